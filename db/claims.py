@@ -1,0 +1,172 @@
+"""Storing extractor candidates and reading claims back for evaluation.
+
+Re-extraction rules: a document is extracted once per extractor version. Running a new version
+(or ``--redo``) replaces only *pending extractor* claims that no reviewer has touched; every claim
+with a decision, and every claim a reviewer added, stays exactly as it is, and a new candidate at
+the same span as a kept claim is not added again.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+
+from db.connection import transaction
+
+#: Columns written for each candidate, in the order of the tuples passed to store_candidates.
+CANDIDATE_COLUMNS = (
+    "quantity_text",
+    "start",
+    "end",
+    "sentence_start",
+    "sentence_end",
+    "value",
+    "value_max",
+    "unit",
+    "qualifier",
+    "subject",
+    "predicate",
+    "object",
+    "time_text",
+    "time",
+    "kind",
+    "confidence",
+    "rule",
+    "subject_start",
+    "subject_end",
+    "predicate_start",
+    "predicate_end",
+    "time_start",
+    "time_end",
+)
+
+_INSERT = (
+    "INSERT INTO claims ("
+    + ", ".join(f'"{c}"' for c in CANDIDATE_COLUMNS)
+    + ", doc_id, extractor_version, origin, status, created_at) VALUES ("
+    + ", ".join("?" * len(CANDIDATE_COLUMNS))
+    + ", ?, ?, 'extractor', 'pending', ?)"
+)
+
+
+def now() -> str:
+    """The current time as ISO 8601 UTC with milliseconds (how claimdesk stores times)."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _extract_where(redo: bool) -> str:
+    # Documents never extracted, or extracted by another extractor version; --redo: all.
+    return "1" if redo else "(extracted_version IS NULL OR extracted_version <> ?)"
+
+
+def documents_to_extract(
+    conn: sqlite3.Connection, version: str, *, redo: bool = False, page: int = 500
+) -> Iterator[list[tuple[int, str, str | None]]]:
+    """Pages of (id, text, date) of the documents to extract, never all at once.
+
+    Without ``redo``: documents never extracted or extracted by another extractor version.
+    With ``redo``: every document.
+    """
+    where = _extract_where(redo)
+    params = () if redo else (version,)
+    last = 0
+    while True:
+        rows = conn.execute(
+            f"SELECT id, text, date FROM documents WHERE {where} AND id > ? ORDER BY id LIMIT ?",
+            (*params, last, page),
+        ).fetchall()
+        if not rows:
+            return
+        yield [(r[0], r[1], r[2]) for r in rows]
+        last = rows[-1][0]
+
+
+def count_to_extract(conn: sqlite3.Connection, version: str, *, redo: bool = False) -> int:
+    """How many documents :func:`documents_to_extract` will yield."""
+    params = () if redo else (version,)
+    sql = f"SELECT count(*) FROM documents WHERE {_extract_where(redo)}"
+    return conn.execute(sql, params).fetchone()[0]
+
+
+def store_candidates(
+    conn: sqlite3.Connection,
+    results: Iterable[tuple[int, Sequence[Sequence]]],
+    version: str,
+) -> tuple[int, int]:
+    """Write the candidates of several documents in one transaction.
+
+    Args:
+        conn: the database.
+        results: (doc_id, candidates) pairs; each candidate a sequence of values in
+            :data:`CANDIDATE_COLUMNS` order.
+        version: the extractor version, stored on each claim and on the document.
+
+    Returns:
+        (candidates added, pending candidates replaced).
+    """
+    stamp = now()
+    added = replaced = 0
+    with transaction(conn):
+        for doc_id, candidates in results:
+            replaced += conn.execute(
+                "DELETE FROM claims WHERE doc_id = ? AND origin = 'extractor'"
+                " AND status = 'pending'"
+                " AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.claim_id = claims.id)",
+                (doc_id,),
+            ).rowcount
+            kept = {
+                (s, e)
+                for s, e in conn.execute(
+                    'SELECT start, "end" FROM claims WHERE doc_id = ?', (doc_id,)
+                )
+            }
+            rows = [(*c, doc_id, version, stamp) for c in candidates if (c[1], c[2]) not in kept]
+            conn.executemany(_INSERT, rows)
+            added += len(rows)
+            conn.execute(
+                "UPDATE documents SET extracted_version = ?, extracted_at = ? WHERE id = ?",
+                (version, stamp, doc_id),
+            )
+    return added, replaced
+
+
+def match_sources(conn: sqlite3.Connection, sources: Iterable[str]) -> dict[int, str]:
+    """Document ids whose source matches one of these names (as gold files name documents).
+
+    A document matches when its ``source`` equals the name or its last path part does (a file
+    ingested as ``seeds/a.txt`` matches gold written for ``a.txt``).
+    """
+    wanted = set(sources)
+    docs: dict[int, str] = {}
+    for doc_id, source in conn.execute("SELECT id, source FROM documents"):
+        for name in (source, source.replace("\\", "/").rsplit("/", 1)[-1]):
+            if name in wanted:
+                docs[doc_id] = name
+                break
+    return docs
+
+
+def extractor_proposals(conn: sqlite3.Connection, docs: dict[int, str]) -> list[dict]:
+    """The extractor's own proposals (before any edit) for these documents.
+
+    Args:
+        conn: the database.
+        docs: document id -> the name to report in each claim's ``doc`` field
+            (see :func:`match_sources`).
+    """
+    out = []
+    for doc_id, doc in docs.items():
+        cur = conn.execute(
+            "SELECT * FROM claims WHERE doc_id = ? AND origin = 'extractor' ORDER BY start",
+            (doc_id,),
+        )
+        names = [d[0] for d in cur.description]
+        for row in cur:
+            claim = dict(zip(names, row, strict=True))
+            if claim["original"]:
+                claim.update(json.loads(claim["original"]))
+            claim["doc"] = doc
+            out.append(claim)
+    return out

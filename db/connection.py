@@ -1,0 +1,164 @@
+"""Opening the database: pragmas, migrations and short write transactions.
+
+Connections are plain ``sqlite3`` connections in autocommit mode (``isolation_level=None``);
+every write goes through :func:`transaction`, which opens ``BEGIN IMMEDIATE`` so that a writer
+takes the lock up front instead of failing half-way, and commits before returning. Readers never
+block writers thanks to WAL.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from db.errors import ClaimdeskError
+from db.schema import LATEST, MIGRATIONS
+
+#: How long a statement waits for another process's lock before giving up (milliseconds).
+BUSY_TIMEOUT_MS = 10_000
+
+DEFAULT_DB = "claimdesk.db"
+
+
+def default_path() -> str:
+    """The database path used when ``--db`` is not given: ``$CLAIMDESK_DB`` or ./claimdesk.db."""
+    return os.environ.get("CLAIMDESK_DB") or DEFAULT_DB
+
+
+def connect(
+    path: str | os.PathLike[str],
+    *,
+    create: bool = True,
+    readonly: bool = False,
+    check_same_thread: bool = True,
+) -> sqlite3.Connection:
+    """Open (and create or upgrade) a claimdesk database.
+
+    Args:
+        path: the database file; created on first use unless ``create`` is false.
+        create: create the file when it does not exist.
+        readonly: open without write access (no migrations run; the schema must be current).
+        check_same_thread: passed to sqlite3; the TUI turns it off for worker threads.
+
+    Raises:
+        ClaimdeskError: the file is not a claimdesk database, is from a newer claimdesk, is
+            corrupt, or cannot be opened or created.
+    """
+    p = Path(path)
+    if p.is_dir():
+        raise ClaimdeskError(f"{path}: is a folder, not a database file")
+    exists = p.exists()
+    if not exists and (readonly or not create):
+        raise ClaimdeskError(f"{path}: no such database (run `claimdesk ingest` first)")
+    if not exists and not p.parent.exists():
+        raise ClaimdeskError(f"{path}: folder {p.parent} does not exist")
+    uri = f"file:{p.resolve().as_posix()}?mode={'ro' if readonly else 'rwc'}"
+    try:
+        conn = sqlite3.connect(
+            uri,
+            uri=True,
+            isolation_level=None,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            check_same_thread=check_same_thread,
+        )
+    except sqlite3.Error as exc:
+        raise ClaimdeskError(f"{path}: cannot open database ({exc})") from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            # NORMAL in WAL mode: a commit survives a crash of the process (kill -9); only a
+            # power loss can roll back the last transactions, never corrupt the file.
+            conn.execute("PRAGMA synchronous = NORMAL")
+        migrate(conn, path=str(path), readonly=readonly)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise ClaimdeskError(f"{path}: {_describe(exc)}") from None
+    except ClaimdeskError:
+        conn.close()
+        raise
+    return conn
+
+
+def _describe(exc: sqlite3.Error) -> str:
+    msg = str(exc)
+    if "not a database" in msg or "malformed" in msg:
+        return f"not a claimdesk database or the file is damaged ({msg})"
+    if "readonly" in msg or "read-only" in msg:
+        return f"cannot write to the database ({msg}); check the file's and folder's permissions"
+    if "disk is full" in msg or "database or disk is full" in msg:
+        return f"the disk is full ({msg})"
+    return msg
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The number of migrations applied to this database."""
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection, *, path: str = "database", readonly: bool = False) -> int:
+    """Apply the migrations this file lacks, each in its own transaction. Returns the version."""
+    version = schema_version(conn)
+    if version > LATEST:
+        raise ClaimdeskError(
+            f"{path}: made by a newer claimdesk (schema {version}, this one knows {LATEST});"
+            " upgrade claimdesk to open it"
+        )
+    if version == 0 and not readonly:
+        tables = conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchone()[0]
+        if tables:
+            raise ClaimdeskError(f"{path}: a SQLite file, but not a claimdesk database")
+    if version < LATEST and readonly:
+        raise ClaimdeskError(
+            f"{path}: schema {version} needs an upgrade to {LATEST}; open it once with write access"
+        )
+    while version < LATEST:
+        with transaction(conn):
+            # Re-read inside the lock: another process may have migrated meanwhile.
+            version = schema_version(conn)
+            if version >= LATEST:
+                break
+            MIGRATIONS[version](conn)
+            version += 1
+            conn.execute(f"PRAGMA user_version = {version}")
+    return version
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection, *, retries: int = 5) -> Iterator[sqlite3.Connection]:
+    """A short write transaction: ``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on error.
+
+    Taking the write lock at BEGIN means a busy database is noticed before any work is done;
+    the busy timeout waits for the other writer, and a still-locked database is retried a few
+    times before the error reaches the caller.
+    """
+    for attempt in range(retries + 1):
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            break
+        except sqlite3.OperationalError as exc:
+            if not ("locked" in str(exc) or "busy" in str(exc)) or attempt == retries:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+def open_db(path: str | os.PathLike[str] | None = None, **kwargs) -> sqlite3.Connection:
+    """:func:`connect` with the default path rules (``--db``, ``$CLAIMDESK_DB``, ./claimdesk.db)."""
+    conn = connect(path or default_path(), **kwargs)
+    conn.row_factory = sqlite3.Row
+    return conn

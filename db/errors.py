@@ -1,0 +1,22 @@
+"""Errors that the CLI turns into one clear line and a non-zero exit (never a traceback)."""
+
+
+class ClaimdeskError(Exception):
+    """An error a user can act on; its message is shown as it is."""
+
+
+class InputError(ClaimdeskError):
+    """Bad input in a file: names the file, the line (when there is one) and the problem.
+
+    Attributes:
+        path: the file as the user named it.
+        line: 1-based line number, or None when the problem is the whole file.
+        problem: what is wrong, in a few words.
+    """
+
+    def __init__(self, path: str, problem: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.problem = problem
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {problem}")

@@ -1,0 +1,183 @@
+"""The schema, built by numbered migrations recorded in ``PRAGMA user_version``.
+
+Each migration is a small function that takes a connection inside an open transaction. A file made
+by any earlier version is upgraded in order on open; a file from a newer claimdesk is refused
+rather than guessed at.
+
+Tables:
+
+- ``documents``: one row per ingested text. ``text`` is exactly what every offset refers to.
+- ``claims``: the current state of every candidate or reviewer-added claim. ``original`` keeps
+  the extractor's proposal (JSON) once a reviewer has edited the claim.
+- ``decisions``: the append-only log of reviewer actions, written in the same transaction as the
+  claim's new state. Undo is a decision too, so history survives restarts.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+#: Fields of a claim that describe the fact (what an edit may change and what `original` keeps).
+FACT_FIELDS = (
+    "quantity_text",
+    "start",
+    "end",
+    "sentence_start",
+    "sentence_end",
+    "value",
+    "value_max",
+    "unit",
+    "qualifier",
+    "subject",
+    "predicate",
+    "object",
+    "time_text",
+    "time",
+    "kind",
+)
+
+QUALIFIERS = ("=", "~", ">", ">=", "<", "<=")
+KINDS = (
+    "money",
+    "count",
+    "percent",
+    "duration",
+    "age",
+    "area",
+    "weight",
+    "length",
+    "score",
+    "other",
+)
+STATUSES = ("pending", "accepted", "rejected")
+ACTIONS = ("accept", "reject", "edit", "skip", "add", "undo")
+
+
+def _script(conn: sqlite3.Connection, sql: str) -> None:
+    """Run several statements inside the caller's transaction.
+
+    ``executescript`` would commit the open transaction first, so a failing migration could
+    leave a half-built schema; this runs statement by statement instead.
+    """
+    statement = ""
+    for line in sql.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {statement.strip()[:60]}")
+
+
+def _m1_core(conn: sqlite3.Connection) -> None:
+    """Documents, claims and the decisions log."""
+    _script(
+        conn,
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL CHECK (length(text) > 0),
+            date TEXT,
+            url TEXT,
+            meta TEXT,
+            sha256 TEXT NOT NULL UNIQUE,
+            ingested_at TEXT NOT NULL,
+            extracted_version TEXT,
+            extracted_at TEXT
+        );
+        CREATE INDEX documents_extracted ON documents (extracted_version);
+
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            quantity_text TEXT NOT NULL,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL CHECK ("end" > start),
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            value REAL,
+            value_max REAL,
+            unit TEXT NOT NULL DEFAULT '',
+            qualifier TEXT NOT NULL DEFAULT '='
+                CHECK (qualifier IN ('=', '~', '>', '>=', '<', '<=')),
+            subject TEXT NOT NULL DEFAULT '',
+            predicate TEXT NOT NULL DEFAULT '',
+            object TEXT NOT NULL DEFAULT '',
+            time_text TEXT NOT NULL DEFAULT '',
+            time TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL DEFAULT 'other',
+            confidence REAL NOT NULL DEFAULT 0.5,
+            rule TEXT NOT NULL DEFAULT '',
+            extractor_version TEXT NOT NULL DEFAULT '',
+            origin TEXT NOT NULL DEFAULT 'extractor' CHECK (origin IN ('extractor', 'reviewer')),
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'accepted', 'rejected')),
+            edited INTEGER NOT NULL DEFAULT 0,
+            original TEXT,
+            reviewer TEXT,
+            decided_at TEXT,
+            created_at TEXT NOT NULL
+        );
+        -- claims of document N, in reading order; also the review order
+        CREATE INDEX claims_doc ON claims (doc_id, start, id);
+        -- next pending claim / claims by status, in review order
+        CREATE INDEX claims_status ON claims (status, doc_id, start, id);
+
+        CREATE TABLE decisions (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+            reviewer TEXT NOT NULL,
+            action TEXT NOT NULL
+                CHECK (action IN ('accept', 'reject', 'edit', 'skip', 'add', 'undo')),
+            status_before TEXT,
+            status_after TEXT NOT NULL,
+            before TEXT,
+            after TEXT,
+            undoes INTEGER REFERENCES decisions (id),
+            at TEXT NOT NULL
+        );
+        CREATE INDEX decisions_claim ON decisions (claim_id, id);
+        CREATE INDEX decisions_reviewer ON decisions (reviewer, id);
+        """,
+    )
+
+
+def _m2_spans_and_search(conn: sqlite3.Connection) -> None:
+    """Highlight spans for subject, predicate and time; filter indexes; full-text search.
+
+    Search uses an FTS5 trigram index over document text (queries of three or more characters);
+    shorter Chinese queries fall back to LIKE, because trigram cannot match them.
+    """
+    for field in ("subject", "predicate", "time"):
+        conn.execute(f"ALTER TABLE claims ADD COLUMN {field}_start INTEGER")
+        conn.execute(f"ALTER TABLE claims ADD COLUMN {field}_end INTEGER")
+    _script(
+        conn,
+        """
+        CREATE INDEX claims_kind ON claims (kind, status);
+        CREATE INDEX claims_rule ON claims (rule, status);
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, content='documents', content_rowid='id', tokenize='trigram'
+        );
+        INSERT INTO documents_fts (rowid, title, text) SELECT id, title, text FROM documents;
+        CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_fts (documents_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        END;
+        CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+            INSERT INTO documents_fts (documents_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+            INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_core, _m2_spans_and_search]
+LATEST = len(MIGRATIONS)

@@ -1,0 +1,315 @@
+"""The ``claimdesk`` command line: ingest, extract, eval, review, demo.
+
+Heavy modules (Textual, jieba, the extractor) are imported inside the commands that need them,
+so ``claimdesk --help`` starts in a fraction of a second. Every error a user can cause ends in
+one line on standard error and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+import click
+
+from db import __version__
+from db.connection import default_path, open_db
+from db.errors import ClaimdeskError, InputError
+
+#: Show a progress bar from this many files (or documents) on.
+PROGRESS_FROM = 6
+
+
+class _Group(click.Group):
+    """Turns claimdesk and SQLite errors into click's one-line ``Error: ...`` and exit 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ClaimdeskError as exc:
+            raise click.ClickException(str(exc)) from None
+        except sqlite3.Error as exc:
+            raise click.ClickException(f"database error: {exc}") from None
+
+
+def db_option(f):
+    """``--db FILE`` (default ``$CLAIMDESK_DB`` or ./claimdesk.db)."""
+
+    @click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="Database file [default: $CLAIMDESK_DB or ./claimdesk.db].",
+    )
+    @functools.wraps(f)
+    def wrapper(*args, db_path=None, **kwargs):
+        return f(*args, db_path=db_path or default_path(), **kwargs)
+
+    return wrapper
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimdesk")
+def cli() -> None:
+    """claimdesk: turn Chinese news into verified facts.
+
+    Ingest documents, extract candidate claims, review them in the terminal, export the
+    verified facts with their provenance.
+    """
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option(
+    "--encoding",
+    default=None,
+    help="Force this encoding (e.g. gb18030) instead of detecting UTF-8/GB18030.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", "txt", "md", "jsonl", "csv"]),
+    default="auto",
+    show_default=True,
+    help="File format; auto uses the suffix, or sniffs content for other files and stdin.",
+)
+def ingest(paths: tuple[str, ...], db_path: str, encoding: str | None, fmt: str) -> None:
+    """Import documents from PATHS: .txt/.md files, .jsonl/.csv files, folders, or - (stdin).
+
+    Each file is imported whole or not at all; texts already in the database are skipped.
+    Exits with status 1 if any file failed.
+    """
+    from db.ingest import Summary, expand_paths, ingest_file
+
+    conn = open_db(db_path)
+    summary = Summary()
+    targets = list(expand_paths(paths))
+    errors: list[InputError] = []
+
+    def one(path: str, missing: InputError | None) -> None:
+        from db.ingest import FileResult
+
+        result = FileResult(path, error=missing) if missing else None
+        if result is None:
+            result = ingest_file(conn, path, encoding=encoding, fmt=fmt)
+        summary.add(result)
+        if result.error is not None:
+            errors.append(result.error)
+
+    if len(targets) >= PROGRESS_FROM:
+        with click.progressbar(
+            targets, label="Importing", file=sys.stderr, item_show_func=_short
+        ) as bar:
+            for path, missing in bar:
+                one(path, missing)
+    else:
+        for path, missing in targets:
+            one(path, missing)
+    for err in errors:
+        click.echo(f"error: {err}", err=True)
+    if not targets:
+        click.echo("error: no importable files found (.txt .md .jsonl .csv)", err=True)
+        summary.failed += 1
+    click.echo(summary.line())
+    if summary.failed:
+        sys.exit(1)
+
+
+def _short(item) -> str:
+    if item is None:
+        return ""
+    path = item[0]
+    return path if len(path) <= 40 else "…" + path[-39:]
+
+
+# --------------------------------------------------------------------------- extract
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes to spread documents over.",
+)
+@click.option(
+    "--redo", is_flag=True, help="Re-extract every document (decided claims are never touched)."
+)
+@click.option(
+    "--userdict",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="A jieba user dictionary with your own words (names, organisations).",
+)
+def extract(db_path: str, workers: int, redo: bool, userdict: str | None) -> None:
+    """Propose candidate claims for every document not yet extracted.
+
+    Re-running never duplicates claims. A new extractor version replaces only pending
+    candidates no reviewer has touched.
+    """
+    from tui.pipeline import pending_count, run_extract
+
+    conn = open_db(db_path)
+    total = pending_count(conn, redo=redo)
+    if total == 0:
+        click.echo(
+            "nothing to extract: every document is extracted by this version "
+            "(--redo to extract again)"
+        )
+        return
+    if total >= PROGRESS_FROM:
+        with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
+            summary = run_extract(
+                conn, workers=workers, redo=redo, userdict=userdict, progress=bar.update
+            )
+    else:
+        summary = run_extract(conn, workers=workers, redo=redo, userdict=userdict)
+    for doc_id, message in summary.failed:
+        click.echo(f"error: document {doc_id}: extractor failed ({message})", err=True)
+    click.echo(summary.line())
+    if summary.failed:
+        sys.exit(1)
+
+
+# --------------------------------------------------------------------------- eval
+
+
+def load_gold(path: str) -> list[dict]:
+    """Read a gold JSONL file (see ../shared/gold/GUIDELINE.md), checking each line."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except OSError as exc:
+        raise ClaimdeskError(f"{path}: cannot read ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise ClaimdeskError(f"{path}: not UTF-8 text") from None
+    gold = []
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(path, f"malformed JSON ({exc.msg})", n) from None
+        if not isinstance(rec, dict):
+            raise InputError(path, "expected a JSON object", n)
+        for key in ("doc", "surface", "start", "end", "claim"):
+            if key not in rec:
+                raise InputError(path, f"missing field {key!r}", n)
+        gold.append(rec)
+    if not gold:
+        raise ClaimdeskError(f"{path}: no gold records")
+    return gold
+
+
+@cli.command("eval")
+@click.argument("gold_file", type=click.Path(dir_okay=False))
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def eval_(gold_file: str, db_path: str, as_json: bool) -> None:
+    """Score the extractor's proposals against GOLD_FILE (JSONL, one line per mention).
+
+    Precision, recall and F1, then subject, predicate, qualifier and time accuracy, per kind,
+    and the misses and false alarms. Ingest and extract the gold documents first.
+    """
+    from db.claims import extractor_proposals, match_sources
+    from extractor.evaluate import format_report, score
+
+    gold = load_gold(gold_file)
+    conn = open_db(db_path, create=False)
+    wanted = {g["doc"] for g in gold}
+    docs = match_sources(conn, wanted)
+    if not docs:
+        raise ClaimdeskError(
+            f"none of the {len(wanted)} gold documents is in {db_path};"
+            " ingest and extract them first"
+        )
+    missing = wanted - set(docs.values())
+    if missing:
+        click.echo(
+            f"warning: {len(missing)} gold documents not in the database, not scored: "
+            + ", ".join(sorted(missing)[:5]),
+            err=True,
+        )
+    gold = [g for g in gold if g["doc"] in set(docs.values())]
+    report = score(gold, extractor_proposals(conn, docs))
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_report(report))
+
+
+# --------------------------------------------------------------------------- review, demo
+
+
+@cli.command()
+@db_option
+@click.option("--reviewer", default=None, help="Your name in the decisions log [default: login].")
+def review(db_path: str, reviewer: str | None) -> None:
+    """Open the review app: confirm, edit or reject each candidate claim."""
+    open_db(db_path, create=False).close()  # a clear error before the screen switches
+    from tui.app import make_app
+
+    make_app(db_path, reviewer).run()
+
+
+def seeds_dir() -> Path:
+    """The seed documents: ./seeds if present, else the ones beside this checkout."""
+    for candidate in (Path("seeds"), Path(__file__).resolve().parents[1] / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    raise ClaimdeskError("no seeds/ folder found; run the demo from the claimdesk checkout")
+
+
+@cli.command()
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Where to put the demo database [default: a new temporary file].",
+)
+@click.option("--reviewer", default=None, help="Your name in the decisions log [default: login].")
+@click.option("--no-review", is_flag=True, help="Stop after import and extraction.")
+def demo(db_path: str | None, reviewer: str | None, no_review: bool) -> None:
+    """Import seeds/ into a fresh database, extract claims and open the review app."""
+    import tempfile
+
+    from db.ingest import expand_paths, ingest_file
+    from tui.pipeline import run_extract
+
+    if db_path is None:
+        db_path = str(Path(tempfile.mkdtemp(prefix="claimdesk-demo-")) / "demo.db")
+    conn = open_db(db_path)
+    added = 0
+    for path, missing in expand_paths([str(seeds_dir())]):
+        result = ingest_file(conn, path) if missing is None else None
+        if result is None or result.error is not None:
+            raise ClaimdeskError(str(missing or result.error))
+        added += result.added
+    summary = run_extract(conn)
+    conn.close()
+    click.echo(f"demo database: {db_path} ({added} documents, {summary.added} candidate claims)")
+    if no_review:
+        return
+    from tui.app import make_app
+
+    make_app(db_path, reviewer).run()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="claimdesk")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+"""Wiring the extractor to the database: run extraction over pending documents.
+
+Documents are read from SQLite a page at a time and their candidates written back in batches,
+each batch one transaction, so an interrupted run keeps every finished batch and the next run
+carries on where it stopped. With ``workers > 1`` documents are spread over processes; only the
+main process touches the database.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from db.claims import CANDIDATE_COLUMNS, count_to_extract, documents_to_extract, store_candidates
+
+#: Documents per write transaction.
+BATCH = 100
+
+
+@dataclass(slots=True)
+class ExtractSummary:
+    documents: int = 0
+    added: int = 0
+    replaced: int = 0
+    failed: list[tuple[int, str]] = field(default_factory=list)
+
+    def line(self) -> str:
+        docs = "document" if self.documents == 1 else "documents"
+        return (
+            f"{self.documents} {docs} extracted, {self.added} candidate claims added, "
+            f"{self.replaced} pending candidates replaced, {len(self.failed)} failed"
+        )
+
+
+def _init_worker(userdict: str | None) -> None:
+    import extractor
+
+    extractor.load(userdict)
+
+
+def _extract_one(job: tuple[int, str, str | None]) -> tuple[int, list[tuple] | str]:
+    """Candidates of one document as rows, or the error message if the extractor failed."""
+    import extractor
+
+    doc_id, text, date = job
+    try:
+        candidates = extractor.extract(text, date)
+    except Exception as exc:  # one bad document must not stop a corpus run
+        return doc_id, f"{type(exc).__name__}: {exc}"
+    return doc_id, [tuple(getattr(c, name) for name in CANDIDATE_COLUMNS) for c in candidates]
+
+
+def run_extract(
+    conn: sqlite3.Connection,
+    *,
+    workers: int = 1,
+    redo: bool = False,
+    userdict: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> ExtractSummary:
+    """Extract every document that needs it and store the candidates.
+
+    Args:
+        conn: the database.
+        workers: processes to spread documents over (1 = in this process).
+        redo: re-extract every document, not only new ones or ones from another version.
+        userdict: a jieba user dictionary file.
+        progress: called with the number of documents finished since the last call.
+    """
+    import extractor
+
+    version = extractor.VERSION
+    summary = ExtractSummary()
+    pool = None
+    if workers > 1:
+        import multiprocessing
+
+        pool = multiprocessing.get_context("spawn").Pool(
+            workers, initializer=_init_worker, initargs=(userdict,)
+        )
+    else:
+        extractor.load(userdict)
+    try:
+        batch: list[tuple[int, list[tuple]]] = []
+        # Pages are read whole before any write, and only this thread touches the connection
+        # (the pool's feeder thread gets a plain list).
+        for page in documents_to_extract(conn, version, redo=redo):
+            if pool is not None:
+                results = pool.imap(_extract_one, page, chunksize=4)
+            else:
+                results = map(_extract_one, page)
+            for doc_id, rows in results:
+                if isinstance(rows, str):
+                    summary.failed.append((doc_id, rows))
+                    continue
+                batch.append((doc_id, rows))
+                if len(batch) >= BATCH:
+                    _flush(conn, batch, version, summary, progress)
+        if batch:
+            _flush(conn, batch, version, summary, progress)
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+    return summary
+
+
+def _flush(conn, batch, version, summary, progress) -> None:
+    added, replaced = store_candidates(conn, batch, version)
+    summary.documents += len(batch)
+    summary.added += added
+    summary.replaced += replaced
+    if progress is not None:
+        progress(len(batch))
+    batch.clear()
+
+
+def pending_count(conn: sqlite3.Connection, *, redo: bool = False) -> int:
+    """How many documents :func:`run_extract` would process."""
+    import extractor
+
+    return count_to_extract(conn, extractor.VERSION, redo=redo)
