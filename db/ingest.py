@@ -336,24 +336,28 @@ def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, InputError | None]
 
 def read_file(path: str, *, encoding: str | None = None, fmt: str = "auto", stdin=None) -> list:
     """Read, decode and parse one file (``-`` = standard input) into records."""
-    if path == "-":
-        data = (stdin if stdin is not None else _stdin_bytes()).read()
-    else:
-        try:
-            data = Path(path).read_bytes()
-        except IsADirectoryError:
-            raise InputError(path, "is a folder") from None
-        except OSError as exc:
-            raise InputError(path, f"cannot read ({exc.strerror})") from None
+    data = read_bytes(path, stdin)
     if not data.strip():
         raise InputError(path, "empty file (no text)")
     return parse(path, decode(data, path, encoding), fmt)
 
 
-def _stdin_bytes():
-    import sys
+def read_bytes(path: str, stdin=None) -> bytes:
+    """The bytes of a file, or of standard input for ``-``; an :class:`InputError` if unreadable."""
+    if path == "-":
+        if stdin is None:
+            import sys
 
-    return sys.stdin.buffer
+            stdin = sys.stdin.buffer
+        return stdin.read()
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file or folder") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a folder") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read ({exc.strerror})") from None
 
 
 def insert_records(conn: sqlite3.Connection, records: list[Record]) -> tuple[int, int]:

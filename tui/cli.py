@@ -81,15 +81,27 @@ def cli() -> None:
     show_default=True,
     help="File format; auto uses the suffix, or sniffs content for other files and stdin.",
 )
-def ingest(paths: tuple[str, ...], db_path: str, encoding: str | None, fmt: str) -> None:
+@click.option(
+    "--claims",
+    is_flag=True,
+    help="PATHS are claims exported by claimdesk (JSONL), to merge into this database.",
+)
+def ingest(
+    paths: tuple[str, ...], db_path: str, encoding: str | None, fmt: str, claims: bool
+) -> None:
     """Import documents from PATHS: .txt/.md files, .jsonl/.csv files, folders, or - (stdin).
 
     Each file is imported whole or not at all; texts already in the database are skipped.
+    With --claims, PATHS are claim exports (or pre-annotations in that format) whose documents
+    are already here; conflicting decisions are reported, never overwritten.
     Exits with status 1 if any file failed.
     """
     from db.ingest import Summary, expand_paths, ingest_file
 
     conn = open_db(db_path)
+    if claims:
+        _ingest_claims(conn, paths, encoding)
+        return
     summary = Summary()
     targets = list(expand_paths(paths))
     errors: list[InputError] = []
@@ -120,6 +132,26 @@ def ingest(paths: tuple[str, ...], db_path: str, encoding: str | None, fmt: str)
         summary.failed += 1
     click.echo(summary.line())
     if summary.failed:
+        sys.exit(1)
+
+
+def _ingest_claims(conn, paths: tuple[str, ...], encoding: str | None) -> None:
+    from db.claims_import import apply_claims, read_claims
+    from db.ingest import decode, read_bytes
+
+    failed = 0
+    for path in paths:
+        try:
+            text = decode(read_bytes(path), path, encoding)
+            result = apply_claims(conn, path, read_claims(conn, path, text))
+        except InputError as exc:
+            click.echo(f"error: {exc}", err=True)
+            failed += 1
+            continue
+        for line in result.conflicts:
+            click.echo(f"conflict: {line}", err=True)
+        click.echo(f"{path}: {result.line()}")
+    if failed:
         sys.exit(1)
 
 
@@ -246,6 +278,79 @@ def eval_(gold_file: str, db_path: str, as_json: bool) -> None:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         click.echo(format_report(report))
+
+
+# --------------------------------------------------------------------------- export, stats
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
+)
+@click.option(
+    "--status",
+    type=click.Choice(["accepted", "rejected", "pending", "any"]),
+    default="accepted",
+    show_default=True,
+)
+@click.option("--kind", default=None, help="Only claims of this kind (money, count, ...).")
+@click.option("--doc", default=None, help="Only claims of the document with this source.")
+@click.option("--reviewer", default=None, help="Only claims decided by this reviewer.")
+@click.option("--since", default=None, help="Only claims decided on or after this date.")
+@click.option("--history", is_flag=True, help="Add each claim's full decision log.")
+@click.option(
+    "-o", "--output", default="-", show_default=True, help="Output file, or - for standard output."
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+def export(
+    db_path: str,
+    fmt: str,
+    status: str,
+    kind: str | None,
+    doc: str | None,
+    reviewer: str | None,
+    since: str | None,
+    history: bool,
+    output: str,
+    force: bool,
+) -> None:
+    """Export claims with their provenance (default: accepted claims, JSONL to stdout).
+
+    Streams with constant memory; a file is written under a temporary name and renamed when
+    complete, so an interrupted export leaves no partial file.
+    """
+    from db.export import Filters
+    from db.export import export as run_export
+    from db.ingest import normalise_date
+
+    if since is not None:
+        day = normalise_date(since)
+        if day is None:
+            raise click.BadParameter(f"{since!r} is not a date (YYYY-MM-DD)", param_hint="--since")
+        since = day
+    conn = open_db(db_path, create=False)
+    filters = Filters(status=status, kind=kind, doc=doc, reviewer=reviewer, since=since)
+    n = run_export(conn, output, fmt=fmt, filters=filters, history=history, force=force)
+    if output != "-":
+        click.echo(f"{n} claims written to {output}", err=True)
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats(db_path: str, as_json: bool) -> None:
+    """Progress, claims by status and kind, extractor precision per rule, reviewer pace."""
+    from db.stats import compute
+
+    conn = open_db(db_path, create=False)
+    figures = compute(conn)
+    if as_json:
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    from tui.report import print_stats
+
+    print_stats(figures)
 
 
 # --------------------------------------------------------------------------- review, demo

@@ -1,0 +1,174 @@
+"""The figures a team lead asks for: progress, extractor precision per rule, reviewer pace.
+
+Everything is computed with aggregate queries; the only pass in Python is over the decisions
+log ordered by reviewer and time, to turn timestamps into working time (gaps longer than
+:data:`IDLE_GAP_S` count as breaks, not work).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+#: A pause longer than this between two decisions of one reviewer is a break, not work.
+IDLE_GAP_S = 300.0
+#: How many of the slowest and fastest documents to list.
+TOP_DOCS = 5
+
+
+def _ts(value: str) -> float:
+    return datetime.fromisoformat(value).timestamp()
+
+
+def compute(conn: sqlite3.Connection) -> dict:
+    """All figures as one JSON-ready dict (``claimdesk stats --json`` prints it as is)."""
+    q = conn.execute
+    docs_total = q("SELECT count(*) FROM documents").fetchone()[0]
+    docs_extracted = q(
+        "SELECT count(*) FROM documents WHERE extracted_version IS NOT NULL"
+    ).fetchone()[0]
+    docs_reviewed = q(
+        "SELECT count(*) FROM documents d"
+        " WHERE EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = d.id)"
+        " AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = d.id AND c.status = 'pending')"
+    ).fetchone()[0]
+    by_status = dict.fromkeys(("pending", "accepted", "rejected"), 0)
+    by_status.update(q("SELECT status, count(*) FROM claims GROUP BY status").fetchall())
+    claims_total = sum(by_status.values())
+    by_kind: dict[str, dict[str, int]] = {}
+    for kind, status, n in q("SELECT kind, status, count(*) FROM claims GROUP BY kind, status"):
+        by_kind.setdefault(kind, dict.fromkeys(("pending", "accepted", "rejected"), 0))[status] = n
+
+    rules = []
+    for rule, total, accepted, edited, rejected in q(
+        "SELECT rule, count(*),"
+        " sum(status = 'accepted' AND edited = 0), sum(status = 'accepted' AND edited = 1),"
+        " sum(status = 'rejected')"
+        " FROM claims WHERE origin = 'extractor' GROUP BY rule ORDER BY count(*) DESC, rule"
+    ):
+        decided = accepted + edited + rejected
+        rules.append(
+            {
+                "rule": rule,
+                "candidates": total,
+                "accepted": accepted,
+                "edited": edited,
+                "rejected": rejected,
+                "pending": total - decided,
+                "precision": round((accepted + edited) / decided, 4) if decided else None,
+            }
+        )
+    added_by_reviewers = q("SELECT count(*) FROM claims WHERE origin = 'reviewer'").fetchone()[0]
+
+    per_reviewer, per_doc = _pace(conn)
+    reviewers = _reviewers(conn, per_reviewer)
+    slow, fast = _document_pace(conn, per_doc)
+    decided = by_status["accepted"] + by_status["rejected"]
+    return {
+        "documents": {
+            "total": docs_total,
+            "extracted": docs_extracted,
+            "reviewed": docs_reviewed,
+            "extracted_share": round(docs_extracted / docs_total, 4) if docs_total else None,
+            "reviewed_share": round(docs_reviewed / docs_total, 4) if docs_total else None,
+        },
+        "claims": {
+            "total": claims_total,
+            "by_status": by_status,
+            "by_kind": by_kind,
+            "decided_share": round(decided / claims_total, 4) if claims_total else None,
+            "added_by_reviewers": added_by_reviewers,
+        },
+        "rules": rules,
+        "reviewers": reviewers,
+        "slowest_documents": slow,
+        "fastest_documents": fast,
+    }
+
+
+def _pace(conn: sqlite3.Connection) -> tuple[dict[str, dict], dict[int, list[float]]]:
+    """One pass over the decisions log: per reviewer and per document, decisions and work time.
+
+    The working time of a decision is the gap since the same reviewer's previous decision; the
+    first decision of a sitting (after a gap over :data:`IDLE_GAP_S`) has no measurable time.
+    """
+    per_reviewer: dict[str, dict] = {}
+    per_doc: dict[int, list[float]] = {}
+    last: dict[str, float] = {}
+    for reviewer, at, action, doc_id in conn.execute(
+        "SELECT d.reviewer, d.at, d.action, c.doc_id FROM decisions d"
+        " JOIN claims c ON c.id = d.claim_id ORDER BY d.reviewer, d.at, d.id"
+    ):
+        t = _ts(at)
+        prev = last.get(reviewer)
+        last[reviewer] = t
+        r = per_reviewer.setdefault(reviewer, _new_reviewer(reviewer))
+        r["decisions"] += 1
+        r["actions"][action] = r["actions"].get(action, 0) + 1
+        if prev is not None and t - prev <= IDLE_GAP_S:
+            gap = max(0.0, t - prev)
+            r["seconds"] += gap
+            acc = per_doc.setdefault(doc_id, [0.0, 0])
+            acc[0] += gap
+            acc[1] += 1
+    return per_reviewer, per_doc
+
+
+def _new_reviewer(name: str) -> dict:
+    return {"reviewer": name, "decisions": 0, "seconds": 0.0, "actions": {}}
+
+
+def _reviewers(conn: sqlite3.Connection, per: dict[str, dict]) -> list[dict]:
+    for reviewer, accepted, rejected in conn.execute(
+        "SELECT reviewer, sum(status = 'accepted'), sum(status = 'rejected') FROM claims"
+        " WHERE reviewer IS NOT NULL AND status != 'pending' GROUP BY reviewer"
+    ):
+        r = per.setdefault(reviewer, _new_reviewer(reviewer))
+        r["accepted"] = accepted
+        r["rejected"] = rejected
+    out = []
+    for r in sorted(per.values(), key=lambda r: -r["decisions"]):
+        accepted, rejected = r.get("accepted", 0), r.get("rejected", 0)
+        hours = r["seconds"] / 3600
+        out.append(
+            {
+                "reviewer": r["reviewer"],
+                "decisions": r["decisions"],
+                "actions": r["actions"],
+                "accepted": accepted,
+                "rejected": rejected,
+                "accept_rate": round(accepted / (accepted + rejected), 4)
+                if accepted + rejected
+                else None,
+                "working_hours": round(hours, 3),
+                "decisions_per_hour": round(r["decisions"] / hours, 1) if hours else None,
+            }
+        )
+    return out
+
+
+def _document_pace(
+    conn: sqlite3.Connection, per: dict[int, list[float]]
+) -> tuple[list[dict], list[dict]]:
+    """Documents by working seconds per decision, slowest and fastest first."""
+    pace = sorted(((secs / n, doc_id, n, secs) for doc_id, (secs, n) in per.items()), reverse=True)
+
+    def describe(items) -> list[dict]:
+        out = []
+        for per_decision, doc_id, n, secs in items:
+            source, title = conn.execute(
+                "SELECT source, title FROM documents WHERE id = ?", (doc_id,)
+            ).fetchone()
+            out.append(
+                {
+                    "doc_id": doc_id,
+                    "source": source,
+                    "title": title,
+                    "decisions": n,
+                    "seconds": round(secs, 1),
+                    "seconds_per_decision": round(per_decision, 1),
+                }
+            )
+        return out
+
+    return describe(pace[:TOP_DOCS]), describe(list(reversed(pace))[:TOP_DOCS])

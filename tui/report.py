@@ -1,0 +1,84 @@
+"""``claimdesk stats`` as rich tables (rich comes with Textual; no Textual import here)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+
+def _pct(x: float | None) -> str:
+    return "—" if x is None else f"{x * 100:.1f}%"
+
+
+def print_stats(f: dict, console: Console | None = None) -> None:
+    """Print the figures of :func:`db.stats.compute`."""
+    console = console or Console()
+    d, c = f["documents"], f["claims"]
+    console.print(
+        f"[b]Documents[/b] {d['total']}: extracted {d['extracted']} ({_pct(d['extracted_share'])}),"
+        f" fully reviewed {d['reviewed']} ({_pct(d['reviewed_share'])})"
+    )
+    s = c["by_status"]
+    console.print(
+        f"[b]Claims[/b] {c['total']}: accepted {s['accepted']}, rejected {s['rejected']},"
+        f" pending {s['pending']} — decided {_pct(c['decided_share'])};"
+        f" {c['added_by_reviewers']} added by reviewers"
+    )
+    if c["by_kind"]:
+        t = Table(title="Claims by kind", title_justify="left")
+        for col in ("kind", "accepted", "rejected", "pending"):
+            t.add_column(col, justify="left" if col == "kind" else "right")
+        for kind, n in sorted(c["by_kind"].items()):
+            t.add_row(kind, str(n["accepted"]), str(n["rejected"]), str(n["pending"]))
+        console.print(t)
+    if f["rules"]:
+        t = Table(title="Extractor rules (precision = accepted / decided)", title_justify="left")
+        for col in ("rule", "candidates", "accepted", "edited", "rejected", "pending", "precision"):
+            t.add_column(col, justify="left" if col == "rule" else "right")
+        for r in f["rules"]:
+            t.add_row(
+                r["rule"] or "—",
+                *(str(r[k]) for k in ("candidates", "accepted", "edited", "rejected", "pending")),
+                _pct(r["precision"]),
+            )
+        console.print(t)
+    if f["reviewers"]:
+        t = Table(title="Reviewers", title_justify="left")
+        for col in (
+            "reviewer",
+            "decisions",
+            "accepted",
+            "rejected",
+            "accept rate",
+            "hours",
+            "decisions/hour",
+        ):
+            t.add_column(col, justify="left" if col == "reviewer" else "right")
+        for r in f["reviewers"]:
+            per_hour = r["decisions_per_hour"]
+            t.add_row(
+                r["reviewer"],
+                str(r["decisions"]),
+                str(r["accepted"]),
+                str(r["rejected"]),
+                _pct(r["accept_rate"]),
+                f"{r['working_hours']:.2f}",
+                "—" if per_hour is None else f"{per_hour:.0f}",
+            )
+        console.print(t)
+    for key, title in (
+        ("slowest_documents", "Slowest documents"),
+        ("fastest_documents", "Fastest documents"),
+    ):
+        if f[key]:
+            t = Table(title=f"{title} (working seconds per decision)", title_justify="left")
+            for col in ("document", "title", "decisions", "s/decision"):
+                t.add_column(col, justify="right" if col in ("decisions", "s/decision") else "left")
+            for doc in f[key]:
+                t.add_row(
+                    doc["source"],
+                    doc["title"] or "",
+                    str(doc["decisions"]),
+                    f"{doc['seconds_per_decision']:.1f}",
+                )
+            console.print(t)
