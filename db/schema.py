@@ -157,6 +157,7 @@ def _m2_spans_and_search(conn: sqlite3.Connection) -> None:
     _script(
         conn,
         """
+        CREATE INDEX documents_source ON documents (source);
         CREATE INDEX claims_kind ON claims (kind, status);
         CREATE INDEX claims_rule ON claims (rule, status);
         CREATE VIRTUAL TABLE documents_fts USING fts5(
