@@ -412,8 +412,25 @@ def demo(db_path: str | None, reviewer: str | None, no_review: bool) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="claimdesk")
+    """Console-script entry point.
+
+    A bug in claimdesk still ends in one line (and exit status 70); set ``CLAIMDESK_DEBUG=1``
+    to see the traceback.
+    """
+    import os
+
+    if os.environ.get("CLAIMDESK_DEBUG"):
+        cli(prog_name="claimdesk")
+        return
+    try:
+        cli(prog_name="claimdesk")
+    except Exception as exc:  # the last resort: never a traceback in front of a user
+        click.echo(
+            f"Error: internal error ({type(exc).__name__}: {exc}); "
+            "CLAIMDESK_DEBUG=1 shows the traceback — please report it",
+            err=True,
+        )
+        sys.exit(70)
 
 
 if __name__ == "__main__":
