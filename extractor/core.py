@@ -1,0 +1,332 @@
+"""The extraction pipeline: text -> sentences -> quantities -> candidate claims.
+
+Speed comes from doing the cheap things to the whole text and the expensive thing to little
+of it: one regex pass finds the quantities and time expressions of the whole document;
+jieba's tagger only sees the clauses that hold a quantity, plus the few earlier clauses
+needed when a subject has to be carried over (each cached).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from . import nlp
+from .model import Candidate
+from .numbers import FULLWIDTH
+from .quantity import Mention, find_quantities
+from .roles import Phrase, RoleFinder, Token, entity_score, noun_run, predicate_and_object
+from .sentences import split_clauses, split_sentences
+from .timex import TimeExpr, find_times, normalise
+
+VERSION = "1.0.0"
+
+#: Any character that can start a quantity; a text without one has no claims.
+_HAS_NUMBER = re.compile(r"[0-9０-９零〇两一二三四五六七八九十百千万亿]")
+
+_ALIAS_RE = re.compile(
+    r"[（(](?:以下)?(?:简称|下称|简称为)[：:]?[“\"「『]?(?P<alias>[^”\"」』）)，,。]{1,16}?)[”\"」』]?[）)]"
+)
+_NAME_BEFORE_RE = re.compile(r"[^，,。；;：:、\s（）()“”\"]{2,40}$")
+
+#: How many clauses back a subject may be carried from.
+_CARRY_LIMIT = 12
+#: Characters tagged after a clause's last quantity (predicate and object read there) and at
+#: the start of a clause without one (where a subject to carry would be).
+_TAIL = 12
+_HEAD = 24
+
+
+def find_aliases(norm: str, times: list[TimeExpr]) -> dict[str, str]:
+    """Aliases defined in the text: （简称“中国人保”） -> {"中国人保": <the full name>}."""
+    out: dict[str, str] = {}
+    for m in _ALIAS_RE.finditer(norm):
+        before = _NAME_BEFORE_RE.search(norm, max(0, m.start() - 40), m.start())
+        if before is None:
+            continue
+        full_start = before.start()
+        for t in times:
+            # Drop a time expression glued to the front (4月26日中国人保…).
+            if t.start <= full_start < t.end:
+                full_start = t.end
+        full = norm[full_start : m.start()]
+        tokens = _tokens(norm, full_start, m.start())
+        # Keep the trailing noun run: 据悉A公司 -> A公司.
+        best = None
+        for i in range(len(tokens)):
+            j = noun_run(tokens, i)
+            if j == len(tokens) and entity_score(tokens[i:j]) > 0:
+                best = norm[tokens[i][2] : m.start()]
+                break
+        full = best or full
+        alias = m.group("alias").strip()
+        if alias and full and alias != full:
+            out[alias] = full
+    return out
+
+
+def _tokens(norm: str, start: int, end: int) -> list[Token]:
+    """jieba tokens of ``norm[start:end]`` with document offsets."""
+    out: list[Token] = []
+    pos = start
+    for word, flag in nlp.tag(norm[start:end]):
+        out.append((word, flag, pos, pos + len(word)))
+        pos += len(word)
+    return out
+
+
+class _Doc:
+    """Per-document state shared by the candidates of one :func:`extract` call."""
+
+    def __init__(self, text: str, norm: str, doc_date: str | None):
+        self.text = text
+        self.norm = norm
+        self.doc_date = doc_date
+        self.times = find_times(norm)
+        self.time_spans = [(t.start, t.end) for t in self.times]
+        self.mentions = find_quantities(norm, [(t.start, t.end) for t in self.times if _digit(t)])
+        self.mention_starts = [m.start for m in self.mentions]
+        self.sentences = split_sentences(text)
+        self.sent_starts = [s for s, _ in self.sentences]
+        self._clauses: dict[int, list[tuple[int, int]]] = {}
+        self._tok: dict[tuple[int, int], list[Token]] = {}
+        self._subj: dict[tuple[int, int], tuple[Phrase, Phrase | None] | None] = {}
+        self.roles: RoleFinder | None = None
+
+    # -------------------------------------------------------------- cached structure
+    def clauses(self, si: int) -> list[tuple[int, int]]:
+        c = self._clauses.get(si)
+        if c is None:
+            s, e = self.sentences[si]
+            c = split_clauses(self.norm, s, e) or [(s, e)]
+            self._clauses[si] = c
+        return c
+
+    def tokens(self, span: tuple[int, int]) -> list[Token]:
+        """jieba tokens of a clause, cached. Only the part that roles are read from is
+        tagged: up to a few characters after its last quantity, or its opening words when
+        it holds none (a carried subject opens its clause)."""
+        t = self._tok.get(span)
+        if t is None:
+            cs, ce = span
+            i = bisect.bisect_left(self.mention_starts, cs)
+            j = bisect.bisect_left(self.mention_starts, ce)
+            if j > i:
+                cut = min(ce, max(m.end for m in self.mentions[i:j]) + _TAIL)
+            else:
+                cut = min(ce, cs + _HEAD)
+            t = _tokens(self.norm, cs, cut)
+            self._tok[span] = t
+        return t
+
+    def subject_of(self, span: tuple[int, int]) -> tuple[Phrase, Phrase | None] | None:
+        """The subject opening a clause (before its first quantity); cached."""
+        if span not in self._subj:
+            assert self.roles is not None
+            i = bisect.bisect_left(self.mention_starts, span[0])
+            limit = self.mention_starts[i] if i < len(self.mention_starts) else None
+            if limit is not None and limit >= span[1]:
+                limit = None
+            self._subj[span] = self.roles.clause_subject(
+                self.tokens(span), self.time_spans, limit=limit
+            )
+        return self._subj[span]
+
+    def sentence_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.sent_starts, pos) - 1
+
+
+def _digit(t: TimeExpr) -> bool:
+    return any(ch.isdigit() or ch in "一二三四五六七八九十〇零" for ch in t.text)
+
+
+def extract(text: str, doc_date: str | None = None) -> list[Candidate]:
+    """Propose the quantitative claims of a document.
+
+    Args:
+        text: the document text; offsets of the result index this exact string.
+        doc_date: the document's date as ISO 8601 ("2022-04-27"), or None; used to resolve
+            time expressions (4月26日 -> 2022-04-26).
+
+    Returns:
+        Candidates in text order. For each, ``text[c.start:c.end] == c.quantity_text``.
+    """
+    if not isinstance(text, str) or not text or not _HAS_NUMBER.search(text):
+        return []
+    norm = text.translate(FULLWIDTH)
+    doc = _Doc(text, norm, doc_date)
+    if not doc.mentions or not doc.sentences:
+        return []
+    nlp.load()
+    doc.roles = RoleFinder(
+        find_aliases(norm, doc.times) if "简称" in norm or "下称" in norm else {}
+    )
+    for m in doc.mentions:
+        if m.subject_hint:
+            # Team names read off scores (雄鹿110-雷霆106) name the teams of the whole report.
+            doc.roles.register(m.subject_hint)
+    out: list[Candidate] = []
+    for m in doc.mentions:
+        si = doc.sentence_of(m.start)
+        if si < 0:
+            continue
+        s_start, s_end = doc.sentences[si]
+        if not (s_start <= m.start and m.end <= s_end):
+            # A quantity across a sentence boundary (never expected): keep offsets honest.
+            s_start, s_end = min(s_start, m.start), max(s_end, m.end)
+        out.append(_candidate(doc, m, si, s_start, s_end))
+    return out
+
+
+def _candidate(doc: _Doc, m: Mention, si: int, s_start: int, s_end: int) -> Candidate:
+    clauses = doc.clauses(si)
+    ci = 0
+    for i, (cs, ce) in enumerate(clauses):
+        if cs <= m.core_start < ce or cs <= m.start < ce:
+            ci = i
+            break
+    clause = clauses[ci]
+    tokens = doc.tokens(clause)
+    roles = doc.roles
+    assert roles is not None
+
+    subj_phrase: Phrase | None = None
+    attr: Phrase | None = None
+    subject = ""
+    confidence = m.confidence
+    if m.subject_hint:
+        hint = m.subject_hint
+        subject = roles.resolve(hint)
+        subj_phrase = Phrase(hint, m.subject_hint_start, m.subject_hint_start + len(hint))
+    else:
+        found = roles.clause_subject(tokens, doc.time_spans, limit=m.start)
+        if found is not None:
+            subj_phrase, attr = found
+        else:
+            subj_phrase = _bracket_subject(doc, clause, tokens)
+            if subj_phrase is None:
+                subj_phrase = _carry(doc, si, ci)
+                if subj_phrase is not None:
+                    confidence -= 0.05
+        if subj_phrase is not None:
+            subject = roles.resolve(subj_phrase.text)
+            roles.register(subject)
+    if not subject:
+        confidence -= 0.1
+
+    after_subject = clause[0]
+    if subj_phrase is not None and clause[0] <= subj_phrase.start < clause[1]:
+        after_subject = subj_phrase.end
+    # Words before an earlier quantity of the clause govern that one (14分6个篮板).
+    k = bisect.bisect_left(doc.mention_starts, m.start) - 1
+    if k >= 0 and doc.mentions[k].end > after_subject and doc.mentions[k].end <= m.start:
+        after_subject = max(after_subject, doc.mentions[k].end)
+    pred, obj = predicate_and_object(tokens, m.start, m.end, after_subject, m.unit, m.kind)
+    if pred is None and attr is not None:
+        pred = attr
+
+    time = _governing_time(doc, m, s_start, clause)
+    text = doc.text
+    cand = Candidate(
+        quantity_text=text[m.start : m.end],
+        start=m.start,
+        end=m.end,
+        sentence_start=s_start,
+        sentence_end=s_end,
+        value=m.value,
+        value_max=m.value_max,
+        unit=m.unit,
+        qualifier=m.qualifier,
+        subject=subject,
+        predicate=pred.text if pred else "",
+        object=obj.text if obj else "",
+        time_text=text[time.start : time.end] if time else "",
+        time=normalise(time.text, doc.doc_date) if time else "",
+        kind=m.kind,
+        confidence=round(max(0.05, min(confidence, 0.99)), 2),
+        rule=m.rule,
+        subject_start=subj_phrase.start if subj_phrase and subj_phrase.start >= 0 else None,
+        subject_end=subj_phrase.end if subj_phrase and subj_phrase.start >= 0 else None,
+        predicate_start=pred.start if pred and pred.start >= 0 else None,
+        predicate_end=pred.end if pred and pred.start >= 0 else None,
+        time_start=time.start if time else None,
+        time_end=time.end if time else None,
+    )
+    return cand
+
+
+def _bracket_subject(doc: _Doc, clause: tuple[int, int], tokens: list[Token]) -> Phrase | None:
+    """The name right before a bracket: 雷霆(55-27) for the quantity inside the brackets, and
+    for the clause right after them (雷霆(55-27)五连胜终止)."""
+    cs = clause[0]
+    norm = doc.norm
+    if cs == 0:
+        return None
+    k = cs - 1
+    if norm[k] in "）)":
+        k = norm.rfind("(", 0, k) if norm[k] == ")" else norm.rfind("（", 0, k)
+        if k < 0 or cs - k > 40:
+            return None
+    elif norm[k] not in "（(":
+        return None
+    si = doc.sentence_of(k)
+    if si < 0:
+        return None
+    roles = doc.roles
+    assert roles is not None
+    for span in doc.clauses(si):
+        if span[1] != k:
+            continue
+        toks = doc.tokens(span)
+        for i in range(len(toks)):
+            j = noun_run(toks, i)
+            if j == len(toks) and j > i:
+                run = toks[i:j]
+                text = "".join(t[0] for t in run)
+                if text in roles.entities or (entity_score(run) >= 1 and len(run) <= 3):
+                    return Phrase(text, run[0][2], run[-1][3])
+                return None
+        return None
+    return None
+
+
+def _carry(doc: _Doc, si: int, ci: int) -> Phrase | None:
+    """The nearest subject in the clauses before clause ``ci`` of sentence ``si``."""
+    budget = _CARRY_LIMIT
+    sentence = si
+    index = ci - 1
+    while sentence >= 0 and budget > 0 and sentence >= si - 3:
+        clauses = doc.clauses(sentence)
+        while index >= 0 and budget > 0:
+            found = doc.subject_of(clauses[index])
+            budget -= 1
+            if found is not None:
+                return found[0]
+            bracket = _bracket_subject(doc, clauses[index], doc.tokens(clauses[index]))
+            if bracket is not None:
+                return bracket
+            index -= 1
+        sentence -= 1
+        if sentence >= 0:
+            index = len(doc.clauses(sentence)) - 1
+    return None
+
+
+def _governing_time(
+    doc: _Doc, m: Mention, s_start: int, clause: tuple[int, int]
+) -> TimeExpr | None:
+    """The nearest time expression before the quantity in its sentence.
+
+    Time is not carried across sentences (a new sentence often moves on), and a time
+    expression that modifies a noun (今年的一项项目) governs nothing.
+    """
+    best: TimeExpr | None = None
+    i = bisect.bisect_left(doc.time_spans, (s_start, -1))
+    times = doc.times
+    norm = doc.norm
+    while i < len(times) and times[i].start < m.start:
+        t = times[i]
+        if t.end <= m.start and t.start >= s_start and not norm.startswith("的", t.end):
+            best = t
+        i += 1
+    return best

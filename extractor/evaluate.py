@@ -1,0 +1,329 @@
+"""Scoring proposed claims against gold annotations (../shared/gold/GUIDELINE.md).
+
+:func:`score` is a pure function over plain dicts, so the CLI can feed it claims loaded from
+the database and tests can feed it the extractor's output directly. Rules, from the
+guideline's "Details that scoring relies on":
+
+- a gold claim is *found* when a proposal overlaps its span with the same value (within 1e-6
+  relative; a gold value of null needs a null proposal) and the same unit (any unit when the
+  gold unit is empty). Each proposal finds at most one gold claim;
+- a proposal that overlaps a look-alike (``claim: false``) or no gold mention at all is a
+  *false alarm*; one that overlaps a gold claim without matching it is counted as
+  *mismatched* (the gold claim is then a miss);
+- subject, predicate, qualifier and time are scored on found claims. Subject, qualifier and
+  time must be equal after trimming quotes and spaces (time compares the gold ``time`` with
+  the proposal's ``time_text``). Predicates are free phrases in the gold ("增持至（持股）"),
+  so a predicate is right when one contains the other (bracketed parts of the gold are tried
+  with and without their content); the exact-match rate is reported beside it.
+
+Only documents present in the gold are scored; a gold document without proposals counts all
+its claims as misses, and proposals for documents the gold does not cover are ignored (their
+number is reported).
+
+Run ``python -m extractor.evaluate GOLD.jsonl`` to extract the gold's documents and score
+them (documents are read from the seeds folder or the corpus file the gold refers to).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from .units import kind_of
+
+_TRIM = "“”\"「」『』'‘’ \t"
+
+
+def _kind(g: dict) -> str:
+    """A gold record's kind; records without one (the seed gold) get their unit's kind."""
+    if g.get("kind"):
+        return str(g["kind"])
+    return kind_of(str(g.get("unit") or "")) if g.get("unit") else "other"
+
+
+_FIELDS = ("subject", "predicate", "qualifier", "time")
+
+
+def _norm(s: object) -> str:
+    if s is None:
+        return ""
+    return str(s).strip(_TRIM).replace(" ", "")
+
+
+def _same_value(g: object, p: object) -> bool:
+    if g is None or p is None:
+        return g is None and p is None
+    try:
+        g, p = float(g), float(p)
+    except (TypeError, ValueError):
+        return False
+    if g == p:
+        return True
+    return abs(g - p) <= 1e-6 * max(abs(g), abs(p))
+
+
+def _overlaps(a: dict, b: dict) -> bool:
+    return a["start"] < b["end"] and b["start"] < a["end"]
+
+
+def _matches(g: dict, p: dict) -> bool:
+    if not _overlaps(g, p) or not _same_value(g.get("value"), p.get("value")):
+        return False
+    gu = _norm(g.get("unit"))
+    return not gu or gu == _norm(p.get("unit"))
+
+
+def _predicate_variants(gold: str) -> list[str]:
+    g = _norm(gold)
+    if not g:
+        return [""]
+    without = re.sub(r"[（(][^）)]*[）)]", "", g)
+    flat = re.sub(r"[（）()]", "", g)
+    inner = re.findall(r"[（(]([^）)]*)[）)]", g)
+    return [v for v in dict.fromkeys([g, without, flat, *inner]) if v]
+
+
+def _field_right(field: str, g: dict, p: dict) -> tuple[bool, bool]:
+    """(right, exactly right) for one field of a found claim."""
+    if field == "time":
+        gv, pv = _norm(g.get("time")), _norm(p.get("time_text"))
+        return gv == pv, gv == pv
+    if field == "qualifier":
+        gv, pv = _norm(g.get("qualifier")) or "=", _norm(p.get("qualifier")) or "="
+        return gv == pv, gv == pv
+    gv, pv = _norm(g.get(field)), _norm(p.get(field))
+    if field == "predicate":
+        exact = gv == pv
+        if not gv or not pv:
+            return exact, exact
+        return exact or any(v in pv or pv in v for v in _predicate_variants(gv)), exact
+    return gv == pv, gv == pv
+
+
+def score(gold: list[dict], predicted: list[dict]) -> dict:
+    """Score proposed claims against gold mentions.
+
+    Args:
+        gold: gold records (``doc, surface, start, end, value, value_max, unit, qualifier,
+            subject, predicate, time, claim, kind``).
+        predicted: proposals: dicts with the Candidate fields plus ``doc`` (the document's
+            source, matching the gold ``doc``).
+
+    Returns:
+        A report dict: ``precision``, ``recall``, ``f1``, counts, ``fields`` (accuracy of
+        subject, predicate, qualifier and time on found claims, plus ``predicate_exact``),
+        ``per_kind`` (the same by gold kind, false alarms by proposed kind), ``misses`` and
+        ``false_alarms`` (doc, surface, start, end, and the value/unit involved).
+    """
+    gold_by_doc: dict[str, list[dict]] = defaultdict(list)
+    for g in gold:
+        gold_by_doc[str(g["doc"])].append(g)
+    pred_by_doc: dict[str, list[dict]] = defaultdict(list)
+    ignored = 0
+    for p in predicted:
+        doc = str(p.get("doc"))
+        if doc in gold_by_doc:
+            pred_by_doc[doc].append(p)
+        else:
+            ignored += 1
+
+    found: list[tuple[dict, dict]] = []
+    misses: list[dict] = []
+    false_alarms: list[dict] = []
+    mismatched: list[dict] = []
+    for doc in sorted(gold_by_doc):
+        golds = sorted(gold_by_doc[doc], key=lambda g: (g["start"], g["end"]))
+        preds = sorted(pred_by_doc.get(doc, []), key=lambda p: (p["start"], p["end"]))
+        used: set[int] = set()
+        for g in (g for g in golds if g.get("claim")):
+            hit = None
+            for i, p in enumerate(preds):
+                if i not in used and _matches(g, p):
+                    hit = i
+                    break
+            if hit is None:
+                misses.append(_row(doc, g, g.get("surface", "")))
+            else:
+                used.add(hit)
+                found.append((g, preds[hit]))
+        for i, p in enumerate(preds):
+            if i in used:
+                continue
+            over = [g for g in golds if _overlaps(g, p)]
+            row = _row(doc, p, p.get("quantity_text", ""))
+            if not over or any(not g.get("claim") for g in over):
+                false_alarms.append(row)
+            else:
+                mismatched.append(row)
+
+    n_gold = sum(1 for g in gold if g.get("claim") and str(g["doc"]) in gold_by_doc)
+    tp = len(found)
+    precision = tp / (tp + len(false_alarms)) if tp + len(false_alarms) else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+    per_kind: dict[str, dict] = {}
+    kinds = {_kind(g) for g in gold if g.get("claim")}
+    kinds |= {str(f.get("kind") or "other") for f in false_alarms}
+    for kind in sorted(kinds):
+        k_found = [(g, p) for g, p in found if _kind(g) == kind]
+        k_gold = sum(1 for g in gold if g.get("claim") and _kind(g) == kind)
+        k_fa = sum(1 for f in false_alarms if (f.get("kind") or "other") == kind)
+        per_kind[kind] = {
+            "gold": k_gold,
+            "found": len(k_found),
+            "false_alarms": k_fa,
+            "recall": len(k_found) / k_gold if k_gold else 0.0,
+            "precision": len(k_found) / (len(k_found) + k_fa) if k_found or k_fa else 0.0,
+            **_field_scores(k_found),
+        }
+
+    return {
+        "documents": len(gold_by_doc),
+        "gold_claims": n_gold,
+        "lookalikes": sum(1 for g in gold if not g.get("claim")),
+        "proposed": sum(len(v) for v in pred_by_doc.values()),
+        "found": tp,
+        "false_alarm_count": len(false_alarms),
+        "mismatched_count": len(mismatched),
+        "ignored_predictions": ignored,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "fields": _field_scores(found),
+        "per_kind": per_kind,
+        "misses": misses,
+        "false_alarms": false_alarms,
+        "mismatched": mismatched,
+    }
+
+
+def _row(doc: str, r: dict, surface: str) -> dict:
+    return {
+        "doc": doc,
+        "surface": surface,
+        "start": r.get("start"),
+        "end": r.get("end"),
+        "value": r.get("value"),
+        "unit": r.get("unit"),
+        "kind": r.get("kind"),
+    }
+
+
+def _field_scores(found: list[tuple[dict, dict]]) -> dict:
+    out: dict[str, float] = {}
+    n = len(found)
+    for field in _FIELDS:
+        right = exact = 0
+        for g, p in found:
+            r, e = _field_right(field, g, p)
+            right += r
+            exact += e
+        out[field] = right / n if n else 0.0
+        if field == "predicate":
+            out["predicate_exact"] = exact / n if n else 0.0
+    return out
+
+
+def format_report(report: dict) -> str:
+    """Render a :func:`score` report as plain text for the terminal."""
+    f = report["fields"]
+    lines = [
+        f"documents {report['documents']}  gold claims {report['gold_claims']}  "
+        f"look-alikes {report['lookalikes']}  proposed {report['proposed']}",
+        f"precision {report['precision']:.3f}  recall {report['recall']:.3f}  "
+        f"F1 {report['f1']:.3f}  (found {report['found']}, false alarms "
+        f"{report['false_alarm_count']}, mismatched {report['mismatched_count']})",
+        f"on found claims: subject {f['subject']:.3f}  predicate {f['predicate']:.3f} "
+        f"(exact {f['predicate_exact']:.3f})  qualifier {f['qualifier']:.3f}  "
+        f"time {f['time']:.3f}",
+        "",
+        f"{'kind':<10}{'gold':>6}{'found':>7}{'FA':>5}{'recall':>8}{'prec':>7}"
+        f"{'subj':>7}{'pred':>7}{'qual':>7}{'time':>7}",
+    ]
+    for kind, k in report["per_kind"].items():
+        lines.append(
+            f"{kind:<10}{k['gold']:>6}{k['found']:>7}{k['false_alarms']:>5}{k['recall']:>8.2f}"
+            f"{k['precision']:>7.2f}{k['subject']:>7.2f}{k['predicate']:>7.2f}"
+            f"{k['qualifier']:>7.2f}{k['time']:>7.2f}"
+        )
+    for title, rows in (
+        ("misses", report["misses"]),
+        ("false alarms", report["false_alarms"]),
+        ("mismatched", report["mismatched"]),
+    ):
+        if rows:
+            lines.append("")
+            lines.append(f"{title} ({len(rows)}):")
+            for r in rows:
+                lines.append(
+                    f"  {r['doc']}  [{r['start']}:{r['end']}]  {r['surface']}  "
+                    f"value={r['value']} unit={r['unit'] or '-'}"
+                )
+    return "\n".join(lines)
+
+
+def load_gold(path: str | Path) -> list[dict]:
+    """Read a gold JSONL file."""
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _documents(gold: list[dict], seeds: Path, corpus: Path) -> dict[str, str]:
+    """Texts of the gold's documents: seed files by name, corpus articles by id."""
+    wanted = {str(g["doc"]) for g in gold}
+    texts: dict[str, str] = {}
+    for doc in wanted:
+        path = seeds / doc
+        if path.is_file():
+            texts[doc] = path.read_text(encoding="utf-8-sig").rstrip()
+    missing = wanted - set(texts)
+    if missing and corpus.is_file():
+        with open(corpus, encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                if rec.get("id") in missing:
+                    texts[rec["id"]] = rec["text"]
+    return texts
+
+
+def predict(texts: dict[str, str]) -> list[dict]:
+    """Run the extractor over ``{doc: text}`` and return scoring records."""
+    from . import extract
+
+    out: list[dict] = []
+    for doc, text in texts.items():
+        for c in extract(text):
+            out.append({**c.to_dict(), "doc": doc})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: extract the documents of gold files and print the scores."""
+    here = Path(__file__).resolve().parents[1]
+    ap = argparse.ArgumentParser(prog="python -m extractor.evaluate", description=__doc__)
+    ap.add_argument("gold", nargs="+", help="gold JSONL file(s)")
+    ap.add_argument("--seeds", default=str(here / "seeds"), help="folder of seed documents")
+    ap.add_argument(
+        "--corpus",
+        default=str(here.parent / "shared" / "corpus" / "thucnews_sample.jsonl"),
+        help="corpus JSONL whose ids the gold uses",
+    )
+    ap.add_argument("--json", action="store_true", help="print the report as JSON")
+    args = ap.parse_args(argv)
+    gold = [g for path in args.gold for g in load_gold(path)]
+    texts = _documents(gold, Path(args.seeds), Path(args.corpus))
+    missing = {str(g["doc"]) for g in gold} - set(texts)
+    if missing:
+        print(f"warning: no text for {sorted(missing)}", file=sys.stderr)
+    report = score(gold, predict(texts))
+    print(json.dumps(report, ensure_ascii=False, indent=1) if args.json else format_report(report))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

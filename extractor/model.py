@@ -1,0 +1,46 @@
+"""The candidate claim record the extractor returns."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One proposed quantitative claim.
+
+    Offsets are Python ``str`` (code point) indices into the document text, and
+    ``text[start:end] == quantity_text`` always holds. ``subject_start``/``subject_end``,
+    ``predicate_*`` and ``time_*`` locate the mentions the fields were read from (for
+    highlighting); a subject carried over from an earlier sentence points at that earlier
+    mention, and a subject resolved through an alias points at the short form. They are None
+    when the field is empty or not written in the text.
+    """
+
+    quantity_text: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    value: float | None
+    value_max: float | None
+    unit: str
+    qualifier: str
+    subject: str
+    predicate: str
+    object: str
+    time_text: str
+    time: str
+    kind: str
+    confidence: float
+    rule: str
+    subject_start: int | None = None
+    subject_end: int | None = None
+    predicate_start: int | None = None
+    predicate_end: int | None = None
+    time_start: int | None = None
+    time_end: int | None = None
+
+    def to_dict(self) -> dict:
+        """The candidate as a plain dict (for JSON and the database layer)."""
+        return asdict(self)

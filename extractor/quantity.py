@@ -1,0 +1,695 @@
+"""Finding quantity mentions in text and normalising them.
+
+The finder works on a *normalised copy* of the text (full-width digits and signs mapped to
+ASCII with :data:`extractor.numbers.FULLWIDTH`, which maps one code point to one code point),
+so every offset it returns is also an offset into the original text.
+
+Pure regex and string work: no jieba. :func:`parse_quantity` is what the review app calls
+when a reviewer selects a span by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import CN_DIGITS, FULLWIDTH, SCALES, parse_chinese, parse_number
+from .units import CN_EXCLUDED_UNITS, LATIN_UNITS, kind_of, normal_unit, unit_alternation
+
+
+@dataclass(slots=True)
+class Mention:
+    """A quantity found in the text, before roles (subject, predicate, time) are attached."""
+
+    start: int
+    end: int
+    value: float | None
+    value_max: float | None
+    unit: str
+    qualifier: str
+    kind: str
+    rule: str
+    confidence: float
+    #: Span of the number itself (without qualifier words), used by the role finder.
+    core_start: int = -1
+    #: For a team score (雄鹿110-雷霆106): the name written right before the number.
+    subject_hint: str = ""
+    subject_hint_start: int = -1
+
+
+# --------------------------------------------------------------------------- patterns
+
+_CN_NUM_CHARS = "零〇两一二三四五六七八九十百千万亿"
+_CN_DIGIT_CHARS = "零〇两一二三四五六七八九十"
+_ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?"
+_CN = f"[{_CN_NUM_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+)?"
+_SCALE = "十万|百万|千万|十亿|百亿|千亿|万亿|[十百千万亿]"
+_UNITS = unit_alternation()
+
+# Units that only count when nothing word-like follows; 分 must not be the start of 分之/分钟.
+_NUMBER = (
+    r"(?P<n{i}>" + _ARABIC + "|" + _CN + r")"
+    r"(?P<a{i}>[几余多](?=[" + _CN_NUM_CHARS + r"]|" + _UNITS + r"))?"
+    r"(?P<s{i}>" + _SCALE + r")?"
+    r"(?P<b{i}>[余多](?=" + _UNITS + r"|[至到~、\-]))?"
+    r"(?P<u{i}>" + _UNITS + r"|成(?![员为立本交绩果熟功型长都就全品])(?=\W|[^\x00-\x7f])?)?"
+)
+
+_MAIN_RE = re.compile(
+    r"(?=[0-9"
+    + _CN_NUM_CHARS
+    + r"])(?<![\d.,])"
+    + _NUMBER.replace("{i}", "1")
+    + r"(?:(?P<sep>至|到|~|-|—|、)(?P<p2>将近|接近|近|约|最高|最多|最低|高达)?"
+    + _NUMBER.replace("{i}", "2")
+    + r")?"
+    r"(?P<post>及以上|及以下|以上|以下|以内|左右|之多|有余|上下(?=[，。、；）)\s]|$))?"
+)
+
+#: Qualifier words written before a number, searched at the end of a short window.
+_PREFIX_RE = re.compile(
+    r"(?P<q>大约|大概|约为|约合|约有|约占|约|将近|接近|近|逾|超过|超出|突破|达到|高达|多达|达|"
+    r"不到|不足|低于|少于|不少于|至少|不超过|最多|顶多|至多|超|过|上|数|几)"
+    r"(?P<c>有|为|是|合|需|要|在)?(?P<f>(?:每[年月天日人]|平均)?(?:人民币|港币)?)$"
+)
+
+_PREFIX_QUAL = {
+    "大约": "~",
+    "大概": "~",
+    "约为": "~",
+    "约合": "~",
+    "约有": "~",
+    "约占": "~",
+    "约": "~",
+    "将近": "~",
+    "接近": "~",
+    "近": "~",
+    "逾": ">",
+    "超过": ">",
+    "超出": ">",
+    "突破": ">",
+    "超": ">",
+    "过": ">",
+    "达到": "=",
+    "高达": "=",
+    "多达": "=",
+    "达": "=",
+    "不到": "<",
+    "不足": "<",
+    "低于": "<",
+    "少于": "<",
+    "不少于": ">=",
+    "至少": ">=",
+    "不超过": "<=",
+    "最多": "<=",
+    "顶多": "<=",
+    "至多": "<=",
+    "上": ">=",
+    "数": ">",
+    "几": ">",
+}
+#: Prefixes that only qualify a bare scale word (上万, 数十, 几百, 过百亿).
+_SCALE_ONLY_PREFIXES = frozenset({"上", "数", "几", "过"})
+
+#: Qualifier words that make a lone 一 a quantity (逾一年, 近一成) rather than an article.
+_ONE_PREFIXES = frozenset({"逾", "近", "将近", "约", "大约", "超过", "不到", "不足", "仅"})
+
+_POST_QUAL = {
+    "以上": ">=",
+    "及以上": ">=",
+    "以下": "<=",
+    "及以下": "<=",
+    "以内": "<=",
+    "左右": "~",
+    "上下": "~",
+    "之多": "=",
+    "有余": ">",
+}
+
+_PERCENT_WORD_RE = re.compile(
+    r"(?P<kind>百分之|千分之)(?P<n>\d+(?:\.\d+)?|["
+    + _CN_DIGIT_CHARS
+    + r"百]+(?:点["
+    + _CN_DIGIT_CHARS
+    + r"]+)?)"
+)
+_SCORE_RE = re.compile(
+    r"(?=\d)(?<![\d.:\-/])(?P<a>\d{1,3})(?P<sep>[-—:：比])(?P<b>\d{1,3})(?![\d.:/%]|[年月日号时点])"
+)
+_TEAM_SCORE_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?P<a>\d{1,3})[-—:：](?P<t2>[\u4e00-\u9fff]{1,8}?)(?P<b>\d{1,3})(?![\d.%])"
+)
+_TEAM_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}$")
+_FREE_THROW_RE = re.compile(
+    r"(?=[一两二三四五六七八九十\d])(?P<a>[一两二三四五六七八九十\d]{1,2})罚(?P<b>[一两二三四五六七八九十零\d]{1,2})中"
+)
+_DIMS_RE = re.compile(
+    r"(?=\d)(?<![\d.])(?P<dims>\d+(?:\.\d+)?(?:[*×xX]\d+(?:\.\d+)?){1,2})(?P<u>" + _UNITS + r")?"
+)
+_FRACTION_RE = re.compile(r"(?=\d)(?<![\d./])(?P<a>\d+)/(?P<b>\d+(?:\.\d+)?)(?P<u>" + _UNITS + r")")
+_APERTURE_RE = re.compile(
+    r"(?<=光圈)[^，。；\d]{0,6}?(?P<all>F/?(?P<a>\d+(?:\.\d+)?)(?:\s*[-~至]\s*F/?(?P<b>\d+(?:\.\d+)?))?)",
+    re.IGNORECASE,
+)
+_ORDINAL_RE = re.compile(r"第(?P<n>[" + _CN_DIGIT_CHARS + r"百]+|\d+)(?P<after>.{0,2})")
+_RANK_BEFORE_RE = re.compile(
+    r"(?:排名|排行|名列|位列|位居|列|居|排在|排|升至|升到|降至|降到|跌至|掉到|掉至|回到|暂列|暂居|名定|"
+    r"夺得|获得|获|取得|拿到|成为|位于|仅次于\S{0,6}?)[^，。；]{0,6}$"
+)
+_RANK_AFTER_OK = re.compile(r"^(?:名|位|大(?!会|赛|学|战|厦|道|街|队)|$|[，。；、）)\s])")
+_PRICE_BEFORE_RE = re.compile(
+    r"(?:售|售价|报价|价格|定价|卖|尺价|单价|均价|价)(?:为|是|仅|只|约|近|达)?$"
+)
+_BARE_UNIT_HINT_RE = re.compile(r"(像素|人口|人数|票房|销量)[^，。；]{0,4}$")
+_HINT_UNIT = {"像素": "像素", "人口": "人", "人数": "人"}
+_MONEY_HINT_RE = re.compile(r"(价|售|资|金|收入|利润|营收|费|成本|市值|薪|值)[^，。；]{0,6}$")
+
+_CHANGE_BEFORE_RE = re.compile(r"(?:增|减|升|降|涨|跌|提高|扩大|缩小|持)$")
+_LATIN_BEFORE = re.compile(r"[A-Za-z]$")
+_LATIN_AFTER = re.compile(r"^[A-Za-z]+")
+_YEAR_RE = re.compile(r"(?:1[89]\d\d|20\d\d|0\d)$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_GAME_CLOCK_RE = re.compile(r"^\d+秒")
+
+
+def _num_value(n: str, scale: str | None) -> float | None:
+    if not n:
+        return None
+    if n[0].isdigit():
+        v = float(n.replace(",", ""))
+    else:
+        v = parse_chinese(n)
+        if v is None:
+            return None
+    if scale:
+        v *= SCALES[scale]
+    return v
+
+
+def _is_scale_only(n: str) -> bool:
+    """True for a Chinese numeral made only of scale words (百, 万, 百亿): it needs a prefix."""
+    return bool(n) and not n[0].isdigit() and all(ch in "百千万亿" for ch in n)
+
+
+def _is_round(n: str) -> bool:
+    """True for a bare Chinese round number (十, 百, 千万) that 上/数/几/过 can qualify."""
+    return bool(n) and all(ch in "十百千万亿" for ch in n)
+
+
+def _qualifier_from_prefix(window: str) -> re.Match[str] | None:
+    m = _PREFIX_RE.search(window)
+    if m is None:
+        return None
+    q = m.group("q")
+    before = window[: m.start()]
+    # 最近 / 附近 / 将近 are not the approximation 近 unless written as 将近.
+    if q == "近" and before.endswith(("最", "附", "接", "邻", "靠")):
+        return None
+    if q in ("上", "过", "超") and before.endswith(("以", "不", "超", "经", "通", "跑", "赶")):
+        return None
+    if q == "达" and before.endswith(("到", "表", "发", "通", "抵", "下", "传")):
+        return None
+    return m
+
+
+class _Finder:
+    """One pass of quantity finding over a normalised text."""
+
+    def __init__(self, norm: str, blocked: list[tuple[int, int]], lookalikes: bool = True):
+        self.t = norm
+        #: False when parsing a span a reviewer chose: every number in it counts.
+        self.filter = lookalikes
+        self.out: list[Mention] = []
+        self.taken = bytearray(len(norm))
+        for s, e in blocked:
+            self._take(s, e)
+
+    def _free(self, s: int, e: int) -> bool:
+        return self.taken.find(1, s, e) < 0
+
+    def _take(self, s: int, e: int) -> None:
+        self.taken[s:e] = b"\x01" * (e - s)
+
+    def add(self, m: Mention) -> None:
+        # 19.6亿 is 1960000000, not 1960000000.0000002.
+        if m.value is not None:
+            m.value = float(f"{m.value:.12g}")
+        if m.value_max is not None:
+            m.value_max = float(f"{m.value_max:.12g}")
+        self._take(m.start, m.end)
+        self.out.append(m)
+
+    # ------------------------------------------------------------------ special forms
+    def specials(self) -> None:
+        t = self.t
+        for m in _APERTURE_RE.finditer(t):
+            s, e = m.span("all")
+            if self._free(s, e):
+                b = m.group("b")
+                self.add(
+                    Mention(
+                        s,
+                        e,
+                        float(m.group("a")),
+                        float(b) if b else None,
+                        "F",
+                        "=",
+                        "other",
+                        "aperture",
+                        0.7,
+                        s,
+                    )
+                )
+        for m in _DIMS_RE.finditer(t):
+            s, e = m.span()
+            dims = m.group("dims").replace("×", "*").replace("x", "*").replace("X", "*")
+            parts = dims.split("*")
+            unit = m.group("u") or ""
+            if not self._free(s, e):
+                continue
+            if parts[:2] == ["7", "24"] or parts[:2] == ["24", "7"]:
+                self._take(s, e)  # round-the-clock (7*24小时): a look-alike
+                continue
+            if not unit and _LATIN_AFTER.match(t[e:]):
+                continue
+            if not unit:
+                continue
+            self.add(
+                Mention(
+                    s, e, None, None, normal_unit(unit), "=", kind_of(unit), "dimensions", 0.75, s
+                )
+            )
+        for m in _FRACTION_RE.finditer(t):
+            s, e = m.span()
+            if self._free(s, e):
+                unit = m.group("u")
+                self.add(
+                    Mention(
+                        s, e, None, None, normal_unit(unit), "=", kind_of(unit), "fraction", 0.6, s
+                    )
+                )
+        for m in _PERCENT_WORD_RE.finditer(t):
+            s, e = m.span()
+            if not self._free(s, e):
+                continue
+            v = parse_number(m.group("n"))
+            if v is None:
+                continue
+            unit = "%" if m.group("kind") == "百分之" else "‰"
+            self.add(Mention(s, e, v, None, unit, "=", "percent", "percent.words", 0.9, s))
+        for m in _FREE_THROW_RE.finditer(t):
+            s, e = m.span()
+            if self._free(s, e):
+                v = parse_number(m.group("a"))
+                self.add(Mention(s, e, v, None, "", "=", "count", "sport.free_throws", 0.7, s))
+        for m in _TEAM_SCORE_RE.finditer(t):
+            a_s, a_e = m.span("a")
+            b_s, b_e = m.span("b")
+            if not (self._free(a_s, a_e) and self._free(b_s, b_e)):
+                continue
+            if _CJK.match(t[b_e : b_e + 1] or " ") and t[b_e] in "分年月日号人名":
+                continue
+            t1 = _TEAM_BEFORE_RE.search(t, max(0, a_s - 8), a_s)
+            if t1 is None:
+                continue
+            for (ns, ne), team, ts in (
+                ((a_s, a_e), t1.group(0), t1.start()),
+                ((b_s, b_e), m.group("t2"), m.start("t2")),
+            ):
+                mention = Mention(
+                    ns, ne, float(t[ns:ne]), None, "", "=", "score", "score.teams", 0.7, ns
+                )
+                mention.subject_hint = team
+                mention.subject_hint_start = ts
+                self.add(mention)
+        for m in _SCORE_RE.finditer(t):
+            s, e = m.span()
+            if not self._free(s, e):
+                continue
+            after = t[e : e + 4]
+            # A-B followed by a unit is a range (35-140mm), left to the main pattern.
+            if (
+                re.match(_UNITS, after)
+                or _LATIN_AFTER.match(after)
+                or after.startswith(("万", "亿"))
+            ):
+                continue
+            if _LATIN_BEFORE.search(t[max(0, s - 1) : s]):
+                continue
+            a = int(m.group("a"))
+            if m.group("sep") in ":：" and a <= 24 and len(m.group("b")) == 2:
+                continue  # a clock time (10:30)
+            if m.group("sep") == "-" and s > 0 and t[s - 1] in "-—/":
+                continue
+            self.add(Mention(s, e, float(a), None, "", "=", "score", "score.pair", 0.65, s))
+
+    # ------------------------------------------------------------------ ordinals (ranks)
+    def ordinals(self) -> None:
+        t = self.t
+        for m in _ORDINAL_RE.finditer(t):
+            s = m.start()
+            e = m.end("n")
+            if not self._free(s, e):
+                continue
+            after = m.group("after")
+            if not _RANK_AFTER_OK.match(after):
+                continue
+            before = t[max(0, s - 12) : s]
+            if not _RANK_BEFORE_RE.search(before) and not after.startswith(("名", "位", "大")):
+                continue
+            v = parse_number(m.group("n"))
+            if v is None:
+                continue
+            # The surface is the ordinal without 第: 第四 -> 第四 stays whole for readability.
+            self.add(Mention(s, e, v, None, "", "=", "other", "rank.ordinal", 0.55, s))
+
+    # ------------------------------------------------------------------ the main pattern
+    def main(self) -> None:
+        t = self.t
+        pos = 0
+        n = len(t)
+        while pos < n:
+            m = _MAIN_RE.search(t, pos)
+            if m is None:
+                break
+            nxt = self._main_one(m)
+            pos = max(nxt, m.start() + 1)
+
+    def _main_one(self, m: re.Match[str]) -> int:
+        """Handle one match of the main pattern; return where the search continues."""
+        s, e = m.span()
+        unit1, unit2 = m.group("u1") or "", m.group("u2") or ""
+        end1 = m.end("u1") if unit1 else max(m.end("n1"), m.end("a1"), m.end("s1"), m.end("b1"))
+        has_range = m.group("sep") is not None
+        if unit1 == "成" and m.group("s1"):
+            # 近7万成亚洲最贵: 成 is the verb "become" after a scaled number, not a share.
+            end1 = m.end("s1")
+            return self._single(m, s, end1, "", restart=end1, post_ok=False)
+
+        if has_range and not self._range_ok(m, unit1, unit2):
+            # Not a range: handle the first part alone and continue at the second number.
+            return self._single(m, s, end1, unit1, restart=m.start("sep") + 1)
+        if not has_range:
+            return self._single(m, s, e, unit1, restart=e)
+        return self._range(m, s, e, unit1, unit2)
+
+    def _range_ok(self, m: re.Match[str], unit1: str, unit2: str) -> bool:
+        sep = m.group("sep")
+        n1, n2 = m.group("n1"), m.group("n2")
+        if unit1 and unit2 and normal_unit(unit1) != normal_unit(unit2):
+            return False
+        if not unit2:
+            return False
+        if sep == "、":
+            v1, v2 = _num_value(n1, None), _num_value(n2, None)
+            return bool(not unit1 and v1 is not None and v2 is not None and v2 == v1 + 1)
+        if sep == "-" and (n1[0].isdigit() != n2[0].isdigit()):
+            return False
+        before = self.t[max(0, m.start() - 3) : m.start()]
+        # 增持77.1万股至344.45万股: a change and its result, not a range.
+        return not (sep in ("至", "到") and _CHANGE_BEFORE_RE.search(before))
+
+    def _prefix(self, s: int) -> tuple[int, str, str]:
+        """Look for a qualifier word before position ``s``: (new start, qualifier, word)."""
+        window = self.t[max(0, s - 8) : s]
+        pm = _qualifier_from_prefix(window)
+        if pm is None:
+            return s, "", ""
+        return s - (len(window) - pm.start()), _PREFIX_QUAL[pm.group("q")], pm.group("q")
+
+    def _single(
+        self, m: re.Match[str], s: int, e: int, unit: str, restart: int, post_ok: bool = True
+    ) -> int:
+        t = self.t
+        n = m.group("n1")
+        scale = m.group("s1")
+        approx = m.group("a1") or m.group("b1")
+        # When a range was rejected the mention stops after its first part: no post word.
+        post = m.group("post") if post_ok and e == m.end() else None
+        if not self._free(s, e):
+            return restart
+        p_start, p_qual, p_word = self._prefix(s)
+        if _is_scale_only(n) and not p_word:
+            return restart
+        if (p_word in _SCALE_ONLY_PREFIXES and not _is_round(n)) or (p_word == "上" and n == "十"):
+            # 上 qualifies 上百/上千/上万 only; 岛上十位 is "on the island".
+            p_start, p_qual, p_word = s, "", ""
+        value = _num_value(n, scale)
+        if value is None:
+            return restart
+        if self.filter:
+            verdict = self._lookalike(s, e, n, scale, unit, post, p_word)
+            if verdict is None:
+                return restart
+        else:
+            verdict = ("manual", 1.0)
+        rule, conf = verdict
+        qual = self._qualifier(p_qual, approx, post)
+        start = p_start if p_word else s
+        end = e
+        stored_unit = normal_unit(unit)
+        kind = kind_of(unit) if unit else "other"
+        if unit == "成":
+            value *= 10
+            stored_unit = "%"
+        if unit == "个人" and t.startswith("口", e):
+            # 22个人口较少民族: the count is 22个; 人口 is the next word.
+            e = end = e - 1
+            stored_unit, kind, unit = "个", "count", "个"
+        if not unit:
+            hint = _BARE_UNIT_HINT_RE.search(t[max(0, s - 10) : s])
+            if hint:
+                stored_unit = _HINT_UNIT.get(hint.group(1), "")
+                kind = "count" if stored_unit == "人" else "other"
+            elif _MONEY_HINT_RE.search(t[max(0, s - 10) : s]):
+                kind = "money"
+        if unit == "分" and self.filter and self._not_score(s, e):
+            return restart
+        self.add(Mention(start, end, value, None, stored_unit, qual, kind, rule, conf, s))
+        return restart
+
+    def _range(self, m: re.Match[str], s: int, e: int, unit1: str, unit2: str) -> int:
+        t = self.t
+        if not self._free(s, e):
+            return e
+        v1 = _num_value(m.group("n1"), m.group("s1"))
+        v2 = _num_value(m.group("n2"), m.group("s2"))
+        if v1 is None or v2 is None:
+            return m.start("sep") + 1
+        if unit2 in ("楼", "层") or unit2 == "号":
+            self._take(s, e)
+            return e
+        # 3至5万元: the low end borrows the high end's scale when it has none and is smaller.
+        if not m.group("s1") and m.group("s2") and not unit1:
+            raw1 = _num_value(m.group("n1"), None)
+            raw2 = _num_value(m.group("n2"), None)
+            if raw1 is not None and raw2 is not None and raw1 <= raw2:
+                v1 = raw1 * SCALES[m.group("s2")]
+        p_start, p_qual, p_word = self._prefix(s)
+        if p_word in _SCALE_ONLY_PREFIXES:
+            p_start, p_qual, p_word = s, "", ""
+        n1 = m.group("n1")
+        if (_is_scale_only(n1)) and not p_word:
+            return m.start("sep") + 1
+        before = t[max(0, s - 2) : s]
+        if re.search(r"\d[-/]$", before) or re.match(r"0\d", n1):
+            self._take(s, e)
+            return e  # part of a phone number or code (400-0052-500)
+        if _LATIN_BEFORE.search(before) or _LATIN_AFTER.match(t[e:]):
+            self._take(s, e)
+            return e
+        kind = kind_of(unit2)
+        if self.filter and kind == "duration" and self._duration_condition(e):
+            self._take(s, e)
+            return e
+        if self.filter and kind == "age" and (m.group("post") or "").endswith(("以上", "以下")):
+            self._take(s, e)
+            return e
+        approx = m.group("a1") or m.group("b1")
+        qual = self._qualifier(p_qual, approx, m.group("post"))
+        value_max = v2
+        stored = normal_unit(unit2)
+        if unit2 == "成":
+            v1, value_max, stored = v1 * 10, v2 * 10, "%"
+        start = p_start if p_word else s
+        self.add(Mention(start, e, v1, value_max, stored, qual, kind, "range", 0.85, s))
+        return e
+
+    @staticmethod
+    def _qualifier(p_qual: str, approx: str | None, post: str | None) -> str:
+        if p_qual and p_qual != "=":
+            return p_qual
+        if approx:
+            return ">"
+        if post:
+            return _POST_QUAL.get(post, "=")
+        return p_qual or "="
+
+    def _duration_condition(self, e: int) -> bool:
+        """A duration used as a condition or clock time: 3年毕业, 24小时不间断, 还有23秒时."""
+        nxt = self.t[e : e + 1]
+        if not nxt or not _CJK.match(nxt):
+            return False
+        if self.t.startswith(("以来", "来"), e):
+            return True  # 近3年来, 两个月以来: a time phrase
+        return nxt not in "的了多余左以之至到内后前间里中"
+
+    def _not_score(self, s: int, e: int) -> bool:
+        t = self.t
+        after = t[e : e + 3]
+        if _GAME_CLOCK_RE.match(after) or after.startswith("之"):
+            return True
+        core = t[s:e]
+        if after.startswith(("半", "钟")):
+            return True  # 三分半钟: a time
+        if core.startswith("三分") and not re.search(
+            r"(?:得|拿下|拿到|了|获|砍下)$", t[max(0, s - 2) : s]
+        ):
+            return True  # 三分命中, 打三分得手: the three-point shot, not three points
+        # 十分重要: "very", not ten points.
+        return bool(core.startswith("十分") and after[:1] and _CJK.match(after[:1]))
+
+    def _lookalike(
+        self, s: int, e: int, n: str, scale: str | None, unit: str, post: str | None, p_word: str
+    ) -> tuple[str, float] | None:
+        """Decide whether a single quantity is a claim candidate: (rule, confidence) or None."""
+        t = self.t
+        before1 = t[s - 1 : s] if s > 0 else ""
+        after = t[e : e + 3]
+        is_cn = not n[0].isdigit()
+        if _LATIN_BEFORE.search(before1):
+            return None  # T900, H1N1
+        if not is_cn and len(n) > 1 and n[0] == "0" and n[1].isdigit():
+            return None  # 0052, 002243: codes and phone numbers
+        if re.search(r"\d[-/]$", t[max(0, s - 2) : s]):
+            return None  # the tail of 400-0052-500 or 2010/05
+        lat = _LATIN_AFTER.match(after)
+        if lat and lat.group(0) not in LATIN_UNITS and not unit:
+            return None  # 720P, 66B
+        if unit and unit.isascii() and unit.isalpha() and _LATIN_AFTER.match(after):
+            return None
+        if (
+            before1 == "第"
+            or (before1 == "周" and is_cn)
+            or t[max(0, s - 2) : s] in ("星期", "礼拜")
+        ):
+            return None
+        if before1 == "每":
+            return None  # base of a ratio: 每10股派1.2元
+        if is_cn and before1 and before1 in "这那此前":
+            return None  # 这两场 (discourse reference), 前十大 (scope)
+        if is_cn and n == "一" and p_word not in _ONE_PREFIXES:
+            return None  # 一 as the article "a": 一次, 一个, 一节 (but 逾一年)
+        if is_cn and n == "二" and not p_word:
+            return None  # counts use 两 (两次); 二次, 二手 are words
+        if is_cn and unit in CN_EXCLUDED_UNITS:
+            return None
+        if is_cn and len(n) >= 2 and all(ch in CN_DIGITS for ch in n) and not unit.startswith("年"):
+            return None  # 二三线 and the like: digit strings in words
+        if not unit:
+            if scale or (is_cn and any(ch in "万亿" for ch in n)):
+                if _YEAR_RE.search(n) and not scale:
+                    return None
+                return "bare.scaled", 0.6
+            if not is_cn and _PRICE_BEFORE_RE.search(t[max(0, s - 4) : s]):
+                return "money.bare_price", 0.55
+            return None
+        if unit == "年":
+            if not scale and not is_cn and _YEAR_RE.fullmatch(n):
+                return None  # 2008年, 08年
+            if (t[e : e + 1] and t[e] in "代底初末中") or re.match(r"\d", t[e : e + 1]):
+                return None
+        if unit in ("楼", "号"):
+            return None
+        kind = kind_of(unit)
+        if kind == "age":
+            if post and post.endswith(("以上", "以下")):
+                return None  # 60岁及以上: a criterion
+            if re.match(r"(?:以上|以下|及以上|以内)", after):
+                return None
+            if re.search(r"(?:满|年满|未满|超过|不满)$", t[max(0, s - 2) : s]):
+                return None
+        if (
+            kind == "duration"
+            and not post
+            and self._duration_condition(e)
+            and (not p_word or self.t.startswith(("以来", "来"), e))
+        ):
+            return None
+        if kind == "duration" and unit in ("天", "周", "年") and s > 0 and t[s - 1] in "前后":
+            return None
+        rule = {
+            "money": "money.scaled" if scale else "money",
+            "percent": "percent",
+            "count": "count.measure",
+            "duration": "duration",
+            "age": "age",
+            "area": "area",
+            "weight": "weight",
+            "length": "length",
+            "score": "score.points",
+        }.get(kind, "unit.other")
+        conf = 0.9 if kind in ("money", "percent") else 0.8
+        if is_cn:
+            conf -= 0.1
+        if p_word or post:
+            conf = min(conf + 0.05, 0.95)
+        return rule, conf
+
+
+def find_quantities(
+    norm: str, blocked: list[tuple[int, int]] | None = None, lookalikes: bool = True
+) -> list[Mention]:
+    """Find every quantity mention of a normalised text, look-alikes already dropped.
+
+    Args:
+        norm: the text after ``str.translate(FULLWIDTH)``.
+        blocked: spans no quantity may overlap (time expressions such as 4月26日).
+        lookalikes: drop look-alikes (phone numbers, years, criteria, 一 as an article);
+            False keeps every quantity, for a span a reviewer selected by hand.
+
+    Returns:
+        Mentions sorted by start offset; spans never overlap.
+    """
+    f = _Finder(norm, blocked or [], lookalikes)
+    f.specials()
+    f.ordinals()
+    f.main()
+    f.out.sort(key=lambda m: m.start)
+    return f.out
+
+
+def parse_quantity(span: str) -> dict | None:
+    """Parse a span a reviewer selected, such as "近71亿元", "3至5万元" or "百分之三十".
+
+    Args:
+        span: the selected text; it may hold a few words around the quantity.
+
+    Returns:
+        A dict with ``value``, ``value_max``, ``unit``, ``qualifier`` and ``kind`` of the
+        first quantity in the span, or None when the span holds no number.
+    """
+    if not isinstance(span, str) or not span.strip():
+        return None
+    norm = span.translate(FULLWIDTH)
+    found = [q for q in find_quantities(norm, lookalikes=False) if q.rule != "rank.ordinal"]
+    if not found:
+        # A bare number the finder would not propose (a year, a code) is still a number.
+        m = re.search(_ARABIC + "|" + _CN, norm)
+        if not m or not re.search(f"[0-9{_CN_DIGIT_CHARS}]", m.group(0)):
+            return None
+        value = parse_number(m.group(0))
+        if value is None:
+            return None
+        return {"value": value, "value_max": None, "unit": "", "qualifier": "=", "kind": "other"}
+    q = found[0]
+    return {
+        "value": q.value,
+        "value_max": q.value_max,
+        "unit": q.unit,
+        "qualifier": q.qualifier,
+        "kind": q.kind,
+    }
+
+
+__all__ = ["FULLWIDTH", "Mention", "find_quantities", "parse_quantity"]

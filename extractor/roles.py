@@ -1,0 +1,673 @@
+"""Who and what a quantity is about: subject, predicate and object.
+
+The rules work on jieba part-of-speech tags of the clause that holds the quantity (and, for
+a carried subject, of the clauses before it):
+
+- the subject of a clause is the run of noun-like tokens at its start (after time words and
+  connectives), kept when it looks like a named entity: a proper-noun tag (nr, ns, nt, nz, j)
+  or an organisation suffix (公司, 集团, 银行, 政府, 局, 委, 会, 中心, 协会, …). A run that ends in
+  a measured attribute (率, 人数, 收入, …) keeps only its entity head;
+- aliases defined in the text (（简称“中国人保”）) map back to the full name, a short mention
+  that ends a longer known name (财险公司 after 中国人保上海区域工协旗下财险公司) maps to it, and
+  generic mentions (公司, 该公司) map to the most recent named entity;
+- a clause without a subject carries the nearest one from earlier clauses and sentences;
+- the predicate is the verb (or measured attribute) that governs the quantity, the object
+  the noun phrase of a 向/为/给/对 phrase or the noun the quantity counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+Token = tuple[str, str, int, int]  # word, flag, start, end (offsets in the document)
+
+_NOUNISH = frozenset(
+    {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "nl", "j", "l", "vn", "s", "an", "eng"}
+)
+_ENTITY_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})
+_ORG_SUFFIXES = (
+    "公司",
+    "集团",
+    "银行",
+    "分行",
+    "支行",
+    "政府",
+    "局",
+    "委",
+    "委会",
+    "协会",
+    "公会",
+    "商会",
+    "工会",
+    "联合会",
+    "基金会",
+    "中心",
+    "工协",
+    "部",
+    "院",
+    "大学",
+    "学院",
+    "学校",
+    "中学",
+    "小学",
+    "医院",
+    "基金",
+    "机构",
+    "组织",
+    "党委",
+    "支部",
+    "条线",
+    "小组",
+    "团队",
+    "球队",
+    "俱乐部",
+    "队",
+    "办",
+    "署",
+    "厅",
+    "处",
+    "站",
+    "社",
+    "所",
+    "厂",
+    "军",
+    "警方",
+    "联盟",
+    "当局",
+    "共保体",
+    "企业",
+    "地产",
+    "证券",
+    "保险",
+    "航空",
+    "电视台",
+    "报",
+)
+#: Common words jieba tags as proper nouns or that never name who a claim is about.
+_MISTAGGED = frozenset(
+    {"上市", "同比", "环比", "近百", "年报", "全年", "同期", "上半年", "下半年", "连胜", "连败"}
+)
+_NOT_ORG_T = (
+    "社会",
+    "机会",
+    "大会",
+    "体会",
+    "晚会",
+    "宴会",
+    "约会",
+    "部分",
+    "全部",
+    "内部",
+    "外部",
+)
+
+#: People and places named by role or region rather than by name (防疫人员, 投资者, 南部地区).
+_ROLE_SUFFIXES = (
+    "人员",
+    "者",
+    "队员",
+    "球员",
+    "选手",
+    "官员",
+    "专家",
+    "学生",
+    "买家",
+    "卖家",
+    "股东",
+    "网友",
+    "市民",
+    "居民",
+    "村民",
+    "民众",
+    "患者",
+    "病人",
+    "地区",
+    "城市",
+    "国家",
+    "省份",
+)
+_NOT_ROLE = ("记者", "作者", "读者", "笔者")
+_FOREIGN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[-·•－][\u4e00-\u9fff]{1,8})+")
+
+#: Nouns that name a measured attribute rather than who it is about.
+_ATTR_SUFFIXES = (
+    "率",
+    "数",
+    "量",
+    "额",
+    "价",
+    "费",
+    "时长",
+    "收入",
+    "利润",
+    "净利",
+    "规模",
+    "比例",
+    "占比",
+    "面积",
+    "总数",
+    "成本",
+    "市值",
+    "票房",
+    "得分",
+    "比分",
+    "涨幅",
+    "跌幅",
+    "增幅",
+    "增速",
+    "收益",
+    "营收",
+    "资产",
+    "负债",
+    "尺寸",
+    "像素",
+    "体重",
+    "重量",
+    "长度",
+    "时间",
+    "期限",
+    "金额",
+    "价值",
+    "价格",
+    "生活费",
+    "学费",
+    "焦距",
+    "范围",
+    "人口",
+)
+_GENERIC = frozenset(
+    {
+        "公司",
+        "集团",
+        "企业",
+        "银行",
+        "该行",
+        "本行",
+        "机构",
+        "政府",
+        "基金",
+        "球队",
+        "全队",
+        "该机",
+        "学校",
+        "大学",
+        "医院",
+        "当局",
+        "本公司",
+        "该公司",
+        "上述公司",
+    }
+)
+_LEAD_SKIP_WORDS = frozenset(
+    {
+        "而",
+        "但",
+        "并",
+        "且",
+        "也",
+        "还",
+        "则",
+        "其中",
+        "此外",
+        "另外",
+        "同时",
+        "另",
+        "据悉",
+        "据了解",
+        "据统计",
+        "数据显示",
+        "资料显示",
+        "报告显示",
+        "年报显示",
+        "不过",
+        "然而",
+        "因此",
+        "所以",
+        "随后",
+        "最终",
+        "最后",
+        "目前",
+        "如今",
+        "今年",
+        "去年",
+    }
+)
+_DROP_BEFORE = frozenset(
+    {
+        "了",
+        "的",
+        "达",
+        "达到",
+        "为",
+        "是",
+        "有",
+        "约",
+        "近",
+        "超过",
+        "突破",
+        "逾",
+        "共",
+        "共计",
+        "合计",
+        "总计",
+        "仅",
+        "只",
+        "已",
+        "已有",
+        "已经",
+        "价值",
+        "高达",
+        "多达",
+        "大约",
+        "大概",
+        "约为",
+        "不到",
+        "不足",
+        "至少",
+        "将近",
+        "接近",
+        "则",
+        "都",
+        "也",
+        "又",
+        "再",
+        "还",
+        "均",
+        "各",
+        "分别",
+        "人民币",
+        "港币",
+        "每年",
+        "平均",
+        "最低",
+        "最高",
+        "顶多",
+        "最多",
+        "以",
+        "至",
+        "到",
+        "和",
+        "、",
+        "需",
+        "要",
+        "在",
+        "得",
+    }
+)
+_COPULA = frozenset({"有", "已有", "共有", "拥有", "还有", "是", "为"})
+_OBJECT_PREPS = frozenset({"向", "为", "给", "对", "替"})
+_WEAK_VERBS = frozenset({"拿下", "得到", "获得", "砍下", "贡献", "得"})
+_QUOTES_OPEN = '“"「『《'
+_QUOTES_CLOSE = '”"」』》'
+
+
+@dataclass(slots=True)
+class Phrase:
+    """A phrase of the text: what it resolves to and where the mention is."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _is_nounish(tok: Token) -> bool:
+    word, flag = tok[0], tok[1]
+    if flag in _NOUNISH:
+        # eng covers Latin words and digit strings; digits are never part of a noun by
+        # themselves (noun_run lets a long one open a name: 95518客服条线).
+        return not (flag == "eng" and (not word.isalnum() or word.isdigit()))
+    return False
+
+
+def _is_glue(tokens: list[Token], i: int) -> bool:
+    """A single-character non-noun token between nouns is usually a piece of an unknown
+    name that jieba (without its HMM) split into characters: 中国/人/保/上海."""
+    word, flag = tokens[i][0], tokens[i][1]
+    if len(word) != 1 or flag in ("x", "p", "c", "uj", "ul", "d", "r", "m", "q"):
+        return False
+    if word in "的了在和与及从向为对把被将已又也都就还是有":
+        return False
+    prev_ok = i > 0 and (_is_nounish(tokens[i - 1]) or len(tokens[i - 1][0]) == 1)
+    next_ok = i + 1 < len(tokens) and _is_nounish(tokens[i + 1])
+    return prev_ok and next_ok
+
+
+def _ends_with_org(text: str) -> bool:
+    if text.endswith(_NOT_ORG_T):
+        return False
+    return len(text) >= 2 and text.endswith(_ORG_SUFFIXES)
+
+
+def _is_attr(word: str) -> bool:
+    return word.endswith(_ATTR_SUFFIXES)
+
+
+def noun_run(tokens: list[Token], i: int, stop: int | None = None) -> int:
+    """Index just past the noun-like run starting at ``tokens[i]`` (== i if none).
+
+    Args:
+        tokens: tokens with document offsets.
+        i: where the run starts.
+        stop: the run never reaches past this document offset (a quantity).
+    """
+    j = i
+    n = len(tokens)
+    while j < n:
+        word, flag, _, end = tokens[j]
+        if stop is not None and end > stop:
+            break
+        if word in _MISTAGGED:
+            break
+        if flag == "eng" and word.isdigit():
+            # 95518客服条线: a long number opening a name; never a count (7伙, 106雷霆).
+            if j != i or len(word) < 4 or not (j + 1 < n and _is_nounish(tokens[j + 1])):
+                break
+            j += 1
+            continue
+        if _is_nounish(tokens[j]):
+            j += 1
+            continue
+        if word in ("-", "·", "•", "－") and j > i and j + 1 < n and _is_nounish(tokens[j + 1]):
+            j += 1
+            continue
+        if (
+            flag in ("f", "m", "b")
+            and len(word) >= 2
+            and j + 1 < n
+            and _is_nounish(tokens[j + 1])
+            and (flag != "m" or not any(ch.isdigit() for ch in word))
+        ):
+            j += 1  # 南部地区, 一线医务工作者, 在线客服 (not 主动参与)
+            continue
+        if word and word in _QUOTES_OPEN and j + 1 < n:
+            # “疾病管制局” inside a name: take the quoted nouns when they close right after.
+            k = j + 1
+            while k < n and _is_nounish(tokens[k]):
+                k += 1
+            if k > j + 1 and k < n and tokens[k][0] in _QUOTES_CLOSE:
+                j = k + 1
+                continue
+            break
+        if j > i and _is_glue(tokens, j):
+            j += 1
+            continue
+        break
+    return j
+
+
+def entity_score(tokens: list[Token], known: list[str] | tuple[str, ...] = ()) -> int:
+    """How much a run of tokens looks like a named entity (0 = not at all).
+
+    Organisation suffixes count most; a proper-noun tag counts when the token has at least
+    two characters and is not one of the common words jieba mis-tags (上市 as ns, 同比 as j).
+    """
+    if not tokens:
+        return 0
+    text = "".join(t[0] for t in tokens)
+    if len(text) < 2:
+        return 0
+    score = 0
+    if _ends_with_org(text):
+        score += 2
+    if any(t[1] in _ENTITY_FLAGS and len(t[0]) >= 2 and t[0] not in _MISTAGGED for t in tokens):
+        score += 1
+    if text in known or any(k.endswith(text) for k in known if len(k) > len(text)):
+        score += 2
+    if _FOREIGN_NAME_RE.fullmatch(text):
+        score += 2  # 凯文-杜兰特, 德克·诺维茨基
+    if text.endswith(_ROLE_SUFFIXES) and not text.startswith(_NOT_ROLE):
+        score += 1
+    if any(t[1] in ("eng",) and t[0].upper() == "VS" for t in tokens):
+        return 0  # 加拿大VS澳大利亚: a comparison heading
+    if text.endswith(("讯", "电", "报道", "消息")):
+        return 0  # a dateline (新浪娱乐讯, 中新网10月10日电)
+    return score
+
+
+class RoleFinder:
+    """Finds and resolves subjects across one document; keeps the alias and entity memory."""
+
+    def __init__(self, aliases: dict[str, str]):
+        self.aliases = dict(aliases)
+        self.entities: list[str] = list(dict.fromkeys(aliases.values()))
+
+    # ------------------------------------------------------------------ resolution
+    def resolve(self, name: str) -> str:
+        """Map a subject mention to the entity it names (aliases, short forms, generics)."""
+        name = name.strip('“”"「」『』 ')
+        if name in self.aliases:
+            return self.aliases[name]
+        bare = re.sub(r"^(?:该|本|此|这家|这个|上述|其)", "", name)
+        if bare != name and bare in self.aliases:
+            return self.aliases[bare]
+        if bare in _GENERIC or name in _GENERIC:
+            for ent in reversed(self.entities):
+                if ent.endswith(bare) and ent != bare:
+                    return ent
+            for ent in reversed(self.entities):
+                if ent not in _GENERIC:
+                    return ent
+            return name
+        for ent in reversed(self.entities):
+            if len(ent) > len(name) >= 2 and ent.endswith(name):
+                return ent
+        return name
+
+    def register(self, name: str) -> None:
+        """Remember a resolved entity name for later short mentions."""
+        if name and name not in _GENERIC:
+            if name in self.entities:
+                self.entities.remove(name)
+            self.entities.append(name)
+
+    # ------------------------------------------------------------------ clause subject
+    def clause_subject(
+        self, tokens: list[Token], time_spans: list[tuple[int, int]], limit: int | None = None
+    ) -> tuple[Phrase, Phrase | None] | None:
+        """The subject at the start of a clause, with the attribute that follows it if any.
+
+        Args:
+            tokens: the clause's tokens with document offsets.
+            time_spans: spans of time expressions (skipped at the clause start).
+            limit: ignore tokens that start at or after this offset (the quantity).
+
+        Returns:
+            ``(subject, attribute)``, or None when the clause starts with no entity.
+        """
+        n = len(tokens)
+        # A dateline opening the clause (新浪体育讯, 中新网…电) is not part of any subject.
+        i = next(
+            (k + 1 for k, t in enumerate(tokens[:5]) if t[0].endswith("讯") and len(t[0]) >= 2),
+            0,
+        )
+        while i < n:
+            word, flag, s, e = tokens[i]
+            if limit is not None and s >= limit:
+                return None
+            if any(ts <= s and e <= te for ts, te in time_spans):
+                i += 1
+                continue
+            if (flag in ("t", "c", "x") and word not in _QUOTES_OPEN) or word in _LEAD_SKIP_WORDS:
+                i += 1
+                continue
+            if (
+                word in ("在", "于")
+                and i + 1 < n
+                and any(ts <= tokens[i + 1][2] < te for ts, te in time_spans)
+            ):
+                i += 1
+                continue
+            break
+        if i >= n:
+            return None
+        j = noun_run(tokens, i, stop=limit)
+        known = self._known_at(tokens, i, limit)
+        run_len = tokens[j - 1][3] - tokens[i][2] if j > i else 0
+        if known is not None and run_len <= len(known.text):
+            # An alias or a name met before that jieba cut differently (中国/人/保).
+            return known, None
+        if j <= i:
+            return None
+        run = tokens[i:j]
+        if j < n and tokens[j][0] == "、" and run[0][1] == "vn":
+            return None  # 升级医护人员、公安干警: a verb and a list of its objects
+        if j < n and tokens[j][1] == "uj":
+            # X的Y: X is the subject when it names an entity (公司的毛利率, 基金旗下的A基金).
+            if run[-1][0] == "旗下":
+                k = noun_run(tokens, j + 1, stop=limit)
+                inner = tokens[j + 1 : k]
+                if k > j + 1 and entity_score(inner, self.entities):
+                    return Phrase("".join(t[0] for t in inner), inner[0][2], inner[-1][3]), None
+            text = "".join(t[0] for t in run)
+            if text in _GENERIC or entity_score(run, self.entities) >= 1:
+                return Phrase(text, run[0][2], run[-1][3]), None
+            return None
+        if entity_score(run) == 0:
+            known = self._known_prefix(run)
+            if known is not None:
+                return known, None
+        # Split off a measured attribute at the end: 公司 | 净利润, 疫期在线客服代表 | 满意率.
+        k = len(run)
+        while k > 0 and run[k - 1][1] != "eng" and _is_attr(run[k - 1][0]):
+            k -= 1
+        head, tail = run[:k], run[k:]
+        if head and head[-1][0] == "旗下":
+            head = head[:-1]
+        attr = Phrase("".join(t[0] for t in tail), tail[0][2], tail[-1][3]) if tail else None
+        if not head:
+            return None
+        text = "".join(t[0] for t in head)
+        if (
+            text not in _GENERIC
+            and text not in self.aliases
+            and entity_score(head, self.entities) == 0
+        ):
+            return None
+        return Phrase(text, head[0][2], head[-1][3]), attr
+
+    def _known_at(self, tokens: list[Token], i: int, limit: int | None) -> Phrase | None:
+        """The longest alias or known entity written at ``tokens[i]``, as a string match."""
+        start = tokens[i][2]
+        text = "".join(t[0] for t in tokens[i:])
+        best = ""
+        for name in (*self.aliases, *self.entities):
+            if (
+                len(name) > len(best)
+                and len(name) >= 2
+                and text.startswith(name)
+                and (limit is None or start + len(name) <= limit)
+            ):
+                best = name
+        if not best:
+            return None
+        return Phrase(best, start, start + len(best))
+
+    def _known_prefix(self, run: list[Token]) -> Phrase | None:
+        """A known entity that opens a longer run of nouns (小牛 in 小牛后劲): the entity."""
+        text = "".join(t[0] for t in run)
+        best = None
+        for ent in self.entities:
+            if (
+                len(ent) >= 2
+                and text.startswith(ent)
+                and len(text) > len(ent)
+                and (best is None or len(ent) > len(best))
+            ):
+                best = ent
+        if best is None:
+            return None
+        # Only when the entity ends on a token boundary.
+        pos = run[0][2]
+        for t in run:
+            if t[3] - pos == len(best):
+                return Phrase(best, pos, t[3])
+        return None
+
+
+def predicate_and_object(
+    tokens: list[Token], q_start: int, q_end: int, after_subject: int, unit: str, kind: str
+) -> tuple[Phrase | None, Phrase | None]:
+    """The verb (or attribute) governing a quantity, and its object.
+
+    Args:
+        tokens: the clause's tokens with document offsets.
+        q_start: start of the quantity's surface; q_end: its end.
+        after_subject: offset where the subject mention ends (clause start if none).
+        unit: the quantity's unit; kind: its kind.
+    """
+    before = [t for t in tokens if t[3] <= q_start and t[2] >= after_subject]
+    after = [t for t in tokens if t[2] >= q_end]
+    obj: Phrase | None = None
+    pred: Phrase | None = None
+    # A quoted noun right before the quantity is the object: 组建“党员突击队”26支.
+    if before and before[-1][0] in _QUOTES_CLOSE:
+        k = len(before) - 2
+        while k >= 0 and before[k][0] not in _QUOTES_OPEN:
+            k -= 1
+        if k >= 0 and k < len(before) - 2:
+            inner = before[k + 1 : -1]
+            obj = Phrase("".join(t[0] for t in inner), inner[0][2], inner[-1][3])
+            before = before[:k]
+    copula = False
+    while before and (before[-1][0] in _DROP_BEFORE or before[-1][1] in ("x", "ul", "uj")):
+        if before[-1][0] in _COPULA:
+            copula = True
+        before.pop()
+    if before:
+        last = before[-1]
+        if last[1].startswith("v") and last[1] != "vn" and not _is_attr(last[0]):
+            k = len(before) - 1
+            # Glue verbs split into characters: 增/持 -> 增持.
+            while k > 0 and len(before[k][0]) == 1 and before[k - 1][1].startswith("v"):
+                k -= 1
+            if len(last[0]) == 1 and k == len(before) - 1 and k > 0 and _is_nounish(before[k - 1]):
+                k -= 1  # 解决/率 -> 解决率
+            span = before[k:]
+            pred = Phrase("".join(t[0] for t in span), span[0][2], span[-1][3])
+        elif _is_nounish(last) or _is_attr(last[0]):
+            k = len(before) - 1
+            while (
+                k > 0
+                and len(before) - k < 3
+                and _is_nounish(before[k - 1])
+                and before[k - 1][1] not in _ENTITY_FLAGS
+            ):
+                k -= 1
+            if (
+                k > 0
+                and before[k - 1][1] == "v"
+                and (len(before[k][0]) == 1 or len(before[k - 1][0]) >= 2)
+            ):
+                k -= 1  # 解决/率 -> 解决率; 实现/营业收入 -> 实现营业收入
+            span = before[k:]
+            pred = Phrase("".join(t[0] for t in span), span[0][2], span[-1][3])
+        # The object of a 向/为/给/对 phrase before the verb.
+        for i, t in enumerate(before):
+            if t[0] in _OBJECT_PREPS and t[1] in ("p", "v"):
+                j = noun_run(before, i + 1)
+                if j > i + 1 and obj is None:
+                    inner = before[i + 1 : j]
+                    obj = Phrase("".join(x[0] for x in inner), inner[0][2], inner[-1][3])
+                break
+    if pred is None or (copula and pred is None):
+        for t in after:
+            if t[1].startswith("v") and t[1] != "vn" and len(t[0]) >= 2:
+                pred = Phrase(t[0], t[2], t[3])
+                break
+            if t[0] in "，。；,;":
+                break
+    if kind == "score" and unit == "分" and (pred is None or pred.text in _WEAK_VERBS):
+        pred = Phrase("得分", -1, -1)
+    if obj is None and after:
+        i = 0
+        if after[0][0] == "的":
+            i = 1
+        j = noun_run(after, i)
+        if j > i:
+            inner = after[i:j]
+            obj = Phrase("".join(x[0] for x in inner), inner[0][2], inner[-1][3])
+            if pred is None and kind == "count":
+                pred = obj
+                obj = None
+    return pred, obj

@@ -1,0 +1,213 @@
+"""Time expressions: finding them (4月26日, 截至4月21日, 自3月18日起至今, 目前, 今年一季度,
+去年同期) and normalising them to ISO 8601 against the document's date.
+
+Pure regex work, no jieba.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from .numbers import parse_chinese_integer
+
+_CN_D = "零〇一二两三四五六七八九十"
+_YEAR = rf"(?:(?:1[89]\d\d|20\d\d|[{_CN_D}]{{4}}|0\d)年)"
+_MONTH = r"(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?)"
+_DAY = rf"(?:(?:3[01]|[12]\d|0?[1-9]|[{_CN_D}]{{1,3}})[日号])"
+_DATE = rf"(?:{_YEAR}(?:{_MONTH}{_DAY}?)?|{_MONTH}{_DAY}?)"
+_QUARTER = r"(?:(?:第|前)?[一二三四1-4]季度(?:末|初)?|[上下]半年|年初|年底|年末|年中)"
+_REL = (
+    r"(?:去年同期|今年以来|今年|去年|前年|明年|本年度|本年|当年|今天|昨天|前天|明天|今日|昨日|"
+    r"次日|当日|当天|今晨|昨晚|今晚|目前|当前|现在|日前|近日|近期|本周|上周|下周|本月|上月|"
+    r"上个月|下个月|下月|同期|上半场|下半场)"
+)
+_PART = (
+    r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|夜间|晚间|早间"
+    r"|(?<![小\d.])(?:[01]?\d|2[0-4])[点时](?:[0-5]?\d分|半)(?:许|左右)?)"
+)
+_CORE = rf"(?:{_DATE}|{_REL}|{_QUARTER}|{_PART})"
+#: Every character a time expression can start with. The leading lookahead lets the regex
+#: engine skip all other positions quickly (about seven times faster on news text).
+_FIRST = "截自从至到北当今去前明本目现日近次同上下凌早中傍夜晚加年第昨0-9一二三四五六七八九十〇零两"
+_TIME_RE = re.compile(
+    rf"(?=[{_FIRST}])(?P<pre>截至|截止到|截止|自|至|到)?(?P<zone>北京时间|当地时间)?"
+    rf"(?P<body>{_CORE}+)"
+    rf"(?P<post>起至今|以来|起|至今|前后|底|末|初|中旬|上旬|下旬)?"
+)
+
+
+@dataclass(slots=True)
+class TimeExpr:
+    """A time expression: its span in the text, the text, and its normalised form."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+    #: True for a date or period that pins a moment (4月26日, 2008年); False for 上午 alone.
+    anchor: bool
+
+
+def _int(s: str) -> int | None:
+    s = s.rstrip("年月日号份")
+    if s.isdigit():
+        return int(s)
+    return parse_chinese_integer(s)
+
+
+def _year(y: str) -> str:
+    v = _int(y)
+    if v is None:
+        return "XXXX"
+    if v < 100:
+        v += 2000 if v < 50 else 1900
+    return f"{v:04d}"
+
+
+def normalise(expr: str, doc_date: str | None = None) -> str:
+    """Normalise a time expression to ISO 8601 (TIMEX3 style for periods).
+
+    With a document date the year and relative words are resolved (4月26日 -> 2022-04-26,
+    去年 -> 2021, 目前 -> the document date); without one the unknown parts stay as X
+    (4月26日 -> XXXX-04-26). 截至 gives the end of an open interval (../2022-04-21), 自…起至今 an
+    interval up to the document date.
+
+    Args:
+        expr: the expression as written.
+        doc_date: ISO date of the document ("2022-04-27") or None.
+
+    Returns:
+        The normalised value, or "" when nothing could be resolved.
+    """
+    base: _dt.date | None = None
+    if doc_date:
+        try:
+            base = _dt.date.fromisoformat(doc_date[:10])
+        except ValueError:
+            base = None
+    m = _TIME_RE.fullmatch(expr)
+    if m is None:
+        return ""
+    value = _point(m, base)
+    pre, post = m.group("pre") or "", m.group("post") or ""
+    today = base.isoformat() if base else "PRESENT_REF"
+    if pre in ("截至", "截止", "截止到") and value:
+        return f"../{value}"
+    if post in ("起至今", "以来", "至今") and value:
+        return f"{value}/{today}"
+    if pre in ("自", "从") or post == "起":
+        return f"{value}/.." if value else ""
+    return value
+
+
+_Y_RE = re.compile(rf"(1[89]\d\d|20\d\d|[{_CN_D}]{{4}}|0\d)年")
+_M_RE = re.compile(r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月")
+_D_RE = re.compile(rf"月份?(3[01]|[12]\d|0?[1-9]|[{_CN_D}]{{1,3}})[日号]")
+_Q_RE = re.compile(r"(?:第|前)?[一二三四1-4]季度|[上下]半年|年初|年底|年末|年中")
+_REL_RE = re.compile(_REL)
+_PART_RE = re.compile(_PART)
+
+
+def _point(m: re.Match[str], base: _dt.date | None) -> str:
+    body = m.group("body")
+    ym = _Y_RE.search(body)
+    year = _year(ym.group(1)) if ym else (f"{base.year:04d}" if base else "XXXX")
+    rel = _REL_RE.search(body)
+    if rel and not ym:
+        return _relative(rel.group(0), body, base)
+    mm = _M_RE.search(body)
+    if mm:
+        mv = _int(mm.group(1))
+        if mv is None or not 1 <= mv <= 12:
+            return ""
+        dd = _D_RE.search(body)
+        if dd:
+            dv = _int(dd.group(1))
+            if dv is None or not 1 <= dv <= 31:
+                return ""
+            return f"{year}-{mv:02d}-{dv:02d}"
+        return f"{year}-{mv:02d}"
+    qm = _Q_RE.search(body)
+    if qm:
+        q = qm.group(0)
+        if "半年" in q:
+            return f"{year}-H{1 if q.startswith('上') else 2}"
+        if q in ("年初", "年底", "年末", "年中"):
+            return year
+        n = _int(re.search(r"[一二三四1-4]", q).group(0)) or 0
+        if q.startswith("前"):
+            return f"{year}-Q1/{year}-Q{n}"
+        return f"{year}-Q{n}"
+    if ym:
+        return year
+    return ""
+
+
+def _relative(rel: str, body: str, base: _dt.date | None) -> str:
+    if rel in (
+        "目前",
+        "当前",
+        "现在",
+        "今天",
+        "今日",
+        "当日",
+        "当天",
+        "今晨",
+        "今晚",
+        "日前",
+        "近日",
+        "近期",
+    ):
+        return base.isoformat() if base else "PRESENT_REF"
+    if rel in ("昨天", "昨日", "昨晚"):
+        return (base - _dt.timedelta(days=1)).isoformat() if base else "PAST_REF"
+    if rel == "前天":
+        return (base - _dt.timedelta(days=2)).isoformat() if base else "PAST_REF"
+    if rel in ("明天", "次日"):
+        return (base + _dt.timedelta(days=1)).isoformat() if base else "FUTURE_REF"
+    if rel in ("今年", "本年", "本年度", "当年", "今年以来"):
+        year = f"{base.year:04d}" if base else "XXXX"
+        quarter = re.search(r"([一二三四1-4])季度", body)
+        if quarter:
+            return f"{year}-Q{_int(quarter.group(1))}"
+        return year
+    if rel in ("去年", "去年同期"):
+        return f"{base.year - 1:04d}" if base else "XXXX"
+    if rel == "前年":
+        return f"{base.year - 2:04d}" if base else "XXXX"
+    if rel == "明年":
+        return f"{base.year + 1:04d}" if base else "XXXX"
+    if rel in ("本月",):
+        return f"{base.year:04d}-{base.month:02d}" if base else "XXXX-XX"
+    if rel in ("上月", "上个月"):
+        if base:
+            first = base.replace(day=1) - _dt.timedelta(days=1)
+            return f"{first.year:04d}-{first.month:02d}"
+        return "XXXX-XX"
+    if rel in ("本周", "上周", "下周") and base:
+        shift = {"本周": 0, "上周": -7, "下周": 7}[rel]
+        iso = (base + _dt.timedelta(days=shift)).isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
+    return ""
+
+
+def find_times(norm: str) -> list[TimeExpr]:
+    """Find the time expressions of a normalised text (see :data:`extractor.numbers.FULLWIDTH`).
+
+    Returns:
+        Non-overlapping expressions in text order; values are normalised later, when the
+        document date is known.
+    """
+    out: list[TimeExpr] = []
+    for m in _TIME_RE.finditer(norm):
+        s, e = m.span()
+        if s == e:
+            continue
+        body = m.group("body")
+        if s > 0 and norm[s - 1] == "个" and not m.group("pre"):
+            continue  # 三个月 is a duration, never matched whole; be safe with 个月份
+        anchor = not _PART_RE.fullmatch(body)
+        out.append(TimeExpr(s, e, norm[s:e], "", anchor))
+    return out

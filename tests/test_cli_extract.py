@@ -1,0 +1,169 @@
+"""claimdesk extract and eval through the CLI: idempotence, re-extraction, workers, gold."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from db.connection import open_db
+from tests.conftest import SEED_ARTICLE, SHARED
+from tui.cli import cli
+
+SEED_GOLD = SHARED / "gold" / "seed_claims.jsonl"
+
+
+def invoke(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.fixture
+def seeded(db_path):
+    r = invoke("ingest", SEED_ARTICLE, "--db", db_path)
+    assert r.exit_code == 0, r.output
+    return db_path
+
+
+def claims(db_path) -> list[tuple]:
+    conn = sqlite3.connect(db_path)
+    rows = conn.execute(
+        'SELECT quantity_text, start, "end", value, unit, status FROM claims ORDER BY start, id'
+    ).fetchall()
+    conn.close()
+    return rows
+
+
+def test_extract_stores_exact_offsets(seeded, seed_text):
+    r = invoke("extract", "--db", seeded)
+    assert r.exit_code == 0, r.output
+    assert "1 document extracted" in r.output
+    rows = claims(seeded)
+    assert len(rows) >= 10
+    for qt, start, end, *_ in rows:
+        assert seed_text[start:end] == qt
+    conn = sqlite3.connect(seeded)
+    for s, e, ss, se in conn.execute(
+        'SELECT start, "end", sentence_start, sentence_end FROM claims'
+    ):
+        assert ss <= s < e <= se
+    version = conn.execute("SELECT extracted_version FROM documents").fetchone()[0]
+    assert (
+        version
+        and conn.execute(
+            "SELECT count(*) FROM claims WHERE extractor_version != ?", (version,)
+        ).fetchone()[0]
+        == 0
+    )
+
+
+def test_rerun_never_duplicates(seeded):
+    invoke("extract", "--db", seeded)
+    first = claims(seeded)
+    r = invoke("extract", "--db", seeded)
+    assert r.exit_code == 0
+    assert "nothing to extract" in r.output
+    assert claims(seeded) == first
+    r = invoke("extract", "--db", seeded, "--redo")
+    assert r.exit_code == 0, r.output
+    assert claims(seeded) == first
+
+
+def test_redo_keeps_decided_claims(seeded):
+    invoke("extract", "--db", seeded)
+    conn = open_db(seeded)
+    first, second = conn.execute("SELECT id FROM claims ORDER BY start LIMIT 2").fetchall()
+    conn.execute(
+        "UPDATE claims SET status = 'rejected', reviewer = 'r', decided_at = 't', value = 42"
+        " WHERE id = ?",
+        (first[0],),
+    )
+    conn.execute(
+        "INSERT INTO decisions (claim_id, reviewer, action, status_after, at)"
+        " VALUES (?, 'r', 'reject', 'rejected', 't')",
+        (first[0],),
+    )
+    # a skipped claim stays pending but has a decision: it must survive too
+    conn.execute(
+        "INSERT INTO decisions (claim_id, reviewer, action, status_after, at)"
+        " VALUES (?, 'r', 'skip', 'pending', 't')",
+        (second[0],),
+    )
+    # pretend an older extractor version made the candidates
+    conn.execute("UPDATE documents SET extracted_version = '0.0.1'")
+    conn.close()
+    before = len(claims(seeded))
+    r = invoke("extract", "--db", seeded)
+    assert r.exit_code == 0, r.output
+    assert "1 document extracted" in r.output
+    assert len(claims(seeded)) == before  # kept claims are not proposed again
+    conn = sqlite3.connect(seeded)
+    kept = conn.execute("SELECT status, value FROM claims WHERE id = ?", (first[0],)).fetchone()
+    assert kept == ("rejected", 42)
+    assert conn.execute("SELECT count(*) FROM claims WHERE id = ?", (second[0],)).fetchone()[0]
+
+
+def test_workers_give_the_same_claims(tmp_path):
+    from tests.conftest import need_corpus
+
+    corpus = need_corpus()
+    sample = tmp_path / "sample.jsonl"
+    with corpus.open(encoding="utf-8") as f:
+        sample.write_text("".join(next(f) for _ in range(12)), encoding="utf-8")
+    results = []
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.db"
+        invoke("ingest", sample, "--db", db)
+        r = invoke("extract", "--db", db, "--workers", workers)
+        assert r.exit_code == 0, r.output
+        assert "12 documents extracted" in r.output
+        results.append(claims(db))
+    assert results[0] == results[1] and results[0]
+
+
+def test_userdict(seeded, tmp_path):
+    words = tmp_path / "words.txt"
+    words.write_text("区域工协 10 nt\n", encoding="utf-8")
+    r = invoke("extract", "--db", seeded, "--userdict", words)
+    assert r.exit_code == 0, r.output
+    r = invoke("extract", "--db", seeded, "--userdict", tmp_path / "missing.txt")
+    assert r.exit_code == 2 and "does not exist" in r.output
+
+
+def test_extract_on_empty_or_missing_database(tmp_path):
+    r = invoke("extract", "--db", tmp_path / "empty.db")
+    assert r.exit_code == 0 and "nothing to extract" in r.output
+    r = invoke("extract", "--db", tmp_path / "no" / "x.db")
+    assert r.exit_code == 1 and "does not exist" in r.output
+
+
+@pytest.mark.skipif(not SEED_GOLD.exists(), reason="shared gold not present")
+def test_eval_on_seed_gold(seeded):
+    invoke("extract", "--db", seeded)
+    r = invoke("eval", SEED_GOLD, "--db", seeded, "--json")
+    assert r.exit_code == 0, r.output
+    report = json.loads(r.output)
+    assert report["recall"] >= 0.95
+    assert report["precision"] >= 0.90
+    r = invoke("eval", SEED_GOLD, "--db", seeded)
+    assert r.exit_code == 0 and "recall" in r.output.lower()
+
+
+def test_eval_bad_input(seeded, tmp_path):
+    bad = tmp_path / "gold.jsonl"
+    bad.write_text('{"doc": "x", "surface": "1"}\n', encoding="utf-8")
+    r = invoke("eval", bad, "--db", seeded)
+    assert r.exit_code == 1 and f"{bad}:1: missing field 'start'" in r.output
+    bad.write_text("not json\n", encoding="utf-8")
+    r = invoke("eval", bad, "--db", seeded)
+    assert r.exit_code == 1 and f"{bad}:1: malformed JSON" in r.output
+    other = tmp_path / "other.jsonl"
+    other.write_text(
+        '{"doc": "elsewhere.txt", "surface": "1", "start": 0, "end": 1, "claim": true}\n',
+        encoding="utf-8",
+    )
+    r = invoke("eval", other, "--db", seeded)
+    assert r.exit_code == 1 and "none of the 1 gold documents" in r.output
+    r = invoke("eval", tmp_path / "absent.jsonl", "--db", seeded)
+    assert r.exit_code == 1 and "cannot read" in r.output

@@ -1,0 +1,174 @@
+"""Number and quantity parsing: every number form, unit, qualifier and range of issue 3."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import parse_number, parse_quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1200", 1200),
+        ("1,200", 1200),
+        ("4,812", 4812),
+        ("1,234.5", 1234.5),
+        ("3.14", 3.14),
+        ("-2.5", -2.5),
+        ("１２３", 123),
+        ("１２．５", 12.5),
+        ("一千二百", 1200),
+        ("两千", 2000),
+        ("三十五", 35),
+        ("十", 10),
+        ("十五", 15),
+        ("一百零五", 105),
+        ("三万五千", 35000),
+        ("一亿二千万", 120_000_000),
+        ("二〇二二", 2022),
+        ("三点五", 3.5),
+        ("1.5万", 15000),
+        ("3千万", 30_000_000),
+        ("2.7亿", 270_000_000),
+        ("4,812万", 48_120_000),
+        ("1.2万亿", 1.2e12),
+        (" 42 ", 42),
+    ],
+)
+def test_parse_number(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "abc", "亿万富翁", "1.2.3", "十十", "元"])
+def test_parse_number_rejects_non_numbers(text: str) -> None:
+    assert parse_number(text) is None
+
+
+# span, value, value_max, unit, qualifier, kind
+QUANTITIES = [
+    # money, scaled and in other currencies
+    ("1000万元", 10_000_000, None, "元", "=", "money"),
+    ("近71亿元", 7_100_000_000, None, "元", "~", "money"),
+    ("约1500亿元", 150_000_000_000, None, "元", "~", "money"),
+    ("2.7亿元", 270_000_000, None, "元", "=", "money"),
+    ("100万美元", 1_000_000, None, "美元", "=", "money"),
+    ("2亿港元", 200_000_000, None, "港元", "=", "money"),
+    ("3000万欧元", 30_000_000, None, "欧元", "=", "money"),
+    ("约合7万元人民币", 70_000, None, "元", "~", "money"),
+    ("过百亿元", 10_000_000_000, None, "元", ">", "money"),
+    # counts with measure words
+    ("超过650名", 650, None, "名", ">", "count"),
+    ("突破350人", 350, None, "人", ">", "count"),
+    ("26支", 26, None, "支", "=", "count"),
+    ("2800份", 2800, None, "份", "=", "count"),
+    ("102家", 102, None, "家", "=", "count"),
+    ("7个", 7, None, "个", "=", "count"),
+    ("3项", 3, None, "项", "=", "count"),
+    ("5辆", 5, None, "辆", "=", "count"),
+    ("2套", 2, None, "套", "=", "count"),
+    ("6场", 6, None, "场", "=", "count"),
+    ("8次", 8, None, "次", "=", "count"),
+    ("顶多2个人", 2, None, "人", "<=", "count"),
+    ("１２３人", 123, None, "人", "=", "count"),
+    # approximations
+    ("十余家", 10, None, "家", ">", "count"),
+    ("上万名", 10_000, None, "名", ">=", "count"),
+    ("数十家", 10, None, "家", ">", "count"),
+    ("近百所", 100, None, "所", "~", "count"),
+    ("两千余人", 2000, None, "人", ">", "count"),
+    ("3万余元", 30_000, None, "元", ">", "money"),
+    ("10多伙", 10, None, "伙", ">", "count"),
+    ("大约有10几万人", 100_000, None, "人", "~", "count"),
+    ("逾40%", 40, None, "%", ">", "percent"),
+    ("8000元左右", 8000, None, "元", "~", "money"),
+    ("20分以上", 20, None, "分", ">=", "score"),
+    ("不到10人", 10, None, "人", "<", "count"),
+    ("不足5家", 5, None, "家", "<", "count"),
+    ("低于3%", 3, None, "%", "<", "percent"),
+    ("不超过5家", 5, None, "家", "<=", "count"),
+    ("至少3名", 3, None, "名", ">=", "count"),
+    ("达100%", 100, None, "%", "=", "percent"),
+    # percentages
+    ("５％", 5, None, "%", "=", "percent"),
+    ("20.85%", 20.85, None, "%", "=", "percent"),
+    ("百分之三十", 30, None, "%", "=", "percent"),
+    ("百分之3.5", 3.5, None, "%", "=", "percent"),
+    ("三成", 30, None, "%", "=", "percent"),
+    ("近4成", 40, None, "%", "~", "percent"),
+    ("五个百分点", 5, None, "个百分点", "=", "percent"),
+    ("1.83个百分点", 1.83, None, "个百分点", "=", "percent"),
+    # ranges
+    ("3至5万元", 30_000, 50_000, "元", "=", "money"),
+    ("4万到6万元", 40_000, 60_000, "元", "=", "money"),
+    ("30989至3.2万元", 30_989, 32_000, "元", "=", "money"),
+    ("9800万至近1.4亿元", 98_000_000, 140_000_000, "元", "=", "money"),
+    ("约8万元至14万元", 80_000, 140_000, "元", "~", "money"),
+    ("1万澳元至1.4万澳元", 10_000, 14_000, "澳元", "=", "money"),
+    ("20%至30%", 20, 30, "%", "=", "percent"),
+    ("3年至4年", 3, 4, "年", "=", "duration"),
+    ("5至10人", 5, 10, "人", "=", "count"),
+    ("3、4个月", 3, 4, "个月", "=", "duration"),
+    ("35-140mm", 35, 140, "mm", "=", "length"),
+    # durations, ages and the other units of news
+    ("8000小时", 8000, None, "小时", "=", "duration"),
+    ("60天", 60, None, "天", "=", "duration"),
+    ("3年", 3, None, "年", "=", "duration"),
+    ("25分钟", 25, None, "分钟", "=", "duration"),
+    ("35岁", 35, None, "岁", "=", "age"),
+    ("200吨", 200, None, "吨", "=", "weight"),
+    ("1.2亿吨", 120_000_000, None, "吨", "=", "weight"),
+    ("123克", 123, None, "克", "=", "weight"),
+    ("120平方米", 120, None, "平方米", "=", "area"),
+    ("300亩", 300, None, "亩", "=", "area"),
+    ("5131方尺", 5131, None, "方尺", "=", "area"),
+    ("50公里", 50, None, "公里", "=", "length"),
+    ("3.5英寸", 3.5, None, "英寸", "=", "length"),
+    ("3倍", 3, None, "倍", "=", "other"),
+    ("92万像素", 920_000, None, "像素", "=", "other"),
+    ("五连胜", 5, None, "连胜", "=", "count"),
+    ("98比95", 98, None, "", "=", "score"),
+    ("55-27", 55, None, "", "=", "score"),
+    ("2.5万", 25_000, None, "", "=", "other"),
+]
+
+
+@pytest.mark.parametrize(("span", "value", "value_max", "unit", "qualifier", "kind"), QUANTITIES)
+def test_parse_quantity(
+    span: str, value: float, value_max: float | None, unit: str, qualifier: str, kind: str
+) -> None:
+    q = parse_quantity(span)
+    assert q is not None
+    assert q["value"] == pytest.approx(value)
+    assert q["value_max"] == (pytest.approx(value_max) if value_max is not None else None)
+    assert (q["unit"], q["qualifier"], q["kind"]) == (unit, qualifier, kind)
+
+
+@pytest.mark.parametrize("span", ["", "  ", "元", "公司向政府捐资", "亿", None])
+def test_parse_quantity_without_a_number(span) -> None:
+    assert parse_quantity(span) is None
+
+
+@pytest.mark.parametrize(
+    ("span", "value", "unit"),
+    [
+        # A reviewer may select what the extractor treats as a look-alike; it still parses.
+        ("60岁以上", 60, "岁"),
+        ("95518", 95518, ""),
+        ("24小时", 24, "小时"),
+    ],
+)
+def test_parse_quantity_keeps_lookalikes_a_reviewer_selects(span: str, value: float, unit: str):
+    q = parse_quantity(span)
+    assert q is not None and q["value"] == value and q["unit"] == unit
+
+
+def test_dimensions_and_fractions_have_no_single_value() -> None:
+    assert parse_quantity("94*57*16mm") == {
+        "value": None,
+        "value_max": None,
+        "unit": "mm",
+        "qualifier": "=",
+        "kind": "length",
+    }
+    assert parse_quantity("1/2.3英寸")["value"] is None

@@ -1,0 +1,172 @@
+"""Subject, predicate, object and time of proposed claims."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import extractor
+from extractor import extract
+
+
+def _by_surface(text: str, doc_date: str | None = None) -> dict:
+    return {c.quantity_text: c for c in extract(text, doc_date)}
+
+
+def test_subject_predicate_object_and_time_of_a_donation() -> None:
+    text = "4月26日，中国人民保险集团股份有限公司向上海市政府捐资1000万元，用于防疫。"
+    c = _by_surface(text, "2022-04-27")["1000万元"]
+    assert c.subject == "中国人民保险集团股份有限公司"
+    assert (c.predicate, c.object) == ("捐资", "上海市政府")
+    assert (c.time_text, c.time) == ("4月26日", "2022-04-26")
+    assert text[c.subject_start : c.subject_end] == c.subject
+    assert text[c.predicate_start : c.predicate_end] == "捐资"
+    assert text[c.time_start : c.time_end] == "4月26日"
+
+
+def test_alias_maps_back_to_the_full_name() -> None:
+    text = "中国人民保险集团股份有限公司（简称“中国人保”）发布公告。中国人保向灾区捐资500万元。"
+    c = _by_surface(text)["500万元"]
+    assert c.subject == "中国人民保险集团股份有限公司"
+    # The span points at the mention in the text: the alias.
+    assert text[c.subject_start : c.subject_end] == "中国人保"
+
+
+def test_subject_is_carried_from_an_earlier_clause() -> None:
+    text = (
+        "中国人保上海区域工协迅速成立互助应急小组，主动关心客户需求，"
+        "先后向十余家航运企业提供价值22万元的物资援助。"
+    )
+    found = _by_surface(text)
+    assert found["十余家"].subject == "中国人保上海区域工协"
+    assert found["22万元"].subject == "中国人保上海区域工协"
+    assert found["22万元"].predicate == "提供"
+
+
+def test_subject_is_carried_from_an_earlier_sentence_past_an_attribute() -> None:
+    text = "截至4月26日，中国人保上海区域工协共组建“党员突击队”26支，人数突破350人。"
+    found = _by_surface(text)
+    assert found["26支"].subject == "中国人保上海区域工协"
+    assert (found["26支"].predicate, found["26支"].object) == ("组建", "党员突击队")
+    assert found["突破350人"].subject == "中国人保上海区域工协"
+    assert found["突破350人"].predicate == "人数"
+    assert found["突破350人"].time_text == "截至4月26日"
+
+
+def test_qixia_chain_and_its_short_form() -> None:
+    text = (
+        "3月，中国人保上海区域工协旗下财险公司在上海银保监局的组织下，为一线医务工作者提供约1500亿元的保险保障。"
+        "4月，财险公司为上万名快递小哥提供近71亿元风险保障。"
+    )
+    found = _by_surface(text)
+    full = "中国人保上海区域工协旗下财险公司"
+    assert found["约1500亿元"].subject == full
+    assert found["约1500亿元"].object == "一线医务工作者"
+    assert found["近71亿元"].subject == full
+    assert found["近71亿元"].time_text == "4月"
+
+
+def test_attribute_subject_is_carried_and_becomes_the_predicate() -> None:
+    text = (
+        "95518客服条线认真做好排班调度，耐心做好沟通解释，"
+        "一次问题解决率近90%，疫期在线客服代表满意率达100%。"
+    )
+    found = _by_surface(text)
+    assert found["近90%"].subject == "95518客服条线"
+    assert "解决率" in found["近90%"].predicate
+    assert found["达100%"].subject == "95518客服条线"
+    assert "满意率" in found["达100%"].predicate
+
+
+def test_generic_company_resolves_to_the_named_one() -> None:
+    text = (
+        "今日，通产丽星（002243，收盘价8.95元）公布了年报。报告显示，公司全年实现营业收入5.74亿元。"
+    )
+    found = _by_surface(text)
+    assert found["8.95元"].subject == "通产丽星"
+    assert found["5.74亿元"].subject == "通产丽星"
+    assert found["5.74亿元"].predicate in ("实现", "实现营业收入", "营业收入")
+
+
+def test_player_names_with_a_hyphen() -> None:
+    found = _by_surface("拉塞尔-威斯布鲁克拿下了20分，凯文-杜兰特14分6个篮板。")
+    assert found["20分"].subject == "拉塞尔-威斯布鲁克"
+    assert found["14分"].subject == "凯文-杜兰特"
+    assert (found["6个"].subject, found["6个"].predicate) == ("凯文-杜兰特", "篮板")
+
+
+def test_team_name_learnt_from_a_score_is_a_subject_later() -> None:
+    found = _by_surface("雄鹿110-雷霆106。雷霆(55-27)五连胜终止，排名西部第四。")
+    assert found["五连胜"].subject == "雷霆"
+    assert found["第四"].subject == "雷霆"
+
+
+def test_no_subject_gives_empty_fields_and_lower_confidence() -> None:
+    found = _by_surface("增长了20%。")
+    c = found["20%"]
+    assert c.subject == "" and c.subject_start is None
+    assert c.confidence < 0.9
+
+
+def test_time_is_not_carried_across_sentences() -> None:
+    found = _by_surface("4月，公司提供了保障。公司还捐赠2800份茶包。")
+    assert found["2800份"].time_text == ""
+
+
+def test_candidate_fields_and_version() -> None:
+    c = extract("公司捐资1000万元。")[0]
+    d = c.to_dict()
+    assert set(d) >= {
+        "quantity_text",
+        "start",
+        "end",
+        "sentence_start",
+        "sentence_end",
+        "value",
+        "value_max",
+        "unit",
+        "qualifier",
+        "subject",
+        "predicate",
+        "object",
+        "time_text",
+        "time",
+        "kind",
+        "confidence",
+        "rule",
+        "subject_start",
+        "subject_end",
+        "predicate_start",
+        "predicate_end",
+        "time_start",
+        "time_end",
+    }
+    assert c.rule == "money.scaled"
+    assert isinstance(extractor.VERSION, str) and extractor.VERSION.count(".") == 2
+    with pytest.raises(AttributeError):
+        c.value = 1.0  # frozen
+
+
+def test_user_dictionary(tmp_path: Path) -> None:
+    # In a subprocess: a user dictionary changes jieba for the whole process.
+    userdict = tmp_path / "words.txt"
+    userdict.write_text("天汇 100 nz\n", encoding="utf-8")
+    code = (
+        "import extractor\n"
+        "t = '天汇初步只售26伙。'\n"
+        "before = extractor.extract(t)[0].subject\n"
+        f"extractor.load(userdict={str(userdict)!r})\n"
+        f"extractor.load(userdict={str(userdict)!r})\n"  # loading twice is harmless
+        "print(repr(before), repr(extractor.extract(t)[0].subject))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.split() == ["''", "'天汇'"]
