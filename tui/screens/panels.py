@@ -1,0 +1,359 @@
+"""Modal panels of the review app: help, a claim's history, search and the filter form."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from db import review
+from db.connection import connect
+from db.schema import KINDS, STATUSES
+
+PANEL_CSS = """
+{name} {{
+    align: center middle;
+}}
+{name} > Vertical {{
+    width: 110;
+    max-width: 100%;
+    height: auto;
+    max-height: 90%;
+    border: thick $accent;
+    background: $surface;
+    padding: 0 1;
+}}
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key, what it does, and its id for a keymap."""
+
+    DEFAULT_CSS = PANEL_CSS.format(name="HelpScreen")
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark,f1", "close", "Close", id="panel.close",
+                tooltip="Close this panel"),
+    ]  # fmt: skip
+
+    def __init__(self, rows: list[tuple[str, str, str, str]]) -> None:
+        super().__init__()
+        self.rows = rows
+        """(keys, action, what it does, binding id) per review action."""
+
+    def compose(self) -> ComposeResult:
+        table = Table(expand=True, box=None, header_style="bold", padding=(0, 1))
+        table.add_column("keys", no_wrap=True, style="bold")
+        table.add_column("action", no_wrap=True)
+        table.add_column("what it does", ratio=1)
+        table.add_column("id (keymap)", style="dim", no_wrap=True)
+        for row in self.rows:
+            table.add_row(*row)
+        table.add_row("tab", "Focus", "Move focus between the claim list and the document", "")
+        table.add_row("ctrl+p", "Commands", "Command palette with every action", "")
+        table.add_row("shift+↑↓", "Scroll", "Scroll the focused document or list", "")
+        with Vertical():
+            yield Static("[b]claimdesk review — keys[/b]   (Esc closes)")
+            with VerticalScroll():
+                yield Static(table)
+            yield Static(
+                "Decisions are saved the moment you make them; quitting never loses work.\n"
+                "Every action has a key that is not a letter, for Chinese input methods.",
+                classes="dim",
+            )
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss(None)
+
+
+class HistoryScreen(ModalScreen[None]):
+    """A claim's decisions, oldest first, with what each changed."""
+
+    DEFAULT_CSS = PANEL_CSS.format(name="HistoryScreen")
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,h,f5", "close", "Close", id="panel.close", tooltip="Close this panel"),
+    ]
+
+    def __init__(self, claim: dict[str, Any], rows: list[dict[str, Any]]) -> None:
+        super().__init__()
+        self.claim = claim
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        table = Table(expand=True, box=None, header_style="bold", padding=(0, 1))
+        table.add_column("#", justify="right", style="dim")
+        table.add_column("at (UTC)", no_wrap=True)
+        table.add_column("reviewer", no_wrap=True)
+        table.add_column("action", no_wrap=True, style="bold")
+        table.add_column("status", no_wrap=True)
+        table.add_column("changes", ratio=1)
+        for r in self.rows:
+            status = f"{r['status_before'] or '—'} → {r['status_after']}"
+            changes = Text()
+            for field, (old, new) in r["changes"].items():
+                if field == "status":
+                    continue
+                changes.append(f"{field}: ", style="dim")
+                changes.append(f"{old!s} → {new!s}  ")
+            action = r["action"] + (f" of #{r['undoes']}" if r["undoes"] else "")
+            table.add_row(str(r["id"]), r["at"], r["reviewer"], action, status, changes)
+        original = self.claim.get("original")
+        with Vertical():
+            yield Static(
+                f"[b]History of claim #{self.claim['id']}[/b]  "
+                f"({self.claim['quantity_text']})   Esc closes"
+            )
+            if not self.rows:
+                yield Static("No decisions yet: the claim is as the extractor proposed it.")
+            else:
+                with VerticalScroll():
+                    yield Static(table)
+            if original:
+                proposal = json.loads(original)
+                summary = ", ".join(
+                    f"{k}={v}"
+                    for k, v in proposal.items()
+                    if k in ("quantity_text", "value", "unit", "qualifier", "subject", "kind")
+                )
+                yield Static(Text(f"Extractor's original proposal: {summary}", style="dim"))
+
+    def action_close(self) -> None:
+        """Close the history."""
+        self.dismiss(None)
+
+
+class SearchScreen(ModalScreen[int | None]):
+    """Search document text and claim fields; dismisses with the claim to jump to.
+
+    The query runs in a thread worker with its own connection (a LIKE over a million claims
+    takes a moment), so typing never waits for the database.
+    """
+
+    DEFAULT_CSS = (
+        PANEL_CSS.format(name="SearchScreen")
+        + """
+    SearchScreen OptionList {
+        height: auto;
+        max-height: 24;
+    }
+    SearchScreen #status {
+        color: $text-muted;
+    }
+    """
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="panel.close", tooltip="Close the search"),
+        Binding("down", "focus_results", "Results", id="search.results", show=False,
+                tooltip="Move to the results"),
+    ]  # fmt: skip
+
+    #: Wait this long after the last keystroke before searching.
+    DEBOUNCE = 0.25
+
+    def __init__(self, db_path: str) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.hits: list[dict[str, Any]] = []
+        self.query_text = ""
+        self._timer = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("[b]Search[/b]  text, titles, subject, predicate, quantity   Esc closes")
+            yield Input(placeholder="e.g. 人保, 捐资, 650名", id="query")
+            yield Static("Type to search; Enter or ↓ to the results.", id="status")
+            yield OptionList(id="results")
+
+    def on_mount(self) -> None:
+        """Focus the query."""
+        self.query_one("#query", Input).focus()
+
+    @on(Input.Changed, "#query")
+    def _changed(self, event: Input.Changed) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(self.DEBOUNCE, lambda: self.run_search(event.value))
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self, event: Input.Submitted) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        if event.value.strip() != self.query_text or not self.hits:
+            self.run_search(event.value, then_focus=True)
+        else:
+            self.action_focus_results()
+
+    def run_search(self, query: str, then_focus: bool = False) -> None:
+        """Start a search for ``query`` in a worker."""
+        self.query_text = query.strip()
+        if not self.query_text:
+            self.query_one(OptionList).clear_options()
+            self.query_one("#status", Static).update("Type to search.")
+            return
+        self.query_one("#status", Static).update(f"Searching for {self.query_text!r}…")
+        self._search(self.query_text, then_focus)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, query: str, then_focus: bool) -> None:
+        conn = connect(self.db_path, create=False, check_same_thread=False)
+        try:
+            hits = review.search(conn, query)
+        finally:
+            conn.close()
+        self.app.call_from_thread(self._show, query, hits, then_focus)
+
+    def _show(self, query: str, hits: list[dict[str, Any]], then_focus: bool) -> None:
+        if query != self.query_text:
+            return  # a newer search is under way
+        self.hits = hits
+        results = self.query_one(OptionList)
+        results.clear_options()
+        for i, hit in enumerate(hits):
+            label = Text.assemble(
+                (f"{hit['where']:<13}", "dim"),
+                (f"doc {hit['doc_id']:<6}", "dim"),
+                (f"claim {hit['claim_id']:<8}", "dim"),
+                hit["snippet"],
+            )
+            results.add_option(Option(label, id=str(i)))
+        n = len(hits)
+        self.query_one("#status", Static).update(
+            f"{n} hit{'s' if n != 1 else ''} for {query!r}"
+            + (" — Enter jumps to the claim" if n else "")
+        )
+        if then_focus and n:
+            self.action_focus_results()
+
+    def action_focus_results(self) -> None:
+        """Move focus to the results."""
+        results = self.query_one(OptionList)
+        if results.option_count:
+            results.focus()
+            if results.highlighted is None:
+                results.highlighted = 0
+
+    @on(OptionList.OptionSelected, "#results")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.hits[int(event.option.id)]["claim_id"])
+
+    def action_close(self) -> None:
+        """Close without jumping."""
+        self.dismiss(None)
+
+
+class FilterScreen(ModalScreen[review.ClaimFilter | None]):
+    """Choose status, kind, rule and document; Enter or Ctrl+S applies, Esc cancels."""
+
+    DEFAULT_CSS = (
+        PANEL_CSS.format(name="FilterScreen")
+        + """
+    FilterScreen Grid {
+        grid-size: 2;
+        grid-columns: 12 1fr;
+        height: auto;
+    }
+    FilterScreen Grid Label {
+        padding: 1 0 0 0;
+        width: 100%;
+        text-align: right;
+    }
+    FilterScreen #errors {
+        color: $error;
+    }
+    """
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "apply", "Apply", id="filter.apply", priority=True,
+                tooltip="Apply the filter"),
+        Binding("ctrl+r", "reset", "Reset", id="filter.reset", tooltip="Show all claims"),
+        Binding("escape", "cancel", "Cancel", id="filter.cancel", tooltip="Keep the old filter"),
+    ]  # fmt: skip
+
+    def __init__(self, current: review.ClaimFilter, rules: list[str], doc_id: int | None) -> None:
+        super().__init__()
+        self.current = current
+        self.rules = rules
+        self.doc_id = doc_id
+
+    def compose(self) -> ComposeResult:
+        c = self.current
+        with Vertical():
+            yield Static("[b]Filter claims[/b]   Ctrl+S apply · Ctrl+R show all · Esc cancel")
+            with Grid():
+                yield Label("status")
+                yield Select(
+                    [(s, s) for s in STATUSES], value=c.status or Select.NULL, id="status",
+                    prompt="any",
+                )  # fmt: skip
+                yield Label("kind")
+                yield Select(
+                    [(k, k) for k in KINDS], value=c.kind or Select.NULL, id="kind", prompt="any"
+                )
+                yield Label("rule")
+                yield Select(
+                    [(r, r) for r in self.rules if r],
+                    value=c.rule if c.rule in self.rules else Select.NULL,
+                    id="rule",
+                    prompt="any",
+                )
+                yield Label("document")
+                yield Input(
+                    value="" if c.doc_id is None else str(c.doc_id),
+                    placeholder=f"document id; empty = all; . = this one ({self.doc_id})",
+                    id="doc",
+                )
+            yield Static(id="errors")
+
+    def on_mount(self) -> None:
+        """Start at the status."""
+        self.query_one("#status", Select).focus()
+
+    def _value(self, widget_id: str) -> str | None:
+        value = self.query_one(f"#{widget_id}", Select).value
+        return None if value is Select.NULL else str(value)
+
+    def action_apply(self) -> None:
+        """Close with the chosen filter."""
+        raw = self.query_one("#doc", Input).value.strip()
+        doc_id: int | None = None
+        if raw == ".":
+            doc_id = self.doc_id
+        elif raw:
+            try:
+                doc_id = int(raw)
+            except ValueError:
+                self.query_one("#errors", Static).update("document: a number, '.' or empty")
+                return
+        self.dismiss(
+            review.ClaimFilter(
+                status=self._value("status"),
+                kind=self._value("kind"),
+                rule=self._value("rule"),
+                doc_id=doc_id,
+            )
+        )
+
+    @on(Input.Submitted, "#doc")
+    def _submitted(self) -> None:
+        self.action_apply()
+
+    def action_reset(self) -> None:
+        """Close with no filter."""
+        self.dismiss(review.ClaimFilter())
+
+    def action_cancel(self) -> None:
+        """Close, keeping the old filter."""
+        self.dismiss(None)

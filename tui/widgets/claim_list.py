@@ -1,0 +1,263 @@
+"""The claim list: a Line-API view paging from SQLite, so a million claims open instantly.
+
+Like Toolong's ``LogLines``: the view's height is a count (``virtual_size``), ``render_line(y)``
+draws one row, rendered rows sit in an LRU cache, and rows are read from the database only near
+the viewport. Reading keeps one contiguous *window* of rows: scrolling extends it by keyset
+(``(doc_id, start, id) > last``), which costs the same anywhere in the list; only a jump far
+away (dragging the scrollbar) lands with ``OFFSET``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.events import Click
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from db import review
+
+#: Rows read per database round trip.
+CHUNK = 200
+#: The window never holds more rows than this (memory stays flat however long the list).
+MAX_WINDOW = 2_000
+#: A row this close to the window is reached by extending it; farther, the window jumps.
+NEAR = 400
+
+GLYPHS = {"pending": "·", "accepted": "✓", "rejected": "✗"}
+
+
+class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
+    """The filtered claims in review order, one row each, the current one marked.
+
+    The review screen owns the cursor (``set_cursor``); this widget only draws and pages, and
+    posts :class:`ClaimList.Picked` when a row is clicked.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "claim-list--cursor",
+        "claim-list--pending",
+        "claim-list--accepted",
+        "claim-list--rejected",
+        "claim-list--dim",
+    }
+
+    DEFAULT_CSS = """
+    ClaimList {
+        overflow-x: hidden;
+        scrollbar-gutter: stable;
+    }
+    ClaimList > .claim-list--cursor {
+        background: $secondary 40%;
+        text-style: bold;
+    }
+    ClaimList:focus > .claim-list--cursor {
+        background: $accent 60%;
+    }
+    ClaimList > .claim-list--pending {
+        color: $text-muted;
+    }
+    ClaimList > .claim-list--accepted {
+        color: $success;
+    }
+    ClaimList > .claim-list--rejected {
+        color: $error;
+    }
+    ClaimList > .claim-list--dim {
+        color: $text-muted;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("shift+down", "scroll_down", "Scroll down", show=False, id="list.scroll_down"),
+        Binding("shift+up", "scroll_up", "Scroll up", show=False, id="list.scroll_up"),
+    ]
+
+    class Picked(Message):
+        """A row was clicked."""
+
+        def __init__(self, claim_id: int, index: int) -> None:
+            super().__init__()
+            self.claim_id = claim_id
+            self.index = index
+
+    def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
+        super().__init__(name=name, id=id)
+        self.conn: sqlite3.Connection | None = None
+        self.flt = review.ClaimFilter()
+        self.total = 0
+        """Rows in the filtered list."""
+        self.cursor = -1
+        """Index of the current claim (-1: none)."""
+        self.window_start = 0
+        self.window: list[dict[str, Any]] = []
+        self.reads = 0
+        """Database reads done (for tests: the list must not read everything)."""
+        self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
+
+    # ---------------------------------------------------------------- data
+
+    def configure(
+        self, conn: sqlite3.Connection, flt: review.ClaimFilter, total: int, cursor: int
+    ) -> None:
+        """Show ``total`` rows of ``flt`` with the cursor on row ``cursor``; forget cached rows."""
+        self.conn, self.flt, self.total = conn, flt, total
+        self.window_start, self.window = 0, []
+        self._cache.clear()
+        self.virtual_size = Size(0, total)
+        self.set_cursor(cursor)
+
+    def row(self, index: int) -> dict[str, Any] | None:
+        """Row ``index`` of the list, read from the database when not in the window."""
+        if not 0 <= index < self.total or self.conn is None:
+            return None
+        end = self.window_start + len(self.window)
+        if self.window_start <= index < end:
+            return self.window[index - self.window_start]
+        if self.window and end <= index < end + NEAR:
+            more = review.rows_after(
+                self.conn, self.flt, review.key_of(self.window[-1]), index - end + CHUNK
+            )
+            self.reads += 1
+            self.window.extend(more)
+        elif self.window and self.window_start - NEAR <= index < self.window_start:
+            n = self.window_start - index + CHUNK
+            more = review.rows_before(self.conn, self.flt, review.key_of(self.window[0]), n)
+            self.reads += 1
+            self.window[:0] = more
+            self.window_start -= len(more)
+        else:
+            offset = max(0, index - CHUNK // 2)
+            self.window = review.page(self.conn, self.flt, offset, CHUNK)
+            self.reads += 1
+            self.window_start = offset
+        self._trim(index)
+        i = index - self.window_start
+        return self.window[i] if 0 <= i < len(self.window) else None
+
+    def _trim(self, keep: int) -> None:
+        """Drop rows far from ``keep`` so the window stays under :data:`MAX_WINDOW`."""
+        if len(self.window) <= MAX_WINDOW:
+            return
+        lo = max(self.window_start, keep - MAX_WINDOW // 2)
+        hi = lo + MAX_WINDOW
+        self.window = self.window[lo - self.window_start : hi - self.window_start]
+        self.window_start = lo
+
+    def seed(self, index: int, row: dict[str, Any]) -> None:
+        """Tell the list that ``row`` sits at ``index`` (so a jump needs no ``OFFSET`` read)."""
+        end = self.window_start + len(self.window)
+        if self.window_start <= index < end:
+            return
+        if index == end and self.window and review.key_of(self.window[-1]) < review.key_of(row):
+            self.window.append(row)
+            return
+        self.window_start, self.window = index, [row]
+
+    def update_row(self, row: dict[str, Any]) -> None:
+        """Replace the cached copy of a row whose status or fields changed."""
+        for i, r in enumerate(self.window):
+            if r["id"] == row["id"]:
+                self.window[i] = row
+                self._cache.clear()
+                self.refresh()
+                return
+
+    def remove_at(self, index: int) -> None:
+        """Row ``index`` left the filter: the rows after it move up one."""
+        self.total = max(0, self.total - 1)
+        i = index - self.window_start
+        if 0 <= i < len(self.window):
+            del self.window[i]
+        elif i < 0:
+            self.window_start -= 1
+        self._cache.clear()
+        self.virtual_size = Size(0, self.total)
+        self.refresh()
+
+    # ---------------------------------------------------------------- cursor
+
+    def set_cursor(self, index: int, row: dict[str, Any] | None = None) -> None:
+        """Mark row ``index`` as current and scroll it into view."""
+        if row is not None:
+            self.seed(index, row)
+        self.cursor = index
+        self._cache.clear()
+        self._follow_cursor()
+        self.refresh()
+
+    def _follow_cursor(self) -> None:
+        """Scroll so the cursor row is in view (a third of the way down when it was not)."""
+        height = self.scrollable_content_region.height
+        if self.cursor < 0 or height <= 0:
+            return
+        top = int(self.scroll_offset.y)
+        if not top <= self.cursor < top + height:
+            self.scroll_to(y=max(0, self.cursor - height // 3), animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        """Keep the cursor in view when the list changes size (or first gets one)."""
+        self._cache.clear()
+        self._follow_cursor()
+
+    def on_click(self, event: Click) -> None:
+        """Pick the clicked row."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = offset.y + int(self.scroll_offset.y)
+        row = self.row(index)
+        if row is not None:
+            self.post_message(self.Picked(row["id"], index))
+
+    # ---------------------------------------------------------------- drawing
+
+    def render_line(self, y: int) -> Strip:
+        """One row (Line API): status, document, quantity, subject, predicate."""
+        index = y + int(self.scroll_offset.y)
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        row = self.row(index)
+        if row is None:
+            return Strip.blank(width, base)
+        selected = index == self.cursor
+        key = (row["id"], row["status"], row["edited"], selected, width, self.has_focus)
+        strip = self._cache.get(key)
+        if strip is None:
+            text = self.render_row(row, width)
+            if selected:
+                text.stylize(self.get_component_rich_style("claim-list--cursor"))
+            segments = list(text.render(self.app.console, end=""))
+            strip = Strip(segments).apply_style(base).adjust_cell_length(width, base)
+            if selected:
+                strip = strip.apply_style(self.get_component_rich_style("claim-list--cursor"))
+            self._cache[key] = strip
+        return strip
+
+    def render_row(self, row: dict[str, Any], width: int) -> Text:
+        """A row as Rich Text, cut to ``width`` cells (wide characters counted as two)."""
+        status_style: Style = self.get_component_rich_style(f"claim-list--{row['status']}")
+        dim = self.get_component_rich_style("claim-list--dim")
+        mark = "✎" if row["edited"] else "+" if row["origin"] == "reviewer" else " "
+        quantity = Text(row["quantity_text"])
+        quantity.truncate(12, overflow="ellipsis", pad=True)
+        text = Text.assemble(
+            (GLYPHS.get(row["status"], "?"), status_style),
+            (mark, dim),
+            (f"{row['doc_id']:>5} ", dim),
+            quantity,
+            " ",
+            (row["subject"] or "—", ""),
+            " ",
+            (row["predicate"] or "", dim),
+            end="",
+        )
+        text.truncate(width, overflow="ellipsis")
+        return text

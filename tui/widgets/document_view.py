@@ -1,0 +1,228 @@
+"""The document, wrapped by cell width, with the claim's sentence and parts highlighted.
+
+A Line-API widget: the text is folded into visual lines by terminal cells (a Chinese character
+takes two), each line remembers the code-point offsets it covers, and ``render_line`` styles only
+the line asked for. So the highlight spans are the database offsets themselves — no search in
+the text — and the view can scroll the claim's sentence into sight exactly.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any, ClassVar
+
+from rich.cells import get_character_cell_size
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+#: Highlight layers, painted in this order (later ones win where they overlap).
+LAYERS = ("sentence", "subject", "predicate", "time", "quantity")
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """Fold ``text`` into lines of at most ``width`` cells; return each line's (start, end).
+
+    Line breaks in the text end a line (the newline itself belongs to no line). Wide characters
+    count two cells and never straddle the edge. A Latin word is moved to the next line whole
+    when it fits there, so English inside Chinese text does not break mid-word.
+    """
+    width = max(1, width)
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for para in text.split("\n"):
+        n = len(para)
+        if n == 0:
+            lines.append((pos, pos))
+            pos += 1
+            continue
+        cells = [get_character_cell_size(ch) for ch in para]
+        i = 0
+        while i < n:
+            j, used = i, 0
+            while j < n and used + cells[j] <= width:
+                used += cells[j]
+                j += 1
+            if j == i:  # a character wider than the whole line
+                j = i + 1
+            if j < n and _wordish(para[j]) and _wordish(para[j - 1]):
+                k = j - 1
+                while k > i and _wordish(para[k - 1]):
+                    k -= 1
+                if k > i:
+                    j = k
+            lines.append((pos + i, pos + j))
+            i = j
+        pos += n + 1
+    return lines
+
+
+def _wordish(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in "-_.'")
+
+
+class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
+    """Shows one document and highlights a claim in it.
+
+    Review keys (arrows, page keys) belong to the review screen, so this widget binds only
+    Shift+arrows and Home/End for reading around; the mouse wheel scrolls as usual.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"document--{layer}" for layer in LAYERS}
+
+    DEFAULT_CSS = """
+    DocumentView {
+        padding: 0 1;
+        overflow-x: hidden;
+        scrollbar-gutter: stable;
+    }
+    DocumentView > .document--sentence {
+        background: $primary 25%;
+    }
+    DocumentView > .document--subject {
+        background: #2f5f9f;
+        color: #ffffff;
+    }
+    DocumentView > .document--predicate {
+        background: #7a3f8f;
+        color: #ffffff;
+    }
+    DocumentView > .document--time {
+        background: #2f7f5f;
+        color: #ffffff;
+    }
+    DocumentView > .document--quantity {
+        background: #e5c07b;
+        color: #000000;
+        text-style: bold;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("shift+down", "scroll_down", "Scroll down", show=False, id="document.down"),
+        Binding("shift+up", "scroll_up", "Scroll up", show=False, id="document.up"),
+        Binding("home", "scroll_home", "Top", show=False, id="document.top"),
+        Binding("end", "scroll_end", "Bottom", show=False, id="document.bottom"),
+    ]
+
+    def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
+        super().__init__(name=name, id=id)
+        self.text = ""
+        """The document text every offset refers to."""
+        self.spans: dict[str, tuple[int, int]] = {}
+        """Highlight layer -> (start, end) code-point offsets."""
+        self.lines: list[tuple[int, int]] = []
+        """Visual lines at the current width: (start, end) offsets."""
+        self._starts: list[int] = []
+        self._width = 0
+        self._version = 0
+        self._cache: LRUCache[tuple, Strip] = LRUCache(512)
+        self._pending_scroll = False
+
+    def show(self, text: str, claim: dict[str, Any] | None) -> None:
+        """Show ``text`` with ``claim``'s spans highlighted and its sentence scrolled into view."""
+        changed = text != self.text
+        self.text = text
+        self.spans = spans_of(claim) if claim else {}
+        self._version += 1
+        self._cache.clear()
+        if changed or not self.lines:
+            self._rewrap()
+        self._pending_scroll = True
+        self._scroll_to_claim()
+        self.refresh()
+
+    def _content_width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def _rewrap(self) -> None:
+        width = self._content_width()
+        self._width = width
+        self.lines = wrap_offsets(self.text, width) if width > 0 and self.text else []
+        self._starts = [a for a, _ in self.lines]
+        self.virtual_size = Size(0, len(self.lines))
+        self._cache.clear()
+
+    def line_of(self, offset: int) -> int:
+        """The visual line that holds code-point ``offset``."""
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def _scroll_to_claim(self) -> None:
+        if not self._pending_scroll or not self.lines:
+            return
+        height = self.scrollable_content_region.height
+        if height <= 0:
+            return
+        self._pending_scroll = False
+        s0, s1 = self.spans.get("sentence", self.spans.get("quantity", (0, 0)))
+        q0 = self.spans.get("quantity", (s0, s1))[0]
+        top, bottom = self.line_of(s0), self.line_of(max(s0, s1 - 1))
+        qline = self.line_of(q0)
+        if bottom - top + 1 <= height - 2:
+            # The whole sentence fits: put it a third of the way down, with context above.
+            y = top - max(1, (height - (bottom - top + 1)) // 3)
+        else:
+            y = qline - height // 3
+        self.scroll_to(y=max(0, y), animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        """Re-fold the text for the new width and keep the claim in view."""
+        if self._content_width() != self._width:
+            self._rewrap()
+        self._pending_scroll = True
+        self._scroll_to_claim()
+
+    def styles_for(self) -> dict[str, Style]:
+        """The Rich style of each highlight layer (from the CSS component classes)."""
+        return {layer: self.get_component_rich_style(f"document--{layer}") for layer in LAYERS}
+
+    def render_text_line(self, index: int) -> Text:
+        """Visual line ``index`` as Rich Text with the highlight styles applied."""
+        a, b = self.lines[index]
+        text = Text(self.text[a:b], end="")
+        styles = self.styles_for()
+        for layer in LAYERS:
+            span = self.spans.get(layer)
+            if not span:
+                continue
+            s, e = max(span[0], a), min(span[1], b)
+            if s < e:
+                text.stylize(styles[layer], s - a, e - a)
+        return text
+
+    def render_line(self, y: int) -> Strip:
+        """One line of the view (Line API)."""
+        index = y + int(self.scroll_offset.y)
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self.lines):
+            return Strip.blank(width, base)
+        key = (index, width, self._version)
+        strip = self._cache.get(key)
+        if strip is None:
+            text = self.render_text_line(index)
+            segments = list(text.render(self.app.console, end=""))
+            strip = Strip(segments).apply_style(base).adjust_cell_length(width, base)
+            self._cache[key] = strip
+        return strip
+
+
+def spans_of(claim: dict[str, Any]) -> dict[str, tuple[int, int]]:
+    """Highlight layer -> offsets for a claim row (NULL spans left out)."""
+    spans: dict[str, tuple[int, int]] = {}
+    pairs = {
+        "sentence": ("sentence_start", "sentence_end"),
+        "subject": ("subject_start", "subject_end"),
+        "predicate": ("predicate_start", "predicate_end"),
+        "time": ("time_start", "time_end"),
+        "quantity": ("start", "end"),
+    }
+    for layer, (a, b) in pairs.items():
+        s, e = claim.get(a), claim.get(b)
+        if s is not None and e is not None and e > s:
+            spans[layer] = (s, e)
+    return spans
