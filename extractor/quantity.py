@@ -681,15 +681,37 @@ def parse_quantity(span: str) -> dict | None:
         value = parse_number(m.group(0))
         if value is None:
             return None
-        return {"value": value, "value_max": None, "unit": "", "qualifier": "=", "kind": "other"}
+        qualifier = _span_qualifier(norm, m.start(), m.end(), "=")
+        return {
+            "value": value,
+            "value_max": None,
+            "unit": "",
+            "qualifier": qualifier,
+            "kind": "other",
+        }
     q = found[0]
     return {
         "value": q.value,
         "value_max": q.value_max,
         "unit": q.unit,
-        "qualifier": q.qualifier,
+        "qualifier": _span_qualifier(norm, q.start, q.end, q.qualifier),
         "kind": q.kind,
     }
+
+
+def _span_qualifier(span: str, start: int, end: int, found: str) -> str:
+    """The qualifier of a number in a hand-selected span, where words the finder needs context
+    for (a unit after 余) may stand at the span's edge: 两千余, 约300, 100以上."""
+    if found != "=":
+        return found
+    after = span[end:]
+    if after[:1] in ("余", "多"):
+        return ">"
+    post = next((w for w in sorted(_POST_QUAL, key=len, reverse=True) if after.startswith(w)), None)
+    if post:
+        return _POST_QUAL[post]
+    before = _PREFIX_RE.search(span[:start])
+    return _PREFIX_QUAL[before.group("q")] if before else found
 
 
 __all__ = ["FULLWIDTH", "Mention", "find_quantities", "parse_quantity"]

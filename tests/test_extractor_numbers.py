@@ -130,6 +130,11 @@ QUANTITIES = [
     ("98比95", 98, None, "", "=", "score"),
     ("55-27", 55, None, "", "=", "score"),
     ("2.5万", 25_000, None, "", "=", "other"),
+    # qualifier words at the edge of a hand-selected span, with no unit after them
+    ("两千余", 2000, None, "", ">", "other"),
+    ("约300", 300, None, "", "~", "other"),
+    ("100以上", 100, None, "", ">=", "other"),
+    ("不到50", 50, None, "", "<", "other"),
 ]
 
 

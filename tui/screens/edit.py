@@ -48,19 +48,15 @@ def parse_value(text: str) -> float | None:
         return float(s)
     except ValueError:
         pass
-    try:
-        from extractor import parse_number
-    except ImportError:  # the extractor is an optional part of a checkout under construction
-        return None
+    from extractor import parse_number
+
     return parse_number(s)
 
 
 def prefill(span: str) -> dict[str, Any]:
     """Fields the extractor reads from a quantity span (empty when it reads nothing)."""
-    try:
-        from extractor import parse_quantity
-    except ImportError:
-        return {}
+    from extractor import parse_quantity
+
     parsed = parse_quantity(span) or {}
     return {
         k: parsed[k] for k in ("value", "value_max", "unit", "qualifier", "kind") if k in parsed
