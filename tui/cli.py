@@ -409,6 +409,7 @@ def demo(db_path: str | None, reviewer: str | None, no_review: bool) -> None:
     from tui.app import make_app
 
     make_app(db_path, reviewer).run()
+    click.echo(f"reopen it with: claimdesk review --db {db_path}")
 
 
 def main() -> None:
