@@ -19,7 +19,7 @@ from .roles import Phrase, RoleFinder, Token, entity_score, noun_run, predicate_
 from .sentences import split_clauses, split_sentences
 from .timex import TimeExpr, find_times, normalise
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 
 #: Any character that can start a quantity; a text without one has no claims.
 _HAS_NUMBER = re.compile(r"[0-9０-９零〇两一二三四五六七八九十百千万亿]")
@@ -28,6 +28,9 @@ _ALIAS_RE = re.compile(
     r"[（(](?:以下)?(?:简称|下称|简称为)[：:]?[“\"「『]?(?P<alias>[^”\"」』）)，,。]{1,16}?)[”\"」』]?[）)]"
 )
 _NAME_BEFORE_RE = re.compile(r"[^，,。；;：:、\s（）()“”\"]{2,40}$")
+
+#: What stands between two quantities of a list: the noun the first one counts and 、/和.
+_LIST_GAP_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:、|和|及|以及|与)")
 
 #: How many clauses back a subject may be carried from.
 _CARRY_LIMIT = 12
@@ -221,11 +224,16 @@ def _candidate(doc: _Doc, m: Mention, si: int, s_start: int, s_end: int) -> Cand
     k = bisect.bisect_left(doc.mention_starts, m.start) - 1
     if k >= 0 and doc.mentions[k].end > after_subject and doc.mentions[k].end <= m.start:
         after_subject = max(after_subject, doc.mentions[k].end)
+        if _LIST_GAP_RE.fullmatch(doc.norm, doc.mentions[k].end, m.start):
+            # 6间睡房、5间浴室: the noun after the earlier quantity is its own, not this one's.
+            after_subject = m.start
     pred, obj = predicate_and_object(tokens, m.start, m.end, after_subject, m.unit, m.kind)
     if pred is None and attr is not None:
         pred = attr
 
     time = _governing_time(doc, m, s_start, clause)
+    if time is None:
+        time = _carried_period(doc, si)
     text = doc.text
     cand = Candidate(
         quantity_text=text[m.start : m.end],
@@ -309,6 +317,35 @@ def _carry(doc: _Doc, si: int, ci: int) -> Phrase | None:
         sentence -= 1
         if sentence >= 0:
             index = len(doc.clauses(sentence)) - 1
+    return None
+
+
+#: A time expression that names a reporting period (2008年, 今年以来, 第三季度, 截至3月12日):
+#: a report states it once and its later sentences keep to it.
+_PERIOD_RE = re.compile(
+    r"(?:^截至|^截止|(?:\d{2,4}|[零〇一二三四五六七八九]{2,4})年(?:度)?$|季度(?:末)?$|半年$|"
+    r"^(?:今年|去年|本年|本年度|当年)(?:以来)?$|以来$)"
+)
+#: How many sentences back a reporting period is carried.
+_PERIOD_CARRY = 3
+
+
+def _carried_period(doc: _Doc, si: int) -> TimeExpr | None:
+    """The reporting period of the nearest earlier sentence that names a time, when that
+    time is a period (2008年 stated once for a whole finance report); None when the nearest
+    time is a moment (4月14日: a new sentence usually moves on) or too far back."""
+    norm = doc.norm
+    for sj in range(si - 1, max(-1, si - 1 - _PERIOD_CARRY), -1):
+        s, e = doc.sentences[sj]
+        i = bisect.bisect_left(doc.time_spans, (s, -1))
+        last: TimeExpr | None = None
+        while i < len(doc.times) and doc.times[i].start < e:
+            t = doc.times[i]
+            if t.anchor and not norm.startswith("的", t.end):
+                last = t
+            i += 1
+        if last is not None:
+            return last if _PERIOD_RE.search(last.text) else None
     return None
 
 

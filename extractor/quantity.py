@@ -164,6 +164,31 @@ _BARE_UNIT_HINT_RE = re.compile(r"(像素|人口|人数|票房|销量)[^，。�
 _HINT_UNIT = {"像素": "像素", "人口": "人", "人数": "人"}
 _MONEY_HINT_RE = re.compile(r"(价|售|资|金|收入|利润|营收|费|成本|市值|薪|值)[^，。；]{0,6}$")
 
+#: A clause that gives an example or a supposition (比如说…, 假如…): its numbers illustrate
+#: and are not facts. The span runs to the end of the sentence.
+_HYPOTHETICAL_RE = re.compile(r"(?:比如说?|例如|比方说?|譬如|假如|假设|假定|倘若)[^。！？；!?\n]*")
+#: The scope of a comparison or selection: 在所有60只基金中, 15人中包括…: the size of the
+#: group is named, nothing is claimed about it.
+_SCOPE_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,10}?中(?=[，,]|位居|位列|排名|名列|居|排)")
+_SCOPE_BEFORE_RE = re.compile(r"在(?:所有|全部|全国|全球|参评的|参赛的)?$")
+_GROUP_OF_RE = re.compile(r"中(?:包括|有)")
+#: Nouns that count the parts of a text or an argument (来自三个方面), not things in the world.
+_DISCOURSE_NOUNS = ("方面", "层面", "角度", "特点", "要点", "原因", "阶段")
+#: A criterion qualifier and 的: 9公斤以下的小型犬, 超过27公斤的大型犬 name a class, not a fact.
+_CRITERION_PREFIXES = frozenset(
+    {"超过", "不足", "低于", "少于", "不到", "不超过", "至少", "不少于"}
+)
+_CRITERION_KINDS = frozenset({"weight", "length", "area", "age", "duration", "other"})
+#: A minus sign that makes a share negative: 收益为-0.11%.
+_NEG_PERCENT_RE = re.compile(r"(?:(?<=[为是至到：:（(，,\s])|^)-(?P<n>\d+(?:\.\d+)?)%")
+#: Half as a share: 报销一半, 占一半.
+_HALF_RE = re.compile(r"(?<![\u4e00-\u9fff]{2}的)(?<=[\u4e00-\u9fff])一半(?![天年月小时个])")
+_HALF_VERB_RE = re.compile(
+    r"(?:报|占|到|至|减少|下降|降低|增加|增长|提高|超过|达到|近|逾|约|了|销|掉|有)$"
+)
+#: An f-number written before 光圈 (F2.0大光圈).
+_FNUMBER_RE = re.compile(r"(?<![A-Za-z0-9])F/?(?P<a>\d+(?:\.\d+)?)(?=大?光圈)")
+
 _CHANGE_BEFORE_RE = re.compile(r"(?:增|减|升|降|涨|跌|提高|扩大|缩小|持)$")
 _LATIN_BEFORE = re.compile(r"[A-Za-z]$")
 _LATIN_AFTER = re.compile(r"^[A-Za-z]+")
@@ -297,6 +322,21 @@ class _Finder:
                 continue
             unit = "%" if m.group("kind") == "百分之" else "‰"
             self.add(Mention(s, e, v, None, unit, "=", "percent", "percent.words", 0.9, s))
+        for m in _FNUMBER_RE.finditer(t):
+            s, e = m.span()
+            if self._free(s, e):
+                v = float(m.group("a"))
+                self.add(Mention(s, e, v, None, "F", "=", "other", "aperture", 0.65, s))
+        for m in _NEG_PERCENT_RE.finditer(t):
+            s, e = m.span()
+            if self._free(s, e) and not (s > 0 and t[s - 1].isdigit()):
+                v = -float(m.group("n"))
+                self.add(Mention(s, e, v, None, "%", "=", "percent", "percent.negative", 0.85, s))
+        if self.filter:
+            for m in _HALF_RE.finditer(t):
+                s, e = m.span()
+                if self._free(s, e) and _HALF_VERB_RE.search(t[max(0, s - 3) : s]):
+                    self.add(Mention(s, e, 50.0, None, "%", "=", "percent", "percent.half", 0.6, s))
         for m in _FREE_THROW_RE.finditer(t):
             s, e = m.span()
             if self._free(s, e):
@@ -568,6 +608,8 @@ class _Finder:
             return None  # 720P, 66B
         if unit and unit.isascii() and unit.isalpha() and _LATIN_AFTER.match(after):
             return None
+        if unit == "g" and (n in ("2", "3", "4", "5") or after[:1] in (".", "/", "-", "_")):
+            return None  # 3G networks, 3g.example.com: not grams
         if (
             before1 == "第"
             or (before1 == "周" and is_cn)
@@ -607,8 +649,10 @@ class _Finder:
                 return None  # 60岁及以上: a criterion
             if re.match(r"(?:以上|以下|及以上|以内)", after):
                 return None
-            if re.search(r"(?:满|年满|未满|超过|不满)$", t[max(0, s - 2) : s]):
-                return None
+            if re.search(r"(?:满|年满|未满|超过|不满)$", t[max(0, s - 2) : s]) and (
+                "平均" not in t[max(0, s - 10) : s]
+            ):
+                return None  # 年满18岁 (but 平均年龄不超过30岁 is a statistic)
         if (
             kind == "duration"
             and not post
@@ -656,7 +700,39 @@ def find_quantities(
     f.ordinals()
     f.main()
     f.out.sort(key=lambda m: m.start)
+    if lookalikes:
+        return _drop_in_context(norm, f.out)
     return f.out
+
+
+def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop quantities whose wider context makes them look-alikes: examples and suppositions
+    (比如说…2000元), the size of a group a comparison is made in (在所有60只基金中), parts of
+    an argument (来自三个方面), and criteria that name a class (9公斤以下的小型犬)."""
+    hypo: list[tuple[int, int]] = []
+    if any(w in t for w in ("比", "例如", "譬如", "假", "倘若")):
+        hypo = [m.span() for m in _HYPOTHETICAL_RE.finditer(t)]
+    out = []
+    for m in mentions:
+        if any(hs <= m.start < he for hs, he in hypo):
+            continue
+        after = t[m.end : m.end + 14]
+        if m.kind == "count":
+            if _GROUP_OF_RE.match(after):
+                continue  # 15人中包括五名中锋
+            if _SCOPE_BEFORE_RE.search(t[max(0, m.start - 4) : m.start]) and _SCOPE_AFTER_RE.match(
+                after
+            ):
+                continue  # 在所有60只混合基金中位居第6名
+            if m.unit in ("个", "") and (m.value or 0) <= 10 and after.startswith(_DISCOURSE_NOUNS):
+                continue  # 来自三个方面
+        if m.kind in _CRITERION_KINDS and after.startswith("的"):
+            surface = t[m.start : m.end]
+            prefix = t[m.start : m.core_start] if m.core_start > m.start else ""
+            if surface.endswith(("以上", "以下")) or prefix in _CRITERION_PREFIXES:
+                continue  # 重9公斤以下的小型犬
+        out.append(m)
+    return out
 
 
 def parse_quantity(span: str) -> dict | None:

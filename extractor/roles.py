@@ -543,6 +543,10 @@ class RoleFinder:
             and text not in self.aliases
             and entity_score(head, self.entities) == 0
         ):
+            if not tail and _verb_then_quantity(tokens, j, limit) and len(text) >= 2:
+                # A descriptive subject right before its verb and the quantity: 中央补助40元,
+                # 农民个人缴费20元 (nouns that name no entity, but name who the claim is about).
+                return Phrase(text, head[0][2], head[-1][3]), None
             return None
         return Phrase(text, head[0][2], head[-1][3]), attr
 
@@ -583,6 +587,47 @@ class RoleFinder:
             if t[3] - pos == len(best):
                 return Phrase(best, pos, t[3])
         return None
+
+
+def _verb_then_quantity(tokens: list[Token], j: int, limit: int | None) -> bool:
+    """True when ``tokens[j]`` is a verb and the quantity (at ``limit``) follows it at once,
+    with at most an aspect or qualifier word between (补助40元, 缴费了20元)."""
+    if limit is None or j >= len(tokens):
+        return False
+    word, flag = tokens[j][0], tokens[j][1]
+    if not flag.startswith("v") or flag == "vn" or word in _COPULA:
+        return False
+    if _is_attr(word) and (flag != "v" or word in ("收入", "收益", "利润")):
+        return False
+    k = j + 1
+    while k < len(tokens) and tokens[k][2] < limit and tokens[k][0] in ("了", "达", "约", "近"):
+        k += 1
+    return (k < len(tokens) and tokens[k][2] >= limit) or k == len(tokens)
+
+
+def _attribute_before(before: list[Token]) -> Phrase | None:
+    """A measured attribute written right before the quantity, read from the characters when
+    the tagger split it (累计志愿服务时长: 时/长): the trailing content words, up to 8
+    characters, when their text ends with an attribute suffix (时长, 收益率, 面积)."""
+    if not before:
+        return None
+    text = "".join(t[0] for t in before)
+    if not _is_attr(text):
+        return None
+    k = len(before)
+    length = 0
+    while k > 0:
+        word, flag = before[k - 1][0], before[k - 1][1]
+        if flag in ("x", "p", "uj", "ul", "c", "r", "d", "m", "t") or word in _DROP_BEFORE:
+            break
+        if length + len(word) > 8:
+            break
+        length += len(word)
+        k -= 1
+    span = before[k:]
+    if not span or len("".join(t[0] for t in span)) < 2:
+        return None
+    return Phrase("".join(t[0] for t in span), span[0][2], span[-1][3])
 
 
 def predicate_and_object(
@@ -650,6 +695,24 @@ def predicate_and_object(
                     inner = before[i + 1 : j]
                     obj = Phrase("".join(x[0] for x in inner), inner[0][2], inner[-1][3])
                 break
+    if pred is None or (len(pred.text) == 1 and not _is_attr(pred.text)):
+        attr = _attribute_before(before)
+        if attr is not None:
+            pred = attr
+    if after and after[0][0] == "的":
+        # 以18.74%的净值增长率位居…: the attribute the quantity measures follows it.
+        j = noun_run(after, 1)
+        inner = after[1:j]
+        raw_before = [t for t in tokens if t[3] <= q_start]
+        if j > 1 and _is_attr(inner[-1][0]) and raw_before and raw_before[-1][0] in ("以", "按"):
+            return Phrase("".join(t[0] for t in inner), inner[0][2], inner[-1][3]), obj
+    if pred is None and kind == "count" and after and _is_nounish(after[0]):
+        j = noun_run(after, 0)
+        if j > 0:
+            inner = after[:j]
+            return Phrase("".join(t[0] for t in inner), inner[0][2], inner[-1][3]), obj
+    if pred is None and kind == "age":
+        return Phrase("年龄", -1, -1), obj
     if pred is None or (copula and pred is None):
         for t in after:
             if t[1].startswith("v") and t[1] != "vn" and len(t[0]) >= 2:

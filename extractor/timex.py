@@ -19,8 +19,8 @@ _DAY = rf"(?:(?:3[01]|[12]\d|0?[1-9]|[{_CN_D}]{{1,3}})[日号])"
 _DATE = rf"(?:{_YEAR}(?:{_MONTH}{_DAY}?)?|{_MONTH}{_DAY}?)"
 _QUARTER = r"(?:(?:第|前)?[一二三四1-4]季度(?:末|初)?|[上下]半年|年初|年底|年末|年中)"
 _REL = (
-    r"(?:去年同期|今年以来|今年|去年|前年|明年|本年度|本年|当年|今天|昨天|前天|明天|今日|昨日|"
-    r"次日|当日|当天|今晨|昨晚|今晚|目前|当前|现在|日前|近日|近期|本周|上周|下周|本月|上月|"
+    r"(?:去年同期|今年以来|今年|去年|前年|明后年|明年|本年度|本年|当年|今天|昨天|前天|明天|今日|昨日|"
+    r"次日|当日|当天|今晨|昨晚|前晚|当晚|昨夜|今晚|目前|当前|现在|日前|近日|近期|本周|上周|下周|本月|上月|"
     r"上个月|下个月|下月|同期|上半场|下半场)"
 )
 _PART = (
@@ -32,9 +32,10 @@ _CORE = rf"(?:{_DATE}|{_REL}|{_QUARTER}|{_PART})"
 #: engine skip all other positions quickly (about seven times faster on news text).
 _FIRST = "截自从至到北当今去前明本目现日近次同上下凌早中傍夜晚加年第昨0-9一二三四五六七八九十〇零两"
 _TIME_RE = re.compile(
-    rf"(?=[{_FIRST}])(?P<pre>截至|截止到|截止|自|至|到)?(?P<zone>北京时间|当地时间)?"
+    rf"(?=[{_FIRST}])(?P<pre>截至|截止到|截止|自|从|至|到)?(?P<zone>北京时间|当地时间)?"
     rf"(?P<body>{_CORE}+)"
-    rf"(?P<post>起至今|以来|起|至今|前后|底|末|初|中旬|上旬|下旬)?"
+    rf"(?P<range>(?:至|到|-{{1,2}}|—{{1,2}}|~)(?:{_DATE}|{_DAY}))?"
+    rf"(?P<post>起至今|以来|开始|起|至今|前后|底|末|初|中旬|上旬|下旬)?"
 )
 
 
@@ -92,12 +93,16 @@ def normalise(expr: str, doc_date: str | None = None) -> str:
         return ""
     value = _point(m, base)
     pre, post = m.group("pre") or "", m.group("post") or ""
+    rng = (m.group("range") or "").lstrip("至到-—~")
+    if rng and value:
+        end = normalise(rng, doc_date)
+        return f"{value}/{end}" if end else value
     today = base.isoformat() if base else "PRESENT_REF"
     if pre in ("截至", "截止", "截止到") and value:
         return f"../{value}"
     if post in ("起至今", "以来", "至今") and value:
         return f"{value}/{today}"
-    if pre in ("自", "从") or post == "起":
+    if pre in ("自", "从") or post in ("起", "开始"):
         return f"{value}/.." if value else ""
     return value
 
@@ -161,9 +166,9 @@ def _relative(rel: str, body: str, base: _dt.date | None) -> str:
         "近期",
     ):
         return base.isoformat() if base else "PRESENT_REF"
-    if rel in ("昨天", "昨日", "昨晚"):
+    if rel in ("昨天", "昨日", "昨晚", "昨夜"):
         return (base - _dt.timedelta(days=1)).isoformat() if base else "PAST_REF"
-    if rel == "前天":
+    if rel in ("前天", "前晚"):
         return (base - _dt.timedelta(days=2)).isoformat() if base else "PAST_REF"
     if rel in ("明天", "次日"):
         return (base + _dt.timedelta(days=1)).isoformat() if base else "FUTURE_REF"
@@ -208,6 +213,8 @@ def find_times(norm: str) -> list[TimeExpr]:
         body = m.group("body")
         if s > 0 and norm[s - 1] == "个" and not m.group("pre"):
             continue  # 三个月 is a duration, never matched whole; be safe with 个月份
+        if m.group("pre") == "从" and m.group("post") not in ("起", "开始", "以来"):
+            s += 1  # 从目前的40%: 从 only belongs to the time when 起/开始 closes it
         anchor = not _PART_RE.fullmatch(body)
         out.append(TimeExpr(s, e, norm[s:e], "", anchor))
     return out

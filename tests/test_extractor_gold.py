@@ -165,3 +165,35 @@ def test_score_empty_inputs() -> None:
     r = score([], [])
     assert (r["precision"], r["recall"], r["f1"]) == (0.0, 0.0, 0.0)
     assert format_report(r).startswith("documents 0")
+
+
+DEV_GOLD = REPO / "tests" / "data" / "dev_claims.jsonl"
+
+
+@pytest.mark.skipif(
+    not (CORPUS.is_file() and DEV_GOLD.is_file()), reason="no corpus (../shared) or dev gold"
+)
+def test_dev_articles_meet_measured_thresholds() -> None:
+    """Ten corpus articles (one per category) annotated before the extractor was tuned on
+    them: a check that rules generalise beyond the gold files they were written against."""
+    gold = load_gold(DEV_GOLD)
+    wanted = {g["doc"] for g in gold}
+    texts: dict[str, str] = {}
+    with open(CORPUS, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec["id"] in wanted:
+                texts[rec["id"]] = rec["text"]
+    for g in gold:
+        assert texts[g["doc"]][g["start"] : g["end"]] == g["surface"]
+    predicted: list[dict] = []
+    for doc, text in texts.items():
+        predicted += _predict(doc, text)
+    report = score(gold, predicted)
+    # Thresholds a little under what the extractor reaches (P 0.92, R 0.93, predicate 0.77,
+    # qualifier 0.98, time 0.77; subject is 0.07 and not gated yet).
+    assert report["recall"] >= 0.88, format_report(report)
+    assert report["precision"] >= 0.88, format_report(report)
+    assert report["fields"]["predicate"] >= 0.72, format_report(report)
+    assert report["fields"]["qualifier"] >= 0.95, format_report(report)
+    assert report["fields"]["time"] >= 0.72, format_report(report)
