@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -133,11 +133,15 @@ class ClaimFilter:
     rule: str | None = None
     doc_id: int | None = None
     index: str | None = None
+    disputed: bool = False
+    """Only claims on which reviewers disagree (overlap mode), for adjudication."""
 
     @property
     def is_empty(self) -> bool:
         """True when the filter lets every claim through."""
-        return not (self.status or self.kind or self.rule or self.doc_id is not None)
+        return not (
+            self.status or self.kind or self.rule or self.doc_id is not None or self.disputed
+        )
 
     def where(self, *, ignore_status: bool = False) -> tuple[str, list[Any]]:
         """SQL conditions (joined by AND, ``1`` when none) and their parameters."""
@@ -155,6 +159,8 @@ class ClaimFilter:
         if self.doc_id is not None:
             parts.append("doc_id = ?")
             params.append(self.doc_id)
+        if self.disputed:
+            parts.append("id IN (SELECT claim_id FROM disputes)")
         return (" AND ".join(parts) or "1"), params
 
     def source(self) -> str:
@@ -170,6 +176,7 @@ class ClaimFilter:
                 ("kind", self.kind),
                 ("rule", self.rule),
                 ("doc", self.doc_id),
+                ("disputed", "yes" if self.disputed else None),
             )
             if value is not None and value != ""
         ]
@@ -185,6 +192,8 @@ def plan_filter(conn: sqlite3.Connection, flt: ClaimFilter) -> ClaimFilter:
     are many, so above :data:`_SCAN_THRESHOLD` matches the list walks ``claims_doc`` in order and
     tests each row instead (a common value is found within a few rows).
     """
+    if flt.disputed:  # few rows: SQLite reads them by id from the disputes table
+        return replace(flt, index=None)
     if flt.doc_id is not None:
         return replace(flt, index="claims_doc")
     if flt.status:
@@ -592,10 +601,11 @@ def _log(
     after: dict[str, Any],
     at: str,
     undoes: int | None = None,
+    mode: str | None = None,
 ) -> int:
     cur = conn.execute(
         "INSERT INTO decisions (claim_id, reviewer, action, status_before, status_after,"
-        " before, after, undoes, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " before, after, undoes, at, mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             claim_id,
             reviewer,
@@ -606,6 +616,7 @@ def _log(
             json.dumps(after, ensure_ascii=False),
             undoes,
             at,
+            mode,
         ),
     )
     return cur.lastrowid
@@ -632,12 +643,40 @@ class Decision:
     undone_action: str | None = None
 
 
+def check_free(
+    conn: sqlite3.Connection,
+    claim: dict[str, Any],
+    reviewer: str,
+    expect_status: str | None,
+    at: str,
+) -> None:
+    """Refuse a decision another reviewer got to first (call inside the write transaction).
+
+    Raises:
+        ReviewError: the claim's status is no longer the one the reviewer saw, or another
+            reviewer holds a live lease on it (split mode).
+    """
+    if expect_status is not None and claim["status"] != expect_status:
+        raise ReviewError(
+            f"claim {claim['id']} was {claim['status']} by {claim['reviewer']} meanwhile;"
+            " not changed"
+        )
+    holder = conn.execute(
+        "SELECT reviewer FROM leases WHERE claim_id = ? AND reviewer != ? AND expires_at > ?"
+        " LIMIT 1",
+        (claim["id"], reviewer, at),
+    ).fetchone()
+    if holder is not None and claim["status"] == "pending":
+        raise ReviewError(f"claim {claim['id']} is being reviewed by {holder[0]}; not changed")
+
+
 def decide(
     conn: sqlite3.Connection,
     claim_id: int,
     reviewer: str,
     action: str,
     changes: dict[str, Any] | None = None,
+    expect_status: str | None = None,
 ) -> Decision:
     """Record a reviewer's decision on a claim and apply it, in one transaction.
 
@@ -649,9 +688,12 @@ def decide(
             (``changes`` applied, the claim accepted, the extractor's proposal kept in
             ``original`` and ``edited`` set).
         changes: for ``edit``, the fact fields that change (see :func:`validate_fields`).
+        expect_status: the status the reviewer saw; when another reviewer changed it since,
+            the decision is refused instead of overwriting theirs.
 
     Raises:
-        ReviewError: unknown claim or action, or invalid changes (nothing is written).
+        ReviewError: unknown claim or action, invalid changes, a claim decided meanwhile or
+            leased to another reviewer (nothing is written).
     """
     if action not in DECIDE_ACTIONS:
         raise ReviewError(f"unknown action {action!r}; one of {', '.join(DECIDE_ACTIONS)}")
@@ -663,6 +705,8 @@ def decide(
             raise ReviewError(f"no claim {claim_id}")
         before = _snapshot(claim)
         at = now_iso()
+        if action != "skip":
+            check_free(conn, claim, reviewer, expect_status, at)
         after = dict(before)
         if action == "edit":
             if not changes:
@@ -689,6 +733,8 @@ def decide(
         if after != before:
             _write_state(conn, claim_id, {k: v for k, v in after.items() if before[k] != v})
         did = _log(conn, claim_id, reviewer, action, before, after, at)
+        # Decided (or skipped): the reviewer's lease on it ends, so a skip frees it for others.
+        conn.execute("DELETE FROM leases WHERE claim_id = ? AND reviewer = ?", (claim_id, reviewer))
     return Decision(did, claim_id, action, before["status"], after["status"])
 
 
@@ -753,12 +799,22 @@ def last_undoable(conn: sqlite3.Connection, reviewer: str) -> dict[str, Any] | N
     )
 
 
-def undo_last(conn: sqlite3.Connection, reviewer: str) -> Decision | None:
+def undo_last(
+    conn: sqlite3.Connection,
+    reviewer: str,
+    on_undo: Callable[[sqlite3.Connection, dict[str, Any]], None] | None = None,
+) -> Decision | None:
     """Undo the reviewer's latest decision not undone yet; repeated calls go further back.
 
     The claim gets back the state recorded before that decision (fields too, for an edit); an
     added claim is set to rejected (it stays, with its history). The undo is itself a decision
     (``action='undo'``, ``undoes`` = the undone decision), so it survives restarts.
+
+    Args:
+        conn: an open claimdesk connection.
+        reviewer: whose decision to undo.
+        on_undo: called inside the same transaction with the undone decision row, for state
+            kept outside the claim (overlap-mode judgements).
 
     Returns:
         The undo decision, or None when there is nothing to undo.
@@ -786,7 +842,19 @@ def undo_last(conn: sqlite3.Connection, reviewer: str) -> Decision | None:
         changed = {k: v for k, v in restored.items() if current.get(k) != v}
         if changed:
             _write_state(conn, claim["id"], changed)
-        did = _log(conn, claim["id"], reviewer, "undo", current, restored, at, undoes=target["id"])
+        did = _log(
+            conn,
+            claim["id"],
+            reviewer,
+            "undo",
+            current,
+            restored,
+            at,
+            undoes=target["id"],
+            mode=target.get("mode"),
+        )
+        if on_undo is not None:
+            on_undo(conn, target)
     return Decision(
         did, claim["id"], "undo", current["status"], restored["status"], target["action"]
     )

@@ -180,5 +180,50 @@ def _m2_spans_and_search(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_core, _m2_spans_and_search]
+def _m3_teams(conn: sqlite3.Connection) -> None:
+    """Several reviewers on one database: settings, claim leases, per-reviewer judgements.
+
+    - ``settings``: the review mode a team chose (``split`` or ``overlap``) and ``per_claim``.
+    - ``leases``: in split mode a pending claim is leased to one reviewer at a time; a lease
+      expires unless its holder's app renews it, so a claim comes back when a reviewer goes away.
+    - ``judgements``: in overlap mode each reviewer's own verdict on a claim (their latest,
+      not undone); the claim's status waits until ``per_claim`` verdicts agree.
+    - ``disputes``: claims whose verdicts disagree, waiting for an adjudicator.
+    - ``decisions.mode``: ``overlap`` or ``adjudicate`` for decisions made in those modes.
+    """
+    _script(
+        conn,
+        """
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE leases (
+            claim_id INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+            reviewer TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            PRIMARY KEY (claim_id, reviewer)
+        );
+        CREATE INDEX leases_reviewer ON leases (reviewer);
+        CREATE TABLE judgements (
+            claim_id INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+            reviewer TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('accepted', 'rejected')),
+            fields TEXT NOT NULL,
+            decision_id INTEGER NOT NULL REFERENCES decisions (id),
+            at TEXT NOT NULL,
+            PRIMARY KEY (claim_id, reviewer)
+        );
+        CREATE INDEX judgements_reviewer ON judgements (reviewer);
+        CREATE TABLE disputes (
+            claim_id INTEGER PRIMARY KEY REFERENCES claims (id) ON DELETE CASCADE,
+            since TEXT NOT NULL
+        );
+        ALTER TABLE decisions ADD COLUMN mode TEXT;
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _m1_core,
+    _m2_spans_and_search,
+    _m3_teams,
+]
 LATEST = len(MIGRATIONS)

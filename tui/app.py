@@ -11,6 +11,7 @@ from __future__ import annotations
 import getpass
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -19,7 +20,9 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from db import teams
 from db.connection import connect
+from tui.screens.adjudicate import AdjudicateScreen
 from tui.screens.review import REVIEW_BINDINGS, ReviewScreen
 
 
@@ -61,34 +64,92 @@ class ReviewApp(App):
                 tooltip="Quit (every decision is already saved)"),
     ]  # fmt: skip
 
-    def __init__(self, conn: sqlite3.Connection, db_path: str, reviewer: str) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        db_path: str,
+        reviewer: str,
+        assignment: teams.Assignment,
+        *,
+        ask_reviewer: bool = False,
+    ) -> None:
         super().__init__()
         self.conn = conn
         """The UI thread's database connection."""
         self.db_path = db_path
         self.reviewer = reviewer
         """Who decisions are recorded for."""
-        self.sub_title = f"{Path(db_path).name} · reviewer {reviewer}"
+        self.assignment = assignment
+        """Split, overlap or adjudication (see :mod:`db.teams`)."""
+        self.ask_reviewer = ask_reviewer
+        """Ask for the reviewer's name first (a browser session has no login name)."""
+        self._set_title()
+
+    def _set_title(self) -> None:
+        self.sub_title = (
+            f"{Path(self.db_path).name} · reviewer {self.reviewer} · {self.assignment.describe()}"
+        )
 
     def on_mount(self) -> None:
-        """Show the review screen."""
-        self.push_screen(ReviewScreen(self.conn, self.db_path, self.reviewer))
+        """Show the review screen (after asking for a name when told to)."""
+        if self.ask_reviewer:
+            from tui.screens.panels import NameScreen
+
+            def named(name: str | None) -> None:
+                if not name:
+                    self.exit()
+                    return
+                self.reviewer = name
+                self._set_title()
+                self._start()
+
+            self.push_screen(NameScreen(self.reviewer), named)
+        else:
+            self._start()
+
+    def _start(self) -> None:
+        screen_class = AdjudicateScreen if self.assignment.adjudicate else ReviewScreen
+        self.push_screen(screen_class(self.conn, self.db_path, self.reviewer, self.assignment))
 
     def on_unmount(self) -> None:
         """Close the database (every decision was committed when it was made)."""
         self.conn.close()
 
 
-def make_app(db_path: str, reviewer: str | None = None) -> App:
+def make_app(
+    db_path: str,
+    reviewer: str | None = None,
+    *,
+    mode: str | None = None,
+    per_claim: int = 2,
+    adjudicate: bool = False,
+    ask_reviewer: bool = False,
+    lease_seconds: float = teams.LEASE_SECONDS,
+) -> App:
     """Build the review app on an existing claimdesk database.
 
     Args:
         db_path: the database file (must exist; it is upgraded if its schema is older).
         reviewer: the name recorded with each decision; the login name when None or empty.
+        mode: ``split`` or ``overlap`` to choose the team's mode (remembered in the
+            database); None keeps the mode chosen before (split when never chosen).
+        per_claim: in overlap mode, how many reviewers judge each claim.
+        adjudicate: review only the claims reviewers disagree on, and settle them.
+        ask_reviewer: ask for the reviewer's name before starting.
+        lease_seconds: how long a claim stays leased to a reviewer who went away.
 
     Raises:
-        db.errors.ClaimdeskError: the file is missing, not a claimdesk database, or unreadable.
+        db.errors.ClaimdeskError: the file is missing, not a claimdesk database, or unreadable,
+            or the mode is invalid.
     """
     conn = connect(db_path, create=False, check_same_thread=False)
+    try:
+        assignment = (
+            teams.save_assignment(conn, mode, per_claim) if mode else teams.load_assignment(conn)
+        )
+    except Exception:
+        conn.close()
+        raise
+    assignment = replace(assignment, adjudicate=adjudicate, lease_seconds=lease_seconds)
     name = (reviewer or "").strip() or getpass.getuser()
-    return ReviewApp(conn, str(db_path), name)
+    return ReviewApp(conn, str(db_path), name, assignment, ask_reviewer=ask_reviewer)

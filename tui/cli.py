@@ -339,11 +339,31 @@ def export(
 @cli.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def stats(db_path: str, as_json: bool) -> None:
-    """Progress, claims by status and kind, extractor precision per rule, reviewer pace."""
+@click.option(
+    "--agreement",
+    is_flag=True,
+    help="Agreement between reviewers on claims judged by several (overlap mode).",
+)
+def stats(db_path: str, as_json: bool, agreement: bool) -> None:
+    """Progress, claims by status and kind, extractor precision per rule, reviewer pace.
+
+    With --agreement: Cohen's kappa (two reviewers) or Fleiss' kappa (more) on accept/reject,
+    pairwise kappas, and field-by-field agreement on edited claims, overall and per kind.
+    """
+    conn = open_db(db_path, create=False)
+    if agreement:
+        from db.agreement import compute as compute_agreement
+
+        figures = compute_agreement(conn)
+        if as_json:
+            click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        else:
+            from tui.report import print_agreement
+
+            print_agreement(figures)
+        return
     from db.stats import compute
 
-    conn = open_db(db_path, create=False)
     figures = compute(conn)
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
@@ -356,15 +376,117 @@ def stats(db_path: str, as_json: bool) -> None:
 # --------------------------------------------------------------------------- review, demo
 
 
+def review_options(f):
+    """Options shared by ``review`` and ``serve``."""
+    for option in reversed(
+        [
+            click.option(
+                "--reviewer", default=None, help="Your name in the decisions log [default: login]."
+            ),
+            click.option(
+                "--mode",
+                type=click.Choice(["split", "overlap"]),
+                default=None,
+                help="How reviewers share claims: split (each claim to one reviewer)"
+                " or overlap (each claim judged by --per-claim reviewers). Remembered"
+                " in the database [default: as chosen before, else split].",
+            ),
+            click.option(
+                "--per-claim",
+                type=click.IntRange(2, 20),
+                default=2,
+                show_default=True,
+                help="In overlap mode, reviewers per claim.",
+            ),
+            click.option(
+                "--adjudicate",
+                is_flag=True,
+                help="Review only claims reviewers disagree on and settle them.",
+            ),
+            click.option(
+                "--lease",
+                "lease_seconds",
+                type=click.FloatRange(5, 86400),
+                default=120,
+                show_default=True,
+                help="Seconds a claim stays leased to a reviewer who went away.",
+            ),
+        ]
+    ):
+        f = option(f)
+    return f
+
+
 @cli.command()
 @db_option
-@click.option("--reviewer", default=None, help="Your name in the decisions log [default: login].")
-def review(db_path: str, reviewer: str | None) -> None:
-    """Open the review app: confirm, edit or reject each candidate claim."""
-    open_db(db_path, create=False).close()  # a clear error before the screen switches
+@review_options
+@click.option(
+    "--ask-reviewer",
+    is_flag=True,
+    hidden=True,
+    help="Ask for the reviewer's name in the app (used by serve).",
+)
+def review(
+    db_path: str,
+    reviewer: str | None,
+    mode: str | None,
+    per_claim: int,
+    adjudicate: bool,
+    lease_seconds: float,
+    ask_reviewer: bool,
+) -> None:
+    """Open the review app: confirm, edit or reject each candidate claim.
+
+    Several reviewers can work on one database at once (on one server over SSH, or in a
+    browser with `claimdesk serve`).
+    """
     from tui.app import make_app
 
-    make_app(db_path, reviewer).run()
+    make_app(
+        db_path, reviewer, mode=mode, per_claim=per_claim, adjudicate=adjudicate,
+        ask_reviewer=ask_reviewer, lease_seconds=lease_seconds,
+    ).run()  # fmt: skip
+
+
+@cli.command()
+@db_option
+@review_options
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+def serve(
+    db_path: str,
+    reviewer: str | None,
+    mode: str | None,
+    per_claim: int,
+    adjudicate: bool,
+    lease_seconds: float,
+    host: str,
+    port: int,
+) -> None:
+    """Serve the review app to web browsers (textual-serve): no install for team members.
+
+    Each browser tab runs its own review session and asks for the reviewer's name (unless
+    --reviewer is given).
+    """
+    import shlex
+
+    open_db(db_path, create=False).close()  # a clear error now, not in every browser tab
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        raise ClaimdeskError("serve needs textual-serve: pip install 'claimdesk[serve]'") from None
+    args = [sys.executable, "-m", "tui.cli", "review", "--db", str(Path(db_path).resolve()),
+            "--lease", str(lease_seconds)]  # fmt: skip
+    if reviewer:
+        args += ["--reviewer", reviewer]
+    else:
+        args.append("--ask-reviewer")
+    if mode:
+        args += ["--mode", mode, "--per-claim", str(per_claim)]
+    if adjudicate:
+        args.append("--adjudicate")
+    click.echo(f"serving {db_path} at http://{host}:{port} (Ctrl+C stops)", err=True)
+    Server(shlex.join(args), host=host, port=port, title="claimdesk review").serve()
 
 
 def seeds_dir() -> Path:

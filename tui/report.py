@@ -82,3 +82,55 @@ def print_stats(f: dict, console: Console | None = None) -> None:
                     f"{doc['seconds_per_decision']:.1f}",
                 )
             console.print(t)
+
+
+def _kappa(x: float | None) -> str:
+    return "—" if x is None else f"{x:.3f}"
+
+
+def print_agreement(f: dict, console: Console | None = None) -> None:
+    """Print the figures of :func:`db.agreement.compute`."""
+    console = console or Console()
+    o = f["overall"]
+    if not o["items"]:
+        console.print("No claim has verdicts from two reviewers yet (review with --mode overlap).")
+        return
+    name = "Cohen's" if o["method"] == "cohen" else "Fleiss'"
+    console.print(
+        f"[b]Agreement[/b] on accept/reject: {name} kappa {_kappa(o['kappa'])}"
+        f" over {o['kappa_items']} claims, {len(o['reviewers'])} reviewers"
+    )
+    if o["pairwise"]:
+        t = Table(title="Pairs of reviewers (Cohen's kappa)", title_justify="left")
+        for col in ("reviewers", "claims both judged", "kappa"):
+            t.add_column(col, justify="left" if col == "reviewers" else "right")
+        for p in o["pairwise"]:
+            t.add_row(" + ".join(p["reviewers"]), str(p["items"]), _kappa(p["cohen_kappa"]))
+        console.print(t)
+    t = Table(title="Per kind", title_justify="left")
+    for col in (
+        "kind",
+        "claims",
+        "kappa",
+        "edited claims",
+        "value",
+        "unit",
+        "subject",
+        "predicate",
+        "time",
+    ):
+        t.add_column(col, justify="left" if col == "kind" else "right")
+    for kind, k in f["per_kind"].items():
+        fields = k["edited"]["fields"]
+        t.add_row(
+            kind,
+            str(k["items"]),
+            _kappa(k["kappa"]),
+            str(k["edited"]["claims"]),
+            *(_pct(fields[x]) for x in ("value", "unit", "subject", "predicate", "time_text")),
+        )
+    console.print(t)
+    e = f["edited"]
+    if e["claims"]:
+        shares = ", ".join(f"{k} {_pct(v)}" for k, v in e["fields"].items())
+        console.print(f"[b]Edited claims[/b] ({e['claims']}, {e['pairs']} pairs): {shares}")

@@ -357,3 +357,42 @@ class FilterScreen(ModalScreen[review.ClaimFilter | None]):
     def action_cancel(self) -> None:
         """Close, keeping the old filter."""
         self.dismiss(None)
+
+
+class NameScreen(ModalScreen[str | None]):
+    """Ask who is reviewing (a browser session through ``claimdesk serve`` has no login name).
+
+    Enter starts with the name typed (or the one offered); Esc quits.
+    """
+
+    DEFAULT_CSS = PANEL_CSS.format(name="NameScreen")
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Quit", id="name.cancel", tooltip="Quit without reviewing"),
+    ]
+
+    def __init__(self, suggestion: str = "") -> None:
+        super().__init__()
+        self.suggestion = suggestion
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("[b]Who is reviewing?[/b]  Your name goes with every decision.")
+            yield Input(value=self.suggestion, placeholder="your name", id="name")
+            yield Static("Enter starts · Esc quits", id="status")
+
+    def on_mount(self) -> None:
+        """Focus the name."""
+        self.query_one("#name", Input).focus()
+
+    @on(Input.Submitted, "#name")
+    def _submitted(self, event: Input.Submitted) -> None:
+        name = event.value.strip()
+        if name:
+            self.dismiss(name)
+        else:
+            self.query_one("#status", Static).update("A name is needed (Esc quits).")
+
+    def action_cancel(self) -> None:
+        """Quit."""
+        self.dismiss(None)

@@ -12,6 +12,7 @@ keep a Chinese input method on.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections import OrderedDict
 from typing import Any
@@ -23,10 +24,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from db import review
+from db import review, teams
 from tui.widgets.claim_card import ClaimCard, ReviewHeader, SessionProgress
 from tui.widgets.claim_list import ClaimList
 from tui.widgets.document_view import DocumentView
+
+#: Seconds between recounts that show other reviewers' decisions in the progress bar.
+REFRESH_SECONDS = 15.0
 
 #: The review keys. Each has an id (for ``App.set_keymap``) and a tooltip (footer and help).
 REVIEW_BINDINGS = [
@@ -99,13 +103,21 @@ class ReviewScreen(Screen):
 
     BINDINGS = REVIEW_BINDINGS
 
-    def __init__(self, conn: sqlite3.Connection, db_path: str, reviewer: str) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        db_path: str,
+        reviewer: str,
+        assignment: teams.Assignment | None = None,
+    ) -> None:
         super().__init__()
         self.conn = conn
         """The UI thread's connection (reads of a few rows and every write)."""
         self.db_path = db_path
         self.reviewer = reviewer
-        self.flt = review.plan_filter(conn, review.ClaimFilter())
+        self.assignment = assignment or teams.load_assignment(conn)
+        """How claims are shared with other reviewers (split, overlap, adjudication)."""
+        self.flt = review.plan_filter(conn, review.ClaimFilter(disputed=self.assignment.adjudicate))
         """The list's filter, with the index chosen for it."""
         self.claim: dict[str, Any] | None = None
         """The current claim (every column), or None when there is nothing to show."""
@@ -140,13 +152,58 @@ class ReviewScreen(Screen):
         self.query_one(ClaimCard).border_title = "claim"
         self.counts = review.status_counts(self.conn)
         self._doc_total = review.document_count(self.conn)
-        self.total = sum(self.counts.values())
-        row = review.first_pending(self.conn, self.reviewer) or review.first_row(self.conn)
+        self.total = (
+            review.count(self.conn, self.flt)
+            if self.assignment.adjudicate
+            else sum(self.counts.values())
+        )
+        row = self._next(None) or review.first_row(self.conn, self.flt)
         index = review.count_before(self.conn, self.flt, review.key_of(row)) if row else -1
         self.query_one(ClaimList).configure(self.conn, self.flt, self.total, index)
         self.goto(row, index)
         self.query_one(ClaimList).focus()
         self._show_progress()
+        if not self.assignment.adjudicate:
+            # Keep the lease on the claim on screen alive; others see decisions as they come.
+            self.set_interval(self.assignment.lease_seconds / 3, self._renew_lease)
+        self.set_interval(REFRESH_SECONDS, self._refresh_counts)
+
+    def _next(self, after: review.Key | None) -> dict[str, Any] | None:
+        """The next claim for this reviewer in the session's mode (leased to them)."""
+        return teams.next_claim(
+            self.conn, self.assignment, self.reviewer, after, self.flt, self.skipped
+        )
+
+    def _renew_lease(self) -> None:
+        if self.claim is not None and self.claim["status"] == "pending":
+            # Busy: the next beat renews it; a lease lasts three beats.
+            with contextlib.suppress(sqlite3.OperationalError):
+                teams.renew(self.conn, self.assignment, self.reviewer, self.claim["id"])
+
+    def _refresh_counts(self) -> None:
+        """Pick up other reviewers' decisions: recount in a thread, then redraw."""
+        self.run_worker(self._count_in_thread, thread=True, exclusive=True, group="recount")
+
+    def _count_in_thread(self) -> None:
+        from db.connection import connect
+
+        conn = connect(self.db_path, create=False, check_same_thread=False)
+        try:
+            counts = review.status_counts(conn)
+        finally:
+            conn.close()
+        self.app.call_from_thread(self._counts_arrived, counts)
+
+    def _counts_arrived(self, counts: dict[str, int]) -> None:
+        if counts != self.counts:
+            self.counts = counts
+            self._show_progress()
+            self.query_one(ClaimList).refresh_rows()
+
+    def on_unmount(self) -> None:
+        """Give back this reviewer's lease so others get the claim at once."""
+        with contextlib.suppress(sqlite3.Error):  # else the lease expires by itself
+            teams.release(self.conn, self.reviewer)
 
     # ---------------------------------------------------------------- moving
 
@@ -307,13 +364,37 @@ class ReviewScreen(Screen):
                 claims.update_row(row)
         self._show_progress()
 
+    def _write(self, action: str, changes: dict[str, Any] | None = None) -> review.Decision | None:
+        """One decision on the current claim in the session's mode; None (and a message) when
+        it was refused or the database stayed locked."""
+        assert self.claim is not None
+        claim_id = self.claim["id"]
+        asg = self.assignment
+        try:
+            if asg.adjudicate and action != "skip":
+                return teams.adjudicate(
+                    self.conn, claim_id, self.reviewer, action=action, changes=changes
+                )
+            if asg.mode == "overlap" and action != "skip":
+                return teams.judge(self.conn, asg, claim_id, self.reviewer, action, changes)
+            return review.decide(
+                self.conn, claim_id, self.reviewer, action, changes,
+                expect_status=self.claim["status"],
+            )  # fmt: skip
+        except review.ReviewError as exc:
+            self.notify(str(exc), severity="error")
+        except sqlite3.OperationalError as exc:
+            self.notify(
+                f"The database is busy ({exc}); nothing was saved — press the key again.",
+                severity="error",
+            )
+        return None
+
     def _decide(self, action: str) -> None:
         if self.claim is None:
             return
-        try:
-            decision = review.decide(self.conn, self.claim["id"], self.reviewer, action)
-        except review.ReviewError as exc:
-            self.notify(str(exc), severity="error")
+        decision = self._write(action)
+        if decision is None:
             return
         if action == "skip":
             self.skipped.append(decision.claim_id)
@@ -322,7 +403,7 @@ class ReviewScreen(Screen):
 
     def _go_next_pending(self) -> None:
         key = self._key()
-        row = review.next_pending(self.conn, key, self.flt, self.skipped)
+        row = self._next(key)
         if row is None:
             self.notify("Nothing left pending here. Well done.", title="All decided", timeout=4)
             self.goto(review.get_claim(self.conn, key[2]) if key else None)
@@ -344,9 +425,12 @@ class ReviewScreen(Screen):
     def action_undo(self) -> None:
         """Undo the reviewer's last decision and show that claim."""
         try:
-            decision = review.undo_last(self.conn, self.reviewer)
+            decision = teams.undo(self.conn, self.assignment, self.reviewer)
         except review.ReviewError as exc:
             self.notify(str(exc), severity="error")
+            return
+        except sqlite3.OperationalError as exc:
+            self.notify(f"The database is busy ({exc}); nothing was undone.", severity="error")
             return
         if decision is None:
             self.notify("Nothing to undo.", timeout=2)
@@ -367,12 +451,10 @@ class ReviewScreen(Screen):
         claim_id = self.claim["id"]
 
         def done(changes: dict[str, Any] | None) -> None:
-            if not changes:
+            if not changes or self.claim is None or self.claim["id"] != claim_id:
                 return
-            try:
-                decision = review.decide(self.conn, claim_id, self.reviewer, "edit", changes)
-            except review.ReviewError as exc:
-                self.notify(str(exc), severity="error")
+            decision = self._write("edit", changes)
+            if decision is None:
                 return
             self._after_write(decision, moved=True)
             self.goto(review.list_row(self.conn, claim_id))

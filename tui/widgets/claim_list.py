@@ -114,6 +114,12 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(0, total)
         self.set_cursor(cursor)
 
+    def refresh_rows(self) -> None:
+        """Forget the rows read so far (others may have decided them) and redraw."""
+        self.window_start, self.window = 0, []
+        self._cache.clear()
+        self.refresh()
+
     def row(self, index: int) -> dict[str, Any] | None:
         """Row ``index`` of the list, read from the database when not in the window."""
         if not 0 <= index < self.total or self.conn is None:

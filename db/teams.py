@@ -1,0 +1,427 @@
+"""Several reviewers on one database: assignment modes, leases, overlap judgements, adjudication.
+
+Two ways to share the work, chosen when a review starts and remembered in ``settings``:
+
+- **split** (default): each pending claim is *leased* to one reviewer at a time. The app renews
+  its lease while the claim is on screen; when a reviewer goes away the lease expires and the
+  claim goes to someone else. A decision on a claim another reviewer holds, or decided meanwhile,
+  is refused — so two reviewers never get, nor decide, the same claim.
+- **overlap** (``per_claim`` = K): each claim is judged independently by K reviewers. Their
+  verdicts are kept apart in ``judgements``; the claim stays pending until K verdicts exist. When
+  they agree (same status, and for an accept the same fields) the claim takes that state; when
+  they disagree it goes to ``disputes`` for an adjudicator, whose pick becomes final.
+
+Every write is one short ``BEGIN IMMEDIATE`` transaction (:func:`db.connection.transaction`),
+and every verdict and adjudication is a row in the decisions log (``decisions.mode``), so undo
+works in every mode.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from db import review
+from db.connection import transaction
+from db.review import ClaimFilter, Decision, Key, ReviewError
+from db.schema import FACT_FIELDS
+
+#: How long a lease lasts without renewal; the app renews it at a third of this.
+LEASE_SECONDS = 120.0
+MODES = ("split", "overlap")
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """How this session gets its claims.
+
+    Attributes:
+        mode: ``split`` or ``overlap``.
+        per_claim: in overlap mode, how many reviewers judge each claim.
+        lease_seconds: how long a lease lives without renewal.
+        adjudicate: this session resolves disputes instead of reviewing.
+    """
+
+    mode: str = "split"
+    per_claim: int = 1
+    lease_seconds: float = LEASE_SECONDS
+    adjudicate: bool = False
+
+    def describe(self) -> str:
+        if self.adjudicate:
+            return "adjudication"
+        if self.mode == "overlap":
+            return f"overlap ×{self.per_claim}"
+        return "split"
+
+
+def _at(seconds: float = 0.0) -> str:
+    t = datetime.now(UTC) + timedelta(seconds=seconds)
+    return t.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+# --------------------------------------------------------------------------------------------
+# Settings
+
+
+def load_assignment(conn: sqlite3.Connection) -> Assignment:
+    """The mode the team chose (split when none was ever chosen)."""
+    rows = dict(conn.execute("SELECT key, value FROM settings WHERE key IN ('mode', 'per_claim')"))
+    mode = rows.get("mode", "split")
+    return Assignment(
+        mode=mode, per_claim=int(rows.get("per_claim", 1)) if mode == "overlap" else 1
+    )
+
+
+def save_assignment(conn: sqlite3.Connection, mode: str, per_claim: int = 2) -> Assignment:
+    """Choose the team's mode; it stays chosen for every later session.
+
+    Raises:
+        ReviewError: an unknown mode, or ``per_claim`` below 2 in overlap mode.
+    """
+    if mode not in MODES:
+        raise ReviewError(f"unknown mode {mode!r}; one of {', '.join(MODES)}")
+    if mode == "overlap" and per_claim < 2:
+        raise ReviewError("overlap mode needs --per-claim 2 or more")
+    with transaction(conn):
+        conn.execute("INSERT OR REPLACE INTO settings VALUES ('mode', ?)", (mode,))
+        conn.execute("INSERT OR REPLACE INTO settings VALUES ('per_claim', ?)", (str(per_claim),))
+    return load_assignment(conn)
+
+
+# --------------------------------------------------------------------------------------------
+# Leases and the next claim
+
+
+def _candidate(
+    conn: sqlite3.Connection,
+    flt: ClaimFilter,
+    after: Key | None,
+    extra: str,
+    extra_params: list[Any],
+    skipped: list[int],
+) -> dict[str, Any] | None:
+    """The first claim after ``after`` (wrapping) that passes ``flt`` and ``extra``."""
+    where, params = flt.where()
+    where = f"{where} AND {extra}"
+    params = [*params, *extra_params]
+    cols = ", ".join(f'"{c}"' for c in review.LIST_COLUMNS)
+    sql = f"SELECT {cols} FROM {flt.source()} WHERE {where} {{}} ORDER BY doc_id, start, id LIMIT 1"
+    if after is not None:
+        row = review._one(
+            conn.execute(sql.format("AND (doc_id, start, id) > (?, ?, ?)"), [*params, *after])
+        )
+        if row:
+            return row
+    skip = skipped[-500:]
+    if skip:
+        marks = ",".join("?" * len(skip))
+        row = review._one(conn.execute(sql.format(f"AND id NOT IN ({marks})"), [*params, *skip]))
+        if row:
+            return row
+    return review._one(conn.execute(sql.format(""), params))
+
+
+def _pending_filter(flt: ClaimFilter | None) -> ClaimFilter:
+    base = replace(flt or ClaimFilter(), status="pending", disputed=False)
+    return replace(base, index="claims_doc" if base.doc_id is not None else "claims_status")
+
+
+def next_claim(
+    conn: sqlite3.Connection,
+    asg: Assignment,
+    reviewer: str,
+    after: Key | None = None,
+    flt: ClaimFilter | None = None,
+    skipped: list[int] | tuple[int, ...] = (),
+) -> dict[str, Any] | None:
+    """The next claim for this reviewer after ``after`` (wrapping), leased to them.
+
+    - split: a pending claim no one else holds a live lease on;
+    - overlap: a pending claim this reviewer has not judged and fewer than K others have
+      judged or are judging;
+    - adjudicate: the next disputed claim.
+
+    The lease is taken in the same transaction that finds the claim, so two reviewers
+    asking at once never get the same one. Returns the claim's list columns, or None.
+    """
+    skipped = list(skipped)
+    if asg.adjudicate:
+        base = replace(flt or ClaimFilter(), status="pending", disputed=True, index=None)
+        return _candidate(conn, base, after, "1", [], skipped)
+    base = _pending_filter(flt)
+    with transaction(conn):
+        now = _at()
+        if asg.mode == "overlap":
+            extra = (
+                "NOT EXISTS (SELECT 1 FROM judgements j WHERE j.claim_id = claims.id"
+                " AND j.reviewer = ?)"
+                " AND (SELECT count(*) FROM judgements j WHERE j.claim_id = claims.id)"
+                " + (SELECT count(*) FROM leases l WHERE l.claim_id = claims.id"
+                " AND l.reviewer != ? AND l.expires_at > ?) < ?"
+            )
+            params: list[Any] = [reviewer, reviewer, now, asg.per_claim]
+        else:
+            extra = (
+                "NOT EXISTS (SELECT 1 FROM leases l WHERE l.claim_id = claims.id"
+                " AND l.reviewer != ? AND l.expires_at > ?)"
+            )
+            params = [reviewer, now]
+        row = _candidate(conn, base, after, extra, params, skipped)
+        conn.execute("DELETE FROM leases WHERE reviewer = ?", (reviewer,))
+        if row is not None:
+            conn.execute(
+                "INSERT INTO leases (claim_id, reviewer, expires_at) VALUES (?, ?, ?)",
+                (row["id"], reviewer, _at(asg.lease_seconds)),
+            )
+    return row
+
+
+def renew(conn: sqlite3.Connection, asg: Assignment, reviewer: str, claim_id: int) -> bool:
+    """Extend the reviewer's lease on the claim on screen; False when it is not theirs."""
+    with transaction(conn):
+        cur = conn.execute(
+            "UPDATE leases SET expires_at = ? WHERE claim_id = ? AND reviewer = ?",
+            (_at(asg.lease_seconds), claim_id, reviewer),
+        )
+    return cur.rowcount > 0
+
+
+def release(conn: sqlite3.Connection, reviewer: str) -> None:
+    """Give back every lease of this reviewer (on quitting)."""
+    with transaction(conn):
+        conn.execute("DELETE FROM leases WHERE reviewer = ?", (reviewer,))
+
+
+def holder(conn: sqlite3.Connection, claim_id: int, reviewer: str) -> str | None:
+    """Another reviewer holding a live lease on the claim, if any."""
+    row = conn.execute(
+        "SELECT reviewer FROM leases WHERE claim_id = ? AND reviewer != ? AND expires_at > ?"
+        " LIMIT 1",
+        (claim_id, reviewer, _at()),
+    ).fetchone()
+    return row[0] if row else None
+
+
+# --------------------------------------------------------------------------------------------
+# Overlap: judgements
+
+
+def _facts(state: dict[str, Any]) -> dict[str, Any]:
+    return {f: state.get(f) for f in FACT_FIELDS}
+
+
+def _agree(verdicts: list[dict[str, Any]]) -> bool:
+    first = verdicts[0]
+    if any(v["status"] != first["status"] for v in verdicts):
+        return False
+    return first["status"] == "rejected" or all(v["fields"] == first["fields"] for v in verdicts)
+
+
+def _verdicts(conn: sqlite3.Connection, claim_id: int) -> list[dict[str, Any]]:
+    return [
+        {"reviewer": r, "status": s, "fields": json.loads(f), "at": at}
+        for r, s, f, at in conn.execute(
+            "SELECT reviewer, status, fields, at FROM judgements WHERE claim_id = ?"
+            " ORDER BY at, reviewer",
+            (claim_id,),
+        )
+    ]
+
+
+def _final_state(
+    claim: dict[str, Any], status: str, facts: dict[str, Any], reviewer: str, at: str
+) -> dict[str, Any]:
+    """The claim's state once a verdict is final: edited when the facts differ from the
+    extractor's proposal, which is then kept in ``original``."""
+    state = review._snapshot(claim)
+    proposal = json.loads(claim["original"]) if claim["original"] else _facts(claim)
+    edited = status == "accepted" and any(facts[f] != proposal.get(f) for f in FACT_FIELDS)
+    state.update(facts if status == "accepted" else {})
+    state.update(status=status, reviewer=reviewer, decided_at=at, edited=int(edited))
+    if edited and claim["original"] is None:
+        state["original"] = json.dumps(_facts(claim), ensure_ascii=False)
+    return state
+
+
+def _sync_dispute(conn: sqlite3.Connection, claim_id: int, per_claim: int, at: str) -> None:
+    verdicts = _verdicts(conn, claim_id)
+    if len(verdicts) >= per_claim and not _agree(verdicts):
+        conn.execute("INSERT OR IGNORE INTO disputes VALUES (?, ?)", (claim_id, at))
+    else:
+        conn.execute("DELETE FROM disputes WHERE claim_id = ?", (claim_id,))
+
+
+def judge(
+    conn: sqlite3.Connection,
+    asg: Assignment,
+    claim_id: int,
+    reviewer: str,
+    action: str,
+    changes: dict[str, Any] | None = None,
+) -> Decision:
+    """Record one reviewer's verdict in overlap mode (accept, reject or edit).
+
+    The claim stays pending until ``per_claim`` verdicts exist; then it takes the agreed
+    state, or goes to the disputes for adjudication. The verdict is logged as a decision
+    (``mode='overlap'``) whose ``after`` holds it under ``verdict``, so undo can restore it.
+
+    Raises:
+        ReviewError: unknown action or claim, a claim already final, invalid changes.
+    """
+    if action not in ("accept", "reject", "edit"):
+        raise ReviewError(f"unknown verdict {action!r}")
+    with transaction(conn):
+        claim = review.get_claim(conn, claim_id)
+        if claim is None:
+            raise ReviewError(f"no claim {claim_id}")
+        if claim["status"] != "pending":
+            raise ReviewError(f"claim {claim_id} is already {claim['status']}; not changed")
+        at = review.now_iso()
+        facts = _facts(claim)
+        if action == "edit":
+            text = conn.execute(
+                "SELECT text FROM documents WHERE id = ?", (claim["doc_id"],)
+            ).fetchone()[0]
+            merged = {**facts, **(changes or {})}
+            if "quantity_text" not in (changes or {}):
+                merged["quantity_text"] = None
+            facts = _facts(review.validate_fields(text, merged))
+        mine = {
+            "reviewer": reviewer,
+            "status": "rejected" if action == "reject" else "accepted",
+            "fields": facts,
+        }
+        verdicts = [v for v in _verdicts(conn, claim_id) if v["reviewer"] != reviewer] + [mine]
+        before = review._snapshot(claim)
+        after = dict(before)
+        if len(verdicts) >= asg.per_claim and _agree(verdicts):
+            names = "+".join(sorted(v["reviewer"] for v in verdicts))
+            after = _final_state(claim, mine["status"], facts, names, at)
+            review._write_state(conn, claim_id, {k: v for k, v in after.items() if before[k] != v})
+        logged = dict(after, verdict=mine)
+        did = review._log(conn, claim_id, reviewer, action, before, logged, at, mode="overlap")
+        conn.execute(
+            "INSERT OR REPLACE INTO judgements (claim_id, reviewer, status, fields, decision_id,"
+            " at) VALUES (?, ?, ?, ?, ?, ?)",
+            (claim_id, reviewer, mine["status"], json.dumps(facts, ensure_ascii=False), did, at),
+        )
+        _sync_dispute(conn, claim_id, asg.per_claim, at)
+        conn.execute("DELETE FROM leases WHERE claim_id = ? AND reviewer = ?", (claim_id, reviewer))
+    return Decision(did, claim_id, action, before["status"], after["status"])
+
+
+def _restore_after_undo(per_claim: int):
+    """The undo hook: put back the verdicts and disputes the undone decision changed."""
+
+    def hook(conn: sqlite3.Connection, target: dict[str, Any]) -> None:
+        if target.get("mode") == "overlap":
+            claim_id, reviewer = target["claim_id"], target["reviewer"]
+            conn.execute(
+                "DELETE FROM judgements WHERE claim_id = ? AND reviewer = ?", (claim_id, reviewer)
+            )
+            # The reviewer's previous verdict on this claim, if they had changed their mind.
+            prev = conn.execute(
+                "SELECT id, after, at FROM decisions WHERE claim_id = ? AND reviewer = ?"
+                " AND mode = 'overlap' AND action != 'undo'"
+                " AND id NOT IN (SELECT undoes FROM decisions WHERE undoes IS NOT NULL)"
+                " ORDER BY id DESC LIMIT 1",
+                (claim_id, reviewer),
+            ).fetchone()
+            if prev is not None:
+                verdict = json.loads(prev[1])["verdict"]
+                conn.execute(
+                    "INSERT INTO judgements (claim_id, reviewer, status, fields, decision_id, at)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (claim_id, reviewer, verdict["status"],
+                     json.dumps(verdict["fields"], ensure_ascii=False), prev[0], prev[2]),
+                )  # fmt: skip
+            _sync_dispute(conn, claim_id, per_claim, review.now_iso())
+        elif target.get("mode") == "adjudicate":
+            _sync_dispute(conn, target["claim_id"], per_claim, review.now_iso())
+
+    return hook
+
+
+def undo(conn: sqlite3.Connection, asg: Assignment, reviewer: str) -> Decision | None:
+    """Undo the reviewer's last decision in any mode (see :func:`db.review.undo_last`)."""
+    per_claim = asg.per_claim if asg.mode == "overlap" else load_assignment(conn).per_claim
+    return review.undo_last(conn, reviewer, on_undo=_restore_after_undo(max(per_claim, 2)))
+
+
+# --------------------------------------------------------------------------------------------
+# Adjudication
+
+
+def versions(conn: sqlite3.Connection, claim_id: int) -> list[dict[str, Any]]:
+    """Each reviewer's verdict on a claim: reviewer, status, fields, at (oldest first)."""
+    return _verdicts(conn, claim_id)
+
+
+def adjudicate(
+    conn: sqlite3.Connection,
+    claim_id: int,
+    reviewer: str,
+    *,
+    pick: str | None = None,
+    action: str | None = None,
+    changes: dict[str, Any] | None = None,
+) -> Decision:
+    """Settle a disputed claim: take one reviewer's version (``pick``), or decide it yourself
+    (``action`` accept/reject, or ``edit`` with ``changes``). The result is final and logged
+    (``mode='adjudicate'``); undo puts the dispute back.
+
+    Raises:
+        ReviewError: no such claim or verdict, a claim not disputed, invalid changes.
+    """
+    with transaction(conn):
+        claim = review.get_claim(conn, claim_id)
+        if claim is None:
+            raise ReviewError(f"no claim {claim_id}")
+        if (
+            claim["status"] != "pending"
+            or not conn.execute("SELECT 1 FROM disputes WHERE claim_id = ?", (claim_id,)).fetchone()
+        ):
+            raise ReviewError(f"claim {claim_id} is not disputed")
+        at = review.now_iso()
+        if pick is not None:
+            chosen = next((v for v in _verdicts(conn, claim_id) if v["reviewer"] == pick), None)
+            if chosen is None:
+                raise ReviewError(f"{pick} has no verdict on claim {claim_id}")
+            status, facts = chosen["status"], chosen["fields"]
+        elif action in ("accept", "reject"):
+            status, facts = ("accepted" if action == "accept" else "rejected"), _facts(claim)
+        elif action == "edit":
+            text = conn.execute(
+                "SELECT text FROM documents WHERE id = ?", (claim["doc_id"],)
+            ).fetchone()[0]
+            merged = {**_facts(claim), **(changes or {})}
+            if "quantity_text" not in (changes or {}):
+                merged["quantity_text"] = None
+            status, facts = "accepted", _facts(review.validate_fields(text, merged))
+        else:
+            raise ReviewError("adjudication needs a reviewer's version or a decision")
+        before = review._snapshot(claim)
+        after = _final_state(claim, status, facts, reviewer, at)
+        review._write_state(conn, claim_id, {k: v for k, v in after.items() if before[k] != v})
+        logged_action = (
+            "edit"
+            if after["edited"] and not before["edited"]
+            else ("accept" if status == "accepted" else "reject")
+        )
+        did = review._log(
+            conn, claim_id, reviewer, logged_action, before, after, at, mode="adjudicate"
+        )
+        conn.execute("DELETE FROM disputes WHERE claim_id = ?", (claim_id,))
+    return Decision(did, claim_id, logged_action, before["status"], after["status"])
+
+
+def dispute_count(conn: sqlite3.Connection) -> int:
+    """How many claims wait for adjudication."""
+    return conn.execute(
+        "SELECT count(*) FROM disputes d JOIN claims c ON c.id = d.claim_id"
+        " WHERE c.status = 'pending'"
+    ).fetchone()[0]
