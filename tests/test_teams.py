@@ -472,3 +472,20 @@ def test_serve_answers_http_on_loopback(small):
 def test_serve_on_a_missing_database_is_one_line(tmp_path):
     r = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
     assert r.exit_code == 1 and "no such database" in r.output
+
+
+async def test_a_running_session_follows_a_change_of_mode(small):
+    from tui.app import make_app
+
+    path, conn, ids = small
+    app = make_app(str(path), "bob")
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.screen.assignment.mode == "split"
+        teams.save_assignment(open_db(path), "overlap", 2)  # the lead, in another session
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen.assignment.mode == "overlap"
+    # bob's accept was a verdict, not a final decision
+    assert review.get_claim(conn, ids[0])["status"] == "pending"
+    assert [v["reviewer"] for v in teams.versions(conn, ids[0])] == ["bob"]

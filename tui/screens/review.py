@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections import OrderedDict
+from dataclasses import replace
 from typing import Any
 
 from textual import on
@@ -168,8 +169,17 @@ class ReviewScreen(Screen):
             self.set_interval(self.assignment.lease_seconds / 3, self._renew_lease)
         self.set_interval(REFRESH_SECONDS, self._refresh_counts)
 
+    def _sync_mode(self) -> None:
+        """Follow the team's mode if another session changed it (one small read)."""
+        if not self.assignment.adjudicate:
+            team = teams.load_assignment(self.conn)
+            if (team.mode, team.per_claim) != (self.assignment.mode, self.assignment.per_claim):
+                self.assignment = replace(self.assignment, mode=team.mode, per_claim=team.per_claim)
+                self.notify(f"The team's review mode is now {team.describe()}.", timeout=4)
+
     def _next(self, after: review.Key | None) -> dict[str, Any] | None:
         """The next claim for this reviewer in the session's mode (leased to them)."""
+        self._sync_mode()
         return teams.next_claim(
             self.conn, self.assignment, self.reviewer, after, self.flt, self.skipped
         )
@@ -369,6 +379,7 @@ class ReviewScreen(Screen):
         it was refused or the database stayed locked."""
         assert self.claim is not None
         claim_id = self.claim["id"]
+        self._sync_mode()
         asg = self.assignment
         try:
             if asg.adjudicate and action != "skip":
