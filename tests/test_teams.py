@@ -489,3 +489,25 @@ async def test_a_running_session_follows_a_change_of_mode(small):
     # bob's accept was a verdict, not a final decision
     assert review.get_claim(conn, ids[0])["status"] == "pending"
     assert [v["reviewer"] for v in teams.versions(conn, ids[0])] == ["bob"]
+
+
+async def test_a_locked_database_never_crashes_the_app_nor_loses_a_decision(small):
+    from tui.app import make_app
+
+    path, conn, ids = small
+    app = make_app(str(path), "ann")
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.conn.execute("PRAGMA busy_timeout = 20")
+        blocker = open_db(path)
+        blocker.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen.claim["id"] == ids[0]  # did not move on: nothing was saved
+        assert any("busy" in n.message for n in app._notifications)
+        blocker.execute("ROLLBACK")
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen.claim["id"] == ids[1]
+    assert review.get_claim(conn, ids[0])["status"] == "accepted"
+    assert conn.execute("SELECT count(*) FROM decisions").fetchone()[0] == 1

@@ -25,6 +25,9 @@ from db.connection import connect
 from tui.screens.adjudicate import AdjudicateScreen
 from tui.screens.review import REVIEW_BINDINGS, ReviewScreen
 
+#: The app's busy timeout per attempt; :func:`db.connection.transaction` retries five times.
+APP_BUSY_TIMEOUT_MS = 1000
+
 
 class ReviewCommands(Provider):
     """Command-palette entries for every review action, titled ``review: <action>``."""
@@ -143,6 +146,9 @@ def make_app(
             or the mode is invalid.
     """
     conn = connect(db_path, create=False, check_same_thread=False)
+    # Writes run on the UI thread: wait for another process's lock a second at a time (the
+    # write is retried a few times), then say so instead of freezing the screen for long.
+    conn.execute(f"PRAGMA busy_timeout = {APP_BUSY_TIMEOUT_MS}")
     try:
         assignment = (
             teams.save_assignment(conn, mode, per_claim) if mode else teams.load_assignment(conn)

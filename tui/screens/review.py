@@ -179,10 +179,17 @@ class ReviewScreen(Screen):
 
     def _next(self, after: review.Key | None) -> dict[str, Any] | None:
         """The next claim for this reviewer in the session's mode (leased to them)."""
-        self._sync_mode()
-        return teams.next_claim(
-            self.conn, self.assignment, self.reviewer, after, self.flt, self.skipped
-        )
+        try:
+            self._sync_mode()
+            return teams.next_claim(
+                self.conn, self.assignment, self.reviewer, after, self.flt, self.skipped
+            )
+        except sqlite3.OperationalError as exc:
+            # Locked for longer than the busy timeout: show the next pending claim without
+            # leasing it (a decision on it is still checked against other reviewers').
+            self.notify(f"The database is busy ({exc}); the claim is not reserved for you.",
+                        severity="warning")  # fmt: skip
+            return review.next_pending(self.conn, after, self.flt, self.skipped)
 
     def _renew_lease(self) -> None:
         if self.claim is not None and self.claim["status"] == "pending":
