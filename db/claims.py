@@ -14,33 +14,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 
 from db.connection import transaction
+from db.schema import FACT_FIELDS, SPAN_FIELDS
 
 #: Columns written for each candidate, in the order of the tuples passed to store_candidates.
-CANDIDATE_COLUMNS = (
-    "quantity_text",
-    "start",
-    "end",
-    "sentence_start",
-    "sentence_end",
-    "value",
-    "value_max",
-    "unit",
-    "qualifier",
-    "subject",
-    "predicate",
-    "object",
-    "time_text",
-    "time",
-    "kind",
-    "confidence",
-    "rule",
-    "subject_start",
-    "subject_end",
-    "predicate_start",
-    "predicate_end",
-    "time_start",
-    "time_end",
-)
+CANDIDATE_COLUMNS = (*FACT_FIELDS, "confidence", "rule", *SPAN_FIELDS)
 
 _INSERT = (
     "INSERT INTO claims ("

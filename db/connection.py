@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from db.errors import ClaimdeskError
+from db.errors import ClaimdeskError, StorageError
 from db.schema import LATEST, MIGRATIONS
 
 #: How long a statement waits for another process's lock before giving up (milliseconds).
@@ -70,6 +70,9 @@ def connect(
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
+        # Refuse a file from a newer claimdesk, or another program's SQLite file, before
+        # anything can write to it: switching the journal to WAL rewrites the file's header.
+        check_version(conn, path=str(path), readonly=readonly)
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
             # NORMAL in WAL mode: a commit survives a crash of the process (kill -9); only a
@@ -92,8 +95,31 @@ def _describe(exc: sqlite3.Error) -> str:
     if "readonly" in msg or "read-only" in msg:
         return f"cannot write to the database ({msg}); check the file's and folder's permissions"
     if "disk is full" in msg or "database or disk is full" in msg:
-        return f"the disk is full ({msg})"
+        return f"the disk is full ({msg}); nothing was written, free some space and run it again"
+    if "disk I/O error" in msg:
+        return (
+            f"cannot write to the disk ({msg}: the disk failed, is full or a file-size limit"
+            " was reached); nothing was written"
+        )
     return msg
+
+
+#: Messages of SQLite errors that mean the storage, not the statement, failed.
+_STORAGE_PROBLEMS = ("disk is full", "readonly", "read-only", "disk I/O error")
+
+
+def _storage_error(conn: sqlite3.Connection, exc: BaseException) -> StorageError | None:
+    """A :class:`StorageError` naming the file for a full, read-only or failing disk, else None."""
+    if not isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError):
+        return None
+    if not any(p in str(exc) for p in _STORAGE_PROBLEMS):
+        return None
+    try:
+        row = conn.execute("PRAGMA database_list").fetchone()
+        path = row[2] or "database"
+    except sqlite3.Error:
+        path = "database"
+    return StorageError(f"{path}: {_describe(exc)}")
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -101,8 +127,14 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(conn: sqlite3.Connection, *, path: str = "database", readonly: bool = False) -> int:
-    """Apply the migrations this file lacks, each in its own transaction. Returns the version."""
+def check_version(
+    conn: sqlite3.Connection, *, path: str = "database", readonly: bool = False
+) -> int:
+    """The file's schema version, refusing files this claimdesk must not open (reads only).
+
+    Raises:
+        ClaimdeskError: made by a newer claimdesk, or a SQLite file of another program.
+    """
     version = schema_version(conn)
     if version > LATEST:
         raise ClaimdeskError(
@@ -115,6 +147,12 @@ def migrate(conn: sqlite3.Connection, *, path: str = "database", readonly: bool 
         ).fetchone()[0]
         if tables:
             raise ClaimdeskError(f"{path}: a SQLite file, but not a claimdesk database")
+    return version
+
+
+def migrate(conn: sqlite3.Connection, *, path: str = "database", readonly: bool = False) -> int:
+    """Apply the migrations this file lacks, each in its own transaction. Returns the version."""
+    version = check_version(conn, path=path, readonly=readonly)
     if version < LATEST and readonly:
         raise ClaimdeskError(
             f"{path}: schema {version} needs an upgrade to {LATEST}; open it once with write access"
@@ -138,6 +176,10 @@ def transaction(conn: sqlite3.Connection, *, retries: int = 5) -> Iterator[sqlit
     Taking the write lock at BEGIN means a busy database is noticed before any work is done;
     the busy timeout waits for the other writer, and a still-locked database is retried a few
     times before the error reaches the caller.
+
+    Raises:
+        StorageError: the disk is full, the file or folder is read-only, or the disk failed
+            (at BEGIN, in the body or at COMMIT); the transaction is rolled back first.
     """
     for attempt in range(retries + 1):
         try:
@@ -145,16 +187,23 @@ def transaction(conn: sqlite3.Connection, *, retries: int = 5) -> Iterator[sqlit
             break
         except sqlite3.OperationalError as exc:
             if not ("locked" in str(exc) or "busy" in str(exc)) or attempt == retries:
+                storage = _storage_error(conn, exc)
+                if storage is not None:
+                    raise storage from None
                 raise
             time.sleep(0.05 * (attempt + 1))
     try:
         yield conn
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    else:
         conn.execute("COMMIT")
+    except BaseException as exc:
+        if conn.in_transaction:
+            # SQLite may already have rolled back (a full disk does); never hide the cause.
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        storage = _storage_error(conn, exc)
+        if storage is not None:
+            raise storage from None
+        raise
 
 
 def open_db(path: str | os.PathLike[str] | None = None, **kwargs) -> sqlite3.Connection:

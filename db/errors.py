@@ -20,3 +20,8 @@ class InputError(ClaimdeskError):
         self.problem = problem
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {problem}")
+
+
+class StorageError(ClaimdeskError):
+    """The database could not be written: the disk is full, the file or its folder is
+    read-only, or the disk failed. The transaction was rolled back; nothing was half-written."""

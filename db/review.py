@@ -28,17 +28,7 @@ from typing import Any
 
 from db.connection import transaction
 from db.errors import ClaimdeskError
-from db.schema import FACT_FIELDS, KINDS, QUALIFIERS, STATUSES
-
-#: Offsets of the highlighted parts of a claim (may be NULL).
-SPAN_FIELDS = (
-    "subject_start",
-    "subject_end",
-    "predicate_start",
-    "predicate_end",
-    "time_start",
-    "time_end",
-)
+from db.schema import FACT_FIELDS, KINDS, QUALIFIERS, SPAN_FIELDS, STATUSES
 
 #: Everything a decision may change on a claim; the snapshot stored in decisions.before/after.
 STATE_FIELDS = (

@@ -37,6 +37,16 @@ FACT_FIELDS = (
     "kind",
 )
 
+#: Offsets of the highlighted parts of a claim (may be NULL when not in the sentence).
+SPAN_FIELDS = (
+    "subject_start",
+    "subject_end",
+    "predicate_start",
+    "predicate_end",
+    "time_start",
+    "time_end",
+)
+
 QUALIFIERS = ("=", "~", ">", ">=", "<", "<=")
 KINDS = (
     "money",
