@@ -71,6 +71,8 @@ def store_candidates(
     conn: sqlite3.Connection,
     results: Iterable[tuple[int, Sequence[Sequence]]],
     version: str,
+    *,
+    redo: bool = False,
 ) -> tuple[int, int]:
     """Write the candidates of several documents in one transaction.
 
@@ -79,6 +81,9 @@ def store_candidates(
         results: (doc_id, candidates) pairs; each candidate a sequence of values in
             :data:`CANDIDATE_COLUMNS` order.
         version: the extractor version, stored on each claim and on the document.
+        redo: store even for documents already extracted by this version; without it such a
+            document (another ``extract`` process got there first) is left as it is, so
+            its pending claims keep their ids under a reviewer.
 
     Returns:
         (candidates added, pending candidates replaced).
@@ -87,6 +92,12 @@ def store_candidates(
     added = replaced = 0
     with transaction(conn):
         for doc_id, candidates in results:
+            if not redo:
+                done = conn.execute(
+                    "SELECT extracted_version FROM documents WHERE id = ?", (doc_id,)
+                ).fetchone()
+                if done is not None and done[0] == version:
+                    continue
             replaced += conn.execute(
                 "DELETE FROM claims WHERE doc_id = ? AND origin = 'extractor'"
                 " AND status = 'pending'"

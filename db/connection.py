@@ -49,13 +49,16 @@ def connect(
             corrupt, or cannot be opened or created.
     """
     p = Path(path)
-    if p.is_dir():
-        raise ClaimdeskError(f"{path}: is a folder, not a database file")
-    exists = p.exists()
-    if not exists and (readonly or not create):
-        raise ClaimdeskError(f"{path}: no such database (run `claimdesk ingest` first)")
-    if not exists and not p.parent.exists():
-        raise ClaimdeskError(f"{path}: folder {p.parent} does not exist")
+    try:
+        if p.is_dir():
+            raise ClaimdeskError(f"{path}: is a folder, not a database file")
+        exists = p.exists()
+        if not exists and (readonly or not create):
+            raise ClaimdeskError(f"{path}: no such database (run `claimdesk ingest` first)")
+        if not exists and not p.parent.exists():
+            raise ClaimdeskError(f"{path}: folder {p.parent} does not exist")
+    except OSError as exc:  # e.g. a folder on the way that this user may not enter
+        raise ClaimdeskError(f"{path}: cannot access the database ({exc.strerror})") from None
     uri = f"file:{p.resolve().as_posix()}?mode={'ro' if readonly else 'rwc'}"
     try:
         conn = sqlite3.connect(

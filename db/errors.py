@@ -1,5 +1,7 @@
 """Errors that the CLI turns into one clear line and a non-zero exit (never a traceback)."""
 
+import sqlite3
+
 
 class ClaimdeskError(Exception):
     """An error a user can act on; its message is shown as it is."""
@@ -22,6 +24,10 @@ class InputError(ClaimdeskError):
         super().__init__(f"{where}: {problem}")
 
 
-class StorageError(ClaimdeskError):
+class StorageError(ClaimdeskError, sqlite3.OperationalError):
     """The database could not be written: the disk is full, the file or its folder is
-    read-only, or the disk failed. The transaction was rolled back; nothing was half-written."""
+    read-only, or the disk failed. The transaction was rolled back; nothing was half-written.
+
+    Also a :class:`sqlite3.OperationalError`, so code that already handles SQLite's own error
+    for these cases (the review app's "nothing was saved" message) keeps handling it.
+    """

@@ -194,6 +194,9 @@ def parse(path: str, text: str, fmt: str = "auto") -> list[Record]:
         records = [_parse_plain(path, text, markdown=fmt == "md")]
     if not records:
         raise InputError(path, "no records (the file holds only blank lines)")
+    for r in records:
+        if "\x00" in r.text:
+            raise InputError(path, "text contains a NUL character (binary data?)", r.line)
     return records
 
 
@@ -399,5 +402,8 @@ def ingest_file(
     except InputError as exc:
         result.error = exc
         return result
-    result.added, result.duplicates = insert_records(conn, records)
+    try:
+        result.added, result.duplicates = insert_records(conn, records)
+    except sqlite3.IntegrityError as exc:  # rolled back: nothing of this file is stored
+        result.error = InputError(path, f"cannot store a record ({exc})")
     return result

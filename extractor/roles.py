@@ -17,6 +17,7 @@ a carried subject, of the clauses before it):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -553,9 +554,21 @@ class RoleFinder:
     def _known_at(self, tokens: list[Token], i: int, limit: int | None) -> Phrase | None:
         """The longest alias or known entity written at ``tokens[i]``, as a string match."""
         start = tokens[i][2]
-        text = "".join(t[0] for t in tokens[i:])
+        names = (*self.aliases, *self.entities)
+        if not names:
+            return None
+        # Join only as many tokens as the longest name needs: a clause may be very long.
+        need = max(map(len, names))
+        parts: list[str] = []
+        size = 0
+        for t in tokens[i:]:
+            parts.append(t[0])
+            size += len(t[0])
+            if size >= need:
+                break
+        text = "".join(parts)
         best = ""
-        for name in (*self.aliases, *self.entities):
+        for name in names:
             if (
                 len(name) > len(best)
                 and len(name) >= 2
@@ -630,6 +643,10 @@ def _attribute_before(before: list[Token]) -> Phrase | None:
     return Phrase("".join(t[0] for t in span), span[0][2], span[-1][3])
 
 
+#: Tokens on each side of a quantity searched for its predicate and object.
+_WINDOW = 40
+
+
 def predicate_and_object(
     tokens: list[Token], q_start: int, q_end: int, after_subject: int, unit: str, kind: str
 ) -> tuple[Phrase | None, Phrase | None]:
@@ -641,8 +658,12 @@ def predicate_and_object(
         after_subject: offset where the subject mention ends (clause start if none).
         unit: the quantity's unit; kind: its kind.
     """
-    before = [t for t in tokens if t[3] <= q_start and t[2] >= after_subject]
-    after = [t for t in tokens if t[2] >= q_end]
+    # Look at a window of tokens around the quantity, found by bisection: a clause with
+    # thousands of quantities (a table flattened into one line) must stay linear.
+    at = bisect.bisect_left(tokens, q_start, key=lambda t: t[2])
+    window = tokens[max(0, at - _WINDOW) : at + _WINDOW]
+    before = [t for t in window if t[3] <= q_start and t[2] >= after_subject]
+    after = [t for t in window if t[2] >= q_end]
     obj: Phrase | None = None
     pred: Phrase | None = None
     # A quoted noun right before the quantity is the object: 组建“党员突击队”26支.

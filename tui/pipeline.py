@@ -96,9 +96,9 @@ def run_extract(
                     continue
                 batch.append((doc_id, rows))
                 if len(batch) >= BATCH:
-                    _flush(conn, batch, version, summary, progress)
+                    _flush(conn, batch, version, summary, progress, redo)
         if batch:
-            _flush(conn, batch, version, summary, progress)
+            _flush(conn, batch, version, summary, progress, redo)
     finally:
         if pool is not None:
             pool.terminate()
@@ -106,8 +106,8 @@ def run_extract(
     return summary
 
 
-def _flush(conn, batch, version, summary, progress) -> None:
-    added, replaced = store_candidates(conn, batch, version)
+def _flush(conn, batch, version, summary, progress, redo) -> None:
+    added, replaced = store_candidates(conn, batch, version, redo=redo)
     summary.documents += len(batch)
     summary.added += added
     summary.replaced += replaced

@@ -26,6 +26,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from db import review, teams
+from db.errors import StorageError
 from tui.widgets.claim_card import ClaimCard, ReviewHeader, SessionProgress
 from tui.widgets.claim_list import ClaimList
 from tui.widgets.document_view import DocumentView
@@ -401,6 +402,11 @@ class ReviewScreen(Screen):
             )  # fmt: skip
         except review.ReviewError as exc:
             self.notify(str(exc), severity="error")
+        except StorageError as exc:
+            self.notify(
+                f"{exc}. For the app: nothing was saved; press the key again once fixed.",
+                severity="error",
+            )
         except sqlite3.OperationalError as exc:
             self.notify(
                 f"The database is busy ({exc}); nothing was saved — press the key again.",
@@ -446,6 +452,9 @@ class ReviewScreen(Screen):
             decision = teams.undo(self.conn, self.assignment, self.reviewer)
         except review.ReviewError as exc:
             self.notify(str(exc), severity="error")
+            return
+        except StorageError as exc:
+            self.notify(f"{exc}", severity="error")
             return
         except sqlite3.OperationalError as exc:
             self.notify(f"The database is busy ({exc}); nothing was undone.", severity="error")

@@ -1,0 +1,329 @@
+"""A damaged, foreign, newer, read-only or full database: one clear line, no traceback, and the
+file untouched.
+
+Each case runs the real command line. Read-only cases run the command as ``nobody`` (root may
+write anywhere) through ``setpriv``; full-disk cases use a file-size limit (``RLIMIT_FSIZE``,
+which works everywhere) and a 2 MB tmpfs (when this machine lets us mount one).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import resource
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from bench.faultlib import articles, write_jsonl
+from db.connection import open_db
+from db.ingest import ingest_file
+from db.schema import LATEST
+from tests.conftest import ROOT, SEEDS, need_corpus
+
+NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+def _cli(args: list[str], prefix: list[str] = (), preexec=None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "tui.cli", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=preexec,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def _files(path: Path) -> dict[str, str]:
+    """Name -> sha256 of the database file and any -wal/-shm beside it."""
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in path.parent.iterdir()
+        if p.name.startswith(path.name)
+    }
+
+
+def assert_one_line_error(proc: subprocess.CompletedProcess, *words: str) -> str:
+    assert proc.returncode not in (0, 70), (proc.returncode, proc.stderr)
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("Error: "), lines[0]
+    assert "Traceback" not in proc.stderr + proc.stdout
+    for w in words:
+        assert w in lines[0], lines[0]
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def good_db(tmp_path_factory) -> Path:
+    """A small real claimdesk database: the seed article and 40 real articles, extracted."""
+    need_corpus()
+    from tui.pipeline import run_extract
+
+    tmp = tmp_path_factory.mktemp("storage")
+    db = tmp / "good.db"
+    conn = open_db(db)
+    ingest_file(conn, str(SEEDS / "000_b654cfa59472666d.txt"))
+    ingest_file(conn, str(write_jsonl(tmp / "a.jsonl", articles(40))))
+    run_extract(conn)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    return db
+
+
+def _damaged(kind: str, good: Path, dest: Path) -> Path:
+    data = good.read_bytes()
+    if kind == "garbage":
+        dest.write_bytes(os.urandom(3000) + b"SQLite format 3" * 10)
+    elif kind == "truncated":
+        dest.write_bytes(data[: len(data) // 3])
+    elif kind == "truncated-tail":
+        dest.write_bytes(data[: len(data) - 4096 * 3])
+    elif kind == "flipped":
+        b = bytearray(data)
+        for i in range(4096 * 2, len(b), 61):
+            b[i] ^= 0xA5
+        dest.write_bytes(bytes(b))
+    elif kind in ("newer", "newer-rollback-journal"):
+        shutil.copyfile(good, dest)
+        raw = sqlite3.connect(dest)
+        if kind == "newer-rollback-journal":
+            raw.execute("PRAGMA journal_mode = DELETE")
+        raw.execute(f"PRAGMA user_version = {LATEST + 5}")
+        raw.close()
+    elif kind == "foreign":
+        raw = sqlite3.connect(dest)
+        raw.execute("PRAGMA journal_mode = DELETE")
+        raw.execute("CREATE TABLE notes (x)")
+        raw.execute("INSERT INTO notes VALUES ('mine')")
+        raw.commit()
+        raw.close()
+    return dest
+
+
+COMMANDS = {
+    "ingest": ["ingest", str(SEEDS)],
+    "extract": ["extract"],
+    "export": ["export", "--status", "any", "-o", "OUT"],
+    "stats": ["stats"],
+    "review": ["review"],
+}
+KINDS = {
+    "garbage": "not a claimdesk database",
+    "truncated": "damaged",
+    "truncated-tail": "damaged",
+    "flipped": "damaged",
+    "newer": "newer claimdesk",
+    "newer-rollback-journal": "newer claimdesk",
+    "foreign": "not a claimdesk database",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_bad_database_file_one_line_error_file_untouched(tmp_path, good_db, kind):
+    # One folder per command, so each run sees exactly the damaged file and nothing else.
+    cases = []
+    for name, args in COMMANDS.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        db = _damaged(kind, good_db, folder / "bad.db")
+        args = [a.replace("OUT", str(folder / "out.jsonl")) for a in args]
+        cases.append((name, folder, db, [*args, "--db", str(db)], _files(db)))
+    with ThreadPoolExecutor(4) as pool:
+        procs = list(pool.map(lambda c: _cli(c[3]), cases))
+    for (name, folder, db, _args, before), proc in zip(cases, procs, strict=True):
+        assert_one_line_error(proc, str(db), KINDS[kind])
+        assert _files(db) == before, f"{name} changed {kind} file"
+        assert not (folder / "out.jsonl").exists()
+
+
+def _can_run_as_nobody() -> bool:
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        return False
+    return subprocess.run([*NOBODY, "true"], capture_output=True).returncode == 0
+
+
+needs_nobody = pytest.mark.skipif(not _can_run_as_nobody(), reason="needs root and setpriv")
+
+
+@pytest.fixture
+def open_tmp():
+    """A temporary folder every user may enter (pytest's own are private to root)."""
+    path = Path(tempfile.mkdtemp(prefix="claimdesk-faults-"))
+    os.chmod(path, 0o755)
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@needs_nobody
+def test_folder_this_user_cannot_enter(tmp_path, good_db):
+    db = tmp_path / "c.db"  # tmp_path's parents are private to root
+    shutil.copyfile(good_db, db)
+    before = _files(db)
+    for args in (["ingest", str(SEEDS)], ["export", "-o", "-"], ["review"]):
+        proc = _cli([*args, "--db", str(db)], prefix=NOBODY)
+        assert_one_line_error(proc, str(db), "cannot access the database (Permission denied)")
+    assert _files(db) == before
+
+
+@needs_nobody
+def test_read_only_folder(open_tmp, good_db):
+    folder = open_tmp / "ro"
+    folder.mkdir()
+    db = folder / "c.db"
+    shutil.copyfile(good_db, db)
+    os.chmod(db, 0o644)
+    os.chmod(folder, 0o755)  # nobody may read, not create -wal/-shm or write
+    before = _files(db)
+    for args in (["ingest", str(SEEDS)], ["extract"], ["stats"]):
+        proc = _cli([*args, "--db", str(db)], prefix=NOBODY)
+        assert_one_line_error(proc, str(db), "cannot write")
+        assert _files(db) == before
+
+
+@needs_nobody
+def test_read_only_file_in_writable_folder(open_tmp, good_db):
+    folder = open_tmp / "rw"
+    folder.mkdir()
+    db = folder / "c.db"
+    shutil.copyfile(good_db, db)
+    os.chmod(db, 0o444)
+    os.chmod(folder, 0o777)
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    extra = write_jsonl(folder / "more.jsonl", articles(5, offset=500))
+    os.chmod(extra, 0o644)
+    proc = _cli(["ingest", str(extra), "--db", str(db)], prefix=NOBODY)
+    assert_one_line_error(proc, str(db), "cannot write")
+    # Reading still works: a read-only file can be exported.
+    out = _cli(["export", "--status", "any", "--db", str(db), "-o", "-"], prefix=NOBODY)
+    assert out.returncode == 0, out.stderr
+    assert len(out.stdout.splitlines()) > 100
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def _fsize_limit(limit: int):
+    def apply() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # write() fails with EFBIG instead
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+def _content(db: Path) -> tuple:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return (
+            conn.execute("SELECT count(*), group_concat(sha256) FROM documents").fetchone(),
+            conn.execute("SELECT count(*), sum(id) FROM claims").fetchone(),
+        )
+    finally:
+        conn.close()
+
+
+def test_file_size_limit_is_a_clean_error_and_nothing_is_written(tmp_path, good_db):
+    db = tmp_path / "c.db"
+    shutil.copyfile(good_db, db)
+    before_bytes = hashlib.sha256(db.read_bytes()).hexdigest()
+    before = _content(db)
+    big = write_jsonl(tmp_path / "big.jsonl", articles(400, offset=100))
+    proc = _cli(["ingest", str(big), "--db", str(db)], preexec=_fsize_limit(256 * 1024))
+    assert_one_line_error(proc, str(db), "nothing was written")
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before_bytes
+    assert _content(db) == before
+    # An export that cannot be written leaves no file behind.
+    target = tmp_path / "facts.jsonl"
+    proc = _cli(
+        ["export", "--status", "any", "--history", "--db", str(db), "-o", str(target)],
+        preexec=_fsize_limit(64 * 1024),  # above the 32 KB -shm, below the export
+    )
+    assert_one_line_error(proc, str(target), "cannot write")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.jsonl", "c.db"]
+
+
+@contextlib.contextmanager
+def _tmpfs(path: Path, size: str):
+    path.mkdir()
+    proc = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)], capture_output=True
+    )
+    if proc.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {proc.stderr.decode().strip()}")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "-l", str(path)], check=False)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a tmpfs needs root")
+def test_full_disk_tmpfs(tmp_path, good_db):
+    with _tmpfs(tmp_path / "small", "2m") as disk:
+        db = disk / "c.db"
+        shutil.copyfile(good_db, db)
+        before_bytes = hashlib.sha256(db.read_bytes()).hexdigest()
+        before = _content(db)
+        # Leave 160 KB: enough to open the database, not to import 100 articles.
+        filler = disk / "filler"
+        st = os.statvfs(disk)
+        filler.write_bytes(b"\0" * (st.f_bavail * st.f_frsize - 160 * 1024))
+        big = write_jsonl(tmp_path / "big.jsonl", articles(100, offset=100))
+        proc = _cli(["ingest", str(big), "--db", str(db)])
+        assert_one_line_error(proc, str(db), "the disk is full", "nothing was written")
+        # Export to the full disk: a clean error and no file, partial or temporary.
+        proc = _cli(["export", "--status", "any", "--db", str(db), "-o", str(disk / "o.jsonl")])
+        assert_one_line_error(proc, "o.jsonl", "cannot write")
+        assert sorted(p.name for p in disk.iterdir() if not p.name.startswith("c.db")) == ["filler"]
+        filler.unlink()
+        assert hashlib.sha256(db.read_bytes()).hexdigest() == before_bytes
+        assert _content(db) == before
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a tmpfs needs root")
+async def test_review_app_on_a_full_disk_never_crashes_or_lies(tmp_path, good_db):
+    from tui.app import make_app
+
+    with _tmpfs(tmp_path / "small", "2m") as disk:
+        db = disk / "c.db"
+        shutil.copyfile(good_db, db)
+        app = make_app(str(db), "kim")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            filler = disk / "filler"
+            with contextlib.suppress(OSError), filler.open("wb", buffering=0) as f:
+                while True:
+                    f.write(b"\0" * 4096)
+            decided = []
+            for _ in range(5):
+                claim = app.screen.claim["id"]
+                await pilot.press("a")
+                await pilot.pause()
+                decided.append((claim, app.screen.claim["id"] != claim))
+            assert app.is_running
+            errors = [n for n in app._notifications if n.severity == "error"]
+            statuses = dict(sqlite3.connect(db).execute("SELECT id, status FROM claims"))
+            for claim, moved_on in decided:
+                # The screen moved on exactly when the decision is on disk.
+                assert (statuses[claim] == "accepted") == moved_on, (claim, statuses[claim])
+            if not all(moved for _, moved in decided):
+                assert errors and "the disk is full" in errors[-1].message
+                assert "nothing was saved" in errors[-1].message
+            # With space again, the same key saves the decision.
+            filler.unlink()
+            claim = app.screen.claim["id"]
+            await pilot.press("a")
+            await pilot.pause()
+            assert app.screen.claim["id"] != claim
+            status = sqlite3.connect(db).execute("SELECT status FROM claims WHERE id = ?", (claim,))
+            assert status.fetchone()[0] == "accepted"
