@@ -525,7 +525,8 @@ def demo(db_path: str | None, reviewer: str | None, no_review: bool) -> None:
         added += result.added
     summary = run_extract(conn)
     conn.close()
-    click.echo(f"demo database: {db_path} ({added} documents, {summary.added} candidate claims)")
+    docs = "document" if added == 1 else "documents"
+    click.echo(f"demo database: {db_path} ({added} {docs}, {summary.added} candidate claims)")
     if no_review:
         return
     from tui.app import make_app
