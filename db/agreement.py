@@ -14,20 +14,12 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from itertools import combinations
 
-#: Fields compared between reviewers who accepted the same edited claim.
-COMPARED_FIELDS = (
-    "value",
-    "value_max",
-    "unit",
-    "qualifier",
-    "subject",
-    "predicate",
-    "object",
-    "time_text",
-    "time",
-    "kind",
-    "start",
-    "end",
+from db.schema import FACT_FIELDS
+
+#: Fields compared between reviewers who accepted the same edited claim (the fact fields but
+#: the surface and the sentence bounds, which follow from start and end).
+COMPARED_FIELDS = tuple(
+    f for f in FACT_FIELDS if f not in ("quantity_text", "sentence_start", "sentence_end")
 )
 
 
