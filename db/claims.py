@@ -11,10 +11,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime
 
 from db.connection import transaction
-from db.schema import FACT_FIELDS, SPAN_FIELDS
+from db.schema import FACT_FIELDS, SPAN_FIELDS, now_iso
 
 #: Columns written for each candidate, in the order of the tuples passed to store_candidates.
 CANDIDATE_COLUMNS = (*FACT_FIELDS, "confidence", "rule", *SPAN_FIELDS)
@@ -26,11 +25,6 @@ _INSERT = (
     + ", ".join("?" * len(CANDIDATE_COLUMNS))
     + ", ?, ?, 'extractor', 'pending', ?)"
 )
-
-
-def now() -> str:
-    """The current time as ISO 8601 UTC with milliseconds (how claimdesk stores times)."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def _extract_where(redo: bool) -> str:
@@ -88,7 +82,7 @@ def store_candidates(
     Returns:
         (candidates added, pending candidates replaced).
     """
-    stamp = now()
+    stamp = now_iso()
     added = replaced = 0
     with transaction(conn):
         for doc_id, candidates in results:

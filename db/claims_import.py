@@ -14,10 +14,9 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
-from db.claims import now
 from db.connection import transaction
 from db.errors import InputError
-from db.schema import FACT_FIELDS, KINDS, QUALIFIERS, STATUSES
+from db.schema import FACT_FIELDS, KINDS, QUALIFIERS, STATUSES, now_iso
 
 _DECISION_ACTION = {"accepted": "accept", "rejected": "reject"}
 
@@ -117,7 +116,7 @@ def _check(path: str, n: int, rec: dict, doc_text: str) -> dict:
     out["rule"] = rec.get("rule") or ""
     out["extractor_version"] = rec.get("extractor_version") or ""
     out["reviewer"] = rec.get("reviewer")
-    out["decided_at"] = rec.get("decided_at") or (now() if status != "pending" else None)
+    out["decided_at"] = rec.get("decided_at") or (now_iso() if status != "pending" else None)
     out["edited"] = bool(rec.get("edited"))
     original = rec.get("original")
     out["original"] = json.dumps(original, ensure_ascii=False) if original else None
@@ -221,7 +220,7 @@ def apply_claims(
     - decided differently on both sides: a conflict, reported; this database wins.
     """
     result = ClaimsImport()
-    stamp = now()
+    stamp = now_iso()
     with transaction(conn):
         for n, doc_id, rec in rows:
             existing = _claim_at(conn, doc_id, rec["start"], rec["end"])

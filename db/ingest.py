@@ -20,11 +20,12 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from db.connection import transaction
 from db.errors import InputError
+from db.schema import now_iso
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -365,7 +366,7 @@ def read_bytes(path: str, stdin=None) -> bytes:
 
 def insert_records(conn: sqlite3.Connection, records: list[Record]) -> tuple[int, int]:
     """Insert records in one transaction; returns (added, skipped as duplicates)."""
-    now = datetime.now(UTC).isoformat(timespec="milliseconds")
+    now = now_iso()
     added = 0
     with transaction(conn):
         for r in records:

@@ -23,12 +23,11 @@ import math
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from typing import Any
 
 from db.connection import transaction
 from db.errors import ClaimdeskError
-from db.schema import FACT_FIELDS, KINDS, QUALIFIERS, SPAN_FIELDS, STATUSES
+from db.schema import FACT_FIELDS, KINDS, QUALIFIERS, SPAN_FIELDS, STATUSES, now_iso
 
 #: Everything a decision may change on a claim; the snapshot stored in decisions.before/after.
 STATE_FIELDS = (
@@ -79,11 +78,6 @@ class ReviewError(ClaimdeskError):
     def __init__(self, message: str, errors: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.errors = errors or {}
-
-
-def now_iso() -> str:
-    """The current time as ISO 8601 UTC with milliseconds, e.g. ``2024-05-01T08:30:12.345Z``."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def key_of(row: Any) -> Key:
@@ -414,26 +408,20 @@ def next_pending(
     return first_row(conn, base)
 
 
-def first_pending(
-    conn: sqlite3.Connection, reviewer: str, flt: ClaimFilter | None = None
-) -> dict[str, Any] | None:
-    """Where a reviewer's session opens: the first pending claim they did not last skip.
+def last_skipped(conn: sqlite3.Connection, reviewer: str, limit: int = _MAX_SKIP_IDS) -> list[int]:
+    """Pending claims whose latest decision is this reviewer's skip, oldest first.
 
-    Falls back to the first pending claim when the reviewer skipped all of them.
+    A new session passes them as ``skipped`` to the next-claim query, so it opens at the first
+    pending claim the reviewer did not last skip, and the skipped ones come back at the end.
     """
-    base = replace(flt or ClaimFilter(), status="pending", index="claims_status")
-    where, params = base.where()
-    sql = f"""
-        SELECT {_COLS} FROM claims AS c INDEXED BY claims_status WHERE {where}
-        AND NOT EXISTS (
-            SELECT 1 FROM decisions d
-            WHERE d.id = (SELECT max(id) FROM decisions WHERE claim_id = c.id)
-            AND d.action = 'skip' AND d.reviewer = ?
-        )
-        {_ORDER} LIMIT 1
-    """
-    row = _one(conn.execute(sql, [*params, reviewer]))
-    return row or first_row(conn, base)
+    rows = conn.execute(
+        "SELECT d.claim_id FROM decisions d JOIN claims c ON c.id = d.claim_id"
+        " WHERE d.reviewer = ? AND d.action = 'skip' AND c.status = 'pending'"
+        " AND d.id = (SELECT max(id) FROM decisions WHERE claim_id = d.claim_id)"
+        " ORDER BY d.id DESC LIMIT ?",
+        (reviewer, limit),
+    ).fetchall()
+    return [r[0] for r in reversed(rows)]
 
 
 def next_document(

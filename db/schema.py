@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 #: Fields of a claim that describe the fact (what an edit may change and what `original` keeps).
 FACT_FIELDS = (
@@ -46,6 +47,19 @@ SPAN_FIELDS = (
     "time_start",
     "time_end",
 )
+
+
+def now_iso(offset_seconds: float = 0.0) -> str:
+    """How claimdesk stores a time: ISO 8601 UTC with milliseconds, ``2024-05-01T08:30:12.345Z``.
+
+    One format everywhere, so stored times sort and compare as text (leases, ``--since``).
+
+    Args:
+        offset_seconds: a time this far from now (a lease's expiry).
+    """
+    t = datetime.now(UTC) + timedelta(seconds=offset_seconds)
+    return t.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
 
 QUALIFIERS = ("=", "~", ">", ">=", "<", "<=")
 KINDS = (

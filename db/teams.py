@@ -21,13 +21,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from db import review
 from db.connection import transaction
 from db.review import ClaimFilter, Decision, Key, ReviewError
-from db.schema import FACT_FIELDS
+from db.schema import FACT_FIELDS, now_iso
 
 #: How long a lease lasts without renewal; the app renews it at a third of this.
 LEASE_SECONDS = 120.0
@@ -56,11 +55,6 @@ class Assignment:
         if self.mode == "overlap":
             return f"overlap ×{self.per_claim}"
         return "split"
-
-
-def _at(seconds: float = 0.0) -> str:
-    t = datetime.now(UTC) + timedelta(seconds=seconds)
-    return t.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 # --------------------------------------------------------------------------------------------
@@ -154,7 +148,7 @@ def next_claim(
         return _candidate(conn, base, after, "1", [], skipped)
     base = _pending_filter(flt)
     with transaction(conn):
-        now = _at()
+        now = now_iso()
         if asg.mode == "overlap":
             extra = (
                 "NOT EXISTS (SELECT 1 FROM judgements j WHERE j.claim_id = claims.id"
@@ -175,7 +169,7 @@ def next_claim(
         if row is not None:
             conn.execute(
                 "INSERT INTO leases (claim_id, reviewer, expires_at) VALUES (?, ?, ?)",
-                (row["id"], reviewer, _at(asg.lease_seconds)),
+                (row["id"], reviewer, now_iso(asg.lease_seconds)),
             )
     return row
 
@@ -185,7 +179,7 @@ def renew(conn: sqlite3.Connection, asg: Assignment, reviewer: str, claim_id: in
     with transaction(conn):
         cur = conn.execute(
             "UPDATE leases SET expires_at = ? WHERE claim_id = ? AND reviewer = ?",
-            (_at(asg.lease_seconds), claim_id, reviewer),
+            (now_iso(asg.lease_seconds), claim_id, reviewer),
         )
     return cur.rowcount > 0
 
@@ -201,7 +195,7 @@ def holder(conn: sqlite3.Connection, claim_id: int, reviewer: str) -> str | None
     row = conn.execute(
         "SELECT reviewer FROM leases WHERE claim_id = ? AND reviewer != ? AND expires_at > ?"
         " LIMIT 1",
-        (claim_id, reviewer, _at()),
+        (claim_id, reviewer, now_iso()),
     ).fetchone()
     return row[0] if row else None
 
@@ -280,7 +274,7 @@ def judge(
             raise ReviewError(f"no claim {claim_id}")
         if claim["status"] != "pending":
             raise ReviewError(f"claim {claim_id} is already {claim['status']}; not changed")
-        at = review.now_iso()
+        at = now_iso()
         facts = _facts(claim)
         if action == "edit":
             text = conn.execute(
@@ -339,9 +333,9 @@ def _restore_after_undo(per_claim: int):
                     (claim_id, reviewer, verdict["status"],
                      json.dumps(verdict["fields"], ensure_ascii=False), prev[0], prev[2]),
                 )  # fmt: skip
-            _sync_dispute(conn, claim_id, per_claim, review.now_iso())
+            _sync_dispute(conn, claim_id, per_claim, now_iso())
         elif target.get("mode") == "adjudicate":
-            _sync_dispute(conn, target["claim_id"], per_claim, review.now_iso())
+            _sync_dispute(conn, target["claim_id"], per_claim, now_iso())
 
     return hook
 
@@ -386,7 +380,7 @@ def adjudicate(
             or not conn.execute("SELECT 1 FROM disputes WHERE claim_id = ?", (claim_id,)).fetchone()
         ):
             raise ReviewError(f"claim {claim_id} is not disputed")
-        at = review.now_iso()
+        at = now_iso()
         if pick is not None:
             chosen = next((v for v in _verdicts(conn, claim_id) if v["reviewer"] == pick), None)
             if chosen is None:

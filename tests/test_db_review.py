@@ -99,13 +99,20 @@ def test_next_pending_respects_kind_and_document_filters(db):
     assert review.next_pending(conn, review.key_of(first), flt)["id"] == ids[5]
 
 
-def test_first_pending_passes_over_the_reviewers_own_skips(db):
+def test_a_new_session_passes_over_the_reviewers_own_skips(db):
+    from db import teams
+
     _, conn, info = db
     ids = info["ids"]
     review.decide(conn, ids[0], "ann", "accept")
     review.decide(conn, ids[1], "ann", "skip")
-    assert review.first_pending(conn, "ann")["id"] == ids[2]
-    assert review.first_pending(conn, "bob")["id"] == ids[1]  # not bob's skip
+    review.decide(conn, ids[2], "ann", "skip")
+    review.undo_last(conn, "ann")  # the second skip is undone: not skipped any more
+    assert review.last_skipped(conn, "ann") == [ids[1]]
+    assert review.last_skipped(conn, "bob") == []
+    first = teams.next_claim(conn, teams.Assignment(), "ann", None, None, [ids[1]])
+    assert first["id"] == ids[2]
+    assert teams.next_claim(conn, teams.Assignment(), "bob")["id"] == ids[1]  # not bob's skip
 
 
 def test_undo_goes_back_one_decision_at_a_time(db):

@@ -14,9 +14,9 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from db.claims import now
 from db.connection import open_db, transaction
 from db.export import COLUMNS, Filters, records
+from db.schema import now_iso as now
 from db.stats import compute
 from tests.conftest import ROOT
 from tui.cli import cli

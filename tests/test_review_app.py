@@ -174,6 +174,19 @@ async def test_reopens_at_first_pending_for_the_reviewer(tmp_path):
         assert app.reviewer == "ann"
 
 
+async def test_reopens_past_the_claim_skipped_last_session(tmp_path):
+    path = tmp_path / "r.db"
+    info = build_review_db(path, decided_first=4)
+    async with make_app(str(path), reviewer="ann").run_test() as pilot:
+        screen = await start(pilot.app, pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert screen.claim["id"] == info["ids"][5]
+    async with make_app(str(path), reviewer="ann").run_test() as pilot:
+        screen = await start(pilot.app, pilot)
+        assert screen.claim["id"] == info["ids"][5]  # the skipped claim waits for the end
+
+
 async def test_reviewer_defaults_to_login_name(setup, monkeypatch):
     path, _ = setup
     monkeypatch.setattr("getpass.getuser", lambda: "login-name")

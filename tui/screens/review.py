@@ -159,6 +159,8 @@ class ReviewScreen(Screen):
             if self.assignment.adjudicate
             else sum(self.counts.values())
         )
+        # Open at the first claim for this reviewer, past the ones they skipped last time.
+        self.skipped = review.last_skipped(self.conn, self.reviewer)
         row = self._next(None) or review.first_row(self.conn, self.flt)
         index = review.count_before(self.conn, self.flt, review.key_of(row)) if row else -1
         self.query_one(ClaimList).configure(self.conn, self.flt, self.total, index)
