@@ -473,6 +473,14 @@ def review_options(f):
                 help="Review only claims reviewers disagree on and settle them.",
             ),
             click.option(
+                "--keymap",
+                "keymap",
+                type=click.Path(dir_okay=False),
+                default=None,
+                help="A keymap file remapping keys by binding id"
+                " [default: $XDG_CONFIG_HOME/claimdesk/keymap.toml if present].",
+            ),
+            click.option(
                 "--lease",
                 "lease_seconds",
                 type=click.FloatRange(5, 86400),
@@ -503,6 +511,7 @@ def review(
     adjudicate: bool,
     lease_seconds: float,
     ask_reviewer: bool,
+    keymap: str | None,
 ) -> None:
     """Open the review app: confirm, edit or reject each candidate claim.
 
@@ -513,8 +522,18 @@ def review(
 
     make_app(
         db_path, reviewer, mode=mode, per_claim=per_claim, adjudicate=adjudicate,
-        ask_reviewer=ask_reviewer, lease_seconds=lease_seconds,
+        ask_reviewer=ask_reviewer, lease_seconds=lease_seconds, keymap=_keymap_file(keymap),
     ).run()  # fmt: skip
+
+
+def _keymap_file(given: str | None) -> str | None:
+    """``--keymap FILE``, else the default keymap file when it exists (see tui.keymap)."""
+    if given:
+        return given
+    from tui.keymap import default_path
+
+    path = default_path()
+    return str(path) if path.is_file() else None
 
 
 @cli.command()
@@ -529,6 +548,7 @@ def serve(
     per_claim: int,
     adjudicate: bool,
     lease_seconds: float,
+    keymap: str | None,
     host: str,
     port: int,
 ) -> None:
@@ -554,6 +574,12 @@ def serve(
         args += ["--mode", mode, "--per-claim", str(per_claim)]
     if adjudicate:
         args.append("--adjudicate")
+    keymap = _keymap_file(keymap)
+    if keymap:
+        from tui.keymap import load as load_keymap
+
+        load_keymap(keymap)  # a clear error now, not in every browser tab
+        args += ["--keymap", str(Path(keymap).resolve())]
     click.echo(f"serving {db_path} at http://{host}:{port} (Ctrl+C stops)", err=True)
     Server(shlex.join(args), host=host, port=port, title="claimdesk review").serve()
 
