@@ -155,7 +155,7 @@ def import_file(
     result = FormatImport(path)
     docs: dict[str, Record] = {}
     for task, _ in mapped:
-        rec = Record(
+        doc = Record(
             source=task.source,
             text=task.text,
             title=task.title,
@@ -163,7 +163,7 @@ def import_file(
             url=task.url,
             line=task.where,
         )
-        docs.setdefault(rec.sha256, rec)
+        docs.setdefault(doc.sha256, doc)
     result.documents, result.duplicates = insert_records(conn, list(docs.values()))
     ids = {}
     for sha in docs:

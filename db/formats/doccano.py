@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO
 
 from db.errors import InputError
-from db.formats.mapping import LABELS, Link, Span, Task, normalise_text
+from db.formats.mapping import LABELS, Link, Span, Task, as_dict, as_int, normalise_text
 
 
 def _objects(path: str, content: str, errors: list[InputError]) -> Iterator[tuple[int, object]]:
@@ -68,7 +68,7 @@ def read(path: str, content: str, errors: list[InputError]) -> list[Task]:
             bad("text contains a NUL character")
             continue
         text, move = normalise_text(raw)
-        meta = rec.get("meta") if isinstance(rec.get("meta"), dict) else {}
+        meta = as_dict(rec.get("meta"))
         rid = rec.get("doc_source") or meta.get("doc_source") or rec.get("id")
         task = Task(
             text=text,
@@ -77,7 +77,7 @@ def read(path: str, content: str, errors: list[InputError]) -> list[Task]:
             title=str(rec.get("title") or meta.get("title") or ""),
             rule="doccano",
         )
-        claims = rec.get("claimdesk") if isinstance(rec.get("claimdesk"), dict) else {}
+        claims = as_dict(rec.get("claimdesk"))
         spans = []
         if "entities" in rec:
             ents = rec.get("entities")
@@ -88,8 +88,12 @@ def read(path: str, content: str, errors: list[InputError]) -> list[Task]:
                 if not isinstance(e, dict):
                     bad("an entity is not an object")
                     continue
-                s, t, label = e.get("start_offset"), e.get("end_offset"), e.get("label")
-                if not _ints(s, t) or not isinstance(label, str):
+                s, t, label = (
+                    as_int(e.get("start_offset")),
+                    as_int(e.get("end_offset")),
+                    e.get("label"),
+                )
+                if s is None or t is None or not isinstance(label, str):
                     bad(f"entity {e.get('id')}: offsets must be integers and the label text")
                     continue
                 key = str(e.get("id"))
@@ -105,19 +109,14 @@ def read(path: str, content: str, errors: list[InputError]) -> list[Task]:
                 continue
             for k, item in enumerate(labels):
                 ok = isinstance(item, list) and len(item) == 3
-                if not ok or not _ints(item[0], item[1]) or not isinstance(item[2], str):
+                s, t = (as_int(item[0]), as_int(item[1])) if ok else (None, None)
+                if s is None or t is None or not isinstance(item[2], str):
                     bad(f'label {k + 1}: expected [start, end, "LABEL"], got {item!r}')
                     continue
-                spans.append(
-                    _span(str(k), item[0], item[1], item[2], raw, move, claims.get(str(k)))
-                )
+                spans.append(_span(str(k), s, t, item[2], raw, move, claims.get(str(k))))
         task.spans = spans
         tasks.append(task)
     return tasks
-
-
-def _ints(*xs: object) -> bool:
-    return all(isinstance(x, int) and not isinstance(x, bool) for x in xs)
 
 
 def _span(key: str, s: int, e: int, label: str, raw: str, move, meta: object) -> Span:

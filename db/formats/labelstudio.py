@@ -24,6 +24,8 @@ from db.formats.mapping import (
     Link,
     Span,
     Task,
+    as_dict,
+    as_int,
     normalise_text,
     py_to_utf16,
     utf16_offsets,
@@ -143,8 +145,8 @@ def _task(path: str, n: int, item: object, errors: list[InputError]) -> Task | N
             if not isinstance(v, dict):
                 bad(f"region {r.get('id')}: no value")
                 continue
-            s16, e16, labels = v.get("start"), v.get("end"), v.get("labels")
-            if not all(isinstance(x, int) and not isinstance(x, bool) for x in (s16, e16)):
+            s16, e16, labels = as_int(v.get("start")), as_int(v.get("end")), v.get("labels")
+            if s16 is None or e16 is None:
                 bad(f"region {r.get('id')}: value.start and value.end must be integers")
                 continue
             if not isinstance(labels, list) or not labels:
@@ -157,8 +159,7 @@ def _task(path: str, n: int, item: object, errors: list[InputError]) -> Task | N
                     f" of the text ({table[-1]} UTF-16 units)"
                 )
                 continue
-            meta = r.get("meta") if isinstance(r.get("meta"), dict) else {}
-            cd = meta.get("claimdesk") if isinstance(meta.get("claimdesk"), dict) else None
+            cd = as_dict(as_dict(r.get("meta")).get("claimdesk")) or None
             score = r.get("score") if isinstance(r.get("score"), int | float) else None
             surface = v.get("text") if isinstance(v.get("text"), str) else None
             if surface is not None and raw[s:e] != surface:

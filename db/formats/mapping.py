@@ -118,6 +118,16 @@ class Problems(Exception):
         super().__init__("\n".join(str(e) for e in errors))
 
 
+def as_int(x: object) -> int | None:
+    """``x`` when it is an integer (not a bool), else None."""
+    return x if isinstance(x, int) and not isinstance(x, bool) else None
+
+
+def as_dict(x: object) -> dict:
+    """``x`` when it is a JSON object, else an empty one."""
+    return x if isinstance(x, dict) else {}
+
+
 # --------------------------------------------------------------------------- offsets
 
 
@@ -384,8 +394,8 @@ def _claim(
             original=None,
         )
         for role, fld in ROLE_FIELD.items():
-            sp = roles.get(role)
-            rec[fld] = text[sp.start : sp.end] if sp else ""
+            found = roles.get(role)
+            rec[fld] = text[found.start : found.end] if found else ""
         lo = min([q.start, *(sp.start for sp in roles.values())])
         hi = max([q.end, *(sp.end for sp in roles.values())])
         s0, e0 = sentence_bounds(text, q.start, q.end)

@@ -17,7 +17,7 @@ from typing import IO
 
 from db.errors import InputError
 from db.formats.labelstudio import iso
-from db.formats.mapping import LABELS, Link, Span, Task, normalise_text
+from db.formats.mapping import LABELS, Link, Span, Task, as_dict, as_int, normalise_text
 
 ANSWERS = {"accept": "accepted", "reject": "rejected", "ignore": "pending"}
 _BACK = {"accepted": "accept", "rejected": "reject"}
@@ -58,8 +58,8 @@ def _task(path: str, n: int, raw_line: str, errors: list[InputError]) -> Task | 
         bad(f"answer {answer!r} is not accept, reject or ignore")
         return None
     text, move = normalise_text(raw)
-    cd = rec.get("claimdesk") if isinstance(rec.get("claimdesk"), dict) else None
-    meta = rec.get("meta") if isinstance(rec.get("meta"), dict) else {}
+    cd = as_dict(rec.get("claimdesk")) or None
+    meta = as_dict(rec.get("meta"))
     source = (cd or {}).get("doc_source") or meta.get("doc_source")
     if not source:
         h = rec.get("_input_hash")
@@ -83,8 +83,8 @@ def _task(path: str, n: int, raw_line: str, errors: list[InputError]) -> Task | 
         if not isinstance(sp, dict):
             bad(f"span {k} is not an object")
             return None
-        s, e, label = sp.get("start"), sp.get("end"), sp.get("label")
-        if not all(isinstance(x, int) and not isinstance(x, bool) for x in (s, e)):
+        s, e, label = as_int(sp.get("start")), as_int(sp.get("end")), sp.get("label")
+        if s is None or e is None:
             bad(f"span {k}: start and end must be integers")
             return None
         if not isinstance(label, str) or not label:

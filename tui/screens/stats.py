@@ -71,7 +71,7 @@ class StatsScreen(ModalScreen[None]):
     @work(thread=True, exclusive=True, group="stats")
     def load(self) -> None:
         """Compute the figures off the event loop, on a connection of this thread."""
-        db_path = getattr(self.app, "db_path", None)
+        db_path = str(getattr(self.app, "db_path", ""))
         reviewer = getattr(self.app, "reviewer", "")
         try:
             conn = connect(db_path, create=False, check_same_thread=False)
