@@ -276,28 +276,19 @@ def test_prodigy_real_ner_answers_are_decisions(conn):
     assert conn.execute("SELECT count(*) FROM decisions").fetchone()[0] == 4
 
 
-def test_prodigy_real_relations_attach_roles(conn):
-    path = str(DATA / "prodigy_rel_component.jsonl")
-    task = json.loads(Path(path).read_text(encoding="utf-8"))
+def test_prodigy_real_relations_attach_roles(conn, tmp_path):
+    """The rel.manual example, with the head of its first relation read as a quantity: the
+    relation, not nearness, gives the quantity its subject."""
+    task = json.loads((DATA / "prodigy_rel_component.jsonl").read_text(encoding="utf-8"))
     rel = task["relations"][0]
     head, child = rel["head_span"], rel["child_span"]
-    # read the head of the first relation as a quantity, everything else as subjects
-    conn.execute("SELECT 1")
-    label_map = {"ggp": "subject"}
     text = task["text"]
-    edited = dict(
-        task,
-        spans=[
-            dict(s, label="QUANTITY") if s["start"] == head["start"] else s for s in task["spans"]
-        ],
-    )
-    edited["relations"] = [dict(rel, head_span=dict(head, label="QUANTITY"))]
-    f = Path(path).parent.parent / "_rel_copy.jsonl"
-    try:
-        f.write_text(json.dumps(edited) + "\n", encoding="utf-8")
-        result = import_file(conn, "prodigy", str(f), label_map=label_map)
-    finally:
-        f.unlink()
+    quantity = dict(head, label="QUANTITY")
+    task["spans"] = [quantity if s["start"] == head["start"] else s for s in task["spans"]]
+    task["relations"] = [dict(rel, head_span=quantity)]
+    f = tmp_path / "rel.jsonl"
+    f.write_text(json.dumps(task) + "\n", encoding="utf-8")
+    result = import_file(conn, "prodigy", str(f), label_map={"ggp": "subject"})
     assert result.claims.added == 1
     row = conn.execute("SELECT quantity_text, subject, subject_start FROM claims").fetchone()
     assert tuple(row) == (
@@ -305,6 +296,8 @@ def test_prodigy_real_relations_attach_roles(conn):
         text[child["start"] : child["end"]],
         child["start"],
     )
+    # the answer of the real file is "accept": a decision
+    assert conn.execute("SELECT status FROM claims").fetchone()[0] == "accepted"
 
 
 def test_brat_real_tutorial_file(conn):
@@ -500,3 +493,20 @@ def test_cli_ingest_from_and_export_format(tmp_path):
     assert lines[-1].endswith("nothing imported (1 problems)")
     brat = _cli("export", "--db", db, "--format", "brat", cwd=tmp_path)
     assert brat.returncode == 1 and "-o FOLDER" in brat.stderr
+
+
+def test_brat_export_replaces_only_a_brat_collection(reviewed, tmp_path):
+    from db.errors import ClaimdeskError
+
+    out = tmp_path / "collection"
+    n = export(reviewed, "brat", str(out))
+    with pytest.raises(ClaimdeskError, match="already exists"):
+        export(reviewed, "brat", str(out))
+    assert export(reviewed, "brat", str(out), force=True) == n
+    other = tmp_path / "mine"
+    other.mkdir()
+    (other / "notes.txt").write_text("keep me")
+    with pytest.raises(ClaimdeskError, match="not a brat collection"):
+        export(reviewed, "brat", str(other), force=True)
+    assert (other / "notes.txt").read_text() == "keep me"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]

@@ -304,6 +304,9 @@ def _to_folder(path: Path, docs: Iterator[ExportDoc], force: bool) -> int:
     _check_target(path, target, force)
     if path.exists() and not path.is_dir():
         raise ClaimdeskError(f"{target}: is a file, not a folder")
+    if path.is_dir() and any(path.iterdir()) and not (path / "annotation.conf").exists():
+        # --force replaces a brat collection, never some other folder of the user's
+        raise ClaimdeskError(f"{target}: a folder that is not a brat collection; not replaced")
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent))
     except OSError as exc:
