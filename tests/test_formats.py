@@ -510,3 +510,30 @@ def test_brat_export_replaces_only_a_brat_collection(reviewed, tmp_path):
         export(reviewed, "brat", str(other), force=True)
     assert (other / "notes.txt").read_text() == "keep me"
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_labelstudio_annotator_accepts_a_pending_claim(reviewed, tmp_path):
+    """Export, accept a pending claim in Label Studio (its region copied into the annotation),
+    import back: the claim is accepted by the annotator, through the decisions log."""
+    out = tmp_path / "ls.json"
+    export(reviewed, "labelstudio", str(out), filters=Filters(status="any"))
+    tasks = json.loads(out.read_text(encoding="utf-8"))
+    task = next(t for t in tasks if t["annotations"] and t["predictions"])
+    predicted = task["predictions"][0]["result"]
+    region = next(
+        r
+        for r in predicted
+        if r["type"] == "labels"
+        and r.get("meta", {}).get("claimdesk", {}).get("status") == "pending"
+    )
+    task["annotations"][0]["result"].append(region)
+    task["annotations"][0]["completed_by"] = {"email": "lin@example.org"}
+    task["annotations"][0]["updated_at"] = "2026-11-03T09:30:00.000000Z"
+    out.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    result = import_file(reviewed, "labelstudio", str(out))
+    assert result.claims.decided == 1 and not result.claims.conflicts
+    row = reviewed.execute(
+        "SELECT status, reviewer, decided_at FROM claims WHERE doc_id = ? AND start = ?",
+        (task["id"], utf16_to_py(utf16_offsets(task["data"]["text"]), region["value"]["start"])),
+    ).fetchone()
+    assert tuple(row) == ("accepted", "lin@example.org", "2026-11-03T09:30:00.000Z")

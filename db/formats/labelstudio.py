@@ -8,7 +8,8 @@ offsets on reading and back on writing.
 Decisions: when a task has an annotation (its latest, not cancelled), its regions are accepted
 claims and the predicted quantities it left out are rejected; without one, predictions are
 pending candidates. Regions written by claimdesk carry the claim's fields in ``meta.claimdesk``,
-which then decide (so an export read back is exactly the database it came from).
+which then decide (so an export read back is exactly the database it came from), except that a
+pending claim an annotator moved into the annotation is accepted by that annotator.
 """
 
 from __future__ import annotations
@@ -190,7 +191,8 @@ def _task(path: str, n: int, item: object, errors: list[InputError]) -> Task | N
         decided = iso(latest.get("updated_at") or latest.get("created_at"))
         kept = {(sp.start, sp.end) for sp in spans}
         for sp in spans:
-            if sp.meta is None:
+            # a foreign region, or one of claimdesk's still pending that an annotator kept
+            if sp.meta is None or sp.meta.get("status") in (None, "pending"):
                 sp.status, sp.reviewer, sp.decided_at = "accepted", reviewer, decided
         for p in predictions:
             p_spans, p_links = regions(p.get("result"), f"p{predictions.index(p)}:")
