@@ -537,3 +537,64 @@ def test_labelstudio_annotator_accepts_a_pending_claim(reviewed, tmp_path):
         (task["id"], utf16_to_py(utf16_offsets(task["data"]["text"]), region["value"]["start"])),
     ).fetchone()
     assert tuple(row) == ("accepted", "lin@example.org", "2026-11-03T09:30:00.000Z")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_cli_round_trip_per_format(tmp_path, fmt):
+    """The README's commands: export in a tool's format, ingest it --from that tool."""
+    db = str(tmp_path / "a.db")
+    real = str(DATA / "labelstudio_named_entity_annotation.json")
+    first = _cli(
+        "ingest",
+        "--from",
+        "labelstudio",
+        "--label-map",
+        "Date=quantity",
+        real,
+        "--db",
+        db,
+        cwd=tmp_path,
+    )
+    assert first.returncode == 0, first.stderr
+    out = tmp_path / ("collection" if fmt == "brat" else f"out.{fmt}")
+    ex = _cli(
+        "export", "--db", db, "--format", fmt, "--status", "any", "-o", str(out), cwd=tmp_path
+    )
+    assert ex.returncode == 0, ex.stderr
+    assert ex.stderr.strip() == f"1 claims written to {out}"
+    back = str(tmp_path / "b.db")
+    again = _cli("ingest", "--from", fmt, str(out), "--db", back, cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert "claims: 1 added" in again.stdout
+    from db.connection import open_db
+
+    conn = open_db(back)
+    row = conn.execute(
+        'SELECT quantity_text, start, "end", status, reviewer FROM claims'
+    ).fetchone()
+    assert tuple(row) == ("February 22", 343, 354, "accepted", "labelstudio")
+
+
+def test_cli_label_map_needs_from(tmp_path):
+    bad = _cli(
+        "ingest",
+        "x.jsonl",
+        "--label-map",
+        "A=quantity",
+        "--db",
+        str(tmp_path / "a.db"),
+        cwd=tmp_path,
+    )
+    assert bad.returncode == 2 and "--label-map goes with --from" in bad.stderr
+    worse = _cli(
+        "ingest",
+        "--from",
+        "doccano",
+        "x.jsonl",
+        "--label-map",
+        "A=amount",
+        "--db",
+        str(tmp_path / "a.db"),
+        cwd=tmp_path,
+    )
+    assert worse.returncode == 2 and "'amount' is not one of" in worse.stderr

@@ -120,8 +120,14 @@ def ingest(
     from db.ingest import Summary, expand_paths, ingest_file
 
     if tool:
+        if claims or fmt != "auto":
+            raise click.UsageError(
+                "--from reads another tool's files; it takes no --claims/--format"
+            )
         _ingest_from(db_path, tool, paths, encoding, label_map)
         return
+    if label_map:
+        raise click.UsageError("--label-map goes with --from")
     conn = open_db(db_path)
     if claims:
         _ingest_claims(conn, paths, encoding)
