@@ -101,6 +101,18 @@ def test_every_binding_can_be_remapped(tmp_path):
     assert load(_keymap(tmp_path, every)) == dict.fromkeys(ids, "f12")
 
 
+def test_readme_keymap_example_loads(tmp_path):
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    keymap = load(_keymap(tmp_path, "\n".join(ln.strip() for ln in block.splitlines())))
+    assert keymap["review.accept"] == "y,enter"
+    # no key of the example is taken by another review binding
+    from tui.screens.review import REVIEW_BINDINGS
+
+    others = {k for b in REVIEW_BINDINGS if b.id not in keymap for k in b.key.split(",")}
+    assert not others & {k for keys in keymap.values() for k in keys.split(",")}
+
+
 def test_default_keymap_location(monkeypatch, tmp_path):
     from tui.keymap import default_path
 
