@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from db.claims import store_candidates
 from db.export import Filters, records
@@ -598,3 +600,34 @@ def test_cli_label_map_needs_from(tmp_path):
         cwd=tmp_path,
     )
     assert worse.returncode == 2 and "'amount' is not one of" in worse.stderr
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 60) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from(["text", "data", "label", "entities", "relations", "spans", "answer",
+                         "annotations", "predictions", "result", "value", "start", "end",
+                         "labels", "type", "id", "from_id", "to_id", "claimdesk", "meta",
+                         "start_offset", "end_offset", "head_span", "child_span"]),
+        inner, max_size=5),
+    max_leaves=25,
+)  # fmt: skip
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(value=_json, fmt=st.sampled_from(["labelstudio", "doccano", "prodigy"]))
+def test_any_json_imports_or_gives_problems(conn, tmp_path, value, fmt):
+    """Whatever JSON a file holds, reading it either imports or reports problems; never a
+    crash, and a file with problems writes nothing."""
+    f = tmp_path / "fuzz.json"
+    f.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+    before = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+    docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    try:
+        import_file(conn, fmt, str(f), label_map={"l": "quantity"})
+    except Problems as exc:
+        assert exc.errors and all(str(e).startswith(str(f)) for e in exc.errors)
+        assert conn.execute("SELECT count(*) FROM claims").fetchone()[0] == before
+        assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == docs

@@ -98,7 +98,11 @@ def read(path: str, content: str, errors: list[InputError]) -> list[Task]:
                     continue
                 key = str(e.get("id"))
                 spans.append(_span(key, s, t, label, raw, move, claims.get(key)))
-            for r in rec.get("relations") or []:
+            rels = rec.get("relations") or []
+            if not isinstance(rels, list):
+                bad("'relations' must be a list")
+                continue
+            for r in rels:
                 if isinstance(r, dict):
                     label = r.get("type") or r.get("label") or ""
                     task.links.append(Link(str(r.get("from_id")), str(r.get("to_id")), str(label)))

@@ -26,6 +26,7 @@ import json
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from db.errors import InputError
 from db.schema import FACT_FIELDS, KINDS, QUALIFIERS, STATUSES, now_iso
@@ -465,6 +466,17 @@ def _checked(rec: dict, text: str, q: Span, bad: Callable[[str], None]) -> dict 
             rec[key] = ""
         elif not isinstance(v, str):
             bad(f"{where}: {key!r} must be text")
+            return None
+    for key in ("reviewer", "decided_at"):
+        v = rec.get(key)
+        if v is not None and not isinstance(v, str):
+            bad(f"{where}: {key!r} must be text")
+            return None
+    if rec.get("decided_at"):
+        try:
+            datetime.fromisoformat(rec["decided_at"])
+        except ValueError:
+            bad(f"{where}: decided_at {rec['decided_at']!r} is not an ISO 8601 time")
             return None
     rec["edited"] = bool(rec.get("edited"))
     original = rec.get("original")

@@ -114,7 +114,11 @@ def _task(path: str, n: int, raw_line: str, errors: list[InputError]) -> Task | 
         return None
     for k, sp in enumerate(spans):
         add(sp, str(k))
-    for k, rel in enumerate(rec.get("relations") or []):
+    rels = rec.get("relations") or []
+    if not isinstance(rels, list):
+        bad("'relations' must be a list")
+        return None
+    for k, rel in enumerate(rels):
         if not isinstance(rel, dict):
             continue
         head = add(rel.get("head_span"), f"r{k}h")
