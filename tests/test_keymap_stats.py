@@ -202,3 +202,21 @@ async def test_stats_from_the_command_palette(setup):
         await pilot.pause()
         assert isinstance(app.screen, StatsScreen)
         assert "9 pending" in str(app.screen.query_one("#progress", Static).render())
+
+
+def test_an_unreachable_default_keymap_is_ignored(monkeypatch, tmp_path):
+    """A config folder that cannot be entered (another user's HOME) means no keymap."""
+    from tui.cli import _keymap_file
+
+    cfg = tmp_path / "cfg"
+    (cfg / "claimdesk").mkdir(parents=True)
+    (cfg / "claimdesk" / "keymap.toml").write_text('"review.accept" = "y"\n')
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(cfg))
+    assert _keymap_file(None) == str(cfg / "claimdesk" / "keymap.toml")
+    assert _keymap_file("given.toml") == "given.toml"
+
+    def denied(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "is_file", denied)
+    assert _keymap_file(None) is None

@@ -539,7 +539,10 @@ def _keymap_file(given: str | None) -> str | None:
     from tui.keymap import default_path
 
     path = default_path()
-    return str(path) if path.is_file() else None
+    try:
+        return str(path) if path.is_file() else None
+    except OSError:  # a config folder this user may not enter: as if there were no keymap
+        return None
 
 
 @cli.command()
