@@ -89,16 +89,18 @@ def prodigy(content: str) -> list[dict]:
 
 
 _T = re.compile(r"^T\d+\t[\w-]+ \d+ \d+\t[^\n]*$")
-_R = re.compile(r"^R\d+\t[\w-]+ Arg1:T\d+ Arg2:T\d+$")
+_R = re.compile(r"^R\d+\t[\w-]+ Arg1:T\d+ Arg2:T\d+\s*$")
+_E = re.compile(r"^E\d+\t[\w-]+:T\d+( [\w-]+:[TE]\d+)*$")
 _A = re.compile(r"^A\d+\t[\w-]+ [TER]\d+( \S+)?$")
 _N = re.compile(r"^#\d+\tAnnotatorNotes [TERA]\d+\t.*$")
 
 
 def brat(folder: Path) -> int:
     """A brat collection: every .ann beside its .txt; T lines select their text (code points);
-    R, A and # lines name annotations of the same file; attribute values are declared in
-    annotation.conf. Returns the number of .ann files."""
-    conf = (folder / "annotation.conf").read_text(encoding="utf-8")
+    R, E, A and # lines name annotations of the same file; attribute values are declared in
+    annotation.conf (when the folder has one). Returns the number of .ann files."""
+    conf_file = folder / "annotation.conf"
+    conf = conf_file.read_text(encoding="utf-8") if conf_file.exists() else ""
     declared: dict[str, set[str]] = {}
     section = ""
     for line in conf.splitlines():
@@ -123,12 +125,17 @@ def brat(folder: Path) -> int:
                 assert _R.match(line), line
                 args = re.findall(r"Arg\d:(T\d+)", line)
                 assert all(a in ids for a in args), line
+            elif line.startswith("E"):
+                assert _E.match(line), line
+                ids.add(line.split("\t")[0])
             elif line.startswith("A"):
                 assert _A.match(line), line
                 _, rest = line.split("\t")
                 name, target, *value = rest.split(" ")
-                assert target in ids and name in declared, line
-                assert not value or value[0] in declared[name], line
+                assert target in ids, line
+                if conf:
+                    assert name in declared, line
+                    assert not value or value[0] in declared[name], line
             elif line.startswith("#"):
                 assert _N.match(line), line
             else:

@@ -322,6 +322,7 @@ def test_validators_accept_the_real_examples():
     validate.doccano(
         json.dumps(json.loads((DATA / "doccano_relation_extraction.jsonl").read_text()))
     )
+    assert validate.brat(DATA / "brat_news") == 1
 
 
 # --------------------------------------------------------------------------- edge cases
