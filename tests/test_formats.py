@@ -316,6 +316,20 @@ def test_brat_real_tutorial_file(conn):
     assert [tuple(r) for r in rows] == [("YouTube", ""), ("DoubleClick", "merged"), ("Google", "")]
 
 
+def test_brat_unknown_labels_one_line_each_at_their_first_span(conn):
+    path = str(DATA / "brat_news" / "110-note_annotation.ann")
+    with pytest.raises(Problems) as exc:
+        import_file(conn, "brat", path)
+    got = [(e.line, e.problem.split(" is not")[0]) for e in exc.value.errors]
+    assert got == [
+        (1, "label 'GPE' (2 spans)"),
+        (3, "label 'Organization' (6 spans)"),
+        (6, "label 'Merge-org' (2 spans)"),
+        (9, "label 'Person' (4 spans)"),
+    ]
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+
+
 def test_validators_accept_the_real_examples():
     validate.labelstudio((DATA / "labelstudio_named_entity_tasks.json").read_text())
     validate.prodigy((DATA / "prodigy_fashion_brands.jsonl").read_text())
@@ -493,7 +507,12 @@ def test_cli_ingest_from_and_export_format(tmp_path):
     assert bad.returncode == 1
     lines = bad.stderr.strip().splitlines()
     assert len(lines) == 2 and "Traceback" not in bad.stderr
-    assert lines[-1].endswith("nothing imported (1 problems)")
+    assert lines[0].endswith(
+        "task 1: label 'Date' is not a claim part (quantity, subject,"
+        " predicate, time, object); map it with --label-map 'Date=ROLE'"
+        " or 'Date=ignore'"
+    )
+    assert lines[-1].endswith("nothing imported (1 problem)")
     brat = _cli("export", "--db", db, "--format", "brat", cwd=tmp_path)
     assert brat.returncode == 1 and "-o FOLDER" in brat.stderr
 

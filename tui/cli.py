@@ -207,7 +207,9 @@ def _ingest_from(
         except Problems as exc:
             for err in exc.errors:
                 click.echo(f"error: {err}", err=True)
-            click.echo(f"error: {path}: nothing imported ({len(exc.errors)} problems)", err=True)
+            n = len(exc.errors)
+            problems = "problem" if n == 1 else "problems"
+            click.echo(f"error: {path}: nothing imported ({n} {problems})", err=True)
             failed += 1
             continue
         for line in result.claims.conflicts:

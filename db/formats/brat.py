@@ -69,7 +69,7 @@ def read(path: str, errors: list[InputError], *, encoding: str | None = None) ->
             if raw[s:e] != surface:
                 bad(f"{key} says {surface!r} but the text at {s}..{e} is {raw[s:e]!r}")
                 continue
-            spans[key] = Span(key, move(s), move(e), label)
+            spans[key] = Span(key, move(s), move(e), label, line=n)
         elif kind == "R":
             m = _R.match(line)
             if not m:

@@ -113,6 +113,7 @@ def _task(path: str, n: int, item: object, errors: list[InputError]) -> Task | N
     task = Task(
         text=text,
         where=None,
+        prefix=f"task {n}: ",
         source=source,
         title=str(data.get("title") or ""),
         date=data.get("date") if isinstance(data.get("date"), str) else None,

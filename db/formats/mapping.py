@@ -77,6 +77,7 @@ class Span:
     status: str | None = None
     reviewer: str | None = None
     decided_at: str | None = None
+    line: int | None = None
 
 
 @dataclass(slots=True)
@@ -109,6 +110,8 @@ class Task:
     decided_at: str | None = None
     rule: str = ""
     origin: str = "extractor"
+    prefix: str = ""
+    """Put before each problem of the task (``task 3: `` where records have no line)."""
 
 
 class Problems(Exception):
@@ -283,26 +286,28 @@ def map_task(
     out = Mapped()
     text = task.text
 
-    def bad(problem: str) -> None:
-        errors.append(InputError(path, problem, task.where))
+    def bad(problem: str, line: int | None = None) -> None:
+        errors.append(InputError(path, task.prefix + problem, line or task.where))
 
     roles: dict[str, str] = {}
     spans: dict[str, Span] = {}
+    unknown: dict[str, list[Span]] = {}
     for sp in task.spans:
         role = role_of(sp.label, label_map)
         if role is None:
-            bad(
-                f"label {sp.label!r} is not a claim part ({', '.join(ROLES)});"
-                f" map it with --label-map '{sp.label}=ROLE' or '{sp.label}=ignore'"
-            )
+            unknown.setdefault(sp.label, []).append(sp)
             continue
         if not (0 <= sp.start < sp.end <= len(text)):
-            bad(f"span {sp.key} at {sp.start}..{sp.end} lies outside the text ({len(text)} chars)")
+            bad(
+                f"span {sp.key} at {sp.start}..{sp.end} lies outside the text ({len(text)} chars)",
+                sp.line,
+            )
             continue
         if sp.text is not None and text[sp.start : sp.end] != sp.text:
             bad(
                 f"span {sp.key} says {sp.text!r} but the text at {sp.start}..{sp.end}"
-                f" is {text[sp.start : sp.end]!r}"
+                f" is {text[sp.start : sp.end]!r}",
+                sp.line,
             )
             continue
         if role == "ignore" or (role != "quantity" and sp.status == "rejected"):
@@ -310,6 +315,13 @@ def map_task(
             continue
         roles[sp.key] = role
         spans[sp.key] = sp
+    for label, found in unknown.items():  # one line per label, at its first span
+        more = f" ({len(found)} spans)" if len(found) > 1 else ""
+        bad(
+            f"label {label!r}{more} is not a claim part ({', '.join(ROLES)});"
+            f" map it with --label-map '{label}=ROLE' or '{label}=ignore'",
+            found[0].line,
+        )
     quantities = [k for k, r in roles.items() if r == "quantity"]
     attached: dict[str, dict[str, Span]] = {q: {} for q in quantities}
     linked: set[str] = set()
@@ -333,7 +345,10 @@ def map_task(
             continue
         attached[near.key].setdefault(role, sp)
     for q in quantities:
-        rec, offsets = _claim(task, spans[q], attached[q], fmt=fmt, parse=parse, bad=bad)
+        line = spans[q].line
+        rec, offsets = _claim(
+            task, spans[q], attached[q], fmt=fmt, parse=parse, bad=lambda p, n=line: bad(p, n)
+        )
         if rec is not None:
             out.records.append(rec)
             out.spans.append(offsets)
