@@ -27,6 +27,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 
 from db.errors import InputError
 from db.schema import FACT_FIELDS, KINDS, QUALIFIERS, STATUSES, now_iso
@@ -345,9 +346,8 @@ def map_task(
             continue
         attached[near.key].setdefault(role, sp)
     for q in quantities:
-        line = spans[q].line
         rec, offsets = _claim(
-            task, spans[q], attached[q], fmt=fmt, parse=parse, bad=lambda p, n=line: bad(p, n)
+            task, spans[q], attached[q], fmt=fmt, parse=parse, bad=partial(bad, line=spans[q].line)
         )
         if rec is not None:
             out.records.append(rec)
