@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from db import __version__
-from db.connection import default_path, open_db
+from db.connection import default_path, open_db, seal
 from db.errors import ClaimdeskError, InputError
 
 #: Show a progress bar from this many files (or documents) on.
@@ -130,6 +130,7 @@ def ingest(
     if not targets:
         click.echo("error: no importable files found (.txt .md .jsonl .csv)", err=True)
         summary.failed += 1
+    seal(conn)  # the next command that writes need not check the file again
     click.echo(summary.line())
     if summary.failed:
         sys.exit(1)
@@ -151,6 +152,7 @@ def _ingest_claims(conn, paths: tuple[str, ...], encoding: str | None) -> None:
         for line in result.conflicts:
             click.echo(f"conflict: {line}", err=True)
         click.echo(f"{path}: {result.line()}")
+    seal(conn)
     if failed:
         sys.exit(1)
 
@@ -208,6 +210,7 @@ def extract(db_path: str, workers: int, redo: bool, userdict: str | None) -> Non
         summary = run_extract(conn, workers=workers, redo=redo, userdict=userdict)
     for doc_id, message in summary.failed:
         click.echo(f"error: document {doc_id}: extractor failed ({message})", err=True)
+    seal(conn)
     click.echo(summary.line())
     if summary.failed:
         sys.exit(1)
@@ -257,7 +260,7 @@ def eval_(gold_file: str, db_path: str, as_json: bool) -> None:
     from extractor.evaluate import format_report, score
 
     gold = load_gold(gold_file)
-    conn = open_db(db_path, create=False)
+    conn = open_db(db_path, readonly=True)
     wanted = {g["doc"] for g in gold}
     docs = match_sources(conn, wanted)
     if not docs:
@@ -329,7 +332,7 @@ def export(
         if day is None:
             raise click.BadParameter(f"{since!r} is not a date (YYYY-MM-DD)", param_hint="--since")
         since = day
-    conn = open_db(db_path, create=False)
+    conn = open_db(db_path, readonly=True)
     filters = Filters(status=status, kind=kind, doc=doc, reviewer=reviewer, since=since)
     n = run_export(conn, output, fmt=fmt, filters=filters, history=history, force=force)
     if output != "-":
@@ -350,7 +353,7 @@ def stats(db_path: str, as_json: bool, agreement: bool) -> None:
     With --agreement: Cohen's kappa (two reviewers) or Fleiss' kappa (more) on accept/reject,
     pairwise kappas, and field-by-field agreement on edited claims, overall and per kind.
     """
-    conn = open_db(db_path, create=False)
+    conn = open_db(db_path, readonly=True)
     if agreement:
         from db.agreement import compute as compute_agreement
 
