@@ -53,6 +53,77 @@ def kill_after(proc: subprocess.Popen, seconds: float) -> bool:
         return True
 
 
+def _data_version(path: Path) -> tuple[sqlite3.Connection, int] | None:
+    """A read-only connection to ``path`` and its ``PRAGMA data_version``, once the file has its
+    whole schema (None before: it is still being created or upgraded)."""
+    from db.schema import LATEST
+
+    if not path.exists():
+        return None
+    try:
+        conn = ro(path)
+    except sqlite3.Error:
+        return None
+    try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] < LATEST:
+            conn.close()
+            return None
+        return conn, conn.execute("PRAGMA data_version").fetchone()[0]
+    except sqlite3.Error:
+        conn.close()
+        return None
+
+
+def kill_after_commits(
+    proc: subprocess.Popen, db: Path, commits: int = 1, *, delay: float = 0.0, timeout=300
+) -> bool:
+    """``kill -9`` the process once it has committed ``commits`` transactions to ``db`` (seen
+    through ``PRAGMA data_version``), ``delay`` seconds later; True if it was killed, False if
+    it ended first. Driven by the process's own progress, so a busy machine only makes the
+    wait longer, never moves the kill to another stage of the work."""
+    deadline = time.monotonic() + timeout
+    watch = None
+    seen = 0
+    try:
+        while proc.poll() is None and time.monotonic() < deadline:
+            if watch is None:
+                watch = _data_version(db)
+            else:
+                conn, last = watch
+                try:
+                    now = conn.execute("PRAGMA data_version").fetchone()[0]
+                except sqlite3.Error:
+                    now = last
+                if now != last:
+                    seen += 1
+                    watch = (conn, now)
+                    if seen >= commits:
+                        break
+            time.sleep(0.005)
+    finally:
+        if watch is not None:
+            watch[0].close()
+    return kill_after(proc, delay)
+
+
+def kill_when_written(
+    proc: subprocess.Popen, folder: Path, prefix: str, size: int, *, timeout=300
+) -> bool:
+    """``kill -9`` the process once a file in ``folder`` named ``prefix...`` holds ``size``
+    bytes (an export's temporary file); True if it was killed, False if it ended first."""
+    deadline = time.monotonic() + timeout
+    while proc.poll() is None and time.monotonic() < deadline:
+        for p in folder.iterdir():
+            if p.name.startswith(prefix):
+                try:
+                    if p.stat().st_size >= size:
+                        return kill_after(proc, 0)
+                except FileNotFoundError:
+                    pass
+        time.sleep(0.002)
+    return kill_after(proc, 0)
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
