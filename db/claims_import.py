@@ -77,7 +77,8 @@ def _check(path: str, n: int, rec: dict, doc_text: str) -> dict:
         if v is not None and (isinstance(v, bool) or not isinstance(v, int | float)):
             raise bad(f"field {key!r} must be a number or null")
         if v is not None and not _storable(v):
-            raise bad(f"field {key!r} must be a finite number, not {v!r}")
+            what = "too large" if isinstance(v, int) else "not a finite number"
+            raise bad(f"field {key!r} is {what} ({str(v)[:20]})")
     confidence = rec.get("confidence")
     if confidence is not None and not 0 <= confidence <= 1:
         raise bad(f"field 'confidence' must lie between 0 and 1, not {confidence!r}")

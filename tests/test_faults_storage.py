@@ -233,6 +233,65 @@ def test_bad_database_file_one_line_error_file_untouched(tmp_path, good_db, kind
         assert not (folder / "out.jsonl").exists()
 
 
+def _corrupt_middle_page(db: Path) -> None:
+    """Overwrite one page in the middle of the file with garbage, as a bad disk or a stray
+    write would; the schema (page 1) stays readable, so only a full read finds it."""
+    size = db.stat().st_size
+    page = 4096
+    middle = (size // page // 2) * page
+    with db.open("r+b") as f:
+        f.seek(middle)
+        f.write(bytes((i * 37 + 11) % 256 for i in range(page)))
+    raw = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == LATEST  # still opens
+        with contextlib.suppress(sqlite3.DatabaseError):
+            # a guard against a vacuous test: the damage is there to be found
+            assert raw.execute("PRAGMA quick_check").fetchone()[0] != "ok"
+    finally:
+        raw.close()
+
+
+def test_corrupt_page_in_the_middle_is_refused_before_any_write(tmp_path, good_db):
+    db = tmp_path / "c.db"
+    shutil.copyfile(good_db, db)
+    more = write_jsonl(tmp_path / "more.jsonl", articles(3, offset=700))
+    # A clean write first: the file is checked, then remembered as sound (sealed).
+    assert _cli(["ingest", str(more), "--db", str(db)]).returncode == 0
+    _corrupt_middle_page(db)
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text("{}\n", encoding="utf-8")
+    for args in (
+        ["ingest", str(write_jsonl(tmp_path / "new.jsonl", articles(3, offset=800)))],
+        ["ingest", "--claims", str(claims)],
+        ["extract", "--redo"],
+        ["review"],
+    ):
+        proc = _cli([*args, "--db", str(db)])
+        assert_one_line_error(proc, str(db), "damaged")
+        assert hashlib.sha256(db.read_bytes()).hexdigest() == before, args
+
+
+def test_the_check_is_remembered_until_the_file_changes(tmp_path, good_db):
+    from db import connection
+
+    db = tmp_path / "c.db"
+    shutil.copyfile(good_db, db)
+    more = write_jsonl(tmp_path / "more.jsonl", articles(3, offset=700))
+    assert _cli(["ingest", str(more), "--db", str(db)]).returncode == 0  # checks, then seals
+    for _ in range(2):  # as a new process would see it: sealed, so no check
+        connection._checked_here.clear()
+        raw = sqlite3.connect(db)
+        assert connection.verify(raw, db, path=str(db)) is False
+        raw.close()
+    os.utime(db)  # another program wrote to the file
+    connection._checked_here.clear()
+    raw = sqlite3.connect(db)
+    assert connection.verify(raw, db, path=str(db)) is True
+    raw.close()
+
+
 def _can_run_as_nobody() -> bool:
     if os.geteuid() != 0 or shutil.which("setpriv") is None:
         return False
