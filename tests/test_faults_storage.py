@@ -290,6 +290,17 @@ def test_the_check_is_remembered_until_the_file_changes(tmp_path, good_db):
     raw = sqlite3.connect(db)
     assert connection.verify(raw, db, path=str(db)) is True
     raw.close()
+    # The review command seals the file it checked when the app opened it.
+    from tui.cli import _seal_after_review
+
+    os.utime(db)
+    connection._checked_here.clear()
+    connection.connect(db).close()  # the app's connection: checks the file
+    _seal_after_review(str(db))
+    connection._checked_here.clear()
+    raw = sqlite3.connect(db)
+    assert connection.verify(raw, db, path=str(db)) is False
+    raw.close()
 
 
 def _can_run_as_nobody() -> bool:

@@ -449,6 +449,20 @@ def review(
         db_path, reviewer, mode=mode, per_claim=per_claim, adjudicate=adjudicate,
         ask_reviewer=ask_reviewer, lease_seconds=lease_seconds,
     ).run()  # fmt: skip
+    _seal_after_review(db_path)
+
+
+def _seal_after_review(db_path: str) -> None:
+    """Remember the file as sound after a review (checked when the app opened it), so the next
+    command that writes need not check it again (see ``db.connection.seal``)."""
+    try:
+        conn = open_db(db_path, create=False)
+    except ClaimdeskError:
+        return
+    try:
+        seal(conn)
+    finally:
+        conn.close()
 
 
 @cli.command()
