@@ -253,9 +253,10 @@ def check_export(target: Path, expected_lines: int) -> bool:
 
 
 def soak(rounds: int, seed: int, workdir: Path) -> None:
-    """``rounds`` times, on a fresh database: kill -9 ``claimdesk ingest`` at a random moment,
-    check, finish it; kill -9 ``claimdesk extract`` at a random moment, check, finish it; check
-    that every document then has exactly the candidates of an uninterrupted run."""
+    """``rounds`` times, on a fresh database: kill -9 ``claimdesk ingest`` after a random number
+    of committed files, check, finish it; kill -9 ``claimdesk extract`` after a random number of
+    committed batches, check, finish it; check that every document then has exactly the
+    candidates of an uninterrupted run."""
     rng = random.Random(seed)
     workdir.mkdir(parents=True, exist_ok=True)
     files = {}
@@ -267,19 +268,19 @@ def soak(rounds: int, seed: int, workdir: Path) -> None:
     clean = workdir / "clean.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{clean}{suffix}").unlink(missing_ok=True)
-    t = time.perf_counter()
     assert cli("ingest", *paths, "--db", str(clean)).returncode == 0
-    ingest_s = time.perf_counter() - t
-    t = time.perf_counter()
     assert cli("extract", "--db", str(clean)).returncode == 0
-    extract_s = time.perf_counter() - t
     expected = check_extraction(clean)
     db = workdir / "soak.db"
     for r in range(rounds):
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
-        killed = kill_after(
-            start("ingest", *paths, "--db", str(db)), rng.uniform(0.2, 1) * ingest_s
+        # Kills follow the work's own progress (each file, each batch is one commit).
+        killed = kill_after_commits(
+            start("ingest", *paths, "--db", str(db)),
+            db,
+            rng.randint(1, len(files)),
+            delay=rng.choice((0, 0.01, 0.1)),
         )
         if db.exists():
             check_documents(db, files)
@@ -287,7 +288,9 @@ def soak(rounds: int, seed: int, workdir: Path) -> None:
         assert all(check_documents(db, files).values())
         workers = str(rng.choice((1, 2)))
         args = ("extract", "--db", str(db), "--workers", workers)
-        killed2 = kill_after(start(*args), rng.uniform(0.3, 1) * extract_s)
+        killed2 = kill_after_commits(
+            start(*args), db, rng.randint(1, 3), delay=rng.choice((0, 0.05, 0.3))
+        )
         check_extraction(db, expected)
         check_integrity(db)
         assert cli("extract", "--db", str(db)).returncode == 0

@@ -192,7 +192,7 @@ def read_claims(conn: sqlite3.Connection, path: str, text: str) -> list[tuple[in
         candidates = docs.get(source) or docs.get(source.replace("\\", "/").rsplit("/", 1)[-1])
         if not candidates:
             raise InputError(path, f"no document {source!r} in the database (ingest it first)", n)
-        error = None
+        error: InputError | None = None
         for doc_id in candidates:
             if doc_id not in texts:
                 texts[doc_id] = conn.execute(
@@ -204,6 +204,7 @@ def read_claims(conn: sqlite3.Connection, path: str, text: str) -> list[tuple[in
             except InputError as exc:
                 error = exc
         else:
+            assert error is not None  # candidates is never empty here
             raise error
         if len(texts) > 64:  # keep memory flat on big files
             texts.clear()

@@ -339,7 +339,7 @@ def remove_stale_parts(path: Path) -> list[str]:
     """
     import fcntl
 
-    removed = []
+    removed: list[str] = []
     prefix = _part_prefix(path)
     try:
         names = [n for n in os.listdir(path.parent) if n.startswith(prefix)]
