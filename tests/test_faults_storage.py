@@ -374,6 +374,31 @@ def _read_only_commands_work(run, db: Path, scratch: Path) -> None:
 
 
 @needs_nobody
+def test_read_only_folder_with_changes_waiting_in_the_wal(open_tmp, good_db, nobody_cli):
+    """immutable=1 would read the file without the -wal's changes: refused, not half-read."""
+    work = open_tmp / "work"
+    work.mkdir()
+    shutil.copyfile(good_db, work / "c.db")
+    writer = sqlite3.connect(work / "c.db")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("UPDATE claims SET status = 'accepted', reviewer = 'kim', decided_at = 't'")
+    writer.commit()  # in c.db-wal only, as when a writer was killed
+    folder = open_tmp / "ro"
+    folder.mkdir()
+    for name in ("c.db", "c.db-wal"):
+        shutil.copyfile(work / name, folder / name)
+        os.chmod(folder / name, 0o644)
+    writer.close()
+    db = folder / "c.db"
+    assert (folder / "c.db-wal").stat().st_size > 0
+    before = _files(db)
+    proc = nobody_cli(["export", "--status", "any", "--db", str(db), "-o", "-"])
+    assert_one_line_error(proc, str(db), "c.db-wal holds changes not yet in the file")
+    assert proc.stdout == ""
+    assert _files(db) == before
+
+
+@needs_nobody
 def test_read_only_file_in_writable_folder(open_tmp, good_db, nobody_cli):
     folder = open_tmp / "rw"
     folder.mkdir()
