@@ -7,6 +7,7 @@ one line on standard error and a non-zero exit, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sqlite3
@@ -449,16 +450,21 @@ def review(
         db_path, reviewer, mode=mode, per_claim=per_claim, adjudicate=adjudicate,
         ask_reviewer=ask_reviewer, lease_seconds=lease_seconds,
     ).run()  # fmt: skip
-    _seal_after_review(db_path)
+    # The decisions are saved either way; a file that cannot be sealed is checked next time.
+    with contextlib.suppress(ClaimdeskError):
+        _seal_after_review(db_path)
 
 
 def _seal_after_review(db_path: str) -> None:
     """Remember the file as sound after a review (checked when the app opened it), so the next
-    command that writes need not check it again (see ``db.connection.seal``)."""
-    try:
-        conn = open_db(db_path, create=False)
-    except ClaimdeskError:
-        return
+    command that writes need not check it again (see ``db.connection.seal``).
+
+    ``serve`` calls it first: each browser tab's review process then finds the file sealed.
+
+    Raises:
+        ClaimdeskError: the file cannot be opened (only when the app has not opened it).
+    """
+    conn = open_db(db_path, create=False)
     try:
         seal(conn)
     finally:
@@ -487,7 +493,7 @@ def serve(
     """
     import shlex
 
-    open_db(db_path, create=False).close()  # a clear error now, not in every browser tab
+    _seal_after_review(db_path)  # a clear error now, not in every browser tab; checked once
     try:
         from textual_serve.server import Server
     except ImportError:
