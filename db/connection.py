@@ -277,10 +277,10 @@ def verify(conn: sqlite3.Connection, p: Path, *, path: str, new: bool = False) -
     """Refuse a damaged file before anything writes to it; True if the file was checked.
 
     ``PRAGMA quick_check`` reads every page of the file (``bench/integrity.py`` measured
-    40-70 MB/s on a busy 2-core machine: 2.4 s at 100k claims), so it runs only when the file
-    may have changed behind claimdesk's back: not for a file this process created or already
-    checked, and not when :func:`seal` remembered this very file (device, inode, modification
-    time) as sound at the end of the last command that wrote to it.
+    45-65 MB/s on a busy 2-core machine: 2.2 s at 100k claims, 14.5 s at 1M), so it runs only
+    when the file may have changed behind claimdesk's back: not for a file this process created
+    or already checked, and not when :func:`seal` remembered this very file (device, inode,
+    modification time) as sound at the end of the last command that wrote to it.
 
     Raises:
         ClaimdeskError: the file is damaged (also raised as ``sqlite3.DatabaseError`` by
