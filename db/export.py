@@ -223,6 +223,22 @@ def export(
 
     if target == "-":
         return _to_stdout(write, fmt, stdout)
+    with output_file(target, force=force, encoding="utf-8-sig" if fmt == "csv" else "utf-8") as f:
+        return write(f)
+
+
+@contextlib.contextmanager
+def output_file(target: str, *, force: bool = False, encoding: str = "utf-8") -> Iterator[IO[str]]:
+    """A text file that appears at ``target`` complete, or not at all.
+
+    Written under a locked temporary name beside the target (stale ones of killed exports to
+    the same target are removed first), with the permissions of a normal new file (or those of
+    the file it replaces), fsynced and renamed at the end; removed on an error, Ctrl+C,
+    SIGTERM or SIGHUP. Any exporter writing a file can use it.
+
+    Raises:
+        ClaimdeskError: the target is a folder, exists (without ``force``) or cannot be written.
+    """
     path = Path(target)
     if path.is_dir():
         raise ClaimdeskError(f"{target}: is a folder")
@@ -230,7 +246,6 @@ def export(
         raise ClaimdeskError(f"{target}: already exists (use --force to overwrite)")
     if not path.parent.exists():
         raise ClaimdeskError(f"{target}: folder {path.parent} does not exist")
-    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
     remove_stale_parts(path)
     try:
         mode = _mode_for(path)
@@ -240,7 +255,7 @@ def export(
     try:
         with _removed_on_signal(), os.fdopen(fd, "w", encoding=encoding, newline="") as f:
             os.fchmod(f.fileno(), mode)
-            n = write(f)
+            yield f
             f.flush()
             os.fsync(f.fileno())
             # Renamed while still locked: a cleaner never sees this file unlocked under its
@@ -256,7 +271,6 @@ def export(
         if isinstance(exc, OSError):
             raise ClaimdeskError(f"{target}: cannot write ({exc.strerror})") from None
         raise
-    return n
 
 
 def _to_stdout(write, fmt: str, stdout: IO[str] | None) -> int:
