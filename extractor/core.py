@@ -87,6 +87,8 @@ class _Doc:
         self.doc_date = doc_date
         self.times = find_times(norm)
         self.time_spans = [(t.start, t.end) for t in self.times]
+        # Ends of the spans in start order; they rise too, as time expressions never nest.
+        self.time_ends = [e for _, e in self.time_spans]
         self.mentions = find_quantities(norm, [(t.start, t.end) for t in self.times if _digit(t)])
         self.mention_starts = [m.start for m in self.mentions]
         self.sentences = split_sentences(text)
@@ -131,9 +133,16 @@ class _Doc:
             if limit is not None and limit >= span[1]:
                 limit = None
             self._subj[span] = self.roles.clause_subject(
-                self.tokens(span), self.time_spans, limit=limit
+                self.tokens(span), self.times_in(span), limit=limit
             )
         return self._subj[span]
+
+    def times_in(self, span: tuple[int, int]) -> list[tuple[int, int]]:
+        """The time spans that overlap ``span``: the role finder tests each token against
+        them, so passing only these keeps its cost independent of document length."""
+        i = bisect.bisect_left(self.time_ends, span[0] + 1)
+        j = bisect.bisect_left(self.time_spans, (span[1], -1))
+        return self.time_spans[i:j]
 
     def sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self.sent_starts, pos) - 1
@@ -202,7 +211,7 @@ def _candidate(doc: _Doc, m: Mention, si: int, s_start: int, s_end: int) -> Cand
         subject = roles.resolve(hint)
         subj_phrase = Phrase(hint, m.subject_hint_start, m.subject_hint_start + len(hint))
     else:
-        found = roles.clause_subject(tokens, doc.time_spans, limit=m.start)
+        found = roles.clause_subject(tokens, doc.times_in(clause), limit=m.start)
         if found is not None:
             subj_phrase, attr = found
         else:
