@@ -10,11 +10,20 @@ when a reviewer selects a span by hand.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
+from .lexicon import table, words
 from .numbers import CN_DIGITS, FULLWIDTH, SCALES, parse_chinese, parse_number
-from .units import CN_EXCLUDED_UNITS, LATIN_UNITS, kind_of, normal_unit, unit_alternation
+from .units import (
+    CN_EXCLUDED_UNITS,
+    CURRENCY_BEFORE,
+    LATIN_UNITS,
+    kind_of,
+    normal_unit,
+    unit_alternation,
+)
 
 
 @dataclass(slots=True)
@@ -41,17 +50,36 @@ class Mention:
 
 _CN_NUM_CHARS = "零〇两一二三四五六七八九十百千万亿"
 _CN_DIGIT_CHARS = "零〇两一二三四五六七八九十"
-_ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?"
-_CN = f"[{_CN_NUM_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+)?"
 _SCALE = "十万|百万|千万|十亿|百亿|千亿|万亿|[十百千万亿]"
 _UNITS = unit_alternation()
+#: Thousands written with a full-width comma (5，000万元) count only when a scale word or a
+#: unit follows: otherwise the comma ends a clause (得了5，000…).
+_ARABIC = (
+    r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:，\d{3})+(?=\s?(?:[十百千万亿]|"
+    + _UNITS
+    + r"))|\d+)(?:\.\d+)?"
+)
+_CN = f"[{_CN_NUM_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+)?"
+#: One space between an Arabic number and its scale word or unit (260 万部, 14 个).
+_GAP = r"(?:(?<=\d)[ \u00a0\u3000](?=[十百千万亿]|" + _UNITS + r"))?"
+
+_QUALIFIERS = table("qualifiers")
+_POST_WORDS = sorted((r[0] for r in _QUALIFIERS if r[1] == "after"), key=len, reverse=True)
 
 # Units that only count when nothing word-like follows; 分 must not be the start of 分之/分钟.
 _NUMBER = (
-    r"(?P<n{i}>" + _ARABIC + "|" + _CN + r")"
-    r"(?P<a{i}>[几余多](?=[" + _CN_NUM_CHARS + r"]|" + _UNITS + r"))?"
-    r"(?P<s{i}>" + _SCALE + r")?"
-    r"(?P<b{i}>[余多](?=" + _UNITS + r"|[至到~、\-]))?"
+    r"(?P<n{i}>"
+    + _ARABIC
+    + "|"
+    + _CN
+    + r")"
+    + _GAP
+    + r"(?P<a{i}>[几余多](?=["
+    + _CN_NUM_CHARS
+    + r"]|"
+    + _UNITS
+    + r"))?"
+    r"(?P<s{i}>" + _SCALE + r")?" + _GAP + r"(?P<b{i}>[余多](?=" + _UNITS + r"|[至到~、\-]))?"
     r"(?P<u{i}>" + _UNITS + r"|成(?![员为立本交绩果熟功型长都就全品])(?=\W|[^\x00-\x7f])?)?"
 )
 
@@ -63,68 +91,33 @@ _MAIN_RE = re.compile(
     + r"(?:(?P<sep>至|到|~|-|—|、)(?P<p2>将近|接近|近|约|最高|最多|最低|高达)?"
     + _NUMBER.replace("{i}", "2")
     + r")?"
-    r"(?P<post>及以上|及以下|以上|以下|以内|左右|之多|有余|上下(?=[，。、；）)\s]|$))?"
+    r"(?P<post>"
+    + "|".join(w if w != "上下" else r"上下(?=[，。、；）)\s]|$)" for w in _POST_WORDS)
+    + r")?"
 )
 
-#: Qualifier words written before a number, searched at the end of a short window.
-_PREFIX_RE = re.compile(
-    r"(?P<q>大约|大概|约为|约合|约有|约占|约|将近|接近|近|逾|超过|超出|突破|达到|高达|多达|达|"
-    r"不到|不足|低于|少于|不少于|至少|不超过|最多|顶多|至多|超|过|上|数|几)"
-    r"(?P<c>有|为|是|合|需|要|在)?(?P<f>(?:每[年月天日人]|平均)?(?:人民币|港币)?)$"
-)
-
-_PREFIX_QUAL = {
-    "大约": "~",
-    "大概": "~",
-    "约为": "~",
-    "约合": "~",
-    "约有": "~",
-    "约占": "~",
-    "约": "~",
-    "将近": "~",
-    "接近": "~",
-    "近": "~",
-    "逾": ">",
-    "超过": ">",
-    "超出": ">",
-    "突破": ">",
-    "超": ">",
-    "过": ">",
-    "达到": "=",
-    "高达": "=",
-    "多达": "=",
-    "达": "=",
-    "不到": "<",
-    "不足": "<",
-    "低于": "<",
-    "少于": "<",
-    "不少于": ">=",
-    "至少": ">=",
-    "不超过": "<=",
-    "最多": "<=",
-    "顶多": "<=",
-    "至多": "<=",
-    "上": ">=",
-    "数": ">",
-    "几": ">",
-}
+#: Qualifier words before the number -> qualifier (data/qualifiers.tsv).
+_PREFIX_QUAL = {r[0]: r[2] for r in _QUALIFIERS if r[1] == "before"}
 #: Prefixes that only qualify a bare scale word (上万, 数十, 几百, 过百亿).
-_SCALE_ONLY_PREFIXES = frozenset({"上", "数", "几", "过"})
-
+_SCALE_ONLY_PREFIXES = frozenset(r[0] for r in _QUALIFIERS if r[3:] == ("scale",))
 #: Qualifier words that make a lone 一 a quantity (逾一年, 近一成) rather than an article.
-_ONE_PREFIXES = frozenset({"逾", "近", "将近", "约", "大约", "超过", "不到", "不足", "仅"})
+_ONE_PREFIXES = frozenset(r[0] for r in _QUALIFIERS if r[3:] == ("one",))
+#: Qualifier words after the number -> qualifier.
+_POST_QUAL = {r[0]: r[2] for r in _QUALIFIERS if r[1] == "after"}
 
-_POST_QUAL = {
-    "以上": ">=",
-    "及以上": ">=",
-    "以下": "<=",
-    "及以下": "<=",
-    "以内": "<=",
-    "左右": "~",
-    "上下": "~",
-    "之多": "=",
-    "有余": ">",
-}
+#: Qualifier words written before a number, searched at the end of a short window; a
+#: currency written before the amount (港币1000万元) may stand between word and number.
+_PREFIX_RE = re.compile(
+    r"(?P<q>"
+    + "|".join(sorted(_PREFIX_QUAL, key=len, reverse=True))
+    + r")(?P<c>有|为|是|合|需|要|在)?(?P<f>(?:每[年月天日人]|平均)?(?:"
+    + "|".join(sorted(CURRENCY_BEFORE, key=len, reverse=True))
+    + r")?)$"
+)
+#: A currency word written right before the amount (or before its qualifier word).
+_CURRENCY_BEFORE_RE = re.compile(
+    "(?:" + "|".join(sorted(CURRENCY_BEFORE, key=len, reverse=True)) + r")(?=[约近逾达]?$)"
+)
 
 _PERCENT_WORD_RE = re.compile(
     r"(?P<kind>百分之|千分之)(?P<n>\d+(?:\.\d+)?|["
@@ -156,6 +149,7 @@ _RANK_BEFORE_RE = re.compile(
     r"(?:排名|排行|名列|位列|位居|列|居|排在|排|升至|升到|降至|降到|跌至|掉到|掉至|回到|暂列|暂居|名定|"
     r"夺得|获得|获|取得|拿到|成为|位于|仅次于\S{0,6}?)[^，。；]{0,6}$"
 )
+_RANK_DIGITS = frozenset("一二三四五六七八九")
 _RANK_AFTER_OK = re.compile(r"^(?:名|位|大(?!会|赛|学|战|厦|道|街|队)|$|[，。；、）)\s])")
 _PRICE_BEFORE_RE = re.compile(
     r"(?:售|售价|报价|价格|定价|卖|尺价|单价|均价|价)(?:为|是|仅|只|约|近|达)?$"
@@ -189,6 +183,41 @@ _HALF_VERB_RE = re.compile(
 #: An f-number written before 光圈 (F2.0大光圈).
 _FNUMBER_RE = re.compile(r"(?<![A-Za-z0-9])F/?(?P<a>\d+(?:\.\d+)?)(?=大?光圈)")
 
+#: Characters after a number that are not a measure word; name suffixes (00后, 九价).
+_NOT_MEASURE = frozenset(words("not_measure_chars"))
+_NAME_SUFFIXES = frozenset(words("number_name_suffixes"))
+_CLAUSE_END = frozenset("，。；、！？：,;!?:)）")
+#: Team names that are numbers (76人): cue words after and before them.
+_TEAM_AFTER = tuple(r[0] for r in table("team_cues") if r[1] in ("after", "both"))
+_TEAM_BEFORE_CUE_RE = re.compile(
+    "(?:"
+    + "|".join(r[0] for r in table("team_cues") if r[1] in ("before", "both"))
+    + r")[\u4e00-\u9fff]{0,4}$"
+)
+#: Figures of speech: unit -> cue words before / after the quantity.
+_FIGURE_BEFORE: dict[str, tuple[str, ...]] = {}
+_FIGURE_AFTER: dict[str, tuple[str, ...]] = {}
+for _u, _side, _w in table("figure_of_speech"):
+    _d = _FIGURE_BEFORE if _side == "before" else _FIGURE_AFTER
+    _d[_u] = (*_d.get(_u, ()), _w)
+#: Time frames: words before a duration (过去2年); those marked "frame" need a frame word
+#: after the duration (近3年来).
+_FRAME_ALWAYS = tuple(r[0] for r in table("time_frame_words") if r[1] == "always")
+_FRAME_AFTER = tuple(r[0] for r in table("time_frame_words") if r[1] == "frame")
+_FRAME_END_RE = re.compile(r"(?:以来|来|内|中|里|间|的)")
+#: Criterion words before a duration or an age (不足两年, 未满18岁).
+_CRITERION_WORDS = tuple(words("criterion_words"))
+
+#: The ends of sentences, for finding questions (an ASCII ? between two CJK characters
+#: stands for a character lost in encoding, not a question).
+_SENTENCE_END_RE = re.compile(r"(?:[。！？!；;\n]|\?(?![\u4e00-\u9fff]))+")
+_QUESTION_WORDS = tuple(words("question_words"))
+#: What may follow 以上/以下 without making the quantity a criterion: the verb or particle
+#: that continues a statement (增长10%以上，同比…; 降至5%以下了).
+_CRITERION_FREE_AFTER = frozenset("了，。；、")
+
+_UNIT_START_RE = re.compile(_UNITS)
+
 _CHANGE_BEFORE_RE = re.compile(r"(?:增|减|升|降|涨|跌|提高|扩大|缩小|持)$")
 _LATIN_BEFORE = re.compile(r"[A-Za-z]$")
 _LATIN_AFTER = re.compile(r"^[A-Za-z]+")
@@ -201,7 +230,7 @@ def _num_value(n: str, scale: str | None) -> float | None:
     if not n:
         return None
     if n[0].isdigit():
-        v = float(n.replace(",", ""))
+        v = float(n.replace(",", "").replace("，", ""))
     else:
         v = parse_chinese(n)
         if v is None:
@@ -397,11 +426,20 @@ class _Finder:
             before = t[max(0, s - 12) : s]
             if not _RANK_BEFORE_RE.search(before) and not after.startswith(("名", "位", "大")):
                 continue
-            v = parse_number(m.group("n"))
+            n = m.group("n")
+            v_max = None
+            if len(n) == 2 and n[0] in _RANK_DIGITS and n[1] in _RANK_DIGITS:
+                # 第二三名: the 2nd and the 3rd, a range of ranks (never 23).
+                lo, hi = CN_DIGITS[n[0]], CN_DIGITS[n[1]]
+                if hi != lo + 1:
+                    continue
+                v, v_max = float(lo), float(hi)
+            else:
+                v = parse_number(n)
             if v is None:
                 continue
-            # The surface is the ordinal without 第: 第四 -> 第四 stays whole for readability.
-            self.add(Mention(s, e, v, None, "", "=", "other", "rank.ordinal", 0.55, s))
+            # The surface is the ordinal with 第: 第四 stays whole for readability.
+            self.add(Mention(s, e, v, v_max, "", "=", "other", "rank.ordinal", 0.55, s))
 
     # ------------------------------------------------------------------ the main pattern
     def main(self) -> None:
@@ -477,6 +515,19 @@ class _Finder:
         value = _num_value(n, scale)
         if value is None:
             return restart
+        shaped = False
+        if (
+            not unit
+            and not post
+            and not approx
+            and n[0].isdigit()
+            and (scale or (len(n.split(".")[0]) <= 4 and not _YEAR_RE.fullmatch(n)))
+        ):
+            unit = self._measure_shape(e)
+            if unit:
+                shaped = True
+                e += len(unit)
+                restart = max(restart, e)
         if self.filter:
             verdict = self._lookalike(s, e, n, scale, unit, post, p_word)
             if verdict is None:
@@ -484,6 +535,8 @@ class _Finder:
         else:
             verdict = ("manual", 1.0)
         rule, conf = verdict
+        if shaped:
+            rule, conf = "count.measure_shape", min(conf, 0.5)
         qual = self._qualifier(p_qual, approx, post)
         start = p_start if p_word else s
         end = e
@@ -503,10 +556,32 @@ class _Finder:
                 kind = "count" if stored_unit == "人" else "other"
             elif _MONEY_HINT_RE.search(t[max(0, s - 10) : s]):
                 kind = "money"
+        if shaped:
+            kind = "count"
+        if stored_unit == "元" and _CURRENCY_BEFORE_RE.search(t, max(0, s - 4), s):
+            # 港币1000万元: the currency written before the amount names it.
+            stored_unit = CURRENCY_BEFORE[_CURRENCY_BEFORE_RE.search(t, max(0, s - 4), s)[0]]
         if unit == "分" and self.filter and self._not_score(s, e):
             return restart
         self.add(Mention(start, end, value, None, stored_unit, qual, kind, rule, conf, s))
         return restart
+
+    def _measure_shape(self, e: int) -> str:
+        """An unknown single-character measure word right after an Arabic number (8幅作品,
+        12节课, 导弹4枚。): a CJK character that is neither one of the characters that follow
+        numbers without counting (dates, directions, function words: data/not_measure_chars)
+        nor a name suffix (00后, 九价: data/number_name_suffixes), followed by the noun it
+        counts or by the end of the clause. Empty when there is none."""
+        t = self.t
+        c = t[e : e + 1]
+        if not c or not _CJK.match(c) or c in _NOT_MEASURE or c in _NAME_SUFFIXES:
+            return ""
+        nxt = t[e + 1 : e + 2]
+        if nxt and not (_CJK.match(nxt) or nxt in _CLAUSE_END):
+            return ""
+        if nxt and (nxt in _NAME_SUFFIXES or _UNIT_START_RE.match(t, e + 1)):
+            return ""  # 1房户 (a one-room flat): a compound that names a class
+        return c
 
     def _range(self, m: re.Match[str], s: int, e: int, unit1: str, unit2: str) -> int:
         t = self.t
@@ -610,6 +685,8 @@ class _Finder:
             return None
         if unit == "g" and (n in ("2", "3", "4", "5") or after[:1] in (".", "/", "-", "_")):
             return None  # 3G networks, 3g.example.com: not grams
+        if t[e : e + 1] in _NAME_SUFFIXES and not unit:
+            return None  # 00后, 九价, 三甲: a name or a class
         if (
             before1 == "第"
             or (before1 == "周" and is_cn)
@@ -705,16 +782,111 @@ def find_quantities(
     return f.out
 
 
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """True when ``pos`` lies in one of ``spans`` (sorted, non-overlapping; ``starts`` are
+    their starts): a binary search, so the cost does not grow with the number of spans."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _question_spans(t: str) -> list[tuple[int, int]]:
+    """The sentences of ``t`` that ask about their numbers: they end with a question mark and
+    hold a question word (data/question_words.tsv); one pass over the text."""
+    if "？" not in t and "?" not in t:
+        return []
+    out = []
+    prev = 0
+    for m in _SENTENCE_END_RE.finditer(t):
+        if "？" in m.group(0) or "?" in m.group(0):
+            sentence = t[prev : m.start()]
+            if any(w in sentence for w in _QUESTION_WORDS):
+                out.append((prev, m.start()))
+        prev = m.end()
+    return out
+
+
+def _figure_of_speech(t: str, m: Mention) -> bool:
+    """开心10倍, 180度转变, 一百个放心: a figure of speech (data/figure_of_speech.tsv)."""
+    unit = t[m.core_start : m.end][-1:]
+    before = _FIGURE_BEFORE.get(unit)
+    if before:
+        head = t[max(0, m.start - 6) : m.start].rstrip("了得地")
+        if head.endswith(before):
+            return True
+    after = _FIGURE_AFTER.get(unit)
+    if after:
+        tail = t[m.end : m.end + 6]
+        tail = tail[1:] if tail.startswith("的") else tail
+        if tail.startswith(after):
+            return True
+    return False
+
+
+def _time_frame(t: str, m: Mention) -> bool:
+    """过去2年, 未来5年内, 近3年来: a duration that frames another statement."""
+    before = t[max(0, m.start - 4) : m.start]
+    if before.endswith(_FRAME_ALWAYS):
+        return True
+    prefix = t[m.start : m.core_start]
+    if prefix in _FRAME_AFTER or before.endswith(_FRAME_AFTER):
+        return bool(_FRAME_END_RE.match(t, m.end))
+    return False
+
+
+def _criterion(t: str, m: Mention) -> bool:
+    """不足两年, 未满18岁, 90平米以下住房: a condition a rule applies to, not a fact."""
+    if m.kind in ("duration", "age"):
+        prefix = t[m.start : m.core_start]
+        if prefix in _CRITERION_WORDS or t[max(0, m.start - 2) : m.start].endswith(
+            _CRITERION_WORDS
+        ):
+            return True
+    if (m.kind in _CRITERION_KINDS or m.kind == "money") and t.endswith(
+        ("以上", "以下"), m.start, m.end
+    ):
+        nxt = t[m.end : m.end + 1]
+        # 90平米以下住房, 60岁以上老人, 1000万元以上的项目: the quantity names a class.
+        if nxt and _CJK.match(nxt) and nxt not in _CRITERION_FREE_AFTER:
+            return True
+    return False
+
+
+def _team_names(t: str, mentions: list[Mention]) -> set[str]:
+    """Number-and-unit surfaces that name a team somewhere in the text (76人队, 不敌76人)."""
+    names = set()
+    for m in mentions:
+        # The class of team names made of a number is "N人" (76人, 49人): a count of people
+        # in form, so only a cue beside it tells the two apart.
+        if m.unit != "人" or m.core_start < 0:
+            continue
+        core = t[m.core_start : m.end]
+        if t.startswith(_TEAM_AFTER, m.end) or _TEAM_BEFORE_CUE_RE.search(
+            t, max(0, m.core_start - 10), m.core_start
+        ):
+            names.add(core)
+    return names
+
+
 def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
     """Drop quantities whose wider context makes them look-alikes: examples and suppositions
     (比如说…2000元), the size of a group a comparison is made in (在所有60只基金中), parts of
-    an argument (来自三个方面), and criteria that name a class (9公斤以下的小型犬)."""
+    an argument (来自三个方面), criteria that name a class (9公斤以下的小型犬, 不足两年),
+    questions (能否突破100万辆？), time frames (过去2年), figures of speech (开心10倍) and team
+    names made of a number (76人: once a name, a name throughout the text)."""
     hypo: list[tuple[int, int]] = []
     if any(w in t for w in ("比", "例如", "譬如", "假", "倘若")):
         hypo = [m.span() for m in _HYPOTHETICAL_RE.finditer(t)]
+    hypo_starts = [s for s, _ in hypo]
+    questions = _question_spans(t)
+    question_starts = [s for s, _ in questions]
+    teams = _team_names(t, mentions)
     out = []
     for m in mentions:
-        if any(hs <= m.start < he for hs, he in hypo):
+        if hypo and _inside(hypo, hypo_starts, m.start):
+            continue
+        if questions and _inside(questions, question_starts, m.start):
+            continue
+        if teams and m.core_start >= 0 and t[m.core_start : m.end] in teams:
             continue
         after = t[m.end : m.end + 14]
         if m.kind == "count":
@@ -726,11 +898,17 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
                 continue  # 在所有60只混合基金中位居第6名
             if m.unit in ("个", "") and (m.value or 0) <= 10 and after.startswith(_DISCOURSE_NOUNS):
                 continue  # 来自三个方面
-        if m.kind in _CRITERION_KINDS and after.startswith("的"):
+        if after.startswith("的") and m.kind in _CRITERION_KINDS:
             surface = t[m.start : m.end]
             prefix = t[m.start : m.core_start] if m.core_start > m.start else ""
             if surface.endswith(("以上", "以下")) or prefix in _CRITERION_PREFIXES:
                 continue  # 重9公斤以下的小型犬
+        if _criterion(t, m):
+            continue
+        if m.kind == "duration" and _time_frame(t, m):
+            continue
+        if _figure_of_speech(t, m):
+            continue
         out.append(m)
     return out
 

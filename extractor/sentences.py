@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 
 #: A sentence ends after 。！？；!? (and runs of them, 。。 or ？！), together with any closing
-#: quotes or brackets that follow, or at a line break.
-_END_RE = re.compile(r"[。！？；!?…]+[”’\"'）)】」』》〉]*|[\r\n\u2028\u2029]+")
+#: quotes or brackets that follow, or at a line break. An ASCII ? between two CJK characters stands for a character lost
+#: in encoding (悉尼东面?郊), not for the end of a question.
+_END_RE = re.compile(
+    r"(?:[。！？；!…]|\?(?![\u4e00-\u9fff]))+[”’\"'）)】」』》〉]*|[\r\n\u2028\u2029]+"
+)
 
 #: A space between two CJK characters separates a heading from what follows (headlines in
 #: scraped news run into the body: "党建引领 急难险重践初心3月以来，…").
@@ -19,7 +22,9 @@ _GLUED_DATE_RE = re.compile(
     r"(?=(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}日)?(?:以来|起|中旬|上旬|下旬|初|底)?[，,])"
 )
 
-_CLAUSE_RE = re.compile(r"[，,：:（）()\[\]【】—]+|——")
+#: Clauses end at commas, colons, brackets and dashes; a comma between digits with three
+#: digits after it (4,812万, 5，000万元) groups thousands and ends nothing.
+_CLAUSE_RE = re.compile(r"(?:[：:（）()\[\]【】—]|(?<!\d)[，,]|[，,](?!\d{3}(?!\d)))+|——")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
