@@ -14,7 +14,7 @@ import re
 from . import nlp
 from .model import Candidate
 from .numbers import FULLWIDTH
-from .quantity import Mention, find_quantities
+from .quantity import MEASURE_SHAPE, Mention, find_quantities
 from .roles import Phrase, RoleFinder, Token, entity_score, noun_run, predicate_and_object
 from .sentences import split_clauses, split_sentences
 from .timex import TimeExpr, find_times, normalise
@@ -170,6 +170,10 @@ def extract(text: str, doc_date: str | None = None) -> list[Candidate]:
     if not doc.mentions or not doc.sentences:
         return []
     nlp.load()
+    if any(m.rule == MEASURE_SHAPE for m in doc.mentions):
+        _confirm_measure_shapes(doc)
+        if not doc.mentions:
+            return []
     doc.roles = RoleFinder(
         find_aliases(norm, doc.times) if "简称" in norm or "下称" in norm else {}
     )
@@ -188,6 +192,25 @@ def extract(text: str, doc_date: str | None = None) -> list[Candidate]:
             s_start, s_end = min(s_start, m.start), max(s_end, m.end)
         out.append(_candidate(doc, m, si, s_start, s_end))
     return out
+
+
+def _confirm_measure_shapes(doc: _Doc) -> None:
+    """Keep an unknown measure word read after a number (8幅作品) only where the tagger leaves
+    it standing alone: 9.5篮板, 300指数 and 20世纪 glue the character into a longer word."""
+    keep = []
+    for m in doc.mentions:
+        if m.rule == MEASURE_SHAPE:
+            si = doc.sentence_of(m.start)
+            clause = next((c for c in doc.clauses(si) if c[0] <= m.start < c[1]), None)
+            if clause is None or not any(
+                s == m.end - 1 and e == m.end for _, _, s, e in doc.tokens(clause)
+            ):
+                if m.fallback is not None:
+                    keep.append(m.fallback)
+                continue
+        keep.append(m)
+    doc.mentions = keep
+    doc.mention_starts = [m.start for m in keep]
 
 
 def _candidate(doc: _Doc, m: Mention, si: int, s_start: int, s_end: int) -> Candidate:

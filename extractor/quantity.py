@@ -44,7 +44,14 @@ class Mention:
     #: For a team score (雄鹿110-雷霆106): the name written right before the number.
     subject_hint: str = ""
     subject_hint_start: int = -1
+    #: For an unknown measure word (rule MEASURE_SHAPE): the mention without it, kept when the
+    #: tagger shows the character belongs to the next word (2250索尼: a bare price).
+    fallback: Mention | None = None
 
+
+#: The rule of an unknown measure word read after a number (8幅作品); the pipeline keeps
+#: such a mention only where the tagger leaves the measure word standing alone.
+MEASURE_SHAPE = "count.measure_shape"
 
 # --------------------------------------------------------------------------- patterns
 
@@ -217,6 +224,7 @@ _QUESTION_WORDS = tuple(words("question_words"))
 _CRITERION_FREE_AFTER = frozenset("了，。；、")
 
 _UNIT_START_RE = re.compile(_UNITS)
+_LATIN_WORD_GAP_RE = re.compile(r"[A-Za-z][ \u00a0]$")
 
 _CHANGE_BEFORE_RE = re.compile(r"(?:增|减|升|降|涨|跌|提高|扩大|缩小|持)$")
 _LATIN_BEFORE = re.compile(r"[A-Za-z]$")
@@ -496,7 +504,14 @@ class _Finder:
         return s - (len(window) - pm.start()), _PREFIX_QUAL[pm.group("q")], pm.group("q")
 
     def _single(
-        self, m: re.Match[str], s: int, e: int, unit: str, restart: int, post_ok: bool = True
+        self,
+        m: re.Match[str],
+        s: int,
+        e: int,
+        unit: str,
+        restart: int,
+        post_ok: bool = True,
+        shape: bool = True,
     ) -> int:
         t = self.t
         n = m.group("n1")
@@ -516,8 +531,11 @@ class _Finder:
         if value is None:
             return restart
         shaped = False
+        fallback = None
         if (
-            not unit
+            shape
+            and self.filter
+            and not unit
             and not post
             and not approx
             and n[0].isdigit()
@@ -526,17 +544,22 @@ class _Finder:
             unit = self._measure_shape(e)
             if unit:
                 shaped = True
+                count = len(self.out)
+                self._single(m, s, e, "", restart, post_ok, shape=False)
+                fallback = self.out.pop() if len(self.out) > count else None
                 e += len(unit)
                 restart = max(restart, e)
         if self.filter:
             verdict = self._lookalike(s, e, n, scale, unit, post, p_word)
             if verdict is None:
+                if fallback is not None:
+                    self.add(fallback)
                 return restart
         else:
             verdict = ("manual", 1.0)
         rule, conf = verdict
         if shaped:
-            rule, conf = "count.measure_shape", min(conf, 0.5)
+            rule, conf = MEASURE_SHAPE, min(conf, 0.5)
         qual = self._qualifier(p_qual, approx, post)
         start = p_start if p_word else s
         end = e
@@ -563,7 +586,9 @@ class _Finder:
             stored_unit = CURRENCY_BEFORE[_CURRENCY_BEFORE_RE.search(t, max(0, s - 4), s)[0]]
         if unit == "分" and self.filter and self._not_score(s, e):
             return restart
-        self.add(Mention(start, end, value, None, stored_unit, qual, kind, rule, conf, s))
+        mention = Mention(start, end, value, None, stored_unit, qual, kind, rule, conf, s)
+        mention.fallback = fallback
+        self.add(mention)
         return restart
 
     def _measure_shape(self, e: int) -> str:
@@ -676,8 +701,10 @@ class _Finder:
             return None  # T900, H1N1
         if not is_cn and len(n) > 1 and n[0] == "0" and n[1].isdigit():
             return None  # 0052, 002243: codes and phone numbers
-        if re.search(r"\d[-/]$", t[max(0, s - 2) : s]):
-            return None  # the tail of 400-0052-500 or 2010/05
+        if re.search(r"\d[-/:：+]$", t[max(0, s - 2) : s]):
+            return None  # the tail of 400-0052-500, 2010/05, 9:30 or 12+5
+        if _LATIN_WORD_GAP_RE.search(t, max(0, s - 2), s):
+            return None  # USB 2.0, Touch 3, Power 470: a model or version
         lat = _LATIN_AFTER.match(after)
         if lat and lat.group(0) not in LATIN_UNITS and not unit:
             return None  # 720P, 66B
@@ -968,4 +995,4 @@ def _span_qualifier(span: str, start: int, end: int, found: str) -> str:
     return _PREFIX_QUAL[before.group("q")] if before else found
 
 
-__all__ = ["FULLWIDTH", "Mention", "find_quantities", "parse_quantity"]
+__all__ = ["FULLWIDTH", "MEASURE_SHAPE", "Mention", "find_quantities", "parse_quantity"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 #: A sentence ends after 。！？；!? (and runs of them, 。。 or ？！), together with any closing
-#: quotes or brackets that follow, or at a line break. An ASCII ? between two CJK characters stands for a character lost
-#: in encoding (悉尼东面?郊), not for the end of a question.
+#: quotes or brackets that follow, or at a line break. An ASCII ? between two CJK characters
+#: stands for a character lost in encoding (悉尼东面?郊), not for the end of a question.
 _END_RE = re.compile(
     r"(?:[。！？；!…]|\?(?![\u4e00-\u9fff]))+[”’\"'）)】」』》〉]*|[\r\n\u2028\u2029]+"
 )
