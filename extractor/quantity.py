@@ -20,6 +20,7 @@ from .units import (
     CN_EXCLUDED_UNITS,
     CURRENCY_BEFORE,
     LATIN_UNITS,
+    UNIT_KIND,
     kind_of,
     normal_unit,
     unit_alternation,
@@ -70,6 +71,12 @@ _CN = f"[{_CN_NUM_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+)?"
 #: One space between an Arabic number and its scale word or unit (260 万部, 14 个).
 _GAP = r"(?:(?<=\d)[ \u00a0\u3000](?=[十百千万亿]|" + _UNITS + r"))?"
 
+#: Units that start with a scale word (千克, 千米, 千瓦时, 百分点): 12千克 is 12 千克, not 12000 克.
+_NOT_SCALED_UNIT = (
+    "(?!"
+    + "|".join(sorted((u for u in UNIT_KIND if u[0] in "十百千万亿"), key=len, reverse=True))
+    + ")"
+)
 _QUALIFIERS = table("qualifiers")
 _POST_WORDS = sorted((r[0] for r in _QUALIFIERS if r[1] == "after"), key=len, reverse=True)
 
@@ -86,7 +93,15 @@ _NUMBER = (
     + r"]|"
     + _UNITS
     + r"))?"
-    r"(?P<s{i}>" + _SCALE + r")?" + _GAP + r"(?P<b{i}>[余多](?=" + _UNITS + r"|[至到~、\-]))?"
+    r"(?P<s{i}>"
+    + _NOT_SCALED_UNIT
+    + "(?:"
+    + _SCALE
+    + r"))?"
+    + _GAP
+    + r"(?P<b{i}>[余多](?="
+    + _UNITS
+    + r"|[至到~、\-]))?"
     r"(?P<u{i}>" + _UNITS + r"|成(?![员为立本交绩果熟功型长都就全品])(?=\W|[^\x00-\x7f])?)?"
 )
 
