@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from . import nlp
 from .model import Candidate
@@ -152,13 +153,20 @@ def _digit(t: TimeExpr) -> bool:
     return any(ch.isdigit() or ch in "一二三四五六七八九十〇零" for ch in t.text)
 
 
-def extract(text: str, doc_date: str | None = None) -> list[Candidate]:
+def extract(
+    text: str,
+    doc_date: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Candidate]:
     """Propose the quantitative claims of a document.
 
     Args:
         text: the document text; offsets of the result index this exact string.
         doc_date: the document's date as ISO 8601 ("2022-04-27"), or None; used to resolve
             time expressions (4月26日 -> 2022-04-26).
+        progress: called now and then (at most about 100 times, and last with ``done ==
+            total``) with the characters of the text done and its length, so that a caller can
+            show progress through a long document.
 
     Returns:
         Candidates in text order. For each, ``text[c.start:c.end] == c.quantity_text``.
@@ -182,7 +190,10 @@ def extract(text: str, doc_date: str | None = None) -> list[Candidate]:
             # Team names read off scores (雄鹿110-雷霆106) name the teams of the whole report.
             doc.roles.register(m.subject_hint)
     out: list[Candidate] = []
-    for m in doc.mentions:
+    step = max(1, len(doc.mentions) // 100)
+    for k, m in enumerate(doc.mentions):
+        if progress is not None and k % step == 0:
+            progress(m.start, len(text))
         si = doc.sentence_of(m.start)
         if si < 0:
             continue
@@ -191,6 +202,8 @@ def extract(text: str, doc_date: str | None = None) -> list[Candidate]:
             # A quantity across a sentence boundary (never expected): keep offsets honest.
             s_start, s_end = min(s_start, m.start), max(s_end, m.end)
         out.append(_candidate(doc, m, si, s_start, s_end))
+    if progress is not None:
+        progress(len(text), len(text))
     return out
 
 
