@@ -155,9 +155,6 @@ _TEAM_SCORE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?P<a>\d{1,3})[-—:：](?P<t2>[\u4e00-\u9fff]{1,8}?)(?P<b>\d{1,3})(?![\d.%])"
 )
 _TEAM_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}$")
-_FREE_THROW_RE = re.compile(
-    r"(?=[一两二三四五六七八九十\d])(?P<a>[一两二三四五六七八九十\d]{1,2})罚(?P<b>[一两二三四五六七八九十零\d]{1,2})中"
-)
 _DIMS_RE = re.compile(
     r"(?=\d)(?<![\d.])(?P<dims>\d+(?:\.\d+)?(?:[*×xX]\d+(?:\.\d+)?){1,2})(?P<u>" + _UNITS + r")?"
 )
@@ -174,7 +171,7 @@ _RANK_BEFORE_RE = re.compile(
 _RANK_DIGITS = frozenset("一二三四五六七八九")
 _RANK_AFTER_OK = re.compile(r"^(?:名|位|大(?!会|赛|学|战|厦|道|街|队)|$|[，。；、）)\s])")
 _PRICE_BEFORE_RE = re.compile(
-    r"(?:售|售价|报价|价格|定价|卖|尺价|单价|均价|价)(?:为|是|仅|只|约|近|达)?$"
+    r"(?:售|售价|报价|价格|定价|卖|尺价|单价|均价|价|促销|特价)(?:为|是|仅|只|约|近|达)?$"
 )
 _BARE_UNIT_HINT_RE = re.compile(r"(像素|人口|人数|票房|销量)[^，。；]{0,4}$")
 _HINT_UNIT = {"像素": "像素", "人口": "人", "人数": "人"}
@@ -182,21 +179,22 @@ _MONEY_HINT_RE = re.compile(r"(价|售|资|金|收入|利润|营收|费|成本|�
 
 #: A clause that gives an example or a supposition (比如说…, 假如…): its numbers illustrate
 #: and are not facts. The span runs to the end of the sentence.
-_HYPOTHETICAL_RE = re.compile(r"(?:比如说?|例如|比方说?|譬如|假如|假设|假定|倘若)[^。！？；!?\n]*")
+_HYPOTHETICAL_RE = re.compile(r"(比如说?|例如|比方说?|譬如|假如|假设|假定|倘若)[^。！？；!?\n]*")
+_DATED_RE = re.compile(r"[，,]?(?:在|于)?(?:\d{4}年|\d{1,2}月\d{1,2}日)")
 #: The scope of a comparison or selection: 在所有60只基金中, 15人中包括…: the size of the
 #: group is named, nothing is claimed about it.
 _SCOPE_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,10}?中(?=[，,]|位居|位列|排名|名列|居|排)")
 _SCOPE_BEFORE_RE = re.compile(r"在(?:所有|全部|全国|全球|参评的|参赛的)?$")
 _GROUP_OF_RE = re.compile(r"中(?:包括|有)")
 #: Nouns that count the parts of a text or an argument (来自三个方面), not things in the world.
-_DISCOURSE_NOUNS = ("方面", "层面", "角度", "特点", "要点", "原因", "阶段")
+_DISCOURSE_NOUNS = tuple(words("discourse_nouns"))
 #: A criterion qualifier and 的: 9公斤以下的小型犬, 超过27公斤的大型犬 name a class, not a fact.
 _CRITERION_PREFIXES = frozenset(
     {"超过", "不足", "低于", "少于", "不到", "不超过", "至少", "不少于"}
 )
 _CRITERION_KINDS = frozenset({"weight", "length", "area", "age", "duration", "other"})
 #: A minus sign that makes a share negative: 收益为-0.11%.
-_NEG_PERCENT_RE = re.compile(r"(?:(?<=[为是至到：:（(，,\s])|^)-(?P<n>\d+(?:\.\d+)?)%")
+_NEG_PERCENT_RE = re.compile(r"(?:(?<=[为是至到：:（(，,、\s])|^)-(?P<n>\d+(?:\.\d+)?)%")
 #: Half as a share: 报销一半, 占一半.
 _HALF_RE = re.compile(r"(?<![\u4e00-\u9fff]{2}的)(?<=[\u4e00-\u9fff])一半(?![天年月小时个])")
 _HALF_VERB_RE = re.compile(
@@ -241,12 +239,63 @@ _CRITERION_FREE_AFTER = frozenset("了，。；、")
 _UNIT_START_RE = re.compile(_UNITS)
 _LATIN_WORD_GAP_RE = re.compile(r"[A-Za-z][ \u00a0]$")
 
+#: Two neighbouring Chinese digits opening a numeral (四五万, 三四十, 一两): an approximate range.
+_ADJACENT_PAIR_RE = re.compile(r"([一二两三四五六七八])([二两三四五六七八九])([十百千万亿]*)$")
+
+_DURATION_NOUNS = tuple(words("duration_nouns"))
+_DURATION_VERBS = tuple(words("duration_verbs"))
+_RELATIVE_AFTER_RE = re.compile(r"(?:以前|以后|之前|之后|前|后)(?![\u4e00-\u9fff]{0,1}[期台卫锋])")
+#: Half a year, month, day or hour after a verb that measures a duration (为期半年).
+_HALF_DURATION_RE = re.compile(r"半(?P<u>年|个月|天|小时|个小时)")
+#: Shots made of shots taken (12投9中) and free throws (三罚两中): one mention, the first number.
+_SHOTS_RE = re.compile(
+    r"(?=[一两二三四五六七八九十\d])(?P<a>[一两二三四五六七八九十\d]{1,2})[罚投]"
+    r"(?P<b>[一两二三四五六七八九十零\d]{1,2})中"
+)
+#: A height written as 1米77 (1.77 m).
+_HEIGHT_RE = re.compile(r"(?<![\d.])(?P<a>\d)米(?P<b>\d{2})(?![\d.])")
+#: Top N (前三名, 前10位): a rank.
+_TOP_RE = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?=名|位|强)")
+#: A currency written in brackets after a bare amount: 30万(新台币).
+_BRACKET_CURRENCY_RE = re.compile(
+    r"[（(](?P<u>"
+    + "|".join(sorted((u for u, k in UNIT_KIND.items() if k == "money"), key=len, reverse=True))
+    + r")[）)]"
+)
+#: A rate: a unit per unit of time (10张/秒).
+_PER_TIME_RE = re.compile(r"/(?:秒|分钟|分|小时|天|周|月|年)")
+
+_DURATION_ITEM = r"[一二两三四五六七八九十\d]+个?[年月天周]"
+_DURATION_LIST_TAIL_RE = re.compile(r"(?:、" + _DURATION_ITEM + r")*的")
+_DURATION_LIST_HEAD_RE = re.compile(r"(?:" + _DURATION_ITEM + r"、)+$")
+_TEAM_SHAPE_RE = re.compile(r"[1-9]\d人")
+#: A short quoted or titled name: at most 12 characters in quotes, 20 in a title.
+_QUOTED_RE = re.compile(
+    r"[“\"「](?P<name>[^“”\"「」，。,\n]{2,12})[”\"」]|《(?P<t>[^《》\n]{1,20})》"
+)
+#: The group a statistic is made in or about (227只基金中，; 123只基金的平均仓位).
+_SCOPE_IN_RE = re.compile(r"[\u4e00-\u9fff]{0,10}?中[，,]")
+_SCOPE_STAT_RE = re.compile(r"[\u4e00-\u9fff]{0,10}?的(?:平均|总|整体)")
+_SUPERLATIVE_BEFORE_RE = re.compile(r"最[\u4e00-\u9fff]{1,2}的$")
+_ENUMERATION_BEFORE_RE = re.compile(r"、[^，。、；…\d]{2,12}$")
+_RANK_CONDITION_RE = re.compile(r"(?:名|位)?的")
+#: A criterion word a little before a quantity followed by 的 (不少于建筑面积100万平方米的…,
+#: 幅度在5%以上的…): the quantity defines a class.
+_CRITERION_BEFORE_RE = re.compile(
+    r"(?:不少于|不低于|不超过|不高于|不足|超过|低于|高于|少于|达到|在)[^，。；、\d]{0,6}$"
+)
+
 _CHANGE_BEFORE_RE = re.compile(r"(?:增|减|升|降|涨|跌|提高|扩大|缩小|持)$")
 _LATIN_BEFORE = re.compile(r"[A-Za-z]$")
 _LATIN_AFTER = re.compile(r"^[A-Za-z]+")
 _YEAR_RE = re.compile(r"(?:1[89]\d\d|20\d\d|0\d)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _GAME_CLOCK_RE = re.compile(r"^\d+秒")
+
+
+def is_money_hint(t: str, s: int) -> bool:
+    """True when the words before position ``s`` speak of money (售价, 投资, 收入…)."""
+    return bool(_MONEY_HINT_RE.search(t, max(0, s - 10), s))
 
 
 def _num_value(n: str, scale: str | None) -> float | None:
@@ -319,6 +368,26 @@ class _Finder:
     # ------------------------------------------------------------------ special forms
     def specials(self) -> None:
         t = self.t
+        for m in _HALF_DURATION_RE.finditer(t):
+            s, e = m.span()
+            if self._free(s, e) and t.endswith(_DURATION_VERBS, max(0, s - 3), s):
+                unit = m.group("u")
+                self.add(
+                    Mention(
+                        s, e, 0.5, None, normal_unit(unit), "=", "duration", "duration", 0.75, s
+                    )
+                )
+        for m in _HEIGHT_RE.finditer(t):
+            s, e = m.span()
+            if self._free(s, e):
+                v = int(m.group("a")) + int(m.group("b")) / 100
+                self.add(Mention(s, e, v, None, "米", "=", "length", "length.height", 0.8, s))
+        for m in _TOP_RE.finditer(t):
+            s, e = m.span()
+            if self._free(s, e):
+                v = parse_number(m.group("n"))
+                if v is not None:
+                    self.add(Mention(s, e + 1, v, None, "", "=", "other", "rank.top", 0.6, s))
         for m in _APERTURE_RE.finditer(t):
             s, e = m.span("all")
             if self._free(s, e):
@@ -389,7 +458,7 @@ class _Finder:
                 s, e = m.span()
                 if self._free(s, e) and _HALF_VERB_RE.search(t[max(0, s - 3) : s]):
                     self.add(Mention(s, e, 50.0, None, "%", "=", "percent", "percent.half", 0.6, s))
-        for m in _FREE_THROW_RE.finditer(t):
+        for m in _SHOTS_RE.finditer(t):
             s, e = m.span()
             if self._free(s, e):
                 v = parse_number(m.group("a"))
@@ -537,12 +606,19 @@ class _Finder:
         if not self._free(s, e):
             return restart
         p_start, p_qual, p_word = self._prefix(s)
-        if _is_scale_only(n) and not p_word:
+        if _is_scale_only(n) and not p_word and not (unit and (approx or len(n) >= 2)):
+            # 百 alone needs a prefix (数百, 上百); 百余款 and 千万种 count on their own.
             return restart
         if (p_word in _SCALE_ONLY_PREFIXES and not _is_round(n)) or (p_word == "上" and n == "十"):
             # 上 qualifies 上百/上千/上万 only; 岛上十位 is "on the island".
             p_start, p_qual, p_word = s, "", ""
         value = _num_value(n, scale)
+        pair = _ADJACENT_PAIR_RE.match(n)
+        if pair and CN_DIGITS[pair[2]] == CN_DIGITS[pair[1]] + 1:
+            # 四五万, 三四十, 一两年: two neighbouring numbers, an approximate range.
+            if kind_of(unit) == "duration" and self.filter:
+                return restart  # 一两年: a vague duration
+            return self._pair(m, s, e, unit, scale, pair, p_start if p_word else s, restart)
         if value is None:
             return restart
         shaped = False
@@ -583,6 +659,23 @@ class _Finder:
         if unit == "成":
             value *= 10
             stored_unit = "%"
+            if t.startswith("半", e):
+                value, e, end = value + 5, e + 1, end + 1  # 四成半: 45%
+        if not unit:
+            bracket = _BRACKET_CURRENCY_RE.match(t, e)
+            if bracket and (scale or is_money_hint(t, s)):
+                # 30万(新台币): the currency in brackets after the amount.
+                unit = bracket.group("u")
+                stored_unit, kind = normal_unit(unit), "money"
+                e = end = bracket.end()
+                restart = max(restart, e)
+        elif _PER_TIME_RE.match(t, e) and kind_of(unit) == "count":
+            rate = _PER_TIME_RE.match(t, e)
+            assert rate is not None
+            stored_unit = stored_unit + rate.group(0)  # 10张/秒: a rate
+            kind = "other"
+            e = end = rate.end()
+            restart = max(restart, e)
         if unit == "个人" and t.startswith("口", e):
             # 22个人口较少民族: the count is 22个; 人口 is the next word.
             e = end = e - 1
@@ -604,6 +697,31 @@ class _Finder:
         mention = Mention(start, end, value, None, stored_unit, qual, kind, rule, conf, s)
         mention.fallback = fallback
         self.add(mention)
+        return restart
+
+    def _pair(
+        self,
+        m: re.Match[str],
+        s: int,
+        e: int,
+        unit: str,
+        scale: str | None,
+        pair: re.Match[str],
+        start: int,
+        restart: int,
+    ) -> int:
+        rest = pair[3]
+        v1 = _num_value(pair[1] + rest, scale)
+        v2 = _num_value(pair[2] + rest, scale)
+        if v1 is None or v2 is None or not (unit or scale or rest):
+            return restart
+        stored = normal_unit(unit)
+        kind = kind_of(unit) if unit else "other"
+        if stored == "成":
+            v1, v2, stored = v1 * 10, v2 * 10, "%"
+        if stored == "元" and _CURRENCY_BEFORE_RE.search(self.t, max(0, s - 4), s):
+            stored = CURRENCY_BEFORE[_CURRENCY_BEFORE_RE.search(self.t, max(0, s - 4), s)[0]]
+        self.add(Mention(start, e, v1, v2, stored, "~", kind, "range.approximate", 0.7, s))
         return restart
 
     def _measure_shape(self, e: int) -> str:
@@ -687,6 +805,8 @@ class _Finder:
             return False
         if self.t.startswith(("以来", "来"), e):
             return True  # 近3年来, 两个月以来: a time phrase
+        if self.t.startswith(_DURATION_NOUNS, e):
+            return False  # 十三年历史, 两年时间: the duration of something
         return nxt not in "的了多余左以之至到内后前间里中"
 
     def _not_score(self, s: int, e: int) -> bool:
@@ -743,8 +863,13 @@ class _Finder:
             return None  # 一 as the article "a": 一次, 一个, 一节 (but 逾一年)
         if is_cn and n == "二" and not p_word:
             return None  # counts use 两 (两次); 二次, 二手 are words
-        if is_cn and unit in CN_EXCLUDED_UNITS:
-            return None
+        if (
+            is_cn
+            and unit in CN_EXCLUDED_UNITS
+            and len(n) == 1
+            and p_word not in _SCALE_ONLY_PREFIXES
+        ):
+            return None  # 二手, 三方, 十字 (but 一万余方, 数百字 count)
         if is_cn and len(n) >= 2 and all(ch in CN_DIGITS for ch in n) and not unit.startswith("年"):
             return None  # 二三线 and the like: digit strings in words
         if not unit:
@@ -781,6 +906,8 @@ class _Finder:
             return None
         if kind == "duration" and unit in ("天", "周", "年") and s > 0 and t[s - 1] in "前后":
             return None
+        if kind == "duration" and _RELATIVE_AFTER_RE.match(t, e):
+            return None  # 35年前, 三天后: a point in time relative to now
         rule = {
             "money": "money.scaled" if scale else "money",
             "percent": "percent",
@@ -865,13 +992,17 @@ def _figure_of_speech(t: str, m: Mention) -> bool:
 
 
 def _time_frame(t: str, m: Mention) -> bool:
-    """过去2年, 未来5年内, 近3年来: a duration that frames another statement."""
-    before = t[max(0, m.start - 4) : m.start]
+    """过去2年, 未来的两个月, 近3年来: a duration that frames another statement; 历时近3年
+    (a verb that measures a duration before it) is a fact."""
+    before = t[max(0, m.start - 5) : m.start]
+    if before.endswith("的"):
+        before = before[:-1]
     if before.endswith(_FRAME_ALWAYS):
         return True
     prefix = t[m.start : m.core_start]
     if prefix in _FRAME_AFTER or before.endswith(_FRAME_AFTER):
-        return bool(_FRAME_END_RE.match(t, m.end))
+        head = t[max(0, m.start - 4) : m.start]
+        return not head.endswith(_DURATION_VERBS) or bool(_FRAME_END_RE.match(t, m.end))
     return False
 
 
@@ -894,8 +1025,20 @@ def _criterion(t: str, m: Mention) -> bool:
 
 
 def _team_names(t: str, mentions: list[Mention]) -> set[str]:
-    """Number-and-unit surfaces that name a team somewhere in the text (76人队, 不敌76人)."""
+    """Number-and-unit surfaces that name a team somewhere in the text (76人队, 不敌76人), or
+    that the text repeats three times or more as they are (a count is rarely restated so)."""
     names = set()
+    seen: dict[str, int] = {}
+    for m in mentions:
+        if (
+            m.unit == "人"
+            and m.core_start == m.start
+            and _TEAM_SHAPE_RE.fullmatch(t, m.start, m.end)
+        ):
+            core = t[m.start : m.end]
+            seen[core] = seen.get(core, 0) + 1
+            if seen[core] >= 3:
+                names.add(core)
     for m in mentions:
         # The class of team names made of a number is "N人" (76人, 49人): a count of people
         # in form, so only a cue beside it tells the two apart.
@@ -909,6 +1052,54 @@ def _team_names(t: str, mentions: list[Mention]) -> set[str]:
     return names
 
 
+def _quoted_names(t: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Spans of every occurrence of a short quoted or titled name that holds a number
+    (《第一大总统》, “三股势力”): the number is part of a name, wherever the name is written."""
+    if not mentions or not any(q in t for q in '“"《「'):
+        return []
+    names = set()
+    starts = [m.start for m in mentions]
+    for q in _QUOTED_RE.finditer(t):
+        group = "name" if q.group("name") is not None else "t"
+        s, e = q.span(group)
+        i = bisect.bisect_left(starts, s)
+        if i < len(mentions) and mentions[i].end <= e:
+            names.add(q.group(group))
+    if not names:
+        return []
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    return [x.span() for x in pattern.finditer(t)]
+
+
+def _scope_of_statistic(t: str, m: Mention) -> bool:
+    """统计的227只基金中，…; 123只基金的平均仓位; 仓位最高的5只; A、B两只基金: a count that
+    names the group a statistic is about, or restates a list, rather than a fact."""
+    after = t[m.end : m.end + 14]
+    if _SCOPE_IN_RE.match(after) or _SCOPE_STAT_RE.match(after):
+        return True
+    before = t[max(0, m.start - 14) : m.start]
+    if _SUPERLATIVE_BEFORE_RE.search(before):
+        return True
+    # 荷银效率优选、融通蓝筹成长两只基金 restates a list; A、B等5只基金 sums one up.
+    core = t[m.core_start : m.end] if m.core_start >= 0 else ""
+    return bool(
+        (m.value or 0) <= 10
+        and core[:1] in _CN_NUM_CHARS
+        and _ENUMERATION_BEFORE_RE.search(before)
+        and not before.endswith("等")
+    )
+
+
+def _in_duration_list(t: str, m: Mention) -> bool:
+    """一年、两年、三年的评比: a list of durations followed by 的 names classes."""
+    tail = _DURATION_LIST_TAIL_RE.match(t, m.end)
+    if tail is None:
+        return False
+    return tail.end() - m.end > 1 or bool(
+        _DURATION_LIST_HEAD_RE.search(t, max(0, m.start - 12), m.start)
+    )
+
+
 def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
     """Drop quantities whose wider context makes them look-alikes: examples and suppositions
     (比如说…2000元), the size of a group a comparison is made in (在所有60只基金中), parts of
@@ -917,13 +1108,20 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
     names made of a number (76人: once a name, a name throughout the text)."""
     hypo: list[tuple[int, int]] = []
     if any(w in t for w in ("比", "例如", "譬如", "假", "倘若")):
-        hypo = [m.span() for m in _HYPOTHETICAL_RE.finditer(t)]
+        # An example with a date (比如2009年7月5日在南京…) tells of a real event.
+        hypo = [m.span() for m in _HYPOTHETICAL_RE.finditer(t) if not _DATED_RE.match(t, m.end(1))]
     hypo_starts = [s for s, _ in hypo]
     questions = _question_spans(t)
     question_starts = [s for s, _ in questions]
     teams = _team_names(t, mentions)
+    names = _quoted_names(t, mentions)
+    name_starts = [s for s, _ in names]
     out = []
     for m in mentions:
+        if names:
+            i = bisect.bisect_right(name_starts, m.start) - 1
+            if i >= 0 and names[i][0] <= m.start < names[i][1]:
+                continue
         if hypo and _inside(hypo, hypo_starts, m.start):
             continue
         if questions and _inside(questions, question_starts, m.start):
@@ -940,6 +1138,23 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
                 continue  # 在所有60只混合基金中位居第6名
             if m.unit in ("个", "") and (m.value or 0) <= 10 and after.startswith(_DISCOURSE_NOUNS):
                 continue  # 来自三个方面
+            if _scope_of_statistic(t, m):
+                continue
+        if m.rule in ("rank.ordinal", "rank.top") and _RANK_CONDITION_RE.match(t, m.end):
+            continue  # 第一名的友友将获得…: a rank as a condition
+        if m.rule == "range" and t.startswith("-", m.end) and t[m.end + 1 : m.end + 2].isdigit():
+            continue  # 400-650-6628: a phone number
+        if (
+            after.startswith("的")
+            and (m.kind in _CRITERION_KINDS or m.kind == "percent")
+            and (
+                _CRITERION_BEFORE_RE.search(t, max(0, m.start - 10), m.start)
+                or t[m.start : m.core_start] in _CRITERION_PREFIXES
+            )
+        ):
+            continue  # 不少于建筑面积100万平方米的项目, 幅度在5%以上的基金, 超过五成的个股
+        if m.kind == "duration" and _in_duration_list(t, m):
+            continue  # 银河一年、两年、三年的星级评比: periods that name classes
         if after.startswith("的") and m.kind in _CRITERION_KINDS:
             surface = t[m.start : m.end]
             prefix = t[m.start : m.core_start] if m.core_start > m.start else ""
