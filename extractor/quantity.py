@@ -268,16 +268,20 @@ _PER_TIME_RE = re.compile(r"/(?:秒|分钟|分|小时|天|周|月|年)")
 _DURATION_ITEM = r"[一二两三四五六七八九十\d]+个?[年月天周]"
 _DURATION_LIST_TAIL_RE = re.compile(r"(?:、" + _DURATION_ITEM + r")*的")
 _DURATION_LIST_HEAD_RE = re.compile(r"(?:" + _DURATION_ITEM + r"、)+$")
+_CODE_AROUND_RE = re.compile(r"-\d")
+_CODE_BEFORE_RE = re.compile(r"\d-$")
+_MODIFIED_UNIT_RE = re.compile(
+    "(?:" + "|".join(words("unit_modifiers")) + r")(?P<u>" + _UNITS + ")"
+)
 _TEAM_SHAPE_RE = re.compile(r"[1-9]\d人")
 #: A short quoted or titled name: at most 12 characters in quotes, 20 in a title.
 _QUOTED_RE = re.compile(
     r"[“\"「](?P<name>[^“”\"「」，。,\n]{2,12})[”\"」]|《(?P<t>[^《》\n]{1,20})》"
 )
 #: The group a statistic is made in or about (227只基金中，; 123只基金的平均仓位).
-_SCOPE_IN_RE = re.compile(r"[\u4e00-\u9fff]{0,10}?中[，,]")
+_SCOPE_IN_RE = re.compile(r"(?:(?![是在有为])[\u4e00-\u9fff]){0,10}?(?<![高初其])中[，,]")
 _SCOPE_STAT_RE = re.compile(r"[\u4e00-\u9fff]{0,10}?的(?:平均|总|整体)")
 _SUPERLATIVE_BEFORE_RE = re.compile(r"最[\u4e00-\u9fff]{1,2}的$")
-_ENUMERATION_BEFORE_RE = re.compile(r"、[^，。、；…\d]{2,12}$")
 _RANK_CONDITION_RE = re.compile(r"(?:名|位)?的")
 #: A criterion word a little before a quantity followed by 的 (不少于建筑面积100万平方米的…,
 #: 幅度在5%以上的…): the quantity defines a class.
@@ -420,9 +424,12 @@ class _Finder:
                 continue
             if not unit:
                 continue
+            # A box (108.7×59.5×27.1mm) and a resolution (1280×720像素) are named by their
+            # first dimension; two lengths (72.4×96mm) have no one value.
+            first = float(parts[0]) if len(parts) == 3 or unit == "像素" else None
             self.add(
                 Mention(
-                    s, e, None, None, normal_unit(unit), "=", kind_of(unit), "dimensions", 0.75, s
+                    s, e, first, None, normal_unit(unit), "=", kind_of(unit), "dimensions", 0.75, s
                 )
             )
         for m in _FRACTION_RE.finditer(t):
@@ -661,6 +668,14 @@ class _Finder:
             stored_unit = "%"
             if t.startswith("半", e):
                 value, e, end = value + 5, e + 1, end + 1  # 四成半: 45%
+        if not unit and scale:
+            modified = _MODIFIED_UNIT_RE.match(t, e)
+            if modified:
+                # 1020万有效像素: the unit stands after a modifier word.
+                unit = modified.group("u")
+                stored_unit, kind = normal_unit(unit), kind_of(unit)
+                e = end = modified.end()
+                restart = max(restart, e)
         if not unit:
             bracket = _BRACKET_CURRENCY_RE.match(t, e)
             if bracket and (scale or is_money_hint(t, s)):
@@ -1072,22 +1087,15 @@ def _quoted_names(t: str, mentions: list[Mention]) -> list[tuple[int, int]]:
 
 
 def _scope_of_statistic(t: str, m: Mention) -> bool:
-    """统计的227只基金中，…; 123只基金的平均仓位; 仓位最高的5只; A、B两只基金: a count that
-    names the group a statistic is about, or restates a list, rather than a fact."""
+    """统计的227只基金中，…; 123只基金的平均仓位; 仓位最高的5只: a count that names the group
+    a statistic is about rather than a fact."""
     after = t[m.end : m.end + 14]
     if _SCOPE_IN_RE.match(after) or _SCOPE_STAT_RE.match(after):
         return True
     before = t[max(0, m.start - 14) : m.start]
     if _SUPERLATIVE_BEFORE_RE.search(before):
         return True
-    # 荷银效率优选、融通蓝筹成长两只基金 restates a list; A、B等5只基金 sums one up.
-    core = t[m.core_start : m.end] if m.core_start >= 0 else ""
-    return bool(
-        (m.value or 0) <= 10
-        and core[:1] in _CN_NUM_CHARS
-        and _ENUMERATION_BEFORE_RE.search(before)
-        and not before.endswith("等")
-    )
+    return False
 
 
 def _in_duration_list(t: str, m: Mention) -> bool:
@@ -1142,7 +1150,9 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
                 continue
         if m.rule in ("rank.ordinal", "rank.top") and _RANK_CONDITION_RE.match(t, m.end):
             continue  # 第一名的友友将获得…: a rank as a condition
-        if m.rule == "range" and t.startswith("-", m.end) and t[m.end + 1 : m.end + 2].isdigit():
+        if _CODE_AROUND_RE.match(t, m.end) or _CODE_BEFORE_RE.search(
+            t, max(0, m.start - 2), m.start
+        ):
             continue  # 400-650-6628: a phone number
         if (
             after.startswith("的")
