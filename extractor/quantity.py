@@ -170,6 +170,11 @@ _RANK_BEFORE_RE = re.compile(
 )
 _RANK_DIGITS = frozenset("一二三四五六七八九")
 _RANK_AFTER_OK = re.compile(r"^(?:名|位|大(?!会|赛|学|战|厦|道|街|队)|$|[，。；、）)\s])")
+#: 第一个访问的国家, 第一个副本: "the first" of something is a rank, unless what follows is a
+#: period or a part of a sequence (第一个季度, 第二个学期, 第三个阶段).
+_RANK_GE_RE = re.compile(
+    r"个(?!季|月|星期|学期|阶段|赛季|回合|小时|周|年|半|工作日|交易日)(?=[\u4e00-\u9fff])"
+)
 _PRICE_BEFORE_RE = re.compile(
     r"(?:售|售价|报价|价格|定价|卖|尺价|单价|均价|价|促销|特价)(?:为|是|仅|只|约|近|达)?$"
 )
@@ -520,6 +525,11 @@ class _Finder:
             if not self._free(s, e):
                 continue
             after = m.group("after")
+            if _RANK_GE_RE.match(t, e):
+                v = parse_number(m.group("n"))
+                if v is not None and self._free(s, e + 1):
+                    self.add(Mention(s, e + 1, v, None, "", "=", "other", "rank.ordinal", 0.5, s))
+                continue
             if not _RANK_AFTER_OK.match(after):
                 continue
             before = t[max(0, s - 12) : s]
@@ -1093,9 +1103,7 @@ def _scope_of_statistic(t: str, m: Mention) -> bool:
     if _SCOPE_IN_RE.match(after) or _SCOPE_STAT_RE.match(after):
         return True
     before = t[max(0, m.start - 14) : m.start]
-    if _SUPERLATIVE_BEFORE_RE.search(before):
-        return True
-    return False
+    return bool(_SUPERLATIVE_BEFORE_RE.search(before))
 
 
 def _in_duration_list(t: str, m: Mention) -> bool:

@@ -59,6 +59,34 @@ FORMS = [
     # units that start with a scale word
     ("这只熊重12千克。", "12千克", 12, None, "千克", "=", "weight"),
     ("全年用电3000千瓦时。", "3000千瓦时", 3000, None, "千瓦时", "=", "other"),
+    # scale words counting on their own, approximate digit pairs, halves
+    ("店内百余款沙发打折出售。", "百余款", 100, None, "款", ">", "count"),
+    ("这篇短文只有数百字。", "数百字", 100, None, "字", ">", "count"),
+    ("游戏里有万余种道具。", "万余种", 10000, None, "种", ">", "count"),
+    ("全年浇筑混凝土一万余方。", "一万余方", 10000, None, "方", ">", "other"),
+    ("一年学费需四五万元。", "四五万元", 40000, 50000, "元", "~", "money"),
+    ("现场来了三四十人。", "三四十人", 30, 40, "人", "~", "count"),
+    ("这次巡演为期半年，共演出80场。", "半年", 0.5, None, "年", "=", "duration"),
+    ("这家老店已有二十年历史。", "二十年", 20, None, "年", "=", "duration"),
+    ("他们用了两年时间研发新药。", "两年", 2, None, "年", "=", "duration"),
+    # sport, heights, top ranks, first of something
+    ("他全场12投9中，效率很高。", "12投9中", 12, None, "", "=", "count"),
+    ("这名中锋身高2米16。", "2米16", 2.16, None, "米", "=", "length"),
+    ("该品牌连续五年进入销量前三名。", "前三名", 3, None, "", "=", "other"),
+    ("他是第一个登上山顶的人。", "第一个", 1, None, "", "=", "other"),
+    # currencies in brackets, rates, negative shares in a list, 成 and a half
+    ("这幅画拍出40万(新台币)。", "40万(新台币)", 4e5, None, "新台币", "=", "money"),
+    ("相机每秒可连拍8张/秒。", "8张/秒", 8, None, "张/秒", "=", "other"),
+    ("三只基金分别下跌-0.5%、-1.2%。", "-1.2%", -1.2, None, "%", "=", "percent"),
+    ("公司占据市场四成半。", "四成半", 45, None, "%", "=", "percent"),
+    ("新款手机促销1999，限量发售。", "1999", 1999, None, "", "=", "other"),
+    # sizes and a unit after a modifier word
+    ("机身尺寸为120×60×20mm。", "120×60×20mm", 120, None, "mm", "=", "length"),
+    ("屏幕分辨率为1920×1080像素。", "1920×1080像素", 1920, None, "像素", "=", "other"),
+    ("镜头尺寸为70×90mm。", "70×90mm", None, None, "mm", "=", "length"),
+    ("新机拥有2400万有效像素。", "2400万有效像素", 2.4e7, None, "像素", "=", "other"),
+    # an example with a date is a real event
+    ("比如2010年5月在杭州举办的展会吸引了3000名观众。", "3000名", 3000, None, "名", "=", "count"),
 ]
 
 
@@ -108,6 +136,20 @@ LOOKALIKES = [
     ("今后三年，全市要新建学校。", "三年"),
     ("前两个月，出口形势严峻。", "两个月"),
     ("近3年来，公司扭亏为盈。", "3年"),
+    # vague and relative durations, codes, ranks as conditions, names in quotes and titles
+    ("他打算再干一两年就退休。", "一两年"),
+    ("这座桥建于80年前。", "80年"),
+    ("热线电话：400-820-1234。", "820"),
+    ("第一名的选手将获得奖金。", "第一名"),
+    ("会议讨论了打击“三股势力”的办法，三股势力危害很大。", "三股势力危害"),
+    ("电影《第一大总统》今天上映。", "第一"),
+    ("评比分为一年、两年、三年的三个档次。", "两年"),
+    # scopes of a statistic and criteria before 的
+    ("统计的230只股票型基金中，180只下跌。", "230只"),
+    ("120只股票型基金的平均仓位为80%。", "120只"),
+    ("仓位最高的5只基金都满仓了。", "5只"),
+    ("须开发过不少于建筑面积50万平方米的项目。", "50万平方米"),
+    ("涨幅超过五成的个股有几十只。", "超过五成"),
     # model and version numbers, clock times, sums
     ("新机支持USB 2.0接口。", "2.0"),
     ("发布会9:30许开始。", "30许"),
@@ -147,6 +189,12 @@ def test_a_team_name_found_once_is_a_name_throughout_the_text() -> None:
     assert not [c for c in extract(text) if "76" in c.quantity_text]
 
 
+def test_a_number_named_team_repeated_three_times_is_a_name() -> None:
+    text = "记者说76人很想签下他。他认为76人有机会。76人今晚出场。"
+    assert not [c for c in extract(text) if "76" in c.quantity_text]
+    assert "76人" in _found("公司有76人报名。")
+
+
 def test_an_unknown_measure_word_glued_to_the_next_word_falls_back_to_the_number() -> None:
     # 篮板 and 指数 are words: the character after the number is no measure word.
     found = _found("他场均拿下9.5篮板。")
@@ -183,6 +231,10 @@ QUANTITY_LEXICONS = (
     "time_frame_words",
     "criterion_words",
     "question_words",
+    "discourse_nouns",
+    "duration_verbs",
+    "duration_nouns",
+    "unit_modifiers",
 )
 
 
@@ -293,3 +345,29 @@ def test_every_question_word_makes_its_numbers_lookalikes() -> None:
         text = f"今年销量突破100万辆{word}？" if word in "吗呢" else f"今年销量{word}突破100万辆？"
         assert not extract(text), text
     assert _found("今年销量突破100万辆？")
+
+
+def test_every_discourse_noun_makes_a_small_count_a_lookalike() -> None:
+    for noun in words("discourse_nouns"):
+        assert not _found(f"这个计划有三个{noun}。"), noun
+        assert "三十个" in _found(f"这个计划有三十个{noun}。"), noun
+
+
+def test_every_duration_verb_measures_a_duration() -> None:
+    for verb in words("duration_verbs"):
+        found = _found(f"项目{verb}近3年，共投入5亿元。")
+        assert "近3年" in found, (verb, list(found))
+        assert "半年" in _found(f"活动{verb}半年，共接待游客5万人。"), verb
+    assert "近3年" not in _found("近3年，共投入5亿元。")
+
+
+def test_every_duration_noun_makes_a_duration_a_fact() -> None:
+    for noun in words("duration_nouns"):
+        assert "十三年" in _found(f"这家工厂已有十三年{noun}。"), noun
+    assert "3年" not in _found("他读了3年毕业。")
+
+
+def test_every_unit_modifier_passes_the_unit_on() -> None:
+    for word in words("unit_modifiers"):
+        found = _found(f"相机拥有1200万{word}像素。")
+        assert found[f"1200万{word}像素"].unit == "像素", word
