@@ -310,6 +310,7 @@ def is_money_hint(t: str, s: int) -> bool:
 def _num_value(n: str, scale: str | None) -> float | None:
     if not n:
         return None
+    v: float | None
     if n[0].isdigit():
         v = float(n.replace(",", "").replace("，", ""))
     else:
@@ -389,8 +390,8 @@ class _Finder:
         for m in _HEIGHT_RE.finditer(t):
             s, e = m.span()
             if self._free(s, e):
-                v = int(m.group("a")) + int(m.group("b")) / 100
-                self.add(Mention(s, e, v, None, "米", "=", "length", "length.height", 0.8, s))
+                height = int(m.group("a")) + int(m.group("b")) / 100
+                self.add(Mention(s, e, height, None, "米", "=", "length", "length.height", 0.8, s))
         for m in _TOP_RE.finditer(t):
             s, e = m.span()
             if self._free(s, e):
@@ -714,9 +715,10 @@ class _Finder:
                 kind = "money"
         if shaped:
             kind = "count"
-        if stored_unit == "元" and _CURRENCY_BEFORE_RE.search(t, max(0, s - 4), s):
+        currency = _CURRENCY_BEFORE_RE.search(t, max(0, s - 4), s)
+        if stored_unit == "元" and currency:
             # 港币1000万元: the currency written before the amount names it.
-            stored_unit = CURRENCY_BEFORE[_CURRENCY_BEFORE_RE.search(t, max(0, s - 4), s)[0]]
+            stored_unit = CURRENCY_BEFORE[currency[0]]
         if unit == "分" and self.filter and self._not_score(s, e):
             return restart
         mention = Mention(start, end, value, None, stored_unit, qual, kind, rule, conf, s)
@@ -744,8 +746,9 @@ class _Finder:
         kind = kind_of(unit) if unit else "other"
         if stored == "成":
             v1, v2, stored = v1 * 10, v2 * 10, "%"
-        if stored == "元" and _CURRENCY_BEFORE_RE.search(self.t, max(0, s - 4), s):
-            stored = CURRENCY_BEFORE[_CURRENCY_BEFORE_RE.search(self.t, max(0, s - 4), s)[0]]
+        currency = _CURRENCY_BEFORE_RE.search(self.t, max(0, s - 4), s)
+        if stored == "元" and currency:
+            stored = CURRENCY_BEFORE[currency[0]]
         self.add(Mention(start, e, v1, v2, stored, "~", kind, "range.approximate", 0.7, s))
         return restart
 
