@@ -257,6 +257,8 @@ _SHOTS_RE = re.compile(
     r"(?=[一两二三四五六七八九十\d])(?P<a>[一两二三四五六七八九十\d]{1,2})[罚投]"
     r"(?P<b>[一两二三四五六七八九十零\d]{1,2})中"
 )
+#: A season record: 55胜21负 (one mention, like a score A-B).
+_RECORD_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,3})胜(?P<b>\d{1,3})负")
 #: A height written as 1米77 (1.77 m).
 _HEIGHT_RE = re.compile(r"(?<![\d.])(?P<a>\d)米(?P<b>\d{2})(?![\d.])")
 #: Top N (前三名, 前10位): a rank.
@@ -291,7 +293,7 @@ _RANK_CONDITION_RE = re.compile(r"(?:名|位)?的")
 #: A criterion word a little before a quantity followed by 的 (不少于建筑面积100万平方米的…,
 #: 幅度在5%以上的…): the quantity defines a class.
 _CRITERION_BEFORE_RE = re.compile(
-    r"(?:不少于|不低于|不超过|不高于|不足|超过|低于|高于|少于|达到|在)[^，。；、\d]{0,6}$"
+    r"(?:(?:不少于|不低于|不超过|不高于|不足|超过|低于|高于|少于|达到)[^，。；、\d]{0,6}|在)$"
 )
 
 _CHANGE_BEFORE_RE = re.compile(r"(?:增|减|升|降|涨|跌|提高|扩大|缩小|持)$")
@@ -471,6 +473,11 @@ class _Finder:
                 s, e = m.span()
                 if self._free(s, e) and _HALF_VERB_RE.search(t[max(0, s - 3) : s]):
                     self.add(Mention(s, e, 50.0, None, "%", "=", "percent", "percent.half", 0.6, s))
+        for m in _RECORD_RE.finditer(t):
+            s, e = m.span()
+            if self._free(s, e):
+                v = float(m.group("a"))
+                self.add(Mention(s, e, v, None, "", "=", "score", "sport.record", 0.7, s))
         for m in _SHOTS_RE.finditer(t):
             s, e = m.span()
             if self._free(s, e):
@@ -765,8 +772,13 @@ class _Finder:
         nxt = t[e + 1 : e + 2]
         if nxt and not (_CJK.match(nxt) or nxt in _CLAUSE_END):
             return ""
-        if nxt and (nxt in _NAME_SUFFIXES or _UNIT_START_RE.match(t, e + 1)):
-            return ""  # 1房户 (a one-room flat): a compound that names a class
+        if nxt and nxt in _NAME_SUFFIXES:
+            return ""
+        unit_after = _UNIT_START_RE.match(t, e + 1)
+        if unit_after:
+            follow = t[unit_after.end() : unit_after.end() + 1]
+            if not _CJK.match(follow or " ") or follow in "的型":
+                return ""  # 1房户的, 1房户型 (a one-room flat): a compound that names a class
         return c
 
     def _range(self, m: re.Match[str], s: int, e: int, unit1: str, unit2: str) -> int:

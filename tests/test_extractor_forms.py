@@ -85,6 +85,11 @@ FORMS = [
     ("屏幕分辨率为1920×1080像素。", "1920×1080像素", 1920, None, "像素", "=", "other"),
     ("镜头尺寸为70×90mm。", "70×90mm", None, None, "mm", "=", "length"),
     ("新机拥有2400万有效像素。", "2400万有效像素", 2.4e7, None, "像素", "=", "other"),
+    # season records, unknown measure words before a noun that starts like a unit, changes
+    ("火箭队目前战绩为40胜30负。", "40胜30负", 40, None, "", "=", "score"),
+    ("补贴覆盖电视、冰箱等9类家电产品。", "9类", 9, None, "类", "=", "count"),
+    ("干旱的年数由2年上升至6年。", "2年", 2, None, "年", "=", "duration"),
+    ("他有在海外2-4年的工作经验。", "2-4年", 2, 4, "年", "=", "duration"),
     # an example with a date is a real event
     ("比如2010年5月在杭州举办的展会吸引了3000名观众。", "3000名", 3000, None, "名", "=", "count"),
 ]
