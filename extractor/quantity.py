@@ -254,9 +254,13 @@ _RELATIVE_AFTER_RE = re.compile(r"(?:以前|以后|之前|之后|前|后)(?![\u4
 _HALF_DURATION_RE = re.compile(r"半(?P<u>年|个月|天|小时|个小时)")
 #: Shots made of shots taken (12投9中) and free throws (三罚两中): one mention, the first number.
 _SHOTS_RE = re.compile(
-    r"(?=[一两二三四五六七八九十\d])(?P<a>[一两二三四五六七八九十\d]{1,2})[罚投]"
-    r"(?P<b>[一两二三四五六七八九十零\d]{1,2})中"
+    r"(?=[一两二三四五六七八九十\d])(?<![\d.])(?P<a>[一两二三四五六七八九十\d]{1,2})[罚投][仅只]?"
+    r"(?P<b>[一两二三四五六七八九十零\d]{1,2}|全)中"
 )
+#: A stat line (12+5: 12 points and 5 rebounds): one mention, the first number.
+#: Points come first and run to two digits; 1+3 and 2+2 name formats (1＋3留学项目).
+_STAT_LINE_RE = re.compile(r"(?<![\d.+])(?P<a>[1-9]\d)\+(?P<b>\d{1,2})(?![\d.%+])")
+_CJK_DIGIT_AFTER_RE = re.compile(r"[年月日号岁个名人]")
 #: A season record: 55胜21负 (one mention, like a score A-B).
 _RECORD_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,3})胜(?P<b>\d{1,3})负")
 #: A height written as 1米77 (1.77 m).
@@ -473,6 +477,11 @@ class _Finder:
                 s, e = m.span()
                 if self._free(s, e) and _HALF_VERB_RE.search(t[max(0, s - 3) : s]):
                     self.add(Mention(s, e, 50.0, None, "%", "=", "percent", "percent.half", 0.6, s))
+        for m in _STAT_LINE_RE.finditer(t):
+            s, e = m.span()
+            if self._free(s, e) and not _CJK_DIGIT_AFTER_RE.match(t, e):
+                v = float(m.group("a"))
+                self.add(Mention(s, e, v, None, "", "=", "score", "sport.stat_line", 0.6, s))
         for m in _RECORD_RE.finditer(t):
             s, e = m.span()
             if self._free(s, e):

@@ -87,6 +87,9 @@ FORMS = [
     ("新机拥有2400万有效像素。", "2400万有效像素", 2.4e7, None, "像素", "=", "other"),
     # season records, unknown measure words before a noun that starts like a unit, changes
     ("火箭队目前战绩为40胜30负。", "40胜30负", 40, None, "", "=", "score"),
+    ("球队已锁定14+6猛将。", "14+6", 14, None, "", "=", "score"),
+    ("他全场8投仅1中。", "8投仅1中", 8, None, "", "=", "count"),
+    ("他两罚全中。", "两罚全中", 2, None, "", "=", "count"),
     ("补贴覆盖电视、冰箱等9类家电产品。", "9类", 9, None, "类", "=", "count"),
     ("干旱的年数由2年上升至6年。", "2年", 2, None, "年", "=", "duration"),
     ("他有在海外2-4年的工作经验。", "2-4年", 2, 4, "年", "=", "duration"),
@@ -158,7 +161,7 @@ LOOKALIKES = [
     # model and version numbers, clock times, sums
     ("新机支持USB 2.0接口。", "2.0"),
     ("发布会9:30许开始。", "30许"),
-    ("球队已锁定12+5猛将。", "5猛"),
+    ("有的项目采用2+2形式。", "2+2"),
 ]
 
 
