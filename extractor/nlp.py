@@ -58,7 +58,8 @@ def _make_rjieba() -> Callable[[str], tuple[tuple[str, str], ...]] | None:
 
     def _tag_rjieba(clause: str) -> tuple[tuple[str, str], ...]:
         return tuple(
-            (w, "eng") if f != "eng" and fullmatch(w) else (w, f) for w, f in rtag(clause, False)
+            (w, "eng") if w[0] < "\x80" and f != "eng" and fullmatch(w) else (w, f)
+            for w, f in rtag(clause, False)
         )
 
     return _tag_rjieba
