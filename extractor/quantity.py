@@ -285,7 +285,8 @@ _CODE_BEFORE_RE = re.compile(r"\d-$")
 _MODIFIED_UNIT_RE = re.compile(
     "(?:" + "|".join(words("unit_modifiers")) + r")(?P<u>" + _UNITS + ")"
 )
-_TEAM_SHAPE_RE = re.compile(r"[1-9]\d人")
+#: Team names made of a number are two-digit and not round (76人, 49人): 20人 repeated is a count.
+_TEAM_SHAPE_RE = re.compile(r"[1-9][1-9]人")
 #: A short quoted or titled name: at most 12 characters in quotes, 20 in a title.
 _QUOTED_RE = re.compile(
     r"[“\"「](?P<name>[^“”\"「」，。,\n]{2,12})[”\"」]|《(?P<t>[^《》\n]{1,20})》"

@@ -51,6 +51,7 @@ FORMS = [
     ("门票收入300万人民币。", "300万人民币", 3e6, None, "元", "=", "money"),
     ("岛内补贴新台币2000元。", "2000元", 2000, None, "新台币", "=", "money"),
     ("他年薪500万美金。", "500万美金", 5e6, None, "美元", "=", "money"),
+    ("他花了800块钱买了一辆旧车。", "800块钱", 800, None, "元", "=", "money"),
     # thousands with a full-width comma
     ("项目总投资5，000万元，其中一半为贷款。", "5，000万元", 5e7, None, "元", "=", "money"),
     ("全市共有12，500家企业。", "12，500家", 12500, None, "家", "=", "count"),
@@ -195,6 +196,11 @@ def test_the_same_shapes_as_claims_are_proposed(text: str, surface: str) -> None
 def test_a_team_name_found_once_is_a_name_throughout_the_text() -> None:
     text = "76人队客场获胜。赛后76人继续训练，76人主帅表示满意。"
     assert not [c for c in extract(text) if "76" in c.quantity_text]
+
+
+def test_a_round_count_repeated_three_times_is_still_a_count() -> None:
+    text = "事故造成30人受伤。其中30人已出院。另外30人仍在观察。"
+    assert len([c for c in extract(text) if c.quantity_text == "30人"]) == 3
 
 
 def test_a_number_named_team_repeated_three_times_is_a_name() -> None:
