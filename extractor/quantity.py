@@ -166,8 +166,9 @@ _APERTURE_RE = re.compile(
 )
 _ORDINAL_RE = re.compile(r"第(?P<n>[" + _CN_DIGIT_CHARS + r"百]+|\d+)(?P<after>.{0,2})")
 _RANK_BEFORE_RE = re.compile(
-    r"(?:排名|排行|名列|位列|位居|列|居|排在|排|升至|升到|降至|降到|跌至|掉到|掉至|回到|暂列|暂居|名定|"
-    r"夺得|获得|获|取得|拿到|成为|位于|仅次于\S{0,6}?)[^，。；]{0,6}$"
+    "(?:"
+    + "|".join(sorted(words("rank_verbs"), key=len, reverse=True))
+    + r"|仅次于\S{0,6}?)[^，。；]{0,6}$"
 )
 _RANK_DIGITS = frozenset("一二三四五六七八九")
 _RANK_AFTER_OK = re.compile(r"^(?:名|位|大(?!会|赛|学|战|厦|道|街|队)|$|[，。；、）)\s])")
@@ -177,7 +178,9 @@ _RANK_GE_RE = re.compile(
     r"个(?!季|月|星期|学期|阶段|赛季|回合|小时|周|年|半|工作日|交易日)(?=[\u4e00-\u9fff])"
 )
 _PRICE_BEFORE_RE = re.compile(
-    r"(?:售|售价|报价|价格|定价|卖|尺价|单价|均价|价|促销|特价)(?:为|是|仅|只|约|近|达)?$"
+    "(?:"
+    + "|".join(sorted(words("price_words"), key=len, reverse=True))
+    + r")(?:为|是|仅|只|约|近|达)?$"
 )
 _BARE_UNIT_HINT_RE = re.compile(r"(像素|人口|人数|票房|销量)[^，。；]{0,4}$")
 _HINT_UNIT = {"像素": "像素", "人口": "人", "人数": "人"}

@@ -249,6 +249,8 @@ QUANTITY_LEXICONS = (
     "duration_verbs",
     "duration_nouns",
     "unit_modifiers",
+    "rank_verbs",
+    "price_words",
 )
 
 
@@ -385,3 +387,17 @@ def test_every_unit_modifier_passes_the_unit_on() -> None:
     for word in words("unit_modifiers"):
         found = _found(f"相机拥有1200万{word}像素。")
         assert found[f"1200万{word}像素"].unit == "像素", word
+
+
+def test_every_rank_verb_makes_an_ordinal_a_rank() -> None:
+    for verb in words("rank_verbs"):
+        found = _found(f"球队{verb}第四，")
+        assert "第四" in found and found["第四"].value == 4, (verb, list(found))
+    assert not _found("球队第四，")
+
+
+def test_every_price_word_makes_a_bare_number_a_price() -> None:
+    for word in words("price_words"):
+        found = _found(f"这台相机{word}2250，很划算。")
+        assert "2250" in found, (word, list(found))
+    assert not _found("这台相机型号2250，很划算。")
