@@ -174,9 +174,7 @@ _RANK_DIGITS = frozenset("一二三四五六七八九")
 _RANK_AFTER_OK = re.compile(r"^(?:名|位|大(?!会|赛|学|战|厦|道|街|队)|$|[，。；、）)\s])")
 #: 第一个访问的国家, 第一个副本: "the first" of something is a rank, unless what follows is a
 #: period or a part of a sequence (第一个季度, 第二个学期, 第三个阶段).
-_RANK_GE_RE = re.compile(
-    r"个(?!季|月|星期|学期|阶段|赛季|回合|小时|周|年|半|工作日|交易日)(?=[\u4e00-\u9fff])"
-)
+_RANK_GE_RE = re.compile("个(?!" + "|".join(words("ordinal_periods")) + r")(?=[\u4e00-\u9fff])")
 _PRICE_BEFORE_RE = re.compile(
     "(?:"
     + "|".join(sorted(words("price_words"), key=len, reverse=True))
@@ -188,7 +186,8 @@ _MONEY_HINT_RE = re.compile(r"(价|售|资|金|收入|利润|营收|费|成本|�
 
 #: A clause that gives an example or a supposition (比如说…, 假如…): its numbers illustrate
 #: and are not facts. The span runs to the end of the sentence.
-_HYPOTHETICAL_RE = re.compile(r"(比如说?|例如|比方说?|譬如|假如|假设|假定|倘若)[^。！？；!?\n]*")
+_EXAMPLE_WORDS = tuple(sorted(words("example_words"), key=len, reverse=True))
+_HYPOTHETICAL_RE = re.compile("(" + "|".join(_EXAMPLE_WORDS) + r")[^。！？；!?\n]*")
 _DATED_RE = re.compile(r"[，,]?(?:在|于)?(?:\d{4}年|\d{1,2}月\d{1,2}日)")
 #: The scope of a comparison or selection: 在所有60只基金中, 15人中包括…: the size of the
 #: group is named, nothing is claimed about it.
@@ -1158,7 +1157,7 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
     questions (能否突破100万辆？), time frames (过去2年), figures of speech (开心10倍) and team
     names made of a number (76人: once a name, a name throughout the text)."""
     hypo: list[tuple[int, int]] = []
-    if any(w in t for w in ("比", "例如", "譬如", "假", "倘若")):
+    if any(w in t for w in _EXAMPLE_WORDS):
         # An example with a date (比如2009年7月5日在南京…) tells of a real event.
         hypo = [m.span() for m in _HYPOTHETICAL_RE.finditer(t) if not _DATED_RE.match(t, m.end(1))]
     hypo_starts = [s for s, _ in hypo]

@@ -251,6 +251,8 @@ QUANTITY_LEXICONS = (
     "unit_modifiers",
     "rank_verbs",
     "price_words",
+    "example_words",
+    "ordinal_periods",
 )
 
 
@@ -401,3 +403,17 @@ def test_every_price_word_makes_a_bare_number_a_price() -> None:
         found = _found(f"这台相机{word}2250，很划算。")
         assert "2250" in found, (word, list(found))
     assert not _found("这台相机型号2250，很划算。")
+
+
+def test_every_example_word_makes_its_numbers_illustrations() -> None:
+    for word in words("example_words"):
+        assert not _found(f"{word}每月存2000元，一年就有24000元。"), word
+        dated = _found(f"{word}2009年7月5日，公司捐出2000元。")
+        assert "2000元" in dated, word
+
+
+def test_every_ordinal_period_word_keeps_the_first_of_from_being_a_rank() -> None:
+    for word in words("ordinal_periods"):
+        found = _found(f"公司在第一个{word}里卖出3000台。")
+        assert not [c for c in found.values() if c.rule == "rank.ordinal"], word
+    assert "第一个" in _found("他是第一个到达的人。")
