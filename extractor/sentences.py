@@ -24,6 +24,8 @@ _GLUED_DATE_RE = re.compile(
 
 #: Clauses end at commas, colons, brackets and dashes; a comma between digits with three
 #: digits after it (4,812万, 5，000万元) groups thousands and ends nothing.
+_GAP_RE = re.compile(r"[ \t\u3000\xa0]+")
+
 _CLAUSE_RE = re.compile(r"(?:[：:（）()\[\]【】—]|(?<!\d)[，,]|[，,](?!\d{3}(?!\d)))+|——")
 
 
@@ -46,8 +48,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     cuts: list[int] = []
     for m in _END_RE.finditer(text):
         cuts.append(m.end())
-    for m in _HEADING_GAP_RE.finditer(text):
-        cuts.append(m.start())
+    for m in _GAP_RE.finditer(text):
+        # The test of _HEADING_GAP_RE, made only where there is a gap at all.
+        if m.start() > 0 and _HEADING_GAP_RE.match(text, m.start()):
+            cuts.append(m.start())
     cuts.append(len(text))
     cuts = sorted(set(cuts))
     out: list[tuple[int, int]] = []
@@ -64,6 +68,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def _glued_heading(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Split a heading off the front of a sentence when a date is glued to it."""
     seg = text[s:e]
+    if "月" not in seg:
+        return [(s, e)]  # no date, nothing glued (a substring test is far cheaper than the scan)
     m = _GLUED_DATE_RE.search(seg)
     if m is None or m.start() == 0:
         return [(s, e)]
