@@ -266,19 +266,42 @@ def extract(db_path: str, workers: int, redo: bool, userdict: str | None) -> Non
             "(--redo to extract again)"
         )
         return
+    long_doc = _LongDocumentProgress()
     if total >= PROGRESS_FROM:
         with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
             summary = run_extract(
-                conn, workers=workers, redo=redo, userdict=userdict, progress=bar.update
+                conn,
+                workers=workers,
+                redo=redo,
+                userdict=userdict,
+                progress=bar.update,
+                doc_progress=long_doc,
             )
     else:
-        summary = run_extract(conn, workers=workers, redo=redo, userdict=userdict)
+        summary = run_extract(
+            conn, workers=workers, redo=redo, userdict=userdict, doc_progress=long_doc
+        )
     for doc_id, message in summary.failed:
         click.echo(f"error: document {doc_id}: extractor failed ({message})", err=True)
     seal(conn)
     click.echo(summary.line())
     if summary.failed:
         sys.exit(1)
+
+
+class _LongDocumentProgress:
+    """Progress through one long document on standard error: a line at every tenth."""
+
+    def __init__(self) -> None:
+        self.shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        tenth = done * 10 // max(total, 1)
+        if done == 0:
+            self.shown = -1
+        if tenth > self.shown:
+            self.shown = tenth
+            click.echo(f"long document ({total:,} characters): {tenth * 10}%", err=True)
 
 
 # --------------------------------------------------------------------------- eval
