@@ -7,6 +7,7 @@ one line on standard error and a non-zero exit, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sqlite3
@@ -96,40 +97,84 @@ def ingest(
     are already here; conflicting decisions are reported, never overwritten.
     Exits with status 1 if any file failed.
     """
-    from db.ingest import Summary, expand_paths, ingest_file
-
-    conn = open_db(db_path)
     if claims:
-        _ingest_claims(conn, paths, encoding)
+        _ingest_claims(open_db(db_path), paths, encoding)
         return
+    _ingest_documents(db_path, paths, encoding, fmt)
+
+
+#: Show a progress bar by bytes from this much input on (one long file included).
+PROGRESS_BYTES = 8_000_000
+#: From this much input on, the search index is left to `extract` (see db.schema._m4).
+DEFER_INDEX_BYTES = 32_000_000
+
+
+def _ingest_documents(db_path: str, paths: tuple[str, ...], encoding: str | None, fmt: str) -> None:
+    """Import every file; the database is opened (created) only when a file can be read."""
+    import os
+
+    from db.ingest import FileResult, Summary, expand_paths, ingest_file
+    from db.schema import search_pending_count
+
     summary = Summary()
     targets = list(expand_paths(paths))
+    sizes = {}
+    for path, problem in targets:
+        if problem is None and path != "-":
+            with contextlib.suppress(OSError):
+                sizes[path] = os.stat(path).st_size
+    total = sum(sizes.values())
+    defer_index = total >= DEFER_INDEX_BYTES
     errors: list[InputError] = []
+    conn = None
+    bar = None
 
-    def one(path: str, missing: InputError | None) -> None:
-        from db.ingest import FileResult
+    def one(path: str, problem: InputError | None) -> None:
+        nonlocal conn
+        if problem is not None:
+            result = FileResult(path, error=problem)
+        else:
+            if conn is None:
+                conn = open_db(db_path)
+            seen = 0
 
-        result = FileResult(path, error=missing) if missing else None
-        if result is None:
-            result = ingest_file(conn, path, encoding=encoding, fmt=fmt)
+            def on_bytes(pos: int) -> None:
+                nonlocal seen
+                if bar is not None and pos > seen:
+                    bar.update(pos - seen, path)
+                    seen = pos
+
+            result = ingest_file(
+                conn, path, encoding=encoding, fmt=fmt, index=not defer_index, progress=on_bytes
+            )
+            if bar is not None and sizes.get(path, 0) > seen:
+                bar.update(sizes[path] - seen, path)
         summary.add(result)
         if result.error is not None:
             errors.append(result.error)
 
-    if len(targets) >= PROGRESS_FROM:
+    if len(targets) >= PROGRESS_FROM or total >= PROGRESS_BYTES:
         with click.progressbar(
-            targets, label="Importing", file=sys.stderr, item_show_func=_short
+            length=max(total, 1), label="Importing", file=sys.stderr, item_show_func=_short
         ) as bar:
-            for path, missing in bar:
-                one(path, missing)
+            for path, problem in targets:
+                one(path, problem)
     else:
-        for path, missing in targets:
-            one(path, missing)
+        for path, problem in targets:
+            one(path, problem)
     for err in errors:
         click.echo(f"error: {err}", err=True)
     if not targets:
         click.echo("error: no importable files found (.txt .md .jsonl .csv)", err=True)
         summary.failed += 1
+    if conn is not None and defer_index:
+        queued = search_pending_count(conn)
+        if queued:
+            click.echo(
+                f"search index: {queued} documents queued; `claimdesk extract` indexes them"
+                " (search scans them meanwhile)",
+                err=True,
+            )
     click.echo(summary.line())
     if summary.failed:
         sys.exit(1)
@@ -158,7 +203,7 @@ def _ingest_claims(conn, paths: tuple[str, ...], encoding: str | None) -> None:
 def _short(item) -> str:
     if item is None:
         return ""
-    path = item[0]
+    path = item if isinstance(item, str) else item[0]
     return path if len(path) <= 40 else "…" + path[-39:]
 
 
@@ -218,22 +263,15 @@ def extract(db_path: str, workers: int, redo: bool, userdict: str | None) -> Non
 
 def load_gold(path: str) -> list[dict]:
     """Read a gold JSONL file (see ../shared/gold/GUIDELINE.md), checking each line."""
+    from db.ingest import decode, read_bytes
+    from db.jsonl import iter_jsonl
+
     try:
-        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
-    except OSError as exc:
-        raise ClaimdeskError(f"{path}: cannot read ({exc.strerror})") from None
-    except UnicodeDecodeError:
-        raise ClaimdeskError(f"{path}: not UTF-8 text") from None
+        data = read_bytes(path)
+    except InputError as exc:
+        raise ClaimdeskError(f"{path}: cannot read ({exc.problem})") from None
     gold = []
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(path, f"malformed JSON ({exc.msg})", n) from None
-        if not isinstance(rec, dict):
-            raise InputError(path, "expected a JSON object", n)
+    for n, rec in iter_jsonl(path, decode(data, path, "utf-8").split("\n")):
         for key in ("doc", "surface", "start", "end", "claim"):
             if key not in rec:
                 raise InputError(path, f"missing field {key!r}", n)
