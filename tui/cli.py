@@ -217,7 +217,7 @@ def _short(item) -> str:
     type=click.IntRange(1, 64),
     default=1,
     show_default=True,
-    help="Processes to spread documents over.",
+    help="Processes to spread documents over (with --dask local: local cluster workers).",
 )
 @click.option(
     "--redo", is_flag=True, help="Re-extract every document (decided claims are never touched)."
@@ -228,34 +228,70 @@ def _short(item) -> str:
     default=None,
     help="A jieba user dictionary with your own words (names, organisations).",
 )
-def extract(db_path: str, workers: int, redo: bool, userdict: str | None) -> None:
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    default=None,
+    help="Run the extractor on a Dask cluster (tcp://host:8786), or 'local' for a local one"
+    " of --workers processes; needs pip install 'claimdesk[dask]'.",
+)
+def extract(
+    db_path: str, workers: int, redo: bool, userdict: str | None, dask_address: str | None
+) -> None:
     """Propose candidate claims for every document not yet extracted.
 
     Re-running never duplicates claims. A new extractor version replaces only pending
-    candidates no reviewer has touched.
+    candidates no reviewer has touched. Ctrl+C keeps every finished batch; run it again to
+    carry on.
     """
-    from tui.pipeline import pending_count, run_extract
+    from tui.pipeline import ExtractSummary, index_pending, pending_count, run_extract
 
     conn = open_db(db_path)
     total = pending_count(conn, redo=redo)
     if total == 0:
+        index_pending(conn)
         click.echo(
             "nothing to extract: every document is extracted by this version "
             "(--redo to extract again)"
         )
         return
-    if total >= PROGRESS_FROM:
-        with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
-            summary = run_extract(
-                conn, workers=workers, redo=redo, userdict=userdict, progress=bar.update
-            )
-    else:
-        summary = run_extract(conn, workers=workers, redo=redo, userdict=userdict)
+    summary = ExtractSummary()
+    options = dict(workers=workers, redo=redo, userdict=userdict, dask=dask_address)
+    try:
+        if total < PROGRESS_FROM:
+            run_extract(conn, summary=summary, **options)
+        elif sys.stderr.isatty():
+            with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
+                run_extract(conn, summary=summary, progress=bar.update, **options)
+        else:  # a log file or a pipe: one line per committed batch
+            run_extract(conn, summary=summary, progress=_progress_lines(total), **options)
+    except KeyboardInterrupt:
+        kept = summary.documents
+        docs = "document" if kept == 1 else "documents"
+        click.echo(
+            f"\nInterrupted: {kept} {docs} extracted and kept ({summary.added} candidate claims);"
+            f" {total - kept} left. Run `claimdesk extract` again to carry on where it stopped.",
+            err=True,
+        )
+        sys.exit(130)
     for doc_id, message in summary.failed:
         click.echo(f"error: document {doc_id}: extractor failed ({message})", err=True)
     click.echo(summary.line())
     if summary.failed:
         sys.exit(1)
+
+
+def _progress_lines(total: int):
+    """Progress for a log: ``extracted N of TOTAL documents`` after each committed batch."""
+    done = 0
+
+    def update(n: int) -> None:
+        nonlocal done
+        done += n
+        click.echo(f"extracted {done} of {total} documents", err=True)
+
+    return update
 
 
 # --------------------------------------------------------------------------- eval
