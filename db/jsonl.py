@@ -40,7 +40,10 @@ def loads_line(path: str, line: int, raw: str) -> Any:
     except ValueError as exc:  # CPython's limit on the digits of an integer
         problem = "a number has too many digits" if "digits" in str(exc) else str(exc)
         raise InputError(path, f"malformed JSON ({problem})", line) from None
-    _check_value(path, line, value, check_strings=_SURROGATE_ESCAPE.search(raw) is not None)
+    check_strings = _SURROGATE_ESCAPE.search(raw) is not None
+    # Fewer brackets than the depth limit cannot nest deeper than it: skip the walk (most lines).
+    if check_strings or raw.count("[") + raw.count("{") > MAX_DEPTH:
+        _check_value(path, line, value, check_strings=check_strings)
     return value
 
 
