@@ -85,7 +85,8 @@ def bench_ingest(path: Path, docs: int, db: Path) -> dict:
     }
     print(
         f"ingest {fig['file_mb']:7.1f} MB {docs:7d} docs  {fig['seconds']:7.2f} s"
-        f"  {fig['mb_per_s']:6.2f} MB/s ({fig['mb_per_cpu_s']:.2f} MB per CPU second)  peak RSS {fig['peak_rss_mb']:6.1f} MB"
+        f"  {fig['mb_per_s']:6.2f} MB/s ({fig['mb_per_cpu_s']:.2f} MB per CPU second)"
+        f"  peak RSS {fig['peak_rss_mb']:6.1f} MB"
         f"  ({queued} documents queued for the search index)"
     )
     return fig

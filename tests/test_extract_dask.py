@@ -20,14 +20,14 @@ import pytest
 
 pytest.importorskip("distributed")
 
-import dask  # noqa: E402
-from distributed import Client, LocalCluster  # noqa: E402
+import dask
+from distributed import Client, LocalCluster
 
-from db.claims import CANDIDATE_COLUMNS  # noqa: E402
-from db.connection import open_db  # noqa: E402
-from db.ingest import ingest_file  # noqa: E402
-from tests.conftest import ROOT, need_corpus  # noqa: E402
-from tui.pipeline import ExtractSummary, run_extract  # noqa: E402
+from db.claims import CANDIDATE_COLUMNS
+from db.connection import open_db
+from db.ingest import ingest_file
+from tests.conftest import ROOT, need_corpus
+from tui.pipeline import ExtractSummary, run_extract
 
 DOCS = 300
 
@@ -73,7 +73,7 @@ def _candidates(conn) -> list[tuple]:
     cols = ", ".join(f'c."{c}"' for c in CANDIDATE_COLUMNS)
     return conn.execute(
         f"SELECT d.sha256, {cols}, c.status, c.extractor_version FROM claims c"
-        " JOIN documents d ON d.id = c.doc_id ORDER BY d.sha256, c.start, c.\"end\", c.rule"
+        ' JOIN documents d ON d.id = c.doc_id ORDER BY d.sha256, c.start, c."end", c.rule'
     ).fetchall()
 
 
