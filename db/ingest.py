@@ -565,9 +565,9 @@ def _walk(folder: str) -> Iterator[tuple[str, InputError | None]]:
                 found.append((full, InputError(full, f"cannot read ({exc.strerror})")))
                 continue
             found.append((full, None if stat.S_ISREG(mode) else _not_regular(full, mode)))
-    for exc in unreadable:
-        where = str(exc.filename or folder)
-        problem = f"cannot read this folder ({exc.strerror}); skipped"
+    for failure in unreadable:
+        where = str(failure.filename or folder)
+        problem = f"cannot read this folder ({failure.strerror}); skipped"
         found.append((where, InputError(where, problem)))
     yield from sorted(found, key=lambda item: item[0])
 

@@ -257,15 +257,18 @@ def extract(
         )
         return
     summary = ExtractSummary()
-    options = dict(workers=workers, redo=redo, userdict=userdict, dask=dask_address)
+    go = functools.partial(
+        run_extract, conn, workers=workers, redo=redo, userdict=userdict, dask=dask_address,
+        summary=summary,
+    )  # fmt: skip
     try:
         if total < PROGRESS_FROM:
-            run_extract(conn, summary=summary, **options)
+            go()
         elif sys.stderr.isatty():
             with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
-                run_extract(conn, summary=summary, progress=bar.update, **options)
+                go(progress=bar.update)
         else:  # a log file or a pipe: one line per committed batch
-            run_extract(conn, summary=summary, progress=_progress_lines(total), **options)
+            go(progress=_progress_lines(total))
     except KeyboardInterrupt:
         kept = summary.documents
         docs = "document" if kept == 1 else "documents"
