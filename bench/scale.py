@@ -82,6 +82,7 @@ def bench_ingest(path: Path, docs: int, db: Path) -> dict:
         "mb_per_cpu_s": round(size / MB / cpu, 2),
         "peak_rss_mb": round(r.maxrss_mb, 1),
         "queued_for_index": queued,
+        "load_avg_1min_after": _load(),
     }
     print(
         f"ingest {fig['file_mb']:7.1f} MB {docs:7d} docs  {fig['seconds']:7.2f} s"
@@ -164,10 +165,12 @@ def bench_search(db: Path, sample_docs: int) -> dict:
     dst.execute("COMMIT")
     check("half")
     t = time.perf_counter()
+    cpu = time.process_time()
     dst.execute("BEGIN IMMEDIATE")
     fill_search_index(dst)
     dst.execute("COMMIT")
     fill_s = time.perf_counter() - t
+    fill_cpu = time.process_time() - cpu
     check("indexed")
     dst.execute("INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')")
     dst.close()
@@ -179,13 +182,20 @@ def bench_search(db: Path, sample_docs: int) -> dict:
         "checks": checks,
         "mismatches": mismatches,
         "index_fill_mb_per_s": round(text_mb / 2 / MB / fill_s, 2),
+        "index_fill_mb_per_cpu_s": round(text_mb / 2 / MB / fill_cpu, 2),
     }
     print(
         f"search on {sample_docs} docs: {len(queries)} queries of lengths {fig['lengths']}"
         f" x (queued, half indexed, indexed): {len(mismatches)} mismatches;"
         f" trigram index fill {fig['index_fill_mb_per_s']} MB/s of text"
+        f" ({fig['index_fill_mb_per_cpu_s']} MB per CPU second)"
     )
     return fig
+
+
+def _load() -> float:
+    with open("/proc/loadavg") as f:
+        return float(f.read().split()[0])
 
 
 def _candidates(db: Path) -> list[tuple]:
@@ -218,13 +228,18 @@ def bench_extract(n_docs: int) -> dict:
         db = OUT / "scale-extract-run.db"
         _rm_db(db)
         shutil.copy(base, db)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         r = run([*CLI, "extract", "--db", str(db), *extra], cwd=ROOT).check()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         cands = _candidates(db)
         if reference is None:
             reference = cands
         runs[name] = {
             "seconds": round(r.seconds, 2),
             "docs_per_s": round(n_docs / r.seconds, 1),
+            "cpu_seconds": round(cpu, 2),
+            "load_avg_1min_after": _load(),
             "tree_rss_mb": round(r.tree_rss_mb, 1),
             "candidates": len(cands),
             "identical_to_workers_1": cands == reference,
@@ -232,7 +247,8 @@ def bench_extract(n_docs: int) -> dict:
         f = runs[name]
         print(
             f"extract {n_docs} docs, {name:22}  {f['seconds']:7.2f} s"
-            f"  {f['docs_per_s']:7.1f} docs/s"
+            f"  {f['docs_per_s']:7.1f} docs/s  CPU {f['cpu_seconds']:7.2f} s"
+            f" (load {f['load_avg_1min_after']})"
             f"  tree RSS {f['tree_rss_mb']:6.1f} MB  candidates {f['candidates']}"
             f" identical: {f['identical_to_workers_1']}"
         )
