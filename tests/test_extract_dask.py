@@ -133,3 +133,18 @@ def test_cli_with_a_bad_scheduler_address_is_one_line(tmp_path):
     check = sqlite3.connect(db)
     assert check.execute("SELECT count(*) FROM claims").fetchone()[0] == 0
     check.close()
+
+
+def test_a_batch_that_fails_on_the_cluster_is_one_clear_error(tmp_path, cluster, monkeypatch):
+    import tui.pipeline
+    from db.errors import ClaimdeskError
+
+    conn = open_db(tmp_path / "x.db")
+    doc = tmp_path / "a.txt"
+    doc.write_text("有3家公司。", encoding="utf-8")
+    ingest_file(conn, str(doc))
+    # A task that raises on the worker (int(list, None) is a TypeError there).
+    monkeypatch.setattr(tui.pipeline, "extract_batch", int)
+    with pytest.raises(ClaimdeskError, match=r"the Dask cluster failed \(TypeError"):
+        run_extract(conn, dask=cluster.scheduler_address)
+    assert conn.execute("SELECT count(*) FROM claims").fetchone()[0] == 0

@@ -215,8 +215,17 @@ class _Dask:
             done, _ = wait(list(pending), return_when="FIRST_COMPLETED")
             for future in [f for f in pending if f in done]:
                 pending.remove(future)
-                yield from future.result()
+                try:
+                    results = future.result()
+                except Exception as exc:  # a batch failed on every worker, or the cluster went
+                    from db.errors import ClaimdeskError
+
+                    raise ClaimdeskError(
+                        f"the Dask cluster failed ({type(exc).__name__}: {exc}); every finished"
+                        " batch is kept: run `claimdesk extract` again to carry on"
+                    ) from None
                 future.release()
+                yield from results
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
