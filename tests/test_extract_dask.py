@@ -29,7 +29,7 @@ from db.ingest import ingest_file
 from tests.conftest import ROOT, need_corpus
 from tui.pipeline import ExtractSummary, run_extract
 
-DOCS = 300
+DOCS = 200
 
 SLOW_MACHINE = {
     "distributed.comm.timeouts.connect": "120s",
