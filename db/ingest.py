@@ -626,6 +626,34 @@ def _import(
     return added, seen - added
 
 
+def insert_records(
+    conn: sqlite3.Connection, records: Iterable[Record], *, path: str = "", index: bool = True
+) -> tuple[int, int]:
+    """Insert already parsed records in one transaction; returns (added, skipped as duplicates).
+
+    For importers that parse a format of their own; files go through :func:`ingest_file`.
+    """
+    now = now_iso()
+    added = seen = 0
+    with _page_cache(conn), transaction(conn):
+        for r in records:
+            seen += 1
+            added += _insert(conn, path or r.source, r, now)
+        if index:
+            fill_search_index(conn)
+    return added, seen - added
+
+
+def read_file(
+    path: str, *, encoding: str | None = None, fmt: str = "auto", stdin: IO[bytes] | None = None
+) -> list[Record]:
+    """Read, decode and parse one whole file (``-`` = standard input) into records."""
+    data = read_bytes(path, stdin)
+    if not data.strip():
+        raise InputError(path, "empty file (no text)")
+    return parse(path, decode(data, path, encoding), fmt)
+
+
 def ingest_file(
     conn: sqlite3.Connection,
     path: str,

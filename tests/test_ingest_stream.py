@@ -378,3 +378,16 @@ def test_deleting_and_editing_queued_and_indexed_documents_keeps_the_index_sound
     fts = "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
     assert [r[0] for r in conn.execute(fts, ('"改过的"',))] == [3]
     assert conn.execute(fts, ('"第一篇"',)).fetchall() == []
+
+
+def test_insert_records_for_importers_of_other_formats(tmp_path):
+    from db.ingest import Record, insert_records, read_file
+
+    f = tmp_path / "a.jsonl"
+    f.write_text('{"text": "第一篇3人"}\n{"text": "第一篇3人"}\n{"text": "第二篇"}\n', "utf-8")
+    conn = open_db(tmp_path / "t.db")
+    assert insert_records(conn, read_file(str(f))) == (2, 1)
+    assert insert_records(conn, [Record(source="x", text="第三篇")]) == (1, 0)
+    assert search_pending_count(conn) == 0
+    fts = "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
+    assert [r[0] for r in conn.execute(fts, ('"第三篇"',))] == [3]
