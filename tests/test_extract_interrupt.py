@@ -47,7 +47,10 @@ def test_ctrl_c_says_what_was_kept_and_a_rerun_carries_on(tmp_path, workers):
     conn.close()
 
     child = _cli("extract", "--db", str(db), "--workers", str(workers), start_new_session=True)
-    first = child.stderr.readline()  # blocks until the first batch is committed
+    first = ""
+    while not first.startswith("extracted "):  # blocks until the first batch is committed
+        first = child.stderr.readline()
+        assert first, "the child ended before reporting any progress"
     assert first.startswith(f"extracted 100 of {DOCS} documents"), first
     os.killpg(child.pid, signal.SIGINT)
     out, err = child.communicate(timeout=300)
