@@ -264,7 +264,8 @@ class _Lines:
     def __iter__(self) -> Iterator[str]:
         decoder = codecs.getincrementaldecoder(self.codec)("strict")
         pos = 0  # bytes read so far
-        rest = ""  # an unfinished line
+        unfinished: list[str] = []  # pieces of a line longer than a block (joined once)
+        cr = ""  # a \r at the end of a block: maybe the first half of \r\n
         first = True
         while True:
             block = self.f.read(BLOCK_BYTES)
@@ -281,19 +282,28 @@ class _Lines:
             if first and text:
                 text = text.removeprefix("\ufeff")
                 first = False
-            text = rest + text
-            if not self.saw_text and text.strip():
+            text = cr + text
+            cr = ""
+            if not final and text.endswith("\r"):
+                cr, text = "\r", text[:-1]
+            text = _normalise(text)
+            if not self.saw_text and not text.isspace() and text:
                 self.saw_text = True
-            hold = ""
-            if not final and text.endswith("\r"):  # may be the first half of \r\n
-                hold, text = "\r", text[:-1]
-            parts = _normalise(text).split("\n")
-            rest = parts.pop() + hold
-            for part in parts:
-                yield part + "\n"
+            if "\n" in text:
+                lines = text.split("\n")
+                if unfinished:
+                    lines[0] = "".join(unfinished) + lines[0]
+                    unfinished.clear()
+                last = lines.pop()
+                if last:
+                    unfinished.append(last)
+                for line in lines:
+                    yield line + "\n"
+            elif text:
+                unfinished.append(text)
             if final:
-                if rest:
-                    yield rest
+                if unfinished:
+                    yield "".join(unfinished)
                 return
 
 
