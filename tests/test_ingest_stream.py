@@ -225,6 +225,9 @@ def test_failed_ingest_creates_no_database(tmp_path):
     assert r.exit_code == 1
     assert f"error: {tmp_path / 'missing.txt'}: no such file or folder" in r.output
     assert not db.exists()
+    r = run(db, "--claims", tmp_path / "missing.jsonl")
+    assert r.exit_code == 1 and "no such database" in r.output
+    assert not db.exists()
 
 
 # --------------------------------------------------------------------------- streaming

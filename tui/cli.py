@@ -97,8 +97,8 @@ def ingest(
     are already here; conflicting decisions are reported, never overwritten.
     Exits with status 1 if any file failed.
     """
-    if claims:
-        _ingest_claims(open_db(db_path), paths, encoding)
+    if claims:  # claims need their documents: never create an empty database for them
+        _ingest_claims(open_db(db_path, create=False), paths, encoding)
         return
     _ingest_documents(db_path, paths, encoding, fmt)
 
