@@ -702,9 +702,11 @@ def demo(db_path: str | None, reviewer: str | None, no_review: bool) -> None:
     conn = open_db(db_path)
     added = 0
     for path, missing in expand_paths([str(seeds_dir())]):
-        result = ingest_file(conn, path) if missing is None else None
-        if result is None or result.error is not None:
-            raise ClaimdeskError(str(missing or result.error))
+        if missing is not None:
+            raise ClaimdeskError(str(missing))
+        result = ingest_file(conn, path)
+        if result.error is not None:
+            raise ClaimdeskError(str(result.error))
         added += result.added
     summary = run_extract(conn)
     conn.close()
