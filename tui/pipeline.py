@@ -320,21 +320,25 @@ def _flush(conn, batch, version, summary, progress, redo) -> None:
         summary.added += added
         summary.replaced += replaced
         batch.clear()
-    with transaction(conn):
-        summary.indexed += fill_search_index(conn, limit=INDEX_PER_BATCH)
+    if _queued(conn):  # no write transaction (and no lock) when the index is complete
+        with transaction(conn):
+            summary.indexed += fill_search_index(conn, limit=INDEX_PER_BATCH)
     if progress is not None:
         progress(stored)
+
+
+def _queued(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM search_pending LIMIT 1").fetchone() is not None
 
 
 def index_pending(conn: sqlite3.Connection, chunk: int = 1000) -> int:
     """Index every document still queued for search, ``chunk`` per transaction."""
     total = 0
-    while True:
+    while _queued(conn):
         with transaction(conn):
             n = fill_search_index(conn, limit=chunk)
         total += n
-        if n < chunk:
-            return total
+    return total
 
 
 def pending_count(conn: sqlite3.Connection, *, redo: bool = False) -> int:
