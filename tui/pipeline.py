@@ -76,13 +76,18 @@ def _init_worker(userdict: str | None) -> None:
     extractor.load(userdict)
 
 
-def _extract_one(job: Job) -> Result:
+#: Documents at least this long report their own progress (``doc_progress``).
+LONG_DOCUMENT = 200_000
+
+
+def _extract_one(job: Job, doc_progress: Callable[[int, int], None] | None = None) -> Result:
     """Candidates of one document as rows, or the error message if the extractor failed."""
     import extractor
 
     doc_id, text, date = job
+    long = doc_progress is not None and len(text) >= LONG_DOCUMENT
     try:
-        candidates = extractor.extract(text, date)
+        candidates = extractor.extract(text, date, progress=doc_progress if long else None)
     except Exception as exc:  # one bad document must not stop a corpus run
         return doc_id, f"{type(exc).__name__}: {exc}"
     return doc_id, [tuple(getattr(c, name) for name in CANDIDATE_COLUMNS) for c in candidates]
@@ -130,8 +135,14 @@ def _sigint_ignored() -> Iterator[None]:
 class _Local:
     """The extractor in this process, or on a pool of ``workers`` spawned processes."""
 
-    def __init__(self, workers: int, userdict: str | None) -> None:
+    def __init__(
+        self,
+        workers: int,
+        userdict: str | None,
+        doc_progress: Callable[[int, int], None] | None = None,
+    ) -> None:
         self.pool = None
+        self.doc_progress = doc_progress
         if workers > 1:
             import multiprocessing
 
@@ -149,7 +160,7 @@ class _Local:
             if self.pool is not None:
                 yield from self.pool.imap(_extract_one, page, chunksize=4)
             else:
-                yield from map(_extract_one, page)
+                yield from (_extract_one(job, self.doc_progress) for job in page)
 
     def close(self) -> None:
         if self.pool is not None:
@@ -256,6 +267,7 @@ def run_extract(
     progress: Callable[[int], None] | None = None,
     dask: str | None = None,
     summary: ExtractSummary | None = None,
+    doc_progress: Callable[[int, int], None] | None = None,
 ) -> ExtractSummary:
     """Extract every document that needs it and store the candidates.
 
@@ -269,12 +281,16 @@ def run_extract(
         dask: a Dask scheduler address (``tcp://host:8786``), or ``local``.
         summary: filled in as batches are committed (so a caller that is interrupted knows
             what was kept); a new one when None.
+        doc_progress: called with (characters done, characters) while one document of at
+            least :data:`LONG_DOCUMENT` characters is extracted (``workers=1`` only).
     """
     import extractor
 
     version = extractor.VERSION
     summary = summary if summary is not None else ExtractSummary()
-    engine: _Local | _Dask = _Dask(dask, workers, userdict) if dask else _Local(workers, userdict)
+    engine: _Local | _Dask = (
+        _Dask(dask, workers, userdict) if dask else _Local(workers, userdict, doc_progress)
+    )
     try:
         batch: list[tuple[int, list[tuple]]] = []
         # Pages are read whole before any write, and only this thread touches the connection.
