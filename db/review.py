@@ -21,24 +21,36 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from db.connection import transaction
-from db.errors import ClaimdeskError
+from db.decisions import (
+    STATE_FIELDS,
+    Decision,
+    ReviewError,
+    Seen,
+    apply,
+    check_seen,
+    history,
+    last_undoable,
+    log,
+    read_snapshot,
+    snapshot,
+    undo_last,
+)
 from db.schema import FACT_FIELDS, KINDS, QUALIFIERS, SPAN_FIELDS, STATUSES, now_iso
 
-#: Everything a decision may change on a claim; the snapshot stored in decisions.before/after.
-STATE_FIELDS = (
-    *FACT_FIELDS,
-    *SPAN_FIELDS,
-    "status",
-    "edited",
-    "original",
-    "reviewer",
-    "decided_at",
-)
+__all__ = [
+    "STATE_FIELDS",
+    "Decision",
+    "ReviewError",
+    "Seen",
+    "history",
+    "last_undoable",
+    "undo_last",
+]
 
 #: Columns the claim list needs for one row (kept small: the list reads a few hundred at a time).
 LIST_COLUMNS = (
@@ -66,18 +78,6 @@ _MAX_SKIP_IDS = 500
 
 Key = tuple[int, int, int]
 """A claim's place in review order: ``(doc_id, start, id)``."""
-
-
-class ReviewError(ClaimdeskError):
-    """A review action that cannot be done (unknown claim, invalid edit, nothing to undo).
-
-    Attributes:
-        errors: for invalid fields, field name -> message (empty for other problems).
-    """
-
-    def __init__(self, message: str, errors: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.errors = errors or {}
 
 
 def key_of(row: Any) -> Key:
@@ -373,39 +373,63 @@ def first_row(conn: sqlite3.Connection, flt: ClaimFilter | None = None) -> dict[
     return rows[0] if rows else None
 
 
+def next_row(
+    conn: sqlite3.Connection,
+    flt: ClaimFilter,
+    after: Key | None,
+    skipped: Iterable[int] = (),
+    extra: str = "1",
+    extra_params: Sequence[Any] = (),
+) -> dict[str, Any] | None:
+    """The one next-claim query: the first claim after ``after`` in review order (wrapping
+    around to the start) that passes ``flt`` and the SQL condition ``extra``.
+
+    Claims in ``skipped`` (skipped in this session) are passed over on the wrapped part, unless
+    nothing else is left — so a skip moves on and the claim comes back only at the end.
+    Every mode's next claim is this query with its own ``extra`` (see :mod:`db.teams`).
+
+    Returns:
+        The claim's list columns, or None.
+    """
+    where, params = flt.where()
+    where = f"{where} AND ({extra})"
+    params = [*params, *extra_params]
+    sql = f"SELECT {_COLS} FROM {flt.source()} WHERE {where} {{}} {_ORDER} LIMIT 1"
+    if after is not None:
+        row = _one(
+            conn.execute(sql.format("AND (doc_id, start, id) > (?, ?, ?)"), [*params, *after])
+        )
+        if row:
+            return row
+    skip = list(skipped)[-_MAX_SKIP_IDS:]
+    if skip:
+        marks = ",".join("?" * len(skip))
+        row = _one(conn.execute(sql.format(f"AND id NOT IN ({marks})"), [*params, *skip]))
+        if row:
+            return row
+    return _one(conn.execute(sql.format(""), params))
+
+
+def pending_filter(flt: ClaimFilter | None) -> ClaimFilter:
+    """The filter's kind, rule and document, restricted to pending claims (any status given is
+    replaced), with the index that serves it."""
+    base = replace(flt or ClaimFilter(), status="pending")
+    return replace(base, index="claims_doc" if base.doc_id is not None else "claims_status")
+
+
 def next_pending(
     conn: sqlite3.Connection,
     after: Key | None = None,
     flt: ClaimFilter | None = None,
     skipped: Iterable[int] = (),
 ) -> dict[str, Any] | None:
-    """The next pending claim after ``after`` in review order, wrapping around to the start.
-
-    The filter's kind, rule and document apply; its status does not (the result is pending).
-    Claims in ``skipped`` (skipped in this session) are passed over on the wrapped part, unless
-    nothing else is pending — so a skip moves on and the claim comes back only at the end.
+    """The next pending claim after ``after`` in review order, wrapping around to the start
+    (see :func:`next_row`). The filter's kind, rule and document apply; its status does not.
 
     Returns:
         The claim's list columns, or None when nothing is pending.
     """
-    base = replace(flt or ClaimFilter(), status="pending", index="claims_status")
-    if base.doc_id is not None:
-        base = replace(base, index="claims_doc")
-    rows = rows_after(conn, base, after, 1)
-    if rows:
-        return rows[0]
-    skip = list(skipped)[-_MAX_SKIP_IDS:]
-    where, params = base.where()
-    if skip:
-        marks = ",".join("?" * len(skip))
-        sql = (
-            f"SELECT {_COLS} FROM {base.source()} WHERE {where} AND id NOT IN ({marks})"
-            f" {_ORDER} LIMIT 1"
-        )
-        row = _one(conn.execute(sql, [*params, *skip]))
-        if row:
-            return row
-    return first_row(conn, base)
+    return next_row(conn, pending_filter(flt), after, skipped)
 
 
 def last_skipped(conn: sqlite3.Connection, reviewer: str, limit: int = _MAX_SKIP_IDS) -> list[int]:
@@ -561,84 +585,20 @@ def _quoted(names: Iterable[str]) -> list[str]:
     return [f'"{n}"' for n in names]
 
 
-def _snapshot(claim: dict[str, Any]) -> dict[str, Any]:
-    return {f: claim[f] for f in STATE_FIELDS}
-
-
-def _write_state(conn: sqlite3.Connection, claim_id: int, state: dict[str, Any]) -> None:
-    cols = ", ".join(f'"{f}" = ?' for f in state)
-    conn.execute(f"UPDATE claims SET {cols} WHERE id = ?", [*state.values(), claim_id])
-
-
-def _log(
-    conn: sqlite3.Connection,
-    claim_id: int,
-    reviewer: str,
-    action: str,
-    before: dict[str, Any] | None,
-    after: dict[str, Any],
-    at: str,
-    undoes: int | None = None,
-    mode: str | None = None,
-) -> int:
-    cur = conn.execute(
-        "INSERT INTO decisions (claim_id, reviewer, action, status_before, status_after,"
-        " before, after, undoes, at, mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            claim_id,
-            reviewer,
-            action,
-            before["status"] if before else None,
-            after["status"],
-            json.dumps(before, ensure_ascii=False) if before is not None else None,
-            json.dumps(after, ensure_ascii=False),
-            undoes,
-            at,
-            mode,
-        ),
-    )
-    return cur.lastrowid
-
-
-@dataclass(frozen=True)
-class Decision:
-    """What a write did, for the screen to update itself without re-reading everything.
-
-    Attributes:
-        id: the decisions row.
-        claim_id: the claim decided.
-        action: accept, reject, skip, edit, add or undo.
-        status_before: the claim's status before (None for an added claim).
-        status_after: its status after.
-        undone_action: for an undo, the action it undid.
-    """
-
-    id: int
-    claim_id: int
-    action: str
-    status_before: str | None
-    status_after: str
-    undone_action: str | None = None
-
-
 def check_free(
     conn: sqlite3.Connection,
     claim: dict[str, Any],
     reviewer: str,
-    expect_status: str | None,
+    seen: Seen | None,
     at: str,
 ) -> None:
     """Refuse a decision another reviewer got to first (call inside the write transaction).
 
     Raises:
-        ReviewError: the claim's status is no longer the one the reviewer saw, or another
+        ReviewError: the claim is no longer in the state the reviewer saw, or another
             reviewer holds a live lease on it (split mode).
     """
-    if expect_status is not None and claim["status"] != expect_status:
-        raise ReviewError(
-            f"claim {claim['id']} was {claim['status']} by {claim['reviewer']} meanwhile;"
-            " not changed"
-        )
+    check_seen(claim, seen)
     holder = conn.execute(
         "SELECT reviewer FROM leases WHERE claim_id = ? AND reviewer != ? AND expires_at > ?"
         " LIMIT 1",
@@ -648,13 +608,50 @@ def check_free(
         raise ReviewError(f"claim {claim['id']} is being reviewed by {holder[0]}; not changed")
 
 
+def document_text(conn: sqlite3.Connection, doc_id: int) -> str:
+    """A document's text (what every offset refers to)."""
+    row = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if row is None:
+        raise ReviewError(f"no document {doc_id}")
+    return str(row[0])
+
+
+def merge_edit(
+    conn: sqlite3.Connection, claim: dict[str, Any], changes: dict[str, Any] | None
+) -> dict[str, Any]:
+    """A claim's fact fields with a reviewer's ``changes``, checked against its document.
+
+    The one merge-and-validate of an edit, used by every mode (review, overlap verdicts,
+    adjudication). The quantity text is taken from the offsets unless the edit names it.
+
+    Returns:
+        The validated fact and span fields (see :func:`validate_fields`).
+
+    Raises:
+        ReviewError: no changes, a field that cannot be edited, or invalid values.
+    """
+    if not changes:
+        raise ReviewError("an edit needs changes")
+    unknown = set(changes) - set(FACT_FIELDS)
+    if unknown:
+        raise ReviewError(f"not editable: {', '.join(sorted(unknown))}")
+    merged = {f: claim[f] for f in FACT_FIELDS}
+    merged.update(changes)
+    if "quantity_text" not in changes:
+        merged["quantity_text"] = None  # taken from the (new) offsets
+    fixed = validate_fields(document_text(conn, claim["doc_id"]), merged)
+    return {f: fixed[f] for f in (*FACT_FIELDS, *SPAN_FIELDS)}
+
+
 def decide(
     conn: sqlite3.Connection,
     claim_id: int,
     reviewer: str,
     action: str,
     changes: dict[str, Any] | None = None,
-    expect_status: str | None = None,
+    seen: Seen | None = None,
+    *,
+    group_id: int | None = None,
 ) -> Decision:
     """Record a reviewer's decision on a claim and apply it, in one transaction.
 
@@ -662,16 +659,18 @@ def decide(
         conn: an open claimdesk connection.
         claim_id: the claim.
         reviewer: who decides.
-        action: ``accept``, ``reject``, ``skip`` (logged; the claim stays as it is) or ``edit``
+        action: ``accept``, ``reject``, ``skip`` (logged; the claim stays pending) or ``edit``
             (``changes`` applied, the claim accepted, the extractor's proposal kept in
             ``original`` and ``edited`` set).
-        changes: for ``edit``, the fact fields that change (see :func:`validate_fields`).
-        expect_status: the status the reviewer saw; when another reviewer changed it since,
-            the decision is refused instead of overwriting theirs.
+        changes: for ``edit``, the fact fields that change (see :func:`merge_edit`).
+        seen: the state the reviewer saw; when someone changed the claim since, the decision
+            is refused instead of overwriting theirs.
+        group_id: the group of a group action (:func:`db.decisions.new_group`).
 
     Raises:
         ReviewError: unknown claim or action, invalid changes, a claim decided meanwhile or
-            leased to another reviewer (nothing is written).
+            leased to another reviewer, an accept of a claim already accepted (or a reject of
+            one already rejected, a skip of one not pending): nothing is written.
     """
     if action not in DECIDE_ACTIONS:
         raise ReviewError(f"unknown action {action!r}; one of {', '.join(DECIDE_ACTIONS)}")
@@ -681,25 +680,14 @@ def decide(
         claim = get_claim(conn, claim_id)
         if claim is None:
             raise ReviewError(f"no claim {claim_id}")
-        before = _snapshot(claim)
+        before = snapshot(claim)
         at = now_iso()
-        if action != "skip":
-            check_free(conn, claim, reviewer, expect_status, at)
+        check_free(conn, claim, reviewer, seen, at)
         after = dict(before)
+        who = f" by {claim['reviewer']}" if claim["reviewer"] else ""
         if action == "edit":
-            if not changes:
-                raise ReviewError("an edit needs changes")
-            unknown = set(changes) - set(FACT_FIELDS)
-            if unknown:
-                raise ReviewError(f"not editable: {', '.join(sorted(unknown))}")
-            doc = conn.execute("SELECT text FROM documents WHERE id = ?", (claim["doc_id"],))
-            text = doc.fetchone()[0]
-            merged = {f: claim[f] for f in FACT_FIELDS}
-            merged.update(changes)
-            if "quantity_text" not in changes and ("start" in changes or "end" in changes):
-                merged["quantity_text"] = None  # taken from the new offsets
-            fixed = validate_fields(text, merged)
-            after.update({f: fixed[f] for f in (*FACT_FIELDS, *SPAN_FIELDS)})
+            fixed = merge_edit(conn, claim, changes)
+            after.update(fixed)
             if claim["original"] is None:
                 after["original"] = json.dumps(
                     {f: claim[f] for f in (*FACT_FIELDS, *SPAN_FIELDS)}, ensure_ascii=False
@@ -707,10 +695,14 @@ def decide(
             after.update(status="accepted", edited=1, reviewer=reviewer, decided_at=at)
         elif action in ("accept", "reject"):
             status = "accepted" if action == "accept" else "rejected"
+            if claim["status"] == status:
+                # Never log a second identical decision (a key pressed twice).
+                raise ReviewError(f"claim {claim_id} is already {status}{who}; not changed")
             after.update(status=status, reviewer=reviewer, decided_at=at)
-        if after != before:
-            _write_state(conn, claim_id, {k: v for k, v in after.items() if before[k] != v})
-        did = _log(conn, claim_id, reviewer, action, before, after, at)
+        elif claim["status"] != "pending":
+            raise ReviewError(f"claim {claim_id} is already {claim['status']}{who}; not skipped")
+        apply(conn, claim_id, before, after)
+        did = log(conn, claim_id, reviewer, action, before, after, at, group_id=group_id)
         # Decided (or skipped): the reviewer's lease on it ends, so a skip frees it for others.
         conn.execute("DELETE FROM leases WHERE claim_id = ? AND reviewer = ?", (claim_id, reviewer))
     return Decision(did, claim_id, action, before["status"], after["status"])
@@ -761,97 +753,11 @@ def add_claim(
             vals,
         )
         claim_id = cur.lastrowid
-        did = _log(conn, claim_id, reviewer, "add", None, _snapshot(get_claim(conn, claim_id)), at)
+        assert claim_id is not None
+        added = read_snapshot(conn, claim_id)
+        assert added is not None
+        did = log(conn, claim_id, reviewer, "add", None, added, at)
     return Decision(did, claim_id, "add", None, "accepted")
-
-
-def last_undoable(conn: sqlite3.Connection, reviewer: str) -> dict[str, Any] | None:
-    """The reviewer's latest decision that is not an undo and not undone yet."""
-    return _one(
-        conn.execute(
-            "SELECT * FROM decisions WHERE reviewer = ? AND action != 'undo'"
-            " AND id NOT IN (SELECT undoes FROM decisions WHERE undoes IS NOT NULL)"
-            " ORDER BY id DESC LIMIT 1",
-            (reviewer,),
-        )
-    )
-
-
-def undo_last(
-    conn: sqlite3.Connection,
-    reviewer: str,
-    on_undo: Callable[[sqlite3.Connection, dict[str, Any]], None] | None = None,
-) -> Decision | None:
-    """Undo the reviewer's latest decision not undone yet; repeated calls go further back.
-
-    The claim gets back the state recorded before that decision (fields too, for an edit); an
-    added claim is set to rejected (it stays, with its history). The undo is itself a decision
-    (``action='undo'``, ``undoes`` = the undone decision), so it survives restarts.
-
-    Args:
-        conn: an open claimdesk connection.
-        reviewer: whose decision to undo.
-        on_undo: called inside the same transaction with the undone decision row, for state
-            kept outside the claim (overlap-mode judgements).
-
-    Returns:
-        The undo decision, or None when there is nothing to undo.
-
-    Raises:
-        ReviewError: the claim was changed since by someone else; nothing is written.
-    """
-    with transaction(conn):
-        target = last_undoable(conn, reviewer)
-        if target is None:
-            return None
-        claim = get_claim(conn, target["claim_id"])
-        current = _snapshot(claim)
-        after_then = json.loads(target["after"])
-        if any(current[f] != after_then.get(f) for f in ("status", "edited", *FACT_FIELDS)):
-            raise ReviewError(
-                f"claim {claim['id']} was changed after your {target['action']}"
-                f" (now {claim['status']} by {claim['reviewer']}); not undone"
-            )
-        at = now_iso()
-        if target["before"] is None:  # an added claim
-            restored = dict(current, status="rejected", reviewer=reviewer, decided_at=at)
-        else:
-            restored = json.loads(target["before"])
-        changed = {k: v for k, v in restored.items() if current.get(k) != v}
-        if changed:
-            _write_state(conn, claim["id"], changed)
-        did = _log(
-            conn,
-            claim["id"],
-            reviewer,
-            "undo",
-            current,
-            restored,
-            at,
-            undoes=target["id"],
-            mode=target.get("mode"),
-        )
-        if on_undo is not None:
-            on_undo(conn, target)
-    return Decision(
-        did, claim["id"], "undo", current["status"], restored["status"], target["action"]
-    )
-
-
-def history(conn: sqlite3.Connection, claim_id: int) -> list[dict[str, Any]]:
-    """A claim's decisions, oldest first, each with ``changes``: field -> (before, after)."""
-    rows = _dicts(
-        conn.execute("SELECT * FROM decisions WHERE claim_id = ? ORDER BY id", (claim_id,))
-    )
-    for r in rows:
-        before = json.loads(r["before"]) if r["before"] else {}
-        after = json.loads(r["after"]) if r["after"] else {}
-        r["changes"] = {
-            f: (before.get(f), after.get(f))
-            for f in (*FACT_FIELDS, "status")
-            if before.get(f) != after.get(f)
-        }
-    return rows
 
 
 # --------------------------------------------------------------------------------------------

@@ -245,9 +245,24 @@ def _m3_teams(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m4_decision_groups(conn: sqlite3.Connection) -> None:
+    """``decisions.group_id``: decisions written together by one action (for instance one
+    decision per sibling claim) share it, and one undo takes them all back (see
+    :mod:`db.decisions`)."""
+    _script(
+        conn,
+        """
+        ALTER TABLE decisions ADD COLUMN group_id INTEGER;
+        CREATE INDEX decisions_group ON decisions (group_id) WHERE group_id IS NOT NULL;
+        CREATE INDEX decisions_undoes ON decisions (undoes) WHERE undoes IS NOT NULL;
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m1_core,
     _m2_spans_and_search,
     _m3_teams,
+    _m4_decision_groups,
 ]
 LATEST = len(MIGRATIONS)

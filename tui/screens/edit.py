@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Literal
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,6 +21,7 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from db import review
 from db.schema import FACT_FIELDS, KINDS, QUALIFIERS
+from tui.text import shown
 
 #: Form fields in display order: (field, label, placeholder).
 FIELDS = (
@@ -156,7 +158,7 @@ class ClaimForm(ModalScreen[dict[str, Any] | None]):
         with Vertical():
             yield Static(f"[b]{title}[/b]  ·  Ctrl+S save and accept  ·  Esc cancel")
             yield TextArea(
-                self.text[self.s0 : self.s1], read_only=True, soft_wrap=True, id="sentence"
+                shown(self.text[self.s0 : self.s1]), read_only=True, soft_wrap=True, id="sentence"
             )
             yield Static(
                 "Select the quantity in the sentence (Shift+arrows, mouse) or type it below.",
@@ -264,7 +266,9 @@ class ClaimForm(ModalScreen[dict[str, Any] | None]):
                 name = "start" if field == "end" and not self.query(f"#f-{field}") else field
                 for inp in self.query(f"#f-{name}"):
                     inp.add_class("-invalid")
-            self.query_one("#errors", Static).update("\n".join(exc.errors.values()) or str(exc))
+            self.query_one("#errors", Static).update(
+                Text(shown("\n".join(exc.errors.values()) or str(exc)))
+            )
             return
         self.dismiss(fields)
 

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from db import review
 from db.connection import connect
 from db.schema import KINDS, STATUSES
+from tui.text import as_text, shown_line
 
 PANEL_CSS = """
 {name} {{
@@ -105,14 +106,18 @@ class HistoryScreen(ModalScreen[None]):
                 if field == "status":
                     continue
                 changes.append(f"{field}: ", style="dim")
-                changes.append(f"{old!s} → {new!s}  ")
+                changes.append(shown_line(f"{old!s} → {new!s}  "))
             action = r["action"] + (f" of #{r['undoes']}" if r["undoes"] else "")
-            table.add_row(str(r["id"]), r["at"], r["reviewer"], action, status, changes)
+            table.add_row(
+                str(r["id"]), r["at"], as_text(shown_line(r["reviewer"])), action, status, changes
+            )
         original = self.claim.get("original")
         with Vertical():
             yield Static(
-                f"[b]History of claim #{self.claim['id']}[/b]  "
-                f"({self.claim['quantity_text']})   Esc closes"
+                Text.assemble(
+                    (f"History of claim #{self.claim['id']}", "bold"),
+                    f"  ({shown_line(self.claim['quantity_text'])})   Esc closes",
+                )
             )
             if not self.rows:
                 yield Static("No decisions yet: the claim is as the extractor proposed it.")
@@ -126,7 +131,7 @@ class HistoryScreen(ModalScreen[None]):
                     for k, v in proposal.items()
                     if k in ("quantity_text", "value", "unit", "qualifier", "subject", "kind")
                 )
-                yield Static(Text(f"Extractor's original proposal: {summary}", style="dim"))
+                yield Static(as_text(f"Extractor's original proposal: {summary}", style="dim"))
 
     def action_close(self) -> None:
         """Close the history."""
@@ -202,7 +207,9 @@ class SearchScreen(ModalScreen[int | None]):
             self.query_one(OptionList).clear_options()
             self.query_one("#status", Static).update("Type to search.")
             return
-        self.query_one("#status", Static).update(f"Searching for {self.query_text!r}…")
+        self.query_one("#status", Static).update(
+            Text(f"Searching for {shown_line(repr(self.query_text))}…")
+        )
         self._search(self.query_text, then_focus)
 
     @work(thread=True, exclusive=True, group="search")
@@ -225,13 +232,15 @@ class SearchScreen(ModalScreen[int | None]):
                 (f"{hit['where']:<13}", "dim"),
                 (f"doc {hit['doc_id']:<6}", "dim"),
                 (f"claim {hit['claim_id']:<8}", "dim"),
-                hit["snippet"],
+                shown_line(hit["snippet"]),
             )
             results.add_option(Option(label, id=str(i)))
         n = len(hits)
         self.query_one("#status", Static).update(
-            f"{n} hit{'s' if n != 1 else ''} for {query!r}"
-            + (" — Enter jumps to the claim" if n else "")
+            Text(
+                f"{n} hit{'s' if n != 1 else ''} for {shown_line(repr(query))}"
+                + (" — Enter jumps to the claim" if n else "")
+            )
         )
         if then_focus and n:
             self.action_focus_results()
@@ -304,7 +313,7 @@ class FilterScreen(ModalScreen[review.ClaimFilter | None]):
                 )
                 yield Label("rule")
                 yield Select(
-                    [(r, r) for r in self.rules if r],
+                    [(Text(shown_line(r)), r) for r in self.rules if r],
                     value=c.rule if c.rule in self.rules else Select.NULL,
                     id="rule",
                     prompt="any",

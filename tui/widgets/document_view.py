@@ -20,6 +20,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.text import shown
+
 #: Highlight layers, painted in this order (later ones win where they overlap).
 LAYERS = ("sentence", "subject", "predicate", "time", "quantity")
 
@@ -125,6 +127,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def show(self, text: str, claim: dict[str, Any] | None) -> None:
         """Show ``text`` with ``claim``'s spans highlighted and its sentence scrolled into view."""
+        text = shown(text)  # control codes made visible, one character each: offsets hold
         changed = text != self.text
         self.text = text
         self.spans = spans_of(claim) if claim else {}
