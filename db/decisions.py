@@ -18,13 +18,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from db.claimlist import get_claim
 from db.connection import transaction
-from db.errors import ClaimdeskError
+from db.errors import ReviewError
+from db.fields import merge_edit, validate_fields
 from db.schema import FACT_FIELDS, SPAN_FIELDS, now_iso
+
+__all__ = ["ReviewError"]  # raised by every writer here; defined in db.errors
 
 #: Everything a decision may change on a claim; the snapshot stored in decisions.before/after.
 STATE_FIELDS = (
@@ -39,19 +43,6 @@ STATE_FIELDS = (
 
 Snapshot = dict[str, Any]
 """A claim's reviewable state: one value per :data:`STATE_FIELDS` name."""
-
-
-class ReviewError(ClaimdeskError):
-    """A review action that cannot be done (unknown claim, invalid edit, nothing to undo,
-    a claim decided by someone else meanwhile).
-
-    Attributes:
-        errors: for invalid fields, field name -> message (empty for other problems).
-    """
-
-    def __init__(self, message: str, errors: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.errors = errors or {}
 
 
 @dataclass(frozen=True)
@@ -316,3 +307,154 @@ def history(conn: sqlite3.Connection, claim_id: int) -> list[dict[str, Any]]:
             if before.get(f) != after.get(f)
         }
     return rows
+
+
+# --------------------------------------------------------------------------------------------
+# Decisions on claims
+
+#: Actions a reviewer takes on an existing claim with :func:`decide`.
+DECIDE_ACTIONS = ("accept", "reject", "skip", "edit")
+
+
+def _quoted(names: Iterable[str]) -> list[str]:
+    return [f'"{n}"' for n in names]
+
+
+def check_free(
+    conn: sqlite3.Connection,
+    claim: dict[str, Any],
+    reviewer: str,
+    seen: Seen | None,
+    at: str,
+) -> None:
+    """Refuse a decision another reviewer got to first (call inside the write transaction).
+
+    Raises:
+        ReviewError: the claim is no longer in the state the reviewer saw, or another
+            reviewer holds a live lease on it (split mode).
+    """
+    check_seen(claim, seen)
+    holder = conn.execute(
+        "SELECT reviewer FROM leases WHERE claim_id = ? AND reviewer != ? AND expires_at > ?"
+        " LIMIT 1",
+        (claim["id"], reviewer, at),
+    ).fetchone()
+    if holder is not None and claim["status"] == "pending":
+        raise ReviewError(f"claim {claim['id']} is being reviewed by {holder[0]}; not changed")
+
+
+def decide(
+    conn: sqlite3.Connection,
+    claim_id: int,
+    reviewer: str,
+    action: str,
+    changes: dict[str, Any] | None = None,
+    seen: Seen | None = None,
+    *,
+    group_id: int | None = None,
+) -> Decision:
+    """Record a reviewer's decision on a claim and apply it, in one transaction.
+
+    Args:
+        conn: an open claimdesk connection.
+        claim_id: the claim.
+        reviewer: who decides.
+        action: ``accept``, ``reject``, ``skip`` (logged; the claim stays pending) or ``edit``
+            (``changes`` applied, the claim accepted, the extractor's proposal kept in
+            ``original`` and ``edited`` set).
+        changes: for ``edit``, the fact fields that change (see :func:`merge_edit`).
+        seen: the state the reviewer saw; when someone changed the claim since, the decision
+            is refused instead of overwriting theirs.
+        group_id: the group of a group action (:func:`db.decisions.new_group`).
+
+    Raises:
+        ReviewError: unknown claim or action, invalid changes, a claim decided meanwhile or
+            leased to another reviewer, an accept of a claim already accepted (or a reject of
+            one already rejected, a skip of one not pending): nothing is written.
+    """
+    if action not in DECIDE_ACTIONS:
+        raise ReviewError(f"unknown action {action!r}; one of {', '.join(DECIDE_ACTIONS)}")
+    if not reviewer:
+        raise ReviewError("a reviewer name is needed")
+    with transaction(conn):
+        claim = get_claim(conn, claim_id)
+        if claim is None:
+            raise ReviewError(f"no claim {claim_id}")
+        before = snapshot(claim)
+        at = now_iso()
+        check_free(conn, claim, reviewer, seen, at)
+        after = dict(before)
+        who = f" by {claim['reviewer']}" if claim["reviewer"] else ""
+        if action == "edit":
+            fixed = merge_edit(conn, claim, changes)
+            after.update(fixed)
+            if claim["original"] is None:
+                after["original"] = json.dumps(
+                    {f: claim[f] for f in (*FACT_FIELDS, *SPAN_FIELDS)}, ensure_ascii=False
+                )
+            after.update(status="accepted", edited=1, reviewer=reviewer, decided_at=at)
+        elif action in ("accept", "reject"):
+            status = "accepted" if action == "accept" else "rejected"
+            if claim["status"] == status:
+                # Never log a second identical decision (a key pressed twice).
+                raise ReviewError(f"claim {claim_id} is already {status}{who}; not changed")
+            after.update(status=status, reviewer=reviewer, decided_at=at)
+        elif claim["status"] != "pending":
+            raise ReviewError(f"claim {claim_id} is already {claim['status']}{who}; not skipped")
+        apply(conn, claim_id, before, after)
+        did = log(conn, claim_id, reviewer, action, before, after, at, group_id=group_id)
+        # Decided (or skipped): the reviewer's lease on it ends, so a skip frees it for others.
+        conn.execute("DELETE FROM leases WHERE claim_id = ? AND reviewer = ?", (claim_id, reviewer))
+    return Decision(did, claim_id, action, before["status"], after["status"])
+
+
+def add_claim(
+    conn: sqlite3.Connection, doc_id: int, fields: dict[str, Any], reviewer: str
+) -> Decision:
+    """Add a claim the extractor missed: origin ``reviewer``, accepted, logged as ``add``.
+
+    Args:
+        conn: an open claimdesk connection.
+        doc_id: the document.
+        fields: fact fields; at least ``start``, ``end`` and ``value`` (sentence bounds are
+            found when missing).
+        reviewer: who adds it.
+
+    Raises:
+        ReviewError: unknown document or invalid fields (nothing is written).
+    """
+    if not reviewer:
+        raise ReviewError("a reviewer name is needed")
+    unknown = set(fields) - set(FACT_FIELDS) - {"confidence", "rule"}
+    if unknown:
+        raise ReviewError(f"unknown fields: {', '.join(sorted(unknown))}")
+    with transaction(conn):
+        row = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise ReviewError(f"no document {doc_id}")
+        merged = {"qualifier": "=", "kind": "other", "value_max": None, **fields}
+        merged.setdefault("value", None)
+        fixed = validate_fields(row[0], merged)
+        at = now_iso()
+        state = {f: fixed.get(f) for f in (*FACT_FIELDS, *SPAN_FIELDS)}
+        state.update(status="accepted", edited=0, original=None, reviewer=reviewer, decided_at=at)
+        cols = [*state, "doc_id", "origin", "confidence", "rule", "created_at"]
+        vals = [
+            *state.values(),
+            doc_id,
+            "reviewer",
+            float(fields.get("confidence", 1.0)),
+            fields.get("rule") or "reviewer",
+            at,
+        ]
+        cur = conn.execute(
+            f"INSERT INTO claims ({', '.join(_quoted(cols))})"
+            f" VALUES ({', '.join('?' * len(cols))})",
+            vals,
+        )
+        claim_id = cur.lastrowid
+        assert claim_id is not None
+        added = read_snapshot(conn, claim_id)
+        assert added is not None
+        did = log(conn, claim_id, reviewer, "add", None, added, at)
+    return Decision(did, claim_id, "add", None, "accepted")

@@ -20,17 +20,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from db import decisions, review
 from db.connection import transaction
 from db.decisions import Decision, ReviewError, Seen, check_seen
-from db.review import ClaimFilter, Key
+from db.queue import LEASE_SECONDS, holder, next_claim, release, renew
+
+__all__ = ["LEASE_SECONDS", "holder", "next_claim", "release", "renew"]  # leases: db.queue
 from db.schema import FACT_FIELDS, now_iso
 
-#: How long a lease lasts without renewal; the app renews it at a third of this.
-LEASE_SECONDS = 120.0
 MODES = ("split", "overlap")
 
 
@@ -89,86 +89,6 @@ def save_assignment(conn: sqlite3.Connection, mode: str, per_claim: int = 2) -> 
 
 # --------------------------------------------------------------------------------------------
 # Leases and the next claim
-
-
-def _pending_filter(flt: ClaimFilter | None) -> ClaimFilter:
-    return review.pending_filter(replace(flt or ClaimFilter(), disputed=False))
-
-
-def next_claim(
-    conn: sqlite3.Connection,
-    asg: Assignment,
-    reviewer: str,
-    after: Key | None = None,
-    flt: ClaimFilter | None = None,
-    skipped: list[int] | tuple[int, ...] = (),
-) -> dict[str, Any] | None:
-    """The next claim for this reviewer after ``after`` (wrapping), leased to them.
-
-    - split: a pending claim no one else holds a live lease on;
-    - overlap: a pending claim this reviewer has not judged and fewer than K others have
-      judged or are judging;
-    - adjudicate: the next disputed claim.
-
-    The lease is taken in the same transaction that finds the claim, so two reviewers
-    asking at once never get the same one. Returns the claim's list columns, or None.
-    """
-    skipped = list(skipped)
-    if asg.adjudicate:
-        base = replace(flt or ClaimFilter(), status="pending", disputed=True, index=None)
-        return review.next_row(conn, base, after, skipped)
-    base = _pending_filter(flt)
-    with transaction(conn):
-        now = now_iso()
-        if asg.mode == "overlap":
-            extra = (
-                "NOT EXISTS (SELECT 1 FROM judgements j WHERE j.claim_id = claims.id"
-                " AND j.reviewer = ?)"
-                " AND (SELECT count(*) FROM judgements j WHERE j.claim_id = claims.id)"
-                " + (SELECT count(*) FROM leases l WHERE l.claim_id = claims.id"
-                " AND l.reviewer != ? AND l.expires_at > ?) < ?"
-            )
-            params: list[Any] = [reviewer, reviewer, now, asg.per_claim]
-        else:
-            extra = (
-                "NOT EXISTS (SELECT 1 FROM leases l WHERE l.claim_id = claims.id"
-                " AND l.reviewer != ? AND l.expires_at > ?)"
-            )
-            params = [reviewer, now]
-        row = review.next_row(conn, base, after, skipped, extra, params)
-        conn.execute("DELETE FROM leases WHERE reviewer = ?", (reviewer,))
-        if row is not None:
-            conn.execute(
-                "INSERT INTO leases (claim_id, reviewer, expires_at) VALUES (?, ?, ?)",
-                (row["id"], reviewer, now_iso(asg.lease_seconds)),
-            )
-    return row
-
-
-def renew(conn: sqlite3.Connection, asg: Assignment, reviewer: str, claim_id: int) -> bool:
-    """Extend the reviewer's lease on the claim on screen; False when it is not theirs."""
-    with transaction(conn):
-        cur = conn.execute(
-            "UPDATE leases SET expires_at = ? WHERE claim_id = ? AND reviewer = ?",
-            (now_iso(asg.lease_seconds), claim_id, reviewer),
-        )
-    return cur.rowcount > 0
-
-
-def release(conn: sqlite3.Connection, reviewer: str) -> None:
-    """Give back every lease of this reviewer (on quitting)."""
-    with transaction(conn):
-        conn.execute("DELETE FROM leases WHERE reviewer = ?", (reviewer,))
-
-
-def holder(conn: sqlite3.Connection, claim_id: int, reviewer: str) -> str | None:
-    """Another reviewer holding a live lease on the claim, if any."""
-    row = conn.execute(
-        "SELECT reviewer FROM leases WHERE claim_id = ? AND reviewer != ? AND expires_at > ?"
-        " LIMIT 1",
-        (claim_id, reviewer, now_iso()),
-    ).fetchone()
-    return row[0] if row else None
 
 
 # --------------------------------------------------------------------------------------------

@@ -270,3 +270,24 @@ def test_one_next_claim_query_for_every_mode(db):
     nxt = teams.next_claim(check, teams.Assignment(), "bob")
     assert nxt["id"] == ids[0]
     assert teams.next_claim(check, teams.Assignment(), "cy")["id"] == ids[2]  # both held
+
+
+def test_the_list_and_export_share_one_where_builder(db):
+    from db.export import Filters, records
+
+    path, _ids, check = db
+    s = session(path, "ann", strategy=Strategy())
+    s.open()
+    s.decide("accept")
+    s.decide("reject")
+    for status in ("accepted", "rejected", "pending"):
+        for reviewer in (None, "ann", "bob"):
+            flt = review.ClaimFilter(status=status, reviewer=reviewer, doc_source="d0")
+            exported = [
+                r["claim_id"] for r in records(check, Filters(status, None, "d0", reviewer))
+            ]
+            listed = [r["id"] for r in review.rows_after(check, flt, None, 100)]
+            assert exported == listed, (status, reviewer)
+            assert review.count(check, flt) == len(listed)
+    where, params = review.ClaimFilter(kind="count", since="2000").where(alias="c")
+    assert where == "c.kind = ? AND c.decided_at >= ?" and params == ["count", "2000"]

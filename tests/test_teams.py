@@ -142,7 +142,7 @@ while done < n:
     if row is None:
         break
     try:
-        review.decide(conn, row["id"], name, "accept", seen=PENDING)
+        review.decide(conn, row["id"], name, "accept", seen=review.Seen("pending", None, None))
     except ReviewError as exc:
         print("refused", row["id"], exc, file=sys.stderr)
         continue

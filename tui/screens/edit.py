@@ -217,7 +217,7 @@ class ClaimForm(ModalScreen[dict[str, Any] | None]):
         else:
             self._exact = None
             near = self.claim["start"] if self.mode == "edit" else None
-            found = review._find_span(self.text[self.s0 : self.s1], span, self.s0, near)
+            found = review.find_span(self.text[self.s0 : self.s1], span, self.s0, near)
             if found is None:
                 return
             a, b = found
