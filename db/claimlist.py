@@ -15,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass, replace
 from typing import Any
 
+from db.rows import ClaimRow, DocumentRow, ListRow
 from db.schema import STATUSES
 
 #: Columns the claim list needs for one row (kept small: the list reads a few hundred at a time).
@@ -44,12 +45,12 @@ def key_of(row: Any) -> Key:
     return (row["doc_id"], row["start"], row["id"])
 
 
-def _dicts(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
+def _dicts(cur: sqlite3.Cursor) -> list[Any]:
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
 
-def _one(cur: sqlite3.Cursor) -> dict[str, Any] | None:
+def _one(cur: sqlite3.Cursor) -> Any:
     rows = _dicts(cur)
     return rows[0] if rows else None
 
@@ -189,7 +190,7 @@ def count(conn: sqlite3.Connection, flt: ClaimFilter | None = None) -> int:
 
 def page(
     conn: sqlite3.Connection, flt: ClaimFilter | None, offset: int, limit: int
-) -> list[dict[str, Any]]:
+) -> list[ListRow]:
     """Rows ``offset .. offset+limit`` of the filtered list in review order.
 
     ``OFFSET`` walks the skipped index entries, so use it only to land somewhere new (a jump of
@@ -203,7 +204,7 @@ def page(
 
 def rows_after(
     conn: sqlite3.Connection, flt: ClaimFilter | None, key: Key | None, limit: int
-) -> list[dict[str, Any]]:
+) -> list[ListRow]:
     """Up to ``limit`` rows after ``key`` (from the start when ``key`` is None), in order."""
     flt = flt or ClaimFilter()
     where, params = flt.where()
@@ -216,7 +217,7 @@ def rows_after(
 
 def rows_before(
     conn: sqlite3.Connection, flt: ClaimFilter | None, key: Key | None, limit: int
-) -> list[dict[str, Any]]:
+) -> list[ListRow]:
     """Up to ``limit`` rows before ``key`` (from the end when None), returned in review order."""
     flt = flt or ClaimFilter()
     where, params = flt.where()
@@ -266,7 +267,7 @@ def matches(conn: sqlite3.Connection, flt: ClaimFilter | None, key: Key) -> bool
     return conn.execute(sql, [key[2], *params]).fetchone() is not None
 
 
-def list_row(conn: sqlite3.Connection, claim_id: int) -> dict[str, Any] | None:
+def list_row(conn: sqlite3.Connection, claim_id: int) -> ListRow | None:
     """One claim's list columns."""
     return _one(conn.execute(f"SELECT {_COLS} FROM claims WHERE id = ?", (claim_id,)))
 
@@ -275,12 +276,12 @@ def list_row(conn: sqlite3.Connection, claim_id: int) -> dict[str, Any] | None:
 # Claims, documents and positions
 
 
-def get_claim(conn: sqlite3.Connection, claim_id: int) -> dict[str, Any] | None:
+def get_claim(conn: sqlite3.Connection, claim_id: int) -> ClaimRow | None:
     """Every column of one claim, or None."""
     return _one(conn.execute("SELECT * FROM claims WHERE id = ?", (claim_id,)))
 
 
-def get_document(conn: sqlite3.Connection, doc_id: int) -> dict[str, Any] | None:
+def get_document(conn: sqlite3.Connection, doc_id: int) -> DocumentRow | None:
     """A document's id, source, title, text and date, or None."""
     return _one(
         conn.execute(
@@ -346,7 +347,7 @@ def distinct_values(conn: sqlite3.Connection, column: str) -> list[str]:
     return [r[0] for r in conn.execute(sql)]
 
 
-def first_row(conn: sqlite3.Connection, flt: ClaimFilter | None = None) -> dict[str, Any] | None:
+def first_row(conn: sqlite3.Connection, flt: ClaimFilter | None = None) -> ListRow | None:
     """The first claim of the filtered list."""
     rows = rows_after(conn, flt, None, 1)
     return rows[0] if rows else None
@@ -354,7 +355,7 @@ def first_row(conn: sqlite3.Connection, flt: ClaimFilter | None = None) -> dict[
 
 def next_document(
     conn: sqlite3.Connection, flt: ClaimFilter | None, key: Key, direction: int
-) -> dict[str, Any] | None:
+) -> ListRow | None:
     """The first (filtered) claim of the next (``direction`` 1) or previous (-1) document."""
     flt = flt or ClaimFilter()
     where, params = flt.where()

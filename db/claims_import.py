@@ -167,6 +167,7 @@ def read_claims(conn: sqlite3.Connection, path: str, text: str) -> list[tuple[in
             except InputError as exc:
                 error = exc
         else:
+            assert error is not None  # there was at least one candidate
             raise error
         if len(texts) > 64:  # keep memory flat on big files
             texts.clear()

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -322,7 +322,7 @@ def _quoted(names: Iterable[str]) -> list[str]:
 
 def check_free(
     conn: sqlite3.Connection,
-    claim: dict[str, Any],
+    claim: Mapping[str, Any],
     reviewer: str,
     seen: Seen | None,
     at: str,
@@ -390,7 +390,7 @@ def decide(
             after.update(fixed)
             if claim["original"] is None:
                 after["original"] = json.dumps(
-                    {f: claim[f] for f in (*FACT_FIELDS, *SPAN_FIELDS)}, ensure_ascii=False
+                    {f: before[f] for f in (*FACT_FIELDS, *SPAN_FIELDS)}, ensure_ascii=False
                 )
             after.update(status="accepted", edited=1, reviewer=reviewer, decided_at=at)
         elif action in ("accept", "reject"):

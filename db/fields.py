@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
+from collections.abc import Mapping
 from typing import Any
 
 from db.errors import ReviewError
@@ -131,7 +132,7 @@ def document_text(conn: sqlite3.Connection, doc_id: int) -> str:
 
 
 def merge_edit(
-    conn: sqlite3.Connection, claim: dict[str, Any], changes: dict[str, Any] | None
+    conn: sqlite3.Connection, claim: Mapping[str, Any], changes: Mapping[str, Any] | None
 ) -> dict[str, Any]:
     """A claim's fact fields with a reviewer's ``changes``, checked against its document.
 

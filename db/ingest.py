@@ -323,7 +323,7 @@ def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, InputError | None]
             continue
         path = Path(p)
         if path.is_dir():
-            found = []
+            found: list[str] = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from db.claimlist import _COLS, _ORDER, ClaimFilter, Key, _one
 from db.connection import transaction
+from db.rows import ListRow
 from db.schema import now_iso
 
 if TYPE_CHECKING:  # teams imports this module
@@ -30,7 +31,7 @@ def next_row(
     skipped: Iterable[int] = (),
     extra: str = "1",
     extra_params: Sequence[Any] = (),
-) -> dict[str, Any] | None:
+) -> ListRow | None:
     """The one next-claim query: the first claim after ``after`` in review order (wrapping
     around to the start) that passes ``flt`` and the SQL condition ``extra``.
 
@@ -72,7 +73,7 @@ def next_pending(
     after: Key | None = None,
     flt: ClaimFilter | None = None,
     skipped: Iterable[int] = (),
-) -> dict[str, Any] | None:
+) -> ListRow | None:
     """The next pending claim after ``after`` in review order, wrapping around to the start
     (see :func:`next_row`). The filter's kind, rule and document apply; its status does not.
 
@@ -116,7 +117,7 @@ def next_claim(
     after: Key | None = None,
     flt: ClaimFilter | None = None,
     skipped: list[int] | tuple[int, ...] = (),
-) -> dict[str, Any] | None:
+) -> ListRow | None:
     """The next claim for this reviewer after ``after`` (wrapping), leased to them.
 
     - split: a pending claim no one else holds a live lease on;

@@ -93,3 +93,12 @@ class SearchHit(TypedDict):
     doc_id: int
     where: str
     snippet: str
+
+
+class Verdict(TypedDict):
+    """One reviewer's verdict on a claim in overlap mode (``judgements``)."""
+
+    reviewer: str
+    status: str
+    fields: dict[str, Any]
+    at: str

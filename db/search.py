@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from typing import Any
 
 from db.claimlist import _ORDER
+from db.rows import SearchHit
 from db.schema import FACT_FIELDS
 
 
@@ -45,7 +45,7 @@ def _snippet(text: str, pos: int, n: int, width: int = 18) -> str:
 
 def search(
     conn: sqlite3.Connection, query: str, limit: int = 100, fields: Sequence[str] | None = None
-) -> list[dict[str, Any]]:
+) -> list[SearchHit]:
     """Find claims by their fields and documents by their title or text.
 
     Chinese words of one or two characters are found too: the FTS5 trigram index answers
@@ -70,7 +70,7 @@ def search(
             raise ValueError(f)
     pattern = _like(q)
     cond = " OR ".join(f"\"{f}\" LIKE ? ESCAPE '\\'" for f in fields)
-    hits: list[dict[str, Any]] = []
+    hits: list[SearchHit] = []
     rows = conn.execute(
         f"SELECT id, doc_id, {', '.join(fields)} FROM claims WHERE {cond} {_ORDER} LIMIT ?",
         [*([pattern] * len(fields)), limit],

@@ -27,9 +27,11 @@ from db import decisions, review, teams
 from db.decisions import Decision, ReviewError, Seen
 from db.errors import StorageError
 from db.review import ClaimFilter, Key
+from db.rows import ClaimRow, DocumentRow, ListRow, Verdict
 
 OutcomeKind = Literal["done", "refused", "busy", "error"]
-Row = dict[str, Any]
+Changes = dict[str, Any]
+"""Fact fields a reviewer typed (an edit or an added claim)."""
 
 
 @dataclass(frozen=True)
@@ -50,16 +52,16 @@ class View:
         empty_message: what to show when there is no claim.
     """
 
-    claim: Row | None
-    doc: Row | None
+    claim: ClaimRow | None
+    doc: DocumentRow | None
     index: int
     total: int
     position: tuple[int, int, int, int] | None
     in_list: bool
     flt: ClaimFilter
-    versions: list[Row] = field(default_factory=list)
+    versions: list[Verdict] = field(default_factory=list)
     relist: bool = False
-    rows: list[Row] = field(default_factory=list)
+    rows: list[ListRow] = field(default_factory=list)
     empty_message: str = ""
 
 
@@ -107,27 +109,29 @@ class Strategy:
         """The list's filter before the reviewer filters it."""
         return ClaimFilter()
 
-    def next(self, s: ReviewSession, after: Key | None) -> Row | None:
+    def next(self, s: ReviewSession, after: Key | None) -> ListRow | None:
         """The next claim for the reviewer after ``after`` (wrapping), or None."""
         return review.next_pending(s.conn, after, s.flt, s.skipped)
 
-    def open_fallback(self, s: ReviewSession) -> Row | None:
+    def open_fallback(self, s: ReviewSession) -> ListRow | None:
         """What to show at the start when nothing is left for the reviewer."""
         return review.first_row(s.conn, s.flt)
 
-    def decide(self, s: ReviewSession, claim: Row, action: str, changes: Row | None) -> Decision:
+    def decide(
+        self, s: ReviewSession, claim: ClaimRow, action: str, changes: Changes | None
+    ) -> Decision:
         """Write a decision on ``claim``, naming the state the reviewer saw."""
         return review.decide(s.conn, claim["id"], s.reviewer, action, changes, seen=Seen.of(claim))
 
-    def pick(self, s: ReviewSession, claim: Row, n: int) -> Decision:
+    def pick(self, s: ReviewSession, claim: ClaimRow, n: int) -> Decision:
         """Make the n-th reviewer's version final (adjudication only)."""
         raise ReviewError("only an adjudicator picks a reviewer's version")
 
-    def versions(self, s: ReviewSession, claim: Row) -> list[Row]:
+    def versions(self, s: ReviewSession, claim: ClaimRow) -> list[Verdict]:
         """Each reviewer's verdict on the claim, where the mode keeps them."""
         return []
 
-    def renew(self, s: ReviewSession, claim: Row) -> bool:
+    def renew(self, s: ReviewSession, claim: ClaimRow) -> bool:
         """Keep the claim on screen reserved for the reviewer."""
         return True
 
@@ -140,14 +144,14 @@ class SplitStrategy(Strategy):
 
     name = "split"
 
-    def next(self, s: ReviewSession, after: Key | None) -> Row | None:
+    def next(self, s: ReviewSession, after: Key | None) -> ListRow | None:
         return teams.next_claim(s.conn, s.assignment, s.reviewer, after, s.flt, s.skipped)
 
-    def open_fallback(self, s: ReviewSession) -> Row | None:
+    def open_fallback(self, s: ReviewSession) -> ListRow | None:
         # Never show a claim another reviewer holds: the empty state says why instead.
         return None
 
-    def renew(self, s: ReviewSession, claim: Row) -> bool:
+    def renew(self, s: ReviewSession, claim: ClaimRow) -> bool:
         if claim["status"] != "pending":
             return True
         return teams.renew(s.conn, s.assignment, s.reviewer, claim["id"])
@@ -161,7 +165,9 @@ class OverlapStrategy(SplitStrategy):
 
     name = "overlap"
 
-    def decide(self, s: ReviewSession, claim: Row, action: str, changes: Row | None) -> Decision:
+    def decide(
+        self, s: ReviewSession, claim: ClaimRow, action: str, changes: Changes | None
+    ) -> Decision:
         if action == "skip":
             return super().decide(s, claim, action, changes)
         return teams.judge(
@@ -178,17 +184,19 @@ class AdjudicateStrategy(Strategy):
     def base_filter(self) -> ClaimFilter:
         return ClaimFilter(disputed=True)
 
-    def next(self, s: ReviewSession, after: Key | None) -> Row | None:
+    def next(self, s: ReviewSession, after: Key | None) -> ListRow | None:
         return teams.next_claim(s.conn, s.assignment, s.reviewer, after, s.flt, s.skipped)
 
-    def decide(self, s: ReviewSession, claim: Row, action: str, changes: Row | None) -> Decision:
+    def decide(
+        self, s: ReviewSession, claim: ClaimRow, action: str, changes: Changes | None
+    ) -> Decision:
         if action == "skip":
             return super().decide(s, claim, action, changes)
         return teams.adjudicate(
             s.conn, claim["id"], s.reviewer, action=action, changes=changes, seen=Seen.of(claim)
         )
 
-    def pick(self, s: ReviewSession, claim: Row, n: int) -> Decision:
+    def pick(self, s: ReviewSession, claim: ClaimRow, n: int) -> Decision:
         versions = teams.versions(s.conn, claim["id"])
         if not 1 <= n <= len(versions):
             raise ReviewError(f"there is no version {n}")
@@ -196,7 +204,7 @@ class AdjudicateStrategy(Strategy):
             s.conn, claim["id"], s.reviewer, pick=versions[n - 1]["reviewer"], seen=Seen.of(claim)
         )
 
-    def versions(self, s: ReviewSession, claim: Row) -> list[Row]:
+    def versions(self, s: ReviewSession, claim: ClaimRow) -> list[Verdict]:
         return teams.versions(s.conn, claim["id"])
 
 
@@ -237,7 +245,7 @@ class ReviewSession:
         self.strategy = strategy or strategy_for(self.assignment)
         self._fixed_strategy = strategy is not None
         self.flt = review.plan_filter(conn, self.strategy.base_filter())
-        self.claim: Row | None = None
+        self.claim: ClaimRow | None = None
         """The current claim (every column), as the reviewer sees it."""
         self.index = -1
         self.total = 0
@@ -247,7 +255,7 @@ class ReviewSession:
         self.decided = 0
         """Decisions made in this session (undo takes one back)."""
         self._lock = threading.Lock()
-        self._docs: OrderedDict[int, Row] = OrderedDict()
+        self._docs: OrderedDict[int, DocumentRow] = OrderedDict()
         self._doc_ordinals: OrderedDict[int, int] = OrderedDict()
         self._doc_total = 0
 
@@ -297,7 +305,7 @@ class ReviewSession:
         self.strategy = strategy_for(self.assignment)
         return f"The team's review mode is now {team.describe()}."
 
-    def document(self, doc_id: int) -> Row:
+    def document(self, doc_id: int) -> DocumentRow:
         """A document, from a small cache (a session walks documents in order)."""
         doc = self._docs.get(doc_id)
         if doc is None:
@@ -340,11 +348,11 @@ class ReviewSession:
 
     def _view(
         self,
-        row: Row | None,
+        row: ListRow | None,
         index: int | None = None,
         *,
         relist: bool = False,
-        rows: list[Row] | None = None,
+        rows: list[ListRow] | None = None,
     ) -> View:
         """Make ``row`` the current claim and describe the screen that shows it."""
         if row is None:
@@ -395,7 +403,9 @@ class ReviewSession:
 
         return self._run(run)
 
-    def _after_write(self, decision: Decision, *, moved: bool = False) -> tuple[bool, list[Row]]:
+    def _after_write(
+        self, decision: Decision, *, moved: bool = False
+    ) -> tuple[bool, list[ListRow]]:
         """Update counts and the list after a write; returns (relist, rows to patch)."""
         if decision.group_size > 1:
             self.counts = review.status_counts(self.conn)
@@ -419,7 +429,7 @@ class ReviewSession:
         row = review.list_row(self.conn, decision.claim_id)
         return False, [row] if row else []
 
-    def _go_next(self, decision: Decision, relist: bool, rows: list[Row], note: str) -> Outcome:
+    def _go_next(self, decision: Decision, relist: bool, rows: list[ListRow], note: str) -> Outcome:
         """After a decision: the next claim for the reviewer (the decision is committed)."""
         key = self._key()
         try:
@@ -444,7 +454,7 @@ class ReviewSession:
         return self._out("done", note, decision=decision,
                          view=self._view(row, relist=relist, rows=rows))  # fmt: skip
 
-    def decide(self, action: str, changes: Row | None = None) -> Outcome:
+    def decide(self, action: str, changes: Changes | None = None) -> Outcome:
         """Accept, reject, skip or edit the current claim in the session's mode, then go to the
         next claim for the reviewer (an edit stays on the claim)."""
 
@@ -502,7 +512,7 @@ class ReviewSession:
 
         return self._run(run)
 
-    def add(self, fields: Row) -> Outcome:
+    def add(self, fields: Changes) -> Outcome:
         """Add a claim the extractor missed in the current document; show it."""
 
         def run() -> Outcome:
@@ -571,7 +581,7 @@ class ReviewSession:
             self.flt = review.plan_filter(self.conn, replace(flt, disputed=base.disputed))
             self.total = review.count(self.conn, self.flt)
             key = self._key()
-            row: Row | None = None
+            row: ListRow | None = None
             if keep and key is not None:
                 if review.matches(self.conn, self.flt, key):
                     row = self.claim

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,9 +28,10 @@ from db import decisions, review
 from db.connection import transaction
 from db.decisions import Decision, ReviewError, Seen, check_seen
 from db.queue import LEASE_SECONDS, holder, next_claim, release, renew
+from db.rows import ClaimRow, Verdict
+from db.schema import FACT_FIELDS, now_iso
 
 __all__ = ["LEASE_SECONDS", "holder", "next_claim", "release", "renew"]  # leases: db.queue
-from db.schema import FACT_FIELDS, now_iso
 
 MODES = ("split", "overlap")
 
@@ -95,18 +97,18 @@ def save_assignment(conn: sqlite3.Connection, mode: str, per_claim: int = 2) -> 
 # Overlap: judgements
 
 
-def _facts(state: dict[str, Any]) -> dict[str, Any]:
+def _facts(state: Mapping[str, Any]) -> dict[str, Any]:
     return {f: state.get(f) for f in FACT_FIELDS}
 
 
-def _agree(verdicts: list[dict[str, Any]]) -> bool:
+def _agree(verdicts: list[Verdict]) -> bool:
     first = verdicts[0]
     if any(v["status"] != first["status"] for v in verdicts):
         return False
     return first["status"] == "rejected" or all(v["fields"] == first["fields"] for v in verdicts)
 
 
-def _verdicts(conn: sqlite3.Connection, claim_id: int) -> list[dict[str, Any]]:
+def _verdicts(conn: sqlite3.Connection, claim_id: int) -> list[Verdict]:
     return [
         {"reviewer": r, "status": s, "fields": json.loads(f), "at": at}
         for r, s, f, at in conn.execute(
@@ -118,7 +120,7 @@ def _verdicts(conn: sqlite3.Connection, claim_id: int) -> list[dict[str, Any]]:
 
 
 def _final_state(
-    claim: dict[str, Any], status: str, facts: dict[str, Any], reviewer: str, at: str
+    claim: ClaimRow, status: str, facts: dict[str, Any], reviewer: str, at: str
 ) -> dict[str, Any]:
     """The claim's state once a verdict is final: edited when the facts differ from the
     extractor's proposal, which is then kept in ``original``."""
@@ -172,10 +174,11 @@ def judge(
         facts = _facts(claim)
         if action == "edit":
             facts = _facts(review.merge_edit(conn, claim, changes))
-        mine = {
+        mine: Verdict = {
             "reviewer": reviewer,
             "status": "rejected" if action == "reject" else "accepted",
             "fields": facts,
+            "at": at,
         }
         others = _verdicts(conn, claim_id)
         if any(v["reviewer"] == reviewer and v["status"] == mine["status"]
@@ -244,7 +247,7 @@ def undo(conn: sqlite3.Connection, asg: Assignment, reviewer: str) -> Decision |
 # Adjudication
 
 
-def versions(conn: sqlite3.Connection, claim_id: int) -> list[dict[str, Any]]:
+def versions(conn: sqlite3.Connection, claim_id: int) -> list[Verdict]:
     """Each reviewer's verdict on a claim: reviewer, status, fields, at (oldest first)."""
     return _verdicts(conn, claim_id)
 

@@ -46,6 +46,7 @@ def load(userdict: str | None = None) -> None:
 
             jieba.load_userdict(userdict)
             # posseg keeps its own word -> tag table built from the main dictionary.
+            assert _posseg is not None
             _posseg.dt.word_tag_tab.update(_read_tags(userdict))
             _userdicts.add(userdict)
             tag.cache_clear()
@@ -75,4 +76,5 @@ def tag(clause: str) -> tuple[tuple[str, str], ...]:
     """Segment and POS-tag a clause: ``((word, flag), ...)``; cached."""
     if not _loaded:
         load()
+    assert _posseg is not None
     return tuple((p.word, p.flag) for p in _posseg.cut(clause, HMM=False))

@@ -200,6 +200,7 @@ _GAME_CLOCK_RE = re.compile(r"^\d+秒")
 def _num_value(n: str, scale: str | None) -> float | None:
     if not n:
         return None
+    v: float | None
     if n[0].isdigit():
         v = float(n.replace(",", ""))
     else:

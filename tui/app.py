@@ -37,7 +37,7 @@ class ReviewCommands(Provider):
         screen = self.screen
         if not isinstance(screen, ReviewScreen):
             return []
-        out = []
+        out: list[tuple[str, str, Callable[[], object]]] = []
         for binding in REVIEW_BINDINGS:
             title = f"review: {binding.description.lower()}"
             out.append((title, binding.tooltip, partial(screen.run_action, binding.action)))

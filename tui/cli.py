@@ -521,7 +521,7 @@ def demo(db_path: str | None, reviewer: str | None, no_review: bool) -> None:
     for path, missing in expand_paths([str(seeds_dir())]):
         result = ingest_file(conn, path) if missing is None else None
         if result is None or result.error is not None:
-            raise ClaimdeskError(str(missing or result.error))
+            raise ClaimdeskError(str(missing or (result.error if result else "")))
         added += result.added
     summary = run_extract(conn)
     conn.close()

@@ -9,7 +9,7 @@ main process touches the database.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from db.claims import CANDIDATE_COLUMNS, count_to_extract, documents_to_extract, store_candidates
@@ -86,6 +86,7 @@ def run_extract(
         # Pages are read whole before any write, and only this thread touches the connection
         # (the pool's feeder thread gets a plain list).
         for page in documents_to_extract(conn, version, redo=redo):
+            results: Iterator[tuple[int, list[tuple] | str]]
             if pool is not None:
                 results = pool.imap(_extract_one, page, chunksize=4)
             else:

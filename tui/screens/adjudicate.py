@@ -7,13 +7,14 @@ back. Everything else — moving, search, history, help — works as on the revi
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from db.rows import Verdict
 from db.session import View
 from tui.screens.review import ReviewScreen
 from tui.text import as_text, shown_line
@@ -45,7 +46,7 @@ PICK_BINDINGS = [
 class Versions(Static):
     """Each reviewer's verdict in a column; fields on which they differ are marked."""
 
-    def show(self, versions: list[dict[str, Any]]) -> None:
+    def show(self, versions: list[Verdict]) -> None:
         if not versions:
             self.update(Text("No verdicts on this claim.", style="italic"))
             return

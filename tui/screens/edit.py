@@ -9,6 +9,7 @@ adding, the fields are pre-filled by the extractor's own parsing of that text
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar, Literal
 
 from rich.text import Text
@@ -20,6 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
 from db import review
+from db.rows import ClaimRow, DocumentRow
 from db.schema import FACT_FIELDS, KINDS, QUALIFIERS
 from tui.text import shown
 
@@ -135,8 +137,8 @@ class ClaimForm(ModalScreen[dict[str, Any] | None]):
 
     def __init__(
         self,
-        doc: dict[str, Any],
-        claim: dict[str, Any],
+        doc: DocumentRow,
+        claim: ClaimRow,
         mode: Literal["edit", "add"] = "edit",
     ) -> None:
         super().__init__()
@@ -178,7 +180,8 @@ class ClaimForm(ModalScreen[dict[str, Any] | None]):
     def _initial(self, field: str) -> str:
         if self.mode == "add":
             return ""
-        return _shown(self.claim[field])
+        values: Mapping[str, Any] = self.claim
+        return _shown(values[field])
 
     def on_mount(self) -> None:
         """Focus the first field a reviewer changes."""
@@ -264,8 +267,8 @@ class ClaimForm(ModalScreen[dict[str, Any] | None]):
         except review.ReviewError as exc:
             for field in exc.errors:
                 name = "start" if field == "end" and not self.query(f"#f-{field}") else field
-                for inp in self.query(f"#f-{name}"):
-                    inp.add_class("-invalid")
+                for widget in self.query(f"#f-{name}"):
+                    widget.add_class("-invalid")
             self.query_one("#errors", Static).update(
                 Text(shown("\n".join(exc.errors.values()) or str(exc)))
             )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -12,11 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from db import review
 from db.connection import connect
+from db.rows import ClaimRow, HistoryRow, SearchHit
 from db.schema import KINDS, STATUSES
 from tui.text import as_text, shown_line
 
@@ -86,7 +88,7 @@ class HistoryScreen(ModalScreen[None]):
         Binding("escape,q,h,f5", "close", "Close", id="panel.close", tooltip="Close this panel"),
     ]
 
-    def __init__(self, claim: dict[str, Any], rows: list[dict[str, Any]]) -> None:
+    def __init__(self, claim: ClaimRow, rows: list[HistoryRow]) -> None:
         super().__init__()
         self.claim = claim
         self.rows = rows
@@ -170,9 +172,9 @@ class SearchScreen(ModalScreen[int | None]):
     def __init__(self, db_path: str) -> None:
         super().__init__()
         self.db_path = db_path
-        self.hits: list[dict[str, Any]] = []
+        self.hits: list[SearchHit] = []
         self.query_text = ""
-        self._timer = None
+        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -221,7 +223,7 @@ class SearchScreen(ModalScreen[int | None]):
             conn.close()
         self.app.call_from_thread(self._show, query, hits, then_focus)
 
-    def _show(self, query: str, hits: list[dict[str, Any]], then_focus: bool) -> None:
+    def _show(self, query: str, hits: list[SearchHit], then_focus: bool) -> None:
         if query != self.query_text:
             return  # a newer search is under way
         self.hits = hits
@@ -255,7 +257,7 @@ class SearchScreen(ModalScreen[int | None]):
 
     @on(OptionList.OptionSelected, "#results")
     def _picked(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.hits[int(event.option.id)]["claim_id"])
+        self.dismiss(self.hits[int(event.option.id or 0)]["claim_id"])
 
     def action_close(self) -> None:
         """Close without jumping."""

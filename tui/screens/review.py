@@ -26,6 +26,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from db import review, teams
+from db.rows import ClaimRow, DocumentRow
 from db.session import Outcome, ReviewSession, View
 from tui.text import shown
 from tui.widgets.claim_card import ClaimCard, ReviewHeader, SessionProgress
@@ -132,12 +133,12 @@ class ReviewScreen(Screen):
 
     # Read-only views of the session's state, for the widgets and the tests.
     @property
-    def claim(self) -> dict[str, Any] | None:
+    def claim(self) -> ClaimRow | None:
         """The claim on screen (every column), or None."""
         return self.view.claim if self.view else None
 
     @property
-    def doc(self) -> dict[str, Any] | None:
+    def doc(self) -> DocumentRow | None:
         return self.view.doc if self.view else None
 
     @property
@@ -260,8 +261,7 @@ class ReviewScreen(Screen):
         if not view.flt.is_empty:
             info += f" · filter: {view.flt.describe()}"
         self.query_one(ReviewHeader).show(view.doc, view.position, info)
-        row = {c: claim[c] for c in review.LIST_COLUMNS}
-        claims.set_cursor(view.index, row if view.in_list else None)
+        claims.set_cursor(view.index, claim if view.in_list else None)
         self.on_view(view)
 
     def on_view(self, view: View) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from typing import Any
 
 from rich.console import Group
 from rich.table import Table
@@ -12,6 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar, Static
 
+from db.rows import ClaimRow, DocumentRow
 from tui.text import shown_line
 
 #: Card label colours match the document highlight layers.
@@ -44,7 +44,7 @@ def format_number(value: float | None) -> str:
 class ClaimCard(Static):
     """Every field of the current claim, its status, who decided it and when."""
 
-    def show(self, claim: dict[str, Any] | None, message: str = "") -> None:
+    def show(self, claim: ClaimRow | None, message: str = "") -> None:
         """Render ``claim`` (or ``message`` when there is none)."""
         if claim is None:
             self.update(Text(message or "No claim.", style="italic"))
@@ -114,7 +114,7 @@ class ReviewHeader(Static):
 
     def show(
         self,
-        doc: dict[str, Any] | None,
+        doc: DocumentRow | None,
         position: tuple[int, int, int, int] | None,
         list_info: str = "",
     ) -> None:

@@ -9,6 +9,7 @@ the text — and the view can scroll the claim's sentence into sight exactly.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from rich.cells import get_character_cell_size
@@ -125,7 +126,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache: LRUCache[tuple, Strip] = LRUCache(512)
         self._pending_scroll = False
 
-    def show(self, text: str, claim: dict[str, Any] | None) -> None:
+    def show(self, text: str, claim: Mapping[str, Any] | None) -> None:
         """Show ``text`` with ``claim``'s spans highlighted and its sentence scrolled into view."""
         text = shown(text)  # control codes made visible, one character each: offsets hold
         changed = text != self.text
@@ -214,7 +215,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
 
-def spans_of(claim: dict[str, Any]) -> dict[str, tuple[int, int]]:
+def spans_of(claim: Mapping[str, Any]) -> dict[str, tuple[int, int]]:
     """Highlight layer -> offsets for a claim row (NULL spans left out)."""
     spans: dict[str, tuple[int, int]] = {}
     pairs = {
