@@ -285,3 +285,40 @@ def test_stats_with_markup_and_escapes_in_names(tmp_path):
     assert "internal error" not in result.output
     assert "[/x]␛]2;pwned␇" in result.output and "[/rule]" in result.output
     assert "\x1b]2" not in result.output
+
+
+@pytest.mark.parametrize("mode", ["split", "overlap", "adjudicate"])
+async def test_every_review_key_on_a_locked_database_in_every_mode(tmp_path, mode):
+    """Accept, reject, skip, undo (and a pick): a message each, nothing saved, no crash."""
+    path = tmp_path / "team.db"
+    ids = build(path, 3)
+    check = open_db(path)
+    kw: dict = {}
+    if mode == "overlap":
+        kw = {"mode": "overlap", "per_claim": 2}
+    elif mode == "adjudicate":
+        asg = teams.save_assignment(check, "overlap", 2)
+        teams.judge(check, asg, ids[0], "ann", "accept")
+        teams.judge(check, asg, ids[0], "bob", "reject")
+        kw = {"adjudicate": True}
+    app = make_app(str(path), "kim", **kw)
+    keys = ["a", "x", "s", "u"] + (["1"] if mode == "adjudicate" else [])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        short_timeout(app)
+        assert app.screen.claim["id"] == ids[0]
+        before = check.execute("SELECT count(*) FROM decisions").fetchone()[0]
+        blocker = lock(path)
+        try:
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
+                assert app.is_running and app.screen.claim["id"] == ids[0]
+        finally:
+            blocker.execute("ROLLBACK")
+        assert sum("nothing was saved" in m for m in notes(app)) == len(keys)
+        assert check.execute("SELECT count(*) FROM decisions").fetchone()[0] == before
+        await pilot.press("x")  # once free, the key saves
+        await pilot.pause()
+    assert check.execute("SELECT count(*) FROM decisions").fetchone()[0] == before + 1
+    check.close()

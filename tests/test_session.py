@@ -69,13 +69,14 @@ def test_every_write_on_a_locked_database_is_busy_and_saves_nothing(db, mode):
     if mode == "single":
         kw["strategy"] = Strategy()
     elif mode == "overlap":
-        asg = OVERLAP2
+        asg = teams.save_assignment(check, "overlap", 2)  # as `review --mode overlap` does
     elif mode == "adjudicate":
         teams.judge(check, OVERLAP2, ids[0], "ann", "accept")
         teams.judge(check, OVERLAP2, ids[0], "bob", "reject")
         asg = teams.Assignment(mode="overlap", per_claim=2, adjudicate=True)
     s = session(path, "kim", asg, **kw)
     assert s.open().view.claim["id"] == ids[0]
+    assert s.strategy.name == mode
     s.decide("accept" if mode != "overlap" else "reject")  # something to undo
     s.move("previous")
     before = n_decisions(check), statuses(check)
@@ -291,3 +292,37 @@ def test_the_list_and_export_share_one_where_builder(db):
             assert review.count(check, flt) == len(listed)
     where, params = review.ClaimFilter(kind="count", since="2000").where(alias="c")
     assert where == "c.kind = ? AND c.decided_at >= ?" and params == ["count", "2000"]
+
+
+@pytest.mark.parametrize("mode", ["single", "split", "overlap", "adjudicate"])
+def test_undo_works_across_a_restart_in_every_mode(db, mode):
+    """A decision made in one session is undone by a later session (a new connection)."""
+    path, ids, check = db
+    kw: dict = {}
+    asg = teams.Assignment()
+    if mode == "single":
+        kw["strategy"] = Strategy()
+    elif mode == "overlap":
+        asg = teams.save_assignment(check, "overlap", 2)  # as `review --mode overlap` does
+    elif mode == "adjudicate":
+        teams.judge(check, OVERLAP2, ids[0], "ann", "accept")
+        teams.judge(check, OVERLAP2, ids[0], "bob", "reject")
+        asg = teams.Assignment(mode="overlap", per_claim=2, adjudicate=True)
+    first = session(path, "kim", asg, **kw)
+    first.open()
+    out = first.pick(2) if mode == "adjudicate" else first.decide("reject")
+    assert out.kind == "done"
+    first.release()
+    first.conn.close()
+    before_verdicts = check.execute("SELECT count(*) FROM judgements").fetchone()[0]
+    later = session(path, "kim", asg, **kw)
+    later.open()
+    undone = later.undo()
+    assert undone.kind == "done", undone.message
+    assert undone.decision.undone_action == "reject"
+    assert later.strategy.name == mode
+    assert statuses(check)[0] == "pending"
+    if mode == "overlap":
+        assert check.execute("SELECT count(*) FROM judgements").fetchone()[0] == before_verdicts - 1
+    if mode == "adjudicate":
+        assert teams.dispute_count(check) == 1
