@@ -141,7 +141,8 @@ def _point(m: re.Match[str], base: _dt.date | None) -> str:
             return f"{year}-H{1 if q.startswith('上') else 2}"
         if q in ("年初", "年底", "年末", "年中"):
             return year
-        n = _int(re.search(r"[一二三四1-4]", q).group(0)) or 0
+        digit = re.search(r"[一二三四1-4]", q)
+        n = (_int(digit.group(0)) if digit else 0) or 0
         if q.startswith("前"):
             return f"{year}-Q1/{year}-Q{n}"
         return f"{year}-Q{n}"

@@ -479,7 +479,7 @@ async def test_pending_filter_drops_decided_claims_from_the_list(setup):
     app = make_app(str(path), reviewer="ann")
     async with app.run_test() as pilot:
         screen = await start(app, pilot)
-        screen.set_filter(review.ClaimFilter(status="pending"))
+        await screen.set_filter(review.ClaimFilter(status="pending"))
         await pilot.press("a", "a")
         await pilot.pause()
         claims = screen.query_one(ClaimList)

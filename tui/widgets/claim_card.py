@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from typing import Any
 
 from rich.console import Group
 from rich.table import Table
@@ -11,6 +10,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar, Static
+
+from db.rows import ClaimRow, DocumentRow
+from tui.text import shown_line
 
 #: Card label colours match the document highlight layers.
 LAYER_LABEL_STYLE = {
@@ -42,7 +44,7 @@ def format_number(value: float | None) -> str:
 class ClaimCard(Static):
     """Every field of the current claim, its status, who decided it and when."""
 
-    def show(self, claim: dict[str, Any] | None, message: str = "") -> None:
+    def show(self, claim: ClaimRow | None, message: str = "") -> None:
         """Render ``claim`` (or ``message`` when there is none)."""
         if claim is None:
             self.update(Text(message or "No claim.", style="italic"))
@@ -56,6 +58,9 @@ class ClaimCard(Static):
         def label(name: str, layer: str | None = None) -> Text:
             return Text(f" {name} ", style=LAYER_LABEL_STYLE[layer]) if layer else Text(name)
 
+        def line(value: object) -> Text:
+            return Text(shown_line(value) if value not in (None, "") else "—")
+
         value = format_number(claim["value"])
         if claim.get("value_max") is not None:
             value += f" – {format_number(claim['value_max'])}"
@@ -63,26 +68,30 @@ class ClaimCard(Static):
         value_text = Text.assemble(
             (f"{qualifier} ", "bold"),
             (value, "bold"),
-            f" {claim['unit']}",
+            f" {shown_line(claim['unit'])}",
             (f"  ({QUALIFIER_WORDS.get(qualifier, '')})", "dim"),
         )
-        time_text = Text(claim["time_text"] or "—")
+        time_text = Text(shown_line(claim["time_text"] or "—"))
         if claim["time"]:
-            time_text.append(f"  → {claim['time']}", style="dim")
+            time_text.append(f"  → {shown_line(claim['time'])}", style="dim")
         status = Text(claim["status"], style=STATUS_STYLE.get(claim["status"], ""))
         if claim["edited"]:
             status.append(" (edited)", style="italic")
         if claim["origin"] == "reviewer":
             status.append(" (added by reviewer)", style="italic")
-        decided = (
-            f"{claim['reviewer']} at {claim['decided_at']}" if claim["decided_at"] else "not yet"
+        decided = Text(
+            f"{shown_line(claim['reviewer'])} at {claim['decided_at']}"
+            if claim["decided_at"]
+            else "not yet"
         )
         grid.add_row(
-            label("quantity", "quantity"), Text(claim["quantity_text"]), "value", value_text
+            label("quantity", "quantity"), line(claim["quantity_text"]), "value", value_text
         )
-        grid.add_row(label("subject", "subject"), claim["subject"] or "—", "kind", claim["kind"])
-        grid.add_row(label("predicate", "predicate"), claim["predicate"] or "—", "status", status)
-        grid.add_row("object", claim["object"] or "—", "decided", decided)
+        grid.add_row(
+            label("subject", "subject"), line(claim["subject"]), "kind", line(claim["kind"])
+        )
+        grid.add_row(label("predicate", "predicate"), line(claim["predicate"]), "status", status)
+        grid.add_row("object", line(claim["object"]), "decided", decided)
         grid.add_row(
             label("time", "time"),
             time_text,
@@ -94,7 +103,7 @@ class ClaimCard(Static):
             f"{claim['start']}–{claim['end']} (sentence {claim['sentence_start']}–"
             f"{claim['sentence_end']})",
             "rule",
-            Text(f"{claim['rule']} {claim['extractor_version']}".strip() or "—"),
+            line(f"{claim['rule']} {claim['extractor_version']}".strip()),
         )
         title = Text.assemble(("claim ", "dim"), (f"#{claim['id']}", "bold"))
         self.update(Group(title, grid))
@@ -105,7 +114,7 @@ class ReviewHeader(Static):
 
     def show(
         self,
-        doc: dict[str, Any] | None,
+        doc: DocumentRow | None,
         position: tuple[int, int, int, int] | None,
         list_info: str = "",
     ) -> None:
@@ -114,9 +123,9 @@ class ReviewHeader(Static):
             self.update(Text("claimdesk — no claims to review", style="bold"))
             return
         line1 = Text.assemble(
-            (doc["title"] or "(untitled)", "bold"),
+            (shown_line(doc["title"] or "(untitled)"), "bold"),
             ("  —  ", "dim"),
-            (doc["source"], "italic"),
+            (shown_line(doc["source"]), "italic"),
             no_wrap=True,
             overflow="ellipsis",
         )
@@ -152,6 +161,9 @@ class SessionProgress(Horizontal):
         """When this session began."""
         self.session_decisions = 0
         """Decisions this session (undo takes one back; skips do not count)."""
+        self.busy = False
+        """An action is waiting for the database."""
+        self._counts: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield ProgressBar(total=1, show_eta=False, id="progress-bar")
@@ -172,6 +184,14 @@ class SessionProgress(Horizontal):
         else:
             left_text = "time left: — (decide a few claims)"
         self.query_one("#progress-label", Label).update(
-            f"{decided:,} / {total:,} decided · {pending:,} pending · "
-            f"{rate:,.0f}/h this session · {left_text}"
+            f"{'saving… · ' if self.busy else ''}{decided:,} / {total:,} decided · "
+            f"{pending:,} pending · {rate:,.0f}/h this session · {left_text}"
         )
+        self._counts = dict(counts)
+
+    def set_busy(self, busy: bool) -> None:
+        """Show (or clear) the "saving…" mark while an action waits for the database."""
+        if busy != self.busy:
+            self.busy = busy
+            if self.is_mounted:
+                self.show(self._counts)

@@ -9,6 +9,7 @@ the text — and the view can scroll the claim's sentence into sight exactly.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from rich.cells import get_character_cell_size
@@ -19,6 +20,8 @@ from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from tui.text import shown
 
 #: Highlight layers, painted in this order (later ones win where they overlap).
 LAYERS = ("sentence", "subject", "predicate", "time", "quantity")
@@ -123,8 +126,9 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache: LRUCache[tuple, Strip] = LRUCache(512)
         self._pending_scroll = False
 
-    def show(self, text: str, claim: dict[str, Any] | None) -> None:
+    def show(self, text: str, claim: Mapping[str, Any] | None) -> None:
         """Show ``text`` with ``claim``'s spans highlighted and its sentence scrolled into view."""
+        text = shown(text)  # control codes made visible, one character each: offsets hold
         changed = text != self.text
         self.text = text
         self.spans = spans_of(claim) if claim else {}
@@ -211,7 +215,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
 
-def spans_of(claim: dict[str, Any]) -> dict[str, tuple[int, int]]:
+def spans_of(claim: Mapping[str, Any]) -> dict[str, tuple[int, int]]:
     """Highlight layer -> offsets for a claim row (NULL spans left out)."""
     spans: dict[str, tuple[int, int]] = {}
     pairs = {
