@@ -167,7 +167,9 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             y = top - max(1, (height - (bottom - top + 1)) // 3)
         else:
             y = qline - height // 3
-        self.scroll_to(y=max(0, y), animate=False, immediate=True)
+        # force: just after the text is (re)folded the scrollbar is not yet shown, and Textual
+        # refuses to scroll a widget without one — the claim stayed out of sight on open.
+        self.scroll_to(y=max(0, y), animate=False, immediate=True, force=True)
 
     def on_resize(self) -> None:
         """Re-fold the text for the new width and keep the claim in view."""
