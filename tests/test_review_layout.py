@@ -10,12 +10,13 @@ import io
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from rich.console import Console
 
 from db.connection import open_db
 from tests.test_review_helpers import DOC2, add_claim, add_document, seed_text
 from tui.app import make_app
-from tui.widgets.document_view import DocumentView
+from tui.widgets.document_view import NO_END, NO_START, DocumentView, can_break, wrap_offsets
 
 #: A long document: the seed article four times, one paragraph each.
 LONG = "\n".join([seed_text()] * 4)
@@ -144,3 +145,147 @@ async def test_document_scrolls_to_the_claim_when_adjudicating(tmp_path):
         await pilot.pause()
         assert app.screen.total == 1
         assert_claim_in_view(app, claim_id)
+
+
+# --------------------------------------------------------------------------- line breaking
+
+
+def lines_of(text: str, width: int) -> list[str]:
+    return [text[a:b] for a, b in wrap_offsets(text, width)]
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        # greedy would start a line with 。: the character before it moves down with it
+        ("甲乙丙丁。戊己", 8, ["甲乙丙", "丁。戊己"]),
+        # greedy would end a line with 《: it moves down with what it opens
+        ("甲乙丙《丁戊》己", 8, ["甲乙丙", "《丁戊》", "己"]),
+        # ， after a number and %: the number, % and ， go down together
+        ("营收增长12%，创新高", 12, ["营收增长", "12%，创新高"]),
+        # neither ： nor “ at a line's edge: the line ends after ：
+        ("他说：“好。”走了", 10, ["他说：", "“好。”走了"]),
+        # …… is not split
+        ("他沉默了……很久", 9, ["他沉默了", "……很久"]),
+        # half-width brackets follow the same rules
+        ("共计(含税)100元", 6, ["共计", "(含税)", "100元"]),
+        # a space where the line wraps is dropped: no line starts with it
+        ("党建引领 急难险重", 8, ["党建引领", "急难险重"]),
+        ("Hello world again", 11, ["Hello world", "again"]),
+        ("甲乙丙丁　戊己", 8, ["甲乙丙丁", "戊己"]),
+        # a paragraph's own indentation stays
+        ("　　第一段文字很长很长", 8, ["　　第一", "段文字很", "长很长"]),
+        # a Latin word moves down whole
+        ("增长来自海外Reuters市场", 14, ["增长来自海外", "Reuters市场"]),
+        # nothing allowed fits: cut where full, and every character is still shown
+        ("甲。乙", 2, ["甲", "。", "乙"]),
+        ("“（《", 1, ["“", "（", "《"]),
+    ],
+)
+def test_chinese_line_breaking(text, width, expected):
+    assert lines_of(text, width) == expected
+
+
+#: Sentences written for these tests: every kind of closing and opening mark, full- and
+#: half-width, Latin words, numbers with units, a space and an ideographic space.
+SENTENCES = (
+    "据报道，本市今年（截至10月底）共接待游客1200万人次，同比增长12.5%；其中，境外游客约"
+    "80万人次。“我们还会加大投入！”负责人说，“明年的目标是1500万。”记者问：这可能吗？"
+    "他答道：《规划》已经写明了【三步走】的安排、时间表与分工……另据Reuters报道(英文)，"
+    "该公司营收达350亿元, 净利润为12亿元. 分析师认为: 增长主要来自海外市场! 你信吗? "
+    "项目周期约18个月，总投资￥5000万元——其中 一半来自社会资本　另一半来自财政。"
+)
+
+
+def naive_lines(text: str, width: int) -> list[str]:
+    """Greedy folding by cells with no line-breaking rule (what the view did before)."""
+    out, line, used = [], "", 0
+    for ch in text:
+        w = cell_len(ch)
+        if used + w > width and line:
+            out.append(line)
+            line, used = "", 0
+        line += ch
+        used += w
+    return [*out, line] if line else out
+
+
+@pytest.mark.parametrize("width", range(12, 81))
+def test_line_breaking_rules_hold_at_every_width(width):
+    text = SENTENCES + "\n\n" + SENTENCES[7:]
+    spans = wrap_offsets(text, width)
+    covered = set()
+    for n, (a, b) in enumerate(spans):
+        line = text[a:b]
+        assert cell_len(line) <= width
+        assert "\n" not in line
+        covered.update(range(a, b))
+        paragraph_start = a == 0 or text[a - 1] == "\n"
+        paragraph_end = b == len(text) or text[b] == "\n"
+        if line and not paragraph_start:
+            assert line[0] not in NO_START, (n, line)
+            assert not line[0].isspace(), (n, line)
+        if line and not paragraph_end:
+            assert line[-1] not in NO_END, (n, line)
+            assert can_break(text, b), (n, line)
+    # offsets are exact: lines are in order, and only newlines and spaces at wraps are left out
+    assert [a for a, _ in spans] == sorted(a for a, _ in spans)
+    assert all(text[i] == "\n" or text[i].isspace() for i in set(range(len(text))) - covered)
+
+
+def test_the_rules_change_what_greedy_folding_does():
+    """Guard against a vacuous pass: plain greedy folding breaks the rules on these sentences."""
+    bad = 0
+    for width in range(12, 81):
+        for line in naive_lines(SENTENCES, width)[1:]:
+            bad += line[0] in NO_START or line[0].isspace()
+    assert bad > 50
+
+
+def document_panel_lines(app) -> list[str]:
+    """The text rows inside the document panel's border, as the terminal shows them."""
+    rows = screen_text(app).splitlines()
+    top = next(i for i, r in enumerate(rows) if "╭─ document" in r)
+    out = []
+    for row in rows[top + 1 :]:
+        if row.lstrip().startswith("╰"):
+            break
+        inside = row.split("│")[1]  # the document is the leftmost panel
+        out.append(inside.rstrip(" ▁▂▃▄▅▆▇█▔").strip())
+    return out
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_document_panel_shows_lines_broken_the_chinese_way(tmp_path, size):
+    path = tmp_path / "sentences.db"
+    # the sentences in eight phases: at any width some line of greedy folding breaks a rule
+    text = "\n".join(SENTENCES[k:] for k in range(0, 40, 5))
+    conn = open_db(path)
+    doc = add_document(conn, text, "句子", "t/sentences.txt")
+    add_claim(conn, doc, text, "1500万", value=1.5e7, subject="负责人", after=len(text) // 2)
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(DocumentView)
+        top = int(view.scroll_offset.y)
+        height = view.scrollable_content_region.height
+        expected = [text[a:b] for a, b in view.lines[top : top + height]]
+        shown = document_panel_lines(app)
+        assert shown[: len(expected)] == [line.strip() for line in expected]
+        assert len(expected) >= 3
+        for (a, _b), line in zip(view.lines[top : top + height], shown, strict=False):
+            if a > 0 and text[a - 1] != "\n":
+                assert line[:1] not in NO_START and not text[a].isspace(), line
+        # guard: at this width plain greedy folding would have broken a rule on this text
+        width = view.scrollable_content_region.width
+        greedy = [line for para in text.split("\n") for line in naive_lines(para, width)[1:]]
+        assert any(line[0] in NO_START or line[0].isspace() for line in greedy)
+        # the highlight is still exactly the claim's quantity
+        quantity = "".join(
+            seg.text
+            for i in range(len(view.lines))
+            for seg in view.render_text_line(i).render(app.console)
+            if seg.style and seg.style.bgcolor == view.styles_for()["quantity"].bgcolor
+        )
+        assert quantity == "1500万"

@@ -24,12 +24,50 @@ from textual.strip import Strip
 LAYERS = ("sentence", "subject", "predicate", "time", "quantity")
 
 
+#: Characters a visual line must not start with: closing brackets and quotes, stops, commas,
+#: colons, question and exclamation marks, full- and half-width (the "closing" and "no start"
+#: classes of Chinese and Japanese line breaking: UAX #14 CL, CP, EX, IS, NS; W3C clreq 3.1.7),
+#: and signs that belong to the number before them (% ‰ ℃).
+NO_START = frozenset(
+    "，。、；：？！．｡､,.;:?!"
+    "）］｝〕〗〙〛】〉》」』｠｣)]}"
+    "”’〞〟"
+    "・‥々〻ゝゞヽヾー～‼⁇⁈⁉"
+    "%％‰℃°′″"
+)
+#: Characters a visual line must not end with: opening brackets and quotes, full- and
+#: half-width (UAX #14 OP), and currency signs that belong to the number after them (PR).
+NO_END = frozenset("（［｛〔〖〘〚【〈《「『｟｢([{“‘〝" "￥¥$＄£€")
+#: Marks written doubled that must not be split across lines (…… and ——).
+DOUBLED = frozenset("…—‥")
+
+
+def can_break(text: str, k: int) -> bool:
+    """May a visual line end between ``text[k - 1]`` and ``text[k]`` (Chinese line breaking)?
+
+    Not before closing punctuation (，。）」 …), not after opening punctuation (（「《 …), and not
+    inside a doubled …… or ——. A break before a space is always allowed: the space is dropped
+    at the start of the next line.
+    """
+    before, after = text[k - 1], text[k]
+    if after.isspace():
+        return True
+    if after in NO_START or before in NO_END:
+        return False
+    return not (before == after and before in DOUBLED)
+
+
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     """Fold ``text`` into lines of at most ``width`` cells; return each line's (start, end).
 
     Line breaks in the text end a line (the newline itself belongs to no line). Wide characters
-    count two cells and never straddle the edge. A Latin word is moved to the next line whole
-    when it fits there, so English inside Chinese text does not break mid-word.
+    count two cells and never straddle the edge. The break follows Chinese line breaking
+    (:func:`can_break`): the characters before a closing mark move to the next line with it,
+    an opening mark moves down with what follows. A Latin word is moved to the next line whole
+    when it fits there, so English inside Chinese text does not break mid-word. Spaces where
+    a line was wrapped belong to no line (a wrapped line never starts with a space from the
+    source); a paragraph's own indentation is kept. When no allowed break fits (a line of
+    nothing but punctuation, a word longer than the line), the line is cut where it is full.
     """
     width = max(1, width)
     lines: list[tuple[int, int]] = []
@@ -49,16 +87,25 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
                 j += 1
             if j == i:  # a character wider than the whole line
                 j = i + 1
-            if j < n and _wordish(para[j]) and _wordish(para[j - 1]):
-                k = j - 1
-                while k > i and _wordish(para[k - 1]):
-                    k -= 1
-                if k > i:
-                    j = k
+            if j < n:
+                j = _break_at(para, i, j)
             lines.append((pos + i, pos + j))
             i = j
+            while i < n and para[i].isspace():
+                i += 1
         pos += n + 1
     return lines
+
+
+def _break_at(para: str, i: int, j: int) -> int:
+    """Where to end the line that starts at ``i`` and is full at ``j`` (``i < j < len``)."""
+    for k in range(j, i, -1):  # an allowed break that keeps Latin words whole
+        if can_break(para, k) and not (_wordish(para[k - 1]) and _wordish(para[k])):
+            return k
+    for k in range(j, i, -1):  # a word longer than the line: cut it, still not before ，。
+        if can_break(para, k):
+            return k
+    return j
 
 
 def _wordish(ch: str) -> bool:
