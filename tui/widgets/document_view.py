@@ -29,15 +29,15 @@ LAYERS = ("sentence", "subject", "predicate", "time", "quantity")
 #: classes of Chinese and Japanese line breaking: UAX #14 CL, CP, EX, IS, NS; W3C clreq 3.1.7),
 #: and signs that belong to the number before them (% ‰ ℃).
 NO_START = frozenset(
-    "，。、；：？！．｡､,.;:?!"
-    "）］｝〕〗〙〛】〉》」』｠｣)]}"
-    "”’〞〟"
-    "・‥々〻ゝゞヽヾー～‼⁇⁈⁉"
-    "%％‰℃°′″"
+    "，。、；：？！．｡､,.;:?!"  # stops, commas, colons, question and exclamation marks
+    + "）］｝〕〗〙〛】〉》」』｠｣)]}"  # closing brackets
+    + "”’〞〟"  # closing quotes
+    + "・‥々〻ゝゞヽヾー～‼⁇⁈⁉"  # other marks that never start a line
+    + "%％‰℃°′″"  # signs of the number before them
 )
 #: Characters a visual line must not end with: opening brackets and quotes, full- and
 #: half-width (UAX #14 OP), and currency signs that belong to the number after them (PR).
-NO_END = frozenset("（［｛〔〖〘〚【〈《「『｟｢([{“‘〝" "￥¥$＄£€")
+NO_END = frozenset("（［｛〔〖〘〚【〈《「『｟｢([{“‘〝" + "￥¥$＄£€")
 #: Marks written doubled that must not be split across lines (…… and ——).
 DOUBLED = frozenset("…—‥")
 
