@@ -255,7 +255,7 @@ def document_panel_lines(app) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), (60, 20)])
 async def test_document_panel_shows_lines_broken_the_chinese_way(tmp_path, size):
     path = tmp_path / "sentences.db"
     # the sentences in eight phases: at any width some line of greedy folding breaks a rule
@@ -289,3 +289,161 @@ async def test_document_panel_shows_lines_broken_the_chinese_way(tmp_path, size)
             if seg.style and seg.style.bgcolor == view.styles_for()["quantity"].bgcolor
         )
         assert quantity == "1500万"
+
+
+# --------------------------------------------------------------------------- small screens
+
+#: A sentence with long fields (written for the test).
+LONG_FIELDS_DOC = (
+    "据新华社报道，国家发展和改革委员会宏观经济研究院产业经济与技术经济研究所副所长"
+    "在北京举行的新闻发布会上表示，2023年全国规模以上工业企业实现利润总额超过7.6万亿元。"
+    "业内人士认为，这一数字好于预期。"
+)
+LONG_SUBJECT = "国家发展和改革委员会宏观经济研究院产业经济与技术经济研究所副所长"
+LONG_PREDICATE = "在北京举行的新闻发布会上表示"
+LONG_OBJECT = "全国规模以上工业企业实现的利润总额（不含金融业和房地产业）"
+
+
+def build_small_screen_db(path: Path) -> int:
+    """The review test database plus a claim whose subject, predicate and object are long."""
+    from tests.test_review_helpers import build_review_db
+
+    build_review_db(path)
+    conn = open_db(path)
+    doc = add_document(conn, LONG_FIELDS_DOC, "长字段", "t/long-fields.txt")
+    claim_id = add_claim(
+        conn, doc, LONG_FIELDS_DOC, "超过7.6万亿元", value=7.6e12, unit="元", qualifier=">",
+        kind="money", subject=LONG_SUBJECT, predicate=LONG_PREDICATE, time_text="2023年",
+    )  # fmt: skip
+    with conn:
+        conn.execute("UPDATE claims SET object = ? WHERE id = ?", (LONG_OBJECT, claim_id))
+    conn.close()
+    return claim_id
+
+
+def panel_rows(app, title: str) -> list[str]:
+    """The rows inside the leftmost panel whose border title starts with ``title``."""
+    rows = screen_text(app).splitlines()
+    top = next(i for i, r in enumerate(rows) if f"╭─ {title}" in r)
+    out = []
+    for row in rows[top + 1 :]:
+        if row.lstrip().startswith("╰"):
+            break
+        out.append(row.split("│")[1])
+    return out
+
+
+def card_fields(app) -> dict[str, str]:
+    """The claim card as the terminal shows it: label -> the value's folded lines joined."""
+    from tui.widgets.claim_card import LABEL_WIDTH
+
+    fields: dict[str, str] = {}
+    label = ""
+    for row in panel_rows(app, "claim #"):
+        head, value = row[1 : 1 + LABEL_WIDTH].strip(), row[2 + LABEL_WIDTH :].rstrip()
+        if head:
+            label = head
+            fields[label] = value.strip()
+        elif label and value.strip():  # nothing in the label column: a folded line
+            fields[label] += value.strip()
+    return fields
+
+
+def sentence_on_screen(app) -> bool:
+    """Every visual line of the claim's sentence is inside the document's viewport, and the
+    panel shows the sentence's text."""
+    screen = app.screen
+    view = screen.query_one(DocumentView)
+    claim = screen.claim
+    s0, s1 = claim["sentence_start"], claim["sentence_end"]
+    first, last = view.line_of(s0), view.line_of(s1 - 1)
+    top = int(view.scroll_offset.y)
+    if not (top <= first and last < top + view.scrollable_content_region.height):
+        return False
+    shown = "".join(document_panel_lines(app)).replace(" ", "")
+    return view.text[s0:s1].replace(" ", "") in shown
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), (60, 20)])
+async def test_every_claim_and_its_sentence_readable(tmp_path, size):
+    """At 120×40, 80×24 and 60×20: the full subject, predicate, object and time of every claim
+    are on screen (wrapped, not cut), and so is its whole sentence."""
+    path = tmp_path / "small.db"
+    long_id = build_small_screen_db(path)
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        seen = set()
+        for _ in range(10):
+            claim = app.screen.claim
+            seen.add(claim["id"])
+            fields = card_fields(app)
+            assert fields["subject"] == (claim["subject"] or "—")
+            assert fields["predicate"] == (claim["predicate"] or "—")
+            assert fields["object"] == (claim["object"] or "—")
+            assert fields["time"].startswith(claim["time_text"] or "—")
+            assert fields["quantity"].startswith(claim["quantity_text"])
+            assert sentence_on_screen(app), (size, claim["id"])
+            await pilot.press("j")
+            await pilot.pause()
+        assert long_id in seen
+    assert len(LONG_SUBJECT) > 30  # would have been cut at about 13 characters before
+
+
+@pytest.mark.parametrize("width", [120, 140])
+async def test_status_bar_reads_in_full(tmp_path, width):
+    path = tmp_path / "small.db"
+    build_small_screen_db(path)
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(width, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        status = screen_text(app).splitlines()[-2]
+        assert "1 / 10 decided · 9 pending · " in status
+        assert "/h this session · " in status and "h" in status.split("·")[-1]
+        assert status.rstrip().endswith("left at this rate")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_status_bar_fits_a_small_screen(tmp_path, size):
+    path = tmp_path / "small.db"
+    build_small_screen_db(path)
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        status = screen_text(app).splitlines()[-2]
+        assert "0/10" in status and "10 pending" in status and "left" in status
+        assert "…" not in status
+
+
+async def test_narrow_screen_hides_the_list_and_l_brings_it_back(tmp_path):
+    from tui.widgets.claim_list import ClaimList
+
+    path = tmp_path / "small.db"
+    build_small_screen_db(path)
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        claims = screen.query_one(ClaimList)
+        assert not claims.display or claims.region.width == 0
+        assert "╭─ claims" not in screen_text(app)
+        # keys still reach the screen
+        first = screen.claim["id"]
+        await pilot.press("a")
+        await pilot.pause()
+        assert screen.claim["id"] != first
+        await pilot.press("l")
+        await pilot.pause()
+        assert "╭─ claims" in screen_text(app)
+        assert claims.region.height > 0
+        view = app.screen.query_one(DocumentView)
+        line = view.line_of(screen.claim["start"])
+        top = int(view.scroll_offset.y)
+        assert top <= line < top + view.scrollable_content_region.height
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        assert "╭─ claims" in screen_text(app)  # wide: the list is beside the document

@@ -24,6 +24,7 @@ from db import teams
 from db.connection import connect
 from tui.screens.adjudicate import AdjudicateScreen
 from tui.screens.review import REVIEW_BINDINGS, ReviewScreen
+from tui.widgets import layout
 
 #: The app's busy timeout per attempt; :func:`db.connection.transaction` retries five times.
 APP_BUSY_TIMEOUT_MS = 1000
@@ -62,6 +63,8 @@ class ReviewApp(App):
     CSS_PATH = "review.tcss"
     TITLE = "claimdesk review"
     COMMANDS = App.COMMANDS | {ReviewCommands}
+    HORIZONTAL_BREAKPOINTS = layout.WIDTH_BREAKPOINTS  # screen-size classes for review.tcss
+    VERTICAL_BREAKPOINTS = layout.HEIGHT_BREAKPOINTS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False,
                 tooltip="Quit (every decision is already saved)"),

@@ -209,10 +209,12 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         q0 = self.spans.get("quantity", (s0, s1))[0]
         top, bottom = self.line_of(s0), self.line_of(max(s0, s1 - 1))
         qline = self.line_of(q0)
-        if bottom - top + 1 <= height - 2:
-            # The whole sentence fits: put it a third of the way down, with context above.
-            y = top - max(1, (height - (bottom - top + 1)) // 3)
+        rows = bottom - top + 1
+        if rows <= height:
+            # The whole sentence fits: a third of the free rows above it show its context.
+            y = top - max(1 if rows <= height - 2 else 0, (height - rows) // 3)
         else:
+            # Longer than the view: the quantity's line a third of the way down.
             y = qline - height // 3
         # force: just after the text is (re)folded the scrollbar is not yet shown, and Textual
         # refuses to scroll a widget without one — the claim stayed out of sight on open.
