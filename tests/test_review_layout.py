@@ -7,6 +7,7 @@ app through ``tui.app.make_app``, as the CLI does.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -447,3 +448,62 @@ async def test_narrow_screen_hides_the_list_and_l_brings_it_back(tmp_path):
         await pilot.press("l")
         await pilot.pause()
         assert "╭─ claims" in screen_text(app)  # wide: the list is beside the document
+
+
+# --------------------------------------------------------------------------- search hits
+
+
+@pytest.mark.parametrize(
+    ("hit", "columns"),
+    [
+        (
+            {"where": "quantity_text", "doc_id": 3, "claim_id": 9, "snippet": "超过8000小时"},
+            ["quantity", "doc 3", "claim 9", "超过8000小时"],
+        ),
+        (
+            {"where": "predicate", "doc_id": 1234567, "claim_id": 123456789, "snippet": "投入"},
+            ["predicate", "doc 1234567", "claim 123456789", "投入"],
+        ),
+        (
+            {"where": "text", "doc_id": 2, "claim_id": 5, "snippet": "…第一行\n第二行\t[b]x[/b]…"},
+            ["text", "doc 2", "claim 5", "…第一行 第二行 [b]x[/b]…"],
+        ),
+    ],
+)
+def test_search_hit_columns_never_run_together(hit, columns):
+    from tui.widgets.claim_list import hit_label
+
+    label = hit_label(hit)
+    plain = label.plain
+    assert "\n" not in plain
+    # each column is followed by at least one space before the next begins
+    pos = 0
+    for column in columns:
+        i = plain.index(column, pos)
+        assert plain[pos:i].strip() == "", (plain, column)
+        pos = i + len(column)
+        if column is not columns[-1]:
+            assert plain[pos] == " ", (plain, column)
+    assert not label.spans or all(s.style != "bold" for s in label.spans)  # text, not markup
+
+
+async def test_search_result_labels_are_separated_on_screen(tmp_path):
+    from textual.widgets import OptionList
+
+    from tui.screens.panels import SearchScreen
+
+    path = tmp_path / "small.db"
+    build_small_screen_db(path)
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"8000小时", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one(OptionList).option_count >= 1
+        shown = screen_text(app)
+        assert "quantity_textdoc" not in shown
+        assert re.search(r"quantity +doc 1 +claim \d+ +超过8000小时", shown), shown

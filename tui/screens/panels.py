@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from db import review
 from db.connection import connect
 from db.schema import KINDS, STATUSES
+from tui.widgets.claim_list import hit_label
 
 PANEL_CSS = """
 {name} {{
@@ -221,13 +222,7 @@ class SearchScreen(ModalScreen[int | None]):
         results = self.query_one(OptionList)
         results.clear_options()
         for i, hit in enumerate(hits):
-            label = Text.assemble(
-                (f"{hit['where']:<13}", "dim"),
-                (f"doc {hit['doc_id']:<6}", "dim"),
-                (f"claim {hit['claim_id']:<8}", "dim"),
-                hit["snippet"],
-            )
-            results.add_option(Option(label, id=str(i)))
+            results.add_option(Option(hit_label(hit), id=str(i)))
         n = len(hits)
         self.query_one("#status", Static).update(
             f"{n} hit{'s' if n != 1 else ''} for {query!r}"
