@@ -130,7 +130,8 @@ async def test_document_scrolls_to_the_claim_in_serve_after_the_name(tmp_path):
         assert_claim_in_view(app, claim_id)
 
 
-async def test_document_scrolls_to_the_claim_when_adjudicating(tmp_path):
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_document_scrolls_to_the_claim_when_adjudicating(tmp_path, size):
     path = tmp_path / "far.db"
     claim_id = build_far_db(path)
     # two reviewers disagree through the app itself (overlap mode)
@@ -142,10 +143,15 @@ async def test_document_scrolls_to_the_claim_when_adjudicating(tmp_path):
             await pilot.press(key)
             await pilot.pause()
     app = make_app(str(path), reviewer="lead", adjudicate=True)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.pause()
         assert app.screen.total == 1
-        assert_claim_in_view(app, claim_id)
+        view = assert_claim_in_view(app, claim_id)
+        assert view.scrollable_content_region.height >= 5
+        # every field of both versions is on screen (on a short screen they replace the card)
+        shown = screen_text(app)
+        for label in ("verdict", "quantity", "subject", "predicate", "object", "time"):
+            assert re.search(rf"│\s+{label}\s", shown), label
 
 
 # --------------------------------------------------------------------------- line breaking
