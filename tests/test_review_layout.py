@@ -513,3 +513,47 @@ async def test_search_result_labels_are_separated_on_screen(tmp_path):
         shown = screen_text(app)
         assert "quantity_textdoc" not in shown
         assert re.search(r"quantity +doc 1 +claim \d+ +超过8000小时", shown), shown
+
+
+# --------------------------------------------------------------------------- control characters
+
+
+def test_control_characters_are_drawn_visibly_one_for_one():
+    from tui.widgets.document_view import displayed
+
+    text = "标题\x1b]2;pwned\x07正文\t一\r二\x7f三\x9b四\n下一段"
+    shown = displayed(text)
+    assert len(shown) == len(text)
+    assert shown == "标题␛]2;pwned␇正文␉一␍二␡三\ufffd四\n下一段"
+    assert all(ch == "\n" or ch.isprintable() for ch in shown)
+
+
+async def test_escape_sequences_in_a_document_never_reach_the_terminal(tmp_path):
+    """An OSC sequence (it renamed the terminal window) and a bell before the claim: drawn as
+    ␛ and ␇, and the highlight is still exactly the quantity (Rich alone would drop the BEL
+    and shift it by one)."""
+    path = tmp_path / "ctrl.db"
+    text = "前言\x1b]2;pwned\x07。据统计，\r全市共有一千二百家企业参与。\t其中约三成来自浦东新区。"
+    conn = open_db(path)
+    doc = add_document(conn, text, "控制字符", "t/ctrl.txt")
+    add_claim(conn, doc, text, "一千二百家", value=1200, unit="家", subject="全市")
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(DocumentView)
+        drawn = "".join(
+            seg.text for y in range(view.size.height) for seg in view.render_line(y)._segments
+        )
+        assert "\x1b" not in drawn and "\x07" not in drawn and "\r" not in drawn
+        assert "␛]2;pwned␇" in drawn
+        styles = view.styles_for()
+        for layer, expected in (("quantity", "一千二百家"), ("subject", "全市")):
+            got = "".join(
+                seg.text
+                for i in range(len(view.lines))
+                for seg in view.render_text_line(i).render(app.console)
+                if seg.style and seg.style.bgcolor == styles[layer].bgcolor
+            )
+            assert got == expected
+        assert "␛]2;pwned␇" in screen_text(app)

@@ -42,6 +42,22 @@ NO_END = frozenset("（［｛〔〖〘〚【〈《「『｟｢([{“‘〝" + "�
 DOUBLED = frozenset("…—‥")
 
 
+#: Control characters shown as their visible pictures (␛ for ESC, ␇ for BEL, ␉ for a tab…), one
+#: code point for one, so a document's escape sequences never reach the terminal and every
+#: offset still points at the same character. (Rich drops some of them — BEL, CR — and passes
+#: ESC through, which would both shift the highlight and let a document drive the terminal.)
+VISIBLE_CONTROLS = (
+    {i: 0x2400 + i for i in range(32) if i != 10}
+    | {0x7F: 0x2421}
+    | {i: 0xFFFD for i in range(0x80, 0xA0)}
+)
+
+
+def displayed(text: str) -> str:
+    """``text`` as the view draws it: control characters made visible, same length."""
+    return text.translate(VISIBLE_CONTROLS)
+
+
 def can_break(text: str, k: int) -> bool:
     """May a visual line end between ``text[k - 1]`` and ``text[k]`` (Chinese line breaking)?
 
@@ -160,6 +176,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(name=name, id=id)
         self.text = ""
         """The document text every offset refers to."""
+        self.shown = ""
+        """What is drawn: :attr:`text` with control characters made visible (same offsets)."""
         self.spans: dict[str, tuple[int, int]] = {}
         """Highlight layer -> (start, end) code-point offsets."""
         self.lines: list[tuple[int, int]] = []
@@ -174,6 +192,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         """Show ``text`` with ``claim``'s spans highlighted and its sentence scrolled into view."""
         changed = text != self.text
         self.text = text
+        self.shown = displayed(text)
         self.spans = spans_of(claim) if claim else {}
         self._version += 1
         self._cache.clear()
@@ -189,7 +208,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     def _rewrap(self) -> None:
         width = self._content_width()
         self._width = width
-        self.lines = wrap_offsets(self.text, width) if width > 0 and self.text else []
+        self.lines = wrap_offsets(self.shown, width) if width > 0 and self.shown else []
         self._starts = [a for a, _ in self.lines]
         self.virtual_size = Size(0, len(self.lines))
         self._cache.clear()
@@ -234,7 +253,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     def render_text_line(self, index: int) -> Text:
         """Visual line ``index`` as Rich Text with the highlight styles applied."""
         a, b = self.lines[index]
-        text = Text(self.text[a:b], end="")
+        text = Text(self.shown[a:b], end="")
         styles = self.styles_for()
         for layer in LAYERS:
             span = self.spans.get(layer)
