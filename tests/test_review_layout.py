@@ -557,3 +557,28 @@ async def test_escape_sequences_in_a_document_never_reach_the_terminal(tmp_path)
             )
             assert got == expected
         assert "␛]2;pwned␇" in screen_text(app)
+
+
+async def test_card_header_and_list_show_fields_as_text(tmp_path):
+    """Markup and escape sequences in a title, a source and claim fields are drawn as text."""
+    path = tmp_path / "fields.db"
+    conn = open_db(path)
+    doc = add_document(conn, DOC2, "[b]标题[/b]\x1b]2;x\x07", "t/[/source].txt")
+    claim_id = add_claim(conn, doc, DOC2, "一千二百家", value=1200, unit="家", subject="全市")
+    with conn:
+        conn.execute(
+            "UPDATE claims SET subject = ?, predicate = ?, object = ? WHERE id = ?",
+            ("[/subject]\x1b[31m", "[red]共有[/red]", "企业\x07", claim_id),
+        )
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "[b]标题[/b]␛]2;x␇" in shown
+        assert "t/[/source].txt" in shown
+        fields = card_fields(app)
+        assert fields["subject"] == "[/subject]␛[31m"
+        assert fields["predicate"] == "[red]共有[/red]"
+        assert fields["object"] == "企业␇"
+        assert "\x1b" not in shown and "\x07" not in shown

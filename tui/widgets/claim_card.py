@@ -13,6 +13,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar, Static
 
+from tui.widgets.document_view import displayed
+
 #: Card label colours match the document highlight layers.
 LAYER_LABEL_STYLE = {
     "quantity": "bold #000000 on #e5c07b",
@@ -46,7 +48,7 @@ LABEL_WIDTH = 11
 
 def field_text(value: str | None) -> Text:
     """A field as plain Text (never markup) that wraps anywhere, Chinese or Latin."""
-    return Text(value or "—", overflow="fold")
+    return Text(displayed(value or "—"), overflow="fold")
 
 
 class ClaimCard(Static):
@@ -82,7 +84,7 @@ class ClaimCard(Static):
         quantity = field_text(claim["quantity_text"])
         quantity.append("  ")
         quantity.append(f"{qualifier} {value}", style="bold")
-        quantity.append(f" {claim['unit']}" if claim["unit"] else "")
+        quantity.append(f" {displayed(claim['unit'])}" if claim["unit"] else "")
         if qualifier != "=":
             quantity.append(f"  ({QUALIFIER_WORDS.get(qualifier, qualifier)})", style="dim")
         time_text = field_text(claim["time_text"])
@@ -111,7 +113,7 @@ class ClaimCard(Static):
         """Kind, confidence, rule, offsets and who decided, on one line that wraps."""
         details = Text(style="dim", overflow="fold")
         decided = (
-            f"decided by {claim['reviewer']} at {claim['decided_at']}"
+            f"decided by {displayed(claim['reviewer'])} at {claim['decided_at']}"
             if claim["decided_at"]
             else "not yet decided"
         )
@@ -127,7 +129,7 @@ class ClaimCard(Static):
         for n, part in enumerate(parts):
             if n:
                 details.append(" · ")
-            details.append(part)
+            details.append(displayed(part))
         return details
 
 
@@ -145,9 +147,9 @@ class ReviewHeader(Static):
             self.update(Text("claimdesk — no claims to review", style="bold"))
             return
         line1 = Text.assemble(
-            (doc["title"] or "(untitled)", "bold"),
+            (displayed(doc["title"] or "(untitled)"), "bold"),
             ("  —  ", "dim"),
-            (doc["source"], "italic"),
+            (displayed(doc["source"]), "italic"),
             no_wrap=True,
             overflow="ellipsis",
         )
@@ -157,7 +159,7 @@ class ReviewHeader(Static):
             line2.append(f"claim {n} of {m}", style="bold")
             line2.append(f" in document {d:,} of {total_docs:,}")
         if list_info:
-            line2.append(f"   {list_info}", style="dim")
+            line2.append(f"   {displayed(list_info)}", style="dim")
         self.update(Group(line1, line2))
 
 

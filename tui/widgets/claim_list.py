@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from db import review
+from tui.widgets.document_view import displayed
 
 #: Rows read per database round trip.
 CHUNK = 200
@@ -252,7 +253,7 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
         status_style: Style = self.get_component_rich_style(f"claim-list--{row['status']}")
         dim = self.get_component_rich_style("claim-list--dim")
         mark = "✎" if row["edited"] else "+" if row["origin"] == "reviewer" else " "
-        quantity = Text(row["quantity_text"])
+        quantity = Text(displayed(row["quantity_text"]))
         quantity.truncate(12, overflow="ellipsis", pad=True)
         text = Text.assemble(
             (GLYPHS.get(row["status"], "?"), status_style),
@@ -260,9 +261,9 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
             (f"{row['doc_id']:>5} ", dim),
             quantity,
             " ",
-            (row["subject"] or "—", ""),
+            (displayed(row["subject"] or "—"), ""),
             " ",
-            (row["predicate"] or "", dim),
+            (displayed(row["predicate"] or ""), dim),
             end="",
         )
         text.truncate(width, overflow="ellipsis")
@@ -295,7 +296,7 @@ def hit_label(hit: dict[str, Any]) -> Text:
         (f"{place:<{HIT_PLACE_WIDTH - 1}} ", "dim"),
         (f"doc {hit['doc_id']:<6} ", "dim"),
         (f"claim {hit['claim_id']:<8} ", "dim"),
-        Text(" ".join(str(hit["snippet"]).split())),
+        Text(displayed(" ".join(str(hit["snippet"]).split()))),
         no_wrap=True,
         overflow="ellipsis",
         end="",
