@@ -42,12 +42,14 @@ NO_END = frozenset("（［｛〔〖〘〚【〈《「『｟｢([{“‘〝" + "�
 DOUBLED = frozenset("…—‥")
 
 
-#: Control characters shown as their visible pictures (␛ for ESC, ␇ for BEL, ␉ for a tab…), one
-#: code point for one, so a document's escape sequences never reach the terminal and every
-#: offset still points at the same character. (Rich drops some of them — BEL, CR — and passes
-#: ESC through, which would both shift the highlight and let a document drive the terminal.)
+#: Control characters shown as their visible pictures (␛ for ESC, ␇ for BEL, ␍ for CR…) and a
+#: tab as one space: one code point for one, so a document's escape sequences never reach the
+#: terminal and every offset still points at the same character. (Rich drops some of them —
+#: BEL, CR — and passes ESC through: the highlight would shift and a document could drive the
+#: terminal.)
 VISIBLE_CONTROLS = (
-    {i: 0x2400 + i for i in range(32) if i != 10}
+    {i: 0x2400 + i for i in range(32) if i not in (9, 10)}
+    | {9: 0x20}
     | {0x7F: 0x2421}
     | {i: 0xFFFD for i in range(0x80, 0xA0)}
 )
