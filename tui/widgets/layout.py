@@ -9,6 +9,6 @@ lets the card and the reviewers' versions take fewer rows so the claim's sentenc
 from __future__ import annotations
 
 #: (minimum columns, class) for ``App.HORIZONTAL_BREAKPOINTS``.
-WIDTH_BREAKPOINTS: list[tuple[int, str]] = [(0, "-narrow"), (70, "-medium"), (110, "-wide")]
+WIDTH_BREAKPOINTS: list[tuple[int, str]] = [(0, "-narrow"), (70, "-wide")]
 #: (minimum rows, class) for ``App.VERTICAL_BREAKPOINTS``.
 HEIGHT_BREAKPOINTS: list[tuple[int, str]] = [(0, "-short"), (30, "-tall")]
