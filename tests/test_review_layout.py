@@ -11,6 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 
@@ -582,3 +584,26 @@ async def test_card_header_and_list_show_fields_as_text(tmp_path):
         assert fields["predicate"] == "[red]共有[/red]"
         assert fields["object"] == "企业␇"
         assert "\x1b" not in shown and "\x07" not in shown
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="甲乙丙，。、（）《》“”…—abc 1%.\n\u3000", max_size=120),
+    width=st.integers(min_value=1, max_value=30),
+)
+def test_wrapping_invariants_on_any_text(text, width):
+    """Whatever the text and width: lines fit, keep order, never overlap, start with no space
+    after a wrap, and leave out only newlines and spaces where lines were wrapped."""
+    spans = wrap_offsets(text, width)
+    end = 0
+    covered: set[int] = set()
+    for a, b in spans:
+        assert end <= a <= b <= len(text)
+        line = text[a:b]
+        assert cell_len(line) <= max(width, 2) and "\n" not in line
+        if a > 0 and text[a - 1] != "\n" and line:
+            assert not line[0].isspace()
+        covered.update(range(a, b))
+        end = b
+    assert all(text[i] == "\n" or text[i].isspace() for i in set(range(len(text))) - covered)
+    assert len(spans) >= text.count("\n") + 1
