@@ -26,6 +26,7 @@ from tui.screens.adjudicate import AdjudicateScreen
 from tui.screens.review import REVIEW_BINDINGS, ReviewScreen
 from tui.screens.stats import StatsScreen
 from tui.text import shown_line
+from tui.widgets import layout
 
 #: The app's busy timeout per attempt; :func:`db.connection.transaction` retries five times.
 APP_BUSY_TIMEOUT_MS = 1000
@@ -65,6 +66,8 @@ class ReviewApp(App):
     TITLE = "claimdesk review"
     COMMANDS = App.COMMANDS | {ReviewCommands}
     SCREENS: ClassVar = {"stats": StatsScreen}  # opened by the review.stats binding
+    HORIZONTAL_BREAKPOINTS = layout.WIDTH_BREAKPOINTS  # screen-size classes for review.tcss
+    VERTICAL_BREAKPOINTS = layout.HEIGHT_BREAKPOINTS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False,
                 tooltip="Quit (every decision is already saved)"),

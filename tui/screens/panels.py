@@ -21,6 +21,7 @@ from db.connection import connect
 from db.rows import ClaimRow, HistoryRow, SearchHit
 from db.schema import KINDS, STATUSES
 from tui.text import as_text, shown_line
+from tui.widgets.claim_list import hit_label
 
 PANEL_CSS = """
 {name} {{
@@ -230,13 +231,7 @@ class SearchScreen(ModalScreen[int | None]):
         results = self.query_one(OptionList)
         results.clear_options()
         for i, hit in enumerate(hits):
-            label = Text.assemble(
-                (f"{hit['where']:<13}", "dim"),
-                (f"doc {hit['doc_id']:<6}", "dim"),
-                (f"claim {hit['claim_id']:<8}", "dim"),
-                shown_line(hit["snippet"]),
-            )
-            results.add_option(Option(label, id=str(i)))
+            results.add_option(Option(hit_label(hit), id=str(i)))
         n = len(hits)
         self.query_one("#status", Static).update(
             Text(

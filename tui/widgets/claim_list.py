@@ -23,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from db import review
-from db.rows import ListRow
+from db.rows import ListRow, SearchHit
 from tui.text import shown_line
 
 #: Rows read per database round trip.
@@ -269,3 +269,36 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
         )
         text.truncate(width, overflow="ellipsis")
         return text
+
+
+#: How search hits name where they matched (the claim field or the document part).
+HIT_PLACES = {
+    "quantity_text": "quantity",
+    "subject": "subject",
+    "predicate": "predicate",
+    "object": "object",
+    "time_text": "time",
+    "title": "title",
+    "text": "text",
+}
+#: The place column's width: the longest name and a space.
+HIT_PLACE_WIDTH = max(len(p) for p in HIT_PLACES.values()) + 1
+
+
+def hit_label(hit: SearchHit) -> Text:
+    """One search hit as a row: where it matched, document, claim, then the matched text.
+
+    Every column ends with a space whatever its content (a field name longer than the rest,
+    a seven-digit id), so no column runs into the next; the matched text is plain Text on one
+    line (its line breaks and tabs shown as spaces).
+    """
+    place = HIT_PLACES.get(hit["where"], hit["where"] or "—")
+    return Text.assemble(
+        (f"{place:<{HIT_PLACE_WIDTH - 1}} ", "dim"),
+        (f"doc {hit['doc_id']:<6} ", "dim"),
+        (f"claim {hit['claim_id']:<8} ", "dim"),
+        Text(shown_line(" ".join(str(hit["snippet"]).split()))),
+        no_wrap=True,
+        overflow="ellipsis",
+        end="",
+    )
