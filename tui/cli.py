@@ -247,16 +247,32 @@ def load_gold(path: str) -> list[dict]:
 @click.argument("gold_file", type=click.Path(dir_okay=False))
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def eval_(gold_file: str, db_path: str, as_json: bool) -> None:
+@click.option(
+    "--split",
+    "split_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="A split file (tests/data/split.json): score only the articles of --part.",
+)
+@click.option("--part", default="test", show_default=True, help="The part of --split to score.")
+def eval_(gold_file: str, db_path: str, as_json: bool, split_file: str | None, part: str) -> None:
     """Score the extractor's proposals against GOLD_FILE (JSONL, one line per mention).
 
-    Precision, recall and F1, then subject, predicate, qualifier and time accuracy, per kind,
-    and the misses and false alarms. Ingest and extract the gold documents first.
+    Precision, recall and F1, accept-as-is (the share of gold claims right in every field),
+    then subject, predicate, qualifier and time accuracy, per kind, and the misses, false
+    alarms and mismatched values. Ingest and extract the gold documents first.
     """
     from db.claims import extractor_proposals, match_sources
-    from extractor.evaluate import format_report, score
+    from extractor.evaluate import SplitError, format_report, restrict, score, split_part
 
     gold = load_gold(gold_file)
+    if split_file:
+        try:
+            gold = restrict(gold, split_part(split_file, part))
+        except SplitError as exc:
+            raise ClaimdeskError(str(exc)) from None
+        if not gold:
+            raise ClaimdeskError(f"{gold_file}: no gold records in part {part!r} of {split_file}")
     conn = open_db(db_path, create=False)
     wanted = {g["doc"] for g in gold}
     docs = match_sources(conn, wanted)
