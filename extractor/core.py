@@ -12,9 +12,11 @@ import bisect
 import re
 
 from . import nlp
+from .entities import EntityTable, subject_options
 from .model import Candidate
 from .numbers import FULLWIDTH
 from .quantity import Mention, find_quantities
+from .ranker import Option, Ranker, default
 from .roles import Phrase, RoleFinder, Token, entity_score, noun_run, predicate_and_object
 from .sentences import split_clauses, split_sentences
 from .timex import TimeExpr, find_times, normalise
@@ -95,6 +97,8 @@ class _Doc:
         self._tok: dict[tuple[int, int], list[Token]] = {}
         self._subj: dict[tuple[int, int], tuple[Phrase, Phrase | None] | None] = {}
         self.roles: RoleFinder | None = None
+        self.table: EntityTable | None = None
+        self.ranker: Ranker | None = None
 
     # -------------------------------------------------------------- cached structure
     def clauses(self, si: int) -> list[tuple[int, int]]:
@@ -143,17 +147,28 @@ def _digit(t: TimeExpr) -> bool:
     return any(ch.isdigit() or ch in "一二三四五六七八九十〇零" for ch in t.text)
 
 
-def extract(text: str, doc_date: str | None = None) -> list[Candidate]:
+def extract(
+    text: str, doc_date: str | None = None, ranker: Ranker | None = None
+) -> list[Candidate]:
     """Propose the quantitative claims of a document.
 
     Args:
         text: the document text; offsets of the result index this exact string.
         doc_date: the document's date as ISO 8601 ("2022-04-27"), or None; used to resolve
             time expressions (4月26日 -> 2022-04-26).
+        ranker: the model that chooses among subject options (the seam where another
+            resolver plugs in); None = the model shipped in the package.
 
     Returns:
         Candidates in text order. For each, ``text[c.start:c.end] == c.quantity_text``.
     """
+    return [c for c, _ in extract_with_options(text, doc_date, ranker)]
+
+
+def extract_with_options(
+    text: str, doc_date: str | None = None, ranker: Ranker | None = None
+) -> list[tuple[Candidate, list[Option]]]:
+    """:func:`extract`, each candidate with its scored subject options (for training)."""
     if not isinstance(text, str) or not text or not _HAS_NUMBER.search(text):
         return []
     norm = text.translate(FULLWIDTH)
@@ -168,7 +183,9 @@ def extract(text: str, doc_date: str | None = None) -> list[Candidate]:
         if m.subject_hint:
             # Team names read off scores (雄鹿110-雷霆106) name the teams of the whole report.
             doc.roles.register(m.subject_hint)
-    out: list[Candidate] = []
+    doc.ranker = ranker or default()
+    doc.table = _entity_table(doc)
+    out: list[tuple[Candidate, list[Option]]] = []
     for m in doc.mentions:
         si = doc.sentence_of(m.start)
         if si < 0:
@@ -181,7 +198,35 @@ def extract(text: str, doc_date: str | None = None) -> list[Candidate]:
     return out
 
 
-def _candidate(doc: _Doc, m: Mention, si: int, s_start: int, s_end: int) -> Candidate:
+def _entity_table(doc: _Doc) -> EntityTable:
+    """Names of the headline (the first sentence) and of every sentence with a quantity:
+    the clauses tagged anyway, so the table costs no extra tagging."""
+    headline_end = doc.sentences[0][1]
+    table = EntityTable(doc.norm, headline_end)
+    seen: set[int] = set()
+    for si in [0, *(doc.sentence_of(m.start) for m in doc.mentions)]:
+        if si < 0 or si in seen:
+            continue
+        seen.add(si)
+        for span in doc.clauses(si):
+            table.add_clause(doc.tokens(span))
+    return table
+
+
+def _alts(chosen: str, options: list[tuple[str, int | None, int | None, float]]) -> list[dict]:
+    """Runners-up as stored with a claim: best first, the chosen text and repeats left out."""
+    out: list[dict] = []
+    seen = {chosen}
+    for text, start, end, score in options:
+        if text and text not in seen:
+            seen.add(text)
+            out.append({"text": text, "start": start, "end": end, "score": round(score, 4)})
+    return out[:5]
+
+
+def _candidate(
+    doc: _Doc, m: Mention, si: int, s_start: int, s_end: int
+) -> tuple[Candidate, list[Option]]:
     clauses = doc.clauses(si)
     ci = 0
     for i, (cs, ce) in enumerate(clauses):
@@ -214,12 +259,39 @@ def _candidate(doc: _Doc, m: Mention, si: int, s_start: int, s_end: int) -> Cand
         if subj_phrase is not None:
             subject = roles.resolve(subj_phrase.text)
             roles.register(subject)
+    # The predicate is read after the mention the clause rules found, whatever the ranker picks.
+    rule_phrase = subj_phrase
+    options: list[Option] = []
+    if not m.subject_hint:
+        assert doc.table is not None and doc.ranker is not None
+        rule_choice = None
+        if subject:
+            at = subj_phrase.start if subj_phrase is not None else -1
+            end = subj_phrase.end if subj_phrase is not None else -1
+            rule_choice = (subject, at, end)
+        options = doc.ranker.rank(
+            subject_options(
+                norm=doc.norm,
+                q_start=m.start,
+                kind=m.kind,
+                clause_index=ci,
+                clauses=clauses,
+                tokens_of=doc.tokens,
+                resolve=roles.resolve,
+                table=doc.table,
+                rule_choice=rule_choice,
+            )
+        )
+        if options and options[0].text != subject:
+            best = options[0]
+            subject = best.text
+            subj_phrase = Phrase(best.text, best.start, best.end)
     if not subject:
         confidence -= 0.1
 
     after_subject = clause[0]
-    if subj_phrase is not None and clause[0] <= subj_phrase.start < clause[1]:
-        after_subject = subj_phrase.end
+    if rule_phrase is not None and clause[0] <= rule_phrase.start < clause[1]:
+        after_subject = rule_phrase.end
     # Words before an earlier quantity of the clause govern that one (14分6个篮板).
     k = bisect.bisect_left(doc.mention_starts, m.start) - 1
     if k >= 0 and doc.mentions[k].end > after_subject and doc.mentions[k].end <= m.start:
@@ -259,8 +331,65 @@ def _candidate(doc: _Doc, m: Mention, si: int, s_start: int, s_end: int) -> Cand
         predicate_end=pred.end if pred and pred.start >= 0 else None,
         time_start=time.start if time else None,
         time_end=time.end if time else None,
+        alternatives=_alternatives(doc, m, s_start, subject, pred, obj, time, options),
     )
-    return cand
+    return cand, options
+
+
+def _alternatives(
+    doc: _Doc,
+    m: Mention,
+    s_start: int,
+    subject: str,
+    pred: Phrase | None,
+    obj: Phrase | None,
+    time: TimeExpr | None,
+    options: list[Option],
+) -> dict[str, list[dict]]:
+    """The ranked runners-up of each field (see :attr:`Candidate.alternatives`)."""
+    out: dict[str, list[dict]] = {}
+    subj = _alts(subject, [(o.text, _pos(o.start), _pos(o.end), o.score) for o in options])
+    if subj:
+        out["subject"] = subj
+    # Time: the other anchored expressions of the sentence before the quantity, nearest first.
+    times = []
+    i = bisect.bisect_left(doc.time_spans, (s_start, -1))
+    while i < len(doc.times) and doc.times[i].start < m.start:
+        t = doc.times[i]
+        if t.anchor:
+            times.append((doc.text[t.start : t.end], t.start, t.end))
+        i += 1
+    times.reverse()
+    chosen_time = doc.text[time.start : time.end] if time else ""
+    t_alts = _alts(chosen_time, [(x, a, b, 0.5 / (n + 1)) for n, (x, a, b) in enumerate(times)])
+    if t_alts:
+        out["time"] = t_alts
+    # Predicate and object: the other verbs and noun runs of the clause around the quantity.
+    si = doc.sentence_of(m.start)
+    verbs: list[tuple[str, int | None, int | None, float]] = []
+    nouns: list[tuple[str, int | None, int | None, float]] = []
+    for span in doc.clauses(si):
+        if not (span[0] <= m.start < span[1]):
+            continue
+        for word, flag, a, b in doc.tokens(span):
+            d = abs(m.start - b) if b <= m.start else abs(a - m.end)
+            if flag.startswith("v") and len(word) >= 2:
+                verbs.append((word, a, b, 0.5 / (1 + d / 4)))
+            elif flag in ("n", "nz", "vn") and len(word) >= 2 and a >= m.end:
+                nouns.append((word, a, b, 0.5 / (1 + d / 4)))
+    verbs.sort(key=lambda x: -x[3])
+    nouns.sort(key=lambda x: -x[3])
+    p_alts = _alts(pred.text if pred else "", verbs)
+    if p_alts:
+        out["predicate"] = p_alts
+    o_alts = _alts(obj.text if obj else "", nouns)
+    if o_alts:
+        out["object"] = o_alts
+    return out
+
+
+def _pos(x: int) -> int | None:
+    return x if x >= 0 else None
 
 
 def _bracket_subject(doc: _Doc, clause: tuple[int, int], tokens: list[Token]) -> Phrase | None:

@@ -192,6 +192,7 @@ def extract(db_path: str, workers: int, redo: bool, userdict: str | None) -> Non
     from tui.pipeline import pending_count, run_extract
 
     conn = open_db(db_path)
+    model = _stored_model(conn, db_path)
     total = pending_count(conn, redo=redo)
     if total == 0:
         click.echo(
@@ -202,15 +203,80 @@ def extract(db_path: str, workers: int, redo: bool, userdict: str | None) -> Non
     if total >= PROGRESS_FROM:
         with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
             summary = run_extract(
-                conn, workers=workers, redo=redo, userdict=userdict, progress=bar.update
+                conn,
+                workers=workers,
+                redo=redo,
+                userdict=userdict,
+                progress=bar.update,
+                model=model,
             )
     else:
-        summary = run_extract(conn, workers=workers, redo=redo, userdict=userdict)
+        summary = run_extract(conn, workers=workers, redo=redo, userdict=userdict, model=model)
     for doc_id, message in summary.failed:
         click.echo(f"error: document {doc_id}: extractor failed ({message})", err=True)
     click.echo(summary.line())
     if summary.failed:
         sys.exit(1)
+
+
+def _stored_model(conn: sqlite3.Connection, db_path: str) -> str | None:
+    """The ranker trained on this database (``claimdesk train``), checked, or None."""
+    from db.claims import load_model
+    from extractor.ranker import ModelError, Ranker
+
+    model = load_model(conn, "ranker")
+    if model is not None:
+        try:
+            Ranker.from_json(model, f"{db_path}: stored model 'ranker'")
+        except ModelError as exc:
+            raise ClaimdeskError(f"{exc}; run claimdesk train again") from None
+    return model
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--min-claims",
+    type=click.IntRange(1),
+    default=20,
+    show_default=True,
+    help="Refuse to train on fewer accepted claims the extractor finds.",
+)
+def train(db_path: str, min_claims: int) -> None:
+    """Retrain the subject ranker from this database's decisions.
+
+    Accepted claims (as the reviewer left them, edits included) are examples of the right
+    subject among the extractor's options. The model is stored in the database; the next
+    `claimdesk extract --redo` re-ranks pending candidates with it (decided claims are never
+    touched).
+    """
+    from db.claims import decided_claims, save_model
+    from extractor import load
+    from extractor.train import train as fit_model
+
+    conn = open_db(db_path, create=False)
+    gold: list[dict] = []
+    texts: dict[str, str] = {}
+    dates: dict[str, str | None] = {}
+    for doc_id, text, date, claim in decided_claims(conn):
+        gold.append(claim)
+        texts[str(doc_id)] = text
+        dates[str(doc_id)] = date
+    accepted = sum(1 for g in gold if g["claim"])
+    if accepted == 0:
+        raise ClaimdeskError(f"nothing to train on: {db_path} has no accepted claims")
+    load()
+    model, examples = fit_model(gold, texts, dates)
+    if examples < min_claims:
+        raise ClaimdeskError(
+            f"too few examples: {examples} accepted claims with a subject the extractor finds"
+            f" (--min-claims {min_claims}); nothing stored"
+        )
+    save_model(conn, "ranker", model.to_json(), examples)
+    click.echo(
+        f"trained on {examples} accepted claims of {len(texts)} documents; stored as model"
+        f" 'ranker' in {db_path} (claimdesk extract --redo re-ranks pending candidates)"
+    )
 
 
 # --------------------------------------------------------------------------- eval

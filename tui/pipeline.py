@@ -33,10 +33,12 @@ class ExtractSummary:
         )
 
 
-def _init_worker(userdict: str | None) -> None:
+def _init_worker(userdict: str | None, model: str | None = None) -> None:
     import extractor
+    from extractor.ranker import Ranker, activate
 
     extractor.load(userdict)
+    activate(Ranker.from_json(model) if model else None)
 
 
 def _extract_one(job: tuple[int, str, str | None]) -> tuple[int, list[tuple] | str]:
@@ -58,6 +60,7 @@ def run_extract(
     redo: bool = False,
     userdict: str | None = None,
     progress: Callable[[int], None] | None = None,
+    model: str | None = None,
 ) -> ExtractSummary:
     """Extract every document that needs it and store the candidates.
 
@@ -67,8 +70,10 @@ def run_extract(
         redo: re-extract every document, not only new ones or ones from another version.
         userdict: a jieba user dictionary file.
         progress: called with the number of documents finished since the last call.
+        model: a ranker model (JSON, from ``claimdesk train``) to use instead of the shipped one.
     """
     import extractor
+    from extractor.ranker import Ranker, activate
 
     version = extractor.VERSION
     summary = ExtractSummary()
@@ -77,10 +82,11 @@ def run_extract(
         import multiprocessing
 
         pool = multiprocessing.get_context("spawn").Pool(
-            workers, initializer=_init_worker, initargs=(userdict,)
+            workers, initializer=_init_worker, initargs=(userdict, model)
         )
     else:
         extractor.load(userdict)
+        activate(Ranker.from_json(model) if model else None)
     try:
         batch: list[tuple[int, list[tuple]]] = []
         # Pages are read whole before any write, and only this thread touches the connection
@@ -100,6 +106,7 @@ def run_extract(
         if batch:
             _flush(conn, batch, version, summary, progress, redo)
     finally:
+        activate(None)
         if pool is not None:
             pool.terminate()
             pool.join()

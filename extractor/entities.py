@@ -1,0 +1,306 @@
+"""The document's entity table and the subject options of a claim.
+
+The table holds the named mentions of the clauses the extractor tags anyway (those with a
+quantity, plus the headline — in this corpus the text up to the first sentence end): noun runs
+that look like names (proper-noun tags, organisation, person and place shapes, transliterated
+names with ·/-, Latin names, 高某-style names). Each entry has a salience (occurrences in the
+document, presence in the headline) that names the topic of the article when a claim's subject
+is implicit.
+
+:func:`subject_options` lists the candidate subjects of one quantity — the noun runs of its
+sentence before it (with a measured attribute split off, 新农合 | 筹资水平), the subject the
+clause rules chose (perhaps carried over from an earlier sentence) and the most salient
+entries of the table — each with the generic features of :mod:`extractor.ranker`. The ranker
+picks one; the rest are the runners-up a reviewer can pick from.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from . import lexicon
+from .ranker import Option
+from .roles import (
+    _ENTITY_FLAGS,
+    _GENERIC,
+    _ROLE_SUFFIXES,
+    Token,
+    _ends_with_org,
+    _is_attr,
+    entity_score,
+    noun_run,
+)
+
+#: A transliterated name (凯文-杜兰特, 丽萨•斯科曼) or a surname with 某 (高某, 程某某).
+_PERSON_SHAPE = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,6}(?:[-·•－][\u4e00-\u9fff]{1,8})+|[\u4e00-\u9fff]某{1,2})$"
+)
+_LATIN = re.compile(r"[A-Za-z][A-Za-z&.\- ]{1,30}$")
+#: A dateline glued to a headline (一半本报讯, 中锋新浪体育讯): never a subject.
+_DATELINE = re.compile(r"(?:讯|电)$|讯")
+#: How many table entries (most salient first) join the options of every claim.
+TABLE_OPTIONS = 3
+#: Characters after a clause's end searched for a closing source cue (X表示：…).
+_CUE_SPAN = 6
+
+
+def _cues(where: str) -> tuple[str, ...]:
+    return tuple(row[0] for row in lexicon.table("source_cues") if row[1:2] == (where,))
+
+
+@dataclass(slots=True)
+class Entry:
+    """A name of the entity table."""
+
+    text: str
+    start: int
+    end: int
+    freq: int
+    headline: bool
+    proper: bool
+    person: bool
+
+
+def is_source_clause(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` is a clause that names a source (据…, …表示, a dateline)."""
+    clause = norm[start:end].strip()
+    if clause.startswith(_cues("open")):
+        return True
+    if clause.endswith(_cues("close")):
+        return True
+    if re.search(r"(?:讯|电|消息|报道)$", clause):
+        return True
+    # A quoted speaker: the clause ends with a full-width or plain colon after a short name.
+    return end < len(norm) and norm[end] in "：:" and end - start <= 12
+
+
+def _shape(run: Sequence[Token]) -> tuple[bool, bool]:
+    """(proper, person) for a run of tokens."""
+    text = "".join(t[0] for t in run)
+    proper = any(t[1] in _ENTITY_FLAGS and len(t[0]) >= 2 for t in run)
+    person = any(t[1] in ("nr", "nrfg", "nrt") for t in run) or bool(_PERSON_SHAPE.match(text))
+    if _LATIN.match(text):
+        proper = True
+    return proper or person, person
+
+
+def noun_runs(tokens: Sequence[Token], stop: int | None = None) -> list[tuple[int, int]]:
+    """Maximal noun-like runs of a clause's tokens as (first, past-last) token indices."""
+    out: list[tuple[int, int]] = []
+    toks = list(tokens)
+    i = 0
+    while i < len(toks):
+        if stop is not None and toks[i][2] >= stop:
+            break
+        j = noun_run(toks, i, stop=stop)
+        if j > i:
+            out.append((i, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+class EntityTable:
+    """The named mentions of a document, with salience."""
+
+    def __init__(self, norm: str, headline_end: int):
+        self.norm = norm
+        self.headline_end = headline_end
+        self.entries: dict[str, Entry] = {}
+
+    def add_clause(self, tokens: Sequence[Token]) -> None:
+        """Add the names among a clause's noun runs (each clause once)."""
+        for i, j in noun_runs(tokens):
+            run = tokens[i:j]
+            text = "".join(t[0] for t in run)
+            if len(text) < 2 or text in self.entries or text in _GENERIC or _DATELINE.search(text):
+                continue
+            proper, person = _shape(run)
+            if len(run) > 1:
+                for t in run:
+                    if t[1] in _ENTITY_FLAGS and len(t[0]) >= 2 and t[0] not in self.entries:
+                        self._add(t[0], t[2], t[3], t[1] in ("nr", "nrfg", "nrt"))
+            if not (proper or entity_score(run) >= 2):
+                continue
+            self.entries[text] = Entry(
+                text,
+                run[0][2],
+                run[-1][3],
+                self.norm.count(text),
+                text in self.norm[: self.headline_end],
+                proper,
+                person,
+            )
+
+    def _add(self, text: str, start: int, end: int, person: bool) -> None:
+        if _DATELINE.search(text):
+            return
+        self.entries[text] = Entry(
+            text,
+            start,
+            end,
+            self.norm.count(text),
+            text in self.norm[: self.headline_end],
+            True,
+            person,
+        )
+
+    def salient(self, n: int = TABLE_OPTIONS) -> list[Entry]:
+        """The ``n`` most salient names: in the headline, then by frequency."""
+        ranked = sorted(
+            self.entries.values(), key=lambda e: (-(e.freq + 3 * e.headline), e.start)
+        )
+        return ranked[:n]
+
+
+def _base_features(text: str, run: Sequence[Token] | None, table: EntityTable) -> dict[str, float]:
+    f: dict[str, float] = {}
+    if run:
+        proper, person = _shape(run)
+        f["single_token"] = float(len(run) == 1)
+    else:
+        proper = person = bool(_PERSON_SHAPE.match(text))
+    f["proper"] = float(proper)
+    f["person"] = float(person)
+    f["place"] = float(bool(run) and any(t[1] == "ns" for t in run or ()))
+    f["org"] = float(_ends_with_org(text))
+    f["role"] = float(text.endswith(_ROLE_SUFFIXES))
+    f["attr"] = float(_is_attr(text))
+    f["length"] = min(len(text), 20) / 10
+    f["freq"] = math.log1p(table.norm.count(text)) / 3 if text else 0.0
+    f["headline"] = float(bool(text) and text in table.norm[: table.headline_end])
+    return {k: v for k, v in f.items() if v}
+
+
+def subject_options(
+    *,
+    norm: str,
+    q_start: int,
+    kind: str,
+    clause_index: int,
+    clauses: Sequence[tuple[int, int]],
+    tokens_of: Callable[[tuple[int, int]], list[Token]],
+    resolve: Callable[[str], str],
+    table: EntityTable,
+    rule_choice: tuple[str, int, int] | None,
+) -> list[Option]:
+    """The candidate subjects of the quantity at ``q_start`` with their features.
+
+    Args:
+        norm: the normalised document text.
+        q_start: where the quantity starts.
+        kind: the claim's kind.
+        clause_index: which clause of ``clauses`` (its sentence's) holds the quantity.
+        clauses: the spans of the quantity's sentence's clauses.
+        tokens_of: tokens of a clause span (cached by the caller).
+        resolve: maps a mention to the name it stands for (aliases, generic references).
+        table: the document's entity table.
+        rule_choice: (subject, mention start, mention end) the clause rules chose, or None.
+    """
+    options: dict[str, Option] = {}
+
+    def add(text: str, start: int, end: int, feats: dict[str, float]) -> None:
+        if not text or len(text) < 2 or _DATELINE.search(text):
+            return
+        old = options.get(text)
+        if old is None:
+            options[text] = Option(text, start, end, feats)
+            return
+        # The same filler from several places: keep the closest mention's position features,
+        # and every flag either place has.
+        closer = feats.get("dist", 9.0) < old.features.get("dist", 9.0)
+        near, far = (feats, old.features) if closer else (old.features, feats)
+        merged = {**far, **near}
+        for k in ("rule", "table", "alias", "generic", "source"):
+            if far.get(k) or near.get(k):
+                merged[k] = 1.0
+        if closer:
+            old.start, old.end = start, end
+        old.features = merged
+
+    for ci in range(clause_index + 1):
+        span = clauses[ci]
+        toks = tokens_of(span)
+        source = is_source_clause(norm, span[0], span[1])
+        runs = noun_runs(toks, stop=q_start if ci == clause_index else None)
+        for n_run, (i, j) in enumerate(runs):
+            run = toks[i:j]
+            pieces: list[tuple[Sequence[Token], str]] = [(run, "")]
+            # A measured attribute at the end: offer its owner too (新农合 | 筹资水平).
+            k = len(run)
+            while k > 1 and _is_attr(run[k - 1][0]):
+                k -= 1
+            if k < len(run):
+                pieces.append((run[:k], "owner"))
+            # The names inside a longer run (全国新农合筹资水平 -> 新农合, 热火季后赛 -> 热火).
+            if len(run) > 1:
+                pieces += [([t], "inner") for t in run if t[1] in _ENTITY_FLAGS and len(t[0]) >= 2]
+            for piece, how in pieces:
+                text = "".join(t[0] for t in piece)
+                end = piece[-1][3]
+                resolved = resolve(text)
+                f = _base_features(resolved, piece, table)
+                f["same_sentence"] = 1.0
+                if how:
+                    f[how] = 1.0
+                if ci == clause_index:
+                    f["same_clause"] = 1.0
+                f["dist"] = math.log1p(abs(q_start - end)) / 5
+                if end > q_start:
+                    f["after"] = 1.0
+                if n_run == 0 and _opens(toks, i):
+                    f["clause_opener"] = 1.0
+                if source:
+                    f["source"] = 1.0
+                if norm.startswith("的", end):
+                    f["before_de"] = 1.0
+                if any(t[1].startswith("v") and t[1] != "vn" for t in toks[:i]):
+                    f["after_verb"] = 1.0
+                if resolved != text:
+                    f["generic" if text in _GENERIC or text.startswith(("该", "其")) else "alias"] = 1.0
+                _kind_features(f, kind)
+                add(resolved, piece[0][2], end, f)
+
+    if rule_choice is not None:
+        text, start, end = rule_choice
+        f = _base_features(text, None, table)
+        f["rule"] = 1.0
+        if start >= 0:
+            f["dist"] = math.log1p(abs(q_start - end)) / 5
+            if start < clauses[0][0]:
+                f["earlier_sentence"] = 1.0
+            else:
+                f["same_sentence"] = 1.0
+        _kind_features(f, kind)
+        add(text, start, end, f)
+
+    for e in table.salient():
+        text = resolve(e.text)
+        f = _base_features(text, None, table)
+        f["table"] = 1.0
+        f["proper"] = float(e.proper)
+        f["person"] = float(e.person)
+        f["dist"] = math.log1p(abs(q_start - e.end)) / 5
+        if e.start < clauses[0][0]:
+            f["earlier_sentence"] = 1.0
+        _kind_features(f, kind)
+        add(text, e.start, e.end, {k: v for k, v in f.items() if v})
+    return list(options.values())
+
+
+def _opens(tokens: Sequence[Token], i: int) -> bool:
+    """Whether only times, punctuation and connectives stand before ``tokens[i]``."""
+    return all(t[1] in ("t", "c", "x", "d", "p", "m") for t in tokens[:i])
+
+
+def _kind_features(f: dict[str, float], kind: str) -> None:
+    if kind == "percent" and f.get("attr"):
+        f["kind_percent"] = 1.0
+    if kind == "count" and f.get("proper"):
+        f["kind_count"] = 1.0
+    if kind == "score" and f.get("person"):
+        f["kind_score"] = 1.0
