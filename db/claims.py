@@ -158,7 +158,7 @@ def decided_claims(conn: sqlite3.Connection) -> Iterator[tuple[int, str, str | N
             "SELECT text, date FROM documents WHERE id = ?", (doc_id,)
         ).fetchone()
         cur = conn.execute(
-            "SELECT status, quantity_text, start, \"end\", value, unit, subject, predicate,"
+            'SELECT status, quantity_text, start, "end", value, unit, subject, predicate,'
             " time_text FROM claims WHERE doc_id = ? AND status IN ('accepted', 'rejected')"
             " ORDER BY start",
             (doc_id,),

@@ -124,7 +124,7 @@ class EntityTable:
                 for t in run:
                     if t[1] in _ENTITY_FLAGS and len(t[0]) >= 2 and t[0] not in self.entries:
                         self._add(t[0], t[2], t[3], t[1] in ("nr", "nrfg", "nrt"))
-            if not (proper or entity_score(run) >= 2):
+            if not (proper or entity_score(list(run)) >= 2):
                 continue
             self.entries[text] = Entry(
                 text,
@@ -151,9 +151,7 @@ class EntityTable:
 
     def salient(self, n: int = TABLE_OPTIONS) -> list[Entry]:
         """The ``n`` most salient names: in the headline, then by frequency."""
-        ranked = sorted(
-            self.entries.values(), key=lambda e: (-(e.freq + 3 * e.headline), e.start)
-        )
+        ranked = sorted(self.entries.values(), key=lambda e: (-(e.freq + 3 * e.headline), e.start))
         return ranked[:n]
 
 
@@ -261,7 +259,8 @@ def subject_options(
                 if any(t[1].startswith("v") and t[1] != "vn" for t in toks[:i]):
                     f["after_verb"] = 1.0
                 if resolved != text:
-                    f["generic" if text in _GENERIC or text.startswith(("该", "其")) else "alias"] = 1.0
+                    generic = text in _GENERIC or text.startswith(("该", "其"))
+                    f["generic" if generic else "alias"] = 1.0
                 _kind_features(f, kind)
                 add(resolved, piece[0][2], end, f)
 

@@ -63,7 +63,7 @@ def _same_value(g: object, p: object) -> bool:
     if g is None or p is None:
         return g is None and p is None
     try:
-        g, p = float(g), float(p)
+        g, p = float(g), float(p)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return False
     if g == p:
@@ -103,9 +103,9 @@ def subject_right(gold: str, aliases: list[str] | tuple[str, ...], proposed: str
     for g in (_norm(gold), *(_norm(a) for a in aliases)):
         if g == p:
             return True
-        if g and p and (g in p or p in g):
-            if min(len(g), len(p)) >= SUBJECT_COVER * max(len(g), len(p)):
-                return True
+        contained = bool(g and p) and (g in p or p in g)
+        if contained and min(len(g), len(p)) >= SUBJECT_COVER * max(len(g), len(p)):
+            return True
     return False
 
 

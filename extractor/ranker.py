@@ -178,9 +178,7 @@ def fit(
         epochs, rate, l2: passes over the data, learning rate, weight decay.
         seed: order of the groups.
     """
-    data = [
-        [(dict(f), right) for f, right in g] for g in groups if any(right for _, right in g)
-    ]
+    data = [[(dict(f), right) for f, right in g] for g in groups if any(right for _, right in g)]
     weights = dict.fromkeys(FEATURES, 0.0)
     rng = random.Random(seed)
     for epoch in range(epochs):
