@@ -99,6 +99,8 @@ class _Doc:
         self.roles: RoleFinder | None = None
         self.table: EntityTable | None = None
         self.ranker: Ranker | None = None
+        #: The subject chosen for the previous claim (text, mention start, mention end).
+        self.previous: tuple[str, int, int] | None = None
 
     # -------------------------------------------------------------- cached structure
     def clauses(self, si: int) -> list[tuple[int, int]]:
@@ -280,13 +282,18 @@ def _candidate(
                 resolve=roles.resolve,
                 table=doc.table,
                 rule_choice=rule_choice,
+                time_spans=doc.time_spans,
+                previous=doc.previous,
             )
         )
         if options and options[0].text != subject:
             best = options[0]
             subject = best.text
             subj_phrase = Phrase(best.text, best.start, best.end)
-    if not subject:
+    if subject:
+        at = subj_phrase.start if subj_phrase is not None else -1
+        doc.previous = (subject, at, subj_phrase.end if subj_phrase is not None else -1)
+    else:
         confidence -= 0.1
 
     after_subject = clause[0]
@@ -466,11 +473,17 @@ def _carried_period(doc: _Doc, si: int) -> TimeExpr | None:
     norm = doc.norm
     for sj in range(si - 1, max(-1, si - 1 - _PERIOD_CARRY), -1):
         s, e = doc.sentences[sj]
+        if "\n" in norm[e : doc.sentences[sj + 1][0] + 1]:
+            return None  # a reporting period holds within its paragraph
         i = bisect.bisect_left(doc.time_spans, (s, -1))
         last: TimeExpr | None = None
         while i < len(doc.times) and doc.times[i].start < e:
             t = doc.times[i]
-            if t.anchor and not norm.startswith("的", t.end):
+            if (
+                t.anchor
+                and not norm.startswith("的", t.end)
+                and not is_comparison_base(norm, t.start)
+            ):
                 last = t
             i += 1
         if last is not None:
@@ -492,7 +505,22 @@ def _governing_time(
     norm = doc.norm
     while i < len(times) and times[i].start < m.start:
         t = times[i]
-        if t.end <= m.start and t.start >= s_start and not norm.startswith("的", t.end):
+        if (
+            t.end <= m.start
+            and t.start >= s_start
+            and not norm.startswith("的", t.end)
+            and not is_comparison_base(norm, t.start)
+        ):
             best = t
         i += 1
     return best
+
+
+#: Words that make the time after them a comparison base (比去年同期, 较上月, 与上半年相比).
+_COMPARISON = ("比", "较", "与", "相较", "对比", "相比", "环比", "同比")
+
+
+def is_comparison_base(norm: str, start: int) -> bool:
+    """Whether the time expression at ``start`` is the base of a comparison, never the time
+    of the claim (销售额比去年同期增长12%: the time is not 去年同期)."""
+    return norm[max(0, start - 2) : start].endswith(_COMPARISON)

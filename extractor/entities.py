@@ -39,6 +39,13 @@ _PERSON_SHAPE = re.compile(
     r"(?:[\u4e00-\u9fff]{1,6}(?:[-·•－][\u4e00-\u9fff]{1,8})+|[\u4e00-\u9fff]某{1,2})$"
 )
 _LATIN = re.compile(r"[A-Za-z][A-Za-z&.\- ]{1,30}$")
+#: A person named by surname and 某, with the title before it (犯罪嫌疑人高某, 男子程某某).
+_MOU_RE = re.compile(
+    r"(?:犯罪嫌疑人|嫌疑人|被告人|被告|被害人|男子|女子|司机|患者|老人|村民|学生)?[\u4e00-\u9fff]某{1,2}"
+)
+#: Pronouns that stand for a person, and for anything else (it, its, both).
+_PERSON_PRONOUNS = frozenset({"他", "她", "他们", "她们"})
+_THING_PRONOUNS = frozenset({"它", "它们", "其", "两者", "二者"})
 #: A dateline glued to a headline (一半本报讯, 中锋新浪体育讯): never a subject.
 _DATELINE = re.compile(r"(?:讯|电)$|讯")
 #: How many table entries (most salient first) join the options of every claim.
@@ -149,6 +156,14 @@ class EntityTable:
             person,
         )
 
+    def antecedent(self, pos: int, person: bool) -> Entry | None:
+        """The nearest name before ``pos`` that a pronoun can stand for (a person for 他/她)."""
+        best: Entry | None = None
+        for e in self.entries.values():
+            if e.end <= pos and e.person == person and (best is None or e.end > best.end):
+                best = e
+        return best
+
     def salient(self, n: int = TABLE_OPTIONS) -> list[Entry]:
         """The ``n`` most salient names: in the headline, then by frequency."""
         ranked = sorted(self.entries.values(), key=lambda e: (-(e.freq + 3 * e.headline), e.start))
@@ -185,6 +200,8 @@ def subject_options(
     resolve: Callable[[str], str],
     table: EntityTable,
     rule_choice: tuple[str, int, int] | None,
+    time_spans: Sequence[tuple[int, int]] = (),
+    previous: tuple[str, int, int] | None = None,
 ) -> list[Option]:
     """The candidate subjects of the quantity at ``q_start`` with their features.
 
@@ -198,6 +215,7 @@ def subject_options(
         resolve: maps a mention to the name it stands for (aliases, generic references).
         table: the document's entity table.
         rule_choice: (subject, mention start, mention end) the clause rules chose, or None.
+        previous: the same for the subject chosen for the document's previous claim.
     """
     options: dict[str, Option] = {}
 
@@ -213,7 +231,7 @@ def subject_options(
         closer = feats.get("dist", 9.0) < old.features.get("dist", 9.0)
         near, far = (feats, old.features) if closer else (old.features, feats)
         merged = {**far, **near}
-        for k in ("rule", "table", "alias", "generic", "source"):
+        for k in ("rule", "table", "alias", "generic", "source", "previous", "topic"):
             if far.get(k) or near.get(k):
                 merged[k] = 1.0
         if closer:
@@ -235,11 +253,18 @@ def subject_options(
             if k < len(run):
                 pieces.append((run[:k], "owner"))
             # The names inside a longer run (全国新农合筹资水平 -> 新农合, 热火季后赛 -> 热火).
-            if len(run) > 1:
+            # A transliterated name that opens a longer run (凯文-杜兰特 of 凯文-杜兰特全场).
+            for k in range(len(run) - 1, 1, -1):
+                if _PERSON_SHAPE.match("".join(t[0] for t in run[:k])):
+                    pieces.append((run[:k], "inner"))
+                    break
+            if len(run) > 1 and not _ends_with_org("".join(t[0] for t in run)):
                 pieces += [([t], "inner") for t in run if t[1] in _ENTITY_FLAGS and len(t[0]) >= 2]
             for piece, how in pieces:
                 text = "".join(t[0] for t in piece)
                 end = piece[-1][3]
+                if any(a < end and piece[0][2] < b for a, b in time_spans):
+                    continue  # a time expression (去年同期) is never the subject
                 resolved = resolve(text)
                 f = _base_features(resolved, piece, table)
                 f["same_sentence"] = 1.0
@@ -264,6 +289,33 @@ def subject_options(
                 _kind_features(f, kind)
                 add(resolved, piece[0][2], end, f)
 
+        # Pronouns for their antecedents, surname-某 names with their titles.
+        for i, t in enumerate(toks):
+            if ci == clause_index and t[2] >= q_start:
+                break
+            word = t[0]
+            if word in _PERSON_PRONOUNS or word in _THING_PRONOUNS:
+                ante = table.antecedent(t[2], word in _PERSON_PRONOUNS)
+                if ante is not None:
+                    f = _base_features(ante.text, None, table)
+                    f.update(generic=1.0, same_sentence=1.0, person=float(ante.person))
+                    f["dist"] = math.log1p(abs(q_start - t[3])) / 5
+                    if ci == clause_index:
+                        f["same_clause"] = 1.0
+                    if i == 0 or _opens(toks, i):
+                        f["clause_opener"] = 1.0
+                    _kind_features(f, kind)
+                    add(resolve(ante.text), t[2], t[3], f)
+        limit = q_start if ci == clause_index else span[1]
+        for mm in _MOU_RE.finditer(norm, span[0], limit):
+            f = {"proper": 1.0, "person": 1.0, "same_sentence": 1.0}
+            f["dist"] = math.log1p(abs(q_start - mm.end())) / 5
+            f["length"] = len(mm.group(0)) / 10
+            if ci == clause_index:
+                f["same_clause"] = 1.0
+            _kind_features(f, kind)
+            add(mm.group(0), mm.start(), mm.end(), f)
+
     if rule_choice is not None:
         text, start, end = rule_choice
         f = _base_features(text, None, table)
@@ -277,10 +329,22 @@ def subject_options(
         _kind_features(f, kind)
         add(text, start, end, f)
 
-    for e in table.salient():
+    if previous is not None and previous[0]:
+        text, start, end = previous
+        f = _base_features(text, None, table)
+        f["previous"] = 1.0
+        if start >= 0:
+            f["dist"] = math.log1p(abs(q_start - end)) / 5
+            f["earlier_sentence" if start < clauses[0][0] else "same_sentence"] = 1.0
+        _kind_features(f, kind)
+        add(text, start, end, f)
+
+    for rank, e in enumerate(table.salient()):
         text = resolve(e.text)
         f = _base_features(text, None, table)
         f["table"] = 1.0
+        if rank == 0:
+            f["topic"] = 1.0
         f["proper"] = float(e.proper)
         f["person"] = float(e.person)
         f["dist"] = math.log1p(abs(q_start - e.end)) / 5

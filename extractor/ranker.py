@@ -56,6 +56,8 @@ FEATURES: dict[str, str] = {
     "same_clause": "its mention is in the quantity's clause",
     "same_sentence": "its mention is in the quantity's sentence",
     "earlier_sentence": "its mention is in an earlier sentence",
+    "previous": "the subject chosen for the previous claim of the document",
+    "topic": "the most salient name of the document (the article's topic)",
     "table": "it comes from the document's entity table, not from this sentence",
     "dist": "log(1 + characters between the mention and the quantity) / 5",
     "after": "its mention follows the quantity",

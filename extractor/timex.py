@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from .numbers import parse_chinese_integer
 
 _CN_D = "零〇一二两三四五六七八九十"
-_YEAR = rf"(?:(?:1[89]\d\d|20\d\d|[{_CN_D}]{{4}}|0\d)年)"
+_YEAR = rf"(?:(?:1[89]\d\d|20\d\d|[{_CN_D}]{{4}}|0\d) ?年)"
 _MONTH = r"(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?)"
 _DAY = rf"(?:(?:3[01]|[12]\d|0?[1-9]|[{_CN_D}]{{1,3}})[日号])"
-_DATE = rf"(?:{_YEAR}(?:{_MONTH}{_DAY}?)?|{_MONTH}{_DAY}?)"
+#: The first month of a month range written with one 月 (1-7月, 1至9月): one expression.
+_MONTH_FROM = r"(?:(?:1[0-2]|0?[1-9])(?:-{1,2}|—{1,2}|~|至|到)(?=(?:1[0-2]|0?[1-9])月))"
+_DATE = rf"(?:{_YEAR}(?:{_MONTH_FROM}?{_MONTH}{_DAY}?)?|{_MONTH_FROM}?{_MONTH}{_DAY}?)"
 _QUARTER = r"(?:(?:第|前)?[一二三四1-4]季度(?:末|初)?|[上下]半年|年初|年底|年末|年中)"
 _REL = (
     r"(?:去年同期|今年以来|今年|去年|前年|明后年|明年|本年度|本年|当年|今天|昨天|前天|明天|今日|昨日|"
@@ -107,7 +109,8 @@ def normalise(expr: str, doc_date: str | None = None) -> str:
     return value
 
 
-_Y_RE = re.compile(rf"(1[89]\d\d|20\d\d|[{_CN_D}]{{4}}|0\d)年")
+_Y_RE = re.compile(rf"(1[89]\d\d|20\d\d|[{_CN_D}]{{4}}|0\d) ?年")
+_MONTH_RANGE_RE = re.compile(r"(1[0-2]|0?[1-9])(?:-{1,2}|—{1,2}|~|至|到)(1[0-2]|0?[1-9])月")
 _M_RE = re.compile(r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月")
 _D_RE = re.compile(rf"月份?(3[01]|[12]\d|0?[1-9]|[{_CN_D}]{{1,3}})[日号]")
 _Q_RE = re.compile(r"(?:第|前)?[一二三四1-4]季度|[上下]半年|年初|年底|年末|年中")
@@ -122,6 +125,10 @@ def _point(m: re.Match[str], base: _dt.date | None) -> str:
     rel = _REL_RE.search(body)
     if rel and not ym:
         return _relative(rel.group(0), body, base)
+    mr = _MONTH_RANGE_RE.search(body)
+    if mr:
+        a, b = int(mr.group(1)), int(mr.group(2))
+        return f"{year}-{a:02d}/{year}-{b:02d}"
     mm = _M_RE.search(body)
     if mm:
         mv = _int(mm.group(1))
@@ -141,7 +148,8 @@ def _point(m: re.Match[str], base: _dt.date | None) -> str:
             return f"{year}-H{1 if q.startswith('上') else 2}"
         if q in ("年初", "年底", "年末", "年中"):
             return year
-        n = _int(re.search(r"[一二三四1-4]", q).group(0)) or 0
+        digit = re.search(r"[一二三四1-4]", q)
+        n = (_int(digit.group(0)) if digit else None) or 0
         if q.startswith("前"):
             return f"{year}-Q1/{year}-Q{n}"
         return f"{year}-Q{n}"
