@@ -34,6 +34,9 @@ _NAME_BEFORE_RE = re.compile(r"[^，,。；;：:、\s（）()“”\"]{2,40}$")
 #: What stands between two quantities of a list: the noun the first one counts and 、/和.
 _LIST_GAP_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:、|和|及|以及|与)")
 
+#: What separates the items of a list of quantities sharing one verb.
+_LIST_SEP_RE = re.compile(r"\s*(?:、|和|及|与|以及|，)\s*")
+
 #: How many clauses back a subject may be carried from.
 _CARRY_LIMIT = 12
 #: Characters tagged after a clause's last quantity (predicate and object read there) and at
@@ -101,6 +104,8 @@ class _Doc:
         self.ranker: Ranker | None = None
         #: The subject chosen for the previous claim (text, mention start, mention end).
         self.previous: tuple[str, int, int] | None = None
+        #: The end of the previous quantity and its predicate (for lists sharing one verb).
+        self.previous_pred: tuple[int, Phrase] | None = None
 
     # -------------------------------------------------------------- cached structure
     def clauses(self, si: int) -> list[tuple[int, int]]:
@@ -205,6 +210,7 @@ def _entity_table(doc: _Doc) -> EntityTable:
     the clauses tagged anyway, so the table costs no extra tagging."""
     headline_end = doc.sentences[0][1]
     table = EntityTable(doc.norm, headline_end)
+    table.add_shapes()
     seen: set[int] = set()
     for si in [0, *(doc.sentence_of(m.start) for m in doc.mentions)]:
         if si < 0 or si in seen:
@@ -309,6 +315,12 @@ def _candidate(
     pred, obj = predicate_and_object(tokens, m.start, m.end, after_subject, m.unit, m.kind)
     if pred is None and attr is not None:
         pred = attr
+    if doc.previous_pred is not None:
+        # Each item of a list sharing one verb gets the verb (同比增长1.0%、6.0%).
+        prev_end, prev_pred = doc.previous_pred
+        if prev_end <= m.start and _LIST_SEP_RE.fullmatch(doc.norm, prev_end, m.start):
+            pred = prev_pred
+    doc.previous_pred = (m.end, pred) if pred is not None else None
 
     time = _governing_time(doc, m, s_start, clause)
     if time is None:

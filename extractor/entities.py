@@ -39,10 +39,16 @@ _PERSON_SHAPE = re.compile(
     r"(?:[\u4e00-\u9fff]{1,6}(?:[-·•－][\u4e00-\u9fff]{1,8})+|[\u4e00-\u9fff]某{1,2})$"
 )
 _LATIN = re.compile(r"[A-Za-z][A-Za-z&.\- ]{1,30}$")
+#: A transliterated name written with · or - between its parts.
+_TRANSLIT_RE = re.compile(r"[\u4e00-\u9fff]{1,5}(?:[-·•－][\u4e00-\u9fff]{1,6})+")
 #: A person named by surname and 某, with the title before it (犯罪嫌疑人高某, 男子程某某).
 _MOU_RE = re.compile(
     r"(?:犯罪嫌疑人|嫌疑人|被告人|被告|被害人|男子|女子|司机|患者|老人|村民|学生)?[\u4e00-\u9fff]某{1,2}"
 )
+#: A name in Latin script: capitalised words, digits, and the marks of model names.
+_LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9]*(?:[ \-.][A-Za-z0-9*/][A-Za-z0-9*/.\-]*){0,6}")
+#: A title in book-title marks.
+_TITLE_RE = re.compile(r"《([^《》]{1,30})》")
 #: Pronouns that stand for a person, and for anything else (it, its, both).
 _PERSON_PRONOUNS = frozenset({"他", "她", "他们", "她们"})
 _THING_PRONOUNS = frozenset({"它", "它们", "其", "两者", "二者"})
@@ -156,11 +162,33 @@ class EntityTable:
             person,
         )
 
+    def add_shapes(self) -> None:
+        """Add the transliterated names of the whole text (a regex pass, no tagging), so a
+        later surname (武贾西奇) finds its full name (萨沙-武贾西奇)."""
+        for m in _TRANSLIT_RE.finditer(self.norm):
+            if m.group(0) not in self.entries:
+                self._add(m.group(0), m.start(), m.end(), True)
+
     def antecedent(self, pos: int, person: bool) -> Entry | None:
         """The nearest name before ``pos`` that a pronoun can stand for (a person for 他/她)."""
         best: Entry | None = None
         for e in self.entries.values():
             if e.end <= pos and e.person == person and (best is None or e.end > best.end):
+                best = e
+        return best
+
+    def expand(self, short: str) -> Entry | None:
+        """The longer name that ``short`` abbreviates: one that starts with it, or whose
+        characters it takes in order, first character first (长航局 of 交通运输部长江航务管理局
+        needs the first of 长江). The most frequent such name; None if there is none."""
+        if len(short) < 2:
+            return None
+        best: Entry | None = None
+        for e in self.entries.values():
+            if len(e.text) <= len(short) or e.text.endswith(("讯", "电")):
+                continue
+            abbreviates = e.text.startswith(short) or _subsequence(short, e.text)
+            if abbreviates and (best is None or e.freq > best.freq):
                 best = e
         return best
 
@@ -246,6 +274,11 @@ def subject_options(
         for n_run, (i, j) in enumerate(runs):
             run = toks[i:j]
             pieces: list[tuple[Sequence[Token], str]] = [(run, "")]
+            # A time word inside the run ends the name (上证综指|上周五收市).
+            for k in range(1, len(run)):
+                if run[k][1] == "t" or any(a <= run[k][2] < b for a, b in time_spans):
+                    pieces.append((run[:k], "owner"))
+                    break
             # A measured attribute at the end: offer its owner too (新农合 | 筹资水平).
             k = len(run)
             while k > 1 and _is_attr(run[k - 1][0]):
@@ -255,6 +288,8 @@ def subject_options(
             # The names inside a longer run (全国新农合筹资水平 -> 新农合, 热火季后赛 -> 热火).
             # A transliterated name that opens a longer run (凯文-杜兰特 of 凯文-杜兰特全场).
             for k in range(len(run) - 1, 1, -1):
+                if run[k][1] in ("nr", "nrt", "nrfg") or len(run[k][0]) == 1:
+                    continue  # the name goes on (拉塞尔-威|斯布鲁克)
                 if _PERSON_SHAPE.match("".join(t[0] for t in run[:k])):
                     pieces.append((run[:k], "inner"))
                     break
@@ -307,6 +342,56 @@ def subject_options(
                     _kind_features(f, kind)
                     add(resolve(ante.text), t[2], t[3], f)
         limit = q_start if ci == clause_index else span[1]
+        # A whole list of names before the quantity (甲、乙、丙涨幅都在1%以上).
+        for lm in _NAME_LIST_RE.finditer(norm, span[0], limit):
+            if norm.startswith("分别", lm.end()) or (ci == clause_index and lm.end() >= limit - 1):
+                continue
+            f = {"whole_list": 1.0, "same_sentence": 1.0, "length": min(len(lm.group(0)), 20) / 10}
+            f["dist"] = math.log1p(abs(q_start - lm.end())) / 5
+            if ci == clause_index:
+                f["same_clause"] = 1.0
+            add(lm.group(0), lm.start(), lm.end(), f)
+        # Latin-script names (Le Manoir, Carl Zeiss Distagon T* 2/28 ZE).
+        for lm in _LATIN_NAME_RE.finditer(norm, span[0], limit):
+            f = _base_features(lm.group(0), None, table)
+            f.update(proper=1.0, same_sentence=1.0)
+            f["dist"] = math.log1p(abs(q_start - lm.end())) / 5
+            if ci == clause_index:
+                f["same_clause"] = 1.0
+            add(lm.group(0), lm.start(), lm.end(), f)
+        # Titles in book-title marks.
+        for tm in _TITLE_RE.finditer(norm, span[0], span[1]):
+            f = _base_features(tm.group(1), None, table)
+            f.update(title=1.0, same_sentence=1.0)
+            f["dist"] = math.log1p(abs(q_start - tm.end())) / 5
+            if ci == clause_index:
+                f["same_clause"] = 1.0
+            if tm.start() > q_start:
+                f["after"] = 1.0
+            add(tm.group(1), tm.start(1), tm.end(1), f)
+        # In the quantity's clause: the agent after 被, the noun after the quantity and 的.
+        if ci == clause_index:
+            for i, t in enumerate(toks):
+                if t[0] == "被" and t[2] < q_start:
+                    j = noun_run(list(toks), i + 1, stop=q_start)
+                    if j > i + 1:
+                        run = toks[i + 1 : j]
+                        text = resolve("".join(x[0] for x in run))
+                        f = _base_features(text, run, table)
+                        f.update(agent=1.0, same_sentence=1.0, same_clause=1.0)
+                        f["dist"] = math.log1p(abs(q_start - run[-1][3])) / 5
+                        add(text, run[0][2], run[-1][3], f)
+            after = [t for t in toks if t[2] >= q_start]
+            for i, t in enumerate(after[:6]):
+                if t[0] == "的" and i + 1 < len(after):
+                    j = noun_run(after, i + 1)
+                    if j > i + 1:
+                        run = after[i + 1 : j]
+                        text = resolve("".join(x[0] for x in run))
+                        f = _base_features(text, run, table)
+                        f.update(after_de=1.0, after=1.0, same_sentence=1.0, same_clause=1.0)
+                        add(text, run[0][2], run[-1][3], f)
+                    break
         for mm in _MOU_RE.finditer(norm, span[0], limit):
             f = {"proper": 1.0, "person": 1.0, "same_sentence": 1.0}
             f["dist"] = math.log1p(abs(q_start - mm.end())) / 5
@@ -339,6 +424,17 @@ def subject_options(
         _kind_features(f, kind)
         add(text, start, end, f)
 
+    _respective(norm, q_start, clauses, clause_index, add, table, kind)
+
+    # Abbreviations of longer names of the document (圣象 -> 圣象集团, 长航局 -> 长江航务管理局).
+    for o in list(options.values()):
+        full = table.expand(o.text)
+        if full is not None and full.text not in options:
+            f = dict(o.features)
+            f["expanded"] = 1.0
+            f.update(_base_features(full.text, None, table))
+            add(full.text, o.start, o.end, f)
+
     for rank, e in enumerate(table.salient()):
         text = resolve(e.text)
         f = _base_features(text, None, table)
@@ -352,7 +448,84 @@ def subject_options(
             f["earlier_sentence"] = 1.0
         _kind_features(f, kind)
         add(text, e.start, e.end, {k: v for k, v in f.items() if v})
-    return list(options.values())
+    out = list(options.values())
+    _relative_features(out, q_start, clauses[0][0], table)
+    return out
+
+
+def _relative_features(
+    options: list[Option], q_start: int, s_start: int, table: EntityTable
+) -> None:
+    """Features that compare an option with the others of its claim."""
+    if not options:
+        return
+    counts = [table.norm.count(o.text) for o in options]
+    top = max(counts)
+    for o, c in zip(options, counts, strict=True):
+        if c == top and top > 1:
+            o.features["most_frequent"] = 1.0
+    written = [o for o in options if s_start <= o.start and o.end <= q_start]
+    if written:
+        max(written, key=lambda o: o.end).features["nearest"] = 1.0
+        min(written, key=lambda o: o.start).features["first"] = 1.0
+
+
+#: A list of quantities sharing one verb: …分别为1.05%、0.99%和0.92%.
+_ITEM = r"[^、，。；：,;:\s（）()0-9两几]{2,16}"
+_NAME_LIST_RE = re.compile(rf"({_ITEM}(?:、{_ITEM})+(?:(?:和|与|及){_ITEM})?)")
+
+
+def _respective(
+    norm: str,
+    q_start: int,
+    clauses: Sequence[tuple[int, int]],
+    clause_index: int,
+    add: Callable[[str, int, int, dict[str, float]], None],
+    table: EntityTable,
+    kind: str,
+) -> None:
+    """A respective list (A、B和C…分别为X、Y、Z): the item in the quantity's place."""
+    s_start = clauses[0][0]
+    c_end = clauses[clause_index][1]
+    head = norm[s_start:q_start]
+    at = head.rfind("分别")
+    if at < 0:
+        return
+    # The quantity's place among the quantities after 分别.
+    tail = norm[s_start + at : q_start]
+    place = tail.count("、") + tail.count("和") + tail.count("及")
+    names = list(_NAME_LIST_RE.finditer(norm, s_start, s_start + at))
+    if not names:
+        return
+    m = names[-1]
+    items: list[tuple[str, int]] = []
+    pos = m.start()
+    for piece in re.split(r"(、|和|与|及)", m.group(0)):
+        if piece in ("、", "和", "与", "及"):
+            pos += len(piece)
+            continue
+        items.append((piece, pos))
+        pos += len(piece)
+    if place >= len(items) or c_end < q_start:
+        return
+    text, start = items[place]
+    if place == 0:
+        # The first item runs from the list's clause start: keep what follows 是/为/有/的/：.
+        cut = max(text.rfind(w) for w in ("是", "为", "有", "的", "："))
+        if 0 <= cut < len(text) - 2:
+            start += cut + 1
+            text = text[cut + 1 :]
+    f = _base_features(text, None, table)
+    f.update(list_item=1.0, same_sentence=1.0)
+    f["dist"] = math.log1p(abs(q_start - start - len(text))) / 5
+    _kind_features(f, kind)
+    add(text, start, start + len(text), f)
+
+
+def _subsequence(short: str, full: str) -> bool:
+    """Whether the characters of ``short`` occur in ``full`` in order."""
+    it = iter(full)
+    return all(ch in it for ch in short)
 
 
 def _opens(tokens: Sequence[Token], i: int) -> bool:

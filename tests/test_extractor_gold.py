@@ -35,7 +35,9 @@ def test_seed_article_meets_the_targets() -> None:
     report = score(gold, _predict(SEED.name, text))
     assert report["recall"] >= 0.95, format_report(report)
     assert report["precision"] >= 0.90, format_report(report)
-    assert report["fields"]["subject"] >= 0.85, format_report(report)
+    # Subject was 1.00 when rules were fitted to this article; the ranker trained on the
+    # training part reaches 0.47 here (a regression test, not a target).
+    assert report["fields"]["subject"] >= 0.42, format_report(report)
     assert report["fields"]["qualifier"] >= 0.9, format_report(report)
     assert report["fields"]["time"] >= 0.85, format_report(report)
 
@@ -51,10 +53,10 @@ def test_corpus_articles_meet_measured_thresholds() -> None:
             if rec["id"] in wanted:
                 predicted += _predict(rec["id"], rec["text"])
     report = score(gold, predicted)
-    # Thresholds a little under what the extractor reaches (1.00 / 1.00 / 0.52 / 0.83).
+    # Thresholds a little under what the extractor reaches (1.00 / 1.00 / 0.42 / 0.86).
     assert report["recall"] >= 0.95, format_report(report)
     assert report["precision"] >= 0.95, format_report(report)
-    assert report["fields"]["subject"] >= 0.45, format_report(report)
+    assert report["fields"]["subject"] >= 0.38, format_report(report)
     assert report["fields"]["qualifier"] >= 0.95, format_report(report)
     assert report["fields"]["time"] >= 0.75, format_report(report)
 
@@ -253,9 +255,11 @@ def test_dev_articles_meet_measured_thresholds() -> None:
         predicted += _predict(doc, text)
     report = score(gold, predicted)
     # Thresholds a little under what the extractor reaches (P 0.92, R 0.93, predicate 0.77,
-    # qualifier 0.98, time 0.77; subject is 0.07 and not gated yet).
+    # qualifier 0.98, time 0.77, subject 0.37, accept-as-is 0.26).
     assert report["recall"] >= 0.88, format_report(report)
     assert report["precision"] >= 0.88, format_report(report)
+    assert report["fields"]["subject"] >= 0.32, format_report(report)
+    assert report["accept_as_is"] >= 0.22, format_report(report)
     assert report["fields"]["predicate"] >= 0.72, format_report(report)
     assert report["fields"]["qualifier"] >= 0.95, format_report(report)
     assert report["fields"]["time"] >= 0.72, format_report(report)
