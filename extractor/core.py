@@ -206,18 +206,14 @@ def extract_with_options(
 
 
 def _entity_table(doc: _Doc) -> EntityTable:
-    """Names of the headline (the first sentence) and of every sentence with a quantity:
-    the clauses tagged anyway, so the table costs no extra tagging."""
+    """The table starts with the names of the headline (the first sentence) and the
+    transliterated names of the whole text; the clauses read for each claim join it as they
+    are tagged, so the table costs no extra tagging."""
     headline_end = doc.sentences[0][1]
     table = EntityTable(doc.norm, headline_end)
     table.add_shapes()
-    seen: set[int] = set()
-    for si in [0, *(doc.sentence_of(m.start) for m in doc.mentions)]:
-        if si < 0 or si in seen:
-            continue
-        seen.add(si)
-        for span in doc.clauses(si):
-            table.add_clause(doc.tokens(span))
+    for span in doc.clauses(0):
+        table.add_clause(doc.tokens(span))
     return table
 
 

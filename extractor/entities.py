@@ -124,6 +124,21 @@ class EntityTable:
         self.norm = norm
         self.headline_end = headline_end
         self.entries: dict[str, Entry] = {}
+        self._counts: dict[str, int] = {}
+        self._expanded: dict[str, Entry | None] = {}
+        #: Subject options of clauses before a quantity's own, by clause span.
+        self.clause_cache: dict[tuple[int, int], list[tuple[str, int, int, dict[str, float]]]] = {}
+
+    def count(self, text: str) -> int:
+        """Occurrences of ``text`` in the document (memoised: options repeat per claim)."""
+        n = self._counts.get(text)
+        if n is None:
+            n = self._counts[text] = self.norm.count(text) if text else 0
+        return n
+
+    def in_headline(self, text: str) -> bool:
+        """Whether ``text`` occurs in the headline."""
+        return bool(text) and self.norm.find(text, 0, self.headline_end) >= 0
 
     def add_clause(self, tokens: Sequence[Token]) -> None:
         """Add the names among a clause's noun runs (each clause once)."""
@@ -143,8 +158,8 @@ class EntityTable:
                 text,
                 run[0][2],
                 run[-1][3],
-                self.norm.count(text),
-                text in self.norm[: self.headline_end],
+                self.count(text),
+                self.in_headline(text),
                 proper,
                 person,
             )
@@ -156,8 +171,8 @@ class EntityTable:
             text,
             start,
             end,
-            self.norm.count(text),
-            text in self.norm[: self.headline_end],
+            self.count(text),
+            self.in_headline(text),
             True,
             person,
         )
@@ -181,6 +196,9 @@ class EntityTable:
         """The longer name that ``short`` abbreviates: one that starts with it, or whose
         characters it takes in order, first character first (长航局 of 交通运输部长江航务管理局
         needs the first of 长江). The most frequent such name; None if there is none."""
+        if short in self._expanded:
+            return self._expanded[short]
+        self._expanded[short] = None
         if len(short) < 2:
             return None
         best: Entry | None = None
@@ -190,6 +208,7 @@ class EntityTable:
             abbreviates = e.text.startswith(short) or _subsequence(short, e.text)
             if abbreviates and (best is None or e.freq > best.freq):
                 best = e
+        self._expanded[short] = best
         return best
 
     def salient(self, n: int = TABLE_OPTIONS) -> list[Entry]:
@@ -212,8 +231,8 @@ def _base_features(text: str, run: Sequence[Token] | None, table: EntityTable) -
     f["role"] = float(text.endswith(_ROLE_SUFFIXES))
     f["attr"] = float(_is_attr(text))
     f["length"] = min(len(text), 20) / 10
-    f["freq"] = math.log1p(table.norm.count(text)) / 3 if text else 0.0
-    f["headline"] = float(bool(text) and text in table.norm[: table.headline_end])
+    f["freq"] = math.log1p(table.count(text)) / 3 if text else 0.0
+    f["headline"] = float(table.in_headline(text))
     return {k: v for k, v in f.items() if v}
 
 
@@ -268,138 +287,25 @@ def subject_options(
 
     for ci in range(clause_index + 1):
         span = clauses[ci]
-        toks = tokens_of(span)
-        source = is_source_clause(norm, span[0], span[1])
-        runs = noun_runs(toks, stop=q_start if ci == clause_index else None)
-        for n_run, (i, j) in enumerate(runs):
-            run = toks[i:j]
-            pieces: list[tuple[Sequence[Token], str]] = [(run, "")]
-            # A time word inside the run ends the name (上证综指|上周五收市).
-            for k in range(1, len(run)):
-                if run[k][1] == "t" or any(a <= run[k][2] < b for a, b in time_spans):
-                    pieces.append((run[:k], "owner"))
-                    break
-            # A measured attribute at the end: offer its owner too (新农合 | 筹资水平).
-            k = len(run)
-            while k > 1 and _is_attr(run[k - 1][0]):
-                k -= 1
-            if k < len(run):
-                pieces.append((run[:k], "owner"))
-            # The names inside a longer run (全国新农合筹资水平 -> 新农合, 热火季后赛 -> 热火).
-            # A transliterated name that opens a longer run (凯文-杜兰特 of 凯文-杜兰特全场).
-            for k in range(len(run) - 1, 1, -1):
-                if run[k][1] in ("nr", "nrt", "nrfg") or len(run[k][0]) == 1:
-                    continue  # the name goes on (拉塞尔-威|斯布鲁克)
-                if _PERSON_SHAPE.match("".join(t[0] for t in run[:k])):
-                    pieces.append((run[:k], "inner"))
-                    break
-            if len(run) > 1 and not _ends_with_org("".join(t[0] for t in run)):
-                pieces += [([t], "inner") for t in run if t[1] in _ENTITY_FLAGS and len(t[0]) >= 2]
-            for piece, how in pieces:
-                text = "".join(t[0] for t in piece)
-                end = piece[-1][3]
-                if any(a < end and piece[0][2] < b for a, b in time_spans):
-                    continue  # a time expression (去年同期) is never the subject
-                resolved = resolve(text)
-                f = _base_features(resolved, piece, table)
-                f["same_sentence"] = 1.0
-                if how:
-                    f[how] = 1.0
-                if ci == clause_index:
-                    f["same_clause"] = 1.0
-                f["dist"] = math.log1p(abs(q_start - end)) / 5
-                if end > q_start:
-                    f["after"] = 1.0
-                if n_run == 0 and _opens(toks, i):
-                    f["clause_opener"] = 1.0
-                if source:
-                    f["source"] = 1.0
-                if norm.startswith("的", end):
-                    f["before_de"] = 1.0
-                if any(t[1].startswith("v") and t[1] != "vn" for t in toks[:i]):
-                    f["after_verb"] = 1.0
-                if resolved != text:
-                    generic = text in _GENERIC or text.startswith(("该", "其"))
-                    f["generic" if generic else "alias"] = 1.0
-                _kind_features(f, kind)
-                add(resolved, piece[0][2], end, f)
-
-        # Pronouns for their antecedents, surname-某 names with their titles.
-        for i, t in enumerate(toks):
-            if ci == clause_index and t[2] >= q_start:
-                break
-            word = t[0]
-            if word in _PERSON_PRONOUNS or word in _THING_PRONOUNS:
-                ante = table.antecedent(t[2], word in _PERSON_PRONOUNS)
-                if ante is not None:
-                    f = _base_features(ante.text, None, table)
-                    f.update(generic=1.0, same_sentence=1.0, person=float(ante.person))
-                    f["dist"] = math.log1p(abs(q_start - t[3])) / 5
-                    if ci == clause_index:
-                        f["same_clause"] = 1.0
-                    if i == 0 or _opens(toks, i):
-                        f["clause_opener"] = 1.0
-                    _kind_features(f, kind)
-                    add(resolve(ante.text), t[2], t[3], f)
-        limit = q_start if ci == clause_index else span[1]
-        # A whole list of names before the quantity (甲、乙、丙涨幅都在1%以上).
-        for lm in _NAME_LIST_RE.finditer(norm, span[0], limit):
-            if norm.startswith("分别", lm.end()) or (ci == clause_index and lm.end() >= limit - 1):
-                continue
-            f = {"whole_list": 1.0, "same_sentence": 1.0, "length": min(len(lm.group(0)), 20) / 10}
-            f["dist"] = math.log1p(abs(q_start - lm.end())) / 5
-            if ci == clause_index:
+        own = ci == clause_index
+        cached = None if own else table.clause_cache.get(span)
+        if cached is None:
+            if span not in table.clause_cache:
+                table.add_clause(tokens_of(span))
+            cached = _clause_options(
+                norm, span, tokens_of(span), q_start if own else None, resolve, table, time_spans
+            )
+            if not own:
+                table.clause_cache[span] = cached
+        for text, start, end, base in cached:
+            f = dict(base)
+            f["dist"] = math.log1p(abs(q_start - end)) / 5
+            if own:
                 f["same_clause"] = 1.0
-            add(lm.group(0), lm.start(), lm.end(), f)
-        # Latin-script names (Le Manoir, Carl Zeiss Distagon T* 2/28 ZE).
-        for lm in _LATIN_NAME_RE.finditer(norm, span[0], limit):
-            f = _base_features(lm.group(0), None, table)
-            f.update(proper=1.0, same_sentence=1.0)
-            f["dist"] = math.log1p(abs(q_start - lm.end())) / 5
-            if ci == clause_index:
-                f["same_clause"] = 1.0
-            add(lm.group(0), lm.start(), lm.end(), f)
-        # Titles in book-title marks.
-        for tm in _TITLE_RE.finditer(norm, span[0], span[1]):
-            f = _base_features(tm.group(1), None, table)
-            f.update(title=1.0, same_sentence=1.0)
-            f["dist"] = math.log1p(abs(q_start - tm.end())) / 5
-            if ci == clause_index:
-                f["same_clause"] = 1.0
-            if tm.start() > q_start:
+            if end > q_start:
                 f["after"] = 1.0
-            add(tm.group(1), tm.start(1), tm.end(1), f)
-        # In the quantity's clause: the agent after 被, the noun after the quantity and 的.
-        if ci == clause_index:
-            for i, t in enumerate(toks):
-                if t[0] == "被" and t[2] < q_start:
-                    j = noun_run(list(toks), i + 1, stop=q_start)
-                    if j > i + 1:
-                        run = toks[i + 1 : j]
-                        text = resolve("".join(x[0] for x in run))
-                        f = _base_features(text, run, table)
-                        f.update(agent=1.0, same_sentence=1.0, same_clause=1.0)
-                        f["dist"] = math.log1p(abs(q_start - run[-1][3])) / 5
-                        add(text, run[0][2], run[-1][3], f)
-            after = [t for t in toks if t[2] >= q_start]
-            for i, t in enumerate(after[:6]):
-                if t[0] == "的" and i + 1 < len(after):
-                    j = noun_run(after, i + 1)
-                    if j > i + 1:
-                        run = after[i + 1 : j]
-                        text = resolve("".join(x[0] for x in run))
-                        f = _base_features(text, run, table)
-                        f.update(after_de=1.0, after=1.0, same_sentence=1.0, same_clause=1.0)
-                        add(text, run[0][2], run[-1][3], f)
-                    break
-        for mm in _MOU_RE.finditer(norm, span[0], limit):
-            f = {"proper": 1.0, "person": 1.0, "same_sentence": 1.0}
-            f["dist"] = math.log1p(abs(q_start - mm.end())) / 5
-            f["length"] = len(mm.group(0)) / 10
-            if ci == clause_index:
-                f["same_clause"] = 1.0
             _kind_features(f, kind)
-            add(mm.group(0), mm.start(), mm.end(), f)
+            add(text, start, end, f)
 
     if rule_choice is not None:
         text, start, end = rule_choice
@@ -453,13 +359,140 @@ def subject_options(
     return out
 
 
+def _clause_options(
+    norm: str,
+    span: tuple[int, int],
+    toks: list[Token],
+    stop: int | None,
+    resolve: Callable[[str], str],
+    table: EntityTable,
+    time_spans: Sequence[tuple[int, int]],
+) -> list[tuple[str, int, int, dict[str, float]]]:
+    """The subject options one clause offers, with the features that do not depend on the
+    quantity (distance, same clause, after and kind are added per claim). ``stop`` is the
+    quantity's start in its own clause (nothing at or after it is read), None for an earlier
+    clause (whose options are cached)."""
+    found: list[tuple[str, int, int, dict[str, float]]] = []
+    own = stop is not None
+    q_start = stop if stop is not None else span[1]
+    source = is_source_clause(norm, span[0], span[1])
+    runs = noun_runs(toks, stop=stop)
+    for n_run, (i, j) in enumerate(runs):
+        run = toks[i:j]
+        pieces: list[tuple[Sequence[Token], str]] = [(run, "")]
+        # A time word inside the run ends the name (上证综指|上周五收市).
+        for k in range(1, len(run)):
+            if run[k][1] == "t" or any(a <= run[k][2] < b for a, b in time_spans):
+                pieces.append((run[:k], "owner"))
+                break
+        # A measured attribute at the end: offer its owner too (新农合 | 筹资水平).
+        k = len(run)
+        while k > 1 and _is_attr(run[k - 1][0]):
+            k -= 1
+        if k < len(run):
+            pieces.append((run[:k], "owner"))
+        # The names inside a longer run (全国新农合筹资水平 -> 新农合, 热火季后赛 -> 热火).
+        # A transliterated name that opens a longer run (凯文-杜兰特 of 凯文-杜兰特全场).
+        for k in range(len(run) - 1, 1, -1):
+            if run[k][1] in ("nr", "nrt", "nrfg") or len(run[k][0]) == 1:
+                continue  # the name goes on (拉塞尔-威|斯布鲁克)
+            if _PERSON_SHAPE.match("".join(t[0] for t in run[:k])):
+                pieces.append((run[:k], "inner"))
+                break
+        if len(run) > 1 and not _ends_with_org("".join(t[0] for t in run)):
+            pieces += [([t], "inner") for t in run if t[1] in _ENTITY_FLAGS and len(t[0]) >= 2]
+        for piece, how in pieces:
+            text = "".join(t[0] for t in piece)
+            end = piece[-1][3]
+            if any(a < end and piece[0][2] < b for a, b in time_spans):
+                continue  # a time expression (去年同期) is never the subject
+            resolved = resolve(text)
+            f = _base_features(resolved, piece, table)
+            f["same_sentence"] = 1.0
+            if how:
+                f[how] = 1.0
+            if n_run == 0 and _opens(toks, i):
+                f["clause_opener"] = 1.0
+            if source:
+                f["source"] = 1.0
+            if norm.startswith("的", end):
+                f["before_de"] = 1.0
+            if any(t[1].startswith("v") and t[1] != "vn" for t in toks[:i]):
+                f["after_verb"] = 1.0
+            if resolved != text:
+                generic = text in _GENERIC or text.startswith(("该", "其"))
+                f["generic" if generic else "alias"] = 1.0
+            found.append((resolved, piece[0][2], end, f))
+
+    # Pronouns for their antecedents, surname-某 names with their titles.
+    for i, t in enumerate(toks):
+        if own and t[2] >= q_start:
+            break
+        word = t[0]
+        if word in _PERSON_PRONOUNS or word in _THING_PRONOUNS:
+            ante = table.antecedent(t[2], word in _PERSON_PRONOUNS)
+            if ante is not None:
+                f = _base_features(ante.text, None, table)
+                f.update(generic=1.0, same_sentence=1.0, person=float(ante.person))
+                if i == 0 or _opens(toks, i):
+                    f["clause_opener"] = 1.0
+                found.append((resolve(ante.text), t[2], t[3], f))
+    limit = q_start if own else span[1]
+    # A whole list of names before the quantity (甲、乙、丙涨幅都在1%以上).
+    for lm in _NAME_LIST_RE.finditer(norm, span[0], limit):
+        if norm.startswith("分别", lm.end()) or (own and lm.end() >= limit - 1):
+            continue
+        f = {"whole_list": 1.0, "same_sentence": 1.0, "length": min(len(lm.group(0)), 20) / 10}
+        found.append((lm.group(0), lm.start(), lm.end(), f))
+    # Latin-script names (Le Manoir, Carl Zeiss Distagon T* 2/28 ZE).
+    for lm in _LATIN_NAME_RE.finditer(norm, span[0], limit):
+        f = _base_features(lm.group(0), None, table)
+        f.update(proper=1.0, same_sentence=1.0)
+        found.append((lm.group(0), lm.start(), lm.end(), f))
+    # Titles in book-title marks.
+    for tm in _TITLE_RE.finditer(norm, span[0], span[1]):
+        f = _base_features(tm.group(1), None, table)
+        f.update(title=1.0, same_sentence=1.0)
+        if tm.start() > q_start:
+            f["after"] = 1.0
+        found.append((tm.group(1), tm.start(1), tm.end(1), f))
+    # In the quantity's clause: the agent after 被, the noun after the quantity and 的.
+    if own:
+        for i, t in enumerate(toks):
+            if t[0] == "被" and t[2] < q_start:
+                j = noun_run(list(toks), i + 1, stop=q_start)
+                if j > i + 1:
+                    run = toks[i + 1 : j]
+                    text = resolve("".join(x[0] for x in run))
+                    f = _base_features(text, run, table)
+                    f.update(agent=1.0, same_sentence=1.0, same_clause=1.0)
+                    found.append((text, run[0][2], run[-1][3], f))
+        after = [t for t in toks if t[2] >= q_start]
+        for i, t in enumerate(after[:6]):
+            if t[0] == "的" and i + 1 < len(after):
+                j = noun_run(after, i + 1)
+                if j > i + 1:
+                    run = after[i + 1 : j]
+                    text = resolve("".join(x[0] for x in run))
+                    f = _base_features(text, run, table)
+                    f.update(after_de=1.0, after=1.0, same_sentence=1.0, same_clause=1.0)
+                    found.append((text, run[0][2], run[-1][3], f))
+                break
+    for mm in _MOU_RE.finditer(norm, span[0], limit):
+        f = {"proper": 1.0, "person": 1.0, "same_sentence": 1.0}
+        f["length"] = len(mm.group(0)) / 10
+        found.append((mm.group(0), mm.start(), mm.end(), f))
+
+    return found
+
+
 def _relative_features(
     options: list[Option], q_start: int, s_start: int, table: EntityTable
 ) -> None:
     """Features that compare an option with the others of its claim."""
     if not options:
         return
-    counts = [table.norm.count(o.text) for o in options]
+    counts = [table.count(o.text) for o in options]
     top = max(counts)
     for o, c in zip(options, counts, strict=True):
         if c == top and top > 1:
