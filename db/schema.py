@@ -245,7 +245,31 @@ def _m3_teams(conn: sqlite3.Connection) -> None:
     )
 
 
-def _m4_alternatives_and_models(conn: sqlite3.Connection) -> None:
+def _m4_facts_view(conn: sqlite3.Connection) -> None:
+    """``facts``: the accepted claims with their documents, for analysts who open the file
+    directly (sqlite-utils, Datasette, pandas). ``sentence`` is cut from the document text with
+    ``substr``, which counts characters as Python does, so it is exactly the export's sentence.
+    """
+    _script(
+        conn,
+        """
+        CREATE VIEW facts AS
+        SELECT c.id AS claim_id, d.id AS doc_id, d.source AS doc_source, d.title AS doc_title,
+               d.date AS doc_date, d.url AS doc_url,
+               c.quantity_text, c.start, c."end",
+               substr(d.text, c.sentence_start + 1, c.sentence_end - c.sentence_start)
+                   AS sentence,
+               c.sentence_start, c.sentence_end, c.value, c.value_max, c.unit, c.qualifier,
+               c.subject, c.predicate, c.object, c.time_text, c.time, c.kind,
+               c.origin, c.confidence, c.rule, c.extractor_version, c.reviewer, c.decided_at,
+               c.edited
+        FROM claims c JOIN documents d ON d.id = c.doc_id
+        WHERE c.status = 'accepted';
+        """,
+    )
+
+
+def _m5_alternatives_and_models(conn: sqlite3.Connection) -> None:
     """The extractor's ranked runners-up with each claim, and models trained on decisions.
 
     - ``claims.alternatives``: JSON ``{"subject": [{"text", "start", "end", "score"}, ...],
@@ -272,6 +296,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m1_core,
     _m2_spans_and_search,
     _m3_teams,
-    _m4_alternatives_and_models,
+    _m4_facts_view,
+    _m5_alternatives_and_models,
 ]
 LATEST = len(MIGRATIONS)

@@ -172,3 +172,45 @@ def _document_pace(
         return out
 
     return describe(pace[:TOP_DOCS]), describe(list(reversed(pace))[:TOP_DOCS])
+
+
+def sitting(conn: sqlite3.Connection, reviewer: str, *, bucket_seconds: float = 300.0) -> dict:
+    """A reviewer's current sitting: their decisions since their last break (a gap over
+    :data:`IDLE_GAP_S`), as a pace per hour in buckets of ``bucket_seconds``.
+
+    This is "the session" as :func:`compute` counts working time, read from the decisions log
+    alone, so it survives a restart of the app.
+
+    Returns:
+        ``{"start", "end", "decisions", "decisions_per_hour", "per_hour"}``; ``per_hour`` holds
+        one figure per bucket from the sitting's first decision to its last (empty without
+        decisions), ``decisions_per_hour`` the pace over the whole sitting (None under a minute).
+    """
+    times: list[float] = []
+    stamps: list[str] = []
+    last: float | None = None
+    for (at,) in conn.execute(
+        "SELECT at FROM decisions WHERE reviewer = ? ORDER BY at DESC, id DESC", (reviewer,)
+    ):
+        t = _ts(at)
+        if last is not None and last - t > IDLE_GAP_S:
+            break
+        times.append(t)
+        stamps.append(at)
+        last = t
+    if not times:
+        return {"start": None, "end": None, "decisions": 0, "decisions_per_hour": None,
+                "per_hour": []}  # fmt: skip
+    times.reverse()
+    first, end = times[0], times[-1]
+    buckets = [0] * (int((end - first) // bucket_seconds) + 1)
+    for t in times:
+        buckets[int((t - first) // bucket_seconds)] += 1
+    span = end - first
+    return {
+        "start": stamps[-1],
+        "end": stamps[0],
+        "decisions": len(times),
+        "decisions_per_hour": round(len(times) / (span / 3600), 1) if span >= 60 else None,
+        "per_hour": [round(n * 3600 / bucket_seconds, 1) for n in buckets],
+    }

@@ -24,6 +24,7 @@ from db import teams
 from db.connection import connect
 from tui.screens.adjudicate import AdjudicateScreen
 from tui.screens.review import REVIEW_BINDINGS, ReviewScreen
+from tui.screens.stats import StatsScreen
 
 #: The app's busy timeout per attempt; :func:`db.connection.transaction` retries five times.
 APP_BUSY_TIMEOUT_MS = 1000
@@ -62,6 +63,7 @@ class ReviewApp(App):
     CSS_PATH = "review.tcss"
     TITLE = "claimdesk review"
     COMMANDS = App.COMMANDS | {ReviewCommands}
+    SCREENS: ClassVar = {"stats": StatsScreen}  # opened by the review.stats binding
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False,
                 tooltip="Quit (every decision is already saved)"),
@@ -128,6 +130,7 @@ def make_app(
     adjudicate: bool = False,
     ask_reviewer: bool = False,
     lease_seconds: float = teams.LEASE_SECONDS,
+    keymap: str | Path | None = None,
 ) -> App:
     """Build the review app on an existing claimdesk database.
 
@@ -140,11 +143,15 @@ def make_app(
         adjudicate: review only the claims reviewers disagree on, and settle them.
         ask_reviewer: ask for the reviewer's name before starting.
         lease_seconds: how long a claim stays leased to a reviewer who went away.
+        keymap: a keymap file (see :mod:`tui.keymap`) remapping keys by binding id.
 
     Raises:
         db.errors.ClaimdeskError: the file is missing, not a claimdesk database, or unreadable,
             or the mode is invalid.
     """
+    from tui.keymap import load as load_keymap
+
+    remap = load_keymap(keymap) if keymap else {}
     conn = connect(db_path, create=False, check_same_thread=False)
     # Writes run on the UI thread: wait for another process's lock a second at a time (the
     # write is retried a few times), then say so instead of freezing the screen for long.
@@ -158,4 +165,7 @@ def make_app(
         raise
     assignment = replace(assignment, adjudicate=adjudicate, lease_seconds=lease_seconds)
     name = (reviewer or "").strip() or getpass.getuser()
-    return ReviewApp(conn, str(db_path), name, assignment, ask_reviewer=ask_reviewer)
+    app = ReviewApp(conn, str(db_path), name, assignment, ask_reviewer=ask_reviewer)
+    if remap:
+        app.set_keymap(remap)
+    return app

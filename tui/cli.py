@@ -86,8 +86,29 @@ def cli() -> None:
     is_flag=True,
     help="PATHS are claims exported by claimdesk (JSONL), to merge into this database.",
 )
+@click.option(
+    "--from",
+    "tool",
+    type=click.Choice(["labelstudio", "doccano", "brat", "prodigy"]),
+    default=None,
+    help="PATHS are another tool's annotations (documents and their spans as claims).",
+)
+@click.option(
+    "--label-map",
+    "label_map",
+    multiple=True,
+    metavar="LABEL=ROLE",
+    help="With --from: what a label of the file means (quantity, subject, predicate, time,"
+    " object or ignore), e.g. --label-map MONEY=quantity. Repeatable.",
+)
 def ingest(
-    paths: tuple[str, ...], db_path: str, encoding: str | None, fmt: str, claims: bool
+    paths: tuple[str, ...],
+    db_path: str,
+    encoding: str | None,
+    fmt: str,
+    claims: bool,
+    tool: str | None,
+    label_map: tuple[str, ...],
 ) -> None:
     """Import documents from PATHS: .txt/.md files, .jsonl/.csv files, folders, or - (stdin).
 
@@ -98,6 +119,15 @@ def ingest(
     """
     from db.ingest import Summary, expand_paths, ingest_file
 
+    if tool:
+        if claims or fmt != "auto":
+            raise click.UsageError(
+                "--from reads another tool's files; it takes no --claims/--format"
+            )
+        _ingest_from(db_path, tool, paths, encoding, label_map)
+        return
+    if label_map:
+        raise click.UsageError("--label-map goes with --from")
     conn = open_db(db_path)
     if claims:
         _ingest_claims(conn, paths, encoding)
@@ -151,6 +181,40 @@ def _ingest_claims(conn, paths: tuple[str, ...], encoding: str | None) -> None:
         for line in result.conflicts:
             click.echo(f"conflict: {line}", err=True)
         click.echo(f"{path}: {result.line()}")
+    if failed:
+        sys.exit(1)
+
+
+def _ingest_from(
+    db_path: str, tool: str, paths: tuple[str, ...], encoding: str | None, pairs: tuple[str, ...]
+) -> None:
+    """``ingest --from TOOL``: each file whole or not at all, one line per problem."""
+    from db.formats import Problems, expand, import_file
+    from db.formats.mapping import parse_label_map
+    from extractor.quantity import parse_quantity
+
+    try:
+        label_map = parse_label_map(pairs)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--label-map") from None
+    conn = open_db(db_path)
+    failed = 0
+    for path in expand(tool, list(paths)):
+        try:
+            result = import_file(
+                conn, tool, path, label_map=label_map, parse=parse_quantity, encoding=encoding
+            )
+        except Problems as exc:
+            for err in exc.errors:
+                click.echo(f"error: {err}", err=True)
+            n = len(exc.errors)
+            problems = "problem" if n == 1 else "problems"
+            click.echo(f"error: {path}: nothing imported ({n} {problems})", err=True)
+            failed += 1
+            continue
+        for line in result.claims.conflicts:
+            click.echo(f"conflict: {line}", err=True)
+        click.echo(result.line())
     if failed:
         sys.exit(1)
 
@@ -368,7 +432,13 @@ def eval_(gold_file: str, db_path: str, as_json: bool, split_file: str | None, p
 @cli.command()
 @db_option
 @click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "labelstudio", "doccano", "brat", "prodigy"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl/csv: claimdesk's records; labelstudio (JSON), doccano and prodigy (JSONL),"
+    " brat (a folder, with -o): other tools' formats.",
 )
 @click.option(
     "--status",
@@ -413,6 +483,13 @@ def export(
         since = day
     conn = open_db(db_path, create=False)
     filters = Filters(status=status, kind=kind, doc=doc, reviewer=reviewer, since=since)
+    if fmt not in ("jsonl", "csv"):
+        from db.formats import export as export_format
+
+        n = export_format(conn, fmt, output, filters=filters, force=force)
+        if output != "-":
+            click.echo(f"{n} claims written to {output}", err=True)
+        return
     n = run_export(conn, output, fmt=fmt, filters=filters, history=history, force=force)
     if output != "-":
         click.echo(f"{n} claims written to {output}", err=True)
@@ -486,6 +563,14 @@ def review_options(f):
                 help="Review only claims reviewers disagree on and settle them.",
             ),
             click.option(
+                "--keymap",
+                "keymap",
+                type=click.Path(dir_okay=False),
+                default=None,
+                help="A keymap file remapping keys by binding id"
+                " [default: $XDG_CONFIG_HOME/claimdesk/keymap.toml if present].",
+            ),
+            click.option(
                 "--lease",
                 "lease_seconds",
                 type=click.FloatRange(5, 86400),
@@ -516,6 +601,7 @@ def review(
     adjudicate: bool,
     lease_seconds: float,
     ask_reviewer: bool,
+    keymap: str | None,
 ) -> None:
     """Open the review app: confirm, edit or reject each candidate claim.
 
@@ -526,8 +612,21 @@ def review(
 
     make_app(
         db_path, reviewer, mode=mode, per_claim=per_claim, adjudicate=adjudicate,
-        ask_reviewer=ask_reviewer, lease_seconds=lease_seconds,
+        ask_reviewer=ask_reviewer, lease_seconds=lease_seconds, keymap=_keymap_file(keymap),
     ).run()  # fmt: skip
+
+
+def _keymap_file(given: str | None) -> str | None:
+    """``--keymap FILE``, else the default keymap file when it exists (see tui.keymap)."""
+    if given:
+        return given
+    from tui.keymap import default_path
+
+    path = default_path()
+    try:
+        return str(path) if path.is_file() else None
+    except OSError:  # a config folder this user may not enter: as if there were no keymap
+        return None
 
 
 @cli.command()
@@ -542,6 +641,7 @@ def serve(
     per_claim: int,
     adjudicate: bool,
     lease_seconds: float,
+    keymap: str | None,
     host: str,
     port: int,
 ) -> None:
@@ -567,6 +667,12 @@ def serve(
         args += ["--mode", mode, "--per-claim", str(per_claim)]
     if adjudicate:
         args.append("--adjudicate")
+    keymap = _keymap_file(keymap)
+    if keymap:
+        from tui.keymap import load as load_keymap
+
+        load_keymap(keymap)  # a clear error now, not in every browser tab
+        args += ["--keymap", str(Path(keymap).resolve())]
     click.echo(f"serving {db_path} at http://{host}:{port} (Ctrl+C stops)", err=True)
     Server(shlex.join(args), host=host, port=port, title="claimdesk review").serve()
 

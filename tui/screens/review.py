@@ -93,6 +93,10 @@ REVIEW_BINDINGS = [
         tooltip="Put the claim list beside or below the document",
     ),
     Binding(
+        "t,f7", "app.push_screen('stats')", "Stats", id="review.stats", show=False,
+        tooltip="Progress, your pace this sitting and the extractor's precision per rule",
+    ),
+    Binding(
         "question_mark,f1", "help", "Help", id="review.help",
         tooltip="Every key and what it does",
     ),

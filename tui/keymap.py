@@ -1,0 +1,99 @@
+"""A user keymap: remap any of the app's keys by binding id (Textual's ``App.set_keymap``).
+
+The file is TOML, one line per binding to change, ``"binding id" = "keys"``; keys are Textual
+key names separated by commas, and they *replace* the binding's keys (keep a non-letter key for
+Chinese input methods)::
+
+    "review.accept" = "y,enter"
+    "review.reject" = "n,delete"
+    "review.add" = "plus,insert"
+
+It is read from ``--keymap FILE``, else from ``$XDG_CONFIG_HOME/claimdesk/keymap.toml``
+(``~/.config/claimdesk/keymap.toml``) when that exists. The ids are those the help panel (``?``)
+lists; a file with an unknown id, a value that is not keys, or bad TOML stops the app before it
+starts with one line naming the file, the line and the problem.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from pathlib import Path
+
+from db.errors import ClaimdeskError
+
+_KEY = re.compile(r"^[A-Za-z0-9_+\-]+$")
+
+
+def default_path() -> Path:
+    """Where the keymap is looked for when ``--keymap`` is not given."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "claimdesk" / "keymap.toml"
+
+
+def binding_ids() -> dict[str, str]:
+    """Every binding id of the app's screens and widgets, with its description."""
+    from textual.binding import Binding
+    from textual.dom import DOMNode
+
+    # the modules that define the app's screens and widgets, so their classes exist
+    import tui.app
+    import tui.screens.adjudicate
+    import tui.screens.edit
+    import tui.screens.panels
+    import tui.screens.stats  # noqa: F401
+
+    out: dict[str, str] = {}
+    todo: list[type] = [DOMNode]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if not cls.__module__.startswith("tui."):
+            continue
+        for b in cls.__dict__.get("BINDINGS", []):
+            if isinstance(b, Binding) and b.id:
+                out.setdefault(b.id, b.description)
+    return out
+
+
+def load(path: str | Path) -> dict[str, str]:
+    """Read and check a keymap file.
+
+    Raises:
+        ClaimdeskError: one line naming the file (and line) and what is wrong.
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ClaimdeskError(f"{path}: no such keymap file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ClaimdeskError(f"{path}: cannot read the keymap ({exc})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ClaimdeskError(f"{path}: not a valid keymap (TOML: {exc})") from None
+    known = binding_ids()
+    keymap: dict[str, str] = {}
+    for binding_id, keys in data.items():
+        where = f"{path}:{_line_of(text, binding_id)}"
+        if binding_id not in known:
+            near = sorted(k for k in known if k.split(".")[-1] == binding_id.split(".")[-1])
+            hint = (
+                f" (did you mean {near[0]!r}?)" if near else " (the help panel, ?, lists the ids)"
+            )
+            raise ClaimdeskError(f"{where}: unknown binding id {binding_id!r}{hint}")
+        parts = [k.strip() for k in keys.split(",")] if isinstance(keys, str) else []
+        if not parts or not all(p and _KEY.match(p) for p in parts):
+            raise ClaimdeskError(
+                f'{where}: {binding_id!r} needs keys as text, such as "y,enter" (got {keys!r})'
+            )
+        keymap[binding_id] = ",".join(parts)
+    return keymap
+
+
+def _line_of(text: str, key: str) -> int:
+    for n, line in enumerate(text.splitlines(), start=1):
+        if line.lstrip().startswith((f'"{key}"', f"'{key}'", f"{key} ", f"{key}=")):
+            return n
+    return 1
