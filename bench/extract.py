@@ -1,148 +1,295 @@
-"""Throughput of the extractor beside plain ``jieba.cut`` on the same text, in the same run.
+"""The extractor's figures: accuracy on the gold, whole-command throughput beside plain
+``jieba.cut``, where the time goes, and cost against document length.
 
-Builds a corpus of at least ``--size-mb`` MB (default 5) from the documents in ``seeds/`` and
-the real articles of ``../shared/corpus/thucnews_sample.jsonl`` (relative to the repository
-root), repeating articles to reach the size. jieba is loaded before any timing, so its load
-time counts for neither side. Figures are printed and written to ``bench/out/extract.json``.
+Sections (all printed, and written to ``bench/out/extract.json``):
 
-Three extractor figures are given, because the tagger caches clauses and a corpus built by
-repetition repeats every clause:
-
-- ``extract_cold``: the tag cache is cleared before every document (no help from earlier
-  documents; the honest figure for a corpus without repeats) — the ratio uses this one;
-- ``extract_warm``: one pass over the whole corpus with the cache kept, as ``claimdesk
-  extract`` runs (scraped news repeats paragraphs, so real runs sit in between);
-- ``jieba_cut``: ``list(jieba.cut(doc))`` for every document.
+- ``accuracy``: precision and recall on the annotated articles of ``tests/data/`` (every
+  ``*claims.jsonl`` there), scored separately on the ``train`` and ``test`` parts of
+  ``tests/data/split.json``, counting a candidate that overlaps a gold claim with a wrong value or
+  unit as a false alarm (``extractor.evaluate.score``).
+- ``whole``: ``claimdesk extract`` over a fresh database of the corpus
+  (``../shared/corpus/thucnews_sample.jsonl``), timed as a whole process — interpreter start,
+  imports, dictionary load, extraction and SQLite — beside a process that imports jieba and runs
+  ``list(jieba.cut(text))`` over the same texts. Run alternately ``--rounds`` times (best of
+  each), with the default tagger (rjieba when installed) and with ``CLAIMDESK_TAGGER=jieba``.
+- ``breakdown``: where the seconds of ``claimdesk extract`` go: interpreter start, imports,
+  dictionary load, tagging, the rules, and SQLite (the rest of the whole command).
+- ``linearity``: one claim-dense document of ``--long-chars`` characters (the sentence
+  某公司2023年营业收入达到120亿元，同比增长15%。 repeated) against the same text as 400
+  documents; the ratio must stay at or below 3.
 
 Usage::
 
-    python bench/extract.py [--corpus PATH] [--size-mb 5] [--out bench/out/extract.json]
+    python bench/extract.py [--rounds 2] [--long-chars 640000] [--out bench/out/extract.json]
+    python bench/extract.py --only accuracy,linearity
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import extractor  # noqa: E402
-from extractor import nlp  # noqa: E402
+CORPUS = ROOT.parent / "shared" / "corpus" / "thucnews_sample.jsonl"
+DATA = ROOT / "tests" / "data"
+CLAIMDESK = [sys.executable, "-c", "from tui.cli import main; main()"]
+SENTENCE = "某公司2023年营业收入达到120亿元，同比增长15%。"
+
+#: The plain-jieba side of the whole-command comparison: a process of its own.
+JIEBA_CUT = """
+import json, logging, sys
+import jieba
+jieba.setLogLevel(logging.WARNING)
+words = 0
+with open(sys.argv[1], encoding="utf-8") as fh:
+    for line in fh:
+        if line.strip():
+            words += len(list(jieba.cut(json.loads(line)["text"])))
+print(words)
+"""
+
+#: Run in a fresh interpreter: the seconds of each stage of an extraction run.
+BREAKDOWN = """
+import json, sys, time
+t0 = time.perf_counter()
+import tui.cli, extractor
+from extractor import nlp
+t1 = time.perf_counter()
+nlp.load()
+t2 = time.perf_counter()
+inner = nlp._tagger
+spent = [0.0]
+def timed(clause):
+    s = time.perf_counter()
+    try:
+        return inner(clause)
+    finally:
+        spent[0] += time.perf_counter() - s
+nlp._tagger = timed
+texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+t3 = time.perf_counter()
+for text in texts:
+    extractor.extract(text)
+t4 = time.perf_counter()
+print(json.dumps({"backend": nlp.backend, "imports_s": t1 - t0, "load_s": t2 - t1,
+                  "extract_s": t4 - t3, "tagging_s": spent[0]}))
+"""
 
 
-def build_corpus(corpus: Path, seeds: Path, size_mb: float) -> list[str]:
-    """Documents (seed files, then corpus articles) repeated until ``size_mb`` MB of UTF-8."""
-    base: list[str] = []
-    if seeds.is_dir():
-        for path in sorted(seeds.iterdir()):
-            if path.suffix in (".txt", ".md") and path.is_file():
-                base.append(path.read_text(encoding="utf-8-sig").rstrip())
-    if corpus.is_file():
-        with open(corpus, encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    base.append(json.loads(line)["text"])
-    if not base:
-        raise SystemExit(f"no documents found in {seeds} or {corpus}")
-    target = int(size_mb * 1024 * 1024)
-    docs: list[str] = []
-    total = 0
-    while total < target:
-        for doc in base:
-            docs.append(doc)
-            total += len(doc.encode("utf-8"))
-            if total >= target:
-                break
-    return docs
-
-
-def _time(fn, docs: list[str]) -> float:
+def _timed(cmd: list[str], env: dict | None = None) -> float:
     t0 = time.perf_counter()
-    for doc in docs:
-        fn(doc)
-    return time.perf_counter() - t0
+    r = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - t0
+    if r.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(cmd[:4])}…: {r.stderr.strip()[-400:]}")
+    return elapsed
 
 
-def run(docs: list[str]) -> dict:
-    """Time jieba.cut and the extractor over ``docs``; return the figures."""
-    import jieba
+def _env(tagger: str) -> dict:
+    return {**os.environ, "CLAIMDESK_TAGGER": tagger, "PYTHONPATH": str(ROOT)}
 
-    t0 = time.perf_counter()
-    nlp.load()
-    load_s = time.perf_counter() - t0
-    kb = sum(len(d.encode("utf-8")) for d in docs) / 1024
 
-    # Warm up both code paths on a little text (regex compilation, first-call costs).
-    for doc in docs[:3]:
-        list(jieba.cut(doc))
-        extractor.extract(doc)
+# --------------------------------------------------------------------------- accuracy
 
-    cut_s = _time(lambda d: list(jieba.cut(d)), docs)
 
-    def cold(doc: str) -> None:
-        nlp.tag.cache_clear()
-        extractor.extract(doc)
+def accuracy() -> dict:
+    """Precision and recall on the train and test parts of the annotated articles."""
+    from extractor import extract
+    from extractor.evaluate import score
 
-    cold_s = _time(cold, docs)
-    nlp.tag.cache_clear()
-    claims = 0
+    split = json.loads((DATA / "split.json").read_text(encoding="utf-8"))
+    gold = []
+    for path in sorted(DATA.glob("*claims.jsonl")):
+        with open(path, encoding="utf-8") as fh:
+            gold += [json.loads(line) for line in fh if line.strip()]
+    texts = {}
+    with open(CORPUS, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            texts[rec["id"]] = rec["text"]
+    out = {}
+    for part in ("train", "test"):
+        docs = set(split[part])
+        part_gold = [g for g in gold if g["doc"] in docs]
+        # A mention annotated twice (two gold files cover one article) counts once.
+        part_gold = list({(g["doc"], g["start"], g["end"]): g for g in part_gold}.values())
+        if not part_gold:
+            out[part] = None
+            continue
+        predicted = []
+        for doc in sorted({g["doc"] for g in part_gold}):
+            predicted += [{**c.to_dict(), "doc": doc} for c in extract(texts[doc])]
+        rep = score(part_gold, predicted)
+        out[part] = {
+            "documents": len({g["doc"] for g in part_gold}),
+            "gold_claims": rep.get("gold_claims", sum(1 for g in part_gold if g.get("claim"))),
+            "precision": round(rep["precision"], 3),
+            "recall": round(rep["recall"], 3),
+        }
+    return out
 
-    def warm(doc: str) -> None:
-        nonlocal claims
-        claims += len(extractor.extract(doc))
 
-    warm_s = _time(warm, docs)
+# --------------------------------------------------------------------------- whole command
+
+
+def whole(rounds: int) -> dict:
+    """``claimdesk extract`` as a whole process beside a plain ``jieba.cut`` process."""
+    kb = CORPUS.stat().st_size / 1024
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp) / "base.db"
+        r = subprocess.run(
+            [*CLAIMDESK, "ingest", str(CORPUS), "--db", str(base)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        if r.returncode != 0:
+            raise SystemExit(f"ingest failed: {r.stderr.strip()}")
+        best: dict[str, float] = {}
+        for i in range(rounds):
+            for name, tagger in (("extract", "auto"), ("extract_jieba", "jieba")):
+                db = Path(tmp) / f"{name}{i}.db"
+                db.write_bytes(base.read_bytes())
+                s = _timed([*CLAIMDESK, "extract", "--db", str(db)], _env(tagger))
+                best[name] = min(best.get(name, s), s)
+            s = _timed([sys.executable, "-c", JIEBA_CUT, str(CORPUS)])
+            best["jieba_cut"] = min(best.get("jieba_cut", s), s)
     return {
         "corpus_kb": round(kb, 1),
-        "documents": len(docs),
-        "claims": claims,
-        "jieba_load_s": round(load_s, 3),
-        "jieba_cut_kb_s": round(kb / cut_s, 1),
-        "extract_cold_kb_s": round(kb / cold_s, 1),
-        "extract_warm_kb_s": round(kb / warm_s, 1),
-        "ratio_cold": round(cut_s / cold_s, 2),
-        "ratio_warm": round(cut_s / warm_s, 2),
-        "extractor_version": extractor.VERSION,
-        "python": platform.python_version(),
+        "jieba_cut_s": round(best["jieba_cut"], 2),
+        "extract_s": round(best["extract"], 2),
+        "extract_jieba_s": round(best["extract_jieba"], 2),
+        "ratio": round(best["jieba_cut"] / best["extract"], 2),
+        "ratio_jieba_tagger": round(best["jieba_cut"] / best["extract_jieba"], 2),
+    }
+
+
+def breakdown(whole_s: float | None, tagger: str) -> dict:
+    """Seconds per stage of one extraction run in a fresh interpreter."""
+    start = min(_timed([sys.executable, "-c", "pass"]) for _ in range(3))
+    r = subprocess.run(
+        [sys.executable, "-c", BREAKDOWN, str(CORPUS)],
+        cwd=ROOT,
+        env=_env(tagger),
+        capture_output=True,
+        text=True,
+    )
+    if r.returncode != 0:
+        raise SystemExit(f"breakdown failed: {r.stderr.strip()[-400:]}")
+    f = json.loads(r.stdout.strip().splitlines()[-1])
+    out = {
+        "backend": f["backend"],
+        "interpreter_start_s": round(start, 2),
+        "imports_s": round(f["imports_s"], 2),
+        "dictionary_load_s": round(f["load_s"], 2),
+        "tagging_s": round(f["tagging_s"], 2),
+        "rules_s": round(f["extract_s"] - f["tagging_s"], 2),
+    }
+    if whole_s is not None:
+        known = start + f["imports_s"] + f["load_s"] + f["extract_s"]
+        out["sqlite_and_rest_s"] = round(max(0.0, whole_s - known), 2)
+    return out
+
+
+# --------------------------------------------------------------------------- linearity
+
+
+def linearity(chars: int) -> dict:
+    """One long claim-dense document against the same text as 400 documents."""
+    import extractor
+    from extractor import nlp
+
+    nlp.load()
+    n = max(400, chars // len(SENTENCE))
+    per = n // 400
+    n = per * 400
+    extractor.extract(SENTENCE * 10)  # first-call costs
+    nlp.tag.cache_clear()
+    t0 = time.perf_counter()
+    claims_one = len(extractor.extract(SENTENCE * n))
+    one = time.perf_counter() - t0
+    nlp.tag.cache_clear()
+    t0 = time.perf_counter()
+    claims_many = sum(len(extractor.extract(SENTENCE * per)) for _ in range(400))
+    many = time.perf_counter() - t0
+    assert claims_one == claims_many, (claims_one, claims_many)
+    return {
+        "chars": n * len(SENTENCE),
+        "claims": claims_one,
+        "one_document_s": round(one, 2),
+        "400_documents_s": round(many, 2),
+        "ratio": round(one / many, 2),
     }
 
 
 def main(argv: list[str] | None = None) -> int:
     """Command line entry point."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument(
-        "--corpus",
-        default=str(ROOT / ".." / "shared" / "corpus" / "thucnews_sample.jsonl"),
-        help="corpus JSONL with a text field (default ../shared/corpus/thucnews_sample.jsonl)",
-    )
-    ap.add_argument("--seeds", default=str(ROOT / "seeds"), help="folder of seed documents")
-    ap.add_argument("--size-mb", type=float, default=5.0, help="corpus size in MB (default 5)")
+    ap.add_argument("--rounds", type=int, default=2, help="whole-command rounds (best of)")
+    ap.add_argument("--long-chars", type=int, default=640_000, help="long document size")
+    ap.add_argument("--only", default="accuracy,whole,breakdown,linearity", help="sections to run")
     ap.add_argument("--out", default=str(ROOT / "bench" / "out" / "extract.json"))
     args = ap.parse_args(argv)
+    sections = set(args.only.split(","))
+    if not CORPUS.is_file():
+        raise SystemExit(f"no corpus at {CORPUS}")
 
-    docs = build_corpus(Path(args.corpus), Path(args.seeds), args.size_mb)
-    figures = run(docs)
+    import extractor
+
+    figures: dict = {
+        "extractor_version": extractor.VERSION,
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
+    if "accuracy" in sections:
+        figures["accuracy"] = acc = accuracy()
+        for part, f in acc.items():
+            if f:
+                print(
+                    f"{part:5s}  {f['documents']} articles  precision {f['precision']:.3f}  "
+                    f"recall {f['recall']:.3f}"
+                )
+            else:
+                print(f"{part:5s}  no annotations yet")
+    whole_s = None
+    if "whole" in sections:
+        figures["whole"] = w = whole(args.rounds)
+        whole_s = w["extract_s"]
+        print(
+            f"whole command over {w['corpus_kb'] / 1024:.2f} MB: jieba.cut {w['jieba_cut_s']} s, "
+            f"claimdesk extract {w['extract_s']} s (ratio {w['ratio']}), "
+            f"with the jieba tagger {w['extract_jieba_s']} s (ratio {w['ratio_jieba_tagger']})"
+        )
+    if "breakdown" in sections:
+        for key, whole_time, tagger in (
+            ("breakdown", whole_s, "auto"),
+            ("breakdown_jieba", None, "jieba"),
+        ):
+            figures[key] = b = breakdown(whole_time, tagger)
+            stages = ", ".join(
+                f"{k[:-2].replace('_', ' ')} {v} s" for k, v in b.items() if k != "backend"
+            )
+            print(f"where the time goes ({b['backend']} tagger): {stages}")
+    if "linearity" in sections:
+        figures["linearity"] = lin = linearity(args.long_chars)
+        print(
+            f"one document of {lin['chars']:,} characters ({lin['claims']} claims): "
+            f"{lin['one_document_s']} s; as 400 documents: {lin['400_documents_s']} s; "
+            f"ratio {lin['ratio']} (target <= 3)"
+        )
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(
-        f"corpus {figures['corpus_kb'] / 1024:.2f} MB, {figures['documents']} documents, "
-        f"{figures['claims']} claims (jieba load {figures['jieba_load_s']} s, excluded)"
-    )
-    print(f"jieba.cut             {figures['jieba_cut_kb_s']:>8.1f} KB/s")
-    print(
-        f"extract (cold cache)  {figures['extract_cold_kb_s']:>8.1f} KB/s   "
-        f"ratio {figures['ratio_cold']:.2f}"
-    )
-    print(
-        f"extract (warm cache)  {figures['extract_warm_kb_s']:>8.1f} KB/s   "
-        f"ratio {figures['ratio_warm']:.2f}"
-    )
     print(f"written to {out}")
     return 0
 

@@ -53,6 +53,77 @@ def kill_after(proc: subprocess.Popen, seconds: float) -> bool:
         return True
 
 
+def _data_version(path: Path) -> tuple[sqlite3.Connection, int] | None:
+    """A read-only connection to ``path`` and its ``PRAGMA data_version``, once the file has its
+    whole schema (None before: it is still being created or upgraded)."""
+    from db.schema import LATEST
+
+    if not path.exists():
+        return None
+    try:
+        conn = ro(path)
+    except sqlite3.Error:
+        return None
+    try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] < LATEST:
+            conn.close()
+            return None
+        return conn, conn.execute("PRAGMA data_version").fetchone()[0]
+    except sqlite3.Error:
+        conn.close()
+        return None
+
+
+def kill_after_commits(
+    proc: subprocess.Popen, db: Path, commits: int = 1, *, delay: float = 0.0, timeout=300
+) -> bool:
+    """``kill -9`` the process once it has committed ``commits`` transactions to ``db`` (seen
+    through ``PRAGMA data_version``), ``delay`` seconds later; True if it was killed, False if
+    it ended first. Driven by the process's own progress, so a busy machine only makes the
+    wait longer, never moves the kill to another stage of the work."""
+    deadline = time.monotonic() + timeout
+    watch = None
+    seen = 0
+    try:
+        while proc.poll() is None and time.monotonic() < deadline:
+            if watch is None:
+                watch = _data_version(db)
+            else:
+                conn, last = watch
+                try:
+                    now = conn.execute("PRAGMA data_version").fetchone()[0]
+                except sqlite3.Error:
+                    now = last
+                if now != last:
+                    seen += 1
+                    watch = (conn, now)
+                    if seen >= commits:
+                        break
+            time.sleep(0.005)
+    finally:
+        if watch is not None:
+            watch[0].close()
+    return kill_after(proc, delay)
+
+
+def kill_when_written(
+    proc: subprocess.Popen, folder: Path, prefix: str, size: int, *, timeout=300
+) -> bool:
+    """``kill -9`` the process once a file in ``folder`` named ``prefix...`` holds ``size``
+    bytes (an export's temporary file); True if it was killed, False if it ended first."""
+    deadline = time.monotonic() + timeout
+    while proc.poll() is None and time.monotonic() < deadline:
+        for p in folder.iterdir():
+            if p.name.startswith(prefix):
+                try:
+                    if p.stat().st_size >= size:
+                        return kill_after(proc, 0)
+                except FileNotFoundError:
+                    pass
+        time.sleep(0.002)
+    return kill_after(proc, 0)
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -182,9 +253,10 @@ def check_export(target: Path, expected_lines: int) -> bool:
 
 
 def soak(rounds: int, seed: int, workdir: Path) -> None:
-    """``rounds`` times, on a fresh database: kill -9 ``claimdesk ingest`` at a random moment,
-    check, finish it; kill -9 ``claimdesk extract`` at a random moment, check, finish it; check
-    that every document then has exactly the candidates of an uninterrupted run."""
+    """``rounds`` times, on a fresh database: kill -9 ``claimdesk ingest`` after a random number
+    of committed files, check, finish it; kill -9 ``claimdesk extract`` after a random number of
+    committed batches, check, finish it; check that every document then has exactly the
+    candidates of an uninterrupted run."""
     rng = random.Random(seed)
     workdir.mkdir(parents=True, exist_ok=True)
     files = {}
@@ -196,19 +268,19 @@ def soak(rounds: int, seed: int, workdir: Path) -> None:
     clean = workdir / "clean.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{clean}{suffix}").unlink(missing_ok=True)
-    t = time.perf_counter()
     assert cli("ingest", *paths, "--db", str(clean)).returncode == 0
-    ingest_s = time.perf_counter() - t
-    t = time.perf_counter()
     assert cli("extract", "--db", str(clean)).returncode == 0
-    extract_s = time.perf_counter() - t
     expected = check_extraction(clean)
     db = workdir / "soak.db"
     for r in range(rounds):
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
-        killed = kill_after(
-            start("ingest", *paths, "--db", str(db)), rng.uniform(0.2, 1) * ingest_s
+        # Kills follow the work's own progress (each file, each batch is one commit).
+        killed = kill_after_commits(
+            start("ingest", *paths, "--db", str(db)),
+            db,
+            rng.randint(1, len(files)),
+            delay=rng.choice((0, 0.01, 0.1)),
         )
         if db.exists():
             check_documents(db, files)
@@ -216,7 +288,9 @@ def soak(rounds: int, seed: int, workdir: Path) -> None:
         assert all(check_documents(db, files).values())
         workers = str(rng.choice((1, 2)))
         args = ("extract", "--db", str(db), "--workers", workers)
-        killed2 = kill_after(start(*args), rng.uniform(0.3, 1) * extract_s)
+        killed2 = kill_after_commits(
+            start(*args), db, rng.randint(1, 3), delay=rng.choice((0, 0.05, 0.3))
+        )
         check_extraction(db, expected)
         check_integrity(db)
         assert cli("extract", "--db", str(db)).returncode == 0

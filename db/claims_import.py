@@ -11,6 +11,7 @@ The whole file is checked before anything is written, and applied in one transac
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from dataclasses import dataclass, field
 
@@ -66,12 +67,21 @@ def _check(path: str, n: int, rec: dict, doc_text: str) -> dict:
     s_end = rec.get("sentence_end")
     if s_start is None or s_end is None:
         s_start, s_end = start, end
-    if not 0 <= s_start <= start and end <= s_end <= len(doc_text):
-        raise bad("the sentence offsets do not contain the quantity")
+    if not (0 <= s_start <= start and end <= s_end <= len(doc_text)):
+        raise bad(
+            f"sentence offsets {s_start}..{s_end} do not contain the quantity at {start}..{end}"
+            f" inside the document ({len(doc_text)} characters)"
+        )
     for key in ("value", "value_max", "confidence"):
         v = rec.get(key)
         if v is not None and (isinstance(v, bool) or not isinstance(v, int | float)):
             raise bad(f"field {key!r} must be a number or null")
+        if v is not None and not _storable(v):
+            what = "too large" if isinstance(v, int) else "not a finite number"
+            raise bad(f"field {key!r} is {what} ({str(v)[:20]})")
+    confidence = rec.get("confidence")
+    if confidence is not None and not 0 <= confidence <= 1:
+        raise bad(f"field 'confidence' must lie between 0 and 1, not {confidence!r}")
     qualifier = rec.get("qualifier") or "="
     if qualifier not in QUALIFIERS:
         raise bad(f"qualifier {qualifier!r} is not one of {' '.join(QUALIFIERS)}")
@@ -119,8 +129,36 @@ def _check(path: str, n: int, rec: dict, doc_text: str) -> dict:
     out["decided_at"] = rec.get("decided_at") or (now_iso() if status != "pending" else None)
     out["edited"] = bool(rec.get("edited"))
     original = rec.get("original")
-    out["original"] = json.dumps(original, ensure_ascii=False) if original else None
+    if original is not None and not isinstance(original, dict):
+        raise bad("field 'original' must be an object or null")
+    if original and not _all_storable(original):
+        raise bad("field 'original' holds a number that is not finite (NaN or Infinity)")
+    out["original"] = (
+        json.dumps(original, ensure_ascii=False, allow_nan=False) if original else None
+    )
     return out
+
+
+#: SQLite's INTEGER range; a bigger Python int cannot be stored.
+_INT64 = 2**63 - 1
+
+
+def _storable(v: int | float) -> bool:
+    """A number SQLite can store and JSON can write: finite, and an int within 64 bits."""
+    if isinstance(v, int):
+        return -_INT64 - 1 <= v <= _INT64
+    return math.isfinite(v)
+
+
+def _all_storable(v: object) -> bool:
+    """No NaN, Infinity or oversized integer anywhere inside a JSON value."""
+    if isinstance(v, dict):
+        return all(_all_storable(x) for x in v.values())
+    if isinstance(v, list):
+        return all(_all_storable(x) for x in v)
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        return _storable(v)
+    return True
 
 
 def _documents(conn: sqlite3.Connection) -> dict[str, list[int]]:
@@ -154,7 +192,7 @@ def read_claims(conn: sqlite3.Connection, path: str, text: str) -> list[tuple[in
         candidates = docs.get(source) or docs.get(source.replace("\\", "/").rsplit("/", 1)[-1])
         if not candidates:
             raise InputError(path, f"no document {source!r} in the database (ingest it first)", n)
-        error = None
+        error: InputError | None = None
         for doc_id in candidates:
             if doc_id not in texts:
                 texts[doc_id] = conn.execute(
@@ -166,6 +204,7 @@ def read_claims(conn: sqlite3.Connection, path: str, text: str) -> list[tuple[in
             except InputError as exc:
                 error = exc
         else:
+            assert error is not None  # candidates is never empty here
             raise error
         if len(texts) > 64:  # keep memory flat on big files
             texts.clear()

@@ -3,16 +3,31 @@
 Rows are read from SQLite with a cursor and written one by one, so memory stays flat however many
 claims there are. A file is written under a temporary name beside the target and renamed when
 complete: an interrupted export never leaves a partial file behind.
+
+- The temporary file (``.NAME.XXXX.part``) is locked (``flock``) while it is written. ``kill -9``
+  cannot be caught, so such a file can stay behind; the next export to the same target removes
+  every one whose lock is free, since its writer is gone. SIGTERM and SIGHUP remove it at once.
+- The file gets the permissions of any new file (``0666`` less the umask), or those of the file
+  it replaces with ``--force``; never the ``0600`` of a temporary file.
+- Standard output gets exactly the bytes a file would: UTF-8, and for CSV the byte-order mark
+  that spreadsheet programs need to read Chinese.
+- Every line is valid JSON: a number that is not finite (``NaN``, ``Infinity``, which older
+  imports let in) is written as ``null``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import json
+import math
 import os
+import signal
 import sqlite3
+import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,7 +125,10 @@ def records(conn: sqlite3.Connection, filters: Filters, *, history: bool = False
             text = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
         rec["sentence"] = text[rec["sentence_start"] : rec["sentence_end"]]
         rec["edited"] = bool(rec["edited"])
-        rec["original"] = json.loads(rec["original"]) if rec["original"] else None
+        rec["original"] = _loads(rec["original"]) if rec["original"] else None
+        for key in ("value", "value_max", "confidence"):
+            if isinstance(rec[key], float) and not math.isfinite(rec[key]):
+                rec[key] = None
         if history:
             rec["history"] = claim_history(conn, rec["claim_id"])
         yield rec
@@ -142,22 +160,27 @@ def claim_history(conn: sqlite3.Connection, claim_id: int) -> list[dict]:
             )
         )
         for key in ("before", "after"):
-            d[key] = json.loads(d[key]) if d[key] else None
+            d[key] = _loads(d[key]) if d[key] else None
         out.append(d)
     return out
+
+
+def _loads(text: str):
+    """Stored JSON, with ``NaN`` and ``Infinity`` (not JSON, but Python writes them) as None."""
+    return json.loads(text, parse_constant=lambda _name: None)
 
 
 def write_jsonl(recs: Iterator[dict], out: IO[str]) -> int:
     n = 0
     for rec in recs:
-        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        out.write(json.dumps(rec, ensure_ascii=False, allow_nan=False) + "\n")
         n += 1
     return n
 
 
 def _csv_cell(v):
     if isinstance(v, dict | list):
-        return json.dumps(v, ensure_ascii=False)
+        return json.dumps(v, ensure_ascii=False, allow_nan=False)
     if isinstance(v, bool):
         return int(v)
     return "" if v is None else v
@@ -199,9 +222,23 @@ def export(
         return write_jsonl(recs, f)
 
     if target == "-":
-        import sys
+        return _to_stdout(write, fmt, stdout)
+    with output_file(target, force=force, encoding="utf-8-sig" if fmt == "csv" else "utf-8") as f:
+        return write(f)
 
-        return write(stdout or sys.stdout)
+
+@contextlib.contextmanager
+def output_file(target: str, *, force: bool = False, encoding: str = "utf-8") -> Iterator[IO[str]]:
+    """A text file that appears at ``target`` complete, or not at all.
+
+    Written under a locked temporary name beside the target (stale ones of killed exports to
+    the same target are removed first), with the permissions of a normal new file (or those of
+    the file it replaces), fsynced and renamed at the end; removed on an error, Ctrl+C,
+    SIGTERM or SIGHUP. Any exporter writing a file can use it.
+
+    Raises:
+        ClaimdeskError: the target is a folder, exists (without ``force``) or cannot be written.
+    """
     path = Path(target)
     if path.is_dir():
         raise ClaimdeskError(f"{target}: is a folder")
@@ -209,21 +246,167 @@ def export(
         raise ClaimdeskError(f"{target}: already exists (use --force to overwrite)")
     if not path.parent.exists():
         raise ClaimdeskError(f"{target}: folder {path.parent} does not exist")
-    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+    remove_stale_parts(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        mode = _mode_for(path)
+        fd, tmp = _part_file(path)
     except OSError as exc:
         raise ClaimdeskError(f"{target}: cannot write ({exc.strerror})") from None
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as f:
-            n = write(f)
+        with _removed_on_signal(), os.fdopen(fd, "w", encoding=encoding, newline="") as f:
+            os.fchmod(f.fileno(), mode)
+            yield f
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
+            # Renamed while still locked: a cleaner never sees this file unlocked under its
+            # temporary name.
+            os.replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, _Signalled):  # end as the signal would have ended the process
+            signal.signal(exc.signum, signal.SIG_DFL)
+            os.kill(os.getpid(), exc.signum)
+            raise SystemExit(128 + exc.signum) from None
         if isinstance(exc, OSError):
             raise ClaimdeskError(f"{target}: cannot write ({exc.strerror})") from None
         raise
-    return n
+
+
+def _to_stdout(write, fmt: str, stdout: IO[str] | None) -> int:
+    """Write to standard output the bytes a file would get (UTF-8; the BOM for CSV).
+
+    A reader that stops early (``| head``) ends the export quietly, as for any Unix tool.
+    """
+    out = stdout or sys.stdout
+    buffer = getattr(out, "buffer", None) if stdout is None else None
+    try:
+        if buffer is None:  # a text stream handed in (tests, the app): text, BOM as a character
+            if fmt == "csv":
+                out.write("\ufeff")
+            return write(out)
+        out.flush()
+        encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+        wrapper = io.TextIOWrapper(buffer, encoding=encoding, newline="", write_through=False)
+        try:
+            n = write(wrapper)
+            wrapper.flush()
+        finally:
+            wrapper.detach()  # leave sys.stdout's own buffer open
+        return n
+    except BrokenPipeError:
+        # Python would complain again when it flushes stdout at exit; point it at nothing.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise ClaimdeskError("standard output was closed before the export ended") from None
+
+
+# --------------------------------------------------------------------------- temporary files
+
+
+def _part_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def _umask() -> int:
+    """This process's umask, read without changing it where Linux allows (threads are safe)."""
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/status", encoding="ascii") as f:
+        for line in f:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions a normal ``open(path, "w")`` would leave: kept when replacing a file,
+    else 0666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+
+
+def _part_file(path: Path) -> tuple[int, str]:
+    """A new, locked temporary file beside ``path``: (descriptor, name)."""
+    import fcntl
+
+    while True:
+        fd, tmp = tempfile.mkstemp(prefix=_part_prefix(path), suffix=".part", dir=path.parent)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            # A cleaner may have taken it for stale between mkstemp and flock, and removed it.
+            if os.stat(tmp, follow_symlinks=False).st_ino == os.fstat(fd).st_ino:
+                return fd, tmp
+        except FileNotFoundError:
+            pass
+        os.close(fd)
+
+
+def remove_stale_parts(path: Path) -> list[str]:
+    """Remove the temporary files that killed exports to ``path`` left; returns their names.
+
+    A part file is stale when its lock is free: a writer holds it until it has renamed the
+    file, and the kernel releases it when the writer dies, ``kill -9`` included. Only this
+    user's regular files named ``.NAME.*.part`` are considered.
+    """
+    import fcntl
+
+    removed: list[str] = []
+    prefix = _part_prefix(path)
+    try:
+        names = [n for n in os.listdir(path.parent) if n.startswith(prefix)]
+    except OSError:
+        return removed
+    for name in names:
+        if not name.endswith(".part"):
+            continue
+        part = path.parent / name
+        try:
+            fd = os.open(part, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except OSError:
+            continue
+        try:
+            st = os.fstat(fd)
+            if not os.path.isfile(part) or st.st_uid != os.getuid():
+                continue
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:  # locked: an export is writing it now
+                continue
+            if os.stat(part, follow_symlinks=False).st_ino == st.st_ino:
+                os.unlink(part)
+                removed.append(name)
+        except OSError:
+            continue
+        finally:
+            os.close(fd)
+    return removed
+
+
+class _Signalled(BaseException):
+    """SIGTERM or SIGHUP arrived while an export file was being written."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _removed_on_signal() -> Iterator[None]:
+    """While writing, SIGTERM and SIGHUP raise :class:`_Signalled`, so the caller removes the
+    temporary file before the process ends as the signal would have ended it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum, _frame):
+        raise _Signalled(signum)
+
+    previous = {s: signal.signal(s, handler) for s in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for s, h in previous.items():
+            signal.signal(s, h)

@@ -10,11 +10,22 @@ when a reviewer selects a span by hand.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .lexicon import table, words
 from .numbers import CN_DIGITS, FULLWIDTH, SCALES, parse_chinese, parse_number
-from .units import CN_EXCLUDED_UNITS, LATIN_UNITS, kind_of, normal_unit, unit_alternation
+from .units import (
+    CN_EXCLUDED_UNITS,
+    CURRENCY_BEFORE,
+    LATIN_UNITS,
+    UNIT_KIND,
+    kind_of,
+    normal_unit,
+    unit_alternation,
+)
 
 
 @dataclass(slots=True)
@@ -35,23 +46,63 @@ class Mention:
     #: For a team score (雄鹿110-雷霆106): the name written right before the number.
     subject_hint: str = ""
     subject_hint_start: int = -1
+    #: For an unknown measure word (rule MEASURE_SHAPE): the mention without it, kept when the
+    #: tagger shows the character belongs to the next word (2250索尼: a bare price).
+    fallback: Mention | None = None
 
+
+#: The rule of an unknown measure word read after a number (8幅作品); the pipeline keeps
+#: such a mention only where the tagger leaves the measure word standing alone.
+MEASURE_SHAPE = "count.measure_shape"
 
 # --------------------------------------------------------------------------- patterns
 
 _CN_NUM_CHARS = "零〇两一二三四五六七八九十百千万亿"
 _CN_DIGIT_CHARS = "零〇两一二三四五六七八九十"
-_ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?"
-_CN = f"[{_CN_NUM_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+)?"
 _SCALE = "十万|百万|千万|十亿|百亿|千亿|万亿|[十百千万亿]"
 _UNITS = unit_alternation()
+#: Thousands written with a full-width comma (5，000万元) count only when a scale word or a
+#: unit follows: otherwise the comma ends a clause (得了5，000…).
+_ARABIC = (
+    r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:，\d{3})+(?=\s?(?:[十百千万亿]|"
+    + _UNITS
+    + r"))|\d+)(?:\.\d+)?"
+)
+_CN = f"[{_CN_NUM_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+)?"
+#: One space between an Arabic number and its scale word or unit (260 万部, 14 个).
+_GAP = r"(?:(?<=\d)[ \u00a0\u3000](?=[十百千万亿]|" + _UNITS + r"))?"
+
+#: Units that start with a scale word (千克, 千米, 千瓦时, 百分点): 12千克 is 12 千克, not 12000 克.
+_NOT_SCALED_UNIT = (
+    "(?!"
+    + "|".join(sorted((u for u in UNIT_KIND if u[0] in "十百千万亿"), key=len, reverse=True))
+    + ")"
+)
+_QUALIFIERS = table("qualifiers")
+_POST_WORDS = sorted((r[0] for r in _QUALIFIERS if r[1] == "after"), key=len, reverse=True)
 
 # Units that only count when nothing word-like follows; 分 must not be the start of 分之/分钟.
 _NUMBER = (
-    r"(?P<n{i}>" + _ARABIC + "|" + _CN + r")"
-    r"(?P<a{i}>[几余多](?=[" + _CN_NUM_CHARS + r"]|" + _UNITS + r"))?"
-    r"(?P<s{i}>" + _SCALE + r")?"
-    r"(?P<b{i}>[余多](?=" + _UNITS + r"|[至到~、\-]))?"
+    r"(?P<n{i}>"
+    + _ARABIC
+    + "|"
+    + _CN
+    + r")"
+    + _GAP
+    + r"(?P<a{i}>[几余多](?=["
+    + _CN_NUM_CHARS
+    + r"]|"
+    + _UNITS
+    + r"))?"
+    r"(?P<s{i}>"
+    + _NOT_SCALED_UNIT
+    + "(?:"
+    + _SCALE
+    + r"))?"
+    + _GAP
+    + r"(?P<b{i}>[余多](?="
+    + _UNITS
+    + r"|[至到~、\-]))?"
     r"(?P<u{i}>" + _UNITS + r"|成(?![员为立本交绩果熟功型长都就全品])(?=\W|[^\x00-\x7f])?)?"
 )
 
@@ -63,68 +114,33 @@ _MAIN_RE = re.compile(
     + r"(?:(?P<sep>至|到|~|-|—|、)(?P<p2>将近|接近|近|约|最高|最多|最低|高达)?"
     + _NUMBER.replace("{i}", "2")
     + r")?"
-    r"(?P<post>及以上|及以下|以上|以下|以内|左右|之多|有余|上下(?=[，。、；）)\s]|$))?"
+    r"(?P<post>"
+    + "|".join(w if w != "上下" else r"上下(?=[，。、；）)\s]|$)" for w in _POST_WORDS)
+    + r")?"
 )
 
-#: Qualifier words written before a number, searched at the end of a short window.
-_PREFIX_RE = re.compile(
-    r"(?P<q>大约|大概|约为|约合|约有|约占|约|将近|接近|近|逾|超过|超出|突破|达到|高达|多达|达|"
-    r"不到|不足|低于|少于|不少于|至少|不超过|最多|顶多|至多|超|过|上|数|几)"
-    r"(?P<c>有|为|是|合|需|要|在)?(?P<f>(?:每[年月天日人]|平均)?(?:人民币|港币)?)$"
-)
-
-_PREFIX_QUAL = {
-    "大约": "~",
-    "大概": "~",
-    "约为": "~",
-    "约合": "~",
-    "约有": "~",
-    "约占": "~",
-    "约": "~",
-    "将近": "~",
-    "接近": "~",
-    "近": "~",
-    "逾": ">",
-    "超过": ">",
-    "超出": ">",
-    "突破": ">",
-    "超": ">",
-    "过": ">",
-    "达到": "=",
-    "高达": "=",
-    "多达": "=",
-    "达": "=",
-    "不到": "<",
-    "不足": "<",
-    "低于": "<",
-    "少于": "<",
-    "不少于": ">=",
-    "至少": ">=",
-    "不超过": "<=",
-    "最多": "<=",
-    "顶多": "<=",
-    "至多": "<=",
-    "上": ">=",
-    "数": ">",
-    "几": ">",
-}
+#: Qualifier words before the number -> qualifier (data/qualifiers.tsv).
+_PREFIX_QUAL = {r[0]: r[2] for r in _QUALIFIERS if r[1] == "before"}
 #: Prefixes that only qualify a bare scale word (上万, 数十, 几百, 过百亿).
-_SCALE_ONLY_PREFIXES = frozenset({"上", "数", "几", "过"})
-
+_SCALE_ONLY_PREFIXES = frozenset(r[0] for r in _QUALIFIERS if r[3:] == ("scale",))
 #: Qualifier words that make a lone 一 a quantity (逾一年, 近一成) rather than an article.
-_ONE_PREFIXES = frozenset({"逾", "近", "将近", "约", "大约", "超过", "不到", "不足", "仅"})
+_ONE_PREFIXES = frozenset(r[0] for r in _QUALIFIERS if r[3:] == ("one",))
+#: Qualifier words after the number -> qualifier.
+_POST_QUAL = {r[0]: r[2] for r in _QUALIFIERS if r[1] == "after"}
 
-_POST_QUAL = {
-    "以上": ">=",
-    "及以上": ">=",
-    "以下": "<=",
-    "及以下": "<=",
-    "以内": "<=",
-    "左右": "~",
-    "上下": "~",
-    "之多": "=",
-    "有余": ">",
-}
+#: Qualifier words written before a number, searched at the end of a short window; a
+#: currency written before the amount (港币1000万元) may stand between word and number.
+_PREFIX_RE = re.compile(
+    r"(?P<q>"
+    + "|".join(sorted(_PREFIX_QUAL, key=len, reverse=True))
+    + r")(?P<c>有|为|是|合|需|要|在)?(?P<f>(?:每[年月天日人]|平均)?(?:"
+    + "|".join(sorted(CURRENCY_BEFORE, key=len, reverse=True))
+    + r")?)$"
+)
+#: A currency word written right before the amount (or before its qualifier word).
+_CURRENCY_BEFORE_RE = re.compile(
+    "(?:" + "|".join(sorted(CURRENCY_BEFORE, key=len, reverse=True)) + r")(?=[约近逾达]?$)"
+)
 
 _PERCENT_WORD_RE = re.compile(
     r"(?P<kind>百分之|千分之)(?P<n>\d+(?:\.\d+)?|["
@@ -140,9 +156,6 @@ _TEAM_SCORE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?P<a>\d{1,3})[-—:：](?P<t2>[\u4e00-\u9fff]{1,8}?)(?P<b>\d{1,3})(?![\d.%])"
 )
 _TEAM_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}$")
-_FREE_THROW_RE = re.compile(
-    r"(?=[一两二三四五六七八九十\d])(?P<a>[一两二三四五六七八九十\d]{1,2})罚(?P<b>[一两二三四五六七八九十零\d]{1,2})中"
-)
 _DIMS_RE = re.compile(
     r"(?=\d)(?<![\d.])(?P<dims>\d+(?:\.\d+)?(?:[*×xX]\d+(?:\.\d+)?){1,2})(?P<u>" + _UNITS + r")?"
 )
@@ -153,12 +166,19 @@ _APERTURE_RE = re.compile(
 )
 _ORDINAL_RE = re.compile(r"第(?P<n>[" + _CN_DIGIT_CHARS + r"百]+|\d+)(?P<after>.{0,2})")
 _RANK_BEFORE_RE = re.compile(
-    r"(?:排名|排行|名列|位列|位居|列|居|排在|排|升至|升到|降至|降到|跌至|掉到|掉至|回到|暂列|暂居|名定|"
-    r"夺得|获得|获|取得|拿到|成为|位于|仅次于\S{0,6}?)[^，。；]{0,6}$"
+    "(?:"
+    + "|".join(sorted(words("rank_verbs"), key=len, reverse=True))
+    + r"|仅次于\S{0,6}?)[^，。；]{0,6}$"
 )
+_RANK_DIGITS = frozenset("一二三四五六七八九")
 _RANK_AFTER_OK = re.compile(r"^(?:名|位|大(?!会|赛|学|战|厦|道|街|队)|$|[，。；、）)\s])")
+#: 第一个访问的国家, 第一个副本: "the first" of something is a rank, unless what follows is a
+#: period or a part of a sequence (第一个季度, 第二个学期, 第三个阶段).
+_RANK_GE_RE = re.compile("个(?!" + "|".join(words("ordinal_periods")) + r")(?=[\u4e00-\u9fff])")
 _PRICE_BEFORE_RE = re.compile(
-    r"(?:售|售价|报价|价格|定价|卖|尺价|单价|均价|价)(?:为|是|仅|只|约|近|达)?$"
+    "(?:"
+    + "|".join(sorted(words("price_words"), key=len, reverse=True))
+    + r")(?:为|是|仅|只|约|近|达)?$"
 )
 _BARE_UNIT_HINT_RE = re.compile(r"(像素|人口|人数|票房|销量)[^，。；]{0,4}$")
 _HINT_UNIT = {"像素": "像素", "人口": "人", "人数": "人"}
@@ -166,21 +186,23 @@ _MONEY_HINT_RE = re.compile(r"(价|售|资|金|收入|利润|营收|费|成本|�
 
 #: A clause that gives an example or a supposition (比如说…, 假如…): its numbers illustrate
 #: and are not facts. The span runs to the end of the sentence.
-_HYPOTHETICAL_RE = re.compile(r"(?:比如说?|例如|比方说?|譬如|假如|假设|假定|倘若)[^。！？；!?\n]*")
+_EXAMPLE_WORDS = tuple(sorted(words("example_words"), key=len, reverse=True))
+_HYPOTHETICAL_RE = re.compile("(" + "|".join(_EXAMPLE_WORDS) + r")[^。！？；!?\n]*")
+_DATED_RE = re.compile(r"[，,]?(?:在|于)?(?:\d{4}年|\d{1,2}月\d{1,2}日)")
 #: The scope of a comparison or selection: 在所有60只基金中, 15人中包括…: the size of the
 #: group is named, nothing is claimed about it.
 _SCOPE_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,10}?中(?=[，,]|位居|位列|排名|名列|居|排)")
 _SCOPE_BEFORE_RE = re.compile(r"在(?:所有|全部|全国|全球|参评的|参赛的)?$")
 _GROUP_OF_RE = re.compile(r"中(?:包括|有)")
 #: Nouns that count the parts of a text or an argument (来自三个方面), not things in the world.
-_DISCOURSE_NOUNS = ("方面", "层面", "角度", "特点", "要点", "原因", "阶段")
+_DISCOURSE_NOUNS = tuple(words("discourse_nouns"))
 #: A criterion qualifier and 的: 9公斤以下的小型犬, 超过27公斤的大型犬 name a class, not a fact.
 _CRITERION_PREFIXES = frozenset(
     {"超过", "不足", "低于", "少于", "不到", "不超过", "至少", "不少于"}
 )
 _CRITERION_KINDS = frozenset({"weight", "length", "area", "age", "duration", "other"})
 #: A minus sign that makes a share negative: 收益为-0.11%.
-_NEG_PERCENT_RE = re.compile(r"(?:(?<=[为是至到：:（(，,\s])|^)-(?P<n>\d+(?:\.\d+)?)%")
+_NEG_PERCENT_RE = re.compile(r"(?:(?<=[为是至到：:（(，,、\s])|^)-(?P<n>\d+(?:\.\d+)?)%")
 #: Half as a share: 报销一半, 占一半.
 _HALF_RE = re.compile(r"(?<![\u4e00-\u9fff]{2}的)(?<=[\u4e00-\u9fff])一半(?![天年月小时个])")
 _HALF_VERB_RE = re.compile(
@@ -188,6 +210,99 @@ _HALF_VERB_RE = re.compile(
 )
 #: An f-number written before 光圈 (F2.0大光圈).
 _FNUMBER_RE = re.compile(r"(?<![A-Za-z0-9])F/?(?P<a>\d+(?:\.\d+)?)(?=大?光圈)")
+
+#: Characters after a number that are not a measure word; name suffixes (00后, 九价).
+_NOT_MEASURE = frozenset(words("not_measure_chars"))
+_NAME_SUFFIXES = frozenset(words("number_name_suffixes"))
+_CLAUSE_END = frozenset("，。；、！？：,;!?:)）")
+#: Team names that are numbers (76人): cue words after and before them.
+_TEAM_AFTER = tuple(r[0] for r in table("team_cues") if r[1] in ("after", "both"))
+_TEAM_BEFORE_CUE_RE = re.compile(
+    "(?:"
+    + "|".join(r[0] for r in table("team_cues") if r[1] in ("before", "both"))
+    + r")[\u4e00-\u9fff]{0,4}$"
+)
+#: Figures of speech: unit -> cue words before / after the quantity.
+_FIGURE_BEFORE: dict[str, tuple[str, ...]] = {}
+_FIGURE_AFTER: dict[str, tuple[str, ...]] = {}
+for _u, _side, _w in table("figure_of_speech"):
+    _d = _FIGURE_BEFORE if _side == "before" else _FIGURE_AFTER
+    _d[_u] = (*_d.get(_u, ()), _w)
+#: Time frames: words before a duration (过去2年); those marked "frame" need a frame word
+#: after the duration (近3年来).
+_FRAME_ALWAYS = tuple(r[0] for r in table("time_frame_words") if r[1] == "always")
+_FRAME_AFTER = tuple(r[0] for r in table("time_frame_words") if r[1] == "frame")
+_FRAME_END_RE = re.compile(r"(?:以来|来|内|中|里|间|的)")
+#: Criterion words before a duration or an age (不足两年, 未满18岁).
+_CRITERION_WORDS = tuple(words("criterion_words"))
+
+#: The ends of sentences, for finding questions (an ASCII ? between two CJK characters
+#: stands for a character lost in encoding, not a question).
+_SENTENCE_END_RE = re.compile(r"(?:[。！？!；;\n]|\?(?![\u4e00-\u9fff]))+")
+_QUESTION_WORDS = tuple(words("question_words"))
+#: What may follow 以上/以下 without making the quantity a criterion: the verb or particle
+#: that continues a statement (增长10%以上，同比…; 降至5%以下了).
+_CRITERION_FREE_AFTER = frozenset("了，。；、")
+
+_UNIT_START_RE = re.compile(_UNITS)
+_LATIN_WORD_GAP_RE = re.compile(r"[A-Za-z][ \u00a0]$")
+
+#: Two neighbouring Chinese digits opening a numeral (四五万, 三四十, 一两): an approximate range.
+_ADJACENT_PAIR_RE = re.compile(r"([一二两三四五六七八])([二两三四五六七八九])([十百千万亿]*)$")
+
+_DURATION_NOUNS = tuple(words("duration_nouns"))
+_DURATION_VERBS = tuple(words("duration_verbs"))
+_RELATIVE_AFTER_RE = re.compile(r"(?:以前|以后|之前|之后|前|后)(?![\u4e00-\u9fff]{0,1}[期台卫锋])")
+#: Half a year, month, day or hour after a verb that measures a duration (为期半年).
+_HALF_DURATION_RE = re.compile(r"半(?P<u>年|个月|天|小时|个小时)")
+#: Shots made of shots taken (12投9中) and free throws (三罚两中): one mention, the first number.
+_SHOTS_RE = re.compile(
+    r"(?=[一两二三四五六七八九十\d])(?<![\d.])(?P<a>[一两二三四五六七八九十\d]{1,2})[罚投][仅只]?"
+    r"(?P<b>[一两二三四五六七八九十零\d]{1,2}|全)中"
+)
+#: A stat line (12+5: 12 points and 5 rebounds): one mention, the first number.
+#: Points come first and run to two digits; 1+3 and 2+2 name formats (1＋3留学项目).
+_STAT_LINE_RE = re.compile(r"(?<![\d.+])(?P<a>[1-9]\d)\+(?P<b>\d{1,2})(?![\d.%+])")
+_CJK_DIGIT_AFTER_RE = re.compile(r"[年月日号岁个名人]")
+#: A season record: 55胜21负 (one mention, like a score A-B).
+_RECORD_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,3})胜(?P<b>\d{1,3})负")
+#: A height written as 1米77 (1.77 m).
+_HEIGHT_RE = re.compile(r"(?<![\d.])(?P<a>\d)米(?P<b>\d{2})(?![\d.])")
+#: Top N (前三名, 前10位): a rank.
+_TOP_RE = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?=名|位|强)")
+#: A currency written in brackets after a bare amount: 30万(新台币).
+_BRACKET_CURRENCY_RE = re.compile(
+    r"[（(](?P<u>"
+    + "|".join(sorted((u for u, k in UNIT_KIND.items() if k == "money"), key=len, reverse=True))
+    + r")[）)]"
+)
+#: A rate: a unit per unit of time (10张/秒).
+_PER_TIME_RE = re.compile(r"/(?:秒|分钟|分|小时|天|周|月|年)")
+
+_DURATION_ITEM = r"[一二两三四五六七八九十\d]+个?[年月天周]"
+_DURATION_LIST_TAIL_RE = re.compile(r"(?:、" + _DURATION_ITEM + r")*的")
+_DURATION_LIST_HEAD_RE = re.compile(r"(?:" + _DURATION_ITEM + r"、)+$")
+_CODE_AROUND_RE = re.compile(r"-\d")
+_CODE_BEFORE_RE = re.compile(r"\d-$")
+_MODIFIED_UNIT_RE = re.compile(
+    "(?:" + "|".join(words("unit_modifiers")) + r")(?P<u>" + _UNITS + ")"
+)
+#: Team names made of a number are two-digit and not round (76人, 49人): 20人 repeated is a count.
+_TEAM_SHAPE_RE = re.compile(r"[1-9][1-9]人")
+#: A short quoted or titled name: at most 12 characters in quotes, 20 in a title.
+_QUOTED_RE = re.compile(
+    r"[“\"「](?P<name>[^“”\"「」，。,\n]{2,12})[”\"」]|《(?P<t>[^《》\n]{1,20})》"
+)
+#: The group a statistic is made in or about (227只基金中，; 123只基金的平均仓位).
+_SCOPE_IN_RE = re.compile(r"(?:(?![是在有为])[\u4e00-\u9fff]){0,10}?(?<![高初其])中[，,]")
+_SCOPE_STAT_RE = re.compile(r"[\u4e00-\u9fff]{0,10}?的(?:平均|总|整体)")
+_SUPERLATIVE_BEFORE_RE = re.compile(r"最[\u4e00-\u9fff]{1,2}的$")
+_RANK_CONDITION_RE = re.compile(r"(?:名|位)?的")
+#: A criterion word a little before a quantity followed by 的 (不少于建筑面积100万平方米的…,
+#: 幅度在5%以上的…): the quantity defines a class.
+_CRITERION_BEFORE_RE = re.compile(
+    r"(?:(?:不少于|不低于|不超过|不高于|不足|超过|低于|高于|少于|达到)[^，。；、\d]{0,6}|在)$"
+)
 
 _CHANGE_BEFORE_RE = re.compile(r"(?:增|减|升|降|涨|跌|提高|扩大|缩小|持)$")
 _LATIN_BEFORE = re.compile(r"[A-Za-z]$")
@@ -197,11 +312,23 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _GAME_CLOCK_RE = re.compile(r"^\d+秒")
 
 
+def _scan(pattern: re.Pattern[str], t: str, needles: tuple[str, ...]) -> Iterable[re.Match[str]]:
+    """``pattern.finditer(t)``, skipped when none of the characters the pattern needs is in
+    ``t`` (a substring test in C costs far less than a regex scan of the whole text)."""
+    return pattern.finditer(t) if any(n in t for n in needles) else ()
+
+
+def is_money_hint(t: str, s: int) -> bool:
+    """True when the words before position ``s`` speak of money (售价, 投资, 收入…)."""
+    return bool(_MONEY_HINT_RE.search(t, max(0, s - 10), s))
+
+
 def _num_value(n: str, scale: str | None) -> float | None:
     if not n:
         return None
+    v: float | None
     if n[0].isdigit():
-        v = float(n.replace(",", ""))
+        v = float(n.replace(",", "").replace("，", ""))
     else:
         v = parse_chinese(n)
         if v is None:
@@ -267,7 +394,27 @@ class _Finder:
     # ------------------------------------------------------------------ special forms
     def specials(self) -> None:
         t = self.t
-        for m in _APERTURE_RE.finditer(t):
+        for m in _scan(_HALF_DURATION_RE, t, ("半",)):
+            s, e = m.span()
+            if self._free(s, e) and t.endswith(_DURATION_VERBS, max(0, s - 3), s):
+                unit = m.group("u")
+                self.add(
+                    Mention(
+                        s, e, 0.5, None, normal_unit(unit), "=", "duration", "duration", 0.75, s
+                    )
+                )
+        for m in _scan(_HEIGHT_RE, t, ("米",)):
+            s, e = m.span()
+            if self._free(s, e):
+                height = int(m.group("a")) + int(m.group("b")) / 100
+                self.add(Mention(s, e, height, None, "米", "=", "length", "length.height", 0.8, s))
+        for m in _scan(_TOP_RE, t, ("前",)):
+            s, e = m.span()
+            if self._free(s, e):
+                v = parse_number(m.group("n"))
+                if v is not None:
+                    self.add(Mention(s, e + 1, v, None, "", "=", "other", "rank.top", 0.6, s))
+        for m in _scan(_APERTURE_RE, t, ("光圈",)):
             s, e = m.span("all")
             if self._free(s, e):
                 b = m.group("b")
@@ -285,7 +432,7 @@ class _Finder:
                         s,
                     )
                 )
-        for m in _DIMS_RE.finditer(t):
+        for m in _scan(_DIMS_RE, t, ("*", "×", "x", "X")):
             s, e = m.span()
             dims = m.group("dims").replace("×", "*").replace("x", "*").replace("X", "*")
             parts = dims.split("*")
@@ -299,12 +446,15 @@ class _Finder:
                 continue
             if not unit:
                 continue
+            # A box (108.7×59.5×27.1mm) and a resolution (1280×720像素) are named by their
+            # first dimension; two lengths (72.4×96mm) have no one value.
+            first = float(parts[0]) if len(parts) == 3 or unit == "像素" else None
             self.add(
                 Mention(
-                    s, e, None, None, normal_unit(unit), "=", kind_of(unit), "dimensions", 0.75, s
+                    s, e, first, None, normal_unit(unit), "=", kind_of(unit), "dimensions", 0.75, s
                 )
             )
-        for m in _FRACTION_RE.finditer(t):
+        for m in _scan(_FRACTION_RE, t, ("/",)):
             s, e = m.span()
             if self._free(s, e):
                 unit = m.group("u")
@@ -313,7 +463,7 @@ class _Finder:
                         s, e, None, None, normal_unit(unit), "=", kind_of(unit), "fraction", 0.6, s
                     )
                 )
-        for m in _PERCENT_WORD_RE.finditer(t):
+        for m in _scan(_PERCENT_WORD_RE, t, ("分之",)):
             s, e = m.span()
             if not self._free(s, e):
                 continue
@@ -322,27 +472,37 @@ class _Finder:
                 continue
             unit = "%" if m.group("kind") == "百分之" else "‰"
             self.add(Mention(s, e, v, None, unit, "=", "percent", "percent.words", 0.9, s))
-        for m in _FNUMBER_RE.finditer(t):
+        for m in _scan(_FNUMBER_RE, t, ("光圈",)):
             s, e = m.span()
             if self._free(s, e):
                 v = float(m.group("a"))
                 self.add(Mention(s, e, v, None, "F", "=", "other", "aperture", 0.65, s))
-        for m in _NEG_PERCENT_RE.finditer(t):
+        for m in _scan(_NEG_PERCENT_RE, t, ("-",)):
             s, e = m.span()
             if self._free(s, e) and not (s > 0 and t[s - 1].isdigit()):
                 v = -float(m.group("n"))
                 self.add(Mention(s, e, v, None, "%", "=", "percent", "percent.negative", 0.85, s))
         if self.filter:
-            for m in _HALF_RE.finditer(t):
+            for m in _scan(_HALF_RE, t, ("一半",)):
                 s, e = m.span()
                 if self._free(s, e) and _HALF_VERB_RE.search(t[max(0, s - 3) : s]):
                     self.add(Mention(s, e, 50.0, None, "%", "=", "percent", "percent.half", 0.6, s))
-        for m in _FREE_THROW_RE.finditer(t):
+        for m in _scan(_STAT_LINE_RE, t, ("+",)):
+            s, e = m.span()
+            if self._free(s, e) and not _CJK_DIGIT_AFTER_RE.match(t, e):
+                v = float(m.group("a"))
+                self.add(Mention(s, e, v, None, "", "=", "score", "sport.stat_line", 0.6, s))
+        for m in _scan(_RECORD_RE, t, ("胜",)):
+            s, e = m.span()
+            if self._free(s, e):
+                v = float(m.group("a"))
+                self.add(Mention(s, e, v, None, "", "=", "score", "sport.record", 0.7, s))
+        for m in _scan(_SHOTS_RE, t, ("罚", "投")):
             s, e = m.span()
             if self._free(s, e):
                 v = parse_number(m.group("a"))
                 self.add(Mention(s, e, v, None, "", "=", "count", "sport.free_throws", 0.7, s))
-        for m in _TEAM_SCORE_RE.finditer(t):
+        for m in _scan(_TEAM_SCORE_RE, t, ("-", "—", ":", "：")):
             a_s, a_e = m.span("a")
             b_s, b_e = m.span("b")
             if not (self._free(a_s, a_e) and self._free(b_s, b_e)):
@@ -362,7 +522,7 @@ class _Finder:
                 mention.subject_hint = team
                 mention.subject_hint_start = ts
                 self.add(mention)
-        for m in _SCORE_RE.finditer(t):
+        for m in _scan(_SCORE_RE, t, ("-", "—", ":", "：", "比")):
             s, e = m.span()
             if not self._free(s, e):
                 continue
@@ -386,22 +546,36 @@ class _Finder:
     # ------------------------------------------------------------------ ordinals (ranks)
     def ordinals(self) -> None:
         t = self.t
-        for m in _ORDINAL_RE.finditer(t):
+        for m in _scan(_ORDINAL_RE, t, ("第",)):
             s = m.start()
             e = m.end("n")
             if not self._free(s, e):
                 continue
             after = m.group("after")
+            if _RANK_GE_RE.match(t, e):
+                v = parse_number(m.group("n"))
+                if v is not None and self._free(s, e + 1):
+                    self.add(Mention(s, e + 1, v, None, "", "=", "other", "rank.ordinal", 0.5, s))
+                continue
             if not _RANK_AFTER_OK.match(after):
                 continue
             before = t[max(0, s - 12) : s]
             if not _RANK_BEFORE_RE.search(before) and not after.startswith(("名", "位", "大")):
                 continue
-            v = parse_number(m.group("n"))
+            n = m.group("n")
+            v_max = None
+            if len(n) == 2 and n[0] in _RANK_DIGITS and n[1] in _RANK_DIGITS:
+                # 第二三名: the 2nd and the 3rd, a range of ranks (never 23).
+                lo, hi = CN_DIGITS[n[0]], CN_DIGITS[n[1]]
+                if hi != lo + 1:
+                    continue
+                v, v_max = float(lo), float(hi)
+            else:
+                v = parse_number(n)
             if v is None:
                 continue
-            # The surface is the ordinal without 第: 第四 -> 第四 stays whole for readability.
-            self.add(Mention(s, e, v, None, "", "=", "other", "rank.ordinal", 0.55, s))
+            # The surface is the ordinal with 第: 第四 stays whole for readability.
+            self.add(Mention(s, e, v, v_max, "", "=", "other", "rank.ordinal", 0.55, s))
 
     # ------------------------------------------------------------------ the main pattern
     def main(self) -> None:
@@ -458,7 +632,14 @@ class _Finder:
         return s - (len(window) - pm.start()), _PREFIX_QUAL[pm.group("q")], pm.group("q")
 
     def _single(
-        self, m: re.Match[str], s: int, e: int, unit: str, restart: int, post_ok: bool = True
+        self,
+        m: re.Match[str],
+        s: int,
+        e: int,
+        unit: str,
+        restart: int,
+        post_ok: bool = True,
+        shape: bool = True,
     ) -> int:
         t = self.t
         n = m.group("n1")
@@ -469,21 +650,51 @@ class _Finder:
         if not self._free(s, e):
             return restart
         p_start, p_qual, p_word = self._prefix(s)
-        if _is_scale_only(n) and not p_word:
+        if _is_scale_only(n) and not p_word and not (unit and (approx or len(n) >= 2)):
+            # 百 alone needs a prefix (数百, 上百); 百余款 and 千万种 count on their own.
             return restart
         if (p_word in _SCALE_ONLY_PREFIXES and not _is_round(n)) or (p_word == "上" and n == "十"):
             # 上 qualifies 上百/上千/上万 only; 岛上十位 is "on the island".
             p_start, p_qual, p_word = s, "", ""
         value = _num_value(n, scale)
+        pair = _ADJACENT_PAIR_RE.match(n)
+        if pair and CN_DIGITS[pair[2]] == CN_DIGITS[pair[1]] + 1:
+            # 四五万, 三四十, 一两年: two neighbouring numbers, an approximate range.
+            if kind_of(unit) == "duration" and self.filter:
+                return restart  # 一两年: a vague duration
+            return self._pair(m, s, e, unit, scale, pair, p_start if p_word else s, restart)
         if value is None:
             return restart
+        shaped = False
+        fallback = None
+        if (
+            shape
+            and self.filter
+            and not unit
+            and not post
+            and not approx
+            and n[0].isdigit()
+            and (scale or (len(n.split(".")[0]) <= 4 and not _YEAR_RE.fullmatch(n)))
+        ):
+            unit = self._measure_shape(e)
+            if unit:
+                shaped = True
+                count = len(self.out)
+                self._single(m, s, e, "", restart, post_ok, shape=False)
+                fallback = self.out.pop() if len(self.out) > count else None
+                e += len(unit)
+                restart = max(restart, e)
         if self.filter:
             verdict = self._lookalike(s, e, n, scale, unit, post, p_word)
             if verdict is None:
+                if fallback is not None:
+                    self.add(fallback)
                 return restart
         else:
             verdict = ("manual", 1.0)
         rule, conf = verdict
+        if shaped:
+            rule, conf = MEASURE_SHAPE, min(conf, 0.5)
         qual = self._qualifier(p_qual, approx, post)
         start = p_start if p_word else s
         end = e
@@ -492,6 +703,31 @@ class _Finder:
         if unit == "成":
             value *= 10
             stored_unit = "%"
+            if t.startswith("半", e):
+                value, e, end = value + 5, e + 1, end + 1  # 四成半: 45%
+        if not unit and scale:
+            modified = _MODIFIED_UNIT_RE.match(t, e)
+            if modified:
+                # 1020万有效像素: the unit stands after a modifier word.
+                unit = modified.group("u")
+                stored_unit, kind = normal_unit(unit), kind_of(unit)
+                e = end = modified.end()
+                restart = max(restart, e)
+        if not unit:
+            bracket = _BRACKET_CURRENCY_RE.match(t, e)
+            if bracket and (scale or is_money_hint(t, s)):
+                # 30万(新台币): the currency in brackets after the amount.
+                unit = bracket.group("u")
+                stored_unit, kind = normal_unit(unit), "money"
+                e = end = bracket.end()
+                restart = max(restart, e)
+        elif _PER_TIME_RE.match(t, e) and kind_of(unit) == "count":
+            rate = _PER_TIME_RE.match(t, e)
+            assert rate is not None
+            stored_unit = stored_unit + rate.group(0)  # 10张/秒: a rate
+            kind = "other"
+            e = end = rate.end()
+            restart = max(restart, e)
         if unit == "个人" and t.startswith("口", e):
             # 22个人口较少民族: the count is 22个; 人口 is the next word.
             e = end = e - 1
@@ -503,10 +739,66 @@ class _Finder:
                 kind = "count" if stored_unit == "人" else "other"
             elif _MONEY_HINT_RE.search(t[max(0, s - 10) : s]):
                 kind = "money"
+        if shaped:
+            kind = "count"
+        currency = _CURRENCY_BEFORE_RE.search(t, max(0, s - 4), s)
+        if stored_unit == "元" and currency:
+            # 港币1000万元: the currency written before the amount names it.
+            stored_unit = CURRENCY_BEFORE[currency[0]]
         if unit == "分" and self.filter and self._not_score(s, e):
             return restart
-        self.add(Mention(start, end, value, None, stored_unit, qual, kind, rule, conf, s))
+        mention = Mention(start, end, value, None, stored_unit, qual, kind, rule, conf, s)
+        mention.fallback = fallback
+        self.add(mention)
         return restart
+
+    def _pair(
+        self,
+        m: re.Match[str],
+        s: int,
+        e: int,
+        unit: str,
+        scale: str | None,
+        pair: re.Match[str],
+        start: int,
+        restart: int,
+    ) -> int:
+        rest = pair[3]
+        v1 = _num_value(pair[1] + rest, scale)
+        v2 = _num_value(pair[2] + rest, scale)
+        if v1 is None or v2 is None or not (unit or scale or rest):
+            return restart
+        stored = normal_unit(unit)
+        kind = kind_of(unit) if unit else "other"
+        if stored == "成":
+            v1, v2, stored = v1 * 10, v2 * 10, "%"
+        currency = _CURRENCY_BEFORE_RE.search(self.t, max(0, s - 4), s)
+        if stored == "元" and currency:
+            stored = CURRENCY_BEFORE[currency[0]]
+        self.add(Mention(start, e, v1, v2, stored, "~", kind, "range.approximate", 0.7, s))
+        return restart
+
+    def _measure_shape(self, e: int) -> str:
+        """An unknown single-character measure word right after an Arabic number (8幅作品,
+        12节课, 导弹4枚。): a CJK character that is neither one of the characters that follow
+        numbers without counting (dates, directions, function words: data/not_measure_chars)
+        nor a name suffix (00后, 九价: data/number_name_suffixes), followed by the noun it
+        counts or by the end of the clause. Empty when there is none."""
+        t = self.t
+        c = t[e : e + 1]
+        if not c or not _CJK.match(c) or c in _NOT_MEASURE or c in _NAME_SUFFIXES:
+            return ""
+        nxt = t[e + 1 : e + 2]
+        if nxt and not (_CJK.match(nxt) or nxt in _CLAUSE_END):
+            return ""
+        if nxt and nxt in _NAME_SUFFIXES:
+            return ""
+        unit_after = _UNIT_START_RE.match(t, e + 1)
+        if unit_after:
+            follow = t[unit_after.end() : unit_after.end() + 1]
+            if not _CJK.match(follow or " ") or follow in "的型":
+                return ""  # 1房户的, 1房户型 (a one-room flat): a compound that names a class
+        return c
 
     def _range(self, m: re.Match[str], s: int, e: int, unit1: str, unit2: str) -> int:
         t = self.t
@@ -572,6 +864,8 @@ class _Finder:
             return False
         if self.t.startswith(("以来", "来"), e):
             return True  # 近3年来, 两个月以来: a time phrase
+        if self.t.startswith(_DURATION_NOUNS, e):
+            return False  # 十三年历史, 两年时间: the duration of something
         return nxt not in "的了多余左以之至到内后前间里中"
 
     def _not_score(self, s: int, e: int) -> bool:
@@ -601,8 +895,10 @@ class _Finder:
             return None  # T900, H1N1
         if not is_cn and len(n) > 1 and n[0] == "0" and n[1].isdigit():
             return None  # 0052, 002243: codes and phone numbers
-        if re.search(r"\d[-/]$", t[max(0, s - 2) : s]):
-            return None  # the tail of 400-0052-500 or 2010/05
+        if re.search(r"\d[-/:：+]$", t[max(0, s - 2) : s]):
+            return None  # the tail of 400-0052-500, 2010/05, 9:30 or 12+5
+        if _LATIN_WORD_GAP_RE.search(t, max(0, s - 2), s):
+            return None  # USB 2.0, Touch 3, Power 470: a model or version
         lat = _LATIN_AFTER.match(after)
         if lat and lat.group(0) not in LATIN_UNITS and not unit:
             return None  # 720P, 66B
@@ -610,6 +906,8 @@ class _Finder:
             return None
         if unit == "g" and (n in ("2", "3", "4", "5") or after[:1] in (".", "/", "-", "_")):
             return None  # 3G networks, 3g.example.com: not grams
+        if t[e : e + 1] in _NAME_SUFFIXES and not unit:
+            return None  # 00后, 九价, 三甲: a name or a class
         if (
             before1 == "第"
             or (before1 == "周" and is_cn)
@@ -624,8 +922,13 @@ class _Finder:
             return None  # 一 as the article "a": 一次, 一个, 一节 (but 逾一年)
         if is_cn and n == "二" and not p_word:
             return None  # counts use 两 (两次); 二次, 二手 are words
-        if is_cn and unit in CN_EXCLUDED_UNITS:
-            return None
+        if (
+            is_cn
+            and unit in CN_EXCLUDED_UNITS
+            and len(n) == 1
+            and p_word not in _SCALE_ONLY_PREFIXES
+        ):
+            return None  # 二手, 三方, 十字 (but 一万余方, 数百字 count)
         if is_cn and len(n) >= 2 and all(ch in CN_DIGITS for ch in n) and not unit.startswith("年"):
             return None  # 二三线 and the like: digit strings in words
         if not unit:
@@ -662,6 +965,8 @@ class _Finder:
             return None
         if kind == "duration" and unit in ("天", "周", "年") and s > 0 and t[s - 1] in "前后":
             return None
+        if kind == "duration" and _RELATIVE_AFTER_RE.match(t, e):
+            return None  # 35年前, 三天后: a point in time relative to now
         rule = {
             "money": "money.scaled" if scale else "money",
             "percent": "percent",
@@ -705,16 +1010,173 @@ def find_quantities(
     return f.out
 
 
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """True when ``pos`` lies in one of ``spans`` (sorted, non-overlapping; ``starts`` are
+    their starts): a binary search, so the cost does not grow with the number of spans."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _question_spans(t: str) -> list[tuple[int, int]]:
+    """The sentences of ``t`` that ask about their numbers: they end with a question mark and
+    hold a question word (data/question_words.tsv); one pass over the text."""
+    if "？" not in t and "?" not in t:
+        return []
+    out = []
+    prev = 0
+    for m in _SENTENCE_END_RE.finditer(t):
+        if "？" in m.group(0) or "?" in m.group(0):
+            sentence = t[prev : m.start()]
+            if any(w in sentence for w in _QUESTION_WORDS):
+                out.append((prev, m.start()))
+        prev = m.end()
+    return out
+
+
+def _figure_of_speech(t: str, m: Mention) -> bool:
+    """开心10倍, 180度转变, 一百个放心: a figure of speech (data/figure_of_speech.tsv)."""
+    unit = t[m.core_start : m.end][-1:]
+    before = _FIGURE_BEFORE.get(unit)
+    if before:
+        head = t[max(0, m.start - 6) : m.start].rstrip("了得地")
+        if head.endswith(before):
+            return True
+    after = _FIGURE_AFTER.get(unit)
+    if after:
+        tail = t[m.end : m.end + 6]
+        tail = tail[1:] if tail.startswith("的") else tail
+        if tail.startswith(after):
+            return True
+    return False
+
+
+def _time_frame(t: str, m: Mention) -> bool:
+    """过去2年, 未来的两个月, 近3年来: a duration that frames another statement; 历时近3年
+    (a verb that measures a duration before it) is a fact."""
+    before = t[max(0, m.start - 5) : m.start]
+    if before.endswith("的"):
+        before = before[:-1]
+    if before.endswith(_FRAME_ALWAYS):
+        return True
+    prefix = t[m.start : m.core_start]
+    if prefix in _FRAME_AFTER or before.endswith(_FRAME_AFTER):
+        head = t[max(0, m.start - 4) : m.start]
+        return not head.endswith(_DURATION_VERBS) or bool(_FRAME_END_RE.match(t, m.end))
+    return False
+
+
+def _criterion(t: str, m: Mention) -> bool:
+    """不足两年, 未满18岁, 90平米以下住房: a condition a rule applies to, not a fact."""
+    if m.kind in ("duration", "age"):
+        prefix = t[m.start : m.core_start]
+        if prefix in _CRITERION_WORDS or t[max(0, m.start - 2) : m.start].endswith(
+            _CRITERION_WORDS
+        ):
+            return True
+    if (m.kind in _CRITERION_KINDS or m.kind == "money") and t.endswith(
+        ("以上", "以下"), m.start, m.end
+    ):
+        nxt = t[m.end : m.end + 1]
+        # 90平米以下住房, 60岁以上老人, 1000万元以上的项目: the quantity names a class.
+        if nxt and _CJK.match(nxt) and nxt not in _CRITERION_FREE_AFTER:
+            return True
+    return False
+
+
+def _team_names(t: str, mentions: list[Mention]) -> set[str]:
+    """Number-and-unit surfaces that name a team somewhere in the text (76人队, 不敌76人), or
+    that the text repeats three times or more as they are (a count is rarely restated so)."""
+    names = set()
+    seen: dict[str, int] = {}
+    for m in mentions:
+        if (
+            m.unit == "人"
+            and m.core_start == m.start
+            and _TEAM_SHAPE_RE.fullmatch(t, m.start, m.end)
+        ):
+            core = t[m.start : m.end]
+            seen[core] = seen.get(core, 0) + 1
+            if seen[core] >= 3:
+                names.add(core)
+    for m in mentions:
+        # The class of team names made of a number is "N人" (76人, 49人): a count of people
+        # in form, so only a cue beside it tells the two apart.
+        if m.unit != "人" or m.core_start < 0:
+            continue
+        core = t[m.core_start : m.end]
+        if t.startswith(_TEAM_AFTER, m.end) or _TEAM_BEFORE_CUE_RE.search(
+            t, max(0, m.core_start - 10), m.core_start
+        ):
+            names.add(core)
+    return names
+
+
+def _quoted_names(t: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Spans of every occurrence of a short quoted or titled name that holds a number
+    (《第一大总统》, “三股势力”): the number is part of a name, wherever the name is written."""
+    if not mentions or not any(q in t for q in '“"《「'):
+        return []
+    names = set()
+    starts = [m.start for m in mentions]
+    for q in _QUOTED_RE.finditer(t):
+        group = "name" if q.group("name") is not None else "t"
+        s, e = q.span(group)
+        i = bisect.bisect_left(starts, s)
+        if i < len(mentions) and mentions[i].end <= e:
+            names.add(q.group(group))
+    if not names:
+        return []
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    return [x.span() for x in pattern.finditer(t)]
+
+
+def _scope_of_statistic(t: str, m: Mention) -> bool:
+    """统计的227只基金中，…; 123只基金的平均仓位; 仓位最高的5只: a count that names the group
+    a statistic is about rather than a fact."""
+    after = t[m.end : m.end + 14]
+    if _SCOPE_IN_RE.match(after) or _SCOPE_STAT_RE.match(after):
+        return True
+    before = t[max(0, m.start - 14) : m.start]
+    return bool(_SUPERLATIVE_BEFORE_RE.search(before))
+
+
+def _in_duration_list(t: str, m: Mention) -> bool:
+    """一年、两年、三年的评比: a list of durations followed by 的 names classes."""
+    tail = _DURATION_LIST_TAIL_RE.match(t, m.end)
+    if tail is None:
+        return False
+    return tail.end() - m.end > 1 or bool(
+        _DURATION_LIST_HEAD_RE.search(t, max(0, m.start - 12), m.start)
+    )
+
+
 def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
     """Drop quantities whose wider context makes them look-alikes: examples and suppositions
     (比如说…2000元), the size of a group a comparison is made in (在所有60只基金中), parts of
-    an argument (来自三个方面), and criteria that name a class (9公斤以下的小型犬)."""
+    an argument (来自三个方面), criteria that name a class (9公斤以下的小型犬, 不足两年),
+    questions (能否突破100万辆？), time frames (过去2年), figures of speech (开心10倍) and team
+    names made of a number (76人: once a name, a name throughout the text)."""
     hypo: list[tuple[int, int]] = []
-    if any(w in t for w in ("比", "例如", "譬如", "假", "倘若")):
-        hypo = [m.span() for m in _HYPOTHETICAL_RE.finditer(t)]
+    if any(w in t for w in _EXAMPLE_WORDS):
+        # An example with a date (比如2009年7月5日在南京…) tells of a real event.
+        hypo = [m.span() for m in _HYPOTHETICAL_RE.finditer(t) if not _DATED_RE.match(t, m.end(1))]
+    hypo_starts = [s for s, _ in hypo]
+    questions = _question_spans(t)
+    question_starts = [s for s, _ in questions]
+    teams = _team_names(t, mentions)
+    names = _quoted_names(t, mentions)
+    name_starts = [s for s, _ in names]
     out = []
     for m in mentions:
-        if any(hs <= m.start < he for hs, he in hypo):
+        if names:
+            i = bisect.bisect_right(name_starts, m.start) - 1
+            if i >= 0 and names[i][0] <= m.start < names[i][1]:
+                continue
+        if hypo and _inside(hypo, hypo_starts, m.start):
+            continue
+        if questions and _inside(questions, question_starts, m.start):
+            continue
+        if teams and m.core_start >= 0 and t[m.core_start : m.end] in teams:
             continue
         after = t[m.end : m.end + 14]
         if m.kind == "count":
@@ -726,11 +1188,36 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
                 continue  # 在所有60只混合基金中位居第6名
             if m.unit in ("个", "") and (m.value or 0) <= 10 and after.startswith(_DISCOURSE_NOUNS):
                 continue  # 来自三个方面
-        if m.kind in _CRITERION_KINDS and after.startswith("的"):
+            if _scope_of_statistic(t, m):
+                continue
+        if m.rule in ("rank.ordinal", "rank.top") and _RANK_CONDITION_RE.match(t, m.end):
+            continue  # 第一名的友友将获得…: a rank as a condition
+        if _CODE_AROUND_RE.match(t, m.end) or _CODE_BEFORE_RE.search(
+            t, max(0, m.start - 2), m.start
+        ):
+            continue  # 400-650-6628: a phone number
+        if (
+            after.startswith("的")
+            and (m.kind in _CRITERION_KINDS or m.kind == "percent")
+            and (
+                _CRITERION_BEFORE_RE.search(t, max(0, m.start - 10), m.start)
+                or t[m.start : m.core_start] in _CRITERION_PREFIXES
+            )
+        ):
+            continue  # 不少于建筑面积100万平方米的项目, 幅度在5%以上的基金, 超过五成的个股
+        if m.kind == "duration" and _in_duration_list(t, m):
+            continue  # 银河一年、两年、三年的星级评比: periods that name classes
+        if after.startswith("的") and m.kind in _CRITERION_KINDS:
             surface = t[m.start : m.end]
             prefix = t[m.start : m.core_start] if m.core_start > m.start else ""
             if surface.endswith(("以上", "以下")) or prefix in _CRITERION_PREFIXES:
                 continue  # 重9公斤以下的小型犬
+        if _criterion(t, m):
+            continue
+        if m.kind == "duration" and _time_frame(t, m):
+            continue
+        if _figure_of_speech(t, m):
+            continue
         out.append(m)
     return out
 
@@ -790,4 +1277,4 @@ def _span_qualifier(span: str, start: int, end: int, found: str) -> str:
     return _PREFIX_QUAL[before.group("q")] if before else found
 
 
-__all__ = ["FULLWIDTH", "Mention", "find_quantities", "parse_quantity"]
+__all__ = ["FULLWIDTH", "MEASURE_SHAPE", "Mention", "find_quantities", "parse_quantity"]

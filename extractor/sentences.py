@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 
 #: A sentence ends after 。！？；!? (and runs of them, 。。 or ？！), together with any closing
-#: quotes or brackets that follow, or at a line break.
-_END_RE = re.compile(r"[。！？；!?…]+[”’\"'）)】」』》〉]*|[\r\n\u2028\u2029]+")
+#: quotes or brackets that follow, or at a line break. An ASCII ? between two CJK characters
+#: stands for a character lost in encoding (悉尼东面?郊), not for the end of a question.
+_END_RE = re.compile(
+    r"(?:[。！？；!…]|\?(?![\u4e00-\u9fff]))+[”’\"'）)】」』》〉]*|[\r\n\u2028\u2029]+"
+)
 
 #: A space between two CJK characters separates a heading from what follows (headlines in
 #: scraped news run into the body: "党建引领 急难险重践初心3月以来，…").
@@ -19,7 +22,11 @@ _GLUED_DATE_RE = re.compile(
     r"(?=(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}日)?(?:以来|起|中旬|上旬|下旬|初|底)?[，,])"
 )
 
-_CLAUSE_RE = re.compile(r"[，,：:（）()\[\]【】—]+|——")
+#: Clauses end at commas, colons, brackets and dashes; a comma between digits with three
+#: digits after it (4,812万, 5，000万元) groups thousands and ends nothing.
+_GAP_RE = re.compile(r"[ \t\u3000\xa0]+")
+
+_CLAUSE_RE = re.compile(r"(?:[：:（）()\[\]【】—]|(?<!\d)[，,]|[，,](?!\d{3}(?!\d)))+|——")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -41,8 +48,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     cuts: list[int] = []
     for m in _END_RE.finditer(text):
         cuts.append(m.end())
-    for m in _HEADING_GAP_RE.finditer(text):
-        cuts.append(m.start())
+    for m in _GAP_RE.finditer(text):
+        # The test of _HEADING_GAP_RE, made only where there is a gap at all.
+        if m.start() > 0 and _HEADING_GAP_RE.match(text, m.start()):
+            cuts.append(m.start())
     cuts.append(len(text))
     cuts = sorted(set(cuts))
     out: list[tuple[int, int]] = []
@@ -59,6 +68,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def _glued_heading(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Split a heading off the front of a sentence when a date is glued to it."""
     seg = text[s:e]
+    if "月" not in seg:
+        return [(s, e)]  # no date, nothing glued (a substring test is far cheaper than the scan)
     m = _GLUED_DATE_RE.search(seg)
     if m is None or m.start() == 0:
         return [(s, e)]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -292,8 +291,8 @@ def test_interrupted_export_leaves_no_file(db_path, tmp_path):
     r = export(db_path, "-o", out)
     assert r.exit_code == 0
     assert len(out.read_text(encoding="utf-8").splitlines()) == 100_000
-    for name in leftovers:
-        os.unlink(tmp_path / name)
+    # ... and the next export to the same target removes what the killed one left
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.jsonl.")] == []
 
 
 # --------------------------------------------------------------------------- ingest --claims
@@ -371,6 +370,17 @@ def test_import_applies_decisions_and_reports_conflicts(built, db_path, tmp_path
         ({"value": "many"}, "'value' must be a number"),
         ({"start": "1"}, "'start' must be an integer"),
         ({"status": "accepted", "reviewer": None}, "needs a reviewer"),
+        # impossible sentence offsets, NaN and Infinity (issue 13, defect 7)
+        ({"sentence_start": -5}, "sentence offsets -5.."),
+        ({"sentence_end": 10**9}, "do not contain the quantity"),
+        ({"sentence_start": -5, "sentence_end": 10**9}, "do not contain the quantity"),
+        ({"value": float("nan")}, "'value' is not a finite number (nan)"),
+        ({"value_max": float("inf")}, "'value_max' is not a finite number (inf)"),
+        ({"confidence": float("-inf")}, "'confidence' is not a finite number"),
+        ({"confidence": 7}, "'confidence' must lie between 0 and 1"),
+        ({"value": 10**30}, "'value' is too large"),
+        ({"original": {"value": float("nan")}}, "'original' holds a number that is not finite"),
+        ({"original": "text"}, "'original' must be an object or null"),
     ],
 )
 def test_bad_claim_records(built, db_path, tmp_path, change, problem):

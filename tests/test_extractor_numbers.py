@@ -169,7 +169,10 @@ def test_parse_quantity_keeps_lookalikes_a_reviewer_selects(span: str, value: fl
 
 
 def test_dimensions_and_fractions_have_no_single_value() -> None:
-    assert parse_quantity("94*57*16mm") == {
+    # A box and a resolution are named by their first dimension (the annotated articles).
+    assert parse_quantity("94*57*16mm")["value"] == 94
+    assert parse_quantity("1280×720像素")["value"] == 1280
+    assert parse_quantity("72.4×96mm") == {
         "value": None,
         "value_max": None,
         "unit": "mm",

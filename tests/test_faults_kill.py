@@ -26,7 +26,8 @@ from bench.faultlib import (
     check_extraction,
     check_integrity,
     cli,
-    kill_after,
+    kill_after_commits,
+    kill_when_written,
     ro,
     sha256,
     start,
@@ -88,15 +89,15 @@ def test_kill_ingest_never_half_imports_a_file(tmp_path):
         files[f"txt/{j:02d}.txt"] = [rec["text"].rstrip()]
     paths.append(str(folder))
     db = tmp_path / "k.db"
-    t = time.perf_counter()
-    assert cli("ingest", *paths, "--db", str(tmp_path / "timing.db")).returncode == 0
-    full = time.perf_counter() - t  # kills land within a whole run's time
     partial = 0
     for round_ in range(10):
         if round_ % 2 == 0:  # a fresh database every other round, so there is work to cut
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{db}{suffix}").unlink(missing_ok=True)
-        kill_after(start("ingest", *paths, "--db", str(db)), rng.uniform(0.3, 1.0) * full)
+        # Kill once one or two files are committed (each file is one transaction), at once or
+        # a moment later: driven by the import's own progress, not by the clock.
+        proc = start("ingest", *paths, "--db", str(db))
+        kill_after_commits(proc, db, rng.choice((1, 2)), delay=rng.choice((0, 0, 0.05)))
         if not db.exists():
             continue
         imported = check_documents(db, files)
@@ -114,17 +115,17 @@ def test_kill_extract_keeps_finished_batches_and_never_doubles(tmp_path, corpus_
     expected = corpus_dbs["expected"]
     db = _fresh(tmp_path / "x.db", corpus_dbs["ingested"])
     mid_run = 0
-    # At least five rounds; more (up to twelve) while no kill has landed between batches, which
-    # on a loaded machine can take a few tries.
-    for round_ in range(12):
-        if round_ >= 5 and mid_run:
-            break
+    for round_ in range(6):
         # Alternate plain runs (carry on where the last one stopped) and --redo runs (replace
-        # pending candidates), with one or two worker processes.
+        # pending candidates), with one or two worker processes. Each batch of documents is one
+        # transaction: kill right after the first or second committed batch, or a moment
+        # later — the run's own progress decides, so a busy machine cannot move the kill.
         args = ["extract", "--db", str(db), "--workers", str(1 + round_ % 2)]
         if round_ in (2, 4):
             args.append("--redo")
-        killed = kill_after(start(*args), rng.uniform(0.45, 1.0) * corpus_dbs["s"])
+        commits = 1 if round_ == 0 else rng.choice((1, 2))
+        delay = 0 if round_ == 0 else rng.choice((0, 0.05, 0.2))
+        killed = kill_after_commits(start(*args), db, commits, delay=delay)
         found = check_extraction(db, expected)
         mid_run += killed and 0 < len(found) < len(expected)
         check_integrity(db)
@@ -142,21 +143,23 @@ def test_kill_export_leaves_no_partial_file(tmp_path, corpus_dbs):
     out.mkdir()
     target = out / "facts.jsonl"
     before = sha256(db)
-    t = time.perf_counter()
-    assert cli("export", "--db", str(db), "--status", "any", "--history", "-o", "-").returncode == 0
-    full = time.perf_counter() - t
+    whole = cli("export", "--db", str(db), "--status", "any", "--history", "-o", "-")
+    assert whole.returncode == 0
+    size = len(whole.stdout.encode())
     outcomes = set()
     for _ in range(10):
         target.unlink(missing_ok=True)
         proc = start("export", "--db", str(db), "--status", "any", "--history", "-o", str(target))
-        killed = kill_after(proc, rng.uniform(0.05, full * 1.2))
-        # A killed run may leave its hidden temporary file, never the target half-written.
-        for leftover in out.glob(".facts.jsonl.*.part"):
-            leftover.unlink()
-        exists = check_export(target, claims)
+        # Kill once the temporary file holds a random share of the export.
+        killed = kill_when_written(proc, out, ".facts.jsonl.", int(rng.uniform(0, 0.9) * size))
+        exists = check_export(target, claims)  # never the target half-written
         outcomes.add((killed, exists))
         assert exists or killed
     assert (True, False) in outcomes, "no kill landed mid-export"
+    # A killed run may leave its hidden temporary file; the next export removes it.
+    target.unlink(missing_ok=True)
+    assert cli("export", "--db", str(db), "--status", "any", "-o", str(target)).returncode == 0
+    assert [p.name for p in out.iterdir()] == ["facts.jsonl"]
     assert sha256(db) == before  # export never writes to the database
 
 

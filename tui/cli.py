@@ -7,6 +7,7 @@ one line on standard error and a non-zero exit, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sqlite3
@@ -16,7 +17,7 @@ from pathlib import Path
 import click
 
 from db import __version__
-from db.connection import default_path, open_db
+from db.connection import default_path, open_db, seal
 from db.errors import ClaimdeskError, InputError
 
 #: Show a progress bar from this many files (or documents) on.
@@ -160,6 +161,7 @@ def ingest(
     if not targets:
         click.echo("error: no importable files found (.txt .md .jsonl .csv)", err=True)
         summary.failed += 1
+    seal(conn)  # the next command that writes need not check the file again
     click.echo(summary.line())
     if summary.failed:
         sys.exit(1)
@@ -181,6 +183,7 @@ def _ingest_claims(conn, paths: tuple[str, ...], encoding: str | None) -> None:
         for line in result.conflicts:
             click.echo(f"conflict: {line}", err=True)
         click.echo(f"{path}: {result.line()}")
+    seal(conn)
     if failed:
         sys.exit(1)
 
@@ -264,6 +267,7 @@ def extract(db_path: str, workers: int, redo: bool, userdict: str | None) -> Non
             "(--redo to extract again)"
         )
         return
+    long_doc = _LongDocumentProgress()
     if total >= PROGRESS_FROM:
         with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
             summary = run_extract(
@@ -272,12 +276,21 @@ def extract(db_path: str, workers: int, redo: bool, userdict: str | None) -> Non
                 redo=redo,
                 userdict=userdict,
                 progress=bar.update,
+                doc_progress=long_doc,
                 model=model,
             )
     else:
-        summary = run_extract(conn, workers=workers, redo=redo, userdict=userdict, model=model)
+        summary = run_extract(
+            conn,
+            workers=workers,
+            redo=redo,
+            userdict=userdict,
+            doc_progress=long_doc,
+            model=model,
+        )
     for doc_id, message in summary.failed:
         click.echo(f"error: document {doc_id}: extractor failed ({message})", err=True)
+    seal(conn)
     click.echo(summary.line())
     if summary.failed:
         sys.exit(1)
@@ -343,6 +356,21 @@ def train(db_path: str, min_claims: int) -> None:
     )
 
 
+class _LongDocumentProgress:
+    """Progress through one long document on standard error: a line at every tenth."""
+
+    def __init__(self) -> None:
+        self.shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        tenth = done * 10 // max(total, 1)
+        if done == 0:
+            self.shown = -1
+        if tenth > self.shown:
+            self.shown = tenth
+            click.echo(f"long document ({total:,} characters): {tenth * 10}%", err=True)
+
+
 # --------------------------------------------------------------------------- eval
 
 
@@ -403,7 +431,7 @@ def eval_(gold_file: str, db_path: str, as_json: bool, split_file: str | None, p
             raise ClaimdeskError(str(exc)) from None
         if not gold:
             raise ClaimdeskError(f"{gold_file}: no gold records in part {part!r} of {split_file}")
-    conn = open_db(db_path, create=False)
+    conn = open_db(db_path, readonly=True)
     wanted = {g["doc"] for g in gold}
     docs = match_sources(conn, wanted)
     if not docs:
@@ -481,7 +509,7 @@ def export(
         if day is None:
             raise click.BadParameter(f"{since!r} is not a date (YYYY-MM-DD)", param_hint="--since")
         since = day
-    conn = open_db(db_path, create=False)
+    conn = open_db(db_path, readonly=True)
     filters = Filters(status=status, kind=kind, doc=doc, reviewer=reviewer, since=since)
     if fmt not in ("jsonl", "csv"):
         from db.formats import export as export_format
@@ -509,7 +537,7 @@ def stats(db_path: str, as_json: bool, agreement: bool) -> None:
     With --agreement: Cohen's kappa (two reviewers) or Fleiss' kappa (more) on accept/reject,
     pairwise kappas, and field-by-field agreement on edited claims, overall and per kind.
     """
-    conn = open_db(db_path, create=False)
+    conn = open_db(db_path, readonly=True)
     if agreement:
         from db.agreement import compute as compute_agreement
 
@@ -614,6 +642,25 @@ def review(
         db_path, reviewer, mode=mode, per_claim=per_claim, adjudicate=adjudicate,
         ask_reviewer=ask_reviewer, lease_seconds=lease_seconds, keymap=_keymap_file(keymap),
     ).run()  # fmt: skip
+    # The decisions are saved either way; a file that cannot be sealed is checked next time.
+    with contextlib.suppress(ClaimdeskError):
+        _seal_after_review(db_path)
+
+
+def _seal_after_review(db_path: str) -> None:
+    """Remember the file as sound after a review (checked when the app opened it), so the next
+    command that writes need not check it again (see ``db.connection.seal``).
+
+    ``serve`` calls it first: each browser tab's review process then finds the file sealed.
+
+    Raises:
+        ClaimdeskError: the file cannot be opened (only when the app has not opened it).
+    """
+    conn = open_db(db_path, create=False)
+    try:
+        seal(conn)
+    finally:
+        conn.close()
 
 
 def _keymap_file(given: str | None) -> str | None:
@@ -652,7 +699,7 @@ def serve(
     """
     import shlex
 
-    open_db(db_path, create=False).close()  # a clear error now, not in every browser tab
+    _seal_after_review(db_path)  # a clear error now, not in every browser tab; checked once
     try:
         from textual_serve.server import Server
     except ImportError:

@@ -9,7 +9,7 @@ main process touches the database.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from db.claims import CANDIDATE_COLUMNS, count_to_extract, documents_to_extract, store_candidates
@@ -41,13 +41,20 @@ def _init_worker(userdict: str | None, model: str | None = None) -> None:
     activate(Ranker.from_json(model) if model else None)
 
 
-def _extract_one(job: tuple[int, str, str | None]) -> tuple[int, list[tuple] | str]:
+#: Documents at least this long report their own progress (``doc_progress``).
+LONG_DOCUMENT = 200_000
+
+
+def _extract_one(
+    job: tuple[int, str, str | None], doc_progress: Callable[[int, int], None] | None = None
+) -> tuple[int, list[tuple] | str]:
     """Candidates of one document as rows, or the error message if the extractor failed."""
     import extractor
 
     doc_id, text, date = job
+    long = doc_progress is not None and len(text) >= LONG_DOCUMENT
     try:
-        candidates = extractor.extract(text, date)
+        candidates = extractor.extract(text, date, progress=doc_progress if long else None)
     except Exception as exc:  # one bad document must not stop a corpus run
         return doc_id, f"{type(exc).__name__}: {exc}"
     return doc_id, [tuple(getattr(c, name) for name in CANDIDATE_COLUMNS) for c in candidates]
@@ -60,6 +67,7 @@ def run_extract(
     redo: bool = False,
     userdict: str | None = None,
     progress: Callable[[int], None] | None = None,
+    doc_progress: Callable[[int, int], None] | None = None,
     model: str | None = None,
 ) -> ExtractSummary:
     """Extract every document that needs it and store the candidates.
@@ -70,6 +78,8 @@ def run_extract(
         redo: re-extract every document, not only new ones or ones from another version.
         userdict: a jieba user dictionary file.
         progress: called with the number of documents finished since the last call.
+        doc_progress: called with (characters done, characters) while one document of at
+            least :data:`LONG_DOCUMENT` characters is extracted (``workers=1`` only).
         model: a ranker model (JSON, from ``claimdesk train``) to use instead of the shipped one.
     """
     import extractor
@@ -92,10 +102,11 @@ def run_extract(
         # Pages are read whole before any write, and only this thread touches the connection
         # (the pool's feeder thread gets a plain list).
         for page in documents_to_extract(conn, version, redo=redo):
+            results: Iterable[tuple[int, list[tuple] | str]]
             if pool is not None:
                 results = pool.imap(_extract_one, page, chunksize=4)
             else:
-                results = map(_extract_one, page)
+                results = (_extract_one(job, doc_progress) for job in page)
             for doc_id, rows in results:
                 if isinstance(rows, str):
                     summary.failed.append((doc_id, rows))

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import sqlite3
@@ -23,7 +22,7 @@ from typing import IO
 from db.claims_import import ClaimsImport, apply_claims
 from db.connection import transaction
 from db.errors import ClaimdeskError, InputError
-from db.export import Filters, records
+from db.export import Filters, output_file, records
 from db.formats import brat, doccano, labelstudio, prodigy
 from db.formats.mapping import (
     ClaimSpans,
@@ -268,27 +267,8 @@ def export(
         import sys
 
         return write(fmt, docs, stdout or sys.stdout)
-    path = Path(target)
-    _check_target(path, target, force)
-    if path.is_dir():
-        raise ClaimdeskError(f"{target}: is a folder")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as exc:
-        raise ClaimdeskError(f"{target}: cannot write ({exc.strerror})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            n = write(fmt, docs, f)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise ClaimdeskError(f"{target}: cannot write ({exc.strerror})") from None
-        raise
-    return n
+    with output_file(target, force=force) as f:
+        return write(fmt, docs, f)
 
 
 def _check_target(path: Path, target: str, force: bool) -> None:

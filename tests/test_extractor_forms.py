@@ -1,0 +1,419 @@
+"""Quantity forms and look-alikes of issue 12, table-driven, with sentences written for the
+tests; and a check that every entry of the quantity lexicons (extractor/data/*.tsv) is used."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract, parse_quantity
+from extractor.lexicon import table, words
+from extractor.quantity import MEASURE_SHAPE, _Finder
+from extractor.sentences import split_clauses, split_sentences
+from extractor.units import UNIT_NORMAL, normal_unit
+
+
+def _found(text: str) -> dict[str, object]:
+    cands = extract(text)
+    for c in cands:
+        assert text[c.start : c.end] == c.quantity_text
+    return {c.quantity_text: c for c in cands}
+
+
+# sentence, surface proposed, value, value_max, unit, qualifier, kind
+FORMS = [
+    # measure words of shipping, transport and administration
+    ("今年港口集装箱吞吐量达到860万标箱。", "达到860万标箱", 8.6e6, None, "标箱", "=", "count"),
+    ("码头全年完成42万标准箱。", "42万标准箱", 4.2e5, None, "标准箱", "=", "count"),
+    ("进出港船舶共计3万艘次。", "3万艘次", 3e4, None, "艘次", "=", "count"),
+    ("机场保障航班1200架次。", "1200架次", 1200, None, "架次", "=", "count"),
+    ("春运期间加开临客80车次。", "80车次", 80, None, "车次", "=", "count"),
+    ("公交公司新增夜班线路15班次。", "15班次", 15, None, "班次", "=", "count"),
+    ("新船可提供2000客位。", "2000客位", 2000, None, "客位", "=", "count"),
+    ("医院新增床位350床位。", "350床位", 350, None, "床位", "=", "count"),
+    ("这艘油轮为30万载重吨。", "30万载重吨", 3e5, None, "载重吨", "=", "weight"),
+    ("活动覆盖全国31省市。", "31省市", 31, None, "省市", "=", "count"),
+    ("调查走访了25省区市。", "25省区市", 25, None, "省区市", "=", "count"),
+    ("产品销往18省份。", "18省份", 18, None, "省份", "=", "count"),
+    # an unknown single-character measure word, confirmed by the tagger
+    ("美术馆展出8幅作品。", "8幅", 8, None, "幅", "=", "count"),
+    ("铁路局加开28趟列车。", "28趟", 28, None, "趟", "=", "count"),
+    ("工人们立起10根柱子。", "10根", 10, None, "根", "=", "count"),
+    # a space between number and scale or unit
+    ("该厂去年售出260 万部手机。", "260 万部", 2.6e6, None, "部", "=", "count"),
+    ("共有14 个项目入选。", "14 个", 14, None, "个", "=", "count"),
+    ("全年营收3.5\u3000亿元。", "3.5\u3000亿元", 3.5e8, None, "元", "=", "money"),
+    # Hong Kong dollars however written; other currencies written before the amount
+    ("公司捐出港币1000万元。", "1000万元", 1e7, None, "港元", "=", "money"),
+    ("大宅以港元约2亿元成交。", "约2亿元", 2e8, None, "港元", "~", "money"),
+    ("收购作价5亿元港币。", "5亿元港币", 5e8, None, "港元", "=", "money"),
+    ("上市集资80亿港币。", "80亿港币", 8e9, None, "港元", "=", "money"),
+    ("两地合作基金规模为人民币50亿元。", "50亿元", 5e9, None, "元", "=", "money"),
+    ("门票收入300万人民币。", "300万人民币", 3e6, None, "元", "=", "money"),
+    ("岛内补贴新台币2000元。", "2000元", 2000, None, "新台币", "=", "money"),
+    ("他年薪500万美金。", "500万美金", 5e6, None, "美元", "=", "money"),
+    ("他花了800块钱买了一辆旧车。", "800块钱", 800, None, "元", "=", "money"),
+    # thousands with a full-width comma
+    ("项目总投资5，000万元，其中一半为贷款。", "5，000万元", 5e7, None, "元", "=", "money"),
+    ("全市共有12，500家企业。", "12，500家", 12500, None, "家", "=", "count"),
+    # two ranks in one ordinal
+    ("两名选手分获第二三名。", "第二三", 2, 3, "", "=", "other"),
+    # units that start with a scale word
+    ("这只熊重12千克。", "12千克", 12, None, "千克", "=", "weight"),
+    ("全年用电3000千瓦时。", "3000千瓦时", 3000, None, "千瓦时", "=", "other"),
+    # scale words counting on their own, approximate digit pairs, halves
+    ("店内百余款沙发打折出售。", "百余款", 100, None, "款", ">", "count"),
+    ("这篇短文只有数百字。", "数百字", 100, None, "字", ">", "count"),
+    ("游戏里有万余种道具。", "万余种", 10000, None, "种", ">", "count"),
+    ("全年浇筑混凝土一万余方。", "一万余方", 10000, None, "方", ">", "other"),
+    ("一年学费需四五万元。", "四五万元", 40000, 50000, "元", "~", "money"),
+    ("现场来了三四十人。", "三四十人", 30, 40, "人", "~", "count"),
+    ("这次巡演为期半年，共演出80场。", "半年", 0.5, None, "年", "=", "duration"),
+    ("这家老店已有二十年历史。", "二十年", 20, None, "年", "=", "duration"),
+    ("他们用了两年时间研发新药。", "两年", 2, None, "年", "=", "duration"),
+    # sport, heights, top ranks, first of something
+    ("他全场12投9中，效率很高。", "12投9中", 12, None, "", "=", "count"),
+    ("这名中锋身高2米16。", "2米16", 2.16, None, "米", "=", "length"),
+    ("该品牌连续五年进入销量前三名。", "前三名", 3, None, "", "=", "other"),
+    ("他是第一个登上山顶的人。", "第一个", 1, None, "", "=", "other"),
+    # currencies in brackets, rates, negative shares in a list, 成 and a half
+    ("这幅画拍出40万(新台币)。", "40万(新台币)", 4e5, None, "新台币", "=", "money"),
+    ("相机每秒可连拍8张/秒。", "8张/秒", 8, None, "张/秒", "=", "other"),
+    ("三只基金分别下跌-0.5%、-1.2%。", "-1.2%", -1.2, None, "%", "=", "percent"),
+    ("公司占据市场四成半。", "四成半", 45, None, "%", "=", "percent"),
+    ("新款手机促销1999，限量发售。", "1999", 1999, None, "", "=", "other"),
+    # sizes and a unit after a modifier word
+    ("机身尺寸为120×60×20mm。", "120×60×20mm", 120, None, "mm", "=", "length"),
+    ("屏幕分辨率为1920×1080像素。", "1920×1080像素", 1920, None, "像素", "=", "other"),
+    ("镜头尺寸为70×90mm。", "70×90mm", None, None, "mm", "=", "length"),
+    ("新机拥有2400万有效像素。", "2400万有效像素", 2.4e7, None, "像素", "=", "other"),
+    # season records, unknown measure words before a noun that starts like a unit, changes
+    ("火箭队目前战绩为40胜30负。", "40胜30负", 40, None, "", "=", "score"),
+    ("球队已锁定14+6猛将。", "14+6", 14, None, "", "=", "score"),
+    ("他全场8投仅1中。", "8投仅1中", 8, None, "", "=", "count"),
+    ("他两罚全中。", "两罚全中", 2, None, "", "=", "count"),
+    ("补贴覆盖电视、冰箱等9类家电产品。", "9类", 9, None, "类", "=", "count"),
+    ("干旱的年数由2年上升至6年。", "2年", 2, None, "年", "=", "duration"),
+    ("他有在海外2-4年的工作经验。", "2-4年", 2, 4, "年", "=", "duration"),
+    # an example with a date is a real event
+    ("比如2010年5月在杭州举办的展会吸引了3000名观众。", "3000名", 3000, None, "名", "=", "count"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "vmax", "unit", "qual", "kind"), FORMS)
+def test_new_forms_are_found(text, surface, value, vmax, unit, qual, kind) -> None:
+    found = _found(text)
+    assert surface in found, (text, list(found))
+    c = found[surface]
+    assert (c.value, c.value_max, c.unit, c.qualifier, c.kind) == (value, vmax, unit, qual, kind)
+
+
+# sentence, the text of a look-alike that must not be proposed (no candidate overlaps it)
+LOOKALIKES = [
+    # team and product names, classes
+    ("费城76人主场迎战凯尔特人。", "76人"),
+    ("76人队昨天输了球。", "76人"),
+    ("上一场比赛不敌76人之后，球队调整了阵容。", "76人"),
+    ("本赛季76人队战绩不佳，76人能否翻身还难说。", "76人能"),
+    ("他被送进当地一家三甲医院。", "三甲"),
+    ("九价疫苗供不应求。", "九价"),
+    ("00后员工越来越多。", "00后"),
+    ("一线城市房价上涨。", "一线"),
+    ("中国队闯入四强。", "四强"),
+    ("第5代战机已经服役。", "5代"),
+    ("新款3系轿车上市。", "3系"),
+    ("3维打印技术日趋成熟。", "3维"),
+    ("这是一款1房户型。", "1房"),
+    # figures of speech
+    ("赢了球，大家开心10倍。", "10倍"),
+    ("全队信心百倍地迎接决赛。", "百倍"),
+    ("他的态度来了个180度转变。", "180度"),
+    ("政策出现180度的大转弯。", "180度"),
+    ("对这个结果我一百个放心。", "一百个"),
+    # thresholds and criteria
+    ("90平米以下住房契税减半。", "90平米以下"),
+    ("重5公斤以上包裹另行收费。", "5公斤以上"),
+    ("工作不足两年的员工不能参评。", "不足两年"),
+    ("未满18岁的人不得入内。", "18岁"),
+    ("单笔1000万元以上项目须报批。", "1000万元以上"),
+    # questions about a number
+    ("今年销量能否突破100万辆？", "100万辆"),
+    ("房价会不会再涨10%？", "10%"),
+    ("难道票价真要涨到500元?", "500元"),
+    # time frames
+    ("过去2年，公司利润增长了一倍。", "2年"),
+    ("未来5年内，公司将投资100亿元。", "5年"),
+    ("今后三年，全市要新建学校。", "三年"),
+    ("前两个月，出口形势严峻。", "两个月"),
+    ("近3年来，公司扭亏为盈。", "3年"),
+    # vague and relative durations, codes, ranks as conditions, names in quotes and titles
+    ("他打算再干一两年就退休。", "一两年"),
+    ("这座桥建于80年前。", "80年"),
+    ("热线电话：400-820-1234。", "820"),
+    ("第一名的选手将获得奖金。", "第一名"),
+    ("会议讨论了打击“三股势力”的办法，三股势力危害很大。", "三股势力危害"),
+    ("电影《第一大总统》今天上映。", "第一"),
+    ("评比分为一年、两年、三年的三个档次。", "两年"),
+    # scopes of a statistic and criteria before 的
+    ("统计的230只股票型基金中，180只下跌。", "230只"),
+    ("120只股票型基金的平均仓位为80%。", "120只"),
+    ("仓位最高的5只基金都满仓了。", "5只"),
+    ("须开发过不少于建筑面积50万平方米的项目。", "50万平方米"),
+    ("涨幅超过五成的个股有几十只。", "超过五成"),
+    # model and version numbers, clock times, sums
+    ("新机支持USB 2.0接口。", "2.0"),
+    ("发布会9:30许开始。", "30许"),
+    ("有的项目采用2+2形式。", "2+2"),
+]
+
+
+@pytest.mark.parametrize(("text", "lookalike"), LOOKALIKES)
+def test_lookalikes_are_not_proposed(text: str, lookalike: str) -> None:
+    start = text.index(lookalike)
+    end = start + len(lookalike)
+    for c in extract(text):
+        assert not (c.start < end and start < c.end), (text, c.quantity_text, c.rule)
+
+
+# the same shapes where they are claims
+CONTROLS = [
+    ("公司现有员工76人。", "76人"),
+    ("球队共有15名球员。", "15名"),
+    ("该项目历时近3年完成。", "近3年"),
+    ("今年利润增长了10倍。", "10倍"),
+    ("气温升高了3度。", "3度"),
+    ("出口增长10%以上。", "10%以上"),
+    ("70%以上的问题来自设备老化。", "70%以上"),
+    ("一支球队配备5个中锋够不够？", "5个"),
+    ("全场他贡献了21分。", "21分"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), CONTROLS)
+def test_the_same_shapes_as_claims_are_proposed(text: str, surface: str) -> None:
+    assert surface in _found(text), (text, list(_found(text)))
+
+
+def test_a_team_name_found_once_is_a_name_throughout_the_text() -> None:
+    text = "76人队客场获胜。赛后76人继续训练，76人主帅表示满意。"
+    assert not [c for c in extract(text) if "76" in c.quantity_text]
+
+
+def test_a_round_count_repeated_three_times_is_still_a_count() -> None:
+    text = "事故造成30人受伤。其中30人已出院。另外30人仍在观察。"
+    assert len([c for c in extract(text) if c.quantity_text == "30人"]) == 3
+
+
+def test_a_number_named_team_repeated_three_times_is_a_name() -> None:
+    text = "记者说76人很想签下他。他认为76人有机会。76人今晚出场。"
+    assert not [c for c in extract(text) if "76" in c.quantity_text]
+    assert "76人" in _found("公司有76人报名。")
+
+
+def test_an_unknown_measure_word_glued_to_the_next_word_falls_back_to_the_number() -> None:
+    # 篮板 and 指数 are words: the character after the number is no measure word.
+    found = _found("他场均拿下9.5篮板。")
+    assert all(c.rule != MEASURE_SHAPE for c in found.values())
+    found = _found("该机仅售2250索尼另一款贵一些。")
+    assert "2250" in found and found["2250"].unit == ""
+
+
+def test_thousands_commas_do_not_split_clauses_but_other_commas_do() -> None:
+    text = "公司持股4,812万股，投资5，000万元,其中1，2和3，4567"
+    clauses = [text[s:e] for s, e in split_clauses(text, 0, len(text))]
+    assert clauses == ["公司持股4,812万股", "投资5，000万元", "其中1", "2和3", "4567"]
+
+
+def test_a_question_mark_inside_a_word_is_a_lost_character_not_a_sentence_end() -> None:
+    text = "他在悉尼东面?郊买下大宅，售价2300万澳元。真的吗? 是的。"
+    sentences = [text[s:e] for s, e in split_sentences(text)]
+    assert sentences == ["他在悉尼东面?郊买下大宅，售价2300万澳元。", "真的吗?", "是的。"]
+    assert "2300万澳元" in _found(text)
+
+
+# ------------------------------------------------------------------ every lexicon entry is used
+
+#: The quantity lexicons; each has a test below that exercises every entry.
+QUANTITY_LEXICONS = (
+    "units",
+    "qualifiers",
+    "numeral_word_units",
+    "currency_before",
+    "not_measure_chars",
+    "number_name_suffixes",
+    "team_cues",
+    "figure_of_speech",
+    "time_frame_words",
+    "criterion_words",
+    "question_words",
+    "discourse_nouns",
+    "duration_verbs",
+    "duration_nouns",
+    "unit_modifiers",
+    "rank_verbs",
+    "price_words",
+    "example_words",
+    "ordinal_periods",
+)
+
+
+def test_each_quantity_lexicon_opens_with_one_comment_and_has_no_duplicates() -> None:
+    from importlib import resources
+
+    for name in QUANTITY_LEXICONS:
+        text = resources.files("extractor").joinpath("data", f"{name}.tsv").read_text("utf-8")
+        lines = text.splitlines()
+        assert lines[0].startswith("# ") and len(lines[0]) > 40, name
+        assert sum(line.startswith("#") for line in lines) == 1, name
+        rows = table(name)
+        assert rows and len(set(rows)) == len(rows), name
+
+
+def test_every_unit_is_read_with_its_kind_and_stored_form() -> None:
+    for row in table("units"):
+        unit, kind = row[0], row[1]
+        parsed = parse_quantity("12" + unit)
+        assert parsed is not None and parsed["unit"] == normal_unit(unit), unit
+        assert parsed["kind"] == kind, unit
+        found = [
+            c for c in extract(f"今年公司共计有12{unit}。") if c.quantity_text.startswith("12")
+        ]
+        assert found and found[0].unit == normal_unit(unit), unit
+    assert all(len(row) == 3 for row in table("units") if row[0] in UNIT_NORMAL)
+
+
+def test_every_qualifier_word_gives_its_qualifier() -> None:
+    for word, side, qual, *note in table("qualifiers"):
+        number = "万" if note == ["scale"] else ("一" if note == ["one"] else "30")
+        if side == "before":
+            span = f"{word}{number}成" if note == ["one"] else f"{word}{number}名"
+        else:
+            span = f"30名{word}"
+        parsed = parse_quantity(span)
+        assert parsed is not None and parsed["qualifier"] == qual, (word, span, parsed)
+        found = _found(f"公司现有员工{span}。")
+        assert any(c.quantity_text == span and c.qualifier == qual for c in found.values()), (
+            word,
+            list(found),
+        )
+
+
+def test_every_numeral_word_unit_blocks_chinese_numerals_only() -> None:
+    for unit in words("numeral_word_units"):
+        assert not [c for c in extract(f"他说三{unit}。") if c.unit == normal_unit(unit)], unit
+        assert parse_quantity(f"三{unit}") is not None, unit
+
+
+def test_every_currency_written_before_an_amount_names_its_unit() -> None:
+    for word, unit in table("currency_before"):
+        found = _found(f"公司出资{word}1000万元。")
+        assert found["1000万元"].unit == unit, word
+
+
+def test_every_not_measure_character_and_name_suffix_stops_the_measure_rule() -> None:
+    chars = words("not_measure_chars") + words("number_name_suffixes")
+    assert len(set(chars)) == len(chars)
+    for ch in chars:
+        text = f"共8{ch}作品"
+        finder = _Finder(text, [])
+        assert finder._measure_shape(2) == "", ch
+        assert _Finder("共8幅作品", [])._measure_shape(2) == "幅"
+    for suffix in words("number_name_suffixes"):
+        assert not _found(f"公司有一批8{suffix}员工。"), suffix
+
+
+def test_every_team_cue_marks_a_number_named_team() -> None:
+    for cue, side in table("team_cues"):
+        texts = []
+        if side in ("after", "both"):
+            texts.append(f"76人{cue}今晚出场。")
+        if side in ("before", "both"):
+            texts.append(f"昨晚{cue}76人。")
+        for text in texts:
+            assert not [c for c in extract(text) if "76" in c.quantity_text], text
+
+
+def test_every_figure_of_speech_cue_is_a_lookalike() -> None:
+    for unit, side, cue in table("figure_of_speech"):
+        number = "一百" if unit == "个" else "180" if unit == "度" else "10"
+        text = f"大家{cue}{number}{unit}。" if side == "before" else f"来了{number}{unit}{cue}。"
+        assert not [c for c in extract(text) if c.quantity_text.endswith(unit)], text
+        control = f"今年利润增长{number}{unit}。"
+        assert parse_quantity(control) is not None
+
+
+def test_every_time_frame_word_frames_a_duration() -> None:
+    for word, when in table("time_frame_words"):
+        if when == "always":
+            text = f"{word}2年，公司利润增长了20%。"
+        else:
+            text = f"{word}2年来，公司利润增长了20%。"
+            assert f"{word}2年" in _found(f"该工程历时{word}2年。"), word
+        found = _found(text)
+        assert list(found) == ["20%"], (text, list(found))
+
+
+def test_every_criterion_word_makes_a_duration_a_condition() -> None:
+    for word in words("criterion_words"):
+        text = f"工作{word}两年的员工不能参评。"
+        assert not [c for c in extract(text) if c.kind == "duration"], text
+
+
+def test_every_question_word_makes_its_numbers_lookalikes() -> None:
+    for word in words("question_words"):
+        text = f"今年销量突破100万辆{word}？" if word in "吗呢" else f"今年销量{word}突破100万辆？"
+        assert not extract(text), text
+    assert _found("今年销量突破100万辆？")
+
+
+def test_every_discourse_noun_makes_a_small_count_a_lookalike() -> None:
+    for noun in words("discourse_nouns"):
+        assert not _found(f"这个计划有三个{noun}。"), noun
+        assert "三十个" in _found(f"这个计划有三十个{noun}。"), noun
+
+
+def test_every_duration_verb_measures_a_duration() -> None:
+    for verb in words("duration_verbs"):
+        found = _found(f"项目{verb}近3年，共投入5亿元。")
+        assert "近3年" in found, (verb, list(found))
+        assert "半年" in _found(f"活动{verb}半年，共接待游客5万人。"), verb
+    assert "近3年" not in _found("近3年，共投入5亿元。")
+
+
+def test_every_duration_noun_makes_a_duration_a_fact() -> None:
+    for noun in words("duration_nouns"):
+        assert "十三年" in _found(f"这家工厂已有十三年{noun}。"), noun
+    assert "3年" not in _found("他读了3年毕业。")
+
+
+def test_every_unit_modifier_passes_the_unit_on() -> None:
+    for word in words("unit_modifiers"):
+        found = _found(f"相机拥有1200万{word}像素。")
+        assert found[f"1200万{word}像素"].unit == "像素", word
+
+
+def test_every_rank_verb_makes_an_ordinal_a_rank() -> None:
+    for verb in words("rank_verbs"):
+        found = _found(f"球队{verb}第四，")
+        assert "第四" in found and found["第四"].value == 4, (verb, list(found))
+    assert not _found("球队第四，")
+
+
+def test_every_price_word_makes_a_bare_number_a_price() -> None:
+    for word in words("price_words"):
+        found = _found(f"这台相机{word}2250，很划算。")
+        assert "2250" in found, (word, list(found))
+    assert not _found("这台相机型号2250，很划算。")
+
+
+def test_every_example_word_makes_its_numbers_illustrations() -> None:
+    for word in words("example_words"):
+        assert not _found(f"{word}每月存2000元，一年就有24000元。"), word
+        dated = _found(f"{word}2009年7月5日，公司捐出2000元。")
+        assert "2000元" in dated, word
+
+
+def test_every_ordinal_period_word_keeps_the_first_of_from_being_a_rank() -> None:
+    for word in words("ordinal_periods"):
+        found = _found(f"公司在第一个{word}里卖出3000台。")
+        assert not [c for c in found.values() if c.rule == "rank.ordinal"], word
+    assert "第一个" in _found("他是第一个到达的人。")

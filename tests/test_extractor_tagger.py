@@ -1,0 +1,68 @@
+"""The two tagger back ends (rjieba when installed, jieba.posseg) give the same words and tags,
+so the accelerator never changes a claim."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extractor import nlp
+from extractor.sentences import split_clauses, split_sentences
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus" / "thucnews_sample.jsonl"
+
+#: Sentences written for this test: digits, Latin letters, decimals, names, dates.
+SENTENCES = [
+    "某公司2023年营业收入达到120亿元，同比增长15%。",
+    "他场均贡献11.5分、9.5个篮板，近2个盖帽。",
+    "iPhone14售价5999元，比上一代T900贵了300元。",
+    "4月12日，上海市政府收到1000万元捐款。",
+    "这位23岁的中锋今年出战54场。",
+]
+
+
+def _clauses(texts: list[str]) -> list[str]:
+    out = []
+    for text in texts:
+        for s, e in split_sentences(text):
+            out += [text[cs:ce] for cs, ce in split_clauses(text, s, e)]
+    return out
+
+
+def test_rjieba_tags_like_jieba_posseg() -> None:
+    rjieba = pytest.importorskip("rjieba")
+    clauses = _clauses(SENTENCES)
+    if CORPUS.is_file():
+        with open(CORPUS, encoding="utf-8") as fh:
+            texts = [json.loads(line)["text"] for _, line in zip(range(60), fh, strict=False)]
+        clauses += _clauses(texts)
+    make = nlp._make_rjieba()
+    assert make is not None and rjieba is not None
+    for clause in clauses:
+        assert make(clause) == nlp.tag_with_jieba(clause), clause
+
+
+def test_environment_forces_jieba_and_output_is_the_same() -> None:
+    pytest.importorskip("rjieba")
+    code = (
+        "import json, extractor\nfrom extractor import nlp\n"
+        "c = [x.to_dict() for x in extractor.extract("
+        + repr("".join(SENTENCES))
+        + ")]\nprint(json.dumps([nlp.backend, c], ensure_ascii=False))"
+    )
+    runs = {}
+    for name in ("jieba", "auto"):
+        env = {**os.environ, "CLAIMDESK_TAGGER": name}
+        out = subprocess.run(
+            [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True
+        )
+        assert out.returncode == 0, out.stderr
+        runs[name] = json.loads(out.stdout)
+    assert runs["jieba"][0] == "jieba" and runs["auto"][0] == "rjieba"
+    assert runs["jieba"][1] == runs["auto"][1] and runs["auto"][1]
