@@ -16,7 +16,7 @@ from db.connection import transaction
 from db.schema import FACT_FIELDS, SPAN_FIELDS, now_iso
 
 #: Columns written for each candidate, in the order of the tuples passed to store_candidates.
-#: ``alternatives`` (last) may be given as a dict; it is stored as JSON.
+#: ``alternatives`` (last) may be given as a dict (stored as JSON) or left out (NULL).
 CANDIDATE_COLUMNS = (*FACT_FIELDS, "confidence", "rule", *SPAN_FIELDS, "alternatives")
 
 _INSERT = (
@@ -105,8 +105,10 @@ def store_candidates(
                     'SELECT start, "end" FROM claims WHERE doc_id = ?', (doc_id,)
                 )
             }
+            # A caller may leave out the last column (alternatives): stored as NULL.
+            last = len(CANDIDATE_COLUMNS) - 1
             rows = [
-                (*c[:-1], _alternatives_json(c[-1]), doc_id, version, stamp)
+                (*c[:last], _alternatives_json(c[last:]), doc_id, version, stamp)
                 for c in candidates
                 if (c[1], c[2]) not in kept
             ]
@@ -119,8 +121,10 @@ def store_candidates(
     return added, replaced
 
 
-def _alternatives_json(value: object) -> str | None:
-    """The alternatives column: JSON text, or NULL when there are none."""
+def _alternatives_json(tail: Sequence) -> str | None:
+    """The alternatives column from what follows a candidate's other columns: JSON text, or
+    NULL when there are none (or the caller left the column out)."""
+    value = tail[0] if tail else None
     if value is None or value == {} or value == "":
         return None
     if isinstance(value, str):

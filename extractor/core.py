@@ -433,7 +433,10 @@ def _alternatives(
     for span in doc.clauses(si):
         if not (span[0] <= m.start < span[1]):
             continue
-        for word, flag, a, b in doc.tokens(span):
+        toks = doc.tokens(span)
+        lo = bisect.bisect_left(toks, m.start - 30, key=lambda t: t[2])
+        hi = bisect.bisect_left(toks, m.end + 30, key=lambda t: t[2])
+        for word, flag, a, b in toks[lo:hi]:
             d = abs(m.start - b) if b <= m.start else abs(a - m.end)
             if flag.startswith("v") and len(word) >= 2:
                 verbs.append((word, a, b, 0.5 / (1 + d / 4)))

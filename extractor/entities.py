@@ -16,6 +16,7 @@ picks one; the rest are the runners-up a reviewer can pick from.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -56,6 +57,10 @@ _THING_PRONOUNS = frozenset({"它", "它们", "其", "两者", "二者"})
 _DATELINE = re.compile(r"(?:讯|电)$|讯")
 #: How many table entries (most salient first) join the options of every claim.
 TABLE_OPTIONS = 3
+#: How many clauses before the quantity's own offer subject options.
+_CLAUSES_BACK = 6
+#: Characters before the quantity read in its own clause.
+_WINDOW_BEFORE = 80
 #: Characters after a clause's end searched for a closing source cue (X表示：…).
 _CUE_SPAN = 6
 
@@ -127,7 +132,17 @@ class EntityTable:
         self._counts: dict[str, int] = {}
         self._expanded: dict[str, Entry | None] = {}
         #: Subject options of clauses before a quantity's own, by clause span.
+        self._sources: dict[tuple[int, int], bool] = {}
+        #: Clauses whose names are in the table.
+        self.added: set[tuple[int, int]] = set()
         self.clause_cache: dict[tuple[int, int], list[tuple[str, int, int, dict[str, float]]]] = {}
+
+    def source_of(self, span: tuple[int, int]) -> bool:
+        """:func:`is_source_clause` of a clause, once per clause."""
+        got = self._sources.get(span)
+        if got is None:
+            got = self._sources[span] = is_source_clause(self.norm, span[0], span[1])
+        return got
 
     def count(self, text: str) -> int:
         """Occurrences of ``text`` in the document (memoised: options repeat per claim)."""
@@ -285,17 +300,26 @@ def subject_options(
             old.start, old.end = start, end
         old.features = merged
 
-    for ci in range(clause_index + 1):
+    # A bounded look-back keeps the cost per claim constant in a long sentence or clause.
+    for ci in range(max(0, clause_index - _CLAUSES_BACK), clause_index + 1):
         span = clauses[ci]
         own = ci == clause_index
         cached = None if own else table.clause_cache.get(span)
         if cached is None:
-            if span not in table.clause_cache:
-                table.add_clause(tokens_of(span))
-            cached = _clause_options(
-                norm, span, tokens_of(span), q_start if own else None, resolve, table, time_spans
-            )
-            if not own:
+            toks = tokens_of(span)
+            if span not in table.added:
+                table.added.add(span)
+                table.add_clause(toks)
+            source = table.source_of(span)
+            if own:
+                window = (max(span[0], q_start - _WINDOW_BEFORE), min(span[1], q_start + 40))
+                lo = bisect.bisect_left(toks, window[0], key=lambda t: t[2])
+                hi = bisect.bisect_left(toks, window[1], key=lambda t: t[2])
+                cached = _clause_options(
+                    norm, window, toks[lo:hi], q_start, resolve, table, time_spans, source
+                )
+            else:
+                cached = _clause_options(norm, span, toks, None, resolve, table, time_spans, source)
                 table.clause_cache[span] = cached
         for text, start, end, base in cached:
             f = dict(base)
@@ -367,6 +391,7 @@ def _clause_options(
     resolve: Callable[[str], str],
     table: EntityTable,
     time_spans: Sequence[tuple[int, int]],
+    source: bool,
 ) -> list[tuple[str, int, int, dict[str, float]]]:
     """The subject options one clause offers, with the features that do not depend on the
     quantity (distance, same clause, after and kind are added per claim). ``stop`` is the
@@ -375,7 +400,6 @@ def _clause_options(
     found: list[tuple[str, int, int, dict[str, float]]] = []
     own = stop is not None
     q_start = stop if stop is not None else span[1]
-    source = is_source_clause(norm, span[0], span[1])
     runs = noun_runs(toks, stop=stop)
     for n_run, (i, j) in enumerate(runs):
         run = toks[i:j]
@@ -520,6 +544,7 @@ def _respective(
     """A respective list (A、B和C…分别为X、Y、Z): the item in the quantity's place."""
     s_start = clauses[0][0]
     c_end = clauses[clause_index][1]
+    s_start = max(s_start, q_start - 200)
     head = norm[s_start:q_start]
     at = head.rfind("分别")
     if at < 0:
