@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from db.connection import transaction
 from db.errors import InputError
+from db.jsonl import iter_jsonl
 from db.schema import FACT_FIELDS, KINDS, QUALIFIERS, STATUSES, now_iso
 
 _DECISION_ACTION = {"accepted": "accept", "rejected": "reject"}
@@ -177,15 +178,7 @@ def read_claims(conn: sqlite3.Connection, path: str, text: str) -> list[tuple[in
     docs = _documents(conn)
     texts: dict[int, str] = {}
     out = []
-    for n, raw in enumerate(text.split("\n"), start=1):
-        if not raw.strip():
-            continue
-        try:
-            rec = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise InputError(path, f"malformed JSON ({exc.msg} at column {exc.colno})", n) from None
-        if not isinstance(rec, dict):
-            raise InputError(path, "expected a JSON object", n)
+    for n, rec in iter_jsonl(path, text.split("\n")):
         source = rec.get("doc_source")
         if not isinstance(source, str) or not source:
             raise InputError(path, "record has no doc_source", n)

@@ -926,10 +926,16 @@ def search(
         hits.append({"claim_id": r[0], "doc_id": r[1], "where": where, "snippet": str(value)})
     if len(q) >= 3:
         phrase = '"' + q.replace('"', '""') + '"'
+        # Documents still queued for the trigram index (a large import) are scanned instead;
+        # each side stops at `limit` ids before any text is read.
         docs = conn.execute(
-            "SELECT d.id, d.title, d.text FROM documents_fts f JOIN documents d ON d.id = f.rowid"
-            " WHERE documents_fts MATCH ? ORDER BY f.rowid LIMIT ?",
-            (phrase, limit),
+            "SELECT id, title, text FROM documents WHERE id IN ("
+            " SELECT * FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
+            " ORDER BY rowid LIMIT ?) UNION ALL SELECT * FROM (SELECT id FROM documents"
+            " WHERE id IN (SELECT doc_id FROM search_pending)"
+            " AND (title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\') ORDER BY id LIMIT ?)"
+            ") ORDER BY id LIMIT ?",
+            (phrase, limit, pattern, pattern, limit, limit),
         ).fetchall()
     else:
         docs = conn.execute(

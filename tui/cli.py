@@ -118,8 +118,6 @@ def ingest(
     are already here; conflicting decisions are reported, never overwritten.
     Exits with status 1 if any file failed.
     """
-    from db.ingest import Summary, expand_paths, ingest_file
-
     if tool:
         if claims or fmt != "auto":
             raise click.UsageError(
@@ -129,39 +127,86 @@ def ingest(
         return
     if label_map:
         raise click.UsageError("--label-map goes with --from")
-    conn = open_db(db_path)
-    if claims:
-        _ingest_claims(conn, paths, encoding)
+    if claims:  # claims need their documents: never create an empty database for them
+        _ingest_claims(open_db(db_path, create=False), paths, encoding)
         return
+    _ingest_documents(db_path, paths, encoding, fmt)
+
+
+#: Show a progress bar by bytes from this much input on (one long file included).
+PROGRESS_BYTES = 8_000_000
+#: From this much input on, the search index is left to `extract` (see db.schema._m5).
+DEFER_INDEX_BYTES = 32_000_000
+
+
+def _ingest_documents(db_path: str, paths: tuple[str, ...], encoding: str | None, fmt: str) -> None:
+    """Import every file; the database is opened (created) only when a file can be read."""
+    import os
+
+    from db.ingest import FileResult, Summary, expand_paths, ingest_file
+    from db.schema import search_pending_count
+
     summary = Summary()
     targets = list(expand_paths(paths))
+    sizes = {}
+    for path, problem in targets:
+        if problem is None and path != "-":
+            with contextlib.suppress(OSError):
+                sizes[path] = os.stat(path).st_size
+    total = sum(sizes.values())
+    defer_index = total >= DEFER_INDEX_BYTES
     errors: list[InputError] = []
+    conn = None
+    bar = None
 
-    def one(path: str, missing: InputError | None) -> None:
-        from db.ingest import FileResult
+    def one(path: str, problem: InputError | None) -> None:
+        nonlocal conn
+        if problem is not None:
+            result = FileResult(path, error=problem)
+        else:
+            if conn is None:
+                conn = open_db(db_path)
+            seen = 0
 
-        result = FileResult(path, error=missing) if missing else None
-        if result is None:
-            result = ingest_file(conn, path, encoding=encoding, fmt=fmt)
+            def on_bytes(pos: int) -> None:
+                nonlocal seen
+                if bar is not None and pos > seen:
+                    bar.update(pos - seen, path)
+                    seen = pos
+
+            result = ingest_file(
+                conn, path, encoding=encoding, fmt=fmt, index=not defer_index, progress=on_bytes
+            )
+            if bar is not None and sizes.get(path, 0) > seen:
+                bar.update(sizes[path] - seen, path)
         summary.add(result)
         if result.error is not None:
             errors.append(result.error)
 
-    if len(targets) >= PROGRESS_FROM:
+    if len(targets) >= PROGRESS_FROM or total >= PROGRESS_BYTES:
         with click.progressbar(
-            targets, label="Importing", file=sys.stderr, item_show_func=_short
+            length=max(total, 1), label="Importing", file=sys.stderr, item_show_func=_short
         ) as bar:
-            for path, missing in bar:
-                one(path, missing)
+            for path, problem in targets:
+                one(path, problem)
     else:
-        for path, missing in targets:
-            one(path, missing)
+        for path, problem in targets:
+            one(path, problem)
     for err in errors:
         click.echo(f"error: {err}", err=True)
     if not targets:
         click.echo("error: no importable files found (.txt .md .jsonl .csv)", err=True)
         summary.failed += 1
-    seal(conn)  # the next command that writes need not check the file again
+    if conn is not None and defer_index:
+        queued = search_pending_count(conn)
+        if queued:
+            click.echo(
+                f"search index: {queued} documents queued; `claimdesk extract` indexes them"
+                " (search scans them meanwhile)",
+                err=True,
+            )
+    if conn is not None:
+        seal(conn)  # the next command that writes need not check the file again
     click.echo(summary.line())
     if summary.failed:
         sys.exit(1)
@@ -225,7 +270,7 @@ def _ingest_from(
 def _short(item) -> str:
     if item is None:
         return ""
-    path = item[0]
+    path = item if isinstance(item, str) else item[0]
     return path if len(path) <= 40 else "…" + path[-39:]
 
 
@@ -239,7 +284,7 @@ def _short(item) -> str:
     type=click.IntRange(1, 64),
     default=1,
     show_default=True,
-    help="Processes to spread documents over.",
+    help="Processes to spread documents over (with --dask local: local cluster workers).",
 )
 @click.option(
     "--redo", is_flag=True, help="Re-extract every document (decided claims are never touched)."
@@ -250,50 +295,75 @@ def _short(item) -> str:
     default=None,
     help="A jieba user dictionary with your own words (names, organisations).",
 )
-def extract(db_path: str, workers: int, redo: bool, userdict: str | None) -> None:
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    default=None,
+    help="Run the extractor on a Dask cluster (tcp://host:8786), or 'local' for a local one"
+    " of --workers processes; needs pip install 'claimdesk[dask]'.",
+)
+def extract(
+    db_path: str, workers: int, redo: bool, userdict: str | None, dask_address: str | None
+) -> None:
     """Propose candidate claims for every document not yet extracted.
 
     Re-running never duplicates claims. A new extractor version replaces only pending
-    candidates no reviewer has touched.
+    candidates no reviewer has touched. Ctrl+C keeps every finished batch; run it again to
+    carry on.
     """
-    from tui.pipeline import pending_count, run_extract
+    from tui.pipeline import ExtractSummary, index_pending, pending_count, run_extract
 
     conn = open_db(db_path)
     model = _stored_model(conn, db_path)
     total = pending_count(conn, redo=redo)
     if total == 0:
+        index_pending(conn)
         click.echo(
             "nothing to extract: every document is extracted by this version "
             "(--redo to extract again)"
         )
         return
-    long_doc = _LongDocumentProgress()
-    if total >= PROGRESS_FROM:
-        with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
-            summary = run_extract(
-                conn,
-                workers=workers,
-                redo=redo,
-                userdict=userdict,
-                progress=bar.update,
-                doc_progress=long_doc,
-                model=model,
-            )
-    else:
-        summary = run_extract(
-            conn,
-            workers=workers,
-            redo=redo,
-            userdict=userdict,
-            doc_progress=long_doc,
-            model=model,
+    summary = ExtractSummary()
+    go = functools.partial(
+        run_extract, conn, workers=workers, redo=redo, userdict=userdict, dask=dask_address,
+        summary=summary, doc_progress=_LongDocumentProgress(), model=model,
+    )  # fmt: skip
+    try:
+        if total < PROGRESS_FROM:
+            go()
+        elif sys.stderr.isatty():
+            with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
+                go(progress=bar.update)
+        else:  # a log file or a pipe: one line per committed batch
+            go(progress=_progress_lines(total))
+    except KeyboardInterrupt:
+        kept = summary.documents
+        docs = "document" if kept == 1 else "documents"
+        click.echo(
+            f"\nInterrupted: {kept} {docs} extracted and kept ({summary.added} candidate claims);"
+            f" {total - kept} left. Run `claimdesk extract` again to carry on where it stopped.",
+            err=True,
         )
+        sys.exit(130)
     for doc_id, message in summary.failed:
         click.echo(f"error: document {doc_id}: extractor failed ({message})", err=True)
     seal(conn)
     click.echo(summary.line())
     if summary.failed:
         sys.exit(1)
+
+
+def _progress_lines(total: int):
+    """Progress for a log: ``extracted N of TOTAL documents`` after each committed batch."""
+    done = 0
+
+    def update(n: int) -> None:
+        nonlocal done
+        done += n
+        click.echo(f"extracted {done} of {total} documents", err=True)
+
+    return update
 
 
 def _stored_model(conn: sqlite3.Connection, db_path: str) -> str | None:
@@ -376,22 +446,15 @@ class _LongDocumentProgress:
 
 def load_gold(path: str) -> list[dict]:
     """Read a gold JSONL file (see ../shared/gold/GUIDELINE.md), checking each line."""
+    from db.ingest import decode, read_bytes
+    from db.jsonl import iter_jsonl
+
     try:
-        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
-    except OSError as exc:
-        raise ClaimdeskError(f"{path}: cannot read ({exc.strerror})") from None
-    except UnicodeDecodeError:
-        raise ClaimdeskError(f"{path}: not UTF-8 text") from None
+        data = read_bytes(path)
+    except InputError as exc:
+        raise ClaimdeskError(f"{path}: cannot read ({exc.problem})") from None
     gold = []
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(path, f"malformed JSON ({exc.msg})", n) from None
-        if not isinstance(rec, dict):
-            raise InputError(path, "expected a JSON object", n)
+    for n, rec in iter_jsonl(path, decode(data, path, "utf-8").split("\n")):
         for key in ("doc", "surface", "start", "end", "claim"):
             if key not in rec:
                 raise InputError(path, f"missing field {key!r}", n)
@@ -754,9 +817,11 @@ def demo(db_path: str | None, reviewer: str | None, no_review: bool) -> None:
     conn = open_db(db_path)
     added = 0
     for path, missing in expand_paths([str(seeds_dir())]):
-        result = ingest_file(conn, path) if missing is None else None
-        if result is None or result.error is not None:
-            raise ClaimdeskError(str(missing or result.error))
+        if missing is not None:
+            raise ClaimdeskError(str(missing))
+        result = ingest_file(conn, path)
+        if result.error is not None:
+            raise ClaimdeskError(str(result.error))
         added += result.added
     summary = run_extract(conn)
     conn.close()

@@ -2,20 +2,51 @@
 
 Documents are read from SQLite a page at a time and their candidates written back in batches,
 each batch one transaction, so an interrupted run keeps every finished batch and the next run
-carries on where it stopped. With ``workers > 1`` documents are spread over processes; only the
-main process touches the database.
+carries on where it stopped. Only the main process touches the database: the one writer. The
+extractor itself can run
+
+- in this process (``workers=1``),
+- on a pool of local processes (``workers=N``),
+- on a Dask cluster (``dask=ADDRESS``, or ``dask="local"`` for a ``LocalCluster`` of ``workers``
+  processes on this machine): batches of documents go to the cluster's workers, which run the
+  pure extractor (jieba loaded once per worker process) and send back candidate rows.
+
+Whatever runs the extractor, the same writer stores the results with the same guarantees
+(:func:`db.claims.store_candidates`): idempotent, resumable, decided claims never touched. A
+worker that dies mid-run loses nothing: its batches are sent again (by Dask) and only results
+that reached the writer are ever stored.
+
+While workers extract, the writer also fills the trigram search index for documents a large
+import left queued (:func:`db.schema.fill_search_index`), a bounded slice per batch.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
+import signal
 import sqlite3
-from collections.abc import Callable, Iterable
+import tempfile
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from db.claims import CANDIDATE_COLUMNS, count_to_extract, documents_to_extract, store_candidates
+from db.connection import transaction
+from db.schema import fill_search_index
 
 #: Documents per write transaction.
 BATCH = 100
+#: Documents per task sent to a Dask worker (small enough to spread, big enough to amortise).
+DASK_BATCH = 25
+#: Queued documents indexed for search after each write batch (more than a batch, so the queue
+#: drains before extraction ends).
+INDEX_PER_BATCH = 2 * BATCH
+
+Job = tuple[int, str, str | None]
+Result = tuple[int, list[tuple] | str]
 
 
 @dataclass(slots=True)
@@ -23,6 +54,7 @@ class ExtractSummary:
     documents: int = 0
     added: int = 0
     replaced: int = 0
+    indexed: int = 0
     failed: list[tuple[int, str]] = field(default_factory=list)
 
     def line(self) -> str:
@@ -33,11 +65,23 @@ class ExtractSummary:
         )
 
 
+# --------------------------------------------------------------------------- worker side
+
+
 def _init_worker(userdict: str | None, model: str | None = None) -> None:
+    # Ctrl+C is the main process's business: it stops the run and says what was kept.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     import extractor
-    from extractor.ranker import Ranker, activate
 
     extractor.load(userdict)
+    _activate(model)
+
+
+def _activate(model: str | None) -> None:
+    """Use a ranker trained on the database (``claimdesk train``) in this process, or the
+    shipped one when None."""
+    from extractor.ranker import Ranker, activate
+
     activate(Ranker.from_json(model) if model else None)
 
 
@@ -45,9 +89,7 @@ def _init_worker(userdict: str | None, model: str | None = None) -> None:
 LONG_DOCUMENT = 200_000
 
 
-def _extract_one(
-    job: tuple[int, str, str | None], doc_progress: Callable[[int, int], None] | None = None
-) -> tuple[int, list[tuple] | str]:
+def _extract_one(job: Job, doc_progress: Callable[[int, int], None] | None = None) -> Result:
     """Candidates of one document as rows, or the error message if the extractor failed."""
     import extractor
 
@@ -60,6 +102,181 @@ def _extract_one(
     return doc_id, [tuple(getattr(c, name) for name in CANDIDATE_COLUMNS) for c in candidates]
 
 
+def _userdict_file(content: bytes | None) -> str | None:
+    """A worker's copy of the client's user dictionary (one file per content, made once)."""
+    if content is None:
+        return None
+    digest = hashlib.sha256(content).hexdigest()[:16]
+    path = os.path.join(tempfile.gettempdir(), f"claimdesk-userdict-{digest}.txt")
+    if not os.path.exists(path):
+        tmp = f"{path}.{os.getpid()}"
+        with open(tmp, "wb") as f:
+            f.write(content)
+        os.replace(tmp, path)
+    return path
+
+
+def extract_batch(
+    jobs: list[Job], userdict: bytes | None = None, model: str | None = None
+) -> list[Result]:
+    """A Dask task: the candidates of a batch of documents (jieba is loaded once per process)."""
+    import extractor
+
+    extractor.load(_userdict_file(userdict))  # a no-op after the first call in this process
+    _activate(model)
+    return [_extract_one(job) for job in jobs]
+
+
+# --------------------------------------------------------------------------- engines
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Start child processes with Ctrl+C ignored (inherited across spawn), then restore it."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: nothing to protect
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+class _Local:
+    """The extractor in this process, or on a pool of ``workers`` spawned processes."""
+
+    def __init__(
+        self,
+        workers: int,
+        userdict: str | None,
+        doc_progress: Callable[[int, int], None] | None = None,
+        model: str | None = None,
+    ) -> None:
+        self.pool = None
+        self.doc_progress = doc_progress
+        if workers > 1:
+            import multiprocessing
+
+            with _sigint_ignored():
+                self.pool = multiprocessing.get_context("spawn").Pool(
+                    workers, initializer=_init_worker, initargs=(userdict, model)
+                )
+        else:
+            import extractor
+
+            extractor.load(userdict)
+            _activate(model)
+
+    def results(self, pages: Iterable[list[Job]]) -> Iterator[Result]:
+        for page in pages:
+            if self.pool is not None:
+                yield from self.pool.imap(_extract_one, page, chunksize=4)
+            else:
+                yield from (_extract_one(job, self.doc_progress) for job in page)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+
+class _Dask:
+    """Batches of documents on a Dask cluster; results as they complete."""
+
+    def __init__(
+        self, address: str, workers: int, userdict: str | None, model: str | None = None
+    ) -> None:
+        self.model = model
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            from db.errors import ClaimdeskError
+
+            raise ClaimdeskError(
+                "--dask needs Dask: pip install 'claimdesk[dask]' (here and on the workers)"
+            ) from None
+        self.cluster = None
+        with _sigint_ignored():
+            if address == "local":
+                self.cluster = LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                )
+                self.client = Client(self.cluster)
+            else:
+                self.client = _connect(Client, address)
+        self.userdict: bytes | None = None
+        if userdict:
+            with open(userdict, "rb") as f:
+                self.userdict = f.read()
+        # Keep every worker thread busy and the next batches waiting: a bounded window, so
+        # memory stays flat whatever the corpus size.
+        threads = sum(self.client.nthreads().values()) or 1
+        self.window = max(4, 3 * threads)
+
+    def results(self, pages: Iterable[list[Job]]) -> Iterator[Result]:
+        from distributed import wait
+
+        pending: deque[Any] = deque()
+
+        def batches() -> Iterator[list[Job]]:
+            for page in pages:
+                for i in range(0, len(page), DASK_BATCH):
+                    yield page[i : i + DASK_BATCH]
+
+        source = batches()
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < self.window:
+                batch = next(source, None)
+                if batch is None:
+                    exhausted = True
+                    break
+                pending.append(
+                    self.client.submit(extract_batch, batch, self.userdict, self.model, pure=False)
+                )
+            if not pending:
+                return
+            done, _ = wait(list(pending), return_when="FIRST_COMPLETED")
+            for future in [f for f in pending if f in done]:
+                pending.remove(future)
+                try:
+                    results = future.result()
+                except Exception as exc:  # a batch failed on every worker, or the cluster went
+                    from db.errors import ClaimdeskError
+
+                    raise ClaimdeskError(
+                        f"the Dask cluster failed ({type(exc).__name__}: {exc}); every finished"
+                        " batch is kept: run `claimdesk extract` again to carry on"
+                    ) from None
+                future.release()
+                yield from results
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.client.close()
+        if self.cluster is not None:
+            with contextlib.suppress(Exception):
+                self.cluster.close()
+
+
+def _connect(client_cls, address: str):
+    from db.errors import ClaimdeskError
+
+    try:
+        return client_cls(address, timeout="20s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise ClaimdeskError(f"cannot reach the Dask scheduler at {address} ({exc})") from None
+
+
+# --------------------------------------------------------------------------- the writer
+
+
 def run_extract(
     conn: sqlite3.Connection,
     *,
@@ -67,6 +284,8 @@ def run_extract(
     redo: bool = False,
     userdict: str | None = None,
     progress: Callable[[int], None] | None = None,
+    dask: str | None = None,
+    summary: ExtractSummary | None = None,
     doc_progress: Callable[[int, int], None] | None = None,
     model: str | None = None,
 ) -> ExtractSummary:
@@ -74,64 +293,92 @@ def run_extract(
 
     Args:
         conn: the database.
-        workers: processes to spread documents over (1 = in this process).
+        workers: processes to spread documents over (1 = in this process); with ``dask="local"``
+            the number of workers of the local cluster.
         redo: re-extract every document, not only new ones or ones from another version.
         userdict: a jieba user dictionary file.
-        progress: called with the number of documents finished since the last call.
+        progress: called with the number of documents stored since the last call.
+        dask: a Dask scheduler address (``tcp://host:8786``), or ``local``.
+        summary: filled in as batches are committed (so a caller that is interrupted knows
+            what was kept); a new one when None.
         doc_progress: called with (characters done, characters) while one document of at
             least :data:`LONG_DOCUMENT` characters is extracted (``workers=1`` only).
         model: a ranker model (JSON, from ``claimdesk train``) to use instead of the shipped one.
     """
     import extractor
-    from extractor.ranker import Ranker, activate
 
     version = extractor.VERSION
-    summary = ExtractSummary()
-    pool = None
-    if workers > 1:
-        import multiprocessing
-
-        pool = multiprocessing.get_context("spawn").Pool(
-            workers, initializer=_init_worker, initargs=(userdict, model)
-        )
-    else:
-        extractor.load(userdict)
-        activate(Ranker.from_json(model) if model else None)
+    summary = summary if summary is not None else ExtractSummary()
+    engine: _Local | _Dask = (
+        _Dask(dask, workers, userdict, model)
+        if dask
+        else _Local(workers, userdict, doc_progress, model)
+    )
     try:
         batch: list[tuple[int, list[tuple]]] = []
-        # Pages are read whole before any write, and only this thread touches the connection
-        # (the pool's feeder thread gets a plain list).
-        for page in documents_to_extract(conn, version, redo=redo):
-            results: Iterable[tuple[int, list[tuple] | str]]
-            if pool is not None:
-                results = pool.imap(_extract_one, page, chunksize=4)
-            else:
-                results = (_extract_one(job, doc_progress) for job in page)
-            for doc_id, rows in results:
-                if isinstance(rows, str):
-                    summary.failed.append((doc_id, rows))
-                    continue
-                batch.append((doc_id, rows))
-                if len(batch) >= BATCH:
-                    _flush(conn, batch, version, summary, progress, redo)
+        # Pages are read whole before any write, and only this thread touches the connection.
+        for doc_id, rows in engine.results(documents_to_extract(conn, version, redo=redo)):
+            if isinstance(rows, str):
+                summary.failed.append((doc_id, rows))
+                continue
+            batch.append((doc_id, rows))
+            if len(batch) >= BATCH:
+                _flush(conn, batch, version, summary, progress, redo)
         if batch:
             _flush(conn, batch, version, summary, progress, redo)
     finally:
-        activate(None)
-        if pool is not None:
-            pool.terminate()
-            pool.join()
+        with _sigint_ignored():  # a second Ctrl+C must not interrupt the clean-up
+            engine.close()
+        _activate(None)
+    summary.indexed += index_pending(conn)
     return summary
 
 
+@contextlib.contextmanager
+def _sigint_deferred() -> Iterator[None]:
+    """Hold a Ctrl+C until the block is done, then raise it: a batch is stored and counted
+    together, so what the interrupted run reports is exactly what the database kept."""
+    caught: list[int] = []
+    try:
+        previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
+
+
 def _flush(conn, batch, version, summary, progress, redo) -> None:
-    added, replaced = store_candidates(conn, batch, version, redo=redo)
-    summary.documents += len(batch)
-    summary.added += added
-    summary.replaced += replaced
+    with _sigint_deferred():
+        added, replaced = store_candidates(conn, batch, version, redo=redo)
+        stored = len(batch)
+        summary.documents += stored
+        summary.added += added
+        summary.replaced += replaced
+        batch.clear()
+    if _queued(conn):  # no write transaction (and no lock) when the index is complete
+        with transaction(conn):
+            summary.indexed += fill_search_index(conn, limit=INDEX_PER_BATCH)
     if progress is not None:
-        progress(len(batch))
-    batch.clear()
+        progress(stored)
+
+
+def _queued(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM search_pending LIMIT 1").fetchone() is not None
+
+
+def index_pending(conn: sqlite3.Connection, chunk: int = 1000) -> int:
+    """Index every document still queued for search, ``chunk`` per transaction."""
+    total = 0
+    while _queued(conn):
+        with transaction(conn):
+            n = fill_search_index(conn, limit=chunk)
+        total += n
+    return total
 
 
 def pending_count(conn: sqlite3.Connection, *, redo: bool = False) -> int:

@@ -1,0 +1,77 @@
+"""Ctrl+C on ``claimdesk extract`` (issue 13, defect 10): no worker tracebacks, and one message
+saying how many documents were kept and that running it again carries on.
+
+A real SIGINT to the child's whole process group (what Ctrl+C in a terminal sends, workers
+included), sent when the child reports its first committed batch — never after a fixed time.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from db.connection import open_db
+from db.ingest import ingest_file
+from tests.conftest import ROOT, need_corpus
+
+DOCS = 300
+
+
+def _cli(*args: str, **kwargs):
+    return subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kwargs,
+    )
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ctrl_c_says_what_was_kept_and_a_rerun_carries_on(tmp_path, workers):
+    corpus = need_corpus()
+    part = tmp_path / "part.jsonl"
+    with corpus.open(encoding="utf-8") as f:
+        part.write_text("".join(itertools.islice(f, DOCS)), encoding="utf-8")
+    db = tmp_path / "x.db"
+    conn = open_db(db)
+    assert ingest_file(conn, str(part)).added == DOCS
+    conn.close()
+
+    child = _cli("extract", "--db", str(db), "--workers", str(workers), start_new_session=True)
+    first = ""
+    while not first.startswith("extracted "):  # blocks until the first batch is committed
+        first = child.stderr.readline()
+        assert first, "the child ended before reporting any progress"
+    assert first.startswith(f"extracted 100 of {DOCS} documents"), first
+    os.killpg(child.pid, signal.SIGINT)
+    out, err = child.communicate(timeout=300)
+    assert child.returncode == 130, (out, err)
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert "Aborted!" not in err
+    m = re.search(
+        r"Interrupted: (\d+) documents extracted and kept \((\d+) candidate claims\); (\d+) left\."
+        r" Run `claimdesk extract` again to carry on where it stopped\.",
+        err,
+    )
+    assert m, err
+    kept, claims, left = map(int, m.groups())
+    assert 100 <= kept < DOCS and left == DOCS - kept
+    check = sqlite3.connect(db)
+    done = check.execute("SELECT count(*) FROM documents WHERE extracted_version IS NOT NULL")
+    assert done.fetchone()[0] == kept
+    assert check.execute("SELECT count(*) FROM claims").fetchone()[0] == claims
+    check.close()
+
+    rerun = _cli("extract", "--db", str(db))
+    out, err = rerun.communicate(timeout=300)
+    assert rerun.returncode == 0, err
+    assert f"{DOCS - kept} documents extracted" in out
