@@ -15,6 +15,7 @@ import math
 import sqlite3
 from dataclasses import dataclass, field
 
+from db import decisions
 from db.connection import transaction
 from db.errors import InputError
 from db.jsonl import iter_jsonl
@@ -260,15 +261,14 @@ def apply_claims(
                 cur = conn.execute(_INSERT, (*(rec[c] for c in _INSERT_COLUMNS), doc_id, stamp))
                 result.added += 1
                 if rec["status"] != "pending":
-                    action = (
-                        "add" if rec["origin"] == "reviewer" else _DECISION_ACTION[rec["status"]]
-                    )
-                    _log(conn, cur.lastrowid, rec, action)
+                    assert cur.lastrowid is not None
+                    _log(conn, cur.lastrowid, rec, None)
                 continue
             same_fact = all(_same(existing[k], rec[k]) for k in FACT_FIELDS)
             if rec["status"] == "pending" or (existing["status"] == rec["status"] and same_fact):
                 result.unchanged += 1
             elif existing["status"] == "pending":
+                before = decisions.snapshot(existing)
                 original = rec["original"]
                 if not same_fact and original is None:
                     original = json.dumps(_fact(existing), ensure_ascii=False)
@@ -285,9 +285,7 @@ def apply_claims(
                         existing["id"],
                     ),
                 )
-                edit = not same_fact and rec["status"] == "accepted"
-                action = "edit" if edit else _DECISION_ACTION[rec["status"]]
-                _log(conn, existing["id"], rec, action, before=_fact(existing))
+                _log(conn, existing["id"], rec, before, edit=not same_fact)
                 result.decided += 1
             else:
                 what = rec["status"] if existing["status"] != rec["status"] else "edited otherwise"
@@ -306,18 +304,26 @@ def _same(a, b) -> bool:
     return (a if a is not None else "") == (b if b is not None else "")
 
 
-def _log(conn, claim_id, rec, action, before=None) -> None:
-    conn.execute(
-        "INSERT INTO decisions (claim_id, reviewer, action, status_before, status_after,"
-        " before, after, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            claim_id,
-            rec["reviewer"],
-            action,
-            "pending",
-            rec["status"],
-            json.dumps(before, ensure_ascii=False) if before else None,
-            json.dumps(_fact(rec), ensure_ascii=False),
-            rec["decided_at"],
-        ),
-    )
+def _log(
+    conn: sqlite3.Connection,
+    claim_id: int,
+    rec: dict,
+    before: decisions.Snapshot | None,
+    *,
+    edit: bool = False,
+) -> None:
+    """Log an imported decision through the one decisions writer, in its snapshot format.
+
+    A claim added with a decision is logged as a pending candidate (or, for a reviewer's own
+    claim, as added) turned into the file's state, so undo puts it back like any decision.
+    """
+    after = decisions.read_snapshot(conn, claim_id)
+    assert after is not None
+    if before is None and rec["origin"] == "reviewer":
+        action = "add"
+    else:
+        if before is None:  # the extractor's candidate, as it was before the decision
+            before = dict(after, status="pending", reviewer=None, decided_at=None)
+        edit = edit and rec["status"] == "accepted"
+        action = "edit" if edit else _DECISION_ACTION[rec["status"]]
+    decisions.log(conn, claim_id, rec["reviewer"], action, before, after, rec["decided_at"])

@@ -31,3 +31,16 @@ class StorageError(ClaimdeskError, sqlite3.OperationalError):
     Also a :class:`sqlite3.OperationalError`, so code that already handles SQLite's own error
     for these cases (the review app's "nothing was saved" message) keeps handling it.
     """
+
+
+class ReviewError(ClaimdeskError):
+    """A review action that cannot be done (unknown claim, invalid edit, nothing to undo,
+    a claim decided by someone else meanwhile).
+
+    Attributes:
+        errors: for invalid fields, field name -> message (empty for other problems).
+    """
+
+    def __init__(self, message: str, errors: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.errors = errors or {}

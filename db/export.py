@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from db.claimlist import ClaimFilter
 from db.errors import ClaimdeskError
 
 #: The export columns, in order (DESIGN.md's contract, then claimdesk's additions).
@@ -92,23 +93,18 @@ class Filters:
     since: str | None = None
 
     def where(self) -> tuple[str, list]:
-        clauses, params = [], []
-        if self.status != "any":
-            clauses.append("c.status = ?")
-            params.append(self.status)
-        if self.kind:
-            clauses.append("c.kind = ?")
-            params.append(self.kind)
-        if self.doc:
-            clauses.append("c.doc_id IN (SELECT id FROM documents WHERE source = ?)")
-            params.append(self.doc)
-        if self.reviewer:
-            clauses.append("c.reviewer = ?")
-            params.append(self.reviewer)
-        if self.since:
-            clauses.append("c.decided_at >= ?")
-            params.append(self.since)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+        """The WHERE clause, built by the claim list's one WHERE builder."""
+        flt = ClaimFilter(
+            status=None if self.status == "any" else self.status,
+            kind=self.kind,
+            doc_source=self.doc,
+            reviewer=self.reviewer,
+            since=self.since,
+        )
+        if flt.is_empty:
+            return "", []
+        where, params = flt.where(alias="c")
+        return " WHERE " + where, params
 
 
 def records(conn: sqlite3.Connection, filters: Filters, *, history: bool = False) -> Iterator[dict]:

@@ -311,6 +311,20 @@ def _m5_search_index_queue(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m6_decision_groups(conn: sqlite3.Connection) -> None:
+    """``decisions.group_id``: decisions written together by one action (for instance one
+    decision per sibling claim) share it, and one undo takes them all back (see
+    :mod:`db.decisions`)."""
+    _script(
+        conn,
+        """
+        ALTER TABLE decisions ADD COLUMN group_id INTEGER;
+        CREATE INDEX decisions_group ON decisions (group_id) WHERE group_id IS NOT NULL;
+        CREATE INDEX decisions_undoes ON decisions (undoes) WHERE undoes IS NOT NULL;
+        """,
+    )
+
+
 def fill_search_index(conn: sqlite3.Connection, limit: int | None = None) -> int:
     """Index queued documents (all, or the first ``limit``) in the caller's transaction.
 
@@ -333,7 +347,7 @@ def search_pending_count(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT count(*) FROM search_pending").fetchone()[0]
 
 
-def _m6_alternatives_and_models(conn: sqlite3.Connection) -> None:
+def _m7_alternatives_and_models(conn: sqlite3.Connection) -> None:
     """The extractor's ranked runners-up with each claim, and models trained on decisions.
 
     - ``claims.alternatives``: JSON ``{"subject": [{"text", "start", "end", "score"}, ...],
@@ -362,6 +376,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m3_teams,
     _m4_facts_view,
     _m5_search_index_queue,
-    _m6_alternatives_and_models,
+    _m6_decision_groups,
+    _m7_alternatives_and_models,
 ]
 LATEST = len(MIGRATIONS)

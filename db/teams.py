@@ -20,16 +20,19 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from db import review
+from db import decisions, review
 from db.connection import transaction
-from db.review import ClaimFilter, Decision, Key, ReviewError
+from db.decisions import Decision, ReviewError, Seen, check_seen
+from db.queue import LEASE_SECONDS, holder, next_claim, release, renew
+from db.rows import ClaimRow, Verdict
 from db.schema import FACT_FIELDS, now_iso
 
-#: How long a lease lasts without renewal; the app renews it at a third of this.
-LEASE_SECONDS = 120.0
+__all__ = ["LEASE_SECONDS", "holder", "next_claim", "release", "renew"]  # leases: db.queue
+
 MODES = ("split", "overlap")
 
 
@@ -90,132 +93,22 @@ def save_assignment(conn: sqlite3.Connection, mode: str, per_claim: int = 2) -> 
 # Leases and the next claim
 
 
-def _candidate(
-    conn: sqlite3.Connection,
-    flt: ClaimFilter,
-    after: Key | None,
-    extra: str,
-    extra_params: list[Any],
-    skipped: list[int],
-) -> dict[str, Any] | None:
-    """The first claim after ``after`` (wrapping) that passes ``flt`` and ``extra``."""
-    where, params = flt.where()
-    where = f"{where} AND {extra}"
-    params = [*params, *extra_params]
-    cols = ", ".join(f'"{c}"' for c in review.LIST_COLUMNS)
-    sql = f"SELECT {cols} FROM {flt.source()} WHERE {where} {{}} ORDER BY doc_id, start, id LIMIT 1"
-    if after is not None:
-        row = review._one(
-            conn.execute(sql.format("AND (doc_id, start, id) > (?, ?, ?)"), [*params, *after])
-        )
-        if row:
-            return row
-    skip = skipped[-500:]
-    if skip:
-        marks = ",".join("?" * len(skip))
-        row = review._one(conn.execute(sql.format(f"AND id NOT IN ({marks})"), [*params, *skip]))
-        if row:
-            return row
-    return review._one(conn.execute(sql.format(""), params))
-
-
-def _pending_filter(flt: ClaimFilter | None) -> ClaimFilter:
-    base = replace(flt or ClaimFilter(), status="pending", disputed=False)
-    return replace(base, index="claims_doc" if base.doc_id is not None else "claims_status")
-
-
-def next_claim(
-    conn: sqlite3.Connection,
-    asg: Assignment,
-    reviewer: str,
-    after: Key | None = None,
-    flt: ClaimFilter | None = None,
-    skipped: list[int] | tuple[int, ...] = (),
-) -> dict[str, Any] | None:
-    """The next claim for this reviewer after ``after`` (wrapping), leased to them.
-
-    - split: a pending claim no one else holds a live lease on;
-    - overlap: a pending claim this reviewer has not judged and fewer than K others have
-      judged or are judging;
-    - adjudicate: the next disputed claim.
-
-    The lease is taken in the same transaction that finds the claim, so two reviewers
-    asking at once never get the same one. Returns the claim's list columns, or None.
-    """
-    skipped = list(skipped)
-    if asg.adjudicate:
-        base = replace(flt or ClaimFilter(), status="pending", disputed=True, index=None)
-        return _candidate(conn, base, after, "1", [], skipped)
-    base = _pending_filter(flt)
-    with transaction(conn):
-        now = now_iso()
-        if asg.mode == "overlap":
-            extra = (
-                "NOT EXISTS (SELECT 1 FROM judgements j WHERE j.claim_id = claims.id"
-                " AND j.reviewer = ?)"
-                " AND (SELECT count(*) FROM judgements j WHERE j.claim_id = claims.id)"
-                " + (SELECT count(*) FROM leases l WHERE l.claim_id = claims.id"
-                " AND l.reviewer != ? AND l.expires_at > ?) < ?"
-            )
-            params: list[Any] = [reviewer, reviewer, now, asg.per_claim]
-        else:
-            extra = (
-                "NOT EXISTS (SELECT 1 FROM leases l WHERE l.claim_id = claims.id"
-                " AND l.reviewer != ? AND l.expires_at > ?)"
-            )
-            params = [reviewer, now]
-        row = _candidate(conn, base, after, extra, params, skipped)
-        conn.execute("DELETE FROM leases WHERE reviewer = ?", (reviewer,))
-        if row is not None:
-            conn.execute(
-                "INSERT INTO leases (claim_id, reviewer, expires_at) VALUES (?, ?, ?)",
-                (row["id"], reviewer, now_iso(asg.lease_seconds)),
-            )
-    return row
-
-
-def renew(conn: sqlite3.Connection, asg: Assignment, reviewer: str, claim_id: int) -> bool:
-    """Extend the reviewer's lease on the claim on screen; False when it is not theirs."""
-    with transaction(conn):
-        cur = conn.execute(
-            "UPDATE leases SET expires_at = ? WHERE claim_id = ? AND reviewer = ?",
-            (now_iso(asg.lease_seconds), claim_id, reviewer),
-        )
-    return cur.rowcount > 0
-
-
-def release(conn: sqlite3.Connection, reviewer: str) -> None:
-    """Give back every lease of this reviewer (on quitting)."""
-    with transaction(conn):
-        conn.execute("DELETE FROM leases WHERE reviewer = ?", (reviewer,))
-
-
-def holder(conn: sqlite3.Connection, claim_id: int, reviewer: str) -> str | None:
-    """Another reviewer holding a live lease on the claim, if any."""
-    row = conn.execute(
-        "SELECT reviewer FROM leases WHERE claim_id = ? AND reviewer != ? AND expires_at > ?"
-        " LIMIT 1",
-        (claim_id, reviewer, now_iso()),
-    ).fetchone()
-    return row[0] if row else None
-
-
 # --------------------------------------------------------------------------------------------
 # Overlap: judgements
 
 
-def _facts(state: dict[str, Any]) -> dict[str, Any]:
+def _facts(state: Mapping[str, Any]) -> dict[str, Any]:
     return {f: state.get(f) for f in FACT_FIELDS}
 
 
-def _agree(verdicts: list[dict[str, Any]]) -> bool:
+def _agree(verdicts: list[Verdict]) -> bool:
     first = verdicts[0]
     if any(v["status"] != first["status"] for v in verdicts):
         return False
     return first["status"] == "rejected" or all(v["fields"] == first["fields"] for v in verdicts)
 
 
-def _verdicts(conn: sqlite3.Connection, claim_id: int) -> list[dict[str, Any]]:
+def _verdicts(conn: sqlite3.Connection, claim_id: int) -> list[Verdict]:
     return [
         {"reviewer": r, "status": s, "fields": json.loads(f), "at": at}
         for r, s, f, at in conn.execute(
@@ -227,11 +120,11 @@ def _verdicts(conn: sqlite3.Connection, claim_id: int) -> list[dict[str, Any]]:
 
 
 def _final_state(
-    claim: dict[str, Any], status: str, facts: dict[str, Any], reviewer: str, at: str
+    claim: ClaimRow, status: str, facts: dict[str, Any], reviewer: str, at: str
 ) -> dict[str, Any]:
     """The claim's state once a verdict is final: edited when the facts differ from the
     extractor's proposal, which is then kept in ``original``."""
-    state = review._snapshot(claim)
+    state = decisions.snapshot(claim)
     proposal = json.loads(claim["original"]) if claim["original"] else _facts(claim)
     edited = status == "accepted" and any(facts[f] != proposal.get(f) for f in FACT_FIELDS)
     state.update(facts if status == "accepted" else {})
@@ -256,6 +149,7 @@ def judge(
     reviewer: str,
     action: str,
     changes: dict[str, Any] | None = None,
+    seen: Seen | None = None,
 ) -> Decision:
     """Record one reviewer's verdict in overlap mode (accept, reject or edit).
 
@@ -264,7 +158,8 @@ def judge(
     (``mode='overlap'``) whose ``after`` holds it under ``verdict``, so undo can restore it.
 
     Raises:
-        ReviewError: unknown action or claim, a claim already final, invalid changes.
+        ReviewError: unknown action or claim, a claim already final or changed since it was
+            ``seen``, invalid changes, the same verdict given twice.
     """
     if action not in ("accept", "reject", "edit"):
         raise ReviewError(f"unknown verdict {action!r}")
@@ -272,32 +167,34 @@ def judge(
         claim = review.get_claim(conn, claim_id)
         if claim is None:
             raise ReviewError(f"no claim {claim_id}")
+        check_seen(claim, seen)
         if claim["status"] != "pending":
             raise ReviewError(f"claim {claim_id} is already {claim['status']}; not changed")
         at = now_iso()
         facts = _facts(claim)
         if action == "edit":
-            text = conn.execute(
-                "SELECT text FROM documents WHERE id = ?", (claim["doc_id"],)
-            ).fetchone()[0]
-            merged = {**facts, **(changes or {})}
-            if "quantity_text" not in (changes or {}):
-                merged["quantity_text"] = None
-            facts = _facts(review.validate_fields(text, merged))
-        mine = {
+            facts = _facts(review.merge_edit(conn, claim, changes))
+        mine: Verdict = {
             "reviewer": reviewer,
             "status": "rejected" if action == "reject" else "accepted",
             "fields": facts,
+            "at": at,
         }
-        verdicts = [v for v in _verdicts(conn, claim_id) if v["reviewer"] != reviewer] + [mine]
-        before = review._snapshot(claim)
+        others = _verdicts(conn, claim_id)
+        if any(v["reviewer"] == reviewer and v["status"] == mine["status"]
+               and v["fields"] == facts for v in others):  # fmt: skip
+            raise ReviewError(f"you already {mine['status']} claim {claim_id}; not changed")
+        verdicts = [v for v in others if v["reviewer"] != reviewer] + [mine]
+        before = decisions.snapshot(claim)
         after = dict(before)
         if len(verdicts) >= asg.per_claim and _agree(verdicts):
             names = "+".join(sorted(v["reviewer"] for v in verdicts))
             after = _final_state(claim, mine["status"], facts, names, at)
-            review._write_state(conn, claim_id, {k: v for k, v in after.items() if before[k] != v})
-        logged = dict(after, verdict=mine)
-        did = review._log(conn, claim_id, reviewer, action, before, logged, at, mode="overlap")
+            decisions.apply(conn, claim_id, before, after)
+        did = decisions.log(
+            conn, claim_id, reviewer, action, before, after, at, mode="overlap",
+            extra={"verdict": mine},
+        )  # fmt: skip
         conn.execute(
             "INSERT OR REPLACE INTO judgements (claim_id, reviewer, status, fields, decision_id,"
             " at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -343,14 +240,14 @@ def _restore_after_undo(per_claim: int):
 def undo(conn: sqlite3.Connection, asg: Assignment, reviewer: str) -> Decision | None:
     """Undo the reviewer's last decision in any mode (see :func:`db.review.undo_last`)."""
     per_claim = asg.per_claim if asg.mode == "overlap" else load_assignment(conn).per_claim
-    return review.undo_last(conn, reviewer, on_undo=_restore_after_undo(max(per_claim, 2)))
+    return decisions.undo_last(conn, reviewer, on_undo=_restore_after_undo(max(per_claim, 2)))
 
 
 # --------------------------------------------------------------------------------------------
 # Adjudication
 
 
-def versions(conn: sqlite3.Connection, claim_id: int) -> list[dict[str, Any]]:
+def versions(conn: sqlite3.Connection, claim_id: int) -> list[Verdict]:
     """Each reviewer's verdict on a claim: reviewer, status, fields, at (oldest first)."""
     return _verdicts(conn, claim_id)
 
@@ -363,6 +260,7 @@ def adjudicate(
     pick: str | None = None,
     action: str | None = None,
     changes: dict[str, Any] | None = None,
+    seen: Seen | None = None,
 ) -> Decision:
     """Settle a disputed claim: take one reviewer's version (``pick``), or decide it yourself
     (``action`` accept/reject, or ``edit`` with ``changes``). The result is final and logged
@@ -375,6 +273,7 @@ def adjudicate(
         claim = review.get_claim(conn, claim_id)
         if claim is None:
             raise ReviewError(f"no claim {claim_id}")
+        check_seen(claim, seen)
         if (
             claim["status"] != "pending"
             or not conn.execute("SELECT 1 FROM disputes WHERE claim_id = ?", (claim_id,)).fetchone()
@@ -389,24 +288,18 @@ def adjudicate(
         elif action in ("accept", "reject"):
             status, facts = ("accepted" if action == "accept" else "rejected"), _facts(claim)
         elif action == "edit":
-            text = conn.execute(
-                "SELECT text FROM documents WHERE id = ?", (claim["doc_id"],)
-            ).fetchone()[0]
-            merged = {**_facts(claim), **(changes or {})}
-            if "quantity_text" not in (changes or {}):
-                merged["quantity_text"] = None
-            status, facts = "accepted", _facts(review.validate_fields(text, merged))
+            status, facts = "accepted", _facts(review.merge_edit(conn, claim, changes))
         else:
             raise ReviewError("adjudication needs a reviewer's version or a decision")
-        before = review._snapshot(claim)
+        before = decisions.snapshot(claim)
         after = _final_state(claim, status, facts, reviewer, at)
-        review._write_state(conn, claim_id, {k: v for k, v in after.items() if before[k] != v})
+        decisions.apply(conn, claim_id, before, after)
         logged_action = (
             "edit"
             if after["edited"] and not before["edited"]
             else ("accept" if status == "accepted" else "reject")
         )
-        did = review._log(
+        did = decisions.log(
             conn, claim_id, reviewer, logged_action, before, after, at, mode="adjudicate"
         )
         conn.execute("DELETE FROM disputes WHERE claim_id = ?", (claim_id,))

@@ -37,6 +37,7 @@ import re
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from .units import kind_of
 
@@ -59,7 +60,7 @@ def _norm(s: object) -> str:
     return str(s).strip(_TRIM).replace(" ", "")
 
 
-def _same_value(g: object, p: object) -> bool:
+def _same_value(g: Any, p: Any) -> bool:
     if g is None or p is None:
         return g is None and p is None
     try:

@@ -151,7 +151,7 @@ def _point(m: re.Match[str], base: _dt.date | None) -> str:
         if q in ("年初", "年底", "年末", "年中"):
             return year
         digit = re.search(r"[一二三四1-4]", q)
-        n = (_int(digit.group(0)) if digit else None) or 0
+        n = (_int(digit.group(0)) if digit else 0) or 0
         if q.startswith("前"):
             return f"{year}-Q1/{year}-Q{n}"
         return f"{year}-Q{n}"

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from db import review
+from db import claimlist, review
 from db.connection import open_db
 from tests.conftest import ROOT
 from tests.test_review_helpers import DOC2, build_review_db, claim_row, decisions
@@ -321,7 +321,7 @@ def test_plan_filter_chooses_an_index(db, monkeypatch):
     assert review.plan_filter(conn, review.ClaimFilter(status="pending")).index == "claims_status"
     assert review.plan_filter(conn, review.ClaimFilter(doc_id=2)).index == "claims_doc"
     assert review.plan_filter(conn, review.ClaimFilter(kind="money")).index == "claims_kind"
-    monkeypatch.setattr(review, "_SCAN_THRESHOLD", 2)
+    monkeypatch.setattr(claimlist, "_SCAN_THRESHOLD", 2)
     assert review.plan_filter(conn, review.ClaimFilter(kind="money")).index == "claims_doc"
 
 

@@ -23,6 +23,7 @@ from tests.conftest import ROOT
 from tui.cli import cli
 
 SPLIT = teams.Assignment()
+PENDING = review.Seen("pending", None, None)
 
 
 def build(path, n_claims: int, docs: int = 1) -> list[int]:
@@ -89,11 +90,11 @@ def test_decision_on_a_claim_leased_to_someone_else_is_refused(small):
     path, conn, ids = small
     teams.next_claim(conn, SPLIT, "ann")
     with pytest.raises(ReviewError, match="being reviewed by ann"):
-        review.decide(open_db(path), ids[0], "bob", "accept", expect_status="pending")
-    review.decide(conn, ids[0], "ann", "accept", expect_status="pending")
+        review.decide(open_db(path), ids[0], "bob", "accept", seen=PENDING)
+    review.decide(conn, ids[0], "ann", "accept", seen=PENDING)
     # decided meanwhile: bob's screen still shows it pending
     with pytest.raises(ReviewError, match="accepted by ann meanwhile"):
-        review.decide(open_db(path), ids[0], "bob", "reject", expect_status="pending")
+        review.decide(open_db(path), ids[0], "bob", "reject", seen=PENDING)
     assert conn.execute("SELECT count(*) FROM decisions").fetchone()[0] == 1
 
 
@@ -141,7 +142,7 @@ while done < n:
     if row is None:
         break
     try:
-        review.decide(conn, row["id"], name, "accept", expect_status="pending")
+        review.decide(conn, row["id"], name, "accept", seen=review.Seen("pending", None, None))
     except ReviewError as exc:
         print("refused", row["id"], exc, file=sys.stderr)
         continue

@@ -25,6 +25,8 @@ from db.connection import connect
 from tui.screens.adjudicate import AdjudicateScreen
 from tui.screens.review import REVIEW_BINDINGS, ReviewScreen
 from tui.screens.stats import StatsScreen
+from tui.text import shown_line
+from tui.widgets import layout
 
 #: The app's busy timeout per attempt; :func:`db.connection.transaction` retries five times.
 APP_BUSY_TIMEOUT_MS = 1000
@@ -37,7 +39,7 @@ class ReviewCommands(Provider):
         screen = self.screen
         if not isinstance(screen, ReviewScreen):
             return []
-        out = []
+        out: list[tuple[str, str, Callable[[], object]]] = []
         for binding in REVIEW_BINDINGS:
             title = f"review: {binding.description.lower()}"
             out.append((title, binding.tooltip, partial(screen.run_action, binding.action)))
@@ -64,6 +66,8 @@ class ReviewApp(App):
     TITLE = "claimdesk review"
     COMMANDS = App.COMMANDS | {ReviewCommands}
     SCREENS: ClassVar = {"stats": StatsScreen}  # opened by the review.stats binding
+    HORIZONTAL_BREAKPOINTS = layout.WIDTH_BREAKPOINTS  # screen-size classes for review.tcss
+    VERTICAL_BREAKPOINTS = layout.HEIGHT_BREAKPOINTS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False,
                 tooltip="Quit (every decision is already saved)"),
@@ -80,19 +84,21 @@ class ReviewApp(App):
     ) -> None:
         super().__init__()
         self.conn = conn
-        """The UI thread's database connection."""
+        """The review session's connection (used from its worker thread)."""
         self.db_path = db_path
         self.reviewer = reviewer
         """Who decisions are recorded for."""
         self.assignment = assignment
         """Split, overlap or adjudication (see :mod:`db.teams`)."""
         self.ask_reviewer = ask_reviewer
+        self.list_conn: sqlite3.Connection | None = None
         """Ask for the reviewer's name first (a browser session has no login name)."""
         self._set_title()
 
     def _set_title(self) -> None:
         self.sub_title = (
-            f"{Path(self.db_path).name} · reviewer {self.reviewer} · {self.assignment.describe()}"
+            f"{shown_line(Path(self.db_path).name)} · reviewer {shown_line(self.reviewer)}"
+            f" · {self.assignment.describe()}"
         )
 
     def on_mount(self) -> None:
@@ -114,11 +120,20 @@ class ReviewApp(App):
 
     def _start(self) -> None:
         screen_class = AdjudicateScreen if self.assignment.adjudicate else ReviewScreen
-        self.push_screen(screen_class(self.conn, self.db_path, self.reviewer, self.assignment))
+        if self.list_conn is None:
+            # The claim list reads its rows on a connection of its own; the session's
+            # connection (``conn``) is used by the worker thread.
+            self.list_conn = connect(self.db_path, create=False, check_same_thread=False)
+        screen = screen_class(
+            self.conn, self.db_path, self.reviewer, self.assignment, list_conn=self.list_conn
+        )
+        self.push_screen(screen)
 
     def on_unmount(self) -> None:
         """Close the database (every decision was committed when it was made)."""
         self.conn.close()
+        if self.list_conn is not None:
+            self.list_conn.close()
 
 
 def make_app(

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
+
+from tui.text import shown_line
+
+
+def _t(value: object) -> Text:
+    """Text from the database (names, rules, titles): never markup, control codes visible."""
+    return Text(shown_line(value))
 
 
 def _pct(x: float | None) -> str:
@@ -29,7 +37,7 @@ def print_stats(f: dict, console: Console | None = None) -> None:
         for col in ("kind", "accepted", "rejected", "pending"):
             t.add_column(col, justify="left" if col == "kind" else "right")
         for kind, n in sorted(c["by_kind"].items()):
-            t.add_row(kind, str(n["accepted"]), str(n["rejected"]), str(n["pending"]))
+            t.add_row(_t(kind), str(n["accepted"]), str(n["rejected"]), str(n["pending"]))
         console.print(t)
     if f["rules"]:
         t = Table(title="Extractor rules (precision = accepted / decided)", title_justify="left")
@@ -37,7 +45,7 @@ def print_stats(f: dict, console: Console | None = None) -> None:
             t.add_column(col, justify="left" if col == "rule" else "right")
         for r in f["rules"]:
             t.add_row(
-                r["rule"] or "—",
+                _t(r["rule"] or "—"),
                 *(str(r[k]) for k in ("candidates", "accepted", "edited", "rejected", "pending")),
                 _pct(r["precision"]),
             )
@@ -57,7 +65,7 @@ def print_stats(f: dict, console: Console | None = None) -> None:
         for r in f["reviewers"]:
             per_hour = r["decisions_per_hour"]
             t.add_row(
-                r["reviewer"],
+                _t(r["reviewer"]),
                 str(r["decisions"]),
                 str(r["accepted"]),
                 str(r["rejected"]),
@@ -76,8 +84,8 @@ def print_stats(f: dict, console: Console | None = None) -> None:
                 t.add_column(col, justify="right" if col in ("decisions", "s/decision") else "left")
             for doc in f[key]:
                 t.add_row(
-                    doc["source"],
-                    doc["title"] or "",
+                    _t(doc["source"]),
+                    _t(doc["title"] or ""),
                     str(doc["decisions"]),
                     f"{doc['seconds_per_decision']:.1f}",
                 )
@@ -105,7 +113,7 @@ def print_agreement(f: dict, console: Console | None = None) -> None:
         for col in ("reviewers", "claims both judged", "kappa"):
             t.add_column(col, justify="left" if col == "reviewers" else "right")
         for p in o["pairwise"]:
-            t.add_row(" + ".join(p["reviewers"]), str(p["items"]), _kappa(p["cohen_kappa"]))
+            t.add_row(_t(" + ".join(p["reviewers"])), str(p["items"]), _kappa(p["cohen_kappa"]))
         console.print(t)
     t = Table(title="Per kind", title_justify="left")
     for col in (
@@ -123,7 +131,7 @@ def print_agreement(f: dict, console: Console | None = None) -> None:
     for kind, k in f["per_kind"].items():
         fields = k["edited"]["fields"]
         t.add_row(
-            kind,
+            _t(kind),
             str(k["items"]),
             _kappa(k["kappa"]),
             str(k["edited"]["claims"]),

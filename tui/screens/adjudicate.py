@@ -7,15 +7,17 @@ back. Everything else — moving, search, history, help — works as on the revi
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
-from db import review, teams
+from db.rows import Verdict
+from db.session import View
 from tui.screens.review import ReviewScreen
+from tui.text import as_text, shown_line
 from tui.widgets.claim_card import format_number
 
 #: Fields shown side by side, with their labels.
@@ -44,14 +46,16 @@ PICK_BINDINGS = [
 class Versions(Static):
     """Each reviewer's verdict in a column; fields on which they differ are marked."""
 
-    def show(self, versions: list[dict[str, Any]]) -> None:
+    def show(self, versions: list[Verdict]) -> None:
         if not versions:
             self.update(Text("No verdicts on this claim.", style="italic"))
             return
         table = Table(expand=True, box=None, padding=(0, 1), show_edge=False)
         table.add_column("", style="dim", no_wrap=True)
         for n, v in enumerate(versions, start=1):
-            table.add_column(f"[b]{n}[/b] {v['reviewer']}", ratio=1)
+            table.add_column(
+                Text.assemble((f"{n}", "bold"), " ", shown_line(v["reviewer"])), ratio=1
+            )
         statuses = [v["status"] for v in versions]
         table.add_row(
             "verdict",
@@ -63,48 +67,32 @@ class Versions(Static):
             shown = [format_number(c) if field == "value" else str(c or "—") for c in cells]
             table.add_row(
                 Text(label, style="bold yellow" if differ else "dim"),
-                *(Text(c, style="yellow" if differ else "") for c in shown),
+                *(as_text(c, style="yellow" if differ else "") for c in shown),
             )
         self.update(table)
 
 
 class AdjudicateScreen(ReviewScreen):
-    """The review screen over disputed claims, with the reviewers' versions side by side."""
+    """The review screen over disputed claims, with the reviewers' versions side by side.
 
-    BINDINGS: ClassVar[list[BindingType]] = PICK_BINDINGS  # and ReviewScreen's, inherited
+    Everything that differs from reviewing lives in the session's adjudication strategy
+    (:class:`db.session.AdjudicateStrategy`); this screen only adds the versions panel and the
+    pick keys.
+    """
 
-    def on_mount(self) -> None:
+    BINDINGS: ClassVar[list[BindingType]] = list(PICK_BINDINGS)  # and ReviewScreen's, inherited
+
+    async def on_mount(self) -> None:
         versions = Versions(id="versions")
         versions.border_title = "versions (1–9 takes one)"
-        self.query_one("#main").mount(versions)
-        super().on_mount()
+        await self.query_one("#main").mount(versions)
+        await super().on_mount()
 
-    def _after_write(self, decision: review.Decision, *, moved: bool = False) -> None:
-        # Every adjudication takes the claim out of the disputed list: re-read the list.
-        super()._after_write(decision, moved=True)
+    def on_view(self, view: View) -> None:
+        self.query_one(Versions).show(view.versions)
 
-    def goto(self, row: dict[str, Any] | None, index: int | None = None) -> None:
-        super().goto(row, index)
-        versions = teams.versions(self.conn, self.claim["id"]) if self.claim else []
-        self.query_one(Versions).show(versions)
-
-    def _empty_message(self) -> str:
-        return "No disputed claims: the reviewers agree on everything judged so far."
-
-    def action_pick(self, n: int) -> None:
+    async def action_pick(self, n: int) -> None:
         """Make the n-th reviewer's version final and go to the next disputed claim."""
         if self.claim is None:
             return
-        versions = teams.versions(self.conn, self.claim["id"])
-        if not 1 <= n <= len(versions):
-            self.notify(f"There is no version {n}.", timeout=2)
-            return
-        try:
-            decision = teams.adjudicate(
-                self.conn, self.claim["id"], self.reviewer, pick=versions[n - 1]["reviewer"]
-            )
-        except review.ReviewError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self._after_write(decision)
-        self._go_next_pending()
+        await self._act(lambda: self.session.pick(n))

@@ -9,8 +9,10 @@ adding, the fields are pre-filled by the extractor's own parsing of that text
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar, Literal
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,7 +21,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
 from db import review
+from db.rows import ClaimRow, DocumentRow
 from db.schema import FACT_FIELDS, KINDS, QUALIFIERS
+from tui.text import shown
 
 #: Form fields in display order: (field, label, placeholder).
 FIELDS = (
@@ -133,8 +137,8 @@ class ClaimForm(ModalScreen[dict[str, Any] | None]):
 
     def __init__(
         self,
-        doc: dict[str, Any],
-        claim: dict[str, Any],
+        doc: DocumentRow,
+        claim: ClaimRow,
         mode: Literal["edit", "add"] = "edit",
     ) -> None:
         super().__init__()
@@ -156,7 +160,7 @@ class ClaimForm(ModalScreen[dict[str, Any] | None]):
         with Vertical():
             yield Static(f"[b]{title}[/b]  ·  Ctrl+S save and accept  ·  Esc cancel")
             yield TextArea(
-                self.text[self.s0 : self.s1], read_only=True, soft_wrap=True, id="sentence"
+                shown(self.text[self.s0 : self.s1]), read_only=True, soft_wrap=True, id="sentence"
             )
             yield Static(
                 "Select the quantity in the sentence (Shift+arrows, mouse) or type it below.",
@@ -176,7 +180,8 @@ class ClaimForm(ModalScreen[dict[str, Any] | None]):
     def _initial(self, field: str) -> str:
         if self.mode == "add":
             return ""
-        return _shown(self.claim[field])
+        values: Mapping[str, Any] = self.claim
+        return _shown(values[field])
 
     def on_mount(self) -> None:
         """Focus the first field a reviewer changes."""
@@ -215,7 +220,7 @@ class ClaimForm(ModalScreen[dict[str, Any] | None]):
         else:
             self._exact = None
             near = self.claim["start"] if self.mode == "edit" else None
-            found = review._find_span(self.text[self.s0 : self.s1], span, self.s0, near)
+            found = review.find_span(self.text[self.s0 : self.s1], span, self.s0, near)
             if found is None:
                 return
             a, b = found
@@ -262,9 +267,11 @@ class ClaimForm(ModalScreen[dict[str, Any] | None]):
         except review.ReviewError as exc:
             for field in exc.errors:
                 name = "start" if field == "end" and not self.query(f"#f-{field}") else field
-                for inp in self.query(f"#f-{name}"):
-                    inp.add_class("-invalid")
-            self.query_one("#errors", Static).update("\n".join(exc.errors.values()) or str(exc))
+                for widget in self.query(f"#f-{name}"):
+                    widget.add_class("-invalid")
+            self.query_one("#errors", Static).update(
+                Text(shown("\n".join(exc.errors.values()) or str(exc)))
+            )
             return
         self.dismiss(fields)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -12,12 +12,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from db import review
 from db.connection import connect
+from db.rows import ClaimRow, HistoryRow, SearchHit
 from db.schema import KINDS, STATUSES
+from tui.text import as_text, shown_line
+from tui.widgets.claim_list import hit_label
 
 PANEL_CSS = """
 {name} {{
@@ -85,7 +89,7 @@ class HistoryScreen(ModalScreen[None]):
         Binding("escape,q,h,f5", "close", "Close", id="panel.close", tooltip="Close this panel"),
     ]
 
-    def __init__(self, claim: dict[str, Any], rows: list[dict[str, Any]]) -> None:
+    def __init__(self, claim: ClaimRow, rows: list[HistoryRow]) -> None:
         super().__init__()
         self.claim = claim
         self.rows = rows
@@ -105,14 +109,18 @@ class HistoryScreen(ModalScreen[None]):
                 if field == "status":
                     continue
                 changes.append(f"{field}: ", style="dim")
-                changes.append(f"{old!s} → {new!s}  ")
+                changes.append(shown_line(f"{old!s} → {new!s}  "))
             action = r["action"] + (f" of #{r['undoes']}" if r["undoes"] else "")
-            table.add_row(str(r["id"]), r["at"], r["reviewer"], action, status, changes)
+            table.add_row(
+                str(r["id"]), r["at"], as_text(shown_line(r["reviewer"])), action, status, changes
+            )
         original = self.claim.get("original")
         with Vertical():
             yield Static(
-                f"[b]History of claim #{self.claim['id']}[/b]  "
-                f"({self.claim['quantity_text']})   Esc closes"
+                Text.assemble(
+                    (f"History of claim #{self.claim['id']}", "bold"),
+                    f"  ({shown_line(self.claim['quantity_text'])})   Esc closes",
+                )
             )
             if not self.rows:
                 yield Static("No decisions yet: the claim is as the extractor proposed it.")
@@ -126,7 +134,7 @@ class HistoryScreen(ModalScreen[None]):
                     for k, v in proposal.items()
                     if k in ("quantity_text", "value", "unit", "qualifier", "subject", "kind")
                 )
-                yield Static(Text(f"Extractor's original proposal: {summary}", style="dim"))
+                yield Static(as_text(f"Extractor's original proposal: {summary}", style="dim"))
 
     def action_close(self) -> None:
         """Close the history."""
@@ -165,9 +173,9 @@ class SearchScreen(ModalScreen[int | None]):
     def __init__(self, db_path: str) -> None:
         super().__init__()
         self.db_path = db_path
-        self.hits: list[dict[str, Any]] = []
+        self.hits: list[SearchHit] = []
         self.query_text = ""
-        self._timer = None
+        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -202,7 +210,9 @@ class SearchScreen(ModalScreen[int | None]):
             self.query_one(OptionList).clear_options()
             self.query_one("#status", Static).update("Type to search.")
             return
-        self.query_one("#status", Static).update(f"Searching for {self.query_text!r}…")
+        self.query_one("#status", Static).update(
+            Text(f"Searching for {shown_line(repr(self.query_text))}…")
+        )
         self._search(self.query_text, then_focus)
 
     @work(thread=True, exclusive=True, group="search")
@@ -214,24 +224,20 @@ class SearchScreen(ModalScreen[int | None]):
             conn.close()
         self.app.call_from_thread(self._show, query, hits, then_focus)
 
-    def _show(self, query: str, hits: list[dict[str, Any]], then_focus: bool) -> None:
+    def _show(self, query: str, hits: list[SearchHit], then_focus: bool) -> None:
         if query != self.query_text:
             return  # a newer search is under way
         self.hits = hits
         results = self.query_one(OptionList)
         results.clear_options()
         for i, hit in enumerate(hits):
-            label = Text.assemble(
-                (f"{hit['where']:<13}", "dim"),
-                (f"doc {hit['doc_id']:<6}", "dim"),
-                (f"claim {hit['claim_id']:<8}", "dim"),
-                hit["snippet"],
-            )
-            results.add_option(Option(label, id=str(i)))
+            results.add_option(Option(hit_label(hit), id=str(i)))
         n = len(hits)
         self.query_one("#status", Static).update(
-            f"{n} hit{'s' if n != 1 else ''} for {query!r}"
-            + (" — Enter jumps to the claim" if n else "")
+            Text(
+                f"{n} hit{'s' if n != 1 else ''} for {shown_line(repr(query))}"
+                + (" — Enter jumps to the claim" if n else "")
+            )
         )
         if then_focus and n:
             self.action_focus_results()
@@ -246,7 +252,7 @@ class SearchScreen(ModalScreen[int | None]):
 
     @on(OptionList.OptionSelected, "#results")
     def _picked(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.hits[int(event.option.id)]["claim_id"])
+        self.dismiss(self.hits[int(event.option.id or 0)]["claim_id"])
 
     def action_close(self) -> None:
         """Close without jumping."""
@@ -304,7 +310,7 @@ class FilterScreen(ModalScreen[review.ClaimFilter | None]):
                 )
                 yield Label("rule")
                 yield Select(
-                    [(r, r) for r in self.rules if r],
+                    [(Text(shown_line(r)), r) for r in self.rules if r],
                     value=c.rule if c.rule in self.rules else Select.NULL,
                     id="rule",
                     prompt="any",

@@ -1,9 +1,11 @@
 """The review screen: the document, the claim card, the claim list, and every review key.
 
-State lives in a handful of attributes (the filter, the current claim, its index in the
-filtered list, the status counts); every key runs one short database call from
-:mod:`db.review` and then redraws what changed. Decisions are committed before the screen
-moves on, so what the screen shows as decided is on disk.
+The screen holds no review logic: a :class:`db.session.ReviewSession` does every action and
+returns one :class:`db.session.Outcome` (done, refused, busy, error), which the screen renders.
+Each action runs in a thread worker (``run_worker(thread=True)``) so the event loop never
+waits for the database; the key's handler awaits the worker, so the screen moves only when
+the committed outcome arrives, and keys pressed meanwhile wait in the screen's message queue,
+in order — none lost, none doubled, each applied to the claim on screen when its turn comes.
 
 Focus stays on the claim list or the document, never on an input, so single-letter keys
 always reach the screen; each action also has a key that is not a letter, for reviewers who
@@ -12,21 +14,21 @@ keep a Chinese input method on.
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
-from collections import OrderedDict
-from dataclasses import replace
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
 from db import review, teams
-from db.errors import StorageError
+from db.rows import ClaimRow, DocumentRow
+from db.session import Outcome, ReviewSession, View
+from tui.text import shown
 from tui.widgets.claim_card import ClaimCard, ReviewHeader, SessionProgress
 from tui.widgets.claim_list import ClaimList
 from tui.widgets.document_view import DocumentView
@@ -107,7 +109,7 @@ REVIEW_BINDINGS = [
 class ReviewScreen(Screen):
     """Where a reviewer works through the candidate claims."""
 
-    BINDINGS = REVIEW_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = list(REVIEW_BINDINGS)
 
     def __init__(
         self,
@@ -115,31 +117,57 @@ class ReviewScreen(Screen):
         db_path: str,
         reviewer: str,
         assignment: teams.Assignment | None = None,
+        *,
+        list_conn: sqlite3.Connection | None = None,
     ) -> None:
         super().__init__()
         self.conn = conn
-        """The UI thread's connection (reads of a few rows and every write)."""
+        """The session's connection: used only from worker threads, one action at a time."""
+        self.list_conn = list_conn or conn
+        """The claim list's reading connection (pages of rows near the viewport)."""
         self.db_path = db_path
         self.reviewer = reviewer
-        self.assignment = assignment or teams.load_assignment(conn)
-        """How claims are shared with other reviewers (split, overlap, adjudication)."""
-        self.flt = review.plan_filter(conn, review.ClaimFilter(disputed=self.assignment.adjudicate))
-        """The list's filter, with the index chosen for it."""
-        self.claim: dict[str, Any] | None = None
-        """The current claim (every column), or None when there is nothing to show."""
-        self.doc: dict[str, Any] | None = None
-        self.index = -1
-        """The current claim's index in the filtered list."""
-        self.total = 0
-        """Rows in the filtered list."""
-        self.counts: dict[str, int] = {}
-        """Claims per status in the whole database, kept up to date decision by decision."""
-        self.skipped: list[int] = []
-        """Claims skipped in this session, kept out of the next pass until nothing else is left."""
+        self.session = ReviewSession(conn, reviewer, assignment)
+        """Every review action and its state (see :mod:`db.session`)."""
+        self.view: View | None = None
+        """What the screen shows (the last outcome's view)."""
         self.position: tuple[int, int, int, int] | None = None
-        self._docs: OrderedDict[int, dict[str, Any]] = OrderedDict()
-        self._doc_ordinals: OrderedDict[int, int] = OrderedDict()
-        self._doc_total = 0
+        self.pending_actions = 0
+        """Actions sent to the worker and not answered yet (keys meanwhile wait their turn)."""
+
+    # Read-only views of the session's state, for the widgets and the tests.
+    @property
+    def claim(self) -> ClaimRow | None:
+        """The claim on screen (every column), or None."""
+        return self.view.claim if self.view else None
+
+    @property
+    def doc(self) -> DocumentRow | None:
+        return self.view.doc if self.view else None
+
+    @property
+    def index(self) -> int:
+        return self.view.index if self.view else -1
+
+    @property
+    def total(self) -> int:
+        return self.view.total if self.view else 0
+
+    @property
+    def flt(self) -> review.ClaimFilter:
+        return self.session.flt
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.session.counts
+
+    @property
+    def assignment(self) -> teams.Assignment:
+        return self.session.assignment
+
+    @property
+    def skipped(self) -> list[int]:
+        return self.session.skipped
 
     def compose(self) -> ComposeResult:
         yield ReviewHeader(id="header")
@@ -151,329 +179,173 @@ class ReviewScreen(Screen):
         yield SessionProgress(id="progress")
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         """Open at the reviewer's first pending claim."""
         self.query_one(DocumentView).border_title = "document"
         self.query_one(ClaimList).border_title = "claims"
         self.query_one(ClaimCard).border_title = "claim"
-        self.counts = review.status_counts(self.conn)
-        self._doc_total = review.document_count(self.conn)
-        self.total = (
-            review.count(self.conn, self.flt)
-            if self.assignment.adjudicate
-            else sum(self.counts.values())
-        )
-        # Open at the first claim for this reviewer, past the ones they skipped last time.
-        self.skipped = review.last_skipped(self.conn, self.reviewer)
-        row = self._next(None) or review.first_row(self.conn, self.flt)
-        index = review.count_before(self.conn, self.flt, review.key_of(row)) if row else -1
-        self.query_one(ClaimList).configure(self.conn, self.flt, self.total, index)
-        self.goto(row, index)
         self.query_one(ClaimList).focus()
-        self._show_progress()
-        if not self.assignment.adjudicate:
+        await self._act(self.session.open)
+        if self.assignment.mode in ("split", "overlap") and not self.assignment.adjudicate:
             # Keep the lease on the claim on screen alive; others see decisions as they come.
             self.set_interval(self.assignment.lease_seconds / 3, self._renew_lease)
         self.set_interval(REFRESH_SECONDS, self._refresh_counts)
 
-    def _sync_mode(self) -> None:
-        """Follow the team's mode if another session changed it (one small read)."""
-        if not self.assignment.adjudicate:
-            team = teams.load_assignment(self.conn)
-            if (team.mode, team.per_claim) != (self.assignment.mode, self.assignment.per_claim):
-                self.assignment = replace(self.assignment, mode=team.mode, per_claim=team.per_claim)
-                self.notify(f"The team's review mode is now {team.describe()}.", timeout=4)
+    # ---------------------------------------------------------------- the worker
 
-    def _next(self, after: review.Key | None) -> dict[str, Any] | None:
-        """The next claim for this reviewer in the session's mode (leased to them)."""
+    async def _call(self, action: Callable[[], Outcome]) -> Outcome:
+        """Run a session action in a thread worker and wait for its outcome.
+
+        The caller's handler awaits here, so the screen handles no further key until the
+        outcome arrives; the event loop itself stays free (rendering, timers, other widgets).
+        """
+        self.pending_actions += 1
+        self.query_one(SessionProgress).set_busy(True)
         try:
-            self._sync_mode()
-            return teams.next_claim(
-                self.conn, self.assignment, self.reviewer, after, self.flt, self.skipped
-            )
-        except sqlite3.OperationalError as exc:
-            # Locked for longer than the busy timeout: show the next pending claim without
-            # leasing it (a decision on it is still checked against other reviewers').
-            self.notify(f"The database is busy ({exc}); the claim is not reserved for you.",
-                        severity="warning")  # fmt: skip
-            return review.next_pending(self.conn, after, self.flt, self.skipped)
-
-    def _renew_lease(self) -> None:
-        if self.claim is not None and self.claim["status"] == "pending":
-            # Busy: the next beat renews it; a lease lasts three beats.
-            with contextlib.suppress(sqlite3.OperationalError):
-                teams.renew(self.conn, self.assignment, self.reviewer, self.claim["id"])
-
-    def _refresh_counts(self) -> None:
-        """Pick up other reviewers' decisions: recount in a thread, then redraw."""
-        self.run_worker(self._count_in_thread, thread=True, exclusive=True, group="recount")
-
-    def _count_in_thread(self) -> None:
-        from db.connection import connect
-
-        conn = connect(self.db_path, create=False, check_same_thread=False)
-        try:
-            counts = review.status_counts(conn)
+            worker = self.run_worker(action, thread=True, group="session", exit_on_error=False)
+            outcome = await worker.wait()
         finally:
-            conn.close()
-        self.app.call_from_thread(self._counts_arrived, counts)
+            self.pending_actions -= 1
+            self.query_one(SessionProgress).set_busy(self.pending_actions > 0)
+        return outcome
 
-    def _counts_arrived(self, counts: dict[str, int]) -> None:
-        if counts != self.counts:
-            self.counts = counts
-            self._show_progress()
+    async def _act(self, action: Callable[[], Outcome]) -> Outcome:
+        """Run a session action and render its outcome."""
+        outcome = await self._call(action)
+        self.render_outcome(outcome)
+        return outcome
+
+    def render_outcome(self, outcome: Outcome) -> None:
+        """Show what an action did: the message, the counts, and the claim it goes to."""
+        if outcome.view is not None:
+            self.show_view(outcome.view)
+        if outcome.decision is not None or outcome.counts:
+            progress = self.query_one(SessionProgress)
+            progress.session_decisions = self.session.decided
+            progress.show(self.counts)
+        if outcome.message:
+            if outcome.kind == "done":
+                self.notify(shown(outcome.message), timeout=3, markup=False)
+            elif outcome.kind == "refused":
+                self.notify(shown(outcome.message), severity="warning", markup=False)
+            else:
+                self.notify(shown(outcome.message), severity="error", markup=False)
+
+    def show_view(self, view: View) -> None:
+        """Redraw the document, card, header and list for ``view``."""
+        self.view = view
+        claims = self.query_one(ClaimList)
+        if view.relist:
+            claims.configure(self.list_conn, view.flt, view.total, view.index)
+        for row in view.rows:
+            claims.update_row(row)
+        claim = view.claim
+        if claim is None or view.doc is None:
+            self.position = None
+            self.query_one(DocumentView).show("", None)
+            self.query_one(ClaimCard).show(None, view.empty_message)
+            self.query_one(ReviewHeader).show(None, None)
+            claims.set_cursor(-1)
+            self.on_view(view)
+            return
+        text = view.doc["text"]
+        if text[claim["start"] : claim["end"]] != claim["quantity_text"]:
+            self.notify(
+                shown(
+                    f"claim {claim['id']}: offsets {claim['start']}–{claim['end']} do not hold "
+                    f"{claim['quantity_text']!r} in the document"
+                ),
+                severity="warning",
+                markup=False,
+            )
+        self.position = view.position
+        self.query_one(DocumentView).show(text, claim)
+        self.query_one(ClaimCard).show(claim)
+        info = f"list: {view.index + 1:,} of {view.total:,}"
+        if not view.flt.is_empty:
+            info += f" · filter: {view.flt.describe()}"
+        self.query_one(ReviewHeader).show(view.doc, view.position, info)
+        claims.set_cursor(view.index, claim if view.in_list else None)
+        self.on_view(view)
+
+    def on_view(self, view: View) -> None:
+        """Hook for subclasses: the view changed."""
+
+    async def _renew_lease(self) -> None:
+        # Busy: the next beat renews it; a lease lasts three beats.
+        if self.pending_actions == 0:
+            await self._call(self.session.renew)
+
+    async def _refresh_counts(self) -> None:
+        """Pick up other reviewers' decisions: recount in the worker, then redraw."""
+        if self.pending_actions:
+            return
+        before = dict(self.counts)
+        await self._call(self.session.recount)
+        if self.counts != before:
+            self.query_one(SessionProgress).show(self.counts)
             self.query_one(ClaimList).refresh_rows()
 
-    def on_unmount(self) -> None:
-        """Give back this reviewer's lease so others get the claim at once."""
-        with contextlib.suppress(sqlite3.Error):  # else the lease expires by itself
-            teams.release(self.conn, self.reviewer)
+    async def on_unmount(self) -> None:
+        """Give back this reviewer's lease so others get the claim at once (else it expires
+        by itself)."""
+        self.session.release()
 
     # ---------------------------------------------------------------- moving
 
-    def document(self, doc_id: int) -> dict[str, Any]:
-        """A document, from a small cache (a session walks documents in order)."""
-        doc = self._docs.get(doc_id)
-        if doc is None:
-            doc = review.get_document(self.conn, doc_id)
-            self._docs[doc_id] = doc
-            if len(self._docs) > 16:
-                self._docs.popitem(last=False)
-        else:
-            self._docs.move_to_end(doc_id)
-        return doc
-
-    def _doc_ordinal(self, doc_id: int) -> int:
-        n = self._doc_ordinals.get(doc_id)
-        if n is None:
-            n = review.document_ordinal(self.conn, doc_id)
-            self._doc_ordinals[doc_id] = n
-            if len(self._doc_ordinals) > 256:
-                self._doc_ordinals.popitem(last=False)
-        return n
-
-    def goto(self, row: dict[str, Any] | None, index: int | None = None) -> None:
-        """Make ``row`` (list columns or a full claim) the current claim and redraw.
-
-        Args:
-            row: the claim to show; None shows the empty state.
-            index: its index in the filtered list when known; otherwise counted from the
-                current index (cheap for nearby claims) or from the start.
-        """
-        claims = self.query_one(ClaimList)
-        if row is None:
-            self.claim, self.doc, self.index, self.position = None, None, -1, None
-            self.query_one(DocumentView).show("", None)
-            self.query_one(ClaimCard).show(None, self._empty_message())
-            self.query_one(ReviewHeader).show(None, None)
-            claims.set_cursor(-1)
-            return
-        claim = review.get_claim(self.conn, row["id"])
-        if index is None:
-            new_key = review.key_of(claim)
-            if self.claim is not None and self.index >= 0:
-                old_key = review.key_of(self.claim)
-                index = self.index + review.count_between(self.conn, self.flt, old_key, new_key)
-            else:
-                index = review.count_before(self.conn, self.flt, new_key)
-        self.claim, self.index = claim, index
-        self.doc = self.document(claim["doc_id"])
-        text = self.doc["text"]
-        if text[claim["start"] : claim["end"]] != claim["quantity_text"]:
-            self.notify(
-                f"claim {claim['id']}: offsets {claim['start']}–{claim['end']} do not hold "
-                f"{claim['quantity_text']!r} in the document",
-                severity="warning",
-            )
-        n, m = review.position_in_document(self.conn, claim)
-        self.position = (n, m, self._doc_ordinal(claim["doc_id"]), self._doc_total)
-        self.query_one(DocumentView).show(text, claim)
-        self.query_one(ClaimCard).show(claim)
-        self._show_header()
-        in_list = review.matches(self.conn, self.flt, review.key_of(claim))
-        claims.set_cursor(index, self._list_row(claim) if in_list else None)
-
-    def _list_row(self, claim: dict[str, Any]) -> dict[str, Any]:
-        return {c: claim[c] for c in review.LIST_COLUMNS}
-
-    def _show_header(self) -> None:
-        info = f"list: {self.index + 1:,} of {self.total:,}"
-        if not self.flt.is_empty:
-            info += f" · filter: {self.flt.describe()}"
-        self.query_one(ReviewHeader).show(self.doc, self.position, info)
-
-    def _show_progress(self) -> None:
-        self.query_one(SessionProgress).show(self.counts)
-
-    def _empty_message(self) -> str:
-        if not self.counts or sum(self.counts.values()) == 0:
-            return "No claims in this database. Run `claimdesk extract` first."
-        return f"No claims match the filter ({self.flt.describe()}). Press f to change it."
-
-    def _key(self) -> review.Key | None:
-        return review.key_of(self.claim) if self.claim else None
-
-    def action_next_claim(self) -> None:
+    async def action_next_claim(self) -> None:
         """The next claim in the list."""
-        rows = review.rows_after(self.conn, self.flt, self._key(), 1)
-        if rows:
-            self.goto(rows[0])
-        else:
-            self.notify("This is the last claim in the list.", timeout=2)
+        await self._move("next")
 
-    def action_previous_claim(self) -> None:
+    async def action_previous_claim(self) -> None:
         """The previous claim in the list."""
-        if self.claim is None:
-            return
-        rows = review.rows_before(self.conn, self.flt, self._key(), 1)
-        if rows:
-            self.goto(rows[0])
-        else:
-            self.notify("This is the first claim in the list.", timeout=2)
+        await self._move("previous")
 
-    def _document_step(self, direction: int) -> None:
-        if self.claim is None:
-            return
-        row = review.next_document(self.conn, self.flt, self._key(), direction)
-        if row:
-            self.goto(row)
-        else:
-            where = "last" if direction > 0 else "first"
-            self.notify(f"This is the {where} document in the list.", timeout=2)
-
-    def action_next_document(self) -> None:
+    async def action_next_document(self) -> None:
         """The first claim of the next document."""
-        self._document_step(1)
+        await self._move("next_document")
 
-    def action_previous_document(self) -> None:
+    async def action_previous_document(self) -> None:
         """The first claim of the previous document."""
-        self._document_step(-1)
+        await self._move("previous_document")
+
+    async def _move(self, where: str) -> None:
+        outcome = await self._call(lambda: self.session.move(where))
+        if outcome.kind == "refused":  # an end of the list: a hint, not a warning
+            self.notify(outcome.message, timeout=2, markup=False)
+        else:
+            self.render_outcome(outcome)
 
     @on(ClaimList.Picked)
-    def _picked(self, event: ClaimList.Picked) -> None:
-        row = review.list_row(self.conn, event.claim_id)
-        if row:
-            self.goto(row, event.index)
+    async def _picked(self, event: ClaimList.Picked) -> None:
+        await self._act(lambda: self.session.goto(event.claim_id, event.index))
 
     # ---------------------------------------------------------------- deciding
 
-    def _after_write(self, decision: review.Decision, *, moved: bool = False) -> None:
-        """Update counts, list and rate after a write, without recounting a million rows.
-
-        Args:
-            decision: what was written.
-            moved: the claim's place or filter fields may have changed (edit, add, undo of
-                those): the list is re-read instead of patched.
-        """
-        if decision.status_before is not None:
-            self.counts[decision.status_before] -= 1
-        self.counts[decision.status_after] = self.counts.get(decision.status_after, 0) + 1
-        progress = self.query_one(SessionProgress)
-        if decision.action in ("accept", "reject", "edit", "add"):
-            progress.session_decisions += 1
-        elif decision.action == "undo" and decision.undone_action != "skip":
-            progress.session_decisions = max(0, progress.session_decisions - 1)
-        claims = self.query_one(ClaimList)
-        if moved or (decision.action == "undo" and self.flt.status):
-            self.total = review.count(self.conn, self.flt)
-            claims.configure(self.conn, self.flt, self.total, -1)
-            self.claim = None  # the index is recounted on the next goto
-        elif self.flt.status and decision.status_before != decision.status_after:
-            # The current claim left the filter; the next row slides into its place.
-            claims.remove_at(self.index)
-            self.total = claims.total
-        else:
-            row = review.list_row(self.conn, decision.claim_id)
-            if row:
-                claims.update_row(row)
-        self._show_progress()
-
-    def _write(self, action: str, changes: dict[str, Any] | None = None) -> review.Decision | None:
-        """One decision on the current claim in the session's mode; None (and a message) when
-        it was refused or the database stayed locked."""
-        assert self.claim is not None
-        claim_id = self.claim["id"]
-        self._sync_mode()
-        asg = self.assignment
-        try:
-            if asg.adjudicate and action != "skip":
-                return teams.adjudicate(
-                    self.conn, claim_id, self.reviewer, action=action, changes=changes
-                )
-            if asg.mode == "overlap" and action != "skip":
-                return teams.judge(self.conn, asg, claim_id, self.reviewer, action, changes)
-            return review.decide(
-                self.conn, claim_id, self.reviewer, action, changes,
-                expect_status=self.claim["status"],
-            )  # fmt: skip
-        except review.ReviewError as exc:
-            self.notify(str(exc), severity="error")
-        except StorageError as exc:
-            self.notify(
-                f"{exc}. For the app: nothing was saved; press the key again once fixed.",
-                severity="error",
-            )
-        except sqlite3.OperationalError as exc:
-            self.notify(
-                f"The database is busy ({exc}); nothing was saved — press the key again.",
-                severity="error",
-            )
-        return None
-
-    def _decide(self, action: str) -> None:
+    async def _decide(self, action: str, changes: dict[str, Any] | None = None) -> None:
         if self.claim is None:
             return
-        decision = self._write(action)
-        if decision is None:
-            return
-        if action == "skip":
-            self.skipped.append(decision.claim_id)
-        self._after_write(decision)
-        self._go_next_pending()
+        await self._act(lambda: self.session.decide(action, changes))
 
-    def _go_next_pending(self) -> None:
-        key = self._key()
-        row = self._next(key)
-        if row is None:
-            self.notify("Nothing left pending here. Well done.", title="All decided", timeout=4)
-            self.goto(review.get_claim(self.conn, key[2]) if key else None)
-            return
-        self.goto(row)
-
-    def action_accept(self) -> None:
+    async def action_accept(self) -> None:
         """Accept the claim; go to the next pending one."""
-        self._decide("accept")
+        await self._decide("accept")
 
-    def action_reject(self) -> None:
+    async def action_reject(self) -> None:
         """Reject the claim; go to the next pending one."""
-        self._decide("reject")
+        await self._decide("reject")
 
-    def action_skip(self) -> None:
+    async def action_skip(self) -> None:
         """Leave the claim pending; go to the next pending one."""
-        self._decide("skip")
+        await self._decide("skip")
 
-    def action_undo(self) -> None:
+    async def action_undo(self) -> None:
         """Undo the reviewer's last decision and show that claim."""
-        try:
-            decision = teams.undo(self.conn, self.assignment, self.reviewer)
-        except review.ReviewError as exc:
-            self.notify(str(exc), severity="error")
+        outcome = await self._call(self.session.undo)
+        if outcome.kind == "refused" and outcome.decision is None and outcome.view is None:
+            self.notify(shown(outcome.message), timeout=2, markup=False)
             return
-        except StorageError as exc:
-            self.notify(f"{exc}", severity="error")
-            return
-        except sqlite3.OperationalError as exc:
-            self.notify(f"The database is busy ({exc}); nothing was undone.", severity="error")
-            return
-        if decision is None:
-            self.notify("Nothing to undo.", timeout=2)
-            return
-        if decision.undone_action == "skip" and decision.claim_id in self.skipped:
-            self.skipped.remove(decision.claim_id)
-        moved = decision.undone_action in ("edit", "add")
-        self._after_write(decision, moved=moved)
-        self.goto(review.list_row(self.conn, decision.claim_id))
-        self.notify(f"Undid {decision.undone_action} of claim {decision.claim_id}.", timeout=2)
+        self.render_outcome(outcome)
 
     def action_edit(self) -> None:
         """Open the edit form for the current claim."""
@@ -483,15 +355,10 @@ class ReviewScreen(Screen):
 
         claim_id = self.claim["id"]
 
-        def done(changes: dict[str, Any] | None) -> None:
+        async def done(changes: dict[str, Any] | None) -> None:
             if not changes or self.claim is None or self.claim["id"] != claim_id:
                 return
-            decision = self._write("edit", changes)
-            if decision is None:
-                return
-            self._after_write(decision, moved=True)
-            self.goto(review.list_row(self.conn, claim_id))
-            self.notify(f"Claim {claim_id} edited and accepted.", timeout=2)
+            await self._decide("edit", changes)
 
         self.app.push_screen(ClaimForm(self.doc, self.claim, mode="edit"), done)
 
@@ -501,33 +368,26 @@ class ReviewScreen(Screen):
             return
         from tui.screens.edit import ClaimForm
 
-        doc_id = self.doc["id"]
-
-        def done(fields: dict[str, Any] | None) -> None:
-            if not fields:
-                return
-            try:
-                decision = review.add_claim(self.conn, doc_id, fields, self.reviewer)
-            except review.ReviewError as exc:
-                self.notify(str(exc), severity="error")
-                return
-            self._doc_ordinals.clear()
-            self._after_write(decision, moved=True)
-            self.goto(review.list_row(self.conn, decision.claim_id))
-            self.notify(f"Claim {decision.claim_id} added.", timeout=2)
+        async def done(fields: dict[str, Any] | None) -> None:
+            if fields:
+                await self._act(lambda: self.session.add(fields))
 
         self.app.push_screen(ClaimForm(self.doc, self.claim, mode="add"), done)
 
     # ---------------------------------------------------------------- panels
 
-    def action_history(self) -> None:
+    async def action_history(self) -> None:
         """Show the current claim's decisions."""
         if self.claim is None:
             return
         from tui.screens.panels import HistoryScreen
 
-        rows = review.history(self.conn, self.claim["id"])
-        self.app.push_screen(HistoryScreen(self.claim, rows))
+        claim = self.claim
+        outcome = await self._call(self.session.history)
+        if outcome.ok:
+            self.app.push_screen(HistoryScreen(claim, outcome.data))
+        else:
+            self.render_outcome(outcome)
 
     def action_help(self) -> None:
         """Show every key."""
@@ -539,70 +399,43 @@ class ReviewScreen(Screen):
         """(keys, action, what it does, binding id) for every review action, with the keys in
         effect (after any ``App.set_keymap``)."""
         keys: dict[str, list[str]] = {}
-        by_id: dict[str, Binding] = {}
         for key_bindings in self._bindings.key_to_bindings.values():
             for binding in key_bindings:
                 if binding.id and binding.id.startswith("review."):
-                    by_id.setdefault(binding.id, binding)
                     keys.setdefault(binding.id, []).append(self.app.get_key_display(binding))
         return [
             (" ".join(keys[b.id]), b.description, b.tooltip, b.id)
             for b in REVIEW_BINDINGS
-            if b.id in keys
+            if b.id and b.id in keys
         ]
 
     def action_search(self) -> None:
         """Open the search panel; picking a hit jumps to its claim."""
         from tui.screens.panels import SearchScreen
 
-        def done(claim_id: int | None) -> None:
-            if claim_id is None:
-                return
-            row = review.list_row(self.conn, claim_id)
-            if row is None:
-                return
-            if not review.matches(self.conn, self.flt, review.key_of(row)):
-                self.notify("The claim is outside the filter; the filter is cleared.", timeout=3)
-                self.set_filter(review.ClaimFilter(), keep=False)
-            self.goto(row)
+        async def done(claim_id: int | None) -> None:
+            if claim_id is not None:
+                await self._act(lambda: self.session.goto(claim_id))
 
         self.app.push_screen(SearchScreen(self.db_path), done)
 
-    def action_filter(self) -> None:
+    async def action_filter(self) -> None:
         """Open the filter form."""
         from tui.screens.panels import FilterScreen
 
-        rules = review.distinct_values(self.conn, "rule")
+        outcome = await self._call(self.session.rules)
+        rules: list[str] = outcome.data if outcome.ok else []
         doc_id = self.claim["doc_id"] if self.claim else None
 
-        def done(flt: review.ClaimFilter | None) -> None:
+        async def done(flt: review.ClaimFilter | None) -> None:
             if flt is not None:
-                self.set_filter(flt)
+                await self.set_filter(flt)
 
         self.app.push_screen(FilterScreen(self.flt, rules, doc_id), done)
 
-    def set_filter(self, flt: review.ClaimFilter, *, keep: bool = True) -> None:
-        """Show only claims that pass ``flt``; stay on the current claim when it passes.
-
-        Args:
-            flt: the new filter.
-            keep: go to the nearest claim at or after the current one (else the first).
-        """
-        self.flt = review.plan_filter(self.conn, flt)
-        self.total = review.count(self.conn, self.flt)
-        key = self._key()
-        row = None
-        if keep and key is not None:
-            if review.matches(self.conn, self.flt, key):
-                row = self.claim
-            else:
-                after = review.rows_after(self.conn, self.flt, key, 1)
-                row = after[0] if after else None
-        row = row or review.first_row(self.conn, self.flt)
-        index = review.count_before(self.conn, self.flt, review.key_of(row)) if row else -1
-        self.query_one(ClaimList).configure(self.conn, self.flt, self.total, index)
-        self.claim = None
-        self.goto(row, index)
+    async def set_filter(self, flt: review.ClaimFilter, *, keep: bool = True) -> None:
+        """Show only claims that pass ``flt``; stay on the current claim when it passes."""
+        await self._act(lambda: self.session.set_filter(flt, keep=keep))
 
     def action_toggle_layout(self) -> None:
         """Claim list beside the document, or below it."""

@@ -25,6 +25,7 @@ from db import stats
 from db.connection import connect
 from db.errors import ClaimdeskError
 from tui.screens.panels import PANEL_CSS
+from tui.text import shown_line
 
 #: Minutes per bar of the sparkline.
 BUCKET_MINUTES = 5
@@ -101,7 +102,7 @@ class StatsScreen(ModalScreen[None]):
         self.query_one(ProgressBar).update(total=max(c["total"], 1), progress=decided)
         rate = pace["decisions_per_hour"]
         self.query_one("#sitting", Static).update(
-            f"{reviewer}, this sitting: {pace['decisions']} decisions since "
+            f"{shown_line(reviewer)}, this sitting: {pace['decisions']} decisions since "
             f"{_clock(pace['start'])}"
             + (f", {rate:,.0f} per hour" if rate else "")
             + f" — decisions per hour, one bar per {BUCKET_MINUTES} minutes:"
@@ -112,7 +113,7 @@ class StatsScreen(ModalScreen[None]):
             table.add_column(col, justify="left" if col == "rule" else "right")
         for r in figures["rules"]:
             table.add_row(
-                Text(r["rule"] or "—"),
+                Text(shown_line(r["rule"] or "—")),
                 str(r["candidates"]),
                 str(r["accepted"]),
                 str(r["edited"]),

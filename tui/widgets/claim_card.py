@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import time
-from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar, Static
+
+from db.rows import ClaimRow, DocumentRow
+from tui.text import shown_line
 
 #: Card label colours match the document highlight layers.
 LAYER_LABEL_STYLE = {
@@ -39,65 +42,98 @@ def format_number(value: float | None) -> str:
     return f"{value:,.6g}" if abs(value) < 1e15 else f"{value:g}"
 
 
-class ClaimCard(Static):
-    """Every field of the current claim, its status, who decided it and when."""
+#: Width of the card's label column ("predicate" and its padding).
+LABEL_WIDTH = 11
 
-    def show(self, claim: dict[str, Any] | None, message: str = "") -> None:
+
+def field_text(value: str | None) -> Text:
+    """A field as plain Text (never markup) that wraps anywhere, Chinese or Latin."""
+    return Text(shown_line(value or "—"), overflow="fold")
+
+
+class ClaimCard(Static):
+    """Every field of the current claim, its status, who decided it and when.
+
+    One label column and one value column: each field gets the card's whole width and wraps
+    (a long subject shows in full on two lines instead of being cut), so the card reads the
+    same at 60 columns as at 200. The card's border title says which claim and its status;
+    the details a reviewer checks less often (kind, confidence, rule, offsets, who decided)
+    follow on one dim line that wraps, last, so a short screen cuts them first.
+    """
+
+    def show(self, claim: ClaimRow | None, message: str = "") -> None:
         """Render ``claim`` (or ``message`` when there is none)."""
         if claim is None:
+            self.border_title = "claim"
             self.update(Text(message or "No claim.", style="italic"))
             return
+        self.border_title = self.title_of(claim)
         grid = Table.grid(padding=(0, 1), expand=True)
-        grid.add_column(justify="right", style="dim", no_wrap=True)
-        grid.add_column(ratio=1)
-        grid.add_column(justify="right", style="dim", no_wrap=True)
-        grid.add_column(ratio=1)
+        grid.add_column(justify="right", no_wrap=True, width=LABEL_WIDTH)
+        grid.add_column(ratio=1, overflow="fold")
 
         def label(name: str, layer: str | None = None) -> Text:
-            return Text(f" {name} ", style=LAYER_LABEL_STYLE[layer]) if layer else Text(name)
+            if layer:
+                return Text(f" {name} ", style=LAYER_LABEL_STYLE[layer])
+            return Text(name, style="dim")
+
+        def line(value: object) -> Text:
+            return Text(shown_line(value) if value not in (None, "") else "—")
 
         value = format_number(claim["value"])
         if claim.get("value_max") is not None:
             value += f" – {format_number(claim['value_max'])}"
         qualifier = claim["qualifier"]
-        value_text = Text.assemble(
-            (f"{qualifier} ", "bold"),
-            (value, "bold"),
-            f" {claim['unit']}",
-            (f"  ({QUALIFIER_WORDS.get(qualifier, '')})", "dim"),
-        )
-        time_text = Text(claim["time_text"] or "—")
+        quantity = field_text(claim["quantity_text"])
+        quantity.append("  ")
+        quantity.append(f"{qualifier} {value}", style="bold")
+        quantity.append(f" {shown_line(claim['unit'])}" if claim["unit"] else "")
+        if qualifier != "=":
+            quantity.append(f"  ({QUALIFIER_WORDS.get(qualifier, qualifier)})", style="dim")
+        time_text = field_text(claim["time_text"])
         if claim["time"]:
             time_text.append(f"  → {claim['time']}", style="dim")
-        status = Text(claim["status"], style=STATUS_STYLE.get(claim["status"], ""))
+        grid.add_row(label("quantity", "quantity"), quantity)
+        grid.add_row(label("subject", "subject"), field_text(claim["subject"]))
+        grid.add_row(label("predicate", "predicate"), field_text(claim["predicate"]))
+        grid.add_row(label("object"), field_text(claim["object"]))
+        grid.add_row(label("time", "time"), time_text)
+        self.update(Group(grid, self.details_of(claim)))
+
+    @staticmethod
+    def title_of(claim: ClaimRow) -> Text:
+        """``claim #12 · pending (edited)``: the card's border title."""
+        title = Text.assemble(("claim ", ""), (f"#{claim['id']}", "bold"), " · ")
+        title.append(claim["status"], style=STATUS_STYLE.get(claim["status"], ""))
         if claim["edited"]:
-            status.append(" (edited)", style="italic")
+            title.append(" (edited)", style="italic")
         if claim["origin"] == "reviewer":
-            status.append(" (added by reviewer)", style="italic")
+            title.append(" (added by reviewer)", style="italic")
+        return title
+
+    @staticmethod
+    def details_of(claim: ClaimRow) -> Text:
+        """Kind, confidence, rule, offsets and who decided, on one line that wraps."""
+        details = Text(style="dim", overflow="fold")
         decided = (
-            f"{claim['reviewer']} at {claim['decided_at']}" if claim["decided_at"] else "not yet"
+            f"decided by {shown_line(claim['reviewer'])} at {claim['decided_at']}"
+            if claim["decided_at"]
+            else "not yet decided"
         )
-        grid.add_row(
-            label("quantity", "quantity"), Text(claim["quantity_text"]), "value", value_text
-        )
-        grid.add_row(label("subject", "subject"), claim["subject"] or "—", "kind", claim["kind"])
-        grid.add_row(label("predicate", "predicate"), claim["predicate"] or "—", "status", status)
-        grid.add_row("object", claim["object"] or "—", "decided", decided)
-        grid.add_row(
-            label("time", "time"),
-            time_text,
-            "confidence",
-            f"{claim['confidence']:.2f}",
-        )
-        grid.add_row(
-            "offsets",
-            f"{claim['start']}–{claim['end']} (sentence {claim['sentence_start']}–"
+        rule = f"{claim['rule'] or ''} {claim['extractor_version'] or ''}".strip() or "—"
+        parts = [
+            f"kind {claim['kind']}",
+            f"confidence {claim['confidence']:.2f}",
+            f"rule {rule}",
+            f"offsets {claim['start']}–{claim['end']} (sentence {claim['sentence_start']}–"
             f"{claim['sentence_end']})",
-            "rule",
-            Text(f"{claim['rule']} {claim['extractor_version']}".strip() or "—"),
-        )
-        title = Text.assemble(("claim ", "dim"), (f"#{claim['id']}", "bold"))
-        self.update(Group(title, grid))
+            decided,
+        ]
+        for n, part in enumerate(parts):
+            if n:
+                details.append(" · ")
+            details.append(shown_line(part))
+        return details
 
 
 class ReviewHeader(Static):
@@ -105,7 +141,7 @@ class ReviewHeader(Static):
 
     def show(
         self,
-        doc: dict[str, Any] | None,
+        doc: DocumentRow | None,
         position: tuple[int, int, int, int] | None,
         list_info: str = "",
     ) -> None:
@@ -114,9 +150,9 @@ class ReviewHeader(Static):
             self.update(Text("claimdesk — no claims to review", style="bold"))
             return
         line1 = Text.assemble(
-            (doc["title"] or "(untitled)", "bold"),
+            (shown_line(doc["title"] or "(untitled)"), "bold"),
             ("  —  ", "dim"),
-            (doc["source"], "italic"),
+            (shown_line(doc["source"]), "italic"),
             no_wrap=True,
             overflow="ellipsis",
         )
@@ -126,21 +162,50 @@ class ReviewHeader(Static):
             line2.append(f"claim {n} of {m}", style="bold")
             line2.append(f" in document {d:,} of {total_docs:,}")
         if list_info:
-            line2.append(f"   {list_info}", style="dim")
+            line2.append(f"   {shown_line(list_info)}", style="dim")
         self.update(Group(line1, line2))
 
 
+class FittingLabel(Label):
+    """A one-line label showing the longest of its variants that fits its width."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.variants: list[str] = [""]
+        """The texts to choose from, longest first."""
+
+    def set_variants(self, variants: list[str]) -> None:
+        """Show the first of ``variants`` that fits (the last one, cut, when none does)."""
+        self.variants = variants or [""]
+        self.refresh()
+
+    def fitting(self, width: int) -> str:
+        """The variant shown at ``width`` cells."""
+        return next((v for v in self.variants if cell_len(v) <= width), self.variants[-1])
+
+    def render(self) -> Text:
+        """The fitting variant, as plain text."""
+        return Text(self.fitting(self.content_size.width), no_wrap=True, overflow="ellipsis")
+
+
 class SessionProgress(Horizontal):
-    """Decided / total, this session's rate per hour and the time left at that rate."""
+    """The status bar: decided / total, this session's rate per hour and the time left.
+
+    The bar is short and the text comes in a long and shorter forms, the longest that fits is
+    shown: at 120 columns everything reads in full, at 60 the counts and time left still do.
+    """
 
     DEFAULT_CSS = """
     SessionProgress {
         height: 1;
     }
     SessionProgress ProgressBar {
-        width: 40;
+        width: 22;
     }
-    SessionProgress Label {
+    SessionProgress Bar {
+        width: 16;
+    }
+    SessionProgress FittingLabel {
         width: 1fr;
         padding: 0 1;
     }
@@ -152,10 +217,13 @@ class SessionProgress(Horizontal):
         """When this session began."""
         self.session_decisions = 0
         """Decisions this session (undo takes one back; skips do not count)."""
+        self.busy = False
+        """An action is waiting for the database."""
+        self._counts: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield ProgressBar(total=1, show_eta=False, id="progress-bar")
-        yield Label(id="progress-label")
+        yield FittingLabel(id="progress-label")
 
     def show(self, counts: dict[str, int]) -> None:
         """Update from the status counts of the whole database."""
@@ -168,10 +236,27 @@ class SessionProgress(Horizontal):
         rate = self.session_decisions / hours if self.session_decisions > 0 else 0.0
         if rate > 0:
             left = pending / rate
-            left_text = f"{int(left)}h{int(left * 60) % 60:02d}m left"
+            left_short = f"{int(left)}h{int(left * 60) % 60:02d}m left"
+            left_long = f"{left_short} at this rate"
         else:
-            left_text = "time left: — (decide a few claims)"
-        self.query_one("#progress-label", Label).update(
-            f"{decided:,} / {total:,} decided · {pending:,} pending · "
-            f"{rate:,.0f}/h this session · {left_text}"
+            left_short = "— left"
+            left_long = "time left: — (decide a few claims)"
+        saving = "saving… · " if self.busy else ""
+        self.query_one(FittingLabel).set_variants(
+            [
+                f"{saving}{decided:,} / {total:,} decided · {pending:,} pending · "
+                f"{rate:,.0f}/h this session · {left_long}",
+                f"{saving}{decided:,}/{total:,} decided · {pending:,} pending · {rate:,.0f}/h · "
+                f"{left_short}",
+                f"{saving}{decided:,}/{total:,} · {pending:,} pending · {left_short}",
+                f"{saving}{decided:,}/{total:,} decided",
+            ]
         )
+        self._counts = dict(counts)
+
+    def set_busy(self, busy: bool) -> None:
+        """Show (or clear) the "saving…" mark while an action waits for the database."""
+        if busy != self.busy:
+            self.busy = busy
+            if self.is_mounted:
+                self.show(self._counts)

@@ -10,7 +10,7 @@ away (dragging the scrollbar) lands with ``OFFSET``.
 from __future__ import annotations
 
 import sqlite3
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -23,6 +23,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from db import review
+from db.rows import ListRow, SearchHit
+from tui.text import shown_line
 
 #: Rows read per database round trip.
 CHUNK = 200
@@ -97,7 +99,7 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = -1
         """Index of the current claim (-1: none)."""
         self.window_start = 0
-        self.window: list[dict[str, Any]] = []
+        self.window: list[ListRow] = []
         self.reads = 0
         """Database reads done (for tests: the list must not read everything)."""
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
@@ -120,7 +122,7 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache.clear()
         self.refresh()
 
-    def row(self, index: int) -> dict[str, Any] | None:
+    def row(self, index: int) -> ListRow | None:
         """Row ``index`` of the list, read from the database when not in the window."""
         if not 0 <= index < self.total or self.conn is None:
             return None
@@ -157,7 +159,7 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
         self.window = self.window[lo - self.window_start : hi - self.window_start]
         self.window_start = lo
 
-    def seed(self, index: int, row: dict[str, Any]) -> None:
+    def seed(self, index: int, row: ListRow) -> None:
         """Tell the list that ``row`` sits at ``index`` (so a jump needs no ``OFFSET`` read)."""
         end = self.window_start + len(self.window)
         if self.window_start <= index < end:
@@ -167,7 +169,7 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self.window_start, self.window = index, [row]
 
-    def update_row(self, row: dict[str, Any]) -> None:
+    def update_row(self, row: ListRow) -> None:
         """Replace the cached copy of a row whose status or fields changed."""
         for i, r in enumerate(self.window):
             if r["id"] == row["id"]:
@@ -190,7 +192,7 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # ---------------------------------------------------------------- cursor
 
-    def set_cursor(self, index: int, row: dict[str, Any] | None = None) -> None:
+    def set_cursor(self, index: int, row: ListRow | None = None) -> None:
         """Mark row ``index`` as current and scroll it into view."""
         if row is not None:
             self.seed(index, row)
@@ -247,12 +249,12 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
             self._cache[key] = strip
         return strip
 
-    def render_row(self, row: dict[str, Any], width: int) -> Text:
+    def render_row(self, row: ListRow, width: int) -> Text:
         """A row as Rich Text, cut to ``width`` cells (wide characters counted as two)."""
         status_style: Style = self.get_component_rich_style(f"claim-list--{row['status']}")
         dim = self.get_component_rich_style("claim-list--dim")
         mark = "✎" if row["edited"] else "+" if row["origin"] == "reviewer" else " "
-        quantity = Text(row["quantity_text"])
+        quantity = Text(shown_line(row["quantity_text"]))
         quantity.truncate(12, overflow="ellipsis", pad=True)
         text = Text.assemble(
             (GLYPHS.get(row["status"], "?"), status_style),
@@ -260,10 +262,43 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
             (f"{row['doc_id']:>5} ", dim),
             quantity,
             " ",
-            (row["subject"] or "—", ""),
+            (shown_line(row["subject"] or "—"), ""),
             " ",
-            (row["predicate"] or "", dim),
+            (shown_line(row["predicate"] or ""), dim),
             end="",
         )
         text.truncate(width, overflow="ellipsis")
         return text
+
+
+#: How search hits name where they matched (the claim field or the document part).
+HIT_PLACES = {
+    "quantity_text": "quantity",
+    "subject": "subject",
+    "predicate": "predicate",
+    "object": "object",
+    "time_text": "time",
+    "title": "title",
+    "text": "text",
+}
+#: The place column's width: the longest name and a space.
+HIT_PLACE_WIDTH = max(len(p) for p in HIT_PLACES.values()) + 1
+
+
+def hit_label(hit: SearchHit) -> Text:
+    """One search hit as a row: where it matched, document, claim, then the matched text.
+
+    Every column ends with a space whatever its content (a field name longer than the rest,
+    a seven-digit id), so no column runs into the next; the matched text is plain Text on one
+    line (its line breaks and tabs shown as spaces).
+    """
+    place = HIT_PLACES.get(hit["where"], hit["where"] or "—")
+    return Text.assemble(
+        (f"{place:<{HIT_PLACE_WIDTH - 1}} ", "dim"),
+        (f"doc {hit['doc_id']:<6} ", "dim"),
+        (f"claim {hit['claim_id']:<8} ", "dim"),
+        Text(shown_line(" ".join(str(hit["snippet"]).split()))),
+        no_wrap=True,
+        overflow="ellipsis",
+        end="",
+    )

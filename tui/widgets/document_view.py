@@ -9,6 +9,7 @@ the text — and the view can scroll the claim's sentence into sight exactly.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from rich.cells import get_character_cell_size
@@ -20,16 +21,63 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.text import shown
+
 #: Highlight layers, painted in this order (later ones win where they overlap).
 LAYERS = ("sentence", "subject", "predicate", "time", "quantity")
+
+
+#: Characters a visual line must not start with: closing brackets and quotes, stops, commas,
+#: colons, question and exclamation marks, full- and half-width (the "closing" and "no start"
+#: classes of Chinese and Japanese line breaking: UAX #14 CL, CP, EX, IS, NS; W3C clreq 3.1.7),
+#: and signs that belong to the number before them (% ‰ ℃).
+NO_START = frozenset(
+    "，。、；：？！．｡､,.;:?!"  # stops, commas, colons, question and exclamation marks
+    + "）］｝〕〗〙〛】〉》」』｠｣)]}"  # closing brackets
+    + "”’〞〟"  # closing quotes
+    + "・‥々〻ゝゞヽヾー～‼⁇⁈⁉"  # other marks that never start a line
+    + "%％‰℃°′″"  # signs of the number before them
+)
+#: Characters a visual line must not end with: opening brackets and quotes, full- and
+#: half-width (UAX #14 OP), and currency signs that belong to the number after them (PR).
+NO_END = frozenset("（［｛〔〖〘〚【〈《「『｟｢([{“‘〝" + "￥¥$＄£€")
+#: Marks written doubled that must not be split across lines (…… and ——).
+DOUBLED = frozenset("…—‥")
+
+
+def displayed(text: str) -> str:
+    """``text`` as the view draws it: control characters made visible one for one
+    (:func:`tui.text.shown`) and a tab as one space, so every offset still points at the same
+    character and the highlight is the database's offsets."""
+    return shown(text).replace("\t", " ")
+
+
+def can_break(text: str, k: int) -> bool:
+    """May a visual line end between ``text[k - 1]`` and ``text[k]`` (Chinese line breaking)?
+
+    Not before closing punctuation (，。）」 …), not after opening punctuation (（「《 …), and not
+    inside a doubled …… or ——. A break before a space is always allowed: the space is dropped
+    at the start of the next line.
+    """
+    before, after = text[k - 1], text[k]
+    if after.isspace():
+        return True
+    if after in NO_START or before in NO_END:
+        return False
+    return not (before == after and before in DOUBLED)
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     """Fold ``text`` into lines of at most ``width`` cells; return each line's (start, end).
 
     Line breaks in the text end a line (the newline itself belongs to no line). Wide characters
-    count two cells and never straddle the edge. A Latin word is moved to the next line whole
-    when it fits there, so English inside Chinese text does not break mid-word.
+    count two cells and never straddle the edge. The break follows Chinese line breaking
+    (:func:`can_break`): the characters before a closing mark move to the next line with it,
+    an opening mark moves down with what follows. A Latin word is moved to the next line whole
+    when it fits there, so English inside Chinese text does not break mid-word. Spaces where
+    a line was wrapped belong to no line (a wrapped line never starts with a space from the
+    source); a paragraph's own indentation is kept. When no allowed break fits (a line of
+    nothing but punctuation, a word longer than the line), the line is cut where it is full.
     """
     width = max(1, width)
     lines: list[tuple[int, int]] = []
@@ -49,16 +97,25 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
                 j += 1
             if j == i:  # a character wider than the whole line
                 j = i + 1
-            if j < n and _wordish(para[j]) and _wordish(para[j - 1]):
-                k = j - 1
-                while k > i and _wordish(para[k - 1]):
-                    k -= 1
-                if k > i:
-                    j = k
+            if j < n:
+                j = _break_at(para, i, j)
             lines.append((pos + i, pos + j))
             i = j
+            while i < n and para[i].isspace():
+                i += 1
         pos += n + 1
     return lines
+
+
+def _break_at(para: str, i: int, j: int) -> int:
+    """Where to end the line that starts at ``i`` and is full at ``j`` (``i < j < len``)."""
+    for k in range(j, i, -1):  # an allowed break that keeps Latin words whole
+        if can_break(para, k) and not (_wordish(para[k - 1]) and _wordish(para[k])):
+            return k
+    for k in range(j, i, -1):  # a word longer than the line: cut it, still not before ，。
+        if can_break(para, k):
+            return k
+    return j
 
 
 def _wordish(ch: str) -> bool:
@@ -113,6 +170,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(name=name, id=id)
         self.text = ""
         """The document text every offset refers to."""
+        self.shown = ""
+        """What is drawn: :attr:`text` with control characters made visible (same offsets)."""
         self.spans: dict[str, tuple[int, int]] = {}
         """Highlight layer -> (start, end) code-point offsets."""
         self.lines: list[tuple[int, int]] = []
@@ -123,10 +182,11 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache: LRUCache[tuple, Strip] = LRUCache(512)
         self._pending_scroll = False
 
-    def show(self, text: str, claim: dict[str, Any] | None) -> None:
+    def show(self, text: str, claim: Mapping[str, Any] | None) -> None:
         """Show ``text`` with ``claim``'s spans highlighted and its sentence scrolled into view."""
         changed = text != self.text
         self.text = text
+        self.shown = displayed(text)
         self.spans = spans_of(claim) if claim else {}
         self._version += 1
         self._cache.clear()
@@ -142,7 +202,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     def _rewrap(self) -> None:
         width = self._content_width()
         self._width = width
-        self.lines = wrap_offsets(self.text, width) if width > 0 and self.text else []
+        self.lines = wrap_offsets(self.shown, width) if width > 0 and self.shown else []
         self._starts = [a for a, _ in self.lines]
         self.virtual_size = Size(0, len(self.lines))
         self._cache.clear()
@@ -162,12 +222,16 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         q0 = self.spans.get("quantity", (s0, s1))[0]
         top, bottom = self.line_of(s0), self.line_of(max(s0, s1 - 1))
         qline = self.line_of(q0)
-        if bottom - top + 1 <= height - 2:
-            # The whole sentence fits: put it a third of the way down, with context above.
-            y = top - max(1, (height - (bottom - top + 1)) // 3)
+        rows = bottom - top + 1
+        if rows <= height:
+            # The whole sentence fits: a third of the free rows above it show its context.
+            y = top - max(1 if rows <= height - 2 else 0, (height - rows) // 3)
         else:
+            # Longer than the view: the quantity's line a third of the way down.
             y = qline - height // 3
-        self.scroll_to(y=max(0, y), animate=False, immediate=True)
+        # force: just after the text is (re)folded the scrollbar is not yet shown, and Textual
+        # refuses to scroll a widget without one — the claim stayed out of sight on open.
+        self.scroll_to(y=max(0, y), animate=False, immediate=True, force=True)
 
     def on_resize(self) -> None:
         """Re-fold the text for the new width and keep the claim in view."""
@@ -183,7 +247,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     def render_text_line(self, index: int) -> Text:
         """Visual line ``index`` as Rich Text with the highlight styles applied."""
         a, b = self.lines[index]
-        text = Text(self.text[a:b], end="")
+        text = Text(self.shown[a:b], end="")
         styles = self.styles_for()
         for layer in LAYERS:
             span = self.spans.get(layer)
@@ -211,7 +275,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
 
-def spans_of(claim: dict[str, Any]) -> dict[str, tuple[int, int]]:
+def spans_of(claim: Mapping[str, Any]) -> dict[str, tuple[int, int]]:
     """Highlight layer -> offsets for a claim row (NULL spans left out)."""
     spans: dict[str, tuple[int, int]] = {}
     pairs = {

@@ -1,0 +1,639 @@
+"""The review session: everything a review screen does, free of any UI.
+
+One :class:`ReviewSession` holds the state of one reviewer's session — the filter, the current
+claim, its place in the list, the status counts, the claims skipped — and offers every action:
+open, decide (accept, reject, skip, edit), adjudicate a pick, undo, add, move, filter, renew
+the lease. The mode's differences live in one :class:`Strategy` per mode (single, split,
+overlap, adjudicate), not in ``if`` ladders.
+
+Every action returns one :class:`Outcome` — done, refused (with the reason), busy (the
+database stayed locked) or error (a full or read-only disk…) — so every key handles a locked
+or full database the same way: a message, nothing saved, the screen stays where it was.
+
+A session is used from one worker thread at a time (the screen awaits each action); a lock
+makes that so even for the lease timer. It never imports Textual.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from db import decisions, review, teams
+from db.decisions import Decision, ReviewError, Seen
+from db.errors import StorageError
+from db.review import ClaimFilter, Key
+from db.rows import ClaimRow, DocumentRow, ListRow, Verdict
+
+OutcomeKind = Literal["done", "refused", "busy", "error"]
+Changes = dict[str, Any]
+"""Fact fields a reviewer typed (an edit or an added claim)."""
+
+
+@dataclass(frozen=True)
+class View:
+    """What the screen shows after an action.
+
+    Attributes:
+        claim: the current claim (every column), or None for the empty state.
+        doc: its document (id, source, title, text, date, url).
+        index: the claim's index in the filtered list (-1: none).
+        total: rows in the filtered list.
+        position: (n-th claim of the document, claims in it, document ordinal, documents).
+        in_list: the claim passes the filter (else the list shows no cursor row).
+        versions: in adjudication, each reviewer's verdict on the claim.
+        relist: the list must be re-read (its rows or total changed), else ``rows`` patch it.
+        rows: list rows to update in place.
+        flt: the list's filter.
+        empty_message: what to show when there is no claim.
+    """
+
+    claim: ClaimRow | None
+    doc: DocumentRow | None
+    index: int
+    total: int
+    position: tuple[int, int, int, int] | None
+    in_list: bool
+    flt: ClaimFilter
+    versions: list[Verdict] = field(default_factory=list)
+    relist: bool = False
+    rows: list[ListRow] = field(default_factory=list)
+    empty_message: str = ""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of one session action.
+
+    Attributes:
+        kind: ``done``; ``refused`` (the reason in ``message``; nothing written); ``busy``
+            (the database stayed locked; nothing written); ``error`` (storage failed; nothing
+            written).
+        message: what to tell the reviewer (may be empty for a plain move).
+        decision: what was written, for a done write.
+        view: where the screen goes; None keeps it where it is.
+        counts: claims per status after the action.
+        data: an action's result that is not a view (history rows, rule names).
+    """
+
+    kind: OutcomeKind
+    message: str = ""
+    decision: Decision | None = None
+    view: View | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    data: Any = None
+
+    @property
+    def ok(self) -> bool:
+        """The action was done."""
+        return self.kind == "done"
+
+
+# --------------------------------------------------------------------------------------------
+# Strategies: one per mode
+
+
+class Strategy:
+    """How claims are shared in one mode. The base class is *single*: one reviewer, no leases
+    (what scripts and tests use); the subclasses add what their mode needs."""
+
+    name = "single"
+    #: A decision takes the claim out of the list (adjudication: out of the disputes).
+    relist_after_write = False
+
+    def base_filter(self) -> ClaimFilter:
+        """The list's filter before the reviewer filters it."""
+        return ClaimFilter()
+
+    def next(self, s: ReviewSession, after: Key | None) -> ListRow | None:
+        """The next claim for the reviewer after ``after`` (wrapping), or None."""
+        return review.next_pending(s.conn, after, s.flt, s.skipped)
+
+    def open_fallback(self, s: ReviewSession) -> ListRow | None:
+        """What to show at the start when nothing is left for the reviewer."""
+        return review.first_row(s.conn, s.flt)
+
+    def decide(
+        self, s: ReviewSession, claim: ClaimRow, action: str, changes: Changes | None
+    ) -> Decision:
+        """Write a decision on ``claim``, naming the state the reviewer saw."""
+        return review.decide(s.conn, claim["id"], s.reviewer, action, changes, seen=Seen.of(claim))
+
+    def pick(self, s: ReviewSession, claim: ClaimRow, n: int) -> Decision:
+        """Make the n-th reviewer's version final (adjudication only)."""
+        raise ReviewError("only an adjudicator picks a reviewer's version")
+
+    def versions(self, s: ReviewSession, claim: ClaimRow) -> list[Verdict]:
+        """Each reviewer's verdict on the claim, where the mode keeps them."""
+        return []
+
+    def renew(self, s: ReviewSession, claim: ClaimRow) -> bool:
+        """Keep the claim on screen reserved for the reviewer."""
+        return True
+
+    def release(self, s: ReviewSession) -> None:
+        """Give back what the reviewer holds (on quitting)."""
+
+
+class SplitStrategy(Strategy):
+    """Each pending claim is leased to one reviewer while it is on their screen."""
+
+    name = "split"
+
+    def next(self, s: ReviewSession, after: Key | None) -> ListRow | None:
+        return teams.next_claim(s.conn, s.assignment, s.reviewer, after, s.flt, s.skipped)
+
+    def open_fallback(self, s: ReviewSession) -> ListRow | None:
+        # Never show a claim another reviewer holds: the empty state says why instead.
+        return None
+
+    def renew(self, s: ReviewSession, claim: ClaimRow) -> bool:
+        if claim["status"] != "pending":
+            return True
+        return teams.renew(s.conn, s.assignment, s.reviewer, claim["id"])
+
+    def release(self, s: ReviewSession) -> None:
+        teams.release(s.conn, s.reviewer)
+
+
+class OverlapStrategy(SplitStrategy):
+    """Each claim is judged by K reviewers; a verdict is kept apart until K agree."""
+
+    name = "overlap"
+
+    def decide(
+        self, s: ReviewSession, claim: ClaimRow, action: str, changes: Changes | None
+    ) -> Decision:
+        if action == "skip":
+            return super().decide(s, claim, action, changes)
+        return teams.judge(
+            s.conn, s.assignment, claim["id"], s.reviewer, action, changes, seen=Seen.of(claim)
+        )
+
+
+class AdjudicateStrategy(Strategy):
+    """Only the disputed claims; a pick or a decision is final."""
+
+    name = "adjudicate"
+    relist_after_write = True
+
+    def base_filter(self) -> ClaimFilter:
+        return ClaimFilter(disputed=True)
+
+    def next(self, s: ReviewSession, after: Key | None) -> ListRow | None:
+        return teams.next_claim(s.conn, s.assignment, s.reviewer, after, s.flt, s.skipped)
+
+    def decide(
+        self, s: ReviewSession, claim: ClaimRow, action: str, changes: Changes | None
+    ) -> Decision:
+        if action == "skip":
+            return super().decide(s, claim, action, changes)
+        return teams.adjudicate(
+            s.conn, claim["id"], s.reviewer, action=action, changes=changes, seen=Seen.of(claim)
+        )
+
+    def pick(self, s: ReviewSession, claim: ClaimRow, n: int) -> Decision:
+        versions = teams.versions(s.conn, claim["id"])
+        if not 1 <= n <= len(versions):
+            raise ReviewError(f"there is no version {n}")
+        return teams.adjudicate(
+            s.conn, claim["id"], s.reviewer, pick=versions[n - 1]["reviewer"], seen=Seen.of(claim)
+        )
+
+    def versions(self, s: ReviewSession, claim: ClaimRow) -> list[Verdict]:
+        return teams.versions(s.conn, claim["id"])
+
+
+def strategy_for(assignment: teams.Assignment) -> Strategy:
+    """The strategy of an assignment's mode."""
+    if assignment.adjudicate:
+        return AdjudicateStrategy()
+    if assignment.mode == "overlap":
+        return OverlapStrategy()
+    return SplitStrategy()
+
+
+# --------------------------------------------------------------------------------------------
+# The session
+
+
+class ReviewSession:
+    """One reviewer's review session over one connection (see the module docstring).
+
+    Args:
+        conn: a connection of its own (the session writes on it from a worker thread).
+        reviewer: the name recorded with every decision.
+        assignment: the team's mode (split, overlap) or adjudication.
+        strategy: overrides the mode's strategy (:class:`Strategy` for a single reviewer).
+    """
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        reviewer: str,
+        assignment: teams.Assignment | None = None,
+        *,
+        strategy: Strategy | None = None,
+    ) -> None:
+        self.conn = conn
+        self.reviewer = reviewer
+        self.assignment = assignment or teams.load_assignment(conn)
+        self.strategy = strategy or strategy_for(self.assignment)
+        self._fixed_strategy = strategy is not None
+        self.flt = review.plan_filter(conn, self.strategy.base_filter())
+        self.claim: ClaimRow | None = None
+        """The current claim (every column), as the reviewer sees it."""
+        self.index = -1
+        self.total = 0
+        self.counts: dict[str, int] = {}
+        self.skipped: list[int] = []
+        """Claims skipped in this session, kept out of the next pass until nothing else is left."""
+        self.decided = 0
+        """Decisions made in this session (undo takes one back)."""
+        self._lock = threading.Lock()
+        self._docs: OrderedDict[int, DocumentRow] = OrderedDict()
+        self._doc_ordinals: OrderedDict[int, int] = OrderedDict()
+        self._doc_total = 0
+
+    # ---------------------------------------------------------------- plumbing
+
+    def _run(self, action: Callable[[], Outcome]) -> Outcome:
+        """Run one action under the lock, mapping every database failure to one outcome."""
+        with self._lock:
+            try:
+                return action()
+            except ReviewError as exc:
+                return self._out("refused", str(exc), view=self._reread())
+            except StorageError as exc:
+                return self._out(
+                    "error",
+                    f"{exc}. For the app: nothing was saved; press the key again once fixed.",
+                )
+            except sqlite3.OperationalError as exc:
+                return self._out(
+                    "busy",
+                    f"The database is busy ({exc}); nothing was saved — press the key again.",
+                )
+            except sqlite3.DatabaseError as exc:
+                return self._out("error", f"Database error ({exc}); nothing was saved.")
+
+    def _out(self, kind: OutcomeKind, message: str = "", **kw: Any) -> Outcome:
+        return Outcome(kind, message, counts=dict(self.counts), **kw)
+
+    def _reread(self) -> View | None:
+        """The current claim as it is now in the database (after a refusal), when readable."""
+        if self.claim is None:
+            return None
+        try:
+            row = review.get_claim(self.conn, self.claim["id"])
+        except sqlite3.Error:
+            return None
+        return self._view(row, self.index) if row else None
+
+    def _sync_mode(self) -> str:
+        """Follow the team's mode if another session changed it; a message when it did."""
+        if self.assignment.adjudicate or self._fixed_strategy:
+            return ""
+        team = teams.load_assignment(self.conn)
+        if (team.mode, team.per_claim) == (self.assignment.mode, self.assignment.per_claim):
+            return ""
+        self.assignment = replace(self.assignment, mode=team.mode, per_claim=team.per_claim)
+        self.strategy = strategy_for(self.assignment)
+        return f"The team's review mode is now {team.describe()}."
+
+    def document(self, doc_id: int) -> DocumentRow:
+        """A document, from a small cache (a session walks documents in order)."""
+        doc = self._docs.get(doc_id)
+        if doc is None:
+            doc = review.get_document(self.conn, doc_id)
+            if doc is None:
+                raise ReviewError(f"no document {doc_id}")
+            self._docs[doc_id] = doc
+            if len(self._docs) > 16:
+                self._docs.popitem(last=False)
+        else:
+            self._docs.move_to_end(doc_id)
+        return doc
+
+    def _doc_ordinal(self, doc_id: int) -> int:
+        n = self._doc_ordinals.get(doc_id)
+        if n is None:
+            n = review.document_ordinal(self.conn, doc_id)
+            self._doc_ordinals[doc_id] = n
+            if len(self._doc_ordinals) > 256:
+                self._doc_ordinals.popitem(last=False)
+        return n
+
+    def _key(self) -> Key | None:
+        return review.key_of(self.claim) if self.claim else None
+
+    def empty_message(self) -> str:
+        """Why there is no claim to show."""
+        if isinstance(self.strategy, AdjudicateStrategy):
+            return "No disputed claims: the reviewers agree on everything judged so far."
+        if not self.counts or sum(self.counts.values()) == 0:
+            return "No claims in this database. Run `claimdesk extract` first."
+        if self.flt.is_empty and self.counts.get("pending", 0):
+            return (
+                "Nothing pending is free for you: the pending claims are being reviewed by"
+                " others. Press j to browse the list."
+            )
+        if self.flt.is_empty:
+            return "Nothing left pending. Press j to browse the list."
+        return f"No claims match the filter ({self.flt.describe()}). Press f to change it."
+
+    def _view(
+        self,
+        row: ListRow | None,
+        index: int | None = None,
+        *,
+        relist: bool = False,
+        rows: list[ListRow] | None = None,
+    ) -> View:
+        """Make ``row`` the current claim and describe the screen that shows it."""
+        if row is None:
+            self.claim, self.index = None, -1
+            return View(None, None, -1, self.total, None, False, self.flt, relist=relist,
+                        empty_message=self.empty_message())  # fmt: skip
+        claim = review.get_claim(self.conn, row["id"])
+        if claim is None:
+            raise ReviewError(f"no claim {row['id']}")
+        if index is None:
+            new_key = review.key_of(claim)
+            old = self._key()
+            if old is not None and self.index >= 0 and not relist:
+                index = self.index + review.count_between(self.conn, self.flt, old, new_key)
+            else:
+                index = review.count_before(self.conn, self.flt, new_key)
+        self.claim, self.index = claim, index
+        doc = self.document(claim["doc_id"])
+        n, m = review.position_in_document(self.conn, claim)
+        position = (n, m, self._doc_ordinal(claim["doc_id"]), self._doc_total)
+        in_list = review.matches(self.conn, self.flt, review.key_of(claim))
+        return View(
+            claim,
+            doc,
+            index,
+            self.total,
+            position,
+            in_list,
+            self.flt,
+            versions=self.strategy.versions(self, claim),
+            relist=relist,
+            rows=rows or [],
+        )
+
+    # ---------------------------------------------------------------- actions
+
+    def open(self) -> Outcome:
+        """Open at the reviewer's first claim, past the ones they skipped last time."""
+
+        def run() -> Outcome:
+            note = self._sync_mode()
+            self.counts = review.status_counts(self.conn)
+            self._doc_total = review.document_count(self.conn)
+            self.total = review.count(self.conn, self.flt)
+            self.skipped = review.last_skipped(self.conn, self.reviewer)
+            row = self.strategy.next(self, None) or self.strategy.open_fallback(self)
+            return self._out("done", note, view=self._view(row, relist=True))
+
+        return self._run(run)
+
+    def _after_write(
+        self, decision: Decision, *, moved: bool = False
+    ) -> tuple[bool, list[ListRow]]:
+        """Update counts and the list after a write; returns (relist, rows to patch)."""
+        if decision.group_size > 1:
+            self.counts = review.status_counts(self.conn)
+        else:
+            if decision.status_before is not None:
+                self.counts[decision.status_before] -= 1
+            after = decision.status_after
+            self.counts[after] = self.counts.get(after, 0) + 1
+        if decision.action in ("accept", "reject", "edit", "add"):
+            self.decided += 1
+        elif decision.action == "undo" and decision.undone_action != "skip":
+            self.decided = max(0, self.decided - 1)
+        status_changed = decision.status_before != decision.status_after
+        if (
+            moved
+            or self.strategy.relist_after_write
+            or (self.flt.status and (status_changed or decision.action == "undo"))
+        ):
+            self.total = review.count(self.conn, self.flt)
+            return True, []
+        row = review.list_row(self.conn, decision.claim_id)
+        return False, [row] if row else []
+
+    def _go_next(self, decision: Decision, relist: bool, rows: list[ListRow], note: str) -> Outcome:
+        """After a decision: the next claim for the reviewer (the decision is committed)."""
+        key = self._key()
+        try:
+            row = self.strategy.next(self, key)
+        except sqlite3.OperationalError as exc:
+            note = (
+                f"{note} Saved; the next claim could not be reserved ({exc}): press j to go on."
+            ).strip()
+            row = None
+        else:
+            if row is None:
+                note = f"{note} Nothing left pending here. Well done.".strip()
+        if row is None:
+            # Stay on the claim just decided (a second key on it is refused, never doubled).
+            current = review.list_row(self.conn, key[2]) if key else None
+            if relist:
+                self.claim = None
+            return self._out("done", note, decision=decision,
+                             view=self._view(current, relist=relist, rows=rows))  # fmt: skip
+        if relist:
+            self.claim = None
+        return self._out("done", note, decision=decision,
+                         view=self._view(row, relist=relist, rows=rows))  # fmt: skip
+
+    def decide(self, action: str, changes: Changes | None = None) -> Outcome:
+        """Accept, reject, skip or edit the current claim in the session's mode, then go to the
+        next claim for the reviewer (an edit stays on the claim)."""
+
+        def run() -> Outcome:
+            if self.claim is None:
+                raise ReviewError("no claim on screen")
+            note = self._sync_mode()
+            decision = self.strategy.decide(self, self.claim, action, changes)
+            if action == "skip":
+                self.skipped.append(decision.claim_id)
+            relist, rows = self._after_write(decision, moved=action == "edit")
+            if action == "edit":
+                self.claim = None
+                row = review.list_row(self.conn, decision.claim_id)
+                message = f"Claim {decision.claim_id} edited and accepted."
+                if self.strategy.name == "overlap":
+                    message = f"Your edit of claim {decision.claim_id} is recorded."
+                return self._out("done", message, decision=decision,
+                                 view=self._view(row, relist=True))  # fmt: skip
+            return self._go_next(decision, relist, rows, note)
+
+        return self._run(run)
+
+    def pick(self, n: int) -> Outcome:
+        """Adjudication: make the n-th reviewer's version final, then the next dispute."""
+
+        def run() -> Outcome:
+            if self.claim is None:
+                raise ReviewError("no claim on screen")
+            decision = self.strategy.pick(self, self.claim, n)
+            relist, rows = self._after_write(decision)
+            return self._go_next(decision, relist, rows, "")
+
+        return self._run(run)
+
+    def undo(self) -> Outcome:
+        """Undo the reviewer's last decision (in any mode, also after a restart); show it."""
+
+        def run() -> Outcome:
+            decision = teams.undo(self.conn, self.assignment, self.reviewer)
+            if decision is None:
+                return self._out("refused", "Nothing to undo.")
+            if decision.undone_action == "skip" and decision.claim_id in self.skipped:
+                self.skipped.remove(decision.claim_id)
+            moved = decision.undone_action in ("edit", "add") or decision.group_size > 1
+            relist, rows = self._after_write(decision, moved=moved)
+            if relist:
+                self.claim = None
+            what = f"{decision.undone_action} of claim {decision.claim_id}"
+            if decision.group_size > 1:
+                what = f"{decision.undone_action} of {decision.group_size} claims"
+            row = review.list_row(self.conn, decision.claim_id)
+            return self._out("done", f"Undid {what}.", decision=decision,
+                             view=self._view(row, relist=relist, rows=rows))  # fmt: skip
+
+        return self._run(run)
+
+    def add(self, fields: Changes) -> Outcome:
+        """Add a claim the extractor missed in the current document; show it."""
+
+        def run() -> Outcome:
+            if self.claim is None:
+                raise ReviewError("no claim on screen")
+            decision = review.add_claim(self.conn, self.claim["doc_id"], fields, self.reviewer)
+            self._doc_ordinals.clear()
+            self._after_write(decision, moved=True)
+            self.claim = None
+            row = review.list_row(self.conn, decision.claim_id)
+            return self._out("done", f"Claim {decision.claim_id} added.", decision=decision,
+                             view=self._view(row, relist=True))  # fmt: skip
+
+        return self._run(run)
+
+    def move(self, where: str) -> Outcome:
+        """Go to the ``next``/``previous`` claim or the ``next_document``/``previous_document``
+        in the list (refused at either end)."""
+
+        def run() -> Outcome:
+            key = self._key()
+            if where == "next":
+                rows = review.rows_after(self.conn, self.flt, key, 1)
+                row = rows[0] if rows else None
+                end = "This is the last claim in the list."
+            elif where == "previous":
+                rows = review.rows_before(self.conn, self.flt, key, 1) if key else []
+                row = rows[0] if rows else None
+                end = "This is the first claim in the list."
+            elif where in ("next_document", "previous_document"):
+                step = 1 if where == "next_document" else -1
+                row = review.next_document(self.conn, self.flt, key, step) if key else None
+                end = f"This is the {'last' if step > 0 else 'first'} document in the list."
+            else:
+                raise ValueError(where)
+            if row is None:
+                return self._out("refused", end)
+            return self._out("done", view=self._view(row))
+
+        return self._run(run)
+
+    def goto(self, claim_id: int, index: int | None = None) -> Outcome:
+        """Show one claim (a search hit, a clicked row); the filter is cleared when the claim
+        is outside it."""
+
+        def run() -> Outcome:
+            row = review.list_row(self.conn, claim_id)
+            if row is None:
+                raise ReviewError(f"no claim {claim_id}")
+            if review.matches(self.conn, self.flt, review.key_of(row)):
+                return self._out("done", view=self._view(row, index))
+            self.flt = review.plan_filter(self.conn, self.strategy.base_filter())
+            self.total = review.count(self.conn, self.flt)
+            self.claim = None
+            return self._out("done", "The claim is outside the filter; the filter is cleared.",
+                             view=self._view(row, relist=True))  # fmt: skip
+
+        return self._run(run)
+
+    def set_filter(self, flt: ClaimFilter, *, keep: bool = True) -> Outcome:
+        """Show only claims that pass ``flt``; stay on the current claim when it passes (else
+        the nearest one after it, else the first)."""
+
+        def run() -> Outcome:
+            base = self.strategy.base_filter()
+            self.flt = review.plan_filter(self.conn, replace(flt, disputed=base.disputed))
+            self.total = review.count(self.conn, self.flt)
+            key = self._key()
+            row: ListRow | None = None
+            if keep and key is not None:
+                if review.matches(self.conn, self.flt, key):
+                    row = self.claim
+                else:
+                    after = review.rows_after(self.conn, self.flt, key, 1)
+                    row = after[0] if after else None
+            row = row or review.first_row(self.conn, self.flt)
+            self.claim = None
+            return self._out("done", view=self._view(row, relist=True))
+
+        return self._run(run)
+
+    def renew(self) -> Outcome:
+        """Keep the lease on the claim on screen alive (split and overlap modes)."""
+
+        def run() -> Outcome:
+            if self.claim is None:
+                return self._out("done")
+            held = self.strategy.renew(self, self.claim)
+            return self._out("done" if held else "refused",
+                             "" if held else "Your lease on this claim ran out.")  # fmt: skip
+
+        return self._run(run)
+
+    def recount(self) -> Outcome:
+        """Recount the claims per status (others' decisions show up)."""
+
+        def run() -> Outcome:
+            self.counts = review.status_counts(self.conn)
+            return self._out("done")
+
+        return self._run(run)
+
+    def history(self) -> Outcome:
+        """The current claim's decisions (``data``), oldest first."""
+
+        def run() -> Outcome:
+            if self.claim is None:
+                raise ReviewError("no claim on screen")
+            return self._out("done", data=decisions.history(self.conn, self.claim["id"]))
+
+        return self._run(run)
+
+    def rules(self) -> Outcome:
+        """The extractor rules present (``data``), for the filter form."""
+        return self._run(lambda: self._out("done", data=review.distinct_values(self.conn, "rule")))
+
+    def release(self) -> Outcome:
+        """Give back the reviewer's leases (on quitting); they also expire by themselves."""
+
+        def run() -> Outcome:
+            self.strategy.release(self)
+            return self._out("done")
+
+        return self._run(run)
