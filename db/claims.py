@@ -16,7 +16,8 @@ from db.connection import transaction
 from db.schema import FACT_FIELDS, SPAN_FIELDS, now_iso
 
 #: Columns written for each candidate, in the order of the tuples passed to store_candidates.
-CANDIDATE_COLUMNS = (*FACT_FIELDS, "confidence", "rule", *SPAN_FIELDS)
+#: ``alternatives`` (last) may be given as a dict (stored as JSON) or left out (NULL).
+CANDIDATE_COLUMNS = (*FACT_FIELDS, "confidence", "rule", *SPAN_FIELDS, "alternatives")
 
 _INSERT = (
     "INSERT INTO claims ("
@@ -104,7 +105,13 @@ def store_candidates(
                     'SELECT start, "end" FROM claims WHERE doc_id = ?', (doc_id,)
                 )
             }
-            rows = [(*c, doc_id, version, stamp) for c in candidates if (c[1], c[2]) not in kept]
+            # A caller may leave out the last column (alternatives): stored as NULL.
+            last = len(CANDIDATE_COLUMNS) - 1
+            rows = [
+                (*c[:last], _alternatives_json(c[last:]), doc_id, version, stamp)
+                for c in candidates
+                if (c[1], c[2]) not in kept
+            ]
             conn.executemany(_INSERT, rows)
             added += len(rows)
             conn.execute(
@@ -112,6 +119,72 @@ def store_candidates(
                 (version, stamp, doc_id),
             )
     return added, replaced
+
+
+def _alternatives_json(tail: Sequence) -> str | None:
+    """The alternatives column from what follows a candidate's other columns: JSON text, or
+    NULL when there are none (or the caller left the column out)."""
+    value = tail[0] if tail else None
+    if value is None or value == {} or value == "":
+        return None
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def save_model(conn: sqlite3.Connection, name: str, model: str, examples: int) -> None:
+    """Store a trained model (JSON text) under ``name``, replacing an older one."""
+    with transaction(conn):
+        conn.execute(
+            "INSERT INTO models (name, model, examples, trained_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (name) DO UPDATE SET model = excluded.model,"
+            " examples = excluded.examples, trained_at = excluded.trained_at",
+            (name, model, examples, now_iso()),
+        )
+
+
+def load_model(conn: sqlite3.Connection, name: str) -> str | None:
+    """The model stored under ``name`` (JSON text), or None."""
+    row = conn.execute("SELECT model FROM models WHERE name = ?", (name,)).fetchone()
+    return row[0] if row else None
+
+
+def decided_claims(conn: sqlite3.Connection) -> Iterator[tuple[int, str, str | None, dict]]:
+    """Every decided claim as (doc id, document text, document date, claim fields), by
+    document: accepted claims (edited or not, reviewer-added too) with ``claim: True`` and
+    their current fields; rejected extractor claims with ``claim: False`` (look-alikes)."""
+    docs = conn.execute(
+        "SELECT DISTINCT doc_id FROM claims WHERE status IN ('accepted', 'rejected')"
+        " ORDER BY doc_id"
+    ).fetchall()
+    for (doc_id,) in docs:
+        text, date = conn.execute(
+            "SELECT text, date FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        cur = conn.execute(
+            'SELECT status, quantity_text, start, "end", value, unit, subject, predicate,'
+            " time_text FROM claims WHERE doc_id = ? AND status IN ('accepted', 'rejected')"
+            " ORDER BY start",
+            (doc_id,),
+        )
+        for status, surface, start, end, value, unit, subject, predicate, time_text in cur:
+            yield (
+                doc_id,
+                text,
+                date,
+                {
+                    "doc": str(doc_id),
+                    "surface": surface,
+                    "start": start,
+                    "end": end,
+                    "value": value,
+                    "unit": unit,
+                    "subject": subject,
+                    "predicate": predicate,
+                    "time": time_text,
+                    "claim": status == "accepted",
+                },
+            )
 
 
 def match_sources(conn: sqlite3.Connection, sources: Iterable[str]) -> dict[int, str]:

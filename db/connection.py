@@ -344,6 +344,8 @@ def seal(conn: sqlite3.Connection) -> bool:
 def transaction(conn: sqlite3.Connection, *, retries: int = 5) -> Iterator[sqlite3.Connection]:
     """A short write transaction: ``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on error.
 
+    Nested in another ``transaction()`` on the same connection it joins the outer one.
+
     Taking the write lock at BEGIN means a busy database is noticed before any work is done;
     the busy timeout waits for the other writer, and a still-locked database is retried a few
     times before the error reaches the caller.
@@ -352,6 +354,12 @@ def transaction(conn: sqlite3.Connection, *, retries: int = 5) -> Iterator[sqlit
         StorageError: the disk is full, the file or folder is read-only, or the disk failed
             (at BEGIN, in the body or at COMMIT); the transaction is rolled back first.
     """
+    if conn.in_transaction:
+        # Inside an outer transaction() on this connection (autocommit mode: no other way to
+        # be in one): this work is part of it, committed or rolled back with it, so a caller
+        # can make several writers' steps one all-or-nothing unit.
+        yield conn
+        return
     for attempt in range(retries + 1):
         try:
             conn.execute("BEGIN IMMEDIATE")

@@ -347,6 +347,29 @@ def search_pending_count(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT count(*) FROM search_pending").fetchone()[0]
 
 
+def _m7_alternatives_and_models(conn: sqlite3.Connection) -> None:
+    """The extractor's ranked runners-up with each claim, and models trained on decisions.
+
+    - ``claims.alternatives``: JSON ``{"subject": [{"text", "start", "end", "score"}, ...],
+      "predicate": [...], "time": [...], "object": [...]}``, best first, so a reviewer can pick
+      a runner-up instead of typing; NULL for claims stored before or added by a reviewer.
+    - ``models``: rankers trained on this database's decisions (``claimdesk train``), by name;
+      ``claimdesk extract`` uses the one named ``ranker`` when present.
+    """
+    _script(
+        conn,
+        """
+        ALTER TABLE claims ADD COLUMN alternatives TEXT;
+        CREATE TABLE models (
+            name TEXT PRIMARY KEY,
+            model TEXT NOT NULL,
+            examples INTEGER NOT NULL,
+            trained_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m1_core,
     _m2_spans_and_search,
@@ -354,5 +377,6 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m4_facts_view,
     _m5_search_index_queue,
     _m6_decision_groups,
+    _m7_alternatives_and_models,
 ]
 LATEST = len(MIGRATIONS)

@@ -13,9 +13,11 @@ import re
 from collections.abc import Callable
 
 from . import nlp
+from .entities import EntityTable, subject_options
 from .model import Candidate
 from .numbers import FULLWIDTH
 from .quantity import MEASURE_SHAPE, Mention, find_quantities
+from .ranker import Option, Ranker, default
 from .roles import Phrase, RoleFinder, Token, entity_score, noun_run, predicate_and_object
 from .sentences import split_clauses, split_sentences
 from .timex import TimeExpr, find_times, normalise
@@ -32,6 +34,9 @@ _NAME_BEFORE_RE = re.compile(r"[^，,。；;：:、\s（）()“”\"]{2,40}$")
 
 #: What stands between two quantities of a list: the noun the first one counts and 、/和.
 _LIST_GAP_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:、|和|及|以及|与)")
+
+#: What separates the items of a list of quantities sharing one verb.
+_LIST_SEP_RE = re.compile(r"\s*(?:、|和|及|与|以及|，)\s*")
 
 #: How many clauses back a subject may be carried from.
 _CARRY_LIMIT = 12
@@ -98,6 +103,12 @@ class _Doc:
         self._tok: dict[tuple[int, int], list[Token]] = {}
         self._subj: dict[tuple[int, int], tuple[Phrase, Phrase | None] | None] = {}
         self.roles: RoleFinder | None = None
+        self.table: EntityTable | None = None
+        self.ranker: Ranker | None = None
+        #: The subject chosen for the previous claim (text, mention start, mention end).
+        self.previous: tuple[str, int, int] | None = None
+        #: The end of the previous quantity and its predicate (for lists sharing one verb).
+        self.previous_pred: tuple[int, Phrase] | None = None
 
     # -------------------------------------------------------------- cached structure
     def clauses(self, si: int) -> list[tuple[int, int]]:
@@ -157,6 +168,7 @@ def extract(
     text: str,
     doc_date: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    ranker: Ranker | None = None,
 ) -> list[Candidate]:
     """Propose the quantitative claims of a document.
 
@@ -167,10 +179,22 @@ def extract(
         progress: called now and then (at most about 100 times, and last with ``done ==
             total``) with the characters of the text done and its length, so that a caller can
             show progress through a long document.
+        ranker: the model that chooses among subject options (the seam where another
+            resolver plugs in); None = the model shipped in the package.
 
     Returns:
         Candidates in text order. For each, ``text[c.start:c.end] == c.quantity_text``.
     """
+    return [c for c, _ in extract_with_options(text, doc_date, ranker, progress)]
+
+
+def extract_with_options(
+    text: str,
+    doc_date: str | None = None,
+    ranker: Ranker | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[tuple[Candidate, list[Option]]]:
+    """:func:`extract`, each candidate with its scored subject options (for training)."""
     if not isinstance(text, str) or not text or not _HAS_NUMBER.search(text):
         return []
     norm = text.translate(FULLWIDTH)
@@ -189,7 +213,9 @@ def extract(
         if m.subject_hint:
             # Team names read off scores (雄鹿110-雷霆106) name the teams of the whole report.
             doc.roles.register(m.subject_hint)
-    out: list[Candidate] = []
+    doc.ranker = ranker or default()
+    doc.table = _entity_table(doc)
+    out: list[tuple[Candidate, list[Option]]] = []
     step = max(1, len(doc.mentions) // 100)
     for k, m in enumerate(doc.mentions):
         if progress is not None and k % step == 0:
@@ -226,7 +252,32 @@ def _confirm_measure_shapes(doc: _Doc) -> None:
     doc.mention_starts = [m.start for m in keep]
 
 
-def _candidate(doc: _Doc, m: Mention, si: int, s_start: int, s_end: int) -> Candidate:
+def _entity_table(doc: _Doc) -> EntityTable:
+    """The table starts with the names of the headline (the first sentence) and the
+    transliterated names of the whole text; the clauses read for each claim join it as they
+    are tagged, so the table costs no extra tagging."""
+    headline_end = doc.sentences[0][1]
+    table = EntityTable(doc.norm, headline_end)
+    table.add_shapes()
+    for span in doc.clauses(0):
+        table.add_clause(doc.tokens(span))
+    return table
+
+
+def _alts(chosen: str, options: list[tuple[str, int | None, int | None, float]]) -> list[dict]:
+    """Runners-up as stored with a claim: best first, the chosen text and repeats left out."""
+    out: list[dict] = []
+    seen = {chosen}
+    for text, start, end, score in options:
+        if text and text not in seen:
+            seen.add(text)
+            out.append({"text": text, "start": start, "end": end, "score": round(score, 4)})
+    return out[:5]
+
+
+def _candidate(
+    doc: _Doc, m: Mention, si: int, s_start: int, s_end: int
+) -> tuple[Candidate, list[Option]]:
     clauses = doc.clauses(si)
     ci = 0
     for i, (cs, ce) in enumerate(clauses):
@@ -259,12 +310,44 @@ def _candidate(doc: _Doc, m: Mention, si: int, s_start: int, s_end: int) -> Cand
         if subj_phrase is not None:
             subject = roles.resolve(subj_phrase.text)
             roles.register(subject)
-    if not subject:
+    # The predicate is read after the mention the clause rules found, whatever the ranker picks.
+    rule_phrase = subj_phrase
+    options: list[Option] = []
+    if not m.subject_hint:
+        assert doc.table is not None and doc.ranker is not None
+        rule_choice = None
+        if subject:
+            at = subj_phrase.start if subj_phrase is not None else -1
+            end = subj_phrase.end if subj_phrase is not None else -1
+            rule_choice = (subject, at, end)
+        options = doc.ranker.rank(
+            subject_options(
+                norm=doc.norm,
+                q_start=m.start,
+                kind=m.kind,
+                clause_index=ci,
+                clauses=clauses,
+                tokens_of=doc.tokens,
+                resolve=roles.resolve,
+                table=doc.table,
+                rule_choice=rule_choice,
+                time_spans=doc.time_spans,
+                previous=doc.previous,
+            )
+        )
+        if options and options[0].text != subject:
+            best = options[0]
+            subject = best.text
+            subj_phrase = Phrase(best.text, best.start, best.end)
+    if subject:
+        at = subj_phrase.start if subj_phrase is not None else -1
+        doc.previous = (subject, at, subj_phrase.end if subj_phrase is not None else -1)
+    else:
         confidence -= 0.1
 
     after_subject = clause[0]
-    if subj_phrase is not None and clause[0] <= subj_phrase.start < clause[1]:
-        after_subject = subj_phrase.end
+    if rule_phrase is not None and clause[0] <= rule_phrase.start < clause[1]:
+        after_subject = rule_phrase.end
     # Words before an earlier quantity of the clause govern that one (14分6个篮板).
     k = bisect.bisect_left(doc.mention_starts, m.start) - 1
     if k >= 0 and doc.mentions[k].end > after_subject and doc.mentions[k].end <= m.start:
@@ -275,6 +358,12 @@ def _candidate(doc: _Doc, m: Mention, si: int, s_start: int, s_end: int) -> Cand
     pred, obj = predicate_and_object(tokens, m.start, m.end, after_subject, m.unit, m.kind)
     if pred is None and attr is not None:
         pred = attr
+    if doc.previous_pred is not None:
+        # Each item of a list sharing one verb gets the verb (同比增长1.0%、6.0%).
+        prev_end, prev_pred = doc.previous_pred
+        if prev_end <= m.start and _LIST_SEP_RE.fullmatch(doc.norm, prev_end, m.start):
+            pred = prev_pred
+    doc.previous_pred = (m.end, pred) if pred is not None else None
 
     time = _governing_time(doc, m, s_start, clause)
     if time is None:
@@ -304,8 +393,68 @@ def _candidate(doc: _Doc, m: Mention, si: int, s_start: int, s_end: int) -> Cand
         predicate_end=pred.end if pred and pred.start >= 0 else None,
         time_start=time.start if time else None,
         time_end=time.end if time else None,
+        alternatives=_alternatives(doc, m, s_start, subject, pred, obj, time, options),
     )
-    return cand
+    return cand, options
+
+
+def _alternatives(
+    doc: _Doc,
+    m: Mention,
+    s_start: int,
+    subject: str,
+    pred: Phrase | None,
+    obj: Phrase | None,
+    time: TimeExpr | None,
+    options: list[Option],
+) -> dict[str, list[dict]]:
+    """The ranked runners-up of each field (see :attr:`Candidate.alternatives`)."""
+    out: dict[str, list[dict]] = {}
+    subj = _alts(subject, [(o.text, _pos(o.start), _pos(o.end), o.score) for o in options])
+    if subj:
+        out["subject"] = subj
+    # Time: the other anchored expressions of the sentence before the quantity, nearest first.
+    times = []
+    i = bisect.bisect_left(doc.time_spans, (s_start, -1))
+    while i < len(doc.times) and doc.times[i].start < m.start:
+        t = doc.times[i]
+        if t.anchor:
+            times.append((doc.text[t.start : t.end], t.start, t.end))
+        i += 1
+    times.reverse()
+    chosen_time = doc.text[time.start : time.end] if time else ""
+    t_alts = _alts(chosen_time, [(x, a, b, 0.5 / (n + 1)) for n, (x, a, b) in enumerate(times)])
+    if t_alts:
+        out["time"] = t_alts
+    # Predicate and object: the other verbs and noun runs of the clause around the quantity.
+    si = doc.sentence_of(m.start)
+    verbs: list[tuple[str, int | None, int | None, float]] = []
+    nouns: list[tuple[str, int | None, int | None, float]] = []
+    for span in doc.clauses(si):
+        if not (span[0] <= m.start < span[1]):
+            continue
+        toks = doc.tokens(span)
+        lo = bisect.bisect_left(toks, m.start - 30, key=lambda t: t[2])
+        hi = bisect.bisect_left(toks, m.end + 30, key=lambda t: t[2])
+        for word, flag, a, b in toks[lo:hi]:
+            d = abs(m.start - b) if b <= m.start else abs(a - m.end)
+            if flag.startswith("v") and len(word) >= 2:
+                verbs.append((word, a, b, 0.5 / (1 + d / 4)))
+            elif flag in ("n", "nz", "vn") and len(word) >= 2 and a >= m.end:
+                nouns.append((word, a, b, 0.5 / (1 + d / 4)))
+    verbs.sort(key=lambda x: -x[3])
+    nouns.sort(key=lambda x: -x[3])
+    p_alts = _alts(pred.text if pred else "", verbs)
+    if p_alts:
+        out["predicate"] = p_alts
+    o_alts = _alts(obj.text if obj else "", nouns)
+    if o_alts:
+        out["object"] = o_alts
+    return out
+
+
+def _pos(x: int) -> int | None:
+    return x if x >= 0 else None
 
 
 def _bracket_subject(doc: _Doc, clause: tuple[int, int], tokens: list[Token]) -> Phrase | None:
@@ -382,11 +531,17 @@ def _carried_period(doc: _Doc, si: int) -> TimeExpr | None:
     norm = doc.norm
     for sj in range(si - 1, max(-1, si - 1 - _PERIOD_CARRY), -1):
         s, e = doc.sentences[sj]
+        if "\n" in norm[e : doc.sentences[sj + 1][0] + 1]:
+            return None  # a reporting period holds within its paragraph
         i = bisect.bisect_left(doc.time_spans, (s, -1))
         last: TimeExpr | None = None
         while i < len(doc.times) and doc.times[i].start < e:
             t = doc.times[i]
-            if t.anchor and not norm.startswith("的", t.end):
+            if (
+                t.anchor
+                and not norm.startswith("的", t.end)
+                and not is_comparison_base(norm, t.start)
+            ):
                 last = t
             i += 1
         if last is not None:
@@ -408,7 +563,22 @@ def _governing_time(
     norm = doc.norm
     while i < len(times) and times[i].start < m.start:
         t = times[i]
-        if t.end <= m.start and t.start >= s_start and not norm.startswith("的", t.end):
+        if (
+            t.end <= m.start
+            and t.start >= s_start
+            and not norm.startswith("的", t.end)
+            and not is_comparison_base(norm, t.start)
+        ):
             best = t
         i += 1
     return best
+
+
+#: Words that make the time after them a comparison base (比去年同期, 较上月, 与上半年相比).
+_COMPARISON = ("比", "较", "与", "相较", "对比", "相比", "环比", "同比")
+
+
+def is_comparison_base(norm: str, start: int) -> bool:
+    """Whether the time expression at ``start`` is the base of a comparison, never the time
+    of the claim (销售额比去年同期增长12%: the time is not 去年同期)."""
+    return norm[max(0, start - 2) : start].endswith(_COMPARISON)

@@ -8,13 +8,18 @@ guideline's "Details that scoring relies on":
   relative; a gold value of null needs a null proposal) and the same unit (any unit when the
   gold unit is empty). Each proposal finds at most one gold claim;
 - a proposal that overlaps a look-alike (``claim: false``) or no gold mention at all is a
-  *false alarm*; one that overlaps a gold claim without matching it is counted as
-  *mismatched* (the gold claim is then a miss);
-- subject, predicate, qualifier and time are scored on found claims. Subject, qualifier and
-  time must be equal after trimming quotes and spaces (time compares the gold ``time`` with
-  the proposal's ``time_text``). Predicates are free phrases in the gold ("增持至（持股）"),
-  so a predicate is right when one contains the other (bracketed parts of the gold are tried
-  with and without their content); the exact-match rate is reported beside it.
+  *false alarm*; one that overlaps a gold claim without matching it (wrong value or unit) is
+  *mismatched*: it is listed, and counted against precision like a false alarm (the gold
+  claim is then a miss);
+- subject, predicate, qualifier and time are scored on found claims, after trimming quotes
+  and spaces. Subject: equal, one of the gold's ``subject_aliases``, or one contains the other
+  and the shorter covers at least 60 % of the longer (有限公司 is not 富途证券国际（香港）有限公司).
+  Predicate and time (the gold ``time`` against the proposal's ``time_text``): equal, or one
+  contains the other (bracketed parts of a gold predicate are tried with and without their
+  content); an empty gold time wants an empty time. Qualifier: equal (empty means ``=``). The
+  exact-match rate of the predicate is reported beside it;
+- **accept-as-is** is the share of gold claims whose proposal is found and right in
+  qualifier, subject, predicate and time: what a reviewer accepts with one key.
 
 Only documents present in the gold are scored; a gold document without proposals counts all
 its claims as misses, and proposals for documents the gold does not cover are ignored (their
@@ -59,7 +64,7 @@ def _same_value(g: Any, p: Any) -> bool:
     if g is None or p is None:
         return g is None and p is None
     try:
-        g, p = float(g), float(p)
+        g, p = float(g), float(p)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return False
     if g == p:
@@ -88,11 +93,40 @@ def _predicate_variants(gold: str) -> list[str]:
     return [v for v in dict.fromkeys([g, without, flat, *inner]) if v]
 
 
+#: The shorter of two subjects that contain each other must cover this share of the longer.
+SUBJECT_COVER = 0.6
+
+
+def subject_right(gold: str, aliases: list[str] | tuple[str, ...], proposed: str) -> bool:
+    """Whether a proposed subject names the gold one (equal, an alias, or containment that
+    covers at least :data:`SUBJECT_COVER` of the longer)."""
+    p = _norm(proposed)
+    for g in (_norm(gold), *(_norm(a) for a in aliases)):
+        if g == p:
+            return True
+        contained = bool(g and p) and (g in p or p in g)
+        if contained and min(len(g), len(p)) >= SUBJECT_COVER * max(len(g), len(p)):
+            return True
+    return False
+
+
+def _aliases(g: dict) -> list[str]:
+    raw = g.get("subject_aliases") or []
+    if isinstance(raw, str):
+        return [raw]
+    return [str(a) for a in raw if a]
+
+
 def _field_right(field: str, g: dict, p: dict) -> tuple[bool, bool]:
     """(right, exactly right) for one field of a found claim."""
     if field == "time":
         gv, pv = _norm(g.get("time")), _norm(p.get("time_text"))
-        return gv == pv, gv == pv
+        if not gv or not pv:
+            return gv == pv, gv == pv
+        return gv in pv or pv in gv, gv == pv
+    if field == "subject":
+        gv, pv = _norm(g.get("subject")), _norm(p.get("subject"))
+        return subject_right(gv, _aliases(g), pv), gv == pv
     if field == "qualifier":
         gv, pv = _norm(g.get("qualifier")) or "=", _norm(p.get("qualifier")) or "="
         return gv == pv, gv == pv
@@ -159,11 +193,13 @@ def score(gold: list[dict], predicted: list[dict]) -> dict:
             if not over or any(not g.get("claim") for g in over):
                 false_alarms.append(row)
             else:
+                row["gold"] = ", ".join(f"{g.get('value')} {g.get('unit') or '-'}" for g in over)
                 mismatched.append(row)
 
     n_gold = sum(1 for g in gold if g.get("claim") and str(g["doc"]) in gold_by_doc)
     tp = len(found)
-    precision = tp / (tp + len(false_alarms)) if tp + len(false_alarms) else 0.0
+    wrong = len(false_alarms) + len(mismatched)
+    precision = tp / (tp + wrong) if tp + wrong else 0.0
     recall = tp / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
@@ -173,7 +209,7 @@ def score(gold: list[dict], predicted: list[dict]) -> dict:
     for kind in sorted(kinds):
         k_found = [(g, p) for g, p in found if _kind(g) == kind]
         k_gold = sum(1 for g in gold if g.get("claim") and _kind(g) == kind)
-        k_fa = sum(1 for f in false_alarms if (f.get("kind") or "other") == kind)
+        k_fa = sum(1 for f in false_alarms + mismatched if (f.get("kind") or "other") == kind)
         per_kind[kind] = {
             "gold": k_gold,
             "found": len(k_found),
@@ -181,6 +217,7 @@ def score(gold: list[dict], predicted: list[dict]) -> dict:
             "recall": len(k_found) / k_gold if k_gold else 0.0,
             "precision": len(k_found) / (len(k_found) + k_fa) if k_found or k_fa else 0.0,
             **_field_scores(k_found),
+            "accept_as_is": _accepted(k_found) / k_gold if k_gold else 0.0,
         }
 
     return {
@@ -195,6 +232,8 @@ def score(gold: list[dict], predicted: list[dict]) -> dict:
         "precision": precision,
         "recall": recall,
         "f1": f1,
+        "accept_as_is": _accepted(found) / n_gold if n_gold else 0.0,
+        "accepted_as_is": _accepted(found),
         "fields": _field_scores(found),
         "per_kind": per_kind,
         "misses": misses,
@@ -213,6 +252,15 @@ def _row(doc: str, r: dict, surface: str) -> dict:
         "unit": r.get("unit"),
         "kind": r.get("kind"),
     }
+
+
+def accept_as_is(g: dict, p: dict) -> bool:
+    """Whether a found proposal is right in qualifier, subject, predicate and time."""
+    return all(_field_right(field, g, p)[0] for field in _FIELDS)
+
+
+def _accepted(found: list[tuple[dict, dict]]) -> int:
+    return sum(1 for g, p in found if accept_as_is(g, p))
 
 
 def _field_scores(found: list[tuple[dict, dict]]) -> dict:
@@ -239,18 +287,20 @@ def format_report(report: dict) -> str:
         f"precision {report['precision']:.3f}  recall {report['recall']:.3f}  "
         f"F1 {report['f1']:.3f}  (found {report['found']}, false alarms "
         f"{report['false_alarm_count']}, mismatched {report['mismatched_count']})",
+        f"accept-as-is {report['accept_as_is']:.3f}  ({report['accepted_as_is']} of "
+        f"{report['gold_claims']} gold claims right in every field)",
         f"on found claims: subject {f['subject']:.3f}  predicate {f['predicate']:.3f} "
         f"(exact {f['predicate_exact']:.3f})  qualifier {f['qualifier']:.3f}  "
         f"time {f['time']:.3f}",
         "",
         f"{'kind':<10}{'gold':>6}{'found':>7}{'FA':>5}{'recall':>8}{'prec':>7}"
-        f"{'subj':>7}{'pred':>7}{'qual':>7}{'time':>7}",
+        f"{'subj':>7}{'pred':>7}{'qual':>7}{'time':>7}{'as-is':>7}",
     ]
     for kind, k in report["per_kind"].items():
         lines.append(
             f"{kind:<10}{k['gold']:>6}{k['found']:>7}{k['false_alarms']:>5}{k['recall']:>8.2f}"
             f"{k['precision']:>7.2f}{k['subject']:>7.2f}{k['predicate']:>7.2f}"
-            f"{k['qualifier']:>7.2f}{k['time']:>7.2f}"
+            f"{k['qualifier']:>7.2f}{k['time']:>7.2f}{k['accept_as_is']:>7.2f}"
         )
     for title, rows in (
         ("misses", report["misses"]),
@@ -261,9 +311,10 @@ def format_report(report: dict) -> str:
             lines.append("")
             lines.append(f"{title} ({len(rows)}):")
             for r in rows:
+                gold_says = f"  (gold: {r['gold']})" if r.get("gold") else ""
                 lines.append(
                     f"  {r['doc']}  [{r['start']}:{r['end']}]  {r['surface']}  "
-                    f"value={r['value']} unit={r['unit'] or '-'}"
+                    f"value={r['value']} unit={r['unit'] or '-'}{gold_says}"
                 )
     return "\n".join(lines)
 
@@ -272,6 +323,30 @@ def load_gold(path: str | Path) -> list[dict]:
     """Read a gold JSONL file."""
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+class SplitError(ValueError):
+    """A split file that cannot be read or has no such part (the message says which)."""
+
+
+def split_part(path: str | Path, part: str) -> set[str]:
+    """The article ids of one part (``train`` or ``test``) of a split file such as
+    ``tests/data/split.json`` (``{"train": [ids], "test": [ids]}``)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise SplitError(f"{path}: cannot read ({exc.strerror})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SplitError(f"{path}: not a JSON split file ({exc})") from None
+    ids = data.get(part) if isinstance(data, dict) else None
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        raise SplitError(f"{path}: no list of article ids named {part!r}")
+    return set(ids)
+
+
+def restrict(gold: list[dict], docs: set[str]) -> list[dict]:
+    """The gold records of these documents only."""
+    return [g for g in gold if str(g.get("doc")) in docs]
 
 
 def _documents(gold: list[dict], seeds: Path, corpus: Path) -> dict[str, str]:
@@ -315,8 +390,16 @@ def main(argv: list[str] | None = None) -> int:
         help="corpus JSONL whose ids the gold uses",
     )
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
+    ap.add_argument("--split", help="a split file (tests/data/split.json) to restrict scoring")
+    ap.add_argument("--part", default="train", help="the part of --split to score [train]")
     args = ap.parse_args(argv)
     gold = [g for path in args.gold for g in load_gold(path)]
+    if args.split:
+        try:
+            gold = restrict(gold, split_part(args.split, args.part))
+        except SplitError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     texts = _documents(gold, Path(args.seeds), Path(args.corpus))
     missing = {str(g["doc"]) for g in gold} - set(texts)
     if missing:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,6 +15,9 @@ class Candidate:
     highlighting); a subject carried over from an earlier sentence points at that earlier
     mention, and a subject resolved through an alias points at the short form. They are None
     when the field is empty or not written in the text.
+
+    ``alternatives`` keeps the ranked runners-up of subject, predicate, time and object, so a
+    reviewer can pick one instead of typing it.
     """
 
     quantity_text: str
@@ -40,6 +43,9 @@ class Candidate:
     predicate_end: int | None = None
     time_start: int | None = None
     time_end: int | None = None
+    #: Ranked runners-up per field (``subject``, ``predicate``, ``time``, ``object``): lists
+    #: of ``{"text", "start", "end", "score"}``, best first, the chosen filler excluded.
+    alternatives: dict[str, list[dict]] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         """The candidate as a plain dict (for JSON and the database layer)."""

@@ -176,6 +176,12 @@ _ATTR_SUFFIXES = (
     "焦距",
     "范围",
     "人口",
+    "水平",
+    "指数",
+    "售价",
+    "年龄",
+    "距离",
+    "尺寸",
 )
 _GENERIC = frozenset(
     {
@@ -643,6 +649,24 @@ def _attribute_before(before: list[Token]) -> Phrase | None:
     return Phrase("".join(t[0] for t in span), span[0][2], span[-1][3])
 
 
+def _verb_phrase_before(before: list[Token]) -> Phrase | None:
+    """A verb phrase whose verb is not the last word before the quantity: the verb and what
+    follows it (占/比 -> 占比, 收/低 -> 收低), at most three tokens and six characters."""
+    for k in range(len(before) - 1, max(-1, len(before) - 4), -1):
+        word, flag = before[k][0], before[k][1]
+        if flag in ("x", "uj", "ul") or word in "，。；、":
+            return None
+        if flag.startswith("v") and flag != "vn":
+            span = before[k:]
+            while span and (span[-1][1] in ("x", "uj", "ul", "d") or span[-1][0] in _DROP_BEFORE):
+                span = span[:-1]
+            text = "".join(t[0] for t in span)
+            if 2 <= len(text) <= 6:
+                return Phrase(text, span[0][2], span[-1][3])
+            return None
+    return None
+
+
 #: Tokens on each side of a quantity searched for its predicate and object.
 _WINDOW = 40
 
@@ -720,6 +744,8 @@ def predicate_and_object(
         attr = _attribute_before(before)
         if attr is not None:
             pred = attr
+    if pred is None:
+        pred = _verb_phrase_before(before)
     if after and after[0][0] == "的":
         # 以18.74%的净值增长率位居…: the attribute the quantity measures follows it.
         j = noun_run(after, 1)

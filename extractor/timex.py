@@ -13,15 +13,17 @@ from dataclasses import dataclass
 from .numbers import parse_chinese_integer
 
 _CN_D = "零〇一二两三四五六七八九十"
-_YEAR = rf"(?:(?:1[89]\d\d|20\d\d|[{_CN_D}]{{4}}|0\d)年)"
+_YEAR = rf"(?:(?:1[89]\d\d|20\d\d|[{_CN_D}]{{4}}|0\d) ?年)"
 _MONTH = r"(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?)"
 _DAY = rf"(?:(?:3[01]|[12]\d|0?[1-9]|[{_CN_D}]{{1,3}})[日号])"
-_DATE = rf"(?:{_YEAR}(?:{_MONTH}{_DAY}?)?|{_MONTH}{_DAY}?)"
+#: The first month of a month range written with one 月 (1-7月, 1至9月): one expression.
+_MONTH_FROM = r"(?:(?:1[0-2]|0?[1-9])(?:-{1,2}|—{1,2}|~|至|到)(?=(?:1[0-2]|0?[1-9])月))"
+_DATE = rf"(?:{_YEAR}(?:{_MONTH_FROM}?{_MONTH}{_DAY}?)?|{_MONTH_FROM}?{_MONTH}{_DAY}?)"
 _QUARTER = r"(?:(?:第|前)?[一二三四1-4]季度(?:末|初)?|[上下]半年|年初|年底|年末|年中)"
 _REL = (
-    r"(?:去年同期|今年以来|今年|去年|前年|明后年|明年|本年度|本年|当年|今天|昨天|前天|明天|今日|昨日|"
+    r"(?:(?:上|本|下)?周[一二三四五六日天]|去年同期|今年以来|今年|去年|前年|明后年|明年|本年度|本年|当年|今天|昨天|前天|明天|今日|昨日|"
     r"次日|当日|当天|今晨|昨晚|前晚|当晚|昨夜|今晚|目前|当前|现在|日前|近日|近期|本周|上周|下周|本月|上月|"
-    r"上个月|下个月|下月|同期|上半场|下半场)"
+    r"上个月|下个月|下月|同期|上半场|下半场|周末)"
 )
 _PART = (
     r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|夜间|晚间|早间"
@@ -30,7 +32,9 @@ _PART = (
 _CORE = rf"(?:{_DATE}|{_REL}|{_QUARTER}|{_PART})"
 #: Every character a time expression can start with. The leading lookahead lets the regex
 #: engine skip all other positions quickly (about seven times faster on news text).
-_FIRST = "截自从至到北当今去前明本目现日近次同上下凌早中傍夜晚加年第昨0-9一二三四五六七八九十〇零两"
+_FIRST = (
+    "周截自从至到北当今去前明本目现日近次同上下凌早中傍夜晚加年第昨0-9一二三四五六七八九十〇零两"
+)
 _TIME_RE = re.compile(
     rf"(?=[{_FIRST}])(?P<pre>截至|截止到|截止|自|从|至|到)?(?P<zone>北京时间|当地时间)?"
     rf"(?P<body>{_CORE}+)"
@@ -107,7 +111,8 @@ def normalise(expr: str, doc_date: str | None = None) -> str:
     return value
 
 
-_Y_RE = re.compile(rf"(1[89]\d\d|20\d\d|[{_CN_D}]{{4}}|0\d)年")
+_Y_RE = re.compile(rf"(1[89]\d\d|20\d\d|[{_CN_D}]{{4}}|0\d) ?年")
+_MONTH_RANGE_RE = re.compile(r"(1[0-2]|0?[1-9])(?:-{1,2}|—{1,2}|~|至|到)(1[0-2]|0?[1-9])月")
 _M_RE = re.compile(r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月")
 _D_RE = re.compile(rf"月份?(3[01]|[12]\d|0?[1-9]|[{_CN_D}]{{1,3}})[日号]")
 _Q_RE = re.compile(r"(?:第|前)?[一二三四1-4]季度|[上下]半年|年初|年底|年末|年中")
@@ -122,6 +127,10 @@ def _point(m: re.Match[str], base: _dt.date | None) -> str:
     rel = _REL_RE.search(body)
     if rel and not ym:
         return _relative(rel.group(0), body, base)
+    mr = _MONTH_RANGE_RE.search(body)
+    if mr:
+        a, b = int(mr.group(1)), int(mr.group(2))
+        return f"{year}-{a:02d}/{year}-{b:02d}"
     mm = _M_RE.search(body)
     if mm:
         mv = _int(mm.group(1))

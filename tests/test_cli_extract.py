@@ -167,3 +167,19 @@ def test_eval_bad_input(seeded, tmp_path):
     assert r.exit_code == 1 and "none of the 1 gold documents" in r.output
     r = invoke("eval", tmp_path / "absent.jsonl", "--db", seeded)
     assert r.exit_code == 1 and "cannot read" in r.output
+
+
+@pytest.mark.skipif(not SEED_GOLD.exists(), reason="shared gold not present")
+def test_eval_split_part_and_bad_split(seeded, tmp_path):
+    invoke("extract", "--db", seeded)
+    split = tmp_path / "split.json"
+    seed_doc = SEED_ARTICLE.name
+    split.write_text(json.dumps({"train": [seed_doc], "test": ["other"]}), encoding="utf-8")
+    r = invoke("eval", SEED_GOLD, "--db", seeded, "--split", split, "--part", "train")
+    assert r.exit_code == 0, r.output
+    assert "accept-as-is" in r.output
+    r = invoke("eval", SEED_GOLD, "--db", seeded, "--split", split, "--part", "test")
+    assert r.exit_code == 1 and "no gold records in part 'test'" in r.output
+    r = invoke("eval", SEED_GOLD, "--db", seeded, "--split", split, "--part", "dev")
+    assert r.exit_code == 1 and "no list of article ids named 'dev'" in r.output
+    assert "Traceback" not in r.output

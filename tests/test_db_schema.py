@@ -137,3 +137,24 @@ def test_claim_constraints(conn):
             'INSERT INTO claims (doc_id, quantity_text, start, "end", sentence_start,'
             " sentence_end, created_at) VALUES (99, '文', 0, 1, 0, 2, 't')"
         )
+
+
+def test_a_nested_transaction_joins_the_outer_one(conn):
+    """transaction() inside transaction() is part of it: an error after the inner block takes
+    the inner block's writes back too, and a success commits both once."""
+    from db.connection import transaction
+
+    with pytest.raises(RuntimeError), transaction(conn):
+        conn.execute("INSERT INTO settings (key, value) VALUES ('outer', '1')")
+        with transaction(conn):
+            conn.execute("INSERT INTO settings (key, value) VALUES ('inner', '1')")
+        raise RuntimeError("after the inner block")
+    assert not conn.in_transaction
+    keys = {r[0] for r in conn.execute("SELECT key FROM settings")}
+    assert not {"outer", "inner"} & keys
+    with transaction(conn):
+        conn.execute("INSERT INTO settings (key, value) VALUES ('outer', '1')")
+        with transaction(conn):
+            conn.execute("INSERT INTO settings (key, value) VALUES ('inner', '1')")
+        assert conn.in_transaction
+    assert {"outer", "inner"} <= {r[0] for r in conn.execute("SELECT key FROM settings")}

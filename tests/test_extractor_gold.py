@@ -35,7 +35,9 @@ def test_seed_article_meets_the_targets() -> None:
     report = score(gold, _predict(SEED.name, text))
     assert report["recall"] >= 0.95, format_report(report)
     assert report["precision"] >= 0.90, format_report(report)
-    assert report["fields"]["subject"] >= 0.85, format_report(report)
+    # Subject was 1.00 when rules were fitted to this article; the ranker trained on the
+    # training part reaches 0.47 here (a regression test, not a target).
+    assert report["fields"]["subject"] >= 0.42, format_report(report)
     assert report["fields"]["qualifier"] >= 0.9, format_report(report)
     assert report["fields"]["time"] >= 0.85, format_report(report)
 
@@ -51,10 +53,10 @@ def test_corpus_articles_meet_measured_thresholds() -> None:
             if rec["id"] in wanted:
                 predicted += _predict(rec["id"], rec["text"])
     report = score(gold, predicted)
-    # Thresholds a little under what the extractor reaches (1.00 / 1.00 / 0.52 / 0.83).
+    # Thresholds a little under what the extractor reaches (0.97 / 0.97 / 0.37 / 0.86).
     assert report["recall"] >= 0.95, format_report(report)
     assert report["precision"] >= 0.95, format_report(report)
-    assert report["fields"]["subject"] >= 0.45, format_report(report)
+    assert report["fields"]["subject"] >= 0.33, format_report(report)
     assert report["fields"]["qualifier"] >= 0.95, format_report(report)
     assert report["fields"]["time"] >= 0.75, format_report(report)
 
@@ -111,10 +113,13 @@ def test_score_found_miss_false_alarm_and_mismatch() -> None:
     r = score(gold, pred)
     assert (r["found"], r["false_alarm_count"], r["mismatched_count"]) == (1, 2, 1)
     assert r["recall"] == pytest.approx(1 / 3)
-    assert r["precision"] == pytest.approx(1 / 3)
-    assert r["f1"] == pytest.approx(1 / 3)
+    # The mismatched proposal (wrong value on a real claim) counts against precision too.
+    assert r["precision"] == pytest.approx(1 / 4)
+    assert r["f1"] == pytest.approx(2 * (1 / 3) * (1 / 4) / (1 / 3 + 1 / 4))
     assert {m["start"] for m in r["misses"]} == {10, 20}
     assert {f["start"] for f in r["false_alarms"]} == {31, 40}
+    assert r["mismatched"][0]["gold"] == "200.0 元"
+    assert "(gold: 200.0 元)" in format_report(r)
 
 
 def test_score_unit_rules_and_one_proposal_per_claim() -> None:
@@ -157,8 +162,67 @@ def test_score_documents_and_kinds() -> None:
     assert r["misses"][0]["doc"] == "b"  # a gold document without proposals: all misses
     assert r["per_kind"]["count"]["recall"] == 1.0
     assert r["per_kind"]["money"]["recall"] == 0.0
+    assert r["accept_as_is"] == 0.5 and r["per_kind"]["count"]["accept_as_is"] == 1.0
     text = format_report(r)
     assert "precision 1.000" in text and "misses (1)" in text and "b  [0:5]" in text
+
+
+def test_subject_rule_aliases_and_sixty_percent_containment() -> None:
+    from extractor.evaluate import subject_right
+
+    assert subject_right("华远地产股份有限公司", [], "华远地产股份有限公司")
+    assert subject_right("华远地产股份有限公司", ["华远地产"], "华远地产")
+    # Containment counts only when the shorter covers 60 % of the longer.
+    assert subject_right("北京华远地产", [], "华远地产")  # 4 of 6
+    assert not subject_right("富途证券国际（香港）有限公司", [], "有限公司")
+    assert not subject_right("甲公司", [], "")
+    assert not subject_right("", [], "甲公司")
+    assert subject_right("", [], "")
+
+
+def test_time_and_predicate_containment_and_accept_as_is() -> None:
+    gold = [
+        _g(0, 5, 1.0, subject="甲公司", predicate="同比增长", time="2021年上半年"),
+        _g(10, 15, 2.0, subject="甲公司", predicate="营业收入", time=None),
+        _g(20, 25, 3.0, subject="甲公司", predicate="营业收入", time=None),
+        _g(30, 35, 4.0, subject="乙集团", subject_aliases=["乙"], time="3月"),
+    ]
+    gold[3]["subject_aliases"] = ["乙"]
+    pred = [
+        _p(0, 5, 1.0, predicate="增长", time_text="上半年"),  # containment both ways
+        _p(10, 15, 2.0, predicate="实现营业收入", time_text=""),
+        _p(20, 25, 3.0, predicate="营业收入", time_text="今年"),  # empty gold time wants none
+        _p(30, 35, 4.0, subject="乙", time_text="3月"),
+    ]
+    r = score(gold, pred)
+    assert r["fields"]["time"] == 0.75 and r["fields"]["predicate"] == 1.0
+    assert r["fields"]["subject"] == 1.0
+    assert r["accepted_as_is"] == 3 and r["accept_as_is"] == 0.75
+    assert "accept-as-is 0.750  (3 of 4" in format_report(r)
+
+
+def test_split_parts(tmp_path) -> None:
+    from extractor.evaluate import SplitError, restrict, split_part
+
+    path = tmp_path / "split.json"
+    path.write_text(json.dumps({"train": ["a"], "test": ["b"]}), encoding="utf-8")
+    gold = [_g(0, 5, 1.0, doc="a"), _g(0, 5, 1.0, doc="b")]
+    assert [g["doc"] for g in restrict(gold, split_part(path, "test"))] == ["b"]
+    with pytest.raises(SplitError, match="no list of article ids named 'dev'"):
+        split_part(path, "dev")
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(SplitError, match="not a JSON split file"):
+        split_part(path, "test")
+    with pytest.raises(SplitError, match="cannot read"):
+        split_part(tmp_path / "missing.json", "test")
+
+
+def test_split_file_in_the_repo_is_disjoint() -> None:
+    from extractor.evaluate import split_part
+
+    split = REPO / "tests" / "data" / "split.json"
+    train, test = split_part(split, "train"), split_part(split, "test")
+    assert len(train) >= 20 and len(test) >= 20 and not train & test
 
 
 def test_score_empty_inputs() -> None:
@@ -191,9 +255,11 @@ def test_dev_articles_meet_measured_thresholds() -> None:
         predicted += _predict(doc, text)
     report = score(gold, predicted)
     # Thresholds a little under what the extractor reaches (P 0.92, R 0.93, predicate 0.77,
-    # qualifier 0.98, time 0.77; subject is 0.07 and not gated yet).
+    # qualifier 0.98, time 0.77, subject 0.37, accept-as-is 0.26).
     assert report["recall"] >= 0.88, format_report(report)
     assert report["precision"] >= 0.88, format_report(report)
+    assert report["fields"]["subject"] >= 0.32, format_report(report)
+    assert report["accept_as_is"] >= 0.22, format_report(report)
     assert report["fields"]["predicate"] >= 0.72, format_report(report)
     assert report["fields"]["qualifier"] >= 0.95, format_report(report)
     assert report["fields"]["time"] >= 0.72, format_report(report)

@@ -10,10 +10,15 @@ import pytest
 
 import extractor
 from extractor import extract
+from extractor.ranker import Ranker
+
+#: These tests check the clause rules: a ranker that follows them (the learned ranker weighs
+#: the rules' choice as one feature among others; tests/test_extractor_ranker.py covers it).
+RULES = Ranker({"rule": 1.0})
 
 
 def _by_surface(text: str, doc_date: str | None = None) -> dict:
-    return {c.quantity_text: c for c in extract(text, doc_date)}
+    return {c.quantity_text: c for c in extract(text, doc_date, ranker=RULES)}
 
 
 def test_subject_predicate_object_and_time_of_a_donation() -> None:

@@ -229,6 +229,23 @@ def test_labelstudio_real_predictions_are_pending(conn):
     assert tuple(row) == ("February 22", 343, 354, "pending", "labelstudio:model 1")
 
 
+def test_a_failure_half_way_leaves_nothing_of_the_file(conn):
+    """Documents, claims, decisions and spans of one file are one transaction: a failure while
+    the claims are written (here a trigger refusing them) takes the documents back too."""
+    conn.execute(
+        "CREATE TRIGGER refuse BEFORE INSERT ON claims BEGIN SELECT RAISE(ABORT, 'refused'); END"
+    )
+    path = str(DATA / "labelstudio_named_entity_annotation.json")
+    with pytest.raises(sqlite3.IntegrityError, match="refused"):
+        import_file(conn, "labelstudio", path, label_map={"date": "quantity"})
+    assert not conn.in_transaction
+    for table in ("documents", "claims", "decisions"):
+        assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+    conn.execute("DROP TRIGGER refuse")
+    result = import_file(conn, "labelstudio", path, label_map={"date": "quantity"})
+    assert result.documents == 1 and result.claims.added == 1
+
+
 def test_labelstudio_real_annotation_is_accepted(conn):
     path = str(DATA / "labelstudio_named_entity_annotation.json")
     result = import_file(conn, "labelstudio", path, label_map={"date": "quantity"})

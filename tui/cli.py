@@ -315,6 +315,7 @@ def extract(
     from tui.pipeline import ExtractSummary, index_pending, pending_count, run_extract
 
     conn = open_db(db_path)
+    model = _stored_model(conn, db_path)
     total = pending_count(conn, redo=redo)
     if total == 0:
         index_pending(conn)
@@ -326,7 +327,7 @@ def extract(
     summary = ExtractSummary()
     go = functools.partial(
         run_extract, conn, workers=workers, redo=redo, userdict=userdict, dask=dask_address,
-        summary=summary, doc_progress=_LongDocumentProgress(),
+        summary=summary, doc_progress=_LongDocumentProgress(), model=model,
     )  # fmt: skip
     try:
         if total < PROGRESS_FROM:
@@ -363,6 +364,66 @@ def _progress_lines(total: int):
         click.echo(f"extracted {done} of {total} documents", err=True)
 
     return update
+
+
+def _stored_model(conn: sqlite3.Connection, db_path: str) -> str | None:
+    """The ranker trained on this database (``claimdesk train``), checked, or None."""
+    from db.claims import load_model
+    from extractor.ranker import ModelError, Ranker
+
+    model = load_model(conn, "ranker")
+    if model is not None:
+        try:
+            Ranker.from_json(model, f"{db_path}: stored model 'ranker'")
+        except ModelError as exc:
+            raise ClaimdeskError(f"{exc}; run claimdesk train again") from None
+    return model
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--min-claims",
+    type=click.IntRange(1),
+    default=20,
+    show_default=True,
+    help="Refuse to train on fewer accepted claims the extractor finds.",
+)
+def train(db_path: str, min_claims: int) -> None:
+    """Retrain the subject ranker from this database's decisions.
+
+    Accepted claims (as the reviewer left them, edits included) are examples of the right
+    subject among the extractor's options. The model is stored in the database; the next
+    `claimdesk extract --redo` re-ranks pending candidates with it (decided claims are never
+    touched).
+    """
+    from db.claims import decided_claims, save_model
+    from extractor import load
+    from extractor.train import train as fit_model
+
+    conn = open_db(db_path, create=False)
+    gold: list[dict] = []
+    texts: dict[str, str] = {}
+    dates: dict[str, str | None] = {}
+    for doc_id, text, date, claim in decided_claims(conn):
+        gold.append(claim)
+        texts[str(doc_id)] = text
+        dates[str(doc_id)] = date
+    accepted = sum(1 for g in gold if g["claim"])
+    if accepted == 0:
+        raise ClaimdeskError(f"nothing to train on: {db_path} has no accepted claims")
+    load()
+    model, examples = fit_model(gold, texts, dates)
+    if examples < min_claims:
+        raise ClaimdeskError(
+            f"too few examples: {examples} accepted claims with a subject the extractor finds"
+            f" (--min-claims {min_claims}); nothing stored"
+        )
+    save_model(conn, "ranker", model.to_json(), examples)
+    click.echo(
+        f"trained on {examples} accepted claims of {len(texts)} documents; stored as model"
+        f" 'ranker' in {db_path} (claimdesk extract --redo re-ranks pending candidates)"
+    )
 
 
 class _LongDocumentProgress:
@@ -407,16 +468,32 @@ def load_gold(path: str) -> list[dict]:
 @click.argument("gold_file", type=click.Path(dir_okay=False))
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def eval_(gold_file: str, db_path: str, as_json: bool) -> None:
+@click.option(
+    "--split",
+    "split_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="A split file (tests/data/split.json): score only the articles of --part.",
+)
+@click.option("--part", default="test", show_default=True, help="The part of --split to score.")
+def eval_(gold_file: str, db_path: str, as_json: bool, split_file: str | None, part: str) -> None:
     """Score the extractor's proposals against GOLD_FILE (JSONL, one line per mention).
 
-    Precision, recall and F1, then subject, predicate, qualifier and time accuracy, per kind,
-    and the misses and false alarms. Ingest and extract the gold documents first.
+    Precision, recall and F1, accept-as-is (the share of gold claims right in every field),
+    then subject, predicate, qualifier and time accuracy, per kind, and the misses, false
+    alarms and mismatched values. Ingest and extract the gold documents first.
     """
     from db.claims import extractor_proposals, match_sources
-    from extractor.evaluate import format_report, score
+    from extractor.evaluate import SplitError, format_report, restrict, score, split_part
 
     gold = load_gold(gold_file)
+    if split_file:
+        try:
+            gold = restrict(gold, split_part(split_file, part))
+        except SplitError as exc:
+            raise ClaimdeskError(str(exc)) from None
+        if not gold:
+            raise ClaimdeskError(f"{gold_file}: no gold records in part {part!r} of {split_file}")
     conn = open_db(db_path, readonly=True)
     wanted = {g["doc"] for g in gold}
     docs = match_sources(conn, wanted)

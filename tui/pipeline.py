@@ -68,12 +68,21 @@ class ExtractSummary:
 # --------------------------------------------------------------------------- worker side
 
 
-def _init_worker(userdict: str | None) -> None:
+def _init_worker(userdict: str | None, model: str | None = None) -> None:
     # Ctrl+C is the main process's business: it stops the run and says what was kept.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     import extractor
 
     extractor.load(userdict)
+    _activate(model)
+
+
+def _activate(model: str | None) -> None:
+    """Use a ranker trained on the database (``claimdesk train``) in this process, or the
+    shipped one when None."""
+    from extractor.ranker import Ranker, activate
+
+    activate(Ranker.from_json(model) if model else None)
 
 
 #: Documents at least this long report their own progress (``doc_progress``).
@@ -107,11 +116,14 @@ def _userdict_file(content: bytes | None) -> str | None:
     return path
 
 
-def extract_batch(jobs: list[Job], userdict: bytes | None = None) -> list[Result]:
+def extract_batch(
+    jobs: list[Job], userdict: bytes | None = None, model: str | None = None
+) -> list[Result]:
     """A Dask task: the candidates of a batch of documents (jieba is loaded once per process)."""
     import extractor
 
     extractor.load(_userdict_file(userdict))  # a no-op after the first call in this process
+    _activate(model)
     return [_extract_one(job) for job in jobs]
 
 
@@ -140,6 +152,7 @@ class _Local:
         workers: int,
         userdict: str | None,
         doc_progress: Callable[[int, int], None] | None = None,
+        model: str | None = None,
     ) -> None:
         self.pool = None
         self.doc_progress = doc_progress
@@ -148,12 +161,13 @@ class _Local:
 
             with _sigint_ignored():
                 self.pool = multiprocessing.get_context("spawn").Pool(
-                    workers, initializer=_init_worker, initargs=(userdict,)
+                    workers, initializer=_init_worker, initargs=(userdict, model)
                 )
         else:
             import extractor
 
             extractor.load(userdict)
+            _activate(model)
 
     def results(self, pages: Iterable[list[Job]]) -> Iterator[Result]:
         for page in pages:
@@ -171,7 +185,10 @@ class _Local:
 class _Dask:
     """Batches of documents on a Dask cluster; results as they complete."""
 
-    def __init__(self, address: str, workers: int, userdict: str | None) -> None:
+    def __init__(
+        self, address: str, workers: int, userdict: str | None, model: str | None = None
+    ) -> None:
+        self.model = model
         try:
             from distributed import Client, LocalCluster
         except ImportError:
@@ -220,7 +237,9 @@ class _Dask:
                 if batch is None:
                     exhausted = True
                     break
-                pending.append(self.client.submit(extract_batch, batch, self.userdict, pure=False))
+                pending.append(
+                    self.client.submit(extract_batch, batch, self.userdict, self.model, pure=False)
+                )
             if not pending:
                 return
             done, _ = wait(list(pending), return_when="FIRST_COMPLETED")
@@ -268,6 +287,7 @@ def run_extract(
     dask: str | None = None,
     summary: ExtractSummary | None = None,
     doc_progress: Callable[[int, int], None] | None = None,
+    model: str | None = None,
 ) -> ExtractSummary:
     """Extract every document that needs it and store the candidates.
 
@@ -283,13 +303,16 @@ def run_extract(
             what was kept); a new one when None.
         doc_progress: called with (characters done, characters) while one document of at
             least :data:`LONG_DOCUMENT` characters is extracted (``workers=1`` only).
+        model: a ranker model (JSON, from ``claimdesk train``) to use instead of the shipped one.
     """
     import extractor
 
     version = extractor.VERSION
     summary = summary if summary is not None else ExtractSummary()
     engine: _Local | _Dask = (
-        _Dask(dask, workers, userdict) if dask else _Local(workers, userdict, doc_progress)
+        _Dask(dask, workers, userdict, model)
+        if dask
+        else _Local(workers, userdict, doc_progress, model)
     )
     try:
         batch: list[tuple[int, list[tuple]]] = []
@@ -306,6 +329,7 @@ def run_extract(
     finally:
         with _sigint_ignored():  # a second Ctrl+C must not interrupt the clean-up
             engine.close()
+        _activate(None)
     summary.indexed += index_pending(conn)
     return summary
 

@@ -143,9 +143,9 @@ def import_file(
 ) -> FormatImport:
     """Import one file of a tool: its documents, then its claims and their decisions.
 
-    Nothing is written unless the whole file maps. The documents are stored first (a text
-    already here is reused), then the claims in one transaction, then the offsets of their
-    subject, predicate and time spans.
+    Nothing is written unless the whole file maps, and everything is written in one
+    transaction: the documents (a text already here is reused), the claims with their
+    decisions, and the offsets of their subject, predicate and time spans.
 
     Raises:
         Problems: the file cannot be mapped; nothing was written.
@@ -163,21 +163,22 @@ def import_file(
             line=task.where,
         )
         docs.setdefault(doc.sha256, doc)
-    result.documents, result.duplicates = insert_records(conn, list(docs.values()))
-    ids = {}
-    for sha in docs:
-        row = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()
-        ids[sha] = row[0]
-    rows = []
-    offsets = []
-    for task, m in mapped:
-        doc_id = ids[Record(source="", text=task.text).sha256]
-        result.skipped += m.skipped
-        for rec, spans in zip(m.records, m.spans, strict=True):
-            rows.append((task.where or 0, doc_id, rec))
-            offsets.append((doc_id, rec["start"], rec["end"], spans))
-    result.claims = apply_claims(conn, path, rows)
-    _store_offsets(conn, offsets)
+    with transaction(conn):  # documents, claims, decisions and spans: all or nothing
+        result.documents, result.duplicates = insert_records(conn, list(docs.values()))
+        ids = {}
+        for sha in docs:
+            row = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()
+            ids[sha] = row[0]
+        rows = []
+        offsets = []
+        for task, m in mapped:
+            doc_id = ids[Record(source="", text=task.text).sha256]
+            result.skipped += m.skipped
+            for rec, spans in zip(m.records, m.spans, strict=True):
+                rows.append((task.where or 0, doc_id, rec))
+                offsets.append((doc_id, rec["start"], rec["end"], spans))
+        result.claims = apply_claims(conn, path, rows)
+        _store_offsets(conn, offsets)
     return result
 
 

@@ -1,0 +1,600 @@
+"""The document's entity table and the subject options of a claim.
+
+The table holds the named mentions of the clauses the extractor tags anyway (those with a
+quantity, plus the headline — in this corpus the text up to the first sentence end): noun runs
+that look like names (proper-noun tags, organisation, person and place shapes, transliterated
+names with ·/-, Latin names, 高某-style names). Each entry has a salience (occurrences in the
+document, presence in the headline) that names the topic of the article when a claim's subject
+is implicit.
+
+:func:`subject_options` lists the candidate subjects of one quantity — the noun runs of its
+sentence before it (with a measured attribute split off, 新农合 | 筹资水平), the subject the
+clause rules chose (perhaps carried over from an earlier sentence) and the most salient
+entries of the table — each with the generic features of :mod:`extractor.ranker`. The ranker
+picks one; the rest are the runners-up a reviewer can pick from.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from . import lexicon
+from .ranker import Option
+from .roles import (
+    _ENTITY_FLAGS,
+    _GENERIC,
+    _ROLE_SUFFIXES,
+    Token,
+    _ends_with_org,
+    _is_attr,
+    entity_score,
+    noun_run,
+)
+
+#: A transliterated name (凯文-杜兰特, 丽萨•斯科曼) or a surname with 某 (高某, 程某某).
+_PERSON_SHAPE = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,6}(?:[-·•－][\u4e00-\u9fff]{1,8})+|[\u4e00-\u9fff]某{1,2})$"
+)
+_LATIN = re.compile(r"[A-Za-z][A-Za-z&.\- ]{1,30}$")
+#: A transliterated name written with · or - between its parts.
+_TRANSLIT_RE = re.compile(r"[\u4e00-\u9fff]{1,5}(?:[-·•－][\u4e00-\u9fff]{1,6})+")
+#: A person named by surname and 某, with the title before it (犯罪嫌疑人高某, 男子程某某).
+_MOU_RE = re.compile(
+    r"(?:犯罪嫌疑人|嫌疑人|被告人|被告|被害人|男子|女子|司机|患者|老人|村民|学生)?[\u4e00-\u9fff]某{1,2}"
+)
+#: A name in Latin script: capitalised words, digits, and the marks of model names.
+_LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9]*(?:[ \-.][A-Za-z0-9*/][A-Za-z0-9*/.\-]*){0,6}")
+#: A title in book-title marks.
+_TITLE_RE = re.compile(r"《([^《》]{1,30})》")
+#: Pronouns that stand for a person, and for anything else (it, its, both).
+_PERSON_PRONOUNS = frozenset({"他", "她", "他们", "她们"})
+_THING_PRONOUNS = frozenset({"它", "它们", "其", "两者", "二者"})
+#: A dateline glued to a headline (一半本报讯, 中锋新浪体育讯): never a subject.
+_DATELINE = re.compile(r"(?:讯|电)$|讯")
+#: How many table entries (most salient first) join the options of every claim.
+TABLE_OPTIONS = 3
+#: How many clauses before the quantity's own offer subject options.
+_CLAUSES_BACK = 6
+#: Characters before the quantity read in its own clause.
+_WINDOW_BEFORE = 80
+#: Characters after a clause's end searched for a closing source cue (X表示：…).
+_CUE_SPAN = 6
+
+
+def _cues(where: str) -> tuple[str, ...]:
+    return tuple(row[0] for row in lexicon.table("source_cues") if row[1:2] == (where,))
+
+
+@dataclass(slots=True)
+class Entry:
+    """A name of the entity table."""
+
+    text: str
+    start: int
+    end: int
+    freq: int
+    headline: bool
+    proper: bool
+    person: bool
+
+
+def is_source_clause(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` is a clause that names a source (据…, …表示, a dateline)."""
+    clause = norm[start:end].strip()
+    if clause.startswith(_cues("open")):
+        return True
+    if clause.endswith(_cues("close")):
+        return True
+    if re.search(r"(?:讯|电|消息|报道)$", clause):
+        return True
+    # A quoted speaker: the clause ends with a full-width or plain colon after a short name.
+    return end < len(norm) and norm[end] in "：:" and end - start <= 12
+
+
+def _shape(run: Sequence[Token]) -> tuple[bool, bool]:
+    """(proper, person) for a run of tokens."""
+    text = "".join(t[0] for t in run)
+    proper = any(t[1] in _ENTITY_FLAGS and len(t[0]) >= 2 for t in run)
+    person = any(t[1] in ("nr", "nrfg", "nrt") for t in run) or bool(_PERSON_SHAPE.match(text))
+    if _LATIN.match(text):
+        proper = True
+    return proper or person, person
+
+
+def noun_runs(tokens: Sequence[Token], stop: int | None = None) -> list[tuple[int, int]]:
+    """Maximal noun-like runs of a clause's tokens as (first, past-last) token indices."""
+    out: list[tuple[int, int]] = []
+    toks = list(tokens)
+    i = 0
+    while i < len(toks):
+        if stop is not None and toks[i][2] >= stop:
+            break
+        j = noun_run(toks, i, stop=stop)
+        if j > i:
+            out.append((i, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+class EntityTable:
+    """The named mentions of a document, with salience."""
+
+    def __init__(self, norm: str, headline_end: int):
+        self.norm = norm
+        self.headline_end = headline_end
+        self.entries: dict[str, Entry] = {}
+        self._counts: dict[str, int] = {}
+        self._expanded: dict[str, Entry | None] = {}
+        #: Subject options of clauses before a quantity's own, by clause span.
+        self._sources: dict[tuple[int, int], bool] = {}
+        #: Clauses whose names are in the table.
+        self.added: set[tuple[int, int]] = set()
+        self.clause_cache: dict[tuple[int, int], list[tuple[str, int, int, dict[str, float]]]] = {}
+
+    def source_of(self, span: tuple[int, int]) -> bool:
+        """:func:`is_source_clause` of a clause, once per clause."""
+        got = self._sources.get(span)
+        if got is None:
+            got = self._sources[span] = is_source_clause(self.norm, span[0], span[1])
+        return got
+
+    def count(self, text: str) -> int:
+        """Occurrences of ``text`` in the document (memoised: options repeat per claim)."""
+        n = self._counts.get(text)
+        if n is None:
+            n = self._counts[text] = self.norm.count(text) if text else 0
+        return n
+
+    def in_headline(self, text: str) -> bool:
+        """Whether ``text`` occurs in the headline."""
+        return bool(text) and self.norm.find(text, 0, self.headline_end) >= 0
+
+    def add_clause(self, tokens: Sequence[Token]) -> None:
+        """Add the names among a clause's noun runs (each clause once)."""
+        for i, j in noun_runs(tokens):
+            run = tokens[i:j]
+            text = "".join(t[0] for t in run)
+            if len(text) < 2 or text in self.entries or text in _GENERIC or _DATELINE.search(text):
+                continue
+            proper, person = _shape(run)
+            if len(run) > 1:
+                for t in run:
+                    if t[1] in _ENTITY_FLAGS and len(t[0]) >= 2 and t[0] not in self.entries:
+                        self._add(t[0], t[2], t[3], t[1] in ("nr", "nrfg", "nrt"))
+            if not (proper or entity_score(list(run)) >= 2):
+                continue
+            self.entries[text] = Entry(
+                text,
+                run[0][2],
+                run[-1][3],
+                self.count(text),
+                self.in_headline(text),
+                proper,
+                person,
+            )
+
+    def _add(self, text: str, start: int, end: int, person: bool) -> None:
+        if _DATELINE.search(text):
+            return
+        self.entries[text] = Entry(
+            text,
+            start,
+            end,
+            self.count(text),
+            self.in_headline(text),
+            True,
+            person,
+        )
+
+    def add_shapes(self) -> None:
+        """Add the transliterated names of the whole text (a regex pass, no tagging), so a
+        later surname (武贾西奇) finds its full name (萨沙-武贾西奇)."""
+        for m in _TRANSLIT_RE.finditer(self.norm):
+            if m.group(0) not in self.entries:
+                self._add(m.group(0), m.start(), m.end(), True)
+
+    def antecedent(self, pos: int, person: bool) -> Entry | None:
+        """The nearest name before ``pos`` that a pronoun can stand for (a person for 他/她)."""
+        best: Entry | None = None
+        for e in self.entries.values():
+            if e.end <= pos and e.person == person and (best is None or e.end > best.end):
+                best = e
+        return best
+
+    def expand(self, short: str) -> Entry | None:
+        """The longer name that ``short`` abbreviates: one that starts with it, or whose
+        characters it takes in order, first character first (长航局 of 交通运输部长江航务管理局
+        needs the first of 长江). The most frequent such name; None if there is none."""
+        if short in self._expanded:
+            return self._expanded[short]
+        self._expanded[short] = None
+        if len(short) < 2:
+            return None
+        best: Entry | None = None
+        for e in self.entries.values():
+            if len(e.text) <= len(short) or e.text.endswith(("讯", "电")):
+                continue
+            abbreviates = e.text.startswith(short) or _subsequence(short, e.text)
+            if abbreviates and (best is None or e.freq > best.freq):
+                best = e
+        self._expanded[short] = best
+        return best
+
+    def salient(self, n: int = TABLE_OPTIONS) -> list[Entry]:
+        """The ``n`` most salient names: in the headline, then by frequency."""
+        ranked = sorted(self.entries.values(), key=lambda e: (-(e.freq + 3 * e.headline), e.start))
+        return ranked[:n]
+
+
+def _base_features(text: str, run: Sequence[Token] | None, table: EntityTable) -> dict[str, float]:
+    f: dict[str, float] = {}
+    if run:
+        proper, person = _shape(run)
+        f["single_token"] = float(len(run) == 1)
+    else:
+        proper = person = bool(_PERSON_SHAPE.match(text))
+    f["proper"] = float(proper)
+    f["person"] = float(person)
+    f["place"] = float(bool(run) and any(t[1] == "ns" for t in run or ()))
+    f["org"] = float(_ends_with_org(text))
+    f["role"] = float(text.endswith(_ROLE_SUFFIXES))
+    f["attr"] = float(_is_attr(text))
+    f["length"] = min(len(text), 20) / 10
+    f["freq"] = math.log1p(table.count(text)) / 3 if text else 0.0
+    f["headline"] = float(table.in_headline(text))
+    return {k: v for k, v in f.items() if v}
+
+
+def subject_options(
+    *,
+    norm: str,
+    q_start: int,
+    kind: str,
+    clause_index: int,
+    clauses: Sequence[tuple[int, int]],
+    tokens_of: Callable[[tuple[int, int]], list[Token]],
+    resolve: Callable[[str], str],
+    table: EntityTable,
+    rule_choice: tuple[str, int, int] | None,
+    time_spans: Sequence[tuple[int, int]] = (),
+    previous: tuple[str, int, int] | None = None,
+) -> list[Option]:
+    """The candidate subjects of the quantity at ``q_start`` with their features.
+
+    Args:
+        norm: the normalised document text.
+        q_start: where the quantity starts.
+        kind: the claim's kind.
+        clause_index: which clause of ``clauses`` (its sentence's) holds the quantity.
+        clauses: the spans of the quantity's sentence's clauses.
+        tokens_of: tokens of a clause span (cached by the caller).
+        resolve: maps a mention to the name it stands for (aliases, generic references).
+        table: the document's entity table.
+        rule_choice: (subject, mention start, mention end) the clause rules chose, or None.
+        previous: the same for the subject chosen for the document's previous claim.
+    """
+    options: dict[str, Option] = {}
+
+    def add(text: str, start: int, end: int, feats: dict[str, float]) -> None:
+        if not text or len(text) < 2 or _DATELINE.search(text):
+            return
+        old = options.get(text)
+        if old is None:
+            options[text] = Option(text, start, end, feats)
+            return
+        # The same filler from several places: keep the closest mention's position features,
+        # and every flag either place has.
+        closer = feats.get("dist", 9.0) < old.features.get("dist", 9.0)
+        near, far = (feats, old.features) if closer else (old.features, feats)
+        merged = {**far, **near}
+        for k in ("rule", "table", "alias", "generic", "source", "previous", "topic"):
+            if far.get(k) or near.get(k):
+                merged[k] = 1.0
+        if closer:
+            old.start, old.end = start, end
+        old.features = merged
+
+    # A bounded look-back keeps the cost per claim constant in a long sentence or clause.
+    for ci in range(max(0, clause_index - _CLAUSES_BACK), clause_index + 1):
+        span = clauses[ci]
+        own = ci == clause_index
+        cached = None if own else table.clause_cache.get(span)
+        if cached is None:
+            toks = tokens_of(span)
+            if span not in table.added:
+                table.added.add(span)
+                table.add_clause(toks)
+            source = table.source_of(span)
+            if own:
+                window = (max(span[0], q_start - _WINDOW_BEFORE), min(span[1], q_start + 40))
+                lo = bisect.bisect_left(toks, window[0], key=lambda t: t[2])
+                hi = bisect.bisect_left(toks, window[1], key=lambda t: t[2])
+                cached = _clause_options(
+                    norm, window, toks[lo:hi], q_start, resolve, table, time_spans, source
+                )
+            else:
+                cached = _clause_options(norm, span, toks, None, resolve, table, time_spans, source)
+                table.clause_cache[span] = cached
+        for text, start, end, base in cached:
+            f = dict(base)
+            f["dist"] = math.log1p(abs(q_start - end)) / 5
+            if own:
+                f["same_clause"] = 1.0
+            if end > q_start:
+                f["after"] = 1.0
+            _kind_features(f, kind)
+            add(text, start, end, f)
+
+    if rule_choice is not None:
+        text, start, end = rule_choice
+        f = _base_features(text, None, table)
+        f["rule"] = 1.0
+        if start >= 0:
+            f["dist"] = math.log1p(abs(q_start - end)) / 5
+            if start < clauses[0][0]:
+                f["earlier_sentence"] = 1.0
+            else:
+                f["same_sentence"] = 1.0
+        _kind_features(f, kind)
+        add(text, start, end, f)
+
+    if previous is not None and previous[0]:
+        text, start, end = previous
+        f = _base_features(text, None, table)
+        f["previous"] = 1.0
+        if start >= 0:
+            f["dist"] = math.log1p(abs(q_start - end)) / 5
+            f["earlier_sentence" if start < clauses[0][0] else "same_sentence"] = 1.0
+        _kind_features(f, kind)
+        add(text, start, end, f)
+
+    _respective(norm, q_start, clauses, clause_index, add, table, kind)
+
+    # Abbreviations of longer names of the document (圣象 -> 圣象集团, 长航局 -> 长江航务管理局).
+    for o in list(options.values()):
+        full = table.expand(o.text)
+        if full is not None and full.text not in options:
+            f = dict(o.features)
+            f["expanded"] = 1.0
+            f.update(_base_features(full.text, None, table))
+            add(full.text, o.start, o.end, f)
+
+    for rank, e in enumerate(table.salient()):
+        text = resolve(e.text)
+        f = _base_features(text, None, table)
+        f["table"] = 1.0
+        if rank == 0:
+            f["topic"] = 1.0
+        f["proper"] = float(e.proper)
+        f["person"] = float(e.person)
+        f["dist"] = math.log1p(abs(q_start - e.end)) / 5
+        if e.start < clauses[0][0]:
+            f["earlier_sentence"] = 1.0
+        _kind_features(f, kind)
+        add(text, e.start, e.end, {k: v for k, v in f.items() if v})
+    out = list(options.values())
+    _relative_features(out, q_start, clauses[0][0], table)
+    return out
+
+
+def _clause_options(
+    norm: str,
+    span: tuple[int, int],
+    toks: list[Token],
+    stop: int | None,
+    resolve: Callable[[str], str],
+    table: EntityTable,
+    time_spans: Sequence[tuple[int, int]],
+    source: bool,
+) -> list[tuple[str, int, int, dict[str, float]]]:
+    """The subject options one clause offers, with the features that do not depend on the
+    quantity (distance, same clause, after and kind are added per claim). ``stop`` is the
+    quantity's start in its own clause (nothing at or after it is read), None for an earlier
+    clause (whose options are cached)."""
+    found: list[tuple[str, int, int, dict[str, float]]] = []
+    own = stop is not None
+    q_start = stop if stop is not None else span[1]
+    runs = noun_runs(toks, stop=stop)
+    for n_run, (i, j) in enumerate(runs):
+        run = toks[i:j]
+        pieces: list[tuple[Sequence[Token], str]] = [(run, "")]
+        # A time word inside the run ends the name (上证综指|上周五收市).
+        for k in range(1, len(run)):
+            if run[k][1] == "t" or any(a <= run[k][2] < b for a, b in time_spans):
+                pieces.append((run[:k], "owner"))
+                break
+        # A measured attribute at the end: offer its owner too (新农合 | 筹资水平).
+        k = len(run)
+        while k > 1 and _is_attr(run[k - 1][0]):
+            k -= 1
+        if k < len(run):
+            pieces.append((run[:k], "owner"))
+        # The names inside a longer run (全国新农合筹资水平 -> 新农合, 热火季后赛 -> 热火).
+        # A transliterated name that opens a longer run (凯文-杜兰特 of 凯文-杜兰特全场).
+        for k in range(len(run) - 1, 1, -1):
+            if run[k][1] in ("nr", "nrt", "nrfg") or len(run[k][0]) == 1:
+                continue  # the name goes on (拉塞尔-威|斯布鲁克)
+            if _PERSON_SHAPE.match("".join(t[0] for t in run[:k])):
+                pieces.append((run[:k], "inner"))
+                break
+        if len(run) > 1 and not _ends_with_org("".join(t[0] for t in run)):
+            pieces += [([t], "inner") for t in run if t[1] in _ENTITY_FLAGS and len(t[0]) >= 2]
+        for piece, how in pieces:
+            text = "".join(t[0] for t in piece)
+            end = piece[-1][3]
+            if any(a < end and piece[0][2] < b for a, b in time_spans):
+                continue  # a time expression (去年同期) is never the subject
+            resolved = resolve(text)
+            f = _base_features(resolved, piece, table)
+            f["same_sentence"] = 1.0
+            if how:
+                f[how] = 1.0
+            if n_run == 0 and _opens(toks, i):
+                f["clause_opener"] = 1.0
+            if source:
+                f["source"] = 1.0
+            if norm.startswith("的", end):
+                f["before_de"] = 1.0
+            if any(t[1].startswith("v") and t[1] != "vn" for t in toks[:i]):
+                f["after_verb"] = 1.0
+            if resolved != text:
+                generic = text in _GENERIC or text.startswith(("该", "其"))
+                f["generic" if generic else "alias"] = 1.0
+            found.append((resolved, piece[0][2], end, f))
+
+    # Pronouns for their antecedents, surname-某 names with their titles.
+    for i, t in enumerate(toks):
+        if own and t[2] >= q_start:
+            break
+        word = t[0]
+        if word in _PERSON_PRONOUNS or word in _THING_PRONOUNS:
+            ante = table.antecedent(t[2], word in _PERSON_PRONOUNS)
+            if ante is not None:
+                f = _base_features(ante.text, None, table)
+                f.update(generic=1.0, same_sentence=1.0, person=float(ante.person))
+                if i == 0 or _opens(toks, i):
+                    f["clause_opener"] = 1.0
+                found.append((resolve(ante.text), t[2], t[3], f))
+    limit = q_start if own else span[1]
+    # A whole list of names before the quantity (甲、乙、丙涨幅都在1%以上).
+    for lm in _NAME_LIST_RE.finditer(norm, span[0], limit):
+        if norm.startswith("分别", lm.end()) or (own and lm.end() >= limit - 1):
+            continue
+        f = {"whole_list": 1.0, "same_sentence": 1.0, "length": min(len(lm.group(0)), 20) / 10}
+        found.append((lm.group(0), lm.start(), lm.end(), f))
+    # Latin-script names (Le Manoir, Carl Zeiss Distagon T* 2/28 ZE).
+    for lm in _LATIN_NAME_RE.finditer(norm, span[0], limit):
+        f = _base_features(lm.group(0), None, table)
+        f.update(proper=1.0, same_sentence=1.0)
+        found.append((lm.group(0), lm.start(), lm.end(), f))
+    # Titles in book-title marks.
+    for tm in _TITLE_RE.finditer(norm, span[0], span[1]):
+        f = _base_features(tm.group(1), None, table)
+        f.update(title=1.0, same_sentence=1.0)
+        if tm.start() > q_start:
+            f["after"] = 1.0
+        found.append((tm.group(1), tm.start(1), tm.end(1), f))
+    # In the quantity's clause: the agent after 被, the noun after the quantity and 的.
+    if own:
+        for i, t in enumerate(toks):
+            if t[0] == "被" and t[2] < q_start:
+                j = noun_run(list(toks), i + 1, stop=q_start)
+                if j > i + 1:
+                    run = toks[i + 1 : j]
+                    text = resolve("".join(x[0] for x in run))
+                    f = _base_features(text, run, table)
+                    f.update(agent=1.0, same_sentence=1.0, same_clause=1.0)
+                    found.append((text, run[0][2], run[-1][3], f))
+        after = [t for t in toks if t[2] >= q_start]
+        for i, t in enumerate(after[:6]):
+            if t[0] == "的" and i + 1 < len(after):
+                j = noun_run(after, i + 1)
+                if j > i + 1:
+                    run = after[i + 1 : j]
+                    text = resolve("".join(x[0] for x in run))
+                    f = _base_features(text, run, table)
+                    f.update(after_de=1.0, after=1.0, same_sentence=1.0, same_clause=1.0)
+                    found.append((text, run[0][2], run[-1][3], f))
+                break
+    for mm in _MOU_RE.finditer(norm, span[0], limit):
+        f = {"proper": 1.0, "person": 1.0, "same_sentence": 1.0}
+        f["length"] = len(mm.group(0)) / 10
+        found.append((mm.group(0), mm.start(), mm.end(), f))
+
+    return found
+
+
+def _relative_features(
+    options: list[Option], q_start: int, s_start: int, table: EntityTable
+) -> None:
+    """Features that compare an option with the others of its claim."""
+    if not options:
+        return
+    counts = [table.count(o.text) for o in options]
+    top = max(counts)
+    for o, c in zip(options, counts, strict=True):
+        if c == top and top > 1:
+            o.features["most_frequent"] = 1.0
+    written = [o for o in options if s_start <= o.start and o.end <= q_start]
+    if written:
+        max(written, key=lambda o: o.end).features["nearest"] = 1.0
+        min(written, key=lambda o: o.start).features["first"] = 1.0
+
+
+#: A list of quantities sharing one verb: …分别为1.05%、0.99%和0.92%.
+_ITEM = r"[^、，。；：,;:\s（）()0-9两几]{2,16}"
+_NAME_LIST_RE = re.compile(rf"({_ITEM}(?:、{_ITEM})+(?:(?:和|与|及){_ITEM})?)")
+
+
+def _respective(
+    norm: str,
+    q_start: int,
+    clauses: Sequence[tuple[int, int]],
+    clause_index: int,
+    add: Callable[[str, int, int, dict[str, float]], None],
+    table: EntityTable,
+    kind: str,
+) -> None:
+    """A respective list (A、B和C…分别为X、Y、Z): the item in the quantity's place."""
+    s_start = clauses[0][0]
+    c_end = clauses[clause_index][1]
+    s_start = max(s_start, q_start - 200)
+    head = norm[s_start:q_start]
+    at = head.rfind("分别")
+    if at < 0:
+        return
+    # The quantity's place among the quantities after 分别.
+    tail = norm[s_start + at : q_start]
+    place = tail.count("、") + tail.count("和") + tail.count("及")
+    names = list(_NAME_LIST_RE.finditer(norm, s_start, s_start + at))
+    if not names:
+        return
+    m = names[-1]
+    items: list[tuple[str, int]] = []
+    pos = m.start()
+    for piece in re.split(r"(、|和|与|及)", m.group(0)):
+        if piece in ("、", "和", "与", "及"):
+            pos += len(piece)
+            continue
+        items.append((piece, pos))
+        pos += len(piece)
+    if place >= len(items) or c_end < q_start:
+        return
+    text, start = items[place]
+    if place == 0:
+        # The first item runs from the list's clause start: keep what follows 是/为/有/的/：.
+        cut = max(text.rfind(w) for w in ("是", "为", "有", "的", "："))
+        if 0 <= cut < len(text) - 2:
+            start += cut + 1
+            text = text[cut + 1 :]
+    f = _base_features(text, None, table)
+    f.update(list_item=1.0, same_sentence=1.0)
+    f["dist"] = math.log1p(abs(q_start - start - len(text))) / 5
+    _kind_features(f, kind)
+    add(text, start, start + len(text), f)
+
+
+def _subsequence(short: str, full: str) -> bool:
+    """Whether the characters of ``short`` occur in ``full`` in order."""
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
+def _opens(tokens: Sequence[Token], i: int) -> bool:
+    """Whether only times, punctuation and connectives stand before ``tokens[i]``."""
+    return all(t[1] in ("t", "c", "x", "d", "p", "m") for t in tokens[:i])
+
+
+def _kind_features(f: dict[str, float], kind: str) -> None:
+    if kind == "percent" and f.get("attr"):
+        f["kind_percent"] = 1.0
+    if kind == "count" and f.get("proper"):
+        f["kind_count"] = 1.0
+    if kind == "score" and f.get("person"):
+        f["kind_score"] = 1.0

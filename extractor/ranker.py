@@ -1,0 +1,212 @@
+"""A small learned ranker that chooses among candidate fillers of a role (the subject).
+
+Rules propose several candidates for who a claim is about (noun phrases of the sentence,
+names of the document's entity table, the subject the clause rules carried over); each
+candidate is described by generic features only — distance, position, before or after the
+quantity, part of speech and name shape, a source clause, salience, the kind of claim — never
+by its words. A logistic regression over those features scores each candidate; the best one
+fills the field and the runners-up are kept for the reviewer.
+
+The model is a plain JSON file (``{"version": 1, "bias": b, "weights": {feature: w}}``):
+``extractor/data/ranker.json`` ships with the package and is rebuilt by
+``python -m extractor.train`` from the training part of the gold; ``claimdesk train --db``
+builds one from a database's decisions. Pure Python: no numpy, nothing to install.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+#: Format version of a model file.
+MODEL_VERSION = 1
+
+
+class ModelError(ValueError):
+    """A model file that cannot be used (the message says why)."""
+
+
+@dataclass(slots=True)
+class Option:
+    """One candidate filler of a role.
+
+    Attributes:
+        text: the filler as the claim will carry it (aliases resolved).
+        start, end: where its mention is in the document (-1 when not written there).
+        features: generic feature values (see :data:`FEATURES`).
+        score: the ranker's score, filled by :meth:`Ranker.rank`.
+    """
+
+    text: str
+    start: int
+    end: int
+    features: dict[str, float] = field(default_factory=dict)
+    score: float = 0.0
+
+
+#: Every feature a subject option can have (absent = 0). Documented so a reader of the
+#: model file knows what each weight means.
+FEATURES: dict[str, str] = {
+    "rule": "the clause rules (v1) chose this filler",
+    "same_clause": "its mention is in the quantity's clause",
+    "same_sentence": "its mention is in the quantity's sentence",
+    "earlier_sentence": "its mention is in an earlier sentence",
+    "previous": "the subject chosen for the previous claim of the document",
+    "topic": "the most salient name of the document (the article's topic)",
+    "most_frequent": "the option that occurs most often in the document",
+    "nearest": "the option written nearest before the quantity",
+    "first": "the first option written in the quantity's sentence",
+    "list_item": "the item of a list aligned with the quantity's place in a list (A、B分别为X、Y)",
+    "whole_list": "a whole list of names (A、B、C) before the quantity",
+    "title": "a title in book-title marks (《画壁》: a work, a game, a product)",
+    "agent": "the noun phrase after 被 (who did it, in a passive clause)",
+    "after_de": "the noun phrase after the quantity and 的 (15万平方米的住宅用地)",
+    "expanded": "a longer name of the document that this mention abbreviates",
+    "table": "it comes from the document's entity table, not from this sentence",
+    "dist": "log(1 + characters between the mention and the quantity) / 5",
+    "after": "its mention follows the quantity",
+    "clause_opener": "its mention opens its clause (after times and connectives)",
+    "proper": "a token tagged as a proper noun (person, place, organisation, other name)",
+    "person": "a token tagged as a person name, or a transliterated name with · or -",
+    "place": "a token tagged as a place name",
+    "inner": "a name inside a longer noun run (新农合 in 全国新农合筹资水平)",
+    "owner": "the owner split off a measured attribute (新农合 of 新农合筹资水平)",
+    "org": "it ends with an organisation suffix (公司, 集团, 局, …)",
+    "role": "it ends with a role or region suffix (人员, 者, 地区, …)",
+    "attr": "it ends with a measured attribute (率, 收入, 面积, …)",
+    "generic": "a generic reference (该公司, 公司, 球队, …) resolved to an antecedent",
+    "alias": "an alias defined in the text, or a name met before",
+    "length": "characters / 10",
+    "single_token": "one token",
+    "freq": "log(1 + occurrences in the document) / 3",
+    "headline": "it occurs in the headline (the text up to the first sentence end)",
+    "source": "its clause is a source (据, 表示, 称, 指出, 显示, a dateline) or a speaker",
+    "before_de": "the mention is followed by 的 (the owner of what follows)",
+    "after_verb": "the mention follows a verb in its clause (an object, not a subject)",
+    "kind_percent": "the claim is a percentage and the filler is an attribute",
+    "kind_count": "the claim is a count and the filler is a proper name",
+    "kind_score": "the claim is a sport score or stat and the filler is a person",
+}
+
+
+class Ranker:
+    """A logistic-regression scorer over :data:`FEATURES`."""
+
+    def __init__(self, weights: Mapping[str, float], bias: float = 0.0):
+        self.weights = {k: float(v) for k, v in weights.items() if k in FEATURES}
+        self.bias = float(bias)
+
+    # ------------------------------------------------------------------ scoring
+    def score(self, features: Mapping[str, float]) -> float:
+        """The probability that a filler with these features is right."""
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        z = max(-30.0, min(30.0, z))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def rank(self, options: Sequence[Option]) -> list[Option]:
+        """The options scored and sorted best first (ties keep the given order)."""
+        for o in options:
+            o.score = round(self.score(o.features), 4)
+        return sorted(options, key=lambda o: -o.score)
+
+    # ------------------------------------------------------------------ files
+    def to_json(self) -> str:
+        """The model as JSON text (see the module docstring)."""
+        return json.dumps(
+            {
+                "version": MODEL_VERSION,
+                "bias": round(self.bias, 6),
+                "weights": {k: round(self.weights.get(k, 0.0), 6) for k in FEATURES},
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+
+    @classmethod
+    def from_json(cls, text: str, where: str = "model") -> Ranker:
+        """A model from JSON text; :class:`ModelError` naming ``where`` when it is not one."""
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ModelError(f"{where}: not JSON ({exc.msg})") from None
+        if not isinstance(data, dict) or data.get("version") != MODEL_VERSION:
+            raise ModelError(f"{where}: not a ranker model of version {MODEL_VERSION}")
+        weights = data.get("weights")
+        bias = data.get("bias", 0.0)
+        if not isinstance(weights, dict) or not isinstance(bias, int | float):
+            raise ModelError(f"{where}: weights must be an object and bias a number")
+        for k, v in weights.items():
+            if not isinstance(v, int | float) or isinstance(v, bool) or not math.isfinite(v):
+                raise ModelError(f"{where}: weight {k!r} is not a number")
+        return cls(weights, bias)
+
+
+@cache
+def shipped() -> Ranker:
+    """The model shipped in the package (``extractor/data/ranker.json``)."""
+    text = resources.files("extractor").joinpath("data", "ranker.json").read_text("utf-8")
+    return Ranker.from_json(text, "extractor/data/ranker.json")
+
+
+_active: Ranker | None = None
+
+
+def activate(model: Ranker | None) -> None:
+    """Use this model (one trained on a database's decisions) for every extraction in this
+    process until called again; None goes back to the shipped model."""
+    global _active
+    _active = model
+
+
+def default() -> Ranker:
+    """The model extraction uses when none is given: the activated one, else the shipped one."""
+    return _active if _active is not None else shipped()
+
+
+def fit(
+    groups: Sequence[Sequence[tuple[Mapping[str, float], bool]]],
+    *,
+    epochs: int = 150,
+    rate: float = 0.1,
+    l2: float = 0.01,
+    seed: int = 0,
+) -> Ranker:
+    """Train a ranker on groups of options, each ``(features, right)``.
+
+    A listwise model (conditional logit): within each group the options' scores are turned
+    into probabilities by a softmax, and stochastic gradient descent raises the probability of
+    the right options, with L2 regularisation. Groups with no right option teach nothing and
+    are skipped. Deterministic for a seed. The scores of a trained model rank the options of
+    one claim; the probability shown to a reviewer is the logistic of the same score.
+
+    Args:
+        groups: one group per claim: its options' features and whether each is right.
+        epochs, rate, l2: passes over the data, learning rate, weight decay.
+        seed: order of the groups.
+    """
+    data = [[(dict(f), right) for f, right in g] for g in groups if any(right for _, right in g)]
+    weights = dict.fromkeys(FEATURES, 0.0)
+    rng = random.Random(seed)
+    for epoch in range(epochs):
+        rng.shuffle(data)
+        step = rate / (1 + epoch / 30)
+        for group in data:
+            zs = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f, _ in group]
+            top = max(zs)
+            exps = [math.exp(z - top) for z in zs]
+            total = sum(exps)
+            n_right = sum(1 for _, right in group if right)
+            grad: dict[str, float] = {}
+            for (f, right), e in zip(group, exps, strict=True):
+                diff = e / total - (1.0 / n_right if right else 0.0)
+                for k, v in f.items():
+                    if k in weights:
+                        grad[k] = grad.get(k, 0.0) + diff * v
+            for k in weights:
+                weights[k] -= step * (grad.get(k, 0.0) + l2 * weights[k])
+    return Ranker(weights, 0.0)
