@@ -1,0 +1,276 @@
+"""bench/keys.py: keys to truth, driven through the real app (make_app + Pilot).
+
+The seed run is the CI run the issue asks for (its figure is printed, not asserted); a small
+synthetic document covers reject, edit and add; bad input gives one line and status 2.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.keys import check, main, make_plan, route, value_text, wrong_fields
+from tests.conftest import ROOT, SHARED
+
+SEED_GOLD = SHARED / "gold" / "seed_claims.jsonl"
+SEEDS = SHARED / "seeds"
+LAST_LINE = re.compile(r"^keys per gold claim: \d+\.\d\d \((\d+) gold claims, (\d+) keys\)$")
+
+
+def _claimdesk(*args: str) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "tui.cli", *args], cwd=ROOT, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+
+
+def _extracted(tmp_path: Path, source: Path) -> Path:
+    db = tmp_path / "gold.db"
+    _claimdesk("ingest", str(source), "--db", str(db))
+    _claimdesk("extract", "--db", str(db))
+    return db
+
+
+def _claims(db: Path) -> list[dict]:
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute("SELECT * FROM claims ORDER BY start, id")]
+    finally:
+        conn.close()
+
+
+def _gold_line(doc: str, c: dict, **over) -> dict:
+    g = {
+        "doc": doc, "surface": c["quantity_text"], "start": c["start"], "end": c["end"],
+        "value": c["value"], "unit": c["unit"], "qualifier": c["qualifier"],
+        "subject": c["subject"], "predicate": c["predicate"], "time": c["time_text"],
+        "claim": True,
+    }  # fmt: skip
+    g.update(over)
+    return g
+
+
+def _write(path: Path, lines: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in lines), "utf-8")
+    return path
+
+
+@pytest.mark.skipif(not (SEED_GOLD.is_file() and SEEDS.is_dir()), reason="no ../shared seeds")
+def test_seed_gold_reaches_the_gold_state_and_prints_the_figure(tmp_path):
+    db = _extracted(tmp_path, SEEDS)
+    out = tmp_path / "keys.json"
+    run = subprocess.run(
+        [sys.executable, "bench/keys.py", str(SEED_GOLD), "--db", str(db), "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    print(run.stdout)
+    assert run.returncode == 0, run.stdout + run.stderr
+    lines = run.stdout.strip().splitlines()
+    assert "gold state reached" in run.stdout
+    m = LAST_LINE.match(lines[-1])
+    assert m, lines[-1]
+    n_gold = sum(1 for line in SEED_GOLD.read_text("utf-8").splitlines() if '"claim": true' in line)
+    assert int(m.group(1)) == n_gold
+    figures = json.loads(out.read_text("utf-8"))
+    assert figures["gold_state_reached"] and figures["keys"] == int(m.group(2))
+    assert figures["keys"] == sum(sum(a["parts"].values()) for a in figures["actions"].values())
+    # Every gold claim costs at least its one key.
+    assert figures["keys"] >= n_gold
+    # The database given is left as it was: the bench reviews a copy.
+    assert {c["status"] for c in _claims(db)} == {"pending"}
+
+
+def test_reject_edit_and_add_are_driven_through_the_app(tmp_path, capsys):
+    doc = tmp_path / "doc.txt"
+    doc.write_text(
+        "2022年4月26日，华安公司向上海市政府捐资1000万元。"
+        "该公司共派出20名志愿者，累计服务超过300小时，发放口罩5000只。",
+        encoding="utf-8",
+    )
+    db = _extracted(tmp_path, doc)
+    cands = _claims(db)
+    assert len(cands) >= 3, "the extractor should propose at least three claims here"
+    false_alarm, wrong, missed = cands[0], cands[1], cands[-1]
+    # Simulate a miss: the extractor's proposal of the last quantity is taken away.
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("DELETE FROM claims WHERE id = ?", (missed["id"],))
+    conn.close()
+    name = doc.name
+    gold = [_gold_line(name, c) for c in cands[2:-1]]
+    gold.append({**_gold_line(name, false_alarm), "claim": False})
+    gold.append(_gold_line(name, wrong, subject="测试单位"))
+    gold.append(_gold_line(name, missed, subject="测试单位", predicate="发放", time=None))
+    out = tmp_path / "keys.json"
+    code = main([str(_write(tmp_path / "g.jsonl", gold)), "--db", str(db), "--out", str(out)])
+    printed = capsys.readouterr().out
+    assert code == 0, printed
+    assert LAST_LINE.match(printed.strip().splitlines()[-1])
+    figures = json.loads(out.read_text("utf-8"))
+    acts = figures["actions"]
+    assert acts["reject"]["times"] == 1 and acts["reject"]["keys"] == 1
+    assert acts["edit"]["times"] == 1 and acts["add"]["times"] == 1
+    assert acts["accept"]["times"] == len(cands) - 3
+    # The subject was typed: one key per character.
+    assert figures["typed_characters"]["subject"] == 2 * len("测试单位")
+    assert figures["gold_claims"] == len(cands) - 1
+
+
+def test_a_gold_claim_the_app_cannot_express_is_listed_and_fails_with_strict(tmp_path, capsys):
+    doc = tmp_path / "plain.txt"
+    doc.write_text("今天天气很好。我们一起去公园散步。", encoding="utf-8")
+    db = _extracted(tmp_path, doc)
+    assert _claims(db) == []
+    g = {"doc": doc.name, "surface": "公园", "start": 12, "end": 14, "value": 1, "unit": "",
+         "qualifier": "=", "subject": "我们", "predicate": "去", "time": "今天",
+         "claim": True}  # fmt: skip
+    gold = _write(tmp_path / "g.jsonl", [g])
+    out = tmp_path / "k.json"
+    assert main([str(gold), "--db", str(db), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "cannot express in the app (1)" in printed and "has no candidate" in printed
+    assert printed.strip().endswith("keys per gold claim: 0.00 (0 gold claims, 0 keys)")
+    assert main([str(gold), "--db", str(db), "--out", str(out), "--strict"]) == 1
+
+
+def _bench_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "bench/keys.py", *args], cwd=ROOT, capture_output=True, text=True
+    )
+
+
+def test_bad_input_gives_one_line_and_status_2(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("华安公司捐资1000万元。", encoding="utf-8")
+    db = _extracted(tmp_path, doc)
+    good = {"doc": "a.txt", "surface": "1000万元", "start": 6, "end": 12, "value": 1e7,
+            "unit": "元", "qualifier": "=", "subject": "华安公司", "predicate": "捐资",
+            "time": None, "claim": True}  # fmt: skip
+    cases = {
+        "no such database": ["g.jsonl", "--db", str(tmp_path / "none.db")],
+        "not in the database": ["other.jsonl", "--db", str(db)],
+        "bad.jsonl:2": ["bad.jsonl", "--db", str(db)],
+        "no list of article ids named 'test'": ["g.jsonl", "--db", str(db), "--split", "s.json"],
+    }
+    _write(tmp_path / "g.jsonl", [good])
+    _write(tmp_path / "other.jsonl", [{**good, "doc": "b.txt"}])
+    (tmp_path / "bad.jsonl").write_text(json.dumps(good) + "\n{not json\n", "utf-8")
+    (tmp_path / "s.json").write_text('{"train": []}', "utf-8")
+    for expected, args in cases.items():
+        args = [str(tmp_path / a) if a.endswith((".jsonl", ".json")) else a for a in args]
+        run = _bench_cli(*args)
+        assert run.returncode == 2, (expected, run.stdout, run.stderr)
+        assert expected in run.stderr and len(run.stderr.strip().splitlines()) == 1, run.stderr
+        assert "Traceback" not in run.stderr
+    # A database that is not fresh, or holds documents the gold does not cover, is refused.
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("UPDATE claims SET status = 'rejected'")
+    conn.close()
+    run = _bench_cli(str(tmp_path / "g.jsonl"), "--db", str(db))
+    assert run.returncode == 2 and "already decided" in run.stderr
+    other = tmp_path / "b.txt"
+    other.write_text("另一篇。", encoding="utf-8")
+    (tmp_path / "two").mkdir()
+    db2 = _extracted(tmp_path / "two", doc)
+    _claimdesk("ingest", str(other), "--db", str(db2))
+    run = _bench_cli(str(tmp_path / "g.jsonl"), "--db", str(db2))
+    assert run.returncode == 2 and "not in the gold" in run.stderr
+
+
+def test_route_takes_the_shorter_way_round_the_focus_ring():
+    assert route(10, 4, [5]) == [(5, "tab", 1)]
+    assert route(10, 4, [2]) == [(2, "shift+tab", 2)]
+    # 6 forward, 8 back: forward.
+    assert route(14, 4, [10]) == [(10, "tab", 6)]
+    # Targets on both sides: go to the near one first, then turn.
+    steps = route(14, 4, [5, 2])
+    assert sum(n for _, _, n in steps) == 4 and [t for t, _, _ in steps] == [5, 2]
+    assert [(t, n) for t, _, n in route(14, 4, [4])] == [(4, 0)]
+    assert route(14, 4, []) == []
+
+
+def test_value_text_is_the_shortest_form_the_app_reads():
+    assert value_text(10_000_000) == "1000万"
+    assert value_text(7_100_000_000) == "71亿"
+    assert value_text(650) == "650"
+    assert value_text(0.5) == "0.5"
+    assert value_text(15_000) == "1.5万"
+
+
+def test_wrong_fields_follow_the_eval_rules():
+    g = {"start": 0, "end": 4, "value": 650, "unit": "名", "qualifier": ">", "subject": "工协",
+         "predicate": "投入（人员）", "time": "目前", "claim": True}  # fmt: skip
+    shown = {"start": "0", "end": "4", "value": "650", "unit": "名", "qualifier": ">",
+             "subject": "工协", "predicate": "投入", "time_text": "目前",
+             "kind": "count"}  # fmt: skip
+    assert wrong_fields(g, shown, adding=False) == {}
+    shown.update(value="600", unit="人", subject="上海工协的工会", time_text="")
+    assert wrong_fields(g, shown, adding=False) == {
+        "value": "650", "unit": "名", "subject": "工协", "time_text": "目前"
+    }  # fmt: skip
+    # An empty gold time wants an empty time; the add form needs qualifier and kind.
+    blank = {**shown, "value": "650", "unit": "名", "subject": "工协", "time_text": "x",
+             "qualifier": "", "kind": ""}  # fmt: skip
+    assert wrong_fields({**g, "time": None}, blank, adding=True) == {
+        "time_text": "", "qualifier": ">", "kind": "count"
+    }  # fmt: skip
+
+
+def test_plan_matches_as_the_scorer_and_names_what_cannot_be_expressed():
+    text = "甲公司投入650名员工，捐资1000万元。乙公司有20家门店。"
+    cand = {"sentence_start": 0, "sentence_end": 21, "unit": "名", "qualifier": "=",
+            "subject": "甲公司", "predicate": "投入", "time_text": ""}  # fmt: skip
+    c1 = {**cand, "id": 1, "start": 5, "end": 9, "value": 650.0}
+    c2 = {**cand, "id": 2, "start": 14, "end": 20, "value": 1000.0, "unit": "元"}
+    gold = [
+        {"doc": "d", "start": 5, "end": 9, "surface": "650名", "value": 650, "unit": "名",
+         "qualifier": "=", "subject": "甲公司", "predicate": "投入", "time": None, "claim": True},
+        {"doc": "d", "start": 14, "end": 20, "surface": "1000万元", "value": 1e7, "unit": "元",
+         "qualifier": "=", "subject": "甲公司", "predicate": "捐资", "time": None, "claim": True},
+        {"doc": "d", "start": 25, "end": 28, "surface": "20家", "value": 20, "unit": "家",
+         "qualifier": "=", "subject": "乙公司", "predicate": "有", "time": None, "claim": True},
+        {"doc": "d", "start": 25, "end": 28, "surface": "20家", "value": None, "unit": "家",
+         "qualifier": "=", "subject": "乙公司", "predicate": "有", "time": None, "claim": True},
+        {"doc": "d", "start": 0, "end": 3, "surface": "乙公司", "value": 1, "unit": "",
+         "qualifier": "=", "subject": "", "predicate": "", "time": None, "claim": True},
+    ]  # fmt: skip
+    for g in gold:
+        g["_doc_id"] = 7
+    plan = make_plan(gold, {7: text}, {7: [c1, c2]})
+    assert plan.action == {1: "accept", 2: "edit"}
+    assert plan.target[2] is gold[1]
+    # 20家 is in a sentence without candidates: added from the nearest one.
+    assert plan.adds[2] == [gold[2]]
+    reasons = sorted(why for _, why in plan.inexpressible)
+    assert reasons[0].startswith("it has no numeric value")
+    assert reasons[1].startswith("the text at 0..3 is '甲公司'")
+
+
+def test_check_lists_every_difference_from_the_gold_state():
+    gold = [
+        {"doc": "d", "start": 0, "end": 4, "surface": "650名", "value": 650, "unit": "名",
+         "qualifier": "=", "subject": "工协", "predicate": "投入", "time": None, "claim": True},
+        {"doc": "d", "start": 10, "end": 13, "surface": "20家", "value": 20, "unit": "家",
+         "qualifier": "=", "subject": "乙", "predicate": "有", "time": None, "claim": True},
+    ]  # fmt: skip
+    rec = {"doc_id": 1, "claim_id": 1, "start": 0, "end": 4, "quantity_text": "650名",
+           "value": 650, "unit": "名", "qualifier": "=", "subject": "别人", "predicate": "投入",
+           "time_text": "", "status": "accepted"}  # fmt: skip
+    extra = {**rec, "claim_id": 2, "start": 5, "end": 7, "quantity_text": "5个", "value": 5}
+    left = {**rec, "claim_id": 3, "status": "pending"}
+    out = check(gold, [rec, extra, left], {1: "d"}, [])
+    assert any("subject is '别人'" in d for d in out)
+    assert any("20家: no accepted claim" in d for d in out)
+    assert any("5个: accepted, but no gold claim" in d for d in out)
+    assert any("left pending" in d for d in out)
+    assert len(out) == 4
+    # A claim the app cannot express is not counted as a difference.
+    assert len(check(gold, [rec, extra, left], {1: "d"}, [gold[1]])) == 3
