@@ -600,7 +600,7 @@ def test_cli_round_trip_per_format(tmp_path, fmt):
         "export", "--db", db, "--format", fmt, "--status", "any", "-o", str(out), cwd=tmp_path
     )
     assert ex.returncode == 0, ex.stderr
-    assert ex.stderr.strip() == f"1 claims written to {out}"
+    assert ex.stderr.strip() == f"1 claim written to {out}"
     back = str(tmp_path / "b.db")
     again = _cli("ingest", "--from", fmt, str(out), "--db", back, cwd=tmp_path)
     assert again.returncode == 0, again.stderr

@@ -579,11 +579,11 @@ def export(
 
         n = export_format(conn, fmt, output, filters=filters, force=force)
         if output != "-":
-            click.echo(f"{n} claims written to {output}", err=True)
+            click.echo(f"{n} claim{'' if n == 1 else 's'} written to {output}", err=True)
         return
     n = run_export(conn, output, fmt=fmt, filters=filters, history=history, force=force)
     if output != "-":
-        click.echo(f"{n} claims written to {output}", err=True)
+        click.echo(f"{n} claim{'' if n == 1 else 's'} written to {output}", err=True)
 
 
 @cli.command()
