@@ -21,7 +21,7 @@ from db.connection import open_db
 from db.ingest import ingest_file
 from tests.conftest import ROOT, need_corpus
 
-DOCS = 300
+DOCS = 400
 
 
 def _cli(*args: str, **kwargs):
@@ -52,7 +52,15 @@ def test_ctrl_c_says_what_was_kept_and_a_rerun_carries_on(tmp_path, workers):
         first = child.stderr.readline()
         assert first, "the child ended before reporting any progress"
     assert first.startswith(f"extracted 100 of {DOCS} documents"), first
+    # Hold the write lock while the signal is sent: on a fast idle machine the child could
+    # otherwise commit every remaining batch before the signal lands (it then has nothing to
+    # interrupt). Held, its next commit waits; released after the signal, it may commit that
+    # one batch more, never the rest.
+    lock = sqlite3.connect(db, isolation_level=None, timeout=60)
+    lock.execute("BEGIN IMMEDIATE")
     os.killpg(child.pid, signal.SIGINT)
+    lock.execute("ROLLBACK")
+    lock.close()
     out, err = child.communicate(timeout=300)
     assert child.returncode == 130, (out, err)
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
