@@ -49,6 +49,9 @@ async def test_a_remapped_key_works(setup, tmp_path):
         # the footer shows the keys in effect
         active = screen.active_bindings
         assert active["y"].binding.id == "review.accept" and "a" not in active
+        # and so does the help panel
+        help_keys = {row[3]: row[0].split() for row in screen.help_rows()}
+        assert help_keys["review.accept"] == ["y", "f9"], help_keys["review.accept"]
     assert claim_row(path, info["ids"][0])["status"] == "accepted"
     assert claim_row(path, info["ids"][1])["status"] == "accepted"
 

@@ -399,10 +399,11 @@ class ReviewScreen(Screen):
         """(keys, action, what it does, binding id) for every review action, with the keys in
         effect (after any ``App.set_keymap``)."""
         keys: dict[str, list[str]] = {}
-        for key_bindings in self._bindings.key_to_bindings.values():
-            for binding in key_bindings:
-                if binding.id and binding.id.startswith("review."):
-                    keys.setdefault(binding.id, []).append(self.app.get_key_display(binding))
+        # active_bindings has the keymap applied (the screen's own _bindings keep the defaults).
+        for active in self.active_bindings.values():
+            binding = active.binding
+            if binding.id and binding.id.startswith("review."):
+                keys.setdefault(binding.id, []).append(self.app.get_key_display(binding))
         return [
             (" ".join(keys[b.id]), b.description, b.tooltip, b.id)
             for b in REVIEW_BINDINGS
