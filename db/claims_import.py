@@ -44,8 +44,14 @@ def _fact(rec: dict) -> dict:
     return {k: rec.get(k) for k in FACT_FIELDS}
 
 
-def _check(path: str, n: int, rec: dict, doc_text: str) -> dict:
-    """Validate one record against its document; returns the normalised claim fields."""
+def check_record(path: str, n: int, rec: dict, doc_text: str) -> dict:
+    """Validate one record against its document; returns the normalised claim fields.
+
+    The one check of a claim record from a file, for ``ingest --claims`` and ``ingest --from``.
+
+    Raises:
+        InputError: naming ``path``, record ``n`` and what is wrong.
+    """
 
     def bad(problem: str) -> InputError:
         return InputError(path, problem, n)
@@ -193,7 +199,7 @@ def read_claims(conn: sqlite3.Connection, path: str, text: str) -> list[tuple[in
                     "SELECT text FROM documents WHERE id = ?", (doc_id,)
                 ).fetchone()[0]
             try:
-                out.append((n, doc_id, _check(path, n, rec, texts[doc_id])))
+                out.append((n, doc_id, check_record(path, n, rec, texts[doc_id])))
                 break
             except InputError as exc:
                 error = exc

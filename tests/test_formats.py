@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from db.claims import store_candidates
+from db.connection import open_db
 from db.export import Filters, records
 from db.formats import FORMATS, Problems, export, import_file
 from db.formats.mapping import normalise_text, parse_label_map, utf16_offsets, utf16_to_py
@@ -151,7 +152,6 @@ def _out(tmp_path: Path, fmt: str) -> Path:
 
 
 def _read_back(tmp_path: Path, fmt: str, out: Path) -> sqlite3.Connection:
-    from db.connection import open_db
 
     other = open_db(tmp_path / f"back-{fmt}.db")
     paths = sorted(str(p) for p in out.glob("*.ann")) if fmt == "brat" else [str(out)]
@@ -203,6 +203,32 @@ def test_labelstudio_offsets_are_utf16(reviewed, tmp_path):
     subject = next(r for r in task["annotations"][0]["result"] if r["id"].startswith("s"))
     assert subject["value"]["text"] == "𠀁𠀂集团"
     assert subject["value"]["end"] - subject["value"]["start"] == 6
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "problem"),
+    [
+        ("confidence", 5, "must lie between 0 and 1"),
+        ("value", 10**30, "is too large"),
+        ("original", "[1, 2]", "must be an object or null"),
+    ],
+)
+def test_tool_files_get_the_checks_of_a_claims_file(reviewed, tmp_path, key, value, problem):
+    """Claim fields carried in a tool's file pass the same check as `ingest --claims` (one
+    check, db.claims_import.check_record): out of range is refused and nothing is imported."""
+    out = tmp_path / "ls.json"
+    export(reviewed, "labelstudio", str(out), filters=Filters(status="any"))
+    tasks = json.loads(out.read_text(encoding="utf-8"))
+    region = next(
+        r for r in tasks[0]["annotations"][0]["result"] if r.get("meta", {}).get("claimdesk")
+    )
+    region["meta"]["claimdesk"][key] = value
+    region.pop("score", None)
+    out.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    target = open_db(tmp_path / "other.db")
+    with pytest.raises(Problems, match=problem):
+        import_file(target, "labelstudio", str(out))
+    assert target.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
 
 
 def test_utf16_conversion_both_ways():
@@ -605,7 +631,6 @@ def test_cli_round_trip_per_format(tmp_path, fmt):
     again = _cli("ingest", "--from", fmt, str(out), "--db", back, cwd=tmp_path)
     assert again.returncode == 0, again.stderr
     assert "claims: 1 added" in again.stdout
-    from db.connection import open_db
 
     conn = open_db(back)
     row = conn.execute(

@@ -29,8 +29,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 
+from db.claims_import import check_record
 from db.errors import InputError
-from db.schema import FACT_FIELDS, KINDS, QUALIFIERS, STATUSES, now_iso
+from db.schema import FACT_FIELDS, now_iso
 
 #: The parts of a claim a span can label, in the order spans are written.
 ROLES = ("quantity", "subject", "predicate", "time", "object")
@@ -432,55 +433,16 @@ def _claim(
 
 def _checked(rec: dict, text: str, q: Span, bad: Callable[[str], None]) -> dict | None:
     """The record in the shape :func:`db.claims_import.apply_claims` writes, or None (and a
-    problem reported) when a field is out of range."""
+    problem reported) when a field is out of range.
+
+    What a tool's file must carry beyond a claims file (sentence offsets and ISO times in the
+    quantity's meta, ``original`` possibly as JSON text) is checked here; everything else by
+    :func:`db.claims_import.check_record`, the one check of a claim record."""
     where = f"quantity {q.key} ({rec['quantity_text']!r})"
     for key in ("sentence_start", "sentence_end"):
         v = rec.get(key)
         if not isinstance(v, int) or isinstance(v, bool):
             bad(f"{where}: meta field {key!r} must be an integer")
-            return None
-    if (
-        not 0
-        <= rec["sentence_start"]
-        <= rec["start"]
-        < rec["end"]
-        <= rec["sentence_end"]
-        <= len(text)
-    ):
-        bad(f"{where}: the sentence offsets do not contain the quantity")
-        return None
-    for key in ("value", "value_max", "confidence"):
-        v = rec.get(key)
-        if v is not None and (isinstance(v, bool) or not isinstance(v, int | float)):
-            bad(f"{where}: {key!r} must be a number or null")
-            return None
-    rec["confidence"] = 1.0 if rec.get("confidence") is None else rec["confidence"]
-    checks = (
-        ("qualifier", QUALIFIERS, "="),
-        ("kind", KINDS, "other"),
-        ("status", STATUSES, "pending"),
-        ("origin", ("extractor", "reviewer"), "extractor"),
-    )
-    for key, allowed, default in checks:
-        rec[key] = rec.get(key) or default
-        if rec[key] not in allowed:
-            bad(f"{where}: {key} {rec[key]!r} is not one of {', '.join(allowed)}")
-            return None
-    for key in (
-        "unit",
-        "subject",
-        "predicate",
-        "object",
-        "time_text",
-        "time",
-        "rule",
-        "extractor_version",
-    ):
-        v = rec.get(key)
-        if v is None:
-            rec[key] = ""
-        elif not isinstance(v, str):
-            bad(f"{where}: {key!r} must be text")
             return None
     for key in ("reviewer", "decided_at"):
         v = rec.get(key)
@@ -493,10 +455,15 @@ def _checked(rec: dict, text: str, q: Span, bad: Callable[[str], None]) -> dict 
         except ValueError:
             bad(f"{where}: decided_at {rec['decided_at']!r} is not an ISO 8601 time")
             return None
-    rec["edited"] = bool(rec.get("edited"))
     original = rec.get("original")
     if isinstance(original, str):  # already JSON text
-        rec["original"] = original or None
-    else:
-        rec["original"] = json.dumps(original, ensure_ascii=False) if original else None
-    return rec
+        try:
+            rec["original"] = json.loads(original) if original else None
+        except ValueError:
+            bad(f"{where}: 'original' is not JSON")
+            return None
+    try:
+        return check_record("", 0, rec, text)
+    except InputError as exc:
+        bad(f"{where}: {exc.problem}")
+        return None
