@@ -6,6 +6,7 @@ synthetic document covers reject, edit and add; bad input gives one line and sta
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sqlite3
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from bench import keys_plan as kp
 from bench.keys import check, main, make_plan, route, value_text, wrong_fields
 from tests.conftest import ROOT, SHARED
 
@@ -63,7 +65,7 @@ def _write(path: Path, lines: list[dict]) -> Path:
 
 
 @pytest.mark.skipif(not (SEED_GOLD.is_file() and SEEDS.is_dir()), reason="no ../shared seeds")
-def test_seed_gold_reaches_the_gold_state_and_prints_the_figure(tmp_path):
+def test_seed_gold_reaches_the_gold_state_and_prints_the_figure(tmp_path, record_property):
     db = _extracted(tmp_path, SEEDS)
     out = tmp_path / "keys.json"
     run = subprocess.run(
@@ -76,6 +78,8 @@ def test_seed_gold_reaches_the_gold_state_and_prints_the_figure(tmp_path):
     assert "gold state reached" in run.stdout
     m = LAST_LINE.match(lines[-1])
     assert m, lines[-1]
+    # The figure reaches the CI log through the JUnit report (.ci/run prints it; xdist-safe).
+    record_property("keys to truth on the seed gold", lines[-1])
     n_gold = sum(1 for line in SEED_GOLD.read_text("utf-8").splitlines() if '"claim": true' in line)
     assert int(m.group(1)) == n_gold
     figures = json.loads(out.read_text("utf-8"))
@@ -274,3 +278,108 @@ def test_check_lists_every_difference_from_the_gold_state():
     assert len(out) == 4
     # A claim the app cannot express is not counted as a difference.
     assert len(check(gold, [rec, extra, left], {1: "d"}, [gold[1]])) == 3
+
+
+# ---------------------------------------------------------------- planning (bench/keys_plan.py)
+
+GOLD = {"start": 10, "end": 14, "value": 650, "unit": "名", "qualifier": ">", "subject": "中国人保",
+        "predicate": "投入", "time": "目前", "claim": True}  # fmt: skip
+
+
+def test_ring_keys_take_the_shorter_way_and_respect_a_ring_that_does_not_wrap():
+    card = kp.Card(("subject", "predicate", "time", "object"), "subject", {})
+    assert kp.ring_keys(card, "subject") == []
+    assert kp.ring_keys(card, "predicate") == ["]"]
+    assert kp.ring_keys(card, "object") == ["["]
+    flat = kp.Card(card.ring, "subject", {}, wraps=False)
+    assert kp.ring_keys(flat, "object") == ["]"] * 3
+    assert kp.ring_keys(card, "unit") is None
+
+
+def test_a_pick_is_planned_only_when_a_shown_alternative_is_right():
+    card = kp.Card(("subject", "predicate", "time", "object"), "predicate",
+                   {"subject": ["上海", "中国人保上海"], "time": ["昨天"]})  # fmt: skip
+    # 中国人保上海 contains 中国人保 and covers 4/6 >= 60 %: right; the first option is not.
+    assert kp.pick_keys(card, "subject", GOLD) == ["[", "2"]
+    assert kp.pick_keys(card, "time_text", GOLD) is None
+    assert kp.pick_keys(card, "predicate", GOLD) is None
+    assert kp.pick_keys(card, "value", GOLD) is None
+
+
+def test_selection_keys_move_then_extend_the_shorter_way():
+    assert kp.move_keys(5, 2, None) == ["left"] * 3
+    # home to word 0, then right once: 2 keys instead of 9 lefts.
+    assert kp.move_keys(10, 1, (0, 12)) == ["home", "right"]
+    keys, after = kp.select_keys(0, 3, 5, None)
+    assert keys == ["right"] * 3 + ["shift+right"] * 2 and after == 5
+    # From the right of the words it is shorter to go to the last one and extend left.
+    keys, after = kp.select_keys(8, 3, 5, None)
+    assert keys == ["left"] * 3 + ["shift+left"] * 2 and after == 3
+
+
+def _words(text: str, cuts: list[int]) -> list[tuple[int, int]]:
+    edges = [0, *cuts, len(text)]
+    return list(itertools.pairwise(edges))
+
+
+def test_span_plan_selects_the_app_words_that_make_each_field_right():
+    text = "目前，中国人保已投入超过650名员工。"
+    words = _words(text, [2, 3, 7, 8, 10, 12, 16, 18])
+    steps = kp.span_plan(words, text, 0, ["subject", "predicate"], GOLD)
+    assert steps is not None
+    got = {s.form_field: text[s.start : s.end] for s in steps}
+    assert got == {"subject": "中国人保", "predicate": "投入"}
+    # The subject is two words right of the cursor; the predicate one more after it.
+    assert steps[0].keys == ("right", "right", "s")
+    assert steps[1].keys == ("right", "right", "p")
+    assert kp.span_cost(steps) == 2 + 3 + 3
+    # Words that cut the gold wrongly cannot give it: no plan.
+    coarse = _words(text, [5, 10])
+    assert kp.span_plan(coarse, text, 0, ["subject"], GOLD) is None
+    # The quantity and value are not set by a field key here.
+    assert kp.span_plan(words, text, 0, ["value"], GOLD) is None
+
+
+def test_cheapest_shares_fields_among_picks_a_span_and_the_form():
+    fixes = {"subject": "中国人保", "predicate": "投入", "value": "650"}
+    form = lambda fs: 4 + 5 * len(fs)  # noqa: E731
+    # No picks, no span: everything in one form.
+    plan = kp.cheapest(fixes, {}, None, form, back=1)
+    assert [(c.way, c.fields) for c in plan] == [("form", ("predicate", "subject", "value"))]
+    # A 1-key pick for the subject and a cheap span for the predicate beat typing them.
+    span = lambda fs: 3 if fs == frozenset({"predicate"}) else None  # noqa: E731
+    plan = kp.cheapest(fixes, {"subject": 1}, span, form, back=1)
+    assert sorted((c.way, c.fields) for c in plan) == [
+        ("form", ("value",)), ("pick", ("subject",)), ("span", ("predicate",))
+    ]  # fmt: skip
+    # When coming back costs much, one form is cheaper than three commits.
+    plan = kp.cheapest(fixes, {"subject": 1}, span, form, back=10)
+    assert [c.way for c in plan] == ["form"]
+    # A single wrong field with a pick: the pick alone.
+    plan = kp.cheapest({"subject": "x"}, {"subject": 2}, None, form, back=1)
+    assert plan == [kp.Commit("pick", ("subject",), 2)]
+
+
+def test_form_cost_counts_open_tabs_typing_emptying_and_save():
+    chain = ["sentence", "quantity_text", "value", "unit", "subject", "time_text"]
+    from bench.keys import route
+
+    # value -> subject: 2 tabs; 4 characters; time emptied with Ctrl+U; open and save.
+    assert kp.form_cost(chain, "value", {"subject": "中国人保", "time_text": ""}, route) == (
+        2 + 3 + 4 + 1
+    )
+    assert kp.form_cost(chain, "value", {}, route) == 0
+
+
+def test_siblings_are_used_only_when_right_for_every_claim_they_change():
+    other = {**GOLD, "subject": "别的公司"}
+    change = {"subject": "中国人保"}
+    assert kp.siblings_right(change, [("edit", GOLD), ("accept", GOLD)], accepts=True)
+    # One sibling's gold subject differs: the change would damage it.
+    assert not kp.siblings_right(change, [("edit", GOLD), ("edit", other)], accepts=False)
+    # A false alarm among the siblings is harmless only when the app leaves it pending.
+    assert kp.siblings_right(change, [("edit", GOLD), ("reject", None)], accepts=False)
+    assert not kp.siblings_right(change, [("edit", GOLD), ("reject", None)], accepts=True)
+    # Accepted siblings must then be right in every field.
+    assert not kp.siblings_right(change, [("edit", GOLD)], accepts=True,
+                                 fully_right=lambda ch, g: False)  # fmt: skip

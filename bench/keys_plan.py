@@ -1,0 +1,346 @@
+"""What each way of fixing a claim costs in keys: the planning half of ``bench/keys.py``.
+
+Pure functions over plain data (no Textual, no database), so every rule of the oracle reviewer
+is unit-tested with small fakes. ``bench/keys.py`` reads what the screen shows (the card's
+alternatives and field in focus, the app's words, the form's focus chain), asks these
+functions for the cheapest plan, presses its keys and checks the outcome.
+
+The review keys are those of the team's key contract (issue 14):
+
+- **pick**: ``[`` / ``]`` move the card's field focus round the ring of fields, a digit picks
+  the n-th alternative shown for the field in focus; the pick is saved and the screen moves on.
+- **span**: ``v`` opens a word cursor on the claim's sentence; ``left`` / ``right`` move one
+  word, ``shift+left`` / ``shift+right`` extend the selection one word, ``home`` / ``end`` go
+  to the sentence's ends; one key assigns the selection to a field of a draft (``s`` subject,
+  ``p`` predicate, ``t`` time, ``q`` the quantity), ``n`` adds a claim from it, ``enter`` saves
+  the draft (one edit decision) and moves on.
+- **form**: ``e`` opens the edit form; Tab / Shift+Tab round the focus chain, typing replaces
+  the selected text of a field, ``Ctrl+U`` empties one, ``Ctrl+S`` saves.
+
+A claim that needs several fields fixed may take several commits (a pick saves at once): the
+plan is chosen over every way of sharing the fields among picks, one span draft and one form,
+paying the way back to the claim between commits.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from extractor.evaluate import _aliases, _field_right, _norm, _predicate_variants
+
+#: The card's name of each form field the oracle may set by a pick or a span.
+CARD_FIELD = {"subject": "subject", "predicate": "predicate", "time_text": "time",
+              "object": "object", "unit": "unit", "kind": "kind"}  # fmt: skip
+
+#: The key that assigns a span selection to each form field (``q``: the quantity).
+SPAN_KEY = {"subject": "s", "predicate": "p", "time_text": "t", "object": "o"}
+
+
+def right_for(form_field: str, text: str, g: Mapping) -> bool:
+    """Whether ``text`` in ``form_field`` is right for gold claim ``g`` (the eval rules)."""
+    if form_field == "subject":
+        return _field_right("subject", g, {"subject": text})[0]
+    if form_field == "predicate":
+        return _field_right("predicate", g, {"predicate": text})[0]
+    if form_field == "time_text":
+        return _field_right("time", g, {"time_text": text})[0]
+    if form_field == "qualifier":
+        return _field_right("qualifier", g, {"qualifier": text})[0]
+    if form_field == "unit":
+        gu = _norm(g.get("unit"))
+        return not gu or gu == _norm(text)
+    return _norm(text) == _norm(g.get(form_field))
+
+
+def gold_variants(form_field: str, g: Mapping) -> list[str]:
+    """Texts that a right value of ``form_field`` contains or is contained in (for pruning the
+    selections tried; :func:`right_for` is the judge)."""
+    if form_field == "subject":
+        raw = [g.get("subject"), *_aliases(dict(g))]
+    elif form_field == "predicate":
+        raw = _predicate_variants(str(g.get("predicate") or ""))
+    elif form_field == "time_text":
+        raw = [g.get("time")]
+    else:
+        raw = [g.get(form_field)]
+    return [v for v in (_norm(r) for r in raw) if v]
+
+
+# --------------------------------------------------------------------------- picking
+
+
+@dataclass(frozen=True)
+class Card:
+    """What the claim card shows for picking.
+
+    Attributes:
+        ring: the card's fields in ``[`` / ``]`` order.
+        focus: the field in focus.
+        options: card field -> the alternatives' texts, numbered from 1 as shown.
+        wraps: ``]`` on the last field goes to the first (and ``[`` the other way).
+    """
+
+    ring: tuple[str, ...]
+    focus: str | None
+    options: Mapping[str, Sequence[str]]
+    wraps: bool = True
+
+
+def ring_keys(card: Card, target: str) -> list[str] | None:
+    """The fewest ``[`` / ``]`` presses that bring the focus to ``target`` (None: not in the
+    ring)."""
+    if target not in card.ring:
+        return None
+    if card.focus not in card.ring:
+        return None
+    i, t, n = card.ring.index(card.focus), card.ring.index(target), len(card.ring)
+    ahead = (t - i) % n if card.wraps else (t - i if t >= i else None)
+    back = (i - t) % n if card.wraps else (i - t if t <= i else None)
+    if back is None or (ahead is not None and ahead <= back):
+        return ["]"] * (ahead or 0)
+    return ["["] * back
+
+
+def pick_keys(card: Card, form_field: str, g: Mapping) -> list[str] | None:
+    """Keys that set ``form_field`` right for ``g`` by picking an alternative the card shows
+    (the first right one), or None when none of those shown is right."""
+    name = CARD_FIELD.get(form_field)
+    if name is None:
+        return None
+    for n, option in enumerate(list(card.options.get(name, ()))[:9], 1):
+        if right_for(form_field, option, g):
+            moves = ring_keys(card, name)
+            return None if moves is None else [*moves, str(n)]
+    return None
+
+
+# --------------------------------------------------------------------------- selecting spans
+
+Word = tuple[int, int]
+"""A word of the app's span cursor: (start, end) offsets in the document text."""
+
+
+def move_keys(cursor: int, target: int, ends: tuple[int, int] | None) -> list[str]:
+    """The fewest keys that move a one-word cursor from word ``cursor`` to word ``target``:
+    ``left`` / ``right``, or ``home`` / ``end`` to the sentence's first / last word (``ends``,
+    word indices) and then ``left`` / ``right``."""
+    best = ["right"] * (target - cursor) if target >= cursor else ["left"] * (cursor - target)
+    if ends is not None:
+        first, last = ends
+        for jump, at in (("home", first), ("end", last)):
+            if at == cursor:
+                continue
+            way = [jump, *(["right"] * (target - at) if target >= at else ["left"] * (at - target))]
+            if len(way) < len(best):
+                best = way
+    return best
+
+
+def select_keys(cursor: int, i: int, j: int, ends: tuple[int, int] | None) -> tuple[list[str], int]:
+    """Keys that select words ``i``..``j`` from a one-word cursor on word ``cursor``, and the
+    word the cursor is on afterwards.
+
+    Only two patterns are used, which mean the same whether ``shift+arrow`` moves the cursor
+    against an anchor or grows the selection on its side: go to ``i`` and extend right, or go
+    to ``j`` and extend left.
+    """
+    right = [*move_keys(cursor, i, ends), *(["shift+right"] * (j - i))]
+    left = [*move_keys(cursor, j, ends), *(["shift+left"] * (j - i))]
+    return (right, j) if len(right) <= len(left) else (left, i)
+
+
+def span_choices(
+    words: Sequence[Word], text: str, variants: Sequence[str], max_words: int = 16
+) -> list[tuple[int, int]]:
+    """Word ranges worth trying for a field whose right values contain or are contained in one
+    of ``variants``: both ends on words sharing a character with a variant."""
+    chars = set("".join(variants))
+    if not chars:
+        return []
+    useful = [bool(chars & set(text[a:b])) for a, b in words]
+    out = []
+    for i, ok in enumerate(useful):
+        if not ok:
+            continue
+        for j in range(i, min(len(words), i + max_words)):
+            if useful[j]:
+                out.append((i, j))
+    return out
+
+
+def best_span(
+    words: Sequence[Word],
+    text: str,
+    cursor: int,
+    ok: Callable[[str], bool],
+    variants: Sequence[str],
+    ends: tuple[int, int] | None = None,
+) -> tuple[int, int, list[str], int] | None:
+    """The cheapest selection whose text ``ok`` accepts: (first word, last word, keys, cursor
+    after), or None when no selection of the app's words is right."""
+    best: tuple[int, int, list[str], int] | None = None
+    for i, j in span_choices(words, text, variants):
+        # A cheap bound first: the cursor must at least reach the nearer end.
+        if best is not None and min(abs(cursor - i), abs(cursor - j)) + (j - i) > len(best[2]):
+            continue
+        keys, after = select_keys(cursor, i, j, ends)
+        if best is not None and len(keys) >= len(best[2]):
+            continue
+        if ok(text[words[i][0] : words[j][1]]):
+            best = (i, j, keys, after)
+    return best
+
+
+@dataclass(frozen=True)
+class SpanStep:
+    """One selection assigned to one field: the keys, ending with the field's key."""
+
+    form_field: str
+    start: int
+    end: int
+    keys: tuple[str, ...]
+
+
+def span_plan(
+    words: Sequence[Word],
+    text: str,
+    cursor: int,
+    fixes: Iterable[str],
+    g: Mapping,
+    ends: tuple[int, int] | None = None,
+) -> list[SpanStep] | None:
+    """Selections that set every field of ``fixes`` right for ``g`` in one draft, nearest
+    first from the cursor, or None when one of them cannot be selected."""
+    todo = set(fixes)
+    steps: list[SpanStep] = []
+    while todo:
+        options = []
+        for f in sorted(todo):
+            if f not in SPAN_KEY:
+                return None
+            found = best_span(words, text, cursor, lambda s, f=f: right_for(f, s, g),
+                              gold_variants(f, g), ends)  # fmt: skip
+            if found is None:
+                return None
+            options.append((len(found[2]), f, found))
+        _, f, (i, j, keys, after) = min(options)
+        steps.append(SpanStep(f, words[i][0], words[j][1], (*keys, SPAN_KEY[f])))
+        cursor = after
+        todo.discard(f)
+    return steps
+
+
+def span_cost(steps: Sequence[SpanStep]) -> int:
+    """``v``, every selection and field key, ``enter``."""
+    return 2 + sum(len(s.keys) for s in steps)
+
+
+# --------------------------------------------------------------------------- the form
+
+
+def form_cost(chain: Sequence[str], start: str, fixes: Mapping[str, str], route: Callable) -> int:
+    """Keys to fix ``fixes`` in the edit form: open, Tab round the chain, type (``Ctrl+U`` to
+    empty a field), save."""
+    if not fixes:
+        return 0
+    at = chain.index(start) if start in chain else 0
+    steps = route(len(chain), at, [chain.index(f) for f in fixes if f in chain])
+    return 2 + sum(n for _, _, n in steps) + sum(len(v) or 1 for v in fixes.values())
+
+
+# --------------------------------------------------------------------------- one claim's plan
+
+
+@dataclass(frozen=True)
+class Commit:
+    """One saved change of a claim: a ``pick`` of one field, a ``span`` draft, or a ``form``
+    edit, with the fields it sets and its estimated keys."""
+
+    way: str
+    fields: tuple[str, ...]
+    cost: int
+
+
+def cheapest(
+    fixes: Mapping[str, str],
+    picks: Mapping[str, int],
+    span: Callable[[frozenset[str]], int | None] | None,
+    form: Callable[[frozenset[str]], int],
+    back: int,
+) -> list[Commit]:
+    """The cheapest way to set every field of ``fixes``: each field by a pick (one commit
+    each; ``picks``: field -> keys), in one span draft (``span``: fields -> keys or None when
+    they cannot all be selected), or in one form (``form``: fields -> keys); ``back`` is paid
+    between commits (the screen moves on after each). Ties go to fewer commits, then to the
+    form (typing always works)."""
+    names = sorted(fixes)
+    span_memo: dict[frozenset[str], int | None] = {}
+    form_memo: dict[frozenset[str], int] = {}
+    best: tuple[int, int, int, list[Commit]] | None = None
+    for ways in itertools.product(("form", "span", "pick"), repeat=len(names)):
+        plan: list[Commit] = []
+        cost = 0
+        by_way: dict[str, list[str]] = {"form": [], "span": [], "pick": []}
+        for name, way in zip(names, ways, strict=True):
+            by_way[way].append(name)
+        if by_way["pick"] and any(n not in picks for n in by_way["pick"]):
+            continue
+        if by_way["span"]:
+            if span is None:
+                continue
+            key = frozenset(by_way["span"])
+            if key not in span_memo:
+                span_memo[key] = span(key)
+            keys = span_memo[key]
+            if keys is None:
+                continue
+            plan.append(Commit("span", tuple(sorted(key)), keys))
+            cost += keys
+        if by_way["form"]:
+            key = frozenset(by_way["form"])
+            if key not in form_memo:
+                form_memo[key] = form(key)
+            plan.append(Commit("form", tuple(sorted(key)), form_memo[key]))
+            cost += form_memo[key]
+        for name in by_way["pick"]:
+            plan.append(Commit("pick", (name,), picks[name]))
+            cost += picks[name]
+        cost += back * max(len(plan) - 1, 0)
+        rank = (cost, len(plan), -len(by_way["form"]), plan)
+        if best is None or rank[:3] < best[:3]:
+            best = rank
+    return best[3] if best else []
+
+
+# --------------------------------------------------------------------------- siblings
+
+
+def siblings_right(
+    changes: Mapping[str, str],
+    siblings: Iterable[tuple[str, Mapping | None]],
+    *,
+    accepts: bool,
+    fully_right: Callable[[Mapping, Mapping], bool] | None = None,
+) -> bool:
+    """Whether applying ``changes`` (form field -> new text) to every sibling is right.
+
+    Args:
+        changes: what the last correction set.
+        siblings: (the oracle's action for the sibling: ``accept``/``edit``/``reject``, its
+            gold target or None).
+        accepts: the app accepts the siblings it changes (else it leaves them pending).
+        fully_right: when ``accepts``: whether a sibling (given as ``changes`` and its gold) is
+            right in every field after the change.
+    """
+    for action, g in siblings:
+        if action == "reject" or g is None:
+            if accepts:
+                return False
+            continue
+        if not all(right_for(f, v, g) for f, v in changes.items()):
+            return False
+        if accepts and fully_right is not None and not fully_right(changes, g):
+            return False
+    return True
