@@ -63,6 +63,7 @@ from typing import Any, Protocol
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import keys_plan as kp  # noqa: E402
 from db.claims import match_sources  # noqa: E402
 from db.errors import ClaimdeskError  # noqa: E402
 from db.schema import KINDS, QUALIFIERS  # noqa: E402
@@ -80,6 +81,12 @@ from extractor.evaluate import (  # noqa: E402
 #: claim's ``time_text``).
 FORM_FIELD = {"subject": "subject", "predicate": "predicate", "qualifier": "qualifier",
               "time": "time_text"}  # fmt: skip
+
+#: The edit form's focus chain: the sentence, then each input (``tui.screens.edit.FIELDS``).
+FORM_CHAIN = (
+    "sentence", "quantity_text", "start", "end", "value", "value_max", "unit", "qualifier",
+    "kind", "subject", "predicate", "object", "time_text", "time",
+)  # fmt: skip
 
 #: How long the screen may take to show the result of a key (a generous bound for a busy
 #: machine; the bench never sleeps for a fixed time, it polls until the screen has settled).
@@ -269,6 +276,20 @@ def wrong_fields(g: dict, shown: dict[str, str], *, adding: bool) -> dict[str, s
     return {k: v for k, v in out.items() if v != shown.get(k, "")}
 
 
+def shown_fields(row: dict[str, Any]) -> dict[str, str]:
+    """A claim's fields as the edit form shows them (whole numbers without ``.0``)."""
+    out = {}
+    for name in FORM_CHAIN[1:]:
+        value = row.get(name)
+        if value is None:
+            out[name] = ""
+        elif isinstance(value, float) and value.is_integer():
+            out[name] = str(int(value))
+        else:
+            out[name] = str(value)
+    return out
+
+
 # --------------------------------------------------------------------------- key accounting
 
 
@@ -301,9 +322,22 @@ class Keys:
     typed_where: Counter[str] = field(default_factory=Counter)
     """Typed values by where their text is: ``sentence``, ``document`` or ``nowhere``."""
 
+    fixes: Counter[str] = field(default_factory=Counter)
+    """Commits per fixer (``form``, ``pick``, ``span``, ``siblings``)."""
+
     @property
     def total(self) -> int:
         return sum(self.by.values())
+
+    def by_fixer(self) -> dict[str, dict[str, int]]:
+        """Keys per fixer and part, from parts named ``fixer/part``."""
+        out: dict[str, dict[str, int]] = defaultdict(dict)
+        for (action, part), n in sorted(self.by.items()):
+            if "/" in part:
+                fixer, what = part.split("/", 1)
+                fixer += " (add)" if action == "add" else ""
+                out[fixer][what] = out[fixer].get(what, 0) + n
+        return dict(out)
 
     def count(self, action: str, part: str, n: int = 1) -> None:
         self.by[action, part] += n
@@ -312,13 +346,30 @@ class Keys:
 class Driver:
     """Presses keys in the running app, counts them and waits until the screen has settled."""
 
-    def __init__(self, app: Any, pilot: Any, db_path: str, keys: Keys, verbose: bool) -> None:
+    def __init__(
+        self,
+        app: Any,
+        pilot: Any,
+        db_path: str,
+        keys: Keys,
+        verbose: bool,
+        plan: Plan | None = None,
+        texts: dict[int, str] | None = None,
+    ) -> None:
         self.app = app
         self.pilot = pilot
         self.keys = keys
         self.verbose = verbose
         self.db = sqlite3.connect(db_path)
         self.db.row_factory = sqlite3.Row
+        self.plan = plan or Plan()
+        self.texts = texts or {}
+        self.problems: list[str] = []
+        """Fixers that failed (their fields were typed instead)."""
+        self.form_start = "value"
+        """The field the edit form opened on last (where the next form is estimated to open)."""
+        self.moves_on = True
+        """The app moved on after the last commit (coming back to a claim costs a key)."""
 
     # ---- what the screen and the database show
 
@@ -437,7 +488,7 @@ class Driver:
         self.keys.actions[action] += 1
 
     async def open_form(self, action: str, key: str) -> dict[str, Any]:
-        await self.press(action, "open", key)
+        await self.press(action, "form/open", key)
         await self.settle(lambda: bool(self.form_inputs()), f"{key} opened no form")
         return self.form_inputs()
 
@@ -455,7 +506,7 @@ class Driver:
         want = {index[id(inputs[name])]: name for name in fixes}
         pos = index[id(focused)]
         for target, key, steps in route(len(chain), pos, list(want)):
-            await self.send(action, "tab", [key] * steps)
+            await self.send(action, "form/tab", [key] * steps)
             widget = chain[target]
             await self.settle(lambda w=widget: self.app.focused is w,  # type: ignore[misc]
                               f"{key} did not reach the field {want[target]}")  # fmt: skip
@@ -475,9 +526,9 @@ class Driver:
         all_selected = sorted((selection.start, selection.end)) == [0, len(old)]
         if old and (not all_selected or not new):
             if not all_selected and widget.cursor_position != len(old):
-                await self.press(action, "clear", "end")
-            await self.press(action, "clear", "ctrl+u")
-        await self.send(action, "type", list(new))
+                await self.press(action, "form/clear", "end")
+            await self.press(action, "form/clear", "ctrl+u")
+        await self.send(action, "form/type", list(new))
         self.keys.typed[name] += len(new)
         await self.settle(lambda: widget.value == new,
                           f"typing {new!r} into {name} gave {widget.value!r}")  # fmt: skip
@@ -489,29 +540,158 @@ class Driver:
             await self.settle(lambda: not self.form_inputs(), "Esc did not close the form")
 
     async def save(self, action: str) -> None:
-        await self.press(action, "save", "ctrl+s")
+        await self.press(action, "form/save", "ctrl+s")
         await self.settle(lambda: not self.form_inputs() or bool(self.form_errors()),
                           "Ctrl+S neither closed the form nor said why")  # fmt: skip
         if self.form_inputs():
             errors = self.form_errors()
-            await self.press(action, "cancel", "escape")
+            await self.press(action, "form/cancel", "escape")
             await self.settle(lambda: not self.form_inputs(), "Esc did not close the form")
             raise BenchError(f"the form refused to save: {errors}")
 
-    async def edit(self, claim_id: int, g: dict, text: str) -> None:
-        """Fix the claim on screen to gold claim ``g`` in the edit form."""
+    async def form_edit(self, claim_id: int, g: dict, text: str, only: set[str] | None) -> None:
+        """Fix the claim on screen to gold claim ``g`` in the edit form (only the fields of
+        ``only`` when given, else every wrong one)."""
         inputs = await self.open_form("edit", "e")
+        focused = self.app.focused
+        for name, widget in inputs.items():
+            if widget is focused:
+                self.form_start = name  # the form's first field, for the next estimate
         shown = {name: w.value for name, w in inputs.items()}
         fixes = wrong_fields(g, shown, adding=False)
-        sentence = text[
-            self.claim(claim_id)["sentence_start"] : self.claim(claim_id)["sentence_end"]
-        ]
+        if only is not None:
+            fixes = {k: v for k, v in fixes.items() if k in only}
+        row = self.claim(claim_id)
+        sentence = text[row["sentence_start"] : row["sentence_end"]]
         await apply_fixes(self, "edit", fixes, text, sentence)
         await self.save("edit")
         await self.settle(lambda: self.claim(claim_id)["status"] == "accepted"
                           and self.on_screen() is not None,
                           f"the edit of claim {claim_id} was not committed")  # fmt: skip
-        self.keys.actions["edit"] += 1
+        self.keys.fixes["form"] += 1
+
+    # ---- what the screen offers (binding ids of the key contract, issue 14)
+
+    def bindings(self) -> dict[str, list[str]]:
+        """Binding id -> its keys, for the bindings the screen has active and enabled (a
+        user keymap applied)."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for key, active in self.app.screen.active_bindings.items():
+            if active.enabled and active.binding.id:
+                out[active.binding.id].append(key)
+        return out
+
+    def key_for(self, binding_id: str, preferred: str) -> str | None:
+        """The key to press for ``binding_id``: the contract's key when bound, else the first
+        key bound; None when the screen does not offer it."""
+        keys = self.bindings().get(binding_id)
+        if not keys:
+            return None
+        return preferred if preferred in keys else keys[0]
+
+    # ---- moving to a claim
+
+    async def goto(self, claim_id: int) -> None:
+        """From the claim on screen to ``claim_id`` with ``j``/``k`` (counted as moves)."""
+        order = self.list_order()
+        here = self.on_screen()
+        if here == claim_id:
+            return
+        if here not in order or claim_id not in order:
+            raise BenchError(f"cannot find claim {claim_id} from claim {here} in the list")
+        key = "j" if order.index(claim_id) > order.index(here) else "k"
+        self.keys.actions["move"] += 1
+        for _ in range(len(order)):
+            before = self.on_screen()
+            await self.press("move", key, key)
+            await self.settle(lambda b=before: self.on_screen() not in (None, b),  # type: ignore[misc]
+                              f"{key} did not move from claim {before}")  # fmt: skip
+            if self.on_screen() == claim_id:
+                return
+        raise BenchError(f"{key} never reached claim {claim_id}")
+
+    # ---- fixing one claim: the cheapest commits, one after the other
+
+    def wrong(self, claim_id: int, g: dict) -> dict[str, str]:
+        """The form fields of a claim (as committed) that are wrong for ``g``, with their
+        gold text."""
+        return wrong_fields(g, shown_fields(self.claim(claim_id)), adding=False)
+
+    def estimate_form(self, fixes: dict[str, str]) -> Callable[[frozenset[str]], int]:
+        return lambda fs: kp.form_cost(
+            FORM_CHAIN, self.form_start, {f: fixes[f] for f in fs}, route
+        )
+
+    def plan_commits(self, claim_id: int, g: dict, fixes: dict[str, str], text: str
+                     ) -> list[kp.Commit]:  # fmt: skip
+        """The cheapest commits that set ``fixes`` on the claim on screen (only the fixers the
+        screen offers are considered)."""
+        picks: dict[str, int] = {}
+        span = None
+        for fixer in FIXERS:
+            if not fixer.offered(self):
+                continue
+            if isinstance(fixer, PickAlternative):
+                picks = fixer.costs(self, fixes, g)
+            elif isinstance(fixer, SelectSpan):
+                span = fixer.estimator(self, claim_id, g, text)
+        back = 1 if self.moves_on else 0
+        return kp.cheapest(fixes, picks, span, self.estimate_form(fixes), back)
+
+    async def fix_claim(self, claim_id: int, g: dict, text: str) -> None:
+        """Bring the claim on screen to gold claim ``g``: the cheapest plan's first commit,
+        then (back on the claim when the app moved on) the cheapest for what is left, until
+        the claim is right; after each commit, apply to siblings when that is right and
+        cheaper. A commit that fails is noted and its fields typed instead."""
+        typed_only = False
+        for _ in range(6):
+            fixes = self.wrong(claim_id, g)
+            if not fixes:
+                if self.claim(claim_id)["status"] == "pending":
+                    if self.on_screen() != claim_id:
+                        await self.goto(claim_id)
+                    await self.decide("accept", claim_id)
+                return
+            if self.on_screen() != claim_id:
+                await self.goto(claim_id)
+            if typed_only:
+                commit = kp.Commit("form", tuple(sorted(fixes)), 0)
+            else:
+                commit = self.plan_commits(claim_id, g, fixes, text)[0]
+            before = self.claim(claim_id)
+            try:
+                if commit.way == "pick":
+                    await PICK.pick(self, claim_id, commit.fields[0], g)
+                elif commit.way == "span":
+                    await SPAN.draft(self, claim_id, set(commit.fields), g, text)
+                else:
+                    await self.form_edit(claim_id, g, text, set(commit.fields))
+            except BenchError as exc:
+                if commit.way == "form":
+                    raise
+                self.problems.append(f"claim {claim_id}: {commit.way} failed ({exc}); typed")
+                await self.leave_modes()
+                typed_only = True
+                continue
+            if self.on_screen() is not None:
+                self.moves_on = self.on_screen() != claim_id
+            self.keys.actions["edit"] += int(before["status"] == "pending")
+            await SIBLINGS.after_change(self, before, self.claim(claim_id))
+        raise BenchError(f"claim {claim_id} is still wrong after six commits: "
+                         f"{', '.join(sorted(self.wrong(claim_id, g)))}")  # fmt: skip
+
+    async def leave_modes(self) -> None:
+        """Esc out of a form or span mode left open by a failure (counted under ``failed``)."""
+        for _ in range(3):
+            if self.form_inputs() or SPAN.active(self):
+                await self.press("failed", "escape", "escape")
+                await self.pilot.pause()
+        await self.close_form()
+
+    async def add_from(self, host_claim: dict, g: dict, text: str) -> None:
+        """Go to ``host_claim`` (j/k) and add gold claim ``g`` from it."""
+        await self.goto(host_claim["id"])
+        await self.add(host_claim["doc_id"], g, text, host_claim)
 
     async def add(self, doc_id: int, g: dict, text: str, host_claim: dict) -> None:
         """Add gold claim ``g`` from the claim on screen with the add form."""
@@ -536,25 +716,20 @@ class Driver:
 
         await self.settle(added, f"the add of {g['surface']!r} was not committed")
         self.keys.actions["add"] += 1
+        self.keys.fixes["form (add)"] += 1
 
 
 class Fixer(Protocol):
-    """One way of setting fields of a claim to the gold's text.
+    """One way of correcting a claim that the screen may offer.
 
-    Today the app offers only typing into the form (:class:`TypeInForm`). Picking one of the
-    alternatives shown, selecting a span of the sentence or applying a fix to the siblings plug
-    in as further fixers, placed before typing in :data:`FIXERS`: each takes the fields it can
-    set more cheaply, only when the screen on display offers it, and leaves the rest.
+    Each fixer is used only when :meth:`offered` says the screen on display has its keys
+    (binding ids of the key contract in the screen's active bindings), so the bench runs on an
+    app with or without it; :meth:`Driver.plan_commits` weighs the cost of every fixer
+    offered and takes the cheapest plan.
     """
 
     def offered(self, driver: Driver) -> bool:
         """Whether the screen on display offers this way of fixing."""
-        ...
-
-    def fix(
-        self, driver: Driver, action: str, fixes: dict[str, str], text: str, sentence: str
-    ) -> Awaitable[dict[str, str]]:
-        """Press the keys that set some fields of ``fixes``; return the fields left to set."""
         ...
 
 
@@ -574,17 +749,311 @@ class TypeInForm:
         return {}
 
 
-#: The ways of fixing fields, cheapest first; typing, which always works, comes last.
-FIXERS: tuple[Fixer, ...] = (TypeInForm(),)
+class PickAlternative:
+    """Pick an alternative the card shows: ``[`` / ``]`` to the field, then its digit (the
+    pick is saved and the screen moves on). Only an alternative shown on the card counts."""
+
+    def offered(self, driver: Driver) -> bool:
+        return driver.key_for("review.pick1", "1") is not None and self.card(driver) is not None
+
+    def card(self, driver: Driver) -> kp.Card | None:
+        """What the card on screen shows for picking: its ring of fields, the field in focus
+        and each field's alternatives as numbered on the card."""
+        screen = driver.app.screen
+        card = next(iter(screen.query("#card")), None)
+        shown = getattr(card, "pick_state", None)
+        if not callable(shown):
+            return None
+        state = shown()
+        if state is None:
+            return None
+        ring, focus, options = state
+        return kp.Card(tuple(ring), focus, {k: list(v) for k, v in options.items()})
+
+    def costs(self, driver: Driver, fixes: dict[str, str], g: dict) -> dict[str, int]:
+        """Field -> keys of picking it right, for the fields of ``fixes`` the card offers."""
+        card = self.card(driver)
+        if card is None:
+            return {}
+        out = {}
+        for name in fixes:
+            keys = kp.pick_keys(card, name, g)
+            if keys is not None:
+                out[name] = len(keys)
+        return out
+
+    async def pick(self, driver: Driver, claim_id: int, form_field: str, g: dict) -> None:
+        """Bring the focus to ``form_field`` and pick the right alternative."""
+        card = self.card(driver)
+        keys = kp.pick_keys(card, form_field, g) if card else None
+        if card is None or keys is None:
+            raise BenchError(f"the card shows no right alternative for {form_field}")
+        target = kp.CARD_FIELD[form_field]
+        for k in keys[:-1]:
+            bid, name = (("review.field_next", "right_square_bracket") if k == "]"
+                         else ("review.field_previous", "left_square_bracket"))  # fmt: skip
+            key = driver.key_for(bid, name)
+            if key is None:
+                raise BenchError(f"the screen offers no key for {bid}")
+            before = card.focus
+
+            def moved(b: str | None = before) -> bool:
+                now = self.card(driver)
+                return now is not None and now.focus != b
+
+            await driver.press("edit", "pick/field", key)
+            await driver.settle(moved, f"{key} did not move the field focus")
+            card = self.card(driver)
+            assert card is not None
+        if card.focus != target:
+            raise BenchError(f"the field focus is on {card.focus}, not {target}")
+        n = keys[-1]
+        key = driver.key_for(f"review.pick{n}", n)
+        if key is None:
+            raise BenchError(f"the screen offers no key for review.pick{n}")
+        await driver.press("edit", "pick/digit", key)
+
+        def done() -> bool:
+            row = driver.claim(claim_id)
+            return (row["status"] == "accepted" and kp.right_for(form_field, str(row[form_field]
+                    or ""), g) and driver.on_screen() is not None)  # fmt: skip
+
+        await driver.settle(done, f"picking {n} for {form_field} of claim {claim_id} was not "
+                            "committed")  # fmt: skip
+        driver.keys.fixes["pick"] += 1
+
+
+class SelectSpan:
+    """Select words of the document with the span cursor and assign them to fields of a
+    draft (``v``, word moves, shift-extends, a field key each, ``enter``); also adds a missed
+    claim from a selection (``v`` … ``n``). The words are the app's own."""
+
+    def offered(self, driver: Driver) -> bool:
+        return driver.key_for("review.select", "v") is not None and self.cursor(driver) is not None
+
+    def cursor(self, driver: Driver) -> Any:
+        """The app's span cursor widget, or None."""
+        return next(iter(driver.app.screen.query("SpanCursor")), None)
+
+    def active(self, driver: Driver) -> bool:
+        """Span mode is on."""
+        cursor = self.cursor(driver)
+        return bool(cursor is not None and getattr(cursor, "active", False))
+
+    def words(self, driver: Driver, row: dict[str, Any], text: str) -> list[kp.Word]:
+        """The app's words of the document (what ``left`` / ``right`` step over)."""
+        from tui.widgets import span_cursor  # type: ignore[attr-defined]
+
+        return list(span_cursor.words(text))
+
+    def start(self, words: list[kp.Word], row: dict[str, Any]) -> tuple[int, tuple[int, int]]:
+        """Where span mode starts on ``row`` (its sentence's first word) and the word indices
+        of its sentence's ends (what ``home`` / ``end`` reach)."""
+        inside = [i for i, (a, b) in enumerate(words)
+                  if row["sentence_start"] <= a and b <= row["sentence_end"]]  # fmt: skip
+        if not inside:
+            first = next((i for i, (a, _) in enumerate(words) if a >= row["sentence_start"]), 0)
+            return first, (first, first)
+        return inside[0], (inside[0], inside[-1])
+
+    def estimator(self, driver: Driver, claim_id: int, g: dict, text: str
+                  ) -> Callable[[frozenset[str]], int | None]:  # fmt: skip
+        row = driver.claim(claim_id)
+        words = self.words(driver, row, text)
+        cursor, ends = self.start(words, row)
+
+        def cost(fields: frozenset[str]) -> int | None:
+            steps = kp.span_plan(words, text, cursor, fields, g, ends)
+            return None if steps is None else kp.span_cost(steps)
+
+        return cost
+
+    async def draft(self, driver: Driver, claim_id: int, fields: set[str], g: dict,
+                    text: str) -> None:  # fmt: skip
+        """Set ``fields`` of the claim on screen from selections, then save the draft."""
+        row = driver.claim(claim_id)
+        words = self.words(driver, row, text)
+        _, ends = self.start(words, row)
+        key = driver.key_for("review.select", "v")
+        if key is None:
+            raise BenchError("the screen offers no span mode")
+        await driver.press("edit", "span/v", key)
+        await driver.settle(lambda: self.active(driver), f"{key} did not start span mode")
+        for _ in range(len(fields)):
+            cursor = self.position(driver, words)
+            steps = kp.span_plan(words, text, cursor, fields, g, ends)
+            if not steps:
+                raise BenchError(f"no selection of the app's words sets {', '.join(fields)}")
+            step = steps[0]
+            await self.select(driver, step)
+            await driver.press("edit", "span/field", step.keys[-1])
+            await driver.settle(lambda f=step.form_field: f in self.drafted(driver),  # type: ignore[misc]
+                                f"{step.keys[-1]} did not assign {step.form_field}")  # fmt: skip
+            fields.discard(step.form_field)
+        await driver.press("edit", "span/enter", "enter")
+
+        def done() -> bool:
+            return (driver.claim(claim_id)["status"] == "accepted" and not self.active(driver)
+                    and driver.on_screen() is not None)  # fmt: skip
+
+        await driver.settle(done, f"the span draft of claim {claim_id} was not committed")
+        driver.keys.fixes["span"] += 1
+
+    async def select(self, driver: Driver, step: kp.SpanStep) -> None:
+        """Press a selection's moves and extends; check the app selected what was planned."""
+        moves = list(step.keys[:-1])
+        if moves:
+            await driver.send("edit", "span/select", moves)
+        want = (step.start, step.end)
+        await driver.settle(lambda: self.selection(driver) == want,
+                            f"the selection is {self.selection(driver)}, not {want}")  # fmt: skip
+
+    def position(self, driver: Driver, words: list[kp.Word]) -> int:
+        """The word the cursor is on."""
+        cursor = self.cursor(driver)
+        at = getattr(cursor, "position", None)
+        start = at() if callable(at) else at
+        for i, (a, b) in enumerate(words):
+            if a <= int(start or 0) < b:
+                return i
+        return 0
+
+    def selection(self, driver: Driver) -> tuple[int, int] | None:
+        cursor = self.cursor(driver)
+        sel = getattr(cursor, "selection", None)
+        return tuple(sel) if sel else None  # type: ignore[return-value]
+
+    def drafted(self, driver: Driver) -> set[str]:
+        """Fields the draft on the card has set."""
+        card = next(iter(driver.app.screen.query("#card")), None)
+        draft = getattr(card, "draft", None) or {}
+        return set(draft)
+
+
+class ApplyToSiblings:
+    """``g`` after a correction (or a reject) when the app offers it and it is right for
+    every sibling it changes, and cheaper than fixing them one by one."""
+
+    accepts = True
+    """The app accepts the siblings it changes (so each must be right in every field after
+    the change); set from the landed implementation."""
+
+    def offered(self, driver: Driver) -> bool:
+        return driver.key_for("review.siblings", "g") is not None
+
+    def changed(self, before: dict, after: dict) -> dict[str, tuple[Any, Any]]:
+        """Form fields the last correction changed: old and new values."""
+        return {f: (before[f], after[f]) for f in SIBLING_FIELDS if before[f] != after[f]}
+
+    def siblings(self, driver: Driver, row: dict, changed: dict[str, tuple[Any, Any]]
+                 ) -> list[tuple[dict, dict[str, Any]]]:  # fmt: skip
+        """Other pending claims of the document whose field held an old value, with the
+        changes the app would make to each."""
+        out = []
+        for other in driver.db.execute(
+            "SELECT * FROM claims WHERE doc_id = ? AND status = 'pending' AND id != ?",
+            (row["doc_id"], row["id"]),
+        ):
+            other = dict(other)
+            change = {f: new for f, (old, new) in changed.items() if other[f] == old}
+            if change:
+                out.append((other, change))
+        return out
+
+    def estimate(self, driver: Driver, row: dict, g: dict | None) -> int:
+        """Keys a pending claim still costs (form or a pick from its stored alternatives)."""
+        if g is None:
+            return 1
+        fixes = wrong_fields(g, shown_fields(row), adding=False)
+        if not fixes:
+            return 1
+        best = kp.form_cost(FORM_CHAIN, driver.form_start, fixes, route)
+        if len(fixes) == 1:
+            (name,) = fixes
+            alts = json.loads(row.get("alternatives") or "{}").get(kp.CARD_FIELD.get(name, ""), [])
+            if any(kp.right_for(name, str(a.get("text", "")), g) for a in alts[:9]):
+                best = min(best, 2)
+        return best
+
+    async def after_change(self, driver: Driver, before: dict, after: dict) -> None:
+        """Apply the correction just committed to its siblings, when right and cheaper."""
+        changed = self.changed(before, after)
+        if not changed or not self.offered(driver):
+            return
+        sibs = self.siblings(driver, after, changed)
+        if not sibs:
+            return
+        plan = driver.plan
+        saved = 0
+        for other, change in sibs:
+            g = plan.target.get(other["id"])
+            action = plan.action.get(other["id"], "reject")
+            new = {**other, **change}
+            if action == "reject" or g is None:
+                if self.accepts:
+                    return
+                continue
+            shown = shown_fields(new)
+            if not all(kp.right_for(f, shown[f], g) for f in change if f in shown):
+                return  # it would damage a claim whose gold differs
+            rest = wrong_fields(g, shown, adding=False)
+            if self.accepts and rest:
+                return
+            after_cost = 0 if self.accepts else self.estimate(driver, new, g)
+            saved += self.estimate(driver, other, g) - after_cost
+        if saved <= 1:
+            return
+        await self.press(driver, [o["id"] for o, _ in sibs],
+                         lambda row, ch: all(row[f] == v for f, v in ch.items()), dict(
+                             (o["id"], ch) for o, ch in sibs))  # fmt: skip
+
+    async def after_reject(self, driver: Driver, row: dict) -> None:
+        """Reject the other pending candidates of the document with the same surface and rule
+        when every one of them is a false alarm and there are at least two."""
+        if not self.offered(driver):
+            return
+        others = [dict(r) for r in driver.db.execute(
+            "SELECT * FROM claims WHERE doc_id = ? AND status = 'pending' AND id != ? "
+            "AND quantity_text = ? AND rule IS ?",
+            (row["doc_id"], row["id"], row["quantity_text"], row["rule"]))]  # fmt: skip
+        if len(others) < 2 or any(driver.plan.action.get(o["id"]) != "reject" for o in others):
+            return
+        await self.press(driver, [o["id"] for o in others],
+                         lambda r, _: r["status"] == "rejected", {})  # fmt: skip
+
+    async def press(
+        self, driver: Driver, ids: list[int], done: Callable[[dict, Any], bool],
+        changes: dict[int, Any],
+    ) -> None:  # fmt: skip
+        key = driver.key_for("review.siblings", "g")
+        assert key is not None
+        await driver.press("siblings", "siblings/g", key)
+        await driver.settle(lambda: all(done(driver.claim(i), changes.get(i)) for i in ids),
+                            f"{key} did not change the {len(ids)} siblings")  # fmt: skip
+        driver.keys.actions["siblings"] += 1
+        driver.keys.actions["claims decided by siblings"] += len(ids)
+        driver.keys.fixes["siblings"] += 1
+
+
+#: Form fields a sibling correction carries over.
+SIBLING_FIELDS = ("subject", "predicate", "object", "time_text", "unit", "qualifier", "value")
+
+PICK = PickAlternative()
+SPAN = SelectSpan()
+SIBLINGS = ApplyToSiblings()
+
+#: The ways of fixing a claim; each is weighed only when the screen offers it, and typing,
+#: which always works, is the fallback.
+FIXERS: tuple[Fixer, ...] = (PICK, SPAN, SIBLINGS, TypeInForm())
 
 
 async def apply_fixes(
     driver: Driver, action: str, fixes: dict[str, str], text: str, sentence: str
 ) -> None:
-    """Set each field of ``fixes`` with the cheapest fixer the screen offers."""
-    for fixer in FIXERS:
-        if fixes and fixer.offered(driver):
-            fixes = await fixer.fix(driver, action, fixes, text, sentence)
+    """Set each field of ``fixes`` in the open form (typing: the form offers nothing else)."""
+    typing = TypeInForm()
+    if fixes and typing.offered(driver):
+        fixes = await typing.fix(driver, action, fixes, text, sentence)
     if fixes:
         raise BenchError(f"the screen offers no way to set {', '.join(sorted(fixes))}")
 
@@ -640,14 +1109,15 @@ class Outcome:
 
 async def review(db_path: str, gold: list[dict], plan: Plan, texts: dict[int, str],
                  verbose: bool) -> tuple[Keys, list[str]]:  # fmt: skip
-    """Drive the app until nothing is pending; return the keys and the problems met."""
+    """Drive the app until nothing is pending and every gold claim is added; return the keys
+    and the problems met."""
     from tui.app import make_app
 
     keys = Keys()
     problems: list[str] = []
     app = make_app(db_path, "keys-bench")
     async with app.run_test(size=SIZE) as pilot:
-        d = Driver(app, pilot, db_path, keys, verbose)
+        d = Driver(app, pilot, db_path, keys, verbose, plan, texts)
         await d.settle(
             lambda: d.on_screen() is not None or not d.pending(), "the review screen shows no claim"
         )
@@ -680,17 +1150,29 @@ async def review(db_path: str, gold: list[dict], plan: Plan, texts: dict[int, st
                 continue
             try:
                 if action == "edit":
-                    await d.edit(here, plan.target[here], text)
+                    await d.fix_claim(here, plan.target[here], text)
                 else:
                     await d.decide(action, here)
+                    if action == "reject":
+                        await SIBLINGS.after_reject(d, claim)
             except BenchError as exc:
                 problems.append(f"claim {here} ({claim['quantity_text']}): {exc}")
-                await d.close_form()
+                await d.leave_modes()
                 if d.claim(here)["status"] == "pending":
                     await d.decide("reject", here)  # out of the way; the check reports it
             for g in adds:
                 done_adds.add(id(g))
                 await attempt(d, problems, d.add(doc_id, g, text, claim), g)
+        # Adds whose host was decided by a sibling action: from the nearest claim of the
+        # document, reached with j/k.
+        for host_id, golds in plan.adds.items():
+            for g in golds:
+                if id(g) in done_adds:
+                    continue
+                done_adds.add(id(g))
+                host_row = d.claim(host_id)
+                await attempt(d, problems, d.add_from(host_row, g, texts[host_row["doc_id"]]), g)
+        problems.extend(d.problems)
         d.db.close()
         await pilot.press("q")
     return keys, problems
@@ -825,7 +1307,7 @@ def report(out: Outcome, args: argparse.Namespace) -> dict[str, Any]:
     keys = out.keys
     print(f"{'action':<10}{'times':>7}{'keys':>7}{'each':>7}  parts")
     rows = {}
-    for action in ("accept", "reject", "edit", "add", "move", "failed"):
+    for action in ("accept", "reject", "edit", "siblings", "add", "move", "failed"):
         parts = {p: n for (a, p), n in sorted(keys.by.items()) if a == action}
         total = sum(parts.values())
         times = keys.actions[action]
@@ -833,6 +1315,16 @@ def report(out: Outcome, args: argparse.Namespace) -> dict[str, Any]:
         detail = "  ".join(f"{p} {n}" for p, n in parts.items())
         print(f"{action:<10}{times:>7}{total:>7}{each:>7.2f}  {detail}")
         rows[action] = {"times": times, "keys": total, "parts": parts}
+    fixers = keys.by_fixer()
+    if fixers:
+        print(f"{'fixer':<10}{'commits':>7}{'keys':>7}{'each':>7}  parts")
+    for fixer, parts in fixers.items():
+        total, times = sum(parts.values()), keys.fixes[fixer]
+        each = total / times if times else 0.0
+        detail = "  ".join(f"{p} {n}" for p, n in parts.items())
+        print(f"{fixer:<10}{times:>7}{total:>7}{each:>7.2f}  {detail}")
+    if keys.actions["claims decided by siblings"]:
+        print(f"claims changed by apply to siblings: {keys.actions['claims decided by siblings']}")
     if keys.actions["add with typed offsets"]:
         print(f"adds typed with offsets (no candidate in their sentence): "
               f"{keys.actions['add with typed offsets']}")  # fmt: skip
@@ -866,6 +1358,11 @@ def report(out: Outcome, args: argparse.Namespace) -> dict[str, Any]:
         "keys": keys.total,
         "keys_per_gold_claim": round(per, 4),
         "actions": rows,
+        "fixers": {
+            f: {"commits": keys.fixes[f], "keys": sum(p.values()), "parts": p}
+            for f, p in fixers.items()
+        },
+        "claims_changed_by_siblings": keys.actions["claims decided by siblings"],
         "typed_characters": dict(keys.typed),
         "typed_where": dict(keys.typed_where),
         "inexpressible": [

@@ -27,6 +27,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from extractor.evaluate import _aliases, _field_right, _norm, _predicate_variants
 
@@ -38,7 +39,7 @@ CARD_FIELD = {"subject": "subject", "predicate": "predicate", "time_text": "time
 SPAN_KEY = {"subject": "s", "predicate": "p", "time_text": "t", "object": "o"}
 
 
-def right_for(form_field: str, text: str, g: Mapping) -> bool:
+def right_for(form_field: str, text: str, g: dict) -> bool:
     """Whether ``text`` in ``form_field`` is right for gold claim ``g`` (the eval rules)."""
     if form_field == "subject":
         return _field_right("subject", g, {"subject": text})[0]
@@ -54,11 +55,12 @@ def right_for(form_field: str, text: str, g: Mapping) -> bool:
     return _norm(text) == _norm(g.get(form_field))
 
 
-def gold_variants(form_field: str, g: Mapping) -> list[str]:
+def gold_variants(form_field: str, g: dict) -> list[str]:
     """Texts that a right value of ``form_field`` contains or is contained in (for pruning the
     selections tried; :func:`right_for` is the judge)."""
+    raw: list[Any]
     if form_field == "subject":
-        raw = [g.get("subject"), *_aliases(dict(g))]
+        raw = [g.get("subject"), *_aliases(g)]
     elif form_field == "predicate":
         raw = _predicate_variants(str(g.get("predicate") or ""))
     elif form_field == "time_text":
@@ -103,7 +105,7 @@ def ring_keys(card: Card, target: str) -> list[str] | None:
     return ["["] * back
 
 
-def pick_keys(card: Card, form_field: str, g: Mapping) -> list[str] | None:
+def pick_keys(card: Card, form_field: str, g: dict) -> list[str] | None:
     """Keys that set ``form_field`` right for ``g`` by picking an alternative the card shows
     (the first right one), or None when none of those shown is right."""
     name = CARD_FIELD.get(form_field)
@@ -208,7 +210,7 @@ def span_plan(
     text: str,
     cursor: int,
     fixes: Iterable[str],
-    g: Mapping,
+    g: dict,
     ends: tuple[int, int] | None = None,
 ) -> list[SpanStep] | None:
     """Selections that set every field of ``fixes`` right for ``g`` in one draft, nearest
@@ -220,8 +222,7 @@ def span_plan(
         for f in sorted(todo):
             if f not in SPAN_KEY:
                 return None
-            found = best_span(words, text, cursor, lambda s, f=f: right_for(f, s, g),
-                              gold_variants(f, g), ends)  # fmt: skip
+            found = best_span(words, text, cursor, _judge(f, g), gold_variants(f, g), ends)
             if found is None:
                 return None
             options.append((len(found[2]), f, found))
@@ -230,6 +231,10 @@ def span_plan(
         cursor = after
         todo.discard(f)
     return steps
+
+
+def _judge(form_field: str, g: dict) -> Callable[[str], bool]:
+    return lambda text: right_for(form_field, text, g)
 
 
 def span_cost(steps: Sequence[SpanStep]) -> int:
@@ -319,10 +324,10 @@ def cheapest(
 
 def siblings_right(
     changes: Mapping[str, str],
-    siblings: Iterable[tuple[str, Mapping | None]],
+    siblings: Iterable[tuple[str, dict | None]],
     *,
     accepts: bool,
-    fully_right: Callable[[Mapping, Mapping], bool] | None = None,
+    fully_right: Callable[[Mapping, dict], bool] | None = None,
 ) -> bool:
     """Whether applying ``changes`` (form field -> new text) to every sibling is right.
 
