@@ -757,18 +757,25 @@ class PickAlternative:
         return driver.key_for("review.pick1", "1") is not None and self.card(driver) is not None
 
     def card(self, driver: Driver) -> kp.Card | None:
-        """What the card on screen shows for picking: its ring of fields, the field in focus
-        and each field's alternatives as numbered on the card."""
+        """What the card on screen offers for picking: the ring of fields ``[`` / ``]`` walk,
+        the field in focus and, per field, its alternatives numbered as the card lists them
+        when that field has the focus (the app's own :func:`db.alternatives.options`; the
+        field in focus as the card shows it now)."""
+        try:
+            from db import alternatives
+        except ImportError:
+            return None
         screen = driver.app.screen
         card = next(iter(screen.query("#card")), None)
-        shown = getattr(card, "pick_state", None)
-        if not callable(shown):
+        picks = getattr(card, "picks", None)
+        claim, doc = getattr(screen, "claim", None), getattr(screen, "doc", None)
+        if picks is None or claim is None or doc is None or picks.claim_id != claim["id"]:
             return None
-        state = shown()
-        if state is None:
-            return None
-        ring, focus, options = state
-        return kp.Card(tuple(ring), focus, {k: list(v) for k, v in options.items()})
+        alts = alternatives.parse(claim.get("alternatives"), doc["text"])
+        ring = tuple(alternatives.walk(alts))
+        options = {f: [o.text for o in alternatives.options(alts, claim, f)] for f in ring}
+        options[picks.field] = [o.text for o in picks.options]
+        return kp.Card(ring, picks.field, options)
 
     def costs(self, driver: Driver, fixes: dict[str, str], g: dict) -> dict[str, int]:
         """Field -> keys of picking it right, for the fields of ``fixes`` the card offers."""
@@ -808,6 +815,9 @@ class PickAlternative:
         if card.focus != target:
             raise BenchError(f"the field focus is on {card.focus}, not {target}")
         n = keys[-1]
+        shown = list(card.options.get(target, ()))
+        if len(shown) < int(n) or not kp.right_for(form_field, shown[int(n) - 1], g):
+            raise BenchError(f"the card does not show a right option {n} for {target}: {shown}")
         key = driver.key_for(f"review.pick{n}", n)
         if key is None:
             raise BenchError(f"the screen offers no key for review.pick{n}")
