@@ -290,6 +290,13 @@ def shown_fields(row: dict[str, Any]) -> dict[str, str]:
     return out
 
 
+def add_form_cost(g: dict) -> int:
+    """Estimated keys of adding ``g`` with the add form: ``n``, the quantity typed, each role
+    field the gold fills typed after a few Tabs, ``Ctrl+S``."""
+    roles = [str(g.get(f) or "") for f in ("subject", "predicate", "time")]
+    return 2 + len(str(g.get("surface") or "")) + sum(len(r) + 3 for r in roles if r)
+
+
 # --------------------------------------------------------------------------- key accounting
 
 
@@ -370,6 +377,9 @@ class Driver:
         """The field the edit form opened on last (where the next form is estimated to open)."""
         self.moves_on = True
         """The app moved on after the last commit (coming back to a claim costs a key)."""
+        self.acting = "edit"
+        """The action the fixers' keys count under (``edit``, or ``add`` while fixing an
+        added claim)."""
 
     # ---- what the screen and the database show
 
@@ -394,6 +404,10 @@ class Driver:
         if row is None:
             raise BenchError(f"claim {claim_id} is not in the database")
         return dict(row)
+
+    def doc_date(self, doc_id: int) -> str | None:
+        row = self.db.execute("SELECT date FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
 
     def pending(self) -> int:
         return int(
@@ -552,7 +566,7 @@ class Driver:
     async def form_edit(self, claim_id: int, g: dict, text: str, only: set[str] | None) -> None:
         """Fix the claim on screen to gold claim ``g`` in the edit form (only the fields of
         ``only`` when given, else every wrong one)."""
-        inputs = await self.open_form("edit", "e")
+        inputs = await self.open_form(self.acting, "e")
         focused = self.app.focused
         for name, widget in inputs.items():
             if widget is focused:
@@ -563,8 +577,8 @@ class Driver:
             fixes = {k: v for k, v in fixes.items() if k in only}
         row = self.claim(claim_id)
         sentence = text[row["sentence_start"] : row["sentence_end"]]
-        await apply_fixes(self, "edit", fixes, text, sentence)
-        await self.save("edit")
+        await apply_fixes(self, self.acting, fixes, text, sentence)
+        await self.save(self.acting)
         await self.settle(lambda: self.claim(claim_id)["status"] == "accepted"
                           and self.on_screen() is not None,
                           f"the edit of claim {claim_id} was not committed")  # fmt: skip
@@ -693,7 +707,26 @@ class Driver:
         await self.goto(host_claim["id"])
         await self.add(host_claim["doc_id"], g, text, host_claim)
 
-    async def add(self, doc_id: int, g: dict, text: str, host_claim: dict) -> None:
+    async def add(self, doc_id: int, g: dict, text: str, host_claim: dict | None) -> None:
+        """Add gold claim ``g`` from the claim on screen (or the document alone when
+        ``host_claim`` is None): from a selection when the screen offers span mode and that is
+        cheaper, else with the add form."""
+        self.acting = "add"
+        try:
+            if SPAN.offered(self):
+                plan = SPAN.add_plan(self, host_claim, g, text)
+                if plan is not None and (
+                    host_claim is None or SPAN.add_cost(self, plan, g, text) < add_form_cost(g)
+                ):
+                    await SPAN.add(self, g, text, host_claim)
+                    return
+            if host_claim is None:
+                raise BenchError("nothing but span mode adds a claim to a document alone")
+            await self.form_add(doc_id, g, text, host_claim)
+        finally:
+            self.acting = "edit"
+
+    async def form_add(self, doc_id: int, g: dict, text: str, host_claim: dict) -> None:
         """Add gold claim ``g`` from the claim on screen with the add form."""
         before = self.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0
         await self.open_form("add", "n")
@@ -808,7 +841,7 @@ class PickAlternative:
                 now = self.card(driver)
                 return now is not None and now.focus != b
 
-            await driver.press("edit", "pick/field", key)
+            await driver.press(driver.acting, "pick/field", key)
             await driver.settle(moved, f"{key} did not move the field focus")
             card = self.card(driver)
             assert card is not None
@@ -821,7 +854,7 @@ class PickAlternative:
         key = driver.key_for(f"review.pick{n}", n)
         if key is None:
             raise BenchError(f"the screen offers no key for review.pick{n}")
-        await driver.press("edit", "pick/digit", key)
+        await driver.press(driver.acting, "pick/digit", key)
 
         def done() -> bool:
             row = driver.claim(claim_id)
@@ -836,108 +869,252 @@ class PickAlternative:
 class SelectSpan:
     """Select words of the document with the span cursor and assign them to fields of a
     draft (``v``, word moves, shift-extends, a field key each, ``enter``); also adds a missed
-    claim from a selection (``v`` … ``n``). The words are the app's own."""
+    claim from a selection (``v`` … ``n``). The words are the app's own
+    (:func:`tui.widgets.span_cursor.segment`); what the app reads from a selection (the
+    quantity, an added claim's guessed fields) is predicted with the app's own readers
+    (:mod:`db.spans`)."""
+
+    def __init__(self) -> None:
+        self._words: dict[str, list[kp.Word]] = {}
+        self._readers: Any = None
 
     def offered(self, driver: Driver) -> bool:
-        return driver.key_for("review.select", "v") is not None and self.cursor(driver) is not None
+        return driver.key_for("review.select", "v") is not None and hasattr(
+            driver.app.screen, "span"
+        )
 
     def cursor(self, driver: Driver) -> Any:
-        """The app's span cursor widget, or None."""
-        return next(iter(driver.app.screen.query("SpanCursor")), None)
+        """The app's span cursor while span mode is on, else None."""
+        return getattr(driver.app.screen, "span", None)
 
     def active(self, driver: Driver) -> bool:
         """Span mode is on."""
-        cursor = self.cursor(driver)
-        return bool(cursor is not None and getattr(cursor, "active", False))
+        return self.cursor(driver) is not None
 
-    def words(self, driver: Driver, row: dict[str, Any], text: str) -> list[kp.Word]:
-        """The app's words of the document (what ``left`` / ``right`` step over)."""
-        from tui.widgets import span_cursor  # type: ignore[attr-defined]
+    def readers(self) -> Any:
+        if self._readers is None:
+            from tui.widgets.span_cursor import extractor_readers
 
-        return list(span_cursor.words(text))
+            self._readers = extractor_readers()
+        return self._readers
 
-    def start(self, words: list[kp.Word], row: dict[str, Any]) -> tuple[int, tuple[int, int]]:
-        """Where span mode starts on ``row`` (its sentence's first word) and the word indices
-        of its sentence's ends (what ``home`` / ``end`` reach)."""
-        inside = [i for i, (a, b) in enumerate(words)
-                  if row["sentence_start"] <= a and b <= row["sentence_end"]]  # fmt: skip
-        if not inside:
-            first = next((i for i, (a, _) in enumerate(words) if a >= row["sentence_start"]), 0)
-            return first, (first, first)
-        return inside[0], (inside[0], inside[-1])
+    def words(self, text: str) -> list[kp.Word]:
+        """The app's words of the whole document (what ``left`` / ``right`` step over)."""
+        if text not in self._words:
+            from tui.widgets.span_cursor import segment
+
+            self._words[text] = list(segment(text, 0, len(text)).words)
+        return self._words[text]
+
+    @staticmethod
+    def sentence_ends(words: list[kp.Word], lo: int, hi: int) -> tuple[int, int] | None:
+        inside = [i for i, (a, _) in enumerate(words) if lo <= a < hi]
+        return (inside[0], inside[-1]) if inside else None
+
+    def start(
+        self, words: list[kp.Word], row: dict[str, Any]
+    ) -> tuple[int, tuple[int, int] | None]:
+        """Where span mode starts on ``row`` (the first word ending after its sentence's
+        start) and the word indices of its sentence's ends (what ``home`` / ``end`` reach)."""
+        s0 = row["sentence_start"]
+        first = next((i for i, (_, b) in enumerate(words) if b > s0), max(len(words) - 1, 0))
+        return first, self.sentence_ends(words, row["sentence_start"], row["sentence_end"])
+
+    def quantity_ok(self, text: str, g: dict, doc_date: str | None) -> Callable[[int, int], bool]:
+        """Whether the app reads value, unit and qualifier right for ``g`` from a selection."""
+        from db import spans
+
+        def ok(a: int, b: int) -> bool:
+            try:
+                got = spans.quantity_fields(text, a, b, self.readers())
+            except ClaimdeskError:
+                return False
+            return _matches(g, got) and kp.right_for("qualifier", got["qualifier"], g)
+
+        return ok
 
     def estimator(self, driver: Driver, claim_id: int, g: dict, text: str
                   ) -> Callable[[frozenset[str]], int | None]:  # fmt: skip
         row = driver.claim(claim_id)
-        words = self.words(driver, row, text)
+        words = self.words(text)
         cursor, ends = self.start(words, row)
+        date = driver.doc_date(row["doc_id"])
 
         def cost(fields: frozenset[str]) -> int | None:
-            steps = kp.span_plan(words, text, cursor, fields, g, ends)
+            steps = kp.span_plan(words, text, cursor, fields, g, ends,
+                                 quantity_ok=self.quantity_ok(text, g, date))  # fmt: skip
             return None if steps is None else kp.span_cost(steps)
 
         return cost
 
-    async def draft(self, driver: Driver, claim_id: int, fields: set[str], g: dict,
-                    text: str) -> None:  # fmt: skip
-        """Set ``fields`` of the claim on screen from selections, then save the draft."""
-        row = driver.claim(claim_id)
-        words = self.words(driver, row, text)
-        _, ends = self.start(words, row)
+    async def enter(self, driver: Driver, action: str) -> None:
         key = driver.key_for("review.select", "v")
         if key is None:
             raise BenchError("the screen offers no span mode")
-        await driver.press("edit", "span/v", key)
+        await driver.press(action, "span/v", key)
         await driver.settle(lambda: self.active(driver), f"{key} did not start span mode")
-        for _ in range(len(fields)):
-            cursor = self.position(driver, words)
-            steps = kp.span_plan(words, text, cursor, fields, g, ends)
+
+    def live(self, driver: Driver) -> tuple[list[kp.Word], int, int, tuple[int, int] | None]:
+        """The live cursor's words, cursor word, anchor word and sentence ends."""
+        cur = self.cursor(driver)
+        if cur is None:
+            raise BenchError("span mode is off")
+        words = list(cur.words)
+        lo, hi = cur.sentence()
+        return words, cur.index, cur.anchor, self.sentence_ends(words, lo, hi)
+
+    async def assign(self, driver: Driver, action: str, fields: set[str], g: dict,
+                     text: str, doc_date: str | None) -> None:  # fmt: skip
+        """In span mode, select and assign every field of ``fields`` (nearest first)."""
+        todo = set(fields)
+        while todo:
+            words, cursor, anchor, ends = self.live(driver)
+            steps = kp.span_plan(words, text, cursor, todo, g, ends, anchor=anchor,
+                                 quantity_ok=self.quantity_ok(text, g, doc_date))  # fmt: skip
             if not steps:
-                raise BenchError(f"no selection of the app's words sets {', '.join(fields)}")
+                raise BenchError(f"no selection of the app's words sets {', '.join(sorted(todo))}")
             step = steps[0]
-            await self.select(driver, step)
-            await driver.press("edit", "span/field", step.keys[-1])
-            await driver.settle(lambda f=step.form_field: f in self.drafted(driver),  # type: ignore[misc]
-                                f"{step.keys[-1]} did not assign {step.form_field}")  # fmt: skip
-            fields.discard(step.form_field)
-        await driver.press("edit", "span/enter", "enter")
+            await self.select(driver, action, step)
+            key = step.keys[-1]
+            await driver.press(action, "span/field", key)
+            column = "quantity_text" if step.form_field == "quantity" else step.form_field
+            await driver.settle(lambda c=column: c in self.drafted(driver),  # type: ignore[misc]
+                                f"{key} did not assign {step.form_field}")  # fmt: skip
+            todo -= kp.QUANTITY_FIELDS if step.form_field == "quantity" else {step.form_field}
 
-        def done() -> bool:
-            return (driver.claim(claim_id)["status"] == "accepted" and not self.active(driver)
-                    and driver.on_screen() is not None)  # fmt: skip
-
-        await driver.settle(done, f"the span draft of claim {claim_id} was not committed")
+    async def draft(self, driver: Driver, claim_id: int, fields: set[str], g: dict,
+                    text: str) -> None:  # fmt: skip
+        """Set ``fields`` of the claim on screen from selections, then save the draft."""
+        date = driver.doc_date(driver.claim(claim_id)["doc_id"])
+        await self.enter(driver, driver.acting)
+        await self.assign(driver, driver.acting, fields, g, text, date)
+        await self.save(driver, driver.acting, claim_id)
         driver.keys.fixes["span"] += 1
 
-    async def select(self, driver: Driver, step: kp.SpanStep) -> None:
+    async def save(self, driver: Driver, action: str, claim_id: int) -> None:
+        before = driver.claim(claim_id)["decided_at"]
+        await driver.press(action, "span/enter", "enter")
+
+        def done() -> bool:
+            row = driver.claim(claim_id)
+            return (row["status"] == "accepted" and row["decided_at"] != before
+                    and not self.active(driver) and driver.on_screen() is not None)  # fmt: skip
+
+        await driver.settle(done, f"the span draft of claim {claim_id} was not committed")
+
+    async def select(self, driver: Driver, action: str, step: kp.SpanStep) -> None:
         """Press a selection's moves and extends; check the app selected what was planned."""
         moves = list(step.keys[:-1])
-        if moves:
-            await driver.send("edit", "span/select", moves)
+        for key in moves:  # each move may segment more of the document: one at a time
+            await driver.press(action, "span/select", key)
         want = (step.start, step.end)
         await driver.settle(lambda: self.selection(driver) == want,
                             f"the selection is {self.selection(driver)}, not {want}")  # fmt: skip
 
-    def position(self, driver: Driver, words: list[kp.Word]) -> int:
-        """The word the cursor is on."""
-        cursor = self.cursor(driver)
-        at = getattr(cursor, "position", None)
-        start = at() if callable(at) else at
-        for i, (a, b) in enumerate(words):
-            if a <= int(start or 0) < b:
-                return i
-        return 0
-
     def selection(self, driver: Driver) -> tuple[int, int] | None:
-        cursor = self.cursor(driver)
-        sel = getattr(cursor, "selection", None)
-        return tuple(sel) if sel else None  # type: ignore[return-value]
+        cur = self.cursor(driver)
+        return None if cur is None else tuple(cur.selection)  # type: ignore[return-value]
 
     def drafted(self, driver: Driver) -> set[str]:
-        """Fields the draft on the card has set."""
-        card = next(iter(driver.app.screen.query("#card")), None)
-        draft = getattr(card, "draft", None) or {}
-        return set(draft)
+        """Columns the draft has set."""
+        return set(getattr(driver.app.screen, "span_draft", None) or {})
+
+    # ---- adding a missed claim from a selection
+
+    def add_plan(self, driver: Driver, host: dict | None, g: dict, text: str
+                 ) -> tuple[int, int, list[str], dict[str, Any]] | None:  # fmt: skip
+        """The cheapest selection of ``g``'s quantity from the span cursor's start on
+        ``host`` (the claim on screen; None: the document's start) whose added claim the
+        app reads right in value and unit: (first word, last word, keys, the added fields
+        as the app will guess them)."""
+        from db import spans
+
+        words = self.words(text)
+        if host is not None:
+            cursor, ends = self.start(words, host)
+        else:
+            cursor, ends = 0, None
+        date = driver.doc_date(g["_doc_id"])
+        best: tuple[int, int, list[str], dict[str, Any]] | None = None
+        best_cost = 0
+        for i, j in kp.near_choices(words, g["start"], g["end"]):
+            keys, _ = kp.select_keys(cursor, i, j, ends)
+            a, b = words[i][0], words[j][1]
+            if best is not None and len(keys) >= best_cost:
+                continue
+            try:
+                fields = spans.new_claim(text, a, b, self.readers(), date)
+            except ClaimdeskError:
+                continue
+            if not _matches(g, fields):
+                continue
+            fixes = wrong_fields(g, shown_fields(fields), adding=False)
+            cost = len(keys) + 2 * len(fixes)  # a rough price of fixing what it guessed wrong
+            if best is None or cost < best_cost:
+                best, best_cost = (i, j, keys, fields), cost
+        return best
+
+    def add_cost(self, driver: Driver, plan: tuple[int, int, list[str], dict[str, Any]],
+                 g: dict, text: str) -> int:  # fmt: skip
+        """Estimated keys of adding from ``plan`` (:meth:`add_plan`): ``v``, the selection,
+        ``n``, then the wrong guesses fixed by spans and ``enter``, or ``escape`` and the
+        form."""
+        i, j, keys, fields = plan
+        fixes = wrong_fields(g, shown_fields(fields), adding=False)
+        cost = 2 + len(keys)
+        if not fixes:
+            return cost + 1
+        words = self.words(text)
+        ok = self.quantity_ok(text, g, driver.doc_date(g["_doc_id"]))
+        steps = kp.span_plan(words, text, j, fixes, g, None, anchor=i, quantity_ok=ok)
+        if steps is not None:
+            return cost + kp.span_cost(steps) - 1
+        return cost + 1 + kp.form_cost(FORM_CHAIN, driver.form_start, fixes, route)
+
+    async def add(self, driver: Driver, g: dict, text: str, host: dict | None) -> int:
+        """``v``, select ``g``'s quantity, ``n``; then fix what the app guessed wrong (spans
+        in the same mode, else the cheapest way after leaving it). Returns the new claim."""
+        plan = self.add_plan(driver, host, g, text)
+        if plan is None:
+            raise BenchError("no selection of the app's words reads as the gold quantity")
+        i, j, _, _ = plan
+        before = driver.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0
+        await self.enter(driver, "add")
+        words, cursor, anchor, ends = self.live(driver)
+        live = [k for k, w in enumerate(words) if w == self.words(text)[i]]
+        lj = [k for k, w in enumerate(words) if w == self.words(text)[j]]
+        if not live or not lj:
+            raise BenchError("the span cursor's words differ from the document's")
+        keys, _ = kp.select_keys(cursor, live[0], lj[0], ends, anchor)
+        await self.select(driver, "add", kp.SpanStep("quantity", words[live[0]][0],
+                          words[lj[0]][1], (*keys, "n")))  # fmt: skip
+        key = driver.key_for("span.add", "n") or "n"
+        await driver.press("add", "span/add", key)
+
+        def added() -> bool:
+            row = driver.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0
+            return row > before and driver.on_screen() == row
+
+        await driver.settle(added, f"n did not add {g['surface']!r}")
+        new_id = int(driver.db.execute("SELECT max(id) FROM claims").fetchone()[0])
+        driver.keys.actions["add"] += 1
+        driver.keys.fixes["span (add)"] += 1
+        fixes = driver.wrong(new_id, g)
+        date = driver.doc_date(g["_doc_id"])
+        words, cursor, anchor, ends = self.live(driver)
+        steps = None
+        if fixes:
+            steps = kp.span_plan(words, text, cursor, fixes, g, ends, anchor=anchor,
+                                 quantity_ok=self.quantity_ok(text, g, date))  # fmt: skip
+        if fixes and steps is not None:
+            await self.assign(driver, "add", set(fixes), g, text, date)
+            await self.save(driver, "add", new_id)
+            return new_id
+        await driver.press("add", "span/escape", "escape")
+        await driver.settle(lambda: not self.active(driver), "Esc did not leave span mode")
+        if fixes:
+            await driver.fix_claim(new_id, g, text)
+        return new_id
 
 
 class ApplyToSiblings:

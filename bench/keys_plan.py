@@ -140,17 +140,31 @@ def move_keys(cursor: int, target: int, ends: tuple[int, int] | None) -> list[st
     return best
 
 
-def select_keys(cursor: int, i: int, j: int, ends: tuple[int, int] | None) -> tuple[list[str], int]:
-    """Keys that select words ``i``..``j`` from a one-word cursor on word ``cursor``, and the
-    word the cursor is on afterwards.
+def select_keys(
+    cursor: int, i: int, j: int, ends: tuple[int, int] | None, anchor: int | None = None
+) -> tuple[list[str], int]:
+    """Keys that select words ``i``..``j`` from the cursor on word ``cursor`` (the selection
+    runs from ``anchor``, default the cursor's word), and the word the cursor is on after.
 
-    Only two patterns are used, which mean the same whether ``shift+arrow`` moves the cursor
-    against an anchor or grows the selection on its side: go to ``i`` and extend right, or go
-    to ``j`` and extend left.
+    A plain move collapses the selection onto the cursor; ``shift+arrow`` moves the cursor
+    and keeps the anchor (the app's :class:`SpanCursor`). Ways tried: go to ``i`` and extend
+    right, go to ``j`` and extend left, or extend the present selection from its anchor.
     """
-    right = [*move_keys(cursor, i, ends), *(["shift+right"] * (j - i))]
-    left = [*move_keys(cursor, j, ends), *(["shift+left"] * (j - i))]
-    return (right, j) if len(right) <= len(left) else (left, i)
+    anchor = cursor if anchor is None else anchor
+    if sorted((anchor, cursor)) == [i, j]:
+        return [], cursor
+    ways: list[tuple[list[str], int]] = []
+    for start, other, extend in ((i, j, "shift+right"), (j, i, "shift+left")):
+        moves = move_keys(cursor, start, ends)
+        if not moves and anchor != cursor:
+            # Already there, but the selection must collapse first: step off and back.
+            moves = ["left", "right"] if start > 0 else ["right", "left"]
+        ways.append(([*moves, *([extend] * abs(other - start))], other))
+    if anchor in (i, j):
+        other = j if anchor == i else i
+        key = "shift+right" if other > cursor else "shift+left"
+        ways.append(([key] * abs(other - cursor), other))
+    return min(ways, key=lambda w: len(w[0]))
 
 
 def span_choices(
@@ -172,37 +186,51 @@ def span_choices(
     return out
 
 
+def near_choices(words: Sequence[Word], start: int, end: int, slack: int = 2
+                 ) -> list[tuple[int, int]]:  # fmt: skip
+    """Word ranges that overlap ``start..end``, ending at most ``slack`` words beyond the
+    words it touches (for a quantity)."""
+    touch = [k for k, (a, b) in enumerate(words) if a < end and start < b]
+    if not touch:
+        return []
+    lo, hi = max(0, touch[0] - slack), min(len(words) - 1, touch[-1] + slack)
+    return [(i, j) for i in range(lo, hi + 1) for j in range(i, hi + 1)
+            if words[i][0] < end and start < words[j][1]]  # fmt: skip
+
+
 def best_span(
     words: Sequence[Word],
-    text: str,
     cursor: int,
-    ok: Callable[[str], bool],
-    variants: Sequence[str],
+    ok: Callable[[int, int], bool],
+    choices: Iterable[tuple[int, int]],
     ends: tuple[int, int] | None = None,
+    anchor: int | None = None,
 ) -> tuple[int, int, list[str], int] | None:
-    """The cheapest selection whose text ``ok`` accepts: (first word, last word, keys, cursor
-    after), or None when no selection of the app's words is right."""
+    """The cheapest selection among ``choices`` (word index ranges) whose offsets ``ok``
+    accepts: (first word, last word, keys, cursor after), or None."""
     best: tuple[int, int, list[str], int] | None = None
-    for i, j in span_choices(words, text, variants):
-        # A cheap bound first: the cursor must at least reach the nearer end.
-        if best is not None and min(abs(cursor - i), abs(cursor - j)) + (j - i) > len(best[2]):
-            continue
-        keys, after = select_keys(cursor, i, j, ends)
+    for i, j in choices:
+        keys, after = select_keys(cursor, i, j, ends, anchor)
         if best is not None and len(keys) >= len(best[2]):
             continue
-        if ok(text[words[i][0] : words[j][1]]):
+        if ok(words[i][0], words[j][1]):
             best = (i, j, keys, after)
     return best
 
 
 @dataclass(frozen=True)
 class SpanStep:
-    """One selection assigned to one field: the keys, ending with the field's key."""
+    """One selection assigned to one field (``quantity``: value, unit and qualifier read
+    from it): the keys, ending with the field's key."""
 
     form_field: str
     start: int
     end: int
     keys: tuple[str, ...]
+
+
+#: Fields the quantity key (``q``) sets, read from the selection.
+QUANTITY_FIELDS = frozenset({"value", "unit", "qualifier"})
 
 
 def span_plan(
@@ -212,29 +240,49 @@ def span_plan(
     fixes: Iterable[str],
     g: dict,
     ends: tuple[int, int] | None = None,
+    *,
+    anchor: int | None = None,
+    quantity_ok: Callable[[int, int], bool] | None = None,
 ) -> list[SpanStep] | None:
     """Selections that set every field of ``fixes`` right for ``g`` in one draft, nearest
-    first from the cursor, or None when one of them cannot be selected."""
+    first from the cursor, or None when one of them cannot be selected.
+
+    Value, unit and qualifier are set together by one quantity selection, which
+    ``quantity_ok(start, end)`` judges (the app's reading of it right for ``g`` in all
+    three); without it they cannot be set from a span.
+    """
     todo = set(fixes)
+    if todo & QUANTITY_FIELDS:
+        if quantity_ok is None:
+            return None
+        todo = (todo - QUANTITY_FIELDS) | {"quantity"}
     steps: list[SpanStep] = []
     while todo:
         options = []
         for f in sorted(todo):
-            if f not in SPAN_KEY:
+            if f == "quantity":
+                assert quantity_ok is not None
+                near = near_choices(words, g["start"], g["end"])
+                found = best_span(words, cursor, quantity_ok, near, ends, anchor)
+                key = "q"
+            elif f in SPAN_KEY:
+                tries = span_choices(words, text, gold_variants(f, g))
+                found = best_span(words, cursor, _judge(f, g, text), tries, ends, anchor)
+                key = SPAN_KEY[f]
+            else:
                 return None
-            found = best_span(words, text, cursor, _judge(f, g), gold_variants(f, g), ends)
             if found is None:
                 return None
-            options.append((len(found[2]), f, found))
-        _, f, (i, j, keys, after) = min(options)
-        steps.append(SpanStep(f, words[i][0], words[j][1], (*keys, SPAN_KEY[f])))
-        cursor = after
+            options.append((len(found[2]), f, key, found))
+        _, f, key, (i, j, keys, after) = min(options)
+        steps.append(SpanStep(f, words[i][0], words[j][1], (*keys, key)))
+        cursor, anchor = after, (i if after == j else j)
         todo.discard(f)
     return steps
 
 
-def _judge(form_field: str, g: dict) -> Callable[[str], bool]:
-    return lambda text: right_for(form_field, text, g)
+def _judge(form_field: str, g: dict, text: str) -> Callable[[int, int], bool]:
+    return lambda a, b: right_for(form_field, text[a:b].strip(), g)
 
 
 def span_cost(steps: Sequence[SpanStep]) -> int:
