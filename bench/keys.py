@@ -367,6 +367,7 @@ class Driver:
         self.pilot = pilot
         self.keys = keys
         self.verbose = verbose
+        self.db_path = db_path
         self.db = sqlite3.connect(db_path)
         self.db.row_factory = sqlite3.Row
         self.plan = plan or Plan()
@@ -1119,33 +1120,33 @@ class SelectSpan:
 
 class ApplyToSiblings:
     """``g`` after a correction (or a reject) when the app offers it and it is right for
-    every sibling it changes, and cheaper than fixing them one by one."""
+    every sibling it changes, and cheaper than fixing them one by one.
 
-    accepts = True
-    """The app accepts the siblings it changes (so each must be right in every field after
-    the change); set from the landed implementation."""
+    The siblings are those the app would change, found with the app's own query
+    (:func:`db.siblings.find` on the session's last correction); the app accepts every sibling
+    it edits, so each must then be right in every field (a claim whose gold differs is never
+    touched), and every sibling it rejects must be a false alarm.
+    """
 
     def offered(self, driver: Driver) -> bool:
-        return driver.key_for("review.siblings", "g") is not None
+        session = getattr(driver.app.screen, "session", None)
+        return driver.key_for("review.siblings", "g") is not None and hasattr(session, "correction")
 
-    def changed(self, before: dict, after: dict) -> dict[str, tuple[Any, Any]]:
-        """Form fields the last correction changed: old and new values."""
-        return {f: (before[f], after[f]) for f in SIBLING_FIELDS if before[f] != after[f]}
+    def found(self, driver: Driver) -> tuple[Any, list[dict]]:
+        """The session's last correction and the siblings the app would decide now."""
+        from db import siblings
 
-    def siblings(self, driver: Driver, row: dict, changed: dict[str, tuple[Any, Any]]
-                 ) -> list[tuple[dict, dict[str, Any]]]:  # fmt: skip
-        """Other pending claims of the document whose field held an old value, with the
-        changes the app would make to each."""
-        out = []
-        for other in driver.db.execute(
-            "SELECT * FROM claims WHERE doc_id = ? AND status = 'pending' AND id != ?",
-            (row["doc_id"], row["id"]),
-        ):
-            other = dict(other)
-            change = {f: new for f, (old, new) in changed.items() if other[f] == old}
-            if change:
-                out.append((other, change))
-        return out
+        session = driver.app.screen.session
+        fix = session.correction
+        if fix is None:
+            return None, []
+        conn = sqlite3.connect(driver.db_path)
+        conn.row_factory = sqlite3.Row
+        try:
+            rows = siblings.find(conn, fix, session.assignment, session.reviewer)
+        finally:
+            conn.close()
+        return fix, [dict(r) for r in rows]
 
     def estimate(self, driver: Driver, row: dict, g: dict | None) -> int:
         """Keys a pending claim still costs (form or a pick from its stored alternatives)."""
@@ -1164,66 +1165,56 @@ class ApplyToSiblings:
 
     async def after_change(self, driver: Driver, before: dict, after: dict) -> None:
         """Apply the correction just committed to its siblings, when right and cheaper."""
-        changed = self.changed(before, after)
-        if not changed or not self.offered(driver):
+        if not self.offered(driver):
             return
-        sibs = self.siblings(driver, after, changed)
-        if not sibs:
+        fix, sibs = self.found(driver)
+        if fix is None or fix.action != "edit" or fix.claim_id != after["id"] or not sibs:
             return
         plan = driver.plan
-        saved = 0
-        for other, change in sibs:
-            g = plan.target.get(other["id"])
-            action = plan.action.get(other["id"], "reject")
-            new = {**other, **change}
-            if action == "reject" or g is None:
-                if self.accepts:
-                    return
-                continue
-            shown = shown_fields(new)
-            if not all(kp.right_for(f, shown[f], g) for f in change if f in shown):
-                return  # it would damage a claim whose gold differs
-            rest = wrong_fields(g, shown, adding=False)
-            if self.accepts and rest:
-                return
-            after_cost = 0 if self.accepts else self.estimate(driver, new, g)
-            saved += self.estimate(driver, other, g) - after_cost
+        rows = {o["id"]: o for o in sibs}
+        cases = [
+            (plan.action.get(i, "reject"), plan.target.get(i), fix.changes_for(o),
+             shown_fields({**o, **fix.changes_for(o)}))
+            for i, o in rows.items()
+        ]  # fmt: skip
+        ids = list(rows)
+
+        def fully_right(after: Any, g: dict) -> bool:
+            return not wrong_fields(g, after, adding=False)
+
+        # The app accepts each sibling it edits: a false alarm among them, a claim whose gold
+        # differs or one still wrong after the change rules the key out.
+        if not kp.siblings_right(cases, accepts=True, fully_right=fully_right):
+            return
+        saved = sum(self.estimate(driver, rows[i], plan.target.get(i)) for i in ids)
         if saved <= 1:
             return
-        await self.press(driver, [o["id"] for o, _ in sibs],
-                         lambda row, ch: all(row[f] == v for f, v in ch.items()), dict(
-                             (o["id"], ch) for o, ch in sibs))  # fmt: skip
+        await self.press(driver, sibs, "accepted")
 
     async def after_reject(self, driver: Driver, row: dict) -> None:
         """Reject the other pending candidates of the document with the same surface and rule
         when every one of them is a false alarm and there are at least two."""
         if not self.offered(driver):
             return
-        others = [dict(r) for r in driver.db.execute(
-            "SELECT * FROM claims WHERE doc_id = ? AND status = 'pending' AND id != ? "
-            "AND quantity_text = ? AND rule IS ?",
-            (row["doc_id"], row["id"], row["quantity_text"], row["rule"]))]  # fmt: skip
-        if len(others) < 2 or any(driver.plan.action.get(o["id"]) != "reject" for o in others):
+        fix, sibs = self.found(driver)
+        if fix is None or fix.action != "reject" or fix.claim_id != row["id"] or len(sibs) < 2:
             return
-        await self.press(driver, [o["id"] for o in others],
-                         lambda r, _: r["status"] == "rejected", {})  # fmt: skip
+        if any(driver.plan.action.get(o["id"]) != "reject" for o in sibs):
+            return
+        await self.press(driver, sibs, "rejected")
 
-    async def press(
-        self, driver: Driver, ids: list[int], done: Callable[[dict, Any], bool],
-        changes: dict[int, Any],
-    ) -> None:  # fmt: skip
+    async def press(self, driver: Driver, sibs: list[dict], status: str) -> None:
         key = driver.key_for("review.siblings", "g")
         assert key is not None
+        ids = [o["id"] for o in sibs]
         await driver.press("siblings", "siblings/g", key)
-        await driver.settle(lambda: all(done(driver.claim(i), changes.get(i)) for i in ids),
-                            f"{key} did not change the {len(ids)} siblings")  # fmt: skip
+        await driver.settle(lambda: all(driver.claim(i)["status"] == status for i in ids)
+                            and driver.on_screen() is not None,
+                            f"{key} did not decide the {len(ids)} siblings")  # fmt: skip
         driver.keys.actions["siblings"] += 1
         driver.keys.actions["claims decided by siblings"] += len(ids)
         driver.keys.fixes["siblings"] += 1
 
-
-#: Form fields a sibling correction carries over.
-SIBLING_FIELDS = ("subject", "predicate", "object", "time_text", "unit", "qualifier", "value")
 
 PICK = PickAlternative()
 SPAN = SelectSpan()

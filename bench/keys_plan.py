@@ -371,29 +371,29 @@ def cheapest(
 
 
 def siblings_right(
-    changes: Mapping[str, str],
-    siblings: Iterable[tuple[str, dict | None]],
+    siblings: Iterable[tuple[str, dict | None, Mapping[str, Any], Mapping[str, Any]]],
     *,
     accepts: bool,
-    fully_right: Callable[[Mapping, dict], bool] | None = None,
+    fully_right: Callable[[Mapping[str, Any], dict], bool] | None = None,
 ) -> bool:
-    """Whether applying ``changes`` (form field -> new text) to every sibling is right.
+    """Whether applying a correction to every sibling is right.
 
     Args:
-        changes: what the last correction set.
-        siblings: (the oracle's action for the sibling: ``accept``/``edit``/``reject``, its
-            gold target or None).
+        siblings: per sibling, the oracle's action for it (``accept``/``edit``/``reject``),
+            its gold target or None, the changes the app would make to it (form field ->
+            new text) and its fields after them.
         accepts: the app accepts the siblings it changes (else it leaves them pending).
-        fully_right: when ``accepts``: whether a sibling (given as ``changes`` and its gold) is
-            right in every field after the change.
+        fully_right: when ``accepts``: whether a sibling is right in every field after the
+            change (given its fields after it and its gold).
     """
-    for action, g in siblings:
+    for action, g, changes, after in siblings:
         if action == "reject" or g is None:
             if accepts:
                 return False
             continue
-        if not all(right_for(f, v, g) for f, v in changes.items()):
+        scored = {f: v for f, v in changes.items() if f in ("subject", "predicate", "time_text")}
+        if not all(right_for(f, str(v or ""), g) for f, v in scored.items()):
             return False
-        if accepts and fully_right is not None and not fully_right(changes, g):
+        if accepts and fully_right is not None and not fully_right(after, g):
             return False
     return True

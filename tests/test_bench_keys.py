@@ -374,12 +374,17 @@ def test_form_cost_counts_open_tabs_typing_emptying_and_save():
 def test_siblings_are_used_only_when_right_for_every_claim_they_change():
     other = {**GOLD, "subject": "别的公司"}
     change = {"subject": "中国人保"}
-    assert kp.siblings_right(change, [("edit", GOLD), ("accept", GOLD)], accepts=True)
+    after = {"subject": "中国人保"}
+    assert kp.siblings_right([("edit", GOLD, change, after), ("accept", GOLD, change, after)],
+                             accepts=True)  # fmt: skip
     # One sibling's gold subject differs: the change would damage it.
-    assert not kp.siblings_right(change, [("edit", GOLD), ("edit", other)], accepts=False)
+    assert not kp.siblings_right(
+        [("edit", GOLD, change, after), ("edit", other, change, after)], accepts=False
+    )
     # A false alarm among the siblings is harmless only when the app leaves it pending.
-    assert kp.siblings_right(change, [("edit", GOLD), ("reject", None)], accepts=False)
-    assert not kp.siblings_right(change, [("edit", GOLD), ("reject", None)], accepts=True)
+    mixed = [("edit", GOLD, change, after), ("reject", None, change, after)]
+    assert kp.siblings_right(mixed, accepts=False)
+    assert not kp.siblings_right(mixed, accepts=True)
     # Accepted siblings must then be right in every field.
-    assert not kp.siblings_right(change, [("edit", GOLD)], accepts=True,
-                                 fully_right=lambda ch, g: False)  # fmt: skip
+    assert not kp.siblings_right([("edit", GOLD, change, after)], accepts=True,
+                                 fully_right=lambda after, g: False)  # fmt: skip
