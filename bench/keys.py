@@ -60,6 +60,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from textual.screen import ModalScreen
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -115,6 +117,9 @@ class Plan:
     """Candidate id -> gold claims to add while that candidate is on screen (its host)."""
     inexpressible: list[tuple[dict, str]] = field(default_factory=list)
     """Gold claims the app cannot express, with the reason."""
+    orphans: list[dict] = field(default_factory=list)
+    """Gold claims of documents without any candidate: added from the document alone when the
+    app opens one (the document picker), else inexpressible."""
 
 
 def gold_records(paths: Iterable[str], split: str | None, part: str) -> list[dict]:
@@ -195,9 +200,7 @@ def make_plan(gold: list[dict], texts: dict[int, str], candidates: dict[int, lis
                 plan.action[over["id"]] = "edit"
                 continue
             if not preds:
-                plan.inexpressible.append(
-                    (g, "its document has no candidate, and the app opens only claims")
-                )
+                plan.orphans.append(g)
                 continue
             plan.adds[host(g, preds)].append(g)
         for p in preds:
@@ -722,7 +725,9 @@ class Driver:
                     await SPAN.add(self, g, text, host_claim)
                     return
             if host_claim is None:
-                raise BenchError("nothing but span mode adds a claim to a document alone")
+                # The document alone: the add form's "sentence" is the whole text.
+                host_claim = {"id": 0, "doc_id": doc_id, "start": 0, "end": 0,
+                              "sentence_start": 0, "sentence_end": len(text)}  # fmt: skip
             await self.form_add(doc_id, g, text, host_claim)
         finally:
             self.acting = "edit"
@@ -1216,13 +1221,86 @@ class ApplyToSiblings:
         driver.keys.fixes["siblings"] += 1
 
 
+class OpenDocument:
+    """Open a document with the picker (``d``, then the fewest keys that put its row under
+    the cursor: arrows, or a filter typed from its source or title and arrows, ``enter``), to
+    add claims to a document without candidates."""
+
+    def offered(self, driver: Driver) -> bool:
+        screen = driver.app.screen
+        if isinstance(screen, ModalScreen):
+            return False
+        return driver.key_for("review.documents", "d") is not None
+
+    def keys(self, driver: Driver, doc_id: int) -> tuple[str, int]:
+        """The filter to type and the down presses after it (an empty filter: the arrows
+        from the document on screen; a negative count: up presses)."""
+        from db import documents
+
+        screen = driver.app.screen
+        current = screen.doc["id"] if getattr(screen, "doc", None) else None
+        conn = sqlite3.connect(driver.db_path)
+        try:
+            at = documents.index_of(conn, "", current) if current else 0
+            best = ("", documents.index_of(conn, "", doc_id) - at)
+            source, title = conn.execute("SELECT source, title FROM documents WHERE id = ?",
+                                         (doc_id,)).fetchone()  # fmt: skip
+            for text in (source or "", title or ""):
+                for size in range(1, 9):
+                    if size >= len(best[0]) + abs(best[1]) and best[0] != "":
+                        break
+                    for i in range(len(text) - size + 1):
+                        f = text[i : i + size]
+                        if f != f.strip() or size + 0 >= len(best[0]) + abs(best[1]):
+                            continue
+                        k = documents.index_of(conn, f, doc_id)
+                        if size + k < len(best[0]) + abs(best[1]):
+                            best = (f, k)
+        finally:
+            conn.close()
+        return best
+
+    async def open(self, driver: Driver, doc_id: int) -> None:
+        text, moves = self.keys(driver, doc_id)
+        key = driver.key_for("review.documents", "d")
+        assert key is not None
+        await driver.press("add", "documents/open", key)
+        await driver.settle(lambda: hasattr(driver.app.screen, "shown"), f"{key} opened no picker")
+        picker = driver.app.screen
+        await driver.settle(lambda: picker.shown is not None, "the picker listed nothing")
+        if text:
+            await driver.send("add", "documents/type", list(text))
+            await driver.settle(lambda: picker.shown == text, f"the picker did not filter {text!r}")
+        for _ in range(abs(moves)):
+            await driver.press("add", "documents/move", "down" if moves > 0 else "up")
+        await driver.press("add", "documents/enter", "enter")
+
+        def opened() -> bool:
+            screen = driver.app.screen
+            doc = getattr(screen, "doc", None)
+            return not isinstance(screen, ModalScreen) and doc is not None and doc["id"] == doc_id
+
+        await driver.settle(opened, f"the picker did not open document {doc_id}")
+        driver.keys.fixes["documents (add)"] += 1
+
+    async def add(self, driver: Driver, g: dict, text: str) -> None:
+        """Open ``g``'s document (unless on screen) and add ``g`` there."""
+        doc = getattr(driver.app.screen, "doc", None)
+        if doc is None or doc["id"] != g["_doc_id"]:
+            await self.open(driver, g["_doc_id"])
+        claim = getattr(driver.app.screen, "claim", None)
+        host = dict(claim) if claim is not None else None
+        await driver.add(g["_doc_id"], g, text, host)
+
+
 PICK = PickAlternative()
 SPAN = SelectSpan()
 SIBLINGS = ApplyToSiblings()
+DOCS = OpenDocument()
 
 #: The ways of fixing a claim; each is weighed only when the screen offers it, and typing,
 #: which always works, is the fallback.
-FIXERS: tuple[Fixer, ...] = (PICK, SPAN, SIBLINGS, TypeInForm())
+FIXERS: tuple[Fixer, ...] = (PICK, SPAN, SIBLINGS, DOCS, TypeInForm())
 
 
 async def apply_fixes(
@@ -1350,6 +1428,14 @@ async def review(db_path: str, gold: list[dict], plan: Plan, texts: dict[int, st
                 done_adds.add(id(g))
                 host_row = d.claim(host_id)
                 await attempt(d, problems, d.add_from(host_row, g, texts[host_row["doc_id"]]), g)
+        # Documents without candidates: opened with the document picker, when the app has one.
+        for g in plan.orphans:
+            if not DOCS.offered(d):
+                plan.inexpressible.append(
+                    (g, "its document has no candidate, and the app opens only claims")
+                )
+                continue
+            await attempt(d, problems, DOCS.add(d, g, texts[g["_doc_id"]]), g)
         problems.extend(d.problems)
         d.db.close()
         await pilot.press("q")
