@@ -127,7 +127,13 @@ def test_reject_edit_and_add_are_driven_through_the_app(tmp_path, capsys):
     assert figures["gold_claims"] == len(cands) - 1
 
 
-def test_a_gold_claim_the_app_cannot_express_is_listed_and_fails_with_strict(tmp_path, capsys):
+def _offers(binding_id: str) -> bool:
+    from tui.screens.review import REVIEW_BINDINGS
+
+    return any(b.id == binding_id for b in REVIEW_BINDINGS)
+
+
+def test_a_document_without_candidates_and_a_claim_without_a_number(tmp_path, capsys):
     doc = tmp_path / "plain.txt"
     doc.write_text("今天天气很好。我们一起去公园散步。", encoding="utf-8")
     db = _extracted(tmp_path, doc)
@@ -135,12 +141,23 @@ def test_a_gold_claim_the_app_cannot_express_is_listed_and_fails_with_strict(tmp
     g = {"doc": doc.name, "surface": "公园", "start": 12, "end": 14, "value": 1, "unit": "",
          "qualifier": "=", "subject": "我们", "predicate": "去", "time": "今天",
          "claim": True}  # fmt: skip
-    gold = _write(tmp_path / "g.jsonl", [g])
+    no_number = {**g, "surface": "天气", "start": 2, "end": 4, "value": None}
+    gold = _write(tmp_path / "g.jsonl", [g, no_number])
     out = tmp_path / "k.json"
     assert main([str(gold), "--db", str(db), "--out", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "cannot express in the app (1)" in printed and "has no candidate" in printed
-    assert printed.strip().endswith("keys per gold claim: 0.00 (0 gold claims, 0 keys)")
+    figures = json.loads(out.read_text("utf-8"))
+    assert "it has no numeric value" in printed
+    if _offers("review.documents"):
+        # The document picker opens the document alone; the claim is added there.
+        assert "cannot express in the app (1)" in printed
+        assert figures["actions"]["add"]["times"] == 1
+        assert figures["fixers"]["documents (add)"]["commits"] == 1
+        assert [c["quantity_text"] for c in _claims(db)] == []  # the bench works on a copy
+        assert printed.strip().endswith("(1 gold claims, {} keys)".format(figures["keys"]))
+    else:
+        assert "cannot express in the app (2)" in printed and "has no candidate" in printed
+        assert printed.strip().endswith("keys per gold claim: 0.00 (0 gold claims, 0 keys)")
     assert main([str(gold), "--db", str(db), "--out", str(out), "--strict"]) == 1
 
 
