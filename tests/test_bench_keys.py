@@ -405,3 +405,81 @@ def test_siblings_are_used_only_when_right_for_every_claim_they_change():
     # Accepted siblings must then be right in every field.
     assert not kp.siblings_right([("edit", GOLD, change, after)], accepts=True,
                                  fully_right=lambda after, g: False)  # fmt: skip
+
+
+def test_fixers_the_app_offers_are_used_where_right_and_reach_the_gold(tmp_path, capsys):
+    """One run over three documents: a shown alternative is picked, a correction is applied
+    to a sibling whose gold agrees (and not in a document where it would damage one), three
+    look-alikes of one surface are rejected with one key for the last two, a missed claim is
+    added. Each fixer is asserted only when the app offers its keys; the gold state always."""
+    a = tmp_path / "a.txt"
+    a.write_text("2022年4月26日，华安公司向上海市政府捐资1000万元。该公司共派出20名志愿者，"
+                 "累计服务超过300小时，发放口罩5000只。另有12家企业参与。", "utf-8")  # fmt: skip
+    b = tmp_path / "b.txt"
+    b.write_text("2023年5月1日，甲公司发放口罩300只，乙公司发放手套200副。", "utf-8")
+    c = tmp_path / "c.txt"
+    c.write_text("费城76人今天击败了湖人。76人本赛季主场表现出色，76人球迷非常高兴。", "utf-8")
+    db = tmp_path / "gold.db"
+    _claimdesk("ingest", str(a), str(b), str(c), "--db", str(db))
+    _claimdesk("extract", "--db", str(db))
+    by_text = {x["quantity_text"]: x for x in _claims(db)}
+    assert {"1000万元", "20名", "超过300小时", "5000只", "12家", "300只", "200副"} <= set(by_text)
+    conn = sqlite3.connect(db)
+    with conn:
+        # Siblings: one wrong subject on two claims of a.txt, both golds 华安公司; in b.txt the
+        # same wrong subject on two claims whose golds differ.
+        for q in ("20名", "5000只"):
+            conn.execute("UPDATE claims SET subject = '该公司', alternatives = NULL WHERE id = ?",
+                         (by_text[q]["id"],))  # fmt: skip
+        for q in ("300只", "200副"):
+            conn.execute("UPDATE claims SET subject = '丙公司', alternatives = NULL WHERE id = ?",
+                         (by_text[q]["id"],))  # fmt: skip
+        # A miss: the extractor's 12家 is taken away.
+        conn.execute("DELETE FROM claims WHERE id = ?", (by_text["12家"]["id"],))
+        # Look-alikes: 76人 proposed three times by one rule.
+        text = c.read_text("utf-8")
+        doc_c = conn.execute("SELECT id FROM documents WHERE source LIKE '%c.txt'").fetchone()[0]
+        start = -1
+        for _ in range(3):
+            start = text.index("76人", start + 1)
+            conn.execute(
+                'INSERT INTO claims (doc_id, quantity_text, start, "end", sentence_start,'
+                " sentence_end, value, unit, kind, rule, created_at) VALUES (?, '76人', ?, ?, 0,"
+                " ?, 76, '人', 'count', 'count.measure', '2026-01-01')",
+                (doc_c, start, start + 3, len(text)),
+            )
+    conn.close()
+    gold = [
+        # 上海市政府 is the first alternative shown for the subject of 1000万元.
+        _gold_line(a.name, by_text["1000万元"], subject="上海市政府"),
+        _gold_line(a.name, by_text["20名"]),
+        _gold_line(a.name, by_text["超过300小时"]),
+        _gold_line(a.name, by_text["5000只"]),
+        _gold_line(a.name, by_text["12家"], subject="华安公司", predicate="参与", time=None),
+        _gold_line(b.name, by_text["300只"]),
+        _gold_line(b.name, by_text["200副"]),
+    ]
+    start = -1
+    for _ in range(3):
+        start = text.index("76人", start + 1)
+        gold.append({"doc": c.name, "surface": "76人", "start": start, "end": start + 3,
+                     "value": 76, "unit": "人", "claim": False})  # fmt: skip
+    out = tmp_path / "keys.json"
+    code = main([str(_write(tmp_path / "g.jsonl", gold)), "--db", str(db), "--out", str(out)])
+    printed = capsys.readouterr().out
+    assert code == 0, printed
+    figures = json.loads(out.read_text("utf-8"))
+    fixers = figures["fixers"]
+    assert figures["actions"]["add"]["times"] == 1
+    assert figures["actions"]["reject"]["times"] + figures["claims_changed_by_siblings"] >= 3
+    if _offers("review.pick1"):
+        assert fixers["pick"]["commits"] >= 1
+    if _offers("review.siblings"):
+        # a.txt: once for the wrong subject; c.txt: once for the look-alikes; never in b.txt.
+        assert fixers["siblings"]["commits"] == 2, fixers
+        assert figures["claims_changed_by_siblings"] == 3
+        assert figures["actions"]["reject"]["times"] == 1
+    if _offers("review.select"):
+        assert fixers["span (add)"]["commits"] == 1
+    if not any(_offers(b) for b in ("review.pick1", "review.siblings", "review.select")):
+        assert set(fixers) <= {"form", "form (add)"}
