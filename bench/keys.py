@@ -717,6 +717,13 @@ class Driver:
         cheaper, else with the add form."""
         self.acting = "add"
         try:
+            here = self.on_screen()
+            if (
+                host_claim is not None
+                and host_claim["id"]
+                and (here is None or self.claim(here)["doc_id"] != doc_id)
+            ):
+                await self.goto(host_claim["id"])
             if SPAN.offered(self):
                 plan = SPAN.add_plan(self, host_claim, g, text)
                 if plan is not None and (
@@ -1398,7 +1405,7 @@ async def review(db_path: str, gold: list[dict], plan: Plan, texts: dict[int, st
             if verbose:
                 print(f"claim {here} {claim['quantity_text']}: {action}, {len(adds)} to add",
                       file=sys.stderr)  # fmt: skip
-            if adds and action != "edit":
+            if adds:
                 # Add first (the screen then shows the new claim), come back, then decide.
                 for g in adds:
                     done_adds.add(id(g))
@@ -1416,9 +1423,6 @@ async def review(db_path: str, gold: list[dict], plan: Plan, texts: dict[int, st
                 await d.leave_modes()
                 if d.claim(here)["status"] == "pending":
                     await d.decide("reject", here)  # out of the way; the check reports it
-            for g in adds:
-                done_adds.add(id(g))
-                await attempt(d, problems, d.add(doc_id, g, text, claim), g)
         # Adds whose host was decided by a sibling action: from the nearest claim of the
         # document, reached with j/k.
         for host_id, golds in plan.adds.items():
@@ -1450,7 +1454,7 @@ async def attempt(d: Driver, problems: list[str], work: Awaitable[None], g: dict
         problems.append(f"adding {g['doc']} [{g['start']}:{g['end']}] {g['surface']}: {exc}")
         if d.verbose:
             print(f"problem: {problems[-1]}", file=sys.stderr)
-        await d.close_form()
+        await d.leave_modes()
 
 
 def export_all(db_path: str) -> list[dict]:
