@@ -483,3 +483,28 @@ def test_fixers_the_app_offers_are_used_where_right_and_reach_the_gold(tmp_path,
         assert fixers["span (add)"]["commits"] == 1
     if not any(_offers(b) for b in ("review.pick1", "review.siblings", "review.select")):
         assert set(fixers) <= {"form", "form (add)"}
+
+
+def test_selection_keys_respect_the_anchor_of_the_selection_on_screen():
+    # Words 3..5 selected with the cursor on 5: for 5..6 a plain move collapses it first;
+    # to 6 and back is shorter than stepping off 5 and back.
+    assert kp.select_keys(5, 5, 6, None, anchor=3) == (["right", "shift+left"], 5)
+    assert kp.select_keys(5, 5, 5, None, anchor=3) == (["left", "right"], 5)
+    # The same selection again costs nothing; growing it from its anchor costs one key.
+    assert kp.select_keys(5, 3, 5, None, anchor=3) == ([], 5)
+    assert kp.select_keys(5, 3, 6, None, anchor=3) == (["shift+right"], 6)
+
+
+def test_span_plan_reads_the_quantity_with_one_selection():
+    text = "目前，中国人保已投入超过650名员工。"
+    words = _words(text, [2, 3, 7, 8, 10, 12, 15, 16, 18])
+    g = {**GOLD, "start": 10, "end": 16}
+    # The judge stands for the app's reader: only 超过650名 reads as > 650 名.
+    ok = lambda a, b: text[a:b] == "超过650名"  # noqa: E731
+    steps = kp.span_plan(words, text, 0, ["value", "qualifier"], g, quantity_ok=ok)
+    assert steps is not None and [s.form_field for s in steps] == ["quantity"]
+    assert text[steps[0].start : steps[0].end] == "超过650名" and steps[0].keys[-1] == "q"
+    # Without the app's reader there is no way to set the value from a span.
+    assert kp.span_plan(words, text, 0, ["value"], g) is None
+    assert kp.near_choices(words, 10, 16, slack=0) == [(5, 5), (5, 6), (5, 7), (6, 6),
+                                                       (6, 7), (7, 7)]  # fmt: skip
