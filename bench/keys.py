@@ -1050,16 +1050,17 @@ class SelectSpan:
         date = driver.doc_date(g["_doc_id"])
         best: tuple[int, int, list[str], dict[str, Any]] | None = None
         best_cost = 0
-        for i, j in kp.near_choices(words, g["start"], g["end"]):
-            keys, _ = kp.select_keys(cursor, i, j, ends)
+        choices = [(kp.select_keys(cursor, i, j, ends)[0], i, j)
+                   for i, j in kp.near_choices(words, g["start"], g["end"])]  # fmt: skip
+        for keys, i, j in sorted(choices, key=lambda c: len(c[0])):
             a, b = words[i][0], words[j][1]
             if best is not None and len(keys) >= best_cost:
-                continue
-            try:
+                break
+            try:  # the quantity first (cheap); the guessed roles only for a right one
+                if not _matches(g, spans.quantity_fields(text, a, b, self.readers())):
+                    continue
                 fields = spans.new_claim(text, a, b, self.readers(), date)
             except ClaimdeskError:
-                continue
-            if not _matches(g, fields):
                 continue
             fixes = wrong_fields(g, shown_fields(fields), adding=False)
             cost = len(keys) + 2 * len(fixes)  # a rough price of fixing what it guessed wrong
