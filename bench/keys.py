@@ -409,6 +409,11 @@ class Driver:
             raise BenchError(f"claim {claim_id} is not in the database")
         return dict(row)
 
+    def decisions(self, claim_id: int) -> int:
+        """How many decisions the claim has (each commit adds one)."""
+        sql = "SELECT count(*) FROM decisions WHERE claim_id = ?"
+        return int(self.db.execute(sql, (claim_id,)).fetchone()[0])
+
     def doc_date(self, doc_id: int) -> str | None:
         row = self.db.execute("SELECT date FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return row[0] if row else None
@@ -867,9 +872,12 @@ class PickAlternative:
         key = driver.key_for(f"review.pick{n}", n)
         if key is None:
             raise BenchError(f"the screen offers no key for review.pick{n}")
+        before = driver.decisions(claim_id)
         await driver.press(driver.acting, "pick/digit", key)
 
         def done() -> bool:
+            if driver.decisions(claim_id) <= before:
+                return False
             row = driver.claim(claim_id)
             return (row["status"] == "accepted" and kp.right_for(form_field, str(row[form_field]
                     or ""), g) and driver.on_screen() is not None)  # fmt: skip
@@ -1005,12 +1013,12 @@ class SelectSpan:
         driver.keys.fixes["span"] += 1
 
     async def save(self, driver: Driver, action: str, claim_id: int) -> None:
-        before = driver.claim(claim_id)["decided_at"]
+        before = driver.decisions(claim_id)
         await driver.press(action, "span/enter", "enter")
 
         def done() -> bool:
             row = driver.claim(claim_id)
-            return (row["status"] == "accepted" and row["decided_at"] != before
+            return (row["status"] == "accepted" and driver.decisions(claim_id) > before
                     and not self.active(driver) and driver.on_screen() is not None)  # fmt: skip
 
         await driver.settle(done, f"the span draft of claim {claim_id} was not committed")
