@@ -586,9 +586,11 @@ class Driver:
             fixes = {k: v for k, v in fixes.items() if k in only}
         row = self.claim(claim_id)
         sentence = text[row["sentence_start"] : row["sentence_end"]]
+        before = self.decisions(claim_id)
         await apply_fixes(self, self.acting, fixes, text, sentence)
         await self.save(self.acting)
         await self.settle(lambda: self.claim(claim_id)["status"] == "accepted"
+                          and self.decisions(claim_id) > before
                           and self.on_screen() is not None,
                           f"the edit of claim {claim_id} was not committed")  # fmt: skip
         self.keys.fixes["form"] += 1
