@@ -584,6 +584,9 @@ class Driver:
         fixes = wrong_fields(g, shown, adding=False)
         if only is not None:
             fixes = {k: v for k, v in fixes.items() if k in only}
+        if not fixes:
+            await self.close_form()
+            raise BenchError(f"the form of claim {claim_id} shows nothing to fix in {only}")
         row = self.claim(claim_id)
         sentence = text[row["sentence_start"] : row["sentence_end"]]
         before = self.decisions(claim_id)
