@@ -902,6 +902,8 @@ class SelectSpan:
 
     def __init__(self) -> None:
         self._words: dict[str, list[kp.Word]] = {}
+        self._sentences: dict[str, list[tuple[int, int]]] = {}
+        self._moves: dict[str, tuple[Any, kp.Moves]] = {}
         self._readers: Any = None
 
     def offered(self, driver: Driver) -> bool:
@@ -929,22 +931,69 @@ class SelectSpan:
         if text not in self._words:
             from tui.widgets.span_cursor import segment
 
-            self._words[text] = list(segment(text, 0, len(text)).words)
+            seg = segment(text, 0, len(text))
+            self._words[text] = list(seg.words)
+            self._sentences[text] = list(seg.sentences)
         return self._words[text]
 
-    @staticmethod
-    def sentence_ends(words: list[kp.Word], lo: int, hi: int) -> tuple[int, int] | None:
-        inside = [i for i, (a, _) in enumerate(words) if lo <= a < hi]
-        return (inside[0], inside[-1]) if inside else None
+    def moves(self, driver: Driver, text: str) -> kp.Moves:
+        """Every move of the span cursor over the document's words: ``left``/``right``,
+        ``home``/``end`` to its sentence's ends, and ``up``/``down`` a line of the document
+        view as it is laid out now (the app's :meth:`DocumentView.line_target`, then the word
+        nearest the same column, as the app's cursor does)."""
+        from bisect import bisect_left
 
-    def start(
-        self, words: list[kp.Word], row: dict[str, Any]
-    ) -> tuple[int, tuple[int, int] | None]:
-        """Where span mode starts on ``row`` (the first word ending after its sentence's
-        start) and the word indices of its sentence's ends (what ``home`` / ``end`` reach)."""
+        view = next(iter(driver.app.screen.query("#document")), None)
+        width = getattr(view, "_width", None)
+        cached = self._moves.get(text)
+        if cached is not None and cached[0] == width:
+            return cached[1]
+        words = self.words(text)
+        starts = [a for a, _ in words]
+        ends_of: dict[int, tuple[int, int]] = {}
+        for lo, hi in self._sentences[text]:
+            inside = range(bisect_left(starts, lo), bisect_left(starts, hi))
+            for k in inside:
+                ends_of[k] = (inside[0], inside[-1])
+
+        def line(k: int, step: int) -> int | None:
+            if view is None or not getattr(view, "lines", None) or view.shown != text:
+                return None
+            offset = words[k][0]
+            for _ in range(len(view.lines)):
+                target = view.line_target(offset, step)
+                if target is None:
+                    return None
+                lo, hi, at = target
+                i, j = bisect_left(starts, lo), bisect_left(starts, hi)
+                if i < j:
+                    return min(range(i, j), key=lambda m: abs(starts[m] - at))
+                offset = lo
+            return None
+
+        def neighbours(k: int) -> list[tuple[str, int]]:
+            out = []
+            if k > 0:
+                out.append(("left", k - 1))
+            if k + 1 < len(words):
+                out.append(("right", k + 1))
+            first, last = ends_of.get(k, (k, k))
+            out += [("home", first), ("end", last)]
+            for key, step in (("up", -1), ("down", 1)):
+                m = line(k, step)
+                if m is not None:
+                    out.append((key, m))
+            return [(key, m) for key, m in out if m != k]
+
+        moves = kp.GraphMoves(neighbours)
+        self._moves[text] = (width, moves)
+        return moves
+
+    def start(self, words: list[kp.Word], row: dict[str, Any]) -> int:
+        """The word span mode starts on for ``row``: the first one ending after its
+        sentence's start (the app's ``SpanCursor.goto``)."""
         s0 = row["sentence_start"]
-        first = next((i for i, (_, b) in enumerate(words) if b > s0), max(len(words) - 1, 0))
-        return first, self.sentence_ends(words, row["sentence_start"], row["sentence_end"])
+        return next((i for i, (_, b) in enumerate(words) if b > s0), max(len(words) - 1, 0))
 
     def quantity_ok(self, text: str, g: dict, doc_date: str | None) -> Callable[[int, int], bool]:
         """Whether the app reads value, unit and qualifier right for ``g`` from a selection."""
@@ -963,11 +1012,11 @@ class SelectSpan:
                   ) -> Callable[[frozenset[str]], int | None]:  # fmt: skip
         row = driver.claim(claim_id)
         words = self.words(text)
-        cursor, ends = self.start(words, row)
+        cursor, moves = self.start(words, row), self.moves(driver, text)
         date = driver.doc_date(row["doc_id"])
 
         def cost(fields: frozenset[str]) -> int | None:
-            steps = kp.span_plan(words, text, cursor, fields, g, ends,
+            steps = kp.span_plan(words, text, cursor, fields, g, moves,
                                  quantity_ok=self.quantity_ok(text, g, date))  # fmt: skip
             return None if steps is None else kp.span_cost(steps)
 
@@ -980,22 +1029,26 @@ class SelectSpan:
         await driver.press(action, "span/v", key)
         await driver.settle(lambda: self.active(driver), f"{key} did not start span mode")
 
-    def live(self, driver: Driver) -> tuple[list[kp.Word], int, int, tuple[int, int] | None]:
-        """The live cursor's words, cursor word, anchor word and sentence ends."""
+    def live(self, driver: Driver, text: str) -> tuple[list[kp.Word], int, int, kp.Moves]:
+        """The document's words, the live cursor's word and anchor word among them, and the
+        cursor's moves."""
         cur = self.cursor(driver)
         if cur is None:
             raise BenchError("span mode is off")
-        words = list(cur.words)
-        lo, hi = cur.sentence()
-        return words, cur.index, cur.anchor, self.sentence_ends(words, lo, hi)
+        words = self.words(text)
+        index = {w: k for k, w in enumerate(words)}
+        at, anchor = index.get(tuple(cur.cursor)), index.get(tuple(cur.words[cur.anchor]))
+        if at is None or anchor is None:
+            raise BenchError(f"the span cursor is on {cur.cursor}, not one of the app's words")
+        return words, at, anchor, self.moves(driver, text)
 
     async def assign(self, driver: Driver, action: str, fields: set[str], g: dict,
                      text: str, doc_date: str | None) -> None:  # fmt: skip
         """In span mode, select and assign every field of ``fields`` (nearest first)."""
         todo = set(fields)
         while todo:
-            words, cursor, anchor, ends = self.live(driver)
-            steps = kp.span_plan(words, text, cursor, todo, g, ends, anchor=anchor,
+            words, cursor, anchor, moves = self.live(driver, text)
+            steps = kp.span_plan(words, text, cursor, todo, g, moves, anchor=anchor,
                                  quantity_ok=self.quantity_ok(text, g, doc_date))  # fmt: skip
             if not steps:
                 raise BenchError(f"no selection of the app's words sets {', '.join(sorted(todo))}")
@@ -1056,14 +1109,12 @@ class SelectSpan:
         from db import spans
 
         words = self.words(text)
-        if host is not None:
-            cursor, ends = self.start(words, host)
-        else:
-            cursor, ends = 0, None
+        cursor = self.start(words, host) if host is not None else 0
+        moves = self.moves(driver, text)
         date = driver.doc_date(g["_doc_id"])
         best: tuple[int, int, list[str], dict[str, Any]] | None = None
         best_cost = 0
-        choices = [(kp.select_keys(cursor, i, j, ends)[0], i, j)
+        choices = [(kp.select_keys(cursor, i, j, moves)[0], i, j)
                    for i, j in kp.near_choices(words, g["start"], g["end"])]  # fmt: skip
         for keys, i, j in sorted(choices, key=lambda c: len(c[0])):
             a, b = words[i][0], words[j][1]
@@ -1091,9 +1142,9 @@ class SelectSpan:
         cost = 2 + len(keys)
         if not fixes:
             return cost + 1
-        words = self.words(text)
+        words, moves = self.words(text), self.moves(driver, text)
         ok = self.quantity_ok(text, g, driver.doc_date(g["_doc_id"]))
-        steps = kp.span_plan(words, text, j, fixes, g, None, anchor=i, quantity_ok=ok)
+        steps = kp.span_plan(words, text, j, fixes, g, moves, anchor=i, quantity_ok=ok)
         if steps is not None:
             return cost + kp.span_cost(steps) - 1
         return cost + 1 + kp.form_cost(FORM_CHAIN, driver.form_start, fixes, route)
@@ -1107,14 +1158,10 @@ class SelectSpan:
         i, j, _, _ = plan
         before = driver.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0
         await self.enter(driver, "add")
-        words, cursor, anchor, ends = self.live(driver)
-        live = [k for k, w in enumerate(words) if w == self.words(text)[i]]
-        lj = [k for k, w in enumerate(words) if w == self.words(text)[j]]
-        if not live or not lj:
-            raise BenchError("the span cursor's words differ from the document's")
-        keys, _ = kp.select_keys(cursor, live[0], lj[0], ends, anchor)
-        await self.select(driver, "add", kp.SpanStep("quantity", words[live[0]][0],
-                          words[lj[0]][1], (*keys, "n")))  # fmt: skip
+        words, cursor, anchor, moves = self.live(driver, text)
+        keys, _ = kp.select_keys(cursor, i, j, moves, anchor)
+        await self.select(driver, "add", kp.SpanStep("quantity", words[i][0], words[j][1],
+                                                     (*keys, "n")))  # fmt: skip
         key = driver.key_for("span.add", "n") or "n"
         await driver.press("add", "span/add", key)
 
@@ -1128,10 +1175,10 @@ class SelectSpan:
         driver.keys.fixes["span (add)"] += 1
         fixes = driver.wrong(new_id, g)
         date = driver.doc_date(g["_doc_id"])
-        words, cursor, anchor, ends = self.live(driver)
+        words, cursor, anchor, moves = self.live(driver, text)
         steps = None
         if fixes:
-            steps = kp.span_plan(words, text, cursor, fixes, g, ends, anchor=anchor,
+            steps = kp.span_plan(words, text, cursor, fixes, g, moves, anchor=anchor,
                                  quantity_ok=self.quantity_ok(text, g, date))  # fmt: skip
         if fixes and steps is not None:
             await self.assign(driver, "add", set(fixes), g, text, date)

@@ -140,8 +140,64 @@ def move_keys(cursor: int, target: int, ends: tuple[int, int] | None) -> list[st
     return best
 
 
+class Moves:
+    """How the span cursor moves between words: ``keys(cursor, target)`` is the fewest keys
+    from one word to another. This base moves with ``left`` / ``right`` and, inside the
+    sentence whose first and last words are ``ends``, ``home`` / ``end``."""
+
+    def __init__(self, ends: tuple[int, int] | None = None) -> None:
+        self.ends = ends
+
+    def keys(self, cursor: int, target: int) -> list[str]:
+        ends = self.ends
+        if ends is not None and not ends[0] <= cursor <= ends[1]:
+            ends = None  # home / end reach the ends of the cursor's own sentence
+        return move_keys(cursor, target, ends)
+
+
+class GraphMoves(Moves):
+    """Every move the app has, from a function giving each word's neighbours by one key
+    (``left``/``right``, ``home``/``end`` of its sentence, ``up``/``down`` a line): the
+    fewest keys by breadth-first search, at most ``limit`` keys deep, cached per start."""
+
+    def __init__(self, neighbours: Callable[[int], Iterable[tuple[str, int]]],
+                 limit: int = 80) -> None:  # fmt: skip
+        super().__init__()
+        self.neighbours = neighbours
+        self.limit = limit
+        self._trees: dict[int, dict[int, tuple[int, str]]] = {}
+
+    def _tree(self, start: int) -> dict[int, tuple[int, str]]:
+        tree = self._trees.get(start)
+        if tree is None:
+            tree = {start: (start, "")}
+            frontier = [start]
+            for _ in range(self.limit):
+                nxt = []
+                for k in frontier:
+                    for key, m in self.neighbours(k):
+                        if m not in tree:
+                            tree[m] = (k, key)
+                            nxt.append(m)
+                if not nxt:
+                    break
+                frontier = nxt
+            self._trees[start] = tree
+        return tree
+
+    def keys(self, cursor: int, target: int) -> list[str]:
+        tree = self._tree(cursor)
+        if target not in tree:
+            return move_keys(cursor, target, None)
+        out: list[str] = []
+        while target != cursor:
+            target, key = tree[target]
+            out.append(key)
+        return out[::-1]
+
+
 def select_keys(
-    cursor: int, i: int, j: int, ends: tuple[int, int] | None, anchor: int | None = None
+    cursor: int, i: int, j: int, moves: Moves | None, anchor: int | None = None
 ) -> tuple[list[str], int]:
     """Keys that select words ``i``..``j`` from the cursor on word ``cursor`` (the selection
     runs from ``anchor``, default the cursor's word), and the word the cursor is on after.
@@ -150,16 +206,17 @@ def select_keys(
     and keeps the anchor (the app's :class:`SpanCursor`). Ways tried: go to ``i`` and extend
     right, go to ``j`` and extend left, or extend the present selection from its anchor.
     """
+    moves = moves or Moves()
     anchor = cursor if anchor is None else anchor
     if sorted((anchor, cursor)) == [i, j]:
         return [], cursor
     ways: list[tuple[list[str], int]] = []
     for start, other, extend in ((i, j, "shift+right"), (j, i, "shift+left")):
-        moves = move_keys(cursor, start, ends)
-        if not moves and anchor != cursor:
+        way = moves.keys(cursor, start)
+        if not way and anchor != cursor:
             # Already there, but the selection must collapse first: step off and back.
-            moves = ["left", "right"] if start > 0 else ["right", "left"]
-        ways.append(([*moves, *([extend] * abs(other - start))], other))
+            way = ["left", "right"] if start > 0 else ["right", "left"]
+        ways.append(([*way, *([extend] * abs(other - start))], other))
     if anchor in (i, j):
         other = j if anchor == i else i
         key = "shift+right" if other > cursor else "shift+left"
@@ -203,14 +260,14 @@ def best_span(
     cursor: int,
     ok: Callable[[int, int], bool],
     choices: Iterable[tuple[int, int]],
-    ends: tuple[int, int] | None = None,
+    moves: Moves | None = None,
     anchor: int | None = None,
 ) -> tuple[int, int, list[str], int] | None:
     """The cheapest selection among ``choices`` (word index ranges) whose offsets ``ok``
     accepts: (first word, last word, keys, cursor after), or None."""
     best: tuple[int, int, list[str], int] | None = None
     for i, j in choices:
-        keys, after = select_keys(cursor, i, j, ends, anchor)
+        keys, after = select_keys(cursor, i, j, moves, anchor)
         if best is not None and len(keys) >= len(best[2]):
             continue
         if ok(words[i][0], words[j][1]):
@@ -239,7 +296,7 @@ def span_plan(
     cursor: int,
     fixes: Iterable[str],
     g: dict,
-    ends: tuple[int, int] | None = None,
+    moves: Moves | None = None,
     *,
     anchor: int | None = None,
     quantity_ok: Callable[[int, int], bool] | None = None,
@@ -263,11 +320,11 @@ def span_plan(
             if f == "quantity":
                 assert quantity_ok is not None
                 near = near_choices(words, g["start"], g["end"])
-                found = best_span(words, cursor, quantity_ok, near, ends, anchor)
+                found = best_span(words, cursor, quantity_ok, near, moves, anchor)
                 key = "q"
             elif f in SPAN_KEY:
                 tries = span_choices(words, text, gold_variants(f, g))
-                found = best_span(words, cursor, _judge(f, g, text), tries, ends, anchor)
+                found = best_span(words, cursor, _judge(f, g, text), tries, moves, anchor)
                 key = SPAN_KEY[f]
             else:
                 return None

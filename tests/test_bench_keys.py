@@ -332,6 +332,31 @@ def test_selection_keys_move_then_extend_the_shorter_way():
     # From the right of the words it is shorter to go to the last one and extend left.
     keys, after = kp.select_keys(8, 3, 5, None)
     assert keys == ["left"] * 3 + ["shift+left"] * 2 and after == 3
+    # Home and End reach the ends of the cursor's own sentence only.
+    assert kp.Moves((0, 12)).keys(10, 1) == ["home", "right"]
+    assert kp.Moves((0, 12)).keys(20, 1) == ["left"] * 19
+
+
+def test_graph_moves_find_the_fewest_keys_with_lines():
+    # 40 words, 10 a line: down / up jump 10 words.
+    def neighbours(k):
+        out = [("left", k - 1), ("right", k + 1), ("down", k + 10), ("up", k - 10)]
+        return [(key, m) for key, m in out if 0 <= m < 40]
+
+    step = {"left": -1, "right": 1, "down": 10, "up": -10}
+
+    def walk(k, keys):
+        for key in keys:
+            k += step[key]
+        return k
+
+    moves = kp.GraphMoves(neighbours)
+    assert len(moves.keys(0, 21)) == 3 and walk(0, moves.keys(0, 21)) == 21
+    assert len(moves.keys(35, 3)) == 5 and walk(35, moves.keys(35, 3)) == 3
+    assert moves.keys(5, 5) == []
+    keys, after = kp.select_keys(0, 31, 32, moves)
+    assert len(keys) == 5 and keys[-1] == "shift+right" and walk(0, keys[:-1]) == 31
+    assert after == 32
 
 
 def _words(text: str, cuts: list[int]) -> list[tuple[int, int]]:
