@@ -50,6 +50,7 @@ class ClaimRow(ListRow):
     predicate_end: int | None
     time_start: int | None
     time_end: int | None
+    alternatives: str | None
 
 
 class DocumentRow(TypedDict):
