@@ -485,3 +485,43 @@ async def test_help_and_palette_list_the_field_and_pick_keys(picks_db):
         assert "1…9 Pick" in footer
     ids = {b.id for b in REVIEW_BINDINGS}
     assert {"review.field_previous", "review.field_next"} <= ids
+
+
+# --------------------------------------------------------------------------- the edit form
+
+
+@pytest.mark.parametrize("key", ["e", "f2"])
+async def test_edit_form_opens_on_the_likeliest_wrong_field_and_saving_moves_on(picks_db, key):
+    from textual.widgets import Input
+
+    from tui.screens.edit import ClaimForm
+
+    path, ids = picks_db
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_app(app, pilot)
+        await pilot.press("j", key)  # claim 2: time has the lowest margin
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ClaimForm)
+        assert isinstance(app.focused, Input) and app.focused.id == "f-time_text"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("k", key)  # claim 1: the subject
+        await pilot.pause()
+        assert app.focused.id == "f-subject"
+        app.focused.value = "甲公司"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen and screen.claim["id"] == ids[1]  # moved on
+        await pilot.press("j")
+        await pilot.pause()
+        assert screen.claim["id"] == ids[2]
+        await pilot.press(key)  # claim 3: bad JSON, no alternatives: the subject
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimForm) and app.focused.id == "f-subject"
+    row = claim_row(path, ids[0])
+    assert (row["subject"], row["status"], row["edited"]) == ("甲公司", "accepted", 1)
+    assert (row["subject_start"], row["subject_end"]) == at("甲公司")
+    (d,) = decisions(path)
+    assert "picked" not in json.loads(d["after"])  # typed, not picked
