@@ -85,6 +85,8 @@ class HistoryRow(DecisionRow):
     """A decision with what it changed: field -> (before, after)."""
 
     changes: dict[str, tuple[Any, Any]]
+    picked: dict[str, Any] | None
+    """The alternative a pick took (field, option, text, start, end, score, rank), or None."""
 
 
 class SearchHit(TypedDict):

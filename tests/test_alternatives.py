@@ -525,3 +525,63 @@ async def test_edit_form_opens_on_the_likeliest_wrong_field_and_saving_moves_on(
     assert (row["subject_start"], row["subject_end"]) == at("甲公司")
     (d,) = decisions(path)
     assert "picked" not in json.loads(d["after"])  # typed, not picked
+
+
+# --------------------------------------------------------------------------- export, history
+
+
+def test_export_carries_the_alternatives_in_original_and_the_pick_in_history(picks_db, tmp_path):
+    from click.testing import CliRunner
+
+    from db.claims_import import apply_claims, read_claims
+    from db.export import Filters, records
+    from tui.cli import cli
+
+    path, ids = picks_db
+    s = session(path)
+    s.open()
+    assert s.pick_alternative("subject", 2).ok  # claim 1: 丁银行
+    assert s.decide("accept").ok  # claim 2: accepted as proposed
+    assert s.decide("edit", {"value": 8e9}).ok  # claim 3: typed; its alternatives are bad JSON
+    check = open_db(path)
+    recs = {r["claim_id"]: r for r in records(check, Filters(status="any"), history=True)}
+    first = recs[ids[0]]
+    assert first["subject"] == "丁银行" and first["original"]["subject"] == "乙市政府"
+    a, b = at("甲公司")
+    assert first["original"]["alternatives"]["subject"][:2] == [
+        {"text": "乙市政府", "start": at("乙市政府")[0], "end": at("乙市政府")[1], "score": 0.5},
+        {"text": "甲公司", "start": a, "end": b, "score": 0.45},
+    ]
+    assert first["original"]["alternatives"]["predicate"][0]["text"] == "投入"
+    picked = first["history"][-1]["after"]["picked"]
+    assert (picked["field"], picked["option"], picked["text"]) == ("subject", 2, "丁银行")
+    assert recs[ids[1]]["original"] is None  # not edited: the proposal is the record itself
+    assert "alternatives" not in recs[ids[2]]["original"]  # bad JSON is left out
+    assert all("_alternatives" not in r for r in recs.values())
+    # the export, read back by `ingest --claims` into a copy, keeps the edit
+    out = CliRunner().invoke(cli, ["export", "--db", str(path), "--status", "any"])
+    assert out.exit_code == 0, out.output
+    lines = [json.loads(x) for x in out.output.splitlines()]
+    assert next(x for x in lines if x["claim_id"] == ids[0])["original"]["alternatives"]
+    other = tmp_path / "copy.db"
+    build_picks_db(other)
+    conn = open_db(other)
+    result = apply_claims(conn, "x.jsonl", read_claims(conn, "x.jsonl", out.output))
+    assert result is not None
+    row = conn.execute("SELECT subject, status FROM claims WHERE id = ?", (ids[0],)).fetchone()
+    assert tuple(row) == ("丁银行", "accepted")
+    conn.close()
+    check.close()
+
+
+async def test_history_panel_says_which_option_was_picked(picks_db):
+    from tui.screens.panels import HistoryScreen
+
+    path, ids = picks_db
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await open_app(app, pilot)
+        await pilot.press("2", "k", "h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert "edit (picked subject option 2 (丁银行))" in card_text(app)
