@@ -204,8 +204,10 @@ def test_pick_changes_carry_offsets_and_the_normalised_time():
     alts = alternatives.parse(json.dumps(ALT2), TEXT)
     option = alternatives.pick(alts, claim(subject="丙集团"), "time", 1)
     a, b = at("截至4月21日")
-    assert alternatives.pick_changes(option, normalise_time=lambda t, d: f"{d}:{t}",
-                                     doc_date="2022-05-01") == {  # fmt: skip
+    changes = alternatives.pick_changes(
+        option, normalise_time=lambda t, d: f"{d}:{t}", doc_date="2022-05-01"
+    )
+    assert changes == {
         "time_text": "截至4月21日",
         "time": "2022-05-01:截至4月21日",
         "time_start": a,
@@ -478,9 +480,8 @@ async def test_help_and_palette_list_the_field_and_pick_keys(picks_db):
         from tui.app import ReviewCommands
 
         titles = [t for t, _h, _c in ReviewCommands(screen)._commands()]
-        assert {"review: next field", "review: prev field", "review: pick", "review: pick 9"} <= set(
-            titles
-        )
+        wanted = {"review: next field", "review: prev field", "review: pick", "review: pick 9"}
+        assert wanted <= set(titles)
         footer = card_text(app).splitlines()[-1]
         assert "1…9 Pick" in footer
     ids = {b.id for b in REVIEW_BINDINGS}
@@ -577,7 +578,7 @@ def test_export_carries_the_alternatives_in_original_and_the_pick_in_history(pic
 async def test_history_panel_says_which_option_was_picked(picks_db):
     from tui.screens.panels import HistoryScreen
 
-    path, ids = picks_db
+    path, _ids = picks_db
     app = make_app(str(path), reviewer="ann")
     async with app.run_test(size=(160, 40)) as pilot:
         await open_app(app, pilot)

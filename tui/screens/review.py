@@ -511,4 +511,3 @@ class ReviewScreen(Screen):
             return
         field = self.field_focus
         await self._act(lambda: self.session.pick_alternative(field, n))
-
