@@ -171,9 +171,9 @@ def margin(alts: Alternatives, claim: Mapping[str, Any], field: str) -> float | 
     runner-up's; None when there is no runner-up.
 
     The chosen value's score is that of the stored entry equal to the current value when the
-    list holds one; otherwise 1.0 for a filled field and 0.0 for an empty one (scores are
-    probabilities in 0..1, and an empty field with a runner-up is the likeliest to be wrong).
-    A runner-up without a score counts as 0.
+    list holds one, else 1.0 (scores are probabilities in 0..1; the extractor's choice — an
+    empty one too, which it preferred to every runner-up — stands at its own score, unknown
+    here). A runner-up without a score counts as 0.
     """
     shown = options(alts, claim, field)
     if not shown:
@@ -181,7 +181,7 @@ def margin(alts: Alternatives, claim: Mapping[str, Any], field: str) -> float | 
     now = current(claim, field)
     chosen = next((o.score for o in alts.get(field, []) if o.text == now), None)
     if chosen is None:
-        chosen = 1.0 if now else 0.0
+        chosen = 1.0
     return chosen - (shown[0].score or 0.0)
 
 

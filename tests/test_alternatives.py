@@ -46,10 +46,10 @@ ALT1 = {
     "subject": [opt("乙市政府", 0.5), opt("甲公司", 0.45), opt("丁银行", 0.1)],
     "predicate": [opt("投入", 0.2)],
 }
-#: Claim 2: no time chosen, an anchored one before it (margin -0.5): the focus starts on time.
+#: Claim 2: no time chosen, a likely one before it (margin 0.1): the focus starts on time.
 ALT2 = {
     "subject": [opt("甲公司", 0.2)],
-    "time": [opt("截至4月21日", 0.5)],
+    "time": [opt("截至4月21日", 0.9)],
 }
 
 
@@ -183,9 +183,14 @@ def test_focus_is_the_field_with_the_lowest_margin():
     assert alternatives.margin(alts, c, "predicate") == pytest.approx(0.8)  # unknown chosen: 1
     assert alternatives.margin(alts, c, "time") is None
     assert alternatives.focus_field(alts, c) == "subject"
-    # an empty field with a runner-up is the likeliest wrong
+    # an empty field is a choice like any other: its runner-up's score decides
     alts2 = alternatives.parse(json.dumps(ALT2), TEXT)
+    assert alternatives.margin(alts2, claim(subject="丙集团"), "time") == pytest.approx(0.1)
     assert alternatives.focus_field(alts2, claim(subject="丙集团")) == "time"
+    low = {"time": [{"text": "3月", "score": 0.1}], "object": [{"text": "员工", "score": 0.3}]}
+    assert alternatives.focus_field(alternatives.parse(json.dumps(low), TEXT), claim()) == (
+        "object"
+    )
     # once the runner-up is the current value, the field has nothing left to offer
     assert alternatives.margin(alts2, claim(time_text="截至4月21日"), "time") is None
 
