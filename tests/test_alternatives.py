@@ -591,3 +591,41 @@ async def test_history_panel_says_which_option_was_picked(picks_db):
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
         assert "edit (picked subject option 2 (丁银行))" in card_text(app)
+
+
+def test_unit_and_kind_picks_are_plain_edits(tmp_path):
+    path = tmp_path / "unit.db"
+    extra = {"unit": [{"text": "美元", "score": 0.7}], "kind": [{"text": "count", "score": 0.2}]}
+    ids = build_picks_db(path, alt3=json.dumps(extra, ensure_ascii=False))
+    s = session(path)
+    s.open()
+    s.move("next")
+    s.move("next")
+    assert s.claim["id"] == ids[2]
+    alts = alternatives.parse(s.claim["alternatives"], TEXT)
+    assert alternatives.walk(alts)[-2:] == ["unit", "kind"]
+    assert alternatives.focus_field(alts, s.claim) == "unit"  # margin 0.3 < 0.8
+    assert s.pick_alternative("unit", 1).ok
+    row = claim_row(path, ids[2])
+    assert (row["unit"], row["kind"], row["status"]) == ("美元", "money", "accepted")
+    assert s.claim["id"] == ids[0]  # moved on: the next pending claim, wrapping
+    assert s.goto(ids[2]).ok  # back on claim 3 (decided): kind can still be picked
+    assert s.pick_alternative("kind", 1).ok
+    assert claim_row(path, ids[2])["kind"] == "count"
+    picks = [json.loads(d["after"])["picked"]["field"] for d in decisions(path)]
+    assert picks == ["unit", "kind"]
+
+
+async def test_unit_focus_marks_the_quantity_row(tmp_path):
+    path = tmp_path / "unit.db"
+    ids = build_picks_db(path, alt3=json.dumps({"unit": [{"text": "美元", "score": 0.7}]}))
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_app(app, pilot)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert screen.claim["id"] == ids[2]
+        assert card(app).picks.field == "unit"
+        assert "unit:  1 美元" in card_text(app)
+        await pilot.press("right_square_bracket")
+        assert card(app).picks.field == "subject"  # wraps past unit (kind has no options)
