@@ -645,10 +645,23 @@ class Driver:
         gold text."""
         return wrong_fields(g, shown_fields(self.claim(claim_id)), adding=False)
 
-    def estimate_form(self, fixes: dict[str, str]) -> Callable[[frozenset[str]], int]:
-        return lambda fs: kp.form_cost(
-            FORM_CHAIN, self.form_start, {f: fixes[f] for f in fs}, route
-        )
+    def form_start_for(self, row: dict[str, Any]) -> str:
+        """The field the edit form will open on for ``row``: the app's likeliest wrong field
+        when the form opens there (``ClaimForm.likeliest_wrong``), else the last one seen."""
+        from tui.screens.edit import ClaimForm
+
+        if not hasattr(ClaimForm, "likeliest_wrong"):
+            return self.form_start
+        from db import alternatives
+
+        text = self.texts.get(row["doc_id"], "")
+        alts = alternatives.parse(row.get("alternatives"), text)
+        return str(alternatives.COLUMN[alternatives.focus_field(alts, row)])
+
+    def estimate_form(self, fixes: dict[str, str], row: dict[str, Any]
+                      ) -> Callable[[frozenset[str]], int]:  # fmt: skip
+        start = self.form_start_for(row)
+        return lambda fs: kp.form_cost(FORM_CHAIN, start, {f: fixes[f] for f in fs}, route)
 
     def plan_commits(self, claim_id: int, g: dict, fixes: dict[str, str], text: str
                      ) -> list[kp.Commit]:  # fmt: skip
@@ -664,7 +677,8 @@ class Driver:
             elif isinstance(fixer, SelectSpan):
                 span = fixer.estimator(self, claim_id, g, text)
         back = 1 if self.moves_on else 0
-        return kp.cheapest(fixes, picks, span, self.estimate_form(fixes), back)
+        form = self.estimate_form(fixes, self.claim(claim_id))
+        return kp.cheapest(fixes, picks, span, form, back)
 
     async def fix_claim(self, claim_id: int, g: dict, text: str) -> None:
         """Bring the claim on screen to gold claim ``g``: the cheapest plan's first commit,
@@ -1147,7 +1161,8 @@ class SelectSpan:
         steps = kp.span_plan(words, text, j, fixes, g, moves, anchor=i, quantity_ok=ok)
         if steps is not None:
             return cost + kp.span_cost(steps) - 1
-        return cost + 1 + kp.form_cost(FORM_CHAIN, driver.form_start, fixes, route)
+        start = driver.form_start_for({**fields, "doc_id": g["_doc_id"], "alternatives": None})
+        return cost + 1 + kp.form_cost(FORM_CHAIN, start, fixes, route)
 
     async def add(self, driver: Driver, g: dict, text: str, host: dict | None) -> int:
         """``v``, select ``g``'s quantity, ``n``; then fix what the app guessed wrong (spans
@@ -1228,7 +1243,7 @@ class ApplyToSiblings:
         fixes = wrong_fields(g, shown_fields(row), adding=False)
         if not fixes:
             return 1
-        best = kp.form_cost(FORM_CHAIN, driver.form_start, fixes, route)
+        best = kp.form_cost(FORM_CHAIN, driver.form_start_for(row), fixes, route)
         if len(fixes) == 1:
             (name,) = fixes
             alts = json.loads(row.get("alternatives") or "{}").get(kp.CARD_FIELD.get(name, ""), [])
