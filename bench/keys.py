@@ -638,6 +638,17 @@ class Driver:
                 return
         raise BenchError(f"{key} never reached claim {claim_id}")
 
+    def back_cost(self, claim_id: int) -> int:
+        """``k`` presses from the next pending claim after ``claim_id`` (where the app moves
+        on to after a commit) back to it."""
+        order = self.list_order()
+        status = dict(self.db.execute("SELECT id, status FROM claims").fetchall())
+        if claim_id not in order:
+            return 1
+        pos = order.index(claim_id)
+        ahead = [i for i in range(pos + 1, len(order)) if status[order[i]] == "pending"]
+        return ahead[0] - pos if ahead else 1
+
     # ---- fixing one claim: the cheapest commits, one after the other
 
     def wrong(self, claim_id: int, g: dict) -> dict[str, str]:
@@ -676,7 +687,7 @@ class Driver:
                 picks = fixer.costs(self, fixes, g)
             elif isinstance(fixer, SelectSpan):
                 span = fixer.estimator(self, claim_id, g, text)
-        back = 1 if self.moves_on else 0
+        back = self.back_cost(claim_id) if self.moves_on else 0
         form = self.estimate_form(fixes, self.claim(claim_id))
         return kp.cheapest(fixes, picks, span, form, back)
 
