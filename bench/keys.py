@@ -293,11 +293,32 @@ def shown_fields(row: dict[str, Any]) -> dict[str, str]:
     return out
 
 
-def add_form_cost(g: dict) -> int:
-    """Estimated keys of adding ``g`` with the add form: ``n``, the quantity typed, each role
-    field the gold fills typed after a few Tabs, ``Ctrl+S``."""
-    roles = [str(g.get(f) or "") for f in ("subject", "predicate", "time")]
-    return 2 + len(str(g.get("surface") or "")) + sum(len(r) + 3 for r in roles if r)
+def add_form_cost(g: dict, text: str, host: dict | None) -> int:
+    """Estimated keys of adding ``g`` with the add form from ``host`` (None: the document
+    alone): ``n``, the quantity typed, the offsets typed when the quantity is not found
+    first in the sentence on screen, every field the form's pre-fill (the app's
+    ``tui.screens.edit.prefill``) leaves wrong typed after Tabs, ``Ctrl+S``."""
+    from tui.screens.edit import prefill
+
+    s0, s1 = (host["sentence_start"], host["sentence_end"]) if host else (0, len(text))
+    surface = str(g.get("surface") or "")
+    found = text.find(surface, s0, s1)
+    shown = {k: "" for k in FORM_CHAIN[1:]}
+    shown.update({k: ("" if v is None else str(v)) for k, v in prefill(surface).items()})
+    shown.update(quantity_text=surface, start=str(g["start"]), end=str(g["end"]))
+    fixes = wrong_fields(g, shown_fields({**shown, "value": _number(shown["value"])}),
+                         adding=True)  # fmt: skip
+    if found != g["start"]:
+        fixes.update(start=str(g["start"]), end=str(g["end"]))
+    typing = kp.form_cost(FORM_CHAIN, "quantity_text", fixes, route) - 2 if fixes else 0
+    return 2 + len(surface) + typing
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
 
 
 # --------------------------------------------------------------------------- key accounting
@@ -762,7 +783,7 @@ class Driver:
             if SPAN.offered(self):
                 plan = SPAN.add_plan(self, host_claim, g, text)
                 if plan is not None and (
-                    host_claim is None or SPAN.add_cost(self, plan, g, text) < add_form_cost(g)
+                    SPAN.add_cost(self, plan, g, text) < add_form_cost(g, text, host_claim)
                 ):
                     await SPAN.add(self, g, text, host_claim)
                     return

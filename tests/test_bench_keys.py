@@ -533,3 +533,19 @@ def test_span_plan_reads_the_quantity_with_one_selection():
     assert kp.span_plan(words, text, 0, ["value"], g) is None
     assert kp.near_choices(words, 10, 16, slack=0) == [(5, 5), (5, 6), (5, 7), (6, 6),
                                                        (6, 7), (7, 7)]  # fmt: skip
+
+
+def test_add_form_cost_pays_the_offsets_when_the_quantity_is_not_in_the_sentence_on_screen():
+    from bench.keys import add_form_cost
+
+    text = "甲公司投入650名员工。乙公司投入650名员工，另有20家门店。"
+    g = {"start": 5, "end": 9, "surface": "650名", "value": 650, "unit": "名", "qualifier": "=",
+         "subject": "", "predicate": "", "time": None, "claim": True}  # fmt: skip
+    here = {"sentence_start": 0, "sentence_end": 12}
+    elsewhere = {"sentence_start": 12, "sentence_end": len(text)}
+    # Found in the sentence on screen: n, 4 characters, Ctrl+S, and the pre-fill is right.
+    assert add_form_cost(g, text, here) == 2 + 4
+    # On another sentence (where the same surface comes first) the offsets are typed too.
+    assert add_form_cost(g, text, elsewhere) > 2 + 4 + 2
+    # A gold subject the pre-fill leaves empty is typed after Tabs.
+    assert add_form_cost({**g, "subject": "甲公司"}, text, here) > 2 + 4 + 3
