@@ -120,6 +120,43 @@ def validate_fields(text: str, fields: dict[str, Any]) -> dict[str, Any]:
     for name in ("unit", "subject", "predicate", "object", "time_text", "time"):
         out[name] = (out.get(name) or "").strip()
     out.update(locate_spans(text, out))
+    out.update(given_spans(text, fields, out))
+    return out
+
+
+#: Span columns and the field whose text they locate.
+SPAN_OF = (("subject", "subject"), ("predicate", "predicate"), ("time", "time_text"))
+
+
+def holds(text: str, start: object, end: object, value: str) -> bool:
+    """``start..end`` are whole numbers inside ``text`` and hold ``value``."""
+    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool):
+        return False
+    return 0 <= start < end <= len(text) and text[start:end] == value
+
+
+def given_spans(text: str, fields: Mapping[str, Any], checked: Mapping[str, Any]) -> dict[str, int]:
+    """Span offsets given with the fields (a span selection), checked against the text.
+
+    A selection's offsets are exact by construction and may lie outside the claim's sentence,
+    so they replace the located ones; each must hold its field's text.
+
+    Raises:
+        ReviewError: a given span that is not inside the text or does not hold its field.
+    """
+    out: dict[str, int] = {}
+    errors: dict[str, str] = {}
+    for name, field in SPAN_OF:
+        s, e = fields.get(f"{name}_start"), fields.get(f"{name}_end")
+        if s is None and e is None:
+            continue
+        value = checked.get(field) or ""
+        if holds(text, s, e, value):
+            out[f"{name}_start"], out[f"{name}_end"] = int(s), int(e)  # type: ignore[arg-type]
+            continue
+        errors[f"{name}_start"] = f"{name} span {s}..{e} does not hold {value!r} in the text"
+    if errors:
+        raise ReviewError("; ".join(errors.values()), errors)
     return out
 
 
@@ -147,7 +184,7 @@ def merge_edit(
     """
     if not changes:
         raise ReviewError("an edit needs changes")
-    unknown = set(changes) - set(FACT_FIELDS)
+    unknown = set(changes) - set(FACT_FIELDS) - set(SPAN_FIELDS)
     if unknown:
         raise ReviewError(f"not editable: {', '.join(sorted(unknown))}")
     merged = {f: claim[f] for f in FACT_FIELDS}
