@@ -226,3 +226,270 @@ async def test_add_from_the_selection(setup):
     assert (row["start"], row["end"]) == (DOC2.index("约三成"), DOC2.index("约三成") + 3)
     assert (row["value"], row["unit"], row["qualifier"], row["kind"]) == (30, "%", "~", "percent")
     assert row["status"] == "accepted"
+
+
+# --------------------------------------------------------------------------- hard text
+
+
+#: Control characters (an OSC title sequence, a bell) and wide characters in one sentence.
+HARD = "据报道\x1b]2;pwned\x07，Ｘ公司营收增长１２％，达到３５０亿元。全年利润下降。"
+
+
+async def test_wide_and_control_characters_keep_offsets_exact(tmp_path):
+    path = tmp_path / "hard.db"
+    conn = open_db(path)
+    doc = add_document(conn, HARD, "hard", "hard.txt")
+    cid = add_claim(conn, doc, HARD, "３５０亿元", value=3.5e10, unit="元", kind="money")
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await enter_span(screen, pilot)
+        assert selected(screen) == "据"  # the tagger's words: 据 | 报道 | 2 | pwned | Ｘ | 公司
+        for _ in range(8):  # across the escape sequence to the company's name
+            if "公司" in selected(screen):
+                break
+            await pilot.press("shift+right")
+        assert "\x1b]2;pwned\x07" in selected(screen) and selected(screen).endswith("公司")
+        subtitle = str(screen.query_one(DocumentView).border_subtitle)
+        assert "␛" in subtitle and "\x1b" not in subtitle  # shown as text, never sent
+        await pilot.press("p")  # an odd predicate, but the offsets must be exact
+        await pilot.press("right")
+        while not selected(screen).endswith("公司"):
+            await pilot.press("left")
+        await pilot.press("s", "end")
+        assert selected(screen) == "亿元"
+        await pilot.press("left", "shift+right", "q")
+        await pilot.pause()
+        assert screen.span_draft["quantity_text"] == "３５０亿元"
+        assert screen.span_draft["value"] == 3.5e10
+        await pilot.press("enter")
+        await pilot.pause()
+    row = claim_row(path, cid)
+    for name, field in (("subject", "subject"), ("predicate", "predicate")):
+        assert HARD[row[f"{name}_start"] : row[f"{name}_end"]] == row[field]
+    assert row["subject"].endswith("公司") and "\x07" in row["predicate"]
+    assert HARD[row["start"] : row["end"]] == row["quantity_text"] == "３５０亿元"
+
+
+def test_words_skip_punctuation_and_control_characters_but_not_percent():
+    assert is_word("公司") and is_word("12") and is_word("%") and is_word("％")
+    assert not is_word("，") and not is_word("\x1b") and not is_word(" \t") and not is_word("“")
+
+
+# --------------------------------------------------------------------------- a locked database
+
+
+def lock(path):
+    blocker = open_db(path)
+    blocker.execute("BEGIN IMMEDIATE")
+    return blocker
+
+
+async def test_locked_database_save_and_add_are_busy_and_save_nothing(setup):
+    path, info = setup
+    cid = info["ids"][5]
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        app.conn.execute("PRAGMA busy_timeout = 20")
+        await enter_span(screen, pilot)
+        await pilot.press("right", "s", "right", "right", "shift+right")
+        assert selected(screen) == "一千二百家"
+        blocker = lock(path)
+        try:
+            await pilot.press("enter")
+            await pilot.pause()
+            assert any("busy" in m and "nothing was saved" in m for m in notes(app))
+            assert screen.span is not None and screen.span_draft["subject"] == "全市"
+            assert screen.claim["id"] == cid  # the screen stayed
+            await pilot.press("n")
+            await pilot.pause()
+            assert sum("busy" in m for m in notes(app)) == 2
+        finally:
+            blocker.execute("ROLLBACK")
+            blocker.close()
+        assert decisions(path) == []
+        await pilot.press("enter")  # the key again, once free: saved
+        await pilot.pause()
+        assert screen.span is None
+    assert [d["action"] for d in decisions(path)] == ["edit"]
+    assert claim_row(path, cid)["subject"] == "全市"
+
+
+# --------------------------------------------------------------------------- moving far
+
+
+async def test_cursor_walks_past_the_region_and_moves_by_lines(setup, monkeypatch):
+    """The cursor leaves the sentence for the rest of the document; regions are segmented as
+    it goes (a tiny window here), and up/down keep the column on the next line."""
+    monkeypatch.setattr("tui.widgets.span_cursor.WINDOW", 20)
+    monkeypatch.setattr("tui.widgets.span_cursor.CUT_SLACK", 5)
+    path, _info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        cursor = await enter_span(screen, pilot)
+        text = cursor.text
+        first_hi = cursor.seg.hi
+        for _ in range(30):
+            await pilot.press("right")
+        await pilot.pause()
+        assert cursor.cursor[0] > first_hi  # segmented further as it went
+        assert text[cursor.cursor[0] : cursor.cursor[1]] == selected(screen)
+        view = screen.query_one(DocumentView)
+        line = view.line_of(cursor.cursor[0])
+        await pilot.press("down")
+        await pilot.pause()
+        assert view.line_of(cursor.cursor[0]) == line + 1
+        await pilot.press("up", "up")
+        await pilot.pause()
+        assert view.line_of(cursor.cursor[0]) == line - 1
+        top = int(view.scroll_offset.y)
+        assert top <= line - 1 < top + view.scrollable_content_region.height  # in view
+        await pilot.press("escape")
+    assert decisions(path) == []
+
+
+def test_cursor_model_moves_extends_and_merges():
+    text = "甲乙，丙丁。戊己"
+    seg = Segmentation(0, 6, [(0, 2), (3, 5)], [(0, 6)])
+    cursor = SpanCursor(text, seg, 0)
+    assert cursor.selection == (0, 2) and not cursor.move(-1)
+    assert cursor.move(1, extend=True) and cursor.selection == (0, 5)
+    assert cursor.needs_more(1) and not cursor.needs_more(-1)
+    cursor.merge(Segmentation(6, 8, [(6, 8)], [(6, 8)]))
+    assert cursor.selection == (0, 5) and cursor.move(1) and cursor.selection == (6, 8)
+    cursor.to_sentence_end(last=False)
+    assert cursor.cursor == (6, 8) and cursor.covers_all(1)
+
+
+# --------------------------------------------------------------------------- keys
+
+
+async def test_mode_keys_take_precedence_and_are_listed(setup, tmp_path):
+    """In span mode s is subject (not skip), and the footer shows the mode's keys; outside,
+    the review keys; the help lists both. A keymap that takes Enter for accept leaves the
+    mode's Enter be."""
+    path, _info = setup
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('"review.accept" = "y,enter"\n', encoding="utf-8")
+    app = make_app(str(path), reviewer="ann", keymap=keymap)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        assert screen.active_bindings["s"].binding.id == "review.skip"
+        assert screen.active_bindings["v"].binding.id == "review.select"
+        ids = {row[3] for row in screen.help_rows()}
+        assert {"review.select", "span.subject", "span.quantity", "span.add"} <= ids
+        await enter_span(screen, pilot)
+        active = {k: b.binding.id for k, b in screen.active_bindings.items()}
+        assert active["s"] == "span.subject" and active["1"] == "span.subject"
+        assert active["q"] == "span.quantity" and active["insert"] == "span.add"
+        assert active["enter"] == "span.save" and active["escape"] == "span.leave"
+        assert "a" not in active and "x" not in active  # review keys are off
+        assert "SPAN MODE" in str(screen.query_one(DocumentView).border_title)
+        await pilot.press("right", "s", "enter")
+        await pilot.pause()
+        assert screen.span is None
+    assert [d["action"] for d in decisions(path)] == ["edit"]
+
+
+# --------------------------------------------------------------------------- db/spans.py
+
+
+def fake_readers(roles=None) -> spans.Readers:
+    return spans.Readers(
+        quantity=lambda s: {"value": 5.0, "unit": "个", "qualifier": "~", "kind": "count"}
+        if "5" in s
+        else None,
+        time=lambda expr, date: f"T({expr},{date})",
+        roles=lambda text, a, b, date: roles or {},
+    )
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "message"),
+    [
+        (-1, 3, "not inside the document"),
+        (3, 3, "not inside the document"),
+        (0, 99, "not inside the document"),
+        (True, 3, "whole numbers"),
+        ("0", 3, "whole numbers"),
+        (4, 6, "only white space"),
+    ],
+)
+def test_bad_selections_are_refused(start, end, message):
+    text = "甲乙丙丁  戊5个"
+    with pytest.raises(ReviewError, match=message):
+        spans.assign(text, "subject", start, end, fake_readers())
+
+
+def test_assign_trims_reads_and_refuses():
+    text = "甲乙丙丁  戊约5个。" + "长" * 600
+    r = fake_readers()
+    assert spans.assign(text, "subject", 2, 6, r) == {
+        "subject": "丙丁",
+        "subject_start": 2,
+        "subject_end": 4,
+    }
+    assert spans.assign(text, "object", 0, 2, r) == {"object": "甲乙"}
+    assert spans.assign(text, "time", 0, 1, r, "2024-05-01") == {
+        "time_text": "甲", "time_start": 0, "time_end": 1, "time": "T(甲,2024-05-01)"
+    }  # fmt: skip
+    q = spans.assign(text, "quantity", 7, 10, r)
+    assert q["quantity_text"] == "约5个" and (q["start"], q["end"], q["value"]) == (7, 10, 5.0)
+    with pytest.raises(ReviewError, match="holds no number"):
+        spans.assign(text, "quantity", 0, 4, r)
+    with pytest.raises(ReviewError, match="unknown field"):
+        spans.assign(text, "colour", 0, 4, r)
+    with pytest.raises(ReviewError, match="at most 500"):
+        spans.assign(text, "subject", 11, 611, r)
+
+
+def test_new_claim_keeps_only_guessed_spans_that_hold_their_field():
+    text = "公司甲今年增加5个。"
+    guess = {"subject": "公司甲", "subject_start": 0, "subject_end": 3,
+             "predicate": "增加", "predicate_start": 0, "predicate_end": 2,
+             "time_text": "今年", "time": "2024"}  # fmt: skip
+    fields = spans.new_claim(text, 7, 9, fake_readers(guess))
+    assert (fields["subject_start"], fields["subject_end"]) == (0, 3)
+    assert "predicate_start" not in fields and fields["predicate"] == "增加"
+    assert (fields["quantity_text"], fields["value"], fields["time"]) == ("5个", 5.0, "2024")
+
+
+def test_an_edit_with_a_span_that_does_not_hold_its_field_is_refused(setup):
+    path, info = setup
+    conn = open_db(path)
+    session = ReviewSession(conn, "ann")
+    session.open()
+    out = session.save_draft({"subject": "全市", "subject_start": 0, "subject_end": 2})
+    assert out.kind == "refused" and "does not hold" in out.message
+    conn.close()
+    assert decisions(path) == []
+
+
+def test_add_from_span_needs_no_current_claim_and_works_on_a_document_without_claims(tmp_path):
+    """A document with no candidates (the docs picker opens those): the add path takes the
+    document id and the offsets, and the extractor guesses the roles."""
+    path = tmp_path / "empty.db"
+    conn = open_db(path)
+    text = "公司今年营收增长12%。"
+    doc = add_document(conn, text, "t", "t.txt")
+    session = ReviewSession(conn, "ann")
+    assert session.claim is None
+    a = text.index("12%")
+    out = session.add_from_span(doc, a, a + 3, extractor_readers())
+    assert out.ok and out.view is not None and out.view.claim is not None
+    conn.close()
+    row = claim_row(path, out.view.claim["id"])
+    assert (row["quantity_text"], row["value"], row["unit"], row["kind"]) == (
+        "12%", 12, "%", "percent"
+    )
+    assert (row["origin"], row["status"], row["doc_id"]) == ("reviewer", "accepted", doc)
+    assert row["predicate"]  # the extractor's guess
+    for name, field in (("subject", "subject"), ("predicate", "predicate")):
+        if row[f"{name}_start"] is not None:
+            assert text[row[f"{name}_start"] : row[f"{name}_end"]] == row[field]
+    assert [d["action"] for d in decisions(path)] == ["add"]
