@@ -28,7 +28,7 @@ from tui.app import make_app
 from tui.screens.review import ReviewScreen
 from tui.widgets.claim_card import ClaimCard
 from tui.widgets.document_view import DocumentView
-from tui.widgets.span_cursor import SpanCursor, Segmentation, extractor_readers, is_word
+from tui.widgets.span_cursor import Segmentation, SpanCursor, extractor_readers, is_word
 
 
 @pytest.fixture
@@ -207,7 +207,7 @@ async def test_escape_drops_the_draft_and_restores_the_review_keys(setup):
 
 
 async def test_add_from_the_selection(setup):
-    path, info = setup
+    path, _info = setup
     app = make_app(str(path), reviewer="ann")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await at_doc2(app, pilot)
@@ -401,9 +401,9 @@ async def test_mode_keys_take_precedence_and_are_listed(setup, tmp_path):
 
 def fake_readers(roles=None) -> spans.Readers:
     return spans.Readers(
-        quantity=lambda s: {"value": 5.0, "unit": "个", "qualifier": "~", "kind": "count"}
-        if "5" in s
-        else None,
+        quantity=lambda s: (
+            {"value": 5.0, "unit": "个", "qualifier": "~", "kind": "count"} if "5" in s else None
+        ),
         time=lambda expr, date: f"T({expr},{date})",
         roles=lambda text, a, b, date: roles or {},
     )
@@ -460,7 +460,7 @@ def test_new_claim_keeps_only_guessed_spans_that_hold_their_field():
 
 
 def test_an_edit_with_a_span_that_does_not_hold_its_field_is_refused(setup):
-    path, info = setup
+    path, _info = setup
     conn = open_db(path)
     session = ReviewSession(conn, "ann")
     session.open()
@@ -485,7 +485,10 @@ def test_add_from_span_needs_no_current_claim_and_works_on_a_document_without_cl
     conn.close()
     row = claim_row(path, out.view.claim["id"])
     assert (row["quantity_text"], row["value"], row["unit"], row["kind"]) == (
-        "12%", 12, "%", "percent"
+        "12%",
+        12,
+        "%",
+        "percent",
     )
     assert (row["origin"], row["status"], row["doc_id"]) == ("reviewer", "accepted", doc)
     assert row["predicate"]  # the extractor's guess
