@@ -18,13 +18,14 @@ the mode's keys. Segmenting runs in a thread worker; the writes go through the s
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.worker import WorkerFailed
 
 from db import spans
 from db.errors import ReviewError
@@ -40,6 +41,8 @@ from tui.widgets.span_cursor import (
     segment,
     segment_around,
 )
+
+T = TypeVar("T")
 
 #: Screen actions that stay on in span mode besides the mode's own.
 ALWAYS_ON = frozenset({"help", "span_move", "span_assign", "span_add", "span_save", "span_cancel"})
@@ -65,6 +68,13 @@ MOVES: dict[str, tuple[str, int, bool]] = {
     "up": ("line", -1, False),
     "down": ("line", 1, False),
 }
+
+
+def nlp_load() -> None:
+    """Load the extractor's tagger (the words of span mode)."""
+    from extractor import load
+
+    load()
 
 
 def span_help_rows(app: App) -> list[tuple[str, str, str, str]]:
@@ -124,6 +134,22 @@ class SpanMode(Screen):
             self._span_readers = extractor_readers()
         return self._span_readers
 
+    async def _span_work(self, work: Callable[[], T]) -> T | None:
+        """Run ``work`` (segmenting: the tagger) in a thread worker; None, with a message,
+        when it failed."""
+        worker = self.run_worker(work, thread=True, group="span", exit_on_error=False)
+        try:
+            return await worker.wait()
+        except WorkerFailed as exc:
+            self.notify(shown(f"Could not segment the document: {exc.error}"),
+                        severity="error", markup=False)  # fmt: skip
+            return None
+
+    def on_mount(self) -> None:
+        """Load the tagger in a worker at start, so the first ``v`` does not wait for it
+        (Textual calls this besides the review screen's own ``on_mount``)."""
+        self.run_worker(nlp_load, thread=True, group="span-load", exit_on_error=False)
+
     # ---------------------------------------------------------------- entering, leaving
 
     async def action_span_start(self) -> None:
@@ -142,7 +168,9 @@ class SpanMode(Screen):
             readers.quantity("1")  # load the extractor's word lists here, not on a key
             return SpanCursor(text, seg, start)
 
-        cursor = await self.run_worker(work, thread=True, group="span").wait()
+        cursor = await self._span_work(work)
+        if cursor is None:
+            return
         if cursor.empty:
             self.notify("No words to select in this document.", severity="warning")
             return
@@ -210,9 +238,8 @@ class SpanMode(Screen):
             return
         lo, hi = cursor.next_region(step)
         text = cursor.text
-        more = await self.run_worker(lambda: segment(text, lo, hi), thread=True,
-                                     group="span").wait()  # fmt: skip
-        if self.span is cursor:
+        more = await self._span_work(lambda: segment(text, lo, hi))
+        if more is not None and self.span is cursor:
             cursor.merge(more)
 
     async def action_span_move(self, how: str) -> None:
