@@ -496,3 +496,43 @@ def test_add_from_span_needs_no_current_claim_and_works_on_a_document_without_cl
         if row[f"{name}_start"] is not None:
             assert text[row[f"{name}_start"] : row[f"{name}_end"]] == row[field]
     assert [d["action"] for d in decisions(path)] == ["add"]
+
+
+def card_text(card: ClaimCard) -> str:
+    """The card's content as plain text."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(width=100, file=io.StringIO(), record=True)
+    console.print(card.content)
+    return console.export_text()
+
+
+async def test_the_card_shows_the_draft_and_undo_takes_the_saved_draft_back(setup):
+    path, info = setup
+    cid = info["ids"][5]
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        await enter_span(screen, pilot)
+        await pilot.press("right", "shift+right", "s")
+        await pilot.pause()
+        shown = card_text(screen.query_one(ClaimCard))
+        assert "draft" in shown and "subject 全市共有" in shown and "was 全市" in shown
+        assert screen.query_one(DocumentView).spans["subject"] == (4, 8)  # highlight moved
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.claim["id"] != cid
+        assert "draft" not in card_text(screen.query_one(ClaimCard))
+        await pilot.press("u")
+        await pilot.pause()
+        assert screen.claim["id"] == cid
+    row = claim_row(path, cid)
+    assert (row["status"], row["subject"], row["subject_start"], row["subject_end"]) == (
+        "pending",
+        "全市",
+        4,
+        6,
+    )
+    assert [d["action"] for d in decisions(path)] == ["edit", "undo"]
