@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from db.errors import ReviewError
-from db.fields import holds
 
 Changes = dict[str, Any]
 
@@ -183,12 +182,19 @@ def new_claim(
         value = guess.get(field) or ""
         if s is None and e is None:
             continue
-        if holds(text, s, e, value):
+        if _holds(text, s, e, value):
             continue
         guess.pop(f"{name}_start", None)
         guess.pop(f"{name}_end", None)
     fields.update({f: guess[f] for f in ROLE_FIELDS if guess.get(f) is not None})
     return fields
+
+
+def _holds(text: str, start: object, end: object, value: str) -> bool:
+    """``start..end`` are whole numbers inside ``text`` and hold ``value``."""
+    if type(start) is not int or type(end) is not int:
+        return False
+    return 0 <= start < end <= len(text) and text[start:end] == value
 
 
 def describe(changes: Mapping[str, Any]) -> str:

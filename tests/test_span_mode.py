@@ -459,15 +459,21 @@ def test_new_claim_keeps_only_guessed_spans_that_hold_their_field():
     assert (fields["quantity_text"], fields["value"], fields["time"]) == ("5个", 5.0, "2024")
 
 
-def test_an_edit_with_a_span_that_does_not_hold_its_field_is_refused(setup):
-    path, _info = setup
+def test_offsets_that_do_not_hold_their_field_are_never_stored(setup):
+    """A draft's span offsets are kept only where the text holds the field; else the field is
+    found in the sentence (offsets never lie)."""
+    path, info = setup
     conn = open_db(path)
     session = ReviewSession(conn, "ann")
     session.open()
-    out = session.save_draft({"subject": "全市", "subject_start": 0, "subject_end": 2})
-    assert out.kind == "refused" and "does not hold" in out.message
+    out = session.save_draft({"subject": "企业", "subject_start": 0, "subject_end": 2})
+    assert out.ok
     conn.close()
-    assert decisions(path) == []
+    row = claim_row(path, info["ids"][0])
+    text = info["texts"][row["doc_id"]]
+    assert row["subject"] == "企业"
+    if row["subject_start"] is not None:
+        assert text[row["subject_start"] : row["subject_end"]] == "企业"
 
 
 def test_add_from_span_needs_no_current_claim_and_works_on_a_document_without_claims(tmp_path):

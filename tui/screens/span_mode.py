@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from textual import events
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -145,7 +145,8 @@ class SpanMode(Screen):
                         severity="error", markup=False)  # fmt: skip
             return None
 
-    def on_mount(self) -> None:
+    @on(events.Mount)
+    def _span_warm_up(self) -> None:
         """Load the tagger in a worker at start, so the first ``v`` does not wait for it
         (Textual calls this besides the review screen's own ``on_mount``)."""
         self.run_worker(nlp_load, thread=True, group="span-load", exit_on_error=False)
