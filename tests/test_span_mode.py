@@ -16,6 +16,7 @@ from db import spans
 from db.connection import open_db
 from db.errors import ReviewError
 from db.session import ReviewSession
+from tests.test_review_app import screen_text
 from tests.test_review_helpers import (
     DOC2,
     add_claim,
@@ -390,6 +391,9 @@ async def test_mode_keys_take_precedence_and_are_listed(setup, tmp_path):
         assert active["enter"] == "span.save" and active["escape"] == "span.leave"
         assert "a" not in active and "x" not in active  # review keys are off
         assert "SPAN MODE" in str(screen.query_one(DocumentView).border_title)
+        footer = screen_text(app).splitlines()[-1]
+        assert "Subject" in footer and "Save" in footer and "Leave" in footer
+        assert "Accept" not in footer
         await pilot.press("right", "s", "enter")
         await pilot.pause()
         assert screen.span is None
@@ -542,3 +546,21 @@ async def test_the_card_shows_the_draft_and_undo_takes_the_saved_draft_back(setu
         6,
     )
     assert [d["action"] for d in decisions(path)] == ["edit", "undo"]
+
+
+async def test_home_end_and_their_shift_forms_reach_the_sentence_ends(setup):
+    path, _info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        await enter_span(screen, pilot)
+        await pilot.press("right", "right", "end")
+        assert selected(screen) == "参与"
+        await pilot.press("shift+home")
+        assert selected(screen) == "据统计，全市共有一千二百家企业参与"
+        await pilot.press("home", "shift+end")
+        assert selected(screen) == "据统计，全市共有一千二百家企业参与"
+        await pilot.press("right")  # past the sentence: the next one
+        assert selected(screen) == "其中"
+        await pilot.press("escape")
+    assert decisions(path) == []
