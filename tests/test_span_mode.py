@@ -564,3 +564,27 @@ async def test_home_end_and_their_shift_forms_reach_the_sentence_ends(setup):
         assert selected(screen) == "其中"
         await pilot.press("escape")
     assert decisions(path) == []
+
+
+def test_drafts_in_overlap_mode_are_verdicts_and_agree_into_one_fact(tmp_path):
+    """Overlap mode: each reviewer's saved draft is their verdict; two equal drafts make the
+    claim final with the selected subject."""
+    from db import teams
+    from tests.test_teams import build
+
+    path = tmp_path / "team.db"
+    ids = build(path, 3)
+    conns = [open_db(path), open_db(path)]
+    asg = teams.save_assignment(conns[0], "overlap", 2)
+    text = conns[0].execute("SELECT text FROM documents").fetchone()[0]
+    for conn, who in zip(conns, ("ann", "bob"), strict=True):
+        session = ReviewSession(conn, who, asg)
+        assert session.open().ok and session.claim["id"] == ids[0]
+        out = session.save_draft(spans.assign(text, "subject", 0, 1, fake_readers()))
+        assert out.ok, out.message
+        assert session.claim is None or session.claim["id"] != ids[0]  # moved on
+    for conn in conns:
+        conn.close()
+    row = claim_row(path, ids[0])
+    assert (row["status"], row["subject"], row["reviewer"]) == ("accepted", "甲", "ann+bob")
+    assert [d["action"] for d in decisions(path)] == ["edit", "edit"]
