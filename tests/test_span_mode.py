@@ -381,6 +381,10 @@ async def test_mode_keys_take_precedence_and_are_listed(setup, tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await at_doc2(app, pilot)
         assert screen.active_bindings["s"].binding.id == "review.skip"
+        screen.query_one(DocumentView).focus()  # the view holds the mode's keys, switched off
+        await pilot.pause()
+        assert screen.active_bindings["s"].binding.id == "review.skip"
+        assert screen.active_bindings["1"].binding.id == "review.pick1"
         assert screen.active_bindings["v"].binding.id == "review.select"
         ids = {row[3] for row in screen.help_rows()}
         assert {"review.select", "span.subject", "span.quantity", "span.add"} <= ids
