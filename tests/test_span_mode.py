@@ -39,6 +39,12 @@ def setup(tmp_path):
     return path, build_review_db(path)
 
 
+async def press(pilot, *keys: str) -> None:
+    """Press ``keys`` and wait until the screen has handled them (workers included)."""
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
 def notes(app) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
@@ -48,14 +54,14 @@ async def at_doc2(app, pilot) -> ReviewScreen:
     await pilot.pause()
     screen = app.screen
     assert isinstance(screen, ReviewScreen)
-    await pilot.press("J")
+    await press(pilot, "J")
     await pilot.pause()
     assert screen.claim["quantity_text"] == "一千二百家"
     return screen
 
 
 async def enter_span(screen, pilot) -> SpanCursor:
-    await pilot.press("v")
+    await press(pilot, "v")
     await pilot.pause()
     assert screen.span is not None
     return screen.span
@@ -77,20 +83,20 @@ async def test_select_assign_subject_and_save_moves_on(setup):
         cursor = await enter_span(screen, pilot)
         assert selected(screen) == "据统计"  # the first word of the claim's sentence
         assert app.focused is screen.query_one(DocumentView)
-        await pilot.press("right")
+        await press(pilot, "right")
         assert selected(screen) == "全市"
-        await pilot.press("shift+right")
+        await press(pilot, "shift+right")
         await pilot.pause()
         assert selected(screen) == "全市共有"
         assert cursor.cursor == (6, 8)
         view = screen.query_one(DocumentView)
         assert view.spans["selection"] == (4, 8) and view.spans["cursor"] == (6, 8)
-        await pilot.press("s")
+        await press(pilot, "s")
         await pilot.pause()
         assert screen.span_draft == {"subject": "全市共有", "subject_start": 4, "subject_end": 8}
         assert claim_row(path, cid)["subject"] == "全市"  # a draft: nothing written yet
         assert decisions(path) == []
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await pilot.pause()
         assert screen.span is None  # the mode ends with the save
         assert screen.claim["id"] == next_id  # and the screen moved on
@@ -112,22 +118,22 @@ async def test_every_field_in_one_draft_one_decision(setup):
     app = make_app(str(path), reviewer="ann")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await at_doc2(app, pilot)
-        await pilot.press("j", "j")
+        await press(pilot, "j", "j")
         await pilot.pause()
         assert screen.claim["id"] == cid
         await enter_span(screen, pilot)
         assert selected(screen) == "截至"
-        await pilot.press("shift+right", "shift+right")
+        await press(pilot, "shift+right", "shift+right")
         assert selected(screen) == "截至3月底"
-        await pilot.press("3")  # time
-        await pilot.press("right", "right")
+        await press(pilot, "3")  # time
+        await press(pilot, "right", "right")
         assert selected(screen) == "捐款"
-        await pilot.press("2")  # predicate
-        await pilot.press("left", "4")  # object: 累计 (a test of the key, not of grammar)
+        await press(pilot, "2")  # predicate
+        await press(pilot, "left", "4")  # object: 累计 (a test of the key, not of grammar)
         await pilot.pause()
         card = screen.query_one(ClaimCard)
         assert "draft" in str(card.border_title)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await pilot.pause()
         assert screen.span is None
     row = claim_row(path, cid)
@@ -145,15 +151,15 @@ async def test_quantity_is_read_again_from_the_selection(setup):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await at_doc2(app, pilot)
         await enter_span(screen, pilot)
-        await pilot.press("right", "right", "right")
+        await press(pilot, "right", "right", "right")
         assert selected(screen) == "一千二百"
-        await pilot.press("q")
+        await press(pilot, "q")
         await pilot.pause()
         assert screen.span_draft["value"] == 1200
-        await pilot.press("shift+right", "5")  # 一千二百家: the unit comes with it
+        await press(pilot, "shift+right", "5")  # 一千二百家: the unit comes with it
         await pilot.pause()
         assert screen.span_draft["quantity_text"] == "一千二百家"
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await pilot.pause()
     row = claim_row(path, cid)
     assert (row["quantity_text"], row["start"], row["end"]) == ("一千二百家", 8, 13)
@@ -167,14 +173,14 @@ async def test_a_selection_without_a_number_is_refused_for_the_quantity(setup):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await at_doc2(app, pilot)
         await enter_span(screen, pilot)
-        await pilot.press("right", "q")  # 全市
+        await press(pilot, "right", "q")  # 全市
         await pilot.pause()
         assert screen.span_draft == {}
         assert any("holds no number" in m and "nothing assigned" in m for m in notes(app))
-        await pilot.press("n")  # nor is a claim added from it
+        await press(pilot, "n")  # nor is a claim added from it
         await pilot.pause()
         assert any("holds no number" in m for m in notes(app)[-1:])
-        await pilot.press("enter")  # an empty draft: nothing to save
+        await press(pilot, "enter")  # an empty draft: nothing to save
         await pilot.pause()
         assert any("Nothing assigned yet" in m for m in notes(app))
         assert screen.span is not None
@@ -189,18 +195,18 @@ async def test_escape_drops_the_draft_and_restores_the_review_keys(setup):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await at_doc2(app, pilot)
         await enter_span(screen, pilot)
-        await pilot.press("right", "s", "x", "a", "u")  # review keys do nothing in the mode
+        await press(pilot, "right", "s", "x", "a", "u")  # review keys do nothing in the mode
         await pilot.pause()
         assert screen.span_draft["subject"] == "全市"
         assert screen.claim["id"] == cid
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await pilot.pause()
         assert screen.span is None
         view = screen.query_one(DocumentView)
         assert "cursor" not in view.spans and "selection" not in view.spans
         assert "draft" not in str(screen.query_one(ClaimCard).border_title)
         assert decisions(path) == []
-        await pilot.press("s")  # the review key again: skip
+        await press(pilot, "s")  # the review key again: skip
         await pilot.pause()
         assert screen.claim["id"] == info["ids"][6]
     assert [d["action"] for d in decisions(path)] == ["skip"]
@@ -213,14 +219,14 @@ async def test_add_from_the_selection(setup):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await at_doc2(app, pilot)
         await enter_span(screen, pilot)
-        await pilot.press("end", "right", "right")  # 参与, then 其中, then 约
+        await press(pilot, "end", "right", "right")  # 参与, then 其中, then 约
         assert selected(screen) == "约"
-        await pilot.press("shift+right", "insert")
+        await press(pilot, "shift+right", "insert")
         await pilot.pause()
         added = screen.claim
         assert added["origin"] == "reviewer" and added["quantity_text"] == "约三成"
         assert screen.span is not None  # still selecting: s p t o fix the added claim
-        await pilot.press("escape")
+        await press(pilot, "escape")
     rows = [d for d in decisions(path) if d["action"] == "add"]
     assert len(rows) == 1
     row = claim_row(path, rows[0]["claim_id"])
@@ -251,21 +257,21 @@ async def test_wide_and_control_characters_keep_offsets_exact(tmp_path):
         for _ in range(8):  # across the escape sequence to the company's name
             if "公司" in selected(screen):
                 break
-            await pilot.press("shift+right")
+            await press(pilot, "shift+right")
         assert "\x1b]2;pwned\x07" in selected(screen) and selected(screen).endswith("公司")
         subtitle = str(screen.query_one(DocumentView).border_subtitle)
         assert "␛" in subtitle and "\x1b" not in subtitle  # shown as text, never sent
-        await pilot.press("p")  # an odd predicate, but the offsets must be exact
-        await pilot.press("right")
+        await press(pilot, "p")  # an odd predicate, but the offsets must be exact
+        await press(pilot, "right")
         while not selected(screen).endswith("公司"):
-            await pilot.press("left")
-        await pilot.press("s", "end")
+            await press(pilot, "left")
+        await press(pilot, "s", "end")
         assert selected(screen) == "亿元"
-        await pilot.press("left", "shift+right", "q")
+        await press(pilot, "left", "shift+right", "q")
         await pilot.pause()
         assert screen.span_draft["quantity_text"] == "３５０亿元"
         assert screen.span_draft["value"] == 3.5e10
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await pilot.pause()
     row = claim_row(path, cid)
     for name, field in (("subject", "subject"), ("predicate", "predicate")):
@@ -296,23 +302,23 @@ async def test_locked_database_save_and_add_are_busy_and_save_nothing(setup):
         screen = await at_doc2(app, pilot)
         app.conn.execute("PRAGMA busy_timeout = 20")
         await enter_span(screen, pilot)
-        await pilot.press("right", "s", "right", "right", "shift+right")
+        await press(pilot, "right", "s", "right", "right", "shift+right")
         assert selected(screen) == "一千二百家"
         blocker = lock(path)
         try:
-            await pilot.press("enter")
+            await press(pilot, "enter")
             await pilot.pause()
             assert any("busy" in m and "nothing was saved" in m for m in notes(app))
             assert screen.span is not None and screen.span_draft["subject"] == "全市"
             assert screen.claim["id"] == cid  # the screen stayed
-            await pilot.press("n")
+            await press(pilot, "n")
             await pilot.pause()
             assert sum("busy" in m for m in notes(app)) == 2
         finally:
             blocker.execute("ROLLBACK")
             blocker.close()
         assert decisions(path) == []
-        await pilot.press("enter")  # the key again, once free: saved
+        await press(pilot, "enter")  # the key again, once free: saved
         await pilot.pause()
         assert screen.span is None
     assert [d["action"] for d in decisions(path)] == ["edit"]
@@ -336,21 +342,21 @@ async def test_cursor_walks_past_the_region_and_moves_by_lines(setup, monkeypatc
         text = cursor.text
         first_hi = cursor.seg.hi
         for _ in range(30):
-            await pilot.press("right")
+            await press(pilot, "right")
         await pilot.pause()
         assert cursor.cursor[0] > first_hi  # segmented further as it went
         assert text[cursor.cursor[0] : cursor.cursor[1]] == selected(screen)
         view = screen.query_one(DocumentView)
         line = view.line_of(cursor.cursor[0])
-        await pilot.press("down")
+        await press(pilot, "down")
         await pilot.pause()
         assert view.line_of(cursor.cursor[0]) == line + 1
-        await pilot.press("up", "up")
+        await press(pilot, "up", "up")
         await pilot.pause()
         assert view.line_of(cursor.cursor[0]) == line - 1
         top = int(view.scroll_offset.y)
         assert top <= line - 1 < top + view.scrollable_content_region.height  # in view
-        await pilot.press("escape")
+        await press(pilot, "escape")
     assert decisions(path) == []
 
 
@@ -398,7 +404,7 @@ async def test_mode_keys_take_precedence_and_are_listed(setup, tmp_path):
         footer = screen_text(app).splitlines()[-1]
         assert "Subject" in footer and "Save" in footer and "Leave" in footer
         assert "Accept" not in footer
-        await pilot.press("right", "s", "enter")
+        await press(pilot, "right", "s", "enter")
         await pilot.pause()
         assert screen.span is None
     assert [d["action"] for d in decisions(path)] == ["edit"]
@@ -530,16 +536,16 @@ async def test_the_card_shows_the_draft_and_undo_takes_the_saved_draft_back(setu
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await at_doc2(app, pilot)
         await enter_span(screen, pilot)
-        await pilot.press("right", "shift+right", "s")
+        await press(pilot, "right", "shift+right", "s")
         await pilot.pause()
         shown = card_text(screen.query_one(ClaimCard))
         assert "draft" in shown and "subject 全市共有" in shown and "was 全市" in shown
         assert screen.query_one(DocumentView).spans["subject"] == (4, 8)  # highlight moved
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await pilot.pause()
         assert screen.claim["id"] != cid
         assert "draft" not in card_text(screen.query_one(ClaimCard))
-        await pilot.press("u")
+        await press(pilot, "u")
         await pilot.pause()
         assert screen.claim["id"] == cid
     row = claim_row(path, cid)
@@ -558,15 +564,15 @@ async def test_home_end_and_their_shift_forms_reach_the_sentence_ends(setup):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await at_doc2(app, pilot)
         await enter_span(screen, pilot)
-        await pilot.press("right", "right", "end")
+        await press(pilot, "right", "right", "end")
         assert selected(screen) == "参与"
-        await pilot.press("shift+home")
+        await press(pilot, "shift+home")
         assert selected(screen) == "据统计，全市共有一千二百家企业参与"
-        await pilot.press("home", "shift+end")
+        await press(pilot, "home", "shift+end")
         assert selected(screen) == "据统计，全市共有一千二百家企业参与"
-        await pilot.press("right")  # past the sentence: the next one
+        await press(pilot, "right")  # past the sentence: the next one
         assert selected(screen) == "其中"
-        await pilot.press("escape")
+        await press(pilot, "escape")
     assert decisions(path) == []
 
 
