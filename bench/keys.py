@@ -1362,11 +1362,11 @@ class OpenDocument:
                                          (doc_id,)).fetchone()  # fmt: skip
             for text in (source or "", title or ""):
                 for size in range(1, 9):
-                    if size >= len(best[0]) + abs(best[1]) and best[0] != "":
-                        break
+                    if size >= len(best[0]) + abs(best[1]):
+                        break  # typing alone would cost as much as the best way found
                     for i in range(len(text) - size + 1):
                         f = text[i : i + size]
-                        if f != f.strip() or size + 0 >= len(best[0]) + abs(best[1]):
+                        if f != f.strip():
                             continue
                         k = documents.index_of(conn, f, doc_id)
                         if size + k < len(best[0]) + abs(best[1]):
