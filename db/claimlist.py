@@ -81,6 +81,8 @@ class ClaimFilter:
     """Decided by this reviewer (``export --reviewer``)."""
     since: str | None = None
     """Decided at or after this time (``export --since``; stored times compare as text)."""
+    flagged: bool = False
+    """Only claims a reviewer flagged for a second look (:mod:`db.flags`)."""
 
     @property
     def is_empty(self) -> bool:
@@ -94,6 +96,7 @@ class ClaimFilter:
             or self.doc_source
             or self.reviewer
             or self.since
+            or self.flagged
         )
 
     def where(self, *, alias: str = "") -> tuple[str, list[Any]]:
@@ -125,6 +128,8 @@ class ClaimFilter:
             params.append(self.since)
         if self.disputed:
             parts.append(f"{p}id IN (SELECT claim_id FROM disputes)")
+        if self.flagged:
+            parts.append(f"{p}flagged = 1")
         return (" AND ".join(parts) or "1"), params
 
     def source(self) -> str:
@@ -141,6 +146,7 @@ class ClaimFilter:
                 ("rule", self.rule),
                 ("doc", self.doc_id),
                 ("disputed", "yes" if self.disputed else None),
+                ("flagged", "yes" if self.flagged else None),
             )
             if value is not None and value != ""
         ]
@@ -158,6 +164,8 @@ def plan_filter(conn: sqlite3.Connection, flt: ClaimFilter) -> ClaimFilter:
     """
     if flt.disputed:  # few rows: SQLite reads them by id from the disputes table
         return replace(flt, index=None)
+    if flt.flagged:  # few rows, in review order, in their own partial index
+        return replace(flt, index="claims_flagged")
     if flt.doc_id is not None:
         return replace(flt, index="claims_doc")
     if flt.status:

@@ -67,6 +67,8 @@ COLUMNS = (
     "decided_at",
     "edited",
     "original",
+    "flagged",
+    "note",
 )
 
 _SELECT = """
@@ -75,7 +77,7 @@ SELECT c.id AS claim_id, c.doc_id, d.source AS doc_source, d.title AS doc_title,
        c.value, c.value_max, c.unit, c.qualifier,
        c.subject, c.predicate, c.object, c.time_text, c.time, c.kind, c.status, c.origin,
        c.confidence, c.rule, c.extractor_version, c.reviewer, c.decided_at, c.edited,
-       c.original
+       c.original, c.flagged, c.note
 FROM claims c JOIN documents d ON d.id = c.doc_id
 """
 
@@ -91,6 +93,8 @@ class Filters:
     doc: str | None = None
     reviewer: str | None = None
     since: str | None = None
+    flagged: bool = False
+    """Only claims a reviewer flagged for a second look."""
 
     def where(self) -> tuple[str, list]:
         """The WHERE clause, built by the claim list's one WHERE builder."""
@@ -100,6 +104,7 @@ class Filters:
             doc_source=self.doc,
             reviewer=self.reviewer,
             since=self.since,
+            flagged=self.flagged,
         )
         if flt.is_empty:
             return "", []
@@ -121,6 +126,7 @@ def records(conn: sqlite3.Connection, filters: Filters, *, history: bool = False
             text = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
         rec["sentence"] = text[rec["sentence_start"] : rec["sentence_end"]]
         rec["edited"] = bool(rec["edited"])
+        rec["flagged"] = bool(rec["flagged"])
         rec["original"] = _loads(rec["original"]) if rec["original"] else None
         for key in ("value", "value_max", "confidence"):
             if isinstance(rec[key], float) and not math.isfinite(rec[key]):

@@ -50,6 +50,8 @@ class ClaimRow(ListRow):
     predicate_end: int | None
     time_start: int | None
     time_end: int | None
+    flagged: int
+    note: str
 
 
 class DocumentRow(TypedDict):

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from db import decisions, review, teams
+from db import decisions, flags, review, siblings, teams
 from db.decisions import Decision, ReviewError, Seen
 from db.errors import StorageError
 from db.review import ClaimFilter, Key
@@ -415,9 +415,9 @@ class ReviewSession:
             after = decision.status_after
             self.counts[after] = self.counts.get(after, 0) + 1
         if decision.action in ("accept", "reject", "edit", "add"):
-            self.decided += 1
-        elif decision.action == "undo" and decision.undone_action != "skip":
-            self.decided = max(0, self.decided - 1)
+            self.decided += decision.group_size
+        elif decision.action == "undo" and decision.undone_action not in ("skip", "flag"):
+            self.decided = max(0, self.decided - decision.group_size)
         status_changed = decision.status_before != decision.status_after
         if (
             moved
@@ -463,6 +463,7 @@ class ReviewSession:
                 raise ReviewError("no claim on screen")
             note = self._sync_mode()
             decision = self.strategy.decide(self, self.claim, action, changes)
+            self._note_correction(self.claim, decision)
             if action == "skip":
                 self.skipped.append(decision.claim_id)
             relist, rows = self._after_write(decision, moved=action == "edit")
@@ -499,6 +500,7 @@ class ReviewSession:
                 return self._out("refused", "Nothing to undo.")
             if decision.undone_action == "skip" and decision.claim_id in self.skipped:
                 self.skipped.remove(decision.claim_id)
+            self._forget_correction(decision)
             moved = decision.undone_action in ("edit", "add") or decision.group_size > 1
             relist, rows = self._after_write(decision, moved=moved)
             if relist:
@@ -635,5 +637,86 @@ class ReviewSession:
         def run() -> Outcome:
             self.strategy.release(self)
             return self._out("done")
+
+        return self._run(run)
+
+    # ---------------------------------------------------------------- siblings
+
+    correction: siblings.Correction | None = None
+    """The reviewer's last correction in this session (an edit or a reject), which
+    apply-to-siblings repeats (see :mod:`db.siblings`)."""
+
+    def _note_correction(self, claim: ClaimRow, decision: Decision) -> None:
+        """Remember an edit or a reject as the last correction (inside the action)."""
+        if decision.action in ("edit", "reject") and not self.assignment.adjudicate:
+            # An edit of no role field (a value, a unit) is a correction too: the offer ends.
+            self.correction = siblings.of_decision(self.conn, claim, decision)
+
+    def _forget_correction(self, decision: Decision) -> None:
+        """An undo of the correction itself takes the offer away (an undo of the siblings
+        group keeps it: the reviewer may apply it again)."""
+        fix = self.correction
+        if fix is not None and decision.group_size == 1 and decision.claim_id == fix.claim_id:
+            self.correction = None
+
+    def siblings_offer(self) -> Outcome:
+        """How many siblings apply-to-siblings would decide now (``data``; 0: not on offer)."""
+
+        def run() -> Outcome:
+            n = siblings.count(self.conn, self.correction, self.assignment, self.reviewer)
+            return self._out("done", data=n)
+
+        return self._run(run)
+
+    def apply_siblings(self) -> Outcome:
+        """Apply the last correction to its siblings: one decision each, one group, one undo.
+        Then the next pending claim when the one on screen was among them."""
+
+        def run() -> Outcome:
+            self._sync_mode()
+            fix = self.correction
+            decision, ids = siblings.apply(self.conn, fix, self.assignment, self.reviewer)
+            assert fix is not None
+            relist, rows = self._after_write(decision, moved=True)
+            n = decision.group_size
+            what = "Rejected" if fix.action == "reject" else "Corrected"
+            note = (
+                f"{what} {n} sibling{'s' if n != 1 else ''} ({fix.describe()}); u undoes them all."
+            )
+            current = self.claim
+            if current is not None and current["id"] not in ids:  # stay on it
+                self.claim = None
+                row = review.list_row(self.conn, current["id"])
+                return self._out("done", note, decision=decision,
+                                 view=self._view(row, relist=True))  # fmt: skip
+            return self._go_next(decision, relist, rows, note)
+
+        return self._run(run)
+
+    # ---------------------------------------------------------------- flags
+
+    def flag(self, note: str | None = None) -> Outcome:
+        """Flag the current claim for a second look with ``note`` — or, when ``note`` is None
+        and the claim is flagged, take the flag away. The claim's status does not change."""
+
+        def run() -> Outcome:
+            if self.claim is None:
+                raise ReviewError("no claim on screen")
+            claim_id = self.claim["id"]
+            if note is None:
+                decision = flags.unflag(self.conn, claim_id, self.reviewer)
+                message = f"Claim {claim_id} unflagged."
+            else:
+                decision = flags.flag(self.conn, claim_id, self.reviewer, note)
+                message = f"Claim {claim_id} flagged for a second look."
+            if self.flt.flagged:  # it leaves (or joins) the flagged list
+                self.total = review.count(self.conn, self.flt)
+                self.claim = None
+                row = review.list_row(self.conn, claim_id)
+                return self._out("done", message, decision=decision,
+                                 view=self._view(row, relist=True))  # fmt: skip
+            row = review.list_row(self.conn, claim_id)
+            view = self._view(row, self.index, rows=[row] if row else [])
+            return self._out("done", message, decision=decision, view=view)
 
         return self._run(run)

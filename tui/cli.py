@@ -541,6 +541,7 @@ def eval_(gold_file: str, db_path: str, as_json: bool, split_file: str | None, p
 @click.option("--doc", default=None, help="Only claims of the document with this source.")
 @click.option("--reviewer", default=None, help="Only claims decided by this reviewer.")
 @click.option("--since", default=None, help="Only claims decided on or after this date.")
+@click.option("--flagged", is_flag=True, help="Only claims a reviewer flagged (m in review).")
 @click.option("--history", is_flag=True, help="Add each claim's full decision log.")
 @click.option(
     "-o", "--output", default="-", show_default=True, help="Output file, or - for standard output."
@@ -554,6 +555,7 @@ def export(
     doc: str | None,
     reviewer: str | None,
     since: str | None,
+    flagged: bool,
     history: bool,
     output: str,
     force: bool,
@@ -574,6 +576,7 @@ def export(
         since = day
     conn = open_db(db_path, readonly=True)
     filters = Filters(status=status, kind=kind, doc=doc, reviewer=reviewer, since=since)
+    filters.flagged = flagged
     if fmt not in ("jsonl", "csv"):
         from db.formats import export as export_format
 
