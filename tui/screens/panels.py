@@ -13,11 +13,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets import Checkbox, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from db import review
+from db import flags, review
 from db.connection import connect
+from db.decisions import SIDE_FIELDS
 from db.rows import ClaimRow, HistoryRow, SearchHit
 from db.schema import KINDS, STATUSES
 from tui.text import as_text, shown_line
@@ -105,8 +106,10 @@ class HistoryScreen(ModalScreen[None]):
         for r in self.rows:
             status = f"{r['status_before'] or '—'} → {r['status_after']}"
             changes = Text()
+            if flags.describe(r["after"]):  # a flag, or the undo of one
+                changes.append(shown_line(flags.describe(r["after"])))
             for field, (old, new) in r["changes"].items():
-                if field == "status":
+                if field in ("status", *SIDE_FIELDS):
                     continue
                 changes.append(f"{field}: ", style="dim")
                 changes.append(shown_line(f"{old!s} → {new!s}  "))
@@ -321,6 +324,8 @@ class FilterScreen(ModalScreen[review.ClaimFilter | None]):
                     placeholder=f"document id; empty = all; . = this one ({self.doc_id})",
                     id="doc",
                 )
+                yield Label("flagged")
+                yield Checkbox("only claims flagged for a second look", c.flagged, id="flagged")
             yield Static(id="errors")
 
     def on_mount(self) -> None:
@@ -349,6 +354,7 @@ class FilterScreen(ModalScreen[review.ClaimFilter | None]):
                 kind=self._value("kind"),
                 rule=self._value("rule"),
                 doc_id=doc_id,
+                flagged=self.query_one("#flagged", Checkbox).value,
             )
         )
 

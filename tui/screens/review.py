@@ -28,6 +28,7 @@ from textual.widgets import Footer
 from db import review, teams
 from db.rows import ClaimRow, DocumentRow
 from db.session import Outcome, ReviewSession, View
+from tui.screens.flag import FlagScreen
 from tui.text import shown
 from tui.widgets.claim_card import ClaimCard, ReviewHeader, SessionProgress
 from tui.widgets.claim_list import ClaimList
@@ -103,6 +104,16 @@ REVIEW_BINDINGS = [
         tooltip="Every key and what it does",
     ),
     Binding("q,ctrl+q", "quit", "Quit", id="review.quit", tooltip="Quit (nothing is lost)"),
+    # ---- siblings and flags (issue 14, engineer "siblings")
+    Binding(
+        "g,asterisk", "apply_siblings", "Siblings", id="review.siblings", show=False,
+        tooltip="Apply your last correction (edit or reject) to the document's other pending"
+        " claims with the same value (one undo takes them all back)",
+    ),
+    Binding(
+        "m,exclamation_mark", "flag", "Flag", id="review.flag", show=False,
+        tooltip="Flag the claim for a second look, with an optional note (again: unflag)",
+    ),
 ]  # fmt: skip
 
 
@@ -213,6 +224,7 @@ class ReviewScreen(Screen):
         """Run a session action and render its outcome."""
         outcome = await self._call(action)
         self.render_outcome(outcome)
+        await self._offer_siblings()
         return outcome
 
     def render_outcome(self, outcome: Outcome) -> None:
@@ -346,6 +358,7 @@ class ReviewScreen(Screen):
             self.notify(shown(outcome.message), timeout=2, markup=False)
             return
         self.render_outcome(outcome)
+        await self._offer_siblings()
 
     def action_edit(self) -> None:
         """Open the edit form for the current claim."""
@@ -445,3 +458,36 @@ class ReviewScreen(Screen):
     async def action_quit(self) -> None:
         """Quit; every decision is already committed."""
         self.app.exit()
+
+    # ---------------------------------------------------------------- siblings
+
+    async def _offer_siblings(self) -> None:
+        """Show ``g: apply to N siblings`` on the card while the last correction has siblings
+        (counted in the worker; no trip at all while there is no correction)."""
+        card = self.query_one(ClaimCard)
+        n = 0
+        if self.session.correction is not None:
+            outcome = await self._call(self.session.siblings_offer)
+            n = outcome.data if outcome.ok else 0
+        card.border_subtitle = f"g: apply to {n} sibling{'' if n == 1 else 's'}" if n else ""
+
+    async def action_apply_siblings(self) -> None:
+        """Apply the last correction to its siblings in the document (one undo for all)."""
+        await self._act(self.session.apply_siblings)
+
+    # ---------------------------------------------------------------- flags
+
+    async def action_flag(self) -> None:
+        """Flag the claim with an optional note (a small form); on a flagged claim, unflag."""
+        claim = self.claim
+        if claim is None:
+            return
+        if claim.get("flagged"):
+            await self._act(lambda: self.session.flag(None))
+            return
+
+        async def done(note: str | None) -> None:
+            if note is not None and self.claim is not None and self.claim["id"] == claim["id"]:
+                await self._act(lambda: self.session.flag(note))
+
+        self.app.push_screen(FlagScreen(claim["id"], claim["quantity_text"]), done)
