@@ -238,7 +238,7 @@ def test_locked_database_is_busy_and_saves_nothing(db):
 
 
 def test_a_sibling_changed_meanwhile_refuses_the_whole_group(db, monkeypatch):
-    """One transaction: when one sibling cannot be decided, none is."""
+    """One transaction: when one sibling cannot be decided, none is (r1 is rolled back)."""
     path, ids, check = db
     s = session(path)
     s.open()
@@ -246,21 +246,19 @@ def test_a_sibling_changed_meanwhile_refuses_the_whole_group(db, monkeypatch):
     assert s.decide("reject").ok
     real = siblings.find
 
-    def stale(conn, fix, asg, reviewer):  # r2 as the reviewer saw it before bob decided it
+    def stale(conn, fix, asg, reviewer):  # r2 as it was before someone else decided it
         found = real(conn, fix, asg, reviewer)
-        conn2 = open_db(path)
-        conn2.execute("UPDATE claims SET status = 'accepted', reviewer = 'bob', decided_at = 'x'"
-                      " WHERE id = ?", (ids["r3"],))  # fmt: skip
-        conn2.commit()
-        conn2.close()
+        for r in found:
+            if r["id"] == ids["r2"]:
+                r.update(status="accepted", reviewer="bob", decided_at="2024-01-01T00:00:00Z")
         return found
 
     monkeypatch.setattr(siblings, "find", stale)
     n = len(log(check))
     out = s.apply_siblings()
-    assert out.kind in ("refused", "busy")  # the other writer needed the lock we held
+    assert out.kind == "refused" and "meanwhile" in out.message
     assert len(log(check)) == n
-    assert row(check, ids["r1"])["status"] == "pending"
+    assert [row(check, ids[f"r{k}"])["status"] for k in (1, 2, 3)] == ["pending"] * 3
 
 
 # --------------------------------------------------------------------------- modes
