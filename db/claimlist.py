@@ -30,6 +30,7 @@ LIST_COLUMNS = (
     "kind",
     "edited",
     "origin",
+    "flagged",
 )
 
 #: Above this many matches a kind/rule filter walks ``claims_doc`` in order and tests each row;

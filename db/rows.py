@@ -22,6 +22,7 @@ class ListRow(TypedDict):
     kind: str
     edited: int
     origin: str
+    flagged: int
 
 
 class ClaimRow(ListRow):
@@ -50,7 +51,6 @@ class ClaimRow(ListRow):
     predicate_end: int | None
     time_start: int | None
     time_end: int | None
-    flagged: int
     note: str
 
 

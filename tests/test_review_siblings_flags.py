@@ -18,6 +18,7 @@ from tui.screens.flag import FlagScreen
 from tui.screens.panels import FilterScreen, HelpScreen, HistoryScreen
 from tui.screens.review import ReviewScreen
 from tui.widgets.claim_card import ClaimCard
+from tui.widgets.claim_list import ClaimList
 
 
 @pytest.fixture
@@ -170,7 +171,9 @@ async def test_flag_with_a_note_then_unflag(setup, key):
             path, "SELECT flagged, note, status FROM claims WHERE id = ?", (ids["a0"],)
         ) == [(1, "[b]look[/b] \x1b]2;t\x07", "pending")]
         text = screen_text(app)
-        assert "⚑ flagged" in text
+        assert "⚑ flagged" in text  # the card's title
+        claims = screen.query_one(ClaimList)
+        assert claims.render_row(claims.row(0), 60).plain.startswith("·⚑")  # the list's mark
         assert "note: [b]look[/b] ␛]2;t␇" in text  # as text: no markup, controls visible
         await pilot.press("h")
         await pilot.pause()
