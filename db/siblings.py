@@ -156,10 +156,10 @@ def apply(
         ReviewError: nothing to apply (no correction, adjudication, no sibling left), or a
             sibling was changed meanwhile — nothing is written.
     """
-    if fix is None:
-        raise ReviewError("Nothing to apply to siblings: correct or reject a claim first.")
     if asg.adjudicate:
         raise ReviewError("Apply to siblings is not offered when adjudicating.")
+    if fix is None:
+        raise ReviewError("Nothing to apply to siblings: correct or reject a claim first.")
     with transaction(conn):
         rows = find(conn, fix, asg, reviewer)
         if not rows:
