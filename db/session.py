@@ -656,7 +656,12 @@ class ReviewSession:
         """An undo of the correction itself takes the offer away (an undo of the siblings
         group keeps it: the reviewer may apply it again)."""
         fix = self.correction
-        if fix is not None and decision.group_size == 1 and decision.claim_id == fix.claim_id:
+        if (
+            fix is not None
+            and decision.group_size == 1
+            and decision.claim_id == fix.claim_id
+            and decision.undone_action == fix.action
+        ):
             self.correction = None
 
     def siblings_offer(self) -> Outcome:

@@ -127,6 +127,9 @@ def test_siblings_after_an_edit_each_own_row_one_group_one_undo(db):
         )  # fmt: skip
     assert row(check, ids["a0"])["subject"] == "上证指数"  # the edit itself stays
     assert s.siblings_offer().data == 2  # on offer again after undoing the group
+    go_to(s, ids["a0"])
+    assert s.flag("check").ok and s.undo().ok  # a flag on the corrected claim, undone
+    assert s.siblings_offer().data == 2  # the correction is still on offer
     assert s.undo().ok  # the next undo takes the edit back, and the offer with it
     assert row(check, ids["a0"])["subject"] == "收报"
     assert s.correction is None and s.siblings_offer().data == 0
