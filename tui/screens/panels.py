@@ -16,7 +16,7 @@ from textual.timer import Timer
 from textual.widgets import Checkbox, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from db import flags, review
+from db import alternatives, flags, review
 from db.connection import connect
 from db.decisions import SIDE_FIELDS
 from db.rows import ClaimRow, HistoryRow, SearchHit
@@ -114,6 +114,8 @@ class HistoryScreen(ModalScreen[None]):
                 changes.append(f"{field}: ", style="dim")
                 changes.append(shown_line(f"{old!s} → {new!s}  "))
             action = r["action"] + (f" of #{r['undoes']}" if r["undoes"] else "")
+            if r.get("picked"):  # a pick among the extractor's alternatives (issue 14)
+                action += f" ({alternatives.describe_pick(r['picked'])})"
             table.add_row(
                 str(r["id"]), r["at"], as_text(shown_line(r["reviewer"])), action, status, changes
             )
