@@ -341,3 +341,26 @@ def test_the_sibling_query_reads_only_the_documents_pending_claims(db):
     plan = " ".join(r[3] for r in check.execute("EXPLAIN QUERY PLAN " + sql, params))
     assert "claims_status (status=? AND doc_id=?)" in plan
     assert "SCAN claims" not in plan
+
+
+def test_a_pick_is_a_correction_siblings_repeat(db):
+    """A pick among the extractor's alternatives goes through decide("edit"): g repeats it."""
+    path, ids, check = db
+    check.execute(
+        "UPDATE claims SET alternatives = ? WHERE id = ?",
+        (json.dumps({"subject": [{"text": "上证指数", "score": 0.4}]}), ids["a0"]),
+    )
+    s = session(path)
+    s.open()
+    go_to(s, ids["a0"])
+    out = s.pick_alternative("subject", 1)
+    assert out.ok, out.message
+    assert row(check, ids["a0"])["subject"] == "上证指数"
+    assert s.correction is not None and s.correction.changes == (("subject", "收报", "上证指数"),)
+    assert s.siblings_offer().data == 2
+    assert s.apply_siblings().ok
+    assert [row(check, ids[k])["subject"] for k in ("a1", "a4", "b0")] == [
+        "上证指数",
+        "上证指数",
+        "收报",
+    ]
