@@ -364,3 +364,22 @@ def test_a_pick_is_a_correction_siblings_repeat(db):
         "上证指数",
         "收报",
     ]
+
+
+def test_a_span_draft_is_a_correction_siblings_repeat(db):
+    """A span-mode draft is saved through decide("edit") too: g repeats it."""
+    path, ids, check = db
+    s = session(path)
+    s.open()
+    go_to(s, ids["a1"])
+    start = DOC_A.index("甲公司")
+    out = s.save_draft({"subject": "甲公司", "subject_start": start, "subject_end": start + 3})
+    assert out.ok, out.message
+    assert s.correction is not None and s.correction.changes == (("subject", "收报", "甲公司"),)
+    assert s.siblings_offer().data == 2  # a0, a4
+    assert s.apply_siblings().ok
+    assert [row(check, ids[k])["subject"] for k in ("a0", "a4", "b0")] == [
+        "甲公司",
+        "甲公司",
+        "收报",
+    ]
