@@ -258,6 +258,8 @@ class ReviewSession:
         self._docs: OrderedDict[int, DocumentRow] = OrderedDict()
         self._doc_ordinals: OrderedDict[int, int] = OrderedDict()
         self._doc_total = 0
+        self.doc_only: int | None = None
+        """The document shown without a claim (it has no candidates), else None."""
 
     # ---------------------------------------------------------------- plumbing
 
@@ -329,7 +331,13 @@ class ReviewSession:
         return n
 
     def _key(self) -> Key | None:
-        return review.key_of(self.claim) if self.claim else None
+        if self.claim:
+            return review.key_of(self.claim)
+        if self.doc_only is not None:
+            # A document without claims sits before any claim of a later document: moves
+            # (next, previous, next document) go on from there.
+            return (self.doc_only, -1, -1)
+        return None
 
     def empty_message(self) -> str:
         """Why there is no claim to show."""
@@ -355,6 +363,7 @@ class ReviewSession:
         rows: list[ListRow] | None = None,
     ) -> View:
         """Make ``row`` the current claim and describe the screen that shows it."""
+        self.doc_only = None
         if row is None:
             self.claim, self.index = None, -1
             return View(None, None, -1, self.total, None, False, self.flt, relist=relist,
@@ -460,7 +469,7 @@ class ReviewSession:
 
         def run() -> Outcome:
             if self.claim is None:
-                raise ReviewError("no claim on screen")
+                raise ReviewError(self.no_claim_reason(action))
             note = self._sync_mode()
             decision = self.strategy.decide(self, self.claim, action, changes)
             if action == "skip":
@@ -516,9 +525,10 @@ class ReviewSession:
         """Add a claim the extractor missed in the current document; show it."""
 
         def run() -> Outcome:
-            if self.claim is None:
-                raise ReviewError("no claim on screen")
-            decision = review.add_claim(self.conn, self.claim["doc_id"], fields, self.reviewer)
+            doc_id = self.claim["doc_id"] if self.claim else self.doc_only
+            if doc_id is None:
+                raise ReviewError("no document on screen")
+            decision = review.add_claim(self.conn, doc_id, fields, self.reviewer)
             self._doc_ordinals.clear()
             self._after_write(decision, moved=True)
             self.claim = None
@@ -637,3 +647,48 @@ class ReviewSession:
             return self._out("done")
 
         return self._run(run)
+
+    # ---- documents
+
+    def no_claim_reason(self, action: str) -> str:
+        """Why ``action`` (accept, reject, skip, edit…) has nothing to act on."""
+        if self.doc_only is not None:
+            return (
+                f"There is no claim to {action} here: this document has no candidates"
+                " (v selects words in the text and n adds them as a claim; n alone opens the form)."
+            )
+        return f"There is no claim to {action}: {self.empty_message()}"
+
+    def open_document(self, doc_id: int) -> Outcome:
+        """Show a document: its first claim (in the filter when one passes it, else its first
+        claim with the filter cleared), or, for a document without claims, the document alone
+        (``View.claim`` None, ``View.doc`` set) so a missed claim can be added there."""
+
+        def run() -> Outcome:
+            doc = self.document(doc_id)
+            in_doc = replace(self.flt, doc_id=doc_id, doc_source=None)
+            row = review.first_row(self.conn, review.plan_filter(self.conn, in_doc))
+            if row is not None:
+                return self._out("done", view=self._view(row))
+            row = review.first_row(self.conn, review.ClaimFilter(doc_id=doc_id))
+            if row is not None:
+                self.flt = review.plan_filter(self.conn, self.strategy.base_filter())
+                self.total = review.count(self.conn, self.flt)
+                self.claim = None
+                note = "No claim of this document is in the filter; the filter is cleared."
+                return self._out("done", note, view=self._view(row, relist=True))
+            return self._out("done", view=self._document_view(doc))
+
+        return self._run(run)
+
+    def _document_view(self, doc: DocumentRow) -> View:
+        """The view of a document without claims."""
+        self.claim, self.index, self.doc_only = None, -1, doc["id"]
+        self._doc_total = self._doc_total or review.document_count(self.conn)
+        position = (0, 0, self._doc_ordinal(doc["id"]), self._doc_total)
+        message = (
+            "This document has no candidate claims. To add one: v selects words in the text"
+            " (arrows move, Shift+arrows extend) and n adds the selection as a claim; or n"
+            " (Insert) opens the form to type or select the quantity."
+        )
+        return View(None, doc, -1, self.total, position, False, self.flt, empty_message=message)

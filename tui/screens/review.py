@@ -103,6 +103,11 @@ REVIEW_BINDINGS = [
         tooltip="Every key and what it does",
     ),
     Binding("q,ctrl+q", "quit", "Quit", id="review.quit", tooltip="Quit (nothing is lost)"),
+    # ---- documents (issue 14): open any document, one without candidates too
+    Binding(
+        "d,f9", "documents", "Documents", id="review.documents",
+        tooltip="Open any document: a list with source, title and claim counts; type to filter",
+    ),
 ]  # fmt: skip
 
 
@@ -240,6 +245,9 @@ class ReviewScreen(Screen):
         for row in view.rows:
             claims.update_row(row)
         claim = view.claim
+        if claim is None and view.doc is not None:
+            self.show_document_only(view)
+            return
         if claim is None or view.doc is None:
             self.position = None
             self.query_one(DocumentView).show("", None)
@@ -324,6 +332,8 @@ class ReviewScreen(Screen):
 
     async def _decide(self, action: str, changes: dict[str, Any] | None = None) -> None:
         if self.claim is None:
+            # Nothing to decide (a document without candidates, the end of the queue): say so.
+            self.notify(shown(self.session.no_claim_reason(action)), timeout=4, markup=False)
             return
         await self._act(lambda: self.session.decide(action, changes))
 
@@ -363,16 +373,23 @@ class ReviewScreen(Screen):
         self.app.push_screen(ClaimForm(self.doc, self.claim, mode="edit"), done)
 
     def action_add(self) -> None:
-        """Open the form to add a claim in the current sentence."""
-        if self.claim is None or self.doc is None:
+        """Open the form to add a claim in the current sentence (anywhere in a document
+        without claims)."""
+        if self.doc is None:
             return
+        from tui.screens.documents import whole_document, without_sentence
         from tui.screens.edit import ClaimForm
+
+        alone = self.claim is None  # a document without claims: the form shows all of it
 
         async def done(fields: dict[str, Any] | None) -> None:
             if fields:
-                await self._act(lambda: self.session.add(fields))
+                added = without_sentence(fields) if alone else fields
+                await self._act(lambda: self.session.add(added))
 
-        self.app.push_screen(ClaimForm(self.doc, self.claim, mode="add"), done)
+        anchor = whole_document(self.doc) if alone else self.claim
+        assert anchor is not None
+        self.app.push_screen(ClaimForm(self.doc, anchor, mode="add"), done)
 
     # ---------------------------------------------------------------- panels
 
@@ -445,3 +462,31 @@ class ReviewScreen(Screen):
     async def action_quit(self) -> None:
         """Quit; every decision is already committed."""
         self.app.exit()
+
+    # ---- documents (issue 14): open any document; a document without candidates alone
+
+    def action_documents(self) -> None:
+        """Open the document picker; Enter opens the chosen document."""
+        from tui.screens.documents import DocumentsScreen
+
+        current = self.doc["id"] if self.doc else None
+
+        async def done(doc_id: int | None) -> None:
+            if doc_id is not None:
+                await self._act(lambda: self.session.open_document(doc_id))
+
+        self.app.push_screen(DocumentsScreen(self.list_conn, self.db_path, current), done)
+
+    def show_document_only(self, view: View) -> None:
+        """A document without claims: its text, and a card that says how to add one."""
+        assert view.doc is not None
+        self.position = None
+        self.query_one(DocumentView).show(view.doc["text"], None)
+        self.query_one(ClaimCard).show(None, view.empty_message)
+        self.query_one(ClaimCard).border_title = "no candidates"
+        info = "no candidate claims"
+        if view.position:
+            info += f" · document {view.position[2]:,} of {view.position[3]:,}"
+        self.query_one(ReviewHeader).show(view.doc, None, info)
+        self.query_one(ClaimList).set_cursor(-1)
+        self.on_view(view)

@@ -1,0 +1,291 @@
+"""Opening any document (issue 14): the picker, paging, filtering, a document without claims.
+
+Each test builds its own database by SQL (no extractor run) and drives the app through
+``tui.app.make_app``; what a key wrote is checked through a fresh connection.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from db import documents
+from db.connection import open_db
+from db.session import ReviewSession, Strategy
+from tests.test_review_helpers import (
+    add_document,
+    build_review_db,
+    claim_row,
+    decisions,
+)
+from tui.app import make_app
+from tui.screens.documents import DocumentsScreen
+from tui.screens.edit import ClaimForm
+from tui.screens.review import ReviewScreen
+from tui.widgets.claim_card import ClaimCard
+from tui.widgets.document_list import DocumentList, row_text
+from tui.widgets.document_view import DocumentView
+
+#: A document the extractor found nothing in.
+QUIET = "今天天气晴朗。市民在公园散步，据称有三百人参加了晨练活动。"
+
+
+@pytest.fixture
+def setup(tmp_path):
+    """The three review documents (nine pending claims) and a fourth one without claims."""
+    path = tmp_path / "docs.db"
+    info = build_review_db(path)
+    conn = open_db(path)
+    info["quiet"] = add_document(conn, QUIET, "公园[b]晨练[/b]", "news/quiet.txt")
+    conn.close()
+    return path, info
+
+
+async def open_picker(app, pilot, key: str = "d") -> DocumentsScreen:
+    await pilot.pause()
+    await pilot.press(key)
+    for _ in range(50):
+        await pilot.pause()
+        if isinstance(app.screen, DocumentsScreen) and app.screen.shown is not None:
+            break
+    picker = app.screen
+    assert isinstance(picker, DocumentsScreen)
+    return picker
+
+
+async def settle(pilot, picker: DocumentsScreen, text: str) -> None:
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if picker.shown == text:
+            return
+    raise AssertionError(f"the filter {text!r} was never shown")
+
+
+# --------------------------------------------------------------------------- queries
+
+
+def test_rows_page_in_id_order_with_counts_and_ordinals(setup):
+    path, info = setup
+    conn = open_db(path)
+    rows = documents.document_rows(conn, "", 0, 10)
+    assert [r["id"] for r in rows] == [*info["docs"], info["quiet"]]
+    assert [r["ordinal"] for r in rows] == [1, 2, 3, 4]
+    assert [(r["claims"], r["pending"]) for r in rows] == [(5, 5), (3, 3), (1, 1), (0, 0)]
+    assert documents.count_documents(conn) == 4
+    # a filter keeps each document's ordinal among all documents
+    rows = documents.document_rows(conn, "TEST/", 0, 10)  # Latin letters in any case
+    assert [(r["id"], r["ordinal"]) for r in rows] == [(info["docs"][1], 2), (info["docs"][2], 3)]
+    assert documents.count_documents(conn, "晨练") == 1  # a title substring
+    assert documents.document_rows(conn, "test/", 1, 1)[0]["ordinal"] == 3  # a later page
+    # LIKE wildcards are matched as typed
+    assert documents.count_documents(conn, "%") == 0
+    assert documents.count_documents(conn, "_") == 1  # only seeds/000_… holds one
+    assert documents.index_of(conn, "", info["quiet"]) == 3
+    conn.close()
+
+
+def test_the_picker_reads_from_the_covering_index(setup):
+    path, _ = setup
+    conn = open_db(path)
+    plan = conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id, source, title FROM documents INDEXED BY documents_listing"
+        " WHERE (source LIKE ? OR title LIKE ?) ORDER BY id LIMIT 10",
+        ("%a%", "%a%"),
+    ).fetchall()
+    assert any("COVERING INDEX documents_listing" in row[-1] for row in plan)
+    conn.close()
+
+
+def test_a_picker_row_fits_its_width_and_shows_text_as_text():
+    row = {"id": 7, "ordinal": 7, "source": "a/" + "很长的来源" * 10, "title": "[b]标题[/b]" * 5,
+           "claims": 0, "pending": 0}  # fmt: skip
+    for width in (40, 80, 120):
+        text = row_text(row, width)  # type: ignore[arg-type]
+        assert text.cell_len <= width
+        assert "no candidates" in text.plain
+        assert "[b]" in text.plain  # markup in a title is shown, never applied
+
+
+# --------------------------------------------------------------------------- the session
+
+
+def test_open_document_goes_to_its_first_claim_or_shows_it_alone(setup):
+    path, info = setup
+    conn = open_db(path)
+    s = ReviewSession(conn, "ann", strategy=Strategy())
+    s.open()
+    out = s.open_document(info["docs"][1])
+    assert out.ok and out.view.claim["id"] == info["ids"][5]
+    out = s.open_document(info["quiet"])
+    assert out.ok and out.view.claim is None and out.view.doc["id"] == info["quiet"]
+    assert out.view.position == (0, 0, 4, 4)
+    assert "no candidate" in out.view.empty_message and "v " in out.view.empty_message
+    for action in ("accept", "reject", "skip", "edit"):
+        refused = s.decide(action, {"value": 1} if action == "edit" else None)
+        assert refused.kind == "refused" and "no candidates" in refused.message
+    assert decisions(path) == []
+    # moves go on from the document's place in review order
+    assert s.move("previous").view.claim["id"] == info["ids"][8]
+    s.open_document(info["quiet"])
+    assert s.move("next").kind == "refused"  # the last document: nothing after it
+    # a claim added there is shown
+    a = QUIET.index("三百人")
+    added = s.add({"start": a, "end": a + 3, "value": 300, "unit": "人", "kind": "count"})
+    assert added.ok and added.view.claim["doc_id"] == info["quiet"]
+    row = claim_row(path, added.view.claim["id"])
+    sentence = QUIET[row["sentence_start"] : row["sentence_end"]]
+    assert sentence == "市民在公园散步，据称有三百人参加了晨练活动。"
+    assert s.open_document(999).kind == "refused"
+    conn.close()
+
+
+def test_open_document_outside_the_filter_clears_it(setup):
+    path, info = setup
+    conn = open_db(path)
+    s = ReviewSession(conn, "ann", strategy=Strategy())
+    s.open()
+    from db.review import ClaimFilter
+
+    s.set_filter(ClaimFilter(kind="percent"))
+    out = s.open_document(info["docs"][2])  # its one claim is money
+    assert out.view.claim["id"] == info["ids"][8] and "cleared" in out.message
+    assert s.flt.is_empty
+    s.set_filter(ClaimFilter(kind="money"))
+    out = s.open_document(info["docs"][0])  # the first money claim of the document
+    assert out.view.claim["id"] == info["ids"][0] and s.flt.kind == "money"
+    conn.close()
+
+
+# --------------------------------------------------------------------------- the app
+
+
+@pytest.mark.parametrize("key", ["d", "f9"])
+async def test_picker_lists_filters_and_opens(setup, key):
+    path, info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        picker = await open_picker(app, pilot, key)
+        listing = picker.query_one(DocumentList)
+        assert listing.total == 4 and listing.cursor == 0  # on the document on screen
+        await pilot.press(*"test/doc")
+        await settle(pilot, picker, "test/doc")
+        assert listing.total == 2 and listing.chosen["id"] == info["docs"][1]
+        await pilot.press("down")  # moves the list while the filter has focus
+        assert listing.chosen["id"] == info["docs"][2]
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        assert screen.claim["id"] == info["ids"][8]
+    assert decisions(path) == []
+
+
+async def test_typing_a_filter_then_enter_at_once_opens_the_match(setup):
+    path, info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        picker = await open_picker(app, pilot)
+        picker.query_one("#filter", Input).value = "quiet"
+        await pilot.press("enter")  # before the debounce fired
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, ReviewScreen):
+                break
+        assert app.screen.doc["id"] == info["quiet"]
+
+
+async def test_escape_closes_the_picker_and_letters_are_typed(setup):
+    path, info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        picker = await open_picker(app, pilot)
+        await pilot.press("a", "x", "s")  # typed into the filter, never decisions
+        assert picker.query_one("#filter", Input).value == "axs"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.claim["id"] == info["ids"][0]
+    assert decisions(path) == []
+
+
+async def test_a_document_without_candidates_opens_and_a_claim_can_be_added(setup):
+    path, info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        picker = await open_picker(app, pilot)
+        await pilot.press(*"晨练")
+        await settle(pilot, picker, "晨练")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        assert screen.claim is None and screen.doc["id"] == info["quiet"]
+        assert screen.query_one(DocumentView).text == QUIET
+        card = screen.query_one(ClaimCard)
+        assert "no candidate claims" in str(card.render())
+        # review keys say there is no claim, write nothing, never crash
+        for key in ("a", "enter", "x", "delete", "s", "e", "h", "j", "k", "J", "K", "f2"):
+            await pilot.press(key)
+            await pilot.pause()
+            if not isinstance(app.screen, ReviewScreen):
+                await pilot.press("escape")
+                await pilot.pause()
+            # back to the document alone (j, k, J, K moved on to claims of other documents)
+            await screen._act(lambda: screen.session.open_document(info["quiet"]))
+        assert decisions(path) == []
+        assert any("no claim to accept" in n.message for n in app._notifications)
+        # n adds a claim anywhere in the document
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ClaimForm)
+        form.query_one("#f-quantity_text", Input).value = "三百人"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.claim is not None and screen.claim["doc_id"] == info["quiet"]
+        row = claim_row(path, screen.claim["id"])
+    assert (row["quantity_text"], row["value"], row["status"]) == ("三百人", 300, "accepted")
+    assert QUIET[row["sentence_start"] : row["sentence_end"]].startswith("市民")
+    assert [d["action"] for d in decisions(path)] == ["add"]
+
+
+async def test_help_and_palette_list_the_documents_key(setup):
+    path, _ = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        rows = app.screen.help_rows()
+        assert any(r[3] == "review.documents" and "d" in r[0] and "f9" in r[0] for r in rows)
+
+
+async def test_picker_reads_pages_near_the_viewport_only(tmp_path):
+    path = tmp_path / "many.db"
+    conn = open_db(path)
+    import hashlib
+
+    from db.connection import transaction
+
+    with transaction(conn):
+        conn.executemany(
+            "INSERT INTO documents (source, title, text, sha256, ingested_at)"
+            " VALUES (?, ?, ?, ?, '2024-01-01')",
+            [(f"src/{i:05d}.txt", f"标题{i}", f"正文{i}。",
+              hashlib.sha256(str(i).encode()).hexdigest()) for i in range(5000)],
+        )  # fmt: skip
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(100, 30)) as pilot:
+        picker = await open_picker(app, pilot)
+        listing = picker.query_one(DocumentList)
+        assert listing.total == 5000
+        assert listing.reads <= 2
+        listing.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert listing.chosen["ordinal"] == 5000 and listing.reads <= 4
+        await pilot.press(*"04999")
+        assert picker.query_one("#filter", Input).value == "04999"
+        await settle(pilot, picker, "04999")
+        assert listing.total == 1 and listing.chosen["ordinal"] == 5000
