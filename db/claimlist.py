@@ -81,6 +81,10 @@ class ClaimFilter:
     """Decided by this reviewer (``export --reviewer``)."""
     since: str | None = None
     """Decided at or after this time (``export --since``; stored times compare as text)."""
+    source_has: str | None = None
+    """Documents whose source (as ingested, as the header shows it) holds this text: a whole
+    source picks its document, ``seeds/`` a folder; Latin letters in any case, ``%`` and ``_``
+    as typed. Read from the covering index ``documents_listing``, never the texts."""
 
     @property
     def is_empty(self) -> bool:
@@ -94,6 +98,7 @@ class ClaimFilter:
             or self.doc_source
             or self.reviewer
             or self.since
+            or self.source_has
         )
 
     def where(self, *, alias: str = "") -> tuple[str, list[Any]]:
@@ -123,6 +128,12 @@ class ClaimFilter:
         if self.since:
             parts.append(f"{p}decided_at >= ?")
             params.append(self.since)
+        if self.source_has:
+            parts.append(
+                f"{p}doc_id IN (SELECT id FROM documents INDEXED BY documents_listing"
+                " WHERE source LIKE ? ESCAPE '\\')"
+            )
+            params.append(like_pattern(self.source_has))
         if self.disputed:
             parts.append(f"{p}id IN (SELECT claim_id FROM disputes)")
         return (" AND ".join(parts) or "1"), params
@@ -140,11 +151,17 @@ class ClaimFilter:
                 ("kind", self.kind),
                 ("rule", self.rule),
                 ("doc", self.doc_id),
+                ("source", self.source_has),
                 ("disputed", "yes" if self.disputed else None),
             )
             if value is not None and value != ""
         ]
         return " ".join(parts) or "all claims"
+
+
+def like_pattern(text: str) -> str:
+    """A ``LIKE … ESCAPE '\\'`` pattern for "holds ``text``" (its ``%`` and ``_`` literal)."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def plan_filter(conn: sqlite3.Connection, flt: ClaimFilter) -> ClaimFilter:
@@ -160,6 +177,10 @@ def plan_filter(conn: sqlite3.Connection, flt: ClaimFilter) -> ClaimFilter:
         return replace(flt, index=None)
     if flt.doc_id is not None:
         return replace(flt, index="claims_doc")
+    if flt.source_has:
+        # Its documents' claims, sought by doc_id (an IN lookup on an index led by doc_id, or
+        # by status then doc_id), so the list stays in review order without a sort.
+        return replace(flt, index="claims_status" if flt.status else "claims_doc")
     if flt.status:
         return replace(flt, index="claims_status")
     if flt.kind or flt.rule:

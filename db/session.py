@@ -650,6 +650,14 @@ class ReviewSession:
 
     # ---- documents
 
+    def restrict_source(self, text: str) -> None:
+        """Before :meth:`open`: only claims of documents whose source holds ``text``
+        (``claimdesk review --source``). Planning this filter reads nothing (only a kind or
+        rule filter is counted), so it may run before the app's first worker."""
+        self.flt = review.plan_filter(
+            self.conn, replace(self.flt, source_has=text.strip() or None, index=None)
+        )
+
     def no_claim_reason(self, action: str) -> str:
         """Why ``action`` (accept, reject, skip, edit…) has nothing to act on."""
         if self.doc_only is not None:

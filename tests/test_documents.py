@@ -12,6 +12,7 @@ from textual.widgets import Input
 from db import documents
 from db.connection import open_db
 from db.session import ReviewSession, Strategy
+from tests.test_review_app import screen_text
 from tests.test_review_helpers import (
     add_document,
     build_review_db,
@@ -222,9 +223,13 @@ async def test_a_document_without_candidates_opens_and_a_claim_can_be_added(setu
         assert isinstance(screen, ReviewScreen)
         assert screen.claim is None and screen.doc["id"] == info["quiet"]
         assert screen.query_one(DocumentView).text == QUIET
-        card = screen.query_one(ClaimCard)
-        assert "no candidate claims" in str(card.render())
+        assert screen.query_one(ClaimCard).border_title == "no candidates"
+        shown = screen_text(app)
+        assert "This document has no candidate claims" in shown and "公园[b]晨练[/b]" in shown
         # review keys say there is no claim, write nothing, never crash
+        await pilot.press("a")
+        await pilot.pause()
+        assert any("no claim to accept" in n.message for n in app._notifications)
         for key in ("a", "enter", "x", "delete", "s", "e", "h", "j", "k", "J", "K", "f2"):
             await pilot.press(key)
             await pilot.pause()
@@ -234,7 +239,6 @@ async def test_a_document_without_candidates_opens_and_a_claim_can_be_added(setu
             # back to the document alone (j, k, J, K moved on to claims of other documents)
             await screen._act(lambda: screen.session.open_document(info["quiet"]))
         assert decisions(path) == []
-        assert any("no claim to accept" in n.message for n in app._notifications)
         # n adds a claim anywhere in the document
         await pilot.press("n")
         await pilot.pause()
@@ -289,3 +293,85 @@ async def test_picker_reads_pages_near_the_viewport_only(tmp_path):
         assert picker.query_one("#filter", Input).value == "04999"
         await settle(pilot, picker, "04999")
         assert listing.total == 1 and listing.chosen["ordinal"] == 5000
+
+
+# --------------------------------------------------------------------------- source filter
+
+
+def test_source_filter_is_one_where_for_list_and_export(setup, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from db import review
+    from tui.cli import cli
+
+    path, info = setup
+    conn = open_db(path)
+    flt = review.plan_filter(conn, review.ClaimFilter(source_has="TEST/"))
+    assert flt.index == "claims_doc" and "source=TEST/" in flt.describe()
+    assert review.count(conn, flt) == 4
+    rows = review.rows_after(conn, flt, None, 10)
+    assert [r["id"] for r in rows] == info["ids"][5:]
+    pending = review.plan_filter(conn, review.ClaimFilter(source_has="doc3", status="pending"))
+    assert [r["id"] for r in review.rows_after(conn, pending, None, 10)] == [info["ids"][8]]
+    assert review.count(conn, review.ClaimFilter(source_has="%")) == 0  # wildcards as typed
+    s = ReviewSession(conn, "ann", strategy=Strategy())
+    s.open()
+    out = s.set_filter(review.ClaimFilter(source_has="doc2"))
+    assert out.view.total == 3 and out.view.claim["id"] == info["ids"][5]
+    assert s.move("next_document").kind == "refused"  # doc3 is outside the filter
+    conn.close()
+    # export --doc picks the document by its whole source, the same WHERE builder
+    for claim_id in info["ids"][5:]:
+        c2 = open_db(path)
+        review.decide(c2, claim_id, "ann", "accept")
+        c2.close()
+    result = CliRunner().invoke(cli, ["export", "--db", str(path), "--doc", "test/doc2.txt"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["claim_id"] for line in result.output.splitlines()] == info["ids"][5:8]
+
+
+async def test_filter_form_by_source(setup):
+    path, info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("f")
+        await pilot.pause()
+        app.screen.query_one("#source", Input).value = "test/doc3"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.flt.source_has == "test/doc3"
+        assert screen.total == 1 and screen.claim["id"] == info["ids"][8]
+        assert "source=test/doc3" in screen_text(app)
+        # the form opens with the filter in force; emptied, it shows every claim again
+        await pilot.press("f")
+        await pilot.pause()
+        field = app.screen.query_one("#source", Input)
+        assert field.value == "test/doc3"
+        field.value = ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.flt.is_empty and screen.total == 9
+
+
+async def test_review_with_source_opens_on_those_documents_only(setup):
+    from click.testing import CliRunner
+
+    from tui.cli import cli
+
+    path, info = setup
+    app = make_app(str(path), reviewer="ann", source="test/")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.total == 4 and screen.claim["id"] == info["ids"][5]
+        await pilot.press("a", "a", "a", "a")
+        await pilot.pause()
+        assert screen.claim["id"] == info["ids"][8]  # nothing outside test/ was offered
+    assert [claim_row(path, i)["status"] for i in info["ids"][5:]] == ["accepted"] * 4
+    assert claim_row(path, info["ids"][0])["status"] == "pending"
+    help_text = CliRunner().invoke(cli, ["review", "--help"]).output
+    assert "--source" in help_text

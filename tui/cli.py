@@ -684,6 +684,11 @@ def review_options(f):
     hidden=True,
     help="Ask for the reviewer's name in the app (used by serve).",
 )
+@click.option(
+    "--source",
+    default=None,
+    help="Only claims of documents whose source holds this text (e.g. a folder: seeds/).",
+)
 def review(
     db_path: str,
     reviewer: str | None,
@@ -693,6 +698,7 @@ def review(
     lease_seconds: float,
     ask_reviewer: bool,
     keymap: str | None,
+    source: str | None = None,
 ) -> None:
     """Open the review app: confirm, edit or reject each candidate claim.
 
@@ -704,6 +710,7 @@ def review(
     make_app(
         db_path, reviewer, mode=mode, per_claim=per_claim, adjudicate=adjudicate,
         ask_reviewer=ask_reviewer, lease_seconds=lease_seconds, keymap=_keymap_file(keymap),
+        source=source,
     ).run()  # fmt: skip
     # The decisions are saved either way; a file that cannot be sealed is checked next time.
     with contextlib.suppress(ClaimdeskError):

@@ -260,7 +260,7 @@ class SearchScreen(ModalScreen[int | None]):
 
 
 class FilterScreen(ModalScreen[review.ClaimFilter | None]):
-    """Choose status, kind, rule and document; Enter or Ctrl+S applies, Esc cancels."""
+    """Choose status, kind, rule, document and source; Enter or Ctrl+S applies, Esc cancels."""
 
     DEFAULT_CSS = (
         PANEL_CSS.format(name="FilterScreen")
@@ -321,6 +321,12 @@ class FilterScreen(ModalScreen[review.ClaimFilter | None]):
                     placeholder=f"document id; empty = all; . = this one ({self.doc_id})",
                     id="doc",
                 )
+                yield Label("source")  # documents by their source (issue 14, "docs")
+                yield Input(
+                    value=c.source_has or "",
+                    placeholder="part of the source the header shows, e.g. seeds/; empty = all",
+                    id="source",
+                )
             yield Static(id="errors")
 
     def on_mount(self) -> None:
@@ -349,10 +355,11 @@ class FilterScreen(ModalScreen[review.ClaimFilter | None]):
                 kind=self._value("kind"),
                 rule=self._value("rule"),
                 doc_id=doc_id,
+                source_has=self.query_one("#source", Input).value.strip() or None,
             )
         )
 
-    @on(Input.Submitted, "#doc")
+    @on(Input.Submitted, "#doc, #source")
     def _submitted(self) -> None:
         self.action_apply()
 
