@@ -117,11 +117,18 @@ class ClaimFilter:
             ("kind", self.kind),
             ("rule", self.rule),
             ("doc_id", self.doc_id),
-            ("reviewer", self.reviewer),
         ):
             if value is not None and value != "":
                 parts.append(f"{p}{column} = ?")
                 params.append(value)
+        if self.reviewer:
+            # Their own decisions, and claims settled by consensus with them ("ann+bob": the
+            # agreeing reviewers of an overlap review, whose verdicts are in judgements).
+            parts.append(
+                f"({p}reviewer = ? OR (instr({p}reviewer, '+') > 0 AND {p}id IN"
+                " (SELECT claim_id FROM judgements WHERE reviewer = ?)))"
+            )
+            params += [self.reviewer, self.reviewer]
         if self.doc_source:
             parts.append(f"{p}doc_id IN (SELECT id FROM documents WHERE source = ?)")
             params.append(self.doc_source)

@@ -21,7 +21,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from db import decisions, review, teams
 from db.decisions import Decision, ReviewError, Seen
@@ -63,6 +63,11 @@ class View:
     relist: bool = False
     rows: list[ListRow] = field(default_factory=list)
     empty_message: str = ""
+    finished: bool = False
+    """Nothing is left pending: the claim shown is the one just decided (accept and reject
+    on it are refused until the reviewer moves, so a stray key never changes it)."""
+    own_verdict: Verdict | None = None
+    """Overlap mode: the reviewer's own verdict on the pending claim (its fields are shown)."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,10 @@ class Strategy:
         """Keep the claim on screen reserved for the reviewer."""
         return True
 
+    def own_verdict(self, s: ReviewSession, claim: ClaimRow) -> Verdict | None:
+        """The reviewer's own verdict kept apart from the claim (overlap mode only)."""
+        return None
+
     def release(self, s: ReviewSession) -> None:
         """Give back what the reviewer holds (on quitting)."""
 
@@ -170,9 +179,20 @@ class OverlapStrategy(SplitStrategy):
     ) -> Decision:
         if action == "skip":
             return super().decide(s, claim, action, changes)
+        mine = self.own_verdict(s, claim)
+        if action == "accept" and mine is not None and mine["status"] == "accepted":
+            # The card shows the reviewer's own (maybe edited) verdict: accepting it again must
+            # not replace it with the extractor's fields.
+            raise ReviewError(f"you already accepted claim {claim['id']}; not changed")
         return teams.judge(
             s.conn, s.assignment, claim["id"], s.reviewer, action, changes, seen=Seen.of(claim)
         )
+
+    def own_verdict(self, s: ReviewSession, claim: ClaimRow) -> Verdict | None:
+        if claim["status"] != "pending":
+            return None
+        return next((v for v in teams.versions(s.conn, claim["id"])
+                     if v["reviewer"] == s.reviewer), None)  # fmt: skip
 
 
 class AdjudicateStrategy(Strategy):
@@ -258,6 +278,8 @@ class ReviewSession:
         self._docs: OrderedDict[int, DocumentRow] = OrderedDict()
         self._doc_ordinals: OrderedDict[int, int] = OrderedDict()
         self._doc_total = 0
+        self.finished = False
+        """Nothing is left pending and the claim shown was just decided (see View.finished)."""
         self.doc_only: int | None = None
         """The document shown without a claim (it has no candidates), else None."""
 
@@ -364,6 +386,7 @@ class ReviewSession:
     ) -> View:
         """Make ``row`` the current claim and describe the screen that shows it."""
         self.doc_only = None
+        self.finished = False
         if row is None:
             self.claim, self.index = None, -1
             return View(None, None, -1, self.total, None, False, self.flt, relist=relist,
@@ -371,6 +394,9 @@ class ReviewSession:
         claim = review.get_claim(self.conn, row["id"])
         if claim is None:
             raise ReviewError(f"no claim {row['id']}")
+        own = self.strategy.own_verdict(self, claim)
+        if own is not None:
+            claim = with_verdict(claim, own, self.document(claim["doc_id"])["text"])
         if index is None:
             new_key = review.key_of(claim)
             old = self._key()
@@ -394,6 +420,7 @@ class ReviewSession:
             versions=self.strategy.versions(self, claim),
             relist=relist,
             rows=rows or [],
+            own_verdict=own,
         )
 
     # ---------------------------------------------------------------- actions
@@ -416,7 +443,7 @@ class ReviewSession:
         self, decision: Decision, *, moved: bool = False
     ) -> tuple[bool, list[ListRow]]:
         """Update counts and the list after a write; returns (relist, rows to patch)."""
-        if decision.group_size > 1:
+        if decision.group_size > 1 or decision.status_after == decisions.GONE:
             self.counts = review.status_counts(self.conn)
         else:
             if decision.status_before is not None:
@@ -456,8 +483,10 @@ class ReviewSession:
             current = review.list_row(self.conn, key[2]) if key else None
             if relist:
                 self.claim = None
+            view = self._view(current, relist=relist, rows=rows)
+            self.finished = view.claim is not None
             return self._out("done", note, decision=decision,
-                             view=self._view(current, relist=relist, rows=rows))  # fmt: skip
+                             view=replace(view, finished=self.finished))  # fmt: skip
         if relist:
             self.claim = None
         return self._out("done", note, decision=decision,
@@ -470,6 +499,8 @@ class ReviewSession:
         def run() -> Outcome:
             if self.claim is None:
                 raise ReviewError(self.no_claim_reason(action))
+            if self.finished and action in ("accept", "reject"):
+                return self._out("refused", self.finished_reason(action))
             note = self._sync_mode()
             decision = self.strategy.decide(self, self.claim, action, changes)
             if action == "skip":
@@ -503,6 +534,7 @@ class ReviewSession:
         """Undo the reviewer's last decision (in any mode, also after a restart); show it."""
 
         def run() -> Outcome:
+            here = self._key()
             decision = teams.undo(self.conn, self.assignment, self.reviewer)
             if decision is None:
                 return self._out("refused", "Nothing to undo.")
@@ -516,6 +548,12 @@ class ReviewSession:
             if decision.group_size > 1:
                 what = f"{decision.undone_action} of {decision.group_size} claims"
             row = review.list_row(self.conn, decision.claim_id)
+            if row is None:  # an added claim: undone, it is gone; show what follows it
+                self.claim = None
+                after = review.rows_after(self.conn, self.flt, here, 1) if here else []
+                before = review.rows_before(self.conn, self.flt, here, 1) if here else []
+                row = (after or before)[0] if after or before else None
+                what = f"add of claim {decision.claim_id} (the claim is gone)"
             return self._out("done", f"Undid {what}.", decision=decision,
                              view=self._view(row, relist=relist, rows=rows))  # fmt: skip
 
@@ -650,6 +688,15 @@ class ReviewSession:
 
     # ---- documents
 
+    def finished_reason(self, action: str) -> str:
+        """Why accept/reject is refused on the claim shown once nothing is left pending."""
+        assert self.claim is not None
+        who = f" by {self.claim['reviewer']}" if self.claim["reviewer"] else ""
+        return (
+            f"Nothing is left pending; claim {self.claim['id']} is already"
+            f" {self.claim['status']}{who}. To {action} it, move to it first (k, then j)."
+        )
+
     def restrict_source(self, text: str) -> None:
         """Before :meth:`open`: only claims of documents whose source holds ``text``
         (``claimdesk review --source``). Planning this filter reads nothing (only a kind or
@@ -700,3 +747,13 @@ class ReviewSession:
             " (Insert) opens the form to type or select the quantity."
         )
         return View(None, doc, -1, self.total, position, False, self.flt, empty_message=message)
+
+
+def with_verdict(claim: ClaimRow, verdict: Verdict, text: str) -> ClaimRow:
+    """A pending claim as the reviewer's own overlap verdict has it: its fact fields (an
+    edit's too), the spans of subject, predicate and time found again in the sentence; the
+    status, reviewer and time stay the claim's (a decision names the state it saw)."""
+    shown = dict(claim)
+    shown.update({k: v for k, v in verdict["fields"].items() if k in claim})
+    shown.update(review.locate_spans(text, shown))
+    return cast(ClaimRow, shown)

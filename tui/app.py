@@ -116,7 +116,8 @@ class ReviewApp(App):
                 self._set_title()
                 self._start()
 
-            self.push_screen(NameScreen(self.reviewer), named)
+            # Empty, never the server's login name: in a browser that is not the reviewer.
+            self.push_screen(NameScreen(""), named)
         else:
             self._start()
 

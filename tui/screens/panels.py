@@ -128,17 +128,28 @@ class HistoryScreen(ModalScreen[None]):
                 with VerticalScroll():
                     yield Static(table)
             if original:
-                proposal = json.loads(original)
-                summary = ", ".join(
-                    f"{k}={v}"
-                    for k, v in proposal.items()
-                    if k in ("quantity_text", "value", "unit", "qualifier", "subject", "kind")
-                )
+                summary = proposal_summary(original)
                 yield Static(as_text(f"Extractor's original proposal: {summary}", style="dim"))
 
     def action_close(self) -> None:
         """Close the history."""
         self.dismiss(None)
+
+
+#: The fields of the extractor's original proposal the history summarises, in card order.
+PROPOSAL_FIELDS = ("quantity_text", "value", "unit", "qualifier", "subject", "predicate",
+                   "object", "time_text", "time", "kind")  # fmt: skip
+
+
+def proposal_summary(original: str) -> str:
+    """The extractor's original proposal (the ``original`` JSON of an edited claim) on one
+    line: every fact field a reviewer may have changed, ``—`` for an empty one."""
+    proposal = json.loads(original)
+    return ", ".join(
+        f"{k}={shown_line(str(proposal[k])) if proposal[k] not in (None, '') else '—'}"
+        for k in PROPOSAL_FIELDS
+        if k in proposal
+    )
 
 
 class SearchScreen(ModalScreen[int | None]):

@@ -29,6 +29,7 @@ from db import review, teams
 from db.rows import ClaimRow, DocumentRow
 from db.session import Outcome, ReviewSession, View
 from tui.text import shown
+from tui.timefix import renormalised
 from tui.widgets.claim_card import ClaimCard, ReviewHeader, SessionProgress
 from tui.widgets.claim_list import ClaimList
 from tui.widgets.document_view import DocumentView
@@ -269,6 +270,7 @@ class ReviewScreen(Screen):
         self.position = view.position
         self.query_one(DocumentView).show(text, claim)
         self.query_one(ClaimCard).show(claim)
+        self.mark_card(view)
         info = f"list: {view.index + 1:,} of {view.total:,}"
         if not view.flt.is_empty:
             info += f" · filter: {view.flt.describe()}"
@@ -368,7 +370,8 @@ class ReviewScreen(Screen):
         async def done(changes: dict[str, Any] | None) -> None:
             if not changes or self.claim is None or self.claim["id"] != claim_id:
                 return
-            await self._decide("edit", changes)
+            date = self.doc["date"] if self.doc else None
+            await self._decide("edit", renormalised(changes, self.claim, date))  # a new time_text
 
         self.app.push_screen(ClaimForm(self.doc, self.claim, mode="edit"), done)
 
@@ -476,6 +479,23 @@ class ReviewScreen(Screen):
                 await self._act(lambda: self.session.open_document(doc_id))
 
         self.app.push_screen(DocumentsScreen(self.list_conn, self.db_path, current), done)
+
+    def mark_card(self, view: View) -> None:
+        """Say on the card's title what its status alone does not: the reviewer's own overlap
+        verdict (its fields are the ones shown), or that nothing is left pending."""
+        if view.claim is None:
+            return
+        title = ClaimCard.title_of(view.claim)
+        mine = view.own_verdict
+        if mine is not None:
+            title.append(" · ")
+            title.append(f"your verdict: {mine['status']}", style="bold")
+            title.append(", waiting for the other reviewers")
+        elif view.finished:
+            title.append(" · nothing left pending")
+        else:
+            return
+        self.query_one(ClaimCard).border_title = title
 
     def show_document_only(self, view: View) -> None:
         """A document without claims: its text, and a card that says how to add one."""
