@@ -375,3 +375,59 @@ async def test_review_with_source_opens_on_those_documents_only(setup):
     assert claim_row(path, info["ids"][0])["status"] == "pending"
     help_text = CliRunner().invoke(cli, ["review", "--help"]).output
     assert "--source" in help_text
+
+
+# --------------------------------------------------------------------------- search highlight
+
+
+def test_find_terms_offsets_are_str_indices():
+    from tui.widgets.document_view import find_terms
+
+    text = "İstanbul的Reuters报道：浦东新区有三成企业，浦东。"
+    hits = find_terms(text, "浦东  reuters 成")
+    assert [text[a:b] for a, b in hits] == ["Reuters", "浦东", "成", "浦东"]
+    assert find_terms(text, "") == [] and find_terms(text, "不在") == []
+    assert find_terms("aaaa", "aa") == [(0, 4)]  # overlapping hits merge
+
+
+@pytest.mark.parametrize(
+    ("query", "word"), [("浦东", "浦东"), ("家", "家"), ("累计捐款", "累计捐款")]
+)
+async def test_search_terms_are_highlighted_after_the_jump(setup, query, word):
+    from tui.screens.panels import SearchScreen
+    from tui.widgets.claim_list import ClaimList
+
+    path, info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one(ClaimList).focus()
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        app.screen.query_one("#query", Input).value = query
+        app.screen.run_search(query, then_focus=True)  # (typing races the debounced search)
+        for _ in range(400):
+            await pilot.pause(0.05)
+            if app.screen.hits and app.screen.query("OptionList:focus"):
+                break
+        assert app.screen.hits, "the search never answered"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        view = screen.query_one(DocumentView)
+        text = screen.doc["text"]
+        where = [i for i in range(len(text)) if text.startswith(word, i)]
+        assert where and view.search_hits == [(i, i + len(word)) for i in where]
+        style = view.get_component_rich_style("document--search")
+        covered: set[int] = set()  # the word may wrap onto the next line
+        for n, (start, _end) in enumerate(view.lines):
+            for span in view.render_text_line(n).spans:
+                if span.style == style:
+                    covered.update(range(start + span.start, start + span.end))
+        assert covered == {i + k for i in where for k in range(len(word))}
+        # another document: the hits are gone
+        await pilot.press("J" if screen.doc["id"] != info["docs"][2] else "K")
+        await pilot.pause()
+        assert view.search_hits == []

@@ -434,11 +434,15 @@ class ReviewScreen(Screen):
         """Open the search panel; picking a hit jumps to its claim."""
         from tui.screens.panels import SearchScreen
 
+        search = SearchScreen(self.db_path)
+
         async def done(claim_id: int | None) -> None:
             if claim_id is not None:
-                await self._act(lambda: self.session.goto(claim_id))
+                outcome = await self._act(lambda: self.session.goto(claim_id))
+                if outcome.ok:  # the terms, highlighted in the document jumped to
+                    self.query_one(DocumentView).set_search(search.query_text)
 
-        self.app.push_screen(SearchScreen(self.db_path), done)
+        self.app.push_screen(search, done)
 
     async def action_filter(self) -> None:
         """Open the filter form."""
