@@ -581,6 +581,7 @@ class ReviewSession:
         in the list (refused at either end)."""
 
         def run() -> Outcome:
+            self.finished = False  # a move key (even at an end) is the reviewer's choice
             key = self._key()
             if where == "next":
                 rows = review.rows_after(self.conn, self.flt, key, 1)
