@@ -431,3 +431,35 @@ async def test_search_terms_are_highlighted_after_the_jump(setup, query, word):
         await pilot.press("J" if screen.doc["id"] != info["docs"][2] else "K")
         await pilot.pause()
         assert view.search_hits == []
+
+
+async def test_a_search_hit_in_a_document_without_claims_opens_it(setup):
+    from db import review
+    from tui.screens.panels import SearchScreen
+
+    path, info = setup
+    conn = open_db(path)
+    [hit] = review.search(conn, "晨练")
+    conn.close()
+    assert (hit["claim_id"], hit["doc_id"]) == (None, info["quiet"])
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        app.screen.query_one("#query", Input).value = "晨练"
+        app.screen.run_search("晨练", then_focus=True)
+        for _ in range(400):
+            await pilot.pause(0.05)
+            if app.screen.hits and app.screen.query("OptionList:focus"):
+                break
+        assert "claim —" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen and screen.claim is None
+        assert screen.doc["id"] == info["quiet"]
+        a = QUIET.index("晨练")
+        assert screen.query_one(DocumentView).search_hits == [(a, a + 2)]
+    assert decisions(path) == []

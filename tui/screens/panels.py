@@ -153,7 +153,8 @@ def proposal_summary(original: str) -> str:
 
 
 class SearchScreen(ModalScreen[int | None]):
-    """Search document text and claim fields; dismisses with the claim to jump to.
+    """Search document text and claim fields; dismisses with the claim to jump to (or, for a
+    hit in a document without claims, None with :attr:`document` set).
 
     The query runs in a thread worker with its own connection (a LIKE over a million claims
     takes a moment), so typing never waits for the database.
@@ -185,6 +186,8 @@ class SearchScreen(ModalScreen[int | None]):
         super().__init__()
         self.db_path = db_path
         self.hits: list[SearchHit] = []
+        self.document: int | None = None
+        """The document picked when its hit has no claim to jump to."""
         self.query_text = ""
         self._timer: Timer | None = None
 
@@ -263,7 +266,10 @@ class SearchScreen(ModalScreen[int | None]):
 
     @on(OptionList.OptionSelected, "#results")
     def _picked(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.hits[int(event.option.id or 0)]["claim_id"])
+        hit = self.hits[int(event.option.id or 0)]
+        if hit["claim_id"] is None:
+            self.document = hit["doc_id"]
+        self.dismiss(hit["claim_id"])
 
     def action_close(self) -> None:
         """Close without jumping."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from functools import partial
 from typing import Any, ClassVar
 
 from textual import on
@@ -437,8 +438,14 @@ class ReviewScreen(Screen):
         search = SearchScreen(self.db_path)
 
         async def done(claim_id: int | None) -> None:
+            doc_id = search.document
+            action: Callable[[], Outcome] | None = None
             if claim_id is not None:
-                outcome = await self._act(lambda: self.session.goto(claim_id))
+                action = partial(self.session.goto, claim_id)
+            elif doc_id is not None:  # a document without claims: opened alone
+                action = partial(self.session.open_document, doc_id)
+            if action is not None:
+                outcome = await self._act(action)
                 if outcome.ok:  # the terms, highlighted in the document jumped to
                     self.query_one(DocumentView).set_search(search.query_text)
 
