@@ -687,7 +687,7 @@ class ReviewSession:
 
         return self._run(run)
 
-    # ---- documents
+    # ---- documents (issue 14, "docs"): open any document, source filter, end-of-queue guard
 
     def finished_reason(self, action: str) -> str:
         """Why accept/reject is refused on the claim shown once nothing is left pending."""

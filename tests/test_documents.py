@@ -54,6 +54,15 @@ async def open_picker(app, pilot, key: str = "d") -> DocumentsScreen:
     return picker
 
 
+async def wait_for(pilot, done, what: str) -> None:
+    """Let the app run until ``done()`` holds (the machine may be busy: never a fixed pause)."""
+    for _ in range(400):
+        await pilot.pause(0.05)
+        if done():
+            return
+    raise AssertionError(what)
+
+
 async def settle(pilot, picker: DocumentsScreen, text: str) -> None:
     for _ in range(100):
         await pilot.pause(0.05)
@@ -414,9 +423,8 @@ async def test_search_terms_are_highlighted_after_the_jump(setup, query, word):
                 break
         assert app.screen.hits, "the search never answered"
         await pilot.press("enter")
-        await pilot.pause()
-        assert app.screen is screen
         view = screen.query_one(DocumentView)
+        await wait_for(pilot, lambda: app.screen is screen and view.search_hits, "no jump")
         text = screen.doc["text"]
         where = [i for i in range(len(text)) if text.startswith(word, i)]
         assert where and view.search_hits == [(i, i + len(word)) for i in where]
@@ -457,8 +465,7 @@ async def test_a_search_hit_in_a_document_without_claims_opens_it(setup):
                 break
         assert "claim —" in screen_text(app)
         await pilot.press("enter")
-        await pilot.pause()
-        assert app.screen is screen and screen.claim is None
+        await wait_for(pilot, lambda: app.screen is screen and screen.claim is None, "no jump")
         assert screen.doc["id"] == info["quiet"]
         a = QUIET.index("晨练")
         assert screen.query_one(DocumentView).search_hits == [(a, a + 2)]
