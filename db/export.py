@@ -91,6 +91,8 @@ class Filters:
     doc: str | None = None
     reviewer: str | None = None
     since: str | None = None
+    source: str | None = None
+    """Documents whose source holds this text (``--source``; ``doc`` is one whole source)."""
 
     def where(self) -> tuple[str, list]:
         """The WHERE clause, built by the claim list's one WHERE builder."""
@@ -100,6 +102,7 @@ class Filters:
             doc_source=self.doc,
             reviewer=self.reviewer,
             since=self.since,
+            source_has=self.source or None,
         )
         if flt.is_empty:
             return "", []

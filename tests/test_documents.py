@@ -336,9 +336,17 @@ def test_source_filter_is_one_where_for_list_and_export(setup, tmp_path):
         c2 = open_db(path)
         review.decide(c2, claim_id, "ann", "accept")
         c2.close()
-    result = CliRunner().invoke(cli, ["export", "--db", str(path), "--doc", "test/doc2.txt"])
-    assert result.exit_code == 0, result.output
-    assert [json.loads(line)["claim_id"] for line in result.output.splitlines()] == info["ids"][5:8]
+
+    def exported(*args: str) -> list[int]:
+        result = CliRunner().invoke(cli, ["export", "--db", str(path), *args])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line)["claim_id"] for line in result.output.splitlines()]
+
+    assert exported("--doc", "test/doc2.txt") == info["ids"][5:8]
+    assert exported("--doc", "test/doc2") == []  # --doc: one whole source
+    assert exported("--source", "test/doc2") == info["ids"][5:8]  # --source: a part of one
+    assert exported("--source", "test/", "--status", "any") == info["ids"][5:]
+    assert exported("--source", "SEEDS/", "--status", "pending") == info["ids"][:5]
 
 
 async def test_filter_form_by_source(setup):

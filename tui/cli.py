@@ -539,6 +539,9 @@ def eval_(gold_file: str, db_path: str, as_json: bool, split_file: str | None, p
 )
 @click.option("--kind", default=None, help="Only claims of this kind (money, count, ...).")
 @click.option("--doc", default=None, help="Only claims of the document with this source.")
+@click.option(
+    "--source", default=None, help="Only claims of documents whose source holds this text."
+)
 @click.option("--reviewer", default=None, help="Only claims decided by this reviewer.")
 @click.option("--since", default=None, help="Only claims decided on or after this date.")
 @click.option("--history", is_flag=True, help="Add each claim's full decision log.")
@@ -557,6 +560,7 @@ def export(
     history: bool,
     output: str,
     force: bool,
+    source: str | None = None,
 ) -> None:
     """Export claims with their provenance (default: accepted claims, JSONL to stdout).
 
@@ -573,7 +577,9 @@ def export(
             raise click.BadParameter(f"{since!r} is not a date (YYYY-MM-DD)", param_hint="--since")
         since = day
     conn = open_db(db_path, readonly=True)
-    filters = Filters(status=status, kind=kind, doc=doc, reviewer=reviewer, since=since)
+    filters = Filters(
+        status=status, kind=kind, doc=doc, reviewer=reviewer, since=since, source=source
+    )
     if fmt not in ("jsonl", "csv"):
         from db.formats import export as export_format
 
