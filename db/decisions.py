@@ -442,7 +442,7 @@ def add_claim(
     """
     if not reviewer:
         raise ReviewError("a reviewer name is needed")
-    unknown = set(fields) - set(FACT_FIELDS) - {"confidence", "rule"}
+    unknown = set(fields) - set(FACT_FIELDS) - set(SPAN_FIELDS) - {"confidence", "rule"}
     if unknown:
         raise ReviewError(f"unknown fields: {', '.join(sorted(unknown))}")
     with transaction(conn):

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, cast
 
-from db import alternatives, decisions, review, teams
+from db import alternatives, decisions, review, spans, teams
 from db.decisions import Decision, ReviewError, Seen
 from db.errors import StorageError
 from db.review import ClaimFilter, Key
@@ -793,6 +793,38 @@ class ReviewSession:
             " (Insert) opens the form to type or select the quantity."
         )
         return View(None, doc, -1, self.total, position, False, self.flt, empty_message=message)
+
+    # ---------------------------------------------------------------- span mode
+
+    def save_draft(self, changes: Changes) -> Outcome:
+        """Span mode: save the draft of the claim on screen (fields assigned from selections,
+        exact offsets; see :mod:`db.spans`) as one edit decision, then go to the next claim
+        for the reviewer, like every edit."""
+
+        def run() -> Outcome:
+            if not changes:
+                raise ReviewError("nothing assigned yet: the draft is empty")
+            return self._decide_run("edit", dict(changes), None, f" ({spans.describe(changes)})")
+
+        return self._run(run)
+
+    def add_from_span(self, doc_id: int, start: int, end: int, readers: spans.Readers) -> Outcome:
+        """Span mode: add a claim from the selection ``start..end`` of document ``doc_id``
+        (the quantity read from it, the other fields the extractor's guess); show it. Needs
+        no current claim, so it works on a document without candidates."""
+
+        def run() -> Outcome:
+            doc = self.document(doc_id)
+            fields = spans.new_claim(doc["text"], start, end, readers, doc["date"])
+            decision = review.add_claim(self.conn, doc_id, fields, self.reviewer)
+            self._doc_ordinals.clear()
+            self._after_write(decision, moved=True)
+            self.claim = None
+            row = review.list_row(self.conn, decision.claim_id)
+            return self._out("done", f"Claim {decision.claim_id} added: {fields['quantity_text']}.",
+                             decision=decision, view=self._view(row, relist=True))  # fmt: skip
+
+        return self._run(run)
 
 
 def with_verdict(claim: ClaimRow, verdict: Verdict, text: str) -> ClaimRow:

@@ -23,13 +23,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer
 
 from db import alternatives, review, teams
 from db.rows import ClaimRow, DocumentRow
 from db.session import Outcome, ReviewSession, View
 from extractor.timex import normalise as normalise_time
+from tui.screens.span_mode import SpanMode, span_help_rows
 from tui.text import shown
 from tui.timefix import renormalised
 from tui.widgets.claim_card import ClaimCard, Picks, ReviewHeader, SessionProgress
@@ -124,6 +124,11 @@ REVIEW_BINDINGS = [
         )
         for n in range(1, 10)
     ),
+    # ---- span mode (issue 14): its own keys are SPAN_BINDINGS (tui/widgets/span_cursor.py)
+    Binding(
+        "v,f8", "span_start", "Select", id="review.select",
+        tooltip="Span mode: select words in the document and assign them to the claim's fields",
+    ),
     # ---- documents (issue 14): open any document, one without candidates too
     Binding(
         "d,f9", "documents", "Documents", id="review.documents",
@@ -132,7 +137,7 @@ REVIEW_BINDINGS = [
 ]  # fmt: skip
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(SpanMode):
     """Where a reviewer works through the candidate claims."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(REVIEW_BINDINGS)
@@ -446,11 +451,12 @@ class ReviewScreen(Screen):
             binding = active.binding
             if binding.id and binding.id.startswith("review."):
                 keys.setdefault(binding.id, []).append(self.app.get_key_display(binding))
-        return [
+        rows = [
             (" ".join(keys[b.id]), b.description, b.tooltip, b.id)
             for b in REVIEW_BINDINGS
             if b.id and b.id in keys
         ]
+        return rows + span_help_rows(self.app)
 
     def action_search(self) -> None:
         """Open the search panel; picking a hit jumps to its claim."""
