@@ -227,6 +227,9 @@ def _group(conn: sqlite3.Connection, target: dict[str, Any]) -> list[dict[str, A
 
 _COMPARED = ("status", "edited", *FACT_FIELDS)
 
+#: ``Decision.status_after`` of an undone add: the claim is deleted (see :func:`undo_last`).
+GONE = "gone"
+
 
 def undo_last(
     conn: sqlite3.Connection,
@@ -235,10 +238,14 @@ def undo_last(
 ) -> Decision | None:
     """Undo the reviewer's latest decision not undone yet; repeated calls go further back.
 
-    The claim gets back the state recorded before that decision (fields too, for an edit); an
-    added claim is set to rejected (it stays, with its history). The undo is itself a decision
-    (``action='undo'``, ``undoes`` = the undone decision), so it survives restarts. A decision
-    of a group is undone with its whole group, in one transaction.
+    The claim gets back the state recorded before that decision (fields too, for an edit).
+    The undo is itself a decision (``action='undo'``, ``undoes`` = the undone decision), so it
+    survives restarts. A decision of a group is undone with its whole group, in one transaction.
+
+    An added claim is different: it was never the extractor's, so undoing its add deletes it —
+    with its add decision (the log's rows cascade with their claim) — and it leaves every list,
+    count and export, instead of staying behind as a rejected claim. Its ``Decision`` has
+    ``status_after`` :data:`GONE` and the add's id; nothing is logged for it.
 
     Args:
         conn: an open claimdesk connection.
@@ -276,10 +283,13 @@ def undo_last(
                     f"claim {member['claim_id']} was changed after your {member['action']}"
                     f" (now {current['status']}{who}); not undone"
                 )
-            if member["before"] is None:  # an added claim
-                restored = dict(current, status="rejected", reviewer=reviewer, decided_at=at)
-            else:
-                restored = {f: json.loads(member["before"]).get(f) for f in STATE_FIELDS}
+            if member["before"] is None:  # an added claim: it goes, with its add decision
+                conn.execute("DELETE FROM claims WHERE id = ?", (member["claim_id"],))
+                did = member["id"]
+                if first is None:
+                    first = (current["status"], GONE)
+                continue
+            restored = {f: json.loads(member["before"]).get(f) for f in STATE_FIELDS}
             apply(conn, member["claim_id"], current, restored)
             did = log(
                 conn,

@@ -96,6 +96,8 @@ class Filters:
     since: str | None = None
     flagged: bool = False
     """Only claims a reviewer flagged for a second look."""
+    source: str | None = None
+    """Documents whose source holds this text (``--source``; ``doc`` is one whole source)."""
 
     def where(self) -> tuple[str, list]:
         """The WHERE clause, built by the claim list's one WHERE builder."""
@@ -106,6 +108,7 @@ class Filters:
             reviewer=self.reviewer,
             since=self.since,
             flagged=self.flagged,
+            source_has=self.source or None,
         )
         if flt.is_empty:
             return "", []

@@ -92,9 +92,10 @@ class HistoryRow(DecisionRow):
 
 
 class SearchHit(TypedDict):
-    """A search result: the claim to jump to, where the text was found, and a snippet."""
+    """A search result: the claim to jump to (None for a document without claims), where the
+    text was found, and a snippet."""
 
-    claim_id: int
+    claim_id: int | None
     doc_id: int
     where: str
     snippet: str

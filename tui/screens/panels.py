@@ -133,12 +133,7 @@ class HistoryScreen(ModalScreen[None]):
                 with VerticalScroll():
                     yield Static(table)
             if original:
-                proposal = json.loads(original)
-                summary = ", ".join(
-                    f"{k}={v}"
-                    for k, v in proposal.items()
-                    if k in ("quantity_text", "value", "unit", "qualifier", "subject", "kind")
-                )
+                summary = proposal_summary(original)
                 yield Static(as_text(f"Extractor's original proposal: {summary}", style="dim"))
 
     def action_close(self) -> None:
@@ -146,8 +141,25 @@ class HistoryScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
+#: The fields of the extractor's original proposal the history summarises, in card order.
+PROPOSAL_FIELDS = ("quantity_text", "value", "unit", "qualifier", "subject", "predicate",
+                   "object", "time_text", "time", "kind")  # fmt: skip
+
+
+def proposal_summary(original: str) -> str:
+    """The extractor's original proposal (the ``original`` JSON of an edited claim) on one
+    line: every fact field a reviewer may have changed, ``—`` for an empty one."""
+    proposal = json.loads(original)
+    return ", ".join(
+        f"{k}={shown_line(str(proposal[k])) if proposal[k] not in (None, '') else '—'}"
+        for k in PROPOSAL_FIELDS
+        if k in proposal
+    )
+
+
 class SearchScreen(ModalScreen[int | None]):
-    """Search document text and claim fields; dismisses with the claim to jump to.
+    """Search document text and claim fields; dismisses with the claim to jump to (or, for a
+    hit in a document without claims, None with :attr:`document` set).
 
     The query runs in a thread worker with its own connection (a LIKE over a million claims
     takes a moment), so typing never waits for the database.
@@ -179,6 +191,8 @@ class SearchScreen(ModalScreen[int | None]):
         super().__init__()
         self.db_path = db_path
         self.hits: list[SearchHit] = []
+        self.document: int | None = None
+        """The document picked when its hit has no claim to jump to."""
         self.query_text = ""
         self._timer: Timer | None = None
 
@@ -257,7 +271,10 @@ class SearchScreen(ModalScreen[int | None]):
 
     @on(OptionList.OptionSelected, "#results")
     def _picked(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.hits[int(event.option.id or 0)]["claim_id"])
+        hit = self.hits[int(event.option.id or 0)]
+        if hit["claim_id"] is None:
+            self.document = hit["doc_id"]
+        self.dismiss(hit["claim_id"])
 
     def action_close(self) -> None:
         """Close without jumping."""
@@ -265,7 +282,7 @@ class SearchScreen(ModalScreen[int | None]):
 
 
 class FilterScreen(ModalScreen[review.ClaimFilter | None]):
-    """Choose status, kind, rule and document; Enter or Ctrl+S applies, Esc cancels."""
+    """Choose status, kind, rule, document and source; Enter or Ctrl+S applies, Esc cancels."""
 
     DEFAULT_CSS = (
         PANEL_CSS.format(name="FilterScreen")
@@ -328,6 +345,12 @@ class FilterScreen(ModalScreen[review.ClaimFilter | None]):
                 )
                 yield Label("flagged")
                 yield Checkbox("only claims flagged for a second look", c.flagged, id="flagged")
+                yield Label("source")  # documents by their source (issue 14, "docs")
+                yield Input(
+                    value=c.source_has or "",
+                    placeholder="part of the source the header shows, e.g. seeds/; empty = all",
+                    id="source",
+                )
             yield Static(id="errors")
 
     def on_mount(self) -> None:
@@ -357,10 +380,11 @@ class FilterScreen(ModalScreen[review.ClaimFilter | None]):
                 rule=self._value("rule"),
                 doc_id=doc_id,
                 flagged=self.query_one("#flagged", Checkbox).value,
+                source_has=self.query_one("#source", Input).value.strip() or None,
             )
         )
 
-    @on(Input.Submitted, "#doc")
+    @on(Input.Submitted, "#doc, #source")
     def _submitted(self) -> None:
         self.action_apply()
 

@@ -298,7 +298,7 @@ def hit_label(hit: SearchHit) -> Text:
     return Text.assemble(
         (f"{place:<{HIT_PLACE_WIDTH - 1}} ", "dim"),
         (f"doc {hit['doc_id']:<6} ", "dim"),
-        (f"claim {hit['claim_id']:<8} ", "dim"),
+        (f"claim {hit['claim_id'] if hit['claim_id'] is not None else '—':<8} ", "dim"),
         Text(shown_line(" ".join(str(hit["snippet"]).split()))),
         no_wrap=True,
         overflow="ellipsis",
