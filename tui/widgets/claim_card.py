@@ -198,6 +198,8 @@ class ClaimCard(Static):
             title.append(" (edited)", style="italic")
         if claim["origin"] == "reviewer":
             title.append(" (added by reviewer)", style="italic")
+        if claim.get("flagged"):
+            title.append(" ⚑ flagged", style="bold yellow")
         return title
 
     @staticmethod
@@ -218,6 +220,8 @@ class ClaimCard(Static):
             f"{claim['sentence_end']})",
             decided,
         ]
+        if claim.get("note"):
+            parts.append(f"note: {claim['note']}")
         for n, part in enumerate(parts):
             if n:
                 details.append(" · ")

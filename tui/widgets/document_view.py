@@ -130,7 +130,9 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     Shift+arrows and Home/End for reading around; the mouse wheel scrolls as usual.
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {f"document--{layer}" for layer in LAYERS}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"document--{layer}" for layer in LAYERS} | {
+        "document--search"
+    }
 
     DEFAULT_CSS = """
     DocumentView {
@@ -165,6 +167,11 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     DocumentView > .document--cursor {
         text-style: bold reverse underline;
     }
+    DocumentView > .document--search {
+        background: #56b6c2;
+        color: #000000;
+        text-style: bold underline;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -190,12 +197,17 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._version = 0
         self._cache: LRUCache[tuple, Strip] = LRUCache(512)
         self._pending_scroll = False
+        self.search_hits: list[tuple[int, int]] = []
+        """Where the last search's terms occur in the text (code-point offsets), drawn on top
+        of the claim's layers; cleared when another document is shown."""
         self.span_mode = False
         """Span mode is on: Home/End move the word cursor, not the view."""
 
     def show(self, text: str, claim: Mapping[str, Any] | None) -> None:
         """Show ``text`` with ``claim``'s spans highlighted and its sentence scrolled into view."""
         changed = text != self.text
+        if changed:
+            self.search_hits = []
         self.text = text
         self.shown = displayed(text)
         self.spans = spans_of(claim) if claim else {}
@@ -301,6 +313,16 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         a, b = self.lines[index]
         text = Text(self.shown[a:b], end="")
         styles = self.styles_for()
+        if self.search_hits:  # under the claim's layers: those keep their colours, and the
+            # hits their underline (the span cursor and selection stay on top)
+            style = self.get_component_rich_style("document--search")
+            first = max(0, bisect_right(self.search_hits, (a, -1)) - 1)
+            for s, e in self.search_hits[first:]:
+                if s >= b:
+                    break
+                s, e = max(s, a), min(e, b)
+                if s < e:
+                    text.stylize(style, s - a, e - a)
         for layer in LAYERS:
             span = self.spans.get(layer)
             if not span:
@@ -309,6 +331,14 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             if s < e:
                 text.stylize(styles[layer], s - a, e - a)
         return text
+
+    def set_search(self, query: str) -> None:
+        """Highlight every occurrence of the search's terms (words split at spaces; Chinese
+        words of one or two characters too) in the document shown."""
+        self.search_hits = find_terms(self.text, query)
+        self._version += 1
+        self._cache.clear()
+        self.refresh()
 
     def render_line(self, y: int) -> Strip:
         """One line of the view (Line API)."""
@@ -342,3 +372,29 @@ def spans_of(claim: Mapping[str, Any]) -> dict[str, tuple[int, int]]:
         if s is not None and e is not None and e > s:
             spans[layer] = (s, e)
     return spans
+
+
+#: Latin capitals to small letters, one for one (``str.lower`` may change a text's length,
+#: which would move every offset after it).
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+#: At most this many search hits are drawn in one document.
+MAX_SEARCH_HITS = 10_000
+
+
+def find_terms(text: str, query: str) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping (start, end) code-point offsets of every occurrence in ``text``
+    of each whitespace-separated term of ``query`` (Latin letters in any case)."""
+    folded = text.translate(_ASCII_LOWER)
+    spans: list[tuple[int, int]] = []
+    for term in {t.translate(_ASCII_LOWER) for t in query.split()}:
+        i = folded.find(term)
+        while i >= 0 and len(spans) < MAX_SEARCH_HITS:
+            spans.append((i, i + len(term)))
+            i = folded.find(term, i + 1)
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
