@@ -18,6 +18,7 @@ from tests.test_review_helpers import (
     build_review_db,
     claim_row,
     decisions,
+    polls,
 )
 from tui.app import make_app
 from tui.screens.documents import DocumentsScreen
@@ -45,7 +46,7 @@ def setup(tmp_path):
 async def open_picker(app, pilot, key: str = "d") -> DocumentsScreen:
     await pilot.pause()
     await pilot.press(key)
-    for _ in range(50):
+    for _ in polls():
         await pilot.pause()
         if isinstance(app.screen, DocumentsScreen) and app.screen.shown is not None:
             break
@@ -56,7 +57,7 @@ async def open_picker(app, pilot, key: str = "d") -> DocumentsScreen:
 
 async def wait_for(pilot, done, what: str) -> None:
     """Let the app run until ``done()`` holds (the machine may be busy: never a fixed pause)."""
-    for _ in range(400):
+    for _ in polls():
         await pilot.pause(0.05)
         if done():
             return
@@ -64,7 +65,7 @@ async def wait_for(pilot, done, what: str) -> None:
 
 
 async def settle(pilot, picker: DocumentsScreen, text: str) -> None:
-    for _ in range(100):
+    for _ in polls():
         await pilot.pause(0.05)
         if picker.shown == text:
             return
@@ -197,7 +198,7 @@ async def test_typing_a_filter_then_enter_at_once_opens_the_match(setup):
         picker = await open_picker(app, pilot)
         picker.query_one("#filter", Input).value = "quiet"
         await pilot.press("enter")  # before the debounce fired
-        for _ in range(100):
+        for _ in polls():
             await pilot.pause(0.05)
             if isinstance(app.screen, ReviewScreen):
                 break
@@ -425,7 +426,7 @@ async def test_search_terms_are_highlighted_after_the_jump(setup, query, word):
         assert isinstance(app.screen, SearchScreen)
         app.screen.query_one("#query", Input).value = query
         app.screen.run_search(query, then_focus=True)  # (typing races the debounced search)
-        for _ in range(400):
+        for _ in polls():
             await pilot.pause(0.05)
             if app.screen.hits and app.screen.query("OptionList:focus"):
                 break
@@ -467,7 +468,7 @@ async def test_a_search_hit_in_a_document_without_claims_opens_it(setup):
         assert isinstance(app.screen, SearchScreen)
         app.screen.query_one("#query", Input).value = "晨练"
         app.screen.run_search("晨练", then_focus=True)
-        for _ in range(400):
+        for _ in polls():
             await pilot.pause(0.05)
             if app.screen.hits and app.screen.query("OptionList:focus"):
                 break

@@ -19,7 +19,7 @@ from db.connection import open_db
 from db.session import ReviewSession, Strategy
 from db.stats import compute
 from tests.test_review_app import screen_text
-from tests.test_review_helpers import DOC2, build_review_db, claim_row, decisions
+from tests.test_review_helpers import DOC2, build_review_db, claim_row, decisions, polls
 from tui.app import make_app
 from tui.cli import cli
 from tui.screens.edit import ClaimForm
@@ -284,7 +284,7 @@ async def test_stats_screen_shows_unchanged_edited_rejected(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("t")
-        for _ in range(50):
+        for _ in polls():
             await pilot.pause(0.05)
             if "unchanged" in screen_text(app):
                 break

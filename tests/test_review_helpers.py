@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -170,3 +171,12 @@ def decisions(path: Path) -> list[dict[str, Any]]:
         return [dict(r) for r in conn.execute("SELECT * FROM decisions ORDER BY id")]
     finally:
         conn.close()
+
+
+def polls(limit: float = 120.0):
+    """Yield until ``limit`` seconds have passed: a bound for a loop that waits for the app
+    (``for _ in polls(): await pilot.pause(0.05); if done: break``). It is a guard against a
+    hang, not a timing: a loaded machine gets all the time it needs."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        yield
