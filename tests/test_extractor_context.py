@@ -63,8 +63,14 @@ def test_time_ranges_and_periods() -> None:
     assert [t.text for t in find_times("前晚击退")] == ["前晚"]
 
 
-def test_reporting_period_is_carried_but_a_moment_is_not() -> None:
+def test_reporting_period_is_carried_and_a_moment_stays_in_its_paragraph() -> None:
     report = extract("2008年，公司实现营业收入5.74亿元。净利润增长7.5%。")
     assert [c.time_text for c in report] == ["2008年", "2008年"]
-    news = extract("4月14日，雷霆队获胜。杜兰特拿下14分。")
+    # Whether a moment (4月14日) carries to the next sentence of its paragraph is the time
+    # ranker's choice (the gold carries a report's date: 20日 over a whole fund report), but
+    # never into the next paragraph, and the clause rules' carried period stays an option.
+    news = extract("4月14日，雷霆队获胜。\n杜兰特拿下14分。")
     assert news[-1].time_text == ""
+    assert "time" not in news[-1].alternatives
+    (cand,) = extract("4月14日，雷霆队获胜，杜兰特拿下14分。")
+    assert cand.time_text == "4月14日"
