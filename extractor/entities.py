@@ -196,8 +196,28 @@ class EntityTable:
         """Add the transliterated names of the whole text (a regex pass, no tagging), so a
         later surname (武贾西奇) finds its full name (萨沙-武贾西奇)."""
         for m in _TRANSLIT_RE.finditer(self.norm):
-            if m.group(0) not in self.entries:
-                self._add(m.group(0), m.start(), m.end(), True)
+            start, end = self.trim_name(m.start(), m.end())
+            text = self.norm[start:end]
+            if text not in self.entries:
+                self._add(text, start, end, True)
+
+    def trim_name(self, start: int, end: int) -> tuple[int, int]:
+        """A transliterated name read greedily (未婚夫萨沙-武贾西奇助威) cut to the parts the
+        document writes on their own more often than with their neighbours: the first part
+        to its longest ending written more often (萨沙), the last to its longest beginning
+        written more often (武贾西奇). Parts no shorter than two characters."""
+        text = self.norm[start:end]
+        parts = re.split(r"[-·•－]", text)
+        first, last = parts[0], parts[-1]
+        for k in range(1, len(first) - 1):
+            if self.count(first[k:]) > self.count(first):
+                start += k
+                break
+        for k in range(len(last) - 1, 1, -1):
+            if self.count(last[:k]) > self.count(last):
+                end -= len(last) - k
+                break
+        return start, end
 
     def antecedent(self, pos: int, person: bool) -> Entry | None:
         """The nearest name before ``pos`` that a pronoun can stand for (a person for 他/她)."""
@@ -502,6 +522,21 @@ def _clause_options(
                     f.update(after_de=1.0, after=1.0, same_sentence=1.0, same_clause=1.0)
                     found.append((text, run[0][2], run[-1][3], f))
                 break
+    if own:
+        for text, start, end, how in _openers(toks, q_start, time_spans):
+            resolved = resolve(text)
+            f = _base_features(resolved, None, table)
+            f.update(same_sentence=1.0, same_clause=1.0, clause_opener=1.0)
+            f[how] = 1.0
+            if source:
+                f["source"] = 1.0
+            found.append((resolved, start, end, f))
+    # Transliterated names (萨沙-武贾西奇), cut to the parts the document writes alone.
+    for tm in _TRANSLIT_RE.finditer(norm, span[0], limit):
+        a, b = table.trim_name(tm.start(), tm.end())
+        f = _base_features(norm[a:b], None, table)
+        f.update(proper=1.0, person=1.0, same_sentence=1.0)
+        found.append((resolve(norm[a:b]), a, b, f))
     for mm in _MOU_RE.finditer(norm, span[0], limit):
         f = {"proper": 1.0, "person": 1.0, "same_sentence": 1.0}
         f["length"] = len(mm.group(0)) / 10
@@ -521,6 +556,14 @@ def _relative_features(
     for o, c in zip(options, counts, strict=True):
         if c == top and top > 1:
             o.features["most_frequent"] = 1.0
+    # Whether the quantity's own clause opens with words that can be its subject: when it
+    # does not, the subject is usually carried (the previous claim's, or the rules' earlier one).
+    opener = any(o.features.get("clause_opener") and o.features.get("same_clause") for o in options)
+    for o in options:
+        if not opener and (o.features.get("previous") or o.features.get("earlier_sentence")):
+            o.features["carried_no_opener"] = 1.0
+        if opener and o.features.get("clause_opener") and o.features.get("same_clause"):
+            o.features["own_opener"] = 1.0
     written = [o for o in options if s_start <= o.start and o.end <= q_start]
     if written:
         max(written, key=lambda o: o.end).features["nearest"] = 1.0
@@ -578,6 +621,63 @@ def _respective(
     f["dist"] = math.log1p(abs(q_start - start - len(text))) / 5
     _kind_features(f, kind)
     add(text, start, start + len(text), f)
+
+
+#: Tags that end the words opening a clause (its subject) before the verb.
+_STRETCH_STOP = ("p", "d", "c", "r", "m", "q")
+_QUOTE_CHARS = "“”\"「」『』"
+
+
+def _openers(
+    toks: Sequence[Token], q_start: int, time_spans: Sequence[tuple[int, int]]
+) -> list[tuple[str, int, int, str]]:
+    """The words that open the quantity's clause, as subjects that name no entity (考生,
+    两市, 招商安本增利, “十绝阵”): from the first content word to the first verb, copula,
+    preposition or adverb (``stretch``); and, when a 的 stands before the verb that governs
+    the quantity, the whole 的-phrase up to that verb (涨幅超过五成的个股, ``de_phrase``)."""
+    out: list[tuple[str, int, int, str]] = []
+    n = len(toks)
+    i = 0
+    while i < n and toks[i][2] < q_start:
+        word, flag, a, _ = toks[i]
+        if (
+            flag in ("t", "c", "x", "d", "p") and word not in _QUOTE_CHARS
+        ) or any(x <= a < y for x, y in time_spans):
+            i += 1
+            continue
+        break
+    if i >= n or toks[i][2] >= q_start:
+        return out
+    j = i
+    while j < n and toks[j][3] <= q_start:
+        word, flag = toks[j][0], toks[j][1]
+        if word in _QUOTE_CHARS:
+            j += 1
+            continue
+        if flag == "x" or flag in _STRETCH_STOP or flag in ("uj", "ul"):
+            break
+        if flag.startswith("v") and flag != "vn":
+            break
+        j += 1
+    if j > i:
+        a, b = toks[i][2], toks[j - 1][3]
+        text = "".join(t[0] for t in toks[i:j]).strip(_QUOTE_CHARS)
+        if 2 <= len(text) <= 12 and not text.isdigit():
+            out.append((text, a + (toks[i][0] in _QUOTE_CHARS), b, "stretch"))
+    # The 的-phrase: …的 + nouns, right before the verb or copula of the quantity.
+    k = j
+    last_de = -1
+    while k < n and toks[k][3] <= q_start and toks[k][1] != "x":
+        if toks[k][1] == "uj":
+            last_de = k
+        k += 1
+    if last_de > i:
+        e = noun_run(list(toks), last_de + 1, stop=q_start)
+        if e > last_de + 1:
+            text = "".join(t[0] for t in toks[i:e])
+            if len(text) <= 16:
+                out.append((text, toks[i][2], toks[e - 1][3], "de_phrase"))
+    return out
 
 
 def _subsequence(short: str, full: str) -> bool:
