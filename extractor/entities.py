@@ -626,6 +626,8 @@ def _respective(
 #: Tags that end the words opening a clause (its subject) before the verb.
 _STRETCH_STOP = ("p", "d", "c", "r", "m", "q")
 _QUOTE_CHARS = "“”\"「」『』"
+#: Words between a verb and its quantity (达, 约, 了, 超过).
+_QUANTITY_LEAD = frozenset({"了", "达", "约", "近", "超过", "逾", "共", "仅", "只", "都", "均", "也"})
 
 
 def _openers(
@@ -664,6 +666,22 @@ def _openers(
         text = "".join(t[0] for t in toks[i:j]).strip(_QUOTE_CHARS)
         if 2 <= len(text) <= 12 and not text.isdigit():
             out.append((text, a + (toks[i][0] in _QUOTE_CHARS), b, "stretch"))
+    # Up to the verb or copula right before the quantity (外省考生有3种: the tagger reads
+    # 考生 as a verb, so the first verb is not always the predicate).
+    v = len(toks)
+    while v > 0 and toks[v - 1][3] > q_start:
+        v -= 1
+    while v > i and (toks[v - 1][0] in _QUANTITY_LEAD or toks[v - 1][1] in ("ul", "d")):
+        v -= 1
+    if v > i and toks[v - 1][1].startswith("v") and toks[v - 1][1] != "vn":
+        e = v - 1
+        while e > i and toks[e - 1][1] in ("d", "c", "ad"):
+            e -= 1  # 分别, 都, 和 before the verb belong to no subject
+        span = toks[i:e]
+        if e > j and span and not any(t[1] in ("x", "uj", "p") for t in span):
+            text = "".join(t[0] for t in span).strip(_QUOTE_CHARS)
+            if 2 <= len(text) <= 12:
+                out.append((text, span[0][2], span[-1][3], "stretch"))
     # The 的-phrase: …的 + nouns, right before the verb or copula of the quantity.
     k = j
     last_de = -1
