@@ -88,10 +88,15 @@ def main(argv: list[str] | None = None) -> int:
                     right = _field_right(name, dict(g), p)[0]
                     opts = fields.get(name, [])
                     if name == "subject":
-                        covered = any(
-                            subject_right(str(g.get("subject") or ""), _aliases(dict(g)), o.text)
-                            for o in opts
-                        ) or right
+                        covered = (
+                            any(
+                                subject_right(
+                                    str(g.get("subject") or ""), _aliases(dict(g)), o.text
+                                )
+                                for o in opts
+                            )
+                            or right
+                        )
                     else:
                         covered = right or any(
                             _field_right(name, dict(g), {**p, _key(name): o.text})[0] for o in opts
@@ -122,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         out[name] = {k: v for k, v in sorted(s.items())}
         print(
             f"{name:<10} found {s['found']}  right {s['right'] / n:.3f}  "
-            f"covered {s['covered'] / n:.3f}  (covered but ranked wrong {s['covered, ranked wrong']})"
+            f"covered {s['covered'] / n:.3f}  "
+            f"(covered but ranked wrong {s['covered, ranked wrong']})"
         )
         for k, v in sorted(s.items()):
             if k.startswith("miss"):

@@ -14,9 +14,9 @@ from collections.abc import Callable
 
 from . import nlp
 from .entities import EntityTable, subject_options
-from .options import predicate_options, time_options
 from .model import Candidate
 from .numbers import FULLWIDTH
+from .options import predicate_options, time_options
 from .quantity import MEASURE_SHAPE, Mention, find_quantities
 from .ranker import Option, Ranker, default
 from .roles import Phrase, RoleFinder, Token, entity_score, noun_run, predicate_and_object

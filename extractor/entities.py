@@ -136,6 +136,8 @@ class EntityTable:
         #: Clauses whose names are in the table.
         self.added: set[tuple[int, int]] = set()
         self.clause_cache: dict[tuple[int, int], list[tuple[str, int, int, dict[str, float]]]] = {}
+        #: Base features of option texts without tokens (see :func:`_base_features`).
+        self.feature_cache: dict[str, dict[str, float]] = {}
 
     def source_of(self, span: tuple[int, int]) -> bool:
         """:func:`is_source_clause` of a clause, once per clause."""
@@ -253,6 +255,17 @@ class EntityTable:
 
 
 def _base_features(text: str, run: Sequence[Token] | None, table: EntityTable) -> dict[str, float]:
+    if run is None:
+        # Options without tokens repeat per claim (the table's names, the previous subject):
+        # their features depend on the text alone, so they are computed once per document.
+        got = table.feature_cache.get(text)
+        if got is None:
+            got = table.feature_cache[text] = _compute_base(text, None, table)
+        return dict(got)
+    return _compute_base(text, run, table)
+
+
+def _compute_base(text: str, run: Sequence[Token] | None, table: EntityTable) -> dict[str, float]:
     f: dict[str, float] = {}
     if run:
         proper, person = _shape(run)
@@ -625,9 +638,11 @@ def _respective(
 
 #: Tags that end the words opening a clause (its subject) before the verb.
 _STRETCH_STOP = ("p", "d", "c", "r", "m", "q")
-_QUOTE_CHARS = "“”\"「」『』"
+_QUOTE_CHARS = '“”"「」『』'
 #: Words between a verb and its quantity (达, 约, 了, 超过).
-_QUANTITY_LEAD = frozenset({"了", "达", "约", "近", "超过", "逾", "共", "仅", "只", "都", "均", "也"})
+_QUANTITY_LEAD = frozenset(
+    {"了", "达", "约", "近", "超过", "逾", "共", "仅", "只", "都", "均", "也"}
+)
 
 
 def _openers(
@@ -642,9 +657,9 @@ def _openers(
     i = 0
     while i < n and toks[i][2] < q_start:
         word, flag, a, _ = toks[i]
-        if (
-            flag in ("t", "c", "x", "d", "p") and word not in _QUOTE_CHARS
-        ) or any(x <= a < y for x, y in time_spans):
+        if (flag in ("t", "c", "x", "d", "p") and word not in _QUOTE_CHARS) or any(
+            x <= a < y for x, y in time_spans
+        ):
             i += 1
             continue
         break

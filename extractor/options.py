@@ -179,11 +179,11 @@ def predicate_options(
     kind: str,
 ) -> list[Option]:
     """The predicate options of the quantity at ``q_start`` in its clause's ``tokens``."""
-    toks = list(tokens)
+    toks = tokens
     at = bisect.bisect_left(toks, q_start, key=lambda t: t[2])
     past = bisect.bisect_left(toks, q_end, key=lambda t: t[2])
     before = [t for t in toks[max(0, at - _PRED_WINDOW) : at] if t[3] <= q_start]
-    after = toks[past : past + _PRED_WINDOW]
+    after = list(toks[past : past + _PRED_WINDOW])
     found: dict[tuple[int, int, str], dict[str, float]] = {}
 
     def add(span: Sequence[Token], f: dict[str, float]) -> None:
@@ -297,7 +297,11 @@ def predicate_options(
             add(after[i : j + 1], {"counted_verb": 1.0, "counted": 1.0})
     if rule is not None and rule.text:
         if rule.start >= 0:
-            span = [t for t in toks if rule.start <= t[2] and t[3] <= rule.end]
+            span = [
+                t
+                for t in toks[max(0, at - _PRED_WINDOW) : past + _PRED_WINDOW]
+                if rule.start <= t[2] and t[3] <= rule.end
+            ]
             key = (rule.start, rule.end, rule.text)
             if key in found:
                 found[key]["rule"] = 1.0

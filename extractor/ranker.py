@@ -200,8 +200,14 @@ class Ranker:
 
     def rank(self, options: Sequence[Option], field: str = "subject") -> list[Option]:
         """The options scored and sorted best first (ties keep the given order)."""
+        w = self._weights(field)
+        get = w.get
         for o in options:
-            o.score = round(self.score(o.features, field), 4)
+            z = self.bias
+            for k, v in o.features.items():
+                z += get(k, 0.0) * v
+            z = max(-30.0, min(30.0, z))
+            o.score = round(1.0 / (1.0 + math.exp(-z)), 4)
         return sorted(options, key=lambda o: -o.score)
 
     # ------------------------------------------------------------------ files

@@ -29,7 +29,6 @@ from .evaluate import (
 )
 from .ranker import Ranker, combine, fit
 
-
 #: The fields the ranker learns.
 FIELDS = ("subject", "predicate", "time")
 
@@ -99,9 +98,7 @@ def cross_validate(
     (the share of found claims whose top option is right; claims with no right option count
     as wrong), the share whose options hold a right one (the ceiling), and the claims."""
     docs = sorted(texts)
-    per_doc = {
-        doc: field_groups([g for g in gold if str(g["doc"]) == doc], texts) for doc in docs
-    }
+    per_doc = {doc: field_groups([g for g in gold if str(g["doc"]) == doc], texts) for doc in docs}
     out: dict[str, tuple[float, float, int]] = {}
     for name in FIELDS:
         right = total = covered = 0

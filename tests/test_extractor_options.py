@@ -28,7 +28,9 @@ def _fields(text: str, surface: str) -> tuple[object, dict[str, list[Option]]]:
     for cand, fields in extract_with_fields(text):
         if cand.quantity_text == surface:
             return cand, fields
-    raise AssertionError(f"{surface} not found in {[c.quantity_text for c, _ in extract_with_fields(text)]}")
+    raise AssertionError(
+        f"{surface} not found in {[c.quantity_text for c, _ in extract_with_fields(text)]}"
+    )
 
 
 def _texts(options: list[Option]) -> list[str]:
@@ -134,7 +136,9 @@ def test_a_model_ranks_each_field_with_its_own_weights_and_round_trips() -> None
     assert again.fields["time"] == pytest.approx(model.fields["time"], abs=1e-5)
     data = json.loads(model.to_json())
     assert set(data["fields"]["time"]) == set(FIELD_FEATURES["time"])
-    ranked = again.rank([Option("a", 0, 1, {"rule": 1.0}), Option("", -1, -1, {"empty": 1.0})], "time")
+    ranked = again.rank(
+        [Option("a", 0, 1, {"rule": 1.0}), Option("", -1, -1, {"empty": 1.0})], "time"
+    )
     assert ranked[0].text == ""
 
 
