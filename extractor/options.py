@@ -134,7 +134,10 @@ def time_options(
                 last = t
             i += 1
         if last is not None:
-            add(last, {"sentences_back": back / 3, "dist": _log_dist(q_start - last.end)})
+            f = {"sentences_back": back / 3, "dist": _log_dist(q_start - last.end)}
+            if back == 1 and PERIOD_RE.search(last.text):
+                f["period_carried"] = 1.0  # a reporting period stated once for what follows
+            add(last, f)
     # The headline's first anchored time (a report's date).
     i = 0
     while para_start == 0 and i < len(times) and times[i].start < headline_end:
@@ -289,7 +292,16 @@ def predicate_options(
     j = noun_run(after, i)
     if j > i:
         run = after[i:j]
-        add(run, {"counted": float(i == 0), "after_de": float(i == 1), "adjacent": 1.0})
+        yi = bool(before) and before[-1][0] in ("以", "按")
+        add(
+            run,
+            {
+                "counted": float(i == 0),
+                "after_de": float(i == 1),
+                "yi_de": float(i == 1 and yi and _is_attr(run[-1][0])),
+                "adjacent": 1.0,
+            },
+        )
         if j < len(after) and after[j][1] in _ADVERB_FLAGS:
             j += 1
         if j < len(after) and after[j][1].startswith("v") and after[j][1] != "vn":

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .core import extract_with_fields
 from .evaluate import (
+    SplitError,
     _aliases,
     _documents,
     _field_right,
@@ -148,10 +149,30 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--corpus", default=str(here.parent / "shared" / "corpus" / "thucnews_sample.jsonl")
     )
+    ap.add_argument(
+        "--extra",
+        action="append",
+        default=[],
+        help="more gold files of articles outside the split (all of them train); refused if"
+        " one holds an article of the split's test part",
+    )
     args = ap.parse_args(argv)
     gold = [g for path in args.gold for g in load_gold(path)]
     if args.split:
-        gold = restrict(gold, split_part(args.split, args.part))
+        try:
+            gold = restrict(gold, split_part(args.split, args.part))
+            held = split_part(args.split, "test")
+        except SplitError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    for path in args.extra:
+        extra = load_gold(path)
+        if args.split:
+            leaked = sorted({str(g["doc"]) for g in extra} & held)
+            if leaked:
+                print(f"error: {path}: articles of the test part: {leaked[:3]}", file=sys.stderr)
+                return 2
+        gold += extra
     if not gold:
         print("error: no gold records to train on", file=sys.stderr)
         return 2
