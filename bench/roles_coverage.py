@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split")
     ap.add_argument("--part", default="train")
     ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--extra", action="append", default=[], help="more gold, outside the split")
     ap.add_argument("--out", default=str(ROOT / "bench" / "out" / "roles_coverage.json"))
     ap.add_argument(
         "--corpus", default=str(ROOT.parent / "shared" / "corpus" / "thucnews_sample.jsonl")
@@ -71,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     gold = [g for p in args.gold for g in load_gold(p)]
     if args.split:
         gold = restrict(gold, split_part(args.split, args.part))
+        if args.part == "train" and args.extra:
+            held = split_part(args.split, "test")
+            gold += [g for p in args.extra for g in load_gold(p) if str(g["doc"]) not in held]
     texts = _documents(gold, ROOT / "seeds", Path(args.corpus))
     stats: dict[str, Counter] = defaultdict(Counter)
     examples: dict[str, list[str]] = defaultdict(list)
@@ -120,6 +124,13 @@ def main(argv: list[str] | None = None) -> int:
                             )
                     elif not right:
                         s["covered, ranked wrong"] += 1
+                        if len(examples[name + "ranked"]) < args.show:
+                            sent = text[cand.sentence_start : cand.sentence_end]
+                            examples[name + "ranked"].append(
+                                f"  [{name} / ranked wrong] gold={g.get(name)!r} "
+                                f"chosen={p[_key(name)]!r} opts={[o.text for o in opts][:6]}\n"
+                                f"     {cand.quantity_text} in: {sent[:160]}"
+                            )
                 break
     out = {}
     for name, s in stats.items():

@@ -276,6 +276,7 @@ def _entity_table(doc: _Doc) -> EntityTable:
     table.add_shapes()
     for span in doc.clauses(0):
         table.add_clause(doc.tokens(span))
+        table.add_headline(doc.tokens(span))
     return table
 
 

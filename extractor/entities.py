@@ -48,6 +48,8 @@ _MOU_RE = re.compile(
 )
 #: A name in Latin script: capitalised words, digits, and the marks of model names.
 _LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9]*(?:[ \-.][A-Za-z0-9*/][A-Za-z0-9*/.\-]*){0,6}")
+#: A term in quotation marks (“80后”, “拉黑”).
+_QUOTED_RE = re.compile(r"[“\"「『]([^“”\"「」『』，。；！？、\s]{2,10})[”\"」』]")
 #: A title in book-title marks.
 _TITLE_RE = re.compile(r"《([^《》]{1,30})》")
 #: Pronouns that stand for a person, and for anything else (it, its, both).
@@ -136,6 +138,8 @@ class EntityTable:
         #: Clauses whose names are in the table.
         self.added: set[tuple[int, int]] = set()
         self.clause_cache: dict[tuple[int, int], list[tuple[str, int, int, dict[str, float]]]] = {}
+        self._headline_terms: list[tuple[str, int, int]] = []
+        self._topics: list[tuple[str, int, int]] | None = None
         #: Base features of option texts without tokens (see :func:`_base_features`).
         self.feature_cache: dict[str, dict[str, float]] = {}
 
@@ -202,6 +206,32 @@ class EntityTable:
             text = self.norm[start:end]
             if text not in self.entries:
                 self._add(text, start, end, True)
+
+    def add_headline(self, tokens: Sequence[Token]) -> None:
+        """Keep the noun runs of the headline as topic terms (地震, 按摩学院): what an
+        article is about is often no name at all."""
+        for i, j in noun_runs(tokens):
+            run = tokens[i:j]
+            text = "".join(t[0] for t in run)
+            if len(text) >= 2 and text not in _GENERIC and not _DATELINE.search(text):
+                self._headline_terms.append((text, run[0][2], run[-1][3]))
+
+    def topic_terms(self, n: int = 2) -> list[tuple[str, int, int]]:
+        """The ``n`` most frequent terms among the headline's noun runs and the quoted
+        terms of the text (“80后”), written at least twice; (text, start, end) of the first
+        mention. Computed once per document."""
+        if self._topics is None:
+            seen: dict[str, tuple[int, int]] = {}
+            for text, a, b in self._headline_terms:
+                seen.setdefault(text, (a, b))
+            for m in _QUOTED_RE.finditer(self.norm):
+                seen.setdefault(m.group(1), (m.start(1), m.end(1)))
+            ranked = sorted(
+                ((t, a, b) for t, (a, b) in seen.items() if self.count(t) >= 2),
+                key=lambda x: (-(self.count(x[0]) + 2 * self.in_headline(x[0])), x[1]),
+            )
+            self._topics = ranked[:n]
+        return self._topics
 
     def trim_name(self, start: int, end: int) -> tuple[int, int]:
         """A transliterated name read greedily (未婚夫萨沙-武贾西奇助威) cut to the parts the
@@ -314,8 +344,10 @@ def subject_options(
     """
     options: dict[str, Option] = {}
 
+    not_subject = lexicon.words("not_subject_words")
+
     def add(text: str, start: int, end: int, feats: dict[str, float]) -> None:
-        if not text or len(text) < 2 or _DATELINE.search(text):
+        if not text or len(text) < 2 or _DATELINE.search(text) or text in not_subject:
             return
         old = options.get(text)
         if old is None:
@@ -326,7 +358,16 @@ def subject_options(
         closer = feats.get("dist", 9.0) < old.features.get("dist", 9.0)
         near, far = (feats, old.features) if closer else (old.features, feats)
         merged = {**far, **near}
-        for k in ("rule", "table", "alias", "generic", "source", "previous", "topic"):
+        for k in (
+            "rule",
+            "table",
+            "alias",
+            "generic",
+            "source",
+            "previous",
+            "topic",
+            "topic_term",
+        ):
             if far.get(k) or near.get(k):
                 merged[k] = 1.0
         if closer:
@@ -411,6 +452,15 @@ def subject_options(
             f["earlier_sentence"] = 1.0
         _kind_features(f, kind)
         add(text, e.start, e.end, {k: v for k, v in f.items() if v})
+    for text, start, end in table.topic_terms():
+        text = resolve(text)
+        f = _base_features(text, None, table)
+        f["topic_term"] = 1.0
+        f["dist"] = math.log1p(abs(q_start - end)) / 5
+        if start < clauses[0][0]:
+            f["earlier_sentence"] = 1.0
+        _kind_features(f, kind)
+        add(text, start, end, f)
     out = list(options.values())
     _relative_features(out, q_start, clauses[0][0], table)
     return out
@@ -637,7 +687,7 @@ def _respective(
 
 
 #: Tags that end the words opening a clause (its subject) before the verb.
-_STRETCH_STOP = ("p", "d", "c", "r", "m", "q")
+_STRETCH_STOP = ("p", "d", "c", "r", "m", "q", "t", "f")
 _QUOTE_CHARS = '“”"「」『』'
 #: Words between a verb and its quantity (达, 约, 了, 超过).
 _QUANTITY_LEAD = frozenset(
@@ -653,6 +703,7 @@ def _openers(
     preposition or adverb (``stretch``); and, when a 的 stands before the verb that governs
     the quantity, the whole 的-phrase up to that verb (涨幅超过五成的个股, ``de_phrase``)."""
     out: list[tuple[str, int, int, str]] = []
+    not_subject = lexicon.words("not_subject_words")
     n = len(toks)
     i = 0
     while i < n and toks[i][2] < q_start:
@@ -665,13 +716,21 @@ def _openers(
         break
     if i >= n or toks[i][2] >= q_start:
         return out
+
+    def stops(t: Token) -> bool:
+        return (
+            t[1] in _STRETCH_STOP
+            or t[0] in not_subject
+            or any(x <= t[2] < y for x, y in time_spans)
+        )
+
     j = i
     while j < n and toks[j][3] <= q_start:
         word, flag = toks[j][0], toks[j][1]
         if word in _QUOTE_CHARS:
             j += 1
             continue
-        if flag == "x" or flag in _STRETCH_STOP or flag in ("uj", "ul"):
+        if flag == "x" or stops(toks[j]) or flag in ("uj", "ul"):
             break
         if flag.startswith("v") and flag != "vn":
             break
@@ -693,7 +752,16 @@ def _openers(
         while e > i and toks[e - 1][1] in ("d", "c", "ad"):
             e -= 1  # 分别, 都, 和 before the verb belong to no subject
         span = toks[i:e]
-        if e > j and span and not any(t[1] in ("x", "uj", "p") for t in span):
+        verbs = [t for t in span if t[1].startswith("v") and t[1] != "vn"]
+        if (
+            e > j
+            and span
+            and len(verbs) <= 1
+            and not (span[0][1].startswith("v") and span[0][1] != "vn")
+            and not any(
+                t[1] in ("x", "uj") or (stops(t) and t[0] not in ("和", "与", "及")) for t in span
+            )
+        ):
             text = "".join(t[0] for t in span).strip(_QUOTE_CHARS)
             if 2 <= len(text) <= 12:
                 out.append((text, span[0][2], span[-1][3], "stretch"))

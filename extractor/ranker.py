@@ -66,6 +66,7 @@ FEATURES: dict[str, str] = {
     "previous": "the subject chosen for the previous claim of the document",
     "topic": "the most salient name of the document (the article's topic)",
     "most_frequent": "the option that occurs most often in the document",
+    "topic_term": "a frequent noun of the headline or quoted term of the text (地震, “80后”)",
     "nearest": "the option written nearest before the quantity",
     "first": "the first option written in the quantity's sentence",
     "list_item": "the item of a list aligned with the quantity's place in a list (A、B分别为X、Y)",

@@ -171,3 +171,20 @@ def test_the_shipped_model_ranks_predicate_and_time() -> None:
     model = shipped()
     assert model.ranks("predicate") and model.ranks("time")
     assert any(w != 0 for w in model.fields["time"].values())
+
+
+def test_a_clause_opener_stops_at_comparison_adverbs_and_time_words() -> None:
+    text = "壬县小麦今年收购量达3万吨，同比增长12%，日均收购超过800吨。"
+    for surface in ("12%", "超过800吨"):
+        _, fields = _fields(text, surface)
+        texts = _texts(fields["subject"])
+        assert "同比" not in texts and "日均" not in texts
+    _, fields = _fields("癸市上周五股指收涨1.2%。", "1.2%")
+    assert not any("上周五" in t for t in _texts(fields["subject"]) if t != "癸市上周五股指")
+
+
+def test_quoted_terms_and_headline_nouns_are_topic_options() -> None:
+    text = "调查称多数“00后”爱读书\n调查显示，“00后”平均每月读书2本，其中六成“00后”喜欢小说。"
+    _, fields = _fields(text, "六成")
+    opts = {o.text: o for o in fields["subject"]}
+    assert "00后" in opts and opts["00后"].features.get("topic_term")
