@@ -147,6 +147,24 @@ def time_options(
                 add(t, {"dist": _log_dist(q_start - t.end), "sentences_back": min(si, 6) / 3})
             break
         i += 1
+    # The first times of the lead (the first two sentences, datelines left out): the day or
+    # period a whole report is about (20日 of a market report stated once at its start).
+    lead_end = sentences[min(1, len(sentences) - 1)][1]
+    taken = 0
+    i = 0
+    while para_start == 0 and taken < 2 and i < len(times) and times[i].start < lead_end:
+        t = times[i]
+        i += 1
+        if t.start >= s_start or not t.anchor or is_base(norm, t.start):
+            continue
+        if norm[t.end : t.end + 1] in ("讯", "电") or norm.startswith("消息", t.end):
+            continue  # a dateline (中新网3月23日电) dates the report, not its facts
+        taken += 1
+        f = {"lead": 1.0, "dist": _log_dist(q_start - t.end), "sentences_back": min(si, 6) / 3}
+        if (t.start, t.end) in found:
+            found[(t.start, t.end)][1]["lead"] = 1.0
+        else:
+            add(t, f)
     if rule is not None:
         key = (rule.start, rule.end)
         if key in found:

@@ -144,6 +144,7 @@ TIME_FEATURES: dict[str, str] = {
     "sentences_back": "sentences between it and the quantity / 3",
     "period_carried": "a reporting period (2008年, 今年以来) closing the sentence before",
     "headline": "it is in the headline (the text up to the first sentence end)",
+    "lead": "one of the first two times of the lead (datelines left out)",
     "dist": "log(1 + characters between it and the quantity) / 5",
     "nearest": "the time nearest before the quantity",
     "period": "a reporting period (2008年, 今年以来, 第三季度, 截至…)",

@@ -188,3 +188,23 @@ def test_quoted_terms_and_headline_nouns_are_topic_options() -> None:
     _, fields = _fields(text, "六成")
     opts = {o.text: o for o in fields["subject"]}
     assert "00后" in opts and opts["00后"].features.get("topic_term")
+
+
+def test_period_words_of_reports_and_markets_are_time_expressions() -> None:
+    from extractor.timex import find_times
+
+    assert [t.text for t in find_times("全年共接收捐款，春节期间销售增长，周四早盘下跌")] == [
+        "全年",
+        "春节期间",
+        "周四早盘",
+    ]
+
+
+def test_the_lead_time_is_an_option_and_a_dateline_is_not() -> None:
+    text = (
+        "子市基金普遍下跌本报6月9日讯 8日开放式基金跌多涨少。"
+        "股票型基金八成下跌。债券型基金表现平稳。丑基金跌1.2%，排名末位。"
+    )
+    _, fields = _fields(text, "1.2%")
+    lead = {o.text: o for o in fields["time"] if o.features.get("lead")}
+    assert "8日" in lead and "6月9日" not in lead
