@@ -27,6 +27,7 @@ from .ranker import Option
 from .roles import (
     _ENTITY_FLAGS,
     _GENERIC,
+    _ORG_SUFFIXES,
     _ROLE_SUFFIXES,
     Token,
     _ends_with_org,
@@ -594,6 +595,15 @@ def _clause_options(
             if source:
                 f["source"] = 1.0
             found.append((resolved, start, end, f))
+    # Names that end with an organisation or product suffix across words the tagger split
+    # as verbs (鹏华行业成长基金, 招商银行信用卡中心): back from the suffix to a stop.
+    for a, b in _suffix_names(norm, span[0], limit):
+        text = resolve(norm[a:b])
+        f = _base_features(text, None, table)
+        f.update(suffix_name=1.0, same_sentence=1.0)
+        if source:
+            f["source"] = 1.0
+        found.append((text, a, b, f))
     # Transliterated names (萨沙-武贾西奇), cut to the parts the document writes alone.
     for tm in _TRANSLIT_RE.finditer(norm, span[0], limit):
         a, b = table.trim_name(tm.start(), tm.end())
@@ -778,6 +788,29 @@ def _openers(
             text = "".join(t[0] for t in toks[i:e])
             if len(text) <= 16:
                 out.append((text, toks[i][2], toks[e - 1][3], "de_phrase"))
+    return out
+
+
+#: Organisation and product suffixes of two characters or more (公司, 基金, 银行, …).
+_LONG_SUFFIXES = tuple(x for x in _ORG_SUFFIXES if len(x) >= 2)
+_SUFFIX_RE = re.compile("|".join(sorted(map(re.escape, _LONG_SUFFIXES), key=len, reverse=True)))
+#: Characters a name never holds: punctuation and the function words that end a phrase.
+_NAME_STOP = set('，,。；;：:、（）()“”"《》的在是和与及于对向为被把将从以由等了着也都又还')
+#: The longest name read back from a suffix.
+_SUFFIX_NAME_MAX = 12
+
+
+def _suffix_names(norm: str, start: int, limit: int) -> list[tuple[int, int]]:
+    """Spans of names ending with an organisation suffix in ``norm[start:limit]``."""
+    out: list[tuple[int, int]] = []
+    for m in _SUFFIX_RE.finditer(norm, start, limit):
+        a = m.start()
+        while a > start and m.end() - a < _SUFFIX_NAME_MAX and norm[a - 1] not in _NAME_STOP:
+            if not (norm[a - 1].isalnum()):
+                break
+            a -= 1
+        if m.end() - a > len(m.group(0)) + 1:
+            out.append((a, m.end()))
     return out
 
 

@@ -71,6 +71,7 @@ FEATURES: dict[str, str] = {
     "first": "the first option written in the quantity's sentence",
     "list_item": "the item of a list aligned with the quantity's place in a list (A、B分别为X、Y)",
     "whole_list": "a whole list of names (A、B、C) before the quantity",
+    "suffix_name": "read back from an organisation suffix to a stop (鹏华行业成长基金)",
     "title": "a title in book-title marks (《画壁》: a work, a game, a product)",
     "agent": "the noun phrase after 被 (who did it, in a passive clause)",
     "after_de": "the noun phrase after the quantity and 的 (15万平方米的住宅用地)",

@@ -208,3 +208,13 @@ def test_the_lead_time_is_an_option_and_a_dateline_is_not() -> None:
     _, fields = _fields(text, "1.2%")
     lead = {o.text: o for o in fields["time"] if o.features.get("lead")}
     assert "8日" in lead and "6月9日" not in lead
+
+
+def test_a_name_is_read_back_from_its_organisation_suffix() -> None:
+    # The tagger splits 成长 and 增长 out of these fund names as verbs.
+    text = "其中，卯华行业成长基金上周净值上涨3.2%，辰星动力增长基金（LOF）下跌1.1%。"
+    _, fields = _fields(text, "3.2%")
+    opts = {o.text: o for o in fields["subject"]}
+    assert "卯华行业成长基金" in opts and opts["卯华行业成长基金"].features.get("suffix_name")
+    _, fields = _fields(text, "1.1%")
+    assert "辰星动力增长基金" in _texts(fields["subject"])
