@@ -108,6 +108,10 @@ class _Doc:
         self.ranker: Ranker | None = None
         #: The subject chosen for the previous claim (text, mention start, mention end).
         self.previous: tuple[str, int, int] | None = None
+        #: Line breaks of the text (paragraph ends), and the quantity-free features of
+        #: each time expression by start (see :func:`extractor.options.time_options`).
+        self.newlines = [m.start() for m in re.finditer("\n", norm)]
+        self.time_features: dict[int, dict[str, float] | None] = {}
         #: The end of the previous quantity and its predicate (for lists sharing one verb).
         self.previous_pred: tuple[int, Phrase] | None = None
 
@@ -156,6 +160,11 @@ class _Doc:
         i = bisect.bisect_left(self.time_ends, span[0] + 1)
         j = bisect.bisect_left(self.time_spans, (span[1], -1))
         return self.time_spans[i:j]
+
+    def paragraph_start(self, pos: int) -> int:
+        """Where the paragraph holding ``pos`` starts (after the last line break before it)."""
+        k = bisect.bisect_left(self.newlines, pos)
+        return self.newlines[k - 1] + 1 if k else 0
 
     def sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self.sent_starts, pos) - 1
@@ -416,6 +425,8 @@ def _candidate(
         rule=time,
         kind=m.kind,
         headline_end=doc.sentences[0][1],
+        para_start=doc.paragraph_start(s_start),
+        static=doc.time_features,
     )
     by_option = {id(o): t for t, o in time_pairs}
     time_ranked = doc.ranker.rank([o for _, o in time_pairs], "time")
@@ -519,7 +530,8 @@ def _bracket_subject(doc: _Doc, clause: tuple[int, int], tokens: list[Token]) ->
         return None
     k = cs - 1
     if norm[k] in "）)":
-        k = norm.rfind("(", 0, k) if norm[k] == ")" else norm.rfind("（", 0, k)
+        lo = max(0, k - 41)  # a bracket opened further back is not this one's (see below)
+        k = norm.rfind("(", lo, k) if norm[k] == ")" else norm.rfind("（", lo, k)
         if k < 0 or cs - k > 40:
             return None
     elif norm[k] not in "（(":

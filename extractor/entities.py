@@ -481,6 +481,8 @@ def _clause_options(
     quantity (distance, same clause, after and kind are added per claim). ``stop`` is the
     quantity's start in its own clause (nothing at or after it is read), None for an earlier
     clause (whose options are cached)."""
+    # Only the time expressions that overlap this clause (the document may hold thousands).
+    time_spans = _overlapping(time_spans, span[0], span[1])
     found: list[tuple[str, int, int, dict[str, float]]] = []
     own = stop is not None
     q_start = stop if stop is not None else span[1]
@@ -812,6 +814,17 @@ def _suffix_names(norm: str, start: int, limit: int) -> list[tuple[int, int]]:
         if m.end() - a > len(m.group(0)) + 1:
             out.append((a, m.end()))
     return out
+
+
+def _overlapping(
+    spans: Sequence[tuple[int, int]], start: int, end: int
+) -> Sequence[tuple[int, int]]:
+    """The spans (sorted, not nested) that overlap ``[start, end)``, found by bisection."""
+    lo = bisect.bisect_left(spans, (start, -1))
+    if lo > 0 and spans[lo - 1][1] > start:
+        lo -= 1
+    hi = bisect.bisect_left(spans, (end, -1))
+    return spans[lo:hi]
 
 
 def _subsequence(short: str, full: str) -> bool:

@@ -73,23 +73,24 @@ def time_options(
     rule: TimeExpr | None,
     kind: str,
     headline_end: int,
+    para_start: int,
+    static: dict[int, dict[str, float] | None],
 ) -> list[tuple[TimeExpr | None, Option]]:
-    """The time options of the quantity at ``q_start`` (the last is "no time")."""
+    """The time options of the quantity at ``q_start`` (the last is "no time").
+
+    ``para_start`` is where the quantity's paragraph starts (no time is offered from before
+    it); ``static`` caches, per document, the features of each time expression that do not
+    depend on the quantity (None for a comparison base, never offered)."""
     s_start, s_end = sentences[si]
     found: dict[tuple[int, int], tuple[TimeExpr, dict[str, float]]] = {}
 
     def add(t: TimeExpr, f: dict[str, float]) -> None:
-        if is_base(norm, t.start):
+        if t.start not in static:
+            static[t.start] = _static_time_features(norm, t, headline_end)
+        base = static[t.start]
+        if base is None:
             return  # a comparison base (比去年同期) is never the claim's time
-        f["anchor"] = float(t.anchor)
-        if PERIOD_RE.search(t.text):
-            f["period"] = 1.0
-        if _RELATIVE_RE.match(t.text):
-            f["relative"] = 1.0
-        if norm.startswith("的", t.end):
-            f["modifier"] = 1.0
-        if t.start < headline_end:
-            f["headline"] = 1.0
+        f.update(base)
         if kind == "duration":
             f["kind_duration"] = 1.0
         lo = bisect.bisect_left(mention_starts, min(t.end, q_start))
@@ -121,7 +122,6 @@ def time_options(
         found[nearest][1]["nearest"] = 1.0
     # The last usable time of each of the few sentences before.
     # A time holds within its paragraph: none is offered from before a line break.
-    para_start = norm.rfind("\n", 0, s_start) + 1
     for back, sj in enumerate(range(si - 1, max(-1, si - 1 - _SENTENCES_BACK), -1), start=1):
         s, e = sentences[sj]
         if e <= para_start:
@@ -185,6 +185,21 @@ def time_options(
         empty["future"] = 1.0
     out.append((None, Option("", -1, -1, empty)))
     return out
+
+
+def _static_time_features(norm: str, t: TimeExpr, headline_end: int) -> dict[str, float] | None:
+    if is_base(norm, t.start):
+        return None
+    f = {"anchor": float(t.anchor)}
+    if PERIOD_RE.search(t.text):
+        f["period"] = 1.0
+    if _RELATIVE_RE.match(t.text):
+        f["relative"] = 1.0
+    if norm.startswith("的", t.end):
+        f["modifier"] = 1.0
+    if t.start < headline_end:
+        f["headline"] = 1.0
+    return f
 
 
 # ------------------------------------------------------------------------------ predicate
