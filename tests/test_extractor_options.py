@@ -218,3 +218,63 @@ def test_a_name_is_read_back_from_its_organisation_suffix() -> None:
     assert "卯华行业成长基金" in opts and opts["卯华行业成长基金"].features.get("suffix_name")
     _, fields = _fields(text, "1.1%")
     assert "辰星动力增长基金" in _texts(fields["subject"])
+
+
+def _gold_row(text: str, doc: str, surface: str, value: float, subject: str) -> dict:
+    start = text.index(surface)
+    return {
+        "doc": doc,
+        "surface": surface,
+        "start": start,
+        "end": start + len(surface),
+        "value": value,
+        "unit": "元",
+        "subject": subject,
+        "predicate": "营业收入",
+        "time": "去年",
+        "claim": True,
+    }
+
+
+def test_training_takes_extra_gold_but_never_an_article_of_the_test_part(tmp_path) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    texts = {
+        "a.txt": "甲公司表示，乙集团去年营业收入达到8亿元。",
+        "b.txt": "丙公司去年营业收入为3亿元。",
+        "c.txt": "丁公司去年营业收入为5亿元。",
+    }
+    for name, text in texts.items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    split = tmp_path / "split.json"
+    split.write_text(json.dumps({"train": ["a.txt"], "test": ["b.txt"]}), "utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps(_gold_row(texts["a.txt"], "a.txt", "8亿元", 8e8, "乙集团"), ensure_ascii=False),
+        "utf-8",
+    )
+
+    def run(extra: dict) -> subprocess.CompletedProcess:
+        path = tmp_path / "extra.jsonl"
+        path.write_text(json.dumps(extra, ensure_ascii=False), "utf-8")
+        return subprocess.run(
+            [
+                sys.executable, "-m", "extractor.train", str(gold), "--seeds", str(seeds),
+                "--split", str(split), "--extra", str(path), "-o", str(tmp_path / "m.json"),
+            ],
+            capture_output=True, text=True, cwd=repo,
+        )  # fmt: skip
+
+    leak = run(_gold_row(texts["b.txt"], "b.txt", "3亿元", 3e8, "丙公司"))
+    assert leak.returncode == 2 and not (tmp_path / "m.json").exists()
+    assert leak.stderr.count("\n") == 1 and "articles of the test part: ['b.txt']" in leak.stderr
+    ok = run(_gold_row(texts["c.txt"], "c.txt", "5亿元", 5e8, "丁公司"))
+    assert ok.returncode == 0, ok.stderr
+    assert "trained on 2 claims of 2 documents" in ok.stdout
+    model = Ranker.from_json((tmp_path / "m.json").read_text("utf-8"))
+    assert model.ranks("predicate") and model.ranks("time")
