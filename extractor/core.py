@@ -16,6 +16,7 @@ from . import nlp
 from .entities import EntityTable, subject_options
 from .model import Candidate
 from .numbers import FULLWIDTH
+from .options import predicate_options, time_options
 from .quantity import MEASURE_SHAPE, Mention, find_quantities
 from .ranker import Option, Ranker, default
 from .roles import Phrase, RoleFinder, Token, entity_score, noun_run, predicate_and_object
@@ -107,6 +108,10 @@ class _Doc:
         self.ranker: Ranker | None = None
         #: The subject chosen for the previous claim (text, mention start, mention end).
         self.previous: tuple[str, int, int] | None = None
+        #: Line breaks of the text (paragraph ends), and the quantity-free features of
+        #: each time expression by start (see :func:`extractor.options.time_options`).
+        self.newlines = [m.start() for m in re.finditer("\n", norm)]
+        self.time_features: dict[int, dict[str, float] | None] = {}
         #: The end of the previous quantity and its predicate (for lists sharing one verb).
         self.previous_pred: tuple[int, Phrase] | None = None
 
@@ -156,6 +161,11 @@ class _Doc:
         j = bisect.bisect_left(self.time_spans, (span[1], -1))
         return self.time_spans[i:j]
 
+    def paragraph_start(self, pos: int) -> int:
+        """Where the paragraph holding ``pos`` starts (after the last line break before it)."""
+        k = bisect.bisect_left(self.newlines, pos)
+        return self.newlines[k - 1] + 1 if k else 0
+
     def sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self.sent_starts, pos) - 1
 
@@ -195,6 +205,20 @@ def extract_with_options(
     progress: Callable[[int, int], None] | None = None,
 ) -> list[tuple[Candidate, list[Option]]]:
     """:func:`extract`, each candidate with its scored subject options (for training)."""
+    return [
+        (c, fields.get("subject", []))
+        for c, fields in extract_with_fields(text, doc_date, ranker, progress)
+    ]
+
+
+def extract_with_fields(
+    text: str,
+    doc_date: str | None = None,
+    ranker: Ranker | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[tuple[Candidate, dict[str, list[Option]]]]:
+    """:func:`extract`, each candidate with the scored options of each ranked field
+    (``subject``, ``predicate``, ``time``), best first (for training and diagnostics)."""
     if not isinstance(text, str) or not text or not _HAS_NUMBER.search(text):
         return []
     norm = text.translate(FULLWIDTH)
@@ -215,7 +239,7 @@ def extract_with_options(
             doc.roles.register(m.subject_hint)
     doc.ranker = ranker or default()
     doc.table = _entity_table(doc)
-    out: list[tuple[Candidate, list[Option]]] = []
+    out: list[tuple[Candidate, dict[str, list[Option]]]] = []
     step = max(1, len(doc.mentions) // 100)
     for k, m in enumerate(doc.mentions):
         if progress is not None and k % step == 0:
@@ -261,6 +285,7 @@ def _entity_table(doc: _Doc) -> EntityTable:
     table.add_shapes()
     for span in doc.clauses(0):
         table.add_clause(doc.tokens(span))
+        table.add_headline(doc.tokens(span))
     return table
 
 
@@ -277,7 +302,7 @@ def _alts(chosen: str, options: list[tuple[str, int | None, int | None, float]])
 
 def _candidate(
     doc: _Doc, m: Mention, si: int, s_start: int, s_end: int
-) -> tuple[Candidate, list[Option]]:
+) -> tuple[Candidate, dict[str, list[Option]]]:
     clauses = doc.clauses(si)
     ci = 0
     for i, (cs, ce) in enumerate(clauses):
@@ -358,16 +383,55 @@ def _candidate(
     pred, obj = predicate_and_object(tokens, m.start, m.end, after_subject, m.unit, m.kind)
     if pred is None and attr is not None:
         pred = attr
+    shared = False
     if doc.previous_pred is not None:
         # Each item of a list sharing one verb gets the verb (同比增长1.0%、6.0%).
         prev_end, prev_pred = doc.previous_pred
         if prev_end <= m.start and _LIST_SEP_RE.fullmatch(doc.norm, prev_end, m.start):
             pred = prev_pred
+            shared = True
+    assert doc.ranker is not None
+    pred_options = doc.ranker.rank(
+        predicate_options(
+            norm=doc.norm,
+            tokens=tokens,
+            q_start=m.start,
+            q_end=m.end,
+            after_subject=after_subject,
+            rule=pred,
+            shared=shared,
+            kind=m.kind,
+        ),
+        "predicate",
+    )
+    if doc.ranker.ranks("predicate") and pred_options and not shared:
+        best = pred_options[0]
+        pred = Phrase(best.text, best.start, best.end)
     doc.previous_pred = (m.end, pred) if pred is not None else None
 
     time = _governing_time(doc, m, s_start, clause)
     if time is None:
         time = _carried_period(doc, si)
+    time_pairs = time_options(
+        norm=doc.norm,
+        times=doc.times,
+        time_spans=doc.time_spans,
+        sentences=doc.sentences,
+        mention_starts=doc.mention_starts,
+        q_start=m.start,
+        q_end=m.end,
+        si=si,
+        clause=clause,
+        rule=time,
+        kind=m.kind,
+        headline_end=doc.sentences[0][1],
+        para_start=doc.paragraph_start(s_start),
+        static=doc.time_features,
+    )
+    by_option = {id(o): t for t, o in time_pairs}
+    time_ranked = doc.ranker.rank([o for _, o in time_pairs], "time")
+    if doc.ranker.ranks("time") and time_ranked:
+        time = by_option[id(time_ranked[0])]
     text = doc.text
     cand = Candidate(
         quantity_text=text[m.start : m.end],
@@ -393,60 +457,60 @@ def _candidate(
         predicate_end=pred.end if pred and pred.start >= 0 else None,
         time_start=time.start if time else None,
         time_end=time.end if time else None,
-        alternatives=_alternatives(doc, m, s_start, subject, pred, obj, time, options),
+        alternatives=_alternatives(
+            doc, m, subject, pred, obj, time, options, pred_options, time_ranked
+        ),
     )
-    return cand, options
+    return cand, {"subject": options, "predicate": pred_options, "time": time_ranked}
 
 
 def _alternatives(
     doc: _Doc,
     m: Mention,
-    s_start: int,
     subject: str,
     pred: Phrase | None,
     obj: Phrase | None,
     time: TimeExpr | None,
     options: list[Option],
+    pred_options: list[Option],
+    time_options_: list[Option],
 ) -> dict[str, list[dict]]:
-    """The ranked runners-up of each field (see :attr:`Candidate.alternatives`)."""
+    """The ranked runners-up of each field (see :attr:`Candidate.alternatives`): the
+    ranker's options best first, the chosen filler and empty options left out."""
     out: dict[str, list[dict]] = {}
-    subj = _alts(subject, [(o.text, _pos(o.start), _pos(o.end), o.score) for o in options])
-    if subj:
-        out["subject"] = subj
-    # Time: the other anchored expressions of the sentence before the quantity, nearest first.
-    times = []
-    i = bisect.bisect_left(doc.time_spans, (s_start, -1))
-    while i < len(doc.times) and doc.times[i].start < m.start:
-        t = doc.times[i]
-        if t.anchor:
-            times.append((doc.text[t.start : t.end], t.start, t.end))
-        i += 1
-    times.reverse()
-    chosen_time = doc.text[time.start : time.end] if time else ""
-    t_alts = _alts(chosen_time, [(x, a, b, 0.5 / (n + 1)) for n, (x, a, b) in enumerate(times)])
-    if t_alts:
-        out["time"] = t_alts
-    # Predicate and object: the other verbs and noun runs of the clause around the quantity.
+    for name, chosen, opts in (
+        ("subject", subject, options),
+        ("predicate", pred.text if pred else "", pred_options),
+        ("time", doc.text[time.start : time.end] if time else "", time_options_),
+    ):
+        found = _alts(
+            chosen,
+            [
+                (
+                    doc.text[o.start : o.end] if name == "time" and o.start >= 0 else o.text,
+                    _pos(o.start),
+                    _pos(o.end),
+                    o.score,
+                )
+                for o in opts
+            ],
+        )
+        if found:
+            out[name] = found
+    # Object: the other noun runs of the clause after the quantity, nearest first.
     si = doc.sentence_of(m.start)
-    verbs: list[tuple[str, int | None, int | None, float]] = []
     nouns: list[tuple[str, int | None, int | None, float]] = []
     for span in doc.clauses(si):
         if not (span[0] <= m.start < span[1]):
             continue
         toks = doc.tokens(span)
-        lo = bisect.bisect_left(toks, m.start - 30, key=lambda t: t[2])
+        lo = bisect.bisect_left(toks, m.end, key=lambda t: t[2])
         hi = bisect.bisect_left(toks, m.end + 30, key=lambda t: t[2])
         for word, flag, a, b in toks[lo:hi]:
-            d = abs(m.start - b) if b <= m.start else abs(a - m.end)
-            if flag.startswith("v") and len(word) >= 2:
-                verbs.append((word, a, b, 0.5 / (1 + d / 4)))
-            elif flag in ("n", "nz", "vn") and len(word) >= 2 and a >= m.end:
+            d = abs(a - m.end)
+            if flag in ("n", "nz", "vn") and len(word) >= 2:
                 nouns.append((word, a, b, 0.5 / (1 + d / 4)))
-    verbs.sort(key=lambda x: -x[3])
     nouns.sort(key=lambda x: -x[3])
-    p_alts = _alts(pred.text if pred else "", verbs)
-    if p_alts:
-        out["predicate"] = p_alts
     o_alts = _alts(obj.text if obj else "", nouns)
     if o_alts:
         out["object"] = o_alts
@@ -466,7 +530,8 @@ def _bracket_subject(doc: _Doc, clause: tuple[int, int], tokens: list[Token]) ->
         return None
     k = cs - 1
     if norm[k] in "）)":
-        k = norm.rfind("(", 0, k) if norm[k] == ")" else norm.rfind("（", 0, k)
+        lo = max(0, k - 41)  # a bracket opened further back is not this one's (see below)
+        k = norm.rfind("(", lo, k) if norm[k] == ")" else norm.rfind("（", lo, k)
         if k < 0 or cs - k > 40:
             return None
     elif norm[k] not in "（(":

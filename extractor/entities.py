@@ -27,6 +27,7 @@ from .ranker import Option
 from .roles import (
     _ENTITY_FLAGS,
     _GENERIC,
+    _ORG_SUFFIXES,
     _ROLE_SUFFIXES,
     Token,
     _ends_with_org,
@@ -48,6 +49,8 @@ _MOU_RE = re.compile(
 )
 #: A name in Latin script: capitalised words, digits, and the marks of model names.
 _LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9]*(?:[ \-.][A-Za-z0-9*/][A-Za-z0-9*/.\-]*){0,6}")
+#: A term in quotation marks (“80后”, “拉黑”).
+_QUOTED_RE = re.compile(r"[“\"「『]([^“”\"「」『』，。；！？、\s]{2,10})[”\"」』]")
 #: A title in book-title marks.
 _TITLE_RE = re.compile(r"《([^《》]{1,30})》")
 #: Pronouns that stand for a person, and for anything else (it, its, both).
@@ -136,6 +139,10 @@ class EntityTable:
         #: Clauses whose names are in the table.
         self.added: set[tuple[int, int]] = set()
         self.clause_cache: dict[tuple[int, int], list[tuple[str, int, int, dict[str, float]]]] = {}
+        self._headline_terms: list[tuple[str, int, int]] = []
+        self._topics: list[tuple[str, int, int]] | None = None
+        #: Base features of option texts without tokens (see :func:`_base_features`).
+        self.feature_cache: dict[str, dict[str, float]] = {}
 
     def source_of(self, span: tuple[int, int]) -> bool:
         """:func:`is_source_clause` of a clause, once per clause."""
@@ -196,8 +203,54 @@ class EntityTable:
         """Add the transliterated names of the whole text (a regex pass, no tagging), so a
         later surname (武贾西奇) finds its full name (萨沙-武贾西奇)."""
         for m in _TRANSLIT_RE.finditer(self.norm):
-            if m.group(0) not in self.entries:
-                self._add(m.group(0), m.start(), m.end(), True)
+            start, end = self.trim_name(m.start(), m.end())
+            text = self.norm[start:end]
+            if text not in self.entries:
+                self._add(text, start, end, True)
+
+    def add_headline(self, tokens: Sequence[Token]) -> None:
+        """Keep the noun runs of the headline as topic terms (地震, 按摩学院): what an
+        article is about is often no name at all."""
+        for i, j in noun_runs(tokens):
+            run = tokens[i:j]
+            text = "".join(t[0] for t in run)
+            if len(text) >= 2 and text not in _GENERIC and not _DATELINE.search(text):
+                self._headline_terms.append((text, run[0][2], run[-1][3]))
+
+    def topic_terms(self, n: int = 2) -> list[tuple[str, int, int]]:
+        """The ``n`` most frequent terms among the headline's noun runs and the quoted
+        terms of the text (“80后”), written at least twice; (text, start, end) of the first
+        mention. Computed once per document."""
+        if self._topics is None:
+            seen: dict[str, tuple[int, int]] = {}
+            for text, a, b in self._headline_terms:
+                seen.setdefault(text, (a, b))
+            for m in _QUOTED_RE.finditer(self.norm):
+                seen.setdefault(m.group(1), (m.start(1), m.end(1)))
+            ranked = sorted(
+                ((t, a, b) for t, (a, b) in seen.items() if self.count(t) >= 2),
+                key=lambda x: (-(self.count(x[0]) + 2 * self.in_headline(x[0])), x[1]),
+            )
+            self._topics = ranked[:n]
+        return self._topics
+
+    def trim_name(self, start: int, end: int) -> tuple[int, int]:
+        """A transliterated name read greedily (未婚夫萨沙-武贾西奇助威) cut to the parts the
+        document writes on their own more often than with their neighbours: the first part
+        to its longest ending written more often (萨沙), the last to its longest beginning
+        written more often (武贾西奇). Parts no shorter than two characters."""
+        text = self.norm[start:end]
+        parts = re.split(r"[-·•－]", text)
+        first, last = parts[0], parts[-1]
+        for k in range(1, len(first) - 1):
+            if self.count(first[k:]) > self.count(first):
+                start += k
+                break
+        for k in range(len(last) - 1, 1, -1):
+            if self.count(last[:k]) > self.count(last):
+                end -= len(last) - k
+                break
+        return start, end
 
     def antecedent(self, pos: int, person: bool) -> Entry | None:
         """The nearest name before ``pos`` that a pronoun can stand for (a person for 他/她)."""
@@ -233,6 +286,17 @@ class EntityTable:
 
 
 def _base_features(text: str, run: Sequence[Token] | None, table: EntityTable) -> dict[str, float]:
+    if run is None:
+        # Options without tokens repeat per claim (the table's names, the previous subject):
+        # their features depend on the text alone, so they are computed once per document.
+        got = table.feature_cache.get(text)
+        if got is None:
+            got = table.feature_cache[text] = _compute_base(text, None, table)
+        return dict(got)
+    return _compute_base(text, run, table)
+
+
+def _compute_base(text: str, run: Sequence[Token] | None, table: EntityTable) -> dict[str, float]:
     f: dict[str, float] = {}
     if run:
         proper, person = _shape(run)
@@ -281,8 +345,10 @@ def subject_options(
     """
     options: dict[str, Option] = {}
 
+    not_subject = lexicon.words("not_subject_words")
+
     def add(text: str, start: int, end: int, feats: dict[str, float]) -> None:
-        if not text or len(text) < 2 or _DATELINE.search(text):
+        if not text or len(text) < 2 or _DATELINE.search(text) or text in not_subject:
             return
         old = options.get(text)
         if old is None:
@@ -293,7 +359,16 @@ def subject_options(
         closer = feats.get("dist", 9.0) < old.features.get("dist", 9.0)
         near, far = (feats, old.features) if closer else (old.features, feats)
         merged = {**far, **near}
-        for k in ("rule", "table", "alias", "generic", "source", "previous", "topic"):
+        for k in (
+            "rule",
+            "table",
+            "alias",
+            "generic",
+            "source",
+            "previous",
+            "topic",
+            "topic_term",
+        ):
             if far.get(k) or near.get(k):
                 merged[k] = 1.0
         if closer:
@@ -378,6 +453,15 @@ def subject_options(
             f["earlier_sentence"] = 1.0
         _kind_features(f, kind)
         add(text, e.start, e.end, {k: v for k, v in f.items() if v})
+    for text, start, end in table.topic_terms():
+        text = resolve(text)
+        f = _base_features(text, None, table)
+        f["topic_term"] = 1.0
+        f["dist"] = math.log1p(abs(q_start - end)) / 5
+        if start < clauses[0][0]:
+            f["earlier_sentence"] = 1.0
+        _kind_features(f, kind)
+        add(text, start, end, f)
     out = list(options.values())
     _relative_features(out, q_start, clauses[0][0], table)
     return out
@@ -397,6 +481,8 @@ def _clause_options(
     quantity (distance, same clause, after and kind are added per claim). ``stop`` is the
     quantity's start in its own clause (nothing at or after it is read), None for an earlier
     clause (whose options are cached)."""
+    # Only the time expressions that overlap this clause (the document may hold thousands).
+    time_spans = _overlapping(time_spans, span[0], span[1])
     found: list[tuple[str, int, int, dict[str, float]]] = []
     own = stop is not None
     q_start = stop if stop is not None else span[1]
@@ -502,6 +588,30 @@ def _clause_options(
                     f.update(after_de=1.0, after=1.0, same_sentence=1.0, same_clause=1.0)
                     found.append((text, run[0][2], run[-1][3], f))
                 break
+    if own:
+        for text, start, end, how in _openers(toks, q_start, time_spans):
+            resolved = resolve(text)
+            f = _base_features(resolved, None, table)
+            f.update(same_sentence=1.0, same_clause=1.0, clause_opener=1.0)
+            f[how] = 1.0
+            if source:
+                f["source"] = 1.0
+            found.append((resolved, start, end, f))
+    # Names that end with an organisation or product suffix across words the tagger split
+    # as verbs (鹏华行业成长基金, 招商银行信用卡中心): back from the suffix to a stop.
+    for a, b in _suffix_names(norm, span[0], limit):
+        text = resolve(norm[a:b])
+        f = _base_features(text, None, table)
+        f.update(suffix_name=1.0, same_sentence=1.0)
+        if source:
+            f["source"] = 1.0
+        found.append((text, a, b, f))
+    # Transliterated names (萨沙-武贾西奇), cut to the parts the document writes alone.
+    for tm in _TRANSLIT_RE.finditer(norm, span[0], limit):
+        a, b = table.trim_name(tm.start(), tm.end())
+        f = _base_features(norm[a:b], None, table)
+        f.update(proper=1.0, person=1.0, same_sentence=1.0)
+        found.append((resolve(norm[a:b]), a, b, f))
     for mm in _MOU_RE.finditer(norm, span[0], limit):
         f = {"proper": 1.0, "person": 1.0, "same_sentence": 1.0}
         f["length"] = len(mm.group(0)) / 10
@@ -521,6 +631,14 @@ def _relative_features(
     for o, c in zip(options, counts, strict=True):
         if c == top and top > 1:
             o.features["most_frequent"] = 1.0
+    # Whether the quantity's own clause opens with words that can be its subject: when it
+    # does not, the subject is usually carried (the previous claim's, or the rules' earlier one).
+    opener = any(o.features.get("clause_opener") and o.features.get("same_clause") for o in options)
+    for o in options:
+        if not opener and (o.features.get("previous") or o.features.get("earlier_sentence")):
+            o.features["carried_no_opener"] = 1.0
+        if opener and o.features.get("clause_opener") and o.features.get("same_clause"):
+            o.features["own_opener"] = 1.0
     written = [o for o in options if s_start <= o.start and o.end <= q_start]
     if written:
         max(written, key=lambda o: o.end).features["nearest"] = 1.0
@@ -578,6 +696,135 @@ def _respective(
     f["dist"] = math.log1p(abs(q_start - start - len(text))) / 5
     _kind_features(f, kind)
     add(text, start, start + len(text), f)
+
+
+#: Tags that end the words opening a clause (its subject) before the verb.
+_STRETCH_STOP = ("p", "d", "c", "r", "m", "q", "t", "f")
+_QUOTE_CHARS = '“”"「」『』'
+#: Words between a verb and its quantity (达, 约, 了, 超过).
+_QUANTITY_LEAD = frozenset(
+    {"了", "达", "约", "近", "超过", "逾", "共", "仅", "只", "都", "均", "也"}
+)
+
+
+def _openers(
+    toks: Sequence[Token], q_start: int, time_spans: Sequence[tuple[int, int]]
+) -> list[tuple[str, int, int, str]]:
+    """The words that open the quantity's clause, as subjects that name no entity (考生,
+    两市, 招商安本增利, “十绝阵”): from the first content word to the first verb, copula,
+    preposition or adverb (``stretch``); and, when a 的 stands before the verb that governs
+    the quantity, the whole 的-phrase up to that verb (涨幅超过五成的个股, ``de_phrase``)."""
+    out: list[tuple[str, int, int, str]] = []
+    not_subject = lexicon.words("not_subject_words")
+    n = len(toks)
+    i = 0
+    while i < n and toks[i][2] < q_start:
+        word, flag, a, _ = toks[i]
+        if (flag in ("t", "c", "x", "d", "p") and word not in _QUOTE_CHARS) or any(
+            x <= a < y for x, y in time_spans
+        ):
+            i += 1
+            continue
+        break
+    if i >= n or toks[i][2] >= q_start:
+        return out
+
+    def stops(t: Token) -> bool:
+        return (
+            t[1] in _STRETCH_STOP
+            or t[0] in not_subject
+            or any(x <= t[2] < y for x, y in time_spans)
+        )
+
+    j = i
+    while j < n and toks[j][3] <= q_start:
+        word, flag = toks[j][0], toks[j][1]
+        if word in _QUOTE_CHARS:
+            j += 1
+            continue
+        if flag == "x" or stops(toks[j]) or flag in ("uj", "ul"):
+            break
+        if flag.startswith("v") and flag != "vn":
+            break
+        j += 1
+    if j > i:
+        a, b = toks[i][2], toks[j - 1][3]
+        text = "".join(t[0] for t in toks[i:j]).strip(_QUOTE_CHARS)
+        if 2 <= len(text) <= 12 and not text.isdigit():
+            out.append((text, a + (toks[i][0] in _QUOTE_CHARS), b, "stretch"))
+    # Up to the verb or copula right before the quantity (外省考生有3种: the tagger reads
+    # 考生 as a verb, so the first verb is not always the predicate).
+    v = len(toks)
+    while v > 0 and toks[v - 1][3] > q_start:
+        v -= 1
+    while v > i and (toks[v - 1][0] in _QUANTITY_LEAD or toks[v - 1][1] in ("ul", "d")):
+        v -= 1
+    if v > i and toks[v - 1][1].startswith("v") and toks[v - 1][1] != "vn":
+        e = v - 1
+        while e > i and toks[e - 1][1] in ("d", "c", "ad"):
+            e -= 1  # 分别, 都, 和 before the verb belong to no subject
+        span = toks[i:e]
+        verbs = [t for t in span if t[1].startswith("v") and t[1] != "vn"]
+        if (
+            e > j
+            and span
+            and len(verbs) <= 1
+            and not (span[0][1].startswith("v") and span[0][1] != "vn")
+            and not any(
+                t[1] in ("x", "uj") or (stops(t) and t[0] not in ("和", "与", "及")) for t in span
+            )
+        ):
+            text = "".join(t[0] for t in span).strip(_QUOTE_CHARS)
+            if 2 <= len(text) <= 12:
+                out.append((text, span[0][2], span[-1][3], "stretch"))
+    # The 的-phrase: …的 + nouns, right before the verb or copula of the quantity.
+    k = j
+    last_de = -1
+    while k < n and toks[k][3] <= q_start and toks[k][1] != "x":
+        if toks[k][1] == "uj":
+            last_de = k
+        k += 1
+    if last_de > i:
+        e = noun_run(list(toks), last_de + 1, stop=q_start)
+        if e > last_de + 1:
+            text = "".join(t[0] for t in toks[i:e])
+            if len(text) <= 16:
+                out.append((text, toks[i][2], toks[e - 1][3], "de_phrase"))
+    return out
+
+
+#: Organisation and product suffixes of two characters or more (公司, 基金, 银行, …).
+_LONG_SUFFIXES = tuple(x for x in _ORG_SUFFIXES if len(x) >= 2)
+_SUFFIX_RE = re.compile("|".join(sorted(map(re.escape, _LONG_SUFFIXES), key=len, reverse=True)))
+#: Characters a name never holds: punctuation and the function words that end a phrase.
+_NAME_STOP = set('，,。；;：:、（）()“”"《》的在是和与及于对向为被把将从以由等了着也都又还')
+#: The longest name read back from a suffix.
+_SUFFIX_NAME_MAX = 12
+
+
+def _suffix_names(norm: str, start: int, limit: int) -> list[tuple[int, int]]:
+    """Spans of names ending with an organisation suffix in ``norm[start:limit]``."""
+    out: list[tuple[int, int]] = []
+    for m in _SUFFIX_RE.finditer(norm, start, limit):
+        a = m.start()
+        while a > start and m.end() - a < _SUFFIX_NAME_MAX and norm[a - 1] not in _NAME_STOP:
+            if not (norm[a - 1].isalnum()):
+                break
+            a -= 1
+        if m.end() - a > len(m.group(0)) + 1:
+            out.append((a, m.end()))
+    return out
+
+
+def _overlapping(
+    spans: Sequence[tuple[int, int]], start: int, end: int
+) -> Sequence[tuple[int, int]]:
+    """The spans (sorted, not nested) that overlap ``[start, end)``, found by bisection."""
+    lo = bisect.bisect_left(spans, (start, -1))
+    if lo > 0 and spans[lo - 1][1] > start:
+        lo -= 1
+    hi = bisect.bisect_left(spans, (end, -1))
+    return spans[lo:hi]
 
 
 def _subsequence(short: str, full: str) -> bool:

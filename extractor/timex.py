@@ -23,17 +23,22 @@ _QUARTER = r"(?:(?:第|前)?[一二三四1-4]季度(?:末|初)?|[上下]半年|�
 _REL = (
     r"(?:(?:上|本|下)?周[一二三四五六日天]|去年同期|今年以来|今年|去年|前年|明后年|明年|本年度|本年|当年|今天|昨天|前天|明天|今日|昨日|"
     r"次日|当日|当天|今晨|昨晚|前晚|当晚|昨夜|今晚|目前|当前|现在|日前|近日|近期|本周|上周|下周|本月|上月|"
-    r"上个月|下个月|下月|同期|上半场|下半场|周末)"
+    r"上个月|下个月|下月|同期|上半场|下半场|周末|本赛季|上赛季|新赛季|本场比赛|此役|"
+    r"全年|半日|早前|隔日|后来|春节期间|春节|节日期间|黄金周|最近几年|近几年|近年来)"
 )
 _PART = (
-    r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|夜间|晚间|早间"
+    r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|夜间|晚间|早间|早盘|午盘|尾盘"
     r"|(?<![小\d.])(?:[01]?\d|2[0-4])[点时](?:[0-5]?\d分|半)(?:许|左右)?)"
 )
-_CORE = rf"(?:{_DATE}|{_REL}|{_QUARTER}|{_PART})"
+#: A day of the month written alone (讯 20日开放式基金…, ，8日晚…), only where a clause,
+#: a dateline or 据 stands right before it: elsewhere 20日 is as often a duration.
+_BARE_DAY = r"(?<=[\s，,。；：讯电据])(?:3[01]|[12]\d|0?[1-9])日(?![\d内以来])"
+_CORE = rf"(?:{_DATE}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY})"
 #: Every character a time expression can start with. The leading lookahead lets the regex
 #: engine skip all other positions quickly (about seven times faster on news text).
 _FIRST = (
-    "周截自从至到北当今去前明本目现日近次同上下凌早中傍夜晚加年第昨0-9一二三四五六七八九十〇零两"
+    "周截自从至到北当今去前明本目现日近次同上下凌早中傍夜晚加年第昨新此午尾全半隔后春节黄最"
+    "0-9一二三四五六七八九十〇零两"
 )
 _TIME_RE = re.compile(
     rf"(?=[{_FIRST}])(?P<pre>截至|截止到|截止|自|从|至|到)?(?P<zone>北京时间|当地时间)?"

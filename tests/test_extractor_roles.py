@@ -162,10 +162,12 @@ def test_user_dictionary(tmp_path: Path) -> None:
     code = (
         "import extractor\n"
         "t = '天汇初步只售26伙。'\n"
-        "before = extractor.extract(t)[0].subject\n"
+        "from extractor import nlp\n"
+        "before = ('天汇', 'nz') in nlp.tag(t)\n"
         f"extractor.load(userdict={str(userdict)!r})\n"
         f"extractor.load(userdict={str(userdict)!r})\n"  # loading twice is harmless
-        "print(repr(before), repr(extractor.extract(t)[0].subject))"
+        "after = ('天汇', 'nz') in nlp.tag(t)\n"
+        "print(before, after, repr(extractor.extract(t)[0].subject))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code],
@@ -174,4 +176,6 @@ def test_user_dictionary(tmp_path: Path) -> None:
         text=True,
         check=True,
     )
-    assert out.stdout.split() == ["''", "'天汇'"]
+    # The name is tagged as one proper noun only with the user dictionary (the subject was
+    # found without it too since the clause-opener options of issue 11).
+    assert out.stdout.split() == ["False", "True", "'天汇'"]

@@ -1,0 +1,363 @@
+"""Options for the predicate and the time of a claim, with the generic features the ranker
+(:mod:`extractor.ranker`, :data:`~extractor.ranker.PREDICATE_FEATURES` and
+:data:`~extractor.ranker.TIME_FEATURES`) scores.
+
+The clause rules (:func:`extractor.roles.predicate_and_object`, the governing and carried time
+of :mod:`extractor.core`) give one choice each; these generators add the other readings a
+reviewer would consider, so a trained model can prefer one where the rules trade one genre for
+another:
+
+- predicate: the verbs of the clause around the quantity, the stretch between the subject and
+  the quantity (同比增长, 实现营业收入, 失业率均值为 without its copula), the noun the quantity
+  counts (3种途径) and the verb after it (六成个股下跌), the attribute after 的 (以15%的份额);
+- time: every time expression of the quantity's sentence before it (and after it in its
+  clause), the last time of each of the few sentences before (a report's date stated once),
+  the headline's time, and no time at all.
+
+Only words of the text are offered; features never name words (only shapes, tags, positions).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Sequence
+
+from . import lexicon
+from .ranker import Option
+from .roles import _DROP_BEFORE, _ENTITY_FLAGS, Phrase, Token, _is_attr, _is_nounish, noun_run
+from .timex import TimeExpr
+
+#: A reporting period (2008年, 今年以来, 第三季度, 截至3月12日).
+PERIOD_RE = re.compile(
+    r"(?:^截至|^截止|(?:\d{2,4}|[零〇一二三四五六七八九]{2,4}) ?年(?:度)?$|季度(?:末)?$|半年$|"
+    r"^(?:今年|去年|本年|本年度|当年)(?:以来)?$|以来$)"
+)
+_RELATIVE_RE = re.compile(r"(?:今|去|本|上|下|当|目|近|昨|前|明|同)")
+_COMPARISON = ("比", "较", "与", "相较", "对比", "相比", "环比", "同比")
+#: Sentences before the quantity's whose times are offered.
+_SENTENCES_BACK = 4
+#: Tokens on each side of the quantity read for predicate options.
+_PRED_WINDOW = 10
+_ADVERB_FLAGS = ("d", "ad")
+#: Tags of the words a verb phrase may start with (同比/j 增长, 净值/n 下挫, 大幅/d 下降).
+_MODIFIER_FLAGS = ("d", "ad", "j", "vn", "n", "a", "vd")
+
+
+def _future_words() -> tuple[str, ...]:
+    return tuple(lexicon.words("plan_words"))
+
+
+def _log_dist(a: int) -> float:
+    return math.log1p(max(0, a)) / 5
+
+
+def is_base(norm: str, start: int) -> bool:
+    """Whether the time at ``start`` is a comparison base (比去年同期, 较上月)."""
+    return norm[max(0, start - 2) : start].endswith(_COMPARISON)
+
+
+# ---------------------------------------------------------------------------------- time
+def time_options(
+    *,
+    norm: str,
+    times: Sequence[TimeExpr],
+    time_spans: Sequence[tuple[int, int]],
+    sentences: Sequence[tuple[int, int]],
+    mention_starts: Sequence[int],
+    q_start: int,
+    q_end: int,
+    si: int,
+    clause: tuple[int, int],
+    rule: TimeExpr | None,
+    kind: str,
+    headline_end: int,
+    para_start: int,
+    static: dict[int, dict[str, float] | None],
+) -> list[tuple[TimeExpr | None, Option]]:
+    """The time options of the quantity at ``q_start`` (the last is "no time").
+
+    ``para_start`` is where the quantity's paragraph starts (no time is offered from before
+    it); ``static`` caches, per document, the features of each time expression that do not
+    depend on the quantity (None for a comparison base, never offered)."""
+    s_start, s_end = sentences[si]
+    found: dict[tuple[int, int], tuple[TimeExpr, dict[str, float]]] = {}
+
+    def add(t: TimeExpr, f: dict[str, float]) -> None:
+        if t.start not in static:
+            static[t.start] = _static_time_features(norm, t, headline_end)
+        base = static[t.start]
+        if base is None:
+            return  # a comparison base (比去年同期) is never the claim's time
+        f.update(base)
+        if kind == "duration":
+            f["kind_duration"] = 1.0
+        lo = bisect.bisect_left(mention_starts, min(t.end, q_start))
+        hi = bisect.bisect_left(mention_starts, max(t.start, q_start))
+        if hi - lo > (1 if t.end <= q_start else 0):
+            f["quantity_between"] = 1.0
+        key = (t.start, t.end)
+        if key in found:
+            found[key][1].update(f)
+        else:
+            found[key] = (t, {k: v for k, v in f.items() if v})
+
+    # Times of the quantity's sentence: before it, and after it in its clause.
+    i = bisect.bisect_left(time_spans, (s_start, -1))
+    nearest: tuple[int, int] | None = None
+    while i < len(times) and times[i].start < s_end:
+        t = times[i]
+        i += 1
+        if t.end <= q_start:
+            f = {"same_sentence": 1.0, "dist": _log_dist(q_start - t.end)}
+            if t.start >= clause[0]:
+                f["same_clause"] = 1.0
+            add(t, f)
+            if not is_base(norm, t.start) and not norm.startswith("的", t.end):
+                nearest = (t.start, t.end)
+        elif t.start >= q_end and t.end <= clause[1]:
+            add(t, {"after": 1.0, "same_clause": 1.0, "dist": _log_dist(t.start - q_end)})
+    if nearest is not None:
+        found[nearest][1]["nearest"] = 1.0
+    # The last usable time of each of the few sentences before.
+    # A time holds within its paragraph: none is offered from before a line break.
+    for back, sj in enumerate(range(si - 1, max(-1, si - 1 - _SENTENCES_BACK), -1), start=1):
+        s, e = sentences[sj]
+        if e <= para_start:
+            break
+        i = bisect.bisect_left(time_spans, (s, -1))
+        last: TimeExpr | None = None
+        while i < len(times) and times[i].start < e:
+            t = times[i]
+            if t.anchor and not is_base(norm, t.start) and not norm.startswith("的", t.end):
+                last = t
+            i += 1
+        if last is not None:
+            f = {"sentences_back": back / 3, "dist": _log_dist(q_start - last.end)}
+            if back == 1 and PERIOD_RE.search(last.text):
+                f["period_carried"] = 1.0  # a reporting period stated once for what follows
+            add(last, f)
+    # The headline's first anchored time (a report's date).
+    i = 0
+    while para_start == 0 and i < len(times) and times[i].start < headline_end:
+        t = times[i]
+        if t.anchor and not is_base(norm, t.start):
+            if (t.start, t.end) not in found:
+                add(t, {"dist": _log_dist(q_start - t.end), "sentences_back": min(si, 6) / 3})
+            break
+        i += 1
+    # The first times of the lead (the first two sentences, datelines left out): the day or
+    # period a whole report is about (20日 of a market report stated once at its start).
+    lead_end = sentences[min(1, len(sentences) - 1)][1]
+    taken = 0
+    i = 0
+    while para_start == 0 and taken < 2 and i < len(times) and times[i].start < lead_end:
+        t = times[i]
+        i += 1
+        if t.start >= s_start or not t.anchor or is_base(norm, t.start):
+            continue
+        if norm[t.end : t.end + 1] in ("讯", "电") or norm.startswith("消息", t.end):
+            continue  # a dateline (中新网3月23日电) dates the report, not its facts
+        taken += 1
+        f = {"lead": 1.0, "dist": _log_dist(q_start - t.end), "sentences_back": min(si, 6) / 3}
+        if (t.start, t.end) in found:
+            found[(t.start, t.end)][1]["lead"] = 1.0
+        else:
+            add(t, f)
+    if rule is not None:
+        key = (rule.start, rule.end)
+        if key in found:
+            found[key][1]["rule"] = 1.0
+        else:
+            add(rule, {"rule": 1.0, "dist": _log_dist(abs(q_start - rule.end))})
+    out: list[tuple[TimeExpr | None, Option]] = [
+        (t, Option(t.text, t.start, t.end, f)) for t, f in found.values()
+    ]
+    empty: dict[str, float] = {"empty": 1.0}
+    if rule is None:
+        empty["rule"] = 1.0
+    if not any(f.get("same_sentence") or f.get("after") for _, f in found.values()):
+        empty["no_time_here"] = 1.0
+    if any(w in norm[clause[0] : q_start] for w in _future_words()):
+        for _, o in out:
+            o.features["future"] = 1.0
+        empty["future"] = 1.0
+    out.append((None, Option("", -1, -1, empty)))
+    return out
+
+
+def _static_time_features(norm: str, t: TimeExpr, headline_end: int) -> dict[str, float] | None:
+    if is_base(norm, t.start):
+        return None
+    f = {"anchor": float(t.anchor)}
+    if PERIOD_RE.search(t.text):
+        f["period"] = 1.0
+    if _RELATIVE_RE.match(t.text):
+        f["relative"] = 1.0
+    if norm.startswith("的", t.end):
+        f["modifier"] = 1.0
+    if t.start < headline_end:
+        f["headline"] = 1.0
+    return f
+
+
+# ------------------------------------------------------------------------------ predicate
+def predicate_options(
+    *,
+    norm: str,
+    tokens: Sequence[Token],
+    q_start: int,
+    q_end: int,
+    after_subject: int,
+    rule: Phrase | None,
+    shared: bool,
+    kind: str,
+) -> list[Option]:
+    """The predicate options of the quantity at ``q_start`` in its clause's ``tokens``."""
+    toks = tokens
+    at = bisect.bisect_left(toks, q_start, key=lambda t: t[2])
+    past = bisect.bisect_left(toks, q_end, key=lambda t: t[2])
+    before = [t for t in toks[max(0, at - _PRED_WINDOW) : at] if t[3] <= q_start]
+    after = list(toks[past : past + _PRED_WINDOW])
+    found: dict[tuple[int, int, str], dict[str, float]] = {}
+
+    def add(span: Sequence[Token], f: dict[str, float]) -> None:
+        if not span:
+            return
+        text = "".join(t[0] for t in span)
+        if not text.strip() or any(t[1] == "x" for t in span):
+            return
+        start, end = span[0][2], span[-1][3]
+        f = dict(f)
+        if end <= q_start:
+            f["before"] = 1.0
+            f["dist"] = _log_dist(q_start - end)
+        else:
+            f["after"] = 1.0
+            f["dist"] = _log_dist(start - q_end)
+        last = span[-1]
+        if last[1].startswith("v") and last[1] != "vn":
+            f["verb"] = 1.0
+        elif _is_nounish(last):
+            f["noun"] = 1.0
+        if _is_attr(text):
+            f["attr"] = 1.0
+        if any(t[1] in _ENTITY_FLAGS and len(t[0]) >= 2 for t in span):
+            f["proper"] = 1.0
+        if len(text) == 1:
+            f["single_char"] = 1.0
+        f["length"] = min(len(text), 20) / 10
+        if kind == "count" and f.get("noun"):
+            f["kind_count_noun"] = 1.0
+        if f.get("verb"):
+            if kind == "percent":
+                f["kind_percent_verb"] = 1.0
+            elif kind == "money":
+                f["kind_money_verb"] = 1.0
+            elif kind == "score":
+                f["kind_score_verb"] = 1.0
+        key = (start, end, text)
+        if key in found:
+            found[key].update({k: v for k, v in f.items() if v})
+        else:
+            found[key] = {k: v for k, v in f.items() if v}
+
+    # What stands right before the quantity once qualifiers and copulas are dropped.
+    k = len(before)
+    copula = False
+    while k > 0 and (before[k - 1][0] in _DROP_BEFORE or before[k - 1][1] in ("ul", "uj")):
+        if before[k - 1][0] in ("为", "是", "达", "达到", "有"):
+            copula = True
+        k -= 1
+    core = before[:k]
+    # Verbs before and after, nearest first on each side.
+    seen_verb = False
+    for j in range(len(core) - 1, -1, -1):
+        t = core[j]
+        if t[1] == "x":
+            break
+        if t[1].startswith("v") and t[1] != "vn":
+            f = {"adjacent": float(j == len(core) - 1), "copula": float(copula)}
+            if not seen_verb:
+                f["nearest_verb"] = 1.0
+                seen_verb = True
+            add([t], f)
+            # The verb with the adverbs or nouns before it (同比增长, 净值下挫).
+            m = j
+            while (
+                m > 0
+                and j - m < 2
+                and core[m - 1][1] in _MODIFIER_FLAGS
+                and core[m - 1][2] >= after_subject
+            ):
+                m -= 1
+                add(core[m : j + 1], {**f, "modal": 1.0})
+    seen_verb = False
+    for j, t in enumerate(after):
+        if t[1] == "x" or t[0] in "，。；":
+            break
+        if t[1].startswith("v") and t[1] != "vn" and len(t[0]) >= 2:
+            f = {"adjacent": float(j == 0)}
+            if not seen_verb:
+                f["nearest_verb"] = 1.0
+                seen_verb = True
+            add([t], f)
+    # The stretch from the subject to the quantity (同比增长, 实现营业收入, 失业率均值).
+    lo = 0
+    while lo < len(core) and core[lo][2] < after_subject:
+        lo += 1
+    gap = core[lo:]
+    while gap and (gap[0][1] in ("x", "c", "p", "t", "uj") or gap[0][0] in ("的", "在", "了")):
+        gap = gap[1:]
+    if gap and len("".join(t[0] for t in gap)) <= 8 and not any(t[1] == "x" for t in gap):
+        add(gap, {"gap": 1.0, "adjacent": 1.0, "copula": float(copula)})
+    # A measured attribute right before (at most three noun tokens).
+    j = len(core)
+    while j > 0 and len(core) - j < 3 and _is_nounish(core[j - 1]):
+        j -= 1
+    if j < len(core):
+        add(core[j:], {"adjacent": 1.0, "copula": float(copula)})
+    # The noun the quantity counts, and the verb after it.
+    i = 0
+    if after and after[0][0] == "的":
+        i = 1
+    j = noun_run(after, i)
+    if j > i:
+        run = after[i:j]
+        yi = bool(before) and before[-1][0] in ("以", "按")
+        add(
+            run,
+            {
+                "counted": float(i == 0),
+                "after_de": float(i == 1),
+                "yi_de": float(i == 1 and yi and _is_attr(run[-1][0])),
+                "adjacent": 1.0,
+            },
+        )
+        if j < len(after) and after[j][1] in _ADVERB_FLAGS:
+            j += 1
+        if j < len(after) and after[j][1].startswith("v") and after[j][1] != "vn":
+            add([after[j]], {"counted_verb": 1.0})
+            add(after[i : j + 1], {"counted_verb": 1.0, "counted": 1.0})
+    if rule is not None and rule.text:
+        if rule.start >= 0:
+            span = [
+                t
+                for t in toks[max(0, at - _PRED_WINDOW) : past + _PRED_WINDOW]
+                if rule.start <= t[2] and t[3] <= rule.end
+            ]
+            key = (rule.start, rule.end, rule.text)
+            if key in found:
+                found[key]["rule"] = 1.0
+            elif span and "".join(t[0] for t in span) == rule.text:
+                add(span, {"rule": 1.0})
+            else:
+                found[key] = {"rule": 1.0, "length": min(len(rule.text), 20) / 10}
+        else:
+            found[(-1, -1, rule.text)] = {"rule": 1.0, "length": min(len(rule.text), 20) / 10}
+        if shared:
+            for key in found:
+                if key[2] == rule.text:
+                    found[key]["shared"] = 1.0
+    return [Option(text, start, end, f) for (start, end, text), f in found.items()]

@@ -1,0 +1,280 @@
+"""Predicate and time options (extractor/options.py), the subject generators of issue 11
+(clause openers, 的-phrases, transliterated names), and the per-field ranker model.
+
+Sentences are written for these tests; none is copied from a gold file.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extractor import extract
+from extractor.core import extract_with_fields
+from extractor.entities import EntityTable
+from extractor.ranker import (
+    FIELD_FEATURES,
+    ModelError,
+    Option,
+    Ranker,
+    combine,
+    fit,
+    shipped,
+)
+
+
+def _fields(text: str, surface: str) -> tuple[object, dict[str, list[Option]]]:
+    for cand, fields in extract_with_fields(text):
+        if cand.quantity_text == surface:
+            return cand, fields
+    raise AssertionError(
+        f"{surface} not found in {[c.quantity_text for c, _ in extract_with_fields(text)]}"
+    )
+
+
+def _texts(options: list[Option]) -> list[str]:
+    return [o.text for o in options]
+
+
+# ---------------------------------------------------------------------------- predicate
+def test_predicate_options_hold_the_counted_noun_and_the_verb_after_it() -> None:
+    _, fields = _fields("逾六成商户下调了价格。", "逾六成")
+    opts = {o.text: o for o in fields["predicate"]}
+    assert "商户" in opts and opts["商户"].features.get("counted")
+    assert "下调" in opts and opts["下调"].features.get("counted_verb")
+
+
+def test_predicate_options_hold_a_verb_phrase_with_its_adverb() -> None:
+    _, fields = _fields("乙县去年粮食产量同比增长4.2%。", "4.2%")
+    texts = _texts(fields["predicate"])
+    assert "增长" in texts and "同比增长" in texts
+    modal = next(o for o in fields["predicate"] if o.text == "同比增长")
+    assert modal.features.get("modal") and modal.features.get("before")
+
+
+def test_the_items_of_a_list_share_their_verb() -> None:
+    cands = extract("丙市工业产值和税收分别增长3.1%、2.4%。")
+    assert len(cands) == 2 and cands[0].predicate and cands[1].predicate == cands[0].predicate
+    _, fields = _fields("丙市工业产值和税收分别增长3.1%、2.4%。", "2.4%")
+    assert any(o.features.get("shared") for o in fields["predicate"])
+
+
+def test_predicate_alternatives_point_at_their_text() -> None:
+    text = "丁公司上月共招聘了120名员工，培训费用超过30万元。"
+    for c in extract(text):
+        for alt in c.alternatives.get("predicate", []):
+            if alt["start"] is not None:
+                assert text[alt["start"] : alt["end"]] == alt["text"]
+            assert alt["text"] != c.predicate
+
+
+# --------------------------------------------------------------------------------- time
+def test_time_options_offer_no_time_and_never_a_comparison_base() -> None:
+    _, fields = _fields("戊市5月房价比去年同期上涨3%。", "3%")
+    texts = _texts(fields["time"])
+    assert "" in texts  # no time at all is always an option
+    assert "5月" in texts and "去年同期" not in texts
+
+
+def test_time_options_reach_back_within_the_paragraph_only() -> None:
+    text = "6月2日，己队主场获胜。赛后统计，己队全场命中率为48%。\n次场比赛己队得了90分。"
+    _, same = _fields(text, "48%")
+    assert "6月2日" in _texts(same["time"])
+    back = next(o for o in same["time"] if o.text == "6月2日")
+    assert back.features["sentences_back"] > 0
+    _, other = _fields(text, "90分")
+    assert "6月2日" not in _texts(other["time"])
+
+
+def test_a_plan_marks_every_time_option() -> None:
+    _, fields = _fields("庚市计划明年新建学校12所。", "12所")
+    assert all(o.features.get("future") for o in fields["time"])
+
+
+def test_season_words_are_time_expressions() -> None:
+    cand = extract("本赛季辛队前锋场均得到18分。")[0]
+    assert cand.time_text == "本赛季"
+
+
+# ------------------------------------------------------------------------------ subject
+def test_the_words_opening_a_clause_are_a_subject_option() -> None:
+    _, fields = _fields("据介绍，外省考生有3种途径可选。", "3种")
+    opts = {o.text: o for o in fields["subject"]}
+    assert "外省考生" in opts and opts["外省考生"].features.get("stretch")
+    assert opts["外省考生"].features.get("own_opener")
+    _, fields = _fields("丙市工业产值和税收分别增长3.1%、2.4%。", "3.1%")
+    assert "丙市工业产值和税收" in _texts(fields["subject"])
+
+
+def test_a_de_phrase_opening_the_clause_is_a_subject_option() -> None:
+    _, fields = _fields("当天，涨幅超过两成的新股有十几只。", "十几只")
+    opts = {o.text: o for o in fields["subject"]}
+    assert "涨幅超过两成的新股" in opts
+    assert opts["涨幅超过两成的新股"].features.get("de_phrase")
+
+
+def test_a_greedy_transliterated_name_is_cut_to_the_parts_written_alone() -> None:
+    text = "球迷们为新秀马可-波利奇欢呼。波利奇本场拿下20分，波利奇还抢到8个篮板，马可也说很开心。"
+    table = EntityTable(text, text.index("。") + 1)
+    table.add_shapes()
+    assert "马可-波利奇" in table.entries
+    assert not any(e.startswith("新秀") or e.endswith("欢呼") for e in table.entries)
+    _, fields = _fields(text, "8个")
+    assert "马可-波利奇" in _texts(fields["subject"])
+
+
+# ------------------------------------------------------------------------- model files
+def test_a_model_ranks_each_field_with_its_own_weights_and_round_trips() -> None:
+    subj = fit([[({"rule": 1.0}, True), ({"table": 1.0}, False)]] * 5)
+    pred = fit([[({"counted": 1.0}, True), ({"rule": 1.0}, False)]] * 5, field="predicate")
+    time = fit([[({"empty": 1.0}, True), ({"rule": 1.0}, False)]] * 5, field="time")
+    model = combine(subj, predicate=pred, time=time)
+    assert model.ranks("predicate") and model.ranks("time")
+    assert model.fields["predicate"]["counted"] > 0 > model.fields["predicate"]["rule"]
+    again = Ranker.from_json(model.to_json())
+    assert again.fields["time"] == pytest.approx(model.fields["time"], abs=1e-5)
+    data = json.loads(model.to_json())
+    assert set(data["fields"]["time"]) == set(FIELD_FEATURES["time"])
+    ranked = again.rank(
+        [Option("a", 0, 1, {"rule": 1.0}), Option("", -1, -1, {"empty": 1.0})], "time"
+    )
+    assert ranked[0].text == ""
+
+
+def test_a_model_without_field_weights_keeps_the_rules_choice() -> None:
+    old = Ranker({"rule": 1.0})  # a model stored by an older claimdesk train
+    assert not old.ranks("time") and old.ranks("subject")
+    text = "2008年，公司实现营业收入5.74亿元。"
+    assert extract(text, ranker=old)[0].time_text == "2008年"
+    ranked = old.rank([Option("x", 0, 1, {}), Option("y", 2, 3, {"rule": 1.0})], "predicate")
+    assert ranked[0].text == "y"
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ("[]", "fields must be an object"),
+        ('{"object": {}}', "unknown field 'object'"),
+        ('{"time": []}', "weights of field 'time' must be an object"),
+        ('{"time": {"empty": "x"}}', "time weight 'empty' is not a number"),
+    ],
+)
+def test_bad_field_weights_are_refused_with_one_line(fields: str, message: str) -> None:
+    text = '{"version": 1, "weights": {}, "fields": ' + fields + "}"
+    with pytest.raises(ModelError, match=message) as info:
+        Ranker.from_json(text, "m.json")
+    assert str(info.value).startswith("m.json: ") and "\n" not in str(info.value)
+
+
+def test_the_shipped_model_ranks_predicate_and_time() -> None:
+    model = shipped()
+    assert model.ranks("predicate") and model.ranks("time")
+    assert any(w != 0 for w in model.fields["time"].values())
+
+
+def test_a_clause_opener_stops_at_comparison_adverbs_and_time_words() -> None:
+    text = "壬县小麦今年收购量达3万吨，同比增长12%，日均收购超过800吨。"
+    for surface in ("12%", "超过800吨"):
+        _, fields = _fields(text, surface)
+        texts = _texts(fields["subject"])
+        assert "同比" not in texts and "日均" not in texts
+    _, fields = _fields("癸市上周五股指收涨1.2%。", "1.2%")
+    assert not any("上周五" in t for t in _texts(fields["subject"]) if t != "癸市上周五股指")
+
+
+def test_quoted_terms_and_headline_nouns_are_topic_options() -> None:
+    text = "调查称多数“00后”爱读书\n调查显示，“00后”平均每月读书2本，其中六成“00后”喜欢小说。"
+    _, fields = _fields(text, "六成")
+    opts = {o.text: o for o in fields["subject"]}
+    assert "00后" in opts and opts["00后"].features.get("topic_term")
+
+
+def test_period_words_of_reports_and_markets_are_time_expressions() -> None:
+    from extractor.timex import find_times
+
+    assert [t.text for t in find_times("全年共接收捐款，春节期间销售增长，周四早盘下跌")] == [
+        "全年",
+        "春节期间",
+        "周四早盘",
+    ]
+
+
+def test_the_lead_time_is_an_option_and_a_dateline_is_not() -> None:
+    text = (
+        "子市基金普遍下跌本报6月9日讯 8日开放式基金跌多涨少。"
+        "股票型基金八成下跌。债券型基金表现平稳。丑基金跌1.2%，排名末位。"
+    )
+    _, fields = _fields(text, "1.2%")
+    lead = {o.text: o for o in fields["time"] if o.features.get("lead")}
+    assert "8日" in lead and "6月9日" not in lead
+
+
+def test_a_name_is_read_back_from_its_organisation_suffix() -> None:
+    # The tagger splits 成长 and 增长 out of these fund names as verbs.
+    text = "其中，卯华行业成长基金上周净值上涨3.2%，辰星动力增长基金（LOF）下跌1.1%。"
+    _, fields = _fields(text, "3.2%")
+    opts = {o.text: o for o in fields["subject"]}
+    assert "卯华行业成长基金" in opts and opts["卯华行业成长基金"].features.get("suffix_name")
+    _, fields = _fields(text, "1.1%")
+    assert "辰星动力增长基金" in _texts(fields["subject"])
+
+
+def _gold_row(text: str, doc: str, surface: str, value: float, subject: str) -> dict:
+    start = text.index(surface)
+    return {
+        "doc": doc,
+        "surface": surface,
+        "start": start,
+        "end": start + len(surface),
+        "value": value,
+        "unit": "元",
+        "subject": subject,
+        "predicate": "营业收入",
+        "time": "去年",
+        "claim": True,
+    }
+
+
+def test_training_takes_extra_gold_but_never_an_article_of_the_test_part(tmp_path) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    texts = {
+        "a.txt": "甲公司表示，乙集团去年营业收入达到8亿元。",
+        "b.txt": "丙公司去年营业收入为3亿元。",
+        "c.txt": "丁公司去年营业收入为5亿元。",
+    }
+    for name, text in texts.items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    split = tmp_path / "split.json"
+    split.write_text(json.dumps({"train": ["a.txt"], "test": ["b.txt"]}), "utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps(_gold_row(texts["a.txt"], "a.txt", "8亿元", 8e8, "乙集团"), ensure_ascii=False),
+        "utf-8",
+    )
+
+    def run(extra: dict) -> subprocess.CompletedProcess:
+        path = tmp_path / "extra.jsonl"
+        path.write_text(json.dumps(extra, ensure_ascii=False), "utf-8")
+        return subprocess.run(
+            [
+                sys.executable, "-m", "extractor.train", str(gold), "--seeds", str(seeds),
+                "--split", str(split), "--extra", str(path), "-o", str(tmp_path / "m.json"),
+            ],
+            capture_output=True, text=True, cwd=repo,
+        )  # fmt: skip
+
+    leak = run(_gold_row(texts["b.txt"], "b.txt", "3亿元", 3e8, "丙公司"))
+    assert leak.returncode == 2 and not (tmp_path / "m.json").exists()
+    assert leak.stderr.count("\n") == 1 and "articles of the test part: ['b.txt']" in leak.stderr
+    ok = run(_gold_row(texts["c.txt"], "c.txt", "5亿元", 5e8, "丁公司"))
+    assert ok.returncode == 0, ok.stderr
+    assert "trained on 2 claims of 2 documents" in ok.stdout
+    model = Ranker.from_json((tmp_path / "m.json").read_text("utf-8"))
+    assert model.ranks("predicate") and model.ranks("time")
