@@ -233,6 +233,15 @@ for _u, _side, _w in table("figure_of_speech"):
 _FRAME_ALWAYS = tuple(r[0] for r in table("time_frame_words") if r[1] == "always")
 _FRAME_AFTER = tuple(r[0] for r in table("time_frame_words") if r[1] == "frame")
 _FRAME_END_RE = re.compile(r"(?:以来|来|内|中|里|间|的)")
+#: Words after a quantity that make it a condition (45级时), each with the longer words that
+#: start like it and do not (时间).
+_CONDITION_AFTER = tuple(
+    (r[0], tuple(r[1].split()) if len(r) > 1 else ()) for r in table("condition_after")
+)
+#: Words that make an anniversary the name of an occasion (纪念…一百周年).
+_OCCASION_WORDS = tuple(words("occasion_words"))
+#: The words of the clause before a position (no clause punctuation).
+_CLAUSE_TAIL_RE = re.compile(r"[^，。；！？,;!?\n]*$")
 #: Criterion words before a duration or an age (不足两年, 未满18岁).
 _CRITERION_WORDS = tuple(words("criterion_words"))
 
@@ -252,6 +261,11 @@ _ADJACENT_PAIR_RE = re.compile(r"([一二两三四五六七八])([二两三四�
 
 _DURATION_NOUNS = tuple(words("duration_nouns"))
 _DURATION_VERBS = tuple(words("duration_verbs"))
+#: Words after a duration that make it a condition or the scope of another figure (3年毕业).
+_DURATION_SCOPE = tuple(words("duration_scope_words"))
+#: 24 hours or 7 days followed by what goes on all the time (24小时值守, 7天24小时): round the
+#: clock, never a measured duration.
+_ROUND_THE_CLOCK_RE = re.compile(r"(?<![\d.])(?:24个?小时|24h|7天)$")
 _RELATIVE_AFTER_RE = re.compile(r"(?:以前|以后|之前|之后|前|后)(?![\u4e00-\u9fff]{0,1}[期台卫锋])")
 #: Half a year, month, day or hour after a verb that measures a duration (为期半年).
 _HALF_DURATION_RE = re.compile(r"半(?P<u>年|个月|天|小时|个小时)")
@@ -858,15 +872,21 @@ class _Finder:
         return p_qual or "="
 
     def _duration_condition(self, e: int) -> bool:
-        """A duration used as a condition or clock time: 3年毕业, 24小时不间断, 还有23秒时."""
-        nxt = self.t[e : e + 1]
+        """A duration used as a condition, a scope or a clock time: 3年毕业, 4年学费 (the
+        scope of another figure: data/duration_scope_words.tsv), 24小时不间断 (round the
+        clock), 还有23秒时, 近3年来. A duration followed by a verb (2小时劲销, 一天销售) is a
+        measured fact."""
+        t = self.t
+        nxt = t[e : e + 1]
         if not nxt or not _CJK.match(nxt):
             return False
-        if self.t.startswith(("以来", "来"), e):
+        if t.startswith(("以来", "来"), e):
             return True  # 近3年来, 两个月以来: a time phrase
-        if self.t.startswith(_DURATION_NOUNS, e):
+        if t.startswith(_DURATION_NOUNS, e):
             return False  # 十三年历史, 两年时间: the duration of something
-        return nxt not in "的了多余左以之至到内后前间里中"
+        if nxt == "时" or t.startswith(_DURATION_SCOPE, e):
+            return True
+        return _ROUND_THE_CLOCK_RE.search(t, max(0, e - 5), e) is not None
 
     def _not_score(self, s: int, e: int) -> bool:
         t = self.t
@@ -1050,6 +1070,29 @@ def _figure_of_speech(t: str, m: Mention) -> bool:
     return False
 
 
+def _condition_after(t: str, m: Mention) -> bool:
+    """45级时可以…, 60级的时候, 55级以后: the quantity sets the moment another statement
+    holds (data/condition_after.tsv), not a fact. An age is a fact about a person at a
+    moment (他40岁时离开): it stays."""
+    if m.kind == "age":
+        return False
+    for word, but in _CONDITION_AFTER:
+        if t.startswith(word, m.end) and not t.startswith(but, m.end):
+            return True
+    return False
+
+
+def _occasion(t: str, m: Mention) -> bool:
+    """纪念辛亥革命一百周年, 庆祝国庆六十周年, 六十周年献礼: an anniversary that names the
+    occasion being marked (data/occasion_words.tsv) rather than a measured duration."""
+    if m.unit != "周年":
+        return False
+    if t.startswith(_OCCASION_WORDS, m.end):
+        return True
+    before = _CLAUSE_TAIL_RE.search(t, max(0, m.start - 12), m.start)
+    return before is not None and any(w in before.group(0) for w in _OCCASION_WORDS)
+
+
 def _time_frame(t: str, m: Mention) -> bool:
     """过去2年, 未来的两个月, 近3年来: a duration that frames another statement; 历时近3年
     (a verb that measures a duration before it) is a fact."""
@@ -1216,7 +1259,7 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if m.kind == "duration" and _time_frame(t, m):
             continue
-        if _figure_of_speech(t, m):
+        if _figure_of_speech(t, m) or _occasion(t, m) or _condition_after(t, m):
             continue
         out.append(m)
     return out

@@ -94,6 +94,15 @@ FORMS = [
     ("补贴覆盖电视、冰箱等9类家电产品。", "9类", 9, None, "类", "=", "count"),
     ("干旱的年数由2年上升至6年。", "2年", 2, None, "年", "=", "duration"),
     ("他有在海外2-4年的工作经验。", "2-4年", 2, 4, "年", "=", "duration"),
+    # durations followed by what happened in them, levels, anniversaries, trading days
+    ("新品上市后2小时卖出一万台。", "2小时", 2, None, "小时", "=", "duration"),
+    ("片方发布了60秒新预告片。", "60秒", 60, None, "秒", "=", "duration"),
+    ("他在医院躺了5个月出院。", "5个月", 5, None, "个月", "=", "duration"),
+    ("短短十个交易日，指数涨了8%。", "十个交易日", 10, None, "个交易日", "=", "duration"),
+    ("审批须在15个工作日办结。", "15个工作日", 15, None, "个工作日", "=", "duration"),
+    ("该市昨夜发生4.6级地震。", "4.6级", 4.6, None, "级", "=", "other"),
+    ("新版本开放了30到40级的任务。", "30到40级", 30, 40, "级", "=", "other"),
+    ("两座城市缔结友好关系20周年。", "20周年", 20, None, "周年", "=", "duration"),
     # an example with a date is a real event
     ("比如2010年5月在杭州举办的展会吸引了3000名观众。", "3000名", 3000, None, "名", "=", "count"),
 ]
@@ -159,6 +168,16 @@ LOOKALIKES = [
     ("仓位最高的5只基金都满仓了。", "5只"),
     ("须开发过不少于建筑面积50万平方米的项目。", "50万平方米"),
     ("涨幅超过五成的个股有几十只。", "超过五成"),
+    # durations as the scope of another figure or round the clock, conditions, occasions
+    ("在那里读本科3年学费要40万元。", "3年"),
+    ("他们4年毕业需要花费更多。", "4年"),
+    ("客服中心24小时值班接听电话。", "24小时"),
+    ("比赛还有12秒时主队领先。", "12秒"),
+    ("玩家到30级时可以转职。", "30级"),
+    ("角色升到50级的时候会解锁坐骑。", "50级"),
+    ("40级以后升级变慢。", "40级"),
+    ("这部影片是纪念建校一百周年的献礼。", "一百周年"),
+    ("全市举行活动庆祝建市六十周年。", "六十周年"),
     # model and version numbers, clock times, sums
     ("新机支持USB 2.0接口。", "2.0"),
     ("发布会9:30许开始。", "30许"),
@@ -185,6 +204,9 @@ CONTROLS = [
     ("70%以上的问题来自设备老化。", "70%以上"),
     ("一支球队配备5个中锋够不够？", "5个"),
     ("全场他贡献了21分。", "21分"),
+    ("这种电池充电2小时即可充满。", "2小时"),
+    ("他40岁时离开了球队。", "40岁"),
+    ("公司连续工作72小时抢修线路。", "72小时"),
 ]
 
 
@@ -253,6 +275,9 @@ QUANTITY_LEXICONS = (
     "price_words",
     "example_words",
     "ordinal_periods",
+    "duration_scope_words",
+    "condition_after",
+    "occasion_words",
 )
 
 
@@ -417,3 +442,31 @@ def test_every_ordinal_period_word_keeps_the_first_of_from_being_a_rank() -> Non
         found = _found(f"公司在第一个{word}里卖出3000台。")
         assert not [c for c in found.values() if c.rule == "rank.ordinal"], word
     assert "第一个" in _found("他是第一个到达的人。")
+
+
+def test_every_duration_scope_word_makes_a_duration_a_lookalike() -> None:
+    for word in words("duration_scope_words"):
+        text = f"读本科3年{word}的学生。"
+        assert not [c for c in extract(text) if c.kind == "duration"], (word, list(_found(text)))
+    assert "3年" in _found("他在那里读了3年书。")
+
+
+def test_every_condition_word_after_a_quantity_makes_it_a_lookalike() -> None:
+    for word, *but in table("condition_after"):
+        text = f"角色升到50级{word}可以转职。"
+        assert not [c for c in extract(text) if "50" in c.quantity_text], (word, text)
+        for longer in but[0].split() if but else []:
+            found = _found(f"工程用了3年{longer[len(word) :]}来完成，共投资5亿元。")
+            assert "5亿元" in found, (word, longer)
+            assert "3年" in _found(f"工程历时3年{longer}完成。") or longer not in ("时间",)
+
+
+def test_every_occasion_word_makes_an_anniversary_a_lookalike() -> None:
+    for word in words("occasion_words"):
+        before = f"学校举行大会{word}建校一百周年。"
+        after = f"学校建校一百周年{word}活动开幕。"
+        assert not [c for c in extract(before) if c.unit == "周年"] or not [
+            c for c in extract(after) if c.unit == "周年"
+        ], word
+        assert not [c for c in extract(before) if c.unit == "周年"], before
+    assert "100周年" in _found("今年是两校合作100周年。")
