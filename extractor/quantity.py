@@ -238,6 +238,15 @@ _FRAME_END_RE = re.compile(r"(?:以来|来|内|中|里|间|的)")
 _CONDITION_AFTER = tuple(
     (r[0], tuple(r[1].split()) if len(r) > 1 else ()) for r in table("condition_after")
 )
+#: What follows the bound of a bracket of a distribution: a per-unit, 以上/以下, a bracketed
+#: note, then (的)占 and the share (6000~10000元/月的占10.1%).
+_BRACKET_SHARE_RE = re.compile(
+    r"(?:/[\u4e00-\u9fff])?(?:以上|以下)?(?:[(（][^)）]{0,12}[)）])?的?占(?!据|领|有)"
+)
+#: Words before a small count of people that refer to a known party (与两位主演).
+_REFERENCE_WORDS = tuple(words("reference_words"))
+_CJK_NUMERAL_START_RE = re.compile(r"[一二两三四五六七八九十]")
+_LIST_ITEM_SEP_RE = re.compile(r"、")
 #: Words that make an anniversary the name of an occasion (纪念…一百周年).
 _OCCASION_WORDS = tuple(words("occasion_words"))
 #: The words of the clause before a position (no clause punctuation).
@@ -1070,6 +1079,43 @@ def _figure_of_speech(t: str, m: Mention) -> bool:
     return False
 
 
+def _bracket_of_distribution(t: str, m: Mention) -> bool:
+    """月收入6000~10000元/月的占10.1%; 30岁以下的占四成; (含20000元): the bound of a bracket
+    whose share is the fact, not a fact of its own."""
+    if _BRACKET_SHARE_RE.match(t, m.end):
+        return True
+    return t.endswith(("(含", "（含"), max(0, m.start - 2), m.start)
+
+
+def _list_summary(t: str, m: Mention) -> bool:
+    """广州、台北、上海三座城市; A、B两只基金: a count in Chinese numerals right after the list
+    it sums up (as many items as the count, no 等 "and others") repeats the list, it claims
+    nothing new."""
+    if m.kind != "count" or m.value is None or not _CJK_NUMERAL_START_RE.match(t, m.start):
+        return False
+    head = _CLAUSE_TAIL_RE.search(t, max(0, m.start - 40), m.start)
+    if head is None or "、" not in head.group(0):
+        return False
+    items = head.group(0)
+    if not items or not _CJK.match(items[-1]) or items.endswith(("等", "和", "及", "与")):
+        return False
+    return len(_LIST_ITEM_SEP_RE.split(items)) == m.value
+
+
+def _reference_count(t: str, m: Mention) -> bool:
+    """，两人在合作中; 与两位男主演; 尽管三人的组合: two or three people written in Chinese
+    numerals at the start of a clause or after a word that takes a known party
+    (data/reference_words.tsv) refer to people already named."""
+    if m.unit not in ("人", "位") or m.value is None or m.value > 3 or m.start != m.core_start:
+        return False
+    if not _CJK_NUMERAL_START_RE.match(t, m.start):
+        return False
+    before = t[max(0, m.start - 2) : m.start]
+    if m.unit == "人" and not t.startswith(("的", "之间", "在", "都", "也"), m.end):
+        return False
+    return not before or before[-1] in _CLAUSE_END or before.endswith(_REFERENCE_WORDS)
+
+
 def _condition_after(t: str, m: Mention) -> bool:
     """45级时可以…, 60级的时候, 55级以后: the quantity sets the moment another statement
     holds (data/condition_after.tsv), not a fact. An age is a fact about a person at a
@@ -1260,6 +1306,8 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
         if m.kind == "duration" and _time_frame(t, m):
             continue
         if _figure_of_speech(t, m) or _occasion(t, m) or _condition_after(t, m):
+            continue
+        if _list_summary(t, m) or _reference_count(t, m) or _bracket_of_distribution(t, m):
             continue
         out.append(m)
     return out

@@ -178,6 +178,14 @@ LOOKALIKES = [
     ("40级以后升级变慢。", "40级"),
     ("这部影片是纪念建校一百周年的献礼。", "一百周年"),
     ("全市举行活动庆祝建市六十周年。", "六十周年"),
+    # a count that sums up the list before it, people already named, brackets of a share
+    ("北京、天津、重庆三座城市入选。", "三座"),
+    ("甲基金、乙基金两只基金表现最好。", "两只"),
+    ("两人在合作中结下友谊。", "两人"),
+    ("记者与两位主演聊了聊。", "两位"),
+    ("尽管三人的组合很年轻，前景仍被看好。", "三人"),
+    ("月薪5000~8000元的占12.5%。", "5000~8000元"),
+    ("月薪20000元以上(含20000元)的占3%。", "20000元以上"),
     # model and version numbers, clock times, sums
     ("新机支持USB 2.0接口。", "2.0"),
     ("发布会9:30许开始。", "30许"),
@@ -207,6 +215,10 @@ CONTROLS = [
     ("这种电池充电2小时即可充满。", "2小时"),
     ("他40岁时离开了球队。", "40岁"),
     ("公司连续工作72小时抢修线路。", "72小时"),
+    ("北京、天津等三座城市入选。", "三座"),
+    ("全市有北京路、上海路两条主干道和五座桥。", "五座"),
+    ("事故造成两人受伤。", "两人"),
+    ("月薪超过8000元的员工占比为12%。", "12%"),
 ]
 
 
@@ -278,6 +290,7 @@ QUANTITY_LEXICONS = (
     "duration_scope_words",
     "condition_after",
     "occasion_words",
+    "reference_words",
 )
 
 
@@ -470,3 +483,11 @@ def test_every_occasion_word_makes_an_anniversary_a_lookalike() -> None:
         ], word
         assert not [c for c in extract(before) if c.unit == "周年"], before
     assert "100周年" in _found("今年是两校合作100周年。")
+
+
+def test_every_reference_word_makes_a_small_count_of_people_a_reference() -> None:
+    for word in words("reference_words"):
+        text = f"记者{word}两位主演聊了聊。"
+        assert not [c for c in extract(text) if c.quantity_text == "两位"], (word, text)
+    assert "两位" in _found("公司派出两位专家。")
+    assert "二十位" in _found("记者与二十位主演聊了聊。")
