@@ -247,6 +247,9 @@ _BRACKET_SHARE_RE = re.compile(
 _REFERENCE_WORDS = tuple(words("reference_words"))
 _CJK_NUMERAL_START_RE = re.compile(r"[一二两三四五六七八九十]")
 _LIST_ITEM_SEP_RE = re.compile(r"、")
+#: Cues before N点: index points (沪指下跌24点) or a clock time (上午10点).
+_POINT_INDEX = tuple(r[0] for r in table("index_point_cues") if r[1] == "index")
+_POINT_CLOCK = tuple(r[0] for r in table("index_point_cues") if r[1] == "clock")
 #: Words that make an anniversary the name of an occasion (纪念…一百周年).
 _OCCASION_WORDS = tuple(words("occasion_words"))
 #: The words of the clause before a position (no clause punctuation).
@@ -897,6 +900,18 @@ class _Finder:
             return True
         return _ROUND_THE_CLOCK_RE.search(t, max(0, e - 5), e) is not None
 
+    def _index_points(self, s: int, n: str) -> bool:
+        """N点 as points of an index (沪指下跌24点, 收于2245点), not a clock time (上午10点,
+        18点下班) nor 一点 "a little": a cue before it (data/index_point_cues.tsv) or a value
+        no clock has."""
+        if not n[0].isdigit():
+            return False
+        clause = _CLAUSE_TAIL_RE.search(self.t, max(0, s - 12), s)
+        head = clause.group(0) if clause else ""
+        if any(w in head for w in _POINT_CLOCK):
+            return False
+        return any(w in head for w in _POINT_INDEX) or float(n.replace(",", "")) > 24
+
     def _not_score(self, s: int, e: int) -> bool:
         t = self.t
         after = t[e : e + 3]
@@ -974,6 +989,8 @@ class _Finder:
             if (t[e : e + 1] and t[e] in "代底初末中") or re.match(r"\d", t[e : e + 1]):
                 return None
         if unit in ("楼", "号"):
+            return None
+        if unit == "点" and not self._index_points(s, n):
             return None
         kind = kind_of(unit)
         if kind == "age":

@@ -103,6 +103,9 @@ FORMS = [
     ("该市昨夜发生4.6级地震。", "4.6级", 4.6, None, "级", "=", "other"),
     ("新版本开放了30到40级的任务。", "30到40级", 30, 40, "级", "=", "other"),
     ("两座城市缔结友好关系20周年。", "20周年", 20, None, "周年", "=", "duration"),
+    # points of an index (a cue or a value no clock has)
+    ("沪指下跌24点，收于2245点。", "24点", 24, None, "点", "=", "other"),
+    ("股指冲到6000点的高位。", "6000点", 6000, None, "点", "=", "other"),
     # an example with a date is a real event
     ("比如2010年5月在杭州举办的展会吸引了3000名观众。", "3000名", 3000, None, "名", "=", "count"),
 ]
@@ -186,6 +189,10 @@ LOOKALIKES = [
     ("尽管三人的组合很年轻，前景仍被看好。", "三人"),
     ("月薪5000~8000元的占12.5%。", "5000~8000元"),
     ("月薪20000元以上(含20000元)的占3%。", "20000元以上"),
+    # clock times written N点
+    ("会议定于上午10点开始。", "10点"),
+    ("他每天18点下班。", "18点"),
+    ("比赛在19点开始。", "19点"),
     # model and version numbers, clock times, sums
     ("新机支持USB 2.0接口。", "2.0"),
     ("发布会9:30许开始。", "30许"),
@@ -291,6 +298,7 @@ QUANTITY_LEXICONS = (
     "condition_after",
     "occasion_words",
     "reference_words",
+    "index_point_cues",
 )
 
 
@@ -312,8 +320,10 @@ def test_every_unit_is_read_with_its_kind_and_stored_form() -> None:
         parsed = parse_quantity("12" + unit)
         assert parsed is not None and parsed["unit"] == normal_unit(unit), unit
         assert parsed["kind"] == kind, unit
+        # 点 at 24 or below is a clock time unless an index cue stands before it.
+        cue = "指数上涨" if unit == "点" else ""
         found = [
-            c for c in extract(f"今年公司共计有12{unit}。") if c.quantity_text.startswith("12")
+            c for c in extract(f"今年公司{cue}共计有12{unit}。") if c.quantity_text.startswith("12")
         ]
         assert found and found[0].unit == normal_unit(unit), unit
     assert all(len(row) == 3 for row in table("units") if row[0] in UNIT_NORMAL)
@@ -491,3 +501,13 @@ def test_every_reference_word_makes_a_small_count_of_people_a_reference() -> Non
         assert not [c for c in extract(text) if c.quantity_text == "两位"], (word, text)
     assert "两位" in _found("公司派出两位专家。")
     assert "二十位" in _found("记者与二十位主演聊了聊。")
+
+
+def test_every_index_point_cue_decides_between_points_and_a_clock_time() -> None:
+    for word, side in table("index_point_cues"):
+        found = _found(f"当天{word}18点。")
+        if side == "index":
+            assert any(c.value == 18 and c.unit == "点" for c in found.values()), word
+        else:
+            assert "18点" not in found and not _found(f"{word}2245点收盘。"), word
+    assert "2245点" in _found("当天收盘于2245点。")
