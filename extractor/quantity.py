@@ -180,9 +180,11 @@ _PRICE_BEFORE_RE = re.compile(
     + "|".join(sorted(words("price_words"), key=len, reverse=True))
     + r")(?:为|是|仅|只|约|近|达)?$"
 )
-_BARE_UNIT_HINT_RE = re.compile(r"(像素|人口|人数|票房|销量)[^，。；]{0,4}$")
-_HINT_UNIT = {"像素": "像素", "人口": "人", "人数": "人"}
-_MONEY_HINT_RE = re.compile(r"(价|售|资|金|收入|利润|营收|费|成本|市值|薪|值)[^，。；]{0,6}$")
+#: Words before a bare number that say what it counts (人口300万): word -> stored unit.
+_HINT_UNIT = {r[0]: (r[1] if len(r) > 1 else "") for r in table("bare_unit_hints")}
+_BARE_UNIT_HINT_RE = re.compile("(" + "|".join(_HINT_UNIT) + r")[^，。；]{0,4}$")
+#: Words before a bare number that make it money (售价2250).
+_MONEY_HINT_RE = re.compile("(" + "|".join(words("money_hint_words")) + r")[^，。；]{0,6}$")
 
 #: A clause that gives an example or a supposition (比如说…, 假如…): its numbers illustrate
 #: and are not facts. The span runs to the end of the sentence.
@@ -192,22 +194,20 @@ _DATED_RE = re.compile(r"[，,]?(?:在|于)?(?:\d{4}年|\d{1,2}月\d{1,2}日)")
 #: The scope of a comparison or selection: 在所有60只基金中, 15人中包括…: the size of the
 #: group is named, nothing is claimed about it.
 _SCOPE_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,10}?中(?=[，,]|位居|位列|排名|名列|居|排)")
-_SCOPE_BEFORE_RE = re.compile(r"在(?:所有|全部|全国|全球|参评的|参赛的)?$")
+_SCOPE_BEFORE_RE = re.compile("在(?:" + "|".join(words("scope_words")) + ")?$")
 _GROUP_OF_RE = re.compile(r"中(?:包括|有)")
 #: Nouns that count the parts of a text or an argument (来自三个方面), not things in the world.
 _DISCOURSE_NOUNS = tuple(words("discourse_nouns"))
 #: A criterion qualifier and 的: 9公斤以下的小型犬, 超过27公斤的大型犬 name a class, not a fact.
 _CRITERION_PREFIXES = frozenset(
-    {"超过", "不足", "低于", "少于", "不到", "不超过", "至少", "不少于"}
+    r[0] for r in table("criterion_prefixes") if r[1] in ("prefix", "both")
 )
 _CRITERION_KINDS = frozenset({"weight", "length", "area", "age", "duration", "other"})
 #: A minus sign that makes a share negative: 收益为-0.11%.
 _NEG_PERCENT_RE = re.compile(r"(?:(?<=[为是至到：:（(，,、\s])|^)-(?P<n>\d+(?:\.\d+)?)%")
 #: Half as a share: 报销一半, 占一半.
 _HALF_RE = re.compile(r"(?<![\u4e00-\u9fff]{2}的)(?<=[\u4e00-\u9fff])一半(?![天年月小时个])")
-_HALF_VERB_RE = re.compile(
-    r"(?:报|占|到|至|减少|下降|降低|增加|增长|提高|超过|达到|近|逾|约|了|销|掉|有)$"
-)
+_HALF_VERB_RE = re.compile("(?:" + "|".join(words("half_verbs")) + ")$")
 #: An f-number written before 光圈 (F2.0大光圈).
 _FNUMBER_RE = re.compile(r"(?<![A-Za-z0-9])F/?(?P<a>\d+(?:\.\d+)?)(?=大?光圈)")
 
@@ -327,10 +327,21 @@ _RANK_CONDITION_RE = re.compile(r"(?:名|位)?的")
 #: A criterion word a little before a quantity followed by 的 (不少于建筑面积100万平方米的…,
 #: 幅度在5%以上的…): the quantity defines a class.
 _CRITERION_BEFORE_RE = re.compile(
-    r"(?:(?:不少于|不低于|不超过|不高于|不足|超过|低于|高于|少于|达到)[^，。；、\d]{0,6}|在)$"
+    "(?:(?:"
+    + "|".join(
+        sorted(
+            (r[0] for r in table("criterion_prefixes") if r[1] in ("before", "both")),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")[^，。；、\d]{0,6}|在)$"
 )
 
-_CHANGE_BEFORE_RE = re.compile(r"(?:增|减|升|降|涨|跌|提高|扩大|缩小|持)$")
+#: Verbs of change before "A至B" (增持77.1万股至344.45万股): a change and its result.
+_CHANGE_BEFORE_RE = re.compile("(?:" + "|".join(words("change_verbs")) + ")$")
+#: Verbs before 三分 that make it points scored (拿下三分), not the three-point shot.
+_SCORE_VERB_RE = re.compile("(?:" + "|".join(words("score_verbs")) + ")$")
 _LATIN_BEFORE = re.compile(r"[A-Za-z]$")
 _LATIN_AFTER = re.compile(r"^[A-Za-z]+")
 _YEAR_RE = re.compile(r"(?:1[89]\d\d|20\d\d|0\d)$")
@@ -920,9 +931,7 @@ class _Finder:
         core = t[s:e]
         if after.startswith(("半", "钟")):
             return True  # 三分半钟: a time
-        if core.startswith("三分") and not re.search(
-            r"(?:得|拿下|拿到|了|获|砍下)$", t[max(0, s - 2) : s]
-        ):
+        if core.startswith("三分") and not _SCORE_VERB_RE.search(t, max(0, s - 2), s):
             return True  # 三分命中, 打三分得手: the three-point shot, not three points
         # 十分重要: "very", not ten points.
         return bool(core.startswith("十分") and after[:1] and _CJK.match(after[:1]))

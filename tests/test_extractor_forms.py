@@ -299,6 +299,13 @@ QUANTITY_LEXICONS = (
     "occasion_words",
     "reference_words",
     "index_point_cues",
+    "half_verbs",
+    "money_hint_words",
+    "bare_unit_hints",
+    "criterion_prefixes",
+    "change_verbs",
+    "scope_words",
+    "score_verbs",
 )
 
 
@@ -511,3 +518,55 @@ def test_every_index_point_cue_decides_between_points_and_a_clock_time() -> None
         else:
             assert "18点" not in found and not _found(f"{word}2245点收盘。"), word
     assert "2245点" in _found("当天收盘于2245点。")
+
+
+def test_every_half_verb_makes_half_a_share() -> None:
+    for verb in words("half_verbs"):
+        found = _found(f"医保{verb}一半。")
+        assert any(c.value == 50 and c.unit == "%" for c in found.values()), (verb, list(found))
+    assert not _found("医保一半。")
+
+
+def test_every_money_hint_word_makes_a_bare_scaled_number_money() -> None:
+    for word in words("money_hint_words"):
+        found = _found(f"这家公司的{word}为300万。")
+        assert found["300万"].kind == "money", (word, list(found))
+    assert _found("这家公司的员工为300万。")["300万"].kind != "money"
+
+
+def test_every_bare_unit_hint_gives_its_unit() -> None:
+    for word, *unit in table("bare_unit_hints"):
+        found = _found(f"这座城市的{word}为300万。")
+        assert found["300万"].unit == (unit[0] if unit else ""), (word, list(found))
+
+
+def test_every_criterion_prefix_makes_a_quantity_before_de_a_class() -> None:
+    for word, where in table("criterion_prefixes"):
+        if where in ("prefix", "both"):
+            text = f"{word}27公斤的大型犬不能登机。"
+            assert not [c for c in extract(text) if c.unit == "公斤"], text
+        if where in ("before", "both"):
+            text = f"须开发过{word}建筑面积50万平方米的项目。"
+            assert not [c for c in extract(text) if c.unit == "平方米"], text
+    assert "27公斤" in _found("这只大型犬重27公斤。")
+
+
+def test_every_change_verb_makes_two_quantities_a_change_not_a_range() -> None:
+    for verb in words("change_verbs"):
+        found = _found(f"公司{verb}77万股至344万股。")
+        assert "344万股" in found and found["344万股"].value_max is None, (verb, list(found))
+    assert _found("每股售价为5元至8元。")["5元至8元"].value_max == 8
+
+
+def test_every_scope_word_makes_the_size_of_a_group_a_lookalike() -> None:
+    for word in words("scope_words"):
+        text = f"在{word}60只基金中位居第6名。"
+        assert not [c for c in extract(text) if c.quantity_text == "60只"], (word, text)
+    assert "60只" in _found("公司旗下有60只基金。")
+
+
+def test_every_score_verb_makes_three_points_scored() -> None:
+    for verb in words("score_verbs"):
+        found = _found(f"他最后时刻{verb}三分。")
+        assert any(c.value == 3 for c in found.values()), (verb, list(found))
+    assert not _found("他三分命中率很高。")
