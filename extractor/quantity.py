@@ -250,6 +250,10 @@ _LIST_ITEM_SEP_RE = re.compile(r"、")
 #: Cues before N点: index points (沪指下跌24点) or a clock time (上午10点).
 _POINT_INDEX = tuple(r[0] for r in table("index_point_cues") if r[1] == "index")
 _POINT_CLOCK = tuple(r[0] for r in table("index_point_cues") if r[1] == "clock")
+#: 北纬, 东经…: N度 after one of these is a coordinate.
+_COORDINATE_WORDS = tuple(words("coordinate_words"))
+#: A survey verb right before a count (采访了20名): the sample of a survey.
+_SURVEY_BEFORE_RE = re.compile("(?:" + "|".join(words("survey_words")) + ")(?:了|的)?$")
 #: Words that make an anniversary the name of an occasion (纪念…一百周年).
 _OCCASION_WORDS = tuple(words("occasion_words"))
 #: The words of the clause before a position (no clause punctuation).
@@ -985,6 +989,8 @@ class _Finder:
         if is_cn and len(n) >= 2 and all(ch in CN_DIGITS for ch in n) and not unit.startswith("年"):
             return None  # 二三线 and the like: digit strings in words
         if not unit:
+            if is_cn and n[0] in "百千万亿" and not p_word:
+                return None  # 万一 "in case", 千万 "by all means": words, not numbers
             if scale or (is_cn and any(ch in "万亿" for ch in n)):
                 if _YEAR_RE.search(n) and not scale:
                     return None
@@ -999,6 +1005,8 @@ class _Finder:
                 return None
         if unit in ("楼", "号"):
             return None
+        if unit == "度" and t.endswith(_COORDINATE_WORDS, max(0, s - 3), s):
+            return None  # 北纬23.7度: a position
         if unit == "点" and not self._index_points(s, n):
             return None
         kind = kind_of(unit)
@@ -1303,8 +1311,10 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
                 continue  # 在所有60只混合基金中位居第6名
             if m.unit in ("个", "") and (m.value or 0) <= 10 and after.startswith(_DISCOURSE_NOUNS):
                 continue  # 来自三个方面
-            if _scope_of_statistic(t, m):
-                continue
+            if _scope_of_statistic(t, m) or _SURVEY_BEFORE_RE.search(
+                t, max(0, m.start - 5), m.start
+            ):
+                continue  # 采访了20名消费者: the sample of a survey
         if m.rule in ("rank.ordinal", "rank.top") and _RANK_CONDITION_RE.match(t, m.end):
             continue  # 第一名的友友将获得…: a rank as a condition
         if _CODE_AROUND_RE.match(t, m.end) or _CODE_BEFORE_RE.search(
@@ -1325,8 +1335,10 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
         if after.startswith("的") and m.kind in _CRITERION_KINDS:
             surface = t[m.start : m.end]
             prefix = t[m.start : m.core_start] if m.core_start > m.start else ""
-            if surface.endswith(("以上", "以下")) or prefix in _CRITERION_PREFIXES:
+            if surface.endswith(("以上", "以下", "以内")) or prefix in _CRITERION_PREFIXES:
                 continue  # 重9公斤以下的小型犬
+        if after.startswith("的") and m.kind == "money" and t.endswith("以内", m.start, m.end):
+            continue  # 1万元以内的工程: a class of jobs by price
         if _criterion(t, m):
             continue
         if m.kind == "duration" and _time_frame(t, m):

@@ -193,6 +193,11 @@ LOOKALIKES = [
     ("会议定于上午10点开始。", "10点"),
     ("他每天18点下班。", "18点"),
     ("比赛在19点开始。", "19点"),
+    # words made of numerals, coordinates, classes bounded by 以内, samples of a survey
+    ("万一下雨，比赛就推迟。", "万一"),
+    ("震中位于北纬31.2度。", "31.2度"),
+    ("公司很少接5万元以内的工程。", "5万元以内"),
+    ("记者采访了50名购房者，多数人持观望态度。", "50名"),
     # model and version numbers, clock times, sums
     ("新机支持USB 2.0接口。", "2.0"),
     ("发布会9:30许开始。", "30许"),
@@ -225,6 +230,8 @@ CONTROLS = [
     ("北京、天津等三座城市入选。", "三座"),
     ("全市有北京路、上海路两条主干道和五座桥。", "五座"),
     ("事故造成两人受伤。", "两人"),
+    ("当天气温升高了5度。", "5度"),
+    ("全市有50名记者参加采访。", "50名"),
     ("月薪超过8000元的员工占比为12%。", "12%"),
 ]
 
@@ -306,6 +313,8 @@ QUANTITY_LEXICONS = (
     "change_verbs",
     "scope_words",
     "score_verbs",
+    "coordinate_words",
+    "survey_words",
 )
 
 
@@ -570,3 +579,17 @@ def test_every_score_verb_makes_three_points_scored() -> None:
         found = _found(f"他最后时刻{verb}三分。")
         assert any(c.value == 3 for c in found.values()), (verb, list(found))
     assert not _found("他三分命中率很高。")
+
+
+def test_every_coordinate_word_makes_degrees_a_position() -> None:
+    for word in words("coordinate_words"):
+        assert not _found(f"震中位于{word}31.2度。"), word
+    assert "31.2度" in _found("当天最高气温31.2度。")
+
+
+def test_every_survey_word_makes_a_count_the_sample() -> None:
+    for word in words("survey_words"):
+        for glue in ("", "了", "的"):
+            text = f"记者{word}{glue}50名购房者。"
+            assert "50名" not in _found(text), text
+    assert "50名" in _found("公司录用了50名购房者。")
