@@ -76,7 +76,7 @@ def _make_rjieba() -> Callable[[str], tuple[tuple[str, str], ...]] | None:
 
 
 #: jieba.posseg's block patterns (jieba 0.42): runs it segments, and what it splits the rest on.
-_RE_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")
+_RE_HAN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._]+)")
 _RE_SKIP = re.compile("(\r\n|\\s)")
 _RE_ENG = re.compile("[a-zA-Z0-9]+")
 _RE_NUM = re.compile("[\\.0-9]+")

@@ -69,7 +69,14 @@ def test_environment_forces_jieba_and_output_is_the_same() -> None:
 
 
 #: Clauses that exercise jieba's block rules: spaces, CR LF, Latin runs, symbols, decimals.
-EDGE_CLAUSES = ["  a b\r\nc 3.5 x", "ab12 中文 12.5%", "", "   ", "A股+B#C&D._e", "ｉＰｈｏｎｅ 6 ＋"]
+EDGE_CLAUSES = [
+    "  a b\r\nc 3.5 x",
+    "ab12 中文 12.5%",
+    "",
+    "   ",
+    "A股+B#C&D._e",
+    "ｉＰｈｏｎｅ 6 ＋",
+]
 
 
 def test_the_jieba_tagger_without_posseg_tags_like_jieba_posseg() -> None:
