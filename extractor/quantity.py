@@ -254,6 +254,8 @@ _POINT_CLOCK = tuple(r[0] for r in table("index_point_cues") if r[1] == "clock")
 _COORDINATE_WORDS = tuple(words("coordinate_words"))
 #: A survey verb right before a count (采访了20名): the sample of a survey.
 _SURVEY_BEFORE_RE = re.compile("(?:" + "|".join(words("survey_words")) + ")(?:了|的)?$")
+#: Characters after a quantity that make it the name of a design (两段式).
+_STYLE_SUFFIXES = tuple(words("style_suffixes"))
 #: Words that make an anniversary the name of an occasion (纪念…一百周年).
 _OCCASION_WORDS = tuple(words("occasion_words"))
 #: The words of the clause before a position (no clause punctuation).
@@ -703,6 +705,8 @@ class _Finder:
             # 四五万, 三四十, 一两年: two neighbouring numbers, an approximate range.
             if kind_of(unit) == "duration" and self.filter:
                 return restart  # 一两年: a vague duration
+            if unit in CN_EXCLUDED_UNITS and self.filter:
+                return restart  # 二三线城市, 二三级市场: a class of words, not a range
             return self._pair(m, s, e, unit, scale, pair, p_start if p_word else s, restart)
         if value is None:
             return restart
@@ -1343,6 +1347,8 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if m.kind == "duration" and _time_frame(t, m):
             continue
+        if t.startswith(_STYLE_SUFFIXES, m.end):
+            continue  # 两段式设计: the name of a design
         if _figure_of_speech(t, m) or _occasion(t, m) or _condition_after(t, m):
             continue
         if _list_summary(t, m) or _reference_count(t, m) or _bracket_of_distribution(t, m):

@@ -103,6 +103,12 @@ FORMS = [
     ("该市昨夜发生4.6级地震。", "4.6级", 4.6, None, "级", "=", "other"),
     ("新版本开放了30到40级的任务。", "30到40级", 30, 40, "级", "=", "other"),
     ("两座城市缔结友好关系20周年。", "20周年", 20, None, "周年", "=", "duration"),
+    # measure words of every kind, also after Chinese numerals
+    ("这部电影我看了十几遍。", "十几遍", 10, None, "遍", ">", "count"),
+    ("论坛已连续举办三届。", "三届", 3, None, "届", "=", "count"),
+    ("卫生部等五部委联合发文。", "五部委", 5, None, "部委", "=", "count"),
+    ("他每天绕操场跑20圈。", "20圈", 20, None, "圈", "=", "count"),
+    ("这部剧共拍了40集。", "40集", 40, None, "集", "=", "count"),
     # points of an index (a cue or a value no clock has)
     ("沪指下跌24点，收于2245点。", "24点", 24, None, "点", "=", "other"),
     ("股指冲到6000点的高位。", "6000点", 6000, None, "点", "=", "other"),
@@ -189,6 +195,11 @@ LOOKALIKES = [
     ("尽管三人的组合很年轻，前景仍被看好。", "三人"),
     ("月薪5000~8000元的占12.5%。", "5000~8000元"),
     ("月薪20000元以上(含20000元)的占3%。", "20000元以上"),
+    # tiers, designs, vague stretches of time, numerals inside names
+    ("二三级城市的房价也在上涨。", "二三级"),
+    ("镜头采用两段式设计。", "两段"),
+    ("近一段时间以来，股价波动很大。", "一段"),
+    ("会议确定马英九回任主席。", "九回"),
     # clock times written N点
     ("会议定于上午10点开始。", "10点"),
     ("他每天18点下班。", "18点"),
@@ -315,6 +326,7 @@ QUANTITY_LEXICONS = (
     "score_verbs",
     "coordinate_words",
     "survey_words",
+    "style_suffixes",
 )
 
 
@@ -593,3 +605,9 @@ def test_every_survey_word_makes_a_count_the_sample() -> None:
             text = f"记者{word}{glue}50名购房者。"
             assert "50名" not in _found(text), text
     assert "50名" in _found("公司录用了50名购房者。")
+
+
+def test_every_style_suffix_makes_a_quantity_the_name_of_a_design() -> None:
+    for suffix in words("style_suffixes"):
+        assert not _found(f"镜头采用两段{suffix}设计。"), suffix
+    assert "两段" in _found("这首曲子分为两段。")
