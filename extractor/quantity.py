@@ -208,6 +208,15 @@ _NEG_PERCENT_RE = re.compile(r"(?:(?<=[为是至到：:（(，,、\s])|^)-(?P<n>
 #: Half as a share: 报销一半, 占一半.
 _HALF_RE = re.compile(r"(?<![\u4e00-\u9fff]{2}的)(?<=[\u4e00-\u9fff])一半(?![天年月小时个])")
 _HALF_VERB_RE = re.compile("(?:" + "|".join(words("half_verbs")) + ")$")
+#: A fraction in words (三分之一, 十分之三): a share. 百分之/千分之 are read as % and ‰.
+_CN_FRACTION_RE = re.compile(
+    r"(?<![百千万])(?P<b>[二两三四五六七八九十]+|\d+)分之(?P<a>[一二两三四五六七八九十]+|\d+)"
+)
+#: 双倍: a multiple of two (data/double_words.tsv for the words that claim it).
+_DOUBLE_RE = re.compile("双倍")
+_DOUBLE_WORDS = tuple(words("double_words"))
+#: A discount of two digits in words (八五折: 85 % of the price, read 8.5).
+_CN_DISCOUNT_RE = re.compile("(?P<a>[一二三四五六七八九])(?P<b>[一二三四五六七八九])折")
 #: An f-number written before 光圈 (F2.0大光圈).
 _FNUMBER_RE = re.compile(r"(?<![A-Za-z0-9])F/?(?P<a>\d+(?:\.\d+)?)(?=大?光圈)")
 
@@ -515,6 +524,26 @@ class _Finder:
                 continue
             unit = "%" if m.group("kind") == "百分之" else "‰"
             self.add(Mention(s, e, v, None, unit, "=", "percent", "percent.words", 0.9, s))
+        for m in _scan(_CN_FRACTION_RE, t, ("分之",)):
+            s, e = m.span()
+            den, num = parse_number(m.group("b")), parse_number(m.group("a"))
+            if not self._free(s, e) or not den or num is None or num > den:
+                continue
+            # 三分之一 is a share: 33.33 %, written to two decimals as annotators write it.
+            share = round(100 * num / den, 2)
+            self.add(Mention(s, e, share, None, "%", "=", "percent", "percent.fraction", 0.8, s))
+        for m in _scan(_DOUBLE_RE, t, ("双倍",)):
+            s, e = m.span()
+            nxt = t[e : e + 1]
+            if self._free(s, e) and (
+                not nxt or not _CJK.match(nxt) or t.endswith(_DOUBLE_WORDS, max(0, s - 3), s)
+            ):
+                self.add(Mention(s, e, 2.0, None, "倍", "=", "other", "multiple.double", 0.7, s))
+        for m in _scan(_CN_DISCOUNT_RE, t, ("折",)):
+            s, e = m.span()
+            if self._free(s, e) and not (s > 0 and t[s - 1] in _CN_NUM_CHARS):
+                v = CN_DIGITS[m.group("a")] + CN_DIGITS[m.group("b")] / 10
+                self.add(Mention(s, e, v, None, "折", "=", "other", "discount", 0.8, s))
         for m in _scan(_FNUMBER_RE, t, ("光圈",)):
             s, e = m.span()
             if self._free(s, e):
@@ -979,7 +1008,7 @@ class _Finder:
             return None  # base of a ratio: 每10股派1.2元
         if is_cn and before1 and before1 in "这那此前":
             return None  # 这两场 (discourse reference), 前十大 (scope)
-        if is_cn and n == "一" and p_word not in _ONE_PREFIXES:
+        if is_cn and n == "一" and p_word not in _ONE_PREFIXES and unit != "倍":
             return None  # 一 as the article "a": 一次, 一个, 一节 (but 逾一年)
         if is_cn and n == "二" and not p_word:
             return None  # counts use 两 (两次); 二次, 二手 are words

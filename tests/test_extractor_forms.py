@@ -109,6 +109,16 @@ FORMS = [
     ("卫生部等五部委联合发文。", "五部委", 5, None, "部委", "=", "count"),
     ("他每天绕操场跑20圈。", "20圈", 20, None, "圈", "=", "count"),
     ("这部剧共拍了40集。", "40集", 40, None, "集", "=", "count"),
+    # fractions in words, doubles, multiples of one, discounts
+    ("管理费缩水了三分之二。", "三分之二", 66.67, None, "%", "=", "percent"),
+    ("农民工占全市人口的四分之一。", "四分之一", 25, None, "%", "=", "percent"),
+    ("今年奖金是双倍，共发了3次。", "双倍", 2, None, "倍", "=", "other"),
+    ("公司收入增加了一倍。", "一倍", 1, None, "倍", "=", "other"),
+    ("全场商品6.8折出售。", "6.8折", 6.8, None, "折", "=", "other"),
+    ("首套房贷享受七折优惠利率。", "七折", 7, None, "折", "=", "other"),
+    ("门票打八五折。", "八五折", 8.5, None, "折", "=", "other"),
+    # a space before a Latin-script or Chinese unit
+    ("他每天跑30 英里。", "30 英里", 30, None, "英里", "=", "length"),
     # points of an index (a cue or a value no clock has)
     ("沪指下跌24点，收于2245点。", "24点", 24, None, "点", "=", "other"),
     ("股指冲到6000点的高位。", "6000点", 6000, None, "点", "=", "other"),
@@ -200,6 +210,9 @@ LOOKALIKES = [
     ("镜头采用两段式设计。", "两段"),
     ("近一段时间以来，股价波动很大。", "一段"),
     ("会议确定马英九回任主席。", "九回"),
+    # features named by a multiple, idioms
+    ("玩家可领取双倍经验卡，共3张。", "双倍"),
+    ("他的婚事一波三折。", "三折"),
     # clock times written N点
     ("会议定于上午10点开始。", "10点"),
     ("他每天18点下班。", "18点"),
@@ -327,6 +340,7 @@ QUANTITY_LEXICONS = (
     "coordinate_words",
     "survey_words",
     "style_suffixes",
+    "double_words",
 )
 
 
@@ -611,3 +625,11 @@ def test_every_style_suffix_makes_a_quantity_the_name_of_a_design() -> None:
     for suffix in words("style_suffixes"):
         assert not _found(f"镜头采用两段{suffix}设计。"), suffix
     assert "两段" in _found("这首曲子分为两段。")
+
+
+def test_every_double_word_makes_double_a_multiple() -> None:
+    for word in words("double_words"):
+        found = _found(f"今年奖金{word}双倍福利，共发了3次。")
+        assert any(c.quantity_text == "双倍" for c in found.values()), (word, list(found))
+    assert "双倍" not in _found("今年奖金双倍福利，共发了3次。")
+    assert "双倍" in _found("共发了3次，奖金双倍。")
