@@ -265,6 +265,12 @@ _COORDINATE_WORDS = tuple(words("coordinate_words"))
 _SURVEY_BEFORE_RE = re.compile("(?:" + "|".join(words("survey_words")) + ")(?:了|的)?$")
 #: Characters after a quantity that make it the name of a design (两段式).
 _STYLE_SUFFIXES = tuple(words("style_suffixes"))
+#: Words before seconds or minutes that make them a moment on a game clock (还剩7.5秒).
+_GAME_CLOCK_BEFORE_RE = re.compile(
+    "(?:" + "|".join(sorted(words("game_clock_words"), key=len, reverse=True)) + ")[^，。；]{0,4}$"
+)
+#: 80年 to 99年 with no qualifier: a year written with two digits (97年), not 97 years.
+_TWO_DIGIT_YEAR_RE = re.compile(r"[89]\d")
 #: Words that make an anniversary the name of an occasion (纪念…一百周年).
 _OCCASION_WORDS = tuple(words("occasion_words"))
 #: The words of the clause before a position (no clause punctuation).
@@ -1063,6 +1069,17 @@ class _Finder:
             return None
         if kind == "duration" and _RELATIVE_AFTER_RE.match(t, e):
             return None  # 35年前, 三天后: a point in time relative to now
+        if unit in ("秒", "秒钟", "分钟") and _GAME_CLOCK_BEFORE_RE.search(t, max(0, s - 8), s):
+            return None  # 还剩7.5秒, 终场前15秒: a moment on a game clock
+        if (
+            unit == "年"
+            and not is_cn
+            and not p_word
+            and not post
+            and _TWO_DIGIT_YEAR_RE.fullmatch(n)
+            and not t.startswith(_DURATION_NOUNS, e)
+        ):
+            return None  # 从97年企业创立以来: a year of the last century, written short
         rule = {
             "money": "money.scaled" if scale else "money",
             "percent": "percent",

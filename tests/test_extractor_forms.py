@@ -210,6 +210,11 @@ LOOKALIKES = [
     ("镜头采用两段式设计。", "两段"),
     ("近一段时间以来，股价波动很大。", "一段"),
     ("会议确定马英九回任主席。", "九回"),
+    # moments on a game clock, years written with two digits, N-year highs
+    ("比赛还剩7.5秒时主队领先。", "7.5秒"),
+    ("终场前15秒他投进关键球。", "15秒"),
+    ("从97年企业创立以来，公司发展很快。", "97年"),
+    ("沪指创3年新高。", "3年"),
     # features named by a multiple, idioms
     ("玩家可领取双倍经验卡，共3张。", "双倍"),
     ("他的婚事一波三折。", "三折"),
@@ -251,6 +256,8 @@ CONTROLS = [
     ("这种电池充电2小时即可充满。", "2小时"),
     ("他40岁时离开了球队。", "40岁"),
     ("公司连续工作72小时抢修线路。", "72小时"),
+    ("这家店已有85年历史。", "85年"),
+    ("他只打了25分钟，得了7分。", "25分钟"),
     ("北京、天津等三座城市入选。", "三座"),
     ("全市有北京路、上海路两条主干道和五座桥。", "五座"),
     ("事故造成两人受伤。", "两人"),
@@ -341,6 +348,7 @@ QUANTITY_LEXICONS = (
     "survey_words",
     "style_suffixes",
     "double_words",
+    "game_clock_words",
 )
 
 
@@ -633,3 +641,10 @@ def test_every_double_word_makes_double_a_multiple() -> None:
         assert any(c.quantity_text == "双倍" for c in found.values()), (word, list(found))
     assert "双倍" not in _found("今年奖金双倍福利，共发了3次。")
     assert "双倍" in _found("共发了3次，奖金双倍。")
+
+
+def test_every_game_clock_word_makes_seconds_a_moment() -> None:
+    for word in words("game_clock_words"):
+        text = f"比赛{word}15秒，主队领先3分。"
+        assert "15秒" not in _found(text), text
+    assert "15秒" in _found("他在台上讲了15秒，主队领先3分。")
