@@ -671,6 +671,21 @@ class _Finder:
         """Handle one match of the main pattern; return where the search continues."""
         s, e = m.span()
         unit1, unit2 = m.group("u1") or "", m.group("u2") or ""
+        n1 = m.group("n1")
+        if (
+            not unit1
+            and m.group("sep") is None
+            and not m.group("s1")
+            and not m.group("post")
+            and not n1[0].isdigit()
+            and "万" not in n1
+            and "亿" not in n1
+            and not _ADJACENT_PAIR_RE.match(n1)
+        ):
+            # A Chinese numeral with no unit, scale or qualifier after it (一些, 一定, 三国)
+            # is never a quantity (but 五六千 is a range): skip the work (a third of the
+            # pattern's matches).
+            return e
         end1 = m.end("u1") if unit1 else max(m.end("n1"), m.end("a1"), m.end("s1"), m.end("b1"))
         has_range = m.group("sep") is not None
         if unit1 == "成" and m.group("s1"):
