@@ -648,3 +648,19 @@ def test_every_game_clock_word_makes_seconds_a_moment() -> None:
         text = f"比赛{word}15秒，主队领先3分。"
         assert "15秒" not in _found(text), text
     assert "15秒" in _found("他在台上讲了15秒，主队领先3分。")
+
+
+def test_every_lexicon_file_is_loaded_and_each_quantity_lexicon_is_tested_here() -> None:
+    from pathlib import Path
+
+    import extractor
+
+    root = Path(extractor.__file__).parent
+    names = {p.stem for p in (root / "data").glob("*.tsv")}
+    source = {p.name: p.read_text("utf-8") for p in root.glob("*.py")}
+    everything = "".join(source.values())
+    quantity = source["quantity.py"] + source["units.py"]
+    for name in names:
+        assert f'"{name}"' in everything, f"data/{name}.tsv is loaded by no module"
+        if f'"{name}"' in quantity:
+            assert name in QUANTITY_LEXICONS, f"data/{name}.tsv has no entry test"
