@@ -164,14 +164,20 @@ _APERTURE_RE = re.compile(
     r"(?<=光圈)[^，。；\d]{0,6}?(?P<all>F/?(?P<a>\d+(?:\.\d+)?)(?:\s*[-~至]\s*F/?(?P<b>\d+(?:\.\d+)?))?)",
     re.IGNORECASE,
 )
-_ORDINAL_RE = re.compile(r"第(?P<n>[" + _CN_DIGIT_CHARS + r"百]+|\d+)(?P<after>.{0,2})")
+_ORDINAL_RE = re.compile(r"第(?P<n>[" + _CN_DIGIT_CHARS + r"百]+|\d+)(?P<after>.{0,3})")
 _RANK_BEFORE_RE = re.compile(
     "(?:"
-    + "|".join(sorted(words("rank_verbs"), key=len, reverse=True))
+    + "|".join(sorted(words("rank_verbs") + words("rank_scopes"), key=len, reverse=True))
     + r"|仅次于\S{0,6}?)[^，。；]{0,6}$"
 )
 _RANK_DIGITS = frozenset("一二三四五六七八九")
-_RANK_AFTER_OK = re.compile(r"^(?:名|位|大(?!会|赛|学|战|厦|道|街|队)|$|[，。；、）)\s])")
+_RANK_AFTER_OK = re.compile(
+    r"^(?:名|位|大(?!会|赛|学|战|厦|道|街|队)|$|[，。；、）)\s也]|的(?:"
+    + "|".join(words("rank_nouns"))
+    + ")|"
+    + "|".join(words("rank_nouns"))
+    + ")"
+)
 #: 第一个访问的国家, 第一个副本: "the first" of something is a rank, unless what follows is a
 #: period or a part of a sequence (第一个季度, 第二个学期, 第三个阶段).
 _RANK_GE_RE = re.compile("个(?!" + "|".join(words("ordinal_periods")) + r")(?=[\u4e00-\u9fff])")
@@ -345,6 +351,8 @@ _SCOPE_IN_RE = re.compile(r"(?:(?![是在有为])[\u4e00-\u9fff]){0,10}?(?<![高
 _SCOPE_STAT_RE = re.compile(r"[\u4e00-\u9fff]{0,10}?的(?:平均|总|整体)")
 _SUPERLATIVE_BEFORE_RE = re.compile(r"最[\u4e00-\u9fff]{1,2}的$")
 _RANK_CONDITION_RE = re.compile(r"(?:名|位)?的")
+#: Nouns after 第N的 that describe the rank itself (第11名的成绩).
+_RANK_NOUNS = tuple(words("rank_nouns"))
 #: A criterion word a little before a quantity followed by 的 (不少于建筑面积100万平方米的…,
 #: 幅度在5%以上的…): the quantity defines a class.
 _CRITERION_BEFORE_RE = re.compile(
@@ -753,8 +761,8 @@ class _Finder:
         pair = _ADJACENT_PAIR_RE.match(n)
         if pair and CN_DIGITS[pair[2]] == CN_DIGITS[pair[1]] + 1:
             # 四五万, 三四十, 一两年: two neighbouring numbers, an approximate range.
-            if kind_of(unit) == "duration" and self.filter:
-                return restart  # 一两年: a vague duration
+            if kind_of(unit) == "duration" and self.filter and pair[1] == "一":
+                return restart  # 一两年: "a year or two", vague (七八年 is 7 to 8 years)
             if unit in CN_EXCLUDED_UNITS and self.filter:
                 return restart  # 二三线城市, 二三级市场: a class of words, not a range
             return self._pair(m, s, e, unit, scale, pair, p_start if p_word else s, restart)
@@ -865,6 +873,8 @@ class _Finder:
             return restart
         stored = normal_unit(unit)
         kind = kind_of(unit) if unit else "other"
+        if kind == "duration" and self.filter and _RELATIVE_AFTER_RE.match(self.t, e):
+            return restart  # 三四个月后: a point in time
         if stored == "成":
             v1, v2, stored = v1 * 10, v2 * 10, "%"
         currency = _CURRENCY_BEFORE_RE.search(self.t, max(0, s - 4), s)
@@ -1380,8 +1390,9 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
                 t, max(0, m.start - 5), m.start
             ):
                 continue  # 采访了20名消费者: the sample of a survey
-        if m.rule in ("rank.ordinal", "rank.top") and _RANK_CONDITION_RE.match(t, m.end):
-            continue  # 第一名的友友将获得…: a rank as a condition
+        cond = _RANK_CONDITION_RE.match(t, m.end) if m.rule in ("rank.ordinal", "rank.top") else None
+        if cond and not t.startswith(_RANK_NOUNS, cond.end()):
+            continue  # 第一名的友友将获得…: a rank as a condition (以第11名的成绩 is a rank)
         if _CODE_AROUND_RE.match(t, m.end) or _CODE_BEFORE_RE.search(
             t, max(0, m.start - 2), m.start
         ):

@@ -109,6 +109,11 @@ FORMS = [
     ("卫生部等五部委联合发文。", "五部委", 5, None, "部委", "=", "count"),
     ("他每天绕操场跑20圈。", "20圈", 20, None, "圈", "=", "count"),
     ("这部剧共拍了40集。", "40集", 40, None, "集", "=", "count"),
+    # approximate pairs of durations (but 一两年 is vague)
+    ("房子已装修过七八年了。", "七八年", 7, 8, "年", "~", "duration"),
+    # ranks in a field (standings, sales), a rank described by its noun
+    ("球队目前排在西部第二，还剩3场。", "第二", 2, None, "", "=", "other"),
+    ("爵士以西部第11名的成绩结束了赛季。", "第11", 11, None, "", "=", "other"),
     # fractions in words, doubles, multiples of one, discounts
     ("管理费缩水了三分之二。", "三分之二", 66.67, None, "%", "=", "percent"),
     ("农民工占全市人口的四分之一。", "四分之一", 25, None, "%", "=", "percent"),
@@ -175,6 +180,7 @@ LOOKALIKES = [
     ("近3年来，公司扭亏为盈。", "3年"),
     # vague and relative durations, codes, ranks as conditions, names in quotes and titles
     ("他打算再干一两年就退休。", "一两年"),
+    ("工程三四个月后完工。", "三四个月"),
     ("这座桥建于80年前。", "80年"),
     ("热线电话：400-820-1234。", "820"),
     ("第一名的选手将获得奖金。", "第一名"),
@@ -349,6 +355,8 @@ QUANTITY_LEXICONS = (
     "style_suffixes",
     "double_words",
     "game_clock_words",
+    "rank_scopes",
+    "rank_nouns",
 )
 
 
@@ -664,3 +672,18 @@ def test_every_lexicon_file_is_loaded_and_each_quantity_lexicon_is_tested_here()
         assert f'"{name}"' in everything, f"data/{name}.tsv is loaded by no module"
         if f'"{name}"' in quantity:
             assert name in QUANTITY_LEXICONS, f"data/{name}.tsv has no entry test"
+
+
+def test_every_rank_scope_makes_an_ordinal_a_rank() -> None:
+    for word in words("rank_scopes"):
+        found = _found(f"这家公司{word}第二，还剩3家。")
+        assert "第二" in found and found["第二"].value == 2, (word, list(found))
+    assert "第二" not in _found("这家公司第二，还剩3家。")
+    assert not [c for c in extract("全国第一季度GDP增长5%。") if c.rule == "rank.ordinal"]
+
+
+def test_every_rank_noun_keeps_a_rank_before_de_a_rank() -> None:
+    for noun in words("rank_nouns"):
+        found = _found(f"球队以联盟第三的{noun}结束了赛季，还剩3场。")
+        assert "第三" in found, (noun, list(found))
+    assert "第一名" not in _found("第一名的选手将获得3万元。")
