@@ -1390,7 +1390,8 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
                 t, max(0, m.start - 5), m.start
             ):
                 continue  # 采访了20名消费者: the sample of a survey
-        cond = _RANK_CONDITION_RE.match(t, m.end) if m.rule in ("rank.ordinal", "rank.top") else None
+        is_rank = m.rule in ("rank.ordinal", "rank.top")
+        cond = _RANK_CONDITION_RE.match(t, m.end) if is_rank else None
         if cond and not t.startswith(_RANK_NOUNS, cond.end()):
             continue  # 第一名的友友将获得…: a rank as a condition (以第11名的成绩 is a rank)
         if _CODE_AROUND_RE.match(t, m.end) or _CODE_BEFORE_RE.search(
