@@ -263,3 +263,30 @@ def test_dev_articles_meet_measured_thresholds() -> None:
     assert report["fields"]["predicate"] >= 0.72, format_report(report)
     assert report["fields"]["qualifier"] >= 0.95, format_report(report)
     assert report["fields"]["time"] >= 0.72, format_report(report)
+
+
+@pytest.mark.skipif(not CORPUS.is_file(), reason="no corpus (../shared)")
+@pytest.mark.parametrize(
+    "name", ["dev_claims.jsonl", "annotated_claims.jsonl", "extra_claims.jsonl"]
+)
+def test_annotated_files_hold_against_the_corpus_and_the_split(name: str) -> None:
+    """Every line of a gold file in tests/data: its offsets hold in the corpus text, and its
+    article sits in exactly one part of the split (extra_claims.jsonl: train only)."""
+    from extractor.evaluate import split_part
+
+    split = REPO / "tests" / "data" / "split.json"
+    train, test = split_part(split, "train"), split_part(split, "test")
+    gold = load_gold(REPO / "tests" / "data" / name)
+    wanted = {g["doc"] for g in gold}
+    texts: dict[str, str] = {}
+    with open(CORPUS, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec["id"] in wanted:
+                texts[rec["id"]] = rec["text"]
+    assert wanted <= set(texts)
+    for g in gold:
+        assert texts[g["doc"]][g["start"] : g["end"]] == g["surface"], g
+    assert wanted <= train | test
+    if name == "extra_claims.jsonl":
+        assert not wanted & test
