@@ -218,6 +218,15 @@ _HALF_VERB_RE = re.compile("(?:" + "|".join(words("half_verbs")) + ")$")
 _CN_FRACTION_RE = re.compile(
     r"(?<![百千万])(?P<b>[二两三四五六七八九十]+|\d+)分之(?P<a>[一二两三四五六七八九十]+|\d+)"
 )
+#: One and a half years, months, days, hours (一年半, 两个月半); 一年半载 is "a year or so".
+_YEAR_AND_HALF_RE = re.compile(
+    r"(?<![一二两三四五六七八九十\d])(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,3})"
+    r"(?P<u>年|个月|天|个小时|小时)半(?![载天年月])"
+)
+#: A share in tenths with one more digit (4成2: 42 %).
+_SHARE_TENTHS_RE = re.compile(r"(?<![\d.])(?P<a>[1-9])成(?P<b>[1-9])(?![\d.%成])")
+#: 过半 "more than half": more than 50 % (过半数 too).
+_MORE_THAN_HALF_RE = re.compile(r"(?<![不超])过半(?![夜])")
 #: 双倍: a multiple of two (data/double_words.tsv for the words that claim it).
 _DOUBLE_RE = re.compile("双倍")
 _DOUBLE_WORDS = tuple(words("double_words"))
@@ -319,6 +328,23 @@ _STAT_LINE_RE = re.compile(r"(?<![\d.+])(?P<a>[1-9]\d)\+(?P<b>\d{1,2})(?![\d.%+]
 _CJK_DIGIT_AFTER_RE = re.compile(r"[年月日号岁个名人]")
 #: A season record: 55胜21负 (one mention, like a score A-B).
 _RECORD_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,3})胜(?P<b>\d{1,3})负")
+#: A seed of a tournament draw (8号种子): a rank.
+_SEED_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})号种子")
+#: A currency sign before an amount (￥7,800, $30万); a low single quote (‚) written for
+#: the thousands comma is read as one.
+_CURRENCY_SIGNS = {
+    "￥": "元",
+    "¥": "元",
+    "$": "美元",
+    "US$": "美元",
+    "HK$": "港元",
+    "€": "欧元",
+    "£": "英镑",
+}
+_CURRENCY_SIGN_RE = re.compile(
+    r"(?<![A-Za-z$])(?P<sign>HK\$|US\$|[￥¥$€£])\s?(?P<n>(?:\d{1,3}(?:[,‚]\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"(?P<s>[万亿])?"
+)
 #: A height written as 1米77 (1.77 m).
 _HEIGHT_RE = re.compile(r"(?<![\d.])(?P<a>\d)米(?P<b>\d{2})(?![\d.])")
 #: Top N (前三名, 前10位): a rank.
@@ -462,7 +488,9 @@ class _Finder:
         t = self.t
         for m in _scan(_HALF_DURATION_RE, t, ("半",)):
             s, e = m.span()
-            if self._free(s, e) and t.endswith(_DURATION_VERBS, max(0, s - 3), s):
+            if self._free(s, e) and (
+                t.endswith(_DURATION_VERBS, max(0, s - 3), s) or t.endswith(("了", "足足"), 0, s)
+            ):
                 unit = m.group("u")
                 self.add(
                     Mention(
@@ -543,9 +571,23 @@ class _Finder:
             den, num = parse_number(m.group("b")), parse_number(m.group("a"))
             if not self._free(s, e) or not den or num is None or num > den:
                 continue
-            # 三分之一 is a share: 33.33 %, written to two decimals as annotators write it.
-            share = round(100 * num / den, 2)
-            self.add(Mention(s, e, share, None, "%", "=", "percent", "percent.fraction", 0.8, s))
+            # 三分之一: a fraction has no one value (GUIDELINE: 1/2.3 -> null), like 1/2.3.
+            self.add(Mention(s, e, None, None, "", "=", "other", "fraction.words", 0.8, s))
+        for m in _scan(_YEAR_AND_HALF_RE, t, ("半",)):
+            s, e = m.span()
+            v = parse_number(m.group("n"))
+            if self._free(s, e) and v is not None:
+                unit = normal_unit(m.group("u"))  # 一年半: one and a half years
+                self.add(Mention(s, e, v + 0.5, None, unit, "=", "duration", "duration", 0.75, s))
+        for m in _scan(_SHARE_TENTHS_RE, t, ("成",)):
+            s, e = m.span()
+            if self._free(s, e):
+                v = int(m.group("a")) * 10 + int(m.group("b"))  # 4成2: 42 %
+                self.add(Mention(s, e, float(v), None, "%", "=", "percent", "percent", 0.8, s))
+        for m in _scan(_MORE_THAN_HALF_RE, t, ("过半",)):
+            s, e = m.span()
+            if self._free(s, e):
+                self.add(Mention(s, e, 50.0, None, "%", ">", "percent", "percent.half", 0.6, s))
         for m in _scan(_DOUBLE_RE, t, ("双倍",)):
             s, e = m.span()
             nxt = t[e : e + 1]
@@ -581,8 +623,27 @@ class _Finder:
         for m in _scan(_RECORD_RE, t, ("胜",)):
             s, e = m.span()
             if self._free(s, e):
-                v = float(m.group("a"))
-                self.add(Mention(s, e, v, None, "", "=", "score", "sport.record", 0.7, s))
+                # 55胜21负: wins and losses are two counts (55胜, 21负), as the gold reads them.
+                for part, unit in (("a", "胜"), ("b", "负")):
+                    ps, pe = m.span(part)
+                    v = float(m.group(part))
+                    self.add(
+                        Mention(ps, pe + 1, v, None, unit, "=", "count", "sport.record", 0.7, ps)
+                    )
+        for m in _scan(_SEED_RE, t, ("种子",)):
+            s, e = m.span()
+            if self._free(s, e):
+                v = float(m.group("n"))
+                self.add(Mention(s, e, v, None, "", "=", "other", "rank.seed", 0.7, s))
+        for m in _scan(_CURRENCY_SIGN_RE, t, ("￥", "¥", "$", "€", "£")):
+            s, e = m.span()
+            if self._free(s, e):
+                v = float(re.sub("[,‚]", "", m.group("n")))
+                unit = _CURRENCY_SIGNS[m.group("sign")]
+                scale = m.group("s")
+                if scale:
+                    v *= SCALES[scale]
+                self.add(Mention(s, e, v, None, unit, "=", "money", "money.sign", 0.85, s))
         for m in _scan(_SHOTS_RE, t, ("罚", "投")):
             s, e = m.span()
             if self._free(s, e):
@@ -1039,7 +1100,7 @@ class _Finder:
             return None  # base of a ratio: 每10股派1.2元
         if is_cn and before1 and before1 in "这那此前":
             return None  # 这两场 (discourse reference), 前十大 (scope)
-        if is_cn and n == "一" and p_word not in _ONE_PREFIXES and unit != "倍":
+        if is_cn and n == "一" and p_word not in _ONE_PREFIXES and unit not in ("倍", "成"):
             return None  # 一 as the article "a": 一次, 一个, 一节 (but 逾一年)
         if is_cn and n == "二" and not p_word:
             return None  # counts use 两 (两次); 二次, 二手 are words
