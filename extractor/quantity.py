@@ -286,6 +286,8 @@ _GAME_CLOCK_BEFORE_RE = re.compile(
 )
 #: 80年 to 99年 with no qualifier: a year written with two digits (97年), not 97 years.
 _TWO_DIGIT_YEAR_RE = re.compile(r"[89]\d")
+#: Numerals that are idioms of multitude (亿万, 万千): data/numeral_idioms.tsv.
+_NUMERAL_IDIOMS = frozenset(words("numeral_idioms"))
 #: Words that make an anniversary the name of an occasion (纪念…一百周年).
 _OCCASION_WORDS = tuple(words("occasion_words"))
 #: The words of the clause before a position (no clause punctuation).
@@ -1102,6 +1104,8 @@ class _Finder:
             return None  # 这两场 (discourse reference), 前十大 (scope)
         if is_cn and n == "一" and p_word not in _ONE_PREFIXES and unit not in ("倍", "成"):
             return None  # 一 as the article "a": 一次, 一个, 一节 (but 逾一年)
+        if is_cn and n in _NUMERAL_IDIOMS:
+            return None  # 亿万手机用户, 万千: "countless", not a number
         if is_cn and n == "二" and not p_word:
             return None  # counts use 两 (两次); 二次, 二手 are words
         if (
@@ -1144,6 +1148,8 @@ class _Finder:
                 "平均" not in t[max(0, s - 10) : s]
             ):
                 return None  # 年满18岁 (but 平均年龄不超过30岁 is a statistic)
+            if t.startswith(("前", "之前"), e):
+                return None  # 希望40岁前当爸爸: a moment in a life, not an age
         if (
             kind == "duration"
             and not post

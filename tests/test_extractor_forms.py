@@ -237,6 +237,9 @@ LOOKALIKES = [
     ("玩家可领取双倍经验卡，共3张。", "双倍"),
     ("他的婚事一波三折。", "三折"),
     ("他一年半载也回不来，共3人。", "一年半"),
+    ("他希望40岁前当爸爸，今年35岁。", "40岁"),
+    ("愿游戏成为亿万手机用户的明珠，有3人。", "亿万"),
+    ("1984年国庆35周年阅兵，只有12枚导弹。", "35周年"),
     # clock times written N点
     ("会议定于上午10点开始。", "10点"),
     ("他每天18点下班。", "18点"),
@@ -370,6 +373,7 @@ QUANTITY_LEXICONS = (
     "game_clock_words",
     "rank_scopes",
     "rank_nouns",
+    "numeral_idioms",
 )
 
 
@@ -700,3 +704,9 @@ def test_every_rank_noun_keeps_a_rank_before_de_a_rank() -> None:
         found = _found(f"球队以联盟第三的{noun}结束了赛季，还剩3场。")
         assert "第三" in found, (noun, list(found))
     assert "第一名" not in _found("第一名的选手将获得3万元。")
+
+
+def test_every_numeral_idiom_is_not_a_number() -> None:
+    for idiom in words("numeral_idioms"):
+        assert not [c for c in extract(f"这里有{idiom}家庭，共3人。") if idiom in c.quantity_text]
+    assert "千万家" in _found("这里有千万家企业，共3人。")
