@@ -288,6 +288,8 @@ _GAME_CLOCK_BEFORE_RE = re.compile(
 _TWO_DIGIT_YEAR_RE = re.compile(r"[89]\d")
 #: Numerals that are idioms of multitude (亿万, 万千): data/numeral_idioms.tsv.
 _NUMERAL_IDIOMS = frozenset(words("numeral_idioms"))
+#: "Only" before 一 and a measure word: 只有一个 is a count.
+_ONLY_WORDS = tuple(words("only_words"))
 #: Words that make an anniversary the name of an occasion (纪念…一百周年).
 _OCCASION_WORDS = tuple(words("occasion_words"))
 #: The words of the clause before a position (no clause punctuation).
@@ -350,7 +352,10 @@ _CURRENCY_SIGN_RE = re.compile(
 #: A height written as 1米77 (1.77 m).
 _HEIGHT_RE = re.compile(r"(?<![\d.])(?P<a>\d)米(?P<b>\d{2})(?![\d.])")
 #: Top N (前三名, 前10位): a rank.
-_TOP_RE = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?=名|位|强)")
+_TOP_RE = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?=名|位|强|的位置|的排名)")
+#: A measure word after 第N that counts what is ranked (第32家, 第二只, 第一架): the rank
+#: keeps it when a rank verb or field stands before (国内第32家).
+_RANK_MEASURE_RE = re.compile("(?:家|只|架|支|座|部|款|艘|辆|个)(?=[\u4e00-\u9fff])")
 #: A currency written in brackets after a bare amount: 30万(新台币).
 _BRACKET_CURRENCY_RE = re.compile(
     r"[（(](?P<u>"
@@ -509,7 +514,8 @@ class _Finder:
             if self._free(s, e):
                 v = parse_number(m.group("n"))
                 if v is not None:
-                    self.add(Mention(s, e + 1, v, None, "", "=", "other", "rank.top", 0.6, s))
+                    end = e + 1 if t[e] in "名位强" else e  # 前三名; 前10的位置
+                    self.add(Mention(s, end, v, None, "", "=", "other", "rank.top", 0.6, s))
         for m in _scan(_APERTURE_RE, t, ("光圈",)):
             s, e = m.span("all")
             if self._free(s, e):
@@ -706,9 +712,18 @@ class _Finder:
                 if v is not None and self._free(s, e + 1):
                     self.add(Mention(s, e + 1, v, None, "", "=", "other", "rank.ordinal", 0.5, s))
                 continue
+            before = t[max(0, s - 12) : s]
+            measure = _RANK_MEASURE_RE.match(t, e)
+            if measure and _RANK_BEFORE_RE.search(before):
+                # 国内第32家合资公司, 世界上第一架飞机: a rank in a field, with its measure word.
+                v = parse_number(m.group("n"))
+                if v is not None and self._free(s, measure.end()):
+                    self.add(
+                        Mention(s, measure.end(), v, None, "", "=", "other", "rank.ordinal", 0.5, s)
+                    )
+                continue
             if not _RANK_AFTER_OK.match(after):
                 continue
-            before = t[max(0, s - 12) : s]
             if not _RANK_BEFORE_RE.search(before) and not after.startswith(("名", "位", "大")):
                 continue
             n = m.group("n")
@@ -1042,6 +1057,16 @@ class _Finder:
             return True
         return _ROUND_THE_CLOCK_RE.search(t, max(0, e - 5), e) is not None
 
+    def _one_is_a_count(self, s: int, unit: str, post: str | None) -> bool:
+        """一 with a measure word is the article "a" (一个问题, 一次机会) unless it counts:
+        with a qualifier after it (一周左右) or after "only" (只有一个名额:
+        data/only_words.tsv). (一 after the noun it counts, 赠送靓号卡一张！, is left out: at the
+        end of a clause 一 is as often a word, 结合在一起, 再看一遍.)"""
+        t = self.t
+        if not unit or unit in CN_EXCLUDED_UNITS:
+            return False
+        return bool(post) or t.endswith(_ONLY_WORDS, max(0, s - 2), s)
+
     def _index_points(self, s: int, n: str) -> bool:
         """N点 as points of an index (沪指下跌24点, 收于2245点), not a clock time (上午10点,
         18点下班) nor 一点 "a little": a cue before it (data/index_point_cues.tsv) or a value
@@ -1102,7 +1127,13 @@ class _Finder:
             return None  # base of a ratio: 每10股派1.2元
         if is_cn and before1 and before1 in "这那此前":
             return None  # 这两场 (discourse reference), 前十大 (scope)
-        if is_cn and n == "一" and p_word not in _ONE_PREFIXES and unit not in ("倍", "成"):
+        if (
+            is_cn
+            and n == "一"
+            and p_word not in _ONE_PREFIXES
+            and unit not in ("倍", "成")
+            and not self._one_is_a_count(s, unit, post)
+        ):
             return None  # 一 as the article "a": 一次, 一个, 一节 (but 逾一年)
         if is_cn and n in _NUMERAL_IDIOMS:
             return None  # 亿万手机用户, 万千: "countless", not a number

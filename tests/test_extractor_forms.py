@@ -120,6 +120,11 @@ FORMS = [
     ("卫生部等五部委联合发文。", "五部委", 5, None, "部委", "=", "count"),
     ("他每天绕操场跑20圈。", "20圈", 20, None, "圈", "=", "count"),
     ("这部剧共拍了40集。", "40集", 40, None, "集", "=", "count"),
+    # ranks with their measure word, top N before 的位置, "only one", 一 with a qualifier
+    ("该公司成为国内第32家合资基金公司。", "第32家", 32, None, "", "=", "other"),
+    ("他基本锁定了前10的位置，得了3分。", "前10", 10, None, "", "=", "other"),
+    ("其媒体只有一个记者名额，共3人。", "一个", 1, None, "个", "=", "count"),
+    ("审批时间在一周左右，共3天。", "一周左右", 1, None, "周", "~", "duration"),
     # approximate pairs of durations (but 一两年 is vague)
     ("房子已装修过七八年了。", "七八年", 7, 8, "年", "~", "duration"),
     # ranks in a field (standings, sales), a rank described by its noun
@@ -238,6 +243,8 @@ LOOKALIKES = [
     ("他的婚事一波三折。", "三折"),
     ("他一年半载也回不来，共3人。", "一年半"),
     ("他希望40岁前当爸爸，今年35岁。", "40岁"),
+    ("2009年的第二个交易月，基金涨了3%。", "第二个"),
+    ("把地产和卖场结合在一起，共3家。", "一起"),
     ("愿游戏成为亿万手机用户的明珠，有3人。", "亿万"),
     ("1984年国庆35周年阅兵，只有12枚导弹。", "35周年"),
     # clock times written N点
@@ -374,6 +381,7 @@ QUANTITY_LEXICONS = (
     "rank_scopes",
     "rank_nouns",
     "numeral_idioms",
+    "only_words",
 )
 
 
@@ -710,3 +718,10 @@ def test_every_numeral_idiom_is_not_a_number() -> None:
     for idiom in words("numeral_idioms"):
         assert not [c for c in extract(f"这里有{idiom}家庭，共3人。") if idiom in c.quantity_text]
     assert "千万家" in _found("这里有千万家企业，共3人。")
+
+
+def test_every_only_word_makes_one_a_count() -> None:
+    for word in words("only_words"):
+        found = _found(f"这家媒体{word}一个名额，共3人。")
+        assert "一个" in found and found["一个"].value == 1, (word, list(found))
+    assert "一个" not in _found("这家媒体有一个名额，共3人。")
