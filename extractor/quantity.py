@@ -290,6 +290,11 @@ _TWO_DIGIT_YEAR_RE = re.compile(r"[89]\d")
 _NUMERAL_IDIOMS = frozenset(words("numeral_idioms"))
 #: "Only" before 一 and a measure word: 只有一个 is a count.
 _ONLY_WORDS = tuple(words("only_words"))
+#: The rest of a list of Arabic numbers whose last item alone carries the scale and unit
+#: (6000、7500、8800万平方米).
+_LIST_TAIL_RE = re.compile(
+    r"(?:、\d+(?:\.\d+)?)*、\d+(?:\.\d+)?(?P<s>[万亿])?(?P<u>" + _UNITS + ")"
+)
 #: Words that make an anniversary the name of an occasion (纪念…一百周年).
 _OCCASION_WORDS = tuple(words("occasion_words"))
 #: The words of the clause before a position (no clause punctuation).
@@ -848,8 +853,19 @@ class _Finder:
             return restart
         shaped = False
         fallback = None
+        listed = False
+        if not unit and not scale and not post and not approx and n[0].isdigit():
+            tail = _LIST_TAIL_RE.match(t, e)
+            if tail:
+                # 分别达到6000、7500、8800万平方米: each item of the list takes the scale and
+                # unit written once after the last.
+                scale, unit, listed = tail.group("s"), tail.group("u"), True
+                value = _num_value(n, scale)
+                if value is None:
+                    return restart
         if (
-            shape
+            not listed
+            and shape
             and self.filter
             and not unit
             and not post

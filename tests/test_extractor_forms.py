@@ -125,6 +125,9 @@ FORMS = [
     ("他基本锁定了前10的位置，得了3分。", "前10", 10, None, "", "=", "other"),
     ("其媒体只有一个记者名额，共3人。", "一个", 1, None, "个", "=", "count"),
     ("审批时间在一周左右，共3天。", "一周左右", 1, None, "周", "~", "duration"),
+    # a list whose last item alone carries the scale and unit
+    ("产销量分别达到6000、7500、8800万平方米。", "7500", 7.5e7, None, "平方米", "=", "area"),
+    ("增速分别为1.2、3.4、5.6%。", "1.2", 1.2, None, "%", "=", "percent"),
     # approximate pairs of durations (but 一两年 is vague)
     ("房子已装修过七八年了。", "七八年", 7, 8, "年", "~", "duration"),
     # ranks in a field (standings, sales), a rank described by its noun
@@ -245,6 +248,7 @@ LOOKALIKES = [
     ("他希望40岁前当爸爸，今年35岁。", "40岁"),
     ("2009年的第二个交易月，基金涨了3%。", "第二个"),
     ("把地产和卖场结合在一起，共3家。", "一起"),
+    ("2006、2007、2008年连续增长5%。", "2006"),
     ("愿游戏成为亿万手机用户的明珠，有3人。", "亿万"),
     ("1984年国庆35周年阅兵，只有12枚导弹。", "35周年"),
     # clock times written N点
