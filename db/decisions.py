@@ -294,7 +294,8 @@ def undo_last(
 
 
 def history(conn: sqlite3.Connection, claim_id: int) -> list[dict[str, Any]]:
-    """A claim's decisions, oldest first, each with ``changes``: field -> (before, after)."""
+    """A claim's decisions, oldest first, each with ``changes``: field -> (before, after), and
+    ``picked``: the alternative a pick took (None for other decisions)."""
     cur = conn.execute("SELECT * FROM decisions WHERE claim_id = ? ORDER BY id", (claim_id,))
     names = [c[0] for c in cur.description]
     rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
@@ -306,6 +307,7 @@ def history(conn: sqlite3.Connection, claim_id: int) -> list[dict[str, Any]]:
             for f in (*FACT_FIELDS, "status")
             if before.get(f) != after.get(f)
         }
+        r["picked"] = after.get("picked")  # the alternative a pick took, if any
     return rows
 
 
@@ -352,6 +354,7 @@ def decide(
     seen: Seen | None = None,
     *,
     group_id: int | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> Decision:
     """Record a reviewer's decision on a claim and apply it, in one transaction.
 
@@ -366,6 +369,8 @@ def decide(
         seen: the state the reviewer saw; when someone changed the claim since, the decision
             is refused instead of overwriting theirs.
         group_id: the group of a group action (:func:`db.decisions.new_group`).
+        extra: more keys kept in the decision's ``after`` beside the snapshot (``picked``:
+            the alternative a pick took, see :mod:`db.alternatives`).
 
     Raises:
         ReviewError: unknown claim or action, invalid changes, a claim decided meanwhile or
@@ -402,7 +407,9 @@ def decide(
         elif claim["status"] != "pending":
             raise ReviewError(f"claim {claim_id} is already {claim['status']}{who}; not skipped")
         apply(conn, claim_id, before, after)
-        did = log(conn, claim_id, reviewer, action, before, after, at, group_id=group_id)
+        did = log(
+            conn, claim_id, reviewer, action, before, after, at, group_id=group_id, extra=extra
+        )
         # Decided (or skipped): the reviewer's lease on it ends, so a skip frees it for others.
         conn.execute("DELETE FROM leases WHERE claim_id = ? AND reviewer = ?", (claim_id, reviewer))
     return Decision(did, claim_id, action, before["status"], after["status"])

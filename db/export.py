@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from db import alternatives
 from db.claimlist import ClaimFilter
 from db.errors import ClaimdeskError
 
@@ -75,7 +76,7 @@ SELECT c.id AS claim_id, c.doc_id, d.source AS doc_source, d.title AS doc_title,
        c.value, c.value_max, c.unit, c.qualifier,
        c.subject, c.predicate, c.object, c.time_text, c.time, c.kind, c.status, c.origin,
        c.confidence, c.rule, c.extractor_version, c.reviewer, c.decided_at, c.edited,
-       c.original
+       c.original, c.alternatives AS _alternatives
 FROM claims c JOIN documents d ON d.id = c.doc_id
 """
 
@@ -122,6 +123,12 @@ def records(conn: sqlite3.Connection, filters: Filters, *, history: bool = False
         rec["sentence"] = text[rec["sentence_start"] : rec["sentence_end"]]
         rec["edited"] = bool(rec["edited"])
         rec["original"] = _loads(rec["original"]) if rec["original"] else None
+        raw_alternatives = rec.pop("_alternatives")
+        if isinstance(rec["original"], dict) and raw_alternatives:
+            # The extractor's proposal with the runners-up it offered (issue 14).
+            shape = alternatives.export_shape(raw_alternatives, text)
+            if shape:
+                rec["original"]["alternatives"] = shape
         for key in ("value", "value_max", "confidence"):
             if isinstance(rec[key], float) and not math.isfinite(rec[key]):
                 rec[key] = None

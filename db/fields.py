@@ -34,14 +34,34 @@ def locate_spans(text: str, fields: dict[str, Any]) -> dict[str, int | None]:
     """Spans of subject, predicate and time_text inside the claim's sentence (None if absent).
 
     Used when a reviewer types these fields, so the document highlight follows the edit.
+    Offsets given in ``fields`` (``subject_start``…) are kept where the text there is the
+    field's value (a picked alternative; an unchanged field); others are searched for.
     """
     s0, s1 = fields["sentence_start"], fields["sentence_end"]
     sentence = text[s0:s1]
     out: dict[str, int | None] = {}
     for name, field in (("subject", "subject"), ("predicate", "predicate"), ("time", "time_text")):
-        span = find_span(sentence, fields.get(field) or "", s0, fields.get("start"))
+        value = fields.get(field) or ""
+        given = fields.get(f"{name}_start"), fields.get(f"{name}_end")
+        if _holds(text, given, value):
+            # Offsets given with the value (a picked alternative) and true in the text: kept.
+            out[f"{name}_start"], out[f"{name}_end"] = given
+            continue
+        span = find_span(sentence, value, s0, fields.get("start"))
         out[f"{name}_start"], out[f"{name}_end"] = span if span else (None, None)
     return out
+
+
+def _holds(text: str, span: tuple[Any, Any], value: str) -> bool:
+    """``span`` is a pair of str offsets at which ``text`` holds ``value``."""
+    a, b = span
+    return (
+        bool(value)
+        and type(a) is int
+        and type(b) is int
+        and 0 <= a < b <= len(text)
+        and text[a:b] == value
+    )
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -147,10 +167,13 @@ def merge_edit(
     """
     if not changes:
         raise ReviewError("an edit needs changes")
-    unknown = set(changes) - set(FACT_FIELDS)
+    # Span offsets may come with their field (a picked alternative); kept when they hold.
+    unknown = set(changes) - set(FACT_FIELDS) - set(SPAN_FIELDS)
     if unknown:
         raise ReviewError(f"not editable: {', '.join(sorted(unknown))}")
     merged = {f: claim[f] for f in FACT_FIELDS}
+    # The claim's spans ride along: kept for a field whose text they still hold.
+    merged.update({f: claim.get(f) for f in SPAN_FIELDS})
     merged.update(changes)
     if "quantity_text" not in changes:
         merged["quantity_text"] = None  # taken from the (new) offsets

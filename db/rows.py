@@ -50,6 +50,7 @@ class ClaimRow(ListRow):
     predicate_end: int | None
     time_start: int | None
     time_end: int | None
+    alternatives: str | None
 
 
 class DocumentRow(TypedDict):
@@ -84,6 +85,8 @@ class HistoryRow(DecisionRow):
     """A decision with what it changed: field -> (before, after)."""
 
     changes: dict[str, tuple[Any, Any]]
+    picked: dict[str, Any] | None
+    """The alternative a pick took (field, option, text, start, end, score, rank), or None."""
 
 
 class SearchHit(TypedDict):

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from db import decisions, review, teams
+from db import alternatives, decisions, review, teams
 from db.decisions import Decision, ReviewError, Seen
 from db.errors import StorageError
 from db.review import ClaimFilter, Key
@@ -118,10 +118,18 @@ class Strategy:
         return review.first_row(s.conn, s.flt)
 
     def decide(
-        self, s: ReviewSession, claim: ClaimRow, action: str, changes: Changes | None
+        self,
+        s: ReviewSession,
+        claim: ClaimRow,
+        action: str,
+        changes: Changes | None,
+        extra: Changes | None = None,
     ) -> Decision:
-        """Write a decision on ``claim``, naming the state the reviewer saw."""
-        return review.decide(s.conn, claim["id"], s.reviewer, action, changes, seen=Seen.of(claim))
+        """Write a decision on ``claim``, naming the state the reviewer saw (``extra``: more
+        keys for the decision row, such as the alternative a pick took)."""
+        return review.decide(
+            s.conn, claim["id"], s.reviewer, action, changes, seen=Seen.of(claim), extra=extra
+        )
 
     def pick(self, s: ReviewSession, claim: ClaimRow, n: int) -> Decision:
         """Make the n-th reviewer's version final (adjudication only)."""
@@ -166,13 +174,19 @@ class OverlapStrategy(SplitStrategy):
     name = "overlap"
 
     def decide(
-        self, s: ReviewSession, claim: ClaimRow, action: str, changes: Changes | None
+        self,
+        s: ReviewSession,
+        claim: ClaimRow,
+        action: str,
+        changes: Changes | None,
+        extra: Changes | None = None,
     ) -> Decision:
         if action == "skip":
             return super().decide(s, claim, action, changes)
         return teams.judge(
-            s.conn, s.assignment, claim["id"], s.reviewer, action, changes, seen=Seen.of(claim)
-        )
+            s.conn, s.assignment, claim["id"], s.reviewer, action, changes, seen=Seen.of(claim),
+            extra=extra,
+        )  # fmt: skip
 
 
 class AdjudicateStrategy(Strategy):
@@ -188,13 +202,19 @@ class AdjudicateStrategy(Strategy):
         return teams.next_claim(s.conn, s.assignment, s.reviewer, after, s.flt, s.skipped)
 
     def decide(
-        self, s: ReviewSession, claim: ClaimRow, action: str, changes: Changes | None
+        self,
+        s: ReviewSession,
+        claim: ClaimRow,
+        action: str,
+        changes: Changes | None,
+        extra: Changes | None = None,
     ) -> Decision:
         if action == "skip":
             return super().decide(s, claim, action, changes)
         return teams.adjudicate(
-            s.conn, claim["id"], s.reviewer, action=action, changes=changes, seen=Seen.of(claim)
-        )
+            s.conn, claim["id"], s.reviewer, action=action, changes=changes, seen=Seen.of(claim),
+            extra=extra,
+        )  # fmt: skip
 
     def pick(self, s: ReviewSession, claim: ClaimRow, n: int) -> Decision:
         versions = teams.versions(s.conn, claim["id"])
@@ -456,27 +476,26 @@ class ReviewSession:
 
     def decide(self, action: str, changes: Changes | None = None) -> Outcome:
         """Accept, reject, skip or edit the current claim in the session's mode, then go to the
-        next claim for the reviewer (an edit stays on the claim)."""
+        next claim for the reviewer (an edit too, like an accept)."""
+        return self._run(lambda: self._decide_run(action, changes))
 
-        def run() -> Outcome:
-            if self.claim is None:
-                raise ReviewError("no claim on screen")
-            note = self._sync_mode()
-            decision = self.strategy.decide(self, self.claim, action, changes)
-            if action == "skip":
-                self.skipped.append(decision.claim_id)
-            relist, rows = self._after_write(decision, moved=action == "edit")
-            if action == "edit":
-                self.claim = None
-                row = review.list_row(self.conn, decision.claim_id)
-                message = f"Claim {decision.claim_id} edited and accepted."
-                if self.strategy.name == "overlap":
-                    message = f"Your edit of claim {decision.claim_id} is recorded."
-                return self._out("done", message, decision=decision,
-                                 view=self._view(row, relist=True))  # fmt: skip
-            return self._go_next(decision, relist, rows, note)
-
-        return self._run(run)
+    def _decide_run(
+        self, action: str, changes: Changes | None, extra: Changes | None = None, what: str = ""
+    ) -> Outcome:
+        """:meth:`decide` inside the lock (a pick comes here too, with ``extra``)."""
+        if self.claim is None:
+            raise ReviewError("no claim on screen")
+        note = self._sync_mode()
+        decision = self.strategy.decide(self, self.claim, action, changes, extra)
+        if action == "skip":
+            self.skipped.append(decision.claim_id)
+        relist, rows = self._after_write(decision, moved=action == "edit")
+        if action == "edit":
+            done = f"Claim {decision.claim_id}{what} edited and accepted."
+            if self.strategy.name == "overlap":
+                done = f"Your edit of claim {decision.claim_id}{what} is recorded."
+            note = f"{done} {note}".strip()
+        return self._go_next(decision, relist, rows, note)
 
     def pick(self, n: int) -> Outcome:
         """Adjudication: make the n-th reviewer's version final, then the next dispute."""
@@ -635,5 +654,31 @@ class ReviewSession:
         def run() -> Outcome:
             self.strategy.release(self)
             return self._out("done")
+
+        return self._run(run)
+
+    # ---- alternatives and picks (issue 14: review by picking, not typing)
+
+    normalise_time: Callable[[str, str | None], str] | None = None
+    """Normalises a picked time expression against the document's date (the app sets the
+    extractor's; ``db`` never imports it). Without one a picked time gets an empty ``time``."""
+
+    def pick_alternative(self, field: str, n: int) -> Outcome:
+        """Pick option ``n`` (as numbered on the card) of ``field`` for the current claim: saved
+        as an edit decision (which records the option under ``picked``), then the next pending
+        claim. No such option: refused, nothing written."""
+
+        def run() -> Outcome:
+            if self.claim is None:
+                raise ReviewError("no claim on screen")
+            doc = self.document(self.claim["doc_id"])
+            alts = alternatives.parse(self.claim.get("alternatives"), doc["text"])
+            option = alternatives.pick(alts, self.claim, field, n)
+            changes = alternatives.pick_changes(
+                option, normalise_time=self.normalise_time, doc_date=doc["date"]
+            )
+            record = alternatives.pick_record(option, n)
+            what = f" ({alternatives.describe_pick(record)})"
+            return self._decide_run("edit", changes, {"picked": record}, what)
 
         return self._run(run)

@@ -150,12 +150,14 @@ def judge(
     action: str,
     changes: dict[str, Any] | None = None,
     seen: Seen | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> Decision:
     """Record one reviewer's verdict in overlap mode (accept, reject or edit).
 
     The claim stays pending until ``per_claim`` verdicts exist; then it takes the agreed
     state, or goes to the disputes for adjudication. The verdict is logged as a decision
-    (``mode='overlap'``) whose ``after`` holds it under ``verdict``, so undo can restore it.
+    (``mode='overlap'``) whose ``after`` holds it under ``verdict``, so undo can restore it;
+    ``extra`` keys are kept beside it (``picked``: the alternative a pick took).
 
     Raises:
         ReviewError: unknown action or claim, a claim already final or changed since it was
@@ -193,7 +195,7 @@ def judge(
             decisions.apply(conn, claim_id, before, after)
         did = decisions.log(
             conn, claim_id, reviewer, action, before, after, at, mode="overlap",
-            extra={"verdict": mine},
+            extra={**(extra or {}), "verdict": mine},
         )  # fmt: skip
         conn.execute(
             "INSERT OR REPLACE INTO judgements (claim_id, reviewer, status, fields, decision_id,"
@@ -261,10 +263,12 @@ def adjudicate(
     action: str | None = None,
     changes: dict[str, Any] | None = None,
     seen: Seen | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> Decision:
     """Settle a disputed claim: take one reviewer's version (``pick``), or decide it yourself
     (``action`` accept/reject, or ``edit`` with ``changes``). The result is final and logged
-    (``mode='adjudicate'``); undo puts the dispute back.
+    (``mode='adjudicate'``); undo puts the dispute back. ``extra`` keys are kept in the
+    decision's ``after`` (``picked``: the alternative a pick took).
 
     Raises:
         ReviewError: no such claim or verdict, a claim not disputed, invalid changes.
@@ -300,8 +304,9 @@ def adjudicate(
             else ("accept" if status == "accepted" else "reject")
         )
         did = decisions.log(
-            conn, claim_id, reviewer, logged_action, before, after, at, mode="adjudicate"
-        )
+            conn, claim_id, reviewer, logged_action, before, after, at, mode="adjudicate",
+            extra=extra,
+        )  # fmt: skip
         conn.execute("DELETE FROM disputes WHERE claim_id = ?", (claim_id,))
     return Decision(did, claim_id, logged_action, before["status"], after["status"])
 

@@ -20,7 +20,7 @@ from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
-from db import review
+from db import alternatives, review
 from db.rows import ClaimRow, DocumentRow
 from db.schema import FACT_FIELDS, KINDS, QUALIFIERS
 from tui.text import shown
@@ -184,9 +184,16 @@ class ClaimForm(ModalScreen[dict[str, Any] | None]):
         return _shown(values[field])
 
     def on_mount(self) -> None:
-        """Focus the first field a reviewer changes."""
-        first = "quantity_text" if self.mode == "add" else "value"
+        """Focus the first field a reviewer changes: when adding, the quantity; when editing,
+        the field most likely wrong (:func:`db.alternatives.focus_field`: the lowest margin
+        between the extractor's choice and its runner-up; the subject when it kept none)."""
+        first = "quantity_text" if self.mode == "add" else self.likeliest_wrong()
         self.query_one(f"#f-{first}", Input).focus()
+
+    def likeliest_wrong(self) -> str:
+        """The form field of the claim's lowest-confidence field (issue 14)."""
+        alts = alternatives.parse(self.claim.get("alternatives"), self.text)
+        return alternatives.COLUMN[alternatives.focus_field(alts, self.claim)]
 
     def _input(self, field: str) -> Input:
         return self.query_one(f"#f-{field}", Input)

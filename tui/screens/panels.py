@@ -16,7 +16,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from db import review
+from db import alternatives, review
 from db.connection import connect
 from db.rows import ClaimRow, HistoryRow, SearchHit
 from db.schema import KINDS, STATUSES
@@ -111,6 +111,8 @@ class HistoryScreen(ModalScreen[None]):
                 changes.append(f"{field}: ", style="dim")
                 changes.append(shown_line(f"{old!s} → {new!s}  "))
             action = r["action"] + (f" of #{r['undoes']}" if r["undoes"] else "")
+            if r.get("picked"):  # a pick among the extractor's alternatives (issue 14)
+                action += f" ({alternatives.describe_pick(r['picked'])})"
             table.add_row(
                 str(r["id"]), r["at"], as_text(shown_line(r["reviewer"])), action, status, changes
             )

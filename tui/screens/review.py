@@ -25,11 +25,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from db import review, teams
+from db import alternatives, review, teams
 from db.rows import ClaimRow, DocumentRow
 from db.session import Outcome, ReviewSession, View
+from extractor.timex import normalise as normalise_time
 from tui.text import shown
-from tui.widgets.claim_card import ClaimCard, ReviewHeader, SessionProgress
+from tui.widgets.claim_card import ClaimCard, Picks, ReviewHeader, SessionProgress
 from tui.widgets.claim_list import ClaimList
 from tui.widgets.document_view import DocumentView
 
@@ -103,6 +104,24 @@ REVIEW_BINDINGS = [
         tooltip="Every key and what it does",
     ),
     Binding("q,ctrl+q", "quit", "Quit", id="review.quit", tooltip="Quit (nothing is lost)"),
+    # ---- alternatives and picks (issue 14, pick): [ ] the field in focus, 1…9 pick an option
+    Binding(
+        "left_square_bracket", "field_previous", "Prev field", id="review.field_previous",
+        show=False, tooltip="Focus the previous field (its alternatives are numbered on the card)",
+    ),
+    Binding(
+        "right_square_bracket", "field_next", "Next field", id="review.field_next", show=False,
+        tooltip="Focus the next field (its alternatives are numbered on the card)",
+    ),
+    *(
+        Binding(
+            str(n), f"pick_alternative({n})", "Pick" if n == 1 else f"Pick {n}",
+            id=f"review.pick{n}", show=n == 1, key_display="1…9" if n == 1 else None,
+            tooltip=f"Pick alternative {n} of the field in focus: saved as an edit, then the"
+            " next pending claim",
+        )
+        for n in range(1, 10)
+    ),
 ]  # fmt: skip
 
 
@@ -129,6 +148,7 @@ class ReviewScreen(Screen):
         self.reviewer = reviewer
         self.session = ReviewSession(conn, reviewer, assignment)
         """Every review action and its state (see :mod:`db.session`)."""
+        self.session.normalise_time = normalise_time  # a picked time gets its normalised form
         self.view: View | None = None
         """What the screen shows (the last outcome's view)."""
         self.position: tuple[int, int, int, int] | None = None
@@ -260,6 +280,7 @@ class ReviewScreen(Screen):
             )
         self.position = view.position
         self.query_one(DocumentView).show(text, claim)
+        self._focus_picks(claim, text)
         self.query_one(ClaimCard).show(claim)
         info = f"list: {view.index + 1:,} of {view.total:,}"
         if not view.flt.is_empty:
@@ -445,3 +466,48 @@ class ReviewScreen(Screen):
     async def action_quit(self) -> None:
         """Quit; every decision is already committed."""
         self.app.exit()
+
+    # ---- alternatives and picks (issue 14: review by picking, not typing)
+
+    field_focus: str = "subject"
+    """The card's field in focus (``[``/``]``); digits pick among its alternatives."""
+    _focus_claim: int | None = None
+
+    def _focus_picks(self, claim: ClaimRow, text: str) -> None:
+        """Put the card's picks in place for ``claim``: on a new claim the focus starts on the
+        field most likely wrong (:func:`db.alternatives.focus_field`)."""
+        alts = alternatives.parse(claim.get("alternatives"), text)
+        if claim["id"] != self._focus_claim:
+            self._focus_claim = claim["id"]
+            self.field_focus = alternatives.focus_field(alts, claim)
+        card = self.query_one(ClaimCard)
+        if not alts:
+            card.set_picks(None)
+            return
+        options = tuple(alternatives.options(alts, claim, self.field_focus))
+        card.set_picks(Picks(claim["id"], self.field_focus, options))
+
+    def _step_field(self, by: int) -> None:
+        claim, doc = self.claim, self.doc
+        if claim is None or doc is None:
+            return
+        alts = alternatives.parse(claim.get("alternatives"), doc["text"])
+        self.field_focus = alternatives.step(alts, self.field_focus, by)
+        self._focus_picks(claim, doc["text"])
+        self.query_one(ClaimCard).show(claim)
+
+    def action_field_previous(self) -> None:
+        """Focus the previous field of the card."""
+        self._step_field(-1)
+
+    def action_field_next(self) -> None:
+        """Focus the next field of the card."""
+        self._step_field(1)
+
+    async def action_pick_alternative(self, n: int) -> None:
+        """Pick alternative ``n`` of the field in focus: saved as an edit, then the next
+        pending claim (refused with a message when there is no such option)."""
+        if self.claim is None:
+            return
+        field = self.field_focus
+        await self._act(lambda: self.session.pick_alternative(field, n))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.console import Group
@@ -12,6 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar, Static
 
+from db.alternatives import Option
 from db.rows import ClaimRow, DocumentRow
 from tui.text import shown_line
 
@@ -45,6 +47,43 @@ def format_number(value: float | None) -> str:
 #: Width of the card's label column ("predicate" and its padding).
 LABEL_WIDTH = 11
 
+#: The card row a field in focus marks (unit and kind live on the quantity row).
+FOCUS_LABEL = {
+    "subject": "subject",
+    "predicate": "predicate",
+    "time": "time",
+    "object": "object",
+    "unit": "quantity",
+    "kind": "quantity",
+}
+
+
+@dataclass(frozen=True)
+class Picks:
+    """What the card shows of the alternatives: the field in focus and its options, numbered
+    1.. in this order, for one claim."""
+
+    claim_id: int
+    field: str
+    options: tuple[Option, ...]
+
+
+def picks_line(picks: Picks) -> Text:
+    """``subject: 1 乙集团  2 丙公司   [ ] other field``: the field in focus, its options
+    numbered (or ``no alternatives``), the keys that move the focus. Text from documents is
+    shown as text, never markup."""
+    line = Text(overflow="fold")
+    line.append(f"{picks.field}:", style="bold underline")
+    if not picks.options:
+        line.append("  no alternatives", style="dim")
+    for n, option in enumerate(picks.options, start=1):
+        line.append("  ")
+        line.append(f"{n}", style="bold reverse")
+        line.append(" ")
+        line.append(shown_line(option.text))
+    line.append("   [ ] other field", style="dim")
+    return line
+
 
 def field_text(value: str | None) -> Text:
     """A field as plain Text (never markup) that wraps anywhere, Chinese or Latin."""
@@ -59,7 +98,13 @@ class ClaimCard(Static):
     same at 60 columns as at 200. The card's border title says which claim and its status;
     the details a reviewer checks less often (kind, confidence, rule, offsets, who decided)
     follow on one dim line that wraps, last, so a short screen cuts them first.
+
+    The field in focus (``[``/``]``) has its label underlined, and a ``pick 1…9`` row lists
+    its alternatives numbered (see :meth:`set_picks`).
     """
+
+    picks: Picks | None = None
+    """The field in focus and its options, for the claim whose id they name."""
 
     def show(self, claim: ClaimRow | None, message: str = "") -> None:
         """Render ``claim`` (or ``message`` when there is none)."""
@@ -72,10 +117,14 @@ class ClaimCard(Static):
         grid.add_column(justify="right", no_wrap=True, width=LABEL_WIDTH)
         grid.add_column(ratio=1, overflow="fold")
 
+        picks = self.picks if self.picks and self.picks.claim_id == claim["id"] else None
+        focus = FOCUS_LABEL.get(picks.field, "") if picks else ""
+
         def label(name: str, layer: str | None = None) -> Text:
+            mark = " bold underline" if name == focus else ""
             if layer:
-                return Text(f" {name} ", style=LAYER_LABEL_STYLE[layer])
-            return Text(name, style="dim")
+                return Text(f" {name} ", style=LAYER_LABEL_STYLE[layer] + mark)
+            return Text(name, style=("dim" if not mark else "") + mark)
 
         def line(value: object) -> Text:
             return Text(shown_line(value) if value not in (None, "") else "—")
@@ -98,7 +147,17 @@ class ClaimCard(Static):
         grid.add_row(label("predicate", "predicate"), field_text(claim["predicate"]))
         grid.add_row(label("object"), field_text(claim["object"]))
         grid.add_row(label("time", "time"), time_text)
+        if picks:
+            grid.add_row(Text("pick 1…9", style="bold"), picks_line(picks))
         self.update(Group(grid, self.details_of(claim)))
+
+    # ---- alternatives and picks (issue 14)
+
+    def set_picks(self, picks: Picks | None, claim: ClaimRow | None = None) -> None:
+        """Show ``picks`` (the field in focus and its options); re-render ``claim`` if given."""
+        self.picks = picks
+        if claim is not None:
+            self.show(claim)
 
     @staticmethod
     def title_of(claim: ClaimRow) -> Text:

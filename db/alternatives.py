@@ -1,0 +1,261 @@
+"""Alternatives: the extractor's ranked runners-up of a claim's fields, read safely, and picks.
+
+The extractor stores them with each claim (``claims.alternatives``, migration 7) as JSON::
+
+    {"subject": [{"text": "乙集团", "start": 12, "end": 15, "score": 0.41}, ...],
+     "predicate": [...], "time": [...], "object": [...]}
+
+best first. ``unit`` and ``kind`` lists are read too when present. The column may hold anything
+(an older import, a hand-edited database), so :func:`parse` trusts nothing: text that is not
+JSON, a list that is not a list, an entry without text is dropped, never raised; an option whose
+offsets do not hold in the document (``text[start:end] != option text``) keeps its text but
+loses the offsets (a pick then locates it in the sentence, like a typed value); a kind that is
+not one of :data:`db.schema.KINDS` is dropped.
+
+What a reviewer sees of them (:func:`options`): per field, the options that differ from the
+claim's current value, numbered 1..9. The field *most likely wrong* (:func:`focus_field`) is
+the one with the lowest margin between the chosen value's score and its best runner-up's.
+A pick (:func:`pick_changes`) is an ordinary edit: the field's new text, with the option's
+offsets for the highlight; for time the normalised ``time`` too. Nothing here writes: the
+session saves a pick through the one decisions writer.
+
+Pure functions over plain values; no Textual, no extractor, no SQL.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from db.errors import ReviewError
+from db.schema import KINDS
+
+#: Fields that can have alternatives, in the order ``[``/``]`` walk them.
+FIELDS = ("subject", "predicate", "time", "object", "unit", "kind")
+#: Fields the focus always walks; ``unit``/``kind`` only when they have options.
+ALWAYS = ("subject", "predicate", "time", "object")
+#: The claim column holding each field's current value.
+COLUMN = {
+    "subject": "subject",
+    "predicate": "predicate",
+    "time": "time_text",
+    "object": "object",
+    "unit": "unit",
+    "kind": "kind",
+}
+#: The claim's span columns for a field (offsets of its text in the document), where kept.
+SPAN = {
+    "subject": ("subject_start", "subject_end"),
+    "predicate": ("predicate_start", "predicate_end"),
+    "time": ("time_start", "time_end"),
+}
+#: How many options a reviewer can pick with one digit.
+MAX_SHOWN = 9
+
+
+@dataclass(frozen=True)
+class Option:
+    """One runner-up of a field.
+
+    Attributes:
+        field: subject, predicate, time, object, unit or kind.
+        text: the value it would give the field.
+        start, end: its place in the document (None when it is not written there as such).
+        score: the extractor's score (None when missing or not a number).
+        rank: its place in the extractor's list (1 = best).
+    """
+
+    field: str
+    text: str
+    start: int | None
+    end: int | None
+    score: float | None
+    rank: int
+
+    def to_json(self) -> dict[str, Any]:
+        """The stored shape: text, start, end, score."""
+        return {"text": self.text, "start": self.start, "end": self.end, "score": self.score}
+
+
+Alternatives = dict[str, list[Option]]
+"""Options per field, best first (only fields that have any)."""
+
+
+def _score(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if math.isfinite(value) else None
+
+
+def _offsets(entry: Mapping[str, Any], text: str, doc: str) -> tuple[int | None, int | None]:
+    """The entry's offsets when they hold in the document, else (None, None)."""
+    start, end = entry.get("start"), entry.get("end")
+    if (
+        isinstance(start, int)
+        and isinstance(end, int)
+        and not isinstance(start, bool)
+        and not isinstance(end, bool)
+        and 0 <= start < end <= len(doc)
+        and doc[start:end] == text
+    ):
+        return start, end
+    return None, None
+
+
+def parse(raw: Any, doc: str) -> Alternatives:
+    """The alternatives of a claim, validated against its document text.
+
+    Args:
+        raw: the ``alternatives`` column (JSON text), an already-decoded dict, or None.
+        doc: the document text the offsets refer to.
+
+    Returns:
+        Options per field, best first; empty for None, bad JSON or a wrong shape. Never raises.
+    """
+    if raw is None or raw == "":
+        return {}
+    data = raw
+    if isinstance(raw, str | bytes):
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            return {}
+    if not isinstance(data, dict):
+        return {}
+    out: Alternatives = {}
+    for field in FIELDS:
+        entries = data.get(field)
+        if not isinstance(entries, list):
+            continue
+        seen: set[str] = set()
+        options: list[Option] = []
+        for rank, entry in enumerate(entries, start=1):
+            if not isinstance(entry, dict):
+                continue
+            text = entry.get("text")
+            if not isinstance(text, str) or not text.strip() or text in seen:
+                continue
+            if field == "kind" and text not in KINDS:
+                continue
+            seen.add(text)
+            start, end = _offsets(entry, text, doc)
+            options.append(Option(field, text, start, end, _score(entry.get("score")), rank))
+        if options:
+            out[field] = options
+    return out
+
+
+def current(claim: Mapping[str, Any], field: str) -> str:
+    """The claim's current value of ``field`` (as text)."""
+    return str(claim.get(COLUMN[field]) or "")
+
+
+def options(alts: Alternatives, claim: Mapping[str, Any], field: str) -> list[Option]:
+    """The options a reviewer can pick for ``field``: those that differ from the claim's
+    current value, best first, at most :data:`MAX_SHOWN` (numbered 1.. in this order)."""
+    now = current(claim, field)
+    return [o for o in alts.get(field, []) if o.text != now][:MAX_SHOWN]
+
+
+def walk(alts: Alternatives) -> list[str]:
+    """The fields ``[``/``]`` move through: subject, predicate, time, object, then unit and
+    kind when they have options."""
+    return [*ALWAYS, *(f for f in ("unit", "kind") if alts.get(f))]
+
+
+def margin(alts: Alternatives, claim: Mapping[str, Any], field: str) -> float | None:
+    """How sure the extractor was of ``field``: the chosen value's score minus its best
+    runner-up's; None when there is no runner-up.
+
+    The chosen value's score is that of the stored entry equal to the current value when the
+    list holds one, else 1.0 (scores are probabilities in 0..1; the extractor's choice — an
+    empty one too, which it preferred to every runner-up — stands at its own score, unknown
+    here). A runner-up without a score counts as 0.
+    """
+    shown = options(alts, claim, field)
+    if not shown:
+        return None
+    now = current(claim, field)
+    chosen = next((o.score for o in alts.get(field, []) if o.text == now), None)
+    if chosen is None:
+        chosen = 1.0
+    return chosen - (shown[0].score or 0.0)
+
+
+def focus_field(alts: Alternatives, claim: Mapping[str, Any]) -> str:
+    """The field most likely wrong: the lowest :func:`margin` (ties: the earlier field);
+    ``subject`` when no field has a runner-up."""
+    best: tuple[float, int] | None = None
+    chosen = ALWAYS[0]
+    for i, field in enumerate(walk(alts)):
+        m = margin(alts, claim, field)
+        if m is not None and (best is None or (m, i) < best):
+            best, chosen = (m, i), field
+    return chosen
+
+
+def step(alts: Alternatives, field: str, by: int) -> str:
+    """The field ``by`` places after ``field`` in :func:`walk`, wrapping."""
+    fields = walk(alts)
+    i = fields.index(field) if field in fields else 0
+    return fields[(i + by) % len(fields)]
+
+
+def pick(alts: Alternatives, claim: Mapping[str, Any], field: str, n: int) -> Option:
+    """Option ``n`` (1-based, as shown) of ``field``.
+
+    Raises:
+        ReviewError: an unknown field, or no such option (nothing is written).
+    """
+    if field not in FIELDS:
+        raise ReviewError(f"no field {field!r} to pick for; one of {', '.join(FIELDS)}")
+    shown = options(alts, claim, field)
+    if not 1 <= n <= len(shown):
+        have = f"options 1–{len(shown)}" if len(shown) > 1 else f"{len(shown) or 'no'} option"
+        raise ReviewError(f"{field} has no option {n} ({have}); nothing saved")
+    return shown[n - 1]
+
+
+def pick_changes(
+    option: Option,
+    *,
+    normalise_time: Callable[[str, str | None], str] | None = None,
+    doc_date: str | None = None,
+) -> dict[str, Any]:
+    """The edit a pick makes: the field's new text with the option's offsets.
+
+    For time, ``time_text`` and the normalised ``time`` (by ``normalise_time(text, doc_date)``;
+    empty without a normaliser, never the old value, which described another expression).
+    """
+    column = COLUMN[option.field]
+    changes: dict[str, Any] = {column: option.text}
+    if option.field in SPAN:
+        a, b = SPAN[option.field]
+        changes[a], changes[b] = option.start, option.end
+    if option.field == "time":
+        changes["time"] = normalise_time(option.text, doc_date) if normalise_time else ""
+    return changes
+
+
+def pick_record(option: Option, n: int) -> dict[str, Any]:
+    """What a decision row keeps of a pick (``after.picked``)."""
+    return {"field": option.field, "option": n, **option.to_json(), "rank": option.rank}
+
+
+def describe_pick(picked: Any) -> str:
+    """``picked subject option 2 (乙集团)`` for a decision's ``picked`` record ("" if none)."""
+    if not isinstance(picked, dict) or "field" not in picked:
+        return ""
+    return f"picked {picked['field']} option {picked.get('option', '?')} ({picked.get('text', '')})"
+
+
+def export_shape(raw: Any, doc: str) -> dict[str, list[dict[str, Any]]] | None:
+    """The claim's alternatives as exported (in ``original.alternatives``): per field the
+    validated options, best first, ``{"text", "start", "end", "score"}``; None when none."""
+    alts = parse(raw, doc)
+    if not alts:
+        return None
+    return {field: [o.to_json() for o in opts] for field, opts in alts.items()}

@@ -1,0 +1,631 @@
+"""Alternatives and picks (issue 14): db/alternatives.py, ReviewSession.pick_alternative, and
+the review app's `[`/`]` and `1`…`9` keys driven through ``tui.app.make_app``.
+
+Every test has its own database (``build_picks_db``: one document, three claims with stored
+alternatives, good and bad); what was committed is read through a second connection.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from db import alternatives, teams
+from db import decisions as decisions_log
+from db.connection import open_db, transaction
+from db.session import ReviewSession, Strategy
+from tests.test_review_helpers import claim_row, decisions
+from tui.app import make_app
+from tui.screens.review import REVIEW_BINDINGS, ReviewScreen
+from tui.widgets.claim_card import ClaimCard
+from tui.widgets.claim_list import ClaimList
+from tui.widgets.document_view import DocumentView
+
+S1 = "4月26日，甲公司向乙市政府捐资1000万元。"
+S2 = "截至4月21日，丙集团已投入650名员工。"
+S3 = "3月，丁银行提供71亿元风险保障。"
+TEXT = S1 + S2 + S3
+
+
+def at(text: str, after: int = 0) -> tuple[int, int]:
+    i = TEXT.index(text, after)
+    return i, i + len(text)
+
+
+def opt(text: str, score: float | None, after: int = 0, **kw: Any) -> dict[str, Any]:
+    """A stored alternative at the first place ``text`` is written (at or after ``after``)."""
+    a, b = at(text, after)
+    return {"text": text, "start": a, "end": b, "score": score, **kw}
+
+
+#: Claim 1: the subject is wrong (乙市政府) and the extractor was unsure (margin 0.05).
+ALT1 = {
+    "subject": [opt("乙市政府", 0.5), opt("甲公司", 0.45), opt("丁银行", 0.1)],
+    "predicate": [opt("投入", 0.2)],
+}
+#: Claim 2: no time chosen, a likely one before it (margin 0.1): the focus starts on time.
+ALT2 = {
+    "subject": [opt("甲公司", 0.2)],
+    "time": [opt("截至4月21日", 0.9)],
+}
+
+
+def build_picks_db(path: Path, alt3: Any = "{not json") -> list[int]:
+    """One document, three pending claims; the third's alternatives are ``alt3`` (stored as
+    given: bad JSON by default)."""
+    conn = open_db(path)
+    ids = []
+    specs = [
+        ("1000万元", 1e7, "元", "money", "乙市政府", "捐资", "4月26日", "2022-04-26", ALT1),
+        ("650名", 650, "名", "count", "丙集团", "投入", "", "", ALT2),
+        ("71亿元", 7.1e9, "元", "money", "丁银行", "提供", "3月", "2022-03", alt3),
+    ]
+    with transaction(conn):
+        doc = conn.execute(
+            "INSERT INTO documents (source, title, text, sha256, date, ingested_at)"
+            " VALUES ('news/a.txt', '新闻', ?, 'x', '2022-05-01', 't')",
+            (TEXT,),
+        ).lastrowid
+        for quantity, value, unit, kind, subj, pred, time_text, time, alts in specs:
+            a, b = at(quantity)
+            s0 = max(TEXT.rfind("。", 0, a) + 1, 0)
+            s1 = TEXT.index("。", b) + 1
+            spans: dict[str, Any] = {}
+            for name, v in (("subject", subj), ("predicate", pred), ("time", time_text)):
+                if v:
+                    spans[f"{name}_start"], spans[f"{name}_end"] = at(v, s0)
+            raw = alts if isinstance(alts, str) or alts is None else json.dumps(alts)
+            fields = dict(
+                doc_id=doc, quantity_text=quantity, start=a, end=b, sentence_start=s0,
+                sentence_end=s1, value=value, unit=unit, qualifier="=", kind=kind,
+                subject=subj, predicate=pred, object="", time_text=time_text, time=time,
+                confidence=0.6, rule="test", extractor_version="t", created_at="t",
+                alternatives=raw, **spans,
+            )  # fmt: skip
+            cols = ", ".join(f'"{c}"' for c in fields)
+            ids.append(
+                conn.execute(
+                    f"INSERT INTO claims ({cols}) VALUES ({', '.join('?' * len(fields))})",
+                    list(fields.values()),
+                ).lastrowid
+            )
+    conn.close()
+    return ids
+
+
+@pytest.fixture
+def picks_db(tmp_path):
+    path = tmp_path / "picks.db"
+    return path, build_picks_db(path)
+
+
+def session(path: Path, reviewer: str = "ann", **kw: Any) -> ReviewSession:
+    conn = open_db(path, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 20")
+    s = ReviewSession(conn, reviewer, teams.Assignment(), strategy=kw.pop("strategy", Strategy()))
+    s.normalise_time = lambda text, date: f"norm({text}|{date})"
+    return s
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def claim(**kw: Any) -> dict[str, Any]:
+    base = {"subject": "乙市政府", "predicate": "捐资", "time_text": "", "object": "",
+            "unit": "元", "kind": "money"}  # fmt: skip
+    return {**base, **kw}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [None, "", "{not json", "[1, 2]", "null", '"text"', "42", '{"subject": "甲公司"}',
+     '{"subject": {"text": "甲公司"}}', "[" * 100_000],
+)  # fmt: skip
+def test_bad_alternatives_are_dropped_never_raised(raw):
+    assert alternatives.parse(raw, TEXT) == {}
+    assert alternatives.focus_field({}, claim()) == "subject"
+
+
+def test_bad_entries_are_dropped_and_bad_offsets_lose_their_offsets():
+    a, b = at("甲公司")
+    raw = json.dumps(
+        {
+            "subject": [
+                "甲公司",  # not an object
+                {"start": a, "end": b},  # no text
+                {"text": "  ", "score": 0.9},  # blank
+                {"text": 5},  # not text
+                {"text": "甲公司", "start": a, "end": b, "score": 0.4},
+                {"text": "甲公司", "start": a, "end": b, "score": 0.3},  # repeated
+                {"text": "丙集团", "start": a, "end": b, "score": "high"},  # offsets elsewhere
+                {"text": "丁银行", "start": -3, "end": 2},  # outside the text
+                {"text": "新公司", "start": 0, "end": 10**9},
+                {"text": "真值", "start": True, "end": 2},
+            ],
+            "kind": [{"text": "money"}, {"text": "nonsense"}],
+            "colour": [{"text": "red"}],
+            "time": "4月",
+        },
+        ensure_ascii=False,
+    )
+    alts = alternatives.parse(raw, TEXT)
+    assert set(alts) == {"subject", "kind"}
+    subj = alts["subject"]
+    assert [(o.text, o.start, o.end, o.score) for o in subj] == [
+        ("甲公司", a, b, 0.4),
+        ("丙集团", None, None, None),
+        ("丁银行", None, None, None),
+        ("新公司", None, None, None),
+        ("真值", None, None, None),
+    ]
+    assert [o.rank for o in subj] == [5, 7, 8, 9, 10]
+    assert [o.text for o in alts["kind"]] == ["money"]
+    # NaN and infinite scores are no scores
+    nan = alternatives.parse('{"object": [{"text": "员工", "score": NaN}]}', TEXT)
+    assert nan["object"][0].score is None
+
+
+def test_options_leave_out_the_current_value_and_stop_at_nine():
+    many = {"subject": [{"text": f"公司{i}", "score": 0.5 - i / 100} for i in range(12)]}
+    alts = alternatives.parse(json.dumps(many), TEXT)
+    shown = alternatives.options(alts, claim(subject="公司0"), "subject")
+    assert [o.text for o in shown] == [f"公司{i}" for i in range(1, 10)]
+    assert alternatives.options(alts, claim(), "predicate") == []
+
+
+def test_focus_is_the_field_with_the_lowest_margin():
+    alts = alternatives.parse(json.dumps(ALT1), TEXT)
+    c = claim()
+    assert alternatives.margin(alts, c, "subject") == pytest.approx(0.05)  # 0.5 chosen − 0.45
+    assert alternatives.margin(alts, c, "predicate") == pytest.approx(0.8)  # unknown chosen: 1
+    assert alternatives.margin(alts, c, "time") is None
+    assert alternatives.focus_field(alts, c) == "subject"
+    # an empty field is a choice like any other: its runner-up's score decides
+    alts2 = alternatives.parse(json.dumps(ALT2), TEXT)
+    assert alternatives.margin(alts2, claim(subject="丙集团"), "time") == pytest.approx(0.1)
+    assert alternatives.focus_field(alts2, claim(subject="丙集团")) == "time"
+    low = {"time": [{"text": "3月", "score": 0.1}], "object": [{"text": "员工", "score": 0.3}]}
+    assert alternatives.focus_field(alternatives.parse(json.dumps(low), TEXT), claim()) == (
+        "object"
+    )
+    # once the runner-up is the current value, the field has nothing left to offer
+    assert alternatives.margin(alts2, claim(time_text="截至4月21日"), "time") is None
+
+
+def test_walk_adds_unit_and_kind_only_when_they_have_options():
+    alts = alternatives.parse(json.dumps({"kind": [{"text": "count", "score": 0.6}]}), TEXT)
+    assert alternatives.walk(alts) == ["subject", "predicate", "time", "object", "kind"]
+    assert alternatives.walk({}) == ["subject", "predicate", "time", "object"]
+    assert alternatives.step(alts, "kind", 1) == "subject"
+    assert alternatives.step(alts, "subject", -1) == "kind"
+    assert alternatives.step({}, "kind", 1) == "predicate"  # not walked: from the start
+    assert alternatives.focus_field(alts, claim()) == "kind"  # margin 0.4
+
+
+def test_pick_changes_carry_offsets_and_the_normalised_time():
+    alts = alternatives.parse(json.dumps(ALT2), TEXT)
+    option = alternatives.pick(alts, claim(subject="丙集团"), "time", 1)
+    a, b = at("截至4月21日")
+    changes = alternatives.pick_changes(
+        option, normalise_time=lambda t, d: f"{d}:{t}", doc_date="2022-05-01"
+    )
+    assert changes == {
+        "time_text": "截至4月21日",
+        "time": "2022-05-01:截至4月21日",
+        "time_start": a,
+        "time_end": b,
+    }
+    # without a normaliser the old normalised time is not kept (it described another text)
+    assert alternatives.pick_changes(option)["time"] == ""
+    with pytest.raises(alternatives.ReviewError, match="time has no option 2"):
+        alternatives.pick(alts, claim(), "time", 2)
+    with pytest.raises(alternatives.ReviewError, match="no option 1"):
+        alternatives.pick(alts, claim(), "object", 1)
+    with pytest.raises(alternatives.ReviewError, match="no field"):
+        alternatives.pick(alts, claim(), "colour", 1)
+    assert alternatives.describe_pick({"field": "time", "option": 1, "text": "3月"}) == (
+        "picked time option 1 (3月)"
+    )
+    assert alternatives.describe_pick(None) == alternatives.describe_pick([1]) == ""
+
+
+# --------------------------------------------------------------------------- the session
+
+
+def test_pick_saves_an_edit_with_offsets_and_moves_to_the_next_pending(picks_db):
+    path, ids = picks_db
+    s = session(path)
+    assert s.open().view.claim["id"] == ids[0]
+    out = s.pick_alternative("subject", 1)
+    assert out.kind == "done", out.message
+    assert "picked subject option 1 (甲公司)" in out.message
+    assert out.view.claim["id"] == ids[1]  # moved on
+    row = claim_row(path, ids[0])
+    a, b = at("甲公司")
+    assert (row["status"], row["edited"], row["subject"]) == ("accepted", 1, "甲公司")
+    assert (row["subject_start"], row["subject_end"]) == (a, b)
+    assert (row["predicate"], row["time_text"], row["time"]) == ("捐资", "4月26日", "2022-04-26")
+    assert (row["time_start"], row["time_end"]) == at("4月26日")
+    assert json.loads(row["original"])["subject"] == "乙市政府"
+    (d,) = decisions(path)
+    assert (d["action"], d["reviewer"]) == ("edit", "ann")
+    picked = json.loads(d["after"])["picked"]
+    assert picked == {"field": "subject", "option": 1, "text": "甲公司", "start": a, "end": b,
+                      "score": 0.45, "rank": 2}  # fmt: skip
+    # time: the text, its offsets and the normalised time together
+    out = s.pick_alternative("time", 1)
+    assert out.kind == "done" and out.view.claim["id"] == ids[2]
+    row = claim_row(path, ids[1])
+    assert (row["time_text"], row["time"]) == ("截至4月21日", "norm(截至4月21日|2022-05-01)")
+    assert (row["time_start"], row["time_end"]) == at("截至4月21日")
+    # history names the pick; undo takes it back like any edit
+    hist = decisions_log.history(s.conn, ids[1])
+    assert alternatives.describe_pick(hist[-1]["picked"]) == "picked time option 1 (截至4月21日)"
+    assert s.undo().ok
+    row = claim_row(path, ids[1])
+    assert (row["status"], row["time_text"], row["time"], row["edited"]) == ("pending", "", "", 0)
+
+
+def test_a_pick_with_no_such_option_is_refused_and_writes_nothing(picks_db):
+    path, ids = picks_db
+    s = session(path)
+    s.open()
+    for field, n in (("subject", 3), ("object", 1), ("time", 1), ("colour", 1)):
+        out = s.pick_alternative(field, n)
+        assert out.kind == "refused", (field, n)
+        assert "nothing saved" in out.message or "no field" in out.message
+        assert out.view.claim["id"] == ids[0]  # stays
+    s.move("next")
+    s.move("next")  # claim 3: bad JSON, no options at all
+    out = s.pick_alternative("subject", 1)
+    assert out.kind == "refused" and "subject has no option 1" in out.message
+    assert decisions(path) == []
+    assert claim_row(path, ids[2])["status"] == "pending"
+
+
+def test_a_pick_on_a_locked_database_is_busy_and_saves_nothing(picks_db):
+    path, ids = picks_db
+    s = session(path)
+    s.open()
+    blocker = open_db(path)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        out = s.pick_alternative("subject", 1)
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert out.kind == "busy" and "nothing was saved" in out.message
+    assert out.decision is None
+    assert decisions(path) == []
+    assert claim_row(path, ids[0])["subject"] == "乙市政府"
+    assert s.claim["id"] == ids[0]  # the screen stays; the key works once the lock is gone
+    assert s.pick_alternative("subject", 1).ok
+
+
+def test_every_edit_moves_on_like_an_accept(picks_db):
+    path, ids = picks_db
+    s = session(path)
+    s.open()
+    out = s.decide("edit", {"value": 2e7})
+    assert out.ok and out.view.claim["id"] == ids[1]
+    assert "edited and accepted" in out.message
+    assert claim_row(path, ids[0])["value"] == 2e7
+
+
+def test_overlap_pick_is_a_verdict_and_moves_on(picks_db):
+    path, ids = picks_db
+    check = open_db(path)
+    asg = teams.save_assignment(check, "overlap", 2)
+    conn = open_db(path, check_same_thread=False)
+    s = ReviewSession(conn, "ann", asg)
+    assert s.strategy.name == "overlap"
+    s.open()
+    out = s.pick_alternative("subject", 1)
+    assert out.ok, out.message
+    assert "Your edit of claim" in out.message
+    assert out.view.claim["id"] == ids[1]
+    verdict = check.execute("SELECT fields FROM judgements WHERE claim_id = ?", (ids[0],))
+    assert json.loads(verdict.fetchone()[0])["subject"] == "甲公司"
+    (d,) = decisions(path)
+    assert json.loads(d["after"])["picked"]["text"] == "甲公司"
+    assert claim_row(path, ids[0])["status"] == "pending"  # one verdict of two
+    check.close()
+
+
+# --------------------------------------------------------------------------- the app
+
+
+def card(app) -> ClaimCard:
+    return app.screen.query_one(ClaimCard)
+
+
+async def open_app(app, pilot, focus: type = ClaimList) -> ReviewScreen:
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ReviewScreen)
+    screen.query_one(focus).focus()
+    await pilot.pause()
+    return screen
+
+
+@pytest.mark.parametrize("focus", [ClaimList, DocumentView])
+async def test_keys_move_the_field_and_pick_an_option(picks_db, focus):
+    path, ids = picks_db
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_app(app, pilot, focus)
+        assert screen.claim["id"] == ids[0]
+        picks = card(app).picks
+        assert picks is not None and picks.field == "subject"  # lowest margin
+        assert [o.text for o in picks.options] == ["甲公司", "丁银行"]
+        await pilot.press("right_square_bracket")
+        assert card(app).picks.field == "predicate"
+        assert [o.text for o in card(app).picks.options] == ["投入"]
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert card(app).picks.field == "object"  # wraps
+        await pilot.press("right_square_bracket")
+        assert card(app).picks.field == "subject"
+        await pilot.press("2")
+        await pilot.pause()
+        assert screen.claim["id"] == ids[1]  # moved on to the next pending claim
+        assert card(app).picks.field == "time"  # the new claim's likeliest wrong field
+        await pilot.press("1")
+        await pilot.pause()
+        assert screen.claim["id"] == ids[2]
+    first, second = claim_row(path, ids[0]), claim_row(path, ids[1])
+    assert (first["subject"], first["status"], first["edited"]) == ("丁银行", "accepted", 1)
+    assert (first["subject_start"], first["subject_end"]) == at("丁银行")
+    assert (second["time_text"], second["time"]) == ("截至4月21日", "../2022-04-21")
+    assert (second["time_start"], second["time_end"]) == at("截至4月21日")
+    rows = decisions(path)
+    assert [(d["claim_id"], d["action"]) for d in rows] == [(ids[0], "edit"), (ids[1], "edit")]
+    assert [json.loads(d["after"])["picked"]["option"] for d in rows] == [2, 1]
+
+
+def card_text(app) -> str:
+    from tests.test_review_app import screen_text
+
+    return screen_text(app)
+
+
+async def test_card_lists_the_options_numbered_as_text(tmp_path):
+    path = tmp_path / "markup.db"
+    ids = build_picks_db(path)
+    conn = open_db(path)
+    with transaction(conn):
+        markup = {"subject": [{"text": "[bold]甲[/bold]\x1b]2;x\x07", "score": 0.9}]}
+        conn.execute("UPDATE claims SET alternatives = ? WHERE id = ?",
+                     (json.dumps(markup), ids[0]))  # fmt: skip
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_app(app, pilot)
+        shown = card_text(app)
+        assert "pick 1…9" in shown
+        assert "subject:  1 [bold]甲[/bold]␛]2;x␇" in shown
+        await pilot.press("right_square_bracket")
+        assert "predicate:  no alternatives" in card_text(app)
+
+
+async def test_no_option_is_refused_with_a_message_and_nothing_written(picks_db):
+    path, ids = picks_db
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_app(app, pilot)
+        await pilot.press("9")
+        await pilot.pause()
+        assert screen.claim["id"] == ids[0]
+        assert any("subject has no option 9" in n.message for n in app._notifications)
+        await pilot.press("j", "j")  # claim 3: bad JSON, no picks row, nothing to pick
+        await pilot.pause()
+        assert screen.claim["id"] == ids[2]
+        assert card(app).picks is None
+        await pilot.press("1")
+        await pilot.pause()
+        assert screen.claim["id"] == ids[2]
+    assert decisions(path) == []
+
+
+async def test_a_pick_on_a_locked_database_shows_busy_and_saves_nothing(picks_db):
+    path, ids = picks_db
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_app(app, pilot)
+        app.conn.execute("PRAGMA busy_timeout = 20")
+        blocker = open_db(path)
+        blocker.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("1")
+            await pilot.pause()
+        finally:
+            blocker.execute("ROLLBACK")
+            blocker.close()
+        assert screen.claim["id"] == ids[0]
+        assert any("busy" in n.message for n in app._notifications)
+        assert decisions(path) == []
+        await pilot.press("1")
+        await pilot.pause()
+        assert screen.claim["id"] == ids[1]
+    assert claim_row(path, ids[0])["subject"] == "甲公司"
+
+
+async def test_adjudication_keeps_digits_for_versions(tmp_path):
+    path = tmp_path / "adj.db"
+    ids = build_picks_db(path)
+    check = open_db(path)
+    asg = teams.Assignment(mode="overlap", per_claim=2)
+    teams.judge(check, asg, ids[0], "ann", "accept")
+    teams.judge(check, asg, ids[0], "bob", "edit", {"subject": "丙集团"})
+    app = make_app(str(path), "lead", adjudicate=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.screen.claim["id"] == ids[0]
+        await pilot.press("2")  # bob's version, not the subject's option 2
+        await pilot.pause()
+    row = claim_row(path, ids[0])
+    assert (row["status"], row["subject"], row["reviewer"]) == ("accepted", "丙集团", "lead")
+    last = decisions(path)[-1]
+    assert last["mode"] == "adjudicate" and "picked" not in json.loads(last["after"])
+    check.close()
+
+
+async def test_help_and_palette_list_the_field_and_pick_keys(picks_db):
+    path, _ids = picks_db
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_app(app, pilot)
+        rows = {r[3]: r[0] for r in screen.help_rows()}
+        assert rows["review.field_next"] == "]"
+        assert rows["review.field_previous"] == "["
+        assert rows["review.pick1"] == "1…9"  # one entry in the footer
+        assert [rows[f"review.pick{n}"] for n in range(2, 10)] == [str(n) for n in range(2, 10)]
+        from tui.app import ReviewCommands
+
+        titles = [t for t, _h, _c in ReviewCommands(screen)._commands()]
+        wanted = {"review: next field", "review: prev field", "review: pick", "review: pick 9"}
+        assert wanted <= set(titles)
+        footer = card_text(app).splitlines()[-1]
+        assert "1…9 Pick" in footer
+    ids = {b.id for b in REVIEW_BINDINGS}
+    assert {"review.field_previous", "review.field_next"} <= ids
+
+
+# --------------------------------------------------------------------------- the edit form
+
+
+@pytest.mark.parametrize("key", ["e", "f2"])
+async def test_edit_form_opens_on_the_likeliest_wrong_field_and_saving_moves_on(picks_db, key):
+    from textual.widgets import Input
+
+    from tui.screens.edit import ClaimForm
+
+    path, ids = picks_db
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_app(app, pilot)
+        await pilot.press("j", key)  # claim 2: time has the lowest margin
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ClaimForm)
+        assert isinstance(app.focused, Input) and app.focused.id == "f-time_text"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("k", key)  # claim 1: the subject
+        await pilot.pause()
+        assert app.focused.id == "f-subject"
+        app.focused.value = "甲公司"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen and screen.claim["id"] == ids[1]  # moved on
+        await pilot.press("j")
+        await pilot.pause()
+        assert screen.claim["id"] == ids[2]
+        await pilot.press(key)  # claim 3: bad JSON, no alternatives: the subject
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimForm) and app.focused.id == "f-subject"
+    row = claim_row(path, ids[0])
+    assert (row["subject"], row["status"], row["edited"]) == ("甲公司", "accepted", 1)
+    assert (row["subject_start"], row["subject_end"]) == at("甲公司")
+    (d,) = decisions(path)
+    assert "picked" not in json.loads(d["after"])  # typed, not picked
+
+
+# --------------------------------------------------------------------------- export, history
+
+
+def test_export_carries_the_alternatives_in_original_and_the_pick_in_history(picks_db, tmp_path):
+    from click.testing import CliRunner
+
+    from db.claims_import import apply_claims, read_claims
+    from db.export import Filters, records
+    from tui.cli import cli
+
+    path, ids = picks_db
+    s = session(path)
+    s.open()
+    assert s.pick_alternative("subject", 2).ok  # claim 1: 丁银行
+    assert s.decide("accept").ok  # claim 2: accepted as proposed
+    assert s.decide("edit", {"value": 8e9}).ok  # claim 3: typed; its alternatives are bad JSON
+    check = open_db(path)
+    recs = {r["claim_id"]: r for r in records(check, Filters(status="any"), history=True)}
+    first = recs[ids[0]]
+    assert first["subject"] == "丁银行" and first["original"]["subject"] == "乙市政府"
+    a, b = at("甲公司")
+    assert first["original"]["alternatives"]["subject"][:2] == [
+        {"text": "乙市政府", "start": at("乙市政府")[0], "end": at("乙市政府")[1], "score": 0.5},
+        {"text": "甲公司", "start": a, "end": b, "score": 0.45},
+    ]
+    assert first["original"]["alternatives"]["predicate"][0]["text"] == "投入"
+    picked = first["history"][-1]["after"]["picked"]
+    assert (picked["field"], picked["option"], picked["text"]) == ("subject", 2, "丁银行")
+    assert recs[ids[1]]["original"] is None  # not edited: the proposal is the record itself
+    assert "alternatives" not in recs[ids[2]]["original"]  # bad JSON is left out
+    assert all("_alternatives" not in r for r in recs.values())
+    # the export, read back by `ingest --claims` into a copy, keeps the edit
+    out = CliRunner().invoke(cli, ["export", "--db", str(path), "--status", "any"])
+    assert out.exit_code == 0, out.output
+    lines = [json.loads(x) for x in out.output.splitlines()]
+    assert next(x for x in lines if x["claim_id"] == ids[0])["original"]["alternatives"]
+    other = tmp_path / "copy.db"
+    build_picks_db(other)
+    conn = open_db(other)
+    result = apply_claims(conn, "x.jsonl", read_claims(conn, "x.jsonl", out.output))
+    assert result is not None
+    row = conn.execute("SELECT subject, status FROM claims WHERE id = ?", (ids[0],)).fetchone()
+    assert tuple(row) == ("丁银行", "accepted")
+    conn.close()
+    check.close()
+
+
+async def test_history_panel_says_which_option_was_picked(picks_db):
+    from tui.screens.panels import HistoryScreen
+
+    path, _ids = picks_db
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await open_app(app, pilot)
+        await pilot.press("2", "k", "h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert "edit (picked subject option 2 (丁银行))" in card_text(app)
+
+
+def test_unit_and_kind_picks_are_plain_edits(tmp_path):
+    path = tmp_path / "unit.db"
+    extra = {"unit": [{"text": "美元", "score": 0.7}], "kind": [{"text": "count", "score": 0.2}]}
+    ids = build_picks_db(path, alt3=json.dumps(extra, ensure_ascii=False))
+    s = session(path)
+    s.open()
+    s.move("next")
+    s.move("next")
+    assert s.claim["id"] == ids[2]
+    alts = alternatives.parse(s.claim["alternatives"], TEXT)
+    assert alternatives.walk(alts)[-2:] == ["unit", "kind"]
+    assert alternatives.focus_field(alts, s.claim) == "unit"  # margin 0.3 < 0.8
+    assert s.pick_alternative("unit", 1).ok
+    row = claim_row(path, ids[2])
+    assert (row["unit"], row["kind"], row["status"]) == ("美元", "money", "accepted")
+    assert s.claim["id"] == ids[0]  # moved on: the next pending claim, wrapping
+    assert s.goto(ids[2]).ok  # back on claim 3 (decided): kind can still be picked
+    assert s.pick_alternative("kind", 1).ok
+    assert claim_row(path, ids[2])["kind"] == "count"
+    picks = [json.loads(d["after"])["picked"]["field"] for d in decisions(path)]
+    assert picks == ["unit", "kind"]
+
+
+async def test_unit_focus_marks_the_quantity_row(tmp_path):
+    path = tmp_path / "unit.db"
+    ids = build_picks_db(path, alt3=json.dumps({"unit": [{"text": "美元", "score": 0.7}]}))
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_app(app, pilot)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert screen.claim["id"] == ids[2]
+        assert card(app).picks.field == "unit"
+        assert "unit:  1 美元" in card_text(app)
+        await pilot.press("right_square_bracket")
+        assert card(app).picks.field == "subject"  # wraps past unit (kind has no options)
