@@ -90,17 +90,7 @@ def test_the_jieba_tagger_without_posseg_tags_like_jieba_posseg() -> None:
         assert fast(clause) == nlp.tag_with_jieba(clause), clause
 
 
-def test_the_word_tag_table_is_cached_and_a_broken_cache_is_rebuilt(tmp_path, monkeypatch) -> None:
-    import tempfile
-
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+def test_the_word_tag_table_reads_tagged_lines_only(tmp_path) -> None:
     dict_file = tmp_path / "dict.txt"
-    dict_file.write_text("中国 100 ns\n人保 10 nt\n单字\n", encoding="utf-8")
+    dict_file.write_text("中国 100 ns\n人保 10 nt\n单字\n两列 5\n\n", encoding="utf-8")
     assert nlp._word_tags(str(dict_file)) == {"中国": "ns", "人保": "nt"}
-    caches = list(tmp_path.glob("claimdesk-jieba-tags.*.marshal"))
-    assert len(caches) == 1
-    caches[0].write_bytes(b"\x00broken")
-    assert nlp._word_tags(str(dict_file)) == {"中国": "ns", "人保": "nt"}
-    assert caches[0].read_bytes() != b"\x00broken"  # rebuilt
-    dict_file.write_text("中国 100 ns\n", encoding="utf-8")  # a changed dictionary: a new key
-    assert nlp._word_tags(str(dict_file)) == {"中国": "ns"}
