@@ -30,6 +30,7 @@ LIST_COLUMNS = (
     "kind",
     "edited",
     "origin",
+    "flagged",
 )
 
 #: Above this many matches a kind/rule filter walks ``claims_doc`` in order and tests each row;
@@ -81,6 +82,12 @@ class ClaimFilter:
     """Decided by this reviewer (``export --reviewer``)."""
     since: str | None = None
     """Decided at or after this time (``export --since``; stored times compare as text)."""
+    flagged: bool = False
+    """Only claims a reviewer flagged for a second look (:mod:`db.flags`)."""
+    source_has: str | None = None
+    """Documents whose source (as ingested, as the header shows it) holds this text: a whole
+    source picks its document, ``seeds/`` a folder; Latin letters in any case, ``%`` and ``_``
+    as typed. Read from the covering index ``documents_listing``, never the texts."""
 
     @property
     def is_empty(self) -> bool:
@@ -94,6 +101,8 @@ class ClaimFilter:
             or self.doc_source
             or self.reviewer
             or self.since
+            or self.flagged
+            or self.source_has
         )
 
     def where(self, *, alias: str = "") -> tuple[str, list[Any]]:
@@ -112,19 +121,34 @@ class ClaimFilter:
             ("kind", self.kind),
             ("rule", self.rule),
             ("doc_id", self.doc_id),
-            ("reviewer", self.reviewer),
         ):
             if value is not None and value != "":
                 parts.append(f"{p}{column} = ?")
                 params.append(value)
+        if self.reviewer:
+            # Their own decisions, and claims settled by consensus with them ("ann+bob": the
+            # agreeing reviewers of an overlap review, whose verdicts are in judgements).
+            parts.append(
+                f"({p}reviewer = ? OR (instr({p}reviewer, '+') > 0 AND {p}id IN"
+                " (SELECT claim_id FROM judgements WHERE reviewer = ?)))"
+            )
+            params += [self.reviewer, self.reviewer]
         if self.doc_source:
             parts.append(f"{p}doc_id IN (SELECT id FROM documents WHERE source = ?)")
             params.append(self.doc_source)
         if self.since:
             parts.append(f"{p}decided_at >= ?")
             params.append(self.since)
+        if self.source_has:
+            parts.append(
+                f"{p}doc_id IN (SELECT id FROM documents INDEXED BY documents_listing"
+                " WHERE source LIKE ? ESCAPE '\\')"
+            )
+            params.append(like_pattern(self.source_has))
         if self.disputed:
             parts.append(f"{p}id IN (SELECT claim_id FROM disputes)")
+        if self.flagged:
+            parts.append(f"{p}flagged = 1")
         return (" AND ".join(parts) or "1"), params
 
     def source(self) -> str:
@@ -140,11 +164,18 @@ class ClaimFilter:
                 ("kind", self.kind),
                 ("rule", self.rule),
                 ("doc", self.doc_id),
+                ("source", self.source_has),
                 ("disputed", "yes" if self.disputed else None),
+                ("flagged", "yes" if self.flagged else None),
             )
             if value is not None and value != ""
         ]
         return " ".join(parts) or "all claims"
+
+
+def like_pattern(text: str) -> str:
+    """A ``LIKE … ESCAPE '\\'`` pattern for "holds ``text``" (its ``%`` and ``_`` literal)."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def plan_filter(conn: sqlite3.Connection, flt: ClaimFilter) -> ClaimFilter:
@@ -158,8 +189,14 @@ def plan_filter(conn: sqlite3.Connection, flt: ClaimFilter) -> ClaimFilter:
     """
     if flt.disputed:  # few rows: SQLite reads them by id from the disputes table
         return replace(flt, index=None)
+    if flt.flagged:  # few rows, in review order, in their own partial index
+        return replace(flt, index="claims_flagged")
     if flt.doc_id is not None:
         return replace(flt, index="claims_doc")
+    if flt.source_has:
+        # Its documents' claims, sought by doc_id (an IN lookup on an index led by doc_id, or
+        # by status then doc_id), so the list stays in review order without a sort.
+        return replace(flt, index="claims_status" if flt.status else "claims_doc")
     if flt.status:
         return replace(flt, index="claims_status")
     if flt.kind or flt.rule:

@@ -44,6 +44,12 @@ STATE_FIELDS = (
 Snapshot = dict[str, Any]
 """A claim's reviewable state: one value per :data:`STATE_FIELDS` name."""
 
+#: Claim columns a decision may change *beside* its reviewable state: a reviewer's flag and
+#: note (:mod:`db.flags`). They are not in the snapshot, so undoing an accept or an edit never
+#: touches a flag someone set meanwhile; a decision that changes them stores their values
+#: before and after in ``after`` (``side_before``, ``side``) and its undo puts them back.
+SIDE_FIELDS = ("flagged", "note")
+
 
 @dataclass(frozen=True)
 class Decision:
@@ -139,6 +145,7 @@ def log(
     mode: str | None = None,
     group_id: int | None = None,
     extra: dict[str, Any] | None = None,
+    side: tuple[dict[str, Any], dict[str, Any]] | None = None,
 ) -> int:
     """Append one decision (inside the caller's transaction); returns its id.
 
@@ -154,11 +161,16 @@ def log(
         mode: ``overlap`` or ``adjudicate`` for team decisions.
         group_id: decisions of one group action share it (undone together).
         extra: more keys stored beside the snapshot in ``after`` (an overlap verdict).
+        side: the :data:`SIDE_FIELDS` values (before, after) a flag decision changed.
     """
     for name, snap in (("before", before), ("after", after)):
         if snap is not None and set(snap) != set(STATE_FIELDS):
             raise ValueError(f"{name} is not a claim snapshot")
     stored_after = {**after, **(extra or {})}
+    if side is not None:
+        if not all(set(s) == set(SIDE_FIELDS) for s in side):
+            raise ValueError("side is not (before, after) of the side fields")
+        stored_after.update(side_before=side[0], side=side[1])
     cur = conn.execute(
         "INSERT INTO decisions (claim_id, reviewer, action, status_before, status_after,"
         " before, after, undoes, at, mode, group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -215,6 +227,9 @@ def _group(conn: sqlite3.Connection, target: dict[str, Any]) -> list[dict[str, A
 
 _COMPARED = ("status", "edited", *FACT_FIELDS)
 
+#: ``Decision.status_after`` of an undone add: the claim is deleted (see :func:`undo_last`).
+GONE = "gone"
+
 
 def undo_last(
     conn: sqlite3.Connection,
@@ -223,10 +238,14 @@ def undo_last(
 ) -> Decision | None:
     """Undo the reviewer's latest decision not undone yet; repeated calls go further back.
 
-    The claim gets back the state recorded before that decision (fields too, for an edit); an
-    added claim is set to rejected (it stays, with its history). The undo is itself a decision
-    (``action='undo'``, ``undoes`` = the undone decision), so it survives restarts. A decision
-    of a group is undone with its whole group, in one transaction.
+    The claim gets back the state recorded before that decision (fields too, for an edit).
+    The undo is itself a decision (``action='undo'``, ``undoes`` = the undone decision), so it
+    survives restarts. A decision of a group is undone with its whole group, in one transaction.
+
+    An added claim is different: it was never the extractor's, so undoing its add deletes it —
+    with its add decision (the log's rows cascade with their claim) — and it leaves every list,
+    count and export, instead of staying behind as a rejected claim. Its ``Decision`` has
+    ``status_after`` :data:`GONE` and the add's id; nothing is logged for it.
 
     Args:
         conn: an open claimdesk connection.
@@ -254,16 +273,23 @@ def undo_last(
             if current is None:
                 raise ReviewError(f"claim {member['claim_id']} no longer exists; not undone")
             after_then = json.loads(member["after"])
+            if "side" in after_then:  # a flag: only the flag is put back
+                did = _undo_side(conn, member, after_then, reviewer, at, group_id, current)
+                first = first or (current["status"], current["status"])
+                continue
             if any(current[f] != after_then.get(f) for f in _COMPARED):
                 who = f" by {current['reviewer']}" if current["reviewer"] else ""
                 raise ReviewError(
                     f"claim {member['claim_id']} was changed after your {member['action']}"
                     f" (now {current['status']}{who}); not undone"
                 )
-            if member["before"] is None:  # an added claim
-                restored = dict(current, status="rejected", reviewer=reviewer, decided_at=at)
-            else:
-                restored = {f: json.loads(member["before"]).get(f) for f in STATE_FIELDS}
+            if member["before"] is None:  # an added claim: it goes, with its add decision
+                conn.execute("DELETE FROM claims WHERE id = ?", (member["claim_id"],))
+                did = member["id"]
+                if first is None:
+                    first = (current["status"], GONE)
+                continue
+            restored = {f: json.loads(member["before"]).get(f) for f in STATE_FIELDS}
             apply(conn, member["claim_id"], current, restored)
             did = log(
                 conn,
@@ -293,6 +319,82 @@ def undo_last(
     )
 
 
+def read_side(conn: sqlite3.Connection, claim_id: int) -> dict[str, Any] | None:
+    """The claim's :data:`SIDE_FIELDS` values, or None when there is no such claim."""
+    cols = ", ".join(f'"{f}"' for f in SIDE_FIELDS)
+    row = conn.execute(f"SELECT {cols} FROM claims WHERE id = ?", (claim_id,)).fetchone()
+    return None if row is None else dict(zip(SIDE_FIELDS, row, strict=True))
+
+
+def _write_side(conn: sqlite3.Connection, claim_id: int, side: Mapping[str, Any]) -> None:
+    cols = ", ".join(f'"{f}" = ?' for f in SIDE_FIELDS)
+    conn.execute(
+        f"UPDATE claims SET {cols} WHERE id = ?", [*(side[f] for f in SIDE_FIELDS), claim_id]
+    )
+
+
+def _undo_side(
+    conn: sqlite3.Connection,
+    member: dict[str, Any],
+    after_then: dict[str, Any],
+    reviewer: str,
+    at: str,
+    group_id: int | None,
+    current: Snapshot,
+) -> int:
+    """Undo a decision that changed only side fields (a flag); returns the undo's id."""
+    now = read_side(conn, member["claim_id"])
+    assert now is not None
+    if now != after_then["side"]:
+        raise ReviewError(
+            f"claim {member['claim_id']}'s flag was changed after your {member['action']};"
+            " not undone"
+        )
+    restored = {f: after_then["side_before"][f] for f in SIDE_FIELDS}
+    _write_side(conn, member["claim_id"], restored)
+    return log(conn, member["claim_id"], reviewer, "undo", current, current, at,
+               undoes=member["id"], mode=member.get("mode"), group_id=group_id,
+               side=(now, restored))  # fmt: skip
+
+
+def decide_side(
+    conn: sqlite3.Connection,
+    claim_id: int,
+    reviewer: str,
+    action: str,
+    side: Mapping[str, Any],
+) -> Decision:
+    """Set a claim's side fields (a flag and its note) and log it, in one transaction.
+
+    The claim's status and fields stay as they are; undo puts the side fields back.
+
+    Args:
+        conn: an open claimdesk connection.
+        claim_id: the claim.
+        reviewer: who acts.
+        action: the logged action (``flag``).
+        side: the new value of every :data:`SIDE_FIELDS` name.
+
+    Raises:
+        ReviewError: no such claim, no reviewer, or nothing would change (nothing written).
+    """
+    if not reviewer:
+        raise ReviewError("a reviewer name is needed")
+    new = {f: side[f] for f in SIDE_FIELDS}
+    with transaction(conn):
+        claim = get_claim(conn, claim_id)
+        if claim is None:
+            raise ReviewError(f"no claim {claim_id}")
+        old = read_side(conn, claim_id)
+        assert old is not None
+        if old == new:
+            raise ReviewError(f"claim {claim_id} is already so; not changed")
+        state = snapshot(claim)
+        _write_side(conn, claim_id, new)
+        did = log(conn, claim_id, reviewer, action, state, state, now_iso(), side=(old, new))
+    return Decision(did, claim_id, action, claim["status"], claim["status"])
+
+
 def history(conn: sqlite3.Connection, claim_id: int) -> list[dict[str, Any]]:
     """A claim's decisions, oldest first, each with ``changes``: field -> (before, after), and
     ``picked``: the alternative a pick took (None for other decisions)."""
@@ -307,6 +409,9 @@ def history(conn: sqlite3.Connection, claim_id: int) -> list[dict[str, Any]]:
             for f in (*FACT_FIELDS, "status")
             if before.get(f) != after.get(f)
         }
+        if "side" in after:  # a flag or its undo
+            old, new = after["side_before"], after["side"]
+            r["changes"].update({f: (old[f], new[f]) for f in SIDE_FIELDS if old[f] != new[f]})
         r["picked"] = after.get("picked")  # the alternative a pick took, if any
     return rows
 
@@ -432,7 +537,7 @@ def add_claim(
     """
     if not reviewer:
         raise ReviewError("a reviewer name is needed")
-    unknown = set(fields) - set(FACT_FIELDS) - {"confidence", "rule"}
+    unknown = set(fields) - set(FACT_FIELDS) - set(SPAN_FIELDS) - {"confidence", "rule"}
     if unknown:
         raise ReviewError(f"unknown fields: {', '.join(sorted(unknown))}")
     with transaction(conn):

@@ -68,6 +68,8 @@ COLUMNS = (
     "decided_at",
     "edited",
     "original",
+    "flagged",
+    "note",
 )
 
 _SELECT = """
@@ -76,7 +78,7 @@ SELECT c.id AS claim_id, c.doc_id, d.source AS doc_source, d.title AS doc_title,
        c.value, c.value_max, c.unit, c.qualifier,
        c.subject, c.predicate, c.object, c.time_text, c.time, c.kind, c.status, c.origin,
        c.confidence, c.rule, c.extractor_version, c.reviewer, c.decided_at, c.edited,
-       c.original, c.alternatives AS _alternatives
+       c.original, c.alternatives AS _alternatives, c.flagged, c.note
 FROM claims c JOIN documents d ON d.id = c.doc_id
 """
 
@@ -92,6 +94,10 @@ class Filters:
     doc: str | None = None
     reviewer: str | None = None
     since: str | None = None
+    flagged: bool = False
+    """Only claims a reviewer flagged for a second look."""
+    source: str | None = None
+    """Documents whose source holds this text (``--source``; ``doc`` is one whole source)."""
 
     def where(self) -> tuple[str, list]:
         """The WHERE clause, built by the claim list's one WHERE builder."""
@@ -101,6 +107,8 @@ class Filters:
             doc_source=self.doc,
             reviewer=self.reviewer,
             since=self.since,
+            flagged=self.flagged,
+            source_has=self.source or None,
         )
         if flt.is_empty:
             return "", []
@@ -122,6 +130,7 @@ def records(conn: sqlite3.Connection, filters: Filters, *, history: bool = False
             text = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
         rec["sentence"] = text[rec["sentence_start"] : rec["sentence_end"]]
         rec["edited"] = bool(rec["edited"])
+        rec["flagged"] = bool(rec["flagged"])
         rec["original"] = _loads(rec["original"]) if rec["original"] else None
         raw_alternatives = rec.pop("_alternatives")
         if isinstance(rec["original"], dict) and raw_alternatives:

@@ -175,6 +175,12 @@ def merge_edit(
     # The claim's spans ride along: kept for a field whose text they still hold.
     merged.update({f: claim.get(f) for f in SPAN_FIELDS})
     merged.update(changes)
+    if (merged.get("time_text") or "").strip() != (claim["time_text"] or "").strip() and (
+        merged.get("time") or ""
+    ) == (claim["time"] or ""):
+        # A new time expression with the old normalised time would be a wrong fact: the time is
+        # emptied unless the edit gives one (the app re-normalises it, see tui.timefix).
+        merged["time"] = ""
     if "quantity_text" not in changes:
         merged["quantity_text"] = None  # taken from the (new) offsets
     fixed = validate_fields(document_text(conn, claim["doc_id"]), merged)

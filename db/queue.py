@@ -110,6 +110,27 @@ def _pending_filter(flt: ClaimFilter | None) -> ClaimFilter:
     return pending_filter(replace(flt or ClaimFilter(), disputed=False))
 
 
+def free_condition(asg: Assignment, reviewer: str, now: str) -> tuple[str, list[Any]]:
+    """The SQL condition (on ``claims``) of a pending claim that is free for this reviewer, and
+    its parameters: in overlap mode one they have not judged and fewer than K others have
+    judged or are judging; otherwise one no one else holds a live lease on. Used by
+    :func:`next_claim` and by apply-to-siblings (:mod:`db.siblings`)."""
+    if asg.mode == "overlap":
+        extra = (
+            "NOT EXISTS (SELECT 1 FROM judgements j WHERE j.claim_id = claims.id"
+            " AND j.reviewer = ?)"
+            " AND (SELECT count(*) FROM judgements j WHERE j.claim_id = claims.id)"
+            " + (SELECT count(*) FROM leases l WHERE l.claim_id = claims.id"
+            " AND l.reviewer != ? AND l.expires_at > ?) < ?"
+        )
+        return extra, [reviewer, reviewer, now, asg.per_claim]
+    extra = (
+        "NOT EXISTS (SELECT 1 FROM leases l WHERE l.claim_id = claims.id"
+        " AND l.reviewer != ? AND l.expires_at > ?)"
+    )
+    return extra, [reviewer, now]
+
+
 def next_claim(
     conn: sqlite3.Connection,
     asg: Assignment,
@@ -135,21 +156,7 @@ def next_claim(
     base = _pending_filter(flt)
     with transaction(conn):
         now = now_iso()
-        if asg.mode == "overlap":
-            extra = (
-                "NOT EXISTS (SELECT 1 FROM judgements j WHERE j.claim_id = claims.id"
-                " AND j.reviewer = ?)"
-                " AND (SELECT count(*) FROM judgements j WHERE j.claim_id = claims.id)"
-                " + (SELECT count(*) FROM leases l WHERE l.claim_id = claims.id"
-                " AND l.reviewer != ? AND l.expires_at > ?) < ?"
-            )
-            params: list[Any] = [reviewer, reviewer, now, asg.per_claim]
-        else:
-            extra = (
-                "NOT EXISTS (SELECT 1 FROM leases l WHERE l.claim_id = claims.id"
-                " AND l.reviewer != ? AND l.expires_at > ?)"
-            )
-            params = [reviewer, now]
+        extra, params = free_condition(asg, reviewer, now)
         row = next_row(conn, base, after, skipped, extra, params)
         conn.execute("DELETE FROM leases WHERE reviewer = ?", (reviewer,))
         if row is not None:

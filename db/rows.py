@@ -22,6 +22,7 @@ class ListRow(TypedDict):
     kind: str
     edited: int
     origin: str
+    flagged: int
 
 
 class ClaimRow(ListRow):
@@ -51,6 +52,7 @@ class ClaimRow(ListRow):
     time_start: int | None
     time_end: int | None
     alternatives: str | None
+    note: str
 
 
 class DocumentRow(TypedDict):
@@ -90,9 +92,10 @@ class HistoryRow(DecisionRow):
 
 
 class SearchHit(TypedDict):
-    """A search result: the claim to jump to, where the text was found, and a snippet."""
+    """A search result: the claim to jump to (None for a document without claims), where the
+    text was found, and a snippet."""
 
-    claim_id: int
+    claim_id: int | None
     doc_id: int
     where: str
     snippet: str

@@ -75,7 +75,7 @@ KINDS = (
     "other",
 )
 STATUSES = ("pending", "accepted", "rejected")
-ACTIONS = ("accept", "reject", "edit", "skip", "add", "undo")
+ACTIONS = ("accept", "reject", "edit", "skip", "add", "undo", "flag")
 
 
 def _script(conn: sqlite3.Connection, sql: str) -> None:
@@ -370,6 +370,57 @@ def _m7_alternatives_and_models(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m8_flags(conn: sqlite3.Connection) -> None:
+    """A reviewer's flag and note on a claim, for a second look (:mod:`db.flags`).
+
+    - ``claims.flagged`` (0/1) and ``claims.note``: the claim's current flag; a flag never
+      changes the claim's status.
+    - ``claims_flagged``: a partial index in review order over the flagged claims only, so the
+      ``flagged`` filter walks a handful of rows at a million claims and costs nothing else.
+    - the decisions log accepts the action ``flag`` (flag, unflag or a new note; undoable).
+      SQLite cannot alter a CHECK constraint, and rebuilding ``decisions`` would mean a copy
+      of the whole log and a dance around ``judgements``' foreign key; widening the list is
+      the in-place edit SQLite documents for loosening a constraint ("ALTER TABLE", section
+      "making other kinds of table schema changes"): the stored rows already satisfy the
+      wider check, and bumping ``schema_version`` makes every open connection re-read it.
+    """
+    _script(
+        conn,
+        """
+        ALTER TABLE claims ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0 CHECK (flagged IN (0, 1));
+        ALTER TABLE claims ADD COLUMN note TEXT NOT NULL DEFAULT '';
+        CREATE INDEX claims_flagged ON claims (doc_id, start, id) WHERE flagged = 1;
+        """,
+    )
+    old = "CHECK (action IN ('accept', 'reject', 'edit', 'skip', 'add', 'undo'))"
+    new = "CHECK (action IN ('accept', 'reject', 'edit', 'skip', 'add', 'undo', 'flag'))"
+    row = conn.execute(
+        "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'decisions'"
+    ).fetchone()
+    if row is None or row[0].count(old) != 1:
+        raise sqlite3.DatabaseError("the decisions table is not claimdesk's; not migrated")
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        conn.execute(
+            "UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = 'decisions'",
+            (row[0].replace(old, new),),
+        )
+        conn.execute(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+
+
+def _m9_document_listing(conn: sqlite3.Connection) -> None:
+    """``documents_listing``: the document picker's covering index (id, source, title).
+
+    The picker pages documents in id order and filters them by a source or title substring;
+    with this index both walk ~100 bytes per document instead of the table's rows, which hold
+    the texts (a filter over 100k documents reads a few MB, not the whole corpus).
+    """
+    _script(conn, "CREATE INDEX documents_listing ON documents (id, source, title);")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m1_core,
     _m2_spans_and_search,
@@ -378,5 +429,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m5_search_index_queue,
     _m6_decision_groups,
     _m7_alternatives_and_models,
+    _m8_flags,
+    _m9_document_listing,
 ]
 LATEST = len(MIGRATIONS)

@@ -21,9 +21,9 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
-from db import alternatives, decisions, review, teams
+from db import alternatives, decisions, flags, review, siblings, spans, teams
 from db.decisions import Decision, ReviewError, Seen
 from db.errors import StorageError
 from db.review import ClaimFilter, Key
@@ -63,6 +63,11 @@ class View:
     relist: bool = False
     rows: list[ListRow] = field(default_factory=list)
     empty_message: str = ""
+    finished: bool = False
+    """Nothing is left pending: the claim shown is the one just decided (accept and reject
+    on it are refused until the reviewer moves, so a stray key never changes it)."""
+    own_verdict: Verdict | None = None
+    """Overlap mode: the reviewer's own verdict on the pending claim (its fields are shown)."""
 
 
 @dataclass(frozen=True)
@@ -143,6 +148,10 @@ class Strategy:
         """Keep the claim on screen reserved for the reviewer."""
         return True
 
+    def own_verdict(self, s: ReviewSession, claim: ClaimRow) -> Verdict | None:
+        """The reviewer's own verdict kept apart from the claim (overlap mode only)."""
+        return None
+
     def release(self, s: ReviewSession) -> None:
         """Give back what the reviewer holds (on quitting)."""
 
@@ -183,10 +192,21 @@ class OverlapStrategy(SplitStrategy):
     ) -> Decision:
         if action == "skip":
             return super().decide(s, claim, action, changes)
+        mine = self.own_verdict(s, claim)
+        if action == "accept" and mine is not None and mine["status"] == "accepted":
+            # The card shows the reviewer's own (maybe edited) verdict: accepting it again must
+            # not replace it with the extractor's fields.
+            raise ReviewError(f"you already accepted claim {claim['id']}; not changed")
         return teams.judge(
             s.conn, s.assignment, claim["id"], s.reviewer, action, changes, seen=Seen.of(claim),
             extra=extra,
         )  # fmt: skip
+
+    def own_verdict(self, s: ReviewSession, claim: ClaimRow) -> Verdict | None:
+        if claim["status"] != "pending":
+            return None
+        return next((v for v in teams.versions(s.conn, claim["id"])
+                     if v["reviewer"] == s.reviewer), None)  # fmt: skip
 
 
 class AdjudicateStrategy(Strategy):
@@ -278,6 +298,10 @@ class ReviewSession:
         self._docs: OrderedDict[int, DocumentRow] = OrderedDict()
         self._doc_ordinals: OrderedDict[int, int] = OrderedDict()
         self._doc_total = 0
+        self.finished = False
+        """Nothing is left pending and the claim shown was just decided (see View.finished)."""
+        self.doc_only: int | None = None
+        """The document shown without a claim (it has no candidates), else None."""
 
     # ---------------------------------------------------------------- plumbing
 
@@ -349,7 +373,13 @@ class ReviewSession:
         return n
 
     def _key(self) -> Key | None:
-        return review.key_of(self.claim) if self.claim else None
+        if self.claim:
+            return review.key_of(self.claim)
+        if self.doc_only is not None:
+            # A document without claims sits before any claim of a later document: moves
+            # (next, previous, next document) go on from there.
+            return (self.doc_only, -1, -1)
+        return None
 
     def empty_message(self) -> str:
         """Why there is no claim to show."""
@@ -375,6 +405,8 @@ class ReviewSession:
         rows: list[ListRow] | None = None,
     ) -> View:
         """Make ``row`` the current claim and describe the screen that shows it."""
+        self.doc_only = None
+        self.finished = False
         if row is None:
             self.claim, self.index = None, -1
             return View(None, None, -1, self.total, None, False, self.flt, relist=relist,
@@ -382,6 +414,9 @@ class ReviewSession:
         claim = review.get_claim(self.conn, row["id"])
         if claim is None:
             raise ReviewError(f"no claim {row['id']}")
+        own = self.strategy.own_verdict(self, claim)
+        if own is not None:
+            claim = with_verdict(claim, own, self.document(claim["doc_id"])["text"])
         if index is None:
             new_key = review.key_of(claim)
             old = self._key()
@@ -405,6 +440,7 @@ class ReviewSession:
             versions=self.strategy.versions(self, claim),
             relist=relist,
             rows=rows or [],
+            own_verdict=own,
         )
 
     # ---------------------------------------------------------------- actions
@@ -427,7 +463,7 @@ class ReviewSession:
         self, decision: Decision, *, moved: bool = False
     ) -> tuple[bool, list[ListRow]]:
         """Update counts and the list after a write; returns (relist, rows to patch)."""
-        if decision.group_size > 1:
+        if decision.group_size > 1 or decision.status_after == decisions.GONE:
             self.counts = review.status_counts(self.conn)
         else:
             if decision.status_before is not None:
@@ -435,9 +471,9 @@ class ReviewSession:
             after = decision.status_after
             self.counts[after] = self.counts.get(after, 0) + 1
         if decision.action in ("accept", "reject", "edit", "add"):
-            self.decided += 1
-        elif decision.action == "undo" and decision.undone_action != "skip":
-            self.decided = max(0, self.decided - 1)
+            self.decided += decision.group_size
+        elif decision.action == "undo" and decision.undone_action not in ("skip", "flag"):
+            self.decided = max(0, self.decided - decision.group_size)
         status_changed = decision.status_before != decision.status_after
         if (
             moved
@@ -467,8 +503,10 @@ class ReviewSession:
             current = review.list_row(self.conn, key[2]) if key else None
             if relist:
                 self.claim = None
+            view = self._view(current, relist=relist, rows=rows)
+            self.finished = view.claim is not None
             return self._out("done", note, decision=decision,
-                             view=self._view(current, relist=relist, rows=rows))  # fmt: skip
+                             view=replace(view, finished=self.finished))  # fmt: skip
         if relist:
             self.claim = None
         return self._out("done", note, decision=decision,
@@ -484,9 +522,12 @@ class ReviewSession:
     ) -> Outcome:
         """:meth:`decide` inside the lock (a pick comes here too, with ``extra``)."""
         if self.claim is None:
-            raise ReviewError("no claim on screen")
+            raise ReviewError(self.no_claim_reason(action))
+        if self.finished and action in ("accept", "reject"):
+            return self._out("refused", self.finished_reason(action))
         note = self._sync_mode()
         decision = self.strategy.decide(self, self.claim, action, changes, extra)
+        self._note_correction(self.claim, decision)
         if action == "skip":
             self.skipped.append(decision.claim_id)
         relist, rows = self._after_write(decision, moved=action == "edit")
@@ -513,11 +554,13 @@ class ReviewSession:
         """Undo the reviewer's last decision (in any mode, also after a restart); show it."""
 
         def run() -> Outcome:
+            here = self._key()
             decision = teams.undo(self.conn, self.assignment, self.reviewer)
             if decision is None:
                 return self._out("refused", "Nothing to undo.")
             if decision.undone_action == "skip" and decision.claim_id in self.skipped:
                 self.skipped.remove(decision.claim_id)
+            self._forget_correction(decision)
             moved = decision.undone_action in ("edit", "add") or decision.group_size > 1
             relist, rows = self._after_write(decision, moved=moved)
             if relist:
@@ -526,6 +569,12 @@ class ReviewSession:
             if decision.group_size > 1:
                 what = f"{decision.undone_action} of {decision.group_size} claims"
             row = review.list_row(self.conn, decision.claim_id)
+            if row is None:  # an added claim: undone, it is gone; show what follows it
+                self.claim = None
+                after = review.rows_after(self.conn, self.flt, here, 1) if here else []
+                before = review.rows_before(self.conn, self.flt, here, 1) if here else []
+                row = (after or before)[0] if after or before else None
+                what = f"add of claim {decision.claim_id} (the claim is gone)"
             return self._out("done", f"Undid {what}.", decision=decision,
                              view=self._view(row, relist=relist, rows=rows))  # fmt: skip
 
@@ -535,9 +584,10 @@ class ReviewSession:
         """Add a claim the extractor missed in the current document; show it."""
 
         def run() -> Outcome:
-            if self.claim is None:
-                raise ReviewError("no claim on screen")
-            decision = review.add_claim(self.conn, self.claim["doc_id"], fields, self.reviewer)
+            doc_id = self.claim["doc_id"] if self.claim else self.doc_only
+            if doc_id is None:
+                raise ReviewError("no document on screen")
+            decision = review.add_claim(self.conn, doc_id, fields, self.reviewer)
             self._doc_ordinals.clear()
             self._after_write(decision, moved=True)
             self.claim = None
@@ -552,6 +602,7 @@ class ReviewSession:
         in the list (refused at either end)."""
 
         def run() -> Outcome:
+            self.finished = False  # a move key (even at an end) is the reviewer's choice
             key = self._key()
             if where == "next":
                 rows = review.rows_after(self.conn, self.flt, key, 1)
@@ -682,3 +733,193 @@ class ReviewSession:
             return self._decide_run("edit", changes, {"picked": record}, what)
 
         return self._run(run)
+
+    # ---- documents (issue 14, "docs"): open any document, source filter, end-of-queue guard
+
+    def finished_reason(self, action: str) -> str:
+        """Why accept/reject is refused on the claim shown once nothing is left pending."""
+        assert self.claim is not None
+        who = f" by {self.claim['reviewer']}" if self.claim["reviewer"] else ""
+        return (
+            f"Nothing is left pending; claim {self.claim['id']} is already"
+            f" {self.claim['status']}{who}. To {action} it, move to it first (k, then j)."
+        )
+
+    def restrict_source(self, text: str) -> None:
+        """Before :meth:`open`: only claims of documents whose source holds ``text``
+        (``claimdesk review --source``). Planning this filter reads nothing (only a kind or
+        rule filter is counted), so it may run before the app's first worker."""
+        self.flt = review.plan_filter(
+            self.conn, replace(self.flt, source_has=text.strip() or None, index=None)
+        )
+
+    def no_claim_reason(self, action: str) -> str:
+        """Why ``action`` (accept, reject, skip, edit…) has nothing to act on."""
+        if self.doc_only is not None:
+            return (
+                f"There is no claim to {action} here: this document has no candidates"
+                " (v selects words in the text and n adds them as a claim; n alone opens the form)."
+            )
+        return f"There is no claim to {action}: {self.empty_message()}"
+
+    def open_document(self, doc_id: int) -> Outcome:
+        """Show a document: its first claim (in the filter when one passes it, else its first
+        claim with the filter cleared), or, for a document without claims, the document alone
+        (``View.claim`` None, ``View.doc`` set) so a missed claim can be added there."""
+
+        def run() -> Outcome:
+            doc = self.document(doc_id)
+            in_doc = replace(self.flt, doc_id=doc_id, doc_source=None)
+            row = review.first_row(self.conn, review.plan_filter(self.conn, in_doc))
+            if row is not None:
+                return self._out("done", view=self._view(row))
+            row = review.first_row(self.conn, review.ClaimFilter(doc_id=doc_id))
+            if row is not None:
+                self.flt = review.plan_filter(self.conn, self.strategy.base_filter())
+                self.total = review.count(self.conn, self.flt)
+                self.claim = None
+                note = "No claim of this document is in the filter; the filter is cleared."
+                return self._out("done", note, view=self._view(row, relist=True))
+            return self._out("done", view=self._document_view(doc))
+
+        return self._run(run)
+
+    def _document_view(self, doc: DocumentRow) -> View:
+        """The view of a document without claims."""
+        self.claim, self.index, self.doc_only = None, -1, doc["id"]
+        self._doc_total = self._doc_total or review.document_count(self.conn)
+        position = (0, 0, self._doc_ordinal(doc["id"]), self._doc_total)
+        message = (
+            "This document has no candidate claims. To add one: v selects words in the text"
+            " (arrows move, Shift+arrows extend) and n adds the selection as a claim; or n"
+            " (Insert) opens the form to type or select the quantity."
+        )
+        return View(None, doc, -1, self.total, position, False, self.flt, empty_message=message)
+
+    # ---------------------------------------------------------------- span mode
+
+    def save_draft(self, changes: Changes) -> Outcome:
+        """Span mode: save the draft of the claim on screen (fields assigned from selections,
+        exact offsets; see :mod:`db.spans`) as one edit decision, then go to the next claim
+        for the reviewer, like every edit."""
+
+        def run() -> Outcome:
+            if not changes:
+                raise ReviewError("nothing assigned yet: the draft is empty")
+            return self._decide_run("edit", dict(changes), None, f" ({spans.describe(changes)})")
+
+        return self._run(run)
+
+    def add_from_span(self, doc_id: int, start: int, end: int, readers: spans.Readers) -> Outcome:
+        """Span mode: add a claim from the selection ``start..end`` of document ``doc_id``
+        (the quantity read from it, the other fields the extractor's guess); show it. Needs
+        no current claim, so it works on a document without candidates."""
+
+        def run() -> Outcome:
+            doc = self.document(doc_id)
+            fields = spans.new_claim(doc["text"], start, end, readers, doc["date"])
+            decision = review.add_claim(self.conn, doc_id, fields, self.reviewer)
+            self._doc_ordinals.clear()
+            self._after_write(decision, moved=True)
+            self.claim = None
+            row = review.list_row(self.conn, decision.claim_id)
+            return self._out("done", f"Claim {decision.claim_id} added: {fields['quantity_text']}.",
+                             decision=decision, view=self._view(row, relist=True))  # fmt: skip
+
+        return self._run(run)
+
+    # ---------------------------------------------------------------- siblings
+
+    correction: siblings.Correction | None = None
+    """The reviewer's last correction in this session (an edit or a reject), which
+    apply-to-siblings repeats (see :mod:`db.siblings`)."""
+
+    def _note_correction(self, claim: ClaimRow, decision: Decision) -> None:
+        """Remember an edit or a reject as the last correction (inside the action)."""
+        if decision.action in ("edit", "reject") and not self.assignment.adjudicate:
+            # An edit of no role field (a value, a unit) is a correction too: the offer ends.
+            self.correction = siblings.of_decision(self.conn, claim, decision)
+
+    def _forget_correction(self, decision: Decision) -> None:
+        """An undo of the correction itself takes the offer away (an undo of the siblings
+        group keeps it: the reviewer may apply it again)."""
+        fix = self.correction
+        if (
+            fix is not None
+            and decision.group_size == 1
+            and decision.claim_id == fix.claim_id
+            and decision.undone_action == fix.action
+        ):
+            self.correction = None
+
+    def siblings_offer(self) -> Outcome:
+        """How many siblings apply-to-siblings would decide now (``data``; 0: not on offer)."""
+
+        def run() -> Outcome:
+            n = siblings.count(self.conn, self.correction, self.assignment, self.reviewer)
+            return self._out("done", data=n)
+
+        return self._run(run)
+
+    def apply_siblings(self) -> Outcome:
+        """Apply the last correction to its siblings: one decision each, one group, one undo.
+        Then the next pending claim when the one on screen was among them."""
+
+        def run() -> Outcome:
+            self._sync_mode()
+            fix = self.correction
+            decision, ids = siblings.apply(self.conn, fix, self.assignment, self.reviewer)
+            assert fix is not None
+            relist, rows = self._after_write(decision, moved=True)
+            n = decision.group_size
+            what = "Rejected" if fix.action == "reject" else "Corrected"
+            note = (
+                f"{what} {n} sibling{'s' if n != 1 else ''} ({fix.describe()}); u undoes them all."
+            )
+            current = self.claim
+            if current is not None and current["id"] not in ids:  # stay on it
+                self.claim = None
+                row = review.list_row(self.conn, current["id"])
+                return self._out("done", note, decision=decision,
+                                 view=self._view(row, relist=True))  # fmt: skip
+            return self._go_next(decision, relist, rows, note)
+
+        return self._run(run)
+
+    # ---------------------------------------------------------------- flags
+
+    def flag(self, note: str | None = None) -> Outcome:
+        """Flag the current claim for a second look with ``note`` — or, when ``note`` is None
+        and the claim is flagged, take the flag away. The claim's status does not change."""
+
+        def run() -> Outcome:
+            if self.claim is None:
+                raise ReviewError("no claim on screen")
+            claim_id = self.claim["id"]
+            if note is None:
+                decision = flags.unflag(self.conn, claim_id, self.reviewer)
+                message = f"Claim {claim_id} unflagged."
+            else:
+                decision = flags.flag(self.conn, claim_id, self.reviewer, note)
+                message = f"Claim {claim_id} flagged for a second look."
+            if self.flt.flagged:  # it leaves (or joins) the flagged list
+                self.total = review.count(self.conn, self.flt)
+                self.claim = None
+                row = review.list_row(self.conn, claim_id)
+                return self._out("done", message, decision=decision,
+                                 view=self._view(row, relist=True))  # fmt: skip
+            row = review.list_row(self.conn, claim_id)
+            view = self._view(row, self.index, rows=[row] if row else [])
+            return self._out("done", message, decision=decision, view=view)
+
+        return self._run(run)
+
+
+def with_verdict(claim: ClaimRow, verdict: Verdict, text: str) -> ClaimRow:
+    """A pending claim as the reviewer's own overlap verdict has it: its fact fields (an
+    edit's too), the spans of subject, predicate and time found again in the sentence; the
+    status, reviewer and time stay the claim's (a decision names the state it saw)."""
+    shown = dict(claim)
+    shown.update({k: v for k, v in verdict["fields"].items() if k in claim})
+    shown.update(review.locate_spans(text, shown))
+    return cast(ClaimRow, shown)

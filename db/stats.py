@@ -39,23 +39,25 @@ def compute(conn: sqlite3.Connection) -> dict:
     for kind, status, n in q("SELECT kind, status, count(*) FROM claims GROUP BY kind, status"):
         by_kind.setdefault(kind, dict.fromkeys(("pending", "accepted", "rejected"), 0))[status] = n
 
+    # Precision counts only the candidates accepted as proposed: an edited accept means the
+    # extractor got something wrong, so it is reported apart and not counted as right.
     rules = []
-    for rule, total, accepted, edited, rejected in q(
+    for rule, total, unchanged, edited, rejected in q(
         "SELECT rule, count(*),"
         " sum(status = 'accepted' AND edited = 0), sum(status = 'accepted' AND edited = 1),"
         " sum(status = 'rejected')"
         " FROM claims WHERE origin = 'extractor' GROUP BY rule ORDER BY count(*) DESC, rule"
     ):
-        decided = accepted + edited + rejected
+        decided = unchanged + edited + rejected
         rules.append(
             {
                 "rule": rule,
                 "candidates": total,
-                "accepted": accepted,
+                "unchanged": unchanged,
                 "edited": edited,
                 "rejected": rejected,
                 "pending": total - decided,
-                "precision": round((accepted + edited) / decided, 4) if decided else None,
+                "precision": round(unchanged / decided, 4) if decided else None,
             }
         )
     added_by_reviewers = q("SELECT count(*) FROM claims WHERE origin = 'reviewer'").fetchone()[0]

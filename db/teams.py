@@ -151,8 +151,12 @@ def judge(
     changes: dict[str, Any] | None = None,
     seen: Seen | None = None,
     extra: dict[str, Any] | None = None,
+    *,
+    group_id: int | None = None,
 ) -> Decision:
     """Record one reviewer's verdict in overlap mode (accept, reject or edit).
+
+    ``group_id``: the group of a group action (apply to siblings), undone as one.
 
     The claim stays pending until ``per_claim`` verdicts exist; then it takes the agreed
     state, or goes to the disputes for adjudication. The verdict is logged as a decision
@@ -195,7 +199,7 @@ def judge(
             decisions.apply(conn, claim_id, before, after)
         did = decisions.log(
             conn, claim_id, reviewer, action, before, after, at, mode="overlap",
-            extra={**(extra or {}), "verdict": mine},
+            extra={**(extra or {}), "verdict": mine}, group_id=group_id,
         )  # fmt: skip
         conn.execute(
             "INSERT OR REPLACE INTO judgements (claim_id, reviewer, status, fields, decision_id,"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from pathlib import Path
 
 import pytest
@@ -40,3 +42,39 @@ def need_corpus() -> Path:
     if not CORPUS.exists():
         pytest.skip(f"{CORPUS} not present")
     return CORPUS
+
+
+#: How long a settled pause waits for the app's workers at most (a guard, not a timing).
+SETTLE_LIMIT = 120.0
+
+
+@pytest.fixture(autouse=True)
+def settled_pause(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``pilot.pause()`` also waits for the app's thread workers to finish.
+
+    Textual's pause waits until the process looks idle (CPU time), but a review action runs in
+    a thread worker that may wait on the disk or a lock: on a busy machine the pause can return
+    before the action's outcome is rendered, and the test then reads the screen too early. Here
+    a pause (without a delay) returns only once no worker is pending or running and the
+    screen has handled what they posted — however long a loaded machine takes.
+    """
+    from textual.pilot import Pilot
+    from textual.worker import WorkerState
+
+    original = Pilot.pause
+
+    async def pause(self: Pilot, delay: float | None = None) -> None:
+        await original(self, delay)
+        if delay is not None:
+            return
+        deadline = time.monotonic() + SETTLE_LIMIT
+        while time.monotonic() < deadline:
+            busy = [
+                w for w in self.app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)
+            ]
+            if not busy:
+                return
+            await asyncio.sleep(0.01)
+            await original(self, None)
+
+    monkeypatch.setattr(Pilot, "pause", pause)

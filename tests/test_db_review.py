@@ -211,8 +211,9 @@ def test_add_claim_and_undo_of_add(db):
     assert DOC2[row["sentence_start"] : row["sentence_end"]] == "其中约三成来自浦东新区。"
     assert decisions(path)[-1]["action"] == "add"
     u = review.undo_last(conn, "ann")
-    assert u.undone_action == "add"
-    assert claim_row(path, d.claim_id)["status"] == "rejected"
+    assert u.undone_action == "add" and u.status_after == "gone"
+    # undone, an added claim is gone (issue 14: it stayed behind as rejected)
+    assert review.get_claim(conn, d.claim_id) is None
     with pytest.raises(review.ReviewError):
         review.add_claim(conn, d2, {"start": 0, "end": 500, "value": 1.0}, "ann")
 

@@ -418,11 +418,11 @@ def test_stats_known_answers(built):
     assert rules["money"] == {
         "rule": "money",
         "candidates": 2,
-        "accepted": 1,
+        "unchanged": 1,
         "edited": 1,
         "rejected": 0,
         "pending": 0,
-        "precision": 1.0,
+        "precision": 0.5,  # an edited accept is not the extractor's hit (issue 14)
     }
     assert rules["r.count"]["precision"] == 0.0
     assert rules["r.count"]["pending"] == 1

@@ -91,6 +91,8 @@ class ReviewApp(App):
         self.assignment = assignment
         """Split, overlap or adjudication (see :mod:`db.teams`)."""
         self.ask_reviewer = ask_reviewer
+        self.source: str | None = None
+        """Review only claims of documents whose source holds this text (``--source``)."""
         self.list_conn: sqlite3.Connection | None = None
         """Ask for the reviewer's name first (a browser session has no login name)."""
         self._set_title()
@@ -114,7 +116,8 @@ class ReviewApp(App):
                 self._set_title()
                 self._start()
 
-            self.push_screen(NameScreen(self.reviewer), named)
+            # Empty, never the server's login name: in a browser that is not the reviewer.
+            self.push_screen(NameScreen(""), named)
         else:
             self._start()
 
@@ -127,6 +130,8 @@ class ReviewApp(App):
         screen = screen_class(
             self.conn, self.db_path, self.reviewer, self.assignment, list_conn=self.list_conn
         )
+        if self.source:
+            screen.session.restrict_source(self.source)
         self.push_screen(screen)
 
     def on_unmount(self) -> None:
@@ -146,6 +151,7 @@ def make_app(
     ask_reviewer: bool = False,
     lease_seconds: float = teams.LEASE_SECONDS,
     keymap: str | Path | None = None,
+    source: str | None = None,
 ) -> App:
     """Build the review app on an existing claimdesk database.
 
@@ -159,6 +165,7 @@ def make_app(
         ask_reviewer: ask for the reviewer's name before starting.
         lease_seconds: how long a claim stays leased to a reviewer who went away.
         keymap: a keymap file (see :mod:`tui.keymap`) remapping keys by binding id.
+        source: review only claims of documents whose source holds this text.
 
     Raises:
         db.errors.ClaimdeskError: the file is missing, not a claimdesk database, or unreadable,
@@ -181,6 +188,7 @@ def make_app(
     assignment = replace(assignment, adjudicate=adjudicate, lease_seconds=lease_seconds)
     name = (reviewer or "").strip() or getpass.getuser()
     app = ReviewApp(conn, str(db_path), name, assignment, ask_reviewer=ask_reviewer)
+    app.source = (source or "").strip() or None
     if remap:
         app.set_keymap(remap)
     return app

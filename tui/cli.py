@@ -539,8 +539,12 @@ def eval_(gold_file: str, db_path: str, as_json: bool, split_file: str | None, p
 )
 @click.option("--kind", default=None, help="Only claims of this kind (money, count, ...).")
 @click.option("--doc", default=None, help="Only claims of the document with this source.")
+@click.option(
+    "--source", default=None, help="Only claims of documents whose source holds this text."
+)
 @click.option("--reviewer", default=None, help="Only claims decided by this reviewer.")
 @click.option("--since", default=None, help="Only claims decided on or after this date.")
+@click.option("--flagged", is_flag=True, help="Only claims a reviewer flagged (m in review).")
 @click.option("--history", is_flag=True, help="Add each claim's full decision log.")
 @click.option(
     "-o", "--output", default="-", show_default=True, help="Output file, or - for standard output."
@@ -554,9 +558,11 @@ def export(
     doc: str | None,
     reviewer: str | None,
     since: str | None,
+    flagged: bool,
     history: bool,
     output: str,
     force: bool,
+    source: str | None = None,
 ) -> None:
     """Export claims with their provenance (default: accepted claims, JSONL to stdout).
 
@@ -573,7 +579,10 @@ def export(
             raise click.BadParameter(f"{since!r} is not a date (YYYY-MM-DD)", param_hint="--since")
         since = day
     conn = open_db(db_path, readonly=True)
-    filters = Filters(status=status, kind=kind, doc=doc, reviewer=reviewer, since=since)
+    filters = Filters(
+        status=status, kind=kind, doc=doc, reviewer=reviewer, since=since, source=source,
+        flagged=flagged,
+    )  # fmt: skip
     if fmt not in ("jsonl", "csv"):
         from db.formats import export as export_format
 
@@ -684,6 +693,11 @@ def review_options(f):
     hidden=True,
     help="Ask for the reviewer's name in the app (used by serve).",
 )
+@click.option(
+    "--source",
+    default=None,
+    help="Only claims of documents whose source holds this text (e.g. a folder: seeds/).",
+)
 def review(
     db_path: str,
     reviewer: str | None,
@@ -693,6 +707,7 @@ def review(
     lease_seconds: float,
     ask_reviewer: bool,
     keymap: str | None,
+    source: str | None = None,
 ) -> None:
     """Open the review app: confirm, edit or reject each candidate claim.
 
@@ -704,6 +719,7 @@ def review(
     make_app(
         db_path, reviewer, mode=mode, per_claim=per_claim, adjudicate=adjudicate,
         ask_reviewer=ask_reviewer, lease_seconds=lease_seconds, keymap=_keymap_file(keymap),
+        source=source,
     ).run()  # fmt: skip
     # The decisions are saved either way; a file that cannot be sealed is checked next time.
     with contextlib.suppress(ClaimdeskError):

@@ -40,13 +40,23 @@ def print_stats(f: dict, console: Console | None = None) -> None:
             t.add_row(_t(kind), str(n["accepted"]), str(n["rejected"]), str(n["pending"]))
         console.print(t)
     if f["rules"]:
-        t = Table(title="Extractor rules (precision = accepted / decided)", title_justify="left")
-        for col in ("rule", "candidates", "accepted", "edited", "rejected", "pending", "precision"):
+        t = Table(
+            title="Extractor rules (precision = accepted unchanged / decided)", title_justify="left"
+        )
+        for col in (
+            "rule",
+            "candidates",
+            "unchanged",
+            "edited",
+            "rejected",
+            "pending",
+            "precision",
+        ):
             t.add_column(col, justify="left" if col == "rule" else "right")
         for r in f["rules"]:
             t.add_row(
                 _t(r["rule"] or "—"),
-                *(str(r[k]) for k in ("candidates", "accepted", "edited", "rejected", "pending")),
+                *(str(r[k]) for k in ("candidates", "unchanged", "edited", "rejected", "pending")),
                 _pct(r["precision"]),
             )
         console.print(t)

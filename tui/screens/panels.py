@@ -13,11 +13,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets import Checkbox, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from db import alternatives, review
+from db import alternatives, flags, review
 from db.connection import connect
+from db.decisions import SIDE_FIELDS
 from db.rows import ClaimRow, HistoryRow, SearchHit
 from db.schema import KINDS, STATUSES
 from tui.text import as_text, shown_line
@@ -105,8 +106,10 @@ class HistoryScreen(ModalScreen[None]):
         for r in self.rows:
             status = f"{r['status_before'] or '—'} → {r['status_after']}"
             changes = Text()
+            if flags.describe(r["after"]):  # a flag, or the undo of one
+                changes.append(shown_line(flags.describe(r["after"])))
             for field, (old, new) in r["changes"].items():
-                if field == "status":
+                if field in ("status", *SIDE_FIELDS):
                     continue
                 changes.append(f"{field}: ", style="dim")
                 changes.append(shown_line(f"{old!s} → {new!s}  "))
@@ -130,12 +133,7 @@ class HistoryScreen(ModalScreen[None]):
                 with VerticalScroll():
                     yield Static(table)
             if original:
-                proposal = json.loads(original)
-                summary = ", ".join(
-                    f"{k}={v}"
-                    for k, v in proposal.items()
-                    if k in ("quantity_text", "value", "unit", "qualifier", "subject", "kind")
-                )
+                summary = proposal_summary(original)
                 yield Static(as_text(f"Extractor's original proposal: {summary}", style="dim"))
 
     def action_close(self) -> None:
@@ -143,8 +141,25 @@ class HistoryScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
+#: The fields of the extractor's original proposal the history summarises, in card order.
+PROPOSAL_FIELDS = ("quantity_text", "value", "unit", "qualifier", "subject", "predicate",
+                   "object", "time_text", "time", "kind")  # fmt: skip
+
+
+def proposal_summary(original: str) -> str:
+    """The extractor's original proposal (the ``original`` JSON of an edited claim) on one
+    line: every fact field a reviewer may have changed, ``—`` for an empty one."""
+    proposal = json.loads(original)
+    return ", ".join(
+        f"{k}={shown_line(str(proposal[k])) if proposal[k] not in (None, '') else '—'}"
+        for k in PROPOSAL_FIELDS
+        if k in proposal
+    )
+
+
 class SearchScreen(ModalScreen[int | None]):
-    """Search document text and claim fields; dismisses with the claim to jump to.
+    """Search document text and claim fields; dismisses with the claim to jump to (or, for a
+    hit in a document without claims, None with :attr:`document` set).
 
     The query runs in a thread worker with its own connection (a LIKE over a million claims
     takes a moment), so typing never waits for the database.
@@ -176,6 +191,8 @@ class SearchScreen(ModalScreen[int | None]):
         super().__init__()
         self.db_path = db_path
         self.hits: list[SearchHit] = []
+        self.document: int | None = None
+        """The document picked when its hit has no claim to jump to."""
         self.query_text = ""
         self._timer: Timer | None = None
 
@@ -254,7 +271,10 @@ class SearchScreen(ModalScreen[int | None]):
 
     @on(OptionList.OptionSelected, "#results")
     def _picked(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.hits[int(event.option.id or 0)]["claim_id"])
+        hit = self.hits[int(event.option.id or 0)]
+        if hit["claim_id"] is None:
+            self.document = hit["doc_id"]
+        self.dismiss(hit["claim_id"])
 
     def action_close(self) -> None:
         """Close without jumping."""
@@ -262,7 +282,7 @@ class SearchScreen(ModalScreen[int | None]):
 
 
 class FilterScreen(ModalScreen[review.ClaimFilter | None]):
-    """Choose status, kind, rule and document; Enter or Ctrl+S applies, Esc cancels."""
+    """Choose status, kind, rule, document and source; Enter or Ctrl+S applies, Esc cancels."""
 
     DEFAULT_CSS = (
         PANEL_CSS.format(name="FilterScreen")
@@ -323,6 +343,14 @@ class FilterScreen(ModalScreen[review.ClaimFilter | None]):
                     placeholder=f"document id; empty = all; . = this one ({self.doc_id})",
                     id="doc",
                 )
+                yield Label("flagged")
+                yield Checkbox("only claims flagged for a second look", c.flagged, id="flagged")
+                yield Label("source")  # documents by their source (issue 14, "docs")
+                yield Input(
+                    value=c.source_has or "",
+                    placeholder="part of the source the header shows, e.g. seeds/; empty = all",
+                    id="source",
+                )
             yield Static(id="errors")
 
     def on_mount(self) -> None:
@@ -351,10 +379,12 @@ class FilterScreen(ModalScreen[review.ClaimFilter | None]):
                 kind=self._value("kind"),
                 rule=self._value("rule"),
                 doc_id=doc_id,
+                flagged=self.query_one("#flagged", Checkbox).value,
+                source_has=self.query_one("#source", Input).value.strip() or None,
             )
         )
 
-    @on(Input.Submitted, "#doc")
+    @on(Input.Submitted, "#doc, #source")
     def _submitted(self) -> None:
         self.action_apply()
 

@@ -16,20 +16,23 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from functools import partial
 from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer
 
 from db import alternatives, review, teams
 from db.rows import ClaimRow, DocumentRow
 from db.session import Outcome, ReviewSession, View
 from extractor.timex import normalise as normalise_time
+from tui.screens.flag import FlagScreen
+from tui.screens.span_mode import SpanMode, span_help_rows
 from tui.text import shown
+from tui.timefix import renormalised
 from tui.widgets.claim_card import ClaimCard, Picks, ReviewHeader, SessionProgress
 from tui.widgets.claim_list import ClaimList
 from tui.widgets.document_view import DocumentView
@@ -122,10 +125,30 @@ REVIEW_BINDINGS = [
         )
         for n in range(1, 10)
     ),
+    # ---- span mode (issue 14): its own keys are SPAN_BINDINGS (tui/widgets/span_cursor.py)
+    Binding(
+        "v,f8", "span_start", "Select", id="review.select",
+        tooltip="Span mode: select words in the document and assign them to the claim's fields",
+    ),
+    # ---- siblings and flags (issue 14, engineer "siblings")
+    Binding(
+        "g,asterisk", "apply_siblings", "Siblings", id="review.siblings", show=False,
+        tooltip="Apply your last correction (edit or reject) to the document's other pending"
+        " claims with the same value (one undo takes them all back)",
+    ),
+    Binding(
+        "m,exclamation_mark", "flag", "Flag", id="review.flag", show=False,
+        tooltip="Flag the claim for a second look, with an optional note (again: unflag)",
+    ),
+    # ---- documents (issue 14): open any document, one without candidates too
+    Binding(
+        "d,f9", "documents", "Documents", id="review.documents",
+        tooltip="Open any document: a list with source, title and claim counts; type to filter",
+    ),
 ]  # fmt: skip
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(SpanMode):
     """Where a reviewer works through the candidate claims."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(REVIEW_BINDINGS)
@@ -233,6 +256,7 @@ class ReviewScreen(Screen):
         """Run a session action and render its outcome."""
         outcome = await self._call(action)
         self.render_outcome(outcome)
+        await self._offer_siblings()
         return outcome
 
     def render_outcome(self, outcome: Outcome) -> None:
@@ -260,6 +284,9 @@ class ReviewScreen(Screen):
         for row in view.rows:
             claims.update_row(row)
         claim = view.claim
+        if claim is None and view.doc is not None:
+            self.show_document_only(view)
+            return
         if claim is None or view.doc is None:
             self.position = None
             self.query_one(DocumentView).show("", None)
@@ -282,6 +309,7 @@ class ReviewScreen(Screen):
         self.query_one(DocumentView).show(text, claim)
         self._focus_picks(claim, text)
         self.query_one(ClaimCard).show(claim)
+        self.mark_card(view)
         info = f"list: {view.index + 1:,} of {view.total:,}"
         if not view.flt.is_empty:
             info += f" · filter: {view.flt.describe()}"
@@ -345,6 +373,8 @@ class ReviewScreen(Screen):
 
     async def _decide(self, action: str, changes: dict[str, Any] | None = None) -> None:
         if self.claim is None:
+            # Nothing to decide (a document without candidates, the end of the queue): say so.
+            self.notify(shown(self.session.no_claim_reason(action)), timeout=4, markup=False)
             return
         await self._act(lambda: self.session.decide(action, changes))
 
@@ -367,6 +397,7 @@ class ReviewScreen(Screen):
             self.notify(shown(outcome.message), timeout=2, markup=False)
             return
         self.render_outcome(outcome)
+        await self._offer_siblings()
 
     def action_edit(self) -> None:
         """Open the edit form for the current claim."""
@@ -379,21 +410,29 @@ class ReviewScreen(Screen):
         async def done(changes: dict[str, Any] | None) -> None:
             if not changes or self.claim is None or self.claim["id"] != claim_id:
                 return
-            await self._decide("edit", changes)
+            date = self.doc["date"] if self.doc else None
+            await self._decide("edit", renormalised(changes, self.claim, date))  # a new time_text
 
         self.app.push_screen(ClaimForm(self.doc, self.claim, mode="edit"), done)
 
     def action_add(self) -> None:
-        """Open the form to add a claim in the current sentence."""
-        if self.claim is None or self.doc is None:
+        """Open the form to add a claim in the current sentence (anywhere in a document
+        without claims)."""
+        if self.doc is None:
             return
+        from tui.screens.documents import whole_document, without_sentence
         from tui.screens.edit import ClaimForm
+
+        alone = self.claim is None  # a document without claims: the form shows all of it
 
         async def done(fields: dict[str, Any] | None) -> None:
             if fields:
-                await self._act(lambda: self.session.add(fields))
+                added = without_sentence(fields) if alone else fields
+                await self._act(lambda: self.session.add(added))
 
-        self.app.push_screen(ClaimForm(self.doc, self.claim, mode="add"), done)
+        anchor = whole_document(self.doc) if alone else self.claim
+        assert anchor is not None
+        self.app.push_screen(ClaimForm(self.doc, anchor, mode="add"), done)
 
     # ---------------------------------------------------------------- panels
 
@@ -425,21 +464,32 @@ class ReviewScreen(Screen):
             binding = active.binding
             if binding.id and binding.id.startswith("review."):
                 keys.setdefault(binding.id, []).append(self.app.get_key_display(binding))
-        return [
+        rows = [
             (" ".join(keys[b.id]), b.description, b.tooltip, b.id)
             for b in REVIEW_BINDINGS
             if b.id and b.id in keys
         ]
+        return rows + span_help_rows(self.app)
 
     def action_search(self) -> None:
         """Open the search panel; picking a hit jumps to its claim."""
         from tui.screens.panels import SearchScreen
 
-        async def done(claim_id: int | None) -> None:
-            if claim_id is not None:
-                await self._act(lambda: self.session.goto(claim_id))
+        search = SearchScreen(self.db_path)
 
-        self.app.push_screen(SearchScreen(self.db_path), done)
+        async def done(claim_id: int | None) -> None:
+            doc_id = search.document
+            action: Callable[[], Outcome] | None = None
+            if claim_id is not None:
+                action = partial(self.session.goto, claim_id)
+            elif doc_id is not None:  # a document without claims: opened alone
+                action = partial(self.session.open_document, doc_id)
+            if action is not None:
+                outcome = await self._act(action)
+                if outcome.ok:  # the terms, highlighted in the document jumped to
+                    self.query_one(DocumentView).set_search(search.query_text)
+
+        self.app.push_screen(search, done)
 
     async def action_filter(self) -> None:
         """Open the filter form."""
@@ -511,3 +561,81 @@ class ReviewScreen(Screen):
             return
         field = self.field_focus
         await self._act(lambda: self.session.pick_alternative(field, n))
+
+    # ---------------------------------------------------------------- siblings
+
+    async def _offer_siblings(self) -> None:
+        """Show ``g: apply to N siblings`` on the card while the last correction has siblings
+        (counted in the worker; no trip at all while there is no correction)."""
+        card = self.query_one(ClaimCard)
+        n = 0
+        if self.session.correction is not None:
+            outcome = await self._call(self.session.siblings_offer)
+            n = outcome.data if outcome.ok else 0
+        card.border_subtitle = f"g: apply to {n} sibling{'' if n == 1 else 's'}" if n else ""
+
+    async def action_apply_siblings(self) -> None:
+        """Apply the last correction to its siblings in the document (one undo for all)."""
+        await self._act(self.session.apply_siblings)
+
+    # ---------------------------------------------------------------- flags
+
+    async def action_flag(self) -> None:
+        """Flag the claim with an optional note (a small form); on a flagged claim, unflag."""
+        claim = self.claim
+        if claim is None:
+            return
+        if claim.get("flagged"):
+            await self._act(lambda: self.session.flag(None))
+            return
+
+        async def done(note: str | None) -> None:
+            if note is not None and self.claim is not None and self.claim["id"] == claim["id"]:
+                await self._act(lambda: self.session.flag(note))
+
+        self.app.push_screen(FlagScreen(claim["id"], claim["quantity_text"]), done)
+
+    # ---- documents (issue 14): open any document; a document without candidates alone
+
+    def action_documents(self) -> None:
+        """Open the document picker; Enter opens the chosen document."""
+        from tui.screens.documents import DocumentsScreen
+
+        current = self.doc["id"] if self.doc else None
+
+        async def done(doc_id: int | None) -> None:
+            if doc_id is not None:
+                await self._act(lambda: self.session.open_document(doc_id))
+
+        self.app.push_screen(DocumentsScreen(self.list_conn, self.db_path, current), done)
+
+    def mark_card(self, view: View) -> None:
+        """Say on the card's title what its status alone does not: the reviewer's own overlap
+        verdict (its fields are the ones shown), or that nothing is left pending."""
+        if view.claim is None:
+            return
+        title = ClaimCard.title_of(view.claim)
+        mine = view.own_verdict
+        if mine is not None:
+            title.append(" · ")
+            title.append(f"your verdict: {mine['status']}", style="bold")
+            title.append(", waiting for the other reviewers")
+        elif view.finished:
+            title.append(" · nothing left pending")
+        else:
+            return
+        self.query_one(ClaimCard).border_title = title
+
+    def show_document_only(self, view: View) -> None:
+        """A document without claims: its text, and a card that says how to add one."""
+        assert view.doc is not None
+        self.position = None
+        self.query_one(DocumentView).show(view.doc["text"], None)
+        self.query_one(ClaimCard).show(None, view.empty_message)
+        self.query_one(ClaimCard).border_title = "no candidates"
+        info = "no candidate claims"
+        if view.position:
+            info += f" · document {view.position[2]:,} of {view.position[3]:,}"
+        self.query_one(ReviewHeader).show(view.doc, None, info)
+        self.query_one(ClaimList).set_cursor(-1)
+        self.on_view(view)

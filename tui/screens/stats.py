@@ -109,13 +109,13 @@ class StatsScreen(ModalScreen[None]):
         )
         self.query_one(Sparkline).data = pace["per_hour"] or [0]
         table = Table(expand=True, box=None, header_style="bold", padding=(0, 1))
-        for col in ("rule", "candidates", "accepted", "edited", "rejected", "precision"):
+        for col in ("rule", "candidates", "unchanged", "edited", "rejected", "precision"):
             table.add_column(col, justify="left" if col == "rule" else "right")
         for r in figures["rules"]:
             table.add_row(
                 Text(shown_line(r["rule"] or "—")),
                 str(r["candidates"]),
-                str(r["accepted"]),
+                str(r["unchanged"]),
                 str(r["edited"]),
                 str(r["rejected"]),
                 _pct(r["precision"]),

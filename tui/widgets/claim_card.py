@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any, cast
 
 from rich.cells import cell_len
 from rich.console import Group
@@ -24,6 +26,14 @@ LAYER_LABEL_STYLE = {
     "predicate": "#ffffff on #7a3f8f",
     "time": "#ffffff on #2f7f5f",
 }
+#: Fields a span-mode draft may change, as the card names them.
+DRAFT_FIELDS = (
+    ("quantity", "quantity_text"),
+    ("subject", "subject"),
+    ("predicate", "predicate"),
+    ("object", "object"),
+    ("time", "time_text"),
+)
 STATUS_STYLE = {"pending": "bold", "accepted": "bold green", "rejected": "bold red"}
 QUALIFIER_WORDS = {
     "=": "exactly",
@@ -159,6 +169,26 @@ class ClaimCard(Static):
         if claim is not None:
             self.show(claim)
 
+    # ---- span mode: the draft of the claim (tui/screens/span_mode.py)
+
+    def show_draft(self, claim: ClaimRow, changes: Mapping[str, Any]) -> None:
+        """Show ``claim`` with a span-mode draft's ``changes`` (not saved yet): the card shows
+        the new values, and a line above names each changed field with its old value."""
+        before: Mapping[str, Any] = claim
+        merged = cast(ClaimRow, {**before, **changes})
+        self.show(merged)
+        if not changes:
+            return
+        note = Text("draft", style="bold reverse")
+        note.append(" Enter saves · Esc drops", style="dim")
+        for name, field in DRAFT_FIELDS:
+            if field in changes:
+                note.append(f"\n  {name} ", style="bold yellow")
+                note.append(shown_line(changes[field] or "") or "—", style="bold")
+                note.append(f"  was {shown_line(before[field] or '') or '—'}", style="dim")
+        self.border_title = self.title_of(merged).append(" · draft", style="bold yellow")
+        self.update(Group(note, cast(Group, self.content)))
+
     @staticmethod
     def title_of(claim: ClaimRow) -> Text:
         """``claim #12 · pending (edited)``: the card's border title."""
@@ -168,6 +198,8 @@ class ClaimCard(Static):
             title.append(" (edited)", style="italic")
         if claim["origin"] == "reviewer":
             title.append(" (added by reviewer)", style="italic")
+        if claim.get("flagged"):
+            title.append(" ⚑ flagged", style="bold yellow")
         return title
 
     @staticmethod
@@ -188,6 +220,8 @@ class ClaimCard(Static):
             f"{claim['sentence_end']})",
             decided,
         ]
+        if claim.get("note"):
+            parts.append(f"note: {claim['note']}")
         for n, part in enumerate(parts):
             if n:
                 details.append(" · ")

@@ -236,7 +236,8 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
         if row is None:
             return Strip.blank(width, base)
         selected = index == self.cursor
-        key = (row["id"], row["status"], row["edited"], selected, width, self.has_focus)
+        key = (row["id"], row["status"], row["edited"], row.get("flagged"), selected, width,
+               self.has_focus)  # fmt: skip
         strip = self._cache.get(key)
         if strip is None:
             text = self.render_row(row, width)
@@ -254,6 +255,7 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
         status_style: Style = self.get_component_rich_style(f"claim-list--{row['status']}")
         dim = self.get_component_rich_style("claim-list--dim")
         mark = "✎" if row["edited"] else "+" if row["origin"] == "reviewer" else " "
+        mark = "⚑" if row.get("flagged") else mark  # flagged for a second look (db/flags.py)
         quantity = Text(shown_line(row["quantity_text"]))
         quantity.truncate(12, overflow="ellipsis", pad=True)
         text = Text.assemble(
@@ -296,7 +298,7 @@ def hit_label(hit: SearchHit) -> Text:
     return Text.assemble(
         (f"{place:<{HIT_PLACE_WIDTH - 1}} ", "dim"),
         (f"doc {hit['doc_id']:<6} ", "dim"),
-        (f"claim {hit['claim_id']:<8} ", "dim"),
+        (f"claim {hit['claim_id'] if hit['claim_id'] is not None else '—':<8} ", "dim"),
         Text(shown_line(" ".join(str(hit["snippet"]).split()))),
         no_wrap=True,
         overflow="ellipsis",

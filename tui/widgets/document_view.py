@@ -22,9 +22,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.text import shown
+from tui.widgets.span_cursor import SPAN_BINDINGS
 
 #: Highlight layers, painted in this order (later ones win where they overlap).
-LAYERS = ("sentence", "subject", "predicate", "time", "quantity")
+LAYERS = ("sentence", "subject", "predicate", "time", "quantity", "selection", "cursor")
 
 
 #: Characters a visual line must not start with: closing brackets and quotes, stops, commas,
@@ -129,7 +130,9 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     Shift+arrows and Home/End for reading around; the mouse wheel scrolls as usual.
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {f"document--{layer}" for layer in LAYERS}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"document--{layer}" for layer in LAYERS} | {
+        "document--search"
+    }
 
     DEFAULT_CSS = """
     DocumentView {
@@ -157,6 +160,18 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         color: #000000;
         text-style: bold;
     }
+    DocumentView > .document--selection {
+        background: #d19a66;
+        color: #000000;
+    }
+    DocumentView > .document--cursor {
+        text-style: bold reverse underline;
+    }
+    DocumentView > .document--search {
+        background: #56b6c2;
+        color: #000000;
+        text-style: bold underline;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -164,6 +179,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("shift+up", "scroll_up", "Scroll up", show=False, id="document.up"),
         Binding("home", "scroll_home", "Top", show=False, id="document.top"),
         Binding("end", "scroll_end", "Bottom", show=False, id="document.bottom"),
+        *SPAN_BINDINGS,  # span mode (issue 14): active only while it is on
     ]
 
     def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
@@ -181,10 +197,17 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._version = 0
         self._cache: LRUCache[tuple, Strip] = LRUCache(512)
         self._pending_scroll = False
+        self.search_hits: list[tuple[int, int]] = []
+        """Where the last search's terms occur in the text (code-point offsets), drawn on top
+        of the claim's layers; cleared when another document is shown."""
+        self.span_mode = False
+        """Span mode is on: Home/End move the word cursor, not the view."""
 
     def show(self, text: str, claim: Mapping[str, Any] | None) -> None:
         """Show ``text`` with ``claim``'s spans highlighted and its sentence scrolled into view."""
         changed = text != self.text
+        if changed:
+            self.search_hits = []
         self.text = text
         self.shown = displayed(text)
         self.spans = spans_of(claim) if claim else {}
@@ -195,6 +218,47 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._pending_scroll = True
         self._scroll_to_claim()
         self.refresh()
+
+    # ---- span mode: the word cursor and the selection (tui/widgets/span_cursor.py)
+
+    def set_marks(self, cursor: tuple[int, int] | None, selection: tuple[int, int] | None) -> None:
+        """Draw span mode's cursor word and selection (None clears them); keep the cursor in
+        view."""
+        for layer, span in (("cursor", cursor), ("selection", selection)):
+            if span:
+                self.spans[layer] = span
+            else:
+                self.spans.pop(layer, None)
+        self._version += 1
+        self._cache.clear()
+        if cursor and self.lines:
+            line, height = self.line_of(cursor[0]), self.scrollable_content_region.height
+            top = int(self.scroll_offset.y)
+            if height > 0 and not top <= line < top + height:
+                self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True,
+                               force=True)  # fmt: skip
+        self.refresh()
+
+    def line_target(self, offset: int, step: int) -> tuple[int, int, int] | None:
+        """The visual line ``step`` lines from the one holding ``offset``: its (start, end)
+        and the offset in it at the same cell column; None past the first or last line."""
+        if not self.lines:
+            return None
+        k = self.line_of(offset) + step
+        if not 0 <= k < len(self.lines):
+            return None
+        a = self.lines[self.line_of(offset)][0]
+        column = sum(get_character_cell_size(ch) for ch in self.shown[a:offset])
+        s, e = self.lines[k]
+        target, used = s, 0
+        while target < e and used + get_character_cell_size(self.shown[target]) <= column:
+            used += get_character_cell_size(self.shown[target])
+            target += 1
+        return s, e, target
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In span mode Home and End belong to the word cursor."""
+        return not (self.span_mode and action in ("scroll_home", "scroll_end"))
 
     def _content_width(self) -> int:
         return self.scrollable_content_region.width
@@ -249,6 +313,16 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         a, b = self.lines[index]
         text = Text(self.shown[a:b], end="")
         styles = self.styles_for()
+        if self.search_hits:  # under the claim's layers: those keep their colours, and the
+            # hits their underline (the span cursor and selection stay on top)
+            style = self.get_component_rich_style("document--search")
+            first = max(0, bisect_right(self.search_hits, (a, -1)) - 1)
+            for s, e in self.search_hits[first:]:
+                if s >= b:
+                    break
+                s, e = max(s, a), min(e, b)
+                if s < e:
+                    text.stylize(style, s - a, e - a)
         for layer in LAYERS:
             span = self.spans.get(layer)
             if not span:
@@ -257,6 +331,14 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             if s < e:
                 text.stylize(styles[layer], s - a, e - a)
         return text
+
+    def set_search(self, query: str) -> None:
+        """Highlight every occurrence of the search's terms (words split at spaces; Chinese
+        words of one or two characters too) in the document shown."""
+        self.search_hits = find_terms(self.text, query)
+        self._version += 1
+        self._cache.clear()
+        self.refresh()
 
     def render_line(self, y: int) -> Strip:
         """One line of the view (Line API)."""
@@ -290,3 +372,29 @@ def spans_of(claim: Mapping[str, Any]) -> dict[str, tuple[int, int]]:
         if s is not None and e is not None and e > s:
             spans[layer] = (s, e)
     return spans
+
+
+#: Latin capitals to small letters, one for one (``str.lower`` may change a text's length,
+#: which would move every offset after it).
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+#: At most this many search hits are drawn in one document.
+MAX_SEARCH_HITS = 10_000
+
+
+def find_terms(text: str, query: str) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping (start, end) code-point offsets of every occurrence in ``text``
+    of each whitespace-separated term of ``query`` (Latin letters in any case)."""
+    folded = text.translate(_ASCII_LOWER)
+    spans: list[tuple[int, int]] = []
+    for term in {t.translate(_ASCII_LOWER) for t in query.split()}:
+        i = folded.find(term)
+        while i >= 0 and len(spans) < MAX_SEARCH_HITS:
+            spans.append((i, i + len(term)))
+            i = folded.find(term, i + 1)
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged

@@ -1,0 +1,335 @@
+"""Span mode of the review screen: select words in the document from the keyboard.
+
+``v`` / ``F8`` puts a word cursor on the first word of the current claim's sentence;
+``←``/``→`` move it a word, ``Shift+←``/``Shift+→`` extend the selection, ``Home``/``End``
+go to the sentence's ends, ``↑``/``↓`` a line (also past the sentence, into the rest of the
+document). One key assigns the selection to a field of a draft of the claim on the card —
+``s``/``1`` subject, ``p``/``2`` predicate, ``t``/``3`` time, ``o``/``4`` object, ``q``/``5``
+the quantity — ``n``/``6``/``Insert`` adds a claim from it, ``Enter`` saves the draft as one
+edit decision and goes to the next pending claim, ``Esc`` leaves and drops the draft. No
+typing, no input method: the offsets written are the selection's.
+
+While the mode is on, its keys take precedence: :meth:`SpanMode.check_action` turns every
+other screen action off (help excepted) and the mode's on outside it, so the footer shows
+the mode's keys. Segmenting runs in a thread worker; the writes go through the session
+(``save_draft``, ``add_from_span``) like every other action.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual import events, on
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.worker import WorkerFailed
+
+from db import spans
+from db.errors import ReviewError
+from db.rows import ClaimRow, DocumentRow
+from db.session import Outcome, ReviewSession
+from tui.text import shown, shown_line
+from tui.widgets.claim_card import ClaimCard
+from tui.widgets.document_view import DocumentView
+from tui.widgets.span_cursor import (
+    SPAN_BINDINGS,
+    SpanCursor,
+    extractor_readers,
+    segment,
+    segment_around,
+)
+
+T = TypeVar("T")
+
+#: Screen actions that stay on in span mode besides the mode's own.
+ALWAYS_ON = frozenset({"help", "span_move", "span_assign", "span_add", "span_save", "span_cancel"})
+#: The mode's actions (off outside the mode; ``span_start`` enters it).
+SPAN_ACTIONS = frozenset({"span_move", "span_assign", "span_add", "span_save", "span_cancel"})
+
+#: The document border while the mode is on: the mode and its keys.
+MODE_TITLE = (
+    "SPAN MODE  ←→ word · ⇧←→ extend · Home/End · ↑↓ line · s p t o q assign · n add"
+    " · Enter save · Esc leave"
+)
+
+#: How each move is made: name -> (kind, step or target, extends the selection).
+MOVES: dict[str, tuple[str, int, bool]] = {
+    "left": ("word", -1, False),
+    "right": ("word", 1, False),
+    "extend_left": ("word", -1, True),
+    "extend_right": ("word", 1, True),
+    "home": ("sentence", 0, False),
+    "end": ("sentence", 1, False),
+    "extend_home": ("sentence", 0, True),
+    "extend_end": ("sentence", 1, True),
+    "up": ("line", -1, False),
+    "down": ("line", 1, False),
+}
+
+
+def nlp_load() -> None:
+    """Load the extractor's tagger (the words of span mode)."""
+    from extractor import load
+
+    load()
+
+
+def span_help_rows(app: App) -> list[tuple[str, str, str, str]]:
+    """(keys, action, what it does, binding id) of span mode's keys for the help panel, with
+    the keys in effect after a user keymap."""
+    rows = []
+    for b in SPAN_BINDINGS:
+        keys = app._keymap.get(b.id or "", b.key)
+        shown_keys = " ".join(app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
+        rows.append((shown_keys, f"span: {b.description}", b.tooltip, b.id or ""))
+    return rows
+
+
+class SpanMode(Screen):
+    """The span mode of :class:`tui.screens.review.ReviewScreen` (a base class of it)."""
+
+    if TYPE_CHECKING:  # provided by ReviewScreen
+        session: ReviewSession
+
+        @property
+        def claim(self) -> ClaimRow | None: ...
+
+        @property
+        def doc(self) -> DocumentRow | None: ...
+
+        async def _call(self, action: Callable[[], Outcome]) -> Outcome: ...
+
+        async def _act(self, action: Callable[[], Outcome]) -> Outcome: ...
+
+    span: SpanCursor | None = None
+    """The word cursor while span mode is on, else None."""
+    span_draft: dict[str, Any]
+    """Fields assigned in span mode and not saved yet (the draft of the claim on the card)."""
+    span_claim_id: int | None = None
+    """The claim the draft belongs to."""
+    _span_focus: Widget | None = None
+    _span_readers: spans.Readers | None = None
+
+    # ---------------------------------------------------------------- what is on
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In span mode only its keys (and help) work; outside it its keys are off."""
+        if self.span is not None:
+            return action in ALWAYS_ON
+        return action not in SPAN_ACTIONS
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The mode's keys are the document view's: it keeps the focus while the mode is on
+        (a click elsewhere would leave the keys nowhere)."""
+        if self.span is not None and not isinstance(event.widget, DocumentView):
+            self.query_one(DocumentView).focus()
+
+    @property
+    def span_readers(self) -> spans.Readers:
+        """What the extractor reads from a selection (quantity, time, roles)."""
+        if self._span_readers is None:
+            self._span_readers = extractor_readers()
+        return self._span_readers
+
+    async def _span_work(self, work: Callable[[], T]) -> T | None:
+        """Run ``work`` (segmenting: the tagger) in a thread worker; None, with a message,
+        when it failed."""
+        worker = self.run_worker(work, thread=True, group="span", exit_on_error=False)
+        try:
+            return await worker.wait()
+        except WorkerFailed as exc:
+            self.notify(shown(f"Could not segment the document: {exc.error}"),
+                        severity="error", markup=False)  # fmt: skip
+            return None
+
+    @on(events.Mount)
+    def _span_warm_up(self) -> None:
+        """Load the tagger in a worker at start, so the first ``v`` does not wait for it
+        (Textual calls this besides the review screen's own ``on_mount``)."""
+        self.run_worker(nlp_load, thread=True, group="span-load", exit_on_error=False)
+
+    # ---------------------------------------------------------------- entering, leaving
+
+    async def action_span_start(self) -> None:
+        """Enter span mode: a word cursor on the first word of the claim's sentence."""
+        doc, claim = self.doc, self.claim
+        if doc is None or self.span is not None:
+            if doc is None:
+                self.notify("No document on screen to select in.", severity="warning")
+            return
+        text = doc["text"]
+        start = claim["sentence_start"] if claim is not None else 0
+        readers = self.span_readers
+
+        def work() -> SpanCursor:
+            seg = segment_around(text, start)
+            readers.quantity("1")  # load the extractor's word lists here, not on a key
+            return SpanCursor(text, seg, start)
+
+        cursor = await self._span_work(work)
+        if cursor is None:
+            return
+        if cursor.empty:
+            self.notify("No words to select in this document.", severity="warning")
+            return
+        if self.doc is None or self.doc["text"] != text:
+            return  # the screen moved on meanwhile
+        self.span = cursor
+        self.span_draft = {}
+        self.span_claim_id = claim["id"] if claim is not None else None
+        self._span_focus = self.focused
+        view = self.query_one(DocumentView)
+        view.span_mode = True
+        view.border_title = MODE_TITLE
+        view.focus()
+        self._span_draw()
+        self.refresh_bindings()
+
+    def _span_leave(self) -> None:
+        """Leave span mode (the draft is dropped); the claim is shown as saved."""
+        self.span = None
+        self.span_draft = {}
+        view = self.query_one(DocumentView)
+        view.span_mode = False
+        view.border_title = "document"
+        view.border_subtitle = ""
+        view.set_marks(None, None)
+        claim, doc = self.claim, self.doc
+        if claim is not None and doc is not None:
+            view.show(doc["text"], claim)
+            self.query_one(ClaimCard).show(claim)
+        if self._span_focus is not None and self._span_focus.is_attached:
+            self._span_focus.focus()
+        self._span_focus = None
+        self.refresh_bindings()
+
+    def action_span_cancel(self) -> None:
+        """Leave span mode, dropping the draft (nothing is written)."""
+        dropped = bool(self.span_draft)
+        self._span_leave()
+        self.notify("Draft dropped; nothing saved." if dropped else "Span mode off.", timeout=2)
+
+    # ---------------------------------------------------------------- drawing
+
+    def _span_draw(self, draft: bool = False) -> None:
+        """Draw the cursor and the selection, and with ``draft`` the draft too (its spans in
+        the document, its fields on the card)."""
+        cursor = self.span
+        if cursor is None:
+            return
+        view = self.query_one(DocumentView)
+        claim, doc = self.claim, self.doc
+        if draft and claim is not None and doc is not None and claim["id"] == self.span_claim_id:
+            merged: dict[str, Any] = {**claim, **self.span_draft}
+            view.show(doc["text"], merged)
+            self.query_one(ClaimCard).show_draft(claim, self.span_draft)
+        a, b = cursor.selection
+        view.set_marks(cursor.cursor, (a, b))
+        view.border_subtitle = f"selection {a}–{b}: {shown_line(cursor.text[a:b])[:60]}"
+
+    # ---------------------------------------------------------------- moving
+
+    async def _span_more(self, step: int) -> None:
+        """Segment the next region in direction ``step`` (a worker) and merge it in."""
+        cursor = self.span
+        if cursor is None or cursor.covers_all(step):
+            return
+        lo, hi = cursor.next_region(step)
+        text = cursor.text
+        more = await self._span_work(lambda: segment(text, lo, hi))
+        if more is not None and self.span is cursor:
+            cursor.merge(more)
+
+    async def action_span_move(self, how: str) -> None:
+        """Move the cursor (see :data:`MOVES`)."""
+        cursor = self.span
+        if cursor is None or how not in MOVES:
+            return
+        kind, step, extend = MOVES[how]
+        if kind == "word":
+            if cursor.needs_more(step):
+                await self._span_more(step)
+            cursor.move(step, extend)
+        elif kind == "sentence":
+            cursor.to_sentence_end(bool(step), extend)
+        else:
+            view = self.query_one(DocumentView)
+            offset = cursor.cursor[0]
+            for _ in range(len(view.lines)):  # skip lines without a word (blank, punctuation)
+                target = view.line_target(offset, step)
+                if target is None:
+                    break
+                lo, hi, at = target
+                if (lo < cursor.seg.lo or hi > cursor.seg.hi) and not cursor.covers_all(step):
+                    await self._span_more(step)
+                if cursor.nearest_in(lo, hi, at):
+                    break
+                offset = lo
+        self._span_draw()
+
+    # ---------------------------------------------------------------- assigning, saving
+
+    def _span_current(self) -> tuple[ClaimRow, DocumentRow] | None:
+        """The claim the draft belongs to, or None (with a message) when there is none."""
+        claim, doc = self.claim, self.doc
+        if claim is None or doc is None:
+            self.notify("No claim on the card: n adds a claim from the selection.",
+                        severity="warning")  # fmt: skip
+            return None
+        if claim["id"] != self.span_claim_id:
+            self._span_leave()
+            self.notify("The claim on screen changed; the draft was dropped.", severity="warning")
+            return None
+        return claim, doc
+
+    def action_span_assign(self, target: str) -> None:
+        """Assign the selection to a field of the draft (nothing is written yet)."""
+        cursor = self.span
+        current = self._span_current() if cursor is not None else None
+        if cursor is None or current is None:
+            return
+        _claim, doc = current
+        a, b = cursor.selection
+        try:
+            changes = spans.assign(doc["text"], target, a, b, self.span_readers, doc["date"])
+        except ReviewError as exc:
+            self.notify(shown(str(exc)), severity="warning", markup=False)
+            return
+        self.span_draft.update(changes)
+        self._span_draw(draft=True)
+
+    async def action_span_save(self) -> None:
+        """Save the draft as one edit decision and go to the next pending claim."""
+        if self.span is None or self._span_current() is None:
+            return
+        if not self.span_draft:
+            self.notify(
+                "Nothing assigned yet: s p t o q assign the selection to a field; Esc leaves.",
+                severity="warning",
+            )
+            return
+        draft = dict(self.span_draft)
+        outcome = await self._act(lambda: self.session.save_draft(draft))
+        if outcome.ok:
+            self._span_leave()
+        elif self.span is not None:
+            self._span_draw(draft=True)  # busy or refused: the draft stays; press Enter again
+
+    async def action_span_add(self) -> None:
+        """Add a claim from the selection (in the document on screen; no claim needed)."""
+        cursor, doc = self.span, self.doc
+        if cursor is None or doc is None:
+            return
+        a, b = cursor.selection
+        readers = self.span_readers
+        outcome = await self._act(lambda: self.session.add_from_span(doc["id"], a, b, readers))
+        if self.span is None:
+            return
+        if outcome.ok and self.claim is not None:
+            # The added claim is on the card now: the draft starts afresh for it.
+            self.span_draft = {}
+            self.span_claim_id = self.claim["id"]
+        self._span_draw(draft=True)

@@ -1,0 +1,320 @@
+"""Span mode's word cursor: words of the document, a cursor on one, a selection of several.
+
+The words are the extractor's own (:func:`extractor.nlp.tag`, the tagger the role finder
+reads), so a selection ends where the extractor's words end. Segmenting costs a tagger call
+per sentence, so :func:`segment` runs in a thread worker and covers a region around the claim
+(:data:`WINDOW` characters either side); when the cursor walks past it, the next region is
+segmented and merged in (:meth:`SpanCursor.merge`).
+
+:class:`SpanCursor` is plain state — the words, the cursor's word, the selection's anchor — and
+moves; the document view draws it (:meth:`tui.widgets.document_view.DocumentView.set_marks`)
+and the review screen's span mode (:mod:`tui.screens.span_mode`) drives it. The keys are
+:data:`SPAN_BINDINGS`, the contract of issue 14.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from textual.binding import Binding
+
+from db import spans
+
+#: Characters segmented on each side of where the cursor starts (and per extension).
+WINDOW = 3000
+#: How far :func:`segment` looks for a sentence or line end to cut its region at.
+CUT_SLACK = 300
+#: Characters before a selection the extractor reads to guess the roles of an added claim
+#: (a subject carried over from earlier sentences).
+ROLE_CONTEXT = 3000
+
+#: Signs that belong to the number before them: a word on their own, so a selection can end
+#: on them (12 %), though they are punctuation to Unicode.
+NUMBER_SIGNS = frozenset("%％‰‱°℃")
+
+#: Span mode's keys: (keys, action, description, id, tooltip, shown in the footer).
+_SPAN_KEYS = (
+    ("left", "span_move('left')", "Word ←", "span.left", "Cursor to the previous word", False),
+    ("right", "span_move('right')", "Word →", "span.right", "Cursor to the next word", False),
+    ("shift+left", "span_move('extend_left')", "Extend ←", "span.extend_left",
+     "Extend the selection one word to the left", False),
+    ("shift+right", "span_move('extend_right')", "Extend →", "span.extend_right",
+     "Extend the selection one word to the right", True),
+    ("home", "span_move('home')", "Sentence start", "span.home",
+     "Cursor to the first word of its sentence", False),
+    ("end", "span_move('end')", "Sentence end", "span.end",
+     "Cursor to the last word of its sentence", False),
+    ("shift+home", "span_move('extend_home')", "Extend to start", "span.extend_home",
+     "Extend the selection to the start of the sentence", False),
+    ("shift+end", "span_move('extend_end')", "Extend to end", "span.extend_end",
+     "Extend the selection to the end of the sentence", False),
+    ("up", "span_move('up')", "Line ↑", "span.up", "Cursor one line up", False),
+    ("down", "span_move('down')", "Line ↓", "span.down", "Cursor one line down", False),
+    ("s,1", "span_assign('subject')", "Subject", "span.subject",
+     "The selection is the draft's subject", True),
+    ("p,2", "span_assign('predicate')", "Predicate", "span.predicate",
+     "The selection is the draft's predicate", True),
+    ("t,3", "span_assign('time')", "Time", "span.time",
+     "The selection is the draft's time (normalised too)", True),
+    ("o,4", "span_assign('object')", "Object", "span.object",
+     "The selection is the draft's object", True),
+    ("q,5", "span_assign('quantity')", "Quantity", "span.quantity",
+     "The selection is the draft's quantity (value, unit, qualifier read from it)", True),
+    ("n,6,insert", "span_add", "Add claim", "span.add",
+     "Add a claim from the selection (its quantity read from it)", True),
+    ("enter", "span_save", "Save", "span.save",
+     "Save the draft as one edit and go to the next pending claim", True),
+    ("escape", "span_cancel", "Leave", "span.leave",
+     "Leave span mode, dropping the draft", True),
+)  # fmt: skip
+
+SPAN_BINDINGS = [
+    Binding(keys, f"screen.{action}", description, show=show, id=bid, tooltip=tooltip)
+    for keys, action, description, bid, tooltip, show in _SPAN_KEYS
+]
+"""Span mode's bindings. They live on the document view, which has the focus in span mode,
+so they come before the review keys (a keymap that remaps a review key leaves them be); the
+screen turns them off outside span mode and the review keys off inside it
+(:meth:`tui.screens.span_mode.SpanMode.check_action`)."""
+
+
+def is_word(token: str) -> bool:
+    """May the cursor stop on ``token``? Not on white space, control characters or
+    punctuation alone (a selection still covers the punctuation between its words)."""
+    for ch in token:
+        if ch in NUMBER_SIGNS:
+            return True
+        if ch.isspace():
+            continue
+        if unicodedata.category(ch)[0] not in "PC":
+            return True
+    return False
+
+
+@dataclass
+class Segmentation:
+    """The words and sentences of ``text[lo:hi]`` (document offsets)."""
+
+    lo: int
+    hi: int
+    words: list[tuple[int, int]] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _cut(text: str, pos: int, forward: bool) -> int:
+    """A place near ``pos`` to cut a region: after a line or sentence end within
+    :data:`CUT_SLACK` characters (forward: at or after ``pos``), else ``pos`` itself."""
+    pos = max(0, min(len(text), pos))
+    if pos in (0, len(text)):
+        return pos
+    ends = "\n。！？!?；;"
+    if forward:
+        for k in range(pos, min(len(text), pos + CUT_SLACK)):
+            if text[k] in ends:
+                return k + 1
+        return pos
+    for k in range(pos, max(0, pos - CUT_SLACK), -1):
+        if text[k - 1] in ends:
+            return k
+    return pos
+
+
+def segment(text: str, lo: int, hi: int) -> Segmentation:
+    """Words and sentences of the region ``lo..hi`` of ``text``, widened to sentence ends.
+
+    Uses the extractor's sentence splitter and tagger (on the full-width-normalised text, as
+    the extractor does; the translation is one character for one, so offsets hold). Slow
+    (the tagger): call it from a worker thread.
+    """
+    from extractor import nlp, split_sentences
+    from extractor.numbers import FULLWIDTH
+
+    lo, hi = _cut(text, lo, False), _cut(text, hi, True)
+    region = text[lo:hi]
+    norm = region.translate(FULLWIDTH)
+    out = Segmentation(lo, hi)
+    for s, e in split_sentences(region):
+        out.sentences.append((lo + s, lo + e))
+        pos = s
+        for word, _flag in nlp.tag(norm[s:e]):
+            a, pos = pos, pos + len(word)
+            if is_word(region[a:pos]):
+                out.words.append((lo + a, lo + pos))
+    return out
+
+
+def segment_around(text: str, offset: int) -> Segmentation:
+    """The first region: :data:`WINDOW` characters either side of ``offset``."""
+    return segment(text, offset - WINDOW, offset + WINDOW)
+
+
+class SpanCursor:
+    """A cursor on one word of a segmented region and a selection from an anchor word.
+
+    ``index`` is the cursor's word, ``anchor`` the word where the selection started; the
+    selection runs from the earlier one's start to the later one's end. A plain move
+    collapses the selection onto the cursor; an extending move keeps the anchor.
+    """
+
+    def __init__(self, text: str, seg: Segmentation, start_at: int) -> None:
+        self.text = text
+        """The document text the offsets refer to."""
+        self.seg = seg
+        self.index = 0
+        self.anchor = 0
+        self.goto(start_at)
+
+    @property
+    def words(self) -> list[tuple[int, int]]:
+        return self.seg.words
+
+    @property
+    def empty(self) -> bool:
+        """No word to stand on (a text of punctuation only)."""
+        return not self.seg.words
+
+    @property
+    def cursor(self) -> tuple[int, int]:
+        """The cursor's word (offsets)."""
+        return self.words[self.index]
+
+    @property
+    def selection(self) -> tuple[int, int]:
+        """The selection: from the start of its first word to the end of its last."""
+        a, b = sorted((self.anchor, self.index))
+        return self.words[a][0], self.words[b][1]
+
+    @property
+    def selected_text(self) -> str:
+        a, b = self.selection
+        return self.text[a:b]
+
+    def goto(self, offset: int, extend: bool = False) -> None:
+        """Put the cursor on the first word that ends after ``offset`` (the last word when
+        none does)."""
+        if not self.words:
+            return
+        ends = [e for _, e in self.words]
+        self.index = min(bisect_right(ends, offset), len(self.words) - 1)
+        if not extend:
+            self.anchor = self.index
+
+    def covers_all(self, step: int) -> bool:
+        """Does the segmented region reach the document's end in direction ``step``?"""
+        return self.seg.lo == 0 if step < 0 else self.seg.hi >= len(self.text)
+
+    def needs_more(self, step: int) -> bool:
+        """Would a move of ``step`` words leave the segmented region while the document goes
+        on?"""
+        return not (0 <= self.index + step < len(self.words)) and not self.covers_all(step)
+
+    def next_region(self, step: int) -> tuple[int, int]:
+        """The region to segment next in direction ``step``."""
+        if step < 0:
+            return max(0, self.seg.lo - WINDOW), self.seg.lo
+        return self.seg.hi, min(len(self.text), self.seg.hi + WINDOW)
+
+    def merge(self, more: Segmentation) -> None:
+        """Add a neighbouring region's words and sentences; the cursor and anchor stay on
+        their words."""
+        cursor, anchor = self.words[self.index] if self.words else None, None
+        if self.words:
+            anchor = self.words[self.anchor]
+        words = {w for w in self.seg.words if not (more.lo <= w[0] < more.hi)}
+        words.update(more.words)
+        sentences = {s for s in self.seg.sentences if not (more.lo <= s[0] < more.hi)}
+        sentences.update(more.sentences)
+        self.seg = Segmentation(
+            min(self.seg.lo, more.lo),
+            max(self.seg.hi, more.hi),
+            sorted(words),
+            sorted(sentences),
+        )
+        starts = [s for s, _ in self.words]
+        if cursor is not None and anchor is not None:
+            self.index = bisect_left(starts, cursor[0])
+            self.anchor = bisect_left(starts, anchor[0])
+
+    def move(self, step: int, extend: bool = False) -> bool:
+        """One word left (``-1``) or right (``1``); False at the end of the region."""
+        k = self.index + step
+        if not 0 <= k < len(self.words):
+            return False
+        self.index = k
+        if not extend:
+            self.anchor = k
+        return True
+
+    def sentence(self) -> tuple[int, int]:
+        """The sentence that holds the cursor (its word when no sentence does)."""
+        s0 = self.cursor[0]
+        starts = [s for s, _ in self.seg.sentences]
+        k = bisect_right(starts, s0) - 1
+        if k >= 0 and self.seg.sentences[k][0] <= s0 < self.seg.sentences[k][1]:
+            return self.seg.sentences[k]
+        return self.cursor
+
+    def to_sentence_end(self, last: bool, extend: bool = False) -> None:
+        """To the first (``last=False``) or last word of the cursor's sentence."""
+        s0, s1 = self.sentence()
+        inside = [i for i, (a, _) in enumerate(self.words) if s0 <= a < s1]
+        if inside:
+            self.index = inside[-1] if last else inside[0]
+            if not extend:
+                self.anchor = self.index
+
+    def nearest_in(self, lo: int, hi: int, target: int) -> bool:
+        """To the word starting in ``lo..hi`` nearest ``target``; False when none does."""
+        starts = [s for s, _ in self.words]
+        i, j = bisect_left(starts, lo), bisect_left(starts, hi)
+        if i >= j:
+            return False
+        self.index = self.anchor = min(range(i, j), key=lambda k: abs(starts[k] - target))
+        return True
+
+
+def extractor_readers() -> spans.Readers:
+    """The extractor's readers for :mod:`db.spans` (the app wires the layers)."""
+    from extractor import parse_quantity
+    from extractor.numbers import FULLWIDTH
+    from extractor.timex import normalise
+
+    def time(expr: str, doc_date: str | None) -> str:
+        return normalise(expr.translate(FULLWIDTH), doc_date)
+
+    return spans.Readers(quantity=parse_quantity, time=time, roles=guess_roles)
+
+
+def guess_roles(text: str, start: int, end: int, doc_date: str | None) -> Mapping[str, Any]:
+    """The extractor's guess of subject, predicate, object and time for a quantity at
+    ``start..end``: the extractor is run on the sentence and :data:`ROLE_CONTEXT` characters
+    before it; a candidate that overlaps the selection gives every role, else the nearest one
+    in the same sentence gives its subject and time. Offsets are the document's."""
+    import extractor
+
+    w0 = _cut(text, start - ROLE_CONTEXT, True) if start > ROLE_CONTEXT else 0
+    w1 = _cut(text, end, True)
+    if w1 <= end:
+        w1 = min(len(text), end + CUT_SLACK)
+    found = extractor.extract(text[w0:w1], doc_date)
+    over = [c for c in found if c.start + w0 < end and start < c.end + w0]
+    fields: tuple[str, ...] = ("subject", "predicate", "object", "time_text", "time")
+    names: tuple[str, ...] = ("subject", "predicate", "time")
+    if not over:
+        same = [c for c in found if c.sentence_start + w0 <= start < c.sentence_end + w0]
+        if not same:
+            return {}
+        best = min(same, key=lambda c: abs(c.start + w0 - start))
+        fields, names = ("subject", "time_text", "time"), ("subject", "time")
+    else:
+        best = over[0]
+    out: dict[str, Any] = {f: getattr(best, f) for f in fields}
+    for name in names:
+        s, e = getattr(best, f"{name}_start"), getattr(best, f"{name}_end")
+        if s is not None and e is not None:
+            out[f"{name}_start"], out[f"{name}_end"] = s + w0, e + w0
+    return out
