@@ -8,7 +8,14 @@ Two interchangeable back ends give the same words and tags:
   ``eng``); :func:`_tag_rjieba` maps that back, and over the 71,327 clauses of
   ``../shared/corpus/thucnews_sample.jsonl`` the two then agree on every word and tag
   (``tests/test_extractor_tagger.py`` checks a sample on every run).
-- ``jieba.posseg`` without the HMM: pure Python, always available.
+- jieba without the HMM: pure Python, always available. :func:`_make_fast_jieba` tags with
+  jieba's own dictionary and word graph (``jieba.dt``) exactly as ``jieba.posseg.cut(clause,
+  HMM=False)`` does, but makes no ``pair`` object and no generator per word: 20-25 % less CPU
+  time per clause. (Loading the word-tag table costs what ``import jieba.posseg`` costs, about
+  0.4 s of CPU; a ``marshal`` cache of it was measured and saved nothing, since building the
+  349,046 keys is the cost.) ``tests/test_extractor_tagger.py`` checks it against
+  ``jieba.posseg`` on the corpus's clauses; over all 71,218 clauses of the corpus the two agree.
+  After a user dictionary, ``jieba.posseg`` itself tags (it keeps the dictionary's tags).
 
 rjieba is used when it is installed, no user dictionary has been loaded (a user dictionary
 switches the process to jieba, whose loader the README documents) and ``CLAIMDESK_TAGGER`` is
@@ -65,6 +72,87 @@ def _make_rjieba() -> Callable[[str], tuple[tuple[str, str], ...]] | None:
     return _tag_rjieba
 
 
+#: jieba.posseg's block patterns (jieba 0.42): runs it segments, and what it splits the rest on.
+_RE_HAN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._]+)")
+_RE_SKIP = re.compile("(\r\n|\\s)")
+_RE_ENG = re.compile("[a-zA-Z0-9]+")
+_RE_NUM = re.compile("[\\.0-9]+")
+_RE_ENG1 = re.compile("^[a-zA-Z0-9]$")
+
+
+def _word_tags(dict_path: str) -> dict[str, str]:
+    """jieba's word -> tag table, read from its dictionary file (``word freq tag`` lines), as
+    ``jieba.posseg`` reads it."""
+    tags = {}
+    with open(dict_path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+def _make_fast_jieba() -> Callable[[str], tuple[tuple[str, str], ...]]:
+    """A tagger equal to ``jieba.posseg.cut(clause, HMM=False)`` built on ``jieba.dt``."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    jieba.initialize()
+    dt = jieba.dt
+    with dt.get_dict_file() as fh:
+        dict_path = os.path.abspath(fh.name)
+    tags = _word_tags(dict_path)
+    get_dag, calc, tag_of = dt.get_DAG, dt.calc, tags.get
+    han, skip, eng, num, eng1 = (
+        _RE_HAN.match,
+        _RE_SKIP.match,
+        _RE_ENG.match,
+        _RE_NUM.match,
+        _RE_ENG1.match,
+    )
+    split_han, split_skip = _RE_HAN.split, _RE_SKIP.split
+
+    def _tag_fast(clause: str) -> tuple[tuple[str, str], ...]:
+        out: list[tuple[str, str]] = []
+        add = out.append
+        for blk in split_han(clause):
+            if not blk:
+                continue
+            if han(blk):
+                route: dict[int, tuple[float, int]] = {}
+                calc(blk, get_dag(blk), route)
+                x, n, buf = 0, len(blk), ""
+                while x < n:
+                    y = route[x][1] + 1
+                    word = blk[x:y]
+                    if eng1(word):
+                        buf += word
+                    else:
+                        if buf:
+                            add((buf, "eng"))
+                            buf = ""
+                        add((word, tag_of(word, "x")))
+                    x = y
+                if buf:
+                    add((buf, "eng"))
+                continue
+            for part in split_skip(blk):
+                if skip(part):
+                    add((part, "x"))
+                    continue
+                for ch in part:
+                    if num(ch):
+                        add((ch, "m"))
+                    elif eng(part):
+                        add((ch, "eng"))
+                    else:
+                        add((ch, "x"))
+        return tuple(out)
+
+    return _tag_fast
+
+
 def _load_jieba() -> None:
     global _posseg
     if _posseg is None:
@@ -92,7 +180,10 @@ def load(userdict: str | None = None) -> None:
     with _lock:
         if not _loaded:
             _tagger = None if userdict else _make_rjieba()
-            if _tagger is None:
+            if _tagger is None and not userdict:
+                _tagger = _make_fast_jieba()
+                backend = "jieba"
+            elif _tagger is None:
                 _load_jieba()
                 _tagger = _tag_jieba
                 backend = "jieba"

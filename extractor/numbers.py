@@ -105,7 +105,12 @@ def _cn_section(s: str) -> int | None:
         else:
             return None
     if digit is not None:
-        total += digit
+        if digit and last_unit >= 100 and len(s) >= 2 and s[-2] in CN_SMALL_UNITS:
+            # 一百二 is 120 and 三千五 is 3500: a last digit right after 百/千 counts the next
+            # lower unit (一百零二, with 零, is 102).
+            total += digit * last_unit // 10
+        else:
+            total += digit
     return total
 
 
@@ -131,8 +136,10 @@ def parse_chinese_integer(s: str) -> int | None:
         return int("".join(str(CN_DIGITS[ch]) for ch in s))
     total = 0
     section = ""
+    last_big = 0
     for ch in s:
         if ch in CN_BIG_UNITS:
+            last_big = CN_BIG_UNITS[ch]
             unit = CN_BIG_UNITS[ch]
             value = _cn_section(section) if section else (0 if total else 1)
             if value is None:
@@ -148,6 +155,10 @@ def parse_chinese_integer(s: str) -> int | None:
         else:
             section += ch
     if section:
+        if last_big and len(section) == 1 and section in CN_DIGITS and CN_DIGITS[section]:
+            # 两万五 is 25000 and 三亿五 is 350000000: one digit right after 万/亿 counts the
+            # next lower unit (一万零五, with 零, is 10005).
+            return total + CN_DIGITS[section] * last_big // 10
         value = _cn_section(section)
         if value is None:
             return None

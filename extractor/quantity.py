@@ -164,14 +164,20 @@ _APERTURE_RE = re.compile(
     r"(?<=光圈)[^，。；\d]{0,6}?(?P<all>F/?(?P<a>\d+(?:\.\d+)?)(?:\s*[-~至]\s*F/?(?P<b>\d+(?:\.\d+)?))?)",
     re.IGNORECASE,
 )
-_ORDINAL_RE = re.compile(r"第(?P<n>[" + _CN_DIGIT_CHARS + r"百]+|\d+)(?P<after>.{0,2})")
+_ORDINAL_RE = re.compile(r"第(?P<n>[" + _CN_DIGIT_CHARS + r"百]+|\d+)(?P<after>.{0,3})")
 _RANK_BEFORE_RE = re.compile(
     "(?:"
-    + "|".join(sorted(words("rank_verbs"), key=len, reverse=True))
+    + "|".join(sorted(words("rank_verbs") + words("rank_scopes"), key=len, reverse=True))
     + r"|仅次于\S{0,6}?)[^，。；]{0,6}$"
 )
 _RANK_DIGITS = frozenset("一二三四五六七八九")
-_RANK_AFTER_OK = re.compile(r"^(?:名|位|大(?!会|赛|学|战|厦|道|街|队)|$|[，。；、）)\s])")
+_RANK_AFTER_OK = re.compile(
+    r"^(?:名|位|大(?!会|赛|学|战|厦|道|街|队)|$|[，。；、）)\s也]|的(?:"
+    + "|".join(words("rank_nouns"))
+    + ")|"
+    + "|".join(words("rank_nouns"))
+    + ")"
+)
 #: 第一个访问的国家, 第一个副本: "the first" of something is a rank, unless what follows is a
 #: period or a part of a sequence (第一个季度, 第二个学期, 第三个阶段).
 _RANK_GE_RE = re.compile("个(?!" + "|".join(words("ordinal_periods")) + r")(?=[\u4e00-\u9fff])")
@@ -180,9 +186,11 @@ _PRICE_BEFORE_RE = re.compile(
     + "|".join(sorted(words("price_words"), key=len, reverse=True))
     + r")(?:为|是|仅|只|约|近|达)?$"
 )
-_BARE_UNIT_HINT_RE = re.compile(r"(像素|人口|人数|票房|销量)[^，。；]{0,4}$")
-_HINT_UNIT = {"像素": "像素", "人口": "人", "人数": "人"}
-_MONEY_HINT_RE = re.compile(r"(价|售|资|金|收入|利润|营收|费|成本|市值|薪|值)[^，。；]{0,6}$")
+#: Words before a bare number that say what it counts (人口300万): word -> stored unit.
+_HINT_UNIT = {r[0]: (r[1] if len(r) > 1 else "") for r in table("bare_unit_hints")}
+_BARE_UNIT_HINT_RE = re.compile("(" + "|".join(_HINT_UNIT) + r")[^，。；]{0,4}$")
+#: Words before a bare number that make it money (售价2250).
+_MONEY_HINT_RE = re.compile("(" + "|".join(words("money_hint_words")) + r")[^，。；]{0,6}$")
 
 #: A clause that gives an example or a supposition (比如说…, 假如…): its numbers illustrate
 #: and are not facts. The span runs to the end of the sentence.
@@ -192,22 +200,38 @@ _DATED_RE = re.compile(r"[，,]?(?:在|于)?(?:\d{4}年|\d{1,2}月\d{1,2}日)")
 #: The scope of a comparison or selection: 在所有60只基金中, 15人中包括…: the size of the
 #: group is named, nothing is claimed about it.
 _SCOPE_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,10}?中(?=[，,]|位居|位列|排名|名列|居|排)")
-_SCOPE_BEFORE_RE = re.compile(r"在(?:所有|全部|全国|全球|参评的|参赛的)?$")
+_SCOPE_BEFORE_RE = re.compile("在(?:" + "|".join(words("scope_words")) + ")?$")
 _GROUP_OF_RE = re.compile(r"中(?:包括|有)")
 #: Nouns that count the parts of a text or an argument (来自三个方面), not things in the world.
 _DISCOURSE_NOUNS = tuple(words("discourse_nouns"))
 #: A criterion qualifier and 的: 9公斤以下的小型犬, 超过27公斤的大型犬 name a class, not a fact.
 _CRITERION_PREFIXES = frozenset(
-    {"超过", "不足", "低于", "少于", "不到", "不超过", "至少", "不少于"}
+    r[0] for r in table("criterion_prefixes") if r[1] in ("prefix", "both")
 )
 _CRITERION_KINDS = frozenset({"weight", "length", "area", "age", "duration", "other"})
 #: A minus sign that makes a share negative: 收益为-0.11%.
 _NEG_PERCENT_RE = re.compile(r"(?:(?<=[为是至到：:（(，,、\s])|^)-(?P<n>\d+(?:\.\d+)?)%")
 #: Half as a share: 报销一半, 占一半.
 _HALF_RE = re.compile(r"(?<![\u4e00-\u9fff]{2}的)(?<=[\u4e00-\u9fff])一半(?![天年月小时个])")
-_HALF_VERB_RE = re.compile(
-    r"(?:报|占|到|至|减少|下降|降低|增加|增长|提高|超过|达到|近|逾|约|了|销|掉|有)$"
+_HALF_VERB_RE = re.compile("(?:" + "|".join(words("half_verbs")) + ")$")
+#: A fraction in words (三分之一, 十分之三): a share. 百分之/千分之 are read as % and ‰.
+_CN_FRACTION_RE = re.compile(
+    r"(?<![百千万])(?P<b>[二两三四五六七八九十]+|\d+)分之(?P<a>[一二两三四五六七八九十]+|\d+)"
 )
+#: One and a half years, months, days, hours (一年半, 两个月半); 一年半载 is "a year or so".
+_YEAR_AND_HALF_RE = re.compile(
+    r"(?<![一二两三四五六七八九十\d])(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,3})"
+    r"(?P<u>年|个月|天|个小时|小时)半(?![载天年月])"
+)
+#: A share in tenths with one more digit (4成2: 42 %).
+_SHARE_TENTHS_RE = re.compile(r"(?<![\d.])(?P<a>[1-9])成(?P<b>[1-9])(?![\d.%成])")
+#: 过半 "more than half": more than 50 % (过半数 too).
+_MORE_THAN_HALF_RE = re.compile(r"(?<![不超])过半(?![夜])")
+#: 双倍: a multiple of two (data/double_words.tsv for the words that claim it).
+_DOUBLE_RE = re.compile("双倍")
+_DOUBLE_WORDS = tuple(words("double_words"))
+#: A discount of two digits in words (八五折: 85 % of the price, read 8.5).
+_CN_DISCOUNT_RE = re.compile("(?P<a>[一二三四五六七八九])(?P<b>[一二三四五六七八九])折")
 #: An f-number written before 光圈 (F2.0大光圈).
 _FNUMBER_RE = re.compile(r"(?<![A-Za-z0-9])F/?(?P<a>\d+(?:\.\d+)?)(?=大?光圈)")
 
@@ -233,6 +257,48 @@ for _u, _side, _w in table("figure_of_speech"):
 _FRAME_ALWAYS = tuple(r[0] for r in table("time_frame_words") if r[1] == "always")
 _FRAME_AFTER = tuple(r[0] for r in table("time_frame_words") if r[1] == "frame")
 _FRAME_END_RE = re.compile(r"(?:以来|来|内|中|里|间|的)")
+#: Words after a quantity that make it a condition (45级时), each with the longer words that
+#: start like it and do not (时间).
+_CONDITION_AFTER = tuple(
+    (r[0], tuple(r[1].split()) if len(r) > 1 else ()) for r in table("condition_after")
+)
+#: What follows the bound of a bracket of a distribution: a per-unit, 以上/以下, a bracketed
+#: note, then (的)占 and the share (6000~10000元/月的占10.1%).
+_BRACKET_SHARE_RE = re.compile(
+    r"(?:/[\u4e00-\u9fff])?(?:以上|以下)?(?:[(（][^)）]{0,12}[)）])?的?占(?!据|领|有)"
+)
+#: Words before a small count of people that refer to a known party (与两位主演).
+_REFERENCE_WORDS = tuple(words("reference_words"))
+_CJK_NUMERAL_START_RE = re.compile(r"[一二两三四五六七八九十]")
+_LIST_ITEM_SEP_RE = re.compile(r"、")
+#: Cues before N点: index points (沪指下跌24点) or a clock time (上午10点).
+_POINT_INDEX = tuple(r[0] for r in table("index_point_cues") if r[1] == "index")
+_POINT_CLOCK = tuple(r[0] for r in table("index_point_cues") if r[1] == "clock")
+#: 北纬, 东经…: N度 after one of these is a coordinate.
+_COORDINATE_WORDS = tuple(words("coordinate_words"))
+#: A survey verb right before a count (采访了20名): the sample of a survey.
+_SURVEY_BEFORE_RE = re.compile("(?:" + "|".join(words("survey_words")) + ")(?:了|的)?$")
+#: Characters after a quantity that make it the name of a design (两段式).
+_STYLE_SUFFIXES = tuple(words("style_suffixes"))
+#: Words before seconds or minutes that make them a moment on a game clock (还剩7.5秒).
+_GAME_CLOCK_BEFORE_RE = re.compile(
+    "(?:" + "|".join(sorted(words("game_clock_words"), key=len, reverse=True)) + ")[^，。；]{0,4}$"
+)
+#: 80年 to 99年 with no qualifier: a year written with two digits (97年), not 97 years.
+_TWO_DIGIT_YEAR_RE = re.compile(r"[89]\d")
+#: Numerals that are idioms of multitude (亿万, 万千): data/numeral_idioms.tsv.
+_NUMERAL_IDIOMS = frozenset(words("numeral_idioms"))
+#: "Only" before 一 and a measure word: 只有一个 is a count.
+_ONLY_WORDS = tuple(words("only_words"))
+#: The rest of a list of Arabic numbers whose last item alone carries the scale and unit
+#: (6000、7500、8800万平方米).
+_LIST_TAIL_RE = re.compile(
+    r"(?:、\d+(?:\.\d+)?)*、\d+(?:\.\d+)?(?P<s>[万亿])?(?P<u>" + _UNITS + ")"
+)
+#: Words that make an anniversary the name of an occasion (纪念…一百周年).
+_OCCASION_WORDS = tuple(words("occasion_words"))
+#: The words of the clause before a position (no clause punctuation).
+_CLAUSE_TAIL_RE = re.compile(r"[^，。；！？,;!?\n]*$")
 #: Criterion words before a duration or an age (不足两年, 未满18岁).
 _CRITERION_WORDS = tuple(words("criterion_words"))
 
@@ -252,6 +318,11 @@ _ADJACENT_PAIR_RE = re.compile(r"([一二两三四五六七八])([二两三四�
 
 _DURATION_NOUNS = tuple(words("duration_nouns"))
 _DURATION_VERBS = tuple(words("duration_verbs"))
+#: Words after a duration that make it a condition or the scope of another figure (3年毕业).
+_DURATION_SCOPE = tuple(words("duration_scope_words"))
+#: 24 hours or 7 days followed by what goes on all the time (24小时值守, 7天24小时): round the
+#: clock, never a measured duration.
+_ROUND_THE_CLOCK_RE = re.compile(r"(?<![\d.])(?:24个?小时|24h|7天)$")
 _RELATIVE_AFTER_RE = re.compile(r"(?:以前|以后|之前|之后|前|后)(?![\u4e00-\u9fff]{0,1}[期台卫锋])")
 #: Half a year, month, day or hour after a verb that measures a duration (为期半年).
 _HALF_DURATION_RE = re.compile(r"半(?P<u>年|个月|天|小时|个小时)")
@@ -266,10 +337,30 @@ _STAT_LINE_RE = re.compile(r"(?<![\d.+])(?P<a>[1-9]\d)\+(?P<b>\d{1,2})(?![\d.%+]
 _CJK_DIGIT_AFTER_RE = re.compile(r"[年月日号岁个名人]")
 #: A season record: 55胜21负 (one mention, like a score A-B).
 _RECORD_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,3})胜(?P<b>\d{1,3})负")
+#: A seed of a tournament draw (8号种子): a rank.
+_SEED_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})号种子")
+#: A currency sign before an amount (￥7,800, $30万); a low single quote (‚) written for
+#: the thousands comma is read as one.
+_CURRENCY_SIGNS = {
+    "￥": "元",
+    "¥": "元",
+    "$": "美元",
+    "US$": "美元",
+    "HK$": "港元",
+    "€": "欧元",
+    "£": "英镑",
+}
+_CURRENCY_SIGN_RE = re.compile(
+    r"(?<![A-Za-z$])(?P<sign>HK\$|US\$|[￥¥$€£])\s?(?P<n>(?:\d{1,3}(?:[,‚]\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"(?P<s>[万亿])?"
+)
 #: A height written as 1米77 (1.77 m).
 _HEIGHT_RE = re.compile(r"(?<![\d.])(?P<a>\d)米(?P<b>\d{2})(?![\d.])")
 #: Top N (前三名, 前10位): a rank.
-_TOP_RE = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?=名|位|强)")
+_TOP_RE = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?=名|位|强|的位置|的排名)")
+#: A measure word after 第N that counts what is ranked (第32家, 第二只, 第一架): the rank
+#: keeps it when a rank verb or field stands before (国内第32家).
+_RANK_MEASURE_RE = re.compile("(?:家|只|架|支|座|部|款|艘|辆|个)(?=[\u4e00-\u9fff])")
 #: A currency written in brackets after a bare amount: 30万(新台币).
 _BRACKET_CURRENCY_RE = re.compile(
     r"[（(](?P<u>"
@@ -298,13 +389,26 @@ _SCOPE_IN_RE = re.compile(r"(?:(?![是在有为])[\u4e00-\u9fff]){0,10}?(?<![高
 _SCOPE_STAT_RE = re.compile(r"[\u4e00-\u9fff]{0,10}?的(?:平均|总|整体)")
 _SUPERLATIVE_BEFORE_RE = re.compile(r"最[\u4e00-\u9fff]{1,2}的$")
 _RANK_CONDITION_RE = re.compile(r"(?:名|位)?的")
+#: Nouns after 第N的 that describe the rank itself (第11名的成绩).
+_RANK_NOUNS = tuple(words("rank_nouns"))
 #: A criterion word a little before a quantity followed by 的 (不少于建筑面积100万平方米的…,
 #: 幅度在5%以上的…): the quantity defines a class.
 _CRITERION_BEFORE_RE = re.compile(
-    r"(?:(?:不少于|不低于|不超过|不高于|不足|超过|低于|高于|少于|达到)[^，。；、\d]{0,6}|在)$"
+    "(?:(?:"
+    + "|".join(
+        sorted(
+            (r[0] for r in table("criterion_prefixes") if r[1] in ("before", "both")),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")[^，。；、\d]{0,6}|在)$"
 )
 
-_CHANGE_BEFORE_RE = re.compile(r"(?:增|减|升|降|涨|跌|提高|扩大|缩小|持)$")
+#: Verbs of change before "A至B" (增持77.1万股至344.45万股): a change and its result.
+_CHANGE_BEFORE_RE = re.compile("(?:" + "|".join(words("change_verbs")) + ")$")
+#: Verbs before 三分 that make it points scored (拿下三分), not the three-point shot.
+_SCORE_VERB_RE = re.compile("(?:" + "|".join(words("score_verbs")) + ")$")
 _LATIN_BEFORE = re.compile(r"[A-Za-z]$")
 _LATIN_AFTER = re.compile(r"^[A-Za-z]+")
 _YEAR_RE = re.compile(r"(?:1[89]\d\d|20\d\d|0\d)$")
@@ -396,7 +500,9 @@ class _Finder:
         t = self.t
         for m in _scan(_HALF_DURATION_RE, t, ("半",)):
             s, e = m.span()
-            if self._free(s, e) and t.endswith(_DURATION_VERBS, max(0, s - 3), s):
+            if self._free(s, e) and (
+                t.endswith(_DURATION_VERBS, max(0, s - 3), s) or t.endswith(("了", "足足"), 0, s)
+            ):
                 unit = m.group("u")
                 self.add(
                     Mention(
@@ -413,7 +519,8 @@ class _Finder:
             if self._free(s, e):
                 v = parse_number(m.group("n"))
                 if v is not None:
-                    self.add(Mention(s, e + 1, v, None, "", "=", "other", "rank.top", 0.6, s))
+                    end = e + 1 if t[e] in "名位强" else e  # 前三名; 前10的位置
+                    self.add(Mention(s, end, v, None, "", "=", "other", "rank.top", 0.6, s))
         for m in _scan(_APERTURE_RE, t, ("光圈",)):
             s, e = m.span("all")
             if self._free(s, e):
@@ -472,6 +579,40 @@ class _Finder:
                 continue
             unit = "%" if m.group("kind") == "百分之" else "‰"
             self.add(Mention(s, e, v, None, unit, "=", "percent", "percent.words", 0.9, s))
+        for m in _scan(_CN_FRACTION_RE, t, ("分之",)):
+            s, e = m.span()
+            den, num = parse_number(m.group("b")), parse_number(m.group("a"))
+            if not self._free(s, e) or not den or num is None or num > den:
+                continue
+            # 三分之一: a fraction has no one value (GUIDELINE: 1/2.3 -> null), like 1/2.3.
+            self.add(Mention(s, e, None, None, "", "=", "other", "fraction.words", 0.8, s))
+        for m in _scan(_YEAR_AND_HALF_RE, t, ("半",)):
+            s, e = m.span()
+            v = parse_number(m.group("n"))
+            if self._free(s, e) and v is not None:
+                unit = normal_unit(m.group("u"))  # 一年半: one and a half years
+                self.add(Mention(s, e, v + 0.5, None, unit, "=", "duration", "duration", 0.75, s))
+        for m in _scan(_SHARE_TENTHS_RE, t, ("成",)):
+            s, e = m.span()
+            if self._free(s, e):
+                v = int(m.group("a")) * 10 + int(m.group("b"))  # 4成2: 42 %
+                self.add(Mention(s, e, float(v), None, "%", "=", "percent", "percent", 0.8, s))
+        for m in _scan(_MORE_THAN_HALF_RE, t, ("过半",)):
+            s, e = m.span()
+            if self._free(s, e):
+                self.add(Mention(s, e, 50.0, None, "%", ">", "percent", "percent.half", 0.6, s))
+        for m in _scan(_DOUBLE_RE, t, ("双倍",)):
+            s, e = m.span()
+            nxt = t[e : e + 1]
+            if self._free(s, e) and (
+                not nxt or not _CJK.match(nxt) or t.endswith(_DOUBLE_WORDS, max(0, s - 3), s)
+            ):
+                self.add(Mention(s, e, 2.0, None, "倍", "=", "other", "multiple.double", 0.7, s))
+        for m in _scan(_CN_DISCOUNT_RE, t, ("折",)):
+            s, e = m.span()
+            if self._free(s, e) and not (s > 0 and t[s - 1] in _CN_NUM_CHARS):
+                v = CN_DIGITS[m.group("a")] + CN_DIGITS[m.group("b")] / 10
+                self.add(Mention(s, e, v, None, "折", "=", "other", "discount", 0.8, s))
         for m in _scan(_FNUMBER_RE, t, ("光圈",)):
             s, e = m.span()
             if self._free(s, e):
@@ -495,8 +636,27 @@ class _Finder:
         for m in _scan(_RECORD_RE, t, ("胜",)):
             s, e = m.span()
             if self._free(s, e):
-                v = float(m.group("a"))
-                self.add(Mention(s, e, v, None, "", "=", "score", "sport.record", 0.7, s))
+                # 55胜21负: wins and losses are two counts (55胜, 21负), as the gold reads them.
+                for part, unit in (("a", "胜"), ("b", "负")):
+                    ps, pe = m.span(part)
+                    v = float(m.group(part))
+                    self.add(
+                        Mention(ps, pe + 1, v, None, unit, "=", "count", "sport.record", 0.7, ps)
+                    )
+        for m in _scan(_SEED_RE, t, ("种子",)):
+            s, e = m.span()
+            if self._free(s, e):
+                v = float(m.group("n"))
+                self.add(Mention(s, e, v, None, "", "=", "other", "rank.seed", 0.7, s))
+        for m in _scan(_CURRENCY_SIGN_RE, t, ("￥", "¥", "$", "€", "£")):
+            s, e = m.span()
+            if self._free(s, e):
+                v = float(re.sub("[,‚]", "", m.group("n")))
+                unit = _CURRENCY_SIGNS[m.group("sign")]
+                scale = m.group("s")
+                if scale:
+                    v *= SCALES[scale]
+                self.add(Mention(s, e, v, None, unit, "=", "money", "money.sign", 0.85, s))
         for m in _scan(_SHOTS_RE, t, ("罚", "投")):
             s, e = m.span()
             if self._free(s, e):
@@ -557,9 +717,18 @@ class _Finder:
                 if v is not None and self._free(s, e + 1):
                     self.add(Mention(s, e + 1, v, None, "", "=", "other", "rank.ordinal", 0.5, s))
                 continue
+            before = t[max(0, s - 12) : s]
+            measure = _RANK_MEASURE_RE.match(t, e)
+            if measure and _RANK_BEFORE_RE.search(before):
+                # 国内第32家合资公司, 世界上第一架飞机: a rank in a field, with its measure word.
+                v = parse_number(m.group("n"))
+                if v is not None and self._free(s, measure.end()):
+                    self.add(
+                        Mention(s, measure.end(), v, None, "", "=", "other", "rank.ordinal", 0.5, s)
+                    )
+                continue
             if not _RANK_AFTER_OK.match(after):
                 continue
-            before = t[max(0, s - 12) : s]
             if not _RANK_BEFORE_RE.search(before) and not after.startswith(("名", "位", "大")):
                 continue
             n = m.group("n")
@@ -593,6 +762,21 @@ class _Finder:
         """Handle one match of the main pattern; return where the search continues."""
         s, e = m.span()
         unit1, unit2 = m.group("u1") or "", m.group("u2") or ""
+        n1 = m.group("n1")
+        if (
+            not unit1
+            and m.group("sep") is None
+            and not m.group("s1")
+            and not m.group("post")
+            and not n1[0].isdigit()
+            and "万" not in n1
+            and "亿" not in n1
+            and not _ADJACENT_PAIR_RE.match(n1)
+        ):
+            # A Chinese numeral with no unit, scale or qualifier after it (一些, 一定, 三国)
+            # is never a quantity (but 五六千 is a range): skip the work (a third of the
+            # pattern's matches).
+            return e
         end1 = m.end("u1") if unit1 else max(m.end("n1"), m.end("a1"), m.end("s1"), m.end("b1"))
         has_range = m.group("sep") is not None
         if unit1 == "成" and m.group("s1"):
@@ -660,15 +844,28 @@ class _Finder:
         pair = _ADJACENT_PAIR_RE.match(n)
         if pair and CN_DIGITS[pair[2]] == CN_DIGITS[pair[1]] + 1:
             # 四五万, 三四十, 一两年: two neighbouring numbers, an approximate range.
-            if kind_of(unit) == "duration" and self.filter:
-                return restart  # 一两年: a vague duration
+            if kind_of(unit) == "duration" and self.filter and pair[1] == "一":
+                return restart  # 一两年: "a year or two", vague (七八年 is 7 to 8 years)
+            if unit in CN_EXCLUDED_UNITS and self.filter:
+                return restart  # 二三线城市, 二三级市场: a class of words, not a range
             return self._pair(m, s, e, unit, scale, pair, p_start if p_word else s, restart)
         if value is None:
             return restart
         shaped = False
         fallback = None
+        listed = False
+        if not unit and not scale and not post and not approx and n[0].isdigit():
+            tail = _LIST_TAIL_RE.match(t, e)
+            if tail:
+                # 分别达到6000、7500、8800万平方米: each item of the list takes the scale and
+                # unit written once after the last.
+                scale, unit, listed = tail.group("s"), tail.group("u"), True
+                value = _num_value(n, scale)
+                if value is None:
+                    return restart
         if (
-            shape
+            not listed
+            and shape
             and self.filter
             and not unit
             and not post
@@ -770,6 +967,8 @@ class _Finder:
             return restart
         stored = normal_unit(unit)
         kind = kind_of(unit) if unit else "other"
+        if kind == "duration" and self.filter and _RELATIVE_AFTER_RE.match(self.t, e):
+            return restart  # 三四个月后: a point in time
         if stored == "成":
             v1, v2, stored = v1 * 10, v2 * 10, "%"
         currency = _CURRENCY_BEFORE_RE.search(self.t, max(0, s - 4), s)
@@ -858,15 +1057,43 @@ class _Finder:
         return p_qual or "="
 
     def _duration_condition(self, e: int) -> bool:
-        """A duration used as a condition or clock time: 3年毕业, 24小时不间断, 还有23秒时."""
-        nxt = self.t[e : e + 1]
+        """A duration used as a condition, a scope or a clock time: 3年毕业, 4年学费 (the
+        scope of another figure: data/duration_scope_words.tsv), 24小时不间断 (round the
+        clock), 还有23秒时, 近3年来. A duration followed by a verb (2小时劲销, 一天销售) is a
+        measured fact."""
+        t = self.t
+        nxt = t[e : e + 1]
         if not nxt or not _CJK.match(nxt):
             return False
-        if self.t.startswith(("以来", "来"), e):
+        if t.startswith(("以来", "来"), e):
             return True  # 近3年来, 两个月以来: a time phrase
-        if self.t.startswith(_DURATION_NOUNS, e):
+        if t.startswith(_DURATION_NOUNS, e):
             return False  # 十三年历史, 两年时间: the duration of something
-        return nxt not in "的了多余左以之至到内后前间里中"
+        if nxt == "时" or t.startswith(_DURATION_SCOPE, e):
+            return True
+        return _ROUND_THE_CLOCK_RE.search(t, max(0, e - 5), e) is not None
+
+    def _one_is_a_count(self, s: int, unit: str, post: str | None) -> bool:
+        """一 with a measure word is the article "a" (一个问题, 一次机会) unless it counts:
+        with a qualifier after it (一周左右) or after "only" (只有一个名额:
+        data/only_words.tsv). (一 after the noun it counts, 赠送靓号卡一张！, is left out: at the
+        end of a clause 一 is as often a word, 结合在一起, 再看一遍.)"""
+        t = self.t
+        if not unit or unit in CN_EXCLUDED_UNITS:
+            return False
+        return bool(post) or t.endswith(_ONLY_WORDS, max(0, s - 2), s)
+
+    def _index_points(self, s: int, n: str) -> bool:
+        """N点 as points of an index (沪指下跌24点, 收于2245点), not a clock time (上午10点,
+        18点下班) nor 一点 "a little": a cue before it (data/index_point_cues.tsv) or a value
+        no clock has."""
+        if not n[0].isdigit():
+            return False
+        clause = _CLAUSE_TAIL_RE.search(self.t, max(0, s - 12), s)
+        head = clause.group(0) if clause else ""
+        if any(w in head for w in _POINT_CLOCK):
+            return False
+        return any(w in head for w in _POINT_INDEX) or float(n.replace(",", "")) > 24
 
     def _not_score(self, s: int, e: int) -> bool:
         t = self.t
@@ -876,9 +1103,7 @@ class _Finder:
         core = t[s:e]
         if after.startswith(("半", "钟")):
             return True  # 三分半钟: a time
-        if core.startswith("三分") and not re.search(
-            r"(?:得|拿下|拿到|了|获|砍下)$", t[max(0, s - 2) : s]
-        ):
+        if core.startswith("三分") and not _SCORE_VERB_RE.search(t, max(0, s - 2), s):
             return True  # 三分命中, 打三分得手: the three-point shot, not three points
         # 十分重要: "very", not ten points.
         return bool(core.startswith("十分") and after[:1] and _CJK.match(after[:1]))
@@ -918,8 +1143,16 @@ class _Finder:
             return None  # base of a ratio: 每10股派1.2元
         if is_cn and before1 and before1 in "这那此前":
             return None  # 这两场 (discourse reference), 前十大 (scope)
-        if is_cn and n == "一" and p_word not in _ONE_PREFIXES:
+        if (
+            is_cn
+            and n == "一"
+            and p_word not in _ONE_PREFIXES
+            and unit not in ("倍", "成")
+            and not self._one_is_a_count(s, unit, post)
+        ):
             return None  # 一 as the article "a": 一次, 一个, 一节 (but 逾一年)
+        if is_cn and n in _NUMERAL_IDIOMS:
+            return None  # 亿万手机用户, 万千: "countless", not a number
         if is_cn and n == "二" and not p_word:
             return None  # counts use 两 (两次); 二次, 二手 are words
         if (
@@ -932,6 +1165,8 @@ class _Finder:
         if is_cn and len(n) >= 2 and all(ch in CN_DIGITS for ch in n) and not unit.startswith("年"):
             return None  # 二三线 and the like: digit strings in words
         if not unit:
+            if is_cn and n[0] in "百千万亿" and not p_word:
+                return None  # 万一 "in case", 千万 "by all means": words, not numbers
             if scale or (is_cn and any(ch in "万亿" for ch in n)):
                 if _YEAR_RE.search(n) and not scale:
                     return None
@@ -946,6 +1181,10 @@ class _Finder:
                 return None
         if unit in ("楼", "号"):
             return None
+        if unit == "度" and t.endswith(_COORDINATE_WORDS, max(0, s - 3), s):
+            return None  # 北纬23.7度: a position
+        if unit == "点" and not self._index_points(s, n):
+            return None
         kind = kind_of(unit)
         if kind == "age":
             if post and post.endswith(("以上", "以下")):
@@ -956,6 +1195,8 @@ class _Finder:
                 "平均" not in t[max(0, s - 10) : s]
             ):
                 return None  # 年满18岁 (but 平均年龄不超过30岁 is a statistic)
+            if t.startswith(("前", "之前"), e):
+                return None  # 希望40岁前当爸爸: a moment in a life, not an age
         if (
             kind == "duration"
             and not post
@@ -967,6 +1208,17 @@ class _Finder:
             return None
         if kind == "duration" and _RELATIVE_AFTER_RE.match(t, e):
             return None  # 35年前, 三天后: a point in time relative to now
+        if unit in ("秒", "秒钟", "分钟") and _GAME_CLOCK_BEFORE_RE.search(t, max(0, s - 8), s):
+            return None  # 还剩7.5秒, 终场前15秒: a moment on a game clock
+        if (
+            unit == "年"
+            and not is_cn
+            and not p_word
+            and not post
+            and _TWO_DIGIT_YEAR_RE.fullmatch(n)
+            and not t.startswith(_DURATION_NOUNS, e)
+        ):
+            return None  # 从97年企业创立以来: a year of the last century, written short
         rule = {
             "money": "money.scaled" if scale else "money",
             "percent": "percent",
@@ -1048,6 +1300,66 @@ def _figure_of_speech(t: str, m: Mention) -> bool:
         if tail.startswith(after):
             return True
     return False
+
+
+def _bracket_of_distribution(t: str, m: Mention) -> bool:
+    """月收入6000~10000元/月的占10.1%; 30岁以下的占四成; (含20000元): the bound of a bracket
+    whose share is the fact, not a fact of its own."""
+    if _BRACKET_SHARE_RE.match(t, m.end):
+        return True
+    return t.endswith(("(含", "（含"), max(0, m.start - 2), m.start)
+
+
+def _list_summary(t: str, m: Mention) -> bool:
+    """广州、台北、上海三座城市; A、B两只基金: a count in Chinese numerals right after the list
+    it sums up (as many items as the count, no 等 "and others") repeats the list, it claims
+    nothing new."""
+    if m.kind != "count" or m.value is None or not _CJK_NUMERAL_START_RE.match(t, m.start):
+        return False
+    head = _CLAUSE_TAIL_RE.search(t, max(0, m.start - 40), m.start)
+    if head is None or "、" not in head.group(0):
+        return False
+    items = head.group(0)
+    if not items or not _CJK.match(items[-1]) or items.endswith(("等", "和", "及", "与")):
+        return False
+    return len(_LIST_ITEM_SEP_RE.split(items)) == m.value
+
+
+def _reference_count(t: str, m: Mention) -> bool:
+    """，两人在合作中; 与两位男主演; 尽管三人的组合: two or three people written in Chinese
+    numerals at the start of a clause or after a word that takes a known party
+    (data/reference_words.tsv) refer to people already named."""
+    if m.unit not in ("人", "位") or m.value is None or m.value > 3 or m.start != m.core_start:
+        return False
+    if not _CJK_NUMERAL_START_RE.match(t, m.start):
+        return False
+    before = t[max(0, m.start - 2) : m.start]
+    if m.unit == "人" and not t.startswith(("的", "之间", "在", "都", "也"), m.end):
+        return False
+    return not before or before[-1] in _CLAUSE_END or before.endswith(_REFERENCE_WORDS)
+
+
+def _condition_after(t: str, m: Mention) -> bool:
+    """45级时可以…, 60级的时候, 55级以后: the quantity sets the moment another statement
+    holds (data/condition_after.tsv), not a fact. An age is a fact about a person at a
+    moment (他40岁时离开): it stays."""
+    if m.kind == "age":
+        return False
+    for word, but in _CONDITION_AFTER:
+        if t.startswith(word, m.end) and not t.startswith(but, m.end):
+            return True
+    return False
+
+
+def _occasion(t: str, m: Mention) -> bool:
+    """纪念辛亥革命一百周年, 庆祝国庆六十周年, 六十周年献礼: an anniversary that names the
+    occasion being marked (data/occasion_words.tsv) rather than a measured duration."""
+    if m.unit != "周年":
+        return False
+    if t.startswith(_OCCASION_WORDS, m.end):
+        return True
+    before = _CLAUSE_TAIL_RE.search(t, max(0, m.start - 12), m.start)
+    return before is not None and any(w in before.group(0) for w in _OCCASION_WORDS)
 
 
 def _time_frame(t: str, m: Mention) -> bool:
@@ -1188,10 +1500,14 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
                 continue  # 在所有60只混合基金中位居第6名
             if m.unit in ("个", "") and (m.value or 0) <= 10 and after.startswith(_DISCOURSE_NOUNS):
                 continue  # 来自三个方面
-            if _scope_of_statistic(t, m):
-                continue
-        if m.rule in ("rank.ordinal", "rank.top") and _RANK_CONDITION_RE.match(t, m.end):
-            continue  # 第一名的友友将获得…: a rank as a condition
+            if _scope_of_statistic(t, m) or _SURVEY_BEFORE_RE.search(
+                t, max(0, m.start - 5), m.start
+            ):
+                continue  # 采访了20名消费者: the sample of a survey
+        is_rank = m.rule in ("rank.ordinal", "rank.top")
+        cond = _RANK_CONDITION_RE.match(t, m.end) if is_rank else None
+        if cond and not t.startswith(_RANK_NOUNS, cond.end()):
+            continue  # 第一名的友友将获得…: a rank as a condition (以第11名的成绩 is a rank)
         if _CODE_AROUND_RE.match(t, m.end) or _CODE_BEFORE_RE.search(
             t, max(0, m.start - 2), m.start
         ):
@@ -1210,13 +1526,19 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
         if after.startswith("的") and m.kind in _CRITERION_KINDS:
             surface = t[m.start : m.end]
             prefix = t[m.start : m.core_start] if m.core_start > m.start else ""
-            if surface.endswith(("以上", "以下")) or prefix in _CRITERION_PREFIXES:
+            if surface.endswith(("以上", "以下", "以内")) or prefix in _CRITERION_PREFIXES:
                 continue  # 重9公斤以下的小型犬
+        if after.startswith("的") and m.kind == "money" and t.endswith("以内", m.start, m.end):
+            continue  # 1万元以内的工程: a class of jobs by price
         if _criterion(t, m):
             continue
         if m.kind == "duration" and _time_frame(t, m):
             continue
-        if _figure_of_speech(t, m):
+        if t.startswith(_STYLE_SUFFIXES, m.end):
+            continue  # 两段式设计: the name of a design
+        if _figure_of_speech(t, m) or _occasion(t, m) or _condition_after(t, m):
+            continue
+        if _list_summary(t, m) or _reference_count(t, m) or _bracket_of_distribution(t, m):
             continue
         out.append(m)
     return out

@@ -87,13 +87,66 @@ FORMS = [
     ("镜头尺寸为70×90mm。", "70×90mm", None, None, "mm", "=", "length"),
     ("新机拥有2400万有效像素。", "2400万有效像素", 2.4e7, None, "像素", "=", "other"),
     # season records, unknown measure words before a noun that starts like a unit, changes
-    ("火箭队目前战绩为40胜30负。", "40胜30负", 40, None, "", "=", "score"),
+    ("火箭队目前战绩为40胜30负。", "40胜", 40, None, "胜", "=", "count"),
+    ("火箭队目前战绩为40胜30负。", "30负", 30, None, "负", "=", "count"),
+    ("巴特勒以8号种子身份进入四强。", "8号种子", 8, None, "", "=", "other"),
+    ("白色牛仔裤 ￥7,800(Gap)", "￥7,800", 7800, None, "元", "=", "money"),
+    ("手袋￥19‚950(某品牌)", "￥19‚950", 19950, None, "元", "=", "money"),
+    ("门票HK$500一张。", "HK$500", 500, None, "港元", "=", "money"),
+    ("他得到22分6篮板5助攻。", "6篮板", 6, None, "篮板", "=", "count"),
+    ("这次足足停了半个小时，共3辆车。", "半个小时", 0.5, None, "小时", "=", "duration"),
+    ("相伴的一年半时间里，它长了3斤。", "一年半", 1.5, None, "年", "=", "duration"),
+    ("他的三分命中率达到了4成2。", "4成2", 42, None, "%", "=", "percent"),
+    ("调查显示过半受访者压力大，共3成。", "过半", 50, None, "%", ">", "percent"),
+    ("有私家车的仅占一成，共3人。", "一成", 10, None, "%", "=", "percent"),
     ("球队已锁定14+6猛将。", "14+6", 14, None, "", "=", "score"),
     ("他全场8投仅1中。", "8投仅1中", 8, None, "", "=", "count"),
     ("他两罚全中。", "两罚全中", 2, None, "", "=", "count"),
     ("补贴覆盖电视、冰箱等9类家电产品。", "9类", 9, None, "类", "=", "count"),
     ("干旱的年数由2年上升至6年。", "2年", 2, None, "年", "=", "duration"),
     ("他有在海外2-4年的工作经验。", "2-4年", 2, 4, "年", "=", "duration"),
+    # durations followed by what happened in them, levels, anniversaries, trading days
+    ("新品上市后2小时卖出一万台。", "2小时", 2, None, "小时", "=", "duration"),
+    ("片方发布了60秒新预告片。", "60秒", 60, None, "秒", "=", "duration"),
+    ("他在医院躺了5个月出院。", "5个月", 5, None, "个月", "=", "duration"),
+    ("短短十个交易日，指数涨了8%。", "十个交易日", 10, None, "个交易日", "=", "duration"),
+    ("审批须在15个工作日办结。", "15个工作日", 15, None, "个工作日", "=", "duration"),
+    ("该市昨夜发生4.6级地震。", "4.6级", 4.6, None, "级", "=", "other"),
+    ("新版本开放了30到40级的任务。", "30到40级", 30, 40, "级", "=", "other"),
+    ("两座城市缔结友好关系20周年。", "20周年", 20, None, "周年", "=", "duration"),
+    # measure words of every kind, also after Chinese numerals
+    ("这部电影我看了十几遍。", "十几遍", 10, None, "遍", ">", "count"),
+    ("论坛已连续举办三届。", "三届", 3, None, "届", "=", "count"),
+    ("卫生部等五部委联合发文。", "五部委", 5, None, "部委", "=", "count"),
+    ("他每天绕操场跑20圈。", "20圈", 20, None, "圈", "=", "count"),
+    ("这部剧共拍了40集。", "40集", 40, None, "集", "=", "count"),
+    # ranks with their measure word, top N before 的位置, "only one", 一 with a qualifier
+    ("该公司成为国内第32家合资基金公司。", "第32家", 32, None, "", "=", "other"),
+    ("他基本锁定了前10的位置，得了3分。", "前10", 10, None, "", "=", "other"),
+    ("其媒体只有一个记者名额，共3人。", "一个", 1, None, "个", "=", "count"),
+    ("审批时间在一周左右，共3天。", "一周左右", 1, None, "周", "~", "duration"),
+    # a list whose last item alone carries the scale and unit
+    ("产销量分别达到6000、7500、8800万平方米。", "7500", 7.5e7, None, "平方米", "=", "area"),
+    ("增速分别为1.2、3.4、5.6%。", "1.2", 1.2, None, "%", "=", "percent"),
+    # approximate pairs of durations (but 一两年 is vague)
+    ("房子已装修过七八年了。", "七八年", 7, 8, "年", "~", "duration"),
+    # ranks in a field (standings, sales), a rank described by its noun
+    ("球队目前排在西部第二，还剩3场。", "第二", 2, None, "", "=", "other"),
+    ("爵士以西部第11名的成绩结束了赛季。", "第11", 11, None, "", "=", "other"),
+    # fractions in words, doubles, multiples of one, discounts
+    # a fraction has no one value (GUIDELINE: 1/2.3 -> null)
+    ("管理费缩水了三分之二。", "三分之二", None, None, "", "=", "other"),
+    ("农民工占全市人口的四分之一。", "四分之一", None, None, "", "=", "other"),
+    ("今年奖金是双倍，共发了3次。", "双倍", 2, None, "倍", "=", "other"),
+    ("公司收入增加了一倍。", "一倍", 1, None, "倍", "=", "other"),
+    ("全场商品6.8折出售。", "6.8折", 6.8, None, "折", "=", "other"),
+    ("首套房贷享受七折优惠利率。", "七折", 7, None, "折", "=", "other"),
+    ("门票打八五折。", "八五折", 8.5, None, "折", "=", "other"),
+    # a space before a Latin-script or Chinese unit
+    ("他每天跑30 英里。", "30 英里", 30, None, "英里", "=", "length"),
+    # points of an index (a cue or a value no clock has)
+    ("沪指下跌24点，收于2245点。", "24点", 24, None, "点", "=", "other"),
+    ("股指冲到6000点的高位。", "6000点", 6000, None, "点", "=", "other"),
     # an example with a date is a real event
     ("比如2010年5月在杭州举办的展会吸引了3000名观众。", "3000名", 3000, None, "名", "=", "count"),
 ]
@@ -147,6 +200,7 @@ LOOKALIKES = [
     ("近3年来，公司扭亏为盈。", "3年"),
     # vague and relative durations, codes, ranks as conditions, names in quotes and titles
     ("他打算再干一两年就退休。", "一两年"),
+    ("工程三四个月后完工。", "三四个月"),
     ("这座桥建于80年前。", "80年"),
     ("热线电话：400-820-1234。", "820"),
     ("第一名的选手将获得奖金。", "第一名"),
@@ -159,6 +213,53 @@ LOOKALIKES = [
     ("仓位最高的5只基金都满仓了。", "5只"),
     ("须开发过不少于建筑面积50万平方米的项目。", "50万平方米"),
     ("涨幅超过五成的个股有几十只。", "超过五成"),
+    # durations as the scope of another figure or round the clock, conditions, occasions
+    ("在那里读本科3年学费要40万元。", "3年"),
+    ("他们4年毕业需要花费更多。", "4年"),
+    ("客服中心24小时值班接听电话。", "24小时"),
+    ("比赛还有12秒时主队领先。", "12秒"),
+    ("玩家到30级时可以转职。", "30级"),
+    ("角色升到50级的时候会解锁坐骑。", "50级"),
+    ("40级以后升级变慢。", "40级"),
+    ("这部影片是纪念建校一百周年的献礼。", "一百周年"),
+    ("全市举行活动庆祝建市六十周年。", "六十周年"),
+    # a count that sums up the list before it, people already named, brackets of a share
+    ("北京、天津、重庆三座城市入选。", "三座"),
+    ("甲基金、乙基金两只基金表现最好。", "两只"),
+    ("两人在合作中结下友谊。", "两人"),
+    ("记者与两位主演聊了聊。", "两位"),
+    ("尽管三人的组合很年轻，前景仍被看好。", "三人"),
+    ("月薪5000~8000元的占12.5%。", "5000~8000元"),
+    ("月薪20000元以上(含20000元)的占3%。", "20000元以上"),
+    # tiers, designs, vague stretches of time, numerals inside names
+    ("二三级城市的房价也在上涨。", "二三级"),
+    ("镜头采用两段式设计。", "两段"),
+    ("近一段时间以来，股价波动很大。", "一段"),
+    ("会议确定马英九回任主席。", "九回"),
+    # moments on a game clock, years written with two digits, N-year highs
+    ("比赛还剩7.5秒时主队领先。", "7.5秒"),
+    ("终场前15秒他投进关键球。", "15秒"),
+    ("从97年企业创立以来，公司发展很快。", "97年"),
+    ("沪指创3年新高。", "3年"),
+    # features named by a multiple, idioms
+    ("玩家可领取双倍经验卡，共3张。", "双倍"),
+    ("他的婚事一波三折。", "三折"),
+    ("他一年半载也回不来，共3人。", "一年半"),
+    ("他希望40岁前当爸爸，今年35岁。", "40岁"),
+    ("2009年的第二个交易月，基金涨了3%。", "第二个"),
+    ("把地产和卖场结合在一起，共3家。", "一起"),
+    ("2006、2007、2008年连续增长5%。", "2006"),
+    ("愿游戏成为亿万手机用户的明珠，有3人。", "亿万"),
+    ("1984年国庆35周年阅兵，只有12枚导弹。", "35周年"),
+    # clock times written N点
+    ("会议定于上午10点开始。", "10点"),
+    ("他每天18点下班。", "18点"),
+    ("比赛在19点开始。", "19点"),
+    # words made of numerals, coordinates, classes bounded by 以内, samples of a survey
+    ("万一下雨，比赛就推迟。", "万一"),
+    ("震中位于北纬31.2度。", "31.2度"),
+    ("公司很少接5万元以内的工程。", "5万元以内"),
+    ("记者采访了50名购房者，多数人持观望态度。", "50名"),
     # model and version numbers, clock times, sums
     ("新机支持USB 2.0接口。", "2.0"),
     ("发布会9:30许开始。", "30许"),
@@ -185,6 +286,17 @@ CONTROLS = [
     ("70%以上的问题来自设备老化。", "70%以上"),
     ("一支球队配备5个中锋够不够？", "5个"),
     ("全场他贡献了21分。", "21分"),
+    ("这种电池充电2小时即可充满。", "2小时"),
+    ("他40岁时离开了球队。", "40岁"),
+    ("公司连续工作72小时抢修线路。", "72小时"),
+    ("这家店已有85年历史。", "85年"),
+    ("他只打了25分钟，得了7分。", "25分钟"),
+    ("北京、天津等三座城市入选。", "三座"),
+    ("全市有北京路、上海路两条主干道和五座桥。", "五座"),
+    ("事故造成两人受伤。", "两人"),
+    ("当天气温升高了5度。", "5度"),
+    ("全市有50名记者参加采访。", "50名"),
+    ("月薪超过8000元的员工占比为12%。", "12%"),
 ]
 
 
@@ -253,6 +365,27 @@ QUANTITY_LEXICONS = (
     "price_words",
     "example_words",
     "ordinal_periods",
+    "duration_scope_words",
+    "condition_after",
+    "occasion_words",
+    "reference_words",
+    "index_point_cues",
+    "half_verbs",
+    "money_hint_words",
+    "bare_unit_hints",
+    "criterion_prefixes",
+    "change_verbs",
+    "scope_words",
+    "score_verbs",
+    "coordinate_words",
+    "survey_words",
+    "style_suffixes",
+    "double_words",
+    "game_clock_words",
+    "rank_scopes",
+    "rank_nouns",
+    "numeral_idioms",
+    "only_words",
 )
 
 
@@ -274,8 +407,10 @@ def test_every_unit_is_read_with_its_kind_and_stored_form() -> None:
         parsed = parse_quantity("12" + unit)
         assert parsed is not None and parsed["unit"] == normal_unit(unit), unit
         assert parsed["kind"] == kind, unit
+        # 点 at 24 or below is a clock time unless an index cue stands before it.
+        cue = "指数上涨" if unit == "点" else ""
         found = [
-            c for c in extract(f"今年公司共计有12{unit}。") if c.quantity_text.startswith("12")
+            c for c in extract(f"今年公司{cue}共计有12{unit}。") if c.quantity_text.startswith("12")
         ]
         assert found and found[0].unit == normal_unit(unit), unit
     assert all(len(row) == 3 for row in table("units") if row[0] in UNIT_NORMAL)
@@ -417,3 +552,180 @@ def test_every_ordinal_period_word_keeps_the_first_of_from_being_a_rank() -> Non
         found = _found(f"公司在第一个{word}里卖出3000台。")
         assert not [c for c in found.values() if c.rule == "rank.ordinal"], word
     assert "第一个" in _found("他是第一个到达的人。")
+
+
+def test_every_duration_scope_word_makes_a_duration_a_lookalike() -> None:
+    for word in words("duration_scope_words"):
+        text = f"读本科3年{word}的学生。"
+        assert not [c for c in extract(text) if c.kind == "duration"], (word, list(_found(text)))
+    assert "3年" in _found("他在那里读了3年书。")
+
+
+def test_every_condition_word_after_a_quantity_makes_it_a_lookalike() -> None:
+    for word, *but in table("condition_after"):
+        text = f"角色升到50级{word}可以转职。"
+        assert not [c for c in extract(text) if "50" in c.quantity_text], (word, text)
+        for longer in but[0].split() if but else []:
+            found = _found(f"工程用了3年{longer[len(word) :]}来完成，共投资5亿元。")
+            assert "5亿元" in found, (word, longer)
+            assert "3年" in _found(f"工程历时3年{longer}完成。") or longer not in ("时间",)
+
+
+def test_every_occasion_word_makes_an_anniversary_a_lookalike() -> None:
+    for word in words("occasion_words"):
+        before = f"学校举行大会{word}建校一百周年。"
+        after = f"学校建校一百周年{word}活动开幕。"
+        assert not [c for c in extract(before) if c.unit == "周年"] or not [
+            c for c in extract(after) if c.unit == "周年"
+        ], word
+        assert not [c for c in extract(before) if c.unit == "周年"], before
+    assert "100周年" in _found("今年是两校合作100周年。")
+
+
+def test_every_reference_word_makes_a_small_count_of_people_a_reference() -> None:
+    for word in words("reference_words"):
+        text = f"记者{word}两位主演聊了聊。"
+        assert not [c for c in extract(text) if c.quantity_text == "两位"], (word, text)
+    assert "两位" in _found("公司派出两位专家。")
+    assert "二十位" in _found("记者与二十位主演聊了聊。")
+
+
+def test_every_index_point_cue_decides_between_points_and_a_clock_time() -> None:
+    for word, side in table("index_point_cues"):
+        found = _found(f"当天{word}18点。")
+        if side == "index":
+            assert any(c.value == 18 and c.unit == "点" for c in found.values()), word
+        else:
+            assert "18点" not in found and not _found(f"{word}2245点收盘。"), word
+    assert "2245点" in _found("当天收盘于2245点。")
+
+
+def test_every_half_verb_makes_half_a_share() -> None:
+    for verb in words("half_verbs"):
+        found = _found(f"医保{verb}一半。")
+        assert any(c.value == 50 and c.unit == "%" for c in found.values()), (verb, list(found))
+    assert not _found("医保一半。")
+
+
+def test_every_money_hint_word_makes_a_bare_scaled_number_money() -> None:
+    for word in words("money_hint_words"):
+        found = _found(f"这家公司的{word}为300万。")
+        assert found["300万"].kind == "money", (word, list(found))
+    assert _found("这家公司的员工为300万。")["300万"].kind != "money"
+
+
+def test_every_bare_unit_hint_gives_its_unit() -> None:
+    for word, *unit in table("bare_unit_hints"):
+        found = _found(f"这座城市的{word}为300万。")
+        assert found["300万"].unit == (unit[0] if unit else ""), (word, list(found))
+
+
+def test_every_criterion_prefix_makes_a_quantity_before_de_a_class() -> None:
+    for word, where in table("criterion_prefixes"):
+        if where in ("prefix", "both"):
+            text = f"{word}27公斤的大型犬不能登机。"
+            assert not [c for c in extract(text) if c.unit == "公斤"], text
+        if where in ("before", "both"):
+            text = f"须开发过{word}建筑面积50万平方米的项目。"
+            assert not [c for c in extract(text) if c.unit == "平方米"], text
+    assert "27公斤" in _found("这只大型犬重27公斤。")
+
+
+def test_every_change_verb_makes_two_quantities_a_change_not_a_range() -> None:
+    for verb in words("change_verbs"):
+        found = _found(f"公司{verb}77万股至344万股。")
+        assert "344万股" in found and found["344万股"].value_max is None, (verb, list(found))
+    assert _found("每股售价为5元至8元。")["5元至8元"].value_max == 8
+
+
+def test_every_scope_word_makes_the_size_of_a_group_a_lookalike() -> None:
+    for word in words("scope_words"):
+        text = f"在{word}60只基金中位居第6名。"
+        assert not [c for c in extract(text) if c.quantity_text == "60只"], (word, text)
+    assert "60只" in _found("公司旗下有60只基金。")
+
+
+def test_every_score_verb_makes_three_points_scored() -> None:
+    for verb in words("score_verbs"):
+        found = _found(f"他最后时刻{verb}三分。")
+        assert any(c.value == 3 for c in found.values()), (verb, list(found))
+    assert not _found("他三分命中率很高。")
+
+
+def test_every_coordinate_word_makes_degrees_a_position() -> None:
+    for word in words("coordinate_words"):
+        assert not _found(f"震中位于{word}31.2度。"), word
+    assert "31.2度" in _found("当天最高气温31.2度。")
+
+
+def test_every_survey_word_makes_a_count_the_sample() -> None:
+    for word in words("survey_words"):
+        for glue in ("", "了", "的"):
+            text = f"记者{word}{glue}50名购房者。"
+            assert "50名" not in _found(text), text
+    assert "50名" in _found("公司录用了50名购房者。")
+
+
+def test_every_style_suffix_makes_a_quantity_the_name_of_a_design() -> None:
+    for suffix in words("style_suffixes"):
+        assert not _found(f"镜头采用两段{suffix}设计。"), suffix
+    assert "两段" in _found("这首曲子分为两段。")
+
+
+def test_every_double_word_makes_double_a_multiple() -> None:
+    for word in words("double_words"):
+        found = _found(f"今年奖金{word}双倍福利，共发了3次。")
+        assert any(c.quantity_text == "双倍" for c in found.values()), (word, list(found))
+    assert "双倍" not in _found("今年奖金双倍福利，共发了3次。")
+    assert "双倍" in _found("共发了3次，奖金双倍。")
+
+
+def test_every_game_clock_word_makes_seconds_a_moment() -> None:
+    for word in words("game_clock_words"):
+        text = f"比赛{word}15秒，主队领先3分。"
+        assert "15秒" not in _found(text), text
+    assert "15秒" in _found("他在台上讲了15秒，主队领先3分。")
+
+
+def test_every_lexicon_file_is_loaded_and_each_quantity_lexicon_is_tested_here() -> None:
+    from pathlib import Path
+
+    import extractor
+
+    root = Path(extractor.__file__).parent
+    names = {p.stem for p in (root / "data").glob("*.tsv")}
+    source = {p.name: p.read_text("utf-8") for p in root.glob("*.py")}
+    everything = "".join(source.values())
+    quantity = source["quantity.py"] + source["units.py"]
+    for name in names:
+        assert f'"{name}"' in everything, f"data/{name}.tsv is loaded by no module"
+        if f'"{name}"' in quantity:
+            assert name in QUANTITY_LEXICONS, f"data/{name}.tsv has no entry test"
+
+
+def test_every_rank_scope_makes_an_ordinal_a_rank() -> None:
+    for word in words("rank_scopes"):
+        found = _found(f"这家公司{word}第二，还剩3家。")
+        assert "第二" in found and found["第二"].value == 2, (word, list(found))
+    assert "第二" not in _found("这家公司第二，还剩3家。")
+    assert not [c for c in extract("全国第一季度GDP增长5%。") if c.rule == "rank.ordinal"]
+
+
+def test_every_rank_noun_keeps_a_rank_before_de_a_rank() -> None:
+    for noun in words("rank_nouns"):
+        found = _found(f"球队以联盟第三的{noun}结束了赛季，还剩3场。")
+        assert "第三" in found, (noun, list(found))
+    assert "第一名" not in _found("第一名的选手将获得3万元。")
+
+
+def test_every_numeral_idiom_is_not_a_number() -> None:
+    for idiom in words("numeral_idioms"):
+        assert not [c for c in extract(f"这里有{idiom}家庭，共3人。") if idiom in c.quantity_text]
+    assert "千万家" in _found("这里有千万家企业，共3人。")
+
+
+def test_every_only_word_makes_one_a_count() -> None:
+    for word in words("only_words"):
+        found = _found(f"这家媒体{word}一个名额，共3人。")
+        assert "一个" in found and found["一个"].value == 1, (word, list(found))
+    assert "一个" not in _found("这家媒体有一个名额，共3人。")

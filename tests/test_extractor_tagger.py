@@ -66,3 +66,31 @@ def test_environment_forces_jieba_and_output_is_the_same() -> None:
         runs[name] = json.loads(out.stdout)
     assert runs["jieba"][0] == "jieba" and runs["auto"][0] == "rjieba"
     assert runs["jieba"][1] == runs["auto"][1] and runs["auto"][1]
+
+
+#: Clauses that exercise jieba's block rules: spaces, CR LF, Latin runs, symbols, decimals.
+EDGE_CLAUSES = [
+    "  a b\r\nc 3.5 x",
+    "ab12 中文 12.5%",
+    "",
+    "   ",
+    "A股+B#C&D._e",
+    "ｉＰｈｏｎｅ 6 ＋",
+]
+
+
+def test_the_jieba_tagger_without_posseg_tags_like_jieba_posseg() -> None:
+    clauses = _clauses(SENTENCES) + EDGE_CLAUSES
+    if CORPUS.is_file():
+        with open(CORPUS, encoding="utf-8") as fh:
+            texts = [json.loads(line)["text"] for _, line in zip(range(60), fh, strict=False)]
+        clauses += _clauses(texts)
+    fast = nlp._make_fast_jieba()
+    for clause in clauses:
+        assert fast(clause) == nlp.tag_with_jieba(clause), clause
+
+
+def test_the_word_tag_table_reads_tagged_lines_only(tmp_path) -> None:
+    dict_file = tmp_path / "dict.txt"
+    dict_file.write_text("中国 100 ns\n人保 10 nt\n单字\n两列 5\n\n", encoding="utf-8")
+    assert nlp._word_tags(str(dict_file)) == {"中国": "ns", "人保": "nt"}
