@@ -248,10 +248,13 @@ class SearchScreen(ModalScreen[int | None]):
             return  # a newer search is under way
         self.hits = hits
         results = self.query_one(OptionList)
+        kept = results.highlighted  # a repeated search (the debounce) keeps the reader's place
         results.clear_options()
         for i, hit in enumerate(hits):
             results.add_option(Option(hit_label(hit), id=str(i)))
         n = len(hits)
+        if n and results.has_focus:
+            results.highlighted = min(kept or 0, n - 1)
         self.query_one("#status", Static).update(
             Text(
                 f"{n} hit{'s' if n != 1 else ''} for {shown_line(repr(query))}"
