@@ -21,6 +21,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from . import lexicon
 from .ranker import Option
@@ -68,8 +69,13 @@ _WINDOW_BEFORE = 80
 _CUE_SPAN = 6
 
 
+@cache
 def _cues(where: str) -> tuple[str, ...]:
     return tuple(row[0] for row in lexicon.table("source_cues") if row[1:2] == (where,))
+
+
+#: A clause that ends like a dateline or a report (新华社电, 据…消息).
+_REPORT_END = re.compile(r"(?:讯|电|消息|报道)$")
 
 
 @dataclass(slots=True)
@@ -92,7 +98,7 @@ def is_source_clause(norm: str, start: int, end: int) -> bool:
         return True
     if clause.endswith(_cues("close")):
         return True
-    if re.search(r"(?:讯|电|消息|报道)$", clause):
+    if _REPORT_END.search(clause):
         return True
     # A quoted speaker: the clause ends with a full-width or plain colon after a short name.
     return end < len(norm) and norm[end] in "：:" and end - start <= 12
@@ -143,6 +149,18 @@ class EntityTable:
         self._topics: list[tuple[str, int, int]] | None = None
         #: Base features of option texts without tokens (see :func:`_base_features`).
         self.feature_cache: dict[str, dict[str, float]] = {}
+        #: Base features of option texts with the words and tags of their tokens.
+        self.run_feature_cache: dict[tuple, dict[str, float]] = {}
+        #: The noun runs of a clause's whole token list, by the list's identity (the
+        #: entity table and the subject options of an earlier clause both read them).
+        self._runs: dict[int, tuple[Sequence[Token], list[tuple[int, int]]]] = {}
+
+    def runs(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+        """:func:`noun_runs` of a clause's tokens, once per token list."""
+        got = self._runs.get(id(tokens))
+        if got is None or got[0] is not tokens:
+            got = self._runs[id(tokens)] = (tokens, noun_runs(tokens))
+        return got[1]
 
     def source_of(self, span: tuple[int, int]) -> bool:
         """:func:`is_source_clause` of a clause, once per clause."""
@@ -164,7 +182,7 @@ class EntityTable:
 
     def add_clause(self, tokens: Sequence[Token]) -> None:
         """Add the names among a clause's noun runs (each clause once)."""
-        for i, j in noun_runs(tokens):
+        for i, j in self.runs(tokens):
             run = tokens[i:j]
             text = "".join(t[0] for t in run)
             if len(text) < 2 or text in self.entries or text in _GENERIC or _DATELINE.search(text):
@@ -211,7 +229,7 @@ class EntityTable:
     def add_headline(self, tokens: Sequence[Token]) -> None:
         """Keep the noun runs of the headline as topic terms (地震, 按摩学院): what an
         article is about is often no name at all."""
-        for i, j in noun_runs(tokens):
+        for i, j in self.runs(tokens):
             run = tokens[i:j]
             text = "".join(t[0] for t in run)
             if len(text) >= 2 and text not in _GENERIC and not _DATELINE.search(text):
@@ -293,7 +311,13 @@ def _base_features(text: str, run: Sequence[Token] | None, table: EntityTable) -
         if got is None:
             got = table.feature_cache[text] = _compute_base(text, None, table)
         return dict(got)
-    return _compute_base(text, run, table)
+    # Options with tokens repeat too (the quantity's own clause is read again for each of its
+    # quantities): the features depend on the text and the words and tags of the run.
+    key = (text, tuple([(t[0], t[1]) for t in run]))
+    got = table.run_feature_cache.get(key)
+    if got is None:
+        got = table.run_feature_cache[key] = _compute_base(text, run, table)
+    return dict(got)
 
 
 def _compute_base(text: str, run: Sequence[Token] | None, table: EntityTable) -> dict[str, float]:
@@ -486,7 +510,7 @@ def _clause_options(
     found: list[tuple[str, int, int, dict[str, float]]] = []
     own = stop is not None
     q_start = stop if stop is not None else span[1]
-    runs = noun_runs(toks, stop=stop)
+    runs = noun_runs(toks, stop=stop) if own else table.runs(toks)
     for n_run, (i, j) in enumerate(runs):
         run = toks[i:j]
         pieces: list[tuple[Sequence[Token], str]] = [(run, "")]
@@ -829,8 +853,12 @@ def _overlapping(
 
 def _subsequence(short: str, full: str) -> bool:
     """Whether the characters of ``short`` occur in ``full`` in order."""
-    it = iter(full)
-    return all(ch in it for ch in short)
+    pos = 0
+    for ch in short:
+        pos = full.find(ch, pos) + 1  # the first match after the previous one, as iter() does
+        if not pos:
+            return False
+    return True
 
 
 def _opens(tokens: Sequence[Token], i: int) -> bool:

@@ -14,8 +14,9 @@ Two interchangeable back ends give the same words and tags:
   time per clause. (Loading the word-tag table costs what ``import jieba.posseg`` costs, about
   0.4 s of CPU; a ``marshal`` cache of it was measured and saved nothing, since building the
   349,046 keys is the cost.) Its word graph and best path are one pass (:func:`_router`), not
-  ``get_DAG`` then ``calc``: a third less time per clause, the same words. ``tests/test_extractor_tagger.py`` checks it against
-  ``jieba.posseg`` on the corpus's clauses; over all 71,218 clauses of the corpus the two agree.
+  ``get_DAG`` then ``calc``: a third less time per clause, the same words.
+  ``tests/test_extractor_tagger.py`` checks it against ``jieba.posseg`` on the corpus's
+  clauses; over all 71,218 clauses of the corpus the two agree.
   After a user dictionary, ``jieba.posseg`` itself tags (it keeps the dictionary's tags).
 
 rjieba is used when it is installed, no user dictionary has been loaded (a user dictionary
