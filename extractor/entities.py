@@ -154,6 +154,7 @@ class EntityTable:
         #: The noun runs of a clause's whole token list, by the list's identity (the
         #: entity table and the subject options of an earlier clause both read them).
         self._runs: dict[int, tuple[Sequence[Token], list[tuple[int, int]]]] = {}
+        self._salient: tuple[tuple[int, int], list[Entry]] | None = None
 
     def runs(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """:func:`noun_runs` of a clause's tokens, once per token list."""
@@ -299,8 +300,15 @@ class EntityTable:
 
     def salient(self, n: int = TABLE_OPTIONS) -> list[Entry]:
         """The ``n`` most salient names: in the headline, then by frequency."""
-        ranked = sorted(self.entries.values(), key=lambda e: (-(e.freq + 3 * e.headline), e.start))
-        return ranked[:n]
+        # Entries are only ever added, with their salience fixed: sort again only when the
+        # table has grown since the last claim asked.
+        key = (len(self.entries), n)
+        if self._salient is None or self._salient[0] != key:
+            ranked = sorted(
+                self.entries.values(), key=lambda e: (-(e.freq + 3 * e.headline), e.start)
+            )
+            self._salient = (key, ranked[:n])
+        return self._salient[1]
 
 
 def _base_features(text: str, run: Sequence[Token] | None, table: EntityTable) -> dict[str, float]:

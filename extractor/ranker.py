@@ -166,6 +166,10 @@ FIELD_FEATURES: dict[str, dict[str, str]] = {
 }
 
 
+def _by_score(o: Option) -> float:
+    return -o.score
+
+
 class Ranker:
     """A logistic-regression scorer over :data:`FEATURES` (and, per field, over
     :data:`FIELD_FEATURES`)."""
@@ -205,15 +209,18 @@ class Ranker:
 
     def rank(self, options: Sequence[Option], field: str = "subject") -> list[Option]:
         """The options scored and sorted best first (ties keep the given order)."""
-        w = self._weights(field)
-        get = w.get
+        get = self._weights(field).get
+        bias, exp = self.bias, math.exp
         for o in options:
-            z = self.bias
+            z = bias
             for k, v in o.features.items():
                 z += get(k, 0.0) * v
-            z = max(-30.0, min(30.0, z))
-            o.score = round(1.0 / (1.0 + math.exp(-z)), 4)
-        return sorted(options, key=lambda o: -o.score)
+            if z > 30.0:
+                z = 30.0
+            elif z < -30.0:
+                z = -30.0
+            o.score = round(1.0 / (1.0 + exp(-z)), 4)
+        return sorted(options, key=_by_score)
 
     # ------------------------------------------------------------------ files
     def to_json(self) -> str:
