@@ -519,8 +519,15 @@ def _clause_options(
     own = stop is not None
     q_start = stop if stop is not None else span[1]
     runs = noun_runs(toks, stop=stop) if own else table.runs(toks)
+    # Whether a verb stands before the run: read once along the clause, not once per piece.
+    seen, verb_before = 0, False
     for n_run, (i, j) in enumerate(runs):
         run = toks[i:j]
+        while seen < i:
+            flag = toks[seen][1]
+            verb_before = verb_before or (flag.startswith("v") and flag != "vn")
+            seen += 1
+        opener = n_run == 0 and _opens(toks, i)
         pieces: list[tuple[Sequence[Token], str]] = [(run, "")]
         # A time word inside the run ends the name (上证综指|上周五收市).
         for k in range(1, len(run)):
@@ -553,13 +560,13 @@ def _clause_options(
             f["same_sentence"] = 1.0
             if how:
                 f[how] = 1.0
-            if n_run == 0 and _opens(toks, i):
+            if opener:
                 f["clause_opener"] = 1.0
             if source:
                 f["source"] = 1.0
             if norm.startswith("的", end):
                 f["before_de"] = 1.0
-            if any(t[1].startswith("v") and t[1] != "vn" for t in toks[:i]):
+            if verb_before:
                 f["after_verb"] = 1.0
             if resolved != text:
                 generic = text in _GENERIC or text.startswith(("该", "其"))
