@@ -289,10 +289,13 @@ class EntityTable:
         if len(short) < 2:
             return None
         best: Entry | None = None
+        size, first = len(short), short[0]
         for e in self.entries.values():
-            if len(e.text) <= len(short) or e.text.endswith(("讯", "电")):
+            text = e.text
+            # A name without the first character can neither start with nor abbreviate to it.
+            if len(text) <= size or first not in text or text.endswith(("讯", "电")):
                 continue
-            abbreviates = e.text.startswith(short) or _subsequence(short, e.text)
+            abbreviates = text.startswith(short) or _subsequence(short, text)
             if abbreviates and (best is None or e.freq > best.freq):
                 best = e
         self._expanded[short] = best
