@@ -11,7 +11,9 @@ Sections (all printed, and written to ``bench/out/extract.json``):
   (``../shared/corpus/thucnews_sample.jsonl``), timed as a whole process — interpreter start,
   imports, dictionary load, extraction and SQLite — beside a process that imports jieba and runs
   ``list(jieba.cut(text))`` over the same texts. Run alternately ``--rounds`` times (best of
-  each), with the default tagger (rjieba when installed) and with ``CLAIMDESK_TAGGER=jieba``.
+  each), with the default tagger (rjieba when installed) and with ``CLAIMDESK_TAGGER=jieba``
+  (the default install, without rjieba). Wall seconds and CPU seconds (user + system) of each
+  process: on a shared machine compare the CPU ratio, which waiting for a core does not move.
 - ``breakdown``: where the seconds of ``claimdesk extract`` go: interpreter start, imports,
   dictionary load, tagging, the rules, and SQLite (the rest of the whole command).
 - ``linearity``: one claim-dense document of ``--long-chars`` characters (the sentence
@@ -30,6 +32,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -86,12 +89,21 @@ print(json.dumps({"backend": nlp.backend, "imports_s": t1 - t0, "load_s": t2 - t
 
 
 def _timed(cmd: list[str], env: dict | None = None) -> float:
+    return _timed_cpu(cmd, env)[0]
+
+
+def _timed_cpu(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
+    """(wall seconds, CPU seconds: user + system) of a child process. On a shared machine the
+    CPU seconds move far less than the wall time, which counts waiting for a core too."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     r = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if r.returncode != 0:
         raise SystemExit(f"failed: {' '.join(cmd[:4])}…: {r.stderr.strip()[-400:]}")
-    return elapsed
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return elapsed, cpu
 
 
 def _env(tagger: str) -> dict:
@@ -155,14 +167,17 @@ def whole(rounds: int) -> dict:
         if r.returncode != 0:
             raise SystemExit(f"ingest failed: {r.stderr.strip()}")
         best: dict[str, float] = {}
+        cpu: dict[str, float] = {}
         for i in range(rounds):
             for name, tagger in (("extract", "auto"), ("extract_jieba", "jieba")):
                 db = Path(tmp) / f"{name}{i}.db"
                 db.write_bytes(base.read_bytes())
-                s = _timed([*CLAIMDESK, "extract", "--db", str(db)], _env(tagger))
+                s, c = _timed_cpu([*CLAIMDESK, "extract", "--db", str(db)], _env(tagger))
                 best[name] = min(best.get(name, s), s)
-            s = _timed([sys.executable, "-c", JIEBA_CUT, str(CORPUS)])
+                cpu[name] = min(cpu.get(name, c), c)
+            s, c = _timed_cpu([sys.executable, "-c", JIEBA_CUT, str(CORPUS)])
             best["jieba_cut"] = min(best.get("jieba_cut", s), s)
+            cpu["jieba_cut"] = min(cpu.get("jieba_cut", c), c)
     return {
         "corpus_kb": round(kb, 1),
         "jieba_cut_s": round(best["jieba_cut"], 2),
@@ -170,6 +185,11 @@ def whole(rounds: int) -> dict:
         "extract_jieba_s": round(best["extract_jieba"], 2),
         "ratio": round(best["jieba_cut"] / best["extract"], 2),
         "ratio_jieba_tagger": round(best["jieba_cut"] / best["extract_jieba"], 2),
+        "jieba_cut_cpu_s": round(cpu["jieba_cut"], 2),
+        "extract_cpu_s": round(cpu["extract"], 2),
+        "extract_jieba_cpu_s": round(cpu["extract_jieba"], 2),
+        "cpu_ratio": round(cpu["jieba_cut"] / cpu["extract"], 2),
+        "cpu_ratio_jieba_tagger": round(cpu["jieba_cut"] / cpu["extract_jieba"], 2),
     }
 
 
@@ -269,6 +289,11 @@ def main(argv: list[str] | None = None) -> int:
             f"whole command over {w['corpus_kb'] / 1024:.2f} MB: jieba.cut {w['jieba_cut_s']} s, "
             f"claimdesk extract {w['extract_s']} s (ratio {w['ratio']}), "
             f"with the jieba tagger {w['extract_jieba_s']} s (ratio {w['ratio_jieba_tagger']})"
+        )
+        print(
+            f"CPU seconds (user + system): jieba.cut {w['jieba_cut_cpu_s']}, claimdesk extract "
+            f"{w['extract_cpu_s']} (ratio {w['cpu_ratio']}), with the jieba tagger "
+            f"{w['extract_jieba_cpu_s']} (ratio {w['cpu_ratio_jieba_tagger']})"
         )
     if "breakdown" in sections:
         for key, whole_time, tagger in (
