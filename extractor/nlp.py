@@ -97,6 +97,10 @@ def _word_tags(dict_path: str) -> dict[str, str]:
     return tags
 
 
+#: A log probability is never positive: this one marks a prefix that is no word.
+_PREFIX = 1.0
+
+
 def _router(freq: dict[str, int], total: int) -> Callable[[str], list[int]]:
     """jieba's best segmentation of a block (``Tokenizer.get_DAG`` then ``Tokenizer.calc``,
     the most probable path through the word graph) in one pass: for each position, where its
@@ -104,6 +108,10 @@ def _router(freq: dict[str, int], total: int) -> Callable[[str], list[int]]:
     computes it (``log(freq) - log(total) + the score of the rest``, ties to the longer word),
     so the words are the same."""
     logtotal = log(total)
+    #: Each word's ``log(freq) - log(total)`` once it has been met; _PREFIX for the prefixes
+    #: jieba's table holds with frequency 0 (a word goes on, but none ends there).
+    logp: dict[str, float] = {}
+    get = logp.get
 
     def route(blk: str) -> list[int]:
         n = len(blk)
@@ -114,20 +122,22 @@ def _router(freq: dict[str, int], total: int) -> Callable[[str], list[int]]:
             frag = blk[k]
             best = None
             best_end = k
-            if frag in freq:
-                i = k
-                while True:
-                    f = freq[frag]
-                    if f:
-                        s = log(f) - logtotal + score[i + 1]
-                        if best is None or s >= best:
-                            best, best_end = s, i
-                    i += 1
-                    if i >= n:
-                        break
-                    frag = blk[k : i + 1]
-                    if frag not in freq:
-                        break
+            i = k
+            while True:
+                p = get(frag)
+                if p is None:
+                    f = freq.get(frag)
+                    if f is None:
+                        break  # no word of the dictionary starts with frag
+                    p = logp[frag] = log(f) - logtotal if f else _PREFIX
+                if p is not _PREFIX:
+                    s = p + score[i + 1]
+                    if best is None or s >= best:
+                        best, best_end = s, i
+                i += 1
+                if i >= n:
+                    break
+                frag = blk[k : i + 1]
             if best is None:
                 best = log(freq.get(blk[k]) or 1) - logtotal + score[k + 1]
             score[k] = best
