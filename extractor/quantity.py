@@ -323,7 +323,10 @@ _DURATION_SCOPE = tuple(words("duration_scope_words"))
 #: 24 hours or 7 days followed by what goes on all the time (24小时值守, 7天24小时): round the
 #: clock, never a measured duration.
 _ROUND_THE_CLOCK_RE = re.compile(r"(?<![\d.])(?:24个?小时|24h|7天)$")
-_RELATIVE_AFTER_RE = re.compile(r"(?:以前|以后|之前|之后|前|后)(?![\u4e00-\u9fff]{0,1}[期台卫锋])")
+_RELATIVE_AFTER_RE = re.compile(r"(?:以前|之前|前)(?![\u4e00-\u9fff]{0,1}[期台卫锋])")
+#: A duration before 后 measures a wait (收到申请一个月后退回, 受孕7天后生子): a fact, like
+#: 历时三年; before 前 it dates something (35年前, 一个月前曾…) and is a look-alike.
+_WAIT_AFTER_RE = re.compile(r"(?:以后|之后|后)(?![\u4e00-\u9fff]{0,1}[期台卫锋])")
 #: Half a year, month, day or hour after a verb that measures a duration (为期半年).
 _HALF_DURATION_RE = re.compile(r"半(?P<u>年|个月|天|小时|个小时)")
 #: Shots made of shots taken (12投9中) and free throws (三罚两中): one mention, the first number.
@@ -1081,6 +1084,8 @@ class _Finder:
         t = self.t
         if not unit or unit in CN_EXCLUDED_UNITS:
             return False
+        if kind_of(unit) == "duration" and _WAIT_AFTER_RE.match(t, s + 1 + len(unit)):
+            return True  # 一个月后退回余款: the length of a wait
         return bool(post) or t.endswith(_ONLY_WORDS, max(0, s - 2), s)
 
     def _index_points(self, s: int, n: str) -> bool:
