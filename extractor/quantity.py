@@ -291,9 +291,9 @@ _NUMERAL_IDIOMS = frozenset(words("numeral_idioms"))
 #: "Only" before 一 and a measure word: 只有一个 is a count.
 _ONLY_WORDS = tuple(words("only_words"))
 #: The rest of a list of Arabic numbers whose last item alone carries the scale and unit
-#: (6000、7500、8800万平方米).
+#: (6000、7500、8800万平方米; 3.5、4.8和5.2元; 分别射下26和27分).
 _LIST_TAIL_RE = re.compile(
-    r"(?:、\d+(?:\.\d+)?)*、\d+(?:\.\d+)?(?P<s>[万亿])?(?P<u>" + _UNITS + ")"
+    r"(?:、\d+(?:\.\d+)?)*(?:、|和|及|与|或|、和)\d+(?:\.\d+)?(?P<s>[万亿])?(?P<u>" + _UNITS + ")"
 )
 #: Words that make an anniversary the name of an occasion (纪念…一百周年).
 _OCCASION_WORDS = tuple(words("occasion_words"))
@@ -732,7 +732,9 @@ class _Finder:
                 continue
             if not _RANK_AFTER_OK.match(after):
                 continue
-            if not _RANK_BEFORE_RE.search(before) and not after.startswith(("名", "位", "大")):
+            if not _RANK_BEFORE_RE.search(before) and not after.startswith(
+                ("名", "位", "大", *_RANK_NOUNS)
+            ):
                 continue
             n = m.group("n")
             v_max = None
