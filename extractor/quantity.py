@@ -357,6 +357,13 @@ _CURRENCY_SIGN_RE = re.compile(
     r"(?<![A-Za-z$])(?P<sign>HK\$|US\$|[￥¥$€£])\s?(?P<n>(?:\d{1,3}(?:[,‚]\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
     r"(?P<s>[万亿])?"
 )
+#: A ratio (按4：6的比例, 男女比例为1.2比1): like a fraction, it has no one value (GUIDELINE:
+#: 1/2.3 -> null). 比例 (or 比) must name it, before or after; otherwise A:B is a score.
+_RATIO_RE = re.compile(
+    r"(?<![\d.:：])(?P<a>\d+(?:\.\d+)?)[:：比](?P<b>\d+(?:\.\d+)?)(?![\d.:：%])"
+)
+_RATIO_BEFORE_RE = re.compile(r"比例?(?:为|是|达|达到|约为|约|接近|高达)?$")
+_RATIO_AFTER_RE = re.compile(r"的?(?:比例|比率|配比)")
 #: A height written as 1米77 (1.77 m).
 _HEIGHT_RE = re.compile(r"(?<![\d.])(?P<a>\d)米(?P<b>\d{2})(?![\d.])")
 #: Top N (前三名, 前10位): a rank.
@@ -665,6 +672,12 @@ class _Finder:
             if self._free(s, e):
                 v = parse_number(m.group("a"))
                 self.add(Mention(s, e, v, None, "", "=", "count", "sport.free_throws", 0.7, s))
+        for m in _scan(_RATIO_RE, t, ("比",)):
+            s, e = m.span()
+            if self._free(s, e) and (
+                _RATIO_BEFORE_RE.search(t, max(0, s - 6), s) or _RATIO_AFTER_RE.match(t, e)
+            ):
+                self.add(Mention(s, e, None, None, "", "=", "other", "ratio", 0.7, s))
         for m in _scan(_TEAM_SCORE_RE, t, ("-", "—", ":", "：")):
             a_s, a_e = m.span("a")
             b_s, b_e = m.span("b")
@@ -839,7 +852,12 @@ class _Finder:
         if not self._free(s, e):
             return restart
         p_start, p_qual, p_word = self._prefix(s)
-        if _is_scale_only(n) and not p_word and not (unit and (approx or len(n) >= 2)):
+        if (
+            _is_scale_only(n)
+            and not p_word
+            and not (unit and (approx or len(n) >= 2))
+            and not (post and len(n) >= 2)
+        ):
             # 百 alone needs a prefix (数百, 上百); 百余款 and 千万种 count on their own.
             return restart
         if (p_word in _SCALE_ONLY_PREFIXES and not _is_round(n)) or (p_word == "上" and n == "十"):
@@ -1172,8 +1190,8 @@ class _Finder:
         if is_cn and len(n) >= 2 and all(ch in CN_DIGITS for ch in n) and not unit.startswith("年"):
             return None  # 二三线 and the like: digit strings in words
         if not unit:
-            if is_cn and n[0] in "百千万亿" and not p_word:
-                return None  # 万一 "in case", 千万 "by all means": words, not numbers
+            if is_cn and n[0] in "百千万亿" and not p_word and not post:
+                return None  # 万一 "in case", 千万 "by all means" (but 百万上下 is a number)
             if scale or (is_cn and any(ch in "万亿" for ch in n)):
                 if _YEAR_RE.search(n) and not scale:
                     return None
