@@ -594,8 +594,9 @@ class _Finder:
             den, num = parse_number(m.group("b")), parse_number(m.group("a"))
             if not self._free(s, e) or not den or num is None or num > den:
                 continue
-            # 三分之一: a fraction has no one value (GUIDELINE: 1/2.3 -> null), like 1/2.3.
-            self.add(Mention(s, e, None, None, "", "=", "other", "fraction.words", 0.8, s))
+            # 三分之一 of a whole is a share, like 三成 (GUIDELINE: shares in %): 33.33 %.
+            share = num / den * 100
+            self.add(Mention(s, e, share, None, "%", "=", "percent", "fraction.words", 0.8, s))
         for m in _scan(_YEAR_AND_HALF_RE, t, ("半",)):
             s, e = m.span()
             v = parse_number(m.group("n"))
