@@ -89,7 +89,7 @@ _NUMBER = (
     + _CN
     + r")"
     + _GAP
-    + r"(?P<a{i}>[几余多](?=["
+    + r"(?P<a{i}>[几余多来](?=["
     + _CN_NUM_CHARS
     + r"]|"
     + _UNITS
@@ -907,6 +907,13 @@ class _Finder:
                 restart = max(restart, e)
         if self.filter:
             verdict = self._lookalike(s, e, n, scale, unit, post, p_word)
+            if (
+                verdict is not None
+                and kind_of(unit) == "duration"
+                and not n[0].isdigit()
+                and (approx in ("几", "来") or p_word in ("数", "几"))
+            ):
+                verdict = None  # 十几年, 十来年, 数十年: a vague span ("a decade or so")
             if verdict is None:
                 if fallback is not None:
                     self.add(fallback)
@@ -1074,6 +1081,8 @@ class _Finder:
     def _qualifier(p_qual: str, approx: str | None, post: str | None) -> str:
         if p_qual and p_qual != "=":
             return p_qual
+        if approx == "来":
+            return "~"  # 十来个, 20来岁: about so many
         if approx:
             return ">"
         if post:
