@@ -276,6 +276,10 @@ _POINT_INDEX = tuple(r[0] for r in table("index_point_cues") if r[1] == "index")
 _POINT_CLOCK = tuple(r[0] for r in table("index_point_cues") if r[1] == "clock")
 #: 北纬, 东经…: N度 after one of these is a coordinate.
 _COORDINATE_WORDS = tuple(words("coordinate_words"))
+#: Words beside N G that make it a memory size (送2G卡, 内存4G) rather than a network
+#: generation (3G手机): data/memory_cues.tsv.
+_MEMORY_BEFORE = tuple(r[0] for r in table("memory_cues") if r[1] == "before")
+_MEMORY_AFTER = tuple(r[0] for r in table("memory_cues") if r[1] == "after")
 #: A survey verb right before a count (采访了20名): the sample of a survey.
 _SURVEY_BEFORE_RE = re.compile("(?:" + "|".join(words("survey_words")) + ")(?:了|的)?$")
 #: Characters after a quantity that make it the name of a design (两段式).
@@ -366,6 +370,9 @@ _RATIO_BEFORE_RE = re.compile(r"比例?(?:为|是|达|达到|约为|约|接近|�
 _RATIO_AFTER_RE = re.compile(r"的?(?:比例|比率|配比)")
 #: A height written as 1米77 (1.77 m).
 _HEIGHT_RE = re.compile(r"(?<![\d.])(?P<a>\d)米(?P<b>\d{2})(?![\d.])")
+#: A height in feet and inches written 6尺8寸 or 6尺8: one mention, valued in feet as
+#: written (the gold reads 6尺8寸 as 6 尺).
+_FEET_INCHES_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,2})尺(?P<b>\d{1,2})寸?(?![\d.])")
 #: Top N (前三名, 前10位): a rank.
 _TOP_RE = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?=名|位|强|的位置|的排名)")
 #: A measure word after 第N that counts what is ranked (第32家, 第二只, 第一架): the rank
@@ -524,6 +531,11 @@ class _Finder:
             if self._free(s, e):
                 height = int(m.group("a")) + int(m.group("b")) / 100
                 self.add(Mention(s, e, height, None, "米", "=", "length", "length.height", 0.8, s))
+        for m in _scan(_FEET_INCHES_RE, t, ("尺",)):
+            s, e = m.span()
+            if self._free(s, e):
+                v = float(m.group("a"))
+                self.add(Mention(s, e, v, None, "尺", "=", "length", "length.height", 0.8, s))
         for m in _scan(_TOP_RE, t, ("前",)):
             s, e = m.span()
             if self._free(s, e):
@@ -1164,6 +1176,13 @@ class _Finder:
             return None  # 720P, 66B
         if unit and unit.isascii() and unit.isalpha() and _LATIN_AFTER.match(after):
             return None
+        if (
+            unit == "G"
+            and n in ("2", "3", "4", "5")
+            and not t.startswith(_MEMORY_AFTER, e)
+            and not t.endswith(_MEMORY_BEFORE, max(0, s - 3), s)
+        ):
+            return None  # 3G手机, 4G网络: a network generation, not a memory size
         if unit == "g" and (n in ("2", "3", "4", "5") or after[:1] in (".", "/", "-", "_")):
             return None  # 3G networks, 3g.example.com: not grams
         if t[e : e + 1] in _NAME_SUFFIXES and not unit:
