@@ -1506,6 +1506,29 @@ def _scope_of_statistic(t: str, m: Mention) -> bool:
     return bool(_SUPERLATIVE_BEFORE_RE.search(before))
 
 
+_THRESHOLD_COMPARE = tuple(r[0] for r in table("threshold_words") if r[1] == "compare")
+_THRESHOLD_CONSEQUENCE = tuple(r[0] for r in table("threshold_words") if r[1] == "consequence")
+_SENTENCE_REST_RE = re.compile(r"[^。！？；!?;\n]*")
+
+
+def _threshold(t: str, m: Mention) -> bool:
+    """大于140平方米…就可划归为…, 超过60%，…才会受到损失: a quantity after a comparison word
+    whose sentence goes on to a consequence (data/threshold_words.tsv) is the threshold of a
+    rule, not a fact. A duration stays (不到5分钟就能上四环: how long something takes)."""
+    if m.kind == "duration":
+        return False
+    surface = t[m.start : m.end]
+    if not (
+        surface.startswith(_THRESHOLD_COMPARE)
+        or surface.endswith(_THRESHOLD_COMPARE)
+        or t.endswith(_THRESHOLD_COMPARE, max(0, m.start - 3), m.start)
+        or t.startswith(_THRESHOLD_COMPARE, m.end)
+    ):
+        return False
+    rest = _SENTENCE_REST_RE.match(t, m.end)
+    return rest is not None and any(w in rest.group(0) for w in _THRESHOLD_CONSEQUENCE)
+
+
 def _in_duration_list(t: str, m: Mention) -> bool:
     """一年、两年、三年的评比: a list of durations followed by 的 names classes."""
     tail = _DURATION_LIST_TAIL_RE.match(t, m.end)
@@ -1584,7 +1607,7 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
                 continue  # 重9公斤以下的小型犬
         if after.startswith("的") and m.kind == "money" and t.endswith("以内", m.start, m.end):
             continue  # 1万元以内的工程: a class of jobs by price
-        if _criterion(t, m):
+        if _criterion(t, m) or _threshold(t, m):
             continue
         if m.kind == "duration" and _time_frame(t, m):
             continue
