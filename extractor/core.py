@@ -226,7 +226,7 @@ def extract_with_fields(
     if not doc.mentions or not doc.sentences:
         return []
     nlp.load()
-    if any(m.rule == MEASURE_SHAPE for m in doc.mentions):
+    if any(m.rule == MEASURE_SHAPE or m.check_glue for m in doc.mentions):
         _confirm_measure_shapes(doc)
         if not doc.mentions:
             return []
@@ -259,7 +259,9 @@ def extract_with_fields(
 
 def _confirm_measure_shapes(doc: _Doc) -> None:
     """Keep an unknown measure word read after a number (8幅作品) only where the tagger leaves
-    it standing alone: 9.5篮板, 300指数 and 20世纪 glue the character into a longer word."""
+    it standing alone: 9.5篮板, 300指数 and 20世纪 glue the character into a longer word. A
+    known one-character measure word with a character after it (``check_glue``) is dropped
+    where the tagger reads it as the start of the next word (两元素, 3方面)."""
     keep = []
     for m in doc.mentions:
         if m.rule == MEASURE_SHAPE:
@@ -270,6 +272,13 @@ def _confirm_measure_shapes(doc: _Doc) -> None:
             ):
                 if m.fallback is not None:
                     keep.append(m.fallback)
+                continue
+        elif m.check_glue:
+            # A known one-character measure word glued to what follows (两元素, 3方面): the
+            # character starts a word, it measures nothing.
+            si = doc.sentence_of(m.start)
+            clause = next((c for c in doc.clauses(si) if c[0] <= m.start < c[1]), None)
+            if clause is not None and not any(e == m.end for _, _, _, e in doc.tokens(clause)):
                 continue
         keep.append(m)
     doc.mentions = keep

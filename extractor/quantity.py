@@ -49,6 +49,9 @@ class Mention:
     #: For an unknown measure word (rule MEASURE_SHAPE): the mention without it, kept when the
     #: tagger shows the character belongs to the next word (2250索尼: a bare price).
     fallback: Mention | None = None
+    #: A one-character measure word with a character after it (两元素, 3方面): the pipeline
+    #: keeps the mention only where the tagger ends a word right after the measure word.
+    check_glue: bool = False
 
 
 #: The rule of an unknown measure word read after a number (8幅作品); the pipeline keeps
@@ -989,6 +992,15 @@ class _Finder:
             return restart
         mention = Mention(start, end, value, None, stored_unit, qual, kind, rule, conf, s)
         mention.fallback = fallback
+        if (
+            self.filter
+            and not shaped
+            and len(unit) == 1
+            and _CJK.match(unit)
+            and kind in ("count", "money", "other")
+            and _CJK.match(t[end : end + 1] or " ")
+        ):
+            mention.check_glue = True  # 两元素, 3方面: the tagger tells (core.py)
         self.add(mention)
         return restart
 
