@@ -1376,6 +1376,25 @@ def _bracket_of_distribution(t: str, m: Mention) -> bool:
     return t.endswith(("(含", "（含"), max(0, m.start - 2), m.start)
 
 
+_DENOMINATION_NOUNS = tuple(words("denomination_nouns"))
+_SHARE_IN_CLAUSE_RE = re.compile(r"\d%|[一二三四五六七八九]成")
+
+
+def _denomination(t: str, m: Mention) -> bool:
+    """50元充值卡, 五百万元彩票: an amount right before a product it is the face value of
+    (data/denomination_nouns.tsv) names the product."""
+    return m.kind == "money" and t.startswith(_DENOMINATION_NOUNS, m.end)
+
+
+def _bracket_after_share(t: str, m: Mention) -> bool:
+    """其中，29.0%每月给1000元以下; 81%的受访者表示月收入在6000元以下: a bound with 以上 or
+    以下 after a share in its clause is the bracket the share is about, not a fact."""
+    if not t.endswith(("以上", "以下"), m.start, m.end):
+        return False
+    head = _CLAUSE_TAIL_RE.search(t, max(0, m.start - 20), m.start)
+    return head is not None and _SHARE_IN_CLAUSE_RE.search(head.group(0)) is not None
+
+
 def _list_summary(t: str, m: Mention) -> bool:
     """广州、台北、上海三座城市; A、B两只基金: a count in Chinese numerals right after the list
     it sums up (as many items as the count, no 等 "and others") repeats the list, it claims
@@ -1619,8 +1638,10 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
                 continue  # 重9公斤以下的小型犬
         if after.startswith("的") and m.kind == "money" and t.endswith("以内", m.start, m.end):
             continue  # 1万元以内的工程: a class of jobs by price
-        if _criterion(t, m) or _threshold(t, m):
+        if _criterion(t, m) or _threshold(t, m) or _bracket_after_share(t, m):
             continue
+        if _denomination(t, m):
+            continue  # 50元充值卡: the face value of a product
         if m.kind == "duration" and _time_frame(t, m):
             continue
         if t.startswith(_STYLE_SUFFIXES, m.end):
