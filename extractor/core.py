@@ -257,6 +257,16 @@ def extract_with_fields(
     return out
 
 
+#: Tags of a numeral or measure word (辆车 is one such word in the tagger's dictionary).
+_MEASURE_TAGS = frozenset({"m", "q", "mq"})
+
+
+def _glued_measure(flag: str, s: int, e: int, end: int) -> bool:
+    """A word across the end of a mention that still leaves its measure word a measure word:
+    a numeral-and-measure word (辆车) or a longer word the measure word opens (部手机)."""
+    return flag in _MEASURE_TAGS or (s == end - 1 and e - s >= 3)
+
+
 def _confirm_measure_shapes(doc: _Doc) -> None:
     """Keep an unknown measure word read after a number (8幅作品) only where the tagger leaves
     it standing alone: 9.5篮板, 300指数 and 20世纪 glue the character into a longer word. A
@@ -278,7 +288,13 @@ def _confirm_measure_shapes(doc: _Doc) -> None:
             # character starts a word, it measures nothing.
             si = doc.sentence_of(m.start)
             clause = next((c for c in doc.clauses(si) if c[0] <= m.start < c[1]), None)
-            if clause is not None and not any(e == m.end for _, _, _, e in doc.tokens(clause)):
+            # m.end must end a word, as for an unknown measure word; a word of three or more
+            # characters opened by the measure word (部手机: the measure word and the noun it
+            # counts, in the tagger's dictionary) still counts.
+            if clause is not None and not any(
+                e == m.end or (s <= m.end - 1 < e and _glued_measure(flag, s, e, m.end))
+                for _, flag, s, e in doc.tokens(clause)
+            ):
                 continue
         keep.append(m)
     doc.mentions = keep

@@ -366,9 +366,7 @@ _CURRENCY_SIGN_RE = re.compile(
 )
 #: A ratio (按4：6的比例, 男女比例为1.2比1): like a fraction, it has no one value (GUIDELINE:
 #: 1/2.3 -> null). 比例 (or 比) must name it, before or after; otherwise A:B is a score.
-_RATIO_RE = re.compile(
-    r"(?<![\d.:：])(?P<a>\d+(?:\.\d+)?)[:：比](?P<b>\d+(?:\.\d+)?)(?![\d.:：%])"
-)
+_RATIO_RE = re.compile(r"(?<![\d.:：])(?P<a>\d+(?:\.\d+)?)[:：比](?P<b>\d+(?:\.\d+)?)(?![\d.:：%])")
 _RATIO_BEFORE_RE = re.compile(r"比例?(?:为|是|达|达到|约为|约|接近|高达)?$")
 _RATIO_AFTER_RE = re.compile(r"的?(?:比例|比率|配比)")
 #: A height written as 1米77 (1.77 m).
@@ -376,6 +374,10 @@ _HEIGHT_RE = re.compile(r"(?<![\d.])(?P<a>\d)米(?P<b>\d{2})(?![\d.])")
 #: A height in feet and inches written 6尺8寸 or 6尺8: one mention, valued in feet as
 #: written (the gold reads 6尺8寸 as 6 尺).
 _FEET_INCHES_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,2})尺(?P<b>\d{1,2})寸?(?![\d.])")
+#: A number of N digits (两位数增长, 三位数): at least 10^(N-1), as 上万 is at least 10000.
+_DIGITS_COUNT_RE = re.compile(
+    r"(?<![\d.一二两三四五六七八九十])(?P<n>[两二三四五六七八九]|[2-9])位数"
+)
 #: Top N (前三名, 前10位): a rank.
 _TOP_RE = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?=名|位|强|的位置|的排名)")
 #: A measure word after 第N that counts what is ranked (第32家, 第二只, 第一架): the rank
@@ -534,6 +536,12 @@ class _Finder:
             if self._free(s, e):
                 height = int(m.group("a")) + int(m.group("b")) / 100
                 self.add(Mention(s, e, height, None, "米", "=", "length", "length.height", 0.8, s))
+        for m in _scan(_DIGITS_COUNT_RE, t, ("位数",)):
+            s, e = m.span()
+            v = parse_number(m.group("n"))
+            if self._free(s, e) and v is not None:
+                low = float(10 ** (int(v) - 1))
+                self.add(Mention(s, e, low, None, "", ">=", "other", "digits", 0.6, s))
         for m in _scan(_FEET_INCHES_RE, t, ("尺",)):
             s, e = m.span()
             if self._free(s, e):
@@ -1192,7 +1200,7 @@ class _Finder:
             unit == "G"
             and n in ("2", "3", "4", "5")
             and not t.startswith(_MEMORY_AFTER, e)
-            and not t.endswith(_MEMORY_BEFORE, max(0, s - 3), s)
+            and not any(w in t[max(0, s - 4) : s] for w in _MEMORY_BEFORE)
         ):
             return None  # 3G手机, 4G网络: a network generation, not a memory size
         if unit == "g" and (n in ("2", "3", "4", "5") or after[:1] in (".", "/", "-", "_")):
