@@ -279,6 +279,11 @@ _POINT_INDEX = tuple(r[0] for r in table("index_point_cues") if r[1] == "index")
 _POINT_CLOCK = tuple(r[0] for r in table("index_point_cues") if r[1] == "clock")
 #: 北纬, 东经…: N度 after one of these is a coordinate.
 _COORDINATE_WORDS = tuple(words("coordinate_words"))
+#: Measure words of things that may follow the noun they count (纪念卡一张！).
+_POSTPOSED_MEASURES = frozenset(words("postposed_measures"))
+#: Characters before 一 that make it part of a phrase, not a postposed count (问题中的一个,
+#: 还一个): particles and adverbs.
+_NOT_POSTPOSED_BEFORE = frozenset("的还再又也都就才只是有这那每第")
 #: Words beside N G that make it a memory size (送2G卡, 内存4G) rather than a network
 #: generation (3G手机): data/memory_cues.tsv.
 _MEMORY_BEFORE = tuple(r[0] for r in table("memory_cues") if r[1] == "before")
@@ -1148,6 +1153,15 @@ class _Finder:
             return False
         if kind_of(unit) == "duration" and _WAIT_AFTER_RE.match(t, s + 1 + len(unit)):
             return True  # 一个月后退回余款: the length of a wait
+        end = s + 1 + len(unit)
+        if (
+            unit in _POSTPOSED_MEASURES
+            and s > 0
+            and _CJK.match(t[s - 1])
+            and t[s - 1] not in _NOT_POSTPOSED_BEFORE
+            and (end >= len(t) or t[end] in _CLAUSE_END or t.startswith(("哦", "吧", "啊"), end))
+        ):
+            return True  # 赠送纪念卡一张！: a count written after the noun it counts
         return bool(post) or t.endswith(_ONLY_WORDS, max(0, s - 2), s)
 
     def _index_points(self, s: int, n: str) -> bool:
