@@ -383,6 +383,9 @@ _FEET_INCHES_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,2})尺(?P<b>\d{1,2})寸?(?![
 _DIGITS_COUNT_RE = re.compile(
     r"(?<![\d.一二两三四五六七八九十])(?P<n>[两二三四五六七八九]|[2-9])位数"
 )
+#: A stock quote in brackets after a name: its price, then its change in % (工商银行[5.08
+#: -0.20%], 中国银行(4.16, 0.00%)): the price is a claim with no unit written.
+_QUOTE_RE = re.compile(r"(?<=[\[［(（])(?P<n>\d+\.\d+)(?=[\s,，]+[-+]?\d+(?:\.\d+)?%[\]］)）])")
 #: Top N (前三名, 前10位): a rank.
 _TOP_RE = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?=名|位|强|的位置|的排名)")
 #: A measure word after 第N that counts what is ranked (第32家, 第二只, 第一架): the rank
@@ -488,7 +491,9 @@ def _qualifier_from_prefix(window: str) -> re.Match[str] | None:
     # 最近 / 附近 / 将近 are not the approximation 近 unless written as 将近.
     if q == "近" and before.endswith(("最", "附", "接", "邻", "靠")):
         return None
-    if q in ("上", "过", "超") and before.endswith(("以", "不", "超", "经", "通", "跑", "赶")):
+    if q in ("上", "过", "超") and before.endswith(
+        ("以", "不", "超", "经", "通", "跑", "赶", "反")
+    ):
         return None
     if q == "达" and before.endswith(("到", "表", "发", "通", "抵", "下", "传")):
         return None
@@ -547,6 +552,11 @@ class _Finder:
             if self._free(s, e) and v is not None:
                 low = float(10 ** (int(v) - 1))
                 self.add(Mention(s, e, low, None, "", ">=", "other", "digits", 0.6, s))
+        for m in _scan(_QUOTE_RE, t, ("%",)):
+            s, e = m.span()
+            if self._free(s, e) and s >= 2 and _CJK.match(t[s - 2]):
+                v = float(m.group("n"))
+                self.add(Mention(s, e, v, None, "", "=", "money", "money.quote", 0.6, s))
         for m in _scan(_FEET_INCHES_RE, t, ("尺",)):
             s, e = m.span()
             if self._free(s, e):
@@ -1179,7 +1189,7 @@ class _Finder:
     def _not_score(self, s: int, e: int) -> bool:
         t = self.t
         after = t[e : e + 3]
-        if _GAME_CLOCK_RE.match(after) or after.startswith("之"):
+        if _GAME_CLOCK_RE.match(after) or re.match(r"之[一二两三四五六七八九十\d]", after):
             return True
         core = t[s:e]
         if after.startswith(("半", "钟")):
