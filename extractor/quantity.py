@@ -1239,8 +1239,8 @@ class _Finder:
             return None
         if before1 == "每":
             return None  # base of a ratio: 每10股派1.2元
-        if is_cn and before1 and before1 in "这那此前":
-            return None  # 这两场 (discourse reference), 前十大 (scope)
+        if before1 and (before1 in "这那此" or (is_cn and before1 == "前")):
+            return None  # 这两场, 这9个月 (a reference to what was said), 前十大 (scope)
         if (
             is_cn
             and n == "一"
