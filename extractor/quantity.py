@@ -274,6 +274,8 @@ _BRACKET_SHARE_RE = re.compile(
 _REFERENCE_WORDS = tuple(words("reference_words"))
 _CJK_NUMERAL_START_RE = re.compile(r"[一二两三四五六七八九十]")
 _LIST_ITEM_SEP_RE = re.compile(r"、")
+#: Two items joined by 和/与/及 right before a count of two (A和B两个产品, 450元和2500元两个价位).
+_PAIR_SUMMARY_RE = re.compile(r"[\u4e00-\u9fff\w”]{2,}(?:和|与|及)[\u4e00-\u9fff\w]{2,12}$")
 #: Cues before N点: index points (沪指下跌24点) or a clock time (上午10点).
 _POINT_INDEX = tuple(r[0] for r in table("index_point_cues") if r[1] == "index")
 _POINT_CLOCK = tuple(r[0] for r in table("index_point_cues") if r[1] == "clock")
@@ -1434,9 +1436,13 @@ def _list_summary(t: str, m: Mention) -> bool:
     if m.kind != "count" or m.value is None or not _CJK_NUMERAL_START_RE.match(t, m.start):
         return False
     head = _CLAUSE_TAIL_RE.search(t, max(0, m.start - 40), m.start)
-    if head is None or "、" not in head.group(0):
+    if head is None:
         return False
-    items = head.group(0)
+    if m.value == 2 and _PAIR_SUMMARY_RE.search(head.group(0)):
+        return True  # 认购瑞福优先和瑞福进取两个产品: the two just named
+    if "、" not in head.group(0):
+        return False
+    items = head.group(0).rstrip("”\"」』")
     if not items or not _CJK.match(items[-1]) or items.endswith(("等", "和", "及", "与")):
         return False
     return len(_LIST_ITEM_SEP_RE.split(items)) == m.value
