@@ -261,10 +261,17 @@ def extract_with_fields(
 _MEASURE_TAGS = frozenset({"m", "q", "mq"})
 
 
+#: Tags of the common words a measure word can be glued into (方面, 元素, 位置): only such a
+#: word overrides the measure word; an abbreviation or a name (家小微: 家小 is a slip of the
+#: tagger) does not.
+_COMMON_WORD_TAGS = frozenset({"n", "v", "vn", "a", "ad", "an", "d", "f"})
+
+
 def _glued_measure(flag: str, s: int, e: int, end: int) -> bool:
     """A word across the end of a mention that still leaves its measure word a measure word:
-    a numeral-and-measure word (辆车) or a longer word the measure word opens (部手机)."""
-    return flag in _MEASURE_TAGS or (s == end - 1 and e - s >= 3)
+    a numeral-and-measure word (辆车), a longer word the measure word opens (部手机), or a word
+    that is no common word (家小 in 102家小微租户)."""
+    return flag in _MEASURE_TAGS or (s == end - 1 and e - s >= 3) or flag not in _COMMON_WORD_TAGS
 
 
 def _confirm_measure_shapes(doc: _Doc) -> None:

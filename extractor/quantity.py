@@ -1442,7 +1442,7 @@ def _list_summary(t: str, m: Mention) -> bool:
         return True  # 认购瑞福优先和瑞福进取两个产品: the two just named
     if "、" not in head.group(0):
         return False
-    items = head.group(0).rstrip("”\"」』")
+    items = head.group(0).rstrip('”"」』')
     if not items or not _CJK.match(items[-1]) or items.endswith(("等", "和", "及", "与")):
         return False
     return len(_LIST_ITEM_SEP_RE.split(items)) == m.value

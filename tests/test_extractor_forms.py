@@ -169,6 +169,10 @@ FORMS = [
     ("公司净利润实现两位数增长。", "两位数", 10, None, "", ">=", "other"),
     ("这批球衣的号码都是三位数。", "三位数", 100, None, "", ">=", "other"),
     ("参赛的有5辆车。", "5辆", 5, None, "辆", "=", "count"),
+    ("街道已摸排辖内102家小微企业。", "102家", 102, None, "家", "=", "count"),
+    ("工商银行[5.08 -0.20%]今天小幅下跌。", "5.08", 5.08, None, "", "=", "money"),
+    ("深基指低开3.75点。", "3.75点", 3.75, None, "点", "=", "other"),
+    ("主队反超1分之时，客队叫了暂停。", "1分", 1, None, "分", "=", "score"),
 ]
 
 
@@ -300,6 +304,10 @@ LOOKALIKES = [
     ("受访者中，35.2%每月存下2000元以上。", "2000元以上"),
     ("会议讨论了3方面的问题。", "3方"),
     ("账号须包含两元素。", "两元"),
+    ("他在医院躺了3个月。不过这3个月让他错过了考试。", "这3个月"),
+    ("投资者分别认购优先和进取两个产品。", "两个"),
+    ("改分分为450元和2500元两个价位。", "两个"),
+    ("举例说，某投资者认购了1万份基金。", "1万份"),
 ]
 
 
@@ -435,6 +443,7 @@ QUANTITY_LEXICONS = (
     "memory_cues",
     "threshold_words",
     "denomination_nouns",
+    "postposed_measures",
 )
 
 
@@ -804,3 +813,12 @@ def test_every_denomination_noun_makes_an_amount_a_face_value() -> None:
         text = f"他用50元{noun}换了3本书。"
         assert "50元" not in _found(text), (noun, text)
     assert "50元" in _found("他用50元换了3本书。")
+
+
+def test_every_postposed_measure_makes_one_after_its_noun_a_count() -> None:
+    for unit in words("postposed_measures"):
+        text = f"活动期间消费满3次，将赠送纪念品一{unit}！"
+        found = _found(text)
+        assert f"一{unit}" in found and found[f"一{unit}"].value == 1, (unit, list(found))
+    assert "一次" not in _found("活动期间消费满3次，再看一次！")
+    assert "一个" not in _found("这只是许多问题中的一个。")
