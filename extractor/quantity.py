@@ -1411,13 +1411,17 @@ def _bracket_of_distribution(t: str, m: Mention) -> bool:
 
 
 _DENOMINATION_NOUNS = tuple(words("denomination_nouns"))
+_NEXT_AMOUNT_RE = re.compile(r"(?:或|和|、)\d+(?:\.\d+)?[万亿]?元")
 _SHARE_IN_CLAUSE_RE = re.compile(r"\d%|[一二三四五六七八九]成")
 
 
 def _denomination(t: str, m: Mention) -> bool:
     """50元充值卡, 五百万元彩票: an amount right before a product it is the face value of
     (data/denomination_nouns.tsv) names the product."""
-    return m.kind == "money" and t.startswith(_DENOMINATION_NOUNS, m.end)
+    if m.kind != "money":
+        return False
+    nxt = _NEXT_AMOUNT_RE.match(t, m.end)  # 50元或100元充值卡: each item of the list
+    return t.startswith(_DENOMINATION_NOUNS, nxt.end() if nxt else m.end)
 
 
 def _bracket_after_share(t: str, m: Mention) -> bool:
