@@ -304,6 +304,8 @@ _TWO_DIGIT_YEAR_RE = re.compile(r"[89]\d")
 _NUMERAL_IDIOMS = frozenset(words("numeral_idioms"))
 #: "Only" before 一 and a measure word: 只有一个 is a count.
 _ONLY_WORDS = tuple(words("only_words"))
+#: Margins of play before 一 and a measure word (各胜一场, 领先一球): data/margin_words.tsv.
+_MARGIN_WORDS = tuple(words("margin_words"))
 #: The rest of a list of Arabic numbers whose last item alone carries the scale and unit
 #: (6000、7500、8800万平方米; 3.5、4.8和5.2元; 分别射下26和27分).
 _LIST_TAIL_RE = re.compile(
@@ -1174,6 +1176,8 @@ class _Finder:
             and (end >= len(t) or t[end] in _CLAUSE_END or t.startswith(("哦", "吧", "啊"), end))
         ):
             return True  # 赠送纪念卡一张！: a count written after the noun it counts
+        if t.endswith(_MARGIN_WORDS, max(0, s - 2), s):
+            return True  # 各胜一场, 领先一球: a margin in play
         return bool(post) or t.endswith(_ONLY_WORDS, max(0, s - 2), s)
 
     def _index_points(self, s: int, n: str) -> bool:

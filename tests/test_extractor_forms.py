@@ -446,6 +446,7 @@ QUANTITY_LEXICONS = (
     "threshold_words",
     "denomination_nouns",
     "postposed_measures",
+    "margin_words",
 )
 
 
@@ -824,3 +825,10 @@ def test_every_postposed_measure_makes_one_after_its_noun_a_count() -> None:
         assert f"一{unit}" in found and found[f"一{unit}"].value == 1, (unit, list(found))
     assert "一次" not in _found("活动期间消费满3次，再看一次！")
     assert "一个" not in _found("这只是许多问题中的一个。")
+
+
+def test_every_margin_word_makes_one_a_count() -> None:
+    for word in words("margin_words"):
+        found = _found(f"两队本赛季交手3次，主队{word}一场。")
+        assert "一场" in found and found["一场"].value == 1, (word, list(found))
+    assert "一场" not in _found("两队本赛季交手3次，这是一场硬仗。")
