@@ -390,6 +390,20 @@ _DIGITS_COUNT_RE = re.compile(
 #: A stock quote in brackets after a name: its price, then its change in % (工商银行[5.08
 #: -0.20%], 中国银行(4.16, 0.00%)): the price is a claim with no unit written.
 _QUOTE_RE = re.compile(r"(?<=[\[［(（])(?P<n>\d+\.\d+)(?=[\s,，]+[-+]?\d+(?:\.\d+)?%[\]］)）])")
+#: More than N of a span or a multiple, 多 written after the unit (一年多, 10年多, 一倍多) or
+#: between 个 and the unit (两个多月, 三个多小时): the qualifier is >.
+_MORE_AFTER_UNIT_RE = re.compile(
+    r"(?<![一二两三四五六七八九十百千\d.])(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,3}(?:\.\d+)?)"
+    r"(?:(?P<u>年|天|周|倍|个月|个小时|小时|个星期|星期|分钟)多|个多(?P<v>月|小时|星期|钟头))"
+    r"(?=[，。；、！？,;!?）)的来了后\s]|时间|$)"
+)
+_MORE_UNIT = {"月": "个月", "小时": "小时", "星期": "星期", "钟头": "小时"}
+#: N and a half, 半 between 个 and the unit (一个半小时, 两个半月) or after a count of games
+#: (一场半, the gap in a standings table).
+_AND_A_HALF_RE = re.compile(
+    r"(?<![一二两三四五六七八九十百千\d.])(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,3})"
+    r"(?:个半(?P<v>月|小时|星期|钟头)|(?P<u>场)半(?![天年月场]))"
+)
 #: Top N (前三名, 前10位): a rank.
 _TOP_RE = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?=名|位|强|的位置|的排名)")
 #: A measure word after 第N that counts what is ranked (第32家, 第二只, 第一架): the rank
@@ -561,6 +575,21 @@ class _Finder:
             if self._free(s, e) and s >= 2 and _CJK.match(t[s - 2]):
                 v = float(m.group("n"))
                 self.add(Mention(s, e, v, None, "", "=", "money", "money.quote", 0.6, s))
+        for m in _scan(_AND_A_HALF_RE, t, ("半",)):
+            s, e = m.span()
+            v = parse_number(m.group("n"))
+            if not self._free(s, e) or v is None or (s > 0 and t[s - 1] in "第每前这那"):
+                continue
+            unit = m.group("u") or _MORE_UNIT[m.group("v")]
+            self.add(Mention(s, e, v + 0.5, None, unit, "=", kind_of(unit), "and_a_half", 0.7, s))
+        for m in _scan(_MORE_AFTER_UNIT_RE, t, ("多",)):
+            s, e = m.span()
+            v = parse_number(m.group("n"))
+            if not self._free(s, e) or v is None or (s > 0 and t[s - 1] in "第每前这那"):
+                continue
+            raw = m.group("u") or ""
+            unit = normal_unit(raw) if raw else _MORE_UNIT[m.group("v")]
+            self.add(Mention(s, e, v, None, unit, ">", kind_of(unit), "more_than", 0.7, s))
         for m in _scan(_FEET_INCHES_RE, t, ("尺",)):
             s, e = m.span()
             if self._free(s, e):
