@@ -171,7 +171,15 @@ _ORDINAL_RE = re.compile(r"第(?P<n>[" + _CN_DIGIT_CHARS + r"百]+|\d+)(?P<after
 _RANK_BEFORE_RE = re.compile(
     "(?:"
     + "|".join(sorted(words("rank_verbs") + words("rank_scopes"), key=len, reverse=True))
-    + r"|仅次于\S{0,6}?)[^，。；]{0,6}$"
+    + r"|仅次于\S{0,6}?)[^，。；：:]{0,6}$"
+)
+#: Names made of a number and a word opened by its measure word (20国集团, 5人制): data.
+_NUMBER_NAME_WORDS = tuple(words("number_name_words"))
+#: Words a little after 第N(名) that make it a slot of a prize table (第一名：奖励1000元).
+_PRIZE_AFTER_RE = re.compile(
+    r"(?:名|位)?[\s：:—\-第一二三四五六七八九十名]{0,8}(?:"
+    + "|".join(words("prize_words"))
+    + ")"
 )
 _RANK_DIGITS = frozenset("一二三四五六七八九")
 _RANK_AFTER_OK = re.compile(
@@ -1688,6 +1696,10 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
             ):
                 continue  # 采访了20名消费者: the sample of a survey
         is_rank = m.rule in ("rank.ordinal", "rank.top")
+        if m.end > m.core_start and t.startswith(_NUMBER_NAME_WORDS, m.end - 1):
+            continue  # 20国集团, 5人制足球: a name made of a number
+        if is_rank and _PRIZE_AFTER_RE.match(t, m.end):
+            continue  # 第一名：奖励现金1000元: a slot of a prize table
         cond = _RANK_CONDITION_RE.match(t, m.end) if is_rank else None
         if cond and not t.startswith(_RANK_NOUNS, cond.end()):
             continue  # 第一名的友友将获得…: a rank as a condition (以第11名的成绩 is a rank)

@@ -319,6 +319,7 @@ LOOKALIKES = [
     ("他用50元或100元充值卡为游戏充值。", "50元"),
     ("这一年多次举办比赛。", "一年多"),
     ("过去一年多的时间里，他很忙。", "一年多"),
+    ("会议取得了成果：第一，双方同意合作3年。", "第一"),
 ]
 
 
@@ -456,6 +457,8 @@ QUANTITY_LEXICONS = (
     "denomination_nouns",
     "postposed_measures",
     "margin_words",
+    "prize_words",
+    "number_name_words",
 )
 
 
@@ -841,3 +844,18 @@ def test_every_margin_word_makes_one_a_count() -> None:
         found = _found(f"两队本赛季交手3次，主队{word}一场。")
         assert "一场" in found and found["一场"].value == 1, (word, list(found))
     assert "一场" not in _found("两队本赛季交手3次，这是一场硬仗。")
+
+
+def test_every_prize_word_makes_a_rank_a_slot_of_a_prize_table() -> None:
+    for word in words("prize_words"):
+        for glue in ("：", "   ", ""):
+            text = f"活动共3轮。第一名{glue}{word}价值400元的军刀。"
+            assert not [c for c in extract(text) if c.rule == "rank.ordinal"], text
+    assert "第一" in _found("他在得分榜排名第一名，共3轮。")
+
+
+def test_every_number_name_word_makes_a_number_part_of_a_name() -> None:
+    for word in words("number_name_words"):
+        text = f"会议在20{word}框架内举行，共3天。"
+        assert not [c for c in extract(text) if c.quantity_text.startswith("20")], text
+    assert "20国" in _found("全球有20国参加了会议。")
