@@ -177,9 +177,7 @@ _RANK_BEFORE_RE = re.compile(
 _NUMBER_NAME_WORDS = tuple(words("number_name_words"))
 #: Words a little after 第N(名) that make it a slot of a prize table (第一名：奖励1000元).
 _PRIZE_AFTER_RE = re.compile(
-    r"(?:名|位)?[\s：:—\-第一二三四五六七八九十名]{0,8}(?:"
-    + "|".join(words("prize_words"))
-    + ")"
+    r"(?:名|位)?[\s：:—\-第一二三四五六七八九十名]{0,8}(?:" + "|".join(words("prize_words")) + ")"
 )
 _RANK_DIGITS = frozenset("一二三四五六七八九")
 _RANK_AFTER_OK = re.compile(
