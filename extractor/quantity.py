@@ -1290,7 +1290,7 @@ class _Finder:
             and not self._one_is_a_count(s, unit, post)
         ):
             return None  # 一 as the article "a": 一次, 一个, 一节 (but 逾一年)
-        if is_cn and n in _NUMERAL_IDIOMS:
+        if is_cn and (n in _NUMERAL_IDIOMS or n[-1] + after[:1] in _NUMERAL_IDIOMS):
             return None  # 亿万手机用户, 万千: "countless", not a number
         if is_cn and n == "二" and not p_word:
             return None  # counts use 两 (两次); 二次, 二手 are words
