@@ -496,6 +496,12 @@ def _num_value(n: str, scale: str | None) -> float | None:
     return v
 
 
+def _at_clause_start(t: str, s: int, p_word: str) -> bool:
+    """True when the quantity at ``s`` (after its qualifier word ``p_word``) opens a clause."""
+    s -= len(p_word) if p_word and t.endswith(p_word, 0, s) else 0
+    return s == 0 or t[s - 1] in _CLAUSE_END or t[s - 1] in '\n \u3000“"'
+
+
 def _is_scale_only(n: str) -> bool:
     """True for a Chinese numeral made only of scale words (百, 万, 百亿): it needs a prefix."""
     return bool(n) and not n[0].isdigit() and all(ch in "百千万亿" for ch in n)
@@ -1085,7 +1091,14 @@ class _Finder:
         stored = normal_unit(unit)
         kind = kind_of(unit) if unit else "other"
         if kind == "duration" and self.filter and _RELATIVE_AFTER_RE.match(self.t, e):
-            return restart  # 三四个月后: a point in time
+            return restart  # 三四个月前: a point in time
+        if (
+            kind == "duration"
+            and self.filter
+            and _WAIT_AFTER_RE.match(self.t, e)
+            and _at_clause_start(self.t, start, "")
+        ):
+            return restart  # ，三四个月后，…: at the head of a clause it dates what follows
         if stored == "成":
             v1, v2, stored = v1 * 10, v2 * 10, "%"
         currency = _CURRENCY_BEFORE_RE.search(self.t, max(0, s - 4), s)
@@ -1200,8 +1213,12 @@ class _Finder:
         t = self.t
         if not unit or unit in CN_EXCLUDED_UNITS:
             return False
-        if kind_of(unit) == "duration" and _WAIT_AFTER_RE.match(t, s + 1 + len(unit)):
-            return True  # 一个月后退回余款: the length of a wait
+        if (
+            kind_of(unit) == "duration"
+            and _WAIT_AFTER_RE.match(t, s + 1 + len(unit))
+            and not _at_clause_start(t, s, "")
+        ):
+            return True  # 收到申请一个月后退回余款: the length of a wait
         end = s + 1 + len(unit)
         if (
             unit in _POSTPOSED_MEASURES
@@ -1345,6 +1362,8 @@ class _Finder:
             return None
         if kind == "duration" and unit in ("天", "周", "年") and s > 0 and t[s - 1] in "前后":
             return None
+        if kind == "duration" and _WAIT_AFTER_RE.match(t, e) and _at_clause_start(t, s, p_word):
+            return None  # ，3个月后，他…: at the head of a clause it dates what follows
         if kind == "duration" and _RELATIVE_AFTER_RE.match(t, e):
             return None  # 35年前, 三天后: a point in time relative to now
         if unit in ("秒", "秒钟", "分钟") and _GAME_CLOCK_BEFORE_RE.search(t, max(0, s - 8), s):
