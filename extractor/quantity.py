@@ -140,6 +140,10 @@ _PREFIX_RE = re.compile(
     + "|".join(sorted(CURRENCY_BEFORE, key=len, reverse=True))
     + r")?)$"
 )
+#: A currency word right before a bare amount, no 元 after it (人民币2999, RMB 3999).
+_BARE_CURRENCY_RE = re.compile(
+    "(?P<c>" + "|".join(sorted(CURRENCY_BEFORE, key=len, reverse=True)) + r")[ \u00a0]?$"
+)
 #: A currency word written right before the amount (or before its qualifier word).
 _CURRENCY_BEFORE_RE = re.compile(
     "(?:" + "|".join(sorted(CURRENCY_BEFORE, key=len, reverse=True)) + r")(?=[约近逾达]?$)"
@@ -334,6 +338,12 @@ _CRITERION_FREE_AFTER = frozenset("了，。；、")
 
 _UNIT_START_RE = re.compile(_UNITS)
 _LATIN_WORD_GAP_RE = re.compile(r"[A-Za-z][ \u00a0]$")
+#: A size with a Latin unit before a space (8GB 1350元): what follows is no version number.
+_SIZE_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z])\d+(?:\.\d+)?(?:"
+    + "|".join(sorted(LATIN_UNITS, key=len, reverse=True))
+    + r")[ \u00a0]$"
+)
 
 #: Two neighbouring Chinese digits opening a numeral (四五万, 三四十, 一两): an approximate range.
 _ADJACENT_PAIR_RE = re.compile(r"([一二两三四五六七八])([二两三四五六七八九])([十百千万亿]*)$")
@@ -1052,6 +1062,10 @@ class _Finder:
                 kind = "money"
         if shaped:
             kind = "count"
+        if rule == "money.bare_currency":
+            bare = _BARE_CURRENCY_RE.search(t, max(0, s - 5), s)
+            assert bare is not None
+            stored_unit, kind = CURRENCY_BEFORE[bare.group("c")], "money"
         currency = _CURRENCY_BEFORE_RE.search(t, max(0, s - 4), s)
         if stored_unit == "元" and currency:
             # 港币1000万元: the currency written before the amount names it.
@@ -1265,14 +1279,19 @@ class _Finder:
         before1 = t[s - 1 : s] if s > 0 else ""
         after = t[e : e + 3]
         is_cn = not n[0].isdigit()
-        if _LATIN_BEFORE.search(before1):
+        currency = _BARE_CURRENCY_RE.search(t, max(0, s - 5), s) is not None  # RMB 3999
+        if _LATIN_BEFORE.search(before1) and not currency:
             return None  # T900, H1N1
         if not is_cn and len(n) > 1 and n[0] == "0" and n[1].isdigit():
             return None  # 0052, 002243: codes and phone numbers
         if re.search(r"\d[-/:：+]$", t[max(0, s - 2) : s]):
             return None  # the tail of 400-0052-500, 2010/05, 9:30 or 12+5
-        if _LATIN_WORD_GAP_RE.search(t, max(0, s - 2), s):
-            return None  # USB 2.0, Touch 3, Power 470: a model or version
+        if (
+            _LATIN_WORD_GAP_RE.search(t, max(0, s - 2), s)
+            and not currency
+            and not _SIZE_BEFORE_RE.search(t, max(0, s - 8), s)
+        ):
+            return None  # USB 2.0, Touch 3, Power 470: a model or version (not 8GB 1350元)
         lat = _LATIN_AFTER.match(after)
         if lat and lat.group(0) not in LATIN_UNITS and not unit:
             return None  # 720P, 66B
@@ -1329,6 +1348,8 @@ class _Finder:
                 return "bare.scaled", 0.6
             if not is_cn and _PRICE_BEFORE_RE.search(t[max(0, s - 4) : s]):
                 return "money.bare_price", 0.55
+            if not is_cn and _BARE_CURRENCY_RE.search(t, max(0, s - 5), s):
+                return "money.bare_currency", 0.6  # 人民币2999, RMB 3999
             return None
         if unit == "年":
             if not scale and not is_cn and _YEAR_RE.fullmatch(n):
