@@ -316,6 +316,8 @@ _NUMERAL_IDIOMS = frozenset(words("numeral_idioms"))
 _ONLY_WORDS = tuple(words("only_words"))
 #: Margins of play before 一 and a measure word (各胜一场, 领先一球): data/margin_words.tsv.
 _MARGIN_WORDS = tuple(words("margin_words"))
+#: Outcomes after 一 and a measure word (一人死亡): data/casualty_words.tsv.
+_CASUALTY_WORDS = tuple(words("casualty_words"))
 #: The rest of a list of Arabic numbers whose last item alone carries the scale and unit
 #: (6000、7500、8800万平方米; 3.5、4.8和5.2元; 分别射下26和27分).
 _LIST_TAIL_RE = re.compile(
@@ -1242,8 +1244,12 @@ class _Finder:
             and (end >= len(t) or t[end] in _CLAUSE_END or t.startswith(("哦", "吧", "啊"), end))
         ):
             return True  # 赠送纪念卡一张！: a count written after the noun it counts
-        if t.endswith(_MARGIN_WORDS, max(0, s - 2), s):
-            return True  # 各胜一场, 领先一球: a margin in play
+        if t.endswith(_MARGIN_WORDS, max(0, s - 2), s) or (
+            t.endswith("了", 0, s) and t.endswith(_MARGIN_WORDS, max(0, s - 3), s - 1)
+        ):
+            return True  # 各胜一场, 只赢了一场, 领先一球: a margin in play
+        if t.startswith(_CASUALTY_WORDS, s + 1 + len(unit)):
+            return True  # 造成一人死亡, 一例确诊: a count of those it happened to
         return bool(post) or t.endswith(_ONLY_WORDS, max(0, s - 2), s)
 
     def _index_points(self, s: int, n: str) -> bool:

@@ -183,6 +183,7 @@ FORMS = [
     ("该机的市场售价为8GB 1350元。", "1350元", 1350, None, "元", "=", "money"),
     ("新款售价RMB 3999。", "3999", 3999, None, "元", "=", "money"),
     ("这款手机价格为人民币2999，已经开售。", "2999", 2999, None, "元", "=", "money"),
+    ("该队本赛季只赢了一场。", "一场", 1, None, "场", "=", "count"),
 ]
 
 
@@ -466,6 +467,7 @@ QUANTITY_LEXICONS = (
     "margin_words",
     "prize_words",
     "number_name_words",
+    "casualty_words",
 )
 
 
@@ -866,3 +868,10 @@ def test_every_number_name_word_makes_a_number_part_of_a_name() -> None:
         text = f"会议在20{word}框架内举行，共3天。"
         assert not [c for c in extract(text) if c.quantity_text.startswith("20")], text
     assert "20国" in _found("全球有20国参加了会议。")
+
+
+def test_every_casualty_word_makes_one_a_count() -> None:
+    for word in words("casualty_words"):
+        found = _found(f"事故造成一人{word}，共3辆车受损。")
+        assert "一人" in found and found["一人"].value == 1, (word, list(found))
+    assert "一人" not in _found("他一人独得30分。")
