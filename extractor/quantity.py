@@ -953,6 +953,7 @@ class _Finder:
             and not p_word
             and not (unit and (approx or len(n) >= 2))
             and not (post and len(n) >= 2)
+            and not (unit == "年" and t.startswith(_DURATION_NOUNS, e))
         ):
             # 百 alone needs a prefix (数百, 上百); 百余款 and 千万种 count on their own.
             return restart
@@ -1583,6 +1584,8 @@ def _time_frame(t: str, m: Mention) -> bool:
     if before.endswith(_FRAME_ALWAYS):
         return True
     prefix = t[m.start : m.core_start]
+    if t.startswith(_DURATION_NOUNS, m.end):
+        return False  # 已有近百年历史: the age of something, not a frame
     if prefix in _FRAME_AFTER or before.endswith(_FRAME_AFTER):
         head = t[max(0, m.start - 4) : m.start]
         return not head.endswith(_DURATION_VERBS) or bool(_FRAME_END_RE.match(t, m.end))
