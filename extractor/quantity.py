@@ -1323,8 +1323,13 @@ class _Finder:
             return None
         if before1 == "每":
             return None  # base of a ratio: 每10股派1.2元
-        if before1 and (before1 in "这那此" or (is_cn and before1 == "前")):
-            return None  # 这两场, 这9个月 (a reference to what was said), 前十大 (scope)
+        if before1 and (
+            (before1 in "这那此" and (is_cn or t.find(t[s:e], 0, s) >= 0))
+            or (is_cn and before1 == "前")
+        ):
+            # 这两场; 躺了3个月…这3个月 (an Arabic number repeated after 这: what was said);
+            # 前十大 (a scope). 这3起疑似感染 with no 3起 before is a count.
+            return None
         if (
             is_cn
             and n == "一"
