@@ -168,7 +168,7 @@ _DIMS_RE = re.compile(
 )
 _FRACTION_RE = re.compile(r"(?=\d)(?<![\d./])(?P<a>\d+)/(?P<b>\d+(?:\.\d+)?)(?P<u>" + _UNITS + r")")
 _APERTURE_RE = re.compile(
-    r"(?<=光圈)[^，。；\d]{0,6}?(?P<all>F/?(?P<a>\d+(?:\.\d+)?)(?:\s*[-~至]\s*F/?(?P<b>\d+(?:\.\d+)?))?)",
+    r"(?<=光圈)[^，。；\d]{0,6}?(?P<all>F/?(?P<a>\d+(?:\.\d+)?)(?:\s*[-~至]\s*(?:F/?)?(?P<b>\d+(?:\.\d+)?))?)",
     re.IGNORECASE,
 )
 _ORDINAL_RE = re.compile(r"第(?P<n>[" + _CN_DIGIT_CHARS + r"百]+|\d+)(?P<after>.{0,3})")
@@ -655,6 +655,12 @@ class _Finder:
                 self._take(s, e)  # round-the-clock (7*24小时): a look-alike
                 continue
             if not unit and _LATIN_AFTER.match(t[e:]):
+                continue
+            if not unit and len(parts) == 2 and all(p.isdigit() and int(p) >= 100 for p in parts):
+                # 拍摄3648×2736照片, AVI(320×240): a resolution in pixels, named by its width.
+                self.add(
+                    Mention(s, e, float(parts[0]), None, "", "=", "other", "dimensions", 0.6, s)
+                )
                 continue
             if not unit:
                 continue
