@@ -245,6 +245,11 @@ _DOUBLE_RE = re.compile("双倍")
 _DOUBLE_WORDS = tuple(words("double_words"))
 #: A discount of two digits in words (八五折: 85 % of the price, read 8.5).
 _CN_DISCOUNT_RE = re.compile("(?P<a>[一二三四五六七八九])(?P<b>[一二三四五六七八九])折")
+#: A film speed (感光度 ISO 2000, ISO125-ISO3200): a camera's sensitivity, written after ISO
+#: (ISO9001标准, ISO 14001认证 name standards).
+_ISO_RE = re.compile(
+    r"(?<![A-Za-z])ISO[ \u00a0]?(?P<a>\d{2,5})(?:\s?[-~至]\s?(?:ISO[ \u00a0]?)?(?P<b>\d{2,5}))?(?![\d.:：]|\s?(?:标准|认证|体系|质量))"
+)
 #: An f-number written before 光圈 (F2.0大光圈).
 _FNUMBER_RE = re.compile(r"(?<![A-Za-z0-9])F/?(?P<a>\d+(?:\.\d+)?)(?=大?光圈)")
 
@@ -725,6 +730,12 @@ class _Finder:
             if self._free(s, e) and not (s > 0 and t[s - 1] in _CN_NUM_CHARS):
                 v = CN_DIGITS[m.group("a")] + CN_DIGITS[m.group("b")] / 10
                 self.add(Mention(s, e, v, None, "折", "=", "other", "discount", 0.8, s))
+        for m in _scan(_ISO_RE, t, ("ISO",)):
+            s, e = m.span()
+            if self._free(s, e):
+                b = m.group("b")
+                v, vmax = float(m.group("a")), float(b) if b else None
+                self.add(Mention(s, e, v, vmax, "", "=", "other", "iso", 0.7, s))
         for m in _scan(_FNUMBER_RE, t, ("光圈",)):
             s, e = m.span()
             if self._free(s, e):
