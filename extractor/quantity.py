@@ -248,7 +248,9 @@ _CN_DISCOUNT_RE = re.compile("(?P<a>[一二三四五六七八九])(?P<b>[一二�
 #: A film speed (感光度 ISO 2000, ISO125-ISO3200): a camera's sensitivity, written after ISO
 #: (ISO9001标准, ISO 14001认证 name standards).
 _ISO_RE = re.compile(
-    r"(?<![A-Za-z])ISO[ \u00a0]?(?P<a>\d{2,5})(?:\s?[-~至]\s?(?:ISO[ \u00a0]?)?(?P<b>\d{2,5}))?(?![\d.:：]|\s?(?:标准|认证|体系|质量))"
+    r"(?<![A-Za-z])ISO[ \u00a0]?(?P<a>\d{2,5})"
+    r"(?:\s?[-~至]\s?(?:ISO[ \u00a0]?)?(?P<b>\d{2,5}))?"
+    r"(?![\d.:：]|\s?(?:标准|认证|体系|质量))"
 )
 #: An f-number written before 光圈 (F2.0大光圈).
 _FNUMBER_RE = re.compile(r"(?<![A-Za-z0-9])F/?(?P<a>\d+(?:\.\d+)?)(?=大?光圈)")
