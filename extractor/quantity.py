@@ -1154,8 +1154,8 @@ class _Finder:
         if not c or not _CJK.match(c) or c in _NOT_MEASURE or c in _NAME_SUFFIXES:
             return ""
         nxt = t[e + 1 : e + 2]
-        if nxt and not (_CJK.match(nxt) or nxt in _CLAUSE_END):
-            return ""
+        if nxt and not (_CJK.match(nxt) or nxt in _CLAUSE_END or (nxt.isascii() and nxt.isalpha())):
+            return ""  # 8幅作品, 导弹4枚。, 26万色TFT屏幕
         if nxt and nxt in _NAME_SUFFIXES:
             return ""
         unit_after = _UNIT_START_RE.match(t, e + 1)
