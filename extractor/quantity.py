@@ -252,6 +252,8 @@ _ISO_RE = re.compile(
     r"(?:\s?[-~至]\s?(?:ISO[ \u00a0]?)?(?P<b>\d{2,5}))?"
     r"(?![\d.:：]|\s?(?:标准|认证|体系|质量))"
 )
+#: A bare index level before 关口/大关/点位 (重返2245关口, 失守3000大关): points of an index.
+_INDEX_LEVEL_RE = re.compile(r"(?<![\d.,])(?P<n>\d{3,5}(?:\.\d+)?)(?=关口|大关|点位|整数关)")
 #: An f-number written before 光圈 (F2.0大光圈).
 _FNUMBER_RE = re.compile(r"(?<![A-Za-z0-9])F/?(?P<a>\d+(?:\.\d+)?)(?=大?光圈)")
 
@@ -732,6 +734,11 @@ class _Finder:
             if self._free(s, e) and not (s > 0 and t[s - 1] in _CN_NUM_CHARS):
                 v = CN_DIGITS[m.group("a")] + CN_DIGITS[m.group("b")] / 10
                 self.add(Mention(s, e, v, None, "折", "=", "other", "discount", 0.8, s))
+        for m in _scan(_INDEX_LEVEL_RE, t, ("关", "点位")):
+            s, e = m.span()
+            if self._free(s, e):
+                v = float(m.group("n"))
+                self.add(Mention(s, e, v, None, "", "=", "other", "index.level", 0.6, s))
         for m in _scan(_ISO_RE, t, ("ISO",)):
             s, e = m.span()
             if self._free(s, e):
