@@ -558,20 +558,22 @@ def default() -> Ranker:
 
 
 def fit(
-    groups: Sequence[Sequence[tuple[Mapping[str, float], bool]]],
+    groups: Sequence[Sequence[tuple[Mapping[str, float], float]]],
     *,
     l2: float | None = None,
     iterations: int = 300,
     field: str = "subject",
 ) -> Ranker:
     """Train a ranker on groups of options, each ``(features, right)`` (the features of
-    :func:`list_features`).
+    :func:`list_features`; ``right`` a weight, 0 or False for a wrong option, more for an
+    option that is more right, such as the exact gold over a containing one).
 
     A listwise model (conditional logit): within each group the options' scores are turned
     into probabilities by a softmax, and the model maximises the probability that the top
-    option is one of the right ones — the sum over the right options, so a claim with several
-    right options (an alias and the full name, 广州 and 广州市) asks for any of them, not for
-    all alike — minus an L2 penalty (``l2``, by default :data:`DEFAULT_L2` of the field). The
+    option is one of the right ones — the sum over the right options, each weighted by
+    ``right``, so a claim with several right options (an alias and the full name, 广州 and
+    广州市) asks for any of them, the exact one preferred, not for all alike — minus
+    an L2 penalty (``l2``, by default :data:`DEFAULT_L2` of the field). The
     optimiser is L-BFGS (deterministic). Groups with no right option teach nothing and are
     skipped. The scores of a trained model rank the options of one claim; the probability
     shown to a reviewer is the logistic of the same score.
@@ -598,7 +600,7 @@ _Row = list[tuple[int, float]]
 
 
 def fit_weights(
-    groups: Sequence[Sequence[tuple[Mapping[str, float], bool]]],
+    groups: Sequence[Sequence[tuple[Mapping[str, float], float]]],
     features: Mapping[str, str],
     *,
     l2: float = 0.01,
@@ -607,12 +609,12 @@ def fit_weights(
     """The weights of :func:`fit` over the given feature names."""
     names = list(features)
     index = {k: i for i, k in enumerate(names)}
-    data: list[tuple[list[_Row], list[bool]]] = []
+    data: list[tuple[list[_Row], list[float]]] = []
     for g in groups:
-        if not any(right for _, right in g):
+        if not any(right > 0 for _, right in g):
             continue
         rows = [[(index[k], float(v)) for k, v in f.items() if k in index and v] for f, _ in g]
-        data.append((rows, [bool(right) for _, right in g]))
+        data.append((rows, [max(0.0, float(right)) for _, right in g]))
     w = [0.0] * len(names)
     if data:
         w = _lbfgs(lambda x: _objective(x, data, l2), w, iterations)
@@ -620,10 +622,10 @@ def fit_weights(
 
 
 def _objective(
-    w: list[float], data: Sequence[tuple[list[_Row], list[bool]]], l2: float
+    w: list[float], data: Sequence[tuple[list[_Row], list[float]]], l2: float
 ) -> tuple[float, list[float]]:
-    """The mean negative log-probability that a right option wins, plus the L2 penalty,
-    and its gradient."""
+    """The mean negative log of the right options' probability of winning, each weighted
+    by how right it is, plus the L2 penalty, and its gradient."""
     loss = 0.0
     grad = [0.0] * len(w)
     for rows, right in data:
@@ -631,17 +633,17 @@ def _objective(
         top = max(zs)
         es = [math.exp(z - top) for z in zs]
         total = sum(es)
-        hit = sum(e for e, r in zip(es, right, strict=True) if r)
+        hit = sum(e * r for e, r in zip(es, right, strict=True))
         if hit <= 0.0:
             # The right options' scores underflow: their log-probability from their best.
             best = max(z for z, r in zip(zs, right, strict=True) if r)
-            loss += top - best + math.log(total)
-            hit_z = [math.exp(z - best) if r else 0.0 for z, r in zip(zs, right, strict=True)]
+            hit_z = [math.exp(z - best) * r for z, r in zip(zs, right, strict=True)]
             hit_total = sum(hit_z)
+            loss += top - best + math.log(total) - math.log(hit_total)
             posterior = [h / hit_total for h in hit_z]
         else:
             loss -= math.log(hit / total)
-            posterior = [e / hit if r else 0.0 for e, r in zip(es, right, strict=True)]
+            posterior = [e * r / hit for e, r in zip(es, right, strict=True)]
         for row, e, q in zip(rows, es, posterior, strict=True):
             d = e / total - q
             if d:

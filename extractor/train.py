@@ -35,14 +35,26 @@ from .ranker import DEFAULT_L2, Ranker, combine, fit, list_features
 #: The fields the ranker learns.
 FIELDS = ("subject", "predicate", "time")
 
-Groups = list[list[tuple[dict[str, float], bool]]]
+#: Per claim, its options' features and weight as a right answer (0: wrong).
+Groups = list[list[tuple[dict[str, float], float]]]
 
 
-def _right(field: str, g: Mapping, text: str) -> bool:
-    if field == "subject":
-        return subject_right(str(g["subject"]), _aliases(dict(g)), text)
+#: How much more an option that is exactly the gold filler counts than one that is right only
+#: by the scorer's looser rule (an alias, containment): among several right options the model
+#: learns to prefer the exact one, which a reviewer accepts without an edit.
+EXACT_WEIGHT = 4.0
+
+
+def _right(field: str, g: Mapping, text: str) -> float:
+    """0 for a wrong option; for a right one 1, or :data:`EXACT_WEIGHT` when it is exactly
+    the gold filler."""
     key = "time_text" if field == "time" else field
-    return _field_right(field, dict(g), {key: text})[0]
+    right, exact = _field_right(field, dict(g), {key: text})
+    if field == "subject":
+        right = subject_right(str(g["subject"]), _aliases(dict(g)), text)
+    if not right:
+        return 0.0
+    return EXACT_WEIGHT if exact else 1.0
 
 
 def field_groups(
@@ -53,7 +65,8 @@ def field_groups(
     """One group per gold claim the extractor finds, per field: the options' features and
     whether each is right by the scorer's rules (subject: equal, an alias, or 60 %
     containment; predicate and time: equal or contained, an empty gold time wants the
-    empty option). Gold claims with an empty subject teach only predicate and time."""
+    empty option) — as a weight: 0 wrong, 1 right, :data:`EXACT_WEIGHT` exactly the gold.
+    Gold claims with an empty subject teach only predicate and time."""
     by_doc: dict[str, list[Mapping]] = {}
     for g in gold:
         if g.get("claim"):
@@ -123,7 +136,7 @@ def cross_validate(
                     covered += any(r for _, r in group)
                     scores = [model.score(f, name) for f, _ in group]
                     best = max(range(len(group)), key=lambda i: scores[i])
-                    right += group[best][1]
+                    right += group[best][1] > 0
         out[name] = (right / total if total else 0.0, covered / total if total else 0.0, total)
     return out
 
