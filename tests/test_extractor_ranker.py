@@ -60,10 +60,13 @@ def test_fit_is_deterministic_and_skips_groups_without_a_right_option() -> None:
 def test_fit_reaches_the_optimum_of_the_regularised_likelihood() -> None:
     # One claim, a right option with feature x and a wrong one without: the optimum w solves
     # (1 - sigmoid(w)) = l2 * w, the stationary point of -log sigmoid(w) + l2 * w**2 / 2.
+    # The penalty is against the summed loss: ten such claims need ten times the penalty.
     l2 = 0.1
     w = fit([[({"rule": 1.0}, True), ({}, False)]], l2=l2).weights["rule"]
     assert 1.0 - 1.0 / (1.0 + math.exp(-w)) == pytest.approx(l2 * w, abs=1e-5)
     assert fit([[({"rule": 1.0}, True), ({}, False)]], l2=1.0).weights["rule"] < w
+    ten = fit([[({"rule": 1.0}, True), ({}, False)]] * 10, l2=10 * l2).weights["rule"]
+    assert ten == pytest.approx(w, abs=1e-4)
 
 
 def test_an_exact_right_option_outweighs_a_loosely_right_one() -> None:
@@ -71,14 +74,13 @@ def test_an_exact_right_option_outweighs_a_loosely_right_one() -> None:
     # and a wrong one: the model learns to put the exact one first, and the loose one still
     # above the wrong one.
     groups = [
-        [({"stretch": 1.0}, 4.0), ({"inner": 1.0}, 1.0), ({"source": 1.0}, 0.0)]
-        for _ in range(10)
+        [({"stretch": 1.0}, 4.0), ({"inner": 1.0}, 1.0), ({"source": 1.0}, 0.0)] for _ in range(10)
     ]
-    w = fit(groups, l2=0.01).weights
+    w = fit(groups, l2=0.1).weights
     assert w["stretch"] > w["inner"] > w["source"]
     # Claims where either of two options is right teach both, not one at the other's cost.
     either = [[({"stretch": 1.0}, True), ({"inner": 1.0}, True), ({"source": 1.0}, False)]] * 5
-    w = fit(either, l2=0.01).weights
+    w = fit(either, l2=0.05).weights
     assert w["stretch"] == pytest.approx(w["inner"]) and w["inner"] > w["source"]
 
 
@@ -232,9 +234,9 @@ def test_training_command_rebuilds_a_model_from_a_small_gold(tmp_path: Path) -> 
     subjects = [c.subject for c in extract(text, ranker=model)]
     assert subjects == ["乙集团", "丙公司"]
     # --tune picks each field's weight decay by cross-validation before training.
+    command = [sys.executable, "-m", "extractor.train", str(gold), "--seeds", str(docs)]
     r = subprocess.run(
-        [sys.executable, "-m", "extractor.train", str(gold), "--seeds", str(docs), "-o", str(out)]
-        + ["--tune", "--folds", "2"],
+        [*command, "-o", str(out), "--tune", "--folds", "2"],
         capture_output=True,
         text=True,
         cwd=REPO,
