@@ -202,6 +202,13 @@ SUBJECT_DERIVED: dict[str, str] = {
     "norule_previous": "the previous claim's subject, when the clause rules chose nothing",
     "norule_table": "an entity-table option, when the clause rules chose nothing",
     "norule_same_clause": "an option of the quantity's clause, when the clause rules chose nothing",
+    "long": "8 characters or more",
+    "very_long": "12 characters or more",
+    "len2": "two characters",
+    "prev_far": "the previous claim's subject, written in an earlier sentence",
+    "rule_de": "the clause rules' choice, holding 的",
+    "sc_proper": "a proper name in the quantity's clause",
+    "opener_proper": "a proper name opening its clause",
     "freq_rel": "freq minus the highest freq among the options",
     "dist_rel": "dist minus the smallest dist among the options",
 }
@@ -361,6 +368,21 @@ def _subject_derived(options: Sequence[Option], feats: list[dict[str, float]]) -
             f["contains_entity"] = 1.0
         if t in entities and not f.get("table"):
             f["is_entity"] = 1.0
+        if len(t) >= 8:
+            f["long"] = 1.0
+            if len(t) >= 12:
+                f["very_long"] = 1.0
+        elif len(t) == 2:
+            f["len2"] = 1.0
+        if f.get("previous") and f.get("earlier_sentence"):
+            f["prev_far"] = 1.0
+        if f.get("rule") and f.get("has_de"):
+            f["rule_de"] = 1.0
+        if f.get("proper"):
+            if f.get("same_clause"):
+                f["sc_proper"] = 1.0
+            if f.get("clause_opener"):
+                f["opener_proper"] = 1.0
         if rule < 0:
             for key in ("previous", "table", "same_clause"):
                 if f.get(key):

@@ -101,9 +101,23 @@ def test_list_features_rank_and_relate_the_options_of_one_claim() -> None:
     assert table["closest_table"] == 1.0 and table["freq_rel"] == 0.0 > inner["freq_rel"]
     assert after["has_de"] == 1.0 and after["dist_rel"] == 0.0 < rule["dist_rel"]
     assert rule["sc_dist"] == 0.2 and counted["ss_dist"] == 0.6 and table["far_dist"] == 0.9
+    assert inner["sc_proper"] == 1.0 and "sc_proper" not in table and "long" not in inner
     # The options' own features are left as they were.
     assert options[0].features == {"rule": 1.0, "same_clause": 1.0, "dist": 0.2, "freq": 0.2}
     assert set().union(*list_features(options, "subject")) <= set(FEATURES)
+
+
+def test_list_features_read_the_shape_of_each_subject_option() -> None:
+    options = [
+        Option("据说本市的一些大型企业集团", 0, 13, {"rule": 1.0, "dist": 0.5}),
+        Option("甲乙丙丁戊己庚辛", 14, 22, {"previous": 1.0, "earlier_sentence": 1.0}),
+        Option("丙方", 30, 32, {"proper": 1.0, "clause_opener": 1.0, "same_clause": 1.0}),
+    ]
+    rule, previous, name = list_features(options, "subject")
+    assert rule["long"] == rule["very_long"] == rule["rule_de"] == rule["has_de"] == 1.0
+    assert previous["long"] == previous["prev_far"] == 1.0 and "very_long" not in previous
+    assert name["len2"] == name["opener_proper"] == name["sc_proper"] == 1.0
+    assert not {"long", "prev_far", "rule_de"} & set(name)
 
 
 def test_predicate_and_time_features_are_conjoined_with_the_claims_kind() -> None:
