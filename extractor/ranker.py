@@ -4,8 +4,12 @@ Rules propose several candidates for who a claim is about (noun phrases of the s
 names of the document's entity table, the subject the clause rules carried over); each
 candidate is described by generic features only — distance, position, before or after the
 quantity, part of speech and name shape, a source clause, salience, the kind of claim — never
-by its words. A logistic regression over those features scores each candidate; the best one
-fills the field and the runners-up are kept for the reviewer.
+by its words. To those the ranker adds features read off the whole list of a claim's options
+(:func:`list_features`: the nearest option before the quantity, options holding one another or
+the rules' choice, shapes of the text, and for predicate and time conjunctions with the claim's
+kind). A logistic regression over those features scores each candidate — a dot product over a
+few dozen features — ; the best one fills the field and the runners-up are kept for the
+reviewer.
 
 The same listwise model ranks the options of the predicate and the time (verb phrases around
 the quantity, measured attributes, the counted noun; the time expressions of the clause, the
