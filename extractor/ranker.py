@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -297,28 +298,32 @@ FIELD_FEATURES: dict[str, dict[str, str]] = {
 #: quantity's own clause over no time for a sport score (4月14日，…拿下14分).
 DEFAULT_L2: dict[str, float] = {"subject": 20.0, "predicate": 6.0, "time": 10.0}
 
-_LIST_MARKS = ("、", "，", ",")
+_LIST_MARK_RE = re.compile("[、，,]")
+_DIGIT_RE = re.compile("[0-9０-９]")
+_LATIN_RE = re.compile("[A-Za-z]")
 
 
 def _text_relations(feats: list[dict[str, float]], texts: Sequence[str], rule: int) -> None:
+    # One search of the joined texts tells which options no other option holds (most of
+    # them); only the others are compared pairwise.
+    joined = "\x00".join(texts)
+    inside = [0] * len(texts)
+    contains = [0] * len(texts)
+    for i, t in enumerate(texts):
+        if not t or joined.count(t) < 2:
+            continue
+        for j, u in enumerate(texts):
+            if j != i and u != t and t in u:
+                inside[i] += 1
+                contains[j] += 1
     rtext = texts[rule] if rule >= 0 else ""
     for i, t in enumerate(texts):
-        if not t:
-            continue
         f = feats[i]
-        inside = contains = 0
-        for j, u in enumerate(texts):
-            if j == i or not u or u == t:
-                continue
-            if t in u:
-                inside += 1
-            elif u in t:
-                contains += 1
-        if inside:
-            f["inside_other"] = math.log1p(inside)
-        if contains:
-            f["contains_other"] = math.log1p(contains)
-        if rtext and i != rule and t != rtext:
+        if inside[i]:
+            f["inside_other"] = math.log1p(inside[i])
+        if contains[i]:
+            f["contains_other"] = math.log1p(contains[i])
+        if t and rtext and i != rule and t != rtext:
             if t in rtext:
                 f["in_rule"] = 1.0
             elif rtext in t:
@@ -362,16 +367,19 @@ def _subject_derived(options: Sequence[Option], feats: list[dict[str, float]]) -
                 f["ss_dist"] = f["dist"]
             else:
                 f["far_dist"] = f["dist"]
-        if any("0" <= c <= "9" or "０" <= c <= "９" for c in t):
+        if _DIGIT_RE.search(t):
             f["has_digit"] = 1.0
-        if any(m in t for m in _LIST_MARKS):
+        if _LIST_MARK_RE.search(t):
             f["has_punct"] = 1.0
         if "的" in t:
             f["has_de"] = 1.0
-        if any("a" <= c.lower() <= "z" for c in t):
+        if _LATIN_RE.search(t):
             f["latin"] = 1.0
-        if any(e != t and e in t for e in entities):
-            f["contains_entity"] = 1.0
+        if entities and f.get("contains_other"):
+            for e in entities:
+                if e != t and e in t:
+                    f["contains_entity"] = 1.0
+                    break
         if t in entities and not f.get("table"):
             f["is_entity"] = 1.0
         if len(t) >= 8:
@@ -481,6 +489,7 @@ class Ranker:
             for name, w in (fields or {}).items()
             if name in FIELD_FEATURES and name != "subject"
         }
+        self._by_kind: dict[tuple[str, str | None], dict[str, float]] = {}
 
     def ranks(self, field: str) -> bool:
         """Whether this model ranks ``field`` (the subject always; others when trained)."""
@@ -490,6 +499,22 @@ class Ranker:
         if field == "subject":
             return self.weights
         return self.fields.get(field) or {"rule": 1.0}
+
+    def _kind_weights(self, field: str, kind: str | None) -> dict[str, float]:
+        """The field's weights with those of ``{kind}*{feature}`` added to each feature's
+        own: scoring the plain features with them equals scoring the conjoined ones."""
+        key = (field, kind)
+        merged = self._by_kind.get(key)
+        if merged is None:
+            w = self._weights(field)
+            merged = dict(w)
+            if kind in KINDS:
+                for k in CONJOINED.get(field, ()):
+                    extra = w.get(f"{kind}*{k}", 0.0)
+                    if extra:
+                        merged[k] = merged.get(k, 0.0) + extra
+            self._by_kind[key] = merged
+        return merged
 
     # ------------------------------------------------------------------ scoring
     def score(self, features: Mapping[str, float], field: str = "subject") -> float:
@@ -504,9 +529,9 @@ class Ranker:
     ) -> list[Option]:
         """The options scored and sorted best first (ties keep the given order); ``kind`` is
         the claim's kind (:data:`KINDS`), which the predicate and time models condition on."""
-        w = self._weights(field)
-        get = w.get
-        for o, feats in zip(options, list_features(options, field, kind), strict=True):
+        get = self._kind_weights(field, kind).get
+        # The kind's conjunctions are folded into the weights, not added to the features.
+        for o, feats in zip(options, list_features(options, field), strict=True):
             z = self.bias
             for k, v in feats.items():
                 z += get(k, 0.0) * v

@@ -133,6 +133,12 @@ def test_predicate_and_time_features_are_conjoined_with_the_claims_kind() -> Non
     model = Ranker({}, 0.0, {"predicate": {"count*counted": 3.0, "verb": 1.0}})
     assert model.rank(verbs, "predicate", "count")[0].text == "途径"
     assert model.rank(verbs, "predicate", "percent")[0].text == "增长"
+    # Ranking folds the kind's weights into the plain features: the same scores as scoring
+    # the conjoined features the model was trained on.
+    for kind in ("count", "percent", None):
+        feats = list_features(verbs, "predicate", kind)
+        expected = sorted(round(model.score(f, "predicate"), 4) for f in feats)
+        assert sorted(o.score for o in model.rank(verbs, "predicate", kind)) == expected
     times = [
         Option("今年", 0, 2, {"same_sentence": 1.0, "dist": 0.5, "period": 1.0, "rule": 1.0}),
         Option("3月", 30, 32, {"sentences_back": 0.33, "dist": 0.9}),
