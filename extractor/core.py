@@ -393,7 +393,8 @@ def _candidate(
                 # each claim cost grow with the document (9.3x on 638,400 characters).
                 time_spans=doc.times_in((clauses[0][0], clauses[-1][1])),
                 previous=doc.previous,
-            )
+            ),
+            kind=m.kind,
         )
         if options and options[0].text != subject:
             best = options[0]
@@ -438,6 +439,7 @@ def _candidate(
             kind=m.kind,
         ),
         "predicate",
+        m.kind,
     )
     if doc.ranker.ranks("predicate") and pred_options and not shared:
         best = pred_options[0]
@@ -464,7 +466,7 @@ def _candidate(
         static=doc.time_features,
     )
     by_option = {id(o): t for t, o in time_pairs}
-    time_ranked = doc.ranker.rank([o for _, o in time_pairs], "time")
+    time_ranked = doc.ranker.rank([o for _, o in time_pairs], "time", m.kind)
     if doc.ranker.ranks("time") and time_ranked:
         time = by_option[id(time_ranked[0])]
     text = doc.text
