@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from . import nlp
 from .entities import EntityTable, subject_options
+from .lookalike import screen as screen_lookalikes
 from .model import Candidate
 from .numbers import FULLWIDTH
 from .options import predicate_options, time_options
@@ -216,9 +217,11 @@ def extract_with_fields(
     doc_date: str | None = None,
     ranker: Ranker | None = None,
     progress: Callable[[int, int], None] | None = None,
+    screen: bool = True,
 ) -> list[tuple[Candidate, dict[str, list[Option]]]]:
     """:func:`extract`, each candidate with the scored options of each ranked field
-    (``subject``, ``predicate``, ``time``), best first (for training and diagnostics)."""
+    (``subject``, ``predicate``, ``time``), best first (for training and diagnostics).
+    ``screen=False`` keeps the look-alike filter out (every candidate, the rules' confidence)."""
     if not isinstance(text, str) or not text or not _HAS_NUMBER.search(text):
         return []
     norm = text.translate(FULLWIDTH)
@@ -254,7 +257,8 @@ def extract_with_fields(
         out.append(_candidate(doc, m, si, s_start, s_end))
     if progress is not None:
         progress(len(text), len(text))
-    return out
+    # The learned look-alike filter (extractor/lookalike.py): confidence, and drops.
+    return screen_lookalikes(norm, out, doc.ranker.lookalike) if screen else out
 
 
 #: Tags of a numeral or measure word (辆车 is one such word in the tagger's dictionary).

@@ -17,8 +17,10 @@ sentence and the paragraph before it, and no time at all), each field with its o
 (:data:`FIELD_FEATURES`) and weights.
 
 The model is a plain JSON file (``{"version": 1, "bias": b, "weights": {feature: w},
-"fields": {"predicate": {feature: w}, "time": {feature: w}}}``; ``weights`` are the subject's,
-and a field missing from ``fields`` keeps the clause rules' choice first):
+"fields": {"predicate": {feature: w}, "time": {feature: w}}, "lookalike": {...}}``; ``weights``
+are the subject's, a field missing from ``fields`` keeps the clause rules' choice first, and
+``lookalike`` holds the look-alike filter of :mod:`extractor.lookalike`, without which every
+candidate is proposed):
 ``extractor/data/ranker.json`` ships with the package and is rebuilt by
 ``python -m extractor.train`` from the training part of the gold; ``claimdesk train --db``
 builds one from a database's decisions. Pure Python: no numpy, nothing to install.
@@ -33,6 +35,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+
+from .lookalike import LookalikeError, LookalikeModel
 
 #: Format version of a model file.
 MODEL_VERSION = 1
@@ -479,6 +483,7 @@ class Ranker:
         weights: Mapping[str, float],
         bias: float = 0.0,
         fields: Mapping[str, Mapping[str, float]] | None = None,
+        lookalike: LookalikeModel | None = None,
     ):
         self.weights = {k: float(v) for k, v in weights.items() if k in FEATURES}
         self.bias = float(bias)
@@ -490,6 +495,8 @@ class Ranker:
             if name in FIELD_FEATURES and name != "subject"
         }
         self._by_kind: dict[tuple[str, str | None], dict[str, float]] = {}
+        #: The look-alike filter (:mod:`extractor.lookalike`); None proposes every candidate.
+        self.lookalike = lookalike
 
     def ranks(self, field: str) -> bool:
         """Whether this model ranks ``field`` (the subject always; others when trained)."""
@@ -552,6 +559,8 @@ class Ranker:
                 name: {k: round(w.get(k, 0.0), 6) for k in FIELD_FEATURES[name]}
                 for name, w in sorted(self.fields.items())
             }
+        if self.lookalike is not None:
+            data["lookalike"] = self.lookalike.to_dict()
         return json.dumps(
             data,
             ensure_ascii=False,
@@ -581,7 +590,13 @@ class Ranker:
             if not isinstance(w, dict):
                 raise ModelError(f"{where}: weights of field {name!r} must be an object")
             _check_weights(w, where, f"{name} weight")
-        return cls(weights, bias, fields)
+        lookalike = None
+        if "lookalike" in data:
+            try:
+                lookalike = LookalikeModel.from_dict(data["lookalike"], where)
+            except LookalikeError as exc:
+                raise ModelError(str(exc)) from None
+        return cls(weights, bias, fields, lookalike)
 
 
 def _check_weights(weights: dict, where: str, what: str) -> None:
@@ -769,10 +784,11 @@ def _lbfgs(
     return x
 
 
-def combine(subject: Ranker, **others: Ranker) -> Ranker:
-    """One model from a subject model and models of other fields (``predicate=…, time=…``)."""
+def combine(subject: Ranker, lookalike: LookalikeModel | None = None, **others: Ranker) -> Ranker:
+    """One model from a subject model and models of other fields (``predicate=…, time=…``),
+    with a look-alike filter (default: the subject model's)."""
     fields = dict(subject.fields)
     for name, model in others.items():
         if name in model.fields:
             fields[name] = model.fields[name]
-    return Ranker(subject.weights, subject.bias, fields)
+    return Ranker(subject.weights, subject.bias, fields, lookalike or subject.lookalike)
