@@ -34,7 +34,16 @@ from .evaluate import (
 )
 from .model import Candidate
 from .numbers import FULLWIDTH
-from .ranker import DEFAULT_L2, Option, Ranker, combine, fit, list_features, shipped
+from .ranker import (
+    DEFAULT_L2,
+    ModelError,
+    Option,
+    Ranker,
+    combine,
+    fit,
+    list_features,
+    shipped,
+)
 
 #: The fields the ranker learns.
 FIELDS = ("subject", "predicate", "time")
@@ -376,6 +385,12 @@ def main(argv: list[str] | None = None) -> int:
         help="more gold files of articles outside the split (all of them train); refused if"
         " one holds an article of the split's test part",
     )
+    ap.add_argument(
+        "--lookalike-only",
+        action="store_true",
+        help="refit only the look-alike filter; the ranker's weights are kept from the model"
+        " file -o names (the shipped one by default)",
+    )
     args = ap.parse_args(argv)
     gold = [g for path in args.gold for g in load_gold(path)]
     if args.split:
@@ -429,6 +444,23 @@ def main(argv: list[str] | None = None) -> int:
             f"  highest precision losing at most 0.01 recall: threshold {best[0]:.2f},"
             f" precision {best[1]:.3f} recall {best[2]:.3f} F1 {best[3]:.3f}"
         )
+    if args.lookalike_only:
+        out = Path(args.output)
+        try:
+            kept = Ranker.from_json(out.read_text("utf-8"), str(out)) if out.is_file() else None
+        except ModelError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        current = kept or shipped()
+        filt, n = train_lookalike(lookalike_rows(gold, extract_all(texts), texts))
+        model = Ranker(current.weights, current.bias, current.fields, filt)
+        out.write_text(model.to_json() + "\n", encoding="utf-8")
+        threshold = f"threshold {filt.threshold:.2f}" if filt else "no candidates"
+        print(
+            f"look-alike filter trained on {n} candidates of {len(texts)} documents"
+            f" ({threshold}) -> {out}"
+        )
+        return 0
     model, n = train(gold, texts, l2=l2)
     Path(args.output).write_text(model.to_json() + "\n", encoding="utf-8")
     print(f"trained on {n} claims of {len(texts)} documents -> {args.output}")
