@@ -91,3 +91,241 @@ async def test_overlap_verdict_note_survives_field_focus_redraws(tmp_path):
         await pilot.press("j")
         await pilot.pause()
         assert "your verdict" not in str(card.border_title)
+
+
+# --------------------------------------------------------------------------- undo of an add
+
+
+def _add_and_undo(path, info):
+    """ann adds 浦东 in DOC2 and flags it, then undoes the flag and the add (session API)."""
+    from db.connection import open_db
+    from db.session import ReviewSession, Strategy
+    from tests.test_review_helpers import DOC2
+
+    conn = open_db(path)
+    s = ReviewSession(conn, "ann", strategy=Strategy())
+    s.open()
+    s.goto(info["ids"][5])
+    a = DOC2.index("浦东")
+    added = s.add({"start": a, "end": a + 2, "value": 1, "kind": "other"})
+    assert added.ok, added.message
+    new_id = added.view.claim["id"]
+    assert s.flag("look again").ok
+    assert s.undo().ok  # the flag
+    out = s.undo()  # the add
+    assert out.ok and "withdrawn" in out.message, out.message
+    conn.close()
+    return new_id
+
+
+def test_an_undone_add_is_withdrawn_everywhere_and_the_log_keeps_it(tmp_path):
+    """The claim, its add and the undo stay in the log; the claim is in no list, count,
+    search, document count, export (any status), statistic or facts row."""
+    import json
+
+    from click.testing import CliRunner
+
+    from db import claimlist, documents, search
+    from db.connection import open_db
+    from db.stats import compute
+    from tui.cli import cli
+
+    path = tmp_path / "w.db"
+    info = build_review_db(path)
+    new_id = _add_and_undo(path, info)
+    log = [(d["action"], d["status_after"]) for d in decisions(path) if d["claim_id"] == new_id]
+    assert log == [("add", "accepted"), ("flag", "accepted"), ("undo", "accepted"),
+                   ("undo", "withdrawn")]  # fmt: skip
+    conn = open_db(path)
+    assert conn.execute("SELECT status FROM claims WHERE id = ?", (new_id,)).fetchone()[0] == (
+        "withdrawn"
+    )
+    flt = claimlist.ClaimFilter()
+    ids = [r["id"] for r in claimlist.page(conn, claimlist.plan_filter(conn, flt), 0, 100)]
+    assert ids == info["ids"] and claimlist.count(conn) == 9
+    doc2 = claimlist.ClaimFilter(doc_id=info["docs"][1])
+    assert claimlist.count(conn, claimlist.plan_filter(conn, doc2)) == 3
+    last = (info["docs"][2], 10**6, 0)
+    assert claimlist.count_before(conn, claimlist.plan_filter(conn, flt), last) == 9
+    assert claimlist.status_counts(conn) == {"pending": 9, "accepted": 0, "rejected": 0}
+    assert documents.claim_counts(conn, info["docs"][1]) == (3, 3)
+    assert all(h["claim_id"] != new_id for h in search.search(conn, "浦东"))
+    figures = compute(conn)
+    assert figures["claims"]["total"] == 9 and figures["claims"]["added_by_reviewers"] == 0
+    assert conn.execute("SELECT count(*) FROM facts").fetchone()[0] == 0
+    conn.close()
+    for status in ("any", "accepted"):
+        out = CliRunner().invoke(cli, ["export", "--db", str(path), "--status", status])
+        assert out.exit_code == 0, out.output
+        assert new_id not in [json.loads(x)["claim_id"] for x in out.output.splitlines()]
+
+
+async def test_undo_of_an_add_in_the_app_takes_the_claim_off_the_screen(tmp_path):
+    """n adds a claim, u takes it back: the list and the counts lose it, the log keeps it."""
+    from textual.widgets import Input
+
+    from db.connection import open_db
+    from tests.test_review_helpers import claim_row
+    from tui.screens.edit import ClaimForm
+    from tui.widgets.claim_list import ClaimList
+
+    path = tmp_path / "a.db"
+    build_review_db(path)
+    conn = open_db(path)
+    quiet = add_document(conn, QUIET, "晨练", "news/quiet.txt")
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await screen._act(lambda: screen.session.open_document(quiet))
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ClaimForm)
+        form.query_one("#f-quantity_text", Input).value = "三百人"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        new_id = screen.claim["id"]
+        assert screen.claim["origin"] == "reviewer" and screen.total == 10
+        await pilot.press("u")
+        await pilot.pause()
+        assert screen.claim is None or screen.claim["id"] != new_id
+        assert screen.total == 9 and screen.query_one(ClaimList).total == 9
+        assert sum(screen.counts.values()) == 9
+        assert any("withdrawn" in n for n in notes(app))
+    assert claim_row(path, new_id)["status"] == "withdrawn"
+    assert [d["action"] for d in decisions(path)] == ["add", "undo"]
+
+
+def test_a_database_of_schema_9_migrates_and_can_withdraw(tmp_path):
+    """A file made before migration 10 (claims.status allowed no 'withdrawn', facts had no
+    flag) opens upgraded, its claims untouched."""
+    import sqlite3
+
+    from db.connection import open_db, schema_version
+    from db.schema import LATEST, MIGRATIONS
+
+    path = tmp_path / "old.db"
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("BEGIN")
+    for m in MIGRATIONS[:9]:
+        m(raw)
+    raw.execute("PRAGMA user_version = 9")
+    raw.execute("COMMIT")
+    raw.close()
+    info = build_review_db(path)
+    assert schema_version(open_db(path)) == LATEST
+    new_id = _add_and_undo(path, info)
+    assert [r for r in decisions(path) if r["claim_id"] == new_id][-1]["status_after"] == (
+        "withdrawn"
+    )
+    conn = open_db(path)
+    cols = [r[1] for r in conn.execute("PRAGMA table_info(facts)")]
+    assert cols[-2:] == ["flagged", "note"]
+    bad = "UPDATE claims SET status = 'lost' WHERE id = ?"
+    try:
+        conn.execute(bad, (info["ids"][0],))
+    except sqlite3.IntegrityError:
+        pass
+    else:
+        raise AssertionError("the status check was dropped, not widened")
+    conn.close()
+
+
+# --------------------------------------------------------------------------- ingest --claims
+
+
+def _export(path, *args: str) -> list[dict]:
+    import json
+
+    from click.testing import CliRunner
+
+    from tui.cli import cli
+
+    out = CliRunner().invoke(cli, ["export", "--db", str(path), "--status", "any", *args])
+    assert out.exit_code == 0, out.output
+    return [json.loads(line) for line in out.output.splitlines()]
+
+
+def test_export_then_ingest_claims_keeps_alternatives_flags_and_notes(tmp_path):
+    """A round trip through ``export`` and ``ingest --claims`` keeps every claim's runners-up
+    (an unedited claim's too) and the reviewer's flags and notes, logged as flag decisions
+    (history and undo work on them in the new database)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from db import flags, review
+    from db.connection import open_db
+    from tests.test_review_helpers import claim_row
+    from tui.cli import cli
+
+    src, dst = tmp_path / "a.db", tmp_path / "b.db"
+    info = build_review_db(src)
+    build_review_db(dst)
+    conn = open_db(dst)
+    with conn:
+        conn.execute("DELETE FROM claims")  # the same documents, no claims yet
+    conn.close()
+    conn = open_db(src)
+    text = info["texts"][info["docs"][1]]
+    cid, other = info["ids"][5], info["ids"][6]  # two claims of DOC2
+    alts = {"subject": [{"text": "浦东新区", "start": text.index("浦东新区"),
+                         "end": text.index("浦东新区") + 4, "score": 0.4}]}  # fmt: skip
+    with conn:
+        conn.execute(
+            "UPDATE claims SET alternatives = ? WHERE id IN (?, ?)",
+            (json.dumps(alts, ensure_ascii=False), cid, other),
+        )
+    flags.flag(conn, cid, "bob", "单位待核")
+    review.decide(conn, other, "ann", "edit", {"unit": "成"})
+    conn.close()
+    exported = _export(src)
+    assert {r["claim_id"]: r["alternatives"] for r in exported}[cid] == alts  # unedited too
+    path = tmp_path / "claims.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in exported))
+    out = CliRunner().invoke(cli, ["ingest", "--claims", str(path), "--db", str(dst)])
+    assert out.exit_code == 0, out.output
+    assert "1 flags set" in out.output
+    again = _export(dst)
+    keep = ("quantity_text", "start", "status", "unit", "alternatives", "flagged", "note",
+            "flagged_by", "reviewer", "edited")  # fmt: skip
+    assert [{k: r[k] for k in keep} for r in again] == [{k: r[k] for k in keep} for r in exported]
+    conn = open_db(dst)
+    new_cid = next(r["claim_id"] for r in again if r["flagged"])
+    row = claim_row(dst, new_cid)
+    assert (row["flagged"], row["note"]) == (1, "单位待核")
+    assert json.loads(row["alternatives"]) == alts
+    [flag] = [d for d in decisions(dst) if d["claim_id"] == new_cid]
+    assert (flag["action"], flag["reviewer"]) == ("flag", "bob")
+    assert review.undo_last(conn, "bob") is not None  # bob's flag is his to undo
+    assert claim_row(dst, new_cid)["flagged"] == 0
+    conn.close()
+    # importing the file again changes nothing more (a flag here is kept, none doubled)
+    out = CliRunner().invoke(cli, ["ingest", "--claims", str(path), "--db", str(dst)])
+    assert out.exit_code == 0 and "1 flags set" in out.output  # bob unflagged it: set again
+    out = CliRunner().invoke(cli, ["ingest", "--claims", str(path), "--db", str(dst)])
+    assert out.exit_code == 0 and "flags set" not in out.output
+
+
+def test_ingest_claims_refuses_a_bad_flag_or_alternatives_with_one_line(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from tui.cli import cli
+
+    src = tmp_path / "a.db"
+    build_review_db(src)
+    [rec] = [r for r in _export(src) if r["quantity_text"] == "一千二百家"]
+    for bad, message in (({"flagged": "yes"}, "'flagged' must be true or false"),
+                         ({"alternatives": [1]}, "'alternatives' must be an object"),
+                         ({"flagged": True, "note": "x" * 1001}, "at most 1,000")):  # fmt: skip
+        path = tmp_path / "bad.jsonl"
+        path.write_text(json.dumps({**rec, **bad}, ensure_ascii=False) + "\n")
+        out = CliRunner().invoke(cli, ["ingest", "--claims", str(path), "--db", str(src)])
+        assert out.exit_code != 0 and message in out.output, out.output
+        assert "Traceback" not in out.output

@@ -407,7 +407,7 @@ class ReviewScreen(SpanMode):
 
     def action_edit(self) -> None:
         """Open the edit form for the current claim."""
-        if self._no_claim("edit") or self.doc is None:
+        if self._no_claim("edit") or self.claim is None or self.doc is None:
             return
         from tui.screens.edit import ClaimForm
 
@@ -444,7 +444,7 @@ class ReviewScreen(SpanMode):
 
     async def action_history(self) -> None:
         """Show the current claim's decisions."""
-        if self._no_claim("show the history of"):
+        if self._no_claim("show the history of") or self.claim is None:
             return
         from tui.screens.panels import HistoryScreen
 
