@@ -329,3 +329,76 @@ def test_ingest_claims_refuses_a_bad_flag_or_alternatives_with_one_line(tmp_path
         out = CliRunner().invoke(cli, ["ingest", "--claims", str(path), "--db", str(src)])
         assert out.exit_code != 0 and message in out.output, out.output
         assert "Traceback" not in out.output
+
+
+# --------------------------------------------------------------------------- overlap spans
+
+
+def test_overlap_verdicts_keep_the_span_offsets_of_edited_fields(tmp_path):
+    """Two reviewers select the same subject in an earlier sentence (span mode): ann's card
+    shows her selection while she waits, and the agreed claim keeps those offsets — not the
+    same words found again in the claim's own sentence."""
+    from db import teams
+    from db.connection import open_db
+    from db.session import ReviewSession
+    from tests.test_review_helpers import claim_row
+    from tests.test_teams import build
+
+    path = tmp_path / "team.db"
+    ids = build(path, 3)
+    conns = [open_db(path), open_db(path)]
+    asg = teams.save_assignment(conns[0], "overlap", 2)
+    text = conns[0].execute("SELECT text FROM documents").fetchone()[0]
+    cid = ids[1]  # 甲公司第1次有2人。 — the selection is 公司 of the first sentence
+    assert text[1:3] == "公司" and text.index("公司", 3) > 3
+    draft = {"subject": "公司", "subject_start": 1, "subject_end": 3}
+    for n, (conn, who) in enumerate(zip(conns, ("ann", "bob"), strict=True)):
+        session = ReviewSession(conn, who, asg)
+        session.open()
+        assert session.goto(cid).ok
+        out = session.save_draft(dict(draft))
+        assert out.ok, out.message
+        if n == 0:  # ann waits for bob: her own verdict, with her offsets, on her card
+            view = session.goto(cid).view
+            assert view.own_verdict is not None
+            assert (view.claim["subject_start"], view.claim["subject_end"]) == (1, 3)
+            [verdict] = teams.versions(conn, cid)
+            assert (verdict["fields"]["subject_start"], verdict["fields"]["subject_end"]) == (1, 3)
+    for conn in conns:
+        conn.close()
+    row = claim_row(path, cid)
+    assert (row["status"], row["subject"], row["reviewer"]) == ("accepted", "公司", "ann+bob")
+    assert (row["subject_start"], row["subject_end"]) == (1, 3)
+
+
+# --------------------------------------------------------------------------- stats and facts
+
+
+def test_flags_are_not_decisions_in_the_pace_and_facts_show_flags(tmp_path):
+    """A flag, an unflag and the undo of a flag are no verdicts: ``stats`` counts ann's
+    accepts only (flags apart), in her sitting too; ``facts`` has flagged and note."""
+    import sqlite3
+
+    from db import flags, review
+    from db.connection import open_db
+    from db.stats import compute, sitting
+
+    path = tmp_path / "s.db"
+    info = build_review_db(path)
+    conn = open_db(path)
+    a, b = info["ids"][0], info["ids"][1]
+    review.decide(conn, a, "ann", "accept")
+    flags.flag(conn, a, "ann", "核对金额")
+    flags.flag(conn, b, "ann", "")
+    flags.unflag(conn, b, "ann")
+    flags.flag(conn, b, "ann", "再看")
+    review.undo_last(conn, "ann")  # the last flag
+    review.decide(conn, b, "ann", "reject")
+    [ann] = compute(conn)["reviewers"]
+    assert ann["decisions"] == 2 and ann["flags"] == 4  # flag, flag, unflag, flag
+    assert ann["actions"] == {"accept": 1, "reject": 1}
+    assert sitting(conn, "ann")["decisions"] == 2
+    conn.row_factory = sqlite3.Row
+    [fact] = [dict(r) for r in conn.execute("SELECT * FROM facts")]
+    assert (fact["claim_id"], fact["flagged"], fact["note"]) == (a, 1, "核对金额")
+    conn.close()
