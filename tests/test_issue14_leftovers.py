@@ -402,3 +402,38 @@ def test_flags_are_not_decisions_in_the_pace_and_facts_show_flags(tmp_path):
     [fact] = [dict(r) for r in conn.execute("SELECT * FROM facts")]
     assert (fact["claim_id"], fact["flagged"], fact["note"]) == (a, 1, "核对金额")
     conn.close()
+
+
+# --------------------------------------------------------------------------- the form at 80x24
+
+
+async def test_the_forms_error_is_on_screen_at_80x24(tmp_path):
+    """At 80x24 the form's error line was laid out below the grid and cut off: a refused
+    save looked like a key that did nothing. Now the error and every field are on screen."""
+    from textual.widgets import Input
+
+    from tui.screens.edit import ClaimForm
+
+    path = tmp_path / "f.db"
+    build_review_db(path)
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in ("e", "n"):
+            await pilot.press(key)
+            await pilot.pause()
+            form = app.screen
+            assert isinstance(form, ClaimForm)
+            form.query_one("#f-qualifier", Input).value = "about"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.screen is form  # refused, the form stays
+            errors = form.query_one("#errors")
+            assert str(errors.render()).strip()  # something to say
+            for widget in (errors, form.query_one("#f-time", Input)):
+                x, y = widget.region.x, widget.region.y
+                assert widget.region.height > 0 and y < 24, widget.id
+                assert form.get_widget_at(x, y)[0] is widget, widget.id  # drawn, not cut off
+            await pilot.press("escape")
+            await pilot.pause()
+    assert decisions(path) == []
