@@ -437,3 +437,37 @@ async def test_the_forms_error_is_on_screen_at_80x24(tmp_path):
             await pilot.press("escape")
             await pilot.pause()
     assert decisions(path) == []
+
+
+# --------------------------------------------------------------------------- stats panel
+
+
+async def test_the_stats_panel_before_any_decision_says_so_instead_of_full_bars(tmp_path):
+    """A reviewer with no decision yet saw a sparkline of full bars (one flat value) and
+    "0 decisions since —"; now a plain sentence, and the pace appears with the first
+    decision."""
+    from textual.widgets import Sparkline, Static
+
+    from tui.screens.stats import StatsScreen
+
+    path = tmp_path / "t.db"
+    build_review_db(path)
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        panel = app.screen
+        assert isinstance(panel, StatsScreen)
+        said = str(panel.query_one("#sitting", Static).render())
+        assert said == "ann: no decisions yet in this sitting."
+        assert not panel.query_one(Sparkline).display
+        await pilot.press("escape", "a", "t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "ann, this sitting: 1 decision since" in str(
+            app.screen.query_one("#sitting", Static).render()
+        )
+        assert app.screen.query_one(Sparkline).display
+    assert [d["action"] for d in decisions(path)] == ["accept"]
