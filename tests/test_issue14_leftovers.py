@@ -471,3 +471,38 @@ async def test_the_stats_panel_before_any_decision_says_so_instead_of_full_bars(
         )
         assert app.screen.query_one(Sparkline).display
     assert [d["action"] for d in decisions(path)] == ["accept"]
+
+
+async def test_no_siblings_offer_on_a_document_without_candidates(tmp_path):
+    """The card of a document opened alone showed the last correction's ``g: apply to N
+    siblings`` (siblings of another document); the offer is back on a claim."""
+    from textual.widgets import Input
+
+    from db.connection import open_db
+    from tests.test_review_helpers import add_claim, seed_text
+
+    path = tmp_path / "g.db"
+    info = build_review_db(path)
+    conn = open_db(path)
+    seed = seed_text()
+    add_claim(conn, info["docs"][0], seed, "26支", value=26, unit="支",
+              subject="中国人民保险集团股份有限公司")  # fmt: skip
+    quiet = add_document(conn, QUIET, "晨练", "news/quiet.txt")
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        card = screen.query_one(ClaimCard)
+        assert screen.claim["id"] == info["ids"][0]
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-subject", Input).value = "中国人保"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert card.border_subtitle == "g: apply to 1 sibling"
+        await screen._act(lambda: screen.session.open_document(quiet))
+        assert screen.claim is None and card.border_subtitle == ""
+        await pilot.press("k")  # back to a claim: offered again
+        await pilot.pause()
+        assert screen.claim is not None and card.border_subtitle == "g: apply to 1 sibling"

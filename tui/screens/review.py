@@ -575,7 +575,9 @@ class ReviewScreen(SpanMode):
         (counted in the worker; no trip at all while there is no correction)."""
         card = self.query_one(ClaimCard)
         n = 0
-        if self.session.correction is not None:
+        # Only under a claim: the card of a document without candidates (or of the empty
+        # queue) says how to go on, and an offer there would read as about that document.
+        if self.session.correction is not None and self.claim is not None:
             outcome = await self._call(self.session.siblings_offer)
             n = outcome.data if outcome.ok else 0
         card.border_subtitle = f"g: apply to {n} sibling{'' if n == 1 else 's'}" if n else ""
