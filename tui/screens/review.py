@@ -364,6 +364,7 @@ class ReviewScreen(SpanMode):
             self.notify(outcome.message, timeout=2, markup=False)
         else:
             self.render_outcome(outcome)
+            await self._offer_siblings()  # the card may have come from a document alone
 
     @on(ClaimList.Picked)
     async def _picked(self, event: ClaimList.Picked) -> None:
