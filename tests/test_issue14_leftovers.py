@@ -506,3 +506,37 @@ async def test_no_siblings_offer_on_a_document_without_candidates(tmp_path):
         await pilot.press("k")  # back to a claim: offered again
         await pilot.pause()
         assert screen.claim is not None and card.border_subtitle == "g: apply to 1 sibling"
+
+
+# --------------------------------------------------------------------------- history panel
+
+
+async def test_the_history_panel_gives_the_changes_room_at_120_columns(tmp_path):
+    """A pick's history row at 120 columns left the changes six cells (``subje…``): the
+    pick is described among the changes now, and every change reads in full."""
+    import json
+
+    from db.connection import open_db
+    from tui.screens.panels import HistoryScreen
+
+    path = tmp_path / "h.db"
+    info = build_review_db(path)
+    conn = open_db(path)
+    text = info["texts"][info["docs"][0]]
+    a = text.index("中国人保上海区域工协")
+    alts = {"subject": [{"text": "中国人保上海区域工协", "start": a, "end": a + 10, "score": 0.5}]}
+    with conn:
+        conn.execute(
+            "UPDATE claims SET alternatives = ? WHERE id = ?",
+            (json.dumps(alts, ensure_ascii=False), info["ids"][0]),
+        )
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("1", "k", "h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        shown = screen_text(app)
+        assert "picked subject option 1" in shown and "(中国人保上海区域工协)" in shown
+        assert "中国人民保险集团股份有限公司 →" in shown  # the change, in full (it wraps)
