@@ -40,6 +40,8 @@ async def test_claim_keys_on_a_document_without_candidates_say_why(tmp_path):
         assert isinstance(screen, ReviewScreen)
         await screen._act(lambda: screen.session.open_document(quiet))
         assert screen.claim is None and screen.doc["id"] == quiet
+        # the header's second line says so from its start (it was indented by four spaces)
+        assert screen_text(app).splitlines()[1].startswith(" no candidate claims · document")
         expected = {
             "e": "no claim to edit",
             "f2": "no claim to edit",

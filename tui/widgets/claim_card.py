@@ -266,8 +266,8 @@ class ReviewHeader(Static):
             n, m, d, total_docs = position
             line2.append(f"claim {n} of {m}", style="bold")
             line2.append(f" in document {d:,} of {total_docs:,}")
-        if list_info:
-            line2.append(f"   {shown_line(list_info)}", style="dim")
+        if list_info:  # after the position, set apart; alone, from the start of the line
+            line2.append(f"{'   ' if position else ''}{shown_line(list_info)}", style="dim")
         self.update(Group(line1, line2))
 
 
