@@ -37,7 +37,12 @@ _NAME_BEFORE_RE = re.compile(r"[^，,。；;：:、\s（）()“”\"]{2,40}$")
 _LIST_GAP_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:、|和|及|以及|与)")
 
 #: What separates the items of a list of quantities sharing one verb.
-_LIST_SEP_RE = re.compile(r"\s*(?:、|和|及|与|以及|，)\s*")
+_LIST_SEP_RE = re.compile(r"\s*(?:、|和|及|与|以及|或|，)\s*")
+#: A label written before a quantity's clause: [参考价格] 399元, 价格：750美元.
+_LABEL_RE = re.compile(
+    r"(?:(?<=[\[【])([\u4e00-\u9fff]{2,6})[\]】]|(?:(?<=[\s，。；：\]】])|^)([\u4e00-\u9fff]{2,6})[：:])"
+    r"[ \t\u3000\xa0]*$"
+)
 
 #: How many clauses back a subject may be carried from.
 _CARRY_LIMIT = 12
@@ -393,6 +398,20 @@ def _candidate(
         if prev_end <= m.start and _LIST_SEP_RE.fullmatch(doc.norm, prev_end, m.start):
             pred = prev_pred
             shared = True
+    carried: Phrase | None = None
+    if not shared and doc.previous_pred is not None:
+        # An item of a list whose clause names only the item (其中A 498亿元，B 187亿元): the
+        # predicate of the quantity before it in the sentence is an option.
+        prev_end, prev_pred = doc.previous_pred
+        if s_start <= prev_end <= clause[0] and not any(
+            t[1].startswith("v") and t[1] != "vn" for t in tokens if t[3] <= m.start
+        ):
+            carried = prev_pred
+    label_m = _LABEL_RE.search(doc.norm, max(0, m.start - 14), m.start)
+    label = None
+    if label_m is not None:
+        g = 1 if label_m.group(1) else 2
+        label = Phrase(label_m.group(g), label_m.start(g), label_m.end(g))
     assert doc.ranker is not None
     pred_options = doc.ranker.rank(
         predicate_options(
@@ -404,13 +423,18 @@ def _candidate(
             rule=pred,
             shared=shared,
             kind=m.kind,
+            time_spans=doc.times_in(clause),
+            label=label,
+            carried=carried,
         ),
         "predicate",
     )
     if doc.ranker.ranks("predicate") and pred_options and not shared:
         best = pred_options[0]
         pred = Phrase(best.text, best.start, best.end)
-    doc.previous_pred = (m.end, pred) if pred is not None else None
+    # A list item passes on the list's predicate, not its own choice.
+    list_pred = carried if carried is not None else pred
+    doc.previous_pred = (m.end, list_pred) if list_pred is not None else None
 
     time = _governing_time(doc, m, s_start, clause)
     if time is None:

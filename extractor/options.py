@@ -45,6 +45,43 @@ _ADVERB_FLAGS = ("d", "ad")
 _MODIFIER_FLAGS = ("d", "ad", "j", "vn", "n", "a", "vd")
 
 
+#: Kinds whose claims are seldom tied to a time (a size, a weight, an age).
+_STATIC_KINDS = ("length", "weight", "age")
+_CLAUSE_STOPS = frozenset("，。；,;！？!?")
+_QUOTES = frozenset("“”\"「」『』‘’'")
+#: Tags of the words that may stand before a counted noun (1220万有效/a 像素, 不同/b 射程).
+_NOUN_MODIFIER_FLAGS = ("a", "b", "an", "vn", "ad")
+_NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+#: Verbs of modality, never a predicate by themselves (都会给父母… -> 给, not 会).
+_MODAL_VERBS = frozenset("会能要可将让使应需得该")
+#: A sport statistic written as a shape: 14投9中, 两罚一中.
+_STAT_NUM = "[0-9一二两三四五六七八九十]+"
+_STAT_SHAPE_RE = re.compile(rf"{_STAT_NUM}([\u4e00-\u9fff]){_STAT_NUM}中")
+_DATELINE_RE = re.compile(r"[^，。；\s]{0,6}?\d{1,2}月\d{1,2}日(?:电|讯)")
+
+
+def _measured_units() -> frozenset[str]:
+    return frozenset(lexicon.words("measured_units"))
+
+
+def _stat_shapes() -> dict[str, str]:
+    return {row[0]: row[1] for row in lexicon.table("stat_shapes")}
+
+
+def _is_name(t: Token) -> bool:
+    """A token of a name: tagged as one, or Latin letters (VCU, T900)."""
+    if t[1] in _NAME_FLAGS:
+        return True
+    return t[1] == "eng" and any(ch.isalpha() for ch in t[0])
+
+
+def _is_dateline(norm: str, t: Token) -> bool:
+    """Whether a dateline (中新网5月22日电, 本报讯, …记者) starts at token ``t``."""
+    if (t[0].endswith("讯") and len(t[0]) >= 2) or t[0] == "记者":
+        return True
+    return _DATELINE_RE.match(norm, t[2]) is not None
+
+
 def _future_words() -> tuple[str, ...]:
     return tuple(lexicon.words("plan_words"))
 
@@ -93,6 +130,10 @@ def time_options(
         f.update(base)
         if kind == "duration":
             f["kind_duration"] = 1.0
+        elif kind in _STATIC_KINDS:
+            f["kind_static"] = 1.0
+        elif kind == "other":
+            f["kind_other"] = 1.0
         lo = bisect.bisect_left(mention_starts, min(t.end, q_start))
         hi = bisect.bisect_left(mention_starts, max(t.start, q_start))
         if hi - lo > (1 if t.end <= q_start else 0):
@@ -152,7 +193,9 @@ def time_options(
     lead_end = sentences[min(1, len(sentences) - 1)][1]
     taken = 0
     i = 0
-    while para_start == 0 and taken < 2 and i < len(times) and times[i].start < lead_end:
+    # In a later paragraph they are offered too, marked (周四早盘 of a market report governs
+    # its later paragraphs of fund prices).
+    while taken < 2 and i < len(times) and times[i].start < lead_end:
         t = times[i]
         i += 1
         if t.start >= s_start or not t.anchor or is_base(norm, t.start):
@@ -161,6 +204,8 @@ def time_options(
             continue  # a dateline (中新网3月23日电) dates the report, not its facts
         taken += 1
         f = {"lead": 1.0, "dist": _log_dist(q_start - t.end), "sentences_back": min(si, 6) / 3}
+        if t.end <= para_start:
+            f["lead_far"] = 1.0
         if (t.start, t.end) in found:
             found[(t.start, t.end)][1]["lead"] = 1.0
         else:
@@ -213,13 +258,25 @@ def predicate_options(
     rule: Phrase | None,
     shared: bool,
     kind: str,
+    time_spans: Sequence[tuple[int, int]] = (),
+    label: Phrase | None = None,
+    carried: Phrase | None = None,
 ) -> list[Option]:
-    """The predicate options of the quantity at ``q_start`` in its clause's ``tokens``."""
+    """The predicate options of the quantity at ``q_start`` in its clause's ``tokens``.
+
+    ``time_spans`` are the time expressions near the quantity (never a predicate);
+    ``label`` a label written before the quantity's clause ([参考价格] 399元, 价格：750美元);
+    ``carried`` the predicate of the quantity before it when this one's clause names an item
+    of the same list and no verb of its own (其中A 49亿元，B 18亿元)."""
     toks = tokens
     at = bisect.bisect_left(toks, q_start, key=lambda t: t[2])
     past = bisect.bisect_left(toks, q_end, key=lambda t: t[2])
     before = [t for t in toks[max(0, at - _PRED_WINDOW) : at] if t[3] <= q_start]
-    after = list(toks[past : past + _PRED_WINDOW])
+    after: list[Token] = []
+    for t in toks[past : past + _PRED_WINDOW]:
+        if t[0] in _CLAUSE_STOPS or _is_dateline(norm, t):
+            break  # a clause ends; a dateline glued to a headline (…764亿元中新网5月22日电)
+        after.append(t)
     found: dict[tuple[int, int, str], dict[str, float]] = {}
 
     def add(span: Sequence[Token], f: dict[str, float]) -> None:
@@ -229,6 +286,12 @@ def predicate_options(
         if not text.strip() or any(t[1] == "x" for t in span):
             return
         start, end = span[0][2], span[-1][3]
+        if any(s < end and start < e for s, e in time_spans):
+            return  # a time expression is the claim's time, never its predicate
+        if all(_is_name(t) for t in span):
+            return  # a name (or a piece of one) is who the claim is about, never what
+        if text.endswith(("讯", "电")) or "记者" in text:
+            return  # a dateline or a byline
         f = dict(f)
         if end <= q_start:
             f["before"] = 1.0
@@ -295,9 +358,16 @@ def predicate_options(
                 add(core[m : j + 1], {**f, "modal": 1.0})
     seen_verb = False
     for j, t in enumerate(after):
-        if t[1] == "x" or t[0] in "，。；":
+        if t[1] == "x" and t[0] not in _QUOTES:
             break
-        if t[1].startswith("v") and t[1] != "vn" and len(t[0]) >= 2:
+        if (
+            t[1].startswith("v")
+            and t[1] != "vn"
+            and (len(t[0]) >= 2 or t[0] not in _DROP_BEFORE)
+            and t[0] not in _MODAL_VERBS
+        ):
+            # One-character verbs too (29%每月给1000元以下 -> 给); quotes do not stop the
+            # search (38%的“80后”每月补贴家用).
             f = {"adjacent": float(j == 0)}
             if not seen_verb:
                 f["nearest_verb"] = 1.0
@@ -318,11 +388,31 @@ def predicate_options(
         j -= 1
     if j < len(core):
         add(core[j:], {"adjacent": 1.0, "copula": float(copula)})
-    # The noun the quantity counts, and the verb after it.
+    # A measured attribute anywhere before the quantity in its clause (哈佛大学的录取率从
+    # 2010年的6.9%…, 人均薪酬更是超过70万元): the nearest noun run ending with an attribute.
+    lead = [t for t in toks[:at] if t[3] <= q_start]
+    for j in range(len(lead) - 1, -1, -1):
+        if lead[j][0] in _CLAUSE_STOPS:
+            break
+        if _is_nounish(lead[j]) and _is_attr(lead[j][0]):
+            m = j
+            while m > 0 and j - m < 2 and _is_nounish(lead[m - 1]) and not _is_name(lead[m - 1]):
+                m -= 1
+            add(lead[m : j + 1], {"clause_attr": 1.0})
+            add(lead[j : j + 1], {"clause_attr": 1.0})
+            break
+    # The noun the quantity counts (with the modifiers before it: 1220万有效像素), and the
+    # verb after it.
     i = 0
     if after and after[0][0] == "的":
         i = 1
     j = noun_run(after, i)
+    if j == i:
+        m = i
+        while m < len(after) and m - i < 2 and after[m][1] in _NOUN_MODIFIER_FLAGS:
+            m += 1
+        if m > i and noun_run(after, m) > m:
+            j = noun_run(after, m)
     if j > i:
         run = after[i:j]
         yi = bool(before) and before[-1][0] in ("以", "按")
@@ -340,6 +430,45 @@ def predicate_options(
         if j < len(after) and after[j][1].startswith("v") and after[j][1] != "vn":
             add([after[j]], {"counted_verb": 1.0})
             add(after[i : j + 1], {"counted_verb": 1.0, "counted": 1.0})
+    # The head noun closing the noun phrase after the quantity (3.0英寸46万像素的HVGA液晶显示屏,
+    # 1/2.4英寸的Exmor R CMOS图像传感器): the last noun run before a verb or the clause end.
+    head: tuple[int, int] | None = None
+    k = 0
+    while k < len(after):
+        t = after[k]
+        if (t[1].startswith("v") and t[1] != "vn") or t[1] in ("p", "c", "r", "d"):
+            break
+        e = noun_run(after, k)
+        if e > k:
+            head = (k, e)
+            k = e
+        else:
+            k += 1
+    if head is not None and head[0] > 0:
+        a, b = head
+        add(after[max(a, b - 3) : b], {"head_noun": 1.0})
+    # The measure word itself when it names what is measured (39胜, 6篮板, 8号种子).
+    for n in (2, 1):
+        word = norm[max(q_start, q_end - n) : q_end]
+        if len(word) == n and word in _measured_units():
+            found[(q_end - n, q_end, word)] = {"unit_word": 1.0, "length": n / 10}
+            break
+    # A sport statistic written as a shape (14投9中 -> 投篮).
+    shape = _STAT_SHAPE_RE.fullmatch(norm, q_start, q_end)
+    if shape is not None and shape.group(1) in _stat_shapes():
+        name = _stat_shapes()[shape.group(1)]
+        found[(-1, -1, name)] = {"stat_shape": 1.0, "length": len(name) / 10}
+    if kind == "age":
+        found[(-1, -1, "年龄")] = {"kind_default": 1.0, "length": 0.2}
+    # A label before the quantity's clause ([参考价格] 399元).
+    if label is not None:
+        key = (label.start, label.end, label.text)
+        found.setdefault(key, {"length": min(len(label.text), 20) / 10})["label"] = 1.0
+    # The predicate of the list this quantity is an item of (其中A 49亿元，B 18亿元).
+    if carried is not None and carried.text:
+        key = (carried.start, carried.end, carried.text)
+        f0 = found.setdefault(key, {"length": min(len(carried.text), 20) / 10})
+        f0["list_carried"] = 1.0
     if rule is not None and rule.text:
         if rule.start >= 0:
             span = [
