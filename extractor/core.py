@@ -40,7 +40,8 @@ _LIST_GAP_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:、|和|及|以及|与)")
 _LIST_SEP_RE = re.compile(r"\s*(?:、|和|及|与|以及|或|，)\s*")
 #: A label written before a quantity's clause: [参考价格] 399元, 价格：750美元.
 _LABEL_RE = re.compile(
-    r"(?:(?<=[\[【])([\u4e00-\u9fff]{2,6})[\]】]|(?:(?<=[\s，。；：\]】])|^)([\u4e00-\u9fff]{2,6})[：:])"
+    r"(?:(?<=[\[【])([\u4e00-\u9fff]{2,6})[\]】][：:]?"
+    r"|(?:(?<=[\s，。；：\]】])|^)([\u4e00-\u9fff]{2,6})[：:])"
     r"[ \t\u3000\xa0]*$"
 )
 
@@ -426,6 +427,7 @@ def _candidate(
             time_spans=doc.times_in(clause),
             label=label,
             carried=carried,
+            previous_clause=doc.tokens(clauses[ci - 1]) if ci > 0 else (),
         ),
         "predicate",
     )
@@ -637,7 +639,11 @@ def _carried_period(doc: _Doc, si: int) -> TimeExpr | None:
                 last = t
             i += 1
         if last is not None:
-            return last if _PERIOD_RE.search(last.text) else None
+            if _PERIOD_RE.search(last.text):
+                return last
+            # A sentence split at ； goes on with the time of its first part.
+            joined = all(norm[doc.sentences[k][1] - 1] in "；;" for k in range(sj, si))
+            return last if joined else None
     return None
 
 

@@ -36,6 +36,10 @@ PERIOD_RE = re.compile(
 )
 _RELATIVE_RE = re.compile(r"(?:今|去|本|上|下|当|目|近|昨|前|明|同)")
 _COMPARISON = ("比", "较", "与", "相较", "对比", "相比", "环比", "同比")
+#: Times that take their value from an earlier one (当时, 同期, 全年 of a year named before).
+_REFERS_BACK = frozenset(
+    ("当时", "当天", "当日", "当晚", "当年", "同期", "全年", "此前", "此役", "后来", "至今")
+)
 #: Sentences before the quantity's whose times are offered.
 _SENTENCES_BACK = 4
 #: Tokens on each side of the quantity read for predicate options.
@@ -176,6 +180,8 @@ def time_options(
             i += 1
         if last is not None:
             f = {"sentences_back": back / 3, "dist": _log_dist(q_start - last.end)}
+            if all(norm[sentences[k][1] - 1] in "；;" for k in range(sj, si)):
+                f["semicolon"] = 1.0  # the same sentence, split at ；
             if back == 1 and PERIOD_RE.search(last.text):
                 f["period_carried"] = 1.0  # a reporting period stated once for what follows
             add(last, f)
@@ -244,6 +250,10 @@ def _static_time_features(norm: str, t: TimeExpr, headline_end: int) -> dict[str
         f["modifier"] = 1.0
     if t.start < headline_end:
         f["headline"] = 1.0
+    if t.text in _REFERS_BACK:
+        f["refers_back"] = 1.0
+    if norm[t.end : t.end + 1] in ("讯", "电") or norm.startswith("消息", t.end):
+        f["dateline"] = 1.0
     return f
 
 
@@ -261,13 +271,15 @@ def predicate_options(
     time_spans: Sequence[tuple[int, int]] = (),
     label: Phrase | None = None,
     carried: Phrase | None = None,
+    previous_clause: Sequence[Token] = (),
 ) -> list[Option]:
     """The predicate options of the quantity at ``q_start`` in its clause's ``tokens``.
 
     ``time_spans`` are the time expressions near the quantity (never a predicate);
     ``label`` a label written before the quantity's clause ([参考价格] 399元, 价格：750美元);
     ``carried`` the predicate of the quantity before it when this one's clause names an item
-    of the same list and no verb of its own (其中A 49亿元，B 18亿元)."""
+    of the same list and no verb of its own (其中A 49亿元，B 18亿元); ``previous_clause`` the
+    tokens of the clause before (总价款大幅增加，达1.59万亿元: the attribute is there)."""
     toks = tokens
     at = bisect.bisect_left(toks, q_start, key=lambda t: t[2])
     past = bisect.bisect_left(toks, q_end, key=lambda t: t[2])
@@ -278,6 +290,7 @@ def predicate_options(
             break  # a clause ends; a dateline glued to a headline (…764亿元中新网5月22日电)
         after.append(t)
     found: dict[tuple[int, int, str], dict[str, float]] = {}
+    state = {"governed": False}
 
     def add(span: Sequence[Token], f: dict[str, float]) -> None:
         if not span:
@@ -299,6 +312,8 @@ def predicate_options(
         else:
             f["after"] = 1.0
             f["dist"] = _log_dist(start - q_end)
+            if state["governed"]:
+                f["after_governed"] = 1.0
         last = span[-1]
         if last[1].startswith("v") and last[1] != "vn":
             f["verb"] = 1.0
@@ -334,6 +349,16 @@ def predicate_options(
             copula = True
         k -= 1
     core = before[:k]
+    # A verb right before the quantity (only qualifiers between, no copula) governs it: the
+    # noun after the quantity is then its object (提供约1500亿元保障), not what is measured.
+    governed = (
+        not copula
+        and bool(core)
+        and core[-1][1].startswith("v")
+        and core[-1][1] != "vn"
+        and core[-1][0] not in _MODAL_VERBS
+    )
+    state["governed"] = governed
     # Verbs before and after, nearest first on each side.
     seen_verb = False
     for j in range(len(core) - 1, -1, -1):
@@ -342,6 +367,8 @@ def predicate_options(
             break
         if t[1].startswith("v") and t[1] != "vn":
             f = {"adjacent": float(j == len(core) - 1), "copula": float(copula)}
+            if governed and j == len(core) - 1:
+                f["governs"] = 1.0
             if not seen_verb:
                 f["nearest_verb"] = 1.0
                 seen_verb = True
@@ -401,6 +428,19 @@ def predicate_options(
             add(lead[m : j + 1], {"clause_attr": 1.0})
             add(lead[j : j + 1], {"clause_attr": 1.0})
             break
+    # A clause that opens with its quantity (…总价款大幅增加，达1.59万亿元): the measured
+    # attribute of the clause before.
+    if not core and previous_clause:
+        prev = list(previous_clause)
+        for j in range(len(prev) - 1, -1, -1):
+            if _is_nounish(prev[j]) and _is_attr(prev[j][0]):
+                m = j
+                while (
+                    m > 0 and j - m < 2 and _is_nounish(prev[m - 1]) and not _is_name(prev[m - 1])
+                ):
+                    m -= 1
+                add(prev[m : j + 1], {"clause_attr": 1.0, "previous_clause": 1.0})
+                break
     # The noun the quantity counts (with the modifiers before it: 1220万有效像素), and the
     # verb after it.
     i = 0
@@ -423,6 +463,7 @@ def predicate_options(
                 "after_de": float(i == 1),
                 "yi_de": float(i == 1 and yi and _is_attr(run[-1][0])),
                 "adjacent": 1.0,
+                "object_noun": float(governed),
             },
         )
         if j < len(after) and after[j][1] in _ADVERB_FLAGS:

@@ -139,6 +139,10 @@ PREDICATE_FEATURES: dict[str, str] = {
     "stat_shape": "the statistic of a box-score shape (14投9中 -> 投篮)",
     "kind_default": "the attribute an age states (年龄), not written",
     "label": "a label before the quantity's clause ([参考价格] 399元, 价格：750美元)",
+    "object_noun": "the counted noun when a verb right before the quantity governs it (its object)",
+    "governs": "the verb right before the quantity (only qualifiers between, no copula)",
+    "after_governed": "written after a quantity that a verb right before it governs",
+    "previous_clause": "read in the clause before, when the quantity opens its own (…，达5亿元)",
     "list_carried": "the predicate of the list this quantity is an item of (其中A 4亿元，B 1亿元)",
 }
 
@@ -165,6 +169,9 @@ TIME_FEATURES: dict[str, str] = {
     "kind_duration": "the claim is a duration",
     "kind_static": "the claim is a size, weight or age (usually no time)",
     "kind_other": "the claim is a rank or another measure (often no time)",
+    "refers_back": "a time that takes its value from an earlier one (当时, 同期, 全年)",
+    "dateline": "the time of a dateline (…讯, …电, …消息)",
+    "semicolon": "from the part of the quantity's sentence before a ；",
     "lead_far": "a time of the lead offered in a later paragraph (a report's day)",
 }
 
