@@ -16,7 +16,7 @@ from . import nlp
 from .entities import EntityTable, subject_options
 from .model import Candidate
 from .numbers import FULLWIDTH
-from .options import predicate_options, time_options
+from .options import own_measure, predicate_options, time_options
 from .quantity import MEASURE_SHAPE, Mention, find_quantities
 from .ranker import Option, Ranker, default
 from .roles import Phrase, RoleFinder, Token, entity_score, noun_run, predicate_and_object
@@ -396,7 +396,11 @@ def _candidate(
     if doc.previous_pred is not None:
         # Each item of a list sharing one verb gets the verb (同比增长1.0%、6.0%).
         prev_end, prev_pred = doc.previous_pred
-        if prev_end <= m.start and _LIST_SEP_RE.fullmatch(doc.norm, prev_end, m.start):
+        if (
+            prev_end <= m.start
+            and _LIST_SEP_RE.fullmatch(doc.norm, prev_end, m.start)
+            and own_measure(doc.norm, m.start, m.end) is None
+        ):
             pred = prev_pred
             shared = True
     carried: Phrase | None = None

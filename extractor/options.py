@@ -26,7 +26,16 @@ from collections.abc import Sequence
 
 from . import lexicon
 from .ranker import Option
-from .roles import _DROP_BEFORE, _ENTITY_FLAGS, Phrase, Token, _is_attr, _is_nounish, noun_run
+from .roles import (
+    _COPULA,
+    _DROP_BEFORE,
+    _ENTITY_FLAGS,
+    Phrase,
+    Token,
+    _is_attr,
+    _is_nounish,
+    noun_run,
+)
 from .timex import TimeExpr
 
 #: A reporting period (2008年, 今年以来, 第三季度, 截至3月12日).
@@ -70,6 +79,19 @@ def _measured_units() -> frozenset[str]:
 
 def _stat_shapes() -> dict[str, str]:
     return {row[0]: row[1] for row in lexicon.table("stat_shapes")}
+
+
+def own_measure(norm: str, q_start: int, q_end: int) -> Phrase | None:
+    """What a quantity measures when its own words say it: a measure word that names it (39胜
+    -> 胜, 8号种子 -> 种子) or a box-score shape (14投9中 -> 投篮, not written: start -1)."""
+    for n in (2, 1):
+        word = norm[max(q_start, q_end - n) : q_end]
+        if len(word) == n and word in _measured_units():
+            return Phrase(word, q_end - n, q_end)
+    shape = _STAT_SHAPE_RE.fullmatch(norm, q_start, q_end)
+    if shape is not None and shape.group(1) in _stat_shapes():
+        return Phrase(_stat_shapes()[shape.group(1)], -1, -1)
+    return None
 
 
 def _is_name(t: Token) -> bool:
@@ -357,6 +379,7 @@ def predicate_options(
         and core[-1][1].startswith("v")
         and core[-1][1] != "vn"
         and core[-1][0] not in _MODAL_VERBS
+        and core[-1][0] not in _COPULA
     )
     state["governed"] = governed
     # Verbs before and after, nearest first on each side.
@@ -468,7 +491,12 @@ def predicate_options(
         )
         if j < len(after) and after[j][1] in _ADVERB_FLAGS:
             j += 1
-        if j < len(after) and after[j][1].startswith("v") and after[j][1] != "vn":
+        if (
+            j < len(after)
+            and after[j][1].startswith("v")
+            and after[j][1] != "vn"
+            and after[j][0] not in _MODAL_VERBS
+        ):
             add([after[j]], {"counted_verb": 1.0})
             add(after[i : j + 1], {"counted_verb": 1.0, "counted": 1.0})
     # The head noun closing the noun phrase after the quantity (3.0英寸46万像素的HVGA液晶显示屏,
@@ -489,16 +517,12 @@ def predicate_options(
         a, b = head
         add(after[max(a, b - 3) : b], {"head_noun": 1.0})
     # The measure word itself when it names what is measured (39胜, 6篮板, 8号种子).
-    for n in (2, 1):
-        word = norm[max(q_start, q_end - n) : q_end]
-        if len(word) == n and word in _measured_units():
-            found[(q_end - n, q_end, word)] = {"unit_word": 1.0, "length": n / 10}
-            break
     # A sport statistic written as a shape (14投9中 -> 投篮).
-    shape = _STAT_SHAPE_RE.fullmatch(norm, q_start, q_end)
-    if shape is not None and shape.group(1) in _stat_shapes():
-        name = _stat_shapes()[shape.group(1)]
-        found[(-1, -1, name)] = {"stat_shape": 1.0, "length": len(name) / 10}
+    own = own_measure(norm, q_start, q_end)
+    if own is not None:
+        f_own = {"length": len(own.text) / 10}
+        f_own["unit_word" if own.start >= 0 else "stat_shape"] = 1.0
+        found[(own.start, own.end, own.text)] = f_own
     if kind == "age":
         found[(-1, -1, "年龄")] = {"kind_default": 1.0, "length": 0.2}
     # A label before the quantity's clause ([参考价格] 399元).
