@@ -19,7 +19,15 @@ from .numbers import FULLWIDTH
 from .options import own_measure, predicate_options, time_options
 from .quantity import MEASURE_SHAPE, Mention, find_quantities
 from .ranker import Option, Ranker, default
-from .roles import Phrase, RoleFinder, Token, entity_score, noun_run, predicate_and_object
+from .roles import (
+    _DROP_BEFORE,
+    Phrase,
+    RoleFinder,
+    Token,
+    entity_score,
+    noun_run,
+    predicate_and_object,
+)
 from .sentences import split_clauses, split_sentences
 from .timex import TimeExpr, find_times, normalise
 
@@ -174,6 +182,11 @@ class _Doc:
 
     def sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self.sent_starts, pos) - 1
+
+
+def _before(tokens: list[Token], pos: int) -> list[Token]:
+    """The tokens of a clause that end by ``pos`` (found by bisection)."""
+    return tokens[: bisect.bisect_right(tokens, pos, key=lambda t: t[3])]
 
 
 def _digit(t: TimeExpr) -> bool:
@@ -409,9 +422,16 @@ def _candidate(
         # predicate of the quantity before it in the sentence is an option.
         prev_end, prev_pred = doc.previous_pred
         if s_start <= prev_end <= clause[0] and not any(
-            t[1].startswith("v") and t[1] != "vn" for t in tokens if t[3] <= m.start
+            t[1].startswith("v") and t[1] != "vn" for t in _before(tokens, m.start)
         ):
             carried = prev_pred
+    # A quantity opening its clause (…总价款大幅增加，达5亿元): the clause before is read too.
+    k_lead = bisect.bisect_right(tokens, m.start, key=lambda t: t[3])
+    opens = (
+        ci > 0
+        and k_lead <= 4
+        and all(t[0] in _DROP_BEFORE or t[1] in ("x", "ul", "uj") for t in tokens[:k_lead])
+    )
     label_m = _LABEL_RE.search(doc.norm, max(0, m.start - 14), m.start)
     label = None
     if label_m is not None:
@@ -428,10 +448,10 @@ def _candidate(
             rule=pred,
             shared=shared,
             kind=m.kind,
-            time_spans=doc.times_in(clause),
+            time_spans=doc.time_spans,
             label=label,
             carried=carried,
-            previous_clause=doc.tokens(clauses[ci - 1]) if ci > 0 else (),
+            previous_clause=doc.tokens(clauses[ci - 1]) if opens else (),
         ),
         "predicate",
     )

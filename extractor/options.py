@@ -313,6 +313,15 @@ def predicate_options(
         after.append(t)
     found: dict[tuple[int, int, str], dict[str, float]] = {}
     state = {"governed": False}
+    # The time expressions around the quantity's window (found by bisection: a clause with
+    # thousands of quantities must stay linear).
+    lo_off = toks[max(0, at - 2 * _PRED_WINDOW)][2] if toks else q_start
+    hi_off = toks[min(len(toks), past + _PRED_WINDOW) - 1][3] if toks else q_end
+    near_times = time_spans[
+        bisect.bisect_right(time_spans, lo_off, key=lambda x: x[1]) : bisect.bisect_left(
+            time_spans, max(hi_off, q_end), key=lambda x: x[0]
+        )
+    ]
 
     def add(span: Sequence[Token], f: dict[str, float]) -> None:
         if not span:
@@ -321,7 +330,7 @@ def predicate_options(
         if not text.strip() or any(t[1] == "x" for t in span):
             return
         start, end = span[0][2], span[-1][3]
-        if any(s < end and start < e for s, e in time_spans):
+        if any(s < end and start < e for s, e in near_times):
             return  # a time expression is the claim's time, never its predicate
         if all(_is_name(t) for t in span):
             return  # a name (or a piece of one) is who the claim is about, never what
@@ -422,6 +431,8 @@ def predicate_options(
             if not seen_verb:
                 f["nearest_verb"] = 1.0
                 seen_verb = True
+            if governed and j == 0:
+                f["object_noun"] = 1.0  # 获得2700万元授信: the object, tagged as a verb
             add([t], f)
     # The stretch from the subject to the quantity (同比增长, 实现营业收入, 失业率均值).
     lo = 0
@@ -440,11 +451,11 @@ def predicate_options(
         add(core[j:], {"adjacent": 1.0, "copula": float(copula)})
     # A measured attribute anywhere before the quantity in its clause (哈佛大学的录取率从
     # 2010年的6.9%…, 人均薪酬更是超过70万元): the nearest noun run ending with an attribute.
-    lead = [t for t in toks[:at] if t[3] <= q_start]
+    lead = [t for t in toks[max(0, at - 2 * _PRED_WINDOW) : at] if t[3] <= q_start]
     for j in range(len(lead) - 1, -1, -1):
         if lead[j][0] in _CLAUSE_STOPS:
             break
-        if _is_nounish(lead[j]) and _is_attr(lead[j][0]):
+        if _is_nounish(lead[j]) and _is_attr(lead[j][0]) and lead[j][0] not in _DROP_BEFORE:
             m = j
             while m > 0 and j - m < 2 and _is_nounish(lead[m - 1]) and not _is_name(lead[m - 1]):
                 m -= 1
@@ -497,8 +508,11 @@ def predicate_options(
             and after[j][1] != "vn"
             and after[j][0] not in _MODAL_VERBS
         ):
-            add([after[j]], {"counted_verb": 1.0})
-            add(after[i : j + 1], {"counted_verb": 1.0, "counted": 1.0})
+            # After a governing verb the counted noun and what follows it are its object
+            # (提供约1500亿元新冠保险保障), not a clause of their own.
+            g = {"counted_verb": 1.0, "object_noun": float(governed)}
+            add([after[j]], g)
+            add(after[i : j + 1], {**g, "counted": 1.0})
     # The head noun closing the noun phrase after the quantity (3.0英寸46万像素的HVGA液晶显示屏,
     # 1/2.4英寸的Exmor R CMOS图像传感器): the last noun run before a verb or the clause end.
     head: tuple[int, int] | None = None

@@ -139,7 +139,7 @@ PREDICATE_FEATURES: dict[str, str] = {
     "stat_shape": "the statistic of a box-score shape (14投9中 -> 投篮)",
     "kind_default": "the attribute an age states (年龄), not written",
     "label": "a label before the quantity's clause ([参考价格] 399元, 价格：750美元)",
-    "object_noun": "the counted noun when a verb right before the quantity governs it (its object)",
+    "object_noun": "after a quantity that a verb right before governs: its object (授信, 风险保障)",
     "governs": "the verb right before the quantity (only qualifiers between, no copula)",
     "after_governed": "written after a quantity that a verb right before it governs",
     "previous_clause": "read in the clause before, when the quantity opens its own (…，达5亿元)",
