@@ -415,8 +415,14 @@ def predicate_options(
             ):
                 m -= 1
                 add(core[m : j + 1], {**f, "modal": 1.0})
+    # 以15%的份额位居第一: the attribute after 以…的 is what the quantity measures; the verbs
+    # after it belong to the main clause (位居 governs 第一), so none is offered.
+    yi_attr = False
+    if before and before[-1][0] in ("以", "按") and after and after[0][0] == "的":
+        e = noun_run(after, 1)
+        yi_attr = e > 1 and _is_attr(after[e - 1][0])
     seen_verb = False
-    for j, t in enumerate(after):
+    for j, t in enumerate([] if yi_attr else after):
         if t[1] == "x" and t[0] not in _QUOTES:
             break
         if (
@@ -504,6 +510,7 @@ def predicate_options(
             j += 1
         if (
             j < len(after)
+            and not yi_attr
             and after[j][1].startswith("v")
             and after[j][1] != "vn"
             and after[j][0] not in _MODAL_VERBS
@@ -527,7 +534,7 @@ def predicate_options(
             k = e
         else:
             k += 1
-    if head is not None and head[0] > 0:
+    if head is not None and head[0] > (1 if after and after[0][0] == "的" else 0):
         a, b = head
         add(after[max(a, b - 3) : b], {"head_noun": 1.0})
     # The measure word itself when it names what is measured (39胜, 6篮板, 8号种子).

@@ -351,7 +351,9 @@ def test_the_noun_after_the_quantity_and_the_governing_verb_are_marked() -> None
     assert opts["提供"].features.get("governs")
     assert opts["风险"].features.get("object_noun") and opts["风险"].features.get("after_governed")
     opts = _pred("该机采用了3.0英寸的液晶显示屏。", "3.0英寸")
-    assert "液晶显示屏" in opts and opts["液晶显示屏"].features.get("head_noun")
+    assert "液晶显示屏" in opts and opts["液晶显示屏"].features.get("object_noun")
+    opts = _pred("该机配有1英寸的TFT LCD屏幕。", "1英寸")
+    assert "LCD屏幕" in opts and opts["LCD屏幕"].features.get("head_noun")
     # A copula before the quantity governs nothing.
     opts = _pred("巳市共有8所大学。", "8所")
     assert not any(o.features.get("object_noun") for o in opts.values())
@@ -363,6 +365,12 @@ def test_a_verb_after_the_quantity_is_found_past_quotes_but_never_a_modal() -> N
     assert "会" not in opts
     opts = _pred("其中，29%每月花500元。", "29%")
     assert "花" in opts
+
+
+def test_after_yi_and_de_the_attribute_is_offered_and_the_main_verb_is_not() -> None:
+    opts = _pred("丙基金以15%的份额位居第一。", "15%")
+    assert opts["份额"].features.get("yi_de")
+    assert "位居" not in opts
 
 
 def test_an_age_offers_the_attribute_it_states() -> None:
