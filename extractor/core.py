@@ -184,6 +184,10 @@ class _Doc:
         return bisect.bisect_right(self.sent_starts, pos) - 1
 
 
+def _is_verb(t: Token) -> bool:
+    return t[1].startswith("v") and t[1] != "vn"
+
+
 def _before(tokens: list[Token], pos: int) -> list[Token]:
     """The tokens of a clause that end by ``pos`` (found by bisection)."""
     return tokens[: bisect.bisect_right(tokens, pos, key=lambda t: t[3])]
@@ -421,8 +425,11 @@ def _candidate(
         # An item of a list whose clause names only the item (其中A 498亿元，B 187亿元): the
         # predicate of the quantity before it in the sentence is an option.
         prev_end, prev_pred = doc.previous_pred
-        if s_start <= prev_end <= clause[0] and not any(
-            t[1].startswith("v") and t[1] != "vn" for t in _before(tokens, m.start)
+        k_end = bisect.bisect_left(tokens, m.end, key=lambda t: t[2])
+        if (
+            s_start <= prev_end <= clause[0]
+            and not any(_is_verb(t) for t in _before(tokens, m.start))
+            and not any(_is_verb(t) for t in tokens[k_end : k_end + 8])
         ):
             carried = prev_pred
     # A quantity opening its clause (…总价款大幅增加，达5亿元): the clause before is read too.
