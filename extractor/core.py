@@ -128,6 +128,8 @@ class _Doc:
         self.time_features: dict[int, dict[str, float] | None] = {}
         #: The end of the previous quantity and its predicate (for lists sharing one verb).
         self.previous_pred: tuple[int, Phrase] | None = None
+        #: Where the previous claim is and the span of its chosen time ((-1, -1): none).
+        self.previous_time: tuple[int, tuple[int, int]] | None = None
 
     # -------------------------------------------------------------- cached structure
     def clauses(self, si: int) -> list[tuple[int, int]]:
@@ -506,6 +508,7 @@ def _candidate(
     time = _governing_time(doc, m, s_start, clause)
     if time is None:
         time = _carried_period(doc, si)
+    para_start = doc.paragraph_start(s_start)
     time_pairs = time_options(
         norm=doc.norm,
         times=doc.times,
@@ -519,13 +522,19 @@ def _candidate(
         rule=time,
         kind=m.kind,
         headline_end=doc.sentences[0][1],
-        para_start=doc.paragraph_start(s_start),
+        para_start=para_start,
         static=doc.time_features,
+        previous=(
+            doc.previous_time[1]
+            if doc.previous_time is not None and doc.previous_time[0] >= para_start
+            else None
+        ),
     )
     by_option = {id(o): t for t, o in time_pairs}
     time_ranked = doc.ranker.rank([o for _, o in time_pairs], "time", m.kind)
     if doc.ranker.ranks("time") and time_ranked:
         time = by_option[id(time_ranked[0])]
+    doc.previous_time = (m.start, (time.start, time.end) if time is not None else (-1, -1))
     text = doc.text
     cand = Candidate(
         quantity_text=text[m.start : m.end],

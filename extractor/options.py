@@ -138,10 +138,13 @@ def time_options(
     headline_end: int,
     para_start: int,
     static: dict[int, dict[str, float] | None],
+    previous: tuple[int, int] | None = None,
 ) -> list[tuple[TimeExpr | None, Option]]:
     """The time options of the quantity at ``q_start`` (the last is "no time").
 
-    ``para_start`` is where the quantity's paragraph starts (no time is offered from before
+    ``previous`` is the time span chosen for the previous claim of the paragraph ((-1, -1)
+    for none, None when there is no such claim). ``para_start`` is where the quantity's
+    paragraph starts (no time is offered from before
     it); ``static`` caches, per document, the features of each time expression that do not
     depend on the quantity (None for a comparison base, never offered)."""
     s_start, s_end = sentences[si]
@@ -221,9 +224,7 @@ def time_options(
     lead_end = sentences[min(1, len(sentences) - 1)][1]
     taken = 0
     i = 0
-    # In a later paragraph they are offered too, marked (周四早盘 of a market report governs
-    # its later paragraphs of fund prices).
-    while taken < 2 and i < len(times) and times[i].start < lead_end:
+    while para_start == 0 and taken < 2 and i < len(times) and times[i].start < lead_end:
         t = times[i]
         i += 1
         if t.start >= s_start or not t.anchor or is_base(norm, t.start):
@@ -232,8 +233,6 @@ def time_options(
             continue  # a dateline (中新网3月23日电) dates the report, not its facts
         taken += 1
         f = {"lead": 1.0, "dist": _log_dist(q_start - t.end), "sentences_back": min(si, 6) / 3}
-        if t.end <= para_start:
-            f["lead_far"] = 1.0
         if (t.start, t.end) in found:
             found[(t.start, t.end)][1]["lead"] = 1.0
         else:
@@ -256,6 +255,13 @@ def time_options(
         for _, o in out:
             o.features["future"] = 1.0
         empty["future"] = 1.0
+    # The time of the previous claim of the paragraph: a report's claims keep to one
+    # (``previous`` is its span, (-1, -1) when that claim had no time).
+    if previous is not None:
+        if previous == (-1, -1):
+            empty["previous_empty"] = 1.0
+        elif previous in found:
+            found[previous][1]["previous_time"] = 1.0
     out.append((None, Option("", -1, -1, empty)))
     return out
 

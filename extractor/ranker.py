@@ -176,7 +176,8 @@ TIME_FEATURES: dict[str, str] = {
     "refers_back": "a time that takes its value from an earlier one (当时, 同期, 全年)",
     "dateline": "the time of a dateline (…讯, …电, …消息)",
     "semicolon": "from the part of the quantity's sentence before a ；",
-    "lead_far": "a time of the lead offered in a later paragraph (a report's day)",
+    "previous_time": "the time chosen for the previous claim of the paragraph",
+    "previous_empty": "the empty option, when the previous claim of the paragraph has no time",
 }
 
 #: The claim kinds (:func:`extractor.units.kind_of`) the predicate and time models condition on.

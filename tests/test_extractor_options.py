@@ -84,10 +84,7 @@ def test_time_options_reach_back_within_the_paragraph_only() -> None:
     back = next(o for o in same["time"] if o.text == "6月2日")
     assert back.features["sentences_back"] > 0
     _, other = _fields(text, "90分")
-    # A later paragraph: only the lead's time, marked as coming from another paragraph.
-    far = [o for o in other["time"] if o.text == "6月2日"]
-    assert far and all(o.features.get("lead_far") for o in far)
-    assert not any(o.features.get("period_carried") for o in far)
+    assert "6月2日" not in _texts(other["time"])
 
 
 def test_a_plan_marks_every_time_option() -> None:
@@ -419,3 +416,14 @@ def test_times_that_refer_back_datelines_and_static_kinds_are_marked() -> None:
     assert dated and dated[0].features.get("dateline")
     _, fields = _fields("今年，戌某身高1米85。", "1米85")
     assert all(o.features.get("kind_static") for o in fields["time"] if o.text)
+
+
+def test_the_time_of_the_previous_claim_is_marked() -> None:
+    rules = Ranker({"rule": 1.0})
+    text = "2008年，亥公司营收10亿元。子公司净利润2亿元。"
+    (_, _), (_, fields) = extract_with_fields(text, ranker=rules)
+    same = [o for o in fields["time"] if o.text == "2008年"]
+    assert same and same[0].features.get("previous_time")
+    (_, fields), *_ = extract_with_fields("丑公司营收10亿元，寅公司营收3亿元。", ranker=rules)[1:]
+    empty = [o for o in fields["time"] if not o.text]
+    assert empty and empty[0].features.get("previous_empty")
