@@ -44,6 +44,7 @@ _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 _SENTENCE_END = "。！？!?\n"
 _CN_DIGITS = frozenset("零〇两一二三四五六七八九十百千万亿")
 _OPEN_CLOSE = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("「", "」"), ("【", "】"))
+_OPENING = re.compile("[“《（(「【]")
 
 
 def _char_class(ch: str) -> str:
@@ -143,21 +144,26 @@ class LookalikeModel:
 
 @dataclass(frozen=True, slots=True)
 class _Cues:
-    plan: tuple[str, ...]
-    source: tuple[str, ...]
-    question: tuple[str, ...]
+    plan: re.Pattern[str]
+    source: re.Pattern[str]
+    question: re.Pattern[str]
 
 
 _cues: _Cues | None = None
+
+
+def _alternation(name: str) -> re.Pattern[str]:
+    """One regex for the words of a lexicon, longest first."""
+    return re.compile("|".join(re.escape(w) for w in sorted(lexicon.words(name), key=len)[::-1]))
 
 
 def _lexicons() -> _Cues:
     global _cues
     if _cues is None:
         _cues = _Cues(
-            plan=lexicon.words("plan_words"),
-            source=lexicon.words("source_cues"),
-            question=lexicon.words("question_words"),
+            plan=_alternation("plan_words"),
+            source=_alternation("source_cues"),
+            question=_alternation("question_words"),
         )
     return _cues
 
@@ -170,11 +176,6 @@ def _clause(norm: str, start: int, end: int) -> tuple[int, int]:
     cs = cut if cut is not None else lo
     stop = _CLAUSE_END.search(norm, end, min(len(norm), end + 80))
     return cs, (stop.start() if stop else min(len(norm), end + 80))
-
-
-def _inside(norm: str, s_start: int, start: int, opening: str, closing: str) -> bool:
-    before = norm[s_start:start]
-    return before.count(opening) > before.count(closing)
 
 
 #: Features also conjoined with the candidate's kind (a duration before a stop is often a
@@ -244,13 +245,15 @@ def features(
         tail = norm[c.sentence_end : c.sentence_end + 1]
         if "？" in sentence or "?" in sentence or tail in ("？", "?"):
             f["question"] = 1.0
-            if any(w in sentence for w in cues.question):
+            if cues.question.search(sentence):
                 f["question_word"] = 1.0
         if "！" in sentence or "!" in sentence or tail in ("！", "!"):
             f["exclamation"] = 1.0
-        for opening, closing in _OPEN_CLOSE:
-            if _inside(norm, c.sentence_start, c.start, opening, closing):
-                f[f"inside={opening}"] = 1.0
+        before = norm[c.sentence_start : c.start]
+        if _OPENING.search(before):
+            for opening, closing in _OPEN_CLOSE:
+                if before.count(opening) > before.count(closing):
+                    f[f"inside={opening}"] = 1.0
         if c.start < first_end:
             f["headline"] = 1.0
         f[f"pos={_bucket(c.start / n, (0.1, 0.3, 0.6, 0.9))}"] = 1.0
@@ -262,10 +265,9 @@ def features(
         f[f"in_sentence={_bucket(per_sentence[c.sentence_start], (1, 2, 4))}"] = 1.0
         f[f"mag*{c.kind}={_magnitude(c.value)}"] = 1.0
         cs, ce = clause
-        text = norm[cs:ce]
-        if any(w in norm[cs : c.start] for w in cues.plan):
+        if cues.plan.search(norm, cs, c.start):
             f["plan"] = 1.0
-        if any(w in text for w in cues.source):
+        if cues.source.search(norm, cs, ce):
             f["source"] = 1.0
         if c.start - cs <= 1:
             f["clause_head"] = 1.0
@@ -277,8 +279,9 @@ def features(
         if surfaces[surface] > 1:
             f["repeated"] = 1.0
         f["rule_confidence"] = c.confidence
+        kind = c.kind
         for name in [name for name in f if name.startswith(CONJOIN)]:
-            f[f"{c.kind}*{name}"] = f[name]
+            f[kind + "*" + name] = 1.0
         out.append(f)
     return out
 

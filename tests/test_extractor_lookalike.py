@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -22,6 +25,8 @@ from extractor.train import (
     lookalike_rows,
     train,
 )
+
+REPO = Path(__file__).resolve().parents[1]
 
 # Sentences written for these tests.
 QUESTION = "这支球队配备十个中锋够不够？市场还在观望。"
@@ -172,3 +177,43 @@ def test_retraining_on_a_small_gold_gives_a_model_that_loads_and_filters() -> No
     assert all(c.confidence >= loaded.lookalike.threshold for c in kept)
     every = [c.quantity_text for c in extract(unseen, ranker=Ranker(loaded.weights))]
     assert "三棵" in every
+
+
+def test_training_command_reports_the_filter_and_refits_it_alone(tmp_path: Path) -> None:
+    docs = tmp_path / "seeds"
+    docs.mkdir()
+    rows = []
+    for i in range(4):
+        text = f"第{i}钢厂去年产钢{100 + i}万吨，比前年增加了{i + 2}%。他家门前有两棵树。"
+        (docs / f"d{i}.txt").write_text(text, encoding="utf-8")
+        rows.append(_mention(text, f"{100 + i}万吨", True, (100 + i) * 1e4, "吨", f"d{i}.txt"))
+        rows.append(_mention(text, "两棵", False, 2, "棵", f"d{i}.txt"))
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+    out = tmp_path / "model.json"
+    command = [sys.executable, "-m", "extractor.train", str(gold), "--seeds", str(docs)]
+    r = subprocess.run(
+        [*command, "-o", str(out), "--folds", "2"], capture_output=True, text=True, cwd=REPO
+    )
+    assert r.returncode == 0, r.stderr
+    lines = [line for line in r.stdout.splitlines() if "look-alike filter at" in line]
+    assert len(lines) == 2 and "(no filter)" in lines[0] and "(chosen threshold" in lines[1]
+    assert all("precision" in line and "recall" in line for line in lines)
+    assert "highest precision losing at most 0.01 recall" in r.stdout
+    # --lookalike-only keeps the ranker weights of the file and refits the filter.
+    model = Ranker.from_json(out.read_text("utf-8"))
+    out.write_text(Ranker(model.weights, 0.5, model.fields).to_json(), "utf-8")
+    r = subprocess.run(
+        [*command, "-o", str(out), "--lookalike-only"], capture_output=True, text=True, cwd=REPO
+    )
+    assert r.returncode == 0, r.stderr
+    # 12: the share of each article is in no gold line, so it counts as a look-alike.
+    assert "look-alike filter trained on 12 candidates of 4 documents" in r.stdout
+    again = Ranker.from_json(out.read_text("utf-8"))
+    assert again.bias == 0.5 and again.weights == model.weights and again.fields == model.fields
+    assert again.lookalike is not None
+    out.write_text("{broken", "utf-8")
+    r = subprocess.run(
+        [*command, "-o", str(out), "--lookalike-only"], capture_output=True, text=True, cwd=REPO
+    )
+    assert r.returncode == 2 and "not JSON" in r.stderr and "Traceback" not in r.stderr
