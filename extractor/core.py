@@ -287,7 +287,7 @@ def _entity_table(doc: _Doc) -> EntityTable:
     table = EntityTable(doc.norm, headline_end)
     table.add_shapes()
     for span in doc.clauses(0):
-        table.add_clause(doc.tokens(span))
+        table.add_clause(doc.tokens(span), doc.times_in(span))
         table.add_headline(doc.tokens(span))
     return table
 

@@ -179,9 +179,21 @@ class EntityTable:
         """Whether ``text`` occurs in the headline."""
         return bool(text) and self.norm.find(text, 0, self.headline_end) >= 0
 
-    def add_clause(self, tokens: Sequence[Token]) -> None:
-        """Add the names among a clause's noun runs (each clause once)."""
+    def add_clause(
+        self, tokens: Sequence[Token], time_spans: Sequence[tuple[int, int]] = ()
+    ) -> None:
+        """Add the names among a clause's noun runs (each clause once); a run stops at a
+        time expression (8月份|甲市四环内, 甲指数|上周五)."""
         for i, j in noun_runs(tokens):
+            for k in range(i, j):
+                if any(a < tokens[k][3] and tokens[k][2] < b for a, b in time_spans):
+                    if k == i:
+                        i += 1
+                    else:
+                        j = k
+                        break
+            if j <= i:
+                continue
             run = tokens[i:j]
             text = "".join(t[0] for t in run)
             if len(text) < 2 or text in self.entries or text in _GENERIC or _DATELINE.search(text):
@@ -462,6 +474,13 @@ def subject_options(
     not_subject = lexicon.words("not_subject_words")
 
     def add(text: str, start: int, end: int, feats: dict[str, float]) -> None:
+        if 0 <= start < end and norm[start:end] == text:
+            for a, b in _overlapping(time_spans, start, end):
+                if a <= start < b < end:
+                    # Begun inside a time expression (8月|份北京市四环内): start after it.
+                    text, start = norm[b:end], b
+                elif start < a < end:
+                    return  # a time expression inside: a clause, not a name
         if not text or len(text) < 2 or _DATELINE.search(text) or text in not_subject:
             return
         old = options.get(text)
@@ -498,7 +517,7 @@ def subject_options(
             toks = tokens_of(span)
             if span not in table.added:
                 table.added.add(span)
-                table.add_clause(toks)
+                table.add_clause(toks, _overlapping(time_spans, span[0], span[1]))
             source = table.source_of(span)
             if own:
                 window = (max(span[0], q_start - _WINDOW_BEFORE), min(span[1], q_start + 40))
@@ -977,6 +996,8 @@ def _suffix_names(norm: str, start: int, limit: int) -> list[tuple[int, int]]:
         while a > start and m.end() - a < _SUFFIX_NAME_MAX and norm[a - 1] not in _NAME_STOP:
             if not (norm[a - 1].isalnum()):
                 break
+            if norm[a - 1].isdigit() and not norm[a].isascii():
+                break  # a count (13家餐饮企业) is no part of a name
             a -= 1
         if m.end() - a > len(m.group(0)) + 1:
             out.append((a, m.end()))
@@ -1140,7 +1161,7 @@ def _token_lists(toks: Sequence[Token], stop: int | None) -> list[tuple[int, int
                 if k > last + 1:
                     last = k
             elif end - item > 1 and _is_attr(toks[end - 1][0]):
-                last = end - 1  # the attribute of the last item is the whole list's (甲队和乙队|战绩)
+                last = end - 1  # the last item's attribute is the list's (甲队和乙队|得分)
             a, b = toks[i][2], toks[last - 1][3]
             if b - a <= 40:
                 out.append((a, b))

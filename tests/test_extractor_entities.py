@@ -40,6 +40,18 @@ def test_source_clauses(clause: str, source: bool) -> None:
     assert is_source_clause(text, 0, len(clause)) is source
 
 
+@pytest.mark.parametrize(("cue", "where"), table("source_cues"))
+def test_every_source_cue_makes_a_source_clause(cue: str, where: str) -> None:
+    clause = cue + "乙局局长" if where == "open" else "乙局局长昨日" + cue
+    text = clause + "，甲公司收入10亿元。"
+    assert is_source_clause(text, 0, len(clause))
+
+
+def test_a_clause_that_begins_inside_a_time_or_holds_one_is_no_option() -> None:
+    opts = _options("今年8月份甲市四环内房价为18000元。", "18000元")
+    assert not any(t.startswith("份") or "8月" in t for t in opts)
+
+
 def test_a_source_clause_marks_its_names() -> None:
     opts = _options("国家统计局表示，今年上半年国内生产总值增长9.8%。", "9.8%")
     assert opts["国家统计局"].get("source") == 1.0
@@ -171,7 +183,7 @@ def test_openers_of_earlier_sentences_are_options() -> None:
 
 def test_a_list_of_names_joined_by_he_is_one_option() -> None:
     text = "工商银行、农业银行和中国银行的首付比例都达到30%。"
-    cand, options = next(iter(extract_with_options(text)))
+    _, options = next(iter(extract_with_options(text)))
     whole = {o.text: o.features for o in options}
     assert whole["工商银行、农业银行和中国银行"].get("whole_list") == 1.0
     # The attribute closing the last item is the whole list's (丁集团收入 -> 丙集团和丁集团).
