@@ -75,6 +75,8 @@ _DATELINE = re.compile(r"(?:讯|电)$|讯")
 TABLE_OPTIONS = 3
 #: How many clauses before the quantity's own offer subject options.
 _CLAUSES_BACK = 6
+#: How many clauses after the quantity's offer their opening words.
+_CLAUSES_AHEAD = 2
 #: Characters before the quantity read in its own clause.
 _WINDOW_BEFORE = 80
 #: Characters after a clause's end searched for a closing source cue (X表示：…).
@@ -539,6 +541,30 @@ def subject_options(
             _kind_features(f, kind)
             add(text, start, end, f)
 
+    # The words opening the next clauses of the sentence, when the subject comes after the
+    # quantity (整整18连败，…，爵士都绝无…).
+    for ci in range(clause_index + 1, min(len(clauses), clause_index + 1 + _CLAUSES_AHEAD)):
+        span = clauses[ci]
+        got = table.opener_cache.get(span)
+        if got is None:
+            toks = tokens_of(span)
+            stop = next((t[2] for t in toks if t[1] in ("m", "eng") and t[0][:1].isdigit()), None)
+            limit = span[1] if stop is None else stop
+            got = table.opener_cache[span] = _earlier_openers(
+                [t for t in toks if t[3] <= limit],
+                span,
+                limit,
+                resolve,
+                table,
+                _overlapping(time_spans, span[0], span[1]),
+            )
+        for text, start, end, base in got:
+            f = {k: v for k, v in base.items() if k not in ("earlier_sentence", "earlier_opener")}
+            f.update(after=1.0, same_sentence=1.0, next_clause=1.0)
+            f["dist"] = math.log1p(abs(start - q_start)) / 5
+            _kind_features(f, kind)
+            add(text, start, end, f)
+
     if rule_choice is not None:
         text, start, end = rule_choice
         f = _base_features(text, None, table)
@@ -766,10 +792,11 @@ def _clause_options(
                     found.append((text, run[0][2], run[-1][3], f))
                 break
         if q_end is not None:
-            for text, a, b, run in _counted(toks, q_end):
+            for text, a, b, run, how in _counted(toks, q_end):
                 text = resolve(text)
                 f = _base_features(text, run, table)
-                f.update(counted=1.0, after=1.0, same_sentence=1.0, same_clause=1.0)
+                f.update(after=1.0, same_sentence=1.0, same_clause=1.0)
+                f[how] = 1.0
                 found.append((text, a, b, f))
     for text, start, end, how in _openers(toks, q_start, time_spans):
         if not own and how != "de_phrase":
@@ -1061,17 +1088,18 @@ def _content_tail(text: str, cut: int) -> bool:
     return True
 
 
-def _counted(toks: Sequence[Token], q_end: int) -> list[tuple[str, int, int, list[Token]]]:
-    """What the quantity counts, right after it: its noun run (168只|偏股基金), and the
-    的-phrase that ends in a noun (263只|同类型的基金, 第一架|有动力的飞机)."""
+def _counted(toks: Sequence[Token], q_end: int) -> list[tuple[str, int, int, list[Token], str]]:
+    """What the quantity counts, right after it: its noun run (168只|偏股基金), the
+    的-phrase that ends in a noun (263只|同类型的基金, 第一架|有动力的飞机), and the noun of
+    that phrase alone (20次助攻的|隆多, ``after_de``)."""
     rest = [t for t in toks if t[2] >= q_end]
-    out: list[tuple[str, int, int, list[Token]]] = []
+    out: list[tuple[str, int, int, list[Token], str]] = []
     if not rest or rest[0][2] != q_end:
         return out
     j = noun_run(rest, 0)
     if j > 0:
         run = rest[:j]
-        out.append(("".join(t[0] for t in run), run[0][2], run[-1][3], run))
+        out.append(("".join(t[0] for t in run), run[0][2], run[-1][3], run, "counted"))
     k = 0
     while k < min(len(rest), 5) and rest[k][1] not in ("x", "uj", "m"):
         k += 1
@@ -1081,7 +1109,9 @@ def _counted(toks: Sequence[Token], q_end: int) -> list[tuple[str, int, int, lis
             run = rest[:e]
             text = "".join(t[0] for t in run)
             if len(text) <= 12:
-                out.append((text, run[0][2], run[-1][3], run))
+                out.append((text, run[0][2], run[-1][3], run, "counted"))
+            head = rest[k + 1 : e]
+            out.append(("".join(t[0] for t in head), head[0][2], head[-1][3], head, "after_de"))
     return out
 
 

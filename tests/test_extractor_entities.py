@@ -230,3 +230,13 @@ def test_subjects_the_rules_chose_often_are_options() -> None:
     text = "甲公司去年收入10亿元。甲公司去年利润2亿元。乙市常住人口300万人。"
     opts = _options(text, "300万人")
     assert opts["甲公司"].get("doc_subject") == 1.0
+
+
+def test_the_opener_of_a_later_clause_is_an_option() -> None:
+    opts = _options("整整18连败，从任何角度来看，甲队都没有赢球的希望。", "18连败")
+    assert opts["甲队"].get("next_clause") == 1.0 and opts["甲队"].get("after") == 1.0
+
+
+def test_the_name_after_a_counted_de_phrase_is_an_option() -> None:
+    opts = _options("拿到20次助攻的王小明没有说话。", "20次")
+    assert opts["王小明"].get("after_de") == 1.0
