@@ -240,3 +240,13 @@ def test_the_opener_of_a_later_clause_is_an_option() -> None:
 def test_the_name_after_a_counted_de_phrase_is_an_option() -> None:
     opts = _options("拿到20次助攻的王小明没有说话。", "20次")
     assert opts["王小明"].get("after_de") == 1.0
+
+
+def test_the_head_of_a_short_clause_is_an_option() -> None:
+    # Names the tagger splits into characters, right before the quantity or its verb.
+    opts = _options("改分要价是，四级450元，六级550元。", "450元")
+    assert opts["四级"].get("clause_head") == 1.0
+    opts = _options("其他跌幅较大的有瑞福进取跌2.98%，基金同益跌2.58%。", "2.58%")
+    assert opts["基金同益"].get("clause_head") == 1.0
+    opts = _options("其他跌幅较大的有瑞福进取跌2.98%，基金同益跌2.58%。", "2.98%")
+    assert opts["瑞福进取"].get("clause_head") == 1.0
