@@ -1005,9 +1005,14 @@ def _openers(
     e = v
     while e > i and (toks[e - 1][0] in _QUANTITY_LEAD or toks[e - 1][1] in ("ul", "d")):
         e -= 1
-    if e > i and toks[e - 1][1].startswith("v") and toks[e - 1][1] != "vn":
-        if len(toks[e - 1][0]) <= 2 and toks[e - 1][0] not in _COPULA_WORDS:
-            e -= 1
+    if (
+        e > i
+        and toks[e - 1][1].startswith("v")
+        and toks[e - 1][1] != "vn"
+        and len(toks[e - 1][0]) <= 2
+        and toks[e - 1][0] not in _COPULA_WORDS
+    ):
+        e -= 1
     h = i
     for k in range(i, e):
         if toks[k][0] in _COPULA_WORDS:
