@@ -731,6 +731,20 @@ def _clause_options(
                 f["generic" if generic else "alias"] = 1.0
             found.append((resolved, piece[0][2], end, f))
 
+    # Person names the tagger split into one-character name tokens (徐/桑/楚 -> 徐桑楚).
+    k = 0
+    while k < len(toks):
+        e = k
+        while e < len(toks) and toks[e][1] == "nr" and len(toks[e][0]) == 1:
+            e += 1
+        if e - k >= 2 and e - k <= 4 and (not own or toks[e - 1][3] <= q_start):
+            name = "".join(t[0] for t in toks[k:e])
+            f = _base_features(name, None, table)
+            f.update(proper=1.0, person=1.0, same_sentence=1.0, split_name=1.0)
+            if source:
+                f["source"] = 1.0
+            found.append((resolve(name), toks[k][2], toks[e - 1][3], f))
+        k = max(e, k + 1)
     # Pronouns for their antecedents, surname-某 names with their titles.
     for i, t in enumerate(toks):
         if own and t[2] >= q_start:

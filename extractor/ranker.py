@@ -103,6 +103,7 @@ FEATURES: dict[str, str] = {
     "own_opener": "it opens the quantity's own clause",
     "counted": "the noun (or 的-phrase) the quantity counts, right after it (168只偏股基金)",
     "repeated": "an option read on to what follows it wherever the document writes it (合丰成长)",
+    "split_name": "a person name the tagger split into one-character name tokens (徐/桑/楚)",
     "clause_head": "the whole head of the clause before the quantity (杜克12次, 基金同益跌2.58%)",
     "next_clause": "the words opening one of the next two clauses of the quantity's sentence",
     "earlier_opener": "the words opening a clause of an earlier sentence (a subject stated once)",

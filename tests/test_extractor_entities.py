@@ -250,3 +250,8 @@ def test_the_head_of_a_short_clause_is_an_option() -> None:
     assert opts["基金同益"].get("clause_head") == 1.0
     opts = _options("其他跌幅较大的有瑞福进取跌2.98%，基金同益跌2.58%。", "2.98%")
     assert opts["瑞福进取"].get("clause_head") == 1.0
+
+
+def test_a_person_name_split_into_characters_is_joined() -> None:
+    opts = _options("原甲厂厂长徐桑楚今日病逝，享年96岁。", "96岁")
+    assert opts["徐桑楚"].get("split_name") == 1.0 and opts["徐桑楚"].get("person") == 1.0
