@@ -1027,6 +1027,8 @@ def _openers(
         and toks[e - 1][0] not in _COPULA_WORDS
     ):
         e -= 1
+    while e > i and toks[e - 1][1] in ("d", "ad", "c"):
+        e -= 1  # 天汇|初步只售26伙: the adverbs before the verb are no part of the name
     h = i
     for k in range(i, e):
         if toks[k][0] in _COPULA_WORDS:
