@@ -565,8 +565,8 @@ def _alternatives(
 
 #: Sentences before the quantity's whose opening words are subject options, and how many
 #: clauses of each.
-_EARLIER_SENTENCES = 3
-_EARLIER_CLAUSES = 2
+_EARLIER_SENTENCES = 2
+_EARLIER_CLAUSES = 3
 #: How many of the document's most frequent rule subjects are options.
 _FREQUENT = 2
 
