@@ -28,6 +28,7 @@ from db.decisions import Decision, ReviewError, Seen
 from db.errors import StorageError
 from db.review import ClaimFilter, Key
 from db.rows import ClaimRow, DocumentRow, ListRow, Verdict
+from db.schema import WITHDRAWN
 
 OutcomeKind = Literal["done", "refused", "busy", "error"]
 Changes = dict[str, Any]
@@ -463,7 +464,7 @@ class ReviewSession:
         self, decision: Decision, *, moved: bool = False
     ) -> tuple[bool, list[ListRow]]:
         """Update counts and the list after a write; returns (relist, rows to patch)."""
-        if decision.group_size > 1 or decision.status_after == decisions.GONE:
+        if decision.group_size > 1 or decision.status_after == WITHDRAWN:
             self.counts = review.status_counts(self.conn)
         else:
             if decision.status_before is not None:
@@ -569,12 +570,15 @@ class ReviewSession:
             if decision.group_size > 1:
                 what = f"{decision.undone_action} of {decision.group_size} claims"
             row = review.list_row(self.conn, decision.claim_id)
-            if row is None:  # an added claim: undone, it is gone; show what follows it
+            if row is None:  # an added claim: undone, it is withdrawn; show what follows it
                 self.claim = None
                 after = review.rows_after(self.conn, self.flt, here, 1) if here else []
                 before = review.rows_before(self.conn, self.flt, here, 1) if here else []
                 row = (after or before)[0] if after or before else None
-                what = f"add of claim {decision.claim_id} (the claim is gone)"
+                what = (
+                    f"add of claim {decision.claim_id} (withdrawn: it leaves the list, the"
+                    " counts and the exports; the log keeps it)"
+                )
             return self._out("done", f"Undid {what}.", decision=decision,
                              view=self._view(row, relist=relist, rows=rows))  # fmt: skip
 
@@ -852,10 +856,19 @@ class ReviewSession:
         ):
             self.correction = None
 
+    def _correction_in_view(self) -> bool:
+        """Whether the last correction's document is the one on screen: siblings are offered
+        and applied only there, never to a document the reviewer has left."""
+        fix = self.correction
+        doc_id = self.claim["doc_id"] if self.claim is not None else self.doc_only
+        return fix is not None and doc_id == fix.doc_id
+
     def siblings_offer(self) -> Outcome:
         """How many siblings apply-to-siblings would decide now (``data``; 0: not on offer)."""
 
         def run() -> Outcome:
+            if not self._correction_in_view():
+                return self._out("done", data=0)
             n = siblings.count(self.conn, self.correction, self.assignment, self.reviewer)
             return self._out("done", data=n)
 
@@ -868,6 +881,11 @@ class ReviewSession:
         def run() -> Outcome:
             self._sync_mode()
             fix = self.correction
+            if fix is not None and not self._correction_in_view():
+                raise ReviewError(
+                    "Apply to siblings works in the document of the last correction"
+                    f" ({fix.describe()}); go back to it with d. Nothing was changed."
+                )
             decision, ids = siblings.apply(self.conn, fix, self.assignment, self.reviewer)
             assert fix is not None
             relist, rows = self._after_write(decision, moved=True)

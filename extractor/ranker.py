@@ -17,8 +17,10 @@ sentence and the paragraph before it, and no time at all), each field with its o
 (:data:`FIELD_FEATURES`) and weights.
 
 The model is a plain JSON file (``{"version": 1, "bias": b, "weights": {feature: w},
-"fields": {"predicate": {feature: w}, "time": {feature: w}}}``; ``weights`` are the subject's,
-and a field missing from ``fields`` keeps the clause rules' choice first):
+"fields": {"predicate": {feature: w}, "time": {feature: w}}, "lookalike": {...}}``; ``weights``
+are the subject's, a field missing from ``fields`` keeps the clause rules' choice first, and
+``lookalike`` holds the look-alike filter of :mod:`extractor.lookalike`, without which every
+candidate is proposed):
 ``extractor/data/ranker.json`` ships with the package and is rebuilt by
 ``python -m extractor.train`` from the training part of the gold; ``claimdesk train --db``
 builds one from a database's decisions. Pure Python: no numpy, nothing to install.
@@ -33,6 +35,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+
+from .lookalike import LookalikeError, LookalikeModel
 
 #: Format version of a model file.
 MODEL_VERSION = 1
@@ -146,6 +150,17 @@ PREDICATE_FEATURES: dict[str, str] = {
     "kind_percent_verb": "a percentage and a verb option",
     "kind_money_verb": "money and a verb option",
     "kind_score_verb": "a sport score or stat and a verb option",
+    "clause_attr": "the measured attribute nearest before the quantity in its clause (录取率从…)",
+    "head_noun": "the head noun closing the noun phrase after the quantity (3英寸的液晶显示屏)",
+    "unit_word": "the measure word itself names what is measured (39胜, 6篮板, 8号种子)",
+    "stat_shape": "the statistic of a box-score shape (14投9中 -> 投篮)",
+    "kind_default": "the attribute an age states (年龄), not written",
+    "label": "a label before the quantity's clause ([参考价格] 399元, 价格：750美元)",
+    "object_noun": "after a quantity that a verb right before governs: its object (授信, 风险保障)",
+    "governs": "the verb right before the quantity (only qualifiers between, no copula)",
+    "after_governed": "written after a quantity that a verb right before it governs",
+    "previous_clause": "read in the clause before, when the quantity opens its own (…，达5亿元)",
+    "list_carried": "the predicate of the list this quantity is an item of (其中A 4亿元，B 1亿元)",
 }
 
 #: Features of a time option (absent = 0); the empty option is "no time".
@@ -169,6 +184,13 @@ TIME_FEATURES: dict[str, str] = {
     "future": "the quantity's clause states a plan or a target (将, 计划, 预计, 目标)",
     "no_time_here": "the empty option, when the quantity's sentence names no time",
     "kind_duration": "the claim is a duration",
+    "kind_static": "the claim is a size, weight or age (usually no time)",
+    "kind_other": "the claim is a rank or another measure (often no time)",
+    "refers_back": "a time that takes its value from an earlier one (当时, 同期, 全年)",
+    "dateline": "the time of a dateline (…讯, …电, …消息)",
+    "semicolon": "from the part of the quantity's sentence before a ；",
+    "previous_time": "the time chosen for the previous claim of the paragraph",
+    "previous_empty": "the empty option, when the previous claim of the paragraph has no time",
 }
 
 #: The claim kinds (:func:`extractor.units.kind_of`) the predicate and time models condition on.
@@ -488,6 +510,7 @@ class Ranker:
         weights: Mapping[str, float],
         bias: float = 0.0,
         fields: Mapping[str, Mapping[str, float]] | None = None,
+        lookalike: LookalikeModel | None = None,
     ):
         self.weights = {k: float(v) for k, v in weights.items() if k in FEATURES}
         self.bias = float(bias)
@@ -499,6 +522,8 @@ class Ranker:
             if name in FIELD_FEATURES and name != "subject"
         }
         self._by_kind: dict[tuple[str, str | None], dict[str, float]] = {}
+        #: The look-alike filter (:mod:`extractor.lookalike`); None proposes every candidate.
+        self.lookalike = lookalike
 
     def ranks(self, field: str) -> bool:
         """Whether this model ranks ``field`` (the subject always; others when trained)."""
@@ -561,6 +586,8 @@ class Ranker:
                 name: {k: round(w.get(k, 0.0), 6) for k in FIELD_FEATURES[name]}
                 for name, w in sorted(self.fields.items())
             }
+        if self.lookalike is not None:
+            data["lookalike"] = self.lookalike.to_dict()
         return json.dumps(
             data,
             ensure_ascii=False,
@@ -590,7 +617,13 @@ class Ranker:
             if not isinstance(w, dict):
                 raise ModelError(f"{where}: weights of field {name!r} must be an object")
             _check_weights(w, where, f"{name} weight")
-        return cls(weights, bias, fields)
+        lookalike = None
+        if "lookalike" in data:
+            try:
+                lookalike = LookalikeModel.from_dict(data["lookalike"], where)
+            except LookalikeError as exc:
+                raise ModelError(str(exc)) from None
+        return cls(weights, bias, fields, lookalike)
 
 
 def _check_weights(weights: dict, where: str, what: str) -> None:
@@ -778,10 +811,11 @@ def _lbfgs(
     return x
 
 
-def combine(subject: Ranker, **others: Ranker) -> Ranker:
-    """One model from a subject model and models of other fields (``predicate=…, time=…``)."""
+def combine(subject: Ranker, lookalike: LookalikeModel | None = None, **others: Ranker) -> Ranker:
+    """One model from a subject model and models of other fields (``predicate=…, time=…``),
+    with a look-alike filter (default: the subject model's)."""
     fields = dict(subject.fields)
     for name, model in others.items():
         if name in model.fields:
             fields[name] = model.fields[name]
-    return Ranker(subject.weights, subject.bias, fields)
+    return Ranker(subject.weights, subject.bias, fields, lookalike or subject.lookalike)

@@ -3,7 +3,8 @@
 ``v`` / ``F8`` puts a word cursor on the first word of the current claim's sentence;
 ``←``/``→`` move it a word, ``Shift+←``/``Shift+→`` extend the selection, ``Home``/``End``
 go to the sentence's ends, ``↑``/``↓`` a line (also past the sentence, into the rest of the
-document). One key assigns the selection to a field of a draft of the claim on the card —
+document; ``Shift+↑``/``Shift+↓`` extend the selection a line). One key assigns the
+selection to a field of a draft of the claim on the card —
 ``s``/``1`` subject, ``p``/``2`` predicate, ``t``/``3`` time, ``o``/``4`` object, ``q``/``5``
 the quantity — ``n``/``6``/``Insert`` adds a claim from it, ``Enter`` saves the draft as one
 edit decision and goes to the next pending claim, ``Esc`` leaves and drops the draft. No
@@ -51,7 +52,7 @@ SPAN_ACTIONS = frozenset({"span_move", "span_assign", "span_add", "span_save", "
 
 #: The document border while the mode is on: the mode and its keys.
 MODE_TITLE = (
-    "SPAN MODE  ←→ word · ⇧←→ extend · Home/End · ↑↓ line · s p t o q assign · n add"
+    "SPAN MODE  ←→ word · ⇧←→↑↓ extend · Home/End · ↑↓ line · s p t o q assign · n add"
     " · Enter save · Esc leave"
 )
 
@@ -67,6 +68,8 @@ MOVES: dict[str, tuple[str, int, bool]] = {
     "extend_end": ("sentence", 1, True),
     "up": ("line", -1, False),
     "down": ("line", 1, False),
+    "extend_up": ("line", -1, True),
+    "extend_down": ("line", 1, True),
 }
 
 
@@ -265,7 +268,7 @@ class SpanMode(Screen):
                 lo, hi, at = target
                 if (lo < cursor.seg.lo or hi > cursor.seg.hi) and not cursor.covers_all(step):
                     await self._span_more(step)
-                if cursor.nearest_in(lo, hi, at):
+                if cursor.nearest_in(lo, hi, at, extend):
                     break
                 offset = lo
         self._span_draw()
