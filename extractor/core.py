@@ -130,6 +130,9 @@ class _Doc:
         #: How often the clause rules chose each subject so far, and where it was last written.
         self.subject_counts: dict[str, int] = {}
         self.subject_at: dict[str, tuple[int, int]] = {}
+        #: The earlier sentences' opening clauses offered to each sentence's claims, by
+        #: sentence (see :func:`_earlier_clauses`): computed once per sentence, not per claim.
+        self.earlier: dict[int, list[tuple[tuple[int, int], int, list[tuple[int, int]], int]]] = {}
         #: The end of the previous quantity and its predicate (for lists sharing one verb).
         self.previous_pred: tuple[int, Phrase] | None = None
         #: Where the previous claim is and the span of its chosen time ((-1, -1): none).
@@ -648,8 +651,12 @@ def _earlier_clauses(
 ) -> list[tuple[tuple[int, int], int, list[tuple[int, int]], int]]:
     """The first clauses of the few sentences before sentence ``si`` within its paragraph,
     each with how many sentences back it is, its time spans and where its first quantity
-    starts (its end when it holds none)."""
+    starts (its end when it holds none). Once per sentence."""
+    got = doc.earlier.get(si)
+    if got is not None:
+        return got
     out: list[tuple[tuple[int, int], int, list[tuple[int, int]], int]] = []
+    doc.earlier[si] = out
     para = doc.paragraph_start(doc.sentences[si][0])
     for back in range(1, _EARLIER_SENTENCES + 1):
         sj = si - back

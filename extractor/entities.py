@@ -76,8 +76,6 @@ _DATELINE = re.compile(r"(?:讯|电)$|讯")
 TABLE_OPTIONS = 3
 #: How many clauses before the quantity's own offer subject options.
 _CLAUSES_BACK = 6
-#: How many clauses after the quantity's offer their opening words.
-_CLAUSES_AHEAD = 2
 #: Characters before the quantity read in its own clause.
 _WINDOW_BEFORE = 80
 #: Characters after a clause's end searched for a closing source cue (X表示：…).
@@ -156,7 +154,6 @@ class EntityTable:
         self._counts: dict[str, int] = {}
         self._expanded: dict[str, Entry | None] = {}
         self._extended: dict[str, str | None] = {}
-        self._verbs: dict[str, bool] = {}
         #: Subject options of clauses before a quantity's own, by clause span.
         self._sources: dict[tuple[int, int], bool] = {}
         #: Clauses whose names are in the table.
@@ -306,16 +303,6 @@ class EntityTable:
                 end -= len(last) - k
                 break
         return start, end
-
-    def has_verb(self, text: str) -> bool:
-        """Whether the tagger reads a verb inside ``text`` (a clause, not a noun phrase: 最后没有
-        走上…的道路, 2009年入读哈佛大学); the last word is left out (合丰成长 ends in one).
-        Memoised per document."""
-        got = self._verbs.get(text)
-        if got is None:
-            tags = nlp.tag(text) if len(text) >= 4 else []
-            got = self._verbs[text] = any(f.startswith("v") and f != "vn" for _, f in tags[:-1])
-        return got
 
     def trim_brand(self, start: int, end: int) -> int:
         """The start of a brand-and-model name read greedily (推出新款尼康D90): its Chinese
@@ -576,30 +563,6 @@ def subject_options(
             _kind_features(f, kind)
             add(text, start, end, f)
 
-    # The words opening the next clauses of the sentence, when the subject comes after the
-    # quantity (整整18连败，…，爵士都绝无…).
-    for ci in range(clause_index + 1, min(len(clauses), clause_index + 1 + _CLAUSES_AHEAD)):
-        span = clauses[ci]
-        got = table.opener_cache.get(span)
-        if got is None:
-            toks = tokens_of(span)
-            stop = next((t[2] for t in toks if t[1] in ("m", "eng") and t[0][:1].isdigit()), None)
-            limit = span[1] if stop is None else stop
-            got = table.opener_cache[span] = _earlier_openers(
-                [t for t in toks if t[3] <= limit],
-                span,
-                limit,
-                resolve,
-                table,
-                _overlapping(time_spans, span[0], span[1]),
-            )
-        for text, start, end, base in got:
-            f = {k: v for k, v in base.items() if k not in ("earlier_sentence", "earlier_opener")}
-            f.update(after=1.0, same_sentence=1.0, next_clause=1.0)
-            f["dist"] = math.log1p(abs(start - q_start)) / 5
-            _kind_features(f, kind)
-            add(text, start, end, f)
-
     if rule_choice is not None:
         text, start, end = rule_choice
         f = _base_features(text, None, table)
@@ -688,9 +651,6 @@ def subject_options(
         _kind_features(f, kind)
         add(text, start, end, f)
     out = list(options.values())
-    for o in out:
-        if table.has_verb(o.text):
-            o.features["verb_inside"] = 1.0
     _relative_features(out, q_start, clauses[0][0], table)
     return out
 
@@ -967,8 +927,6 @@ def _respective(
     add(text, start, start + len(text), f)
 
 
-#: Copulas and 有 after which a clause names what its quantity is about (…的有瑞福进取跌2.98%).
-_COPULA_WORDS = frozenset({"有", "是", "为"})
 #: Tags that end the words opening a clause (its subject) before the verb.
 _STRETCH_STOP = ("p", "d", "c", "r", "m", "q", "t", "f")
 _QUOTE_CHARS = '“”"「」『』'
@@ -1050,34 +1008,6 @@ def _openers(
             text = "".join(t[0] for t in span).strip(_QUOTE_CHARS)
             if 2 <= len(text) <= 12:
                 out.append((text, span[0][2], span[-1][3], "stretch"))
-    # The whole head of the clause before the quantity, with a verb of one or two characters
-    # right before it left out, from after the last 有/是/为 (杜克12次, 四级450元, 基金同益跌
-    # 2.58%, 有瑞福进取跌2.98%): a name the tagger split into characters.
-    v = len(toks)
-    while v > i and toks[v - 1][3] > q_start:
-        v -= 1
-    e = v
-    while e > i and (toks[e - 1][0] in _QUANTITY_LEAD or toks[e - 1][1] in ("ul", "d")):
-        e -= 1
-    if (
-        e > i
-        and toks[e - 1][1].startswith("v")
-        and toks[e - 1][1] != "vn"
-        and len(toks[e - 1][0]) <= 2
-        and toks[e - 1][0] not in _COPULA_WORDS
-    ):
-        e -= 1
-    while e > i and toks[e - 1][1] in ("d", "ad", "c"):
-        e -= 1  # 天汇|初步只售26伙: the adverbs before the verb are no part of the name
-    h = i
-    for k in range(i, e):
-        if toks[k][0] in _COPULA_WORDS:
-            h = k + 1
-    head = toks[h:e]
-    if head and not any(t[1] in ("x", "uj") or t[0] in _COPULA_WORDS for t in head):
-        text = "".join(t[0] for t in head)
-        if 2 <= len(text) <= 8 and not (head[0][1].startswith("v") and head[0][1] != "vn"):
-            out.append((text, head[0][2], head[-1][3], "clause_head"))
     # The 的-phrases: …的 + nouns from the clause's first word (涨幅超过五成的个股有…,
     # 出国学艺术的学生几占…), each 的 of the clause before the quantity.
     k = j

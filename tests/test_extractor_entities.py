@@ -160,12 +160,6 @@ def test_a_name_the_tagger_cuts_short_is_read_on_by_its_repetitions() -> None:
     assert EntityTable("丙丁基金上涨。", 6).extend("丙丁") is None
 
 
-def test_a_clause_is_told_from_a_noun_phrase_by_its_verbs() -> None:
-    table = EntityTable("", 0)
-    assert table.has_verb("最后没有走上成名成家的道路")
-    assert not table.has_verb("丁戊成长")
-
-
 def test_the_noun_a_quantity_counts_is_an_option() -> None:
     opts = _options("今年全省有600万高校毕业生。", "600万")
     assert opts["高校毕业生"].get("counted") == 1.0
@@ -235,24 +229,9 @@ def test_subjects_the_rules_chose_often_are_options() -> None:
     assert opts["甲公司"].get("doc_subject") == 1.0
 
 
-def test_the_opener_of_a_later_clause_is_an_option() -> None:
-    opts = _options("整整18连败，从任何角度来看，甲队都没有赢球的希望。", "18连败")
-    assert opts["甲队"].get("next_clause") == 1.0 and opts["甲队"].get("after") == 1.0
-
-
 def test_the_name_after_a_counted_de_phrase_is_an_option() -> None:
     opts = _options("拿到20次助攻的王小明没有说话。", "20次")
     assert opts["王小明"].get("after_de") == 1.0
-
-
-def test_the_head_of_a_short_clause_is_an_option() -> None:
-    # Names the tagger splits into characters, right before the quantity or its verb.
-    opts = _options("改分要价是，四级450元，六级550元。", "450元")
-    assert opts["四级"].get("clause_head") == 1.0
-    opts = _options("其他跌幅较大的有瑞福进取跌2.98%，基金同益跌2.58%。", "2.58%")
-    assert opts["基金同益"].get("clause_head") == 1.0
-    opts = _options("其他跌幅较大的有瑞福进取跌2.98%，基金同益跌2.58%。", "2.98%")
-    assert opts["瑞福进取"].get("clause_head") == 1.0
 
 
 def test_a_person_name_split_into_characters_is_joined() -> None:
