@@ -1,0 +1,73 @@
+"""The subject ranker's 5-fold cross-validated figures on the training part, without writing
+``extractor/data/ranker.json``: accuracy of the top option, the ceiling (a right option among
+the options), the share of claims with a right option among the top five (what the review
+app's alternatives offer), options per claim, and the CPU seconds of extraction.
+
+The folds are those of ``python -m extractor.train --folds 5`` (documents in sorted order,
+every fifth), so the accuracy and ceiling are the same figures; run it after a change to the
+subject options to see what the change is worth before retraining the shipped model.
+
+Usage::
+
+    python bench/subject_cv.py [--folds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from extractor.ranker import fit  # noqa: E402
+from extractor.train import _documents, doc_groups, load_gold, restrict, split_part  # noqa: E402
+
+GOLD = ("dev_claims.jsonl", "annotated_claims.jsonl", "extra_claims.jsonl")
+TOP = 5
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--folds", type=int, default=5)
+    args = ap.parse_args(argv)
+    data = ROOT / "tests" / "data"
+    gold = [g for name in GOLD for g in load_gold(str(data / name))]
+    gold = restrict(gold, split_part(str(data / "split.json"), "train"))
+    corpus = ROOT.parent / "shared" / "corpus" / "thucnews_sample.jsonl"
+    texts = _documents(gold, ROOT / "seeds", corpus)
+    started = time.process_time()
+    per_doc = doc_groups(gold, texts)
+    cpu = time.process_time() - started
+    docs = sorted(texts)
+    right = total = covered = top = options = 0
+    for k in range(args.folds):
+        held = set(docs[k :: args.folds])
+        model = fit(
+            [grp for doc in docs if doc not in held for grp in per_doc[doc]["subject"]],
+            field="subject",
+        )
+        for doc in held:
+            for group in per_doc[doc]["subject"]:
+                scores = [model.score(f, "subject") for f, _ in group]
+                order = sorted(range(len(group)), key=lambda i: -scores[i])
+                total += 1
+                options += len(group)
+                covered += any(r for _, r in group)
+                right += group[order[0]][1] > 0
+                top += any(group[i][1] > 0 for i in order[:TOP])
+    if not total:
+        print("error: no gold claims found in the training part", file=sys.stderr)
+        return 2
+    print(
+        f"{args.folds}-fold CV subject {right / total:.3f}  ceiling {covered / total:.3f}"
+        f"  top-{TOP} {top / total:.3f}  options per claim {options / total:.1f}"
+        f"  claims {total}  extraction CPU {cpu:.1f} s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
