@@ -19,6 +19,7 @@ from db.session import ReviewSession
 from tests.test_review_app import screen_text
 from tests.test_review_helpers import (
     DOC2,
+    DOC3,
     add_claim,
     add_document,
     build_review_db,
@@ -598,3 +599,70 @@ def test_drafts_in_overlap_mode_are_verdicts_and_agree_into_one_fact(tmp_path):
     row = claim_row(path, ids[0])
     assert (row["status"], row["subject"], row["reviewer"]) == ("accepted", "甲", "ann+bob")
     assert [d["action"] for d in decisions(path)] == ["edit", "edit"]
+
+
+# --------------------------------------------------------------------------- jumps (issue 14)
+
+
+async def test_jumps_select_numbers_names_and_times_then_assign(setup):
+    """``]`` selects the next number with its unit, ``Tab`` the next name or noun phrase,
+    ``.`` the next time expression; ``[``, ``Shift+Tab``, ``,`` go back. The jump's
+    selection is what gets assigned."""
+    path, info = setup
+    cid = info["ids"][7]  # 1.5万元 in DOC2's third sentence: 截至3月底，累计捐款1.5万元。
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        await enter_span(screen, pilot)
+        await press(pilot, "right_square_bracket")
+        assert selected(screen) == "一千二百家"
+        await press(pilot, "right_square_bracket")
+        assert selected(screen) == "约三成"  # the qualifier word too
+        await press(pilot, "left_square_bracket")
+        assert selected(screen) == "一千二百家"
+        await press(pilot, "tab")
+        assert selected(screen) == "企业"
+        await press(pilot, "tab")
+        assert selected(screen) == "浦东新区"
+        await press(pilot, "shift+tab")
+        assert selected(screen) == "企业"
+        await press(pilot, "full_stop")
+        assert selected(screen) == "截至3月底"
+        # Now on the 1.5万元 claim's sentence: the letters do the same.
+        await press(pilot, "escape")
+        await press(pilot, "j", "j")
+        assert screen.claim["id"] == cid
+        await enter_span(screen, pilot)
+        await press(pilot, "f")
+        assert selected(screen) == "1.5万元"
+        await press(pilot, "q", "D")
+        assert selected(screen) == "截至3月底"
+        await press(pilot, "t", "enter")
+    row = claim_row(path, cid)
+    assert (row["status"], row["quantity_text"], row["value"]) == ("accepted", "1.5万元", 15000)
+    assert (row["time_text"], row["time_start"], row["time_end"]) == ("截至3月底", 30, 35)
+    assert DOC2[30:35] == "截至3月底"
+
+
+async def test_jump_selects_the_whole_name_holding_the_cursor(setup):
+    """Tab on a word inside a noun phrase selects the whole phrase first; a jump with
+    nothing that way says so and keeps the selection."""
+    path, _info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        await press(pilot, "J")  # DOC3: ……增长主要来自海外市场。
+        assert screen.doc["text"] == DOC3
+        cursor = await enter_span(screen, pilot)
+        cursor.goto(DOC3.index("市场"))
+        assert selected(screen) == "市场"
+        await press(pilot, "tab")
+        assert selected(screen) == "海外市场"
+        await press(pilot, "shift+left")  # the anchor is the first word: shrink from the end
+        assert selected(screen) == "海外"
+        await press(pilot, "end", "full_stop")
+        assert selected(screen) == "市场"  # the sentence's last word; no time after it
+        assert any("No time expression after" in n for n in notes(app))
+        await press(pilot, "comma")
+        assert selected(screen) == "今年"
+    assert decisions(path) == []

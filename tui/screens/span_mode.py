@@ -45,15 +45,20 @@ from tui.widgets.span_cursor import (
 T = TypeVar("T")
 
 #: Screen actions that stay on in span mode besides the mode's own.
-ALWAYS_ON = frozenset({"help", "span_move", "span_assign", "span_add", "span_save", "span_cancel"})
+ALWAYS_ON = frozenset(
+    {"help", "span_move", "span_jump", "span_assign", "span_add", "span_save", "span_cancel"}
+)
 #: The mode's actions (off outside the mode; ``span_start`` enters it).
-SPAN_ACTIONS = frozenset({"span_move", "span_assign", "span_add", "span_save", "span_cancel"})
+SPAN_ACTIONS = ALWAYS_ON - {"help"}
 
 #: The document border while the mode is on: the mode and its keys.
 MODE_TITLE = (
-    "SPAN MODE  ←→ word · ⇧←→ extend · Home/End · ↑↓ line · s p t o q assign · n add"
-    " · Enter save · Esc leave"
+    "SPAN MODE  ←→ word · ⇧←→ extend · Tab name · ] number · . time · s p t o q assign"
+    " · n add · Enter save · Esc leave"
 )
+
+#: What each jump kind is called in a message.
+JUMP_NAMES = {"name": "name or noun phrase", "number": "number", "time": "time expression"}
 
 #: How each move is made: name -> (kind, step or target, extends the selection).
 MOVES: dict[str, tuple[str, int, bool]] = {
@@ -268,6 +273,23 @@ class SpanMode(Screen):
                 if cursor.nearest_in(lo, hi, at):
                     break
                 offset = lo
+        self._span_draw()
+
+    async def action_span_jump(self, kind: str, step: int) -> None:
+        """Select the next (``step`` 1) or previous (-1) name, number or time expression
+        (:meth:`SpanCursor.jump`), segmenting more of the document when the region on hand
+        has none that way."""
+        cursor = self.span
+        if cursor is None or kind not in JUMP_NAMES:
+            return
+        while not cursor.jump(kind, step):
+            if cursor.covers_all(step):
+                way = "after" if step > 0 else "before"
+                self.notify(f"No {JUMP_NAMES[kind]} {way} the selection.", timeout=2)
+                return
+            await self._span_more(step)
+            if self.span is not cursor:
+                return
         self._span_draw()
 
     # ---------------------------------------------------------------- assigning, saving

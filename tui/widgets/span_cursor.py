@@ -70,7 +70,22 @@ _SPAN_KEYS = (
      "Save the draft as one edit and go to the next pending claim", True),
     ("escape", "span_cancel", "Leave", "span.leave",
      "Leave span mode, dropping the draft", True),
+    ("tab,w", "span_jump('name', 1)", "Next name", "span.next_name",
+     "Select the next name or noun phrase (the one holding the selection first)", True),
+    ("shift+tab,W", "span_jump('name', -1)", "Previous name", "span.previous_name",
+     "Select the previous name or noun phrase (the one holding the selection first)", False),
+    ("right_square_bracket,f", "span_jump('number', 1)", "Next number", "span.next_number",
+     "Select the next number with its unit and qualifier (a quantity)", True),
+    ("left_square_bracket,F", "span_jump('number', -1)", "Previous number",
+     "span.previous_number", "Select the previous number with its unit and qualifier", False),
+    ("full_stop,d", "span_jump('time', 1)", "Next time", "span.next_time",
+     "Select the next time expression (4月26日, 截至3月底)", True),
+    ("comma,D", "span_jump('time', -1)", "Previous time", "span.previous_time",
+     "Select the previous time expression", False),
 )  # fmt: skip
+
+#: What each jump kind stops on (:attr:`Segmentation.phrases`, ``quantities``, ``times``).
+JUMP_KINDS = {"name": "phrases", "number": "quantities", "time": "times"}
 
 SPAN_BINDINGS = [
     Binding(keys, f"screen.{action}", description, show=show, id=bid, tooltip=tooltip)
@@ -103,6 +118,14 @@ class Segmentation:
     hi: int
     words: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    phrases: list[tuple[int, int]] = field(default_factory=list)
+    """Names and noun phrases: the extractor's noun runs (:func:`extractor.entities.noun_runs`)
+    that hold no quantity."""
+    quantities: list[tuple[int, int]] = field(default_factory=list)
+    """Numbers with their unit and qualifier, as the extractor's quantity finder reads them
+    (look-alikes kept: a reviewer may want a year or a code)."""
+    times: list[tuple[int, int]] = field(default_factory=list)
+    """Time expressions, as the extractor's time finder reads them."""
 
 
 def _cut(text: str, pos: int, forward: bool) -> int:
@@ -131,19 +154,32 @@ def segment(text: str, lo: int, hi: int) -> Segmentation:
     (the tagger): call it from a worker thread.
     """
     from extractor import nlp, split_sentences
+    from extractor.entities import noun_runs
     from extractor.numbers import FULLWIDTH
+    from extractor.quantity import find_quantities
+    from extractor.timex import find_times
 
     lo, hi = _cut(text, lo, False), _cut(text, hi, True)
     region = text[lo:hi]
     norm = region.translate(FULLWIDTH)
     out = Segmentation(lo, hi)
+    times = [(t.start, t.end) for t in find_times(norm)]
+    quantities = [(m.start, m.end) for m in find_quantities(norm, times, lookalikes=False)]
+    out.times = [(lo + a, lo + b) for a, b in times]
+    out.quantities = [(lo + a, lo + b) for a, b in quantities]
     for s, e in split_sentences(region):
         out.sentences.append((lo + s, lo + e))
         pos = s
-        for word, _flag in nlp.tag(norm[s:e]):
+        tokens = []
+        for word, flag in nlp.tag(norm[s:e]):
             a, pos = pos, pos + len(word)
+            tokens.append((word, flag, a, pos))
             if is_word(region[a:pos]):
                 out.words.append((lo + a, lo + pos))
+        for i, j in noun_runs(tokens):
+            a, b = tokens[i][2], tokens[j - 1][3]
+            if not any(qa < b and a < qb for qa, qb in quantities):
+                out.phrases.append((lo + a, lo + b))
     return out
 
 
@@ -166,6 +202,8 @@ class SpanCursor:
         self.seg = seg
         self.index = 0
         self.anchor = 0
+        self._cache_seg: Segmentation | None = None
+        self._cache: dict[str, list[Any]] = {}
         self.goto(start_at)
 
     @property
@@ -228,11 +266,16 @@ class SpanCursor:
         words.update(more.words)
         sentences = {s for s in self.seg.sentences if not (more.lo <= s[0] < more.hi)}
         sentences.update(more.sentences)
+        spans = {}
+        for name in JUMP_KINDS.values():
+            kept = {s for s in getattr(self.seg, name) if not (more.lo <= s[0] < more.hi)}
+            spans[name] = sorted(kept | set(getattr(more, name)))
         self.seg = Segmentation(
             min(self.seg.lo, more.lo),
             max(self.seg.hi, more.hi),
             sorted(words),
             sorted(sentences),
+            **spans,
         )
         starts = [s for s, _ in self.words]
         if cursor is not None and anchor is not None:
@@ -266,6 +309,71 @@ class SpanCursor:
             self.index = inside[-1] if last else inside[0]
             if not extend:
                 self.anchor = self.index
+
+    def words_of(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first and last word inside ``start..end`` (None when it holds no word)."""
+        starts = self._starts()
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end) - 1
+        if i > j:
+            return None
+        return i, j
+
+    def _starts(self) -> list[int]:
+        """The words' starts (cached per segmentation)."""
+        if self._cache_seg is not self.seg:
+            self._cache_seg, self._cache = self.seg, {}
+        if "starts" not in self._cache:
+            self._cache["starts"] = [a for a, _ in self.words]
+        return self._cache["starts"]  # type: ignore[return-value]
+
+    def jump_spans(self, kind: str) -> list[tuple[int, int]]:
+        """The spans of ``kind`` as word ranges (first, last word), in text order (cached)."""
+        starts = self._starts()  # also resets the cache for a new segmentation
+        if kind not in self._cache:
+            out = []
+            for lo, hi in getattr(self.seg, JUMP_KINDS[kind]):
+                i, j = bisect_left(starts, lo), bisect_left(starts, hi) - 1
+                if i <= j:
+                    out.append((i, j))
+            self._cache[kind] = sorted(set(out))
+        return self._cache[kind]  # type: ignore[return-value]
+
+    def jump_target(
+        self, kind: str, step: int, anchor: int | None = None, index: int | None = None
+    ) -> tuple[int, int] | None:
+        """Where a jump to the next (``step`` 1) or previous (-1) span of ``kind`` (``name``,
+        ``number``, ``time``; see :data:`JUMP_KINDS`) goes from a selection running from word
+        ``anchor`` to word ``index`` (default: the present ones): (anchor, cursor) word
+        indices that select the span, or None when the segmented region has no such span.
+
+        A span that holds the selection and is larger comes first (a key on a word of a name
+        selects the whole name); else the nearest span starting after (before) the
+        selection's first word."""
+        if not self.words:
+            return None
+        anchor = self.anchor if anchor is None else anchor
+        index = self.index if index is None else index
+        a, b = sorted((anchor, index))
+        spans = self.jump_spans(kind)
+        k = bisect_right(spans, (a, len(self.words)))
+        # Spans starting at or before the selection's first word may hold it (they never
+        # overlap one another, so only the last of them can).
+        if k and spans[k - 1][0] <= a and b <= spans[k - 1][1] and spans[k - 1] != (a, b):
+            return spans[k - 1]
+        if step > 0:
+            return spans[k] if k < len(spans) else None
+        k = bisect_left(spans, (a, -1))
+        return spans[k - 1] if k else None
+    def jump(self, kind: str, step: int) -> bool:
+        """Select the next or previous span of ``kind`` (:meth:`jump_target`): the anchor on
+        its first word, the cursor on its last (``Shift+←`` shrinks it from the end). False
+        when the segmented region has none."""
+        target = self.jump_target(kind, step)
+        if target is None:
+            return False
+        self.anchor, self.index = target
+        return True
 
     def nearest_in(self, lo: int, hi: int, target: int) -> bool:
         """To the word starting in ``lo..hi`` nearest ``target``; False when none does."""
