@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from . import nlp
 from .entities import EntityTable, subject_options
@@ -219,26 +220,9 @@ def extract_with_fields(
 ) -> list[tuple[Candidate, dict[str, list[Option]]]]:
     """:func:`extract`, each candidate with the scored options of each ranked field
     (``subject``, ``predicate``, ``time``), best first (for training and diagnostics)."""
-    if not isinstance(text, str) or not text or not _HAS_NUMBER.search(text):
+    doc = _prepare(text, doc_date, ranker)
+    if doc is None:
         return []
-    norm = text.translate(FULLWIDTH)
-    doc = _Doc(text, norm, doc_date)
-    if not doc.mentions or not doc.sentences:
-        return []
-    nlp.load()
-    if any(m.rule == MEASURE_SHAPE for m in doc.mentions):
-        _confirm_measure_shapes(doc)
-        if not doc.mentions:
-            return []
-    doc.roles = RoleFinder(
-        find_aliases(norm, doc.times) if "简称" in norm or "下称" in norm else {}
-    )
-    for m in doc.mentions:
-        if m.subject_hint:
-            # Team names read off scores (雄鹿110-雷霆106) name the teams of the whole report.
-            doc.roles.register(m.subject_hint)
-    doc.ranker = ranker or default()
-    doc.table = _entity_table(doc)
     out: list[tuple[Candidate, dict[str, list[Option]]]] = []
     step = max(1, len(doc.mentions) // 100)
     for k, m in enumerate(doc.mentions):
@@ -255,6 +239,81 @@ def extract_with_fields(
     if progress is not None:
         progress(len(text), len(text))
     return out
+
+
+def _prepare(
+    text: str, doc_date: str | None, ranker: Ranker | None, extra: Mention | None = None
+) -> _Doc | None:
+    """The document state every candidate reads (None: no quantity to extract). ``extra``:
+    a quantity a reviewer selected, put among the mentions in place of any it overlaps."""
+    if not isinstance(text, str) or not text or not _HAS_NUMBER.search(text):
+        return None
+    norm = text.translate(FULLWIDTH)
+    doc = _Doc(text, norm, doc_date)
+    if extra is not None:
+        kept = [m for m in doc.mentions if m.end <= extra.start or extra.end <= m.start]
+        doc.mentions = sorted([*kept, extra], key=lambda m: m.start)
+        doc.mention_starts = [m.start for m in doc.mentions]
+    if not doc.mentions or not doc.sentences:
+        return None
+    nlp.load()
+    if any(m.rule == MEASURE_SHAPE for m in doc.mentions):
+        _confirm_measure_shapes(doc)
+        if not doc.mentions:
+            return None
+    doc.roles = RoleFinder(
+        find_aliases(norm, doc.times) if "简称" in norm or "下称" in norm else {}
+    )
+    for m in doc.mentions:
+        if m.subject_hint:
+            # Team names read off scores (雄鹿110-雷霆106) name the teams of the whole report.
+            doc.roles.register(m.subject_hint)
+    doc.ranker = ranker or default()
+    doc.table = _entity_table(doc)
+    return doc
+
+
+def claim_at(
+    text: str, start: int, end: int, doc_date: str | None = None, ranker: Ranker | None = None
+) -> Candidate | None:
+    """The candidate the extractor makes of a quantity a reviewer selected at ``start..end``
+    (a quantity it may have missed or dropped as a look-alike): subject, predicate, object
+    and time resolved as for its own candidates, with the ranked alternatives of each. None
+    when the selection holds no number.
+
+    The quantity is the first one read from the selection (look-alikes kept); the
+    candidates before it are resolved too, as :func:`extract` does, since a subject carries
+    over from them.
+    """
+    if not isinstance(text, str) or not 0 <= start < end <= len(text):
+        return None
+    found = find_quantities(text[start:end].translate(FULLWIDTH), None, lookalikes=False)
+    if not found:
+        return None
+    m = found[0]
+    shift = start
+    m = replace(
+        m,
+        start=m.start + shift,
+        end=m.end + shift,
+        core_start=m.core_start + shift if m.core_start >= 0 else -1,
+        subject_hint_start=m.subject_hint_start + shift if m.subject_hint_start >= 0 else -1,
+        fallback=None,
+        rule=m.rule if m.rule != MEASURE_SHAPE else "reviewer",
+    )
+    doc = _prepare(text, doc_date, ranker, extra=m)
+    if doc is None:
+        return None
+    for other in doc.mentions:
+        si = doc.sentence_of(other.start)
+        if si < 0:
+            continue
+        s_start, s_end = doc.sentences[si]
+        s_start, s_end = min(s_start, other.start), max(s_end, other.end)
+        cand, _ = _candidate(doc, other, si, s_start, s_end)
+        if other is m:
+            return cand
+    return None
 
 
 def _confirm_measure_shapes(doc: _Doc) -> None:

@@ -666,3 +666,40 @@ async def test_jump_selects_the_whole_name_holding_the_cursor(setup):
         await press(pilot, "comma")
         assert selected(screen) == "今年"
     assert decisions(path) == []
+
+
+async def test_added_claim_has_the_extractors_roles_and_alternatives_to_pick(setup):
+    """``v`` ``]`` ``]`` ``n`` adds 约三成 with the extractor's own role resolution: roles
+    pre-filled and their runners-up stored, so after ``Esc`` a digit picks one (an edit of
+    the added claim, undone by ``u``)."""
+    path, _info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        await enter_span(screen, pilot)
+        await press(pilot, "right_square_bracket", "right_square_bracket")
+        assert selected(screen) == "约三成"
+        await press(pilot, "n")
+        await pilot.pause()
+        added = screen.claim
+        assert added["quantity_text"] == "约三成" and added["origin"] == "reviewer"
+        alts = json.loads(added["alternatives"])
+        assert alts, "the added claim keeps the extractor's runners-up"
+        for options in alts.values():
+            for o in options:
+                if isinstance(o.get("start"), int):
+                    assert DOC2[o["start"] : o["end"]] == o["text"]
+        await press(pilot, "escape")
+        card = screen.query_one(ClaimCard)
+        field = card.picks.field
+        option = card.picks.options[0]
+        assert field and option.text
+        await press(pilot, "1")
+        await pilot.pause()
+    row = claim_row(path, added["id"])
+    column = {"time": "time_text"}.get(field, field)
+    assert row[column] == option.text and row["status"] == "accepted"
+    actions = [d["action"] for d in decisions(path) if d["claim_id"] == added["id"]]
+    assert actions == ["add", "edit"]
+    last = json.loads(decisions(path)[-1]["after"])
+    assert last["picked"]["field"] == field

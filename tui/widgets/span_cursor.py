@@ -398,31 +398,33 @@ def extractor_readers() -> spans.Readers:
 
 
 def guess_roles(text: str, start: int, end: int, doc_date: str | None) -> Mapping[str, Any]:
-    """The extractor's guess of subject, predicate, object and time for a quantity at
-    ``start..end``: the extractor is run on the sentence and :data:`ROLE_CONTEXT` characters
-    before it; a candidate that overlaps the selection gives every role, else the nearest one
-    in the same sentence gives its subject and time. Offsets are the document's."""
-    import extractor
+    """The extractor's roles for a quantity a reviewer selected at ``start..end``: its own
+    role resolution run on that quantity (:func:`extractor.core.claim_at`) over the sentence
+    and :data:`ROLE_CONTEXT` characters before it — subject, predicate, object and time, and
+    under ``alternatives`` the ranked runners-up of each (offsets are the document's), so a
+    wrong guess is fixed by a pick."""
+    from extractor.core import claim_at
 
     w0 = _cut(text, start - ROLE_CONTEXT, True) if start > ROLE_CONTEXT else 0
     w1 = _cut(text, end, True)
     if w1 <= end:
         w1 = min(len(text), end + CUT_SLACK)
-    found = extractor.extract(text[w0:w1], doc_date)
-    over = [c for c in found if c.start + w0 < end and start < c.end + w0]
-    fields: tuple[str, ...] = ("subject", "predicate", "object", "time_text", "time")
-    names: tuple[str, ...] = ("subject", "predicate", "time")
-    if not over:
-        same = [c for c in found if c.sentence_start + w0 <= start < c.sentence_end + w0]
-        if not same:
-            return {}
-        best = min(same, key=lambda c: abs(c.start + w0 - start))
-        fields, names = ("subject", "time_text", "time"), ("subject", "time")
-    else:
-        best = over[0]
-    out: dict[str, Any] = {f: getattr(best, f) for f in fields}
-    for name in names:
+    best = claim_at(text[w0:w1], start - w0, end - w0, doc_date)
+    if best is None:
+        return {}
+    out: dict[str, Any] = {
+        f: getattr(best, f) for f in ("subject", "predicate", "object", "time_text", "time")
+    }
+    for name in ("subject", "predicate", "time"):
         s, e = getattr(best, f"{name}_start"), getattr(best, f"{name}_end")
         if s is not None and e is not None:
             out[f"{name}_start"], out[f"{name}_end"] = s + w0, e + w0
+    alts: dict[str, list[dict[str, Any]]] = {}
+    for name, options in (best.alternatives or {}).items():
+        alts[name] = [
+            {**o, **{k: o[k] + w0 for k in ("start", "end") if isinstance(o.get(k), int)}}
+            for o in options
+        ]
+    if alts:
+        out["alternatives"] = alts
     return out
