@@ -365,6 +365,7 @@ class SpanCursor:
             return spans[k] if k < len(spans) else None
         k = bisect_left(spans, (a, -1))
         return spans[k - 1] if k else None
+
     def jump(self, kind: str, step: int) -> bool:
         """Select the next or previous span of ``kind`` (:meth:`jump_target`): the anchor on
         its first word, the cursor on its last (``Shift+←`` shrinks it from the end). False
