@@ -858,6 +858,12 @@ class PickAlternative:
     def offered(self, driver: Driver) -> bool:
         return driver.key_for("review.pick1", "1") is not None and self.card(driver) is not None
 
+    def offered_for(self, driver: Driver) -> bool:
+        """The review screen has pick keys (for a claim not on screen yet)."""
+        if SPAN.active(driver):
+            return hasattr(driver.app.screen, "field_focus")
+        return driver.key_for("review.pick1", "1") is not None
+
     def card(self, driver: Driver) -> kp.Card | None:
         """What the card on screen offers for picking: the ring of fields ``[`` / ``]`` walk,
         the field in focus and, per field, its alternatives numbered as the card lists them
@@ -938,6 +944,20 @@ class PickAlternative:
         driver.keys.fixes["pick"] += 1
 
 
+def card_for(row: dict[str, Any], text: str) -> kp.Card | None:
+    """The card the app shows for ``row`` when it comes on screen (its alternatives as
+    numbered, the focus on the field most likely wrong): the app's own
+    :mod:`db.alternatives`; None without alternatives."""
+    from db import alternatives
+
+    alts = alternatives.parse(row.get("alternatives"), text)
+    if not alts:
+        return None
+    ring = tuple(alternatives.walk(alts))
+    options = {f: [o.text for o in alternatives.options(alts, row, f)] for f in ring}
+    return kp.Card(ring, alternatives.focus_field(alts, row), options)
+
+
 class SelectSpan:
     """Select words of the document with the span cursor and assign them to fields of a
     draft (``v``, word moves, shift-extends, a field key each, ``enter``); also adds a missed
@@ -949,6 +969,7 @@ class SelectSpan:
     def __init__(self) -> None:
         self._words: dict[str, list[kp.Word]] = {}
         self._sentences: dict[str, list[tuple[int, int]]] = {}
+        self._segs: dict[str, Any] = {}
         self._moves: dict[str, tuple[Any, kp.Moves]] = {}
         self._readers: Any = None
 
@@ -980,6 +1001,7 @@ class SelectSpan:
             seg = segment(text, 0, len(text))
             self._words[text] = list(seg.words)
             self._sentences[text] = list(seg.sentences)
+            self._segs[text] = seg
         return self._words[text]
 
     def moves(self, driver: Driver, text: str) -> kp.Moves:
@@ -1031,15 +1053,76 @@ class SelectSpan:
                     out.append((key, m))
             return [(key, m) for key, m in out if m != k]
 
-        moves = kp.GraphMoves(neighbours)
+        moves = kp.GraphMoves(neighbours, jumps=self.jumps(driver, text))
         self._moves[text] = (width, moves)
         return moves
 
-    def start(self, words: list[kp.Word], row: dict[str, Any]) -> int:
-        """The word span mode starts on for ``row``: the first one ending after its
-        sentence's start (the app's ``SpanCursor.goto``)."""
+    def jump_keys(self, driver: Driver) -> dict[tuple[str, int], str]:
+        """(kind, step) -> the key of each jump the span cursor offers (binding ids
+        ``span.next_name`` … on the document view, a user keymap applied): none on an app
+        without them."""
+        view = next(iter(driver.app.screen.query("#document")), None)
+        if view is None:
+            return {}
+        ids = {"span.next_name": ("name", 1), "span.previous_name": ("name", -1),
+               "span.next_number": ("number", 1), "span.previous_number": ("number", -1),
+               "span.next_time": ("time", 1), "span.previous_time": ("time", -1)}  # fmt: skip
+        out: dict[tuple[str, int], str] = {}
+        for key, bindings in view._bindings.key_to_bindings.items():
+            for b in bindings:
+                if b.id in ids and ids[b.id] not in out:
+                    out[ids[b.id]] = key
+        return out
+
+    def jumps(
+        self, driver: Driver, text: str
+    ) -> Callable[[int, int], list[tuple[str, int, int]]] | None:
+        """The span cursor's jumps over the document's words, from a selection (anchor,
+        cursor): the app's own :meth:`SpanCursor.jump_target` on the whole document."""
+        keys = self.jump_keys(driver)
+        if not keys:
+            return None
+        from tui.widgets.span_cursor import SpanCursor
+
+        self.words(text)
+        seg = self._segs[text]
+        cur = SpanCursor(text, seg, 0)
+        if not hasattr(cur, "jump_target"):
+            return None
+
+        def jumps(anchor: int, index: int) -> list[tuple[str, int, int]]:
+            out = []
+            for (kind, step), key in keys.items():
+                t = cur.jump_target(kind, step, anchor, index)
+                if t is not None and t != (anchor, index):
+                    out.append((key, t[0], t[1]))
+            return out
+
+        return jumps
+
+    def start(self, driver: Driver, text: str, row: dict[str, Any] | None) -> tuple[int, int]:
+        """The selection (anchor, cursor words) span mode starts with for ``row``, the claim
+        on screen (None: a document alone): the app's ``SpanCursor.start_selection`` for the
+        field the screen starts on, else the first word ending after its sentence's start
+        (an app that starts there)."""
+        words = self.words(text)
+        if row is None:
+            return 0, 0
         s0 = row["sentence_start"]
-        return next((i for i, (_, b) in enumerate(words) if b > s0), max(len(words) - 1, 0))
+        first = next((i for i, (_, b) in enumerate(words) if b > s0), max(len(words) - 1, 0))
+        screen = driver.app.screen
+        if not hasattr(screen, "span_start_field"):
+            return first, first
+        from tui.widgets.span_cursor import SpanCursor
+
+        cur = SpanCursor(text, self._segs[text], s0)
+        if not hasattr(cur, "start_selection"):
+            return first, first
+        claim = getattr(screen, "claim", None)
+        field = (
+            screen.span_start_field() if claim is not None and claim["id"] == row["id"] else None
+        )
+        return tuple(cur.start_selection(row, field))  # type: ignore[return-value]
 
     def quantity_ok(self, text: str, g: dict, doc_date: str | None) -> Callable[[int, int], bool]:
         """Whether the app reads value, unit and qualifier right for ``g`` from a selection."""
@@ -1058,11 +1141,11 @@ class SelectSpan:
                   ) -> Callable[[frozenset[str]], int | None]:  # fmt: skip
         row = driver.claim(claim_id)
         words = self.words(text)
-        cursor, moves = self.start(words, row), self.moves(driver, text)
+        (anchor, cursor), moves = self.start(driver, text, row), self.moves(driver, text)
         date = driver.doc_date(row["doc_id"])
 
         def cost(fields: frozenset[str]) -> int | None:
-            steps = kp.span_plan(words, text, cursor, fields, g, moves,
+            steps = kp.span_plan(words, text, cursor, fields, g, moves, anchor=anchor,
                                  quantity_ok=self.quantity_ok(text, g, date))  # fmt: skip
             return None if steps is None else kp.span_cost(steps)
 
@@ -1155,12 +1238,12 @@ class SelectSpan:
         from db import spans
 
         words = self.words(text)
-        cursor = self.start(words, host) if host is not None else 0
+        anchor, cursor = self.start(driver, text, host)
         moves = self.moves(driver, text)
         date = driver.doc_date(g["_doc_id"])
         best: tuple[int, int, list[str], dict[str, Any]] | None = None
         best_cost = 0
-        choices = [(kp.select_keys(cursor, i, j, moves)[0], i, j)
+        choices = [(kp.select_keys(cursor, i, j, moves, anchor)[0], i, j)
                    for i, j in kp.near_choices(words, g["start"], g["end"])]  # fmt: skip
         for keys, i, j in sorted(choices, key=lambda c: len(c[0])):
             a, b = words[i][0], words[j][1]
@@ -1178,23 +1261,45 @@ class SelectSpan:
                 best, best_cost = (i, j, keys, fields), cost
         return best
 
-    def add_cost(self, driver: Driver, plan: tuple[int, int, list[str], dict[str, Any]],
-                 g: dict, text: str) -> int:  # fmt: skip
-        """Estimated keys of adding from ``plan`` (:meth:`add_plan`): ``v``, the selection,
-        ``n``, then the wrong guesses fixed by spans and ``enter``, or ``escape`` and the
-        form."""
-        i, j, keys, fields = plan
+    def after_add(self, driver: Driver, fields: dict[str, Any], g: dict, text: str,
+                  i: int, j: int, back: int = 1) -> tuple[int | None, int]:  # fmt: skip
+        """Keys to fix what the app guessed wrong on a claim just added from words
+        ``i``..``j`` (``fields``: the added claim): in span mode (selections and ``enter``;
+        None when they cannot set every field), and after ``escape`` (picks among the
+        alternatives the added claim keeps, as the card will number them, and the form,
+        the cheapest plan; ``back`` paid between commits)."""
         fixes = wrong_fields(g, shown_fields(fields), adding=False)
-        cost = 2 + len(keys)
         if not fixes:
-            return cost + 1
+            return 0, 0
         words, moves = self.words(text), self.moves(driver, text)
         ok = self.quantity_ok(text, g, driver.doc_date(g["_doc_id"]))
         steps = kp.span_plan(words, text, j, fixes, g, moves, anchor=i, quantity_ok=ok)
-        if steps is not None:
-            return cost + kp.span_cost(steps) - 1
-        start = driver.form_start_for({**fields, "doc_id": g["_doc_id"], "alternatives": None})
-        return cost + 1 + kp.form_cost(FORM_CHAIN, start, fixes, route)
+        in_mode = None if steps is None else kp.span_cost(steps) - 1
+        row = {**fields, "doc_id": g["_doc_id"]}
+        picks: dict[str, int] = {}
+        card = card_for(row, text) if PICK.offered_for(driver) else None
+        if card is not None:
+            for name in fixes:
+                got = kp.pick_keys(card, name, g)
+                if got is not None:
+                    picks[name] = len(got)
+        start = driver.form_start_for(row)
+        form = lambda fs: kp.form_cost(FORM_CHAIN, start, {f: fixes[f] for f in fs}, route)  # noqa: E731
+        plan = kp.cheapest(fixes, picks, None, form, back)
+        leave = 1 + sum(c.cost for c in plan) + back * max(len(plan) - 1, 0)
+        return in_mode, leave
+
+    def add_cost(self, driver: Driver, plan: tuple[int, int, list[str], dict[str, Any]],
+                 g: dict, text: str) -> int:  # fmt: skip
+        """Estimated keys of adding from ``plan`` (:meth:`add_plan`): ``v``, the selection,
+        ``n``, then the wrong guesses fixed by spans and ``enter``, or ``escape`` and picks
+        or the form, whichever is fewer."""
+        i, j, keys, fields = plan
+        cost = 2 + len(keys)
+        in_mode, leave = self.after_add(driver, fields, g, text, i, j)
+        if in_mode == 0:
+            return cost + 1
+        return cost + min(leave, in_mode if in_mode is not None else leave)
 
     async def add(self, driver: Driver, g: dict, text: str, host: dict | None) -> int:
         """``v``, select ``g``'s quantity, ``n``; then fix what the app guessed wrong (spans
@@ -1227,6 +1332,10 @@ class SelectSpan:
         if fixes:
             steps = kp.span_plan(words, text, cursor, fixes, g, moves, anchor=anchor,
                                  quantity_ok=self.quantity_ok(text, g, date))  # fmt: skip
+            in_mode, leave = self.after_add(driver, driver.claim(new_id), g, text,
+                                            anchor, cursor, driver.back_cost(new_id))  # fmt: skip
+            if in_mode is None or leave < in_mode:
+                steps = None
         if fixes and steps is not None:
             await self.assign(driver, "add", set(fixes), g, text, date)
             await self.save(driver, "add", new_id)

@@ -359,6 +359,30 @@ def test_graph_moves_find_the_fewest_keys_with_lines():
     assert after == 32
 
 
+def test_graph_moves_use_jumps_that_select_a_span_then_shrink_or_extend_it():
+    """A jump (the span cursor's Tab, ], .) leaves a selection anchored on its span's first
+    word: the plan uses it whole, shrinks or extends it with shift+arrows, and never
+    extends from a word the jump only passed through."""
+    spans = [(10, 13), (20, 21)]  # two names: words 10..13 and 20..21
+
+    def neighbours(k):
+        return [(key, m) for key, m in (("left", k - 1), ("right", k + 1)) if 0 <= m < 30]
+
+    def jumps(anchor, cursor):
+        a = min(anchor, cursor)
+        after = [s for s in spans if s[0] > a]
+        return [("tab", *after[0])] if after else []
+
+    moves = kp.GraphMoves(neighbours, jumps=jumps)
+    assert kp.select_keys(0, 10, 13, moves) == (["tab"], 13)
+    assert kp.select_keys(0, 10, 12, moves) == (["tab", "shift+left"], 12)
+    assert kp.select_keys(0, 20, 21, moves) == (["tab", "tab"], 21)
+    assert kp.select_keys(0, 20, 22, moves) == (["tab", "tab", "shift+right"], 22)
+    # Word 13 is reached by the jump, but its selection is anchored on 10: selecting 13..14
+    # takes a plain move (to 14) and an extend back, never an extend from the jump.
+    assert kp.select_keys(0, 13, 14, moves) == (["tab", "right", "shift+left"], 13)
+
+
 def _words(text: str, cuts: list[int]) -> list[tuple[int, int]]:
     edges = [0, *cuts, len(text)]
     return list(itertools.pairwise(edges))

@@ -61,10 +61,14 @@ async def at_doc2(app, pilot) -> ReviewScreen:
     return screen
 
 
-async def enter_span(screen, pilot) -> SpanCursor:
+async def enter_span(screen, pilot, home: bool = True) -> SpanCursor:
+    """``v``, then (with ``home``) ``Home``: the tests walk from the sentence's first word
+    (span mode starts on the word most likely needed; see test_start_*)."""
     await press(pilot, "v")
     await pilot.pause()
     assert screen.span is not None
+    if home:
+        await press(pilot, "home")
     return screen.span
 
 
@@ -703,3 +707,43 @@ async def test_added_claim_has_the_extractors_roles_and_alternatives_to_pick(set
     assert actions == ["add", "edit"]
     last = json.loads(decisions(path)[-1]["after"])
     assert last["picked"]["field"] == field
+
+
+# --------------------------------------------------------------------------- where it starts
+
+START = "据统计，浦东新区今年共有一千二百家企业参与。"
+
+
+async def test_start_on_the_nearest_word_of_the_field_in_focus(tmp_path):
+    """``v`` starts on the nearest word of the type of the card's field in focus: the
+    sentence's first name for the subject, the word before the quantity for the predicate,
+    the nearest time, the word after the quantity for the object; the quantity itself for a
+    claim without alternatives."""
+    path = tmp_path / "start.db"
+    conn = open_db(path)
+    doc = add_document(conn, START, "start", "start.txt")
+    cid = add_claim(conn, doc, START, "一千二百家", value=1200, unit="家", subject="全市")
+    other = add_claim(conn, doc, START, "一千二百", value=1200)  # no alternatives
+    alts = {"subject": [{"text": "浦东新区", "start": 4, "end": 8, "score": 0.9}]}
+    conn.execute("UPDATE claims SET alternatives = ? WHERE id = ?", (json.dumps(alts), cid))
+    conn.commit()
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        if screen.claim["id"] != cid:
+            await press(pilot, "j")
+        assert screen.claim["id"] == cid
+        seen = {}
+        for _ in range(4):
+            field = screen.field_focus
+            await enter_span(screen, pilot, home=False)
+            seen[field] = selected(screen)
+            await press(pilot, "escape", "right_square_bracket")
+        assert seen == {"subject": "浦东新区", "predicate": "共有", "time": "今年", "object": "企业"}
+        await press(pilot, "j" if screen.claim["id"] == cid else "k")
+        assert screen.claim["id"] == other
+        await enter_span(screen, pilot, home=False)
+        assert selected(screen) == "一千二百"
+    assert decisions(path) == []

@@ -27,7 +27,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import WorkerFailed
 
-from db import spans
+from db import alternatives, spans
 from db.errors import ReviewError
 from db.rows import ClaimRow, DocumentRow
 from db.session import Outcome, ReviewSession
@@ -98,6 +98,7 @@ class SpanMode(Screen):
 
     if TYPE_CHECKING:  # provided by ReviewScreen
         session: ReviewSession
+        field_focus: str
 
         @property
         def claim(self) -> ClaimRow | None: ...
@@ -158,6 +159,17 @@ class SpanMode(Screen):
 
     # ---------------------------------------------------------------- entering, leaving
 
+    def span_start_field(self) -> str | None:
+        """The field span mode starts on (:meth:`SpanCursor.start_selection`): the card's
+        field in focus when the claim has alternatives (the field most likely wrong, or the
+        one the reviewer moved to with ``[`` ``]``), else None (the quantity)."""
+        claim, doc = self.claim, self.doc
+        if claim is None or doc is None:
+            return None
+        if not alternatives.parse(claim.get("alternatives"), doc["text"]):
+            return None
+        return self.field_focus or None
+
     async def action_span_start(self) -> None:
         """Enter span mode: a word cursor on the first word of the claim's sentence."""
         doc, claim = self.doc, self.claim
@@ -168,11 +180,14 @@ class SpanMode(Screen):
         text = doc["text"]
         start = claim["sentence_start"] if claim is not None else 0
         readers = self.span_readers
+        field = self.span_start_field()
 
         def work() -> SpanCursor:
             seg = segment_around(text, start)
             readers.quantity("1")  # load the extractor's word lists here, not on a key
-            return SpanCursor(text, seg, start)
+            cursor = SpanCursor(text, seg, start)
+            cursor.start_on(claim, field)
+            return cursor
 
         cursor = await self._span_work(work)
         if cursor is None:

@@ -366,6 +366,53 @@ class SpanCursor:
         k = bisect_left(spans, (a, -1))
         return spans[k - 1] if k else None
 
+    def start_selection(
+        self, claim: Mapping[str, Any] | None, field: str | None
+    ) -> tuple[int, int]:
+        """Where span mode starts for ``claim`` when ``field`` is the card's field most
+        likely wrong: (anchor, cursor) word indices, on the nearest word of that field's
+        type in the claim's sentence —
+
+        - ``subject``: the sentence's first name or noun phrase before the quantity;
+        - ``predicate``: the word just before the quantity (a predicate's usual last word);
+        - ``time``: the time expression of the sentence nearest the quantity;
+        - ``object``: the word just after the quantity;
+        - anything else (no field, unit, kind): the quantity itself.
+
+        Without a claim, or with no such word in the sentence, the sentence's first word."""
+        if claim is None or not self.words:
+            return self.anchor, self.index
+        words = self.words
+        s0, s1 = claim["sentence_start"], claim["sentence_end"]
+        first = self.words_of(s0, s1)
+        fallback = (first[0], first[0]) if first else (self.anchor, self.index)
+        q = self.words_of(claim["start"], claim["end"])
+        if q is None:
+            return fallback
+
+        def inside(w: tuple[int, int]) -> bool:
+            return s0 <= words[w[0]][0] and words[w[1]][1] <= s1
+
+        if field == "subject":
+            names = [w for w in self.jump_spans("name") if inside(w) and w[1] < q[0]]
+            return names[0] if names else fallback
+        if field == "predicate":
+            k = q[0] - 1
+            return (k, k) if k >= 0 and inside((k, k)) else fallback
+        if field == "time":
+            times = [w for w in self.jump_spans("time") if inside(w)]
+            if not times:
+                return fallback
+            return min(times, key=lambda w: (min(abs(w[1] - q[0]), abs(w[0] - q[1])), w))
+        if field == "object":
+            k = q[1] + 1
+            return (k, k) if k < len(words) and inside((k, k)) else fallback
+        return q
+
+    def start_on(self, claim: Mapping[str, Any] | None, field: str | None) -> None:
+        """Put the selection where span mode starts (:meth:`start_selection`)."""
+        self.anchor, self.index = self.start_selection(claim, field)
+
     def jump(self, kind: str, step: int) -> bool:
         """Select the next or previous span of ``kind`` (:meth:`jump_target`): the anchor on
         its first word, the cursor on its last (``Shift+←`` shrinks it from the end). False
