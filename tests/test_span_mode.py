@@ -741,7 +741,8 @@ async def test_start_on_the_nearest_word_of_the_field_in_focus(tmp_path):
             await enter_span(screen, pilot, home=False)
             seen[field] = selected(screen)
             await press(pilot, "escape", "right_square_bracket")
-        assert seen == {"subject": "浦东新区", "predicate": "共有", "time": "今年", "object": "企业"}
+        want = {"subject": "浦东新区", "predicate": "共有", "time": "今年", "object": "企业"}
+        assert seen == want
         await press(pilot, "j" if screen.claim["id"] == cid else "k")
         assert screen.claim["id"] == other
         await enter_span(screen, pilot, home=False)
