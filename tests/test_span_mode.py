@@ -748,3 +748,33 @@ async def test_start_on_the_nearest_word_of_the_field_in_focus(tmp_path):
         await enter_span(screen, pilot, home=False)
         assert selected(screen) == "一千二百"
     assert decisions(path) == []
+
+
+async def test_help_and_palette_list_the_jump_keys(setup):
+    """The help panel lists every jump with its keys and id; in span mode the command
+    palette lists the mode's keys (``span: next number`` …) and runs them."""
+    path, _info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        rows = {r[3]: r[0] for r in screen.help_rows()}
+        assert rows["span.next_name"].lower().split() == ["tab", "w"]
+        assert rows["span.next_number"].split() == ["]", "f"]
+        for bid in ("span.next_name", "span.previous_name", "span.next_number",
+                    "span.previous_number", "span.next_time", "span.previous_time"):  # fmt: skip
+            assert bid in rows
+        from tui.app import ReviewCommands
+
+        assert "review: select" in {t for t, _h, _c in ReviewCommands(screen)._commands()}
+        await enter_span(screen, pilot)
+        commands = {t: c for t, _h, c in ReviewCommands(screen)._commands()}
+        wanted = {"span: next name", "span: next number", "span: previous time", "span: leave"}
+        assert wanted <= set(commands)
+        assert not any(t.startswith("review:") for t in commands)
+        await press(pilot, "ctrl+p")
+        await pilot.press(*"span: next number")
+        await pilot.pause(0.3)
+        await press(pilot, "enter")
+        await pilot.pause()
+        assert selected(screen) == "一千二百家"
+    assert decisions(path) == []
