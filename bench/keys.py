@@ -1232,9 +1232,10 @@ class SelectSpan:
     def add_plan(self, driver: Driver, host: dict | None, g: dict, text: str
                  ) -> tuple[int, int, list[str], dict[str, Any]] | None:  # fmt: skip
         """The cheapest selection of ``g``'s quantity from the span cursor's start on
-        ``host`` (the claim on screen; None: the document's start) whose added claim the
-        app reads right in value and unit: (first word, last word, keys, the added fields
-        as the app will guess them)."""
+        ``host`` (the claim on screen; None: the document's start), with what the added
+        claim then needs fixed (a value or unit the app reads differently from the gold
+        too, in the form): (first word, last word, keys, the added fields as the app will
+        guess them)."""
         from db import spans
 
         words = self.words(text)
@@ -1249,14 +1250,17 @@ class SelectSpan:
             a, b = words[i][0], words[j][1]
             if best is not None and len(keys) >= best_cost:
                 break
-            try:  # the quantity first (cheap); the guessed roles only for a right one
-                if not _matches(g, spans.quantity_fields(text, a, b, self.readers())):
+            try:  # the quantity first (cheap); the guessed roles only for one that overlaps
+                got = spans.quantity_fields(text, a, b, self.readers())
+                if not _overlaps(g, got):
                     continue
                 fields = spans.new_claim(text, a, b, self.readers(), date)
             except ClaimdeskError:
                 continue
-            fixes = wrong_fields(g, shown_fields(fields), adding=False)
-            cost = len(keys) + 2 * len(fixes)  # a rough price of fixing what it guessed wrong
+            # A selection read with the wrong value or unit is fixed after the add (the form);
+            # what the app guessed wrong, the cheapest way after the add.
+            in_mode, leave = self.after_add(driver, fields, g, text, i, j)
+            cost = len(keys) + (leave if in_mode is None else min(in_mode, leave))
             if best is None or cost < best_cost:
                 best, best_cost = (i, j, keys, fields), cost
         return best
