@@ -530,8 +530,19 @@ def test_fixers_the_app_offers_are_used_where_right_and_reach_the_gold(tmp_path,
         assert figures["actions"]["reject"]["times"] == 1
     if _offers("review.select"):
         assert fixers["span (add)"]["commits"] == 1
+    if _span_jumps():
+        # 12家 is selected by a jump (v, ], n, Esc: its guessed roles are right), not word
+        # by word.
+        assert figures["actions"]["add"]["keys"] <= 5, figures["actions"]["add"]
     if not any(_offers(b) for b in ("review.pick1", "review.siblings", "review.select")):
         assert set(fixers) <= {"form", "form (add)"}
+
+
+def _span_jumps() -> bool:
+    """The span cursor has jump keys (binding ids ``span.next_number`` …)."""
+    from tui.widgets.span_cursor import SPAN_BINDINGS
+
+    return any(b.id == "span.next_number" for b in SPAN_BINDINGS)
 
 
 def test_selection_keys_respect_the_anchor_of_the_selection_on_screen():
