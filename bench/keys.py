@@ -1108,6 +1108,10 @@ class SelectSpan:
         words = self.words(text)
         if row is None:
             return 0, 0
+        if "sentence_start" not in row:  # a claim about to be added: the sentence around it
+            around = [s for s in self._sentences[text] if s[0] <= row["start"] < s[1]]
+            s0, s1 = around[0] if around else (0, len(text))
+            row = {**row, "sentence_start": s0, "sentence_end": s1}
         s0 = row["sentence_start"]
         first = next((i for i, (_, b) in enumerate(words) if b > s0), max(len(words) - 1, 0))
         screen = driver.app.screen
@@ -1119,9 +1123,11 @@ class SelectSpan:
         if not hasattr(cur, "start_selection"):
             return first, first
         claim = getattr(screen, "claim", None)
-        field = (
-            screen.span_start_field() if claim is not None and claim["id"] == row["id"] else None
-        )
+        if claim is not None and claim["id"] == row.get("id"):
+            field = screen.span_start_field()
+        else:  # a claim not on screen yet (one about to be added): its card's first focus
+            card = card_for(row, text)
+            field = card.focus if card is not None else None
         return tuple(cur.start_selection(row, field))  # type: ignore[return-value]
 
     def quantity_ok(self, text: str, g: dict, doc_date: str | None) -> Callable[[int, int], bool]:
@@ -1259,26 +1265,20 @@ class SelectSpan:
                 continue
             # A selection read with the wrong value or unit is fixed after the add (the form);
             # what the app guessed wrong, the cheapest way after the add.
-            in_mode, leave = self.after_add(driver, fields, g, text, i, j)
-            cost = len(keys) + (leave if in_mode is None else min(in_mode, leave))
+            cost = len(keys) + self.after_add(driver, fields, g, text)
             if best is None or cost < best_cost:
                 best, best_cost = (i, j, keys, fields), cost
         return best
 
     def after_add(self, driver: Driver, fields: dict[str, Any], g: dict, text: str,
-                  i: int, j: int, back: int = 1) -> tuple[int | None, int]:  # fmt: skip
-        """Keys to fix what the app guessed wrong on a claim just added from words
-        ``i``..``j`` (``fields``: the added claim): in span mode (selections and ``enter``;
-        None when they cannot set every field), and after ``escape`` (picks among the
-        alternatives the added claim keeps, as the card will number them, and the form,
-        the cheapest plan; ``back`` paid between commits)."""
+                  back: int = 1) -> int:  # fmt: skip
+        """Keys to fix what the app guessed wrong on a claim just added (``fields``), with
+        the claim on the card: the cheapest plan of picks among the alternatives it keeps
+        (as the card will number them), a span draft (from where ``v`` will start on it)
+        and the form, ``back`` paid between commits."""
         fixes = wrong_fields(g, shown_fields(fields), adding=False)
         if not fixes:
-            return 0, 0
-        words, moves = self.words(text), self.moves(driver, text)
-        ok = self.quantity_ok(text, g, driver.doc_date(g["_doc_id"]))
-        steps = kp.span_plan(words, text, j, fixes, g, moves, anchor=i, quantity_ok=ok)
-        in_mode = None if steps is None else kp.span_cost(steps) - 1
+            return 0
         row = {**fields, "doc_id": g["_doc_id"]}
         picks: dict[str, int] = {}
         card = card_for(row, text) if PICK.offered_for(driver) else None
@@ -1287,27 +1287,32 @@ class SelectSpan:
                 got = kp.pick_keys(card, name, g)
                 if got is not None:
                     picks[name] = len(got)
+        words, moves = self.words(text), self.moves(driver, text)
+        anchor, cursor = self.start(driver, text, row)
+        ok = self.quantity_ok(text, g, driver.doc_date(g["_doc_id"]))
+
+        def span(fs: frozenset[str]) -> int | None:
+            steps = kp.span_plan(words, text, cursor, fs, g, moves, anchor=anchor,
+                                 quantity_ok=ok)  # fmt: skip
+            return None if steps is None else kp.span_cost(steps)
+
         start = driver.form_start_for(row)
         form = lambda fs: kp.form_cost(FORM_CHAIN, start, {f: fixes[f] for f in fs}, route)  # noqa: E731
-        plan = kp.cheapest(fixes, picks, None, form, back)
-        leave = 1 + sum(c.cost for c in plan) + back * max(len(plan) - 1, 0)
-        return in_mode, leave
+        plan = kp.cheapest(fixes, picks, span, form, back)
+        return sum(c.cost for c in plan) + back * max(len(plan) - 1, 0)
 
     def add_cost(self, driver: Driver, plan: tuple[int, int, list[str], dict[str, Any]],
                  g: dict, text: str) -> int:  # fmt: skip
         """Estimated keys of adding from ``plan`` (:meth:`add_plan`): ``v``, the selection,
-        ``n``, then the wrong guesses fixed by spans and ``enter``, or ``escape`` and picks
-        or the form, whichever is fewer."""
-        i, j, keys, fields = plan
-        cost = 2 + len(keys)
-        in_mode, leave = self.after_add(driver, fields, g, text, i, j)
-        if in_mode == 0:
-            return cost + 1
-        return cost + min(leave, in_mode if in_mode is not None else leave)
+        ``n`` (the mode ends with the added claim on the card), then the wrong guesses fixed
+        the cheapest way (:meth:`after_add`)."""
+        _i, _j, keys, fields = plan
+        return 2 + len(keys) + self.after_add(driver, fields, g, text)
 
     async def add(self, driver: Driver, g: dict, text: str, host: dict | None) -> int:
-        """``v``, select ``g``'s quantity, ``n``; then fix what the app guessed wrong (spans
-        in the same mode, else the cheapest way after leaving it). Returns the new claim."""
+        """``v``, select ``g``'s quantity, ``n`` (the added claim comes on the card); then fix
+        what the app guessed wrong the cheapest way (picks, a span draft, the form). Returns
+        the new claim."""
         plan = self.add_plan(driver, host, g, text)
         if plan is None:
             raise BenchError("no selection of the app's words reads as the gold quantity")
@@ -1329,24 +1334,10 @@ class SelectSpan:
         new_id = int(driver.db.execute("SELECT max(id) FROM claims").fetchone()[0])
         driver.keys.actions["add"] += 1
         driver.keys.fixes["span (add)"] += 1
-        fixes = driver.wrong(new_id, g)
-        date = driver.doc_date(g["_doc_id"])
-        words, cursor, anchor, moves = self.live(driver, text)
-        steps = None
-        if fixes:
-            steps = kp.span_plan(words, text, cursor, fixes, g, moves, anchor=anchor,
-                                 quantity_ok=self.quantity_ok(text, g, date))  # fmt: skip
-            in_mode, leave = self.after_add(driver, driver.claim(new_id), g, text,
-                                            anchor, cursor, driver.back_cost(new_id))  # fmt: skip
-            if in_mode is None or leave < in_mode:
-                steps = None
-        if fixes and steps is not None:
-            await self.assign(driver, "add", set(fixes), g, text, date)
-            await self.save(driver, "add", new_id)
-            return new_id
-        await driver.press("add", "span/escape", "escape")
-        await driver.settle(lambda: not self.active(driver), "Esc did not leave span mode")
-        if fixes:
+        if self.active(driver):  # an app that stays in span mode after n
+            await driver.press("add", "span/escape", "escape")
+            await driver.settle(lambda: not self.active(driver), "Esc did not leave span mode")
+        if driver.wrong(new_id, g):
             await driver.fix_claim(new_id, g, text)
         return new_id
 

@@ -230,7 +230,8 @@ async def test_add_from_the_selection(setup):
         await pilot.pause()
         added = screen.claim
         assert added["origin"] == "reviewer" and added["quantity_text"] == "约三成"
-        assert screen.span is not None  # still selecting: s p t o fix the added claim
+        assert screen.span is None  # the mode ends: the added claim is on the card
+        await enter_span(screen, pilot, home=False)  # v again: s p t o fix the added claim
         await press(pilot, "escape")
     rows = [d for d in decisions(path) if d["action"] == "add"]
     assert len(rows) == 1
@@ -674,8 +675,8 @@ async def test_jump_selects_the_whole_name_holding_the_cursor(setup):
 
 async def test_added_claim_has_the_extractors_roles_and_alternatives_to_pick(setup):
     """``v`` ``]`` ``]`` ``n`` adds 约三成 with the extractor's own role resolution: roles
-    pre-filled and their runners-up stored, so after ``Esc`` a digit picks one (an edit of
-    the added claim, undone by ``u``)."""
+    pre-filled and their runners-up stored; the mode ends, and a digit picks one (an edit
+    of the added claim)."""
     path, _info = setup
     app = make_app(str(path), reviewer="ann")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -693,7 +694,7 @@ async def test_added_claim_has_the_extractors_roles_and_alternatives_to_pick(set
             for o in options:
                 if isinstance(o.get("start"), int):
                     assert DOC2[o["start"] : o["end"]] == o["text"]
-        await press(pilot, "escape")
+        assert screen.span is None  # the mode ended with the add
         card = screen.query_one(ClaimCard)
         field = card.picks.field
         option = card.picks.options[0]

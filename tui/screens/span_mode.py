@@ -356,7 +356,8 @@ class SpanMode(Screen):
             self._span_draw(draft=True)  # busy or refused: the draft stays; press Enter again
 
     async def action_span_add(self) -> None:
-        """Add a claim from the selection (in the document on screen; no claim needed)."""
+        """Add a claim from the selection (in the document on screen; no claim needed); the
+        mode ends with the added claim on the card."""
         cursor, doc = self.span, self.doc
         if cursor is None or doc is None:
             return
@@ -365,8 +366,9 @@ class SpanMode(Screen):
         outcome = await self._act(lambda: self.session.add_from_span(doc["id"], a, b, readers))
         if self.span is None:
             return
-        if outcome.ok and self.claim is not None:
-            # The added claim is on the card now: the draft starts afresh for it.
-            self.span_draft = {}
-            self.span_claim_id = self.claim["id"]
-        self._span_draw(draft=True)
+        if outcome.ok:
+            # The added claim is on the card, with the extractor's alternatives to pick: the
+            # mode ends (v starts it again, on the added claim's field most likely wrong).
+            self._span_leave()
+            return
+        self._span_draw(draft=True)  # busy or refused: the selection stays; press n again
