@@ -1,12 +1,15 @@
 """Span mode of the review screen: select words in the document from the keyboard.
 
-``v`` / ``F8`` puts a word cursor on the first word of the current claim's sentence;
+``v`` / ``F8`` puts a word cursor in the current claim's sentence, on the nearest word of the
+type of the card's field in focus; ``Tab``/``]``/``.`` (and back: ``Shift+Tab``/``[``/``,``)
+select the next name or noun phrase, number with its unit, or time expression whole;
 ``←``/``→`` move it a word, ``Shift+←``/``Shift+→`` extend the selection, ``Home``/``End``
 go to the sentence's ends, ``↑``/``↓`` a line (also past the sentence, into the rest of the
 document). One key assigns the selection to a field of a draft of the claim on the card —
 ``s``/``1`` subject, ``p``/``2`` predicate, ``t``/``3`` time, ``o``/``4`` object, ``q``/``5``
-the quantity — ``n``/``6``/``Insert`` adds a claim from it, ``Enter`` saves the draft as one
-edit decision and goes to the next pending claim, ``Esc`` leaves and drops the draft. No
+the quantity — ``n``/``6``/``Insert`` adds a claim from it (roles and their alternatives from
+the extractor; the mode ends with the added claim on the card), ``Enter`` saves the draft as
+one edit decision and goes to the next pending claim, ``Esc`` leaves and drops the draft. No
 typing, no input method: the offsets written are the selection's.
 
 While the mode is on, its keys take precedence: :meth:`SpanMode.check_action` turns every
@@ -171,7 +174,8 @@ class SpanMode(Screen):
         return self.field_focus or None
 
     async def action_span_start(self) -> None:
-        """Enter span mode: a word cursor on the first word of the claim's sentence."""
+        """Enter span mode: a word cursor in the claim's sentence, on the nearest word of the
+        type of the card's field in focus (:meth:`SpanCursor.start_selection`)."""
         doc, claim = self.doc, self.claim
         if doc is None or self.span is not None:
             if doc is None:

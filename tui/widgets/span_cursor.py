@@ -7,8 +7,10 @@ per sentence, so :func:`segment` runs in a thread worker and covers a region aro
 segmented and merged in (:meth:`SpanCursor.merge`).
 
 :class:`SpanCursor` is plain state — the words, the cursor's word, the selection's anchor — and
-moves; the document view draws it (:meth:`tui.widgets.document_view.DocumentView.set_marks`)
-and the review screen's span mode (:mod:`tui.screens.span_mode`) drives it. The keys are
+moves: word by word, and jumps that select a whole name or noun phrase, number (with its unit
+and qualifier) or time expression as the extractor reads them (:meth:`SpanCursor.jump`); the
+document view draws it (:meth:`tui.widgets.document_view.DocumentView.set_marks`) and the
+review screen's span mode (:mod:`tui.screens.span_mode`) drives it. The keys are
 :data:`SPAN_BINDINGS`, the contract of issue 14.
 """
 
