@@ -493,11 +493,33 @@ class Driver:
         """Claim ids in the review list's order (document, then position)."""
         return [r[0] for r in self.db.execute("SELECT id FROM claims ORDER BY doc_id, start, id")]
 
+    def back_target(self) -> int | None:
+        """The claim the app's back key (``review.back``) would show, when it has one."""
+        if self.key_for("review.back", "b") is None:
+            return None
+        target = getattr(self.app.screen, "back_to", None)
+        return int(target) if target is not None else None
+
+    async def back(self, claim_id: int) -> bool:
+        """Back to ``claim_id`` with one key when it is the claim the app would go back to."""
+        if self.back_target() != claim_id or self.on_screen() == claim_id:
+            return False
+        key = self.key_for("review.back", "b")
+        assert key is not None
+        self.keys.actions["move"] += 1
+        await self.press("move", "back", key)
+        await self.settle(lambda: self.on_screen() == claim_id, f"{key} did not go back")
+        return True
+
     async def to_pending(self) -> None:
-        """From a decided claim on screen to the nearest pending one, with ``j``/``k``."""
+        """From a decided claim on screen to the nearest pending one: back (one key) to the
+        claim shown before when it is pending, else with ``j``/``k``."""
         here = self.on_screen()
         order = self.list_order()
         status = dict(self.db.execute("SELECT id, status FROM claims").fetchall())
+        target = self.back_target()
+        if target is not None and status.get(target) == "pending" and await self.back(target):
+            return
         pos = order.index(here) if here in order else 0
         todo = [i for i, cid in enumerate(order) if status[cid] == "pending"]
         if not todo:
@@ -641,10 +663,13 @@ class Driver:
     # ---- moving to a claim
 
     async def goto(self, claim_id: int) -> None:
-        """From the claim on screen to ``claim_id`` with ``j``/``k`` (counted as moves)."""
+        """From the claim on screen to ``claim_id``: the back key when the app would go back
+        to it, else ``j``/``k`` (counted as moves)."""
         order = self.list_order()
         here = self.on_screen()
         if here == claim_id:
+            return
+        if await self.back(claim_id):
             return
         if here not in order or claim_id not in order:
             raise BenchError(f"cannot find claim {claim_id} from claim {here} in the list")
@@ -660,8 +685,10 @@ class Driver:
         raise BenchError(f"{key} never reached claim {claim_id}")
 
     def back_cost(self, claim_id: int) -> int:
-        """``k`` presses from the next pending claim after ``claim_id`` (where the app moves
-        on to after a commit) back to it."""
+        """Keys from the next pending claim after ``claim_id`` (where the app moves on to
+        after a commit) back to it: the back key, else ``k`` presses."""
+        if self.key_for("review.back", "b") is not None:
+            return 1
         order = self.list_order()
         status = dict(self.db.execute("SELECT id, status FROM claims").fetchall())
         if claim_id not in order:

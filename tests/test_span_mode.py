@@ -779,3 +779,29 @@ async def test_help_and_palette_list_the_jump_keys(setup):
         await pilot.pause()
         assert selected(screen) == "一千二百家"
     assert decisions(path) == []
+
+
+async def test_back_returns_to_the_claim_shown_before_an_add_and_forth(setup):
+    """``b`` (or ``,``) goes back to the claim shown before: after an add from a selection,
+    the claim the reviewer was on; again, forth. Moving writes nothing."""
+    path, _info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        host = screen.claim["id"]
+        await enter_span(screen, pilot)
+        await press(pilot, "right_square_bracket", "right_square_bracket", "n")
+        await pilot.pause()
+        added = screen.claim["id"]
+        assert added != host and screen.claim["quantity_text"] == "约三成"
+        await press(pilot, "b")
+        assert screen.claim["id"] == host
+        await press(pilot, "comma")
+        assert screen.claim["id"] == added
+        await press(pilot, "j")
+        after = screen.claim["id"]
+        await press(pilot, "b")
+        assert screen.claim["id"] == added and after != added
+        rows = {r[3]: r[0] for r in screen.help_rows()}
+        assert rows["review.back"].split() == ["b", ","]
+    assert [d["action"] for d in decisions(path)] == ["add"]
