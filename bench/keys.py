@@ -512,14 +512,25 @@ class Driver:
         return True
 
     async def to_pending(self) -> None:
-        """From a decided claim on screen to the nearest pending one: back (one key) to the
-        claim shown before when it is pending, else with ``j``/``k``."""
+        """From a decided claim on screen to a pending one: back (one key) to the claim shown
+        before when it is pending, else the next pending claim (one key), else the nearest
+        with ``j``/``k``."""
         here = self.on_screen()
         order = self.list_order()
         status = dict(self.db.execute("SELECT id, status FROM claims").fetchall())
         target = self.back_target()
         if target is not None and status.get(target) == "pending" and await self.back(target):
             return
+        key = self.key_for("review.next_pending", "p")
+        if key is not None and "pending" in status.values():
+            # Any pending claim will do (the review goes on from whichever is on screen).
+            self.keys.actions["move"] += 1
+            await self.press("move", "next pending", key)
+            await self.settle(lambda: self.on_screen() is not None and self.on_screen() != here,
+                              f"{key} did not go to a pending claim")  # fmt: skip
+            now = self.on_screen()
+            if now is not None and self.claim(now)["status"] == "pending":
+                return
         pos = order.index(here) if here in order else 0
         todo = [i for i, cid in enumerate(order) if status[cid] == "pending"]
         if not todo:

@@ -805,3 +805,26 @@ async def test_back_returns_to_the_claim_shown_before_an_add_and_forth(setup):
         rows = {r[3]: r[0] for r in screen.help_rows()}
         assert rows["review.back"].split() == ["b", ","]
     assert [d["action"] for d in decisions(path)] == ["add"]
+
+
+async def test_next_pending_goes_on_from_an_added_claim_deciding_nothing(setup):
+    """``p`` (or ``.``) shows the next pending claim after the one on screen, the one an
+    accept would go to, without deciding: after two adds, one key back to the review."""
+    path, _info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        for _ in range(2):  # add 约三成, then 1.5万元 (the claims list them as accepted)
+            await enter_span(screen, pilot)
+            await press(pilot, "right_square_bracket", "right_square_bracket", "n")
+            await pilot.pause()
+            assert screen.claim["status"] == "accepted"
+        await press(pilot, "p")
+        first = screen.claim
+        assert first["status"] == "pending"
+        assert first["doc_id"] == screen.doc["id"]
+        await press(pilot, "full_stop")
+        assert screen.claim["status"] == "pending" and screen.claim["id"] != first["id"]
+        rows = {r[3]: r[0] for r in screen.help_rows()}
+        assert rows["review.next_pending"].split() == ["p", "."]
+    assert [d["action"] for d in decisions(path)] == ["add", "add"]

@@ -126,6 +126,10 @@ REVIEW_BINDINGS = [
         for n in range(1, 10)
     ),
     Binding(
+        "p,full_stop", "next_pending", "Next pending", id="review.next_pending", show=False,
+        tooltip="Go to the next pending claim (the one an accept would go to), deciding nothing",
+    ),
+    Binding(
         "b,comma", "back", "Back", id="review.back", show=False,
         tooltip="Back to the claim shown before (after an add, a pick or a save moved on);"
         " again: forth",
@@ -372,6 +376,17 @@ class ReviewScreen(SpanMode):
     async def _move(self, where: str) -> None:
         outcome = await self._call(lambda: self.session.move(where))
         if outcome.kind == "refused":  # an end of the list: a hint, not a warning
+            self.notify(outcome.message, timeout=2, markup=False)
+        else:
+            self.render_outcome(outcome)
+
+    async def action_next_pending(self) -> None:
+        """The next pending claim for the reviewer (wrapping), deciding nothing."""
+        await self._move_with(self.session.next_pending)
+
+    async def _move_with(self, action: Callable[[], Outcome]) -> None:
+        outcome = await self._call(action)
+        if outcome.kind == "refused":  # nothing left: a hint, not a warning
             self.notify(outcome.message, timeout=2, markup=False)
         else:
             self.render_outcome(outcome)
