@@ -102,7 +102,8 @@ def store_candidates(
             kept = {
                 (s, e)
                 for s, e in conn.execute(
-                    'SELECT start, "end" FROM claims WHERE doc_id = ?', (doc_id,)
+                    "SELECT start, \"end\" FROM claims WHERE doc_id = ? AND status != 'withdrawn'",
+                    (doc_id,),
                 )
             }
             # A caller may leave out the last column (alternatives): stored as NULL.

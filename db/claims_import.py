@@ -15,9 +15,10 @@ import math
 import sqlite3
 from dataclasses import dataclass, field
 
-from db import decisions
+from db import alternatives, decisions
 from db.connection import transaction
 from db.errors import InputError
+from db.flags import NOTE_MAX
 from db.jsonl import iter_jsonl
 from db.schema import FACT_FIELDS, KINDS, QUALIFIERS, STATUSES, now_iso
 
@@ -32,11 +33,14 @@ class ClaimsImport:
     decided: int = 0
     unchanged: int = 0
     conflicts: list[str] = field(default_factory=list)
+    flags: int = 0
+    """Flags (with their notes) set on claims of this database."""
 
     def line(self) -> str:
+        flags = f", {self.flags} flags set" if self.flags else ""
         return (
             f"claims: {self.added} added, {self.decided} decisions applied, "
-            f"{self.unchanged} already present, {len(self.conflicts)} conflicts"
+            f"{self.unchanged} already present, {len(self.conflicts)} conflicts{flags}"
         )
 
 
@@ -144,7 +148,36 @@ def check_record(path: str, n: int, rec: dict, doc_text: str) -> dict:
     out["original"] = (
         json.dumps(original, ensure_ascii=False, allow_nan=False) if original else None
     )
+    out.update(_alternatives_and_flag(rec, doc_text, original, bad))
     return out
+
+
+def _alternatives_and_flag(rec: dict, doc_text: str, original: object, bad) -> dict:
+    """A record's runners-up (``alternatives``, else those kept in ``original``) as stored,
+    checked against the document like the extractor's, and its flag: ``flagged``, ``note``
+    and ``flagged_by`` (who flagged it; else the record's reviewer)."""
+    alts = rec.get("alternatives")
+    if alts is None and isinstance(original, dict):
+        alts = original.get("alternatives")
+    if alts is not None and not isinstance(alts, dict):
+        raise bad("field 'alternatives' must be an object or null")
+    shape = alternatives.export_shape(alts, doc_text) if alts else None
+    flagged = rec.get("flagged")
+    if flagged not in (None, True, False, 0, 1):
+        raise bad("field 'flagged' must be true or false")
+    note, by = rec.get("note"), rec.get("flagged_by")
+    for key, v in (("note", note), ("flagged_by", by)):
+        if v is not None and not isinstance(v, str):
+            raise bad(f"field {key!r} must be text")
+    note = (note or "").strip() if flagged else ""
+    if len(note) > NOTE_MAX:
+        raise bad(f"field 'note' has {len(note):,} characters; at most {NOTE_MAX:,}")
+    return {
+        "alternatives": json.dumps(shape, ensure_ascii=False) if shape else None,
+        "flagged": int(bool(flagged)),
+        "note": note,
+        "flagged_by": by or rec.get("reviewer") or "import",
+    }
 
 
 #: SQLite's INTEGER range; a bigger Python int cannot be stored.
@@ -241,7 +274,8 @@ _DECIDE = "UPDATE claims SET {} WHERE id = ?".format(
 
 def _claim_at(conn: sqlite3.Connection, doc_id: int, start: int, end: int) -> dict | None:
     cur = conn.execute(
-        'SELECT * FROM claims WHERE doc_id = ? AND start = ? AND "end" = ? ORDER BY id LIMIT 1',
+        'SELECT * FROM claims WHERE doc_id = ? AND start = ? AND "end" = ?'
+        " AND status != 'withdrawn' ORDER BY id LIMIT 1",
         (doc_id, start, end),
     )
     row = cur.fetchone()
@@ -266,10 +300,12 @@ def apply_claims(
             if existing is None:
                 cur = conn.execute(_INSERT, (*(rec[c] for c in _INSERT_COLUMNS), doc_id, stamp))
                 result.added += 1
+                assert cur.lastrowid is not None
                 if rec["status"] != "pending":
-                    assert cur.lastrowid is not None
                     _log(conn, cur.lastrowid, rec, None)
+                _keep_extras(conn, cur.lastrowid, None, rec, stamp, result)
                 continue
+            _keep_extras(conn, existing["id"], existing, rec, stamp, result)
             same_fact = all(_same(existing[k], rec[k]) for k in FACT_FIELDS)
             if rec["status"] == "pending" or (existing["status"] == rec["status"] and same_fact):
                 result.unchanged += 1
@@ -301,6 +337,33 @@ def apply_claims(
                     f"{rec['reviewer']} in the file; kept this database's decision"
                 )
     return result
+
+
+def _keep_extras(
+    conn: sqlite3.Connection,
+    claim_id: int,
+    existing: dict | None,
+    rec: dict,
+    at: str,
+    result: ClaimsImport,
+) -> None:
+    """What the record carries beside its decision: the extractor's runners-up (stored where
+    this database has none) and the reviewer's flag with its note (set, as a ``flag``
+    decision in the log, where the claim here is not flagged; a flag here is kept)."""
+    alts = rec.get("alternatives")
+    if alts and (existing is None or not existing.get("alternatives")):
+        conn.execute("UPDATE claims SET alternatives = ? WHERE id = ?", (alts, claim_id))
+    if not rec.get("flagged") or (existing is not None and existing.get("flagged")):
+        return
+    side = decisions.read_side(conn, claim_id)
+    new = {"flagged": 1, "note": rec.get("note") or ""}
+    assert side is not None
+    conn.execute("UPDATE claims SET flagged = 1, note = ? WHERE id = ?", (new["note"], claim_id))
+    state = decisions.read_snapshot(conn, claim_id)
+    assert state is not None
+    who = rec.get("flagged_by") or rec.get("reviewer") or "import"
+    decisions.log(conn, claim_id, who, "flag", state, state, at, side=(side, new))
+    result.flags += 1
 
 
 def _same(a, b) -> bool:

@@ -26,7 +26,7 @@ from db.claimlist import get_claim
 from db.connection import transaction
 from db.errors import ReviewError
 from db.fields import merge_edit, validate_fields
-from db.schema import FACT_FIELDS, SPAN_FIELDS, now_iso
+from db.schema import FACT_FIELDS, SPAN_FIELDS, WITHDRAWN, now_iso
 
 __all__ = ["ReviewError"]  # raised by every writer here; defined in db.errors
 
@@ -102,6 +102,21 @@ def read_snapshot(conn: sqlite3.Connection, claim_id: int) -> Snapshot | None:
     cols = ", ".join(f'"{f}"' for f in STATE_FIELDS)
     row = conn.execute(f"SELECT {cols} FROM claims WHERE id = ?", (claim_id,)).fetchone()
     return None if row is None else dict(zip(STATE_FIELDS, row, strict=True))
+
+
+def live_claim(conn: sqlite3.Connection, claim_id: int) -> Any:
+    """The claim a decision is about: every column.
+
+    Raises:
+        ReviewError: no such claim, or it was withdrawn (its add undone): nothing is decided
+            on a claim that is in no list any more.
+    """
+    claim = get_claim(conn, claim_id)
+    if claim is None:
+        raise ReviewError(f"no claim {claim_id}")
+    if claim["status"] == WITHDRAWN:
+        raise ReviewError(f"claim {claim_id} was withdrawn (its add was undone); not changed")
+    return claim
 
 
 def check_seen(claim: Any, seen: Seen | None) -> None:
@@ -227,9 +242,6 @@ def _group(conn: sqlite3.Connection, target: dict[str, Any]) -> list[dict[str, A
 
 _COMPARED = ("status", "edited", *FACT_FIELDS)
 
-#: ``Decision.status_after`` of an undone add: the claim is deleted (see :func:`undo_last`).
-GONE = "gone"
-
 
 def undo_last(
     conn: sqlite3.Connection,
@@ -242,10 +254,11 @@ def undo_last(
     The undo is itself a decision (``action='undo'``, ``undoes`` = the undone decision), so it
     survives restarts. A decision of a group is undone with its whole group, in one transaction.
 
-    An added claim is different: it was never the extractor's, so undoing its add deletes it —
-    with its add decision (the log's rows cascade with their claim) — and it leaves every list,
-    count and export, instead of staying behind as a rejected claim. Its ``Decision`` has
-    ``status_after`` :data:`GONE` and the add's id; nothing is logged for it.
+    An added claim is different: it was never the extractor's, so undoing its add *withdraws*
+    it (status :data:`db.schema.WITHDRAWN`) instead of leaving it behind as a rejected claim:
+    it leaves every list, queue, count and export, while the claim row, its ``add`` and the
+    undo stay in the log, which is append-only (the claim used to be deleted, and its add
+    decision with it). Its ``Decision`` has ``status_after`` ``withdrawn``.
 
     Args:
         conn: an open claimdesk connection.
@@ -283,13 +296,10 @@ def undo_last(
                     f"claim {member['claim_id']} was changed after your {member['action']}"
                     f" (now {current['status']}{who}); not undone"
                 )
-            if member["before"] is None:  # an added claim: it goes, with its add decision
-                conn.execute("DELETE FROM claims WHERE id = ?", (member["claim_id"],))
-                did = member["id"]
-                if first is None:
-                    first = (current["status"], GONE)
-                continue
-            restored = {f: json.loads(member["before"]).get(f) for f in STATE_FIELDS}
+            if member["before"] is None:  # an added claim: withdrawn, its add kept in the log
+                restored = dict(current, status=WITHDRAWN, reviewer=reviewer, decided_at=at)
+            else:
+                restored = {f: json.loads(member["before"]).get(f) for f in STATE_FIELDS}
             apply(conn, member["claim_id"], current, restored)
             did = log(
                 conn,
@@ -382,9 +392,7 @@ def decide_side(
         raise ReviewError("a reviewer name is needed")
     new = {f: side[f] for f in SIDE_FIELDS}
     with transaction(conn):
-        claim = get_claim(conn, claim_id)
-        if claim is None:
-            raise ReviewError(f"no claim {claim_id}")
+        claim = live_claim(conn, claim_id)
         old = read_side(conn, claim_id)
         assert old is not None
         if old == new:
@@ -487,9 +495,7 @@ def decide(
     if not reviewer:
         raise ReviewError("a reviewer name is needed")
     with transaction(conn):
-        claim = get_claim(conn, claim_id)
-        if claim is None:
-            raise ReviewError(f"no claim {claim_id}")
+        claim = live_claim(conn, claim_id)
         before = snapshot(claim)
         at = now_iso()
         check_free(conn, claim, reviewer, seen, at)

@@ -103,9 +103,15 @@ def index_of(conn: sqlite3.Connection, text: str, doc_id: int) -> int:
 
 
 def claim_counts(conn: sqlite3.Connection, doc_id: int) -> tuple[int, int]:
-    """``(claims, pending)`` of one document: two index range counts."""
+    """``(claims, pending)`` of one document: index range counts (withdrawn claims, a
+    reviewer's undone adds, taken off: they are in no list)."""
     claims = conn.execute(
         "SELECT count(*) FROM claims INDEXED BY claims_doc WHERE doc_id = ?", (doc_id,)
+    ).fetchone()[0]
+    claims -= conn.execute(
+        "SELECT count(*) FROM claims INDEXED BY claims_status"
+        " WHERE status = 'withdrawn' AND doc_id = ?",
+        (doc_id,),
     ).fetchone()[0]
     pending = conn.execute(
         "SELECT count(*) FROM claims INDEXED BY claims_status"

@@ -70,6 +70,8 @@ COLUMNS = (
     "original",
     "flagged",
     "note",
+    "flagged_by",
+    "alternatives",
 )
 
 _SELECT = """
@@ -78,7 +80,11 @@ SELECT c.id AS claim_id, c.doc_id, d.source AS doc_source, d.title AS doc_title,
        c.value, c.value_max, c.unit, c.qualifier,
        c.subject, c.predicate, c.object, c.time_text, c.time, c.kind, c.status, c.origin,
        c.confidence, c.rule, c.extractor_version, c.reviewer, c.decided_at, c.edited,
-       c.original, c.alternatives AS _alternatives, c.flagged, c.note
+       c.original, c.alternatives AS _alternatives, c.flagged, c.note,
+       CASE WHEN c.flagged THEN (
+           SELECT x.reviewer FROM decisions x
+           WHERE x.claim_id = c.id AND json_extract(x.after, '$.side.flagged') = 1
+           ORDER BY x.id DESC LIMIT 1) END AS flagged_by
 FROM claims c JOIN documents d ON d.id = c.doc_id
 """
 
@@ -110,8 +116,7 @@ class Filters:
             flagged=self.flagged,
             source_has=self.source or None,
         )
-        if flt.is_empty:
-            return "", []
+        # Never empty: without a status it still leaves out withdrawn claims (undone adds).
         where, params = flt.where(alias="c")
         return " WHERE " + where, params
 
@@ -133,11 +138,12 @@ def records(conn: sqlite3.Connection, filters: Filters, *, history: bool = False
         rec["flagged"] = bool(rec["flagged"])
         rec["original"] = _loads(rec["original"]) if rec["original"] else None
         raw_alternatives = rec.pop("_alternatives")
-        if isinstance(rec["original"], dict) and raw_alternatives:
-            # The extractor's proposal with the runners-up it offered (issue 14).
-            shape = alternatives.export_shape(raw_alternatives, text)
-            if shape:
-                rec["original"]["alternatives"] = shape
+        shape = alternatives.export_shape(raw_alternatives, text) if raw_alternatives else None
+        # Every claim's runners-up, so `ingest --claims` restores them (issue 14); an edited
+        # claim also keeps them with the extractor's proposal, in `original`, as before.
+        rec["alternatives"] = shape
+        if isinstance(rec["original"], dict) and shape:
+            rec["original"]["alternatives"] = shape
         for key in ("value", "value_max", "confidence"):
             if isinstance(rec[key], float) and not math.isfinite(rec[key]):
                 rec[key] = None

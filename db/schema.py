@@ -75,6 +75,10 @@ KINDS = (
     "other",
 )
 STATUSES = ("pending", "accepted", "rejected")
+#: The status of a claim a reviewer added and then took back (undo of its ``add``, migration
+#: 10). Not a reviewable status (not in :data:`STATUSES`): the claim and its decisions stay in
+#: the append-only log, but it is in no list, queue, count, export, statistic or ``facts``.
+WITHDRAWN = "withdrawn"
 ACTIONS = ("accept", "reject", "edit", "skip", "add", "undo", "flag")
 
 
@@ -421,6 +425,64 @@ def _m9_document_listing(conn: sqlite3.Connection) -> None:
     _script(conn, "CREATE INDEX documents_listing ON documents (id, source, title);")
 
 
+def _widen_check(conn: sqlite3.Connection, table: str, old: str, new: str) -> None:
+    """Loosen a CHECK constraint of ``table`` in place (see :func:`_m8_flags` for why this is
+    the edit SQLite documents for it: stored rows already satisfy the wider check, and bumping
+    ``schema_version`` makes every open connection re-read the schema)."""
+    row = conn.execute(
+        "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?", (table,)
+    ).fetchone()
+    if row is None or row[0].count(old) != 1:
+        raise sqlite3.DatabaseError(f"the {table} table is not claimdesk's; not migrated")
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        conn.execute(
+            "UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = ?",
+            (row[0].replace(old, new), table),
+        )
+        conn.execute(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+
+
+#: The ``facts`` view's columns from the claims table (migration 10 adds flagged and note).
+_FACTS_VIEW = """
+        CREATE VIEW facts AS
+        SELECT c.id AS claim_id, d.id AS doc_id, d.source AS doc_source, d.title AS doc_title,
+               d.date AS doc_date, d.url AS doc_url,
+               c.quantity_text, c.start, c."end",
+               substr(d.text, c.sentence_start + 1, c.sentence_end - c.sentence_start)
+                   AS sentence,
+               c.sentence_start, c.sentence_end, c.value, c.value_max, c.unit, c.qualifier,
+               c.subject, c.predicate, c.object, c.time_text, c.time, c.kind,
+               c.origin, c.confidence, c.rule, c.extractor_version, c.reviewer, c.decided_at,
+               c.edited, c.flagged, c.note
+        FROM claims c JOIN documents d ON d.id = c.doc_id
+        WHERE c.status = 'accepted';
+"""
+
+
+def _m10_withdrawn_and_facts_flags(conn: sqlite3.Connection) -> None:
+    """Undo of an added claim keeps the log append-only; ``facts`` shows flags and notes.
+
+    - ``claims.status`` may be ``withdrawn`` (:data:`WITHDRAWN`): undoing a reviewer's ``add``
+      used to delete the claim, and with it (the foreign key cascades) its ``add`` decision,
+      a hole in a log that is append-only by design. Now the undo is a decision like any
+      other (accepted → withdrawn), and the claim stays, out of every list, queue, count,
+      export, statistic and view.
+    - ``facts`` gains ``flagged`` (0/1) and ``note``, the reviewer's flag for a second look,
+      which the export already carried.
+    """
+    _widen_check(
+        conn,
+        "claims",
+        "CHECK (status IN ('pending', 'accepted', 'rejected'))",
+        "CHECK (status IN ('pending', 'accepted', 'rejected', 'withdrawn'))",
+    )
+    _script(conn, "DROP VIEW facts;" + _FACTS_VIEW)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m1_core,
     _m2_spans_and_search,
@@ -431,5 +493,6 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m7_alternatives_and_models,
     _m8_flags,
     _m9_document_listing,
+    _m10_withdrawn_and_facts_flags,
 ]
 LATEST = len(MIGRATIONS)

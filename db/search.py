@@ -13,6 +13,9 @@ from db.claimlist import _ORDER
 from db.rows import SearchHit
 from db.schema import FACT_FIELDS
 
+#: Withdrawn claims (a reviewer's undone adds) are never found.
+_LIVE = "status != 'withdrawn'"
+
 
 def _like(q: str) -> str:
     return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -22,17 +25,19 @@ def _claim_near(conn: sqlite3.Connection, doc_id: int, pos: int) -> int | None:
     """The claim of a document whose sentence holds ``pos``, else the nearest one after/before."""
     row = conn.execute(
         "SELECT id FROM claims WHERE doc_id = ? AND sentence_start <= ? AND sentence_end > ?"
-        " ORDER BY start, id LIMIT 1",
+        f" AND {_LIVE} ORDER BY start, id LIMIT 1",
         (doc_id, pos, pos),
     ).fetchone()
     if row is None:
         row = conn.execute(
-            "SELECT id FROM claims WHERE doc_id = ? AND start >= ? ORDER BY start, id LIMIT 1",
+            f"SELECT id FROM claims WHERE doc_id = ? AND start >= ? AND {_LIVE}"
+            " ORDER BY start, id LIMIT 1",
             (doc_id, pos),
         ).fetchone()
     if row is None:
         row = conn.execute(
-            "SELECT id FROM claims WHERE doc_id = ? ORDER BY start DESC, id DESC LIMIT 1",
+            f"SELECT id FROM claims WHERE doc_id = ? AND {_LIVE}"
+            " ORDER BY start DESC, id DESC LIMIT 1",
             (doc_id,),
         ).fetchone()
     return row[0] if row else None
@@ -72,7 +77,8 @@ def search(
     cond = " OR ".join(f"\"{f}\" LIKE ? ESCAPE '\\'" for f in fields)
     hits: list[SearchHit] = []
     rows = conn.execute(
-        f"SELECT id, doc_id, {', '.join(fields)} FROM claims WHERE {cond} {_ORDER} LIMIT ?",
+        f"SELECT id, doc_id, {', '.join(fields)} FROM claims WHERE ({cond}) AND {_LIVE}"
+        f" {_ORDER} LIMIT ?",
         [*([pattern] * len(fields)), limit],
     ).fetchall()
     low = q.lower()

@@ -28,6 +28,7 @@ from db.decisions import Decision, ReviewError, Seen
 from db.errors import StorageError
 from db.review import ClaimFilter, Key
 from db.rows import ClaimRow, DocumentRow, ListRow, Verdict
+from db.schema import WITHDRAWN
 
 OutcomeKind = Literal["done", "refused", "busy", "error"]
 Changes = dict[str, Any]
@@ -463,7 +464,7 @@ class ReviewSession:
         self, decision: Decision, *, moved: bool = False
     ) -> tuple[bool, list[ListRow]]:
         """Update counts and the list after a write; returns (relist, rows to patch)."""
-        if decision.group_size > 1 or decision.status_after == decisions.GONE:
+        if decision.group_size > 1 or decision.status_after == WITHDRAWN:
             self.counts = review.status_counts(self.conn)
         else:
             if decision.status_before is not None:
@@ -569,12 +570,15 @@ class ReviewSession:
             if decision.group_size > 1:
                 what = f"{decision.undone_action} of {decision.group_size} claims"
             row = review.list_row(self.conn, decision.claim_id)
-            if row is None:  # an added claim: undone, it is gone; show what follows it
+            if row is None:  # an added claim: undone, it is withdrawn; show what follows it
                 self.claim = None
                 after = review.rows_after(self.conn, self.flt, here, 1) if here else []
                 before = review.rows_before(self.conn, self.flt, here, 1) if here else []
                 row = (after or before)[0] if after or before else None
-                what = f"add of claim {decision.claim_id} (the claim is gone)"
+                what = (
+                    f"add of claim {decision.claim_id} (withdrawn: it leaves the list, the"
+                    " counts and the exports; the log keeps it)"
+                )
             return self._out("done", f"Undid {what}.", decision=decision,
                              view=self._view(row, relist=relist, rows=rows))  # fmt: skip
 

@@ -20,6 +20,14 @@ def _ts(value: str) -> float:
     return datetime.fromisoformat(value).timestamp()
 
 
+#: Withdrawn claims (a reviewer's undone adds) are in no figure; their decisions still count
+#: in the reviewer's pace (the add and its undo were work).
+_LIVE = "status != 'withdrawn'"
+#: A decision about a flag (a flag, unflag or note, or the undo of one: only those keep the
+#: flag's values in ``after.side``), which is no verdict and no part of a reviewer's pace.
+_SIDE = "(json_extract(d.after, '$.side') IS NOT NULL)"
+
+
 def compute(conn: sqlite3.Connection) -> dict:
     """All figures as one JSON-ready dict (``claimdesk stats --json`` prints it as is)."""
     q = conn.execute
@@ -29,14 +37,16 @@ def compute(conn: sqlite3.Connection) -> dict:
     ).fetchone()[0]
     docs_reviewed = q(
         "SELECT count(*) FROM documents d"
-        " WHERE EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = d.id)"
+        " WHERE EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = d.id AND c.status != 'withdrawn')"
         " AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = d.id AND c.status = 'pending')"
     ).fetchone()[0]
     by_status = dict.fromkeys(("pending", "accepted", "rejected"), 0)
-    by_status.update(q("SELECT status, count(*) FROM claims GROUP BY status").fetchall())
+    by_status.update(q(f"SELECT status, count(*) FROM claims WHERE {_LIVE} GROUP BY status"))
     claims_total = sum(by_status.values())
     by_kind: dict[str, dict[str, int]] = {}
-    for kind, status, n in q("SELECT kind, status, count(*) FROM claims GROUP BY kind, status"):
+    for kind, status, n in q(
+        f"SELECT kind, status, count(*) FROM claims WHERE {_LIVE} GROUP BY kind, status"
+    ):
         by_kind.setdefault(kind, dict.fromkeys(("pending", "accepted", "rejected"), 0))[status] = n
 
     # Precision counts only the candidates accepted as proposed: an edited accept means the
@@ -60,7 +70,9 @@ def compute(conn: sqlite3.Connection) -> dict:
                 "precision": round(unchanged / decided, 4) if decided else None,
             }
         )
-    added_by_reviewers = q("SELECT count(*) FROM claims WHERE origin = 'reviewer'").fetchone()[0]
+    added_by_reviewers = q(
+        f"SELECT count(*) FROM claims WHERE origin = 'reviewer' AND {_LIVE}"
+    ).fetchone()[0]
 
     per_reviewer, per_doc = _pace(conn)
     reviewers = _reviewers(conn, per_reviewer)
@@ -93,18 +105,23 @@ def _pace(conn: sqlite3.Connection) -> tuple[dict[str, dict], dict[int, list[flo
 
     The working time of a decision is the gap since the same reviewer's previous decision; the
     first decision of a sitting (after a gap over :data:`IDLE_GAP_S`) has no measurable time.
+    Flags (and their undos) are not decisions on a claim: they are counted in ``flags`` and
+    left out of the pace, their time going to the next decision.
     """
     per_reviewer: dict[str, dict] = {}
     per_doc: dict[int, list[float]] = {}
     last: dict[str, float] = {}
-    for reviewer, at, action, doc_id in conn.execute(
-        "SELECT d.reviewer, d.at, d.action, c.doc_id FROM decisions d"
+    for reviewer, at, action, doc_id, side in conn.execute(
+        f"SELECT d.reviewer, d.at, d.action, c.doc_id, {_SIDE} FROM decisions d"
         " JOIN claims c ON c.id = d.claim_id ORDER BY d.reviewer, d.at, d.id"
     ):
+        r = per_reviewer.setdefault(reviewer, _new_reviewer(reviewer))
+        if side:  # a flag, or the undo of one
+            r["flags"] += action == "flag"
+            continue
         t = _ts(at)
         prev = last.get(reviewer)
         last[reviewer] = t
-        r = per_reviewer.setdefault(reviewer, _new_reviewer(reviewer))
         r["decisions"] += 1
         r["actions"][action] = r["actions"].get(action, 0) + 1
         if prev is not None and t - prev <= IDLE_GAP_S:
@@ -117,13 +134,13 @@ def _pace(conn: sqlite3.Connection) -> tuple[dict[str, dict], dict[int, list[flo
 
 
 def _new_reviewer(name: str) -> dict:
-    return {"reviewer": name, "decisions": 0, "seconds": 0.0, "actions": {}}
+    return {"reviewer": name, "decisions": 0, "seconds": 0.0, "actions": {}, "flags": 0}
 
 
 def _reviewers(conn: sqlite3.Connection, per: dict[str, dict]) -> list[dict]:
     for reviewer, accepted, rejected in conn.execute(
         "SELECT reviewer, sum(status = 'accepted'), sum(status = 'rejected') FROM claims"
-        " WHERE reviewer IS NOT NULL AND status != 'pending' GROUP BY reviewer"
+        " WHERE reviewer IS NOT NULL AND status IN ('accepted', 'rejected') GROUP BY reviewer"
     ):
         r = per.setdefault(reviewer, _new_reviewer(reviewer))
         r["accepted"] = accepted
@@ -137,6 +154,7 @@ def _reviewers(conn: sqlite3.Connection, per: dict[str, dict]) -> list[dict]:
                 "reviewer": r["reviewer"],
                 "decisions": r["decisions"],
                 "actions": r["actions"],
+                "flags": r.get("flags", 0),
                 "accepted": accepted,
                 "rejected": rejected,
                 "accept_rate": round(accepted / (accepted + rejected), 4)
@@ -192,7 +210,8 @@ def sitting(conn: sqlite3.Connection, reviewer: str, *, bucket_seconds: float = 
     stamps: list[str] = []
     last: float | None = None
     for (at,) in conn.execute(
-        "SELECT at FROM decisions WHERE reviewer = ? ORDER BY at DESC, id DESC", (reviewer,)
+        f"SELECT at FROM decisions d WHERE reviewer = ? AND NOT {_SIDE} ORDER BY at DESC, id DESC",
+        (reviewer,),
     ):
         t = _ts(at)
         if last is not None and last - t > IDLE_GAP_S:

@@ -29,7 +29,7 @@ from db.connection import transaction
 from db.decisions import Decision, ReviewError, Seen, check_seen
 from db.queue import LEASE_SECONDS, holder, next_claim, release, renew
 from db.rows import ClaimRow, Verdict
-from db.schema import FACT_FIELDS, now_iso
+from db.schema import FACT_FIELDS, SPAN_FIELDS, now_iso
 
 __all__ = ["LEASE_SECONDS", "holder", "next_claim", "release", "renew"]  # leases: db.queue
 
@@ -101,11 +101,27 @@ def _facts(state: Mapping[str, Any]) -> dict[str, Any]:
     return {f: state.get(f) for f in FACT_FIELDS}
 
 
+def _verdict_fields(state: Mapping[str, Any]) -> dict[str, Any]:
+    """What a verdict keeps: the fact fields and the spans of subject, predicate and time
+    (the offsets an edit gave them — a span-mode selection, a picked alternative — so the
+    final claim highlights what the reviewer chose, not a guess found again in the
+    sentence)."""
+    return {f: state.get(f) for f in (*FACT_FIELDS, *SPAN_FIELDS)}
+
+
+def _same_facts(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Two verdicts' fields state the same fact (their spans may differ: the same subject
+    selected at another place in the text is the same subject)."""
+    return all(a.get(f) == b.get(f) for f in FACT_FIELDS)
+
+
 def _agree(verdicts: list[Verdict]) -> bool:
     first = verdicts[0]
     if any(v["status"] != first["status"] for v in verdicts):
         return False
-    return first["status"] == "rejected" or all(v["fields"] == first["fields"] for v in verdicts)
+    return first["status"] == "rejected" or all(
+        _same_facts(v["fields"], first["fields"]) for v in verdicts
+    )
 
 
 def _verdicts(conn: sqlite3.Connection, claim_id: int) -> list[Verdict]:
@@ -127,7 +143,8 @@ def _final_state(
     state = decisions.snapshot(claim)
     proposal = json.loads(claim["original"]) if claim["original"] else _facts(claim)
     edited = status == "accepted" and any(facts[f] != proposal.get(f) for f in FACT_FIELDS)
-    state.update(facts if status == "accepted" else {})
+    # A verdict's spans (kept since issue 14; older verdicts have none) come with its facts.
+    state.update({k: v for k, v in facts.items() if k in state} if status == "accepted" else {})
     state.update(status=status, reviewer=reviewer, decided_at=at, edited=int(edited))
     if edited and claim["original"] is None:
         state["original"] = json.dumps(_facts(claim), ensure_ascii=False)
@@ -177,9 +194,9 @@ def judge(
         if claim["status"] != "pending":
             raise ReviewError(f"claim {claim_id} is already {claim['status']}; not changed")
         at = now_iso()
-        facts = _facts(claim)
+        facts = _verdict_fields(claim)
         if action == "edit":
-            facts = _facts(review.merge_edit(conn, claim, changes))
+            facts = _verdict_fields(review.merge_edit(conn, claim, changes))
         mine: Verdict = {
             "reviewer": reviewer,
             "status": "rejected" if action == "reject" else "accepted",
@@ -296,7 +313,7 @@ def adjudicate(
         elif action in ("accept", "reject"):
             status, facts = ("accepted" if action == "accept" else "rejected"), _facts(claim)
         elif action == "edit":
-            status, facts = "accepted", _facts(review.merge_edit(conn, claim, changes))
+            status, facts = "accepted", _verdict_fields(review.merge_edit(conn, claim, changes))
         else:
             raise ReviewError("adjudication needs a reviewer's version or a decision")
         before = decisions.snapshot(claim)

@@ -257,7 +257,7 @@ def _prepare(
     if not doc.mentions or not doc.sentences:
         return None
     nlp.load()
-    if any(m.rule == MEASURE_SHAPE for m in doc.mentions):
+    if any(m.rule == MEASURE_SHAPE or m.check_glue for m in doc.mentions):
         _confirm_measure_shapes(doc)
         if not doc.mentions:
             return None
@@ -316,9 +316,28 @@ def claim_at(
     return None
 
 
+#: Tags of a numeral or measure word (辆车 is one such word in the tagger's dictionary).
+_MEASURE_TAGS = frozenset({"m", "q", "mq"})
+
+
+#: Tags of the common words a measure word can be glued into (方面, 元素, 位置): only such a
+#: word overrides the measure word; an abbreviation or a name (家小微: 家小 is a slip of the
+#: tagger) does not.
+_COMMON_WORD_TAGS = frozenset({"n", "v", "vn", "a", "ad", "an", "d", "f"})
+
+
+def _glued_measure(flag: str, s: int, e: int, end: int) -> bool:
+    """A word across the end of a mention that still leaves its measure word a measure word:
+    a numeral-and-measure word (辆车), a longer word the measure word opens (部手机), or a word
+    that is no common word (家小 in 102家小微租户)."""
+    return flag in _MEASURE_TAGS or (s == end - 1 and e - s >= 3) or flag not in _COMMON_WORD_TAGS
+
+
 def _confirm_measure_shapes(doc: _Doc) -> None:
     """Keep an unknown measure word read after a number (8幅作品) only where the tagger leaves
-    it standing alone: 9.5篮板, 300指数 and 20世纪 glue the character into a longer word."""
+    it standing alone: 9.5篮板, 300指数 and 20世纪 glue the character into a longer word. A
+    known one-character measure word with a character after it (``check_glue``) is dropped
+    where the tagger reads it as the start of the next word (两元素, 3方面)."""
     keep = []
     for m in doc.mentions:
         if m.rule == MEASURE_SHAPE:
@@ -329,6 +348,19 @@ def _confirm_measure_shapes(doc: _Doc) -> None:
             ):
                 if m.fallback is not None:
                     keep.append(m.fallback)
+                continue
+        elif m.check_glue:
+            # A known one-character measure word glued to what follows (两元素, 3方面): the
+            # character starts a word, it measures nothing.
+            si = doc.sentence_of(m.start)
+            clause = next((c for c in doc.clauses(si) if c[0] <= m.start < c[1]), None)
+            # m.end must end a word, as for an unknown measure word; a word of three or more
+            # characters opened by the measure word (部手机: the measure word and the noun it
+            # counts, in the tagger's dictionary) still counts.
+            if clause is not None and not any(
+                e == m.end or (s <= m.end - 1 < e and _glued_measure(flag, s, e, m.end))
+                for _, flag, s, e in doc.tokens(clause)
+            ):
                 continue
         keep.append(m)
     doc.mentions = keep
@@ -420,7 +452,8 @@ def _candidate(
                 # each claim cost grow with the document (9.3x on 638,400 characters).
                 time_spans=doc.times_in((clauses[0][0], clauses[-1][1])),
                 previous=doc.previous,
-            )
+            ),
+            kind=m.kind,
         )
         if options and options[0].text != subject:
             best = options[0]
@@ -465,6 +498,7 @@ def _candidate(
             kind=m.kind,
         ),
         "predicate",
+        m.kind,
     )
     if doc.ranker.ranks("predicate") and pred_options and not shared:
         best = pred_options[0]
@@ -491,7 +525,7 @@ def _candidate(
         static=doc.time_features,
     )
     by_option = {id(o): t for t, o in time_pairs}
-    time_ranked = doc.ranker.rank([o for _, o in time_pairs], "time")
+    time_ranked = doc.ranker.rank([o for _, o in time_pairs], "time", m.kind)
     if doc.ranker.ranks("time") and time_ranked:
         time = by_option[id(time_ranked[0])]
     text = doc.text

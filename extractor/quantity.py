@@ -49,6 +49,9 @@ class Mention:
     #: For an unknown measure word (rule MEASURE_SHAPE): the mention without it, kept when the
     #: tagger shows the character belongs to the next word (2250索尼: a bare price).
     fallback: Mention | None = None
+    #: A one-character measure word with a character after it (两元素, 3方面): the pipeline
+    #: keeps the mention only where the tagger ends a word right after the measure word.
+    check_glue: bool = False
 
 
 #: The rule of an unknown measure word read after a number (8幅作品); the pipeline keeps
@@ -89,7 +92,7 @@ _NUMBER = (
     + _CN
     + r")"
     + _GAP
-    + r"(?P<a{i}>[几余多](?=["
+    + r"(?P<a{i}>[几余多来](?=["
     + _CN_NUM_CHARS
     + r"]|"
     + _UNITS
@@ -137,6 +140,10 @@ _PREFIX_RE = re.compile(
     + "|".join(sorted(CURRENCY_BEFORE, key=len, reverse=True))
     + r")?)$"
 )
+#: A currency word right before a bare amount, no 元 after it (人民币2999, RMB 3999).
+_BARE_CURRENCY_RE = re.compile(
+    "(?P<c>" + "|".join(sorted(CURRENCY_BEFORE, key=len, reverse=True)) + r")[ \u00a0]?$"
+)
 #: A currency word written right before the amount (or before its qualifier word).
 _CURRENCY_BEFORE_RE = re.compile(
     "(?:" + "|".join(sorted(CURRENCY_BEFORE, key=len, reverse=True)) + r")(?=[约近逾达]?$)"
@@ -161,14 +168,20 @@ _DIMS_RE = re.compile(
 )
 _FRACTION_RE = re.compile(r"(?=\d)(?<![\d./])(?P<a>\d+)/(?P<b>\d+(?:\.\d+)?)(?P<u>" + _UNITS + r")")
 _APERTURE_RE = re.compile(
-    r"(?<=光圈)[^，。；\d]{0,6}?(?P<all>F/?(?P<a>\d+(?:\.\d+)?)(?:\s*[-~至]\s*F/?(?P<b>\d+(?:\.\d+)?))?)",
+    r"(?<=光圈)[^，。；\d]{0,6}?(?P<all>F/?(?P<a>\d+(?:\.\d+)?)(?:\s*[-~至]\s*(?:F/?)?(?P<b>\d+(?:\.\d+)?))?)",
     re.IGNORECASE,
 )
 _ORDINAL_RE = re.compile(r"第(?P<n>[" + _CN_DIGIT_CHARS + r"百]+|\d+)(?P<after>.{0,3})")
 _RANK_BEFORE_RE = re.compile(
     "(?:"
     + "|".join(sorted(words("rank_verbs") + words("rank_scopes"), key=len, reverse=True))
-    + r"|仅次于\S{0,6}?)[^，。；]{0,6}$"
+    + r"|仅次于\S{0,6}?)[^，。；：:]{0,6}$"
+)
+#: Names made of a number and a word opened by its measure word (20国集团, 5人制): data.
+_NUMBER_NAME_WORDS = tuple(words("number_name_words"))
+#: Words a little after 第N(名) that make it a slot of a prize table (第一名：奖励1000元).
+_PRIZE_AFTER_RE = re.compile(
+    r"(?:名|位)?[\s：:—\-第一二三四五六七八九十名]{0,8}(?:" + "|".join(words("prize_words")) + ")"
 )
 _RANK_DIGITS = frozenset("一二三四五六七八九")
 _RANK_AFTER_OK = re.compile(
@@ -232,6 +245,15 @@ _DOUBLE_RE = re.compile("双倍")
 _DOUBLE_WORDS = tuple(words("double_words"))
 #: A discount of two digits in words (八五折: 85 % of the price, read 8.5).
 _CN_DISCOUNT_RE = re.compile("(?P<a>[一二三四五六七八九])(?P<b>[一二三四五六七八九])折")
+#: A film speed (感光度 ISO 2000, ISO125-ISO3200): a camera's sensitivity, written after ISO
+#: (ISO9001标准, ISO 14001认证 name standards).
+_ISO_RE = re.compile(
+    r"(?<![A-Za-z])ISO[ \u00a0]?(?P<a>\d{2,5})"
+    r"(?:\s?[-~至]\s?(?:ISO[ \u00a0]?)?(?P<b>\d{2,5}))?"
+    r"(?![\d.:：]|\s?(?:标准|认证|体系|质量))"
+)
+#: A bare index level before 关口/大关/点位 (重返2245关口, 失守3000大关): points of an index.
+_INDEX_LEVEL_RE = re.compile(r"(?<![\d.,])(?P<n>\d{3,5}(?:\.\d+)?)(?=关口|大关|点位|整数关)")
 #: An f-number written before 光圈 (F2.0大光圈).
 _FNUMBER_RE = re.compile(r"(?<![A-Za-z0-9])F/?(?P<a>\d+(?:\.\d+)?)(?=大?光圈)")
 
@@ -271,11 +293,22 @@ _BRACKET_SHARE_RE = re.compile(
 _REFERENCE_WORDS = tuple(words("reference_words"))
 _CJK_NUMERAL_START_RE = re.compile(r"[一二两三四五六七八九十]")
 _LIST_ITEM_SEP_RE = re.compile(r"、")
+#: Two items joined by 和/与/及 right before a count of two (A和B两个产品, 450元和2500元两个价位).
+_PAIR_SUMMARY_RE = re.compile(r"[\u4e00-\u9fff\w”]{2,}(?:和|与|及)[\u4e00-\u9fff\w]{2,12}$")
 #: Cues before N点: index points (沪指下跌24点) or a clock time (上午10点).
 _POINT_INDEX = tuple(r[0] for r in table("index_point_cues") if r[1] == "index")
 _POINT_CLOCK = tuple(r[0] for r in table("index_point_cues") if r[1] == "clock")
 #: 北纬, 东经…: N度 after one of these is a coordinate.
 _COORDINATE_WORDS = tuple(words("coordinate_words"))
+#: Measure words of things that may follow the noun they count (纪念卡一张！).
+_POSTPOSED_MEASURES = frozenset(words("postposed_measures"))
+#: Characters before 一 that make it part of a phrase, not a postposed count (问题中的一个,
+#: 还一个): particles and adverbs.
+_NOT_POSTPOSED_BEFORE = frozenset("的还再又也都就才只是有这那每第")
+#: Words beside N G that make it a memory size (送2G卡, 内存4G) rather than a network
+#: generation (3G手机): data/memory_cues.tsv.
+_MEMORY_BEFORE = tuple(r[0] for r in table("memory_cues") if r[1] == "before")
+_MEMORY_AFTER = tuple(r[0] for r in table("memory_cues") if r[1] == "after")
 #: A survey verb right before a count (采访了20名): the sample of a survey.
 _SURVEY_BEFORE_RE = re.compile("(?:" + "|".join(words("survey_words")) + ")(?:了|的)?$")
 #: Characters after a quantity that make it the name of a design (两段式).
@@ -290,10 +323,14 @@ _TWO_DIGIT_YEAR_RE = re.compile(r"[89]\d")
 _NUMERAL_IDIOMS = frozenset(words("numeral_idioms"))
 #: "Only" before 一 and a measure word: 只有一个 is a count.
 _ONLY_WORDS = tuple(words("only_words"))
+#: Margins of play before 一 and a measure word (各胜一场, 领先一球): data/margin_words.tsv.
+_MARGIN_WORDS = tuple(words("margin_words"))
+#: Outcomes after 一 and a measure word (一人死亡): data/casualty_words.tsv.
+_CASUALTY_WORDS = tuple(words("casualty_words"))
 #: The rest of a list of Arabic numbers whose last item alone carries the scale and unit
-#: (6000、7500、8800万平方米).
+#: (6000、7500、8800万平方米; 3.5、4.8和5.2元; 分别射下26和27分).
 _LIST_TAIL_RE = re.compile(
-    r"(?:、\d+(?:\.\d+)?)*、\d+(?:\.\d+)?(?P<s>[万亿])?(?P<u>" + _UNITS + ")"
+    r"(?:、\d+(?:\.\d+)?)*(?:、|和|及|与|或|、和)\d+(?:\.\d+)?(?P<s>[万亿])?(?P<u>" + _UNITS + ")"
 )
 #: Words that make an anniversary the name of an occasion (纪念…一百周年).
 _OCCASION_WORDS = tuple(words("occasion_words"))
@@ -312,6 +349,12 @@ _CRITERION_FREE_AFTER = frozenset("了，。；、")
 
 _UNIT_START_RE = re.compile(_UNITS)
 _LATIN_WORD_GAP_RE = re.compile(r"[A-Za-z][ \u00a0]$")
+#: A size with a Latin unit before a space (8GB 1350元): what follows is no version number.
+_SIZE_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z])\d+(?:\.\d+)?(?:"
+    + "|".join(sorted(LATIN_UNITS, key=len, reverse=True))
+    + r")[ \u00a0]$"
+)
 
 #: Two neighbouring Chinese digits opening a numeral (四五万, 三四十, 一两): an approximate range.
 _ADJACENT_PAIR_RE = re.compile(r"([一二两三四五六七八])([二两三四五六七八九])([十百千万亿]*)$")
@@ -323,7 +366,10 @@ _DURATION_SCOPE = tuple(words("duration_scope_words"))
 #: 24 hours or 7 days followed by what goes on all the time (24小时值守, 7天24小时): round the
 #: clock, never a measured duration.
 _ROUND_THE_CLOCK_RE = re.compile(r"(?<![\d.])(?:24个?小时|24h|7天)$")
-_RELATIVE_AFTER_RE = re.compile(r"(?:以前|以后|之前|之后|前|后)(?![\u4e00-\u9fff]{0,1}[期台卫锋])")
+_RELATIVE_AFTER_RE = re.compile(r"(?:以前|之前|前)(?![\u4e00-\u9fff]{0,1}[期台卫锋])")
+#: A duration before 后 measures a wait (收到申请一个月后退回, 受孕7天后生子): a fact, like
+#: 历时三年; before 前 it dates something (35年前, 一个月前曾…) and is a look-alike.
+_WAIT_AFTER_RE = re.compile(r"(?:以后|之后|后)(?![\u4e00-\u9fff]{0,1}[期台卫锋])")
 #: Half a year, month, day or hour after a verb that measures a duration (为期半年).
 _HALF_DURATION_RE = re.compile(r"半(?P<u>年|个月|天|小时|个小时)")
 #: Shots made of shots taken (12投9中) and free throws (三罚两中): one mention, the first number.
@@ -354,8 +400,37 @@ _CURRENCY_SIGN_RE = re.compile(
     r"(?<![A-Za-z$])(?P<sign>HK\$|US\$|[￥¥$€£])\s?(?P<n>(?:\d{1,3}(?:[,‚]\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
     r"(?P<s>[万亿])?"
 )
+#: A ratio (按4：6的比例, 男女比例为1.2比1): like a fraction, it has no one value (GUIDELINE:
+#: 1/2.3 -> null). 比例 (or 比) must name it, before or after; otherwise A:B is a score.
+_RATIO_RE = re.compile(r"(?<![\d.:：])(?P<a>\d+(?:\.\d+)?)[:：比](?P<b>\d+(?:\.\d+)?)(?![\d.:：%])")
+_RATIO_BEFORE_RE = re.compile(r"比例?(?:为|是|达|达到|约为|约|接近|高达)?$")
+_RATIO_AFTER_RE = re.compile(r"的?(?:比例|比率|配比)")
 #: A height written as 1米77 (1.77 m).
 _HEIGHT_RE = re.compile(r"(?<![\d.])(?P<a>\d)米(?P<b>\d{2})(?![\d.])")
+#: A height in feet and inches written 6尺8寸 or 6尺8: one mention, valued in feet as
+#: written (the gold reads 6尺8寸 as 6 尺).
+_FEET_INCHES_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,2})尺(?P<b>\d{1,2})寸?(?![\d.])")
+#: A number of N digits (两位数增长, 三位数): at least 10^(N-1), as 上万 is at least 10000.
+_DIGITS_COUNT_RE = re.compile(
+    r"(?<![\d.一二两三四五六七八九十])(?P<n>[两二三四五六七八九]|[2-9])位数"
+)
+#: A stock quote in brackets after a name: its price, then its change in % (工商银行[5.08
+#: -0.20%], 中国银行(4.16, 0.00%)): the price is a claim with no unit written.
+_QUOTE_RE = re.compile(r"(?<=[\[［(（])(?P<n>\d+\.\d+)(?=[\s,，]+[-+]?\d+(?:\.\d+)?%[\]］)）])")
+#: More than N of a span or a multiple, 多 written after the unit (一年多, 10年多, 一倍多) or
+#: between 个 and the unit (两个多月, 三个多小时): the qualifier is >.
+_MORE_AFTER_UNIT_RE = re.compile(
+    r"(?<![一二两三四五六七八九十百千\d.])(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,3}(?:\.\d+)?)"
+    r"(?:(?P<u>年|天|周|倍|个月|个小时|小时|个星期|星期|分钟)多|个多(?P<v>月|小时|星期|钟头))"
+    r"(?=[，。；、！？,;!?）)的来了后\s]|时间|$)"
+)
+_MORE_UNIT = {"月": "个月", "小时": "小时", "星期": "星期", "钟头": "小时"}
+#: N and a half, 半 between 个 and the unit (一个半小时, 两个半月) or after a count of games
+#: (一场半, the gap in a standings table).
+_AND_A_HALF_RE = re.compile(
+    r"(?<![一二两三四五六七八九十百千\d.])(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,3})"
+    r"(?:个半(?P<v>月|小时|星期|钟头)|(?P<u>场)半(?![天年月场]))"
+)
 #: Top N (前三名, 前10位): a rank.
 _TOP_RE = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?=名|位|强|的位置|的排名)")
 #: A measure word after 第N that counts what is ranked (第32家, 第二只, 第一架): the rank
@@ -442,6 +517,12 @@ def _num_value(n: str, scale: str | None) -> float | None:
     return v
 
 
+def _at_clause_start(t: str, s: int, p_word: str) -> bool:
+    """True when the quantity at ``s`` (after its qualifier word ``p_word``) opens a clause."""
+    s -= len(p_word) if p_word and t.endswith(p_word, 0, s) else 0
+    return s == 0 or t[s - 1] in _CLAUSE_END or t[s - 1] in '\n \u3000“"'
+
+
 def _is_scale_only(n: str) -> bool:
     """True for a Chinese numeral made only of scale words (百, 万, 百亿): it needs a prefix."""
     return bool(n) and not n[0].isdigit() and all(ch in "百千万亿" for ch in n)
@@ -461,7 +542,9 @@ def _qualifier_from_prefix(window: str) -> re.Match[str] | None:
     # 最近 / 附近 / 将近 are not the approximation 近 unless written as 将近.
     if q == "近" and before.endswith(("最", "附", "接", "邻", "靠")):
         return None
-    if q in ("上", "过", "超") and before.endswith(("以", "不", "超", "经", "通", "跑", "赶")):
+    if q in ("上", "过", "超") and before.endswith(
+        ("以", "不", "超", "经", "通", "跑", "赶", "反")
+    ):
         return None
     if q == "达" and before.endswith(("到", "表", "发", "通", "抵", "下", "传")):
         return None
@@ -514,6 +597,37 @@ class _Finder:
             if self._free(s, e):
                 height = int(m.group("a")) + int(m.group("b")) / 100
                 self.add(Mention(s, e, height, None, "米", "=", "length", "length.height", 0.8, s))
+        for m in _scan(_DIGITS_COUNT_RE, t, ("位数",)):
+            s, e = m.span()
+            v = parse_number(m.group("n"))
+            if self._free(s, e) and v is not None:
+                low = float(10 ** (int(v) - 1))
+                self.add(Mention(s, e, low, None, "", ">=", "other", "digits", 0.6, s))
+        for m in _scan(_QUOTE_RE, t, ("%",)):
+            s, e = m.span()
+            if self._free(s, e) and s >= 2 and _CJK.match(t[s - 2]):
+                v = float(m.group("n"))
+                self.add(Mention(s, e, v, None, "", "=", "money", "money.quote", 0.6, s))
+        for m in _scan(_AND_A_HALF_RE, t, ("半",)):
+            s, e = m.span()
+            v = parse_number(m.group("n"))
+            if not self._free(s, e) or v is None or (s > 0 and t[s - 1] in "第每前这那"):
+                continue
+            unit = m.group("u") or _MORE_UNIT[m.group("v")]
+            self.add(Mention(s, e, v + 0.5, None, unit, "=", kind_of(unit), "and_a_half", 0.7, s))
+        for m in _scan(_MORE_AFTER_UNIT_RE, t, ("多",)):
+            s, e = m.span()
+            v = parse_number(m.group("n"))
+            if not self._free(s, e) or v is None or (s > 0 and t[s - 1] in "第每前这那"):
+                continue
+            raw = m.group("u") or ""
+            unit = normal_unit(raw) if raw else _MORE_UNIT[m.group("v")]
+            self.add(Mention(s, e, v, None, unit, ">", kind_of(unit), "more_than", 0.7, s))
+        for m in _scan(_FEET_INCHES_RE, t, ("尺",)):
+            s, e = m.span()
+            if self._free(s, e):
+                v = float(m.group("a"))
+                self.add(Mention(s, e, v, None, "尺", "=", "length", "length.height", 0.8, s))
         for m in _scan(_TOP_RE, t, ("前",)):
             s, e = m.span()
             if self._free(s, e):
@@ -551,6 +665,12 @@ class _Finder:
                 continue
             if not unit and _LATIN_AFTER.match(t[e:]):
                 continue
+            if not unit and len(parts) == 2 and all(p.isdigit() and int(p) >= 100 for p in parts):
+                # 拍摄3648×2736照片, AVI(320×240): a resolution in pixels, named by its width.
+                self.add(
+                    Mention(s, e, float(parts[0]), None, "", "=", "other", "dimensions", 0.6, s)
+                )
+                continue
             if not unit:
                 continue
             # A box (108.7×59.5×27.1mm) and a resolution (1280×720像素) are named by their
@@ -584,8 +704,9 @@ class _Finder:
             den, num = parse_number(m.group("b")), parse_number(m.group("a"))
             if not self._free(s, e) or not den or num is None or num > den:
                 continue
-            # 三分之一: a fraction has no one value (GUIDELINE: 1/2.3 -> null), like 1/2.3.
-            self.add(Mention(s, e, None, None, "", "=", "other", "fraction.words", 0.8, s))
+            # 三分之一 of a whole is a share, like 三成 (GUIDELINE: shares in %): 33.33 %.
+            share = num / den * 100
+            self.add(Mention(s, e, share, None, "%", "=", "percent", "fraction.words", 0.8, s))
         for m in _scan(_YEAR_AND_HALF_RE, t, ("半",)):
             s, e = m.span()
             v = parse_number(m.group("n"))
@@ -613,6 +734,17 @@ class _Finder:
             if self._free(s, e) and not (s > 0 and t[s - 1] in _CN_NUM_CHARS):
                 v = CN_DIGITS[m.group("a")] + CN_DIGITS[m.group("b")] / 10
                 self.add(Mention(s, e, v, None, "折", "=", "other", "discount", 0.8, s))
+        for m in _scan(_INDEX_LEVEL_RE, t, ("关", "点位")):
+            s, e = m.span()
+            if self._free(s, e):
+                v = float(m.group("n"))
+                self.add(Mention(s, e, v, None, "", "=", "other", "index.level", 0.6, s))
+        for m in _scan(_ISO_RE, t, ("ISO",)):
+            s, e = m.span()
+            if self._free(s, e):
+                b = m.group("b")
+                v, vmax = float(m.group("a")), float(b) if b else None
+                self.add(Mention(s, e, v, vmax, "", "=", "other", "iso", 0.7, s))
         for m in _scan(_FNUMBER_RE, t, ("光圈",)):
             s, e = m.span()
             if self._free(s, e):
@@ -662,6 +794,12 @@ class _Finder:
             if self._free(s, e):
                 v = parse_number(m.group("a"))
                 self.add(Mention(s, e, v, None, "", "=", "count", "sport.free_throws", 0.7, s))
+        for m in _scan(_RATIO_RE, t, ("比",)):
+            s, e = m.span()
+            if self._free(s, e) and (
+                _RATIO_BEFORE_RE.search(t, max(0, s - 6), s) or _RATIO_AFTER_RE.match(t, e)
+            ):
+                self.add(Mention(s, e, None, None, "", "=", "other", "ratio", 0.7, s))
         for m in _scan(_TEAM_SCORE_RE, t, ("-", "—", ":", "：")):
             a_s, a_e = m.span("a")
             b_s, b_e = m.span("b")
@@ -729,7 +867,9 @@ class _Finder:
                 continue
             if not _RANK_AFTER_OK.match(after):
                 continue
-            if not _RANK_BEFORE_RE.search(before) and not after.startswith(("名", "位", "大")):
+            if not _RANK_BEFORE_RE.search(before) and not after.startswith(
+                ("名", "位", "大", *_RANK_NOUNS)
+            ):
                 continue
             n = m.group("n")
             v_max = None
@@ -834,7 +974,13 @@ class _Finder:
         if not self._free(s, e):
             return restart
         p_start, p_qual, p_word = self._prefix(s)
-        if _is_scale_only(n) and not p_word and not (unit and (approx or len(n) >= 2)):
+        if (
+            _is_scale_only(n)
+            and not p_word
+            and not (unit and (approx or len(n) >= 2))
+            and not (post and len(n) >= 2)
+            and not (unit == "年" and t.startswith(_DURATION_NOUNS, e))
+        ):
             # 百 alone needs a prefix (数百, 上百); 百余款 and 千万种 count on their own.
             return restart
         if (p_word in _SCALE_ONLY_PREFIXES and not _is_round(n)) or (p_word == "上" and n == "十"):
@@ -883,6 +1029,13 @@ class _Finder:
                 restart = max(restart, e)
         if self.filter:
             verdict = self._lookalike(s, e, n, scale, unit, post, p_word)
+            if (
+                verdict is not None
+                and kind_of(unit) == "duration"
+                and not n[0].isdigit()
+                and (approx in ("几", "来") or p_word in ("数", "几"))
+            ):
+                verdict = None  # 十几年, 十来年, 数十年: a vague span ("a decade or so")
             if verdict is None:
                 if fallback is not None:
                     self.add(fallback)
@@ -938,6 +1091,10 @@ class _Finder:
                 kind = "money"
         if shaped:
             kind = "count"
+        if rule == "money.bare_currency":
+            bare = _BARE_CURRENCY_RE.search(t, max(0, s - 5), s)
+            assert bare is not None
+            stored_unit, kind = CURRENCY_BEFORE[bare.group("c")], "money"
         currency = _CURRENCY_BEFORE_RE.search(t, max(0, s - 4), s)
         if stored_unit == "元" and currency:
             # 港币1000万元: the currency written before the amount names it.
@@ -946,6 +1103,15 @@ class _Finder:
             return restart
         mention = Mention(start, end, value, None, stored_unit, qual, kind, rule, conf, s)
         mention.fallback = fallback
+        if (
+            self.filter
+            and not shaped
+            and len(unit) == 1
+            and _CJK.match(unit)
+            and kind in ("count", "money", "other")
+            and _CJK.match(t[end : end + 1] or " ")
+        ):
+            mention.check_glue = True  # 两元素, 3方面: the tagger tells (core.py)
         self.add(mention)
         return restart
 
@@ -968,7 +1134,14 @@ class _Finder:
         stored = normal_unit(unit)
         kind = kind_of(unit) if unit else "other"
         if kind == "duration" and self.filter and _RELATIVE_AFTER_RE.match(self.t, e):
-            return restart  # 三四个月后: a point in time
+            return restart  # 三四个月前: a point in time
+        if (
+            kind == "duration"
+            and self.filter
+            and _WAIT_AFTER_RE.match(self.t, e)
+            and _at_clause_start(self.t, start, "")
+        ):
+            return restart  # ，三四个月后，…: at the head of a clause it dates what follows
         if stored == "成":
             v1, v2, stored = v1 * 10, v2 * 10, "%"
         currency = _CURRENCY_BEFORE_RE.search(self.t, max(0, s - 4), s)
@@ -988,8 +1161,8 @@ class _Finder:
         if not c or not _CJK.match(c) or c in _NOT_MEASURE or c in _NAME_SUFFIXES:
             return ""
         nxt = t[e + 1 : e + 2]
-        if nxt and not (_CJK.match(nxt) or nxt in _CLAUSE_END):
-            return ""
+        if nxt and not (_CJK.match(nxt) or nxt in _CLAUSE_END or (nxt.isascii() and nxt.isalpha())):
+            return ""  # 8幅作品, 导弹4枚。, 26万色TFT屏幕
         if nxt and nxt in _NAME_SUFFIXES:
             return ""
         unit_after = _UNIT_START_RE.match(t, e + 1)
@@ -1050,6 +1223,8 @@ class _Finder:
     def _qualifier(p_qual: str, approx: str | None, post: str | None) -> str:
         if p_qual and p_qual != "=":
             return p_qual
+        if approx == "来":
+            return "~"  # 十来个, 20来岁: about so many
         if approx:
             return ">"
         if post:
@@ -1081,6 +1256,27 @@ class _Finder:
         t = self.t
         if not unit or unit in CN_EXCLUDED_UNITS:
             return False
+        if (
+            kind_of(unit) == "duration"
+            and _WAIT_AFTER_RE.match(t, s + 1 + len(unit))
+            and not _at_clause_start(t, s, "")
+        ):
+            return True  # 收到申请一个月后退回余款: the length of a wait
+        end = s + 1 + len(unit)
+        if (
+            unit in _POSTPOSED_MEASURES
+            and s > 0
+            and _CJK.match(t[s - 1])
+            and t[s - 1] not in _NOT_POSTPOSED_BEFORE
+            and (end >= len(t) or t[end] in _CLAUSE_END or t.startswith(("哦", "吧", "啊"), end))
+        ):
+            return True  # 赠送纪念卡一张！: a count written after the noun it counts
+        if t.endswith(_MARGIN_WORDS, max(0, s - 2), s) or (
+            t.endswith("了", 0, s) and t.endswith(_MARGIN_WORDS, max(0, s - 3), s - 1)
+        ):
+            return True  # 各胜一场, 只赢了一场, 领先一球: a margin in play
+        if t.startswith(_CASUALTY_WORDS, s + 1 + len(unit)):
+            return True  # 造成一人死亡, 一例确诊: a count of those it happened to
         return bool(post) or t.endswith(_ONLY_WORDS, max(0, s - 2), s)
 
     def _index_points(self, s: int, n: str) -> bool:
@@ -1098,7 +1294,7 @@ class _Finder:
     def _not_score(self, s: int, e: int) -> bool:
         t = self.t
         after = t[e : e + 3]
-        if _GAME_CLOCK_RE.match(after) or after.startswith("之"):
+        if _GAME_CLOCK_RE.match(after) or re.match(r"之[一二两三四五六七八九十\d]", after):
             return True
         core = t[s:e]
         if after.startswith(("半", "钟")):
@@ -1116,19 +1312,31 @@ class _Finder:
         before1 = t[s - 1 : s] if s > 0 else ""
         after = t[e : e + 3]
         is_cn = not n[0].isdigit()
-        if _LATIN_BEFORE.search(before1):
+        currency = _BARE_CURRENCY_RE.search(t, max(0, s - 5), s) is not None  # RMB 3999
+        if _LATIN_BEFORE.search(before1) and not currency:
             return None  # T900, H1N1
         if not is_cn and len(n) > 1 and n[0] == "0" and n[1].isdigit():
             return None  # 0052, 002243: codes and phone numbers
         if re.search(r"\d[-/:：+]$", t[max(0, s - 2) : s]):
             return None  # the tail of 400-0052-500, 2010/05, 9:30 or 12+5
-        if _LATIN_WORD_GAP_RE.search(t, max(0, s - 2), s):
-            return None  # USB 2.0, Touch 3, Power 470: a model or version
+        if (
+            _LATIN_WORD_GAP_RE.search(t, max(0, s - 2), s)
+            and not currency
+            and not _SIZE_BEFORE_RE.search(t, max(0, s - 8), s)
+        ):
+            return None  # USB 2.0, Touch 3, Power 470: a model or version (not 8GB 1350元)
         lat = _LATIN_AFTER.match(after)
         if lat and lat.group(0) not in LATIN_UNITS and not unit:
             return None  # 720P, 66B
         if unit and unit.isascii() and unit.isalpha() and _LATIN_AFTER.match(after):
             return None
+        if (
+            unit == "G"
+            and n in ("2", "3", "4", "5")
+            and not t.startswith(_MEMORY_AFTER, e)
+            and not any(w in t[max(0, s - 4) : s] for w in _MEMORY_BEFORE)
+        ):
+            return None  # 3G手机, 4G网络: a network generation, not a memory size
         if unit == "g" and (n in ("2", "3", "4", "5") or after[:1] in (".", "/", "-", "_")):
             return None  # 3G networks, 3g.example.com: not grams
         if t[e : e + 1] in _NAME_SUFFIXES and not unit:
@@ -1141,8 +1349,13 @@ class _Finder:
             return None
         if before1 == "每":
             return None  # base of a ratio: 每10股派1.2元
-        if is_cn and before1 and before1 in "这那此前":
-            return None  # 这两场 (discourse reference), 前十大 (scope)
+        if before1 and (
+            (before1 in "这那此" and (is_cn or t.find(t[s:e], 0, s) >= 0))
+            or (is_cn and before1 == "前")
+        ):
+            # 这两场; 躺了3个月…这3个月 (an Arabic number repeated after 这: what was said);
+            # 前十大 (a scope). 这3起疑似感染 with no 3起 before is a count.
+            return None
         if (
             is_cn
             and n == "一"
@@ -1151,7 +1364,7 @@ class _Finder:
             and not self._one_is_a_count(s, unit, post)
         ):
             return None  # 一 as the article "a": 一次, 一个, 一节 (but 逾一年)
-        if is_cn and n in _NUMERAL_IDIOMS:
+        if is_cn and (n in _NUMERAL_IDIOMS or n[-1] + after[:1] in _NUMERAL_IDIOMS):
             return None  # 亿万手机用户, 万千: "countless", not a number
         if is_cn and n == "二" and not p_word:
             return None  # counts use 两 (两次); 二次, 二手 are words
@@ -1165,14 +1378,16 @@ class _Finder:
         if is_cn and len(n) >= 2 and all(ch in CN_DIGITS for ch in n) and not unit.startswith("年"):
             return None  # 二三线 and the like: digit strings in words
         if not unit:
-            if is_cn and n[0] in "百千万亿" and not p_word:
-                return None  # 万一 "in case", 千万 "by all means": words, not numbers
+            if is_cn and n[0] in "百千万亿" and not p_word and not post:
+                return None  # 万一 "in case", 千万 "by all means" (but 百万上下 is a number)
             if scale or (is_cn and any(ch in "万亿" for ch in n)):
                 if _YEAR_RE.search(n) and not scale:
                     return None
                 return "bare.scaled", 0.6
             if not is_cn and _PRICE_BEFORE_RE.search(t[max(0, s - 4) : s]):
                 return "money.bare_price", 0.55
+            if not is_cn and _BARE_CURRENCY_RE.search(t, max(0, s - 5), s):
+                return "money.bare_currency", 0.6  # 人民币2999, RMB 3999
             return None
         if unit == "年":
             if not scale and not is_cn and _YEAR_RE.fullmatch(n):
@@ -1206,6 +1421,8 @@ class _Finder:
             return None
         if kind == "duration" and unit in ("天", "周", "年") and s > 0 and t[s - 1] in "前后":
             return None
+        if kind == "duration" and _WAIT_AFTER_RE.match(t, e) and _at_clause_start(t, s, p_word):
+            return None  # ，3个月后，他…: at the head of a clause it dates what follows
         if kind == "duration" and _RELATIVE_AFTER_RE.match(t, e):
             return None  # 35年前, 三天后: a point in time relative to now
         if unit in ("秒", "秒钟", "分钟") and _GAME_CLOCK_BEFORE_RE.search(t, max(0, s - 8), s):
@@ -1310,6 +1527,29 @@ def _bracket_of_distribution(t: str, m: Mention) -> bool:
     return t.endswith(("(含", "（含"), max(0, m.start - 2), m.start)
 
 
+_DENOMINATION_NOUNS = tuple(words("denomination_nouns"))
+_NEXT_AMOUNT_RE = re.compile(r"(?:或|和|、)\d+(?:\.\d+)?[万亿]?元")
+_SHARE_IN_CLAUSE_RE = re.compile(r"\d%|[一二三四五六七八九]成")
+
+
+def _denomination(t: str, m: Mention) -> bool:
+    """50元充值卡, 五百万元彩票: an amount right before a product it is the face value of
+    (data/denomination_nouns.tsv) names the product."""
+    if m.kind != "money":
+        return False
+    nxt = _NEXT_AMOUNT_RE.match(t, m.end)  # 50元或100元充值卡: each item of the list
+    return t.startswith(_DENOMINATION_NOUNS, nxt.end() if nxt else m.end)
+
+
+def _bracket_after_share(t: str, m: Mention) -> bool:
+    """其中，29.0%每月给1000元以下; 81%的受访者表示月收入在6000元以下: a bound with 以上 or
+    以下 after a share in its clause is the bracket the share is about, not a fact."""
+    if not t.endswith(("以上", "以下"), m.start, m.end):
+        return False
+    head = _CLAUSE_TAIL_RE.search(t, max(0, m.start - 20), m.start)
+    return head is not None and _SHARE_IN_CLAUSE_RE.search(head.group(0)) is not None
+
+
 def _list_summary(t: str, m: Mention) -> bool:
     """广州、台北、上海三座城市; A、B两只基金: a count in Chinese numerals right after the list
     it sums up (as many items as the count, no 等 "and others") repeats the list, it claims
@@ -1317,9 +1557,13 @@ def _list_summary(t: str, m: Mention) -> bool:
     if m.kind != "count" or m.value is None or not _CJK_NUMERAL_START_RE.match(t, m.start):
         return False
     head = _CLAUSE_TAIL_RE.search(t, max(0, m.start - 40), m.start)
-    if head is None or "、" not in head.group(0):
+    if head is None:
         return False
-    items = head.group(0)
+    if m.value == 2 and _PAIR_SUMMARY_RE.search(head.group(0)):
+        return True  # 认购瑞福优先和瑞福进取两个产品: the two just named
+    if "、" not in head.group(0):
+        return False
+    items = head.group(0).rstrip('”"」』')
     if not items or not _CJK.match(items[-1]) or items.endswith(("等", "和", "及", "与")):
         return False
     return len(_LIST_ITEM_SEP_RE.split(items)) == m.value
@@ -1371,6 +1615,8 @@ def _time_frame(t: str, m: Mention) -> bool:
     if before.endswith(_FRAME_ALWAYS):
         return True
     prefix = t[m.start : m.core_start]
+    if t.startswith(_DURATION_NOUNS, m.end):
+        return False  # 已有近百年历史: the age of something, not a frame
     if prefix in _FRAME_AFTER or before.endswith(_FRAME_AFTER):
         head = t[max(0, m.start - 4) : m.start]
         return not head.endswith(_DURATION_VERBS) or bool(_FRAME_END_RE.match(t, m.end))
@@ -1452,6 +1698,29 @@ def _scope_of_statistic(t: str, m: Mention) -> bool:
     return bool(_SUPERLATIVE_BEFORE_RE.search(before))
 
 
+_THRESHOLD_COMPARE = tuple(r[0] for r in table("threshold_words") if r[1] == "compare")
+_THRESHOLD_CONSEQUENCE = tuple(r[0] for r in table("threshold_words") if r[1] == "consequence")
+_SENTENCE_REST_RE = re.compile(r"[^。！？；!?;\n]*")
+
+
+def _threshold(t: str, m: Mention) -> bool:
+    """大于140平方米…就可划归为…, 超过60%，…才会受到损失: a quantity after a comparison word
+    whose sentence goes on to a consequence (data/threshold_words.tsv) is the threshold of a
+    rule, not a fact. A duration stays (不到5分钟就能上四环: how long something takes)."""
+    if m.kind == "duration":
+        return False
+    surface = t[m.start : m.end]
+    if not (
+        surface.startswith(_THRESHOLD_COMPARE)
+        or surface.endswith(_THRESHOLD_COMPARE)
+        or t.endswith(_THRESHOLD_COMPARE, max(0, m.start - 3), m.start)
+        or t.startswith(_THRESHOLD_COMPARE, m.end)
+    ):
+        return False
+    rest = _SENTENCE_REST_RE.match(t, m.end)
+    return rest is not None and any(w in rest.group(0) for w in _THRESHOLD_CONSEQUENCE)
+
+
 def _in_duration_list(t: str, m: Mention) -> bool:
     """一年、两年、三年的评比: a list of durations followed by 的 names classes."""
     tail = _DURATION_LIST_TAIL_RE.match(t, m.end)
@@ -1505,6 +1774,10 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
             ):
                 continue  # 采访了20名消费者: the sample of a survey
         is_rank = m.rule in ("rank.ordinal", "rank.top")
+        if m.end > m.core_start and t.startswith(_NUMBER_NAME_WORDS, m.end - 1):
+            continue  # 20国集团, 5人制足球: a name made of a number
+        if is_rank and _PRIZE_AFTER_RE.match(t, m.end):
+            continue  # 第一名：奖励现金1000元: a slot of a prize table
         cond = _RANK_CONDITION_RE.match(t, m.end) if is_rank else None
         if cond and not t.startswith(_RANK_NOUNS, cond.end()):
             continue  # 第一名的友友将获得…: a rank as a condition (以第11名的成绩 is a rank)
@@ -1530,8 +1803,10 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
                 continue  # 重9公斤以下的小型犬
         if after.startswith("的") and m.kind == "money" and t.endswith("以内", m.start, m.end):
             continue  # 1万元以内的工程: a class of jobs by price
-        if _criterion(t, m):
+        if _criterion(t, m) or _threshold(t, m) or _bracket_after_share(t, m):
             continue
+        if _denomination(t, m):
+            continue  # 50元充值卡: the face value of a product
         if m.kind == "duration" and _time_frame(t, m):
             continue
         if t.startswith(_STYLE_SUFFIXES, m.end):

@@ -4,8 +4,12 @@ Rules propose several candidates for who a claim is about (noun phrases of the s
 names of the document's entity table, the subject the clause rules carried over); each
 candidate is described by generic features only — distance, position, before or after the
 quantity, part of speech and name shape, a source clause, salience, the kind of claim — never
-by its words. A logistic regression over those features scores each candidate; the best one
-fills the field and the runners-up are kept for the reviewer.
+by its words. To those the ranker adds features read off the whole list of a claim's options
+(:func:`list_features`: the nearest option before the quantity, options holding one another or
+the rules' choice, shapes of the text, and for predicate and time conjunctions with the claim's
+kind). A logistic regression over those features scores each candidate — a dot product over a
+few dozen features — ; the best one fills the field and the runners-up are kept for the
+reviewer.
 
 The same listwise model ranks the options of the predicate and the time (verb phrases around
 the quantity, measured attributes, the counted noun; the time expressions of the clause, the
@@ -24,8 +28,8 @@ from __future__ import annotations
 
 import json
 import math
-import random
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -158,12 +162,312 @@ TIME_FEATURES: dict[str, str] = {
     "kind_duration": "the claim is a duration",
 }
 
-#: The features of each ranked field.
+#: The claim kinds (:func:`extractor.units.kind_of`) the predicate and time models condition on.
+KINDS = (
+    "count",
+    "money",
+    "percent",
+    "score",
+    "duration",
+    "age",
+    "area",
+    "weight",
+    "length",
+    "other",
+)
+
+#: Features the ranker derives from the whole list of a claim's subject options (ranks, the
+#: options' relations to each other and to the rules' choice, shapes of the text): computed by
+#: :func:`list_features` at ranking time, never stored with an option.
+SUBJECT_DERIVED: dict[str, str] = {
+    "dist_rank0": "the nearest option before the quantity",
+    "dist_rank1": "the second nearest option before the quantity",
+    "dist_rank2": "the third nearest option before the quantity",
+    "closest_proper": "the nearest proper name before the quantity",
+    "closest_sc": "the nearest option of the quantity's clause before it",
+    "closest_person": "the nearest person before the quantity",
+    "closest_org": "the nearest organisation before the quantity",
+    "closest_table": "the nearest entry of the entity table before the quantity",
+    "n_opts": "log(number of options) / 3 (the same for all options of a claim)",
+    "inside_other": "log(1 + options whose text contains this one's)",
+    "contains_other": "log(1 + options whose text this one contains)",
+    "in_rule": "its text is part of the clause rules' choice",
+    "has_rule": "its text contains the clause rules' choice",
+    "has_digit": "its text holds an Arabic digit (30多家基金公司)",
+    "has_punct": "its text holds a list or clause mark (、 ，)",
+    "has_de": "its text holds 的 (a modifier phrase, not a name)",
+    "latin": "its text holds a Latin letter",
+    "contains_entity": "its text contains an entity-table option's text",
+    "is_entity": "its text is an entity-table option's, found in the sentence",
+    "sc_dist": "dist, for an option of the quantity's clause",
+    "ss_dist": "dist, for an option elsewhere in the quantity's sentence",
+    "far_dist": "dist, for an option outside the quantity's sentence",
+    "shortest_at": "the shortest of several options starting at the same place",
+    "longest_at": "the longest of several options starting at the same place",
+    "norule_previous": "the previous claim's subject, when the clause rules chose nothing",
+    "norule_table": "an entity-table option, when the clause rules chose nothing",
+    "norule_same_clause": "an option of the quantity's clause, when the clause rules chose nothing",
+    "long": "8 characters or more",
+    "very_long": "12 characters or more",
+    "len2": "two characters",
+    "prev_far": "the previous claim's subject, written in an earlier sentence",
+    "rule_de": "the clause rules' choice, holding 的",
+    "sc_proper": "a proper name in the quantity's clause",
+    "opener_proper": "a proper name opening its clause",
+    "freq_rel": "freq minus the highest freq among the options",
+    "dist_rel": "dist minus the smallest dist among the options",
+}
+
+#: Features derived from the list of predicate options (see :data:`SUBJECT_DERIVED`).
+PREDICATE_DERIVED: dict[str, str] = {
+    "n_opts": "log(number of options) / 3",
+    "inside_other": "log(1 + options whose text contains this one's)",
+    "contains_other": "log(1 + options whose text this one contains)",
+    "in_rule": "its text is part of the clause rules' choice",
+    "has_rule": "its text contains the clause rules' choice",
+}
+
+#: Features derived from the list of time options (see :data:`SUBJECT_DERIVED`).
+TIME_DERIVED: dict[str, str] = {
+    "closest_time": "the time nearest the quantity (fewest sentences back, then characters)",
+    "closest_period": "the reporting period nearest the quantity",
+    "n_times": "log(1 + time options) / 2, on the empty option",
+    "empty_sc_time": "the empty option, when the quantity's clause has a time",
+    "empty_ss_time": "the empty option, when the quantity's sentence has a time before it",
+    "empty_vs_rule": "the empty option, when the clause rules chose a time",
+    "repeated": "log(1 + other time options with the same text)",
+}
+
+#: Features conjoined with the claim's kind (``{kind}*{feature}``: a weight per kind).
+CONJOINED: dict[str, tuple[str, ...]] = {
+    "subject": (),
+    "predicate": (
+        "verb",
+        "noun",
+        "before",
+        "after",
+        "counted",
+        "adjacent",
+        "rule",
+        "nearest_verb",
+        "after_de",
+        "gap",
+        "counted_verb",
+        "attr",
+    ),
+    "time": (
+        "empty",
+        "same_sentence",
+        "sentences_back",
+        "period",
+        "relative",
+        "rule",
+        "nearest",
+        "lead",
+        "headline",
+    ),
+}
+
+
+def _conjunctions(field: str) -> dict[str, str]:
+    return {
+        f"{kind}*{k}": f"{k}, when the claim is of kind {kind}"
+        for kind in KINDS
+        for k in CONJOINED[field]
+    }
+
+
+FEATURES.update(SUBJECT_DERIVED)
+PREDICATE_FEATURES.update(PREDICATE_DERIVED)
+PREDICATE_FEATURES.update(_conjunctions("predicate"))
+TIME_FEATURES.update(TIME_DERIVED)
+TIME_FEATURES.update(_conjunctions("time"))
+
+#: The features of each ranked field (the options' own, derived ones and conjunctions).
 FIELD_FEATURES: dict[str, dict[str, str]] = {
     "subject": FEATURES,
     "predicate": PREDICATE_FEATURES,
     "time": TIME_FEATURES,
 }
+
+#: L2 penalty of each field (``l2 / 2 * |w|^2`` added to the summed loss of the claims, a
+#: Gaussian prior: it weighs more against a few dozen claims of a database than against a
+#: thousand of the gold), chosen by 5-fold cross-validation on the training part
+#: (``python -m extractor.train ... --tune`` repeats the search); time takes 10 rather than
+#: the search's 6 (CV 0.708 against 0.712, four claims in a thousand), which keeps a time of the
+#: quantity's own clause over no time for a sport score (4月14日，…拿下14分).
+DEFAULT_L2: dict[str, float] = {"subject": 20.0, "predicate": 6.0, "time": 10.0}
+
+_LIST_MARK_RE = re.compile("[、，,]")
+_DIGIT_RE = re.compile("[0-9０-９]")
+_LATIN_RE = re.compile("[A-Za-z]")
+
+
+def _text_relations(feats: list[dict[str, float]], texts: Sequence[str], rule: int) -> None:
+    # One search of the joined texts tells which options no other option holds (most of
+    # them); only the others are compared pairwise.
+    joined = "\x00".join(texts)
+    inside = [0] * len(texts)
+    contains = [0] * len(texts)
+    for i, t in enumerate(texts):
+        if not t or joined.count(t) < 2:
+            continue
+        for j, u in enumerate(texts):
+            if j != i and u != t and t in u:
+                inside[i] += 1
+                contains[j] += 1
+    rtext = texts[rule] if rule >= 0 else ""
+    for i, t in enumerate(texts):
+        f = feats[i]
+        if inside[i]:
+            f["inside_other"] = math.log1p(inside[i])
+        if contains[i]:
+            f["contains_other"] = math.log1p(contains[i])
+        if t and rtext and i != rule and t != rtext:
+            if t in rtext:
+                f["in_rule"] = 1.0
+            elif rtext in t:
+                f["has_rule"] = 1.0
+
+
+def _subject_derived(options: Sequence[Option], feats: list[dict[str, float]]) -> None:
+    texts = [o.text for o in options]
+    rule = next((i for i, f in enumerate(feats) if f.get("rule")), -1)
+    _text_relations(feats, texts, rule)
+    before = sorted(
+        (i for i, f in enumerate(feats) if "dist" in f and not f.get("after")),
+        key=lambda i: feats[i]["dist"],
+    )
+    for r, i in enumerate(before[:3]):
+        feats[i][f"dist_rank{r}"] = 1.0
+    for key, name in (
+        ("proper", "closest_proper"),
+        ("same_clause", "closest_sc"),
+        ("person", "closest_person"),
+        ("org", "closest_org"),
+        ("table", "closest_table"),
+    ):
+        first = next((i for i in before if feats[i].get(key)), -1)
+        if first >= 0:
+            feats[first][name] = 1.0
+    top_freq = max(f.get("freq", 0.0) for f in feats)
+    low_dist = min((f["dist"] for f in feats if "dist" in f), default=0.0)
+    entities = {t for t, f in zip(texts, feats, strict=True) if f.get("table") and t}
+    n = math.log(len(options)) / 3
+    starts: dict[int, list[int]] = {}
+    for i, (o, f) in enumerate(zip(options, feats, strict=True)):
+        t = o.text
+        f["n_opts"] = n
+        f["freq_rel"] = f.get("freq", 0.0) - top_freq
+        if "dist" in f:
+            f["dist_rel"] = f["dist"] - low_dist
+            if f.get("same_clause"):
+                f["sc_dist"] = f["dist"]
+            elif f.get("same_sentence"):
+                f["ss_dist"] = f["dist"]
+            else:
+                f["far_dist"] = f["dist"]
+        if _DIGIT_RE.search(t):
+            f["has_digit"] = 1.0
+        if _LIST_MARK_RE.search(t):
+            f["has_punct"] = 1.0
+        if "的" in t:
+            f["has_de"] = 1.0
+        if _LATIN_RE.search(t):
+            f["latin"] = 1.0
+        if entities and f.get("contains_other"):
+            for e in entities:
+                if e != t and e in t:
+                    f["contains_entity"] = 1.0
+                    break
+        if t in entities and not f.get("table"):
+            f["is_entity"] = 1.0
+        if len(t) >= 8:
+            f["long"] = 1.0
+            if len(t) >= 12:
+                f["very_long"] = 1.0
+        elif len(t) == 2:
+            f["len2"] = 1.0
+        if f.get("previous") and f.get("earlier_sentence"):
+            f["prev_far"] = 1.0
+        if f.get("rule") and f.get("has_de"):
+            f["rule_de"] = 1.0
+        if f.get("proper"):
+            if f.get("same_clause"):
+                f["sc_proper"] = 1.0
+            if f.get("clause_opener"):
+                f["opener_proper"] = 1.0
+        if rule < 0:
+            for key in ("previous", "table", "same_clause"):
+                if f.get(key):
+                    f[f"norule_{key}"] = 1.0
+        if o.start >= 0:
+            starts.setdefault(o.start, []).append(i)
+    for same in starts.values():
+        if len(same) > 1:
+            same.sort(key=lambda i: len(texts[i]))
+            feats[same[0]]["shortest_at"] = 1.0
+            feats[same[-1]]["longest_at"] = 1.0
+
+
+def _predicate_derived(options: Sequence[Option], feats: list[dict[str, float]]) -> None:
+    rule = next((i for i, f in enumerate(feats) if f.get("rule")), -1)
+    _text_relations(feats, [o.text for o in options], rule)
+    n = math.log(len(options)) / 3
+    for f in feats:
+        f["n_opts"] = n
+
+
+def _time_derived(options: Sequence[Option], feats: list[dict[str, float]]) -> None:
+    times = [i for i, f in enumerate(feats) if not f.get("empty")]
+    near = sorted(
+        times, key=lambda i: (feats[i].get("sentences_back", 0.0), feats[i].get("dist", 9.0))
+    )
+    if near:
+        feats[near[0]]["closest_time"] = 1.0
+    period = next((i for i in near if feats[i].get("period")), -1)
+    if period >= 0:
+        feats[period]["closest_period"] = 1.0
+    rule = next((i for i, f in enumerate(feats) if f.get("rule")), -1)
+    sc = any(feats[j].get("same_clause") for j in times)
+    ss = any(feats[j].get("same_sentence") for j in times)
+    for i, f in enumerate(feats):
+        if f.get("empty"):
+            f["n_times"] = math.log1p(len(times)) / 2
+            if sc:
+                f["empty_sc_time"] = 1.0
+            if ss:
+                f["empty_ss_time"] = 1.0
+            if rule >= 0 and rule != i:
+                f["empty_vs_rule"] = 1.0
+    for i in times:
+        same = sum(1 for j in times if j != i and options[j].text == options[i].text)
+        if same:
+            feats[i]["repeated"] = math.log1p(same)
+
+
+_DERIVE = {"subject": _subject_derived, "predicate": _predicate_derived, "time": _time_derived}
+
+
+def list_features(
+    options: Sequence[Option], field: str = "subject", kind: str | None = None
+) -> list[dict[str, float]]:
+    """The features the model scores for each option of one claim's ``field``: the option's
+    own (:attr:`Option.features`), those derived from the whole list (``*_DERIVED``), and
+    for predicate and time the conjunctions with the claim's ``kind`` (none without a kind).
+    Linear in the options but for the comparison of their texts (a few dozen at most)."""
+    feats = [dict(o.features) for o in options]
+    if not feats or field not in _DERIVE:
+        return feats
+    _DERIVE[field](options, feats)
+    keys = CONJOINED[field]
+    if kind in KINDS and keys:
+        for f in feats:
+            for k in keys:
+                v = f.get(k)
+                if v:
+                    f[f"{kind}*{k}"] = v
+    return feats
 
 
 class Ranker:
@@ -185,6 +489,7 @@ class Ranker:
             for name, w in (fields or {}).items()
             if name in FIELD_FEATURES and name != "subject"
         }
+        self._by_kind: dict[tuple[str, str | None], dict[str, float]] = {}
 
     def ranks(self, field: str) -> bool:
         """Whether this model ranks ``field`` (the subject always; others when trained)."""
@@ -195,6 +500,22 @@ class Ranker:
             return self.weights
         return self.fields.get(field) or {"rule": 1.0}
 
+    def _kind_weights(self, field: str, kind: str | None) -> dict[str, float]:
+        """The field's weights with those of ``{kind}*{feature}`` added to each feature's
+        own: scoring the plain features with them equals scoring the conjoined ones."""
+        key = (field, kind)
+        merged = self._by_kind.get(key)
+        if merged is None:
+            w = self._weights(field)
+            merged = dict(w)
+            if kind in KINDS:
+                for k in CONJOINED.get(field, ()):
+                    extra = w.get(f"{kind}*{k}", 0.0)
+                    if extra:
+                        merged[k] = merged.get(k, 0.0) + extra
+            self._by_kind[key] = merged
+        return merged
+
     # ------------------------------------------------------------------ scoring
     def score(self, features: Mapping[str, float], field: str = "subject") -> float:
         """The probability that a filler with these features is right."""
@@ -203,13 +524,16 @@ class Ranker:
         z = max(-30.0, min(30.0, z))
         return 1.0 / (1.0 + math.exp(-z))
 
-    def rank(self, options: Sequence[Option], field: str = "subject") -> list[Option]:
-        """The options scored and sorted best first (ties keep the given order)."""
-        w = self._weights(field)
-        get = w.get
-        for o in options:
+    def rank(
+        self, options: Sequence[Option], field: str = "subject", kind: str | None = None
+    ) -> list[Option]:
+        """The options scored and sorted best first (ties keep the given order); ``kind`` is
+        the claim's kind (:data:`KINDS`), which the predicate and time models condition on."""
+        get = self._kind_weights(field, kind).get
+        # The kind's conjunctions are folded into the weights, not added to the features.
+        for o, feats in zip(options, list_features(options, field), strict=True):
             z = self.bias
-            for k, v in o.features.items():
+            for k, v in feats.items():
                 z += get(k, 0.0) * v
             z = max(-30.0, min(30.0, z))
             o.score = round(1.0 / (1.0 + math.exp(-z)), 4)
@@ -289,66 +613,160 @@ def default() -> Ranker:
 
 
 def fit(
-    groups: Sequence[Sequence[tuple[Mapping[str, float], bool]]],
+    groups: Sequence[Sequence[tuple[Mapping[str, float], float]]],
     *,
-    epochs: int = 150,
-    rate: float = 0.1,
-    l2: float = 0.01,
-    seed: int = 0,
+    l2: float | None = None,
+    iterations: int = 300,
     field: str = "subject",
 ) -> Ranker:
-    """Train a ranker on groups of options, each ``(features, right)``.
+    """Train a ranker on groups of options, each ``(features, right)`` (the features of
+    :func:`list_features`; ``right`` a weight, 0 or False for a wrong option, more for an
+    option that is more right, such as the exact gold over a containing one).
 
     A listwise model (conditional logit): within each group the options' scores are turned
-    into probabilities by a softmax, and stochastic gradient descent raises the probability of
-    the right options, with L2 regularisation. Groups with no right option teach nothing and
-    are skipped. Deterministic for a seed. The scores of a trained model rank the options of
-    one claim; the probability shown to a reviewer is the logistic of the same score.
+    into probabilities by a softmax, and the model maximises the probability that the top
+    option is one of the right ones — the sum over the right options, each weighted by
+    ``right``, so a claim with several right options (an alias and the full name, 广州 and
+    广州市) asks for any of them, the exact one preferred, not for all alike — minus
+    an L2 penalty (``l2 / 2 * |w|^2`` against the summed loss, by default :data:`DEFAULT_L2`
+    of the field). The
+    optimiser is L-BFGS (deterministic). Groups with no right option teach nothing and are
+    skipped. The scores of a trained model rank the options of one claim; the probability
+    shown to a reviewer is the logistic of the same score.
 
     Args:
         groups: one group per claim: its options' features and whether each is right.
-        epochs, rate, l2: passes over the data, learning rate, weight decay.
-        seed: order of the groups.
+        l2: the penalty's strength (None: the field's default).
+        iterations: the optimiser's limit.
         field: which field's features are learned; the model returned ranks that field
-            (combine fields with :meth:`Ranker.combine`).
+            (combine fields with :func:`combine`).
     """
-    weights = fit_weights(groups, FIELD_FEATURES[field], epochs=epochs, rate=rate, l2=l2, seed=seed)
+    weights = fit_weights(
+        groups,
+        FIELD_FEATURES[field],
+        l2=DEFAULT_L2[field] if l2 is None else l2,
+        iterations=iterations,
+    )
     if field == "subject":
         return Ranker(weights, 0.0)
     return Ranker({}, 0.0, {field: weights})
 
 
+_Row = list[tuple[int, float]]
+
+
 def fit_weights(
-    groups: Sequence[Sequence[tuple[Mapping[str, float], bool]]],
+    groups: Sequence[Sequence[tuple[Mapping[str, float], float]]],
     features: Mapping[str, str],
     *,
-    epochs: int = 150,
-    rate: float = 0.1,
-    l2: float = 0.01,
-    seed: int = 0,
+    l2: float = 6.0,
+    iterations: int = 300,
 ) -> dict[str, float]:
     """The weights of :func:`fit` over the given feature names."""
-    data = [[(dict(f), right) for f, right in g] for g in groups if any(right for _, right in g)]
-    weights = dict.fromkeys(features, 0.0)
-    rng = random.Random(seed)
-    for epoch in range(epochs):
-        rng.shuffle(data)
-        step = rate / (1 + epoch / 30)
-        for group in data:
-            zs = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f, _ in group]
-            top = max(zs)
-            exps = [math.exp(z - top) for z in zs]
-            total = sum(exps)
-            n_right = sum(1 for _, right in group if right)
-            grad: dict[str, float] = {}
-            for (f, right), e in zip(group, exps, strict=True):
-                diff = e / total - (1.0 / n_right if right else 0.0)
-                for k, v in f.items():
-                    if k in weights:
-                        grad[k] = grad.get(k, 0.0) + diff * v
-            for k in weights:
-                weights[k] -= step * (grad.get(k, 0.0) + l2 * weights[k])
-    return weights
+    names = list(features)
+    index = {k: i for i, k in enumerate(names)}
+    data: list[tuple[list[_Row], list[float]]] = []
+    for g in groups:
+        if not any(right > 0 for _, right in g):
+            continue
+        rows = [[(index[k], float(v)) for k, v in f.items() if k in index and v] for f, _ in g]
+        data.append((rows, [max(0.0, float(right)) for _, right in g]))
+    w = [0.0] * len(names)
+    if data:
+        w = _lbfgs(lambda x: _objective(x, data, l2), w, iterations)
+    return {k: w[i] for i, k in enumerate(names)}
+
+
+def _objective(
+    w: list[float], data: Sequence[tuple[list[_Row], list[float]]], l2: float
+) -> tuple[float, list[float]]:
+    """The negative log of the right options' probability of winning (each weighted by how
+    right it is), summed over the claims, plus the L2 penalty, both divided by the claims;
+    and its gradient."""
+    loss = 0.0
+    grad = [0.0] * len(w)
+    for rows, right in data:
+        zs = [sum(w[i] * v for i, v in row) for row in rows]
+        top = max(zs)
+        es = [math.exp(z - top) for z in zs]
+        total = sum(es)
+        hit = sum(e * r for e, r in zip(es, right, strict=True))
+        if hit <= 0.0:
+            # The right options' scores underflow: their log-probability from their best.
+            best = max(z for z, r in zip(zs, right, strict=True) if r)
+            hit_z = [math.exp(z - best) * r for z, r in zip(zs, right, strict=True)]
+            hit_total = sum(hit_z)
+            loss += top - best + math.log(total) - math.log(hit_total)
+            posterior = [h / hit_total for h in hit_z]
+        else:
+            loss -= math.log(hit / total)
+            posterior = [e * r / hit for e, r in zip(es, right, strict=True)]
+        for row, e, q in zip(rows, es, posterior, strict=True):
+            d = e / total - q
+            if d:
+                for i, v in row:
+                    grad[i] += d * v
+    n = len(data)
+    decay = l2 / n
+    loss = loss / n + 0.5 * decay * sum(x * x for x in w)
+    return loss, [g / n + decay * x for g, x in zip(grad, w, strict=True)]
+
+
+def _lbfgs(
+    f: Callable[[list[float]], tuple[float, list[float]]],
+    x: list[float],
+    iterations: int,
+    memory: int = 8,
+    tolerance: float = 1e-6,
+) -> list[float]:
+    """Minimise a smooth function (value and gradient) by limited-memory BFGS with a
+    backtracking line search."""
+    fx, g = f(x)
+    history: list[tuple[list[float], list[float], float]] = []
+    for _ in range(iterations):
+        if math.sqrt(sum(v * v for v in g)) < tolerance:
+            break
+        # Two-loop recursion: the direction -H g.
+        q = list(g)
+        alphas = []
+        for s, y, rho in reversed(history):
+            a = rho * sum(si * qi for si, qi in zip(s, q, strict=True))
+            alphas.append(a)
+            q = [qi - a * yi for qi, yi in zip(q, y, strict=True)]
+        if history:
+            s, y, _ = history[-1]
+            gamma = sum(si * yi for si, yi in zip(s, y, strict=True)) / sum(yi * yi for yi in y)
+            q = [gamma * qi for qi in q]
+        for (s, y, rho), a in zip(history, reversed(alphas), strict=True):
+            b = rho * sum(yi * qi for yi, qi in zip(y, q, strict=True))
+            q = [qi + (a - b) * si for qi, si in zip(q, s, strict=True)]
+        direction = [-qi for qi in q]
+        slope = sum(gi * di for gi, di in zip(g, direction, strict=True))
+        if slope >= 0:
+            direction = [-gi for gi in g]
+            slope = -sum(gi * gi for gi in g)
+            history.clear()
+        step = 1.0 if history else min(1.0, 1.0 / math.sqrt(-slope))
+        while True:
+            nx = [xi + step * di for xi, di in zip(x, direction, strict=True)]
+            nf, ng = f(nx)
+            if nf <= fx + 1e-4 * step * slope or step < 1e-10:
+                break
+            step *= 0.5
+        if step < 1e-10:
+            break
+        s = [a - b for a, b in zip(nx, x, strict=True)]
+        y = [a - b for a, b in zip(ng, g, strict=True)]
+        sy = sum(si * yi for si, yi in zip(s, y, strict=True))
+        done = fx - nf < 1e-10 * max(1.0, abs(fx))
+        x, fx, g = nx, nf, ng
+        if sy > 1e-12:
+            history.append((s, y, 1.0 / sy))
+            if len(history) > memory:
+                history.pop(0)
+        if done:
+            break
+    return x
 
 
 def combine(subject: Ranker, **others: Ranker) -> Ranker:

@@ -4,7 +4,9 @@
 -o extractor/data/ranker.json`` rebuilds the model shipped in the package: it extracts the
 gold's training documents, lists each found claim's subject options with their features,
 labels an option right when it names the gold subject (the scorer's rule: equal, an alias, or
-60 % containment), and fits the logistic regression. ``claimdesk train --db`` uses
+60 % containment; predicate and time likewise by the scorer's rules), and fits one listwise
+logistic model per field (:func:`~extractor.ranker.fit`: the probability that a right option
+wins, with L2 decay; ``--tune`` picks the decay by cross-validation). ``claimdesk train --db`` uses
 :func:`training_groups` and :func:`~extractor.ranker.fit` the same way, with the database's
 decided claims as the gold.
 """
@@ -28,19 +30,31 @@ from .evaluate import (
     split_part,
     subject_right,
 )
-from .ranker import Ranker, combine, fit
+from .ranker import DEFAULT_L2, Ranker, combine, fit, list_features
 
 #: The fields the ranker learns.
 FIELDS = ("subject", "predicate", "time")
 
-Groups = list[list[tuple[dict[str, float], bool]]]
+#: Per claim, its options' features and weight as a right answer (0: wrong).
+Groups = list[list[tuple[dict[str, float], float]]]
 
 
-def _right(field: str, g: Mapping, text: str) -> bool:
-    if field == "subject":
-        return subject_right(str(g["subject"]), _aliases(dict(g)), text)
+#: How much more an option that is exactly the gold filler counts than one that is right only
+#: by the scorer's looser rule (an alias, containment): among several right options the model
+#: learns to prefer the exact one, which a reviewer accepts without an edit.
+EXACT_WEIGHT = 4.0
+
+
+def _right(field: str, g: Mapping, text: str) -> float:
+    """0 for a wrong option; for a right one 1, or :data:`EXACT_WEIGHT` when it is exactly
+    the gold filler."""
     key = "time_text" if field == "time" else field
-    return _field_right(field, dict(g), {key: text})[0]
+    right, exact = _field_right(field, dict(g), {key: text})
+    if field == "subject":
+        right = subject_right(str(g["subject"]), _aliases(dict(g)), text)
+    if not right:
+        return 0.0
+    return EXACT_WEIGHT if exact else 1.0
 
 
 def field_groups(
@@ -51,7 +65,8 @@ def field_groups(
     """One group per gold claim the extractor finds, per field: the options' features and
     whether each is right by the scorer's rules (subject: equal, an alias, or 60 %
     containment; predicate and time: equal or contained, an empty gold time wants the
-    empty option). Gold claims with an empty subject teach only predicate and time."""
+    empty option) — as a weight: 0 wrong, 1 right, :data:`EXACT_WEIGHT` exactly the gold.
+    Gold claims with an empty subject teach only predicate and time."""
     by_doc: dict[str, list[Mapping]] = {}
     for g in gold:
         if g.get("claim"):
@@ -74,8 +89,9 @@ def field_groups(
                         continue
                     if name == "predicate" and not g.get("predicate"):
                         continue
+                    feats = list_features(options, name, cand.kind)
                     groups[name].append(
-                        [(dict(o.features), _right(name, g, o.text)) for o in options]
+                        [(f, _right(name, g, o.text)) for o, f in zip(options, feats, strict=True)]
                     )
                 break
     return groups
@@ -94,12 +110,16 @@ def cross_validate(
     gold: Sequence[Mapping],
     texts: Mapping[str, str],
     folds: int = 5,
+    l2: Mapping[str, float] | None = None,
+    per_doc: Mapping[str, dict[str, Groups]] | None = None,
 ) -> dict[str, tuple[float, float, int]]:
     """Per field: accuracy of models trained without each fold of documents, on that fold
     (the share of found claims whose top option is right; claims with no right option count
-    as wrong), the share whose options hold a right one (the ceiling), and the claims."""
+    as wrong), the share whose options hold a right one (the ceiling), and the claims.
+    ``l2`` overrides the fields' weight decay; ``per_doc`` reuses groups already built."""
     docs = sorted(texts)
-    per_doc = {doc: field_groups([g for g in gold if str(g["doc"]) == doc], texts) for doc in docs}
+    if per_doc is None:
+        per_doc = doc_groups(gold, texts)
     out: dict[str, tuple[float, float, int]] = {}
     for name in FIELDS:
         right = total = covered = 0
@@ -108,6 +128,7 @@ def cross_validate(
             model = fit(
                 [grp for doc in docs if doc not in held for grp in per_doc[doc][name]],
                 field=name,
+                l2=(l2 or {}).get(name),
             )
             for doc in held:
                 for group in per_doc[doc][name]:
@@ -115,22 +136,55 @@ def cross_validate(
                     covered += any(r for _, r in group)
                     scores = [model.score(f, name) for f, _ in group]
                     best = max(range(len(group)), key=lambda i: scores[i])
-                    right += group[best][1]
+                    right += group[best][1] > 0
         out[name] = (right / total if total else 0.0, covered / total if total else 0.0, total)
     return out
+
+
+def doc_groups(gold: Sequence[Mapping], texts: Mapping[str, str]) -> dict[str, dict[str, Groups]]:
+    """:func:`field_groups` of each document (the unit of cross-validation folds)."""
+    return {
+        doc: field_groups([g for g in gold if str(g["doc"]) == doc], texts) for doc in sorted(texts)
+    }
+
+
+#: The L2 penalties :func:`tune` tries (see :data:`~extractor.ranker.DEFAULT_L2`).
+L2_GRID = (2.0, 6.0, 20.0, 60.0)
+
+
+def tune(
+    gold: Sequence[Mapping], texts: Mapping[str, str], folds: int = 5
+) -> dict[str, tuple[float, float]]:
+    """Per field, the weight decay of :data:`L2_GRID` with the best cross-validated accuracy,
+    and that accuracy (ties go to the stronger decay)."""
+    per_doc = doc_groups(gold, texts)
+    best: dict[str, tuple[float, float]] = {}
+    for l2 in sorted(L2_GRID, reverse=True):
+        result = cross_validate(gold, texts, folds, dict.fromkeys(FIELDS, l2), per_doc)
+        for name, (acc, _, _) in result.items():
+            if name not in best or acc > best[name][1] + 1e-9:
+                best[name] = (l2, acc)
+    return best
 
 
 def train(
     gold: Sequence[Mapping],
     texts: Mapping[str, str],
     dates: Mapping[str, str | None] | None = None,
+    l2: Mapping[str, float] | None = None,
 ) -> tuple[Ranker, int]:
     """A ranker fitted on the gold's claims (subject, predicate and time), and how many
-    claims taught its subject."""
+    claims taught its subject; ``l2`` overrides the fields' weight decay
+    (:data:`~extractor.ranker.DEFAULT_L2`)."""
     groups = field_groups(gold, texts, dates)
+    decay = {**DEFAULT_L2, **(l2 or {})}
     model = combine(
-        fit(groups["subject"]),
-        **{name: fit(groups[name], field=name) for name in FIELDS if name != "subject"},
+        fit(groups["subject"], l2=decay["subject"]),
+        **{
+            name: fit(groups[name], field=name, l2=decay[name])
+            for name in FIELDS
+            if name != "subject"
+        },
     )
     return model, len(groups["subject"])
 
@@ -145,6 +199,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seeds", default=str(here / "seeds"))
     ap.add_argument(
         "--folds", type=int, default=0, help="also report K-fold cross-validated subject accuracy"
+    )
+    ap.add_argument(
+        "--tune",
+        action="store_true",
+        help="choose each field's weight decay by K-fold cross-validation (--folds, default 5)"
+        " before training",
     )
     ap.add_argument(
         "--corpus", default=str(here.parent / "shared" / "corpus" / "thucnews_sample.jsonl")
@@ -177,13 +237,18 @@ def main(argv: list[str] | None = None) -> int:
         print("error: no gold records to train on", file=sys.stderr)
         return 2
     texts = _documents(gold, Path(args.seeds), Path(args.corpus))
+    l2: dict[str, float] = {}
+    if args.tune:
+        for name, (decay, acc) in tune(gold, texts, max(2, args.folds or 5)).items():
+            l2[name] = decay
+            print(f"{name}: weight decay {decay} (cross-validated accuracy {acc:.3f})")
     if args.folds > 1:
-        for name, (acc, cover, n_cv) in cross_validate(gold, texts, args.folds).items():
+        for name, (acc, cover, n_cv) in cross_validate(gold, texts, args.folds, l2).items():
             print(
                 f"{args.folds}-fold cross-validated {name} accuracy {acc:.3f} on {n_cv} claims"
                 f" (a right option among them for {cover:.3f})"
             )
-    model, n = train(gold, texts)
+    model, n = train(gold, texts, l2=l2)
     Path(args.output).write_text(model.to_json() + "\n", encoding="utf-8")
     print(f"trained on {n} claims of {len(texts)} documents -> {args.output}")
     return 0

@@ -211,9 +211,14 @@ def test_add_claim_and_undo_of_add(db):
     assert DOC2[row["sentence_start"] : row["sentence_end"]] == "其中约三成来自浦东新区。"
     assert decisions(path)[-1]["action"] == "add"
     u = review.undo_last(conn, "ann")
-    assert u.undone_action == "add" and u.status_after == "gone"
-    # undone, an added claim is gone (issue 14: it stayed behind as rejected)
-    assert review.get_claim(conn, d.claim_id) is None
+    assert u.undone_action == "add" and u.status_after == "withdrawn"
+    # undone, an added claim is withdrawn (issue 14: it stayed behind as rejected; then it
+    # was deleted with its add decision, a hole in the append-only log)
+    assert claim_row(path, d.claim_id)["status"] == "withdrawn"
+    assert [x["action"] for x in decisions(path)][-2:] == ["add", "undo"]
+    assert review.list_row(conn, d.claim_id) is None
+    with pytest.raises(review.ReviewError, match="withdrawn"):
+        review.decide(conn, d.claim_id, "ann", "accept")
     with pytest.raises(review.ReviewError):
         review.add_claim(conn, d2, {"start": 0, "end": 500, "value": 1.0}, "ann")
 

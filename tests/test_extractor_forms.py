@@ -135,8 +135,8 @@ FORMS = [
     ("爵士以西部第11名的成绩结束了赛季。", "第11", 11, None, "", "=", "other"),
     # fractions in words, doubles, multiples of one, discounts
     # a fraction has no one value (GUIDELINE: 1/2.3 -> null)
-    ("管理费缩水了三分之二。", "三分之二", None, None, "", "=", "other"),
-    ("农民工占全市人口的四分之一。", "四分之一", None, None, "", "=", "other"),
+    ("管理费缩水了三分之二。", "三分之二", 66.6666666667, None, "%", "=", "percent"),
+    ("农民工占全市人口的四分之一。", "四分之一", 25, None, "%", "=", "percent"),
     ("今年奖金是双倍，共发了3次。", "双倍", 2, None, "倍", "=", "other"),
     ("公司收入增加了一倍。", "一倍", 1, None, "倍", "=", "other"),
     ("全场商品6.8折出售。", "6.8折", 6.8, None, "折", "=", "other"),
@@ -149,6 +149,50 @@ FORMS = [
     ("股指冲到6000点的高位。", "6000点", 6000, None, "点", "=", "other"),
     # an example with a date is a real event
     ("比如2010年5月在杭州举办的展会吸引了3000名观众。", "3000名", 3000, None, "名", "=", "count"),
+    # second pass: the length of a wait, lists sharing a unit, shares and ratios
+    ("银行收到材料一个月后放款。", "一个月", 1, None, "个月", "=", "duration"),
+    ("新药上市3年后才开始盈利。", "3年", 3, None, "年", "=", "duration"),
+    ("三款机型分别售价2.5、3.8和4.6元。", "2.5", 2.5, None, "元", "=", "money"),
+    ("三款机型分别售价2.5、3.8和4.6元。", "3.8", 3.8, None, "元", "=", "money"),
+    ("他在两场比赛中分别拿下31和28分。", "31", 31, None, "分", "=", "score"),
+    ("公司高管年薪在百万上下。", "百万上下", 1e6, None, "", "~", "money"),
+    ("约有三分之二的职工参加了培训。", "三分之二", 66.6666666667, None, "%", "=", "percent"),
+    ("两家公司按3：7的比例出资。", "3：7", None, None, "", "=", "other"),
+    ("该校男女生比例为1.5比1。", "1.5比1", None, None, "", "=", "other"),
+    ("展会吸引了十来个国家的厂商。", "十来个", 10, None, "个", "~", "count"),
+    ("他在第五顺位被球队选中。", "第五", 5, None, "", "=", "other"),
+    ("这家公司的销量第二，利润第一。", "第二", 2, None, "", "=", "other"),
+    ("该厂去年投资了2亿新加坡元。", "2亿新加坡元", 2e8, None, "新加坡元", "=", "money"),
+    ("购机即送2G存储卡一张。", "2G", 2, None, "G", "=", "other"),
+    ("这台电脑的内存为4G。", "4G", 4, None, "G", "=", "other"),
+    ("这名中锋身高7尺1寸。", "7尺1寸", 7, None, "尺", "=", "length"),
+    ("公司净利润实现两位数增长。", "两位数", 10, None, "", ">=", "other"),
+    ("这批球衣的号码都是三位数。", "三位数", 100, None, "", ">=", "other"),
+    ("参赛的有5辆车。", "5辆", 5, None, "辆", "=", "count"),
+    ("街道已摸排辖内102家小微企业。", "102家", 102, None, "家", "=", "count"),
+    ("工商银行[5.08 -0.20%]今天小幅下跌。", "5.08", 5.08, None, "", "=", "money"),
+    ("深基指低开3.75点。", "3.75点", 3.75, None, "点", "=", "other"),
+    ("主队反超1分之时，客队叫了暂停。", "1分", 1, None, "分", "=", "score"),
+    ("工程历时两个多月。", "两个多月", 2, None, "个月", ">", "duration"),
+    ("他在这里工作了一年多。", "一年多", 1, None, "年", ">", "duration"),
+    ("客流量增长了一倍多。", "一倍多", 1, None, "倍", ">", "other"),
+    ("他们等了三个多小时。", "三个多小时", 3, None, "小时", ">", "duration"),
+    ("他花了一个半小时才到。", "一个半小时", 1.5, None, "小时", "=", "duration"),
+    ("工期为三个半月。", "三个半月", 3.5, None, "个月", "=", "duration"),
+    ("两队的差距缩小到一场半。", "一场半", 1.5, None, "场", "=", "count"),
+    ("该机的市场售价为8GB 1350元。", "1350元", 1350, None, "元", "=", "money"),
+    ("新款售价RMB 3999。", "3999", 3999, None, "元", "=", "money"),
+    ("这款手机价格为人民币2999，已经开售。", "2999", 2999, None, "元", "=", "money"),
+    ("该队本赛季只赢了一场。", "一场", 1, None, "场", "=", "count"),
+    ("这座桥已有近百年历史。", "近百年", 100, None, "年", "~", "duration"),
+    ("这座古城有着千年历史。", "千年", 1000, None, "年", "=", "duration"),
+    ("会议持续了整整一天。", "一天", 1, None, "天", "=", "duration"),
+    ("这款相机的最大光圈为F/2.8-5.6。", "F/2.8-5.6", 2.8, 5.6, "F", "=", "other"),
+    ("最大可拍摄4000×3000的照片。", "4000×3000", 4000, None, "", "=", "other"),
+    ("相机的感光度最高可达 ISO 3200。", "ISO 3200", 3200, None, "", "=", "other"),
+    ("感光度范围为ISO100-ISO6400。", "ISO100-ISO6400", 100, 6400, "", "=", "other"),
+    ("它采用26万色TFT屏幕。", "26万色", 260000, None, "色", "=", "count"),
+    ("沪指今天重返3000关口。", "3000", 3000, None, "", "=", "other"),
 ]
 
 
@@ -200,7 +244,7 @@ LOOKALIKES = [
     ("近3年来，公司扭亏为盈。", "3年"),
     # vague and relative durations, codes, ranks as conditions, names in quotes and titles
     ("他打算再干一两年就退休。", "一两年"),
-    ("工程三四个月后完工。", "三四个月"),
+    ("工程三四个月前已经完工。", "三四个月"),
     ("这座桥建于80年前。", "80年"),
     ("热线电话：400-820-1234。", "820"),
     ("第一名的选手将获得奖金。", "第一名"),
@@ -264,6 +308,36 @@ LOOKALIKES = [
     ("新机支持USB 2.0接口。", "2.0"),
     ("发布会9:30许开始。", "30许"),
     ("有的项目采用2+2形式。", "2+2"),
+    # second pass: vague spans, dates before 前, network generations, thresholds of a rule,
+    # face values, brackets after a share, measure words glued to the next word
+    ("这座老厂已经运转了十几年。", "十几年"),
+    ("村里住了十来年的老屋都要翻修。", "十来年"),
+    ("这项技术已经发展了数十年。", "数十年"),
+    ("他一个月前曾到过上海。", "一个月"),
+    ("运营商今年将推出3G手机。", "3G"),
+    ("面积大于90平方米的住房，就要按新标准缴税。", "90平方米"),
+    ("单笔消费超过500元，即可获得一份礼品。", "500元"),
+    ("玩家凭50元充值卡可兑换金币。", "50元"),
+    ("有人想中五百万元彩票。", "五百万元"),
+    ("出价300元者可以改动成绩。", "300元"),
+    ("活动期间消费满100元，将赠送一张会员卡。", "100元"),
+    ("受访者中，35.2%每月存下2000元以上。", "2000元以上"),
+    ("会议讨论了3方面的问题。", "3方"),
+    ("账号须包含两元素。", "两元"),
+    ("他在医院躺了3个月。不过这3个月让他错过了考试。", "这3个月"),
+    ("投资者分别认购优先和进取两个产品。", "两个"),
+    ("改分分为450元和2500元两个价位。", "两个"),
+    ("举例说，某投资者认购了1万份基金。", "1万份"),
+    ("试想一下，顾客买到一片300元左右的瓷砖。", "300元左右"),
+    ("他用50元或100元充值卡为游戏充值。", "50元"),
+    ("这一年多次举办比赛。", "一年多"),
+    ("过去一年多的时间里，他很忙。", "一年多"),
+    ("会议取得了成果：第一，双方同意合作3年。", "第一"),
+    ("她成了晚会上万众瞩目的焦点。", "上万"),
+    ("工厂通过了ISO9001标准认证。", "9001"),
+    ("两人不欢而散。一个月后，他又回到了公司。", "一个月"),
+    ("3个月后，他向警方报了案。", "3个月"),
+    ("在公司成立三周年之际，公司发布了新品牌。", "三周年"),
 ]
 
 
@@ -297,6 +371,17 @@ CONTROLS = [
     ("当天气温升高了5度。", "5度"),
     ("全市有50名记者参加采访。", "50名"),
     ("月薪超过8000元的员工占比为12%。", "12%"),
+    # second pass: the same shapes as the new look-alikes, where they are claims
+    ("这家工厂已经运转了13年。", "13年"),
+    ("他在工厂干了10多年。", "10多年"),
+    ("这3起事故都发生在夜间。", "3起"),
+    ("新款手机的内存为2G。", "2G"),
+    ("住房面积大于90平方米。", "90平方米"),
+    ("不到5分钟就能上四环。", "不到5分钟"),
+    ("充值卡售价为50元。", "50元"),
+    ("他每月存下2000元以上。", "2000元以上"),
+    ("会议讨论了3个问题。", "3个"),
+    ("他买了两元钱的糖。", "两元"),
 ]
 
 
@@ -386,6 +471,14 @@ QUANTITY_LEXICONS = (
     "rank_nouns",
     "numeral_idioms",
     "only_words",
+    "memory_cues",
+    "threshold_words",
+    "denomination_nouns",
+    "postposed_measures",
+    "margin_words",
+    "prize_words",
+    "number_name_words",
+    "casualty_words",
 )
 
 
@@ -729,3 +822,67 @@ def test_every_only_word_makes_one_a_count() -> None:
         found = _found(f"这家媒体{word}一个名额，共3人。")
         assert "一个" in found and found["一个"].value == 1, (word, list(found))
     assert "一个" not in _found("这家媒体有一个名额，共3人。")
+
+
+def test_every_memory_cue_makes_a_small_g_a_memory_size() -> None:
+    for word, side in table("memory_cues"):
+        text = f"购机即送{word}3G，共3件。" if side == "before" else f"购机即送3G{word}，共3件。"
+        assert "3G" in _found(text), (word, text)
+    assert "3G" not in _found("运营商将推出3G手机，共3款。")
+
+
+def test_every_threshold_word_makes_a_quantity_the_threshold_of_a_rule() -> None:
+    for word, role in table("threshold_words"):
+        if role == "compare":
+            text = f"面积{word}90平方米的住房，就要按新标准缴税。"
+            if word in ("以上", "以下"):
+                text = f"面积90平方米{word}的住房，就要按新标准缴税。"
+        else:
+            text = f"面积超过90平方米，{word}按新标准缴税。"
+        assert not [c for c in extract(text) if c.unit == "平方米"], (word, text)
+    assert "超过90平方米" in _found("面积超过90平方米，是去年的两倍。")
+
+
+def test_every_denomination_noun_makes_an_amount_a_face_value() -> None:
+    for noun in words("denomination_nouns"):
+        text = f"他用50元{noun}换了3本书。"
+        assert "50元" not in _found(text), (noun, text)
+    assert "50元" in _found("他用50元换了3本书。")
+
+
+def test_every_postposed_measure_makes_one_after_its_noun_a_count() -> None:
+    for unit in words("postposed_measures"):
+        text = f"活动期间消费满3次，将赠送纪念品一{unit}！"
+        found = _found(text)
+        assert f"一{unit}" in found and found[f"一{unit}"].value == 1, (unit, list(found))
+    assert "一次" not in _found("活动期间消费满3次，再看一次！")
+    assert "一个" not in _found("这只是许多问题中的一个。")
+
+
+def test_every_margin_word_makes_one_a_count() -> None:
+    for word in words("margin_words"):
+        found = _found(f"两队本赛季交手3次，主队{word}一场。")
+        assert "一场" in found and found["一场"].value == 1, (word, list(found))
+    assert "一场" not in _found("两队本赛季交手3次，这是一场硬仗。")
+
+
+def test_every_prize_word_makes_a_rank_a_slot_of_a_prize_table() -> None:
+    for word in words("prize_words"):
+        for glue in ("：", "   ", ""):
+            text = f"活动共3轮。第一名{glue}{word}价值400元的军刀。"
+            assert not [c for c in extract(text) if c.rule == "rank.ordinal"], text
+    assert "第一" in _found("他在得分榜排名第一名，共3轮。")
+
+
+def test_every_number_name_word_makes_a_number_part_of_a_name() -> None:
+    for word in words("number_name_words"):
+        text = f"会议在20{word}框架内举行，共3天。"
+        assert not [c for c in extract(text) if c.quantity_text.startswith("20")], text
+    assert "20国" in _found("全球有20国参加了会议。")
+
+
+def test_every_casualty_word_makes_one_a_count() -> None:
+    for word in words("casualty_words"):
+        found = _found(f"事故造成一人{word}，共3辆车受损。")
+        assert "一人" in found and found["一人"].value == 1, (word, list(found))
+    assert "一人" not in _found("他一人独得30分。")

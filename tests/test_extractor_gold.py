@@ -255,10 +255,12 @@ def test_dev_articles_meet_measured_thresholds() -> None:
         predicted += _predict(doc, text)
     report = score(gold, predicted)
     # Thresholds a little under what the extractor reaches (P 0.92, R 0.93, predicate 0.77,
-    # qualifier 0.98, time 0.77, subject 0.37, accept-as-is 0.26).
+    # qualifier 0.98, time 0.77, subject 0.37, accept-as-is 0.26). Subject: 0.30 with the v4
+    # ranker (issue 11, s3-rank: 3 claims of these 60 flip to wrong, while 5-fold CV on the
+    # 130 training articles rises from 0.356 to 0.400 and the test part stays at 0.408).
     assert report["recall"] >= 0.88, format_report(report)
     assert report["precision"] >= 0.88, format_report(report)
-    assert report["fields"]["subject"] >= 0.32, format_report(report)
+    assert report["fields"]["subject"] >= 0.27, format_report(report)
     assert report["accept_as_is"] >= 0.22, format_report(report)
     assert report["fields"]["predicate"] >= 0.72, format_report(report)
     assert report["fields"]["qualifier"] >= 0.95, format_report(report)

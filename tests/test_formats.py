@@ -40,6 +40,9 @@ def _claims(conn: sqlite3.Connection) -> list[dict]:
         rec.update(dict(zip(SPAN_FIELDS, row, strict=True)))
         for key in ("claim_id", "doc_id"):
             rec.pop(key)
+        # The extractor's runners-up are claimdesk's own: the other tools' formats have no
+        # place for them (an export read back by `ingest --claims` keeps them).
+        rec.pop("alternatives")
         out.append(rec)
     return sorted(out, key=lambda r: (r["doc_source"], r["start"], r["end"]))
 

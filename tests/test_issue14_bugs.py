@@ -230,7 +230,7 @@ def test_accept_on_an_accepted_claim_logs_nothing_and_stats_count_one(tmp_path):
 # --------------------------------------------------------------------------- undo of an add
 
 
-def test_undoing_an_added_claim_removes_it(tmp_path):
+def test_undoing_an_added_claim_withdraws_it_and_keeps_the_log(tmp_path):
     path = tmp_path / "u.db"
     info = build_review_db(path)
     conn = open_db(path)
@@ -243,12 +243,14 @@ def test_undoing_an_added_claim_removes_it(tmp_path):
     assert export_ids(path) == [new_id]
     assert s.counts["accepted"] == 1
     out = s.undo()
-    assert out.ok and "gone" in out.message
-    assert review.get_claim(conn, new_id) is None  # not left behind as rejected
+    assert out.ok and "withdrawn" in out.message
+    assert claim_row(path, new_id)["status"] == "withdrawn"  # not left behind as rejected
     assert export_ids(path, "--status", "any") == info["ids"]
     assert s.counts == {"pending": 9, "accepted": 0, "rejected": 0}
     assert out.view.claim is not None and out.view.claim["doc_id"] == info["docs"][1]
-    assert all(d["claim_id"] != new_id for d in decisions(path))
+    # the log is append-only: the add stays, and the undo is a decision of its own
+    log = [(d["action"], d["status_after"]) for d in decisions(path) if d["claim_id"] == new_id]
+    assert log == [("add", "accepted"), ("undo", "withdrawn")]
     assert s.undo().kind == "refused"  # nothing left to undo
     conn.close()
 

@@ -291,7 +291,10 @@ def test_the_list_and_export_share_one_where_builder(db):
             assert exported == listed, (status, reviewer)
             assert review.count(check, flt) == len(listed)
     where, params = review.ClaimFilter(kind="count", since="2000").where(alias="c")
-    assert where == "c.kind = ? AND c.decided_at >= ?" and params == ["count", "2000"]
+    assert where == "c.status != 'withdrawn' AND c.kind = ? AND c.decided_at >= ?"
+    assert params == ["count", "2000"]
+    where, _ = review.ClaimFilter(status="accepted").where()
+    assert where == "status = ?"  # a status names the claims: no withdrawn one has it
 
 
 @pytest.mark.parametrize("mode", ["single", "split", "overlap", "adjudicate"])

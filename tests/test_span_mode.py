@@ -828,3 +828,40 @@ async def test_next_pending_goes_on_from_an_added_claim_deciding_nothing(setup):
         rows = {r[3]: r[0] for r in screen.help_rows()}
         assert rows["review.next_pending"].split() == ["p", "."]
     assert [d["action"] for d in decisions(path)] == ["add", "add"]
+
+
+@pytest.mark.parametrize("long_document", [False, True])
+async def test_shift_up_and_down_extend_the_selection_by_a_line(setup, long_document):
+    """Shift+↓ extends the selection to the word one line down (the anchor stays), Shift+↑
+    brings it back; the extended selection is what a field gets, offsets exact. In a document
+    that scrolls too (where Shift+↑/↓ scrolled the view instead)."""
+    path, _info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(80, 30)) as pilot:
+        if long_document:  # the seed article, on its first claim
+            await pilot.pause()
+            screen = app.screen
+            text = screen.doc["text"]
+            assert screen.query_one(DocumentView).max_scroll_y > 0
+        else:
+            screen = await at_doc2(app, pilot)
+            text = DOC2
+        cid = screen.claim["id"]
+        cursor = await enter_span(screen, pilot)
+        view = screen.query_one(DocumentView)
+        first = cursor.cursor
+        line = view.line_of(first[0])
+        assert view.line_of(len(text) - 1) > line  # the document wraps: a line below exists
+        await press(pilot, "shift+down")
+        a, b = cursor.selection
+        assert view.line_of(cursor.cursor[0]) == line + 1
+        assert a == first[0] and b == cursor.cursor[1] and b > first[1]
+        await press(pilot, "shift+up")
+        # back on the anchor's line (the word at the cursor's column), the anchor kept
+        assert view.line_of(cursor.cursor[0]) == line and cursor.selection[0] == first[0]
+        await press(pilot, "shift+down", "s", "enter")
+        assert screen.span is None
+    row = claim_row(path, cid)
+    assert (row["subject_start"], row["subject_end"]) == (a, b)
+    assert row["subject"] == text[a:b] and row["status"] == "accepted"
+    assert [d["action"] for d in decisions(path)] == ["edit"]

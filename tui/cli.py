@@ -390,7 +390,7 @@ def _stored_model(conn: sqlite3.Connection, db_path: str) -> str | None:
     help="Refuse to train on fewer accepted claims the extractor finds.",
 )
 def train(db_path: str, min_claims: int) -> None:
-    """Retrain the subject ranker from this database's decisions.
+    """Retrain the ranker (subject, predicate and time) from this database's decisions.
 
     Accepted claims (as the reviewer left them, edits included) are examples of the right
     subject among the extractor's options. The model is stored in the database; the next

@@ -227,7 +227,8 @@ def documents(conn: sqlite3.Connection, filters: Filters) -> Iterator[ExportDoc]
             spans = {
                 r[0]: dict(zip(_SPAN_COLUMNS, r[1:], strict=True))
                 for r in conn.execute(
-                    f"SELECT id, {cols} FROM claims WHERE doc_id = ?", (doc.doc_id,)
+                    f"SELECT id, {cols} FROM claims WHERE doc_id = ? AND status != 'withdrawn'",
+                    (doc.doc_id,),
                 )
             }
         rec.update(spans.get(rec["claim_id"], {}))

@@ -130,6 +130,15 @@ class ClaimForm(ModalScreen[dict[str, Any] | None]):
         color: $error;
         height: auto;
     }
+    /* Under 30 rows (80x24): the sentence and the grid give rows back, so every field and the
+       errors line stay on screen (the errors sit above the grid, never cut off below it). */
+    ClaimForm.-short TextArea {
+        height: 3;
+    }
+    ClaimForm.-short Grid {
+        grid-gutter: 0 1;
+        margin: 0;
+    }
     ClaimForm #hint {
         color: $text-muted;
     }
@@ -166,6 +175,7 @@ class ClaimForm(ModalScreen[dict[str, Any] | None]):
                 "Select the quantity in the sentence (Shift+arrows, mouse) or type it below.",
                 id="hint",
             )
+            yield Static(id="errors")
             with Grid():
                 for field, label, placeholder in FIELDS:
                     yield Label(label)
@@ -175,7 +185,6 @@ class ClaimForm(ModalScreen[dict[str, Any] | None]):
                         id=f"f-{field}",
                         compact=True,
                     )
-            yield Static(id="errors")
 
     def _initial(self, field: str) -> str:
         if self.mode == "add":

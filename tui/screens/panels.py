@@ -102,10 +102,14 @@ class HistoryScreen(ModalScreen[None]):
         table.add_column("reviewer", no_wrap=True)
         table.add_column("action", no_wrap=True, style="bold")
         table.add_column("status", no_wrap=True)
-        table.add_column("changes", ratio=1)
+        # The changes are what a reader looks for: they get the room (at 120 columns a pick's
+        # description in the action column and the full timestamp left them six cells).
+        table.add_column("changes", ratio=1, min_width=30)
         for r in self.rows:
             status = f"{r['status_before'] or '—'} → {r['status_after']}"
             changes = Text()
+            if r.get("picked"):  # a pick among the extractor's alternatives (issue 14)
+                changes.append(shown_line(alternatives.describe_pick(r["picked"])) + "  ")
             if flags.describe(r["after"]):  # a flag, or the undo of one
                 changes.append(shown_line(flags.describe(r["after"])))
             for field, (old, new) in r["changes"].items():
@@ -114,10 +118,9 @@ class HistoryScreen(ModalScreen[None]):
                 changes.append(f"{field}: ", style="dim")
                 changes.append(shown_line(f"{old!s} → {new!s}  "))
             action = r["action"] + (f" of #{r['undoes']}" if r["undoes"] else "")
-            if r.get("picked"):  # a pick among the extractor's alternatives (issue 14)
-                action += f" ({alternatives.describe_pick(r['picked'])})"
+            at = r["at"][:19].replace("T", " ")  # to the second: the log keeps milliseconds
             table.add_row(
-                str(r["id"]), r["at"], as_text(shown_line(r["reviewer"])), action, status, changes
+                str(r["id"]), at, as_text(shown_line(r["reviewer"])), action, status, changes
             )
         original = self.claim.get("original")
         with Vertical():

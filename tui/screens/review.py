@@ -19,6 +19,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -323,8 +324,7 @@ class ReviewScreen(SpanMode):
         self.position = view.position
         self.query_one(DocumentView).show(text, claim)
         self._focus_picks(claim, text)
-        self.query_one(ClaimCard).show(claim)
-        self.mark_card(view)
+        self.mark_card(view)  # the card, with what its title adds for this view
         info = f"list: {view.index + 1:,} of {view.total:,}"
         if not view.flt.is_empty:
             info += f" · filter: {view.flt.describe()}"
@@ -379,6 +379,7 @@ class ReviewScreen(SpanMode):
             self.notify(outcome.message, timeout=2, markup=False)
         else:
             self.render_outcome(outcome)
+            await self._offer_siblings()  # the card may have come from a document alone
 
     async def action_next_pending(self) -> None:
         """The next pending claim for the reviewer (wrapping), deciding nothing."""
@@ -406,10 +407,16 @@ class ReviewScreen(SpanMode):
 
     # ---------------------------------------------------------------- deciding
 
+    def _no_claim(self, action: str) -> bool:
+        """True, with a message saying why, when there is no claim for ``action`` (a document
+        opened without candidates, the empty queue): a key never does nothing silently."""
+        if self.claim is not None:
+            return False
+        self.notify(shown(self.session.no_claim_reason(action)), timeout=4, markup=False)
+        return True
+
     async def _decide(self, action: str, changes: dict[str, Any] | None = None) -> None:
-        if self.claim is None:
-            # Nothing to decide (a document without candidates, the end of the queue): say so.
-            self.notify(shown(self.session.no_claim_reason(action)), timeout=4, markup=False)
+        if self._no_claim(action):
             return
         await self._act(lambda: self.session.decide(action, changes))
 
@@ -436,7 +443,7 @@ class ReviewScreen(SpanMode):
 
     def action_edit(self) -> None:
         """Open the edit form for the current claim."""
-        if self.claim is None or self.doc is None:
+        if self._no_claim("edit") or self.claim is None or self.doc is None:
             return
         from tui.screens.edit import ClaimForm
 
@@ -473,7 +480,7 @@ class ReviewScreen(SpanMode):
 
     async def action_history(self) -> None:
         """Show the current claim's decisions."""
-        if self.claim is None:
+        if self._no_claim("show the history of") or self.claim is None:
             return
         from tui.screens.panels import HistoryScreen
 
@@ -574,12 +581,12 @@ class ReviewScreen(SpanMode):
 
     def _step_field(self, by: int) -> None:
         claim, doc = self.claim, self.doc
-        if claim is None or doc is None:
+        if self._no_claim("pick a field of") or claim is None or doc is None:
             return
         alts = alternatives.parse(claim.get("alternatives"), doc["text"])
         self.field_focus = alternatives.step(alts, self.field_focus, by)
         self._focus_picks(claim, doc["text"])
-        self.query_one(ClaimCard).show(claim)
+        self.query_one(ClaimCard).show(claim)  # its title keeps what mark_card added
 
     def action_field_previous(self) -> None:
         """Focus the previous field of the card."""
@@ -592,7 +599,7 @@ class ReviewScreen(SpanMode):
     async def action_pick_alternative(self, n: int) -> None:
         """Pick alternative ``n`` of the field in focus: saved as an edit, then the next
         pending claim (refused with a message when there is no such option)."""
-        if self.claim is None:
+        if self._no_claim("pick an alternative for"):
             return
         field = self.field_focus
         await self._act(lambda: self.session.pick_alternative(field, n))
@@ -604,7 +611,9 @@ class ReviewScreen(SpanMode):
         (counted in the worker; no trip at all while there is no correction)."""
         card = self.query_one(ClaimCard)
         n = 0
-        if self.session.correction is not None:
+        # Only under a claim: the card of a document without candidates (or of the empty
+        # queue) says how to go on, and an offer there would read as about that document.
+        if self.session.correction is not None and self.claim is not None:
             outcome = await self._call(self.session.siblings_offer)
             n = outcome.data if outcome.ok else 0
         card.border_subtitle = f"g: apply to {n} sibling{'' if n == 1 else 's'}" if n else ""
@@ -618,7 +627,7 @@ class ReviewScreen(SpanMode):
     async def action_flag(self) -> None:
         """Flag the claim with an optional note (a small form); on a flagged claim, unflag."""
         claim = self.claim
-        if claim is None:
+        if self._no_claim("flag") or claim is None:
             return
         if claim.get("flagged"):
             await self._act(lambda: self.session.flag(None))
@@ -646,20 +655,22 @@ class ReviewScreen(SpanMode):
 
     def mark_card(self, view: View) -> None:
         """Say on the card's title what its status alone does not: the reviewer's own overlap
-        verdict (its fields are the ones shown), or that nothing is left pending."""
+        verdict (its fields are the ones shown), or that nothing is left pending. The card
+        keeps it through every redraw of the claim (``[``/``]``, span mode)."""
+        card = self.query_one(ClaimCard)
         if view.claim is None:
+            card.set_title_note(None, None)
             return
-        title = ClaimCard.title_of(view.claim)
+        note = Text()
         mine = view.own_verdict
         if mine is not None:
-            title.append(" · ")
-            title.append(f"your verdict: {mine['status']}", style="bold")
-            title.append(", waiting for the other reviewers")
+            note.append(" · ")
+            note.append(f"your verdict: {mine['status']}", style="bold")
+            note.append(", waiting for the other reviewers")
         elif view.finished:
-            title.append(" · nothing left pending")
-        else:
-            return
-        self.query_one(ClaimCard).border_title = title
+            note.append(" · nothing left pending")
+        card.set_title_note(view.claim["id"], note if note.plain else None)
+        card.show(view.claim)
 
     def show_document_only(self, view: View) -> None:
         """A document without claims: its text, and a card that says how to add one."""

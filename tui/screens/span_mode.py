@@ -5,7 +5,8 @@ type of the card's field in focus; ``Tab``/``]``/``.`` (and back: ``Shift+Tab``/
 select the next name or noun phrase, number with its unit, or time expression whole;
 ``←``/``→`` move it a word, ``Shift+←``/``Shift+→`` extend the selection, ``Home``/``End``
 go to the sentence's ends, ``↑``/``↓`` a line (also past the sentence, into the rest of the
-document). One key assigns the selection to a field of a draft of the claim on the card —
+document; ``Shift+↑``/``Shift+↓`` extend the selection a line). One key assigns the
+selection to a field of a draft of the claim on the card —
 ``s``/``1`` subject, ``p``/``2`` predicate, ``t``/``3`` time, ``o``/``4`` object, ``q``/``5``
 the quantity — ``n``/``6``/``Insert`` adds a claim from it (roles and their alternatives from
 the extractor; the mode ends with the added claim on the card), ``Enter`` saves the draft as
@@ -56,7 +57,7 @@ SPAN_ACTIONS = ALWAYS_ON - {"help"}
 
 #: The document border while the mode is on: the mode and its keys.
 MODE_TITLE = (
-    "SPAN MODE  ←→ word · ⇧←→ extend · Tab name · ] number · . time · s p t o q assign"
+    "SPAN MODE  ←→ word · ⇧←→↑↓ extend · Tab name · ] number · . time · s p t o q assign"
     " · n add · Enter save · Esc leave"
 )
 
@@ -75,6 +76,8 @@ MOVES: dict[str, tuple[str, int, bool]] = {
     "extend_end": ("sentence", 1, True),
     "up": ("line", -1, False),
     "down": ("line", 1, False),
+    "extend_up": ("line", -1, True),
+    "extend_down": ("line", 1, True),
 }
 
 
@@ -289,7 +292,7 @@ class SpanMode(Screen):
                 lo, hi, at = target
                 if (lo < cursor.seg.lo or hi > cursor.seg.hi) and not cursor.covers_all(step):
                     await self._span_more(step)
-                if cursor.nearest_in(lo, hi, at):
+                if cursor.nearest_in(lo, hi, at, extend):
                     break
                 offset = lo
         self._span_draw()

@@ -101,13 +101,24 @@ class StatsScreen(ModalScreen[None]):
         )
         self.query_one(ProgressBar).update(total=max(c["total"], 1), progress=decided)
         rate = pace["decisions_per_hour"]
-        self.query_one("#sitting", Static).update(
-            f"{shown_line(reviewer)}, this sitting: {pace['decisions']} decisions since "
-            f"{_clock(pace['start'])}"
-            + (f", {rate:,.0f} per hour" if rate else "")
-            + f" — decisions per hour, one bar per {BUCKET_MINUTES} minutes:"
-        )
-        self.query_one(Sparkline).data = pace["per_hour"] or [0]
+        sparkline = self.query_one(Sparkline)
+        if not pace["decisions"]:
+            # No sitting yet: say so. (A sparkline of one flat value draws full bars, which
+            # read as a busy sitting.)
+            self.query_one("#sitting", Static).update(
+                f"{shown_line(reviewer)}: no decisions yet in this sitting."
+            )
+            sparkline.display = False
+        else:
+            self.query_one("#sitting", Static).update(
+                f"{shown_line(reviewer)}, this sitting: {pace['decisions']}"
+                f" decision{'' if pace['decisions'] == 1 else 's'} since "
+                f"{_clock(pace['start'])}"
+                + (f", {rate:,.0f} per hour" if rate else "")
+                + f" — decisions per hour, one bar per {BUCKET_MINUTES} minutes:"
+            )
+            sparkline.data = pace["per_hour"]
+            sparkline.display = True
         table = Table(expand=True, box=None, header_style="bold", padding=(0, 1))
         for col in ("rule", "candidates", "unchanged", "edited", "rejected", "precision"):
             table.add_column(col, justify="left" if col == "rule" else "right")

@@ -115,6 +115,14 @@ class ClaimCard(Static):
 
     picks: Picks | None = None
     """The field in focus and its options, for the claim whose id they name."""
+    title_note: tuple[int, Text] | None = None
+    """What the title adds for one claim (by id) beyond its status — the reviewer's own
+    overlap verdict, nothing left pending — kept through every redraw of that claim
+    (``[``/``]``, span mode's draft and its end) until the screen sets another."""
+
+    def set_title_note(self, claim_id: int | None, note: Text | None) -> None:
+        """Add ``note`` to the title of claim ``claim_id`` from now on (None: no note)."""
+        self.title_note = (claim_id, note) if claim_id is not None and note else None
 
     def show(self, claim: ClaimRow | None, message: str = "") -> None:
         """Render ``claim`` (or ``message`` when there is none)."""
@@ -122,7 +130,10 @@ class ClaimCard(Static):
             self.border_title = "claim"
             self.update(Text(message or "No claim.", style="italic"))
             return
-        self.border_title = self.title_of(claim)
+        title = self.title_of(claim)
+        if self.title_note is not None and self.title_note[0] == claim["id"]:
+            title.append_text(self.title_note[1])
+        self.border_title = title
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(justify="right", no_wrap=True, width=LABEL_WIDTH)
         grid.add_column(ratio=1, overflow="fold")
@@ -186,7 +197,8 @@ class ClaimCard(Static):
                 note.append(f"\n  {name} ", style="bold yellow")
                 note.append(shown_line(changes[field] or "") or "—", style="bold")
                 note.append(f"  was {shown_line(before[field] or '') or '—'}", style="dim")
-        self.border_title = self.title_of(merged).append(" · draft", style="bold yellow")
+        title = self.border_title if isinstance(self.border_title, Text) else Text()
+        self.border_title = title.copy().append(" · draft", style="bold yellow")
         self.update(Group(note, cast(Group, self.content)))
 
     @staticmethod
@@ -254,8 +266,8 @@ class ReviewHeader(Static):
             n, m, d, total_docs = position
             line2.append(f"claim {n} of {m}", style="bold")
             line2.append(f" in document {d:,} of {total_docs:,}")
-        if list_info:
-            line2.append(f"   {shown_line(list_info)}", style="dim")
+        if list_info:  # after the position, set apart; alone, from the start of the line
+            line2.append(f"{'   ' if position else ''}{shown_line(list_info)}", style="dim")
         self.update(Group(line1, line2))
 
 

@@ -257,8 +257,10 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         return s, e, target
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """In span mode Home and End belong to the word cursor."""
-        return not (self.span_mode and action in ("scroll_home", "scroll_end"))
+        """In span mode Home, End and Shift+↑/↓ belong to the word cursor (a scroll would
+        take Shift+↑/↓ first wherever the document can scroll)."""
+        cursor_keys = ("scroll_home", "scroll_end", "scroll_up", "scroll_down")
+        return not (self.span_mode and action in cursor_keys)
 
     def _content_width(self) -> int:
         return self.scrollable_content_region.width

@@ -56,6 +56,10 @@ _SPAN_KEYS = (
      "Extend the selection to the end of the sentence", False),
     ("up", "span_move('up')", "Line ↑", "span.up", "Cursor one line up", False),
     ("down", "span_move('down')", "Line ↓", "span.down", "Cursor one line down", False),
+    ("shift+up", "span_move('extend_up')", "Extend ↑", "span.extend_up",
+     "Extend the selection one line up (to the word above the cursor)", False),
+    ("shift+down", "span_move('extend_down')", "Extend ↓", "span.extend_down",
+     "Extend the selection one line down (to the word below the cursor)", False),
     ("s,1", "span_assign('subject')", "Subject", "span.subject",
      "The selection is the draft's subject", True),
     ("p,2", "span_assign('predicate')", "Predicate", "span.predicate",
@@ -425,13 +429,16 @@ class SpanCursor:
         self.anchor, self.index = target
         return True
 
-    def nearest_in(self, lo: int, hi: int, target: int) -> bool:
-        """To the word starting in ``lo..hi`` nearest ``target``; False when none does."""
+    def nearest_in(self, lo: int, hi: int, target: int, extend: bool = False) -> bool:
+        """To the word starting in ``lo..hi`` nearest ``target`` (with ``extend`` the
+        selection's anchor stays, so the selection grows to it); False when none does."""
         starts = [s for s, _ in self.words]
         i, j = bisect_left(starts, lo), bisect_left(starts, hi)
         if i >= j:
             return False
-        self.index = self.anchor = min(range(i, j), key=lambda k: abs(starts[k] - target))
+        self.index = min(range(i, j), key=lambda k: abs(starts[k] - target))
+        if not extend:
+            self.anchor = self.index
         return True
 
 
