@@ -189,6 +189,13 @@ class GraphMoves(Moves):
                 for state in frontier:
                     anchor, k = state
                     out = [(key, (m, m)) for key, m in self.neighbours(k)]
+                    if anchor != k:
+                        # A plain left / right leaves a selection of several words from its
+                        # edge (the app's SpanCursor.move), not from the cursor inside it.
+                        edges = {"left": min(anchor, k), "right": max(anchor, k)}
+                        out = [o for o in out if o[0] not in edges]
+                        for key, edge in edges.items():
+                            out += [(n, (m, m)) for n, m in self.neighbours(edge) if n == key]
                     if self.jumps is not None:
                         out += [(key, (a, c)) for key, a, c in self.jumps(anchor, k)]
                     for key, to in out:
@@ -255,9 +262,11 @@ def select_keys(
     """Keys that select words ``i``..``j`` from the cursor on word ``cursor`` (the selection
     runs from ``anchor``, default the cursor's word), and the word the cursor is on after.
 
-    A plain move collapses the selection onto the cursor; ``shift+arrow`` moves the cursor
-    and keeps the anchor (the app's :class:`SpanCursor`). Ways tried: go to ``i`` and extend
-    right, go to ``j`` and extend left, or extend the present selection from its anchor.
+    A plain move leaves a selection of several words from its edge (``left`` to the word
+    before it, ``right`` to the word after it) and collapses it onto the new word;
+    ``shift+arrow`` moves the cursor and keeps the anchor (the app's :class:`SpanCursor`).
+    Ways tried: go to ``i`` and extend right, go to ``j`` and extend left, or extend the
+    present selection from its anchor.
     """
     moves = moves or Moves()
     anchor = cursor if anchor is None else anchor
@@ -266,11 +275,15 @@ def select_keys(
     if isinstance(moves, GraphMoves):
         return moves.select(cursor, anchor, i, j)
     ways: list[tuple[list[str], int]] = []
+    lo, hi = sorted((anchor, cursor))
     for start, other, extend in ((i, j, "shift+right"), (j, i, "shift+left")):
-        way = moves.keys(cursor, start)
-        if not way and anchor != cursor:
-            # Already there, but the selection must collapse first: step off and back.
-            way = ["left", "right"] if start > 0 else ["right", "left"]
+        if anchor == cursor:
+            way = moves.keys(cursor, start)
+        else:  # the first plain move leaves the selection from its edge
+            tries = [["right", *moves.keys(hi + 1, start)]]
+            if lo > 0:
+                tries.append(["left", *moves.keys(lo - 1, start)])
+            way = min(tries, key=len)
         ways.append(([*way, *([extend] * abs(other - start))], other))
     if anchor in (i, j):
         other = j if anchor == i else i

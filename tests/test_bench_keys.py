@@ -549,7 +549,9 @@ def test_selection_keys_respect_the_anchor_of_the_selection_on_screen():
     # Words 3..5 selected with the cursor on 5: for 5..6 a plain move collapses it first;
     # to 6 and back is shorter than stepping off 5 and back.
     assert kp.select_keys(5, 5, 6, None, anchor=3) == (["right", "shift+left"], 5)
-    assert kp.select_keys(5, 5, 5, None, anchor=3) == (["left", "right"], 5)
+    # A plain move leaves the selection 3..5 from its edge: right to 6, then left to 5.
+    assert kp.select_keys(5, 5, 5, None, anchor=3) == (["right", "left"], 5)
+    assert kp.select_keys(5, 2, 2, None, anchor=3) == (["left"], 2)
     # The same selection again costs nothing; growing it from its anchor costs one key.
     assert kp.select_keys(5, 3, 5, None, anchor=3) == ([], 5)
     assert kp.select_keys(5, 3, 6, None, anchor=3) == (["shift+right"], 6)

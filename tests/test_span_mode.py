@@ -670,6 +670,12 @@ async def test_jump_selects_the_whole_name_holding_the_cursor(setup):
         assert any("No time expression after" in n for n in notes(app))
         await press(pilot, "comma")
         assert selected(screen) == "今年"
+        cursor.goto(DOC3.index("市场"))
+        await press(pilot, "tab", "left")  # a plain move leaves a selection from its edge
+        assert selected(screen) == "来自"
+        cursor.goto(DOC3.index("市场"))
+        await press(pilot, "tab", "right")
+        assert selected(screen) == "另"
     assert decisions(path) == []
 
 

@@ -277,7 +277,7 @@ class SpanMode(Screen):
             return
         kind, step, extend = MOVES[how]
         if kind == "word":
-            if cursor.needs_more(step):
+            if cursor.needs_more(step, extend):
                 await self._span_more(step)
             cursor.move(step, extend)
         elif kind == "sentence":

@@ -251,10 +251,11 @@ class SpanCursor:
         """Does the segmented region reach the document's end in direction ``step``?"""
         return self.seg.lo == 0 if step < 0 else self.seg.hi >= len(self.text)
 
-    def needs_more(self, step: int) -> bool:
+    def needs_more(self, step: int, extend: bool = False) -> bool:
         """Would a move of ``step`` words leave the segmented region while the document goes
         on?"""
-        return not (0 <= self.index + step < len(self.words)) and not self.covers_all(step)
+        k = self._moving_from(step, extend) + step
+        return not (0 <= k < len(self.words)) and not self.covers_all(step)
 
     def next_region(self, step: int) -> tuple[int, int]:
         """The region to segment next in direction ``step``."""
@@ -288,9 +289,18 @@ class SpanCursor:
             self.index = bisect_left(starts, cursor[0])
             self.anchor = bisect_left(starts, anchor[0])
 
+    def _moving_from(self, step: int, extend: bool) -> int:
+        """The word a move of ``step`` starts from: the cursor's when extending, else the
+        selection's edge that way (a plain move leaves a selection of several words to the
+        word before or after it, not to a word inside it)."""
+        if extend:
+            return self.index
+        return min(self.anchor, self.index) if step < 0 else max(self.anchor, self.index)
+
     def move(self, step: int, extend: bool = False) -> bool:
-        """One word left (``-1``) or right (``1``); False at the end of the region."""
-        k = self.index + step
+        """One word left (``-1``) or right (``1``): without ``extend``, to the word before or
+        after the selection; False at the end of the region."""
+        k = self._moving_from(step, extend) + step
         if not 0 <= k < len(self.words):
             return False
         self.index = k
