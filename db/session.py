@@ -869,10 +869,19 @@ class ReviewSession:
         ):
             self.correction = None
 
+    def _correction_in_view(self) -> bool:
+        """Whether the last correction's document is the one on screen: siblings are offered
+        and applied only there, never to a document the reviewer has left."""
+        fix = self.correction
+        doc_id = self.claim["doc_id"] if self.claim is not None else self.doc_only
+        return fix is not None and doc_id == fix.doc_id
+
     def siblings_offer(self) -> Outcome:
         """How many siblings apply-to-siblings would decide now (``data``; 0: not on offer)."""
 
         def run() -> Outcome:
+            if not self._correction_in_view():
+                return self._out("done", data=0)
             n = siblings.count(self.conn, self.correction, self.assignment, self.reviewer)
             return self._out("done", data=n)
 
@@ -885,6 +894,11 @@ class ReviewSession:
         def run() -> Outcome:
             self._sync_mode()
             fix = self.correction
+            if fix is not None and not self._correction_in_view():
+                raise ReviewError(
+                    "Apply to siblings works in the document of the last correction"
+                    f" ({fix.describe()}); go back to it with d. Nothing was changed."
+                )
             decision, ids = siblings.apply(self.conn, fix, self.assignment, self.reviewer)
             assert fix is not None
             relist, rows = self._after_write(decision, moved=True)

@@ -17,10 +17,18 @@ from . import nlp
 from .entities import EntityTable, subject_options
 from .model import Candidate
 from .numbers import FULLWIDTH
-from .options import predicate_options, time_options
+from .options import own_measure, predicate_options, time_options
 from .quantity import MEASURE_SHAPE, Mention, find_quantities
 from .ranker import Option, Ranker, default
-from .roles import Phrase, RoleFinder, Token, entity_score, noun_run, predicate_and_object
+from .roles import (
+    _DROP_BEFORE,
+    Phrase,
+    RoleFinder,
+    Token,
+    entity_score,
+    noun_run,
+    predicate_and_object,
+)
 from .sentences import split_clauses, split_sentences
 from .timex import TimeExpr, find_times, normalise
 
@@ -38,7 +46,13 @@ _NAME_BEFORE_RE = re.compile(r"[^，,。；;：:、\s（）()“”\"]{2,40}$")
 _LIST_GAP_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:、|和|及|以及|与)")
 
 #: What separates the items of a list of quantities sharing one verb.
-_LIST_SEP_RE = re.compile(r"\s*(?:、|和|及|与|以及|，)\s*")
+_LIST_SEP_RE = re.compile(r"\s*(?:、|和|及|与|以及|或|，)\s*")
+#: A label written before a quantity's clause: [参考价格] 399元, 价格：750美元.
+_LABEL_RE = re.compile(
+    r"(?:(?<=[\[【])([\u4e00-\u9fff]{2,6})[\]】][：:]?"
+    r"|(?:(?<=[\s，。；：\]】])|^)([\u4e00-\u9fff]{2,6})[：:])"
+    r"[ \t\u3000\xa0]*$"
+)
 
 #: How many clauses back a subject may be carried from.
 _CARRY_LIMIT = 12
@@ -115,6 +129,8 @@ class _Doc:
         self.time_features: dict[int, dict[str, float] | None] = {}
         #: The end of the previous quantity and its predicate (for lists sharing one verb).
         self.previous_pred: tuple[int, Phrase] | None = None
+        #: Where the previous claim is and the span of its chosen time ((-1, -1): none).
+        self.previous_time: tuple[int, tuple[int, int]] | None = None
 
     # -------------------------------------------------------------- cached structure
     def clauses(self, si: int) -> list[tuple[int, int]]:
@@ -169,6 +185,15 @@ class _Doc:
 
     def sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self.sent_starts, pos) - 1
+
+
+def _is_verb(t: Token) -> bool:
+    return t[1].startswith("v") and t[1] != "vn"
+
+
+def _before(tokens: list[Token], pos: int) -> list[Token]:
+    """The tokens of a clause that end by ``pos`` (found by bisection)."""
+    return tokens[: bisect.bisect_right(tokens, pos, key=lambda t: t[3])]
 
 
 def _digit(t: TimeExpr) -> bool:
@@ -482,9 +507,37 @@ def _candidate(
     if doc.previous_pred is not None:
         # Each item of a list sharing one verb gets the verb (同比增长1.0%、6.0%).
         prev_end, prev_pred = doc.previous_pred
-        if prev_end <= m.start and _LIST_SEP_RE.fullmatch(doc.norm, prev_end, m.start):
+        if (
+            prev_end <= m.start
+            and _LIST_SEP_RE.fullmatch(doc.norm, prev_end, m.start)
+            and own_measure(doc.norm, m.start, m.end) is None
+        ):
             pred = prev_pred
             shared = True
+    carried: Phrase | None = None
+    if not shared and doc.previous_pred is not None:
+        # An item of a list whose clause names only the item (其中A 498亿元，B 187亿元): the
+        # predicate of the quantity before it in the sentence is an option.
+        prev_end, prev_pred = doc.previous_pred
+        k_end = bisect.bisect_left(tokens, m.end, key=lambda t: t[2])
+        if (
+            s_start <= prev_end <= clause[0]
+            and not any(_is_verb(t) for t in _before(tokens, m.start))
+            and not any(_is_verb(t) for t in tokens[k_end : k_end + 8])
+        ):
+            carried = prev_pred
+    # A quantity opening its clause (…总价款大幅增加，达5亿元): the clause before is read too.
+    k_lead = bisect.bisect_right(tokens, m.start, key=lambda t: t[3])
+    opens = (
+        ci > 0
+        and k_lead <= 4
+        and all(t[0] in _DROP_BEFORE or t[1] in ("x", "ul", "uj") for t in tokens[:k_lead])
+    )
+    label_m = _LABEL_RE.search(doc.norm, max(0, m.start - 14), m.start)
+    label = None
+    if label_m is not None:
+        g = 1 if label_m.group(1) else 2
+        label = Phrase(label_m.group(g), label_m.start(g), label_m.end(g))
     assert doc.ranker is not None
     pred_options = doc.ranker.rank(
         predicate_options(
@@ -496,6 +549,10 @@ def _candidate(
             rule=pred,
             shared=shared,
             kind=m.kind,
+            time_spans=doc.time_spans,
+            label=label,
+            carried=carried,
+            previous_clause=doc.tokens(clauses[ci - 1]) if opens else (),
         ),
         "predicate",
         m.kind,
@@ -503,11 +560,14 @@ def _candidate(
     if doc.ranker.ranks("predicate") and pred_options and not shared:
         best = pred_options[0]
         pred = Phrase(best.text, best.start, best.end)
-    doc.previous_pred = (m.end, pred) if pred is not None else None
+    # A list item passes on the list's predicate, not its own choice.
+    list_pred = carried if carried is not None else pred
+    doc.previous_pred = (m.end, list_pred) if list_pred is not None else None
 
     time = _governing_time(doc, m, s_start, clause)
     if time is None:
         time = _carried_period(doc, si)
+    para_start = doc.paragraph_start(s_start)
     time_pairs = time_options(
         norm=doc.norm,
         times=doc.times,
@@ -521,13 +581,19 @@ def _candidate(
         rule=time,
         kind=m.kind,
         headline_end=doc.sentences[0][1],
-        para_start=doc.paragraph_start(s_start),
+        para_start=para_start,
         static=doc.time_features,
+        previous=(
+            doc.previous_time[1]
+            if doc.previous_time is not None and doc.previous_time[0] >= para_start
+            else None
+        ),
     )
     by_option = {id(o): t for t, o in time_pairs}
     time_ranked = doc.ranker.rank([o for _, o in time_pairs], "time", m.kind)
     if doc.ranker.ranks("time") and time_ranked:
         time = by_option[id(time_ranked[0])]
+    doc.previous_time = (m.start, (time.start, time.end) if time is not None else (-1, -1))
     text = doc.text
     cand = Candidate(
         quantity_text=text[m.start : m.end],
@@ -706,7 +772,11 @@ def _carried_period(doc: _Doc, si: int) -> TimeExpr | None:
                 last = t
             i += 1
         if last is not None:
-            return last if _PERIOD_RE.search(last.text) else None
+            if _PERIOD_RE.search(last.text):
+                return last
+            # A sentence split at ； goes on with the time of its first part.
+            joined = all(norm[doc.sentences[k][1] - 1] in "；;" for k in range(sj, si))
+            return last if joined else None
     return None
 
 

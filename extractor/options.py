@@ -26,7 +26,16 @@ from collections.abc import Sequence
 
 from . import lexicon
 from .ranker import Option
-from .roles import _DROP_BEFORE, _ENTITY_FLAGS, Phrase, Token, _is_attr, _is_nounish, noun_run
+from .roles import (
+    _COPULA,
+    _DROP_BEFORE,
+    _ENTITY_FLAGS,
+    Phrase,
+    Token,
+    _is_attr,
+    _is_nounish,
+    noun_run,
+)
 from .timex import TimeExpr
 
 #: A reporting period (2008年, 今年以来, 第三季度, 截至3月12日).
@@ -36,6 +45,10 @@ PERIOD_RE = re.compile(
 )
 _RELATIVE_RE = re.compile(r"(?:今|去|本|上|下|当|目|近|昨|前|明|同)")
 _COMPARISON = ("比", "较", "与", "相较", "对比", "相比", "环比", "同比")
+#: Times that take their value from an earlier one (当时, 同期, 全年 of a year named before).
+_REFERS_BACK = frozenset(
+    ("当时", "当天", "当日", "当晚", "当年", "同期", "全年", "此前", "此役", "后来", "至今")
+)
 #: Sentences before the quantity's whose times are offered.
 _SENTENCES_BACK = 4
 #: Tokens on each side of the quantity read for predicate options.
@@ -43,6 +56,56 @@ _PRED_WINDOW = 10
 _ADVERB_FLAGS = ("d", "ad")
 #: Tags of the words a verb phrase may start with (同比/j 增长, 净值/n 下挫, 大幅/d 下降).
 _MODIFIER_FLAGS = ("d", "ad", "j", "vn", "n", "a", "vd")
+
+
+#: Kinds whose claims are seldom tied to a time (a size, a weight, an age).
+_STATIC_KINDS = ("length", "weight", "age")
+_CLAUSE_STOPS = frozenset("，。；,;！？!?")
+_QUOTES = frozenset("“”\"「」『』‘’'")
+#: Tags of the words that may stand before a counted noun (1220万有效/a 像素, 不同/b 射程).
+_NOUN_MODIFIER_FLAGS = ("a", "b", "an", "vn", "ad")
+_NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+#: Verbs of modality, never a predicate by themselves (都会给父母… -> 给, not 会).
+_MODAL_VERBS = frozenset("会能要可将让使应需得该")
+#: A sport statistic written as a shape: 14投9中, 两罚一中.
+_STAT_NUM = "[0-9一二两三四五六七八九十]+"
+_STAT_SHAPE_RE = re.compile(rf"{_STAT_NUM}([\u4e00-\u9fff]){_STAT_NUM}中")
+_DATELINE_RE = re.compile(r"[^，。；\s]{0,6}?\d{1,2}月\d{1,2}日(?:电|讯)")
+
+
+def _measured_units() -> frozenset[str]:
+    return frozenset(lexicon.words("measured_units"))
+
+
+def _stat_shapes() -> dict[str, str]:
+    return {row[0]: row[1] for row in lexicon.table("stat_shapes")}
+
+
+def own_measure(norm: str, q_start: int, q_end: int) -> Phrase | None:
+    """What a quantity measures when its own words say it: a measure word that names it (39胜
+    -> 胜, 8号种子 -> 种子) or a box-score shape (14投9中 -> 投篮, not written: start -1)."""
+    for n in (2, 1):
+        word = norm[max(q_start, q_end - n) : q_end]
+        if len(word) == n and word in _measured_units():
+            return Phrase(word, q_end - n, q_end)
+    shape = _STAT_SHAPE_RE.fullmatch(norm, q_start, q_end)
+    if shape is not None and shape.group(1) in _stat_shapes():
+        return Phrase(_stat_shapes()[shape.group(1)], -1, -1)
+    return None
+
+
+def _is_name(t: Token) -> bool:
+    """A token of a name: tagged as one, or Latin letters (VCU, T900)."""
+    if t[1] in _NAME_FLAGS:
+        return True
+    return t[1] == "eng" and any(ch.isalpha() for ch in t[0])
+
+
+def _is_dateline(norm: str, t: Token) -> bool:
+    """Whether a dateline (中新网5月22日电, 本报讯, …记者) starts at token ``t``."""
+    if (t[0].endswith("讯") and len(t[0]) >= 2) or t[0] == "记者":
+        return True
+    return _DATELINE_RE.match(norm, t[2]) is not None
 
 
 def _future_words() -> tuple[str, ...]:
@@ -75,10 +138,13 @@ def time_options(
     headline_end: int,
     para_start: int,
     static: dict[int, dict[str, float] | None],
+    previous: tuple[int, int] | None = None,
 ) -> list[tuple[TimeExpr | None, Option]]:
     """The time options of the quantity at ``q_start`` (the last is "no time").
 
-    ``para_start`` is where the quantity's paragraph starts (no time is offered from before
+    ``previous`` is the time span chosen for the previous claim of the paragraph ((-1, -1)
+    for none, None when there is no such claim). ``para_start`` is where the quantity's
+    paragraph starts (no time is offered from before
     it); ``static`` caches, per document, the features of each time expression that do not
     depend on the quantity (None for a comparison base, never offered)."""
     s_start, s_end = sentences[si]
@@ -93,6 +159,10 @@ def time_options(
         f.update(base)
         if kind == "duration":
             f["kind_duration"] = 1.0
+        elif kind in _STATIC_KINDS:
+            f["kind_static"] = 1.0
+        elif kind == "other":
+            f["kind_other"] = 1.0
         lo = bisect.bisect_left(mention_starts, min(t.end, q_start))
         hi = bisect.bisect_left(mention_starts, max(t.start, q_start))
         if hi - lo > (1 if t.end <= q_start else 0):
@@ -135,6 +205,8 @@ def time_options(
             i += 1
         if last is not None:
             f = {"sentences_back": back / 3, "dist": _log_dist(q_start - last.end)}
+            if all(norm[sentences[k][1] - 1] in "；;" for k in range(sj, si)):
+                f["semicolon"] = 1.0  # the same sentence, split at ；
             if back == 1 and PERIOD_RE.search(last.text):
                 f["period_carried"] = 1.0  # a reporting period stated once for what follows
             add(last, f)
@@ -183,6 +255,13 @@ def time_options(
         for _, o in out:
             o.features["future"] = 1.0
         empty["future"] = 1.0
+    # The time of the previous claim of the paragraph: a report's claims keep to one
+    # (``previous`` is its span, (-1, -1) when that claim had no time).
+    if previous is not None:
+        if previous == (-1, -1):
+            empty["previous_empty"] = 1.0
+        elif previous in found:
+            found[previous][1]["previous_time"] = 1.0
     out.append((None, Option("", -1, -1, empty)))
     return out
 
@@ -199,6 +278,10 @@ def _static_time_features(norm: str, t: TimeExpr, headline_end: int) -> dict[str
         f["modifier"] = 1.0
     if t.start < headline_end:
         f["headline"] = 1.0
+    if t.text in _REFERS_BACK:
+        f["refers_back"] = 1.0
+    if norm[t.end : t.end + 1] in ("讯", "电") or norm.startswith("消息", t.end):
+        f["dateline"] = 1.0
     return f
 
 
@@ -213,14 +296,38 @@ def predicate_options(
     rule: Phrase | None,
     shared: bool,
     kind: str,
+    time_spans: Sequence[tuple[int, int]] = (),
+    label: Phrase | None = None,
+    carried: Phrase | None = None,
+    previous_clause: Sequence[Token] = (),
 ) -> list[Option]:
-    """The predicate options of the quantity at ``q_start`` in its clause's ``tokens``."""
+    """The predicate options of the quantity at ``q_start`` in its clause's ``tokens``.
+
+    ``time_spans`` are the time expressions near the quantity (never a predicate);
+    ``label`` a label written before the quantity's clause ([参考价格] 399元, 价格：750美元);
+    ``carried`` the predicate of the quantity before it when this one's clause names an item
+    of the same list and no verb of its own (其中A 49亿元，B 18亿元); ``previous_clause`` the
+    tokens of the clause before (总价款大幅增加，达1.59万亿元: the attribute is there)."""
     toks = tokens
     at = bisect.bisect_left(toks, q_start, key=lambda t: t[2])
     past = bisect.bisect_left(toks, q_end, key=lambda t: t[2])
     before = [t for t in toks[max(0, at - _PRED_WINDOW) : at] if t[3] <= q_start]
-    after = list(toks[past : past + _PRED_WINDOW])
+    after: list[Token] = []
+    for t in toks[past : past + _PRED_WINDOW]:
+        if t[0] in _CLAUSE_STOPS or _is_dateline(norm, t):
+            break  # a clause ends; a dateline glued to a headline (…764亿元中新网5月22日电)
+        after.append(t)
     found: dict[tuple[int, int, str], dict[str, float]] = {}
+    state = {"governed": False}
+    # The time expressions around the quantity's window (found by bisection: a clause with
+    # thousands of quantities must stay linear).
+    lo_off = toks[max(0, at - 2 * _PRED_WINDOW)][2] if toks else q_start
+    hi_off = toks[min(len(toks), past + _PRED_WINDOW) - 1][3] if toks else q_end
+    near_times = time_spans[
+        bisect.bisect_right(time_spans, lo_off, key=lambda x: x[1]) : bisect.bisect_left(
+            time_spans, max(hi_off, q_end), key=lambda x: x[0]
+        )
+    ]
 
     def add(span: Sequence[Token], f: dict[str, float]) -> None:
         if not span:
@@ -229,6 +336,12 @@ def predicate_options(
         if not text.strip() or any(t[1] == "x" for t in span):
             return
         start, end = span[0][2], span[-1][3]
+        if any(s < end and start < e for s, e in near_times):
+            return  # a time expression is the claim's time, never its predicate
+        if all(_is_name(t) for t in span):
+            return  # a name (or a piece of one) is who the claim is about, never what
+        if text.endswith(("讯", "电")) or "记者" in text:
+            return  # a dateline or a byline
         f = dict(f)
         if end <= q_start:
             f["before"] = 1.0
@@ -236,6 +349,8 @@ def predicate_options(
         else:
             f["after"] = 1.0
             f["dist"] = _log_dist(start - q_end)
+            if state["governed"]:
+                f["after_governed"] = 1.0
         last = span[-1]
         if last[1].startswith("v") and last[1] != "vn":
             f["verb"] = 1.0
@@ -271,6 +386,17 @@ def predicate_options(
             copula = True
         k -= 1
     core = before[:k]
+    # A verb right before the quantity (only qualifiers between, no copula) governs it: the
+    # noun after the quantity is then its object (提供约1500亿元保障), not what is measured.
+    governed = (
+        not copula
+        and bool(core)
+        and core[-1][1].startswith("v")
+        and core[-1][1] != "vn"
+        and core[-1][0] not in _MODAL_VERBS
+        and core[-1][0] not in _COPULA
+    )
+    state["governed"] = governed
     # Verbs before and after, nearest first on each side.
     seen_verb = False
     for j in range(len(core) - 1, -1, -1):
@@ -279,6 +405,8 @@ def predicate_options(
             break
         if t[1].startswith("v") and t[1] != "vn":
             f = {"adjacent": float(j == len(core) - 1), "copula": float(copula)}
+            if governed and j == len(core) - 1:
+                f["governs"] = 1.0
             if not seen_verb:
                 f["nearest_verb"] = 1.0
                 seen_verb = True
@@ -293,15 +421,30 @@ def predicate_options(
             ):
                 m -= 1
                 add(core[m : j + 1], {**f, "modal": 1.0})
+    # 以15%的份额位居第一: the attribute after 以…的 is what the quantity measures; the verbs
+    # after it belong to the main clause (位居 governs 第一), so none is offered.
+    yi_attr = False
+    if before and before[-1][0] in ("以", "按") and after and after[0][0] == "的":
+        e = noun_run(after, 1)
+        yi_attr = e > 1 and _is_attr(after[e - 1][0])
     seen_verb = False
-    for j, t in enumerate(after):
-        if t[1] == "x" or t[0] in "，。；":
+    for j, t in enumerate([] if yi_attr else after):
+        if t[1] == "x" and t[0] not in _QUOTES:
             break
-        if t[1].startswith("v") and t[1] != "vn" and len(t[0]) >= 2:
+        if (
+            t[1].startswith("v")
+            and t[1] != "vn"
+            and (len(t[0]) >= 2 or t[0] not in _DROP_BEFORE)
+            and t[0] not in _MODAL_VERBS
+        ):
+            # One-character verbs too (29%每月给1000元以下 -> 给); quotes do not stop the
+            # search (38%的“80后”每月补贴家用).
             f = {"adjacent": float(j == 0)}
             if not seen_verb:
                 f["nearest_verb"] = 1.0
                 seen_verb = True
+            if governed and j == 0:
+                f["object_noun"] = 1.0  # 获得2700万元授信: the object, tagged as a verb
             add([t], f)
     # The stretch from the subject to the quantity (同比增长, 实现营业收入, 失业率均值).
     lo = 0
@@ -318,11 +461,44 @@ def predicate_options(
         j -= 1
     if j < len(core):
         add(core[j:], {"adjacent": 1.0, "copula": float(copula)})
-    # The noun the quantity counts, and the verb after it.
+    # A measured attribute anywhere before the quantity in its clause (哈佛大学的录取率从
+    # 2010年的6.9%…, 人均薪酬更是超过70万元): the nearest noun run ending with an attribute.
+    lead = [t for t in toks[max(0, at - 2 * _PRED_WINDOW) : at] if t[3] <= q_start]
+    for j in range(len(lead) - 1, -1, -1):
+        if lead[j][0] in _CLAUSE_STOPS:
+            break
+        if _is_nounish(lead[j]) and _is_attr(lead[j][0]) and lead[j][0] not in _DROP_BEFORE:
+            m = j
+            while m > 0 and j - m < 2 and _is_nounish(lead[m - 1]) and not _is_name(lead[m - 1]):
+                m -= 1
+            add(lead[m : j + 1], {"clause_attr": 1.0})
+            add(lead[j : j + 1], {"clause_attr": 1.0})
+            break
+    # A clause that opens with its quantity (…总价款大幅增加，达1.59万亿元): the measured
+    # attribute of the clause before.
+    if not core and previous_clause:
+        prev = list(previous_clause)
+        for j in range(len(prev) - 1, -1, -1):
+            if _is_nounish(prev[j]) and _is_attr(prev[j][0]):
+                m = j
+                while (
+                    m > 0 and j - m < 2 and _is_nounish(prev[m - 1]) and not _is_name(prev[m - 1])
+                ):
+                    m -= 1
+                add(prev[m : j + 1], {"clause_attr": 1.0, "previous_clause": 1.0})
+                break
+    # The noun the quantity counts (with the modifiers before it: 1220万有效像素), and the
+    # verb after it.
     i = 0
     if after and after[0][0] == "的":
         i = 1
     j = noun_run(after, i)
+    if j == i:
+        m = i
+        while m < len(after) and m - i < 2 and after[m][1] in _NOUN_MODIFIER_FLAGS:
+            m += 1
+        if m > i and noun_run(after, m) > m:
+            j = noun_run(after, m)
     if j > i:
         run = after[i:j]
         yi = bool(before) and before[-1][0] in ("以", "按")
@@ -333,13 +509,58 @@ def predicate_options(
                 "after_de": float(i == 1),
                 "yi_de": float(i == 1 and yi and _is_attr(run[-1][0])),
                 "adjacent": 1.0,
+                "object_noun": float(governed),
             },
         )
         if j < len(after) and after[j][1] in _ADVERB_FLAGS:
             j += 1
-        if j < len(after) and after[j][1].startswith("v") and after[j][1] != "vn":
-            add([after[j]], {"counted_verb": 1.0})
-            add(after[i : j + 1], {"counted_verb": 1.0, "counted": 1.0})
+        if (
+            j < len(after)
+            and not yi_attr
+            and after[j][1].startswith("v")
+            and after[j][1] != "vn"
+            and after[j][0] not in _MODAL_VERBS
+        ):
+            # After a governing verb the counted noun and what follows it are its object
+            # (提供约1500亿元新冠保险保障), not a clause of their own.
+            g = {"counted_verb": 1.0, "object_noun": float(governed)}
+            add([after[j]], g)
+            add(after[i : j + 1], {**g, "counted": 1.0})
+    # The head noun closing the noun phrase after the quantity (3.0英寸46万像素的HVGA液晶显示屏,
+    # 1/2.4英寸的Exmor R CMOS图像传感器): the last noun run before a verb or the clause end.
+    head: tuple[int, int] | None = None
+    k = 0
+    while k < len(after):
+        t = after[k]
+        if (t[1].startswith("v") and t[1] != "vn") or t[1] in ("p", "c", "r", "d"):
+            break
+        e = noun_run(after, k)
+        if e > k:
+            head = (k, e)
+            k = e
+        else:
+            k += 1
+    if head is not None and head[0] > (1 if after and after[0][0] == "的" else 0):
+        a, b = head
+        add(after[max(a, b - 3) : b], {"head_noun": 1.0})
+    # The measure word itself when it names what is measured (39胜, 6篮板, 8号种子).
+    # A sport statistic written as a shape (14投9中 -> 投篮).
+    own = own_measure(norm, q_start, q_end)
+    if own is not None:
+        f_own = {"length": len(own.text) / 10}
+        f_own["unit_word" if own.start >= 0 else "stat_shape"] = 1.0
+        found[(own.start, own.end, own.text)] = f_own
+    if kind == "age":
+        found[(-1, -1, "年龄")] = {"kind_default": 1.0, "length": 0.2}
+    # A label before the quantity's clause ([参考价格] 399元).
+    if label is not None:
+        key = (label.start, label.end, label.text)
+        found.setdefault(key, {"length": min(len(label.text), 20) / 10})["label"] = 1.0
+    # The predicate of the list this quantity is an item of (其中A 49亿元，B 18亿元).
+    if carried is not None and carried.text:
+        key = (carried.start, carried.end, carried.text)
+        f0 = found.setdefault(key, {"length": min(len(carried.text), 20) / 10})
+        f0["list_carried"] = 1.0
     if rule is not None and rule.text:
         if rule.start >= 0:
             span = [

@@ -137,6 +137,17 @@ PREDICATE_FEATURES: dict[str, str] = {
     "kind_percent_verb": "a percentage and a verb option",
     "kind_money_verb": "money and a verb option",
     "kind_score_verb": "a sport score or stat and a verb option",
+    "clause_attr": "the measured attribute nearest before the quantity in its clause (录取率从…)",
+    "head_noun": "the head noun closing the noun phrase after the quantity (3英寸的液晶显示屏)",
+    "unit_word": "the measure word itself names what is measured (39胜, 6篮板, 8号种子)",
+    "stat_shape": "the statistic of a box-score shape (14投9中 -> 投篮)",
+    "kind_default": "the attribute an age states (年龄), not written",
+    "label": "a label before the quantity's clause ([参考价格] 399元, 价格：750美元)",
+    "object_noun": "after a quantity that a verb right before governs: its object (授信, 风险保障)",
+    "governs": "the verb right before the quantity (only qualifiers between, no copula)",
+    "after_governed": "written after a quantity that a verb right before it governs",
+    "previous_clause": "read in the clause before, when the quantity opens its own (…，达5亿元)",
+    "list_carried": "the predicate of the list this quantity is an item of (其中A 4亿元，B 1亿元)",
 }
 
 #: Features of a time option (absent = 0); the empty option is "no time".
@@ -160,6 +171,13 @@ TIME_FEATURES: dict[str, str] = {
     "future": "the quantity's clause states a plan or a target (将, 计划, 预计, 目标)",
     "no_time_here": "the empty option, when the quantity's sentence names no time",
     "kind_duration": "the claim is a duration",
+    "kind_static": "the claim is a size, weight or age (usually no time)",
+    "kind_other": "the claim is a rank or another measure (often no time)",
+    "refers_back": "a time that takes its value from an earlier one (当时, 同期, 全年)",
+    "dateline": "the time of a dateline (…讯, …电, …消息)",
+    "semicolon": "from the part of the quantity's sentence before a ；",
+    "previous_time": "the time chosen for the previous claim of the paragraph",
+    "previous_empty": "the empty option, when the previous claim of the paragraph has no time",
 }
 
 #: The claim kinds (:func:`extractor.units.kind_of`) the predicate and time models condition on.

@@ -126,6 +126,9 @@ def test_a_period_carries_across_sentences_but_not_paragraphs() -> None:
     same = extract("2008年，丁公司营收10亿元；净利润2亿元。", ranker=rules)
     assert [c.time_text for c in same] == ["2008年", "2008年"]
     trained = extract("2008年，丁公司营收10亿元；净利润2亿元。")[-1]
-    assert "2008年" in [trained.time_text, *(a["text"] for a in trained.alternatives["time"])]
+    assert "2008年" in [
+        trained.time_text,
+        *(a["text"] for a in trained.alternatives.get("time", [])),
+    ]
     apart = extract("2008年，丁公司营收10亿元。\n净利润2亿元。")
     assert [c.time_text for c in apart] == ["2008年", ""]

@@ -278,3 +278,152 @@ def test_training_takes_extra_gold_but_never_an_article_of_the_test_part(tmp_pat
     assert "trained on 2 claims of 2 documents" in ok.stdout
     model = Ranker.from_json((tmp_path / "m.json").read_text("utf-8"))
     assert model.ranks("predicate") and model.ranks("time")
+
+
+# ------------------------------------------------------- issue 11: predicate option families
+def _pred(text: str, surface: str) -> dict[str, Option]:
+    _, fields = _fields(text, surface)
+    return {o.text: o for o in fields["predicate"]}
+
+
+def test_every_measured_unit_is_a_predicate_option_and_a_classifier_is_not() -> None:
+    from extractor.lexicon import words
+
+    for word in words("measured_units"):
+        if word == "种子":
+            text, surface = "午队是本届锦标赛的3号种子。", "3号种子"
+        elif word == "像素":
+            text, surface = "这台相机拥有800万像素。", "800万像素"
+        else:
+            text, surface = f"未队本赛季的战绩是12{word}。", f"12{word}"
+        opts = _pred(text, surface)
+        assert word in opts and opts[word].features.get("unit_word"), (word, list(opts))
+    assert not any(
+        o.features.get("unit_word") for o in _pred("申队共有12名队员。", "12名").values()
+    )
+
+
+def test_a_box_score_shape_names_its_statistic_and_is_not_shared_with_the_list() -> None:
+    cands = {c.quantity_text: c for c in extract("酉某全场15投7中，3罚2中，抢下9篮板。")}
+    assert cands["15投7中"].predicate == "投篮"
+    assert cands["3罚2中"].predicate == "罚球"
+    assert cands["9篮板"].predicate == "篮板"
+
+
+def test_a_label_before_the_clause_is_a_predicate_option() -> None:
+    opts = _pred("[型号]:戌牌X1   [参考售价]:1299元   [电话]:见官网", "1299元")
+    assert "参考售价" in opts and opts["参考售价"].features.get("label")
+    opts = _pred("第二款：亥牌睡衣 售价：860美元(含腰带)", "860美元")
+    assert "售价" in opts and opts["售价"].features.get("label")
+
+
+def test_the_items_of_a_list_carry_the_predicate_of_its_total() -> None:
+    text = "全年共募集善款80亿元，其中甲基金会50亿元，乙协会20亿元。"
+    cands = {c.quantity_text: c for c in extract(text)}
+    first = cands["80亿元"].predicate
+    assert first
+    for item in ("50亿元", "20亿元"):
+        carried = [o.text for o in _pred(text, item).values() if o.features.get("list_carried")]
+        assert carried == [first], (item, carried)
+
+
+def test_names_times_and_datelines_are_never_predicate_options() -> None:
+    assert "姚明" not in _pred("姚明8投5中，拿下20分。", "20分")
+    opts = _pred("据悉，子公司今年一季度营业收入3亿元。", "3亿元")
+    assert not any("一季度" in t for t in opts)
+    opts = _pred("丑市新建学校12所新华网3月5日电", "12所")
+    assert not any("新华网" in t or "电" in t for t in opts)
+
+
+def test_a_measured_attribute_of_the_clause_or_the_clause_before_is_an_option() -> None:
+    opts = _pred("寅大学的录取率从2010年的6.9%下降到2011年的6.3%。", "6.9%")
+    assert "录取率" in opts and opts["录取率"].features.get("clause_attr")
+    opts = _pred("卯市失业率持续上升，达到5.2%。", "达到5.2%")
+    attr = [o for t, o in opts.items() if t.endswith("失业率")]
+    assert attr and attr[0].features.get("previous_clause")
+
+
+def test_the_noun_after_the_quantity_and_the_governing_verb_are_marked() -> None:
+    opts = _pred("辰公司为客户提供约100亿元风险保障。", "约100亿元")
+    assert opts["提供"].features.get("governs")
+    assert opts["风险"].features.get("object_noun") and opts["风险"].features.get("after_governed")
+    opts = _pred("该机采用了3.0英寸的液晶显示屏。", "3.0英寸")
+    assert "液晶显示屏" in opts and opts["液晶显示屏"].features.get("object_noun")
+    opts = _pred("该机配有1英寸的TFT LCD屏幕。", "1英寸")
+    assert "LCD屏幕" in opts and opts["LCD屏幕"].features.get("head_noun")
+    # A copula before the quantity governs nothing.
+    opts = _pred("巳市共有8所大学。", "8所")
+    assert not any(o.features.get("object_noun") for o in opts.values())
+
+
+def test_a_verb_after_the_quantity_is_found_past_quotes_but_never_a_modal() -> None:
+    opts = _pred("调查显示，38%的“00后”都会攒钱。", "38%")
+    assert "攒钱" in opts or "攒" in opts
+    assert "会" not in opts
+    opts = _pred("其中，29%每月花500元。", "29%")
+    assert "花" in opts
+
+
+def test_after_yi_and_de_the_attribute_is_offered_and_the_main_verb_is_not() -> None:
+    opts = _pred("丙基金以15%的份额位居第一。", "15%")
+    assert opts["份额"].features.get("yi_de")
+    assert "位居" not in opts
+
+
+def test_an_age_offers_the_attribute_it_states() -> None:
+    opts = _pred("这位歌手今年25岁。", "25岁")
+    assert "年龄" in opts
+
+
+# ------------------------------------------------------------ issue 11: time option families
+def test_periods_of_reports_games_and_fiscal_years_are_time_expressions() -> None:
+    from extractor.timex import find_times
+
+    text = (
+        "报告期内营收增长。第四节他得分。到了第二战才赢。"
+        "上财年签证增加。当时持股。过去一日新增病例。"
+    )
+    assert [t.text for t in find_times(text)] == [
+        "报告期内",
+        "第四节",
+        "第二战",
+        "上财年",
+        "当时",
+        "过去一日",
+    ]
+    # Not inside other words: 这五年中 (a span of years), 出现在 (a verb).
+    assert [t.text for t in find_times("这五年中房价上涨，问题出现在第三季度")] == ["第三季度"]
+
+
+def test_a_sentence_split_at_a_semicolon_keeps_its_time() -> None:
+    text = "报告期内，午公司营业收入5亿元；营业利润2亿元；净利润1亿元。"
+    rules = Ranker({"rule": 1.0})
+    assert [c.time_text for c in extract(text, ranker=rules)] == ["报告期内"] * 3
+    _, fields = _fields(text, "1亿元")
+    back = [o for o in fields["time"] if o.text == "报告期内"]
+    assert back and back[0].features.get("semicolon")
+    # A full stop ends it: a moment is not carried by the rules past one.
+    moved = extract("4月2日，未公司营业收入5亿元。营业利润2亿元。", ranker=rules)
+    assert moved[-1].time_text == ""
+
+
+def test_times_that_refer_back_datelines_and_static_kinds_are_marked() -> None:
+    _, fields = _fields("2008年9月5日，申基金净值跌破1元，当时共有48只基金。", "48只")
+    opts = {o.text: o for o in fields["time"]}
+    assert opts["当时"].features.get("refers_back") and "2008年9月5日" in opts
+    _, fields = _fields("酉队大胜新浪体育讯北京时间4月18日消息，酉队拿下30分。", "30分")
+    dated = [o for o in fields["time"] if "4月18日" in o.text]
+    assert dated and dated[0].features.get("dateline")
+    _, fields = _fields("今年，戌某身高1米85。", "1米85")
+    assert all(o.features.get("kind_static") for o in fields["time"] if o.text)
+
+
+def test_the_time_of_the_previous_claim_is_marked() -> None:
+    rules = Ranker({"rule": 1.0})
+    text = "2008年，亥公司营收10亿元。子公司净利润2亿元。"
+    (_, _), (_, fields) = extract_with_fields(text, ranker=rules)
+    same = [o for o in fields["time"] if o.text == "2008年"]
+    assert same and same[0].features.get("previous_time")
+    (_, fields), *_ = extract_with_fields("丑公司营收10亿元，寅公司营收3亿元。", ranker=rules)[1:]
+    empty = [o for o in fields["time"] if not o.text]
+    assert empty and empty[0].features.get("previous_empty")

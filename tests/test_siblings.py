@@ -383,3 +383,21 @@ def test_a_span_draft_is_a_correction_siblings_repeat(db):
         "甲公司",
         "收报",
     ]
+
+
+def test_siblings_are_offered_and_applied_only_in_the_corrected_document(db):
+    path, ids, check = db
+    s = session(path)
+    s.open()
+    go_to(s, ids["a0"])
+    assert s.decide("edit", {"subject": "上证指数"}).ok
+    assert s.siblings_offer().data == 2
+    go_to(s, ids["b0"])  # document B holds 收报 too, but it is not where the fix was made
+    assert s.siblings_offer().data == 0
+    before = rows(check), len(log(check))
+    out = s.apply_siblings()
+    assert out.kind == "refused" and "document of the last correction" in out.message
+    assert (rows(check), len(log(check))) == before
+    go_to(s, ids["a1"])  # back in document A: on offer again
+    assert s.siblings_offer().data == 2
+    assert s.apply_siblings().ok
