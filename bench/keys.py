@@ -406,6 +406,11 @@ class Driver:
         """The action the fixers' keys count under (``edit``, or ``add`` while fixing an
         added claim)."""
 
+    def fixer(self, name: str) -> str:
+        """A fixer's name in the figures: ``pick (add)`` … while fixing an added claim (its
+        keys count under the add, see :meth:`Keys.by_fixer`)."""
+        return f"{name} (add)" if self.acting == "add" else name
+
     # ---- what the screen and the database show
 
     def on_screen(self) -> int | None:
@@ -650,7 +655,7 @@ class Driver:
                           and self.decisions(claim_id) > before
                           and self.on_screen() is not None,
                           f"the edit of claim {claim_id} was not committed")  # fmt: skip
-        self.keys.fixes["form"] += 1
+        self.keys.fixes[self.fixer("form")] += 1
 
     # ---- what the screen offers (binding ids of the key contract, issue 14)
 
@@ -979,7 +984,7 @@ class PickAlternative:
 
         await driver.settle(done, f"picking {n} for {form_field} of claim {claim_id} was not "
                             "committed")  # fmt: skip
-        driver.keys.fixes["pick"] += 1
+        driver.keys.fixes[driver.fixer("pick")] += 1
 
 
 def card_for(row: dict[str, Any], text: str) -> kp.Card | None:
@@ -1241,7 +1246,7 @@ class SelectSpan:
         await self.enter(driver, driver.acting)
         await self.assign(driver, driver.acting, fields, g, text, date)
         await self.save(driver, driver.acting, claim_id)
-        driver.keys.fixes["span"] += 1
+        driver.keys.fixes[driver.fixer("span")] += 1
 
     async def save(self, driver: Driver, action: str, claim_id: int) -> None:
         before = driver.decisions(claim_id)
