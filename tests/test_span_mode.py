@@ -833,6 +833,10 @@ async def test_next_pending_goes_on_from_an_added_claim_deciding_nothing(setup):
         assert screen.claim["status"] == "pending" and screen.claim["id"] != first["id"]
         rows = {r[3]: r[0] for r in screen.help_rows()}
         assert rows["review.next_pending"].split() == ["p", "."]
+        from tui.app import ReviewCommands
+
+        titles = {t for t, _h, _c in ReviewCommands(screen)._commands()}
+        assert {"review: next pending", "review: back"} <= titles
     assert [d["action"] for d in decisions(path)] == ["add", "add"]
 
 
