@@ -822,7 +822,16 @@ class Driver:
                 and host_claim["id"]
                 and (here is None or self.claim(here)["doc_id"] != doc_id)
             ):
-                await self.goto(host_claim["id"])
+                # Any claim of the document will do to add from: back (one key) when the
+                # claim shown before is one (the screen moved on after the last fix), else
+                # the host with j/k.
+                target = self.back_target()
+                if (
+                    target is None
+                    or self.claim(target)["doc_id"] != doc_id
+                    or not (await self.back(target))
+                ):
+                    await self.goto(host_claim["id"])
             if SPAN.offered(self):
                 plan = SPAN.add_plan(self, host_claim, g, text)
                 if plan is not None and (
