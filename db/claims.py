@@ -153,10 +153,12 @@ def load_model(conn: sqlite3.Connection, name: str) -> str | None:
 def decided_claims(conn: sqlite3.Connection) -> Iterator[tuple[int, str, str | None, dict]]:
     """Every decided claim as (doc id, document text, document date, claim fields), by
     document: accepted claims (edited or not, reviewer-added too) with ``claim: True`` and
-    their current fields; rejected extractor claims with ``claim: False`` (look-alikes)."""
+    their current fields; rejected extractor claims with ``claim: False`` (look-alikes: the
+    examples ``claimdesk train`` teaches the look-alike filter). A rejected claim a reviewer
+    added is no look-alike the extractor proposed, and is left out."""
     docs = conn.execute(
-        "SELECT DISTINCT doc_id FROM claims WHERE status IN ('accepted', 'rejected')"
-        " ORDER BY doc_id"
+        "SELECT DISTINCT doc_id FROM claims WHERE status = 'accepted'"
+        " OR (status = 'rejected' AND origin = 'extractor') ORDER BY doc_id"
     ).fetchall()
     for (doc_id,) in docs:
         text, date = conn.execute(
@@ -164,8 +166,8 @@ def decided_claims(conn: sqlite3.Connection) -> Iterator[tuple[int, str, str | N
         ).fetchone()
         cur = conn.execute(
             'SELECT status, quantity_text, start, "end", value, unit, subject, predicate,'
-            " time_text FROM claims WHERE doc_id = ? AND status IN ('accepted', 'rejected')"
-            " ORDER BY start",
+            " time_text FROM claims WHERE doc_id = ? AND (status = 'accepted'"
+            " OR (status = 'rejected' AND origin = 'extractor')) ORDER BY start",
             (doc_id,),
         )
         for status, surface, start, end, value, unit, subject, predicate, time_text in cur:

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from . import nlp
 from .entities import EntityTable, subject_options
+from .lookalike import screen as screen_lookalikes
 from .model import Candidate
 from .numbers import FULLWIDTH
 from .options import own_measure, predicate_options, time_options
@@ -127,6 +128,9 @@ class _Doc:
         #: each time expression by start (see :func:`extractor.options.time_options`).
         self.newlines = [m.start() for m in re.finditer("\n", norm)]
         self.time_features: dict[int, dict[str, float] | None] = {}
+        #: How often the clause rules chose each subject so far, and where it was last written.
+        self.subject_counts: dict[str, int] = {}
+        self.subject_at: dict[str, tuple[int, int]] = {}
         #: The end of the previous quantity and its predicate (for lists sharing one verb).
         self.previous_pred: tuple[int, Phrase] | None = None
         #: Where the previous claim is and the span of its chosen time ((-1, -1): none).
@@ -242,9 +246,11 @@ def extract_with_fields(
     doc_date: str | None = None,
     ranker: Ranker | None = None,
     progress: Callable[[int, int], None] | None = None,
+    screen: bool = True,
 ) -> list[tuple[Candidate, dict[str, list[Option]]]]:
     """:func:`extract`, each candidate with the scored options of each ranked field
-    (``subject``, ``predicate``, ``time``), best first (for training and diagnostics)."""
+    (``subject``, ``predicate``, ``time``), best first (for training and diagnostics).
+    ``screen=False`` keeps the look-alike filter out (every candidate, the rules' confidence)."""
     doc = _prepare(text, doc_date, ranker)
     if doc is None:
         return []
@@ -263,7 +269,9 @@ def extract_with_fields(
         out.append(_candidate(doc, m, si, s_start, s_end))
     if progress is not None:
         progress(len(text), len(text))
-    return out
+    # The learned look-alike filter (extractor/lookalike.py): confidence, and drops.
+    assert doc.ranker is not None
+    return screen_lookalikes(doc.norm, out, doc.ranker.lookalike) if screen else out
 
 
 def _prepare(
@@ -400,7 +408,7 @@ def _entity_table(doc: _Doc) -> EntityTable:
     table = EntityTable(doc.norm, headline_end)
     table.add_shapes()
     for span in doc.clauses(0):
-        table.add_clause(doc.tokens(span))
+        table.add_clause(doc.tokens(span), doc.times_in(span))
         table.add_headline(doc.tokens(span))
     return table
 
@@ -477,9 +485,15 @@ def _candidate(
                 # each claim cost grow with the document (9.3x on 638,400 characters).
                 time_spans=doc.times_in((clauses[0][0], clauses[-1][1])),
                 previous=doc.previous,
+                q_end=m.end,
+                earlier=_earlier_clauses(doc, si),
+                frequent=_frequent_subjects(doc),
             ),
             kind=m.kind,
         )
+        if subject and subj_phrase is not None:
+            doc.subject_counts[subject] = doc.subject_counts.get(subject, 0) + 1
+            doc.subject_at[subject] = (subj_phrase.start, subj_phrase.end)
         if options and options[0].text != subject:
             best = options[0]
             subject = best.text
@@ -677,6 +691,46 @@ def _alternatives(
     if o_alts:
         out["object"] = o_alts
     return out
+
+
+#: Sentences before the quantity's whose opening words are subject options, and how many
+#: clauses of each.
+_EARLIER_SENTENCES = 2
+_EARLIER_CLAUSES = 3
+#: How many of the document's most frequent rule subjects are options.
+_FREQUENT = 2
+
+
+def _earlier_clauses(
+    doc: _Doc, si: int
+) -> list[tuple[tuple[int, int], int, list[tuple[int, int]], int]]:
+    """The first clauses of the few sentences before sentence ``si`` within its paragraph,
+    each with how many sentences back it is, its time spans and where its first quantity
+    starts (its end when it holds none)."""
+    out: list[tuple[tuple[int, int], int, list[tuple[int, int]], int]] = []
+    para = doc.paragraph_start(doc.sentences[si][0])
+    for back in range(1, _EARLIER_SENTENCES + 1):
+        sj = si - back
+        if sj < 0 or doc.sentences[sj][1] <= para:
+            break
+        for span in doc.clauses(sj)[:_EARLIER_CLAUSES]:
+            # Only the words before the clause's first quantity (甲公司利润|2亿元).
+            i = bisect.bisect_left(doc.mention_starts, span[0])
+            limit = span[1]
+            if i < len(doc.mention_starts) and doc.mention_starts[i] < span[1]:
+                limit = doc.mention_starts[i]
+            if limit > span[0]:
+                out.append((span, back, doc.times_in(span), limit))
+    return out
+
+
+def _frequent_subjects(doc: _Doc) -> list[tuple[str, int, int]]:
+    """The subjects the clause rules chose at least twice so far, most often first."""
+    ranked = sorted(
+        (t for t, n in doc.subject_counts.items() if n >= 2),
+        key=lambda t: -doc.subject_counts[t],
+    )
+    return [(t, *doc.subject_at[t]) for t in ranked[:_FREQUENT]]
 
 
 def _pos(x: int) -> int | None:

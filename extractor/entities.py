@@ -21,17 +21,21 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
-from . import lexicon
+from . import lexicon, nlp
 from .ranker import Option
 from .roles import (
+    _DROP_BEFORE,
     _ENTITY_FLAGS,
     _GENERIC,
     _ORG_SUFFIXES,
     _ROLE_SUFFIXES,
     Token,
+    _deictic,
     _ends_with_org,
     _is_attr,
+    _is_nounish,
     entity_score,
     noun_run,
 )
@@ -48,7 +52,17 @@ _MOU_RE = re.compile(
     r"(?:犯罪嫌疑人|嫌疑人|被告人|被告|被害人|男子|女子|司机|患者|老人|村民|学生)?[\u4e00-\u9fff]某{1,2}"
 )
 #: A name in Latin script: capitalised words, digits, and the marks of model names.
-_LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9]*(?:[ \-.][A-Za-z0-9*/][A-Za-z0-9*/.\-]*){0,6}")
+_LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9&]*(?:[ \-.][A-Za-z0-9*/][A-Za-z0-9*/.\-]*){0,6}")
+#: A product named by a brand and a model number (尼康D90, 昂达VX585HD): Chinese characters
+#: glued to Latin letters with at least one digit.
+_MODEL_RE = re.compile(r"[\u4e00-\u9fff]{2,5}[A-Za-z][A-Za-z0-9\-]*[0-9][A-Za-z0-9\-]*")
+#: Characters a name read on by its repetitions never takes (punctuation, function words,
+#: digits: a name does not run into a number).
+_EXTEND_STOP = set(
+    '，,。；;：:、！？!?（）()“”"《》的在是和与及于对向为被把将从以由等了着也都又还这那其每各'
+)
+#: The longest continuation (characters) read after a name by its repetitions.
+_EXTEND_MAX = 6
 #: A term in quotation marks (“80后”, “拉黑”).
 _QUOTED_RE = re.compile(r"[“\"「『]([^“”\"「」『』，。；！？、\s]{2,10})[”\"」』]")
 #: A title in book-title marks.
@@ -62,12 +76,15 @@ _DATELINE = re.compile(r"(?:讯|电)$|讯")
 TABLE_OPTIONS = 3
 #: How many clauses before the quantity's own offer subject options.
 _CLAUSES_BACK = 6
+#: How many clauses after the quantity's offer their opening words.
+_CLAUSES_AHEAD = 2
 #: Characters before the quantity read in its own clause.
 _WINDOW_BEFORE = 80
 #: Characters after a clause's end searched for a closing source cue (X表示：…).
 _CUE_SPAN = 6
 
 
+@cache
 def _cues(where: str) -> tuple[str, ...]:
     return tuple(row[0] for row in lexicon.table("source_cues") if row[1:2] == (where,))
 
@@ -134,11 +151,15 @@ class EntityTable:
         self.entries: dict[str, Entry] = {}
         self._counts: dict[str, int] = {}
         self._expanded: dict[str, Entry | None] = {}
+        self._extended: dict[str, str | None] = {}
+        self._verbs: dict[str, bool] = {}
         #: Subject options of clauses before a quantity's own, by clause span.
         self._sources: dict[tuple[int, int], bool] = {}
         #: Clauses whose names are in the table.
         self.added: set[tuple[int, int]] = set()
         self.clause_cache: dict[tuple[int, int], list[tuple[str, int, int, dict[str, float]]]] = {}
+        #: Options opening the clauses of earlier sentences, by clause span.
+        self.opener_cache: dict[tuple[int, int], list[tuple[str, int, int, dict[str, float]]]] = {}
         self._headline_terms: list[tuple[str, int, int]] = []
         self._topics: list[tuple[str, int, int]] | None = None
         #: Base features of option texts without tokens (see :func:`_base_features`).
@@ -162,9 +183,21 @@ class EntityTable:
         """Whether ``text`` occurs in the headline."""
         return bool(text) and self.norm.find(text, 0, self.headline_end) >= 0
 
-    def add_clause(self, tokens: Sequence[Token]) -> None:
-        """Add the names among a clause's noun runs (each clause once)."""
+    def add_clause(
+        self, tokens: Sequence[Token], time_spans: Sequence[tuple[int, int]] = ()
+    ) -> None:
+        """Add the names among a clause's noun runs (each clause once); a run stops at a
+        time expression (8月份|甲市四环内, 甲指数|上周五)."""
         for i, j in noun_runs(tokens):
+            for k in range(i, j):
+                if any(a < tokens[k][3] and tokens[k][2] < b for a, b in time_spans):
+                    if k == i:
+                        i += 1
+                    else:
+                        j = k
+                        break
+            if j <= i:
+                continue
             run = tokens[i:j]
             text = "".join(t[0] for t in run)
             if len(text) < 2 or text in self.entries or text in _GENERIC or _DATELINE.search(text):
@@ -207,6 +240,11 @@ class EntityTable:
             text = self.norm[start:end]
             if text not in self.entries:
                 self._add(text, start, end, True)
+        for m in _MODEL_RE.finditer(self.norm):
+            start = self.trim_brand(m.start(), m.end())
+            text = self.norm[start : m.end()]
+            if text not in self.entries:
+                self._add(text, start, m.end(), False)
 
     def add_headline(self, tokens: Sequence[Token]) -> None:
         """Keep the noun runs of the headline as topic terms (地震, 按摩学院): what an
@@ -252,6 +290,84 @@ class EntityTable:
                 break
         return start, end
 
+    def has_verb(self, text: str) -> bool:
+        """Whether the tagger reads a verb inside ``text`` (a clause, not a noun phrase: 最后没有
+        走上…的道路, 2009年入读哈佛大学); the last word is left out (合丰成长 ends in one).
+        Memoised per document."""
+        got = self._verbs.get(text)
+        if got is None:
+            tags = nlp.tag(text) if len(text) >= 4 else []
+            got = self._verbs[text] = any(f.startswith("v") and f != "vn" for _, f in tags[:-1])
+        return got
+
+    def trim_brand(self, start: int, end: int) -> int:
+        """The start of a brand-and-model name read greedily (推出新款尼康D90): its Chinese
+        part cut to its longest ending that the document writes more often (尼康)."""
+        k = start
+        while k < end and "\u4e00" <= self.norm[k] <= "\u9fff":
+            k += 1
+        zh = self.norm[start:k]
+        for cut in range(1, len(zh) - 1):
+            if self.count(zh[cut:]) > self.count(zh):
+                return start + cut
+        return start
+
+    def extend(self, text: str) -> str | None:
+        """``text`` read on to the characters that follow it wherever the document writes it
+        (合丰 -> 合丰成长 when most of its mentions say 合丰成长): the longest continuation, of at
+        most :data:`_EXTEND_MAX` characters, that at least two mentions and three in five of
+        them share; no punctuation, function word or digit. None when there is none."""
+        if text in self._extended:
+            return self._extended[text]
+        self._extended[text] = None
+        n = self.count(text)
+        if len(text) < 2 or n < 2:
+            return None
+        starts = []
+        at = self.norm.find(text)
+        while at >= 0:
+            starts.append(at + len(text))
+            at = self.norm.find(text, at + 1)
+        best = None
+        for k in range(1, _EXTEND_MAX + 1):
+            tails: dict[str, int] = {}
+            for p in starts:
+                tail = self.norm[p : p + k]
+                if len(tail) == k and not any(
+                    ch in _EXTEND_STOP or ch.isdigit() or ch.isspace() for ch in tail
+                ):
+                    tails[tail] = tails.get(tail, 0) + 1
+            if not tails:
+                break
+            tail, c = max(tails.items(), key=lambda x: x[1])
+            if c < 2 or c * 5 < n * 3:
+                break
+            best = text + tail
+        if best is not None and not _noun_tail(best, len(text)):
+            # A verb-tagged tail belongs to the name only when the document rarely writes it
+            # after anything else (合丰成长: 成长 always follows 合丰; 浩辉表示: 表示 follows
+            # every speaker of the report).
+            tail = best[len(text) :]
+            if self.count(best) * 5 < self.count(tail) * 3 or not _content_tail(best, len(text)):
+                best = None
+        if best is not None:
+            # It ends where a word ends (not 价涨量跌怪 of 价涨量跌怪圈), and with no source
+            # cue or copula (浩辉表示, 销售额达).
+            p = starts[0] - len(text)
+            ahead = self.norm[p : p + len(best) + 2]
+            pos = 0
+            for word, _ in nlp.tag(ahead):
+                if pos < len(best) < pos + len(word):
+                    best = None
+                    break
+                pos += len(word)
+        if best is not None and (
+            best.endswith(_cues("close")) or best[len(text) :].endswith(tuple(_DROP_BEFORE))
+        ):
+            best = None
+        self._extended[text] = best
+        return best
+
     def antecedent(self, pos: int, person: bool) -> Entry | None:
         """The nearest name before ``pos`` that a pronoun can stand for (a person for 他/她)."""
         best: Entry | None = None
@@ -273,7 +389,11 @@ class EntityTable:
         for e in self.entries.values():
             if len(e.text) <= len(short) or e.text.endswith(("讯", "电")):
                 continue
-            abbreviates = e.text.startswith(short) or _subsequence(short, e.text)
+            abbreviates = (
+                e.text.startswith(short)
+                or _subsequence(short, e.text)
+                or (len(short) >= 3 and e.text.endswith(short))  # 湖人队 of 洛杉矶湖人队
+            )
             if abbreviates and (best is None or e.freq > best.freq):
                 best = e
         self._expanded[short] = best
@@ -328,6 +448,9 @@ def subject_options(
     rule_choice: tuple[str, int, int] | None,
     time_spans: Sequence[tuple[int, int]] = (),
     previous: tuple[str, int, int] | None = None,
+    q_end: int | None = None,
+    earlier: Sequence[tuple[tuple[int, int], int, Sequence[tuple[int, int]], int]] = (),
+    frequent: Sequence[tuple[str, int, int]] = (),
 ) -> list[Option]:
     """The candidate subjects of the quantity at ``q_start`` with their features.
 
@@ -342,12 +465,26 @@ def subject_options(
         table: the document's entity table.
         rule_choice: (subject, mention start, mention end) the clause rules chose, or None.
         previous: the same for the subject chosen for the document's previous claim.
+        q_end: where the quantity ends (the noun it counts is read after it).
+        earlier: clauses of the sentences before the quantity's, each with how many
+            sentences back it is, the time spans that overlap it and where its first
+            quantity starts: the words opening them are offered (a subject stated once for
+            the sentences that follow).
+        frequent: the subjects the clause rules chose most often in the document so far
+            (text, mention start, mention end), most frequent first.
     """
     options: dict[str, Option] = {}
 
     not_subject = lexicon.words("not_subject_words")
 
     def add(text: str, start: int, end: int, feats: dict[str, float]) -> None:
+        if 0 <= start < end and norm[start:end] == text:
+            for a, b in _overlapping(time_spans, start, end):
+                if a <= start < b < end:
+                    # Begun inside a time expression (8月|份北京市四环内): start after it.
+                    text, start = norm[b:end], b
+                elif start < a < end:
+                    return  # a time expression inside: a clause, not a name
         if not text or len(text) < 2 or _DATELINE.search(text) or text in not_subject:
             return
         old = options.get(text)
@@ -384,14 +521,14 @@ def subject_options(
             toks = tokens_of(span)
             if span not in table.added:
                 table.added.add(span)
-                table.add_clause(toks)
+                table.add_clause(toks, _overlapping(time_spans, span[0], span[1]))
             source = table.source_of(span)
             if own:
                 window = (max(span[0], q_start - _WINDOW_BEFORE), min(span[1], q_start + 40))
                 lo = bisect.bisect_left(toks, window[0], key=lambda t: t[2])
                 hi = bisect.bisect_left(toks, window[1], key=lambda t: t[2])
                 cached = _clause_options(
-                    norm, window, toks[lo:hi], q_start, resolve, table, time_spans, source
+                    norm, window, toks[lo:hi], q_start, resolve, table, time_spans, source, q_end
                 )
             else:
                 cached = _clause_options(norm, span, toks, None, resolve, table, time_spans, source)
@@ -403,6 +540,30 @@ def subject_options(
                 f["same_clause"] = 1.0
             if end > q_start:
                 f["after"] = 1.0
+            _kind_features(f, kind)
+            add(text, start, end, f)
+
+    # The words opening the next clauses of the sentence, when the subject comes after the
+    # quantity (整整18连败，…，爵士都绝无…).
+    for ci in range(clause_index + 1, min(len(clauses), clause_index + 1 + _CLAUSES_AHEAD)):
+        span = clauses[ci]
+        got = table.opener_cache.get(span)
+        if got is None:
+            toks = tokens_of(span)
+            stop = next((t[2] for t in toks if t[1] in ("m", "eng") and t[0][:1].isdigit()), None)
+            limit = span[1] if stop is None else stop
+            got = table.opener_cache[span] = _earlier_openers(
+                [t for t in toks if t[3] <= limit],
+                span,
+                limit,
+                resolve,
+                table,
+                _overlapping(time_spans, span[0], span[1]),
+            )
+        for text, start, end, base in got:
+            f = {k: v for k, v in base.items() if k not in ("earlier_sentence", "earlier_opener")}
+            f.update(after=1.0, same_sentence=1.0, next_clause=1.0)
+            f["dist"] = math.log1p(abs(start - q_start)) / 5
             _kind_features(f, kind)
             add(text, start, end, f)
 
@@ -429,6 +590,29 @@ def subject_options(
         _kind_features(f, kind)
         add(text, start, end, f)
 
+    for span, back, spans, limit in earlier:
+        got = table.opener_cache.get(span)
+        if got is None:
+            toks = [t for t in tokens_of(span) if t[3] <= limit]
+            got = table.opener_cache[span] = _earlier_openers(
+                toks, span, limit, resolve, table, spans
+            )
+        for text, start, end, base in got:
+            f = dict(base)
+            f["dist"] = math.log1p(abs(q_start - end)) / 5
+            f["sentences_back"] = back / 3
+            _kind_features(f, kind)
+            add(text, start, end, f)
+
+    for rank, (text, start, end) in enumerate(frequent):
+        f = _base_features(text, None, table)
+        f["doc_subject"] = 1.0 / (1 + rank)
+        if start >= 0:
+            f["dist"] = math.log1p(abs(q_start - end)) / 5
+            f["earlier_sentence" if start < clauses[0][0] else "same_sentence"] = 1.0
+        _kind_features(f, kind)
+        add(text, start, end, f)
+
     _respective(norm, q_start, clauses, clause_index, add, table, kind)
 
     # Abbreviations of longer names of the document (圣象 -> 圣象集团, 长航局 -> 长江航务管理局).
@@ -439,6 +623,14 @@ def subject_options(
             f["expanded"] = 1.0
             f.update(_base_features(full.text, None, table))
             add(full.text, o.start, o.end, f)
+    # Names the tagger cut short, read on by the document's repetitions (合丰 -> 合丰成长).
+    for o in list(options.values()):
+        longer = table.extend(o.text)
+        if longer is not None and longer not in options:
+            f = dict(o.features)
+            f["repeated"] = 1.0
+            f.update(_base_features(longer, None, table))
+            add(longer, o.start, o.start + len(longer), f)
 
     for rank, e in enumerate(table.salient()):
         text = resolve(e.text)
@@ -463,6 +655,9 @@ def subject_options(
         _kind_features(f, kind)
         add(text, start, end, f)
     out = list(options.values())
+    for o in out:
+        if table.has_verb(o.text):
+            o.features["verb_inside"] = 1.0
     _relative_features(out, q_start, clauses[0][0], table)
     return out
 
@@ -476,6 +671,7 @@ def _clause_options(
     table: EntityTable,
     time_spans: Sequence[tuple[int, int]],
     source: bool,
+    q_end: int | None = None,
 ) -> list[tuple[str, int, int, dict[str, float]]]:
     """The subject options one clause offers, with the features that do not depend on the
     quantity (distance, same clause, after and kind are added per claim). ``stop`` is the
@@ -490,10 +686,11 @@ def _clause_options(
     for n_run, (i, j) in enumerate(runs):
         run = toks[i:j]
         pieces: list[tuple[Sequence[Token], str]] = [(run, "")]
-        # A time word inside the run ends the name (上证综指|上周五收市).
+        # A time word inside the run ends the name (上证综指|上周五收市): the run stops there.
         for k in range(1, len(run)):
             if run[k][1] == "t" or any(a <= run[k][2] < b for a, b in time_spans):
-                pieces.append((run[:k], "owner"))
+                run = run[:k]
+                pieces = [(run, "")]
                 break
         # A measured attribute at the end: offer its owner too (新农合 | 筹资水平).
         k = len(run)
@@ -534,6 +731,20 @@ def _clause_options(
                 f["generic" if generic else "alias"] = 1.0
             found.append((resolved, piece[0][2], end, f))
 
+    # Person names the tagger split into one-character name tokens (徐/桑/楚 -> 徐桑楚).
+    k = 0
+    while k < len(toks):
+        e = k
+        while e < len(toks) and toks[e][1] == "nr" and len(toks[e][0]) == 1:
+            e += 1
+        if e - k >= 2 and e - k <= 4 and (not own or toks[e - 1][3] <= q_start):
+            name = "".join(t[0] for t in toks[k:e])
+            f = _base_features(name, None, table)
+            f.update(proper=1.0, person=1.0, same_sentence=1.0, split_name=1.0)
+            if source:
+                f["source"] = 1.0
+            found.append((resolve(name), toks[k][2], toks[e - 1][3], f))
+        k = max(e, k + 1)
     # Pronouns for their antecedents, surname-某 names with their titles.
     for i, t in enumerate(toks):
         if own and t[2] >= q_start:
@@ -554,6 +765,14 @@ def _clause_options(
             continue
         f = {"whole_list": 1.0, "same_sentence": 1.0, "length": min(len(lm.group(0)), 20) / 10}
         found.append((lm.group(0), lm.start(), lm.end(), f))
+    # The same read on the tags: noun runs joined by 、/和/与/及, with a closing 等+noun
+    # (农业银行、交通银行和中国银行的…, 凯尔特人队和热火队战绩…, IT服务、医药等行业).
+    for a, b in _token_lists(toks, q_start if own else None):
+        text = norm[a:b]
+        f = {"whole_list": 1.0, "same_sentence": 1.0, "length": min(len(text), 20) / 10}
+        if source:
+            f["source"] = 1.0
+        found.append((text, a, b, f))
     # Latin-script names (Le Manoir, Carl Zeiss Distagon T* 2/28 ZE).
     for lm in _LATIN_NAME_RE.finditer(norm, span[0], limit):
         f = _base_features(lm.group(0), None, table)
@@ -588,15 +807,25 @@ def _clause_options(
                     f.update(after_de=1.0, after=1.0, same_sentence=1.0, same_clause=1.0)
                     found.append((text, run[0][2], run[-1][3], f))
                 break
-    if own:
-        for text, start, end, how in _openers(toks, q_start, time_spans):
-            resolved = resolve(text)
-            f = _base_features(resolved, None, table)
-            f.update(same_sentence=1.0, same_clause=1.0, clause_opener=1.0)
-            f[how] = 1.0
-            if source:
-                f["source"] = 1.0
-            found.append((resolved, start, end, f))
+        if q_end is not None:
+            for text, a, b, run, how in _counted(toks, q_end):
+                text = resolve(text)
+                f = _base_features(text, run, table)
+                f.update(after=1.0, same_sentence=1.0, same_clause=1.0)
+                f[how] = 1.0
+                found.append((text, a, b, f))
+    for text, start, end, how in _openers(toks, q_start, time_spans):
+        if not own and how not in ("de_phrase",):
+            continue  # an earlier clause's opening run is among its noun runs already
+        resolved = resolve(text)
+        f = _base_features(resolved, None, table)
+        f.update(same_sentence=1.0, clause_opener=1.0)
+        if own:
+            f["same_clause"] = 1.0
+        f[how] = 1.0
+        if source:
+            f["source"] = 1.0
+        found.append((resolved, start, end, f))
     # Names that end with an organisation or product suffix across words the tagger split
     # as verbs (鹏华行业成长基金, 招商银行信用卡中心): back from the suffix to a stop.
     for a, b in _suffix_names(norm, span[0], limit):
@@ -698,6 +927,8 @@ def _respective(
     add(text, start, start + len(text), f)
 
 
+#: Copulas and 有 after which a clause names what its quantity is about (…的有瑞福进取跌2.98%).
+_COPULA_WORDS = frozenset({"有", "是", "为"})
 #: Tags that end the words opening a clause (its subject) before the verb.
 _STRETCH_STOP = ("p", "d", "c", "r", "m", "q", "t", "f")
 _QUOTE_CHARS = '“”"「」『』'
@@ -729,9 +960,11 @@ def _openers(
     if i >= n or toks[i][2] >= q_start:
         return out
 
+    deictic = _deictic()
+
     def stops(t: Token) -> bool:
         return (
-            t[1] in _STRETCH_STOP
+            (t[1] in _STRETCH_STOP and t[0] not in deictic)
             or t[0] in not_subject
             or any(x <= t[2] < y for x, y in time_spans)
         )
@@ -777,19 +1010,45 @@ def _openers(
             text = "".join(t[0] for t in span).strip(_QUOTE_CHARS)
             if 2 <= len(text) <= 12:
                 out.append((text, span[0][2], span[-1][3], "stretch"))
-    # The 的-phrase: …的 + nouns, right before the verb or copula of the quantity.
+    # The whole head of the clause before the quantity, with a verb of one or two characters
+    # right before it left out, from after the last 有/是/为 (杜克12次, 四级450元, 基金同益跌
+    # 2.58%, 有瑞福进取跌2.98%): a name the tagger split into characters.
+    v = len(toks)
+    while v > i and toks[v - 1][3] > q_start:
+        v -= 1
+    e = v
+    while e > i and (toks[e - 1][0] in _QUANTITY_LEAD or toks[e - 1][1] in ("ul", "d")):
+        e -= 1
+    if (
+        e > i
+        and toks[e - 1][1].startswith("v")
+        and toks[e - 1][1] != "vn"
+        and len(toks[e - 1][0]) <= 2
+        and toks[e - 1][0] not in _COPULA_WORDS
+    ):
+        e -= 1
+    while e > i and toks[e - 1][1] in ("d", "ad", "c"):
+        e -= 1  # 天汇|初步只售26伙: the adverbs before the verb are no part of the name
+    h = i
+    for k in range(i, e):
+        if toks[k][0] in _COPULA_WORDS:
+            h = k + 1
+    head = toks[h:e]
+    if head and not any(t[1] in ("x", "uj") or t[0] in _COPULA_WORDS for t in head):
+        text = "".join(t[0] for t in head)
+        if 2 <= len(text) <= 8 and not (head[0][1].startswith("v") and head[0][1] != "vn"):
+            out.append((text, head[0][2], head[-1][3], "clause_head"))
+    # The 的-phrases: …的 + nouns from the clause's first word (涨幅超过五成的个股有…,
+    # 出国学艺术的学生几占…), each 的 of the clause before the quantity.
     k = j
-    last_de = -1
     while k < n and toks[k][3] <= q_start and toks[k][1] != "x":
-        if toks[k][1] == "uj":
-            last_de = k
+        if toks[k][1] == "uj" and k > i:
+            e = noun_run(list(toks), k + 1, stop=q_start)
+            if e > k + 1:
+                text = "".join(t[0] for t in toks[i:e])
+                if len(text) <= 16:
+                    out.append((text, toks[i][2], toks[e - 1][3], "de_phrase"))
         k += 1
-    if last_de > i:
-        e = noun_run(list(toks), last_de + 1, stop=q_start)
-        if e > last_de + 1:
-            text = "".join(t[0] for t in toks[i:e])
-            if len(text) <= 16:
-                out.append((text, toks[i][2], toks[e - 1][3], "de_phrase"))
     return out
 
 
@@ -810,6 +1069,8 @@ def _suffix_names(norm: str, start: int, limit: int) -> list[tuple[int, int]]:
         while a > start and m.end() - a < _SUFFIX_NAME_MAX and norm[a - 1] not in _NAME_STOP:
             if not (norm[a - 1].isalnum()):
                 break
+            if norm[a - 1].isdigit() and not norm[a].isascii():
+                break  # a count (13家餐饮企业) is no part of a name
             a -= 1
         if m.end() - a > len(m.group(0)) + 1:
             out.append((a, m.end()))
@@ -845,3 +1106,140 @@ def _kind_features(f: dict[str, float], kind: str) -> None:
         f["kind_count"] = 1.0
     if kind == "score" and f.get("person"):
         f["kind_score"] = 1.0
+
+
+def _noun_tail(text: str, cut: int) -> bool:
+    """Whether the words of ``text`` after character ``cut`` are nouns (成长 of 合丰成长),
+    not a verb or an adverb that follows the name (浩辉表示, 增长率分别), and the text does
+    not stop inside a Latin or digit run (尼康S of 尼康S230)."""
+    pos = 0
+    tail = []
+    for word, flag in nlp.tag(text):
+        if pos + len(word) > cut:
+            tail.append((word, flag, pos, pos + len(word)))
+        pos += len(word)
+    if not tail or (text[-1].isascii() and text[-1].isalnum()):
+        return False
+    return all(_is_nounish(t) or t[1] in _ENTITY_FLAGS for t in tail)
+
+
+def _content_tail(text: str, cut: int) -> bool:
+    """Whether no word after character ``cut`` of ``text`` is a function word (an adverb,
+    preposition, conjunction, particle, pronoun, numeral or measure word)."""
+    pos = 0
+    for word, flag in nlp.tag(text):
+        if pos + len(word) > cut and flag[:1] in ("d", "p", "c", "u", "r", "m", "q", "x"):
+            return False
+        pos += len(word)
+    return True
+
+
+def _counted(toks: Sequence[Token], q_end: int) -> list[tuple[str, int, int, list[Token], str]]:
+    """What the quantity counts, right after it: its noun run (168只|偏股基金), the
+    的-phrase that ends in a noun (263只|同类型的基金, 第一架|有动力的飞机), and the noun of
+    that phrase alone (20次助攻的|隆多, ``after_de``)."""
+    rest = [t for t in toks if t[2] >= q_end]
+    out: list[tuple[str, int, int, list[Token], str]] = []
+    if not rest or rest[0][2] != q_end:
+        return out
+    j = noun_run(rest, 0)
+    if j > 0:
+        run = rest[:j]
+        out.append(("".join(t[0] for t in run), run[0][2], run[-1][3], run, "counted"))
+    k = 0
+    while k < min(len(rest), 5) and rest[k][1] not in ("x", "uj", "m"):
+        k += 1
+    if 0 < k < len(rest) and rest[k][1] == "uj":
+        e = noun_run(rest, k + 1)
+        if e > k + 1:
+            run = rest[:e]
+            text = "".join(t[0] for t in run)
+            if len(text) <= 12:
+                out.append((text, run[0][2], run[-1][3], run, "counted"))
+            head = rest[k + 1 : e]
+            out.append(("".join(t[0] for t in head), head[0][2], head[-1][3], head, "after_de"))
+    return out
+
+
+def _earlier_openers(
+    toks: Sequence[Token],
+    span: tuple[int, int],
+    limit: int,
+    resolve: Callable[[str], str],
+    table: EntityTable,
+    time_spans: Sequence[tuple[int, int]],
+) -> list[tuple[str, int, int, dict[str, float]]]:
+    """The words opening a clause of an earlier sentence (its subject), as options of the
+    quantities after it: the first noun run after times and connectives, and the stretch up
+    to its verb (see :func:`_openers`)."""
+    out: list[tuple[str, int, int, dict[str, float]]] = []
+    source = table.source_of(span)
+    i = 0
+    while i < len(toks) and (
+        toks[i][1] in ("t", "c", "x", "d", "p") or any(a <= toks[i][2] < b for a, b in time_spans)
+    ):
+        i += 1
+    j = noun_run(list(toks), i)
+    seen: list[tuple[str, int, int]] = []
+    if j > i:
+        run = toks[i:j]
+        seen.append(("".join(t[0] for t in run), run[0][2], run[-1][3]))
+        k = len(run)
+        while k > 1 and _is_attr(run[k - 1][0]):
+            k -= 1  # the owner of a measured attribute (甲公司 of 甲公司利润)
+        if k < len(run):
+            seen.append(("".join(t[0] for t in run[:k]), run[0][2], run[k - 1][3]))
+    for text, a, b, _ in _openers(toks, limit, time_spans):
+        seen.append((text, a, b))
+    for text, a, b in seen:
+        if any(x < b and a < y for x, y in time_spans):
+            continue
+        resolved = resolve(text)
+        f = _base_features(resolved, None, table)
+        f.update(earlier_sentence=1.0, earlier_opener=1.0, clause_opener=1.0)
+        if source:
+            f["source"] = 1.0
+        out.append((resolved, a, b, f))
+    return out
+
+
+_LIST_JOINS = ("、", "和", "与", "及")
+
+
+def _token_lists(toks: Sequence[Token], stop: int | None) -> list[tuple[int, int]]:
+    """Spans of lists of noun runs joined by 、/和/与/及 (two items or more), each item a run
+    of at most three tokens; a closing 等 and its noun (等行业) belongs to the list."""
+    out: list[tuple[int, int]] = []
+    toks = list(toks)
+    n = len(toks)
+    i = 0
+    while i < n:
+        if stop is not None and toks[i][2] >= stop:
+            break
+        j = noun_run(toks, i, stop=stop)
+        if j == i:
+            i += 1
+            continue
+        items = 1
+        end = j
+        item = i
+        while end < n and toks[end][0] in _LIST_JOINS:
+            k = noun_run(toks, end + 1, stop=stop)
+            if k == end + 1 or k - end - 1 > 3:
+                break
+            items += 1
+            item = end + 1
+            end = k
+        if items >= 2:
+            last = end
+            if last + 1 < n and toks[last][0] == "等":
+                k = noun_run(toks, last + 1, stop=stop)
+                if k > last + 1:
+                    last = k
+            elif end - item > 1 and _is_attr(toks[end - 1][0]):
+                last = end - 1  # the last item's attribute is the list's (甲队和乙队|得分)
+            a, b = toks[i][2], toks[last - 1][3]
+            if b - a <= 40:
+                out.append((a, b))
+        i = max(end, i + 1)
+    return out

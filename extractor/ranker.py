@@ -17,8 +17,10 @@ sentence and the paragraph before it, and no time at all), each field with its o
 (:data:`FIELD_FEATURES`) and weights.
 
 The model is a plain JSON file (``{"version": 1, "bias": b, "weights": {feature: w},
-"fields": {"predicate": {feature: w}, "time": {feature: w}}}``; ``weights`` are the subject's,
-and a field missing from ``fields`` keeps the clause rules' choice first):
+"fields": {"predicate": {feature: w}, "time": {feature: w}}, "lookalike": {...}}``; ``weights``
+are the subject's, a field missing from ``fields`` keeps the clause rules' choice first, and
+``lookalike`` holds the look-alike filter of :mod:`extractor.lookalike`, without which every
+candidate is proposed):
 ``extractor/data/ranker.json`` ships with the package and is rebuilt by
 ``python -m extractor.train`` from the training part of the gold; ``claimdesk train --db``
 builds one from a database's decisions. Pure Python: no numpy, nothing to install.
@@ -33,6 +35,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+
+from .lookalike import LookalikeError, LookalikeModel
 
 #: Format version of a model file.
 MODEL_VERSION = 1
@@ -105,6 +109,15 @@ FEATURES: dict[str, str] = {
     "de_phrase": "the 的-phrase opening the clause up to the verb (涨幅超过五成的个股有…)",
     "carried_no_opener": "an earlier subject, when the quantity's clause opens with no subject",
     "own_opener": "it opens the quantity's own clause",
+    "counted": "the noun (or 的-phrase) the quantity counts, right after it (168只偏股基金)",
+    "repeated": "an option read on to what follows it wherever the document writes it (合丰成长)",
+    "split_name": "a person name the tagger split into one-character name tokens (徐/桑/楚)",
+    "clause_head": "the whole head of the clause before the quantity (杜克12次, 基金同益跌2.58%)",
+    "next_clause": "the words opening one of the next two clauses of the quantity's sentence",
+    "earlier_opener": "the words opening a clause of an earlier sentence (a subject stated once)",
+    "sentences_back": "sentences between the option's mention and the quantity's / 3",
+    "verb_inside": "the tagger reads a verb before its last word (a clause, not a noun phrase)",
+    "doc_subject": "a subject the clause rules chose often in the document (1 / rank)",
     "kind_percent": "the claim is a percentage and the filler is an attribute",
     "kind_count": "the claim is a count and the filler is a proper name",
     "kind_score": "the claim is a sport score or stat and the filler is a person",
@@ -497,6 +510,7 @@ class Ranker:
         weights: Mapping[str, float],
         bias: float = 0.0,
         fields: Mapping[str, Mapping[str, float]] | None = None,
+        lookalike: LookalikeModel | None = None,
     ):
         self.weights = {k: float(v) for k, v in weights.items() if k in FEATURES}
         self.bias = float(bias)
@@ -508,6 +522,8 @@ class Ranker:
             if name in FIELD_FEATURES and name != "subject"
         }
         self._by_kind: dict[tuple[str, str | None], dict[str, float]] = {}
+        #: The look-alike filter (:mod:`extractor.lookalike`); None proposes every candidate.
+        self.lookalike = lookalike
 
     def ranks(self, field: str) -> bool:
         """Whether this model ranks ``field`` (the subject always; others when trained)."""
@@ -570,6 +586,8 @@ class Ranker:
                 name: {k: round(w.get(k, 0.0), 6) for k in FIELD_FEATURES[name]}
                 for name, w in sorted(self.fields.items())
             }
+        if self.lookalike is not None:
+            data["lookalike"] = self.lookalike.to_dict()
         return json.dumps(
             data,
             ensure_ascii=False,
@@ -599,7 +617,13 @@ class Ranker:
             if not isinstance(w, dict):
                 raise ModelError(f"{where}: weights of field {name!r} must be an object")
             _check_weights(w, where, f"{name} weight")
-        return cls(weights, bias, fields)
+        lookalike = None
+        if "lookalike" in data:
+            try:
+                lookalike = LookalikeModel.from_dict(data["lookalike"], where)
+            except LookalikeError as exc:
+                raise ModelError(str(exc)) from None
+        return cls(weights, bias, fields, lookalike)
 
 
 def _check_weights(weights: dict, where: str, what: str) -> None:
@@ -787,10 +811,11 @@ def _lbfgs(
     return x
 
 
-def combine(subject: Ranker, **others: Ranker) -> Ranker:
-    """One model from a subject model and models of other fields (``predicate=…, time=…``)."""
+def combine(subject: Ranker, lookalike: LookalikeModel | None = None, **others: Ranker) -> Ranker:
+    """One model from a subject model and models of other fields (``predicate=…, time=…``),
+    with a look-alike filter (default: the subject model's)."""
     fields = dict(subject.fields)
     for name, model in others.items():
         if name in model.fields:
             fields[name] = model.fields[name]
-    return Ranker(subject.weights, subject.bias, fields)
+    return Ranker(subject.weights, subject.bias, fields, lookalike or subject.lookalike)

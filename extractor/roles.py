@@ -20,6 +20,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from . import lexicon
 
 Token = tuple[str, str, int, int]  # word, flag, start, end (offsets in the document)
 
@@ -445,6 +448,9 @@ class RoleFinder:
         name = name.strip('“”"「」『』 ')
         if name in self.aliases:
             return self.aliases[name]
+        deictic = _deictic().get(name)
+        if deictic is not None:
+            return deictic
         bare = re.sub(r"^(?:该|本|此|这家|这个|上述|其)", "", name)
         if bare != name and bare in self.aliases:
             return self.aliases[bare]
@@ -509,6 +515,10 @@ class RoleFinder:
         if i >= n:
             return None
         j = noun_run(tokens, i, stop=limit)
+        for k in range(i + 1, j):
+            if tokens[k][1] == "t" or any(ts <= tokens[k][2] < te for ts, te in time_spans):
+                j = k  # a time word ends the subject (甲指数|上周五收市)
+                break
         known = self._known_at(tokens, i, limit)
         run_len = tokens[j - 1][3] - tokens[i][2] if j > i else 0
         if known is not None and run_len <= len(known.text):
@@ -606,6 +616,13 @@ class RoleFinder:
             if t[3] - pos == len(best):
                 return Phrase(best, pos, t[3])
         return None
+
+
+@cache
+def _deictic() -> dict[str, str]:
+    """Words that name a place from inside the text (我国 -> 中国), from
+    ``data/deictic_names.tsv``."""
+    return {row[0]: row[1] for row in lexicon.table("deictic_names")}
 
 
 def _verb_then_quantity(tokens: list[Token], j: int, limit: int | None) -> bool:

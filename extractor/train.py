@@ -18,6 +18,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from . import lookalike
 from .core import extract_with_fields
 from .evaluate import (
     SplitError,
@@ -25,12 +26,24 @@ from .evaluate import (
     _documents,
     _field_right,
     _matches,
+    _overlaps,
     load_gold,
     restrict,
     split_part,
     subject_right,
 )
-from .ranker import DEFAULT_L2, Ranker, combine, fit, list_features
+from .model import Candidate
+from .numbers import FULLWIDTH
+from .ranker import (
+    DEFAULT_L2,
+    ModelError,
+    Option,
+    Ranker,
+    combine,
+    fit,
+    list_features,
+    shipped,
+)
 
 #: The fields the ranker learns.
 FIELDS = ("subject", "predicate", "time")
@@ -57,10 +70,24 @@ def _right(field: str, g: Mapping, text: str) -> float:
     return EXACT_WEIGHT if exact else 1.0
 
 
+#: Each document's candidates with their fields' options, before the look-alike filter.
+Found = dict[str, list[tuple[Candidate, dict[str, list[Option]]]]]
+
+
+def extract_all(texts: Mapping[str, str], dates: Mapping[str, str | None] | None = None) -> Found:
+    """Every candidate of each document, the look-alike filter left out (both the ranker and
+    the filter learn from all of them)."""
+    return {
+        doc: extract_with_fields(text, (dates or {}).get(doc), screen=False)
+        for doc, text in texts.items()
+    }
+
+
 def field_groups(
     gold: Sequence[Mapping],
     texts: Mapping[str, str],
     dates: Mapping[str, str | None] | None = None,
+    found_by_doc: Found | None = None,
 ) -> dict[str, Groups]:
     """One group per gold claim the extractor finds, per field: the options' features and
     whether each is right by the scorer's rules (subject: equal, an alias, or 60 %
@@ -76,7 +103,10 @@ def field_groups(
         text = texts.get(doc)
         if not text:
             continue
-        found = extract_with_fields(text, (dates or {}).get(doc))
+        if found_by_doc is not None and doc in found_by_doc:
+            found = found_by_doc[doc]
+        else:
+            found = extract_with_fields(text, (dates or {}).get(doc), screen=False)
         used: set[int] = set()
         for g in golds:
             for i, (cand, fields) in enumerate(found):
@@ -167,19 +197,158 @@ def tune(
     return best
 
 
+# ---------------------------------------------------------------------------- look-alikes
+
+#: Labels of a candidate for the look-alike filter: a claim found, a false alarm (overlapping
+#: a look-alike or nothing: a look-alike), a gold claim's mention with a wrong value or unit
+#: (wrong, but no example of a look-alike), and a candidate no decision speaks about.
+CLAIM, LOOKALIKE, MISMATCHED, UNKNOWN = 1, 0, -1, None
+
+#: Per document: each candidate's look-alike features and label, and the gold claims to find.
+LookalikeRows = dict[str, tuple[list[tuple[dict[str, float], int | None]], int]]
+
+
+def lookalike_rows(
+    gold: Sequence[Mapping],
+    found_by_doc: Found,
+    texts: Mapping[str, str],
+    *,
+    decisions: bool = False,
+) -> LookalikeRows:
+    """Each candidate's features (:func:`extractor.lookalike.features`) and label.
+
+    From gold (``decisions=False``; every mention annotated): a candidate matching a gold claim
+    (the scorer's rule: overlap, same value and unit, each claim matched once) is a claim;
+    one overlapping a look-alike or no gold mention is a look-alike; one overlapping a claim
+    with another value is :data:`MISMATCHED`. From a database's decisions
+    (``decisions=True``): a candidate overlapping an accepted claim is a claim (the reviewer
+    kept the mention, whatever was edited), one overlapping a rejected candidate a look-alike,
+    and the others, which no one decided, :data:`UNKNOWN`."""
+    by_doc: dict[str, list[Mapping]] = {}
+    for g in gold:
+        by_doc.setdefault(str(g["doc"]), []).append(g)
+    out: LookalikeRows = {}
+    for doc, found in found_by_doc.items():
+        golds = sorted(by_doc.get(doc, []), key=lambda g: (g["start"], g["end"]))
+        cands = [c for c, _ in found]
+        feats = lookalike.features(
+            texts[doc].translate(FULLWIDTH), cands, [fields for _, fields in found]
+        )
+        preds = [c.to_dict() for c in cands]
+        labels: list[int | None] = [UNKNOWN] * len(cands)
+        claims = [g for g in golds if g.get("claim")]
+        if decisions:
+            for i, p in enumerate(preds):
+                over = [g for g in golds if _overlaps(dict(g), p)]
+                if any(g.get("claim") for g in over):
+                    labels[i] = CLAIM
+                elif over:
+                    labels[i] = LOOKALIKE
+        else:
+            for g in claims:
+                for i, p in enumerate(preds):
+                    if labels[i] is UNKNOWN and _matches(dict(g), p):
+                        labels[i] = CLAIM
+                        break
+            for i, p in enumerate(preds):
+                if labels[i] is not UNKNOWN:
+                    continue
+                over = [g for g in golds if _overlaps(dict(g), p)]
+                labels[i] = (
+                    LOOKALIKE if not over or any(not g.get("claim") for g in over) else (MISMATCHED)
+                )
+        out[doc] = (list(zip(feats, labels, strict=True)), len(claims))
+    return out
+
+
+def _examples(rows: LookalikeRows, docs: Sequence[str]) -> list[lookalike.Example]:
+    return [(f, float(y)) for d in docs for f, y in rows[d][0] if y is not None and y >= 0]
+
+
+#: The L2 penalty of the look-alike filter (against the summed loss, like the ranker's).
+LOOKALIKE_L2 = 10.0
+
+
+def lookalike_cv(
+    rows: LookalikeRows, folds: int = 5, l2: float = LOOKALIKE_L2
+) -> tuple[list[tuple[float, float]], int]:
+    """Out-of-fold probabilities of every candidate (``(probability, label)``, label 1 for a
+    claim found, 0 for any wrong candidate) from models trained without each fold of
+    documents, and the gold claims of all documents."""
+    docs = sorted(rows)
+    scored: list[tuple[float, float]] = []
+    for k in range(folds):
+        held = set(docs[k::folds])
+        model = lookalike.fit(_examples(rows, [d for d in docs if d not in held]), l2=l2)
+        for d in sorted(held):
+            for f, y in rows[d][0]:
+                if y is not None:
+                    scored.append((model.probability(f), 1.0 if y == CLAIM else 0.0))
+    return scored, sum(n for _, n in rows.values())
+
+
+def choose_threshold(scored: Sequence[tuple[float, float]], n_claims: int) -> float:
+    """The threshold of the best cross-validated F1; where several thresholds reach it, the
+    middle one of them (the one furthest from the scores that decide it)."""
+    table = lookalike.best_threshold(scored, n_claims)
+    best = max(round(r[3], 6) for r in table)
+    tied = [r[0] for r in table if round(r[3], 6) == best]
+    return tied[len(tied) // 2]
+
+
+def train_lookalike(
+    rows: LookalikeRows, *, decisions: bool = False, folds: int = 5
+) -> tuple[lookalike.LookalikeModel | None, int]:
+    """The look-alike filter, and how many candidates taught it.
+
+    From gold: fitted on all the candidates, its threshold chosen by ``folds``-fold
+    cross-validation (the best F1). From decisions: refitted from the shipped filter's weights
+    (an L2 pull towards them, so a few decisions move it only as far as they agree), with the
+    shipped threshold; with no claim or no look-alike among the decisions, the shipped filter
+    as it is."""
+    examples = _examples(rows, sorted(rows))
+    if not decisions:
+        if not examples:
+            return None, 0
+        scored, n = lookalike_cv(rows, folds)
+        threshold = choose_threshold(scored, n)
+        return lookalike.fit(examples, l2=LOOKALIKE_L2, threshold=threshold), len(examples)
+    prior = shipped().lookalike
+    labels = {y for _, y in examples}
+    if labels != {0.0, 1.0}:
+        return prior, 0
+    threshold = prior.threshold if prior is not None else 0.5
+    return (
+        lookalike.fit(examples, l2=LOOKALIKE_L2, prior=prior, threshold=threshold),
+        len(examples),
+    )
+
+
 def train(
     gold: Sequence[Mapping],
     texts: Mapping[str, str],
     dates: Mapping[str, str | None] | None = None,
     l2: Mapping[str, float] | None = None,
+    *,
+    decisions: bool = False,
+    stats: dict[str, int] | None = None,
 ) -> tuple[Ranker, int]:
-    """A ranker fitted on the gold's claims (subject, predicate and time), and how many
-    claims taught its subject; ``l2`` overrides the fields' weight decay
-    (:data:`~extractor.ranker.DEFAULT_L2`)."""
-    groups = field_groups(gold, texts, dates)
+    """A ranker fitted on the gold's claims (subject, predicate and time) with its look-alike
+    filter (:func:`train_lookalike`; ``decisions``: the gold is a database's decisions), and
+    how many claims taught its subject; ``l2`` overrides the fields' weight decay
+    (:data:`~extractor.ranker.DEFAULT_L2`). ``stats`` receives ``lookalike_examples``, the
+    candidates that taught the filter."""
+    found = extract_all(texts, dates)
+    groups = field_groups(gold, texts, dates, found)
     decay = {**DEFAULT_L2, **(l2 or {})}
+    filt, n_filter = train_lookalike(
+        lookalike_rows(gold, found, texts, decisions=decisions), decisions=decisions
+    )
+    if stats is not None:
+        stats["lookalike_examples"] = n_filter
     model = combine(
         fit(groups["subject"], l2=decay["subject"]),
+        filt,
         **{
             name: fit(groups[name], field=name, l2=decay[name])
             for name in FIELDS
@@ -216,6 +385,12 @@ def main(argv: list[str] | None = None) -> int:
         help="more gold files of articles outside the split (all of them train); refused if"
         " one holds an article of the split's test part",
     )
+    ap.add_argument(
+        "--lookalike-only",
+        action="store_true",
+        help="refit only the look-alike filter; the ranker's weights are kept from the model"
+        " file -o names (the shipped one by default)",
+    )
     args = ap.parse_args(argv)
     gold = [g for path in args.gold for g in load_gold(path)]
     if args.split:
@@ -248,6 +423,44 @@ def main(argv: list[str] | None = None) -> int:
                 f"{args.folds}-fold cross-validated {name} accuracy {acc:.3f} on {n_cv} claims"
                 f" (a right option among them for {cover:.3f})"
             )
+    if args.folds > 1:
+        found = extract_all(texts)
+        rows = lookalike_rows(gold, found, texts)
+        scored, n_claims = lookalike_cv(rows, args.folds)
+        table = lookalike.best_threshold(scored, n_claims)
+        t = choose_threshold(scored, n_claims)
+        for row in table:
+            if row[0] in (0.0, t):
+                what = "no filter" if row[0] == 0.0 else "chosen threshold (best F1)"
+                print(
+                    f"{args.folds}-fold cross-validated look-alike filter at {row[0]:.2f}"
+                    f" ({what}): precision {row[1]:.3f} recall {row[2]:.3f} F1 {row[3]:.3f}"
+                    f" on {n_claims} gold claims"
+                )
+        base = table[0][2]
+        keep = [r for r in table if r[2] >= base - 0.01]
+        best = max(keep, key=lambda r: (r[1], -r[0]))
+        print(
+            f"  highest precision losing at most 0.01 recall: threshold {best[0]:.2f},"
+            f" precision {best[1]:.3f} recall {best[2]:.3f} F1 {best[3]:.3f}"
+        )
+    if args.lookalike_only:
+        out = Path(args.output)
+        try:
+            kept = Ranker.from_json(out.read_text("utf-8"), str(out)) if out.is_file() else None
+        except ModelError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        current = kept or shipped()
+        filt, n = train_lookalike(lookalike_rows(gold, extract_all(texts), texts))
+        model = Ranker(current.weights, current.bias, current.fields, filt)
+        out.write_text(model.to_json() + "\n", encoding="utf-8")
+        threshold = f"threshold {filt.threshold:.2f}" if filt else "no candidates"
+        print(
+            f"look-alike filter trained on {n} candidates of {len(texts)} documents"
+            f" ({threshold}) -> {out}"
+        )
+        return 0
     model, n = train(gold, texts, l2=l2)
     Path(args.output).write_text(model.to_json() + "\n", encoding="utf-8")
     print(f"trained on {n} claims of {len(texts)} documents -> {args.output}")

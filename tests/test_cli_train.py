@@ -7,11 +7,13 @@ import sqlite3
 
 from click.testing import CliRunner
 
-from db.claims import load_model, save_model
+from db.claims import decided_claims, load_model, save_model
 from db.connection import open_db
 from db.schema import MIGRATIONS
 from extractor import extract
-from extractor.ranker import Ranker
+from extractor.core import extract_with_fields
+from extractor.lookalike import features
+from extractor.ranker import Ranker, shipped
 from tests.conftest import SEED_ARTICLE
 from tui.cli import cli
 
@@ -111,7 +113,9 @@ def test_train_from_decisions_then_redo_reranks_only_pending(db_path, seed_text)
     r = invoke("train", "--db", db_path, "--min-claims", 2)
     assert r.exit_code == 0, r.output
     assert "trained on" in r.output and "stored as model 'ranker'" in r.output
+    assert "look-alike filter refitted on" in r.output and "(1 rejected)" in r.output
     model = Ranker.from_json(load_model(conn, "ranker") or "")
+    assert model.lookalike is not None
 
     r = invoke("extract", "--db", db_path, "--redo")
     assert r.exit_code == 0, r.output
@@ -124,6 +128,56 @@ def test_train_from_decisions_then_redo_reranks_only_pending(db_path, seed_text)
     ).fetchall()
     assert pending
     assert all(subject == expected[start] for start, subject in pending)
+    # The pending candidates are the model's proposals (its look-alike filter applied) at
+    # the spans no decided claim holds.
+    decided_starts = {
+        row[0] for row in conn.execute("SELECT start FROM claims WHERE status <> 'pending'")
+    }
+    assert {start for start, _ in pending} == set(expected) - decided_starts
+
+
+def _probabilities(model: Ranker, text: str) -> dict[int, float]:
+    """The look-alike filter's probability of each candidate of ``text``, by start."""
+    pairs = extract_with_fields(text, screen=False)
+    assert model.lookalike is not None
+    feats = features(text, [c for c, _ in pairs], [f for _, f in pairs])
+    return {c.start: model.lookalike.probability(f) for (c, _), f in zip(pairs, feats, strict=True)}
+
+
+def test_train_learns_look_alikes_from_rejected_candidates(db_path, seed_text):
+    conn = _extracted(db_path)
+    claims = conn.execute("SELECT id, start FROM claims ORDER BY start").fetchall()
+    # Accepting every candidate teaches no look-alike: the shipped filter is kept.
+    for claim_id, _ in claims[:6]:
+        decide(conn, claim_id, "ann", "accept")
+    r = invoke("train", "--db", db_path, "--min-claims", 2)
+    assert r.exit_code == 0, r.output
+    assert "look-alike filter as shipped" in r.output
+    kept = Ranker.from_json(load_model(conn, "ranker") or "")
+    assert kept.lookalike == shipped().lookalike
+    # Rejecting candidates makes them look-alikes: the refitted filter scores them lower.
+    rejected = [start for _, start in claims[6::2]]
+    for claim_id, _ in claims[6::2]:
+        decide(conn, claim_id, "ann", "reject")
+    for claim_id, _ in claims[7::2]:
+        decide(conn, claim_id, "ann", "accept")
+    r = invoke("train", "--db", db_path, "--min-claims", 2)
+    assert r.exit_code == 0, r.output
+    assert f"({len(rejected)} rejected)" in r.output
+    model = Ranker.from_json(load_model(conn, "ranker") or "")
+    before = _probabilities(shipped(), seed_text)
+    after = _probabilities(model, seed_text)
+    accepted = [start for _, start in claims if start not in rejected]
+
+    def gap(p: dict[int, float]) -> float:
+        return sum(p[s] for s in accepted) / len(accepted) - sum(p[s] for s in rejected) / len(
+            rejected
+        )
+
+    assert sum(after[s] for s in rejected) < sum(before[s] for s in rejected)
+    assert gap(after) > gap(before)
+    # A rejected claim a reviewer added is not a look-alike the extractor proposed.
+    assert all(g["claim"] or g["start"] in rejected for *_, g in decided_claims(conn))
 
 
 def test_train_and_extract_bad_input(db_path, tmp_path):

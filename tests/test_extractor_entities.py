@@ -8,7 +8,8 @@ import pytest
 
 from extractor import extract
 from extractor.core import extract_with_options, is_comparison_base
-from extractor.entities import is_source_clause
+from extractor.entities import EntityTable, is_source_clause
+from extractor.lexicon import table
 from extractor.ranker import Ranker
 from extractor.timex import find_times, normalise
 
@@ -37,6 +38,18 @@ def _options(text: str, surface: str) -> dict[str, dict[str, float]]:
 def test_source_clauses(clause: str, source: bool) -> None:
     text = clause + "，甲公司收入10亿元。"
     assert is_source_clause(text, 0, len(clause)) is source
+
+
+@pytest.mark.parametrize(("cue", "where"), table("source_cues"))
+def test_every_source_cue_makes_a_source_clause(cue: str, where: str) -> None:
+    clause = cue + "乙局局长" if where == "open" else "乙局局长昨日" + cue
+    text = clause + "，甲公司收入10亿元。"
+    assert is_source_clause(text, 0, len(clause))
+
+
+def test_a_clause_that_begins_inside_a_time_or_holds_one_is_no_option() -> None:
+    opts = _options("今年8月份甲市四环内房价为18000元。", "18000元")
+    assert not any(t.startswith("份") or "8月" in t for t in opts)
 
 
 def test_a_source_clause_marks_its_names() -> None:
@@ -132,3 +145,116 @@ def test_a_period_carries_across_sentences_but_not_paragraphs() -> None:
     ]
     apart = extract("2008年，丁公司营收10亿元。\n净利润2亿元。")
     assert [c.time_text for c in apart] == ["2008年", ""]
+
+
+# ------------------------------------------------------------- subject options (issue 11)
+
+
+def test_a_name_the_tagger_cuts_short_is_read_on_by_its_repetitions() -> None:
+    text = "丁戊成长的仓位为五成。丁戊成长持有甲股票。王五表示，甲。王五表示，乙。"
+    table = EntityTable(text, 10)
+    assert table.extend("丁戊") == "丁戊成长"
+    # A verb or source cue after a speaker is not part of the name.
+    assert table.extend("王五") is None
+    # Written once: nothing to read on by.
+    assert EntityTable("丙丁基金上涨。", 6).extend("丙丁") is None
+
+
+def test_a_clause_is_told_from_a_noun_phrase_by_its_verbs() -> None:
+    table = EntityTable("", 0)
+    assert table.has_verb("最后没有走上成名成家的道路")
+    assert not table.has_verb("丁戊成长")
+
+
+def test_the_noun_a_quantity_counts_is_an_option() -> None:
+    opts = _options("今年全省有600万高校毕业生。", "600万")
+    assert opts["高校毕业生"].get("counted") == 1.0
+    opts = _options("展会吸引了300名来自各地的观众。", "300名")
+    assert opts["来自各地的观众"].get("counted") == 1.0
+
+
+def test_openers_of_earlier_sentences_are_options() -> None:
+    text = "丙丁基金去年业绩出色。仓位一直保持在七成以上，收益率为20%。"
+    opts = _options(text, "20%")
+    assert opts["丙丁基金"].get("earlier_opener") == 1.0
+    assert opts["丙丁基金"].get("sentences_back") == pytest.approx(1 / 3)
+    # The owner of an attribute opening an earlier sentence, never its quantity.
+    opts = _options("乙公司利润2亿元。净资产5亿元。", "5亿元")
+    assert opts["乙公司"].get("earlier_sentence") == 1.0
+    assert not any(t.startswith("乙公司利润") and t != "乙公司利润" for t in opts)
+
+
+def test_a_list_of_names_joined_by_he_is_one_option() -> None:
+    text = "工商银行、农业银行和中国银行的首付比例都达到30%。"
+    _, options = next(iter(extract_with_options(text)))
+    whole = {o.text: o.features for o in options}
+    assert whole["工商银行、农业银行和中国银行"].get("whole_list") == 1.0
+    # The attribute closing the last item is the whole list's (丁集团收入 -> 丙集团和丁集团).
+    opts = _options("去年丙集团和丁集团收入均为5亿元。", "5亿元")
+    assert opts["丙集团和丁集团"].get("whole_list") == 1.0
+
+
+def test_each_de_phrase_opening_the_clause_is_an_option() -> None:
+    opts = _options("出国学艺术的学生约占留学生的40%。", "40%")
+    assert opts["出国学艺术的学生"].get("de_phrase") == 1.0
+    # In an earlier clause of the sentence too.
+    opts = _options("而之前一场主队售罄的比赛，观众人数是18000人。", "18000人")
+    assert any(t.endswith("售罄的比赛") and f.get("de_phrase") for t, f in opts.items())
+
+
+def test_brand_and_model_names_are_in_the_table() -> None:
+    text = "雅风S230在外观上很时尚，新款雅风S230售价为1600元。"
+    opts = _options(text, "1600元")
+    assert opts["雅风S230"].get("table") == 1.0
+
+
+def test_a_time_word_ends_a_subject() -> None:
+    opts = _options("甲指数上周五收市涨0.5%。", "0.5%")
+    assert "甲指数" in opts and not any("上周五" in t for t in opts)
+
+
+def test_a_short_name_points_to_the_full_name_that_ends_with_it() -> None:
+    opts = _options("洛杉矶湖人队昨天获胜。湖人队本赛季已取得50胜。", "50胜")
+    assert "洛杉矶湖人队" in opts
+
+
+@pytest.mark.parametrize(("word", "name"), table("deictic_names"))
+def test_deictic_words_name_their_place(word: str, name: str) -> None:
+    opts = _options(f"今年{word}有600万高校毕业生。", "600万")
+    assert name in opts and word not in opts
+
+
+def test_latin_names_keep_their_ampersand() -> None:
+    opts = _options("建材品牌B&Q宣布在26个城市开店。", "26个")
+    assert "B&Q" in opts
+
+
+def test_subjects_the_rules_chose_often_are_options() -> None:
+    text = "甲公司去年收入10亿元。甲公司去年利润2亿元。乙市常住人口300万人。"
+    opts = _options(text, "300万人")
+    assert opts["甲公司"].get("doc_subject") == 1.0
+
+
+def test_the_opener_of_a_later_clause_is_an_option() -> None:
+    opts = _options("整整18连败，从任何角度来看，甲队都没有赢球的希望。", "18连败")
+    assert opts["甲队"].get("next_clause") == 1.0 and opts["甲队"].get("after") == 1.0
+
+
+def test_the_name_after_a_counted_de_phrase_is_an_option() -> None:
+    opts = _options("拿到20次助攻的王小明没有说话。", "20次")
+    assert opts["王小明"].get("after_de") == 1.0
+
+
+def test_the_head_of_a_short_clause_is_an_option() -> None:
+    # Names the tagger splits into characters, right before the quantity or its verb.
+    opts = _options("改分要价是，四级450元，六级550元。", "450元")
+    assert opts["四级"].get("clause_head") == 1.0
+    opts = _options("其他跌幅较大的有瑞福进取跌2.98%，基金同益跌2.58%。", "2.58%")
+    assert opts["基金同益"].get("clause_head") == 1.0
+    opts = _options("其他跌幅较大的有瑞福进取跌2.98%，基金同益跌2.58%。", "2.98%")
+    assert opts["瑞福进取"].get("clause_head") == 1.0
+
+
+def test_a_person_name_split_into_characters_is_joined() -> None:
+    opts = _options("原甲厂厂长徐桑楚今日病逝，享年96岁。", "96岁")
+    assert opts["徐桑楚"].get("split_name") == 1.0 and opts["徐桑楚"].get("person") == 1.0

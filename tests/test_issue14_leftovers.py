@@ -477,7 +477,8 @@ async def test_the_stats_panel_before_any_decision_says_so_instead_of_full_bars(
 
 async def test_no_siblings_offer_on_a_document_without_candidates(tmp_path):
     """The card of a document opened alone showed the last correction's ``g: apply to N
-    siblings`` (siblings of another document); the offer is back on a claim."""
+    siblings`` (siblings of another document); the offer is back on a claim of the corrected
+    document, and only there."""
     from textual.widgets import Input
 
     from db.connection import open_db
@@ -487,8 +488,8 @@ async def test_no_siblings_offer_on_a_document_without_candidates(tmp_path):
     info = build_review_db(path)
     conn = open_db(path)
     seed = seed_text()
-    add_claim(conn, info["docs"][0], seed, "26支", value=26, unit="支",
-              subject="中国人民保险集团股份有限公司")  # fmt: skip
+    sibling = add_claim(conn, info["docs"][0], seed, "26支", value=26, unit="支",
+                        subject="中国人民保险集团股份有限公司")  # fmt: skip
     quiet = add_document(conn, QUIET, "晨练", "news/quiet.txt")
     conn.close()
     app = make_app(str(path), reviewer="ann")
@@ -505,9 +506,13 @@ async def test_no_siblings_offer_on_a_document_without_candidates(tmp_path):
         assert card.border_subtitle == "g: apply to 1 sibling"
         await screen._act(lambda: screen.session.open_document(quiet))
         assert screen.claim is None and card.border_subtitle == ""
-        await pilot.press("k")  # back to a claim: offered again
+        await pilot.press("k")  # a claim of another document: nothing offered there either
         await pilot.pause()
-        assert screen.claim is not None and card.border_subtitle == "g: apply to 1 sibling"
+        assert screen.claim is not None and screen.claim["doc_id"] != info["docs"][0]
+        assert card.border_subtitle == ""
+        await screen._act(lambda: screen.session.goto(sibling))  # back in the corrected one
+        await pilot.pause()
+        assert screen.claim["id"] == sibling and card.border_subtitle == "g: apply to 1 sibling"
 
 
 # --------------------------------------------------------------------------- history panel

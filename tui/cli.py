@@ -390,12 +390,14 @@ def _stored_model(conn: sqlite3.Connection, db_path: str) -> str | None:
     help="Refuse to train on fewer accepted claims the extractor finds.",
 )
 def train(db_path: str, min_claims: int) -> None:
-    """Retrain the ranker (subject, predicate and time) from this database's decisions.
+    """Retrain the ranker (subject, predicate and time) and the look-alike filter from this
+    database's decisions.
 
     Accepted claims (as the reviewer left them, edits included) are examples of the right
-    subject among the extractor's options. The model is stored in the database; the next
-    `claimdesk extract --redo` re-ranks pending candidates with it (decided claims are never
-    touched).
+    subject among the extractor's options, and of a claim; rejected extractor candidates are
+    examples of look-alikes. The model is stored in the database; the next
+    `claimdesk extract --redo` re-ranks and re-filters pending candidates with it (decided
+    claims are never touched).
     """
     from db.claims import decided_claims, save_model
     from extractor import load
@@ -410,19 +412,27 @@ def train(db_path: str, min_claims: int) -> None:
         texts[str(doc_id)] = text
         dates[str(doc_id)] = date
     accepted = sum(1 for g in gold if g["claim"])
+    rejected = len(gold) - accepted
     if accepted == 0:
         raise ClaimdeskError(f"nothing to train on: {db_path} has no accepted claims")
     load()
-    model, examples = fit_model(gold, texts, dates)
+    stats: dict[str, int] = {}
+    model, examples = fit_model(gold, texts, dates, decisions=True, stats=stats)
     if examples < min_claims:
         raise ClaimdeskError(
             f"too few examples: {examples} accepted claims with a subject the extractor finds"
             f" (--min-claims {min_claims}); nothing stored"
         )
     save_model(conn, "ranker", model.to_json(), examples)
+    taught = stats.get("lookalike_examples", 0)
+    filt = (
+        f"look-alike filter refitted on {taught} decided candidates ({rejected} rejected)"
+        if taught
+        else "look-alike filter as shipped (it needs accepted and rejected candidates)"
+    )
     click.echo(
-        f"trained on {examples} accepted claims of {len(texts)} documents; stored as model"
-        f" 'ranker' in {db_path} (claimdesk extract --redo re-ranks pending candidates)"
+        f"trained on {examples} accepted claims of {len(texts)} documents; {filt}; stored as"
+        f" model 'ranker' in {db_path} (claimdesk extract --redo re-ranks pending candidates)"
     )
 
 

@@ -1,0 +1,381 @@
+"""A learned look-alike filter: is a candidate a fact claim, or a number that only looks like one?
+
+The quantity rules (:mod:`extractor.quantity`) drop the look-alikes they have a cue for; what
+passes them is scored here by a small logistic model over generic features of the mention —
+the rule and form that found it, its kind, unit class, qualifier and magnitude, whether the
+ranker found a subject, predicate and time for it, a question or exclamation in its sentence,
+quotes, brackets or a title around it, where it stands in the document, the classes of the
+characters beside it, plan words and source cues in its clause, how many quantities share its
+clause, whether the same surface repeats in the document, and the confidence the rules gave.
+Never a word of an article: the word lists read here are the shared lexicons of
+``extractor/data/`` (plan words, source cues, question words).
+
+The score becomes the candidate's confidence (the probability that it is a claim), and a
+candidate scoring below the model's threshold is not proposed (:func:`screen`). Scoring is one
+dot product per candidate. The weights ship inside ``extractor/data/ranker.json`` under the
+key ``lookalike`` (``{"bias": b, "threshold": t, "weights": {feature: w}}``); a model file
+without it (an older ``claimdesk train``) proposes every candidate with the rules' confidence,
+as before. ``python -m extractor.train`` fits it on the gold of the training part (a candidate
+overlapping a gold claim with the right value and unit is a claim; one overlapping a look-alike
+or no gold mention is not) and chooses the threshold by cross-validation;
+``claimdesk train --db`` refits it on a database's decisions (accepted: a claim, rejected
+extractor candidates: look-alikes), starting from the shipped weights.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from . import lexicon
+from .model import Candidate
+
+
+class LookalikeError(ValueError):
+    """A look-alike model that cannot be used (the message says why)."""
+
+
+#: Where a clause ends (the features count quantities and read cues per clause).
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
+_SENTENCE_END = "。！？!?\n"
+_CN_DIGITS = frozenset("零〇两一二三四五六七八九十百千万亿")
+_OPEN_CLOSE = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("「", "」"), ("【", "】"))
+_OPENING = re.compile("[“《（(「【]")
+
+
+def _char_class(ch: str) -> str:
+    """A coarse class of one character: digit, cjk numeral, cjk, latin, space, punct, edge."""
+    if not ch:
+        return "edge"
+    if ch.isdigit():
+        return "digit"
+    if ch in _CN_DIGITS:
+        return "cnnum"
+    if "\u4e00" <= ch <= "\u9fff":
+        return "cjk"
+    if ch.isascii() and ch.isalpha():
+        return "latin"
+    if ch.isspace():
+        return "space"
+    if ch in "，,；;：:。！？!?":
+        return "stop"
+    if ch in "、/-~～—":
+        return "join"
+    if ch in '“”"《》（）()「」【】[]':
+        return "bracket"
+    return "other"
+
+
+def _unit_class(unit: str) -> str:
+    if not unit:
+        return "none"
+    if unit in ("%", "个百分点"):
+        return "share"
+    if unit.isascii():
+        return "latin"
+    return "cjk1" if len(unit) == 1 else "cjk2"
+
+
+def _magnitude(value: float | None) -> str:
+    if value is None:
+        return "none"
+    v = abs(value)
+    if v == 0:
+        return "zero"
+    if v < 1:
+        return "frac"
+    if v == 1:
+        return "one"
+    if v == 2:
+        return "two"
+    if v < 10:
+        return "digit"
+    return f"e{min(int(math.log10(v)), 9)}"
+
+
+def _bucket(x: float, edges: Sequence[float]) -> int:
+    return bisect.bisect_right(list(edges), x)
+
+
+@dataclass(frozen=True, slots=True)
+class LookalikeModel:
+    """Logistic weights over :func:`features`, and the probability under which a candidate is
+    not proposed."""
+
+    weights: Mapping[str, float]
+    bias: float = 0.0
+    threshold: float = 0.5
+
+    def probability(self, feats: Mapping[str, float]) -> float:
+        """The probability that a candidate with these features is a claim."""
+        w = self.weights
+        z = self.bias + sum(w.get(k, 0.0) * v for k, v in feats.items())
+        z = max(-30.0, min(30.0, z))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "bias": round(self.bias, 6),
+            "threshold": round(self.threshold, 4),
+            "weights": {k: round(v, 6) for k, v in sorted(self.weights.items()) if round(v, 6)},
+        }
+
+    @classmethod
+    def from_dict(cls, data: object, where: str = "model") -> LookalikeModel:
+        """The model from its JSON object; :class:`LookalikeError` when it is not one."""
+        if not isinstance(data, dict):
+            raise LookalikeError(f"{where}: lookalike must be an object")
+        weights = data.get("weights", {})
+        bias = data.get("bias", 0.0)
+        threshold = data.get("threshold", 0.5)
+        if not isinstance(weights, dict):
+            raise LookalikeError(f"{where}: lookalike weights must be an object")
+        for name, v in (("bias", bias), ("threshold", threshold), *weights.items()):
+            if not isinstance(v, int | float) or isinstance(v, bool) or not math.isfinite(v):
+                raise LookalikeError(f"{where}: lookalike {name!r} is not a number")
+        if not 0.0 <= threshold < 1.0:
+            raise LookalikeError(f"{where}: lookalike threshold must be in [0, 1)")
+        return cls({str(k): float(v) for k, v in weights.items()}, float(bias), float(threshold))
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    plan: re.Pattern[str]
+    source: re.Pattern[str]
+    question: re.Pattern[str]
+
+
+_cues: _Cues | None = None
+
+
+def _alternation(name: str) -> re.Pattern[str]:
+    """One regex for the words of a lexicon, longest first."""
+    return re.compile("|".join(re.escape(w) for w in sorted(lexicon.words(name), key=len)[::-1]))
+
+
+def _lexicons() -> _Cues:
+    global _cues
+    if _cues is None:
+        _cues = _Cues(
+            plan=_alternation("plan_words"),
+            source=_alternation("source_cues"),
+            question=_alternation("question_words"),
+        )
+    return _cues
+
+
+def _clause(norm: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - 80)
+    cut = None
+    for m in _CLAUSE_END.finditer(norm, lo, start):
+        cut = m.end()
+    cs = cut if cut is not None else lo
+    stop = _CLAUSE_END.search(norm, end, min(len(norm), end + 80))
+    return cs, (stop.start() if stop else min(len(norm), end + 80))
+
+
+#: Features also conjoined with the candidate's kind (a duration before a stop is often a
+#: frame, a count before a stop rarely): measured on 5-fold CV of the training part.
+CONJOIN: tuple[str, ...] = ("has_", "after=", "before=")
+
+
+def features(
+    norm: str, cands: Sequence[Candidate], fields: Sequence[Mapping[str, Sequence]] | None = None
+) -> list[dict[str, float]]:
+    """The features of each candidate of one document (``norm``: the text the extractor read,
+    full-width digits folded; the candidates in text order, with the rules' confidence;
+    ``fields``: each candidate's ranked options per field, whose best scores say how sure the
+    ranker is of its subject, predicate and time)."""
+    cues = _lexicons()
+    n = max(1, len(norm))
+    surfaces = Counter(c.quantity_text for c in cands)
+    clauses = [_clause(norm, c.start, c.end) for c in cands]
+    per_clause = Counter(clauses)
+    first_end = len(norm)
+    for ch in _SENTENCE_END:
+        k = norm.find(ch)
+        if 0 <= k < first_end:
+            first_end = k
+    per_sentence = Counter(c.sentence_start for c in cands)
+    out: list[dict[str, float]] = []
+    for i, (c, clause) in enumerate(zip(cands, clauses, strict=True)):
+        f: dict[str, float] = {"bias": 1.0}
+        if fields is not None:
+            for name in ("subject", "predicate", "time"):
+                opts = fields[i].get(name) or ()
+                if opts:
+                    top = float(getattr(opts[0], "score", 0.0))
+                    f[f"{name}_score={_bucket(top, (0.2, 0.4, 0.6, 0.8))}"] = 1.0
+                    if len(opts) > 1:
+                        gap = top - float(getattr(opts[1], "score", 0.0))
+                        f[f"{name}_gap={_bucket(gap, (0.05, 0.2))}"] = 1.0
+        rule = c.rule or "none"
+        f[f"rule={rule}"] = 1.0
+        f[f"family={rule.split('.', 1)[0]}"] = 1.0
+        f[f"kind={c.kind}"] = 1.0
+        f[f"unit={_unit_class(c.unit)}"] = 1.0
+        f[f"qual={c.qualifier or '='}"] = 1.0
+        f[f"mag={_magnitude(c.value)}"] = 1.0
+        if c.value is not None and c.value != int(c.value):
+            f["decimal"] = 1.0
+        if c.value_max is not None:
+            f["range"] = 1.0
+        surface = c.quantity_text
+        if any(ch.isdigit() for ch in surface):
+            f["arabic"] = 1.0
+        else:
+            f["chinese_numeral"] = 1.0
+            if c.value is not None and abs(c.value) <= 3:
+                f["small_chinese"] = 1.0
+                f[f"small_chinese*{c.kind}"] = 1.0
+        f[f"len={_bucket(len(surface), (2, 3, 5, 8))}"] = 1.0
+        for name, text in (
+            ("subject", c.subject),
+            ("predicate", c.predicate),
+            ("time", c.time_text),
+            ("object", c.object),
+        ):
+            if text:
+                f[f"has_{name}"] = 1.0
+        sentence = norm[c.sentence_start : c.sentence_end]
+        tail = norm[c.sentence_end : c.sentence_end + 1]
+        if "？" in sentence or "?" in sentence or tail in ("？", "?"):
+            f["question"] = 1.0
+            if cues.question.search(sentence):
+                f["question_word"] = 1.0
+        if "！" in sentence or "!" in sentence or tail in ("！", "!"):
+            f["exclamation"] = 1.0
+        before = norm[c.sentence_start : c.start]
+        if _OPENING.search(before):
+            for opening, closing in _OPEN_CLOSE:
+                if before.count(opening) > before.count(closing):
+                    f[f"inside={opening}"] = 1.0
+        if c.start < first_end:
+            f["headline"] = 1.0
+        f[f"pos={_bucket(c.start / n, (0.1, 0.3, 0.6, 0.9))}"] = 1.0
+        f[f"before={_char_class(norm[c.start - 1 : c.start])}"] = 1.0
+        f[f"after={_char_class(norm[c.end : c.end + 1])}"] = 1.0
+        f[f"after2={_char_class(norm[c.end + 1 : c.end + 2])}"] = 1.0
+        if norm.startswith("的", c.end):
+            f["de_after"] = 1.0
+        f[f"in_sentence={_bucket(per_sentence[c.sentence_start], (1, 2, 4))}"] = 1.0
+        f[f"mag*{c.kind}={_magnitude(c.value)}"] = 1.0
+        cs, ce = clause
+        if cues.plan.search(norm, cs, c.start):
+            f["plan"] = 1.0
+        if cues.source.search(norm, cs, ce):
+            f["source"] = 1.0
+        if c.start - cs <= 1:
+            f["clause_head"] = 1.0
+        if ce - c.end <= 1:
+            f["clause_tail"] = 1.0
+        f[f"clause_len={_bucket(ce - cs, (6, 12, 24))}"] = 1.0
+        k = per_clause[clause]
+        f[f"in_clause={min(k, 3)}"] = 1.0
+        if surfaces[surface] > 1:
+            f["repeated"] = 1.0
+        f["rule_confidence"] = c.confidence
+        kind = c.kind
+        for name in [name for name in f if name.startswith(CONJOIN)]:
+            f[kind + "*" + name] = 1.0
+        out.append(f)
+    return out
+
+
+def screen(norm: str, pairs: list, model: LookalikeModel | None) -> list:
+    """Score ``(candidate, fields)`` pairs of one document: each candidate's confidence
+    becomes the model's probability that it is a claim, and those under the threshold are not
+    proposed. Without a model the pairs come back as they are."""
+    if model is None or not pairs:
+        return pairs
+    feats = features(norm, [c for c, _ in pairs], [f for _, f in pairs])
+    out = []
+    for (cand, fields), f in zip(pairs, feats, strict=True):
+        p = model.probability(f)
+        if p < model.threshold:
+            continue
+        out.append((replace(cand, confidence=round(max(0.05, min(p, 0.99)), 2)), fields))
+    return out
+
+
+# ---------------------------------------------------------------------------- training
+
+Example = tuple[dict[str, float], float]
+
+
+def fit(
+    examples: Sequence[Example],
+    *,
+    l2: float = 4.0,
+    prior: LookalikeModel | None = None,
+    threshold: float = 0.5,
+    iterations: int = 200,
+) -> LookalikeModel:
+    """Logistic regression on ``(features, label)`` examples (label 1 a claim, 0 a look-alike),
+    with an L2 penalty ``l2 / 2 * |w - prior|^2`` against the summed loss: with a ``prior``
+    (the shipped model) a database's few decisions move its weights only as far as they
+    agree. Deterministic (L-BFGS, pure Python)."""
+    from .ranker import _lbfgs
+
+    names = sorted({k for f, _ in examples for k in f} | set(prior.weights if prior else ()))
+    if "bias" in names:
+        names.remove("bias")
+    names.insert(0, "bias")
+    index = {k: i for i, k in enumerate(names)}
+    rows = [([(index[k], v) for k, v in f.items() if v], y) for f, y in examples]
+    w0 = [0.0] * len(names)
+    if prior is not None:
+        for k, v in prior.weights.items():
+            w0[index[k]] = v
+        w0[0] += prior.bias
+    n = max(1, len(rows))
+
+    def objective(w: list[float]) -> tuple[float, list[float]]:
+        loss = 0.0
+        grad = [0.0] * len(w)
+        for row, y in rows:
+            z = sum(w[i] * v for i, v in row)
+            if z >= 0:
+                e = math.exp(-z)
+                p = 1.0 / (1.0 + e)
+                loss += (1 - y) * z + math.log1p(e)
+            else:
+                e = math.exp(z)
+                p = e / (1.0 + e)
+                loss += -y * z + math.log1p(e)
+            d = p - y
+            for i, v in row:
+                grad[i] += d * v
+        # The bias (index 0) is not penalised.
+        pen = sum((w[i] - w0[i]) ** 2 for i in range(1, len(w)))
+        loss = loss / n + 0.5 * l2 / n * pen
+        g = [gi / n for gi in grad]
+        for i in range(1, len(w)):
+            g[i] += l2 / n * (w[i] - w0[i])
+        return loss, g
+
+    w = _lbfgs(objective, list(w0), iterations) if rows else w0
+    weights = {k: w[i] for i, k in enumerate(names) if i}
+    return LookalikeModel(weights, w[0], threshold)
+
+
+def best_threshold(
+    scored: Sequence[tuple[float, float]], n_claims: int, wrong_fixed: int = 0
+) -> list[tuple[float, float, float, float]]:
+    """For each candidate threshold, the precision, recall and F1 of the candidates kept:
+    ``scored`` is ``(probability, label)`` per candidate (1: it finds a claim), ``n_claims``
+    the claims there are to find (the recall's base), ``wrong_fixed`` wrong candidates that
+    are kept whatever the threshold. Rows ``(threshold, precision, recall, f1)``."""
+    rows = []
+    for t in [x / 100 for x in range(0, 96, 1)]:
+        tp = sum(1 for p, y in scored if p >= t and y)
+        fp = sum(1 for p, y in scored if p >= t and not y) + wrong_fixed
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / n_claims if n_claims else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        rows.append((t, prec, rec, f1))
+    return rows
