@@ -480,6 +480,27 @@ def _time_derived(options: Sequence[Option], feats: list[dict[str, float]]) -> N
 _DERIVE = {"subject": _subject_derived, "predicate": _predicate_derived, "time": _time_derived}
 
 
+def canonical_key(o: Option) -> tuple:
+    """Options in this order read the same list features whatever order they come in (ties
+    among the nearest options go to the first): where the mention is, its text, its
+    features. Training and ranking both derive features in this order, so no model's earlier
+    ranking leaks into them (training stays a pure function of its data)."""
+    return (o.start, o.end, o.text, sorted(o.features.items()))
+
+
+def canonical_features(
+    options: Sequence[Option], field: str = "subject", kind: str | None = None
+) -> list[dict[str, float]]:
+    """:func:`list_features` of the options derived in :func:`canonical_key` order, returned
+    in the given order."""
+    order = sorted(range(len(options)), key=lambda i: canonical_key(options[i]))
+    derived = list_features([options[i] for i in order], field, kind)
+    out: list[dict[str, float]] = [{} for _ in options]
+    for j, i in enumerate(order):
+        out[i] = derived[j]
+    return out
+
+
 def list_features(
     options: Sequence[Option], field: str = "subject", kind: str | None = None
 ) -> list[dict[str, float]]:
@@ -565,7 +586,7 @@ class Ranker:
         the claim's kind (:data:`KINDS`), which the predicate and time models condition on."""
         get = self._kind_weights(field, kind).get
         # The kind's conjunctions are folded into the weights, not added to the features.
-        for o, feats in zip(options, list_features(options, field), strict=True):
+        for o, feats in zip(options, canonical_features(options, field), strict=True):
             z = self.bias
             for k, v in feats.items():
                 z += get(k, 0.0) * v
