@@ -71,7 +71,7 @@ FEATURES: dict[str, str] = {
     "same_clause": "its mention is in the quantity's clause",
     "same_sentence": "its mention is in the quantity's sentence",
     "earlier_sentence": "its mention is in an earlier sentence",
-    "previous": "the subject chosen for the previous claim of the document",
+    "previous": "the subject the clause rules chose for the previous claim of the document",
     "topic": "the most salient name of the document (the article's topic)",
     "most_frequent": "the option that occurs most often in the document",
     "topic_term": "a frequent noun of the headline or quoted term of the text (地震, “80后”)",
@@ -189,8 +189,9 @@ TIME_FEATURES: dict[str, str] = {
     "refers_back": "a time that takes its value from an earlier one (当时, 同期, 全年)",
     "dateline": "the time of a dateline (…讯, …电, …消息)",
     "semicolon": "from the part of the quantity's sentence before a ；",
-    "previous_time": "the time chosen for the previous claim of the paragraph",
-    "previous_empty": "the empty option, when the previous claim of the paragraph has no time",
+    "previous_time": "the time the clause rules chose for the previous claim of the paragraph",
+    "previous_empty": "the empty option, when the clause rules gave the previous claim of the"
+    " paragraph no time",
 }
 
 #: The claim kinds (:func:`extractor.units.kind_of`) the predicate and time models condition on.
