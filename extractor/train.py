@@ -7,8 +7,13 @@ labels an option right when it names the gold subject (the scorer's rule: equal,
 60 % containment; predicate and time likewise by the scorer's rules), and fits one listwise
 logistic model per field (:func:`~extractor.ranker.fit`: the probability that a right option
 wins, with L2 decay; ``--tune`` picks the decay by cross-validation). ``claimdesk train --db`` uses
-:func:`training_groups` and :func:`~extractor.ranker.fit` the same way, with the database's
-decided claims as the gold.
+:func:`train` the same way, with the database's decided claims as the gold.
+
+Training is a pure function of its data (issue 11): the model it writes is the same, byte for
+byte, whatever model was shipped before. The features read off earlier claims follow the
+clause rules' choices, not a model's (:mod:`extractor.core`), options are listed in
+:func:`~extractor.ranker.canonical_key` order, and the look-alike filter learns from the
+candidates of the ranker it ships with.
 """
 
 from __future__ import annotations
