@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from . import nlp
 from .entities import EntityTable, subject_options
@@ -355,7 +355,7 @@ def _entity_table(doc: _Doc) -> EntityTable:
     return table
 
 
-def _alts(chosen: str, options: list[tuple[str, int | None, int | None, float]]) -> list[dict]:
+def _alts(chosen: str, options: Iterable[tuple[str, int | None, int | None, float]]) -> list[dict]:
     """Runners-up as stored with a claim: best first, the chosen text and repeats left out."""
     out: list[dict] = []
     seen = {chosen}
@@ -363,7 +363,9 @@ def _alts(chosen: str, options: list[tuple[str, int | None, int | None, float]])
         if text and text not in seen:
             seen.add(text)
             out.append({"text": text, "start": start, "end": end, "score": round(score, 4)})
-    return out[:5]
+            if len(out) == 5:
+                break
+    return out
 
 
 def _candidate(
@@ -612,7 +614,7 @@ def _alternatives(
     ):
         found = _alts(
             chosen,
-            [
+            (
                 (
                     doc.text[o.start : o.end] if name == "time" and o.start >= 0 else o.text,
                     _pos(o.start),
@@ -620,7 +622,7 @@ def _alternatives(
                     o.score,
                 )
                 for o in opts
-            ],
+            ),
         )
         if found:
             out[name] = found

@@ -523,6 +523,10 @@ def list_features(
     return feats
 
 
+def _by_score(o: Option) -> float:
+    return -o.score
+
+
 class Ranker:
     """A logistic-regression scorer over :data:`FEATURES` (and, per field, over
     :data:`FIELD_FEATURES`)."""
@@ -586,14 +590,18 @@ class Ranker:
         """The options scored and sorted best first (ties keep the given order); ``kind`` is
         the claim's kind (:data:`KINDS`), which the predicate and time models condition on."""
         get = self._kind_weights(field, kind).get
+        bias, exp = self.bias, math.exp
         # The kind's conjunctions are folded into the weights, not added to the features.
         for o, feats in zip(options, canonical_features(options, field), strict=True):
-            z = self.bias
+            z = bias
             for k, v in feats.items():
                 z += get(k, 0.0) * v
-            z = max(-30.0, min(30.0, z))
-            o.score = round(1.0 / (1.0 + math.exp(-z)), 4)
-        return sorted(options, key=lambda o: -o.score)
+            if z > 30.0:
+                z = 30.0
+            elif z < -30.0:
+                z = -30.0
+            o.score = round(1.0 / (1.0 + exp(-z)), 4)
+        return sorted(options, key=_by_score)
 
     # ------------------------------------------------------------------ files
     def to_json(self) -> str:
