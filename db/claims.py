@@ -130,7 +130,11 @@ def _alternatives_json(tail: Sequence) -> str | None:
         return None
     if isinstance(value, str):
         return value
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _JSON.encode(value)
+
+
+#: ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))`` made once, not per claim.
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def save_model(conn: sqlite3.Connection, name: str, model: str, examples: int) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from . import nlp
@@ -122,7 +122,8 @@ class _Doc:
         self.roles: RoleFinder | None = None
         self.table: EntityTable | None = None
         self.ranker: Ranker | None = None
-        #: The subject chosen for the previous claim (text, mention start, mention end).
+        #: The subject the clause rules chose for the previous claim (text, mention start,
+        #: mention end): history features never follow the ranker (training stays pure).
         self.previous: tuple[str, int, int] | None = None
         #: Line breaks of the text (paragraph ends), and the quantity-free features of
         #: each time expression by start (see :func:`extractor.options.time_options`).
@@ -131,9 +132,10 @@ class _Doc:
         #: How often the clause rules chose each subject so far, and where it was last written.
         self.subject_counts: dict[str, int] = {}
         self.subject_at: dict[str, tuple[int, int]] = {}
-        #: The end of the previous quantity and its predicate (for lists sharing one verb).
-        self.previous_pred: tuple[int, Phrase] | None = None
-        #: Where the previous claim is and the span of its chosen time ((-1, -1): none).
+        #: The end of the previous quantity, the rules' predicate and the chosen one (for
+        #: lists sharing one verb).
+        self.previous_pred: tuple[int, Phrase, Phrase | None] | None = None
+        #: Where the previous claim is and the span of the rules' time ((-1, -1): none).
         self.previous_time: tuple[int, tuple[int, int]] | None = None
 
     # -------------------------------------------------------------- cached structure
@@ -413,7 +415,7 @@ def _entity_table(doc: _Doc) -> EntityTable:
     return table
 
 
-def _alts(chosen: str, options: list[tuple[str, int | None, int | None, float]]) -> list[dict]:
+def _alts(chosen: str, options: Iterable[tuple[str, int | None, int | None, float]]) -> list[dict]:
     """Runners-up as stored with a claim: best first, the chosen text and repeats left out."""
     out: list[dict] = []
     seen = {chosen}
@@ -421,7 +423,9 @@ def _alts(chosen: str, options: list[tuple[str, int | None, int | None, float]])
         if text and text not in seen:
             seen.add(text)
             out.append({"text": text, "start": start, "end": end, "score": round(score, 4)})
-    return out[:5]
+            if len(out) == 5:
+                break
+    return out
 
 
 def _candidate(
@@ -494,14 +498,17 @@ def _candidate(
         if subject and subj_phrase is not None:
             doc.subject_counts[subject] = doc.subject_counts.get(subject, 0) + 1
             doc.subject_at[subject] = (subj_phrase.start, subj_phrase.end)
-        if options and options[0].text != subject:
-            best = options[0]
-            subject = best.text
-            subj_phrase = Phrase(best.text, best.start, best.end)
+    # History features read the clause rules' choices, never the ranker's: the options of a
+    # claim are then the same whatever model extracts, so training is a pure function of its
+    # data (issue 11) and inference sees the features training saw.
     if subject:
         at = subj_phrase.start if subj_phrase is not None else -1
         doc.previous = (subject, at, subj_phrase.end if subj_phrase is not None else -1)
-    else:
+    if options and options[0].text != subject:
+        best = options[0]
+        subject = best.text
+        subj_phrase = Phrase(best.text, best.start, best.end)
+    if not subject:
         confidence -= 0.1
 
     after_subject = clause[0]
@@ -518,9 +525,11 @@ def _candidate(
     if pred is None and attr is not None:
         pred = attr
     shared = False
+    shared_output: Phrase | None = None
     if doc.previous_pred is not None:
-        # Each item of a list sharing one verb gets the verb (同比增长1.0%、6.0%).
-        prev_end, prev_pred = doc.previous_pred
+        # Each item of a list sharing one verb gets the verb (同比增长1.0%、6.0%): the
+        # rules' one as the option, the one chosen for the item before as the output.
+        prev_end, prev_pred, shared_output = doc.previous_pred
         if (
             prev_end <= m.start
             and _LIST_SEP_RE.fullmatch(doc.norm, prev_end, m.start)
@@ -532,7 +541,7 @@ def _candidate(
     if not shared and doc.previous_pred is not None:
         # An item of a list whose clause names only the item (其中A 498亿元，B 187亿元): the
         # predicate of the quantity before it in the sentence is an option.
-        prev_end, prev_pred = doc.previous_pred
+        prev_end, prev_pred, _ = doc.previous_pred
         k_end = bisect.bisect_left(tokens, m.end, key=lambda t: t[2])
         if (
             s_start <= prev_end <= clause[0]
@@ -571,12 +580,16 @@ def _candidate(
         "predicate",
         m.kind,
     )
+    # A list item passes on the list's predicate, not its own choice (the rules' one to the
+    # next item's options, the chosen one to its output).
+    list_pred = carried if carried is not None else pred
     if doc.ranker.ranks("predicate") and pred_options and not shared:
         best = pred_options[0]
         pred = Phrase(best.text, best.start, best.end)
-    # A list item passes on the list's predicate, not its own choice.
-    list_pred = carried if carried is not None else pred
-    doc.previous_pred = (m.end, list_pred) if list_pred is not None else None
+    elif shared and shared_output is not None:
+        pred = shared_output
+    chosen_pred = carried if carried is not None else pred
+    doc.previous_pred = (m.end, list_pred, chosen_pred) if list_pred is not None else None
 
     time = _governing_time(doc, m, s_start, clause)
     if time is None:
@@ -605,9 +618,9 @@ def _candidate(
     )
     by_option = {id(o): t for t, o in time_pairs}
     time_ranked = doc.ranker.rank([o for _, o in time_pairs], "time", m.kind)
+    doc.previous_time = (m.start, (time.start, time.end) if time is not None else (-1, -1))
     if doc.ranker.ranks("time") and time_ranked:
         time = by_option[id(time_ranked[0])]
-    doc.previous_time = (m.start, (time.start, time.end) if time is not None else (-1, -1))
     text = doc.text
     cand = Candidate(
         quantity_text=text[m.start : m.end],
@@ -661,7 +674,7 @@ def _alternatives(
     ):
         found = _alts(
             chosen,
-            [
+            (
                 (
                     doc.text[o.start : o.end] if name == "time" and o.start >= 0 else o.text,
                     _pos(o.start),
@@ -669,7 +682,7 @@ def _alternatives(
                     o.score,
                 )
                 for o in opts
-            ],
+            ),
         )
         if found:
             out[name] = found

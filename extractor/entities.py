@@ -89,6 +89,10 @@ def _cues(where: str) -> tuple[str, ...]:
     return tuple(row[0] for row in lexicon.table("source_cues") if row[1:2] == (where,))
 
 
+#: A clause that ends like a dateline or a report (新华社电, 据…消息).
+_REPORT_END = re.compile(r"(?:讯|电|消息|报道)$")
+
+
 @dataclass(slots=True)
 class Entry:
     """A name of the entity table."""
@@ -109,7 +113,7 @@ def is_source_clause(norm: str, start: int, end: int) -> bool:
         return True
     if clause.endswith(_cues("close")):
         return True
-    if re.search(r"(?:讯|电|消息|报道)$", clause):
+    if _REPORT_END.search(clause):
         return True
     # A quoted speaker: the clause ends with a full-width or plain colon after a short name.
     return end < len(norm) and norm[end] in "：:" and end - start <= 12
@@ -164,6 +168,19 @@ class EntityTable:
         self._topics: list[tuple[str, int, int]] | None = None
         #: Base features of option texts without tokens (see :func:`_base_features`).
         self.feature_cache: dict[str, dict[str, float]] = {}
+        #: Base features of option texts with the words and tags of their tokens.
+        self.run_feature_cache: dict[tuple, dict[str, float]] = {}
+        #: The noun runs of a clause's whole token list, by the list's identity (the
+        #: entity table and the subject options of an earlier clause both read them).
+        self._runs: dict[int, tuple[Sequence[Token], list[tuple[int, int]]]] = {}
+        self._salient: tuple[tuple[int, int], list[Entry]] | None = None
+
+    def runs(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+        """:func:`noun_runs` of a clause's tokens, once per token list."""
+        got = self._runs.get(id(tokens))
+        if got is None or got[0] is not tokens:
+            got = self._runs[id(tokens)] = (tokens, noun_runs(tokens))
+        return got[1]
 
     def source_of(self, span: tuple[int, int]) -> bool:
         """:func:`is_source_clause` of a clause, once per clause."""
@@ -188,7 +205,7 @@ class EntityTable:
     ) -> None:
         """Add the names among a clause's noun runs (each clause once); a run stops at a
         time expression (8月份|甲市四环内, 甲指数|上周五)."""
-        for i, j in noun_runs(tokens):
+        for i, j in self.runs(tokens):
             for k in range(i, j):
                 if any(a < tokens[k][3] and tokens[k][2] < b for a, b in time_spans):
                     if k == i:
@@ -249,7 +266,7 @@ class EntityTable:
     def add_headline(self, tokens: Sequence[Token]) -> None:
         """Keep the noun runs of the headline as topic terms (地震, 按摩学院): what an
         article is about is often no name at all."""
-        for i, j in noun_runs(tokens):
+        for i, j in self.runs(tokens):
             run = tokens[i:j]
             text = "".join(t[0] for t in run)
             if len(text) >= 2 and text not in _GENERIC and not _DATELINE.search(text):
@@ -386,13 +403,16 @@ class EntityTable:
         if len(short) < 2:
             return None
         best: Entry | None = None
+        size, first = len(short), short[0]
         for e in self.entries.values():
-            if len(e.text) <= len(short) or e.text.endswith(("讯", "电")):
+            text = e.text
+            # A name without the first character can neither start with nor abbreviate to it.
+            if len(text) <= size or first not in text or text.endswith(("讯", "电")):
                 continue
             abbreviates = (
-                e.text.startswith(short)
-                or _subsequence(short, e.text)
-                or (len(short) >= 3 and e.text.endswith(short))  # 湖人队 of 洛杉矶湖人队
+                text.startswith(short)
+                or _subsequence(short, text)
+                or (len(short) >= 3 and text.endswith(short))  # 湖人队 of 洛杉矶湖人队
             )
             if abbreviates and (best is None or e.freq > best.freq):
                 best = e
@@ -401,8 +421,15 @@ class EntityTable:
 
     def salient(self, n: int = TABLE_OPTIONS) -> list[Entry]:
         """The ``n`` most salient names: in the headline, then by frequency."""
-        ranked = sorted(self.entries.values(), key=lambda e: (-(e.freq + 3 * e.headline), e.start))
-        return ranked[:n]
+        # Entries are only ever added, with their salience fixed: sort again only when the
+        # table has grown since the last claim asked.
+        key = (len(self.entries), n)
+        if self._salient is None or self._salient[0] != key:
+            ranked = sorted(
+                self.entries.values(), key=lambda e: (-(e.freq + 3 * e.headline), e.start)
+            )
+            self._salient = (key, ranked[:n])
+        return self._salient[1]
 
 
 def _base_features(text: str, run: Sequence[Token] | None, table: EntityTable) -> dict[str, float]:
@@ -413,7 +440,13 @@ def _base_features(text: str, run: Sequence[Token] | None, table: EntityTable) -
         if got is None:
             got = table.feature_cache[text] = _compute_base(text, None, table)
         return dict(got)
-    return _compute_base(text, run, table)
+    # Options with tokens repeat too (the quantity's own clause is read again for each of its
+    # quantities): the features depend on the text and the words and tags of the run.
+    key = (text, tuple([(t[0], t[1]) for t in run]))
+    got = table.run_feature_cache.get(key)
+    if got is None:
+        got = table.run_feature_cache[key] = _compute_base(text, run, table)
+    return dict(got)
 
 
 def _compute_base(text: str, run: Sequence[Token] | None, table: EntityTable) -> dict[str, float]:
@@ -682,9 +715,16 @@ def _clause_options(
     found: list[tuple[str, int, int, dict[str, float]]] = []
     own = stop is not None
     q_start = stop if stop is not None else span[1]
-    runs = noun_runs(toks, stop=stop)
+    runs = noun_runs(toks, stop=stop) if own else table.runs(toks)
+    # Whether a verb stands before the run: read once along the clause, not once per piece.
+    seen, verb_before = 0, False
     for n_run, (i, j) in enumerate(runs):
         run = toks[i:j]
+        while seen < i:
+            flag = toks[seen][1]
+            verb_before = verb_before or (flag.startswith("v") and flag != "vn")
+            seen += 1
+        opener = n_run == 0 and _opens(toks, i)
         pieces: list[tuple[Sequence[Token], str]] = [(run, "")]
         # A time word inside the run ends the name (上证综指|上周五收市): the run stops there.
         for k in range(1, len(run)):
@@ -718,13 +758,13 @@ def _clause_options(
             f["same_sentence"] = 1.0
             if how:
                 f[how] = 1.0
-            if n_run == 0 and _opens(toks, i):
+            if opener:
                 f["clause_opener"] = 1.0
             if source:
                 f["source"] = 1.0
             if norm.startswith("的", end):
                 f["before_de"] = 1.0
-            if any(t[1].startswith("v") and t[1] != "vn" for t in toks[:i]):
+            if verb_before:
                 f["after_verb"] = 1.0
             if resolved != text:
                 generic = text in _GENERIC or text.startswith(("该", "其"))
@@ -1090,8 +1130,12 @@ def _overlapping(
 
 def _subsequence(short: str, full: str) -> bool:
     """Whether the characters of ``short`` occur in ``full`` in order."""
-    it = iter(full)
-    return all(ch in it for ch in short)
+    pos = 0
+    for ch in short:
+        pos = full.find(ch, pos) + 1  # the first match after the previous one, as iter() does
+        if not pos:
+            return False
+    return True
 
 
 def _opens(tokens: Sequence[Token], i: int) -> bool:

@@ -251,7 +251,8 @@ def time_options(
         empty["rule"] = 1.0
     if not any(f.get("same_sentence") or f.get("after") for _, f in found.values()):
         empty["no_time_here"] = 1.0
-    if any(w in norm[clause[0] : q_start] for w in _future_words()):
+    head = norm[clause[0] : q_start]
+    if any(w in head for w in _future_words()):
         for _, o in out:
             o.features["future"] = 1.0
         empty["future"] = 1.0

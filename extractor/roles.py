@@ -312,6 +312,10 @@ _QUOTES_OPEN = '“"「『《'
 _QUOTES_CLOSE = '”"」』》'
 
 
+#: A demonstrative before a generic reference (该公司, 本基金, 上述企业).
+_DEMONSTRATIVE = re.compile(r"^(?:该|本|此|这家|这个|上述|其)")
+
+
 @dataclass(slots=True)
 class Phrase:
     """A phrase of the text: what it resolves to and where the mention is."""
@@ -441,17 +445,25 @@ class RoleFinder:
     def __init__(self, aliases: dict[str, str]):
         self.aliases = dict(aliases)
         self.entities: list[str] = list(dict.fromkeys(aliases.values()))
+        #: :meth:`resolve` memoised; emptied whenever :attr:`entities` changes.
+        self._resolved: dict[str, str] = {}
 
     # ------------------------------------------------------------------ resolution
     def resolve(self, name: str) -> str:
         """Map a subject mention to the entity it names (aliases, short forms, generics)."""
+        got = self._resolved.get(name)
+        if got is None:
+            got = self._resolved[name] = self._resolve(name)
+        return got
+
+    def _resolve(self, name: str) -> str:
         name = name.strip('“”"「」『』 ')
         if name in self.aliases:
             return self.aliases[name]
         deictic = _deictic().get(name)
         if deictic is not None:
             return deictic
-        bare = re.sub(r"^(?:该|本|此|这家|这个|上述|其)", "", name)
+        bare = _DEMONSTRATIVE.sub("", name)
         if bare != name and bare in self.aliases:
             return self.aliases[bare]
         if bare in _GENERIC or name in _GENERIC:
@@ -470,6 +482,9 @@ class RoleFinder:
     def register(self, name: str) -> None:
         """Remember a resolved entity name for later short mentions."""
         if name and name not in _GENERIC:
+            if self.entities and self.entities[-1] == name:
+                return  # already the latest: nothing changes
+            self._resolved.clear()
             if name in self.entities:
                 self.entities.remove(name)
             self.entities.append(name)
@@ -618,6 +633,7 @@ class RoleFinder:
         return None
 
 
+@cache
 @cache
 def _deictic() -> dict[str, str]:
     """Words that name a place from inside the text (我国 -> 中国), from
