@@ -406,6 +406,11 @@ class Driver:
         """The action the fixers' keys count under (``edit``, or ``add`` while fixing an
         added claim)."""
 
+    def fixer(self, name: str) -> str:
+        """A fixer's name in the figures: ``pick (add)`` … while fixing an added claim (its
+        keys count under the add, see :meth:`Keys.by_fixer`)."""
+        return f"{name} (add)" if self.acting == "add" else name
+
     # ---- what the screen and the database show
 
     def on_screen(self) -> int | None:
@@ -493,11 +498,44 @@ class Driver:
         """Claim ids in the review list's order (document, then position)."""
         return [r[0] for r in self.db.execute("SELECT id FROM claims ORDER BY doc_id, start, id")]
 
+    def back_target(self) -> int | None:
+        """The claim the app's back key (``review.back``) would show, when it has one."""
+        if self.key_for("review.back", "b") is None:
+            return None
+        target = getattr(self.app.screen, "back_to", None)
+        return int(target) if target is not None else None
+
+    async def back(self, claim_id: int) -> bool:
+        """Back to ``claim_id`` with one key when it is the claim the app would go back to."""
+        if self.back_target() != claim_id or self.on_screen() == claim_id:
+            return False
+        key = self.key_for("review.back", "b")
+        assert key is not None
+        self.keys.actions["move"] += 1
+        await self.press("move", "back", key)
+        await self.settle(lambda: self.on_screen() == claim_id, f"{key} did not go back")
+        return True
+
     async def to_pending(self) -> None:
-        """From a decided claim on screen to the nearest pending one, with ``j``/``k``."""
+        """From a decided claim on screen to a pending one: back (one key) to the claim shown
+        before when it is pending, else the next pending claim (one key), else the nearest
+        with ``j``/``k``."""
         here = self.on_screen()
         order = self.list_order()
         status = dict(self.db.execute("SELECT id, status FROM claims").fetchall())
+        target = self.back_target()
+        if target is not None and status.get(target) == "pending" and await self.back(target):
+            return
+        key = self.key_for("review.next_pending", "p")
+        if key is not None and "pending" in status.values():
+            # Any pending claim will do (the review goes on from whichever is on screen).
+            self.keys.actions["move"] += 1
+            await self.press("move", "next pending", key)
+            await self.settle(lambda: self.on_screen() is not None and self.on_screen() != here,
+                              f"{key} did not go to a pending claim")  # fmt: skip
+            now = self.on_screen()
+            if now is not None and self.claim(now)["status"] == "pending":
+                return
         pos = order.index(here) if here in order else 0
         todo = [i for i, cid in enumerate(order) if status[cid] == "pending"]
         if not todo:
@@ -617,7 +655,7 @@ class Driver:
                           and self.decisions(claim_id) > before
                           and self.on_screen() is not None,
                           f"the edit of claim {claim_id} was not committed")  # fmt: skip
-        self.keys.fixes["form"] += 1
+        self.keys.fixes[self.fixer("form")] += 1
 
     # ---- what the screen offers (binding ids of the key contract, issue 14)
 
@@ -641,10 +679,13 @@ class Driver:
     # ---- moving to a claim
 
     async def goto(self, claim_id: int) -> None:
-        """From the claim on screen to ``claim_id`` with ``j``/``k`` (counted as moves)."""
+        """From the claim on screen to ``claim_id``: the back key when the app would go back
+        to it, else ``j``/``k`` (counted as moves)."""
         order = self.list_order()
         here = self.on_screen()
         if here == claim_id:
+            return
+        if await self.back(claim_id):
             return
         if here not in order or claim_id not in order:
             raise BenchError(f"cannot find claim {claim_id} from claim {here} in the list")
@@ -660,8 +701,10 @@ class Driver:
         raise BenchError(f"{key} never reached claim {claim_id}")
 
     def back_cost(self, claim_id: int) -> int:
-        """``k`` presses from the next pending claim after ``claim_id`` (where the app moves
-        on to after a commit) back to it."""
+        """Keys from the next pending claim after ``claim_id`` (where the app moves on to
+        after a commit) back to it: the back key, else ``k`` presses."""
+        if self.key_for("review.back", "b") is not None:
+            return 1
         order = self.list_order()
         status = dict(self.db.execute("SELECT id, status FROM claims").fetchall())
         if claim_id not in order:
@@ -779,7 +822,16 @@ class Driver:
                 and host_claim["id"]
                 and (here is None or self.claim(here)["doc_id"] != doc_id)
             ):
-                await self.goto(host_claim["id"])
+                # Any claim of the document will do to add from: back (one key) when the
+                # claim shown before is one (the screen moved on after the last fix), else
+                # the host with j/k.
+                target = self.back_target()
+                if (
+                    target is None
+                    or self.claim(target)["doc_id"] != doc_id
+                    or not (await self.back(target))
+                ):
+                    await self.goto(host_claim["id"])
             if SPAN.offered(self):
                 plan = SPAN.add_plan(self, host_claim, g, text)
                 if plan is not None and (
@@ -858,6 +910,12 @@ class PickAlternative:
     def offered(self, driver: Driver) -> bool:
         return driver.key_for("review.pick1", "1") is not None and self.card(driver) is not None
 
+    def offered_for(self, driver: Driver) -> bool:
+        """The review screen has pick keys (for a claim not on screen yet)."""
+        if SPAN.active(driver):
+            return hasattr(driver.app.screen, "field_focus")
+        return driver.key_for("review.pick1", "1") is not None
+
     def card(self, driver: Driver) -> kp.Card | None:
         """What the card on screen offers for picking: the ring of fields ``[`` / ``]`` walk,
         the field in focus and, per field, its alternatives numbered as the card lists them
@@ -935,7 +993,21 @@ class PickAlternative:
 
         await driver.settle(done, f"picking {n} for {form_field} of claim {claim_id} was not "
                             "committed")  # fmt: skip
-        driver.keys.fixes["pick"] += 1
+        driver.keys.fixes[driver.fixer("pick")] += 1
+
+
+def card_for(row: dict[str, Any], text: str) -> kp.Card | None:
+    """The card the app shows for ``row`` when it comes on screen (its alternatives as
+    numbered, the focus on the field most likely wrong): the app's own
+    :mod:`db.alternatives`; None without alternatives."""
+    from db import alternatives
+
+    alts = alternatives.parse(row.get("alternatives"), text)
+    if not alts:
+        return None
+    ring = tuple(alternatives.walk(alts))
+    options = {f: [o.text for o in alternatives.options(alts, row, f)] for f in ring}
+    return kp.Card(ring, alternatives.focus_field(alts, row), options)
 
 
 class SelectSpan:
@@ -949,6 +1021,7 @@ class SelectSpan:
     def __init__(self) -> None:
         self._words: dict[str, list[kp.Word]] = {}
         self._sentences: dict[str, list[tuple[int, int]]] = {}
+        self._segs: dict[str, Any] = {}
         self._moves: dict[str, tuple[Any, kp.Moves]] = {}
         self._readers: Any = None
 
@@ -980,6 +1053,7 @@ class SelectSpan:
             seg = segment(text, 0, len(text))
             self._words[text] = list(seg.words)
             self._sentences[text] = list(seg.sentences)
+            self._segs[text] = seg
         return self._words[text]
 
     def moves(self, driver: Driver, text: str) -> kp.Moves:
@@ -1031,15 +1105,82 @@ class SelectSpan:
                     out.append((key, m))
             return [(key, m) for key, m in out if m != k]
 
-        moves = kp.GraphMoves(neighbours)
+        moves = kp.GraphMoves(neighbours, jumps=self.jumps(driver, text))
         self._moves[text] = (width, moves)
         return moves
 
-    def start(self, words: list[kp.Word], row: dict[str, Any]) -> int:
-        """The word span mode starts on for ``row``: the first one ending after its
-        sentence's start (the app's ``SpanCursor.goto``)."""
+    def jump_keys(self, driver: Driver) -> dict[tuple[str, int], str]:
+        """(kind, step) -> the key of each jump the span cursor offers (binding ids
+        ``span.next_name`` … on the document view, a user keymap applied): none on an app
+        without them."""
+        view = next(iter(driver.app.screen.query("#document")), None)
+        if view is None:
+            return {}
+        ids = {"span.next_name": ("name", 1), "span.previous_name": ("name", -1),
+               "span.next_number": ("number", 1), "span.previous_number": ("number", -1),
+               "span.next_time": ("time", 1), "span.previous_time": ("time", -1)}  # fmt: skip
+        out: dict[tuple[str, int], str] = {}
+        for key, bindings in view._bindings.key_to_bindings.items():
+            for b in bindings:
+                if b.id in ids and ids[b.id] not in out:
+                    out[ids[b.id]] = key
+        return out
+
+    def jumps(
+        self, driver: Driver, text: str
+    ) -> Callable[[int, int], list[tuple[str, int, int]]] | None:
+        """The span cursor's jumps over the document's words, from a selection (anchor,
+        cursor): the app's own :meth:`SpanCursor.jump_target` on the whole document."""
+        keys = self.jump_keys(driver)
+        if not keys:
+            return None
+        from tui.widgets.span_cursor import SpanCursor
+
+        self.words(text)
+        seg = self._segs[text]
+        cur = SpanCursor(text, seg, 0)
+        if not hasattr(cur, "jump_target"):
+            return None
+
+        def jumps(anchor: int, index: int) -> list[tuple[str, int, int]]:
+            out = []
+            for (kind, step), key in keys.items():
+                t = cur.jump_target(kind, step, anchor, index)
+                if t is not None and t != (anchor, index):
+                    out.append((key, t[0], t[1]))
+            return out
+
+        return jumps
+
+    def start(self, driver: Driver, text: str, row: dict[str, Any] | None) -> tuple[int, int]:
+        """The selection (anchor, cursor words) span mode starts with for ``row``, the claim
+        on screen (None: a document alone): the app's ``SpanCursor.start_selection`` for the
+        field the screen starts on, else the first word ending after its sentence's start
+        (an app that starts there)."""
+        words = self.words(text)
+        if row is None:
+            return 0, 0
+        if "sentence_start" not in row:  # a claim about to be added: the sentence around it
+            around = [s for s in self._sentences[text] if s[0] <= row["start"] < s[1]]
+            s0, s1 = around[0] if around else (0, len(text))
+            row = {**row, "sentence_start": s0, "sentence_end": s1}
         s0 = row["sentence_start"]
-        return next((i for i, (_, b) in enumerate(words) if b > s0), max(len(words) - 1, 0))
+        first = next((i for i, (_, b) in enumerate(words) if b > s0), max(len(words) - 1, 0))
+        screen = driver.app.screen
+        if not hasattr(screen, "span_start_field"):
+            return first, first
+        from tui.widgets.span_cursor import SpanCursor
+
+        cur = SpanCursor(text, self._segs[text], s0)
+        if not hasattr(cur, "start_selection"):
+            return first, first
+        claim = getattr(screen, "claim", None)
+        if claim is not None and claim["id"] == row.get("id"):
+            field = screen.span_start_field()
+        else:  # a claim not on screen yet (one about to be added): its card's first focus
+            card = card_for(row, text)
+            field = card.focus if card is not None else None
+        return tuple(cur.start_selection(row, field))  # type: ignore[return-value]
 
     def quantity_ok(self, text: str, g: dict, doc_date: str | None) -> Callable[[int, int], bool]:
         """Whether the app reads value, unit and qualifier right for ``g`` from a selection."""
@@ -1058,11 +1199,11 @@ class SelectSpan:
                   ) -> Callable[[frozenset[str]], int | None]:  # fmt: skip
         row = driver.claim(claim_id)
         words = self.words(text)
-        cursor, moves = self.start(words, row), self.moves(driver, text)
+        (anchor, cursor), moves = self.start(driver, text, row), self.moves(driver, text)
         date = driver.doc_date(row["doc_id"])
 
         def cost(fields: frozenset[str]) -> int | None:
-            steps = kp.span_plan(words, text, cursor, fields, g, moves,
+            steps = kp.span_plan(words, text, cursor, fields, g, moves, anchor=anchor,
                                  quantity_ok=self.quantity_ok(text, g, date))  # fmt: skip
             return None if steps is None else kp.span_cost(steps)
 
@@ -1114,7 +1255,7 @@ class SelectSpan:
         await self.enter(driver, driver.acting)
         await self.assign(driver, driver.acting, fields, g, text, date)
         await self.save(driver, driver.acting, claim_id)
-        driver.keys.fixes["span"] += 1
+        driver.keys.fixes[driver.fixer("span")] += 1
 
     async def save(self, driver: Driver, action: str, claim_id: int) -> None:
         before = driver.decisions(claim_id)
@@ -1149,56 +1290,81 @@ class SelectSpan:
     def add_plan(self, driver: Driver, host: dict | None, g: dict, text: str
                  ) -> tuple[int, int, list[str], dict[str, Any]] | None:  # fmt: skip
         """The cheapest selection of ``g``'s quantity from the span cursor's start on
-        ``host`` (the claim on screen; None: the document's start) whose added claim the
-        app reads right in value and unit: (first word, last word, keys, the added fields
-        as the app will guess them)."""
+        ``host`` (the claim on screen; None: the document's start), with what the added
+        claim then needs fixed (a value or unit the app reads differently from the gold
+        too, in the form): (first word, last word, keys, the added fields as the app will
+        guess them)."""
         from db import spans
 
         words = self.words(text)
-        cursor = self.start(words, host) if host is not None else 0
+        anchor, cursor = self.start(driver, text, host)
         moves = self.moves(driver, text)
         date = driver.doc_date(g["_doc_id"])
         best: tuple[int, int, list[str], dict[str, Any]] | None = None
         best_cost = 0
-        choices = [(kp.select_keys(cursor, i, j, moves)[0], i, j)
+        choices = [(kp.select_keys(cursor, i, j, moves, anchor)[0], i, j)
                    for i, j in kp.near_choices(words, g["start"], g["end"])]  # fmt: skip
         for keys, i, j in sorted(choices, key=lambda c: len(c[0])):
             a, b = words[i][0], words[j][1]
             if best is not None and len(keys) >= best_cost:
                 break
-            try:  # the quantity first (cheap); the guessed roles only for a right one
-                if not _matches(g, spans.quantity_fields(text, a, b, self.readers())):
+            try:  # the quantity first (cheap); the guessed roles only for one that overlaps
+                got = spans.quantity_fields(text, a, b, self.readers())
+                if not _overlaps(g, got):
                     continue
                 fields = spans.new_claim(text, a, b, self.readers(), date)
             except ClaimdeskError:
                 continue
-            fixes = wrong_fields(g, shown_fields(fields), adding=False)
-            cost = len(keys) + 2 * len(fixes)  # a rough price of fixing what it guessed wrong
+            # A selection read with the wrong value or unit is fixed after the add (the form);
+            # what the app guessed wrong, the cheapest way after the add.
+            cost = len(keys) + self.after_add(driver, fields, g, text)
             if best is None or cost < best_cost:
                 best, best_cost = (i, j, keys, fields), cost
         return best
 
+    def after_add(self, driver: Driver, fields: dict[str, Any], g: dict, text: str,
+                  back: int = 1) -> int:  # fmt: skip
+        """Keys to fix what the app guessed wrong on a claim just added (``fields``), with
+        the claim on the card: the cheapest plan of picks among the alternatives it keeps
+        (as the card will number them), a span draft (from where ``v`` will start on it)
+        and the form, ``back`` paid between commits."""
+        fixes = wrong_fields(g, shown_fields(fields), adding=False)
+        if not fixes:
+            return 0
+        row = {**fields, "doc_id": g["_doc_id"]}
+        picks: dict[str, int] = {}
+        card = card_for(row, text) if PICK.offered_for(driver) else None
+        if card is not None:
+            for name in fixes:
+                got = kp.pick_keys(card, name, g)
+                if got is not None:
+                    picks[name] = len(got)
+        words, moves = self.words(text), self.moves(driver, text)
+        anchor, cursor = self.start(driver, text, row)
+        ok = self.quantity_ok(text, g, driver.doc_date(g["_doc_id"]))
+
+        def span(fs: frozenset[str]) -> int | None:
+            steps = kp.span_plan(words, text, cursor, fs, g, moves, anchor=anchor,
+                                 quantity_ok=ok)  # fmt: skip
+            return None if steps is None else kp.span_cost(steps)
+
+        start = driver.form_start_for(row)
+        form = lambda fs: kp.form_cost(FORM_CHAIN, start, {f: fixes[f] for f in fs}, route)  # noqa: E731
+        plan = kp.cheapest(fixes, picks, span, form, back)
+        return sum(c.cost for c in plan) + back * max(len(plan) - 1, 0)
+
     def add_cost(self, driver: Driver, plan: tuple[int, int, list[str], dict[str, Any]],
                  g: dict, text: str) -> int:  # fmt: skip
         """Estimated keys of adding from ``plan`` (:meth:`add_plan`): ``v``, the selection,
-        ``n``, then the wrong guesses fixed by spans and ``enter``, or ``escape`` and the
-        form."""
-        i, j, keys, fields = plan
-        fixes = wrong_fields(g, shown_fields(fields), adding=False)
-        cost = 2 + len(keys)
-        if not fixes:
-            return cost + 1
-        words, moves = self.words(text), self.moves(driver, text)
-        ok = self.quantity_ok(text, g, driver.doc_date(g["_doc_id"]))
-        steps = kp.span_plan(words, text, j, fixes, g, moves, anchor=i, quantity_ok=ok)
-        if steps is not None:
-            return cost + kp.span_cost(steps) - 1
-        start = driver.form_start_for({**fields, "doc_id": g["_doc_id"], "alternatives": None})
-        return cost + 1 + kp.form_cost(FORM_CHAIN, start, fixes, route)
+        ``n`` (the mode ends with the added claim on the card), then the wrong guesses fixed
+        the cheapest way (:meth:`after_add`)."""
+        _i, _j, keys, fields = plan
+        return 2 + len(keys) + self.after_add(driver, fields, g, text)
 
     async def add(self, driver: Driver, g: dict, text: str, host: dict | None) -> int:
-        """``v``, select ``g``'s quantity, ``n``; then fix what the app guessed wrong (spans
-        in the same mode, else the cheapest way after leaving it). Returns the new claim."""
+        """``v``, select ``g``'s quantity, ``n`` (the added claim comes on the card); then fix
+        what the app guessed wrong the cheapest way (picks, a span draft, the form). Returns
+        the new claim."""
         plan = self.add_plan(driver, host, g, text)
         if plan is None:
             raise BenchError("no selection of the app's words reads as the gold quantity")
@@ -1220,20 +1386,10 @@ class SelectSpan:
         new_id = int(driver.db.execute("SELECT max(id) FROM claims").fetchone()[0])
         driver.keys.actions["add"] += 1
         driver.keys.fixes["span (add)"] += 1
-        fixes = driver.wrong(new_id, g)
-        date = driver.doc_date(g["_doc_id"])
-        words, cursor, anchor, moves = self.live(driver, text)
-        steps = None
-        if fixes:
-            steps = kp.span_plan(words, text, cursor, fixes, g, moves, anchor=anchor,
-                                 quantity_ok=self.quantity_ok(text, g, date))  # fmt: skip
-        if fixes and steps is not None:
-            await self.assign(driver, "add", set(fixes), g, text, date)
-            await self.save(driver, "add", new_id)
-            return new_id
-        await driver.press("add", "span/escape", "escape")
-        await driver.settle(lambda: not self.active(driver), "Esc did not leave span mode")
-        if fixes:
+        if self.active(driver):  # an app that stays in span mode after n
+            await driver.press("add", "span/escape", "escape")
+            await driver.settle(lambda: not self.active(driver), "Esc did not leave span mode")
+        if driver.wrong(new_id, g):
             await driver.fix_claim(new_id, g, text)
         return new_id
 

@@ -25,6 +25,7 @@ paying the way back to the claim between commits.
 from __future__ import annotations
 
 import itertools
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -157,43 +158,102 @@ class Moves:
 
 class GraphMoves(Moves):
     """Every move the app has, from a function giving each word's neighbours by one key
-    (``left``/``right``, ``home``/``end`` of its sentence, ``up``/``down`` a line): the
-    fewest keys by breadth-first search, at most ``limit`` keys deep, cached per start."""
+    (``left``/``right``, ``home``/``end`` of its sentence, ``up``/``down`` a line) and,
+    optionally, the jumps from a selection (``jumps(anchor, cursor)`` -> ``(key, anchor,
+    cursor)``: a jump selects a whole name, number or time, the anchor on its first word).
+
+    The fewest keys by breadth-first search over selections (anchor, cursor), at most
+    ``limit`` keys deep, cached per start: a plain move collapses the selection onto the
+    cursor, a jump leaves a selection that ``shift+arrows`` then extend or shrink."""
 
     def __init__(self, neighbours: Callable[[int], Iterable[tuple[str, int]]],
-                 limit: int = 80) -> None:  # fmt: skip
+                 limit: int = 80,
+                 jumps: Callable[[int, int], Iterable[tuple[str, int, int]]] | None = None,
+                 ) -> None:  # fmt: skip
         super().__init__()
         self.neighbours = neighbours
+        self.jumps = jumps
         self.limit = limit
-        self._trees: dict[int, dict[int, tuple[int, str]]] = {}
+        self._trees: dict[tuple[int, int], dict[tuple[int, int], tuple[tuple[int, int], str]]] = {}
+        self._by_anchor: dict[tuple[int, int], dict[int, list[tuple[int, tuple[int, int]]]]] = {}
 
-    def _tree(self, start: int) -> dict[int, tuple[int, str]]:
+    def _tree(self, start: tuple[int, int]) -> dict[tuple[int, int], tuple[tuple[int, int], str]]:
+        """(anchor, cursor) -> (the state before, the key) on a shortest way from ``start``
+        (in breadth-first order: the depth of a state is the length of its way)."""
         tree = self._trees.get(start)
         if tree is None:
             tree = {start: (start, "")}
             frontier = [start]
             for _ in range(self.limit):
                 nxt = []
-                for k in frontier:
-                    for key, m in self.neighbours(k):
-                        if m not in tree:
-                            tree[m] = (k, key)
-                            nxt.append(m)
+                for state in frontier:
+                    anchor, k = state
+                    out = [(key, (m, m)) for key, m in self.neighbours(k)]
+                    if anchor != k:
+                        # A plain left / right leaves a selection of several words from its
+                        # edge (the app's SpanCursor.move), not from the cursor inside it.
+                        edges = {"left": min(anchor, k), "right": max(anchor, k)}
+                        out = [o for o in out if o[0] not in edges]
+                        for key, edge in edges.items():
+                            out += [(n, (m, m)) for n, m in self.neighbours(edge) if n == key]
+                    if self.jumps is not None:
+                        out += [(key, (a, c)) for key, a, c in self.jumps(anchor, k)]
+                    for key, to in out:
+                        if to not in tree:
+                            tree[to] = (state, key)
+                            nxt.append(to)
                 if not nxt:
                     break
                 frontier = nxt
             self._trees[start] = tree
         return tree
 
-    def keys(self, cursor: int, target: int) -> list[str]:
-        tree = self._tree(cursor)
-        if target not in tree:
-            return move_keys(cursor, target, None)
+    def _way(self, tree: dict, start: tuple[int, int], state: tuple[int, int]) -> list[str]:
         out: list[str] = []
-        while target != cursor:
-            target, key = tree[target]
+        while state != start:
+            state, key = tree[state]
             out.append(key)
         return out[::-1]
+
+    def keys(self, cursor: int, target: int) -> list[str]:
+        tree = self._tree((cursor, cursor))
+        if (target, target) not in tree:
+            return move_keys(cursor, target, None)
+        return self._way(tree, (cursor, cursor), (target, target))
+
+    def _anchored(self, start: tuple[int, int]) -> dict[int, list[tuple[int, tuple[int, int]]]]:
+        """Anchor -> (depth, state) of the states reached from ``start`` (cached)."""
+        got = self._by_anchor.get(start)
+        if got is None:
+            tree = self._tree(start)
+            got = defaultdict(list)
+            depth = {start: 0}
+            for state, (prev, _key) in tree.items():  # breadth-first: prev comes first
+                if state != start:
+                    depth[state] = depth[prev] + 1
+                got[state[0]].append((depth[state], state))
+            self._by_anchor[start] = got
+        return got
+
+    def select(self, cursor: int, anchor: int, i: int, j: int) -> tuple[list[str], int]:
+        """The fewest keys that select words ``i``..``j`` from the selection ``anchor``..
+        ``cursor``: reach a selection anchored at ``i`` or ``j`` (a plain move to it, or a
+        jump whose span starts there), then ``shift+arrows`` to the other end. Returns the
+        keys and the cursor's word after."""
+        start = (anchor, cursor)
+        anchored = self._anchored(start)
+        best: tuple[int, tuple[int, int], int] | None = None
+        for a, other in ((i, j), (j, i)):
+            for depth, state in anchored.get(a, ()):
+                cost = depth + abs(other - state[1])
+                if best is None or cost < best[0]:
+                    best = (cost, state, other)
+        if best is None:
+            return [*self.keys(cursor, i), *(["shift+right"] * (j - i))], j
+        _, state, other = best
+        c = state[1]
+        key = "shift+right" if other > c else "shift+left"
+        return [*self._way(self._tree(start), start, state), *([key] * abs(other - c))], other
 
 
 def select_keys(
@@ -202,20 +262,28 @@ def select_keys(
     """Keys that select words ``i``..``j`` from the cursor on word ``cursor`` (the selection
     runs from ``anchor``, default the cursor's word), and the word the cursor is on after.
 
-    A plain move collapses the selection onto the cursor; ``shift+arrow`` moves the cursor
-    and keeps the anchor (the app's :class:`SpanCursor`). Ways tried: go to ``i`` and extend
-    right, go to ``j`` and extend left, or extend the present selection from its anchor.
+    A plain move leaves a selection of several words from its edge (``left`` to the word
+    before it, ``right`` to the word after it) and collapses it onto the new word;
+    ``shift+arrow`` moves the cursor and keeps the anchor (the app's :class:`SpanCursor`).
+    Ways tried: go to ``i`` and extend right, go to ``j`` and extend left, or extend the
+    present selection from its anchor.
     """
     moves = moves or Moves()
     anchor = cursor if anchor is None else anchor
     if sorted((anchor, cursor)) == [i, j]:
         return [], cursor
+    if isinstance(moves, GraphMoves):
+        return moves.select(cursor, anchor, i, j)
     ways: list[tuple[list[str], int]] = []
+    lo, hi = sorted((anchor, cursor))
     for start, other, extend in ((i, j, "shift+right"), (j, i, "shift+left")):
-        way = moves.keys(cursor, start)
-        if not way and anchor != cursor:
-            # Already there, but the selection must collapse first: step off and back.
-            way = ["left", "right"] if start > 0 else ["right", "left"]
+        if anchor == cursor:
+            way = moves.keys(cursor, start)
+        else:  # the first plain move leaves the selection from its edge
+            tries = [["right", *moves.keys(hi + 1, start)]]
+            if lo > 0:
+                tries.append(["left", *moves.keys(lo - 1, start)])
+            way = min(tries, key=len)
         ways.append(([*way, *([extend] * abs(other - start))], other))
     if anchor in (i, j):
         other = j if anchor == i else i

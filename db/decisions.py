@@ -526,6 +526,16 @@ def decide(
     return Decision(did, claim_id, action, before["status"], after["status"])
 
 
+def _alternatives_text(value: Any) -> str | None:
+    """An added claim's alternatives (the extractor's runners-up for a selected quantity,
+    issue 14) as stored: JSON text, or NULL when there are none."""
+    if not value:
+        return None
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def add_claim(
     conn: sqlite3.Connection, doc_id: int, fields: dict[str, Any], reviewer: str
 ) -> Decision:
@@ -535,7 +545,7 @@ def add_claim(
         conn: an open claimdesk connection.
         doc_id: the document.
         fields: fact fields; at least ``start``, ``end`` and ``value`` (sentence bounds are
-            found when missing).
+            found when missing); ``alternatives`` (a dict or JSON) keeps runners-up to pick.
         reviewer: who adds it.
 
     Raises:
@@ -543,7 +553,8 @@ def add_claim(
     """
     if not reviewer:
         raise ReviewError("a reviewer name is needed")
-    unknown = set(fields) - set(FACT_FIELDS) - set(SPAN_FIELDS) - {"confidence", "rule"}
+    extra = {"confidence", "rule", "alternatives"}
+    unknown = set(fields) - set(FACT_FIELDS) - set(SPAN_FIELDS) - extra
     if unknown:
         raise ReviewError(f"unknown fields: {', '.join(sorted(unknown))}")
     with transaction(conn):
@@ -556,7 +567,7 @@ def add_claim(
         at = now_iso()
         state = {f: fixed.get(f) for f in (*FACT_FIELDS, *SPAN_FIELDS)}
         state.update(status="accepted", edited=0, original=None, reviewer=reviewer, decided_at=at)
-        cols = [*state, "doc_id", "origin", "confidence", "rule", "created_at"]
+        cols = [*state, "doc_id", "origin", "confidence", "rule", "created_at", "alternatives"]
         vals = [
             *state.values(),
             doc_id,
@@ -564,6 +575,7 @@ def add_claim(
             float(fields.get("confidence", 1.0)),
             fields.get("rule") or "reviewer",
             at,
+            _alternatives_text(fields.get("alternatives")),
         ]
         cur = conn.execute(
             f"INSERT INTO claims ({', '.join(_quoted(cols))})"

@@ -628,6 +628,19 @@ class ReviewSession:
 
         return self._run(run)
 
+    def next_pending(self) -> Outcome:
+        """Go to the next claim for the reviewer after the one on screen (wrapping; the claim
+        an accept would go to), deciding nothing; refused when nothing is left pending."""
+
+        def run() -> Outcome:
+            self.finished = False
+            row = self.strategy.next(self, self._key())
+            if row is None:
+                return self._out("refused", "Nothing is left pending for you here.")
+            return self._out("done", view=self._view(row))
+
+        return self._run(run)
+
     def goto(self, claim_id: int, index: int | None = None) -> Outcome:
         """Show one claim (a search hit, a clicked row); the filter is cleared when the claim
         is outside it."""

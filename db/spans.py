@@ -69,7 +69,9 @@ class Readers:
         time: (time expression, document date or None) -> its normalised form ("" if none).
         roles: (document text, start, end, document date) -> the extractor's guess of the
             role fields (``ROLE_FIELDS``, offsets in the document) of a quantity at
-            ``start..end``; an empty mapping when it has none.
+            ``start..end``, and under ``alternatives`` its ranked runners-up per field (as
+            a candidate stores them: the card numbers them for picking); an empty mapping
+            when it has none.
     """
 
     quantity: Callable[[str], Mapping[str, Any] | None]
@@ -170,7 +172,7 @@ def new_claim(
 ) -> Changes:
     """The fields of a claim added from the selection: the quantity read from it, the other
     fields the extractor's guess (checked: a guessed span that does not hold its field is
-    left out).
+    left out), and the guess's ``alternatives`` to pick from.
 
     Raises:
         ReviewError: a bad selection, or one that holds no number (nothing is added).
@@ -187,6 +189,9 @@ def new_claim(
         guess.pop(f"{name}_start", None)
         guess.pop(f"{name}_end", None)
     fields.update({f: guess[f] for f in ROLE_FIELDS if guess.get(f) is not None})
+    alts = guess.get("alternatives")
+    if isinstance(alts, Mapping) and alts:
+        fields["alternatives"] = dict(alts)
     return fields
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from . import nlp
 from .entities import EntityTable, subject_options
@@ -121,7 +122,8 @@ class _Doc:
         self.roles: RoleFinder | None = None
         self.table: EntityTable | None = None
         self.ranker: Ranker | None = None
-        #: The subject chosen for the previous claim (text, mention start, mention end).
+        #: The subject the clause rules chose for the previous claim (text, mention start,
+        #: mention end): history features never follow the ranker (training stays pure).
         self.previous: tuple[str, int, int] | None = None
         #: Line breaks of the text (paragraph ends), and the quantity-free features of
         #: each time expression by start (see :func:`extractor.options.time_options`).
@@ -133,9 +135,10 @@ class _Doc:
         #: The earlier sentences' opening clauses offered to each sentence's claims, by
         #: sentence (see :func:`_earlier_clauses`): computed once per sentence, not per claim.
         self.earlier: dict[int, list[tuple[tuple[int, int], int, list[tuple[int, int]], int]]] = {}
-        #: The end of the previous quantity and its predicate (for lists sharing one verb).
-        self.previous_pred: tuple[int, Phrase] | None = None
-        #: Where the previous claim is and the span of its chosen time ((-1, -1): none).
+        #: The end of the previous quantity, the rules' predicate and the chosen one (for
+        #: lists sharing one verb).
+        self.previous_pred: tuple[int, Phrase, Phrase | None] | None = None
+        #: Where the previous claim is and the span of the rules' time ((-1, -1): none).
         self.previous_time: tuple[int, tuple[int, int]] | None = None
 
     # -------------------------------------------------------------- cached structure
@@ -253,26 +256,9 @@ def extract_with_fields(
     """:func:`extract`, each candidate with the scored options of each ranked field
     (``subject``, ``predicate``, ``time``), best first (for training and diagnostics).
     ``screen=False`` keeps the look-alike filter out (every candidate, the rules' confidence)."""
-    if not isinstance(text, str) or not text or not _HAS_NUMBER.search(text):
+    doc = _prepare(text, doc_date, ranker)
+    if doc is None:
         return []
-    norm = text.translate(FULLWIDTH)
-    doc = _Doc(text, norm, doc_date)
-    if not doc.mentions or not doc.sentences:
-        return []
-    nlp.load()
-    if any(m.rule == MEASURE_SHAPE or m.check_glue for m in doc.mentions):
-        _confirm_measure_shapes(doc)
-        if not doc.mentions:
-            return []
-    doc.roles = RoleFinder(
-        find_aliases(norm, doc.times) if "简称" in norm or "下称" in norm else {}
-    )
-    for m in doc.mentions:
-        if m.subject_hint:
-            # Team names read off scores (雄鹿110-雷霆106) name the teams of the whole report.
-            doc.roles.register(m.subject_hint)
-    doc.ranker = ranker or default()
-    doc.table = _entity_table(doc)
     out: list[tuple[Candidate, dict[str, list[Option]]]] = []
     step = max(1, len(doc.mentions) // 100)
     for k, m in enumerate(doc.mentions):
@@ -289,7 +275,83 @@ def extract_with_fields(
     if progress is not None:
         progress(len(text), len(text))
     # The learned look-alike filter (extractor/lookalike.py): confidence, and drops.
-    return screen_lookalikes(norm, out, doc.ranker.lookalike) if screen else out
+    assert doc.ranker is not None
+    return screen_lookalikes(doc.norm, out, doc.ranker.lookalike) if screen else out
+
+
+def _prepare(
+    text: str, doc_date: str | None, ranker: Ranker | None, extra: Mention | None = None
+) -> _Doc | None:
+    """The document state every candidate reads (None: no quantity to extract). ``extra``:
+    a quantity a reviewer selected, put among the mentions in place of any it overlaps."""
+    if not isinstance(text, str) or not text or not _HAS_NUMBER.search(text):
+        return None
+    norm = text.translate(FULLWIDTH)
+    doc = _Doc(text, norm, doc_date)
+    if extra is not None:
+        kept = [m for m in doc.mentions if m.end <= extra.start or extra.end <= m.start]
+        doc.mentions = sorted([*kept, extra], key=lambda m: m.start)
+        doc.mention_starts = [m.start for m in doc.mentions]
+    if not doc.mentions or not doc.sentences:
+        return None
+    nlp.load()
+    if any(m.rule == MEASURE_SHAPE or m.check_glue for m in doc.mentions):
+        _confirm_measure_shapes(doc)
+        if not doc.mentions:
+            return None
+    doc.roles = RoleFinder(
+        find_aliases(norm, doc.times) if "简称" in norm or "下称" in norm else {}
+    )
+    for m in doc.mentions:
+        if m.subject_hint:
+            # Team names read off scores (雄鹿110-雷霆106) name the teams of the whole report.
+            doc.roles.register(m.subject_hint)
+    doc.ranker = ranker or default()
+    doc.table = _entity_table(doc)
+    return doc
+
+
+def claim_at(
+    text: str, start: int, end: int, doc_date: str | None = None, ranker: Ranker | None = None
+) -> Candidate | None:
+    """The candidate the extractor makes of a quantity a reviewer selected at ``start..end``
+    (a quantity it may have missed or dropped as a look-alike): subject, predicate, object
+    and time resolved as for its own candidates, with the ranked alternatives of each. None
+    when the selection holds no number.
+
+    The quantity is the first one read from the selection (look-alikes kept); the
+    candidates before it are resolved too, as :func:`extract` does, since a subject carries
+    over from them.
+    """
+    if not isinstance(text, str) or not 0 <= start < end <= len(text):
+        return None
+    found = find_quantities(text[start:end].translate(FULLWIDTH), None, lookalikes=False)
+    if not found:
+        return None
+    m = found[0]
+    shift = start
+    m = replace(
+        m,
+        start=m.start + shift,
+        end=m.end + shift,
+        core_start=m.core_start + shift if m.core_start >= 0 else -1,
+        subject_hint_start=m.subject_hint_start + shift if m.subject_hint_start >= 0 else -1,
+        fallback=None,
+        rule=m.rule if m.rule != MEASURE_SHAPE else "reviewer",
+    )
+    doc = _prepare(text, doc_date, ranker, extra=m)
+    if doc is None:
+        return None
+    for other in doc.mentions:
+        si = doc.sentence_of(other.start)
+        if si < 0:
+            continue
+        s_start, s_end = doc.sentences[si]
+        s_start, s_end = min(s_start, other.start), max(s_end, other.end)
+        cand, _ = _candidate(doc, other, si, s_start, s_end)
+        if other is m:
+            return cand
+    return None
 
 
 #: Tags of a numeral or measure word (辆车 is one such word in the tagger's dictionary).
@@ -439,14 +501,17 @@ def _candidate(
         if subject and subj_phrase is not None:
             doc.subject_counts[subject] = doc.subject_counts.get(subject, 0) + 1
             doc.subject_at[subject] = (subj_phrase.start, subj_phrase.end)
-        if options and options[0].text != subject:
-            best = options[0]
-            subject = best.text
-            subj_phrase = Phrase(best.text, best.start, best.end)
+    # History features read the clause rules' choices, never the ranker's: the options of a
+    # claim are then the same whatever model extracts, so training is a pure function of its
+    # data (issue 11) and inference sees the features training saw.
     if subject:
         at = subj_phrase.start if subj_phrase is not None else -1
         doc.previous = (subject, at, subj_phrase.end if subj_phrase is not None else -1)
-    else:
+    if options and options[0].text != subject:
+        best = options[0]
+        subject = best.text
+        subj_phrase = Phrase(best.text, best.start, best.end)
+    if not subject:
         confidence -= 0.1
 
     after_subject = clause[0]
@@ -463,9 +528,11 @@ def _candidate(
     if pred is None and attr is not None:
         pred = attr
     shared = False
+    shared_output: Phrase | None = None
     if doc.previous_pred is not None:
-        # Each item of a list sharing one verb gets the verb (同比增长1.0%、6.0%).
-        prev_end, prev_pred = doc.previous_pred
+        # Each item of a list sharing one verb gets the verb (同比增长1.0%、6.0%): the
+        # rules' one as the option, the one chosen for the item before as the output.
+        prev_end, prev_pred, shared_output = doc.previous_pred
         if (
             prev_end <= m.start
             and _LIST_SEP_RE.fullmatch(doc.norm, prev_end, m.start)
@@ -477,7 +544,7 @@ def _candidate(
     if not shared and doc.previous_pred is not None:
         # An item of a list whose clause names only the item (其中A 498亿元，B 187亿元): the
         # predicate of the quantity before it in the sentence is an option.
-        prev_end, prev_pred = doc.previous_pred
+        prev_end, prev_pred, _ = doc.previous_pred
         k_end = bisect.bisect_left(tokens, m.end, key=lambda t: t[2])
         if (
             s_start <= prev_end <= clause[0]
@@ -516,12 +583,16 @@ def _candidate(
         "predicate",
         m.kind,
     )
+    # A list item passes on the list's predicate, not its own choice (the rules' one to the
+    # next item's options, the chosen one to its output).
+    list_pred = carried if carried is not None else pred
     if doc.ranker.ranks("predicate") and pred_options and not shared:
         best = pred_options[0]
         pred = Phrase(best.text, best.start, best.end)
-    # A list item passes on the list's predicate, not its own choice.
-    list_pred = carried if carried is not None else pred
-    doc.previous_pred = (m.end, list_pred) if list_pred is not None else None
+    elif shared and shared_output is not None:
+        pred = shared_output
+    chosen_pred = carried if carried is not None else pred
+    doc.previous_pred = (m.end, list_pred, chosen_pred) if list_pred is not None else None
 
     time = _governing_time(doc, m, s_start, clause)
     if time is None:
@@ -550,9 +621,9 @@ def _candidate(
     )
     by_option = {id(o): t for t, o in time_pairs}
     time_ranked = doc.ranker.rank([o for _, o in time_pairs], "time", m.kind)
+    doc.previous_time = (m.start, (time.start, time.end) if time is not None else (-1, -1))
     if doc.ranker.ranks("time") and time_ranked:
         time = by_option[id(time_ranked[0])]
-    doc.previous_time = (m.start, (time.start, time.end) if time is not None else (-1, -1))
     text = doc.text
     cand = Candidate(
         quantity_text=text[m.start : m.end],

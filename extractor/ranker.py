@@ -71,7 +71,7 @@ FEATURES: dict[str, str] = {
     "same_clause": "its mention is in the quantity's clause",
     "same_sentence": "its mention is in the quantity's sentence",
     "earlier_sentence": "its mention is in an earlier sentence",
-    "previous": "the subject chosen for the previous claim of the document",
+    "previous": "the subject the clause rules chose for the previous claim of the document",
     "topic": "the most salient name of the document (the article's topic)",
     "most_frequent": "the option that occurs most often in the document",
     "topic_term": "a frequent noun of the headline or quoted term of the text (地震, “80后”)",
@@ -186,8 +186,9 @@ TIME_FEATURES: dict[str, str] = {
     "refers_back": "a time that takes its value from an earlier one (当时, 同期, 全年)",
     "dateline": "the time of a dateline (…讯, …电, …消息)",
     "semicolon": "from the part of the quantity's sentence before a ；",
-    "previous_time": "the time chosen for the previous claim of the paragraph",
-    "previous_empty": "the empty option, when the previous claim of the paragraph has no time",
+    "previous_time": "the time the clause rules chose for the previous claim of the paragraph",
+    "previous_empty": "the empty option, when the clause rules gave the previous claim of the"
+    " paragraph no time",
 }
 
 #: The claim kinds (:func:`extractor.units.kind_of`) the predicate and time models condition on.
@@ -477,6 +478,27 @@ def _time_derived(options: Sequence[Option], feats: list[dict[str, float]]) -> N
 _DERIVE = {"subject": _subject_derived, "predicate": _predicate_derived, "time": _time_derived}
 
 
+def canonical_key(o: Option) -> tuple:
+    """Options in this order read the same list features whatever order they come in (ties
+    among the nearest options go to the first): where the mention is, its text, its
+    features. Training and ranking both derive features in this order, so no model's earlier
+    ranking leaks into them (training stays a pure function of its data)."""
+    return (o.start, o.end, o.text, sorted(o.features.items()))
+
+
+def canonical_features(
+    options: Sequence[Option], field: str = "subject", kind: str | None = None
+) -> list[dict[str, float]]:
+    """:func:`list_features` of the options derived in :func:`canonical_key` order, returned
+    in the given order."""
+    order = sorted(range(len(options)), key=lambda i: canonical_key(options[i]))
+    derived = list_features([options[i] for i in order], field, kind)
+    out: list[dict[str, float]] = [{} for _ in options]
+    for j, i in enumerate(order):
+        out[i] = derived[j]
+    return out
+
+
 def list_features(
     options: Sequence[Option], field: str = "subject", kind: str | None = None
 ) -> list[dict[str, float]]:
@@ -567,7 +589,7 @@ class Ranker:
         get = self._kind_weights(field, kind).get
         bias, exp = self.bias, math.exp
         # The kind's conjunctions are folded into the weights, not added to the features.
-        for o, feats in zip(options, list_features(options, field), strict=True):
+        for o, feats in zip(options, canonical_features(options, field), strict=True):
             z = bias
             for k, v in feats.items():
                 z += get(k, 0.0) * v

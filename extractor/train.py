@@ -7,8 +7,13 @@ labels an option right when it names the gold subject (the scorer's rule: equal,
 60 % containment; predicate and time likewise by the scorer's rules), and fits one listwise
 logistic model per field (:func:`~extractor.ranker.fit`: the probability that a right option
 wins, with L2 decay; ``--tune`` picks the decay by cross-validation). ``claimdesk train --db`` uses
-:func:`training_groups` and :func:`~extractor.ranker.fit` the same way, with the database's
-decided claims as the gold.
+:func:`train` the same way, with the database's decided claims as the gold.
+
+Training is a pure function of its data (issue 11): the model it writes is the same, byte for
+byte, whatever model was shipped before. The features read off earlier claims follow the
+clause rules' choices, not a model's (:mod:`extractor.core`), options are listed in
+:func:`~extractor.ranker.canonical_key` order, and the look-alike filter learns from the
+candidates of the ranker it ships with.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ from .ranker import (
     ModelError,
     Option,
     Ranker,
+    canonical_key,
     combine,
     fit,
     list_features,
@@ -74,11 +80,24 @@ def _right(field: str, g: Mapping, text: str) -> float:
 Found = dict[str, list[tuple[Candidate, dict[str, list[Option]]]]]
 
 
-def extract_all(texts: Mapping[str, str], dates: Mapping[str, str | None] | None = None) -> Found:
+#: The model training extracts with: the clause rules' choice first. The options and their
+#: features do not depend on the model that extracts (history features read the rules'
+#: choices, list features are derived in :func:`~extractor.ranker.canonical_key` order), so
+#: this only fixes the order options come in; the trained model is a pure function of the
+#: training data, whatever ``extractor/data/ranker.json`` held before.
+RULES = Ranker({"rule": 1.0})
+
+
+def extract_all(
+    texts: Mapping[str, str],
+    dates: Mapping[str, str | None] | None = None,
+    ranker: Ranker | None = None,
+) -> Found:
     """Every candidate of each document, the look-alike filter left out (both the ranker and
-    the filter learn from all of them)."""
+    the filter learn from all of them), extracted with ``ranker`` (None: :data:`RULES`)."""
+    model = ranker or RULES
     return {
-        doc: extract_with_fields(text, (dates or {}).get(doc), screen=False)
+        doc: extract_with_fields(text, (dates or {}).get(doc), model, screen=False)
         for doc, text in texts.items()
     }
 
@@ -106,7 +125,7 @@ def field_groups(
         if found_by_doc is not None and doc in found_by_doc:
             found = found_by_doc[doc]
         else:
-            found = extract_with_fields(text, (dates or {}).get(doc), screen=False)
+            found = extract_with_fields(text, (dates or {}).get(doc), RULES, screen=False)
         used: set[int] = set()
         for g in golds:
             for i, (cand, fields) in enumerate(found):
@@ -119,6 +138,8 @@ def field_groups(
                         continue
                     if name == "predicate" and not g.get("predicate"):
                         continue
+                    # The ranking order of whichever model extracted is left out.
+                    options = sorted(options, key=canonical_key)
                     feats = list_features(options, name, cand.kind)
                     groups[name].append(
                         [(f, _right(name, g, o.text)) for o, f in zip(options, feats, strict=True)]
@@ -332,29 +353,38 @@ def train(
     *,
     decisions: bool = False,
     stats: dict[str, int] | None = None,
+    extracted: Found | None = None,
 ) -> tuple[Ranker, int]:
     """A ranker fitted on the gold's claims (subject, predicate and time) with its look-alike
     filter (:func:`train_lookalike`; ``decisions``: the gold is a database's decisions), and
     how many claims taught its subject; ``l2`` overrides the fields' weight decay
     (:data:`~extractor.ranker.DEFAULT_L2`). ``stats`` receives ``lookalike_examples``, the
-    candidates that taught the filter."""
-    found = extract_all(texts, dates)
-    groups = field_groups(gold, texts, dates, found)
+    candidates that taught the filter; ``extracted`` the documents as the new ranker extracts
+    them (the filter's examples).
+
+    A pure function of its arguments (and, for ``decisions``, of the shipped filter it
+    refits): the ranker learns from options whose features no model's choice enters, and the
+    filter from the candidates the new ranker makes, whose scores it reads."""
+    groups = field_groups(gold, texts, dates, extract_all(texts, dates))
     decay = {**DEFAULT_L2, **(l2 or {})}
-    filt, n_filter = train_lookalike(
-        lookalike_rows(gold, found, texts, decisions=decisions), decisions=decisions
-    )
-    if stats is not None:
-        stats["lookalike_examples"] = n_filter
-    model = combine(
+    ranker = combine(
         fit(groups["subject"], l2=decay["subject"]),
-        filt,
+        None,
         **{
             name: fit(groups[name], field=name, l2=decay[name])
             for name in FIELDS
             if name != "subject"
         },
     )
+    found = extract_all(texts, dates, ranker)
+    if extracted is not None:
+        extracted.update(found)
+    filt, n_filter = train_lookalike(
+        lookalike_rows(gold, found, texts, decisions=decisions), decisions=decisions
+    )
+    if stats is not None:
+        stats["lookalike_examples"] = n_filter
+    model = Ranker(ranker.weights, ranker.bias, ranker.fields, filt)
     return model, len(groups["subject"])
 
 
@@ -423,27 +453,6 @@ def main(argv: list[str] | None = None) -> int:
                 f"{args.folds}-fold cross-validated {name} accuracy {acc:.3f} on {n_cv} claims"
                 f" (a right option among them for {cover:.3f})"
             )
-    if args.folds > 1:
-        found = extract_all(texts)
-        rows = lookalike_rows(gold, found, texts)
-        scored, n_claims = lookalike_cv(rows, args.folds)
-        table = lookalike.best_threshold(scored, n_claims)
-        t = choose_threshold(scored, n_claims)
-        for row in table:
-            if row[0] in (0.0, t):
-                what = "no filter" if row[0] == 0.0 else "chosen threshold (best F1)"
-                print(
-                    f"{args.folds}-fold cross-validated look-alike filter at {row[0]:.2f}"
-                    f" ({what}): precision {row[1]:.3f} recall {row[2]:.3f} F1 {row[3]:.3f}"
-                    f" on {n_claims} gold claims"
-                )
-        base = table[0][2]
-        keep = [r for r in table if r[2] >= base - 0.01]
-        best = max(keep, key=lambda r: (r[1], -r[0]))
-        print(
-            f"  highest precision losing at most 0.01 recall: threshold {best[0]:.2f},"
-            f" precision {best[1]:.3f} recall {best[2]:.3f} F1 {best[3]:.3f}"
-        )
     if args.lookalike_only:
         out = Path(args.output)
         try:
@@ -452,7 +461,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 2
         current = kept or shipped()
-        filt, n = train_lookalike(lookalike_rows(gold, extract_all(texts), texts))
+        # The filter reads the scores of the ranker it ships with: extract with that one.
+        found = extract_all(texts, ranker=Ranker(current.weights, current.bias, current.fields))
+        rows = lookalike_rows(gold, found, texts)
+        if args.folds > 1:
+            _report_lookalike(rows, args.folds)
+        filt, n = train_lookalike(rows)
         model = Ranker(current.weights, current.bias, current.fields, filt)
         out.write_text(model.to_json() + "\n", encoding="utf-8")
         threshold = f"threshold {filt.threshold:.2f}" if filt else "no candidates"
@@ -461,10 +475,36 @@ def main(argv: list[str] | None = None) -> int:
             f" ({threshold}) -> {out}"
         )
         return 0
-    model, n = train(gold, texts, l2=l2)
+    extracted: Found = {}
+    model, n = train(gold, texts, l2=l2, extracted=extracted)
+    if args.folds > 1:
+        _report_lookalike(lookalike_rows(gold, extracted, texts), args.folds)
     Path(args.output).write_text(model.to_json() + "\n", encoding="utf-8")
     print(f"trained on {n} claims of {len(texts)} documents -> {args.output}")
     return 0
+
+
+def _report_lookalike(rows: LookalikeRows, folds: int) -> None:
+    """Print the cross-validated look-alike filter: no filter, the chosen threshold, and the
+    most precise threshold losing at most 0.01 recall."""
+    scored, n_claims = lookalike_cv(rows, folds)
+    table = lookalike.best_threshold(scored, n_claims)
+    t = choose_threshold(scored, n_claims)
+    for row in table:
+        if row[0] in (0.0, t):
+            what = "no filter" if row[0] == 0.0 else "chosen threshold (best F1)"
+            print(
+                f"{folds}-fold cross-validated look-alike filter at {row[0]:.2f}"
+                f" ({what}): precision {row[1]:.3f} recall {row[2]:.3f} F1 {row[3]:.3f}"
+                f" on {n_claims} gold claims"
+            )
+    base = table[0][2]
+    keep = [r for r in table if r[2] >= base - 0.01]
+    best = max(keep, key=lambda r: (r[1], -r[0]))
+    print(
+        f"  highest precision losing at most 0.01 recall: threshold {best[0]:.2f},"
+        f" precision {best[1]:.3f} recall {best[2]:.3f} F1 {best[3]:.3f}"
+    )
 
 
 if __name__ == "__main__":

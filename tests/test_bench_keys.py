@@ -359,6 +359,30 @@ def test_graph_moves_find_the_fewest_keys_with_lines():
     assert after == 32
 
 
+def test_graph_moves_use_jumps_that_select_a_span_then_shrink_or_extend_it():
+    """A jump (the span cursor's Tab, ], .) leaves a selection anchored on its span's first
+    word: the plan uses it whole, shrinks or extends it with shift+arrows, and never
+    extends from a word the jump only passed through."""
+    spans = [(10, 13), (20, 21)]  # two names: words 10..13 and 20..21
+
+    def neighbours(k):
+        return [(key, m) for key, m in (("left", k - 1), ("right", k + 1)) if 0 <= m < 30]
+
+    def jumps(anchor, cursor):
+        a = min(anchor, cursor)
+        after = [s for s in spans if s[0] > a]
+        return [("tab", *after[0])] if after else []
+
+    moves = kp.GraphMoves(neighbours, jumps=jumps)
+    assert kp.select_keys(0, 10, 13, moves) == (["tab"], 13)
+    assert kp.select_keys(0, 10, 12, moves) == (["tab", "shift+left"], 12)
+    assert kp.select_keys(0, 20, 21, moves) == (["tab", "tab"], 21)
+    assert kp.select_keys(0, 20, 22, moves) == (["tab", "tab", "shift+right"], 22)
+    # Word 13 is reached by the jump, but its selection is anchored on 10: selecting 13..14
+    # takes a plain move (to 14) and an extend back, never an extend from the jump.
+    assert kp.select_keys(0, 13, 14, moves) == (["tab", "right", "shift+left"], 13)
+
+
 def _words(text: str, cuts: list[int]) -> list[tuple[int, int]]:
     edges = [0, *cuts, len(text)]
     return list(itertools.pairwise(edges))
@@ -506,15 +530,28 @@ def test_fixers_the_app_offers_are_used_where_right_and_reach_the_gold(tmp_path,
         assert figures["actions"]["reject"]["times"] == 1
     if _offers("review.select"):
         assert fixers["span (add)"]["commits"] == 1
+    if _span_jumps():
+        # 12家 is selected by a jump (v, ], n, Esc: its guessed roles are right), not word
+        # by word.
+        assert figures["actions"]["add"]["keys"] <= 5, figures["actions"]["add"]
     if not any(_offers(b) for b in ("review.pick1", "review.siblings", "review.select")):
         assert set(fixers) <= {"form", "form (add)"}
+
+
+def _span_jumps() -> bool:
+    """The span cursor has jump keys (binding ids ``span.next_number`` …)."""
+    from tui.widgets.span_cursor import SPAN_BINDINGS
+
+    return any(b.id == "span.next_number" for b in SPAN_BINDINGS)
 
 
 def test_selection_keys_respect_the_anchor_of_the_selection_on_screen():
     # Words 3..5 selected with the cursor on 5: for 5..6 a plain move collapses it first;
     # to 6 and back is shorter than stepping off 5 and back.
     assert kp.select_keys(5, 5, 6, None, anchor=3) == (["right", "shift+left"], 5)
-    assert kp.select_keys(5, 5, 5, None, anchor=3) == (["left", "right"], 5)
+    # A plain move leaves the selection 3..5 from its edge: right to 6, then left to 5.
+    assert kp.select_keys(5, 5, 5, None, anchor=3) == (["right", "left"], 5)
+    assert kp.select_keys(5, 2, 2, None, anchor=3) == (["left"], 2)
     # The same selection again costs nothing; growing it from its anchor costs one key.
     assert kp.select_keys(5, 3, 5, None, anchor=3) == ([], 5)
     assert kp.select_keys(5, 3, 6, None, anchor=3) == (["shift+right"], 6)

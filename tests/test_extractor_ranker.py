@@ -265,3 +265,93 @@ def test_training_command_rebuilds_a_model_from_a_small_gold(tmp_path: Path) -> 
     decays = [line.split()[3] for line in r.stdout.splitlines() if "weight decay" in line]
     assert len(decays) == 3 and all(float(d) > 0 for d in decays)
     assert "2-fold cross-validated subject accuracy" in r.stdout
+
+
+# Written for the test: subjects carried across sentences, a list sharing one verb, a time
+# carried to the next claim, a look-alike (a rank) — every history feature is used.
+_DETERMINISM_DOCS = {
+    "a": "甲公司去年营业收入达到8亿元，同比增长12%、9%。净利润为3亿元。"
+    "乙公司今年利润为2亿元，丙公司为1.5亿元。",
+    "b": "本报讯 今年前三季度，丁市居民人均收入增长6.5%。其中城镇居民增长5.8%，农村居民增长7.2%。"
+    "该市常住人口达到320万人。",
+    "c": "戊队本赛季已经取得39胜，排名第三。队长己某场均得到24分，"
+    "上周他在对阵庚队的比赛中拿下41分。",
+}
+
+
+def _determinism_gold() -> list[dict]:
+    rows = []
+    for doc, surface, subject, claim in (
+        ("a", "8亿元", "甲公司", True),
+        ("a", "12%", "甲公司", True),
+        ("a", "3亿元", "甲公司", True),
+        ("a", "2亿元", "乙公司", True),
+        ("a", "1.5亿元", "丙公司", True),
+        ("b", "6.5%", "丁市居民", True),
+        ("b", "5.8%", "城镇居民", True),
+        ("b", "7.2%", "农村居民", True),
+        ("c", "第三", "", False),
+        ("b", "320万人", "该市", True),
+        ("c", "39胜", "戊队", True),
+        ("c", "24分", "己某", True),
+        ("c", "41分", "己某", True),
+    ):
+        text = _DETERMINISM_DOCS[doc]
+        start = text.index(surface)
+        rows.append(
+            {
+                "doc": doc,
+                "surface": surface,
+                "start": start,
+                "end": start + len(surface),
+                "subject": subject,
+                "claim": claim,
+            }
+        )
+    return rows
+
+
+def test_training_is_a_pure_function_of_its_data() -> None:
+    """Training from two different starting models (the one extraction would use) writes the
+    same model, byte for byte — from gold and from a database's decisions — and the options a
+    model ranks carry the same features whichever model extracts."""
+    from extractor.core import extract_with_fields
+    from extractor.train import canonical_key, train
+
+    start = shipped()
+    contrary = Ranker(
+        {k: -v + 0.5 for k, v in start.weights.items()},
+        -start.bias,
+        {f: {k: -v for k, v in w.items()} for f, w in start.fields.items()},
+        start.lookalike,
+    )
+    gold = []
+    for g in _determinism_gold():
+        text = _DETERMINISM_DOCS[g["doc"]]
+        found = [c.to_dict() for c, _ in extract_with_fields(text, screen=False)]
+        match = next(c for c in found if c["start"] <= g["start"] < c["end"])
+        gold.append({**g, "value": match["value"], "unit": match["unit"]})
+
+    def features_under(model: Ranker) -> list:
+        out = []
+        for text in _DETERMINISM_DOCS.values():
+            for cand, fields in extract_with_fields(text, ranker=model, screen=False):
+                out.append(cand.start)
+                for name in sorted(fields):
+                    opts = sorted(fields[name], key=canonical_key)
+                    out.append([(o.text, o.start, sorted(o.features.items())) for o in opts])
+        return out
+
+    assert features_under(start) == features_under(contrary)
+    try:
+        outputs = []
+        for model in (start, contrary):
+            activate(model)
+            from_gold, n = train(gold, _DETERMINISM_DOCS)
+            from_db, _ = train(gold, _DETERMINISM_DOCS, decisions=True)
+            outputs.append((from_gold.to_json(), from_db.to_json()))
+            assert n == 12
+    finally:
+        activate(None)
+    assert outputs[0] == outputs[1]
+    assert json.loads(outputs[0][0])["lookalike"]

@@ -19,6 +19,7 @@ from db.session import ReviewSession
 from tests.test_review_app import screen_text
 from tests.test_review_helpers import (
     DOC2,
+    DOC3,
     add_claim,
     add_document,
     build_review_db,
@@ -60,10 +61,14 @@ async def at_doc2(app, pilot) -> ReviewScreen:
     return screen
 
 
-async def enter_span(screen, pilot) -> SpanCursor:
+async def enter_span(screen, pilot, home: bool = True) -> SpanCursor:
+    """``v``, then (with ``home``) ``Home``: the tests walk from the sentence's first word
+    (span mode starts on the word most likely needed; see test_start_*)."""
     await press(pilot, "v")
     await pilot.pause()
     assert screen.span is not None
+    if home:
+        await press(pilot, "home")
     return screen.span
 
 
@@ -225,7 +230,8 @@ async def test_add_from_the_selection(setup):
         await pilot.pause()
         added = screen.claim
         assert added["origin"] == "reviewer" and added["quantity_text"] == "约三成"
-        assert screen.span is not None  # still selecting: s p t o fix the added claim
+        assert screen.span is None  # the mode ends: the added claim is on the card
+        await enter_span(screen, pilot, home=False)  # v again: s p t o fix the added claim
         await press(pilot, "escape")
     rows = [d for d in decisions(path) if d["action"] == "add"]
     assert len(rows) == 1
@@ -598,6 +604,240 @@ def test_drafts_in_overlap_mode_are_verdicts_and_agree_into_one_fact(tmp_path):
     row = claim_row(path, ids[0])
     assert (row["status"], row["subject"], row["reviewer"]) == ("accepted", "甲", "ann+bob")
     assert [d["action"] for d in decisions(path)] == ["edit", "edit"]
+
+
+# --------------------------------------------------------------------------- jumps (issue 14)
+
+
+async def test_jumps_select_numbers_names_and_times_then_assign(setup):
+    """``]`` selects the next number with its unit, ``Tab`` the next name or noun phrase,
+    ``.`` the next time expression; ``[``, ``Shift+Tab``, ``,`` go back. The jump's
+    selection is what gets assigned."""
+    path, info = setup
+    cid = info["ids"][7]  # 1.5万元 in DOC2's third sentence: 截至3月底，累计捐款1.5万元。
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        await enter_span(screen, pilot)
+        await press(pilot, "right_square_bracket")
+        assert selected(screen) == "一千二百家"
+        await press(pilot, "right_square_bracket")
+        assert selected(screen) == "约三成"  # the qualifier word too
+        await press(pilot, "left_square_bracket")
+        assert selected(screen) == "一千二百家"
+        await press(pilot, "tab")
+        assert selected(screen) == "企业"
+        await press(pilot, "tab")
+        assert selected(screen) == "浦东新区"
+        await press(pilot, "shift+tab")
+        assert selected(screen) == "企业"
+        await press(pilot, "full_stop")
+        assert selected(screen) == "截至3月底"
+        # Now on the 1.5万元 claim's sentence: the letters do the same.
+        await press(pilot, "escape")
+        await press(pilot, "j", "j")
+        assert screen.claim["id"] == cid
+        await enter_span(screen, pilot)
+        await press(pilot, "f")
+        assert selected(screen) == "1.5万元"
+        await press(pilot, "q", "D")
+        assert selected(screen) == "截至3月底"
+        await press(pilot, "t", "enter")
+    row = claim_row(path, cid)
+    assert (row["status"], row["quantity_text"], row["value"]) == ("accepted", "1.5万元", 15000)
+    assert (row["time_text"], row["time_start"], row["time_end"]) == ("截至3月底", 30, 35)
+    assert DOC2[30:35] == "截至3月底"
+
+
+async def test_jump_selects_the_whole_name_holding_the_cursor(setup):
+    """Tab on a word inside a noun phrase selects the whole phrase first; a jump with
+    nothing that way says so and keeps the selection."""
+    path, _info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        await press(pilot, "J")  # DOC3: ……增长主要来自海外市场。
+        assert screen.doc["text"] == DOC3
+        cursor = await enter_span(screen, pilot)
+        cursor.goto(DOC3.index("市场"))
+        assert selected(screen) == "市场"
+        await press(pilot, "tab")
+        assert selected(screen) == "海外市场"
+        await press(pilot, "shift+left")  # the anchor is the first word: shrink from the end
+        assert selected(screen) == "海外"
+        await press(pilot, "end", "full_stop")
+        assert selected(screen) == "市场"  # the sentence's last word; no time after it
+        assert any("No time expression after" in n for n in notes(app))
+        await press(pilot, "comma")
+        assert selected(screen) == "今年"
+        cursor.goto(DOC3.index("市场"))
+        await press(pilot, "tab", "left")  # a plain move leaves a selection from its edge
+        assert selected(screen) == "来自"
+        cursor.goto(DOC3.index("市场"))
+        await press(pilot, "tab", "right")
+        assert selected(screen) == "另"
+    assert decisions(path) == []
+
+
+async def test_added_claim_has_the_extractors_roles_and_alternatives_to_pick(setup):
+    """``v`` ``]`` ``]`` ``n`` adds 约三成 with the extractor's own role resolution: roles
+    pre-filled and their runners-up stored; the mode ends, and a digit picks one (an edit
+    of the added claim)."""
+    path, _info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        await enter_span(screen, pilot)
+        await press(pilot, "right_square_bracket", "right_square_bracket")
+        assert selected(screen) == "约三成"
+        await press(pilot, "n")
+        await pilot.pause()
+        added = screen.claim
+        assert added["quantity_text"] == "约三成" and added["origin"] == "reviewer"
+        alts = json.loads(added["alternatives"])
+        assert alts, "the added claim keeps the extractor's runners-up"
+        for options in alts.values():
+            for o in options:
+                if isinstance(o.get("start"), int):
+                    assert DOC2[o["start"] : o["end"]] == o["text"]
+        assert screen.span is None  # the mode ended with the add
+        card = screen.query_one(ClaimCard)
+        field = card.picks.field
+        option = card.picks.options[0]
+        assert field and option.text
+        await press(pilot, "1")
+        await pilot.pause()
+    row = claim_row(path, added["id"])
+    column = {"time": "time_text"}.get(field, field)
+    assert row[column] == option.text and row["status"] == "accepted"
+    actions = [d["action"] for d in decisions(path) if d["claim_id"] == added["id"]]
+    assert actions == ["add", "edit"]
+    last = json.loads(decisions(path)[-1]["after"])
+    assert last["picked"]["field"] == field
+
+
+# --------------------------------------------------------------------------- where it starts
+
+START = "据统计，浦东新区今年共有一千二百家企业参与。"
+
+
+async def test_start_on_the_nearest_word_of_the_field_in_focus(tmp_path):
+    """``v`` starts on the nearest word of the type of the card's field in focus: the
+    sentence's first name for the subject, the word before the quantity for the predicate,
+    the nearest time, the word after the quantity for the object; the quantity itself for a
+    claim without alternatives."""
+    path = tmp_path / "start.db"
+    conn = open_db(path)
+    doc = add_document(conn, START, "start", "start.txt")
+    cid = add_claim(conn, doc, START, "一千二百家", value=1200, unit="家", subject="全市")
+    other = add_claim(conn, doc, START, "一千二百", value=1200)  # no alternatives
+    alts = {"subject": [{"text": "浦东新区", "start": 4, "end": 8, "score": 0.9}]}
+    conn.execute("UPDATE claims SET alternatives = ? WHERE id = ?", (json.dumps(alts), cid))
+    conn.commit()
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        if screen.claim["id"] != cid:
+            await press(pilot, "j")
+        assert screen.claim["id"] == cid
+        seen = {}
+        for _ in range(4):
+            field = screen.field_focus
+            await enter_span(screen, pilot, home=False)
+            seen[field] = selected(screen)
+            await press(pilot, "escape", "right_square_bracket")
+        want = {"subject": "浦东新区", "predicate": "共有", "time": "今年", "object": "企业"}
+        assert seen == want
+        await press(pilot, "j" if screen.claim["id"] == cid else "k")
+        assert screen.claim["id"] == other
+        await enter_span(screen, pilot, home=False)
+        assert selected(screen) == "一千二百"
+    assert decisions(path) == []
+
+
+async def test_help_and_palette_list_the_jump_keys(setup):
+    """The help panel lists every jump with its keys and id; in span mode the command
+    palette lists the mode's keys (``span: next number`` …) and runs them."""
+    path, _info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        rows = {r[3]: r[0] for r in screen.help_rows()}
+        assert rows["span.next_name"].lower().split() == ["tab", "w"]
+        assert rows["span.next_number"].split() == ["]", "f"]
+        for bid in ("span.next_name", "span.previous_name", "span.next_number",
+                    "span.previous_number", "span.next_time", "span.previous_time"):  # fmt: skip
+            assert bid in rows
+        from tui.app import ReviewCommands
+
+        assert "review: select" in {t for t, _h, _c in ReviewCommands(screen)._commands()}
+        await enter_span(screen, pilot)
+        commands = {t: c for t, _h, c in ReviewCommands(screen)._commands()}
+        wanted = {"span: next name", "span: next number", "span: previous time", "span: leave"}
+        assert wanted <= set(commands)
+        assert not any(t.startswith("review:") for t in commands)
+        await press(pilot, "ctrl+p")
+        await pilot.press(*"span: next number")
+        await pilot.pause(0.3)
+        await press(pilot, "enter")
+        await pilot.pause()
+        assert selected(screen) == "一千二百家"
+    assert decisions(path) == []
+
+
+async def test_back_returns_to_the_claim_shown_before_an_add_and_forth(setup):
+    """``b`` (or ``,``) goes back to the claim shown before: after an add from a selection,
+    the claim the reviewer was on; again, forth. Moving writes nothing."""
+    path, _info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        host = screen.claim["id"]
+        await enter_span(screen, pilot)
+        await press(pilot, "right_square_bracket", "right_square_bracket", "n")
+        await pilot.pause()
+        added = screen.claim["id"]
+        assert added != host and screen.claim["quantity_text"] == "约三成"
+        await press(pilot, "b")
+        assert screen.claim["id"] == host
+        await press(pilot, "comma")
+        assert screen.claim["id"] == added
+        await press(pilot, "j")
+        after = screen.claim["id"]
+        await press(pilot, "b")
+        assert screen.claim["id"] == added and after != added
+        rows = {r[3]: r[0] for r in screen.help_rows()}
+        assert rows["review.back"].split() == ["b", ","]
+    assert [d["action"] for d in decisions(path)] == ["add"]
+
+
+async def test_next_pending_goes_on_from_an_added_claim_deciding_nothing(setup):
+    """``p`` (or ``.``) shows the next pending claim after the one on screen, the one an
+    accept would go to, without deciding: after two adds, one key back to the review."""
+    path, _info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        for _ in range(2):  # add 约三成, then 1.5万元 (the claims list them as accepted)
+            await enter_span(screen, pilot)
+            await press(pilot, "right_square_bracket", "right_square_bracket", "n")
+            await pilot.pause()
+            assert screen.claim["status"] == "accepted"
+        await press(pilot, "p")
+        first = screen.claim
+        assert first["status"] == "pending"
+        assert first["doc_id"] == screen.doc["id"]
+        await press(pilot, "full_stop")
+        assert screen.claim["status"] == "pending" and screen.claim["id"] != first["id"]
+        rows = {r[3]: r[0] for r in screen.help_rows()}
+        assert rows["review.next_pending"].split() == ["p", "."]
+        from tui.app import ReviewCommands
+
+        titles = {t for t, _h, _c in ReviewCommands(screen)._commands()}
+        assert {"review: next pending", "review: back"} <= titles
+    assert [d["action"] for d in decisions(path)] == ["add", "add"]
 
 
 @pytest.mark.parametrize("long_document", [False, True])

@@ -27,19 +27,27 @@ from tui.screens.review import REVIEW_BINDINGS, ReviewScreen
 from tui.screens.stats import StatsScreen
 from tui.text import shown_line
 from tui.widgets import layout
+from tui.widgets.span_cursor import SPAN_BINDINGS
 
 #: The app's busy timeout per attempt; :func:`db.connection.transaction` retries five times.
 APP_BUSY_TIMEOUT_MS = 1000
 
 
 class ReviewCommands(Provider):
-    """Command-palette entries for every review action, titled ``review: <action>``."""
+    """Command-palette entries for every review action, titled ``review: <action>``; in span
+    mode, for every key of the mode, titled ``span: <action>``."""
 
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         screen = self.screen
         if not isinstance(screen, ReviewScreen):
             return []
         out: list[tuple[str, str, Callable[[], object]]] = []
+        if screen.span is not None:  # span mode: its own keys are the ones that work
+            for binding in SPAN_BINDINGS:
+                title = f"span: {binding.description.lower()}"
+                action = binding.action.removeprefix("screen.")
+                out.append((title, binding.tooltip, partial(screen.run_action, action)))
+            return out
         for binding in REVIEW_BINDINGS:
             title = f"review: {binding.description.lower()}"
             out.append((title, binding.tooltip, partial(screen.run_action, binding.action)))

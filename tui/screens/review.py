@@ -126,6 +126,15 @@ REVIEW_BINDINGS = [
         )
         for n in range(1, 10)
     ),
+    Binding(
+        "p,full_stop", "next_pending", "Next pending", id="review.next_pending", show=False,
+        tooltip="Go to the next pending claim (the one an accept would go to), deciding nothing",
+    ),
+    Binding(
+        "b,comma", "back", "Back", id="review.back", show=False,
+        tooltip="Back to the claim shown before (after an add, a pick or a save moved on);"
+        " again: forth",
+    ),
     # ---- span mode (issue 14): its own keys are SPAN_BINDINGS (tui/widgets/span_cursor.py)
     Binding(
         "v,f8", "span_start", "Select", id="review.select",
@@ -276,8 +285,14 @@ class ReviewScreen(SpanMode):
             else:
                 self.notify(shown(outcome.message), severity="error", markup=False)
 
+    back_to: int | None = None
+    """The claim shown before the one on screen (``b`` goes back to it)."""
+
     def show_view(self, view: View) -> None:
         """Redraw the document, card, header and list for ``view``."""
+        before = self.claim
+        if before is not None and (view.claim is None or view.claim["id"] != before["id"]):
+            self.back_to = before["id"]
         self.view = view
         claims = self.query_one(ClaimList)
         if view.relist:
@@ -365,6 +380,26 @@ class ReviewScreen(SpanMode):
         else:
             self.render_outcome(outcome)
             await self._offer_siblings()  # the card may have come from a document alone
+
+    async def action_next_pending(self) -> None:
+        """The next pending claim for the reviewer (wrapping), deciding nothing."""
+        await self._move_with(self.session.next_pending)
+
+    async def _move_with(self, action: Callable[[], Outcome]) -> None:
+        outcome = await self._call(action)
+        if outcome.kind == "refused":  # nothing left: a hint, not a warning
+            self.notify(outcome.message, timeout=2, markup=False)
+        else:
+            self.render_outcome(outcome)
+
+    async def action_back(self) -> None:
+        """Back to the claim shown before (the host after an add, the claim a pick or a
+        save moved on from); pressed again, forth."""
+        target = self.back_to
+        if target is None:
+            self.notify("No claim shown before this one.", timeout=2)
+            return
+        await self._act(lambda: self.session.goto(target))
 
     @on(ClaimList.Picked)
     async def _picked(self, event: ClaimList.Picked) -> None:

@@ -1,13 +1,16 @@
 """Span mode of the review screen: select words in the document from the keyboard.
 
-``v`` / ``F8`` puts a word cursor on the first word of the current claim's sentence;
+``v`` / ``F8`` puts a word cursor in the current claim's sentence, on the nearest word of the
+type of the card's field in focus; ``Tab``/``]``/``.`` (and back: ``Shift+Tab``/``[``/``,``)
+select the next name or noun phrase, number with its unit, or time expression whole;
 ``←``/``→`` move it a word, ``Shift+←``/``Shift+→`` extend the selection, ``Home``/``End``
 go to the sentence's ends, ``↑``/``↓`` a line (also past the sentence, into the rest of the
 document; ``Shift+↑``/``Shift+↓`` extend the selection a line). One key assigns the
 selection to a field of a draft of the claim on the card —
 ``s``/``1`` subject, ``p``/``2`` predicate, ``t``/``3`` time, ``o``/``4`` object, ``q``/``5``
-the quantity — ``n``/``6``/``Insert`` adds a claim from it, ``Enter`` saves the draft as one
-edit decision and goes to the next pending claim, ``Esc`` leaves and drops the draft. No
+the quantity — ``n``/``6``/``Insert`` adds a claim from it (roles and their alternatives from
+the extractor; the mode ends with the added claim on the card), ``Enter`` saves the draft as
+one edit decision and goes to the next pending claim, ``Esc`` leaves and drops the draft. No
 typing, no input method: the offsets written are the selection's.
 
 While the mode is on, its keys take precedence: :meth:`SpanMode.check_action` turns every
@@ -28,7 +31,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import WorkerFailed
 
-from db import spans
+from db import alternatives, spans
 from db.errors import ReviewError
 from db.rows import ClaimRow, DocumentRow
 from db.session import Outcome, ReviewSession
@@ -46,15 +49,20 @@ from tui.widgets.span_cursor import (
 T = TypeVar("T")
 
 #: Screen actions that stay on in span mode besides the mode's own.
-ALWAYS_ON = frozenset({"help", "span_move", "span_assign", "span_add", "span_save", "span_cancel"})
+ALWAYS_ON = frozenset(
+    {"help", "span_move", "span_jump", "span_assign", "span_add", "span_save", "span_cancel"}
+)
 #: The mode's actions (off outside the mode; ``span_start`` enters it).
-SPAN_ACTIONS = frozenset({"span_move", "span_assign", "span_add", "span_save", "span_cancel"})
+SPAN_ACTIONS = ALWAYS_ON - {"help"}
 
 #: The document border while the mode is on: the mode and its keys.
 MODE_TITLE = (
-    "SPAN MODE  ←→ word · ⇧←→↑↓ extend · Home/End · ↑↓ line · s p t o q assign · n add"
-    " · Enter save · Esc leave"
+    "SPAN MODE  ←→ word · ⇧←→↑↓ extend · Tab name · ] number · . time · s p t o q assign"
+    " · n add · Enter save · Esc leave"
 )
+
+#: What each jump kind is called in a message.
+JUMP_NAMES = {"name": "name or noun phrase", "number": "number", "time": "time expression"}
 
 #: How each move is made: name -> (kind, step or target, extends the selection).
 MOVES: dict[str, tuple[str, int, bool]] = {
@@ -96,6 +104,7 @@ class SpanMode(Screen):
 
     if TYPE_CHECKING:  # provided by ReviewScreen
         session: ReviewSession
+        field_focus: str
 
         @property
         def claim(self) -> ClaimRow | None: ...
@@ -156,8 +165,20 @@ class SpanMode(Screen):
 
     # ---------------------------------------------------------------- entering, leaving
 
+    def span_start_field(self) -> str | None:
+        """The field span mode starts on (:meth:`SpanCursor.start_selection`): the card's
+        field in focus when the claim has alternatives (the field most likely wrong, or the
+        one the reviewer moved to with ``[`` ``]``), else None (the quantity)."""
+        claim, doc = self.claim, self.doc
+        if claim is None or doc is None:
+            return None
+        if not alternatives.parse(claim.get("alternatives"), doc["text"]):
+            return None
+        return self.field_focus or None
+
     async def action_span_start(self) -> None:
-        """Enter span mode: a word cursor on the first word of the claim's sentence."""
+        """Enter span mode: a word cursor in the claim's sentence, on the nearest word of the
+        type of the card's field in focus (:meth:`SpanCursor.start_selection`)."""
         doc, claim = self.doc, self.claim
         if doc is None or self.span is not None:
             if doc is None:
@@ -166,11 +187,14 @@ class SpanMode(Screen):
         text = doc["text"]
         start = claim["sentence_start"] if claim is not None else 0
         readers = self.span_readers
+        field = self.span_start_field()
 
         def work() -> SpanCursor:
             seg = segment_around(text, start)
             readers.quantity("1")  # load the extractor's word lists here, not on a key
-            return SpanCursor(text, seg, start)
+            cursor = SpanCursor(text, seg, start)
+            cursor.start_on(claim, field)
+            return cursor
 
         cursor = await self._span_work(work)
         if cursor is None:
@@ -253,7 +277,7 @@ class SpanMode(Screen):
             return
         kind, step, extend = MOVES[how]
         if kind == "word":
-            if cursor.needs_more(step):
+            if cursor.needs_more(step, extend):
                 await self._span_more(step)
             cursor.move(step, extend)
         elif kind == "sentence":
@@ -271,6 +295,23 @@ class SpanMode(Screen):
                 if cursor.nearest_in(lo, hi, at, extend):
                     break
                 offset = lo
+        self._span_draw()
+
+    async def action_span_jump(self, kind: str, step: int) -> None:
+        """Select the next (``step`` 1) or previous (-1) name, number or time expression
+        (:meth:`SpanCursor.jump`), segmenting more of the document when the region on hand
+        has none that way."""
+        cursor = self.span
+        if cursor is None or kind not in JUMP_NAMES:
+            return
+        while not cursor.jump(kind, step):
+            if cursor.covers_all(step):
+                way = "after" if step > 0 else "before"
+                self.notify(f"No {JUMP_NAMES[kind]} {way} the selection.", timeout=2)
+                return
+            await self._span_more(step)
+            if self.span is not cursor:
+                return
         self._span_draw()
 
     # ---------------------------------------------------------------- assigning, saving
@@ -322,7 +363,8 @@ class SpanMode(Screen):
             self._span_draw(draft=True)  # busy or refused: the draft stays; press Enter again
 
     async def action_span_add(self) -> None:
-        """Add a claim from the selection (in the document on screen; no claim needed)."""
+        """Add a claim from the selection (in the document on screen; no claim needed); the
+        mode ends with the added claim on the card."""
         cursor, doc = self.span, self.doc
         if cursor is None or doc is None:
             return
@@ -331,8 +373,9 @@ class SpanMode(Screen):
         outcome = await self._act(lambda: self.session.add_from_span(doc["id"], a, b, readers))
         if self.span is None:
             return
-        if outcome.ok and self.claim is not None:
-            # The added claim is on the card now: the draft starts afresh for it.
-            self.span_draft = {}
-            self.span_claim_id = self.claim["id"]
-        self._span_draw(draft=True)
+        if outcome.ok:
+            # The added claim is on the card, with the extractor's alternatives to pick: the
+            # mode ends (v starts it again, on the added claim's field most likely wrong).
+            self._span_leave()
+            return
+        self._span_draw(draft=True)  # busy or refused: the selection stays; press n again

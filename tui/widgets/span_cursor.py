@@ -7,8 +7,10 @@ per sentence, so :func:`segment` runs in a thread worker and covers a region aro
 segmented and merged in (:meth:`SpanCursor.merge`).
 
 :class:`SpanCursor` is plain state — the words, the cursor's word, the selection's anchor — and
-moves; the document view draws it (:meth:`tui.widgets.document_view.DocumentView.set_marks`)
-and the review screen's span mode (:mod:`tui.screens.span_mode`) drives it. The keys are
+moves: word by word, and jumps that select a whole name or noun phrase, number (with its unit
+and qualifier) or time expression as the extractor reads them (:meth:`SpanCursor.jump`); the
+document view draws it (:meth:`tui.widgets.document_view.DocumentView.set_marks`) and the
+review screen's span mode (:mod:`tui.screens.span_mode`) drives it. The keys are
 :data:`SPAN_BINDINGS`, the contract of issue 14.
 """
 
@@ -74,7 +76,22 @@ _SPAN_KEYS = (
      "Save the draft as one edit and go to the next pending claim", True),
     ("escape", "span_cancel", "Leave", "span.leave",
      "Leave span mode, dropping the draft", True),
+    ("tab,w", "span_jump('name', 1)", "Next name", "span.next_name",
+     "Select the next name or noun phrase (the one holding the selection first)", True),
+    ("shift+tab,W", "span_jump('name', -1)", "Previous name", "span.previous_name",
+     "Select the previous name or noun phrase (the one holding the selection first)", False),
+    ("right_square_bracket,f", "span_jump('number', 1)", "Next number", "span.next_number",
+     "Select the next number with its unit and qualifier (a quantity)", True),
+    ("left_square_bracket,F", "span_jump('number', -1)", "Previous number",
+     "span.previous_number", "Select the previous number with its unit and qualifier", False),
+    ("full_stop,d", "span_jump('time', 1)", "Next time", "span.next_time",
+     "Select the next time expression (4月26日, 截至3月底)", True),
+    ("comma,D", "span_jump('time', -1)", "Previous time", "span.previous_time",
+     "Select the previous time expression", False),
 )  # fmt: skip
+
+#: What each jump kind stops on (:attr:`Segmentation.phrases`, ``quantities``, ``times``).
+JUMP_KINDS = {"name": "phrases", "number": "quantities", "time": "times"}
 
 SPAN_BINDINGS = [
     Binding(keys, f"screen.{action}", description, show=show, id=bid, tooltip=tooltip)
@@ -107,6 +124,14 @@ class Segmentation:
     hi: int
     words: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    phrases: list[tuple[int, int]] = field(default_factory=list)
+    """Names and noun phrases: the extractor's noun runs (:func:`extractor.entities.noun_runs`)
+    that hold no quantity."""
+    quantities: list[tuple[int, int]] = field(default_factory=list)
+    """Numbers with their unit and qualifier, as the extractor's quantity finder reads them
+    (look-alikes kept: a reviewer may want a year or a code)."""
+    times: list[tuple[int, int]] = field(default_factory=list)
+    """Time expressions, as the extractor's time finder reads them."""
 
 
 def _cut(text: str, pos: int, forward: bool) -> int:
@@ -135,19 +160,32 @@ def segment(text: str, lo: int, hi: int) -> Segmentation:
     (the tagger): call it from a worker thread.
     """
     from extractor import nlp, split_sentences
+    from extractor.entities import noun_runs
     from extractor.numbers import FULLWIDTH
+    from extractor.quantity import find_quantities
+    from extractor.timex import find_times
 
     lo, hi = _cut(text, lo, False), _cut(text, hi, True)
     region = text[lo:hi]
     norm = region.translate(FULLWIDTH)
     out = Segmentation(lo, hi)
+    times = [(t.start, t.end) for t in find_times(norm)]
+    quantities = [(m.start, m.end) for m in find_quantities(norm, times, lookalikes=False)]
+    out.times = [(lo + a, lo + b) for a, b in times]
+    out.quantities = [(lo + a, lo + b) for a, b in quantities]
     for s, e in split_sentences(region):
         out.sentences.append((lo + s, lo + e))
         pos = s
-        for word, _flag in nlp.tag(norm[s:e]):
+        tokens = []
+        for word, flag in nlp.tag(norm[s:e]):
             a, pos = pos, pos + len(word)
+            tokens.append((word, flag, a, pos))
             if is_word(region[a:pos]):
                 out.words.append((lo + a, lo + pos))
+        for i, j in noun_runs(tokens):
+            a, b = tokens[i][2], tokens[j - 1][3]
+            if not any(qa < b and a < qb for qa, qb in quantities):
+                out.phrases.append((lo + a, lo + b))
     return out
 
 
@@ -170,6 +208,8 @@ class SpanCursor:
         self.seg = seg
         self.index = 0
         self.anchor = 0
+        self._cache_seg: Segmentation | None = None
+        self._cache: dict[str, list[Any]] = {}
         self.goto(start_at)
 
     @property
@@ -211,10 +251,11 @@ class SpanCursor:
         """Does the segmented region reach the document's end in direction ``step``?"""
         return self.seg.lo == 0 if step < 0 else self.seg.hi >= len(self.text)
 
-    def needs_more(self, step: int) -> bool:
+    def needs_more(self, step: int, extend: bool = False) -> bool:
         """Would a move of ``step`` words leave the segmented region while the document goes
         on?"""
-        return not (0 <= self.index + step < len(self.words)) and not self.covers_all(step)
+        k = self._moving_from(step, extend) + step
+        return not (0 <= k < len(self.words)) and not self.covers_all(step)
 
     def next_region(self, step: int) -> tuple[int, int]:
         """The region to segment next in direction ``step``."""
@@ -232,20 +273,34 @@ class SpanCursor:
         words.update(more.words)
         sentences = {s for s in self.seg.sentences if not (more.lo <= s[0] < more.hi)}
         sentences.update(more.sentences)
+        spans = {}
+        for name in JUMP_KINDS.values():
+            kept = {s for s in getattr(self.seg, name) if not (more.lo <= s[0] < more.hi)}
+            spans[name] = sorted(kept | set(getattr(more, name)))
         self.seg = Segmentation(
             min(self.seg.lo, more.lo),
             max(self.seg.hi, more.hi),
             sorted(words),
             sorted(sentences),
+            **spans,
         )
         starts = [s for s, _ in self.words]
         if cursor is not None and anchor is not None:
             self.index = bisect_left(starts, cursor[0])
             self.anchor = bisect_left(starts, anchor[0])
 
+    def _moving_from(self, step: int, extend: bool) -> int:
+        """The word a move of ``step`` starts from: the cursor's when extending, else the
+        selection's edge that way (a plain move leaves a selection of several words to the
+        word before or after it, not to a word inside it)."""
+        if extend:
+            return self.index
+        return min(self.anchor, self.index) if step < 0 else max(self.anchor, self.index)
+
     def move(self, step: int, extend: bool = False) -> bool:
-        """One word left (``-1``) or right (``1``); False at the end of the region."""
-        k = self.index + step
+        """One word left (``-1``) or right (``1``): without ``extend``, to the word before or
+        after the selection; False at the end of the region."""
+        k = self._moving_from(step, extend) + step
         if not 0 <= k < len(self.words):
             return False
         self.index = k
@@ -270,6 +325,119 @@ class SpanCursor:
             self.index = inside[-1] if last else inside[0]
             if not extend:
                 self.anchor = self.index
+
+    def words_of(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first and last word inside ``start..end`` (None when it holds no word)."""
+        starts = self._starts()
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end) - 1
+        if i > j:
+            return None
+        return i, j
+
+    def _starts(self) -> list[int]:
+        """The words' starts (cached per segmentation)."""
+        if self._cache_seg is not self.seg:
+            self._cache_seg, self._cache = self.seg, {}
+        if "starts" not in self._cache:
+            self._cache["starts"] = [a for a, _ in self.words]
+        return self._cache["starts"]  # type: ignore[return-value]
+
+    def jump_spans(self, kind: str) -> list[tuple[int, int]]:
+        """The spans of ``kind`` as word ranges (first, last word), in text order (cached)."""
+        starts = self._starts()  # also resets the cache for a new segmentation
+        if kind not in self._cache:
+            out = []
+            for lo, hi in getattr(self.seg, JUMP_KINDS[kind]):
+                i, j = bisect_left(starts, lo), bisect_left(starts, hi) - 1
+                if i <= j:
+                    out.append((i, j))
+            self._cache[kind] = sorted(set(out))
+        return self._cache[kind]  # type: ignore[return-value]
+
+    def jump_target(
+        self, kind: str, step: int, anchor: int | None = None, index: int | None = None
+    ) -> tuple[int, int] | None:
+        """Where a jump to the next (``step`` 1) or previous (-1) span of ``kind`` (``name``,
+        ``number``, ``time``; see :data:`JUMP_KINDS`) goes from a selection running from word
+        ``anchor`` to word ``index`` (default: the present ones): (anchor, cursor) word
+        indices that select the span, or None when the segmented region has no such span.
+
+        A span that holds the selection and is larger comes first (a key on a word of a name
+        selects the whole name); else the nearest span starting after (before) the
+        selection's first word."""
+        if not self.words:
+            return None
+        anchor = self.anchor if anchor is None else anchor
+        index = self.index if index is None else index
+        a, b = sorted((anchor, index))
+        spans = self.jump_spans(kind)
+        k = bisect_right(spans, (a, len(self.words)))
+        # Spans starting at or before the selection's first word may hold it (they never
+        # overlap one another, so only the last of them can).
+        if k and spans[k - 1][0] <= a and b <= spans[k - 1][1] and spans[k - 1] != (a, b):
+            return spans[k - 1]
+        if step > 0:
+            return spans[k] if k < len(spans) else None
+        k = bisect_left(spans, (a, -1))
+        return spans[k - 1] if k else None
+
+    def start_selection(
+        self, claim: Mapping[str, Any] | None, field: str | None
+    ) -> tuple[int, int]:
+        """Where span mode starts for ``claim`` when ``field`` is the card's field most
+        likely wrong: (anchor, cursor) word indices, on the nearest word of that field's
+        type in the claim's sentence —
+
+        - ``subject``: the sentence's first name or noun phrase before the quantity;
+        - ``predicate``: the word just before the quantity (a predicate's usual last word);
+        - ``time``: the time expression of the sentence nearest the quantity;
+        - ``object``: the word just after the quantity;
+        - anything else (no field, unit, kind): the quantity itself.
+
+        Without a claim, or with no such word in the sentence, the sentence's first word."""
+        if claim is None or not self.words:
+            return self.anchor, self.index
+        words = self.words
+        s0, s1 = claim["sentence_start"], claim["sentence_end"]
+        first = self.words_of(s0, s1)
+        fallback = (first[0], first[0]) if first else (self.anchor, self.index)
+        q = self.words_of(claim["start"], claim["end"])
+        if q is None:
+            return fallback
+
+        def inside(w: tuple[int, int]) -> bool:
+            return s0 <= words[w[0]][0] and words[w[1]][1] <= s1
+
+        if field == "subject":
+            names = [w for w in self.jump_spans("name") if inside(w) and w[1] < q[0]]
+            return names[0] if names else fallback
+        if field == "predicate":
+            k = q[0] - 1
+            return (k, k) if k >= 0 and inside((k, k)) else fallback
+        if field == "time":
+            times = [w for w in self.jump_spans("time") if inside(w)]
+            if not times:
+                return fallback
+            return min(times, key=lambda w: (min(abs(w[1] - q[0]), abs(w[0] - q[1])), w))
+        if field == "object":
+            k = q[1] + 1
+            return (k, k) if k < len(words) and inside((k, k)) else fallback
+        return q
+
+    def start_on(self, claim: Mapping[str, Any] | None, field: str | None) -> None:
+        """Put the selection where span mode starts (:meth:`start_selection`)."""
+        self.anchor, self.index = self.start_selection(claim, field)
+
+    def jump(self, kind: str, step: int) -> bool:
+        """Select the next or previous span of ``kind`` (:meth:`jump_target`): the anchor on
+        its first word, the cursor on its last (``Shift+←`` shrinks it from the end). False
+        when the segmented region has none."""
+        target = self.jump_target(kind, step)
+        if target is None:
+            return False
+        self.anchor, self.index = target
+        return True
 
     def nearest_in(self, lo: int, hi: int, target: int, extend: bool = False) -> bool:
         """To the word starting in ``lo..hi`` nearest ``target`` (with ``extend`` the
@@ -297,31 +465,33 @@ def extractor_readers() -> spans.Readers:
 
 
 def guess_roles(text: str, start: int, end: int, doc_date: str | None) -> Mapping[str, Any]:
-    """The extractor's guess of subject, predicate, object and time for a quantity at
-    ``start..end``: the extractor is run on the sentence and :data:`ROLE_CONTEXT` characters
-    before it; a candidate that overlaps the selection gives every role, else the nearest one
-    in the same sentence gives its subject and time. Offsets are the document's."""
-    import extractor
+    """The extractor's roles for a quantity a reviewer selected at ``start..end``: its own
+    role resolution run on that quantity (:func:`extractor.core.claim_at`) over the sentence
+    and :data:`ROLE_CONTEXT` characters before it — subject, predicate, object and time, and
+    under ``alternatives`` the ranked runners-up of each (offsets are the document's), so a
+    wrong guess is fixed by a pick."""
+    from extractor.core import claim_at
 
     w0 = _cut(text, start - ROLE_CONTEXT, True) if start > ROLE_CONTEXT else 0
     w1 = _cut(text, end, True)
     if w1 <= end:
         w1 = min(len(text), end + CUT_SLACK)
-    found = extractor.extract(text[w0:w1], doc_date)
-    over = [c for c in found if c.start + w0 < end and start < c.end + w0]
-    fields: tuple[str, ...] = ("subject", "predicate", "object", "time_text", "time")
-    names: tuple[str, ...] = ("subject", "predicate", "time")
-    if not over:
-        same = [c for c in found if c.sentence_start + w0 <= start < c.sentence_end + w0]
-        if not same:
-            return {}
-        best = min(same, key=lambda c: abs(c.start + w0 - start))
-        fields, names = ("subject", "time_text", "time"), ("subject", "time")
-    else:
-        best = over[0]
-    out: dict[str, Any] = {f: getattr(best, f) for f in fields}
-    for name in names:
+    best = claim_at(text[w0:w1], start - w0, end - w0, doc_date)
+    if best is None:
+        return {}
+    out: dict[str, Any] = {
+        f: getattr(best, f) for f in ("subject", "predicate", "object", "time_text", "time")
+    }
+    for name in ("subject", "predicate", "time"):
         s, e = getattr(best, f"{name}_start"), getattr(best, f"{name}_end")
         if s is not None and e is not None:
             out[f"{name}_start"], out[f"{name}_end"] = s + w0, e + w0
+    alts: dict[str, list[dict[str, Any]]] = {}
+    for name, options in (best.alternatives or {}).items():
+        alts[name] = [
+            {**o, **{k: o[k] + w0 for k in ("start", "end") if isinstance(o.get(k), int)}}
+            for o in options
+        ]
+    if alts:
+        out["alternatives"] = alts
     return out
