@@ -74,8 +74,8 @@ _THING_PRONOUNS = frozenset({"它", "它们", "其", "两者", "二者"})
 _DATELINE = re.compile(r"(?:讯|电)$|讯")
 #: How many table entries (most salient first) join the options of every claim.
 TABLE_OPTIONS = 3
-#: How many clauses before the quantity's own offer subject options (3: 5-fold CV subject 0.424
-#: against 0.416 with 6, the ceiling 0.752 against 0.754; 2026-12-02).
+#: How many clauses before the quantity's own offer subject options (3: 5-fold CV subject 0.407
+#: against 0.403 with 6, the ceiling 0.746 against 0.749; 2026-12-02).
 _CLAUSES_BACK = 3
 #: Characters before the quantity read in its own clause.
 _WINDOW_BEFORE = 80
