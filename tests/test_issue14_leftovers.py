@@ -404,6 +404,16 @@ def test_flags_are_not_decisions_in_the_pace_and_facts_show_flags(tmp_path):
     [fact] = [dict(r) for r in conn.execute("SELECT * FROM facts")]
     assert (fact["claim_id"], fact["flagged"], fact["note"]) == (a, 1, "核对金额")
     conn.close()
+    from click.testing import CliRunner
+
+    from tui.cli import cli
+
+    out = CliRunner().invoke(cli, ["stats", "--db", str(path)], env={"COLUMNS": "200"}).output
+    header = next(line for line in out.splitlines() if "accept rate" in line)
+    row = next(line for line in out.splitlines() if line.lstrip("│ ").startswith("ann"))
+    cells = [c.strip() for c in header.split("┃")], [c.strip() for c in row.split("│")]
+    flags_at = cells[0].index("flags")
+    assert cells[1][flags_at] == "4" and cells[1][cells[0].index("decisions")] == "2"
 
 
 # --------------------------------------------------------------------------- the form at 80x24

@@ -68,6 +68,7 @@ def print_stats(f: dict, console: Console | None = None) -> None:
             "accepted",
             "rejected",
             "accept rate",
+            "flags",
             "hours",
             "decisions/hour",
         ):
@@ -80,6 +81,7 @@ def print_stats(f: dict, console: Console | None = None) -> None:
                 str(r["accepted"]),
                 str(r["rejected"]),
                 _pct(r["accept_rate"]),
+                str(r.get("flags", 0)),
                 f"{r['working_hours']:.2f}",
                 "—" if per_hour is None else f"{per_hour:.0f}",
             )
