@@ -1657,6 +1657,23 @@ async def review(db_path: str, gold: list[dict], plan: Plan, texts: dict[int, st
             here = d.on_screen()
             assert here is not None
             claim = d.claim(here)
+            # Adds whose host was decided before the bench got to it (a sibling action): from
+            # the claim on screen while it is in their document, not by a walk back later.
+            stray = [
+                (g, host_id)
+                for host_id, golds in plan.adds.items()
+                for g in golds
+                if id(g) not in done_adds
+                and d.claim(host_id)["status"] != "pending"
+                and d.claim(host_id)["doc_id"] == claim["doc_id"]
+            ]
+            if stray:
+                for g, host_id in stray:
+                    done_adds.add(id(g))
+                    host_row = d.claim(host_id)
+                    await attempt(d, problems, d.add(claim["doc_id"], g, texts[claim["doc_id"]],
+                                                     host_row), g)  # fmt: skip
+                continue
             if claim["status"] != "pending":
                 await d.to_pending()
                 continue
