@@ -174,19 +174,25 @@ def accuracy() -> dict:
 # --------------------------------------------------------------------------- whole command
 
 
+def _ingested_corpus(tmp: Path) -> Path:
+    """A fresh database of the corpus in ``tmp`` (``claimdesk ingest``, documents only)."""
+    base = tmp / "base.db"
+    r = subprocess.run(
+        [*CLAIMDESK, "ingest", str(CORPUS), "--db", str(base)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if r.returncode != 0:
+        raise SystemExit(f"ingest failed: {r.stderr.strip()}")
+    return base
+
+
 def whole(rounds: int) -> dict:
     """``claimdesk extract`` as a whole process beside a plain ``jieba.cut`` process."""
     kb = CORPUS.stat().st_size / 1024
     with tempfile.TemporaryDirectory() as tmp:
-        base = Path(tmp) / "base.db"
-        r = subprocess.run(
-            [*CLAIMDESK, "ingest", str(CORPUS), "--db", str(base)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        )
-        if r.returncode != 0:
-            raise SystemExit(f"ingest failed: {r.stderr.strip()}")
+        base = _ingested_corpus(Path(tmp))
         best: dict[str, float] = {}
         cpu: dict[str, float] = {}
         for i in range(rounds):
@@ -218,15 +224,7 @@ def breakdown(tagger: str) -> dict:
     """CPU seconds per stage of one ``claimdesk extract`` run in a fresh interpreter."""
     start = min(_timed_cpu([sys.executable, "-c", "pass"])[1] for _ in range(3))
     with tempfile.TemporaryDirectory() as tmp:
-        base = Path(tmp) / "base.db"
-        r = subprocess.run(
-            [*CLAIMDESK, "ingest", str(CORPUS), "--db", str(base)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        )
-        if r.returncode != 0:
-            raise SystemExit(f"ingest failed: {r.stderr.strip()}")
+        base = _ingested_corpus(Path(tmp))
         r = subprocess.run(
             [sys.executable, "-c", BREAKDOWN, str(base), str(Path(tmp) / "run.db")],
             cwd=ROOT,
