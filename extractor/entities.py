@@ -172,6 +172,9 @@ class EntityTable:
         #: entity table and the subject options of an earlier clause both read them).
         self._runs: dict[int, tuple[Sequence[Token], list[tuple[int, int]]]] = {}
         self._salient: tuple[tuple[int, int], list[Entry]] | None = None
+        #: Option texts never offered (too short, a dateline, a word that is never a
+        #: subject), memoised: the same texts come back for every claim.
+        self.refused: dict[str, bool] = {}
 
     def runs(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """:func:`noun_runs` of a clause's tokens, once per token list."""
@@ -497,16 +500,22 @@ def subject_options(
     options: dict[str, Option] = {}
 
     not_subject = lexicon.words("not_subject_words")
+    refused = table.refused
 
     def add(text: str, start: int, end: int, feats: dict[str, float]) -> None:
-        if 0 <= start < end and norm[start:end] == text:
+        if time_spans and 0 <= start < end and norm[start:end] == text:
             for a, b in _overlapping(time_spans, start, end):
                 if a <= start < b < end:
                     # Begun inside a time expression (8月|份北京市四环内): start after it.
                     text, start = norm[b:end], b
                 elif start < a < end:
                     return  # a time expression inside: a clause, not a name
-        if not text or len(text) < 2 or _DATELINE.search(text) or text in not_subject:
+        bad = refused.get(text)
+        if bad is None:
+            bad = refused[text] = (
+                not text or len(text) < 2 or bool(_DATELINE.search(text)) or text in not_subject
+            )
+        if bad:
             return
         old = options.get(text)
         if old is None:
@@ -533,6 +542,9 @@ def subject_options(
             old.start, old.end = start, end
         old.features = merged
 
+    # The kind's feature (see :func:`_kind_features`), inlined in the loops over cached options.
+    kind_if, kind_key = _KIND_FEATURE.get(kind, (None, ""))
+    log1p = math.log1p
     # A bounded look-back keeps the cost per claim constant in a long sentence or clause.
     for ci in range(max(0, clause_index - _CLAUSES_BACK), clause_index + 1):
         span = clauses[ci]
@@ -556,12 +568,13 @@ def subject_options(
                 table.clause_cache[span] = cached
         for text, start, end, base in cached:
             f = dict(base)
-            f["dist"] = math.log1p(abs(q_start - end)) / 5
+            f["dist"] = log1p(abs(q_start - end)) / 5
             if own:
                 f["same_clause"] = 1.0
             if end > q_start:
                 f["after"] = 1.0
-            _kind_features(f, kind)
+            if kind_if is not None and f.get(kind_if):
+                f[kind_key] = 1.0
             add(text, start, end, f)
 
     if rule_choice is not None:
@@ -596,9 +609,10 @@ def subject_options(
             )
         for text, start, end, base in got:
             f = dict(base)
-            f["dist"] = math.log1p(abs(q_start - end)) / 5
+            f["dist"] = log1p(abs(q_start - end)) / 5
             f["sentences_back"] = back / 3
-            _kind_features(f, kind)
+            if kind_if is not None and f.get(kind_if):
+                f[kind_key] = 1.0
             add(text, start, end, f)
 
     for rank, (text, start, end) in enumerate(frequent):
@@ -1072,6 +1086,14 @@ def _subsequence(short: str, full: str) -> bool:
 def _opens(tokens: Sequence[Token], i: int) -> bool:
     """Whether only times, punctuation and connectives stand before ``tokens[i]``."""
     return all(t[1] in ("t", "c", "x", "d", "p", "m") for t in tokens[:i])
+
+
+#: The feature :func:`_kind_features` adds for a claim of each kind, and the one it needs.
+_KIND_FEATURE: dict[str, tuple[str, str]] = {
+    "percent": ("attr", "kind_percent"),
+    "count": ("proper", "kind_count"),
+    "score": ("person", "kind_score"),
+}
 
 
 def _kind_features(f: dict[str, float], kind: str) -> None:

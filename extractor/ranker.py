@@ -384,51 +384,56 @@ def _subject_derived(options: Sequence[Option], feats: list[dict[str, float]]) -
     entities = {t for t, f in zip(texts, feats, strict=True) if f.get("table") and t}
     n = math.log(len(options)) / 3
     starts: dict[int, list[int]] = {}
+    digit, mark, latin = _DIGIT_RE.search, _LIST_MARK_RE.search, _LATIN_RE.search
+    norule = rule < 0
     for i, (o, f) in enumerate(zip(options, feats, strict=True)):
         t = o.text
+        get = f.get
         f["n_opts"] = n
-        f["freq_rel"] = f.get("freq", 0.0) - top_freq
+        f["freq_rel"] = get("freq", 0.0) - top_freq
         if "dist" in f:
-            f["dist_rel"] = f["dist"] - low_dist
-            if f.get("same_clause"):
-                f["sc_dist"] = f["dist"]
-            elif f.get("same_sentence"):
-                f["ss_dist"] = f["dist"]
+            d = f["dist"]
+            f["dist_rel"] = d - low_dist
+            if get("same_clause"):
+                f["sc_dist"] = d
+            elif get("same_sentence"):
+                f["ss_dist"] = d
             else:
-                f["far_dist"] = f["dist"]
-        if _DIGIT_RE.search(t):
+                f["far_dist"] = d
+        if digit(t):
             f["has_digit"] = 1.0
-        if _LIST_MARK_RE.search(t):
+        if mark(t):
             f["has_punct"] = 1.0
         if "的" in t:
             f["has_de"] = 1.0
-        if _LATIN_RE.search(t):
+        if latin(t):
             f["latin"] = 1.0
-        if entities and f.get("contains_other"):
+        if entities and get("contains_other"):
             for e in entities:
                 if e != t and e in t:
                     f["contains_entity"] = 1.0
                     break
-        if t in entities and not f.get("table"):
+        if t in entities and not get("table"):
             f["is_entity"] = 1.0
-        if len(t) >= 8:
+        size = len(t)
+        if size >= 8:
             f["long"] = 1.0
-            if len(t) >= 12:
+            if size >= 12:
                 f["very_long"] = 1.0
-        elif len(t) == 2:
+        elif size == 2:
             f["len2"] = 1.0
-        if f.get("previous") and f.get("earlier_sentence"):
+        if get("previous") and get("earlier_sentence"):
             f["prev_far"] = 1.0
-        if f.get("rule") and f.get("has_de"):
+        if get("rule") and get("has_de"):
             f["rule_de"] = 1.0
-        if f.get("proper"):
-            if f.get("same_clause"):
+        if get("proper"):
+            if get("same_clause"):
                 f["sc_proper"] = 1.0
-            if f.get("clause_opener"):
+            if get("clause_opener"):
                 f["opener_proper"] = 1.0
-        if rule < 0:
+        if norule:
             for key in ("previous", "table", "same_clause"):
-                if f.get(key):
+                if get(key):
                     f[f"norule_{key}"] = 1.0
         if o.start >= 0:
             starts.setdefault(o.start, []).append(i)
@@ -491,12 +496,24 @@ def canonical_features(
 ) -> list[dict[str, float]]:
     """:func:`list_features` of the options derived in :func:`canonical_key` order, returned
     in the given order."""
-    order = sorted(range(len(options)), key=lambda i: canonical_key(options[i]))
+    order = canonical_order(options)
     derived = list_features([options[i] for i in order], field, kind)
     out: list[dict[str, float]] = [{} for _ in options]
     for j, i in enumerate(order):
         out[i] = derived[j]
     return out
+
+
+def canonical_order(options: Sequence[Option]) -> list[int]:
+    """The indices of ``options`` in :func:`canonical_key` order. Sorted by place and text
+    first (the features' sorted items, the costly part of the key, are built only when two
+    options share place and text, which the subject's never do)."""
+    short = [(o.start, o.end, o.text) for o in options]
+    order = sorted(range(len(options)), key=short.__getitem__)
+    for a, b in zip(order, order[1:]):
+        if short[a] == short[b]:
+            return sorted(range(len(options)), key=lambda i: canonical_key(options[i]))
+    return order
 
 
 def list_features(
@@ -589,7 +606,9 @@ class Ranker:
         get = self._kind_weights(field, kind).get
         bias, exp = self.bias, math.exp
         # The kind's conjunctions are folded into the weights, not added to the features.
-        for o, feats in zip(options, canonical_features(options, field), strict=True):
+        order = canonical_order(options)
+        ordered = [options[i] for i in order]
+        for o, feats in zip(ordered, list_features(ordered, field), strict=True):
             z = bias
             for k, v in feats.items():
                 z += get(k, 0.0) * v
