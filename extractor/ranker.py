@@ -28,6 +28,7 @@ builds one from a database's decisions. Pure Python: no numpy, nothing to instal
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -510,7 +511,7 @@ def canonical_order(options: Sequence[Option]) -> list[int]:
     options share place and text, which the subject's never do)."""
     short = [(o.start, o.end, o.text) for o in options]
     order = sorted(range(len(options)), key=short.__getitem__)
-    for a, b in zip(order, order[1:]):
+    for a, b in itertools.pairwise(order):
         if short[a] == short[b]:
             return sorted(range(len(options)), key=lambda i: canonical_key(options[i]))
     return order
