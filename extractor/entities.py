@@ -21,7 +21,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from . import lexicon, nlp
 from .ranker import Option
@@ -37,6 +37,7 @@ from .roles import (
     _is_attr,
     _is_nounish,
     entity_score,
+    may_open_run,
     noun_run,
 )
 
@@ -88,6 +89,12 @@ def _cues(where: str) -> tuple[str, ...]:
     return tuple(row[0] for row in lexicon.table("source_cues") if row[1:2] == (where,))
 
 
+@cache
+def _not_subject() -> frozenset[str]:
+    """``data/not_subject_words.tsv`` as a set (tested once per token)."""
+    return frozenset(lexicon.words("not_subject_words"))
+
+
 #: A clause that ends like a dateline or a report (新华社电, 据…消息).
 _REPORT_END = re.compile(r"(?:讯|电|消息|报道)$")
 
@@ -136,6 +143,9 @@ def noun_runs(tokens: Sequence[Token], stop: int | None = None) -> list[tuple[in
     while i < len(toks):
         if stop is not None and toks[i][2] >= stop:
             break
+        if not may_open_run(toks[i]):
+            i += 1
+            continue
         j = noun_run(toks, i, stop=stop)
         if j > i:
             out.append((i, j))
@@ -440,19 +450,32 @@ def _base_features(text: str, run: Sequence[Token] | None, table: EntityTable) -
     return dict(got)
 
 
+@lru_cache(maxsize=1 << 16)
+def _text_marks(text: str) -> tuple[bool, bool, bool, bool]:
+    """What the text alone says, whatever the document: (a person's shape, an organisation
+    suffix, a role suffix, a measured attribute); memoised across documents."""
+    return (
+        bool(_PERSON_SHAPE.match(text)),
+        _ends_with_org(text),
+        text.endswith(_ROLE_SUFFIXES),
+        _is_attr(text),
+    )
+
+
 def _compute_base(text: str, run: Sequence[Token] | None, table: EntityTable) -> dict[str, float]:
     f: dict[str, float] = {}
+    shaped, org, role, attr = _text_marks(text)
     if run:
         proper, person = _shape(run)
         f["single_token"] = float(len(run) == 1)
     else:
-        proper = person = bool(_PERSON_SHAPE.match(text))
+        proper = person = shaped
     f["proper"] = float(proper)
     f["person"] = float(person)
     f["place"] = float(bool(run) and any(t[1] == "ns" for t in run or ()))
-    f["org"] = float(_ends_with_org(text))
-    f["role"] = float(text.endswith(_ROLE_SUFFIXES))
-    f["attr"] = float(_is_attr(text))
+    f["org"] = float(org)
+    f["role"] = float(role)
+    f["attr"] = float(attr)
     f["length"] = min(len(text), 20) / 10
     f["freq"] = math.log1p(table.count(text)) / 3 if text else 0.0
     f["headline"] = float(table.in_headline(text))
@@ -499,7 +522,7 @@ def subject_options(
     """
     options: dict[str, Option] = {}
 
-    not_subject = lexicon.words("not_subject_words")
+    not_subject = _not_subject()
     refused = table.refused
 
     def add(text: str, start: int, end: int, feats: dict[str, float]) -> None:
@@ -959,13 +982,13 @@ def _openers(
     preposition or adverb (``stretch``); and, when a 的 stands before the verb that governs
     the quantity, the whole 的-phrase up to that verb (涨幅超过五成的个股, ``de_phrase``)."""
     out: list[tuple[str, int, int, str]] = []
-    not_subject = lexicon.words("not_subject_words")
+    not_subject = _not_subject()
     n = len(toks)
     i = 0
     while i < n and toks[i][2] < q_start:
         word, flag, a, _ = toks[i]
-        if (flag in ("t", "c", "x", "d", "p") and word not in _QUOTE_CHARS) or any(
-            x <= a < y for x, y in time_spans
+        if (flag in ("t", "c", "x", "d", "p") and word not in _QUOTE_CHARS) or (
+            time_spans and any(x <= a < y for x, y in time_spans)
         ):
             i += 1
             continue
@@ -979,7 +1002,7 @@ def _openers(
         return (
             (t[1] in _STRETCH_STOP and t[0] not in deictic)
             or t[0] in not_subject
-            or any(x <= t[2] < y for x, y in time_spans)
+            or (bool(time_spans) and any(x <= t[2] < y for x, y in time_spans))
         )
 
     j = i
@@ -1207,12 +1230,17 @@ def _token_lists(toks: Sequence[Token], stop: int | None) -> list[tuple[int, int
     """Spans of lists of noun runs joined by 、/和/与/及 (two items or more), each item a run
     of at most three tokens; a closing 等 and its noun (等行业) belongs to the list."""
     out: list[tuple[int, int]] = []
+    if not any(t[0] in _LIST_JOINS for t in toks):
+        return out  # no two items without a join
     toks = list(toks)
     n = len(toks)
     i = 0
     while i < n:
         if stop is not None and toks[i][2] >= stop:
             break
+        if not may_open_run(toks[i]):
+            i += 1
+            continue
         j = noun_run(toks, i, stop=stop)
         if j == i:
             i += 1

@@ -357,6 +357,17 @@ def _is_attr(word: str) -> bool:
     return word.endswith(_ATTR_SUFFIXES)
 
 
+#: Tags a noun-like run can open with (see :func:`noun_run`); a token with another tag, and no
+#: opening quote, opens none.
+_RUN_OPENERS = _NOUNISH | {"f", "m", "b"}
+
+
+def may_open_run(tok: Token) -> bool:
+    """Whether :func:`noun_run` can find a run starting at ``tok`` (False: it surely finds
+    none): a cheap test that spares the call at most tokens of a clause."""
+    return tok[1] in _RUN_OPENERS or tok[0] in _QUOTES_OPEN
+
+
 def noun_run(tokens: list[Token], i: int, stop: int | None = None) -> int:
     """Index just past the noun-like run starting at ``tokens[i]`` (== i if none).
 
