@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import sqlite3
 
 import pytest
 from click.testing import CliRunner
 
 from db.connection import open_db
+from extractor import nlp
 from tests.conftest import SEED_ARTICLE, SHARED
+from tui import pipeline
 from tui.cli import cli
 
 SEED_GOLD = SHARED / "gold" / "seed_claims.jsonl"
@@ -183,3 +186,23 @@ def test_eval_split_part_and_bad_split(seeded, tmp_path):
     r = invoke("eval", SEED_GOLD, "--db", seeded, "--split", split, "--part", "dev")
     assert r.exit_code == 1 and "no list of article ids named 'dev'" in r.output
     assert "Traceback" not in r.output
+
+
+def test_workers_fork_after_the_dictionaries_are_loaded():
+    """Where the system can fork, the workers are forked from a process that has loaded the
+    tagger and the model already, and extract what this process does."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this system: the workers are spawned")
+    jobs = [
+        (1, "甲公司2023年营业收入达到120亿元，同比增长15%。", "2024-03-01"),
+        (2, "乙市去年接待游客3000万人次，旅游收入达到260亿元。", None),
+    ]
+    engine = pipeline._Local(2, None)
+    try:
+        assert engine.pool is not None and engine.pool._ctx.get_start_method() == "fork"
+        assert nlp._loaded  # loaded before the fork, not once per worker
+        forked = list(engine.results([jobs]))
+    finally:
+        engine.close()
+    assert forked == [pipeline._extract_one(job) for job in jobs]
+    assert all(rows for _, rows in forked)

@@ -77,6 +77,12 @@ def _init_worker(userdict: str | None, model: str | None = None) -> None:
     _activate(model)
 
 
+def _init_forked() -> None:
+    """A worker forked from the main process after it loaded the dictionaries and the model:
+    it has them already (shared copy-on-write), only Ctrl+C is left to the main process."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _activate(model: str | None) -> None:
     """Use a ranker trained on the database (``claimdesk train``) in this process, or the
     shipped one when None."""
@@ -145,7 +151,9 @@ def _sigint_ignored() -> Iterator[None]:
 
 
 class _Local:
-    """The extractor in this process, or on a pool of ``workers`` spawned processes."""
+    """The extractor in this process, or on a pool of ``workers`` processes: forked from this
+    one once it has loaded the dictionaries and the model where the system can fork (each
+    worker then starts extracting at once), spawned (each loading its own) elsewhere."""
 
     def __init__(
         self,
@@ -159,10 +167,21 @@ class _Local:
         if workers > 1:
             import multiprocessing
 
+            if "fork" in multiprocessing.get_all_start_methods():
+                import extractor
+
+                # Loaded once, before the fork: the workers skip the interpreter start,
+                # the imports and the dictionary load that a spawned worker pays.
+                extractor.load(userdict)
+                _activate(model)
+                ctx: Any = multiprocessing.get_context("fork")
+                init: Callable[..., None] = _init_forked
+                args: tuple = ()
+            else:
+                ctx = multiprocessing.get_context("spawn")
+                init, args = _init_worker, (userdict, model)
             with _sigint_ignored():
-                self.pool = multiprocessing.get_context("spawn").Pool(
-                    workers, initializer=_init_worker, initargs=(userdict, model)
-                )
+                self.pool = ctx.Pool(workers, initializer=init, initargs=args)
         else:
             import extractor
 
