@@ -14,6 +14,8 @@ Sections (all printed, and written to ``bench/out/extract.json``):
   each), with the default tagger (rjieba when installed) and with ``CLAIMDESK_TAGGER=jieba``
   (the default install, without rjieba). Wall seconds and CPU seconds (user + system) of each
   process: on a shared machine compare the CPU ratio, which waiting for a core does not move.
+  ``--workers N`` adds ``claimdesk extract --workers N`` with each tagger: what it buys is wall
+  seconds (its CPU seconds count every worker's).
 - ``breakdown``: where the CPU seconds of ``claimdesk extract`` go, with each tagger:
   interpreter start, imports, dictionary load, tagging, quantity finding, time expressions,
   sentence splitting, role resolution (entity table and each claim's roles, options and
@@ -25,6 +27,7 @@ Sections (all printed, and written to ``bench/out/extract.json``):
 Usage::
 
     python bench/extract.py [--rounds 2] [--long-chars 640000] [--out bench/out/extract.json]
+    python bench/extract.py --only whole --workers 2   # also extract --workers 2, wall seconds
     python bench/extract.py --only accuracy,linearity
 """
 
@@ -188,24 +191,35 @@ def _ingested_corpus(tmp: Path) -> Path:
     return base
 
 
-def whole(rounds: int) -> dict:
-    """``claimdesk extract`` as a whole process beside a plain ``jieba.cut`` process."""
+def whole(rounds: int, workers: int = 1) -> dict:
+    """``claimdesk extract`` as a whole process beside a plain ``jieba.cut`` process; with
+    ``workers`` > 1 also ``claimdesk extract --workers N`` (wall seconds are what it buys; its
+    CPU seconds count the workers' too)."""
     kb = CORPUS.stat().st_size / 1024
+    runs: list[tuple[str, str, list[str]]] = [
+        ("extract", "auto", []),
+        ("extract_jieba", "jieba", []),
+    ]
+    if workers > 1:
+        runs += [
+            ("extract_workers", "auto", ["--workers", str(workers)]),
+            ("extract_jieba_workers", "jieba", ["--workers", str(workers)]),
+        ]
     with tempfile.TemporaryDirectory() as tmp:
         base = _ingested_corpus(Path(tmp))
         best: dict[str, float] = {}
         cpu: dict[str, float] = {}
         for i in range(rounds):
-            for name, tagger in (("extract", "auto"), ("extract_jieba", "jieba")):
+            for name, tagger, extra in runs:
                 db = Path(tmp) / f"{name}{i}.db"
                 db.write_bytes(base.read_bytes())
-                s, c = _timed_cpu([*CLAIMDESK, "extract", "--db", str(db)], _env(tagger))
+                s, c = _timed_cpu([*CLAIMDESK, "extract", "--db", str(db), *extra], _env(tagger))
                 best[name] = min(best.get(name, s), s)
                 cpu[name] = min(cpu.get(name, c), c)
             s, c = _timed_cpu([sys.executable, "-c", JIEBA_CUT, str(CORPUS)])
             best["jieba_cut"] = min(best.get("jieba_cut", s), s)
             cpu["jieba_cut"] = min(cpu.get("jieba_cut", c), c)
-    return {
+    out = {
         "corpus_kb": round(kb, 1),
         "jieba_cut_s": round(best["jieba_cut"], 2),
         "extract_s": round(best["extract"], 2),
@@ -218,6 +232,16 @@ def whole(rounds: int) -> dict:
         "cpu_ratio": round(cpu["jieba_cut"] / cpu["extract"], 2),
         "cpu_ratio_jieba_tagger": round(cpu["jieba_cut"] / cpu["extract_jieba"], 2),
     }
+    if workers > 1:
+        out["workers"] = workers
+        for name in ("extract_workers", "extract_jieba_workers"):
+            out[f"{name}_s"] = round(best[name], 2)
+            out[f"{name}_cpu_s"] = round(cpu[name], 2)
+        out["workers_ratio"] = round(best["jieba_cut"] / best["extract_workers"], 2)
+        out["workers_ratio_jieba_tagger"] = round(
+            best["jieba_cut"] / best["extract_jieba_workers"], 2
+        )
+    return out
 
 
 def breakdown(tagger: str) -> dict:
@@ -289,6 +313,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=2, help="whole-command rounds (best of)")
     ap.add_argument("--long-chars", type=int, default=640_000, help="long document size")
     ap.add_argument("--only", default="accuracy,whole,breakdown,linearity", help="sections to run")
+    ap.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="also time `claimdesk extract --workers N` in the whole section (wall seconds)",
+    )
     ap.add_argument("--out", default=str(ROOT / "bench" / "out" / "extract.json"))
     args = ap.parse_args(argv)
     sections = set(args.only.split(","))
@@ -314,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print(f"{part:5s}  no annotations yet")
     if "whole" in sections:
-        figures["whole"] = w = whole(args.rounds)
+        figures["whole"] = w = whole(args.rounds, args.workers)
         print(
             f"whole command over {w['corpus_kb'] / 1024:.2f} MB: jieba.cut {w['jieba_cut_s']} s, "
             f"claimdesk extract {w['extract_s']} s (ratio {w['ratio']}), "
@@ -325,6 +355,14 @@ def main(argv: list[str] | None = None) -> int:
             f"{w['extract_cpu_s']} (ratio {w['cpu_ratio']}), with the jieba tagger "
             f"{w['extract_jieba_cpu_s']} (ratio {w['cpu_ratio_jieba_tagger']})"
         )
+        if "workers" in w:
+            print(
+                f"with --workers {w['workers']}: {w['extract_workers_s']} s wall, "
+                f"{w['extract_workers_cpu_s']} CPU s (wall ratio {w['workers_ratio']}); with the "
+                f"jieba tagger {w['extract_jieba_workers_s']} s wall, "
+                f"{w['extract_jieba_workers_cpu_s']} CPU s (wall ratio "
+                f"{w['workers_ratio_jieba_tagger']})"
+            )
     if "breakdown" in sections:
         for key, tagger in (("breakdown", "auto"), ("breakdown_jieba", "jieba")):
             figures[key] = b = breakdown(tagger)
