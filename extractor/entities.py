@@ -217,7 +217,7 @@ class EntityTable:
         """Add the names among a clause's noun runs (each clause once); a run stops at a
         time expression (8月份|甲市四环内, 甲指数|上周五)."""
         for i, j in self.runs(tokens):
-            for k in range(i, j):
+            for k in range(i, j) if time_spans else ():
                 if any(a < tokens[k][3] and tokens[k][2] < b for a, b in time_spans):
                     if k == i:
                         i += 1
@@ -650,8 +650,9 @@ def subject_options(
     _respective(norm, q_start, clauses, clause_index, add, table, kind)
 
     # Abbreviations of longer names of the document (圣象 -> 圣象集团, 长航局 -> 长江航务管理局).
+    expanded, extended = table._expanded, table._extended
     for o in list(options.values()):
-        full = table.expand(o.text)
+        full = expanded[o.text] if o.text in expanded else table.expand(o.text)
         if full is not None and full.text not in options:
             f = dict(o.features)
             f["expanded"] = 1.0
@@ -659,7 +660,7 @@ def subject_options(
             add(full.text, o.start, o.end, f)
     # Names the tagger cut short, read on by the document's repetitions (合丰 -> 合丰成长).
     for o in list(options.values()):
-        longer = table.extend(o.text)
+        longer = extended[o.text] if o.text in extended else table.extend(o.text)
         if longer is not None and longer not in options:
             f = dict(o.features)
             f["repeated"] = 1.0
@@ -726,7 +727,7 @@ def _clause_options(
         pieces: list[tuple[Sequence[Token], str]] = [(run, "")]
         # A time word inside the run ends the name (上证综指|上周五收市): the run stops there.
         for k in range(1, len(run)):
-            if run[k][1] == "t" or any(a <= run[k][2] < b for a, b in time_spans):
+            if run[k][1] == "t" or (time_spans and any(a <= run[k][2] < b for a, b in time_spans)):
                 run = run[:k]
                 pieces = [(run, "")]
                 break
@@ -749,7 +750,7 @@ def _clause_options(
         for piece, how in pieces:
             text = "".join(t[0] for t in piece)
             end = piece[-1][3]
-            if any(a < end and piece[0][2] < b for a, b in time_spans):
+            if time_spans and any(a < end and piece[0][2] < b for a, b in time_spans):
                 continue  # a time expression (去年同期) is never the subject
             resolved = resolve(text)
             f = _base_features(resolved, piece, table)
