@@ -13,12 +13,17 @@ Example:
 
 from __future__ import annotations
 
-from .core import VERSION, extract
-from .model import Candidate
-from .nlp import load
-from .numbers import parse_number
-from .quantity import parse_quantity
-from .sentences import split_sentences
+from . import compiled as _compiled
+
+# The compiled modules, when built and up to date (see extractor/native.py); else pure Python.
+_compiled.activate(__path__)
+
+from .core import VERSION, extract  # noqa: E402
+from .model import Candidate  # noqa: E402
+from .nlp import load  # noqa: E402
+from .numbers import parse_number  # noqa: E402
+from .quantity import parse_quantity  # noqa: E402
+from .sentences import split_sentences  # noqa: E402
 
 __all__ = [
     "VERSION",
