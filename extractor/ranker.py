@@ -801,6 +801,14 @@ def _objective(
     return loss, [g / n + decay * x for g, x in zip(grad, w, strict=True)]
 
 
+def _dot(a: list[float], b: list[float]) -> float:
+    """The sum of products, added left to right (as ``sum`` does)."""
+    total = 0.0
+    for ai, bi in zip(a, b, strict=True):
+        total += ai * bi
+    return total
+
+
 def _lbfgs(
     f: Callable[[list[float]], tuple[float, list[float]]],
     x: list[float],
@@ -823,8 +831,8 @@ def _lbfgs(
             alphas.append(a)
             q = [qi - a * yi for qi, yi in zip(q, y, strict=True)]
         if history:
-            s, y, _ = history[-1]
-            gamma = sum(si * yi for si, yi in zip(s, y, strict=True)) / sum(yi * yi for yi in y)
+            s_last, y_last, _ = history[-1]
+            gamma = _dot(s_last, y_last) / _dot(y_last, y_last)
             q = [gamma * qi for qi in q]
         for (s, y, rho), a in zip(history, reversed(alphas), strict=True):
             b = rho * sum(yi * qi for yi, qi in zip(y, q, strict=True))
