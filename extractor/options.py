@@ -198,11 +198,17 @@ def time_options(
             break
         i = bisect.bisect_left(time_spans, (s, -1))
         last: TimeExpr | None = None
+        part: TimeExpr | None = None
         while i < len(times) and times[i].start < e:
             t = times[i]
-            if t.anchor and not is_base(norm, t.start) and not norm.startswith("的", t.end):
-                last = t
+            if not is_base(norm, t.start) and not norm.startswith("的", t.end):
+                if t.anchor:
+                    last = t
+                else:
+                    part = t
             i += 1
+        # A sentence whose only time is a part of the day (ETF午盘全线下跌。) passes it on.
+        last = last or part
         if last is not None:
             f = {"sentences_back": back / 3, "dist": _log_dist(q_start - last.end)}
             if all(norm[sentences[k][1] - 1] in "；;" for k in range(sj, si)):
@@ -221,7 +227,7 @@ def time_options(
         i += 1
     # The first times of the lead (the first two sentences, datelines left out): the day or
     # period a whole report is about (20日 of a market report stated once at its start).
-    lead_end = sentences[min(1, len(sentences) - 1)][1]
+    lead_end = _lead_end(norm, sentences)
     taken = 0
     i = 0
     while para_start == 0 and taken < 2 and i < len(times) and times[i].start < lead_end:
@@ -237,6 +243,15 @@ def time_options(
             found[(t.start, t.end)][1]["lead"] = 1.0
         else:
             add(t, f)
+    # A time that takes its value from an earlier one (当时, 当天, 同期) points to the time
+    # written last before it: the claim's time as the gold writes it (2006年12月14日…，当时…).
+    ordered = sorted(found.values(), key=lambda tf: tf[0].start)
+    for k, (_t, f) in enumerate(ordered):
+        if f.get("refers_back") and (f.get("same_sentence") or f.get("after")):
+            for t0, f0 in reversed(ordered[:k]):
+                if t0.anchor and not f0.get("refers_back"):
+                    f0["referent"] = 1.0
+                    break
     if rule is not None:
         key = (rule.start, rule.end)
         if key in found:
@@ -265,6 +280,21 @@ def time_options(
             found[previous][1]["previous_time"] = 1.0
     out.append((None, Option("", -1, -1, empty)))
     return out
+
+
+#: Marks that end a sentence of the body (a heading split off at a space ends with none).
+_FULL_STOPS = frozenset("。！？!?；;")
+
+
+def _lead_end(norm: str, sentences: Sequence[tuple[int, int]]) -> int:
+    """Where the lead ends: at the first sentence from the second on that a full stop closes
+    (the body's first sentence). Headings split off at spaces (沪基指失守3000点大关 封基近乎
+    全线下挫全景网2月12日讯 沪深基金指数周四早盘大幅收低，…。) are not the whole lead; at most
+    the first five sentences are read, and without a full stop the lead is the first two."""
+    for k, (_, e) in enumerate(sentences[:5]):
+        if k >= 1 and norm[e - 1 : e] in _FULL_STOPS:
+            return e
+    return sentences[min(1, len(sentences) - 1)][1]
 
 
 def _static_time_features(norm: str, t: TimeExpr, headline_end: int) -> dict[str, float] | None:
