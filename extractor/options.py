@@ -23,6 +23,7 @@ import bisect
 import math
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from . import lexicon
 from .ranker import Option
@@ -297,6 +298,23 @@ def _lead_end(norm: str, sentences: Sequence[tuple[int, int]]) -> int:
     return sentences[min(1, len(sentences) - 1)][1]
 
 
+@cache
+def _source_cues() -> tuple[str, ...]:
+    return tuple(lexicon.words("source_cues"))
+
+
+def _in_source_clause(norm: str, t: TimeExpr) -> bool:
+    """Whether the time's clause reports a source (…近日透露，“…”; 据…日前发布的数据): the time
+    dates the report, not the figures it gives."""
+    lo = t.start
+    while lo > 0 and norm[lo - 1] not in _CLAUSE_STOPS and t.start - lo < 30:
+        lo -= 1
+    hi = t.end
+    while hi < len(norm) and norm[hi] not in _CLAUSE_STOPS and hi - t.end < 30:
+        hi += 1
+    return any(c in norm[lo:hi] for c in _source_cues())
+
+
 def _static_time_features(norm: str, t: TimeExpr, headline_end: int) -> dict[str, float] | None:
     if is_base(norm, t.start):
         return None
@@ -311,6 +329,10 @@ def _static_time_features(norm: str, t: TimeExpr, headline_end: int) -> dict[str
         f["headline"] = 1.0
     if t.text in _REFERS_BACK:
         f["refers_back"] = 1.0
+    if norm[t.end : t.end + 1] in ("，", ","):
+        f["topical"] = 1.0  # 2009年，全国… : a time set before the clauses it governs
+    if _in_source_clause(norm, t):
+        f["source_clause"] = 1.0
     if norm[t.end : t.end + 1] in ("讯", "电") or norm.startswith("消息", t.end):
         f["dateline"] = 1.0
     return f
