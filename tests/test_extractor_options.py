@@ -427,3 +427,66 @@ def test_the_time_of_the_previous_claim_is_marked() -> None:
     (_, fields), *_ = extract_with_fields("丑公司营收10亿元，寅公司营收3亿元。", ranker=rules)[1:]
     empty = [o for o in fields["time"] if not o.text]
     assert empty and empty[0].features.get("previous_empty")
+
+
+# ------------------------------------------------ time: issue 11's time round (s4-timex)
+def _time_option(text: str, surface: str, time_text: str) -> Option | None:
+    _, fields = _fields(text, surface)
+    return next((o for o in fields["time"] if o.text == time_text), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "time_text", "offered"),
+    [
+        # Headings split off at spaces are not the whole lead: the body's first sentence is.
+        (
+            "寅指数大跌 卯基金全线下挫辰网3月4日讯 两市基金周二早盘大幅走低，跌幅居前。"
+            "巳基金跌2.5%，午基金跌1.8%。",
+            "1.8%",
+            "周二早盘",
+            True,
+        ),
+        # A sentence whose only time is a part of the day passes it on.
+        ("未指数周三收于3000点。申基金午盘全线下跌。酉基金跌1.5%。", "1.5%", "午盘", True),
+        # A part of the day that is a comparison base is never offered.
+        ("未指数周三收于3000点。申基金较午盘全线下跌。酉基金跌1.5%。", "1.5%", "午盘", False),
+    ],
+)
+def test_times_carried_from_the_lead_and_earlier_sentences(
+    text: str, surface: str, time_text: str, offered: bool
+) -> None:
+    assert (_time_option(text, surface, time_text) is not None) is offered
+
+
+def test_the_lead_is_the_body_s_first_sentence_and_never_its_dateline() -> None:
+    text = (
+        "寅指数大跌 卯基金全线下挫辰网3月4日讯 两市基金周二早盘大幅走低，跌幅居前。"
+        "巳基金跌2.5%。债券基金表现平稳。午基金跌1.8%。"
+    )
+    early = _time_option(text, "1.8%", "周二早盘")
+    assert early is not None and early.features.get("lead")
+    dateline = _time_option(text, "1.8%", "3月4日")
+    assert dateline is None or not dateline.features.get("lead")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "time_text", "feature", "marked"),
+    [
+        # 当时 takes its value from the time written before it.
+        ("2007年3月1日，戌基金净值为1.2元，当时共有30只基金。", "30只", "2007年3月1日", "referent", True),
+        ("2007年3月1日，戌基金净值为1.2元，其中共有30只基金。", "30只", "2007年3月1日", "referent", False),
+        # A time before a comma governs the clauses after it.
+        ("2009年，亥市工业产值增长8%。", "8%", "2009年", "topical", True),
+        ("亥市2009年工业产值增长8%。", "8%", "2009年", "topical", False),
+        # A time in a clause that reports a source dates the report, not the figure.
+        ("子公司近日透露，丑产品销量达5万台。", "达5万台", "近日", "source_clause", True),
+        ("子公司近日卖出丑产品5万台。", "5万台", "近日", "source_clause", False),
+        ("据寅局日前公布的数据，卯市人口达300万。", "达300万", "日前", "source_clause", True),
+    ],
+)
+def test_time_option_features_of_referents_topics_and_sources(
+    text: str, surface: str, time_text: str, feature: str, marked: bool
+) -> None:
+    option = _time_option(text, surface, time_text)
+    assert option is not None
+    assert bool(option.features.get(feature)) is marked
