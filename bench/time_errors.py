@@ -14,6 +14,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -92,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=0, help="print N errors")
     ap.add_argument("--category", default="", help="only errors of this category")
     ap.add_argument("--features", action="store_true", help="print the options' features")
+    ap.add_argument(
+        "--seed", type=int, default=0, help="shuffle the documents before the folds (0: sorted)"
+    )
     ap.add_argument("--drop", default="", help="features to leave out, comma-separated")
     ap.add_argument("--l2", type=float, default=None, help="weight decay (default: shipped)")
     args = ap.parse_args(argv)
@@ -109,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
                     {k: v for k, v in f.items() if k.split("*")[-1] not in drop} for f in r["feats"]
                 ]
     docs = sorted(texts)
+    if args.seed:
+        random.Random(args.seed).shuffle(docs)
     right = total = covered = 0
     cats: Counter[str] = Counter()
     shown = 0

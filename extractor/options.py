@@ -184,6 +184,8 @@ def time_options(
             f = {"same_sentence": 1.0, "dist": _log_dist(q_start - t.end)}
             if t.start >= clause[0]:
                 f["same_clause"] = 1.0
+            if _source_between(norm, t.end, q_start):
+                f["source_between"] = 1.0  # 近日透露，“…5个…”: the time dates the report
             add(t, f)
             if not is_base(norm, t.start) and not norm.startswith("的", t.end):
                 nearest = (t.start, t.end)
@@ -244,15 +246,6 @@ def time_options(
             found[(t.start, t.end)][1]["lead"] = 1.0
         else:
             add(t, f)
-    # A time that takes its value from an earlier one (当时, 当天, 同期) points to the time
-    # written last before it: the claim's time as the gold writes it (2006年12月14日…，当时…).
-    ordered = sorted(found.values(), key=lambda tf: tf[0].start)
-    for k, (_t, f) in enumerate(ordered):
-        if f.get("refers_back") and (f.get("same_sentence") or f.get("after")):
-            for t0, f0 in reversed(ordered[:k]):
-                if t0.anchor and not f0.get("refers_back"):
-                    f0["referent"] = 1.0
-                    break
     if rule is not None:
         key = (rule.start, rule.end)
         if key in found:
@@ -303,16 +296,12 @@ def _source_cues() -> tuple[str, ...]:
     return tuple(lexicon.words("source_cues"))
 
 
-def _in_source_clause(norm: str, t: TimeExpr) -> bool:
-    """Whether the time's clause reports a source (…近日透露，“…”; 据…日前发布的数据): the time
-    dates the report, not the figures it gives."""
-    lo = t.start
-    while lo > 0 and norm[lo - 1] not in _CLAUSE_STOPS and t.start - lo < 30:
-        lo -= 1
-    hi = t.end
-    while hi < len(norm) and norm[hi] not in _CLAUSE_STOPS and hi - t.end < 30:
-        hi += 1
-    return any(c in norm[lo:hi] for c in _source_cues())
+def _source_between(norm: str, start: int, end: int) -> bool:
+    """Whether a source cue (表示, 显示, 透露, 据…) stands between ``start`` and ``end``."""
+    if end - start > 200:
+        return False
+    between = norm[start:end]
+    return any(c in between for c in _source_cues())
 
 
 def _static_time_features(norm: str, t: TimeExpr, headline_end: int) -> dict[str, float] | None:
@@ -331,8 +320,6 @@ def _static_time_features(norm: str, t: TimeExpr, headline_end: int) -> dict[str
         f["refers_back"] = 1.0
     if norm[t.end : t.end + 1] in ("，", ","):
         f["topical"] = 1.0  # 2009年，全国… : a time set before the clauses it governs
-    if _in_source_clause(norm, t):
-        f["source_clause"] = 1.0
     if norm[t.end : t.end + 1] in ("讯", "电") or norm.startswith("消息", t.end):
         f["dateline"] = 1.0
     return f

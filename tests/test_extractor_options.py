@@ -472,21 +472,46 @@ def test_the_lead_is_the_body_s_first_sentence_and_never_its_dateline() -> None:
 @pytest.mark.parametrize(
     ("text", "surface", "time_text", "feature", "marked"),
     [
-        # 当时 takes its value from the time written before it.
-        ("2007年3月1日，戌基金净值为1.2元，当时共有30只基金。", "30只", "2007年3月1日", "referent", True),
-        ("2007年3月1日，戌基金净值为1.2元，其中共有30只基金。", "30只", "2007年3月1日", "referent", False),
         # A time before a comma governs the clauses after it.
         ("2009年，亥市工业产值增长8%。", "8%", "2009年", "topical", True),
         ("亥市2009年工业产值增长8%。", "8%", "2009年", "topical", False),
-        # A time in a clause that reports a source dates the report, not the figure.
-        ("子公司近日透露，丑产品销量达5万台。", "达5万台", "近日", "source_clause", True),
-        ("子公司近日卖出丑产品5万台。", "5万台", "近日", "source_clause", False),
-        ("据寅局日前公布的数据，卯市人口达300万。", "达300万", "日前", "source_clause", True),
+        # A source cue between the time and the quantity: the time dates the report.
+        ("子公司近日透露，丑产品销量达5万台。", "达5万台", "近日", "source_between", True),
+        ("子公司近日卖出丑产品5万台。", "5万台", "近日", "source_between", False),
+        ("寅局日前公布的数据显示，卯市人口达300万。", "达300万", "日前", "source_between", True),
     ],
 )
-def test_time_option_features_of_referents_topics_and_sources(
+def test_time_option_features_of_topics_and_sources(
     text: str, surface: str, time_text: str, feature: str, marked: bool
 ) -> None:
     option = _time_option(text, surface, time_text)
     assert option is not None
     assert bool(option.features.get(feature)) is marked
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        # A season, a school or fiscal year written as two years is one expression.
+        ("2009-10赛季，辰某场均得到21分。", ["2009-10赛季"]),
+        ("2009／2010学年的学费为3万美元。", ["2009／2010学年"]),
+        ("巳公司2008-2009财年营收10亿元。", ["2008-2009财年"]),
+        # A score is not a season.
+        ("午队98-90击败未队。", []),
+        # A game named by its order is a time; with digits it stays a rank.
+        ("申某在第三场比赛中得到32分，上一场只有9分。", ["第三场比赛", "上一场"]),
+        ("这是酉队本季的第45场胜利。", []),
+        ("迄今已有30家企业入驻。", ["迄今"]),
+    ],
+)
+def test_seasons_games_and_so_far_are_time_expressions(text: str, times: list[str]) -> None:
+    from extractor.timex import find_times
+
+    assert [t.text for t in find_times(text)] == times
+
+
+def test_a_season_normalises_to_its_two_years() -> None:
+    from extractor.timex import normalise
+
+    assert normalise("2009-10赛季") == "2009/2010"
+    assert normalise("2009／2010学年") == "2009/2010"
