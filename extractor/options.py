@@ -37,7 +37,7 @@ from .roles import (
     _is_nounish,
     noun_run,
 )
-from .timex import TimeExpr
+from .timex import TIME_RE, TimeExpr
 
 #: A reporting period (2008年, 今年以来, 第三季度, 截至3月12日).
 PERIOD_RE = re.compile(
@@ -117,9 +117,23 @@ def _log_dist(a: int) -> float:
     return math.log1p(max(0, a)) / 5
 
 
+#: Words joining two times of one list (2006年和2008年, 一月、二月).
+_TIME_JOINERS = "和与及、"
+
+
 def is_base(norm: str, start: int) -> bool:
-    """Whether the time at ``start`` is a comparison base (比去年同期, 较上月)."""
-    return norm[max(0, start - 2) : start].endswith(_COMPARISON)
+    """Whether the time at ``start`` is a comparison base (比去年同期, 较上月), also as the
+    second item of a list of bases (对比2006年12月14日和2008年9月5日)."""
+    if norm[max(0, start - 2) : start].endswith(_COMPARISON):
+        return True
+    if start < 2 or norm[start - 1] not in _TIME_JOINERS:
+        return False
+    head = norm[max(0, start - 24) : start - 1]
+    for word in _COMPARISON:
+        k = head.rfind(word)
+        if k >= 0 and TIME_RE.fullmatch(head, k + len(word)):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------------- time

@@ -233,6 +233,10 @@ def _relative(rel: str, body: str, base: _dt.date | None) -> str:
     return ""
 
 
+#: The regex of one time expression (for callers that test a stretch of text).
+TIME_RE = _TIME_RE
+
+
 def find_times(norm: str) -> list[TimeExpr]:
     """Find the time expressions of a normalised text (see :data:`extractor.numbers.FULLWIDTH`).
 

@@ -515,3 +515,19 @@ def test_a_season_normalises_to_its_two_years() -> None:
 
     assert normalise("2009-10赛季") == "2009/2010"
     assert normalise("2009／2010学年") == "2009/2010"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "time_text", "offered"),
+    [
+        # Both items of a list of comparison bases are bases.
+        ("对比2005年和2007年，戌市人口增长了12%。", "12%", "2007年", False),
+        ("对比2005年和2007年，戌市人口增长了12%。", "12%", "2005年", False),
+        # A list of times that compares nothing is offered.
+        ("2005年和2007年，戌市人口分别增长了12%和9%。", "12%", "2007年", True),
+    ],
+)
+def test_every_item_of_a_list_of_comparison_bases_is_a_base(
+    text: str, surface: str, time_text: str, offered: bool
+) -> None:
+    assert (_time_option(text, surface, time_text) is not None) is offered
