@@ -511,6 +511,7 @@ def _candidate(
             frequent=_frequent_subjects(doc),
         )
         if doc.ner is not None:
+            table = doc.table
             subject_opts = ner.add_options(
                 subject_opts,
                 _names(doc, si),
@@ -518,7 +519,7 @@ def _candidate(
                 m.start,
                 clause,
                 s_start,
-                lambda text: _base_features(text, None, doc.table),
+                lambda text: _base_features(text, None, table),
             )
         options = doc.ranker.rank(subject_opts, kind=m.kind)
         if subject and subj_phrase is not None:
