@@ -43,8 +43,9 @@ _PART = (
     r"|(?<![小\d.])(?:[01]?\d|2[0-4])[点时](?:[0-5]?\d分|半)(?:许|左右)?)"
 )
 #: A day of the month written alone (讯 20日开放式基金…, ，8日晚…), only where a clause,
-#: a dateline or 据 stands right before it: elsewhere 20日 is as often a duration.
-_BARE_DAY = r"(?<=[\s，,。；：讯电据])(?:3[01]|[12]\d|0?[1-9])日(?![\d内以来])"
+#: a dateline or 据 stands right before it, or at the start of the text (a headline such
+#: as 20日股票基金跌多涨少): elsewhere 20日 is as often a duration.
+_BARE_DAY = r"(?:(?<=[\s，,。；：讯电据])|^)(?:3[01]|[12]\d|0?[1-9])日(?![\d内以来])"
 _CORE = rf"(?:{_SEASON}|{_DATE}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY})"
 #: Every character a time expression can start with. The leading lookahead lets the regex
 #: engine skip all other positions quickly (about seven times faster on news text).

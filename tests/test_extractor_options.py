@@ -502,6 +502,9 @@ def test_time_option_features_of_topics_and_sources(
         ("申某在第三场比赛中得到32分，上一场只有9分。", ["第三场比赛", "上一场"]),
         ("这是酉队本季的第45场胜利。", []),
         ("迄今已有30家企业入驻。", ["迄今"]),
+        # A day written alone opens a headline; inside a clause it may be a duration.
+        ("20日基金普遍下跌 午基金跌2%", ["20日"]),
+        ("未项目工期为20日。", []),
     ],
 )
 def test_seasons_games_and_so_far_are_time_expressions(text: str, times: list[str]) -> None:
