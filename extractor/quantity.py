@@ -222,6 +222,8 @@ _CRITERION_PREFIXES = frozenset(
     r[0] for r in table("criterion_prefixes") if r[1] in ("prefix", "both")
 )
 _CRITERION_KINDS = frozenset({"weight", "length", "area", "age", "duration", "other"})
+#: Words right before such a quantity that make it held or reached, a fact (有超过1亿的网民).
+_HOLDING_WORDS = tuple(words("holding_words"))
 #: A minus sign that makes a share negative: 收益为-0.11%.
 _NEG_PERCENT_RE = re.compile(r"(?:(?<=[为是至到：:（(，,、\s])|^)-(?P<n>\d+(?:\.\d+)?)%")
 #: Half as a share: 报销一半, 占一半.
@@ -1788,6 +1790,7 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
         if (
             after.startswith("的")
             and (m.kind in _CRITERION_KINDS or m.kind == "percent")
+            and not t.endswith(_HOLDING_WORDS, 0, m.start)
             and (
                 _CRITERION_BEFORE_RE.search(t, max(0, m.start - 10), m.start)
                 or t[m.start : m.core_start] in _CRITERION_PREFIXES
