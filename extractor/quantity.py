@@ -464,7 +464,9 @@ _QUOTED_RE = re.compile(
 #: The group a statistic is made in or about (227只基金中，; 123只基金的平均仓位).
 _SCOPE_IN_RE = re.compile(r"(?:(?![是在有为])[\u4e00-\u9fff]){0,10}?(?<![高初其])中[，,]")
 _SCOPE_STAT_RE = re.compile(r"[\u4e00-\u9fff]{0,10}?的(?:平均|总|整体)")
-_SUPERLATIVE_BEFORE_RE = re.compile(r"最[\u4e00-\u9fff]{1,2}的$")
+#: 仓位最高的5只: the group a statistic is about (最近的5场比赛 is "the recent five games", no
+#: superlative).
+_SUPERLATIVE_BEFORE_RE = re.compile(r"最(?!近)[\u4e00-\u9fff]{1,2}的$")
 _RANK_CONDITION_RE = re.compile(r"(?:名|位)?的")
 #: Nouns after 第N的 that describe the rank itself (第11名的成绩).
 _RANK_NOUNS = tuple(words("rank_nouns"))
