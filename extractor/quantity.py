@@ -207,8 +207,22 @@ _MONEY_HINT_RE = re.compile("(" + "|".join(words("money_hint_words")) + r")[^，
 
 #: A clause that gives an example or a supposition (比如说…, 假如…): its numbers illustrate
 #: and are not facts. The span runs to the end of the sentence.
-_EXAMPLE_WORDS = tuple(sorted(words("example_words"), key=len, reverse=True))
+_EXAMPLE_WORDS = tuple(
+    sorted((r[0] for r in table("example_words") if r[1] != "then"), key=len, reverse=True)
+)
+_INSTANCE_WORDS = frozenset(r[0] for r in table("example_words") if r[1] == "instance")
 _HYPOTHETICAL_RE = re.compile("(" + "|".join(_EXAMPLE_WORDS) + r")[^。！？；!?\n]*")
+#: What an example goes on to when it supposes (比如第一名充了2000元，将赠送…; 那么, 的话):
+#: the "then" words of data/example_words.tsv and the plan words.
+_THEN_RE = re.compile(
+    "|".join(
+        sorted(
+            [r[0] for r in table("example_words") if r[1] == "then"] + list(words("plan_words")),
+            key=len,
+            reverse=True,
+        )
+    )
+)
 _DATED_RE = re.compile(r"[，,]?(?:在|于)?(?:\d{4}年|\d{1,2}月\d{1,2}日)")
 #: The scope of a comparison or selection: 在所有60只基金中, 15人中包括…: the size of the
 #: group is named, nothing is claimed about it.
@@ -1744,7 +1758,14 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
     hypo: list[tuple[int, int]] = []
     if any(w in t for w in _EXAMPLE_WORDS):
         # An example with a date (比如2009年7月5日在南京…) tells of a real event.
-        hypo = [m.span() for m in _HYPOTHETICAL_RE.finditer(t) if not _DATED_RE.match(t, m.end(1))]
+        # 比如/例如 most often bring a real case (例如建设银行规定首付不低于20%): its numbers
+        # illustrate only when the sentence goes on to what would follow (…，将赠送; 那么).
+        hypo = [
+            m.span()
+            for m in _HYPOTHETICAL_RE.finditer(t)
+            if not _DATED_RE.match(t, m.end(1))
+            and (m.group(1) not in _INSTANCE_WORDS or _THEN_RE.search(t, m.end(1), m.end()))
+        ]
     hypo_starts = [s for s, _ in hypo]
     questions = _question_spans(t)
     question_starts = [s for s, _ in questions]
@@ -1804,8 +1825,10 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
         if after.startswith("的") and m.kind in _CRITERION_KINDS:
             surface = t[m.start : m.end]
             prefix = t[m.start : m.core_start] if m.core_start > m.start else ""
-            if surface.endswith(("以上", "以下", "以内")) or prefix in _CRITERION_PREFIXES:
-                continue  # 重9公斤以下的小型犬
+            if surface.endswith(("以上", "以下", "以内")) or (
+                prefix in _CRITERION_PREFIXES and not t.endswith(_HOLDING_WORDS, 0, m.start)
+            ):
+                continue  # 重9公斤以下的小型犬 (but 拥有超过500亩的厂房 is held: a fact)
         if after.startswith("的") and m.kind == "money" and t.endswith("以内", m.start, m.end):
             continue  # 1万元以内的工程: a class of jobs by price
         if _criterion(t, m) or _threshold(t, m) or _bracket_after_share(t, m):

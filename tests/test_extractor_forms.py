@@ -330,6 +330,8 @@ LOOKALIKES = [
     ("举例说，某投资者认购了1万份基金。", "1万份"),
     ("试想一下，顾客买到一片300元左右的瓷砖。", "300元左右"),
     ("他用50元或100元充值卡为游戏充值。", "50元"),
+    ("比如老张每月存300元，那么一年能存3600元。", "300元"),
+    ("例如一家店满100元，就会返还20元。", "100元"),
     ("这一年多次举办比赛。", "一年多"),
     ("过去一年多的时间里，他很忙。", "一年多"),
     ("会议取得了成果：第一，双方同意合作3年。", "第一"),
@@ -338,6 +340,8 @@ LOOKALIKES = [
     ("两人不欢而散。一个月后，他又回到了公司。", "一个月"),
     ("3个月后，他向警方报了案。", "3个月"),
     ("在公司成立三周年之际，公司发布了新品牌。", "三周年"),
+    ("今年以来涨幅超过30%的基金共有25只。", "超过30%"),
+    ("假如每月存300元，一年能存3600元。", "300元"),
 ]
 
 
@@ -382,6 +386,13 @@ CONTROLS = [
     ("他每月存下2000元以上。", "2000元以上"),
     ("会议讨论了3个问题。", "3个"),
     ("他买了两元钱的糖。", "两元"),
+    # third pass: real cases after 比如/例如, held quantities, 最近的
+    ("例如乙银行规定，二套房首付不低于40%。", "低于40%"),
+    ("比如丙公司，去年营收增长了12%。", "12%"),
+    ("这家网站已经积累了超过800万的注册用户。", "超过800万"),
+    ("这家工厂拥有超过500亩的厂房。", "超过500亩"),
+    ("该基金以超过15%的收益排名第一。", "超过15%"),
+    ("球队最近的6场比赛赢了5场。", "6场"),
 ]
 
 
@@ -459,6 +470,8 @@ QUANTITY_LEXICONS = (
     "money_hint_words",
     "bare_unit_hints",
     "criterion_prefixes",
+    "holding_words",
+    "plan_words",
     "change_verbs",
     "scope_words",
     "score_verbs",
@@ -634,8 +647,18 @@ def test_every_price_word_makes_a_bare_number_a_price() -> None:
 
 
 def test_every_example_word_makes_its_numbers_illustrations() -> None:
-    for word in words("example_words"):
-        assert not _found(f"{word}每月存2000元，一年就有24000元。"), word
+    for word, kind in table("example_words"):
+        if kind == "then":
+            # what a supposed case goes on to: 比如…，那么…
+            assert not _found(f"比如一位顾客存了2000元，{word}到年底有24000元。"), word
+            continue
+        if kind == "supposition":
+            assert not _found(f"{word}每月存2000元，一年就有24000元。"), word
+        else:
+            # an instance word brings a real case unless the sentence goes on to what follows
+            assert not _found(f"{word}一位顾客存了2000元，将获赠100元。"), word
+            real = _found(f"{word}甲银行规定，首付不低于20%。")
+            assert "低于20%" in real, (word, list(real))
         dated = _found(f"{word}2009年7月5日，公司捐出2000元。")
         assert "2000元" in dated, word
 
@@ -886,3 +909,18 @@ def test_every_casualty_word_makes_one_a_count() -> None:
         found = _found(f"事故造成一人{word}，共3辆车受损。")
         assert "一人" in found and found["一人"].value == 1, (word, list(found))
     assert "一人" not in _found("他一人独得30分。")
+
+
+def test_every_holding_word_makes_a_compared_quantity_a_fact() -> None:
+    for word in words("holding_words"):
+        text = f"这家网站{word}超过800万的注册用户。"
+        assert "超过800万" in _found(text), (word, list(_found(text)))
+    # without one, the quantity names a class: the sites whose users exceed 8 million
+    assert "超过800万" not in _found("用户超过800万的网站共有12家。")
+
+
+def test_every_plan_word_makes_an_instance_a_supposition() -> None:
+    for word in words("plan_words"):
+        text = f"比如一位顾客充了2000元，官方{word}赠送100元。"
+        assert not _found(text), (word, list(_found(text)))
+    assert "2000元" in _found("比如一位顾客充了2000元，官方赠送了100元。")
