@@ -962,8 +962,11 @@ class _Finder:
         if sep == "-" and (n1[0].isdigit() != n2[0].isdigit()):
             return False
         before = self.t[max(0, m.start() - 3) : m.start()]
-        # 增持77.1万股至344.45万股: a change and its result, not a range.
-        return not (sep in ("至", "到") and _CHANGE_BEFORE_RE.search(before))
+        # 增持77.1万股至344.45万股: a change and its result, not a range (上涨1000至2000元,
+        # the first number without a unit of its own, is a range).
+        return not (
+            sep in ("至", "到") and (unit1 or m.group("s1")) and _CHANGE_BEFORE_RE.search(before)
+        )
 
     def _prefix(self, s: int) -> tuple[int, str, str]:
         """Look for a qualifier word before position ``s``: (new start, qualifier, word)."""

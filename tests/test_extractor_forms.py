@@ -55,6 +55,8 @@ FORMS = [
     # thousands with a full-width comma
     ("项目总投资5，000万元，其中一半为贷款。", "5，000万元", 5e7, None, "元", "=", "money"),
     ("全市共有12，500家企业。", "12，500家", 12500, None, "家", "=", "count"),
+    # a range after a verb of change, the first number without a unit of its own
+    ("每月租金要上涨1000至2000元。", "1000至2000元", 1000, 2000, "元", "=", "money"),
     # two ranks in one ordinal
     ("两名选手分获第二三名。", "第二三", 2, 3, "", "=", "other"),
     # units that start with a scale word
