@@ -167,6 +167,12 @@ _DIMS_RE = re.compile(
     r"(?=\d)(?<![\d.])(?P<dims>\d+(?:\.\d+)?(?:[*×xX]\d+(?:\.\d+)?){1,2})(?P<u>" + _UNITS + r")?"
 )
 _FRACTION_RE = re.compile(r"(?=\d)(?<![\d./])(?P<a>\d+)/(?P<b>\d+(?:\.\d+)?)(?P<u>" + _UNITS + r")")
+#: A share written as a bare fraction (增长了2/3, 约有2/3的人, 超过1/5的基金): value null, as
+#: the guideline reads fractions; never after or before a digit, a slash, a colon or a Latin
+#: letter (2010/05, 9:30, T* 2/28); 前1/4 is a bracket of a ranking, like 前十.
+_BARE_FRACTION_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?P<a>[1-9]\d?)/(?P<b>[1-9]\d?)(?=[\u4e00-\u9fff，。；、,;）)])"
+)
 _APERTURE_RE = re.compile(
     r"(?<=光圈)[^，。；\d]{0,6}?(?P<all>F/?(?P<a>\d+(?:\.\d+)?)(?:\s*[-~至]\s*(?:F/?)?(?P<b>\d+(?:\.\d+)?))?)",
     re.IGNORECASE,
@@ -708,6 +714,15 @@ class _Finder:
                         s, e, None, None, normal_unit(unit), "=", kind_of(unit), "fraction", 0.6, s
                     )
                 )
+        for m in _scan(_BARE_FRACTION_RE, t, ("/",)):
+            s, e = m.span()
+            if (
+                self._free(s, e)
+                and int(m.group("a")) < int(m.group("b"))
+                and t[e : e + 1] not in ("月", "日", "号")
+                and t[s - 1] not in ("前", "后")  # 排在前1/4的基金: a bracket of a ranking
+            ):
+                self.add(Mention(s, e, None, None, "", "=", "other", "fraction.bare", 0.6, s))
         for m in _scan(_PERCENT_WORD_RE, t, ("分之",)):
             s, e = m.span()
             if not self._free(s, e):

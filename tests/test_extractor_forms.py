@@ -57,6 +57,9 @@ FORMS = [
     ("全市共有12，500家企业。", "12，500家", 12500, None, "家", "=", "count"),
     # a range after a verb of change, the first number without a unit of its own
     ("每月租金要上涨1000至2000元。", "1000至2000元", 1000, 2000, "元", "=", "money"),
+    # a bare fraction: a share whose value the guideline leaves null
+    ("今年销量同比增长了2/3，库存见底。", "2/3", None, None, "", "=", "other"),
+    ("调查显示约有1/4的人支持这一方案。", "1/4", None, None, "", "=", "other"),
     # two ranks in one ordinal
     ("两名选手分获第二三名。", "第二三", 2, 3, "", "=", "other"),
     # units that start with a scale word
@@ -344,6 +347,9 @@ LOOKALIKES = [
     ("在公司成立三周年之际，公司发布了新品牌。", "三周年"),
     ("今年以来涨幅超过30%的基金共有25只。", "超过30%"),
     ("假如每月存300元，一年能存3600元。", "300元"),
+    ("这只基金排在同类前1/4的位置。", "1/4"),
+    ("他于2010/05离开公司。", "05"),
+    ("会议定在5/12日召开。", "5/12"),
 ]
 
 
