@@ -190,6 +190,8 @@ _PRIZE_AFTER_RE = re.compile(
     r"(?:名|位)?[\s：:—\-第一二三四五六七八九十名]{0,8}(?:" + "|".join(words("prize_words")) + ")"
 )
 _RANK_DIGITS = frozenset("一二三四五六七八九")
+#: What stands before 第N个 when it opens a clause: the points of an argument.
+_ENUMERATION_BEFORE = frozenset("，。；：！？、,;:!?\n（(“")
 _RANK_AFTER_OK = re.compile(
     r"^(?:名|位|大(?!会|赛|学|战|厦|道|街|队)|$|[，。；、）)\s也]|的(?:"
     + "|".join(words("rank_nouns"))
@@ -884,6 +886,10 @@ class _Finder:
                 continue
             after = m.group("after")
             if _RANK_GE_RE.match(t, e):
+                if self.filter and (s == 0 or t[s - 1] in _ENUMERATION_BEFORE):
+                    # ，第二个风险是…; 。第一个是班主任: at the head of a clause 第N个 counts the
+                    # points of an argument (firstly, secondly), it ranks nothing.
+                    continue
                 v = parse_number(m.group("n"))
                 if v is not None and self._free(s, e + 1):
                     self.add(Mention(s, e + 1, v, None, "", "=", "other", "rank.ordinal", 0.5, s))
