@@ -1245,6 +1245,9 @@ class _Finder:
             self._take(s, e)
             return e
         kind = kind_of(unit2)
+        if self.filter and _mixed_numeral(t, s):
+            self._take(s, e)
+            return e  # 二0一五至一六年: years written in digits of both scripts
         if self.filter and kind == "duration" and self._duration_condition(e):
             self._take(s, e)
             return e
@@ -1357,6 +1360,8 @@ class _Finder:
         currency = _BARE_CURRENCY_RE.search(t, max(0, s - 5), s) is not None  # RMB 3999
         if _LATIN_BEFORE.search(before1) and not currency:
             return None  # T900, H1N1
+        if _mixed_numeral(t, s):
+            return None  # 二0一五年: a year written in digits of both scripts
         if not is_cn and len(n) > 1 and n[0] == "0" and n[1].isdigit():
             return None  # 0052, 002243: codes and phone numbers
         if re.search(r"\d[-/:：+]$", t[max(0, s - 2) : s]):
@@ -1495,6 +1500,21 @@ class _Finder:
         if p_word or post:
             conf = min(conf + 0.05, 0.95)
         return rule, conf
+
+
+_CN_ZERO_DIGITS = frozenset("零〇一二三四五六七八九")
+
+
+def _mixed_numeral(t: str, s: int) -> bool:
+    """A number right after a digit of the other script (二0一五年, 二〇一0年): a piece of a
+    year or a code written in Arabic and Chinese digits at once, never a quantity."""
+    k = s
+    while k > max(0, s - 8) and (t[k - 1] in _CN_ZERO_DIGITS or "0" <= t[k - 1] <= "9"):
+        k -= 1
+    if k == s:
+        return False
+    run = t[k : s + 1]
+    return any("0" <= ch <= "9" for ch in run) and any(ch in _CN_ZERO_DIGITS for ch in run)
 
 
 def find_quantities(
