@@ -57,6 +57,8 @@ FORMS = [
     ("全市共有12，500家企业。", "12，500家", 12500, None, "家", "=", "count"),
     # a range after a verb of change, the first number without a unit of its own
     ("每月租金要上涨1000至2000元。", "1000至2000元", 1000, 2000, "元", "=", "money"),
+    # a population: 人口 after a number counts people
+    ("这座城市有110万人口。", "110万人口", 1.1e6, None, "人", "=", "count"),
     # a bare fraction: a share whose value the guideline leaves null
     ("今年销量同比增长了2/3，库存见底。", "2/3", None, None, "", "=", "other"),
     ("调查显示约有1/4的人支持这一方案。", "1/4", None, None, "", "=", "other"),
