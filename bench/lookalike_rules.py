@@ -57,11 +57,14 @@ class Recorder:
         if code is _LOOKALIKE and event == "return" and arg is None:
             loc = frame.f_locals
             self.drops.append((loc["s"], loc["e"], f"L{frame.f_lineno}"))
-        elif code in (_CONTEXT, _GLUE) and event == "line":
-            if linecache.getline(code.co_filename, frame.f_lineno).strip().startswith("continue"):
-                m = frame.f_locals["m"]
-                tag = "D" if code is _CONTEXT else "C"
-                self.drops.append((m.start, m.end, f"{tag}{frame.f_lineno}"))
+        elif (
+            code in (_CONTEXT, _GLUE)
+            and event == "line"
+            and linecache.getline(code.co_filename, frame.f_lineno).strip().startswith("continue")
+        ):
+            m = frame.f_locals["m"]
+            tag = "D" if code is _CONTEXT else "C"
+            self.drops.append((m.start, m.end, f"{tag}{frame.f_lineno}"))
         return self._local
 
     def _global(self, frame: FrameType, event: str, arg: Any) -> Any:
@@ -116,15 +119,15 @@ def footprint(part: str) -> None:
             total[rule][label] += 1
             by_cat[rule][label][arts[doc].get("category", "?")] += 1
     print(
-        f"look-alike rules on the {part} part ({len(arts)} articles): dropped C(laims) L(ook-alikes) N(o gold)"
+        f"look-alike rules on the {part} part ({len(arts)} articles):"
+        " dropped C(laims) L(ook-alikes) N(o gold)"
     )
     for rule, c in sorted(total.items(), key=lambda kv: (-kv[1]["C"], -kv[1]["L"])):
         hurt = sorted(k for k in by_cat[rule]["C"] if not by_cat[rule]["L"][k])
         cats = len(set(by_cat[rule]["C"]) | set(by_cat[rule]["L"]))
         flag = f"  claims only in {','.join(hurt)}" if hurt else ""
-        print(
-            f"{rule:7} C{c['C']:4} L{c['L']:5} N{c['N']:4} categories {cats:2}{flag}  {describe(rule)}"
-        )
+        counts = f"C{c['C']:4} L{c['L']:5} N{c['N']:4} categories {cats:2}"
+        print(f"{rule:7} {counts}{flag}  {describe(rule)}")
 
 
 def unseen(n: int, samples: int, rules: set[str] | None) -> None:
