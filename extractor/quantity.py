@@ -66,10 +66,14 @@ _SCALE = "十万|百万|千万|十亿|百亿|千亿|万亿|[十百千万亿]"
 _UNITS = unit_alternation()
 #: Thousands written with a full-width comma (5，000万元) count only when a scale word or a
 #: unit follows: otherwise the comma ends a clause (得了5，000…).
+#: A space before the decimal point (3 .0英寸, 82 .4平方米, a typesetting slip) counts only
+#: when a scale word or a unit follows.
 _ARABIC = (
     r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:，\d{3})+(?=\s?(?:[十百千万亿]|"
     + _UNITS
-    + r"))|\d+)(?:\.\d+)?"
+    + r"))|\d+)(?:\.\d+| \.\d+(?=[十百千万亿]|"
+    + _UNITS
+    + r"))?"
 )
 _CN = f"[{_CN_NUM_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+)?"
 #: One space between an Arabic number and its scale word or unit (260 万部, 14 个).
@@ -533,7 +537,7 @@ def _num_value(n: str, scale: str | None) -> float | None:
         return None
     v: float | None
     if n[0].isdigit():
-        v = float(n.replace(",", "").replace("，", ""))
+        v = float(n.replace(",", "").replace("，", "").replace(" ", ""))
     else:
         v = parse_chinese(n)
         if v is None:

@@ -57,6 +57,8 @@ FORMS = [
     ("全市共有12，500家企业。", "12，500家", 12500, None, "家", "=", "count"),
     # a range after a verb of change, the first number without a unit of its own
     ("每月租金要上涨1000至2000元。", "1000至2000元", 1000, 2000, "元", "=", "money"),
+    # a space before the decimal point, a typesetting slip
+    ("这款手机配备了3 .5英寸的屏幕。", "3 .5英寸", 3.5, None, "英寸", "=", "length"),
     # a population: 人口 after a number counts people
     ("这座城市有110万人口。", "110万人口", 1.1e6, None, "人", "=", "count"),
     # a bare fraction: a share whose value the guideline leaves null
@@ -352,6 +354,7 @@ LOOKALIKES = [
     ("这只基金排在同类前1/4的位置。", "1/4"),
     ("风险有两个。第二个风险是房价上涨过快。", "第二个"),
     ("大桥预计二0一五年完工。", "五年"),
+    ("他数了数，共3 .这是第二段。", "3"),
     ("工程将于二0一0年八月展开，二0一五至一六年完工。", "0年"),
     ("工程将于二0一0年八月展开，二0一五至一六年完工。", "五至一六年"),
     ("原因有几点，第一个是成本上升。", "第一个"),
