@@ -1518,7 +1518,12 @@ def _mixed_numeral(t: str, s: int) -> bool:
     if k == s:
         return False
     run = t[k : s + 1]
-    return any("0" <= ch <= "9" for ch in run) and any(ch in _CN_ZERO_DIGITS for ch in run)
+    # A year has a zero (二0一五, 二〇一0); 六6万 is a slip before a real amount.
+    return (
+        any("0" <= ch <= "9" for ch in run)
+        and any(ch in _CN_ZERO_DIGITS for ch in run)
+        and any(ch in "0〇零" for ch in run)
+    )
 
 
 def find_quantities(
