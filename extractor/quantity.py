@@ -1690,6 +1690,10 @@ def _time_frame(t: str, m: Mention) -> bool:
         return False  # 已有近百年历史: the age of something, not a frame
     if prefix in _FRAME_AFTER or before.endswith(_FRAME_AFTER):
         head = t[max(0, m.start - 4) : m.start]
+        if head.endswith("了"):
+            # 空置了近1年, 制作了近30分钟的动画: a verb done for so long, a fact (做了近3年来…
+            # still frames).
+            return bool(_FRAME_END_RE.match(t, m.end)) and not t.startswith("的", m.end)
         return not head.endswith(_DURATION_VERBS) or bool(_FRAME_END_RE.match(t, m.end))
     return False
 
