@@ -73,11 +73,12 @@ class Recorder:
     def run(self, text: str) -> list[tuple[int, int, str]]:
         """The drops of one document, the learned filter's (``FILTER``) included."""
         self.drops = []
+        previous = sys.gettrace()  # a coverage tool's, say: put back afterwards
         sys.settrace(self._global)
         try:
             raw = [c for c, _ in core.extract_with_fields(text, screen=False)]
         finally:
-            sys.settrace(None)
+            sys.settrace(previous)
         kept = {(c.start, c.end) for c in core.extract(text)}
         drops = set(self.drops)
         drops.update((c.start, c.end, "FILTER") for c in raw if (c.start, c.end) not in kept)
