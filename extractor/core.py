@@ -167,6 +167,18 @@ class _Doc:
             self._tok[span] = t
         return t
 
+    def tokens_near(self, pos: int) -> list[Token]:
+        """The tagged words of the clause holding ``pos`` (the whole clause when the part
+        :meth:`tokens` tags stops before ``pos``); cached."""
+        span = next((c for c in self.clauses(self.sentence_of(pos)) if c[0] <= pos < c[1]), None)
+        if span is None:
+            return []
+        toks = self.tokens(span)
+        if toks and toks[-1][3] < span[1] and toks[-1][3] <= pos + 12:
+            key = (span[0], -span[1])
+            toks = self._tok.get(key) or self._tok.setdefault(key, _tokens(self.norm, *span))
+        return toks
+
     def subject_of(self, span: tuple[int, int]) -> tuple[Phrase, Phrase | None] | None:
         """The subject opening a clause (before its first quantity); cached."""
         if span not in self._subj:
@@ -495,6 +507,7 @@ def _candidate(
                 q_end=m.end,
                 earlier=_earlier_clauses(doc, si),
                 frequent=_frequent_subjects(doc),
+                tokens_near=doc.tokens_near,
             ),
             kind=m.kind,
         )

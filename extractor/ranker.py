@@ -115,6 +115,22 @@ FEATURES: dict[str, str] = {
     "earlier_opener": "the words opening a clause of an earlier sentence (a subject stated once)",
     "sentences_back": "sentences between the option's mention and the quantity's / 3",
     "doc_subject": "a subject the clause rules chose often in the document (1 / rank)",
+    "unwritten": "not written where its mention is (an alias resolved, a name from elsewhere)",
+    "word_cut": "its mention starts or ends inside a word of its clause's tagging",
+    "last_bad": "its last word never ends a subject (adverb, particle, numeral, adjective, …)",
+    "first_bad": "its first word never opens a subject (verb, pronoun, preposition, numeral, …)",
+    "inner_verb": "a verb between its first and last words",
+    "words1": "one word in its clause's tagging",
+    "words2": "two words",
+    "words3": "three words",
+    "words4": "four words or more",
+    **{
+        f"{end}_{g}": f"its {end} word is tagged {g}"
+        for end in ("first", "last")
+        for g in ("n", "ns", "nr", "nt", "nz", "eng", "j", "v", "vn", "s", "x", "a", "m", "l")
+    },
+    "first_other": "its first word has another tag",
+    "last_other": "its last word has another tag",
     "kind_percent": "the claim is a percentage and the filler is an attribute",
     "kind_count": "the claim is a count and the filler is a proper name",
     "kind_score": "the claim is a sport score or stat and the filler is a person",
