@@ -561,6 +561,8 @@ def subject_options(
                 cached = _clause_options(norm, span, toks, None, resolve, table, time_spans, source)
                 table.clause_cache[span] = cached
         for text, start, end, base in cached:
+            if ci and base.get("sentence_opener"):
+                continue
             f = dict(base)
             f["dist"] = math.log1p(abs(q_start - end)) / 5
             if own:
@@ -902,8 +904,8 @@ def _clause_options(
                 f[how] = 1.0
                 found.append((text, a, b, f))
     for text, start, end, how in _openers(toks, q_start, time_spans):
-        if not own and how not in ("de_phrase",):
-            continue  # an earlier clause's opening run is among its noun runs already
+        if not own and how == "stretch":
+            how = "sentence_opener"  # offered for the first clause of a sentence only
         resolved = resolve(text)
         f = _base_features(resolved, None, table)
         f.update(same_sentence=1.0, clause_opener=1.0)

@@ -115,6 +115,8 @@ FEATURES: dict[str, str] = {
     "earlier_opener": "the words opening a clause of an earlier sentence (a subject stated once)",
     "sentences_back": "sentences between the option's mention and the quantity's / 3",
     "doc_subject": "a subject the clause rules chose often in the document (1 / rank)",
+    "sentence_opener": "the words opening the quantity's sentence up to its first verb, when"
+    " the quantity is in a later clause (深基指开盘于…，低开3.75点)",
     "unwritten": "not written where its mention is (an alias resolved, a name from elsewhere)",
     "word_cut": "its mention starts or ends inside a word of its clause's tagging",
     "last_bad": "its last word never ends a subject (adverb, particle, numeral, adjective, …)",
