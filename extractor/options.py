@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from . import lexicon
-from .ranker import Option
+from .ranker import GENRE_SIGNALS, Option
 from .roles import (
     _COPULA,
     _DROP_BEFORE,
@@ -50,6 +50,8 @@ _COMPARISON = ("比", "较", "与", "相较", "对比", "相比", "环比", "同
 _REFERS_BACK = frozenset(
     ("当时", "当天", "当日", "当晚", "当年", "同期", "全年", "此前", "此役", "后来", "至今")
 )
+#: The claim kinds whose share of a document's quantities is a genre signal.
+_GENRE_KINDS = ("money", "percent", "count", "score")
 #: Sentences before the quantity's whose times are offered.
 _SENTENCES_BACK = 4
 #: Tokens on each side of the quantity read for predicate options.
@@ -154,6 +156,7 @@ def time_options(
     para_start: int,
     static: dict[int, dict[str, float] | None],
     previous: tuple[int, int] | None = None,
+    genre: dict[str, float] | None = None,
 ) -> list[tuple[TimeExpr | None, Option]]:
     """The time options of the quantity at ``q_start`` (the last is "no time").
 
@@ -161,7 +164,9 @@ def time_options(
     for none, None when there is no such claim). ``para_start`` is where the quantity's
     paragraph starts (no time is offered from before
     it); ``static`` caches, per document, the features of each time expression that do not
-    depend on the quantity (None for a comparison base, never offered)."""
+    depend on the quantity (None for a comparison base, never offered). ``genre`` holds the
+    document's genre signals (:func:`document_genre`): each option gets them conjoined with
+    where it stands (``genre_money*back``)."""
     s_start, s_end = sentences[si]
     found: dict[tuple[int, int], tuple[TimeExpr, dict[str, float]]] = {}
 
@@ -287,6 +292,10 @@ def time_options(
         elif previous in found:
             found[previous][1]["previous_time"] = 1.0
     out.append((None, Option("", -1, -1, empty)))
+    if genre:
+        for _, o in out:
+            c = time_class(o.features)
+            o.features.update({f"genre_{g}*{c}": v for g, v in genre.items() if v})
     return out
 
 
@@ -337,6 +346,49 @@ def _static_time_features(norm: str, t: TimeExpr, headline_end: int) -> dict[str
     if norm[t.end : t.end + 1] in ("讯", "电") or norm.startswith("消息", t.end):
         f["dateline"] = 1.0
     return f
+
+
+def document_genre(
+    norm: str,
+    times: Sequence[TimeExpr],
+    kinds: Sequence[str],
+    sentences: Sequence[tuple[int, int]],
+) -> dict[str, float]:
+    """The document's genre signals (:data:`~extractor.ranker.GENRE_SIGNALS`), each in [0, 1]:
+    the shares of its quantities (``kinds``: the kind of each) that are money, percentages,
+    counts and scores, the share of its sentences that hold a time, whether it writes a
+    reporting period, quantities per sentence and its length. One pass over what the
+    extractor has already found; read once per document."""
+    n = max(1, len(kinds))
+    ns = max(1, len(sentences))
+    timed = 0
+    j = 0
+    for s, e in sentences:
+        while j < len(times) and times[j].end <= s:
+            j += 1
+        if j < len(times) and times[j].start < e:
+            timed += 1
+    out = {k: sum(1 for x in kinds if x == k) / n for k in _GENRE_KINDS}
+    out["timed"] = timed / ns
+    out["period"] = float(any(PERIOD_RE.search(t.text) for t in times))
+    out["density"] = min(1.0, len(kinds) / ns / 3)
+    out["length"] = min(1.0, math.log1p(len(norm)) / 10)
+    return {k: out[k] for k in GENRE_SIGNALS}
+
+
+def time_class(f: dict[str, float]) -> str:
+    """Where a time option with features ``f`` stands (:data:`~extractor.ranker.TIME_CLASSES`)."""
+    if f.get("empty"):
+        return "none"
+    if f.get("after") or f.get("same_clause"):
+        return "clause"
+    if f.get("same_sentence"):
+        return "sentence"
+    if f.get("lead"):
+        return "lead"
+    if f.get("headline") and f.get("sentences_back") and not f.get("semicolon"):
+        return "head"
+    return "back"
 
 
 # ------------------------------------------------------------------------------ predicate

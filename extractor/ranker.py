@@ -226,6 +226,40 @@ TIME_FEATURES: dict[str, str] = {
     " paragraph no time",
 }
 
+#: Document-level signals of genre (a market or statistics report against a review or a
+#: story), read once per document without its corpus category (real input has none); see
+#: :func:`extractor.options.document_genre`. Each is a number in [0, 1].
+GENRE_SIGNALS: dict[str, str] = {
+    "money": "the share of the document's quantities that are money",
+    "percent": "the share of the document's quantities that are percentages",
+    "count": "the share of the document's quantities that are counts",
+    "score": "the share of the document's quantities that are sport scores or stats",
+    "timed": "the share of the document's sentences that hold a time expression",
+    "period": "the document writes a reporting period (2008年, 今年以来, 第三季度, 截至…)",
+    "density": "quantities per sentence / 3 (at most 1)",
+    "length": "log(1 + the document's characters) / 10 (at most 1)",
+}
+
+#: Where a time option stands (:func:`extractor.options.time_class`): the genre signals are
+#: conjoined with it (``genre_{signal}*{class}``), since a report carries an earlier
+#: sentence's period or day to its figures where a review or a story does not.
+TIME_CLASSES: dict[str, str] = {
+    "clause": "in the quantity's clause (before it or after it)",
+    "sentence": "in the quantity's sentence, before its clause",
+    "back": "in one of the sentences before",
+    "lead": "one of the lead's first times",
+    "head": "the headline's time, offered to a later sentence",
+    "none": "the option of no time",
+}
+
+TIME_FEATURES.update(
+    {
+        f"genre_{g}*{c}": f"{gd}, for an option {cd}"
+        for g, gd in GENRE_SIGNALS.items()
+        for c, cd in TIME_CLASSES.items()
+    }
+)
+
 #: The claim kinds (:func:`extractor.units.kind_of`) the predicate and time models condition on.
 KINDS = (
     "count",
