@@ -70,6 +70,10 @@ _MODAL_VERBS = frozenset("会能要可将让使应需得该")
 #: A sport statistic written as a shape: 14投9中, 两罚一中.
 _STAT_NUM = "[0-9一二两三四五六七八九十]+"
 _STAT_SHAPE_RE = re.compile(rf"{_STAT_NUM}([\u4e00-\u9fff]){_STAT_NUM}中")
+#: Marks that join the parts of a transliterated name (安德烈-伊戈达拉, 萨沙·武贾西奇).
+_NAME_JOINERS = frozenset("-·•－—")
+#: Words that open the starting value of a change (从6.9%下降到6.3%, 由4个增至7个).
+_FROM_WORDS = ("从", "由")
 _DATELINE_RE = re.compile(r"[^，。；\s]{0,6}?\d{1,2}月\d{1,2}日(?:电|讯)")
 
 
@@ -106,6 +110,35 @@ def _is_dateline(norm: str, t: Token) -> bool:
     if (t[0].endswith("讯") and len(t[0]) >= 2) or t[0] == "记者":
         return True
     return _DATELINE_RE.match(norm, t[2]) is not None
+
+
+def _joins_names(toks: Sequence[Token], j: int) -> bool:
+    """Whether ``toks[j]`` is the joiner inside a transliterated name (埃尔顿-布兰德)."""
+    return (
+        toks[j][0] in _NAME_JOINERS
+        and 0 < j < len(toks) - 1
+        and (_is_name(toks[j - 1]) or _is_name(toks[j + 1]))
+        and toks[j - 1][0].isalpha()
+        and toks[j + 1][0].isalpha()
+    )
+
+
+def _inside_name(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` touches a name joiner with a letter on its other side
+    (武贾西奇 in 萨沙-武贾西奇, 萨沙 in 萨沙-武贾西奇): a part of a transliterated name."""
+    before = start >= 2 and norm[start - 1] in _NAME_JOINERS and norm[start - 2].isalpha()
+    after = end + 1 < len(norm) and norm[end] in _NAME_JOINERS and norm[end + 1].isalpha()
+    return before or after
+
+
+def _is_verb_at(toks: Sequence[Token], j: int) -> bool:
+    """A verb at ``toks[j]``: tagged as one (not a verbal noun), or a word the tagger reads
+    as a preposition that takes the aspect particle 了 (给了, 把了 never occurs: only a verb
+    does)."""
+    t = toks[j]
+    if t[1].startswith("v") and t[1] != "vn":
+        return True
+    return t[1] == "p" and j + 1 < len(toks) and toks[j + 1][0] in ("了", "过")
 
 
 def _future_words() -> tuple[str, ...]:
@@ -312,7 +345,11 @@ def predicate_options(
     toks = tokens
     at = bisect.bisect_left(toks, q_start, key=lambda t: t[2])
     past = bisect.bisect_left(toks, q_end, key=lambda t: t[2])
-    before = [t for t in toks[max(0, at - _PRED_WINDOW) : at] if t[3] <= q_start]
+    # A transliterated name spans many tokens (安德烈-伊戈达拉): names and their joiners do
+    # not count against the window, so the verb before them is still read.
+    lo_w = max(0, at - _PRED_WINDOW)
+    lo_w = max(0, lo_w - sum(1 for t in toks[lo_w:at] if _is_name(t) or t[0] in _NAME_JOINERS))
+    before = [t for t in toks[lo_w:at] if t[3] <= q_start]
     after: list[Token] = []
     for t in toks[past : past + _PRED_WINDOW]:
         if t[0] in _CLAUSE_STOPS or _is_dateline(norm, t):
@@ -343,6 +380,8 @@ def predicate_options(
             return  # a name (or a piece of one) is who the claim is about, never what
         if text.endswith(("讯", "电")) or "记者" in text:
             return  # a dateline or a byline
+        if _inside_name(norm, start, end):
+            return  # a piece of a transliterated name (武贾西奇 of 萨沙-武贾西奇)
         f = dict(f)
         if end <= q_start:
             f["before"] = 1.0
@@ -379,6 +418,15 @@ def predicate_options(
         else:
             found[key] = {k: v for k, v in f.items() if v}
 
+    # The starting value of a change (录取率从2010年的6.9%下降到…, 收费从800元降到600元):
+    # 从/由 before the quantity, only a time and 的 between. The change verb after it is said
+    # of both values; what is measured is the attribute before 从.
+    k = len(before)
+    while k > 0 and (
+        before[k - 1][0] == "的" or any(s <= before[k - 1][2] < e for s, e in near_times)
+    ):
+        k -= 1
+    from_base = k > 0 and before[k - 1][0] in _FROM_WORDS
     # What stands right before the quantity once qualifiers and copulas are dropped.
     k = len(before)
     copula = False
@@ -403,8 +451,10 @@ def predicate_options(
     for j in range(len(core) - 1, -1, -1):
         t = core[j]
         if t[1] == "x":
+            if _joins_names(core, j):
+                continue
             break
-        if t[1].startswith("v") and t[1] != "vn":
+        if _is_verb_at(core, j):
             f = {"adjacent": float(j == len(core) - 1), "copula": float(copula)}
             if governed and j == len(core) - 1:
                 f["governs"] = 1.0
@@ -443,6 +493,7 @@ def predicate_options(
             f = {"adjacent": float(j == 0)}
             if not seen_verb:
                 f["nearest_verb"] = 1.0
+                f["from_verb"] = float(from_base)
                 seen_verb = True
             if governed and j == 0:
                 f["object_noun"] = 1.0  # 获得2700万元授信: the object, tagged as a verb
@@ -472,8 +523,9 @@ def predicate_options(
             m = j
             while m > 0 and j - m < 2 and _is_nounish(lead[m - 1]) and not _is_name(lead[m - 1]):
                 m -= 1
-            add(lead[m : j + 1], {"clause_attr": 1.0})
-            add(lead[j : j + 1], {"clause_attr": 1.0})
+            g_attr = {"clause_attr": 1.0, "from_base": float(from_base)}
+            add(lead[m : j + 1], g_attr)
+            add(lead[j : j + 1], g_attr)
             break
     # A clause that opens with its quantity (…总价款大幅增加，达1.59万亿元): the measured
     # attribute of the clause before.
