@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--kind", help="show errors of this kind only")
+    ap.add_argument("--l2", type=float, default=DEFAULT_L2["predicate"], help="weight decay")
     ap.add_argument("--loco", action="store_true", help="also leave one category out")
     ap.add_argument(
         "--corpus", default=str(ROOT.parent / "shared" / "corpus" / "thucnews_sample.jsonl")
@@ -103,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         for d in docs:
             by_cat[cats.get(d, "?")].add(d)
         schemes.append(("loco", [by_cat[c] for c in sorted(by_cat)]))
-    l2 = DEFAULT_L2["predicate"]
+    l2 = args.l2
     for name, parts in schemes:
         kinds: dict[str, Counter] = defaultdict(Counter)
         catc: dict[str, Counter] = defaultdict(Counter)

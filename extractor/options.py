@@ -62,6 +62,8 @@ _MODIFIER_FLAGS = ("d", "ad", "j", "vn", "n", "a", "vd")
 _STATIC_KINDS = ("length", "weight", "age")
 _CLAUSE_STOPS = frozenset("，。；,;！？!?")
 _QUOTES = frozenset("“”\"「」『』‘’'")
+_QUOTES_OPEN = frozenset("“「『‘")
+_QUOTES_CLOSE = frozenset("”」』’")
 #: Tags of the words that may stand before a counted noun (1220万有效/a 像素, 不同/b 射程).
 _NOUN_MODIFIER_FLAGS = ("a", "b", "an", "vn", "ad")
 _NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
@@ -70,6 +72,9 @@ _MODAL_VERBS = frozenset("会能要可将让使应需得该")
 #: A sport statistic written as a shape: 14投9中, 两罚一中.
 _STAT_NUM = "[0-9一二两三四五六七八九十]+"
 _STAT_SHAPE_RE = re.compile(rf"{_STAT_NUM}([\u4e00-\u9fff]){_STAT_NUM}中")
+#: Kinds of claim that count members of a group (八成受访者…, 38%的人…): a quantity of
+#: these kinds opening its clause may be what the rest of the clause speaks of.
+_GROUP_KINDS = ("percent", "count")
 #: Marks that join the parts of a transliterated name (安德烈-伊戈达拉, 萨沙·武贾西奇).
 _NAME_JOINERS = frozenset("-·•－—")
 #: Words that open the starting value of a change (从6.9%下降到6.3%, 由4个增至7个).
@@ -129,6 +134,14 @@ def _inside_name(norm: str, start: int, end: int) -> bool:
     before = start >= 2 and norm[start - 1] in _NAME_JOINERS and norm[start - 2].isalpha()
     after = end + 1 < len(norm) and norm[end] in _NAME_JOINERS and norm[end + 1].isalpha()
     return before or after
+
+
+def _clause_from(toks: Sequence[Token]) -> int:
+    """Index of the first token after the last clause stop of ``toks`` (0 if none)."""
+    for j in range(len(toks) - 1, -1, -1):
+        if toks[j][0] in _CLAUSE_STOPS:
+            return j + 1
+    return 0
 
 
 def _is_verb_at(toks: Sequence[Token], j: int) -> bool:
@@ -579,6 +592,25 @@ def predicate_options(
             g = {"counted_verb": 1.0, "object_noun": float(governed)}
             add([after[j]], g)
             add(after[i : j + 1], {**g, "counted": 1.0})
+    # A quantity that opens its clause and is what the clause speaks of (38%的“甲世代”每月
+    # 给父母补贴家用, 三成因为房子老化要装修): the rest of the clause after it and the noun it
+    # counts (a quoted term, a noun run) states what is claimed of that share.
+    opening = all(t[1] == "x" or t[0] in _DROP_BEFORE for t in before[_clause_from(before) :])
+    if opening and after and kind in _GROUP_KINDS and label is None:
+        r = 1 if after[0][0] == "的" else 0
+        if r < len(after) and after[r][0] in _QUOTES_OPEN:
+            close = next(
+                (m for m in range(r + 1, len(after)) if after[m][0] in _QUOTES_CLOSE), -1
+            )
+            r = close + 1 if close > r else r
+        r = noun_run(after, r)
+        rest: list[Token] = []
+        for t in after[r:]:
+            if t[1] == "x":
+                break
+            rest.append(t)
+        if any(_is_verb_at(rest, m) or rest[m][1] == "p" for m in range(len(rest))):
+            add(rest, {"rest_of_clause": 1.0})
     # The head noun closing the noun phrase after the quantity (3.0英寸46万像素的HVGA液晶显示屏,
     # 1/2.4英寸的Exmor R CMOS图像传感器): the last noun run before a verb or the clause end.
     head: tuple[int, int] | None = None

@@ -160,6 +160,8 @@ PREDICATE_FEATURES: dict[str, str] = {
     "list_carried": "the predicate of the list this quantity is an item of (其中A 4亿元，B 1亿元)",
     "from_base": "clause_attr, when the quantity is the starting value of a change (从6.9%下降到)",
     "from_verb": "the verb after a quantity that is the starting value of a change",
+    "rest_of_clause": "the rest of the clause after a quantity opening it and the noun it"
+    " counts (38%的“甲世代”每月给父母补贴家用)",
 }
 
 #: Features of a time option (absent = 0); the empty option is "no time".
