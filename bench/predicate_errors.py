@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         for k, c in sorted(kinds.items(), key=lambda kv: -kv[1]["n"]):
             n = c["n"]
             print(
-                f"  {k:<9} n={n:<5} right {c['right'] / n:.3f} exact {c['exact'] / n:.3f}"
+                f"  {k:<9} n={n:<5} right {c['right']:<4} {c['right'] / n:.3f} exact {c['exact'] / n:.3f}"
                 f" ceiling {c['cover'] / n:.3f}"
             )
         for k, c in sorted(catc.items()):

@@ -75,6 +75,10 @@ _STAT_SHAPE_RE = re.compile(rf"{_STAT_NUM}([\u4e00-\u9fff]){_STAT_NUM}中")
 #: Kinds of claim that count members of a group (八成受访者…, 38%的人…): a quantity of
 #: these kinds opening its clause may be what the rest of the clause speaks of.
 _GROUP_KINDS = ("percent", "count")
+#: Tags of the words between a measured noun and its quantity (更是, 也, 只有, 的).
+_SKIP_TO_ATTR_FLAGS = ("d", "c", "uj", "ul")
+#: Prepositions that close a verb phrase before its quantity (收盘于, 降至, 增加到).
+_VERB_PREPS = frozenset({"于", "至", "到"})
 #: Marks that join the parts of a transliterated name (安德烈-伊戈达拉, 萨沙·武贾西奇).
 _NAME_JOINERS = frozenset("-·•－—")
 #: Words that open the starting value of a change (从6.9%下降到6.3%, 由4个增至7个).
@@ -526,6 +530,24 @@ def predicate_options(
         j -= 1
     if j < len(core):
         add(core[j:], {"adjacent": 1.0, "copula": float(copula)})
+    # The noun run before adverbs, a time or 从 (人均薪酬更是超过70万元, 振幅也只有29%,
+    # 仓位还从一季度的68%…): what is measured, with words between it and the quantity.
+    j = len(core)
+    while j > 0 and (
+        core[j - 1][1] in _SKIP_TO_ATTR_FLAGS
+        or core[j - 1][0] in _FROM_WORDS
+        or any(s <= core[j - 1][2] < e for s, e in near_times)
+    ):
+        j -= 1
+    e_run = j
+    while j > 0 and e_run - j < 3 and _is_nounish(core[j - 1]) and not _is_name(core[j - 1]):
+        j -= 1
+    if j < e_run < len(core):
+        add(core[j:e_run], {"adverb_gap": 1.0})
+    # A word with 于/至 right before the quantity (收盘于2980点, 降至5%): a verb phrase even
+    # when the tagger reads its word as a noun.
+    if len(core) >= 2 and core[-1][0] in _VERB_PREPS and core[-2][1] not in ("x", "p", "uj"):
+        add(core[-2:], {"adjacent": 1.0, "prep_verb": 1.0})
     # A measured attribute anywhere before the quantity in its clause (哈佛大学的录取率从
     # 2010年的6.9%…, 人均薪酬更是超过70万元): the nearest noun run ending with an attribute.
     lead = [t for t in toks[max(0, at - 2 * _PRED_WINDOW) : at] if t[3] <= q_start]
