@@ -393,7 +393,7 @@ def predicate_options(
         start, end = span[0][2], span[-1][3]
         if any(s < end and start < e for s, e in near_times):
             return  # a time expression is the claim's time, never its predicate
-        if all(_is_name(t) for t in span):
+        if all(_is_name(t) and t[1] != "nz" for t in span):
             return  # a name (or a piece of one) is who the claim is about, never what
         if text.endswith(("讯", "电")) or "记者" in text:
             return  # a dateline or a byline
