@@ -47,8 +47,18 @@ def _categories(corpus: Path) -> dict[str, str]:
 
 
 _FAMILIES = (
-    "rule", "label", "list_carried", "unit_word", "stat_shape", "kind_default", "gap",
-    "counted_verb", "counted", "after_de", "head_noun", "clause_attr",
+    "rule",
+    "label",
+    "list_carried",
+    "unit_word",
+    "stat_shape",
+    "kind_default",
+    "gap",
+    "counted_verb",
+    "counted",
+    "after_de",
+    "head_noun",
+    "clause_attr",
 )
 
 
@@ -128,15 +138,23 @@ def main(argv: list[str] | None = None) -> int:
                         c["exact"] += exact
                         c["cover"] += any(rights)
                     if name == "cv" and not ok and any(rights):
-                        fam[(_family(feats[best]), _family(feats[max(
-                            (i for i in range(len(opts)) if rights[i]),
-                            key=lambda i: scores[i])]))] += 1
+                        fam[
+                            (
+                                _family(feats[best]),
+                                _family(
+                                    feats[
+                                        max(
+                                            (i for i in range(len(opts)) if rights[i]),
+                                            key=lambda i: scores[i],
+                                        )
+                                    ]
+                                ),
+                            )
+                        ] += 1
                     if name == "cv" and not ok and (not args.kind or cand.kind == args.kind):
                         text = texts[d]
                         s = text[max(cand.sentence_start, cand.start - 40) : cand.end + 30]
-                        ranked = [
-                            f"{opts[i].text}{'*' if rights[i] else ''}" for i in order[:6]
-                        ]
+                        ranked = [f"{opts[i].text}{'*' if rights[i] else ''}" for i in order[:6]]
                         errors[cand.kind].append(
                             f"  {d} [{cand.kind}] gold={g['predicate']!r} "
                             f"chosen={opts[best].text!r} cover={any(rights)}\n"
@@ -146,8 +164,8 @@ def main(argv: list[str] | None = None) -> int:
         for k, c in sorted(kinds.items(), key=lambda kv: -kv[1]["n"]):
             n = c["n"]
             print(
-                f"  {k:<9} n={n:<5} right {c['right']:<4} {c['right'] / n:.3f} exact {c['exact'] / n:.3f}"
-                f" ceiling {c['cover'] / n:.3f}"
+                f"  {k:<9} n={n:<5} right {c['right']:<4} {c['right'] / n:.3f}"
+                f" exact {c['exact'] / n:.3f} ceiling {c['cover'] / n:.3f}"
             )
         for k, c in sorted(catc.items()):
             n = c["n"]
@@ -156,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
             print("  ranked wrong (chosen family, best right family):")
             for (a, b), v in fam.most_common(15):
                 print(f"    {v:>4}  {a:<22} {b}")
-        for k, lines in sorted(errors.items(), key=lambda kv: -len(kv[1])):
+        for _, lines in sorted(errors.items(), key=lambda kv: -len(kv[1])):
             for line in lines[: args.show]:
                 print(line)
     return 0

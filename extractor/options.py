@@ -77,8 +77,8 @@ _STAT_SHAPE_RE = re.compile(rf"{_STAT_NUM}([\u4e00-\u9fff]){_STAT_NUM}中")
 _GROUP_KINDS = ("percent", "count")
 #: Tags of the words between a measured noun and its quantity (更是, 也, 只有, 的).
 _SKIP_TO_ATTR_FLAGS = ("d", "c", "uj", "ul")
-#: Prepositions that close a verb phrase before its quantity (收盘于, 降至, 增加到).
-_VERB_PREPS = frozenset({"于", "至", "到"})
+#: Prepositions that close a verb phrase before its quantity (收盘于, 高于).
+_VERB_PREPS = frozenset({"于"})
 #: Marks that join the parts of a transliterated name (安德烈-伊戈达拉, 萨沙·武贾西奇).
 _NAME_JOINERS = frozenset("-·•－—")
 #: Words that open the starting value of a change (从6.9%下降到6.3%, 由4个增至7个).
@@ -544,8 +544,9 @@ def predicate_options(
         j -= 1
     if j < e_run < len(core):
         add(core[j:e_run], {"adverb_gap": 1.0})
-    # A word with 于/至 right before the quantity (收盘于2980点, 降至5%): a verb phrase even
-    # when the tagger reads its word as a noun.
+    # A word with 于 right before the quantity (收盘于2980点, 位于第三): a verb phrase even
+    # when the tagger reads its word as a noun (至 and 到 are dropped as qualifiers: 降至5%
+    # offers 降).
     if len(core) >= 2 and core[-1][0] in _VERB_PREPS and core[-2][1] not in ("x", "p", "uj"):
         add(core[-2:], {"adjacent": 1.0, "prep_verb": 1.0})
     # A measured attribute anywhere before the quantity in its clause (哈佛大学的录取率从
@@ -621,15 +622,13 @@ def predicate_options(
     if opening and after and kind in _GROUP_KINDS and label is None:
         r = 1 if after[0][0] == "的" else 0
         if r < len(after) and after[r][0] in _QUOTES_OPEN:
-            close = next(
-                (m for m in range(r + 1, len(after)) if after[m][0] in _QUOTES_CLOSE), -1
-            )
+            close = next((m for m in range(r + 1, len(after)) if after[m][0] in _QUOTES_CLOSE), -1)
             r = close + 1 if close > r else r
         r = noun_run(after, r)
         rest: list[Token] = []
         for t in after[r:]:
-            if t[1] == "x":
-                break
+            if t[1] == "x" or any(s <= t[2] < e for s, e in near_times):
+                break  # the rest ends at a mark or a time (the claim's time, not its verb)
             rest.append(t)
         if any(_is_verb_at(rest, m) or rest[m][1] == "p" for m in range(len(rest))):
             add(rest, {"rest_of_clause": 1.0})
