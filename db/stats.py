@@ -12,6 +12,9 @@ from datetime import datetime
 
 #: A pause longer than this between two decisions of one reviewer is a break, not work.
 IDLE_GAP_S = 300.0
+#: Below this much measured work a pace per hour means nothing (three decisions in two seconds
+#: are not 5,400 an hour): the pace is None, shown as "—".
+MIN_PACE_S = 60.0
 #: How many of the slowest and fastest documents to list.
 TOP_DOCS = 5
 
@@ -161,7 +164,9 @@ def _reviewers(conn: sqlite3.Connection, per: dict[str, dict]) -> list[dict]:
                 if accepted + rejected
                 else None,
                 "working_hours": round(hours, 3),
-                "decisions_per_hour": round(r["decisions"] / hours, 1) if hours else None,
+                "decisions_per_hour": round(r["decisions"] / hours, 1)
+                if r["seconds"] >= MIN_PACE_S
+                else None,
             }
         )
     return out
@@ -232,6 +237,6 @@ def sitting(conn: sqlite3.Connection, reviewer: str, *, bucket_seconds: float = 
         "start": stamps[-1],
         "end": stamps[0],
         "decisions": len(times),
-        "decisions_per_hour": round(len(times) / (span / 3600), 1) if span >= 60 else None,
+        "decisions_per_hour": round(len(times) / (span / 3600), 1) if span >= MIN_PACE_S else None,
         "per_hour": [round(n * 3600 / bucket_seconds, 1) for n in buckets],
     }

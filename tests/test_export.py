@@ -432,12 +432,33 @@ def test_stats_known_answers(built):
     assert alice["decisions"] == 3
     assert alice["accept_rate"] == 1.0
     assert alice["working_hours"] == round(50 / 3600, 3)
-    assert alice["decisions_per_hour"] == round(3 / (50 / 3600), 1)
+    # under a minute of measured work a pace per hour means nothing (issue 14)
+    assert alice["decisions_per_hour"] is None
     bob = next(r for r in f["reviewers"] if r["reviewer"] == "bob")
     assert bob["accept_rate"] == 0.0 and bob["decisions_per_hour"] is None
     # doc b-1 holds alice's decisions at :20 (20 s after :00) and :50 (30 s)
     [slowest] = f["slowest_documents"]
     assert slowest["source"] == "b-1" and slowest["seconds_per_decision"] == 25.0
+
+
+def test_stats_pace_needs_a_minute_of_work(db_path):
+    conn = open_db(db_path)
+    d = add_doc(conn, "pace", DOC1, "t")
+    for i, second in enumerate((0, 40, 100)):
+        add_claim(
+            conn,
+            d,
+            DOC1,
+            "1000万元",
+            status="accepted",
+            reviewer="carol",
+            at=f"2026-11-20T10:0{second // 60}:{second % 60:02d}.000+00:00",
+            value=1e7 + i,
+        )
+    conn.close()
+    [carol] = compute(open_db(db_path))["reviewers"]
+    assert carol["working_hours"] == round(100 / 3600, 3)
+    assert carol["decisions_per_hour"] == round(3 / (100 / 3600), 1)
 
 
 def test_stats_command(built, db_path):

@@ -40,9 +40,6 @@ def _claims(conn: sqlite3.Connection) -> list[dict]:
         rec.update(dict(zip(SPAN_FIELDS, row, strict=True)))
         for key in ("claim_id", "doc_id"):
             rec.pop(key)
-        # The extractor's runners-up are claimdesk's own: the other tools' formats have no
-        # place for them (an export read back by `ingest --claims` keeps them).
-        rec.pop("alternatives")
         out.append(rec)
     return sorted(out, key=lambda r: (r["doc_source"], r["start"], r["end"]))
 
@@ -147,6 +144,9 @@ def reviewed(conn: sqlite3.Connection, tmp_path: Path) -> sqlite3.Connection:
             " WHERE doc_id = (SELECT id FROM documents WHERE text = ?) AND unit = '元'",
             (ASTRAL_TEXT,),
         )
+    from db.flags import flag
+
+    flag(conn, ids[6], "cat", "单位待查 <b>[x]</b>")  # a pending claim flagged for a second look
     return conn
 
 
@@ -186,7 +186,13 @@ def test_round_trip_keeps_every_field_and_offset(reviewed, tmp_path, fmt):
     ]
     # the decisions came in through the decisions log
     logged = back.execute("SELECT count(*) FROM decisions").fetchone()[0]
-    assert logged == sum(1 for c in before if c["status"] != "pending")
+    assert logged == sum(1 for c in before if c["status"] != "pending") + sum(
+        1 for c in before if c["flagged"]
+    )
+    # the extractor's runners-up and the flag travel with the quantity span
+    assert any(c["alternatives"] for c in after)
+    [flagged] = [c for c in after if c["flagged"]]
+    assert (flagged["note"], flagged["flagged_by"]) == ("单位待查 <b>[x]</b>", "cat")
 
 
 def test_labelstudio_offsets_are_utf16(reviewed, tmp_path):

@@ -361,6 +361,38 @@ async def test_add_a_claim_prefilled_from_the_typed_span(setup, key):
     assert decisions(path)[-1]["action"] == "add"
 
 
+async def test_add_form_guesses_the_roles_of_the_typed_quantity(setup):
+    """Once the typed quantity is located, the extractor's role resolution fills subject,
+    predicate, object and time (in a worker thread); a field the reviewer typed is kept."""
+    from tui.widgets.span_cursor import guess_roles
+
+    path, info = setup
+    text = info["texts"][2]  # the document J opens
+    expected = guess_roles(text, 8, 13, None)  # 一千二百家
+    assert expected.get("predicate")  # the guess has something to fill
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("J", "n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ClaimForm)
+        form.query_one("#f-object", Input).value = "企业"  # typed before the guess arrives
+        await pilot.press(*"一千二百家")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for field in ("subject", "predicate", "time_text"):
+            assert form.query_one(f"#f-{field}", Input).value == (expected.get(field) or "")
+        assert form.query_one("#f-object", Input).value == "企业"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        new = screen.claim
+    assert new["quantity_text"] == "一千二百家" and new["object"] == "企业"
+    assert new["predicate"] == expected["predicate"]
+    assert new["subject"] == (expected.get("subject") or "")
+
+
 async def test_add_by_selecting_in_the_sentence(setup):
     path, info = setup
     app = make_app(str(path), reviewer="ann")

@@ -56,6 +56,10 @@ META_FIELDS = (
     "decided_at",
     "edited",
     "original",
+    "alternatives",
+    "flagged",
+    "note",
+    "flagged_by",
 )
 #: What a label map may map a foreign label to.
 MAP_TARGETS = (*ROLES, "ignore")

@@ -3,7 +3,10 @@
 The sentence is shown in a read-only text area: select the quantity in it (Shift+arrows or the
 mouse) or type it in the *quantity* field, and the form finds its offsets in the sentence. When
 adding, the fields are pre-filled by the extractor's own parsing of that text
-(``extractor.parse_quantity``). Values may be written in Chinese numerals (一千二百, 1.5万):
+(``extractor.parse_quantity``), and once the quantity is located in the sentence its subject,
+predicate, object and time are guessed by the extractor's role resolution in a worker thread
+(:func:`tui.widgets.span_cursor.guess_roles`); a field the reviewer has typed in is never
+overwritten. Values may be written in Chinese numerals (一千二百, 1.5万):
 ``extractor.parse_number`` converts them. Ctrl+S validates, saves and accepts; Esc cancels.
 """
 
@@ -13,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar, Literal
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
@@ -41,6 +44,10 @@ FIELDS = (
     ("time_text", "time text", "4月26日, 目前, …"),
     ("time", "time (norm.)", "2022-04-26 or XXXX-04-26"),
 )
+
+
+#: The fields a guess of the extractor's role resolution fills when adding.
+ROLE_FIELDS = ("subject", "predicate", "object", "time_text", "time")
 
 
 def parse_value(text: str) -> float | None:
@@ -159,6 +166,8 @@ class ClaimForm(ModalScreen[dict[str, Any] | None]):
         self.s1: int = claim["sentence_end"]
         self._exact: tuple[int, int] | None = None
         self._filling = False
+        #: Role fields last filled by the guess (the reviewer's own text is never replaced).
+        self._guessed: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         title = (
@@ -245,6 +254,35 @@ class ClaimForm(ModalScreen[dict[str, Any] | None]):
         if self.mode == "add" and span.strip():
             for field, value in prefill(span).items():
                 self._set(field, value)
+            self._guess_roles(a, b)
+
+    @work(thread=True, exclusive=True, group="roles")
+    def _guess_roles(self, start: int, end: int) -> None:
+        """The extractor's roles for the quantity at ``start..end`` (off the event loop: the
+        first guess loads the segmenter's dictionary)."""
+        from textual.worker import get_current_worker
+
+        from tui.widgets.span_cursor import guess_roles
+
+        roles = guess_roles(self.text, start, end, self.doc["date"])
+        if roles and not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._fill_roles, start, end, roles)
+
+    def _fill_roles(self, start: int, end: int, roles: Mapping[str, Any]) -> None:
+        """Put a guess in the role fields that are empty or still hold the previous guess,
+        if the quantity is still the one guessed for."""
+        if not self.is_attached or (self._input("start").value, self._input("end").value) != (
+            str(start),
+            str(end),
+        ):
+            return
+        for field in ROLE_FIELDS:
+            current = self._input(field).value
+            if current and current != self._guessed.get(field):
+                continue  # typed by the reviewer
+            value = _shown(roles.get(field) or "")
+            self._set(field, value)
+            self._guessed[field] = value
 
     def collect(self) -> dict[str, Any]:
         """The form's fields as claim fact fields, validated.
