@@ -81,6 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--l2", type=float, default=DEFAULT_L2["predicate"], help="weight decay")
     ap.add_argument("--loco", action="store_true", help="also leave one category out")
     ap.add_argument(
+        "--holdout",
+        help="a JSON list of training articles: also train on the others and score these",
+    )
+    ap.add_argument(
         "--corpus", default=str(ROOT.parent / "shared" / "corpus" / "thucnews_sample.jsonl")
     )
     args = ap.parse_args(argv)
@@ -114,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
         for d in docs:
             by_cat[cats.get(d, "?")].add(d)
         schemes.append(("loco", [by_cat[c] for c in sorted(by_cat)]))
+    if args.holdout:
+        held_ids = set(json.loads(Path(args.holdout).read_text("utf-8")))
+        schemes.append(("holdout", [held_ids & set(docs)]))
     l2 = args.l2
     for name, parts in schemes:
         kinds: dict[str, Counter] = defaultdict(Counter)
