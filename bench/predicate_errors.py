@@ -34,7 +34,7 @@ from extractor.evaluate import (  # noqa: E402
     split_part,
 )
 from extractor.ranker import DEFAULT_L2, canonical_key, fit, list_features  # noqa: E402
-from extractor.train import _right, extract_all  # noqa: E402
+from extractor.train import EXACT_WEIGHT, _right, extract_all  # noqa: E402
 
 
 def _categories(corpus: Path) -> dict[str, str]:
@@ -78,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--kind", help="show errors of this kind only")
+    ap.add_argument(
+        "--exact-weight", type=float, default=EXACT_WEIGHT, help="weight of an exact option"
+    )
     ap.add_argument("--l2", type=float, default=DEFAULT_L2["predicate"], help="weight decay")
     ap.add_argument("--loco", action="store_true", help="also leave one category out")
     ap.add_argument(
@@ -108,8 +111,9 @@ def main(argv: list[str] | None = None) -> int:
                 opts = sorted(fields.get("predicate") or [], key=canonical_key)
                 if opts and g.get("predicate"):
                     feats = list_features(opts, "predicate", cand.kind)
-                    rights = [_right("predicate", g, o.text) for o in opts]
-                    rows[doc].append((g, cand, opts, feats, rights))
+                    full = [_right("predicate", g, o.text) for o in opts]
+                    rights = [min(r, args.exact_weight) for r in full]
+                    rows[doc].append((g, cand, opts, feats, rights, full))
                 break
     docs = sorted(texts)  # the folds of extractor.train's cross_validate
     schemes = [("cv", [set(docs[k :: args.folds]) for k in range(args.folds)])]
@@ -133,12 +137,12 @@ def main(argv: list[str] | None = None) -> int:
             ]
             model = fit(groups, field="predicate", l2=l2)
             for d in sorted(held):
-                for g, cand, opts, feats, rights in rows[d]:
+                for g, cand, opts, feats, rights, full in rows[d]:
                     scores = [model.score(f, "predicate") for f in feats]
                     order = sorted(range(len(opts)), key=lambda i: -scores[i])
                     best = order[0]
                     ok = rights[best] > 0
-                    exact = rights[best] > 1
+                    exact = full[best] > 1
                     for c in (kinds[cand.kind], kinds["ALL"], catc[cats.get(d, "?")]):
                         c["n"] += 1
                         c["right"] += ok
