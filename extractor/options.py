@@ -79,6 +79,11 @@ _GROUP_KINDS = ("percent", "count")
 _SKIP_TO_ATTR_FLAGS = ("d", "c", "uj", "ul")
 #: Prepositions that close a verb phrase before its quantity (收盘于, 高于).
 _VERB_PREPS = frozenset({"于"})
+#: Tags of person, place and organisation names.
+_PERSON_PLACE_ORG = frozenset({"nr", "nrt", "nrfg", "ns", "nt"})
+#: Tags of a one-character word that ends a name the tagger split (湖/ns 人/n, never a
+#: verb: 布泽尔/nr 打/v 了26分钟).
+_NAME_TAIL_FLAGS = frozenset({"n", "ng", "k"})
 #: Marks that join the parts of a transliterated name (安德烈-伊戈达拉, 萨沙·武贾西奇).
 _NAME_JOINERS = frozenset("-·•－—")
 #: Words that open the starting value of a change (从6.9%下降到6.3%, 由4个增至7个).
@@ -138,6 +143,11 @@ def _inside_name(norm: str, start: int, end: int) -> bool:
     before = start >= 2 and norm[start - 1] in _NAME_JOINERS and norm[start - 2].isalpha()
     after = end + 1 < len(norm) and norm[end] in _NAME_JOINERS and norm[end + 1].isalpha()
     return before or after
+
+
+def _name_tail(name_ends: set[int], t: Token) -> bool:
+    """Whether ``t`` is one character glued to the end of a name token (人 of 湖|人)."""
+    return len(t[0]) == 1 and t[1] in _NAME_TAIL_FLAGS and t[2] in name_ends
 
 
 def _clause_from(toks: Sequence[Token]) -> int:
@@ -374,6 +384,13 @@ def predicate_options(
         after.append(t)
     found: dict[tuple[int, int, str], dict[str, float]] = {}
     state = {"governed": False}
+    # Where the name tokens of the window end (a one-character word starting there is the
+    # rest of the name).
+    name_ends = {
+        t[3]
+        for t in toks[max(0, at - 2 * _PRED_WINDOW) : past + _PRED_WINDOW]
+        if t[1] in _PERSON_PLACE_ORG
+    }
     # The time expressions around the quantity's window (found by bisection: a clause with
     # thousands of quantities must stay linear).
     lo_off = toks[max(0, at - 2 * _PRED_WINDOW)][2] if toks else q_start
@@ -385,6 +402,11 @@ def predicate_options(
     ]
 
     def add(span: Sequence[Token], f: dict[str, float]) -> None:
+        # A one-character word glued to a name before it is the name's end (湖|人, where the
+        # tagger splits 湖人): never the start of a predicate.
+        span = list(span)
+        while span and _name_tail(name_ends, span[0]):
+            span = span[1:]
         if not span:
             return
         text = "".join(t[0] for t in span)
@@ -393,7 +415,16 @@ def predicate_options(
         start, end = span[0][2], span[-1][3]
         if any(s < end and start < e for s, e in near_times):
             return  # a time expression is the claim's time, never its predicate
-        if all(_is_name(t) and t[1] != "nz" for t in span):
+        if all(
+            (_is_name(t) and t[1] != "nz")
+            or (
+                k > 0
+                and len(t[0]) == 1
+                and t[1] in _NAME_TAIL_FLAGS
+                and span[k - 1][1] in _PERSON_PLACE_ORG
+            )
+            for k, t in enumerate(span)
+        ):
             return  # a name (or a piece of one) is who the claim is about, never what
         if text.endswith(("讯", "电")) or "记者" in text:
             return  # a dateline or a byline

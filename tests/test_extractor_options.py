@@ -521,3 +521,25 @@ def test_a_common_noun_the_tagger_calls_proper_is_offered() -> None:
 def test_every_new_predicate_feature_is_documented() -> None:
     for name in ("rest_of_clause", "adverb_gap", "prep_verb"):
         assert name in FIELD_FEATURES["predicate"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "fragment"),
+    [
+        # The tagger splits 湖人 into 湖/ns 人/n: 人 is the end of the name, not a predicate.
+        ("湖人108-99击败太阳。", "108-99", "人"),
+        ("湖人全场命中率只有41%。", "41%", "人全场命中率"),
+    ],
+)
+def test_the_end_of_a_split_name_never_starts_a_predicate(
+    text: str, surface: str, fragment: str
+) -> None:
+    cand, fields = _fields(text, surface)
+    texts = _texts(fields["predicate"])
+    assert fragment not in texts and "湖人" not in texts, texts
+    assert not (cand.predicate or "").startswith("人")  # type: ignore[attr-defined]
+
+
+def test_a_one_character_verb_after_a_person_stays_a_predicate() -> None:
+    # 打 follows a person's name directly: a verb, not the end of the name.
+    assert "打" in _pred("第一场，布泽尔打了26分钟。", "26分钟")
