@@ -81,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--exact-weight", type=float, default=EXACT_WEIGHT, help="weight of an exact option"
     )
+    ap.add_argument("--subset", help="a JSON list of articles: also print their accuracy")
     ap.add_argument("--l2", type=float, default=DEFAULT_L2["predicate"], help="weight decay")
     ap.add_argument("--loco", action="store_true", help="also leave one category out")
     ap.add_argument(
@@ -131,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         catc: dict[str, Counter] = defaultdict(Counter)
         errors: dict[str, list[str]] = defaultdict(list)
         fam: Counter = Counter()
+        per_doc: dict[str, Counter] = defaultdict(Counter)
         for held in parts:
             groups = [
                 list(zip(r[3], r[4], strict=True)) for d in docs if d not in held for r in rows[d]
@@ -143,7 +145,12 @@ def main(argv: list[str] | None = None) -> int:
                     best = order[0]
                     ok = rights[best] > 0
                     exact = full[best] > 1
-                    for c in (kinds[cand.kind], kinds["ALL"], catc[cats.get(d, "?")]):
+                    for c in (
+                        kinds[cand.kind],
+                        kinds["ALL"],
+                        catc[cats.get(d, "?")],
+                        per_doc[d],
+                    ):
                         c["n"] += 1
                         c["right"] += ok
                         c["exact"] += exact
@@ -171,6 +178,14 @@ def main(argv: list[str] | None = None) -> int:
                             f"chosen={opts[best].text!r} cover={any(rights)}\n"
                             f"     opts={ranked}\n     {cand.quantity_text} | {s}"
                         )
+        if args.subset:
+            sub = set(json.loads(Path(args.subset).read_text("utf-8")))
+            sc = [c for d, c in per_doc.items() if d in sub]
+            n_sub = sum(c["n"] for c in sc) or 1
+            print(
+                f"== {name} subset: n={n_sub} right {sum(c['right'] for c in sc) / n_sub:.3f}"
+                f" exact {sum(c['exact'] for c in sc) / n_sub:.3f}"
+            )
         print(f"== {name}")
         for k, c in sorted(kinds.items(), key=lambda kv: -kv[1]["n"]):
             n = c["n"]
