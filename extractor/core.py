@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from . import nlp
-from .entities import EntityTable, subject_options
+from . import ner, nlp
+from .entities import EntityTable, _base_features, subject_options
 from .lookalike import screen as screen_lookalikes
 from .model import Candidate
 from .numbers import FULLWIDTH
@@ -140,6 +140,10 @@ class _Doc:
         self.previous_pred: tuple[int, Phrase, Phrase | None] | None = None
         #: Where the previous claim is and the span of the rules' time ((-1, -1): none).
         self.previous_time: tuple[int, tuple[int, int]] | None = None
+        #: The optional NER backend (:mod:`extractor.ner`; None: off) and its names of each
+        #: sentence tagged so far (those with a quantity, and the headline), by index.
+        self.ner: ner.Backend | None = None
+        self.names: dict[int, list[ner.Entity]] = {}
 
     # -------------------------------------------------------------- cached structure
     def clauses(self, si: int) -> list[tuple[int, int]]:
@@ -306,7 +310,8 @@ def _prepare(
         if m.subject_hint:
             # Team names read off scores (雄鹿110-雷霆106) name the teams of the whole report.
             doc.roles.register(m.subject_hint)
-    doc.ranker = ranker or default()
+    doc.ner = ner.active()
+    doc.ranker = ranker or default(ner=doc.ner is not None)
     doc.table = _entity_table(doc)
     return doc
 
@@ -405,6 +410,16 @@ def _confirm_measure_shapes(doc: _Doc) -> None:
     doc.mention_starts = [m.start for m in keep]
 
 
+def _names(doc: _Doc, si: int) -> list[ner.Entity]:
+    """The NER backend's names in sentence ``si`` (tagged once per document)."""
+    got = doc.names.get(si)
+    if got is None:
+        assert doc.ner is not None
+        s, e = doc.sentences[si]
+        got = doc.names[si] = ner.entities(doc.ner, doc.norm[s:e], s)
+    return got
+
+
 def _entity_table(doc: _Doc) -> EntityTable:
     """The table starts with the names of the headline (the first sentence) and the
     transliterated names of the whole text; the clauses read for each claim join it as they
@@ -476,28 +491,37 @@ def _candidate(
             at = subj_phrase.start if subj_phrase is not None else -1
             end = subj_phrase.end if subj_phrase is not None else -1
             rule_choice = (subject, at, end)
-        options = doc.ranker.rank(
-            subject_options(
-                norm=doc.norm,
-                q_start=m.start,
-                kind=m.kind,
-                clause_index=ci,
-                clauses=clauses,
-                tokens_of=doc.tokens,
-                resolve=roles.resolve,
-                table=doc.table,
-                rule_choice=rule_choice,
-                # ---- issue 12 (linear in document length): only the time spans of this
-                # sentence, the only clauses subject_options reads; the whole document's made
-                # each claim cost grow with the document (9.3x on 638,400 characters).
-                time_spans=doc.times_in((clauses[0][0], clauses[-1][1])),
-                previous=doc.previous,
-                q_end=m.end,
-                earlier=_earlier_clauses(doc, si),
-                frequent=_frequent_subjects(doc),
-            ),
+        subject_opts = subject_options(
+            norm=doc.norm,
+            q_start=m.start,
             kind=m.kind,
+            clause_index=ci,
+            clauses=clauses,
+            tokens_of=doc.tokens,
+            resolve=roles.resolve,
+            table=doc.table,
+            rule_choice=rule_choice,
+            # ---- issue 12 (linear in document length): only the time spans of this
+            # sentence, the only clauses subject_options reads; the whole document's made
+            # each claim cost grow with the document (9.3x on 638,400 characters).
+            time_spans=doc.times_in((clauses[0][0], clauses[-1][1])),
+            previous=doc.previous,
+            q_end=m.end,
+            earlier=_earlier_clauses(doc, si),
+            frequent=_frequent_subjects(doc),
         )
+        if doc.ner is not None:
+            table = doc.table
+            subject_opts = ner.add_options(
+                subject_opts,
+                _names(doc, si),
+                _names(doc, 0) if si else (),
+                m.start,
+                clause,
+                s_start,
+                lambda text: _base_features(text, None, table),
+            )
+        options = doc.ranker.rank(subject_opts, kind=m.kind)
         if subject and subj_phrase is not None:
             doc.subject_counts[subject] = doc.subject_counts.get(subject, 0) + 1
             doc.subject_at[subject] = (subj_phrase.start, subj_phrase.end)

@@ -121,6 +121,20 @@ FEATURES: dict[str, str] = {
 }
 
 
+#: Subject features set only when the optional NER backend is on (:mod:`extractor.ner`,
+#: ``--ner lac``); a model trained without it has no weight for them.
+NER_FEATURES: dict[str, str] = {
+    "ner": "its text is a name the NER backend found (quantity's sentence or headline)",
+    "ner_person": "its text is a person name the NER backend found",
+    "ner_org": "its text is an organisation name the NER backend found",
+    "ner_place": "its text is a place name the NER backend found",
+    "ner_holds": "its text holds a name the NER backend found (and is none)",
+    "ner_part": "its text is part of a name the NER backend found",
+    "ner_new": "a name only the NER backend offered (no other option holds its text)",
+}
+FEATURES.update(NER_FEATURES)
+
+
 #: Features of a predicate option (absent = 0).
 PREDICATE_FEATURES: dict[str, str] = {
     "rule": "the clause rules chose this predicate",
@@ -666,11 +680,16 @@ def _check_weights(weights: dict, where: str, what: str) -> None:
             raise ModelError(f"{where}: {what} {k!r} is not a number")
 
 
+#: The model file trained with the optional NER backend on (``--ner lac``).
+NER_MODEL = "ranker_ner.json"
+
+
 @cache
-def shipped() -> Ranker:
-    """The model shipped in the package (``extractor/data/ranker.json``)."""
-    text = resources.files("extractor").joinpath("data", "ranker.json").read_text("utf-8")
-    return Ranker.from_json(text, "extractor/data/ranker.json")
+def shipped(name: str = "ranker.json") -> Ranker:
+    """A model shipped in the package: ``extractor/data/ranker.json``, or ``name`` there
+    (:data:`NER_MODEL`)."""
+    text = resources.files("extractor").joinpath("data", name).read_text("utf-8")
+    return Ranker.from_json(text, f"extractor/data/{name}")
 
 
 _active: Ranker | None = None
@@ -683,9 +702,12 @@ def activate(model: Ranker | None) -> None:
     _active = model
 
 
-def default() -> Ranker:
-    """The model extraction uses when none is given: the activated one, else the shipped one."""
-    return _active if _active is not None else shipped()
+def default(ner: bool = False) -> Ranker:
+    """The model extraction uses when none is given: the activated one, else the shipped one
+    (with ``ner``, the one trained with the NER backend on, :data:`NER_MODEL`)."""
+    if _active is not None:
+        return _active
+    return shipped(NER_MODEL) if ner else shipped()
 
 
 def fit(

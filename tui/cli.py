@@ -303,8 +303,19 @@ def _short(item) -> str:
     help="Run the extractor on a Dask cluster (tcp://host:8786), or 'local' for a local one"
     " of --workers processes; needs pip install 'claimdesk[dask]'.",
 )
+@click.option(
+    "--ner",
+    type=click.Choice(["lac"]),
+    default=None,
+    help="Also read names with an NER backend (slower; needs pip install 'claimdesk[ner]').",
+)
 def extract(
-    db_path: str, workers: int, redo: bool, userdict: str | None, dask_address: str | None
+    db_path: str,
+    workers: int,
+    redo: bool,
+    userdict: str | None,
+    dask_address: str | None,
+    ner: str | None,
 ) -> None:
     """Propose candidate claims for every document not yet extracted.
 
@@ -314,9 +325,16 @@ def extract(
     """
     from tui.pipeline import ExtractSummary, index_pending, pending_count, run_extract
 
+    if ner:
+        from extractor import ner as ner_backend
+
+        try:
+            ner_backend.load(ner)  # a missing package is one line here, not in a worker
+        except ner_backend.NerError as exc:
+            raise ClaimdeskError(str(exc)) from None
     conn = open_db(db_path)
     model = _stored_model(conn, db_path)
-    total = pending_count(conn, redo=redo)
+    total = pending_count(conn, redo=redo, ner=ner)
     if total == 0:
         index_pending(conn)
         click.echo(
@@ -327,7 +345,7 @@ def extract(
     summary = ExtractSummary()
     go = functools.partial(
         run_extract, conn, workers=workers, redo=redo, userdict=userdict, dask=dask_address,
-        summary=summary, doc_progress=_LongDocumentProgress(), model=model,
+        summary=summary, doc_progress=_LongDocumentProgress(), model=model, ner=ner,
     )  # fmt: skip
     try:
         if total < PROGRESS_FROM:

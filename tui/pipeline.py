@@ -68,21 +68,32 @@ class ExtractSummary:
 # --------------------------------------------------------------------------- worker side
 
 
-def _init_worker(userdict: str | None, model: str | None = None) -> None:
+def _init_worker(userdict: str | None, model: str | None = None, ner: str | None = None) -> None:
     # Ctrl+C is the main process's business: it stops the run and says what was kept.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     import extractor
 
     extractor.load(userdict)
-    _activate(model)
+    _activate(model, ner)
 
 
-def _activate(model: str | None) -> None:
+def _activate(model: str | None, ner: str | None = None) -> None:
     """Use a ranker trained on the database (``claimdesk train``) in this process, or the
-    shipped one when None."""
+    shipped one when None; and the NER backend ``ner`` (``--ner``), or none."""
+    from extractor import ner as ner_backend
     from extractor.ranker import Ranker, activate
 
     activate(Ranker.from_json(model) if model else None)
+    if ner or ner_backend.active() is not None:
+        ner_backend.use(ner)
+
+
+def stored_version(ner: str | None = None) -> str:
+    """The extractor version stored with the candidates: extraction with an NER backend is
+    another version (``1.1.0+ner-lac``), so switching ``--ner`` on or off re-extracts."""
+    import extractor
+
+    return f"{extractor.VERSION}+ner-{ner}" if ner else extractor.VERSION
 
 
 #: Documents at least this long report their own progress (``doc_progress``).
@@ -117,13 +128,16 @@ def _userdict_file(content: bytes | None) -> str | None:
 
 
 def extract_batch(
-    jobs: list[Job], userdict: bytes | None = None, model: str | None = None
+    jobs: list[Job],
+    userdict: bytes | None = None,
+    model: str | None = None,
+    ner: str | None = None,
 ) -> list[Result]:
     """A Dask task: the candidates of a batch of documents (jieba is loaded once per process)."""
     import extractor
 
     extractor.load(_userdict_file(userdict))  # a no-op after the first call in this process
-    _activate(model)
+    _activate(model, ner)
     return [_extract_one(job) for job in jobs]
 
 
@@ -153,6 +167,7 @@ class _Local:
         userdict: str | None,
         doc_progress: Callable[[int, int], None] | None = None,
         model: str | None = None,
+        ner: str | None = None,
     ) -> None:
         self.pool = None
         self.doc_progress = doc_progress
@@ -161,13 +176,13 @@ class _Local:
 
             with _sigint_ignored():
                 self.pool = multiprocessing.get_context("spawn").Pool(
-                    workers, initializer=_init_worker, initargs=(userdict, model)
+                    workers, initializer=_init_worker, initargs=(userdict, model, ner)
                 )
         else:
             import extractor
 
             extractor.load(userdict)
-            _activate(model)
+            _activate(model, ner)
 
     def results(self, pages: Iterable[list[Job]]) -> Iterator[Result]:
         for page in pages:
@@ -186,9 +201,15 @@ class _Dask:
     """Batches of documents on a Dask cluster; results as they complete."""
 
     def __init__(
-        self, address: str, workers: int, userdict: str | None, model: str | None = None
+        self,
+        address: str,
+        workers: int,
+        userdict: str | None,
+        model: str | None = None,
+        ner: str | None = None,
     ) -> None:
         self.model = model
+        self.ner = ner
         try:
             from distributed import Client, LocalCluster
         except ImportError:
@@ -238,7 +259,9 @@ class _Dask:
                     exhausted = True
                     break
                 pending.append(
-                    self.client.submit(extract_batch, batch, self.userdict, self.model, pure=False)
+                    self.client.submit(
+                        extract_batch, batch, self.userdict, self.model, self.ner, pure=False
+                    )
                 )
             if not pending:
                 return
@@ -288,6 +311,7 @@ def run_extract(
     summary: ExtractSummary | None = None,
     doc_progress: Callable[[int, int], None] | None = None,
     model: str | None = None,
+    ner: str | None = None,
 ) -> ExtractSummary:
     """Extract every document that needs it and store the candidates.
 
@@ -304,28 +328,27 @@ def run_extract(
         doc_progress: called with (characters done, characters) while one document of at
             least :data:`LONG_DOCUMENT` characters is extracted (``workers=1`` only).
         model: a ranker model (JSON, from ``claimdesk train``) to use instead of the shipped one.
+        ner: an NER backend (``lac``, :mod:`extractor.ner`) for subject options, or None.
     """
-    import extractor
-
-    version = extractor.VERSION
+    stored = stored_version(ner)
     summary = summary if summary is not None else ExtractSummary()
     engine: _Local | _Dask = (
-        _Dask(dask, workers, userdict, model)
+        _Dask(dask, workers, userdict, model, ner)
         if dask
-        else _Local(workers, userdict, doc_progress, model)
+        else _Local(workers, userdict, doc_progress, model, ner)
     )
     try:
         batch: list[tuple[int, list[tuple]]] = []
         # Pages are read whole before any write, and only this thread touches the connection.
-        for doc_id, rows in engine.results(documents_to_extract(conn, version, redo=redo)):
+        for doc_id, rows in engine.results(documents_to_extract(conn, stored, redo=redo)):
             if isinstance(rows, str):
                 summary.failed.append((doc_id, rows))
                 continue
             batch.append((doc_id, rows))
             if len(batch) >= BATCH:
-                _flush(conn, batch, version, summary, progress, redo)
+                _flush(conn, batch, stored, summary, progress, redo)
         if batch:
-            _flush(conn, batch, version, summary, progress, redo)
+            _flush(conn, batch, stored, summary, progress, redo)
     finally:
         with _sigint_ignored():  # a second Ctrl+C must not interrupt the clean-up
             engine.close()
@@ -381,8 +404,6 @@ def index_pending(conn: sqlite3.Connection, chunk: int = 1000) -> int:
     return total
 
 
-def pending_count(conn: sqlite3.Connection, *, redo: bool = False) -> int:
+def pending_count(conn: sqlite3.Connection, *, redo: bool = False, ner: str | None = None) -> int:
     """How many documents :func:`run_extract` would process."""
-    import extractor
-
-    return count_to_extract(conn, extractor.VERSION, redo=redo)
+    return count_to_extract(conn, stored_version(ner), redo=redo)
