@@ -426,8 +426,8 @@ def predicate_options(
             for k, t in enumerate(span)
         ):
             return  # a name (or a piece of one) is who the claim is about, never what
-        if text.endswith(("讯", "电")) or "记者" in text:
-            return  # a dateline or a byline
+        if text.endswith(("讯", "电")) or "记者" in text or "作者" in text:
+            return  # a dateline or a byline (…记者, 作者：…)
         if _inside_name(norm, start, end):
             return  # a piece of a transliterated name (武贾西奇 of 萨沙-武贾西奇)
         f = dict(f)

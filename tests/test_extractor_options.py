@@ -543,3 +543,9 @@ def test_the_end_of_a_split_name_never_starts_a_predicate(
 def test_a_one_character_verb_after_a_person_stays_a_predicate() -> None:
     # 打 follows a person's name directly: a verb, not the end of the name.
     assert "打" in _pred("第一场，布泽尔打了26分钟。", "26分钟")
+
+
+def test_a_byline_is_never_a_predicate() -> None:
+    # A headline glued to its byline: 作者 names who wrote the text.
+    opts = _pred("甲牌相机仅售1080元作者：乙某\n甲牌相机搭载一枚传感器。", "1080元")
+    assert "作者" not in opts and any("售" in t for t in opts), list(opts)
