@@ -81,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--exact-weight", type=float, default=EXACT_WEIGHT, help="weight of an exact option"
     )
+    ap.add_argument("--errors-of", default="cv", help="the scheme whose errors are shown")
     ap.add_argument("--subset", help="a JSON list of articles: also print their accuracy")
     ap.add_argument("--l2", type=float, default=DEFAULT_L2["predicate"], help="weight decay")
     ap.add_argument("--loco", action="store_true", help="also leave one category out")
@@ -155,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
                         c["right"] += ok
                         c["exact"] += exact
                         c["cover"] += any(rights)
-                    if name == "cv" and not ok and any(rights):
+                    if name == args.errors_of and not ok and any(rights):
                         fam[
                             (
                                 _family(feats[best]),
@@ -169,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
                                 ),
                             )
                         ] += 1
-                    if name == "cv" and not ok and (not args.kind or cand.kind == args.kind):
+                    if name == args.errors_of and not ok and (not args.kind or cand.kind == args.kind):
                         text = texts[d]
                         s = text[max(cand.sentence_start, cand.start - 40) : cand.end + 30]
                         ranked = [f"{opts[i].text}{'*' if rights[i] else ''}" for i in order[:6]]
