@@ -170,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
                                 ),
                             )
                         ] += 1
-                    if name == args.errors_of and not ok and (not args.kind or cand.kind == args.kind):
+                    shown = not args.kind or cand.kind == args.kind
+                    if name == args.errors_of and not ok and shown:
                         text = texts[d]
                         s = text[max(cand.sentence_start, cand.start - 40) : cand.end + 30]
                         ranked = [f"{opts[i].text}{'*' if rights[i] else ''}" for i in order[:6]]

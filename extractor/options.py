@@ -404,8 +404,7 @@ def predicate_options(
     def add(span: Sequence[Token], f: dict[str, float]) -> None:
         # A one-character word glued to a name before it is the name's end (湖|人, where the
         # tagger splits 湖人): never the start of a predicate.
-        span = list(span)
-        while span and _name_tail(name_ends, span[0]):
+        while span and name_ends and _name_tail(name_ends, span[0]):
             span = span[1:]
         if not span:
             return
