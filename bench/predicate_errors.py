@@ -18,6 +18,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections import Counter, defaultdict
@@ -82,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         "--exact-weight", type=float, default=EXACT_WEIGHT, help="weight of an exact option"
     )
     ap.add_argument("--errors-of", default="cv", help="the scheme whose errors are shown")
+    ap.add_argument(
+        "--partitions", type=int, default=1, help="also CV over N-1 other seeded fold partitions"
+    )
     ap.add_argument("--subset", help="a JSON list of articles: also print their accuracy")
     ap.add_argument("--l2", type=float, default=DEFAULT_L2["predicate"], help="weight decay")
     ap.add_argument("--loco", action="store_true", help="also leave one category out")
@@ -119,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
                 break
     docs = sorted(texts)  # the folds of extractor.train's cross_validate
     schemes = [("cv", [set(docs[k :: args.folds]) for k in range(args.folds)])]
+    for seed in range(1, args.partitions):
+        shuffled = sorted(docs, key=lambda d: hashlib.md5(f"{seed}:{d}".encode()).hexdigest())
+        schemes.append((f"cv{seed}", [set(shuffled[k :: args.folds]) for k in range(args.folds)]))
     if args.loco:
         by_cat: dict[str, set[str]] = defaultdict(set)
         for d in docs:
