@@ -18,7 +18,7 @@ from .entities import EntityTable, _base_features, subject_options
 from .lookalike import screen as screen_lookalikes
 from .model import Candidate
 from .numbers import FULLWIDTH
-from .options import own_measure, predicate_options, time_options
+from .options import is_base, own_measure, predicate_options, time_options
 from .quantity import MEASURE_SHAPE, Mention, find_quantities
 from .ranker import Option, Ranker, default
 from .roles import (
@@ -907,11 +907,7 @@ def _governing_time(
     return best
 
 
-#: Words that make the time after them a comparison base (比去年同期, 较上月, 与上半年相比).
-_COMPARISON = ("比", "较", "与", "相较", "对比", "相比", "环比", "同比")
-
-
 def is_comparison_base(norm: str, start: int) -> bool:
     """Whether the time expression at ``start`` is the base of a comparison, never the time
-    of the claim (销售额比去年同期增长12%: the time is not 去年同期)."""
-    return norm[max(0, start - 2) : start].endswith(_COMPARISON)
+    of the claim (销售额比去年同期增长12%: the time is not 去年同期; 对比A和B: nor B)."""
+    return is_base(norm, start)

@@ -23,6 +23,7 @@ import bisect
 import math
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from . import lexicon
 from .ranker import Option
@@ -36,7 +37,7 @@ from .roles import (
     _is_nounish,
     noun_run,
 )
-from .timex import TimeExpr
+from .timex import TIME_RE, TimeExpr
 
 #: A reporting period (2008年, 今年以来, 第三季度, 截至3月12日).
 PERIOD_RE = re.compile(
@@ -176,9 +177,23 @@ def _log_dist(a: int) -> float:
     return math.log1p(max(0, a)) / 5
 
 
+#: Words joining two times of one list (2006年和2008年, 一月、二月).
+_TIME_JOINERS = "和与及、"
+
+
 def is_base(norm: str, start: int) -> bool:
-    """Whether the time at ``start`` is a comparison base (比去年同期, 较上月)."""
-    return norm[max(0, start - 2) : start].endswith(_COMPARISON)
+    """Whether the time at ``start`` is a comparison base (比去年同期, 较上月), also as the
+    second item of a list of bases (对比2006年12月14日和2008年9月5日)."""
+    if norm[max(0, start - 2) : start].endswith(_COMPARISON):
+        return True
+    if start < 2 or norm[start - 1] not in _TIME_JOINERS:
+        return False
+    head = norm[max(0, start - 24) : start - 1]
+    for word in _COMPARISON:
+        k = head.rfind(word)
+        if k >= 0 and TIME_RE.fullmatch(head, k + len(word)):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------------- time
@@ -243,6 +258,8 @@ def time_options(
             f = {"same_sentence": 1.0, "dist": _log_dist(q_start - t.end)}
             if t.start >= clause[0]:
                 f["same_clause"] = 1.0
+            if _source_between(norm, t.end, q_start):
+                f["source_between"] = 1.0  # 近日透露，“…5个…”: the time dates the report
             add(t, f)
             if not is_base(norm, t.start) and not norm.startswith("的", t.end):
                 nearest = (t.start, t.end)
@@ -258,11 +275,17 @@ def time_options(
             break
         i = bisect.bisect_left(time_spans, (s, -1))
         last: TimeExpr | None = None
+        part: TimeExpr | None = None
         while i < len(times) and times[i].start < e:
             t = times[i]
-            if t.anchor and not is_base(norm, t.start) and not norm.startswith("的", t.end):
-                last = t
+            if not is_base(norm, t.start) and not norm.startswith("的", t.end):
+                if t.anchor:
+                    last = t
+                else:
+                    part = t
             i += 1
+        # A sentence whose only time is a part of the day (ETF午盘全线下跌。) passes it on.
+        last = last or part
         if last is not None:
             f = {"sentences_back": back / 3, "dist": _log_dist(q_start - last.end)}
             if all(norm[sentences[k][1] - 1] in "；;" for k in range(sj, si)):
@@ -281,7 +304,7 @@ def time_options(
         i += 1
     # The first times of the lead (the first two sentences, datelines left out): the day or
     # period a whole report is about (20日 of a market report stated once at its start).
-    lead_end = sentences[min(1, len(sentences) - 1)][1]
+    lead_end = _lead_end(norm, sentences)
     taken = 0
     i = 0
     while para_start == 0 and taken < 2 and i < len(times) and times[i].start < lead_end:
@@ -327,6 +350,34 @@ def time_options(
     return out
 
 
+#: Marks that end a sentence of the body (a heading split off at a space ends with none).
+_FULL_STOPS = frozenset("。！？!?；;")
+
+
+def _lead_end(norm: str, sentences: Sequence[tuple[int, int]]) -> int:
+    """Where the lead ends: at the first sentence from the second on that a full stop closes
+    (the body's first sentence). Headings split off at spaces (沪基指失守3000点大关 封基近乎
+    全线下挫全景网2月12日讯 沪深基金指数周四早盘大幅收低，…。) are not the whole lead; at most
+    the first five sentences are read, and without a full stop the lead is the first two."""
+    for k, (_, e) in enumerate(sentences[:5]):
+        if k >= 1 and norm[e - 1 : e] in _FULL_STOPS:
+            return e
+    return sentences[min(1, len(sentences) - 1)][1]
+
+
+@cache
+def _source_cues() -> tuple[str, ...]:
+    return tuple(lexicon.words("source_cues"))
+
+
+def _source_between(norm: str, start: int, end: int) -> bool:
+    """Whether a source cue (表示, 显示, 透露, 据…) stands between ``start`` and ``end``."""
+    if end - start > 200:
+        return False
+    between = norm[start:end]
+    return any(c in between for c in _source_cues())
+
+
 def _static_time_features(norm: str, t: TimeExpr, headline_end: int) -> dict[str, float] | None:
     if is_base(norm, t.start):
         return None
@@ -341,6 +392,8 @@ def _static_time_features(norm: str, t: TimeExpr, headline_end: int) -> dict[str
         f["headline"] = 1.0
     if t.text in _REFERS_BACK:
         f["refers_back"] = 1.0
+    if norm[t.end : t.end + 1] in ("，", ","):
+        f["topical"] = 1.0  # 2009年，全国… : a time set before the clauses it governs
     if norm[t.end : t.end + 1] in ("讯", "电") or norm.startswith("消息", t.end):
         f["dateline"] = 1.0
     return f

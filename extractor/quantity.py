@@ -66,10 +66,14 @@ _SCALE = "十万|百万|千万|十亿|百亿|千亿|万亿|[十百千万亿]"
 _UNITS = unit_alternation()
 #: Thousands written with a full-width comma (5，000万元) count only when a scale word or a
 #: unit follows: otherwise the comma ends a clause (得了5，000…).
+#: A space before the decimal point (3 .0英寸, 82 .4平方米, a typesetting slip) counts only
+#: when a scale word or a unit follows.
 _ARABIC = (
     r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:，\d{3})+(?=\s?(?:[十百千万亿]|"
     + _UNITS
-    + r"))|\d+)(?:\.\d+)?"
+    + r"))|\d+)(?:\.\d+| \.\d+(?=[十百千万亿]|"
+    + _UNITS
+    + r"))?"
 )
 _CN = f"[{_CN_NUM_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+)?"
 #: One space between an Arabic number and its scale word or unit (260 万部, 14 个).
@@ -167,6 +171,12 @@ _DIMS_RE = re.compile(
     r"(?=\d)(?<![\d.])(?P<dims>\d+(?:\.\d+)?(?:[*×xX]\d+(?:\.\d+)?){1,2})(?P<u>" + _UNITS + r")?"
 )
 _FRACTION_RE = re.compile(r"(?=\d)(?<![\d./])(?P<a>\d+)/(?P<b>\d+(?:\.\d+)?)(?P<u>" + _UNITS + r")")
+#: A share written as a bare fraction (增长了2/3, 约有2/3的人, 超过1/5的基金): value null, as
+#: the guideline reads fractions; never after or before a digit, a slash, a colon or a Latin
+#: letter (2010/05, 9:30, T* 2/28); 前1/4 is a bracket of a ranking, like 前十.
+_BARE_FRACTION_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?P<a>[1-9]\d?)/(?P<b>[1-9]\d?)(?=[\u4e00-\u9fff，。；、,;）)])"
+)
 _APERTURE_RE = re.compile(
     r"(?<=光圈)[^，。；\d]{0,6}?(?P<all>F/?(?P<a>\d+(?:\.\d+)?)(?:\s*[-~至]\s*(?:F/?)?(?P<b>\d+(?:\.\d+)?))?)",
     re.IGNORECASE,
@@ -184,6 +194,8 @@ _PRIZE_AFTER_RE = re.compile(
     r"(?:名|位)?[\s：:—\-第一二三四五六七八九十名]{0,8}(?:" + "|".join(words("prize_words")) + ")"
 )
 _RANK_DIGITS = frozenset("一二三四五六七八九")
+#: What stands before 第N个 when it opens a clause: the points of an argument.
+_ENUMERATION_BEFORE = frozenset("，。；：！？、,;:!?\n（(“")
 _RANK_AFTER_OK = re.compile(
     r"^(?:名|位|大(?!会|赛|学|战|厦|道|街|队)|$|[，。；、）)\s也]|的(?:"
     + "|".join(words("rank_nouns"))
@@ -207,8 +219,22 @@ _MONEY_HINT_RE = re.compile("(" + "|".join(words("money_hint_words")) + r")[^，
 
 #: A clause that gives an example or a supposition (比如说…, 假如…): its numbers illustrate
 #: and are not facts. The span runs to the end of the sentence.
-_EXAMPLE_WORDS = tuple(sorted(words("example_words"), key=len, reverse=True))
+_EXAMPLE_WORDS = tuple(
+    sorted((r[0] for r in table("example_words") if r[1] != "then"), key=len, reverse=True)
+)
+_INSTANCE_WORDS = frozenset(r[0] for r in table("example_words") if r[1] == "instance")
 _HYPOTHETICAL_RE = re.compile("(" + "|".join(_EXAMPLE_WORDS) + r")[^。！？；!?\n]*")
+#: What an example goes on to when it supposes (比如第一名充了2000元，将赠送…; 那么, 的话):
+#: the "then" words of data/example_words.tsv and the plan words.
+_THEN_RE = re.compile(
+    "|".join(
+        sorted(
+            [r[0] for r in table("example_words") if r[1] == "then"] + list(words("plan_words")),
+            key=len,
+            reverse=True,
+        )
+    )
+)
 _DATED_RE = re.compile(r"[，,]?(?:在|于)?(?:\d{4}年|\d{1,2}月\d{1,2}日)")
 #: The scope of a comparison or selection: 在所有60只基金中, 15人中包括…: the size of the
 #: group is named, nothing is claimed about it.
@@ -222,6 +248,8 @@ _CRITERION_PREFIXES = frozenset(
     r[0] for r in table("criterion_prefixes") if r[1] in ("prefix", "both")
 )
 _CRITERION_KINDS = frozenset({"weight", "length", "area", "age", "duration", "other"})
+#: Words right before such a quantity that make it held or reached, a fact (有超过1亿的网民).
+_HOLDING_WORDS = tuple(words("holding_words"))
 #: A minus sign that makes a share negative: 收益为-0.11%.
 _NEG_PERCENT_RE = re.compile(r"(?:(?<=[为是至到：:（(，,、\s])|^)-(?P<n>\d+(?:\.\d+)?)%")
 #: Half as a share: 报销一半, 占一半.
@@ -462,7 +490,9 @@ _QUOTED_RE = re.compile(
 #: The group a statistic is made in or about (227只基金中，; 123只基金的平均仓位).
 _SCOPE_IN_RE = re.compile(r"(?:(?![是在有为])[\u4e00-\u9fff]){0,10}?(?<![高初其])中[，,]")
 _SCOPE_STAT_RE = re.compile(r"[\u4e00-\u9fff]{0,10}?的(?:平均|总|整体)")
-_SUPERLATIVE_BEFORE_RE = re.compile(r"最[\u4e00-\u9fff]{1,2}的$")
+#: 仓位最高的5只: the group a statistic is about (最近的5场比赛 is "the recent five games", no
+#: superlative).
+_SUPERLATIVE_BEFORE_RE = re.compile(r"最(?!近)[\u4e00-\u9fff]{1,2}的$")
 _RANK_CONDITION_RE = re.compile(r"(?:名|位)?的")
 #: Nouns after 第N的 that describe the rank itself (第11名的成绩).
 _RANK_NOUNS = tuple(words("rank_nouns"))
@@ -507,7 +537,7 @@ def _num_value(n: str, scale: str | None) -> float | None:
         return None
     v: float | None
     if n[0].isdigit():
-        v = float(n.replace(",", "").replace("，", ""))
+        v = float(n.replace(",", "").replace("，", "").replace(" ", ""))
     else:
         v = parse_chinese(n)
         if v is None:
@@ -690,6 +720,15 @@ class _Finder:
                         s, e, None, None, normal_unit(unit), "=", kind_of(unit), "fraction", 0.6, s
                     )
                 )
+        for m in _scan(_BARE_FRACTION_RE, t, ("/",)):
+            s, e = m.span()
+            if (
+                self._free(s, e)
+                and int(m.group("a")) < int(m.group("b"))
+                and t[e : e + 1] not in ("月", "日", "号")
+                and t[s - 1] not in ("前", "后")  # 排在前1/4的基金: a bracket of a ranking
+            ):
+                self.add(Mention(s, e, None, None, "", "=", "other", "fraction.bare", 0.6, s))
         for m in _scan(_PERCENT_WORD_RE, t, ("分之",)):
             s, e = m.span()
             if not self._free(s, e):
@@ -851,6 +890,10 @@ class _Finder:
                 continue
             after = m.group("after")
             if _RANK_GE_RE.match(t, e):
+                if self.filter and (s == 0 or t[s - 1] in _ENUMERATION_BEFORE):
+                    # ，第二个风险是…; 。第一个是班主任: at the head of a clause 第N个 counts the
+                    # points of an argument (firstly, secondly), it ranks nothing.
+                    continue
                 v = parse_number(m.group("n"))
                 if v is not None and self._free(s, e + 1):
                     self.add(Mention(s, e + 1, v, None, "", "=", "other", "rank.ordinal", 0.5, s))
@@ -944,8 +987,11 @@ class _Finder:
         if sep == "-" and (n1[0].isdigit() != n2[0].isdigit()):
             return False
         before = self.t[max(0, m.start() - 3) : m.start()]
-        # 增持77.1万股至344.45万股: a change and its result, not a range.
-        return not (sep in ("至", "到") and _CHANGE_BEFORE_RE.search(before))
+        # 增持77.1万股至344.45万股: a change and its result, not a range (上涨1000至2000元,
+        # the first number without a unit of its own, is a range).
+        return not (
+            sep in ("至", "到") and (unit1 or m.group("s1")) and _CHANGE_BEFORE_RE.search(before)
+        )
 
     def _prefix(self, s: int) -> tuple[int, str, str]:
         """Look for a qualifier word before position ``s``: (new start, qualifier, word)."""
@@ -1203,6 +1249,9 @@ class _Finder:
             self._take(s, e)
             return e
         kind = kind_of(unit2)
+        if self.filter and _mixed_numeral(t, s):
+            self._take(s, e)
+            return e  # 二0一五至一六年: years written in digits of both scripts
         if self.filter and kind == "duration" and self._duration_condition(e):
             self._take(s, e)
             return e
@@ -1315,6 +1364,8 @@ class _Finder:
         currency = _BARE_CURRENCY_RE.search(t, max(0, s - 5), s) is not None  # RMB 3999
         if _LATIN_BEFORE.search(before1) and not currency:
             return None  # T900, H1N1
+        if _mixed_numeral(t, s):
+            return None  # 二0一五年: a year written in digits of both scripts
         if not is_cn and len(n) > 1 and n[0] == "0" and n[1].isdigit():
             return None  # 0052, 002243: codes and phone numbers
         if re.search(r"\d[-/:：+]$", t[max(0, s - 2) : s]):
@@ -1453,6 +1504,26 @@ class _Finder:
         if p_word or post:
             conf = min(conf + 0.05, 0.95)
         return rule, conf
+
+
+_CN_ZERO_DIGITS = frozenset("零〇一二三四五六七八九")
+
+
+def _mixed_numeral(t: str, s: int) -> bool:
+    """A number right after a digit of the other script (二0一五年, 二〇一0年): a piece of a
+    year or a code written in Arabic and Chinese digits at once, never a quantity."""
+    k = s
+    while k > max(0, s - 8) and (t[k - 1] in _CN_ZERO_DIGITS or "0" <= t[k - 1] <= "9"):
+        k -= 1
+    if k == s:
+        return False
+    run = t[k : s + 1]
+    # A year has a zero (二0一五, 二〇一0); 六6万 is a slip before a real amount.
+    return (
+        any("0" <= ch <= "9" for ch in run)
+        and any(ch in _CN_ZERO_DIGITS for ch in run)
+        and any(ch in "0〇零" for ch in run)
+    )
 
 
 def find_quantities(
@@ -1619,6 +1690,10 @@ def _time_frame(t: str, m: Mention) -> bool:
         return False  # 已有近百年历史: the age of something, not a frame
     if prefix in _FRAME_AFTER or before.endswith(_FRAME_AFTER):
         head = t[max(0, m.start - 4) : m.start]
+        if head.endswith("了"):
+            # 空置了近1年, 制作了近30分钟的动画: a verb done for so long, a fact (做了近3年来…
+            # still frames).
+            return bool(_FRAME_END_RE.match(t, m.end)) and not t.startswith("的", m.end)
         return not head.endswith(_DURATION_VERBS) or bool(_FRAME_END_RE.match(t, m.end))
     return False
 
@@ -1740,7 +1815,14 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
     hypo: list[tuple[int, int]] = []
     if any(w in t for w in _EXAMPLE_WORDS):
         # An example with a date (比如2009年7月5日在南京…) tells of a real event.
-        hypo = [m.span() for m in _HYPOTHETICAL_RE.finditer(t) if not _DATED_RE.match(t, m.end(1))]
+        # 比如/例如 most often bring a real case (例如建设银行规定首付不低于20%): its numbers
+        # illustrate only when the sentence goes on to what would follow (…，将赠送; 那么).
+        hypo = [
+            m.span()
+            for m in _HYPOTHETICAL_RE.finditer(t)
+            if not _DATED_RE.match(t, m.end(1))
+            and (m.group(1) not in _INSTANCE_WORDS or _THEN_RE.search(t, m.end(1), m.end()))
+        ]
     hypo_starts = [s for s, _ in hypo]
     questions = _question_spans(t)
     question_starts = [s for s, _ in questions]
@@ -1788,6 +1870,7 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
         if (
             after.startswith("的")
             and (m.kind in _CRITERION_KINDS or m.kind == "percent")
+            and not t.endswith(_HOLDING_WORDS, 0, m.start)
             and (
                 _CRITERION_BEFORE_RE.search(t, max(0, m.start - 10), m.start)
                 or t[m.start : m.core_start] in _CRITERION_PREFIXES
@@ -1799,8 +1882,10 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
         if after.startswith("的") and m.kind in _CRITERION_KINDS:
             surface = t[m.start : m.end]
             prefix = t[m.start : m.core_start] if m.core_start > m.start else ""
-            if surface.endswith(("以上", "以下", "以内")) or prefix in _CRITERION_PREFIXES:
-                continue  # 重9公斤以下的小型犬
+            if surface.endswith(("以上", "以下", "以内")) or (
+                prefix in _CRITERION_PREFIXES and not t.endswith(_HOLDING_WORDS, 0, m.start)
+            ):
+                continue  # 重9公斤以下的小型犬 (but 拥有超过500亩的厂房 is held: a fact)
         if after.startswith("的") and m.kind == "money" and t.endswith("以内", m.start, m.end):
             continue  # 1万元以内的工程: a class of jobs by price
         if _criterion(t, m) or _threshold(t, m) or _bracket_after_share(t, m):

@@ -207,6 +207,9 @@ TIME_FEATURES: dict[str, str] = {
     "refers_back": "a time that takes its value from an earlier one (当时, 同期, 全年)",
     "dateline": "the time of a dateline (…讯, …电, …消息)",
     "semicolon": "from the part of the quantity's sentence before a ；",
+    "topical": "a time set before a comma (2009年，…): it governs the clauses after it",
+    "source_between": "a source cue (显示, 透露, 表示) between it and the quantity: it dates the"
+    " report of the figure",
     "previous_time": "the time the clause rules chose for the previous claim of the paragraph",
     "previous_empty": "the empty option, when the clause rules gave the previous claim of the"
     " paragraph no time",

@@ -32,21 +32,26 @@ _REL = (
     # 期间, 第四节, 第三战, 上财年, 当时, 此前).
     r"报告期内|报告期末|报告期|期末|期内|活动期间|(?:第[一二三四]|首|末)节|上半时|下半时|"
     r"首战|第[一二三四五六七]战|前[两三四五六]战|上财年|本财年|今个财年|"
-    r"过去一[日天周年]|当时|此前|前不久|至今)"
+    r"过去一[日天周年]|当时|此前|前不久|至今|迄今|"
+    # A game of a series named by its order (第三场比赛, 首场, 上一场); digits stay a rank (第45场).
+    r"(?:第[一二三四五六七]|首|上一|下一)场(?:比赛)?)"
 )
+#: A season, school or fiscal year written as two years (2009-10赛季, 2009/2010学年).
+_SEASON = r"(?:(?:19|20)\d\d ?(?:-|—|/|／|~|至|到) ?(?:19|20)?\d\d ?(?:赛季|学年|财年|年度))"
 _PART = (
     r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|夜间|晚间|早间|早盘|午盘|尾盘"
     r"|(?<![小\d.])(?:[01]?\d|2[0-4])[点时](?:[0-5]?\d分|半)(?:许|左右)?)"
 )
 #: A day of the month written alone (讯 20日开放式基金…, ，8日晚…), only where a clause,
-#: a dateline or 据 stands right before it: elsewhere 20日 is as often a duration.
-_BARE_DAY = r"(?<=[\s，,。；：讯电据])(?:3[01]|[12]\d|0?[1-9])日(?![\d内以来])"
-_CORE = rf"(?:{_DATE}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY})"
+#: a dateline or 据 stands right before it, or at the start of the text (a headline such
+#: as 20日股票基金跌多涨少): elsewhere 20日 is as often a duration.
+_BARE_DAY = r"(?:(?<=[\s，,。；：讯电据])|^)(?:3[01]|[12]\d|0?[1-9])日(?![\d内以来])"
+_CORE = rf"(?:{_SEASON}|{_DATE}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY})"
 #: Every character a time expression can start with. The leading lookahead lets the regex
 #: engine skip all other positions quickly (about seven times faster on news text).
 _FIRST = (
     "周截自从至到北当今去前明本目现日近次同上下凌早中傍夜晚加年第昨新此午尾全半隔后春节黄最"
-    "报期活首末过"
+    "报期活首末过迄"
     "0-9一二三四五六七八九十〇零两"
 )
 _TIME_RE = re.compile(
@@ -134,8 +139,15 @@ _REL_RE = re.compile(_REL)
 _PART_RE = re.compile(_PART)
 
 
+_SEASON_RE = re.compile(r"((?:19|20)\d\d) ?(?:-|—|/|／|~|至|到) ?((?:19|20)?\d\d)")
+
+
 def _point(m: re.Match[str], base: _dt.date | None) -> str:
     body = m.group("body")
+    season = _SEASON_RE.match(body)
+    if season:
+        first, second = season.group(1), season.group(2)
+        return f"{first}/{first[:2] + second if len(second) == 2 else second}"
     ym = _Y_RE.search(body)
     year = _year(ym.group(1)) if ym else (f"{base.year:04d}" if base else "XXXX")
     rel = _REL_RE.search(body)
@@ -220,6 +232,10 @@ def _relative(rel: str, body: str, base: _dt.date | None) -> str:
         iso = (base + _dt.timedelta(days=shift)).isocalendar()
         return f"{iso[0]:04d}-W{iso[1]:02d}"
     return ""
+
+
+#: The regex of one time expression (for callers that test a stretch of text).
+TIME_RE = _TIME_RE
 
 
 def find_times(norm: str) -> list[TimeExpr]:

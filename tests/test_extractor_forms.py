@@ -55,6 +55,15 @@ FORMS = [
     # thousands with a full-width comma
     ("项目总投资5，000万元，其中一半为贷款。", "5，000万元", 5e7, None, "元", "=", "money"),
     ("全市共有12，500家企业。", "12，500家", 12500, None, "家", "=", "count"),
+    # a range after a verb of change, the first number without a unit of its own
+    ("每月租金要上涨1000至2000元。", "1000至2000元", 1000, 2000, "元", "=", "money"),
+    # a space before the decimal point, a typesetting slip
+    ("这款手机配备了3 .5英寸的屏幕。", "3 .5英寸", 3.5, None, "英寸", "=", "length"),
+    # a population: 人口 after a number counts people
+    ("这座城市有110万人口。", "110万人口", 1.1e6, None, "人", "=", "count"),
+    # a bare fraction: a share whose value the guideline leaves null
+    ("今年销量同比增长了2/3，库存见底。", "2/3", None, None, "", "=", "other"),
+    ("调查显示约有1/4的人支持这一方案。", "1/4", None, None, "", "=", "other"),
     # two ranks in one ordinal
     ("两名选手分获第二三名。", "第二三", 2, 3, "", "=", "other"),
     # units that start with a scale word
@@ -330,6 +339,8 @@ LOOKALIKES = [
     ("举例说，某投资者认购了1万份基金。", "1万份"),
     ("试想一下，顾客买到一片300元左右的瓷砖。", "300元左右"),
     ("他用50元或100元充值卡为游戏充值。", "50元"),
+    ("比如老张每月存300元，那么一年能存3600元。", "300元"),
+    ("例如一家店满100元，就会返还20元。", "100元"),
     ("这一年多次举办比赛。", "一年多"),
     ("过去一年多的时间里，他很忙。", "一年多"),
     ("会议取得了成果：第一，双方同意合作3年。", "第一"),
@@ -338,6 +349,18 @@ LOOKALIKES = [
     ("两人不欢而散。一个月后，他又回到了公司。", "一个月"),
     ("3个月后，他向警方报了案。", "3个月"),
     ("在公司成立三周年之际，公司发布了新品牌。", "三周年"),
+    ("今年以来涨幅超过30%的基金共有25只。", "超过30%"),
+    ("假如每月存300元，一年能存3600元。", "300元"),
+    ("这只基金排在同类前1/4的位置。", "1/4"),
+    ("风险有两个。第二个风险是房价上涨过快。", "第二个"),
+    ("大桥预计二0一五年完工。", "五年"),
+    ("公司近3年的利润都在增长。", "近3年"),
+    ("他数了数，共3 .这是第二段。", "3"),
+    ("工程将于二0一0年八月展开，二0一五至一六年完工。", "0年"),
+    ("工程将于二0一0年八月展开，二0一五至一六年完工。", "五至一六年"),
+    ("原因有几点，第一个是成本上升。", "第一个"),
+    ("他于2010/05离开公司。", "05"),
+    ("会议定在5/12日召开。", "5/12"),
 ]
 
 
@@ -382,6 +405,17 @@ CONTROLS = [
     ("他每月存下2000元以上。", "2000元以上"),
     ("会议讨论了3个问题。", "3个"),
     ("他买了两元钱的糖。", "两元"),
+    # third pass: real cases after 比如/例如, held quantities, 最近的
+    ("例如乙银行规定，二套房首付不低于40%。", "低于40%"),
+    ("比如丙公司，去年营收增长了12%。", "12%"),
+    ("这家网站已经积累了超过800万的注册用户。", "超过800万"),
+    ("这家工厂拥有超过500亩的厂房。", "超过500亩"),
+    ("该基金以超过15%的收益排名第一。", "超过15%"),
+    ("球队最近的6场比赛赢了5场。", "6场"),
+    ("这是公司在海外的第一个工厂。", "第一个"),
+    ("这套房子空置了近1年才卖出。", "近1年"),
+    ("工作室制作了近20分钟的动画短片。", "近20分钟"),
+    ("钢材价格在每吨人民币六6万元左右波动。", "6万元左右"),
 ]
 
 
@@ -459,6 +493,8 @@ QUANTITY_LEXICONS = (
     "money_hint_words",
     "bare_unit_hints",
     "criterion_prefixes",
+    "holding_words",
+    "plan_words",
     "change_verbs",
     "scope_words",
     "score_verbs",
@@ -634,8 +670,18 @@ def test_every_price_word_makes_a_bare_number_a_price() -> None:
 
 
 def test_every_example_word_makes_its_numbers_illustrations() -> None:
-    for word in words("example_words"):
-        assert not _found(f"{word}每月存2000元，一年就有24000元。"), word
+    for word, kind in table("example_words"):
+        if kind == "then":
+            # what a supposed case goes on to: 比如…，那么…
+            assert not _found(f"比如一位顾客存了2000元，{word}到年底有24000元。"), word
+            continue
+        if kind == "supposition":
+            assert not _found(f"{word}每月存2000元，一年就有24000元。"), word
+        else:
+            # an instance word brings a real case unless the sentence goes on to what follows
+            assert not _found(f"{word}一位顾客存了2000元，将获赠100元。"), word
+            real = _found(f"{word}甲银行规定，首付不低于20%。")
+            assert "低于20%" in real, (word, list(real))
         dated = _found(f"{word}2009年7月5日，公司捐出2000元。")
         assert "2000元" in dated, word
 
@@ -886,3 +932,18 @@ def test_every_casualty_word_makes_one_a_count() -> None:
         found = _found(f"事故造成一人{word}，共3辆车受损。")
         assert "一人" in found and found["一人"].value == 1, (word, list(found))
     assert "一人" not in _found("他一人独得30分。")
+
+
+def test_every_holding_word_makes_a_compared_quantity_a_fact() -> None:
+    for word in words("holding_words"):
+        text = f"这家网站{word}超过800万的注册用户。"
+        assert "超过800万" in _found(text), (word, list(_found(text)))
+    # without one, the quantity names a class: the sites whose users exceed 8 million
+    assert "超过800万" not in _found("用户超过800万的网站共有12家。")
+
+
+def test_every_plan_word_makes_an_instance_a_supposition() -> None:
+    for word in words("plan_words"):
+        text = f"比如一位顾客充了2000元，官方{word}赠送100元。"
+        assert not _found(text), (word, list(_found(text)))
+    assert "2000元" in _found("比如一位顾客充了2000元，官方赠送了100元。")

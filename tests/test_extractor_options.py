@@ -549,3 +549,110 @@ def test_a_byline_is_never_a_predicate() -> None:
     # A headline glued to its byline: 作者 names who wrote the text.
     opts = _pred("甲牌相机仅售1080元作者：乙某\n甲牌相机搭载一枚传感器。", "1080元")
     assert "作者" not in opts and any("售" in t for t in opts), list(opts)
+
+
+# ------------------------------------------------ time: issue 11's time round (s4-timex)
+def _time_option(text: str, surface: str, time_text: str) -> Option | None:
+    _, fields = _fields(text, surface)
+    return next((o for o in fields["time"] if o.text == time_text), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "time_text", "offered"),
+    [
+        # Headings split off at spaces are not the whole lead: the body's first sentence is.
+        (
+            "寅指数大跌 卯基金全线下挫辰网3月4日讯 两市基金周二早盘大幅走低，跌幅居前。"
+            "巳基金跌2.5%，午基金跌1.8%。",
+            "1.8%",
+            "周二早盘",
+            True,
+        ),
+        # A sentence whose only time is a part of the day passes it on.
+        ("未指数周三收于3000点。申基金午盘全线下跌。酉基金跌1.5%。", "1.5%", "午盘", True),
+        # A part of the day that is a comparison base is never offered.
+        ("未指数周三收于3000点。申基金较午盘全线下跌。酉基金跌1.5%。", "1.5%", "午盘", False),
+    ],
+)
+def test_times_carried_from_the_lead_and_earlier_sentences(
+    text: str, surface: str, time_text: str, offered: bool
+) -> None:
+    assert (_time_option(text, surface, time_text) is not None) is offered
+
+
+def test_the_lead_is_the_body_s_first_sentence_and_never_its_dateline() -> None:
+    text = (
+        "寅指数大跌 卯基金全线下挫辰网3月4日讯 两市基金周二早盘大幅走低，跌幅居前。"
+        "巳基金跌2.5%。债券基金表现平稳。午基金跌1.8%。"
+    )
+    early = _time_option(text, "1.8%", "周二早盘")
+    assert early is not None and early.features.get("lead")
+    dateline = _time_option(text, "1.8%", "3月4日")
+    assert dateline is None or not dateline.features.get("lead")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "time_text", "feature", "marked"),
+    [
+        # A time before a comma governs the clauses after it.
+        ("2009年，亥市工业产值增长8%。", "8%", "2009年", "topical", True),
+        ("亥市2009年工业产值增长8%。", "8%", "2009年", "topical", False),
+        # A source cue between the time and the quantity: the time dates the report.
+        ("子公司近日透露，丑产品销量达5万台。", "达5万台", "近日", "source_between", True),
+        ("子公司近日卖出丑产品5万台。", "5万台", "近日", "source_between", False),
+        ("寅局日前公布的数据显示，卯市人口达300万。", "达300万", "日前", "source_between", True),
+    ],
+)
+def test_time_option_features_of_topics_and_sources(
+    text: str, surface: str, time_text: str, feature: str, marked: bool
+) -> None:
+    option = _time_option(text, surface, time_text)
+    assert option is not None
+    assert bool(option.features.get(feature)) is marked
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        # A season, a school or fiscal year written as two years is one expression.
+        ("2009-10赛季，辰某场均得到21分。", ["2009-10赛季"]),
+        ("2009／2010学年的学费为3万美元。", ["2009／2010学年"]),
+        ("巳公司2008-2009财年营收10亿元。", ["2008-2009财年"]),
+        # A score is not a season.
+        ("午队98-90击败未队。", []),
+        # A game named by its order is a time; with digits it stays a rank.
+        ("申某在第三场比赛中得到32分，上一场只有9分。", ["第三场比赛", "上一场"]),
+        ("这是酉队本季的第45场胜利。", []),
+        ("迄今已有30家企业入驻。", ["迄今"]),
+        # A day written alone opens a headline; inside a clause it may be a duration.
+        ("20日基金普遍下跌 午基金跌2%", ["20日"]),
+        ("未项目工期为20日。", []),
+    ],
+)
+def test_seasons_games_and_so_far_are_time_expressions(text: str, times: list[str]) -> None:
+    from extractor.timex import find_times
+
+    assert [t.text for t in find_times(text)] == times
+
+
+def test_a_season_normalises_to_its_two_years() -> None:
+    from extractor.timex import normalise
+
+    assert normalise("2009-10赛季") == "2009/2010"
+    assert normalise("2009／2010学年") == "2009/2010"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "time_text", "offered"),
+    [
+        # Both items of a list of comparison bases are bases.
+        ("对比2005年和2007年，戌市人口增长了12%。", "12%", "2007年", False),
+        ("对比2005年和2007年，戌市人口增长了12%。", "12%", "2005年", False),
+        # A list of times that compares nothing is offered.
+        ("2005年和2007年，戌市人口分别增长了12%和9%。", "12%", "2007年", True),
+    ],
+)
+def test_every_item_of_a_list_of_comparison_bases_is_a_base(
+    text: str, surface: str, time_text: str, offered: bool
+) -> None:
+    assert (_time_option(text, surface, time_text) is not None) is offered

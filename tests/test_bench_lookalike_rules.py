@@ -1,0 +1,34 @@
+"""bench/lookalike_rules.py names the rule that dropped each look-alike (sentences written for
+the test)."""
+
+from __future__ import annotations
+
+from bench.lookalike_rules import Recorder, describe, main
+
+
+def _rules(text: str, surface: str) -> list[str]:
+    start = text.index(surface)
+    return [r for s, e, r in Recorder().run(text) if s < start + len(surface) and start < e]
+
+
+def test_a_drop_in_context_is_named_by_its_line_and_comment() -> None:
+    # 50元充值卡: the face value of a product (a `continue` of _drop_in_context)
+    rules = _rules("他买了一张50元充值卡。", "50元")
+    assert rules and rules[0].startswith("D"), rules
+    assert "充值卡" in describe(rules[0])
+
+
+def test_a_lookalike_verdict_is_named_by_its_line() -> None:
+    # 一次 as the article "a" (a `return None` of _Finder._lookalike)
+    rules = _rules("他每天都去一次公园散步。", "一次")
+    assert rules and rules[0].startswith("L"), rules
+    assert "article" in describe(rules[0])
+
+
+def test_a_claim_is_dropped_by_no_rule() -> None:
+    assert _rules("公司去年营业收入达到120亿元。", "120亿元") == []
+
+
+def test_the_test_part_is_refused(capsys) -> None:
+    assert main(["--part", "test"]) == 2
+    assert "never read" in capsys.readouterr().err
