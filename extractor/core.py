@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from . import ner, nlp
-from .entities import EntityTable, _base_features, subject_options
+from .entities import EntityTable, _base_features, subject_options, word_shape
 from .lookalike import screen as screen_lookalikes
 from .model import Candidate
 from .numbers import FULLWIDTH
@@ -170,6 +170,18 @@ class _Doc:
             t = _tokens(self.norm, cs, cut)
             self._tok[span] = t
         return t
+
+    def tokens_near(self, pos: int) -> list[Token]:
+        """The tagged words of the clause holding ``pos`` (the whole clause when the part
+        :meth:`tokens` tags stops before ``pos``); cached."""
+        span = next((c for c in self.clauses(self.sentence_of(pos)) if c[0] <= pos < c[1]), None)
+        if span is None:
+            return []
+        toks = self.tokens(span)
+        if toks and toks[-1][3] < span[1] and toks[-1][3] <= pos + 12:
+            key = (span[0], -span[1])
+            toks = self._tok.get(key) or self._tok.setdefault(key, _tokens(self.norm, *span))
+        return toks
 
     def subject_of(self, span: tuple[int, int]) -> tuple[Phrase, Phrase | None] | None:
         """The subject opening a clause (before its first quantity); cached."""
@@ -509,6 +521,7 @@ def _candidate(
             q_end=m.end,
             earlier=_earlier_clauses(doc, si),
             frequent=_frequent_subjects(doc),
+            tokens_near=doc.tokens_near,
         )
         if doc.ner is not None:
             table = doc.table
@@ -521,6 +534,12 @@ def _candidate(
                 s_start,
                 lambda text: _base_features(text, None, table),
             )
+            for o in subject_opts:
+                if o.features.get("ner_new"):
+                    # The words of the names NER adds, as those of every other option.
+                    o.features.update(
+                        word_shape(doc.norm, o.text, o.start, o.end, doc.tokens_near, table)
+                    )
         options = doc.ranker.rank(subject_opts, kind=m.kind)
         if subject and subj_phrase is not None:
             doc.subject_counts[subject] = doc.subject_counts.get(subject, 0) + 1

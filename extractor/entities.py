@@ -172,6 +172,8 @@ class EntityTable:
         #: entity table and the subject options of an earlier clause both read them).
         self._runs: dict[int, tuple[Sequence[Token], list[tuple[int, int]]]] = {}
         self._salient: tuple[tuple[int, int], list[Entry]] | None = None
+        #: Word-shape features of a mention (see :func:`word_shape`), by its span.
+        self.shape_cache: dict[tuple[int, int], dict[str, float]] = {}
 
     def runs(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """:func:`noun_runs` of a clause's tokens, once per token list."""
@@ -472,6 +474,7 @@ def subject_options(
     q_end: int | None = None,
     earlier: Sequence[tuple[tuple[int, int], int, Sequence[tuple[int, int]], int]] = (),
     frequent: Sequence[tuple[str, int, int]] = (),
+    tokens_near: Callable[[int], Sequence[Token]] | None = None,
 ) -> list[Option]:
     """The candidate subjects of the quantity at ``q_start`` with their features.
 
@@ -493,6 +496,9 @@ def subject_options(
             the sentences that follow).
         frequent: the subjects the clause rules chose most often in the document so far
             (text, mention start, mention end), most frequent first.
+        tokens_near: the tagged words of the clause holding a position of the document:
+            each option is described by the words its mention covers there
+            (:func:`word_shape`); None leaves those features out.
     """
     options: dict[str, Option] = {}
 
@@ -555,6 +561,8 @@ def subject_options(
                 cached = _clause_options(norm, span, toks, None, resolve, table, time_spans, source)
                 table.clause_cache[span] = cached
         for text, start, end, base in cached:
+            if ci and base.get("sentence_opener"):
+                continue
             f = dict(base)
             f["dist"] = math.log1p(abs(q_start - end)) / 5
             if own:
@@ -653,7 +661,87 @@ def subject_options(
         add(text, start, end, f)
     out = list(options.values())
     _relative_features(out, q_start, clauses[0][0], table)
+    if tokens_near is not None:
+        for o in out:
+            o.features.update(word_shape(norm, o.text, o.start, o.end, tokens_near, table))
     return out
+
+
+#: Word classes of the first and last word of a mention (jieba's tags, grouped); any other tag
+#: is ``other``.
+_TAG_GROUPS = {
+    "n": "n",
+    "ns": "ns",
+    "nr": "nr",
+    "nrt": "nr",
+    "nrfg": "nr",
+    "nt": "nt",
+    "nz": "nz",
+    "eng": "eng",
+    "j": "j",
+    "v": "v",
+    "vn": "vn",
+    "s": "s",
+    "x": "x",
+    "a": "a",
+    "m": "m",
+    "l": "l",
+}
+#: Tags that never end a subject: adverbs, particles, numerals, idioms, adjectives, verbal
+#: nouns (马刺一共, 湖人领先, 一天销售).
+_LAST_BAD = frozenset(
+    {"vn", "a", "m", "l", "i", "ad", "b", "ng", "zg", "u", "ul", "uj", "ug", "d", "z", "an"}
+)
+#: Tags that never open a subject: verbs, pronouns, prepositions, numerals, measure words
+#: (突破科比, 对话陆川).
+_FIRST_BAD = frozenset(
+    {"v", "vn", "m", "l", "r", "p", "i", "zg", "ad", "q", "u", "ul", "uj", "mq", "z"}
+)
+
+
+def word_shape(
+    norm: str,
+    text: str,
+    start: int,
+    end: int,
+    tokens_near: Callable[[int], Sequence[Token]],
+    table: EntityTable,
+) -> dict[str, float]:
+    """Features of the words a mention covers, as the tagger reads them in its clause: the
+    class of its first and last word (``first_*``, ``last_*``), how many words
+    (``words1``..``words4``), a first or last word that never bounds a subject
+    (``first_bad``, ``last_bad``: a fragment of a clause such as 湖人领先), a verb inside, a
+    mention that starts or ends inside a word (``word_cut``); ``unwritten`` for an option not
+    written where its mention is (an alias resolved, a name of the table elsewhere). Cached
+    per mention."""
+    if start < 0 or norm[start:end] != text:
+        return {"unwritten": 1.0}
+    key = (start, end)
+    got = table.shape_cache.get(key)
+    if got is not None:
+        return got
+    toks = tokens_near(start)
+    lo = bisect.bisect_right(toks, start, key=lambda t: t[3])
+    hi = bisect.bisect_left(toks, end, key=lambda t: t[2])
+    words = toks[lo:hi]
+    f: dict[str, float] = {}
+    if not words or words[-1][3] < end:
+        f["unwritten"] = 1.0
+    else:
+        first, last = words[0], words[-1]
+        if first[2] != start or last[3] != end:
+            f["word_cut"] = 1.0
+        f["first_" + _TAG_GROUPS.get(first[1], "other")] = 1.0
+        f["last_" + _TAG_GROUPS.get(last[1], "other")] = 1.0
+        f[f"words{min(len(words), 4)}"] = 1.0
+        if last[1] in _LAST_BAD:
+            f["last_bad"] = 1.0
+        if first[1] in _FIRST_BAD:
+            f["first_bad"] = 1.0
+        if any(w[1] == "v" for w in words[1:-1]):
+            f["inner_verb"] = 1.0
+    table.shape_cache[key] = f
+    return f
 
 
 def _clause_options(
@@ -816,8 +904,8 @@ def _clause_options(
                 f[how] = 1.0
                 found.append((text, a, b, f))
     for text, start, end, how in _openers(toks, q_start, time_spans):
-        if not own and how not in ("de_phrase",):
-            continue  # an earlier clause's opening run is among its noun runs already
+        if not own and how == "stretch":
+            how = "sentence_opener"  # offered for the first clause of a sentence only
         resolved = resolve(text)
         f = _base_features(resolved, None, table)
         f.update(same_sentence=1.0, clause_opener=1.0)

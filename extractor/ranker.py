@@ -115,6 +115,24 @@ FEATURES: dict[str, str] = {
     "earlier_opener": "the words opening a clause of an earlier sentence (a subject stated once)",
     "sentences_back": "sentences between the option's mention and the quantity's / 3",
     "doc_subject": "a subject the clause rules chose often in the document (1 / rank)",
+    "sentence_opener": "the words opening the quantity's sentence up to its first verb, when"
+    " the quantity is in a later clause (深基指开盘于…，低开3.75点)",
+    "unwritten": "not written where its mention is (an alias resolved, a name from elsewhere)",
+    "word_cut": "its mention starts or ends inside a word of its clause's tagging",
+    "last_bad": "its last word never ends a subject (adverb, particle, numeral, adjective, …)",
+    "first_bad": "its first word never opens a subject (verb, pronoun, preposition, numeral, …)",
+    "inner_verb": "a verb between its first and last words",
+    "words1": "one word in its clause's tagging",
+    "words2": "two words",
+    "words3": "three words",
+    "words4": "four words or more",
+    **{
+        f"{end}_{g}": f"its {end} word is tagged {g}"
+        for end in ("first", "last")
+        for g in ("n", "ns", "nr", "nt", "nz", "eng", "j", "v", "vn", "s", "x", "a", "m", "l")
+    },
+    "first_other": "its first word has another tag",
+    "last_other": "its last word has another tag",
     "kind_percent": "the claim is a percentage and the filler is an attribute",
     "kind_count": "the claim is a count and the filler is a proper name",
     "kind_score": "the claim is a sport score or stat and the filler is a person",
@@ -246,6 +264,13 @@ SUBJECT_DERIVED: dict[str, str] = {
     "contains_other": "log(1 + options whose text this one contains)",
     "in_rule": "its text is part of the clause rules' choice",
     "has_rule": "its text contains the clause rules' choice",
+    "starts_with_other": "its text starts with another option's and goes on (马刺一共)",
+    "starts_with_name": "its text starts with a name's (proper, organisation or table entry)",
+    "ends_with_other": "its text ends with another option's (洛杉矶湖人队 of 湖人队)",
+    "ends_with_name": "its text ends with a name's (proper, organisation or table entry)",
+    "holds_other_inside": "another option's text is inside its text, touching neither end",
+    "prefix_of_other": "its text opens a longer option's",
+    "suffix_of_other": "its text ends a longer option's",
     "has_digit": "its text holds an Arabic digit (30多家基金公司)",
     "has_punct": "its text holds a list or clause mark (、 ，)",
     "has_de": "its text holds 的 (a modifier phrase, not a name)",
@@ -356,7 +381,9 @@ _DIGIT_RE = re.compile("[0-9０-９]")
 _LATIN_RE = re.compile("[A-Za-z]")
 
 
-def _text_relations(feats: list[dict[str, float]], texts: Sequence[str], rule: int) -> None:
+def _text_relations(
+    feats: list[dict[str, float]], texts: Sequence[str], rule: int, ends: bool = False
+) -> None:
     # One search of the joined texts tells which options no other option holds (most of
     # them); only the others are compared pairwise.
     joined = "\x00".join(texts)
@@ -369,6 +396,8 @@ def _text_relations(feats: list[dict[str, float]], texts: Sequence[str], rule: i
             if j != i and u != t and t in u:
                 inside[i] += 1
                 contains[j] += 1
+                if ends:
+                    _nesting(feats[i], feats[j], t, u)
     rtext = texts[rule] if rule >= 0 else ""
     for i, t in enumerate(texts):
         f = feats[i]
@@ -383,10 +412,28 @@ def _text_relations(feats: list[dict[str, float]], texts: Sequence[str], rule: i
                 f["has_rule"] = 1.0
 
 
+def _nesting(inner: dict[str, float], outer: dict[str, float], t: str, u: str) -> None:
+    """Where option text ``t`` sits in option text ``u`` that holds it: at its start (a
+    name and what follows it, 马刺一共), at its end (洛杉矶湖人队 of 湖人队) or inside."""
+    name = inner.get("proper") or inner.get("table") or inner.get("org")
+    if u.startswith(t):
+        outer["starts_with_other"] = 1.0
+        inner["prefix_of_other"] = 1.0
+        if name:
+            outer["starts_with_name"] = 1.0
+    elif u.endswith(t):
+        outer["ends_with_other"] = 1.0
+        inner["suffix_of_other"] = 1.0
+        if name:
+            outer["ends_with_name"] = 1.0
+    else:
+        outer["holds_other_inside"] = 1.0
+
+
 def _subject_derived(options: Sequence[Option], feats: list[dict[str, float]]) -> None:
     texts = [o.text for o in options]
     rule = next((i for i, f in enumerate(feats) if f.get("rule")), -1)
-    _text_relations(feats, texts, rule)
+    _text_relations(feats, texts, rule, ends=True)
     before = sorted(
         (i for i, f in enumerate(feats) if "dist" in f and not f.get("after")),
         key=lambda i: feats[i]["dist"],

@@ -8,7 +8,7 @@ import pytest
 
 from extractor import extract
 from extractor.core import extract_with_options, is_comparison_base
-from extractor.entities import EntityTable, is_source_clause
+from extractor.entities import EntityTable, is_source_clause, word_shape
 from extractor.lexicon import table
 from extractor.ranker import Ranker
 from extractor.timex import find_times, normalise
@@ -237,3 +237,102 @@ def test_the_name_after_a_counted_de_phrase_is_an_option() -> None:
 def test_a_person_name_split_into_characters_is_joined() -> None:
     opts = _options("原甲厂厂长徐桑楚今日病逝，享年96岁。", "96岁")
     assert opts["徐桑楚"].get("split_name") == 1.0 and opts["徐桑楚"].get("person") == 1.0
+
+
+# ----------------------------------------------------------- words of a mention (issue 11)
+
+
+@pytest.mark.parametrize(
+    ("tokens", "span", "text", "flags", "absent"),
+    [
+        # A name alone: one word, tagged as a person.
+        (
+            [("马刺", "nr"), ("一共", "d"), ("得到", "v")],
+            (0, 2),
+            None,
+            {"first_nr", "last_nr", "words1"},
+            {"last_bad", "first_bad", "word_cut"},
+        ),
+        # A name with the adverb that follows it: a fragment of the clause.
+        (
+            [("马刺", "nr"), ("一共", "d"), ("得到", "v")],
+            (0, 4),
+            None,
+            {"first_nr", "last_other", "last_bad", "words2"},
+            {"first_bad"},
+        ),
+        # A verb opening the mention (an object read as a subject).
+        (
+            [("突破", "v"), ("乙队", "n"), ("防守", "vn")],
+            (0, 4),
+            None,
+            {"first_v", "first_bad", "last_n", "words2"},
+            {"last_bad"},
+        ),
+        # A verbal noun closing it.
+        (
+            [("突破", "v"), ("乙队", "n"), ("防守", "vn")],
+            (2, 6),
+            None,
+            {"first_n", "last_vn", "last_bad"},
+            {"first_bad"},
+        ),
+        # A verb between its first and last words.
+        (
+            [("甲队", "n"), ("赢得", "v"), ("冠军", "n"), ("奖金", "n")],
+            (0, 8),
+            None,
+            {"inner_verb", "words4"},
+            {"first_bad", "last_bad"},
+        ),
+        # Starting inside a word.
+        ([("甲公司", "n"), ("收入", "n")], (1, 5), None, {"word_cut"}, set()),
+        # Not written where its mention is (an alias resolved to its full name).
+        ([("甲公司", "n"), ("收入", "n")], (0, 3), "甲股份有限公司", {"unwritten"}, {"words1"}),
+    ],
+)
+def test_the_words_of_a_mention_describe_it(
+    tokens: list[tuple[str, str]],
+    span: tuple[int, int],
+    text: str | None,
+    flags: set[str],
+    absent: set[str],
+) -> None:
+    norm = "".join(w for w, _ in tokens) + "。"
+    toks, pos = [], 0
+    for word, flag in tokens:
+        toks.append((word, flag, pos, pos + len(word)))
+        pos += len(word)
+    a, b = span
+    got = word_shape(norm, text or norm[a:b], a, b, lambda _: toks, EntityTable(norm, len(norm)))
+    assert flags <= set(got), got
+    assert not absent & set(got), got
+
+
+def test_options_carry_the_shape_of_their_words() -> None:
+    opts = _options("甲公司去年营业收入增长12%。", "12%")
+    assert opts["甲公司"].get("words1") or opts["甲公司"].get("words2")
+    assert any(k.startswith("first_") for k in opts["甲公司"])
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "opener", "others"),
+    [
+        # The subject of a clause with none of its own: the sentence's opening words.
+        ("丙指数开盘于100点，低开3点，收盘于98点。", "98点", "丙指数", ()),
+        # A middle clause's own opening words are no sentence opener.
+        ("丁基金上周开放申购，净值上涨2%，规模增加5亿元。", "5亿元", "丁基金", ("净值",)),
+    ],
+)
+def test_the_sentence_opener_is_offered_to_its_later_clauses(
+    text: str, surface: str, opener: str, others: tuple[str, ...]
+) -> None:
+    opts = _options(text, surface)
+    assert opts[opener].get("sentence_opener") == 1.0
+    for other in others:
+        assert not opts.get(other, {}).get("sentence_opener")
+
+
+def test_a_quantity_of_the_first_clause_gets_no_sentence_opener() -> None:
+    opts = _options("丙指数开盘于100点，低开3点。", "100点")
+    assert not any(f.get("sentence_opener") for f in opts.values())

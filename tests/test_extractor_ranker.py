@@ -120,6 +120,53 @@ def test_list_features_read_the_shape_of_each_subject_option() -> None:
     assert not {"long", "prev_far", "rule_de"} & set(name)
 
 
+@pytest.mark.parametrize(
+    ("outer", "inner", "inner_feats", "outer_flags", "inner_flag"),
+    [
+        # A name and the words after it (a fragment of the clause).
+        (
+            "丙队一共",
+            "丙队",
+            {"proper": 1.0},
+            {"starts_with_other", "starts_with_name"},
+            "prefix_of_other",
+        ),
+        # A full name ending with a short one.
+        (
+            "东城丙队",
+            "丙队",
+            {"org": 1.0},
+            {"ends_with_other", "ends_with_name"},
+            "suffix_of_other",
+        ),
+        # A plain noun at the start: no name.
+        ("产品销量", "产品", {}, {"starts_with_other"}, "prefix_of_other"),
+        # Inside, touching neither end.
+        ("全市丙队球迷", "丙队", {"table": 1.0}, {"holds_other_inside"}, None),
+    ],
+)
+def test_list_features_say_where_one_option_sits_in_another(
+    outer: str,
+    inner: str,
+    inner_feats: dict[str, float],
+    outer_flags: set[str],
+    inner_flag: str | None,
+) -> None:
+    options = [Option(outer, 0, len(outer), {"dist": 0.3}), Option(inner, 0, 2, dict(inner_feats))]
+    got_outer, got_inner = list_features(options, "subject")
+    nesting = {
+        "starts_with_other",
+        "starts_with_name",
+        "ends_with_other",
+        "ends_with_name",
+        "holds_other_inside",
+    }
+    assert nesting & set(got_outer) == outer_flags
+    ends = {"prefix_of_other", "suffix_of_other"}
+    assert ends & set(got_inner) == ({inner_flag} if inner_flag else set())
+    assert not (nesting | ends) & set(list_features(options, "predicate")[0])
+
+
 def test_predicate_and_time_features_are_conjoined_with_the_claims_kind() -> None:
     verbs = [
         Option("增长", 5, 7, {"verb": 1.0, "before": 1.0, "rule": 1.0}),
