@@ -634,6 +634,10 @@ def _candidate(
     if doc.ranker.ranks("predicate") and pred_options and not shared:
         best = pred_options[0]
         pred = Phrase(best.text, best.start, best.end)
+    elif doc.ranker.ranks("predicate") and not shared and carried is None:
+        # Every reading was refused (a piece of a name, a time, a dateline: 达拉 of
+        # 伊戈达拉): no predicate rather than the clause rules' refused one.
+        pred = None
     elif shared and shared_output is not None:
         pred = shared_output
     chosen_pred = carried if carried is not None else pred

@@ -190,6 +190,13 @@ PREDICATE_FEATURES: dict[str, str] = {
     "after_governed": "written after a quantity that a verb right before it governs",
     "previous_clause": "read in the clause before, when the quantity opens its own (…，达5亿元)",
     "list_carried": "the predicate of the list this quantity is an item of (其中A 4亿元，B 1亿元)",
+    "adverb_gap": "the noun run before adverbs, a time or 从 that stand before the quantity"
+    " (薪酬更是超过70万元)",
+    "prep_verb": "a word and 于 right before the quantity (收盘于2980点)",
+    "rest_of_clause": "the rest of the clause after a quantity opening it and the noun it"
+    " counts (38%的“甲世代”每月给父母补贴家用)",
+    "from_base": "clause_attr, when the quantity is the starting value of a change (从6.9%下降到)",
+    "from_verb": "the verb after a quantity that is the starting value of a change",
 }
 
 #: Features of a time option (absent = 0); the empty option is "no time".
