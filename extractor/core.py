@@ -18,7 +18,7 @@ from .entities import EntityTable, _base_features, subject_options, word_shape
 from .lookalike import screen as screen_lookalikes
 from .model import Candidate
 from .numbers import FULLWIDTH
-from .options import is_base, own_measure, predicate_options, time_options
+from .options import document_genre, is_base, own_measure, predicate_options, time_options
 from .quantity import MEASURE_SHAPE, Mention, find_quantities
 from .ranker import Option, Ranker, default
 from .roles import (
@@ -144,6 +144,8 @@ class _Doc:
         #: sentence tagged so far (those with a quantity, and the headline), by index.
         self.ner: ner.Backend | None = None
         self.names: dict[int, list[ner.Entity]] = {}
+        #: The document's genre signals for the time options (computed once, on first use).
+        self.genre: dict[str, float] | None = None
 
     # -------------------------------------------------------------- cached structure
     def clauses(self, si: int) -> list[tuple[int, int]]:
@@ -632,6 +634,10 @@ def _candidate(
     if doc.ranker.ranks("predicate") and pred_options and not shared:
         best = pred_options[0]
         pred = Phrase(best.text, best.start, best.end)
+    elif doc.ranker.ranks("predicate") and not shared and carried is None:
+        # Every reading was refused (a piece of a name, a time, a dateline: 达拉 of
+        # 伊戈达拉): no predicate rather than the clause rules' refused one.
+        pred = None
     elif shared and shared_output is not None:
         pred = shared_output
     chosen_pred = carried if carried is not None else pred
@@ -641,6 +647,10 @@ def _candidate(
     if time is None:
         time = _carried_period(doc, si)
     para_start = doc.paragraph_start(s_start)
+    if doc.genre is None:
+        doc.genre = document_genre(
+            doc.norm, doc.times, [q.kind for q in doc.mentions], doc.sentences
+        )
     time_pairs = time_options(
         norm=doc.norm,
         times=doc.times,
@@ -661,6 +671,7 @@ def _candidate(
             if doc.previous_time is not None and doc.previous_time[0] >= para_start
             else None
         ),
+        genre=doc.genre,
     )
     by_option = {id(o): t for t, o in time_pairs}
     time_ranked = doc.ranker.rank([o for _, o in time_pairs], "time", m.kind)

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from . import lexicon
-from .ranker import Option
+from .ranker import GENRE_SIGNALS, Option
 from .roles import (
     _COPULA,
     _DROP_BEFORE,
@@ -50,6 +50,8 @@ _COMPARISON = ("比", "较", "与", "相较", "对比", "相比", "环比", "同
 _REFERS_BACK = frozenset(
     ("当时", "当天", "当日", "当晚", "当年", "同期", "全年", "此前", "此役", "后来", "至今")
 )
+#: The claim kinds whose share of a document's quantities is a genre signal.
+_GENRE_KINDS = ("money", "percent", "count", "score")
 #: Sentences before the quantity's whose times are offered.
 _SENTENCES_BACK = 4
 #: Tokens on each side of the quantity read for predicate options.
@@ -63,6 +65,8 @@ _MODIFIER_FLAGS = ("d", "ad", "j", "vn", "n", "a", "vd")
 _STATIC_KINDS = ("length", "weight", "age")
 _CLAUSE_STOPS = frozenset("，。；,;！？!?")
 _QUOTES = frozenset("“”\"「」『』‘’'")
+_QUOTES_OPEN = frozenset("“「『‘")
+_QUOTES_CLOSE = frozenset("”」』’")
 #: Tags of the words that may stand before a counted noun (1220万有效/a 像素, 不同/b 射程).
 _NOUN_MODIFIER_FLAGS = ("a", "b", "an", "vn", "ad")
 _NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
@@ -71,6 +75,22 @@ _MODAL_VERBS = frozenset("会能要可将让使应需得该")
 #: A sport statistic written as a shape: 14投9中, 两罚一中.
 _STAT_NUM = "[0-9一二两三四五六七八九十]+"
 _STAT_SHAPE_RE = re.compile(rf"{_STAT_NUM}([\u4e00-\u9fff]){_STAT_NUM}中")
+#: Kinds of claim that count members of a group (八成受访者…, 38%的人…): a quantity of
+#: these kinds opening its clause may be what the rest of the clause speaks of.
+_GROUP_KINDS = ("percent", "count")
+#: Tags of the words between a measured noun and its quantity (更是, 也, 只有, 的).
+_SKIP_TO_ATTR_FLAGS = ("d", "c", "uj", "ul")
+#: Prepositions that close a verb phrase before its quantity (收盘于, 高于).
+_VERB_PREPS = frozenset({"于"})
+#: Tags of person, place and organisation names.
+_PERSON_PLACE_ORG = frozenset({"nr", "nrt", "nrfg", "ns", "nt"})
+#: Tags of a one-character word that ends a name the tagger split (湖/ns 人/n, never a
+#: verb: 布泽尔/nr 打/v 了26分钟).
+_NAME_TAIL_FLAGS = frozenset({"n", "ng", "k"})
+#: Marks that join the parts of a transliterated name (安德烈-伊戈达拉, 萨沙·武贾西奇).
+_NAME_JOINERS = frozenset("-·•－—")
+#: Words that open the starting value of a change (从6.9%下降到6.3%, 由4个增至7个).
+_FROM_WORDS = ("从", "由")
 _DATELINE_RE = re.compile(r"[^，。；\s]{0,6}?\d{1,2}月\d{1,2}日(?:电|讯)")
 
 
@@ -107,6 +127,48 @@ def _is_dateline(norm: str, t: Token) -> bool:
     if (t[0].endswith("讯") and len(t[0]) >= 2) or t[0] == "记者":
         return True
     return _DATELINE_RE.match(norm, t[2]) is not None
+
+
+def _joins_names(toks: Sequence[Token], j: int) -> bool:
+    """Whether ``toks[j]`` is the joiner inside a transliterated name (埃尔顿-布兰德)."""
+    return (
+        toks[j][0] in _NAME_JOINERS
+        and 0 < j < len(toks) - 1
+        and (_is_name(toks[j - 1]) or _is_name(toks[j + 1]))
+        and toks[j - 1][0].isalpha()
+        and toks[j + 1][0].isalpha()
+    )
+
+
+def _inside_name(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` touches a name joiner with a letter on its other side
+    (武贾西奇 in 萨沙-武贾西奇, 萨沙 in 萨沙-武贾西奇): a part of a transliterated name."""
+    before = start >= 2 and norm[start - 1] in _NAME_JOINERS and norm[start - 2].isalpha()
+    after = end + 1 < len(norm) and norm[end] in _NAME_JOINERS and norm[end + 1].isalpha()
+    return before or after
+
+
+def _name_tail(name_ends: set[int], t: Token) -> bool:
+    """Whether ``t`` is one character glued to the end of a name token (人 of 湖|人)."""
+    return len(t[0]) == 1 and t[1] in _NAME_TAIL_FLAGS and t[2] in name_ends
+
+
+def _clause_from(toks: Sequence[Token]) -> int:
+    """Index of the first token after the last clause stop of ``toks`` (0 if none)."""
+    for j in range(len(toks) - 1, -1, -1):
+        if toks[j][0] in _CLAUSE_STOPS:
+            return j + 1
+    return 0
+
+
+def _is_verb_at(toks: Sequence[Token], j: int) -> bool:
+    """A verb at ``toks[j]``: tagged as one (not a verbal noun), or a word the tagger reads
+    as a preposition that takes the aspect particle 了 (给了, 把了 never occurs: only a verb
+    does)."""
+    t = toks[j]
+    if t[1].startswith("v") and t[1] != "vn":
+        return True
+    return t[1] == "p" and j + 1 < len(toks) and toks[j + 1][0] in ("了", "过")
 
 
 def _future_words() -> tuple[str, ...]:
@@ -154,6 +216,7 @@ def time_options(
     para_start: int,
     static: dict[int, dict[str, float] | None],
     previous: tuple[int, int] | None = None,
+    genre: dict[str, float] | None = None,
 ) -> list[tuple[TimeExpr | None, Option]]:
     """The time options of the quantity at ``q_start`` (the last is "no time").
 
@@ -161,7 +224,9 @@ def time_options(
     for none, None when there is no such claim). ``para_start`` is where the quantity's
     paragraph starts (no time is offered from before
     it); ``static`` caches, per document, the features of each time expression that do not
-    depend on the quantity (None for a comparison base, never offered)."""
+    depend on the quantity (None for a comparison base, never offered). ``genre`` holds the
+    document's genre signals (:func:`document_genre`): each option gets them conjoined with
+    where it stands (``genre_money*back``)."""
     s_start, s_end = sentences[si]
     found: dict[tuple[int, int], tuple[TimeExpr, dict[str, float]]] = {}
 
@@ -287,6 +352,10 @@ def time_options(
         elif previous in found:
             found[previous][1]["previous_time"] = 1.0
     out.append((None, Option("", -1, -1, empty)))
+    if genre:
+        for _, o in out:
+            c = time_class(o.features)
+            o.features.update({f"genre_{g}*{c}": v for g, v in genre.items() if v})
     return out
 
 
@@ -339,6 +408,49 @@ def _static_time_features(norm: str, t: TimeExpr, headline_end: int) -> dict[str
     return f
 
 
+def document_genre(
+    norm: str,
+    times: Sequence[TimeExpr],
+    kinds: Sequence[str],
+    sentences: Sequence[tuple[int, int]],
+) -> dict[str, float]:
+    """The document's genre signals (:data:`~extractor.ranker.GENRE_SIGNALS`), each in [0, 1]:
+    the shares of its quantities (``kinds``: the kind of each) that are money, percentages,
+    counts and scores, the share of its sentences that hold a time, whether it writes a
+    reporting period, quantities per sentence and its length. One pass over what the
+    extractor has already found; read once per document."""
+    n = max(1, len(kinds))
+    ns = max(1, len(sentences))
+    timed = 0
+    j = 0
+    for s, e in sentences:
+        while j < len(times) and times[j].end <= s:
+            j += 1
+        if j < len(times) and times[j].start < e:
+            timed += 1
+    out = {k: sum(1 for x in kinds if x == k) / n for k in _GENRE_KINDS}
+    out["timed"] = timed / ns
+    out["period"] = float(any(PERIOD_RE.search(t.text) for t in times))
+    out["density"] = min(1.0, len(kinds) / ns / 3)
+    out["length"] = min(1.0, math.log1p(len(norm)) / 10)
+    return {k: out[k] for k in GENRE_SIGNALS}
+
+
+def time_class(f: dict[str, float]) -> str:
+    """Where a time option with features ``f`` stands (:data:`~extractor.ranker.TIME_CLASSES`)."""
+    if f.get("empty"):
+        return "none"
+    if f.get("after") or f.get("same_clause"):
+        return "clause"
+    if f.get("same_sentence"):
+        return "sentence"
+    if f.get("lead"):
+        return "lead"
+    if f.get("headline") and f.get("sentences_back") and not f.get("semicolon"):
+        return "head"
+    return "back"
+
+
 # ------------------------------------------------------------------------------ predicate
 def predicate_options(
     *,
@@ -365,7 +477,11 @@ def predicate_options(
     toks = tokens
     at = bisect.bisect_left(toks, q_start, key=lambda t: t[2])
     past = bisect.bisect_left(toks, q_end, key=lambda t: t[2])
-    before = [t for t in toks[max(0, at - _PRED_WINDOW) : at] if t[3] <= q_start]
+    # A transliterated name spans many tokens (安德烈-伊戈达拉): names and their joiners do
+    # not count against the window, so the verb before them is still read.
+    lo_w = max(0, at - _PRED_WINDOW)
+    lo_w = max(0, lo_w - sum(1 for t in toks[lo_w:at] if _is_name(t) or t[0] in _NAME_JOINERS))
+    before = [t for t in toks[lo_w:at] if t[3] <= q_start]
     after: list[Token] = []
     for t in toks[past : past + _PRED_WINDOW]:
         if t[0] in _CLAUSE_STOPS or _is_dateline(norm, t):
@@ -373,6 +489,13 @@ def predicate_options(
         after.append(t)
     found: dict[tuple[int, int, str], dict[str, float]] = {}
     state = {"governed": False}
+    # Where the name tokens of the window end (a one-character word starting there is the
+    # rest of the name).
+    name_ends = {
+        t[3]
+        for t in toks[max(0, at - 2 * _PRED_WINDOW) : past + _PRED_WINDOW]
+        if t[1] in _PERSON_PLACE_ORG
+    }
     # The time expressions around the quantity's window (found by bisection: a clause with
     # thousands of quantities must stay linear).
     lo_off = toks[max(0, at - 2 * _PRED_WINDOW)][2] if toks else q_start
@@ -384,6 +507,10 @@ def predicate_options(
     ]
 
     def add(span: Sequence[Token], f: dict[str, float]) -> None:
+        # A one-character word glued to a name before it is the name's end (湖|人, where the
+        # tagger splits 湖人): never the start of a predicate.
+        while span and name_ends and _name_tail(name_ends, span[0]):
+            span = span[1:]
         if not span:
             return
         text = "".join(t[0] for t in span)
@@ -392,10 +519,21 @@ def predicate_options(
         start, end = span[0][2], span[-1][3]
         if any(s < end and start < e for s, e in near_times):
             return  # a time expression is the claim's time, never its predicate
-        if all(_is_name(t) for t in span):
+        if all(
+            (_is_name(t) and t[1] != "nz")
+            or (
+                k > 0
+                and len(t[0]) == 1
+                and t[1] in _NAME_TAIL_FLAGS
+                and span[k - 1][1] in _PERSON_PLACE_ORG
+            )
+            for k, t in enumerate(span)
+        ):
             return  # a name (or a piece of one) is who the claim is about, never what
-        if text.endswith(("讯", "电")) or "记者" in text:
-            return  # a dateline or a byline
+        if text.endswith(("讯", "电")) or "记者" in text or "作者" in text:
+            return  # a dateline or a byline (…记者, 作者：…)
+        if _inside_name(norm, start, end):
+            return  # a piece of a transliterated name (武贾西奇 of 萨沙-武贾西奇)
         f = dict(f)
         if end <= q_start:
             f["before"] = 1.0
@@ -432,6 +570,15 @@ def predicate_options(
         else:
             found[key] = {k: v for k, v in f.items() if v}
 
+    # The starting value of a change (录取率从2010年的6.9%下降到…, 收费从800元降到600元):
+    # 从/由 before the quantity, only a time and 的 between. The change verb after it is said
+    # of both values; what is measured is the attribute before 从.
+    k = len(before)
+    while k > 0 and (
+        before[k - 1][0] == "的" or any(s <= before[k - 1][2] < e for s, e in near_times)
+    ):
+        k -= 1
+    from_base = k > 0 and before[k - 1][0] in _FROM_WORDS
     # What stands right before the quantity once qualifiers and copulas are dropped.
     k = len(before)
     copula = False
@@ -456,8 +603,10 @@ def predicate_options(
     for j in range(len(core) - 1, -1, -1):
         t = core[j]
         if t[1] == "x":
+            if _joins_names(core, j):
+                continue
             break
-        if t[1].startswith("v") and t[1] != "vn":
+        if _is_verb_at(core, j):
             f = {"adjacent": float(j == len(core) - 1), "copula": float(copula)}
             if governed and j == len(core) - 1:
                 f["governs"] = 1.0
@@ -496,6 +645,7 @@ def predicate_options(
             f = {"adjacent": float(j == 0)}
             if not seen_verb:
                 f["nearest_verb"] = 1.0
+                f["from_verb"] = float(from_base)
                 seen_verb = True
             if governed and j == 0:
                 f["object_noun"] = 1.0  # 获得2700万元授信: the object, tagged as a verb
@@ -515,6 +665,25 @@ def predicate_options(
         j -= 1
     if j < len(core):
         add(core[j:], {"adjacent": 1.0, "copula": float(copula)})
+    # The noun run before adverbs, a time or 从 (人均薪酬更是超过70万元, 振幅也只有29%,
+    # 仓位还从一季度的68%…): what is measured, with words between it and the quantity.
+    j = len(core)
+    while j > 0 and (
+        core[j - 1][1] in _SKIP_TO_ATTR_FLAGS
+        or core[j - 1][0] in _FROM_WORDS
+        or any(s <= core[j - 1][2] < e for s, e in near_times)
+    ):
+        j -= 1
+    e_run = j
+    while j > 0 and e_run - j < 3 and _is_nounish(core[j - 1]) and not _is_name(core[j - 1]):
+        j -= 1
+    if j < e_run < len(core):
+        add(core[j:e_run], {"adverb_gap": 1.0})
+    # A word with 于 right before the quantity (收盘于2980点, 位于第三): a verb phrase even
+    # when the tagger reads its word as a noun (至 and 到 are dropped as qualifiers: 降至5%
+    # offers 降).
+    if len(core) >= 2 and core[-1][0] in _VERB_PREPS and core[-2][1] not in ("x", "p", "uj"):
+        add(core[-2:], {"adjacent": 1.0, "prep_verb": 1.0})
     # A measured attribute anywhere before the quantity in its clause (哈佛大学的录取率从
     # 2010年的6.9%…, 人均薪酬更是超过70万元): the nearest noun run ending with an attribute.
     lead = [t for t in toks[max(0, at - 2 * _PRED_WINDOW) : at] if t[3] <= q_start]
@@ -525,8 +694,9 @@ def predicate_options(
             m = j
             while m > 0 and j - m < 2 and _is_nounish(lead[m - 1]) and not _is_name(lead[m - 1]):
                 m -= 1
-            add(lead[m : j + 1], {"clause_attr": 1.0})
-            add(lead[j : j + 1], {"clause_attr": 1.0})
+            g_attr = {"clause_attr": 1.0, "from_base": float(from_base)}
+            add(lead[m : j + 1], g_attr)
+            add(lead[j : j + 1], g_attr)
             break
     # A clause that opens with its quantity (…总价款大幅增加，达1.59万亿元): the measured
     # attribute of the clause before.
@@ -580,6 +750,23 @@ def predicate_options(
             g = {"counted_verb": 1.0, "object_noun": float(governed)}
             add([after[j]], g)
             add(after[i : j + 1], {**g, "counted": 1.0})
+    # A quantity that opens its clause and is what the clause speaks of (38%的“甲世代”每月
+    # 给父母补贴家用, 三成因为房子老化要装修): the rest of the clause after it and the noun it
+    # counts (a quoted term, a noun run) states what is claimed of that share.
+    opening = all(t[1] == "x" or t[0] in _DROP_BEFORE for t in before[_clause_from(before) :])
+    if opening and after and kind in _GROUP_KINDS and label is None:
+        r = 1 if after[0][0] == "的" else 0
+        if r < len(after) and after[r][0] in _QUOTES_OPEN:
+            close = next((m for m in range(r + 1, len(after)) if after[m][0] in _QUOTES_CLOSE), -1)
+            r = close + 1 if close > r else r
+        r = noun_run(after, r)
+        rest: list[Token] = []
+        for t in after[r:]:
+            if t[1] == "x" or any(s <= t[2] < e for s, e in near_times):
+                break  # the rest ends at a mark or a time (the claim's time, not its verb)
+            rest.append(t)
+        if any(_is_verb_at(rest, m) or rest[m][1] == "p" for m in range(len(rest))):
+            add(rest, {"rest_of_clause": 1.0})
     # The head noun closing the noun phrase after the quantity (3.0英寸46万像素的HVGA液晶显示屏,
     # 1/2.4英寸的Exmor R CMOS图像传感器): the last noun run before a verb or the clause end.
     head: tuple[int, int] | None = None

@@ -134,6 +134,7 @@ _SCALE_ONLY_PREFIXES = frozenset(r[0] for r in _QUALIFIERS if r[3:] == ("scale",
 _ONE_PREFIXES = frozenset(r[0] for r in _QUALIFIERS if r[3:] == ("one",))
 #: Qualifier words after the number -> qualifier.
 _POST_QUAL = {r[0]: r[2] for r in _QUALIFIERS if r[1] == "after"}
+_POST_BY_LENGTH = sorted(_POST_QUAL, key=len, reverse=True)
 
 #: Qualifier words written before a number, searched at the end of a short window; a
 #: currency written before the amount (港币1000万元) may stand between word and number.
@@ -715,11 +716,7 @@ class _Finder:
             s, e = m.span()
             if self._free(s, e):
                 unit = m.group("u")
-                self.add(
-                    Mention(
-                        s, e, None, None, normal_unit(unit), "=", kind_of(unit), "fraction", 0.6, s
-                    )
-                )
+                self._fraction(s, e, normal_unit(unit), kind_of(unit), "fraction")
         for m in _scan(_BARE_FRACTION_RE, t, ("/",)):
             s, e = m.span()
             if (
@@ -728,7 +725,7 @@ class _Finder:
                 and t[e : e + 1] not in ("月", "日", "号")
                 and t[s - 1] not in ("前", "后")  # 排在前1/4的基金: a bracket of a ranking
             ):
-                self.add(Mention(s, e, None, None, "", "=", "other", "fraction.bare", 0.6, s))
+                self._fraction(s, e, "", "other", "fraction.bare")
         for m in _scan(_PERCENT_WORD_RE, t, ("分之",)):
             s, e = m.span()
             if not self._free(s, e):
@@ -992,6 +989,15 @@ class _Finder:
         return not (
             sep in ("至", "到") and (unit1 or m.group("s1")) and _CHANGE_BEFORE_RE.search(before)
         )
+
+    def _fraction(self, s: int, e: int, unit: str, kind: str, rule: str) -> None:
+        """A fraction (value null) with the qualifier words around it, as for any number:
+        超过1/3 is >, 不得超过1/3 is <=, 约有1/4 is ~, 1/3以上 is >=."""
+        p_start, p_qual, _word = self._prefix(s)
+        post = next((w for w in _POST_BY_LENGTH if self.t.startswith(w, e)), "")
+        qual = p_qual or _POST_QUAL.get(post, "=")
+        end = e + len(post) if post and not p_qual else e
+        self.add(Mention(p_start, end, None, None, unit, qual, kind, rule, 0.6, s))
 
     def _prefix(self, s: int) -> tuple[int, str, str]:
         """Look for a qualifier word before position ``s``: (new start, qualifier, word)."""

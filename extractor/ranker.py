@@ -191,6 +191,13 @@ PREDICATE_FEATURES: dict[str, str] = {
     "after_governed": "written after a quantity that a verb right before it governs",
     "previous_clause": "read in the clause before, when the quantity opens its own (…，达5亿元)",
     "list_carried": "the predicate of the list this quantity is an item of (其中A 4亿元，B 1亿元)",
+    "adverb_gap": "the noun run before adverbs, a time or 从 that stand before the quantity"
+    " (薪酬更是超过70万元)",
+    "prep_verb": "a word and 于 right before the quantity (收盘于2980点)",
+    "rest_of_clause": "the rest of the clause after a quantity opening it and the noun it"
+    " counts (38%的“甲世代”每月给父母补贴家用)",
+    "from_base": "clause_attr, when the quantity is the starting value of a change (从6.9%下降到)",
+    "from_verb": "the verb after a quantity that is the starting value of a change",
 }
 
 #: Features of a time option (absent = 0); the empty option is "no time".
@@ -226,6 +233,40 @@ TIME_FEATURES: dict[str, str] = {
     "previous_empty": "the empty option, when the clause rules gave the previous claim of the"
     " paragraph no time",
 }
+
+#: Document-level signals of genre (a market or statistics report against a review or a
+#: story), read once per document without its corpus category (real input has none); see
+#: :func:`extractor.options.document_genre`. Each is a number in [0, 1].
+GENRE_SIGNALS: dict[str, str] = {
+    "money": "the share of the document's quantities that are money",
+    "percent": "the share of the document's quantities that are percentages",
+    "count": "the share of the document's quantities that are counts",
+    "score": "the share of the document's quantities that are sport scores or stats",
+    "timed": "the share of the document's sentences that hold a time expression",
+    "period": "the document writes a reporting period (2008年, 今年以来, 第三季度, 截至…)",
+    "density": "quantities per sentence / 3 (at most 1)",
+    "length": "log(1 + the document's characters) / 10 (at most 1)",
+}
+
+#: Where a time option stands (:func:`extractor.options.time_class`): the genre signals are
+#: conjoined with it (``genre_{signal}*{class}``), since a report carries an earlier
+#: sentence's period or day to its figures where a review or a story does not.
+TIME_CLASSES: dict[str, str] = {
+    "clause": "in the quantity's clause (before it or after it)",
+    "sentence": "in the quantity's sentence, before its clause",
+    "back": "in one of the sentences before",
+    "lead": "one of the lead's first times",
+    "head": "the headline's time, offered to a later sentence",
+    "none": "the option of no time",
+}
+
+TIME_FEATURES.update(
+    {
+        f"genre_{g}*{c}": f"{gd}, for an option {cd}"
+        for g, gd in GENRE_SIGNALS.items()
+        for c, cd in TIME_CLASSES.items()
+    }
+)
 
 #: The claim kinds (:func:`extractor.units.kind_of`) the predicate and time models condition on.
 KINDS = (

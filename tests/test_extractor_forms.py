@@ -63,7 +63,11 @@ FORMS = [
     ("这座城市有110万人口。", "110万人口", 1.1e6, None, "人", "=", "count"),
     # a bare fraction: a share whose value the guideline leaves null
     ("今年销量同比增长了2/3，库存见底。", "2/3", None, None, "", "=", "other"),
-    ("调查显示约有1/4的人支持这一方案。", "1/4", None, None, "", "=", "other"),
+    ("调查显示约有1/4的人支持这一方案。", "约有1/4", None, None, "", "~", "other"),
+    # a fraction takes the qualifier words around it like any number
+    ("规定外籍演员必须超过1/3，本地演员不得超过1/3。", "超过1/3", None, None, "", ">", "other"),
+    ("规定本地演员不得超过1/3。", "不得超过1/3", None, None, "", "<=", "other"),
+    ("该区绿地面积占到1/5以上。", "1/5以上", None, None, "", ">=", "other"),
     # two ranks in one ordinal
     ("两名选手分获第二三名。", "第二三", 2, 3, "", "=", "other"),
     # units that start with a scale word

@@ -258,10 +258,14 @@ def test_dev_articles_meet_measured_thresholds() -> None:
     # qualifier 0.98, time 0.77, subject 0.37, accept-as-is 0.26). Subject: 0.30 with the v4
     # ranker (issue 11, s3-rank: 3 claims of these 60 flip to wrong, while 5-fold CV on the
     # 130 training articles rises from 0.356 to 0.400 and the test part stays at 0.408).
+    # Accept-as-is: 0.19 since s4-pred (2026-12-02): main 0d692cd retrained with the README's
+    # command reaches 0.213 (13 of 61), s4-pred 0.197 (12) — one claim, while 5-fold CV of
+    # the predicate on the 160 training articles rises by 9-12 claims on each of four
+    # partitions.
     assert report["recall"] >= 0.88, format_report(report)
     assert report["precision"] >= 0.88, format_report(report)
     assert report["fields"]["subject"] >= 0.27, format_report(report)
-    assert report["accept_as_is"] >= 0.22, format_report(report)
+    assert report["accept_as_is"] >= 0.19, format_report(report)
     assert report["fields"]["predicate"] >= 0.72, format_report(report)
     assert report["fields"]["qualifier"] >= 0.95, format_report(report)
     assert report["fields"]["time"] >= 0.72, format_report(report)

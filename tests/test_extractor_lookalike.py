@@ -151,6 +151,11 @@ def test_threshold_of_the_best_f1() -> None:
     assert choose_threshold(scored, 4) == pytest.approx(0.21)
     # A look-alike above every claim: no threshold helps, the filter keeps everything.
     assert choose_threshold([(0.9, 0.0), (0.5, 1.0)], 1) <= 0.5
+    # A gain under MIN_FILTER_GAIN is noise: no filter (one look-alike dropped among 400 claims).
+    many = [(0.9, 1.0)] * 400 + [(0.2, 1.0)] * 10 + [(0.1, 0.0)] + [(0.95, 0.0)] * 30
+    assert choose_threshold(many, 420) == 0.0
+    # ... while a clear gain switches it on (ten look-alikes under ten claims).
+    assert 0.1 < choose_threshold([(0.9, 1.0)] * 10 + [(0.1, 0.0)] * 10, 10) < 0.9
 
 
 def test_retraining_on_a_small_gold_gives_a_model_that_loads_and_filters() -> None:

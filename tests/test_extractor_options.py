@@ -429,6 +429,128 @@ def test_the_time_of_the_previous_claim_is_marked() -> None:
     assert empty and empty[0].features.get("previous_empty")
 
 
+# ------------------------------------------------- issue 11, s4-pred: predicate option families
+@pytest.mark.parametrize(
+    ("text", "surface", "verb", "fragments"),
+    [
+        # The verb before a transliterated name is read across its parts and joiners.
+        ("午队已经给了萨沙-武贾西奇两份合同。", "两份", "给", ("武贾西奇", "萨沙", "西奇")),
+        ("未队送走了安德烈-伊戈达拉两个次轮签。", "两个", "送走", ("伊戈达拉", "达拉")),
+    ],
+)
+def test_the_verb_before_a_transliterated_name_and_never_a_piece_of_the_name(
+    text: str, surface: str, verb: str, fragments: tuple[str, ...]
+) -> None:
+    cand, fields = _fields(text, surface)
+    texts = _texts(fields["predicate"])
+    assert verb in texts, texts
+    assert not any(f in t for f in fragments for t in texts), texts
+    assert not any(f in (cand.predicate or "") for f in fragments)  # type: ignore[attr-defined]
+
+
+def test_a_word_read_as_a_preposition_is_a_verb_when_it_takes_le() -> None:
+    # 给 is tagged as a preposition; with 了 after it only a verb can stand.
+    assert "给" in _pred("申队上周给了新秀三份合同。", "三份")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "rest"),
+    [
+        ("调查显示，41.5%的“甲世代”每个月都会给父母零花钱。", "41.5%", "每个月都会给"),
+        ("其中，27.0%每月给800元以下，3.1%给3000元以上。", "27.0%", "每月给800元以下"),
+        ("其中，27.0%每月给800元以下，3.1%给3000元以上。", "3.1%", "给3000元以上"),
+        ("六成受访者打算明年换工作。", "六成", "打算"),
+    ],
+)
+def test_a_share_opening_its_clause_offers_the_rest_of_the_clause(
+    text: str, surface: str, rest: str
+) -> None:
+    opts = _pred(text, surface)
+    assert rest in opts and opts[rest].features.get("rest_of_clause"), list(opts)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("乙公司今年营收100亿元，同比增长两成。", "100亿元"),  # money: no group counted
+        ("丙部门去年增加了两成人手。", "两成"),  # the share does not open its clause
+    ],
+)
+def test_no_rest_of_clause_for_an_amount_or_a_share_inside_its_clause(
+    text: str, surface: str
+) -> None:
+    opts = _pred(text, surface)
+    assert not any(o.features.get("rest_of_clause") for o in opts.values()), list(opts)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "noun"),
+    [
+        ("乙行业的人均薪酬更是超过70万元。", "超过70万元", "人均薪酬"),
+        ("丁指数全年下跌16.5%，但全年振幅也只有29.4%。", "29.4%", "振幅"),
+        ("丙基金的仓位还从一季度的61.2%加至二季度的65.4%。", "61.2%", "仓位"),
+    ],
+)
+def test_the_noun_before_adverbs_a_time_or_cong_is_offered(
+    text: str, surface: str, noun: str
+) -> None:
+    opts = _pred(text, surface)
+    found = [t for t, o in opts.items() if noun in t and o.features.get("adverb_gap")]
+    assert found, list(opts)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "phrase"),
+    [
+        ("甲指数午盘收盘于2980.80点。", "2980.80点", "收盘于"),
+        ("乙股昨日尾盘报收于12.50元。", "12.50元", "收于"),
+    ],
+)
+def test_a_word_with_yu_before_the_quantity_is_a_verb_phrase(
+    text: str, surface: str, phrase: str
+) -> None:
+    opts = _pred(text, surface)
+    assert phrase in opts and opts[phrase].features.get("prep_verb"), list(opts)
+
+
+def test_a_common_noun_the_tagger_calls_proper_is_offered() -> None:
+    # 触摸屏 is tagged nz ("other proper noun"): what a size measures, not a name.
+    assert "触摸屏" in _pred("这台相机配备了3.0英寸触摸屏。", "3.0英寸")
+
+
+def test_every_new_predicate_feature_is_documented() -> None:
+    for name in ("rest_of_clause", "adverb_gap", "prep_verb"):
+        assert name in FIELD_FEATURES["predicate"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "fragment"),
+    [
+        # The tagger splits 湖人 into 湖/ns 人/n: 人 is the end of the name, not a predicate.
+        ("湖人108-99击败太阳。", "108-99", "人"),
+        ("湖人全场命中率只有41%。", "41%", "人全场命中率"),
+    ],
+)
+def test_the_end_of_a_split_name_never_starts_a_predicate(
+    text: str, surface: str, fragment: str
+) -> None:
+    cand, fields = _fields(text, surface)
+    texts = _texts(fields["predicate"])
+    assert fragment not in texts and "湖人" not in texts, texts
+    assert not (cand.predicate or "").startswith("人")  # type: ignore[attr-defined]
+
+
+def test_a_one_character_verb_after_a_person_stays_a_predicate() -> None:
+    # 打 follows a person's name directly: a verb, not the end of the name.
+    assert "打" in _pred("第一场，布泽尔打了26分钟。", "26分钟")
+
+
+def test_a_byline_is_never_a_predicate() -> None:
+    # A headline glued to its byline: 作者 names who wrote the text.
+    opts = _pred("甲牌相机仅售1080元作者：乙某\n甲牌相机搭载一枚传感器。", "1080元")
+    assert "作者" not in opts and any("售" in t for t in opts), list(opts)
+
+
 # ------------------------------------------------ time: issue 11's time round (s4-timex)
 def _time_option(text: str, surface: str, time_text: str) -> Option | None:
     _, fields = _fields(text, surface)
