@@ -43,7 +43,17 @@ def status(native: Path = NATIVE, package: Path = PACKAGE) -> str | None:
         source = package / f"{name}.py"
         if not source.is_file() or _digest(source) != digest:
             return f"{name}.py changed since the build: build again"
+    # The compiled code was type-checked against every module of the package: one added or
+    # removed since makes the build unused too (an edited one shows in its digest above).
+    added = sorted({p.stem for p in package.glob("*.py")} - set(modules))
+    if added:
+        return f"{added[0]}.py is new since the build: build again"
     return None
+
+
+def digests(package: Path = PACKAGE) -> dict[str, str]:
+    """The source digest of every module of the package, by module name."""
+    return {p.stem: _digest(p) for p in sorted(package.glob("*.py"))}
 
 
 def activate(path: list[str]) -> bool:

@@ -9,8 +9,9 @@ mypy; needs a C compiler) runs it about a third faster with the very same result
     python -m extractor.native status   # whether the compiled modules are in use, and why not
     python -m extractor.native clean    # remove them
 
-The build goes to ``extractor/_native/`` with a manifest of each module's source digest and
-the interpreter it was built for. :func:`activate` (run when :mod:`extractor` is imported)
+The build goes to ``extractor/_native/`` with a manifest of the source digest of every module
+of the package (compiled or not: the compiled code was type-checked against them all) and the
+interpreter it was built for. :func:`activate` (run when :mod:`extractor` is imported)
 puts that directory first on the package's path only when every digest still matches the
 source and the interpreter is the same: an edited source makes the whole build unused (the
 pure-Python modules run) until it is built again, never a stale one. ``CLAIMDESK_NATIVE=0``
@@ -23,7 +24,7 @@ import json
 import sys
 from pathlib import Path
 
-from .compiled import MANIFEST, NATIVE, PACKAGE, _digest, _tag, activate, status
+from .compiled import MANIFEST, NATIVE, PACKAGE, _tag, activate, digests, status
 
 __all__ = ["MANIFEST", "MODULES", "NATIVE", "activate", "build", "clean", "main", "status"]
 
@@ -74,7 +75,8 @@ def build(modules: tuple[str, ...] = MODULES) -> Path:
         )
     manifest = {
         "python": _tag(),
-        "modules": {m: _digest(PACKAGE / f"{m}.py") for m in modules},
+        # Every module of the package, not only the compiled ones (see compiled.status).
+        "modules": digests(),
     }
     (NATIVE / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return NATIVE

@@ -14,10 +14,7 @@ def _built(tmp_path, source: str = "x = 1\n", python: str | None = None):
     (package / "roles.py").write_text(source, encoding="utf-8")
     built = tmp_path / "built"
     built.mkdir()
-    manifest = {
-        "python": python or compiled._tag(),
-        "modules": {"roles": compiled._digest(package / "roles.py")},
-    }
+    manifest = {"python": python or compiled._tag(), "modules": compiled.digests(package)}
     (built / compiled.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     return built, package
 
@@ -33,6 +30,13 @@ def test_an_edited_source_makes_the_build_unused(tmp_path, monkeypatch):
     built, package = _built(tmp_path)
     (package / "roles.py").write_text("x = 2\n", encoding="utf-8")
     assert compiled.status(built, package) == "roles.py changed since the build: build again"
+
+
+def test_a_module_added_since_the_build_makes_it_unused(tmp_path, monkeypatch):
+    monkeypatch.delenv("CLAIMDESK_NATIVE", raising=False)
+    built, package = _built(tmp_path)
+    (package / "extra.py").write_text("y = 1\n", encoding="utf-8")
+    assert compiled.status(built, package) == "extra.py is new since the build: build again"
 
 
 def test_a_build_for_another_interpreter_or_none_is_unused(tmp_path, monkeypatch):
