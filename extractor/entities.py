@@ -880,11 +880,13 @@ def _clause_options(
         if word in _PERSON_PRONOUNS or word in _THING_PRONOUNS:
             ante = table.antecedent(t[2], word in _PERSON_PRONOUNS)
             if ante is not None:
-                f = _base_features(ante.text, None, table)
+                # the name as the document writes it, read on where the tagger cut it short
+                name = table.extend(ante.text) or ante.text
+                f = _base_features(name, None, table)
                 f.update(generic=1.0, same_sentence=1.0, person=float(ante.person))
                 if i == 0 or _opens(toks, i):
                     f["clause_opener"] = 1.0
-                found.append((resolve(ante.text), t[2], t[3], f))
+                found.append((resolve(name), t[2], t[3], f))
     limit = q_start if own else span[1]
     # A whole list of names before the quantity (甲、乙、丙涨幅都在1%以上).
     for lm in _NAME_LIST_RE.finditer(norm, span[0], limit):
@@ -1229,7 +1231,13 @@ def _noun_tail(text: str, cut: int) -> bool:
         pos += len(word)
     if not tail or (text[-1].isascii() and text[-1].isalnum()):
         return False
-    return all(_is_nounish(t) or t[1] in _ENTITY_FLAGS for t in tail)
+    return all(_is_nounish(t) or t[1] in _ENTITY_FLAGS or _unknown_han(t[0], t[1]) for t in tail)
+
+
+def _unknown_han(word: str, flag: str) -> bool:
+    """A Chinese character the dictionary does not know (the tagger says ``x``, as it does for
+    punctuation): a piece of a name it cannot segment (姆 of 拜纳姆), not a function word."""
+    return flag == "x" and all("\u4e00" <= ch <= "\u9fff" for ch in word)
 
 
 def _content_tail(text: str, cut: int) -> bool:
@@ -1237,7 +1245,11 @@ def _content_tail(text: str, cut: int) -> bool:
     preposition, conjunction, particle, pronoun, numeral or measure word)."""
     pos = 0
     for word, flag in nlp.tag(text):
-        if pos + len(word) > cut and flag[:1] in ("d", "p", "c", "u", "r", "m", "q", "x"):
+        if (
+            pos + len(word) > cut
+            and flag[:1] in ("d", "p", "c", "u", "r", "m", "q", "x")
+            and not _unknown_han(word, flag)
+        ):
             return False
         pos += len(word)
     return True

@@ -417,6 +417,9 @@ def noun_run(tokens: list[Token], i: int, stop: int | None = None) -> int:
         if j > i and _is_glue(tokens, j):
             j += 1
             continue
+        if j > i and flag == "x" and all("\u4e00" <= ch <= "\u9fff" for ch in word):
+            j += 1  # a character the dictionary does not know ends an unknown name: 拜|纳|姆
+            continue
         break
     return j
 

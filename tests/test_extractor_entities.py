@@ -336,3 +336,35 @@ def test_the_sentence_opener_is_offered_to_its_later_clauses(
 def test_a_quantity_of_the_first_clause_gets_no_sentence_opener() -> None:
     opts = _options("丙指数开盘于100点，低开3点。", "100点")
     assert not any(f.get("sentence_opener") for f in opts.values())
+
+
+# --------------------------------------------- names the tagger cuts into unknown characters
+
+
+def test_a_name_the_tagger_cuts_keeps_its_unknown_last_character() -> None:
+    """Without its HMM the tagger cuts an unknown name into characters, the last one tagged
+    x like punctuation (拜|纳|姆): the noun run, the name read on by its repetitions and the
+    name a pronoun stands for all keep it."""
+    from extractor import nlp
+    from extractor.roles import noun_run
+
+    nlp.load()
+    words = nlp.tag("中锋拜纳姆的伤情")
+    assert ("姆", "x") in words  # the premise: the dictionary does not know the name
+    toks, at = [], 0
+    for w, f in words:
+        toks.append((w, f, at, at + len(w)))
+        at += len(w)
+    assert "".join(t[0] for t in toks[: noun_run(toks, 0)]) == "中锋拜纳姆"
+    text = "队友们都很关心拜纳姆的伤情，拜纳姆本人却很乐观。本赛季他场均贡献11.5分。"
+    [claim] = [c for c in extract(text) if c.quantity_text == "11.5分"]
+    assert "拜纳姆" in claim.subject
+    texts = {claim.subject} | {a["text"] for a in claim.alternatives.get("subject", [])}
+    assert "拜纳" not in texts  # never the cut fragment
+
+
+def test_punctuation_is_still_no_part_of_a_name() -> None:
+    from extractor.entities import _content_tail, _noun_tail
+
+    assert _content_tail("拜纳姆", 2) and _noun_tail("拜纳姆", 2)
+    assert not _content_tail("拜纳，", 2) and not _noun_tail("拜纳，", 2)
