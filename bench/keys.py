@@ -853,6 +853,9 @@ class Driver:
         await self.open_form("add", "n")
         sentence = text[host_claim["sentence_start"] : host_claim["sentence_end"]]
         await apply_fixes(self, "add", {"quantity_text": g["surface"]}, text, sentence)
+        # The form guesses the roles of the typed quantity in a worker thread: read the fields
+        # once the guess is in, as a reviewer would see them.
+        await self.pilot.app.workers.wait_for_complete()
         await self.pilot.pause()
         shown = {name: w.value for name, w in self.form_inputs().items()}
         fixes: dict[str, str] = {}
