@@ -52,6 +52,12 @@ _TRANSLIT_RE = re.compile(r"[\u4e00-\u9fff]{1,5}(?:[-·•－][\u4e00-\u9fff]{1,
 _MOU_RE = re.compile(
     r"(?:犯罪嫌疑人|嫌疑人|被告人|被告|被害人|男子|女子|司机|患者|老人|村民|学生)?[\u4e00-\u9fff]某{1,2}"
 )
+#: The marks between the parts of a transliterated name.
+_NAME_SEPARATORS = frozenset("-·•－")
+#: Characters of context tagged on either side of a transliterated name's parts.
+_WORD_CONTEXT = 4
+#: Tags of a word that may hold the edge of a name (a name the tagger knows: 小拜).
+_PERSON_FLAGS = frozenset({"nr", "nrt", "nrfg", "nz"})
 #: A name in Latin script: capitalised words, digits, and the marks of model names.
 _LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9&]*(?:[ \-.][A-Za-z0-9*/][A-Za-z0-9*/.\-]*){0,6}")
 #: A product named by a brand and a model number (尼康D90, 昂达VX585HD): Chinese characters
@@ -153,6 +159,36 @@ def noun_runs(tokens: Sequence[Token], stop: int | None = None) -> list[tuple[in
         else:
             i += 1
     return out
+
+
+def _word_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
+    """A transliterated name's span moved to the tagger's word boundaries: a word that
+    straddles its start (主持人 of 持人谢莉尔-米勒) or its end is left out, unless the tagger
+    reads that word as a name. The name's first and last parts are tagged with a few
+    characters of context; a part is never emptied."""
+    seps = [i for i in range(start, end) if norm[i] in _NAME_SEPARATORS]
+    if not seps:
+        return start, end
+    first, last = seps[0], seps[-1] + 1
+    lo = max(0, start - _WORD_CONTEXT)
+    pos = lo
+    for word, flag in nlp.tag(norm[lo:first]):
+        a, b = pos, pos + len(word)
+        pos = b
+        if a < start < b:
+            if flag not in _PERSON_FLAGS and b < first:
+                start = b
+            break
+    hi = min(len(norm), end + _WORD_CONTEXT)
+    pos = last
+    for word, flag in nlp.tag(norm[last:hi]):
+        a, b = pos, pos + len(word)
+        pos = b
+        if a < end < b:
+            if flag not in _PERSON_FLAGS and a > last:
+                end = a
+            break
+    return start, end
 
 
 class EntityTable:
@@ -318,7 +354,7 @@ class EntityTable:
             if self.count(last[:k]) > self.count(last):
                 end -= len(last) - k
                 break
-        return start, end
+        return _word_bounds(self.norm, start, end)
 
     def trim_brand(self, start: int, end: int) -> int:
         """The start of a brand-and-model name read greedily (推出新款尼康D90): its Chinese

@@ -8,7 +8,7 @@ import pytest
 
 from extractor import extract
 from extractor.core import extract_with_options, is_comparison_base
-from extractor.entities import EntityTable, is_source_clause, word_shape
+from extractor.entities import _TRANSLIT_RE, EntityTable, is_source_clause, word_shape
 from extractor.lexicon import table
 from extractor.ranker import Ranker
 from extractor.timex import find_times, normalise
@@ -368,3 +368,22 @@ def test_punctuation_is_still_no_part_of_a_name() -> None:
 
     assert _content_tail("拜纳姆", 2) and _noun_tail("拜纳姆", 2)
     assert not _content_tail("拜纳，", 2) and not _noun_tail("拜纳，", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The greedy match starts inside 主持人: the partial word is dropped.
+        ("现场主持人谢莉尔-米勒，也在场。", "谢莉尔-米勒"),
+        # It starts inside 篮球: 球 goes, the whole word 队员 after it stays.
+        ("篮球队员科比-布莱恩特，今天到场。", "队员科比-布莱恩特"),
+        # It starts at a word boundary: nothing moves (拜|纳|姆 are cut as characters).
+        ("记者拜纳姆-米勒，今天到场。", "记者拜纳姆-米勒"),
+    ],
+)
+def test_a_transliterated_name_starts_at_a_word_boundary(text: str, name: str) -> None:
+    table = EntityTable(text, len(text))
+    m = _TRANSLIT_RE.search(text)
+    assert m is not None
+    a, b = table.trim_name(m.start(), m.end())
+    assert text[a:b] == name
