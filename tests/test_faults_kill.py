@@ -199,8 +199,18 @@ def replay(expected: dict[int, str], lines: list[str]) -> tuple[set[int], int]:
     was under way when the driver died, if any; how many actions returned)."""
     unsure: set[int] = set()
     done = 0
-    for line in lines:
-        word, _key, claim, status = line.split()
+    for n, line in enumerate(lines):
+        parts = line.split()
+        if (
+            len(parts) != 4
+            or parts[0] not in ("will", "did")
+            or parts[3] not in ("accepted", "rejected", "pending")
+        ):
+            # Only the last line can be cut short, by the kill itself, mid-print (seen on a
+            # loaded machine: "did"): the action the line before began stays unsure.
+            assert n == len(lines) - 1, f"malformed driver line {n}: {line!r}"
+            break
+        word, _key, claim, status = parts
         if word == "will":
             unsure = {int(claim)}
         else:
@@ -216,6 +226,13 @@ def test_replay_reads_the_driver_log():
     log += ["will u 6 pending", "did u 6 pending", "will a 7 accepted"]
     assert replay(expected, log) == ({7}, 3)
     assert expected == {5: "accepted", 6: "pending"}
+    # a last line the kill cut short leaves the action it reports unsure
+    expected = {}
+    assert replay(expected, ["will a 5 accepted", "did"]) == ({5}, 0)
+    assert replay(expected, ["will a 5 accepted", "did a 5 accep"]) == ({5}, 0)
+    assert expected == {}
+    with pytest.raises(AssertionError, match="malformed"):
+        replay({}, ["did", "will a 5 accepted"])
 
 
 def test_kill_review_session_loses_no_decision(tmp_path, corpus_dbs):
