@@ -33,19 +33,10 @@ TOP = 5
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument(
-        "--ner",
-        metavar="BACKEND",
-        help="tag the sentences with a quantity with an NER backend (lac: pip install"
-        " 'claimdesk[ner]')",
-    )
+    ner.add_option(ap)
     args = ap.parse_args(argv)
-    if args.ner:
-        try:
-            ner.use(args.ner)
-        except ner.NerError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
+    if args.ner and not ner.use_option(args.ner):
+        return 2
     data = ROOT / "tests" / "data"
     gold = [g for name in GOLD for g in load_gold(str(data / name))]
     gold = restrict(gold, split_part(str(data / "split.json"), "train"))

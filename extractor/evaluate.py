@@ -392,21 +392,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
     ap.add_argument("--split", help="a split file (tests/data/split.json) to restrict scoring")
     ap.add_argument("--part", default="train", help="the part of --split to score [train]")
-    ap.add_argument(
-        "--ner",
-        metavar="BACKEND",
-        help="tag the sentences with a quantity with an NER backend (lac: pip install"
-        " 'claimdesk[ner]')",
-    )
-    args = ap.parse_args(argv)
-    if args.ner:
-        from . import ner
+    from . import ner
 
-        try:
-            ner.use(args.ner)
-        except ner.NerError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
+    ner.add_option(ap)
+    args = ap.parse_args(argv)
+    if args.ner and not ner.use_option(args.ner):
+        return 2
     gold = [g for path in args.gold for g in load_gold(path)]
     if args.split:
         try:

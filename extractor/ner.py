@@ -22,7 +22,9 @@ back the text (:class:`Backend`): the seam the tests use to inject their own.
 
 from __future__ import annotations
 
+import argparse
 import math
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -136,6 +138,27 @@ def use(name: str | None) -> None:
         NerError: see :func:`load`.
     """
     activate(load(name) if name else None)
+
+
+def add_option(ap: argparse.ArgumentParser) -> None:
+    """The ``--ner BACKEND`` option of the extractor's command-line tools."""
+    ap.add_argument(
+        "--ner",
+        metavar="BACKEND",
+        help="tag the sentences with a quantity with an NER backend (lac: pip install"
+        " 'claimdesk[ner]')",
+    )
+
+
+def use_option(name: str | None) -> bool:
+    """:func:`use` the backend a ``--ner`` option names; False (the error printed as one line
+    on stderr) when it cannot be loaded."""
+    try:
+        use(name)
+    except NerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return False
+    return True
 
 
 def entities(backend: Backend, text: str, offset: int = 0) -> list[Entity]:

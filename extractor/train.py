@@ -431,19 +431,10 @@ def main(argv: list[str] | None = None) -> int:
         help="refit only the look-alike filter; the ranker's weights are kept from the model"
         " file -o names (the shipped one by default)",
     )
-    ap.add_argument(
-        "--ner",
-        metavar="BACKEND",
-        help="tag the sentences with a quantity with an NER backend (lac: pip install"
-        " 'claimdesk[ner]')",
-    )
+    ner.add_option(ap)
     args = ap.parse_args(argv)
-    if args.ner:
-        try:
-            ner.use(args.ner)
-        except ner.NerError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
+    if args.ner and not ner.use_option(args.ner):
+        return 2
     gold = [g for path in args.gold for g in load_gold(path)]
     if args.split:
         try:
