@@ -39,6 +39,7 @@ from .roles import (
     entity_score,
     may_open_run,
     noun_run,
+    unknown_han,
 )
 
 #: A transliterated name (凯文-杜兰特, 丽萨•斯科曼) or a surname with 某 (高某, 程某某).
@@ -1267,13 +1268,7 @@ def _noun_tail(text: str, cut: int) -> bool:
         pos += len(word)
     if not tail or (text[-1].isascii() and text[-1].isalnum()):
         return False
-    return all(_is_nounish(t) or t[1] in _ENTITY_FLAGS or _unknown_han(t[0], t[1]) for t in tail)
-
-
-def _unknown_han(word: str, flag: str) -> bool:
-    """A Chinese character the dictionary does not know (the tagger says ``x``, as it does for
-    punctuation): a piece of a name it cannot segment (姆 of 拜纳姆), not a function word."""
-    return flag == "x" and all("\u4e00" <= ch <= "\u9fff" for ch in word)
+    return all(_is_nounish(t) or t[1] in _ENTITY_FLAGS or unknown_han(t[0], t[1]) for t in tail)
 
 
 def _content_tail(text: str, cut: int) -> bool:
@@ -1284,7 +1279,7 @@ def _content_tail(text: str, cut: int) -> bool:
         if (
             pos + len(word) > cut
             and flag[:1] in ("d", "p", "c", "u", "r", "m", "q", "x")
-            and not _unknown_han(word, flag)
+            and not unknown_han(word, flag)
         ):
             return False
         pos += len(word)

@@ -334,6 +334,12 @@ def _is_nounish(tok: Token) -> bool:
     return False
 
 
+def unknown_han(word: str, flag: str) -> bool:
+    """A Chinese character the dictionary does not know (the tagger says ``x``, as it does for
+    punctuation): a piece of a name it cannot segment (姆 of 拜纳姆), not a function word."""
+    return flag == "x" and all("\u4e00" <= ch <= "\u9fff" for ch in word)
+
+
 def _is_glue(tokens: list[Token], i: int) -> bool:
     """A single-character non-noun token between nouns is usually a piece of an unknown
     name that jieba (without its HMM) split into characters: 中国/人/保/上海."""
@@ -417,7 +423,7 @@ def noun_run(tokens: list[Token], i: int, stop: int | None = None) -> int:
         if j > i and _is_glue(tokens, j):
             j += 1
             continue
-        if j > i and flag == "x" and all("\u4e00" <= ch <= "\u9fff" for ch in word):
+        if j > i and unknown_han(word, flag):
             j += 1  # a character the dictionary does not know ends an unknown name: 拜|纳|姆
             continue
         break
