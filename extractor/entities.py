@@ -224,6 +224,9 @@ class EntityTable:
         self.refused: dict[str, bool] = {}
         #: Word-shape features of a mention (see :func:`word_shape`), by its span.
         self.shape_cache: dict[tuple[int, int], dict[str, float]] = {}
+        #: Whether the text writes a mark between the parts of a transliterated name at all:
+        #: without one, no clause holds such a name and its regex is not run per clause.
+        self.name_marks = any(c in norm for c in _NAME_SEPARATORS)
 
     def runs(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """:func:`noun_runs` of a clause's tokens, once per token list."""
@@ -925,8 +928,10 @@ def _clause_options(
                     f["clause_opener"] = 1.0
                 found.append((resolve(name), t[2], t[3], f))
     limit = q_start if own else span[1]
-    # A whole list of names before the quantity (甲、乙、丙涨幅都在1%以上).
-    for lm in _NAME_LIST_RE.finditer(norm, span[0], limit):
+    # A whole list of names before the quantity (甲、乙、丙涨幅都在1%以上); each regex below
+    # needs a character (、, 《, a name mark, 某) that most clauses lack: a find skips it.
+    has_list = norm.find("、", span[0], limit) >= 0
+    for lm in _NAME_LIST_RE.finditer(norm, span[0], limit) if has_list else ():
         if norm.startswith("分别", lm.end()) or (own and lm.end() >= limit - 1):
             continue
         f = {"whole_list": 1.0, "same_sentence": 1.0, "length": min(len(lm.group(0)), 20) / 10}
@@ -945,7 +950,7 @@ def _clause_options(
         f.update(proper=1.0, same_sentence=1.0)
         found.append((lm.group(0), lm.start(), lm.end(), f))
     # Titles in book-title marks.
-    for tm in _TITLE_RE.finditer(norm, span[0], span[1]):
+    for tm in _TITLE_RE.finditer(norm, span[0], span[1]) if norm.find("《", *span) >= 0 else ():
         f = _base_features(tm.group(1), None, table)
         f.update(title=1.0, same_sentence=1.0)
         if tm.start() > q_start:
@@ -1002,12 +1007,14 @@ def _clause_options(
             f["source"] = 1.0
         found.append((text, a, b, f))
     # Transliterated names (萨沙-武贾西奇), cut to the parts the document writes alone.
-    for tm in _TRANSLIT_RE.finditer(norm, span[0], limit):
+    for tm in _TRANSLIT_RE.finditer(norm, span[0], limit) if table.name_marks else ():
         a, b = table.trim_name(tm.start(), tm.end())
         f = _base_features(norm[a:b], None, table)
         f.update(proper=1.0, person=1.0, same_sentence=1.0)
         found.append((resolve(norm[a:b]), a, b, f))
-    for mm in _MOU_RE.finditer(norm, span[0], limit):
+    for mm in (
+        _MOU_RE.finditer(norm, span[0], limit) if norm.find("某", span[0], limit) >= 0 else ()
+    ):
         f = {"proper": 1.0, "person": 1.0, "same_sentence": 1.0}
         f["length"] = len(mm.group(0)) / 10
         found.append((mm.group(0), mm.start(), mm.end(), f))
