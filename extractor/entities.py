@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -930,8 +930,7 @@ def _clause_options(
     limit = q_start if own else span[1]
     # A whole list of names before the quantity (甲、乙、丙涨幅都在1%以上); each regex below
     # needs a character (、, 《, a name mark, 某) that most clauses lack: a find skips it.
-    has_list = norm.find("、", span[0], limit) >= 0
-    for lm in _NAME_LIST_RE.finditer(norm, span[0], limit) if has_list else ():
+    for lm in marked(_NAME_LIST_RE, "、", norm, span[0], limit):
         if norm.startswith("分别", lm.end()) or (own and lm.end() >= limit - 1):
             continue
         f = {"whole_list": 1.0, "same_sentence": 1.0, "length": min(len(lm.group(0)), 20) / 10}
@@ -950,7 +949,7 @@ def _clause_options(
         f.update(proper=1.0, same_sentence=1.0)
         found.append((lm.group(0), lm.start(), lm.end(), f))
     # Titles in book-title marks.
-    for tm in _TITLE_RE.finditer(norm, span[0], span[1]) if norm.find("《", *span) >= 0 else ():
+    for tm in marked(_TITLE_RE, "《", norm, span[0], span[1]):
         f = _base_features(tm.group(1), None, table)
         f.update(title=1.0, same_sentence=1.0)
         if tm.start() > q_start:
@@ -1012,9 +1011,7 @@ def _clause_options(
         f = _base_features(norm[a:b], None, table)
         f.update(proper=1.0, person=1.0, same_sentence=1.0)
         found.append((resolve(norm[a:b]), a, b, f))
-    for mm in (
-        _MOU_RE.finditer(norm, span[0], limit) if norm.find("某", span[0], limit) >= 0 else ()
-    ):
+    for mm in marked(_MOU_RE, "某", norm, span[0], limit):
         f = {"proper": 1.0, "person": 1.0, "same_sentence": 1.0}
         f["length"] = len(mm.group(0)) / 10
         found.append((mm.group(0), mm.start(), mm.end(), f))
@@ -1218,6 +1215,17 @@ def _suffix_names(norm: str, start: int, limit: int) -> list[tuple[int, int]]:
         if m.end() - a > len(m.group(0)) + 1:
             out.append((a, m.end()))
     return out
+
+
+def marked(
+    regex: re.Pattern[str], mark: str, norm: str, start: int, end: int
+) -> Iterable[re.Match[str]]:
+    """``regex.finditer(norm, start, end)`` for a regex whose every match holds ``mark``:
+    nothing, without running the regex, when ``norm[start:end]`` lacks the mark (most
+    clauses lack 、, 《 and 某)."""
+    if norm.find(mark, start, end) < 0:
+        return ()
+    return regex.finditer(norm, start, end)
 
 
 def _overlapping(
