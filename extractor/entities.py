@@ -1062,8 +1062,7 @@ def _respective(
     s_start = clauses[0][0]
     c_end = clauses[clause_index][1]
     s_start = max(s_start, q_start - 200)
-    head = norm[s_start:q_start]
-    at = head.rfind("分别")
+    at = norm.rfind("分别", s_start, q_start) - s_start  # no slice of the text per claim
     if at < 0:
         return
     # The quantity's place among the quantities after 分别.

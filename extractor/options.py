@@ -353,9 +353,14 @@ def time_options(
             found[previous][1]["previous_time"] = 1.0
     out.append((None, Option("", -1, -1, empty)))
     if genre:
+        # The conjunctions of each class built once per claim (its options share classes).
+        conj: dict[str, dict[str, float]] = {}
         for _, o in out:
             c = time_class(o.features)
-            o.features.update({f"genre_{g}*{c}": v for g, v in genre.items() if v})
+            extra = conj.get(c)
+            if extra is None:
+                extra = conj[c] = {f"genre_{g}*{c}": v for g, v in genre.items() if v}
+            o.features.update(extra)
     return out
 
 
