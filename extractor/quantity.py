@@ -206,7 +206,8 @@ _RANK_AFTER_OK = re.compile(
 )
 #: 第一个访问的国家, 第一个副本: "the first" of something is a rank, unless what follows is a
 #: period or a part of a sequence (第一个季度, 第二个学期, 第三个阶段).
-_RANK_GE_RE = re.compile("个(?!" + "|".join(words("ordinal_periods")) + r")(?=[\u4e00-\u9fff])")
+_ORDINAL_PERIODS = tuple(words("ordinal_periods"))
+_RANK_GE_RE = re.compile("个(?!" + "|".join(_ORDINAL_PERIODS) + r")(?=[\u4e00-\u9fff])")
 _PRICE_BEFORE_RE = re.compile(
     "(?:"
     + "|".join(sorted(words("price_words"), key=len, reverse=True))
@@ -350,6 +351,12 @@ _GAME_CLOCK_BEFORE_RE = re.compile(
 _TWO_DIGIT_YEAR_RE = re.compile(r"[89]\d")
 #: Numerals that are idioms of multitude (亿万, 万千): data/numeral_idioms.tsv.
 _NUMERAL_IDIOMS = frozenset(words("numeral_idioms"))
+#: How far (characters) another count of the same measure word may stand from 一 and its
+#: measure word for 一 to count too (吃了两次饭，流了一次眼泪).
+_BESIDE = 24
+_SENTENCE_ENDS = "。！？!?；;\n"
+#: 每 and a period before 一 and a measure word (每年打开一次): a frequency, a count.
+_PER_PERIOD_RE = re.compile(r"每(?:个)?(?:年|月|天|日|周|星期|小时|季度|场|局)[^，。；！？]{0,8}$")
 #: "Only" before 一 and a measure word: 只有一个 is a count.
 _ONLY_WORDS = tuple(words("only_words"))
 #: Margins of play before 一 and a measure word (各胜一场, 领先一球): data/margin_words.tsv.
@@ -463,8 +470,17 @@ _AND_A_HALF_RE = re.compile(
 #: Top N (前三名, 前10位): a rank.
 _TOP_RE = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?=名|位|强|的位置|的排名)")
 #: A measure word after 第N that counts what is ranked (第32家, 第二只, 第一架): the rank
-#: keeps it when a rank verb or field stands before (国内第32家).
-_RANK_MEASURE_RE = re.compile("(?:家|只|架|支|座|部|款|艘|辆|个)(?=[\u4e00-\u9fff])")
+#: keeps it when a rank verb or field stands before (国内第32家), or always for the measures
+#: of things in a sequence (第22部竞赛片, 第10例病例): data/rank_measures.tsv.
+_RANK_MEASURE_RE = re.compile(
+    "(?:" + "|".join(words("rank_measures")) + ")(?=[\u4e00-\u9fff“\"「])"
+)
+_RANK_MEASURE_ALONE = frozenset(r[0] for r in table("rank_measures") if r[1] == "alone")
+#: A rank verb or field right before 第N (销量第一的, 排在第一的是, 东部第一碰上): a rank
+#: whatever follows, unless a measure word or a period makes 第N something else.
+_RANK_ADJACENT_RE = re.compile(
+    "(?:" + "|".join(sorted(words("rank_verbs") + words("rank_scopes"), key=len, reverse=True)) + ")$"
+)
 #: A currency written in brackets after a bare amount: 30万(新台币).
 _BRACKET_CURRENCY_RE = re.compile(
     r"[（(](?P<u>"
@@ -665,7 +681,8 @@ class _Finder:
                 v = parse_number(m.group("n"))
                 if v is not None:
                     end = e + 1 if t[e] in "名位强" else e  # 前三名; 前10的位置
-                    self.add(Mention(s, end, v, None, "", "=", "other", "rank.top", 0.6, s))
+                    # 前三名 is a rank within the top three: at most 3rd (GUIDELINE: <=).
+                    self.add(Mention(s, end, v, None, "", "<=", "other", "rank.top", 0.6, s))
         for m in _scan(_APERTURE_RE, t, ("光圈",)):
             s, e = m.span("all")
             if self._free(s, e):
@@ -897,7 +914,9 @@ class _Finder:
                 continue
             before = t[max(0, s - 12) : s]
             measure = _RANK_MEASURE_RE.match(t, e)
-            if measure and _RANK_BEFORE_RE.search(before):
+            if measure and (
+                measure.group(0) in _RANK_MEASURE_ALONE or _RANK_BEFORE_RE.search(before)
+            ):
                 # 国内第32家合资公司, 世界上第一架飞机: a rank in a field, with its measure word.
                 v = parse_number(m.group("n"))
                 if v is not None and self._free(s, measure.end()):
@@ -905,7 +924,11 @@ class _Finder:
                         Mention(s, measure.end(), v, None, "", "=", "other", "rank.ordinal", 0.5, s)
                     )
                 continue
-            if not _RANK_AFTER_OK.match(after):
+            if not _RANK_AFTER_OK.match(after) and not (
+                _RANK_ADJACENT_RE.search(before)
+                and not _UNIT_START_RE.match(after)
+                and not after.startswith(_ORDINAL_PERIODS)
+            ):
                 continue
             if not _RANK_BEFORE_RE.search(before) and not after.startswith(
                 ("名", "位", "大", *_RANK_NOUNS)
@@ -1199,7 +1222,9 @@ class _Finder:
         currency = _CURRENCY_BEFORE_RE.search(self.t, max(0, s - 4), s)
         if stored == "元" and currency:
             stored = CURRENCY_BEFORE[currency[0]]
-        self.add(Mention(start, e, v1, v2, stored, "~", kind, "range.approximate", 0.7, s))
+        # A range (四五万, value 40000 to 50000): the qualifier describes the low end, which
+        # is written as it is (GUIDELINE: "For a range the qualifier describes the low end").
+        self.add(Mention(start, e, v1, v2, stored, "=", kind, "range.approximate", 0.7, s))
         return restart
 
     def _measure_shape(self, e: int) -> str:
@@ -1332,7 +1357,30 @@ class _Finder:
             return True  # 各胜一场, 只赢了一场, 领先一球: a margin in play
         if t.startswith(_CASUALTY_WORDS, s + 1 + len(unit)):
             return True  # 造成一人死亡, 一例确诊: a count of those it happened to
+        if self._counted_beside(s, end, unit):
+            return True  # 吃了两次饭，流了一次眼泪: one of a contrast or a list of counts
+        if _PER_PERIOD_RE.search(t, max(0, s - 12), s):
+            return True  # 每年还会打开一次: a frequency
         return bool(post) or t.endswith(_ONLY_WORDS, max(0, s - 2), s)
+
+    def _counted_beside(self, s: int, end: int, unit: str) -> bool:
+        """Another count with the same measure word in the sentence, a few words before or
+        after (吃了两次饭，流了一次眼泪; 两种导弹，一种巡航导弹; 领先一场球，领先两场球): 一 is then
+        one item of a contrast or a list of counts, not the article "a"."""
+        t = self.t
+        if unit == "个" or t.endswith(("没有", "无", "没"), max(0, s - 2), s):
+            return False  # 个 counts anything; 没有一次 is "never", an idiom
+        if (s > 0 and t[s - 1] in _NOT_POSTPOSED_BEFORE) or not _CJK.match(t[end : end + 1] or " "):
+            # 这是一场硬仗: a particle takes 一 as "a"; 再看一次！: at the end of a clause 一 and
+            # its measure word are an adverb ("once more"), with no noun counted.
+            return False
+        head = t[max(0, s - _BESIDE) : s]
+        head = head[max(head.rfind(ch) for ch in _SENTENCE_ENDS) + 1 :]
+        tail = t[end : end + _BESIDE]
+        cut = [i for i in (tail.find(ch) for ch in _SENTENCE_ENDS) if i >= 0]
+        tail = tail[: min(cut)] if cut else tail
+        other = re.compile(r"(?<![第每一\d])(?:[两二三四五六七八九十]+|\d+)" + re.escape(unit))
+        return bool(other.search(head) or other.search(tail))
 
     def _index_points(self, s: int, n: str) -> bool:
         """N点 as points of an index (沪指下跌24点, 收于2245点), not a clock time (上午10点,
@@ -1867,8 +1915,18 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
         if is_rank and _PRIZE_AFTER_RE.match(t, m.end):
             continue  # 第一名：奖励现金1000元: a slot of a prize table
         cond = _RANK_CONDITION_RE.match(t, m.end) if is_rank else None
-        if cond and not t.startswith(_RANK_NOUNS, cond.end()):
-            continue  # 第一名的友友将获得…: a rank as a condition (以第11名的成绩 is a rank)
+        if (
+            cond
+            and not t.startswith(_RANK_NOUNS, cond.end())
+            and not (
+                m.rule == "rank.ordinal"
+                and _RANK_BEFORE_RE.search(t, max(0, m.start - 12), m.start)
+            )
+        ):
+            # 第一名的友友将获得…: a rank as a condition (以第11名的成绩 is a rank, and so is
+            # 销量第一的企业 or 排在第二名的是…: a rank verb or field before it; 排名前五位的基金
+            # names a group).
+            continue
         if _CODE_AROUND_RE.match(t, m.end) or _CODE_BEFORE_RE.search(
             t, max(0, m.start - 2), m.start
         ):
@@ -1877,6 +1935,7 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
             after.startswith("的")
             and (m.kind in _CRITERION_KINDS or m.kind == "percent")
             and not t.endswith(_HOLDING_WORDS, 0, m.start)
+            and not (is_rank and _RANK_ADJACENT_RE.search(t, max(0, m.start - 6), m.start))
             and (
                 _CRITERION_BEFORE_RE.search(t, max(0, m.start - 10), m.start)
                 or t[m.start : m.core_start] in _CRITERION_PREFIXES

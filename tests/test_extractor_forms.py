@@ -78,15 +78,15 @@ FORMS = [
     ("这篇短文只有数百字。", "数百字", 100, None, "字", ">", "count"),
     ("游戏里有万余种道具。", "万余种", 10000, None, "种", ">", "count"),
     ("全年浇筑混凝土一万余方。", "一万余方", 10000, None, "方", ">", "other"),
-    ("一年学费需四五万元。", "四五万元", 40000, 50000, "元", "~", "money"),
-    ("现场来了三四十人。", "三四十人", 30, 40, "人", "~", "count"),
+    ("一年学费需四五万元。", "四五万元", 40000, 50000, "元", "=", "money"),
+    ("现场来了三四十人。", "三四十人", 30, 40, "人", "=", "count"),
     ("这次巡演为期半年，共演出80场。", "半年", 0.5, None, "年", "=", "duration"),
     ("这家老店已有二十年历史。", "二十年", 20, None, "年", "=", "duration"),
     ("他们用了两年时间研发新药。", "两年", 2, None, "年", "=", "duration"),
     # sport, heights, top ranks, first of something
     ("他全场12投9中，效率很高。", "12投9中", 12, None, "", "=", "count"),
     ("这名中锋身高2米16。", "2米16", 2.16, None, "米", "=", "length"),
-    ("该品牌连续五年进入销量前三名。", "前三名", 3, None, "", "=", "other"),
+    ("该品牌连续五年进入销量前三名。", "前三名", 3, None, "", "<=", "other"),
     ("他是第一个登上山顶的人。", "第一个", 1, None, "", "=", "other"),
     # currencies in brackets, rates, negative shares in a list, 成 and a half
     ("这幅画拍出40万(新台币)。", "40万(新台币)", 4e5, None, "新台币", "=", "money"),
@@ -135,14 +135,14 @@ FORMS = [
     ("这部剧共拍了40集。", "40集", 40, None, "集", "=", "count"),
     # ranks with their measure word, top N before 的位置, "only one", 一 with a qualifier
     ("该公司成为国内第32家合资基金公司。", "第32家", 32, None, "", "=", "other"),
-    ("他基本锁定了前10的位置，得了3分。", "前10", 10, None, "", "=", "other"),
+    ("他基本锁定了前10的位置，得了3分。", "前10", 10, None, "", "<=", "other"),
     ("其媒体只有一个记者名额，共3人。", "一个", 1, None, "个", "=", "count"),
     ("审批时间在一周左右，共3天。", "一周左右", 1, None, "周", "~", "duration"),
     # a list whose last item alone carries the scale and unit
     ("产销量分别达到6000、7500、8800万平方米。", "7500", 7.5e7, None, "平方米", "=", "area"),
     ("增速分别为1.2、3.4、5.6%。", "1.2", 1.2, None, "%", "=", "percent"),
     # approximate pairs of durations (but 一两年 is vague)
-    ("房子已装修过七八年了。", "七八年", 7, 8, "年", "~", "duration"),
+    ("房子已装修过七八年了。", "七八年", 7, 8, "年", "=", "duration"),
     # ranks in a field (standings, sales), a rank described by its noun
     ("球队目前排在西部第二，还剩3场。", "第二", 2, None, "", "=", "other"),
     ("爵士以西部第11名的成绩结束了赛季。", "第11", 11, None, "", "=", "other"),
@@ -410,7 +410,7 @@ CONTROLS = [
     ("会议讨论了3个问题。", "3个"),
     ("他买了两元钱的糖。", "两元"),
     # third pass: real cases after 比如/例如, held quantities, 最近的
-    ("例如乙银行规定，二套房首付不低于40%。", "低于40%"),
+    ("例如乙银行规定，二套房首付不低于40%。", "不低于40%"),
     ("比如丙公司，去年营收增长了12%。", "12%"),
     ("这家网站已经积累了超过800万的注册用户。", "超过800万"),
     ("这家工厂拥有超过500亩的厂房。", "超过500亩"),
@@ -519,6 +519,7 @@ QUANTITY_LEXICONS = (
     "prize_words",
     "number_name_words",
     "casualty_words",
+    "rank_measures",
 )
 
 
@@ -685,7 +686,7 @@ def test_every_example_word_makes_its_numbers_illustrations() -> None:
             # an instance word brings a real case unless the sentence goes on to what follows
             assert not _found(f"{word}一位顾客存了2000元，将获赠100元。"), word
             real = _found(f"{word}甲银行规定，首付不低于20%。")
-            assert "低于20%" in real, (word, list(real))
+            assert "不低于20%" in real, (word, list(real))
         dated = _found(f"{word}2009年7月5日，公司捐出2000元。")
         assert "2000元" in dated, word
 
@@ -854,6 +855,35 @@ def test_every_rank_scope_makes_an_ordinal_a_rank() -> None:
     assert not [c for c in extract("全国第一季度GDP增长5%。") if c.rule == "rank.ordinal"]
 
 
+def test_every_rank_measure_keeps_its_ordinal_a_rank() -> None:
+    for measure, where in table("rank_measures"):
+        alone = _found(f"这是该公司推出的第11{measure}新产品，共3款。")
+        field = _found(f"这是国内第11{measure}新产品，共3款。")
+        assert f"第11{measure}" in field and field[f"第11{measure}"].value == 11, measure
+        if where == "alone":
+            assert f"第11{measure}" in alone, (measure, list(alone))
+        elif measure != "个":  # 第N个 alone is "the Nth of" something: its own rule
+            assert f"第11{measure}" not in alone, (measure, list(alone))
+    # measures of occasions and parts name them: 第二场比赛, 第三次会议, 第3条
+    for text in ("今晚是两队的第二场比赛，共3场。", "大会举行第三次会议，共3天。", "依据第3条规定，罚款3万元。"):
+        assert not [c for c in extract(text) if c.rule == "rank.ordinal"], text
+
+
+def test_a_rank_verb_or_field_right_before_an_ordinal_makes_it_a_rank_whatever_follows() -> None:
+    for text, surface in (
+        ("这家企业是全国销量第一的地板品牌，年销3万平方米。", "第一"),
+        ("排在第二的是北卡主帅，他赢了79场。", "第二"),
+        ("东部第一碰上东部第八，打了3场。", "第一"),
+        ("五所大学分列第二至第五位，学费3万元。", "第二"),
+    ):
+        assert surface in _found(text), (text, list(_found(text)))
+    # a period or a measure word after it makes it something else
+    assert not [c for c in extract("公司全国第一季度销售3万台。") if c.rule == "rank.ordinal"]
+    assert not [c for c in extract("他获得第一笔融资3万元。") if c.rule == "rank.ordinal"]
+    # a rank as a condition (no rank verb before) stays out
+    assert "第一名" not in _found("第一名的选手将获得3万元。")
+
+
 def test_every_rank_noun_keeps_a_rank_before_de_a_rank() -> None:
     for noun in words("rank_nouns"):
         found = _found(f"球队以联盟第三的{noun}结束了赛季，还剩3场。")
@@ -907,6 +937,39 @@ def test_every_postposed_measure_makes_one_after_its_noun_a_count() -> None:
         assert f"一{unit}" in found and found[f"一{unit}"].value == 1, (unit, list(found))
     assert "一次" not in _found("活动期间消费满3次，再看一次！")
     assert "一个" not in _found("这只是许多问题中的一个。")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # one of a contrast or a list of counts with the same measure word
+        ("他在片中吃了两次饭，流了一次眼泪，共3场戏。", "一次"),
+        ("其中包括两种远程导弹，一种巡航导弹，共3类。", "一种"),
+        ("湖人领先小牛一场球，领先雷霆两场球。", "一场"),
+        # a frequency: 每 and a period before it
+        ("这只基金每年还会打开一次，封闭期3年。", "一次"),
+        ("玩家每个小时可以参加一次活动，共3局。", "一次"),
+    ],
+)
+def test_one_with_a_measure_word_counts_beside_a_count_or_after_a_period(
+    text: str, surface: str
+) -> None:
+    found = _found(text)
+    assert surface in found and found[surface].value == 1, (text, list(found))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("活动期间消费满3次，再看一次！", "一次"),  # "once more": no noun after it
+        ("两队交手3次，这是一场硬仗。", "一场"),  # 是 takes 一 as "a"
+        ("他们史上25次进入决赛，却没有一次夺冠。", "一次"),  # 没有一次: "never"
+        ("公司推出两个产品，创造了一个神话。", "一个"),  # 个 counts anything
+        ("他吃了一次亏，损失3万元。", "一次"),  # no count beside it
+    ],
+)
+def test_one_stays_the_article_without_a_count_beside_it(text: str, surface: str) -> None:
+    assert surface not in _found(text), (text, list(_found(text)))
 
 
 def test_every_margin_word_makes_one_a_count() -> None:
