@@ -865,7 +865,11 @@ def test_every_rank_measure_keeps_its_ordinal_a_rank() -> None:
         elif measure != "个":  # 第N个 alone is "the Nth of" something: its own rule
             assert f"第11{measure}" not in alone, (measure, list(alone))
     # measures of occasions and parts name them: 第二场比赛, 第三次会议, 第3条
-    for text in ("今晚是两队的第二场比赛，共3场。", "大会举行第三次会议，共3天。", "依据第3条规定，罚款3万元。"):
+    for text in (
+        "今晚是两队的第二场比赛，共3场。",
+        "大会举行第三次会议，共3天。",
+        "依据第3条规定，罚款3万元。",
+    ):
         assert not [c for c in extract(text) if c.rule == "rank.ordinal"], text
 
 
