@@ -168,9 +168,18 @@ _TEAM_SCORE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?P<a>\d{1,3})[-—:：](?P<t2>[\u4e00-\u9fff]{1,8}?)(?P<b>\d{1,3})(?![\d.%])"
 )
 _TEAM_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}$")
+#: Two or three dimensions (1280×720像素, 108.7×59.5×27.1mm), with a space around the sign
+#: (640 × 480像素) or the unit after each part (96mm×62.1mm×26.7mm).
 _DIMS_RE = re.compile(
-    r"(?=\d)(?<![\d.])(?P<dims>\d+(?:\.\d+)?(?:[*×xX]\d+(?:\.\d+)?){1,2})(?P<u>" + _UNITS + r")?"
+    r"(?=\d)(?<![\d.])(?P<dims>\d+(?:\.\d+)?(?:"
+    + _UNITS
+    + r")?(?:[ \u00a0]?[*×xX][ \u00a0]?\d+(?:\.\d+)?(?:"
+    + _UNITS
+    + r")?){1,2})"
 )
+_DIM_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+#: The kinds of unit a size is measured in (4000*3000分辨率: 分 starts the next word).
+_DIM_KINDS = frozenset({"length", "area", "weight", "other"})
 _FRACTION_RE = re.compile(r"(?=\d)(?<![\d./])(?P<a>\d+)/(?P<b>\d+(?:\.\d+)?)(?P<u>" + _UNITS + r")")
 #: A share written as a bare fraction (增长了2/3, 约有2/3的人, 超过1/5的基金): value null, as
 #: the guideline reads fractions; never after or before a digit, a slash, a colon or a Latin
@@ -703,9 +712,14 @@ class _Finder:
                 )
         for m in _scan(_DIMS_RE, t, ("*", "×", "x", "X")):
             s, e = m.span()
-            dims = m.group("dims").replace("×", "*").replace("x", "*").replace("X", "*")
-            parts = dims.split("*")
-            unit = m.group("u") or ""
+            parts = _DIM_NUMBER_RE.findall(m.group("dims"))
+            last = _DIM_NUMBER_RE.match(t, m.start("dims") + m.group("dims").rfind(parts[-1]))
+            assert last is not None
+            unit_m = _UNIT_START_RE.match(t, last.end())
+            unit = unit_m.group(0) if unit_m else ""
+            if unit and kind_of(unit) not in _DIM_KINDS:
+                unit = ""
+            e = last.end() + len(unit)
             if not self._free(s, e):
                 continue
             if parts[:2] == ["7", "24"] or parts[:2] == ["24", "7"]:

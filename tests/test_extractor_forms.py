@@ -98,6 +98,10 @@ FORMS = [
     ("机身尺寸为120×60×20mm。", "120×60×20mm", 120, None, "mm", "=", "length"),
     ("屏幕分辨率为1920×1080像素。", "1920×1080像素", 1920, None, "像素", "=", "other"),
     ("镜头尺寸为70×90mm。", "70×90mm", None, None, "mm", "=", "length"),
+    # a space around the sign, a unit after each part, a word after the sizes
+    ("也可拍摄640 × 480像素的视频。", "640 × 480像素", 640, None, "像素", "=", "other"),
+    ("机身尺寸为96mm×62.1mm×26.7mm。", "96mm×62.1mm×26.7mm", 96, None, "mm", "=", "length"),
+    ("最大可拍摄4000*3000分辨率的照片。", "4000*3000", 4000, None, "", "=", "other"),
     ("新机拥有2400万有效像素。", "2400万有效像素", 2.4e7, None, "像素", "=", "other"),
     # season records, unknown measure words before a noun that starts like a unit, changes
     ("火箭队目前战绩为40胜30负。", "40胜", 40, None, "胜", "=", "count"),
