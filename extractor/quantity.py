@@ -989,10 +989,11 @@ class _Finder:
             and "万" not in n1
             and "亿" not in n1
             and not _ADJACENT_PAIR_RE.match(n1)
+            and not self._cn_shape_ok(n1, m.start(), m.end("n1"))
         ):
             # A Chinese numeral with no unit, scale or qualifier after it (一些, 一定, 三国)
-            # is never a quantity (but 五六千 is a range): skip the work (a third of the
-            # pattern's matches).
+            # is never a quantity (but 五六千 is a range, and 两记三分 may hold an unknown
+            # measure word): skip the work (a third of the pattern's matches).
             return e
         end1 = m.end("u1") if unit1 else max(m.end("n1"), m.end("a1"), m.end("s1"), m.end("b1"))
         has_range = m.group("sep") is not None
@@ -1105,8 +1106,13 @@ class _Finder:
             and not unit
             and not post
             and not approx
-            and n[0].isdigit()
-            and (scale or (len(n.split(".")[0]) <= 4 and not _YEAR_RE.fullmatch(n)))
+            and (
+                (
+                    n[0].isdigit()
+                    and (scale or (len(n.split(".")[0]) <= 4 and not _YEAR_RE.fullmatch(n)))
+                )
+                or self._cn_shape_ok(n, s, e)
+            )
         ):
             unit = self._measure_shape(e)
             if unit:
@@ -1240,6 +1246,18 @@ class _Finder:
         # is written as it is (GUIDELINE: "For a range the qualifier describes the low end").
         self.add(Mention(start, e, v1, v2, stored, "=", kind, "range.approximate", 0.7, s))
         return restart
+
+    def _cn_shape_ok(self, n: str, s: int, e: int) -> bool:
+        """Whether a Chinese numeral may take an unknown measure word: a round number with
+        a qualifier word before it (少则数百褶，多则上千褶, 几十幅), followed by a character
+        that may be a measure word; the tagger confirms it (core.py). A plain numeral and a
+        character (两国, 三地, 十里) is most often a word or a name, never read so."""
+        if not self.filter or not n or not _is_round(n):
+            return False
+        p = _qualifier_from_prefix(self.t[max(0, s - 8) : s])
+        return (
+            p is not None and p.group("q") in _SCALE_ONLY_PREFIXES and bool(self._measure_shape(e))
+        )
 
     def _measure_shape(self, e: int) -> str:
         """An unknown single-character measure word right after an Arabic number (8幅作品,

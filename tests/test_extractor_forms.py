@@ -76,6 +76,9 @@ FORMS = [
     # scale words counting on their own, approximate digit pairs, halves
     ("店内百余款沙发打折出售。", "百余款", 100, None, "款", ">", "count"),
     ("这篇短文只有数百字。", "数百字", 100, None, "字", ">", "count"),
+    # an unknown measure word after a qualified round number in words
+    ("百褶裙少则数百褶，多则上千褶。", "数百褶", 100, None, "褶", ">", "count"),
+    ("百褶裙少则数百褶，多则上千褶。", "上千褶", 1000, None, "褶", ">=", "count"),
     ("游戏里有万余种道具。", "万余种", 10000, None, "种", ">", "count"),
     ("全年浇筑混凝土一万余方。", "一万余方", 10000, None, "方", ">", "other"),
     ("一年学费需四五万元。", "四五万元", 40000, 50000, "元", "=", "money"),
@@ -964,6 +967,14 @@ def test_one_with_a_measure_word_counts_beside_a_count_or_after_a_period(
 ) -> None:
     found = _found(text)
     assert surface in found and found[surface].value == 1, (text, list(found))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["两国关系发展顺利，贸易额3亿元。", "十里长街送总理，共3天。", "三地政府合作，投资3亿元。"],
+)
+def test_a_plain_chinese_numeral_and_a_character_is_no_count(text: str) -> None:
+    assert [c.quantity_text for c in extract(text) if not c.quantity_text.startswith("3")] == []
 
 
 @pytest.mark.parametrize(
