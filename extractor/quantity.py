@@ -422,9 +422,11 @@ _SHOTS_RE = re.compile(
     r"(?=[一两二三四五六七八九十\d])(?<![\d.])(?P<a>[一两二三四五六七八九十\d]{1,2})[罚投][仅只]?"
     r"(?P<b>[一两二三四五六七八九十零\d]{1,2}|全)中"
 )
-#: A stat line (12+5: 12 points and 5 rebounds): one mention, the first number.
-#: Points come first and run to two digits; 1+3 and 2+2 name formats (1＋3留学项目).
-_STAT_LINE_RE = re.compile(r"(?<![\d.+])(?P<a>[1-9]\d)\+(?P<b>\d{1,2})(?![\d.%+])")
+#: A stat line (12+5: 12 points and 5 rebounds; 22+6+5 with assists): each number is its
+#: own mention, points a score and the rest counts. Points come first and run to two
+#: digits; 1+3 and 2+2 name formats (1＋3留学项目).
+_STAT_LINE_RE = re.compile(r"(?<![\d.+])(?P<a>[1-9]\d)(?:\+\d{1,2}){1,2}(?![\d.%+])")
+_STAT_PART_RE = re.compile(r"\d+")
 _CJK_DIGIT_AFTER_RE = re.compile(r"[年月日号岁个名人]")
 #: A season record: 55胜21负 (one mention, like a score A-B).
 _RECORD_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,3})胜(?P<b>\d{1,3})负")
@@ -830,8 +832,11 @@ class _Finder:
         for m in _scan(_STAT_LINE_RE, t, ("+",)):
             s, e = m.span()
             if self._free(s, e) and not _CJK_DIGIT_AFTER_RE.match(t, e):
-                v = float(m.group("a"))
-                self.add(Mention(s, e, v, None, "", "=", "score", "sport.stat_line", 0.6, s))
+                for k, part in enumerate(_STAT_PART_RE.finditer(t, s, e)):
+                    ps, pe = part.span()
+                    kind = "score" if k == 0 else "count"
+                    v = float(part.group(0))
+                    self.add(Mention(ps, pe, v, None, "", "=", kind, "sport.stat_line", 0.6, ps))
         for m in _scan(_RECORD_RE, t, ("胜",)):
             s, e = m.span()
             if self._free(s, e):
@@ -1917,7 +1922,8 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
     name_starts = [s for s, _ in names]
     out = []
     for m in mentions:
-        if names:
+        if names and m.kind != "percent" and m.unit != "折":
+            # (A share or a discount in quotes, “首付四成”, “七折优惠”, quotes a rule, not a name.)
             i = bisect.bisect_right(name_starts, m.start) - 1
             if i >= 0 and names[i][0] <= m.start < names[i][1]:
                 continue
