@@ -832,10 +832,10 @@ class _Finder:
         for m in _scan(_STAT_LINE_RE, t, ("+",)):
             s, e = m.span()
             if self._free(s, e) and not _CJK_DIGIT_AFTER_RE.match(t, e):
-                for k, part in enumerate(_STAT_PART_RE.finditer(t, s, e)):
-                    ps, pe = part.span()
+                for k, piece in enumerate(_STAT_PART_RE.finditer(t, s, e)):
+                    ps, pe = piece.span()
                     kind = "score" if k == 0 else "count"
-                    v = float(part.group(0))
+                    v = float(piece.group(0))
                     self.add(Mention(ps, pe, v, None, "", "=", kind, "sport.stat_line", 0.6, ps))
         for m in _scan(_RECORD_RE, t, ("胜",)):
             s, e = m.span()
