@@ -457,6 +457,11 @@ _HEIGHT_RE = re.compile(r"(?<![\d.])(?P<a>\d)米(?P<b>\d{2})(?![\d.])")
 #: A height in feet and inches written 6尺8寸 or 6尺8: one mention, valued in feet as
 #: written (the gold reads 6尺8寸 as 6 尺).
 _FEET_INCHES_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,2})尺(?P<b>\d{1,2})寸?(?![\d.])")
+#: A number written in two scaled parts (8万7千多名, 1亿2千万元, 3万5千人): one amount.
+_TWO_SCALES_RE = re.compile(
+    r"(?<![\d.,])(?P<a>\d{1,4})(?P<sa>亿|万)(?P<b>\d{1,4})(?P<sb>千万|百万|万|千|百)"
+    r"(?P<x>[多余])?(?P<u>" + _UNITS + r")?"
+)
 #: A number of N digits (两位数增长, 三位数): at least 10^(N-1), as 上万 is at least 10000.
 _DIGITS_COUNT_RE = re.compile(
     r"(?<![\d.一二两三四五六七八九十])(?P<n>[两二三四五六七八九]|[2-9])位数"
@@ -681,6 +686,25 @@ class _Finder:
             raw = m.group("u") or ""
             unit = normal_unit(raw) if raw else _MORE_UNIT[m.group("v")]
             self.add(Mention(s, e, v, None, unit, ">", kind_of(unit), "more_than", 0.7, s))
+        for m in _scan(_TWO_SCALES_RE, t, ("万",)):
+            s, e = m.span()
+            low = int(m.group("b")) * SCALES[m.group("sb")]
+            high = SCALES[m.group("sa")]
+            if not self._free(s, e) or low >= high:
+                continue  # 3万5万 is no one number
+            unit = m.group("u") or ""
+            if not unit and m.group("x"):
+                e -= 1  # 8万7千多 with no unit: 多 stays with what follows
+            value = int(m.group("a")) * high + low
+            p_start, p_qual, _ = self._prefix(s)
+            qual = self._qualifier(p_qual, m.group("x") if unit else None, None)
+            kind = kind_of(unit) if unit else "other"
+            stored = normal_unit(unit)
+            currency = _CURRENCY_BEFORE_RE.search(t, max(0, s - 4), s)
+            if stored == "元" and currency:
+                stored = CURRENCY_BEFORE[currency[0]]
+            rule = "two_scales"
+            self.add(Mention(p_start, e, value, None, stored, qual, kind, rule, 0.8, s))
         for m in _scan(_FEET_INCHES_RE, t, ("尺",)):
             s, e = m.span()
             if self._free(s, e):

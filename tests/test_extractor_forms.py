@@ -119,6 +119,10 @@ FORMS = [
     ("他的三分命中率达到了4成2。", "4成2", 42, None, "%", "=", "percent"),
     ("调查显示过半受访者压力大，共3成。", "过半", 50, None, "%", ">", "percent"),
     ("有私家车的仅占一成，共3人。", "一成", 10, None, "%", "=", "percent"),
+    # a number written in two scaled parts
+    ("今年有8万7千多名参会者。", "8万7千多名", 87000, None, "名", ">", "count"),
+    ("公司投资1亿2千万元建厂。", "1亿2千万元", 1.2e8, None, "元", "=", "money"),
+    ("约8万7千人到场。", "约8万7千人", 87000, None, "人", "~", "count"),
     # a stat line: each number its own mention, points first
     # a share or a discount in quotes quotes a rule, it names nothing
     ("银行严格执行“首付四成”的规定。", "四成", 40, None, "%", "=", "percent"),
@@ -867,6 +871,12 @@ def test_every_rank_scope_makes_an_ordinal_a_rank() -> None:
         assert "第二" in found and found["第二"].value == 2, (word, list(found))
     assert "第二" not in _found("这家公司第二，还剩3家。")
     assert not [c for c in extract("全国第一季度GDP增长5%。") if c.rule == "rank.ordinal"]
+
+
+def test_two_scaled_parts_are_one_number_only_when_the_second_is_smaller() -> None:
+    values = [c.value for c in extract("他说3万5万都行，共3人。")]
+    assert 35000 not in values and 80000 not in values
+    assert 30000 in values and 50000 in values
 
 
 def test_every_rank_measure_keeps_its_ordinal_a_rank() -> None:
