@@ -1775,6 +1775,10 @@ def _condition_after(t: str, m: Mention) -> bool:
     moment (他40岁时离开): it stays."""
     if m.kind == "age":
         return False
+    if m.kind == "duration" and _WAIT_AFTER_RE.match(t, m.end):
+        # 超过时限1小时之后，系统会…: a duration before 后 measures a wait, a fact (at the
+        # head of a clause, dating what follows, the finder has left it out already).
+        return False
     for word, but in _CONDITION_AFTER:
         if t.startswith(word, m.end) and not t.startswith(but, m.end):
             return True

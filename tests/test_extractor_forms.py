@@ -137,6 +137,7 @@ FORMS = [
     ("他有在海外2-4年的工作经验。", "2-4年", 2, 4, "年", "=", "duration"),
     # durations followed by what happened in them, levels, anniversaries, trading days
     ("新品上市后2小时卖出一万台。", "2小时", 2, None, "小时", "=", "duration"),
+    ("邮件超过时限1小时之后，系统会退回。", "1小时", 1, None, "小时", "=", "duration"),
     ("片方发布了60秒新预告片。", "60秒", 60, None, "秒", "=", "duration"),
     ("他在医院躺了5个月出院。", "5个月", 5, None, "个月", "=", "duration"),
     ("短短十个交易日，指数涨了8%。", "十个交易日", 10, None, "个交易日", "=", "duration"),
