@@ -141,7 +141,7 @@ _POST_BY_LENGTH = sorted(_POST_QUAL, key=len, reverse=True)
 _PREFIX_RE = re.compile(
     r"(?P<q>"
     + "|".join(sorted(_PREFIX_QUAL, key=len, reverse=True))
-    + r")(?P<c>有|为|是|合|需|要|在)?(?P<f>(?:每[年月天日人]|平均)?(?:"
+    + r")(?P<c>需要|可获|可达|有|为|是|合|需|要|在)?(?P<f>(?:每[年月天日人]|平均)?(?:"
     + "|".join(sorted(CURRENCY_BEFORE, key=len, reverse=True))
     + r")?)$"
 )
