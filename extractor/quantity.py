@@ -1379,6 +1379,8 @@ class _Finder:
         measured fact."""
         t = self.t
         nxt = t[e : e + 1]
+        if nxt == "2" and _ROUND_THE_CLOCK_RE.search(t, max(0, e - 5), e):
+            return t.startswith("24", e)  # 7天24小时: round the clock
         if not nxt or not _CJK.match(nxt):
             return False
         if t.startswith(("以来", "来"), e):
@@ -1387,7 +1389,10 @@ class _Finder:
             return False  # 十三年历史, 两年时间: the duration of something
         if nxt == "时" or t.startswith(_DURATION_SCOPE, e):
             return True
-        return _ROUND_THE_CLOCK_RE.search(t, max(0, e - 5), e) is not None
+        clock = _ROUND_THE_CLOCK_RE.search(t, max(0, e - 5), e)
+        # 7天 is round the clock only with 24 hours after it (7天24小时): 为期7天的活动 and
+        # 受孕7天后 measure days.
+        return clock is not None and (clock.group(0) != "7天" or t.startswith("24", e))
 
     def _one_is_a_count(self, s: int, unit: str, post: str | None) -> bool:
         """一 with a measure word is the article "a" (一个问题, 一次机会) unless it counts:

@@ -138,6 +138,9 @@ FORMS = [
     # durations followed by what happened in them, levels, anniversaries, trading days
     ("新品上市后2小时卖出一万台。", "2小时", 2, None, "小时", "=", "duration"),
     ("邮件超过时限1小时之后，系统会退回。", "1小时", 1, None, "小时", "=", "duration"),
+    # seven days that are not round the clock
+    ("同期还有为期7天的双倍经验活动。", "7天", 7, None, "天", "=", "duration"),
+    ("宠物受孕7天后产仔，共3只。", "7天", 7, None, "天", "=", "duration"),
     ("片方发布了60秒新预告片。", "60秒", 60, None, "秒", "=", "duration"),
     ("他在医院躺了5个月出院。", "5个月", 5, None, "个月", "=", "duration"),
     ("短短十个交易日，指数涨了8%。", "十个交易日", 10, None, "个交易日", "=", "duration"),
