@@ -417,10 +417,11 @@ _RELATIVE_AFTER_RE = re.compile(r"(?:以前|之前|前)(?![\u4e00-\u9fff]{0,1}[�
 _WAIT_AFTER_RE = re.compile(r"(?:以后|之后|后)(?![\u4e00-\u9fff]{0,1}[期台卫锋])")
 #: Half a year, month, day or hour after a verb that measures a duration (为期半年).
 _HALF_DURATION_RE = re.compile(r"半(?P<u>年|个月|天|小时|个小时)")
-#: Shots made of shots taken (12投9中) and free throws (三罚两中): one mention, the first number.
+#: Shots made of shots taken (12投9中) and free throws (三罚两中, 两罚命中, 两罚都没进): one
+#: mention, the first number.
 _SHOTS_RE = re.compile(
     r"(?=[一两二三四五六七八九十\d])(?<![\d.])(?P<a>[一两二三四五六七八九十\d]{1,2})[罚投][仅只]?"
-    r"(?P<b>[一两二三四五六七八九十零\d]{1,2}|全)中"
+    r"(?:(?P<b>[一两二三四五六七八九十零\d]{1,2}|全)中|罚?(?:命中|不中|全失|都没进|均未命中|都进))"
 )
 #: A stat line (12+5: 12 points and 5 rebounds; 22+6+5 with assists): each number is its
 #: own mention, points a score and the rest counts. Points come first and run to two
