@@ -139,7 +139,8 @@ def test_every_back_reference_word_makes_a_small_count_a_reference() -> None:
 
 def test_every_enumeration_cue_makes_a_small_count_announce_a_list() -> None:
     for cue, where in table("enumeration_cues"):
-        text = f"公司有两个目标{cue}扩大销售。" if where == "colon" else f"公司有两个目标，{cue}扩大销售。"
+        mark = "" if where == "colon" else "，"
+        text = f"公司有两个目标{mark}{cue}扩大销售。"
         assert not _overlapped(text, "两个"), cue
     assert "两个" in _found("公司有两个目标，扩大销售。")
 
