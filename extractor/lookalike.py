@@ -405,6 +405,9 @@ _CLAUSE_HEAD = re.compile(r"[^，。；！？,;!?\n：:]*$")
 _BRACKET_NOTE = re.compile(r"[（(][^（()）]{0,8}[）)]")
 #: Words that join the last item of a list.
 _LAST_ITEM = re.compile(r"(?:以及|和|及|与)")
+#: Verbs of having before a list (拥有雅黑、炫银和亮红三款颜色): the count of what is had is a
+#: claim, the list only names it.
+_HAVING = ("有", "包括", "包含")
 #: What the last item of a list cannot end with: a verb's particle or a copula (在北京、上海开设
 #: 了3家店 counts what was done, not the cities).
 _NOT_ITEM_END = "了过着有是为在到"
@@ -469,6 +472,8 @@ def _listed_count(t: str, m: _Quantity) -> bool:
         return False
     if any(ch.isdigit() for ch in head):
         return False  # 63、454、72路等6条线路: numbers name the items, the count is said of them
+    if any(w in items[0] for w in _HAVING):
+        return False  # 拥有A、B和C四款颜色: an inventory, the count is claimed
     return len(items) == m.value
 
 
@@ -521,12 +526,13 @@ def _unit_name(t: str, m: _Quantity) -> bool:
 
 
 def _subject_count(t: str, m: _Quantity) -> bool:
-    """，两家公司的基金经理…; 。两种文化的冲击…; ，两人对婚姻大事有共识: a bare count in
-    Chinese numerals as the subject of its clause refers to things already named (a new count
-    comes after 有 or a verb); a count of casualties (，两人受伤) stays."""
-    if m.rule != "count.measure" or m.core_start != m.start or m.value is None:
+    """，两家公司的基金经理…; 。两种文化的冲击…; ，两人对婚姻大事有共识: a bare count of two
+    as the subject of its clause refers to the pair already named (a new count comes after 有
+    or a verb); a count of casualties (，两人受伤) stays, and so do larger counts, which a
+    report opens clauses with (。四名替补球员得分上双)."""
+    if m.rule != "count.measure" or m.core_start != m.start:
         return False
-    if not 2 <= m.value <= 10 or not _CN_COUNT_START.match(t, m.start) or m.end - m.start != 2:
+    if not t.startswith("两", m.start) or m.end - m.start != 2:
         return False
     if m.start > 0 and t[m.start - 1] not in "，。；！？,;!?\n":
         return False

@@ -75,6 +75,7 @@ NEAR_MISSES = [
     ("listed_count", "公司在北京、上海、广州开设了3家门店。", "3家"),
     ("listed_count", "12路、25路和36路等3条线路将延长运营。", "3条"),
     ("listed_count", "公司今年新开了甲、乙两家工厂，员工有120人。", "120人"),
+    ("listed_count", "新机拥有红色、黄色、蓝色和白色四款颜色可供选择。", "四款"),
     # an Arabic number after 其他 is a count of its own; a back-reference word far before
     ("back_reference", "他还要挑战其他11位选手。", "11位"),
     ("back_reference", "上述公司今年共招聘了三名经理。", "三名"),
@@ -90,6 +91,7 @@ NEAR_MISSES = [
     ("subject_count", "事故现场，两人受伤，一人死亡。", "两人"),
     ("subject_count", "公司今年新开了两家门店。", "两家"),
     ("subject_count", "，10名工人参加了培训。", "10名"),
+    ("subject_count", "主队大胜对手。四名替补球员得分上双。", "四名"),
     # an ordinal that ranks
     ("order_of_appearance", "他在比赛中获得第三名。", "第三"),
     # a length that is the size of the thing described
