@@ -44,6 +44,7 @@ LOOKALIKES = [
     # a number and unit that name a cut with the word after them
     ("unit_name", "今年流行紧身九分裤。", "九分"),
     ("unit_name", "这件衬衫配七分袖。", "七分"),
+    ("unit_name", "该基金获得两年期五星评级。", "两年"),
     # a bare count in Chinese numerals as the subject of its clause
     ("subject_count", "甲乙两厂的产品不同，两家的客户也不一样。", "两家"),
     ("subject_count", "他们相识多年，两人对未来有共识。", "两人"),
@@ -87,6 +88,7 @@ NEAR_MISSES = [
     ("framing_count", "球队连续赢了两场比赛。", "两场"),
     # 分 of points scored
     ("unit_name", "他在第一节拿到九分。", "九分"),
+    ("unit_name", "该基金成立两年，规模增长了一倍。", "两年"),
     # a count that is no subject, or a count of casualties
     ("subject_count", "事故现场，两人受伤，一人死亡。", "两人"),
     ("subject_count", "公司今年新开了两家门店。", "两家"),
@@ -157,9 +159,9 @@ def test_every_frame_count_word_frames_a_count_of_games() -> None:
 
 def test_every_unit_name_word_makes_a_quantity_a_name() -> None:
     for unit, word in table("unit_name_words"):
-        text = f"她买了一条七{unit}{word}。"
+        text = f"这是一种七{unit}{word}产品，售价300元。"
         assert not _overlapped(text, f"七{unit}"), (unit, word)
-    assert "七分" in _found("他全场拿到七分。")
+        assert f"七{unit}" in _found(f"这种产品用了七{unit}，售价300元。"), unit
 
 
 def test_every_sequence_verb_makes_an_ordinal_an_order() -> None:
