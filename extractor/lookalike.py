@@ -419,7 +419,7 @@ class _Rules:
     enumeration_colon: tuple[str, ...]
     enumeration_next: tuple[str, ...]
     frame_counts: dict[str, frozenset[str]]
-    unit_names: dict[str, tuple[str, ...]]
+    unit_names: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
     sequence_verbs: tuple[str, ...]
     format_nouns: tuple[str, ...]
     casualty_words: tuple[str, ...]
@@ -434,9 +434,10 @@ def _context_rules() -> _Rules:
         frames: dict[str, frozenset[str]] = {}
         for word, measures in lexicon.table("frame_count_words"):
             frames[word] = frozenset(measures.split())
-        names: dict[str, tuple[str, ...]] = {}
-        for unit, word in lexicon.table("unit_name_words"):
-            names[unit] = (*names.get(unit, ()), word)
+        names: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+        for row in lexicon.table("unit_name_words"):
+            unit, word, but = row[0], row[1], tuple(row[2].split()) if len(row) > 2 else ()
+            names[unit] = (*names.get(unit, ()), (word, but))
         cues = lexicon.table("enumeration_cues")
         _rules = _Rules(
             back_reference=lexicon.words("back_reference_words"),
@@ -455,7 +456,9 @@ def _listed_count(t: str, m: _Quantity) -> bool:
     """北京、上海和广州三座城市; 甲基金、乙基金和丙基金等3只基金: a count right after the list
     it sums up (as many items as it counts, the last joined by 和/及/与, a closing 等 allowed)
     repeats the list, it claims nothing new."""
-    if m.kind != "count" or m.value is None or not 3 <= m.value <= 12 or m.core_start != m.start:
+    if m.rule != "count.measure" or m.value is None or not 3 <= m.value <= 12:
+        return False  # 分列3-5位: a range of ranks, no sum of a list
+    if m.core_start != m.start:
         return False
     head_m = _CLAUSE_HEAD.search(t, max(0, m.start - 80), m.start)
     if head_m is None:
@@ -498,7 +501,7 @@ def _announces_list(t: str, m: _Quantity) -> bool:
     while k < stop and "\u4e00" <= t[k] <= "\u9fff":
         k += 1
     if t.startswith(rules.enumeration_colon, k):
-        return True
+        return t[k + 1 : k + 2] not in '“"「'  # 两人坦承：“…”: speech, no list
     if k < len(t) and t[k] in "，。；,;":
         if t.startswith(rules.enumeration_next, k + 1):
             return True
@@ -521,8 +524,10 @@ def _framing_count(t: str, m: _Quantity) -> bool:
 def _unit_name(t: str, m: _Quantity) -> bool:
     """九分裤, 七分袖: a number and unit that, with the word after them, name a cut
     (data/unit_name_words.tsv)."""
-    names = _context_rules().unit_names.get(m.unit)
-    return names is not None and t.startswith(names, m.end)
+    for word, but in _context_rules().unit_names.get(m.unit, ()):
+        if t.startswith(word, m.end) and not (but and t.startswith(but, m.end)):
+            return True
+    return False
 
 
 def _subject_count(t: str, m: _Quantity) -> bool:
@@ -564,8 +569,9 @@ def _film_format(t: str, m: _Quantity) -> bool:
     return t.startswith("焦距", m.end) and t[m.end + 2 : m.end + 3].isdigit()
 
 
-#: 十一届全国人大, 29届奥运会: a session written N届 before the name of what it numbers (a
-#: count of sessions is followed by a particle or a stop: 举办了63届，).
+#: 十一届全国人大, 十七届四中全会, 29届奥运会: a session of ten or more written N届 right
+#: before the name of what it numbers, no verb before it (举办了三届部长级会议, 三届常规赛MVP
+#: and 举办了63届， count sessions).
 _SESSION_NAME = re.compile(r"[\u4e00-\u9fff](?<![的了中])")
 
 #: 从16岁开始, 从18岁起: the age at which something started, a moment in a life.
@@ -594,7 +600,13 @@ def context_lookalike(t: str, m: _Quantity) -> str | None:
         return "order_of_appearance"
     if _film_format(t, m):
         return "film_format"
-    if m.unit == "届" and m.core_start == m.start and _SESSION_NAME.match(t, m.end):
+    if (
+        m.unit == "届"
+        and m.core_start == m.start
+        and (m.value or 0) >= 10
+        and not t.endswith(("了", "过"), 0, m.start)
+        and _SESSION_NAME.match(t, m.end)
+    ):
         return "session_name"
     if m.kind == "age" and t.endswith("从", 0, m.start) and t.startswith(_FROM_AGE_AFTER, m.end):
         return "from_age"

@@ -56,6 +56,7 @@ LOOKALIKES = [
     ("film_format", "这款相机等效35mm焦距28-105mm。", "35mm"),
     # a session before the name of what it numbers
     ("session_name", "十一届全国人大常委会召开会议。", "十一届"),
+    ("session_name", "十七届四中全会审议通过了决定。", "十七届"),
     # the age at which something started
     ("from_age", "他从16岁开始学习钢琴。", "16岁"),
     ("from_age", "她从18岁起就独自生活。", "18岁"),
@@ -77,6 +78,7 @@ NEAR_MISSES = [
     ("listed_count", "12路、25路和36路等3条线路将延长运营。", "3条"),
     ("listed_count", "公司今年新开了甲、乙两家工厂，员工有120人。", "120人"),
     ("listed_count", "新机拥有红色、黄色、蓝色和白色四款颜色可供选择。", "四款"),
+    ("listed_count", "张三、李四和王五分列3-5位。", "3-5位"),
     # an Arabic number after 其他 is a count of its own; a back-reference word far before
     ("back_reference", "他还要挑战其他11位选手。", "11位"),
     ("back_reference", "上述公司今年共招聘了三名经理。", "三名"),
@@ -84,11 +86,13 @@ NEAR_MISSES = [
     ("announces_list", "公司今年新开了两家门店。", "两家"),
     ("announces_list", "他全场只有2次助攻。第一节比赛结束时主队领先。", "2次"),
     ("announces_list", "他们夺得了两个冠军。第一节比赛他就得了10分。", "两个"),
+    ("announces_list", "公司今年收购了两家企业：“我们还会继续收购。”", "两家"),
     # a count of games after a verb
     ("framing_count", "球队连续赢了两场比赛。", "两场"),
     # 分 of points scored
     ("unit_name", "他在第一节拿到九分。", "九分"),
     ("unit_name", "该基金成立两年，规模增长了一倍。", "两年"),
+    ("unit_name", "他任职基金经理三年期间，基金规模增长了一倍。", "三年"),
     # a count that is no subject, or a count of casualties
     ("subject_count", "事故现场，两人受伤，一人死亡。", "两人"),
     ("subject_count", "公司今年新开了两家门店。", "两家"),
@@ -100,6 +104,8 @@ NEAR_MISSES = [
     ("film_format", "这款镜头的焦距为35mm。", "35mm"),
     # a count of sessions
     ("session_name", "这个展会已经举办了63届，规模逐年扩大。", "63届"),
+    ("session_name", "论坛迄今已举办了三届部长级会议。", "三届"),
+    ("session_name", "他曾获得三届常规赛最有价值球员。", "三届"),
     # an age that is no starting point
     ("from_age", "他16岁开始学习钢琴。", "16岁"),
     # a time taken after a verb
@@ -158,10 +164,12 @@ def test_every_frame_count_word_frames_a_count_of_games() -> None:
 
 
 def test_every_unit_name_word_makes_a_quantity_a_name() -> None:
-    for unit, word in table("unit_name_words"):
+    for unit, word, *but in table("unit_name_words"):
         text = f"这是一种七{unit}{word}产品，售价300元。"
         assert not _overlapped(text, f"七{unit}"), (unit, word)
         assert f"七{unit}" in _found(f"这种产品用了七{unit}，售价300元。"), unit
+        for longer in but[0].split() if but else ():
+            assert f"七{unit}" in _found(f"他任职七{unit}{longer}，业绩很好。"), longer
 
 
 def test_every_sequence_verb_makes_an_ordinal_an_order() -> None:
