@@ -45,6 +45,7 @@ LOOKALIKES = [
     ("unit_name", "今年流行紧身九分裤。", "九分"),
     ("unit_name", "这件衬衫配七分袖。", "七分"),
     ("unit_name", "该基金获得两年期五星评级。", "两年"),
+    ("unit_name", "新版本增加了30级副本和35级精英怪物。", "30级"),
     # a bare count in Chinese numerals as the subject of its clause
     ("subject_count", "甲乙两厂的产品不同，两家的客户也不一样。", "两家"),
     ("subject_count", "他们相识多年，两人对未来有共识。", "两人"),
@@ -93,6 +94,7 @@ NEAR_MISSES = [
     ("unit_name", "他在第一节拿到九分。", "九分"),
     ("unit_name", "该基金成立两年，规模增长了一倍。", "两年"),
     ("unit_name", "他任职基金经理三年期间，基金规模增长了一倍。", "三年"),
+    ("unit_name", "新版本开放了7级资源，玩家可以采集。", "7级"),
     # a count that is no subject, or a count of casualties
     ("subject_count", "事故现场，两人受伤，一人死亡。", "两人"),
     ("subject_count", "公司今年新开了两家门店。", "两家"),
@@ -165,11 +167,11 @@ def test_every_frame_count_word_frames_a_count_of_games() -> None:
 
 def test_every_unit_name_word_makes_a_quantity_a_name() -> None:
     for unit, word, *but in table("unit_name_words"):
-        text = f"这是一种七{unit}{word}产品，售价300元。"
-        assert not _overlapped(text, f"七{unit}"), (unit, word)
-        assert f"七{unit}" in _found(f"这种产品用了七{unit}，售价300元。"), unit
+        text = f"这是一种7{unit}{word}产品，售价300元。"
+        assert not _overlapped(text, f"7{unit}"), (unit, word)
+        assert f"7{unit}" in _found(f"这种产品用了7{unit}，售价300元。"), unit
         for longer in but[0].split() if but else ():
-            assert f"七{unit}" in _found(f"他任职七{unit}{longer}，业绩很好。"), longer
+            assert f"7{unit}" in _found(f"他任职7{unit}{longer}，业绩很好。"), longer
 
 
 def test_every_sequence_verb_makes_an_ordinal_an_order() -> None:
