@@ -20,6 +20,14 @@ overlapping a gold claim with the right value and unit is a claim; one overlappi
 or no gold mention is not) and chooses the threshold by cross-validation;
 ``claimdesk train --db`` refits it on a database's decisions (accepted: a claim, rejected
 extractor candidates: look-alikes), starting from the shipped weights.
+
+The same module holds the *rules of context* (:func:`context_lookalike`): classes of shapes
+that only the words around a quantity give away (a count that sums up the list before it or
+announces the list after it, a count that points back to what was named, the games a statement
+holds over, a number in the name of a cut, a term or a session, an order of appearance, a film
+format, a starting age, a game clock), each with its cue words in a data file.
+:func:`extractor.quantity._drop_in_context` drops what they name; ``bench/lookalike_rules.py``
+shows what each drops (``X:name``).
 """
 
 from __future__ import annotations
@@ -522,8 +530,8 @@ def _framing_count(t: str, m: _Quantity) -> bool:
 
 
 def _unit_name(t: str, m: _Quantity) -> bool:
-    """九分裤, 七分袖: a number and unit that, with the word after them, name a cut
-    (data/unit_name_words.tsv)."""
+    """九分裤, 两年期评级, 30级副本: a number and unit that, with the word after them, name a
+    cut, a term or a level of game content (data/unit_name_words.tsv), not a measure."""
     for word, but in _context_rules().unit_names.get(m.unit, ()):
         if t.startswith(word, m.end) and not (but and t.startswith(but, m.end)):
             return True
