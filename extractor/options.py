@@ -339,11 +339,7 @@ def time_options(
         empty["rule"] = 1.0
     if not any(f.get("same_sentence") or f.get("after") for _, f in found.values()):
         empty["no_time_here"] = 1.0
-    head = norm[clause[0] : q_start]
-    if any(w in head for w in _future_words()):
-        for _, o in out:
-            o.features["future"] = 1.0
-        empty["future"] = 1.0
+    cues = claim_cues(norm[clause[0] : q_start])
     # The time of the previous claim of the paragraph: a report's claims keep to one
     # (``previous`` is its span, (-1, -1) when that claim had no time).
     if previous is not None:
@@ -352,11 +348,30 @@ def time_options(
         elif previous in found:
             found[previous][1]["previous_time"] = 1.0
     out.append((None, Option("", -1, -1, empty)))
-    if genre:
-        for _, o in out:
-            c = time_class(o.features)
+    for _, o in out:
+        c = time_class(o.features)
+        if genre:
             o.features.update({f"genre_{g}*{c}": v for g, v in genre.items() if v})
+        # What the claim says (a change, a plan, a standing fact) only tells one option from
+        # another where it stands: conjoined with the option's class.
+        o.features.update({f"cue_{cue}*{c}": 1.0 for cue in cues})
     return out
+
+
+@cache
+def _time_cues() -> tuple[tuple[str, str], ...]:
+    return tuple((row[0], row[1]) for row in lexicon.table("time_cues"))
+
+
+def claim_cues(head: str) -> list[str]:
+    """The classes of the words before a quantity in its clause that tell whether the claim
+    holds at a time named earlier or at none (:data:`~extractor.ranker.CLAIM_CUES`): a change
+    or an amount of a period (增长, 累计), a standing fact (拥有, 位于), the past (曾, 史上), a
+    rate (每), a plan or a target (``plan_words``: 将, 计划, 预计)."""
+    found = {cls for word, cls in _time_cues() if word in head}
+    if any(w in head for w in _future_words()):
+        found.add("plan")
+    return sorted(found)
 
 
 #: Marks that end a sentence of the body (a heading split off at a space ends with none).

@@ -218,7 +218,6 @@ TIME_FEATURES: dict[str, str] = {
     "relative": "a relative word (今年, 目前, 上周, 当日)",
     "modifier": "followed by 的 (今年的一项计划: modifies a noun)",
     "quantity_between": "another quantity stands between it and this one",
-    "future": "the quantity's clause states a plan or a target (将, 计划, 预计, 目标)",
     "no_time_here": "the empty option, when the quantity's sentence names no time",
     "kind_duration": "the claim is a duration",
     "kind_static": "the claim is a size, weight or age (usually no time)",
@@ -264,6 +263,27 @@ TIME_FEATURES.update(
     {
         f"genre_{g}*{c}": f"{gd}, for an option {cd}"
         for g, gd in GENRE_SIGNALS.items()
+        for c, cd in TIME_CLASSES.items()
+    }
+)
+
+#: What the words before a quantity in its clause say about the claim's time
+#: (:func:`extractor.options.claim_cues`, ``data/time_cues.tsv`` and ``plan_words.tsv``),
+#: conjoined with where each time option stands (``cue_{cue}*{class}``): a change of a period
+#: keeps a report's earlier time, a plan or a standing fact takes none of the article's present.
+CLAIM_CUES: dict[str, str] = {
+    "change": "a change over a period (增长, 下跌, 同比)",
+    "flow": "an amount made over a period (累计, 成交, 实现)",
+    "state": "a standing fact or a definition (拥有, 位于, 组成)",
+    "past": "a fact of the past or of a history (曾, 史上, 生涯)",
+    "per": "a rate or a price per unit (每, 人均, 场均)",
+    "plan": "a plan, a forecast or a target (将, 计划, 预计, 目标)",
+}
+
+TIME_FEATURES.update(
+    {
+        f"cue_{q}*{c}": f"the claim's clause states {qd}, for an option {cd}"
+        for q, qd in CLAIM_CUES.items()
         for c, cd in TIME_CLASSES.items()
     }
 )
