@@ -234,6 +234,8 @@ def time_options(
         if t.start not in static:
             static[t.start] = _static_time_features(norm, t, headline_end)
         base = static[t.start]
+        if base is None and f.get("base_value"):
+            base = _static_time_features(norm, t, headline_end, base_ok=True)
         if base is None:
             return  # a comparison base (比去年同期) is never the claim's time
         f.update(base)
@@ -265,6 +267,8 @@ def time_options(
                 f["same_clause"] = 1.0
             if _source_between(norm, t.end, q_start):
                 f["source_between"] = 1.0  # 近日透露，“…5个…”: the time dates the report
+            if _base_of(norm, t, q_start, mention_starts):
+                f["base_value"] = 1.0
             add(t, f)
             if not is_base(norm, t.start) and not norm.startswith("的", t.end):
                 nearest = (t.start, t.end)
@@ -274,21 +278,42 @@ def time_options(
         found[nearest][1]["nearest"] = 1.0
     # The last usable time of each of the few sentences before.
     # A time holds within its paragraph: none is offered from before a line break.
-    for back, sj in enumerate(range(si - 1, max(-1, si - 1 - _SENTENCES_BACK), -1), start=1):
+    full = 0
+    for back, sj in enumerate(range(si - 1, -1, -1), start=1):
         s, e = sentences[sj]
         if e <= para_start:
             break
+        # Parts of one sentence split at ； count as one sentence: a period stated at its
+        # start holds for the whole list (甲跌2%；乙跌1%；…).
+        if norm[e - 1] not in "；;":
+            full += 1
+            if full > _SENTENCES_BACK:
+                break
         i = bisect.bisect_left(time_spans, (s, -1))
         last: TimeExpr | None = None
         part: TimeExpr | None = None
+        opener: TimeExpr | None = None
         while i < len(times) and times[i].start < e:
             t = times[i]
             if not is_base(norm, t.start) and not norm.startswith("的", t.end):
                 if t.anchor:
                     last = t
+                    if opener is None and norm[t.end : t.end + 1] in ("，", ","):
+                        opener = t
                 else:
                     part = t
             i += 1
+        # A period set before a comma (截至3月11日，…) governs its sentence even where a
+        # later time of the sentence (今年出现…) is its last one: offered too.
+        if opener is not None and opener is not last and PERIOD_RE.search(opener.text):
+            add(
+                opener,
+                {
+                    "sentences_back": back / 3,
+                    "dist": _log_dist(q_start - opener.end),
+                    "sentence_opener": 1.0,
+                },
+            )
         # A sentence whose only time is a part of the day (ETF午盘全线下跌。) passes it on.
         last = last or part
         if last is not None:
@@ -374,6 +399,23 @@ def claim_cues(head: str) -> list[str]:
     return sorted(found)
 
 
+#: Characters at most between a comparison base's 的 and the base's own value (比去年的
+#: 5%, 对比2005年同期的销售额200万元).
+_BASE_VALUE_GAP = 8
+
+
+def _base_of(norm: str, t: TimeExpr, q_start: int, mention_starts: Sequence[int]) -> bool:
+    """Whether the quantity at ``q_start`` is the value of the comparison base ``t`` (对比
+    2005年的2%, 比上季度的3.1%): then the base's time is the quantity's own."""
+    if not is_base(norm, t.start) or not norm.startswith("的", t.end):
+        return False
+    gap = norm[t.end + 1 : q_start]
+    if len(gap) > _BASE_VALUE_GAP or any(ch in _CLAUSE_STOPS for ch in gap):
+        return False
+    # No other quantity between: 比去年的3家多出5家 gives 3家 the base, not 5家.
+    return bisect.bisect_left(mention_starts, t.end) == bisect.bisect_left(mention_starts, q_start)
+
+
 #: Marks that end a sentence of the body (a heading split off at a space ends with none).
 _FULL_STOPS = frozenset("。！？!?；;")
 
@@ -402,8 +444,10 @@ def _source_between(norm: str, start: int, end: int) -> bool:
     return any(c in between for c in _source_cues())
 
 
-def _static_time_features(norm: str, t: TimeExpr, headline_end: int) -> dict[str, float] | None:
-    if is_base(norm, t.start):
+def _static_time_features(
+    norm: str, t: TimeExpr, headline_end: int, base_ok: bool = False
+) -> dict[str, float] | None:
+    if not base_ok and is_base(norm, t.start):
         return None
     f = {"anchor": float(t.anchor)}
     if PERIOD_RE.search(t.text):

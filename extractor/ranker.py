@@ -116,6 +116,7 @@ FEATURES: dict[str, str] = {
     "earlier_opener": "the words opening a clause of an earlier sentence (a subject stated once)",
     "sentences_back": "sentences between the option's mention and the quantity's / 3",
     "doc_subject": "a subject the clause rules chose often in the document (1 / rank)",
+    "base_value": "a comparison base whose own value the quantity is (对比2005年的2%)",
     "sentence_opener": "the words opening the quantity's sentence up to its first verb, when"
     " the quantity is in a later clause (深基指开盘于…，低开3.75点)",
     "unwritten": "not written where its mention is (an alias resolved, a name from elsewhere)",
@@ -228,6 +229,12 @@ TIME_FEATURES: dict[str, str] = {
     "topical": "a time set before a comma (2009年，…): it governs the clauses after it",
     "source_between": "a source cue (显示, 透露, 表示) between it and the quantity: it dates the"
     " report of the figure",
+    "clauses_between": "log(1 + clause marks (，：) between it and the quantity) / 2, for a"
+    " time of the quantity's sentence",
+    "quote_between": "a quotation mark between it and the quantity in its sentence",
+    "base_value": "a comparison base whose own value the quantity is (对比2005年的2%)",
+    "sentence_opener": "a reporting period set before a comma in an earlier sentence whose"
+    " last time is another",
     "previous_time": "the time the clause rules chose for the previous claim of the paragraph",
     "previous_empty": "the empty option, when the clause rules gave the previous claim of the"
     " paragraph no time",
