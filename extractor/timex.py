@@ -13,12 +13,19 @@ from dataclasses import dataclass
 from .numbers import parse_chinese_integer
 
 _CN_D = "零〇一二两三四五六七八九十"
-_YEAR = rf"(?:(?:1[89]\d\d|20\d\d|[{_CN_D}]{{4}}|0\d) ?年)"
+#: The first year of a range written with one 年 (2005-2007年, 2010~2011年): one expression.
+_YEAR_FROM = r"(?:(?:1[89]\d\d|20\d\d) ?(?:-{1,2}|—{1,2}|~|至|到) ?(?=(?:1[89]\d\d|20\d\d) ?年))"
+_YEAR = rf"(?:{_YEAR_FROM}?(?:1[89]\d\d|20\d\d|[{_CN_D}]{{4}}|0\d) ?年)"
 _MONTH = r"(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?)"
 _DAY = rf"(?:(?:3[01]|[12]\d|0?[1-9]|[{_CN_D}]{{1,3}})[日号])"
 #: The first month of a month range written with one 月 (1-7月, 1至9月): one expression.
 _MONTH_FROM = r"(?:(?:1[0-2]|0?[1-9])(?:-{1,2}|—{1,2}|~|至|到)(?=(?:1[0-2]|0?[1-9])月))"
-_DATE = rf"(?:{_YEAR}(?:{_MONTH_FROM}?{_MONTH}{_DAY}?)?|{_MONTH_FROM}?{_MONTH}{_DAY}?)"
+#: A week of a month (9月第二周, 3月份第1周).
+_WEEK = r"(?:第[一二三四五1-5]周)"
+_DATE = (
+    rf"(?:{_YEAR}(?:{_MONTH_FROM}?{_MONTH}(?:{_DAY}|{_WEEK})?)?"
+    rf"|{_MONTH_FROM}?{_MONTH}(?:{_DAY}|{_WEEK})?)"
+)
 _QUARTER = (
     r"(?:(?:第|前)?[一二三四1-4]季度(?:末|初)?|[上下]半年"
     r"|(?<![\d一二两三四五六七八九十几多])(?:年初|年底|年末|年中))"
@@ -141,6 +148,9 @@ _REL_RE = re.compile(_REL)
 _PART_RE = re.compile(_PART)
 
 
+_YEAR_RANGE_RE = re.compile(
+    r"(1[89]\d\d|20\d\d) ?(?:-{1,2}|—{1,2}|~|至|到) ?(1[89]\d\d|20\d\d) ?年$"
+)
 _SEASON_RE = re.compile(r"((?:19|20)\d\d) ?(?:-|—|/|／|~|至|到) ?((?:19|20)?\d\d)")
 
 
@@ -150,6 +160,9 @@ def _point(m: re.Match[str], base: _dt.date | None) -> str:
     if season:
         first, second = season.group(1), season.group(2)
         return f"{first}/{first[:2] + second if len(second) == 2 else second}"
+    yr = _YEAR_RANGE_RE.match(body)
+    if yr:
+        return f"{yr.group(1)}/{yr.group(2)}"
     ym = _Y_RE.search(body)
     year = _year(ym.group(1)) if ym else (f"{base.year:04d}" if base else "XXXX")
     rel = _REL_RE.search(body)
