@@ -364,7 +364,7 @@ def time_options(
         empty["rule"] = 1.0
     if not any(f.get("same_sentence") or f.get("after") for _, f in found.values()):
         empty["no_time_here"] = 1.0
-    cues = claim_cues(norm[clause[0] : q_start])
+    cues = claim_cues(norm[clause[0] : q_start], norm[s_start : q_start])
     # The time of the previous claim of the paragraph: a report's claims keep to one
     # (``previous`` is its span, (-1, -1) when that claim had no time).
     if previous is not None:
@@ -388,12 +388,18 @@ def _time_cues() -> tuple[tuple[str, str], ...]:
     return tuple((row[0], row[1]) for row in lexicon.table("time_cues"))
 
 
-def claim_cues(head: str) -> list[str]:
-    """The classes of the words before a quantity in its clause that tell whether the claim
-    holds at a time named earlier or at none (:data:`~extractor.ranker.CLAIM_CUES`): a change
-    or an amount of a period (增长, 累计), a standing fact (拥有, 位于), the past (曾, 史上), a
-    rate (每), a plan or a target (``plan_words``: 将, 计划, 预计)."""
-    found = {cls for word, cls in _time_cues() if word in head}
+def claim_cues(head: str, sentence_head: str = "") -> list[str]:
+    """The classes of the words before a quantity in its clause (``head``) that tell whether
+    the claim holds at a time named earlier or at none (:data:`~extractor.ranker.CLAIM_CUES`):
+    a change or an amount of a period (增长, 累计), a standing fact (拥有, 位于), the past (曾,
+    史上), a rate (每), a plan or a target (``plan_words``: 将, 计划, 预计); and, read in the
+    sentence before the quantity (``sentence_head``), a detail of the sentence before (其中,
+    分别)."""
+    found = {
+        cls
+        for word, cls in _time_cues()
+        if word in (sentence_head if cls == "detail" else head)
+    }
     if any(w in head for w in _future_words()):
         found.add("plan")
     return sorted(found)
@@ -714,6 +720,12 @@ def predicate_options(
     while lo < len(core) and core[lo][2] < after_subject:
         lo += 1
     gap = core[lo:]
+    # A time in the stretch (奇才半场仅落后3分) is the claim's time: the stretch goes on
+    # after it.
+    for k in range(len(gap) - 1, -1, -1):
+        if any(s <= gap[k][2] < e for s, e in near_times):
+            gap = gap[k + 1 :]
+            break
     while gap and (gap[0][1] in ("x", "c", "p", "t", "uj") or gap[0][0] in ("的", "在", "了")):
         gap = gap[1:]
     if gap and len("".join(t[0] for t in gap)) <= 8 and not any(t[1] == "x" for t in gap):

@@ -285,6 +285,8 @@ CLAIM_CUES: dict[str, str] = {
     "past": "a fact of the past or of a history (曾, 史上, 生涯)",
     "per": "a rate or a price per unit (每, 人均, 场均)",
     "plan": "a plan, a forecast or a target (将, 计划, 预计, 目标)",
+    "detail": "a detail of the sentence before (其中, 具体来说, 分别, 依次), read in the"
+    " quantity's sentence",
 }
 
 TIME_FEATURES.update(
