@@ -364,7 +364,7 @@ def time_options(
         empty["rule"] = 1.0
     if not any(f.get("same_sentence") or f.get("after") for _, f in found.values()):
         empty["no_time_here"] = 1.0
-    cues = claim_cues(norm[clause[0] : q_start], norm[s_start : q_start])
+    cues = claim_cues(norm[clause[0] : q_start], norm[s_start:q_start])
     # The time of the previous claim of the paragraph: a report's claims keep to one
     # (``previous`` is its span, (-1, -1) when that claim had no time).
     if previous is not None:
@@ -396,9 +396,7 @@ def claim_cues(head: str, sentence_head: str = "") -> list[str]:
     sentence before the quantity (``sentence_head``), a detail of the sentence before (其中,
     分别)."""
     found = {
-        cls
-        for word, cls in _time_cues()
-        if word in (sentence_head if cls == "detail" else head)
+        cls for word, cls in _time_cues() if word in (sentence_head if cls == "detail" else head)
     }
     if any(w in head for w in _future_words()):
         found.add("plan")
@@ -725,6 +723,8 @@ def predicate_options(
     for k in range(len(gap) - 1, -1, -1):
         if any(s <= gap[k][2] < e for s, e in near_times):
             gap = gap[k + 1 :]
+            while gap and gap[0][1] in _ADVERB_FLAGS:
+                gap = gap[1:]  # 全年共募集善款 -> 募集善款
             break
     while gap and (gap[0][1] in ("x", "c", "p", "t", "uj") or gap[0][0] in ("的", "在", "了")):
         gap = gap[1:]
