@@ -364,7 +364,10 @@ def time_options(
         empty["rule"] = 1.0
     if not any(f.get("same_sentence") or f.get("after") for _, f in found.values()):
         empty["no_time_here"] = 1.0
-    cues = claim_cues(norm[clause[0] : q_start], norm[s_start:q_start])
+    # The words of the quantity's clause, on both sides of it (增长30%, 由6个成员国组成).
+    cues = claim_cues(
+        norm[clause[0] : q_start] + "|" + norm[q_end : clause[1]], norm[s_start:q_start]
+    )
     # The time of the previous claim of the paragraph: a report's claims keep to one
     # (``previous`` is its span, (-1, -1) when that claim had no time).
     if previous is not None:
@@ -389,7 +392,7 @@ def _time_cues() -> tuple[tuple[str, str], ...]:
 
 
 def claim_cues(head: str, sentence_head: str = "") -> list[str]:
-    """The classes of the words before a quantity in its clause (``head``) that tell whether
+    """The classes of the words of a quantity's clause (``head``) that tell whether
     the claim holds at a time named earlier or at none (:data:`~extractor.ranker.CLAIM_CUES`):
     a change or an amount of a period (增长, 累计), a standing fact (拥有, 位于), the past (曾,
     史上), a rate (每), a plan or a target (``plan_words``: 将, 计划, 预计); and, read in the
@@ -468,6 +471,8 @@ def _static_time_features(
         f["topical"] = 1.0  # 2009年，全国… : a time set before the clauses it governs
     if norm[t.end : t.end + 1] in ("讯", "电") or norm.startswith("消息", t.end):
         f["dateline"] = 1.0
+    if norm[max(0, t.start - 4) : t.start].rstrip("于在到").endswith(_future_words()):
+        f["plan_time"] = 1.0  # 将于近期上市, 计划明年: the time of a plan, not of a fact
     return f
 
 

@@ -117,6 +117,7 @@ FEATURES: dict[str, str] = {
     "sentences_back": "sentences between the option's mention and the quantity's / 3",
     "doc_subject": "a subject the clause rules chose often in the document (1 / rank)",
     "base_value": "a comparison base whose own value the quantity is (对比2005年的2%)",
+    "plan_time": "a plan word right before it (将于近期, 计划明年): the time of a plan",
     "sentence_opener": "the words opening the quantity's sentence up to its first verb, when"
     " the quantity is in a later clause (深基指开盘于…，低开3.75点)",
     "unwritten": "not written where its mention is (an alias resolved, a name from elsewhere)",
@@ -233,6 +234,7 @@ TIME_FEATURES: dict[str, str] = {
     " time of the quantity's sentence",
     "quote_between": "a quotation mark between it and the quantity in its sentence",
     "base_value": "a comparison base whose own value the quantity is (对比2005年的2%)",
+    "plan_time": "a plan word right before it (将于近期, 计划明年): the time of a plan",
     "sentence_opener": "a reporting period set before a comma in an earlier sentence whose"
     " last time is another",
     "previous_time": "the time the clause rules chose for the previous claim of the paragraph",
@@ -274,7 +276,7 @@ TIME_FEATURES.update(
     }
 )
 
-#: What the words before a quantity in its clause say about the claim's time
+#: What the words of a quantity's clause say about the claim's time
 #: (:func:`extractor.options.claim_cues`, ``data/time_cues.tsv`` and ``plan_words.tsv``),
 #: conjoined with where each time option stands (``cue_{cue}*{class}``): a change of a period
 #: keeps a report's earlier time, a plan or a standing fact takes none of the article's present.
