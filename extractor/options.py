@@ -54,6 +54,9 @@ _REFERS_BACK = frozenset(
 _GENRE_KINDS = ("money", "percent", "count", "score")
 #: Sentences before the quantity's whose times are offered.
 _SENTENCES_BACK = 4
+#: At most this many pieces (sentences and parts split at ；) are read back, so a list of
+#: thousands of parts stays linear.
+_PIECES_BACK = 16
 #: Tokens on each side of the quantity read for predicate options.
 _PRED_WINDOW = 10
 _ADVERB_FLAGS = ("d", "ad")
@@ -279,7 +282,7 @@ def time_options(
     # The last usable time of each of the few sentences before.
     # A time holds within its paragraph: none is offered from before a line break.
     full = 0
-    for back, sj in enumerate(range(si - 1, -1, -1), start=1):
+    for back, sj in enumerate(range(si - 1, max(-1, si - 1 - _PIECES_BACK), -1), start=1):
         s, e = sentences[sj]
         if e <= para_start:
             break

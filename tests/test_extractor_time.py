@@ -181,6 +181,36 @@ def test_a_claim_cue_is_conjoined_with_where_each_option_stands() -> None:
     assert not any(k.startswith("cue_change*") for k in _time_options(text, "300家")[""].features)
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "cues"),
+    [
+        # The words after the quantity in its clause count too.
+        ("2001年，戌组织由6个成员国组成。", "6个", {"cue_state*sentence", "cue_state*none"}),
+        ("2001年，戌组织的成员国有6个。", "6个", set()),
+    ],
+)
+def test_claim_cues_read_both_sides_of_the_quantity(
+    text: str, surface: str, cues: set[str]
+) -> None:
+    found = {k for o in _time_options(text, surface).values() for k in o.features if "cue_" in k}
+    assert found == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "time_text", "marked"),
+    [
+        # A plan word right before a time: the time of the plan.
+        ("亥相机将于近期上市，售价为900欧元。", "近期", True),
+        ("亥公司计划明年上市，募资为9亿元。", "明年", True),
+        ("亥相机近期上市，售价为900欧元。", "近期", False),
+    ],
+)
+def test_a_time_after_a_plan_word_is_marked(text: str, time_text: str, marked: bool) -> None:
+    (_, fields), *_ = extract_with_fields(text)
+    options = {o.text: o for o in fields["time"]}
+    assert bool(options[time_text].features.get("plan_time")) is marked
+
+
 # ---------------------------------------------------------------------------- predicate
 @pytest.mark.parametrize(
     ("text", "surface", "predicate"),
