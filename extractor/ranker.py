@@ -82,6 +82,7 @@ FEATURES: dict[str, str] = {
     "whole_list": "a whole list of names (A、B、C) before the quantity",
     "suffix_name": "read back from an organisation suffix to a stop (鹏华行业成长基金)",
     "title": "a title in book-title marks (《画壁》: a work, a game, a product)",
+    "doc_title": "a title in book-title marks the document writes most often, marks kept",
     "agent": "the noun phrase after 被 (who did it, in a passive clause)",
     "after_de": "the noun phrase after the quantity and 的 (15万平方米的住宅用地)",
     "expanded": "a longer name of the document that this mention abbreviates",
@@ -94,6 +95,8 @@ FEATURES: dict[str, str] = {
     "place": "a token tagged as a place name",
     "inner": "a name inside a longer noun run (新农合 in 全国新农合筹资水平)",
     "owner": "the owner split off a measured attribute (新农合 of 新农合筹资水平)",
+    "prefix": "a noun run of the quantity's clause without its last one or two nouns"
+    " (家电 of 家电销售)",
     "org": "it ends with an organisation suffix (公司, 集团, 局, …)",
     "role": "it ends with a role or region suffix (人员, 者, 地区, …)",
     "attr": "it ends with a measured attribute (率, 收入, 面积, …)",
@@ -107,8 +110,12 @@ FEATURES: dict[str, str] = {
     "before_de": "the mention is followed by 的 (the owner of what follows)",
     "after_verb": "the mention follows a verb in its clause (an object, not a subject)",
     "stretch": "the words opening the quantity's clause up to its first verb (考生有3种途径)",
+    "slot": "the words before the verb governing the quantity, back to a boundary"
+    " (招商安本增利|跌0.15%, 有|瑞福进取|跌)",
     "de_phrase": "the 的-phrase opening the clause up to the verb (涨幅超过五成的个股有…)",
     "carried_no_opener": "an earlier subject, when the quantity's clause opens with no subject",
+    "topic_implicit": "the article's topic (its title, most salient name or a headline term),"
+    " when nothing before the quantity in its clause can be the subject",
     "own_opener": "it opens the quantity's own clause",
     "counted": "the noun (or 的-phrase) the quantity counts, right after it (168只偏股基金)",
     "repeated": "an option read on to what follows it wherever the document writes it (合丰成长)",
