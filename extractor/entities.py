@@ -948,6 +948,25 @@ def _clause_options(
                 f["source"] = 1.0
             found.append((resolve(name), toks[k][2], toks[e - 1][3], f))
         k = max(e, k + 1)
+    # A surname the tagger split from its given name (村民|陈/nr 妹/n, 小|宋/nr 佳/a): the
+    # surname with the one or two characters that follow it in the same word run.
+    for k, t in enumerate(toks[:-1]):
+        if t[1] != "nr" or len(t[0]) != 1 or (own and t[2] >= q_start):
+            continue
+        nxt = toks[k + 1]
+        if (
+            len(nxt[0]) <= 2
+            and nxt[1] in _GIVEN_NAME_TAGS
+            and "\u4e00" <= nxt[0][0] <= "\u9fff"
+            and (not own or nxt[3] <= q_start)
+            and not (k and toks[k - 1][1] == "nr" and len(toks[k - 1][0]) == 1)
+        ):
+            name = t[0] + nxt[0]
+            f = _base_features(name, None, table)
+            f.update(proper=1.0, person=1.0, same_sentence=1.0, split_name=1.0)
+            if source:
+                f["source"] = 1.0
+            found.append((resolve(name), t[2], nxt[3], f))
     # Pronouns for their antecedents, surname-某 names with their titles.
     for i, t in enumerate(toks):
         if own and t[2] >= q_start:
@@ -1369,7 +1388,30 @@ def _counted(toks: Sequence[Token], q_end: int) -> list[tuple[str, int, int, lis
                 out.append((text, run[0][2], run[-1][3], run, "counted"))
             head = rest[k + 1 : e]
             out.append(("".join(t[0] for t in head), head[0][2], head[-1][3], head, "after_de"))
+    # The same read over words the tagger mangled (偏/a 股/q 基金, 奇才队/i): the words up to a
+    # boundary, ending with a noun, after 的 when it follows the quantity at once.
+    i = 1 if rest[0][1] == "uj" else 0
+    j = i
+    while j < len(rest) and j - i < _LOOSE_WORDS and rest[j][1] not in _LOOSE_BOUNDS:
+        if rest[j][1].startswith("v") and rest[j][1] != "vn":
+            break
+        j += 1
+    while j > i and not (_is_nounish(rest[j - 1]) or rest[j - 1][1] in ("i", "j")):
+        j -= 1
+    if j > i and 2 <= rest[j - 1][3] - rest[i][2] <= _SLOT_MAX:
+        run = rest[i:j]
+        text = "".join(t[0] for t in run)
+        if all(text != o[0] for o in out):
+            out.append((text, run[0][2], run[-1][3], run, "after_de" if i else "counted"))
     return out
+
+
+#: Tags of a given name's characters the tagger split from its surname (陈/nr 妹/n).
+_GIVEN_NAME_TAGS = frozenset({"n", "a", "ng", "ag", "nr", "v", "zg", "ns", "nz"})
+#: Tags that end the loose reading of what a quantity counts (see :func:`_counted`).
+_LOOSE_BOUNDS = frozenset({"x", "uj", "ul", "p", "d", "f", "m", "b", "c", "r", "t", "eng"})
+#: The most words of that reading.
+_LOOSE_WORDS = 5
 
 
 #: Tags that bound the words before a verb that governs a quantity (its subject slot):

@@ -121,3 +121,33 @@ def test_a_run_without_its_last_nouns_is_an_option(
 ) -> None:
     opts = _options(text, quantity)
     assert opts[owner].get(how) == 1.0
+
+
+# ------------------------------------------------------ names the tagger mangled or split
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "subject"),
+    [
+        # 偏/a 股/q 基金/n: no noun run opens at an adjective
+        ("今年仅有两只偏股基金同期净值下跌。", "两只", "偏股基金"),
+        # 奇才队 is tagged as an idiom, after the quantity and 的
+        ("在本赛季常规赛中仅取得23胜的奇才队正朝着正确的方向前进。", "23胜", "奇才队"),
+    ],
+)
+def test_what_a_quantity_counts_is_read_over_mangled_words(
+    text: str, quantity: str, subject: str
+) -> None:
+    assert subject in _options(text, quantity)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "name"),
+    [
+        ("小宋佳在剧中只有一分钟的演出。", "一分钟", "宋佳"),
+        ("据村民王强介绍，今年收入达到3万元。", "达到3万元", "王强"),
+    ],
+)
+def test_a_surname_split_from_its_given_name_is_joined(text: str, quantity: str, name: str) -> None:
+    opts = _options(text, quantity)
+    assert opts[name].get("split_name") == 1.0
