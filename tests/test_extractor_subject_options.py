@@ -151,3 +151,31 @@ def test_what_a_quantity_counts_is_read_over_mangled_words(
 def test_a_surname_split_from_its_given_name_is_joined(text: str, quantity: str, name: str) -> None:
     opts = _options(text, quantity)
     assert opts[name].get("split_name") == 1.0
+
+
+# --------------------------------------------------- bench/subject_misses.py's classes
+
+
+@pytest.mark.parametrize(
+    ("gold", "options", "kinds"),
+    [
+        ("甲山集团", ["甲山"], ["option cut short"]),
+        ("乙城的公立学校", ["公立学校"], ["de-phrase", "modifier missing"]),
+        ("家电", ["家电销售"], ["owner"]),
+        ("王刚", ["村民王刚"], ["modifier kept"]),
+        ("《星河物语》", ["星河"], ["title"]),
+        ("甲队、乙队和丙队", ["丁队"], ["list"]),
+        ("丙市政府", ["丁队"], ["other, in its sentence"]),
+        ("戊公司", ["丁队"], ["other, earlier"]),
+        ("己集团所有子公司", ["丁队"], ["not in text"]),
+    ],
+)
+def test_a_subject_miss_is_classed(gold: str, options: list[str], kinds: list[str]) -> None:
+    from bench.subject_misses import classes
+
+    text = (
+        "戊公司去年成立。"
+        "甲山集团、乙城的公立学校、家电、村民王刚、《星河物语》、甲队、乙队和丙队、丙市政府。"
+    )
+    sentence = text[text.index("。") + 1 :]
+    assert classes(gold, options, text, sentence) == kinds
