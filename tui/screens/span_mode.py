@@ -10,7 +10,9 @@ selection to a field of a draft of the claim on the card —
 ``s``/``1`` subject, ``p``/``2`` predicate, ``t``/``3`` time, ``o``/``4`` object, ``q``/``5``
 the quantity — ``n``/``6``/``Insert`` adds a claim from it (roles and their alternatives from
 the extractor; the mode ends with the added claim on the card), ``Enter`` saves the draft as
-one edit decision and goes to the next pending claim, ``Esc`` leaves and drops the draft. No
+one edit decision and goes to the next pending claim (with nothing assigned yet, the selection
+first becomes the field the mode started on: ``v``, a move, ``Enter`` fixes the field most
+likely wrong), ``Esc`` leaves and drops the draft. No
 typing, no input method: the offsets written are the selection's.
 
 While the mode is on, its keys take precedence: :meth:`SpanMode.check_action` turns every
@@ -60,6 +62,9 @@ MODE_TITLE = (
     "SPAN MODE  ←→ word · ⇧←→↑↓ extend · Tab name · ] number · . time · s p t o q assign"
     " · n add · Enter save · Esc leave"
 )
+
+#: Fields ``Enter`` may give the selection to when nothing is assigned yet.
+ENTER_TARGETS = ("subject", "predicate", "time", "object")
 
 #: What each jump kind is called in a message.
 JUMP_NAMES = {"name": "name or noun phrase", "number": "number", "time": "time expression"}
@@ -122,6 +127,9 @@ class SpanMode(Screen):
     """Fields assigned in span mode and not saved yet (the draft of the claim on the card)."""
     span_claim_id: int | None = None
     """The claim the draft belongs to."""
+    span_field: str | None = None
+    """The field span mode started on (:meth:`span_start_field`): ``Enter`` with nothing
+    assigned yet gives it the selection (:meth:`span_enter_target`)."""
     _span_focus: Widget | None = None
     _span_readers: spans.Readers | None = None
 
@@ -207,6 +215,7 @@ class SpanMode(Screen):
         self.span = cursor
         self.span_draft = {}
         self.span_claim_id = claim["id"] if claim is not None else None
+        self.span_field = field
         self._span_focus = self.focused
         view = self.query_one(DocumentView)
         view.span_mode = True
@@ -255,7 +264,10 @@ class SpanMode(Screen):
             self.query_one(ClaimCard).show_draft(claim, self.span_draft)
         a, b = cursor.selection
         view.set_marks(cursor.cursor, (a, b))
-        view.border_subtitle = f"selection {a}–{b}: {shown_line(cursor.text[a:b])[:60]}"
+        then = f"Enter: {self.span_enter_target()}" if not self.span_draft else "Enter: save"
+        if self.span_claim_id is None:
+            then = "n: add"
+        view.border_subtitle = f"selection {a}–{b}: {shown_line(cursor.text[a:b])[:60]} · {then}"
 
     # ---------------------------------------------------------------- moving
 
@@ -345,16 +357,24 @@ class SpanMode(Screen):
         self.span_draft.update(changes)
         self._span_draw(draft=True)
 
+    def span_enter_target(self) -> str:
+        """What ``Enter`` gives the selection when nothing is assigned yet: the field the mode
+        started on (the card's field in focus) when it is one a selection can be — subject,
+        predicate, time, object —, else the quantity (a claim without alternatives, unit or
+        kind in focus: the mode started on the quantity)."""
+        field = self.span_field
+        return field if field in ENTER_TARGETS else "quantity"
+
     async def action_span_save(self) -> None:
-        """Save the draft as one edit decision and go to the next pending claim."""
+        """Save the draft as one edit decision and go to the next pending claim; with nothing
+        assigned yet, the selection first becomes the field the mode started on
+        (:meth:`span_enter_target`), so a one-field fix is ``v``, the selection, ``Enter``."""
         if self.span is None or self._span_current() is None:
             return
         if not self.span_draft:
-            self.notify(
-                "Nothing assigned yet: s p t o q assign the selection to a field; Esc leaves.",
-                severity="warning",
-            )
-            return
+            self.action_span_assign(self.span_enter_target())
+            if not self.span_draft:  # refused (a selection without a number for the quantity)
+                return
         draft = dict(self.span_draft)
         outcome = await self._act(lambda: self.session.save_draft(draft))
         if outcome.ok:

@@ -73,7 +73,8 @@ _SPAN_KEYS = (
     ("n,6,insert", "span_add", "Add claim", "span.add",
      "Add a claim from the selection (its quantity read from it)", True),
     ("enter", "span_save", "Save", "span.save",
-     "Save the draft as one edit and go to the next pending claim", True),
+     "Save the draft as one edit and go to the next pending claim (nothing assigned yet: the"
+     " selection becomes the field the mode started on, named under the document)", True),
     ("escape", "span_cancel", "Leave", "span.leave",
      "Leave span mode, dropping the draft", True),
     ("tab,w", "span_jump('name', 1)", "Next name", "span.next_name",
