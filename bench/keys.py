@@ -1177,13 +1177,33 @@ class SelectSpan:
         cur = SpanCursor(text, self._segs[text], s0)
         if not hasattr(cur, "start_selection"):
             return first, first
+        field = self.start_field(driver, text, row)
+        return tuple(cur.start_selection(row, field))  # type: ignore[return-value]
+
+    def start_field(self, driver: Driver, text: str, row: dict[str, Any]) -> str | None:
+        """The field span mode starts on for ``row``: the screen's own choice for the claim
+        on screen, else (a claim about to be added) its card's first focus when it has
+        alternatives."""
+        screen = driver.app.screen
         claim = getattr(screen, "claim", None)
         if claim is not None and claim["id"] == row.get("id"):
-            field = screen.span_start_field()
-        else:  # a claim not on screen yet (one about to be added): its card's first focus
-            card = card_for(row, text)
-            field = card.focus if card is not None else None
-        return tuple(cur.start_selection(row, field))  # type: ignore[return-value]
+            return screen.span_start_field()  # type: ignore[no-any-return]
+        card = card_for(row, text)
+        return card.focus if card is not None else None
+
+    def enter_field(self, driver: Driver, text: str, row: dict[str, Any]) -> str | None:
+        """The form field ``enter`` gives the selection to when the draft is empty (the app's
+        ``span_enter_target``, named as :func:`keys_plan.span_plan` names fields: the quantity
+        as ``quantity``); None on an app where ``enter`` only saves."""
+        screen = driver.app.screen
+        if not hasattr(screen, "span_enter_target") or not hasattr(screen, "span_start_field"):
+            return None
+        from tui.screens.span_mode import ENTER_TARGETS
+
+        field = self.start_field(driver, text, row)
+        if field not in ENTER_TARGETS:
+            return "quantity"
+        return "time_text" if field == "time" else field
 
     def quantity_ok(self, text: str, g: dict, doc_date: str | None) -> Callable[[int, int], bool]:
         """Whether the app reads value, unit and qualifier right for ``g`` from a selection."""
@@ -1204,11 +1224,12 @@ class SelectSpan:
         words = self.words(text)
         (anchor, cursor), moves = self.start(driver, text, row), self.moves(driver, text)
         date = driver.doc_date(row["doc_id"])
+        enter = self.enter_field(driver, text, row)
 
         def cost(fields: frozenset[str]) -> int | None:
             steps = kp.span_plan(words, text, cursor, fields, g, moves, anchor=anchor,
                                  quantity_ok=self.quantity_ok(text, g, date))  # fmt: skip
-            return None if steps is None else kp.span_cost(steps)
+            return None if steps is None else kp.span_cost(steps, enter)
 
         return cost
 
@@ -1233,8 +1254,9 @@ class SelectSpan:
         return words, at, anchor, self.moves(driver, text)
 
     async def assign(self, driver: Driver, action: str, fields: set[str], g: dict,
-                     text: str, doc_date: str | None) -> None:  # fmt: skip
-        """In span mode, select and assign every field of ``fields`` (nearest first)."""
+                     text: str, doc_date: str | None, enter: str | None = None) -> None:  # fmt: skip
+        """In span mode, select and assign every field of ``fields`` (nearest first); a
+        one-step draft of the field ``enter`` assigns itself (``enter``) is only selected."""
         todo = set(fields)
         while todo:
             words, cursor, anchor, moves = self.live(driver, text)
@@ -1244,6 +1266,8 @@ class SelectSpan:
                 raise BenchError(f"no selection of the app's words sets {', '.join(sorted(todo))}")
             step = steps[0]
             await self.select(driver, action, step)
+            if not self.drafted(driver) and kp.enter_assigns(steps, enter):
+                return  # enter (the save) assigns it
             key = step.keys[-1]
             await driver.press(action, "span/field", key)
             column = "quantity_text" if step.form_field == "quantity" else step.form_field
@@ -1254,9 +1278,10 @@ class SelectSpan:
     async def draft(self, driver: Driver, claim_id: int, fields: set[str], g: dict,
                     text: str) -> None:  # fmt: skip
         """Set ``fields`` of the claim on screen from selections, then save the draft."""
-        date = driver.doc_date(driver.claim(claim_id)["doc_id"])
+        row = driver.claim(claim_id)
+        date, enter = driver.doc_date(row["doc_id"]), self.enter_field(driver, text, row)
         await self.enter(driver, driver.acting)
-        await self.assign(driver, driver.acting, fields, g, text, date)
+        await self.assign(driver, driver.acting, fields, g, text, date, enter)
         await self.save(driver, driver.acting, claim_id)
         driver.keys.fixes[driver.fixer("span")] += 1
 
@@ -1345,11 +1370,12 @@ class SelectSpan:
         words, moves = self.words(text), self.moves(driver, text)
         anchor, cursor = self.start(driver, text, row)
         ok = self.quantity_ok(text, g, driver.doc_date(g["_doc_id"]))
+        enter = self.enter_field(driver, text, row)
 
         def span(fs: frozenset[str]) -> int | None:
             steps = kp.span_plan(words, text, cursor, fs, g, moves, anchor=anchor,
                                  quantity_ok=ok)  # fmt: skip
-            return None if steps is None else kp.span_cost(steps)
+            return None if steps is None else kp.span_cost(steps, enter)
 
         start = driver.form_start_for(row)
         form = lambda fs: kp.form_cost(FORM_CHAIN, start, {f: fixes[f] for f in fs}, route)  # noqa: E731

@@ -13,7 +13,9 @@ The review keys are those of the team's key contract (issue 14):
   word, ``shift+left`` / ``shift+right`` extend the selection one word, ``home`` / ``end`` go
   to the sentence's ends; one key assigns the selection to a field of a draft (``s`` subject,
   ``p`` predicate, ``t`` time, ``q`` the quantity), ``n`` adds a claim from it, ``enter`` saves
-  the draft (one edit decision) and moves on.
+  the draft (one edit decision) and moves on — with nothing assigned yet, ``enter`` first gives
+  the selection to the field the mode started on, so a one-field draft of that field needs no
+  field key.
 - **form**: ``e`` opens the edit form; Tab / Shift+Tab round the focus chain, typing replaces
   the selected text of a field, ``Ctrl+U`` empties one, ``Ctrl+S`` saves.
 
@@ -410,9 +412,17 @@ def _judge(form_field: str, g: dict, text: str) -> Callable[[int, int], bool]:
     return lambda a, b: right_for(form_field, text[a:b].strip(), g)
 
 
-def span_cost(steps: Sequence[SpanStep]) -> int:
-    """``v``, every selection and field key, ``enter``."""
-    return 2 + sum(len(s.keys) for s in steps)
+def enter_assigns(steps: Sequence[SpanStep], enter_field: str | None) -> bool:
+    """Whether ``enter`` alone assigns the draft's one selection: a draft of one step whose
+    field is the one the app gives the selection to when nothing is assigned yet
+    (``enter_field``: the field span mode started on; None: an app without it)."""
+    return enter_field is not None and len(steps) == 1 and steps[0].form_field == enter_field
+
+
+def span_cost(steps: Sequence[SpanStep], enter_field: str | None = None) -> int:
+    """``v``, every selection and field key, ``enter`` — without the field key when
+    ``enter`` assigns the one selection itself (:func:`enter_assigns`)."""
+    return 2 + sum(len(s.keys) for s in steps) - int(enter_assigns(steps, enter_field))
 
 
 # --------------------------------------------------------------------------- the form

@@ -39,6 +39,7 @@ from db.rows import ClaimRow, DocumentRow
 from db.session import Outcome, ReviewSession
 from tui.text import shown, shown_line
 from tui.widgets.claim_card import ClaimCard
+from tui.widgets import hints
 from tui.widgets.document_view import DocumentView
 from tui.widgets.span_cursor import (
     SPAN_BINDINGS,
@@ -52,15 +53,22 @@ T = TypeVar("T")
 
 #: Screen actions that stay on in span mode besides the mode's own.
 ALWAYS_ON = frozenset(
-    {"help", "span_move", "span_jump", "span_assign", "span_add", "span_save", "span_cancel"}
-)
+    {"help", "span_move", "span_jump", "span_assign", "span_add", "span_save", "span_cancel",
+     "span_hints"}
+)  # fmt: skip
 #: The mode's actions (off outside the mode; ``span_start`` enters it).
 SPAN_ACTIONS = ALWAYS_ON - {"help"}
 
 #: The document border while the mode is on: the mode and its keys.
 MODE_TITLE = (
-    "SPAN MODE  ←→ word · ⇧←→↑↓ extend · Tab name · ] number · . time · s p t o q assign"
-    " · n add · Enter save · Esc leave"
+    "SPAN MODE  7 8 ; … labels · ←→ word · ⇧←→↑↓ extend · Tab name · ] number · . time"
+    " · s p t o q assign · n add · Enter save · Esc leave"
+)
+
+#: What the help panel says of the hint labels' keys (they are typed, not bound).
+HINT_HELP = (
+    "Type the label under a word to select it; a second label right after extends the"
+    " selection to its word (a Chinese input method's ； 、 and full-width digits count too)"
 )
 
 #: Fields ``Enter`` may give the selection to when nothing is assigned yet.
@@ -101,6 +109,7 @@ def span_help_rows(app: App) -> list[tuple[str, str, str, str]]:
         keys = app._keymap.get(b.id or "", b.key)
         shown_keys = " ".join(app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
         rows.append((shown_keys, f"span: {b.description}", b.tooltip, b.id or ""))
+    rows.append((" ".join(hints.ALPHABET), "span: hint label", HINT_HELP, ""))
     return rows
 
 
@@ -132,6 +141,13 @@ class SpanMode(Screen):
     assigned yet gives it the selection (:meth:`span_enter_target`)."""
     _span_focus: Widget | None = None
     _span_readers: spans.Readers | None = None
+    span_labels: dict[str, int] = {}  # noqa: RUF012 (replaced, never mutated)
+    """The hint labels on screen: label -> word of the cursor's sentence."""
+    span_hints_on = True
+    """Hint labels are drawn (``h``/``F3`` hides and shows them; kept for the session)."""
+    _hint_typed = ""
+    _hint_extends = False
+    """The last key was a hint label that started a selection: the next one extends it."""
 
     # ---------------------------------------------------------------- what is on
 
@@ -233,6 +249,8 @@ class SpanMode(Screen):
         view.border_title = "document"
         view.border_subtitle = ""
         view.set_marks(None, None)
+        view.set_hints({})
+        self.span_labels, self._hint_typed, self._hint_extends = {}, "", False
         claim, doc = self.claim, self.doc
         if claim is not None and doc is not None:
             view.show(doc["text"], claim)
@@ -264,10 +282,49 @@ class SpanMode(Screen):
             self.query_one(ClaimCard).show_draft(claim, self.span_draft)
         a, b = cursor.selection
         view.set_marks(cursor.cursor, (a, b))
+        self.span_labels = cursor.hint_labels() if self.span_hints_on else {}
+        words = cursor.words
+        view.set_hints({words[k][0]: label for label, k in self.span_labels.items()},
+                       self._hint_typed)  # fmt: skip
         then = f"Enter: {self.span_enter_target()}" if not self.span_draft else "Enter: save"
         if self.span_claim_id is None:
             then = "n: add"
         view.border_subtitle = f"selection {a}–{b}: {shown_line(cursor.text[a:b])[:60]} · {then}"
+
+    # ---------------------------------------------------------------- hint labels
+
+    def on_key(self, event: events.Key) -> None:
+        """In span mode, a hint label's keys (:mod:`tui.widgets.hints`) select its word — a
+        second label right after the first extends the selection to its word —, before any
+        binding sees them; every other key ends a label's sequence."""
+        cursor = self.span
+        if cursor is None or not self.span_labels:
+            return
+        ch = hints.key_char(event.character)
+        if ch is None:
+            self._hint_typed, self._hint_extends = "", False
+            return
+        event.stop()
+        event.prevent_default()
+        typed = self._hint_typed + ch
+        word, known = hints.typed_label(self.span_labels, typed)
+        if not known:
+            self._hint_typed = ""
+            self.notify(f"No hint label {typed!r} here.", severity="warning", timeout=2,
+                        markup=False)  # fmt: skip
+        elif word is None:  # the first key of a two-key label: the view shows what is left
+            self._hint_typed = typed
+        else:
+            cursor.select_label(word, extend=self._hint_extends)
+            self._hint_typed, self._hint_extends = "", not self._hint_extends
+        self._span_draw()
+
+    def action_span_hints(self) -> None:
+        """Show or hide the hint labels."""
+        self.span_hints_on = not self.span_hints_on
+        self._hint_typed, self._hint_extends = "", False
+        self._span_draw()
+        self.notify("Hint labels on." if self.span_hints_on else "Hint labels off.", timeout=2)
 
     # ---------------------------------------------------------------- moving
 
