@@ -1253,8 +1253,8 @@ class SelectSpan:
             raise BenchError(f"the span cursor is on {cur.cursor}, not one of the app's words")
         return words, at, anchor, self.moves(driver, text)
 
-    async def assign(self, driver: Driver, action: str, fields: set[str], g: dict,
-                     text: str, doc_date: str | None, enter: str | None = None) -> None:  # fmt: skip
+    async def assign(self, driver: Driver, action: str, fields: set[str], g: dict, text: str,
+                     doc_date: str | None, enter: str | None = None) -> None:  # fmt: skip
         """In span mode, select and assign every field of ``fields`` (nearest first); a
         one-step draft of the field ``enter`` assigns itself (``enter``) is only selected."""
         todo = set(fields)

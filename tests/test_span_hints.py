@@ -13,11 +13,11 @@ import pytest
 from rich.cells import cell_len
 from textual import events
 
+from db.connection import open_db
 from tests.test_review_app import screen_text
 from tests.test_review_helpers import DOC2, add_claim, add_document, build_review_db, claim_row
 from tests.test_review_helpers import decisions as decisions_of
 from tests.test_span_mode import at_doc2, enter_span, notes, press, selected
-from db.connection import open_db
 from tui.app import make_app
 from tui.widgets import hints
 from tui.widgets.document_view import DocumentView
@@ -104,7 +104,9 @@ async def test_labels_select_and_extend_then_assign_and_save(
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await at_doc2(app, pilot)
         await enter_span(screen, pilot, home=False)
-        assert screen.span_labels == dict(zip("7890;'-", range(screen.span_labels["7"], 99)))
+        labels = screen.span_labels  # the sentence's seven words, in reading order
+        assert list(labels) == list("7890;'-")
+        assert list(labels.values()) == list(range(labels["7"], labels["7"] + 7))
         await press(pilot, *keys)
         assert selected(screen) == want
         await press(pilot, field, "enter")

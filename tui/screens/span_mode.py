@@ -38,8 +38,8 @@ from db.errors import ReviewError
 from db.rows import ClaimRow, DocumentRow
 from db.session import Outcome, ReviewSession
 from tui.text import shown, shown_line
-from tui.widgets.claim_card import ClaimCard
 from tui.widgets import hints
+from tui.widgets.claim_card import ClaimCard
 from tui.widgets.document_view import DocumentView
 from tui.widgets.span_cursor import (
     SPAN_BINDINGS,
@@ -141,7 +141,7 @@ class SpanMode(Screen):
     assigned yet gives it the selection (:meth:`span_enter_target`)."""
     _span_focus: Widget | None = None
     _span_readers: spans.Readers | None = None
-    span_labels: dict[str, int] = {}  # noqa: RUF012 (replaced, never mutated)
+    span_labels: dict[str, int] = {}  # noqa: RUF012 (replaced whole, never changed in place)
     """The hint labels on screen: label -> word of the cursor's sentence."""
     span_hints_on = True
     """Hint labels are drawn (``h``/``F3`` hides and shows them; kept for the session)."""
