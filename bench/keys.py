@@ -1108,9 +1108,32 @@ class SelectSpan:
                     out.append((key, m))
             return [(key, m) for key, m in out if m != k]
 
-        moves = kp.GraphMoves(neighbours, jumps=self.jumps(driver, text))
+        moves = kp.GraphMoves(neighbours, jumps=self.jumps(driver, text),
+                              labels=self.labels(driver, text))  # fmt: skip
         self._moves[text] = (width, moves)
         return moves
+
+    def labels(self, driver: Driver, text: str) -> Callable[[int], dict[int, str]] | None:
+        """Span mode's hint labels while the cursor is on a word (word -> label: the app's
+        own :meth:`SpanCursor.hint_labels` for the cursor's sentence); None on an app
+        without them, or with them hidden."""
+        from tui.widgets.span_cursor import SpanCursor
+
+        screen = driver.app.screen
+        if not hasattr(SpanCursor, "hint_labels") or not getattr(screen, "span_hints_on", False):
+            return None
+        self.words(text)
+        cur = SpanCursor(text, self._segs[text], 0)
+        by_sentence: dict[tuple[int, int], dict[int, str]] = {}
+
+        def labels(k: int) -> dict[int, str]:
+            cur.index = cur.anchor = k
+            sentence = cur.sentence()
+            if sentence not in by_sentence:
+                by_sentence[sentence] = {w: lab for lab, w in cur.hint_labels().items()}
+            return by_sentence[sentence]
+
+        return labels
 
     def jump_keys(self, driver: Driver) -> dict[tuple[str, int], str]:
         """(kind, step) -> the key of each jump the span cursor offers (binding ids

@@ -148,6 +148,10 @@ class Moves:
     from one word to another. This base moves with ``left`` / ``right`` and, inside the
     sentence whose first and last words are ``ends``, ``home`` / ``end``."""
 
+    labels: Callable[[int], Mapping[int, str]] | None = None
+    """Span mode's hint labels on screen while the cursor is on a word: word -> label (the
+    words of the cursor's sentence); None on an app without them."""
+
     def __init__(self, ends: tuple[int, int] | None = None) -> None:
         self.ends = ends
 
@@ -171,8 +175,10 @@ class GraphMoves(Moves):
     def __init__(self, neighbours: Callable[[int], Iterable[tuple[str, int]]],
                  limit: int = 80,
                  jumps: Callable[[int, int], Iterable[tuple[str, int, int]]] | None = None,
+                 labels: Callable[[int], Mapping[int, str]] | None = None,
                  ) -> None:  # fmt: skip
         super().__init__()
+        self.labels = labels
         self.neighbours = neighbours
         self.jumps = jumps
         self.limit = limit
@@ -274,8 +280,10 @@ def select_keys(
     anchor = cursor if anchor is None else anchor
     if sorted((anchor, cursor)) == [i, j]:
         return [], cursor
+    by_label = label_keys(moves.labels(cursor), i, j) if moves.labels else None
     if isinstance(moves, GraphMoves):
-        return moves.select(cursor, anchor, i, j)
+        way = moves.select(cursor, anchor, i, j)
+        return by_label if by_label and len(by_label[0]) < len(way[0]) else way
     ways: list[tuple[list[str], int]] = []
     lo, hi = sorted((anchor, cursor))
     for start, other, extend in ((i, j, "shift+right"), (j, i, "shift+left")):
@@ -291,7 +299,26 @@ def select_keys(
         other = j if anchor == i else i
         key = "shift+right" if other > cursor else "shift+left"
         ways.append(([key] * abs(other - cursor), other))
+    if by_label:
+        ways.append(by_label)
     return min(ways, key=lambda w: len(w[0]))
+
+
+def label_keys(labels: Mapping[int, str], i: int, j: int) -> tuple[list[str], int] | None:
+    """The fewest keys that select words ``i``..``j`` with span mode's hint labels
+    (``labels``: word -> label, the words of the cursor's sentence): the label of one end,
+    then the label of the other (a second label right after the first extends the
+    selection) or ``shift+arrows`` to it; and the cursor's word after. None when neither end
+    has a label."""
+    ways: list[tuple[list[str], int]] = []
+    for first, other, extend in ((i, j, "shift+right"), (j, i, "shift+left")):
+        if first not in labels:
+            continue
+        tail = [extend] * abs(other - first)
+        if other != first and other in labels and len(labels[other]) < len(tail):
+            tail = list(labels[other])
+        ways.append(([*labels[first], *tail], other))
+    return min(ways, key=lambda w: len(w[0])) if ways else None
 
 
 def span_choices(
