@@ -984,11 +984,11 @@ class PickAlternative:
         key = driver.key_for(f"review.pick{n}", n)
         if key is None:
             raise BenchError(f"the screen offers no key for review.pick{n}")
-        before = driver.decisions(claim_id)
+        decided = driver.decisions(claim_id)
         await driver.press(driver.acting, "pick/digit", key)
 
         def done() -> bool:
-            if driver.decisions(claim_id) <= before:
+            if driver.decisions(claim_id) <= decided:
                 return False
             row = driver.claim(claim_id)
             return (row["status"] == "accepted" and kp.right_for(form_field, str(row[form_field]

@@ -282,8 +282,8 @@ def select_keys(
         return [], cursor
     by_label = label_keys(moves.labels(cursor), i, j) if moves.labels else None
     if isinstance(moves, GraphMoves):
-        way = moves.select(cursor, anchor, i, j)
-        return by_label if by_label and len(by_label[0]) < len(way[0]) else way
+        searched = moves.select(cursor, anchor, i, j)
+        return by_label if by_label and len(by_label[0]) < len(searched[0]) else searched
     ways: list[tuple[list[str], int]] = []
     lo, hi = sorted((anchor, cursor))
     for start, other, extend in ((i, j, "shift+right"), (j, i, "shift+left")):
