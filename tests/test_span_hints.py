@@ -182,3 +182,44 @@ async def test_input_method_punctuation_and_two_key_labels(tmp_path):
         await press(pilot, "escape")
     assert claim_row(path, cid)["status"] == "pending"
     assert decisions_of(path) == []
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_labels_fit_a_small_terminal(setup, size):
+    """At 80×24 and 60×20 the sentence and its labels are on screen, and a label selects."""
+    path, info = setup
+    cid = info["ids"][5]
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=size) as pilot:
+        screen = await at_doc2(app, pilot)
+        await enter_span(screen, pilot, home=False)
+        view = screen.query_one(DocumentView)
+        top = int(view.scroll_offset.y)
+        height = view.scrollable_content_region.height
+        line = view.line_of(DOC2.index("全市"))
+        assert top <= view.row_of(line) < view.row_of(line) + 1 < top + height
+        shown = screen_text(app)
+        assert "全市共有" in shown.replace("\n", "").replace("│", "").replace(" ", "")
+        await press(pilot, "8", "9", "s", "enter")
+        await pilot.pause()
+    assert claim_row(path, cid)["subject"] == "全市共有"
+
+
+async def test_help_footer_and_palette_list_the_labels(setup):
+    path, _info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        rows = {r[1]: r for r in screen.help_rows()}
+        assert rows["span: hint label"][0] == "7 8 9 0 ; ' - = /"
+        assert rows["span: Labels"][0].lower().split() == ["h", "f3"]
+        from tui.app import ReviewCommands
+
+        await enter_span(screen, pilot, home=False)
+        assert "Labels" in screen_text(app).splitlines()[-1]  # the footer
+        commands = {t: c for t, _h, c in ReviewCommands(screen)._commands()}
+        assert screen.span_labels
+        await commands["span: labels"]()  # what the palette runs
+        await pilot.pause()
+        assert screen.span_labels == {} and not screen.span_hints_on
+    assert decisions_of(path) == []
