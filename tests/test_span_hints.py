@@ -34,11 +34,11 @@ def setup(tmp_path):
     [
         (0, []),
         (3, ["7", "8", "9"]),
-        (9, list("7890;'-=/")),
-        # ten words: one key becomes a prefix (/), eight keep one key
-        (10, [*"7890;'-=", "/7", "/8"]),
-        # forty words: four prefixes (' - = /), five one-key labels
-        (40, [*"7890;", *(p + c for p in "'-=/" for c in "7890;'-=/")][:40]),
+        (10, list("7890;'-=/\\")),
+        # eleven words: one key becomes a prefix (the backslash), nine keep one key
+        (11, [*"7890;'-=/", "\\7", "\\8"]),
+        # forty words: four prefixes (- = / \), six one-key labels
+        (40, [*"7890;'", *(p + c for p in "-=/\\" for c in hints.ALPHABET)][:40]),
     ],
 )
 def test_labels_are_prefix_free_and_as_short_as_the_count_allows(n, want):
@@ -58,7 +58,8 @@ def test_more_words_than_two_keys_can_label_get_no_label():
     [
         ("7", "7"),
         ("；", ";"),  # an input method's Chinese punctuation
-        ("、", "/"),
+        ("、", "\\"),  # the backslash key's 顿号
+        ("/", "/"),
         ("’", "'"),
         ("８", "8"),  # full-width digits
         ("－", "-"),
@@ -75,10 +76,10 @@ def test_key_char_reads_input_method_forms(character, want):
 
 @pytest.mark.parametrize(
     ("typed", "want"),
-    [("7", (0, True)), ("/", (None, True)), ("/8", (9, True)), ("/;", (None, False))],
+    [("7", (0, True)), ("\\", (None, True)), ("\\8", (10, True)), ("\\\\", (None, False))],
 )
 def test_typed_label(typed, want):
-    labels = hints.label_words(list(range(10)))
+    labels = hints.label_words(list(range(11)))
     assert hints.typed_label(labels, typed) == want
 
 
@@ -148,7 +149,7 @@ async def test_labels_are_drawn_under_their_words_as_text(setup):
 
 
 async def test_input_method_punctuation_and_two_key_labels(tmp_path):
-    """A sentence of more than nine words gets two-key labels; the input method's ； and a
+    """A sentence of more than ten words gets two-key labels; the input method's ； and a
     full-width digit select like ; and the digit; a key that is no label says so."""
     text = "甲公司、乙公司、丙公司、丁公司和戊公司今年共同投资了超过三千万元的新项目。"
     path = tmp_path / "long.db"
@@ -163,7 +164,7 @@ async def test_input_method_punctuation_and_two_key_labels(tmp_path):
         screen = app.screen
         await enter_span(screen, pilot, home=False)
         labels = screen.span_labels
-        assert len(labels) > 9 and any(len(k) == 2 for k in labels)
+        assert len(labels) > 10 and any(len(k) == 2 for k in labels)
         words = screen.span.words
         first_two = next(k for k in labels if len(k) == 2)
         app.post_message(events.Key("fullwidth_semicolon", "；"))  # ; : a one-key label
@@ -177,7 +178,7 @@ async def test_input_method_punctuation_and_two_key_labels(tmp_path):
         await pilot.pause()
         c, d = words[labels[first_two]]
         assert selected(screen) == text[min(a, c) : max(b, d)]  # extends
-        await press(pilot, "/", "/")  # // is no label
+        await press(pilot, "backslash", "backslash")  # a prefix, then no label
         assert any("No hint label" in m for m in notes(app))
         await press(pilot, "escape")
     assert claim_row(path, cid)["status"] == "pending"
@@ -211,7 +212,7 @@ async def test_help_footer_and_palette_list_the_labels(setup):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await at_doc2(app, pilot)
         rows = {r[1]: r for r in screen.help_rows()}
-        assert rows["span: hint label"][0] == "7 8 9 0 ; ' - = /"
+        assert rows["span: hint label"][0] == "7 8 9 0 ; ' - = / \\"
         assert rows["span: Labels"][0].lower().split() == ["h", "f3"]
         from tui.app import ReviewCommands
 

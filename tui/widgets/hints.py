@@ -6,8 +6,8 @@ sentence is two labels away, whatever the cursor's place. The labels are drawn f
 :data:`ALPHABET`: keys that are not letters (an input method turns letters into pinyin) and
 none of span mode's own keys (``1``–``6`` assign fields, ``[`` ``]`` ``,`` ``.`` jump). A
 Chinese input method in its Chinese-punctuation mode sends other characters for some of them
-(``；`` for ``;``, ``、`` for ``/``, full-width digits): :func:`key_char` reads them as the key
-pressed.
+(``；`` for ``;``, ``、`` for the backslash, ``‘`` ``’`` for ``'``, full-width digits):
+:func:`key_char` reads them as the key pressed.
 
 The labels are prefix-free: as many words as possible get one key, the rest two (a first key
 that is only a prefix, then any key), in reading order — stable while the cursor stays in the
@@ -19,9 +19,9 @@ from __future__ import annotations
 import unicodedata
 
 #: The label keys, in the order labels use them.
-ALPHABET = "7890;'-=/"
+ALPHABET = "7890;'-=/\\"
 #: Characters an input method sends for a label key that NFKC does not map back to it.
-IME_FORMS = {"、": "/", "‘": "'", "’": "'"}
+IME_FORMS = {"、": "\\", "‘": "'", "’": "'"}
 
 
 def key_char(character: str | None) -> str | None:
