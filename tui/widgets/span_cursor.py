@@ -71,16 +71,16 @@ _SPAN_KEYS = (
      "The selection is the draft's object", True),
     ("q,5", "span_assign('quantity')", "Quantity", "span.quantity",
      "The selection is the draft's quantity (value, unit, qualifier read from it)", True),
-    ("n,6,insert", "span_add", "Add claim", "span.add",
+    ("n,6,insert", "span_add", "Add", "span.add",
      "Add a claim from the selection (its quantity read from it)", True),
-    ("h,f3", "span_hints", "Labels", "span.hints",
-     "Show or hide the hint labels under the words of the cursor's sentence (type a label to"
-     " select its word, a second label right after to extend the selection to its word)", True),
     ("enter", "span_save", "Save", "span.save",
      "Save the draft as one edit and go to the next pending claim (nothing assigned yet: the"
      " selection becomes the field the mode started on, named under the document)", True),
     ("escape", "span_cancel", "Leave", "span.leave",
      "Leave span mode, dropping the draft", True),
+    ("h,f3", "span_hints", "Labels", "span.hints",
+     "Show or hide the hint labels under the words of the cursor's sentence (type a label to"
+     " select its word, a second label right after to extend the selection to its word)", True),
     ("tab,w", "span_jump('name', 1)", "Next name", "span.next_name",
      "Select the next name or noun phrase (the one holding the selection first)", True),
     ("shift+tab,W", "span_jump('name', -1)", "Previous name", "span.previous_name",
