@@ -507,7 +507,9 @@ def test_fixers_the_app_offers_are_used_where_right_and_reach_the_gold(tmp_path,
     a.write_text("2022年4月26日，华安公司向上海市政府捐资1000万元。该公司共派出20名志愿者，"
                  "累计服务超过300小时，发放口罩5000只。另有12家企业参与。", "utf-8")  # fmt: skip
     b = tmp_path / "b.txt"
-    b.write_text("2023年5月1日，甲公司发放口罩300只，乙公司发放手套200副。", "utf-8")
+    # 甲公司 and 乙集团 share no word: a selection right for one (公司 covers 甲公司 enough
+    # under the eval rules) is never right for the other, so their golds really differ.
+    b.write_text("2023年5月1日，甲公司发放口罩300只，乙集团发放手套200副。", "utf-8")
     c = tmp_path / "c.txt"
     c.write_text("费城76人今天击败了湖人。76人本赛季主场表现出色，76人球迷非常高兴。", "utf-8")
     db = tmp_path / "gold.db"
