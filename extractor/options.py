@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from . import lexicon
@@ -169,6 +169,41 @@ def _is_verb_at(toks: Sequence[Token], j: int) -> bool:
     if t[1].startswith("v") and t[1] != "vn":
         return True
     return t[1] == "p" and j + 1 < len(toks) and toks[j + 1][0] in ("了", "过")
+
+
+#: Tags of a word that states something of what stands before it when it closes the clause
+#: (重伤/a, 飘红/z, 危殆/a).
+_STATE_FLAGS = ("a", "z", "ad", "an")
+
+
+def _closing_state(
+    after: Sequence[Token], k: int, add: Callable[[Sequence[Token], dict[str, float]], None]
+) -> None:
+    """Offer the predicate that closes the clause after ``after[:k]`` (the quantity and the
+    noun it counts) when its words are no verb by their tags: one state or adjective word
+    right there, or the one or two words after adverbs (将特价销售)."""
+    m = k
+    while m < len(after) and after[m][1] in _ADVERB_FLAGS:
+        m += 1
+    e = m
+    while e < len(after) and e - m < 2 and after[e][1] not in ("x", "uj", "p", "c", "r"):
+        e += 1
+    closes = e == len(after) or after[e][1] == "x"
+    if e == m or not closes or any(_is_verb_at(after, n) for n in range(m, e)):
+        return  # nothing there, the clause goes on, or a verb the other options offer
+    if m > k or (e - m == 1 and after[m][1] in _STATE_FLAGS):
+        add(after[m:e], {"closing_state": 1.0, "adverb_before": float(m > k)})
+
+
+def _number_follows(toks: Sequence[Token], k: int) -> bool:
+    """Whether a number stands at ``toks[k]``, qualifiers and aspect words skipped (拿下了
+    近20分): a verb before it governs that quantity."""
+    while k < len(toks) and (toks[k][0] in _DROP_BEFORE or toks[k][1] in ("ul", "uz")):
+        k += 1
+    if k >= len(toks):
+        return False
+    word, flag = toks[k][0], toks[k][1]
+    return flag == "m" or (flag == "eng" and word[:1].isdigit())
 
 
 def _future_words() -> tuple[str, ...]:
@@ -535,6 +570,12 @@ def predicate_options(
         if _inside_name(norm, start, end):
             return  # a piece of a transliterated name (武贾西奇 of 萨沙-武贾西奇)
         f = dict(f)
+        lo_b, hi_b = (end, q_start) if end <= q_start else (q_end, start)
+        if any(
+            lo_b <= t[2] and t[3] <= hi_b and t[0] not in _DROP_BEFORE and _is_verb_at(toks, k)
+            for k, t in enumerate(toks[max(0, at - 2 * _PRED_WINDOW) : past + _PRED_WINDOW])
+        ):
+            f["verb_between"] = 1.0  # 指数|跌|0.01%: what a verb follows is its subject
         if end <= q_start:
             f["before"] = 1.0
             f["dist"] = _log_dist(q_start - end)
@@ -649,6 +690,8 @@ def predicate_options(
                 seen_verb = True
             if governed and j == 0:
                 f["object_noun"] = 1.0  # 获得2700万元授信: the object, tagged as a verb
+            if _number_follows(after, j + 1):
+                f["next_quantity"] = 1.0  # 6投5中拿下12分: 拿下 governs 12分
             add([t], f)
     # The stretch from the subject to the quantity (同比增长, 实现营业收入, 失业率均值).
     lo = 0
@@ -723,6 +766,7 @@ def predicate_options(
             m += 1
         if m > i and noun_run(after, m) > m:
             j = noun_run(after, m)
+    run_end = j
     if j > i:
         run = after[i:j]
         yi = bool(before) and before[-1][0] in ("以", "按")
@@ -748,8 +792,15 @@ def predicate_options(
             # After a governing verb the counted noun and what follows it are its object
             # (提供约1500亿元新冠保险保障), not a clause of their own.
             g = {"counted_verb": 1.0, "object_noun": float(governed)}
+            if _number_follows(after, j + 1):
+                g["next_quantity"] = 1.0
             add([after[j]], g)
             add(after[i : j + 1], {**g, "counted": 1.0})
+    # What the clause states of the quantity (and the noun it counts) when the tagger calls
+    # it no verb: a state or adjective closing the clause (3人重伤, 四成半飘红), or the words
+    # after an adverb there (百余款地板将特价销售, 7级资源将面市).
+    if not yi_attr:
+        _closing_state(after, max(i, run_end), add)
     # A quantity that opens its clause and is what the clause speaks of (38%的“甲世代”每月
     # 给父母补贴家用, 三成因为房子老化要装修): the rest of the clause after it and the noun it
     # counts (a quoted term, a noun run) states what is claimed of that share.
