@@ -243,16 +243,18 @@ def main(argv: list[str] | None = None) -> int:
                                 ),
                             )
                         ] += 1
+                    cat_line = ""
                     if name == args.errors_of and not ok and args.categories:
                         if any(rights):
                             right_best = max(
                                 (i for i in range(len(opts)) if rights[i]),
                                 key=lambda i: scores[i],
                             )
-                            cats_wrong[
+                            cat_line = (
                                 f"ranked lower: chose {_side(feats[best])},"
                                 f" right {_side(feats[right_best])}"
-                            ] += 1
+                            )
+                            cats_wrong[cat_line] += 1
                         else:
                             where = _uncovered(texts[d], cand, str(g["predicate"]))
                             cats_wrong[f"no right option: {where}"] += 1
@@ -267,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
                         s = text[max(cand.sentence_start, cand.start - 40) : cand.end + 30]
                         ranked = [f"{opts[i].text}{'*' if rights[i] else ''}" for i in order[:6]]
                         errors[cand.kind].append(
-                            f"  {d} [{cand.kind}] gold={g['predicate']!r} "
+                            f"  {d} [{cand.kind}] {cat_line} gold={g['predicate']!r} "
                             f"chosen={opts[best].text!r} cover={any(rights)}\n"
                             f"     opts={ranked}\n     {cand.quantity_text} | {s}"
                         )

@@ -202,8 +202,12 @@ def _number_follows(toks: Sequence[Token], k: int) -> bool:
         k += 1
     if k >= len(toks):
         return False
-    word, flag = toks[k][0], toks[k][1]
-    return flag == "m" or (flag == "eng" and word[:1].isdigit())
+    return _is_number(toks[k])
+
+
+def _is_number(t: Token) -> bool:
+    """A number word (两, 十几; 43, which the tagger calls eng)."""
+    return t[1] == "m" or (t[1] == "eng" and t[0][:1].isdigit())
 
 
 def _future_words() -> tuple[str, ...]:
@@ -576,6 +580,13 @@ def predicate_options(
             for k, t in enumerate(toks[max(0, at - 2 * _PRED_WINDOW) : past + _PRED_WINDOW])
         ):
             f["verb_between"] = 1.0  # 指数|跌|0.01%: what a verb follows is its subject
+        if any(
+            lo_b <= t[2] and t[3] <= hi_b and _is_number(t)
+            for t in toks[max(0, at - 2 * _PRED_WINDOW) : past + _PRED_WINDOW]
+        ):
+            f["number_between"] = 1.0  # 砍下43分17个篮板: 砍下 governs 43分 first
+        if start < after_subject:
+            f["in_subject"] = 1.0  # words of the subject, or of an earlier quantity's phrase
         if end <= q_start:
             f["before"] = 1.0
             f["dist"] = _log_dist(q_start - end)

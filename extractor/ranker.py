@@ -204,6 +204,9 @@ PREDICATE_FEATURES: dict[str, str] = {
     "adverb_before": "closing_state, after an adverb (将, 都, 已)",
     "verb_between": "a verb (not a copula or qualifier) stands between it and the quantity"
     " (指数 of 指数跌0.01%)",
+    "number_between": "a number stands between it and the quantity (砍下 of 砍下43分17个篮板)",
+    "in_subject": "it starts before the stretch that governs the quantity: in the subject the"
+    " clause rules found, or in an earlier quantity's phrase (14分6个篮板)",
     "next_quantity": "a verb after the quantity that another number follows: it governs that"
     " one (6投5中拿下12分)",
 }

@@ -730,3 +730,28 @@ def test_an_option_with_a_verb_between_it_and_the_quantity_is_marked(
     assert all(bool(o.features.get("verb_between")) == between for o in hit), [
         (o.text, o.features) for o in hit
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "option", "between"),
+    [
+        # 拿下 governs 30分 first: a number stands between it and 12个.
+        ("某前锋全场拿下30分12个篮板。", "12个", "拿下", True),
+        ("某前锋全场拿下30分12个篮板。", "30分", "拿下", False),
+    ],
+)
+def test_an_option_with_a_number_between_it_and_the_quantity_is_marked(
+    text: str, surface: str, option: str, between: bool
+) -> None:
+    opts = _pred(text, surface)
+    assert option in opts, list(opts)
+    assert bool(opts[option].features.get("number_between")) == between
+
+
+def test_an_option_before_an_earlier_quantity_s_phrase_is_marked() -> None:
+    # 12个 is governed from after 30分: 拿下 and 分 belong to 30分's phrase; 篮板 is its own.
+    opts = _pred("某前锋全场拿下30分12个篮板。", "12个")
+    assert opts["拿下"].features.get("in_subject") and opts["分"].features.get("in_subject")
+    assert not opts["篮板"].features.get("in_subject")
+    # For 30分 nothing governs from later: 拿下 is in its own phrase.
+    assert not _pred("某前锋全场拿下30分12个篮板。", "30分")["拿下"].features.get("in_subject")
