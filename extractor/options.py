@@ -763,7 +763,9 @@ def predicate_options(
                     m > 0 and j - m < 2 and _is_nounish(prev[m - 1]) and not _is_name(prev[m - 1])
                 ):
                     m -= 1
-                add(prev[m : j + 1], {"clause_attr": 1.0, "previous_clause": 1.0})
+                g_prev = {"clause_attr": 1.0, "previous_clause": 1.0}
+                add(prev[m : j + 1], g_prev)
+                add(prev[j : j + 1], g_prev)  # 学费 of 贝茨学院学费最高，达到5万美元
                 break
     # The noun the quantity counts (with the modifiers before it: 1220万有效像素), and the
     # verb after it.

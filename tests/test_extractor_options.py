@@ -755,3 +755,18 @@ def test_an_option_before_an_earlier_quantity_s_phrase_is_marked() -> None:
     assert not opts["篮板"].features.get("in_subject")
     # For 30分 nothing governs from later: 拿下 is in its own phrase.
     assert not _pred("某前锋全场拿下30分12个篮板。", "30分")["拿下"].features.get("in_subject")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "attr"),
+    [
+        # The attribute alone, without the noun before it (a part of a name: 丁学院).
+        ("丁学院学费最高，达到5万美元。", "达到5万美元", "学费"),
+        ("卯市城镇失业率持续上升，达到5.2%。", "达到5.2%", "失业率"),
+    ],
+)
+def test_the_attribute_of_the_clause_before_is_offered_alone(
+    text: str, surface: str, attr: str
+) -> None:
+    opts = _pred(text, surface)
+    assert attr in opts and opts[attr].features.get("previous_clause"), list(opts)
