@@ -54,6 +54,9 @@ _REFERS_BACK = frozenset(
 _GENRE_KINDS = ("money", "percent", "count", "score")
 #: Sentences before the quantity's whose times are offered.
 _SENTENCES_BACK = 4
+#: At most this many pieces (sentences and parts split at ；) are read back, so a list of
+#: thousands of parts stays linear.
+_PIECES_BACK = 16
 #: Tokens on each side of the quantity read for predicate options.
 _PRED_WINDOW = 10
 _ADVERB_FLAGS = ("d", "ad")
@@ -273,6 +276,8 @@ def time_options(
         if t.start not in static:
             static[t.start] = _static_time_features(norm, t, headline_end)
         base = static[t.start]
+        if base is None and f.get("base_value"):
+            base = _static_time_features(norm, t, headline_end, base_ok=True)
         if base is None:
             return  # a comparison base (比去年同期) is never the claim's time
         f.update(base)
@@ -304,6 +309,8 @@ def time_options(
                 f["same_clause"] = 1.0
             if _source_between(norm, t.end, q_start):
                 f["source_between"] = 1.0  # 近日透露，“…5个…”: the time dates the report
+            if _base_of(norm, t, q_start, mention_starts):
+                f["base_value"] = 1.0
             add(t, f)
             if not is_base(norm, t.start) and not norm.startswith("的", t.end):
                 nearest = (t.start, t.end)
@@ -313,21 +320,42 @@ def time_options(
         found[nearest][1]["nearest"] = 1.0
     # The last usable time of each of the few sentences before.
     # A time holds within its paragraph: none is offered from before a line break.
-    for back, sj in enumerate(range(si - 1, max(-1, si - 1 - _SENTENCES_BACK), -1), start=1):
+    full = 0
+    for back, sj in enumerate(range(si - 1, max(-1, si - 1 - _PIECES_BACK), -1), start=1):
         s, e = sentences[sj]
         if e <= para_start:
             break
+        # Parts of one sentence split at ； count as one sentence: a period stated at its
+        # start holds for the whole list (甲跌2%；乙跌1%；…).
+        if norm[e - 1] not in "；;":
+            full += 1
+            if full > _SENTENCES_BACK:
+                break
         i = bisect.bisect_left(time_spans, (s, -1))
         last: TimeExpr | None = None
         part: TimeExpr | None = None
+        opener: TimeExpr | None = None
         while i < len(times) and times[i].start < e:
             t = times[i]
             if not is_base(norm, t.start) and not norm.startswith("的", t.end):
                 if t.anchor:
                     last = t
+                    if opener is None and norm[t.end : t.end + 1] in ("，", ","):
+                        opener = t
                 else:
                     part = t
             i += 1
+        # A period set before a comma (截至3月11日，…) governs its sentence even where a
+        # later time of the sentence (今年出现…) is its last one: offered too.
+        if opener is not None and opener is not last and PERIOD_RE.search(opener.text):
+            add(
+                opener,
+                {
+                    "sentences_back": back / 3,
+                    "dist": _log_dist(q_start - opener.end),
+                    "sentence_opener": 1.0,
+                },
+            )
         # A sentence whose only time is a part of the day (ETF午盘全线下跌。) passes it on.
         last = last or part
         if last is not None:
@@ -378,11 +406,10 @@ def time_options(
         empty["rule"] = 1.0
     if not any(f.get("same_sentence") or f.get("after") for _, f in found.values()):
         empty["no_time_here"] = 1.0
-    head = norm[clause[0] : q_start]
-    if any(w in head for w in _future_words()):
-        for _, o in out:
-            o.features["future"] = 1.0
-        empty["future"] = 1.0
+    # The words of the quantity's clause, on both sides of it (增长30%, 由6个成员国组成).
+    cues = claim_cues(
+        norm[clause[0] : q_start] + "|" + norm[q_end : clause[1]], norm[s_start:q_start]
+    )
     # The time of the previous claim of the paragraph: a report's claims keep to one
     # (``previous`` is its span, (-1, -1) when that claim had no time).
     if previous is not None:
@@ -391,11 +418,51 @@ def time_options(
         elif previous in found:
             found[previous][1]["previous_time"] = 1.0
     out.append((None, Option("", -1, -1, empty)))
-    if genre:
-        for _, o in out:
-            c = time_class(o.features)
+    for _, o in out:
+        c = time_class(o.features)
+        if genre:
             o.features.update({f"genre_{g}*{c}": v for g, v in genre.items() if v})
+        # What the claim says (a change, a plan, a standing fact) only tells one option from
+        # another where it stands: conjoined with the option's class.
+        o.features.update({f"cue_{cue}*{c}": 1.0 for cue in cues})
     return out
+
+
+@cache
+def _time_cues() -> tuple[tuple[str, str], ...]:
+    return tuple((row[0], row[1]) for row in lexicon.table("time_cues"))
+
+
+def claim_cues(head: str, sentence_head: str = "") -> list[str]:
+    """The classes of the words of a quantity's clause (``head``) that tell whether
+    the claim holds at a time named earlier or at none (:data:`~extractor.ranker.CLAIM_CUES`):
+    a change or an amount of a period (增长, 累计), a standing fact (拥有, 位于), the past (曾,
+    史上), a rate (每), a plan or a target (``plan_words``: 将, 计划, 预计); and, read in the
+    sentence before the quantity (``sentence_head``), a detail of the sentence before (其中,
+    分别)."""
+    found = {
+        cls for word, cls in _time_cues() if word in (sentence_head if cls == "detail" else head)
+    }
+    if any(w in head for w in _future_words()):
+        found.add("plan")
+    return sorted(found)
+
+
+#: Characters at most between a comparison base's 的 and the base's own value (比去年的
+#: 5%, 对比2005年同期的销售额200万元).
+_BASE_VALUE_GAP = 8
+
+
+def _base_of(norm: str, t: TimeExpr, q_start: int, mention_starts: Sequence[int]) -> bool:
+    """Whether the quantity at ``q_start`` is the value of the comparison base ``t`` (对比
+    2005年的2%, 比上季度的3.1%): then the base's time is the quantity's own."""
+    if not is_base(norm, t.start) or not norm.startswith("的", t.end):
+        return False
+    gap = norm[t.end + 1 : q_start]
+    if len(gap) > _BASE_VALUE_GAP or any(ch in _CLAUSE_STOPS for ch in gap):
+        return False
+    # No other quantity between: 比去年的3家多出5家 gives 3家 the base, not 5家.
+    return bisect.bisect_left(mention_starts, t.end) == bisect.bisect_left(mention_starts, q_start)
 
 
 #: Marks that end a sentence of the body (a heading split off at a space ends with none).
@@ -426,8 +493,10 @@ def _source_between(norm: str, start: int, end: int) -> bool:
     return any(c in between for c in _source_cues())
 
 
-def _static_time_features(norm: str, t: TimeExpr, headline_end: int) -> dict[str, float] | None:
-    if is_base(norm, t.start):
+def _static_time_features(
+    norm: str, t: TimeExpr, headline_end: int, base_ok: bool = False
+) -> dict[str, float] | None:
+    if not base_ok and is_base(norm, t.start):
         return None
     f = {"anchor": float(t.anchor)}
     if PERIOD_RE.search(t.text):
@@ -444,6 +513,8 @@ def _static_time_features(norm: str, t: TimeExpr, headline_end: int) -> dict[str
         f["topical"] = 1.0  # 2009年，全国… : a time set before the clauses it governs
     if norm[t.end : t.end + 1] in ("讯", "电") or norm.startswith("消息", t.end):
         f["dateline"] = 1.0
+    if norm[max(0, t.start - 4) : t.start].rstrip("于在到").endswith(_future_words()):
+        f["plan_time"] = 1.0  # 将于近期上市, 计划明年: the time of a plan, not of a fact
     return f
 
 
@@ -709,6 +780,14 @@ def predicate_options(
     while lo < len(core) and core[lo][2] < after_subject:
         lo += 1
     gap = core[lo:]
+    # A time in the stretch (奇才半场仅落后3分) is the claim's time: the stretch goes on
+    # after it.
+    for k in range(len(gap) - 1, -1, -1):
+        if any(s <= gap[k][2] < e for s, e in near_times):
+            gap = gap[k + 1 :]
+            while gap and gap[0][1] in _ADVERB_FLAGS:
+                gap = gap[1:]  # 全年共募集善款 -> 募集善款
+            break
     while gap and (gap[0][1] in ("x", "c", "p", "t", "uj") or gap[0][0] in ("的", "在", "了")):
         gap = gap[1:]
     if gap and len("".join(t[0] for t in gap)) <= 8 and not any(t[1] == "x" for t in gap):

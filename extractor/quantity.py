@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .lexicon import table, words
+from .lookalike import context_lookalike
 from .numbers import CN_DIGITS, FULLWIDTH, SCALES, parse_chinese, parse_number
 from .units import (
     CN_EXCLUDED_UNITS,
@@ -1906,6 +1907,8 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if _list_summary(t, m) or _reference_count(t, m) or _bracket_of_distribution(t, m):
             continue
+        if context_lookalike(t, m):
+            continue  # the rules of context of extractor/lookalike.py
         out.append(m)
     return out
 

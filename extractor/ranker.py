@@ -116,6 +116,8 @@ FEATURES: dict[str, str] = {
     "earlier_opener": "the words opening a clause of an earlier sentence (a subject stated once)",
     "sentences_back": "sentences between the option's mention and the quantity's / 3",
     "doc_subject": "a subject the clause rules chose often in the document (1 / rank)",
+    "base_value": "a comparison base whose own value the quantity is (对比2005年的2%)",
+    "plan_time": "a plan word right before it (将于近期, 计划明年): the time of a plan",
     "sentence_opener": "the words opening the quantity's sentence up to its first verb, when"
     " the quantity is in a later clause (深基指开盘于…，低开3.75点)",
     "unwritten": "not written where its mention is (an alias resolved, a name from elsewhere)",
@@ -229,7 +231,6 @@ TIME_FEATURES: dict[str, str] = {
     "relative": "a relative word (今年, 目前, 上周, 当日)",
     "modifier": "followed by 的 (今年的一项计划: modifies a noun)",
     "quantity_between": "another quantity stands between it and this one",
-    "future": "the quantity's clause states a plan or a target (将, 计划, 预计, 目标)",
     "no_time_here": "the empty option, when the quantity's sentence names no time",
     "kind_duration": "the claim is a duration",
     "kind_static": "the claim is a size, weight or age (usually no time)",
@@ -240,6 +241,13 @@ TIME_FEATURES: dict[str, str] = {
     "topical": "a time set before a comma (2009年，…): it governs the clauses after it",
     "source_between": "a source cue (显示, 透露, 表示) between it and the quantity: it dates the"
     " report of the figure",
+    "clauses_between": "log(1 + clause marks (，：) between it and the quantity) / 2, for a"
+    " time of the quantity's sentence",
+    "quote_between": "a quotation mark between it and the quantity in its sentence",
+    "base_value": "a comparison base whose own value the quantity is (对比2005年的2%)",
+    "plan_time": "a plan word right before it (将于近期, 计划明年): the time of a plan",
+    "sentence_opener": "a reporting period set before a comma in an earlier sentence whose"
+    " last time is another",
     "previous_time": "the time the clause rules chose for the previous claim of the paragraph",
     "previous_empty": "the empty option, when the clause rules gave the previous claim of the"
     " paragraph no time",
@@ -275,6 +283,29 @@ TIME_FEATURES.update(
     {
         f"genre_{g}*{c}": f"{gd}, for an option {cd}"
         for g, gd in GENRE_SIGNALS.items()
+        for c, cd in TIME_CLASSES.items()
+    }
+)
+
+#: What the words of a quantity's clause say about the claim's time
+#: (:func:`extractor.options.claim_cues`, ``data/time_cues.tsv`` and ``plan_words.tsv``),
+#: conjoined with where each time option stands (``cue_{cue}*{class}``): a change of a period
+#: keeps a report's earlier time, a plan or a standing fact takes none of the article's present.
+CLAIM_CUES: dict[str, str] = {
+    "change": "a change over a period (增长, 下跌, 同比)",
+    "flow": "an amount made over a period (累计, 成交, 实现)",
+    "state": "a standing fact or a definition (拥有, 位于, 组成)",
+    "past": "a fact of the past or of a history (曾, 史上, 生涯)",
+    "per": "a rate or a price per unit (每, 人均, 场均)",
+    "plan": "a plan, a forecast or a target (将, 计划, 预计, 目标)",
+    "detail": "a detail of the sentence before (其中, 具体来说, 分别, 依次), read in the"
+    " quantity's sentence",
+}
+
+TIME_FEATURES.update(
+    {
+        f"cue_{q}*{c}": f"the claim's clause states {qd}, for an option {cd}"
+        for q, qd in CLAIM_CUES.items()
         for c, cd in TIME_CLASSES.items()
     }
 )

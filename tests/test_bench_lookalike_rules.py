@@ -32,3 +32,10 @@ def test_a_claim_is_dropped_by_no_rule() -> None:
 def test_the_test_part_is_refused(capsys) -> None:
     assert main(["--part", "test"]) == 2
     assert "never read" in capsys.readouterr().err
+
+
+def test_a_rule_of_context_is_named_by_its_name() -> None:
+    # 上述三只: a count that points back to what was named (extractor/lookalike.py)
+    rules = _rules("上述三只基金的经理都已离职。", "三只")
+    assert rules == ["X:back_reference"], rules
+    assert "back_reference" in describe(rules[0])

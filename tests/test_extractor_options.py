@@ -87,9 +87,10 @@ def test_time_options_reach_back_within_the_paragraph_only() -> None:
     assert "6月2日" not in _texts(other["time"])
 
 
-def test_a_plan_marks_every_time_option() -> None:
+def test_a_plan_marks_every_time_option_with_where_it_stands() -> None:
     _, fields = _fields("庚市计划明年新建学校12所。", "12所")
-    assert all(o.features.get("future") for o in fields["time"])
+    marks = {o.text: {k for k in o.features if k.startswith("cue_plan*")} for o in fields["time"]}
+    assert marks == {"明年": {"cue_plan*clause"}, "": {"cue_plan*none"}}
 
 
 def test_season_words_are_time_expressions() -> None:
