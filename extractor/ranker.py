@@ -207,6 +207,17 @@ PREDICATE_FEATURES: dict[str, str] = {
     " counts (38%的“甲世代”每月给父母补贴家用)",
     "from_base": "clause_attr, when the quantity is the starting value of a change (从6.9%下降到)",
     "from_verb": "the verb after a quantity that is the starting value of a change",
+    "closing_state": "what closes the clause after the quantity and the noun it counts when"
+    " tagged no verb: a state or adjective (3人重伤, 四成半飘红) or the words after an adverb"
+    " (百余款地板将特价销售)",
+    "adverb_before": "closing_state, after an adverb (将, 都, 已)",
+    "verb_between": "a verb (not a copula or qualifier) stands between it and the quantity"
+    " (指数 of 指数跌0.01%)",
+    "number_between": "a number stands between it and the quantity (砍下 of 砍下43分17个篮板)",
+    "in_subject": "it starts before the stretch that governs the quantity: in the subject the"
+    " clause rules found, or in an earlier quantity's phrase (14分6个篮板)",
+    "next_quantity": "a verb after the quantity that another number follows: it governs that"
+    " one (6投5中拿下12分)",
 }
 
 #: Features of a time option (absent = 0); the empty option is "no time".
