@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from . import lexicon
@@ -172,6 +172,45 @@ def _is_verb_at(toks: Sequence[Token], j: int) -> bool:
     if t[1].startswith("v") and t[1] != "vn":
         return True
     return t[1] == "p" and j + 1 < len(toks) and toks[j + 1][0] in ("了", "过")
+
+
+#: Tags of a word that states something of what stands before it when it closes the clause
+#: (重伤/a, 飘红/z, 危殆/a).
+_STATE_FLAGS = ("a", "z", "ad", "an")
+
+
+def _closing_state(
+    after: Sequence[Token], k: int, add: Callable[[Sequence[Token], dict[str, float]], None]
+) -> None:
+    """Offer the predicate that closes the clause after ``after[:k]`` (the quantity and the
+    noun it counts) when its words are no verb by their tags: one state or adjective word
+    right there, or the one or two words after adverbs (将特价销售)."""
+    m = k
+    while m < len(after) and after[m][1] in _ADVERB_FLAGS:
+        m += 1
+    e = m
+    while e < len(after) and e - m < 2 and after[e][1] not in ("x", "uj", "p", "c", "r"):
+        e += 1
+    closes = e == len(after) or after[e][1] == "x"
+    if e == m or not closes or any(_is_verb_at(after, n) for n in range(m, e)):
+        return  # nothing there, the clause goes on, or a verb the other options offer
+    if m > k or (e - m == 1 and after[m][1] in _STATE_FLAGS):
+        add(after[m:e], {"closing_state": 1.0, "adverb_before": float(m > k)})
+
+
+def _number_follows(toks: Sequence[Token], k: int) -> bool:
+    """Whether a number stands at ``toks[k]``, qualifiers and aspect words skipped (拿下了
+    近20分): a verb before it governs that quantity."""
+    while k < len(toks) and (toks[k][0] in _DROP_BEFORE or toks[k][1] in ("ul", "uz")):
+        k += 1
+    if k >= len(toks):
+        return False
+    return _is_number(toks[k])
+
+
+def _is_number(t: Token) -> bool:
+    """A number word (两, 十几; 43, which the tagger calls eng)."""
+    return t[1] == "m" or (t[1] == "eng" and t[0][:1].isdigit())
 
 
 def _future_words() -> tuple[str, ...]:
@@ -610,6 +649,19 @@ def predicate_options(
         if _inside_name(norm, start, end):
             return  # a piece of a transliterated name (武贾西奇 of 萨沙-武贾西奇)
         f = dict(f)
+        lo_b, hi_b = (end, q_start) if end <= q_start else (q_end, start)
+        if any(
+            lo_b <= t[2] and t[3] <= hi_b and t[0] not in _DROP_BEFORE and _is_verb_at(toks, k)
+            for k, t in enumerate(toks[max(0, at - 2 * _PRED_WINDOW) : past + _PRED_WINDOW])
+        ):
+            f["verb_between"] = 1.0  # 指数|跌|0.01%: what a verb follows is its subject
+        if any(
+            lo_b <= t[2] and t[3] <= hi_b and _is_number(t)
+            for t in toks[max(0, at - 2 * _PRED_WINDOW) : past + _PRED_WINDOW]
+        ):
+            f["number_between"] = 1.0  # 砍下43分17个篮板: 砍下 governs 43分 first
+        if start < after_subject:
+            f["in_subject"] = 1.0  # words of the subject, or of an earlier quantity's phrase
         if end <= q_start:
             f["before"] = 1.0
             f["dist"] = _log_dist(q_start - end)
@@ -724,6 +776,8 @@ def predicate_options(
                 seen_verb = True
             if governed and j == 0:
                 f["object_noun"] = 1.0  # 获得2700万元授信: the object, tagged as a verb
+            if _number_follows(after, j + 1):
+                f["next_quantity"] = 1.0  # 6投5中拿下12分: 拿下 governs 12分
             add([t], f)
     # The stretch from the subject to the quantity (同比增长, 实现营业收入, 失业率均值).
     lo = 0
@@ -792,7 +846,9 @@ def predicate_options(
                     m > 0 and j - m < 2 and _is_nounish(prev[m - 1]) and not _is_name(prev[m - 1])
                 ):
                     m -= 1
-                add(prev[m : j + 1], {"clause_attr": 1.0, "previous_clause": 1.0})
+                g_prev = {"clause_attr": 1.0, "previous_clause": 1.0}
+                add(prev[m : j + 1], g_prev)
+                add(prev[j : j + 1], g_prev)  # 学费 of 贝茨学院学费最高，达到5万美元
                 break
     # The noun the quantity counts (with the modifiers before it: 1220万有效像素), and the
     # verb after it.
@@ -806,6 +862,7 @@ def predicate_options(
             m += 1
         if m > i and noun_run(after, m) > m:
             j = noun_run(after, m)
+    run_end = j
     if j > i:
         run = after[i:j]
         yi = bool(before) and before[-1][0] in ("以", "按")
@@ -831,8 +888,15 @@ def predicate_options(
             # After a governing verb the counted noun and what follows it are its object
             # (提供约1500亿元新冠保险保障), not a clause of their own.
             g = {"counted_verb": 1.0, "object_noun": float(governed)}
+            if _number_follows(after, j + 1):
+                g["next_quantity"] = 1.0
             add([after[j]], g)
             add(after[i : j + 1], {**g, "counted": 1.0})
+    # What the clause states of the quantity (and the noun it counts) when the tagger calls
+    # it no verb: a state or adjective closing the clause (3人重伤, 四成半飘红), or the words
+    # after an adverb there (百余款地板将特价销售, 7级资源将面市).
+    if not yi_attr:
+        _closing_state(after, max(i, run_end), add)
     # A quantity that opens its clause and is what the clause speaks of (38%的“甲世代”每月
     # 给父母补贴家用, 三成因为房子老化要装修): the rest of the clause after it and the noun it
     # counts (a quoted term, a noun run) states what is claimed of that share.

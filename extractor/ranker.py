@@ -82,6 +82,7 @@ FEATURES: dict[str, str] = {
     "whole_list": "a whole list of names (A、B、C) before the quantity",
     "suffix_name": "read back from an organisation suffix to a stop (鹏华行业成长基金)",
     "title": "a title in book-title marks (《画壁》: a work, a game, a product)",
+    "doc_title": "a title in book-title marks the document writes most often, marks kept",
     "agent": "the noun phrase after 被 (who did it, in a passive clause)",
     "after_de": "the noun phrase after the quantity and 的 (15万平方米的住宅用地)",
     "expanded": "a longer name of the document that this mention abbreviates",
@@ -94,6 +95,8 @@ FEATURES: dict[str, str] = {
     "place": "a token tagged as a place name",
     "inner": "a name inside a longer noun run (新农合 in 全国新农合筹资水平)",
     "owner": "the owner split off a measured attribute (新农合 of 新农合筹资水平)",
+    "prefix": "a noun run of the quantity's clause without its last one or two nouns"
+    " (家电 of 家电销售)",
     "org": "it ends with an organisation suffix (公司, 集团, 局, …)",
     "role": "it ends with a role or region suffix (人员, 者, 地区, …)",
     "attr": "it ends with a measured attribute (率, 收入, 面积, …)",
@@ -107,8 +110,12 @@ FEATURES: dict[str, str] = {
     "before_de": "the mention is followed by 的 (the owner of what follows)",
     "after_verb": "the mention follows a verb in its clause (an object, not a subject)",
     "stretch": "the words opening the quantity's clause up to its first verb (考生有3种途径)",
+    "slot": "the words before the verb governing the quantity, back to a boundary"
+    " (招商安本增利|跌0.15%, 有|瑞福进取|跌)",
     "de_phrase": "the 的-phrase opening the clause up to the verb (涨幅超过五成的个股有…)",
     "carried_no_opener": "an earlier subject, when the quantity's clause opens with no subject",
+    "topic_implicit": "the article's topic (its title, most salient name or a headline term),"
+    " when nothing before the quantity in its clause can be the subject",
     "own_opener": "it opens the quantity's own clause",
     "counted": "the noun (or 的-phrase) the quantity counts, right after it (168只偏股基金)",
     "repeated": "an option read on to what follows it wherever the document writes it (合丰成长)",
@@ -200,6 +207,17 @@ PREDICATE_FEATURES: dict[str, str] = {
     " counts (38%的“甲世代”每月给父母补贴家用)",
     "from_base": "clause_attr, when the quantity is the starting value of a change (从6.9%下降到)",
     "from_verb": "the verb after a quantity that is the starting value of a change",
+    "closing_state": "what closes the clause after the quantity and the noun it counts when"
+    " tagged no verb: a state or adjective (3人重伤, 四成半飘红) or the words after an adverb"
+    " (百余款地板将特价销售)",
+    "adverb_before": "closing_state, after an adverb (将, 都, 已)",
+    "verb_between": "a verb (not a copula or qualifier) stands between it and the quantity"
+    " (指数 of 指数跌0.01%)",
+    "number_between": "a number stands between it and the quantity (砍下 of 砍下43分17个篮板)",
+    "in_subject": "it starts before the stretch that governs the quantity: in the subject the"
+    " clause rules found, or in an earlier quantity's phrase (14分6个篮板)",
+    "next_quantity": "a verb after the quantity that another number follows: it governs that"
+    " one (6投5中拿下12分)",
 }
 
 #: Features of a time option (absent = 0); the empty option is "no time".
