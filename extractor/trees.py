@@ -30,8 +30,9 @@ from __future__ import annotations
 import itertools
 import math
 from bisect import bisect_left
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 
 class TreesError(ValueError):
@@ -64,10 +65,8 @@ class BoostParams:
     min_claims: int = 300
 
 
-#: A tree as the scorer walks it: splits ``(feature, threshold, left, right)``, where a child
-#: ``>= 0`` is a split and ``< 0`` is leaf ``~child``; the leaf values; the root (a split's
-#: index, or ``~0`` for a tree that is one leaf).
-_Tree = tuple[tuple[tuple[str, float, int, int], ...], tuple[float, ...], int]
+#: The deepest tree a model file may hold (levels of splits).
+MAX_DEPTH = 8
 
 
 class Trees:
@@ -77,18 +76,8 @@ class Trees:
         self.shortlist = shortlist
         #: The trees as stored (lists of nodes).
         self.nodes: list[list[list]] = [[list(n) for n in t] for t in trees]
-        self._compiled = tuple(_compile(t) for t in self.nodes)
-
-    def value(self, features: Mapping[str, float]) -> float:
-        """The trees' summed correction to the linear score of an option."""
-        get = features.get
-        total = 0.0
-        for splits, leaves, i in self._compiled:
-            while i >= 0:
-                k, t, left, right = splits[i]
-                i = left if get(k, 0.0) <= t else right
-            total += leaves[~i]
-        return total
+        #: The trees' summed correction to the linear score of an option with these features.
+        self.value: Callable[[Mapping[str, float]], float] = _compile(self.nodes)
 
     def shortlisted(self, scores: Sequence[float]) -> list[int]:
         """The indices of the options the trees re-score: the first :attr:`shortlist` by
@@ -136,6 +125,7 @@ def _check_tree(tree: object, where: str, known: Collection[str]) -> None:
     if not isinstance(tree, list) or not tree:
         raise TreesError(f"{where}: must be a non-empty list of nodes")
     parents = [0] * len(tree)
+    depth = [0] * len(tree)
     for i, node in enumerate(tree):
         if not isinstance(node, list):
             raise TreesError(f"{where}: node {i} is not a list")
@@ -158,29 +148,36 @@ def _check_tree(tree: object, where: str, known: Collection[str]) -> None:
                     f"{where}: node {i} has child {child!r}, not a later node of the tree"
                 )
             parents[child] += 1
+            depth[child] = depth[i] + 1
+            if depth[child] > MAX_DEPTH:
+                raise TreesError(f"{where}: deeper than {MAX_DEPTH} levels of splits")
     if any(p != 1 for p in parents[1:]):
         raise TreesError(f"{where}: a node that is not the child of exactly one split")
 
 
-def _compile(tree: Sequence[Sequence]) -> _Tree:
-    """The stored tree as the scorer walks it (leaves apart, children as split indices or
-    ``~leaf``)."""
-    split_at: dict[int, int] = {}
-    leaf_at: dict[int, int] = {}
-    for i, node in enumerate(tree):
+def _compile(trees: Sequence[Sequence[Sequence]]) -> Callable[[Mapping[str, float]], float]:
+    """One function summing the trees' leaves for an option's features: each tree becomes
+    nested ``if`` statements (twice as fast as walking the node lists, and the extractor
+    scores tens of thousands of options). The source holds only the representations of the
+    features' names and of floats, whatever the model file held."""
+    lines = ["def trees(f):", " get = f.get", " s = 0.0"]
+
+    def emit(tree: Sequence[Sequence], i: int, indent: str) -> None:
+        node = tree[i]
         if len(node) == 1:
-            leaf_at[i] = len(leaf_at)
-        else:
-            split_at[i] = len(split_at)
+            lines.append(f"{indent}s += {float(node[0])!r}")
+            return
+        lines.append(f"{indent}if get({str(node[0])!r}, 0.0) <= {float(node[1])!r}:")
+        emit(tree, int(node[2]), indent + " ")
+        lines.append(f"{indent}else:")
+        emit(tree, int(node[3]), indent + " ")
 
-    def ref(i: int) -> int:
-        return split_at[i] if i in split_at else ~leaf_at[i]
-
-    splits = tuple(
-        (str(n[0]), float(n[1]), ref(int(n[2])), ref(int(n[3]))) for n in tree if len(n) == 4
-    )
-    leaves = tuple(float(n[0]) for n in tree if len(n) == 1)
-    return splits, leaves, ref(0)
+    for tree in trees:
+        emit(tree, 0, " ")
+    lines.append(" return s")
+    namespace: dict[str, object] = {}
+    exec(compile("\n".join(lines), "<trees>", "exec"), namespace)
+    return cast(Callable[[Mapping[str, float]], float], namespace["trees"])
 
 
 # ---------------------------------------------------------------------------- training
@@ -254,77 +251,109 @@ def _grow(
     h: Sequence[float],
     params: BoostParams,
 ) -> list[list]:
-    """One tree grown level by level on the active rows (the best gain per node)."""
+    """One tree grown level by level on the active rows (the best gain per node). Of two
+    sibling nodes only the one with fewer rows has its histograms summed; the other's are its
+    parent's minus those."""
     lam, least = params.l2, params.min_hessian
     n = len(rows)
     node_of = [0 if a else -1 for a in active]
     tree: list[list] = [[]]
-    sums = {
-        0: (
-            sum(x for x, a in zip(g, active, strict=True) if a),
-            sum(x for x, a in zip(h, active, strict=True) if a),
-        )
-    }
+    # Per node: its gradient and hessian sums and rows; per node and feature: the histograms.
+    sums = {0: (0.0, 0.0, 0)}
+    total_g = total_h = 0.0
+    for r in range(n):
+        if active[r]:
+            total_g += g[r]
+            total_h += h[r]
+    sums[0] = (total_g, total_h, sum(active))
+    hists: dict[int, list[tuple[list[float], list[float]]]] = {}
     open_nodes = [0]
+    parent_of: dict[int, int] = {}
     for _ in range(params.depth):
-        slot = {node: i for i, node in enumerate(open_nodes)}
-        best: dict[int, tuple[float, tuple[str, float, float, float] | None]] = {
-            node: (0.0, None) for node in open_nodes
-        }
-        for k, mids, zero, rows_off, bins_off in cols:
+        direct: list[int] = []
+        for node in open_nodes:
+            if node == 0:
+                direct.append(node)
+            elif node % 2:  # a left child: the smaller of it and its sibling is summed
+                sibling = node + 1
+                direct.append(node if sums[node][2] <= sums[sibling][2] else sibling)
+        pos = [-1] * (len(tree) + 1)  # pos[-1]: the rows of no open node
+        for i, node in enumerate(direct):
+            pos[node] = i
+        level: dict[int, list[tuple[list[float], list[float]]]] = {node: [] for node in open_nodes}
+        for c, (_, mids, zero, rows_off, bins_off) in enumerate(cols):
             width = len(mids) + 1
-            hg = [0.0] * (width * len(open_nodes))
-            hh = [0.0] * (width * len(open_nodes))
+            hg = [0.0] * (width * len(direct))
+            hh = [0.0] * (width * len(direct))
             for r, b in zip(rows_off, bins_off, strict=True):
-                at = slot.get(node_of[r])
-                if at is not None:
+                at = pos[node_of[r]]
+                if at >= 0:
                     x = at * width + b
                     hg[x] += g[r]
                     hh[x] += h[r]
-            for node in open_nodes:
-                o = slot[node] * width
-                total_g, total_h = sums[node]
-                bg = hg[o : o + width]
-                bh = hh[o : o + width]
-                bg[zero] += total_g - sum(bg)
-                bh[zero] += total_h - sum(bh)
-                parent = total_g * total_g / (total_h + lam)
-                gl = hl = 0.0
-                for j in range(width - 1):
-                    gl += bg[j]
-                    hl += bh[j]
-                    hr = total_h - hl
-                    if hl < least or hr < least:
-                        continue
-                    gr = total_g - gl
-                    gain = gl * gl / (hl + lam) + gr * gr / (hr + lam) - parent
-                    if gain > best[node][0] + 1e-12:
-                        best[node] = (gain, (k, mids[j], gl, hl))
+            for i, node in enumerate(direct):
+                node_g, node_h, _ = sums[node]
+                bg = hg[i * width : (i + 1) * width]
+                bh = hh[i * width : (i + 1) * width]
+                bg[zero] += node_g - sum(bg)
+                bh[zero] += node_h - sum(bh)
+                level[node].append((bg, bh))
+                if node:
+                    sibling = node + 1 if node % 2 else node - 1
+                    pg, ph = hists[parent_of[node]][c]
+                    level[sibling].append(
+                        (
+                            [a - c for a, c in zip(pg, bg, strict=True)],
+                            [a - c for a, c in zip(ph, bh, strict=True)],
+                        )
+                    )
+        hists = level
         next_open: list[int] = []
         for node in open_nodes:
-            split = best[node][1]
+            node_g, node_h, _ = sums[node]
+            parent = node_g * node_g / (node_h + lam)
+            best = 0.0
+            split: tuple[str, float, float, float] | None = None
+            for (k, mids, _, _, _), (bg, bh) in zip(cols, hists[node], strict=True):
+                gl = hl = 0.0
+                for j in range(len(mids)):
+                    gl += bg[j]
+                    hl += bh[j]
+                    hr = node_h - hl
+                    if hl < least or hr < least:
+                        continue
+                    gr = node_g - gl
+                    gain = gl * gl / (hl + lam) + gr * gr / (hr + lam) - parent
+                    if gain > best + 1e-12:
+                        best = gain
+                        split = (k, mids[j], gl, hl)
             if split is None:
                 continue
             k, threshold, gl, hl = split
-            total_g, total_h = sums[node]
             left = len(tree)
             tree += [[], []]
             tree[node] = [k, threshold, left, left + 1]
-            sums[left] = (gl, hl)
-            sums[left + 1] = (total_g - gl, total_h - hl)
+            sums[left] = (gl, hl, 0)
+            sums[left + 1] = (node_g - gl, node_h - hl, 0)
+            parent_of[left] = parent_of[left + 1] = node
             next_open += [left, left + 1]
         if not next_open:
             break
+        counts = dict.fromkeys(next_open, 0)
         for r in range(n):
             node = node_of[r]
             if node >= 0 and len(tree[node]) == 4:
                 k, threshold, left, right = tree[node]
-                node_of[r] = left if rows[r].get(k, 0.0) <= threshold else right
+                node = left if rows[r].get(k, 0.0) <= threshold else right
+                node_of[r] = node
+                counts[node] += 1
+        for node in next_open:
+            sums[node] = (*sums[node][:2], counts[node])
         open_nodes = next_open
     for i, spec in enumerate(tree):
         if not spec:
-            total_g, total_h = sums[i]
-            tree[i] = [round(-params.rate * total_g / (total_h + lam), 6)]
+            leaf_g, leaf_h, _ = sums[i]
+            tree[i] = [round(-params.rate * leaf_g / (leaf_h + lam), 6)]
     return tree
 
 

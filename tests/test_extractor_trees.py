@@ -176,6 +176,21 @@ def test_malformed_trees_are_refused_with_one_line(trees: object, message: str) 
     assert str(info.value).startswith("m.json: ") and "\n" not in str(info.value)
 
 
+def _chain(levels: int) -> list[list]:
+    """A tree of ``levels`` splits, each right child splitting again."""
+    nodes: list[list] = []
+    for level in range(levels):
+        nodes += [["rule", 0.5, 2 * level + 1, 2 * level + 2], [0.1]]
+    return [*nodes, [0.2]]
+
+
+def test_trees_deeper_than_the_limit_are_refused() -> None:
+    with pytest.raises(ModelError, match="deeper than 8 levels"):
+        Ranker.from_json(_model({"subject": {"shortlist": 3, "trees": [_chain(9)]}}), "m.json")
+    model = Ranker.from_json(_model({"subject": {"shortlist": 3, "trees": [_chain(8)]}}))
+    assert model.scores([{"rule": 1.0}]) == pytest.approx([1.2])
+
+
 def test_a_leaf_alone_is_a_tree() -> None:
     model = Ranker.from_json(_model({"subject": {"shortlist": 1, "trees": [[[0.5]], _TREE]}}))
     assert model.scores([{"rule": 1.0}, {}]) == pytest.approx([1.3, 0.0])
