@@ -984,11 +984,11 @@ class PickAlternative:
         key = driver.key_for(f"review.pick{n}", n)
         if key is None:
             raise BenchError(f"the screen offers no key for review.pick{n}")
-        before = driver.decisions(claim_id)
+        decided = driver.decisions(claim_id)
         await driver.press(driver.acting, "pick/digit", key)
 
         def done() -> bool:
-            if driver.decisions(claim_id) <= before:
+            if driver.decisions(claim_id) <= decided:
                 return False
             row = driver.claim(claim_id)
             return (row["status"] == "accepted" and kp.right_for(form_field, str(row[form_field]
@@ -1108,9 +1108,32 @@ class SelectSpan:
                     out.append((key, m))
             return [(key, m) for key, m in out if m != k]
 
-        moves = kp.GraphMoves(neighbours, jumps=self.jumps(driver, text))
+        moves = kp.GraphMoves(neighbours, jumps=self.jumps(driver, text),
+                              labels=self.labels(driver, text))  # fmt: skip
         self._moves[text] = (width, moves)
         return moves
+
+    def labels(self, driver: Driver, text: str) -> Callable[[int], dict[int, str]] | None:
+        """Span mode's hint labels while the cursor is on a word (word -> label: the app's
+        own :meth:`SpanCursor.hint_labels` for the cursor's sentence); None on an app
+        without them, or with them hidden."""
+        from tui.widgets.span_cursor import SpanCursor
+
+        screen = driver.app.screen
+        if not hasattr(SpanCursor, "hint_labels") or not getattr(screen, "span_hints_on", False):
+            return None
+        self.words(text)
+        cur = SpanCursor(text, self._segs[text], 0)
+        by_sentence: dict[tuple[int, int], dict[int, str]] = {}
+
+        def labels(k: int) -> dict[int, str]:
+            cur.index = cur.anchor = k
+            sentence = cur.sentence()
+            if sentence not in by_sentence:
+                by_sentence[sentence] = {w: lab for lab, w in cur.hint_labels().items()}
+            return by_sentence[sentence]
+
+        return labels
 
     def jump_keys(self, driver: Driver) -> dict[tuple[str, int], str]:
         """(kind, step) -> the key of each jump the span cursor offers (binding ids
@@ -1177,13 +1200,33 @@ class SelectSpan:
         cur = SpanCursor(text, self._segs[text], s0)
         if not hasattr(cur, "start_selection"):
             return first, first
+        field = self.start_field(driver, text, row)
+        return tuple(cur.start_selection(row, field))  # type: ignore[return-value]
+
+    def start_field(self, driver: Driver, text: str, row: dict[str, Any]) -> str | None:
+        """The field span mode starts on for ``row``: the screen's own choice for the claim
+        on screen, else (a claim about to be added) its card's first focus when it has
+        alternatives."""
+        screen = driver.app.screen
         claim = getattr(screen, "claim", None)
         if claim is not None and claim["id"] == row.get("id"):
-            field = screen.span_start_field()
-        else:  # a claim not on screen yet (one about to be added): its card's first focus
-            card = card_for(row, text)
-            field = card.focus if card is not None else None
-        return tuple(cur.start_selection(row, field))  # type: ignore[return-value]
+            return screen.span_start_field()  # type: ignore[no-any-return]
+        card = card_for(row, text)
+        return card.focus if card is not None else None
+
+    def enter_field(self, driver: Driver, text: str, row: dict[str, Any]) -> str | None:
+        """The form field ``enter`` gives the selection to when the draft is empty (the app's
+        ``span_enter_target``, named as :func:`keys_plan.span_plan` names fields: the quantity
+        as ``quantity``); None on an app where ``enter`` only saves."""
+        screen = driver.app.screen
+        if not hasattr(screen, "span_enter_target") or not hasattr(screen, "span_start_field"):
+            return None
+        from tui.screens.span_mode import ENTER_TARGETS
+
+        field = self.start_field(driver, text, row)
+        if field not in ENTER_TARGETS:
+            return "quantity"
+        return "time_text" if field == "time" else field
 
     def quantity_ok(self, text: str, g: dict, doc_date: str | None) -> Callable[[int, int], bool]:
         """Whether the app reads value, unit and qualifier right for ``g`` from a selection."""
@@ -1204,11 +1247,12 @@ class SelectSpan:
         words = self.words(text)
         (anchor, cursor), moves = self.start(driver, text, row), self.moves(driver, text)
         date = driver.doc_date(row["doc_id"])
+        enter = self.enter_field(driver, text, row)
 
         def cost(fields: frozenset[str]) -> int | None:
             steps = kp.span_plan(words, text, cursor, fields, g, moves, anchor=anchor,
                                  quantity_ok=self.quantity_ok(text, g, date))  # fmt: skip
-            return None if steps is None else kp.span_cost(steps)
+            return None if steps is None else kp.span_cost(steps, enter)
 
         return cost
 
@@ -1232,9 +1276,10 @@ class SelectSpan:
             raise BenchError(f"the span cursor is on {cur.cursor}, not one of the app's words")
         return words, at, anchor, self.moves(driver, text)
 
-    async def assign(self, driver: Driver, action: str, fields: set[str], g: dict,
-                     text: str, doc_date: str | None) -> None:  # fmt: skip
-        """In span mode, select and assign every field of ``fields`` (nearest first)."""
+    async def assign(self, driver: Driver, action: str, fields: set[str], g: dict, text: str,
+                     doc_date: str | None, enter: str | None = None) -> None:  # fmt: skip
+        """In span mode, select and assign every field of ``fields`` (nearest first); a
+        one-step draft of the field ``enter`` assigns itself (``enter``) is only selected."""
         todo = set(fields)
         while todo:
             words, cursor, anchor, moves = self.live(driver, text)
@@ -1244,6 +1289,8 @@ class SelectSpan:
                 raise BenchError(f"no selection of the app's words sets {', '.join(sorted(todo))}")
             step = steps[0]
             await self.select(driver, action, step)
+            if not self.drafted(driver) and kp.enter_assigns(steps, enter):
+                return  # enter (the save) assigns it
             key = step.keys[-1]
             await driver.press(action, "span/field", key)
             column = "quantity_text" if step.form_field == "quantity" else step.form_field
@@ -1254,9 +1301,10 @@ class SelectSpan:
     async def draft(self, driver: Driver, claim_id: int, fields: set[str], g: dict,
                     text: str) -> None:  # fmt: skip
         """Set ``fields`` of the claim on screen from selections, then save the draft."""
-        date = driver.doc_date(driver.claim(claim_id)["doc_id"])
+        row = driver.claim(claim_id)
+        date, enter = driver.doc_date(row["doc_id"]), self.enter_field(driver, text, row)
         await self.enter(driver, driver.acting)
-        await self.assign(driver, driver.acting, fields, g, text, date)
+        await self.assign(driver, driver.acting, fields, g, text, date, enter)
         await self.save(driver, driver.acting, claim_id)
         driver.keys.fixes[driver.fixer("span")] += 1
 
@@ -1345,11 +1393,12 @@ class SelectSpan:
         words, moves = self.words(text), self.moves(driver, text)
         anchor, cursor = self.start(driver, text, row)
         ok = self.quantity_ok(text, g, driver.doc_date(g["_doc_id"]))
+        enter = self.enter_field(driver, text, row)
 
         def span(fs: frozenset[str]) -> int | None:
             steps = kp.span_plan(words, text, cursor, fs, g, moves, anchor=anchor,
                                  quantity_ok=ok)  # fmt: skip
-            return None if steps is None else kp.span_cost(steps)
+            return None if steps is None else kp.span_cost(steps, enter)
 
         start = driver.form_start_for(row)
         form = lambda fs: kp.form_cost(FORM_CHAIN, start, {f: fixes[f] for f in fs}, route)  # noqa: E731

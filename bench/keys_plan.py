@@ -13,7 +13,9 @@ The review keys are those of the team's key contract (issue 14):
   word, ``shift+left`` / ``shift+right`` extend the selection one word, ``home`` / ``end`` go
   to the sentence's ends; one key assigns the selection to a field of a draft (``s`` subject,
   ``p`` predicate, ``t`` time, ``q`` the quantity), ``n`` adds a claim from it, ``enter`` saves
-  the draft (one edit decision) and moves on.
+  the draft (one edit decision) and moves on — with nothing assigned yet, ``enter`` first gives
+  the selection to the field the mode started on, so a one-field draft of that field needs no
+  field key.
 - **form**: ``e`` opens the edit form; Tab / Shift+Tab round the focus chain, typing replaces
   the selected text of a field, ``Ctrl+U`` empties one, ``Ctrl+S`` saves.
 
@@ -146,6 +148,10 @@ class Moves:
     from one word to another. This base moves with ``left`` / ``right`` and, inside the
     sentence whose first and last words are ``ends``, ``home`` / ``end``."""
 
+    labels: Callable[[int], Mapping[int, str]] | None = None
+    """Span mode's hint labels on screen while the cursor is on a word: word -> label (the
+    words of the cursor's sentence); None on an app without them."""
+
     def __init__(self, ends: tuple[int, int] | None = None) -> None:
         self.ends = ends
 
@@ -169,8 +175,10 @@ class GraphMoves(Moves):
     def __init__(self, neighbours: Callable[[int], Iterable[tuple[str, int]]],
                  limit: int = 80,
                  jumps: Callable[[int, int], Iterable[tuple[str, int, int]]] | None = None,
+                 labels: Callable[[int], Mapping[int, str]] | None = None,
                  ) -> None:  # fmt: skip
         super().__init__()
+        self.labels = labels
         self.neighbours = neighbours
         self.jumps = jumps
         self.limit = limit
@@ -272,8 +280,10 @@ def select_keys(
     anchor = cursor if anchor is None else anchor
     if sorted((anchor, cursor)) == [i, j]:
         return [], cursor
+    by_label = label_keys(moves.labels(cursor), i, j) if moves.labels else None
     if isinstance(moves, GraphMoves):
-        return moves.select(cursor, anchor, i, j)
+        searched = moves.select(cursor, anchor, i, j)
+        return by_label if by_label and len(by_label[0]) < len(searched[0]) else searched
     ways: list[tuple[list[str], int]] = []
     lo, hi = sorted((anchor, cursor))
     for start, other, extend in ((i, j, "shift+right"), (j, i, "shift+left")):
@@ -289,7 +299,26 @@ def select_keys(
         other = j if anchor == i else i
         key = "shift+right" if other > cursor else "shift+left"
         ways.append(([key] * abs(other - cursor), other))
+    if by_label:
+        ways.append(by_label)
     return min(ways, key=lambda w: len(w[0]))
+
+
+def label_keys(labels: Mapping[int, str], i: int, j: int) -> tuple[list[str], int] | None:
+    """The fewest keys that select words ``i``..``j`` with span mode's hint labels
+    (``labels``: word -> label, the words of the cursor's sentence): the label of one end,
+    then the label of the other (a second label right after the first extends the
+    selection) or ``shift+arrows`` to it; and the cursor's word after. None when neither end
+    has a label."""
+    ways: list[tuple[list[str], int]] = []
+    for first, other, extend in ((i, j, "shift+right"), (j, i, "shift+left")):
+        if first not in labels:
+            continue
+        tail = [extend] * abs(other - first)
+        if other != first and other in labels and len(labels[other]) < len(tail):
+            tail = list(labels[other])
+        ways.append(([*labels[first], *tail], other))
+    return min(ways, key=lambda w: len(w[0])) if ways else None
 
 
 def span_choices(
@@ -410,9 +439,17 @@ def _judge(form_field: str, g: dict, text: str) -> Callable[[int, int], bool]:
     return lambda a, b: right_for(form_field, text[a:b].strip(), g)
 
 
-def span_cost(steps: Sequence[SpanStep]) -> int:
-    """``v``, every selection and field key, ``enter``."""
-    return 2 + sum(len(s.keys) for s in steps)
+def enter_assigns(steps: Sequence[SpanStep], enter_field: str | None) -> bool:
+    """Whether ``enter`` alone assigns the draft's one selection: a draft of one step whose
+    field is the one the app gives the selection to when nothing is assigned yet
+    (``enter_field``: the field span mode started on; None: an app without it)."""
+    return enter_field is not None and len(steps) == 1 and steps[0].form_field == enter_field
+
+
+def span_cost(steps: Sequence[SpanStep], enter_field: str | None = None) -> int:
+    """``v``, every selection and field key, ``enter`` — without the field key when
+    ``enter`` assigns the one selection itself (:func:`enter_assigns`)."""
+    return 2 + sum(len(s.keys) for s in steps) - int(enter_assigns(steps, enter_field))
 
 
 # --------------------------------------------------------------------------- the form

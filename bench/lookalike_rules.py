@@ -7,7 +7,8 @@ helps articles it was not written from:
 - ``--part train`` (default): every mention a look-alike rule drops in the part's articles, by
   rule (the ``return None`` of ``_Finder._lookalike``, the ``continue`` of
   ``_drop_in_context`` and of ``core._confirm_measure_shapes``, named by file line and the
-  comment there), with the gold label of what it dropped: a claim (``C``), a look-alike
+  comment there; a rule of context of ``extractor/lookalike.py`` by its name, ``X:name``), with
+  the gold label of what it dropped: a claim (``C``), a look-alike
   (``L``) or no gold mention (``N``), and the same per category of the corpus: a rule whose
   claims fall in categories where it drops no look-alike hurts there.
 - ``--unseen N``: the same rules on the first N corpus articles in no gold file (the only
@@ -34,7 +35,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractor import core, quantity  # noqa: E402
+from extractor import core, lookalike, quantity  # noqa: E402
 from extractor.evaluate import load_gold, split_part  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "thucnews_sample.jsonl"
@@ -44,6 +45,7 @@ GOLD = [ROOT / "tests" / "data" / f"{n}_claims.jsonl" for n in ("dev", "annotate
 _LOOKALIKE = quantity._Finder._lookalike.__code__
 _CONTEXT = quantity._drop_in_context.__code__
 _GLUE = core._confirm_measure_shapes.__code__
+_CONTEXT_RULES = lookalike.context_lookalike.__code__
 
 
 class Recorder:
@@ -54,6 +56,11 @@ class Recorder:
 
     def _local(self, frame: FrameType, event: str, arg: Any) -> Any:
         code = frame.f_code
+        if code is _CONTEXT_RULES:
+            if event == "return" and arg is not None:
+                m = frame.f_locals["m"]
+                self.drops.append((m.start, m.end, f"X:{arg}"))
+            return self._local
         if code is _LOOKALIKE and event == "return" and arg is None:
             loc = frame.f_locals
             self.drops.append((loc["s"], loc["e"], f"L{frame.f_lineno}"))
@@ -68,7 +75,8 @@ class Recorder:
         return self._local
 
     def _global(self, frame: FrameType, event: str, arg: Any) -> Any:
-        return self._local if frame.f_code in (_LOOKALIKE, _CONTEXT, _GLUE) else None
+        traced = (_LOOKALIKE, _CONTEXT, _GLUE, _CONTEXT_RULES)
+        return self._local if frame.f_code in traced else None
 
     def run(self, text: str) -> list[tuple[int, int, str]]:
         """The drops of one document, the learned filter's (``FILTER``) included."""
@@ -80,7 +88,9 @@ class Recorder:
         finally:
             sys.settrace(previous)
         kept = {(c.start, c.end) for c in core.extract(text)}
-        drops = set(self.drops)
+        named = {(s, e) for s, e, r in self.drops if r.startswith("X:")}
+        # the `continue` that follows a rule of context: the rule's name says more
+        drops = {d for d in self.drops if d[2].startswith("X:") or d[:2] not in named}
         drops.update((c.start, c.end, "FILTER") for c in raw if (c.start, c.end) not in kept)
         return sorted(drops)
 
@@ -89,6 +99,8 @@ def describe(rule: str) -> str:
     """The source line of a rule, with the comment that says what it drops."""
     if rule == "FILTER":
         return "the learned look-alike filter (extractor/lookalike.py)"
+    if rule.startswith("X:"):
+        return f"rule of context {rule[2:]} (extractor/lookalike.py)"
     code: CodeType = _GLUE if rule[0] == "C" else _LOOKALIKE
     line = int(rule[1:])
     text = linecache.getline(code.co_filename, line).strip()

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -27,9 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from extractor import nlp  # noqa: E402
 from extractor.evaluate import (  # noqa: E402
     _documents,
     _matches,
+    _predicate_variants,
     load_gold,
     restrict,
     split_part,
@@ -71,6 +74,61 @@ def _family(f: dict[str, float]) -> str:
     return f"{fam[0] if fam else side + '-' + pos}{'+rule' if f.get('rule') else ''}"
 
 
+_STOPS = "，。；,;！？!?：:\n"
+
+
+def _pos(text: str, start: int, end: int, lo: int, hi: int) -> str:
+    """verb, noun or other: the tag of the last word of ``text[start:end]``, tagged in its
+    sentence ``text[lo:hi]``."""
+    at = lo
+    tag = "other"
+    for w, f in nlp.tag(text[lo:hi]):
+        at += len(w)
+        if at >= end:
+            tag = f
+            break
+    if tag.startswith("v") and tag != "vn":
+        return "verb"
+    if tag.startswith("n") or tag in ("vn", "an", "j", "eng"):
+        return "noun"
+    return "other"
+
+
+def _uncovered(text: str, cand, gold: str) -> str:
+    """Where the gold predicate of a claim with no right option is written: its nearest
+    occurrence (any variant of the evaluation's) against the quantity's clause and sentence,
+    with the part of speech there; "unwritten" when the text holds none (a paraphrase, a
+    composite of words apart, an attribute the text leaves out)."""
+    best: tuple[int, int, int] | None = None
+    for v in _predicate_variants(gold):
+        for m in re.finditer(re.escape(v), text):
+            d = min(abs(m.start() - cand.end), abs(m.end() - cand.start))
+            if best is None or d < best[0]:
+                best = (d, m.start(), m.end())
+    if best is None:
+        return "unwritten"
+    _, s, e = best
+    lo, hi = cand.sentence_start, cand.sentence_end
+    c_lo = max((k + 1 for k in range(lo, cand.start) if text[k] in _STOPS), default=lo)
+    c_hi = next((k for k in range(cand.end, hi) if text[k] in _STOPS), hi)
+    if not (lo <= s and e <= hi):
+        return "other sentence"
+    pos = _pos(text, s, e, lo, hi)
+    if e <= cand.start:
+        where = "clause before" if s >= c_lo else "earlier clause"
+    elif s >= cand.end:
+        where = "clause after" if e <= c_hi else "later clause"
+    else:
+        where = "overlaps quantity"
+    return f"{where} {pos}"
+
+
+def _side(f: dict[str, float]) -> str:
+    side = "before" if f.get("before") else "after" if f.get("after") else "unwritten"
+    pos = "verb" if f.get("verb") else "noun" if f.get("noun") else "other"
+    return f"{side}-{pos}"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("gold", nargs="+")
@@ -89,6 +147,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--subset", help="a JSON list of articles: also print their accuracy")
     ap.add_argument("--l2", type=float, default=DEFAULT_L2["predicate"], help="weight decay")
     ap.add_argument("--loco", action="store_true", help="also leave one category out")
+    ap.add_argument(
+        "--categories",
+        action="store_true",
+        help="count the errors by pattern: where an uncovered gold is written, and the"
+        " chosen against the best right option (side and part of speech) where ranked lower",
+    )
     ap.add_argument(
         "--holdout",
         help="a JSON list of training articles: also train on the others and score these",
@@ -140,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         catc: dict[str, Counter] = defaultdict(Counter)
         errors: dict[str, list[str]] = defaultdict(list)
         fam: Counter = Counter()
+        cats_wrong: Counter = Counter()
+        examples: dict[str, list[str]] = defaultdict(list)
         per_doc: dict[str, Counter] = defaultdict(Counter)
         for held in parts:
             groups = [
@@ -177,13 +243,33 @@ def main(argv: list[str] | None = None) -> int:
                                 ),
                             )
                         ] += 1
+                    cat_line = ""
+                    if name == args.errors_of and not ok and args.categories:
+                        if any(rights):
+                            right_best = max(
+                                (i for i in range(len(opts)) if rights[i]),
+                                key=lambda i: scores[i],
+                            )
+                            cat_line = (
+                                f"ranked lower: chose {_side(feats[best])},"
+                                f" right {_side(feats[right_best])}"
+                            )
+                            cats_wrong[cat_line] += 1
+                        else:
+                            where = _uncovered(texts[d], cand, str(g["predicate"]))
+                            cats_wrong[f"no right option: {where}"] += 1
+                            lo = max(cand.sentence_start, cand.start - 25)
+                            ctx = texts[d][lo : cand.end + 20]
+                            examples[where].append(
+                                f"{g['predicate']} | {cand.kind} | {cand.quantity_text} | {ctx}"
+                            )
                     shown = not args.kind or cand.kind == args.kind
                     if name == args.errors_of and not ok and shown:
                         text = texts[d]
                         s = text[max(cand.sentence_start, cand.start - 40) : cand.end + 30]
                         ranked = [f"{opts[i].text}{'*' if rights[i] else ''}" for i in order[:6]]
                         errors[cand.kind].append(
-                            f"  {d} [{cand.kind}] gold={g['predicate']!r} "
+                            f"  {d} [{cand.kind}] {cat_line} gold={g['predicate']!r} "
                             f"chosen={opts[best].text!r} cover={any(rights)}\n"
                             f"     opts={ranked}\n     {cand.quantity_text} | {s}"
                         )
@@ -209,6 +295,15 @@ def main(argv: list[str] | None = None) -> int:
             print("  ranked wrong (chosen family, best right family):")
             for (a, b), v in fam.most_common(15):
                 print(f"    {v:>4}  {a:<22} {b}")
+        if cats_wrong:
+            print("  errors by pattern:")
+            for k, v in sorted(cats_wrong.items(), key=lambda kv: (kv[0].split(":")[0], -kv[1])):
+                print(f"    {v:>4}  {k}")
+            if args.show:
+                for k, lines in sorted(examples.items(), key=lambda kv: -len(kv[1])):
+                    print(f"  no right option, {k}:")
+                    for line in lines[: args.show]:
+                        print(f"    {line}")
         for _, lines in sorted(errors.items(), key=lambda kv: -len(kv[1])):
             for line in lines[: args.show]:
                 print(line)

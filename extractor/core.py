@@ -673,6 +673,10 @@ def _candidate(
         ),
         genre=doc.genre,
     )
+    for t, o in time_pairs:
+        if t is not None:
+            # The option carries the text as written (2009／2010学年), as the claim will.
+            o.text = doc.text[t.start : t.end]
     by_option = {id(o): t for t, o in time_pairs}
     time_ranked = doc.ranker.rank([o for _, o in time_pairs], "time", m.kind)
     doc.previous_time = (m.start, (time.start, time.end) if time is not None else (-1, -1))

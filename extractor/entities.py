@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 from . import lexicon, nlp
 from .ranker import Option
 from .roles import (
+    _COPULA,
     _DROP_BEFORE,
     _ENTITY_FLAGS,
     _GENERIC,
@@ -82,6 +83,8 @@ _THING_PRONOUNS = frozenset({"它", "它们", "其", "两者", "二者"})
 _DATELINE = re.compile(r"(?:讯|电)$|讯")
 #: How many table entries (most salient first) join the options of every claim.
 TABLE_OPTIONS = 3
+#: How many of the document's titles in book-title marks join the options of every claim.
+TITLE_OPTIONS = 1
 #: How many clauses before the quantity's own offer subject options (3: 5-fold CV subject 0.407
 #: against 0.403 with 6, the ceiling 0.746 against 0.749; 2026-12-02).
 _CLAUSES_BACK = 3
@@ -211,6 +214,7 @@ class EntityTable:
         self.opener_cache: dict[tuple[int, int], list[tuple[str, int, int, dict[str, float]]]] = {}
         self._headline_terms: list[tuple[str, int, int]] = []
         self._topics: list[tuple[str, int, int]] | None = None
+        self._titles: list[tuple[str, int, int]] | None = None
         #: Base features of option texts without tokens (see :func:`_base_features`).
         self.feature_cache: dict[str, dict[str, float]] = {}
         #: Base features of option texts with the words and tags of their tokens.
@@ -338,6 +342,26 @@ class EntityTable:
             )
             self._topics = ranked[:n]
         return self._topics
+
+    def titles(self, n: int = TITLE_OPTIONS) -> list[tuple[str, int, int]]:
+        """The ``n`` titles in book-title marks the document writes most often (at least
+        twice, or once in the headline), marks kept (《棒棒堂》: the work, game or event an
+        article is about, the subject of quantities that name none); (text, start, end) of
+        the first mention. Computed once per document."""
+        if self._titles is None:
+            seen: dict[str, tuple[int, int]] = {}
+            for m in _TITLE_RE.finditer(self.norm):
+                seen.setdefault(m.group(0), (m.start(), m.end()))
+            ranked = sorted(
+                (
+                    (t, a, b)
+                    for t, (a, b) in seen.items()
+                    if self.count(t) >= 2 or a < self.headline_end
+                ),
+                key=lambda x: (-(self.count(x[0]) + 2 * (x[1] < self.headline_end)), x[1]),
+            )
+            self._titles = ranked[:n]
+        return self._titles
 
     def trim_name(self, start: int, end: int) -> tuple[int, int]:
         """A transliterated name read greedily (未婚夫萨沙-武贾西奇助威) cut to the parts the
@@ -734,6 +758,13 @@ def subject_options(
             f["earlier_sentence"] = 1.0
         _kind_features(f, kind)
         add(text, start, end, f)
+    for text, start, end in table.titles():
+        f = _base_features(text, None, table)
+        f["doc_title"] = 1.0
+        f["dist"] = math.log1p(abs(q_start - end)) / 5
+        if start < clauses[0][0]:
+            f["earlier_sentence"] = 1.0
+        add(text, start, end, f)
     out = list(options.values())
     _relative_features(out, q_start, clauses[0][0], table)
     if tokens_near is not None:
@@ -862,6 +893,14 @@ def _clause_options(
             k -= 1
         if k < len(run):
             pieces.append((run[:k], "owner"))
+        elif own and len(run) > 1:
+            # The owner of a measured thing the attribute list does not know (家电|销售,
+            # 中国酒店业|人才缺口): the run without its last one or two nouns.
+            for k in range(len(run) - 1, max(0, len(run) - 3), -1):
+                if run[k][1] in ("n", "vn", "l") and run[k - 1][3] - run[0][2] >= 2:
+                    pieces.append((run[:k], "prefix"))
+                else:
+                    break
         # The names inside a longer run (全国新农合筹资水平 -> 新农合, 热火季后赛 -> 热火).
         # A transliterated name that opens a longer run (凯文-杜兰特 of 凯文-杜兰特全场).
         for k in range(len(run) - 1, 1, -1):
@@ -909,6 +948,25 @@ def _clause_options(
                 f["source"] = 1.0
             found.append((resolve(name), toks[k][2], toks[e - 1][3], f))
         k = max(e, k + 1)
+    # A surname the tagger split from its given name (村民|陈/nr 妹/n, 小|宋/nr 佳/a): the
+    # surname with the one or two characters that follow it in the same word run.
+    for k, t in enumerate(toks[:-1]):
+        if t[1] != "nr" or len(t[0]) != 1 or (own and t[2] >= q_start):
+            continue
+        nxt = toks[k + 1]
+        if (
+            len(nxt[0]) <= 2
+            and nxt[1] in _GIVEN_NAME_TAGS
+            and "\u4e00" <= nxt[0][0] <= "\u9fff"
+            and (not own or nxt[3] <= q_start)
+            and not (k and toks[k - 1][1] == "nr" and len(toks[k - 1][0]) == 1)
+        ):
+            name = t[0] + nxt[0]
+            f = _base_features(name, None, table)
+            f.update(proper=1.0, person=1.0, same_sentence=1.0, split_name=1.0)
+            if source:
+                f["source"] = 1.0
+            found.append((resolve(name), t[2], nxt[3], f))
     # Pronouns for their antecedents, surname-某 names with their titles.
     for i, t in enumerate(toks):
         if own and t[2] >= q_start:
@@ -992,6 +1050,18 @@ def _clause_options(
         if source:
             f["source"] = 1.0
         found.append((resolved, start, end, f))
+    if own:
+        slot = _verb_slot(toks, q_start, time_spans)
+        if slot is not None:
+            b, e = slot
+            text = resolve(norm[toks[b][2] : toks[e - 1][3]])
+            f = _base_features(text, None, table)
+            f.update(slot=1.0, same_sentence=1.0, same_clause=1.0)
+            if _opens(toks, b):
+                f["clause_opener"] = 1.0
+            if source:
+                f["source"] = 1.0
+            found.append((text, toks[b][2], toks[e - 1][3], f))
     # Names that end with an organisation or product suffix across words the tagger split
     # as verbs (鹏华行业成长基金, 招商银行信用卡中心): back from the suffix to a stop.
     for a, b in _suffix_names(norm, span[0], limit):
@@ -1029,9 +1099,17 @@ def _relative_features(
     # Whether the quantity's own clause opens with words that can be its subject: when it
     # does not, the subject is usually carried (the previous claim's, or the rules' earlier one).
     opener = any(o.features.get("clause_opener") and o.features.get("same_clause") for o in options)
+    # Whether anything before the quantity in its own clause can be its subject: when
+    # nothing can, the subject is implicit — the article's topic (its title, its most
+    # salient name, a headline term) as often as an earlier subject.
+    own = any(o.features.get("same_clause") and not o.features.get("after") for o in options)
     for o in options:
         if not opener and (o.features.get("previous") or o.features.get("earlier_sentence")):
             o.features["carried_no_opener"] = 1.0
+        if not own and (
+            o.features.get("doc_title") or o.features.get("topic") or o.features.get("topic_term")
+        ):
+            o.features["topic_implicit"] = 1.0
         if opener and o.features.get("clause_opener") and o.features.get("same_clause"):
             o.features["own_opener"] = 1.0
     written = [o for o in options if s_start <= o.start and o.end <= q_start]
@@ -1310,7 +1388,75 @@ def _counted(toks: Sequence[Token], q_end: int) -> list[tuple[str, int, int, lis
                 out.append((text, run[0][2], run[-1][3], run, "counted"))
             head = rest[k + 1 : e]
             out.append(("".join(t[0] for t in head), head[0][2], head[-1][3], head, "after_de"))
+    # The same read over words the tagger mangled (偏/a 股/q 基金, 奇才队/i): the words up to a
+    # boundary, ending with a noun, after 的 when it follows the quantity at once.
+    i = 1 if rest[0][1] == "uj" else 0
+    j = i
+    while j < len(rest) and j - i < _LOOSE_WORDS and rest[j][1] not in _LOOSE_BOUNDS:
+        if rest[j][1].startswith("v") and rest[j][1] != "vn":
+            break
+        j += 1
+    while j > i and not (_is_nounish(rest[j - 1]) or rest[j - 1][1] in ("i", "j")):
+        j -= 1
+    if j > i and 2 <= rest[j - 1][3] - rest[i][2] <= _SLOT_MAX:
+        run = rest[i:j]
+        text = "".join(t[0] for t in run)
+        if all(text != o[0] for o in out):
+            out.append((text, run[0][2], run[-1][3], run, "after_de" if i else "counted"))
     return out
+
+
+#: Tags of a given name's characters the tagger split from its surname (陈/nr 妹/n).
+_GIVEN_NAME_TAGS = frozenset({"n", "a", "ng", "ag", "nr", "v", "zg", "ns", "nz"})
+#: Tags that end the loose reading of what a quantity counts (see :func:`_counted`).
+_LOOSE_BOUNDS = frozenset({"x", "uj", "ul", "p", "d", "f", "m", "b", "c", "r", "t", "eng"})
+#: The most words of that reading.
+_LOOSE_WORDS = 5
+
+
+#: Tags that bound the words before a verb that governs a quantity (its subject slot):
+#: punctuation, particles, prepositions, conjunctions, numerals, measure words, times, adverbs.
+_SLOT_BOUNDS = frozenset({"x", "uj", "ul", "ud", "uv", "ug", "p", "c", "m", "q", "t", "d"})
+#: The longest subject slot (characters).
+_SLOT_MAX = 10
+
+
+def _verb_slot(
+    toks: Sequence[Token], q_start: int, time_spans: Sequence[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The subject slot of the verb that governs the quantity (招商安本增利|跌0.15%,
+    有|瑞福进取|跌2.98%): the words right before that verb back to a boundary — punctuation,
+    a particle, preposition, conjunction, number, time, adverb or copula (有, 是) — whatever
+    the tagger made of the words inside (a name it split into verbs). A one-character
+    pronoun glued between content words is part of such a name. (first, past-last) token
+    indices, or None when no verb stands before the quantity or the slot is empty."""
+    v = len(toks)
+    while v > 0 and toks[v - 1][3] > q_start:
+        v -= 1
+    while v > 0 and (toks[v - 1][0] in _QUANTITY_LEAD or toks[v - 1][1] in ("ul", "d")):
+        v -= 1
+    if v == 0 or not toks[v - 1][1].startswith("v") or toks[v - 1][1] == "vn":
+        return None
+    e = v - 1
+    while e > 0 and toks[e - 1][1] in ("d", "c", "ad"):
+        e -= 1
+    b = e
+    while b > 0:
+        word, flag, a, _ = toks[b - 1]
+        if flag in _SLOT_BOUNDS or word in _COPULA or word in _QUOTE_CHARS:
+            break
+        if time_spans and any(x <= a < y for x, y in time_spans):
+            break
+        if flag == "r" and not (
+            len(word) == 1 and b >= 2 and toks[b - 2][1] not in _SLOT_BOUNDS | {"r"}
+        ):
+            break
+        b -= 1
+    if b >= e or not may_open_run(toks[b]):
+        return None
+    if not 2 <= toks[e - 1][3] - toks[b][2] <= _SLOT_MAX:
+        return None
+    return b, e
 
 
 def _earlier_openers(

@@ -20,6 +20,14 @@ overlapping a gold claim with the right value and unit is a claim; one overlappi
 or no gold mention is not) and chooses the threshold by cross-validation;
 ``claimdesk train --db`` refits it on a database's decisions (accepted: a claim, rejected
 extractor candidates: look-alikes), starting from the shipped weights.
+
+The same module holds the *rules of context* (:func:`context_lookalike`): classes of shapes
+that only the words around a quantity give away (a count that sums up the list before it or
+announces the list after it, a count that points back to what was named, the games a statement
+holds over, a number in the name of a cut, a term or a session, an order of appearance, a film
+format, a starting age, a game clock), each with its cue words in a data file.
+:func:`extractor.quantity._drop_in_context` drops what they name; ``bench/lookalike_rules.py``
+shows what each drops (``X:name``).
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from . import lexicon
 from .model import Candidate
@@ -379,3 +388,236 @@ def best_threshold(
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
         rows.append((t, prec, rec, f1))
     return rows
+
+
+# ---------------------------------------------------------------------- rules of context
+#
+# Look-alikes that only the words around a quantity give away, checked by
+# :func:`extractor.quantity._drop_in_context` after its own rules. Each rule is a class of
+# shapes with its cue words in a data file; none is the words of one article.
+
+
+class _Quantity(Protocol):
+    start: int
+    end: int
+    core_start: int
+    value: float | None
+    unit: str
+    kind: str
+    rule: str
+
+
+_CN_COUNT_START = re.compile(r"[两二三四五六七八九十]")
+_CLAUSE_HEAD = re.compile(r"[^，。；！？,;!?\n：:]*$")
+#: A note in brackets inside a list (蓝盈莹(微博)、…): not an item.
+_BRACKET_NOTE = re.compile(r"[（(][^（()）]{0,8}[）)]")
+#: Words that join the last item of a list.
+_LAST_ITEM = re.compile(r"(?:以及|和|及|与)")
+#: Verbs of having before a list (拥有雅黑、炫银和亮红三款颜色): the count of what is had is a
+#: claim, the list only names it.
+_HAVING = ("有", "包括", "包含")
+#: What the last item of a list cannot end with: a verb's particle or a copula (在北京、上海开设
+#: 了3家店 counts what was done, not the cities).
+_NOT_ITEM_END = "了过着有是为在到"
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    back_reference: tuple[str, ...]
+    enumeration_colon: tuple[str, ...]
+    enumeration_next: tuple[str, ...]
+    frame_counts: dict[str, frozenset[str]]
+    unit_names: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+    sequence_verbs: tuple[str, ...]
+    format_nouns: tuple[str, ...]
+    casualty_words: tuple[str, ...]
+
+
+_rules: _Rules | None = None
+
+
+def _context_rules() -> _Rules:
+    global _rules
+    if _rules is None:
+        frames: dict[str, frozenset[str]] = {}
+        for word, measures in lexicon.table("frame_count_words"):
+            frames[word] = frozenset(measures.split())
+        names: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+        for row in lexicon.table("unit_name_words"):
+            unit, word, but = row[0], row[1], tuple(row[2].split()) if len(row) > 2 else ()
+            names[unit] = (*names.get(unit, ()), (word, but))
+        cues = lexicon.table("enumeration_cues")
+        _rules = _Rules(
+            back_reference=lexicon.words("back_reference_words"),
+            enumeration_colon=tuple(r[0] for r in cues if r[1] == "colon"),
+            enumeration_next=tuple(r[0] for r in cues if r[1] == "next"),
+            frame_counts=frames,
+            unit_names=names,
+            sequence_verbs=lexicon.words("sequence_verbs"),
+            format_nouns=lexicon.words("format_nouns"),
+            casualty_words=lexicon.words("casualty_words"),
+        )
+    return _rules
+
+
+def _listed_count(t: str, m: _Quantity) -> bool:
+    """北京、上海和广州三座城市; 甲基金、乙基金和丙基金等3只基金: a count right after the list
+    it sums up (as many items as it counts, the last joined by 和/及/与, a closing 等 allowed)
+    repeats the list, it claims nothing new."""
+    if m.rule != "count.measure" or m.value is None or not 3 <= m.value <= 12:
+        return False  # 分列3-5位: a range of ranks, no sum of a list
+    if m.core_start != m.start:
+        return False
+    head_m = _CLAUSE_HEAD.search(t, max(0, m.start - 80), m.start)
+    if head_m is None:
+        return False
+    head = _BRACKET_NOTE.sub("", head_m.group(0)).rstrip('”"」』')
+    if head.endswith("等"):
+        head = head[:-1]
+    if "、" not in head or not head or not ("\u4e00" <= head[-1] <= "\u9fff"):
+        return False
+    items = head.split("、")
+    last = _LAST_ITEM.split(items[-1])
+    items = items[:-1] + last
+    if any(not item for item in items) or items[-1][-1] in _NOT_ITEM_END:
+        return False
+    if any(ch.isdigit() for ch in head):
+        return False  # 63、454、72路等6条线路: numbers name the items, the count is said of them
+    if any(w in items[0] for w in _HAVING):
+        return False  # 拥有A、B和C四款颜色: an inventory, the count is claimed
+    return len(items) == m.value
+
+
+def _back_reference(t: str, m: _Quantity) -> bool:
+    """其他两个方向, 上述三只基金: a small count in Chinese numerals after a word that points
+    back to what the text has named (data/back_reference_words.tsv)."""
+    if m.kind != "count" or m.core_start != m.start or not _CN_COUNT_START.match(t, m.start):
+        return False
+    return t.endswith(_context_rules().back_reference, max(0, m.start - 3), m.start)
+
+
+def _announces_list(t: str, m: _Quantity) -> bool:
+    """两个因素。第一是…, 分为三种：…, 两件事情，即…: a small count whose noun is followed by
+    the list of the things counted (data/enumeration_cues.tsv)."""
+    if m.kind != "count" or m.value is None or m.value > 10 or m.core_start != m.start:
+        return False
+    if not _CN_COUNT_START.match(t, m.start):
+        return False  # 助攻只有2次。第一节…: a list is announced in words
+    rules = _context_rules()
+    k = m.end
+    stop = min(len(t), k + 8)
+    while k < stop and "\u4e00" <= t[k] <= "\u9fff":
+        k += 1
+    if t.startswith(rules.enumeration_colon, k):
+        return t[k + 1 : k + 2] not in '“"「'  # 两人坦承：“…”: speech, no list
+    if k < len(t) and t[k] in "，。；,;":
+        if t.startswith(rules.enumeration_next, k + 1):
+            return True
+        # 三类。第一类是…, 两个因素。第一是…: the first of the things counted
+        return t.startswith("第一", k + 1) and t.startswith(("是", "，", m.unit), k + 3)
+    return False
+
+
+def _framing_count(t: str, m: _Quantity) -> bool:
+    """本赛季头两场季后赛, 最后两场他分别射下…: a count of games after a word that makes it the
+    games a statement holds over (data/frame_count_words.tsv)."""
+    if m.kind != "count" or m.core_start != m.start:
+        return False
+    for word, measures in _context_rules().frame_counts.items():
+        if m.unit in measures and t.endswith(word, max(0, m.start - len(word)), m.start):
+            return True
+    return False
+
+
+def _unit_name(t: str, m: _Quantity) -> bool:
+    """九分裤, 两年期评级, 30级副本: a number and unit that, with the word after them, name a
+    cut, a term or a level of game content (data/unit_name_words.tsv), not a measure."""
+    for word, but in _context_rules().unit_names.get(m.unit, ()):
+        if t.startswith(word, m.end) and not (but and t.startswith(but, m.end)):
+            return True
+    return False
+
+
+def _subject_count(t: str, m: _Quantity) -> bool:
+    """，两家公司的基金经理…; 。两种文化的冲击…; ，两人对婚姻大事有共识: a bare count of two
+    as the subject of its clause refers to the pair already named (a new count comes after 有
+    or a verb); a count of casualties (，两人受伤) stays, and so do larger counts, which a
+    report opens clauses with (。四名替补球员得分上双)."""
+    if m.rule != "count.measure" or m.core_start != m.start:
+        return False
+    if not t.startswith("两", m.start) or m.end - m.start != 2:
+        return False
+    if m.start > 0 and t[m.start - 1] not in "，。；！？,;!?\n":
+        return False
+    clause = _CLAUSE_REST.match(t, m.end)
+    rest = clause.group(0) if clause else ""
+    return not any(w in rest for w in _context_rules().casualty_words)
+
+
+_CLAUSE_REST = re.compile(r"[^，。；！？,;!?\n]{0,12}")
+
+
+def _order_of_appearance(t: str, m: _Quantity) -> bool:
+    """第一位出场的是…, 第三个登场: an ordinal before a verb of appearance
+    (data/sequence_verbs.tsv) places something in an order, it ranks nothing."""
+    if m.rule != "rank.ordinal":
+        return False
+    k = m.end + 1 if t[m.end : m.end + 1] in ("位", "个", "名") else m.end
+    return t.startswith(_context_rules().sequence_verbs, k)
+
+
+def _film_format(t: str, m: _Quantity) -> bool:
+    """相当于35mm胶片相机, 等效35mm焦距28-105mm: a length that names a film format
+    (data/format_nouns.tsv), or the basis of an equivalent focal length (焦距 and the focal
+    length after it), is no size of the camera."""
+    if m.kind != "length":
+        return False
+    if t.startswith(_context_rules().format_nouns, m.end):
+        return True
+    return t.startswith("焦距", m.end) and t[m.end + 2 : m.end + 3].isdigit()
+
+
+#: 十一届全国人大, 十七届四中全会, 29届奥运会: a session of ten or more written N届 right
+#: before the name of what it numbers, no verb before it (举办了三届部长级会议, 三届常规赛MVP
+#: and 举办了63届， count sessions).
+_SESSION_NAME = re.compile(r"[\u4e00-\u9fff](?<![的了中])")
+
+#: 从16岁开始, 从18岁起: the age at which something started, a moment in a life.
+_FROM_AGE_AFTER = ("开始", "起")
+
+#: A clock time written N分N秒 opening a clause (7分28秒布莱切命中…, ，3分28秒，韦斯特抢断):
+#: a moment of a game; a time taken follows a verb (跑出了3分28秒).
+_CLOCK_HEAD = re.compile(r"(?:^|[，。；！？,;!?\n])\d{1,2}分$")
+
+
+def context_lookalike(t: str, m: _Quantity) -> str | None:
+    """The name of the rule of context that makes a quantity a look-alike, or None."""
+    if _listed_count(t, m):
+        return "listed_count"
+    if _back_reference(t, m):
+        return "back_reference"
+    if _announces_list(t, m):
+        return "announces_list"
+    if _framing_count(t, m):
+        return "framing_count"
+    if _unit_name(t, m):
+        return "unit_name"
+    if _subject_count(t, m):
+        return "subject_count"
+    if _order_of_appearance(t, m):
+        return "order_of_appearance"
+    if _film_format(t, m):
+        return "film_format"
+    if (
+        m.unit == "届"
+        and m.core_start == m.start
+        and (m.value or 0) >= 10
+        and not t.endswith(("了", "过"), 0, m.start)
+        and _SESSION_NAME.match(t, m.end)
+    ):
+        return "session_name"
+    if m.kind == "age" and t.endswith("从", 0, m.start) and t.startswith(_FROM_AGE_AFTER, m.end):
+        return "from_age"
+    if m.unit in ("秒", "秒钟") and _CLOCK_HEAD.search(t, max(0, m.start - 4), m.start):
+        return "game_clock"
+    return None

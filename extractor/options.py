@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from . import lexicon
@@ -54,6 +54,9 @@ _REFERS_BACK = frozenset(
 _GENRE_KINDS = ("money", "percent", "count", "score")
 #: Sentences before the quantity's whose times are offered.
 _SENTENCES_BACK = 4
+#: At most this many pieces (sentences and parts split at ；) are read back, so a list of
+#: thousands of parts stays linear.
+_PIECES_BACK = 16
 #: Tokens on each side of the quantity read for predicate options.
 _PRED_WINDOW = 10
 _ADVERB_FLAGS = ("d", "ad")
@@ -171,6 +174,45 @@ def _is_verb_at(toks: Sequence[Token], j: int) -> bool:
     return t[1] == "p" and j + 1 < len(toks) and toks[j + 1][0] in ("了", "过")
 
 
+#: Tags of a word that states something of what stands before it when it closes the clause
+#: (重伤/a, 飘红/z, 危殆/a).
+_STATE_FLAGS = ("a", "z", "ad", "an")
+
+
+def _closing_state(
+    after: Sequence[Token], k: int, add: Callable[[Sequence[Token], dict[str, float]], None]
+) -> None:
+    """Offer the predicate that closes the clause after ``after[:k]`` (the quantity and the
+    noun it counts) when its words are no verb by their tags: one state or adjective word
+    right there, or the one or two words after adverbs (将特价销售)."""
+    m = k
+    while m < len(after) and after[m][1] in _ADVERB_FLAGS:
+        m += 1
+    e = m
+    while e < len(after) and e - m < 2 and after[e][1] not in ("x", "uj", "p", "c", "r"):
+        e += 1
+    closes = e == len(after) or after[e][1] == "x"
+    if e == m or not closes or any(_is_verb_at(after, n) for n in range(m, e)):
+        return  # nothing there, the clause goes on, or a verb the other options offer
+    if m > k or (e - m == 1 and after[m][1] in _STATE_FLAGS):
+        add(after[m:e], {"closing_state": 1.0, "adverb_before": float(m > k)})
+
+
+def _number_follows(toks: Sequence[Token], k: int) -> bool:
+    """Whether a number stands at ``toks[k]``, qualifiers and aspect words skipped (拿下了
+    近20分): a verb before it governs that quantity."""
+    while k < len(toks) and (toks[k][0] in _DROP_BEFORE or toks[k][1] in ("ul", "uz")):
+        k += 1
+    if k >= len(toks):
+        return False
+    return _is_number(toks[k])
+
+
+def _is_number(t: Token) -> bool:
+    """A number word (两, 十几; 43, which the tagger calls eng)."""
+    return t[1] == "m" or (t[1] == "eng" and t[0][:1].isdigit())
+
+
 def _future_words() -> tuple[str, ...]:
     return tuple(lexicon.words("plan_words"))
 
@@ -234,6 +276,8 @@ def time_options(
         if t.start not in static:
             static[t.start] = _static_time_features(norm, t, headline_end)
         base = static[t.start]
+        if base is None and f.get("base_value"):
+            base = _static_time_features(norm, t, headline_end, base_ok=True)
         if base is None:
             return  # a comparison base (比去年同期) is never the claim's time
         f.update(base)
@@ -265,6 +309,8 @@ def time_options(
                 f["same_clause"] = 1.0
             if _source_between(norm, t.end, q_start):
                 f["source_between"] = 1.0  # 近日透露，“…5个…”: the time dates the report
+            if _base_of(norm, t, q_start, mention_starts):
+                f["base_value"] = 1.0
             add(t, f)
             if not is_base(norm, t.start) and not norm.startswith("的", t.end):
                 nearest = (t.start, t.end)
@@ -274,21 +320,42 @@ def time_options(
         found[nearest][1]["nearest"] = 1.0
     # The last usable time of each of the few sentences before.
     # A time holds within its paragraph: none is offered from before a line break.
-    for back, sj in enumerate(range(si - 1, max(-1, si - 1 - _SENTENCES_BACK), -1), start=1):
+    full = 0
+    for back, sj in enumerate(range(si - 1, max(-1, si - 1 - _PIECES_BACK), -1), start=1):
         s, e = sentences[sj]
         if e <= para_start:
             break
+        # Parts of one sentence split at ； count as one sentence: a period stated at its
+        # start holds for the whole list (甲跌2%；乙跌1%；…).
+        if norm[e - 1] not in "；;":
+            full += 1
+            if full > _SENTENCES_BACK:
+                break
         i = bisect.bisect_left(time_spans, (s, -1))
         last: TimeExpr | None = None
         part: TimeExpr | None = None
+        opener: TimeExpr | None = None
         while i < len(times) and times[i].start < e:
             t = times[i]
             if not is_base(norm, t.start) and not norm.startswith("的", t.end):
                 if t.anchor:
                     last = t
+                    if opener is None and norm[t.end : t.end + 1] in ("，", ","):
+                        opener = t
                 else:
                     part = t
             i += 1
+        # A period set before a comma (截至3月11日，…) governs its sentence even where a
+        # later time of the sentence (今年出现…) is its last one: offered too.
+        if opener is not None and opener is not last and PERIOD_RE.search(opener.text):
+            add(
+                opener,
+                {
+                    "sentences_back": back / 3,
+                    "dist": _log_dist(q_start - opener.end),
+                    "sentence_opener": 1.0,
+                },
+            )
         # A sentence whose only time is a part of the day (ETF午盘全线下跌。) passes it on.
         last = last or part
         if last is not None:
@@ -339,11 +406,10 @@ def time_options(
         empty["rule"] = 1.0
     if not any(f.get("same_sentence") or f.get("after") for _, f in found.values()):
         empty["no_time_here"] = 1.0
-    head = norm[clause[0] : q_start]
-    if any(w in head for w in _future_words()):
-        for _, o in out:
-            o.features["future"] = 1.0
-        empty["future"] = 1.0
+    # The words of the quantity's clause, on both sides of it (增长30%, 由6个成员国组成).
+    cues = claim_cues(
+        norm[clause[0] : q_start] + "|" + norm[q_end : clause[1]], norm[s_start:q_start]
+    )
     # The time of the previous claim of the paragraph: a report's claims keep to one
     # (``previous`` is its span, (-1, -1) when that claim had no time).
     if previous is not None:
@@ -352,11 +418,51 @@ def time_options(
         elif previous in found:
             found[previous][1]["previous_time"] = 1.0
     out.append((None, Option("", -1, -1, empty)))
-    if genre:
-        for _, o in out:
-            c = time_class(o.features)
+    for _, o in out:
+        c = time_class(o.features)
+        if genre:
             o.features.update({f"genre_{g}*{c}": v for g, v in genre.items() if v})
+        # What the claim says (a change, a plan, a standing fact) only tells one option from
+        # another where it stands: conjoined with the option's class.
+        o.features.update({f"cue_{cue}*{c}": 1.0 for cue in cues})
     return out
+
+
+@cache
+def _time_cues() -> tuple[tuple[str, str], ...]:
+    return tuple((row[0], row[1]) for row in lexicon.table("time_cues"))
+
+
+def claim_cues(head: str, sentence_head: str = "") -> list[str]:
+    """The classes of the words of a quantity's clause (``head``) that tell whether
+    the claim holds at a time named earlier or at none (:data:`~extractor.ranker.CLAIM_CUES`):
+    a change or an amount of a period (增长, 累计), a standing fact (拥有, 位于), the past (曾,
+    史上), a rate (每), a plan or a target (``plan_words``: 将, 计划, 预计); and, read in the
+    sentence before the quantity (``sentence_head``), a detail of the sentence before (其中,
+    分别)."""
+    found = {
+        cls for word, cls in _time_cues() if word in (sentence_head if cls == "detail" else head)
+    }
+    if any(w in head for w in _future_words()):
+        found.add("plan")
+    return sorted(found)
+
+
+#: Characters at most between a comparison base's 的 and the base's own value (比去年的
+#: 5%, 对比2005年同期的销售额200万元).
+_BASE_VALUE_GAP = 8
+
+
+def _base_of(norm: str, t: TimeExpr, q_start: int, mention_starts: Sequence[int]) -> bool:
+    """Whether the quantity at ``q_start`` is the value of the comparison base ``t`` (对比
+    2005年的2%, 比上季度的3.1%): then the base's time is the quantity's own."""
+    if not is_base(norm, t.start) or not norm.startswith("的", t.end):
+        return False
+    gap = norm[t.end + 1 : q_start]
+    if len(gap) > _BASE_VALUE_GAP or any(ch in _CLAUSE_STOPS for ch in gap):
+        return False
+    # No other quantity between: 比去年的3家多出5家 gives 3家 the base, not 5家.
+    return bisect.bisect_left(mention_starts, t.end) == bisect.bisect_left(mention_starts, q_start)
 
 
 #: Marks that end a sentence of the body (a heading split off at a space ends with none).
@@ -387,8 +493,10 @@ def _source_between(norm: str, start: int, end: int) -> bool:
     return any(c in between for c in _source_cues())
 
 
-def _static_time_features(norm: str, t: TimeExpr, headline_end: int) -> dict[str, float] | None:
-    if is_base(norm, t.start):
+def _static_time_features(
+    norm: str, t: TimeExpr, headline_end: int, base_ok: bool = False
+) -> dict[str, float] | None:
+    if not base_ok and is_base(norm, t.start):
         return None
     f = {"anchor": float(t.anchor)}
     if PERIOD_RE.search(t.text):
@@ -405,6 +513,8 @@ def _static_time_features(norm: str, t: TimeExpr, headline_end: int) -> dict[str
         f["topical"] = 1.0  # 2009年，全国… : a time set before the clauses it governs
     if norm[t.end : t.end + 1] in ("讯", "电") or norm.startswith("消息", t.end):
         f["dateline"] = 1.0
+    if norm[max(0, t.start - 4) : t.start].rstrip("于在到").endswith(_future_words()):
+        f["plan_time"] = 1.0  # 将于近期上市, 计划明年: the time of a plan, not of a fact
     return f
 
 
@@ -535,6 +645,19 @@ def predicate_options(
         if _inside_name(norm, start, end):
             return  # a piece of a transliterated name (武贾西奇 of 萨沙-武贾西奇)
         f = dict(f)
+        lo_b, hi_b = (end, q_start) if end <= q_start else (q_end, start)
+        if any(
+            lo_b <= t[2] and t[3] <= hi_b and t[0] not in _DROP_BEFORE and _is_verb_at(toks, k)
+            for k, t in enumerate(toks[max(0, at - 2 * _PRED_WINDOW) : past + _PRED_WINDOW])
+        ):
+            f["verb_between"] = 1.0  # 指数|跌|0.01%: what a verb follows is its subject
+        if any(
+            lo_b <= t[2] and t[3] <= hi_b and _is_number(t)
+            for t in toks[max(0, at - 2 * _PRED_WINDOW) : past + _PRED_WINDOW]
+        ):
+            f["number_between"] = 1.0  # 砍下43分17个篮板: 砍下 governs 43分 first
+        if start < after_subject:
+            f["in_subject"] = 1.0  # words of the subject, or of an earlier quantity's phrase
         if end <= q_start:
             f["before"] = 1.0
             f["dist"] = _log_dist(q_start - end)
@@ -649,12 +772,22 @@ def predicate_options(
                 seen_verb = True
             if governed and j == 0:
                 f["object_noun"] = 1.0  # 获得2700万元授信: the object, tagged as a verb
+            if _number_follows(after, j + 1):
+                f["next_quantity"] = 1.0  # 6投5中拿下12分: 拿下 governs 12分
             add([t], f)
     # The stretch from the subject to the quantity (同比增长, 实现营业收入, 失业率均值).
     lo = 0
     while lo < len(core) and core[lo][2] < after_subject:
         lo += 1
     gap = core[lo:]
+    # A time in the stretch (奇才半场仅落后3分) is the claim's time: the stretch goes on
+    # after it.
+    for k in range(len(gap) - 1, -1, -1):
+        if any(s <= gap[k][2] < e for s, e in near_times):
+            gap = gap[k + 1 :]
+            while gap and gap[0][1] in _ADVERB_FLAGS:
+                gap = gap[1:]  # 全年共募集善款 -> 募集善款
+            break
     while gap and (gap[0][1] in ("x", "c", "p", "t", "uj") or gap[0][0] in ("的", "在", "了")):
         gap = gap[1:]
     if gap and len("".join(t[0] for t in gap)) <= 8 and not any(t[1] == "x" for t in gap):
@@ -709,7 +842,9 @@ def predicate_options(
                     m > 0 and j - m < 2 and _is_nounish(prev[m - 1]) and not _is_name(prev[m - 1])
                 ):
                     m -= 1
-                add(prev[m : j + 1], {"clause_attr": 1.0, "previous_clause": 1.0})
+                g_prev = {"clause_attr": 1.0, "previous_clause": 1.0}
+                add(prev[m : j + 1], g_prev)
+                add(prev[j : j + 1], g_prev)  # 学费 of 贝茨学院学费最高，达到5万美元
                 break
     # The noun the quantity counts (with the modifiers before it: 1220万有效像素), and the
     # verb after it.
@@ -723,6 +858,7 @@ def predicate_options(
             m += 1
         if m > i and noun_run(after, m) > m:
             j = noun_run(after, m)
+    run_end = j
     if j > i:
         run = after[i:j]
         yi = bool(before) and before[-1][0] in ("以", "按")
@@ -748,8 +884,15 @@ def predicate_options(
             # After a governing verb the counted noun and what follows it are its object
             # (提供约1500亿元新冠保险保障), not a clause of their own.
             g = {"counted_verb": 1.0, "object_noun": float(governed)}
+            if _number_follows(after, j + 1):
+                g["next_quantity"] = 1.0
             add([after[j]], g)
             add(after[i : j + 1], {**g, "counted": 1.0})
+    # What the clause states of the quantity (and the noun it counts) when the tagger calls
+    # it no verb: a state or adjective closing the clause (3人重伤, 四成半飘红), or the words
+    # after an adverb there (百余款地板将特价销售, 7级资源将面市).
+    if not yi_attr:
+        _closing_state(after, max(i, run_end), add)
     # A quantity that opens its clause and is what the clause speaks of (38%的“甲世代”每月
     # 给父母补贴家用, 三成因为房子老化要装修): the rest of the clause after it and the noun it
     # counts (a quoted term, a noun run) states what is claimed of that share.

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .lexicon import table, words
+from .lookalike import context_lookalike
 from .numbers import CN_DIGITS, FULLWIDTH, SCALES, parse_chinese, parse_number
 from .units import (
     CN_EXCLUDED_UNITS,
@@ -141,7 +142,7 @@ _POST_BY_LENGTH = sorted(_POST_QUAL, key=len, reverse=True)
 _PREFIX_RE = re.compile(
     r"(?P<q>"
     + "|".join(sorted(_PREFIX_QUAL, key=len, reverse=True))
-    + r")(?P<c>有|为|是|合|需|要|在)?(?P<f>(?:每[年月天日人]|平均)?(?:"
+    + r")(?P<c>需要|可获|可达|有|为|是|合|需|要|在)?(?P<f>(?:每[年月天日人]|平均)?(?:"
     + "|".join(sorted(CURRENCY_BEFORE, key=len, reverse=True))
     + r")?)$"
 )
@@ -168,9 +169,18 @@ _TEAM_SCORE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?P<a>\d{1,3})[-—:：](?P<t2>[\u4e00-\u9fff]{1,8}?)(?P<b>\d{1,3})(?![\d.%])"
 )
 _TEAM_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}$")
+#: Two or three dimensions (1280×720像素, 108.7×59.5×27.1mm), with a space around the sign
+#: (640 × 480像素) or the unit after each part (96mm×62.1mm×26.7mm).
 _DIMS_RE = re.compile(
-    r"(?=\d)(?<![\d.])(?P<dims>\d+(?:\.\d+)?(?:[*×xX]\d+(?:\.\d+)?){1,2})(?P<u>" + _UNITS + r")?"
+    r"(?=\d)(?<![\d.])(?P<dims>\d+(?:\.\d+)?(?:"
+    + _UNITS
+    + r")?(?:[ \u00a0]?[*×xX][ \u00a0]?\d+(?:\.\d+)?(?:"
+    + _UNITS
+    + r")?){1,2})"
 )
+_DIM_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+#: The kinds of unit a size is measured in (4000*3000分辨率: 分 starts the next word).
+_DIM_KINDS = frozenset({"length", "area", "weight", "other"})
 _FRACTION_RE = re.compile(r"(?=\d)(?<![\d./])(?P<a>\d+)/(?P<b>\d+(?:\.\d+)?)(?P<u>" + _UNITS + r")")
 #: A share written as a bare fraction (增长了2/3, 约有2/3的人, 超过1/5的基金): value null, as
 #: the guideline reads fractions; never after or before a digit, a slash, a colon or a Latin
@@ -206,7 +216,8 @@ _RANK_AFTER_OK = re.compile(
 )
 #: 第一个访问的国家, 第一个副本: "the first" of something is a rank, unless what follows is a
 #: period or a part of a sequence (第一个季度, 第二个学期, 第三个阶段).
-_RANK_GE_RE = re.compile("个(?!" + "|".join(words("ordinal_periods")) + r")(?=[\u4e00-\u9fff])")
+_ORDINAL_PERIODS = tuple(words("ordinal_periods"))
+_RANK_GE_RE = re.compile("个(?!" + "|".join(_ORDINAL_PERIODS) + r")(?=[\u4e00-\u9fff])")
 _PRICE_BEFORE_RE = re.compile(
     "(?:"
     + "|".join(sorted(words("price_words"), key=len, reverse=True))
@@ -350,6 +361,12 @@ _GAME_CLOCK_BEFORE_RE = re.compile(
 _TWO_DIGIT_YEAR_RE = re.compile(r"[89]\d")
 #: Numerals that are idioms of multitude (亿万, 万千): data/numeral_idioms.tsv.
 _NUMERAL_IDIOMS = frozenset(words("numeral_idioms"))
+#: How far (characters) another count of the same measure word may stand from 一 and its
+#: measure word for 一 to count too (吃了两次饭，流了一次眼泪).
+_BESIDE = 24
+_SENTENCE_ENDS = "。！？!?；;\n"
+#: 每 and a period before 一 and a measure word (每年打开一次): a frequency, a count.
+_PER_PERIOD_RE = re.compile(r"每(?:个)?(?:年|月|天|日|周|星期|小时|季度|场|局)[^，。；！？]{0,8}$")
 #: "Only" before 一 and a measure word: 只有一个 is a count.
 _ONLY_WORDS = tuple(words("only_words"))
 #: Margins of play before 一 and a measure word (各胜一场, 领先一球): data/margin_words.tsv.
@@ -401,14 +418,17 @@ _RELATIVE_AFTER_RE = re.compile(r"(?:以前|之前|前)(?![\u4e00-\u9fff]{0,1}[�
 _WAIT_AFTER_RE = re.compile(r"(?:以后|之后|后)(?![\u4e00-\u9fff]{0,1}[期台卫锋])")
 #: Half a year, month, day or hour after a verb that measures a duration (为期半年).
 _HALF_DURATION_RE = re.compile(r"半(?P<u>年|个月|天|小时|个小时)")
-#: Shots made of shots taken (12投9中) and free throws (三罚两中): one mention, the first number.
+#: Shots made of shots taken (12投9中) and free throws (三罚两中, 两罚命中, 两罚都没进): one
+#: mention, the first number.
 _SHOTS_RE = re.compile(
     r"(?=[一两二三四五六七八九十\d])(?<![\d.])(?P<a>[一两二三四五六七八九十\d]{1,2})[罚投][仅只]?"
-    r"(?P<b>[一两二三四五六七八九十零\d]{1,2}|全)中"
+    r"(?:(?P<b>[一两二三四五六七八九十零\d]{1,2}|全)中|罚?(?:命中|不中|全失|都没进|均未命中|都进))"
 )
-#: A stat line (12+5: 12 points and 5 rebounds): one mention, the first number.
-#: Points come first and run to two digits; 1+3 and 2+2 name formats (1＋3留学项目).
-_STAT_LINE_RE = re.compile(r"(?<![\d.+])(?P<a>[1-9]\d)\+(?P<b>\d{1,2})(?![\d.%+])")
+#: A stat line (12+5: 12 points and 5 rebounds; 22+6+5 with assists): each number is its
+#: own mention, points a score and the rest counts. Points come first and run to two
+#: digits; 1+3 and 2+2 name formats (1＋3留学项目).
+_STAT_LINE_RE = re.compile(r"(?<![\d.+])(?P<a>[1-9]\d)(?:\+\d{1,2}){1,2}(?![\d.%+])")
+_STAT_PART_RE = re.compile(r"\d+")
 _CJK_DIGIT_AFTER_RE = re.compile(r"[年月日号岁个名人]")
 #: A season record: 55胜21负 (one mention, like a score A-B).
 _RECORD_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,3})胜(?P<b>\d{1,3})负")
@@ -439,6 +459,11 @@ _HEIGHT_RE = re.compile(r"(?<![\d.])(?P<a>\d)米(?P<b>\d{2})(?![\d.])")
 #: A height in feet and inches written 6尺8寸 or 6尺8: one mention, valued in feet as
 #: written (the gold reads 6尺8寸 as 6 尺).
 _FEET_INCHES_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,2})尺(?P<b>\d{1,2})寸?(?![\d.])")
+#: A number written in two scaled parts (8万7千多名, 1亿2千万元, 3万5千人): one amount.
+_TWO_SCALES_RE = re.compile(
+    r"(?<![\d.,])(?P<a>\d{1,4})(?P<sa>亿|万)(?P<b>\d{1,4})(?P<sb>千万|百万|万|千|百)"
+    r"(?P<x>[多余])?(?P<u>" + _UNITS + r")?"
+)
 #: A number of N digits (两位数增长, 三位数): at least 10^(N-1), as 上万 is at least 10000.
 _DIGITS_COUNT_RE = re.compile(
     r"(?<![\d.一二两三四五六七八九十])(?P<n>[两二三四五六七八九]|[2-9])位数"
@@ -463,8 +488,17 @@ _AND_A_HALF_RE = re.compile(
 #: Top N (前三名, 前10位): a rank.
 _TOP_RE = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?=名|位|强|的位置|的排名)")
 #: A measure word after 第N that counts what is ranked (第32家, 第二只, 第一架): the rank
-#: keeps it when a rank verb or field stands before (国内第32家).
-_RANK_MEASURE_RE = re.compile("(?:家|只|架|支|座|部|款|艘|辆|个)(?=[\u4e00-\u9fff])")
+#: keeps it when a rank verb or field stands before (国内第32家), or always for the measures
+#: of things in a sequence (第22部竞赛片, 第10例病例): data/rank_measures.tsv.
+_RANK_MEASURE_RE = re.compile("(?:" + "|".join(words("rank_measures")) + ')(?=[\u4e00-\u9fff“"「])')
+_RANK_MEASURE_ALONE = frozenset(r[0] for r in table("rank_measures") if r[1] == "alone")
+#: A rank verb or field right before 第N (销量第一的, 排在第一的是, 东部第一碰上): a rank
+#: whatever follows, unless a measure word or a period makes 第N something else.
+_RANK_ADJACENT_RE = re.compile(
+    "(?:"
+    + "|".join(sorted(words("rank_verbs") + words("rank_scopes"), key=len, reverse=True))
+    + ")$"
+)
 #: A currency written in brackets after a bare amount: 30万(新台币).
 _BRACKET_CURRENCY_RE = re.compile(
     r"[（(](?P<u>"
@@ -654,6 +688,25 @@ class _Finder:
             raw = m.group("u") or ""
             unit = normal_unit(raw) if raw else _MORE_UNIT[m.group("v")]
             self.add(Mention(s, e, v, None, unit, ">", kind_of(unit), "more_than", 0.7, s))
+        for m in _scan(_TWO_SCALES_RE, t, ("万",)):
+            s, e = m.span()
+            low = int(m.group("b")) * SCALES[m.group("sb")]
+            high = SCALES[m.group("sa")]
+            if not self._free(s, e) or low >= high:
+                continue  # 3万5万 is no one number
+            unit = m.group("u") or ""
+            if not unit and m.group("x"):
+                e -= 1  # 8万7千多 with no unit: 多 stays with what follows
+            value = int(m.group("a")) * high + low
+            p_start, p_qual, _ = self._prefix(s)
+            qual = self._qualifier(p_qual, m.group("x") if unit else None, None)
+            kind = kind_of(unit) if unit else "other"
+            stored = normal_unit(unit)
+            currency = _CURRENCY_BEFORE_RE.search(t, max(0, s - 4), s)
+            if stored == "元" and currency:
+                stored = CURRENCY_BEFORE[currency[0]]
+            rule = "two_scales"
+            self.add(Mention(p_start, e, value, None, stored, qual, kind, rule, 0.8, s))
         for m in _scan(_FEET_INCHES_RE, t, ("尺",)):
             s, e = m.span()
             if self._free(s, e):
@@ -665,7 +718,8 @@ class _Finder:
                 v = parse_number(m.group("n"))
                 if v is not None:
                     end = e + 1 if t[e] in "名位强" else e  # 前三名; 前10的位置
-                    self.add(Mention(s, end, v, None, "", "=", "other", "rank.top", 0.6, s))
+                    # 前三名 is a rank within the top three: at most 3rd (GUIDELINE: <=).
+                    self.add(Mention(s, end, v, None, "", "<=", "other", "rank.top", 0.6, s))
         for m in _scan(_APERTURE_RE, t, ("光圈",)):
             s, e = m.span("all")
             if self._free(s, e):
@@ -686,9 +740,14 @@ class _Finder:
                 )
         for m in _scan(_DIMS_RE, t, ("*", "×", "x", "X")):
             s, e = m.span()
-            dims = m.group("dims").replace("×", "*").replace("x", "*").replace("X", "*")
-            parts = dims.split("*")
-            unit = m.group("u") or ""
+            parts = _DIM_NUMBER_RE.findall(m.group("dims"))
+            last = _DIM_NUMBER_RE.match(t, m.start("dims") + m.group("dims").rfind(parts[-1]))
+            assert last is not None
+            unit_m = _UNIT_START_RE.match(t, last.end())
+            unit = unit_m.group(0) if unit_m else ""
+            if unit and kind_of(unit) not in _DIM_KINDS:
+                unit = ""
+            e = last.end() + len(unit)
             if not self._free(s, e):
                 continue
             if parts[:2] == ["7", "24"] or parts[:2] == ["24", "7"]:
@@ -799,8 +858,11 @@ class _Finder:
         for m in _scan(_STAT_LINE_RE, t, ("+",)):
             s, e = m.span()
             if self._free(s, e) and not _CJK_DIGIT_AFTER_RE.match(t, e):
-                v = float(m.group("a"))
-                self.add(Mention(s, e, v, None, "", "=", "score", "sport.stat_line", 0.6, s))
+                for k, piece in enumerate(_STAT_PART_RE.finditer(t, s, e)):
+                    ps, pe = piece.span()
+                    kind = "score" if k == 0 else "count"
+                    v = float(piece.group(0))
+                    self.add(Mention(ps, pe, v, None, "", "=", kind, "sport.stat_line", 0.6, ps))
         for m in _scan(_RECORD_RE, t, ("胜",)):
             s, e = m.span()
             if self._free(s, e):
@@ -897,7 +959,9 @@ class _Finder:
                 continue
             before = t[max(0, s - 12) : s]
             measure = _RANK_MEASURE_RE.match(t, e)
-            if measure and _RANK_BEFORE_RE.search(before):
+            if measure and (
+                measure.group(0) in _RANK_MEASURE_ALONE or _RANK_BEFORE_RE.search(before)
+            ):
                 # 国内第32家合资公司, 世界上第一架飞机: a rank in a field, with its measure word.
                 v = parse_number(m.group("n"))
                 if v is not None and self._free(s, measure.end()):
@@ -905,7 +969,11 @@ class _Finder:
                         Mention(s, measure.end(), v, None, "", "=", "other", "rank.ordinal", 0.5, s)
                     )
                 continue
-            if not _RANK_AFTER_OK.match(after):
+            if not _RANK_AFTER_OK.match(after) and not (
+                _RANK_ADJACENT_RE.search(before)
+                and not _UNIT_START_RE.match(after)
+                and not after.startswith(_ORDINAL_PERIODS)
+            ):
                 continue
             if not _RANK_BEFORE_RE.search(before) and not after.startswith(
                 ("名", "位", "大", *_RANK_NOUNS)
@@ -952,10 +1020,11 @@ class _Finder:
             and "万" not in n1
             and "亿" not in n1
             and not _ADJACENT_PAIR_RE.match(n1)
+            and not self._cn_shape_ok(n1, m.start(), m.end("n1"))
         ):
             # A Chinese numeral with no unit, scale or qualifier after it (一些, 一定, 三国)
-            # is never a quantity (but 五六千 is a range): skip the work (a third of the
-            # pattern's matches).
+            # is never a quantity (but 五六千 is a range, and 两记三分 may hold an unknown
+            # measure word): skip the work (a third of the pattern's matches).
             return e
         end1 = m.end("u1") if unit1 else max(m.end("n1"), m.end("a1"), m.end("s1"), m.end("b1"))
         has_range = m.group("sep") is not None
@@ -1068,8 +1137,13 @@ class _Finder:
             and not unit
             and not post
             and not approx
-            and n[0].isdigit()
-            and (scale or (len(n.split(".")[0]) <= 4 and not _YEAR_RE.fullmatch(n)))
+            and (
+                (
+                    n[0].isdigit()
+                    and (scale or (len(n.split(".")[0]) <= 4 and not _YEAR_RE.fullmatch(n)))
+                )
+                or self._cn_shape_ok(n, s, e)
+            )
         ):
             unit = self._measure_shape(e)
             if unit:
@@ -1199,8 +1273,22 @@ class _Finder:
         currency = _CURRENCY_BEFORE_RE.search(self.t, max(0, s - 4), s)
         if stored == "元" and currency:
             stored = CURRENCY_BEFORE[currency[0]]
-        self.add(Mention(start, e, v1, v2, stored, "~", kind, "range.approximate", 0.7, s))
+        # A range (四五万, value 40000 to 50000): the qualifier describes the low end, which
+        # is written as it is (GUIDELINE: "For a range the qualifier describes the low end").
+        self.add(Mention(start, e, v1, v2, stored, "=", kind, "range.approximate", 0.7, s))
         return restart
+
+    def _cn_shape_ok(self, n: str, s: int, e: int) -> bool:
+        """Whether a Chinese numeral may take an unknown measure word: a round number with
+        a qualifier word before it (少则数百褶，多则上千褶, 几十幅), followed by a character
+        that may be a measure word; the tagger confirms it (core.py). A plain numeral and a
+        character (两国, 三地, 十里) is most often a word or a name, never read so."""
+        if not self.filter or not n or not _is_round(n):
+            return False
+        p = _qualifier_from_prefix(self.t[max(0, s - 8) : s])
+        return (
+            p is not None and p.group("q") in _SCALE_ONLY_PREFIXES and bool(self._measure_shape(e))
+        )
 
     def _measure_shape(self, e: int) -> str:
         """An unknown single-character measure word right after an Arabic number (8幅作品,
@@ -1293,6 +1381,8 @@ class _Finder:
         measured fact."""
         t = self.t
         nxt = t[e : e + 1]
+        if nxt == "2" and _ROUND_THE_CLOCK_RE.search(t, max(0, e - 5), e):
+            return t.startswith("24", e)  # 7天24小时: round the clock
         if not nxt or not _CJK.match(nxt):
             return False
         if t.startswith(("以来", "来"), e):
@@ -1301,7 +1391,10 @@ class _Finder:
             return False  # 十三年历史, 两年时间: the duration of something
         if nxt == "时" or t.startswith(_DURATION_SCOPE, e):
             return True
-        return _ROUND_THE_CLOCK_RE.search(t, max(0, e - 5), e) is not None
+        clock = _ROUND_THE_CLOCK_RE.search(t, max(0, e - 5), e)
+        # 7天 is round the clock only with 24 hours after it (7天24小时): 为期7天的活动 and
+        # 受孕7天后 measure days.
+        return clock is not None and (clock.group(0) != "7天" or t.startswith("24", e))
 
     def _one_is_a_count(self, s: int, unit: str, post: str | None) -> bool:
         """一 with a measure word is the article "a" (一个问题, 一次机会) unless it counts:
@@ -1332,7 +1425,30 @@ class _Finder:
             return True  # 各胜一场, 只赢了一场, 领先一球: a margin in play
         if t.startswith(_CASUALTY_WORDS, s + 1 + len(unit)):
             return True  # 造成一人死亡, 一例确诊: a count of those it happened to
+        if self._counted_beside(s, end, unit):
+            return True  # 吃了两次饭，流了一次眼泪: one of a contrast or a list of counts
+        if _PER_PERIOD_RE.search(t, max(0, s - 12), s):
+            return True  # 每年还会打开一次: a frequency
         return bool(post) or t.endswith(_ONLY_WORDS, max(0, s - 2), s)
+
+    def _counted_beside(self, s: int, end: int, unit: str) -> bool:
+        """Another count with the same measure word in the sentence, a few words before or
+        after (吃了两次饭，流了一次眼泪; 两种导弹，一种巡航导弹; 领先一场球，领先两场球): 一 is then
+        one item of a contrast or a list of counts, not the article "a"."""
+        t = self.t
+        if unit == "个" or t.endswith(("没有", "无", "没"), max(0, s - 2), s):
+            return False  # 个 counts anything; 没有一次 is "never", an idiom
+        if (s > 0 and t[s - 1] in _NOT_POSTPOSED_BEFORE) or not _CJK.match(t[end : end + 1] or " "):
+            # 这是一场硬仗: a particle takes 一 as "a"; 再看一次！: at the end of a clause 一 and
+            # its measure word are an adverb ("once more"), with no noun counted.
+            return False
+        head = t[max(0, s - _BESIDE) : s]
+        head = head[max(head.rfind(ch) for ch in _SENTENCE_ENDS) + 1 :]
+        tail = t[end : end + _BESIDE]
+        cut = [i for i in (tail.find(ch) for ch in _SENTENCE_ENDS) if i >= 0]
+        tail = tail[: min(cut)] if cut else tail
+        other = re.compile(r"(?<![第每一\d])(?:[两二三四五六七八九十]+|\d+)" + re.escape(unit))
+        return bool(other.search(head) or other.search(tail))
 
     def _index_points(self, s: int, n: str) -> bool:
         """N点 as points of an index (沪指下跌24点, 收于2245点), not a clock time (上午10点,
@@ -1573,8 +1689,14 @@ def _question_spans(t: str) -> list[tuple[int, int]]:
     for m in _SENTENCE_END_RE.finditer(t):
         if "？" in m.group(0) or "?" in m.group(0):
             sentence = t[prev : m.start()]
-            if any(w in sentence for w in _QUESTION_WORDS):
-                out.append((prev, m.start()))
+            first = min(
+                (i for i in (sentence.find(w) for w in _QUESTION_WORDS) if i >= 0), default=-1
+            )
+            if first >= 0:
+                # The question runs from the clause of its first question word: a clause
+                # before it states its numbers (命中率达到56.9%，你能相信这是…吗？).
+                opener = max(sentence.rfind(c, 0, first) for c in "，,；;：:")
+                out.append((prev + opener + 1, m.start()))
         prev = m.end()
     return out
 
@@ -1665,6 +1787,10 @@ def _condition_after(t: str, m: Mention) -> bool:
     holds (data/condition_after.tsv), not a fact. An age is a fact about a person at a
     moment (他40岁时离开): it stays."""
     if m.kind == "age":
+        return False
+    if m.kind == "duration" and _WAIT_AFTER_RE.match(t, m.end):
+        # 超过时限1小时之后，系统会…: a duration before 后 measures a wait, a fact (at the
+        # head of a clause, dating what follows, the finder has left it out already).
         return False
     for word, but in _CONDITION_AFTER:
         if t.startswith(word, m.end) and not t.startswith(but, m.end):
@@ -1837,7 +1963,8 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
     name_starts = [s for s, _ in names]
     out = []
     for m in mentions:
-        if names:
+        if names and m.kind != "percent" and m.unit != "折":
+            # (A share or a discount in quotes, “首付四成”, “七折优惠”, quotes a rule, not a name.)
             i = bisect.bisect_right(name_starts, m.start) - 1
             if i >= 0 and names[i][0] <= m.start < names[i][1]:
                 continue
@@ -1867,8 +1994,18 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
         if is_rank and _PRIZE_AFTER_RE.match(t, m.end):
             continue  # 第一名：奖励现金1000元: a slot of a prize table
         cond = _RANK_CONDITION_RE.match(t, m.end) if is_rank else None
-        if cond and not t.startswith(_RANK_NOUNS, cond.end()):
-            continue  # 第一名的友友将获得…: a rank as a condition (以第11名的成绩 is a rank)
+        if (
+            cond
+            and not t.startswith(_RANK_NOUNS, cond.end())
+            and not (
+                m.rule == "rank.ordinal"
+                and _RANK_BEFORE_RE.search(t, max(0, m.start - 12), m.start)
+            )
+        ):
+            # 第一名的友友将获得…: a rank as a condition (以第11名的成绩 is a rank, and so is
+            # 销量第一的企业 or 排在第二名的是…: a rank verb or field before it; 排名前五位的基金
+            # names a group).
+            continue
         if _CODE_AROUND_RE.match(t, m.end) or _CODE_BEFORE_RE.search(
             t, max(0, m.start - 2), m.start
         ):
@@ -1877,6 +2014,7 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
             after.startswith("的")
             and (m.kind in _CRITERION_KINDS or m.kind == "percent")
             and not t.endswith(_HOLDING_WORDS, 0, m.start)
+            and not (is_rank and _RANK_ADJACENT_RE.search(t, max(0, m.start - 6), m.start))
             and (
                 _CRITERION_BEFORE_RE.search(t, max(0, m.start - 10), m.start)
                 or t[m.start : m.core_start] in _CRITERION_PREFIXES
@@ -1906,6 +2044,8 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if _list_summary(t, m) or _reference_count(t, m) or _bracket_of_distribution(t, m):
             continue
+        if context_lookalike(t, m):
+            continue  # the rules of context of extractor/lookalike.py
         out.append(m)
     return out
 

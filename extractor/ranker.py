@@ -83,6 +83,7 @@ FEATURES: dict[str, str] = {
     "whole_list": "a whole list of names (A、B、C) before the quantity",
     "suffix_name": "read back from an organisation suffix to a stop (鹏华行业成长基金)",
     "title": "a title in book-title marks (《画壁》: a work, a game, a product)",
+    "doc_title": "a title in book-title marks the document writes most often, marks kept",
     "agent": "the noun phrase after 被 (who did it, in a passive clause)",
     "after_de": "the noun phrase after the quantity and 的 (15万平方米的住宅用地)",
     "expanded": "a longer name of the document that this mention abbreviates",
@@ -95,6 +96,8 @@ FEATURES: dict[str, str] = {
     "place": "a token tagged as a place name",
     "inner": "a name inside a longer noun run (新农合 in 全国新农合筹资水平)",
     "owner": "the owner split off a measured attribute (新农合 of 新农合筹资水平)",
+    "prefix": "a noun run of the quantity's clause without its last one or two nouns"
+    " (家电 of 家电销售)",
     "org": "it ends with an organisation suffix (公司, 集团, 局, …)",
     "role": "it ends with a role or region suffix (人员, 者, 地区, …)",
     "attr": "it ends with a measured attribute (率, 收入, 面积, …)",
@@ -108,8 +111,12 @@ FEATURES: dict[str, str] = {
     "before_de": "the mention is followed by 的 (the owner of what follows)",
     "after_verb": "the mention follows a verb in its clause (an object, not a subject)",
     "stretch": "the words opening the quantity's clause up to its first verb (考生有3种途径)",
+    "slot": "the words before the verb governing the quantity, back to a boundary"
+    " (招商安本增利|跌0.15%, 有|瑞福进取|跌)",
     "de_phrase": "the 的-phrase opening the clause up to the verb (涨幅超过五成的个股有…)",
     "carried_no_opener": "an earlier subject, when the quantity's clause opens with no subject",
+    "topic_implicit": "the article's topic (its title, most salient name or a headline term),"
+    " when nothing before the quantity in its clause can be the subject",
     "own_opener": "it opens the quantity's own clause",
     "counted": "the noun (or 的-phrase) the quantity counts, right after it (168只偏股基金)",
     "repeated": "an option read on to what follows it wherever the document writes it (合丰成长)",
@@ -117,6 +124,8 @@ FEATURES: dict[str, str] = {
     "earlier_opener": "the words opening a clause of an earlier sentence (a subject stated once)",
     "sentences_back": "sentences between the option's mention and the quantity's / 3",
     "doc_subject": "a subject the clause rules chose often in the document (1 / rank)",
+    "base_value": "a comparison base whose own value the quantity is (对比2005年的2%)",
+    "plan_time": "a plan word right before it (将于近期, 计划明年): the time of a plan",
     "sentence_opener": "the words opening the quantity's sentence up to its first verb, when"
     " the quantity is in a later clause (深基指开盘于…，低开3.75点)",
     "unwritten": "not written where its mention is (an alias resolved, a name from elsewhere)",
@@ -199,6 +208,17 @@ PREDICATE_FEATURES: dict[str, str] = {
     " counts (38%的“甲世代”每月给父母补贴家用)",
     "from_base": "clause_attr, when the quantity is the starting value of a change (从6.9%下降到)",
     "from_verb": "the verb after a quantity that is the starting value of a change",
+    "closing_state": "what closes the clause after the quantity and the noun it counts when"
+    " tagged no verb: a state or adjective (3人重伤, 四成半飘红) or the words after an adverb"
+    " (百余款地板将特价销售)",
+    "adverb_before": "closing_state, after an adverb (将, 都, 已)",
+    "verb_between": "a verb (not a copula or qualifier) stands between it and the quantity"
+    " (指数 of 指数跌0.01%)",
+    "number_between": "a number stands between it and the quantity (砍下 of 砍下43分17个篮板)",
+    "in_subject": "it starts before the stretch that governs the quantity: in the subject the"
+    " clause rules found, or in an earlier quantity's phrase (14分6个篮板)",
+    "next_quantity": "a verb after the quantity that another number follows: it governs that"
+    " one (6投5中拿下12分)",
 }
 
 #: Features of a time option (absent = 0); the empty option is "no time".
@@ -219,7 +239,6 @@ TIME_FEATURES: dict[str, str] = {
     "relative": "a relative word (今年, 目前, 上周, 当日)",
     "modifier": "followed by 的 (今年的一项计划: modifies a noun)",
     "quantity_between": "another quantity stands between it and this one",
-    "future": "the quantity's clause states a plan or a target (将, 计划, 预计, 目标)",
     "no_time_here": "the empty option, when the quantity's sentence names no time",
     "kind_duration": "the claim is a duration",
     "kind_static": "the claim is a size, weight or age (usually no time)",
@@ -230,6 +249,13 @@ TIME_FEATURES: dict[str, str] = {
     "topical": "a time set before a comma (2009年，…): it governs the clauses after it",
     "source_between": "a source cue (显示, 透露, 表示) between it and the quantity: it dates the"
     " report of the figure",
+    "clauses_between": "log(1 + clause marks (，：) between it and the quantity) / 2, for a"
+    " time of the quantity's sentence",
+    "quote_between": "a quotation mark between it and the quantity in its sentence",
+    "base_value": "a comparison base whose own value the quantity is (对比2005年的2%)",
+    "plan_time": "a plan word right before it (将于近期, 计划明年): the time of a plan",
+    "sentence_opener": "a reporting period set before a comma in an earlier sentence whose"
+    " last time is another",
     "previous_time": "the time the clause rules chose for the previous claim of the paragraph",
     "previous_empty": "the empty option, when the clause rules gave the previous claim of the"
     " paragraph no time",
@@ -265,6 +291,29 @@ TIME_FEATURES.update(
     {
         f"genre_{g}*{c}": f"{gd}, for an option {cd}"
         for g, gd in GENRE_SIGNALS.items()
+        for c, cd in TIME_CLASSES.items()
+    }
+)
+
+#: What the words of a quantity's clause say about the claim's time
+#: (:func:`extractor.options.claim_cues`, ``data/time_cues.tsv`` and ``plan_words.tsv``),
+#: conjoined with where each time option stands (``cue_{cue}*{class}``): a change of a period
+#: keeps a report's earlier time, a plan or a standing fact takes none of the article's present.
+CLAIM_CUES: dict[str, str] = {
+    "change": "a change over a period (增长, 下跌, 同比)",
+    "flow": "an amount made over a period (累计, 成交, 实现)",
+    "state": "a standing fact or a definition (拥有, 位于, 组成)",
+    "past": "a fact of the past or of a history (曾, 史上, 生涯)",
+    "per": "a rate or a price per unit (每, 人均, 场均)",
+    "plan": "a plan, a forecast or a target (将, 计划, 预计, 目标)",
+    "detail": "a detail of the sentence before (其中, 具体来说, 分别, 依次), read in the"
+    " quantity's sentence",
+}
+
+TIME_FEATURES.update(
+    {
+        f"cue_{q}*{c}": f"the claim's clause states {qd}, for an option {cd}"
+        for q, qd in CLAIM_CUES.items()
         for c, cd in TIME_CLASSES.items()
     }
 )
@@ -412,16 +461,14 @@ FIELD_FEATURES: dict[str, dict[str, str]] = {
 #: quantity's own clause over no time for a sport score (4月14日，…拿下14分).
 DEFAULT_L2: dict[str, float] = {"subject": 20.0, "predicate": 6.0, "time": 10.0}
 
-#: The trees grown on top of each field's linear scores (:mod:`extractor.trees`): 25 trees of
-#: depth 3 at rate 0.4, re-scoring the linear model's best 5 subject options or best 3
-#: predicate and time options. 5-fold CV on the training part (200 articles), linear -> with
-#: trees: subject 0.416 -> 0.429, predicate 0.810 -> 0.818, time 0.740 -> 0.752 (each up on 3
-#: or 4 folds of 5); at about 5 % more extraction CPU. A field missing here is ranked by its
-#: linear model alone.
+#: The trees grown on top of each field's linear scores (:mod:`extractor.trees`): for the
+#: subject 25 trees of depth 3 at rate 0.4 re-scoring the linear model's best 5 options. 5-fold
+#: CV on the training part (200 articles, main bcabcd1 merged): subject 0.417 -> 0.439, up on
+#: every fold, for about 2 % more extraction CPU. The same trees on predicate (best 3 options)
+#: and time (best 3) moved them 0.816 -> 0.818 and 0.755 -> 0.752, down on 3 folds of 5 each:
+#: those fields are ranked by their linear models alone.
 DEFAULT_BOOST: dict[str, BoostParams] = {
     "subject": BoostParams(shortlist=5, trees=25, depth=3, rate=0.4),
-    "predicate": BoostParams(shortlist=3, trees=25, depth=3, rate=0.4),
-    "time": BoostParams(shortlist=3, trees=25, depth=3, rate=0.4),
 }
 
 _LIST_MARK_RE = re.compile("[、，,]")

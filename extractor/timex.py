@@ -13,12 +13,19 @@ from dataclasses import dataclass
 from .numbers import parse_chinese_integer
 
 _CN_D = "零〇一二两三四五六七八九十"
-_YEAR = rf"(?:(?:1[89]\d\d|20\d\d|[{_CN_D}]{{4}}|0\d) ?年)"
+#: The first year of a range written with one 年 (2005-2007年, 2010~2011年): one expression.
+_YEAR_FROM = r"(?:(?:1[89]\d\d|20\d\d) ?(?:-{1,2}|—{1,2}|~|至|到) ?(?=(?:1[89]\d\d|20\d\d) ?年))"
+_YEAR = rf"(?:{_YEAR_FROM}?(?:1[89]\d\d|20\d\d|[{_CN_D}]{{4}}|0\d) ?年)"
 _MONTH = r"(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?)"
 _DAY = rf"(?:(?:3[01]|[12]\d|0?[1-9]|[{_CN_D}]{{1,3}})[日号])"
 #: The first month of a month range written with one 月 (1-7月, 1至9月): one expression.
 _MONTH_FROM = r"(?:(?:1[0-2]|0?[1-9])(?:-{1,2}|—{1,2}|~|至|到)(?=(?:1[0-2]|0?[1-9])月))"
-_DATE = rf"(?:{_YEAR}(?:{_MONTH_FROM}?{_MONTH}{_DAY}?)?|{_MONTH_FROM}?{_MONTH}{_DAY}?)"
+#: A week of a month (9月第二周, 3月份第1周).
+_WEEK = r"(?:第[一二三四五1-5]周)"
+_DATE = (
+    rf"(?:{_YEAR}(?:{_MONTH_FROM}?{_MONTH}(?:{_DAY}|{_WEEK})?)?"
+    rf"|{_MONTH_FROM}?{_MONTH}(?:{_DAY}|{_WEEK})?)"
+)
 _QUARTER = (
     r"(?:(?:第|前)?[一二三四1-4]季度(?:末|初)?|[上下]半年"
     r"|(?<![\d一二两三四五六七八九十几多])(?:年初|年底|年末|年中))"
@@ -26,8 +33,10 @@ _QUARTER = (
 _REL = (
     r"(?:(?:上|本|下)?周[一二三四五六日天]|去年同期|今年以来|今年|去年|前年|明后年|明年|本年度|本年|当年|今天|昨天|前天|明天|今日|昨日|"
     r"次日|当日|当天|今晨|昨晚|前晚|当晚|昨夜|今晚|目前|当前|(?<![出实表体发])现在|日前|近日|近期|本周|上周|下周|本月|上月|"
-    r"上个月|下个月|下月|同期|上半场|下半场|周末|本赛季|上赛季|新赛季|本场比赛|此役|"
+    r"上个月|下个月|下月|同期|上半场|下半场|半场|周末|本赛季|上赛季|新赛季|本场比赛|此役|"
     r"全年|半日|早前|隔日|后来|春节期间|春节|节日期间|黄金周|最近几年|近几年|近年来|"
+    # The present written as one word (如今).
+    r"如今|"
     # The period of a report, an event or a game, and the moment a story left (报告期内, 活动
     # 期间, 第四节, 第三战, 上财年, 当时, 此前).
     r"报告期内|报告期末|报告期|期末|期内|活动期间|(?:第[一二三四]|首|末)节|上半时|下半时|"
@@ -51,7 +60,7 @@ _CORE = rf"(?:{_SEASON}|{_DATE}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY})"
 #: engine skip all other positions quickly (about seven times faster on news text).
 _FIRST = (
     "周截自从至到北当今去前明本目现日近次同上下凌早中傍夜晚加年第昨新此午尾全半隔后春节黄最"
-    "报期活首末过迄"
+    "报期活首末过迄如"
     "0-9一二三四五六七八九十〇零两"
 )
 _TIME_RE = re.compile(
@@ -139,6 +148,9 @@ _REL_RE = re.compile(_REL)
 _PART_RE = re.compile(_PART)
 
 
+_YEAR_RANGE_RE = re.compile(
+    r"(1[89]\d\d|20\d\d) ?(?:-{1,2}|—{1,2}|~|至|到) ?(1[89]\d\d|20\d\d) ?年$"
+)
 _SEASON_RE = re.compile(r"((?:19|20)\d\d) ?(?:-|—|/|／|~|至|到) ?((?:19|20)?\d\d)")
 
 
@@ -148,6 +160,9 @@ def _point(m: re.Match[str], base: _dt.date | None) -> str:
     if season:
         first, second = season.group(1), season.group(2)
         return f"{first}/{first[:2] + second if len(second) == 2 else second}"
+    yr = _YEAR_RANGE_RE.match(body)
+    if yr:
+        return f"{yr.group(1)}/{yr.group(2)}"
     ym = _Y_RE.search(body)
     year = _year(ym.group(1)) if ym else (f"{base.year:04d}" if base else "XXXX")
     rel = _REL_RE.search(body)

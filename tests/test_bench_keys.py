@@ -406,6 +406,48 @@ def test_span_plan_selects_the_app_words_that_make_each_field_right():
     assert kp.span_plan(words, text, 0, ["value"], GOLD) is None
 
 
+@pytest.mark.parametrize(
+    ("labels", "i", "j", "want"),
+    [
+        ({3: "7", 5: "9"}, 3, 5, (["7", "9"], 5)),  # a label, then the other end's label
+        ({3: "7", 5: "9"}, 3, 3, (["7"], 3)),  # one word: one label
+        ({3: "7", 4: "8"}, 3, 4, (["7", "shift+right"], 4)),  # a tie: the extend
+        ({3: "/7", 6: "/8"}, 3, 6, (["/", "7", "/", "8"], 6)),  # two-key labels
+        ({6: "9"}, 3, 6, (["9", "shift+left", "shift+left", "shift+left"], 3)),  # from the end
+        ({}, 3, 6, None),  # no label on either end
+    ],
+)
+def test_label_keys_select_with_the_labels_of_either_end(labels, i, j, want):
+    assert kp.label_keys(labels, i, j) == want
+
+
+def test_select_keys_take_labels_only_where_they_are_shorter():
+    def neighbours(k: int) -> list[tuple[str, int]]:
+        return [(key, m) for key, m in (("left", k - 1), ("right", k + 1)) if 0 <= m < 40]
+
+    labels = {k: lab for k, lab in zip(range(10, 20), "7890;'-=/", strict=False)}
+    moves = kp.GraphMoves(neighbours, labels=lambda k: labels)
+    assert kp.select_keys(0, 12, 14, moves) == (["9", ";"], 14)  # 12 arrows or two labels
+    assert kp.select_keys(0, 1, 1, moves) == (["right"], 1)  # one arrow beats nothing
+    assert kp.select_keys(13, 14, 14, moves) == (["right"], 14)  # a tie keeps the arrow
+    assert kp.select_keys(0, 30, 30, moves)[0] == ["right"] * 30  # no label out there
+
+
+@pytest.mark.parametrize(
+    ("fields", "enter", "want"),
+    [
+        (("predicate",), "predicate", 2 + 3),  # Enter assigns: no field key
+        (("predicate",), "subject", 2 + 3 + 1),  # another field: its key
+        (("predicate",), None, 2 + 3 + 1),  # an app where Enter only saves
+        (("subject", "predicate"), "predicate", 2 + 3 + 1 + 3 + 1),  # two steps: both keys
+    ],
+)
+def test_enter_assigns_a_one_step_draft_of_the_field_the_mode_started_on(fields, enter, want):
+    steps = [kp.SpanStep(f, 0, 2, ("left", "left", "left", kp.SPAN_KEY[f])) for f in fields]
+    assert kp.enter_assigns(steps, enter) == (len(fields) == 1 and fields[0] == enter)
+    assert kp.span_cost(steps, enter) == want
+
+
 def test_cheapest_shares_fields_among_picks_a_span_and_the_form():
     fixes = {"subject": "中国人保", "predicate": "投入", "value": "650"}
     form = lambda fs: 4 + 5 * len(fs)  # noqa: E731
@@ -465,7 +507,9 @@ def test_fixers_the_app_offers_are_used_where_right_and_reach_the_gold(tmp_path,
     a.write_text("2022年4月26日，华安公司向上海市政府捐资1000万元。该公司共派出20名志愿者，"
                  "累计服务超过300小时，发放口罩5000只。另有12家企业参与。", "utf-8")  # fmt: skip
     b = tmp_path / "b.txt"
-    b.write_text("2023年5月1日，甲公司发放口罩300只，乙公司发放手套200副。", "utf-8")
+    # 甲公司 and 乙集团 share no word: a selection right for one (公司 covers 甲公司 enough
+    # under the eval rules) is never right for the other, so their golds really differ.
+    b.write_text("2023年5月1日，甲公司发放口罩300只，乙集团发放手套200副。", "utf-8")
     c = tmp_path / "c.txt"
     c.write_text("费城76人今天击败了湖人。76人本赛季主场表现出色，76人球迷非常高兴。", "utf-8")
     db = tmp_path / "gold.db"

@@ -20,7 +20,7 @@ def test_a_drop_in_context_is_named_by_its_line_and_comment() -> None:
 
 def test_a_lookalike_verdict_is_named_by_its_line() -> None:
     # 一次 as the article "a" (a `return None` of _Finder._lookalike)
-    rules = _rules("他每天都去一次公园散步。", "一次")
+    rules = _rules("他昨天去了一次公园散步。", "一次")
     assert rules and rules[0].startswith("L"), rules
     assert "article" in describe(rules[0])
 
@@ -32,3 +32,10 @@ def test_a_claim_is_dropped_by_no_rule() -> None:
 def test_the_test_part_is_refused(capsys) -> None:
     assert main(["--part", "test"]) == 2
     assert "never read" in capsys.readouterr().err
+
+
+def test_a_rule_of_context_is_named_by_its_name() -> None:
+    # 上述三只: a count that points back to what was named (extractor/lookalike.py)
+    rules = _rules("上述三只基金的经理都已离职。", "三只")
+    assert rules == ["X:back_reference"], rules
+    assert "back_reference" in describe(rules[0])

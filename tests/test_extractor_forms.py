@@ -76,17 +76,20 @@ FORMS = [
     # scale words counting on their own, approximate digit pairs, halves
     ("店内百余款沙发打折出售。", "百余款", 100, None, "款", ">", "count"),
     ("这篇短文只有数百字。", "数百字", 100, None, "字", ">", "count"),
+    # an unknown measure word after a qualified round number in words
+    ("百褶裙少则数百褶，多则上千褶。", "数百褶", 100, None, "褶", ">", "count"),
+    ("百褶裙少则数百褶，多则上千褶。", "上千褶", 1000, None, "褶", ">=", "count"),
     ("游戏里有万余种道具。", "万余种", 10000, None, "种", ">", "count"),
     ("全年浇筑混凝土一万余方。", "一万余方", 10000, None, "方", ">", "other"),
-    ("一年学费需四五万元。", "四五万元", 40000, 50000, "元", "~", "money"),
-    ("现场来了三四十人。", "三四十人", 30, 40, "人", "~", "count"),
+    ("一年学费需四五万元。", "四五万元", 40000, 50000, "元", "=", "money"),
+    ("现场来了三四十人。", "三四十人", 30, 40, "人", "=", "count"),
     ("这次巡演为期半年，共演出80场。", "半年", 0.5, None, "年", "=", "duration"),
     ("这家老店已有二十年历史。", "二十年", 20, None, "年", "=", "duration"),
     ("他们用了两年时间研发新药。", "两年", 2, None, "年", "=", "duration"),
     # sport, heights, top ranks, first of something
     ("他全场12投9中，效率很高。", "12投9中", 12, None, "", "=", "count"),
     ("这名中锋身高2米16。", "2米16", 2.16, None, "米", "=", "length"),
-    ("该品牌连续五年进入销量前三名。", "前三名", 3, None, "", "=", "other"),
+    ("该品牌连续五年进入销量前三名。", "前三名", 3, None, "", "<=", "other"),
     ("他是第一个登上山顶的人。", "第一个", 1, None, "", "=", "other"),
     # currencies in brackets, rates, negative shares in a list, 成 and a half
     ("这幅画拍出40万(新台币)。", "40万(新台币)", 4e5, None, "新台币", "=", "money"),
@@ -98,6 +101,10 @@ FORMS = [
     ("机身尺寸为120×60×20mm。", "120×60×20mm", 120, None, "mm", "=", "length"),
     ("屏幕分辨率为1920×1080像素。", "1920×1080像素", 1920, None, "像素", "=", "other"),
     ("镜头尺寸为70×90mm。", "70×90mm", None, None, "mm", "=", "length"),
+    # a space around the sign, a unit after each part, a word after the sizes
+    ("也可拍摄640 × 480像素的视频。", "640 × 480像素", 640, None, "像素", "=", "other"),
+    ("机身尺寸为96mm×62.1mm×26.7mm。", "96mm×62.1mm×26.7mm", 96, None, "mm", "=", "length"),
+    ("最大可拍摄4000*3000分辨率的照片。", "4000*3000", 4000, None, "", "=", "other"),
     ("新机拥有2400万有效像素。", "2400万有效像素", 2.4e7, None, "像素", "=", "other"),
     # season records, unknown measure words before a noun that starts like a unit, changes
     ("火箭队目前战绩为40胜30负。", "40胜", 40, None, "胜", "=", "count"),
@@ -112,14 +119,30 @@ FORMS = [
     ("他的三分命中率达到了4成2。", "4成2", 42, None, "%", "=", "percent"),
     ("调查显示过半受访者压力大，共3成。", "过半", 50, None, "%", ">", "percent"),
     ("有私家车的仅占一成，共3人。", "一成", 10, None, "%", "=", "percent"),
-    ("球队已锁定14+6猛将。", "14+6", 14, None, "", "=", "score"),
+    # a number written in two scaled parts
+    ("今年有8万7千多名参会者。", "8万7千多名", 87000, None, "名", ">", "count"),
+    ("公司投资1亿2千万元建厂。", "1亿2千万元", 1.2e8, None, "元", "=", "money"),
+    ("约8万7千人到场。", "约8万7千人", 87000, None, "人", "~", "count"),
+    # a stat line: each number its own mention, points first
+    # a share or a discount in quotes quotes a rule, it names nothing
+    ("银行严格执行“首付四成”的规定。", "四成", 40, None, "%", "=", "percent"),
+    ("银行暂停“首套房贷七折利率优惠”。", "七折", 7, None, "折", "=", "other"),
+    ("球队已锁定14+6猛将。", "14", 14, None, "", "=", "score"),
+    ("球队已锁定14+6猛将。", "6", 6, None, "", "=", "count"),
+    ("科比砍下22+6+5！", "5", 5, None, "", "=", "count"),
     ("他全场8投仅1中。", "8投仅1中", 8, None, "", "=", "count"),
     ("他两罚全中。", "两罚全中", 2, None, "", "=", "count"),
+    ("科斯蒂奇两罚命中，分差来到13分。", "两罚命中", 2, None, "", "=", "count"),
+    ("麦基被犯规，两罚都没进。", "两罚都没进", 2, None, "", "=", "count"),
     ("补贴覆盖电视、冰箱等9类家电产品。", "9类", 9, None, "类", "=", "count"),
     ("干旱的年数由2年上升至6年。", "2年", 2, None, "年", "=", "duration"),
     ("他有在海外2-4年的工作经验。", "2-4年", 2, 4, "年", "=", "duration"),
     # durations followed by what happened in them, levels, anniversaries, trading days
     ("新品上市后2小时卖出一万台。", "2小时", 2, None, "小时", "=", "duration"),
+    ("邮件超过时限1小时之后，系统会退回。", "1小时", 1, None, "小时", "=", "duration"),
+    # seven days that are not round the clock
+    ("同期还有为期7天的双倍经验活动。", "7天", 7, None, "天", "=", "duration"),
+    ("宠物受孕7天后产仔，共3只。", "7天", 7, None, "天", "=", "duration"),
     ("片方发布了60秒新预告片。", "60秒", 60, None, "秒", "=", "duration"),
     ("他在医院躺了5个月出院。", "5个月", 5, None, "个月", "=", "duration"),
     ("短短十个交易日，指数涨了8%。", "十个交易日", 10, None, "个交易日", "=", "duration"),
@@ -135,14 +158,14 @@ FORMS = [
     ("这部剧共拍了40集。", "40集", 40, None, "集", "=", "count"),
     # ranks with their measure word, top N before 的位置, "only one", 一 with a qualifier
     ("该公司成为国内第32家合资基金公司。", "第32家", 32, None, "", "=", "other"),
-    ("他基本锁定了前10的位置，得了3分。", "前10", 10, None, "", "=", "other"),
+    ("他基本锁定了前10的位置，得了3分。", "前10", 10, None, "", "<=", "other"),
     ("其媒体只有一个记者名额，共3人。", "一个", 1, None, "个", "=", "count"),
     ("审批时间在一周左右，共3天。", "一周左右", 1, None, "周", "~", "duration"),
     # a list whose last item alone carries the scale and unit
     ("产销量分别达到6000、7500、8800万平方米。", "7500", 7.5e7, None, "平方米", "=", "area"),
     ("增速分别为1.2、3.4、5.6%。", "1.2", 1.2, None, "%", "=", "percent"),
     # approximate pairs of durations (but 一两年 is vague)
-    ("房子已装修过七八年了。", "七八年", 7, 8, "年", "~", "duration"),
+    ("房子已装修过七八年了。", "七八年", 7, 8, "年", "=", "duration"),
     # ranks in a field (standings, sales), a rank described by its noun
     ("球队目前排在西部第二，还剩3场。", "第二", 2, None, "", "=", "other"),
     ("爵士以西部第11名的成绩结束了赛季。", "第11", 11, None, "", "=", "other"),
@@ -248,6 +271,7 @@ LOOKALIKES = [
     # questions about a number
     ("今年销量能否突破100万辆？", "100万辆"),
     ("房价会不会再涨10%？", "10%"),
+    ("今年卖了80万辆，明年能否突破100万辆？", "100万辆"),
     ("难道票价真要涨到500元?", "500元"),
     # time frames
     ("过去2年，公司利润增长了一倍。", "2年"),
@@ -263,6 +287,7 @@ LOOKALIKES = [
     ("第一名的选手将获得奖金。", "第一名"),
     ("会议讨论了打击“三股势力”的办法，三股势力危害很大。", "三股势力危害"),
     ("电影《第一大总统》今天上映。", "第一"),
+    ("累计净值超过“3元”的基金有11只。", "3元"),
     ("评比分为一年、两年、三年的三个档次。", "两年"),
     # scopes of a statistic and criteria before 的
     ("统计的230只股票型基金中，180只下跌。", "230只"),
@@ -386,6 +411,9 @@ CONTROLS = [
     ("出口增长10%以上。", "10%以上"),
     ("70%以上的问题来自设备老化。", "70%以上"),
     ("一支球队配备5个中锋够不够？", "5个"),
+    # a clause before the question's states its number
+    ("他的命中率达到惊人的56.9%，你能相信这是外线球员的数据吗？", "56.9%"),
+    ("今年卖了80万辆，明年能否突破100万辆？", "80万辆"),
     ("全场他贡献了21分。", "21分"),
     ("这种电池充电2小时即可充满。", "2小时"),
     ("他40岁时离开了球队。", "40岁"),
@@ -410,7 +438,7 @@ CONTROLS = [
     ("会议讨论了3个问题。", "3个"),
     ("他买了两元钱的糖。", "两元"),
     # third pass: real cases after 比如/例如, held quantities, 最近的
-    ("例如乙银行规定，二套房首付不低于40%。", "低于40%"),
+    ("例如乙银行规定，二套房首付不低于40%。", "不低于40%"),
     ("比如丙公司，去年营收增长了12%。", "12%"),
     ("这家网站已经积累了超过800万的注册用户。", "超过800万"),
     ("这家工厂拥有超过500亩的厂房。", "超过500亩"),
@@ -519,6 +547,7 @@ QUANTITY_LEXICONS = (
     "prize_words",
     "number_name_words",
     "casualty_words",
+    "rank_measures",
 )
 
 
@@ -685,7 +714,7 @@ def test_every_example_word_makes_its_numbers_illustrations() -> None:
             # an instance word brings a real case unless the sentence goes on to what follows
             assert not _found(f"{word}一位顾客存了2000元，将获赠100元。"), word
             real = _found(f"{word}甲银行规定，首付不低于20%。")
-            assert "低于20%" in real, (word, list(real))
+            assert "不低于20%" in real, (word, list(real))
         dated = _found(f"{word}2009年7月5日，公司捐出2000元。")
         assert "2000元" in dated, word
 
@@ -854,6 +883,45 @@ def test_every_rank_scope_makes_an_ordinal_a_rank() -> None:
     assert not [c for c in extract("全国第一季度GDP增长5%。") if c.rule == "rank.ordinal"]
 
 
+def test_two_scaled_parts_are_one_number_only_when_the_second_is_smaller() -> None:
+    values = [c.value for c in extract("他说3万5万都行，共3人。")]
+    assert 35000 not in values and 80000 not in values
+    assert 30000 in values and 50000 in values
+
+
+def test_every_rank_measure_keeps_its_ordinal_a_rank() -> None:
+    for measure, where in table("rank_measures"):
+        alone = _found(f"这是该公司推出的第11{measure}新产品，共3款。")
+        field = _found(f"这是国内第11{measure}新产品，共3款。")
+        assert f"第11{measure}" in field and field[f"第11{measure}"].value == 11, measure
+        if where == "alone":
+            assert f"第11{measure}" in alone, (measure, list(alone))
+        elif measure != "个":  # 第N个 alone is "the Nth of" something: its own rule
+            assert f"第11{measure}" not in alone, (measure, list(alone))
+    # measures of occasions and parts name them: 第二场比赛, 第三次会议, 第3条
+    for text in (
+        "今晚是两队的第二场比赛，共3场。",
+        "大会举行第三次会议，共3天。",
+        "依据第3条规定，罚款3万元。",
+    ):
+        assert not [c for c in extract(text) if c.rule == "rank.ordinal"], text
+
+
+def test_a_rank_verb_or_field_right_before_an_ordinal_makes_it_a_rank_whatever_follows() -> None:
+    for text, surface in (
+        ("这家企业是全国销量第一的地板品牌，年销3万平方米。", "第一"),
+        ("排在第二的是北卡主帅，他赢了79场。", "第二"),
+        ("东部第一碰上东部第八，打了3场。", "第一"),
+        ("五所大学分列第二至第五位，学费3万元。", "第二"),
+    ):
+        assert surface in _found(text), (text, list(_found(text)))
+    # a period or a measure word after it makes it something else
+    assert not [c for c in extract("公司全国第一季度销售3万台。") if c.rule == "rank.ordinal"]
+    assert not [c for c in extract("他获得第一笔融资3万元。") if c.rule == "rank.ordinal"]
+    # a rank as a condition (no rank verb before) stays out
+    assert "第一名" not in _found("第一名的选手将获得3万元。")
+
+
 def test_every_rank_noun_keeps_a_rank_before_de_a_rank() -> None:
     for noun in words("rank_nouns"):
         found = _found(f"球队以联盟第三的{noun}结束了赛季，还剩3场。")
@@ -907,6 +975,47 @@ def test_every_postposed_measure_makes_one_after_its_noun_a_count() -> None:
         assert f"一{unit}" in found and found[f"一{unit}"].value == 1, (unit, list(found))
     assert "一次" not in _found("活动期间消费满3次，再看一次！")
     assert "一个" not in _found("这只是许多问题中的一个。")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # one of a contrast or a list of counts with the same measure word
+        ("他在片中吃了两次饭，流了一次眼泪，共3场戏。", "一次"),
+        ("其中包括两种远程导弹，一种巡航导弹，共3类。", "一种"),
+        ("湖人领先小牛一场球，领先雷霆两场球。", "一场"),
+        # a frequency: 每 and a period before it
+        ("这只基金每年还会打开一次，封闭期3年。", "一次"),
+        ("玩家每个小时可以参加一次活动，共3局。", "一次"),
+    ],
+)
+def test_one_with_a_measure_word_counts_beside_a_count_or_after_a_period(
+    text: str, surface: str
+) -> None:
+    found = _found(text)
+    assert surface in found and found[surface].value == 1, (text, list(found))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["两国关系发展顺利，贸易额3亿元。", "十里长街送总理，共3天。", "三地政府合作，投资3亿元。"],
+)
+def test_a_plain_chinese_numeral_and_a_character_is_no_count(text: str) -> None:
+    assert [c.quantity_text for c in extract(text) if not c.quantity_text.startswith("3")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("活动期间消费满3次，再看一次！", "一次"),  # "once more": no noun after it
+        ("两队交手3次，这是一场硬仗。", "一场"),  # 是 takes 一 as "a"
+        ("他们史上25次进入决赛，却没有一次夺冠。", "一次"),  # 没有一次: "never"
+        ("公司推出两个产品，创造了一个神话。", "一个"),  # 个 counts anything
+        ("他吃了一次亏，损失3万元。", "一次"),  # no count beside it
+    ],
+)
+def test_one_stays_the_article_without_a_count_beside_it(text: str, surface: str) -> None:
+    assert surface not in _found(text), (text, list(_found(text)))
 
 
 def test_every_margin_word_makes_one_a_count() -> None:

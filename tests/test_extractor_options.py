@@ -87,9 +87,10 @@ def test_time_options_reach_back_within_the_paragraph_only() -> None:
     assert "6月2日" not in _texts(other["time"])
 
 
-def test_a_plan_marks_every_time_option() -> None:
+def test_a_plan_marks_every_time_option_with_where_it_stands() -> None:
     _, fields = _fields("庚市计划明年新建学校12所。", "12所")
-    assert all(o.features.get("future") for o in fields["time"])
+    marks = {o.text: {k for k in o.features if k.startswith("cue_plan*")} for o in fields["time"]}
+    assert marks == {"明年": {"cue_plan*clause"}, "": {"cue_plan*none"}}
 
 
 def test_season_words_are_time_expressions() -> None:
@@ -656,3 +657,117 @@ def test_every_item_of_a_list_of_comparison_bases_is_a_base(
     text: str, surface: str, time_text: str, offered: bool
 ) -> None:
     assert (_time_option(text, surface, time_text) is not None) is offered
+
+
+# ------------------------------------------------ predicate: s5-pred (states, verbs between)
+@pytest.mark.parametrize(
+    ("text", "surface", "state", "adverb"),
+    [
+        # A state or adjective closing the clause after the counted noun (tagged a, z).
+        ("车祸造成5人死亡2人重伤。", "2人", "重伤", False),
+        ("新股中三成半飘红，其余下跌。", "三成半", "飘红", False),
+        # After an adverb, whatever the tagger calls the words that close the clause.
+        ("节日期间，两百余款沙发将特价销售。", "两百余款", "特价销售", True),
+    ],
+)
+def test_a_state_closing_the_clause_after_the_quantity_is_offered(
+    text: str, surface: str, state: str, adverb: bool
+) -> None:
+    opts = _pred(text, surface)
+    assert state in opts and opts[state].features.get("closing_state"), list(opts)
+    assert bool(opts[state].features.get("adverb_before")) == adverb
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # The clause goes on after the adjective: it modifies what follows.
+        ("公司推出3款新颖的产品，销量不错。", "3款"),
+        # A verb closes the clause: the verb options already hold it.
+        ("共有5名球员受伤。", "5名"),
+    ],
+)
+def test_no_closing_state_where_the_clause_goes_on_or_a_verb_closes_it(
+    text: str, surface: str
+) -> None:
+    opts = _pred(text, surface)
+    assert not any(o.features.get("closing_state") for o in opts.values()), list(opts)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "verb", "marked"),
+    [
+        # 拿下 governs 18分, the next quantity, not the shooting line before it.
+        ("某前锋11投7中拿下18分。", "11投7中", "拿下", True),
+        ("某前锋11投7中拿下了近18分。", "11投7中", "拿下", True),
+        # No number after the verb: it may well be this quantity's.
+        ("共有120名学生参加。", "120名", "参加", False),
+    ],
+)
+def test_a_verb_after_the_quantity_that_governs_the_next_one_is_marked(
+    text: str, surface: str, verb: str, marked: bool
+) -> None:
+    opts = _pred(text, surface)
+    assert verb in opts, list(opts)
+    assert bool(opts[verb].features.get("next_quantity")) == marked
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "option", "between"),
+    [
+        # 指数 is what 跌 is said of: a verb stands between it and the quantity.
+        ("某地综合指数昨日跌0.3%。", "0.3%", "指数", True),
+        # Only a copula or a qualifier between: the attribute measured.
+        ("该校的录取率为6.5%。", "6.5%", "录取率", False),
+        ("员工人均薪酬更是超过20万元。", "超过20万元", "人均薪酬", False),
+    ],
+)
+def test_an_option_with_a_verb_between_it_and_the_quantity_is_marked(
+    text: str, surface: str, option: str, between: bool
+) -> None:
+    opts = _pred(text, surface)
+    hit = [o for t, o in opts.items() if t.endswith(option)]
+    assert hit, list(opts)
+    assert all(bool(o.features.get("verb_between")) == between for o in hit), [
+        (o.text, o.features) for o in hit
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "option", "between"),
+    [
+        # 拿下 governs 30分 first: a number stands between it and 12个.
+        ("某前锋全场拿下30分12个篮板。", "12个", "拿下", True),
+        ("某前锋全场拿下30分12个篮板。", "30分", "拿下", False),
+    ],
+)
+def test_an_option_with_a_number_between_it_and_the_quantity_is_marked(
+    text: str, surface: str, option: str, between: bool
+) -> None:
+    opts = _pred(text, surface)
+    assert option in opts, list(opts)
+    assert bool(opts[option].features.get("number_between")) == between
+
+
+def test_an_option_before_an_earlier_quantity_s_phrase_is_marked() -> None:
+    # 12个 is governed from after 30分: 拿下 and 分 belong to 30分's phrase; 篮板 is its own.
+    opts = _pred("某前锋全场拿下30分12个篮板。", "12个")
+    assert opts["拿下"].features.get("in_subject") and opts["分"].features.get("in_subject")
+    assert not opts["篮板"].features.get("in_subject")
+    # For 30分 nothing governs from later: 拿下 is in its own phrase.
+    assert not _pred("某前锋全场拿下30分12个篮板。", "30分")["拿下"].features.get("in_subject")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "attr"),
+    [
+        # The attribute alone, without the noun before it (a part of a name: 丁学院).
+        ("丁学院学费最高，达到5万美元。", "达到5万美元", "学费"),
+        ("卯市城镇失业率持续上升，达到5.2%。", "达到5.2%", "失业率"),
+    ],
+)
+def test_the_attribute_of_the_clause_before_is_offered_alone(
+    text: str, surface: str, attr: str
+) -> None:
+    opts = _pred(text, surface)
+    assert attr in opts and opts[attr].features.get("previous_clause"), list(opts)

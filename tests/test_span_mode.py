@@ -185,10 +185,11 @@ async def test_a_selection_without_a_number_is_refused_for_the_quantity(setup):
         await press(pilot, "n")  # nor is a claim added from it
         await pilot.pause()
         assert any("holds no number" in m for m in notes(app)[-1:])
-        await press(pilot, "enter")  # an empty draft: nothing to save
+        before = len(notes(app))
+        await press(pilot, "enter")  # an empty draft: Enter tries the quantity (no alternatives)
         await pilot.pause()
-        assert any("Nothing assigned yet" in m for m in notes(app))
-        assert screen.span is not None
+        assert any("holds no number" in m for m in notes(app)[before:])
+        assert screen.span is not None and screen.span_draft == {}
     assert decisions(path) == []
     assert claim_row(path, cid)["status"] == "pending"
 
@@ -875,3 +876,57 @@ async def test_shift_up_and_down_extend_the_selection_by_a_line(setup, long_docu
     assert (row["subject_start"], row["subject_end"]) == (a, b)
     assert row["subject"] == text[a:b] and row["status"] == "accepted"
     assert [d["action"] for d in decisions(path)] == ["edit"]
+
+
+@pytest.mark.parametrize(
+    ("ring", "keys", "column", "want", "offsets"),
+    [
+        # subject in focus (the lowest margin): v starts on 浦东新区, Enter assigns and saves
+        ((), (), "subject", "浦东新区", (4, 8)),
+        # predicate: v starts on 共有; one word more to the left
+        (("right_square_bracket",), ("shift+left",), "predicate", "今年共有", (8, 12)),
+        # time: v starts on 今年 (the nearest time)
+        (("right_square_bracket", "right_square_bracket"), (), "time_text", "今年", (8, 10)),
+        # object: v starts on 企业, the word after the quantity
+        (("left_square_bracket",), (), "object", "企业", None),
+    ],
+)
+async def test_enter_with_nothing_assigned_gives_the_selection_to_the_field_in_focus(
+    tmp_path, ring, keys, column, want, offsets
+):
+    """``v``, a selection, ``Enter``: with an empty draft the selection becomes the field the
+    mode started on (named under the document), saved as one edit, and the screen moves on."""
+    path = tmp_path / "enter.db"
+    conn = open_db(path)
+    doc = add_document(conn, START, "start", "start.txt")
+    cid = add_claim(conn, doc, START, "一千二百家", value=1200, unit="家", subject="全市")
+    other = add_claim(conn, doc, START, "一千二百", value=1200)
+    alts = {"subject": [{"text": "浦东新区", "start": 4, "end": 8, "score": 0.9}]}
+    conn.execute("UPDATE claims SET alternatives = ? WHERE id = ?", (json.dumps(alts), cid))
+    conn.commit()
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        if screen.claim["id"] != cid:
+            await press(pilot, "j")
+        assert screen.claim["id"] == cid and screen.field_focus == "subject"
+        await press(pilot, *ring)
+        await enter_span(screen, pilot, home=False)
+        await press(pilot, *keys)
+        target = "time" if column == "time_text" else column
+        view = screen.query_one(DocumentView)
+        assert f"Enter: {target}" in str(view.border_subtitle)
+        assert claim_row(path, cid)["status"] == "pending"
+        await press(pilot, "enter")
+        await pilot.pause()
+        assert screen.span is None
+        assert screen.claim["id"] == other  # moved on, like every edit
+    row = claim_row(path, cid)
+    assert (row["status"], row["edited"], row[column]) == ("accepted", 1, want)
+    if offsets is not None:
+        assert (row[f"{target}_start"], row[f"{target}_end"]) == offsets
+    [d] = decisions(path)
+    assert (d["claim_id"], d["action"]) == (cid, "edit")
+    assert row["quantity_text"] == "一千二百家"  # nothing else changed

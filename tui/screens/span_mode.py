@@ -10,7 +10,9 @@ selection to a field of a draft of the claim on the card —
 ``s``/``1`` subject, ``p``/``2`` predicate, ``t``/``3`` time, ``o``/``4`` object, ``q``/``5``
 the quantity — ``n``/``6``/``Insert`` adds a claim from it (roles and their alternatives from
 the extractor; the mode ends with the added claim on the card), ``Enter`` saves the draft as
-one edit decision and goes to the next pending claim, ``Esc`` leaves and drops the draft. No
+one edit decision and goes to the next pending claim (with nothing assigned yet, the selection
+first becomes the field the mode started on: ``v``, a move, ``Enter`` fixes the field most
+likely wrong), ``Esc`` leaves and drops the draft. No
 typing, no input method: the offsets written are the selection's.
 
 While the mode is on, its keys take precedence: :meth:`SpanMode.check_action` turns every
@@ -36,6 +38,7 @@ from db.errors import ReviewError
 from db.rows import ClaimRow, DocumentRow
 from db.session import Outcome, ReviewSession
 from tui.text import shown, shown_line
+from tui.widgets import hints
 from tui.widgets.claim_card import ClaimCard
 from tui.widgets.document_view import DocumentView
 from tui.widgets.span_cursor import (
@@ -50,16 +53,26 @@ T = TypeVar("T")
 
 #: Screen actions that stay on in span mode besides the mode's own.
 ALWAYS_ON = frozenset(
-    {"help", "span_move", "span_jump", "span_assign", "span_add", "span_save", "span_cancel"}
-)
+    {"help", "span_move", "span_jump", "span_assign", "span_add", "span_save", "span_cancel",
+     "span_hints"}
+)  # fmt: skip
 #: The mode's actions (off outside the mode; ``span_start`` enters it).
 SPAN_ACTIONS = ALWAYS_ON - {"help"}
 
 #: The document border while the mode is on: the mode and its keys.
 MODE_TITLE = (
-    "SPAN MODE  ←→ word · ⇧←→↑↓ extend · Tab name · ] number · . time · s p t o q assign"
-    " · n add · Enter save · Esc leave"
+    "SPAN MODE  7 8 ; … labels · ←→ word · ⇧←→↑↓ extend · Tab name · ] number · . time"
+    " · s p t o q assign · n add · Enter save · Esc leave"
 )
+
+#: What the help panel says of the hint labels' keys (they are typed, not bound).
+HINT_HELP = (
+    "Type the label under a word to select it; a second label right after extends the"
+    " selection to its word (a Chinese input method's ； 、 and full-width digits count too)"
+)
+
+#: Fields ``Enter`` may give the selection to when nothing is assigned yet.
+ENTER_TARGETS = ("subject", "predicate", "time", "object")
 
 #: What each jump kind is called in a message.
 JUMP_NAMES = {"name": "name or noun phrase", "number": "number", "time": "time expression"}
@@ -96,6 +109,7 @@ def span_help_rows(app: App) -> list[tuple[str, str, str, str]]:
         keys = app._keymap.get(b.id or "", b.key)
         shown_keys = " ".join(app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
         rows.append((shown_keys, f"span: {b.description}", b.tooltip, b.id or ""))
+    rows.append((" ".join(hints.ALPHABET), "span: hint label", HINT_HELP, ""))
     return rows
 
 
@@ -122,8 +136,18 @@ class SpanMode(Screen):
     """Fields assigned in span mode and not saved yet (the draft of the claim on the card)."""
     span_claim_id: int | None = None
     """The claim the draft belongs to."""
+    span_field: str | None = None
+    """The field span mode started on (:meth:`span_start_field`): ``Enter`` with nothing
+    assigned yet gives it the selection (:meth:`span_enter_target`)."""
     _span_focus: Widget | None = None
     _span_readers: spans.Readers | None = None
+    span_labels: dict[str, int] = {}  # noqa: RUF012 (replaced whole, never changed in place)
+    """The hint labels on screen: label -> word of the cursor's sentence."""
+    span_hints_on = True
+    """Hint labels are drawn (``h``/``F3`` hides and shows them; kept for the session)."""
+    _hint_typed = ""
+    _hint_extends = False
+    """The last key was a hint label that started a selection: the next one extends it."""
 
     # ---------------------------------------------------------------- what is on
 
@@ -207,6 +231,7 @@ class SpanMode(Screen):
         self.span = cursor
         self.span_draft = {}
         self.span_claim_id = claim["id"] if claim is not None else None
+        self.span_field = field
         self._span_focus = self.focused
         view = self.query_one(DocumentView)
         view.span_mode = True
@@ -224,6 +249,8 @@ class SpanMode(Screen):
         view.border_title = "document"
         view.border_subtitle = ""
         view.set_marks(None, None)
+        view.set_hints({})
+        self.span_labels, self._hint_typed, self._hint_extends = {}, "", False
         claim, doc = self.claim, self.doc
         if claim is not None and doc is not None:
             view.show(doc["text"], claim)
@@ -255,7 +282,49 @@ class SpanMode(Screen):
             self.query_one(ClaimCard).show_draft(claim, self.span_draft)
         a, b = cursor.selection
         view.set_marks(cursor.cursor, (a, b))
-        view.border_subtitle = f"selection {a}–{b}: {shown_line(cursor.text[a:b])[:60]}"
+        self.span_labels = cursor.hint_labels() if self.span_hints_on else {}
+        words = cursor.words
+        view.set_hints({words[k][0]: label for label, k in self.span_labels.items()},
+                       self._hint_typed)  # fmt: skip
+        then = f"Enter: {self.span_enter_target()}" if not self.span_draft else "Enter: save"
+        if self.span_claim_id is None:
+            then = "n: add"
+        view.border_subtitle = f"selection {a}–{b}: {shown_line(cursor.text[a:b])[:60]} · {then}"
+
+    # ---------------------------------------------------------------- hint labels
+
+    def on_key(self, event: events.Key) -> None:
+        """In span mode, a hint label's keys (:mod:`tui.widgets.hints`) select its word — a
+        second label right after the first extends the selection to its word —, before any
+        binding sees them; every other key ends a label's sequence."""
+        cursor = self.span
+        if cursor is None or not self.span_labels:
+            return
+        ch = hints.key_char(event.character)
+        if ch is None:
+            self._hint_typed, self._hint_extends = "", False
+            return
+        event.stop()
+        event.prevent_default()
+        typed = self._hint_typed + ch
+        word, known = hints.typed_label(self.span_labels, typed)
+        if not known:
+            self._hint_typed = ""
+            self.notify(f"No hint label {typed!r} here.", severity="warning", timeout=2,
+                        markup=False)  # fmt: skip
+        elif word is None:  # the first key of a two-key label: the view shows what is left
+            self._hint_typed = typed
+        else:
+            cursor.select_label(word, extend=self._hint_extends)
+            self._hint_typed, self._hint_extends = "", not self._hint_extends
+        self._span_draw()
+
+    def action_span_hints(self) -> None:
+        """Show or hide the hint labels."""
+        self.span_hints_on = not self.span_hints_on
+        self._hint_typed, self._hint_extends = "", False
+        self._span_draw()
+        self.notify("Hint labels on." if self.span_hints_on else "Hint labels off.", timeout=2)
 
     # ---------------------------------------------------------------- moving
 
@@ -345,16 +414,24 @@ class SpanMode(Screen):
         self.span_draft.update(changes)
         self._span_draw(draft=True)
 
+    def span_enter_target(self) -> str:
+        """What ``Enter`` gives the selection when nothing is assigned yet: the field the mode
+        started on (the card's field in focus) when it is one a selection can be — subject,
+        predicate, time, object —, else the quantity (a claim without alternatives, unit or
+        kind in focus: the mode started on the quantity)."""
+        field = self.span_field
+        return field if field in ENTER_TARGETS else "quantity"
+
     async def action_span_save(self) -> None:
-        """Save the draft as one edit decision and go to the next pending claim."""
+        """Save the draft as one edit decision and go to the next pending claim; with nothing
+        assigned yet, the selection first becomes the field the mode started on
+        (:meth:`span_enter_target`), so a one-field fix is ``v``, the selection, ``Enter``."""
         if self.span is None or self._span_current() is None:
             return
         if not self.span_draft:
-            self.notify(
-                "Nothing assigned yet: s p t o q assign the selection to a field; Esc leaves.",
-                severity="warning",
-            )
-            return
+            self.action_span_assign(self.span_enter_target())
+            if not self.span_draft:  # refused (a selection without a number for the quantity)
+                return
         draft = dict(self.span_draft)
         outcome = await self._act(lambda: self.session.save_draft(draft))
         if outcome.ok:

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from rich.cells import get_character_cell_size
+from rich.cells import cell_len, get_character_cell_size
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -131,7 +131,9 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"document--{layer}" for layer in LAYERS} | {
-        "document--search"
+        "document--search",
+        "document--hint",
+        "document--hint-typed",
     }
 
     DEFAULT_CSS = """
@@ -172,6 +174,14 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         color: #000000;
         text-style: bold underline;
     }
+    DocumentView > .document--hint {
+        background: #98c379;
+        color: #000000;
+        text-style: bold;
+    }
+    DocumentView > .document--hint-typed {
+        color: $text-muted;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -202,12 +212,22 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         of the claim's layers; cleared when another document is shown."""
         self.span_mode = False
         """Span mode is on: Home/End move the word cursor, not the view."""
+        self.hints: dict[int, str] = {}
+        """Span mode's hint labels: word start offset -> label, drawn on a row of their own
+        under the line that holds the word (the text's own layout never moves)."""
+        self.hint_typed = ""
+        """The label keys typed so far (a first key of a two-key label): labels that start
+        with it show what is left to type, the others are dimmed."""
+        self._rows: list[tuple[int, bool]] = []
+        """What each row of the view shows: (visual line, True for its hint row)."""
+        self._row_of_line: list[int] = []
 
     def show(self, text: str, claim: Mapping[str, Any] | None) -> None:
         """Show ``text`` with ``claim``'s spans highlighted and its sentence scrolled into view."""
         changed = text != self.text
         if changed:
             self.search_hits = []
+            self.hints, self.hint_typed = {}, ""
         self.text = text
         self.shown = displayed(text)
         self.spans = spans_of(claim) if claim else {}
@@ -232,9 +252,11 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._version += 1
         self._cache.clear()
         if cursor and self.lines:
-            line, height = self.line_of(cursor[0]), self.scrollable_content_region.height
+            line = self.row_of(self.line_of(cursor[0]))
+            height = self.scrollable_content_region.height
             top = int(self.scroll_offset.y)
-            if height > 0 and not top <= line < top + height:
+            below = 1 if self.hints else 0  # the hint row under the cursor's line too
+            if height > 0 and not top <= line < top + height - below:
                 self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True,
                                force=True)  # fmt: skip
         self.refresh()
@@ -256,6 +278,36 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             target += 1
         return s, e, target
 
+    def set_hints(self, hints: dict[int, str], typed: str = "") -> None:
+        """Draw span mode's hint labels (word start offset -> label; empty: none) with the
+        keys typed so far."""
+        if hints == self.hints and typed == self.hint_typed:
+            return
+        self.hints = dict(hints)
+        self.hint_typed = typed
+        self._rebuild_rows()
+        self._version += 1
+        self._cache.clear()
+        self.refresh()
+
+    def row_of(self, line: int) -> int:
+        """The row of the view that shows visual line ``line`` (hint rows come between)."""
+        if 0 <= line < len(self._row_of_line):
+            return self._row_of_line[line]
+        return line
+
+    def _rebuild_rows(self) -> None:
+        hinted = {self.line_of(offset) for offset in self.hints} if self.lines else set()
+        rows: list[tuple[int, bool]] = []
+        row_of: list[int] = []
+        for k in range(len(self.lines)):
+            row_of.append(len(rows))
+            rows.append((k, False))
+            if k in hinted:
+                rows.append((k, True))
+        self._rows, self._row_of_line = rows, row_of
+        self.virtual_size = Size(0, len(rows))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """In span mode Home, End and Shift+↑/↓ belong to the word cursor (a scroll would
         take Shift+↑/↓ first wherever the document can scroll)."""
@@ -270,7 +322,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._width = width
         self.lines = wrap_offsets(self.shown, width) if width > 0 and self.shown else []
         self._starts = [a for a, _ in self.lines]
-        self.virtual_size = Size(0, len(self.lines))
+        self._rebuild_rows()
         self._cache.clear()
 
     def line_of(self, offset: int) -> int:
@@ -286,8 +338,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._pending_scroll = False
         s0, s1 = self.spans.get("sentence", self.spans.get("quantity", (0, 0)))
         q0 = self.spans.get("quantity", (s0, s1))[0]
-        top, bottom = self.line_of(s0), self.line_of(max(s0, s1 - 1))
-        qline = self.line_of(q0)
+        top, bottom = self.row_of(self.line_of(s0)), self.row_of(self.line_of(max(s0, s1 - 1)))
+        qline = self.row_of(self.line_of(q0))
         rows = bottom - top + 1
         if rows <= height:
             # The whole sentence fits: a third of the free rows above it show its context.
@@ -342,17 +394,39 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache.clear()
         self.refresh()
 
+    def render_hint_line(self, index: int) -> Text:
+        """The hint row under visual line ``index``: each label at the column where its word
+        starts (moved right only as far as the label before it needs), as plain text."""
+        a, b = self.lines[index]
+        style = self.get_component_rich_style("document--hint")
+        dim = self.get_component_rich_style("document--hint-typed")
+        text = Text(end="")
+        column = 0
+        for offset in sorted(o for o in self.hints if a <= o < b):
+            label = self.hints[offset]
+            at = max(column, cell_len(self.shown[a:offset]))
+            text.append(" " * (at - column))
+            typed = self.hint_typed
+            if typed and label.startswith(typed):
+                text.append(typed, style=dim)
+                text.append(label[len(typed) :], style=style)
+            else:
+                text.append(label, style=dim if typed else style)
+            column = at + len(label)
+        return text
+
     def render_line(self, y: int) -> Strip:
         """One line of the view (Line API)."""
         index = y + int(self.scroll_offset.y)
         width = self.scrollable_content_region.width
         base = self.rich_style
-        if index >= len(self.lines):
+        if index >= len(self._rows):
             return Strip.blank(width, base)
         key = (index, width, self._version)
         strip = self._cache.get(key)
         if strip is None:
-            text = self.render_text_line(index)
+            line, is_hint = self._rows[index]
+            text = self.render_hint_line(line) if is_hint else self.render_text_line(line)
             segments = list(text.render(self.app.console, end=""))
             strip = Strip(segments).apply_style(base).adjust_cell_length(width, base)
             self._cache[key] = strip

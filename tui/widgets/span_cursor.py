@@ -25,6 +25,7 @@ from typing import Any
 from textual.binding import Binding
 
 from db import spans
+from tui.widgets import hints
 
 #: Characters segmented on each side of where the cursor starts (and per extension).
 WINDOW = 3000
@@ -70,12 +71,16 @@ _SPAN_KEYS = (
      "The selection is the draft's object", True),
     ("q,5", "span_assign('quantity')", "Quantity", "span.quantity",
      "The selection is the draft's quantity (value, unit, qualifier read from it)", True),
-    ("n,6,insert", "span_add", "Add claim", "span.add",
+    ("n,6,insert", "span_add", "Add", "span.add",
      "Add a claim from the selection (its quantity read from it)", True),
     ("enter", "span_save", "Save", "span.save",
-     "Save the draft as one edit and go to the next pending claim", True),
+     "Save the draft as one edit and go to the next pending claim (nothing assigned yet: the"
+     " selection becomes the field the mode started on, named under the document)", True),
     ("escape", "span_cancel", "Leave", "span.leave",
      "Leave span mode, dropping the draft", True),
+    ("h,f3", "span_hints", "Labels", "span.hints",
+     "Show or hide the hint labels under the words of the cursor's sentence (type a label to"
+     " select its word, a second label right after to extend the selection to its word)", True),
     ("tab,w", "span_jump('name', 1)", "Next name", "span.next_name",
      "Select the next name or noun phrase (the one holding the selection first)", True),
     ("shift+tab,W", "span_jump('name', -1)", "Previous name", "span.previous_name",
@@ -316,6 +321,24 @@ class SpanCursor:
         if k >= 0 and self.seg.sentences[k][0] <= s0 < self.seg.sentences[k][1]:
             return self.seg.sentences[k]
         return self.cursor
+
+    def sentence_words(self) -> list[int]:
+        """The words of the cursor's sentence (indices, in reading order): the words hint
+        labels go to (:mod:`tui.widgets.hints`)."""
+        s0, s1 = self.sentence()
+        starts = self._starts()
+        return list(range(bisect_left(starts, s0), bisect_left(starts, s1)))
+
+    def hint_labels(self) -> dict[str, int]:
+        """Label -> word for the words of the cursor's sentence (:func:`hints.label_words`)."""
+        return hints.label_words(self.sentence_words())
+
+    def select_label(self, word: int, extend: bool) -> None:
+        """Select word ``word`` (a hint label typed): alone, or with ``extend`` from the
+        selection's anchor to it (a second label right after the first)."""
+        self.index = word
+        if not extend:
+            self.anchor = word
 
     def to_sentence_end(self, last: bool, extend: bool = False) -> None:
         """To the first (``last=False``) or last word of the cursor's sentence."""

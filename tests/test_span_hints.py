@@ -1,0 +1,226 @@
+"""Span mode's hint labels (issue 14): a label under each word of the cursor's sentence;
+typing a label selects its word, a second label right after extends the selection to its word.
+
+Pilot tests through ``tui.app.make_app`` check what was committed (a fresh connection); the
+labels themselves are pure functions (:mod:`tui.widgets.hints`). DOC2's first sentence
+据统计，全市共有一千二百家企业参与。 is 据统计 | 全市 | 共有 | 一千二百 | 家 | 企业 | 参与: seven
+words, labels 7 8 9 0 ; ' -.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rich.cells import cell_len
+from textual import events
+
+from db.connection import open_db
+from tests.test_review_app import screen_text
+from tests.test_review_helpers import DOC2, add_claim, add_document, build_review_db, claim_row
+from tests.test_review_helpers import decisions as decisions_of
+from tests.test_span_mode import at_doc2, enter_span, notes, press, selected
+from tui.app import make_app
+from tui.widgets import hints
+from tui.widgets.document_view import DocumentView
+
+
+@pytest.fixture
+def setup(tmp_path):
+    path = tmp_path / "review.db"
+    return path, build_review_db(path)
+
+
+@pytest.mark.parametrize(
+    ("n", "want"),
+    [
+        (0, []),
+        (3, ["7", "8", "9"]),
+        (10, list("7890;'-=/\\")),
+        # eleven words: one key becomes a prefix (the backslash), nine keep one key
+        (11, [*"7890;'-=/", "\\7", "\\8"]),
+        # forty words: four prefixes (- = / \), six one-key labels
+        (40, [*"7890;'", *(p + c for p in "-=/\\" for c in hints.ALPHABET)][:40]),
+    ],
+)
+def test_labels_are_prefix_free_and_as_short_as_the_count_allows(n, want):
+    labels = hints.make_labels(n)
+    assert labels == want
+    assert len(set(labels)) == len(labels)
+    for a in labels:
+        assert not any(b != a and b.startswith(a) for b in labels)  # prefix-free
+
+
+def test_more_words_than_two_keys_can_label_get_no_label():
+    assert len(hints.make_labels(200)) == len(hints.ALPHABET) ** 2
+
+
+@pytest.mark.parametrize(
+    ("character", "want"),
+    [
+        ("7", "7"),
+        ("；", ";"),  # an input method's Chinese punctuation
+        ("、", "\\"),  # the backslash key's 顿号
+        ("/", "/"),
+        ("’", "'"),
+        ("８", "8"),  # full-width digits
+        ("－", "-"),
+        ("1", None),  # span mode's field keys are no labels
+        ("s", None),
+        ("[", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_key_char_reads_input_method_forms(character, want):
+    assert hints.key_char(character) == want
+
+
+@pytest.mark.parametrize(
+    ("typed", "want"),
+    [("7", (0, True)), ("\\", (None, True)), ("\\8", (10, True)), ("\\\\", (None, False))],
+)
+def test_typed_label(typed, want):
+    labels = hints.label_words(list(range(11)))
+    assert hints.typed_label(labels, typed) == want
+
+
+# --------------------------------------------------------------------------- in the app
+
+
+@pytest.mark.parametrize(
+    ("keys", "field", "column", "want", "offsets"),
+    [
+        (("8", "9"), "s", "subject", "全市共有", (4, 8)),  # two labels: 全市 … 共有
+        (("9",), "p", "predicate", "共有", (6, 8)),  # one label: one word
+        (("9", "8"), "1", "subject", "全市共有", (4, 8)),  # the second label before the first
+        (("7", "9", "8"), "s", "subject", "全市", (4, 6)),  # a third label starts anew
+        (("right", "9"), "p", "predicate", "共有", (6, 8)),  # after a move: a new selection
+    ],
+)
+async def test_labels_select_and_extend_then_assign_and_save(
+    setup, keys, field, column, want, offsets
+):
+    path, info = setup
+    cid = info["ids"][5]
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        await enter_span(screen, pilot, home=False)
+        labels = screen.span_labels  # the sentence's seven words, in reading order
+        assert list(labels) == list("7890;'-")
+        assert list(labels.values()) == list(range(labels["7"], labels["7"] + 7))
+        await press(pilot, *keys)
+        assert selected(screen) == want
+        await press(pilot, field, "enter")
+        await pilot.pause()
+        assert screen.span is None
+    row = claim_row(path, cid)
+    assert (row["status"], row[column]) == ("accepted", want)
+    assert (row[f"{column}_start"], row[f"{column}_end"]) == offsets
+    assert DOC2[offsets[0] : offsets[1]] == want
+    assert [d["action"] for d in decisions_of(path)] == ["edit"]
+
+
+async def test_labels_are_drawn_under_their_words_as_text(setup):
+    """The hint row sits under the sentence's line, each label at its word's column; the
+    text's own line is unchanged; h hides the labels and their keys (F3 shows them again)."""
+    path, _info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        view = screen.query_one(DocumentView)
+        before = [view.render_text_line(k).plain for k in range(len(view.lines))]
+        await enter_span(screen, pilot, home=False)
+        assert [view.render_text_line(k).plain for k in range(len(view.lines))] == before
+        line = view.line_of(DOC2.index("全市"))
+        row = view.render_hint_line(line).plain
+        text = view.render_text_line(line).plain
+        for word, label in (("据统计", "7"), ("全市", "8"), ("共有", "9"), ("企业", "'")):
+            column = cell_len(text[: text.index(word)])  # the word's first cell
+            assert row[column : column + len(label)] == label, (word, row)
+        shown = screen_text(app)
+        assert "据统计，全市共有一千二百家企业参与" in shown  # the sentence reads as before
+        await press(pilot, "h")
+        assert screen.span_labels == {} and view.hints == {}
+        await press(pilot, "9")  # no labels: 9 does nothing (the pick key is off in the mode)
+        assert screen.span is not None
+        await press(pilot, "f3")
+        assert screen.span_labels["9"] is not None
+    assert decisions_of(path) == []
+
+
+async def test_input_method_punctuation_and_two_key_labels(tmp_path):
+    """A sentence of more than ten words gets two-key labels; the input method's ； and a
+    full-width digit select like ; and the digit; a key that is no label says so."""
+    text = "甲公司、乙公司、丙公司、丁公司和戊公司今年共同投资了超过三千万元的新项目。"
+    path = tmp_path / "long.db"
+    conn = open_db(path)
+    doc = add_document(conn, text, "long", "long.txt")
+    cid = add_claim(conn, doc, text, "超过三千万元", value=3e7, unit="元", subject="甲公司")
+    conn.commit()
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await enter_span(screen, pilot, home=False)
+        labels = screen.span_labels
+        assert len(labels) > 10 and any(len(k) == 2 for k in labels)
+        words = screen.span.words
+        first_two = next(k for k in labels if len(k) == 2)
+        app.post_message(events.Key("fullwidth_semicolon", "；"))  # ; : a one-key label
+        await pilot.pause()
+        a, b = words[labels[";"]]
+        assert selected(screen) == text[a:b]
+        view = screen.query_one(DocumentView)
+        await press(pilot, first_two[0])  # the first key of a two-key label: waits
+        assert view.hint_typed == first_two[0] and selected(screen) == text[a:b]
+        app.post_message(events.Key(first_two[1], "８" if first_two[1] == "8" else first_two[1]))
+        await pilot.pause()
+        c, d = words[labels[first_two]]
+        assert selected(screen) == text[min(a, c) : max(b, d)]  # extends
+        await press(pilot, "backslash", "backslash")  # a prefix, then no label
+        assert any("No hint label" in m for m in notes(app))
+        await press(pilot, "escape")
+    assert claim_row(path, cid)["status"] == "pending"
+    assert decisions_of(path) == []
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_labels_fit_a_small_terminal(setup, size):
+    """At 80×24 and 60×20 the sentence and its labels are on screen, and a label selects."""
+    path, info = setup
+    cid = info["ids"][5]
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=size) as pilot:
+        screen = await at_doc2(app, pilot)
+        await enter_span(screen, pilot, home=False)
+        view = screen.query_one(DocumentView)
+        top = int(view.scroll_offset.y)
+        height = view.scrollable_content_region.height
+        line = view.line_of(DOC2.index("全市"))
+        assert top <= view.row_of(line) < view.row_of(line) + 1 < top + height
+        shown = screen_text(app)
+        assert "全市共有" in shown.replace("\n", "").replace("│", "").replace(" ", "")
+        await press(pilot, "8", "9", "s", "enter")
+        await pilot.pause()
+    assert claim_row(path, cid)["subject"] == "全市共有"
+
+
+async def test_help_footer_and_palette_list_the_labels(setup):
+    path, _info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        rows = {r[1]: r for r in screen.help_rows()}
+        assert rows["span: hint label"][0] == "7 8 9 0 ; ' - = / \\"
+        assert rows["span: Labels"][0].lower().split() == ["h", "f3"]
+        from tui.app import ReviewCommands
+
+        await enter_span(screen, pilot, home=False)
+        assert "Labels" in screen_text(app).splitlines()[-1]  # the footer
+        commands = {t: c for t, _h, c in ReviewCommands(screen)._commands()}
+        assert screen.span_labels
+        await commands["span: labels"]()  # what the palette runs
+        await pilot.pause()
+        assert screen.span_labels == {} and not screen.span_hints_on
+    assert decisions_of(path) == []
