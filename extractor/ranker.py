@@ -21,6 +21,12 @@ The model is a plain JSON file (``{"version": 1, "bias": b, "weights": {feature:
 are the subject's, a field missing from ``fields`` keeps the clause rules' choice first, and
 ``lookalike`` holds the look-alike filter of :mod:`extractor.lookalike`, without which every
 candidate is proposed):
+An optional ``"trees": {field: {"shortlist": n, "trees": [[node, ...], ...]}}`` holds boosted
+regression trees (:mod:`extractor.trees`, where the node format is described) whose values are
+added to the linear scores of each claim's ``n`` best options of that field (:data:`DEFAULT_BOOST`
+says which fields have them); trees of an unknown field, of a field without weights, or not
+well-formed (an unknown feature, a child that is not a later node, a node with two parents,
+deeper than :data:`~extractor.trees.MAX_DEPTH`) make the file a :class:`ModelError`.
 ``extractor/data/ranker.json`` ships with the package and is rebuilt by
 ``python -m extractor.train`` from the training part of the gold; ``claimdesk train --db``
 builds one from a database's decisions. Pure Python: no numpy, nothing to install.
