@@ -40,6 +40,7 @@ from .evaluate import (
 from .model import Candidate
 from .numbers import FULLWIDTH
 from .ranker import (
+    DEFAULT_BOOST,
     DEFAULT_L2,
     ModelError,
     Option,
@@ -50,6 +51,7 @@ from .ranker import (
     list_features,
     shipped,
 )
+from .trees import BoostParams
 
 #: The fields the ranker learns.
 FIELDS = ("subject", "predicate", "time")
@@ -163,31 +165,44 @@ def cross_validate(
     folds: int = 5,
     l2: Mapping[str, float] | None = None,
     per_doc: Mapping[str, dict[str, Groups]] | None = None,
+    boost: Mapping[str, BoostParams] | None = None,
+    per_fold: dict[str, list[float]] | None = None,
 ) -> dict[str, tuple[float, float, int]]:
     """Per field: accuracy of models trained without each fold of documents, on that fold
     (the share of found claims whose top option is right; claims with no right option count
     as wrong), the share whose options hold a right one (the ceiling), and the claims.
-    ``l2`` overrides the fields' weight decay; ``per_doc`` reuses groups already built."""
+    ``l2`` overrides the fields' weight decay; ``per_doc`` reuses groups already built;
+    ``boost`` the fields' trees (None: :data:`~extractor.ranker.DEFAULT_BOOST`, ``{}`` the
+    linear models alone); ``per_fold`` receives each field's accuracy on each fold."""
+    trees = DEFAULT_BOOST if boost is None else boost
     docs = sorted(texts)
     if per_doc is None:
         per_doc = doc_groups(gold, texts)
     out: dict[str, tuple[float, float, int]] = {}
     for name in FIELDS:
         right = total = covered = 0
+        accuracies = []
         for k in range(folds):
             held = set(docs[k::folds])
             model = fit(
                 [grp for doc in docs if doc not in held for grp in per_doc[doc][name]],
                 field=name,
                 l2=(l2 or {}).get(name),
+                boost=trees.get(name),
             )
-            for doc in held:
+            fold_right = fold_total = 0
+            for doc in sorted(held):
                 for group in per_doc[doc][name]:
-                    total += 1
+                    fold_total += 1
                     covered += any(r for _, r in group)
-                    scores = [model.score(f, name) for f, _ in group]
+                    scores = model.scores([f for f, _ in group], name)
                     best = max(range(len(group)), key=lambda i: scores[i])
-                    right += group[best][1] > 0
+                    fold_right += group[best][1] > 0
+            right += fold_right
+            total += fold_total
+            accuracies.append(fold_right / fold_total if fold_total else 0.0)
+        if per_fold is not None:
+            per_fold[name] = accuracies
         out[name] = (right / total if total else 0.0, covered / total if total else 0.0, total)
     return out
 
@@ -204,14 +219,18 @@ L2_GRID = (2.0, 6.0, 20.0, 60.0)
 
 
 def tune(
-    gold: Sequence[Mapping], texts: Mapping[str, str], folds: int = 5
+    gold: Sequence[Mapping],
+    texts: Mapping[str, str],
+    folds: int = 5,
+    boost: Mapping[str, BoostParams] | None = None,
 ) -> dict[str, tuple[float, float]]:
     """Per field, the weight decay of :data:`L2_GRID` with the best cross-validated accuracy,
-    and that accuracy (ties go to the stronger decay)."""
+    and that accuracy (ties go to the stronger decay); ``boost`` as for
+    :func:`cross_validate`."""
     per_doc = doc_groups(gold, texts)
     best: dict[str, tuple[float, float]] = {}
     for l2 in sorted(L2_GRID, reverse=True):
-        result = cross_validate(gold, texts, folds, dict.fromkeys(FIELDS, l2), per_doc)
+        result = cross_validate(gold, texts, folds, dict.fromkeys(FIELDS, l2), per_doc, boost)
         for name, (acc, _, _) in result.items():
             if name not in best or acc > best[name][1] + 1e-9:
                 best[name] = (l2, acc)
@@ -364,24 +383,28 @@ def train(
     decisions: bool = False,
     stats: dict[str, int] | None = None,
     extracted: Found | None = None,
+    boost: Mapping[str, BoostParams] | None = None,
 ) -> tuple[Ranker, int]:
     """A ranker fitted on the gold's claims (subject, predicate and time) with its look-alike
     filter (:func:`train_lookalike`; ``decisions``: the gold is a database's decisions), and
     how many claims taught its subject; ``l2`` overrides the fields' weight decay
     (:data:`~extractor.ranker.DEFAULT_L2`). ``stats`` receives ``lookalike_examples``, the
     candidates that taught the filter; ``extracted`` the documents as the new ranker extracts
-    them (the filter's examples).
+    them (the filter's examples); ``boost`` the fields' trees (None:
+    :data:`~extractor.ranker.DEFAULT_BOOST`, ``{}`` the linear models alone; trees grow only
+    from enough claims, :attr:`~extractor.trees.BoostParams.min_claims`).
 
     A pure function of its arguments (and, for ``decisions``, of the shipped filter it
     refits): the ranker learns from options whose features no model's choice enters, and the
     filter from the candidates the new ranker makes, whose scores it reads."""
     groups = field_groups(gold, texts, dates, extract_all(texts, dates))
     decay = {**DEFAULT_L2, **(l2 or {})}
+    trees = DEFAULT_BOOST if boost is None else boost
     ranker = combine(
-        fit(groups["subject"], l2=decay["subject"]),
+        fit(groups["subject"], l2=decay["subject"], boost=trees.get("subject")),
         None,
         **{
-            name: fit(groups[name], field=name, l2=decay[name])
+            name: fit(groups[name], field=name, l2=decay[name], boost=trees.get(name))
             for name in FIELDS
             if name != "subject"
         },
@@ -394,7 +417,7 @@ def train(
     )
     if stats is not None:
         stats["lookalike_examples"] = n_filter
-    model = Ranker(ranker.weights, ranker.bias, ranker.fields, filt)
+    model = Ranker(ranker.weights, ranker.bias, ranker.fields, filt, ranker.trees)
     return model, len(groups["subject"])
 
 
@@ -431,6 +454,11 @@ def main(argv: list[str] | None = None) -> int:
         help="refit only the look-alike filter; the ranker's weights are kept from the model"
         " file -o names (the shipped one by default)",
     )
+    ap.add_argument(
+        "--linear",
+        action="store_true",
+        help="fit the linear models alone, without the boosted trees on top of them",
+    )
     ner.add_option(ap)
     args = ap.parse_args(argv)
     if args.ner and not ner.use_option(args.ner):
@@ -456,15 +484,20 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     texts = _documents(gold, Path(args.seeds), Path(args.corpus))
     l2: dict[str, float] = {}
+    boost: dict[str, BoostParams] | None = {} if args.linear else None
     if args.tune:
-        for name, (decay, acc) in tune(gold, texts, max(2, args.folds or 5)).items():
+        for name, (decay, acc) in tune(gold, texts, max(2, args.folds or 5), boost).items():
             l2[name] = decay
             print(f"{name}: weight decay {decay} (cross-validated accuracy {acc:.3f})")
     if args.folds > 1:
-        for name, (acc, cover, n_cv) in cross_validate(gold, texts, args.folds, l2).items():
+        per_fold: dict[str, list[float]] = {}
+        result = cross_validate(gold, texts, args.folds, l2, boost=boost, per_fold=per_fold)
+        for name, (acc, cover, n_cv) in result.items():
             print(
                 f"{args.folds}-fold cross-validated {name} accuracy {acc:.3f} on {n_cv} claims"
-                f" (a right option among them for {cover:.3f})"
+                f" (a right option among them for {cover:.3f}; folds "
+                + " ".join(f"{a:.3f}" for a in per_fold[name])
+                + ")"
             )
     if args.lookalike_only:
         out = Path(args.output)
@@ -475,12 +508,15 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         current = kept or shipped()
         # The filter reads the scores of the ranker it ships with: extract with that one.
-        found = extract_all(texts, ranker=Ranker(current.weights, current.bias, current.fields))
+        found = extract_all(
+            texts,
+            ranker=Ranker(current.weights, current.bias, current.fields, None, current.trees),
+        )
         rows = lookalike_rows(gold, found, texts)
         if args.folds > 1:
             _report_lookalike(rows, args.folds)
         filt, n = train_lookalike(rows)
-        model = Ranker(current.weights, current.bias, current.fields, filt)
+        model = Ranker(current.weights, current.bias, current.fields, filt, current.trees)
         out.write_text(model.to_json() + "\n", encoding="utf-8")
         threshold = f"threshold {filt.threshold:.2f}" if filt else "no candidates"
         print(
@@ -489,7 +525,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     extracted: Found = {}
-    model, n = train(gold, texts, l2=l2, extracted=extracted)
+    model, n = train(gold, texts, l2=l2, extracted=extracted, boost=boost)
     if args.folds > 1:
         _report_lookalike(lookalike_rows(gold, extracted, texts), args.folds)
     Path(args.output).write_text(model.to_json() + "\n", encoding="utf-8")
