@@ -31,6 +31,7 @@ clause, since scraped news repeats paragraphs.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
 import os
 import re
@@ -311,3 +312,28 @@ def tag_with_jieba(clause: str) -> tuple[tuple[str, str], ...]:
     """Tag with ``jieba.posseg`` whatever the chosen back end (to compare the two)."""
     _load_jieba()
     return _tag_jieba(clause)
+
+
+_char_freqs: dict[str, int] | None = None
+
+
+def char_freq(char: str) -> int:
+    """How often jieba's dictionary counts ``char`` as a word of its own (让 50310, 拜 6338);
+    0 for a character it does not list. The dictionary file is read once, on first use (the
+    entity table asks only for the rare piece read back onto a name), without importing jieba."""
+    global _char_freqs
+    if _char_freqs is None:
+        with _lock:
+            if _char_freqs is None:
+                spec = importlib.util.find_spec("jieba")
+                freqs: dict[str, int] = {}
+                if spec is not None and spec.origin:
+                    path = os.path.join(os.path.dirname(spec.origin), "dict.txt")
+                    with open(path, encoding="utf-8") as fh:
+                        for line in fh:
+                            if line[1:2] == " ":
+                                parts = line.split()
+                                if len(parts) >= 2 and parts[1].isdigit():
+                                    freqs[parts[0]] = int(parts[1])
+                _char_freqs = freqs
+    return _char_freqs.get(char, 0)

@@ -125,7 +125,8 @@ FEATURES: dict[str, str] = {
     " when nothing before the quantity in its clause can be the subject",
     "own_opener": "it opens the quantity's own clause",
     "counted": "the noun (or 的-phrase) the quantity counts, right after it (168只偏股基金)",
-    "repeated": "an option read on to what follows it wherever the document writes it (合丰成长)",
+    "repeated": "an option read on to what follows it (合丰成长), or a person's name back to what"
+    " precedes it (拜纳姆), wherever the document writes it",
     "split_name": "a person name the tagger split into one-character name tokens (徐/桑/楚)",
     "earlier_opener": "the words opening a clause of an earlier sentence (a subject stated once)",
     "sentences_back": "sentences between the option's mention and the quantity's / 3",
