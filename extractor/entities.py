@@ -267,6 +267,15 @@ class EntityTable:
             n = self._counts[text] = self.norm.count(text) if text else 0
         return n
 
+    def starts(self, text: str) -> list[int]:
+        """Where ``text`` is written in the document, overlapping mentions included."""
+        found = []
+        at = self.norm.find(text)
+        while at >= 0:
+            found.append(at)
+            at = self.norm.find(text, at + 1)
+        return found
+
     def in_headline(self, text: str) -> bool:
         """Whether ``text`` occurs in the headline."""
         return bool(text) and self.norm.find(text, 0, self.headline_end) >= 0
@@ -421,11 +430,7 @@ class EntityTable:
         n = self.count(text)
         if len(text) < 2 or n < 2:
             return None
-        starts = []
-        at = self.norm.find(text)
-        while at >= 0:
-            starts.append(at + len(text))
-            at = self.norm.find(text, at + 1)
+        starts = [at + len(text) for at in self.starts(text)]
         best = None
         for k in range(1, _EXTEND_MAX + 1):
             tails: dict[str, int] = {}
@@ -483,11 +488,7 @@ class EntityTable:
         n = self.count(text)
         if len(text) < 2 or n < 2:
             return None
-        starts = []
-        at = self.norm.find(text)
-        while at >= 0:
-            starts.append(at)
-            at = self.norm.find(text, at + 1)
+        starts = self.starts(text)
         best = None
         for k in range(1, _READ_BACK_MAX + 1):
             pieces: dict[str, int] = {}

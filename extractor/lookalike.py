@@ -36,7 +36,7 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -590,24 +590,24 @@ _FROM_AGE_AFTER = ("开始", "起")
 _CLOCK_HEAD = re.compile(r"(?:^|[，。；！？,;!?\n])\d{1,2}分$")
 
 
+#: The rules of context read by a function each, in the order they are tried.
+_CONTEXT_RULES: tuple[tuple[str, Callable[[str, _Quantity], bool]], ...] = (
+    ("listed_count", _listed_count),
+    ("back_reference", _back_reference),
+    ("announces_list", _announces_list),
+    ("framing_count", _framing_count),
+    ("unit_name", _unit_name),
+    ("subject_count", _subject_count),
+    ("order_of_appearance", _order_of_appearance),
+    ("film_format", _film_format),
+)
+
+
 def context_lookalike(t: str, m: _Quantity) -> str | None:
     """The name of the rule of context that makes a quantity a look-alike, or None."""
-    if _listed_count(t, m):
-        return "listed_count"
-    if _back_reference(t, m):
-        return "back_reference"
-    if _announces_list(t, m):
-        return "announces_list"
-    if _framing_count(t, m):
-        return "framing_count"
-    if _unit_name(t, m):
-        return "unit_name"
-    if _subject_count(t, m):
-        return "subject_count"
-    if _order_of_appearance(t, m):
-        return "order_of_appearance"
-    if _film_format(t, m):
-        return "film_format"
+    for name, rule in _CONTEXT_RULES:
+        if rule(t, m):
+            return name
     if (
         m.unit == "届"
         and m.core_start == m.start
