@@ -25,12 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractor.core import extract_with_fields  # noqa: E402
+from bench.golddata import matched  # noqa: E402
 from extractor.evaluate import (  # noqa: E402
     _aliases,
     _documents,
     _field_right,
-    _matches,
     load_gold,
     restrict,
     split_part,
@@ -78,60 +77,47 @@ def main(argv: list[str] | None = None) -> int:
     texts = _documents(gold, ROOT / "seeds", Path(args.corpus))
     stats: dict[str, Counter] = defaultdict(Counter)
     examples: dict[str, list[str]] = defaultdict(list)
-    for doc, text in sorted(texts.items()):
-        golds = [g for g in gold if str(g["doc"]) == doc and g.get("claim")]
-        found = extract_with_fields(text)
-        used: set[int] = set()
-        for g in golds:
-            for i, (cand, fields) in enumerate(found):
-                if i in used or not _matches(dict(g), cand.to_dict()):
-                    continue
-                used.add(i)
-                p = cand.to_dict()
-                for name in ("subject", "predicate", "time"):
-                    right = _field_right(name, dict(g), p)[0]
-                    opts = fields.get(name, [])
-                    if name == "subject":
-                        covered = (
-                            any(
-                                subject_right(
-                                    str(g.get("subject") or ""), _aliases(dict(g)), o.text
-                                )
-                                for o in opts
-                            )
-                            or right
-                        )
-                    else:
-                        covered = right or any(
-                            _field_right(name, dict(g), {**p, _key(name): o.text})[0] for o in opts
-                        )
-                    s = stats[name]
-                    s["found"] += 1
-                    s["right"] += right
-                    s["covered"] += covered
-                    if not covered:
-                        gv = str(g.get(name) or "")
-                        where = _where(
-                            text, gv, cand.start, cand.sentence_start, _clause_start(text, cand)
-                        )
-                        s["miss: " + where] += 1
-                        if len(examples[name + where]) < args.show:
-                            sent = text[cand.sentence_start : cand.sentence_end]
-                            examples[name + where].append(
-                                f"  [{name} / {where}] gold={gv!r} chosen={p[_key(name)]!r}"
-                                f" opts={[o.text for o in opts][:6]}\n     "
-                                f"{cand.quantity_text} in: {sent[:160]}"
-                            )
-                    elif not right:
-                        s["covered, ranked wrong"] += 1
-                        if len(examples[name + "ranked"]) < args.show:
-                            sent = text[cand.sentence_start : cand.sentence_end]
-                            examples[name + "ranked"].append(
-                                f"  [{name} / ranked wrong] gold={g.get(name)!r} "
-                                f"chosen={p[_key(name)]!r} opts={[o.text for o in opts][:6]}\n"
-                                f"     {cand.quantity_text} in: {sent[:160]}"
-                            )
-                break
+    for _doc, text, g, cand, fields in matched(gold, texts):
+        p = cand.to_dict()
+        for name in ("subject", "predicate", "time"):
+            right = _field_right(name, dict(g), p)[0]
+            opts = fields.get(name, [])
+            if name == "subject":
+                covered = (
+                    any(
+                        subject_right(str(g.get("subject") or ""), _aliases(dict(g)), o.text)
+                        for o in opts
+                    )
+                    or right
+                )
+            else:
+                covered = right or any(
+                    _field_right(name, dict(g), {**p, _key(name): o.text})[0] for o in opts
+                )
+            s = stats[name]
+            s["found"] += 1
+            s["right"] += right
+            s["covered"] += covered
+            if not covered:
+                gv = str(g.get(name) or "")
+                where = _where(text, gv, cand.start, cand.sentence_start, _clause_start(text, cand))
+                s["miss: " + where] += 1
+                if len(examples[name + where]) < args.show:
+                    sent = text[cand.sentence_start : cand.sentence_end]
+                    examples[name + where].append(
+                        f"  [{name} / {where}] gold={gv!r} chosen={p[_key(name)]!r}"
+                        f" opts={[o.text for o in opts][:6]}\n     "
+                        f"{cand.quantity_text} in: {sent[:160]}"
+                    )
+            elif not right:
+                s["covered, ranked wrong"] += 1
+                if len(examples[name + "ranked"]) < args.show:
+                    sent = text[cand.sentence_start : cand.sentence_end]
+                    examples[name + "ranked"].append(
+                        f"  [{name} / ranked wrong] gold={g.get(name)!r} "
+                        f"chosen={p[_key(name)]!r} opts={[o.text for o in opts][:6]}\n"
+                        f"     {cand.quantity_text} in: {sent[:160]}"
+                    )
     out = {}
     for name, s in stats.items():
         n = s["found"] or 1

@@ -22,11 +22,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.golddata import train_gold  # noqa: E402
 from extractor import ner  # noqa: E402
 from extractor.ranker import fit  # noqa: E402
-from extractor.train import _documents, doc_groups, load_gold, restrict, split_part  # noqa: E402
+from extractor.train import doc_groups  # noqa: E402
 
-GOLD = ("dev_claims.jsonl", "annotated_claims.jsonl", "extra_claims.jsonl")
 TOP = 5
 
 
@@ -37,11 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.ner and not ner.use_option(args.ner):
         return 2
-    data = ROOT / "tests" / "data"
-    gold = [g for name in GOLD for g in load_gold(str(data / name))]
-    gold = restrict(gold, split_part(str(data / "split.json"), "train"))
-    corpus = ROOT.parent / "shared" / "corpus" / "thucnews_sample.jsonl"
-    texts = _documents(gold, ROOT / "seeds", corpus)
+    gold, texts = train_gold()
     started = time.process_time()
     per_doc = doc_groups(gold, texts)
     cpu = time.process_time() - started

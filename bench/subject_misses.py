@@ -33,18 +33,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractor.core import extract_with_fields  # noqa: E402
-from extractor.evaluate import (  # noqa: E402
-    _aliases,
-    _documents,
-    _matches,
-    load_gold,
-    restrict,
-    split_part,
-    subject_right,
-)
+from bench.golddata import matched, train_gold  # noqa: E402
+from extractor.evaluate import _aliases, subject_right  # noqa: E402
 
-GOLD = ("dev_claims.jsonl", "annotated_claims.jsonl", "extra_claims.jsonl")
 _LIST = re.compile(r"[、]|[^\s]{2,}(?:和|与|及)[^\s]{2,}")
 
 
@@ -80,41 +71,28 @@ def main(argv: list[str] | None = None) -> int:
     if args.part != "train":
         print("error: training part only", file=sys.stderr)
         return 2
-    data = ROOT / "tests" / "data"
-    gold = [g for name in GOLD for g in load_gold(str(data / name))]
-    gold = restrict(gold, split_part(str(data / "split.json"), "train"))
-    corpus = ROOT.parent / "shared" / "corpus" / "thucnews_sample.jsonl"
-    texts = _documents(gold, ROOT / "seeds", corpus)
+    gold, texts = train_gold()
     found_n = missed = options_n = 0
     counts: Counter[str] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
-    for doc, text in sorted(texts.items()):
-        golds = [g for g in gold if str(g["doc"]) == doc and g.get("claim")]
-        found = extract_with_fields(text)
-        used: set[int] = set()
-        for g in golds:
-            for i, (cand, fields) in enumerate(found):
-                if i in used or not _matches(dict(g), cand.to_dict()):
-                    continue
-                used.add(i)
-                subject = str(g.get("subject") or "")
-                aliases = _aliases(dict(g))
-                options = [o.text for o in fields.get("subject", [])]
-                found_n += 1
-                options_n += len(options)
-                if any(subject_right(subject, aliases, o) for o in options):
-                    break
-                missed += 1
-                sentence = text[cand.sentence_start : cand.sentence_end]
-                for c in classes(subject, options, text, sentence):
-                    counts[c] += 1
-                    if len(examples[c]) < args.show:
-                        q = cand.start - cand.sentence_start
-                        examples[c].append(
-                            f"  [{c}] {doc} gold={subject!r} options={options[:8]}\n"
-                            f"     {sentence[max(0, q - 60) : q]}[[{cand.quantity_text}]]"
-                        )
-                break
+    for doc, text, g, cand, fields in matched(gold, texts):
+        subject = str(g.get("subject") or "")
+        aliases = _aliases(dict(g))
+        options = [o.text for o in fields.get("subject", [])]
+        found_n += 1
+        options_n += len(options)
+        if any(subject_right(subject, aliases, o) for o in options):
+            continue
+        missed += 1
+        sentence = text[cand.sentence_start : cand.sentence_end]
+        for c in classes(subject, options, text, sentence):
+            counts[c] += 1
+            if len(examples[c]) < args.show:
+                q = cand.start - cand.sentence_start
+                examples[c].append(
+                    f"  [{c}] {doc} gold={subject!r} options={options[:8]}\n"
+                    f"     {sentence[max(0, q - 60) : q]}[[{cand.quantity_text}]]"
+                )
     if not found_n:
         print("error: no gold claims found", file=sys.stderr)
         return 2
