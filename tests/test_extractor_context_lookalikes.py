@@ -4,12 +4,11 @@ written for the tests; and a check that every entry of their lexicons is used.""
 
 from __future__ import annotations
 
-from importlib import resources
-
 import pytest
 
 from extractor import extract
 from extractor.lexicon import table, words
+from tests.lexicon_checks import check_lexicon_file
 
 
 def _found(text: str) -> dict[str, object]:
@@ -134,12 +133,7 @@ CONTEXT_LEXICONS = (
 
 def test_each_context_lexicon_opens_with_one_comment_and_has_no_duplicates() -> None:
     for name in CONTEXT_LEXICONS:
-        text = resources.files("extractor").joinpath("data", f"{name}.tsv").read_text("utf-8")
-        lines = text.splitlines()
-        assert lines[0].startswith("# ") and len(lines[0]) > 40, name
-        assert sum(line.startswith("#") for line in lines) == 1, name
-        rows = table(name)
-        assert rows and len(set(rows)) == len(rows), name
+        check_lexicon_file(name)
 
 
 def test_every_back_reference_word_makes_a_small_count_a_reference() -> None:

@@ -10,6 +10,7 @@ from extractor.lexicon import table, words
 from extractor.quantity import MEASURE_SHAPE, _Finder
 from extractor.sentences import split_clauses, split_sentences
 from extractor.units import UNIT_NORMAL, normal_unit
+from tests.lexicon_checks import check_lexicon_file
 
 
 def _found(text: str) -> dict[str, object]:
@@ -552,15 +553,8 @@ QUANTITY_LEXICONS = (
 
 
 def test_each_quantity_lexicon_opens_with_one_comment_and_has_no_duplicates() -> None:
-    from importlib import resources
-
     for name in QUANTITY_LEXICONS:
-        text = resources.files("extractor").joinpath("data", f"{name}.tsv").read_text("utf-8")
-        lines = text.splitlines()
-        assert lines[0].startswith("# ") and len(lines[0]) > 40, name
-        assert sum(line.startswith("#") for line in lines) == 1, name
-        rows = table(name)
-        assert rows and len(set(rows)) == len(rows), name
+        check_lexicon_file(name)
 
 
 def test_every_unit_is_read_with_its_kind_and_stored_form() -> None:
