@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from extractor.core import extract_with_fields
-from extractor.evaluate import _documents, _matches, load_gold, restrict, split_part
+from extractor.evaluate import _documents, load_gold, restrict, split_part
 from extractor.model import Candidate
+from extractor.train import matched_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -36,12 +37,5 @@ def matched(
     candidate finds at most one gold claim, as in the eval."""
     for doc, text in sorted(texts.items()):
         golds = [g for g in gold if str(g["doc"]) == doc and g.get("claim")]
-        found = extract_with_fields(text)
-        used: set[int] = set()
-        for g in golds:
-            for i, (cand, fields) in enumerate(found):
-                if i in used or not _matches(dict(g), cand.to_dict()):
-                    continue
-                used.add(i)
-                yield doc, text, g, cand, fields
-                break
+        for g, cand, fields in matched_pairs(golds, extract_with_fields(text)):
+            yield doc, text, g, cand, fields

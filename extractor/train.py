@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from . import lookalike, ner
@@ -107,6 +107,22 @@ def extract_all(
     }
 
 
+def matched_pairs(
+    golds: Sequence[Mapping], found: Sequence[tuple[Candidate, dict]]
+) -> Iterator[tuple[Mapping, Candidate, dict]]:
+    """Each gold claim of a document with the first candidate (and its ranked options per
+    field) that finds it, as the eval matches them: a candidate finds at most one gold claim;
+    gold claims no candidate finds are left out."""
+    used: set[int] = set()
+    for g in golds:
+        for i, (cand, fields) in enumerate(found):
+            if i in used or not _matches(dict(g), cand.to_dict()):
+                continue
+            used.add(i)
+            yield g, cand, fields
+            break
+
+
 def field_groups(
     gold: Sequence[Mapping],
     texts: Mapping[str, str],
@@ -131,25 +147,19 @@ def field_groups(
             found = found_by_doc[doc]
         else:
             found = extract_with_fields(text, (dates or {}).get(doc), RULES, screen=False)
-        used: set[int] = set()
-        for g in golds:
-            for i, (cand, fields) in enumerate(found):
-                if i in used or not _matches(dict(g), cand.to_dict()):
+        for g, cand, fields in matched_pairs(golds, found):
+            for name in FIELDS:
+                options = fields.get(name) or []
+                if not options or (name == "subject" and not g.get("subject")):
                     continue
-                used.add(i)
-                for name in FIELDS:
-                    options = fields.get(name) or []
-                    if not options or (name == "subject" and not g.get("subject")):
-                        continue
-                    if name == "predicate" and not g.get("predicate"):
-                        continue
-                    # The ranking order of whichever model extracted is left out.
-                    options = sorted(options, key=canonical_key)
-                    feats = list_features(options, name, cand.kind)
-                    groups[name].append(
-                        [(f, _right(name, g, o.text)) for o, f in zip(options, feats, strict=True)]
-                    )
-                break
+                if name == "predicate" and not g.get("predicate"):
+                    continue
+                # The ranking order of whichever model extracted is left out.
+                options = sorted(options, key=canonical_key)
+                feats = list_features(options, name, cand.kind)
+                groups[name].append(
+                    [(f, _right(name, g, o.text)) for o, f in zip(options, feats, strict=True)]
+                )
     return groups
 
 

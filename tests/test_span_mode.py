@@ -722,12 +722,9 @@ async def test_added_claim_has_the_extractors_roles_and_alternatives_to_pick(set
 START = "据统计，浦东新区今年共有一千二百家企业参与。"
 
 
-async def test_start_on_the_nearest_word_of_the_field_in_focus(tmp_path):
-    """``v`` starts on the nearest word of the type of the card's field in focus: the
-    sentence's first name for the subject, the word before the quantity for the predicate,
-    the nearest time, the word after the quantity for the object; the quantity itself for a
-    claim without alternatives."""
-    path = tmp_path / "start.db"
+def _start_db(path):
+    """A database of START with two claims: one whose subject (全市) has an alternative
+    (浦东新区), and one without alternatives. Returns the path and both ids."""
     conn = open_db(path)
     doc = add_document(conn, START, "start", "start.txt")
     cid = add_claim(conn, doc, START, "一千二百家", value=1200, unit="家", subject="全市")
@@ -736,6 +733,15 @@ async def test_start_on_the_nearest_word_of_the_field_in_focus(tmp_path):
     conn.execute("UPDATE claims SET alternatives = ? WHERE id = ?", (json.dumps(alts), cid))
     conn.commit()
     conn.close()
+    return path, cid, other
+
+
+async def test_start_on_the_nearest_word_of_the_field_in_focus(tmp_path):
+    """``v`` starts on the nearest word of the type of the card's field in focus: the
+    sentence's first name for the subject, the word before the quantity for the predicate,
+    the nearest time, the word after the quantity for the object; the quantity itself for a
+    claim without alternatives."""
+    path, cid, other = _start_db(tmp_path / "start.db")
     app = make_app(str(path), reviewer="ann")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -896,15 +902,7 @@ async def test_enter_with_nothing_assigned_gives_the_selection_to_the_field_in_f
 ):
     """``v``, a selection, ``Enter``: with an empty draft the selection becomes the field the
     mode started on (named under the document), saved as one edit, and the screen moves on."""
-    path = tmp_path / "enter.db"
-    conn = open_db(path)
-    doc = add_document(conn, START, "start", "start.txt")
-    cid = add_claim(conn, doc, START, "一千二百家", value=1200, unit="家", subject="全市")
-    other = add_claim(conn, doc, START, "一千二百", value=1200)
-    alts = {"subject": [{"text": "浦东新区", "start": 4, "end": 8, "score": 0.9}]}
-    conn.execute("UPDATE claims SET alternatives = ? WHERE id = ?", (json.dumps(alts), cid))
-    conn.commit()
-    conn.close()
+    path, cid, other = _start_db(tmp_path / "enter.db")
     app = make_app(str(path), reviewer="ann")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
