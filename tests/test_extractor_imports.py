@@ -12,12 +12,19 @@ REPO = Path(__file__).resolve().parents[1]
 FORBIDDEN = ("textual", "sqlite3", "sqlite_utils", "db", "tui")
 
 
-def _modules_after(code: str) -> set[str]:
+def _run(code: str) -> tuple[set[str], list[str], str]:
+    """Run ``code`` in a fresh interpreter: the modules it leaves loaded, the lines it printed
+    and its error output (one child process for all three: each may load jieba)."""
     script = code + "\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
     out = subprocess.run(
         [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True
     )
-    return set(json.loads(out.stdout.strip().splitlines()[-1]))
+    *printed, modules = out.stdout.strip().splitlines()
+    return set(json.loads(modules)), printed, out.stderr
+
+
+def _modules_after(code: str) -> set[str]:
+    return _run(code)[0]
 
 
 def _top(mods: set[str]) -> set[str]:
@@ -43,12 +50,10 @@ def test_review_app_helpers_do_not_need_jieba() -> None:
 
 def test_extract_loads_jieba_quietly_and_still_no_database_or_ui() -> None:
     code = "import extractor\nextractor.extract('公司捐资1000万元。')"
-    top = _top(_modules_after(code))
+    mods, _, stderr = _run(code)
+    top = _top(mods)
     assert top & {"jieba", "rjieba"} and not top & set(FORBIDDEN)
-    run = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
-    )
-    assert run.stderr == ""  # jieba's "Building prefix dict…" chatter is silenced
+    assert stderr == ""  # jieba's "Building prefix dict…" chatter is silenced
 
 
 def test_extractor_source_never_imports_forbidden_packages() -> None:
@@ -70,15 +75,8 @@ def test_the_jieba_tagger_loads_without_pkg_resources_and_reads_jieba_files() ->
         "import jieba.posseg\n"
         "print(json.dumps(nlp.tag_with_jieba('公司向上海市政府捐资'), ensure_ascii=False))"
     )
-    mods = _modules_after("import json\n" + code)
+    mods, out, _ = _run("import json\n" + code)
     assert "pkg_resources" not in mods  # about 0.25 s of CPU for nothing
-    out = subprocess.run(
-        [sys.executable, "-c", "import json\n" + code],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.splitlines()
     backend, tags = json.loads(out[0])
     assert backend == "jieba"
     assert ["上海市政府", "nt"] in tags and ["1000", "eng"] in tags
