@@ -15,10 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from bench import keys_plan as kp
 from bench.keys import check, main, make_plan, route, value_text, wrong_fields
 from tests.conftest import ROOT, SHARED
+from tui.cli import cli
 
 SEED_GOLD = SHARED / "gold" / "seed_claims.jsonl"
 SEEDS = SHARED / "seeds"
@@ -26,10 +28,9 @@ LAST_LINE = re.compile(r"^keys per gold claim: \d+\.\d\d \((\d+) gold claims, (\
 
 
 def _claimdesk(*args: str) -> None:
-    run = subprocess.run(
-        [sys.executable, "-m", "tui.cli", *args], cwd=ROOT, capture_output=True, text=True
-    )
-    assert run.returncode == 0, run.stderr
+    """``claimdesk ARGS`` in this process (the CLI's own tests run it as a command)."""
+    run = CliRunner().invoke(cli, list(args))
+    assert run.exit_code == 0, run.output
 
 
 def _extracted(tmp_path: Path, source: Path) -> Path:
@@ -167,7 +168,15 @@ def _bench_cli(*args: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_bad_input_gives_one_line_and_status_2(tmp_path):
+def _bench_main(capsys, *args: str) -> subprocess.CompletedProcess:
+    """bench/keys.py's ``main`` in this process, its status and output as a finished run's."""
+    capsys.readouterr()
+    code = main(list(args))
+    printed = capsys.readouterr()
+    return subprocess.CompletedProcess(args, code, printed.out, printed.err)
+
+
+def test_bad_input_gives_one_line_and_status_2(tmp_path, capsys):
     doc = tmp_path / "a.txt"
     doc.write_text("华安公司捐资1000万元。", encoding="utf-8")
     db = _extracted(tmp_path, doc)
@@ -184,9 +193,10 @@ def test_bad_input_gives_one_line_and_status_2(tmp_path):
     _write(tmp_path / "other.jsonl", [{**good, "doc": "b.txt"}])
     (tmp_path / "bad.jsonl").write_text(json.dumps(good) + "\n{not json\n", "utf-8")
     (tmp_path / "s.json").write_text('{"train": []}', "utf-8")
-    for expected, args in cases.items():
+    for n, (expected, args) in enumerate(cases.items()):
         args = [str(tmp_path / a) if a.endswith((".jsonl", ".json")) else a for a in args]
-        run = _bench_cli(*args)
+        # The first case as the script runs from a shell, the others through its main().
+        run = _bench_cli(*args) if n == 0 else _bench_main(capsys, *args)
         assert run.returncode == 2, (expected, run.stdout, run.stderr)
         assert expected in run.stderr and len(run.stderr.strip().splitlines()) == 1, run.stderr
         assert "Traceback" not in run.stderr
@@ -195,14 +205,14 @@ def test_bad_input_gives_one_line_and_status_2(tmp_path):
     with conn:
         conn.execute("UPDATE claims SET status = 'rejected'")
     conn.close()
-    run = _bench_cli(str(tmp_path / "g.jsonl"), "--db", str(db))
+    run = _bench_main(capsys, str(tmp_path / "g.jsonl"), "--db", str(db))
     assert run.returncode == 2 and "already decided" in run.stderr
     other = tmp_path / "b.txt"
     other.write_text("另一篇。", encoding="utf-8")
     (tmp_path / "two").mkdir()
     db2 = _extracted(tmp_path / "two", doc)
     _claimdesk("ingest", str(other), "--db", str(db2))
-    run = _bench_cli(str(tmp_path / "g.jsonl"), "--db", str(db2))
+    run = _bench_main(capsys, str(tmp_path / "g.jsonl"), "--db", str(db2))
     assert run.returncode == 2 and "not in the gold" in run.stderr
 
 
