@@ -78,3 +78,27 @@ def settled_pause(monkeypatch: pytest.MonkeyPatch) -> None:
             await original(self, None)
 
     monkeypatch.setattr(Pilot, "pause", pause)
+
+
+@pytest.fixture(autouse=True)
+def notifications_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every notification an app raises stays listed for the test (see ``notified``).
+
+    A toast leaves ``app._notifications`` once its timeout (2–5 s of wall time) has passed: on
+    a busy machine that can happen between the key that raised it and the test's check.
+    """
+    from textual.notifications import Notifications
+
+    original = Notifications.add
+
+    def add(self: Notifications, notification):
+        self.__dict__.setdefault("raised", []).append(notification)
+        return original(self, notification)
+
+    monkeypatch.setattr(Notifications, "add", add)
+
+
+def notified(app) -> list[str]:
+    """The message of every notification ``app`` raised during the test, oldest first
+    (including those whose toast has already timed out)."""
+    return [str(n.message) for n in app._notifications.__dict__.get("raised", [])]

@@ -18,6 +18,7 @@ from db import review, teams
 from db.connection import open_db
 from db.session import ReviewSession, Strategy
 from db.stats import compute
+from tests.conftest import notified
 from tests.test_review_app import screen_text
 from tests.test_review_helpers import DOC2, build_review_db, claim_row, decisions, polls
 from tui.app import make_app
@@ -29,7 +30,7 @@ from tui.timefix import renormalised
 
 
 def notes(app) -> list[str]:
-    return [n.message for n in app._notifications]
+    return notified(app)  # raised during the test, shown or timed out
 
 
 def export_ids(path, *args: str) -> list[int]:

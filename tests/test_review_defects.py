@@ -21,6 +21,7 @@ from rich.console import Console
 
 from db import review, teams
 from db.connection import open_db
+from tests.conftest import notified
 from tests.test_review_app import screen_text, start
 from tests.test_review_helpers import (
     DOC2,
@@ -60,7 +61,7 @@ def short_timeout(app) -> None:
 
 
 def notes(app) -> list[str]:
-    return [n.message for n in app._notifications]
+    return notified(app)  # raised during the test, shown or timed out
 
 
 # --------------------------------------------------------------------------- defect 1

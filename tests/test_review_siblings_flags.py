@@ -10,6 +10,7 @@ import pytest
 from textual.widgets import Checkbox, Input
 
 from db.connection import open_db
+from tests.conftest import notified
 from tests.test_review_app import screen_text
 from tests.test_siblings import build
 from tui.app import ReviewCommands, make_app
@@ -53,7 +54,7 @@ async def goto(screen: ReviewScreen, pilot, claim_id: int) -> None:
 
 
 def notes(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return notified(app)  # raised during the test, shown or timed out
 
 
 @pytest.mark.parametrize("key", ["g", "asterisk"])

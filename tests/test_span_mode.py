@@ -16,6 +16,7 @@ from db import spans
 from db.connection import open_db
 from db.errors import ReviewError
 from db.session import ReviewSession
+from tests.conftest import notified
 from tests.test_review_app import screen_text
 from tests.test_review_helpers import (
     DOC2,
@@ -47,7 +48,7 @@ async def press(pilot, *keys: str) -> None:
 
 
 def notes(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return notified(app)  # raised during the test, shown or timed out
 
 
 async def at_doc2(app, pilot) -> ReviewScreen:
