@@ -199,7 +199,7 @@ async def test_stats_from_the_command_palette(setup):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"review: stats")
-        await pilot.pause(0.3)
+        await pilot.pause()  # the palette's search worker has finished
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()

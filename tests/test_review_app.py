@@ -565,9 +565,9 @@ async def test_command_palette_runs_review_actions(setup):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"review: reject")
-        await pilot.pause(0.3)
+        await pilot.pause()  # the palette's search worker has finished
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        await pilot.pause()
         assert app.screen is screen
         assert screen.claim["id"] == info["ids"][1]
     assert claim_row(path, info["ids"][0])["status"] == "rejected"

@@ -788,7 +788,7 @@ async def test_help_and_palette_list_the_jump_keys(setup):
         assert not any(t.startswith("review:") for t in commands)
         await press(pilot, "ctrl+p")
         await pilot.press(*"span: next number")
-        await pilot.pause(0.3)
+        await pilot.pause()  # the palette's search worker has finished
         await press(pilot, "enter")
         await pilot.pause()
         assert selected(screen) == "一千二百家"
