@@ -1045,7 +1045,9 @@ class _Finder:
         n1, n2 = m.group("n1"), m.group("n2")
         if unit1 and unit2 and normal_unit(unit1) != normal_unit(unit2):
             return False
-        if not unit2:
+        if not unit2 and not (not unit1 and m.group("s1") and m.group("s2") and sep != "、"):
+            # only both ends scaled make a range without a unit (3亿-4亿农民, 2万至3万; a
+            # list 3万、4万 is two numbers)
             return False
         if sep == "、":
             v1, v2 = _num_value(n1, None), _num_value(n2, None)

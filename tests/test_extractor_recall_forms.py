@@ -1,0 +1,62 @@
+"""Quantity forms of issue 12's recall round (s6-recall), table-driven, with sentences written
+for the tests: each row is a sentence, the span proposed and its value, high end, unit,
+qualifier and kind; the look-alike rows are sentences where nothing of the form is proposed."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+
+
+def _found(text: str) -> dict[str, object]:
+    cands = extract(text)
+    for c in cands:
+        assert text[c.start : c.end] == c.quantity_text
+    return {c.quantity_text: c for c in cands}
+
+
+# sentence, surface proposed, value, value_max, unit, qualifier, kind
+FORMS = [
+    # basis points
+    ("本周平均仓位较上周增加35BP。", "35BP", 35, None, "BP", "=", "percent"),
+    ("央行此次下调利率25bp。", "25bp", 25, None, "BP", "=", "percent"),
+    # a range of two scaled numbers with no unit written
+    ("预计未来十年将有2亿-3亿农民迁入城镇。", "2亿-3亿", 2e8, 3e8, "", "=", "other"),
+    ("每场观众在5万至6万之间。", "5万至6万", 5e4, 6e4, "", "=", "other"),
+]
+
+
+@pytest.mark.parametrize("text,surface,value,value_max,unit,qual,kind", FORMS)
+def test_form_is_read(
+    text: str,
+    surface: str,
+    value: float,
+    value_max: float | None,
+    unit: str,
+    qual: str,
+    kind: str,
+) -> None:
+    found = _found(text)
+    assert surface in found, (text, list(found))
+    c = found[surface]
+    assert c.value == pytest.approx(value), text
+    if value_max is None:
+        assert c.value_max is None, text
+    else:
+        assert c.value_max == pytest.approx(value_max), text
+    assert (c.unit, c.qualifier, c.kind) == (unit, qual, kind), text
+
+
+# sentence, a span that must not be proposed as one mention
+NOT_FORMS = [
+    # a change and its result, both scaled: no range
+    ("他增持12.5万至40.2万。", "12.5万至40.2万"),
+    # a list of scaled numbers
+    ("两地分别新增3万、4万。", "3万、4万"),
+]
+
+
+@pytest.mark.parametrize("text,surface", NOT_FORMS)
+def test_look_alike_of_a_form_is_not_read_as_it(text: str, surface: str) -> None:
+    assert surface not in _found(text), text
