@@ -276,6 +276,19 @@ _YEAR_AND_HALF_RE = re.compile(
     r"(?<![一二两三四五六七八九十\d])(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,3})"
     r"(?P<u>年|个月|天|个小时|小时)半(?![载天年月])"
 )
+#: Tenths of a yuan, 角 or its spoken form 毛, alone or after the yuan (8角, 5毛钱, 两元五角,
+#: 3块5毛), up to a yuan amount (8角到1元): money stored in 元 like every amount (GUIDELINE).
+#: Never after a numeral or in a name (长三角, 珠三角).
+_JIAO_RE = re.compile(
+    r"(?<![\d.一二两三四五六七八九十百千万长珠])"
+    r"(?:(?P<y>\d{1,4}|[一二两三四五六七八九十]{1,3})[元块])?"
+    r"(?P<j>[1-9]|[一二两三四五六七八九])[角毛](?P<q>钱)?"
+    r"(?:(?P<sep>到|至|-|~)(?P<hi>\d+(?:\.\d+)?)元)?"
+)
+#: Words of money in the clause before a bare 8角 or 5毛 (the yuan, a price, a cost).
+_JIAO_CONTEXT_RE = re.compile(r"[元块钱价贵卖售费涨降][^，。；！？]{0,12}$")
+#: What may follow a bare 8角: a qualifier word, 的, or the end of a clause (8角度 is no money).
+_JIAO_AFTER = frozenset("左上多的以，。；、！？,;!?）)")
 #: A share in tenths with one more digit (4成2: 42 %).
 _SHARE_TENTHS_RE = re.compile(r"(?<![\d.])(?P<a>[1-9])成(?P<b>[1-9])(?![\d.%成])")
 #: 过半 "more than half": more than 50 % (过半数 too).
@@ -657,6 +670,8 @@ class _Finder:
                         s, e, 0.5, None, normal_unit(unit), "=", "duration", "duration", 0.75, s
                     )
                 )
+        for m in _scan(_JIAO_RE, t, ("角", "毛")):
+            self._jiao(m)
         for m in _scan(_HEIGHT_RE, t, ("米",)):
             s, e = m.span()
             if self._free(s, e):
@@ -1242,6 +1257,32 @@ class _Finder:
             mention.check_glue = True  # 两元素, 3方面: the tagger tells (core.py)
         self.add(mention)
         return restart
+
+    def _jiao(self, m: re.Match[str]) -> None:
+        """Tenths of a yuan (8角, 5毛钱, 两元五角): money in 元. A bare N角 or N毛 without
+        钱 after it is money only in Arabic digits with money spoken of before it in the
+        clause (每斤要贵8角, 卖5毛) or a yuan amount after it (8角到1元); 一角 (a role, a
+        corner), 八角 (octagonal), 五毛 alone and 一毛钱 ("a penny") are words."""
+        t = self.t
+        s, e = m.span()
+        jiao = parse_number(m.group("j"))
+        yuan = parse_number(m.group("y")) if m.group("y") else 0.0
+        if jiao is None or yuan is None:
+            return
+        if m.group("j") == "一" and not m.group("y"):
+            return  # 一毛钱都不给, 一角: "not a penny", a part
+        if not (m.group("y") or m.group("q") or m.group("hi")):
+            if not m.group("j").isdigit() or not _JIAO_CONTEXT_RE.search(t, max(0, s - 13), s):
+                return
+            if e < len(t) and _CJK.match(t[e]) and t[e] not in _JIAO_AFTER:
+                return
+        if not self._free(s, e):
+            return
+        high = float(m.group("hi")) if m.group("hi") else None
+        post = next((w for w in _POST_BY_LENGTH if t.startswith(w, e)), "")
+        qual = _POST_QUAL.get(post, "=") if post else "="
+        value = round(yuan + jiao / 10, 6)
+        self.add(Mention(s, e + len(post), value, high, "元", qual, "money", "money.jiao", 0.75, s))
 
     def _pair(
         self,

@@ -24,6 +24,12 @@ FORMS = [
     # a range of two scaled numbers with no unit written
     ("预计未来十年将有2亿-3亿农民迁入城镇。", "2亿-3亿", 2e8, 3e8, "", "=", "other"),
     ("每场观众在5万至6万之间。", "5万至6万", 5e4, 6e4, "", "=", "other"),
+    # tenths of a yuan (角, spoken 毛): money in 元
+    ("菜场里的青菜每斤卖6角左右。", "6角左右", 0.6, None, "元", "~", "money"),
+    ("这种报纸零售价只有5毛钱。", "5毛钱", 0.5, None, "元", "=", "money"),
+    ("地铁票价从两元五角起。", "两元五角", 2.5, None, "元", "=", "money"),
+    ("他买一瓶水花了1块5毛。", "1块5毛", 1.5, None, "元", "=", "money"),
+    ("鸡蛋每斤贵了7角到1元。", "7角到1元", 0.7, 1.0, "元", "=", "money"),
 ]
 
 
@@ -54,9 +60,20 @@ NOT_FORMS = [
     ("他增持12.5万至40.2万。", "12.5万至40.2万"),
     # a list of scaled numbers
     ("两地分别新增3万、4万。", "3万、4万"),
+    # 角 and 毛 in words, names and idioms
+    ("珠三角的工厂陆续复工。", "三角"),
+    ("展厅里摆着一座八角凉亭。", "八角"),
+    ("她在剧中饰演一角。", "一角"),
+    ("他连一毛钱都不肯借。", "一毛钱"),
+    ("镜头向右转了5角度。", "5角"),
 ]
 
 
 @pytest.mark.parametrize("text,surface", NOT_FORMS)
 def test_look_alike_of_a_form_is_not_read_as_it(text: str, surface: str) -> None:
     assert surface not in _found(text), text
+
+
+def test_jiao_without_money_around_it_is_no_money() -> None:
+    # no price, no 钱, no yuan: 毛 here is hair, whatever else reads it
+    assert not [c for c in extract("羊身上长了3毛团。") if c.unit == "元"]
