@@ -289,6 +289,19 @@ _JIAO_RE = re.compile(
 _JIAO_CONTEXT_RE = re.compile(r"[元块钱价贵卖售费涨降][^，。；！？]{0,12}$")
 #: What may follow a bare 8角: a qualifier word, 的, or the end of a clause (8角度 is no money).
 _JIAO_AFTER = frozenset("左上多的以，。；、！？,;!?）)")
+#: N and a half of a weight, length or area (2斤半, 3公斤半, 1米半, 5亩半): N.5 of the unit;
+#: not before a word 半 opens (3吨半挂车, 5米半径).
+_MEASURE_AND_HALF_RE = re.compile(
+    r"(?<![一二两三四五六七八九十\d.])(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,3})(?P<u>"
+    + "|".join(
+        sorted(
+            (u for u, k in UNIT_KIND.items() if k in ("weight", "length", "area") and not u.isascii()),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")半(?![导挂岛径场决成数])"
+)
 #: A share in tenths with one more digit (4成2: 42 %).
 _SHARE_TENTHS_RE = re.compile(r"(?<![\d.])(?P<a>[1-9])成(?P<b>[1-9])(?![\d.%成])")
 #: 过半 "more than half": more than 50 % (过半数 too).
@@ -429,8 +442,17 @@ _RELATIVE_AFTER_RE = re.compile(r"(?:以前|之前|前)(?![\u4e00-\u9fff]{0,1}[�
 #: A duration before 后 measures a wait (收到申请一个月后退回, 受孕7天后生子): a fact, like
 #: 历时三年; before 前 it dates something (35年前, 一个月前曾…) and is a look-alike.
 _WAIT_AFTER_RE = re.compile(r"(?:以后|之后|后)(?![\u4e00-\u9fff]{0,1}[期台卫锋])")
-#: Half a year, month, day or hour after a verb that measures a duration (为期半年).
-_HALF_DURATION_RE = re.compile(r"半(?P<u>年|个月|天|小时|个小时)")
+#: Half a year, month, day, hour, minute… (为期半年, 念了半个多小时); 多 before or after the
+#: unit is "more than". Never inside 上半年, 下半场, 大半天, 多半, 一半, 过半 or 一年半年 (vague).
+_HALF_DURATION_RE = re.compile(
+    r"(?<![上下前后大多每这那过一年])半(?:(?P<c>个)(?P<m>多)?(?P<cu>月|小时|钟头|星期)"
+    r"|(?P<u>年|天|小时|钟头|分钟|秒钟|周))(?P<m2>多)?"
+)
+#: What makes 半年 or 半个月 a measured duration when no verb of duration stands before it:
+#: 的 and a noun after it (半分钟的戏: the length of something).
+_HALF_OF_RE = re.compile(r"的[\u4e00-\u9fff]")
+#: After these 半年 is a frame or a condition (半年前, 半年以上, 半个月里, 半年来, 半天时).
+_HALF_NOT_RE = re.compile(r"(?:以前|之前|前|以上|以下|以内|里|内|来|以来|时)")
 #: Shots made of shots taken (12投9中) and free throws (三罚两中, 两罚命中, 两罚都没进): one
 #: mention, the first number.
 _SHOTS_RE = re.compile(
@@ -660,16 +682,14 @@ class _Finder:
     def specials(self) -> None:
         t = self.t
         for m in _scan(_HALF_DURATION_RE, t, ("半",)):
+            self._half_duration(m)
+        for m in _scan(_MEASURE_AND_HALF_RE, t, ("半",)):
             s, e = m.span()
-            if self._free(s, e) and (
-                t.endswith(_DURATION_VERBS, max(0, s - 3), s) or t.endswith(("了", "足足"), 0, s)
-            ):
-                unit = m.group("u")
-                self.add(
-                    Mention(
-                        s, e, 0.5, None, normal_unit(unit), "=", "duration", "duration", 0.75, s
-                    )
-                )
+            v = parse_number(m.group("n"))
+            if self._free(s, e) and v is not None and not (s > 0 and t[s - 1] in "第每前这那"):
+                unit = normal_unit(m.group("u"))
+                kind = kind_of(m.group("u"))
+                self.add(Mention(s, e, v + 0.5, None, unit, "=", kind, "and_a_half", 0.75, s))
         for m in _scan(_JIAO_RE, t, ("角", "毛")):
             self._jiao(m)
         for m in _scan(_HEIGHT_RE, t, ("米",)):
@@ -1257,6 +1277,33 @@ class _Finder:
             mention.check_glue = True  # 两元素, 3方面: the tagger tells (core.py)
         self.add(mention)
         return restart
+
+    def _half_duration(self, m: re.Match[str]) -> None:
+        """半年, 半个月, 半分钟 (0.5 of the unit) where it measures something: after a verb
+        that measures a duration or 了 (为期半年, 念了半个多小时), after a qualifier word (近半年),
+        before 后 as a wait (贷款半年之后可以…, not at the head of a clause), or before 的 and
+        a noun (半分钟的戏); never before 前, 以上, 里, 来 (a frame or a condition)."""
+        t = self.t
+        s, e = m.span()
+        if not self._free(s, e) or _HALF_NOT_RE.match(t, e):
+            return
+        p = _qualifier_from_prefix(t[max(0, s - 8) : s])
+        word = p.group("q") if p is not None and not p.group("c") and not p.group("f") else ""
+        qual = _PREFIX_QUAL[word] if word in _ONE_PREFIXES else ""
+        if not (
+            qual
+            or t.endswith(_DURATION_VERBS, max(0, s - 3), s)
+            or t.endswith(("了", "足足", "整整"), 0, s)
+            or (_WAIT_AFTER_RE.match(t, e) and not _at_clause_start(t, s, ""))
+            or _HALF_OF_RE.match(t, e)
+        ):
+            return
+        raw = m.group("u") or m.group("cu")
+        unit = normal_unit(_MORE_UNIT.get(raw, raw))
+        start = s - len(word) if qual else s
+        more = m.group("m") or m.group("m2")
+        qual = qual or (">" if more else "=")
+        self.add(Mention(start, e, 0.5, None, unit, qual, "duration", "duration", 0.75, s))
 
     def _jiao(self, m: re.Match[str]) -> None:
         """Tenths of a yuan (8角, 5毛钱, 两元五角): money in 元. A bare N角 or N毛 without
