@@ -285,8 +285,6 @@ _JIAO_RE = re.compile(
     r"(?P<j>[1-9]|[一二两三四五六七八九])[角毛](?P<q>钱)?"
     r"(?:(?P<sep>到|至|-|~)(?P<hi>\d+(?:\.\d+)?)元)?"
 )
-#: Words of money in the clause before a bare 8角 or 5毛 (the yuan, a price, a cost).
-_JIAO_CONTEXT_RE = re.compile(r"[元块钱价贵卖售费涨降][^，。；！？]{0,12}$")
 #: What may follow a bare 8角: a qualifier word, 的, or the end of a clause (8角度 is no money).
 _JIAO_AFTER = frozenset("左上多的以，。；、！？,;!?）)")
 #: N and a half of a weight, length or area (2斤半, 3公斤半, 1米半, 5亩半): N.5 of the unit;
@@ -302,6 +300,19 @@ _MEASURE_AND_HALF_RE = re.compile(
     )
     + r")半(?![导挂岛径场决成数])"
 )
+#: Hundreds of millions counted with 个 (10个亿, 一个亿, 六七个亿): the scale 亿, spoken.
+_GE_YI_RE = re.compile(
+    r"(?<![\d.一二两三四五六七八九十百千])(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百千几]+)"
+    r"(?P<a>[多余])?个(?P<s>亿)(?P<u>" + _UNITS + r")?"
+)
+#: Yuan in speech, 块 (2000块, 三千多块, 200来块): money where money is spoken of before it
+#: in the clause and no noun follows (5块金牌 counts medals); 块钱 is a unit of its own.
+_KUAI_RE = re.compile(
+    r"(?<![\d.一二两三四五六七八九十百千万])(?P<n>\d+(?:\.\d+)?|[两二三四五六七八九十百千]+)"
+    r"(?P<a>[多来余])?(?P<s>万|千)?块(?!钱)"
+)
+#: Money spoken of before a bare 块 or 角 in its clause: the yuan, a price, a cost, a wage.
+_KUAI_CONTEXT_RE = re.compile(r"[元块钱价贵卖售费薪资涨降赚花付][^，。；！？]{0,12}$")
 #: A share in tenths with one more digit (4成2: 42 %).
 _SHARE_TENTHS_RE = re.compile(r"(?<![\d.])(?P<a>[1-9])成(?P<b>[1-9])(?![\d.%成])")
 #: 过半 "more than half": more than 50 % (过半数 too).
@@ -489,8 +500,8 @@ _CURRENCY_SIGN_RE = re.compile(
 _RATIO_RE = re.compile(r"(?<![\d.:：])(?P<a>\d+(?:\.\d+)?)[:：比](?P<b>\d+(?:\.\d+)?)(?![\d.:：%])")
 _RATIO_BEFORE_RE = re.compile(r"比例?(?:为|是|达|达到|约为|约|接近|高达)?$")
 _RATIO_AFTER_RE = re.compile(r"的?(?:比例|比率|配比)")
-#: A height written as 1米77 (1.77 m).
-_HEIGHT_RE = re.compile(r"(?<![\d.])(?P<a>\d)米(?P<b>\d{2})(?![\d.])")
+#: A height or length written as 1米77 (1.77 m) or 1米8 (1.8 m).
+_HEIGHT_RE = re.compile(r"(?<![\d.])(?P<a>\d)米(?P<b>\d{1,2})(?![\d.%])")
 #: A height in feet and inches written 6尺8寸 or 6尺8: one mention, valued in feet as
 #: written (the gold reads 6尺8寸 as 6 尺).
 _FEET_INCHES_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,2})尺(?P<b>\d{1,2})寸?(?![\d.])")
@@ -692,10 +703,15 @@ class _Finder:
                 self.add(Mention(s, e, v + 0.5, None, unit, "=", kind, "and_a_half", 0.75, s))
         for m in _scan(_JIAO_RE, t, ("角", "毛")):
             self._jiao(m)
+        for m in _scan(_GE_YI_RE, t, ("个亿",)):
+            self._ge_yi(m)
+        for m in _scan(_KUAI_RE, t, ("块",)):
+            self._kuai(m)  # after 角: 1块5毛 is one amount
         for m in _scan(_HEIGHT_RE, t, ("米",)):
             s, e = m.span()
             if self._free(s, e):
-                height = int(m.group("a")) + int(m.group("b")) / 100
+                b = m.group("b")
+                height = int(m.group("a")) + int(b) / 10 ** len(b)
                 self.add(Mention(s, e, height, None, "米", "=", "length", "length.height", 0.8, s))
         for m in _scan(_DIGITS_COUNT_RE, t, ("位数",)):
             s, e = m.span()
@@ -1305,6 +1321,48 @@ class _Finder:
         qual = qual or (">" if more else "=")
         self.add(Mention(start, e, 0.5, None, unit, qual, "duration", "duration", 0.75, s))
 
+    def _ge_yi(self, m: re.Match[str]) -> None:
+        """N个亿 (10个亿, 一个亿, 六七个亿, 近10个亿元): N hundred million, with the qualifier
+        word before it and the unit after it if any."""
+        t = self.t
+        s, e = m.span()
+        if not self._free(s, e) or (s > 0 and t[s - 1] in "第每这那"):
+            return
+        n = m.group("n")
+        pair = _ADJACENT_PAIR_RE.match(n)
+        if pair and CN_DIGITS[pair[2]] == CN_DIGITS[pair[1]] + 1:
+            low, high = _num_value(pair[1], "亿"), _num_value(pair[2], "亿")
+        else:
+            low, high = _num_value(n.replace("几", ""), "亿") if n != "几" else 1e8, None
+        if low is None:
+            return
+        unit = m.group("u") or ""
+        stored = normal_unit(unit)
+        kind = kind_of(unit) if unit else ("money" if is_money_hint(t, s) else "other")
+        p_start, p_qual, p_word = self._prefix(s)
+        qual = p_qual or (">" if m.group("a") or "几" in n else "=")
+        start = p_start if p_word else s
+        self.add(Mention(start, e, low, high, stored, qual, kind, "scale.spoken", 0.75, s))
+
+    def _kuai(self, m: re.Match[str]) -> None:
+        """N块 as yuan (涨了2000块, 工资三千多块): only with money spoken of before it in the
+        clause and nothing but a qualifier word, 的 or the end of the clause after it; 一块
+        ("a piece", "together") never."""
+        t = self.t
+        s, e = m.span()
+        if e < len(t) and _CJK.match(t[e]) and t[e] not in _JIAO_AFTER:
+            return
+        if not _KUAI_CONTEXT_RE.search(t, max(0, s - 13), s) or not self._free(s, e):
+            return
+        value = _num_value(m.group("n"), m.group("s"))
+        if value is None:
+            return
+        approx = m.group("a")
+        post = next((w for w in _POST_BY_LENGTH if t.startswith(w, e)), "")
+        qual = self._qualifier("", approx, post or None)
+        end = e + len(post)
+        self.add(Mention(s, end, value, None, "元", qual, "money", "money.kuai", 0.7, s))
+
     def _jiao(self, m: re.Match[str]) -> None:
         """Tenths of a yuan (8角, 5毛钱, 两元五角): money in 元. A bare N角 or N毛 without
         钱 after it is money only in Arabic digits with money spoken of before it in the
@@ -1319,7 +1377,7 @@ class _Finder:
         if m.group("j") == "一" and not m.group("y"):
             return  # 一毛钱都不给, 一角: "not a penny", a part
         if not (m.group("y") or m.group("q") or m.group("hi")):
-            if not m.group("j").isdigit() or not _JIAO_CONTEXT_RE.search(t, max(0, s - 13), s):
+            if not m.group("j").isdigit() or not _KUAI_CONTEXT_RE.search(t, max(0, s - 13), s):
                 return
             if e < len(t) and _CJK.match(t[e]) and t[e] not in _JIAO_AFTER:
                 return

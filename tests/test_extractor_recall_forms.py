@@ -35,6 +35,16 @@ FORMS = [
     ("装修不到半年就完工了，花了8万元。", "不到半年", 0.5, None, "年", "<", "duration"),
     ("开户半年之后可以申请贷款，额度为5万元。", "半年", 0.5, None, "年", "=", "duration"),
     ("这段半分钟的广告播了3遍。", "半分钟", 0.5, None, "分钟", "=", "duration"),
+    # hundreds of millions counted with 个, spoken
+    ("这个项目前后投资近20个亿。", "近20个亿", 2e9, None, "", "~", "money"),
+    ("两家公司去年合计投资三四个亿。", "三四个亿", 3e8, 4e8, "", "=", "money"),
+    ("新区建设要花800个亿元。", "800个亿元", 8e10, None, "元", "=", "money"),
+    # yuan in speech (块) where money is spoken of and no noun follows
+    ("他说每月工资涨了300块。", "300块", 300, None, "元", "=", "money"),
+    ("这双鞋子卖四百多块，贵了2成。", "四百多块", 400, None, "元", ">", "money"),
+    ("门票价格是80块左右。", "80块左右", 80, None, "元", "~", "money"),
+    # a length written 1米8 (1.8 m)
+    ("中锋身高2米1，体重110公斤。", "2米1", 2.1, None, "米", "=", "length"),
     # 一 and a unit of time after a verb with 了: how long it was done
     ("他为了备考停了一年工作，报了3个班。", "一年", 1, None, "年", "=", "duration"),
     ("我们用了一个月的时间装修，花了6万元。", "一个月", 1, None, "个月", "=", "duration"),
@@ -102,3 +112,8 @@ def test_look_alike_of_a_form_is_not_read_as_it(text: str, surface: str) -> None
 def test_jiao_without_money_around_it_is_no_money() -> None:
     # no price, no 钱, no yuan: 毛 here is hair, whatever else reads it
     assert not [c for c in extract("羊身上长了3毛团。") if c.unit == "元"]
+
+
+@pytest.mark.parametrize("text", ["她在本届比赛拿了3块金牌。", "工地上堆着20块。"])
+def test_kuai_counting_pieces_or_without_money_around_it_is_no_money(text: str) -> None:
+    assert all(c.unit != "元" for c in _found(text).values()), text
