@@ -43,12 +43,10 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 def form(surface: str) -> str:
     """The shape of a missed gold surface: what follows its last number."""
-    m = None
-    for m in _NUM.finditer(surface):
-        pass
-    if m is None:
+    numbers = list(_NUM.finditer(surface))
+    if not numbers:
         return "nonumber"
-    tail = surface[m.end() :]
+    tail = surface[numbers[-1].end() :]
     arabic = any(c.isdigit() for c in surface)
     head = "" if arabic else "cn-"
     if not tail:

@@ -293,7 +293,11 @@ _MEASURE_AND_HALF_RE = re.compile(
     r"(?<![一二两三四五六七八九十\d.])(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,3})(?P<u>"
     + "|".join(
         sorted(
-            (u for u, k in UNIT_KIND.items() if k in ("weight", "length", "area") and not u.isascii()),
+            (
+                u
+                for u, k in UNIT_KIND.items()
+                if k in ("weight", "length", "area") and not u.isascii()
+            ),
             key=len,
             reverse=True,
         )
