@@ -45,9 +45,6 @@ FORMS = [
     ("门票价格是80块左右。", "80块左右", 80, None, "元", "~", "money"),
     # a length written 1米8 (1.8 m)
     ("中锋身高2米1，体重110公斤。", "2米1", 2.1, None, "米", "=", "length"),
-    # 一 and a unit of time after a verb with 了: how long it was done
-    ("他为了备考停了一年工作，报了3个班。", "一年", 1, None, "年", "=", "duration"),
-    ("我们用了一个月的时间装修，花了6万元。", "一个月", 1, None, "个月", "=", "duration"),
     # N and a half of a weight, length or area
     ("她买了3斤半苹果，花了12元。", "3斤半", 3.5, None, "斤", "=", "weight"),
     ("这条鱼重两公斤半。", "两公斤半", 2.5, None, "公斤", "=", "weight"),
@@ -95,9 +92,6 @@ NOT_FORMS = [
     ("工作半年以上的员工可获5天年假。", "半年"),
     ("这件事还要一年半年的时间，投资5亿元。", "半年"),
     ("，半年后，他又去了3次。", "半年"),
-    # 一 and a unit of time as an article, with no 了 before it
-    ("这是一年中最冷的3天。", "一年"),
-    ("直到有一天他捐出了5万元。", "一天"),
     # 半 opening a word after a weight or a length
     ("厂里新买了一辆3吨半挂车。", "3吨半"),
     ("在5米半径内不得停车。", "5米半"),
