@@ -474,6 +474,12 @@ _SHOTS_RE = re.compile(
     r"(?=[一两二三四五六七八九十\d])(?<![\d.])(?P<a>[一两二三四五六七八九十\d]{1,2})[罚投][仅只]?"
     r"(?:(?P<b>[一两二三四五六七八九十零\d]{1,2}|全)中|罚?(?:命中|不中|全失|都没进|均未命中|都进))"
 )
+#: Shots taken and made written N中M (全场14中5, 三分球7中3, 罚球4中4): one mention, the shots
+#: taken, like 12投9中; only after a word of shooting (data/shot_words.tsv) and with M <= N.
+_SHOTS_MADE_RE = re.compile(
+    r"(?:" + "|".join(words("shot_words")) + r")[^，。；\d]{0,4}?"
+    r"(?P<a>(?<![\d.])\d{1,2})中(?P<b>\d{1,2})(?![\d.%])"
+)
 #: A stat line (12+5: 12 points and 5 rebounds; 22+6+5 with assists): each number is its
 #: own mention, points a score and the rest counts. Points come first and run to two
 #: digits; 1+3 and 2+2 name formats (1＋3留学项目).
@@ -947,6 +953,11 @@ class _Finder:
             if self._free(s, e):
                 v = parse_number(m.group("a"))
                 self.add(Mention(s, e, v, None, "", "=", "count", "sport.free_throws", 0.7, s))
+        for m in _scan(_SHOTS_MADE_RE, t, ("中",)):
+            s, e = m.start("a"), m.end()
+            if self._free(s, e) and int(m.group("b")) <= int(m.group("a")):
+                v = float(m.group("a"))
+                self.add(Mention(s, e, v, None, "", "=", "count", "sport.shots_made", 0.7, s))
         for m in _scan(_RATIO_RE, t, ("比",)):
             s, e = m.span()
             if self._free(s, e) and (

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from extractor import extract
+from extractor.lexicon import words
+from tests.lexicon_checks import check_lexicon_file
 
 
 def _found(text: str) -> dict[str, object]:
@@ -45,6 +47,9 @@ FORMS = [
     ("门票价格是80块左右。", "80块左右", 80, None, "元", "~", "money"),
     # a length written 1米8 (1.8 m)
     ("中锋身高2米1，体重110公斤。", "2米1", 2.1, None, "米", "=", "length"),
+    # shots taken and made, N中M, after a word of shooting: the shots taken
+    ("中锋全场11中7，拿下18分。", "11中7", 11, None, "", "=", "count"),
+    ("他三分球8中3，手感一般。", "8中3", 8, None, "", "=", "count"),
     # N and a half of a weight, length or area
     ("她买了3斤半苹果，花了12元。", "3斤半", 3.5, None, "斤", "=", "weight"),
     ("这条鱼重两公斤半。", "两公斤半", 2.5, None, "公斤", "=", "weight"),
@@ -92,6 +97,9 @@ NOT_FORMS = [
     ("工作半年以上的员工可获5天年假。", "半年"),
     ("这件事还要一年半年的时间，投资5亿元。", "半年"),
     ("，半年后，他又去了3次。", "半年"),
+    # N中M with no word of shooting, or more made than taken
+    ("全市共有10中5小学校参赛。", "10中5"),
+    ("他三分球3中5，不可能。", "3中5"),
     # 半 opening a word after a weight or a length
     ("厂里新买了一辆3吨半挂车。", "3吨半"),
     ("在5米半径内不得停车。", "5米半"),
@@ -111,3 +119,10 @@ def test_jiao_without_money_around_it_is_no_money() -> None:
 @pytest.mark.parametrize("text", ["她在本届比赛拿了3块金牌。", "工地上堆着20块。"])
 def test_kuai_counting_pieces_or_without_money_around_it_is_no_money(text: str) -> None:
     assert all(c.unit != "元" for c in _found(text).values()), text
+
+
+def test_every_shot_word_opens_shots_taken_and_made() -> None:
+    check_lexicon_file("shot_words")
+    for word in words("shot_words"):
+        text = f"后卫{word}12中6，得到15分。"
+        assert "12中6" in _found(text), word
