@@ -1573,6 +1573,8 @@ class _Finder:
             and not _at_clause_start(t, s, "")
         ):
             return True  # 收到申请一个月后退回余款: the length of a wait
+        if kind_of(unit) == "duration" and s > 1 and t[s - 1] == "了" and _CJK.match(t[s - 2]):
+            return True  # 停了一年, 用了一个月的时间: how long it was done, as 了半年
         end = s + 1 + len(unit)
         if (
             unit in _POSTPOSED_MEASURES

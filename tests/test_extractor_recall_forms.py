@@ -50,6 +50,9 @@ FORMS = [
     # shots taken and made, N中M, after a word of shooting: the shots taken
     ("中锋全场11中7，拿下18分。", "11中7", 11, None, "", "=", "count"),
     ("他三分球8中3，手感一般。", "8中3", 8, None, "", "=", "count"),
+    # 一 and a unit of time after a verb with 了: how long it was done
+    ("他为了备考停了一年工作，报了3个班。", "一年", 1, None, "年", "=", "duration"),
+    ("我们用了一个月的时间装修，花了6万元。", "一个月", 1, None, "个月", "=", "duration"),
     # N and a half of a weight, length or area
     ("她买了3斤半苹果，花了12元。", "3斤半", 3.5, None, "斤", "=", "weight"),
     ("这条鱼重两公斤半。", "两公斤半", 2.5, None, "公斤", "=", "weight"),
@@ -100,6 +103,9 @@ NOT_FORMS = [
     # N中M with no word of shooting, or more made than taken
     ("全市共有10中5小学校参赛。", "10中5"),
     ("他三分球3中5，不可能。", "3中5"),
+    # 一 and a unit of time as an article, with no 了 before it
+    ("这是一年中最冷的3天。", "一年"),
+    ("直到有一天他捐出了5万元。", "一天"),
     # 半 opening a word after a weight or a length
     ("厂里新买了一辆3吨半挂车。", "3吨半"),
     ("在5米半径内不得停车。", "5米半"),
