@@ -276,6 +276,47 @@ _YEAR_AND_HALF_RE = re.compile(
     r"(?<![一二两三四五六七八九十\d])(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,3})"
     r"(?P<u>年|个月|天|个小时|小时)半(?![载天年月])"
 )
+#: Tenths of a yuan, 角 or its spoken form 毛, alone or after the yuan (8角, 5毛钱, 两元五角,
+#: 3块5毛), up to a yuan amount (8角到1元): money stored in 元 like every amount (GUIDELINE).
+#: Never after a numeral or in a name (长三角, 珠三角).
+_JIAO_RE = re.compile(
+    r"(?<![\d.一二两三四五六七八九十百千万长珠])"
+    r"(?:(?P<y>\d{1,4}|[一二两三四五六七八九十]{1,3})[元块])?"
+    r"(?P<j>[1-9]|[一二两三四五六七八九])[角毛](?P<q>钱)?"
+    r"(?:(?P<sep>到|至|-|~)(?P<hi>\d+(?:\.\d+)?)元)?"
+)
+#: What may follow a bare 8角: a qualifier word, 的, or the end of a clause (8角度 is no money).
+_JIAO_AFTER = frozenset("左上多的以，。；、！？,;!?）)")
+#: N and a half of a weight, length or area (2斤半, 3公斤半, 1米半, 5亩半): N.5 of the unit;
+#: not before a word 半 opens (3吨半挂车, 5米半径).
+_MEASURE_AND_HALF_RE = re.compile(
+    r"(?<![一二两三四五六七八九十\d.])(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,3})(?P<u>"
+    + "|".join(
+        sorted(
+            (
+                u
+                for u, k in UNIT_KIND.items()
+                if k in ("weight", "length", "area") and not u.isascii()
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")半(?![导挂岛径场决成数])"
+)
+#: Hundreds of millions counted with 个 (10个亿, 一个亿, 六七个亿): the scale 亿, spoken.
+_GE_YI_RE = re.compile(
+    r"(?<![\d.一二两三四五六七八九十百千])(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百千几]+)"
+    r"(?P<a>[多余])?个(?P<s>亿)(?P<u>" + _UNITS + r")?"
+)
+#: Yuan in speech, 块 (2000块, 三千多块, 200来块): money where money is spoken of before it
+#: in the clause and no noun follows (5块金牌 counts medals); 块钱 is a unit of its own.
+_KUAI_RE = re.compile(
+    r"(?<![\d.一二两三四五六七八九十百千万])(?P<n>\d+(?:\.\d+)?|[两二三四五六七八九十百千]+)"
+    r"(?P<a>[多来余])?(?P<s>万|千)?块(?!钱)"
+)
+#: Money spoken of before a bare 块 or 角 in its clause: the yuan, a price, a cost, a wage.
+_KUAI_CONTEXT_RE = re.compile(r"[元块钱价贵卖售费薪资涨降赚花付][^，。；！？]{0,12}$")
 #: A share in tenths with one more digit (4成2: 42 %).
 _SHARE_TENTHS_RE = re.compile(r"(?<![\d.])(?P<a>[1-9])成(?P<b>[1-9])(?![\d.%成])")
 #: 过半 "more than half": more than 50 % (过半数 too).
@@ -416,13 +457,28 @@ _RELATIVE_AFTER_RE = re.compile(r"(?:以前|之前|前)(?![\u4e00-\u9fff]{0,1}[�
 #: A duration before 后 measures a wait (收到申请一个月后退回, 受孕7天后生子): a fact, like
 #: 历时三年; before 前 it dates something (35年前, 一个月前曾…) and is a look-alike.
 _WAIT_AFTER_RE = re.compile(r"(?:以后|之后|后)(?![\u4e00-\u9fff]{0,1}[期台卫锋])")
-#: Half a year, month, day or hour after a verb that measures a duration (为期半年).
-_HALF_DURATION_RE = re.compile(r"半(?P<u>年|个月|天|小时|个小时)")
+#: Half a year, month, day, hour, minute… (为期半年, 念了半个多小时); 多 before or after the
+#: unit is "more than". Never inside 上半年, 下半场, 大半天, 多半, 一半, 过半 or 一年半年 (vague).
+_HALF_DURATION_RE = re.compile(
+    r"(?<![上下前后大多每这那过一年])半(?:(?P<c>个)(?P<m>多)?(?P<cu>月|小时|钟头|星期)"
+    r"|(?P<u>年|天|小时|钟头|分钟|秒钟|周))(?P<m2>多)?"
+)
+#: What makes 半年 or 半个月 a measured duration when no verb of duration stands before it:
+#: 的 and a noun after it (半分钟的戏: the length of something).
+_HALF_OF_RE = re.compile(r"的[\u4e00-\u9fff]")
+#: After these 半年 is a frame or a condition (半年前, 半年以上, 半个月里, 半年来, 半天时).
+_HALF_NOT_RE = re.compile(r"(?:以前|之前|前|以上|以下|以内|里|内|来|以来|时)")
 #: Shots made of shots taken (12投9中) and free throws (三罚两中, 两罚命中, 两罚都没进): one
 #: mention, the first number.
 _SHOTS_RE = re.compile(
     r"(?=[一两二三四五六七八九十\d])(?<![\d.])(?P<a>[一两二三四五六七八九十\d]{1,2})[罚投][仅只]?"
     r"(?:(?P<b>[一两二三四五六七八九十零\d]{1,2}|全)中|罚?(?:命中|不中|全失|都没进|均未命中|都进))"
+)
+#: Shots taken and made written N中M (全场14中5, 三分球7中3, 罚球4中4): one mention, the shots
+#: taken, like 12投9中; only after a word of shooting (data/shot_words.tsv) and with M <= N.
+_SHOTS_MADE_RE = re.compile(
+    r"(?:" + "|".join(words("shot_words")) + r")[^，。；\d]{0,4}?"
+    r"(?P<a>(?<![\d.])\d{1,2})中(?P<b>\d{1,2})(?![\d.%])"
 )
 #: A stat line (12+5: 12 points and 5 rebounds; 22+6+5 with assists): each number is its
 #: own mention, points a score and the rest counts. Points come first and run to two
@@ -454,8 +510,8 @@ _CURRENCY_SIGN_RE = re.compile(
 _RATIO_RE = re.compile(r"(?<![\d.:：])(?P<a>\d+(?:\.\d+)?)[:：比](?P<b>\d+(?:\.\d+)?)(?![\d.:：%])")
 _RATIO_BEFORE_RE = re.compile(r"比例?(?:为|是|达|达到|约为|约|接近|高达)?$")
 _RATIO_AFTER_RE = re.compile(r"的?(?:比例|比率|配比)")
-#: A height written as 1米77 (1.77 m).
-_HEIGHT_RE = re.compile(r"(?<![\d.])(?P<a>\d)米(?P<b>\d{2})(?![\d.])")
+#: A height or length written as 1米77 (1.77 m) or 1米8 (1.8 m).
+_HEIGHT_RE = re.compile(r"(?<![\d.])(?P<a>\d)米(?P<b>\d{1,2})(?![\d.%])")
 #: A height in feet and inches written 6尺8寸 or 6尺8: one mention, valued in feet as
 #: written (the gold reads 6尺8寸 as 6 尺).
 _FEET_INCHES_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,2})尺(?P<b>\d{1,2})寸?(?![\d.])")
@@ -647,20 +703,25 @@ class _Finder:
     def specials(self) -> None:
         t = self.t
         for m in _scan(_HALF_DURATION_RE, t, ("半",)):
+            self._half_duration(m)
+        for m in _scan(_MEASURE_AND_HALF_RE, t, ("半",)):
             s, e = m.span()
-            if self._free(s, e) and (
-                t.endswith(_DURATION_VERBS, max(0, s - 3), s) or t.endswith(("了", "足足"), 0, s)
-            ):
-                unit = m.group("u")
-                self.add(
-                    Mention(
-                        s, e, 0.5, None, normal_unit(unit), "=", "duration", "duration", 0.75, s
-                    )
-                )
+            v = parse_number(m.group("n"))
+            if self._free(s, e) and v is not None and not (s > 0 and t[s - 1] in "第每前这那"):
+                unit = normal_unit(m.group("u"))
+                kind = kind_of(m.group("u"))
+                self.add(Mention(s, e, v + 0.5, None, unit, "=", kind, "and_a_half", 0.75, s))
+        for m in _scan(_JIAO_RE, t, ("角", "毛")):
+            self._jiao(m)
+        for m in _scan(_GE_YI_RE, t, ("个亿",)):
+            self._ge_yi(m)
+        for m in _scan(_KUAI_RE, t, ("块",)):
+            self._kuai(m)  # after 角: 1块5毛 is one amount
         for m in _scan(_HEIGHT_RE, t, ("米",)):
             s, e = m.span()
             if self._free(s, e):
-                height = int(m.group("a")) + int(m.group("b")) / 100
+                b = m.group("b")
+                height = int(m.group("a")) + int(b) / 10 ** len(b)
                 self.add(Mention(s, e, height, None, "米", "=", "length", "length.height", 0.8, s))
         for m in _scan(_DIGITS_COUNT_RE, t, ("位数",)):
             s, e = m.span()
@@ -892,6 +953,11 @@ class _Finder:
             if self._free(s, e):
                 v = parse_number(m.group("a"))
                 self.add(Mention(s, e, v, None, "", "=", "count", "sport.free_throws", 0.7, s))
+        for m in _scan(_SHOTS_MADE_RE, t, ("中",)):
+            s, e = m.start("a"), m.end()
+            if self._free(s, e) and int(m.group("b")) <= int(m.group("a")):
+                v = float(m.group("a"))
+                self.add(Mention(s, e, v, None, "", "=", "count", "sport.shots_made", 0.7, s))
         for m in _scan(_RATIO_RE, t, ("比",)):
             s, e = m.span()
             if self._free(s, e) and (
@@ -1045,7 +1111,9 @@ class _Finder:
         n1, n2 = m.group("n1"), m.group("n2")
         if unit1 and unit2 and normal_unit(unit1) != normal_unit(unit2):
             return False
-        if not unit2:
+        if not unit2 and not (not unit1 and m.group("s1") and m.group("s2") and sep != "、"):
+            # only both ends scaled make a range without a unit (3亿-4亿农民, 2万至3万; a
+            # list 3万、4万 is two numbers)
             return False
         if sep == "、":
             v1, v2 = _num_value(n1, None), _num_value(n2, None)
@@ -1241,6 +1309,101 @@ class _Finder:
         self.add(mention)
         return restart
 
+    def _half_duration(self, m: re.Match[str]) -> None:
+        """半年, 半个月, 半分钟 (0.5 of the unit) where it measures something: after a verb
+        that measures a duration or 了 (为期半年, 念了半个多小时), after a qualifier word (近半年),
+        before 后 as a wait (贷款半年之后可以…, not at the head of a clause), or before 的 and
+        a noun (半分钟的戏); never before 前, 以上, 里, 来 (a frame or a condition)."""
+        t = self.t
+        s, e = m.span()
+        if not self._free(s, e) or _HALF_NOT_RE.match(t, e):
+            return
+        p = _qualifier_from_prefix(t[max(0, s - 8) : s])
+        word = p.group("q") if p is not None and not p.group("c") and not p.group("f") else ""
+        qual = _PREFIX_QUAL[word] if word in _ONE_PREFIXES else ""
+        if not (
+            qual
+            or t.endswith(_DURATION_VERBS, max(0, s - 3), s)
+            or t.endswith(("了", "足足", "整整"), 0, s)
+            or (_WAIT_AFTER_RE.match(t, e) and not _at_clause_start(t, s, ""))
+            or _HALF_OF_RE.match(t, e)
+        ):
+            return
+        raw = m.group("u") or m.group("cu")
+        unit = normal_unit(_MORE_UNIT.get(raw, raw))
+        start = s - len(word) if qual else s
+        more = m.group("m") or m.group("m2")
+        qual = qual or (">" if more else "=")
+        self.add(Mention(start, e, 0.5, None, unit, qual, "duration", "duration", 0.75, s))
+
+    def _ge_yi(self, m: re.Match[str]) -> None:
+        """N个亿 (10个亿, 一个亿, 六七个亿, 近10个亿元): N hundred million, with the qualifier
+        word before it and the unit after it if any."""
+        t = self.t
+        s, e = m.span()
+        if not self._free(s, e) or (s > 0 and t[s - 1] in "第每这那"):
+            return
+        n = m.group("n")
+        pair = _ADJACENT_PAIR_RE.match(n)
+        if pair and CN_DIGITS[pair[2]] == CN_DIGITS[pair[1]] + 1:
+            low, high = _num_value(pair[1], "亿"), _num_value(pair[2], "亿")
+        else:
+            low, high = _num_value(n.replace("几", ""), "亿") if n != "几" else 1e8, None
+        if low is None:
+            return
+        unit = m.group("u") or ""
+        stored = normal_unit(unit)
+        kind = kind_of(unit) if unit else ("money" if is_money_hint(t, s) else "other")
+        p_start, p_qual, p_word = self._prefix(s)
+        qual = p_qual or (">" if m.group("a") or "几" in n else "=")
+        start = p_start if p_word else s
+        self.add(Mention(start, e, low, high, stored, qual, kind, "scale.spoken", 0.75, s))
+
+    def _kuai(self, m: re.Match[str]) -> None:
+        """N块 as yuan (涨了2000块, 工资三千多块): only with money spoken of before it in the
+        clause and nothing but a qualifier word, 的 or the end of the clause after it; 一块
+        ("a piece", "together") never."""
+        t = self.t
+        s, e = m.span()
+        if e < len(t) and _CJK.match(t[e]) and t[e] not in _JIAO_AFTER:
+            return
+        if not _KUAI_CONTEXT_RE.search(t, max(0, s - 13), s) or not self._free(s, e):
+            return
+        value = _num_value(m.group("n"), m.group("s"))
+        if value is None:
+            return
+        approx = m.group("a")
+        post = next((w for w in _POST_BY_LENGTH if t.startswith(w, e)), "")
+        qual = self._qualifier("", approx, post or None)
+        end = e + len(post)
+        self.add(Mention(s, end, value, None, "元", qual, "money", "money.kuai", 0.7, s))
+
+    def _jiao(self, m: re.Match[str]) -> None:
+        """Tenths of a yuan (8角, 5毛钱, 两元五角): money in 元. A bare N角 or N毛 without
+        钱 after it is money only in Arabic digits with money spoken of before it in the
+        clause (每斤要贵8角, 卖5毛) or a yuan amount after it (8角到1元); 一角 (a role, a
+        corner), 八角 (octagonal), 五毛 alone and 一毛钱 ("a penny") are words."""
+        t = self.t
+        s, e = m.span()
+        jiao = parse_number(m.group("j"))
+        yuan = parse_number(m.group("y")) if m.group("y") else 0.0
+        if jiao is None or yuan is None:
+            return
+        if m.group("j") == "一" and not m.group("y"):
+            return  # 一毛钱都不给, 一角: "not a penny", a part
+        if not (m.group("y") or m.group("q") or m.group("hi")):
+            if not m.group("j").isdigit() or not _KUAI_CONTEXT_RE.search(t, max(0, s - 13), s):
+                return
+            if e < len(t) and _CJK.match(t[e]) and t[e] not in _JIAO_AFTER:
+                return
+        if not self._free(s, e):
+            return
+        high = float(m.group("hi")) if m.group("hi") else None
+        post = next((w for w in _POST_BY_LENGTH if t.startswith(w, e)), "")
+        qual = _POST_QUAL.get(post, "=") if post else "="
+        value = round(yuan + jiao / 10, 6)
+        self.add(Mention(s, e + len(post), value, high, "元", qual, "money", "money.jiao", 0.75, s))
+
     def _pair(
         self,
         m: re.Match[str],
@@ -1410,6 +1573,8 @@ class _Finder:
             and not _at_clause_start(t, s, "")
         ):
             return True  # 收到申请一个月后退回余款: the length of a wait
+        if kind_of(unit) == "duration" and s > 1 and t[s - 1] == "了" and _CJK.match(t[s - 2]):
+            return True  # 停了一年, 用了一个月的时间: how long it was done, as 了半年
         end = s + 1 + len(unit)
         if (
             unit in _POSTPOSED_MEASURES

@@ -549,6 +549,7 @@ QUANTITY_LEXICONS = (
     "number_name_words",
     "casualty_words",
     "rank_measures",
+    "shot_words",  # its entry test: tests/test_extractor_recall_forms.py
 )
 
 
