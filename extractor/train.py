@@ -19,6 +19,7 @@ candidates of the ranker it ships with.
 from __future__ import annotations
 
 import argparse
+import bisect
 import sys
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -635,6 +636,20 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _auc(scored: Scored) -> float:
+    """The probability that a claim scores above a false alarm (ties count half), over the
+    candidates no rule of context marked."""
+    neg = sorted(p for p, y, cue in scored if not y and not cue)
+    pos = [p for p, y, cue in scored if y and not cue]
+    if not neg or not pos:
+        return 0.5
+    total = 0.0
+    for p in pos:
+        lo, hi = bisect.bisect_left(neg, p), bisect.bisect_right(neg, p)
+        total += lo + 0.5 * (hi - lo)
+    return total / len(pos) / len(neg)
+
+
 def _report_lookalike(rows: LookalikeRows, folds: int) -> None:
     """Print the cross-validated learned decision: its precision/recall curve with the chosen
     soft rules, the rules alone, the operating point, and each rule of context's candidates."""
@@ -670,6 +685,20 @@ def _report_lookalike(rows: LookalikeRows, folds: int) -> None:
     print(
         f"  every rule of context soft: threshold {every[0]:.2f}"
         f" precision {every[1]:.3f} recall {every[2]:.3f}"
+    )
+    # The confidence a reviewer sees: how well it ranks claims above false alarms (the
+    # candidates the rules let through, in lookalike_cv's order), beside the rules' own.
+    docs = sorted(rows)
+    rules_conf = [
+        (f.get("rule_confidence", 0.0), 1.0 if y == CLAIM else 0.0, _cue(f))
+        for k in range(folds)
+        for d in sorted(set(docs[k::folds]))
+        for f, y in rows[d][0]
+        if y is not None
+    ]
+    print(
+        f"  confidence ranking (AUC, unmarked candidates): model {_auc(scored):.3f},"
+        f" the rules' confidence {_auc(rules_conf):.3f}"
     )
     counts: dict[str, list[int]] = {}
     for _, y, cue in scored:

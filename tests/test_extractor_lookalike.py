@@ -22,6 +22,7 @@ from extractor.train import (
     LOOKALIKE,
     MISMATCHED,
     UNKNOWN,
+    _auc,
     choose_soft,
     curve,
     extract_all,
@@ -192,6 +193,19 @@ def test_choose_soft_rules_and_threshold_by_the_operating_point(
     assert chosen == soft and point[0] == pytest.approx(threshold)
 
 
+@pytest.mark.parametrize(
+    ("scored", "auc"),
+    [
+        ([(0.9, 1.0, ""), (0.1, 0.0, "")], 1.0),
+        ([(0.1, 1.0, ""), (0.9, 0.0, "")], 0.0),
+        ([(0.5, 1.0, ""), (0.5, 0.0, "")], 0.5),  # a tie counts half
+        ([(0.9, 1.0, ""), (0.1, 0.0, ""), (0.95, 0.0, "x")], 1.0),  # marked: left out
+    ],
+)
+def test_auc_of_the_confidence(scored: list, auc: float) -> None:
+    assert _auc(scored) == pytest.approx(auc)
+
+
 def test_retraining_on_a_small_gold_gives_a_model_that_loads_and_filters() -> None:
     """Articles written for the test: statements of output (claims) and small counts in
     Chinese numerals used as determiners (look-alikes the rules let through), then train()."""
@@ -324,6 +338,7 @@ def test_training_command_reports_the_filter_and_refits_it_alone(tmp_path: Path)
     assert "rules alone (no model): precision" in r.stdout
     assert "most precise losing at most 0.005 recall: threshold" in r.stdout
     assert "operating point shipped: threshold" in r.stdout
+    assert "confidence ranking (AUC, unmarked candidates): model" in r.stdout
     curve_rows = [x for x in r.stdout.splitlines() if re.fullmatch(r" {4}0\.\d\d \S+ \S+", x)]
     assert len(curve_rows) >= 19
     # --lookalike-only keeps the ranker weights of the file and refits the filter.
