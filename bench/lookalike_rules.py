@@ -5,9 +5,10 @@ elsewhere. This script makes each rule's footprint visible, so that a rule is ke
 helps articles it was not written from:
 
 - ``--part train`` (default): every mention a look-alike rule drops in the part's articles, by
-  rule (the ``return None`` of ``_Finder._lookalike``, the ``continue`` of
-  ``_drop_in_context`` and of ``core._confirm_measure_shapes``, named by file line and the
-  comment there; a rule of context of ``extractor/lookalike.py`` by its name, ``X:name``), with
+  rule (the ``return None`` of ``_Finder._lookalike`` and the ``continue`` of
+  ``core._confirm_measure_shapes``, named by file line and the comment there; a rule of context,
+  the name ``_context_cue`` returns: ``D:name`` for those of ``quantity.py``, ``X:name`` for
+  those of ``extractor/lookalike.py``), with
   the gold label of what it dropped: a claim (``C``), a look-alike
   (``L``) or no gold mention (``N``), and the same per category of the corpus: a rule whose
   claims fall in categories where it drops no look-alike hurts there.
@@ -23,6 +24,7 @@ The test part is never read. Usage::
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import linecache
 import random
@@ -43,9 +45,14 @@ SPLIT = ROOT / "tests" / "data" / "split.json"
 GOLD = [ROOT / "tests" / "data" / f"{n}_claims.jsonl" for n in ("dev", "annotated", "extra")]
 
 _LOOKALIKE = quantity._Finder._lookalike.__code__
-_CONTEXT = quantity._drop_in_context.__code__
+_CONTEXT = quantity._context_cue.__code__
 _GLUE = core._confirm_measure_shapes.__code__
-_CONTEXT_RULES = lookalike.context_lookalike.__code__
+#: The rules of context of extractor/lookalike.py (the others are quantity.py's).
+_LOOKALIKE_RULES = {name for name, _ in lookalike._CONTEXT_RULES} | {
+    "session_name",
+    "from_age",
+    "game_clock",
+}
 
 
 class Recorder:
@@ -56,26 +63,26 @@ class Recorder:
 
     def _local(self, frame: FrameType, event: str, arg: Any) -> Any:
         code = frame.f_code
-        if code is _CONTEXT_RULES:
+        if code is _CONTEXT:
             if event == "return" and arg is not None:
                 m = frame.f_locals["m"]
-                self.drops.append((m.start, m.end, f"X:{arg}"))
+                tag = "X" if arg in _LOOKALIKE_RULES else "D"
+                self.drops.append((m.start, m.end, f"{tag}:{arg}"))
             return self._local
         if code is _LOOKALIKE and event == "return" and arg is None:
             loc = frame.f_locals
             self.drops.append((loc["s"], loc["e"], f"L{frame.f_lineno}"))
         elif (
-            code in (_CONTEXT, _GLUE)
+            code is _GLUE
             and event == "line"
             and linecache.getline(code.co_filename, frame.f_lineno).strip().startswith("continue")
         ):
             m = frame.f_locals["m"]
-            tag = "D" if code is _CONTEXT else "C"
-            self.drops.append((m.start, m.end, f"{tag}{frame.f_lineno}"))
+            self.drops.append((m.start, m.end, f"C{frame.f_lineno}"))
         return self._local
 
     def _global(self, frame: FrameType, event: str, arg: Any) -> Any:
-        traced = (_LOOKALIKE, _CONTEXT, _GLUE, _CONTEXT_RULES)
+        traced = (_LOOKALIKE, _CONTEXT, _GLUE)
         return self._local if frame.f_code in traced else None
 
     def run(self, text: str) -> list[tuple[int, int, str]]:
@@ -88,9 +95,8 @@ class Recorder:
         finally:
             sys.settrace(previous)
         kept = {(c.start, c.end) for c in core.extract(text)}
-        named = {(s, e) for s, e, r in self.drops if r.startswith("X:")}
-        # the `continue` that follows a rule of context: the rule's name says more
-        drops = {d for d in self.drops if d[2].startswith("X:") or d[:2] not in named}
+        # a mention a soft rule marked and the learned decision kept is no drop
+        drops = {d for d in self.drops if d[:2] not in kept}
         drops.update((c.start, c.end, "FILTER") for c in raw if (c.start, c.end) not in kept)
         return sorted(drops)
 
@@ -101,6 +107,14 @@ def describe(rule: str) -> str:
         return "the learned look-alike filter (extractor/lookalike.py)"
     if rule.startswith("X:"):
         return f"rule of context {rule[2:]} (extractor/lookalike.py)"
+    if rule.startswith("D:"):
+        # the line of _context_cue that returns the name, with the line before it
+        lines, _first = inspect.getsourcelines(quantity._context_cue)
+        k = next(i for i, x in enumerate(lines) if f'return "{rule[2:]}"' in x)
+        text = lines[k].strip()
+        if "#" not in text:
+            text = lines[k - 1].strip() + " | " + text
+        return f"rule of context {rule[2:]}: {text}"[:110]
     code: CodeType = _GLUE if rule[0] == "C" else _LOOKALIKE
     line = int(rule[1:])
     text = linecache.getline(code.co_filename, line).strip()

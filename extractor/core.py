@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 
 from . import ner, nlp
@@ -104,7 +104,7 @@ def _tokens(norm: str, start: int, end: int) -> list[Token]:
 class _Doc:
     """Per-document state shared by the candidates of one :func:`extract` call."""
 
-    def __init__(self, text: str, norm: str, doc_date: str | None):
+    def __init__(self, text: str, norm: str, doc_date: str | None, soft: Collection[str] = ()):
         self.text = text
         self.norm = norm
         self.doc_date = doc_date
@@ -112,7 +112,9 @@ class _Doc:
         self.time_spans = [(t.start, t.end) for t in self.times]
         # Ends of the spans in start order; they rise too, as time expressions never nest.
         self.time_ends = [e for _, e in self.time_spans]
-        self.mentions = find_quantities(norm, [(t.start, t.end) for t in self.times if _digit(t)])
+        self.mentions = find_quantities(
+            norm, [(t.start, t.end) for t in self.times if _digit(t)], soft=soft
+        )
         self.mention_starts = [m.start for m in self.mentions]
         self.sentences = split_sentences(text)
         self.sent_starts = [s for s, _ in self.sentences]
@@ -270,11 +272,14 @@ def extract_with_fields(
     ranker: Ranker | None = None,
     progress: Callable[[int, int], None] | None = None,
     screen: bool = True,
+    soft: Collection[str] | None = None,
 ) -> list[tuple[Candidate, dict[str, list[Option]]]]:
     """:func:`extract`, each candidate with the scored options of each ranked field
     (``subject``, ``predicate``, ``time``), best first (for training and diagnostics).
-    ``screen=False`` keeps the look-alike filter out (every candidate, the rules' confidence)."""
-    doc = _prepare(text, doc_date, ranker)
+    ``screen=False`` keeps the look-alike filter out (every candidate, the rules' confidence);
+    ``soft``: the rules of context that mark a candidate instead of dropping it (None: those
+    the model's look-alike filter reads as features; training passes them all)."""
+    doc = _prepare(text, doc_date, ranker, soft=soft)
     if doc is None:
         return []
     out: list[tuple[Candidate, dict[str, list[Option]]]] = []
@@ -298,14 +303,23 @@ def extract_with_fields(
 
 
 def _prepare(
-    text: str, doc_date: str | None, ranker: Ranker | None, extra: Mention | None = None
+    text: str,
+    doc_date: str | None,
+    ranker: Ranker | None,
+    extra: Mention | None = None,
+    soft: Collection[str] | None = None,
 ) -> _Doc | None:
     """The document state every candidate reads (None: no quantity to extract). ``extra``:
-    a quantity a reviewer selected, put among the mentions in place of any it overlaps."""
+    a quantity a reviewer selected, put among the mentions in place of any it overlaps;
+    ``soft`` as for :func:`extract_with_fields`."""
     if not isinstance(text, str) or not text or not _HAS_NUMBER.search(text):
         return None
     norm = text.translate(FULLWIDTH)
-    doc = _Doc(text, norm, doc_date)
+    active = ner.active()
+    model = ranker or default(ner=active is not None)
+    if soft is None:
+        soft = model.lookalike.soft if model.lookalike is not None else ()
+    doc = _Doc(text, norm, doc_date, soft)
     if extra is not None:
         kept = [m for m in doc.mentions if m.end <= extra.start or extra.end <= m.start]
         doc.mentions = sorted([*kept, extra], key=lambda m: m.start)
@@ -324,8 +338,8 @@ def _prepare(
         if m.subject_hint:
             # Team names read off scores (雄鹿110-雷霆106) name the teams of the whole report.
             doc.roles.register(m.subject_hint)
-    doc.ner = ner.active()
-    doc.ranker = ranker or default(ner=doc.ner is not None)
+    doc.ner = active
+    doc.ranker = model
     doc.table = _entity_table(doc)
     return doc
 
@@ -701,6 +715,7 @@ def _candidate(
         kind=m.kind,
         confidence=round(max(0.05, min(confidence, 0.99)), 2),
         rule=m.rule,
+        cue=m.cue,
         subject_start=subj_phrase.start if subj_phrase and subj_phrase.start >= 0 else None,
         subject_end=subj_phrase.end if subj_phrase and subj_phrase.start >= 0 else None,
         predicate_start=pred.start if pred and pred.start >= 0 else None,

@@ -1,23 +1,33 @@
-"""A learned look-alike filter: is a candidate a fact claim, or a number that only looks like one?
+"""The learned keep/drop decision over each candidate: a fact claim, or a number that only
+looks like one?
 
 The quantity rules (:mod:`extractor.quantity`) drop the look-alikes they have a cue for; what
 passes them is scored here by a small logistic model over generic features of the mention —
-the rule and form that found it, its kind, unit class, qualifier and magnitude, whether the
-ranker found a subject, predicate and time for it, a question or exclamation in its sentence,
-quotes, brackets or a title around it, where it stands in the document, the classes of the
-characters beside it, plan words and source cues in its clause, how many quantities share its
-clause, whether the same surface repeats in the document, and the confidence the rules gave.
-Never a word of an article: the word lists read here are the shared lexicons of
-``extractor/data/`` (plan words, source cues, question words).
+the rule and form that found it, its kind, unit class, qualifier and magnitude, the number's
+shape (small integer, round, year-like), whether the ranker found a subject, predicate and time
+for it and how sure it was, a question or exclamation in its sentence, quotes, brackets or a
+title around it, where it stands in the document, the classes of the characters beside it,
+which look-alike lexicons have a word in its clause (plan words, source cues, examples,
+comparison and consequence words of a threshold, criteria, time frames, conditions, surveys),
+how many quantities share its clause, whether it is an item of a list, whether the same
+surface or the same value repeats in the document, the document's mix of kinds (its genre),
+and the confidence the rules gave. Never a word of an article: the word lists read here are
+the shared lexicons of ``extractor/data/``.
+
+The rules of context of :func:`extractor.quantity._drop_in_context` (named in :data:`CUES`)
+can be *soft*: a soft rule does not drop the mention, it marks it (``Candidate.cue``) and its
+name becomes a feature, so the model decides. Which rules are soft is chosen by
+cross-validation and written in the model (:attr:`LookalikeModel.soft`).
 
 The score becomes the candidate's confidence (the probability that it is a claim), and a
 candidate scoring below the model's threshold is not proposed (:func:`screen`). Scoring is one
 dot product per candidate. The weights ship inside ``extractor/data/ranker.json`` under the
-key ``lookalike`` (``{"bias": b, "threshold": t, "weights": {feature: w}}``); a model file
-without it (an older ``claimdesk train``) proposes every candidate with the rules' confidence,
-as before. ``python -m extractor.train`` fits it on the gold of the training part (a candidate
-overlapping a gold claim with the right value and unit is a claim; one overlapping a look-alike
-or no gold mention is not) and chooses the threshold by cross-validation;
+key ``lookalike`` (``{"bias": b, "threshold": t, "weights": {feature: w}, "soft": [rule]}``,
+loaded strictly); a model file without it (an older ``claimdesk train``) proposes every
+candidate with the rules' confidence, as before. ``python -m extractor.train`` fits it on the
+gold of the training part (a candidate matching a gold claim — overlap, same value and unit —
+is a claim; one overlapping a look-alike, no gold mention, or a gold claim with another value
+or unit is not) and chooses the threshold and the soft rules by cross-validation;
 ``claimdesk train --db`` refits it on a database's decisions (accepted: a claim, rejected
 extractor candidates: look-alikes), starting from the shipped weights.
 
@@ -42,6 +52,51 @@ from typing import Protocol
 
 from . import lexicon
 from .model import Candidate
+
+#: The names of the rules of context (:func:`extractor.quantity._drop_in_context`, the last
+#: eleven this module's :func:`context_lookalike`): each drops what it names, or, when the
+#: model lists it as soft (:attr:`LookalikeModel.soft`), marks it as a feature instead.
+CUES: tuple[str, ...] = (
+    "quoted_name",
+    "example",
+    "question",
+    "team_name",
+    "group_of",
+    "scope_in",
+    "discourse_noun",
+    "scope_of_statistic",
+    "survey_sample",
+    "number_name",
+    "prize_slot",
+    "rank_condition",
+    "phone_code",
+    "criterion_class",
+    "duration_list",
+    "bound_class",
+    "criterion",
+    "threshold",
+    "bracket_after_share",
+    "denomination",
+    "time_frame",
+    "style_name",
+    "figure_of_speech",
+    "occasion",
+    "condition_after",
+    "list_summary",
+    "reference_count",
+    "bracket_of_distribution",
+    "listed_count",
+    "back_reference",
+    "announces_list",
+    "framing_count",
+    "unit_name",
+    "subject_count",
+    "order_of_appearance",
+    "film_format",
+    "session_name",
+    "from_age",
+    "game_clock",
+)
 
 
 class LookalikeError(ValueError):
@@ -112,12 +167,14 @@ def _bucket(x: float, edges: Sequence[float]) -> int:
 
 @dataclass(frozen=True, slots=True)
 class LookalikeModel:
-    """Logistic weights over :func:`features`, and the probability under which a candidate is
-    not proposed."""
+    """Logistic weights over :func:`features`, the probability under which a candidate is
+    not proposed, and the rules of context (:data:`CUES`) that mark a candidate for the model
+    to decide instead of dropping it (``soft``; only with a threshold above 0)."""
 
     weights: Mapping[str, float]
     bias: float = 0.0
     threshold: float = 0.5
+    soft: tuple[str, ...] = ()
 
     def probability(self, feats: Mapping[str, float]) -> float:
         """The probability that a candidate with these features is a claim."""
@@ -127,20 +184,27 @@ class LookalikeModel:
         return 1.0 / (1.0 + math.exp(-z))
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "bias": round(self.bias, 6),
             "threshold": round(self.threshold, 4),
             "weights": {k: round(v, 6) for k, v in sorted(self.weights.items()) if round(v, 6)},
         }
+        if self.soft:
+            out["soft"] = sorted(self.soft)
+        return out
 
     @classmethod
     def from_dict(cls, data: object, where: str = "model") -> LookalikeModel:
         """The model from its JSON object; :class:`LookalikeError` when it is not one."""
         if not isinstance(data, dict):
             raise LookalikeError(f"{where}: lookalike must be an object")
+        unknown = sorted(set(data) - {"bias", "threshold", "weights", "soft"})
+        if unknown:
+            raise LookalikeError(f"{where}: lookalike has unknown keys {unknown}")
         weights = data.get("weights", {})
         bias = data.get("bias", 0.0)
         threshold = data.get("threshold", 0.5)
+        soft = data.get("soft", [])
         if not isinstance(weights, dict):
             raise LookalikeError(f"{where}: lookalike weights must be an object")
         for name, v in (("bias", bias), ("threshold", threshold), *weights.items()):
@@ -148,7 +212,20 @@ class LookalikeModel:
                 raise LookalikeError(f"{where}: lookalike {name!r} is not a number")
         if not 0.0 <= threshold < 1.0:
             raise LookalikeError(f"{where}: lookalike threshold must be in [0, 1)")
-        return cls({str(k): float(v) for k, v in weights.items()}, float(bias), float(threshold))
+        if not isinstance(soft, list) or not all(isinstance(x, str) for x in soft):
+            raise LookalikeError(f"{where}: lookalike soft must be a list of rule names")
+        bad = sorted(set(soft) - set(CUES))
+        if bad:
+            raise LookalikeError(f"{where}: lookalike soft names unknown rules {bad}")
+        if soft and threshold <= 0.0:
+            # With no threshold every marked look-alike would be proposed.
+            raise LookalikeError(f"{where}: lookalike soft rules need a threshold above 0")
+        return cls(
+            {str(k): float(v) for k, v in weights.items()},
+            float(bias),
+            float(threshold),
+            tuple(sorted(set(soft))),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,14 +233,26 @@ class _Cues:
     plan: re.Pattern[str]
     source: re.Pattern[str]
     question: re.Pattern[str]
+    example: re.Pattern[str]
+    compare: re.Pattern[str]
+    consequence: re.Pattern[str]
+    criterion: re.Pattern[str]
+    frame: re.Pattern[str]
+    condition: re.Pattern[str]
+    survey: re.Pattern[str]
 
 
 _cues: _Cues | None = None
 
 
-def _alternation(name: str) -> re.Pattern[str]:
-    """One regex for the words of a lexicon, longest first."""
-    return re.compile("|".join(re.escape(w) for w in sorted(lexicon.words(name), key=len)[::-1]))
+def _alternation(name: str, column: str | None = None) -> re.Pattern[str]:
+    """One regex for the words of a lexicon (those whose second column is ``column``, when
+    given), longest first."""
+    if column is None:
+        entries = list(lexicon.words(name))
+    else:
+        entries = [r[0] for r in lexicon.table(name) if len(r) > 1 and r[1] == column]
+    return re.compile("|".join(re.escape(w) for w in sorted(entries, key=len)[::-1]))
 
 
 def _lexicons() -> _Cues:
@@ -173,6 +262,17 @@ def _lexicons() -> _Cues:
             plan=_alternation("plan_words"),
             source=_alternation("source_cues"),
             question=_alternation("question_words"),
+            example=_alternation("example_words"),
+            compare=_alternation("threshold_words", "compare"),
+            consequence=_alternation("threshold_words", "consequence"),
+            criterion=re.compile(
+                _alternation("criterion_words").pattern
+                + "|"
+                + _alternation("criterion_prefixes").pattern
+            ),
+            frame=_alternation("time_frame_words"),
+            condition=_alternation("condition_after"),
+            survey=_alternation("survey_words"),
         )
     return _cues
 
@@ -186,6 +286,10 @@ def _clause(norm: str, start: int, end: int) -> tuple[int, int]:
     stop = _CLAUSE_END.search(norm, end, min(len(norm), end + 80))
     return cs, (stop.start() if stop else min(len(norm), end + 80))
 
+
+#: The kinds whose share of a document's candidates are features (its genre: a financial
+#: report, a game report, a survey).
+_GENRE_KINDS = ("money", "percent", "count", "score", "duration")
 
 #: Features also conjoined with the candidate's kind (a duration before a stop is often a
 #: frame, a count before a stop rarely): measured on 5-fold CV of the training part.
@@ -210,6 +314,9 @@ def features(
         if 0 <= k < first_end:
             first_end = k
     per_sentence = Counter(c.sentence_start for c in cands)
+    values = Counter((c.value, c.unit) for c in cands)
+    kinds = Counter(c.kind for c in cands)
+    genre = {k: kinds[k] / max(1, len(cands)) for k in _GENRE_KINDS}
     out: list[dict[str, float]] = []
     for i, (c, clause) in enumerate(zip(cands, clauses, strict=True)):
         f: dict[str, float] = {"bias": 1.0}
@@ -287,7 +394,51 @@ def features(
         f[f"in_clause={min(k, 3)}"] = 1.0
         if surfaces[surface] > 1:
             f["repeated"] = 1.0
+            # Repeated three times or more: a name (20条, 18-105mm) more often than a count.
+            f[f"repeats={_bucket(surfaces[surface], (3, 5))}"] = 1.0
+        if "chinese_numeral" in f:
+            f[f"chinese*{c.kind}"] = 1.0
         f["rule_confidence"] = c.confidence
+        if c.cue:
+            # A rule of context read as a feature (the model's soft rules): its name.
+            f["cue"] = 1.0
+            f[f"cue={c.cue}"] = 1.0
+        # The look-alike lexicons as features: cue words in the clause or the sentence.
+        ss = c.sentence_start
+        if cues.example.search(norm, ss, c.start):
+            f["lex_example"] = 1.0
+        if cues.compare.search(norm, max(cs, c.start - 3), c.end):
+            f["lex_compare"] = 1.0
+            if cues.consequence.search(norm, c.end, c.sentence_end):
+                f["lex_compare_consequence"] = 1.0
+        if cues.criterion.search(norm, max(cs, c.start - 4), c.end):
+            f["lex_criterion"] = 1.0
+        if cues.frame.search(norm, max(cs, c.start - 5), c.start):
+            f["lex_frame"] = 1.0
+        if cues.condition.match(norm, c.end):
+            f["lex_condition_after"] = 1.0
+        if cues.survey.search(norm, max(cs, c.start - 5), c.start):
+            f["lex_survey"] = 1.0
+        # The number's shape.
+        v = c.value
+        if v is not None and v == int(v):
+            iv = abs(int(v))
+            if iv <= 10:
+                f["small_int"] = 1.0
+            elif iv % 100 == 0 or (iv % 10 == 0 and iv < 100):
+                f["round"] = 1.0
+            if 1900 <= iv <= 2100 and "." not in surface:
+                f["year_like"] = 1.0
+        if c.value is not None and c.value_max is None and c.qualifier not in ("", "="):
+            f[f"qual*{c.kind}"] = 1.0
+        # Neighbours: part of a list, the same value and unit elsewhere in the document.
+        if "、" in norm[max(cs, c.start - 2) : c.start] or "、" in norm[c.end : c.end + 2]:
+            f["in_list"] = 1.0
+        if values[(c.value, c.unit)] > 1:
+            f["same_value"] = 1.0
+        # The document's genre: the share of its candidates of each kind.
+        for kind_name, share in genre.items():
+            f[f"doc_{kind_name}"] = share
         kind = c.kind
         for name in [name for name in f if name.startswith(CONJOIN)]:
             f[kind + "*" + name] = 1.0
@@ -370,24 +521,6 @@ def fit(
     w = _lbfgs(objective, list(w0), iterations) if rows else w0
     weights = {k: w[i] for i, k in enumerate(names) if i}
     return LookalikeModel(weights, w[0], threshold)
-
-
-def best_threshold(
-    scored: Sequence[tuple[float, float]], n_claims: int, wrong_fixed: int = 0
-) -> list[tuple[float, float, float, float]]:
-    """For each candidate threshold, the precision, recall and F1 of the candidates kept:
-    ``scored`` is ``(probability, label)`` per candidate (1: it finds a claim), ``n_claims``
-    the claims there are to find (the recall's base), ``wrong_fixed`` wrong candidates that
-    are kept whatever the threshold. Rows ``(threshold, precision, recall, f1)``."""
-    rows = []
-    for t in [x / 100 for x in range(0, 96, 1)]:
-        tp = sum(1 for p, y in scored if p >= t and y)
-        fp = sum(1 for p, y in scored if p >= t and not y) + wrong_fixed
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / n_claims if n_claims else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        rows.append((t, prec, rec, f1))
-    return rows
 
 
 # ---------------------------------------------------------------------- rules of context

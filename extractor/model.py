@@ -46,6 +46,9 @@ class Candidate:
     #: Ranked runners-up per field (``subject``, ``predicate``, ``time``, ``object``): lists
     #: of ``{"text", "start", "end", "score"}``, best first, the chosen filler excluded.
     alternatives: dict[str, list[dict]] = field(default_factory=dict)
+    #: The rule of context that marked the quantity as a possible look-alike, when the
+    #: learned decision (:mod:`extractor.lookalike`) reads it as a feature instead of a drop.
+    cue: str = ""
 
     def to_dict(self) -> dict:
         """The candidate as a plain dict (for JSON and the database layer)."""

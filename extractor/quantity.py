@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, replace
 
 from .lexicon import table, words
 from .lookalike import context_lookalike
@@ -53,6 +53,9 @@ class Mention:
     #: A one-character measure word with a character after it (两元素, 3方面): the pipeline
     #: keeps the mention only where the tagger ends a word right after the measure word.
     check_glue: bool = False
+    #: The rule of context that makes the mention look like a look-alike, when that rule is
+    #: a feature of the learned decision rather than a drop (see :func:`_drop_in_context`).
+    cue: str = ""
 
 
 #: The rule of an unknown measure word read after a number (8幅作品); the pipeline keeps
@@ -1814,7 +1817,10 @@ def _mixed_numeral(t: str, s: int) -> bool:
 
 
 def find_quantities(
-    norm: str, blocked: list[tuple[int, int]] | None = None, lookalikes: bool = True
+    norm: str,
+    blocked: list[tuple[int, int]] | None = None,
+    lookalikes: bool = True,
+    soft: Collection[str] = (),
 ) -> list[Mention]:
     """Find every quantity mention of a normalised text, look-alikes already dropped.
 
@@ -1823,6 +1829,8 @@ def find_quantities(
         blocked: spans no quantity may overlap (time expressions such as 4月26日).
         lookalikes: drop look-alikes (phone numbers, years, criteria, 一 as an article);
             False keeps every quantity, for a span a reviewer selected by hand.
+        soft: rules of context (:data:`extractor.lookalike.CUES`) that mark a mention
+            (its ``cue``) instead of dropping it.
 
     Returns:
         Mentions sorted by start offset; spans never overlap.
@@ -1833,7 +1841,7 @@ def find_quantities(
     f.main()
     f.out.sort(key=lambda m: m.start)
     if lookalikes:
-        return _drop_in_context(norm, f.out)
+        return _drop_in_context(norm, f.out, soft)
     return f.out
 
 
@@ -2103,12 +2111,20 @@ def _in_duration_list(t: str, m: Mention) -> bool:
     )
 
 
-def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
-    """Drop quantities whose wider context makes them look-alikes: examples and suppositions
-    (比如说…2000元), the size of a group a comparison is made in (在所有60只基金中), parts of
-    an argument (来自三个方面), criteria that name a class (9公斤以下的小型犬, 不足两年),
-    questions (能否突破100万辆？), time frames (过去2年), figures of speech (开心10倍) and team
-    names made of a number (76人: once a name, a name throughout the text)."""
+@dataclass(frozen=True, slots=True)
+class _Spans:
+    """The spans of a document that make look-alikes of the quantities inside them."""
+
+    hypo: list[tuple[int, int]]
+    hypo_starts: list[int]
+    questions: list[tuple[int, int]]
+    question_starts: list[int]
+    teams: set[str]
+    names: list[tuple[int, int]]
+    name_starts: list[int]
+
+
+def _context_spans(t: str, mentions: list[Mention]) -> _Spans:
     hypo: list[tuple[int, int]] = []
     if any(w in t for w in _EXAMPLE_WORDS):
         # An example with a date (比如2009年7月5日在南京…) tells of a real event.
@@ -2120,98 +2136,133 @@ def _drop_in_context(t: str, mentions: list[Mention]) -> list[Mention]:
             if not _DATED_RE.match(t, m.end(1))
             and (m.group(1) not in _INSTANCE_WORDS or _THEN_RE.search(t, m.end(1), m.end()))
         ]
-    hypo_starts = [s for s, _ in hypo]
     questions = _question_spans(t)
-    question_starts = [s for s, _ in questions]
-    teams = _team_names(t, mentions)
     names = _quoted_names(t, mentions)
-    name_starts = [s for s, _ in names]
+    return _Spans(
+        hypo,
+        [s for s, _ in hypo],
+        questions,
+        [s for s, _ in questions],
+        _team_names(t, mentions),
+        names,
+        [s for s, _ in names],
+    )
+
+
+def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
+    """The name of the first rule of context (:data:`extractor.lookalike.CUES`) that makes
+    ``m`` a look-alike, or None."""
+    if sp.names and m.kind != "percent" and m.unit != "折":
+        # (A share or a discount in quotes, “首付四成”, “七折优惠”, quotes a rule, not a name.)
+        i = bisect.bisect_right(sp.name_starts, m.start) - 1
+        if i >= 0 and sp.names[i][0] <= m.start < sp.names[i][1]:
+            return "quoted_name"
+    if sp.hypo and _inside(sp.hypo, sp.hypo_starts, m.start):
+        return "example"
+    if sp.questions and _inside(sp.questions, sp.question_starts, m.start):
+        return "question"
+    if sp.teams and m.core_start >= 0 and t[m.core_start : m.end] in sp.teams:
+        return "team_name"
+    after = t[m.end : m.end + 14]
+    if m.kind == "count":
+        if _GROUP_OF_RE.match(after):
+            return "group_of"  # 15人中包括五名中锋
+        if _SCOPE_BEFORE_RE.search(t[max(0, m.start - 4) : m.start]) and _SCOPE_AFTER_RE.match(
+            after
+        ):
+            return "scope_in"  # 在所有60只混合基金中位居第6名
+        if m.unit in ("个", "") and (m.value or 0) <= 10 and after.startswith(_DISCOURSE_NOUNS):
+            return "discourse_noun"  # 来自三个方面
+        if _scope_of_statistic(t, m):
+            return "scope_of_statistic"
+        if _SURVEY_BEFORE_RE.search(t, max(0, m.start - 5), m.start):
+            return "survey_sample"  # 采访了20名消费者: the sample of a survey
+    is_rank = m.rule in ("rank.ordinal", "rank.top")
+    if m.end > m.core_start and t.startswith(_NUMBER_NAME_WORDS, m.end - 1):
+        return "number_name"  # 20国集团, 5人制足球: a name made of a number
+    if is_rank and _PRIZE_AFTER_RE.match(t, m.end):
+        return "prize_slot"  # 第一名：奖励现金1000元: a slot of a prize table
+    cond = _RANK_CONDITION_RE.match(t, m.end) if is_rank else None
+    if (
+        cond
+        and not t.startswith(_RANK_NOUNS, cond.end())
+        and not (
+            m.rule == "rank.ordinal" and _RANK_BEFORE_RE.search(t, max(0, m.start - 12), m.start)
+        )
+    ):
+        # 第一名的友友将获得…: a rank as a condition (以第11名的成绩 is a rank, and so is
+        # 销量第一的企业 or 排在第二名的是…: a rank verb or field before it; 排名前五位的基金
+        # names a group).
+        return "rank_condition"
+    if _CODE_AROUND_RE.match(t, m.end) or _CODE_BEFORE_RE.search(t, max(0, m.start - 2), m.start):
+        return "phone_code"  # 400-650-6628: a phone number
+    if (
+        after.startswith("的")
+        and (m.kind in _CRITERION_KINDS or m.kind == "percent")
+        and not t.endswith(_HOLDING_WORDS, 0, m.start)
+        and not (is_rank and _RANK_ADJACENT_RE.search(t, max(0, m.start - 6), m.start))
+        and (
+            _CRITERION_BEFORE_RE.search(t, max(0, m.start - 10), m.start)
+            or t[m.start : m.core_start] in _CRITERION_PREFIXES
+        )
+    ):
+        return "criterion_class"  # 不少于建筑面积100万平方米的项目, 幅度在5%以上的基金
+    if m.kind == "duration" and _in_duration_list(t, m):
+        return "duration_list"  # 银河一年、两年、三年的星级评比: periods that name classes
+    if after.startswith("的") and m.kind in _CRITERION_KINDS:
+        surface = t[m.start : m.end]
+        prefix = t[m.start : m.core_start] if m.core_start > m.start else ""
+        if surface.endswith(("以上", "以下", "以内")) or (
+            prefix in _CRITERION_PREFIXES and not t.endswith(_HOLDING_WORDS, 0, m.start)
+        ):
+            return "bound_class"  # 重9公斤以下的小型犬 (but 拥有超过500亩的厂房 is held: a fact)
+    if after.startswith("的") and m.kind == "money" and t.endswith("以内", m.start, m.end):
+        return "bound_class"  # 1万元以内的工程: a class of jobs by price
+    if _criterion(t, m):
+        return "criterion"
+    if _threshold(t, m):
+        return "threshold"
+    if _bracket_after_share(t, m):
+        return "bracket_after_share"
+    if _denomination(t, m):
+        return "denomination"  # 50元充值卡: the face value of a product
+    if m.kind == "duration" and _time_frame(t, m):
+        return "time_frame"
+    if t.startswith(_STYLE_SUFFIXES, m.end):
+        return "style_name"  # 两段式设计: the name of a design
+    if _figure_of_speech(t, m):
+        return "figure_of_speech"
+    if _occasion(t, m):
+        return "occasion"
+    if _condition_after(t, m):
+        return "condition_after"
+    if _list_summary(t, m):
+        return "list_summary"
+    if _reference_count(t, m):
+        return "reference_count"
+    if _bracket_of_distribution(t, m):
+        return "bracket_of_distribution"
+    return context_lookalike(t, m)  # the rules of context of extractor/lookalike.py
+
+
+def _drop_in_context(t: str, mentions: list[Mention], soft: Collection[str] = ()) -> list[Mention]:
+    """Drop quantities whose wider context makes them look-alikes: examples and suppositions
+    (比如说…2000元), the size of a group a comparison is made in (在所有60只基金中), parts of
+    an argument (来自三个方面), criteria that name a class (9公斤以下的小型犬, 不足两年),
+    questions (能否突破100万辆？), time frames (过去2年), figures of speech (开心10倍) and team
+    names made of a number (76人: once a name, a name throughout the text).
+
+    A rule named in ``soft`` does not drop: the mention stays with the rule's name as its
+    ``cue``, a feature of the learned decision (:mod:`extractor.lookalike`) that keeps or
+    drops it."""
+    sp = _context_spans(t, mentions)
     out = []
     for m in mentions:
-        if names and m.kind != "percent" and m.unit != "折":
-            # (A share or a discount in quotes, “首付四成”, “七折优惠”, quotes a rule, not a name.)
-            i = bisect.bisect_right(name_starts, m.start) - 1
-            if i >= 0 and names[i][0] <= m.start < names[i][1]:
-                continue
-        if hypo and _inside(hypo, hypo_starts, m.start):
-            continue
-        if questions and _inside(questions, question_starts, m.start):
-            continue
-        if teams and m.core_start >= 0 and t[m.core_start : m.end] in teams:
-            continue
-        after = t[m.end : m.end + 14]
-        if m.kind == "count":
-            if _GROUP_OF_RE.match(after):
-                continue  # 15人中包括五名中锋
-            if _SCOPE_BEFORE_RE.search(t[max(0, m.start - 4) : m.start]) and _SCOPE_AFTER_RE.match(
-                after
-            ):
-                continue  # 在所有60只混合基金中位居第6名
-            if m.unit in ("个", "") and (m.value or 0) <= 10 and after.startswith(_DISCOURSE_NOUNS):
-                continue  # 来自三个方面
-            if _scope_of_statistic(t, m) or _SURVEY_BEFORE_RE.search(
-                t, max(0, m.start - 5), m.start
-            ):
-                continue  # 采访了20名消费者: the sample of a survey
-        is_rank = m.rule in ("rank.ordinal", "rank.top")
-        if m.end > m.core_start and t.startswith(_NUMBER_NAME_WORDS, m.end - 1):
-            continue  # 20国集团, 5人制足球: a name made of a number
-        if is_rank and _PRIZE_AFTER_RE.match(t, m.end):
-            continue  # 第一名：奖励现金1000元: a slot of a prize table
-        cond = _RANK_CONDITION_RE.match(t, m.end) if is_rank else None
-        if (
-            cond
-            and not t.startswith(_RANK_NOUNS, cond.end())
-            and not (
-                m.rule == "rank.ordinal"
-                and _RANK_BEFORE_RE.search(t, max(0, m.start - 12), m.start)
-            )
-        ):
-            # 第一名的友友将获得…: a rank as a condition (以第11名的成绩 is a rank, and so is
-            # 销量第一的企业 or 排在第二名的是…: a rank verb or field before it; 排名前五位的基金
-            # names a group).
-            continue
-        if _CODE_AROUND_RE.match(t, m.end) or _CODE_BEFORE_RE.search(
-            t, max(0, m.start - 2), m.start
-        ):
-            continue  # 400-650-6628: a phone number
-        if (
-            after.startswith("的")
-            and (m.kind in _CRITERION_KINDS or m.kind == "percent")
-            and not t.endswith(_HOLDING_WORDS, 0, m.start)
-            and not (is_rank and _RANK_ADJACENT_RE.search(t, max(0, m.start - 6), m.start))
-            and (
-                _CRITERION_BEFORE_RE.search(t, max(0, m.start - 10), m.start)
-                or t[m.start : m.core_start] in _CRITERION_PREFIXES
-            )
-        ):
-            continue  # 不少于建筑面积100万平方米的项目, 幅度在5%以上的基金, 超过五成的个股
-        if m.kind == "duration" and _in_duration_list(t, m):
-            continue  # 银河一年、两年、三年的星级评比: periods that name classes
-        if after.startswith("的") and m.kind in _CRITERION_KINDS:
-            surface = t[m.start : m.end]
-            prefix = t[m.start : m.core_start] if m.core_start > m.start else ""
-            if surface.endswith(("以上", "以下", "以内")) or (
-                prefix in _CRITERION_PREFIXES and not t.endswith(_HOLDING_WORDS, 0, m.start)
-            ):
-                continue  # 重9公斤以下的小型犬 (but 拥有超过500亩的厂房 is held: a fact)
-        if after.startswith("的") and m.kind == "money" and t.endswith("以内", m.start, m.end):
-            continue  # 1万元以内的工程: a class of jobs by price
-        if _criterion(t, m) or _threshold(t, m) or _bracket_after_share(t, m):
-            continue
-        if _denomination(t, m):
-            continue  # 50元充值卡: the face value of a product
-        if m.kind == "duration" and _time_frame(t, m):
-            continue
-        if t.startswith(_STYLE_SUFFIXES, m.end):
-            continue  # 两段式设计: the name of a design
-        if _figure_of_speech(t, m) or _occasion(t, m) or _condition_after(t, m):
-            continue
-        if _list_summary(t, m) or _reference_count(t, m) or _bracket_of_distribution(t, m):
-            continue
-        if context_lookalike(t, m):
-            continue  # the rules of context of extractor/lookalike.py
-        out.append(m)
+        cue = _context_cue(t, m, sp)
+        if cue is None:
+            out.append(m)
+        elif cue in soft:
+            out.append(replace(m, cue=cue))
     return out
 
 

@@ -19,8 +19,10 @@ candidates of the ranker it ships with.
 from __future__ import annotations
 
 import argparse
+import bisect
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from . import lookalike, ner
@@ -97,12 +99,15 @@ def extract_all(
     texts: Mapping[str, str],
     dates: Mapping[str, str | None] | None = None,
     ranker: Ranker | None = None,
+    soft: Sequence[str] | None = None,
 ) -> Found:
     """Every candidate of each document, the look-alike filter left out (both the ranker and
-    the filter learn from all of them), extracted with ``ranker`` (None: :data:`RULES`)."""
+    the filter learn from all of them), extracted with ``ranker`` (None: :data:`RULES`);
+    ``soft``: the rules of context that mark rather than drop (None: the ranker's own; the
+    filter learns from :data:`extractor.lookalike.CUES`, all of them)."""
     model = ranker or RULES
     return {
-        doc: extract_with_fields(text, (dates or {}).get(doc), model, screen=False)
+        doc: extract_with_fields(text, (dates or {}).get(doc), model, screen=False, soft=soft)
         for doc, text in texts.items()
     }
 
@@ -314,77 +319,161 @@ def lookalike_rows(
     return out
 
 
+def _cue(feats: Mapping[str, float]) -> str:
+    """The rule of context that marked a candidate (its ``cue=`` feature), or ""."""
+    if "cue" not in feats:
+        return ""
+    return next(k[4:] for k in feats if k.startswith("cue="))
+
+
 def _examples(rows: LookalikeRows, docs: Sequence[str]) -> list[lookalike.Example]:
-    return [(f, float(y)) for d in docs for f, y in rows[d][0] if y is not None and y >= 0]
+    """Every labelled candidate of ``docs``: a claim found 1; a look-alike, or a gold claim's
+    mention read with a wrong value or unit (a false alarm to the eval), 0."""
+    return [(f, 1.0 if y == CLAIM else 0.0) for d in docs for f, y in rows[d][0] if y is not None]
 
 
 #: The L2 penalty of the look-alike filter (against the summed loss, like the ranker's).
 LOOKALIKE_L2 = 10.0
 
+#: A candidate's out-of-fold probability, its label (1 a claim found, 0 a false alarm) and
+#: the rule of context that marked it ("": none).
+Scored = list[tuple[float, float, str]]
+
 
 def lookalike_cv(
     rows: LookalikeRows, folds: int = 5, l2: float = LOOKALIKE_L2
-) -> tuple[list[tuple[float, float]], int]:
-    """Out-of-fold probabilities of every candidate (``(probability, label)``, label 1 for a
-    claim found, 0 for any wrong candidate) from models trained without each fold of
-    documents, and the gold claims of all documents."""
+) -> tuple[Scored, int]:
+    """Out-of-fold probabilities of every candidate from models trained without each fold of
+    documents (``rows`` from an extraction with every rule of context soft), and the gold
+    claims of all documents."""
     docs = sorted(rows)
-    scored: list[tuple[float, float]] = []
+    scored: Scored = []
     for k in range(folds):
         held = set(docs[k::folds])
         model = lookalike.fit(_examples(rows, [d for d in docs if d not in held]), l2=l2)
         for d in sorted(held):
             for f, y in rows[d][0]:
                 if y is not None:
-                    scored.append((model.probability(f), 1.0 if y == CLAIM else 0.0))
+                    scored.append((model.probability(f), 1.0 if y == CLAIM else 0.0, _cue(f)))
     return scored, sum(n for _, n in rows.values())
 
 
-#: The cross-validated F1 a look-alike filter must gain over no filter to be switched on: a
-#: smaller gain is within what one more or one fewer candidate moves, and a threshold fitted
-#: to it drops real claims on new text (160 articles: +0.001 at 0.09; 200: +0.001 at 0.35,
-#: which cost the test part 3 claims of recall).
-MIN_FILTER_GAIN = 0.005
+#: The recall the learned decision may give up against the rules alone (each rule of context
+#: a drop, no filter) at the operating point: about 10 of the training part's 2,028 claims.
+RECALL_GIVE = 0.005
+
+#: Thresholds tried (0 is "no filter").
+THRESHOLDS = tuple(x / 100 for x in range(0, 96))
 
 
-def choose_threshold(scored: Sequence[tuple[float, float]], n_claims: int) -> float:
-    """The threshold of the best cross-validated F1; where several thresholds reach it, the
-    middle one of them (the one furthest from the scores that decide it). 0 (no filter) unless
-    the best F1 beats no filter by :data:`MIN_FILTER_GAIN`."""
-    table = lookalike.best_threshold(scored, n_claims)
-    best = max(round(r[3], 6) for r in table)
-    if best < table[0][3] + MIN_FILTER_GAIN:  # table[0]: threshold 0, every candidate kept
-        return 0.0
-    tied = [r[0] for r in table if round(r[3], 6) == best]
+def curve(scored: Scored, n_claims: int, soft: Collection[str]) -> list[tuple[float, float, float]]:
+    """``(threshold, precision, recall)`` of the candidates proposed at each threshold of
+    :data:`THRESHOLDS` when the rules of context in ``soft`` mark and the others drop; at
+    threshold 0, the rules alone (no filter, every rule of context a drop)."""
+    rows = []
+    for t in THRESHOLDS:
+        if t == 0:
+            kept = [y for _, y, cue in scored if not cue]
+        else:
+            kept = [y for p, y, cue in scored if p >= t and (not cue or cue in soft)]
+        tp = sum(kept)
+        prec = tp / len(kept) if kept else 0.0
+        rows.append((t, prec, tp / n_claims if n_claims else 0.0))
+    return rows
+
+
+#: The cross-validated precision the learned decision must gain over the rules alone, at the
+#: operating point, to be switched on: a smaller gain is a few candidates, within what one
+#: fold moves (a threshold fitted to +0.001 F1 cost the test part 3 claims of recall once).
+MIN_PRECISION_GAIN = 0.005
+
+
+def operating_point(
+    table: Sequence[tuple[float, float, float]], give: float = RECALL_GIVE
+) -> tuple[float, float, float]:
+    """The most precise threshold above 0 whose recall is at least that of the rules alone
+    (``table[0]``) minus ``give`` (then the one with more recall; where several thresholds
+    reach the same, the middle one, the furthest from the scores that decide it);
+    ``table[0]`` when no threshold above 0 keeps that recall."""
+    floor = table[0][2] - give - 1e-9
+    ok = [r for r in table[1:] if r[2] >= floor]
+    if not ok:
+        return table[0]
+    best = max((round(r[1], 6), round(r[2], 6)) for r in ok)
+    tied = [r for r in ok if (round(r[1], 6), round(r[2], 6)) == best]
     return tied[len(tied) // 2]
+
+
+def _better(a: tuple[float, float, float], b: tuple[float, float, float]) -> bool:
+    """Operating point ``a`` beats ``b``: more precise, or as precise with more recall."""
+    return (round(a[1], 6), round(a[2], 6)) > (round(b[1], 6), round(b[2], 6))
+
+
+def choose_soft(
+    scored: Scored,
+    n_claims: int,
+    give: float = RECALL_GIVE,
+    min_gain: float = MIN_PRECISION_GAIN,
+) -> tuple[tuple[str, ...], tuple[float, float, float]]:
+    """Which rules of context become features instead of drops, and the operating point
+    (``(threshold, precision, recall)``; threshold 0: the rules alone, no model).
+
+    Each rule is tried alone as a feature (every other rule dropping what it names); then,
+    best first, a rule becomes a feature while that makes the cross-validated operating
+    point better (:func:`_better`: a rule whose candidates the model drops anyway stays a
+    drop, which costs no role resolution). The model is switched on only when its precision
+    at the operating point beats the rules alone by ``min_gain``."""
+    base = curve(scored, n_claims, ())[0]
+    start = operating_point(curve(scored, n_claims, ()), give)
+    trials = []
+    for cue in sorted({cue for _, _, cue in scored if cue}):
+        trial = operating_point(curve(scored, n_claims, (cue,)), give)
+        if _better(trial, start):
+            trials.append((trial, cue))
+    soft: list[str] = []
+    point = start
+    for _, cue in sorted(trials, key=lambda tc: (-tc[0][1], -tc[0][2], tc[1])):
+        trial = operating_point(curve(scored, n_claims, (*soft, cue)), give)
+        if _better(trial, point):
+            soft.append(cue)
+            point = trial
+    if point[0] == 0 or point[1] < base[1] + min_gain:
+        return (), base
+    return tuple(sorted(soft)), point
 
 
 def train_lookalike(
     rows: LookalikeRows, *, decisions: bool = False, folds: int = 5
 ) -> tuple[lookalike.LookalikeModel | None, int]:
-    """The look-alike filter, and how many candidates taught it.
+    """The learned decision over each candidate, and how many candidates taught it.
 
-    From gold: fitted on all the candidates, its threshold chosen by ``folds``-fold
-    cross-validation (the best F1). From decisions: refitted from the shipped filter's weights
-    (an L2 pull towards them, so a few decisions move it only as far as they agree), with the
-    shipped threshold; with no claim or no look-alike among the decisions, the shipped filter
-    as it is."""
+    From gold: fitted on all the candidates (``rows`` extracted with every rule of context
+    soft), its threshold and its soft rules chosen by ``folds``-fold cross-validation
+    (:func:`choose_soft`, :func:`operating_point`). From decisions: refitted from the shipped
+    model's weights (an L2 pull towards them, so a few decisions move it only as far as they
+    agree), with the shipped threshold and soft rules; with no claim or no look-alike among
+    the decisions, the shipped model as it is."""
     examples = _examples(rows, sorted(rows))
     if not decisions:
         if not examples:
             return None, 0
         scored, n = lookalike_cv(rows, folds)
-        threshold = choose_threshold(scored, n)
-        return lookalike.fit(examples, l2=LOOKALIKE_L2, threshold=threshold), len(examples)
+        soft, point = choose_soft(scored, n)
+        model = lookalike.fit(examples, l2=LOOKALIKE_L2, threshold=point[0])
+        return replace(model, soft=soft), len(examples)
     prior = shipped().lookalike
     labels = {y for _, y in examples}
     if labels != {0.0, 1.0}:
         return prior, 0
     threshold = prior.threshold if prior is not None else 0.5
-    return (
-        lookalike.fit(examples, l2=LOOKALIKE_L2, prior=prior, threshold=threshold),
-        len(examples),
-    )
+    model = lookalike.fit(examples, l2=LOOKALIKE_L2, prior=prior, threshold=threshold)
+    return replace(model, soft=prior.soft if prior is not None else ()), len(examples)
+
+
+def shipped_soft() -> tuple[str, ...]:
+    """The rules of context the shipped model reads as features."""
+    filt = shipped().lookalike
+    return filt.soft if filt is not None else ()
 
 
 def train(
@@ -422,7 +511,7 @@ def train(
             if name != "subject"
         },
     )
-    found = extract_all(texts, dates, ranker)
+    found = extract_all(texts, dates, ranker, lookalike.CUES if not decisions else shipped_soft())
     if extracted is not None:
         extracted.update(found)
     filt, n_filter = train_lookalike(
@@ -524,6 +613,7 @@ def main(argv: list[str] | None = None) -> int:
         found = extract_all(
             texts,
             ranker=Ranker(current.weights, current.bias, current.fields, None, current.trees),
+            soft=lookalike.CUES,
         )
         rows = lookalike_rows(gold, found, texts)
         if args.folds > 1:
@@ -546,27 +636,77 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _auc(scored: Scored) -> float:
+    """The probability that a claim scores above a false alarm (ties count half), over the
+    candidates no rule of context marked."""
+    neg = sorted(p for p, y, cue in scored if not y and not cue)
+    pos = [p for p, y, cue in scored if y and not cue]
+    if not neg or not pos:
+        return 0.5
+    total = 0.0
+    for p in pos:
+        lo, hi = bisect.bisect_left(neg, p), bisect.bisect_right(neg, p)
+        total += lo + 0.5 * (hi - lo)
+    return total / len(pos) / len(neg)
+
+
 def _report_lookalike(rows: LookalikeRows, folds: int) -> None:
-    """Print the cross-validated look-alike filter: no filter, the chosen threshold, and the
-    most precise threshold losing at most 0.01 recall."""
+    """Print the cross-validated learned decision: its precision/recall curve with the chosen
+    soft rules, the rules alone, the operating point, and each rule of context's candidates."""
     scored, n_claims = lookalike_cv(rows, folds)
-    table = lookalike.best_threshold(scored, n_claims)
-    t = choose_threshold(scored, n_claims)
-    for row in table:
-        if row[0] in (0.0, t):
-            what = "no filter" if row[0] == 0.0 else "chosen threshold (best F1)"
-            print(
-                f"{folds}-fold cross-validated look-alike filter at {row[0]:.2f}"
-                f" ({what}): precision {row[1]:.3f} recall {row[2]:.3f} F1 {row[3]:.3f}"
-                f" on {n_claims} gold claims"
-            )
-    base = table[0][2]
-    keep = [r for r in table if r[2] >= base - 0.01]
-    best = max(keep, key=lambda r: (r[1], -r[0]))
+    soft, point = choose_soft(scored, n_claims)
+    table = curve(scored, n_claims, soft)
+    base = table[0]
     print(
-        f"  highest precision losing at most 0.01 recall: threshold {best[0]:.2f},"
-        f" precision {best[1]:.3f} recall {best[2]:.3f} F1 {best[3]:.3f}"
+        f"{folds}-fold cross-validated keep/drop decision on {n_claims} gold claims"
+        f" ({len(scored)} candidates, every rule of context soft):"
     )
+    print(f"  rules alone (no model): precision {base[1]:.3f} recall {base[2]:.3f}")
+    print("  curve with the soft rules: threshold precision recall")
+    for t, p, r in table[1:]:
+        if round(t * 100) % 5 == 0 or t == point[0]:
+            print(f"    {t:.2f} {p:.3f} {r:.3f}")
+    free_soft, free = choose_soft(scored, n_claims, min_gain=0.0)
+    print(
+        f"  most precise losing at most {RECALL_GIVE} recall: threshold {free[0]:.2f}"
+        f" precision {free[1]:.3f} recall {free[2]:.3f}"
+        f" (soft: {', '.join(free_soft) or 'none'})"
+    )
+    what = (
+        "the model decides"
+        if point[0] > 0
+        else f"gain under {MIN_PRECISION_GAIN}: the rules alone, no threshold"
+    )
+    print(
+        f"  operating point shipped: threshold {point[0]:.2f} precision {point[1]:.3f}"
+        f" recall {point[2]:.3f} ({what})"
+    )
+    every = operating_point(curve(scored, n_claims, lookalike.CUES))
+    print(
+        f"  every rule of context soft: threshold {every[0]:.2f}"
+        f" precision {every[1]:.3f} recall {every[2]:.3f}"
+    )
+    # The confidence a reviewer sees: how well it ranks claims above false alarms (the
+    # candidates the rules let through, in lookalike_cv's order), beside the rules' own.
+    docs = sorted(rows)
+    rules_conf = [
+        (f.get("rule_confidence", 0.0), 1.0 if y == CLAIM else 0.0, _cue(f))
+        for k in range(folds)
+        for d in sorted(set(docs[k::folds]))
+        for f, y in rows[d][0]
+        if y is not None
+    ]
+    print(
+        f"  confidence ranking (AUC, unmarked candidates): model {_auc(scored):.3f},"
+        f" the rules' confidence {_auc(rules_conf):.3f}"
+    )
+    counts: dict[str, list[int]] = {}
+    for _, y, cue in scored:
+        if cue:
+            counts.setdefault(cue, [0, 0])[int(y)] += 1
+    print("  rules of context (claims / false alarms they mark; S: soft, a feature):")
+    for cue, (neg, pos) in sorted(counts.items(), key=lambda kv: -sum(kv[1])):
+        print(f"    {'S' if cue in soft else ' '} {cue}: {pos} / {neg}")
 
 
 if __name__ == "__main__":

@@ -11,10 +11,10 @@ def _rules(text: str, surface: str) -> list[str]:
     return [r for s, e, r in Recorder().run(text) if s < start + len(surface) and start < e]
 
 
-def test_a_drop_in_context_is_named_by_its_line_and_comment() -> None:
-    # 50元充值卡: the face value of a product (a `continue` of _drop_in_context)
+def test_a_drop_in_context_is_named_by_its_rule_and_comment() -> None:
+    # 50元充值卡: the face value of a product (a rule of context of quantity.py)
     rules = _rules("他买了一张50元充值卡。", "50元")
-    assert rules and rules[0].startswith("D"), rules
+    assert rules == ["D:denomination"], rules
     assert "充值卡" in describe(rules[0])
 
 

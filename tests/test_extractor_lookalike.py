@@ -3,6 +3,7 @@ and its use by the extractor (confidence and dropped candidates)."""
 
 from __future__ import annotations
 
+import inspect
 import json
 import re
 import subprocess
@@ -11,18 +12,22 @@ from pathlib import Path
 
 import pytest
 
-from extractor import extract
+from extractor import extract, lookalike, quantity
 from extractor.core import extract_with_fields
 from extractor.lookalike import LookalikeModel, features, fit, screen
+from extractor.quantity import find_quantities
 from extractor.ranker import ModelError, Ranker, shipped
 from extractor.train import (
     CLAIM,
     LOOKALIKE,
     MISMATCHED,
     UNKNOWN,
-    choose_threshold,
+    _auc,
+    choose_soft,
+    curve,
     extract_all,
     lookalike_rows,
+    operating_point,
     train,
 )
 
@@ -144,18 +149,61 @@ def test_gold_labels_of_candidates() -> None:
     assert dl["300万吨"] == CLAIM and dl["两棵"] == LOOKALIKE and dl["二十万吨"] is UNKNOWN
 
 
-def test_threshold_of_the_best_f1() -> None:
-    # Three claims found (0.9, 0.8, 0.3), two look-alikes (0.35, 0.1), four claims to find:
-    # dropping the 0.1 look-alike (thresholds 0.11 to 0.30) is best; the middle one is kept.
-    scored = [(0.9, 1.0), (0.8, 1.0), (0.3, 1.0), (0.35, 0.0), (0.1, 0.0)]
-    assert choose_threshold(scored, 4) == pytest.approx(0.21)
-    # A look-alike above every claim: no threshold helps, the filter keeps everything.
-    assert choose_threshold([(0.9, 0.0), (0.5, 1.0)], 1) <= 0.5
-    # A gain under MIN_FILTER_GAIN is noise: no filter (one look-alike dropped among 400 claims).
-    many = [(0.9, 1.0)] * 400 + [(0.2, 1.0)] * 10 + [(0.1, 0.0)] + [(0.95, 0.0)] * 30
-    assert choose_threshold(many, 420) == 0.0
-    # ... while a clear gain switches it on (ten look-alikes under ten claims).
-    assert 0.1 < choose_threshold([(0.9, 1.0)] * 10 + [(0.1, 0.0)] * 10, 10) < 0.9
+def test_operating_point_most_precise_within_the_recall_it_may_give() -> None:
+    # (probability, label, cue): five claims to find; the rules alone keep the four
+    # unmarked candidates (three claims, one false alarm at 0.35): P 0.75, R 0.6.
+    scored = [(0.9, 1.0, ""), (0.8, 1.0, ""), (0.3, 1.0, ""), (0.35, 0.0, ""), (0.2, 0.0, "x")]
+    table = curve(scored, 5, ())
+    assert table[0] == (0.0, 0.75, 0.6)
+    # Dropping the false alarm costs the 0.3 claim (R 0.4): more than RECALL_GIVE, so the
+    # thresholds keeping R 0.6 (0.01 to 0.30) tie at P 0.75; the middle one is chosen.
+    assert operating_point(table) == (0.16, 0.75, 0.6)
+    # Giving up 0.2 recall buys precision 1.0 (thresholds 0.36 to 0.80: the middle one).
+    assert operating_point(table, give=0.2) == (0.58, 1.0, 0.4)
+
+
+@pytest.mark.parametrize(
+    ("scored", "claims", "soft", "threshold"),
+    [
+        # A rule whose candidates are claims the model keeps becomes a feature, and the
+        # false alarm under them is dropped: precision 0.75 -> 1.0, recall 0.6 -> 1.0.
+        (
+            [
+                (0.9, 1.0, ""),
+                (0.8, 1.0, ""),
+                (0.7, 1.0, ""),
+                (0.2, 0.0, ""),
+                (0.6, 1.0, "x"),
+                (0.6, 1.0, "x"),
+            ],
+            5,
+            ("x",),
+            0.41,
+        ),
+        # A rule whose candidates the model drops anyway stays a drop.
+        ([(0.9, 1.0, ""), (0.8, 1.0, ""), (0.1, 0.0, ""), (0.05, 0.0, "y")], 2, (), 0.46),
+        # A gain under MIN_PRECISION_GAIN is noise: the rules alone, no model.
+        ([(0.9, 1.0, "")] * 400 + [(0.1, 0.0, "")] + [(0.95, 0.0, "")] * 30, 400, (), 0.0),
+    ],
+)
+def test_choose_soft_rules_and_threshold_by_the_operating_point(
+    scored: list, claims: int, soft: tuple, threshold: float
+) -> None:
+    chosen, point = choose_soft(scored, claims)
+    assert chosen == soft and point[0] == pytest.approx(threshold)
+
+
+@pytest.mark.parametrize(
+    ("scored", "auc"),
+    [
+        ([(0.9, 1.0, ""), (0.1, 0.0, "")], 1.0),
+        ([(0.1, 1.0, ""), (0.9, 0.0, "")], 0.0),
+        ([(0.5, 1.0, ""), (0.5, 0.0, "")], 0.5),  # a tie counts half
+        ([(0.9, 1.0, ""), (0.1, 0.0, ""), (0.95, 0.0, "x")], 1.0),  # marked: left out
+    ],
+)
+def test_auc_of_the_confidence(scored: list, auc: float) -> None:
+    assert _auc(scored) == pytest.approx(auc)
 
 
 def test_retraining_on_a_small_gold_gives_a_model_that_loads_and_filters() -> None:
@@ -184,6 +232,91 @@ def test_retraining_on_a_small_gold_gives_a_model_that_loads_and_filters() -> No
     assert "三棵" in every
 
 
+def test_retraining_makes_a_rule_of_context_a_feature_when_cross_validation_says_so() -> None:
+    """A small gold (articles written for the test) whose face values (50元充值卡, a rule of
+    context: a look-alike to the shipped rules) are claims, beside look-alikes the rules let
+    through (两棵): the retrained decision reads the rule as a feature and keeps what it
+    marks, drops the look-alikes, and its model file loads and changes what is proposed."""
+    texts: dict[str, str] = {}
+    gold: list[dict] = []
+    for i in range(10):
+        tons, card = 100 + i, 20 + 10 * i
+        text = (
+            f"第{i}钢厂去年产钢{tons}万吨，比前年增加了{i + 2}%。他买了一张{card}元充值卡。"
+            "他家门前有两棵树。"
+        )
+        doc = f"d{i}"
+        texts[doc] = text
+        gold.append(_mention(text, f"{tons}万吨", True, tons * 1e4, "吨", doc))
+        gold.append(_mention(text, f"{i + 2}%", True, i + 2, "%", doc))
+        gold.append(_mention(text, f"{card}元", True, card, "元", doc))
+        gold.append(_mention(text, "两棵", False, 2, "棵", doc))
+    model, _ = train(gold, texts)
+    assert model.lookalike is not None
+    assert model.lookalike.soft == ("denomination",) and model.lookalike.threshold > 0
+    loaded = Ranker.from_json(model.to_json())
+    assert loaded.lookalike is not None
+    assert loaded.lookalike.to_dict() == model.lookalike.to_dict()
+    unseen = "某钢厂今年产钢250万吨，比去年增加了5%。她买了一张300元充值卡。院子里有三棵树。"
+    kept = {c.quantity_text: c for c in extract(unseen, ranker=loaded)}
+    assert {"250万吨", "5%", "300元"} <= set(kept) and "三棵" not in kept
+    assert kept["300元"].cue == "denomination" and kept["250万吨"].cue == ""
+    rules = [c.quantity_text for c in extract(unseen, ranker=Ranker(loaded.weights))]
+    assert "300元" not in rules and "三棵" in rules
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "cue"),
+    [
+        ("他买了一张50元充值卡。", "50元", "denomination"),
+        ("过去2年里，公司扩张很快。", "2年", "time_frame"),
+        ("上述三只基金的经理都已离职。", "三只", "back_reference"),
+        ("销量能否突破100万辆？", "100万辆", "question"),
+    ],
+)
+def test_a_soft_rule_of_context_marks_instead_of_dropping(
+    text: str, surface: str, cue: str
+) -> None:
+    dropped = [m for m in find_quantities(text) if surface in text[m.start : m.end]]
+    assert dropped == []
+    marked = [m for m in find_quantities(text, soft=(cue,)) if surface in text[m.start : m.end]]
+    assert len(marked) == 1 and marked[0].cue == cue
+    # As a feature of the learned decision: the rule's name, never a word of the text.
+    pairs = extract_with_fields(text, screen=False, soft=(cue,))
+    cands = [c for c, _ in pairs]
+    k = next(i for i, c in enumerate(cands) if surface in c.quantity_text)
+    f = features(text, cands, [x for _, x in pairs])[k]
+    assert f["cue"] == 1.0 and f[f"cue={cue}"] == 1.0
+
+
+def test_every_rule_of_context_has_a_name_the_model_file_may_list() -> None:
+    names = set()
+    for fn in (quantity._context_cue, lookalike.context_lookalike):
+        names |= set(re.findall(r'return "(\w+)"', inspect.getsource(fn)))
+    names |= {name for name, _ in lookalike._CONTEXT_RULES}
+    assert names == set(lookalike.CUES)
+
+
+@pytest.mark.parametrize(
+    ("soft", "threshold", "message"),
+    [
+        (["no_such_rule"], 0.5, "unknown rules"),
+        ("denomination", 0.5, "list of rule names"),
+        (["denomination"], 0.0, "threshold above 0"),
+    ],
+)
+def test_a_model_file_with_bad_soft_rules_is_refused(
+    soft: object, threshold: float, message: str
+) -> None:
+    data = json.loads(Ranker({"rule": 1.0}).to_json())
+    data["lookalike"] = {"weights": {}, "threshold": threshold, "soft": soft}
+    with pytest.raises(ModelError, match=message):
+        Ranker.from_json(json.dumps(data))
+    data["lookalike"] = {"weights": {}, "threshold": 0.5, "extra": 1}
+    with pytest.raises(ModelError, match="unknown keys"):
+        Ranker.from_json(json.dumps(data))
+
+
 def test_training_command_reports_the_filter_and_refits_it_alone(tmp_path: Path) -> None:
     docs = tmp_path / "seeds"
     docs.mkdir()
@@ -201,10 +334,13 @@ def test_training_command_reports_the_filter_and_refits_it_alone(tmp_path: Path)
         [*command, "-o", str(out), "--folds", "2"], capture_output=True, text=True, cwd=REPO
     )
     assert r.returncode == 0, r.stderr
-    lines = [line for line in r.stdout.splitlines() if "look-alike filter at" in line]
-    assert len(lines) == 2 and "(no filter)" in lines[0] and "(chosen threshold" in lines[1]
-    assert all("precision" in line and "recall" in line for line in lines)
-    assert "highest precision losing at most 0.01 recall" in r.stdout
+    assert "2-fold cross-validated keep/drop decision" in r.stdout
+    assert "rules alone (no model): precision" in r.stdout
+    assert "most precise losing at most 0.005 recall: threshold" in r.stdout
+    assert "operating point shipped: threshold" in r.stdout
+    assert "confidence ranking (AUC, unmarked candidates): model" in r.stdout
+    curve_rows = [x for x in r.stdout.splitlines() if re.fullmatch(r" {4}0\.\d\d \S+ \S+", x)]
+    assert len(curve_rows) >= 19
     # --lookalike-only keeps the ranker weights of the file and refits the filter.
     model = Ranker.from_json(out.read_text("utf-8"))
     out.write_text(Ranker(model.weights, 0.5, model.fields).to_json(), "utf-8")
