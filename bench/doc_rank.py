@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.golddata import train_gold  # noqa: E402
-from extractor.docrank import Place, pick_features  # noqa: E402
+from extractor.docrank import Place, pick_features, stack_rows  # noqa: E402
 from extractor.numbers import FULLWIDTH  # noqa: E402
 from extractor.ranker import (  # noqa: E402
     DEFAULT_BOOST,
@@ -131,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     def pass2_rows(doc: str, field: str, model: Any) -> list[list[dict[str, float]] | None]:
         claims = docs[doc]
         scores = [model.scores(c[field]["feats"], field) if field in c else None for c in claims]
-        extra = pick_features(
+        rows_of = stack_rows if args.mode == "residual" else pick_features
+        extra = rows_of(
             [c["place"] for c in claims],
             [c[field]["texts"] if field in c else None for c in claims],
             scores,
@@ -144,13 +145,7 @@ def main(argv: list[str] | None = None) -> int:
                 out.append(None)
                 continue
             if args.mode == "residual":
-                best = max(range(len(z)), key=z.__getitem__)
-                out.append(
-                    [
-                        {**r, "p1": zi, **({"p1_top": 1.0} if i == best else {})}
-                        for i, (r, zi) in enumerate(zip(rows, z, strict=True))
-                    ]
-                )
+                out.append(rows)
             else:
                 out.append([{**f, **r} for f, r in zip(c[field]["feats"], rows, strict=True)])
         return out

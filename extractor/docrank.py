@@ -184,3 +184,37 @@ def pick_features(
             rows.append(f)
         out.append(rows)
     return out
+
+
+#: The features of the second pass (a residual model on top of the first): the first pass's
+#: score and pick, and the pick features.
+STACK_FEATURES: dict[str, str] = {
+    "p1": "the first pass's score of the option (before the logistic)",
+    "p1_top": "the first pass's pick for this claim",
+    **DOC_FEATURES,
+}
+
+
+def stack_rows(
+    places: Sequence[Place],
+    texts: Sequence[Sequence[str] | None],
+    scores: Sequence[Sequence[float] | None],
+    *,
+    soft: bool = False,
+    causal: bool = False,
+) -> list[list[dict[str, float]] | None]:
+    """:func:`pick_features` with each option's first-pass score (``p1``) and pick
+    (``p1_top``) added: what the second pass scores (:data:`STACK_FEATURES`)."""
+    rows = pick_features(places, texts, scores, soft=soft, causal=causal)
+    out: list[list[dict[str, float]] | None] = []
+    for z, r in zip(scores, rows, strict=True):
+        if r is None or z is None:
+            out.append(None)
+            continue
+        best = max(range(len(z)), key=z.__getitem__)
+        for i, (f, zi) in enumerate(zip(r, z, strict=True)):
+            f["p1"] = zi
+            if i == best:
+                f["p1_top"] = 1.0
+        out.append(r)
+    return out
