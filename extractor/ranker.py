@@ -484,6 +484,21 @@ DEFAULT_BOOST: dict[str, BoostParams] = {
     "subject": BoostParams(shortlist=5, trees=25, depth=3, rate=0.4),
 }
 
+#: The fields ranked a second time with the other claims' first picks (:mod:`extractor.docrank`,
+#: a residual model over the first pass's score and the pick features), with the second pass's
+#: L2 decay. The first pass's picks a second pass learns from are cross-fitted (each training
+#: document's picks by a model trained without it). 5-fold CV on the 246 train articles
+#: (``bench/doc_rank.py``, the folds of the training command, cross-fitted inside each training
+#: part): time 0.751 -> 0.754, up on 4 folds of 5 (0.778 0.757 0.766 0.698 0.755 -> 0.789
+#: 0.761 0.778 0.700 0.742). Predicate 0.812 -> 0.813 (4 folds of 5, two claims) and subject
+#: 0.447 -> 0.447 (3 of 5; with the pick features beside the subject's own features and trees
+#: 0.456, 3 of 5) did not hold: those fields are ranked once.
+DEFAULT_STACK: dict[str, float] = {"time": 2.0}
+
+#: Fewer training claims with a right option than this learn no second pass (a database with
+#: a few dozen decisions cannot cross-fit a first pass).
+STACK_MIN_CLAIMS = 300
+
 _LIST_MARK_RE = re.compile("[、，,]")
 _DIGIT_RE = re.compile("[0-9０-９]")
 _LATIN_RE = re.compile("[A-Za-z]")
