@@ -423,13 +423,46 @@ def _second_pass(
                 reranked[k][name] = ranker.rerank(opts, r, name)
     result: list[tuple[Candidate, dict[str, list[Option]]]] = []
     before: _Made | None = None
-    for ranked, one in zip(reranked, made, strict=True):
+    for (cand, _), ranked, one in zip(out, reranked, made, strict=True):
         if "predicate" in ranker.document:
             shared = before.chosen_pred if one.shared and before is not None else None
             _choose_predicate(ranker, one, ranked["predicate"], shared or one.shared_output)
-        result.append((_finish(doc, one, ranked), ranked))
+        if set(ranker.document) == {"time"}:
+            result.append((_refinish_time(doc, one, cand, ranked), ranked))
+        else:
+            result.append((_finish(doc, one, ranked), ranked))
         before = one
     return result
+
+
+def _refinish_time(
+    doc: _Doc, made: _Made, cand: Candidate, ranked: dict[str, list[Option]]
+) -> Candidate:
+    """:func:`_finish` when only the time was re-ranked: the candidate's time and its runners-up
+    replaced, the rest kept (the same candidate, for a third of the cost)."""
+    assert doc.ranker is not None
+    time = made.time
+    if doc.ranker.ranks("time") and ranked["time"]:
+        time = made.time_of[id(ranked["time"][0])]
+    text = doc.text
+    chosen = text[time.start : time.end] if time else ""
+    found = _alts(
+        chosen,
+        (
+            (text[o.start : o.end] if o.start >= 0 else o.text, _pos(o.start), _pos(o.end), o.score)
+            for o in ranked["time"]
+        ),
+    )
+    alts = {**cand.alternatives, "time": found}
+    alternatives = {k: alts[k] for k in ("subject", "predicate", "time", "object") if alts.get(k)}
+    return replace(
+        cand,
+        time_text=chosen,
+        time=normalise(time.text, doc.doc_date) if time else "",
+        time_start=time.start if time else None,
+        time_end=time.end if time else None,
+        alternatives=alternatives,
+    )
 
 
 #: Tags of a numeral or measure word (辆车 is one such word in the tagger's dictionary).

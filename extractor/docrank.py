@@ -101,89 +101,154 @@ def pick_features(
             probs.append(p)
         else:
             probs.append(None)
+    # The picks counted for claim i: every other claim's (its own taken off the counts), or
+    # with ``causal`` those of the claims before it (added to the counts as the loop passes).
+    doc_c: dict[str, int] = {}
+    sent_c: dict[tuple[int, str], int] = {}
+    para_c: dict[tuple[int, str], int] = {}
+    soft_d: dict[str, float] = {}
+    soft_s: dict[tuple[int, str], float] = {}
+
+    def add(j: int) -> None:
+        u = picks[j]
+        if u is None:
+            return
+        there = places[j]
+        doc_c[u] = doc_c.get(u, 0) + 1
+        sent_c[there.sentence, u] = sent_c.get((there.sentence, u), 0) + 1
+        para_c[there.paragraph, u] = para_c.get((there.paragraph, u), 0) + 1
+        pj = probs[j]
+        if pj is not None:
+            for text, q in pj.items():
+                soft_d[text] = soft_d.get(text, 0.0) + q
+                key = (there.sentence, text)
+                soft_s[key] = soft_s.get(key, 0.0) + q
+
+    if not causal:
+        for j in range(n):
+            add(j)
+    nxt_of: list[int | None] = [None] * n
+    following: int | None = None
+    for j in range(n - 1, -1, -1):
+        nxt_of[j] = following
+        if picks[j] is not None:
+            following = j
+    total = sum(doc_c.values())
+    prev: int | None = None
     out: list[list[dict[str, float]] | None] = []
     for i in range(n):
         own = texts[i]
+        mine = picks[i]
         if not own or scores[i] is None:
             out.append(None)
-            continue
-        here = places[i]
-        others = [j for j in range(i if causal else n) if j != i and picks[j] is not None]
-        counts: dict[str, int] = {}
-        for j in others:
-            u = picks[j]
-            assert u is not None
-            counts[u] = counts.get(u, 0) + 1
-        top = max((u for u in counts if u), key=lambda u: (counts[u], u), default=None)
-        prev = next((j for j in range(i - 1, -1, -1) if picks[j] is not None), None)
-        nxt = None
-        if not causal:
-            nxt = next((j for j in range(i + 1, n) if picks[j] is not None), None)
-        rows = []
-        for t in own:
-            f: dict[str, float] = {}
-            same_s = same_p = same_d = holds_s = inside_s = holds_d = inside_d = 0
-            soft_s = soft_d = 0.0
-            for j in others:
-                u = picks[j]
-                assert u is not None
-                there = places[j]
-                in_sentence = there.sentence == here.sentence
-                if u == t:
-                    same_d += 1
-                    if there.paragraph == here.paragraph:
-                        same_p += 1
-                    if in_sentence:
-                        same_s += 1
-                elif t and u:
-                    if t in u:
-                        holds_d += 1
-                        holds_s += in_sentence
-                    elif u in t:
-                        inside_d += 1
-                        inside_s += in_sentence
-                pj = probs[j]
-                if pj is not None:
-                    q = pj.get(t, 0.0)
-                    soft_d += q
-                    if in_sentence:
-                        soft_s += q
-            for name, v in (
-                ("pick_sentence", same_s),
-                ("pick_paragraph", same_p),
-                ("pick_document", same_d),
-                ("pick_holds_sentence", holds_s),
-                ("pick_inside_sentence", inside_s),
-                ("pick_holds_document", holds_d),
-                ("pick_inside_document", inside_d),
-            ):
-                if v:
-                    f[name] = math.log1p(v)
-            if same_d:
-                f["pick_share"] = same_d / len(others)
-            if top is not None and t == top and counts[top] >= 2:
-                f["pick_top"] = 1.0
-            if prev is not None and picks[prev] == t:
-                there = places[prev]
-                if there.sentence == here.sentence:
-                    f["pick_previous_sentence"] = 1.0
-                    if there.clause == here.clause:
-                        f["pick_previous_clause"] = 1.0
-                elif there.paragraph == here.paragraph:
-                    f["pick_previous_paragraph"] = 1.0
-            if nxt is not None and picks[nxt] == t and places[nxt].sentence == here.sentence:
-                f["pick_next_sentence"] = 1.0
-            if soft:
-                if soft_s:
-                    f["soft_sentence"] = math.log1p(soft_s)
-                if soft_d:
-                    f["soft_document"] = math.log1p(soft_d)
-                    f["soft_share"] = soft_d / len(others)
-            if not t:
-                f = {f"empty*{k}": v for k, v in f.items()}
-            rows.append(f)
-        out.append(rows)
+        else:
+            out.append(
+                _claim_rows(
+                    own, places[i], None if causal else mine, None if causal else probs[i],
+                    doc_c, sent_c, para_c, soft_d, soft_s,
+                    (total if causal else total - (mine is not None)),
+                    prev, None if causal else nxt_of[i], picks, places, soft,
+                )
+            )  # fmt: skip
+        if causal:
+            add(i)
+            total += mine is not None
+        if mine is not None:
+            prev = i
     return out
+
+
+def _claim_rows(
+    own: Sequence[str],
+    here: Place,
+    counted: str | None,
+    own_probs: dict[str, float] | None,
+    doc_c: dict[str, int],
+    sent_c: dict[tuple[int, str], int],
+    para_c: dict[tuple[int, str], int],
+    soft_d: dict[str, float],
+    soft_s: dict[tuple[int, str], float],
+    n_others: int,
+    prev: int | None,
+    nxt: int | None,
+    picks: Sequence[str | None],
+    places: Sequence[Place],
+    soft: bool,
+) -> list[dict[str, float]]:
+    """The features of one claim's options (see :func:`pick_features`); ``counted`` is the
+    claim's own pick when the counts hold it (to be taken off), ``own_probs`` likewise."""
+
+    def others(u: str) -> tuple[int, int, int]:
+        """The other claims' picks of ``u``: in the document, the paragraph, the sentence."""
+        mine_u = 1 if u == counted else 0
+        return (
+            doc_c.get(u, 0) - mine_u,
+            para_c.get((here.paragraph, u), 0) - mine_u,
+            sent_c.get((here.sentence, u), 0) - mine_u,
+        )
+
+    top = None
+    top_n = 0
+    for u in doc_c:
+        if u:
+            c = others(u)[0]
+            if c > top_n or (c == top_n and c and top is not None and u > top):
+                top, top_n = u, c
+    rows = []
+    for t in own:
+        f: dict[str, float] = {}
+        same_d, same_p, same_s = others(t)
+        holds_s = inside_s = holds_d = inside_d = 0
+        if t:
+            for u in doc_c:
+                if not u or u == t:
+                    continue
+                if t in u:
+                    d, _, sc = others(u)
+                    holds_d += d
+                    holds_s += sc
+                elif u in t:
+                    d, _, sc = others(u)
+                    inside_d += d
+                    inside_s += sc
+        for name, v in (
+            ("pick_sentence", same_s),
+            ("pick_paragraph", same_p),
+            ("pick_document", same_d),
+            ("pick_holds_sentence", holds_s),
+            ("pick_inside_sentence", inside_s),
+            ("pick_holds_document", holds_d),
+            ("pick_inside_document", inside_d),
+        ):
+            if v:
+                f[name] = math.log1p(v)
+        if same_d:
+            f["pick_share"] = same_d / n_others
+        if top is not None and t == top and top_n >= 2:
+            f["pick_top"] = 1.0
+        if prev is not None and picks[prev] == t:
+            there = places[prev]
+            if there.sentence == here.sentence:
+                f["pick_previous_sentence"] = 1.0
+                if there.clause == here.clause:
+                    f["pick_previous_clause"] = 1.0
+            elif there.paragraph == here.paragraph:
+                f["pick_previous_paragraph"] = 1.0
+        if nxt is not None and picks[nxt] == t and places[nxt].sentence == here.sentence:
+            f["pick_next_sentence"] = 1.0
+        if soft:
+            mine_q = own_probs.get(t, 0.0) if own_probs is not None else 0.0
+            sd = soft_d.get(t, 0.0) - mine_q
+            ss = soft_s.get((here.sentence, t), 0.0) - mine_q
+            if ss > 1e-12:
+                f["soft_sentence"] = math.log1p(ss)
+            if sd > 1e-12:
+                f["soft_document"] = math.log1p(sd)
+                f["soft_share"] = sd / n_others
+        if not t:
+            f = {f"empty*{k}": v for k, v in f.items()}
+        rows.append(f)
+    return rows
 
 
 #: The features of the second pass (a residual model on top of the first): the first pass's
