@@ -101,39 +101,16 @@ def pick_features(
             probs.append(p)
         else:
             probs.append(None)
-    # The picks counted for claim i: every other claim's (its own taken off the counts), or
-    # with ``causal`` those of the claims before it (added to the counts as the loop passes).
-    doc_c: dict[str, int] = {}
-    sent_c: dict[tuple[int, str], int] = {}
-    para_c: dict[tuple[int, str], int] = {}
-    soft_d: dict[str, float] = {}
-    soft_s: dict[tuple[int, str], float] = {}
-
-    def add(j: int) -> None:
-        u = picks[j]
-        if u is None:
-            return
-        there = places[j]
-        doc_c[u] = doc_c.get(u, 0) + 1
-        sent_c[there.sentence, u] = sent_c.get((there.sentence, u), 0) + 1
-        para_c[there.paragraph, u] = para_c.get((there.paragraph, u), 0) + 1
-        pj = probs[j]
-        if pj is not None:
-            for text, q in pj.items():
-                soft_d[text] = soft_d.get(text, 0.0) + q
-                key = (there.sentence, text)
-                soft_s[key] = soft_s.get(key, 0.0) + q
-
+    counts = _Counts(places, picks, probs)
     if not causal:
         for j in range(n):
-            add(j)
+            counts.add(j)
     nxt_of: list[int | None] = [None] * n
     following: int | None = None
     for j in range(n - 1, -1, -1):
         nxt_of[j] = following
         if picks[j] is not None:
             following = j
-    total = sum(doc_c.values())
     prev: int | None = None
     out: list[list[dict[str, float]] | None] = []
     for i in range(n):
@@ -142,75 +119,141 @@ def pick_features(
         if not own or scores[i] is None:
             out.append(None)
         else:
-            out.append(
-                _claim_rows(
-                    own, places[i], None if causal else mine, None if causal else probs[i],
-                    doc_c, sent_c, para_c, soft_d, soft_s,
-                    (total if causal else total - (mine is not None)),
-                    prev, None if causal else nxt_of[i], picks, places, soft,
-                )
-            )  # fmt: skip
+            counted = None if causal else mine
+            rows = []
+            for t in own:
+                f = counts.features(t, places[i], counted, None if causal else probs[i], soft)
+                if prev is not None and picks[prev] == t:
+                    there, here = places[prev], places[i]
+                    if there.sentence == here.sentence:
+                        f["pick_previous_sentence"] = 1.0
+                        if there.clause == here.clause:
+                            f["pick_previous_clause"] = 1.0
+                    elif there.paragraph == here.paragraph:
+                        f["pick_previous_paragraph"] = 1.0
+                nxt = None if causal else nxt_of[i]
+                if (
+                    nxt is not None
+                    and picks[nxt] == t
+                    and places[nxt].sentence == places[i].sentence
+                ):
+                    f["pick_next_sentence"] = 1.0
+                if not t:
+                    f = {f"empty*{k}": v for k, v in f.items()}
+                rows.append(f)
+            out.append(rows)
         if causal:
-            add(i)
-            total += mine is not None
+            counts.add(i)
         if mine is not None:
             prev = i
     return out
 
 
-def _claim_rows(
-    own: Sequence[str],
-    here: Place,
-    counted: str | None,
-    own_probs: dict[str, float] | None,
-    doc_c: dict[str, int],
-    sent_c: dict[tuple[int, str], int],
-    para_c: dict[tuple[int, str], int],
-    soft_d: dict[str, float],
-    soft_s: dict[tuple[int, str], float],
-    n_others: int,
-    prev: int | None,
-    nxt: int | None,
-    picks: Sequence[str | None],
-    places: Sequence[Place],
-    soft: bool,
-) -> list[dict[str, float]]:
-    """The features of one claim's options (see :func:`pick_features`); ``counted`` is the
-    claim's own pick when the counts hold it (to be taken off), ``own_probs`` likewise."""
+def _substrings(text: str) -> set[str]:
+    """Every non-empty substring of ``text`` shorter than it."""
+    n = len(text)
+    return {text[a:b] for a in range(n) for b in range(a + 1, n + 1) if b - a < n}
 
-    def others(u: str) -> tuple[int, int, int]:
-        """The other claims' picks of ``u``: in the document, the paragraph, the sentence."""
-        mine_u = 1 if u == counted else 0
-        return (
-            doc_c.get(u, 0) - mine_u,
-            para_c.get((here.paragraph, u), 0) - mine_u,
-            sent_c.get((here.sentence, u), 0) - mine_u,
-        )
 
-    top = None
-    top_n = 0
-    for u in doc_c:
+class _Counts:
+    """The picks counted so far, by text, per document, paragraph and sentence, with an index
+    of the texts each pick holds: the features of an option cost a few dictionary look-ups
+    (and one per piece of its text), not a pass over the other claims."""
+
+    def __init__(
+        self,
+        places: Sequence[Place],
+        picks: Sequence[str | None],
+        probs: Sequence[dict[str, float] | None],
+    ):
+        self.places, self.picks, self.probs = places, picks, probs
+        self.doc: dict[str, int] = {}
+        self.para: dict[tuple[int, str], int] = {}
+        self.sent: dict[tuple[int, str], int] = {}
+        #: Per sentence, its picks by text (the sentence's containment features read them).
+        self.by_sentence: dict[int, dict[str, int]] = {}
+        #: Per text, how many picks hold it (are longer and contain it).
+        self.holding: dict[str, int] = {}
+        self.soft_doc: dict[str, float] = {}
+        self.soft_sent: dict[tuple[int, str], float] = {}
+        self.total = 0
+        #: The most picked text (count, text), ties to the greater text.
+        self.top: tuple[int, str] | None = None
+        self.second: tuple[int, str] | None = None
+
+    def add(self, j: int) -> None:
+        u = self.picks[j]
+        if u is None:
+            return
+        there = self.places[j]
+        self.total += 1
+        c = self.doc[u] = self.doc.get(u, 0) + 1
+        self.para[there.paragraph, u] = self.para.get((there.paragraph, u), 0) + 1
+        self.sent[there.sentence, u] = self.sent.get((there.sentence, u), 0) + 1
+        here = self.by_sentence.setdefault(there.sentence, {})
+        here[u] = here.get(u, 0) + 1
+        if c == 1 and u:
+            for piece in _substrings(u):
+                self.holding[piece] = self.holding.get(piece, 0) + 1
+        elif u:
+            for piece in _substrings(u):
+                self.holding[piece] += 1
         if u:
-            c = others(u)[0]
-            if c > top_n or (c == top_n and c and top is not None and u > top):
-                top, top_n = u, c
-    rows = []
-    for t in own:
-        f: dict[str, float] = {}
-        same_d, same_p, same_s = others(t)
+            key = (c, u)
+            if self.top is None or key > self.top:
+                if self.top is not None and self.top[1] != u:
+                    self.second = self.top
+                self.top = key
+            elif self.second is None or key > self.second:
+                self.second = key
+        pj = self.probs[j]
+        if pj is not None:
+            for text, q in pj.items():
+                self.soft_doc[text] = self.soft_doc.get(text, 0.0) + q
+                k = (there.sentence, text)
+                self.soft_sent[k] = self.soft_sent.get(k, 0.0) + q
+
+    def _top(self, counted: str | None) -> tuple[int, str] | None:
+        """The most picked text of the other claims (``counted``: the claim's own pick,
+        held in the counts)."""
+        top = self.top
+        if top is None or counted != top[1]:
+            return top
+        mine = (top[0] - 1, top[1])
+        if self.second is not None and self.second > mine:
+            return self.second
+        return mine
+
+    def features(
+        self,
+        t: str,
+        here: Place,
+        counted: str | None,
+        own_probs: dict[str, float] | None,
+        soft: bool,
+    ) -> dict[str, float]:
+        """The count features of option text ``t`` of a claim at ``here`` (its own pick
+        ``counted`` taken off when the counts hold it)."""
+        mine = 1 if t == counted else 0
+        same_d = self.doc.get(t, 0) - mine
+        same_p = self.para.get((here.paragraph, t), 0) - mine
+        same_s = self.sent.get((here.sentence, t), 0) - mine
         holds_s = inside_s = holds_d = inside_d = 0
         if t:
-            for u in doc_c:
+            holds_d = self.holding.get(t, 0)
+            if counted and counted != t and t in counted:
+                holds_d -= 1
+            for piece in _substrings(t):
+                inside_d += self.doc.get(piece, 0) - (1 if piece == counted else 0)
+            for u, c in self.by_sentence.get(here.sentence, {}).items():
                 if not u or u == t:
                     continue
+                c -= 1 if u == counted else 0
                 if t in u:
-                    d, _, sc = others(u)
-                    holds_d += d
-                    holds_s += sc
+                    holds_s += c
                 elif u in t:
-                    d, _, sc = others(u)
-                    inside_d += d
-                    inside_s += sc
+                    inside_s += c
+        f: dict[str, float] = {}
         for name, v in (
             ("pick_sentence", same_s),
             ("pick_paragraph", same_p),
@@ -222,33 +265,22 @@ def _claim_rows(
         ):
             if v:
                 f[name] = math.log1p(v)
+        n_others = self.total - (1 if counted is not None else 0)
         if same_d:
             f["pick_share"] = same_d / n_others
-        if top is not None and t == top and top_n >= 2:
+        top = self._top(counted)
+        if top is not None and t == top[1] and top[0] >= 2:
             f["pick_top"] = 1.0
-        if prev is not None and picks[prev] == t:
-            there = places[prev]
-            if there.sentence == here.sentence:
-                f["pick_previous_sentence"] = 1.0
-                if there.clause == here.clause:
-                    f["pick_previous_clause"] = 1.0
-            elif there.paragraph == here.paragraph:
-                f["pick_previous_paragraph"] = 1.0
-        if nxt is not None and picks[nxt] == t and places[nxt].sentence == here.sentence:
-            f["pick_next_sentence"] = 1.0
         if soft:
             mine_q = own_probs.get(t, 0.0) if own_probs is not None else 0.0
-            sd = soft_d.get(t, 0.0) - mine_q
-            ss = soft_s.get((here.sentence, t), 0.0) - mine_q
+            sd = self.soft_doc.get(t, 0.0) - mine_q
+            ss = self.soft_sent.get((here.sentence, t), 0.0) - mine_q
             if ss > 1e-12:
                 f["soft_sentence"] = math.log1p(ss)
             if sd > 1e-12:
                 f["soft_document"] = math.log1p(sd)
                 f["soft_share"] = sd / n_others
-        if not t:
-            f = {f"empty*{k}": v for k, v in f.items()}
-        rows.append(f)
-    return rows
+        return f
 
 
 #: The features of the second pass (a residual model on top of the first): the first pass's
