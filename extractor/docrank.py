@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: What each pass-2 feature of an option says (absent = 0). The counts leave the claim itself
 #: out; "a pick" is a first-pass pick of another claim of the document.
@@ -149,10 +150,12 @@ def pick_features(
     return out
 
 
-def _substrings(text: str) -> set[str]:
-    """Every non-empty substring of ``text`` shorter than it."""
+@lru_cache(maxsize=4096)
+def _substrings(text: str) -> frozenset[str]:
+    """Every non-empty substring of ``text`` shorter than it (cached: a document's picks and
+    options repeat the same few texts)."""
     n = len(text)
-    return {text[a:b] for a in range(n) for b in range(a + 1, n + 1) if b - a < n}
+    return frozenset(text[a:b] for a in range(n) for b in range(a + 1, n + 1) if b - a < n)
 
 
 class _Counts:
@@ -243,8 +246,11 @@ class _Counts:
             holds_d = self.holding.get(t, 0)
             if counted and counted != t and t in counted:
                 holds_d -= 1
-            for piece in _substrings(t):
-                inside_d += self.doc.get(piece, 0) - (1 if piece == counted else 0)
+            pieces = _substrings(t)
+            # The shorter of two loops: the document's distinct picks or the option's pieces.
+            for piece in self.doc if len(self.doc) < len(pieces) else pieces:
+                if piece in pieces:
+                    inside_d += self.doc.get(piece, 0) - (1 if piece == counted else 0)
             for u, c in self.by_sentence.get(here.sentence, {}).items():
                 if not u or u == t:
                     continue
