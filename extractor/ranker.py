@@ -27,6 +27,11 @@ added to the linear scores of each claim's ``n`` best options of that field (:da
 says which fields have them); trees of an unknown field, of a field without weights, or not
 well-formed (an unknown feature, a child that is not a later node, a node with two parents,
 deeper than :data:`~extractor.trees.MAX_DEPTH`) make the file a :class:`ModelError`.
+An optional ``"document": {field: {"weights": {feature: w}}}`` holds the weights of a second,
+document-level pass of that field (:mod:`extractor.docrank`: the first pass's score and the
+other claims' first picks, :data:`~extractor.docrank.STACK_FEATURES`); a field the model does not
+rank, a key other than ``weights``, an unknown feature or a weight that is not a finite number
+make the file a :class:`ModelError`.
 ``extractor/data/ranker.json`` ships with the package and is rebuilt by
 ``python -m extractor.train`` from the training part of the gold; ``claimdesk train --db``
 builds one from a database's decisions. Pure Python: no numpy, nothing to install.
