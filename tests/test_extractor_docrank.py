@@ -163,6 +163,16 @@ def _model(document: dict | None) -> Ranker:
             "",
             "去年",
         ),
+        # Three sentences: the time the document's other claims picked (its share of their
+        # picks, a learned salience) dates the last figure.
+        (
+            "甲公司去年营业收入达到8亿元。乙公司营业收入为5亿元。丙公司营业收入为3亿元。",
+            "3亿元",
+            "time_text",
+            {"time": {"p1": 1.0, "pick_share": 2.0}},
+            "",
+            "去年",
+        ),
         # The claim before in the sentence picked 甲公司 as its subject: so does this one.
         (
             "甲公司去年营业收入达到8亿元，净利润为3亿元。乙公司净利润为1亿元。",
