@@ -14,13 +14,14 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 
 from . import ner, nlp
+from .docrank import Place, stack_rows
 from .entities import EntityTable, _base_features, subject_options, word_shape
 from .lookalike import screen as screen_lookalikes
 from .model import Candidate
 from .numbers import FULLWIDTH
 from .options import document_genre, is_base, own_measure, predicate_options, time_options
 from .quantity import MEASURE_SHAPE, Mention, find_quantities
-from .ranker import Option, Ranker, default
+from .ranker import Option, Ranker, canonical_order, default
 from .roles import (
     _DROP_BEFORE,
     Phrase,
@@ -273,16 +274,20 @@ def extract_with_fields(
     progress: Callable[[int, int], None] | None = None,
     screen: bool = True,
     soft: Collection[str] | None = None,
+    places: list[Place] | None = None,
 ) -> list[tuple[Candidate, dict[str, list[Option]]]]:
     """:func:`extract`, each candidate with the scored options of each ranked field
     (``subject``, ``predicate``, ``time``), best first (for training and diagnostics).
     ``screen=False`` keeps the look-alike filter out (every candidate, the rules' confidence);
     ``soft``: the rules of context that mark a candidate instead of dropping it (None: those
-    the model's look-alike filter reads as features; training passes them all)."""
+    the model's look-alike filter reads as features; training passes them all);
+    ``places`` receives each candidate's place (sentence, paragraph, clause), which the
+    document-level pass reads (:mod:`extractor.docrank`)."""
     doc = _prepare(text, doc_date, ranker, soft=soft)
     if doc is None:
         return []
     out: list[tuple[Candidate, dict[str, list[Option]]]] = []
+    made: list[_Made] = []
     step = max(1, len(doc.mentions) // 100)
     for k, m in enumerate(doc.mentions):
         if progress is not None and k % step == 0:
@@ -294,11 +299,17 @@ def extract_with_fields(
         if not (s_start <= m.start and m.end <= s_end):
             # A quantity across a sentence boundary (never expected): keep offsets honest.
             s_start, s_end = min(s_start, m.start), max(s_end, m.end)
-        out.append(_candidate(doc, m, si, s_start, s_end))
+        cand, ranked, one = _candidate(doc, m, si, s_start, s_end)
+        out.append((cand, ranked))
+        made.append(one)
     if progress is not None:
         progress(len(text), len(text))
-    # The learned look-alike filter (extractor/lookalike.py): confidence, and drops.
     assert doc.ranker is not None
+    if doc.ranker.document:
+        out = _second_pass(doc, out, made)
+    if places is not None:
+        places.extend(_place(one) for one in made)
+    # The learned look-alike filter (extractor/lookalike.py): confidence, and drops.
     return screen_lookalikes(doc.norm, out, doc.ranker.lookalike) if screen else out
 
 
@@ -375,16 +386,97 @@ def claim_at(
     doc = _prepare(text, doc_date, ranker, extra=m)
     if doc is None:
         return None
+    out: list[tuple[Candidate, dict[str, list[Option]]]] = []
+    made: list[_Made] = []
+    assert doc.ranker is not None
     for other in doc.mentions:
         si = doc.sentence_of(other.start)
         if si < 0:
             continue
         s_start, s_end = doc.sentences[si]
         s_start, s_end = min(s_start, other.start), max(s_end, other.end)
-        cand, _ = _candidate(doc, other, si, s_start, s_end)
-        if other is m:
+        cand, ranked, one = _candidate(doc, other, si, s_start, s_end)
+        if other is m and not doc.ranker.document:
             return cand
-    return None
+        out.append((cand, ranked))
+        made.append(one)
+    if not doc.ranker.document:
+        return None
+    # The document-level pass reads every other claim's first pick: all are resolved first.
+    out = _second_pass(doc, out, made)
+    return next((c for (c, _), one in zip(out, made, strict=True) if one.m is m), None)
+
+
+def _place(made: _Made) -> Place:
+    return Place(made.si, made.paragraph, made.ci)
+
+
+def _second_pass(
+    doc: _Doc, out: list[tuple[Candidate, dict[str, list[Option]]]], made: list[_Made]
+) -> list[tuple[Candidate, dict[str, list[Option]]]]:
+    """The document-level pass (:mod:`extractor.docrank`): each field the model has a second
+    pass for is re-ranked from the first pass's scores and the other claims' first picks,
+    and every candidate is finished again from its re-ranked options."""
+    ranker = doc.ranker
+    assert ranker is not None
+    places = [_place(one) for one in made]
+    reranked = [dict(ranked) for _, ranked in out]
+    for name in sorted(ranker.document):
+        lists = []
+        for _, ranked in out:
+            opts = ranked.get(name) or []
+            # Canonical order, as training reads them: ties of the first pass go to the first.
+            lists.append([opts[i] for i in canonical_order(opts)])
+        rows = stack_rows(
+            places,
+            [[o.text for o in opts] if opts else None for opts in lists],
+            [[o.logit for o in opts] if opts else None for opts in lists],
+        )
+        for k, (opts, r) in enumerate(zip(lists, rows, strict=True)):
+            if r is not None:
+                reranked[k][name] = ranker.rerank(opts, r, name)
+    result: list[tuple[Candidate, dict[str, list[Option]]]] = []
+    before: _Made | None = None
+    for (cand, _), ranked, one in zip(out, reranked, made, strict=True):
+        if "predicate" in ranker.document:
+            shared = before.chosen_pred if one.shared and before is not None else None
+            _choose_predicate(ranker, one, ranked["predicate"], shared or one.shared_output)
+        if set(ranker.document) == {"time"}:
+            result.append((_refinish_time(doc, one, cand, ranked), ranked))
+        else:
+            result.append((_finish(doc, one, ranked), ranked))
+        before = one
+    return result
+
+
+def _refinish_time(
+    doc: _Doc, made: _Made, cand: Candidate, ranked: dict[str, list[Option]]
+) -> Candidate:
+    """:func:`_finish` when only the time was re-ranked: the candidate's time and its runners-up
+    replaced, the rest kept (the same candidate, for a third of the cost)."""
+    assert doc.ranker is not None
+    time = made.time
+    if doc.ranker.ranks("time") and ranked["time"]:
+        time = made.time_of[id(ranked["time"][0])]
+    text = doc.text
+    chosen = text[time.start : time.end] if time else ""
+    found = _alts(
+        chosen,
+        (
+            (text[o.start : o.end] if o.start >= 0 else o.text, _pos(o.start), _pos(o.end), o.score)
+            for o in ranked["time"]
+        ),
+    )
+    alts = {**cand.alternatives, "time": found}
+    alternatives = {k: alts[k] for k in ("subject", "predicate", "time", "object") if alts.get(k)}
+    return replace(
+        cand,
+        time_text=chosen,
+        time=normalise(time.text, doc.doc_date) if time else "",
+        time_start=time.start if time else None,
+        time_end=time.end if time else None,
+        alternatives=alternatives,
+    )
 
 
 #: Tags of a numeral or measure word (辆车 is one such word in the tagger's dictionary).
@@ -476,7 +568,7 @@ def _alts(chosen: str, options: Iterable[tuple[str, int | None, int | None, floa
 
 def _candidate(
     doc: _Doc, m: Mention, si: int, s_start: int, s_end: int
-) -> tuple[Candidate, dict[str, list[Option]]]:
+) -> tuple[Candidate, dict[str, list[Option]], _Made]:
     clauses = doc.clauses(si)
     ci = 0
     for i, (cs, ce) in enumerate(clauses):
@@ -566,12 +658,7 @@ def _candidate(
     if subject:
         at = subj_phrase.start if subj_phrase is not None else -1
         doc.previous = (subject, at, subj_phrase.end if subj_phrase is not None else -1)
-    if options and options[0].text != subject:
-        best = options[0]
-        subject = best.text
-        subj_phrase = Phrase(best.text, best.start, best.end)
-    if not subject:
-        confidence -= 0.1
+    made = _Made(m, si, ci, s_start, s_end, subject, subj_phrase, confidence)
 
     after_subject = clause[0]
     if rule_phrase is not None and clause[0] <= rule_phrase.start < clause[1]:
@@ -645,16 +732,8 @@ def _candidate(
     # A list item passes on the list's predicate, not its own choice (the rules' one to the
     # next item's options, the chosen one to its output).
     list_pred = carried if carried is not None else pred
-    if doc.ranker.ranks("predicate") and pred_options and not shared:
-        best = pred_options[0]
-        pred = Phrase(best.text, best.start, best.end)
-    elif doc.ranker.ranks("predicate") and not shared and carried is None:
-        # Every reading was refused (a piece of a name, a time, a dateline: 达拉 of
-        # 伊戈达拉): no predicate rather than the clause rules' refused one.
-        pred = None
-    elif shared and shared_output is not None:
-        pred = shared_output
-    chosen_pred = carried if carried is not None else pred
+    made.pred, made.shared, made.carried, made.obj = pred, shared, carried, obj
+    chosen_pred = _choose_predicate(doc.ranker, made, pred_options, shared_output)
     doc.previous_pred = (m.end, list_pred, chosen_pred) if list_pred is not None else None
 
     time = _governing_time(doc, m, s_start, clause)
@@ -691,18 +770,93 @@ def _candidate(
         if t is not None:
             # The option carries the text as written (2009／2010学年), as the claim will.
             o.text = doc.text[t.start : t.end]
-    by_option = {id(o): t for t, o in time_pairs}
+    made.time_of = {id(o): t for t, o in time_pairs}
     time_ranked = doc.ranker.rank([o for _, o in time_pairs], "time", m.kind)
     doc.previous_time = (m.start, (time.start, time.end) if time is not None else (-1, -1))
+    made.time = time
+    made.shared_output = shared_output
+    made.paragraph = bisect.bisect_left(doc.newlines, m.start)
+    ranked = {"subject": options, "predicate": pred_options, "time": time_ranked}
+    return _finish(doc, made, ranked), ranked, made
+
+
+class _Made:
+    """What the clause rules found for one claim, kept so that the claim can be finished
+    again from re-ranked options (:func:`_finish`, the document-level second pass)."""
+
+    def __init__(
+        self,
+        m: Mention,
+        si: int,
+        ci: int,
+        s_start: int,
+        s_end: int,
+        subject: str,
+        subj_phrase: Phrase | None,
+        confidence: float,
+    ):
+        self.m, self.si, self.ci, self.s_start, self.s_end = m, si, ci, s_start, s_end
+        self.subject, self.subj_phrase, self.confidence = subject, subj_phrase, confidence
+        self.pred: Phrase | None = None
+        self.shared = False
+        self.carried: Phrase | None = None
+        self.obj: Phrase | None = None
+        #: The predicate chosen for the claim before, which a list item sharing its verb takes.
+        self.shared_output: Phrase | None = None
+        self.time: TimeExpr | None = None
+        self.time_of: dict[int, TimeExpr | None] = {}
+        self.paragraph = 0
+        #: The predicate chosen for this claim, and the one it passes on to the next item of
+        #: a list (set by _choose_predicate).
+        self.chosen: Phrase | None = None
+        self.chosen_pred: Phrase | None = None
+
+
+def _choose_predicate(
+    ranker: Ranker, made: _Made, pred_options: list[Option], shared_output: Phrase | None
+) -> Phrase | None:
+    """The claim's predicate (stored on ``made``) and the one it passes on to a list item
+    after it."""
+    pred = made.pred
+    if ranker.ranks("predicate") and pred_options and not made.shared:
+        best = pred_options[0]
+        pred = Phrase(best.text, best.start, best.end)
+    elif ranker.ranks("predicate") and not made.shared and made.carried is None:
+        # Every reading was refused (a piece of a name, a time, a dateline: 达拉 of
+        # 伊戈达拉): no predicate rather than the clause rules' refused one.
+        pred = None
+    elif made.shared and shared_output is not None:
+        pred = shared_output
+    made.chosen = pred
+    made.chosen_pred = made.carried if made.carried is not None else pred
+    return made.chosen_pred
+
+
+def _finish(doc: _Doc, made: _Made, ranked: dict[str, list[Option]]) -> Candidate:
+    """The candidate of a claim from its ranked options (best first) of each field."""
+    m = made.m
+    subject, subj_phrase = made.subject, made.subj_phrase
+    options = ranked["subject"]
+    if options and options[0].text != subject:
+        best = options[0]
+        subject = best.text
+        subj_phrase = Phrase(best.text, best.start, best.end)
+    confidence = made.confidence
+    if not subject:
+        confidence -= 0.1
+    pred, obj = made.chosen, made.obj
+    time = made.time
+    time_ranked = ranked["time"]
+    assert doc.ranker is not None
     if doc.ranker.ranks("time") and time_ranked:
-        time = by_option[id(time_ranked[0])]
+        time = made.time_of[id(time_ranked[0])]
     text = doc.text
-    cand = Candidate(
+    return Candidate(
         quantity_text=text[m.start : m.end],
         start=m.start,
         end=m.end,
-        sentence_start=s_start,
-        sentence_end=s_end,
+        sentence_start=made.s_start,
+        sentence_end=made.s_end,
         value=m.value,
         value_max=m.value_max,
         unit=m.unit,
@@ -723,10 +877,9 @@ def _candidate(
         time_start=time.start if time else None,
         time_end=time.end if time else None,
         alternatives=_alternatives(
-            doc, m, subject, pred, obj, time, options, pred_options, time_ranked
+            doc, m, subject, pred, obj, time, options, ranked["predicate"], time_ranked
         ),
     )
-    return cand, {"subject": options, "predicate": pred_options, "time": time_ranked}
 
 
 def _alternatives(

@@ -27,6 +27,11 @@ added to the linear scores of each claim's ``n`` best options of that field (:da
 says which fields have them); trees of an unknown field, of a field without weights, or not
 well-formed (an unknown feature, a child that is not a later node, a node with two parents,
 deeper than :data:`~extractor.trees.MAX_DEPTH`) make the file a :class:`ModelError`.
+An optional ``"document": {field: {"weights": {feature: w}}}`` holds the weights of a second,
+document-level pass of that field (:mod:`extractor.docrank`: the first pass's score and the
+other claims' first picks, :data:`~extractor.docrank.STACK_FEATURES`); a field the model does not
+rank, a key other than ``weights``, an unknown feature or a weight that is not a finite number
+make the file a :class:`ModelError`.
 ``extractor/data/ranker.json`` ships with the package and is rebuilt by
 ``python -m extractor.train`` from the training part of the gold; ``claimdesk train --db``
 builds one from a database's decisions. Pure Python: no numpy, nothing to install.
@@ -43,6 +48,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from .docrank import STACK_FEATURES
 from .lookalike import LookalikeError, LookalikeModel
 from .trees import BoostParams, Trees, TreesError, fit_trees
 
@@ -63,6 +69,8 @@ class Option:
         start, end: where its mention is in the document (-1 when not written there).
         features: generic feature values (see :data:`FEATURES`).
         score: the ranker's score, filled by :meth:`Ranker.rank`.
+        logit: the same score before the logistic (what a second, document-level pass reads,
+            :mod:`extractor.docrank`).
     """
 
     text: str
@@ -70,6 +78,7 @@ class Option:
     end: int
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
+    logit: float = 0.0
 
 
 #: Every feature a subject option can have (absent = 0). Documented so a reader of the
@@ -480,6 +489,21 @@ DEFAULT_BOOST: dict[str, BoostParams] = {
     "subject": BoostParams(shortlist=5, trees=25, depth=3, rate=0.4),
 }
 
+#: The fields ranked a second time with the other claims' first picks (:mod:`extractor.docrank`,
+#: a residual model over the first pass's score and the pick features), with the second pass's
+#: L2 decay. The first pass's picks a second pass learns from are cross-fitted (each training
+#: document's picks by a model trained without it). 5-fold CV on the 246 train articles
+#: (``bench/doc_rank.py``, the folds of the training command, cross-fitted inside each training
+#: part): time 0.751 -> 0.754, up on 4 folds of 5 (0.778 0.757 0.766 0.698 0.755 -> 0.789
+#: 0.761 0.778 0.700 0.742). Predicate 0.812 -> 0.813 (4 folds of 5, two claims) and subject
+#: 0.447 -> 0.447 (3 of 5; with the pick features beside the subject's own features and trees
+#: 0.456, 3 of 5) did not hold: those fields are ranked once.
+DEFAULT_STACK: dict[str, float] = {"time": 2.0}
+
+#: Fewer training claims with a right option than this learn no second pass (a database with
+#: a few dozen decisions cannot cross-fit a first pass).
+STACK_MIN_CLAIMS = 300
+
 _LIST_MARK_RE = re.compile("[、，,]")
 _DIGIT_RE = re.compile("[0-9０-９]")
 _LATIN_RE = re.compile("[A-Za-z]")
@@ -732,6 +756,7 @@ class Ranker:
         fields: Mapping[str, Mapping[str, float]] | None = None,
         lookalike: LookalikeModel | None = None,
         trees: Mapping[str, Trees] | None = None,
+        document: Mapping[str, Mapping[str, float]] | None = None,
     ):
         self.weights = {k: float(v) for k, v in weights.items() if k in FEATURES}
         self.bias = float(bias)
@@ -748,6 +773,14 @@ class Ranker:
         #: Boosted trees correcting the linear scores of a field (:mod:`extractor.trees`).
         self.trees: dict[str, Trees] = {
             name: t for name, t in (trees or {}).items() if name in FIELD_FEATURES and t.nodes
+        }
+        #: Weights of the second, document-level pass of a field (:mod:`extractor.docrank`:
+        #: the first pass's score and the other claims' picks); a field absent here is ranked
+        #: by the first pass alone.
+        self.document: dict[str, dict[str, float]] = {
+            name: {k: float(v) for k, v in w.items() if k in STACK_FEATURES}
+            for name, w in (document or {}).items()
+            if name in FIELD_FEATURES
         }
 
     def ranks(self, field: str) -> bool:
@@ -819,10 +852,28 @@ class Ranker:
                     f = _conjoin(f, field, str(kind))
                 zs[i] += trees.value(f)
         for o, z in zip(ordered, zs, strict=True):
+            o.logit = z
             if z > 30.0:
                 z = 30.0
             elif z < -30.0:
                 z = -30.0
+            o.score = round(1.0 / (1.0 + exp(-z)), 4)
+        return sorted(options, key=_by_score)
+
+    def rerank(
+        self, options: Sequence[Option], features: Sequence[Mapping[str, float]], field: str
+    ) -> list[Option]:
+        """The second pass of ``field`` (:attr:`document`): each option scored by the
+        document-level weights over ``features`` (:func:`extractor.docrank.stack_rows`, in
+        the order of ``options``), sorted best first (ties keep the given order)."""
+        w = self.document[field]
+        exp = math.exp
+        for o, f in zip(options, features, strict=True):
+            z = 0.0
+            for k, v in f.items():
+                z += w.get(k, 0.0) * v
+            o.logit = z
+            z = max(-30.0, min(30.0, z))
             o.score = round(1.0 / (1.0 + exp(-z)), 4)
         return sorted(options, key=_by_score)
 
@@ -843,6 +894,11 @@ class Ranker:
             data["lookalike"] = self.lookalike.to_dict()
         if self.trees:
             data["trees"] = {name: t.to_dict() for name, t in sorted(self.trees.items())}
+        if self.document:
+            data["document"] = {
+                name: {"weights": {k: round(w.get(k, 0.0), 6) for k in STACK_FEATURES}}
+                for name, w in sorted(self.document.items())
+            }
         return json.dumps(
             data,
             ensure_ascii=False,
@@ -893,7 +949,35 @@ class Ranker:
                 )
             except TreesError as exc:
                 raise ModelError(str(exc)) from None
-        return cls(weights, bias, fields, lookalike, boosted)
+        document = _document_section(data.get("document", {}), fields, where)
+        return cls(weights, bias, fields, lookalike, boosted, document)
+
+
+def _document_section(
+    section: object, fields: Mapping[str, object], where: str
+) -> dict[str, dict[str, float]]:
+    """The ``document`` section of a model file (the second pass's weights per field, see
+    :mod:`extractor.docrank`), checked strictly: an object of known fields the model ranks,
+    each ``{"weights": {feature: number}}`` over :data:`~extractor.docrank.STACK_FEATURES`."""
+    if not isinstance(section, dict):
+        raise ModelError(f"{where}: document must be an object")
+    out: dict[str, dict[str, float]] = {}
+    for name, entry in section.items():
+        if name not in FIELD_FEATURES:
+            raise ModelError(f"{where}: document pass of unknown field {name!r}")
+        if name != "subject" and name not in fields:
+            raise ModelError(f"{where}: document pass of field {name!r}, which has no weights")
+        if not isinstance(entry, dict) or set(entry) != {"weights"}:
+            raise ModelError(f'{where}: document pass of {name} must be {{"weights": {{...}}}}')
+        weights = entry["weights"]
+        if not isinstance(weights, dict):
+            raise ModelError(f"{where}: document weights of {name} must be an object")
+        unknown = sorted(set(weights) - set(STACK_FEATURES))
+        if unknown:
+            raise ModelError(f"{where}: document weights of {name}: unknown feature {unknown[0]!r}")
+        _check_weights(weights, where, f"document {name} weight")
+        out[name] = {k: float(v) for k, v in weights.items()}
+    return out
 
 
 def _check_weights(weights: dict, where: str, what: str) -> None:
@@ -1116,9 +1200,32 @@ def combine(subject: Ranker, lookalike: LookalikeModel | None = None, **others: 
     with a look-alike filter (default: the subject model's)."""
     fields = dict(subject.fields)
     trees = dict(subject.trees)
+    document = dict(subject.document)
     for name, model in others.items():
         if name in model.fields:
             fields[name] = model.fields[name]
         if name in model.trees:
             trees[name] = model.trees[name]
-    return Ranker(subject.weights, subject.bias, fields, lookalike or subject.lookalike, trees)
+        if name in model.document:
+            document[name] = model.document[name]
+    return Ranker(
+        subject.weights, subject.bias, fields, lookalike or subject.lookalike, trees, document
+    )
+
+
+def replace_parts(model: Ranker, **parts: object) -> Ranker:
+    """``model`` with some of its parts replaced (``lookalike=…``, ``document=…``,
+    ``trees=…``, ``fields=…``)."""
+    args: dict[str, object] = {
+        "weights": model.weights,
+        "bias": model.bias,
+        "fields": model.fields,
+        "lookalike": model.lookalike,
+        "trees": model.trees,
+        "document": model.document,
+    }
+    unknown = set(parts) - set(args)
+    if unknown:
+        raise TypeError(f"unknown part {sorted(unknown)[0]!r}")
+    args.update(parts)
+    return Ranker(**args)  # type: ignore[arg-type]

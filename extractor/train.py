@@ -27,6 +27,7 @@ from pathlib import Path
 
 from . import lookalike, ner
 from .core import extract_with_fields
+from .docrank import STACK_FEATURES, Place, stack_rows
 from .evaluate import (
     SplitError,
     _aliases,
@@ -44,13 +45,17 @@ from .numbers import FULLWIDTH
 from .ranker import (
     DEFAULT_BOOST,
     DEFAULT_L2,
+    DEFAULT_STACK,
+    STACK_MIN_CLAIMS,
     ModelError,
     Option,
     Ranker,
     canonical_key,
     combine,
     fit,
+    fit_weights,
     list_features,
+    replace_parts,
     shipped,
 )
 from .trees import BoostParams
@@ -100,16 +105,127 @@ def extract_all(
     dates: Mapping[str, str | None] | None = None,
     ranker: Ranker | None = None,
     soft: Sequence[str] | None = None,
+    places: dict[str, list[Place]] | None = None,
 ) -> Found:
     """Every candidate of each document, the look-alike filter left out (both the ranker and
     the filter learn from all of them), extracted with ``ranker`` (None: :data:`RULES`);
-    ``soft``: the rules of context that mark rather than drop (None: the ranker's own; the
-    filter learns from :data:`extractor.lookalike.CUES`, all of them)."""
+    ``places`` receives each document's candidates' places (:class:`~extractor.docrank.Place`)."""
     model = ranker or RULES
-    return {
-        doc: extract_with_fields(text, (dates or {}).get(doc), model, screen=False, soft=soft)
-        for doc, text in texts.items()
-    }
+    out: Found = {}
+    for doc, text in texts.items():
+        where: list[Place] = []
+        out[doc] = extract_with_fields(
+            text, (dates or {}).get(doc), model, screen=False, soft=soft, places=where
+        )
+        if places is not None:
+            places[doc] = where
+    return out
+
+
+#: One candidate as the document-level pass learns from it: its place, and per field its
+#: options' texts, features (:func:`~extractor.ranker.list_features`, canonical order) and
+#: weights as right answers (None: no gold claim found by it, or the gold leaves the field out).
+ClaimRecord = tuple[Place, dict[str, tuple[list[str], list[dict[str, float]], list[float] | None]]]
+
+
+def doc_records(
+    gold: Sequence[Mapping], found_by_doc: Found, places: Mapping[str, Sequence[Place]]
+) -> dict[str, list[ClaimRecord]]:
+    """Every candidate of each document (look-alikes too: at extraction every candidate's
+    first pick counts for the others), labelled as :func:`field_groups` labels them."""
+    by_doc: dict[str, list[Mapping]] = {}
+    for g in gold:
+        if g.get("claim"):
+            by_doc.setdefault(str(g["doc"]), []).append(g)
+    out: dict[str, list[ClaimRecord]] = {}
+    for doc in sorted(found_by_doc):
+        found = found_by_doc[doc]
+        match = {id(c): g for g, c, _ in matched_pairs(by_doc.get(doc, []), found)}
+        claims: list[ClaimRecord] = []
+        for (cand, fields), place in zip(found, places[doc], strict=True):
+            gold_claim = match.get(id(cand))
+            per: dict[str, tuple[list[str], list[dict[str, float]], list[float] | None]] = {}
+            for name in FIELDS:
+                options = sorted(fields.get(name) or [], key=canonical_key)
+                if not options:
+                    continue
+                labels = None
+                if gold_claim is not None and (name == "time" or gold_claim.get(name)):
+                    labels = [_right(name, gold_claim, o.text) for o in options]
+                per[name] = (
+                    [o.text for o in options],
+                    list_features(options, name, cand.kind),
+                    labels,
+                )
+            claims.append((place, per))
+        out[doc] = claims
+    return out
+
+
+def stack_groups(records: Sequence[ClaimRecord], field: str, first: Ranker) -> Groups:
+    """The second pass's groups of one document's claims: the first pass ``first`` scores
+    every claim's options, :func:`~extractor.docrank.stack_rows` adds the other claims'
+    picks, and each gold claim found is one group."""
+    scores = [first.scores(per[field][1], field) if field in per else None for _, per in records]
+    rows = stack_rows(
+        [place for place, _ in records],
+        [per[field][0] if field in per else None for _, per in records],
+        scores,
+    )
+    out: Groups = []
+    for (_, per), r in zip(records, rows, strict=True):
+        labels = per[field][2] if r is not None else None
+        if r is not None and labels is not None:
+            out.append(list(zip(r, labels, strict=True)))
+    return out
+
+
+def _groups_of(
+    records: Mapping[str, Sequence[ClaimRecord]], docs: Sequence[str], field: str
+) -> Groups:
+    out: Groups = []
+    for d in docs:
+        for _, per in records[d]:
+            labels = per[field][2] if field in per else None
+            if labels is not None:
+                out.append(list(zip(per[field][1], labels, strict=True)))
+    return out
+
+
+def fit_document(
+    records: Mapping[str, Sequence[ClaimRecord]],
+    field: str,
+    *,
+    l2: float,
+    folds: int = 5,
+    first_l2: float | None = None,
+    boost: BoostParams | None = None,
+    fold_of: Mapping[str, int] | None = None,
+    models: dict[frozenset[str], Ranker] | None = None,
+) -> dict[str, float]:
+    """The second pass's weights of ``field`` (over :data:`~extractor.docrank.STACK_FEATURES`)
+    from documents whose first picks are cross-fitted: each fold of the documents (``fold_of``,
+    by default every ``folds``-th in id order, as :func:`cross_validate` folds them) is scored
+    by a first pass (:func:`~extractor.ranker.fit` with ``first_l2`` and ``boost``) trained on
+    the other folds, so the second pass never learns to trust an in-sample first pass.
+    ``models`` caches first passes by the documents they were trained on."""
+    docs = sorted(records)
+    assign = fold_of or {d: i % folds for i, d in enumerate(docs)}
+    groups: Groups = []
+    for k in sorted({assign[d] for d in docs}):
+        held = [d for d in docs if assign[d] == k]
+        train_docs = [d for d in docs if assign[d] != k]
+        key = frozenset(train_docs)
+        first = None if models is None else models.get(key)
+        if first is None:
+            first = fit(
+                _groups_of(records, train_docs, field), field=field, l2=first_l2, boost=boost
+            )
+            if models is not None:
+                models[key] = first
+        for d in held:
+            groups.extend(stack_groups(records[d], field, first))
+    return fit_weights(groups, STACK_FEATURES, l2=l2)
 
 
 def matched_pairs(
@@ -185,21 +301,38 @@ def cross_validate(
     per_doc: Mapping[str, dict[str, Groups]] | None = None,
     boost: Mapping[str, BoostParams] | None = None,
     per_fold: dict[str, list[float]] | None = None,
+    stack: Mapping[str, float] | None = None,
+    first_pass: dict[str, list[float]] | None = None,
 ) -> dict[str, tuple[float, float, int]]:
     """Per field: accuracy of models trained without each fold of documents, on that fold
     (the share of found claims whose top option is right; claims with no right option count
     as wrong), the share whose options hold a right one (the ceiling), and the claims.
     ``l2`` overrides the fields' weight decay; ``per_doc`` reuses groups already built;
     ``boost`` the fields' trees (None: :data:`~extractor.ranker.DEFAULT_BOOST`, ``{}`` the
-    linear models alone); ``per_fold`` receives each field's accuracy on each fold."""
+    linear models alone); ``per_fold`` receives each field's accuracy on each fold.
+
+    ``stack``: the fields ranked a second time and its decay (None:
+    :data:`~extractor.ranker.DEFAULT_STACK`, ``{}`` none). Their accuracy is the second
+    pass's: the held-out fold's first picks come from the fold's first pass, and the second
+    pass learns from first picks cross-fitted inside the other folds (each of them scored by
+    a first pass trained on the three others; :func:`fit_document`). ``first_pass`` receives
+    those fields' first-pass accuracy on each fold."""
     trees = DEFAULT_BOOST if boost is None else boost
+    stacked = DEFAULT_STACK if stack is None else stack
     docs = sorted(texts)
     if per_doc is None:
         per_doc = doc_groups(gold, texts)
+    records: dict[str, list[ClaimRecord]] = {}
+    if stacked:
+        places: dict[str, list[Place]] = {}
+        records = doc_records(gold, extract_all(texts, places=places), places)
+    fold_of = {d: i % folds for i, d in enumerate(docs)}
     out: dict[str, tuple[float, float, int]] = {}
     for name in FIELDS:
         right = total = covered = 0
         accuracies = []
+        firsts = []
+        models: dict[frozenset[str], Ranker] = {}
         for k in range(folds):
             held = set(docs[k::folds])
             model = fit(
@@ -216,11 +349,31 @@ def cross_validate(
                     scores = model.scores([f for f, _ in group], name)
                     best = max(range(len(group)), key=lambda i: scores[i])
                     fold_right += group[best][1] > 0
+            firsts.append(fold_right / fold_total if fold_total else 0.0)
+            if name in stacked:
+                inside = {d: records[d] for d in docs if d not in held}
+                w = fit_document(
+                    inside,
+                    name,
+                    l2=stacked[name],
+                    first_l2=(l2 or {}).get(name),
+                    boost=trees.get(name),
+                    fold_of={d: fold_of[d] for d in inside},
+                    models=models,
+                )
+                fold_right = 0
+                for doc in sorted(held):
+                    for group in stack_groups(records[doc], name, model):
+                        zs = [sum(w.get(a, 0.0) * v for a, v in f.items()) for f, _ in group]
+                        best = max(range(len(group)), key=lambda i: zs[i])
+                        fold_right += group[best][1] > 0
             right += fold_right
             total += fold_total
             accuracies.append(fold_right / fold_total if fold_total else 0.0)
         if per_fold is not None:
             per_fold[name] = accuracies
+        if first_pass is not None and name in stacked:
+            first_pass[name] = firsts
         out[name] = (right / total if total else 0.0, covered / total if total else 0.0, total)
     return out
 
@@ -248,7 +401,9 @@ def tune(
     per_doc = doc_groups(gold, texts)
     best: dict[str, tuple[float, float]] = {}
     for l2 in sorted(L2_GRID, reverse=True):
-        result = cross_validate(gold, texts, folds, dict.fromkeys(FIELDS, l2), per_doc, boost)
+        result = cross_validate(
+            gold, texts, folds, dict.fromkeys(FIELDS, l2), per_doc, boost, stack={}
+        )
         for name, (acc, _, _) in result.items():
             if name not in best or acc > best[name][1] + 1e-9:
                 best[name] = (l2, acc)
@@ -486,6 +641,7 @@ def train(
     stats: dict[str, int] | None = None,
     extracted: Found | None = None,
     boost: Mapping[str, BoostParams] | None = None,
+    stack: Mapping[str, float] | None = None,
 ) -> tuple[Ranker, int]:
     """A ranker fitted on the gold's claims (subject, predicate and time) with its look-alike
     filter (:func:`train_lookalike`; ``decisions``: the gold is a database's decisions), and
@@ -494,12 +650,18 @@ def train(
     candidates that taught the filter; ``extracted`` the documents as the new ranker extracts
     them (the filter's examples); ``boost`` the fields' trees (None:
     :data:`~extractor.ranker.DEFAULT_BOOST`, ``{}`` the linear models alone; trees grow only
-    from enough claims, :attr:`~extractor.trees.BoostParams.min_claims`).
+    from enough claims, :attr:`~extractor.trees.BoostParams.min_claims`); ``stack`` the fields
+    ranked a second time with the other claims' first picks and its decay (None:
+    :data:`~extractor.ranker.DEFAULT_STACK`, ``{}`` none; from
+    :data:`~extractor.ranker.STACK_MIN_CLAIMS` claims on, first picks cross-fitted by
+    :func:`fit_document`).
 
     A pure function of its arguments (and, for ``decisions``, of the shipped filter it
     refits): the ranker learns from options whose features no model's choice enters, and the
     filter from the candidates the new ranker makes, whose scores it reads."""
-    groups = field_groups(gold, texts, dates, extract_all(texts, dates))
+    places: dict[str, list[Place]] = {}
+    first_found = extract_all(texts, dates, places=places)
+    groups = field_groups(gold, texts, dates, first_found)
     decay = {**DEFAULT_L2, **(l2 or {})}
     trees = DEFAULT_BOOST if boost is None else boost
     ranker = combine(
@@ -511,6 +673,20 @@ def train(
             if name != "subject"
         },
     )
+    stacked = DEFAULT_STACK if stack is None else stack
+    document: dict[str, dict[str, float]] = {}
+    if stacked:
+        records = doc_records(gold, first_found, places)
+        for name, decay2 in sorted(stacked.items()):
+            usable = sum(1 for g in groups[name] if any(r > 0 for _, r in g))
+            if usable >= STACK_MIN_CLAIMS and ranker.ranks(name):
+                document[name] = {
+                    k: round(w, 6)
+                    for k, w in fit_document(
+                        records, name, l2=decay2, first_l2=decay[name], boost=trees.get(name)
+                    ).items()
+                }
+    ranker = replace_parts(ranker, document=document)
     found = extract_all(texts, dates, ranker, lookalike.CUES if not decisions else shipped_soft())
     if extracted is not None:
         extracted.update(found)
@@ -519,7 +695,7 @@ def train(
     )
     if stats is not None:
         stats["lookalike_examples"] = n_filter
-    model = Ranker(ranker.weights, ranker.bias, ranker.fields, filt, ranker.trees)
+    model = replace_parts(ranker, lookalike=filt)
     return model, len(groups["subject"])
 
 
@@ -593,12 +769,22 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}: weight decay {decay} (cross-validated accuracy {acc:.3f})")
     if args.folds > 1:
         per_fold: dict[str, list[float]] = {}
-        result = cross_validate(gold, texts, args.folds, l2, boost=boost, per_fold=per_fold)
+        firsts: dict[str, list[float]] = {}
+        result = cross_validate(
+            gold, texts, args.folds, l2, boost=boost, per_fold=per_fold, first_pass=firsts
+        )
         for name, (acc, cover, n_cv) in result.items():
+            first = ""
+            if name in firsts:
+                mean = sum(firsts[name]) / len(firsts[name])
+                first = f"; first pass alone: mean of folds {mean:.3f}, folds " + " ".join(
+                    f"{a:.3f}" for a in firsts[name]
+                )
             print(
                 f"{args.folds}-fold cross-validated {name} accuracy {acc:.3f} on {n_cv} claims"
                 f" (a right option among them for {cover:.3f}; folds "
                 + " ".join(f"{a:.3f}" for a in per_fold[name])
+                + first
                 + ")"
             )
     if args.lookalike_only:
@@ -612,14 +798,14 @@ def main(argv: list[str] | None = None) -> int:
         # The filter reads the scores of the ranker it ships with: extract with that one.
         found = extract_all(
             texts,
-            ranker=Ranker(current.weights, current.bias, current.fields, None, current.trees),
+            ranker=replace_parts(current, lookalike=None),
             soft=lookalike.CUES,
         )
         rows = lookalike_rows(gold, found, texts)
         if args.folds > 1:
             _report_lookalike(rows, args.folds)
         filt, n = train_lookalike(rows)
-        model = Ranker(current.weights, current.bias, current.fields, filt, current.trees)
+        model = replace_parts(current, lookalike=filt)
         out.write_text(model.to_json() + "\n", encoding="utf-8")
         threshold = f"threshold {filt.threshold:.2f}" if filt else "no candidates"
         print(
