@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar, Static
 
+from db import alternatives
 from db.alternatives import Option
 from db.rows import ClaimRow, DocumentRow
 from tui.text import shown_line
@@ -90,7 +91,10 @@ def picks_line(picks: Picks) -> Text:
         line.append("  ")
         line.append(f"{n}", style="bold reverse")
         line.append(" ")
-        line.append(shown_line(option.text))
+        if option.text:
+            line.append(shown_line(option.text))
+        else:
+            line.append(alternatives.shown(option), style="italic")
     line.append("   [ ] other field", style="dim")
     return line
 
