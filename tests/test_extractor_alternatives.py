@@ -15,7 +15,7 @@ from extractor.core import (
     RANKED_FIRST,
     _alts,
     claim_at,
-    with_neighbour_subjects,
+    with_neighbours,
 )
 from extractor.model import Candidate
 
@@ -56,24 +56,26 @@ def test_the_subject_keeps_as_many_runners_up_as_the_card_numbers():
     assert ALTERNATIVES == 5
 
 
-def cand(start: int, subject: str, alts: list[str] | None = None) -> Candidate:
+def cand(start: int, subject: str, alts: list[str] | None = None, predicate: str = "") -> Candidate:
     """A candidate at ``start`` whose subject is ``subject`` (written at 100 + start) with
-    these ranked subject runners-up."""
+    these ranked subject runners-up, and ``predicate`` (written at 200 + start)."""
     ranked = [{"text": t, "start": None, "end": None, "score": 0.5} for t in alts or []]
     return Candidate(
         quantity_text="5个", start=start, end=start + 2, sentence_start=start,
         sentence_end=start + 3, value=5, value_max=None, unit="个", qualifier="=",
-        subject=subject, predicate="", object="", time_text="", time="", kind="count",
+        subject=subject, predicate=predicate, object="", time_text="", time="", kind="count",
         confidence=0.5, rule="test",
         subject_start=100 + start if subject else None,
         subject_end=100 + start + len(subject) if subject else None,
+        predicate_start=200 + start if predicate else None,
+        predicate_end=200 + start + len(predicate) if predicate else None,
         alternatives={"subject": ranked} if ranked else {},
     )  # fmt: skip
 
 
 def neighbours(subjects: list[str], alts: dict[int, list[str]] | None = None) -> list[list[str]]:
     pairs = [(cand(10 * i, s, (alts or {}).get(i)), {}) for i, s in enumerate(subjects)]
-    out = with_neighbour_subjects(pairs)
+    out = with_neighbours(pairs)
     assert [f for _, f in out] == [{} for _ in subjects]  # the ranked options are untouched
     return [[o["text"] for o in c.alternatives.get("subject", [])] for c, _ in out]
 
@@ -113,8 +115,24 @@ def test_neighbours_are_looked_for_only_near_the_claim():
     assert got[-2] == ["乙"] and got[-1] == ["甲"]
 
 
+@pytest.mark.parametrize(
+    ("predicates", "expected"),
+    [
+        (["增长", "增长", "下降"], [["下降"], ["下降"], ["增长"]]),
+        (["营收", "", "净利"], [["净利"], ["营收", "净利"], ["营收"]]),
+    ],
+)
+def test_neighbours_predicates_join_the_predicate_alternatives(predicates, expected):
+    pairs = [(cand(10 * i, "", predicate=p), {}) for i, p in enumerate(predicates)]
+    got = [c.alternatives.get("predicate", []) for c, _ in with_neighbours(pairs)]
+    assert [[o["text"] for o in alts] for alts in got] == expected
+    (first,) = got[0]
+    at = 10 * predicates.index(first["text"])
+    assert (first["start"], first["end"], first["score"]) == (200 + at, 202 + at, None)
+
+
 def test_a_neighbours_subject_keeps_its_offsets_and_has_no_score():
-    (c, _), _ = with_neighbour_subjects([(cand(0, "甲"), {}), (cand(10, "乙"), {})])
+    (c, _), _ = with_neighbours([(cand(0, "甲"), {}), (cand(10, "乙"), {})])
     assert c.alternatives["subject"] == [{"text": "乙", "start": 110, "end": 111, "score": None}]
 
 
