@@ -704,7 +704,8 @@ async def test_no_time_is_shown_and_picked_with_one_key(tmp_path):
 async def test_nine_options_and_the_sentence_fit_a_small_screen(tmp_path, size):
     path = tmp_path / "nine.db"
     ids = build_picks_db(path)
-    names = ["甲公司", "乙市政府", "丙集团", "丁银行", "员工", "风险保障", "新公司", "某基金", "市场"]
+    names = ["甲公司", "乙市政府", "丙集团", "丁银行", "员工", "风险保障", "新公司", "某基金"]
+    names.append("市场")
     conn = open_db(path)
     with transaction(conn):
         raw = {"subject": [{"text": n, "score": 0.5 - i / 100} for i, n in enumerate(names)]}
