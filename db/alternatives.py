@@ -10,7 +10,8 @@ best first. ``unit`` and ``kind`` lists are read too when present. The column ma
 JSON, a list that is not a list, an entry without text is dropped, never raised; an option whose
 offsets do not hold in the document (``text[start:end] != option text``) keeps its text but
 loses the offsets (a pick then locates it in the sentence, like a typed value); a kind that is
-not one of :data:`db.schema.KINDS` is dropped.
+not one of :data:`db.schema.KINDS` is dropped. A time option with empty text is "no time"
+(:data:`EMPTY_OK`): the card shows it as ``no time`` and a pick of it empties the time.
 
 What a reviewer sees of them (:func:`options`): per field, the options that differ from the
 claim's current value, numbered 1..9. The field *most likely wrong* (:func:`focus_field`) is
@@ -54,6 +55,11 @@ SPAN = {
 }
 #: How many options a reviewer can pick with one digit.
 MAX_SHOWN = 9
+#: Fields whose options may be empty text: "no time" (the extractor stores it when it chose a
+#: time and the empty reading ranked among the runners-up); a pick of it empties the field.
+EMPTY_OK = frozenset({"time"})
+#: How the card and the history name an empty option.
+EMPTY_SHOWN = {"time": "no time"}
 
 
 @dataclass(frozen=True)
@@ -136,7 +142,9 @@ def parse(raw: Any, doc: str) -> Alternatives:
             if not isinstance(entry, dict):
                 continue
             text = entry.get("text")
-            if not isinstance(text, str) or not text.strip() or text in seen:
+            if not isinstance(text, str) or text in seen:
+                continue
+            if not text.strip() and not (field in EMPTY_OK and text == ""):
                 continue
             if field == "kind" and text not in KINDS:
                 continue
@@ -236,7 +244,9 @@ def pick_changes(
         a, b = SPAN[option.field]
         changes[a], changes[b] = option.start, option.end
     if option.field == "time":
-        changes["time"] = normalise_time(option.text, doc_date) if normalise_time else ""
+        changes["time"] = (
+            normalise_time(option.text, doc_date) if normalise_time and option.text else ""
+        )
     return changes
 
 
@@ -245,11 +255,19 @@ def pick_record(option: Option, n: int) -> dict[str, Any]:
     return {"field": option.field, "option": n, **option.to_json(), "rank": option.rank}
 
 
+def shown(option: Option) -> str:
+    """The option as the card names it: its text, or ``no time`` for the empty time."""
+    return option.text or EMPTY_SHOWN.get(option.field, "")
+
+
 def describe_pick(picked: Any) -> str:
-    """``picked subject option 2 (乙集团)`` for a decision's ``picked`` record ("" if none)."""
+    """``picked subject option 2 (乙集团)`` for a decision's ``picked`` record ("" if none);
+    an empty time is ``(no time)``."""
     if not isinstance(picked, dict) or "field" not in picked:
         return ""
-    return f"picked {picked['field']} option {picked.get('option', '?')} ({picked.get('text', '')})"
+    field = picked["field"]
+    text = picked.get("text", "") or EMPTY_SHOWN.get(str(field), "")
+    return f"picked {field} option {picked.get('option', '?')} ({text})"
 
 
 def export_shape(raw: Any, doc: str) -> dict[str, list[dict[str, Any]]] | None:

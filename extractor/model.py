@@ -44,7 +44,8 @@ class Candidate:
     time_start: int | None = None
     time_end: int | None = None
     #: Ranked runners-up per field (``subject``, ``predicate``, ``time``, ``object``): lists
-    #: of ``{"text", "start", "end", "score"}``, best first, the chosen filler excluded.
+    #: of ``{"text", "start", "end", "score"}``, best first, the chosen filler excluded; a
+    #: time list may hold ``{"text": ""}`` ("no time", offsets None) when a time was chosen.
     alternatives: dict[str, list[dict]] = field(default_factory=dict)
     #: The rule of context that marked the quantity as a possible look-alike, when the
     #: learned decision (:mod:`extractor.lookalike`) reads it as a feature instead of a drop.

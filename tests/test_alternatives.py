@@ -405,7 +405,7 @@ async def test_card_lists_the_options_numbered_as_text(tmp_path):
         await open_app(app, pilot)
         shown = card_text(app)
         assert "pick 1…9" in shown
-        assert "subject:  1 [bold]甲[/bold]␛]2;x␇" in shown
+        assert "subject:  1[bold]甲[/bold]␛]2;x␇" in shown
         await pilot.press("right_square_bracket")
         assert "predicate:  no alternatives" in card_text(app)
 
@@ -627,6 +627,100 @@ async def test_unit_focus_marks_the_quantity_row(tmp_path):
         await pilot.pause()
         assert screen.claim["id"] == ids[2]
         assert card(app).picks.field == "unit"
-        assert "unit:  1 美元" in card_text(app)
+        assert "unit:  1美元" in card_text(app)
         await pilot.press("right_square_bracket")
         assert card(app).picks.field == "subject"  # wraps past unit (kind has no options)
+
+
+# --------------------------------------------------------------------------- "no time"
+
+
+@pytest.mark.parametrize(
+    ("field", "entry", "kept"),
+    [
+        ("time", {"text": "", "start": None, "end": None, "score": 0.6}, True),
+        ("time", {"text": "", "start": 3, "end": 3, "score": 0.6}, True),  # offsets dropped
+        ("time", {"text": "  ", "score": 0.6}, False),  # blank is not empty
+        ("subject", {"text": "", "score": 0.6}, False),
+        ("predicate", {"text": "", "score": 0.6}, False),
+        ("object", {"text": "", "score": 0.6}, False),
+        ("unit", {"text": "", "score": 0.6}, False),
+    ],
+)
+def test_only_time_has_an_empty_option(field, entry, kept):
+    alts = alternatives.parse(json.dumps({field: [entry]}), TEXT)
+    assert bool(alts) is kept
+    if kept:
+        (o,) = alts[field]
+        assert (o.text, o.start, o.end, alternatives.shown(o)) == ("", None, None, "no time")
+        # offered while the claim has a time, not once it has none
+        assert alternatives.options(alts, claim(time_text="3月"), "time") == [o]
+        assert alternatives.options(alts, claim(time_text=""), "time") == []
+
+
+def test_picking_no_time_empties_the_time_and_its_normalised_form():
+    alts = alternatives.parse(json.dumps({"time": [{"text": "", "score": 0.6}]}), TEXT)
+    option = alternatives.pick(alts, claim(time_text="3月"), "time", 1)
+
+    def never(text: str, date: str | None) -> str:
+        raise AssertionError("an empty time is not normalised")
+
+    changes = alternatives.pick_changes(option, normalise_time=never, doc_date="2022-05-01")
+    assert changes == {"time_text": "", "time": "", "time_start": None, "time_end": None}
+    record = alternatives.pick_record(option, 1)
+    assert alternatives.describe_pick(record) == "picked time option 1 (no time)"
+
+
+async def test_no_time_is_shown_and_picked_with_one_key(tmp_path):
+    path = tmp_path / "notime.db"
+    raw = {"time": [{"text": "", "start": None, "end": None, "score": 0.6}, opt("4月26日", 0.1)]}
+    ids = build_picks_db(path, alt3=json.dumps(raw, ensure_ascii=False))
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_app(app, pilot)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert screen.claim["id"] == ids[2]
+        assert card(app).picks.field == "time"  # margin 1 - 0.6: the likeliest wrong
+        assert "time:  1no time  24月26日" in card_text(app)
+        await pilot.press("1")
+        await pilot.pause()
+        assert screen.claim["id"] != ids[2]  # moved on
+    row = claim_row(path, ids[2])
+    assert (row["time_text"], row["time"], row["time_start"], row["time_end"]) == (
+        "", "", None, None,
+    )  # fmt: skip
+    assert (row["status"], row["edited"]) == ("accepted", 1)
+    (d,) = decisions(path)
+    assert alternatives.describe_pick(json.loads(d["after"])["picked"]) == (
+        "picked time option 1 (no time)"
+    )
+
+
+# --------------------------------------------------------------------------- nine on a small screen
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_nine_options_and_the_sentence_fit_a_small_screen(tmp_path, size):
+    path = tmp_path / "nine.db"
+    ids = build_picks_db(path)
+    names = ["甲公司", "乙市政府", "丙集团", "丁银行", "员工", "风险保障", "新公司", "某基金"]
+    names.append("市场")
+    conn = open_db(path)
+    with transaction(conn):
+        raw = {"subject": [{"text": n, "score": 0.5 - i / 100} for i, n in enumerate(names)]}
+        conn.execute("UPDATE claims SET alternatives = ? WHERE id = ?",
+                     (json.dumps(raw, ensure_ascii=False), ids[0]))  # fmt: skip
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=size) as pilot:
+        screen = await open_app(app, pilot)
+        assert screen.claim["id"] == ids[0]
+        shown = card_text(app).replace("│", "").replace(" ", "").replace("\n", "")
+        # every option, numbered; the current subject (乙市政府) left out
+        expected = [n for n in names if n != "乙市政府"]
+        assert "pick1…9subject:" + "".join(f"{i}{n}" for i, n in enumerate(expected, 1)) in shown
+        assert S1.replace(" ", "") in shown  # the claim's sentence stays on screen
+        await pilot.press(str(len(expected)))
+        await pilot.pause()
+    assert claim_row(path, ids[0])["subject"] == expected[-1]

@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar, Static
 
+from db import alternatives
 from db.alternatives import Option
 from db.rows import ClaimRow, DocumentRow
 from tui.text import shown_line
@@ -79,9 +80,10 @@ class Picks:
 
 
 def picks_line(picks: Picks) -> Text:
-    """``subject: 1 乙集团  2 丙公司   [ ] other field``: the field in focus, its options
-    numbered (or ``no alternatives``), the keys that move the focus. Text from documents is
-    shown as text, never markup."""
+    """``subject:  1乙集团  2丙公司``: the field in focus and its options numbered (or ``no
+    alternatives``). The number is glued to its option (reverse video sets it apart), so a
+    line never breaks between them; ``[`` ``]`` (the help and the footer name them) move the
+    focus. Text from documents is shown as text, never markup."""
     line = Text(overflow="fold")
     line.append(f"{picks.field}:", style="bold underline")
     if not picks.options:
@@ -89,9 +91,10 @@ def picks_line(picks: Picks) -> Text:
     for n, option in enumerate(picks.options, start=1):
         line.append("  ")
         line.append(f"{n}", style="bold reverse")
-        line.append(" ")
-        line.append(shown_line(option.text))
-    line.append("   [ ] other field", style="dim")
+        if option.text:
+            line.append(shown_line(option.text))
+        else:
+            line.append(alternatives.shown(option), style="italic")
     return line
 
 
@@ -109,8 +112,9 @@ class ClaimCard(Static):
     the details a reviewer checks less often (kind, confidence, rule, offsets, who decided)
     follow on one dim line that wraps, last, so a short screen cuts them first.
 
-    The field in focus (``[``/``]``) has its label underlined, and a ``pick 1…9`` row lists
-    its alternatives numbered (see :meth:`set_picks`).
+    The field in focus (``[``/``]``) has its label underlined, and a ``pick 1…9`` row under
+    the fields, across the card's whole width, lists its alternatives numbered (see
+    :meth:`set_picks`).
     """
 
     picks: Picks | None = None
@@ -169,7 +173,12 @@ class ClaimCard(Static):
         grid.add_row(label("object"), field_text(claim["object"]))
         grid.add_row(label("time", "time"), time_text)
         if picks:
-            grid.add_row(Text("pick 1…9", style="bold"), picks_line(picks))
+            # The options take the card's whole width (not the value column), so that most
+            # of nine stay on screen in a small terminal's few card rows.
+            row = Text("pick 1…9 ", style="bold", overflow="fold")
+            row.append_text(picks_line(picks))
+            self.update(Group(grid, row, self.details_of(claim)))
+            return
         self.update(Group(grid, self.details_of(claim)))
 
     # ---- alternatives and picks (issue 14)
