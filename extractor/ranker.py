@@ -497,8 +497,12 @@ DEFAULT_BOOST: dict[str, BoostParams] = {
 #: part): time 0.751 -> 0.754, up on 4 folds of 5 (0.778 0.757 0.766 0.698 0.755 -> 0.789
 #: 0.761 0.778 0.700 0.742). Predicate 0.812 -> 0.813 (4 folds of 5, two claims) and subject
 #: 0.447 -> 0.447 (3 of 5; with the pick features beside the subject's own features and trees
-#: 0.456, 3 of 5) did not hold: those fields are ranked once.
-DEFAULT_STACK: dict[str, float] = {"time": 2.0}
+#: 0.456, 3 of 5) did not hold: those fields are ranked once. After the sixth session's merge
+#: (2026-12-03, main with the recall, look-alike and alternatives branches) time's gain did not
+#: hold either: first pass 0.750 (mean of folds), second 0.752, pooled 0.748 — under the 0.005
+#: a part must gain to ship (the bar of the look-alike filter), so none ships; ``bench/doc_rank.py``
+#: and ``train(stack=...)`` measure and build it.
+DEFAULT_STACK: dict[str, float] = {}
 
 #: Fewer training claims with a right option than this learn no second pass (a database with
 #: a few dozen decisions cannot cross-fit a first pass).
