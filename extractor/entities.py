@@ -832,11 +832,13 @@ def subject_options(
     expanded, extended = table._expanded, table._extended
     for o in list(options.values()):
         full = expanded[o.text] if o.text in expanded else table.expand(o.text)
-        if full is not None and full.text not in options:
+        # The longer name as the document defines it (an alias stands for its full name).
+        name = resolve(full.text) if full is not None else ""
+        if name and name not in options:
             f = dict(o.features)
             f["expanded"] = 1.0
-            f.update(_base_features(full.text, None, table))
-            add(full.text, o.start, o.end, f)
+            f.update(_base_features(name, None, table))
+            add(name, o.start, o.end, f)
     # Names the tagger cut short, read on by the document's repetitions (合丰 -> 合丰成长).
     for o in list(options.values()):
         longer = extended[o.text] if o.text in extended else table.extend(o.text)
