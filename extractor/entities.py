@@ -56,6 +56,15 @@ _MOU_RE = re.compile(
 )
 #: The marks between the parts of a transliterated name.
 _NAME_SEPARATORS = frozenset("-·•－")
+_NAME_SPLIT = re.compile(r"[-·•－]")
+#: Tags of the words a part of a transliterated name is made of (names, abbreviations, and
+#: the marks between parts); a longer word with another tag is no part of the name.
+_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "nz", "ns", "j", "x"})
+#: Tag classes of one-character words that never stand inside a name (particles,
+#: prepositions, conjunctions): 的, 在, 和. (Adverbs, pronouns and measure words do: 特, 什, 米.)
+_NAME_BREAK = frozenset("upc")
+#: Tag classes the tagger gives to pieces of transliterated names it does not know (比利/n).
+_NAME_NOUNS = frozenset("na")
 #: Characters of context tagged on either side of a transliterated name's parts.
 _WORD_CONTEXT = 4
 #: Tags of a word that may hold the edge of a name (a name the tagger knows: 小拜).
@@ -208,6 +217,45 @@ def _word_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _breaks_name(word: str, flag: str, kept: int = 9) -> bool:
+    """Whether a tagged word cannot be part of a transliterated name, ``kept`` characters of
+    the part before it: a word of two or more characters tagged as no name (a common noun
+    only after three characters of the part: 吉诺|比利 is a name, 詹姆斯|全场 is not), or a
+    one-character function word."""
+    if len(word) >= 2:
+        if flag in _NAME_TAGS:
+            return False
+        return kept >= 3 or flag[:1] not in _NAME_NOUNS
+    return flag[:1] in _NAME_BREAK
+
+
+def _tag_trim(norm: str, start: int, end: int) -> tuple[int, int]:
+    """A transliterated name read greedily by :data:`_TRANSLIT_RE` (球星勒布朗-詹姆斯全场,
+    维斯-约翰逊也拿下) cut by the tagger's words: the first part starts after the last word
+    before the first mark that cannot belong to a name (球星, 的, 当), the last part ends before
+    the first such word after the last mark (全场, 的). A part keeps at least one character."""
+    seps = [i for i in range(start, end) if norm[i] in _NAME_SEPARATORS]
+    if not seps:
+        return start, end
+    first, last = seps[0], seps[-1] + 1
+    pos = last
+    for word, flag in nlp.tag(norm[last:end]):
+        if pos > last and _breaks_name(word, flag, pos - last):
+            end = pos
+            break
+        pos += len(word)
+    words = []
+    pos = start
+    for word, flag in nlp.tag(norm[start:first]):
+        words.append((word, flag, pos + len(word)))
+        pos += len(word)
+    for word, flag, b in reversed(words):
+        if b < first and _breaks_name(word, flag):
+            start = b
+            break
+    return start, end
+
+
 class EntityTable:
     """The named mentions of a document, with salience."""
 
@@ -245,6 +293,9 @@ class EntityTable:
         #: Whether the text writes a mark between the parts of a transliterated name at all:
         #: without one, no clause holds such a name and its regex is not run per clause.
         self.name_marks = any(c in norm for c in _NAME_SEPARATORS)
+        #: The transliterated names of the whole text (:meth:`add_shapes`), trimmed.
+        self._persons: dict[str, int] = {}
+        self._full: dict[str, str | None] = {}
 
     def runs(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """:func:`noun_runs` of a clause's tokens, once per token list."""
@@ -335,6 +386,7 @@ class EntityTable:
         for m in _TRANSLIT_RE.finditer(self.norm):
             start, end = self.trim_name(m.start(), m.end())
             text = self.norm[start:end]
+            self._persons.setdefault(text, start)
             if text not in self.entries:
                 self._add(text, start, end, True)
         for m in _MODEL_RE.finditer(self.norm):
@@ -394,8 +446,9 @@ class EntityTable:
         document writes on their own more often than with their neighbours: the first part
         to its longest ending written more often (萨沙), the last to its longest beginning
         written more often (武贾西奇). Parts no shorter than two characters."""
+        start, end = _tag_trim(self.norm, start, end)
         text = self.norm[start:end]
-        parts = re.split(r"[-·•－]", text)
+        parts = _NAME_SPLIT.split(text)
         first, last = parts[0], parts[-1]
         for k in range(1, len(first) - 1):
             if self.count(first[k:]) > self.count(first):
@@ -406,6 +459,31 @@ class EntityTable:
                 end -= len(last) - k
                 break
         return _word_bounds(self.norm, start, end)
+
+    def full_person(self, short: str) -> str | None:
+        """The transliterated name of the document that ``short`` names by its first or last
+        part alone (詹姆斯, 勒布朗 -> 勒布朗-詹姆斯): the guideline's subject is the full name.
+        The most frequent such name; None when there is none, when ``short`` is itself
+        written with a name mark, or when two names that hold no one another share the part
+        (马克-杰克逊 and 菲尔-杰克逊: which one is meant, the text does not say here)."""
+        got = self._full.get(short)
+        if got is not None or short in self._full:
+            return got
+        self._full[short] = None
+        if len(short) < 2 or not self._persons or any(c in _NAME_SEPARATORS for c in short):
+            return None
+        found = []
+        for name in self._persons:
+            parts = _NAME_SPLIT.split(name)
+            if parts[0] == short or parts[-1] == short:
+                found.append(name)
+        if not found:
+            return None
+        best = max(found, key=lambda n: (self.count(n), -self._persons[n]))
+        if any(n not in best and best not in n for n in found):
+            return None
+        self._full[short] = best
+        return best
 
     def trim_brand(self, start: int, end: int) -> int:
         """The start of a brand-and-model name read greedily (推出新款尼康D90): its Chinese
@@ -889,11 +967,25 @@ def subject_options(
         if start < clauses[0][0]:
             f["earlier_sentence"] = 1.0
         add(text, start, end, f)
+    # A person named by one part of a transliterated name the document writes in full
+    # (詹姆斯 of 勒布朗-詹姆斯): the option is the full name, at the mention.
+    if table._persons:
+        for o in list(options.values()):
+            person = table.full_person(o.text)
+            if person is None or person == o.text:
+                continue
+            del options[o.text]
+            f = dict(o.features)
+            f.update(_base_features(person, None, table))
+            f.update(full_name=1.0, proper=1.0, person=1.0)
+            add(person, o.start, o.end, f)
     out = list(options.values())
     _relative_features(out, q_start, clauses[0][0], table)
     if tokens_near is not None:
         for o in out:
-            o.features.update(word_shape(norm, o.text, o.start, o.end, tokens_near, table))
+            # A full name stands at its short mention: the words read are the mention's.
+            written = norm[o.start : o.end] if o.features.get("full_name") else o.text
+            o.features.update(word_shape(norm, written, o.start, o.end, tokens_near, table))
     return out
 
 

@@ -137,6 +137,8 @@ FEATURES: dict[str, str] = {
     "repeated": "an option read on to what follows it (合丰成长), or a person's name back to what"
     " precedes it (拜纳姆), wherever the document writes it",
     "split_name": "a person name the tagger split into one-character name tokens (徐/桑/楚)",
+    "full_name": "a transliterated name the document writes in full, offered at a mention of one"
+    " of its parts (勒布朗-詹姆斯 at 詹姆斯)",
     "earlier_opener": "the words opening a clause of an earlier sentence (a subject stated once)",
     "sentences_back": "sentences between the option's mention and the quantity's / 3",
     "doc_subject": "a subject the clause rules chose often in the document (1 / rank)",

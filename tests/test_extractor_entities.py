@@ -379,10 +379,11 @@ def test_punctuation_is_still_no_part_of_a_name() -> None:
     [
         # The greedy match starts inside 主持人: the partial word is dropped.
         ("现场主持人谢莉尔-米勒，也在场。", "谢莉尔-米勒"),
-        # It starts inside 篮球: 球 goes, the whole word 队员 after it stays.
-        ("篮球队员科比-布莱恩特，今天到场。", "队员科比-布莱恩特"),
-        # It starts at a word boundary: nothing moves (拜|纳|姆 are cut as characters).
-        ("记者拜纳姆-米勒，今天到场。", "记者拜纳姆-米勒"),
+        # It starts inside 篮球: 球 goes, and the common noun 队员 before the name too.
+        ("篮球队员科比-布莱恩特，今天到场。", "科比-布莱恩特"),
+        # A title before the name goes; the name's characters stay (拜|纳|姆 are cut as
+        # characters).
+        ("记者拜纳姆-米勒，今天到场。", "拜纳姆-米勒"),
     ],
 )
 def test_a_transliterated_name_starts_at_a_word_boundary(text: str, name: str) -> None:
