@@ -49,6 +49,9 @@ _REL = (
     # The moment a story has reached or looks back to (至此, 那时, 那个时候).
     r"至此|那时|那个时候)"
 )
+#: A moment set by an event: before or after a game, a festival, a quake or a battle (赛后,
+#: 春节后 -> 节后, 震后, 三战之后); never a word of its own (前锋, 后卫, 前景).
+_EVENT = r"(?:[赛节震战](?:之)?[前后](?![卫锋列景途身排面台方线来者]))"
 #: A stretch of time measured back or forward from the present (近两年, 过去32年里, 未来5年内,
 #: 短短八个交易日): the period of a change or a plan. Its number may be a quantity of its own
 #: (八个交易日 is a duration claim), so it never blocks one (:attr:`TimeExpr.span`).
@@ -68,12 +71,14 @@ _PART = (
 #: as 20日股票基金跌多涨少): elsewhere 20日 is as often a duration.
 #: 从/自/于/在 before it (从20日起, 于8日) mark it as a day too.
 _BARE_DAY = r"(?:(?<=[\s，,。；：讯电据从自于在])|^)(?:3[01]|[12]\d|0?[1-9])日(?![\d内以来])"
-_CORE = rf"(?:{_SPAN}|{_SEASON}|{_DATE}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY}|{_WEEK_ALONE})"
+_CORE = (
+    rf"(?:{_SPAN}|{_SEASON}|{_DATE}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY}|{_WEEK_ALONE}|{_EVENT})"
+)
 #: Every character a time expression can start with. The leading lookahead lets the regex
 #: engine skip all other positions quickly (about seven times faster on news text).
 _FIRST = (
     "周截自从至到北当今去前明本目现日近次同上下凌早中傍夜晚加年第昨新此午尾全半隔后春节黄最"
-    "报期活首末过迄如未短那"
+    "报期活首末过迄如未短那赛震战"
     "0-9一二三四五六七八九十〇零两"
 )
 _TIME_RE = re.compile(
@@ -270,6 +275,19 @@ def _relative(rel: str, body: str, base: _dt.date | None) -> str:
 TIME_RE = _TIME_RE
 
 
+#: Characters read on each side of a time expression for the title marks around it.
+_TITLE_REACH = 30
+
+
+def _in_title(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` stands inside title marks (《十月围城》)."""
+    k = norm.rfind("《", max(0, start - _TITLE_REACH), start)
+    if k < 0 or "》" in norm[k:start]:
+        return False
+    close = norm.find("》", end, end + _TITLE_REACH)
+    return close >= 0 and "《" not in norm[end:close]
+
+
 def find_times(norm: str) -> list[TimeExpr]:
     """Find the time expressions of a normalised text (see :data:`extractor.numbers.FULLWIDTH`).
 
@@ -287,6 +305,8 @@ def find_times(norm: str) -> list[TimeExpr]:
             continue  # 三个月 is a duration, never matched whole; be safe with 个月份
         if m.group("pre") == "从" and m.group("post") not in ("起", "开始", "以来"):
             s += 1  # 从目前的40%: 从 only belongs to the time when 起/开始 closes it
+        if _in_title(norm, s, e):
+            continue  # 《十月围城》, 《2012》: a title names a work, not a time
         anchor = not _PART_RE.fullmatch(body)
         span = _SPAN_RE.fullmatch(body) is not None
         out.append(TimeExpr(s, e, norm[s:e], "", anchor, span))

@@ -1,6 +1,7 @@
 """Time expressions of the seventh session: stretches measured from the present (近两年,
 过去32年里, 未来5年内), a week written alone (第9周), a bare day after 从/自/于/在 (从20日起),
-and the moment a story has reached (至此, 那时). Sentences written for the tests."""
+the moment a story has reached (至此, 那时), moments set by an event (赛后, 震后), and no time
+inside a title (《十月围城》). Sentences written for the tests."""
 
 from __future__ import annotations
 
@@ -35,6 +36,16 @@ from extractor.timex import find_times
         # The moment a story has reached or looks back to.
         ("至此，丁球员共得到21分。", ["至此"]),
         ("那个时候戊游戏只有30级。", ["那个时候"]),
+        # A moment set by an event, never a word of its own (前锋, 后卫).
+        ("地震后己校有300人回国。", ["震后"]),
+        ("赛前一天庚队训练了2小时。", ["赛前"]),
+        ("国庆节后辛店降价500元。", ["节后"]),
+        ("壬队在全明星赛之后仅输1场。", ["赛之后"]),
+        ("癸联赛前锋甲某得到12分。", []),
+        ("乙联赛后卫丙某得到9分。", []),
+        # A title names a work, not a time.
+        ("丁某在《十月围城》里流了一次眼泪。", []),
+        ("今年《戊报》报道，9月1日起实施。", ["今年", "9月1日起"]),
     ],
 )
 def test_stretches_weeks_days_and_moments_are_time_expressions(text: str, times: list[str]) -> None:
