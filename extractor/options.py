@@ -367,24 +367,6 @@ def time_options(
             if back == 1 and PERIOD_RE.search(last.text):
                 f["period_carried"] = 1.0  # a reporting period stated once for what follows
             add(last, f)
-    # A time that leans on an earlier one (当时, 当天, 全年; 今年以来 after 截至3月11日): the
-    # latest anchored time before it, in its sentence or the sentence before, is the one it
-    # refers to or is framed by.
-    if nearest is not None and nearest in found and _leans_on(found[nearest][0].text):
-        lean = found[nearest][0]
-        ante: TimeExpr | None = None
-        for t, f in found.values():
-            if (
-                t.end <= lean.start
-                and t.anchor
-                and not f.get("after")
-                and f.get("sentences_back", 0.0) < 0.5
-                and not _leans_on(t.text)
-                and (ante is None or t.start > ante.start)
-            ):
-                ante = t
-        if ante is not None:
-            found[(ante.start, ante.end)][1]["antecedent"] = 1.0
     # The headline's first anchored time (a report's date).
     i = 0
     while para_start == 0 and i < len(times) and times[i].start < headline_end:
@@ -450,14 +432,6 @@ def time_options(
             extra.update({f"cue_{cue}*{c}": 1.0 for cue in cues})
         o.features.update(extra)
     return out
-
-
-def _leans_on(text: str) -> bool:
-    """Whether a time takes its value or its frame from an earlier one: a word that refers
-    back (当时, 当天, 全年) or a period up to now (今年以来, 迄今). A relative word alone (今年,
-    上周) names its own time: on the training part the nearest is right after one 37 times in
-    39, against about half the time after these."""
-    return text in _REFERS_BACK or text.startswith(("迄今", "最近")) or text.endswith("以来")
 
 
 @cache

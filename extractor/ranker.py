@@ -275,8 +275,6 @@ TIME_FEATURES: dict[str, str] = {
     "previous_time": "the time the clause rules chose for the previous claim of the paragraph",
     "previous_empty": "the empty option, when the clause rules gave the previous claim of the"
     " paragraph no time",
-    "antecedent": "the latest anchored time before the nearest one, when the nearest leans on"
-    " it (当时, 当天, 今年以来 after 截至3月11日)",
 }
 
 #: Document-level signals of genre (a market or statistics report against a review or a

@@ -72,28 +72,3 @@ def test_a_stretch_never_hides_a_duration_claim_and_is_the_next_claims_time() ->
     assert "短短八个交易日" in [o.text for o in found["12%"]["time"]]
     # The stretch is never offered as the time of its own number.
     assert "短短八个交易日" not in [o.text for o in found["八个交易日"]["time"]]
-
-
-@pytest.mark.parametrize(
-    ("text", "surface", "antecedent"),
-    [
-        # 当时 and 今年以来 lean on the anchored time before them.
-        ("2008年9月5日，甲基金净值达4.96元，当时共计有3只基金。", "3只", "2008年9月5日"),
-        ("截至3月11日，今年以来乙基金上涨12%。", "12%", "截至3月11日"),
-        # The sentence before holds the antecedent too.
-        ("9月12日丙楼盘推出新房源。当天认购可打9.7折。", "9.7折", "9月12日"),
-        # A relative word alone names its own time: no antecedent.
-        ("截至3月11日，今年丁公司新增12家门店。", "12家", None),
-        # Nothing leans: no antecedent.
-        ("2008年9月5日，戊基金共计有3只产品。", "3只", None),
-    ],
-)
-def test_the_time_a_leaning_time_refers_to_is_marked(
-    text: str, surface: str, antecedent: str | None
-) -> None:
-    for cand, fields in extract_with_fields(text):
-        if cand.quantity_text == surface:
-            marked = [o.text for o in fields["time"] if o.features.get("antecedent")]
-            assert marked == ([antecedent] if antecedent else [])
-            return
-    raise AssertionError(f"{surface} not found")
