@@ -68,3 +68,10 @@ def test_a_predicate_model_trained_on_verb_and_object_golds_prefers_the_verb() -
     model = fit(groups, field="predicate")
     verb, obj = model.scores([VERB, OBJECT], "predicate")
     assert verb > obj
+
+
+def test_the_out_of_fold_bench_refuses_the_test_part(capsys: pytest.CaptureFixture[str]) -> None:
+    from bench.predicate_oof import main
+
+    assert main(["gold.jsonl", "--split", "split.json", "--part", "test"]) == 2
+    assert "training part only" in capsys.readouterr().err
