@@ -413,6 +413,8 @@ _SENTENCE_ENDS = "。！？!?；;\n"
 _PER_PERIOD_RE = re.compile(r"每(?:个)?(?:年|月|天|日|周|星期|小时|季度|场|局)[^，。；！？]{0,8}$")
 #: "Only" before 一 and a measure word: 只有一个 is a count.
 _ONLY_WORDS = tuple(words("only_words"))
+#: Characters before 只 that make it a measure word (两只基金), not "only".
+_NUMERAL_BEFORE_ONLY = frozenset("0123456789零〇两一二三四五六七八九十百千万几每")
 #: Margins of play before 一 and a measure word (各胜一场, 领先一球): data/margin_words.tsv.
 _MARGIN_WORDS = tuple(words("margin_words"))
 #: Outcomes after 一 and a measure word (一人死亡): data/casualty_words.tsv.
@@ -428,6 +430,14 @@ _OCCASION_WORDS = tuple(words("occasion_words"))
 _CLAUSE_TAIL_RE = re.compile(r"[^，。；！？,;!?\n]*$")
 #: Criterion words before a duration or an age (不足两年, 未满18岁).
 _CRITERION_WORDS = tuple(words("criterion_words"))
+#: 8毫米厚的多用作推拉门, 月薪6000元的占一成: quantity (+ size adjective) + 的 + predicate.
+_HEADLESS_CLASS_RE = re.compile(
+    "(?:"
+    + "|".join(r[0] for r in table("class_predicates") if r[1] == "measure")
+    + ")?的(?:"
+    + "|".join(sorted((r[0] for r in table("class_predicates") if r[1] == "predicate"), key=len, reverse=True))
+    + ")"
+)
 
 #: The ends of sentences, for finding questions (an ASCII ? between two CJK characters
 #: stands for a character lost in encoding, not a question).
@@ -827,12 +837,20 @@ class _Finder:
                 continue
             if not unit:
                 continue
-            # A box (108.7×59.5×27.1mm) and a resolution (1280×720像素) are named by their
-            # first dimension; two lengths (72.4×96mm) have no one value.
-            first = float(parts[0]) if len(parts) == 3 or unit == "像素" else None
+            # A size is named by its first dimension (GUIDELINE gold: 108.7×59.5×27.1mm,
+            # 1280×720像素 and 23.6×15.8毫米 alike), as a bare resolution is.
             self.add(
                 Mention(
-                    s, e, first, None, normal_unit(unit), "=", kind_of(unit), "dimensions", 0.75, s
+                    s,
+                    e,
+                    float(parts[0]),
+                    None,
+                    normal_unit(unit),
+                    "=",
+                    kind_of(unit),
+                    "dimensions",
+                    0.75,
+                    s,
                 )
             )
         for m in _scan(_FRACTION_RE, t, ("/",)):
@@ -863,9 +881,9 @@ class _Finder:
             den, num = parse_number(m.group("b")), parse_number(m.group("a"))
             if not self._free(s, e) or not den or num is None or num > den:
                 continue
-            # 三分之一 of a whole is a share, like 三成 (GUIDELINE: shares in %): 33.33 %.
-            share = num / den * 100
-            self.add(Mention(s, e, share, None, "%", "=", "percent", "fraction.words", 0.8, s))
+            # 三分之一 is a fraction, written in words: its value is null as that of 1/3
+            # (GUIDELINE: 1/2.3 -> null), with the qualifier words around it (超过三分之一).
+            self._fraction(s, e, "", "percent", "fraction.words")
         for m in _scan(_YEAR_AND_HALF_RE, t, ("半",)):
             s, e = m.span()
             v = parse_number(m.group("n"))
@@ -1597,7 +1615,28 @@ class _Finder:
             return True  # 吃了两次饭，流了一次眼泪: one of a contrast or a list of counts
         if _PER_PERIOD_RE.search(t, max(0, s - 12), s):
             return True  # 每年还会打开一次: a frequency
+        if self._only_before_noun(s, end):
+            return True  # 海报中仅有成龙一人，: "only" before the noun, the count after it
         return bool(post) or t.endswith(_ONLY_WORDS, max(0, s - 2), s)
+
+    def _only_before_noun(self, s: int, end: int) -> bool:
+        """仅有成龙一人, 只有廖莹一人，: an "only" word (data/only_words.tsv) a few words before
+        the noun, and 一 with its measure word after the noun, ending the clause: a count of
+        one. (只 after a numeral is a measure word, 两只基金, not "only".)"""
+        t = self.t
+        if not (end >= len(t) or t[end] in _CLAUSE_END):
+            return False
+        if s == 0 or not _CJK.match(t[s - 1]) or t[s - 1] in _NOT_POSTPOSED_BEFORE:
+            return False
+        head = _CLAUSE_TAIL_RE.search(t, max(0, s - 14), s)
+        if head is None:
+            return False
+        for word in _ONLY_WORDS:
+            i = head.group(0).find(word)
+            at = head.start() + i
+            if i >= 0 and at + len(word) < s and t[at - 1 : at] not in _NUMERAL_BEFORE_ONLY:
+                return True
+        return False
 
     def _counted_beside(self, s: int, end: int, unit: str) -> bool:
         """Another count with the same measure word in the sentence, a few words before or
@@ -1714,8 +1753,9 @@ class _Finder:
             and unit in CN_EXCLUDED_UNITS
             and len(n) == 1
             and p_word not in _SCALE_ONLY_PREFIXES
+            and not (p_word and n in "百千万亿")
         ):
-            return None  # 二手, 三方, 十字 (but 一万余方, 数百字 count)
+            return None  # 二手, 三方, 十字 (but 一万余方, 数百字, 近千条 count)
         if is_cn and len(n) >= 2 and all(ch in CN_DIGITS for ch in n) and not unit.startswith("年"):
             return None  # 二三线 and the like: digit strings in words
         if not unit:
@@ -2207,6 +2247,8 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
         )
     ):
         return "criterion_class"  # 不少于建筑面积100万平方米的项目, 幅度在5%以上的基金
+    if not is_rank and _HEADLESS_CLASS_RE.match(t, m.end):
+        return "criterion_class"  # 8毫米厚的多用作推拉门: a headless phrase names a class
     if m.kind == "duration" and _in_duration_list(t, m):
         return "duration_list"  # 银河一年、两年、三年的星级评比: periods that name classes
     if after.startswith("的") and m.kind in _CRITERION_KINDS:
