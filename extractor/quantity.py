@@ -431,11 +431,14 @@ _CLAUSE_TAIL_RE = re.compile(r"[^，。；！？,;!?\n]*$")
 #: Criterion words before a duration or an age (不足两年, 未满18岁).
 _CRITERION_WORDS = tuple(words("criterion_words"))
 #: 8毫米厚的多用作推拉门, 月薪6000元的占一成: quantity (+ size adjective) + 的 + predicate.
+_CLASS_PREDICATES = sorted(
+    (r[0] for r in table("class_predicates") if r[1] == "predicate"), key=len, reverse=True
+)
 _HEADLESS_CLASS_RE = re.compile(
     "(?:"
     + "|".join(r[0] for r in table("class_predicates") if r[1] == "measure")
     + ")?的(?:"
-    + "|".join(sorted((r[0] for r in table("class_predicates") if r[1] == "predicate"), key=len, reverse=True))
+    + "|".join(_CLASS_PREDICATES)
     + ")"
 )
 
