@@ -426,6 +426,7 @@ _LIST_TAIL_RE = re.compile(
 )
 #: Words that make an anniversary the name of an occasion (纪念…一百周年).
 _OCCASION_WORDS = tuple(words("occasion_words"))
+_YEAR_IS_RE = re.compile(r"(?:\d{4}|[零〇一二三四五六七八九]{4})年(?:将|正|恰|则)?是")
 #: The words of the clause before a position (no clause punctuation).
 _CLAUSE_TAIL_RE = re.compile(r"[^，。；！？,;!?\n]*$")
 #: Criterion words before a duration or an age (不足两年, 未满18岁).
@@ -2019,9 +2020,11 @@ def _occasion(t: str, m: Mention) -> bool:
     occasion being marked (data/occasion_words.tsv) rather than a measured duration."""
     if m.unit != "周年":
         return False
-    if t.startswith(_OCCASION_WORDS, m.end):
-        return True
+    if t.startswith(_OCCASION_WORDS, m.end + 1 if t.startswith("的", m.end) else m.end):
+        return True  # 一百周年献礼, 100周年的纪念献礼
     before = _CLAUSE_TAIL_RE.search(t, max(0, m.start - 12), m.start)
+    if before is not None and _YEAR_IS_RE.search(before.group(0)):
+        return True  # 2011年是辛亥革命的100周年: the year an anniversary falls in
     return before is not None and any(w in before.group(0) for w in _OCCASION_WORDS)
 
 
@@ -2047,7 +2050,12 @@ def _time_frame(t: str, m: Mention) -> bool:
 
 
 def _criterion(t: str, m: Mention) -> bool:
-    """不足两年, 未满18岁, 90平米以下住房: a condition a rule applies to, not a fact."""
+    """不足两年, 未满18岁, 90平米以下住房, 16岁至25岁人群: a condition a rule applies to, or a
+    group it names, not a fact."""
+    if m.kind == "age" and m.value_max is not None:
+        nxt = t[m.end + 1 : m.end + 2] if t.startswith("的", m.end) else t[m.end : m.end + 1]
+        if nxt and _CJK.match(nxt):
+            return True  # 16岁至25岁人群, 18—25岁的年轻女性: a range of ages names a group
     if m.kind in ("duration", "age"):
         prefix = t[m.start : m.core_start]
         if prefix in _CRITERION_WORDS or t[max(0, m.start - 2) : m.start].endswith(
@@ -2124,11 +2132,13 @@ def _scope_of_statistic(t: str, m: Mention) -> bool:
 _THRESHOLD_COMPARE = tuple(r[0] for r in table("threshold_words") if r[1] == "compare")
 _THRESHOLD_CONSEQUENCE = tuple(r[0] for r in table("threshold_words") if r[1] == "consequence")
 _SENTENCE_REST_RE = re.compile(r"[^。！？；!?;\n]*")
+_CONDITION_WORDS = tuple(words("condition_words"))
 
 
 def _threshold(t: str, m: Mention) -> bool:
     """大于140平方米…就可划归为…, 超过60%，…才会受到损失: a quantity after a comparison word
-    whose sentence goes on to a consequence (data/threshold_words.tsv) is the threshold of a
+    whose sentence goes on to a consequence (data/threshold_words.tsv), or in a clause a
+    condition word opens (若费率低于0.6%: data/condition_words.tsv), is the threshold of a
     rule, not a fact. A duration stays (不到5分钟就能上四环: how long something takes)."""
     if m.kind == "duration":
         return False
@@ -2140,6 +2150,9 @@ def _threshold(t: str, m: Mention) -> bool:
         or t.startswith(_THRESHOLD_COMPARE, m.end)
     ):
         return False
+    head = _CLAUSE_TAIL_RE.search(t, max(0, m.start - 20), m.start)
+    if head is not None and any(w in head.group(0) for w in _CONDITION_WORDS):
+        return True  # 若费率低于0.6%，则…: the clause a condition word opens
     rest = _SENTENCE_REST_RE.match(t, m.end)
     return rest is not None and any(w in rest.group(0) for w in _THRESHOLD_CONSEQUENCE)
 
