@@ -551,6 +551,7 @@ QUANTITY_LEXICONS = (
     "rank_measures",
     "shot_words",  # its entry test: tests/test_extractor_recall_forms.py
     "class_predicates",  # its entry test: tests/test_extractor_recall_s7.py
+    "condition_words",  # its entry test: tests/test_extractor_recall_s7.py
 )
 
 

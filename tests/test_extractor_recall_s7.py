@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from extractor import extract
-from extractor.lexicon import table
+from extractor.lexicon import table, words
 from tests.lexicon_checks import check_lexicon_file
 
 
@@ -68,6 +68,19 @@ LOOKALIKES = [
     ("这批树苗两米高的为一等苗。", "两米", "这批树苗已经长到两米高。"),
     ("参赛选手中体重60公斤的居多。", "60公斤", "这名选手体重60公斤。"),
     ("这种管材直径20厘米的比较常见。", "20厘米", "这根管材直径20厘米。"),
+    # a comparison inside the clause a condition word opens is the condition's threshold
+    ("若会员积分低于500分，则取消其资格。", "低于500分", "该会员积分低于500分，排名靠后。"),
+    ("如果亏损超过30%，基金将提前清盘。", "超过30%", "该基金今年亏损超过30%，排名垫底。"),
+    # an anniversary marked by an occasion, or by the year it falls in, is no duration
+    ("这部电影是建厂50周年的庆典献礼。", "50周年", "这家工厂已经建厂50周年，员工达2000人。"),
+    ("2019年是学校的60周年，校友纷纷返校。", "60周年", "学校办学至今已60周年，培养学生8万名。"),
+    # a range of ages before a noun names a group; before a comma it states the ages
+    (
+        "调查显示18岁至24岁人群的网购比例最高。",
+        "18岁至24岁",
+        "三名伤者的年龄为18岁至24岁，均已出院。",
+    ),
+    ("招聘20—30岁的女性店员，月薪3000元。", "20—30岁", "获救船员年龄在20—30岁，均为男性。"),
 ]
 
 
@@ -92,3 +105,11 @@ def test_every_class_predicate_makes_a_headless_quantity_a_class() -> None:
 
 def test_a_rank_before_a_headless_predicate_is_still_a_rank() -> None:
     assert "第一" in _found("这项数据排在第一的是北京队，共得98分。")
+
+
+def test_every_condition_word_makes_a_compared_quantity_a_threshold() -> None:
+    check_lexicon_file("condition_words")
+    for word in words("condition_words"):
+        text = f"{word}销量超过3万台，厂家将追加订单。"
+        assert "超过3万台" not in _found(text), (word, text)
+    assert "超过3万台" in _found("本月销量超过3万台，厂家将追加订单。")
