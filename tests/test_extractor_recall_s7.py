@@ -113,3 +113,27 @@ def test_every_condition_word_makes_a_compared_quantity_a_threshold() -> None:
         text = f"{word}销量超过3万台，厂家将追加订单。"
         assert "超过3万台" not in _found(text), (word, text)
     assert "超过3万台" in _found("本月销量超过3万台，厂家将追加订单。")
+
+
+# a sentence where 两人 (三人) stands for the people just named, and one where it counts
+PAIRS = [
+    ("张明和李华是同学，两人都喜欢下棋。", "两人", "这次比赛其中两人完赛，其余退出。"),
+    ("王先生夫妻两人靠低保生活。", "两人", "事故现场，两人受伤，一人死亡。"),
+    ("三位主演在片中饰演警察，三人在戏外也是好友。", "三人", "这次比赛仅三人完赛，其余退出。"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "control"), PAIRS)
+def test_s7_a_pair_named_before_is_a_reference(text, span, control) -> None:
+    assert span not in _found(text), text
+    assert span in _found(control), control
+
+
+def test_every_pair_pronoun_entry_is_used() -> None:
+    check_lexicon_file("pair_pronouns")
+    rows = table("pair_pronouns")
+    for form in (r[0] for r in rows if r[1] == "form"):
+        assert form not in _found(f"老张和老李是同事，{form}都喜欢下棋。"), form
+        for word in (r[0] for r in rows if r[1] == "count"):
+            text = f"这次比赛{word}{form}完赛，其余退出。"
+            assert form in _found(text), (form, word, text)
