@@ -1189,7 +1189,7 @@ def _clause_options(
             found.append((text, toks[b][2], toks[e - 1][3], f))
     # Names that end with an organisation or product suffix across words the tagger split
     # as verbs (鹏华行业成长基金, 招商银行信用卡中心): back from the suffix to a stop.
-    for a, b in _suffix_names(norm, span[0], limit):
+    for a, b in _suffix_names(norm, span[0], limit, toks):
         text = resolve(norm[a:b])
         f = _base_features(text, None, table)
         f.update(suffix_name=1.0, same_sentence=1.0)
@@ -1399,8 +1399,12 @@ _NAME_STOP = set('，,。；;：:、（）()“”"《》的在是和与及于�
 _SUFFIX_NAME_MAX = 12
 
 
-def _suffix_names(norm: str, start: int, limit: int) -> list[tuple[int, int]]:
-    """Spans of names ending with an organisation suffix in ``norm[start:limit]``."""
+def _suffix_names(
+    norm: str, start: int, limit: int, toks: Sequence[Token] = ()
+) -> list[tuple[int, int]]:
+    """Spans of names ending with an organisation suffix in ``norm[start:limit]``. A name
+    that reaches :data:`_SUFFIX_NAME_MAX` inside a word of ``toks`` (the clause's words) is
+    read on to that word's start (广州市城市建设开发有限公司, never 州市城市建设开发有限公司)."""
     out: list[tuple[int, int]] = []
     for m in _SUFFIX_RE.finditer(norm, start, limit):
         a = m.start()
@@ -1410,6 +1414,10 @@ def _suffix_names(norm: str, start: int, limit: int) -> list[tuple[int, int]]:
             if norm[a - 1].isdigit() and not norm[a].isascii():
                 break  # a count (13家餐饮企业) is no part of a name
             a -= 1
+        if m.end() - a >= _SUFFIX_NAME_MAX and toks:
+            k = bisect.bisect_right(toks, a, key=lambda t: t[2]) - 1
+            if k >= 0 and toks[k][2] < a < toks[k][3] and toks[k][2] >= start:
+                a = toks[k][2]
         if m.end() - a > len(m.group(0)) + 1:
             out.append((a, m.end()))
     return out
