@@ -114,7 +114,7 @@ class _Doc:
         # Ends of the spans in start order; they rise too, as time expressions never nest.
         self.time_ends = [e for _, e in self.time_spans]
         self.mentions = find_quantities(
-            norm, [(t.start, t.end) for t in self.times if _digit(t)], soft=soft
+            norm, [(t.start, t.end) for t in self.times if _digit(t) and not t.span], soft=soft
         )
         self.mention_starts = [m.start for m in self.mentions]
         self.sentences = split_sentences(text)

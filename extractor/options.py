@@ -273,6 +273,8 @@ def time_options(
     found: dict[tuple[int, int], tuple[TimeExpr, dict[str, float]]] = {}
 
     def add(t: TimeExpr, f: dict[str, float]) -> None:
+        if t.start < q_end and q_start < t.end:
+            return  # a stretch holding the quantity (短短八个交易日) is not its own time
         if t.start not in static:
             static[t.start] = _static_time_features(norm, t, headline_end)
         base = static[t.start]

@@ -22,6 +22,8 @@ _DAY = rf"(?:(?:3[01]|[12]\d|0?[1-9]|[{_CN_D}]{{1,3}})[日号])"
 _MONTH_FROM = r"(?:(?:1[0-2]|0?[1-9])(?:-{1,2}|—{1,2}|~|至|到)(?=(?:1[0-2]|0?[1-9])月))"
 #: A week of a month (9月第二周, 3月份第1周).
 _WEEK = r"(?:第[一二三四五1-5]周)"
+#: A week of a season or a year written alone (第9周, 第十二周); never an anniversary (第10周年).
+_WEEK_ALONE = r"(?:第(?:[1-9]\d?|[一二三四五六七八九十]{1,3})周(?!年))"
 _DATE = (
     rf"(?:{_YEAR}(?:{_MONTH_FROM}?{_MONTH}(?:{_DAY}|{_WEEK})?)?"
     rf"|{_MONTH_FROM}?{_MONTH}(?:{_DAY}|{_WEEK})?)"
@@ -43,7 +45,20 @@ _REL = (
     r"首战|第[一二三四五六七]战|前[两三四五六]战|上财年|本财年|今个财年|"
     r"过去一[日天周年]|当时|此前|前不久|至今|迄今|"
     # A game of a series named by its order (第三场比赛, 首场, 上一场); digits stay a rank (第45场).
-    r"(?:第[一二三四五六七]|首|上一|下一)场(?:比赛)?)"
+    r"(?:第[一二三四五六七]|首|上一|下一)场(?:比赛)?|"
+    # The moment a story has reached or looks back to (至此, 那时, 那个时候).
+    r"至此|那时|那个时候)"
+)
+#: A moment set by an event: before or after a game, a festival, a quake or a battle (赛后,
+#: 春节后 -> 节后, 震后, 三战之后); never a word of its own (前锋, 后卫, 前景).
+_EVENT = r"(?:[赛节震战](?:之)?[前后](?![卫锋列景途身排面台方线来者]))"
+#: A stretch of time measured back or forward from the present (近两年, 过去32年里, 未来5年内,
+#: 短短八个交易日): the period of a change or a plan. Its number may be a quantity of its own
+#: (八个交易日 is a duration claim), so it never blocks one (:attr:`TimeExpr.span`).
+_SPAN_NUM = r"(?:[1-9]\d{0,2}|[一二两三四五六七八九十几]{1,3})(?:多)?(?:个)?(?:多)?"
+_SPAN = (
+    rf"(?:(?:过去|未来|短短|最近)(?:的)?{_SPAN_NUM}(?:年|月|天|日|周|星期|小时|交易日|场比赛)"
+    rf"|近{_SPAN_NUM}(?:年|月))(?:里|内|间|来|以来|中)?"
 )
 #: A season, school or fiscal year written as two years (2009-10赛季, 2009/2010学年).
 _SEASON = r"(?:(?:19|20)\d\d ?(?:-|—|/|／|~|至|到) ?(?:19|20)?\d\d ?(?:赛季|学年|财年|年度))"
@@ -54,13 +69,16 @@ _PART = (
 #: A day of the month written alone (讯 20日开放式基金…, ，8日晚…), only where a clause,
 #: a dateline or 据 stands right before it, or at the start of the text (a headline such
 #: as 20日股票基金跌多涨少): elsewhere 20日 is as often a duration.
-_BARE_DAY = r"(?:(?<=[\s，,。；：讯电据])|^)(?:3[01]|[12]\d|0?[1-9])日(?![\d内以来])"
-_CORE = rf"(?:{_SEASON}|{_DATE}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY})"
+#: 从/自/于/在 before it (从20日起, 于8日) mark it as a day too.
+_BARE_DAY = r"(?:(?<=[\s，,。；：讯电据从自于在])|^)(?:3[01]|[12]\d|0?[1-9])日(?![\d内以来])"
+_CORE = (
+    rf"(?:{_SPAN}|{_SEASON}|{_DATE}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY}|{_WEEK_ALONE}|{_EVENT})"
+)
 #: Every character a time expression can start with. The leading lookahead lets the regex
 #: engine skip all other positions quickly (about seven times faster on news text).
 _FIRST = (
     "周截自从至到北当今去前明本目现日近次同上下凌早中傍夜晚加年第昨新此午尾全半隔后春节黄最"
-    "报期活首末过迄如"
+    "报期活首末过迄如未短那赛震战"
     "0-9一二三四五六七八九十〇零两"
 )
 _TIME_RE = re.compile(
@@ -81,6 +99,9 @@ class TimeExpr:
     value: str
     #: True for a date or period that pins a moment (4月26日, 2008年); False for 上午 alone.
     anchor: bool
+    #: True for a stretch measured from the present (近两年, 过去32年里): its number may be a
+    #: quantity of its own, so it blocks none.
+    span: bool = False
 
 
 def _int(s: str) -> int | None:
@@ -146,6 +167,7 @@ _D_RE = re.compile(rf"月份?(3[01]|[12]\d|0?[1-9]|[{_CN_D}]{{1,3}})[日号]")
 _Q_RE = re.compile(r"(?:第|前)?[一二三四1-4]季度|[上下]半年|年初|年底|年末|年中")
 _REL_RE = re.compile(_REL)
 _PART_RE = re.compile(_PART)
+_SPAN_RE = re.compile(_SPAN)
 
 
 _YEAR_RANGE_RE = re.compile(
@@ -253,6 +275,19 @@ def _relative(rel: str, body: str, base: _dt.date | None) -> str:
 TIME_RE = _TIME_RE
 
 
+#: Characters read on each side of a time expression for the title marks around it.
+_TITLE_REACH = 30
+
+
+def _in_title(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` stands inside title marks (《十月围城》)."""
+    k = norm.rfind("《", max(0, start - _TITLE_REACH), start)
+    if k < 0 or "》" in norm[k:start]:
+        return False
+    close = norm.find("》", end, end + _TITLE_REACH)
+    return close >= 0 and "《" not in norm[end:close]
+
+
 def find_times(norm: str) -> list[TimeExpr]:
     """Find the time expressions of a normalised text (see :data:`extractor.numbers.FULLWIDTH`).
 
@@ -270,6 +305,9 @@ def find_times(norm: str) -> list[TimeExpr]:
             continue  # 三个月 is a duration, never matched whole; be safe with 个月份
         if m.group("pre") == "从" and m.group("post") not in ("起", "开始", "以来"):
             s += 1  # 从目前的40%: 从 only belongs to the time when 起/开始 closes it
+        if _in_title(norm, s, e):
+            continue  # 《十月围城》, 《2012》: a title names a work, not a time
         anchor = not _PART_RE.fullmatch(body)
-        out.append(TimeExpr(s, e, norm[s:e], "", anchor))
+        span = _SPAN_RE.fullmatch(body) is not None
+        out.append(TimeExpr(s, e, norm[s:e], "", anchor, span))
     return out
