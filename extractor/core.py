@@ -957,6 +957,12 @@ def _finish(doc: _Doc, made: _Made, ranked: dict[str, list[Option]]) -> Candidat
     if not subject:
         confidence -= 0.1
     pred, obj = made.chosen, made.obj
+    if pred is not None and subject and subject == pred.text:
+        # A claim's subject is never its own predicate (震源深度 | 约6公里: what the quantity
+        # measures is the predicate; the subject is whose it is): the next option that is not.
+        other = next((o for o in options if o.text and o.text != pred.text), None)
+        if other is not None:
+            subject, subj_phrase = other.text, Phrase(other.text, other.start, other.end)
     time = made.time
     time_ranked = ranked["time"]
     assert doc.ranker is not None

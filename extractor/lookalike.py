@@ -54,7 +54,7 @@ from . import lexicon
 from .model import Candidate
 
 #: The names of the rules of context (:func:`extractor.quantity._drop_in_context`, the last
-#: eleven this module's :func:`context_lookalike`): each drops what it names, or, when the
+#: twelve this module's :func:`context_lookalike`): each drops what it names, or, when the
 #: model lists it as soft (:attr:`LookalikeModel.soft`), marks it as a feature instead.
 CUES: tuple[str, ...] = (
     "quoted_name",
@@ -93,6 +93,7 @@ CUES: tuple[str, ...] = (
     "subject_count",
     "order_of_appearance",
     "film_format",
+    "pair_pronoun",
     "session_name",
     "from_age",
     "game_clock",
@@ -564,6 +565,8 @@ class _Rules:
     sequence_verbs: tuple[str, ...]
     format_nouns: tuple[str, ...]
     casualty_words: tuple[str, ...]
+    pair_forms: frozenset[str]
+    pair_counting: tuple[str, ...]
 
 
 _rules: _Rules | None = None
@@ -589,6 +592,8 @@ def _context_rules() -> _Rules:
             sequence_verbs=lexicon.words("sequence_verbs"),
             format_nouns=lexicon.words("format_nouns"),
             casualty_words=lexicon.words("casualty_words"),
+            pair_forms=frozenset(r[0] for r in lexicon.table("pair_pronouns") if r[1] == "form"),
+            pair_counting=tuple(r[0] for r in lexicon.table("pair_pronouns") if r[1] == "count"),
         )
     return _rules
 
@@ -627,6 +632,18 @@ def _back_reference(t: str, m: _Quantity) -> bool:
     if m.kind != "count" or m.core_start != m.start or not _CN_COUNT_START.match(t, m.start):
         return False
     return t.endswith(_context_rules().back_reference, max(0, m.start - 3), m.start)
+
+
+def _pair_pronoun(t: str, m: _Quantity) -> bool:
+    """因为两人都喜欢悬疑小说, 夫妻两人各靠低保生活: 两人 (三人) with no qualifier and no
+    counting word right before it stands for the people just named (data/pair_pronouns.tsv);
+    其中两人受伤 counts, and so does a count of casualties (两人受伤，一人死亡)."""
+    if m.core_start != m.start:
+        return False
+    rules = _context_rules()
+    if t[m.start : m.end] not in rules.pair_forms or t.startswith(rules.casualty_words, m.end):
+        return False
+    return not t.endswith(rules.pair_counting, max(0, m.start - 2), m.start)
 
 
 def _announces_list(t: str, m: _Quantity) -> bool:
@@ -733,6 +750,7 @@ _CONTEXT_RULES: tuple[tuple[str, Callable[[str, _Quantity], bool]], ...] = (
     ("subject_count", _subject_count),
     ("order_of_appearance", _order_of_appearance),
     ("film_format", _film_format),
+    ("pair_pronoun", _pair_pronoun),
 )
 
 

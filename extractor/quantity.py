@@ -413,6 +413,8 @@ _SENTENCE_ENDS = "。！？!?；;\n"
 _PER_PERIOD_RE = re.compile(r"每(?:个)?(?:年|月|天|日|周|星期|小时|季度|场|局)[^，。；！？]{0,8}$")
 #: "Only" before 一 and a measure word: 只有一个 is a count.
 _ONLY_WORDS = tuple(words("only_words"))
+#: Characters before 只 that make it a measure word (两只基金), not "only".
+_NUMERAL_BEFORE_ONLY = frozenset("0123456789零〇两一二三四五六七八九十百千万几每")
 #: Margins of play before 一 and a measure word (各胜一场, 领先一球): data/margin_words.tsv.
 _MARGIN_WORDS = tuple(words("margin_words"))
 #: Outcomes after 一 and a measure word (一人死亡): data/casualty_words.tsv.
@@ -424,10 +426,22 @@ _LIST_TAIL_RE = re.compile(
 )
 #: Words that make an anniversary the name of an occasion (纪念…一百周年).
 _OCCASION_WORDS = tuple(words("occasion_words"))
+_YEAR_IS_RE = re.compile(r"(?:\d{4}|[零〇一二三四五六七八九]{4})年(?:将|正|恰|则)?是")
 #: The words of the clause before a position (no clause punctuation).
 _CLAUSE_TAIL_RE = re.compile(r"[^，。；！？,;!?\n]*$")
 #: Criterion words before a duration or an age (不足两年, 未满18岁).
 _CRITERION_WORDS = tuple(words("criterion_words"))
+#: 8毫米厚的多用作推拉门, 月薪6000元的占一成: quantity (+ size adjective) + 的 + predicate.
+_CLASS_PREDICATES = sorted(
+    (r[0] for r in table("class_predicates") if r[1] == "predicate"), key=len, reverse=True
+)
+_HEADLESS_CLASS_RE = re.compile(
+    "(?:"
+    + "|".join(r[0] for r in table("class_predicates") if r[1] == "measure")
+    + ")?的(?:"
+    + "|".join(_CLASS_PREDICATES)
+    + ")"
+)
 
 #: The ends of sentences, for finding questions (an ASCII ? between two CJK characters
 #: stands for a character lost in encoding, not a question).
@@ -827,12 +841,20 @@ class _Finder:
                 continue
             if not unit:
                 continue
-            # A box (108.7×59.5×27.1mm) and a resolution (1280×720像素) are named by their
-            # first dimension; two lengths (72.4×96mm) have no one value.
-            first = float(parts[0]) if len(parts) == 3 or unit == "像素" else None
+            # A size is named by its first dimension (GUIDELINE gold: 108.7×59.5×27.1mm,
+            # 1280×720像素 and 23.6×15.8毫米 alike), as a bare resolution is.
             self.add(
                 Mention(
-                    s, e, first, None, normal_unit(unit), "=", kind_of(unit), "dimensions", 0.75, s
+                    s,
+                    e,
+                    float(parts[0]),
+                    None,
+                    normal_unit(unit),
+                    "=",
+                    kind_of(unit),
+                    "dimensions",
+                    0.75,
+                    s,
                 )
             )
         for m in _scan(_FRACTION_RE, t, ("/",)):
@@ -863,9 +885,9 @@ class _Finder:
             den, num = parse_number(m.group("b")), parse_number(m.group("a"))
             if not self._free(s, e) or not den or num is None or num > den:
                 continue
-            # 三分之一 of a whole is a share, like 三成 (GUIDELINE: shares in %): 33.33 %.
-            share = num / den * 100
-            self.add(Mention(s, e, share, None, "%", "=", "percent", "fraction.words", 0.8, s))
+            # 三分之一 is a fraction, written in words: its value is null as that of 1/3
+            # (GUIDELINE: 1/2.3 -> null), with the qualifier words around it (超过三分之一).
+            self._fraction(s, e, "", "percent", "fraction.words")
         for m in _scan(_YEAR_AND_HALF_RE, t, ("半",)):
             s, e = m.span()
             v = parse_number(m.group("n"))
@@ -1597,7 +1619,28 @@ class _Finder:
             return True  # 吃了两次饭，流了一次眼泪: one of a contrast or a list of counts
         if _PER_PERIOD_RE.search(t, max(0, s - 12), s):
             return True  # 每年还会打开一次: a frequency
+        if self._only_before_noun(s, end):
+            return True  # 海报中仅有成龙一人，: "only" before the noun, the count after it
         return bool(post) or t.endswith(_ONLY_WORDS, max(0, s - 2), s)
+
+    def _only_before_noun(self, s: int, end: int) -> bool:
+        """仅有成龙一人, 只有廖莹一人，: an "only" word (data/only_words.tsv) a few words before
+        the noun, and 一 with its measure word after the noun, ending the clause: a count of
+        one. (只 after a numeral is a measure word, 两只基金, not "only".)"""
+        t = self.t
+        if not (end >= len(t) or t[end] in _CLAUSE_END):
+            return False
+        if s == 0 or not _CJK.match(t[s - 1]) or t[s - 1] in _NOT_POSTPOSED_BEFORE:
+            return False
+        head = _CLAUSE_TAIL_RE.search(t, max(0, s - 14), s)
+        if head is None:
+            return False
+        for word in _ONLY_WORDS:
+            i = head.group(0).find(word)
+            at = head.start() + i
+            if i >= 0 and at + len(word) < s and t[at - 1 : at] not in _NUMERAL_BEFORE_ONLY:
+                return True
+        return False
 
     def _counted_beside(self, s: int, end: int, unit: str) -> bool:
         """Another count with the same measure word in the sentence, a few words before or
@@ -1714,8 +1757,9 @@ class _Finder:
             and unit in CN_EXCLUDED_UNITS
             and len(n) == 1
             and p_word not in _SCALE_ONLY_PREFIXES
+            and not (p_word and n in "百千万亿")
         ):
-            return None  # 二手, 三方, 十字 (but 一万余方, 数百字 count)
+            return None  # 二手, 三方, 十字 (but 一万余方, 数百字, 近千条 count)
         if is_cn and len(n) >= 2 and all(ch in CN_DIGITS for ch in n) and not unit.startswith("年"):
             return None  # 二三线 and the like: digit strings in words
         if not unit:
@@ -1976,9 +2020,11 @@ def _occasion(t: str, m: Mention) -> bool:
     occasion being marked (data/occasion_words.tsv) rather than a measured duration."""
     if m.unit != "周年":
         return False
-    if t.startswith(_OCCASION_WORDS, m.end):
-        return True
+    if t.startswith(_OCCASION_WORDS, m.end + 1 if t.startswith("的", m.end) else m.end):
+        return True  # 一百周年献礼, 100周年的纪念献礼
     before = _CLAUSE_TAIL_RE.search(t, max(0, m.start - 12), m.start)
+    if before is not None and _YEAR_IS_RE.search(before.group(0)):
+        return True  # 2011年是辛亥革命的100周年: the year an anniversary falls in
     return before is not None and any(w in before.group(0) for w in _OCCASION_WORDS)
 
 
@@ -2004,7 +2050,12 @@ def _time_frame(t: str, m: Mention) -> bool:
 
 
 def _criterion(t: str, m: Mention) -> bool:
-    """不足两年, 未满18岁, 90平米以下住房: a condition a rule applies to, not a fact."""
+    """不足两年, 未满18岁, 90平米以下住房, 16岁至25岁人群: a condition a rule applies to, or a
+    group it names, not a fact."""
+    if m.kind == "age" and m.value_max is not None:
+        nxt = t[m.end + 1 : m.end + 2] if t.startswith("的", m.end) else t[m.end : m.end + 1]
+        if nxt and _CJK.match(nxt):
+            return True  # 16岁至25岁人群, 18—25岁的年轻女性: a range of ages names a group
     if m.kind in ("duration", "age"):
         prefix = t[m.start : m.core_start]
         if prefix in _CRITERION_WORDS or t[max(0, m.start - 2) : m.start].endswith(
@@ -2081,11 +2132,13 @@ def _scope_of_statistic(t: str, m: Mention) -> bool:
 _THRESHOLD_COMPARE = tuple(r[0] for r in table("threshold_words") if r[1] == "compare")
 _THRESHOLD_CONSEQUENCE = tuple(r[0] for r in table("threshold_words") if r[1] == "consequence")
 _SENTENCE_REST_RE = re.compile(r"[^。！？；!?;\n]*")
+_CONDITION_WORDS = tuple(words("condition_words"))
 
 
 def _threshold(t: str, m: Mention) -> bool:
     """大于140平方米…就可划归为…, 超过60%，…才会受到损失: a quantity after a comparison word
-    whose sentence goes on to a consequence (data/threshold_words.tsv) is the threshold of a
+    whose sentence goes on to a consequence (data/threshold_words.tsv), or in a clause a
+    condition word opens (若费率低于0.6%: data/condition_words.tsv), is the threshold of a
     rule, not a fact. A duration stays (不到5分钟就能上四环: how long something takes)."""
     if m.kind == "duration":
         return False
@@ -2097,6 +2150,9 @@ def _threshold(t: str, m: Mention) -> bool:
         or t.startswith(_THRESHOLD_COMPARE, m.end)
     ):
         return False
+    head = _CLAUSE_TAIL_RE.search(t, max(0, m.start - 20), m.start)
+    if head is not None and any(w in head.group(0) for w in _CONDITION_WORDS):
+        return True  # 若费率低于0.6%，则…: the clause a condition word opens
     rest = _SENTENCE_REST_RE.match(t, m.end)
     return rest is not None and any(w in rest.group(0) for w in _THRESHOLD_CONSEQUENCE)
 
@@ -2207,6 +2263,8 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
         )
     ):
         return "criterion_class"  # 不少于建筑面积100万平方米的项目, 幅度在5%以上的基金
+    if not is_rank and _HEADLESS_CLASS_RE.match(t, m.end):
+        return "criterion_class"  # 8毫米厚的多用作推拉门: a headless phrase names a class
     if m.kind == "duration" and _in_duration_list(t, m):
         return "duration_list"  # 银河一年、两年、三年的星级评比: periods that name classes
     if after.startswith("的") and m.kind in _CRITERION_KINDS:

@@ -1059,8 +1059,6 @@ def fit(
         boost: grow trees on top of the linear scores (:mod:`extractor.trees`; with fewer
             claims than its ``min_claims``, none); None: the linear model alone.
     """
-    if field == "predicate":
-        groups = [guideline_targets(g) for g in groups]
     weights = fit_weights(
         groups,
         FIELD_FEATURES[field],
@@ -1081,23 +1079,6 @@ def fit(
     if trees is None:
         return linear
     return Ranker(linear.weights, 0.0, linear.fields, None, {field: trees})
-
-
-def guideline_targets(
-    group: Sequence[tuple[Mapping[str, float], float]],
-) -> list[tuple[Mapping[str, float], float]]:
-    """The training weights of one claim's predicate options, read as the guideline reads a
-    predicate (the verb or measured attribute; the object goes in a note): when the verb
-    governing the quantity is right, the right options after the quantity that are no verb
-    and not exactly the gold teach nothing. A gold such as 发放恩恤金 holds both 发放 and
-    恩恤金, and either is scored right; another annotator writes 发放 alone, so the model learns
-    the verb (the counted noun still counts where no verb governs: 10个篮板 -> 篮板).
-    Scoring is unchanged: only what the model is asked to prefer."""
-    if not any(r > 0 and f.get("verb") and f.get("governs") for f, r in group):
-        return list(group)
-    return [
-        (f, 0.0 if 0 < r <= 1 and not f.get("verb") and f.get("after") else r) for f, r in group
-    ]
 
 
 _Row = list[tuple[int, float]]

@@ -177,11 +177,12 @@ def test_parse_quantity_keeps_lookalikes_a_reviewer_selects(span: str, value: fl
 
 
 def test_dimensions_and_fractions_have_no_single_value() -> None:
-    # A box and a resolution are named by their first dimension (the annotated articles).
+    # A box, a resolution and two lengths are named by their first dimension (the annotated
+    # articles); a fraction has no single value.
     assert parse_quantity("94*57*16mm")["value"] == 94
     assert parse_quantity("1280×720像素")["value"] == 1280
     assert parse_quantity("72.4×96mm") == {
-        "value": None,
+        "value": 72.4,
         "value_max": None,
         "unit": "mm",
         "qualifier": "=",

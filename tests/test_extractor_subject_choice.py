@@ -1,6 +1,6 @@
-"""Names read back from an organisation suffix (鹏华行业成长基金) end at a word boundary of the
-tagger: a name longer than the read-back's cap is read on to the start of the word the cap
-fell in, never cut inside it."""
+"""Subject choices: a name read back from an organisation suffix (鹏华行业成长基金) ends at a
+word boundary of the tagger (read on to the start of the word the read-back's cap fell in,
+never cut inside it), and a subject is never the claim's own predicate."""
 
 from __future__ import annotations
 
@@ -31,3 +31,18 @@ def test_suffix_names_end_at_word_boundaries(text: str, whole: str, cut: str) ->
     for o in fields["subject"]:
         if o.text == whole:
             assert text[o.start : o.end] == whole
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("昨日，海岛附近海域发生地震，震源深度约6公里。", "震源深度"),
+        ("该市今年的燃气费用约20%。", "燃气费用"),
+    ],
+)
+def test_a_subject_is_never_its_own_predicate(text: str, predicate: str) -> None:
+    (cand, fields), *_ = extract_with_fields(text)
+    assert cand.predicate == predicate
+    assert cand.subject and cand.subject != cand.predicate
+    # The subject taken instead is the next option the ranker offers.
+    assert cand.subject in {o.text for o in fields["subject"]}
