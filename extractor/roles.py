@@ -5,10 +5,11 @@ a carried subject, of the clauses before it):
 
 - the subject of a clause is the run of noun-like tokens at its start (after time words and
   connectives), kept when it looks like a named entity: a proper-noun tag (nr, ns, nt, nz, j)
-  or an organisation suffix (公司, 集团, 银行, 政府, 局, 委, 会, 中心, 协会, …). A run that ends in
-  a measured attribute (率, 人数, 收入, …) keeps only its entity head;
+  or an organisation suffix (公司, 集团, 银行, 政府, 局, 委, 会, 中心, 协会, …;
+  ``data/org_suffixes.tsv``). A run that ends in a measured attribute (率, 人数, 收入, …;
+  ``data/attribute_words.tsv``) keeps only its entity head;
 - aliases defined in the text (（简称“中国人保”）) map back to the full name, a short mention
-  that ends a longer known name (财险公司 after 中国人保上海区域工协旗下财险公司) maps to it, and
+  that ends a longer known name (财险公司 after 中国人保上海区域分公司旗下财险公司) maps to it, and
   generic mentions (公司, 该公司) map to the most recent named entity;
 - a clause without a subject carries the nearest one from earlier clauses and sentences;
 - the predicate is the verb (or measured attribute) that governs the quantity, the object
@@ -30,162 +31,22 @@ _NOUNISH = frozenset(
     {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "nl", "j", "l", "vn", "s", "an", "eng"}
 )
 _ENTITY_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})
-_ORG_SUFFIXES = (
-    "公司",
-    "集团",
-    "银行",
-    "分行",
-    "支行",
-    "政府",
-    "局",
-    "委",
-    "委会",
-    "协会",
-    "公会",
-    "商会",
-    "工会",
-    "联合会",
-    "基金会",
-    "中心",
-    "工协",
-    "部",
-    "院",
-    "大学",
-    "学院",
-    "学校",
-    "中学",
-    "小学",
-    "医院",
-    "基金",
-    "机构",
-    "组织",
-    "党委",
-    "支部",
-    "条线",
-    "小组",
-    "团队",
-    "球队",
-    "俱乐部",
-    "队",
-    "办",
-    "署",
-    "厅",
-    "处",
-    "站",
-    "社",
-    "所",
-    "厂",
-    "军",
-    "警方",
-    "联盟",
-    "当局",
-    "共保体",
-    "企业",
-    "地产",
-    "证券",
-    "保险",
-    "航空",
-    "电视台",
-    "报",
-)
+#: Endings of organisation names (公司, 银行, 协会, 俱乐部), and words that end with one but
+#: name no organisation (社会, 机会, 全部).
+_ORG_SUFFIXES = lexicon.words("org_suffixes")
 #: Common words jieba tags as proper nouns or that never name who a claim is about.
 _MISTAGGED = frozenset(
     {"上市", "同比", "环比", "近百", "年报", "全年", "同期", "上半年", "下半年", "连胜", "连败"}
 )
-_NOT_ORG_T = (
-    "社会",
-    "机会",
-    "大会",
-    "体会",
-    "晚会",
-    "宴会",
-    "约会",
-    "部分",
-    "全部",
-    "内部",
-    "外部",
-)
+_NOT_ORG_T = lexicon.words("not_org_endings")
 
 #: People and places named by role or region rather than by name (防疫人员, 投资者, 南部地区).
-_ROLE_SUFFIXES = (
-    "人员",
-    "者",
-    "队员",
-    "球员",
-    "选手",
-    "官员",
-    "专家",
-    "学生",
-    "买家",
-    "卖家",
-    "股东",
-    "网友",
-    "市民",
-    "居民",
-    "村民",
-    "民众",
-    "患者",
-    "病人",
-    "地区",
-    "城市",
-    "国家",
-    "省份",
-)
+_ROLE_SUFFIXES = lexicon.words("role_suffixes")
 _NOT_ROLE = ("记者", "作者", "读者", "笔者")
 _FOREIGN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[-·•－][\u4e00-\u9fff]{1,8})+")
 
 #: Nouns that name a measured attribute rather than who it is about.
-_ATTR_SUFFIXES = (
-    "率",
-    "数",
-    "量",
-    "额",
-    "价",
-    "费",
-    "时长",
-    "收入",
-    "利润",
-    "净利",
-    "规模",
-    "比例",
-    "占比",
-    "面积",
-    "总数",
-    "成本",
-    "市值",
-    "票房",
-    "得分",
-    "比分",
-    "涨幅",
-    "跌幅",
-    "增幅",
-    "增速",
-    "收益",
-    "营收",
-    "资产",
-    "负债",
-    "尺寸",
-    "像素",
-    "体重",
-    "重量",
-    "长度",
-    "时间",
-    "期限",
-    "金额",
-    "价值",
-    "价格",
-    "生活费",
-    "学费",
-    "焦距",
-    "范围",
-    "人口",
-    "水平",
-    "指数",
-    "售价",
-    "年龄",
-    "距离",
-    "尺寸",
-)
+_ATTR_SUFFIXES = lexicon.words("attribute_words")
 _GENERIC = frozenset(
     {
         "公司",

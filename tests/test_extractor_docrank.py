@@ -175,11 +175,11 @@ def _model(document: dict | None) -> Ranker:
         ),
         # The claim before in the sentence picked 甲公司 as its subject: so does this one.
         (
-            "甲公司去年营业收入达到8亿元，净利润为3亿元。乙公司净利润为1亿元。",
-            "3亿元",
+            "甲公司去年营业收入达到8亿元，门店增加300家。乙公司门店增加100家。",
+            "300家",
             "subject",
             {"subject": {"p1": 1.0, "pick_previous_sentence": 2.0}},
-            "净利润",
+            "门店",
             "甲公司",
         ),
         # Undated picks around a dated one pull it to no time (the empty option's own counts).
