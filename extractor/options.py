@@ -409,8 +409,14 @@ def time_options(
     if not any(f.get("same_sentence") or f.get("after") for _, f in found.values()):
         empty["no_time_here"] = 1.0
     # The words of the quantity's clause, on both sides of it (增长30%, 由6个成员国组成).
+    # At most CUE_WINDOW characters on each side (SENTENCE_CUE_WINDOW before, in the
+    # sentence): a claim of a clause thousands of characters long reads a bounded stretch,
+    # so extraction stays linear in the clause's length.
     cues = claim_cues(
-        norm[clause[0] : q_start] + "|" + norm[q_end : clause[1]], norm[s_start:q_start]
+        norm[max(clause[0], q_start - CUE_WINDOW) : q_start]
+        + "|"
+        + norm[q_end : min(clause[1], q_end + CUE_WINDOW)],
+        norm[max(s_start, q_start - SENTENCE_CUE_WINDOW) : q_start],
     )
     # The time of the previous claim of the paragraph: a report's claims keep to one
     # (``previous`` is its span, (-1, -1) when that claim had no time).
@@ -432,6 +438,12 @@ def time_options(
             extra.update({f"cue_{cue}*{c}": 1.0 for cue in cues})
         o.features.update(extra)
     return out
+
+
+#: How far from the quantity its clause's and its sentence's cue words are read
+#: (:func:`claim_cues`); clauses and sentences of real text are shorter.
+CUE_WINDOW = 200
+SENTENCE_CUE_WINDOW = 400
 
 
 @cache
