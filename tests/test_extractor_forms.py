@@ -11,14 +11,7 @@ from extractor.quantity import MEASURE_SHAPE, _Finder
 from extractor.sentences import split_clauses, split_sentences
 from extractor.units import UNIT_NORMAL, normal_unit
 from tests.lexicon_checks import check_lexicon_file
-
-
-def _found(text: str) -> dict[str, object]:
-    cands = extract(text)
-    for c in cands:
-        assert text[c.start : c.end] == c.quantity_text
-    return {c.quantity_text: c for c in cands}
-
+from tests.quantity_checks import found as _found
 
 # sentence, surface proposed, value, value_max, unit, qualifier, kind
 FORMS = [

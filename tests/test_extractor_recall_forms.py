@@ -9,14 +9,7 @@ import pytest
 from extractor import extract
 from extractor.lexicon import words
 from tests.lexicon_checks import check_lexicon_file
-
-
-def _found(text: str) -> dict[str, object]:
-    cands = extract(text)
-    for c in cands:
-        assert text[c.start : c.end] == c.quantity_text
-    return {c.quantity_text: c for c in cands}
-
+from tests.quantity_checks import found as _found
 
 # sentence, surface proposed, value, value_max, unit, qualifier, kind
 FORMS = [
