@@ -31,14 +31,13 @@ sys.path.insert(0, str(ROOT))
 from extractor import nlp  # noqa: E402
 from extractor.evaluate import (  # noqa: E402
     _documents,
-    _matches,
     _predicate_variants,
     load_gold,
     restrict,
     split_part,
 )
 from extractor.ranker import DEFAULT_L2, canonical_key, fit, list_features  # noqa: E402
-from extractor.train import EXACT_WEIGHT, _right, extract_all  # noqa: E402
+from extractor.train import EXACT_WEIGHT, _right, extract_all, matched_pairs  # noqa: E402
 
 
 def _categories(corpus: Path) -> dict[str, str]:
@@ -172,19 +171,13 @@ def main(argv: list[str] | None = None) -> int:
     rows: dict[str, list[tuple]] = defaultdict(list)
     for doc in sorted(texts):
         golds = [g for g in gold if str(g["doc"]) == doc and g.get("claim")]
-        used: set[int] = set()
-        for g in golds:
-            for i, (cand, fields) in enumerate(found_by_doc[doc]):
-                if i in used or not _matches(dict(g), cand.to_dict()):
-                    continue
-                used.add(i)
-                opts = sorted(fields.get("predicate") or [], key=canonical_key)
-                if opts and g.get("predicate"):
-                    feats = list_features(opts, "predicate", cand.kind)
-                    full = [_right("predicate", g, o.text) for o in opts]
-                    rights = [min(r, args.exact_weight) for r in full]
-                    rows[doc].append((g, cand, opts, feats, rights, full))
-                break
+        for g, cand, fields in matched_pairs(golds, found_by_doc[doc]):
+            opts = sorted(fields.get("predicate") or [], key=canonical_key)
+            if opts and g.get("predicate"):
+                feats = list_features(opts, "predicate", cand.kind)
+                full = [_right("predicate", g, o.text) for o in opts]
+                rights = [min(r, args.exact_weight) for r in full]
+                rows[doc].append((g, cand, opts, feats, rights, full))
     docs = sorted(texts)  # the folds of extractor.train's cross_validate
     schemes = [("cv", [set(docs[k :: args.folds]) for k in range(args.folds)])]
     for seed in range(1, args.partitions):

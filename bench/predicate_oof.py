@@ -30,9 +30,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.predicate_errors import _categories, _family, _uncovered  # noqa: E402
-from extractor.evaluate import _documents, _matches, load_gold, restrict, split_part  # noqa: E402
+from extractor.evaluate import _documents, load_gold, restrict, split_part  # noqa: E402
 from extractor.ranker import DEFAULT_L2, canonical_key, fit, list_features  # noqa: E402
-from extractor.train import EXACT_WEIGHT, _right, extract_all  # noqa: E402
+from extractor.train import EXACT_WEIGHT, _right, extract_all, matched_pairs  # noqa: E402
 
 
 def _parts(scheme: str, docs: list[str], cats: dict, batch: dict, holdout: str | None):
@@ -90,18 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     found_by_doc = extract_all(texts)
     rows: dict[str, list[tuple]] = defaultdict(list)
     for doc in sorted(texts):
-        used: set[int] = set()
-        for g in (g for g in gold if str(g["doc"]) == doc and g.get("claim")):
-            for i, (cand, fields) in enumerate(found_by_doc[doc]):
-                if i in used or not _matches(dict(g), cand.to_dict()):
-                    continue
-                used.add(i)
-                opts = sorted(fields.get("predicate") or [], key=canonical_key)
-                if opts and g.get("predicate"):
-                    feats = list_features(opts, "predicate", cand.kind)
-                    full = [_right("predicate", g, o.text) for o in opts]
-                    rows[doc].append((g, cand, opts, feats, full))
-                break
+        golds = [g for g in gold if str(g["doc"]) == doc and g.get("claim")]
+        for g, cand, fields in matched_pairs(golds, found_by_doc[doc]):
+            opts = sorted(fields.get("predicate") or [], key=canonical_key)
+            if opts and g.get("predicate"):
+                feats = list_features(opts, "predicate", cand.kind)
+                full = [_right("predicate", g, o.text) for o in opts]
+                rows[doc].append((g, cand, opts, feats, full))
     docs = sorted(texts)
     for relabel in args.relabel or ["none"]:
         for scheme in args.scheme or ["cv"]:
