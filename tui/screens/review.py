@@ -140,6 +140,11 @@ REVIEW_BINDINGS = [
         "v,f8", "span_start", "Select", id="review.select",
         tooltip="Span mode: select words in the document and assign them to the claim's fields",
     ),
+    Binding(
+        "N,plus", "add_missed", "Add missed", id="review.next_missed",
+        tooltip="Select the next number of the document that no claim holds (span mode; n or"
+        " Enter adds it with the extractor's guess of its roles, N goes on to the next one)",
+    ),
     # ---- siblings and flags (issue 14, engineer "siblings")
     Binding(
         "g,asterisk", "apply_siblings", "Siblings", id="review.siblings", show=False,
