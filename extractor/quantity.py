@@ -655,6 +655,12 @@ def _num_value(n: str, scale: str | None) -> float | None:
     return v
 
 
+def _occasions(t: str, s: int, e: int, n: str, unit: str) -> bool:
+    """两度入围, 三度延押: 两 to 九 and 度 before a verb count occasions ("three times"), where
+    a Chinese numeral and 度 are otherwise a word (一度, 五度空间: data/number_name_words)."""
+    return unit == "度" and n in "两三四五六七八九" and bool(_CJK.match(t[e : e + 1] or " "))
+
+
 def _at_clause_start(t: str, s: int, p_word: str) -> bool:
     """True when the quantity at ``s`` (after its qualifier word ``p_word``) opens a clause."""
     s -= len(p_word) if p_word and t.endswith(p_word, 0, s) else 0
@@ -1758,6 +1764,7 @@ class _Finder:
             and len(n) == 1
             and p_word not in _SCALE_ONLY_PREFIXES
             and not (p_word and n in "百千万亿")
+            and not _occasions(t, s, e, n, unit)
         ):
             return None  # 二手, 三方, 十字 (but 一万余方, 数百字, 近千条 count)
         if is_cn and len(n) >= 2 and all(ch in CN_DIGITS for ch in n) and not unit.startswith("年"):

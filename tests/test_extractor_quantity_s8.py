@@ -1,0 +1,67 @@
+"""Quantity forms and look-alikes of the eighth session, each with sentences written for the
+test (issue 12)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quantity_checks import found
+
+# Games won, games played and personal fouls are sports stats like 篮板 and 助攻, after a
+# Chinese numeral as after a digit.
+SPORT_COUNTS = [
+    ("主队连续两战全胜，排名上升。", "两战", 2, "战"),
+    ("这名新秀四战美国名校，终获录取。", "四战", 4, "战"),
+    ("中锋上半场就已三犯，只能坐回替补席。", "三犯", 3, "犯"),
+    ("他本赛季共出场12战，场均得到9分。", "12战", 12, "战"),
+    ("后卫在第二节便吃到4犯。", "4犯", 4, "犯"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), SPORT_COUNTS)
+def test_sport_counts_after_numerals(text: str, surface: str, value: float, unit: str) -> None:
+    cands = found(text)
+    assert surface in cands, list(cands)
+    assert cands[surface].value == value and cands[surface].unit == unit
+
+
+# 二战 and 一战 are the world wars, 前三战 a scope: none is a count of games.
+NOT_SPORT_COUNTS = [
+    "老人在二战期间当过兵。",
+    "这部电影让他一战成名。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SPORT_COUNTS)
+def test_war_names_are_no_counts(text: str) -> None:
+    assert not found(text)
+
+
+# 两度 to 九度 before a verb count occasions ("three times").
+OCCASIONS = [
+    ("这位导演三度冲击最佳影片奖。", "三度", 3),
+    ("两部作品曾两度入围主竞赛单元。", "两度", 2),
+    ("法院今年已五度延长羁押期。", "五度", 5),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), OCCASIONS)
+def test_numeral_and_du_before_a_verb_counts_occasions(
+    text: str, surface: str, value: float
+) -> None:
+    cands = found(text)
+    assert surface in cands, list(cands)
+    assert cands[surface].value == value and cands[surface].unit == "度"
+
+
+# 一度 is the adverb "once", 五度空间 a name, 三度 at the end of a clause a temperature.
+NOT_OCCASIONS = [
+    "该股一度跌停，午后才有所回升。",
+    "这家公司推出了五度空间系列产品。",
+    "夜间气温降到三度。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_OCCASIONS)
+def test_du_as_a_word_or_name_is_no_count(text: str) -> None:
+    assert not [s for s in found(text) if s.endswith("度")]
