@@ -172,6 +172,8 @@ _TEAM_SCORE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?P<a>\d{1,3})[-—:：](?P<t2>[\u4e00-\u9fff]{1,8}?)(?P<b>\d{1,3})(?![\d.%])"
 )
 _TEAM_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}$")
+#: Aspect ratios written a:b (data/aspect_ratios.tsv): the shape of a picture, not a score.
+_ASPECT_RATIOS = frozenset((r[0], r[1]) for r in table("aspect_ratios"))
 #: Two or three dimensions (1280×720像素, 108.7×59.5×27.1mm), with a space around the sign
 #: (640 × 480像素) or the unit after each part (96mm×62.1mm×26.7mm).
 _DIMS_RE = re.compile(
@@ -1034,6 +1036,9 @@ class _Finder:
                 continue  # a clock time (10:30)
             if m.group("sep") == "-" and s > 0 and t[s - 1] in "-—/":
                 continue
+            if m.group("sep") in ":：" and (m.group("a"), m.group("b")) in _ASPECT_RATIOS:
+                self._take(s, e)
+                continue  # 16:9: the shape of a screen or a video, not a score
             self.add(Mention(s, e, float(a), None, "", "=", "score", "score.pair", 0.65, s))
 
     # ------------------------------------------------------------------ ordinals (ranks)

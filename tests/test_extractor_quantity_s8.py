@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.lexicon import table
 from tests.quantity_checks import found
 
 # Games won, games played and personal fouls are sports stats like 篮板 and 助攻, after a
@@ -65,3 +66,14 @@ NOT_OCCASIONS = [
 @pytest.mark.parametrize("text", NOT_OCCASIONS)
 def test_du_as_a_word_or_name_is_no_count(text: str) -> None:
     assert not [s for s in found(text) if s.endswith("度")]
+
+
+# An aspect ratio written a:b is the shape of a picture (data/aspect_ratios.tsv); a score
+# written with a dash or 比, or a ratio a match ends on, stays a score.
+def test_every_aspect_ratio_is_no_score() -> None:
+    for a, b in table("aspect_ratios"):
+        for sep in (":", "："):
+            text = f"这款相机配备一块3英寸{a}{sep}{b}的液晶屏。"
+            assert list(found(text)) == ["3英寸"], text
+    assert "16-9" in found("湖人首节打出一波16-9的攻势。")
+    assert "4:3" in found("主队最终以4:3获胜。")
