@@ -77,3 +77,34 @@ def test_every_aspect_ratio_is_no_score() -> None:
             assert list(found(text)) == ["3英寸"], text
     assert "16-9" in found("湖人首节打出一波16-9的攻势。")
     assert "4:3" in found("主队最终以4:3获胜。")
+
+
+# A Chinese numeral inside a longer word of the tagger's dictionary is part of an idiom or a
+# name, not a number; a set phrase (增加一倍), a rank (名列第一) and a numeral word (几十万元)
+# still count.
+INSIDE_WORDS = [
+    "几位老师十年如一日地照顾这些孩子。",
+    "这部电影在颁奖礼上连中三元。",
+    "展会吸引了成千上万的观众。",
+    "他三番五次打电话催促对方。",
+    "市场格局并不是一成不变的。",
+]
+
+
+@pytest.mark.parametrize("text", INSIDE_WORDS)
+def test_numeral_inside_an_idiom_or_name_is_no_number(text: str) -> None:
+    assert not found(text)
+
+
+COUNTED_WORDS = [
+    ("这样一来开销会增加一倍。", "一倍", 1),
+    ("该基金的业绩在同类中名列第一。", "第一", 1),
+    ("每个科室的投入都在几十万元。", "几十万元", 100000),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), COUNTED_WORDS)
+def test_set_phrases_ranks_and_numeral_words_count(text: str, surface: str, value: float) -> None:
+    cands = found(text)
+    assert surface in cands, list(cands)
+    assert cands[surface].value == value
