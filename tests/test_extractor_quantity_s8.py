@@ -108,3 +108,11 @@ def test_set_phrases_ranks_and_numeral_words_count(text: str, surface: str, valu
     cands = found(text)
     assert surface in cands, list(cands)
     assert cands[surface].value == value
+
+
+# 去 and 少 after a number start the next word (data/not_measure_chars.tsv): no unknown
+# measure word is read.
+def test_verbs_after_a_number_are_no_measure_words() -> None:
+    cands = found("他多投了30万少赚了20万。")
+    assert cands["30万"].unit == "" and cands["30万"].value == 300000
+    assert not [s for s in found("练到了35去打副本。") if s.endswith("去")]
