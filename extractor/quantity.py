@@ -562,6 +562,12 @@ _AND_A_HALF_RE = re.compile(
 )
 #: Top N (前三名, 前10位): a rank.
 _TOP_RE = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?=名|位|强|的位置|的排名)")
+#: 前N with no measure word, at the end of a clause or before 的, 之列 or 大+noun (稳居前三的,
+#: 位列前五大银行): a rank where a rank verb or field stands before it (_RANK_BEFORE_RE).
+_TOP_BARE_RE = re.compile(
+    r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})"
+    r"(?=[，。；！？、,;!?）)]|的|之列|大[\u4e00-\u9fff])"
+)
 #: A measure word after 第N that counts what is ranked (第32家, 第二只, 第一架): the rank
 #: keeps it when a rank verb or field stands before (国内第32家), or always for the measures
 #: of things in a sequence (第22部竞赛片, 第10例病例): data/rank_measures.tsv.
@@ -805,6 +811,14 @@ class _Finder:
                 if v is not None:
                     end = e + 1 if t[e] in "名位强" else e  # 前三名; 前10的位置
                     # 前三名 is a rank within the top three: at most 3rd (GUIDELINE: <=).
+                    self.add(Mention(s, end, v, None, "", "<=", "other", "rank.top", 0.6, s))
+        for m in _scan(_TOP_BARE_RE, t, ("前",)):
+            s, e = m.span()
+            if self._free(s, e) and _RANK_BEFORE_RE.search(t, max(0, s - 12), s):
+                # 稳居前三的, 位列美国前五大银行: after a rank verb or field, 前N alone is a rank.
+                v = parse_number(m.group("n"))
+                if v is not None:
+                    end = e + 1 if t[e] == "大" else e
                     self.add(Mention(s, end, v, None, "", "<=", "other", "rank.top", 0.6, s))
         for m in _scan(_APERTURE_RE, t, ("光圈",)):
             s, e = m.span("all")

@@ -116,3 +116,31 @@ def test_verbs_after_a_number_are_no_measure_words() -> None:
     cands = found("他多投了30万少赚了20万。")
     assert cands["30万"].unit == "" and cands["30万"].value == 300000
     assert not [s for s in found("练到了35去打副本。") if s.endswith("去")]
+
+
+# 前N with no measure word is a rank (at most Nth) after a rank verb or field; without one it
+# is a scope (前十大重仓股) or a time frame (前三场).
+TOP_RANKS = [
+    ("这只基金的收益在同类产品中位列前三。", "前三", 3),
+    ("该银行按市值计算位列全球前五大银行之列。", "前五大", 5),
+    ("公司的营收在行业中排名前10。", "前10", 10),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), TOP_RANKS)
+def test_top_n_after_a_rank_verb_is_a_rank(text: str, surface: str, value: float) -> None:
+    cands = found(text)
+    assert surface in cands, list(cands)
+    assert cands[surface].value == value and cands[surface].qualifier == "<="
+
+
+NOT_TOP_RANKS = [
+    "这些个股从基金的前十大重仓股中消失。",
+    "球队在季后赛前三场中命中率很低。",
+    "他最终没能挤进前十。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_TOP_RANKS)
+def test_top_n_without_a_rank_verb_is_no_rank(text: str) -> None:
+    assert not [s for s in found(text) if s.startswith("前")]
