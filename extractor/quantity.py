@@ -23,6 +23,7 @@ from .units import (
     CURRENCY_BEFORE,
     LATIN_UNITS,
     UNIT_KIND,
+    UNIT_WORD_STARTS,
     kind_of,
     normal_unit,
     unit_alternation,
@@ -1518,6 +1519,8 @@ class _Finder:
             return ""  # 8幅作品, 导弹4枚。, 26万色TFT屏幕
         if nxt and nxt in _NAME_SUFFIXES:
             return ""
+        if nxt and nxt in UNIT_WORD_STARTS.get(c, ""):
+            return ""  # 12战中, 4犯规: a word the character opens (data/unit_word_starts.tsv)
         unit_after = _UNIT_START_RE.match(t, e + 1)
         if unit_after:
             follow = t[unit_after.end() : unit_after.end() + 1]

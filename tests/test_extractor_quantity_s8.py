@@ -144,3 +144,15 @@ NOT_TOP_RANKS = [
 @pytest.mark.parametrize("text", NOT_TOP_RANKS)
 def test_top_n_without_a_rank_verb_is_no_rank(text: str) -> None:
     assert not [s for s in found(text) if s.startswith("前")]
+
+
+# A one-character unit before a character it forms a word with (战胜, 犯规) is no unit
+# (data/unit_word_starts.tsv): a score before 战胜 stays a score.
+def test_every_unit_word_start_keeps_its_unit_from_being_read() -> None:
+    for unit, chars in table("unit_word_starts"):
+        for ch in chars.split():
+            text = f"这支球队本赛季已有12{unit}{ch}的记录。"
+            assert not [c for c in found(text).values() if c.unit == unit], (unit, ch)
+    assert found("火箭最后以119-114战胜了对手。")["119-114"].value == 119
+    assert found("主队119比114战胜对手。")["119比114"].value == 119
+    assert found("他们本赛季8战全胜。")["8战"].unit == "战"
