@@ -53,6 +53,8 @@ _REFERS_BACK = frozenset(
 #: Words that name the moment of an earlier time of their sentence (2008年9月5日跌破…，当天收于
 #: 2202.45点; 2006年12月14日…，当时共计有48只): that earlier time stands in their place.
 _NAMES_EARLIER = frozenset(("当时", "当天", "当日", "当晚", "当年"))
+#: How a cutoff date opens (截至2月11日, 截止3月底).
+_CUTOFFS = ("截至", "截止")
 #: The claim kinds whose share of a document's quantities is a genre signal.
 _GENRE_KINDS = ("money", "percent", "count", "score")
 #: Sentences before the quantity's whose times are offered.
@@ -257,25 +259,37 @@ def sentence_times_from(
 
 
 def antecedent(norm: str, times: Sequence[TimeExpr], i: int, s_start: int) -> TimeExpr | None:
-    """The time that ``times[i]`` stands for when it is a word naming an earlier moment of its
-    sentence (当时, 当天, 当年: :data:`_NAMES_EARLIER`): the nearest anchored time before it in
-    the sentence starting at ``s_start`` that is no comparison base, no modifier (今年的) and no
-    such word itself; None when the word is another or its sentence names no earlier time (a
-    moment of an earlier sentence is not resolved: a new sentence often moves on)."""
-    if times[i].text not in _NAMES_EARLIER:
+    """The earlier time of its sentence (starting at ``s_start``) that ``times[i]`` stands for:
+
+    - a word naming an earlier moment (当时, 当天, 当年: :data:`_NAMES_EARLIER`) stands for the
+      nearest anchored time before it that is no comparison base, no modifier (今年的) and no
+      such word itself (2008年9月5日跌破…，当天收于…);
+    - a reporting period after a cutoff date (截至2月11日，今年以来…) is the period up to that
+      date: the cutoff stands for it.
+
+    None otherwise, and when the sentence names no such earlier time (a moment of an earlier
+    sentence is not resolved: a new sentence often moves on)."""
+    own = times[i]
+    names = own.text in _NAMES_EARLIER
+    period = not names and not own.text.startswith(_CUTOFFS) and PERIOD_RE.search(own.text)
+    if not names and not period:
         return None
     k = i - 1
     while k >= 0 and times[k].end > s_start:
         t = times[k]
-        if (
+        k -= 1
+        if is_base(norm, t.start):
+            continue
+        if period:
+            if t.text.startswith(_CUTOFFS):
+                return t
+        elif (
             t.anchor
             and t.text not in _NAMES_EARLIER
             and t.text != "同期"
-            and not is_base(norm, t.start)
             and not norm.startswith("的", t.end)
         ):
             return t
-        k -= 1
     return None
 
 
@@ -357,9 +371,9 @@ def time_options(
                 f["source_between"] = 1.0  # 近日透露，“…5个…”: the time dates the report
             if _base_of(norm, t, q_start, mention_starts):
                 f["base_value"] = 1.0
-            earlier = antecedent(norm, times, i - 1, s_start)
+            earlier = None if is_base(norm, t.start) else antecedent(norm, times, i - 1, s_start)
             if earlier is not None:
-                add(earlier, f, t)  # 2008年9月5日…，当天收于2202.45点: the date, at 当天's place
+                add(earlier, f, t)  # 当天 of 2008年9月5日, 今年以来 of 截至2月11日: at their place
                 t = earlier
             else:
                 add(t, f)
