@@ -38,6 +38,9 @@ from tui.widgets.claim_card import ClaimCard, Picks, ReviewHeader, SessionProgre
 from tui.widgets.claim_list import ClaimList
 from tui.widgets.document_view import DocumentView
 
+#: Seconds between attempts to open a review whose database stayed locked at the start.
+OPEN_RETRY_SECONDS = 5.0
+
 #: Seconds between recounts that show other reviewers' decisions in the progress bar.
 REFRESH_SECONDS = 15.0
 
@@ -238,11 +241,38 @@ class ReviewScreen(SpanMode):
         self.query_one(ClaimList).border_title = "claims"
         self.query_one(ClaimCard).border_title = "claim"
         self.query_one(ClaimList).focus()
-        await self._act(self.session.open)
+        await self._open()
         if self.assignment.mode in ("split", "overlap") and not self.assignment.adjudicate:
             # Keep the lease on the claim on screen alive; others see decisions as they come.
             self.set_interval(self.assignment.lease_seconds / 3, self._renew_lease)
         self.set_interval(REFRESH_SECONDS, self._refresh_counts)
+
+    opened = False
+    """The session opened (its first view shown); until then the card says why not."""
+
+    async def _open(self) -> None:
+        """Open the session at the reviewer's first claim. On a database that stays locked
+        (another program writing) or cannot be read, the card says so for as long as it
+        lasts, instead of a blank screen, and the open is tried again every few seconds."""
+        if self.opened:
+            return
+        outcome = await self._call(self.session.open)
+        if outcome.ok:
+            self.opened = True
+            self.render_outcome(outcome)
+            await self._offer_siblings()
+            return
+        why = (
+            "the database is locked by another program writing to it."
+            if outcome.kind == "busy"
+            else shown(outcome.message)
+        )
+        self.query_one(ClaimCard).show(
+            None,
+            f"Nothing to show yet: {why}\n"
+            f"Trying again every {OPEN_RETRY_SECONDS:g} seconds; q quits.",
+        )
+        self.set_timer(OPEN_RETRY_SECONDS, self._open)
 
     # ---------------------------------------------------------------- the worker
 
