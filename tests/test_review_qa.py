@@ -5,13 +5,20 @@ fix:
 
 1. A review opened on a database another program holds locked showed a blank card (a toast
    that went away after a few seconds, then nothing) and never opened once the lock was gone.
+2. With a Chinese input method in its Chinese-punctuation mode, the non-letter keys ``!`` (flag,
+   its only non-letter key), ``?``, ``.``, ``,``, ``*``, ``[`` ``]`` (the field in focus: no
+   other key) arrive as ``！ ？ 。 ， ＊ 【 】`` and did nothing; full-width digits did not pick.
 """
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import tui.screens.review as review_screen
+from db.connection import open_db
+from tests.conftest import notified
 from tests.test_review_app import screen_text
 from tests.test_review_defects import lock
 from tests.test_review_helpers import build_review_db
@@ -56,3 +63,85 @@ async def test_a_review_opened_on_a_locked_database_says_so_and_opens_once_free(
             assert app.screen.query_one(ClaimList).total == len(info["ids"])
     finally:
         blocker.close()
+
+
+# --------------------------------------------------------------------------- 2: input-method keys
+
+
+def state(app) -> tuple:
+    """What a key can change: the screen on top, the claim, the field in focus, the decisions
+    written and the last message."""
+    screen = app.screen
+    review = app.screen_stack[1]
+    decisions = review.conn.execute("SELECT count(*) FROM decisions").fetchone()[0]
+    claim = review.claim["id"] if review.claim else None
+    messages = notified(app)
+    return (
+        type(screen).__name__,
+        claim,
+        review.field_focus,
+        decisions,
+        messages[-1] if messages else "",
+    )
+
+
+async def effect(path, keys: list[str]) -> tuple[tuple, tuple]:
+    """The state before and after pressing ``keys`` (the last one is the key under test)."""
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key in keys[:-1]:
+            await pilot.press(key)
+            await pilot.pause()
+        before = state(app)
+        await pilot.press(keys[-1])
+        await pilot.pause()
+        return before, state(app)
+
+
+@pytest.mark.parametrize(
+    ("before", "ascii_key", "ime_key"),
+    [
+        ([], "!", "！"),  # flag: the note form opens
+        ([], "?", "？"),  # help
+        ([], ".", "。"),  # next pending claim
+        (["j"], ",", "，"),  # back to the claim shown before
+        (["x"], "*", "＊"),  # siblings of the reject (none here: says so)
+        ([], "]", "】"),  # the next field in focus
+        (["]"], "[", "【"),  # the previous one
+        ([], "2", "２"),  # pick alternative 2
+    ],
+)
+async def test_what_a_chinese_input_method_sends_for_a_key_does_what_the_key_does(
+    tmp_path, before, ascii_key, ime_key
+):
+    path = tmp_path / "review.db"
+    info = build_review_db(path)
+    conn = open_db(path)
+    first = info["ids"][0]
+    options = {
+        "subject": [{"text": "中国人保", "score": 0.5}, {"text": "上海市政府", "score": 0.4}],
+        "predicate": [{"text": "捐赠", "score": 0.3}],
+    }
+    conn.execute("UPDATE claims SET alternatives = ? WHERE id = ?", (json.dumps(options), first))
+    conn.commit()
+    conn.close()
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(path.read_bytes())
+    start_a, after_a = await effect(path, [*before, ascii_key])
+    start_b, after_b = await effect(copy, [*before, ime_key])
+    assert after_a != start_a  # the key does something here
+    assert (start_b, after_b) == (start_a, after_a)
+
+
+async def test_the_help_panel_names_the_input_method_keys_once(setup):
+    path, _info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        rows = {row[3]: row[0] for row in app.screen.help_rows()}
+        await pilot.press("？")
+        await pilot.pause()
+        text = screen_text(app)
+    assert rows["review.flag"] == "m !" and rows["review.field_next"] == "]"
+    assert "its ！？。，＊【】" in text and "full-width digits work as" in text
