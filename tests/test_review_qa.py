@@ -8,6 +8,8 @@ fix:
 2. With a Chinese input method in its Chinese-punctuation mode, the non-letter keys ``!`` (flag,
    its only non-letter key), ``?``, ``.``, ``,``, ``*``, ``[`` ``]`` (the field in focus: no
    other key) arrive as ``！ ？ 。 ， ＊ 【 】`` and did nothing; full-width digits did not pick.
+3. In span mode, once a field was assigned, the card's title lost the claim and its status
+   (``─  · draft ─``: Textual reads the border title back as Content, not as the Text set).
 """
 
 from __future__ import annotations
@@ -145,3 +147,20 @@ async def test_the_help_panel_names_the_input_method_keys_once(setup):
         text = screen_text(app)
     assert rows["review.flag"] == "m !" and rows["review.field_next"] == "]"
     assert "its ！？。，＊【】" in text and "full-width digits work as" in text
+
+
+# --------------------------------------------------------------------------- 3: the draft's title
+
+
+async def test_a_span_draft_keeps_the_claim_and_its_status_in_the_card_title(setup):
+    from tests.test_span_mode import at_doc2, card_text, enter_span, press
+    from tui.widgets.claim_card import ClaimCard
+
+    path, info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        await enter_span(screen, pilot)
+        await press(pilot, "right", "shift+right", "s")
+        assert "draft" in card_text(screen.query_one(ClaimCard))
+        assert f"╭─ claim #{info['ids'][5]} · pending · draft ─" in screen_text(app)
