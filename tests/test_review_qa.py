@@ -10,6 +10,8 @@ fix:
    other key) arrive as ``！ ？ 。 ， ＊ 【 】`` and did nothing; full-width digits did not pick.
 3. In span mode, once a field was assigned, the card's title lost the claim and its status
    (``─  · draft ─``: Textual reads the border title back as Content, not as the Text set).
+4. ``ingest`` of a JSONL line with a raw control character or an unterminated string said
+   ``malformed JSON (Invalid control character at at column 23)``: "at at".
 """
 
 from __future__ import annotations
@@ -164,3 +166,34 @@ async def test_a_span_draft_keeps_the_claim_and_its_status_in_the_card_title(set
         await press(pilot, "right", "shift+right", "s")
         assert "draft" in card_text(screen.query_one(ClaimCard))
         assert f"╭─ claim #{info['ids'][5]} · pending · draft ─" in screen_text(app)
+
+
+# --------------------------------------------------------------------------- 4: "at at column"
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('{"id": "a", "text": "一\t二"}', "Invalid control character at column 23"),
+        ('{"id": "a", "text": "今年', "Unterminated string starting at column 21"),
+        ('{"id": "a" "text": "x"}', "Expecting ',' delimiter at column 12"),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["jsonl", "doccano", "prodigy"])
+def test_a_malformed_jsonl_line_is_named_in_one_clear_line(tmp_path, line, problem, fmt):
+    from click.testing import CliRunner
+
+    from tui.cli import cli
+
+    good = '{"id": "b", "text": "今年营收100亿元。"}'
+    path = tmp_path / "news.jsonl"
+    path.write_text(good + "\n" + line, encoding="utf-8")  # the last line: no line break
+    args = ["ingest", str(path), "--db", str(tmp_path / "x.db")]
+    if fmt != "jsonl":
+        args += ["--from", fmt]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("error:")]
+    assert errors[0] == f"error: {path}:2: malformed JSON ({problem})", result.stderr
+    assert all(":2:" not in e for e in errors[1:])  # (doccano, prodigy: "nothing imported")
+    assert "Traceback" not in result.output + result.stderr
