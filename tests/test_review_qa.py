@@ -12,6 +12,9 @@ fix:
    (``─  · draft ─``: Textual reads the border title back as Content, not as the Text set).
 4. ``ingest`` of a JSONL line with a raw control character or an unterminated string said
    ``malformed JSON (Invalid control character at at column 23)``: "at at".
+5. ``stats`` in an 80-column terminal, and into a file or a pipe (Rich's 80 columns), cut the
+   rule names (``count.mea…``, ``range.app…``) — the column that says where the extractor
+   must improve — and broke the claims sentence in two lines.
 """
 
 from __future__ import annotations
@@ -197,3 +200,54 @@ def test_a_malformed_jsonl_line_is_named_in_one_clear_line(tmp_path, line, probl
     assert errors[0] == f"error: {path}:2: malformed JSON ({problem})", result.stderr
     assert all(":2:" not in e for e in errors[1:])  # (doccano, prodigy: "nothing imported")
     assert "Traceback" not in result.output + result.stderr
+
+
+# --------------------------------------------------------------------------- 5: stats, narrow
+
+
+@pytest.fixture
+def rules_db(tmp_path):
+    """A database whose rules have long names (the extractor's own are up to 17 characters)."""
+    from db import review
+    from tests.test_review_helpers import add_claim, add_document
+
+    path = tmp_path / "rules.db"
+    conn = open_db(path)
+    text = "今年共有1200家企业参与，约三成为外资企业，累计捐款1.5万元。"
+    doc = add_document(conn, text, "统计", "news/a.txt")
+    ids = [
+        add_claim(conn, doc, text, q, value=v, rule=rule, kind=kind)
+        for q, v, rule, kind in (
+            ("1200家", 1200, "count.measure.long", "count"),
+            ("约三成", 30, "range.approximate.x", "percent"),
+            ("1.5万元", 15000, "money.scaled.words", "money"),
+        )
+    ]
+    review.decide(conn, ids[0], "reviewer-with-a-long-name", "accept")
+    conn.close()
+    return path
+
+
+@pytest.mark.parametrize("columns", [None, "80"])
+def test_stats_never_cuts_rule_or_reviewer_names(rules_db, columns):
+    from click.testing import CliRunner
+
+    from tui.cli import cli
+
+    result = CliRunner().invoke(cli, ["stats", "--db", str(rules_db)], env={"COLUMNS": columns})
+    assert result.exit_code == 0, result.output
+    out = result.output
+    for name in (
+        "count.measure.long",
+        "range.approximate.x",
+        "money.scaled.words",
+        "reviewer-with-a-long-name",
+    ):
+        assert name in out, out
+    if columns is None:  # a file or a pipe: one line per sentence
+        assert any(
+            ln.startswith("Claims 3:") and ln.endswith("added by reviewers")
+            for ln in out.splitlines()
+        ), out
+    else:
+        assert max(len(ln) for ln in out.splitlines()) <= 80
