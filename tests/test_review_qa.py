@@ -15,6 +15,9 @@ fix:
 5. ``stats`` in an 80-column terminal, and into a file or a pipe (Rich's 80 columns), cut the
    rule names (``count.mea…``, ``range.app…``) — the column that says where the extractor
    must improve — and broke the claims sentence in two lines.
+6. A subject (or time) typed in the edit form, or carried to siblings, that stands in an
+   earlier sentence than the quantity — as the extractor's own subjects often do — got no
+   offsets: no highlight, and no SUBJECT span in the brat and Label Studio exports.
 """
 
 from __future__ import annotations
@@ -251,3 +254,62 @@ def test_stats_never_cuts_rule_or_reviewer_names(rules_db, columns):
         ), out
     else:
         assert max(len(ln) for ln in out.splitlines()) <= 80
+
+
+# --------------------------------------------------------------------------- 6: typed subject
+
+
+#: Written for the test: the subject and the time are named in the sentence before the quantity.
+NEWS = "华为公司今天发布财报。该公司称，营收增长了两成。去年同期营收为100亿元。"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "span"),
+    [
+        ("subject", "该公司", (11, 14)),  # in the quantity's sentence: that one
+        ("subject", "华为公司", (0, 4)),  # only before the sentence: its nearest mention
+        ("subject", "公司", (12, 14)),  # in the sentence (and before it): the sentence's
+        ("time", "今天", (4, 6)),  # a time carried over likewise
+        ("predicate", "发布", (None, None)),  # a predicate is the sentence's or none
+        ("subject", "小米", (None, None)),  # nowhere
+        ("subject", "去年同期", (None, None)),  # only after the sentence: not guessed
+    ],
+)
+def test_a_typed_subject_or_time_is_found_in_the_sentence_else_just_before(field, value, span):
+    from db.fields import locate_spans
+
+    s0 = NEWS.index("该公司称")
+    start = NEWS.index("两成")
+    column = "time_text" if field == "time" else field
+    fields = {"sentence_start": s0, "sentence_end": NEWS.index("去年"), "start": start}
+    fields[column] = value
+    out = locate_spans(NEWS, fields)
+    assert (out[f"{field}_start"], out[f"{field}_end"]) == span
+    if span[0] is not None:
+        assert NEWS[span[0] : span[1]] == value
+
+
+async def test_a_subject_typed_in_the_form_from_an_earlier_sentence_keeps_its_offsets(tmp_path):
+    from textual.widgets import Input
+
+    from tests.test_review_helpers import add_claim, add_document, claim_row
+    from tui.screens.edit import ClaimForm
+
+    path = tmp_path / "news.db"
+    conn = open_db(path)
+    doc = add_document(conn, NEWS, "华为财报", "news/huawei.txt")
+    cid = add_claim(conn, doc, NEWS, "两成", value=20, unit="%", kind="percent", subject="该公司")
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ClaimForm)
+        form.query_one("#f-subject", Input).value = "华为公司"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    row = claim_row(path, cid)
+    assert (row["status"], row["subject"]) == ("accepted", "华为公司")
+    assert (row["subject_start"], row["subject_end"]) == (0, 4)
