@@ -18,6 +18,8 @@ fix:
 6. A subject (or time) typed in the edit form, or carried to siblings, that stands in an
    earlier sentence than the quantity — as the extractor's own subjects often do — got no
    offsets: no highlight, and no SUBJECT span in the brat and Label Studio exports.
+7. At 80x24 and 60x20 the edit form showed one line of the claim's sentence, its start: the
+   quantity of a long sentence was out of sight.
 """
 
 from __future__ import annotations
@@ -313,3 +315,44 @@ async def test_a_subject_typed_in_the_form_from_an_earlier_sentence_keeps_its_of
     row = claim_row(path, cid)
     assert (row["status"], row["subject"]) == ("accepted", "华为公司")
     assert (row["subject_start"], row["subject_end"]) == (0, 4)
+
+
+# --------------------------------------------------------------------------- 7: the form, small
+
+
+#: Written for the test: a long sentence whose quantity comes at its very end.
+LONG = (
+    "据统计，今年以来全市新登记的各类市场主体持续增长，其中制造业企业的数量明显增多，"
+    "服务业企业也保持了较快的增长势头，科技型中小企业更是成为新的亮点，"
+    "参与本次调查的企业共有1200家。"
+)
+
+
+def sentence_box(text: str) -> str:
+    """The text inside the form's sentence box (between its top and bottom edges)."""
+    lines = text.splitlines()
+    top = next(i for i, ln in enumerate(lines) if "▔▔▔▔" in ln)
+    bottom = next(i for i, ln in enumerate(lines) if i > top and "▁▁▁▁" in ln)
+    inner = [ln.split("▊", 1)[1].rsplit("▎", 1)[0] for ln in lines[top + 1 : bottom]]
+    return "".join(part.strip() for part in inner)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20), (120, 40)])
+async def test_the_edit_form_shows_the_quantity_in_its_sentence_on_a_small_screen(tmp_path, size):
+    from tests.test_review_helpers import add_claim, add_document
+    from tui.screens.edit import ClaimForm
+
+    path = tmp_path / "long.db"
+    conn = open_db(path)
+    doc = add_document(conn, LONG, "调查", "news/long.txt")
+    add_claim(conn, doc, LONG, "1200家", value=1200, unit="家", subject="企业")
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimForm)
+        shown = sentence_box(screen_text(app))
+        assert "1200家" in shown, shown
