@@ -20,6 +20,9 @@ fix:
    offsets: no highlight, and no SUBJECT span in the brat and Label Studio exports.
 7. At 80x24 and 60x20 the edit form showed one line of the claim's sentence, its start: the
    quantity of a long sentence was out of sight.
+8. The statistics panel (``t``) under ~100 columns cut its progress sentence to one line
+   ("… decided. Documents"): the status bar's ``#progress { height: 1 }`` rule matched the
+   panel's line of the same id.
 """
 
 from __future__ import annotations
@@ -356,3 +359,23 @@ async def test_the_edit_form_shows_the_quantity_in_its_sentence_on_a_small_scree
         assert isinstance(app.screen, ClaimForm)
         shown = sentence_box(screen_text(app))
         assert "1200家" in shown, shown
+
+
+# --------------------------------------------------------------------------- 8: stats panel
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_the_stats_panel_shows_its_whole_progress_sentence(setup, size):
+    from tui.screens.stats import StatsScreen
+
+    path, _info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("a", "t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, StatsScreen)
+        text = " ".join(ln.strip("█ ") for ln in screen_text(app).splitlines())
+        assert "Documents 3: 0 fully reviewed." in text, text
+        assert "ann, this sitting: 1 decision" in text
