@@ -22,7 +22,8 @@ fix:
    quantity of a long sentence was out of sight.
 8. The statistics panel (``t``) under ~100 columns cut its progress sentence to one line
    ("… decided. Documents"): the status bar's ``#progress { height: 1 }`` rule matched the
-   panel's line of the same id.
+   panel's line of the same id. Its pace sparkline stretched one five-minute bucket over the
+   panel's whole width as full bars (a sitting of one decision read as a busy one).
 """
 
 from __future__ import annotations
@@ -379,3 +380,7 @@ async def test_the_stats_panel_shows_its_whole_progress_sentence(setup, size):
         text = " ".join(ln.strip("█ ") for ln in screen_text(app).splitlines())
         assert "Documents 3: 0 fully reviewed." in text, text
         assert "ann, this sitting: 1 decision" in text
+        from textual.widgets import Sparkline
+
+        pace = app.screen.query_one(Sparkline)
+        assert pace.region.width == len(pace.data) == 1  # one bar per five minutes
