@@ -906,6 +906,20 @@ def subject_options(
 
     _respective(norm, q_start, clauses, clause_index, add, table, kind)
 
+    # A mention resolved to a longer name met before that ends with it (钱德勒 -> 常规赛钱德勒
+    # when the rules once chose the words before the name too): the mention as written is
+    # offered beside it, so the passes below read it (a person's full name, a longer name).
+    for o in list(options.values()):
+        if o.start < 0 or o.features.get("generic"):
+            continue
+        mention = norm[o.start : o.end]
+        if len(mention) < 2 or mention == o.text or mention in options:
+            continue
+        if o.text.endswith(mention):
+            f = {k: v for k, v in o.features.items() if k != "alias"}
+            f.update(_base_features(mention, None, table))
+            f["as_written"] = 1.0
+            add(mention, o.start, o.end, f)
     # Abbreviations of longer names of the document (圣象 -> 圣象集团, 长航局 -> 长江航务管理局).
     expanded, extended = table._expanded, table._extended
     for o in list(options.values()):

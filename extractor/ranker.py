@@ -102,6 +102,8 @@ FEATURES: dict[str, str] = {
     "agent": "the noun phrase after 被 (who did it, in a passive clause)",
     "after_de": "the noun phrase after the quantity and 的 (15万平方米的住宅用地)",
     "expanded": "a longer name of the document that this mention abbreviates",
+    "as_written": "the mention as written, beside the longer name met before that it was"
+    " resolved to (钱德勒 beside 常规赛钱德勒)",
     "table": "it comes from the document's entity table, not from this sentence",
     "dist": "log(1 + characters between the mention and the quantity) / 5",
     "after": "its mention follows the quantity",
