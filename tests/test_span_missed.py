@@ -95,7 +95,10 @@ def test_missed_does_not_wrap_over_a_document_not_segmented_to_its_end():
 # --------------------------------------------------------------------------- the app
 
 
-@pytest.mark.parametrize(("key", "again", "add"), [("N", "N", "n"), ("plus", "plus", "enter")])
+@pytest.mark.parametrize(
+    ("key", "again", "add"),
+    [("N", "N", "n"), ("plus", "plus", "enter"), ("fullwidth_plus_sign", "plus", "enter")],
+)  # the last: ＋, what a Chinese input method sends for + in its full-width mode
 async def test_next_missed_number_selected_then_added(setup, key, again, add):
     path, info = setup
     d3 = info["docs"][2]

@@ -176,6 +176,7 @@ IME_KEYS: dict[str, str] = {
     "full_stop": "ideographic_full_stop",
     "comma": "fullwidth_comma",
     "asterisk": "fullwidth_asterisk",
+    "plus": "fullwidth_plus_sign",
     "left_square_bracket": "left_black_lenticular_bracket",
     "right_square_bracket": "right_black_lenticular_bracket",
     **{str(n): chr(ord("\uff10") + n) for n in range(1, 10)},
