@@ -24,7 +24,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer
 
 from db import alternatives, review, teams
 from db.rows import ClaimRow, DocumentRow
@@ -37,6 +36,7 @@ from tui.timefix import renormalised
 from tui.widgets.claim_card import ClaimCard, Picks, ReviewHeader, SessionProgress
 from tui.widgets.claim_list import ClaimList
 from tui.widgets.document_view import DocumentView
+from tui.widgets.footer import KeyFooter
 
 #: Seconds between recounts that show other reviewers' decisions in the progress bar.
 REFRESH_SECONDS = 15.0
@@ -230,7 +230,7 @@ class ReviewScreen(SpanMode):
                 yield ClaimCard(id="card")
             yield ClaimList(id="claims")
         yield SessionProgress(id="progress")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         """Open at the reviewer's first pending claim."""
