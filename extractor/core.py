@@ -340,7 +340,10 @@ def _prepare(
     if not doc.mentions or not doc.sentences:
         return None
     nlp.load()
-    if any(m.rule == MEASURE_SHAPE or m.check_glue for m in doc.mentions):
+    if any(
+        m.rule == MEASURE_SHAPE or m.check_glue or not norm[max(m.core_start, m.start)].isdigit()
+        for m in doc.mentions
+    ):
         _confirm_measure_shapes(doc)
         if not doc.mentions:
             return None
@@ -507,13 +510,44 @@ def _glued_measure(flag: str, s: int, e: int, end: int) -> bool:
     return flag in _MEASURE_TAGS or (s == end - 1 and e - s >= 3) or flag not in _COMMON_WORD_TAGS
 
 
+#: Tags of the words a numeral may stand inside and still count: measure words and set
+#: phrases (增加一倍).
+_NUMBER_WORD_TAGS = frozenset({"q", "mq", "l"})
+
+
+def _inside_word(doc: _Doc, m: Mention) -> bool:
+    """A Chinese numeral and its measure word inside a longer word of the tagger's dictionary
+    (four characters or more, reaching past the quantity on one side at least): an idiom
+    (十年如一日, 三番五次, 成千上万) or a name (连中三元), not a quantity. Measure words and set
+    phrases (增加一倍: :data:`_NUMBER_WORD_TAGS`) still count."""
+    core = m.core_start if m.core_start >= 0 else m.start
+    if m.rule == "manual" or m.rule.startswith("rank") or doc.norm[core : core + 1].isdigit():
+        return False  # (a span the reviewer chose is kept as chosen; 名列第一 is a rank)
+    si = doc.sentence_of(m.start)
+    clause = next((c for c in doc.clauses(si) if c[0] <= core < c[1]), None)
+    if clause is None:
+        return False
+    return any(
+        s <= m.start
+        and m.end <= e
+        and (s < m.start or m.end < e)
+        and e - s >= 4
+        and flag not in _NUMBER_WORD_TAGS
+        for _, flag, s, e in doc.tokens(clause)
+    )
+
+
 def _confirm_measure_shapes(doc: _Doc) -> None:
     """Keep an unknown measure word read after a number (8幅作品) only where the tagger leaves
     it standing alone: 9.5篮板, 300指数 and 20世纪 glue the character into a longer word. A
     known one-character measure word with a character after it (``check_glue``) is dropped
-    where the tagger reads it as the start of the next word (两元素, 3方面)."""
+    where the tagger reads it as the start of the next word (两元素, 3方面). A Chinese numeral
+    inside a longer word of the tagger (十年如一日, 连中三元, 成千上万: an idiom or a name) is
+    no number (:func:`_inside_word`)."""
     keep = []
     for m in doc.mentions:
+        if _inside_word(doc, m):
+            continue
         if m.rule == MEASURE_SHAPE:
             si = doc.sentence_of(m.start)
             clause = next((c for c in doc.clauses(si) if c[0] <= m.start < c[1]), None)

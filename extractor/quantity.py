@@ -23,6 +23,7 @@ from .units import (
     CURRENCY_BEFORE,
     LATIN_UNITS,
     UNIT_KIND,
+    UNIT_WORD_STARTS,
     kind_of,
     normal_unit,
     unit_alternation,
@@ -172,6 +173,8 @@ _TEAM_SCORE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?P<a>\d{1,3})[-—:：](?P<t2>[\u4e00-\u9fff]{1,8}?)(?P<b>\d{1,3})(?![\d.%])"
 )
 _TEAM_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}$")
+#: Aspect ratios written a:b (data/aspect_ratios.tsv): the shape of a picture, not a score.
+_ASPECT_RATIOS = frozenset((r[0], r[1]) for r in table("aspect_ratios"))
 #: Two or three dimensions (1280×720像素, 108.7×59.5×27.1mm), with a space around the sign
 #: (640 × 480像素) or the unit after each part (96mm×62.1mm×26.7mm).
 _DIMS_RE = re.compile(
@@ -560,6 +563,12 @@ _AND_A_HALF_RE = re.compile(
 )
 #: Top N (前三名, 前10位): a rank.
 _TOP_RE = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?=名|位|强|的位置|的排名)")
+#: 前N with no measure word, at the end of a clause or before 的, 之列 or 大+noun (稳居前三的,
+#: 位列前五大银行): a rank where a rank verb or field stands before it (_RANK_BEFORE_RE).
+_TOP_BARE_RE = re.compile(
+    r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})"
+    r"(?=[，。；！？、,;!?）)]|的|之列|大[\u4e00-\u9fff])"
+)
 #: A measure word after 第N that counts what is ranked (第32家, 第二只, 第一架): the rank
 #: keeps it when a rank verb or field stands before (国内第32家), or always for the measures
 #: of things in a sequence (第22部竞赛片, 第10例病例): data/rank_measures.tsv.
@@ -653,6 +662,12 @@ def _num_value(n: str, scale: str | None) -> float | None:
     if scale:
         v *= SCALES[scale]
     return v
+
+
+def _occasions(t: str, s: int, e: int, n: str, unit: str) -> bool:
+    """两度入围, 三度延押: 两 to 九 and 度 before a verb count occasions ("three times"), where
+    a Chinese numeral and 度 are otherwise a word (一度, 五度空间: data/number_name_words)."""
+    return unit == "度" and n in "两三四五六七八九" and bool(_CJK.match(t[e : e + 1] or " "))
 
 
 def _at_clause_start(t: str, s: int, p_word: str) -> bool:
@@ -797,6 +812,14 @@ class _Finder:
                 if v is not None:
                     end = e + 1 if t[e] in "名位强" else e  # 前三名; 前10的位置
                     # 前三名 is a rank within the top three: at most 3rd (GUIDELINE: <=).
+                    self.add(Mention(s, end, v, None, "", "<=", "other", "rank.top", 0.6, s))
+        for m in _scan(_TOP_BARE_RE, t, ("前",)):
+            s, e = m.span()
+            if self._free(s, e) and _RANK_BEFORE_RE.search(t, max(0, s - 12), s):
+                # 稳居前三的, 位列美国前五大银行: after a rank verb or field, 前N alone is a rank.
+                v = parse_number(m.group("n"))
+                if v is not None:
+                    end = e + 1 if t[e] == "大" else e
                     self.add(Mention(s, end, v, None, "", "<=", "other", "rank.top", 0.6, s))
         for m in _scan(_APERTURE_RE, t, ("光圈",)):
             s, e = m.span("all")
@@ -1028,6 +1051,9 @@ class _Finder:
                 continue  # a clock time (10:30)
             if m.group("sep") == "-" and s > 0 and t[s - 1] in "-—/":
                 continue
+            if m.group("sep") in ":：" and (m.group("a"), m.group("b")) in _ASPECT_RATIOS:
+                self._take(s, e)
+                continue  # 16:9: the shape of a screen or a video, not a score
             self.add(Mention(s, e, float(a), None, "", "=", "score", "score.pair", 0.65, s))
 
     # ------------------------------------------------------------------ ordinals (ranks)
@@ -1493,6 +1519,8 @@ class _Finder:
             return ""  # 8幅作品, 导弹4枚。, 26万色TFT屏幕
         if nxt and nxt in _NAME_SUFFIXES:
             return ""
+        if nxt and nxt in UNIT_WORD_STARTS.get(c, ""):
+            return ""  # 12战中, 4犯规: a word the character opens (data/unit_word_starts.tsv)
         unit_after = _UNIT_START_RE.match(t, e + 1)
         if unit_after:
             follow = t[unit_after.end() : unit_after.end() + 1]
@@ -1758,6 +1786,7 @@ class _Finder:
             and len(n) == 1
             and p_word not in _SCALE_ONLY_PREFIXES
             and not (p_word and n in "百千万亿")
+            and not _occasions(t, s, e, n, unit)
         ):
             return None  # 二手, 三方, 十字 (but 一万余方, 数百字, 近千条 count)
         if is_cn and len(n) >= 2 and all(ch in CN_DIGITS for ch in n) and not unit.startswith("年"):

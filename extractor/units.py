@@ -1,7 +1,8 @@
 """Units and measure words of Chinese news, and the kind of quantity each one signals.
 
 The lists are data: ``data/units.tsv`` (unit, kind, stored form) and
-``data/numeral_word_units.tsv`` (measure words a Chinese numeral forms words with).
+``data/numeral_word_units.tsv`` (measure words a Chinese numeral forms words with),
+``data/unit_word_starts.tsv`` (the words a one-character unit opens: 战胜, 犯规).
 """
 
 from __future__ import annotations
@@ -30,10 +31,22 @@ CN_EXCLUDED_UNITS = frozenset(words("numeral_word_units"))
 CURRENCY_BEFORE = {row[0]: row[1] for row in table("currency_before")}
 
 
+#: One-character units that open other words (战胜, 犯规): unit -> the characters after it
+#: that make it no unit (data/unit_word_starts.tsv).
+UNIT_WORD_STARTS: dict[str, str] = {
+    row[0]: "".join(row[1].split()) for row in table("unit_word_starts")
+}
+
+
 def unit_alternation() -> str:
-    """A regex alternation of every unit, longest first so 个百分点 wins over 个."""
+    """A regex alternation of every unit, longest first so 个百分点 wins over 个; a unit that
+    opens other words is not read before them (119-114战胜: data/unit_word_starts.tsv)."""
     units = sorted(UNIT_KIND, key=len, reverse=True)
-    return "|".join(_escape(u) for u in units if u != "成")
+    return "|".join(
+        _escape(u) + (f"(?![{UNIT_WORD_STARTS[u]}])" if u in UNIT_WORD_STARTS else "")
+        for u in units
+        if u != "成"
+    )
 
 
 def _escape(u: str) -> str:

@@ -545,6 +545,8 @@ QUANTITY_LEXICONS = (
     "shot_words",  # its entry test: tests/test_extractor_recall_forms.py
     "class_predicates",  # its entry test: tests/test_extractor_recall_s7.py
     "condition_words",  # its entry test: tests/test_extractor_recall_s7.py
+    "aspect_ratios",  # its entry test: tests/test_extractor_quantity_s8.py
+    "unit_word_starts",  # its entry test: tests/test_extractor_quantity_s8.py
 )
 
 
