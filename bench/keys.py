@@ -1068,8 +1068,9 @@ class SelectSpan:
 
         view = next(iter(driver.app.screen.query("#document")), None)
         width = getattr(view, "_width", None)
+        claimed = self.claimed(driver, text)
         cached = self._moves.get(text)
-        if cached is not None and cached[0] == width:
+        if cached is not None and cached[0] == (width, claimed):
             return cached[1]
         words = self.words(text)
         starts = [a for a, _ in words]
@@ -1108,10 +1109,34 @@ class SelectSpan:
                     out.append((key, m))
             return [(key, m) for key, m in out if m != k]
 
-        moves = kp.GraphMoves(neighbours, jumps=self.jumps(driver, text),
+        moves = kp.GraphMoves(neighbours, jumps=self.jumps(driver, text, claimed),
                               labels=self.labels(driver, text))  # fmt: skip
-        self._moves[text] = (width, moves)
+        self._moves[text] = ((width, claimed), moves)
         return moves
+
+    def claimed(self, driver: Driver, text: str) -> tuple[tuple[int, int], ...]:
+        """The quantity spans of the document's claims as committed now (what the app's
+        ``N`` skips: every status but withdrawn)."""
+        doc_id = next((i for i, t in driver.texts.items() if t == text), None)
+        if doc_id is None:
+            return ()
+        sql = "SELECT start, \"end\" FROM claims WHERE doc_id = ? AND status != 'withdrawn'"
+        return tuple(sorted((int(a), int(b)) for a, b in driver.db.execute(sql, (doc_id,))))
+
+    def missed_start(self, driver: Driver, text: str, row: dict[str, Any] | None
+                     ) -> tuple[int, int] | None:  # fmt: skip
+        """The selection (anchor, cursor words) the review screen's ``N`` starts span mode
+        with on ``row`` (None: a document alone): the app's own
+        :meth:`SpanCursor.first_missed_after`; None when the app has no such key or the
+        document no such number."""
+        from tui.widgets.span_cursor import SpanCursor
+
+        if not hasattr(SpanCursor, "first_missed_after"):
+            return None
+        self.words(text)
+        cur = SpanCursor(text, self._segs[text], 0)
+        cur.claimed = self.claimed(driver, text)
+        return cur.first_missed_after(row["end"] if row is not None and row.get("id") else 0)
 
     def labels(self, driver: Driver, text: str) -> Callable[[int], dict[int, str]] | None:
         """Span mode's hint labels while the cursor is on a word (word -> label: the app's
@@ -1144,7 +1169,8 @@ class SelectSpan:
             return {}
         ids = {"span.next_name": ("name", 1), "span.previous_name": ("name", -1),
                "span.next_number": ("number", 1), "span.previous_number": ("number", -1),
-               "span.next_time": ("time", 1), "span.previous_time": ("time", -1)}  # fmt: skip
+               "span.next_time": ("time", 1), "span.previous_time": ("time", -1),
+               "span.next_missed": ("missed", 1)}  # fmt: skip
         out: dict[tuple[str, int], str] = {}
         for key, bindings in view._bindings.key_to_bindings.items():
             for b in bindings:
@@ -1153,10 +1179,11 @@ class SelectSpan:
         return out
 
     def jumps(
-        self, driver: Driver, text: str
+        self, driver: Driver, text: str, claimed: tuple[tuple[int, int], ...] = ()
     ) -> Callable[[int, int], list[tuple[str, int, int]]] | None:
         """The span cursor's jumps over the document's words, from a selection (anchor,
-        cursor): the app's own :meth:`SpanCursor.jump_target` on the whole document."""
+        cursor): the app's own :meth:`SpanCursor.jump_target` on the whole document (the
+        ``missed`` jump skips the numbers of ``claimed``)."""
         keys = self.jump_keys(driver)
         if not keys:
             return None
@@ -1167,6 +1194,8 @@ class SelectSpan:
         cur = SpanCursor(text, seg, 0)
         if not hasattr(cur, "jump_target"):
             return None
+        if hasattr(cur, "first_missed_after"):
+            cur.claimed = claimed
 
         def jumps(anchor: int, index: int) -> list[tuple[str, int, int]]:
             out = []
@@ -1256,11 +1285,14 @@ class SelectSpan:
 
         return cost
 
-    async def enter(self, driver: Driver, action: str) -> None:
-        key = driver.key_for("review.select", "v")
+    async def enter(self, driver: Driver, action: str, key: str | None = None) -> None:
+        """Start span mode with ``v`` (or ``key``: ``N``, on the next number no claim
+        holds)."""
+        key = key or driver.key_for("review.select", "v")
         if key is None:
             raise BenchError("the screen offers no span mode")
-        await driver.press(action, "span/v", key)
+        part = "span/v" if key == driver.key_for("review.select", "v") else "span/N"
+        await driver.press(action, part, key)
         await driver.settle(lambda: self.active(driver), f"{key} did not start span mode")
 
     def live(self, driver: Driver, text: str) -> tuple[list[kp.Word], int, int, kp.Moves]:
@@ -1339,23 +1371,32 @@ class SelectSpan:
     # ---- adding a missed claim from a selection
 
     def add_plan(self, driver: Driver, host: dict | None, g: dict, text: str
-                 ) -> tuple[int, int, list[str], dict[str, Any]] | None:  # fmt: skip
-        """The cheapest selection of ``g``'s quantity from the span cursor's start on
-        ``host`` (the claim on screen; None: the document's start), with what the added
-        claim then needs fixed (a value or unit the app reads differently from the gold
-        too, in the form): (first word, last word, keys, the added fields as the app will
-        guess them)."""
+                 ) -> tuple[int, int, list[str], dict[str, Any], str] | None:  # fmt: skip
+        """The cheapest selection of ``g``'s quantity from where span mode starts on the
+        claim on screen (``host`` when the screen shows none of the document; None: the
+        document's start) — with ``v``, or with ``N`` on the next number no claim holds —,
+        with what the added claim then needs fixed (a value or unit the app reads
+        differently from the gold too, in the form): (first word, last word, keys, the
+        added fields as the app will guess them, the key that starts span mode)."""
         from db import spans
 
+        here = driver.on_screen()
+        if here is not None and driver.claim(here)["doc_id"] == g["_doc_id"]:
+            host = driver.claim(here)
         words = self.words(text)
-        anchor, cursor = self.start(driver, text, host)
         moves = self.moves(driver, text)
         date = driver.doc_date(g["_doc_id"])
-        best: tuple[int, int, list[str], dict[str, Any]] | None = None
+        starts = [(driver.key_for("review.select", "v") or "v", self.start(driver, text, host))]
+        missed_key = driver.key_for("review.next_missed", "N")
+        missed = self.missed_start(driver, text, host) if missed_key else None
+        if missed_key is not None and missed is not None:
+            starts.append((missed_key, missed))
+        best: tuple[int, int, list[str], dict[str, Any], str] | None = None
         best_cost = 0
-        choices = [(kp.select_keys(cursor, i, j, moves, anchor)[0], i, j)
+        choices = [(kp.select_keys(cursor, i, j, moves, anchor)[0], i, j, opener)
+                   for opener, (anchor, cursor) in starts
                    for i, j in kp.near_choices(words, g["start"], g["end"])]  # fmt: skip
-        for keys, i, j in sorted(choices, key=lambda c: len(c[0])):
+        for keys, i, j, opener in sorted(choices, key=lambda c: len(c[0])):
             a, b = words[i][0], words[j][1]
             if best is not None and len(keys) >= best_cost:
                 break
@@ -1370,7 +1411,7 @@ class SelectSpan:
             # what the app guessed wrong, the cheapest way after the add.
             cost = len(keys) + self.after_add(driver, fields, g, text)
             if best is None or cost < best_cost:
-                best, best_cost = (i, j, keys, fields), cost
+                best, best_cost = (i, j, keys, fields, opener), cost
         return best
 
     def after_add(self, driver: Driver, fields: dict[str, Any], g: dict, text: str,
@@ -1405,24 +1446,25 @@ class SelectSpan:
         plan = kp.cheapest(fixes, picks, span, form, back)
         return sum(c.cost for c in plan) + back * max(len(plan) - 1, 0)
 
-    def add_cost(self, driver: Driver, plan: tuple[int, int, list[str], dict[str, Any]],
+    def add_cost(self, driver: Driver,
+                 plan: tuple[int, int, list[str], dict[str, Any], str],
                  g: dict, text: str) -> int:  # fmt: skip
-        """Estimated keys of adding from ``plan`` (:meth:`add_plan`): ``v``, the selection,
-        ``n`` (the mode ends with the added claim on the card), then the wrong guesses fixed
-        the cheapest way (:meth:`after_add`)."""
-        _i, _j, keys, fields = plan
+        """Estimated keys of adding from ``plan`` (:meth:`add_plan`): ``v`` (or ``N``), the
+        selection, ``n`` (the mode ends with the added claim on the card), then the wrong
+        guesses fixed the cheapest way (:meth:`after_add`)."""
+        _i, _j, keys, fields, _opener = plan
         return 2 + len(keys) + self.after_add(driver, fields, g, text)
 
     async def add(self, driver: Driver, g: dict, text: str, host: dict | None) -> int:
-        """``v``, select ``g``'s quantity, ``n`` (the added claim comes on the card); then fix
-        what the app guessed wrong the cheapest way (picks, a span draft, the form). Returns
-        the new claim."""
+        """``v`` (or ``N``), select ``g``'s quantity, ``n`` (the added claim comes on the
+        card); then fix what the app guessed wrong the cheapest way (picks, a span draft, the
+        form). Returns the new claim."""
         plan = self.add_plan(driver, host, g, text)
         if plan is None:
             raise BenchError("no selection of the app's words reads as the gold quantity")
-        i, j, _, _ = plan
+        i, j, _, _, opener = plan
         before = driver.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0
-        await self.enter(driver, "add")
+        await self.enter(driver, "add", opener)
         words, cursor, anchor, moves = self.live(driver, text)
         keys, _ = kp.select_keys(cursor, i, j, moves, anchor)
         await self.select(driver, "add", kp.SpanStep("quantity", words[i][0], words[j][1],

@@ -193,12 +193,33 @@ def margin(alts: Alternatives, claim: Mapping[str, Any], field: str) -> float | 
     return chosen - (shown[0].score or 0.0)
 
 
+def settled(claim: Mapping[str, Any], field: str) -> bool:
+    """Has a reviewer set ``field``? True when the claim's ``original`` (the proposal kept at
+    its first edit) holds another value for it: a pick, a span or the form changed it."""
+    raw = claim.get("original")
+    if not raw:
+        return False
+    try:
+        proposal = json.loads(raw) if isinstance(raw, str) else raw
+    except ValueError:
+        return False
+    column = COLUMN[field]
+    if not isinstance(proposal, Mapping) or column not in proposal:
+        return False
+    return str(proposal[column] or "") != current(claim, field)
+
+
 def focus_field(alts: Alternatives, claim: Mapping[str, Any]) -> str:
-    """The field most likely wrong: the lowest :func:`margin` (ties: the earlier field);
-    ``subject`` when no field has a runner-up."""
+    """The field most likely wrong: the lowest :func:`margin` (ties: the earlier field) among
+    the fields no reviewer has set yet (:func:`settled`: back on a claim after a pick, the
+    focus goes to the next doubtful field, not to the one just fixed); ``subject`` — or the
+    first field not set yet — when no such field has a runner-up."""
     best: tuple[float, int] | None = None
-    chosen = ALWAYS[0]
-    for i, field in enumerate(walk(alts)):
+    fields = walk(alts)
+    chosen = next((f for f in ALWAYS if not settled(claim, f)), ALWAYS[0])
+    for i, field in enumerate(fields):
+        if settled(claim, field):
+            continue
         m = margin(alts, claim, field)
         if m is not None and (best is None or (m, i) < best):
             best, chosen = (m, i), field

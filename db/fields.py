@@ -31,7 +31,8 @@ def find_span(sentence: str, needle: str, base: int, near: int | None) -> tuple[
 
 
 def locate_spans(text: str, fields: dict[str, Any]) -> dict[str, int | None]:
-    """Spans of subject, predicate and time_text inside the claim's sentence (None if absent).
+    """Spans of subject, predicate and time_text in the claim's sentence (None if absent); a
+    subject or time not in the sentence is found at its nearest mention before it.
 
     Used when a reviewer types these fields, so the document highlight follows the edit.
     Offsets given in ``fields`` (``subject_start``…) are kept where the text there is the
@@ -48,8 +49,17 @@ def locate_spans(text: str, fields: dict[str, Any]) -> dict[str, int | None]:
             out[f"{name}_start"], out[f"{name}_end"] = given
             continue
         span = find_span(sentence, value, s0, fields.get("start"))
+        if span is None and name in CARRIED and value:
+            # Not in the sentence: the nearest mention before it, as the extractor carries a
+            # subject or a time over from the sentences before (报道称……。该公司……).
+            i = text.rfind(value, 0, s0)
+            span = (i, i + len(value)) if i >= 0 else None
         out[f"{name}_start"], out[f"{name}_end"] = span if span else (None, None)
     return out
+
+
+#: Fields whose value may stand in an earlier sentence than the quantity's.
+CARRIED = ("subject", "time")
 
 
 def _holds(text: str, span: tuple[Any, Any], value: str) -> bool:

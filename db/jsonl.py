@@ -27,12 +27,20 @@ MAX_DEPTH = 64
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """What is wrong and where on the line: ``Expecting ',' delimiter at column 80``. Some of
+    Python's messages end in "at" already (``Invalid control character at``,
+    ``Unterminated string starting at``): not "at at column"."""
+    msg = exc.msg[:-3] if exc.msg.endswith(" at") else exc.msg
+    return f"{msg} at column {exc.colno}"
+
+
 def loads_line(path: str, line: int, raw: str) -> Any:
     """Parse one JSON line, or raise :class:`InputError` naming ``path`` and ``line``."""
     try:
         value = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise InputError(path, f"malformed JSON ({exc.msg} at column {exc.colno})", line) from None
+        raise InputError(path, f"malformed JSON ({json_problem(exc)})", line) from None
     except RecursionError:
         raise InputError(
             path, f"JSON nested too deeply (more than {MAX_DEPTH} levels)", line

@@ -827,6 +827,22 @@ class ReviewSession:
 
         return self._run(run)
 
+    def quantity_spans(self, doc_id: int) -> Outcome:
+        """The quantity spans (``start``, ``end``) of every claim of document ``doc_id``,
+        whatever its status but withdrawn (an undone add) (``data``): span mode's ``N`` skips
+        the numbers they hold, so it stops only on numbers no claim holds yet (a missed claim
+        to add)."""
+
+        def run() -> Outcome:
+            sql = (
+                'SELECT start, "end" FROM claims INDEXED BY claims_doc'
+                " WHERE doc_id = ? AND status != ? ORDER BY start"
+            )
+            rows = self.conn.execute(sql, (doc_id, WITHDRAWN)).fetchall()
+            return self._out("done", data=[(int(a), int(b)) for a, b in rows])
+
+        return self._run(run)
+
     def add_from_span(self, doc_id: int, start: int, end: int, readers: spans.Readers) -> Outcome:
         """Span mode: add a claim from the selection ``start..end`` of document ``doc_id``
         (the quantity read from it, the other fields the extractor's guess); show it. Needs

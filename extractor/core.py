@@ -19,7 +19,15 @@ from .entities import EntityTable, _base_features, subject_options, word_shape
 from .lookalike import screen as screen_lookalikes
 from .model import Candidate
 from .numbers import FULLWIDTH
-from .options import document_genre, is_base, own_measure, predicate_options, time_options
+from .options import (
+    antecedent,
+    document_genre,
+    is_base,
+    own_measure,
+    predicate_options,
+    sentence_times_from,
+    time_options,
+)
 from .quantity import MEASURE_SHAPE, Mention, find_quantities
 from .ranker import Option, Ranker, canonical_order, default
 from .roles import (
@@ -1244,18 +1252,19 @@ def _governing_time(
     expression that modifies a noun (今年的一项项目) governs nothing.
     """
     best: TimeExpr | None = None
-    i = bisect.bisect_left(doc.time_spans, (s_start, -1))
     times = doc.times
+    i = sentence_times_from(times, doc.time_spans, s_start)
     norm = doc.norm
     while i < len(times) and times[i].start < m.start:
         t = times[i]
         if (
             t.end <= m.start
-            and t.start >= s_start
+            and t.end > s_start
             and not norm.startswith("的", t.end)
             and not is_comparison_base(norm, t.start)
         ):
-            best = t
+            # 当时, 当天 of an earlier date of the sentence: that date.
+            best = antecedent(norm, times, i, s_start) or t
         i += 1
     return best
 

@@ -50,6 +50,11 @@ _COMPARISON = ("比", "较", "与", "相较", "对比", "相比", "环比", "同
 _REFERS_BACK = frozenset(
     ("当时", "当天", "当日", "当晚", "当年", "同期", "全年", "此前", "此役", "后来", "至今")
 )
+#: Words that name the moment of an earlier time of their sentence (2008年9月5日跌破…，当天收于
+#: 2202.45点; 2006年12月14日…，当时共计有48只): that earlier time stands in their place.
+_NAMES_EARLIER = frozenset(("当时", "当天", "当日", "当晚", "当年"))
+#: How a cutoff date opens (截至2月11日, 截止3月底).
+_CUTOFFS = ("截至", "截止")
 #: The claim kinds whose share of a document's quantities is a genre signal.
 _GENRE_KINDS = ("money", "percent", "count", "score")
 #: Sentences before the quantity's whose times are offered.
@@ -241,6 +246,53 @@ def is_base(norm: str, start: int) -> bool:
 
 
 # ---------------------------------------------------------------------------------- time
+def sentence_times_from(
+    times: Sequence[TimeExpr], time_spans: Sequence[tuple[int, int]], s_start: int
+) -> int:
+    """The index of the first time of the sentence starting at ``s_start``: a time the
+    sentence split cut in two (a heading glued to a dateline, 贝勒爷新浪体育讯北京时间|4月20日，
+    NBA…) belongs to the sentence it ends in, whose opening time it is."""
+    i = bisect.bisect_left(time_spans, (s_start, -1))
+    if i > 0 and times[i - 1].end > s_start:
+        i -= 1
+    return i
+
+
+def antecedent(norm: str, times: Sequence[TimeExpr], i: int, s_start: int) -> TimeExpr | None:
+    """The earlier time of its sentence (starting at ``s_start``) that ``times[i]`` stands for:
+
+    - a word naming an earlier moment (当时, 当天, 当年: :data:`_NAMES_EARLIER`) stands for the
+      nearest anchored time before it that is no comparison base, no modifier (今年的) and no
+      such word itself (2008年9月5日跌破…，当天收于…);
+    - a reporting period after a cutoff date (截至2月11日，今年以来…) is the period up to that
+      date: the cutoff stands for it.
+
+    None otherwise, and when the sentence names no such earlier time (a moment of an earlier
+    sentence is not resolved: a new sentence often moves on)."""
+    own = times[i]
+    names = own.text in _NAMES_EARLIER
+    period = not names and not own.text.startswith(_CUTOFFS) and PERIOD_RE.search(own.text)
+    if not names and not period:
+        return None
+    k = i - 1
+    while k >= 0 and times[k].end > s_start:
+        t = times[k]
+        k -= 1
+        if is_base(norm, t.start):
+            continue
+        if period:
+            if t.text.startswith(_CUTOFFS):
+                return t
+        elif (
+            t.anchor
+            and t.text not in _NAMES_EARLIER
+            and t.text != "同期"
+            and not norm.startswith("的", t.end)
+        ):
+            return t
+    return None
+
+
 def time_options(
     *,
     norm: str,
@@ -272,7 +324,12 @@ def time_options(
     s_start, s_end = sentences[si]
     found: dict[tuple[int, int], tuple[TimeExpr, dict[str, float]]] = {}
 
-    def add(t: TimeExpr, f: dict[str, float]) -> None:
+    def add(t: TimeExpr, f: dict[str, float], at: TimeExpr | None = None) -> None:
+        # ``at``: the word standing for ``t`` (当时 of an earlier date): where the option is
+        # read, its place replacing the earlier time's own.
+        at = at or t
+        if at is not t:
+            found.pop((t.start, t.end), None)
         if t.start < q_end and q_start < t.end:
             return  # a stretch holding the quantity (短短八个交易日) is not its own time
         if t.start not in static:
@@ -289,9 +346,9 @@ def time_options(
             f["kind_static"] = 1.0
         elif kind == "other":
             f["kind_other"] = 1.0
-        lo = bisect.bisect_left(mention_starts, min(t.end, q_start))
-        hi = bisect.bisect_left(mention_starts, max(t.start, q_start))
-        if hi - lo > (1 if t.end <= q_start else 0):
+        lo = bisect.bisect_left(mention_starts, min(at.end, q_start))
+        hi = bisect.bisect_left(mention_starts, max(at.start, q_start))
+        if hi - lo > (1 if at.end <= q_start else 0):
             f["quantity_between"] = 1.0
         key = (t.start, t.end)
         if key in found:
@@ -299,21 +356,27 @@ def time_options(
         else:
             found[key] = (t, {k: v for k, v in f.items() if v})
 
-    # Times of the quantity's sentence: before it, and after it in its clause.
-    i = bisect.bisect_left(time_spans, (s_start, -1))
+    # Times of the quantity's sentence: before it, and after it in its clause; a time the
+    # sentence split cut (北京时间|4月20日，… of a heading glued to a dateline) opens it.
+    i = sentence_times_from(times, time_spans, s_start)
     nearest: tuple[int, int] | None = None
     while i < len(times) and times[i].start < s_end:
         t = times[i]
         i += 1
         if t.end <= q_start:
             f = {"same_sentence": 1.0, "dist": _log_dist(q_start - t.end)}
-            if t.start >= clause[0]:
+            if t.end > clause[0]:
                 f["same_clause"] = 1.0
             if _source_between(norm, t.end, q_start):
                 f["source_between"] = 1.0  # 近日透露，“…5个…”: the time dates the report
             if _base_of(norm, t, q_start, mention_starts):
                 f["base_value"] = 1.0
-            add(t, f)
+            earlier = None if is_base(norm, t.start) else antecedent(norm, times, i - 1, s_start)
+            if earlier is not None:
+                add(earlier, f, t)  # 当天 of 2008年9月5日, 今年以来 of 截至2月11日: at their place
+                t = earlier
+            else:
+                add(t, f)
             if not is_base(norm, t.start) and not norm.startswith("的", t.end):
                 nearest = (t.start, t.end)
         elif t.start >= q_end and t.end <= clause[1]:
@@ -339,6 +402,8 @@ def time_options(
         opener: TimeExpr | None = None
         while i < len(times) and times[i].start < e:
             t = times[i]
+            if t.end > s_start:
+                break  # a time cut by the quantity's sentence start is that sentence's
             if not is_base(norm, t.start) and not norm.startswith("的", t.end):
                 if t.anchor:
                     last = t
@@ -384,7 +449,7 @@ def time_options(
     while para_start == 0 and taken < 2 and i < len(times) and times[i].start < lead_end:
         t = times[i]
         i += 1
-        if t.start >= s_start or not t.anchor or is_base(norm, t.start):
+        if t.end > s_start or not t.anchor or is_base(norm, t.start):
             continue
         if norm[t.end : t.end + 1] in ("讯", "电") or norm.startswith("消息", t.end):
             continue  # a dateline (中新网3月23日电) dates the report, not its facts

@@ -102,7 +102,13 @@ FEATURES: dict[str, str] = {
     "agent": "the noun phrase after 被 (who did it, in a passive clause)",
     "after_de": "the noun phrase after the quantity and 的 (15万平方米的住宅用地)",
     "expanded": "a longer name of the document that this mention abbreviates",
+    "as_written": "the mention as written, beside the longer name met before that it was"
+    " resolved to (钱德勒 beside 常规赛钱德勒)",
     "table": "it comes from the document's entity table, not from this sentence",
+    "recent_dist": "log(1 + characters between the quantity and the nearest place before it"
+    " where the option's text is written, wherever its own mention is) / 5",
+    "mentions_before": "log(1 + times its text is written before the quantity) / 3",
+    "opens_count": "log(1 + times its text is written opening a clause or a sentence) / 3",
     "dist": "log(1 + characters between the mention and the quantity) / 5",
     "after": "its mention follows the quantity",
     "clause_opener": "its mention opens its clause (after times and connectives)",
@@ -355,6 +361,7 @@ KINDS = (
 #: :func:`list_features` at ranking time, never stored with an option.
 SUBJECT_DERIVED: dict[str, str] = {
     "dist_rank0": "the nearest option before the quantity",
+    "recent_rank0": "the option whose text is written nearest before the quantity (recent_dist)",
     "dist_rank1": "the second nearest option before the quantity",
     "dist_rank2": "the third nearest option before the quantity",
     "closest_proper": "the nearest proper name before the quantity",
@@ -579,6 +586,9 @@ def _subject_derived(options: Sequence[Option], feats: list[dict[str, float]]) -
     )
     for r, i in enumerate(before[:3]):
         feats[i][f"dist_rank{r}"] = 1.0
+    recent = [i for i, f in enumerate(feats) if "recent_dist" in f]
+    if recent:
+        feats[min(recent, key=lambda i: feats[i]["recent_dist"])]["recent_rank0"] = 1.0
     for key, name in (
         ("proper", "closest_proper"),
         ("same_clause", "closest_sc"),

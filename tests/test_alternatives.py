@@ -195,6 +195,25 @@ def test_focus_is_the_field_with_the_lowest_margin():
     assert alternatives.margin(alts2, claim(time_text="截至4月21日"), "time") is None
 
 
+@pytest.mark.parametrize(
+    ("original", "want"),
+    [
+        (None, "subject"),  # never edited: the lowest margin (the picked 甲公司's, −0.05)
+        ({"subject": "乙市政府"}, "predicate"),  # the subject was picked: the next doubtful
+        ({"subject": "甲公司", "predicate": "捐资"}, "subject"),  # unchanged: not settled
+        ({"subject": "乙市政府", "predicate": "捐出"}, "time"),  # both set: the first left
+        ("{not json", "subject"),
+        ('["乙市政府"]', "subject"),
+    ],
+)
+def test_focus_skips_the_fields_a_reviewer_has_set(original, want):
+    """Back on a claim after a pick moved on (``b``), the focus goes to the field most likely
+    wrong among those the reviewer has not set yet."""
+    alts = alternatives.parse(json.dumps(ALT1), TEXT)
+    raw = json.dumps(original, ensure_ascii=False) if isinstance(original, dict) else original
+    assert alternatives.focus_field(alts, claim(subject="甲公司", original=raw)) == want
+
+
 def test_walk_adds_unit_and_kind_only_when_they_have_options():
     alts = alternatives.parse(json.dumps({"kind": [{"text": "count", "score": 0.6}]}), TEXT)
     assert alternatives.walk(alts) == ["subject", "predicate", "time", "object", "kind"]

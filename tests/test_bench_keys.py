@@ -597,6 +597,11 @@ def test_fixers_the_app_offers_are_used_where_right_and_reach_the_gold(tmp_path,
     if _span_jumps():
         # 12家 is selected by jumps (v, two jumps, n, then a pick), not word by word.
         assert figures["actions"]["add"]["keys"] <= 6, figures["actions"]["add"]
+    if _offers("review.next_missed"):
+        # 12家 is the only number of a.txt without a claim: N selects it wherever the screen
+        # is in that document, n adds it (then a pick at most).
+        assert figures["actions"]["add"]["parts"].get("span/N") == 1, figures["actions"]["add"]
+        assert figures["actions"]["add"]["keys"] <= 5, figures["actions"]["add"]
     if not any(_offers(b) for b in ("review.pick1", "review.siblings", "review.select")):
         assert set(fixers) <= {"form", "form (add)"}
 

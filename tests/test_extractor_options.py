@@ -409,7 +409,8 @@ def test_a_sentence_split_at_a_semicolon_keeps_its_time() -> None:
 
 
 def test_times_that_refer_back_datelines_and_static_kinds_are_marked() -> None:
-    _, fields = _fields("2008年9月5日，申基金净值跌破1元，当时共有48只基金。", "48只")
+    # 当时 of an earlier sentence's date (a date of its own sentence stands for it).
+    _, fields = _fields("2008年9月5日，申基金净值跌破1元。当时共有48只基金。", "48只")
     opts = {o.text: o for o in fields["time"]}
     assert opts["当时"].features.get("refers_back") and "2008年9月5日" in opts
     _, fields = _fields("酉队大胜新浪体育讯北京时间4月18日消息，酉队拿下30分。", "30分")

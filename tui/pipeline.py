@@ -23,6 +23,7 @@ import left queued (:func:`db.schema.fill_search_index`), a bounded slice per ba
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import os
 import signal
@@ -358,6 +359,7 @@ def run_extract(
         if dask
         else _Local(workers, userdict, doc_progress, model, ner)
     )
+    collector = _fewer_collections()
     try:
         batch: list[tuple[int, list[tuple]]] = []
         # Pages are read whole before any write, and only this thread touches the connection.
@@ -374,8 +376,26 @@ def run_extract(
         with _sigint_ignored():  # a second Ctrl+C must not interrupt the clean-up
             engine.close()
         _activate(None)
+        gc.set_threshold(*collector)
     summary.indexed += index_pending(conn)
     return summary
+
+
+#: The garbage collector's first threshold (allocations between collections of the youngest
+#: objects) while documents are extracted in this process, against Python's 700: extraction
+#: makes and drops many small dicts and tuples, few of them in reference cycles, and collecting
+#: every 700 allocations cost about 2.5 % of extraction's CPU time (0.28 s in 655 collections
+#: over half the corpus; 0.07 s in 78 with this threshold). What is found is the same.
+GC_THRESHOLD = 20_000
+
+
+def _fewer_collections() -> tuple[int, int, int]:
+    """Raise the collector's first threshold to :data:`GC_THRESHOLD` (unless the collector is
+    off); the thresholds before, to restore."""
+    before = gc.get_threshold()
+    if before[0]:
+        gc.set_threshold(max(before[0], GC_THRESHOLD), before[1], before[2])
+    return before
 
 
 @contextlib.contextmanager

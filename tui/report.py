@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -18,9 +20,23 @@ def _pct(x: float | None) -> str:
     return "—" if x is None else f"{x * 100:.1f}%"
 
 
+def default_console() -> Console:
+    """The terminal; into a file or a pipe (no terminal, no ``COLUMNS``), lines as long as
+    they are: Rich's 80 columns there cut rule names (``count.mea…``) and broke sentences."""
+    console = Console()
+    if not console.is_terminal and not os.environ.get("COLUMNS"):
+        console = Console(width=UNBOUNDED_WIDTH)
+    return console
+
+
+#: The width of a console that is not a terminal: wider than any line of the report.
+UNBOUNDED_WIDTH = 10_000
+
+
 def print_stats(f: dict, console: Console | None = None) -> None:
-    """Print the figures of :func:`db.stats.compute`."""
-    console = console or Console()
+    """Print the figures of :func:`db.stats.compute`. The columns that name things (rule,
+    reviewer, document) are never cut: in a narrow terminal the number columns give way."""
+    console = console or default_console()
     d, c = f["documents"], f["claims"]
     console.print(
         f"[b]Documents[/b] {d['total']}: extracted {d['extracted']} ({_pct(d['extracted_share'])}),"
@@ -52,7 +68,7 @@ def print_stats(f: dict, console: Console | None = None) -> None:
             "pending",
             "precision",
         ):
-            t.add_column(col, justify="left" if col == "rule" else "right")
+            t.add_column(col, justify="left" if col == "rule" else "right", no_wrap=col == "rule")
         for r in f["rules"]:
             t.add_row(
                 _t(r["rule"] or "—"),
@@ -72,7 +88,9 @@ def print_stats(f: dict, console: Console | None = None) -> None:
             "hours",
             "decisions/hour",
         ):
-            t.add_column(col, justify="left" if col == "reviewer" else "right")
+            t.add_column(
+                col, justify="left" if col == "reviewer" else "right", no_wrap=col == "reviewer"
+            )
         for r in f["reviewers"]:
             per_hour = r["decisions_per_hour"]
             t.add_row(
@@ -93,7 +111,11 @@ def print_stats(f: dict, console: Console | None = None) -> None:
         if f[key]:
             t = Table(title=f"{title} (working seconds per decision)", title_justify="left")
             for col in ("document", "title", "decisions", "s/decision"):
-                t.add_column(col, justify="right" if col in ("decisions", "s/decision") else "left")
+                t.add_column(
+                    col,
+                    justify="right" if col in ("decisions", "s/decision") else "left",
+                    no_wrap=col == "document",
+                )
             for doc in f[key]:
                 t.add_row(
                     _t(doc["source"]),
@@ -110,7 +132,7 @@ def _kappa(x: float | None) -> str:
 
 def print_agreement(f: dict, console: Console | None = None) -> None:
     """Print the figures of :func:`db.agreement.compute`."""
-    console = console or Console()
+    console = console or default_console()
     o = f["overall"]
     if not o["items"]:
         console.print("No claim has verdicts from two reviewers yet (review with --mode overlap).")

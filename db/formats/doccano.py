@@ -17,6 +17,7 @@ from typing import IO
 
 from db.errors import InputError
 from db.formats.mapping import LABELS, Link, Span, Task, as_dict, as_int, normalise_text
+from db.jsonl import json_problem
 
 
 def _objects(path: str, content: str, errors: list[InputError]) -> Iterator[tuple[int, object]]:
@@ -31,9 +32,7 @@ def _objects(path: str, content: str, errors: list[InputError]) -> Iterator[tupl
         try:
             data = json.loads(content)
         except json.JSONDecodeError as exc:
-            errors.append(
-                InputError(path, f"malformed JSON ({exc.msg} at column {exc.colno})", exc.lineno)
-            )
+            errors.append(InputError(path, f"malformed JSON ({json_problem(exc)})", exc.lineno))
             return
         items = data if isinstance(data, list) else [data]
         start = next((i for i, ln in enumerate(lines, start=1) if ln.strip()), 1)
@@ -46,7 +45,7 @@ def _objects(path: str, content: str, errors: list[InputError]) -> Iterator[tupl
         try:
             yield n, json.loads(raw)
         except json.JSONDecodeError as exc:
-            errors.append(InputError(path, f"malformed JSON ({exc.msg} at column {exc.colno})", n))
+            errors.append(InputError(path, f"malformed JSON ({json_problem(exc)})", n))
 
 
 def read(path: str, content: str, errors: list[InputError]) -> list[Task]:

@@ -32,6 +32,7 @@ from db.formats.mapping import (
     utf16_offsets,
     utf16_to_py,
 )
+from db.jsonl import json_problem
 
 FROM_NAME = "label"
 TO_NAME = "text"
@@ -70,9 +71,7 @@ def read(path: str, content: str, errors: list[InputError]) -> list[Task]:
     try:
         data = json.loads(content)
     except json.JSONDecodeError as exc:
-        errors.append(
-            InputError(path, f"malformed JSON ({exc.msg} at column {exc.colno})", exc.lineno)
-        )
+        errors.append(InputError(path, f"malformed JSON ({json_problem(exc)})", exc.lineno))
         return []
     if isinstance(data, dict):
         data = [data]

@@ -18,6 +18,7 @@ from typing import IO
 from db.errors import InputError
 from db.formats.labelstudio import iso
 from db.formats.mapping import LABELS, Link, Span, Task, as_dict, as_int, normalise_text
+from db.jsonl import json_problem
 
 ANSWERS = {"accept": "accepted", "reject": "rejected", "ignore": "pending"}
 _BACK = {"accepted": "accept", "rejected": "reject"}
@@ -41,7 +42,7 @@ def _task(path: str, n: int, raw_line: str, errors: list[InputError]) -> Task | 
     try:
         rec = json.loads(raw_line)
     except json.JSONDecodeError as exc:
-        bad(f"malformed JSON ({exc.msg} at column {exc.colno})")
+        bad(f"malformed JSON ({json_problem(exc)})")
         return None
     if not isinstance(rec, dict):
         bad("expected a JSON object")

@@ -138,9 +138,10 @@ class ClaimForm(ModalScreen[dict[str, Any] | None]):
         height: auto;
     }
     /* Under 30 rows (80x24): the sentence and the grid give rows back, so every field and the
-       errors line stay on screen (the errors sit above the grid, never cut off below it). */
+       errors line stay on screen (the errors sit above the grid, never cut off below it); the
+       sentence keeps two lines, scrolled to the quantity. */
     ClaimForm.-short TextArea {
-        height: 3;
+        height: 4;
     }
     ClaimForm.-short Grid {
         grid-gutter: 0 1;
@@ -207,6 +208,17 @@ class ClaimForm(ModalScreen[dict[str, Any] | None]):
         between the extractor's choice and its runner-up; the subject when it kept none)."""
         first = "quantity_text" if self.mode == "add" else self.likeliest_wrong()
         self.query_one(f"#f-{first}", Input).focus()
+        if self.mode == "edit":
+            self.call_after_refresh(self._show_quantity)
+
+    def _show_quantity(self) -> None:
+        """Scroll the sentence to the quantity (in a small terminal it shows a line or two of
+        a long sentence: the quantity could be out of sight). The cursor moves, nothing is
+        selected, so no field changes."""
+        before = self.text[self.s0 : max(self.s0, self.claim["start"])]
+        row = before.count("\n")
+        column = len(before) - (before.rfind("\n") + 1)
+        self.query_one("#sentence", TextArea).move_cursor((row, column), center=True)
 
     def likeliest_wrong(self) -> str:
         """The form field of the claim's lowest-confidence field (issue 14)."""

@@ -72,7 +72,8 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(table)
             yield Static(
                 "Decisions are saved the moment you make them; quitting never loses work.\n"
-                "Every action has a key that is not a letter, for Chinese input methods.",
+                "Every action has a key that is not a letter, for Chinese input methods; with"
+                " one on, its ！？。，＊【】 and full-width digits work as ! ? . , * [ ] and 1…9.",
                 classes="dim",
             )
 

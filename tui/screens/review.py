@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import Any, ClassVar
 
@@ -37,6 +38,9 @@ from tui.widgets.claim_card import ClaimCard, Picks, ReviewHeader, SessionProgre
 from tui.widgets.claim_list import ClaimList
 from tui.widgets.document_view import DocumentView
 from tui.widgets.footer import KeyFooter
+
+#: Seconds between attempts to open a review whose database stayed locked at the start.
+OPEN_RETRY_SECONDS = 5.0
 
 #: Seconds between recounts that show other reviewers' decisions in the progress bar.
 REFRESH_SECONDS = 15.0
@@ -140,6 +144,11 @@ REVIEW_BINDINGS = [
         "v,f8", "span_start", "Select", id="review.select",
         tooltip="Span mode: select words in the document and assign them to the claim's fields",
     ),
+    Binding(
+        "N,plus", "add_missed", "Add missed", id="review.next_missed",
+        tooltip="Select the next number of the document that no claim holds (span mode; n or"
+        " Enter adds it with the extractor's guess of its roles, N goes on to the next one)",
+    ),
     # ---- siblings and flags (issue 14, engineer "siblings")
     Binding(
         "g,asterisk", "apply_siblings", "Siblings", id="review.siblings", show=False,
@@ -156,6 +165,33 @@ REVIEW_BINDINGS = [
         tooltip="Open any document: a list with source, title and claim counts; type to filter",
     ),
 ]  # fmt: skip
+
+#: What a Chinese input method sends for the punctuation and digit keys the review keys use
+#: while its Chinese-punctuation (or full-width) mode is on: ``！`` for ``!``, ``。`` for
+#: ``.``, ``【`` for ``[``, ``１`` for ``1``… Each review binding with such a key takes its
+#: input-method form too, so "a key that is not a letter" also works with the method on.
+IME_KEYS: dict[str, str] = {
+    "exclamation_mark": "fullwidth_exclamation_mark",
+    "question_mark": "fullwidth_question_mark",
+    "full_stop": "ideographic_full_stop",
+    "comma": "fullwidth_comma",
+    "asterisk": "fullwidth_asterisk",
+    "plus": "fullwidth_plus_sign",
+    "left_square_bracket": "left_black_lenticular_bracket",
+    "right_square_bracket": "right_black_lenticular_bracket",
+    **{str(n): chr(ord("\uff10") + n) for n in range(1, 10)},
+}
+
+
+def with_ime_keys(binding: Binding) -> Binding:
+    """``binding`` with the input-method form of each of its keys added (see ``IME_KEYS``)."""
+    keys = [k.strip() for k in binding.key.split(",")]
+    extra = [IME_KEYS[k] for k in keys if k in IME_KEYS and IME_KEYS[k] not in keys]
+    return replace(binding, key=",".join(keys + extra)) if extra else binding
+
+
+REVIEW_BINDINGS = [with_ime_keys(b) for b in REVIEW_BINDINGS]
+IME_FORMS = frozenset(IME_KEYS.values())
 
 
 class ReviewScreen(SpanMode):
@@ -238,11 +274,38 @@ class ReviewScreen(SpanMode):
         self.query_one(ClaimList).border_title = "claims"
         self.query_one(ClaimCard).border_title = "claim"
         self.query_one(ClaimList).focus()
-        await self._act(self.session.open)
+        await self._open()
         if self.assignment.mode in ("split", "overlap") and not self.assignment.adjudicate:
             # Keep the lease on the claim on screen alive; others see decisions as they come.
             self.set_interval(self.assignment.lease_seconds / 3, self._renew_lease)
         self.set_interval(REFRESH_SECONDS, self._refresh_counts)
+
+    opened = False
+    """The session opened (its first view shown); until then the card says why not."""
+
+    async def _open(self) -> None:
+        """Open the session at the reviewer's first claim. On a database that stays locked
+        (another program writing) or cannot be read, the card says so for as long as it
+        lasts, instead of a blank screen, and the open is tried again every few seconds."""
+        if self.opened:
+            return
+        outcome = await self._call(self.session.open)
+        if outcome.ok:
+            self.opened = True
+            self.render_outcome(outcome)
+            await self._offer_siblings()
+            return
+        why = (
+            "the database is locked by another program writing to it."
+            if outcome.kind == "busy"
+            else shown(outcome.message)
+        )
+        self.query_one(ClaimCard).show(
+            None,
+            f"Nothing to show yet: {why}\n"
+            f"Trying again every {OPEN_RETRY_SECONDS:g} seconds; q quits.",
+        )
+        self.set_timer(OPEN_RETRY_SECONDS, self._open)
 
     # ---------------------------------------------------------------- the worker
 
@@ -504,6 +567,8 @@ class ReviewScreen(SpanMode):
         # active_bindings has the keymap applied (the screen's own _bindings keep the defaults).
         for active in self.active_bindings.values():
             binding = active.binding
+            if binding.key in IME_FORMS:
+                continue  # the help panel's foot names them once for all
             if binding.id and binding.id.startswith("review."):
                 keys.setdefault(binding.id, []).append(self.app.get_key_display(binding))
         rows = [

@@ -42,6 +42,7 @@ from tui.widgets import hints
 from tui.widgets.claim_card import ClaimCard
 from tui.widgets.document_view import DocumentView
 from tui.widgets.span_cursor import (
+    FILTERED_JUMPS,
     SPAN_BINDINGS,
     SpanCursor,
     extractor_readers,
@@ -75,7 +76,8 @@ HINT_HELP = (
 ENTER_TARGETS = ("subject", "predicate", "time", "object")
 
 #: What each jump kind is called in a message.
-JUMP_NAMES = {"name": "name or noun phrase", "number": "number", "time": "time expression"}
+JUMP_NAMES = {"name": "name or noun phrase", "number": "number", "time": "time expression",
+              "missed": "number without a claim"}  # fmt: skip
 
 #: How each move is made: name -> (kind, step or target, extends the selection).
 MOVES: dict[str, tuple[str, int, bool]] = {
@@ -130,6 +132,8 @@ class SpanMode(Screen):
 
         async def _act(self, action: Callable[[], Outcome]) -> Outcome: ...
 
+        def render_outcome(self, outcome: Outcome) -> None: ...
+
     span: SpanCursor | None = None
     """The word cursor while span mode is on, else None."""
     span_draft: dict[str, Any]
@@ -137,6 +141,9 @@ class SpanMode(Screen):
     span_claim_id: int | None = None
     """The claim the draft belongs to."""
     span_field: str | None = None
+    span_adding = False
+    """The mode was started by ``N`` (:meth:`action_add_missed`) on a number no claim holds:
+    ``Enter`` with nothing assigned adds the selection as a claim (like ``n``)."""
     """The field span mode started on (:meth:`span_start_field`): ``Enter`` with nothing
     assigned yet gives it the selection (:meth:`span_enter_target`)."""
     _span_focus: Widget | None = None
@@ -203,6 +210,16 @@ class SpanMode(Screen):
     async def action_span_start(self) -> None:
         """Enter span mode: a word cursor in the claim's sentence, on the nearest word of the
         type of the card's field in focus (:meth:`SpanCursor.start_selection`)."""
+        await self._span_open(missed=False)
+
+    async def action_add_missed(self) -> None:
+        """Enter span mode with the next number of the document that no claim holds selected
+        (after the claim on screen, wrapping round to the document's start; from the start
+        for a document alone): ``n`` or ``Enter`` adds it, ``N`` goes on to the next one."""
+        await self._span_open(missed=True)
+
+    async def _span_open(self, missed: bool) -> None:
+        """Enter span mode (see :meth:`action_span_start`, :meth:`action_add_missed`)."""
         doc, claim = self.doc, self.claim
         if doc is None or self.span is not None:
             if doc is None:
@@ -210,21 +227,42 @@ class SpanMode(Screen):
             return
         text = doc["text"]
         start = claim["sentence_start"] if claim is not None else 0
+        after = claim["end"] if claim is not None else 0
         readers = self.span_readers
         field = self.span_start_field()
+        doc_id = doc["id"]
+        listed = await self._call(lambda: self.session.quantity_spans(doc_id))
+        if not listed.ok and missed:
+            self.render_outcome(listed)  # busy: nothing changed, press again
+            return
+        claimed = listed.data if listed.ok else []
 
-        def work() -> SpanCursor:
+        def work() -> tuple[SpanCursor, bool]:
             seg = segment_around(text, start)
             readers.quantity("1")  # load the extractor's word lists here, not on a key
             cursor = SpanCursor(text, seg, start)
+            cursor.claimed = claimed
             cursor.start_on(claim, field)
-            return cursor
+            if not missed:
+                return cursor, True
+            while (target := cursor.first_missed_after(after)) is None:
+                if cursor.covers_all(1) and cursor.covers_all(-1):
+                    return cursor, False
+                lo, hi = cursor.next_region(1 if not cursor.covers_all(1) else -1)
+                cursor.merge(segment(text, lo, hi))
+            cursor.anchor, cursor.index = target
+            return cursor, True
 
-        cursor = await self._span_work(work)
-        if cursor is None:
+        got = await self._span_work(work)
+        if got is None:
             return
+        cursor, found = got
         if cursor.empty:
             self.notify("No words to select in this document.", severity="warning")
+            return
+        if not found:
+            self.notify("Every number of this document has a claim (N finds none to add).",
+                        timeout=3)  # fmt: skip
             return
         if self.doc is None or self.doc["text"] != text:
             return  # the screen moved on meanwhile
@@ -232,6 +270,7 @@ class SpanMode(Screen):
         self.span_draft = {}
         self.span_claim_id = claim["id"] if claim is not None else None
         self.span_field = field
+        self.span_adding = missed
         self._span_focus = self.focused
         view = self.query_one(DocumentView)
         view.span_mode = True
@@ -244,6 +283,7 @@ class SpanMode(Screen):
         """Leave span mode (the draft is dropped); the claim is shown as saved."""
         self.span = None
         self.span_draft = {}
+        self.span_adding = False
         view = self.query_one(DocumentView)
         view.span_mode = False
         view.border_title = "document"
@@ -287,7 +327,9 @@ class SpanMode(Screen):
         view.set_hints({words[k][0]: label for label, k in self.span_labels.items()},
                        self._hint_typed)  # fmt: skip
         then = f"Enter: {self.span_enter_target()}" if not self.span_draft else "Enter: save"
-        if self.span_claim_id is None:
+        if self.span_adding and not self.span_draft:
+            then = "Enter: add"
+        elif self.span_claim_id is None:
             then = "n: add"
         view.border_subtitle = f"selection {a}–{b}: {shown_line(cursor.text[a:b])[:60]} · {then}"
 
@@ -373,14 +415,20 @@ class SpanMode(Screen):
         cursor = self.span
         if cursor is None or kind not in JUMP_NAMES:
             return
+        before = (cursor.anchor, cursor.index)
         while not cursor.jump(kind, step):
-            if cursor.covers_all(step):
+            if cursor.covers_all(step) and kind in FILTERED_JUMPS and not cursor.covers_all(-step):
+                await self._span_more(-step)  # a missed number wraps round the document
+            elif cursor.covers_all(step):
                 way = "after" if step > 0 else "before"
                 self.notify(f"No {JUMP_NAMES[kind]} {way} the selection.", timeout=2)
                 return
-            await self._span_more(step)
+            else:
+                await self._span_more(step)
             if self.span is not cursor:
                 return
+        if (cursor.anchor, cursor.index) == before:
+            self.notify(f"No other {JUMP_NAMES[kind]} in this document.", timeout=2)
         self._span_draw()
 
     # ---------------------------------------------------------------- assigning, saving
@@ -426,7 +474,12 @@ class SpanMode(Screen):
         """Save the draft as one edit decision and go to the next pending claim; with nothing
         assigned yet, the selection first becomes the field the mode started on
         (:meth:`span_enter_target`), so a one-field fix is ``v``, the selection, ``Enter``."""
-        if self.span is None or self._span_current() is None:
+        if self.span is None:
+            return
+        if self.span_adding and not self.span_draft:
+            await self.action_span_add()  # N started the mode: Enter adds the selection
+            return
+        if self._span_current() is None:
             return
         if not self.span_draft:
             self.action_span_assign(self.span_enter_target())

@@ -47,7 +47,7 @@ class StatsScreen(ModalScreen[None]):
     DEFAULT_CSS = (
         PANEL_CSS.format(name="StatsScreen")
         + """
-    StatsScreen #pace { height: 3; margin: 0 0 1 0; }
+    StatsScreen #pace { height: 3; margin: 0 0 1 0; max-width: 100%; }
     StatsScreen ProgressBar { margin: 0 0 1 0; }
     """
     )
@@ -118,6 +118,9 @@ class StatsScreen(ModalScreen[None]):
                 + f" — decisions per hour, one bar per {BUCKET_MINUTES} minutes:"
             )
             sparkline.data = pace["per_hour"]
+            # One cell per bar: a sparkline stretches its data over its width, so a sitting of
+            # one bucket filled the whole panel with full bars (read as a busy sitting).
+            sparkline.styles.width = len(pace["per_hour"])
             sparkline.display = True
         table = Table(expand=True, box=None, header_style="bold", padding=(0, 1))
         for col in ("rule", "candidates", "unchanged", "edited", "rejected", "precision"):

@@ -124,6 +124,9 @@ class ClaimCard(Static):
     overlap verdict, nothing left pending — kept through every redraw of that claim
     (``[``/``]``, span mode's draft and its end) until the screen sets another."""
 
+    title_text: Text = Text("claim")
+    """The border title last set by :meth:`show` (a draft adds to it)."""
+
     def set_title_note(self, claim_id: int | None, note: Text | None) -> None:
         """Add ``note`` to the title of claim ``claim_id`` from now on (None: no note)."""
         self.title_note = (claim_id, note) if claim_id is not None and note else None
@@ -138,6 +141,7 @@ class ClaimCard(Static):
         if self.title_note is not None and self.title_note[0] == claim["id"]:
             title.append_text(self.title_note[1])
         self.border_title = title
+        self.title_text = title
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(justify="right", no_wrap=True, width=LABEL_WIDTH)
         grid.add_column(ratio=1, overflow="fold")
@@ -206,8 +210,8 @@ class ClaimCard(Static):
                 note.append(f"\n  {name} ", style="bold yellow")
                 note.append(shown_line(changes[field] or "") or "—", style="bold")
                 note.append(f"  was {shown_line(before[field] or '') or '—'}", style="dim")
-        title = self.border_title if isinstance(self.border_title, Text) else Text()
-        self.border_title = title.copy().append(" · draft", style="bold yellow")
+        # (border_title reads back as Textual's Content, not the Text set: keep our own)
+        self.border_title = self.title_text.copy().append(" · draft", style="bold yellow")
         self.update(Group(note, cast(Group, self.content)))
 
     @staticmethod

@@ -93,10 +93,16 @@ _SPAN_KEYS = (
      "Select the next time expression (4月26日, 截至3月底)", True),
     ("comma,D", "span_jump('time', -1)", "Previous time", "span.previous_time",
      "Select the previous time expression", False),
+    ("N,plus", "span_jump('missed', 1)", "Next missed", "span.next_missed",
+     "Select the next number of the document that no claim holds (wrapping round to its"
+     " start): n adds it", True),
 )  # fmt: skip
 
 #: What each jump kind stops on (:attr:`Segmentation.phrases`, ``quantities``, ``times``).
 JUMP_KINDS = {"name": "phrases", "number": "quantities", "time": "times"}
+#: Jumps over a subset of a kind: ``missed`` stops on the numbers no claim of the document
+#: holds (:attr:`SpanCursor.claimed`), wrapping round the document.
+FILTERED_JUMPS = {"missed": "number"}
 
 SPAN_BINDINGS = [
     Binding(keys, f"screen.{action}", description, show=show, id=bid, tooltip=tooltip)
@@ -215,7 +221,19 @@ class SpanCursor:
         self.anchor = 0
         self._cache_seg: Segmentation | None = None
         self._cache: dict[str, list[Any]] = {}
+        self._claimed: tuple[tuple[int, int], ...] = ()
         self.goto(start_at)
+
+    @property
+    def claimed(self) -> tuple[tuple[int, int], ...]:
+        """The quantity spans (offsets) of the document's claims, whatever their status: the
+        ``missed`` jump skips the numbers that overlap one."""
+        return self._claimed
+
+    @claimed.setter
+    def claimed(self, spans: Any) -> None:
+        self._claimed = tuple(sorted((int(a), int(b)) for a, b in spans))
+        self._cache.pop("missed", None)
 
     @property
     def words(self) -> list[tuple[int, int]]:
@@ -369,6 +387,13 @@ class SpanCursor:
     def jump_spans(self, kind: str) -> list[tuple[int, int]]:
         """The spans of ``kind`` as word ranges (first, last word), in text order (cached)."""
         starts = self._starts()  # also resets the cache for a new segmentation
+        if kind in FILTERED_JUMPS and kind not in self._cache:
+            taken = self._claimed
+            self._cache[kind] = [
+                (i, j)
+                for i, j in self.jump_spans(FILTERED_JUMPS[kind])
+                if not any(a < self.words[j][1] and self.words[i][0] < b for a, b in taken)
+            ]
         if kind not in self._cache:
             out = []
             for lo, hi in getattr(self.seg, JUMP_KINDS[kind]):
@@ -388,7 +413,10 @@ class SpanCursor:
 
         A span that holds the selection and is larger comes first (a key on a word of a name
         selects the whole name); else the nearest span starting after (before) the
-        selection's first word."""
+        selection's first word.
+
+        A ``missed`` jump (:data:`FILTERED_JUMPS`) wraps round: past the last such number it
+        goes to the first, when the segmented region covers the whole document."""
         if not self.words:
             return None
         anchor = self.anchor if anchor is None else anchor
@@ -400,10 +428,27 @@ class SpanCursor:
         # overlap one another, so only the last of them can).
         if k and spans[k - 1][0] <= a and b <= spans[k - 1][1] and spans[k - 1] != (a, b):
             return spans[k - 1]
+        wraps = kind in FILTERED_JUMPS and self.covers_all(1) and self.covers_all(-1)
         if step > 0:
-            return spans[k] if k < len(spans) else None
+            if k < len(spans):
+                return spans[k]
+            return spans[0] if wraps and spans else None
         k = bisect_left(spans, (a, -1))
-        return spans[k - 1] if k else None
+        if k:
+            return spans[k - 1]
+        return spans[-1] if wraps and spans else None
+
+    def first_missed_after(self, offset: int) -> tuple[int, int] | None:
+        """The first number starting at or after ``offset`` that no claim holds (the
+        ``missed`` jump's spans, wrapping round to the document's first when the region
+        covers it all): (anchor, cursor) word indices, or None when there is none."""
+        spans = self.jump_spans("missed")
+        for i, j in spans:
+            if self.words[i][0] >= offset:
+                return i, j
+        if spans and self.covers_all(1) and self.covers_all(-1):
+            return spans[0]
+        return None
 
     def start_selection(
         self, claim: Mapping[str, Any] | None, field: str | None
