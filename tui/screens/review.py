@@ -25,7 +25,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer
 
 from db import alternatives, review, teams
 from db.rows import ClaimRow, DocumentRow
@@ -38,6 +37,7 @@ from tui.timefix import renormalised
 from tui.widgets.claim_card import ClaimCard, Picks, ReviewHeader, SessionProgress
 from tui.widgets.claim_list import ClaimList
 from tui.widgets.document_view import DocumentView
+from tui.widgets.footer import KeyFooter
 
 #: Seconds between attempts to open a review whose database stayed locked at the start.
 OPEN_RETRY_SECONDS = 5.0
@@ -266,7 +266,7 @@ class ReviewScreen(SpanMode):
                 yield ClaimCard(id="card")
             yield ClaimList(id="claims")
         yield SessionProgress(id="progress")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         """Open at the reviewer's first pending claim."""
