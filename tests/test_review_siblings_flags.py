@@ -174,7 +174,12 @@ async def test_flag_with_a_note_then_unflag(setup, key):
         text = screen_text(app)
         assert "⚑ flagged" in text  # the card's title
         claims = screen.query_one(ClaimList)
-        assert claims.render_row(claims.row(0), 60).plain.startswith("·⚑")  # the list's mark
+        row = claims.row(0)
+        assert row is not None
+        assert claims.render_row(row, 60).plain.startswith("· ⚑")  # the list's flag column
+        # an edited claim keeps its edit mark beside the flag (the flag replaced it once)
+        assert claims.render_row({**row, "edited": 1}, 60).plain.startswith("·✎⚑")
+        assert claims.render_row({**row, "flagged": 0}, 60).plain.startswith("·  ")
         assert "note: [b]look[/b] ␛]2;t␇" in text  # as text: no markup, controls visible
         await pilot.press("h")
         await pilot.pause()

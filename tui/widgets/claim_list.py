@@ -255,12 +255,13 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
         status_style: Style = self.get_component_rich_style(f"claim-list--{row['status']}")
         dim = self.get_component_rich_style("claim-list--dim")
         mark = "✎" if row["edited"] else "+" if row["origin"] == "reviewer" else " "
-        mark = "⚑" if row.get("flagged") else mark  # flagged for a second look (db/flags.py)
+        flag = "⚑" if row.get("flagged") else " "  # flagged for a second look (db/flags.py)
         quantity = Text(shown_line(row["quantity_text"]))
         quantity.truncate(12, overflow="ellipsis", pad=True)
         text = Text.assemble(
             (GLYPHS.get(row["status"], "?"), status_style),
             (mark, dim),
+            (flag, dim),
             (f"{row['doc_id']:>5} ", dim),
             quantity,
             " ",
