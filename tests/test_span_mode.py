@@ -611,6 +611,36 @@ def test_drafts_in_overlap_mode_are_verdicts_and_agree_into_one_fact(tmp_path):
 # --------------------------------------------------------------------------- jumps (issue 14)
 
 
+async def test_jumps_and_field_keys_take_the_input_method_forms(setup):
+    """With a Chinese input method in its Chinese-punctuation mode, ``]`` ``[`` ``.`` arrive
+    as ``】`` ``【`` ``。`` and a digit may arrive full-width (``１``): span mode's jumps and
+    field keys take those forms too, and the help lists them only in its foot."""
+    path, info = setup
+    cid = info["ids"][7]
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        await enter_span(screen, pilot)
+        for ime_key, want in [
+            ("right_black_lenticular_bracket", "一千二百家"),  # 】 = ]
+            ("right_black_lenticular_bracket", "约三成"),
+            ("left_black_lenticular_bracket", "一千二百家"),  # 【 = [
+            ("ideographic_full_stop", "截至3月底"),  # 。 = .
+        ]:
+            await press(pilot, ime_key)
+            assert selected(screen) == want, ime_key
+        await press(pilot, "escape", "j", "j")
+        await pilot.pause()
+        assert screen.claim["id"] == cid
+        assert claim_row(path, cid)["object"] != "截至3月底"
+        await enter_span(screen, pilot)
+        await press(pilot, "ideographic_full_stop", "\uff14", "enter")  # 。 then ４ = o: object
+        await pilot.pause()
+        assert claim_row(path, cid)["object"] == "截至3月底"
+        span_rows = [r for r in screen.help_rows() if r[3].startswith("span.")]
+        assert span_rows and not any("【" in r[0] or "。" in r[0] for r in span_rows)
+
+
 async def test_jumps_select_numbers_names_and_times_then_assign(setup):
     """``]`` selects the next number with its unit, ``Tab`` the next name or noun phrase,
     ``.`` the next time expression; ``[``, ``Shift+Tab``, ``,`` go back. The jump's

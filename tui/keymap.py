@@ -19,9 +19,14 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db.errors import ClaimdeskError
+
+if TYPE_CHECKING:
+    from textual.binding import Binding
 
 _KEY = re.compile(r"^[A-Za-z0-9_+\-]+$")
 
@@ -97,3 +102,31 @@ def _line_of(text: str, key: str) -> int:
         if line.lstrip().startswith((f'"{key}"', f"'{key}'", f"{key} ", f"{key}=")):
             return n
     return 1
+
+
+#: What a Chinese input method sends for the punctuation and digit keys the review keys use
+#: while its Chinese-punctuation (or full-width) mode is on: ``！`` for ``!``, ``。`` for
+#: ``.``, ``【`` for ``[``, ``１`` for ``1``… Each review and span-mode binding with such a key
+#: takes its input-method form too, so "a key that is not a letter" also works with the method on.
+IME_KEYS: dict[str, str] = {
+    "exclamation_mark": "fullwidth_exclamation_mark",
+    "question_mark": "fullwidth_question_mark",
+    "full_stop": "ideographic_full_stop",
+    "comma": "fullwidth_comma",
+    "asterisk": "fullwidth_asterisk",
+    "plus": "fullwidth_plus_sign",
+    "left_square_bracket": "left_black_lenticular_bracket",
+    "right_square_bracket": "right_black_lenticular_bracket",
+    **{str(n): chr(ord("\uff10") + n) for n in range(1, 10)},
+}
+
+
+def with_ime_keys(binding: Binding) -> Binding:
+    """``binding`` with the input-method form of each of its keys added (see ``IME_KEYS``)."""
+    keys = [k.strip() for k in binding.key.split(",")]
+    extra = [IME_KEYS[k] for k in keys if k in IME_KEYS and IME_KEYS[k] not in keys]
+    return replace(binding, key=",".join(keys + extra)) if extra else binding
+
+
+#: The input-method forms alone (the help lists them once, in its foot).
+IME_FORMS = frozenset(IME_KEYS.values())

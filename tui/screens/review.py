@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import replace
 from functools import partial
 from typing import Any, ClassVar
 
@@ -30,6 +29,7 @@ from db import alternatives, review, teams
 from db.rows import ClaimRow, DocumentRow
 from db.session import Outcome, ReviewSession, View
 from extractor.timex import normalise as normalise_time
+from tui.keymap import IME_FORMS, with_ime_keys
 from tui.screens.flag import FlagScreen
 from tui.screens.span_mode import SpanMode, span_help_rows
 from tui.text import shown
@@ -166,32 +166,7 @@ REVIEW_BINDINGS = [
     ),
 ]  # fmt: skip
 
-#: What a Chinese input method sends for the punctuation and digit keys the review keys use
-#: while its Chinese-punctuation (or full-width) mode is on: ``！`` for ``!``, ``。`` for
-#: ``.``, ``【`` for ``[``, ``１`` for ``1``… Each review binding with such a key takes its
-#: input-method form too, so "a key that is not a letter" also works with the method on.
-IME_KEYS: dict[str, str] = {
-    "exclamation_mark": "fullwidth_exclamation_mark",
-    "question_mark": "fullwidth_question_mark",
-    "full_stop": "ideographic_full_stop",
-    "comma": "fullwidth_comma",
-    "asterisk": "fullwidth_asterisk",
-    "plus": "fullwidth_plus_sign",
-    "left_square_bracket": "left_black_lenticular_bracket",
-    "right_square_bracket": "right_black_lenticular_bracket",
-    **{str(n): chr(ord("\uff10") + n) for n in range(1, 10)},
-}
-
-
-def with_ime_keys(binding: Binding) -> Binding:
-    """``binding`` with the input-method form of each of its keys added (see ``IME_KEYS``)."""
-    keys = [k.strip() for k in binding.key.split(",")]
-    extra = [IME_KEYS[k] for k in keys if k in IME_KEYS and IME_KEYS[k] not in keys]
-    return replace(binding, key=",".join(keys + extra)) if extra else binding
-
-
 REVIEW_BINDINGS = [with_ime_keys(b) for b in REVIEW_BINDINGS]
-IME_FORMS = frozenset(IME_KEYS.values())
 
 
 class ReviewScreen(SpanMode):

@@ -37,6 +37,7 @@ from db import alternatives, spans
 from db.errors import ReviewError
 from db.rows import ClaimRow, DocumentRow
 from db.session import Outcome, ReviewSession
+from tui.keymap import IME_FORMS
 from tui.text import shown, shown_line
 from tui.widgets import hints
 from tui.widgets.claim_card import ClaimCard
@@ -109,7 +110,11 @@ def span_help_rows(app: App) -> list[tuple[str, str, str, str]]:
     rows = []
     for b in SPAN_BINDINGS:
         keys = app._keymap.get(b.id or "", b.key)
-        shown_keys = " ".join(app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
+        shown_keys = " ".join(
+            app.get_key_display(Binding(k.strip(), ""))
+            for k in keys.split(",")
+            if k.strip() not in IME_FORMS  # the help panel's foot names them once for all
+        )
         rows.append((shown_keys, f"span: {b.description}", b.tooltip, b.id or ""))
     rows.append((" ".join(hints.ALPHABET), "span: hint label", HINT_HELP, ""))
     return rows

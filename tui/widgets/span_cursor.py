@@ -25,6 +25,7 @@ from typing import Any
 from textual.binding import Binding
 
 from db import spans
+from tui.keymap import with_ime_keys
 from tui.widgets import hints
 
 #: Characters segmented on each side of where the cursor starts (and per extension).
@@ -105,13 +106,16 @@ JUMP_KINDS = {"name": "phrases", "number": "quantities", "time": "times"}
 FILTERED_JUMPS = {"missed": "number"}
 
 SPAN_BINDINGS = [
-    Binding(keys, f"screen.{action}", description, show=show, id=bid, tooltip=tooltip)
+    with_ime_keys(
+        Binding(keys, f"screen.{action}", description, show=show, id=bid, tooltip=tooltip)
+    )
     for keys, action, description, bid, tooltip, show in _SPAN_KEYS
 ]
 """Span mode's bindings. They live on the document view, which has the focus in span mode,
 so they come before the review keys (a keymap that remaps a review key leaves them be); the
 screen turns them off outside span mode and the review keys off inside it
-(:meth:`tui.screens.span_mode.SpanMode.check_action`)."""
+(:meth:`tui.screens.span_mode.SpanMode.check_action`). Each with a punctuation or digit key
+takes its input-method form too (``【`` for ``[``: :data:`tui.keymap.IME_KEYS`)."""
 
 
 def is_word(token: str) -> bool:
