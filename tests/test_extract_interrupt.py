@@ -25,6 +25,14 @@ DOCS = 300  # three batches of 100: the signal comes after the first, one more m
 DOCS_MORE = 992  # the whole corpus: a second try when the signal came after the last batch
 
 
+def _as_from_a_shell() -> None:
+    """Ctrl+C's default disposition in the child, as a terminal's shell gives it. An ignored
+    SIGINT is inherited across exec, and Python then never installs its KeyboardInterrupt
+    handler: in the full suite under pytest-xdist the child has ignored Ctrl+C (every run of
+    this file failed there, never alone), so the test does not rely on its worker's state."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _cli(*args: str, **kwargs):
     return subprocess.Popen(
         [sys.executable, "-m", "tui.cli", *args],
@@ -32,6 +40,7 @@ def _cli(*args: str, **kwargs):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_as_from_a_shell,
         **kwargs,
     )
 
