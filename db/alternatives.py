@@ -193,20 +193,23 @@ def margin(alts: Alternatives, claim: Mapping[str, Any], field: str) -> float | 
     return chosen - (shown[0].score or 0.0)
 
 
-def settled(claim: Mapping[str, Any], field: str) -> bool:
-    """Has a reviewer set ``field``? True when the claim's ``original`` (the proposal kept at
-    its first edit) holds another value for it: a pick, a span or the form changed it."""
+def settled(claim: Mapping[str, Any]) -> set[str]:
+    """The fields a reviewer has set: those for which the claim's ``original`` (the proposal
+    kept at its first edit) holds another value — a pick, a span or the form changed them."""
     raw = claim.get("original")
     if not raw:
-        return False
+        return set()
     try:
         proposal = json.loads(raw) if isinstance(raw, str) else raw
     except ValueError:
-        return False
-    column = COLUMN[field]
-    if not isinstance(proposal, Mapping) or column not in proposal:
-        return False
-    return str(proposal[column] or "") != current(claim, field)
+        return set()
+    if not isinstance(proposal, Mapping):
+        return set()
+    return {
+        field
+        for field, column in COLUMN.items()
+        if column in proposal and str(proposal[column] or "") != current(claim, field)
+    }
 
 
 def focus_field(alts: Alternatives, claim: Mapping[str, Any]) -> str:
@@ -215,10 +218,10 @@ def focus_field(alts: Alternatives, claim: Mapping[str, Any]) -> str:
     focus goes to the next doubtful field, not to the one just fixed); ``subject`` — or the
     first field not set yet — when no such field has a runner-up."""
     best: tuple[float, int] | None = None
-    fields = walk(alts)
-    chosen = next((f for f in ALWAYS if not settled(claim, f)), ALWAYS[0])
-    for i, field in enumerate(fields):
-        if settled(claim, field):
+    done = settled(claim)
+    chosen = next((f for f in ALWAYS if f not in done), ALWAYS[0])
+    for i, field in enumerate(walk(alts)):
+        if field in done:
             continue
         m = margin(alts, claim, field)
         if m is not None and (best is None or (m, i) < best):

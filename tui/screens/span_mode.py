@@ -146,11 +146,11 @@ class SpanMode(Screen):
     span_claim_id: int | None = None
     """The claim the draft belongs to."""
     span_field: str | None = None
+    """The field span mode started on (:meth:`span_start_field`): ``Enter`` with nothing
+    assigned yet gives it the selection (:meth:`span_enter_target`)."""
     span_adding = False
     """The mode was started by ``N`` (:meth:`action_add_missed`) on a number no claim holds:
     ``Enter`` with nothing assigned adds the selection as a claim (like ``n``)."""
-    """The field span mode started on (:meth:`span_start_field`): ``Enter`` with nothing
-    assigned yet gives it the selection (:meth:`span_enter_target`)."""
     _span_focus: Widget | None = None
     _span_readers: spans.Readers | None = None
     span_labels: dict[str, int] = {}  # noqa: RUF012 (replaced whole, never changed in place)
