@@ -699,6 +699,18 @@ def predicate_options(
         )
     ]
 
+    # The verbs and the numbers of the window, with their offsets, read once per claim (each
+    # option asks which of them stand between it and the quantity). A verb is tested at the
+    # index it has in the window, in ``toks`` (as it always was).
+    lo_k = max(0, at - 2 * _PRED_WINDOW)
+    window = toks[lo_k : past + _PRED_WINDOW]
+    verbs = [
+        (t[2], t[3])
+        for k, t in enumerate(window)
+        if t[0] not in _DROP_BEFORE and _is_verb_at(toks, k)
+    ]
+    numbers = [(t[2], t[3]) for t in window if _is_number(t)]
+
     def add(span: Sequence[Token], f: dict[str, float]) -> None:
         # A one-character word glued to a name before it is the name's end (湖|人, where the
         # tagger splits 湖人): never the start of a predicate.
@@ -729,15 +741,9 @@ def predicate_options(
             return  # a piece of a transliterated name (武贾西奇 of 萨沙-武贾西奇)
         f = dict(f)
         lo_b, hi_b = (end, q_start) if end <= q_start else (q_end, start)
-        if any(
-            lo_b <= t[2] and t[3] <= hi_b and t[0] not in _DROP_BEFORE and _is_verb_at(toks, k)
-            for k, t in enumerate(toks[max(0, at - 2 * _PRED_WINDOW) : past + _PRED_WINDOW])
-        ):
+        if any(lo_b <= a and b <= hi_b for a, b in verbs):
             f["verb_between"] = 1.0  # 指数|跌|0.01%: what a verb follows is its subject
-        if any(
-            lo_b <= t[2] and t[3] <= hi_b and _is_number(t)
-            for t in toks[max(0, at - 2 * _PRED_WINDOW) : past + _PRED_WINDOW]
-        ):
+        if any(lo_b <= a and b <= hi_b for a, b in numbers):
             f["number_between"] = 1.0  # 砍下43分17个篮板: 砍下 governs 43分 first
         if start < after_subject:
             f["in_subject"] = 1.0  # words of the subject, or of an earlier quantity's phrase
