@@ -74,6 +74,7 @@ def _init_worker(userdict: str | None, model: str | None = None, ner: str | None
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     import extractor
 
+    _fewer_collections()  # a spawned worker starts with Python's threshold
     extractor.load(userdict)
     _activate(model, ner)
 
@@ -354,12 +355,17 @@ def run_extract(
     """
     stored = stored_version(ner)
     summary = summary if summary is not None else ExtractSummary()
-    engine: _Local | _Dask = (
-        _Dask(dask, workers, userdict, model, ner)
-        if dask
-        else _Local(workers, userdict, doc_progress, model, ner)
-    )
+    # Raised before the pool forks its workers, which inherit it (they extract too).
     collector = _fewer_collections()
+    try:
+        engine: _Local | _Dask = (
+            _Dask(dask, workers, userdict, model, ner)
+            if dask
+            else _Local(workers, userdict, doc_progress, model, ner)
+        )
+    except BaseException:
+        gc.set_threshold(*collector)
+        raise
     try:
         batch: list[tuple[int, list[tuple]]] = []
         # Pages are read whole before any write, and only this thread touches the connection.
@@ -382,7 +388,8 @@ def run_extract(
 
 
 #: The garbage collector's first threshold (allocations between collections of the youngest
-#: objects) while documents are extracted in this process, against Python's 700: extraction
+#: objects) while documents are extracted in this process and in its ``--workers`` (raised
+#: before they are forked, or by each spawned one), against Python's 700: extraction
 #: makes and drops many small dicts and tuples, few of them in reference cycles, and collecting
 #: every 700 allocations cost about 2.5 % of extraction's CPU time (0.28 s in 655 collections
 #: over half the corpus; 0.07 s in 78 with this threshold). What is found is the same.
