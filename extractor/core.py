@@ -130,6 +130,7 @@ class _Doc:
         self._clauses: dict[int, list[tuple[int, int]]] = {}
         self._tok: dict[tuple[int, int], list[Token]] = {}
         self._subj: dict[tuple[int, int], tuple[Phrase, Phrase | None] | None] = {}
+        self._normalised: dict[str, str] = {}
         self.roles: RoleFinder | None = None
         self.table: EntityTable | None = None
         self.ranker: Ranker | None = None
@@ -159,6 +160,14 @@ class _Doc:
         self.genre: dict[str, float] | None = None
 
     # -------------------------------------------------------------- cached structure
+    def normalised(self, expr: str) -> str:
+        """:func:`~extractor.timex.normalise` of a time expression against the document's
+        date, once per expression (a report's claims share a few times)."""
+        got = self._normalised.get(expr)
+        if got is None:
+            got = self._normalised[expr] = normalise(expr, self.doc_date)
+        return got
+
     def clauses(self, si: int) -> list[tuple[int, int]]:
         c = self._clauses.get(si)
         if c is None:
@@ -494,7 +503,7 @@ def _refinish_time(
     return replace(
         cand,
         time_text=chosen,
-        time=normalise(time.text, doc.doc_date) if time else "",
+        time=doc.normalised(time.text) if time else "",
         time_start=time.start if time else None,
         time_end=time.end if time else None,
         alternatives=alternatives,
@@ -1025,7 +1034,7 @@ def _finish(doc: _Doc, made: _Made, ranked: dict[str, list[Option]]) -> Candidat
         predicate=pred.text if pred else "",
         object=obj.text if obj else "",
         time_text=text[time.start : time.end] if time else "",
-        time=normalise(time.text, doc.doc_date) if time else "",
+        time=doc.normalised(time.text) if time else "",
         kind=m.kind,
         confidence=round(max(0.05, min(confidence, 0.99)), 2),
         rule=m.rule,
