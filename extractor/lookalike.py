@@ -68,6 +68,7 @@ CUES: tuple[str, ...] = (
     "survey_sample",
     "number_name",
     "prize_slot",
+    "rank_goal",
     "rank_condition",
     "phone_code",
     "criterion_class",

@@ -206,10 +206,13 @@ _RANK_BEFORE_RE = re.compile(
 )
 #: Names made of a number and a word opened by its measure word (20国集团, 5人制): data.
 _NUMBER_NAME_WORDS = tuple(words("number_name_words"))
-#: Words a little after 第N(名) that make it a slot of a prize table (第一名：奖励1000元).
+#: Words a little after 第N(名) in its clause that make it a slot of a prize table
+#: (第一名：奖励1000元, 前三名玩家可得到…, 第四名---第十名：各奖励…).
 _PRIZE_AFTER_RE = re.compile(
-    r"(?:名|位)?[\s：:—\-第一二三四五六七八九十名]{0,8}(?:" + "|".join(words("prize_words")) + ")"
+    r"(?:名|位)?[^，。；！？,;!?\n]{0,8}?(?:" + "|".join(words("prize_words")) + ")"
 )
+#: The measure words of a range of ranks (三至七名, 4到10位) that a prize word makes a slot.
+_RANK_RANGE_UNITS = frozenset(("名", "位"))
 _RANK_DIGITS = frozenset("一二三四五六七八九")
 #: What stands before 第N个 when it opens a clause: the points of an argument.
 _ENUMERATION_BEFORE = frozenset("，。；：！？、,;:!?\n（(“")
@@ -596,7 +599,7 @@ _DURATION_LIST_HEAD_RE = re.compile(r"(?:" + _DURATION_ITEM + r"、)+$")
 _CODE_AROUND_RE = re.compile(r"-\d")
 _CODE_BEFORE_RE = re.compile(r"\d-$")
 _MODIFIED_UNIT_RE = re.compile(
-    "(?:" + "|".join(words("unit_modifiers")) + r")(?P<u>" + _UNITS + ")"
+    "的?(?:" + "|".join(words("unit_modifiers")) + r")(?P<u>" + _UNITS + ")"
 )
 #: Team names made of a number are two-digit and not round (76人, 49人): 20人 repeated is a count.
 _TEAM_SHAPE_RE = re.compile(r"[1-9][1-9]人")
@@ -611,6 +614,15 @@ _SCOPE_STAT_RE = re.compile(r"[\u4e00-\u9fff]{0,10}?的(?:平均|总|整体)")
 #: superlative).
 _SUPERLATIVE_BEFORE_RE = re.compile(r"最(?!近)[\u4e00-\u9fff]{1,2}的$")
 _RANK_CONDITION_RE = re.compile(r"(?:名|位)?的")
+#: A rank as a goal, not a standing (力争西部第二, 西部第二争夺战: data/rank_goal_words.tsv).
+_RANK_GOAL_BEFORE_RE = re.compile(
+    "(?:"
+    + "|".join(w for w, side in table("rank_goal_words") if side == "before")
+    + r")[^，。；：:！？!?\n]{0,4}$"
+)
+_RANK_GOAL_AFTER_RE = re.compile(
+    r"(?:名|位)?的?(?:" + "|".join(w for w, side in table("rank_goal_words") if side == "after") + ")"
+)
 #: Nouns after 第N的 that describe the rank itself (第11名的成绩).
 _RANK_NOUNS = tuple(words("rank_nouns"))
 #: A criterion word a little before a quantity followed by 的 (不少于建筑面积100万平方米的…,
@@ -659,6 +671,8 @@ def _num_value(n: str, scale: str | None) -> float | None:
         v = parse_chinese(n)
         if v is None:
             return None
+        if scale and v >= SCALES[scale]:
+            return v  # 一万几千: a lower place after the number (10000 and more), not 一万 x 千
     if scale:
         v *= SCALES[scale]
     return v
@@ -1303,7 +1317,7 @@ class _Finder:
         if not unit and scale:
             modified = _MODIFIED_UNIT_RE.match(t, e)
             if modified:
-                # 1020万有效像素: the unit stands after a modifier word.
+                # 1020万有效像素, 900万的有效像素: the unit stands after a modifier word.
                 unit = modified.group("u")
                 stored_unit, kind = normal_unit(unit), kind_of(unit)
                 e = end = modified.end()
@@ -1711,8 +1725,10 @@ class _Finder:
             return True  # 三分半钟: a time
         if core.startswith("三分") and not _SCORE_VERB_RE.search(t, max(0, s - 2), s):
             return True  # 三分命中, 打三分得手: the three-point shot, not three points
-        # 十分重要: "very", not ten points.
-        return bool(core.startswith("十分") and after[:1] and _CJK.match(after[:1]))
+        # 十分重要, 十分“男性化”: "very", not ten points.
+        return bool(
+            core.startswith("十分") and after[:1] and (_CJK.match(after[:1]) or after[0] in "“「『")
+        )
 
     def _lookalike(
         self, s: int, e: int, n: str, scale: str | None, unit: str, post: str | None, p_word: str
@@ -1789,8 +1805,11 @@ class _Finder:
             and not _occasions(t, s, e, n, unit)
         ):
             return None  # 二手, 三方, 十字 (but 一万余方, 数百字, 近千条 count)
-        if is_cn and len(n) >= 2 and all(ch in CN_DIGITS for ch in n) and not unit.startswith("年"):
-            return None  # 二三线 and the like: digit strings in words
+        if is_cn and len(n) >= 2 and all(ch in CN_DIGITS for ch in n):
+            if not unit.startswith("年"):
+                return None  # 二三线 and the like: digit strings in words
+            if len(n) > 2 or CN_DIGITS[n[1]] != CN_DIGITS[n[0]] + 1:
+                return None  # 九一年, 二〇〇八年: a year written digit by digit (三四年 is 3-4 years)
         if not unit:
             if is_cn and n[0] in "百千万亿" and not p_word and not post:
                 return None  # 万一 "in case", 千万 "by all means" (but 百万上下 is a number)
@@ -2196,6 +2215,62 @@ def _in_duration_list(t: str, m: Mention) -> bool:
     )
 
 
+#: Frames of a worked example or an assumed basis (以…为例, 以…计算: data/example_frames.tsv):
+#: closer -> its openers; an opener is looked for back to the start of the closer's clause.
+_FRAME_OPENERS: dict[str, tuple[str, ...]] = {}
+for _opener, _closer in table("example_frames"):
+    _FRAME_OPENERS[_closer] = (*_FRAME_OPENERS.get(_closer, ()), _opener)
+_FRAME_CLOSE_RE = re.compile("|".join(sorted(_FRAME_OPENERS, key=len, reverse=True)))
+#: How far back from its closer a frame's opener is looked for.
+_FRAME_REACH = 60
+
+
+#: Words that hold an opener without opening a frame (以来, 可以: data/frame_opener_words.tsv).
+_FRAME_OPENER_WORDS = words("frame_opener_words")
+
+
+def _opener_end(t: str, start: int, end: int, opener: str) -> int:
+    """Where the last ``opener`` in ``t[start:end]`` that opens a frame ends (not one inside
+    a word such as 以来 or 可以), or -1."""
+    i = t.rfind(opener, start, end)
+    while i >= 0:
+        if not any(
+            w.find(opener) >= 0 and t.startswith(w, i - w.find(opener))
+            for w in _FRAME_OPENER_WORDS
+        ):
+            return i + len(opener)
+        i = t.rfind(opener, start, i)
+    return -1
+
+
+def _frame_spans(t: str) -> list[tuple[int, int]]:
+    """The stretches between the opener and the closer of a frame (以|一套82平方米的住房|为例):
+    the nearest opener before the closer in its clause."""
+    spans = []
+    for close in _FRAME_CLOSE_RE.finditer(t):
+        head = _CLAUSE_TAIL_RE.search(t, max(0, close.start() - _FRAME_REACH), close.start())
+        if head is None:
+            continue
+        opened = max(
+            (_opener_end(t, head.start(), close.start(), w) for w in _FRAME_OPENERS[close.group(0)]),
+            default=-1,
+        )
+        if opened >= 0:
+            spans.append((opened, close.start()))
+    return spans
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted and joined where they overlap (what :func:`_inside` searches)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class _Spans:
     """The spans of a document that make look-alikes of the quantities inside them."""
@@ -2221,6 +2296,8 @@ def _context_spans(t: str, mentions: list[Mention]) -> _Spans:
             if not _DATED_RE.match(t, m.end(1))
             and (m.group(1) not in _INSTANCE_WORDS or _THEN_RE.search(t, m.end(1), m.end()))
         ]
+    if _FRAME_CLOSE_RE.search(t):
+        hypo = _merged(hypo + _frame_spans(t))
     questions = _question_spans(t)
     names = _quoted_names(t, mentions)
     return _Spans(
@@ -2265,8 +2342,16 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
     is_rank = m.rule in ("rank.ordinal", "rank.top")
     if m.end > m.core_start and t.startswith(_NUMBER_NAME_WORDS, m.end - 1):
         return "number_name"  # 20国集团, 5人制足球: a name made of a number
-    if is_rank and _PRIZE_AFTER_RE.match(t, m.end):
-        return "prize_slot"  # 第一名：奖励现金1000元: a slot of a prize table
+    if (is_rank or (m.unit in _RANK_RANGE_UNITS and m.value_max is not None)) and (
+        _PRIZE_AFTER_RE.match(t, m.end)
+    ):
+        # 第一名：奖励现金1000元, 三至七名玩家可得到…: a slot of a prize table
+        return "prize_slot"
+    if is_rank and (
+        _RANK_GOAL_AFTER_RE.match(t, m.end)
+        or _RANK_GOAL_BEFORE_RE.search(t, max(0, m.start - 10), m.start)
+    ):
+        return "rank_goal"  # 力争西部第二, 西部第二争夺战: a goal, not a standing
     cond = _RANK_CONDITION_RE.match(t, m.end) if is_rank else None
     if (
         cond
