@@ -67,6 +67,7 @@ CUES: tuple[str, ...] = (
     "scope_of_statistic",
     "survey_sample",
     "number_name",
+    "lens_name",
     "prize_slot",
     "rank_goal",
     "rank_condition",

@@ -489,8 +489,8 @@ _HALF_DURATION_RE = re.compile(
 #: What makes 半年 or 半个月 a measured duration when no verb of duration stands before it:
 #: 的 and a noun after it (半分钟的戏: the length of something).
 _HALF_OF_RE = re.compile(r"的[\u4e00-\u9fff]")
-#: After these 半年 is a frame or a condition (半年前, 半年以上, 半个月里, 半年来, 半天时).
-_HALF_NOT_RE = re.compile(r"(?:以前|之前|前|以上|以下|以内|里|内|来|以来|时)")
+#: After these 半年 is a frame or a condition (半年前, 半年以上, 半个月里, 半年来, 半天时; not 半年时间).
+_HALF_NOT_RE = re.compile(r"(?:以前|之前|前|以上|以下|以内|里|内|来|以来|时(?!间))")
 #: Shots made of shots taken (12投9中) and free throws (三罚两中, 两罚命中, 两罚都没进): one
 #: mention, the first number.
 _SHOTS_RE = re.compile(
@@ -614,6 +614,8 @@ _SCOPE_STAT_RE = re.compile(r"[\u4e00-\u9fff]{0,10}?的(?:平均|总|整体)")
 #: superlative).
 _SUPERLATIVE_BEFORE_RE = re.compile(r"最(?!近)[\u4e00-\u9fff]{1,2}的$")
 _RANK_CONDITION_RE = re.compile(r"(?:名|位)?的")
+#: An aperture right after a focal length (15-85mm f/3.5-5.6, 50mm F1.4): a lens named by it.
+_LENS_APERTURE_RE = re.compile(r"\s?[fF]/?\d")
 #: A rank as a goal, not a standing (力争西部第二, 西部第二争夺战: data/rank_goal_words.tsv).
 _RANK_GOAL_BEFORE_RE = re.compile(
     "(?:"
@@ -1389,7 +1391,8 @@ class _Finder:
         if not (
             qual
             or t.endswith(_DURATION_VERBS, max(0, s - 3), s)
-            or t.endswith(("了", "足足", "整整"), 0, s)
+            or (t.endswith("了", 0, s) and m.group("u") != "天")  # 商量了半天: "a long while"
+            or t.endswith(("足足", "整整"), 0, s)
             or (_WAIT_AFTER_RE.match(t, e) and not _at_clause_start(t, s, ""))
             or _HALF_OF_RE.match(t, e)
         ):
@@ -2340,6 +2343,8 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
         if _SURVEY_BEFORE_RE.search(t, max(0, m.start - 5), m.start):
             return "survey_sample"  # 采访了20名消费者: the sample of a survey
     is_rank = m.rule in ("rank.ordinal", "rank.top")
+    if m.unit in ("mm", "毫米") and _LENS_APERTURE_RE.match(t, m.end):
+        return "lens_name"  # 15-85mm f/3.5-5.6镜头: a lens, named by its focal lengths
     if m.end > m.core_start and t.startswith(_NUMBER_NAME_WORDS, m.end - 1):
         return "number_name"  # 20国集团, 5人制足球: a name made of a number
     if (is_rank or (m.unit in _RANK_RANGE_UNITS and m.value_max is not None)) and (
