@@ -328,8 +328,10 @@ _KUAI_RE = re.compile(
 _KUAI_CONTEXT_RE = re.compile(r"[元块钱价贵卖售费薪资涨降赚花付][^，。；！？]{0,12}$")
 #: A share in tenths with one more digit (4成2: 42 %).
 _SHARE_TENTHS_RE = re.compile(r"(?<![\d.])(?P<a>[1-9])成(?P<b>[1-9])(?![\d.%成])")
-#: 过半 "more than half": more than 50 % (过半数 too).
-_MORE_THAN_HALF_RE = re.compile(r"(?<![不超])过半(?![夜])")
+#: 过半 "more than half": more than 50 % (过半数 too; not 经过半年, 通过半数).
+_MORE_THAN_HALF_RE = re.compile(r"(?<![不超经通度])过半(?![夜])")
+#: 半数 "half of them" after a qualifier word or before 以上 (超过半数, 近半数, 半数以上): 50 %.
+_HALF_COUNT_RE = re.compile(r"半数(?P<ge>以上)?")
 #: 双倍: a multiple of two (data/double_words.tsv for the words that claim it).
 _DOUBLE_RE = re.compile("双倍")
 _DOUBLE_WORDS = tuple(words("double_words"))
@@ -942,6 +944,14 @@ class _Finder:
             s, e = m.span()
             if self._free(s, e):
                 self.add(Mention(s, e, 50.0, None, "%", ">", "percent", "percent.half", 0.6, s))
+        for m in _scan(_HALF_COUNT_RE, t, ("半数",)):
+            s, e = m.span()
+            p = _qualifier_from_prefix(t[max(0, s - 8) : s])
+            word = p.group("q") if p is not None and p.end() == min(s, 8) else ""
+            qual = ">=" if m.group("ge") else _PREFIX_QUAL.get(word, "")
+            start = s - len(word) if word else s
+            if qual and qual != "=" and self._free(start, e):
+                self.add(Mention(start, e, 50.0, None, "%", qual, "percent", "percent.half", 0.6, s))
         for m in _scan(_DOUBLE_RE, t, ("双倍",)):
             s, e = m.span()
             nxt = t[e : e + 1]
@@ -2375,13 +2385,16 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
         after.startswith("的")
         and (m.kind in _CRITERION_KINDS or m.kind == "percent")
         and not t.endswith(_HOLDING_WORDS, 0, m.start)
+        and not (m.kind == "percent" and _at_clause_start(t, m.start, ""))
         and not (is_rank and _RANK_ADJACENT_RE.search(t, max(0, m.start - 6), m.start))
         and (
             _CRITERION_BEFORE_RE.search(t, max(0, m.start - 10), m.start)
             or t[m.start : m.core_start] in _CRITERION_PREFIXES
         )
     ):
-        return "criterion_class"  # 不少于建筑面积100万平方米的项目, 幅度在5%以上的基金
+        # 不少于建筑面积100万平方米的项目, 幅度在5%以上的基金 (a share opening its clause is the
+        # share of a population: ，超过七成的人手里有了闲钱)
+        return "criterion_class"
     if not is_rank and _HEADLESS_CLASS_RE.match(t, m.end):
         return "criterion_class"  # 8毫米厚的多用作推拉门: a headless phrase names a class
     if m.kind == "duration" and _in_duration_list(t, m):
