@@ -204,6 +204,10 @@ _RANK_BEFORE_RE = re.compile(
     + "|".join(sorted(words("rank_verbs") + words("rank_scopes"), key=len, reverse=True))
     + r"|仅次于\S{0,6}?)[^，。；：:]{0,6}$"
 )
+#: A month right after N年: the year of a date (九年六月十九日; 三年六个月 is a duration).
+_MONTH_AFTER_RE = re.compile(r"[零〇一二三四五六七八九十]{1,3}月")
+#: Rank verbs that name a ranking by themselves (data/rank_verbs.tsv, "bare"): 排名12，
+_BARE_RANK_VERBS = tuple(r[0] for r in table("rank_verbs") if r[1:] == ("bare",))
 #: Names made of a number and a word opened by its measure word (20国集团, 5人制): data.
 _NUMBER_NAME_WORDS = tuple(words("number_name_words"))
 #: Words a little after 第N(名) in its clause that make it a slot of a prize table
@@ -537,6 +541,11 @@ _RATIO_BEFORE_RE = re.compile(r"比例?(?:为|是|达|达到|约为|约|接近|�
 _RATIO_AFTER_RE = re.compile(r"的?(?:比例|比率|配比)")
 #: A height or length written as 1米77 (1.77 m) or 1米8 (1.8 m).
 _HEIGHT_RE = re.compile(r"(?<![\d.])(?P<a>\d)米(?P<b>\d{1,2})(?![\d.%])")
+#: The same in Chinese numerals: 一米六 (1.6 m), 一米七五 (1.75 m), 两米一 (2.1 m).
+_CN_HEIGHT_RE = re.compile(
+    r"(?<![零〇一二两三四五六七八九十百千万\d])(?P<a>[一两])米(?P<b>[一二三四五六七八九]{1,2})"
+    r"(?![零〇一二两三四五六七八九十百千万亿米\d])"
+)
 #: A height in feet and inches written 6尺8寸 or 6尺8: one mention, valued in feet as
 #: written (the gold reads 6尺8寸 as 6 尺).
 _FEET_INCHES_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,2})尺(?P<b>\d{1,2})寸?(?![\d.])")
@@ -773,6 +782,16 @@ class _Finder:
                 b = m.group("b")
                 height = int(m.group("a")) + int(b) / 10 ** len(b)
                 self.add(Mention(s, e, height, None, "米", "=", "length", "length.height", 0.8, s))
+        for m in _scan(_CN_HEIGHT_RE, t, ("米",)):
+            s, e = m.span()
+            digits = "".join(str(CN_DIGITS[ch]) for ch in m.group("b"))
+            height = CN_DIGITS[m.group("a")] + int(digits) / 10 ** len(digits)
+            p = _qualifier_from_prefix(t[max(0, s - 8) : s])
+            word = p.group("q") if p is not None and p.end() == min(s, 8) else ""
+            start = s - len(word) if word in _ONE_PREFIXES else s
+            qual = _PREFIX_QUAL[word] if start < s else "="
+            if self._free(start, e):
+                self.add(Mention(start, e, height, None, "米", qual, "length", "length.height", 0.8, s))
         for m in _scan(_DIGITS_COUNT_RE, t, ("位数",)):
             s, e = m.span()
             v = parse_number(m.group("n"))
@@ -1832,6 +1851,13 @@ class _Finder:
                 return "bare.scaled", 0.6
             if not is_cn and _PRICE_BEFORE_RE.search(t[max(0, s - 4) : s]):
                 return "money.bare_price", 0.55
+            if (
+                not is_cn
+                and n.isdigit()
+                and t.endswith(_BARE_RANK_VERBS, 0, s)
+                and (e == len(t) or t[e] in _CLAUSE_END)
+            ):
+                return "rank.bare", 0.6  # 规模378亿元、排名20，: a rank with no 第
             if not is_cn and _BARE_CURRENCY_RE.search(t, max(0, s - 5), s):
                 return "money.bare_currency", 0.6  # 人民币2999, RMB 3999
             return None
@@ -1840,6 +1866,8 @@ class _Finder:
                 return None  # 2008年, 08年
             if (t[e : e + 1] and t[e] in "代底初末中") or re.match(r"\d", t[e : e + 1]):
                 return None
+            if _MONTH_AFTER_RE.match(t, e):
+                return None  # (二〇〇)九年六月十九日: the year of a date, not nine years
         if unit in ("楼", "号"):
             return None
         if unit == "度" and t.endswith(_COORDINATE_WORDS, max(0, s - 3), s):
