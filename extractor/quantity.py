@@ -495,7 +495,8 @@ _HALF_DURATION_RE = re.compile(
 #: What makes 半年 or 半个月 a measured duration when no verb of duration stands before it:
 #: 的 and a noun after it (半分钟的戏: the length of something).
 _HALF_OF_RE = re.compile(r"的[\u4e00-\u9fff]")
-#: After these 半年 is a frame or a condition (半年前, 半年以上, 半个月里, 半年来, 半天时; not 半年时间).
+#: After these 半年 is a frame or a condition (半年前, 半年以上, 半个月里, 半年来, 半天时;
+#: not 半年时间).
 _HALF_NOT_RE = re.compile(r"(?:以前|之前|前|以上|以下|以内|里|内|来|以来|时(?!间))")
 #: Shots made of shots taken (12投9中) and free throws (三罚两中, 两罚命中, 两罚都没进): one
 #: mention, the first number.
@@ -634,7 +635,9 @@ _RANK_GOAL_BEFORE_RE = re.compile(
     + r")[^，。；：:！？!?\n]{0,4}$"
 )
 _RANK_GOAL_AFTER_RE = re.compile(
-    r"(?:名|位)?的?(?:" + "|".join(w for w, side in table("rank_goal_words") if side == "after") + ")"
+    r"(?:名|位)?的?(?:"
+    + "|".join(w for w, side in table("rank_goal_words") if side == "after")
+    + ")"
 )
 #: Nouns after 第N的 that describe the rank itself (第11名的成绩).
 _RANK_NOUNS = tuple(words("rank_nouns"))
@@ -791,7 +794,9 @@ class _Finder:
             start = s - len(word) if word in _ONE_PREFIXES else s
             qual = _PREFIX_QUAL[word] if start < s else "="
             if self._free(start, e):
-                self.add(Mention(start, e, height, None, "米", qual, "length", "length.height", 0.8, s))
+                self.add(
+                    Mention(start, e, height, None, "米", qual, "length", "length.height", 0.8, s)
+                )
         for m in _scan(_DIGITS_COUNT_RE, t, ("位数",)):
             s, e = m.span()
             v = parse_number(m.group("n"))
@@ -970,7 +975,9 @@ class _Finder:
             qual = ">=" if m.group("ge") else _PREFIX_QUAL.get(word, "")
             start = s - len(word) if word else s
             if qual and qual != "=" and self._free(start, e):
-                self.add(Mention(start, e, 50.0, None, "%", qual, "percent", "percent.half", 0.6, s))
+                self.add(
+                    Mention(start, e, 50.0, None, "%", qual, "percent", "percent.half", 0.6, s)
+                )
         for m in _scan(_DOUBLE_RE, t, ("双倍",)):
             s, e = m.span()
             nxt = t[e : e + 1]
@@ -1841,7 +1848,9 @@ class _Finder:
             if not unit.startswith("年"):
                 return None  # 二三线 and the like: digit strings in words
             if len(n) > 2 or CN_DIGITS[n[1]] != CN_DIGITS[n[0]] + 1:
-                return None  # 九一年, 二〇〇八年: a year written digit by digit (三四年 is 3-4 years)
+                return (
+                    None  # 九一年, 二〇〇八年: a year written digit by digit (三四年 is 3-4 years)
+                )
         if not unit:
             if is_cn and n[0] in "百千万亿" and not p_word and not post:
                 return None  # 万一 "in case", 千万 "by all means" (but 百万上下 is a number)
@@ -2276,8 +2285,7 @@ def _opener_end(t: str, start: int, end: int, opener: str) -> int:
     i = t.rfind(opener, start, end)
     while i >= 0:
         if not any(
-            w.find(opener) >= 0 and t.startswith(w, i - w.find(opener))
-            for w in _FRAME_OPENER_WORDS
+            w.find(opener) >= 0 and t.startswith(w, i - w.find(opener)) for w in _FRAME_OPENER_WORDS
         ):
             return i + len(opener)
         i = t.rfind(opener, start, i)
@@ -2293,7 +2301,10 @@ def _frame_spans(t: str) -> list[tuple[int, int]]:
         if head is None:
             continue
         opened = max(
-            (_opener_end(t, head.start(), close.start(), w) for w in _FRAME_OPENERS[close.group(0)]),
+            (
+                _opener_end(t, head.start(), close.start(), w)
+                for w in _FRAME_OPENERS[close.group(0)]
+            ),
             default=-1,
         )
         if opened >= 0:
