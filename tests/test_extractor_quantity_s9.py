@@ -214,3 +214,24 @@ def test_every_bare_rank_verb_makes_a_bare_number_a_rank() -> None:
         assert "20" in cands and cands["20"].rule == "rank.bare", (verb, list(cands))
     assert "20" not in found("该基金规模378亿元、代码20，比去年上升。")
     assert "20" not in found("该基金规模378亿元、排名20多，比去年上升。")
+
+
+# A duration followed by 内/之内/里/间 frames another figure of its clause.
+FRAMES_OF_A_FIGURE = [
+    ("这支球队1个月内8连胜，状态火热。", "1个月"),
+    ("该国留学生人数在12年间增加了30倍。", "12年"),
+    ("这是两队三天内第二次交锋。", "三天"),
+    ("这款游戏一天之内卖出了20万份。", "一天"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), FRAMES_OF_A_FIGURE)
+def test_a_duration_framing_another_figure_is_a_frame(text: str, surface: str) -> None:
+    cands = found(text)
+    assert surface not in cands, list(cands)
+
+
+def test_a_duration_within_which_nothing_else_is_counted_stays() -> None:
+    assert "3年" in found("这项工程将在3年内完成。")
+    # a space or a bracket ends the clause: a headline that runs into its dateline
+    assert "5年" in found("央企5年内退出酒店业 (记者王明) 经过2年多的摸底")
