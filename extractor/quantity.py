@@ -1628,6 +1628,9 @@ class _Finder:
         if self.filter and kind == "age" and (m.group("post") or "").endswith(("以上", "以下")):
             self._take(s, e)
             return e
+        if self.filter and unit2 == "点" and not self._index_points(s, m.group("n2")):
+            self._take(s, e)
+            return e  # 8点至14点, 每晚21点-23点: clock times, as 上午10点 alone
         approx = m.group("a1") or m.group("b1")
         qual = self._qualifier(p_qual, approx, m.group("post"))
         value_max = v2

@@ -235,3 +235,18 @@ def test_a_duration_within_which_nothing_else_is_counted_stays() -> None:
     assert "3年" in found("这项工程将在3年内完成。")
     # a space or a bracket ends the clause: a headline that runs into its dateline
     assert "5年" in found("央企5年内退出酒店业 (记者王明) 经过2年多的摸底")
+
+
+CLOCK_RANGES = [
+    ("服务器将于12月8日8点至14点停机维护，共6小时。", "8点至14点"),
+    ("每晚19点-21点，玩家可进入副本3次。", "19点-21点"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), CLOCK_RANGES)
+def test_a_range_of_clock_times_is_no_index_range(text: str, surface: str) -> None:
+    assert surface not in found(text), text
+
+
+def test_a_range_of_index_points_stays() -> None:
+    assert "2800点至3000点" in found("本周沪指在2800点至3000点之间震荡。")
