@@ -111,6 +111,7 @@ def test_a_focal_range_alone_is_a_size() -> None:
 def test_half_a_day_after_le_is_a_long_while() -> None:
     assert "半天" not in found("双方商量了半天，最后达成3项共识。")
     assert "半天" in found("公司组织了为期半天的培训，共3场。")
+    assert "半年" in found("2009年他花了半年时间完成装修。")  # 时间 after it: no 半天时
 
 
 SCALED_PLACES = [
