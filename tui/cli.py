@@ -16,9 +16,9 @@ from pathlib import Path
 
 import click
 
-from db import __version__
+from db import __version__, connection
 from db.connection import default_path, open_db, seal
-from db.errors import ClaimdeskError, InputError
+from db.errors import ClaimdeskError, InputError, describe
 
 #: Show a progress bar from this many files (or documents) on.
 PROGRESS_FROM = 6
@@ -28,12 +28,29 @@ class _Group(click.Group):
     """Turns claimdesk and SQLite errors into click's one-line ``Error: ...`` and exit 1."""
 
     def invoke(self, ctx: click.Context):
+        connection.wait_notice = _say_waiting
         try:
             return super().invoke(ctx)
         except ClaimdeskError as exc:
             raise click.ClickException(str(exc)) from None
         except sqlite3.Error as exc:
-            raise click.ClickException(f"database error: {exc}") from None
+            raise click.ClickException(f"database error: {describe(exc)}") from None
+        finally:
+            connection.wait_notice = None
+
+
+def _say_waiting(line: str) -> None:
+    """A command that waits for another program's write lock says so (once): not silence."""
+    click.echo(f"claimdesk: {line}", err=True)
+
+
+def _run_app(app) -> None:
+    """Run the review app; meanwhile the app, not standard error, tells of a locked database."""
+    notice, connection.wait_notice = connection.wait_notice, None
+    try:
+        app.run()
+    finally:
+        connection.wait_notice = notice
 
 
 def db_option(f):
@@ -744,11 +761,11 @@ def review(
     """
     from tui.app import make_app
 
-    make_app(
+    _run_app(make_app(
         db_path, reviewer, mode=mode, per_claim=per_claim, adjudicate=adjudicate,
         ask_reviewer=ask_reviewer, lease_seconds=lease_seconds, keymap=_keymap_file(keymap),
         source=source,
-    ).run()  # fmt: skip
+    ))  # fmt: skip
     # The decisions are saved either way; a file that cannot be sealed is checked next time.
     with contextlib.suppress(ClaimdeskError):
         _seal_after_review(db_path)
@@ -875,7 +892,7 @@ def demo(db_path: str | None, reviewer: str | None, no_review: bool) -> None:
         return
     from tui.app import make_app
 
-    make_app(db_path, reviewer).run()
+    _run_app(make_app(db_path, reviewer))
     click.echo(f"reopen it with: claimdesk review --db {db_path}")
 
 

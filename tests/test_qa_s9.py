@@ -1,0 +1,141 @@
+"""What a new user met in the ninth session's QA pass, one test (or table) per defect.
+
+1. A command on a database another program holds locked waited about a minute in silence,
+   then printed ``database error: database is locked`` without the file: it now says at once,
+   once, that it waits (and how long at most), and ends with one line naming the file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from db import connection
+from db.connection import open_db, transaction
+from db.errors import LockedError, StorageError, describe, is_locked, unsaved
+from tests.conftest import SEED_ARTICLE
+from tui.cli import cli
+
+# --------------------------------------------------------------------------- 1: a locked database
+
+
+@pytest.fixture
+def quick_locks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands give up on a lock after about 2.5 s (0.3 s × 6 and the pauses), not a minute;
+    each test starts as a fresh process would (no waiting notice given yet)."""
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr(connection, "_noticed", False)
+
+
+def hold_lock(db_path, seconds: float) -> threading.Thread:
+    """Another writer: holds the database's write lock for ``seconds`` (from a thread)."""
+    taken = threading.Event()
+
+    def run() -> None:
+        c = sqlite3.connect(db_path, isolation_level=None)
+        c.execute("BEGIN IMMEDIATE")
+        taken.set()
+        time.sleep(seconds)
+        c.execute("ROLLBACK")
+        c.close()
+
+    t = threading.Thread(target=run, daemon=True)
+    t.start()
+    assert taken.wait(10)
+    return t
+
+
+def ingest(db_path):
+    return CliRunner().invoke(cli, ["ingest", str(SEED_ARTICLE), "--db", str(db_path)])
+
+
+def doc_count(db_path) -> int:
+    c = open_db(db_path)
+    try:
+        return c.execute("SELECT count(*) FROM documents").fetchone()[0]
+    finally:
+        c.close()
+
+
+def test_a_command_on_a_locked_database_says_once_it_waits_then_one_line_naming_the_file(
+    db_path, quick_locks
+):
+    open_db(db_path).close()
+    holder = hold_lock(db_path, 6)
+    result = ingest(db_path)
+    holder.join()
+    lines = result.stderr.strip().splitlines()
+    assert result.exit_code == 1
+    assert len(lines) == 2, lines
+    assert lines[0].startswith("claimdesk: ") and str(db_path) in lines[0]
+    assert "locked by another program" in lines[0] and "waiting up to 3 s" in lines[0]
+    assert lines[1].startswith(f"Error: {db_path}: ") and "nothing was written" in lines[1]
+    assert "Traceback" not in result.output
+    assert doc_count(db_path) == 0
+
+
+def test_a_command_that_gets_the_lock_while_waiting_goes_on(db_path, quick_locks):
+    open_db(db_path).close()
+    holder = hold_lock(db_path, 1.0)
+    result = ingest(db_path)
+    holder.join()
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("waiting up to") == 1
+    assert doc_count(db_path) == 1
+
+
+def test_a_command_on_a_free_database_says_nothing_of_waiting(db_path, quick_locks):
+    result = ingest(db_path)
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_the_review_app_is_not_told_on_standard_error(db_path, quick_locks):
+    """Outside a command (the review app's worker threads) no notice is written: the app
+    says it on its screen; a lock held throughout ends in LockedError, still an
+    OperationalError, as the app's session expects."""
+    c = open_db(db_path)
+    c.execute("PRAGMA busy_timeout = 20")
+    holder = hold_lock(db_path, 1.5)
+    try:
+        with pytest.raises(LockedError) as caught, transaction(c):
+            pass
+    finally:
+        holder.join()
+        c.close()
+    assert isinstance(caught.value, sqlite3.OperationalError)
+    assert connection._noticed is False
+
+
+@pytest.mark.parametrize(
+    ("exc", "kind", "words"),
+    [
+        (sqlite3.OperationalError("database is locked"), "busy", "locked by another program"),
+        (LockedError("x.db", 60), "busy", "locked by another program"),
+        (StorageError("x.db: the disk is full"), "error", "x.db: the disk is full"),
+        (sqlite3.OperationalError("no such table: claims"), "error", "no such table"),
+        (sqlite3.DatabaseError("file is not a database"), "error", "damaged"),
+    ],
+)
+def test_one_place_words_a_failed_write_for_the_app(exc, kind, words):
+    got_kind, message = unsaved(exc)
+    assert got_kind == kind and words in message and "nothing was saved" in message
+
+
+@pytest.mark.parametrize(
+    ("message", "locked", "words"),
+    [
+        ("database is locked", True, "locked by another program"),
+        ("database is busy", True, "locked by another program"),
+        ("database or disk is full", False, "the disk is full"),
+        ("attempt to write a readonly database", False, "cannot write to the database"),
+        ("disk I/O error", False, "cannot write to the disk"),
+    ],
+)
+def test_describe_names_each_storage_failure(message, locked, words):
+    exc = sqlite3.OperationalError(message)
+    assert is_locked(exc) is locked
+    assert words in describe(exc)
