@@ -26,6 +26,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 
 from db import alternatives, review, teams
+from db.errors import LOCKED
 from db.rows import ClaimRow, DocumentRow
 from db.session import Outcome, ReviewSession, View
 from extractor.timex import normalise as normalise_time
@@ -271,7 +272,7 @@ class ReviewScreen(SpanMode):
             await self._offer_siblings()
             return
         why = (
-            "the database is locked by another program writing to it."
+            f"{LOCKED}."
             if outcome.kind == "busy"
             else shown(outcome.message)
         )
