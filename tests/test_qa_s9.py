@@ -3,22 +3,31 @@
 1. A command on a database another program holds locked waited about a minute in silence,
    then printed ``database error: database is locked`` without the file: it now says at once,
    once, that it waits (and how long at most), and ends with one line naming the file.
+2. History summarised the extractor's proposal as ``qualifier==`` (``field=value`` with the
+   value ``=``): it reads ``qualifier: = (exactly)``, and a change ``= (exactly) → > (more
+   than)``.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 import time
 
 import pytest
 from click.testing import CliRunner
+from textual.widgets import Static
 
-from db import connection
+from db import connection, review
 from db.connection import open_db, transaction
 from db.errors import LockedError, StorageError, describe, is_locked, unsaved
 from tests.conftest import SEED_ARTICLE
+from tests.test_review_app import screen_text
+from tests.test_review_helpers import build_review_db
+from tui.app import make_app
 from tui.cli import cli
+from tui.screens.panels import proposal_summary
 
 # --------------------------------------------------------------------------- 1: a locked database
 
@@ -139,3 +148,47 @@ def test_describe_names_each_storage_failure(message, locked, words):
     exc = sqlite3.OperationalError(message)
     assert is_locked(exc) is locked
     assert words in describe(exc)
+
+
+# --------------------------------------------------------------------------- 2: history summary
+
+
+@pytest.mark.parametrize(
+    ("proposal", "want"),
+    [
+        ({"qualifier": "="}, "qualifier: = (exactly)"),
+        ({"qualifier": ">="}, "qualifier: >= (at least)"),
+        ({"qualifier": "~", "unit": ""}, "unit: —; qualifier: ~ (about)"),
+        ({"subject": "甲公司，乙公司", "value": 3.0}, "value: 3; subject: 甲公司，乙公司"),
+        ({"value": 10000000.0}, "value: 10,000,000"),
+        ({"value": 1.5}, "value: 1.5"),
+        ({"object": None}, "object: —"),
+    ],
+)
+def test_the_history_summary_reads_as_field_colon_value(proposal, want):
+    assert proposal_summary(json.dumps(proposal, ensure_ascii=False)) == want
+
+
+async def test_the_history_panel_shows_a_qualifier_readably(tmp_path):
+    path = tmp_path / "h.db"
+    info = build_review_db(path)
+    conn = open_db(path)
+    review.decide(conn, info["ids"][0], "ann", "edit", {"qualifier": ">"})
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("k")  # back to the edited claim (the app opened at the next pending)
+        await pilot.pause()
+        assert app.screen.claim["id"] == info["ids"][0]
+        await pilot.press("h")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "qualifier==" not in text
+        assert "qualifier: = (exactly) → > (more than)" in text  # the decision's change
+        summary = next(
+            str(w.content)
+            for w in app.screen.query(Static)
+            if "original proposal" in str(w.content)
+        )
+        assert "value: 10,000,000; unit: 元; qualifier: = (exactly); subject: " in summary

@@ -271,11 +271,7 @@ class ReviewScreen(SpanMode):
             self.render_outcome(outcome)
             await self._offer_siblings()
             return
-        why = (
-            f"{LOCKED}."
-            if outcome.kind == "busy"
-            else shown(outcome.message)
-        )
+        why = f"{LOCKED}." if outcome.kind == "busy" else shown(outcome.message)
         self.query_one(ClaimCard).show(
             None,
             f"Nothing to show yet: {why}\n"
