@@ -6,6 +6,8 @@
 2. History summarised the extractor's proposal as ``qualifier==`` (``field=value`` with the
    value ``=``): it reads ``qualifier: = (exactly)``, and a change ``= (exactly) → > (more
    than)``.
+3. The progress line said ``saving…`` while the filter form loaded its rules (and on every move
+   and panel): nothing was being saved. Reads say ``loading…``; only writes say ``saving…``.
 """
 
 from __future__ import annotations
@@ -192,3 +194,55 @@ async def test_the_history_panel_shows_a_qualifier_readably(tmp_path):
             if "original proposal" in str(w.content)
         )
         assert "value: 10,000,000; unit: 元; qualifier: = (exactly); subject: " in summary
+
+
+# --------------------------------------------------------------------------- 3: saving… / loading…
+
+
+async def wait_for(pilot, done, limit: int = 600) -> None:
+    """Let the app run until ``done()`` holds (bounded, never a fixed pause)."""
+    for _ in range(limit):
+        if done():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the app never got there")
+
+
+@pytest.mark.parametrize(
+    ("key", "method", "mark"),
+    [
+        ("f", "rules", "loading…"),  # the filter form loads the rule names
+        ("h", "history", "loading…"),
+        ("j", "move", "loading…"),
+        ("a", "decide", "saving…"),
+        ("m", "flag", "saving…"),
+    ],
+)
+async def test_the_progress_line_says_saving_only_for_a_write(tmp_path, key, method, mark):
+    path = tmp_path / "r.db"
+    build_review_db(path)
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        gate = threading.Event()
+        real = getattr(screen.session, method)
+
+        def held(*args, **kwargs):
+            gate.wait(30)
+            return real(*args, **kwargs)
+
+        setattr(screen.session, method, held)
+        await app._press_keys([key])
+        if key == "m":  # the note form first; Enter flags with no note
+            await wait_for(pilot, lambda: app.screen is not screen and app.focused is not None)
+            await app._press_keys(["enter"])  # not pilot.press: it waits for the held worker
+        await wait_for(pilot, lambda: screen.pending_actions == 1)
+        text = screen_text(app)
+        other = "saving…" if mark == "loading…" else "loading…"
+        assert mark in text and other not in text
+        gate.set()
+        await wait_for(pilot, lambda: screen.pending_actions == 0)
+        await pilot.pause()
+        text = screen_text(app)
+        assert "saving…" not in text and "loading…" not in text
