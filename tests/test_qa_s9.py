@@ -8,10 +8,13 @@
    than)``.
 3. The progress line said ``saving…`` while the filter form loaded its rules (and on every move
    and panel): nothing was being saved. Reads say ``loading…``; only writes say ``saving…``.
+4. Span mode's two-key hint labels under one-character words ran together (``=7=8`` in one
+   colour): neighbouring labels now alternate two colours, each still under its word.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 import threading
@@ -19,6 +22,7 @@ import time
 
 import pytest
 from click.testing import CliRunner
+from rich.cells import cell_len
 from textual.widgets import Static
 
 from db import connection, review
@@ -26,10 +30,12 @@ from db.connection import open_db, transaction
 from db.errors import LockedError, StorageError, describe, is_locked, unsaved
 from tests.conftest import SEED_ARTICLE
 from tests.test_review_app import screen_text
-from tests.test_review_helpers import build_review_db
+from tests.test_review_helpers import add_claim, add_document, build_review_db
+from tests.test_span_mode import enter_span
 from tui.app import make_app
 from tui.cli import cli
 from tui.screens.panels import proposal_summary
+from tui.widgets.document_view import DocumentView
 
 # --------------------------------------------------------------------------- 1: a locked database
 
@@ -246,3 +252,62 @@ async def test_the_progress_line_says_saving_only_for_a_write(tmp_path, key, met
         await pilot.pause()
         text = screen_text(app)
         assert "saving…" not in text and "loading…" not in text
+
+
+# --------------------------------------------------------------------------- 4: hint labels apart
+
+#: Eleven words and more (so two-key labels), several of one character side by side at its end.
+LONG = "甲公司、乙公司、丙公司、丁公司今年共同投资了新项目，我和你与他共投了三千万元。"
+
+
+async def test_two_key_hint_labels_never_run_together(tmp_path):
+    path = tmp_path / "long.db"
+    conn = open_db(path)
+    doc = add_document(conn, LONG, "long", "long.txt")
+    add_claim(conn, doc, LONG, "三千万元", value=3e7, unit="元", subject="甲公司")
+    conn.commit()
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await enter_span(screen, pilot, home=False)
+        view = screen.query_one(DocumentView)
+        words = screen.span.words
+        by_offset = {words[w][0]: label for label, w in screen.span_labels.items()}
+        # the case that ran together: two-key labels of adjacent one-character words
+        adjacent = [
+            (a, b)
+            for a, b in itertools.pairwise(sorted(by_offset))
+            if len(by_offset[a]) == 2 and b - a == 1
+        ]
+        assert adjacent, by_offset
+        for line in sorted({view.line_of(o) for o in by_offset}):
+            a, b = view.lines[line]
+            hint = view.render_hint_line(line)
+            text = view.render_text_line(line).plain
+            placed = []  # (column, label, its style) in reading order
+            for o in sorted(o for o in by_offset if a <= o < b):
+                label = by_offset[o]
+                column = cell_len(text[: o - a])
+                if placed and placed[-1][0] + len(placed[-1][1]) > column:
+                    column = placed[-1][0] + len(placed[-1][1])  # pushed by the one before
+                assert hint.plain[column : column + len(label)] == label, (label, hint.plain)
+                placed.append((column, label, style_at(hint, column)))
+            for (c1, l1, s1), (c2, _l2, s2) in itertools.pairwise(placed):
+                if c1 + len(l1) == c2:  # touching: told apart by their colours
+                    assert s1 != s2, (l1, hint.plain)
+        # the two-key labels of adjacent one-character words sit right under their words
+        a, b = adjacent[0]
+        line = view.line_of(a)
+        text = view.render_text_line(line).plain
+        hint = view.render_hint_line(line).plain
+        start = view.lines[line][0]
+        for o in (a, b):
+            column = cell_len(text[: o - start])
+            assert hint[column : column + 2] == by_offset[o]
+
+
+def style_at(text, column: int):
+    """The style of the cell at ``column`` of a one-line Text of one-cell characters."""
+    return next(span.style for span in text.spans if span.start <= column < span.end)
