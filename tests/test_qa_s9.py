@@ -10,6 +10,11 @@
    and panel): nothing was being saved. Reads say ``loading…``; only writes say ``saving…``.
 4. Span mode's two-key hint labels under one-character words ran together (``=7=8`` in one
    colour): neighbouring labels now alternate two colours, each still under its word.
+5. ``ingest`` of a file with a bad line (or of nothing importable) still created the database,
+   empty: a first import that imports nothing now leaves no file behind (and says so), so the
+   next command says "no such database" instead of working on an empty one. ``extract
+   --db`` with a mistyped name created an empty database and said "every document is
+   extracted": it now says there is no such database (tests/test_cli_extract.py).
 """
 
 from __future__ import annotations
@@ -311,3 +316,69 @@ async def test_two_key_hint_labels_never_run_together(tmp_path):
 def style_at(text, column: int):
     """The style of the cell at ``column`` of a one-line Text of one-cell characters."""
     return next(span.style for span in text.spans if span.start <= column < span.end)
+
+
+# --------------------------------------------------------------------------- 5: no empty database
+
+INPUTS = {
+    "bad-line.jsonl": '{"text": "甲公司投资了3000万元。"}\n{bad\n',
+    "empty.txt": "",
+    "blank.txt": "  \n\n",
+    "wrong.txt": b"\xff\xfe\x00\xd8bad",
+    "broken.csv": 'title,text\n"a,"unterminated\n',
+}
+
+
+@pytest.mark.parametrize("name", [*INPUTS, "missing.txt", "folder-without-texts"])
+def test_a_first_import_of_nothing_leaves_no_database(tmp_path, name):
+    target = tmp_path / name
+    if name == "folder-without-texts":
+        target.mkdir()
+        (target / "notes.pdf").write_bytes(b"%PDF")
+    elif name in INPUTS:
+        data = INPUTS[name]
+        target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    db = tmp_path / "new.db"
+    result = CliRunner().invoke(cli, ["ingest", str(target), "--db", str(db)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("new.db")) == []
+
+
+def test_labelstudio_import_of_broken_json_leaves_no_database(tmp_path):
+    bad = tmp_path / "tasks.json"
+    bad.write_text('[{"data": {"text": "甲"}', encoding="utf-8")
+    db = tmp_path / "new.db"
+    result = CliRunner().invoke(cli, ["ingest", "--from", "labelstudio", str(bad), "--db", str(db)])
+    assert result.exit_code == 1 and "malformed JSON" in result.output
+    assert not db.exists()
+
+
+def test_a_good_file_beside_a_bad_one_keeps_the_database_with_the_good_one(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(INPUTS["bad-line.jsonl"], encoding="utf-8")
+    db = tmp_path / "new.db"
+    result = CliRunner().invoke(cli, ["ingest", str(bad), str(SEED_ARTICLE), "--db", str(db)])
+    assert result.exit_code == 1 and "1 document added" in result.output
+    assert doc_count(db) == 1
+
+
+def test_a_failed_import_into_an_existing_database_keeps_it(tmp_path):
+    db = tmp_path / "old.db"
+    open_db(db).close()  # made by an earlier command, even if still empty
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(INPUTS["bad-line.jsonl"], encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(bad), "--db", str(db)])
+    assert result.exit_code == 1 and db.exists() and doc_count(db) == 0
+
+
+def test_the_next_command_says_there_is_no_database(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(INPUTS["bad-line.jsonl"], encoding="utf-8")
+    db = tmp_path / "new.db"
+    first = CliRunner().invoke(cli, ["ingest", str(bad), "--db", str(db)])
+    assert f"{db}: not created (nothing was imported)" in first.stderr
+    for command in (["extract"], ["stats"], ["export"]):
+        result = CliRunner().invoke(cli, [*command, "--db", str(db)])
+        assert result.exit_code == 1 and "no such database" in result.output, command
+    assert not db.exists()

@@ -175,6 +175,7 @@ def _ingest_documents(db_path: str, paths: tuple[str, ...], encoding: str | None
     errors: list[InputError] = []
     conn = None
     bar = None
+    new = not Path(db_path).exists()
 
     def one(path: str, problem: InputError | None) -> None:
         nonlocal conn
@@ -222,7 +223,9 @@ def _ingest_documents(db_path: str, paths: tuple[str, ...], encoding: str | None
                 " (search scans them meanwhile)",
                 err=True,
             )
-    if conn is not None:
+    if conn is not None and new and summary.added == 0:
+        _drop_new_database(conn, db_path)  # a failed first import leaves no file behind
+    elif conn is not None:
         seal(conn)  # the next command that writes need not check the file again
     click.echo(summary.line())
     if summary.failed:
@@ -262,8 +265,9 @@ def _ingest_from(
         label_map = parse_label_map(pairs)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--label-map") from None
+    new = not Path(db_path).exists()
     conn = open_db(db_path)
-    failed = 0
+    failed = imported = 0
     for path in expand(tool, list(paths)):
         try:
             result = import_file(
@@ -277,11 +281,30 @@ def _ingest_from(
             click.echo(f"error: {path}: nothing imported ({n} {problems})", err=True)
             failed += 1
             continue
+        imported += 1
         for line in result.claims.conflicts:
             click.echo(f"conflict: {line}", err=True)
         click.echo(result.line())
+    if new and not imported:
+        _drop_new_database(conn, db_path)  # a failed first import leaves no file behind
     if failed:
         sys.exit(1)
+
+
+def _drop_new_database(conn: sqlite3.Connection, db_path: str) -> None:
+    """Remove the database this command created when it imported nothing: no empty file is
+    left for the next command to take for a real one (``extract`` would find no documents,
+    ``review`` an empty queue). Kept if any document reached it meanwhile (another program)."""
+    import os
+
+    documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    conn.close()
+    if documents:
+        return
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(db_path + suffix)
+    click.echo(f"{db_path}: not created (nothing was imported)", err=True)
 
 
 def _short(item) -> str:
@@ -349,15 +372,20 @@ def extract(
             ner_backend.load(ner)  # a missing package is one line here, not in a worker
         except ner_backend.NerError as exc:
             raise ClaimdeskError(str(exc)) from None
-    conn = open_db(db_path)
+    conn = open_db(db_path, create=False)  # a mistyped --db: said, not a new empty file
     model = _stored_model(conn, db_path)
     total = pending_count(conn, redo=redo, ner=ner)
     if total == 0:
         index_pending(conn)
-        click.echo(
-            "nothing to extract: every document is extracted by this version "
-            "(--redo to extract again)"
-        )
+        if conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is None:
+            click.echo(
+                f"nothing to extract: {db_path} has no documents (claimdesk ingest adds them)"
+            )
+        else:
+            click.echo(
+                "nothing to extract: every document is extracted by this version "
+                "(--redo to extract again)"
+            )
         return
     summary = ExtractSummary()
     go = functools.partial(
