@@ -15,12 +15,16 @@
    next command says "no such database" instead of working on an empty one. ``extract
    --db`` with a mistyped name created an empty database and said "every document is
    extracted": it now says there is no such database (tests/test_cli_extract.py).
+6. tests/test_extract_dask.py's cluster left ``OMP_NUM_THREADS=1``, ``PYTHONHASHSEED=6640``,
+   ``MALLOC_TRIM_THRESHOLD_`` and more in the xdist worker's environment for every later test:
+   its ``local_cluster`` now puts each back through ``monkeypatch``.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -382,3 +386,17 @@ def test_the_next_command_says_there_is_no_database(tmp_path):
         result = CliRunner().invoke(cli, [*command, "--db", str(db)])
         assert result.exit_code == 1 and "no such database" in result.output, command
     assert not db.exists()
+
+
+# --------------------------------------------------------------------------- 6: dask's environment
+
+
+def test_the_dask_test_cluster_leaves_the_environment_as_it_was():
+    dask_tests = pytest.importorskip("tests.test_extract_dask")
+    before = dict(os.environ)
+    with dask_tests.local_cluster(1) as cluster:
+        assert len(cluster.workers) == 1
+        # the cluster did set its variables here (else this test would prove nothing)
+        assert os.environ.get("__DASK_PARENT_PID") == str(os.getpid())
+        assert os.environ.get("MALLOC_TRIM_THRESHOLD_") is not None
+    assert dict(os.environ) == before
