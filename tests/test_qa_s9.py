@@ -18,6 +18,12 @@
 6. tests/test_extract_dask.py's cluster left ``OMP_NUM_THREADS=1``, ``PYTHONHASHSEED=6640``,
    ``MALLOC_TRIM_THRESHOLD_`` and more in the xdist worker's environment for every later test:
    its ``local_cluster`` now puts each back through ``monkeypatch``.
+
+Found on the way (the new-user pass):
+
+8. After a pick, ``b`` back and ``u`` undo, the card's picks stayed on the next field (``time``)
+   though the undo had given the subject back to the extractor's proposal: the focus is chosen
+   again whenever the fields a reviewer set on the claim change.
 """
 
 from __future__ import annotations
@@ -400,3 +406,36 @@ def test_the_dask_test_cluster_leaves_the_environment_as_it_was():
         assert os.environ.get("__DASK_PARENT_PID") == str(os.getpid())
         assert os.environ.get("MALLOC_TRIM_THRESHOLD_") is not None
     assert dict(os.environ) == before
+
+
+# --------------------------------------------------------------------------- 8: focus after undo
+
+
+async def test_undo_of_a_pick_puts_the_focus_back_on_the_field_it_gave_back(tmp_path):
+    from tests.test_alternatives import build_picks_db
+    from tui.widgets.claim_card import ClaimCard
+
+    path = tmp_path / "picks.db"
+    ids = build_picks_db(path)
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        card = screen.query_one(ClaimCard)
+        assert screen.claim["id"] == ids[0] and card.picks.field == "subject"
+        await pilot.press("2")  # the subject's second option; saved, moves on
+        await pilot.pause()
+        assert screen.claim["id"] == ids[1]
+        await pilot.press("b")  # back to the claim just fixed: the next doubtful field
+        await pilot.pause()
+        assert screen.claim["id"] == ids[0] and card.picks.field != "subject"
+        await pilot.press("u")  # the subject is the extractor's again
+        await pilot.pause()
+        assert screen.claim["id"] == ids[0] and screen.claim["status"] == "pending"
+        assert card.picks.field == "subject"
+        await pilot.press("right_square_bracket")  # a field chosen by hand stays chosen
+        await pilot.pause()
+        assert card.picks.field == "predicate"
+        await pilot.press("h", "escape")  # the card drawn again, the claim as it was
+        await pilot.pause()
+        assert card.picks.field == "predicate"

@@ -611,14 +611,18 @@ class ReviewScreen(SpanMode):
 
     field_focus: str = "subject"
     """The card's field in focus (``[``/``]``); digits pick among its alternatives."""
-    _focus_claim: int | None = None
+    _focus_claim: tuple[int, frozenset[str]] | None = None
+    """The claim the focus was chosen for, and the fields a reviewer had set on it then."""
 
     def _focus_picks(self, claim: ClaimRow, text: str) -> None:
-        """Put the card's picks in place for ``claim``: on a new claim the focus starts on the
-        field most likely wrong (:func:`db.alternatives.focus_field`)."""
+        """Put the card's picks in place for ``claim``: on a new claim, and on a claim whose
+        fields set by a reviewer changed (an undo gives back the proposal), the focus starts on
+        the field most likely wrong (:func:`db.alternatives.focus_field`); ``[``/``]`` keep
+        their choice while the claim stays as it is."""
         alts = alternatives.parse(claim.get("alternatives"), text)
-        if claim["id"] != self._focus_claim:
-            self._focus_claim = claim["id"]
+        key = (claim["id"], frozenset(alternatives.settled(claim)))
+        if key != self._focus_claim:
+            self._focus_claim = key
             self.field_focus = alternatives.focus_field(alts, claim)
         card = self.query_one(ClaimCard)
         if not alts:
