@@ -24,6 +24,9 @@ Found on the way (the new-user pass):
 8. After a pick, ``b`` back and ``u`` undo, the card's picks stayed on the next field (``time``)
    though the undo had given the subject back to the extractor's proposal: the focus is chosen
    again whenever the fields a reviewer set on the claim change.
+9. A search hit in document text broke its snippet onto a second line at the snippet's first
+   space, so the hit's own row looked empty (``text  doc 1  claim 1`` and nothing): one hit,
+   one line, cut with ``…``.
 """
 
 from __future__ import annotations
@@ -439,3 +442,28 @@ async def test_undo_of_a_pick_puts_the_focus_back_on_the_field_it_gave_back(tmp_
         await pilot.press("h", "escape")  # the card drawn again, the claim as it was
         await pilot.pause()
         assert card.picks.field == "predicate"
+
+
+# --------------------------------------------------------------------------- 9: search hits
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_a_text_hit_shows_its_snippet_on_its_own_line(tmp_path, size):
+    from db.ingest import ingest_file
+
+    path = tmp_path / "s.db"
+    conn = open_db(path)
+    ingest_file(conn, str(SEED_ARTICLE))
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        for ch in "人保":
+            await pilot.press(ch)
+        screen = app.screen
+        await wait_for(pilot, lambda: bool(getattr(screen, "hits", [])))
+        await pilot.pause()
+        rows = [line for line in screen_text(app).splitlines() if "doc 1" in line]
+        assert len(rows) == 1 and "…人民保险" in rows[0], rows

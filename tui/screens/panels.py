@@ -189,6 +189,10 @@ class SearchScreen(ModalScreen[int | None]):
     SearchScreen OptionList {
         height: auto;
         max-height: 24;
+        /* one hit, one line (a long snippet broke at its first space and left the hit's
+           own row looking empty) */
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     SearchScreen #status {
         color: $text-muted;
