@@ -537,8 +537,9 @@ def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, InputError | None]
 
     Inside folders, only files with a known suffix are taken and hidden entries are skipped;
     a file named explicitly is always taken (its format is then sniffed). A path that does not
-    exist, a folder that cannot be read, a name too long for the system and anything that is
-    not a regular file (a named pipe would block the import for ever) come with their error.
+    exist, a folder that cannot be read or holds no file to import, a name too long for the
+    system and anything that is not a regular file (a named pipe would block the import for
+    ever) come with their error.
     """
     for p in paths:
         if p == "-":
@@ -579,6 +580,10 @@ def _walk(folder: str) -> Iterator[tuple[str, InputError | None]]:
         where = str(failure.filename or folder)
         problem = f"cannot read this folder ({failure.strerror}); skipped"
         found.append((where, InputError(where, problem)))
+    if not found:  # said, not skipped in silence beside other paths
+        suffixes = " ".join(sorted(KNOWN_SUFFIXES))
+        problem = f"no files to import in this folder ({suffixes})"
+        found.append((folder, InputError(folder, problem)))
     yield from sorted(found, key=lambda item: item[0])
 
 

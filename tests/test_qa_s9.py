@@ -27,6 +27,9 @@ Found on the way (the new-user pass):
 9. A search hit in document text broke its snippet onto a second line at the snippet's first
    space, so the hit's own row looked empty (``text  doc 1  claim 1`` and nothing): one hit,
    one line, cut with ``…``.
+10. A folder named to ``ingest`` that holds no file to import was skipped in silence beside
+    other paths (alone: "no importable files found", without its name): it is now one error
+    line naming the folder, and the run exits 1.
 """
 
 from __future__ import annotations
@@ -467,3 +470,27 @@ async def test_a_text_hit_shows_its_snippet_on_its_own_line(tmp_path, size):
         await pilot.pause()
         rows = [line for line in screen_text(app).splitlines() if "doc 1" in line]
         assert len(rows) == 1 and "…人民保险" in rows[0], rows
+
+
+# --------------------------------------------------------------------------- 10: empty folder
+
+
+@pytest.mark.parametrize(
+    ("files", "fails"),
+    [
+        ([], True),
+        (["notes.pdf", ".hidden.txt"], True),
+        (["sub/a.txt"], False),
+    ],
+)
+def test_a_folder_with_nothing_to_import_is_named(tmp_path, files, fails):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in files:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("甲公司有3家工厂。", encoding="utf-8")
+    db = tmp_path / "t.db"
+    result = CliRunner().invoke(cli, ["ingest", str(folder), str(SEED_ARTICLE), "--db", str(db)])
+    said = f"error: {folder}: no files to import in this folder" in result.stderr
+    assert said is fails and (result.exit_code == 1) is fails, result.output
+    assert doc_count(db) == (1 if fails else 2)

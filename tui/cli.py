@@ -212,9 +212,6 @@ def _ingest_documents(db_path: str, paths: tuple[str, ...], encoding: str | None
             one(path, problem)
     for err in errors:
         click.echo(f"error: {err}", err=True)
-    if not targets:
-        click.echo("error: no importable files found (.txt .md .jsonl .csv)", err=True)
-        summary.failed += 1
     if conn is not None and defer_index:
         queued = search_pending_count(conn)
         if queued:
