@@ -30,6 +30,10 @@ Found on the way (the new-user pass):
 10. A folder named to ``ingest`` that holds no file to import was skipped in silence beside
     other paths (alone: "no importable files found", without its name): it is now one error
     line naming the folder, and the run exits 1.
+11. After span mode, where the document keeps the focus (at 60×20 and 80×24 the list is not
+    beside it), opening a form or panel (``e``, ``/``) filled the footer under it with span
+    mode's keys (``shift+→ Extend → s Subject p Predicate``): the footer keeps the review keys
+    while a modal is on top.
 """
 
 from __future__ import annotations
@@ -494,3 +498,32 @@ def test_a_folder_with_nothing_to_import_is_named(tmp_path, files, fails):
     said = f"error: {folder}: no files to import in this folder" in result.stderr
     assert said is fails and (result.exit_code == 1) is fails, result.output
     assert doc_count(db) == (1 if fails else 2)
+
+
+# ------------------------------------------------------------------ 11: footer under a modal
+
+
+@pytest.mark.parametrize("size", [(60, 20), (120, 40)])
+@pytest.mark.parametrize("key", ["e", "slash", "h"])
+async def test_the_footer_under_a_form_never_shows_span_mode_keys(tmp_path, size, key):
+    path = tmp_path / "r.db"
+    build_review_db(path)
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("v")
+        await pilot.pause()
+        assert screen.span is not None and "Extend" in screen_text(app).splitlines()[-1]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.span is None and "Accept" in screen_text(app).splitlines()[-1]
+        await pilot.press(key)
+        await wait_for(pilot, lambda: app.screen is not screen)
+        await pilot.pause(0.3)
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "Extend" not in footer and "Subject" not in footer, footer
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and "Accept" in screen_text(app).splitlines()[-1]
