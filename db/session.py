@@ -25,7 +25,7 @@ from typing import Any, Literal, cast
 
 from db import alternatives, decisions, flags, review, siblings, spans, teams
 from db.decisions import Decision, ReviewError, Seen
-from db.errors import unsaved
+from db.errors import describe, unsaved
 from db.review import ClaimFilter, Key
 from db.rows import ClaimRow, DocumentRow, ListRow, Verdict
 from db.schema import WITHDRAWN
@@ -484,7 +484,8 @@ class ReviewSession:
             row = self.strategy.next(self, key)
         except sqlite3.OperationalError as exc:
             note = (
-                f"{note} Saved; the next claim could not be reserved ({exc}): press j to go on."
+                f"{note} Saved; the next claim could not be reserved ({describe(exc)}):"
+                " press j to go on."
             ).strip()
             row = None
         else:
