@@ -34,6 +34,8 @@ Found on the way (the new-user pass):
     beside it), opening a form or panel (``e``, ``/``) filled the footer under it with span
     mode's keys (``shift+→ Extend → s Subject p Predicate``): the footer keeps the review keys
     while a modal is on top.
+12. A keymap with a typo in a binding id (``review.acept``) was told to look the ids up in the
+    help panel: it now says ``did you mean 'review.accept'?``.
 """
 
 from __future__ import annotations
@@ -527,3 +529,28 @@ async def test_the_footer_under_a_form_never_shows_span_mode_keys(tmp_path, size
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and "Accept" in screen_text(app).splitlines()[-1]
+
+
+# --------------------------------------------------------------------------- 12: keymap typos
+
+
+@pytest.mark.parametrize(
+    ("given", "hint"),
+    [
+        ("review.acept", "(did you mean 'review.accept'?)"),
+        ("review.rejct", "(did you mean 'review.reject'?)"),
+        ("acept", "(did you mean 'review.accept'?)"),
+        ("span.subjct", "(did you mean 'span.subject'?)"),
+        ("review.nope", "(the help panel, ?, lists the ids)"),
+        ("zzz", "(the help panel, ?, lists the ids)"),
+    ],
+)
+def test_a_misspelt_binding_id_gets_its_likely_name(tmp_path, given, hint):
+    from db.errors import ClaimdeskError
+    from tui.keymap import load
+
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text(f'"{given}" = "y"\n', encoding="utf-8")
+    with pytest.raises(ClaimdeskError) as caught:
+        load(str(keymap))
+    assert str(caught.value) == f"{keymap}:1: unknown binding id {given!r} {hint}"
