@@ -36,6 +36,8 @@ Found on the way (the new-user pass):
     while a modal is on top.
 12. A keymap with a typo in a binding id (``review.acept``) was told to look the ids up in the
     help panel: it now says ``did you mean 'review.accept'?``.
+13. ``ingest`` of a claims file (an export, the gold) said only "record has no text": it now
+    says it looks like claims and names ``ingest --claims`` and ``eval``.
 """
 
 from __future__ import annotations
@@ -554,3 +556,24 @@ def test_a_misspelt_binding_id_gets_its_likely_name(tmp_path, given, hint):
     with pytest.raises(ClaimdeskError) as caught:
         load(str(keymap))
     assert str(caught.value) == f"{keymap}:1: unknown binding id {given!r} {hint}"
+
+
+# ------------------------------------------------------------------ 13: claims as documents
+
+
+@pytest.mark.parametrize(
+    ("record", "hinted"),
+    [
+        ({"doc": "a.txt", "surface": "3家", "value": 3}, True),  # a gold line
+        ({"claim_id": 1, "quantity_text": "3家"}, True),  # an export
+        ({"title": "新闻"}, False),  # a document without its text
+    ],
+)
+def test_claims_given_as_documents_are_named_as_claims(tmp_path, record, hinted):
+    f = tmp_path / "x.jsonl"
+    f.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(f), "--db", str(tmp_path / "t.db")])
+    assert result.exit_code == 1
+    line = next(x for x in result.stderr.splitlines() if x.startswith("error:"))
+    assert line.startswith(f"error: {f}:1: record has no text")
+    assert ("`ingest --claims`" in line) is hinted
