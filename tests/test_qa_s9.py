@@ -38,6 +38,9 @@ Found on the way (the new-user pass):
     help panel: it now says ``did you mean 'review.accept'?``.
 13. ``ingest`` of a claims file (an export, the gold) said only "record has no text": it now
     says it looks like claims and names ``ingest --claims`` and ``eval``.
+14. The document picker (``d``) gave a document's source a third of the row beside
+    ``(untitled)``: a corpus of records without titles read ``thucnew…  (untitled)`` on
+    every row at 60 columns. Without a title the source gets the room.
 """
 
 from __future__ import annotations
@@ -577,3 +580,25 @@ def test_claims_given_as_documents_are_named_as_claims(tmp_path, record, hinted)
     line = next(x for x in result.stderr.splitlines() if x.startswith("error:"))
     assert line.startswith(f"error: {f}:1: record has no text")
     assert ("`ingest --claims`" in line) is hinted
+
+
+# --------------------------------------------------------------------------- 14: untitled documents
+
+
+@pytest.mark.parametrize(
+    ("title", "width", "want"),
+    [
+        ("", 56, "     1 thucnews-val-0000 "),  # the source whole, no "(untitled)"
+        ("", 80, "     1 thucnews-val-0000 "),
+        ("某公司年报", 80, "     1 thucnews-val-0000  某公司年报"),
+        ("中国人保捐资上海一千万元用于防疫", 56, "     1 thucnews…  中国人保捐资上海…"),
+    ],
+)
+def test_a_picker_row_without_a_title_gives_its_source_the_room(title, width, want):
+    from tui.widgets.document_list import row_text
+
+    row = {"id": 1, "ordinal": 1, "source": "thucnews-val-0000", "title": title,
+           "claims": 6, "pending": 6}  # fmt: skip
+    text = row_text(row, width)  # type: ignore[arg-type]
+    assert text.plain.startswith(want) and text.cell_len <= width
+    assert "(untitled)" not in text.plain and text.plain.endswith("6 claims · 6 pending")
