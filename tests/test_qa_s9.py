@@ -18,6 +18,8 @@
 6. tests/test_extract_dask.py's cluster left ``OMP_NUM_THREADS=1``, ``PYTHONHASHSEED=6640``,
    ``MALLOC_TRIM_THRESHOLD_`` and more in the xdist worker's environment for every later test:
    its ``local_cluster`` now puts each back through ``monkeypatch``.
+7. (The README's screenshot of the claim list, from before the flag column: regenerated from
+   the real app in tmux at 110×30 for the lead; no code, no test.)
 
 Found on the way (the new-user pass):
 
