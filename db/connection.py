@@ -23,10 +23,18 @@ import os
 import sqlite3
 import time
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from db.errors import ClaimdeskError, StorageError
+from db.errors import (
+    ClaimdeskError,
+    LockedError,
+    StorageError,
+    describe,
+    is_locked,
+    is_storage_problem,
+    waiting_notice,
+)
 from db.schema import LATEST, MIGRATIONS
 
 #: How long a statement waits for another process's lock before giving up (milliseconds).
@@ -89,7 +97,7 @@ def connect(
     except sqlite3.OperationalError as exc:
         raise ClaimdeskError(f"{path}: cannot open database ({exc})") from None
     except sqlite3.DatabaseError as exc:  # the read-only probe read a damaged or foreign file
-        raise ClaimdeskError(f"{path}: {_describe(exc)}") from None
+        raise ClaimdeskError(f"{path}: {describe(exc)}") from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -110,7 +118,7 @@ def connect(
             conn.execute("PRAGMA query_only = ON")
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise ClaimdeskError(f"{path}: {_describe(exc)}") from None
+        raise ClaimdeskError(f"{path}: {describe(exc)}") from None
     except ClaimdeskError:
         conn.close()
         raise
@@ -172,38 +180,20 @@ def _open_readonly(p: Path, path: str, check_same_thread: bool) -> sqlite3.Conne
     return _sqlite_connect(_uri(p, mode="ro", immutable="1"), check_same_thread)
 
 
-def _describe(exc: sqlite3.Error) -> str:
-    msg = str(exc)
-    if "not a database" in msg or "malformed" in msg:
-        return f"not a claimdesk database or the file is damaged ({msg})"
-    if "readonly" in msg or "read-only" in msg:
-        return f"cannot write to the database ({msg}); check the file's and folder's permissions"
-    if "disk is full" in msg or "database or disk is full" in msg:
-        return f"the disk is full ({msg}); nothing was written, free some space and run it again"
-    if "disk I/O error" in msg:
-        return (
-            f"cannot write to the disk ({msg}: the disk failed, is full or a file-size limit"
-            " was reached); nothing was written"
-        )
-    return msg
-
-
-#: Messages of SQLite errors that mean the storage, not the statement, failed.
-_STORAGE_PROBLEMS = ("disk is full", "readonly", "read-only", "disk I/O error")
-
-
 def _storage_error(conn: sqlite3.Connection, exc: BaseException) -> StorageError | None:
     """A :class:`StorageError` naming the file for a full, read-only or failing disk, else None."""
-    if not isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError):
+    if not is_storage_problem(exc) or isinstance(exc, StorageError):
         return None
-    if not any(p in str(exc) for p in _STORAGE_PROBLEMS):
-        return None
+    return StorageError(f"{_file_of(conn)}: {describe(exc)}")
+
+
+def _file_of(conn: sqlite3.Connection) -> str:
+    """The database file of ``conn`` as SQLite names it ("database" when it cannot tell)."""
     try:
         row = conn.execute("PRAGMA database_list").fetchone()
-        path = row[2] or "database"
+        return row[2] or "database"
     except sqlite3.Error:
-        path = "database"
-    return StorageError(f"{path}: {_describe(exc)}")
+        return "database"
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -348,9 +338,10 @@ def transaction(conn: sqlite3.Connection, *, retries: int = 5) -> Iterator[sqlit
 
     Taking the write lock at BEGIN means a busy database is noticed before any work is done;
     the busy timeout waits for the other writer, and a still-locked database is retried a few
-    times before the error reaches the caller.
+    times before the error reaches the caller (see :func:`_begin`).
 
     Raises:
+        LockedError: another program kept the write lock for all that time; nothing written.
         StorageError: the disk is full, the file or folder is read-only, or the disk failed
             (at BEGIN, in the body or at COMMIT); the transaction is rolled back first.
     """
@@ -360,17 +351,7 @@ def transaction(conn: sqlite3.Connection, *, retries: int = 5) -> Iterator[sqlit
         # can make several writers' steps one all-or-nothing unit.
         yield conn
         return
-    for attempt in range(retries + 1):
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            break
-        except sqlite3.OperationalError as exc:
-            if not ("locked" in str(exc) or "busy" in str(exc)) or attempt == retries:
-                storage = _storage_error(conn, exc)
-                if storage is not None:
-                    raise storage from None
-                raise
-            time.sleep(0.05 * (attempt + 1))
+    _begin(conn, retries)
     try:
         yield conn
         conn.execute("COMMIT")
@@ -383,6 +364,63 @@ def transaction(conn: sqlite3.Connection, *, retries: int = 5) -> Iterator[sqlit
         if storage is not None:
             raise storage from None
         raise
+
+
+#: Called once per process with a line to show when a write starts waiting for another
+#: program's lock (the CLI sets it; the review app says so on its own screen instead).
+wait_notice: Callable[[str], None] | None = None
+_noticed = False
+#: With :data:`wait_notice` set, a locked database is tried again this often (milliseconds).
+WAIT_STEP_MS = 200
+
+
+def _begin(conn: sqlite3.Connection, retries: int) -> None:
+    """``BEGIN IMMEDIATE``, waiting for another writer: the busy timeout per attempt, then a
+    short pause, ``retries`` times more (the review app: 1 s × 6; a command: 10 s × 6).
+
+    With :data:`wait_notice` set (a command in a terminal), the same time is spent in steps of
+    :data:`WAIT_STEP_MS`: the notice that claimdesk waits, and for how long at most, comes at
+    once (given once per process), and Ctrl+C stops the wait at once, not at the end of a
+    10-second attempt.
+
+    Raises:
+        LockedError: still locked at the end; nothing was written.
+        StorageError: the disk is full, read-only or failed.
+    """
+    global _noticed
+    timeout_ms = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    pauses = [0.05 * (attempt + 1) for attempt in range(retries)]
+    started = time.monotonic()
+    if wait_notice is None:
+        for attempt in range(retries + 1):
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not is_locked(exc):
+                    raise _storage_error(conn, exc) or exc from None
+                if attempt == retries:
+                    raise LockedError(_file_of(conn), time.monotonic() - started) from None
+                time.sleep(pauses[attempt])
+        return
+    budget = timeout_ms / 1000 * (retries + 1) + sum(pauses)
+    conn.execute(f"PRAGMA busy_timeout = {min(timeout_ms, WAIT_STEP_MS)}")
+    try:
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not is_locked(exc):
+                    raise _storage_error(conn, exc) or exc from None
+                waited = time.monotonic() - started
+                if waited >= budget:
+                    raise LockedError(_file_of(conn), waited) from None
+                if not _noticed:
+                    _noticed = True
+                    wait_notice(waiting_notice(_file_of(conn), budget))
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {timeout_ms}")
 
 
 def open_db(path: str | os.PathLike[str] | None = None, **kwargs) -> sqlite3.Connection:

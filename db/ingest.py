@@ -50,6 +50,12 @@ FORMATS = ("auto", "txt", "md", "jsonl", "csv")
 #: A first line at most this long (and followed by more text) is taken as the title.
 TITLE_MAX_CHARS = 60
 
+#: Fields of a claim (an export, a gold file): a record with them and no text is a claim.
+CLAIM_FIELDS = frozenset({"quantity_text", "surface", "claim_id", "doc"})
+CLAIMS_HINT = (
+    "; it looks like claims: `ingest --claims` merges an export, `eval` scores a gold file"
+)
+
 #: Record fields with a meaning of their own; any other field is kept in ``meta``.
 RECORD_FIELDS = ("id", "title", "text", "date", "published", "url")
 
@@ -452,7 +458,10 @@ def _parse_plain(path: str, text: str, *, markdown: bool) -> Record:
 def _record(path: str, line: int, data: dict, fallback_source: str) -> Record:
     text = data.get("text")
     if text is None or (isinstance(text, str) and (not text or text.isspace())):
-        raise InputError(path, "record has no text (field 'text' is missing or empty)", line)
+        problem = "record has no text (field 'text' is missing or empty)"
+        if CLAIM_FIELDS & data.keys():  # a claims file given as documents
+            problem += CLAIMS_HINT
+        raise InputError(path, problem, line)
     if not isinstance(text, str):
         raise InputError(path, f"field 'text' must be a string, not {type(text).__name__}", line)
     for key in ("id", "title", "date", "published", "url"):
@@ -537,8 +546,9 @@ def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, InputError | None]
 
     Inside folders, only files with a known suffix are taken and hidden entries are skipped;
     a file named explicitly is always taken (its format is then sniffed). A path that does not
-    exist, a folder that cannot be read, a name too long for the system and anything that is
-    not a regular file (a named pipe would block the import for ever) come with their error.
+    exist, a folder that cannot be read or holds no file to import, a name too long for the
+    system and anything that is not a regular file (a named pipe would block the import for
+    ever) come with their error.
     """
     for p in paths:
         if p == "-":
@@ -579,6 +589,10 @@ def _walk(folder: str) -> Iterator[tuple[str, InputError | None]]:
         where = str(failure.filename or folder)
         problem = f"cannot read this folder ({failure.strerror}); skipped"
         found.append((where, InputError(where, problem)))
+    if not found:  # said, not skipped in silence beside other paths
+        suffixes = " ".join(sorted(KNOWN_SUFFIXES))
+        problem = f"no files to import in this folder ({suffixes})"
+        found.append((folder, InputError(folder, problem)))
     yield from sorted(found, key=lambda item: item[0])
 
 

@@ -25,7 +25,7 @@ from typing import Any, Literal, cast
 
 from db import alternatives, decisions, flags, review, siblings, spans, teams
 from db.decisions import Decision, ReviewError, Seen
-from db.errors import StorageError
+from db.errors import describe, unsaved
 from db.review import ClaimFilter, Key
 from db.rows import ClaimRow, DocumentRow, ListRow, Verdict
 from db.schema import WITHDRAWN
@@ -313,18 +313,9 @@ class ReviewSession:
                 return action()
             except ReviewError as exc:
                 return self._out("refused", str(exc), view=self._reread())
-            except StorageError as exc:
-                return self._out(
-                    "error",
-                    f"{exc}. For the app: nothing was saved; press the key again once fixed.",
-                )
-            except sqlite3.OperationalError as exc:
-                return self._out(
-                    "busy",
-                    f"The database is busy ({exc}); nothing was saved — press the key again.",
-                )
-            except sqlite3.DatabaseError as exc:
-                return self._out("error", f"Database error ({exc}); nothing was saved.")
+            except sqlite3.Error as exc:
+                kind, message = unsaved(exc)
+                return self._out(kind, message)
 
     def _out(self, kind: OutcomeKind, message: str = "", **kw: Any) -> Outcome:
         return Outcome(kind, message, counts=dict(self.counts), **kw)
@@ -493,7 +484,8 @@ class ReviewSession:
             row = self.strategy.next(self, key)
         except sqlite3.OperationalError as exc:
             note = (
-                f"{note} Saved; the next claim could not be reserved ({exc}): press j to go on."
+                f"{note} Saved; the next claim could not be reserved ({describe(exc)}):"
+                " press j to go on."
             ).strip()
             row = None
         else:

@@ -135,10 +135,18 @@ def test_userdict(seeded, tmp_path):
 
 
 def test_extract_on_empty_or_missing_database(tmp_path):
-    r = invoke("extract", "--db", tmp_path / "empty.db")
-    assert r.exit_code == 0 and "nothing to extract" in r.output
+    """A missing database (a mistyped --db) is said in one line and never created (it was
+    created empty and the run said "every document is extracted"); an empty one says so."""
+    missing = tmp_path / "missing.db"
+    r = invoke("extract", "--db", missing)
+    assert r.exit_code == 1 and f"Error: {missing}: no such database" in r.output
+    assert not missing.exists()
+    empty = tmp_path / "empty.db"
+    open_db(empty).close()
+    r = invoke("extract", "--db", empty)
+    assert r.exit_code == 0 and "nothing to extract" in r.output and "no documents" in r.output
     r = invoke("extract", "--db", tmp_path / "no" / "x.db")
-    assert r.exit_code == 1 and "does not exist" in r.output
+    assert r.exit_code == 1 and "no such database" in r.output
 
 
 @pytest.mark.skipif(not SEED_GOLD.exists(), reason="shared gold not present")

@@ -9,12 +9,14 @@ cluster's timeouts are generous so a busy machine only makes it slower.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import pytest
 
@@ -39,18 +41,49 @@ SLOW_MACHINE = {
 }
 
 
+def cluster_environ() -> set[str]:
+    """The environment variables a ``LocalCluster`` sets in the process that starts it (its
+    nanny's ``pre-spawn-environ``, a ``PYTHONHASHSEED`` and ``__DASK_PARENT_PID``) and never
+    takes back: in the xdist worker they reached every later test (``OMP_NUM_THREADS=1``,
+    a fixed hash seed in every CLI subprocess)."""
+    return {
+        *dask.config.get("distributed.nanny.pre-spawn-environ", {}),
+        *dask.config.get("distributed.nanny.environ", {}),
+        "PYTHONHASHSEED",
+        "__DASK_PARENT_PID",
+    }
+
+
+@contextlib.contextmanager
+def local_cluster(n_workers: int) -> Iterator[LocalCluster]:
+    """A loopback ``LocalCluster`` of worker processes; the environment is as it was after.
+
+    Each variable the cluster sets goes through ``monkeypatch`` first, so undoing it puts the
+    variable back (or removes it: set, then deleted, so the undo deletes it again).
+    """
+    with pytest.MonkeyPatch.context() as mp:
+        for name in cluster_environ():
+            if name in os.environ:
+                mp.setenv(name, os.environ[name])
+            else:
+                mp.setenv(name, "")
+                mp.delenv(name)
+        with (
+            dask.config.set(SLOW_MACHINE),
+            LocalCluster(
+                n_workers=n_workers,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+            ) as c,
+        ):
+            yield c
+
+
 @pytest.fixture(scope="module")
 def cluster():
-    with (
-        dask.config.set(SLOW_MACHINE),
-        LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-        ) as c,
-    ):
+    with local_cluster(2) as c:
         yield c
 
 

@@ -1,5 +1,6 @@
 """The review screen's footer (tui/widgets/footer.py): in every state it shows exactly what
-Textual's own Footer would compose, and it is rebuilt only when that changes."""
+Textual's own Footer would compose, and it is rebuilt only when that changes; under a modal it
+keeps the screen's keys (Textual's would show span mode's there)."""
 
 from __future__ import annotations
 
@@ -101,7 +102,14 @@ async def test_the_footer_is_textuals_in_every_state_and_rebuilt_only_on_a_chang
         assert any(item[3] == "Subject" for item in in_span)
         assert not any(item[3] == "Accept" for item in in_span)
         assert await check("span mode left", ("escape",)) == on_document
-        await check("help", ("question_mark",))
+        # Under a modal the footer keeps the screen's keys: Textual's Footer would check
+        # them against the modal and show span mode's ("screen." actions resolve to it).
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.pause()
+        under_help = shown_and_expected(screen)[0]
+        assert under_help == on_document
+        assert not any(item[3] == "Subject" for item in under_help)
         await check("help closed", ("escape",))
         screen.query_one(ClaimList).focus()
         assert await check("list again") == on_list

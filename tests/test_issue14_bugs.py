@@ -185,10 +185,10 @@ def test_history_summary_has_every_field_of_the_proposal(tmp_path):
     original = review.get_claim(conn, cid)["original"]
     conn.close()
     summary = proposal_summary(original)
-    for part in ("subject=中国人民保险集团股份有限公司", "predicate=捐资", "object=—",
-                 "time_text=4月26日", "time=—", "value=10000000", "unit=元"):  # fmt: skip
+    for part in ("subject: 中国人民保险集团股份有限公司", "predicate: 捐资", "object: —",
+                 "time_text: 4月26日", "time: —", "value: 10,000,000", "unit: 元"):  # fmt: skip
         assert part in summary
-    assert proposal_summary(json.dumps({"subject": "[b]x[/b]"})) == "subject=[b]x[/b]"
+    assert proposal_summary(json.dumps({"subject": "[b]x[/b]"})) == "subject: [b]x[/b]"
 
 
 async def test_history_panel_shows_the_proposals_predicate(tmp_path):
@@ -205,7 +205,7 @@ async def test_history_panel_shows_the_proposals_predicate(tmp_path):
         assert app.screen.claim["id"] == info["ids"][0]
         await pilot.press("h")
         await pilot.pause()
-        assert "predicate=捐资" in screen_text(app)
+        assert "predicate: 捐资" in screen_text(app)
 
 
 # --------------------------------------------------------------------------- accept twice

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import click
 
-from db import __version__
+from db import __version__, connection
 from db.connection import default_path, open_db, seal
-from db.errors import ClaimdeskError, InputError
+from db.errors import ClaimdeskError, InputError, describe
 
 #: Show a progress bar from this many files (or documents) on.
 PROGRESS_FROM = 6
@@ -28,12 +28,29 @@ class _Group(click.Group):
     """Turns claimdesk and SQLite errors into click's one-line ``Error: ...`` and exit 1."""
 
     def invoke(self, ctx: click.Context):
+        connection.wait_notice = _say_waiting
         try:
             return super().invoke(ctx)
         except ClaimdeskError as exc:
             raise click.ClickException(str(exc)) from None
         except sqlite3.Error as exc:
-            raise click.ClickException(f"database error: {exc}") from None
+            raise click.ClickException(f"database error: {describe(exc)}") from None
+        finally:
+            connection.wait_notice = None
+
+
+def _say_waiting(line: str) -> None:
+    """A command that waits for another program's write lock says so (once): not silence."""
+    click.echo(f"claimdesk: {line}", err=True)
+
+
+def _run_app(app) -> None:
+    """Run the review app; meanwhile the app, not standard error, tells of a locked database."""
+    notice, connection.wait_notice = connection.wait_notice, None
+    try:
+        app.run()
+    finally:
+        connection.wait_notice = notice
 
 
 def db_option(f):
@@ -158,6 +175,7 @@ def _ingest_documents(db_path: str, paths: tuple[str, ...], encoding: str | None
     errors: list[InputError] = []
     conn = None
     bar = None
+    new = not Path(db_path).exists()
 
     def one(path: str, problem: InputError | None) -> None:
         nonlocal conn
@@ -194,9 +212,6 @@ def _ingest_documents(db_path: str, paths: tuple[str, ...], encoding: str | None
             one(path, problem)
     for err in errors:
         click.echo(f"error: {err}", err=True)
-    if not targets:
-        click.echo("error: no importable files found (.txt .md .jsonl .csv)", err=True)
-        summary.failed += 1
     if conn is not None and defer_index:
         queued = search_pending_count(conn)
         if queued:
@@ -205,7 +220,9 @@ def _ingest_documents(db_path: str, paths: tuple[str, ...], encoding: str | None
                 " (search scans them meanwhile)",
                 err=True,
             )
-    if conn is not None:
+    if conn is not None and new and summary.added == 0:
+        _drop_new_database(conn, db_path)  # a failed first import leaves no file behind
+    elif conn is not None:
         seal(conn)  # the next command that writes need not check the file again
     click.echo(summary.line())
     if summary.failed:
@@ -245,8 +262,9 @@ def _ingest_from(
         label_map = parse_label_map(pairs)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--label-map") from None
+    new = not Path(db_path).exists()
     conn = open_db(db_path)
-    failed = 0
+    failed = imported = 0
     for path in expand(tool, list(paths)):
         try:
             result = import_file(
@@ -260,11 +278,30 @@ def _ingest_from(
             click.echo(f"error: {path}: nothing imported ({n} {problems})", err=True)
             failed += 1
             continue
+        imported += 1
         for line in result.claims.conflicts:
             click.echo(f"conflict: {line}", err=True)
         click.echo(result.line())
+    if new and not imported:
+        _drop_new_database(conn, db_path)  # a failed first import leaves no file behind
     if failed:
         sys.exit(1)
+
+
+def _drop_new_database(conn: sqlite3.Connection, db_path: str) -> None:
+    """Remove the database this command created when it imported nothing: no empty file is
+    left for the next command to take for a real one (``extract`` would find no documents,
+    ``review`` an empty queue). Kept if any document reached it meanwhile (another program)."""
+    import os
+
+    documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    conn.close()
+    if documents:
+        return
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(db_path + suffix)
+    click.echo(f"{db_path}: not created (nothing was imported)", err=True)
 
 
 def _short(item) -> str:
@@ -332,15 +369,20 @@ def extract(
             ner_backend.load(ner)  # a missing package is one line here, not in a worker
         except ner_backend.NerError as exc:
             raise ClaimdeskError(str(exc)) from None
-    conn = open_db(db_path)
+    conn = open_db(db_path, create=False)  # a mistyped --db: said, not a new empty file
     model = _stored_model(conn, db_path)
     total = pending_count(conn, redo=redo, ner=ner)
     if total == 0:
         index_pending(conn)
-        click.echo(
-            "nothing to extract: every document is extracted by this version "
-            "(--redo to extract again)"
-        )
+        if conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is None:
+            click.echo(
+                f"nothing to extract: {db_path} has no documents (claimdesk ingest adds them)"
+            )
+        else:
+            click.echo(
+                "nothing to extract: every document is extracted by this version "
+                "(--redo to extract again)"
+            )
         return
     summary = ExtractSummary()
     go = functools.partial(
@@ -744,11 +786,11 @@ def review(
     """
     from tui.app import make_app
 
-    make_app(
+    _run_app(make_app(
         db_path, reviewer, mode=mode, per_claim=per_claim, adjudicate=adjudicate,
         ask_reviewer=ask_reviewer, lease_seconds=lease_seconds, keymap=_keymap_file(keymap),
         source=source,
-    ).run()  # fmt: skip
+    ))  # fmt: skip
     # The decisions are saved either way; a file that cannot be sealed is checked next time.
     with contextlib.suppress(ClaimdeskError):
         _seal_after_review(db_path)
@@ -875,7 +917,7 @@ def demo(db_path: str | None, reviewer: str | None, no_review: bool) -> None:
         return
     from tui.app import make_app
 
-    make_app(db_path, reviewer).run()
+    _run_app(make_app(db_path, reviewer))
     click.echo(f"reopen it with: claimdesk review --db {db_path}")
 
 

@@ -16,9 +16,11 @@ starts with one line naming the file, the line and the problem.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,6 +86,8 @@ def load(path: str | Path) -> dict[str, str]:
         where = f"{path}:{_line_of(text, binding_id)}"
         if binding_id not in known:
             near = sorted(k for k in known if k.split(".")[-1] == binding_id.split(".")[-1])
+            if not near:  # a typo in the name: review.acept
+                near = _misspelt(binding_id, known)
             hint = (
                 f" (did you mean {near[0]!r}?)" if near else " (the help panel, ?, lists the ids)"
             )
@@ -130,3 +134,15 @@ def with_ime_keys(binding: Binding) -> Binding:
 
 #: The input-method forms alone (the help lists them once, in its foot).
 IME_FORMS = frozenset(IME_KEYS.values())
+
+
+def _misspelt(binding_id: str, known: Iterable[str]) -> list[str]:
+    """The known ids whose name (after the last dot) is one slip away from ``binding_id``'s
+    (``acept`` for ``accept``), closest first; the part before the dot must match when given."""
+    prefix, _, name = binding_id.rpartition(".")
+    names: dict[str, list[str]] = {}
+    for k in sorted(known):
+        if not prefix or k.rpartition(".")[0] == prefix:
+            names.setdefault(k.rpartition(".")[2], []).append(k)
+    close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.8)
+    return [k for c in close for k in names[c]]

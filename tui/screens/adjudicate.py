@@ -95,4 +95,4 @@ class AdjudicateScreen(ReviewScreen):
         """Make the n-th reviewer's version final and go to the next disputed claim."""
         if self.claim is None:
             return
-        await self._act(lambda: self.session.pick(n))
+        await self._act(lambda: self.session.pick(n), "saving")

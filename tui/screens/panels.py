@@ -22,6 +22,7 @@ from db.decisions import SIDE_FIELDS
 from db.rows import ClaimRow, HistoryRow, SearchHit
 from db.schema import KINDS, STATUSES
 from tui.text import as_text, shown_line
+from tui.widgets.claim_card import QUALIFIER_WORDS, format_number
 from tui.widgets.claim_list import hit_label
 
 PANEL_CSS = """
@@ -117,7 +118,8 @@ class HistoryScreen(ModalScreen[None]):
                 if field in ("status", *SIDE_FIELDS):
                     continue
                 changes.append(f"{field}: ", style="dim")
-                changes.append(shown_line(f"{old!s} → {new!s}  "))
+                old_new = f"{field_value(field, old)} → {field_value(field, new)}  "
+                changes.append(shown_line(old_new))
             action = r["action"] + (f" of #{r['undoes']}" if r["undoes"] else "")
             at = r["at"][:19].replace("T", " ")  # to the second: the log keeps milliseconds
             table.add_row(
@@ -150,14 +152,26 @@ PROPOSAL_FIELDS = ("quantity_text", "value", "unit", "qualifier", "subject", "pr
                    "object", "time_text", "time", "kind")  # fmt: skip
 
 
+def field_value(name: str, value: object) -> str:
+    """One field's value as the history shows it: ``—`` for an empty one, a qualifier with
+    its words (``= (exactly)``: a bare ``=`` after a field name read as ``qualifier==``)."""
+    if value is None or value == "":
+        return "—"
+    if name == "value" and isinstance(value, int | float):
+        return format_number(value)  # 10,000,000, not 10000000.0
+    text = shown_line(str(value))
+    if name == "qualifier" and text in QUALIFIER_WORDS:
+        return f"{text} ({QUALIFIER_WORDS[text]})"
+    return text
+
+
 def proposal_summary(original: str) -> str:
     """The extractor's original proposal (the ``original`` JSON of an edited claim) on one
-    line: every fact field a reviewer may have changed, ``—`` for an empty one."""
+    line: every fact field a reviewer may have changed as ``field: value``, ``—`` for an empty
+    one, ``;`` between fields (a Chinese value may hold commas)."""
     proposal = json.loads(original)
-    return ", ".join(
-        f"{k}={shown_line(str(proposal[k])) if proposal[k] not in (None, '') else '—'}"
-        for k in PROPOSAL_FIELDS
-        if k in proposal
+    return "; ".join(
+        f"{k}: {field_value(k, proposal[k])}" for k in PROPOSAL_FIELDS if k in proposal
     )
 
 
@@ -175,6 +189,10 @@ class SearchScreen(ModalScreen[int | None]):
     SearchScreen OptionList {
         height: auto;
         max-height: 24;
+        /* one hit, one line (a long snippet broke at its first space and left the hit's
+           own row looking empty) */
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     SearchScreen #status {
         color: $text-muted;

@@ -26,6 +26,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 
 from db import alternatives, review, teams
+from db.errors import LOCKED
 from db.rows import ClaimRow, DocumentRow
 from db.session import Outcome, ReviewSession, View
 from extractor.timex import normalise as normalise_time
@@ -34,7 +35,7 @@ from tui.screens.flag import FlagScreen
 from tui.screens.span_mode import SpanMode, span_help_rows
 from tui.text import shown
 from tui.timefix import renormalised
-from tui.widgets.claim_card import ClaimCard, Picks, ReviewHeader, SessionProgress
+from tui.widgets.claim_card import ClaimCard, Doing, Picks, ReviewHeader, SessionProgress
 from tui.widgets.claim_list import ClaimList
 from tui.widgets.document_view import DocumentView
 from tui.widgets.footer import KeyFooter
@@ -198,6 +199,8 @@ class ReviewScreen(SpanMode):
         self.position: tuple[int, int, int, int] | None = None
         self.pending_actions = 0
         """Actions sent to the worker and not answered yet (keys meanwhile wait their turn)."""
+        self._doing: list[Doing] = []
+        """What each of them does (the progress line's "saving…" or "loading…")."""
 
     # Read-only views of the session's state, for the widgets and the tests.
     @property
@@ -270,11 +273,7 @@ class ReviewScreen(SpanMode):
             self.render_outcome(outcome)
             await self._offer_siblings()
             return
-        why = (
-            "the database is locked by another program writing to it."
-            if outcome.kind == "busy"
-            else shown(outcome.message)
-        )
+        why = f"{LOCKED}." if outcome.kind == "busy" else shown(outcome.message)
         self.query_one(ClaimCard).show(
             None,
             f"Nothing to show yet: {why}\n"
@@ -284,25 +283,34 @@ class ReviewScreen(SpanMode):
 
     # ---------------------------------------------------------------- the worker
 
-    async def _call(self, action: Callable[[], Outcome]) -> Outcome:
+    async def _call(self, action: Callable[[], Outcome], doing: Doing = "loading") -> Outcome:
         """Run a session action in a thread worker and wait for its outcome.
 
         The caller's handler awaits here, so the screen handles no further key until the
         outcome arrives; the event loop itself stays free (rendering, timers, other widgets).
+        Meanwhile the progress line says what it does: ``saving…`` for a write, ``loading…``
+        for a read; nothing for ``quiet`` (the timers' lease renewal and recount).
         """
         self.pending_actions += 1
-        self.query_one(SessionProgress).set_busy(True)
+        self._doing.append(doing)
+        self._show_doing()
         try:
             worker = self.run_worker(action, thread=True, group="session", exit_on_error=False)
             outcome = await worker.wait()
         finally:
             self.pending_actions -= 1
-            self.query_one(SessionProgress).set_busy(self.pending_actions > 0)
+            self._doing.remove(doing)
+            self._show_doing()
         return outcome
 
-    async def _act(self, action: Callable[[], Outcome]) -> Outcome:
+    def _show_doing(self) -> None:
+        """The progress line's mark for the actions under way: a write wins over a read."""
+        mark = next((d for d in ("saving", "loading") if d in self._doing), None)
+        self.query_one(SessionProgress).set_doing(mark)
+
+    async def _act(self, action: Callable[[], Outcome], doing: Doing = "loading") -> Outcome:
         """Run a session action and render its outcome."""
-        outcome = await self._call(action)
+        outcome = await self._call(action, doing)
         self.render_outcome(outcome)
         await self._offer_siblings()
         return outcome
@@ -376,14 +384,14 @@ class ReviewScreen(SpanMode):
     async def _renew_lease(self) -> None:
         # Busy: the next beat renews it; a lease lasts three beats.
         if self.pending_actions == 0:
-            await self._call(self.session.renew)
+            await self._call(self.session.renew, "quiet")
 
     async def _refresh_counts(self) -> None:
         """Pick up other reviewers' decisions: recount in the worker, then redraw."""
         if self.pending_actions:
             return
         before = dict(self.counts)
-        await self._call(self.session.recount)
+        await self._call(self.session.recount, "quiet")
         if self.counts != before:
             self.query_one(SessionProgress).show(self.counts)
             self.query_one(ClaimList).refresh_rows()
@@ -456,7 +464,7 @@ class ReviewScreen(SpanMode):
     async def _decide(self, action: str, changes: dict[str, Any] | None = None) -> None:
         if self._no_claim(action):
             return
-        await self._act(lambda: self.session.decide(action, changes))
+        await self._act(lambda: self.session.decide(action, changes), "saving")
 
     async def action_accept(self) -> None:
         """Accept the claim; go to the next pending one."""
@@ -472,7 +480,7 @@ class ReviewScreen(SpanMode):
 
     async def action_undo(self) -> None:
         """Undo the reviewer's last decision and show that claim."""
-        outcome = await self._call(self.session.undo)
+        outcome = await self._call(self.session.undo, "saving")
         if outcome.kind == "refused" and outcome.decision is None and outcome.view is None:
             self.notify(shown(outcome.message), timeout=2, markup=False)
             return
@@ -508,7 +516,7 @@ class ReviewScreen(SpanMode):
         async def done(fields: dict[str, Any] | None) -> None:
             if fields:
                 added = without_sentence(fields) if alone else fields
-                await self._act(lambda: self.session.add(added))
+                await self._act(lambda: self.session.add(added), "saving")
 
         anchor = whole_document(self.doc) if alone else self.claim
         assert anchor is not None
@@ -603,14 +611,18 @@ class ReviewScreen(SpanMode):
 
     field_focus: str = "subject"
     """The card's field in focus (``[``/``]``); digits pick among its alternatives."""
-    _focus_claim: int | None = None
+    _focus_claim: tuple[int, frozenset[str]] | None = None
+    """The claim the focus was chosen for, and the fields a reviewer had set on it then."""
 
     def _focus_picks(self, claim: ClaimRow, text: str) -> None:
-        """Put the card's picks in place for ``claim``: on a new claim the focus starts on the
-        field most likely wrong (:func:`db.alternatives.focus_field`)."""
+        """Put the card's picks in place for ``claim``: on a new claim, and on a claim whose
+        fields set by a reviewer changed (an undo gives back the proposal), the focus starts on
+        the field most likely wrong (:func:`db.alternatives.focus_field`); ``[``/``]`` keep
+        their choice while the claim stays as it is."""
         alts = alternatives.parse(claim.get("alternatives"), text)
-        if claim["id"] != self._focus_claim:
-            self._focus_claim = claim["id"]
+        key = (claim["id"], frozenset(alternatives.settled(claim)))
+        if key != self._focus_claim:
+            self._focus_claim = key
             self.field_focus = alternatives.focus_field(alts, claim)
         card = self.query_one(ClaimCard)
         if not alts:
@@ -642,7 +654,7 @@ class ReviewScreen(SpanMode):
         if self._no_claim("pick an alternative for"):
             return
         field = self.field_focus
-        await self._act(lambda: self.session.pick_alternative(field, n))
+        await self._act(lambda: self.session.pick_alternative(field, n), "saving")
 
     # ---------------------------------------------------------------- siblings
 
@@ -660,7 +672,7 @@ class ReviewScreen(SpanMode):
 
     async def action_apply_siblings(self) -> None:
         """Apply the last correction to its siblings in the document (one undo for all)."""
-        await self._act(self.session.apply_siblings)
+        await self._act(self.session.apply_siblings, "saving")
 
     # ---------------------------------------------------------------- flags
 
@@ -670,12 +682,12 @@ class ReviewScreen(SpanMode):
         if self._no_claim("flag") or claim is None:
             return
         if claim.get("flagged"):
-            await self._act(lambda: self.session.flag(None))
+            await self._act(lambda: self.session.flag(None), "saving")
             return
 
         async def done(note: str | None) -> None:
             if note is not None and self.claim is not None and self.claim["id"] == claim["id"]:
-                await self._act(lambda: self.session.flag(note))
+                await self._act(lambda: self.session.flag(note), "saving")
 
         self.app.push_screen(FlagScreen(claim["id"], claim["quantity_text"]), done)
 

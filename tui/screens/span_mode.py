@@ -40,7 +40,7 @@ from db.session import Outcome, ReviewSession
 from tui.keymap import IME_FORMS
 from tui.text import shown, shown_line
 from tui.widgets import hints
-from tui.widgets.claim_card import ClaimCard
+from tui.widgets.claim_card import ClaimCard, Doing
 from tui.widgets.document_view import DocumentView
 from tui.widgets.span_cursor import (
     FILTERED_JUMPS,
@@ -133,9 +133,13 @@ class SpanMode(Screen):
         @property
         def doc(self) -> DocumentRow | None: ...
 
-        async def _call(self, action: Callable[[], Outcome]) -> Outcome: ...
+        async def _call(
+            self, action: Callable[[], Outcome], doing: Doing = "loading"
+        ) -> Outcome: ...
 
-        async def _act(self, action: Callable[[], Outcome]) -> Outcome: ...
+        async def _act(
+            self, action: Callable[[], Outcome], doing: Doing = "loading"
+        ) -> Outcome: ...
 
         def render_outcome(self, outcome: Outcome) -> None: ...
 
@@ -491,7 +495,7 @@ class SpanMode(Screen):
             if not self.span_draft:  # refused (a selection without a number for the quantity)
                 return
         draft = dict(self.span_draft)
-        outcome = await self._act(lambda: self.session.save_draft(draft))
+        outcome = await self._act(lambda: self.session.save_draft(draft), "saving")
         if outcome.ok:
             self._span_leave()
         elif self.span is not None:
@@ -505,7 +509,9 @@ class SpanMode(Screen):
             return
         a, b = cursor.selection
         readers = self.span_readers
-        outcome = await self._act(lambda: self.session.add_from_span(doc["id"], a, b, readers))
+        outcome = await self._act(
+            lambda: self.session.add_from_span(doc["id"], a, b, readers), "saving"
+        )
         if self.span is None:
             return
         if outcome.ok:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from rich.cells import cell_len
 from rich.console import Group
@@ -306,6 +306,10 @@ class FittingLabel(Label):
         return Text(self.fitting(self.content_size.width), no_wrap=True, overflow="ellipsis")
 
 
+#: What an action waiting for the database does, as the progress line says it.
+Doing = Literal["saving", "loading", "quiet"]
+
+
 class SessionProgress(Horizontal):
     """The status bar: decided / total, this session's rate per hour and the time left.
 
@@ -335,8 +339,8 @@ class SessionProgress(Horizontal):
         """When this session began."""
         self.session_decisions = 0
         """Decisions this session (undo takes one back; skips do not count)."""
-        self.busy = False
-        """An action is waiting for the database."""
+        self.doing: str | None = None
+        """What an action waiting for the database does ("saving", "loading"), else None."""
         self._counts: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
@@ -359,7 +363,7 @@ class SessionProgress(Horizontal):
         else:
             left_short = "— left"
             left_long = "time left: — (decide a few claims)"
-        saving = "saving… · " if self.busy else ""
+        saving = f"{self.doing}… · " if self.doing else ""
         self.query_one(FittingLabel).set_variants(
             [
                 f"{saving}{decided:,} / {total:,} decided · {pending:,} pending · "
@@ -372,9 +376,11 @@ class SessionProgress(Horizontal):
         )
         self._counts = dict(counts)
 
-    def set_busy(self, busy: bool) -> None:
-        """Show (or clear) the "saving…" mark while an action waits for the database."""
-        if busy != self.busy:
-            self.busy = busy
+    def set_doing(self, doing: str | None) -> None:
+        """Show (or clear, with None) the "saving…" or "loading…" mark while an action waits
+        for the database: "saving" only for a write (a form being filled, a panel being read,
+        a move are loading: a "saving…" there said something was written that was not)."""
+        if doing != self.doing:
+            self.doing = doing
             if self.is_mounted:
                 self.show(self._counts)

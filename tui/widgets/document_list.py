@@ -201,8 +201,9 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def render_row(self, row: DocumentListRow, width: int) -> Text:
-        """Ordinal, source (a third of the width at most), title, then the claim counts
-        right-aligned; every text plain (never markup), cut with an ellipsis."""
+        """Ordinal, source (a third of the width at most; all the room when the document has
+        no title), title, then the claim counts right-aligned; every text plain (never
+        markup), cut with an ellipsis."""
         return row_text(
             row,
             width,
@@ -223,8 +224,11 @@ def row_text(
     ordinal = Text(f"{row['ordinal']:>6} ", style=dim)
     room = max(8, width - ordinal.cell_len - counts.cell_len)
     source = Text(shown_line(row["source"]), style="italic")
-    source.truncate(max(6, min(source.cell_len, room // 3)), overflow="ellipsis")
-    title = Text(shown_line(row["title"] or "(untitled)"))
+    # Without a title the source is all there is to tell documents apart (a corpus of
+    # records with ids): it gets the whole room, not a third of it beside "(untitled)".
+    share = room // 3 if row["title"] else room - 2
+    source.truncate(max(6, min(source.cell_len, share)), overflow="ellipsis")
+    title = Text(shown_line(row["title"] or ""))
     title_room = max(0, room - source.cell_len - 2)
     title.truncate(title_room, overflow="ellipsis", pad=True)
     text = Text.assemble(ordinal, source, "  ", title, counts, no_wrap=True, end="")

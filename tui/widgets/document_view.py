@@ -133,6 +133,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"document--{layer}" for layer in LAYERS} | {
         "document--search",
         "document--hint",
+        "document--hint-alt",
         "document--hint-typed",
     }
 
@@ -176,6 +177,11 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     }
     DocumentView > .document--hint {
         background: #98c379;
+        color: #000000;
+        text-style: bold;
+    }
+    DocumentView > .document--hint-alt {
+        background: #61afef;
         color: #000000;
         text-style: bold;
     }
@@ -396,13 +402,22 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_hint_line(self, index: int) -> Text:
         """The hint row under visual line ``index``: each label at the column where its word
-        starts (moved right only as far as the label before it needs), as plain text."""
+        starts (moved right only as far as the label before it needs), as plain text.
+
+        Every other label has the second hint colour: two-key labels under one-character
+        words touch (a two-cell word, a two-cell label), and in one colour ``=7=8`` read as
+        one block. A blank cell between them would push each next label further right of its
+        word (eight such words: four characters off)."""
         a, b = self.lines[index]
-        style = self.get_component_rich_style("document--hint")
+        styles = (
+            self.get_component_rich_style("document--hint"),
+            self.get_component_rich_style("document--hint-alt"),
+        )
         dim = self.get_component_rich_style("document--hint-typed")
         text = Text(end="")
         column = 0
-        for offset in sorted(o for o in self.hints if a <= o < b):
+        for n, offset in enumerate(sorted(o for o in self.hints if a <= o < b)):
+            style = styles[n % 2]
             label = self.hints[offset]
             at = max(column, cell_len(self.shown[a:offset]))
             text.append(" " * (at - column))

@@ -52,5 +52,10 @@ class KeyFooter(Footer):
             self.call_after_refresh(self._recompose_if_changed)
 
     async def _recompose_if_changed(self) -> None:
+        # Under a modal (a form, a panel) the keys stay as they were: this screen's bindings
+        # are then checked against the modal ("screen." actions resolve to the active screen),
+        # which turned span mode's keys on under the edit form.
+        if self.screen is not self.app.screen:
+            return
         if self.shown() != self._composed:
             await self.recompose()
