@@ -730,8 +730,21 @@ class Driver:
         from db import alternatives
 
         text = self.texts.get(row["doc_id"], "")
-        alts = alternatives.parse(row.get("alternatives"), text)
+        alts = alternatives.parse(self.as_shown(row).get("alternatives"), text)
         return str(alternatives.COLUMN[alternatives.focus_field(alts, row)])
+
+    def as_shown(self, row: dict[str, Any]) -> dict[str, Any]:
+        """``row`` as the session shows it: with the values reviewers set on the document's
+        nearest claims among its alternatives, where the app offers them (``db.reviewed``,
+        read from the database as committed so far); a claim about to be added too."""
+        try:
+            from db import reviewed
+        except ImportError:
+            return row
+        found = reviewed.values(self.db, row["doc_id"], row.get("id") or 0, row["start"])
+        if not found:
+            return row
+        return {**row, "alternatives": reviewed.merge(row.get("alternatives"), found)}
 
     def estimate_form(self, fixes: dict[str, str], row: dict[str, Any]
                       ) -> Callable[[frozenset[str]], int]:  # fmt: skip
@@ -776,6 +789,11 @@ class Driver:
                 commit = kp.Commit("form", tuple(sorted(fixes)), 0)
             else:
                 plan = self.plan_commits(claim_id, g, fixes, text)
+                if os.environ.get("KEYS_DEBUG"):
+                    print("DEBUG fix", claim_id, fixes, plan, file=sys.stderr)
+                    if "subject" in fixes:
+                        est = SPAN.estimator(self, claim_id, g, text)
+                        print("DEBUG   span subject", est(frozenset({"subject"})), file=sys.stderr)
                 commit = plan[0]
                 # More to commit after this pick: pick and stay (Alt+digit) when the app can.
                 stay = commit.way == "pick" and len(plan) > 1 and PICK.stay_offered(self)
@@ -838,6 +856,10 @@ class Driver:
                     await self.goto(host_claim["id"])
             if SPAN.offered(self):
                 plan = SPAN.add_plan(self, host_claim, g, text)
+                if os.environ.get("KEYS_DEBUG"):
+                    print("DEBUG add", g["doc"], g["surface"], g.get("subject"), g.get("predicate"), g.get("time"),
+                          "span:", plan and (plan[2], {k: plan[3].get(k) for k in ("subject", "predicate", "time_text", "value", "unit")}),
+                          plan and SPAN.add_cost(self, plan, g, text), "form:", add_form_cost(g, text, host_claim), file=sys.stderr)
                 if plan is not None and (
                     SPAN.add_cost(self, plan, g, text) < add_form_cost(g, text, host_claim)
                 ):
@@ -1257,7 +1279,7 @@ class SelectSpan:
         claim = getattr(screen, "claim", None)
         if claim is not None and claim["id"] == row.get("id"):
             return screen.span_start_field()  # type: ignore[no-any-return]
-        card = card_for(row, text)
+        card = card_for(driver.as_shown(row), text)
         return card.focus if card is not None else None
 
     def enter_field(self, driver: Driver, text: str, row: dict[str, Any]) -> str | None:
@@ -1440,9 +1462,11 @@ class SelectSpan:
         fixes = wrong_fields(g, shown_fields(fields), adding=False)
         if not fixes:
             return 0
+        if os.environ.get("KEYS_DEBUG"):
+            print("DEBUG   after_add fixes", fixes, file=sys.stderr)
         row = {**fields, "doc_id": g["_doc_id"]}
         picks: dict[str, int] = {}
-        card = card_for(row, text) if PICK.offered_for(driver) else None
+        card = card_for(driver.as_shown(row), text) if PICK.offered_for(driver) else None
         if card is not None:
             for name in fixes:
                 got = kp.pick_keys(card, name, g)

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, cast
 
-from db import alternatives, decisions, flags, review, siblings, spans, teams
+from db import alternatives, decisions, flags, review, reviewed, siblings, spans, teams
 from db.decisions import Decision, ReviewError, Seen
 from db.errors import StorageError
 from db.review import ClaimFilter, Key
@@ -419,6 +419,8 @@ class ReviewSession:
         own = self.strategy.own_verdict(self, claim)
         if own is not None:
             claim = with_verdict(claim, own, self.document(claim["doc_id"])["text"])
+        # What reviewers set on the document's nearest claims, offered among its options.
+        claim = reviewed.with_reviewed(self.conn, claim)
         if index is None:
             new_key = review.key_of(claim)
             old = self._key()
