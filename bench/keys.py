@@ -789,11 +789,6 @@ class Driver:
                 commit = kp.Commit("form", tuple(sorted(fixes)), 0)
             else:
                 plan = self.plan_commits(claim_id, g, fixes, text)
-                if os.environ.get("KEYS_DEBUG"):
-                    print("DEBUG fix", claim_id, fixes, plan, file=sys.stderr)
-                    if "subject" in fixes:
-                        est = SPAN.estimator(self, claim_id, g, text)
-                        print("DEBUG   span subject", est(frozenset({"subject"})), file=sys.stderr)
                 commit = plan[0]
                 # More to commit after this pick: pick and stay (Alt+digit) when the app can.
                 stay = commit.way == "pick" and len(plan) > 1 and PICK.stay_offered(self)
@@ -856,10 +851,6 @@ class Driver:
                     await self.goto(host_claim["id"])
             if SPAN.offered(self):
                 plan = SPAN.add_plan(self, host_claim, g, text)
-                if os.environ.get("KEYS_DEBUG"):
-                    print("DEBUG add", g["doc"], g["surface"], g.get("subject"), g.get("predicate"), g.get("time"),
-                          "span:", plan and (plan[2], {k: plan[3].get(k) for k in ("subject", "predicate", "time_text", "value", "unit")}),
-                          plan and SPAN.add_cost(self, plan, g, text), "form:", add_form_cost(g, text, host_claim), file=sys.stderr)
                 if plan is not None and (
                     SPAN.add_cost(self, plan, g, text) < add_form_cost(g, text, host_claim)
                 ):
@@ -1462,8 +1453,6 @@ class SelectSpan:
         fixes = wrong_fields(g, shown_fields(fields), adding=False)
         if not fixes:
             return 0
-        if os.environ.get("KEYS_DEBUG"):
-            print("DEBUG   after_add fixes", fixes, file=sys.stderr)
         row = {**fields, "doc_id": g["_doc_id"]}
         picks: dict[str, int] = {}
         card = card_for(driver.as_shown(row), text) if PICK.offered_for(driver) else None

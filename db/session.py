@@ -337,7 +337,12 @@ class ReviewSession:
             row = review.get_claim(self.conn, self.claim["id"])
         except sqlite3.Error:
             return None
-        return self._view(row, self.index) if row else None
+        if row is None:
+            return None
+        stayed = self.stayed  # still on the claim kept after an edit: Enter still goes on
+        view = self._view(row, self.index)
+        self.stayed = stayed if stayed == row["id"] else None
+        return view
 
     def _sync_mode(self) -> str:
         """Follow the team's mode if another session changed it; a message when it did."""

@@ -300,6 +300,8 @@ def test_a_pick_that_stays_commits_and_accept_then_goes_on_writing_nothing(picks
     row = claim_row(path, ids[0])
     assert (row["status"], row["edited"], row["subject"]) == ("accepted", 1, "甲公司")
     # a second field of the same claim, still without leaving it
+    assert s.pick_alternative("subject", 9, stay=True).kind == "refused"  # no such option
+    assert s.stayed == ids[0]  # a refusal keeps it: still on the claim as saved
     out = s.pick_alternative("predicate", 1, stay=True)
     assert out.ok and out.view.claim["id"] == ids[0]
     assert claim_row(path, ids[0])["predicate"] == "投入"

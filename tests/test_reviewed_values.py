@@ -72,8 +72,9 @@ def test_values_are_the_nearest_edited_or_added_accepted_claims(tmp_path):
     assert reviewed.values(conn, doc, ids[1], 0) == {}  # never the claim's own
     # an added claim counts (origin reviewer, accepted, not edited)
     a, b = at("3月")
-    review_api.add_claim(conn, doc, {"start": a, "end": b, "value": 3.0, "unit": "月",
-                                     "subject": "丁银行风险部", "predicate": "提供"}, "ann")  # fmt: skip
+    added = {"start": a, "end": b, "value": 3.0, "unit": "月", "subject": "丁银行风险部",
+             "predicate": "提供"}  # fmt: skip
+    review_api.add_claim(conn, doc, added, "ann")
     got = reviewed.values(conn, doc, ids[2], claim_row(path, ids[2])["start"])
     assert [v["text"] for v in got["subject"]] == ["丁银行风险部", "甲公司"]
     conn.close()
