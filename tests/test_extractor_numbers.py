@@ -215,6 +215,15 @@ def test_a_selection_with_no_number_nor_implied_one_reads_nothing(span: str):
     assert parse_quantity(span) is None
 
 
+def test_every_implied_number_reads_a_selection_as_the_number_written_in_its_place():
+    from extractor.lexicon import table
+
+    for morpheme, number in table("implied_numbers"):
+        for unit in ("家", "年", "亩"):
+            q, want = parse_quantity(f"近{morpheme}{unit}"), parse_quantity(f"近{number}{unit}")
+            assert q is not None and q == want, (morpheme, unit, q, want)
+
+
 def test_the_implied_numbers_list_is_well_formed_and_a_numeral_comes_first():
     from tests.lexicon_checks import check_lexicon_file
 
