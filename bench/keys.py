@@ -1535,13 +1535,18 @@ class ApplyToSiblings:
         return driver.key_for("review.siblings", "g") is not None and hasattr(session, "correction")
 
     def found(self, driver: Driver) -> tuple[Any, list[dict]]:
-        """The session's last correction and the siblings the app would decide now."""
+        """The session's last correction and the siblings the app would decide now: none
+        while the screen shows another document (the app offers them only in the corrected
+        one, where a commit that moved on may have left it)."""
         from db import siblings
 
         session = driver.app.screen.session
         fix = session.correction
         if fix is None:
             return None, []
+        here = driver.on_screen()
+        if here is None or driver.claim(here)["doc_id"] != fix.doc_id:
+            return fix, []
         conn = sqlite3.connect(driver.db_path)
         conn.row_factory = sqlite3.Row
         try:
