@@ -730,8 +730,21 @@ class Driver:
         from db import alternatives
 
         text = self.texts.get(row["doc_id"], "")
-        alts = alternatives.parse(row.get("alternatives"), text)
+        alts = alternatives.parse(self.as_shown(row).get("alternatives"), text)
         return str(alternatives.COLUMN[alternatives.focus_field(alts, row)])
+
+    def as_shown(self, row: dict[str, Any]) -> dict[str, Any]:
+        """``row`` as the session shows it: with the values reviewers set on the document's
+        nearest claims among its alternatives, where the app offers them (``db.reviewed``,
+        read from the database as committed so far); a claim about to be added too."""
+        try:
+            from db import reviewed
+        except ImportError:
+            return row
+        found = reviewed.values(self.db, row["doc_id"], row.get("id") or 0, row["start"])
+        if not found:
+            return row
+        return {**row, "alternatives": reviewed.merge(row.get("alternatives"), found)}
 
     def estimate_form(self, fixes: dict[str, str], row: dict[str, Any]
                       ) -> Callable[[frozenset[str]], int]:  # fmt: skip
@@ -753,7 +766,7 @@ class Driver:
                 span = fixer.estimator(self, claim_id, g, text)
         back = self.back_cost(claim_id) if self.moves_on else 0
         form = self.estimate_form(fixes, self.claim(claim_id))
-        return kp.cheapest(fixes, picks, span, form, back)
+        return kp.cheapest(fixes, picks, span, form, back, stay=PICK.stay_offered(self))
 
     async def fix_claim(self, claim_id: int, g: dict, text: str) -> None:
         """Bring the claim on screen to gold claim ``g``: the cheapest plan's first commit,
@@ -771,14 +784,18 @@ class Driver:
                 return
             if self.on_screen() != claim_id:
                 await self.goto(claim_id)
+            stay = False
             if typed_only:
                 commit = kp.Commit("form", tuple(sorted(fixes)), 0)
             else:
-                commit = self.plan_commits(claim_id, g, fixes, text)[0]
+                plan = self.plan_commits(claim_id, g, fixes, text)
+                commit = plan[0]
+                # More to commit after this pick: pick and stay (Alt+digit) when the app can.
+                stay = commit.way == "pick" and len(plan) > 1 and PICK.stay_offered(self)
             before = self.claim(claim_id)
             try:
                 if commit.way == "pick":
-                    await PICK.pick(self, claim_id, commit.fields[0], g)
+                    await PICK.pick(self, claim_id, commit.fields[0], g, stay=stay)
                 elif commit.way == "span":
                     await SPAN.draft(self, claim_id, set(commit.fields), g, text)
                 else:
@@ -790,7 +807,7 @@ class Driver:
                 await self.leave_modes()
                 typed_only = True
                 continue
-            if self.on_screen() is not None:
+            if self.on_screen() is not None and not stay:
                 self.moves_on = self.on_screen() != claim_id
             self.keys.actions["edit"] += int(before["status"] == "pending")
             await SIBLINGS.after_change(self, before, self.claim(claim_id))
@@ -913,6 +930,10 @@ class PickAlternative:
     def offered(self, driver: Driver) -> bool:
         return driver.key_for("review.pick1", "1") is not None and self.card(driver) is not None
 
+    def stay_offered(self, driver: Driver) -> bool:
+        """The screen has picks that stay on the claim (``review.pick_stay1``, Alt+digit)."""
+        return driver.key_for("review.pick_stay1", "alt+1") is not None
+
     def offered_for(self, driver: Driver) -> bool:
         """The review screen has pick keys (for a claim not on screen yet)."""
         if SPAN.active(driver):
@@ -952,8 +973,11 @@ class PickAlternative:
                 out[name] = len(keys)
         return out
 
-    async def pick(self, driver: Driver, claim_id: int, form_field: str, g: dict) -> None:
-        """Bring the focus to ``form_field`` and pick the right alternative."""
+    async def pick(
+        self, driver: Driver, claim_id: int, form_field: str, g: dict, *, stay: bool = False
+    ) -> None:
+        """Bring the focus to ``form_field`` and pick the right alternative (``stay``: with
+        the key that keeps the claim on screen, Alt+digit)."""
         card = self.card(driver)
         keys = kp.pick_keys(card, form_field, g) if card else None
         if card is None or keys is None:
@@ -981,18 +1005,24 @@ class PickAlternative:
         shown = list(card.options.get(target, ()))
         if len(shown) < int(n) or not kp.right_for(form_field, shown[int(n) - 1], g):
             raise BenchError(f"the card does not show a right option {n} for {target}: {shown}")
-        key = driver.key_for(f"review.pick{n}", n)
+        bid = f"review.pick_stay{n}" if stay else f"review.pick{n}"
+        key = driver.key_for(bid, f"alt+{n}" if stay else n)
         if key is None:
-            raise BenchError(f"the screen offers no key for review.pick{n}")
+            raise BenchError(f"the screen offers no key for {bid}")
         decided = driver.decisions(claim_id)
-        await driver.press(driver.acting, "pick/digit", key)
+        await driver.press(driver.acting, "pick/alt+digit" if stay else "pick/digit", key)
 
         def done() -> bool:
             if driver.decisions(claim_id) <= decided:
                 return False
             row = driver.claim(claim_id)
+            here = driver.on_screen()
+            if stay:  # still on the claim, the card showing what was saved
+                shown = getattr(driver.app.screen, "claim", None)
+                if here != claim_id or shown is None or shown[form_field] != row[form_field]:
+                    return False
             return (row["status"] == "accepted" and kp.right_for(form_field, str(row[form_field]
-                    or ""), g) and driver.on_screen() is not None)  # fmt: skip
+                    or ""), g) and here is not None)  # fmt: skip
 
         await driver.settle(done, f"picking {n} for {form_field} of claim {claim_id} was not "
                             "committed")  # fmt: skip
@@ -1240,7 +1270,7 @@ class SelectSpan:
         claim = getattr(screen, "claim", None)
         if claim is not None and claim["id"] == row.get("id"):
             return screen.span_start_field()  # type: ignore[no-any-return]
-        card = card_for(row, text)
+        card = card_for(driver.as_shown(row), text)
         return card.focus if card is not None else None
 
     def enter_field(self, driver: Driver, text: str, row: dict[str, Any]) -> str | None:
@@ -1425,7 +1455,7 @@ class SelectSpan:
             return 0
         row = {**fields, "doc_id": g["_doc_id"]}
         picks: dict[str, int] = {}
-        card = card_for(row, text) if PICK.offered_for(driver) else None
+        card = card_for(driver.as_shown(row), text) if PICK.offered_for(driver) else None
         if card is not None:
             for name in fixes:
                 got = kp.pick_keys(card, name, g)
@@ -1443,8 +1473,10 @@ class SelectSpan:
 
         start = driver.form_start_for(row)
         form = lambda fs: kp.form_cost(FORM_CHAIN, start, {f: fixes[f] for f in fs}, route)  # noqa: E731
-        plan = kp.cheapest(fixes, picks, span, form, back)
-        return sum(c.cost for c in plan) + back * max(len(plan) - 1, 0)
+        stay = PICK.stay_offered(driver)
+        plan = kp.cheapest(fixes, picks, span, form, back, stay=stay)
+        unpicked = sum(c.way != "pick" for c in plan) if stay else len(plan)
+        return sum(c.cost for c in plan) + back * max(unpicked - 1, 0)
 
     def add_cost(self, driver: Driver,
                  plan: tuple[int, int, list[str], dict[str, Any], str],
@@ -1503,13 +1535,18 @@ class ApplyToSiblings:
         return driver.key_for("review.siblings", "g") is not None and hasattr(session, "correction")
 
     def found(self, driver: Driver) -> tuple[Any, list[dict]]:
-        """The session's last correction and the siblings the app would decide now."""
+        """The session's last correction and the siblings the app would decide now: none
+        while the screen shows another document (the app offers them only in the corrected
+        one, where a commit that moved on may have left it)."""
         from db import siblings
 
         session = driver.app.screen.session
         fix = session.correction
         if fix is None:
             return None, []
+        here = driver.on_screen()
+        if here is None or driver.claim(here)["doc_id"] != fix.doc_id:
+            return fix, []
         conn = sqlite3.connect(driver.db_path)
         conn.row_factory = sqlite3.Row
         try:

@@ -484,12 +484,18 @@ def cheapest(
     span: Callable[[frozenset[str]], int | None] | None,
     form: Callable[[frozenset[str]], int],
     back: int,
+    *,
+    stay: bool = False,
 ) -> list[Commit]:
     """The cheapest way to set every field of ``fixes``: each field by a pick (one commit
     each; ``picks``: field -> keys), in one span draft (``span``: fields -> keys or None when
     they cannot all be selected), or in one form (``form``: fields -> keys); ``back`` is paid
     between commits (the screen moves on after each). Ties go to fewer commits, then to the
-    form (typing always works)."""
+    form (typing always works).
+
+    ``stay``: the app has a pick that stays on the claim (Alt+digit, same keys): the picks
+    come first, each staying but the plan's last commit, so ``back`` is paid only between a
+    span draft and a form. The plan is returned in the order to commit it."""
     names = sorted(fixes)
     span_memo: dict[frozenset[str], int | None] = {}
     form_memo: dict[frozenset[str], int] = {}
@@ -522,7 +528,11 @@ def cheapest(
         for name in by_way["pick"]:
             plan.append(Commit("pick", (name,), picks[name]))
             cost += picks[name]
-        cost += back * max(len(plan) - 1, 0)
+        if stay:
+            cost += back * max(bool(by_way["span"]) + bool(by_way["form"]) - 1, 0)
+            plan = [c for c in plan if c.way == "pick"] + [c for c in plan if c.way != "pick"]
+        else:
+            cost += back * max(len(plan) - 1, 0)
         rank = (cost, len(plan), -len(by_way["form"]), plan)
         if best is None or rank[:3] < best[:3]:
             best = rank

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, cast
 
-from db import alternatives, decisions, flags, review, siblings, spans, teams
+from db import alternatives, decisions, flags, review, reviewed, siblings, spans, teams
 from db.decisions import Decision, ReviewError, Seen
 from db.errors import describe, unsaved
 from db.review import ClaimFilter, Key
@@ -328,7 +328,12 @@ class ReviewSession:
             row = review.get_claim(self.conn, self.claim["id"])
         except sqlite3.Error:
             return None
-        return self._view(row, self.index) if row else None
+        if row is None:
+            return None
+        stayed = self.stayed  # still on the claim kept after an edit: Enter still goes on
+        view = self._view(row, self.index)
+        self.stayed = stayed if stayed == row["id"] else None
+        return view
 
     def _sync_mode(self) -> str:
         """Follow the team's mode if another session changed it; a message when it did."""
@@ -399,6 +404,7 @@ class ReviewSession:
         """Make ``row`` the current claim and describe the screen that shows it."""
         self.doc_only = None
         self.finished = False
+        self.stayed = None
         if row is None:
             self.claim, self.index = None, -1
             return View(None, None, -1, self.total, None, False, self.flt, relist=relist,
@@ -409,6 +415,8 @@ class ReviewSession:
         own = self.strategy.own_verdict(self, claim)
         if own is not None:
             claim = with_verdict(claim, own, self.document(claim["doc_id"])["text"])
+        # What reviewers set on the document's nearest claims, offered among its options.
+        claim = reviewed.with_reviewed(self.conn, claim)
         if index is None:
             new_key = review.key_of(claim)
             old = self._key()
@@ -511,11 +519,20 @@ class ReviewSession:
         return self._run(lambda: self._decide_run(action, changes))
 
     def _decide_run(
-        self, action: str, changes: Changes | None, extra: Changes | None = None, what: str = ""
+        self,
+        action: str,
+        changes: Changes | None,
+        extra: Changes | None = None,
+        what: str = "",
+        *,
+        stay: bool = False,
     ) -> Outcome:
-        """:meth:`decide` inside the lock (a pick comes here too, with ``extra``)."""
+        """:meth:`decide` inside the lock (a pick comes here too, with ``extra``). ``stay``:
+        an edit that keeps the claim on screen (see :meth:`pick_alternative`)."""
         if self.claim is None:
             raise ReviewError(self.no_claim_reason(action))
+        if action == "accept" and self.stayed == self.claim["id"]:
+            return self._go_on()
         if self.finished and action in ("accept", "reject"):
             return self._out("refused", self.finished_reason(action))
         note = self._sync_mode()
@@ -529,7 +546,38 @@ class ReviewSession:
             if self.strategy.name == "overlap":
                 done = f"Your edit of claim {decision.claim_id}{what} is recorded."
             note = f"{done} {note}".strip()
+        if stay and action == "edit":
+            return self._stay(decision, relist, rows, note)
         return self._go_next(decision, relist, rows, note)
+
+    # ---- pick and stay: fix several fields of one claim without leaving it
+
+    stayed: int | None = None
+    """The claim kept on screen after the reviewer's own edit of it (a pick with Alt): accept
+    (``a``, ``Enter``) on it then goes on to the next pending claim and writes nothing — the
+    edit already accepted it. Any other view ends it."""
+
+    def _stay(self, decision: Decision, relist: bool, rows: list[ListRow], note: str) -> Outcome:
+        """After an edit committed on the claim on screen: show it again, as saved."""
+        row = review.list_row(self.conn, decision.claim_id)
+        if relist:
+            self.claim = None
+        view = self._view(row, self.index if not relist else None, relist=relist, rows=rows)
+        if view.claim is not None and view.claim["id"] == decision.claim_id:
+            self.stayed = decision.claim_id
+            note = f"{note} Still on it: Enter goes on.".strip()
+        return self._out("done", note, decision=decision, view=view)
+
+    def _go_on(self) -> Outcome:
+        """Accept on the claim kept after an edit: the next pending claim; nothing written."""
+        assert self.claim is not None
+        claim_id = self.claim["id"]
+        key = review.key_of(self.claim)
+        row = self.strategy.next(self, key)
+        if row is None:
+            self.stayed = None
+            return self._out("refused", f"Claim {claim_id} is saved; nothing left pending here.")
+        return self._out("done", view=self._view(row))
 
     def pick(self, n: int) -> Outcome:
         """Adjudication: make the n-th reviewer's version final, then the next dispute."""
@@ -723,10 +771,12 @@ class ReviewSession:
     """Normalises a picked time expression against the document's date (the app sets the
     extractor's; ``db`` never imports it). Without one a picked time gets an empty ``time``."""
 
-    def pick_alternative(self, field: str, n: int) -> Outcome:
+    def pick_alternative(self, field: str, n: int, *, stay: bool = False) -> Outcome:
         """Pick option ``n`` (as numbered on the card) of ``field`` for the current claim: saved
         as an edit decision (which records the option under ``picked``), then the next pending
-        claim. No such option: refused, nothing written."""
+        claim — or, with ``stay``, the same claim again as saved, so another of its fields can
+        be fixed without coming back to it (accept then goes on, writing nothing). No such
+        option: refused, nothing written."""
 
         def run() -> Outcome:
             if self.claim is None:
@@ -739,7 +789,7 @@ class ReviewSession:
             )
             record = alternatives.pick_record(option, n)
             what = f" ({alternatives.describe_pick(record)})"
-            return self._decide_run("edit", changes, {"picked": record}, what)
+            return self._decide_run("edit", changes, {"picked": record}, what, stay=stay)
 
         return self._run(run)
 

@@ -2525,10 +2525,10 @@ def parse_quantity(span: str) -> dict | None:
         # A bare number the finder would not propose (a year, a code) is still a number.
         m = re.search(_ARABIC + "|" + _CN, norm)
         if not m or not re.search(f"[0-9{_CN_DIGIT_CHARS}]", m.group(0)):
-            return None
+            return _implied(norm)
         value = parse_number(m.group(0))
         if value is None:
-            return None
+            return _implied(norm)
         qualifier = _span_qualifier(norm, m.start(), m.end(), "=")
         return {
             "value": value,
@@ -2545,6 +2545,21 @@ def parse_quantity(span: str) -> dict | None:
         "qualifier": _span_qualifier(norm, q.start, q.end, q.qualifier),
         "kind": q.kind,
     }
+
+
+def _implied(norm: str) -> dict | None:
+    """A selection without a number read through the morpheme that stands for one
+    (``data/implied_numbers.tsv``: 首家 is 1 家, 半年 0.5 年, 上千褶 1000 褶): its first such
+    morpheme replaced by the number it implies and the selection read again; None when it
+    holds none (or what it implies reads as no number either)."""
+    hits = [(i, m, n) for m, n in table("implied_numbers") if (i := norm.find(m)) >= 0]
+    if not hits:
+        return None
+    i, morpheme, number = min(hits)
+    rewritten = norm[:i] + number + norm[i + len(morpheme) :]
+    if not re.search(f"[0-9{_CN_DIGIT_CHARS}]", rewritten):
+        return None  # what it implies is written with no digit either: nothing to read
+    return parse_quantity(rewritten)
 
 
 def _span_qualifier(span: str, start: int, end: int, found: str) -> str:

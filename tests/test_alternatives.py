@@ -288,6 +288,49 @@ def test_pick_saves_an_edit_with_offsets_and_moves_to_the_next_pending(picks_db)
     assert (row["status"], row["time_text"], row["time"], row["edited"]) == ("pending", "", "", 0)
 
 
+def test_a_pick_that_stays_commits_and_accept_then_goes_on_writing_nothing(picks_db):
+    path, ids = picks_db
+    s = session(path)
+    s.open()
+    out = s.pick_alternative("subject", 1, stay=True)
+    assert out.ok, out.message
+    assert "picked subject option 1 (甲公司)" in out.message and "Enter goes on" in out.message
+    assert out.view.claim["id"] == ids[0] and s.stayed == ids[0]  # still on it, as saved
+    assert out.view.claim["subject"] == "甲公司"
+    row = claim_row(path, ids[0])
+    assert (row["status"], row["edited"], row["subject"]) == ("accepted", 1, "甲公司")
+    # a second field of the same claim, still without leaving it
+    assert s.pick_alternative("subject", 9, stay=True).kind == "refused"  # no such option
+    assert s.stayed == ids[0]  # a refusal keeps it: still on the claim as saved
+    out = s.pick_alternative("predicate", 1, stay=True)
+    assert out.ok and out.view.claim["id"] == ids[0]
+    assert claim_row(path, ids[0])["predicate"] == "投入"
+    assert len(decisions(path)) == 2
+    # accept on it: the next pending claim, no third decision (the edits accepted it)
+    out = s.decide("accept")
+    assert out.ok and out.decision is None and out.view.claim["id"] == ids[1]
+    assert len(decisions(path)) == 2 and s.stayed is None
+    # back on an accepted claim by a move, accept is refused as before (never a second row)
+    s.move("previous")
+    out = s.decide("accept")
+    assert out.kind == "refused" and "already accepted" in out.message
+    assert len(decisions(path)) == 2
+    # undo takes the last pick back, field by field
+    assert s.undo().ok
+    row = claim_row(path, ids[0])
+    assert (row["subject"], row["predicate"], row["status"]) == ("甲公司", "捐资", "accepted")
+
+
+def test_a_staying_pick_with_no_such_option_is_refused_and_stays_unmarked(picks_db):
+    path, ids = picks_db
+    s = session(path)
+    s.open()
+    out = s.pick_alternative("subject", 7, stay=True)
+    assert out.kind == "refused" and s.stayed is None
+    out = s.decide("accept")  # a plain accept: written, moves on
+    assert out.ok and out.decision is not None and out.view.claim["id"] == ids[1]
+
+
 def test_a_pick_with_no_such_option_is_refused_and_writes_nothing(picks_db):
     path, ids = picks_db
     s = session(path)
@@ -404,6 +447,46 @@ async def test_keys_move_the_field_and_pick_an_option(picks_db, focus):
     assert [json.loads(d["after"])["picked"]["option"] for d in rows] == [2, 1]
 
 
+@pytest.mark.parametrize("go_on", ["enter", "a"])
+async def test_alt_digit_picks_and_stays_with_the_focus_on_the_next_field(picks_db, go_on):
+    path, ids = picks_db
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_app(app, pilot)
+        assert card(app).picks.field == "subject"
+        await pilot.press("alt+2")
+        await pilot.pause()
+        assert screen.claim["id"] == ids[0]  # stayed
+        assert screen.claim["subject"] == "丁银行"  # the card shows what was saved
+        assert card(app).picks.field == "predicate"  # on to the next field no one has set
+        assert [o.text for o in card(app).picks.options] == ["投入"]
+        await pilot.press("alt+1")
+        await pilot.pause()
+        assert screen.claim["id"] == ids[0] and screen.claim["predicate"] == "投入"
+        await pilot.press(go_on)
+        await pilot.pause()
+        assert screen.claim["id"] == ids[1]  # Enter went on
+    row = claim_row(path, ids[0])
+    assert (row["subject"], row["predicate"], row["status"]) == ("丁银行", "投入", "accepted")
+    assert (row["subject_start"], row["predicate_start"]) == (at("丁银行")[0], at("投入")[0])
+    rows = decisions(path)
+    assert [(d["claim_id"], d["action"]) for d in rows] == [(ids[0], "edit"), (ids[0], "edit")]
+    assert [json.loads(d["after"])["picked"]["field"] for d in rows] == ["subject", "predicate"]
+    assert json.loads(claim_row(path, ids[1])["original"] or "null") is None  # untouched
+
+
+async def test_alt_digit_without_such_an_option_says_so_and_writes_nothing(picks_db):
+    path, ids = picks_db
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_app(app, pilot)
+        await pilot.press("alt+9")
+        await pilot.pause()
+        assert screen.claim["id"] == ids[0]
+        assert any("no option 9" in str(n.message) for n in app._notifications)
+    assert decisions(path) == []
+
+
 def card_text(app) -> str:
     from tests.test_review_app import screen_text
 
@@ -482,6 +565,9 @@ async def test_adjudication_keeps_digits_for_versions(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.screen.claim["id"] == ids[0]
+        await pilot.press("alt+2")  # not a subject's option either: says so, writes nothing
+        await pilot.pause()
+        assert app.screen.claim["id"] == ids[0] and decisions(path)[-1]["reviewer"] == "bob"
         await pilot.press("2")  # bob's version, not the subject's option 2
         await pilot.pause()
     row = claim_row(path, ids[0])
@@ -508,6 +594,11 @@ async def test_help_and_palette_list_the_field_and_pick_keys(picks_db):
         assert wanted <= set(titles)
         footer = card_text(app).splitlines()[-1]
         assert "1…9 Pick" in footer
+        assert rows["review.pick_stay1"] == "Alt+1…9"
+        assert [rows[f"review.pick_stay{n}"] for n in range(2, 10)] == [
+            f"alt+{n}" for n in range(2, 10)
+        ]
+        assert {"review: pick, stay", "review: pick 9, stay"} <= set(titles)
     ids = {b.id for b in REVIEW_BINDINGS}
     assert {"review.field_previous", "review.field_next"} <= ids
 

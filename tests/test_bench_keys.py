@@ -123,8 +123,10 @@ def test_reject_edit_and_add_are_driven_through_the_app(tmp_path, capsys):
     assert acts["reject"]["times"] == 1 and acts["reject"]["keys"] == 1
     assert acts["edit"]["times"] == 1 and acts["add"]["times"] == 1
     assert acts["accept"]["times"] == len(cands) - 3
-    # The subject was typed: one key per character.
-    assert figures["typed_characters"]["subject"] == 2 * len("测试单位")
+    # The subject was typed once, one key per character: the added claim then offers it
+    # among its alternatives (a value the reviewer set next door), and it is picked.
+    assert figures["typed_characters"]["subject"] == len("测试单位")
+    assert figures["fixers"]["pick (add)"]["commits"] >= 1
     assert figures["gold_claims"] == len(cands) - 1
 
 
@@ -476,6 +478,33 @@ def test_cheapest_shares_fields_among_picks_a_span_and_the_form():
     # A single wrong field with a pick: the pick alone.
     plan = kp.cheapest({"subject": "x"}, {"subject": 2}, None, form, back=1)
     assert plan == [kp.Commit("pick", ("subject",), 2)]
+
+
+@pytest.mark.parametrize(
+    ("picks", "span", "back", "want", "ways"),
+    [
+        # two picks: the first stays (Alt+digit), so no way back is paid
+        ({"subject": 1, "predicate": 2}, None, 1, 3, ["pick", "pick"]),
+        # a pick, then a span draft: the pick first, staying; no way back
+        ({"subject": 1}, 3, 1, 4, ["pick", "span"]),
+        # a span draft and a form still pay the way back between them
+        ({}, 3, 5, 3 + 5 + 9, ["span", "form"]),
+    ],
+)
+def test_cheapest_with_a_staying_pick_puts_the_picks_first(picks, span, back, want, ways):
+    fixes = {"subject": "甲", "predicate": "乙"}
+    form = lambda fs: 9 if fs == frozenset({"subject"}) else 99  # noqa: E731
+
+    def spans(fs: frozenset[str]) -> int | None:
+        return span if span is not None and fs == frozenset({"predicate"}) else None
+
+    plan = kp.cheapest(fixes, picks, spans, form, back, stay=True)
+    assert [c.way for c in plan] == ways
+    unpicked = sum(c.way != "pick" for c in plan)
+    assert sum(c.cost for c in plan) + back * max(unpicked - 1, 0) == want
+    # without the staying pick, coming back is paid between every two commits
+    plain = kp.cheapest(fixes, picks, spans, form, back)
+    assert sum(c.cost for c in plain) + back * (len(plain) - 1) >= want
 
 
 def test_form_cost_counts_open_tabs_typing_emptying_and_save():

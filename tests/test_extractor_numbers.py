@@ -189,3 +189,45 @@ def test_dimensions_and_fractions_have_no_single_value() -> None:
         "kind": "length",
     }
     assert parse_quantity("1/2.3英寸")["value"] is None
+
+
+@pytest.mark.parametrize(
+    ("span", "value", "unit", "qualifier"),
+    [
+        ("首家", 1, "家", "="),  # 首: the first, one
+        ("夺得榜首", 1, "", "="),
+        ("半个小时", 0.5, "小时", "="),  # 半: a half
+        ("半年多", 0.5, "年", ">"),
+        ("上千亩", 1000, "亩", ">="),  # 千, 百, 万 with no numeral before them: one of them
+        ("数百家", 100, "家", ">"),
+        ("万元左右", 10000, "元", "~"),
+    ],
+)
+def test_a_selection_without_a_numeral_is_read_through_its_implied_number(
+    span: str, value: float, unit: str, qualifier: str
+):
+    q = parse_quantity(span)
+    assert q is not None and (q["value"], q["unit"], q["qualifier"]) == (value, unit, qualifier)
+
+
+@pytest.mark.parametrize("span", ["全市", "本月", "部分企业"])
+def test_a_selection_with_no_number_nor_implied_one_reads_nothing(span: str):
+    assert parse_quantity(span) is None
+
+
+def test_every_implied_number_reads_a_selection_as_the_number_written_in_its_place():
+    from extractor.lexicon import table
+
+    for morpheme, number in table("implied_numbers"):
+        for unit in ("家", "年", "亩"):
+            q, want = parse_quantity(f"近{morpheme}{unit}"), parse_quantity(f"近{number}{unit}")
+            assert q is not None and q == want, (morpheme, unit, q, want)
+
+
+def test_the_implied_numbers_list_is_well_formed_and_a_numeral_comes_first():
+    from tests.lexicon_checks import check_lexicon_file
+
+    check_lexicon_file("implied_numbers")
+    # a numeral in the selection is read as written: the list is the last resort
+    assert parse_quantity("三千亩")["value"] == 3000
+    assert parse_quantity("一半")["value"] == 1

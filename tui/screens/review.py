@@ -131,6 +131,16 @@ REVIEW_BINDINGS = [
         )
         for n in range(1, 10)
     ),
+    *(
+        Binding(
+            f"alt+{n}", f"pick_alternative({n}, True)",
+            "Pick, stay" if n == 1 else f"Pick {n}, stay",
+            id=f"review.pick_stay{n}", show=n == 1, key_display="Alt+1…9" if n == 1 else None,
+            tooltip=f"Pick alternative {n} of the field in focus and stay on the claim (saved"
+            " as an edit; the focus goes to its next doubtful field; Enter then goes on)",
+        )
+        for n in range(1, 10)
+    ),
     Binding(
         "p,full_stop", "next_pending", "Next pending", id="review.next_pending", show=False,
         tooltip="Go to the next pending claim (the one an accept would go to), deciding nothing",
@@ -612,17 +622,17 @@ class ReviewScreen(SpanMode):
     field_focus: str = "subject"
     """The card's field in focus (``[``/``]``); digits pick among its alternatives."""
     _focus_claim: tuple[int, frozenset[str]] | None = None
-    """The claim the focus was chosen for, and the fields a reviewer had set on it then."""
+    """The claim the focus was chosen for, with the fields a reviewer had set then."""
 
     def _focus_picks(self, claim: ClaimRow, text: str) -> None:
-        """Put the card's picks in place for ``claim``: on a new claim, and on a claim whose
-        fields set by a reviewer changed (an undo gives back the proposal), the focus starts on
-        the field most likely wrong (:func:`db.alternatives.focus_field`); ``[``/``]`` keep
-        their choice while the claim stays as it is."""
+        """Put the card's picks in place for ``claim``: on a new claim the focus starts on the
+        field most likely wrong (:func:`db.alternatives.focus_field`), and again when the fields
+        a reviewer set on it change (a pick that stayed on it: the focus goes on to the next
+        doubtful field no one has set; an undo gives back the proposal)."""
         alts = alternatives.parse(claim.get("alternatives"), text)
-        key = (claim["id"], frozenset(alternatives.settled(claim)))
-        if key != self._focus_claim:
-            self._focus_claim = key
+        seen = (claim["id"], frozenset(alternatives.settled(claim)))
+        if seen != self._focus_claim:
+            self._focus_claim = seen
             self.field_focus = alternatives.focus_field(alts, claim)
         card = self.query_one(ClaimCard)
         if not alts:
@@ -648,13 +658,20 @@ class ReviewScreen(SpanMode):
         """Focus the next field of the card."""
         self._step_field(1)
 
-    async def action_pick_alternative(self, n: int) -> None:
+    async def action_pick_alternative(self, n: int, stay: bool = False) -> None:
         """Pick alternative ``n`` of the field in focus: saved as an edit, then the next
-        pending claim (refused with a message when there is no such option)."""
+        pending claim — with ``stay`` (Alt+digit), the same claim, its focus on the next
+        field most likely wrong (refused with a message when there is no such option)."""
         if self._no_claim("pick an alternative for"):
             return
+        if stay and self.assignment.adjudicate:
+            self.notify(
+                "When adjudicating, the digits take a reviewer's version; e edits the claim.",
+                severity="warning",
+            )
+            return
         field = self.field_focus
-        await self._act(lambda: self.session.pick_alternative(field, n), "saving")
+        await self._act(lambda: self.session.pick_alternative(field, n, stay=stay), "saving")
 
     # ---------------------------------------------------------------- siblings
 

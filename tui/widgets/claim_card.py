@@ -181,6 +181,8 @@ class ClaimCard(Static):
             # of nine stay on screen in a small terminal's few card rows.
             row = Text("pick 1…9 ", style="bold", overflow="fold")
             row.append_text(picks_line(picks))
+            if picks.options:  # the footer has no room left for it
+                row.append("  · Alt+digit: pick and stay", style="dim")
             self.update(Group(grid, row, self.details_of(claim)))
             return
         self.update(Group(grid, self.details_of(claim)))

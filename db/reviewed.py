@@ -1,0 +1,99 @@
+"""Reviewed values as alternatives: what a reviewer set on a document's claims, offered on the
+others.
+
+A reviewer who fixes a subject or a predicate by typing or selecting it (an edit) or who adds
+a claim the extractor missed often needs the same value again a few claims later: a report
+names the same paraphrased subject claim after claim (``香港因家暴问题而申请禁制令的个案`` on
+four counts in a row), and the items of a list share a predicate written nowhere as such. The
+extractor cannot propose a value it never read; the reviewer has just given it. So each claim
+on the card also offers, for its subject and predicate, the values of the nearest claims of
+its document that a reviewer edited or added and accepted (:data:`NEAREST` distinct values per
+field, nearest first by their place in the text), inserted among the extractor's options after
+its first :data:`AFTER` (a digit picks one, as any alternative: two keys instead of typing it
+again). Values the claim already holds or already offers are not repeated.
+
+The merge happens when the session reads a claim for the screen (:func:`with_reviewed`): the
+stored ``alternatives`` column is never changed (``export`` keeps the extractor's own), and a
+pick of a reviewed value is an ordinary pick, logged with its option as shown.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping
+from typing import Any, cast
+
+from db.rows import ClaimRow
+
+#: Fields offered from reviewed claims, with their span columns.
+FIELDS = {
+    "subject": ("subject_start", "subject_end"),
+    "predicate": ("predicate_start", "predicate_end"),
+}
+#: Distinct reviewed values offered per field.
+NEAREST = 3
+#: They follow the extractor's first options (its likeliest runners-up keep their digits).
+AFTER = 3
+#: Reviewed claims read per claim shown (nearest first; enough for NEAREST distinct values).
+SCAN = 24
+
+Reviewed = dict[str, list[dict[str, Any]]]
+"""Field -> reviewed values, nearest first: ``{"text", "start", "end", "score": None}``."""
+
+
+def values(conn: sqlite3.Connection, doc_id: int, claim_id: int, start: int) -> Reviewed:
+    """The subjects and predicates reviewers set on the claims of document ``doc_id`` nearest
+    to offset ``start`` (edited or added, and accepted; not claim ``claim_id`` itself):
+    :data:`NEAREST` distinct non-empty values per field, nearest first."""
+    sql = (
+        "SELECT subject, subject_start, subject_end, predicate, predicate_start, predicate_end"
+        " FROM claims INDEXED BY claims_doc"
+        " WHERE doc_id = ? AND id != ? AND status = 'accepted'"
+        " AND (edited = 1 OR origin = 'reviewer')"
+        " ORDER BY abs(start - ?), start LIMIT ?"
+    )
+    out: Reviewed = {}
+    for row in conn.execute(sql, (doc_id, claim_id, start, SCAN)):
+        for i, field in enumerate(FIELDS):
+            text, a, b = row[3 * i], row[3 * i + 1], row[3 * i + 2]
+            if not isinstance(text, str) or not text.strip():
+                continue
+            have = out.setdefault(field, [])
+            if len(have) < NEAREST and all(v["text"] != text for v in have):
+                have.append({"text": text, "start": a, "end": b, "score": None})
+    return {f: v for f, v in out.items() if v}
+
+
+def merge(raw: Any, reviewed: Mapping[str, list[dict[str, Any]]]) -> Any:
+    """The alternatives ``raw`` (the column's JSON text) with ``reviewed`` values inserted
+    after each field's first :data:`AFTER` options, those it already lists left out; ``raw``
+    itself when there is nothing to add. Bad JSON or a wrong shape counts as no options."""
+    if not any(reviewed.values()):
+        return raw
+    data: Any = raw
+    if isinstance(raw, str | bytes):
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            data = None
+    merged: dict[str, Any] = dict(data) if isinstance(data, dict) else {}
+    for field, new in reviewed.items():
+        entries = merged.get(field)
+        listed = list(entries) if isinstance(entries, list) else []
+        texts = {e.get("text") for e in listed if isinstance(e, dict)}
+        extra = [v for v in new if v["text"] not in texts]
+        if extra:
+            merged[field] = [*listed[:AFTER], *extra, *listed[AFTER:]]
+    return json.dumps(merged, ensure_ascii=False)
+
+
+def with_reviewed(conn: sqlite3.Connection, claim: ClaimRow) -> ClaimRow:
+    """``claim`` with the reviewed values of its document among its alternatives (a new row;
+    the claim itself when there are none)."""
+    found = values(conn, claim["doc_id"], claim["id"], claim["start"])
+    if not found:
+        return claim
+    shown = dict(claim)
+    shown["alternatives"] = merge(claim.get("alternatives"), found)
+    return cast(ClaimRow, shown)
