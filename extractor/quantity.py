@@ -204,12 +204,19 @@ _RANK_BEFORE_RE = re.compile(
     + "|".join(sorted(words("rank_verbs") + words("rank_scopes"), key=len, reverse=True))
     + r"|仅次于\S{0,6}?)[^，。；：:]{0,6}$"
 )
+#: A month right after N年: the year of a date (九年六月十九日; 三年六个月 is a duration).
+_MONTH_AFTER_RE = re.compile(r"[零〇一二三四五六七八九十]{1,3}月")
+#: Rank verbs that name a ranking by themselves (data/rank_verbs.tsv, "bare"): 排名12，
+_BARE_RANK_VERBS = tuple(r[0] for r in table("rank_verbs") if r[1:] == ("bare",))
 #: Names made of a number and a word opened by its measure word (20国集团, 5人制): data.
 _NUMBER_NAME_WORDS = tuple(words("number_name_words"))
-#: Words a little after 第N(名) that make it a slot of a prize table (第一名：奖励1000元).
+#: Words a little after 第N(名) in its clause that make it a slot of a prize table
+#: (第一名：奖励1000元, 前三名玩家可得到…, 第四名---第十名：各奖励…).
 _PRIZE_AFTER_RE = re.compile(
-    r"(?:名|位)?[\s：:—\-第一二三四五六七八九十名]{0,8}(?:" + "|".join(words("prize_words")) + ")"
+    r"(?:名|位)?[^，。；！？,;!?\n]{0,8}?(?:" + "|".join(words("prize_words")) + ")"
 )
+#: The measure words of a range of ranks (三至七名, 4到10位) that a prize word makes a slot.
+_RANK_RANGE_UNITS = frozenset(("名", "位"))
 _RANK_DIGITS = frozenset("一二三四五六七八九")
 #: What stands before 第N个 when it opens a clause: the points of an argument.
 _ENUMERATION_BEFORE = frozenset("，。；：！？、,;:!?\n（(“")
@@ -325,8 +332,10 @@ _KUAI_RE = re.compile(
 _KUAI_CONTEXT_RE = re.compile(r"[元块钱价贵卖售费薪资涨降赚花付][^，。；！？]{0,12}$")
 #: A share in tenths with one more digit (4成2: 42 %).
 _SHARE_TENTHS_RE = re.compile(r"(?<![\d.])(?P<a>[1-9])成(?P<b>[1-9])(?![\d.%成])")
-#: 过半 "more than half": more than 50 % (过半数 too).
-_MORE_THAN_HALF_RE = re.compile(r"(?<![不超])过半(?![夜])")
+#: 过半 "more than half": more than 50 % (过半数 too; not 经过半年, 通过半数).
+_MORE_THAN_HALF_RE = re.compile(r"(?<![不超经通度])过半(?![夜])")
+#: 半数 "half of them" after a qualifier word or before 以上 (超过半数, 近半数, 半数以上): 50 %.
+_HALF_COUNT_RE = re.compile(r"半数(?P<ge>以上)?")
 #: 双倍: a multiple of two (data/double_words.tsv for the words that claim it).
 _DOUBLE_RE = re.compile("双倍")
 _DOUBLE_WORDS = tuple(words("double_words"))
@@ -366,6 +375,13 @@ for _u, _side, _w in table("figure_of_speech"):
 _FRAME_ALWAYS = tuple(r[0] for r in table("time_frame_words") if r[1] == "always")
 _FRAME_AFTER = tuple(r[0] for r in table("time_frame_words") if r[1] == "frame")
 _FRAME_END_RE = re.compile(r"(?:以来|来|内|中|里|间|的)")
+#: A span after a duration (3年内, 一天之内, 15年间) and another figure later in its clause
+#: (…内11连胜, …间增加了43倍, …内第二次交锋; a space or a bracket ends the clause: a
+#: headline runs into its dateline): the duration frames that figure.
+_WITHIN_RE = re.compile(r"(?:之内|内|里|间)")
+_FRAMED_FIGURE_RE = re.compile(
+    r"[^，。；！？,;!?\s(（]*?(?:\d|第[一二两三四五六七八九十]|[两二三四五六七八九十百千][个次倍名家只场件多余])"
+)
 #: Words after a quantity that make it a condition (45级时), each with the longer words that
 #: start like it and do not (时间).
 _CONDITION_AFTER = tuple(
@@ -486,8 +502,9 @@ _HALF_DURATION_RE = re.compile(
 #: What makes 半年 or 半个月 a measured duration when no verb of duration stands before it:
 #: 的 and a noun after it (半分钟的戏: the length of something).
 _HALF_OF_RE = re.compile(r"的[\u4e00-\u9fff]")
-#: After these 半年 is a frame or a condition (半年前, 半年以上, 半个月里, 半年来, 半天时).
-_HALF_NOT_RE = re.compile(r"(?:以前|之前|前|以上|以下|以内|里|内|来|以来|时)")
+#: After these 半年 is a frame or a condition (半年前, 半年以上, 半个月里, 半年来, 半天时;
+#: not 半年时间).
+_HALF_NOT_RE = re.compile(r"(?:以前|之前|前|以上|以下|以内|里|内|来|以来|时(?!间))")
 #: Shots made of shots taken (12投9中) and free throws (三罚两中, 两罚命中, 两罚都没进): one
 #: mention, the first number.
 _SHOTS_RE = re.compile(
@@ -532,6 +549,11 @@ _RATIO_BEFORE_RE = re.compile(r"比例?(?:为|是|达|达到|约为|约|接近|�
 _RATIO_AFTER_RE = re.compile(r"的?(?:比例|比率|配比)")
 #: A height or length written as 1米77 (1.77 m) or 1米8 (1.8 m).
 _HEIGHT_RE = re.compile(r"(?<![\d.])(?P<a>\d)米(?P<b>\d{1,2})(?![\d.%])")
+#: The same in Chinese numerals: 一米六 (1.6 m), 一米七五 (1.75 m), 两米一 (2.1 m).
+_CN_HEIGHT_RE = re.compile(
+    r"(?<![零〇一二两三四五六七八九十百千万\d])(?P<a>[一两])米(?P<b>[一二三四五六七八九]{1,2})"
+    r"(?![零〇一二两三四五六七八九十百千万亿米\d])"
+)
 #: A height in feet and inches written 6尺8寸 or 6尺8: one mention, valued in feet as
 #: written (the gold reads 6尺8寸 as 6 尺).
 _FEET_INCHES_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,2})尺(?P<b>\d{1,2})寸?(?![\d.])")
@@ -596,7 +618,7 @@ _DURATION_LIST_HEAD_RE = re.compile(r"(?:" + _DURATION_ITEM + r"、)+$")
 _CODE_AROUND_RE = re.compile(r"-\d")
 _CODE_BEFORE_RE = re.compile(r"\d-$")
 _MODIFIED_UNIT_RE = re.compile(
-    "(?:" + "|".join(words("unit_modifiers")) + r")(?P<u>" + _UNITS + ")"
+    "的?(?:" + "|".join(words("unit_modifiers")) + r")(?P<u>" + _UNITS + ")"
 )
 #: Team names made of a number are two-digit and not round (76人, 49人): 20人 repeated is a count.
 _TEAM_SHAPE_RE = re.compile(r"[1-9][1-9]人")
@@ -611,6 +633,19 @@ _SCOPE_STAT_RE = re.compile(r"[\u4e00-\u9fff]{0,10}?的(?:平均|总|整体)")
 #: superlative).
 _SUPERLATIVE_BEFORE_RE = re.compile(r"最(?!近)[\u4e00-\u9fff]{1,2}的$")
 _RANK_CONDITION_RE = re.compile(r"(?:名|位)?的")
+#: An aperture right after a focal length (15-85mm f/3.5-5.6, 50mm F1.4): a lens named by it.
+_LENS_APERTURE_RE = re.compile(r"\s?[fF]/?\d")
+#: A rank as a goal, not a standing (力争西部第二, 西部第二争夺战: data/rank_goal_words.tsv).
+_RANK_GOAL_BEFORE_RE = re.compile(
+    "(?:"
+    + "|".join(w for w, side in table("rank_goal_words") if side == "before")
+    + r")[^，。；：:！？!?\n]{0,4}$"
+)
+_RANK_GOAL_AFTER_RE = re.compile(
+    r"(?:名|位)?的?(?:"
+    + "|".join(w for w, side in table("rank_goal_words") if side == "after")
+    + ")"
+)
 #: Nouns after 第N的 that describe the rank itself (第11名的成绩).
 _RANK_NOUNS = tuple(words("rank_nouns"))
 #: A criterion word a little before a quantity followed by 的 (不少于建筑面积100万平方米的…,
@@ -659,6 +694,8 @@ def _num_value(n: str, scale: str | None) -> float | None:
         v = parse_chinese(n)
         if v is None:
             return None
+        if scale and v >= SCALES[scale]:
+            return v  # 一万几千: a lower place after the number (10000 and more), not 一万 x 千
     if scale:
         v *= SCALES[scale]
     return v
@@ -755,6 +792,18 @@ class _Finder:
                 b = m.group("b")
                 height = int(m.group("a")) + int(b) / 10 ** len(b)
                 self.add(Mention(s, e, height, None, "米", "=", "length", "length.height", 0.8, s))
+        for m in _scan(_CN_HEIGHT_RE, t, ("米",)):
+            s, e = m.span()
+            digits = "".join(str(CN_DIGITS[ch]) for ch in m.group("b"))
+            height = CN_DIGITS[m.group("a")] + int(digits) / 10 ** len(digits)
+            p = _qualifier_from_prefix(t[max(0, s - 8) : s])
+            word = p.group("q") if p is not None and p.end() == min(s, 8) else ""
+            start = s - len(word) if word in _ONE_PREFIXES else s
+            qual = _PREFIX_QUAL[word] if start < s else "="
+            if self._free(start, e):
+                self.add(
+                    Mention(start, e, height, None, "米", qual, "length", "length.height", 0.8, s)
+                )
         for m in _scan(_DIGITS_COUNT_RE, t, ("位数",)):
             s, e = m.span()
             v = parse_number(m.group("n"))
@@ -926,6 +975,16 @@ class _Finder:
             s, e = m.span()
             if self._free(s, e):
                 self.add(Mention(s, e, 50.0, None, "%", ">", "percent", "percent.half", 0.6, s))
+        for m in _scan(_HALF_COUNT_RE, t, ("半数",)):
+            s, e = m.span()
+            p = _qualifier_from_prefix(t[max(0, s - 8) : s])
+            word = p.group("q") if p is not None and p.end() == min(s, 8) else ""
+            qual = ">=" if m.group("ge") else _PREFIX_QUAL.get(word, "")
+            start = s - len(word) if word else s
+            if qual and qual != "=" and self._free(start, e):
+                self.add(
+                    Mention(start, e, 50.0, None, "%", qual, "percent", "percent.half", 0.6, s)
+                )
         for m in _scan(_DOUBLE_RE, t, ("双倍",)):
             s, e = m.span()
             nxt = t[e : e + 1]
@@ -1303,7 +1362,7 @@ class _Finder:
         if not unit and scale:
             modified = _MODIFIED_UNIT_RE.match(t, e)
             if modified:
-                # 1020万有效像素: the unit stands after a modifier word.
+                # 1020万有效像素, 900万的有效像素: the unit stands after a modifier word.
                 unit = modified.group("u")
                 stored_unit, kind = normal_unit(unit), kind_of(unit)
                 e = end = modified.end()
@@ -1375,7 +1434,8 @@ class _Finder:
         if not (
             qual
             or t.endswith(_DURATION_VERBS, max(0, s - 3), s)
-            or t.endswith(("了", "足足", "整整"), 0, s)
+            or (t.endswith("了", 0, s) and m.group("u") != "天")  # 商量了半天: "a long while"
+            or t.endswith(("足足", "整整"), 0, s)
             or (_WAIT_AFTER_RE.match(t, e) and not _at_clause_start(t, s, ""))
             or _HALF_OF_RE.match(t, e)
         ):
@@ -1568,6 +1628,9 @@ class _Finder:
         if self.filter and kind == "age" and (m.group("post") or "").endswith(("以上", "以下")):
             self._take(s, e)
             return e
+        if self.filter and unit2 == "点" and not self._index_points(s, m.group("n2")):
+            self._take(s, e)
+            return e  # 8点至14点, 每晚21点-23点: clock times, as 上午10点 alone
         approx = m.group("a1") or m.group("b1")
         qual = self._qualifier(p_qual, approx, m.group("post"))
         value_max = v2
@@ -1711,8 +1774,10 @@ class _Finder:
             return True  # 三分半钟: a time
         if core.startswith("三分") and not _SCORE_VERB_RE.search(t, max(0, s - 2), s):
             return True  # 三分命中, 打三分得手: the three-point shot, not three points
-        # 十分重要: "very", not ten points.
-        return bool(core.startswith("十分") and after[:1] and _CJK.match(after[:1]))
+        # 十分重要, 十分“男性化”: "very", not ten points.
+        return bool(
+            core.startswith("十分") and after[:1] and (_CJK.match(after[:1]) or after[0] in "“「『")
+        )
 
     def _lookalike(
         self, s: int, e: int, n: str, scale: str | None, unit: str, post: str | None, p_word: str
@@ -1789,8 +1854,13 @@ class _Finder:
             and not _occasions(t, s, e, n, unit)
         ):
             return None  # 二手, 三方, 十字 (but 一万余方, 数百字, 近千条 count)
-        if is_cn and len(n) >= 2 and all(ch in CN_DIGITS for ch in n) and not unit.startswith("年"):
-            return None  # 二三线 and the like: digit strings in words
+        if is_cn and len(n) >= 2 and all(ch in CN_DIGITS for ch in n):
+            if not unit.startswith("年"):
+                return None  # 二三线 and the like: digit strings in words
+            if len(n) > 2 or CN_DIGITS[n[1]] != CN_DIGITS[n[0]] + 1:
+                return (
+                    None  # 九一年, 二〇〇八年: a year written digit by digit (三四年 is 3-4 years)
+                )
         if not unit:
             if is_cn and n[0] in "百千万亿" and not p_word and not post:
                 return None  # 万一 "in case", 千万 "by all means" (but 百万上下 is a number)
@@ -1800,6 +1870,13 @@ class _Finder:
                 return "bare.scaled", 0.6
             if not is_cn and _PRICE_BEFORE_RE.search(t[max(0, s - 4) : s]):
                 return "money.bare_price", 0.55
+            if (
+                not is_cn
+                and n.isdigit()
+                and t.endswith(_BARE_RANK_VERBS, 0, s)
+                and (e == len(t) or t[e] in _CLAUSE_END)
+            ):
+                return "rank.bare", 0.6  # 规模378亿元、排名20，: a rank with no 第
             if not is_cn and _BARE_CURRENCY_RE.search(t, max(0, s - 5), s):
                 return "money.bare_currency", 0.6  # 人民币2999, RMB 3999
             return None
@@ -1808,6 +1885,8 @@ class _Finder:
                 return None  # 2008年, 08年
             if (t[e : e + 1] and t[e] in "代底初末中") or re.match(r"\d", t[e : e + 1]):
                 return None
+            if _MONTH_AFTER_RE.match(t, e):
+                return None  # (二〇〇)九年六月十九日: the year of a date, not nine years
         if unit in ("楼", "号"):
             return None
         if unit == "度" and t.endswith(_COORDINATE_WORDS, max(0, s - 3), s):
@@ -2075,7 +2154,9 @@ def _time_frame(t: str, m: Mention) -> bool:
             # still frames).
             return bool(_FRAME_END_RE.match(t, m.end)) and not t.startswith("的", m.end)
         return not head.endswith(_DURATION_VERBS) or bool(_FRAME_END_RE.match(t, m.end))
-    return False
+    # 1个月内11连胜, 15年间增加了43倍, 两队四天内第二次交锋: a span in which another figure
+    # is counted frames it (四年中每月只付200元 is rare against them).
+    return bool(_WITHIN_RE.match(t, m.end)) and bool(_FRAMED_FIGURE_RE.match(t, m.end))
 
 
 def _criterion(t: str, m: Mention) -> bool:
@@ -2196,6 +2277,64 @@ def _in_duration_list(t: str, m: Mention) -> bool:
     )
 
 
+#: Frames of a worked example or an assumed basis (以…为例, 以…计算: data/example_frames.tsv):
+#: closer -> its openers; an opener is looked for back to the start of the closer's clause.
+_FRAME_OPENERS: dict[str, tuple[str, ...]] = {}
+for _opener, _closer in table("example_frames"):
+    _FRAME_OPENERS[_closer] = (*_FRAME_OPENERS.get(_closer, ()), _opener)
+_FRAME_CLOSE_RE = re.compile("|".join(sorted(_FRAME_OPENERS, key=len, reverse=True)))
+#: How far back from its closer a frame's opener is looked for.
+_FRAME_REACH = 60
+
+
+#: Words that hold an opener without opening a frame (以来, 可以: data/frame_opener_words.tsv).
+_FRAME_OPENER_WORDS = words("frame_opener_words")
+
+
+def _opener_end(t: str, start: int, end: int, opener: str) -> int:
+    """Where the last ``opener`` in ``t[start:end]`` that opens a frame ends (not one inside
+    a word such as 以来 or 可以), or -1."""
+    i = t.rfind(opener, start, end)
+    while i >= 0:
+        if not any(
+            w.find(opener) >= 0 and t.startswith(w, i - w.find(opener)) for w in _FRAME_OPENER_WORDS
+        ):
+            return i + len(opener)
+        i = t.rfind(opener, start, i)
+    return -1
+
+
+def _frame_spans(t: str) -> list[tuple[int, int]]:
+    """The stretches between the opener and the closer of a frame (以|一套82平方米的住房|为例):
+    the nearest opener before the closer in its clause."""
+    spans = []
+    for close in _FRAME_CLOSE_RE.finditer(t):
+        head = _CLAUSE_TAIL_RE.search(t, max(0, close.start() - _FRAME_REACH), close.start())
+        if head is None:
+            continue
+        opened = max(
+            (
+                _opener_end(t, head.start(), close.start(), w)
+                for w in _FRAME_OPENERS[close.group(0)]
+            ),
+            default=-1,
+        )
+        if opened >= 0:
+            spans.append((opened, close.start()))
+    return spans
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted and joined where they overlap (what :func:`_inside` searches)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class _Spans:
     """The spans of a document that make look-alikes of the quantities inside them."""
@@ -2221,6 +2360,8 @@ def _context_spans(t: str, mentions: list[Mention]) -> _Spans:
             if not _DATED_RE.match(t, m.end(1))
             and (m.group(1) not in _INSTANCE_WORDS or _THEN_RE.search(t, m.end(1), m.end()))
         ]
+    if _FRAME_CLOSE_RE.search(t):
+        hypo = _merged(hypo + _frame_spans(t))
     questions = _question_spans(t)
     names = _quoted_names(t, mentions)
     return _Spans(
@@ -2263,10 +2404,20 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
         if _SURVEY_BEFORE_RE.search(t, max(0, m.start - 5), m.start):
             return "survey_sample"  # 采访了20名消费者: the sample of a survey
     is_rank = m.rule in ("rank.ordinal", "rank.top")
+    if m.unit in ("mm", "毫米") and _LENS_APERTURE_RE.match(t, m.end):
+        return "lens_name"  # 15-85mm f/3.5-5.6镜头: a lens, named by its focal lengths
     if m.end > m.core_start and t.startswith(_NUMBER_NAME_WORDS, m.end - 1):
         return "number_name"  # 20国集团, 5人制足球: a name made of a number
-    if is_rank and _PRIZE_AFTER_RE.match(t, m.end):
-        return "prize_slot"  # 第一名：奖励现金1000元: a slot of a prize table
+    if (is_rank or (m.unit in _RANK_RANGE_UNITS and m.value_max is not None)) and (
+        _PRIZE_AFTER_RE.match(t, m.end)
+    ):
+        # 第一名：奖励现金1000元, 三至七名玩家可得到…: a slot of a prize table
+        return "prize_slot"
+    if is_rank and (
+        _RANK_GOAL_AFTER_RE.match(t, m.end)
+        or _RANK_GOAL_BEFORE_RE.search(t, max(0, m.start - 10), m.start)
+    ):
+        return "rank_goal"  # 力争西部第二, 西部第二争夺战: a goal, not a standing
     cond = _RANK_CONDITION_RE.match(t, m.end) if is_rank else None
     if (
         cond
@@ -2285,13 +2436,16 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
         after.startswith("的")
         and (m.kind in _CRITERION_KINDS or m.kind == "percent")
         and not t.endswith(_HOLDING_WORDS, 0, m.start)
+        and not (m.kind == "percent" and _at_clause_start(t, m.start, ""))
         and not (is_rank and _RANK_ADJACENT_RE.search(t, max(0, m.start - 6), m.start))
         and (
             _CRITERION_BEFORE_RE.search(t, max(0, m.start - 10), m.start)
             or t[m.start : m.core_start] in _CRITERION_PREFIXES
         )
     ):
-        return "criterion_class"  # 不少于建筑面积100万平方米的项目, 幅度在5%以上的基金
+        # 不少于建筑面积100万平方米的项目, 幅度在5%以上的基金 (a share opening its clause is the
+        # share of a population: ，超过七成的人手里有了闲钱)
+        return "criterion_class"
     if not is_rank and _HEADLESS_CLASS_RE.match(t, m.end):
         return "criterion_class"  # 8毫米厚的多用作推拉门: a headless phrase names a class
     if m.kind == "duration" and _in_duration_list(t, m):

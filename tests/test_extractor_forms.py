@@ -547,6 +547,9 @@ QUANTITY_LEXICONS = (
     "condition_words",  # its entry test: tests/test_extractor_recall_s7.py
     "aspect_ratios",  # its entry test: tests/test_extractor_quantity_s8.py
     "unit_word_starts",  # its entry test: tests/test_extractor_quantity_s8.py
+    "example_frames",  # its entry test: tests/test_extractor_quantity_s9.py
+    "frame_opener_words",  # its entry test: tests/test_extractor_quantity_s9.py
+    "rank_goal_words",  # its entry test: tests/test_extractor_quantity_s9.py
 )
 
 
