@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 from . import lexicon, nlp
 from .ranker import Option
 from .roles import (
+    _ATTR_SUFFIXES,
     _COPULA,
     _DROP_BEFORE,
     _ENTITY_FLAGS,
@@ -96,6 +97,8 @@ _READ_BACK_OTHER = frozenset({"ns", "nt"})
 _READ_BACK_VERB_FREQ = 10000
 #: A term in quotation marks (“80后”, “拉黑”).
 _QUOTED_RE = re.compile(r"[“\"「『]([^“”\"「」『』，。；！？、\s]{2,10})[”\"」』]")
+#: A short name in quotes (“勇士礼包”): no punctuation inside, so no quoted speech.
+_NAME_QUOTE_RE = re.compile(r"“([^“”，。；：！？、,;:!?\s]{2,12})”")
 #: A title in book-title marks.
 _TITLE_RE = re.compile(r"《([^《》]{1,30})》")
 #: Pronouns that stand for a person, and for anything else (it, its, both).
@@ -918,6 +921,17 @@ def subject_options(
         add(text, start, end, f)
 
     _respective(norm, q_start, clauses, clause_index, add, table, kind)
+    # Quoted names of the quantity's sentence before it, however far back in the sentence and
+    # whatever the tagger made of them (“冲级优胜礼包”1份，礼包包含…，传音石50个).
+    for qm in marked(_NAME_QUOTE_RE, "“", norm, clauses[0][0], q_start):
+        text = qm.group(1)
+        f = _base_features(text, None, table)
+        f.update(quoted=1.0, same_sentence=1.0)
+        f["dist"] = log1p(q_start - qm.end(1)) / 5
+        if qm.start() >= clauses[clause_index][0]:
+            f["same_clause"] = 1.0
+        _kind_features(f, kind)
+        add(text, qm.start(1), qm.end(1), f)
 
     # A mention resolved to a longer name met before that ends with it (钱德勒 -> 常规赛钱德勒
     # when the rules once chose the words before the name too): the mention as written is
@@ -1388,6 +1402,14 @@ def _recency_features(options: list[Option], q_start: int, table: EntityTable) -
 #: A list of quantities sharing one verb: …分别为1.05%、0.99%和0.92%.
 _ITEM = r"[^、，。；：,;:\s（）()0-9两几]{2,16}"
 _NAME_LIST_RE = re.compile(rf"({_ITEM}(?:、{_ITEM})+(?:(?:和|与|及){_ITEM})?)")
+#: An item of a respective list: no punctuation, and a digit only after its first character
+#: (华安上证180ETF, never 2008年).
+_RESP_ITEM = r"[^、，。；：,;:\s（）()0-9两几和与及][^、，。；：,;:\s（）()两几和与及]{1,15}"
+#: A respective list: two or more items joined by 、 or a last 和/与/及 (A和B分别为X和Y).
+_RESP_LIST_RE = re.compile(rf"{_RESP_ITEM}(?:、{_RESP_ITEM})*(?:[、和与及]{_RESP_ITEM})")
+_RESP_SPLIT = re.compile(r"[、和与及]")
+#: Words after which a respective list's first item starts (…的两只基金为|A和B).
+_ITEM_LEAD = ("是", "为", "有", "的", "：")
 
 
 def _respective(
@@ -1399,42 +1421,68 @@ def _respective(
     table: EntityTable,
     kind: str,
 ) -> None:
-    """A respective list (A、B和C…分别为X、Y、Z): the item in the quantity's place."""
+    """A respective list (A、B和C…分别为X、Y、Z; A和B…分别为X和Y): the item in the quantity's
+    place. The list is the last one written before 分别; its first item is cut after the words
+    that lead into it (是, 为, 的), and when it is still far longer than the other items (a
+    category before the name: 三只指数基金华夏红利ETF), its end as long as the longest other
+    item is offered too (``list_cut``); a last item followed by 的 stops there."""
     s_start = clauses[0][0]
     c_end = clauses[clause_index][1]
     s_start = max(s_start, q_start - 200)
     at = norm.rfind("分别", s_start, q_start) - s_start  # no slice of the text per claim
-    if at < 0:
+    if at < 0 or c_end < q_start:
         return
     # The quantity's place among the quantities after 分别.
     tail = norm[s_start + at : q_start]
     place = tail.count("、") + tail.count("和") + tail.count("及")
-    names = list(_NAME_LIST_RE.finditer(norm, s_start, s_start + at))
+    names = list(_RESP_LIST_RE.finditer(norm, s_start, s_start + at))
     if not names:
         return
     m = names[-1]
     items: list[tuple[str, int]] = []
     pos = m.start()
-    for piece in re.split(r"(、|和|与|及)", m.group(0)):
-        if piece in ("、", "和", "与", "及"):
-            pos += len(piece)
-            continue
+    for piece in _RESP_SPLIT.split(m.group(0)):
         items.append((piece, pos))
-        pos += len(piece)
-    if place >= len(items) or c_end < q_start:
+        pos += len(piece) + 1
+    if place >= len(items):
         return
     text, start = items[place]
+    cut = ""
     if place == 0:
         # The first item runs from the list's clause start: keep what follows 是/为/有/的/：.
-        cut = max(text.rfind(w) for w in ("是", "为", "有", "的", "："))
-        if 0 <= cut < len(text) - 2:
-            start += cut + 1
-            text = text[cut + 1 :]
+        lead = max(text.rfind(w) for w in _ITEM_LEAD)
+        if 0 <= lead < len(text) - 2:
+            start += lead + 1
+            text = text[lead + 1 :]
+        longest = max(len(t) for t, _ in items[1:])
+        if len(text) > longest + 2:
+            # After the category the name follows (指数基金|华夏红利ETF); else by length.
+            ends = [
+                p
+                for p in range(2, len(text) - 1)
+                if len(text) - p <= longest + 2 and text[:p].endswith(_ORG_SUFFIXES)
+            ]
+            cut = text[ends[0] :] if ends else text[len(text) - longest :]
+    elif place == len(items) - 1:
+        # The last item ends before 的 or a measured attribute (B的涨幅, B涨幅).
+        de = text.find("的")
+        if de >= 2:
+            text = text[:de]
+        attr = max((len(w) for w in _ATTR_SUFFIXES if text.endswith(w)), default=0)
+        if attr and len(text) - attr >= 2:
+            text = text[: len(text) - attr]
     f = _base_features(text, None, table)
     f.update(list_item=1.0, same_sentence=1.0)
     f["dist"] = math.log1p(abs(q_start - start - len(text))) / 5
     _kind_features(f, kind)
     add(text, start, start + len(text), f)
+    if cut:
+        f = _base_features(cut, None, table)
+        f.update(list_item=1.0, list_cut=1.0, same_sentence=1.0)
+        end = start + len(text)
+        f["dist"] = math.log1p(abs(q_start - end)) / 5
+        _kind_features(f, kind)
+        add(cut, end - len(cut), end, f)
 
 
 #: Tags that end the words opening a clause (its subject) before the verb.

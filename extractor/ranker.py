@@ -95,6 +95,9 @@ FEATURES: dict[str, str] = {
     "nearest": "the option written nearest before the quantity",
     "first": "the first option written in the quantity's sentence",
     "list_item": "the item of a list aligned with the quantity's place in a list (A、B分别为X、Y)",
+    "list_cut": "a respective list's first item cut to the length of the others, after the"
+    " category that leads into it (指数基金|华夏红利ETF)",
+    "quoted": "a short name in quotes in the quantity's sentence before it (“勇士礼包”)",
     "whole_list": "a whole list of names (A、B、C) before the quantity",
     "suffix_name": "read back from an organisation suffix to a stop (鹏华行业成长基金)",
     "title": "a title in book-title marks (《画壁》: a work, a game, a product)",
