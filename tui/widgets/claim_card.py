@@ -80,9 +80,11 @@ class Picks:
     options: tuple[Option, ...]
 
 
-#: Lines the pick row may take: on a small screen's card (five field rows, three more) every
-#: listed option shows; a long option is cut with … to make room for the rest.
+#: Lines the pick row may take on a short screen (under 30 rows: the card's five field rows,
+#: three more) and on a taller one: every listed option shows; a long option is cut with … to
+#: make room for the rest.
 PICK_LINES = 3
+PICK_LINES_TALL = 5
 #: An option is never cut shorter than this many cells (a Chinese character, …, another).
 PICK_MIN_CELLS = 5
 #: What the pick row starts with; the hint it ends with when there is room.
@@ -147,21 +149,22 @@ def pack_picks(picks: Picks, width: int, cells: int | None) -> list[Text]:
 
 class PickRow:
     """The pick row (Rich renderable): the field in focus and its options numbered, laid out at
-    the width it is drawn at. Every option shows within :data:`PICK_LINES` lines when it can:
-    the options longer than a cut are cut with … in the middle, the cut as long as still fits (the hint
-    after them is dropped first)."""
+    the width it is drawn at. Every option shows within ``max_lines`` lines when it can:
+    the options longer than a cut are cut with … in the middle, the cut as long as still fits
+    (the hint after them is dropped first)."""
 
-    def __init__(self, picks: Picks) -> None:
+    def __init__(self, picks: Picks, max_lines: int = PICK_LINES) -> None:
         self.picks = picks
+        self.max_lines = max_lines
 
     def lines(self, width: int) -> list[Text]:
         """The row's lines at ``width`` cells."""
         longest = max((pick_option(1, o).cell_len - 1 for o in self.picks.options), default=0)
         for cells in [None, *range(longest - 1, PICK_MIN_CELLS - 1, -1)]:
             lines = pack_picks(self.picks, width, cells)
-            if len(lines) <= PICK_LINES:
+            if len(lines) <= self.max_lines:
                 return lines
-            if len(lines) == PICK_LINES + 1 and lines[-1].plain == STAY_HINT:
+            if len(lines) == self.max_lines + 1 and lines[-1].plain == STAY_HINT:
                 return lines[:-1]  # every option shows; the hint gives way
         lines = pack_picks(self.picks, width, PICK_MIN_CELLS)
         return lines[:-1] if lines[-1].plain == STAY_HINT else lines
@@ -200,6 +203,14 @@ class ClaimCard(Static):
     """What the title adds for one claim (by id) beyond its status — the reviewer's own
     overlap verdict, nothing left pending — kept through every redraw of that claim
     (``[``/``]``, span mode's draft and its end) until the screen sets another."""
+
+    short: bool = False
+    """The screen is under 30 rows (``-short``): the pick row gets :data:`PICK_LINES` lines,
+    else :data:`PICK_LINES_TALL` (the screen sets it, :meth:`SpanMode.fit_card`)."""
+    compact: bool = False
+    """Span mode on a short screen (:meth:`tui.screens.span_mode.SpanMode.fit_card`): the
+    claim's fields on one line that wraps, no picks, no details, so the document keeps the
+    rows for the words and their labels."""
 
     title_text: Text = Text("claim")
     """The border title last set by :meth:`show` (a draft adds to it)."""
@@ -248,6 +259,9 @@ class ClaimCard(Static):
         time_text = field_text(claim["time_text"])
         if claim["time"]:
             time_text.append(f"  → {claim['time']}", style="dim")
+        if self.compact:
+            self.update(self.compact_of(claim, quantity, time_text))
+            return
         grid.add_row(label("quantity", "quantity"), quantity)
         grid.add_row(label("subject", "subject"), field_text(claim["subject"]))
         grid.add_row(label("predicate", "predicate"), field_text(claim["predicate"]))
@@ -256,9 +270,31 @@ class ClaimCard(Static):
         if picks:
             # The options take the card's whole width (not the value column), cut to fit a
             # small terminal's few card rows (PickRow): every listed digit shows.
-            self.update(Group(grid, PickRow(picks), self.details_of(claim)))
+            lines = PICK_LINES if self.short else PICK_LINES_TALL
+            self.update(Group(grid, PickRow(picks, lines), self.details_of(claim)))
             return
         self.update(Group(grid, self.details_of(claim)))
+
+    @staticmethod
+    def compact_of(claim: ClaimRow, quantity: Text, time_text: Text) -> Text:
+        """The compact card: each field after its label, one line that wraps."""
+        line = Text(overflow="fold")
+        fields = (
+            ("quantity", "quantity", quantity),
+            ("subject", "subject", field_text(claim["subject"])),
+            ("predicate", "predicate", field_text(claim["predicate"])),
+            ("object", None, field_text(claim["object"])),
+            ("time", "time", time_text),
+        )
+        for n, (name, layer, value) in enumerate(fields):
+            if n:
+                line.append("  ")
+            line.append(
+                f" {name} " if layer else name, style=LAYER_LABEL_STYLE.get(layer or "", "dim")
+            )
+            line.append(" ")
+            line.append_text(value)
+        return line
 
     # ---- alternatives and picks (issue 14)
 
@@ -272,7 +308,8 @@ class ClaimCard(Static):
 
     def show_draft(self, claim: ClaimRow, changes: Mapping[str, Any]) -> None:
         """Show ``claim`` with a span-mode draft's ``changes`` (not saved yet): the card shows
-        the new values, and a line above names each changed field with its old value."""
+        the new values, and a line above names each changed field with its old value (in the
+        compact card, one line that wraps)."""
         before: Mapping[str, Any] = claim
         merged = cast(ClaimRow, {**before, **changes})
         self.show(merged)
@@ -282,7 +319,9 @@ class ClaimCard(Static):
         note.append(" Enter saves · Esc drops", style="dim")
         for name, field in DRAFT_FIELDS:
             if field in changes:
-                note.append(f"\n  {name} ", style="bold yellow")
+                # compact: the changes follow on the note's line (it wraps)
+                note.append(" · " if self.compact else "\n  ")
+                note.append(f"{name} ", style="bold yellow")
                 note.append(shown_line(changes[field] or "") or "—", style="bold")
                 note.append(f"  was {shown_line(before[field] or '') or '—'}", style="dim")
         # (border_title reads back as Textual's Content, not the Text set: keep our own)
