@@ -285,6 +285,7 @@ class SpanMode(Screen):
         view.span_mode = True
         view.border_title = MODE_TITLE
         view.focus()
+        self.fit_card()
         self._span_draw()
         self.refresh_bindings()
 
@@ -300,6 +301,7 @@ class SpanMode(Screen):
         view.set_marks(None, None)
         view.set_hints({})
         self.span_labels, self._hint_typed, self._hint_extends = {}, "", False
+        self.fit_card()
         claim, doc = self.claim, self.doc
         if claim is not None and doc is not None:
             view.show(doc["text"], claim)
@@ -316,6 +318,29 @@ class SpanMode(Screen):
         self.notify("Draft dropped; nothing saved." if dropped else "Span mode off.", timeout=2)
 
     # ---------------------------------------------------------------- drawing
+
+    def fit_card(self) -> None:
+        """Fit the card to the screen's height class (``-short``: under 30 rows): there its
+        pick row takes fewer lines, and in span mode the card is compact — the claim's fields
+        on one line and the draft's changes on one more — so the document keeps its rows for
+        the words and their labels. Entering or leaving the mode and a resize decide again."""
+        card = self.query_one(ClaimCard)
+        short = self.has_class("-short")
+        compact = self.span is not None and short
+        if (short, compact) == (card.short, card.compact):
+            return
+        card.short, card.compact = short, compact
+        claim = self.claim
+        if claim is None:
+            return
+        if self.span is not None and claim["id"] == self.span_claim_id:
+            card.show_draft(claim, self.span_draft)
+        elif self.span is None:
+            card.show(claim)
+
+    def on_resize(self) -> None:
+        """The card follows the screen's height class (:meth:`fit_card`)."""
+        self.fit_card()
 
     def _span_draw(self, draft: bool = False) -> None:
         """Draw the cursor and the selection, and with ``draft`` the draft too (its spans in

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import Any, Literal, cast
 
 from rich.cells import cell_len
-from rich.console import Group
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -79,23 +80,102 @@ class Picks:
     options: tuple[Option, ...]
 
 
-def picks_line(picks: Picks) -> Text:
-    """``subject:  1乙集团  2丙公司``: the field in focus and its options numbered (or ``no
-    alternatives``). The number is glued to its option (reverse video sets it apart), so a
-    line never breaks between them; ``[`` ``]`` (the help and the footer name them) move the
-    focus. Text from documents is shown as text, never markup."""
-    line = Text(overflow="fold")
-    line.append(f"{picks.field}:", style="bold underline")
-    if not picks.options:
-        line.append("  no alternatives", style="dim")
-    for n, option in enumerate(picks.options, start=1):
-        line.append("  ")
-        line.append(f"{n}", style="bold reverse")
-        if option.text:
-            line.append(shown_line(option.text))
+#: Lines the pick row may take on a short screen (under 30 rows: the card's five field rows,
+#: three more) and on a taller one: every listed option shows; a long option is cut with … to
+#: make room for the rest.
+PICK_LINES = 3
+PICK_LINES_TALL = 5
+#: An option is never cut shorter than this many cells (a Chinese character, …, another).
+PICK_MIN_CELLS = 5
+#: What the pick row starts with; the hint it ends with when there is room.
+PICK_HEAD = "pick 1…9 "
+STAY_HINT = "· Alt+digit: pick and stay"
+
+
+def pick_option(n: int, option: Option, cells: int | None = None) -> Text:
+    """``3中国人民保险…``: option ``n`` with its number glued to it (reverse video sets it
+    apart), its text cut with … to ``cells`` cells when given. Text from documents is shown
+    as text, never markup."""
+    item = Text(f"{n}", style="bold reverse", end="")
+    shown = (
+        Text(shown_line(option.text))
+        if option.text
+        else Text(alternatives.shown(option), style="italic")
+    )
+    if cells is not None and shown.cell_len > cells:
+        shown = cut_middle(shown, cells)
+    item.append_text(shown)
+    return item
+
+
+def cut_middle(text: Text, cells: int) -> Text:
+    """``text`` in at most ``cells`` cells with … in its middle: ``中国…有限公司``. Options are
+    often nested spans of one name (sharing their start or their end), so keeping both ends
+    keeps them apart where a cut end would not."""
+    plain = text.plain
+    end = 0  # the head: as many characters as fit in half the cells left after …
+    while end < len(plain) and cell_len(plain[: end + 1]) <= cells - 1 - (cells - 1) // 2:
+        end += 1
+    left = cells - 1 - cell_len(plain[:end])
+    start = len(plain)  # the tail: the cells the head left
+    while start > end and cell_len(plain[start - 1 :]) <= left:
+        start -= 1
+    head = text[:end]
+    head.append("…")
+    head.append_text(text[start:])
+    return head
+
+
+def pack_picks(picks: Picks, width: int, cells: int | None) -> list[Text]:
+    """The pick row's lines at ``width`` cells with each option cut to ``cells``: options go
+    two spaces apart, a line breaks only between them, and the hint follows when it fits."""
+    head = Text(PICK_HEAD, style="bold", end="")
+    head.append(f"{picks.field}:", style="bold underline")
+    lines = [head]
+    items = [pick_option(n, o, cells) for n, o in enumerate(picks.options, start=1)]
+    if not items:
+        head.append("  no alternatives", style="dim")
+        return lines
+    items.append(Text(STAY_HINT, style="dim", end=""))  # the footer has no room left for it
+    for item in items:
+        line = lines[-1]
+        if line.cell_len and line.cell_len + 2 + item.cell_len > width:
+            lines.append(item)
         else:
-            line.append(alternatives.shown(option), style="italic")
-    return line
+            line.append("  " if line.cell_len else "")
+            line.append_text(item)
+    return lines
+
+
+class PickRow:
+    """The pick row (Rich renderable): the field in focus and its options numbered, laid out at
+    the width it is drawn at. Every option shows within ``max_lines`` lines when it can:
+    the options longer than a cut are cut with … in the middle, the cut as long as still fits
+    (the hint after them is dropped first)."""
+
+    def __init__(self, picks: Picks, max_lines: int = PICK_LINES) -> None:
+        self.picks = picks
+        self.max_lines = max_lines
+
+    def lines(self, width: int) -> list[Text]:
+        """The row's lines at ``width`` cells."""
+        longest = max((pick_option(1, o).cell_len - 1 for o in self.picks.options), default=0)
+        for cells in [None, *range(longest - 1, PICK_MIN_CELLS - 1, -1)]:
+            lines = pack_picks(self.picks, width, cells)
+            if len(lines) <= self.max_lines:
+                return lines
+            if len(lines) == self.max_lines + 1 and lines[-1].plain == STAY_HINT:
+                return lines[:-1]  # every option shows; the hint gives way
+        lines = pack_picks(self.picks, width, PICK_MIN_CELLS)
+        return lines[:-1] if lines[-1].plain == STAY_HINT else lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.lines(options.max_width):
+            line.no_wrap, line.overflow, line.end = True, "ellipsis", "\n"
+            yield line
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, options.max_width)
 
 
 def field_text(value: str | None) -> Text:
@@ -123,6 +203,14 @@ class ClaimCard(Static):
     """What the title adds for one claim (by id) beyond its status — the reviewer's own
     overlap verdict, nothing left pending — kept through every redraw of that claim
     (``[``/``]``, span mode's draft and its end) until the screen sets another."""
+
+    short: bool = False
+    """The screen is under 30 rows (``-short``): the pick row gets :data:`PICK_LINES` lines,
+    else :data:`PICK_LINES_TALL` (the screen sets it, :meth:`SpanMode.fit_card`)."""
+    compact: bool = False
+    """Span mode on a short screen (:meth:`tui.screens.span_mode.SpanMode.fit_card`): the
+    claim's fields on one line that wraps, no picks, no details, so the document keeps the
+    rows for the words and their labels."""
 
     title_text: Text = Text("claim")
     """The border title last set by :meth:`show` (a draft adds to it)."""
@@ -171,21 +259,42 @@ class ClaimCard(Static):
         time_text = field_text(claim["time_text"])
         if claim["time"]:
             time_text.append(f"  → {claim['time']}", style="dim")
+        if self.compact:
+            self.update(self.compact_of(claim, quantity, time_text))
+            return
         grid.add_row(label("quantity", "quantity"), quantity)
         grid.add_row(label("subject", "subject"), field_text(claim["subject"]))
         grid.add_row(label("predicate", "predicate"), field_text(claim["predicate"]))
         grid.add_row(label("object"), field_text(claim["object"]))
         grid.add_row(label("time", "time"), time_text)
         if picks:
-            # The options take the card's whole width (not the value column), so that most
-            # of nine stay on screen in a small terminal's few card rows.
-            row = Text("pick 1…9 ", style="bold", overflow="fold")
-            row.append_text(picks_line(picks))
-            if picks.options:  # the footer has no room left for it
-                row.append("  · Alt+digit: pick and stay", style="dim")
-            self.update(Group(grid, row, self.details_of(claim)))
+            # The options take the card's whole width (not the value column), cut to fit a
+            # small terminal's few card rows (PickRow): every listed digit shows.
+            lines = PICK_LINES if self.short else PICK_LINES_TALL
+            self.update(Group(grid, PickRow(picks, lines), self.details_of(claim)))
             return
         self.update(Group(grid, self.details_of(claim)))
+
+    @staticmethod
+    def compact_of(claim: ClaimRow, quantity: Text, time_text: Text) -> Text:
+        """The compact card: each field after its label, one line that wraps."""
+        line = Text(overflow="fold")
+        fields = (
+            ("quantity", "quantity", quantity),
+            ("subject", "subject", field_text(claim["subject"])),
+            ("predicate", "predicate", field_text(claim["predicate"])),
+            ("object", None, field_text(claim["object"])),
+            ("time", "time", time_text),
+        )
+        for n, (name, layer, value) in enumerate(fields):
+            if n:
+                line.append("  ")
+            line.append(
+                f" {name} " if layer else name, style=LAYER_LABEL_STYLE.get(layer or "", "dim")
+            )
+            line.append(" ")
+            line.append_text(value)
+        return line
 
     # ---- alternatives and picks (issue 14)
 
@@ -199,7 +308,8 @@ class ClaimCard(Static):
 
     def show_draft(self, claim: ClaimRow, changes: Mapping[str, Any]) -> None:
         """Show ``claim`` with a span-mode draft's ``changes`` (not saved yet): the card shows
-        the new values, and a line above names each changed field with its old value."""
+        the new values, and a line above names each changed field with its old value (in the
+        compact card, one line that wraps)."""
         before: Mapping[str, Any] = claim
         merged = cast(ClaimRow, {**before, **changes})
         self.show(merged)
@@ -209,7 +319,9 @@ class ClaimCard(Static):
         note.append(" Enter saves · Esc drops", style="dim")
         for name, field in DRAFT_FIELDS:
             if field in changes:
-                note.append(f"\n  {name} ", style="bold yellow")
+                # compact: the changes follow on the note's line (it wraps)
+                note.append(" · " if self.compact else "\n  ")
+                note.append(f"{name} ", style="bold yellow")
                 note.append(shown_line(changes[field] or "") or "—", style="bold")
                 note.append(f"  was {shown_line(before[field] or '') or '—'}", style="dim")
         # (border_title reads back as Textual's Content, not the Text set: keep our own)

@@ -35,6 +35,27 @@ NEAR = 400
 
 GLYPHS = {"pending": "·", "accepted": "✓", "rejected": "✗"}
 
+#: The subject gets at least this many cells (six Chinese characters) when the list can give
+#: them: a narrow list drops the document column, then narrows the quantity column.
+SUBJECT_MIN = 12
+#: Cells before the quantity column: status, edit mark, flag.
+MARKS_WIDTH = 3
+#: The document column: the id right-aligned in five cells and a space.
+DOC_WIDTH = 6
+#: Column layouts, widest first: (document column shown, quantity column's width).
+LAYOUTS: tuple[tuple[bool, int], ...] = ((True, 12), (False, 12), (False, 10), (False, 8))
+
+
+def list_columns(width: int) -> tuple[bool, int]:
+    """The first of :data:`LAYOUTS` that leaves the subject :data:`SUBJECT_MIN` cells of a
+    row ``width`` cells wide (the narrowest when none does): at 120 columns every column
+    shows, at 80 the document column goes (the header names the document) so the subject
+    reads."""
+    for doc, quantity in LAYOUTS:
+        if MARKS_WIDTH + (DOC_WIDTH if doc else 0) + quantity + 1 + SUBJECT_MIN <= width:
+            return doc, quantity
+    return LAYOUTS[-1]
+
 
 class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
     """The filtered claims in review order, one row each, the current one marked.
@@ -228,7 +249,8 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
     # ---------------------------------------------------------------- drawing
 
     def render_line(self, y: int) -> Strip:
-        """One row (Line API): status, document, quantity, subject, predicate."""
+        """One row (Line API): status, document (when wide enough), quantity, subject,
+        predicate."""
         index = y + int(self.scroll_offset.y)
         width = self.scrollable_content_region.width
         base = self.rich_style
@@ -256,13 +278,14 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
         dim = self.get_component_rich_style("claim-list--dim")
         mark = "✎" if row["edited"] else "+" if row["origin"] == "reviewer" else " "
         flag = "⚑" if row.get("flagged") else " "  # flagged for a second look (db/flags.py)
+        show_doc, quantity_width = list_columns(width)
         quantity = Text(shown_line(row["quantity_text"]))
-        quantity.truncate(12, overflow="ellipsis", pad=True)
+        quantity.truncate(quantity_width, overflow="ellipsis", pad=True)
         text = Text.assemble(
             (GLYPHS.get(row["status"], "?"), status_style),
             (mark, dim),
             (flag, dim),
-            (f"{row['doc_id']:>5} ", dim),
+            (f"{row['doc_id']:>5} " if show_doc else "", dim),
             quantity,
             " ",
             (shown_line(row["subject"] or "—"), ""),
