@@ -475,6 +475,40 @@ async def test_alt_digit_picks_and_stays_with_the_focus_on_the_next_field(picks_
     assert json.loads(claim_row(path, ids[1])["original"] or "null") is None  # untouched
 
 
+def test_each_alt_digit_binding_takes_what_an_esc_prefix_terminal_sends():
+    """xterm, tmux and most Linux terminals send Alt+2 as ESC 2, which Textual reads as
+    macOS's Option+2 character (``trade_mark_sign``), not as ``alt+2``: each pick-and-stay
+    binding holds the key Textual's own parser makes of ESC N."""
+    from textual._xterm_parser import XTermParser
+
+    from tui.keymap import ALT_DIGIT_KEYS
+    from tui.screens.review import REVIEW_BINDINGS
+
+    by_id = {b.id: {k.strip() for k in b.key.split(",")} for b in REVIEW_BINDINGS}
+    for n in range(1, 10):
+        [event] = [e for e in XTermParser().feed(f"\x1b{n}") if hasattr(e, "key")]
+        assert event.key == ALT_DIGIT_KEYS[f"alt+{n}"]
+        assert {f"alt+{n}", event.key} <= by_id[f"review.pick_stay{n}"]
+
+
+async def test_alt_digit_from_an_esc_prefix_terminal_picks_and_stays(picks_db):
+    from textual._xterm_parser import XTermParser
+
+    path, ids = picks_db
+    [key] = [e.key for e in XTermParser().feed("\x1b2") if hasattr(e, "key")]
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_app(app, pilot)
+        assert card(app).picks.field == "subject"
+        await pilot.press(key)
+        await pilot.pause()
+        assert screen.claim["id"] == ids[0]  # stayed
+        assert screen.claim["subject"] == "丁银行"
+        assert card(app).picks.field == "predicate"
+    assert claim_row(path, ids[0])["subject"] == "丁银行"
+    assert [(d["claim_id"], d["action"]) for d in decisions(path)] == [(ids[0], "edit")]
+
+
 async def test_alt_digit_without_such_an_option_says_so_and_writes_nothing(picks_db):
     path, ids = picks_db
     app = make_app(str(path), reviewer="ann")

@@ -125,15 +125,36 @@ IME_KEYS: dict[str, str] = {
 }
 
 
+#: What Textual reads for Alt+digit from a terminal that sends Alt as an ESC prefix (xterm,
+#: tmux, GNOME Terminal, most Linux and SSH sessions): ESC 2 is taken for macOS's Option+2
+#: character ``™`` and reported as ``trade_mark_sign``, never as ``alt+2``. A binding on
+#: ``alt+N`` takes that key too, so Alt+digit works there as well as under the kitty protocol
+#: (``tests/test_keymap_alt_digits.py`` checks each against Textual's own parser).
+ALT_DIGIT_KEYS: dict[str, str] = {
+    "alt+1": "inverted_exclamation_mark",
+    "alt+2": "trade_mark_sign",
+    "alt+3": "pound_sign",
+    "alt+4": "cent_sign",
+    "alt+5": "infinity",
+    "alt+6": "section_sign",
+    "alt+7": "pilcrow_sign",
+    "alt+8": "bullet",
+    "alt+9": "ª",
+}
+
+
 def with_ime_keys(binding: Binding) -> Binding:
-    """``binding`` with the input-method form of each of its keys added (see ``IME_KEYS``)."""
+    """``binding`` with the input-method form of each of its keys added (see ``IME_KEYS``),
+    and the terminal form of an Alt+digit (see ``ALT_DIGIT_KEYS``)."""
     keys = [k.strip() for k in binding.key.split(",")]
-    extra = [IME_KEYS[k] for k in keys if k in IME_KEYS and IME_KEYS[k] not in keys]
+    forms = {**IME_KEYS, **ALT_DIGIT_KEYS}
+    extra = [forms[k] for k in keys if k in forms and forms[k] not in keys]
     return replace(binding, key=",".join(keys + extra)) if extra else binding
 
 
-#: The input-method forms alone (the help lists them once, in its foot).
-IME_FORMS = frozenset(IME_KEYS.values())
+#: The input-method forms, and the terminal forms of Alt+digit (the help lists the first once,
+#: in its foot, and shows Alt+digit as such).
+IME_FORMS = frozenset(IME_KEYS.values()) | frozenset(ALT_DIGIT_KEYS.values())
 
 
 def _misspelt(binding_id: str, known: Iterable[str]) -> list[str]:
