@@ -819,7 +819,7 @@ def predicate_options(
             if _joins_names(core, j):
                 continue
             break
-        if _is_verb_at(core, j):
+        if _is_verb_at(before, j):  # ``core`` is ``before`` without the 了 that may follow
             f = {"adjacent": float(j == len(core) - 1), "copula": float(copula)}
             if governed and j == len(core) - 1:
                 f["governs"] = 1.0

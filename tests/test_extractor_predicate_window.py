@@ -19,9 +19,9 @@ def _tagger():
     nlp.load()
 
 
-def _verb_between(clause: str, quantity: str) -> list[str]:
-    """The predicate options of ``quantity`` in ``clause`` (tokens of the clause) that have a
-    verb between them and the quantity, sorted."""
+def _with(clause: str, quantity: str, feature: str) -> list[str]:
+    """The predicate options of ``quantity`` in ``clause`` (tokens of the clause) that have
+    ``feature``, sorted."""
     toks = core._tokens(clause, 0, len(clause))
     [m] = [m for m in find_quantities(clause, []) if clause[m.start : m.end] == quantity]
     opts = predicate_options(
@@ -34,7 +34,7 @@ def _verb_between(clause: str, quantity: str) -> list[str]:
         shared=False,
         kind=m.kind,
     )
-    return sorted(o.text for o in opts if o.features.get("verb_between"))
+    return sorted(o.text for o in opts if o.features.get(feature))
 
 
 @pytest.mark.parametrize(
@@ -64,4 +64,23 @@ def _verb_between(clause: str, quantity: str) -> list[str]:
 def test_a_verb_between_is_read_at_its_place_in_the_clause(
     clause: str, quantity: str, verb_between: list[str]
 ) -> None:
-    assert _verb_between(clause, quantity) == verb_between
+    assert _with(clause, quantity, "verb_between") == verb_between
+
+
+@pytest.mark.parametrize(
+    ("clause", "quantity", "nearest_verb"),
+    [
+        # The tagger reads 给 as a preposition; 了 after it makes it a verb. The 了 right
+        # before the quantity is dropped from the words before it, but still read after 给.
+        ("这家企业去年给了3000元。", "3000元", ["给"]),
+        ("老板当场给了3000元奖金。", "3000元", ["给"]),
+        ("老板当场给了员工3000元奖金。", "3000元", ["给"]),
+        # A verb by its tag, for comparison.
+        ("这家企业去年发了3000元。", "3000元", ["发"]),
+    ],
+    ids=["gei-le-adjacent", "gei-le-adjacent-object", "gei-le-noun-between", "tagged-verb"],
+)
+def test_a_preposition_with_le_before_the_quantity_is_its_verb(
+    clause: str, quantity: str, nearest_verb: list[str]
+) -> None:
+    assert _with(clause, quantity, "nearest_verb") == nearest_verb
