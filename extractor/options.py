@@ -700,13 +700,14 @@ def predicate_options(
     ]
 
     # The verbs and the numbers of the window, with their offsets, read once per claim (each
-    # option asks which of them stand between it and the quantity). A verb is tested at the
-    # index it has in the window, in ``toks`` (as it always was).
+    # option asks which of them stand between it and the quantity). A verb is tested at its
+    # own index in ``toks`` (the window starts at ``lo_k``, past the clause's start when the
+    # quantity stands more than 2 * _PRED_WINDOW tokens in).
     lo_k = max(0, at - 2 * _PRED_WINDOW)
     window = toks[lo_k : past + _PRED_WINDOW]
     verbs = [
         (t[2], t[3])
-        for k, t in enumerate(window)
+        for k, t in enumerate(window, start=lo_k)
         if t[0] not in _DROP_BEFORE and _is_verb_at(toks, k)
     ]
     numbers = [(t[2], t[3]) for t in window if _is_number(t)]
@@ -818,7 +819,7 @@ def predicate_options(
             if _joins_names(core, j):
                 continue
             break
-        if _is_verb_at(core, j):
+        if _is_verb_at(before, j):  # ``core`` is ``before`` without the 了 that may follow
             f = {"adjacent": float(j == len(core) - 1), "copula": float(copula)}
             if governed and j == len(core) - 1:
                 f["governs"] = 1.0
