@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -37,6 +38,19 @@ class _Group(click.Group):
             raise click.ClickException(f"database error: {describe(exc)}") from None
         finally:
             connection.wait_notice = None
+
+
+def _absent(db_path: str) -> bool:
+    """Whether no file stands at ``db_path`` (so an import that brings nothing may remove the
+    one it made). A path that cannot even be looked at (a folder this user cannot enter) is not
+    absent: the file is never removed, and opening it names the problem."""
+    try:
+        os.stat(db_path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _say_waiting(line: str) -> None:
@@ -175,7 +189,7 @@ def _ingest_documents(db_path: str, paths: tuple[str, ...], encoding: str | None
     errors: list[InputError] = []
     conn = None
     bar = None
-    new = not Path(db_path).exists()
+    new = _absent(db_path)
 
     def one(path: str, problem: InputError | None) -> None:
         nonlocal conn
@@ -262,7 +276,7 @@ def _ingest_from(
         label_map = parse_label_map(pairs)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--label-map") from None
-    new = not Path(db_path).exists()
+    new = _absent(db_path)
     conn = open_db(db_path)
     failed = imported = 0
     for path in expand(tool, list(paths)):
