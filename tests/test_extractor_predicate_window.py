@@ -19,7 +19,7 @@ def _tagger():
     nlp.load()
 
 
-def _with(clause: str, quantity: str, feature: str) -> list[str]:
+def options_with(clause: str, quantity: str, feature: str) -> list[str]:
     """The predicate options of ``quantity`` in ``clause`` (tokens of the clause) that have
     ``feature``, sorted."""
     toks = core._tokens(clause, 0, len(clause))
@@ -64,7 +64,7 @@ def _with(clause: str, quantity: str, feature: str) -> list[str]:
 def test_a_verb_between_is_read_at_its_place_in_the_clause(
     clause: str, quantity: str, verb_between: list[str]
 ) -> None:
-    assert _with(clause, quantity, "verb_between") == verb_between
+    assert options_with(clause, quantity, "verb_between") == verb_between
 
 
 @pytest.mark.parametrize(
@@ -83,4 +83,4 @@ def test_a_verb_between_is_read_at_its_place_in_the_clause(
 def test_a_preposition_with_le_before_the_quantity_is_its_verb(
     clause: str, quantity: str, nearest_verb: list[str]
 ) -> None:
-    assert _with(clause, quantity, "nearest_verb") == nearest_verb
+    assert options_with(clause, quantity, "nearest_verb") == nearest_verb

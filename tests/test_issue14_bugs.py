@@ -9,9 +9,12 @@ running into the next column (``test_search_hit_columns_never_run_together``,
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import AsyncIterator
 
 from click.testing import CliRunner
+from textual.app import App
 from textual.widgets import Input
 
 from db import review, teams
@@ -191,11 +194,14 @@ def test_history_summary_has_every_field_of_the_proposal(tmp_path):
     assert proposal_summary(json.dumps({"subject": "[b]x[/b]"})) == "subject: [b]x[/b]"
 
 
-async def test_history_panel_shows_the_proposals_predicate(tmp_path):
+@contextlib.asynccontextmanager
+async def history_after_edit(tmp_path, changes: dict) -> AsyncIterator[App]:
+    """The app with the history panel open on the first claim of a review database, after
+    ``changes`` were saved on it as an edit."""
     path = tmp_path / "h.db"
     info = build_review_db(path)
     conn = open_db(path)
-    review.decide(conn, info["ids"][0], "ann", "edit", {"predicate": "捐"})
+    review.decide(conn, info["ids"][0], "ann", "edit", changes)
     conn.close()
     app = make_app(str(path), reviewer="ann")
     async with app.run_test(size=(160, 40)) as pilot:
@@ -205,6 +211,11 @@ async def test_history_panel_shows_the_proposals_predicate(tmp_path):
         assert app.screen.claim["id"] == info["ids"][0]
         await pilot.press("h")
         await pilot.pause()
+        yield app
+
+
+async def test_history_panel_shows_the_proposals_predicate(tmp_path):
+    async with history_after_edit(tmp_path, {"predicate": "捐"}) as app:
         assert "predicate: 捐资" in screen_text(app)
 
 

@@ -59,10 +59,11 @@ from click.testing import CliRunner
 from rich.cells import cell_len
 from textual.widgets import Static
 
-from db import connection, review
+from db import connection
 from db.connection import open_db, transaction
 from db.errors import LockedError, StorageError, describe, is_locked, unsaved
 from tests.conftest import SEED_ARTICLE
+from tests.test_issue14_bugs import history_after_edit
 from tests.test_review_app import screen_text
 from tests.test_review_helpers import add_claim, add_document, build_review_db
 from tests.test_span_mode import enter_span
@@ -212,19 +213,7 @@ def test_the_history_summary_reads_as_field_colon_value(proposal, want):
 
 
 async def test_the_history_panel_shows_a_qualifier_readably(tmp_path):
-    path = tmp_path / "h.db"
-    info = build_review_db(path)
-    conn = open_db(path)
-    review.decide(conn, info["ids"][0], "ann", "edit", {"qualifier": ">"})
-    conn.close()
-    app = make_app(str(path), reviewer="ann")
-    async with app.run_test(size=(160, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("k")  # back to the edited claim (the app opened at the next pending)
-        await pilot.pause()
-        assert app.screen.claim["id"] == info["ids"][0]
-        await pilot.press("h")
-        await pilot.pause()
+    async with history_after_edit(tmp_path, {"qualifier": ">"}) as app:
         text = screen_text(app)
         assert "qualifier==" not in text
         assert "qualifier: = (exactly) → > (more than)" in text  # the decision's change

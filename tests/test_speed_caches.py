@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 
 from extractor import core, nlp
-from extractor.options import predicate_options
-from extractor.quantity import find_quantities
 from extractor.timex import normalise
+from tests.test_extractor_predicate_window import options_with
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -42,21 +41,8 @@ def test_a_document_normalises_each_time_expression_as_normalise_does(text, date
 def _between(sentence: str, quantity: str) -> dict[str, list[str]]:
     """The predicate options of ``quantity`` in ``sentence`` that have a verb or a number
     between them and the quantity."""
-    toks = core._tokens(sentence, 0, len(sentence))
-    [m] = [m for m in find_quantities(sentence, []) if sentence[m.start : m.end] == quantity]
-    opts = predicate_options(
-        norm=sentence,
-        tokens=toks,
-        q_start=m.start,
-        q_end=m.end,
-        after_subject=0,
-        rule=None,
-        shared=False,
-        kind=m.kind,
-    )
     return {
-        name: sorted(o.text for o in opts if o.features.get(name))
-        for name in ("verb_between", "number_between")
+        name: options_with(sentence, quantity, name) for name in ("verb_between", "number_between")
     }
 
 

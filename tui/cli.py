@@ -49,7 +49,7 @@ def _absent(db_path: str) -> bool:
     except FileNotFoundError:
         return True
     except OSError:
-        return False
+        pass
     return False
 
 
@@ -306,8 +306,6 @@ def _drop_new_database(conn: sqlite3.Connection, db_path: str) -> None:
     """Remove the database this command created when it imported nothing: no empty file is
     left for the next command to take for a real one (``extract`` would find no documents,
     ``review`` an empty queue). Kept if any document reached it meanwhile (another program)."""
-    import os
-
     documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
     conn.close()
     if documents:
