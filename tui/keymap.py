@@ -129,7 +129,7 @@ IME_KEYS: dict[str, str] = {
 #: tmux, GNOME Terminal, most Linux and SSH sessions): ESC 2 is taken for macOS's Option+2
 #: character ``™`` and reported as ``trade_mark_sign``, never as ``alt+2``. A binding on
 #: ``alt+N`` takes that key too, so Alt+digit works there as well as under the kitty protocol
-#: (``tests/test_keymap_alt_digits.py`` checks each against Textual's own parser).
+#: (``tests/test_alternatives.py`` checks each against Textual's own parser).
 ALT_DIGIT_KEYS: dict[str, str] = {
     "alt+1": "inverted_exclamation_mark",
     "alt+2": "trade_mark_sign",
@@ -143,12 +143,15 @@ ALT_DIGIT_KEYS: dict[str, str] = {
 }
 
 
+#: Each key with the other form it arrives in.
+_FORMS = {**IME_KEYS, **ALT_DIGIT_KEYS}
+
+
 def with_ime_keys(binding: Binding) -> Binding:
     """``binding`` with the input-method form of each of its keys added (see ``IME_KEYS``),
     and the terminal form of an Alt+digit (see ``ALT_DIGIT_KEYS``)."""
     keys = [k.strip() for k in binding.key.split(",")]
-    forms = {**IME_KEYS, **ALT_DIGIT_KEYS}
-    extra = [forms[k] for k in keys if k in forms and forms[k] not in keys]
+    extra = [_FORMS[k] for k in keys if k in _FORMS and _FORMS[k] not in keys]
     return replace(binding, key=",".join(keys + extra)) if extra else binding
 
 
