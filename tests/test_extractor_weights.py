@@ -204,7 +204,8 @@ def test_bad_weights_are_refused(specs: list[str], message: str) -> None:
 def test_source_weights_by_field_and_document() -> None:
     sources = {"g.jsonl": [{"doc": "a"}, {"doc": "b"}], "h.jsonl": [{"doc": "c"}]}
     weights, docs = source_weights(["g.jsonl=2,time:1"], sources)
-    assert weights == {"subject": {"a": 2.0, "b": 2.0}, "predicate": {"a": 2.0, "b": 2.0}, "time": {}}
+    both = {"a": 2.0, "b": 2.0}
+    assert weights == {"subject": both, "predicate": both, "time": {}}
     assert docs == {"a", "b"}
     # A file weighted once counts in the report of its documents, with no weight to apply.
     assert source_weights(["h.jsonl=1"], sources) == ({f: {} for f in FIELDS}, {"c"})
