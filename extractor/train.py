@@ -335,8 +335,8 @@ def training_groups(
 
 
 #: The cross-validated accuracy of one field on some documents' claims: pooled, the claims,
-#: and per fold (a fold without such a claim: 0.0).
-FocusCV = tuple[float, int, list[float]]
+#: and per fold its accuracy and claims (a fold without such a claim: 0.0 of 0).
+FocusCV = tuple[float, int, list[tuple[float, int]]]
 
 
 def cross_validate(
@@ -449,7 +449,7 @@ def cross_validate(
             focus_out[name] = (
                 sum(focus_right) / n_focus if n_focus else 0.0,
                 n_focus,
-                [r / n if n else 0.0 for r, n in zip(focus_right, focus_total, strict=True)],
+                [(r / n if n else 0.0, n) for r, n in zip(focus_right, focus_total, strict=True)],
             )
     return out
 
@@ -786,6 +786,11 @@ def train(
     return model, len(groups["subject"])
 
 
+#: How many times the claims of the gold files of these names count in training, per field,
+#: unless a ``--weight`` option names the file (``--weight FILE=1``: once).
+DEFAULT_WEIGHTS: dict[str, dict[str, float]] = {}
+
+
 class WeightError(ValueError):
     """A ``--weight`` that cannot be used (the message says why, in one line)."""
 
@@ -824,12 +829,16 @@ def parse_weight(spec: str, files: Sequence[str]) -> tuple[str, dict[str, float]
 
 
 def source_weights(
-    specs: Sequence[str], sources: Mapping[str, Sequence[Mapping]]
-) -> tuple[dict[str, dict[str, float]], set[str]]:
+    specs: Sequence[str],
+    sources: Mapping[str, Sequence[Mapping]],
+    defaults: Mapping[str, Mapping[str, float]] | None = None,
+) -> tuple[dict[str, dict[str, float]], set[str], dict[str, dict[str, float]]]:
     """The weights of ``--weight`` options per field and document (:data:`SourceWeights`,
-    only the weights other than 1), and the documents of the files they name; ``sources``
-    are the gold files given, each with its records. :class:`WeightError` on a bad option,
-    a file weighted twice or a document of two files weighted differently."""
+    only the weights other than 1), the documents of the files they name, and each such
+    file's weight per field; ``sources`` are the gold files given, each with its records;
+    ``defaults`` (by default :data:`DEFAULT_WEIGHTS`) weigh the files of those names no
+    option names. :class:`WeightError` on a bad option, a file weighted twice or a document
+    of two files weighted differently."""
     weights: dict[str, dict[str, float]] = {f: {} for f in FIELDS}
     chosen: dict[str, dict[str, float]] = {}
     for spec in specs:
@@ -837,6 +846,10 @@ def source_weights(
         if path in chosen:
             raise WeightError(f"--weight {spec}: {path} is weighted twice")
         chosen[path] = per
+    for path in sources:
+        default = (DEFAULT_WEIGHTS if defaults is None else defaults).get(Path(path).name)
+        if default is not None and path not in chosen:
+            chosen[path] = {f: default.get(f, 1.0) for f in FIELDS}
     docs: set[str] = set()
     owner: dict[str, str] = {}
     for path, per in chosen.items():
@@ -850,7 +863,7 @@ def source_weights(
             for field, w in per.items():
                 if w != 1.0:
                     weights[field][doc] = w
-    return weights, docs
+    return weights, docs, chosen
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -906,10 +919,18 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     sources = {path: load_gold(path) for path in [*args.gold, *args.extra]}
     try:
-        weights, focus = source_weights(args.weight, sources)
+        weights, focus, chosen = source_weights(args.weight, sources)
     except WeightError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    for path, per in chosen.items():
+        counts = sorted({w for w in per.values()})
+        how = (
+            f"{counts[0]:g} times"
+            if len(counts) == 1
+            else ", ".join(f"{f} {w:g} times" for f, w in per.items())
+        )
+        print(f"claims of {path} count {how}")
     gold = [g for path in args.gold for g in sources[path]]
     if args.split:
         try:
@@ -974,7 +995,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(
                     f"  {name} on the {len(focus_docs)} documents of the --weight files:"
                     f" {acc_f:.3f} on {n_f} claims (folds "
-                    + " ".join(f"{a:.3f}" for a in folds_f)
+                    + " ".join(f"{a:.3f}/{k}" for a, k in folds_f)
                     + ")"
                 )
     if args.lookalike_only:

@@ -198,17 +198,28 @@ def test_parse_weight(spec: str, expected: dict[str, float]) -> None:
 def test_bad_weights_are_refused(specs: list[str], message: str) -> None:
     sources = {"g.jsonl": [{"doc": "a"}, {"doc": "b"}], "h.jsonl": [{"doc": "b"}]}
     with pytest.raises(WeightError, match=message):
-        source_weights(specs, sources)
+        source_weights(specs, sources, {})
 
 
 def test_source_weights_by_field_and_document() -> None:
     sources = {"g.jsonl": [{"doc": "a"}, {"doc": "b"}], "h.jsonl": [{"doc": "c"}]}
-    weights, docs = source_weights(["g.jsonl=2,time:1"], sources)
+    weights, docs, chosen = source_weights(["g.jsonl=2,time:1"], sources, {})
     both = {"a": 2.0, "b": 2.0}
     assert weights == {"subject": both, "predicate": both, "time": {}}
     assert docs == {"a", "b"}
+    assert chosen == {"g.jsonl": {"subject": 2.0, "predicate": 2.0, "time": 1.0}}
     # A file weighted once counts in the report of its documents, with no weight to apply.
-    assert source_weights(["h.jsonl=1"], sources) == ({f: {} for f in FIELDS}, {"c"})
+    ones = dict.fromkeys(FIELDS, 1.0)
+    assert source_weights(["h.jsonl=1"], sources, {}) == (
+        {f: {} for f in FIELDS},
+        {"c"},
+        {"h.jsonl": ones},
+    )
+    # A default weighs a file by its name, unless an option names the file.
+    defaults = {"h.jsonl": {"time": 3.0}}
+    weights, docs, chosen = source_weights([], sources, defaults)
+    assert weights == {"subject": {}, "predicate": {}, "time": {"c": 3.0}} and docs == {"c"}
+    assert source_weights(["h.jsonl=1"], sources, defaults)[0] == {f: {} for f in FIELDS}
 
 
 # A small gold written for the test: two documents, four claims.
@@ -293,11 +304,12 @@ def test_the_training_command_weighs_a_file_and_reports_its_documents(tmp_path: 
         outputs[name] = (r.stdout, out.read_text("utf-8"))
     # Weight 1 is no weight: the same model, byte for byte.
     assert outputs["one"][1] == outputs["plain"][1]
+    assert f"claims of {two} count 3 times" in outputs["heavy"][0]
     # The CV reports each field on the weighted file's document alone, per fold.
     report = [line for line in outputs["heavy"][0].splitlines() if "--weight files" in line]
     assert len(report) == len(FIELDS)
     assert report[0].startswith("  subject on the 1 documents of the --weight files: ")
-    assert "on 2 claims (folds " in report[0]
+    assert "on 2 claims (folds 0.000/0 " in report[0]
     model = Ranker.from_json(outputs["heavy"][1])
     assert [c.subject for c in extract(_TEXTS["b.txt"], ranker=model)] == ["丁市", "戊市"]
 
@@ -320,7 +332,6 @@ def test_cross_validation_reports_the_focus_documents_per_fold() -> None:
     focus: dict = {}
     result = cross_validate(gold, _TEXTS, 2, stack={}, focus=["b.txt"], focus_out=focus)
     acc, n, folds = focus["subject"]
-    assert n == 2 and len(folds) == 2
     # Sorted ids, two folds: a.txt is held out in fold 0, b.txt in fold 1.
-    assert folds[0] == 0.0 and folds[1] == acc
+    assert n == 2 and folds == [(0.0, 0), (acc, 2)]
     assert result["subject"][2] == 4
