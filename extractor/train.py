@@ -1014,7 +1014,7 @@ def main(argv: list[str] | None = None) -> int:
             if focus_docs:
                 acc_f, n_f, folds_f = on_focus[name]
                 print(
-                    f"  {name} on the {len(focus_docs)} documents of the --weight files:"
+                    f"  {name} on the {len(focus_docs)} documents of the weighted files:"
                     f" {acc_f:.3f} on {n_f} claims (folds "
                     + " ".join(f"{a:.3f}/{k}" for a, k in folds_f)
                     + ")"

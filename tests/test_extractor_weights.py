@@ -306,9 +306,9 @@ def test_the_training_command_weighs_a_file_and_reports_its_documents(tmp_path: 
     assert outputs["one"][1] == outputs["plain"][1]
     assert f"claims of {two} count 3 times" in outputs["heavy"][0]
     # The CV reports each field on the weighted file's document alone, per fold.
-    report = [line for line in outputs["heavy"][0].splitlines() if "--weight files" in line]
+    report = [line for line in outputs["heavy"][0].splitlines() if "weighted files" in line]
     assert len(report) == len(FIELDS)
-    assert report[0].startswith("  subject on the 1 documents of the --weight files: ")
+    assert report[0].startswith("  subject on the 1 documents of the weighted files: ")
     assert "on 2 claims (folds 0.000/0 " in report[0]
     model = Ranker.from_json(outputs["heavy"][1])
     assert [c.subject for c in extract(_TEXTS["b.txt"], ranker=model)] == ["丁市", "戊市"]
