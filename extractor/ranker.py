@@ -50,7 +50,7 @@ from importlib import resources
 
 from .docrank import STACK_FEATURES
 from .lookalike import LookalikeError, LookalikeModel
-from .trees import BoostParams, Trees, TreesError, fit_trees
+from .trees import BoostParams, Trees, TreesError, fit_trees, group_weights
 
 #: Format version of a model file.
 MODEL_VERSION = 1
@@ -1047,6 +1047,7 @@ def fit(
     iterations: int = 300,
     field: str = "subject",
     boost: BoostParams | None = None,
+    weights: Sequence[float] | None = None,
 ) -> Ranker:
     """Train a ranker on groups of options, each ``(features, right)`` (the features of
     :func:`list_features`; ``right`` a weight, 0 or False for a wrong option, more for an
@@ -1071,16 +1072,21 @@ def fit(
             (combine fields with :func:`combine`).
         boost: grow trees on top of the linear scores (:mod:`extractor.trees`; with fewer
             claims than its ``min_claims``, none); None: the linear model alone.
+        weights: how many times each group counts (one number per group, None: once each),
+            in the linear model's loss and in the trees' gradients alike: a group of weight
+            2 teaches what two copies of it would (a gold source written by the convention
+            wanted counts more than another).
     """
-    weights = fit_weights(
+    coefs = fit_weights(
         groups,
         FIELD_FEATURES[field],
         l2=DEFAULT_L2[field] if l2 is None else l2,
         iterations=iterations,
+        weights=weights,
     )
     # The trees correct the scores of the weights the model file keeps (six decimals).
-    weights = {k: round(w, 6) for k, w in weights.items()}
-    linear = Ranker(weights, 0.0) if field == "subject" else Ranker({}, 0.0, {field: weights})
+    coefs = {k: round(w, 6) for k, w in coefs.items()}
+    linear = Ranker(coefs, 0.0) if field == "subject" else Ranker({}, 0.0, {field: coefs})
     if boost is None:
         return linear
     trees = fit_trees(
@@ -1088,6 +1094,7 @@ def fit(
         [linear.scores([f for f, _ in g], field) for g in groups],
         FIELD_FEATURES[field],
         boost,
+        weights=weights,
     )
     if trees is None:
         return linear
@@ -1103,16 +1110,19 @@ def fit_weights(
     *,
     l2: float = 6.0,
     iterations: int = 300,
+    weights: Sequence[float] | None = None,
 ) -> dict[str, float]:
-    """The weights of :func:`fit` over the given feature names."""
+    """The weights of :func:`fit` over the given feature names; ``weights``: how many times
+    each group counts (None: once each)."""
     names = list(features)
     index = {k: i for i, k in enumerate(names)}
-    data: list[tuple[list[_Row], list[float]]] = []
-    for g in groups:
+    counts = group_weights(groups, weights)
+    data: list[tuple[list[_Row], list[float], float]] = []
+    for g, count in zip(groups, counts, strict=True):
         if not any(right > 0 for _, right in g):
             continue
         rows = [[(index[k], float(v)) for k, v in f.items() if k in index and v] for f, _ in g]
-        data.append((rows, [max(0.0, float(right)) for _, right in g]))
+        data.append((rows, [max(0.0, float(right)) for _, right in g], count))
     w = [0.0] * len(names)
     if data:
         w = _lbfgs(lambda x: _objective(x, data, l2), w, iterations)
@@ -1120,14 +1130,15 @@ def fit_weights(
 
 
 def _objective(
-    w: list[float], data: Sequence[tuple[list[_Row], list[float]]], l2: float
+    w: list[float], data: Sequence[tuple[list[_Row], list[float], float]], l2: float
 ) -> tuple[float, list[float]]:
     """The negative log of the right options' probability of winning (each weighted by how
-    right it is), summed over the claims, plus the L2 penalty, both divided by the claims;
-    and its gradient."""
+    right it is), summed over the claims (each times its weight), plus the L2 penalty, both
+    divided by the claims' total weight; and its gradient. With every weight 1 the total is
+    the number of claims and every product is exact: the unweighted fit, bit for bit."""
     loss = 0.0
     grad = [0.0] * len(w)
-    for rows, right in data:
+    for rows, right, count in data:
         zs = [sum(w[i] * v for i, v in row) for row in rows]
         top = max(zs)
         es = [math.exp(z - top) for z in zs]
@@ -1138,17 +1149,17 @@ def _objective(
             best = max(z for z, r in zip(zs, right, strict=True) if r)
             hit_z = [math.exp(z - best) * r for z, r in zip(zs, right, strict=True)]
             hit_total = sum(hit_z)
-            loss += top - best + math.log(total) - math.log(hit_total)
+            loss += count * (top - best + math.log(total) - math.log(hit_total))
             posterior = [h / hit_total for h in hit_z]
         else:
-            loss -= math.log(hit / total)
+            loss -= count * math.log(hit / total)
             posterior = [e * r / hit for e, r in zip(es, right, strict=True)]
         for row, e, q in zip(rows, es, posterior, strict=True):
-            d = e / total - q
+            d = count * (e / total - q)
             if d:
                 for i, v in row:
                     grad[i] += d * v
-    n = len(data)
+    n = sum(count for _, _, count in data)
     decay = l2 / n
     loss = loss / n + 0.5 * decay * sum(x * x for x in w)
     return loss, [g / n + decay * x for g, x in zip(grad, w, strict=True)]

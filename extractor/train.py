@@ -9,6 +9,12 @@ logistic model per field (:func:`~extractor.ranker.fit`: the probability that a 
 wins, with L2 decay; ``--tune`` picks the decay by cross-validation). ``claimdesk train --db`` uses
 :func:`train` the same way, with the database's decided claims as the gold.
 
+A gold file's claims can count more than once (``--weight FILE=W``, per field
+``FILE=subject:3``; :data:`DEFAULT_WEIGHTS` weighs the reference gold's files by name): the
+weight scales each claim's loss and gradient in the linear fit, its gradients and hessians in
+the trees and its claims in the document second pass. With ``--folds`` the CV also reports each
+field on the weighted files' documents alone, per fold.
+
 Training is a pure function of its data (issue 11): the model it writes is the same, byte for
 byte, whatever model was shipped before. The features read off earlier claims follow the
 clause rules' choices, not a model's (:mod:`extractor.core`), options are listed in
@@ -20,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import math
 import sys
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -65,6 +72,18 @@ FIELDS = ("subject", "predicate", "time")
 
 #: Per claim, its options' features and weight as a right answer (0: wrong).
 Groups = list[list[tuple[dict[str, float], float]]]
+
+#: Per field, how many times the claims of each document count in training (a document
+#: absent: once); ``--weight FILE=W`` gives a gold file's documents a weight.
+SourceWeights = Mapping[str, Mapping[str, float]]
+
+
+def _weights_of(per: Mapping[str, float] | None, docs: Sequence[str]) -> list[float] | None:
+    """The weight of each group whose document is ``docs[i]``, from one field's weights by
+    document (None or empty: no weights, every group once)."""
+    if not per:
+        return None
+    return [per.get(d, 1.0) for d in docs]
 
 
 #: How much more an option that is exactly the gold filler counts than one that is right only
@@ -181,14 +200,21 @@ def stack_groups(records: Sequence[ClaimRecord], field: str, first: Ranker) -> G
 
 
 def _groups_of(
-    records: Mapping[str, Sequence[ClaimRecord]], docs: Sequence[str], field: str
+    records: Mapping[str, Sequence[ClaimRecord]],
+    docs: Sequence[str],
+    field: str,
+    doc_of: list[str] | None = None,
 ) -> Groups:
+    """The first pass's groups of ``field`` in ``docs``; ``doc_of`` receives each group's
+    document."""
     out: Groups = []
     for d in docs:
         for _, per in records[d]:
             labels = per[field][2] if field in per else None
             if labels is not None:
                 out.append(list(zip(per[field][1], labels, strict=True)))
+                if doc_of is not None:
+                    doc_of.append(d)
     return out
 
 
@@ -202,30 +228,47 @@ def fit_document(
     boost: BoostParams | None = None,
     fold_of: Mapping[str, int] | None = None,
     models: dict[frozenset[str], Ranker] | None = None,
+    weights: Mapping[str, float] | None = None,
 ) -> dict[str, float]:
     """The second pass's weights of ``field`` (over :data:`~extractor.docrank.STACK_FEATURES`)
     from documents whose first picks are cross-fitted: each fold of the documents (``fold_of``,
     by default every ``folds``-th in id order, as :func:`cross_validate` folds them) is scored
     by a first pass (:func:`~extractor.ranker.fit` with ``first_l2`` and ``boost``) trained on
     the other folds, so the second pass never learns to trust an in-sample first pass.
-    ``models`` caches first passes by the documents they were trained on."""
+    ``models`` caches first passes by the documents they were trained on (with the same
+    ``weights``). ``weights``: how many times each document's claims count, in the first
+    passes and in the second (absent or None: once)."""
     docs = sorted(records)
     assign = fold_of or {d: i % folds for i, d in enumerate(docs)}
     groups: Groups = []
+    doc_of: list[str] = []
     for k in sorted({assign[d] for d in docs}):
         held = [d for d in docs if assign[d] == k]
         train_docs = [d for d in docs if assign[d] != k]
         key = frozenset(train_docs)
         first = None if models is None else models.get(key)
         if first is None:
+            first_docs: list[str] = []
+            first_groups = _groups_of(records, train_docs, field, first_docs)
             first = fit(
-                _groups_of(records, train_docs, field), field=field, l2=first_l2, boost=boost
+                first_groups,
+                field=field,
+                l2=first_l2,
+                boost=boost,
+                weights=_weights_of(weights, first_docs),
             )
             if models is not None:
                 models[key] = first
         for d in held:
-            groups.extend(stack_groups(records[d], field, first))
-    return fit_weights(groups, STACK_FEATURES, l2=l2)
+            held_groups = stack_groups(records[d], field, first)
+            groups.extend(held_groups)
+            doc_of.extend([d] * len(held_groups))
+    return fit_weights(
+        groups,
+        STACK_FEATURES,
+        l2=l2,
+        weights=_weights_of(weights, doc_of),
+    )
 
 
 def matched_pairs(
@@ -249,12 +292,14 @@ def field_groups(
     texts: Mapping[str, str],
     dates: Mapping[str, str | None] | None = None,
     found_by_doc: Found | None = None,
+    doc_of: dict[str, list[str]] | None = None,
 ) -> dict[str, Groups]:
     """One group per gold claim the extractor finds, per field: the options' features and
     whether each is right by the scorer's rules (subject: equal, an alias, or 60 %
     containment; predicate and time: equal or contained, an empty gold time wants the
     empty option) — as a weight: 0 wrong, 1 right, :data:`EXACT_WEIGHT` exactly the gold.
-    Gold claims with an empty subject teach only predicate and time."""
+    Gold claims with an empty subject teach only predicate and time. ``doc_of`` receives,
+    per field, each group's document."""
     by_doc: dict[str, list[Mapping]] = {}
     for g in gold:
         if g.get("claim"):
@@ -281,6 +326,8 @@ def field_groups(
                 groups[name].append(
                     [(f, _right(name, g, o.text)) for o, f in zip(options, feats, strict=True)]
                 )
+                if doc_of is not None:
+                    doc_of.setdefault(name, []).append(doc)
     return groups
 
 
@@ -293,6 +340,11 @@ def training_groups(
     return field_groups(gold, texts, dates)["subject"]
 
 
+#: The cross-validated accuracy of one field on some documents' claims: pooled, the claims,
+#: and per fold its accuracy and claims (a fold without such a claim: 0.0 of 0).
+FocusCV = tuple[float, int, list[tuple[float, int]]]
+
+
 def cross_validate(
     gold: Sequence[Mapping],
     texts: Mapping[str, str],
@@ -303,6 +355,9 @@ def cross_validate(
     per_fold: dict[str, list[float]] | None = None,
     stack: Mapping[str, float] | None = None,
     first_pass: dict[str, list[float]] | None = None,
+    weights: SourceWeights | None = None,
+    focus: Collection[str] = (),
+    focus_out: dict[str, FocusCV] | None = None,
 ) -> dict[str, tuple[float, float, int]]:
     """Per field: accuracy of models trained without each fold of documents, on that fold
     (the share of found claims whose top option is right; claims with no right option count
@@ -316,7 +371,12 @@ def cross_validate(
     pass's: the held-out fold's first picks come from the fold's first pass, and the second
     pass learns from first picks cross-fitted inside the other folds (each of them scored by
     a first pass trained on the three others; :func:`fit_document`). ``first_pass`` receives
-    those fields' first-pass accuracy on each fold."""
+    those fields' first-pass accuracy on each fold.
+
+    ``weights``: how many times each document's claims count in training (per field, absent:
+    once); the accuracy counts every held-out claim once. ``focus_out`` receives, per field,
+    the accuracy on the claims of the documents ``focus`` names alone (:data:`FocusCV`: the
+    documents of one gold source, the convention the weights favour)."""
     trees = DEFAULT_BOOST if boost is None else boost
     stacked = DEFAULT_STACK if stack is None else stack
     docs = sorted(texts)
@@ -333,15 +393,24 @@ def cross_validate(
         accuracies = []
         firsts = []
         models: dict[frozenset[str], Ranker] = {}
+        per = (weights or {}).get(name)
+        focused = set(focus)
+        focus_right: list[int] = []
+        focus_total: list[int] = []
         for k in range(folds):
             held = set(docs[k::folds])
+            inside = [doc for doc in docs if doc not in held]
             model = fit(
-                [grp for doc in docs if doc not in held for grp in per_doc[doc][name]],
+                [grp for doc in inside for grp in per_doc[doc][name]],
                 field=name,
                 l2=(l2 or {}).get(name),
                 boost=trees.get(name),
+                weights=_weights_of(
+                    per, [doc for doc in inside for _ in range(len(per_doc[doc][name]))]
+                ),
             )
             fold_right = fold_total = 0
+            wins: list[tuple[str, bool]] = []
             for doc in sorted(held):
                 for group in per_doc[doc][name]:
                     fold_total += 1
@@ -349,24 +418,30 @@ def cross_validate(
                     scores = model.scores([f for f, _ in group], name)
                     best = max(range(len(group)), key=lambda i: scores[i])
                     fold_right += group[best][1] > 0
+                    wins.append((doc, group[best][1] > 0))
             firsts.append(fold_right / fold_total if fold_total else 0.0)
             if name in stacked:
-                inside = {d: records[d] for d in docs if d not in held}
+                kept = {d: records[d] for d in docs if d not in held}
                 w = fit_document(
-                    inside,
+                    kept,
                     name,
                     l2=stacked[name],
                     first_l2=(l2 or {}).get(name),
                     boost=trees.get(name),
-                    fold_of={d: fold_of[d] for d in inside},
+                    fold_of={d: fold_of[d] for d in kept},
                     models=models,
+                    weights=per,
                 )
                 fold_right = 0
+                wins = []
                 for doc in sorted(held):
                     for group in stack_groups(records[doc], name, model):
                         zs = [sum(w.get(a, 0.0) * v for a, v in f.items()) for f, _ in group]
                         best = max(range(len(group)), key=lambda i: zs[i])
                         fold_right += group[best][1] > 0
+                        wins.append((doc, group[best][1] > 0))
+            focus_right.append(sum(won for doc, won in wins if doc in focused))
+            focus_total.append(sum(1 for doc, _ in wins if doc in focused))
             right += fold_right
             total += fold_total
             accuracies.append(fold_right / fold_total if fold_total else 0.0)
@@ -375,6 +450,13 @@ def cross_validate(
         if first_pass is not None and name in stacked:
             first_pass[name] = firsts
         out[name] = (right / total if total else 0.0, covered / total if total else 0.0, total)
+        if focus_out is not None:
+            n_focus = sum(focus_total)
+            focus_out[name] = (
+                sum(focus_right) / n_focus if n_focus else 0.0,
+                n_focus,
+                [(r / n if n else 0.0, n) for r, n in zip(focus_right, focus_total, strict=True)],
+            )
     return out
 
 
@@ -394,15 +476,16 @@ def tune(
     texts: Mapping[str, str],
     folds: int = 5,
     boost: Mapping[str, BoostParams] | None = None,
+    weights: SourceWeights | None = None,
 ) -> dict[str, tuple[float, float]]:
     """Per field, the weight decay of :data:`L2_GRID` with the best cross-validated accuracy,
-    and that accuracy (ties go to the stronger decay); ``boost`` as for
+    and that accuracy (ties go to the stronger decay); ``boost`` and ``weights`` as for
     :func:`cross_validate`."""
     per_doc = doc_groups(gold, texts)
     best: dict[str, tuple[float, float]] = {}
     for l2 in sorted(L2_GRID, reverse=True):
         result = cross_validate(
-            gold, texts, folds, dict.fromkeys(FIELDS, l2), per_doc, boost, stack={}
+            gold, texts, folds, dict.fromkeys(FIELDS, l2), per_doc, boost, stack={}, weights=weights
         )
         for name, (acc, _, _) in result.items():
             if name not in best or acc > best[name][1] + 1e-9:
@@ -642,6 +725,7 @@ def train(
     extracted: Found | None = None,
     boost: Mapping[str, BoostParams] | None = None,
     stack: Mapping[str, float] | None = None,
+    weights: SourceWeights | None = None,
 ) -> tuple[Ranker, int]:
     """A ranker fitted on the gold's claims (subject, predicate and time) with its look-alike
     filter (:func:`train_lookalike`; ``decisions``: the gold is a database's decisions), and
@@ -654,25 +738,29 @@ def train(
     ranked a second time with the other claims' first picks and its decay (None:
     :data:`~extractor.ranker.DEFAULT_STACK`, ``{}`` none; from
     :data:`~extractor.ranker.STACK_MIN_CLAIMS` claims on, first picks cross-fitted by
-    :func:`fit_document`).
+    :func:`fit_document`); ``weights`` how many times each document's claims count, per field
+    (absent: once; the look-alike filter counts every candidate once).
 
     A pure function of its arguments (and, for ``decisions``, of the shipped filter it
     refits): the ranker learns from options whose features no model's choice enters, and the
     filter from the candidates the new ranker makes, whose scores it reads."""
     places: dict[str, list[Place]] = {}
     first_found = extract_all(texts, dates, places=places)
-    groups = field_groups(gold, texts, dates, first_found)
+    doc_of: dict[str, list[str]] = {}
+    groups = field_groups(gold, texts, dates, first_found, doc_of)
     decay = {**DEFAULT_L2, **(l2 or {})}
     trees = DEFAULT_BOOST if boost is None else boost
-    ranker = combine(
-        fit(groups["subject"], l2=decay["subject"], boost=trees.get("subject")),
-        None,
-        **{
-            name: fit(groups[name], field=name, l2=decay[name], boost=trees.get(name))
-            for name in FIELDS
-            if name != "subject"
-        },
-    )
+    fitted = {
+        name: fit(
+            groups[name],
+            field=name,
+            l2=decay[name],
+            boost=trees.get(name),
+            weights=_weights_of((weights or {}).get(name), doc_of.get(name, [])),
+        )
+        for name in FIELDS
+    }
+    ranker = combine(fitted["subject"], None, **{n: m for n, m in fitted.items() if n != "subject"})
     stacked = DEFAULT_STACK if stack is None else stack
     document: dict[str, dict[str, float]] = {}
     if stacked:
@@ -683,7 +771,12 @@ def train(
                 document[name] = {
                     k: round(w, 6)
                     for k, w in fit_document(
-                        records, name, l2=decay2, first_l2=decay[name], boost=trees.get(name)
+                        records,
+                        name,
+                        l2=decay2,
+                        first_l2=decay[name],
+                        boost=trees.get(name),
+                        weights=(weights or {}).get(name),
                     ).items()
                 }
     ranker = replace_parts(ranker, document=document)
@@ -697,6 +790,101 @@ def train(
         stats["lookalike_examples"] = n_filter
     model = replace_parts(ranker, lookalike=filt)
     return model, len(groups["subject"])
+
+
+#: How many times the claims of the gold files of these names count in training, per field
+#: (fields not named: once), unless a ``--weight`` option names the file (``--weight FILE=1``:
+#: once). The reference gold (the project owner's files; the test part is theirs) writes
+#: subjects, predicates and times by the convention wanted, the sessions' ``extra_claims.jsonl``
+#: (about 95 % of the training claims) by their own. 5-fold CV on the training part
+#: (``bench/source_weights.py``; W for both reference files; reference: its 30 training
+#: documents, 204 subject claims): subject W=1 0.466 (all claims 0.417), 2 0.471 (0.418),
+#: 3 0.495 (0.418), 5 0.485 (0.420), 8 0.485 (0.411); predicate 0.766 (0.814) at W=1, 0.756
+#: at 2-8 (0.812-0.807); time 0.819 (0.804) at W=1-3 (0.802 at 2, 3), 0.799 at 5 and 8.
+#: Only the subject gains: it counts 3 times, predicate and time once.
+DEFAULT_WEIGHTS: dict[str, dict[str, float]] = {
+    "dev_claims.jsonl": {"subject": 3.0},
+    "annotated_claims.jsonl": {"subject": 3.0},
+}
+
+
+class WeightError(ValueError):
+    """A ``--weight`` that cannot be used (the message says why, in one line)."""
+
+
+def parse_weight(spec: str, files: Sequence[str]) -> tuple[str, dict[str, float]]:
+    """A ``--weight FILE=SPEC`` option: the gold file of ``files`` it names (the same path,
+    or the same file by another path) and its weight per field. SPEC is a number for every
+    field (``3``), or comma-separated ``FIELD:NUMBER`` items, a bare number setting the fields
+    not named (``2,time:4``); fields left unset count once. :class:`WeightError` when the file
+    is not one of ``files``, a field is unknown or a weight is not a finite positive number."""
+    path, eq, rhs = spec.rpartition("=")
+    if not eq or not path or not rhs:
+        raise WeightError(f"--weight {spec}: expected FILE=WEIGHT (e.g. gold.jsonl=3)")
+    named = [f for f in files if f == path or Path(f).resolve() == Path(path).resolve()]
+    if not named:
+        raise WeightError(f"--weight {spec}: {path} is not one of the gold files given")
+    every: float | None = None
+    per: dict[str, float] = {}
+    for item in rhs.split(","):
+        field, colon, number = item.strip().rpartition(":")
+        if colon and field not in FIELDS:
+            raise WeightError(
+                f"--weight {spec}: unknown field {field!r} (fields: {', '.join(FIELDS)})"
+            )
+        try:
+            w = float(number)
+        except ValueError:
+            raise WeightError(f"--weight {spec}: {number!r} is not a number") from None
+        if not (math.isfinite(w) and w > 0):
+            raise WeightError(f"--weight {spec}: a weight must be a finite number above 0")
+        if colon:
+            per[field] = w
+        else:
+            every = w
+    return named[0], {f: per.get(f, every if every is not None else 1.0) for f in FIELDS}
+
+
+def source_weights(
+    specs: Sequence[str],
+    sources: Mapping[str, Sequence[Mapping]],
+    defaults: Mapping[str, Mapping[str, float]] | None = None,
+) -> tuple[dict[str, dict[str, float]], set[str], dict[str, dict[str, float]]]:
+    """The weights of ``--weight`` options per field and document (:data:`SourceWeights`,
+    only the weights other than 1), the documents of the files they name, and each such
+    file's weight per field; ``sources`` are the gold files given, each with its records;
+    ``defaults`` (by default :data:`DEFAULT_WEIGHTS`) weigh the files of those names no
+    option names. :class:`WeightError` on a bad option, a file weighted twice or a document
+    of two files weighted differently."""
+    weights: dict[str, dict[str, float]] = {f: {} for f in FIELDS}
+    chosen: dict[str, dict[str, float]] = {}
+    for spec in specs:
+        path, per = parse_weight(spec, list(sources))
+        if path in chosen:
+            raise WeightError(f"--weight {spec}: {path} is weighted twice")
+        chosen[path] = per
+    for path in sources:
+        default = (DEFAULT_WEIGHTS if defaults is None else defaults).get(Path(path).name)
+        if default is not None and path not in chosen:
+            chosen[path] = {f: default.get(f, 1.0) for f in FIELDS}
+    docs: set[str] = set()
+    owner: dict[str, str] = {}
+    for path, per in chosen.items():
+        for doc in sorted({str(g["doc"]) for g in sources[path]}):
+            docs.add(doc)
+            if doc in owner and chosen[owner[doc]] != per:
+                raise WeightError(
+                    f"--weight: {doc} is in {owner[doc]} and {path}, weighted differently"
+                )
+            owner[doc] = path
+            for field, w in per.items():
+                if w != 1.0:
+                    weights[field][doc] = w
+    return weights, docs, chosen
+
+
+def _times(w: float) -> str:
+    return "once" if w == 1 else f"{w:g} times"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -733,6 +921,15 @@ def main(argv: list[str] | None = None) -> int:
         " file -o names (the shipped one by default)",
     )
     ap.add_argument(
+        "--weight",
+        action="append",
+        default=[],
+        metavar="FILE=W",
+        help="count the claims of a gold file (positional or --extra) W times in training (for"
+        " every field; or per field: FILE=subject:1,time:3, a bare number for the fields not"
+        " named); with --folds the CV also reports each field on these files' documents alone",
+    )
+    ap.add_argument(
         "--linear",
         action="store_true",
         help="fit the linear models alone, without the boosted trees on top of them",
@@ -741,7 +938,21 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.ner and not ner.use_option(args.ner):
         return 2
-    gold = [g for path in args.gold for g in load_gold(path)]
+    sources = {path: load_gold(path) for path in [*args.gold, *args.extra]}
+    try:
+        weights, focus, chosen = source_weights(args.weight, sources)
+    except WeightError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for path, per in chosen.items():
+        times = [_times(w) for w in per.values()]
+        how = (
+            times[0]
+            if len(set(times)) == 1
+            else ", ".join(f"{f} {_times(w)}" for f, w in per.items())
+        )
+        print(f"claims of {path} count {how}")
+    gold = [g for path in args.gold for g in sources[path]]
     if args.split:
         try:
             gold = restrict(gold, split_part(args.split, args.part))
@@ -750,7 +961,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 2
     for path in args.extra:
-        extra = load_gold(path)
+        extra = sources[path]
         if args.split:
             leaked = sorted({str(g["doc"]) for g in extra} & held)
             if leaked:
@@ -764,14 +975,27 @@ def main(argv: list[str] | None = None) -> int:
     l2: dict[str, float] = {}
     boost: dict[str, BoostParams] | None = {} if args.linear else None
     if args.tune:
-        for name, (decay, acc) in tune(gold, texts, max(2, args.folds or 5), boost).items():
+        for name, (decay, acc) in tune(
+            gold, texts, max(2, args.folds or 5), boost, weights
+        ).items():
             l2[name] = decay
             print(f"{name}: weight decay {decay} (cross-validated accuracy {acc:.3f})")
     if args.folds > 1:
         per_fold: dict[str, list[float]] = {}
         firsts: dict[str, list[float]] = {}
+        on_focus: dict[str, FocusCV] = {}
+        focus_docs = sorted(focus & set(texts))
         result = cross_validate(
-            gold, texts, args.folds, l2, boost=boost, per_fold=per_fold, first_pass=firsts
+            gold,
+            texts,
+            args.folds,
+            l2,
+            boost=boost,
+            per_fold=per_fold,
+            first_pass=firsts,
+            weights=weights,
+            focus=focus_docs,
+            focus_out=on_focus,
         )
         for name, (acc, cover, n_cv) in result.items():
             first = ""
@@ -787,6 +1011,14 @@ def main(argv: list[str] | None = None) -> int:
                 + first
                 + ")"
             )
+            if focus_docs:
+                acc_f, n_f, folds_f = on_focus[name]
+                print(
+                    f"  {name} on the {len(focus_docs)} documents of the weighted files:"
+                    f" {acc_f:.3f} on {n_f} claims (folds "
+                    + " ".join(f"{a:.3f}/{k}" for a, k in folds_f)
+                    + ")"
+                )
     if args.lookalike_only:
         out = Path(args.output)
         try:
@@ -814,7 +1046,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     extracted: Found = {}
-    model, n = train(gold, texts, l2=l2, extracted=extracted, boost=boost)
+    model, n = train(gold, texts, l2=l2, extracted=extracted, boost=boost, weights=weights)
     if args.folds > 1:
         _report_lookalike(lookalike_rows(gold, extracted, texts), args.folds)
     Path(args.output).write_text(model.to_json() + "\n", encoding="utf-8")

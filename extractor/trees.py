@@ -193,6 +193,20 @@ def _compile(trees: Sequence[Sequence[Sequence]]) -> Callable[[Mapping[str, floa
 
 # ---------------------------------------------------------------------------- training
 
+
+def group_weights(groups: Sequence[object], weights: Sequence[float] | None) -> list[float]:
+    """One weight per group (None: 1.0 each); ValueError when their number differs from the
+    groups' or one is not a finite positive number."""
+    if weights is None:
+        return [1.0] * len(groups)
+    if len(weights) != len(groups):
+        raise ValueError(f"{len(weights)} weights for {len(groups)} groups")
+    out = [float(x) for x in weights]
+    if not all(math.isfinite(x) and x > 0 for x in out):
+        raise ValueError("a group's weight must be a finite positive number")
+    return out
+
+
 #: One feature's histogram layout: its name, thresholds, the bin of an absent feature (value
 #: 0), and the options (rows) whose bin differs from it with their bins.
 _Column = tuple[str, list[float], int, list[int], list[int]]
@@ -239,10 +253,12 @@ def _gradients(
     bounds: Sequence[tuple[int, int]],
     g: list[float],
     h: list[float],
+    counts: Sequence[float] | None = None,
 ) -> None:
-    """The listwise loss's gradient and diagonal hessian of every option, in place."""
+    """The listwise loss's gradient and diagonal hessian of every option, in place; each
+    group's ``counts`` times (how many times it counts; None: once)."""
     exp = math.exp
-    for s, e in bounds:
+    for k, (s, e) in enumerate(bounds):
         top = max(scores[s:e])
         es = [exp(z - top) for z in scores[s:e]]
         total = sum(es)
@@ -252,6 +268,9 @@ def _gradients(
             q = es[j - s] * right[j] / hit if hit > 0 else 0.0
             g[j] = p - q
             h[j] = max(p * (1.0 - p), 1e-6)
+            if counts is not None:
+                g[j] *= counts[k]
+                h[j] *= counts[k]
 
 
 def _grow(
@@ -373,20 +392,25 @@ def fit_trees(
     base: Sequence[Sequence[float]],
     known: Collection[str],
     params: BoostParams,
+    weights: Sequence[float] | None = None,
 ) -> Trees | None:
     """Trees fitted on the claims' options (``(features, right)`` as for the linear model) on
     top of their linear scores ``base`` (one list per group), splitting on the features
     ``known``; None when fewer than :attr:`BoostParams.min_claims` groups have a right option
-    (groups with none teach nothing and are skipped)."""
+    (groups with none teach nothing and are skipped). ``weights``: how many times each group
+    counts (its options' gradients and hessians scaled, as that many copies would sum them;
+    None: once each); ``min_claims`` counts groups, not weights."""
     rows: list[Mapping[str, float]] = []
     right: list[float] = []
     scores: list[float] = []
     active: list[bool] = []
     bounds: list[tuple[int, int]] = []
+    counts: list[float] = []
     shortlist = Trees(params.shortlist, [])
-    for group, zs in zip(groups, base, strict=True):
+    for group, zs, count in zip(groups, base, group_weights(groups, weights), strict=True):
         if not any(r > 0 for _, r in group):
             continue
+        counts.append(count)
         start = len(rows)
         chosen = set(shortlist.shortlisted(zs))
         for i, (f, r) in enumerate(group):
@@ -402,7 +426,7 @@ def fit_trees(
     h = [0.0] * len(rows)
     trees: list[list[list]] = []
     for _ in range(params.trees):
-        _gradients(scores, right, bounds, g, h)
+        _gradients(scores, right, bounds, g, h, None if weights is None else counts)
         tree = _grow(cols, rows, active, g, h, params)
         trees.append(tree)
         one = Trees(params.shortlist, [tree])
