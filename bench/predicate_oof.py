@@ -8,13 +8,17 @@ trained without the claim's documents, under one of four schemes: ``cv`` (the fo
 line holds the document, its category and gold file, the claim's kind, the gold predicate, the
 chosen option, the options best first (``*`` marks a right one, with the option's family), the
 rank of the first right option (``null`` when none is right), where an uncovered gold is
-written, and the quantity's context. A summary per scheme goes to stderr. Training part only:
-it refuses ``--part test``.
+written, and the quantity's context. A summary per scheme goes to stderr (with ``--short``
+also for the claims of the gold written with short predicates). Options are weighted for
+training as the training command weighs them (``--relabel shipped``,
+:func:`extractor.train.predicate_targets`); a choice counts right by the scorer's rule.
+Training part only: it refuses ``--part test``.
 
 Usage::
 
     python bench/predicate_oof.py tests/data/dev_claims.jsonl tests/data/annotated_claims.jsonl \
-        tests/data/extra_claims.jsonl --split tests/data/split.json --scheme cv > oof.jsonl
+        tests/data/extra_claims.jsonl --split tests/data/split.json --scheme cv \
+        --short NEWEST.txt > oof.jsonl
 """
 
 from __future__ import annotations
@@ -32,7 +36,13 @@ sys.path.insert(0, str(ROOT))
 from bench.predicate_errors import _categories, _family, _uncovered  # noqa: E402
 from extractor.evaluate import _documents, load_gold, restrict, split_part  # noqa: E402
 from extractor.ranker import DEFAULT_L2, canonical_key, fit, list_features  # noqa: E402
-from extractor.train import EXACT_WEIGHT, _right, extract_all, matched_pairs  # noqa: E402
+from extractor.train import (  # noqa: E402
+    EXACT_WEIGHT,
+    _right,
+    extract_all,
+    matched_pairs,
+    predicate_targets,
+)
 
 
 def _parts(scheme: str, docs: list[str], cats: dict, batch: dict, holdout: str | None):
@@ -65,9 +75,25 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--relabel",
-        choices=("none", "after_noun", "after_noun_unit", "nonverb", "governed", "governs"),
+        choices=(
+            "shipped",
+            "none",
+            "after_noun",
+            "after_noun_unit",
+            "nonverb",
+            "governed",
+            "governs",
+        ),
         action="append",
-        help="train with right non-verb options demoted when a right verb exists",
+        help="train with right non-verb options demoted when a right verb exists (default"
+        " shipped: extractor.train.predicate_targets, as the training command does; none: the"
+        " scorer's weights)",
+    )
+    ap.add_argument(
+        "--short",
+        help="a file of article ids (one a line) whose claims, with those of dev_claims and"
+        " annotated_claims, are summarised apart as 'short' (the gold written with the"
+        " reference gold's short predicates)",
     )
     ap.add_argument("--out", help="write PREFIX.<scheme>.jsonl instead of printing the lines")
     ap.add_argument("--holdout", help="a JSON list of training articles (scheme holdout)")
@@ -98,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
                 full = [_right("predicate", g, o.text) for o in opts]
                 rows[doc].append((g, cand, opts, feats, full))
     docs = sorted(texts)
-    for relabel in args.relabel or ["none"]:
+    short = set(Path(args.short).read_text("utf-8").split()) if args.short else None
+    for relabel in args.relabel or ["shipped"]:
         for scheme in args.scheme or ["cv"]:
             with contextlib.ExitStack() as stack:
                 out = (
@@ -109,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
                     else sys.stdout
                 )
                 parts = _parts(scheme, docs, cats, batch, args.holdout)
-                _score(scheme, relabel, parts, docs, rows, texts, cats, batch, out)
+                _score(scheme, relabel, parts, docs, rows, texts, cats, batch, out, short)
     return 0
 
 
@@ -118,6 +145,8 @@ def _targets(relabel: str, feats: list[dict], full: list[float]) -> list[float]:
     with ``relabel`` the right options that are no verb (after the quantity, or its measure
     word) set to 0 when a right verb option exists and they are not exactly the gold."""
     out = [min(x, EXACT_WEIGHT) for x in full]
+    if relabel == "shipped":
+        return predicate_targets(feats, out)
     if relabel in ("governed", "governs"):
         keys = ("governs", "counted_verb") if relabel == "governed" else ("governs",)
         heads = [
@@ -142,7 +171,7 @@ def _targets(relabel: str, feats: list[dict], full: list[float]) -> list[float]:
     return out
 
 
-def _score(scheme, relabel, parts, docs, rows, texts, cats, batch, out) -> None:
+def _score(scheme, relabel, parts, docs, rows, texts, cats, batch, out, short=None) -> None:
     """Rank each held-out part's options by a model trained on the rest; print the lines."""
     tally: dict[str, Counter] = defaultdict(Counter)
     for held in parts:
@@ -181,7 +210,10 @@ def _score(scheme, relabel, parts, docs, rows, texts, cats, batch, out) -> None:
                     "context": text[lo : cand.end + 30],
                 }
                 print(json.dumps(line, ensure_ascii=False), file=out)
-                for key in ("ALL", f"batch {batch[d]}", f"cat {cats.get(d, '?')}"):
+                keys = ["ALL", f"batch {batch[d]}", f"cat {cats.get(d, '?')}"]
+                if short is not None and (batch[d] != "extra_claims" or d in short):
+                    keys.append("short")
+                for key in keys:
                     c = tally[key]
                     c["n"] += 1
                     c["right"] += line["right"]
