@@ -604,6 +604,19 @@ _RANK_ADJACENT_RE = re.compile(
     + ")$"
 )
 #: A currency written in brackets after a bare amount: 30万(新台币).
+#: A currency named right before a scaled amount with no unit after it (游戏币500万, 金币3万):
+#: the amount is in that currency. Only names of two characters or more (元 alone is no name).
+_MONEY_UNIT_BEFORE_RE = re.compile(
+    "(?:"
+    + "|".join(
+        sorted(
+            (u for u, k in UNIT_KIND.items() if k == "money" and len(u) > 1 and not u.isascii()),
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")$"
+)
 _BRACKET_CURRENCY_RE = re.compile(
     r"[（(](?P<u>"
     + "|".join(sorted((u for u, k in UNIT_KIND.items() if k == "money"), key=len, reverse=True))
@@ -1386,6 +1399,11 @@ class _Finder:
             # 22个人口较少民族: the count is 22个; 人口 is the next word.
             e = end = e - 1
             stored_unit, kind, unit = "个", "count", "个"
+        if not unit and scale:
+            named = _MONEY_UNIT_BEFORE_RE.search(t, max(0, s - 5), s)
+            if named:
+                unit = named.group(0)  # 游戏币500万: the currency named before the amount
+                stored_unit, kind = normal_unit(unit), "money"
         if not unit:
             hint = _BARE_UNIT_HINT_RE.search(t[max(0, s - 10) : s])
             if hint:
@@ -1807,6 +1825,8 @@ class _Finder:
             return None  # 720P, 66B
         if unit and unit.isascii() and unit.isalpha() and _LATIN_AFTER.match(after):
             return None
+        if unit and unit.isascii() and t[e : e + 1].isdigit():
+            return None  # 1V1, 3D2: a Latin unit with a digit after it names a format
         if (
             unit == "G"
             and n in ("2", "3", "4", "5")

@@ -1,0 +1,53 @@
+"""Quantity forms and look-alikes of the tenth session, each with sentences written for the
+test (issue 12): found on the newest training articles, written as classes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.quantity_checks import found
+
+# Electrical units after a number (功率, 电压, 电流, 电量) and currencies written after the
+# scale with their own names (澳门元, 元台币).
+UNIT_FORMS = [
+    ("这款电源的额定功率为550W，价格不高。", "550W", 550, "W"),
+    ("手机电池电压为3.8V，容量一般。", "3.8V", 3.8, "V"),
+    ("充电器输出电流达到900mA。", "达到900mA", 900, "mA"),
+    ("这台冰箱每天耗电1.2kWh左右。", "1.2kWh左右", 1.2, "kWh"),
+    ("特区政府拨款20亿澳门元兴建新校舍。", "20亿澳门元", 2e9, "澳门元"),
+    ("基金会收到捐款3亿澳门币。", "3亿澳门币", 3e8, "澳门元"),
+    ("这位富商的身家约50亿元台币。", "约50亿元台币", 5e9, "台币"),
+    ("该公司去年营收达120亿元新台币。", "达120亿元新台币", 1.2e10, "新台币"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), UNIT_FORMS)
+def test_units_of_every_trade_are_read(text: str, surface: str, value: float, unit: str) -> None:
+    cands: dict[str, Any] = found(text)
+    assert surface in cands, list(cands)
+    assert cands[surface].value == pytest.approx(value) and cands[surface].unit == unit
+
+
+# A currency named right before a scaled amount that has no unit after it: the amount is in
+# that currency (a game's currency as much as a country's).
+CURRENCY_BEFORE = [
+    ("完成任务可获得游戏币300万和一把武器。", "300万", 3e6, "游戏币"),
+    ("活动期间每天赠送金币5万，送完为止。", "5万", 5e4, "金币"),
+    ("他向灾区捐出澳门币200万。", "200万", 2e6, "澳门元"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), CURRENCY_BEFORE)
+def test_a_currency_named_before_a_scaled_amount_is_its_unit(
+    text: str, surface: str, value: float, unit: str
+) -> None:
+    cands: dict[str, Any] = found(text)
+    assert surface in cands, list(cands)
+    assert cands[surface].value == pytest.approx(value) and cands[surface].unit == unit
+
+
+def test_a_latin_unit_with_a_digit_after_it_names_a_format() -> None:
+    cands = found("玩家可以选择3V3竞技模式，也可以1W1对战。")
+    assert not [c for c in cands if c.startswith(("3", "1"))], list(cands)
