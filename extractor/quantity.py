@@ -278,7 +278,11 @@ _HOLDING_WORDS = tuple(words("holding_words"))
 #: A minus sign that makes a share negative: 收益为-0.11%.
 _NEG_PERCENT_RE = re.compile(r"(?:(?<=[为是至到：:（(，,、\s])|^)-(?P<n>\d+(?:\.\d+)?)%")
 #: Half as a share: 报销一半, 占一半.
-_HALF_RE = re.compile(r"(?<![\u4e00-\u9fff]{2}的)(?<=[\u4e00-\u9fff])一半(?![天年月小时个])")
+#: 一多半, 一大半 and 大半 are more than half (缩水大半, 用去一大半); 大半天, 大半夜 are spans.
+_HALF_RE = re.compile(
+    r"(?<![\u4e00-\u9fff]{2}的)(?<=[\u4e00-\u9fff])(?:一(?P<more>[多大])?|(?P<big>大))半"
+    r"(?![天年月小时个夜辈生])"
+)
 _HALF_VERB_RE = re.compile("(?:" + "|".join(words("half_verbs")) + ")$")
 #: A fraction in words (三分之一, 十分之三): a share. 百分之/千分之 are read as % and ‰.
 _CN_FRACTION_RE = re.compile(
@@ -1032,10 +1036,13 @@ class _Finder:
                 v = -float(m.group("n"))
                 self.add(Mention(s, e, v, None, "%", "=", "percent", "percent.negative", 0.85, s))
         if self.filter:
-            for m in _scan(_HALF_RE, t, ("一半",)):
+            for m in _scan(_HALF_RE, t, ("半",)):
                 s, e = m.span()
                 if self._free(s, e) and _HALF_VERB_RE.search(t[max(0, s - 3) : s]):
-                    self.add(Mention(s, e, 50.0, None, "%", "=", "percent", "percent.half", 0.6, s))
+                    qual = ">" if m.group("more") or m.group("big") else "="
+                    self.add(
+                        Mention(s, e, 50.0, None, "%", qual, "percent", "percent.half", 0.6, s)
+                    )
         for m in _scan(_STAT_LINE_RE, t, ("+",)):
             s, e = m.span()
             if self._free(s, e) and not _CJK_DIGIT_AFTER_RE.match(t, e):

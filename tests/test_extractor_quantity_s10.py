@@ -51,3 +51,26 @@ def test_a_currency_named_before_a_scaled_amount_is_its_unit(
 def test_a_latin_unit_with_a_digit_after_it_names_a_format() -> None:
     cands = found("玩家可以选择3V3竞技模式，也可以1W1对战。")
     assert not [c for c in cands if c.startswith(("3", "1"))], list(cands)
+
+
+# 一多半, 一大半 and 大半 after a verb that takes a share are more than half (50 %, ">");
+# 大半天, 大半夜 are spans of time, not shares.
+HALF_FORMS = [
+    ("去年该行3个分行的额度已用去一大半。", "一大半", ">"),
+    ("在3个城市里，尚有一多半的市场空间待填充。", "一多半", ">"),
+    ("5月以来成交量已缩水大半。", "大半", ">"),
+    ("受3个因素影响，利润缩水一半。", "一半", "="),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "qual"), HALF_FORMS)
+def test_more_than_half_is_a_share(text: str, surface: str, qual: str) -> None:
+    cands: dict[str, Any] = found(text)
+    assert surface in cands, list(cands)
+    assert cands[surface].value == 50 and cands[surface].unit == "%"
+    assert cands[surface].qualifier == qual
+
+
+@pytest.mark.parametrize("text", ["他3月份忙了大半天。", "5个人一直聊到大半夜。"])
+def test_most_of_a_day_or_night_is_no_share(text: str) -> None:
+    assert not [s for s in found(text) if "半" in s], text
