@@ -236,6 +236,13 @@ _PRICE_BEFORE_RE = re.compile(
     + "|".join(sorted(words("price_words"), key=len, reverse=True))
     + r")(?:为|是|仅|只|约|近|达)?$"
 )
+#: A product's model name (Latin letters, as FZ35, iPod classic3) in the clause before a word
+#: that names its price (data/model_price_words.tsv) right before a bare number: 松下FZ35仅2680.
+_MODEL_PRICE_RE = re.compile(
+    r"[A-Za-z][^，。；！？,;!?\s]{0,10}(?:"
+    + "|".join(sorted(words("model_price_words"), key=len, reverse=True))
+    + ")$"
+)
 #: Words before a bare number that say what it counts (人口300万): word -> stored unit.
 _HINT_UNIT = {r[0]: (r[1] if len(r) > 1 else "") for r in table("bare_unit_hints")}
 _BARE_UNIT_HINT_RE = re.compile("(" + "|".join(_HINT_UNIT) + r")[^，。；]{0,4}$")
@@ -436,6 +443,9 @@ _SENTENCE_ENDS = "。！？!?；;\n"
 _PER_PERIOD_RE = re.compile(r"每(?:个)?(?:年|月|天|日|周|星期|小时|季度|场|局)[^，。；！？]{0,8}$")
 #: "Only" before 一 and a measure word: 只有一个 is a count.
 _ONLY_WORDS = tuple(words("only_words"))
+#: "Only" words that end in 一 (唯一, 惟一): in 唯一一个 the first 一 closes the word and the
+#: count starts at the second.
+_ONLY_ENDING_IN_ONE = frozenset(w for w in _ONLY_WORDS if w.endswith("一"))
 #: Characters before 只 that make it a measure word (两只基金), not "only".
 _NUMERAL_BEFORE_ONLY = frozenset("0123456789零〇两一二三四五六七八九十百千万几每")
 #: Margins of play before 一 and a measure word (各胜一场, 领先一球): data/margin_words.tsv.
@@ -1207,6 +1217,9 @@ class _Finder:
         s, e = m.span()
         unit1, unit2 = m.group("u1") or "", m.group("u2") or ""
         n1 = m.group("n1")
+        ns = m.start("n1")
+        if n1.startswith("一一") and self.t[ns - 1 : ns + 1] in _ONLY_ENDING_IN_ONE:
+            return ns + 1  # 唯一一个: the count is the second 一
         if (
             not unit1
             and m.group("sep") is None
@@ -1420,6 +1433,8 @@ class _Finder:
                 kind = "money"
         if shaped:
             kind = "count"
+        if rule == "money.model_price":
+            kind = "money"
         if rule == "money.bare_currency":
             bare = _BARE_CURRENCY_RE.search(t, max(0, s - 5), s)
             assert bare is not None
@@ -1897,6 +1912,14 @@ class _Finder:
                 return "bare.scaled", 0.6
             if not is_cn and _PRICE_BEFORE_RE.search(t[max(0, s - 4) : s]):
                 return "money.bare_price", 0.55
+            if (
+                not is_cn
+                and n.isdigit()
+                and len(n) >= 2
+                and not t[e : e + 1].isdigit()
+                and _MODEL_PRICE_RE.search(t, max(0, s - 16), s)
+            ):
+                return "money.model_price", 0.55  # 松下FZ35仅2680: a product's price
             if (
                 not is_cn
                 and n.isdigit()

@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from extractor.lexicon import words
+from tests.lexicon_checks import check_lexicon_file
 from tests.quantity_checks import found
 
 # Electrical units after a number (功率, 电压, 电流, 电量) and currencies written after the
@@ -74,3 +76,27 @@ def test_more_than_half_is_a_share(text: str, surface: str, qual: str) -> None:
 @pytest.mark.parametrize("text", ["他3月份忙了大半天。", "5个人一直聊到大半夜。"])
 def test_most_of_a_day_or_night_is_no_share(text: str) -> None:
     assert not [s for s in found(text) if "半" in s], text
+
+
+# 唯一/惟一 and the count that follows (唯一一个): the first 一 closes the word, the count is
+# the second, "only one" (data/only_words.tsv).
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("这是全国3家银行中惟一一家获批的。", "一家", "家"),
+        ("他是队中唯一一个得分上双的球员，共3人。", "一个", "个"),
+    ],
+)
+def test_the_only_one_is_a_count(text: str, surface: str, unit: str) -> None:
+    cands: dict[str, Any] = found(text)
+    assert surface in cands, list(cands)
+    assert cands[surface].value == 1 and cands[surface].unit == unit
+
+
+def test_every_model_price_word_makes_a_bare_number_a_price() -> None:
+    check_lexicon_file("model_price_words")
+    for word in words("model_price_words"):
+        cands: dict[str, Any] = found(f"新款相机DX20{word}1599 作者：本报记者")
+        assert any(c.value == 1599 and c.kind == "money" for c in cands.values()), (word, cands)
+        # no model name in the clause: a bare number stays a look-alike
+        assert not [c for c in found(f"新款相机{word}1599 作者：本报记者") if "1599" in c], word
