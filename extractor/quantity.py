@@ -243,6 +243,8 @@ _MODEL_PRICE_RE = re.compile(
     + "|".join(sorted(words("model_price_words"), key=len, reverse=True))
     + ")$"
 )
+#: Minutes right before a number of seconds (7分25秒): a clock time, minutes and seconds.
+_MINUTES_BEFORE_RE = re.compile(r"(?:\d|[一二两三四五六七八九十])分$")
 #: Words before a bare number that say what it counts (人口300万): word -> stored unit.
 _HINT_UNIT = {r[0]: (r[1] if len(r) > 1 else "") for r in table("bare_unit_hints")}
 _BARE_UNIT_HINT_RE = re.compile("(" + "|".join(_HINT_UNIT) + r")[^，。；]{0,4}$")
@@ -1968,6 +1970,8 @@ class _Finder:
             return None  # ，3个月后，他…: at the head of a clause it dates what follows
         if kind == "duration" and _RELATIVE_AFTER_RE.match(t, e):
             return None  # 35年前, 三天后: a point in time relative to now
+        if unit in ("秒", "秒钟") and _MINUTES_BEFORE_RE.search(t, max(0, s - 4), s):
+            return None  # 进行到7分25秒: the seconds of a clock time written in minutes
         if unit in ("秒", "秒钟", "分钟") and _GAME_CLOCK_BEFORE_RE.search(t, max(0, s - 8), s):
             return None  # 还剩7.5秒, 终场前15秒: a moment on a game clock
         if (

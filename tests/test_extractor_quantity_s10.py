@@ -100,3 +100,21 @@ def test_every_model_price_word_makes_a_bare_number_a_price() -> None:
         assert any(c.value == 1599 and c.kind == "money" for c in cands.values()), (word, cands)
         # no model name in the clause: a bare number stays a look-alike
         assert not [c for c in found(f"新款相机{word}1599 作者：本报记者") if "1599" in c], word
+
+
+# Seconds after minutes (7分25秒) are a clock time; adverbs after a number (1000直降) are no
+# measure word.
+@pytest.mark.parametrize(
+    ("text", "lookalike"),
+    [
+        ("第二节比赛进行到6分18秒，他投中3分。", "18秒"),
+        ("比赛还剩1分9秒时，主队落后2分。", "9秒"),
+        ("活动期间满2000直降300元，共3款。", "2000直"),
+    ],
+)
+def test_clock_seconds_and_adverbs_are_no_quantities(text: str, lookalike: str) -> None:
+    assert lookalike not in found(text), text
+
+
+def test_seconds_alone_still_measure_a_duration() -> None:
+    assert "8秒" in found("他只用了8秒就跑完了3圈。")
