@@ -361,6 +361,14 @@ _ISO_RE = re.compile(
     r"(?:\s?[-~至]\s?(?:ISO[ \u00a0]?)?(?P<b>\d{2,5}))?"
     r"(?![\d.:：]|\s?(?:标准|认证|体系|质量))"
 )
+#: A film speed written after ISO and a linking word (ISO感光度为100-6400, ISO为80-1600,
+#: 扩展ISO感光度最高为12800): the number alone, or the range, is the sensitivity.
+_ISO_AFTER_RE = re.compile(
+    r"(?<![A-Za-z])ISO(?:感光度)?(?:范围)?(?:最高|最低)?(?:为|是|达到|达|可达)[ \u00a0]?"
+    r"(?P<a>\d{2,5})(?:\s?[-~至]\s?(?P<b>\d{2,5}))?(?![\d.:：])"
+)
+#: A screen size written with the inch mark (3.0" 液晶屏, 2.5＂): inches.
+_INCH_MARK_RE = re.compile(r"(?<![A-Za-z0-9.])(?P<n>\d{1,2}\.\d{1,2})[\"＂]")
 #: A bare index level before 关口/大关/点位 (重返2245关口, 失守3000大关): points of an index.
 _INDEX_LEVEL_RE = re.compile(r"(?<![\d.,])(?P<n>\d{3,5}(?:\.\d+)?)(?=关口|大关|点位|整数关)")
 #: An f-number written before 光圈 (F2.0大光圈).
@@ -1037,6 +1045,17 @@ class _Finder:
                 b = m.group("b")
                 v, vmax = float(m.group("a")), float(b) if b else None
                 self.add(Mention(s, e, v, vmax, "", "=", "other", "iso", 0.7, s))
+        for m in _scan(_ISO_AFTER_RE, t, ("ISO",)):
+            s, e = m.start("a"), m.end()
+            if self._free(s, e):
+                b = m.group("b")
+                v, vmax = float(m.group("a")), float(b) if b else None
+                self.add(Mention(s, e, v, vmax, "", "=", "other", "iso", 0.7, s))
+        for m in _scan(_INCH_MARK_RE, t, ('"', "＂")):
+            s, e = m.span()
+            if self._free(s, e):
+                v = float(m.group("n"))
+                self.add(Mention(s, e, v, None, "英寸", "=", "length", "length.inch_mark", 0.7, s))
         for m in _scan(_FNUMBER_RE, t, ("光圈",)):
             s, e = m.span()
             if self._free(s, e):

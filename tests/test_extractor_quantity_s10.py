@@ -118,3 +118,28 @@ def test_clock_seconds_and_adverbs_are_no_quantities(text: str, lookalike: str) 
 
 def test_seconds_alone_still_measure_a_duration() -> None:
     assert "8秒" in found("他只用了8秒就跑完了3圈。")
+
+
+# A film speed after ISO and a linking word (ISO感光度为100-6400), and a screen size with the
+# inch mark (3.5", 2.8＂).
+SPEC_FORMS = [
+    ("这款相机的ISO感光度为200-3200，共3种模式。", "200-3200", 200, ""),
+    ("其ISO感光度最高为6400，共3种模式。", "6400", 6400, ""),
+    ('新机配备3.5"触摸屏，共3种颜色。', '3.5"', 3.5, "英寸"),
+    ("新机配备2.8＂液晶屏，共3种颜色。", "2.8＂", 2.8, "英寸"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), SPEC_FORMS)
+def test_camera_specifications_are_read(text: str, surface: str, value: float, unit: str) -> None:
+    cands: dict[str, Any] = found(text)
+    assert surface in cands, list(cands)
+    assert cands[surface].value == value and cands[surface].unit == unit
+
+
+@pytest.mark.parametrize(
+    "text", ["公司通过了ISO9001认证，共3家。", '产品以"A3"为代号，共3款。', "他说“第3”，共5人。"]
+)
+def test_standards_and_quoted_codes_are_no_specifications(text: str) -> None:
+    cands: dict[str, Any] = found(text)
+    assert not [c for c in cands.values() if c.unit == "英寸" or c.value == 9001], list(cands)
