@@ -1868,7 +1868,7 @@ class _Finder:
             return None  # 720P, 66B
         if unit and unit.isascii() and unit.isalpha() and _LATIN_AFTER.match(after):
             return None
-        if unit and unit.isascii() and t[e : e + 1].isdigit():
+        if unit and unit.isascii() and unit.isalpha() and t[e : e + 1].isdigit():
             return None  # 1V1, 3D2: a Latin unit with a digit after it names a format
         if (
             unit == "G"

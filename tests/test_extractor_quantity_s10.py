@@ -143,3 +143,8 @@ def test_camera_specifications_are_read(text: str, surface: str, value: float, u
 def test_standards_and_quoted_codes_are_no_specifications(text: str) -> None:
     cands: dict[str, Any] = found(text)
     assert not [c for c in cands.values() if c.unit == "英寸" or c.value == 9001], list(cands)
+
+
+def test_a_share_glued_to_the_next_year_is_still_a_share() -> None:
+    cands: dict[str, Any] = found("指数基金反弹22%2009年以来共3只")
+    assert "22%" in cands and cands["22%"].value == 22, list(cands)
