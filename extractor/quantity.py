@@ -1775,6 +1775,12 @@ class _Finder:
             return True  # 海报中仅有成龙一人，: "only" before the noun, the count after it
         return bool(post) or t.endswith(_ONLY_WORDS, max(0, s - 2), s)
 
+    def _reduplicated(self, s: int, e: int) -> bool:
+        """一 and its measure word written twice in a row (一秒一秒, 一步一步): an adverb of
+        manner, "one by one"."""
+        t, span = self.t, self.t[s:e]
+        return t.startswith(span, e) or (s >= len(span) and t.startswith(span, s - len(span)))
+
     def _only_before_noun(self, s: int, end: int) -> bool:
         """仅有成龙一人, 只有廖莹一人，: an "only" word (data/only_words.tsv) a few words before
         the noun, and 一 with its measure word after the noun, ending the clause: a count of
@@ -1904,6 +1910,8 @@ class _Finder:
             and not self._one_is_a_count(s, unit, post)
         ):
             return None  # 一 as the article "a": 一次, 一个, 一节 (but 逾一年)
+        if is_cn and n == "一" and unit and self._reduplicated(s, e):
+            return None  # 一秒一秒地流逝, 一步一步: "one by one", no count
         if is_cn and (n in _NUMERAL_IDIOMS or n[-1] + after[:1] in _NUMERAL_IDIOMS):
             return None  # 亿万手机用户, 万千: "countless", not a number
         if is_cn and n == "二" and not p_word:

@@ -148,3 +148,24 @@ def test_standards_and_quoted_codes_are_no_specifications(text: str) -> None:
 def test_a_share_glued_to_the_next_year_is_still_a_share() -> None:
     cands: dict[str, Any] = found("指数基金反弹22%2009年以来共3只")
     assert "22%" in cands and cands["22%"].value == 22, list(cands)
+
+
+# 一 and its measure word written twice (一秒一秒, 一步一步) is "one by one"; 到一半 after an
+# activity (进行到一半, 看到一半) is a moment, not a share.
+@pytest.mark.parametrize(
+    ("text", "lookalike"),
+    [
+        ("比赛还剩3分钟，时间一秒一秒地流逝。", "一秒"),
+        ("他们一步一步走了3年。", "一步"),
+        ("第三节进行到一半，主队落后3分。", "一半"),
+        ("电影看到一半，3个人就走了。", "一半"),
+    ],
+)
+def test_one_by_one_and_halfway_are_no_quantities(text: str, lookalike: str) -> None:
+    assert lookalike not in found(text), text
+
+
+def test_reward_tiers_are_thresholds() -> None:
+    cands = found("成功邀请人数累计到10名会获得：纪念徽章，共3枚。")
+    assert "10名" not in cands and "累计到10名" not in cands, list(cands)
+    assert any(c.value == 500 for c in found("公司员工累计达到500名，是去年的两倍。").values())
