@@ -169,3 +169,9 @@ def test_reward_tiers_are_thresholds() -> None:
     cands = found("成功邀请人数累计到10名会获得：纪念徽章，共3枚。")
     assert "10名" not in cands and "累计到10名" not in cands, list(cands)
     assert any(c.value == 500 for c in found("公司员工累计达到500名，是去年的两倍。").values())
+
+
+def test_a_range_may_be_written_with_a_double_dash() -> None:
+    cands: dict[str, Any] = found("连锁店有望发展到80——120家。")
+    assert "80——120家" in cands, list(cands)
+    assert cands["80——120家"].value == 80 and cands["80——120家"].value_max == 120
