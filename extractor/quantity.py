@@ -243,6 +243,8 @@ _MODEL_PRICE_RE = re.compile(
     + "|".join(sorted(words("model_price_words"), key=len, reverse=True))
     + ")$"
 )
+#: 第一个 right before a duration (第一个10年, 第二个五年): the period is named by its place.
+_NTH_PERIOD_BEFORE_RE = re.compile(r"第[一二两三四五六七八九十\d]{1,3}个$")
 #: Minutes right before a number of seconds (7分25秒): a clock time, minutes and seconds.
 _MINUTES_BEFORE_RE = re.compile(r"(?:\d|[一二两三四五六七八九十])分$")
 #: Words before a bare number that say what it counts (人口300万): word -> stored unit.
@@ -1657,9 +1659,9 @@ class _Finder:
         v2 = _num_value(m.group("n2"), m.group("s2"))
         if v1 is None or v2 is None:
             return m.start("sep") + 1
-        if unit2 in ("楼", "层") or unit2 == "号":
+        if unit2 in ("楼", "层") or unit2 == "号" or (unit2 == "年" and t.startswith("级", e)):
             self._take(s, e)
-            return e
+            return e  # 3至5楼, 一、二年级: floors and school years name places
         # 3至5万元: the low end borrows the high end's scale when it has none and is smaller.
         if not m.group("s1") and m.group("s2") and not unit1:
             raw1 = _num_value(m.group("n1"), None)
@@ -1962,7 +1964,7 @@ class _Finder:
         if unit == "年":
             if not scale and not is_cn and _YEAR_RE.fullmatch(n):
                 return None  # 2008年, 08年
-            if (t[e : e + 1] and t[e] in "代底初末中") or re.match(r"\d", t[e : e + 1]):
+            if (t[e : e + 1] and t[e] in "代底初末中级") or re.match(r"\d", t[e : e + 1]):
                 return None
             if _MONTH_AFTER_RE.match(t, e):
                 return None  # (二〇〇)九年六月十九日: the year of a date, not nine years
@@ -1995,6 +1997,8 @@ class _Finder:
             return None
         if kind == "duration" and _WAIT_AFTER_RE.match(t, e) and _at_clause_start(t, s, p_word):
             return None  # ，3个月后，他…: at the head of a clause it dates what follows
+        if kind == "duration" and _NTH_PERIOD_BEFORE_RE.search(t, max(0, s - 5), s):
+            return None  # 本世纪的第一个10年, 第二个五年: a period named by its place
         if kind == "duration" and _RELATIVE_AFTER_RE.match(t, e):
             return None  # 35年前, 三天后: a point in time relative to now
         if unit in ("秒", "秒钟") and _MINUTES_BEFORE_RE.search(t, max(0, s - 4), s):

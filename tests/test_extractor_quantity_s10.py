@@ -175,3 +175,21 @@ def test_a_range_may_be_written_with_a_double_dash() -> None:
     cands: dict[str, Any] = found("连锁店有望发展到80——120家。")
     assert "80——120家" in cands, list(cands)
     assert cands["80——120家"].value == 80 and cands["80——120家"].value_max == 120
+
+
+# School years (三年级, 一、二年级) and periods named by their place (第一个10年) are no durations.
+@pytest.mark.parametrize(
+    ("text", "lookalike"),
+    [
+        ("学生到了三年级才分专业，共3个方向。", "三年"),
+        ("大学一、二年级学的是基础课，共3门。", "一、二年"),
+        ("在本世纪的第一个10年，新增人口达到50万。", "10年"),
+    ],
+)
+def test_school_years_and_named_periods_are_no_durations(text: str, lookalike: str) -> None:
+    assert lookalike not in found(text), text
+
+
+def test_a_duration_and_a_range_of_years_still_count() -> None:
+    assert "10年" in found("他在公司工作了10年。")
+    assert "一、二年" in found("他用了一、二年时间，共3门。")
