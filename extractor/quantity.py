@@ -247,6 +247,12 @@ _MODEL_PRICE_RE = re.compile(
 _NTH_PERIOD_BEFORE_RE = re.compile(r"第[一二两三四五六七八九十\d]{1,3}个$")
 #: Minutes right before a number of seconds (7分25秒): a clock time, minutes and seconds.
 _MINUTES_BEFORE_RE = re.compile(r"(?:\d|[一二两三四五六七八九十])分$")
+#: A ratio written as a bare number a little after its name (容积率仅1.1: data/ratio_words.tsv).
+_RATIO_NAME_BEFORE_RE = re.compile(
+    "(?:"
+    + "|".join(sorted(words("ratio_words"), key=len, reverse=True))
+    + r")[^，。；！？\d]{0,4}$"
+)
 #: Words before a bare number that say what it counts (人口300万): word -> stored unit.
 _HINT_UNIT = {r[0]: (r[1] if len(r) > 1 else "") for r in table("bare_unit_hints")}
 _BARE_UNIT_HINT_RE = re.compile("(" + "|".join(_HINT_UNIT) + r")[^，。；]{0,4}$")
@@ -1951,6 +1957,8 @@ class _Finder:
                 and _MODEL_PRICE_RE.search(t, max(0, s - 16), s)
             ):
                 return "money.model_price", 0.55  # 松下FZ35仅2680: a product's price
+            if not is_cn and _RATIO_NAME_BEFORE_RE.search(t, max(0, s - 8), s):
+                return "ratio.bare", 0.55  # 容积率仅1.1: a ratio's value
             if (
                 not is_cn
                 and n.isdigit()

@@ -193,3 +193,11 @@ def test_school_years_and_named_periods_are_no_durations(text: str, lookalike: s
 def test_a_duration_and_a_range_of_years_still_count() -> None:
     assert "10年" in found("他在公司工作了10年。")
     assert "一、二年" in found("他用了一、二年时间，共3门。")
+
+
+def test_every_ratio_word_makes_a_bare_number_its_value() -> None:
+    check_lexicon_file("ratio_words")
+    for word in words("ratio_words"):
+        cands: dict[str, Any] = found(f"这个项目的{word}仅2.5，共3期。")
+        assert "2.5" in cands and cands["2.5"].value == 2.5, (word, list(cands))
+    assert "2.5" not in found("这个项目仅2.5，共3期。")
