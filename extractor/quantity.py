@@ -1783,6 +1783,17 @@ class _Finder:
             return True  # 海报中仅有成龙一人，: "only" before the noun, the count after it
         return bool(post) or t.endswith(_ONLY_WORDS, max(0, s - 2), s)
 
+    def _clock_seconds(self, s: int) -> bool:
+        """Seconds right after minutes (进行到7分25秒): a moment on a clock, unless a verb of
+        taking time stands before the minutes (跑出了3分28秒, 耗时2分5秒: a time taken)."""
+        t = self.t
+        if not _MINUTES_BEFORE_RE.search(t, max(0, s - 4), s):
+            return False
+        i = s - 1  # at 分
+        while i > 0 and (t[i - 1].isdigit() or t[i - 1] in _CN_NUM_CHARS):
+            i -= 1
+        return not (t.endswith("了", 0, i) or t.endswith(_DURATION_VERBS, max(0, i - 3), i))
+
     def _reduplicated(self, s: int, e: int) -> bool:
         """一 and its measure word written twice in a row (一秒一秒, 一步一步): an adverb of
         manner, "one by one"."""
@@ -2009,7 +2020,7 @@ class _Finder:
             return None  # 本世纪的第一个10年, 第二个五年: a period named by its place
         if kind == "duration" and _RELATIVE_AFTER_RE.match(t, e):
             return None  # 35年前, 三天后: a point in time relative to now
-        if unit in ("秒", "秒钟") and _MINUTES_BEFORE_RE.search(t, max(0, s - 4), s):
+        if unit in ("秒", "秒钟") and self._clock_seconds(s):
             return None  # 进行到7分25秒: the seconds of a clock time written in minutes
         if unit in ("秒", "秒钟", "分钟") and _GAME_CLOCK_BEFORE_RE.search(t, max(0, s - 8), s):
             return None  # 还剩7.5秒, 终场前15秒: a moment on a game clock

@@ -201,3 +201,8 @@ def test_every_ratio_word_makes_a_bare_number_its_value() -> None:
         cands: dict[str, Any] = found(f"这个项目的{word}仅2.5，共3期。")
         assert "2.5" in cands and cands["2.5"].value == 2.5, (word, list(cands))
     assert "2.5" not in found("这个项目仅2.5，共3期。")
+
+
+def test_seconds_after_minutes_taken_stay_a_duration() -> None:
+    assert "28秒" in found("她在决赛中跑出了4分28秒的成绩。")
+    assert "5秒" in found("整个过程耗时2分5秒，共3人。")
