@@ -123,7 +123,7 @@ _MAIN_RE = re.compile(
     + _CN_NUM_CHARS
     + r"])(?<![\d.,])"
     + _NUMBER.replace("{i}", "1")
-    + r"(?:(?P<sep>至|到|~|-|—|、)(?P<p2>将近|接近|近|约|最高|最多|最低|高达)?"
+    + r"(?:(?P<sep>至|到|~|——|-|—|、)(?P<p2>将近|接近|近|约|最高|最多|最低|高达)?"
     + _NUMBER.replace("{i}", "2")
     + r")?"
     r"(?P<post>"
@@ -236,6 +236,23 @@ _PRICE_BEFORE_RE = re.compile(
     + "|".join(sorted(words("price_words"), key=len, reverse=True))
     + r")(?:为|是|仅|只|约|近|达)?$"
 )
+#: A product's model name (Latin letters, as FZ35, iPod classic3) in the clause before a word
+#: that names its price (data/model_price_words.tsv) right before a bare number: 松下FZ35仅2680.
+_MODEL_PRICE_RE = re.compile(
+    r"[A-Za-z][^，。；！？,;!?\s]{0,10}(?:"
+    + "|".join(sorted(words("model_price_words"), key=len, reverse=True))
+    + ")$"
+)
+#: 第一个 right before a duration (第一个10年, 第二个五年): the period is named by its place.
+_NTH_PERIOD_BEFORE_RE = re.compile(r"第[一二两三四五六七八九十\d]{1,3}个$")
+#: Minutes right before a number of seconds (7分25秒): a clock time, minutes and seconds.
+_MINUTES_BEFORE_RE = re.compile(r"(?:\d|[一二两三四五六七八九十])分$")
+#: A ratio written as a bare number a little after its name (容积率仅1.1: data/ratio_words.tsv).
+_RATIO_NAME_BEFORE_RE = re.compile(
+    "(?:"
+    + "|".join(sorted(words("ratio_words"), key=len, reverse=True))
+    + r")[^，。；！？\d]{0,4}$"
+)
 #: Words before a bare number that say what it counts (人口300万): word -> stored unit.
 _HINT_UNIT = {r[0]: (r[1] if len(r) > 1 else "") for r in table("bare_unit_hints")}
 _BARE_UNIT_HINT_RE = re.compile("(" + "|".join(_HINT_UNIT) + r")[^，。；]{0,4}$")
@@ -278,7 +295,11 @@ _HOLDING_WORDS = tuple(words("holding_words"))
 #: A minus sign that makes a share negative: 收益为-0.11%.
 _NEG_PERCENT_RE = re.compile(r"(?:(?<=[为是至到：:（(，,、\s])|^)-(?P<n>\d+(?:\.\d+)?)%")
 #: Half as a share: 报销一半, 占一半.
-_HALF_RE = re.compile(r"(?<![\u4e00-\u9fff]{2}的)(?<=[\u4e00-\u9fff])一半(?![天年月小时个])")
+#: 一多半, 一大半 and 大半 are more than half (缩水大半, 用去一大半); 大半天, 大半夜 are spans.
+_HALF_RE = re.compile(
+    r"(?<![\u4e00-\u9fff]{2}的)(?<=[\u4e00-\u9fff])(?:一(?P<more>[多大])?|(?P<big>大))半"
+    r"(?![天年月小时个夜辈生])"
+)
 _HALF_VERB_RE = re.compile("(?:" + "|".join(words("half_verbs")) + ")$")
 #: A fraction in words (三分之一, 十分之三): a share. 百分之/千分之 are read as % and ‰.
 _CN_FRACTION_RE = re.compile(
@@ -348,6 +369,14 @@ _ISO_RE = re.compile(
     r"(?:\s?[-~至]\s?(?:ISO[ \u00a0]?)?(?P<b>\d{2,5}))?"
     r"(?![\d.:：]|\s?(?:标准|认证|体系|质量))"
 )
+#: A film speed written after ISO and a linking word (ISO感光度为100-6400, ISO为80-1600,
+#: 扩展ISO感光度最高为12800): the number alone, or the range, is the sensitivity.
+_ISO_AFTER_RE = re.compile(
+    r"(?<![A-Za-z])ISO(?:感光度)?(?:范围)?(?:最高|最低)?(?:为|是|达到|达|可达)[ \u00a0]?"
+    r"(?P<a>\d{2,5})(?:\s?[-~至]\s?(?P<b>\d{2,5}))?(?![\d.:：])"
+)
+#: A screen size written with the inch mark (3.0" 液晶屏, 2.5＂): inches.
+_INCH_MARK_RE = re.compile(r"(?<![A-Za-z0-9.])(?P<n>\d{1,2}\.\d{1,2})[\"＂]")
 #: A bare index level before 关口/大关/点位 (重返2245关口, 失守3000大关): points of an index.
 _INDEX_LEVEL_RE = re.compile(r"(?<![\d.,])(?P<n>\d{3,5}(?:\.\d+)?)(?=关口|大关|点位|整数关)")
 #: An f-number written before 光圈 (F2.0大光圈).
@@ -432,6 +461,9 @@ _SENTENCE_ENDS = "。！？!?；;\n"
 _PER_PERIOD_RE = re.compile(r"每(?:个)?(?:年|月|天|日|周|星期|小时|季度|场|局)[^，。；！？]{0,8}$")
 #: "Only" before 一 and a measure word: 只有一个 is a count.
 _ONLY_WORDS = tuple(words("only_words"))
+#: "Only" words that end in 一 (唯一, 惟一): in 唯一一个 the first 一 closes the word and the
+#: count starts at the second.
+_ONLY_ENDING_IN_ONE = frozenset(w for w in _ONLY_WORDS if w.endswith("一"))
 #: Characters before 只 that make it a measure word (两只基金), not "only".
 _NUMERAL_BEFORE_ONLY = frozenset("0123456789零〇两一二三四五六七八九十百千万几每")
 #: Margins of play before 一 and a measure word (各胜一场, 领先一球): data/margin_words.tsv.
@@ -604,6 +636,19 @@ _RANK_ADJACENT_RE = re.compile(
     + ")$"
 )
 #: A currency written in brackets after a bare amount: 30万(新台币).
+#: A currency named right before a scaled amount with no unit after it (游戏币500万, 金币3万):
+#: the amount is in that currency. Only names of two characters or more (元 alone is no name).
+_MONEY_UNIT_BEFORE_RE = re.compile(
+    "(?:"
+    + "|".join(
+        sorted(
+            (u for u, k in UNIT_KIND.items() if k == "money" and len(u) > 1 and not u.isascii()),
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")$"
+)
 _BRACKET_CURRENCY_RE = re.compile(
     r"[（(](?P<u>"
     + "|".join(sorted((u for u, k in UNIT_KIND.items() if k == "money"), key=len, reverse=True))
@@ -1008,6 +1053,17 @@ class _Finder:
                 b = m.group("b")
                 v, vmax = float(m.group("a")), float(b) if b else None
                 self.add(Mention(s, e, v, vmax, "", "=", "other", "iso", 0.7, s))
+        for m in _scan(_ISO_AFTER_RE, t, ("ISO",)):
+            s, e = m.start("a"), m.end()
+            if self._free(s, e):
+                b = m.group("b")
+                v, vmax = float(m.group("a")), float(b) if b else None
+                self.add(Mention(s, e, v, vmax, "", "=", "other", "iso", 0.7, s))
+        for m in _scan(_INCH_MARK_RE, t, ('"', "＂")):
+            s, e = m.span()
+            if self._free(s, e):
+                v = float(m.group("n"))
+                self.add(Mention(s, e, v, None, "英寸", "=", "length", "length.inch_mark", 0.7, s))
         for m in _scan(_FNUMBER_RE, t, ("光圈",)):
             s, e = m.span()
             if self._free(s, e):
@@ -1019,10 +1075,13 @@ class _Finder:
                 v = -float(m.group("n"))
                 self.add(Mention(s, e, v, None, "%", "=", "percent", "percent.negative", 0.85, s))
         if self.filter:
-            for m in _scan(_HALF_RE, t, ("一半",)):
+            for m in _scan(_HALF_RE, t, ("半",)):
                 s, e = m.span()
                 if self._free(s, e) and _HALF_VERB_RE.search(t[max(0, s - 3) : s]):
-                    self.add(Mention(s, e, 50.0, None, "%", "=", "percent", "percent.half", 0.6, s))
+                    qual = ">" if m.group("more") or m.group("big") else "="
+                    self.add(
+                        Mention(s, e, 50.0, None, "%", qual, "percent", "percent.half", 0.6, s)
+                    )
         for m in _scan(_STAT_LINE_RE, t, ("+",)):
             s, e = m.span()
             if self._free(s, e) and not _CJK_DIGIT_AFTER_RE.match(t, e):
@@ -1187,6 +1246,9 @@ class _Finder:
         s, e = m.span()
         unit1, unit2 = m.group("u1") or "", m.group("u2") or ""
         n1 = m.group("n1")
+        ns = m.start("n1")
+        if n1.startswith("一一") and self.t[ns - 1 : ns + 1] in _ONLY_ENDING_IN_ONE:
+            return ns + 1  # 唯一一个: the count is the second 一
         if (
             not unit1
             and m.group("sep") is None
@@ -1386,6 +1448,11 @@ class _Finder:
             # 22个人口较少民族: the count is 22个; 人口 is the next word.
             e = end = e - 1
             stored_unit, kind, unit = "个", "count", "个"
+        if not unit and scale:
+            named = _MONEY_UNIT_BEFORE_RE.search(t, max(0, s - 5), s)
+            if named:
+                unit = named.group(0)  # 游戏币500万: the currency named before the amount
+                stored_unit, kind = normal_unit(unit), "money"
         if not unit:
             hint = _BARE_UNIT_HINT_RE.search(t[max(0, s - 10) : s])
             if hint:
@@ -1395,6 +1462,8 @@ class _Finder:
                 kind = "money"
         if shaped:
             kind = "count"
+        if rule == "money.model_price":
+            kind = "money"
         if rule == "money.bare_currency":
             bare = _BARE_CURRENCY_RE.search(t, max(0, s - 5), s)
             assert bare is not None
@@ -1596,9 +1665,9 @@ class _Finder:
         v2 = _num_value(m.group("n2"), m.group("s2"))
         if v1 is None or v2 is None:
             return m.start("sep") + 1
-        if unit2 in ("楼", "层") or unit2 == "号":
+        if unit2 in ("楼", "层") or unit2 == "号" or (unit2 == "年" and t.startswith("级", e)):
             self._take(s, e)
-            return e
+            return e  # 3至5楼, 一、二年级: floors and school years name places
         # 3至5万元: the low end borrows the high end's scale when it has none and is smaller.
         if not m.group("s1") and m.group("s2") and not unit1:
             raw1 = _num_value(m.group("n1"), None)
@@ -1714,6 +1783,23 @@ class _Finder:
             return True  # 海报中仅有成龙一人，: "only" before the noun, the count after it
         return bool(post) or t.endswith(_ONLY_WORDS, max(0, s - 2), s)
 
+    def _clock_seconds(self, s: int) -> bool:
+        """Seconds right after minutes (进行到7分25秒): a moment on a clock, unless a verb of
+        taking time stands before the minutes (跑出了3分28秒, 耗时2分5秒: a time taken)."""
+        t = self.t
+        if not _MINUTES_BEFORE_RE.search(t, max(0, s - 4), s):
+            return False
+        i = s - 1  # at 分
+        while i > 0 and (t[i - 1].isdigit() or t[i - 1] in _CN_NUM_CHARS):
+            i -= 1
+        return not (t.endswith("了", 0, i) or t.endswith(_DURATION_VERBS, max(0, i - 3), i))
+
+    def _reduplicated(self, s: int, e: int) -> bool:
+        """一 and its measure word written twice in a row (一秒一秒, 一步一步): an adverb of
+        manner, "one by one"."""
+        t, span = self.t, self.t[s:e]
+        return t.startswith(span, e) or (s >= len(span) and t.startswith(span, s - len(span)))
+
     def _only_before_noun(self, s: int, end: int) -> bool:
         """仅有成龙一人, 只有廖莹一人，: an "only" word (data/only_words.tsv) a few words before
         the noun, and 一 with its measure word after the noun, ending the clause: a count of
@@ -1807,6 +1893,8 @@ class _Finder:
             return None  # 720P, 66B
         if unit and unit.isascii() and unit.isalpha() and _LATIN_AFTER.match(after):
             return None
+        if unit and unit.isascii() and unit.isalpha() and t[e : e + 1].isdigit():
+            return None  # 1V1, 3D2: a Latin unit with a digit after it names a format
         if (
             unit == "G"
             and n in ("2", "3", "4", "5")
@@ -1841,6 +1929,8 @@ class _Finder:
             and not self._one_is_a_count(s, unit, post)
         ):
             return None  # 一 as the article "a": 一次, 一个, 一节 (but 逾一年)
+        if is_cn and n == "一" and unit and self._reduplicated(s, e):
+            return None  # 一秒一秒地流逝, 一步一步: "one by one", no count
         if is_cn and (n in _NUMERAL_IDIOMS or n[-1] + after[:1] in _NUMERAL_IDIOMS):
             return None  # 亿万手机用户, 万千: "countless", not a number
         if is_cn and n == "二" and not p_word:
@@ -1873,6 +1963,16 @@ class _Finder:
             if (
                 not is_cn
                 and n.isdigit()
+                and len(n) >= 2
+                and not t[e : e + 1].isdigit()
+                and _MODEL_PRICE_RE.search(t, max(0, s - 16), s)
+            ):
+                return "money.model_price", 0.55  # 松下FZ35仅2680: a product's price
+            if not is_cn and _RATIO_NAME_BEFORE_RE.search(t, max(0, s - 8), s):
+                return "ratio.bare", 0.55  # 容积率仅1.1: a ratio's value
+            if (
+                not is_cn
+                and n.isdigit()
                 and t.endswith(_BARE_RANK_VERBS, 0, s)
                 and (e == len(t) or t[e] in _CLAUSE_END)
             ):
@@ -1883,7 +1983,7 @@ class _Finder:
         if unit == "年":
             if not scale and not is_cn and _YEAR_RE.fullmatch(n):
                 return None  # 2008年, 08年
-            if (t[e : e + 1] and t[e] in "代底初末中") or re.match(r"\d", t[e : e + 1]):
+            if (t[e : e + 1] and t[e] in "代底初末中级") or re.match(r"\d", t[e : e + 1]):
                 return None
             if _MONTH_AFTER_RE.match(t, e):
                 return None  # (二〇〇)九年六月十九日: the year of a date, not nine years
@@ -1916,8 +2016,12 @@ class _Finder:
             return None
         if kind == "duration" and _WAIT_AFTER_RE.match(t, e) and _at_clause_start(t, s, p_word):
             return None  # ，3个月后，他…: at the head of a clause it dates what follows
+        if kind == "duration" and _NTH_PERIOD_BEFORE_RE.search(t, max(0, s - 5), s):
+            return None  # 本世纪的第一个10年, 第二个五年: a period named by its place
         if kind == "duration" and _RELATIVE_AFTER_RE.match(t, e):
             return None  # 35年前, 三天后: a point in time relative to now
+        if unit in ("秒", "秒钟") and self._clock_seconds(s):
+            return None  # 进行到7分25秒: the seconds of a clock time written in minutes
         if unit in ("秒", "秒钟", "分钟") and _GAME_CLOCK_BEFORE_RE.search(t, max(0, s - 8), s):
             return None  # 还剩7.5秒, 终场前15秒: a moment on a game clock
         if (

@@ -551,6 +551,8 @@ QUANTITY_LEXICONS = (
     "example_frames",  # its entry test: tests/test_extractor_quantity_s9.py
     "frame_opener_words",  # its entry test: tests/test_extractor_quantity_s9.py
     "rank_goal_words",  # its entry test: tests/test_extractor_quantity_s9.py
+    "model_price_words",  # its entry test: tests/test_extractor_quantity_s10.py
+    "ratio_words",  # its entry test: tests/test_extractor_quantity_s10.py
 )
 
 
