@@ -72,9 +72,17 @@ _WORD_CONTEXT = 4
 _PERSON_FLAGS = frozenset({"nr", "nrt", "nrfg", "nz"})
 #: A name in Latin script: capitalised words, digits, and the marks of model names.
 _LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9&]*(?:[ \-.][A-Za-z0-9*/][A-Za-z0-9*/.\-]*){0,6}")
-#: A product named by a brand and a model number (尼康D90, 昂达VX585HD): Chinese characters
-#: glued to Latin letters with at least one digit.
-_MODEL_RE = re.compile(r"[\u4e00-\u9fff]{2,5}[A-Za-z][A-Za-z0-9\-]*[0-9][A-Za-z0-9\-]*")
+#: A product named by a brand and a model (尼康D90, 昂达VX585HD, 佳能EOS 7D, 宾得Optio P70,
+#: 佳能5D Mark II): Chinese characters, at most one space, then a model of Latin letters and
+#: digits in up to four parts joined by single spaces, each later part opening with a capital
+#: or a digit. :func:`model_name` says which matches are models (a letter and a digit).
+_MODEL_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,5} ?[A-Za-z0-9][A-Za-z0-9\-]*(?: [A-Z0-9][A-Za-z0-9]{0,5}){0,3}"
+)
+#: A Latin letter: a clause without one holds no brand-and-model name.
+_HAS_LATIN = re.compile(r"[A-Za-z]")
+#: A later part of a model that is a size with its unit (18mm, 5cm): the model ends before it.
+_SIZE_PART = re.compile(r"[0-9][0-9.]*[a-z]+")
 #: Characters a name read on by its repetitions never takes (punctuation, function words,
 #: digits: a name does not run into a number).
 _EXTEND_STOP = set(
@@ -405,11 +413,20 @@ class EntityTable:
             self._persons.setdefault(text, start)
             if text not in self.entries:
                 self._add(text, start, end, True)
-        for m in _MODEL_RE.finditer(self.norm):
-            start = self.trim_brand(m.start(), m.end())
-            text = self.norm[start : m.end()]
+        for start, end in self.models(0, len(self.norm)):
+            text = self.norm[start:end]
             if text not in self.entries:
-                self._add(text, start, m.end(), False)
+                self._add(text, start, end, False)
+
+    def models(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The brand-and-model names of ``norm[start:end]`` (:func:`model_name`), each brand
+        cut by :meth:`trim_brand`: (start, end) of each."""
+        found = []
+        for m in _MODEL_RE.finditer(self.norm, start, end):
+            cut = model_name(m.group(0))
+            if cut:
+                found.append((self.trim_brand(m.start(), m.start() + cut), m.start() + cut))
+        return found
 
     def add_headline(self, tokens: Sequence[Token]) -> None:
         """Keep the noun runs of the headline as topic terms (地震, 按摩学院): what an
@@ -1261,6 +1278,14 @@ def _clause_options(
         f = _base_features(lm.group(0), None, table)
         f.update(proper=1.0, same_sentence=1.0)
         found.append((lm.group(0), lm.start(), lm.end(), f))
+    # Brand-and-model names (佳能EOS 7D, 宾得Optio P70), which the tagger cuts at the space.
+    for a, b in table.models(span[0], limit) if _HAS_LATIN.search(norm, span[0], limit) else ():
+        text = resolve(norm[a:b])
+        f = _base_features(text, None, table)
+        f.update(proper=1.0, model=1.0, same_sentence=1.0)
+        if source:
+            f["source"] = 1.0
+        found.append((text, a, b, f))
     # Titles in book-title marks.
     for tm in marked(_TITLE_RE, "《", norm, span[0], span[1]):
         f = _base_features(tm.group(1), None, table)
@@ -1633,6 +1658,27 @@ def _overlapping(
         lo -= 1
     hi = bisect.bisect_left(spans, (end, -1))
     return spans[lo:hi]
+
+
+def model_name(text: str) -> int:
+    """How much of a :data:`_MODEL_RE` match is a brand-and-model name: the match without the
+    later parts that are sizes (18mm), when its model (after the Chinese brand) still holds a
+    Latin letter and a digit and, when it opens with a digit, goes on after a space (佳能5D Mark
+    II, never 中国3G); 0 when it is none (售价 2999, 型号EOS)."""
+    k = 0
+    while k < len(text) and "\u4e00" <= text[k] <= "\u9fff":
+        k += 1
+    parts = text[k:].strip().split(" ")
+    while len(parts) > 1 and _SIZE_PART.fullmatch(parts[-1]):
+        parts.pop()
+    model = " ".join(parts)
+    if not any(c.isascii() and c.isalpha() for c in model) or not any(
+        c.isdigit() for c in model
+    ):
+        return 0
+    if model[0].isdigit() and len(parts) == 1:
+        return 0
+    return k + (text[k : k + 1] == " ") + len(model)
 
 
 def _subsequence(short: str, full: str) -> bool:

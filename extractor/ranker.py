@@ -100,6 +100,7 @@ FEATURES: dict[str, str] = {
     "quoted": "a short name in quotes in the quantity's sentence before it (“勇士礼包”)",
     "whole_list": "a whole list of names (A、B、C) before the quantity",
     "suffix_name": "read back from an organisation suffix to a stop (鹏华行业成长基金)",
+    "model": "a brand and a model read across spaces (佳能EOS 7D, 宾得Optio P70)",
     "title": "a title in book-title marks (《画壁》: a work, a game, a product)",
     "doc_title": "a title in book-title marks the document writes most often, marks kept",
     "agent": "the noun phrase after 被 (who did it, in a passive clause)",
