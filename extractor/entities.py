@@ -79,6 +79,11 @@ _LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9&]*(?:[ \-.][A-Za-z0-9*/][A-Za-z0-9
 _MODEL_RE = re.compile(
     r"[\u4e00-\u9fff]{2,5} ?[A-Za-z0-9][A-Za-z0-9\-]*(?: [A-Z0-9][A-Za-z0-9]{0,5}){0,3}"
 )
+#: The most Chinese characters a brand-and-model name's brand part is read over.
+_BRAND_MAX = 9
+#: Tag classes of words that are no part of a brand (verbs, particles, pronouns, numerals,
+#: measure words, prepositions, conjunctions, places of direction: 推出, 的, 这, 款, 最近).
+_NOT_BRAND = frozenset("vurmqpcf")
 #: A Latin letter: a clause without one holds no brand-and-model name.
 _HAS_LATIN = re.compile(r"[A-Za-z]")
 #: A later part of a model that is a size with its unit (18mm, 5cm): the model ends before it.
@@ -420,12 +425,33 @@ class EntityTable:
 
     def models(self, start: int, end: int) -> list[tuple[int, int]]:
         """The brand-and-model names of ``norm[start:end]`` (:func:`model_name`), each brand
-        cut by :meth:`trim_brand`: (start, end) of each."""
+        cut by :meth:`trim_brand` and after the last word of its Chinese part that no brand
+        holds (a verb, particle, pronoun, numeral, measure word: 即将推出的|R10, 这款|R10),
+        the model alone when that word ends the Chinese part. (start, end) of each."""
         found = []
         for m in _MODEL_RE.finditer(self.norm, start, end):
             cut = model_name(m.group(0))
-            if cut:
-                found.append((self.trim_brand(m.start(), m.start() + cut), m.start() + cut))
+            if not cut:
+                continue
+            a = m.start()
+            # The regex's brand is at most five characters: read back to the start of the
+            # Chinese run (爱国者|数码相机V1218), up to :data:`_BRAND_MAX`.
+            while (
+                a > 0
+                and m.start() - a < _BRAND_MAX - 5
+                and "\u4e00" <= self.norm[a - 1] <= "\u9fff"
+            ):
+                a -= 1
+            a = self.trim_brand(a, m.start() + cut)
+            k = a
+            while "\u4e00" <= self.norm[k] <= "\u9fff":
+                k += 1
+            pos = a
+            for word, flag in nlp.tag(self.norm[a:k]):
+                pos += len(word)
+                if flag[:1] in _NOT_BRAND:
+                    a = pos
+            found.append((min(a, k), m.start() + cut))
         return found
 
     def add_headline(self, tokens: Sequence[Token]) -> None:
@@ -1672,9 +1698,7 @@ def model_name(text: str) -> int:
     while len(parts) > 1 and _SIZE_PART.fullmatch(parts[-1]):
         parts.pop()
     model = " ".join(parts)
-    if not any(c.isascii() and c.isalpha() for c in model) or not any(
-        c.isdigit() for c in model
-    ):
+    if not any(c.isascii() and c.isalpha() for c in model) or not any(c.isdigit() for c in model):
         return 0
     if model[0].isdigit() and len(parts) == 1:
         return 0
