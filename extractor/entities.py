@@ -138,6 +138,23 @@ def _cues(where: str) -> tuple[str, ...]:
 
 
 @cache
+def _team_cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The cues after and before a team's name (``data/team_cues.tsv``); a cue before it is
+    read in its last two characters (击败|湖人, 对阵|湖人)."""
+    rows = lexicon.table("team_cues")
+    return (
+        tuple(r[0] for r in rows if r[1] in ("after", "both")),
+        tuple(r[0][-2:] for r in rows if r[1] in ("before", "both")),
+    )
+
+
+@cache
+def team_result_units() -> frozenset[str]:
+    """``data/team_result_units.tsv``: units of a count that is a team's result (23胜, 5连败)."""
+    return frozenset(lexicon.words("team_result_units"))
+
+
+@cache
 def _not_subject() -> frozenset[str]:
     """``data/not_subject_words.tsv`` as a set (tested once per token)."""
     return frozenset(lexicon.words("not_subject_words"))
@@ -314,6 +331,8 @@ class EntityTable:
         self._full: dict[str, str | None] = {}
         #: Mentions of option texts and how many open a clause (:meth:`mentions`).
         self._mentions: dict[str, tuple[list[int], int]] = {}
+        #: Option texts the document writes as a team's name (:meth:`is_team`).
+        self._teams: dict[str, bool] = {}
 
     def runs(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """:func:`noun_runs` of a clause's tokens, once per token list."""
@@ -422,6 +441,23 @@ class EntityTable:
             text = self.norm[start:end]
             if text not in self.entries:
                 self._add(text, start, end, False)
+
+    def is_team(self, text: str) -> bool:
+        """Whether the document writes ``text`` as a team's name: ending with a one-character
+        cue (湖人队), right before a cue that follows team names (湖人主场, 湖人后卫) or right
+        after one that precedes them (不敌湖人); ``data/team_cues.tsv``. Memoised."""
+        got = self._teams.get(text)
+        if got is None:
+            norm, size = self.norm, len(text)
+            after, before = _team_cues()
+            got = self._teams[text] = len(text) >= 2 and (
+                (size > 2 and text.endswith(tuple(c for c in after if len(c) == 1)))
+                or any(
+                    norm.startswith(after, a + size) or norm[max(0, a - 2) : a].endswith(before)
+                    for a in self.starts(text)
+                )
+            )
+        return got
 
     def models(self, start: int, end: int) -> list[tuple[int, int]]:
         """The brand-and-model names of ``norm[start:end]`` (:func:`model_name`), each brand
@@ -809,6 +845,7 @@ def subject_options(
     earlier: Sequence[tuple[tuple[int, int], int, Sequence[tuple[int, int]], int]] = (),
     frequent: Sequence[tuple[str, int, int]] = (),
     tokens_near: Callable[[int], Sequence[Token]] | None = None,
+    team_result: bool = False,
 ) -> list[Option]:
     """The candidate subjects of the quantity at ``q_start`` with their features.
 
@@ -833,6 +870,9 @@ def subject_options(
         tokens_near: the tagged words of the clause holding a position of the document:
             each option is described by the words its mention covers there
             (:func:`word_shape`); None leaves those features out.
+        team_result: the quantity is a team's result (a win-loss record, a score of two
+            sides, a streak): a team option is marked ``team_result``, a person
+            ``person_result``.
     """
     options: dict[str, Option] = {}
 
@@ -1064,6 +1104,13 @@ def subject_options(
             f.update(full_name=1.0, proper=1.0, person=1.0)
             add(person, o.start, o.end, f)
     out = list(options.values())
+    for o in out:
+        if table.is_team(o.text):
+            o.features["team"] = 1.0
+            if team_result:
+                o.features["team_result"] = 1.0
+        elif team_result and o.features.get("person"):
+            o.features["person_result"] = 1.0
     _relative_features(out, q_start, clauses[0][0], table)
     _recency_features(out, q_start, table)
     if tokens_near is not None:

@@ -8,6 +8,7 @@ import pytest
 
 from extractor.core import extract_with_options
 from extractor.entities import EntityTable, model_name
+from tests.lexicon_checks import check_lexicon_file
 
 
 def _options(text: str, surface: str) -> dict[str, dict[str, float]]:
@@ -91,3 +92,51 @@ def test_a_clause_offers_its_brand_and_model(text: str, surface: str, name: str)
     assert name in opts
     assert opts[name].get("model") == 1.0
     assert opts[name].get("proper") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "team"),
+    [
+        # Written with the one-character cue (队), before a cue that follows teams (主场),
+        # after a cue that precedes them (不敌).
+        ("雄鹿队今晚作客。", "雄鹿队", True),
+        ("今晚是雄鹿主场。", "雄鹿", True),
+        ("昨天黄蜂不敌雄鹿，雄鹿领先。", "雄鹿", True),
+        # A player's name with no cue, and a one-character word.
+        ("张三今晚得分很多。", "张三", False),
+        ("队里今晚得分。", "队", False),
+    ],
+)
+def test_a_team_is_known_by_the_cues_around_its_name(text: str, name: str, team: bool) -> None:
+    assert EntityTable(text, 0).is_team(name) == team
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "teams", "persons"),
+    [
+        # A win-loss record, a streak and a score of two sides are a team's results; a
+        # person option (黄蜂遭遇, the tagger's person) is marked as such.
+        ("雄鹿队今天在主场迎战黄蜂，雄鹿取得40胜。", "40胜", ["雄鹿", "雄鹿队"], []),
+        ("雄鹿队今天在主场迎战黄蜂，黄蜂遭遇5连败。", "5连败", ["黄蜂", "雄鹿队"], ["黄蜂遭遇"]),
+        ("雄鹿队今天在主场迎战黄蜂，最终以88-80领先。", "88-80", ["雄鹿队", "黄蜂"], []),
+    ],
+)
+def test_a_team_result_marks_the_teams_and_the_persons(
+    text: str, surface: str, teams: list[str], persons: list[str]
+) -> None:
+    opts = _options(text, surface)
+    for team in teams:
+        assert opts[team].get("team_result") == 1.0
+    for person in persons:
+        assert opts[person].get("person_result") == 1.0
+        assert not opts[person].get("team_result")
+
+
+def test_a_player_stat_marks_no_team_result() -> None:
+    opts = _options("雄鹿队主场迎战黄蜂，黄蜂拿下30分。", "30分")
+    assert opts["黄蜂"].get("team") == 1.0
+    assert not any(f.get("team_result") or f.get("person_result") for f in opts.values())
+
+
+def test_the_team_result_units_are_a_word_list() -> None:
+    check_lexicon_file("team_result_units")
