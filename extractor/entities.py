@@ -454,7 +454,7 @@ class EntityTable:
                 (size > 2 and text.endswith(tuple(c for c in after if len(c) == 1)))
                 or any(
                     norm.startswith(after, a + size) or norm[max(0, a - 2) : a].endswith(before)
-                    for a in self.starts(text)
+                    for a in self.mentions(text)[0]
                 )
             )
         return got
