@@ -138,14 +138,13 @@ def _cues(where: str) -> tuple[str, ...]:
 
 
 @cache
-def _team_cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The cues after and before a team's name (``data/team_cues.tsv``); a cue before it is
-    read in its last two characters (击败|湖人, 对阵|湖人)."""
+def _team_cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The cues after and before a team's name (``data/team_cues.tsv``), and the
+    one-character cues after it, which a name may end with (湖人队)."""
     rows = lexicon.table("team_cues")
-    return (
-        tuple(r[0] for r in rows if r[1] in ("after", "both")),
-        tuple(r[0][-2:] for r in rows if r[1] in ("before", "both")),
-    )
+    after = tuple(r[0] for r in rows if r[1] in ("after", "both"))
+    before = tuple(r[0] for r in rows if r[1] in ("before", "both"))
+    return after, before, tuple(c for c in after if len(c) == 1)
 
 
 @cache
@@ -331,8 +330,10 @@ class EntityTable:
         self._full: dict[str, str | None] = {}
         #: Mentions of option texts and how many open a clause (:meth:`mentions`).
         self._mentions: dict[str, tuple[list[int], int]] = {}
-        #: Option texts the document writes as a team's name (:meth:`is_team`).
+        #: Option texts the document writes as a team's name (:meth:`is_team`), and where
+        #: the team cues start (those after a name) and end (those before one).
         self._teams: dict[str, bool] = {}
+        self._cue_at: tuple[frozenset[int], frozenset[int]] | None = None
 
     def runs(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """:func:`noun_runs` of a clause's tokens, once per token list."""
@@ -445,17 +446,21 @@ class EntityTable:
     def is_team(self, text: str) -> bool:
         """Whether the document writes ``text`` as a team's name: ending with a one-character
         cue (湖人队), right before a cue that follows team names (湖人主场, 湖人后卫) or right
-        after one that precedes them (不敌湖人); ``data/team_cues.tsv``. Memoised."""
+        after one that precedes them (不敌湖人); ``data/team_cues.tsv``. Memoised; the cues
+        are found once per document."""
         got = self._teams.get(text)
         if got is None:
-            norm, size = self.norm, len(text)
-            after, before = _team_cues()
-            got = self._teams[text] = len(text) >= 2 and (
-                (size > 2 and text.endswith(tuple(c for c in after if len(c) == 1)))
-                or any(
-                    norm.startswith(after, a + size) or norm[max(0, a - 2) : a].endswith(before)
-                    for a in self.mentions(text)[0]
+            if self._cue_at is None:
+                after, before, _ = _team_cues()
+                self._cue_at = (
+                    frozenset(a for cue in after for a in self.starts(cue)),
+                    frozenset(a + len(cue) for cue in before for a in self.starts(cue)),
                 )
+            starts_cue, ends_cue = self._cue_at
+            size = len(text)
+            got = self._teams[text] = size >= 2 and (
+                (size > 2 and text.endswith(_team_cues()[2]))
+                or any(a + size in starts_cue or a in ends_cue for a in self.mentions(text)[0])
             )
         return got
 
