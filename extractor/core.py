@@ -15,7 +15,13 @@ from dataclasses import replace
 
 from . import ner, nlp
 from .docrank import Place, stack_rows
-from .entities import EntityTable, _base_features, subject_options, word_shape
+from .entities import (
+    EntityTable,
+    _base_features,
+    subject_options,
+    team_result_units,
+    word_shape,
+)
 from .lookalike import screen as screen_lookalikes
 from .model import Candidate
 from .numbers import FULLWIDTH
@@ -793,6 +799,7 @@ def _candidate(
             earlier=_earlier_clauses(doc, si),
             frequent=_frequent_subjects(doc),
             tokens_near=doc.tokens_near,
+            team_result=m.rule in _TEAM_RESULT_RULES or m.unit in team_result_units(),
         )
         if doc.ner is not None:
             table = doc.table
@@ -1113,6 +1120,9 @@ _EARLIER_SENTENCES = 2
 _EARLIER_CLAUSES = 3
 #: How many of the document's most frequent rule subjects are options.
 _FREQUENT = 2
+#: Quantity rules whose claims are a team's result (a win-loss record, a score of two sides):
+#: with a unit of ``data/team_result_units.tsv`` (5连败), they mark team subject options.
+_TEAM_RESULT_RULES = frozenset({"sport.record", "score.pair", "score.teams"})
 
 
 def _earlier_clauses(

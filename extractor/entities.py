@@ -72,9 +72,22 @@ _WORD_CONTEXT = 4
 _PERSON_FLAGS = frozenset({"nr", "nrt", "nrfg", "nz"})
 #: A name in Latin script: capitalised words, digits, and the marks of model names.
 _LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9&]*(?:[ \-.][A-Za-z0-9*/][A-Za-z0-9*/.\-]*){0,6}")
-#: A product named by a brand and a model number (尼康D90, 昂达VX585HD): Chinese characters
-#: glued to Latin letters with at least one digit.
-_MODEL_RE = re.compile(r"[\u4e00-\u9fff]{2,5}[A-Za-z][A-Za-z0-9\-]*[0-9][A-Za-z0-9\-]*")
+#: A product named by a brand and a model (尼康D90, 昂达VX585HD, 佳能EOS 7D, 宾得Optio P70,
+#: 佳能5D Mark II): Chinese characters, at most one space, then a model of Latin letters and
+#: digits in up to four parts joined by single spaces, each later part opening with a capital
+#: or a digit. :func:`model_name` says which matches are models (a letter and a digit).
+_MODEL_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,5} ?[A-Za-z0-9][A-Za-z0-9\-]*(?: [A-Z0-9][A-Za-z0-9]{0,5}){0,3}"
+)
+#: The most Chinese characters a brand-and-model name's brand part is read over.
+_BRAND_MAX = 9
+#: Tag classes of words that are no part of a brand (verbs, particles, pronouns, numerals,
+#: measure words, prepositions, conjunctions, places of direction: 推出, 的, 这, 款, 最近).
+_NOT_BRAND = frozenset("vurmqpcf")
+#: A Latin letter: a clause without one holds no brand-and-model name.
+_HAS_LATIN = re.compile(r"[A-Za-z]")
+#: A later part of a model that is a size with its unit (18mm, 5cm): the model ends before it.
+_SIZE_PART = re.compile(r"[0-9][0-9.]*[a-z]+")
 #: Characters a name read on by its repetitions never takes (punctuation, function words,
 #: digits: a name does not run into a number).
 _EXTEND_STOP = set(
@@ -122,6 +135,22 @@ _CUE_SPAN = 6
 @cache
 def _cues(where: str) -> tuple[str, ...]:
     return tuple(row[0] for row in lexicon.table("source_cues") if row[1:2] == (where,))
+
+
+@cache
+def _team_cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The cues after and before a team's name (``data/team_cues.tsv``), and the
+    one-character cues after it, which a name may end with (湖人队)."""
+    rows = lexicon.table("team_cues")
+    after = tuple(r[0] for r in rows if r[1] in ("after", "both"))
+    before = tuple(r[0] for r in rows if r[1] in ("before", "both"))
+    return after, before, tuple(c for c in after if len(c) == 1)
+
+
+@cache
+def team_result_units() -> frozenset[str]:
+    """``data/team_result_units.tsv``: units of a count that is a team's result (23胜, 5连败)."""
+    return frozenset(lexicon.words("team_result_units"))
 
 
 @cache
@@ -301,6 +330,10 @@ class EntityTable:
         self._full: dict[str, str | None] = {}
         #: Mentions of option texts and how many open a clause (:meth:`mentions`).
         self._mentions: dict[str, tuple[list[int], int]] = {}
+        #: Option texts the document writes as a team's name (:meth:`is_team`), and where
+        #: the team cues start (those after a name) and end (those before one).
+        self._teams: dict[str, bool] = {}
+        self._cue_at: tuple[frozenset[int], frozenset[int]] | None = None
 
     def runs(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """:func:`noun_runs` of a clause's tokens, once per token list."""
@@ -405,11 +438,62 @@ class EntityTable:
             self._persons.setdefault(text, start)
             if text not in self.entries:
                 self._add(text, start, end, True)
-        for m in _MODEL_RE.finditer(self.norm):
-            start = self.trim_brand(m.start(), m.end())
-            text = self.norm[start : m.end()]
+        for start, end in self.models(0, len(self.norm)):
+            text = self.norm[start:end]
             if text not in self.entries:
-                self._add(text, start, m.end(), False)
+                self._add(text, start, end, False)
+
+    def is_team(self, text: str) -> bool:
+        """Whether the document writes ``text`` as a team's name: ending with a one-character
+        cue (湖人队), right before a cue that follows team names (湖人主场, 湖人后卫) or right
+        after one that precedes them (不敌湖人); ``data/team_cues.tsv``. Memoised; the cues
+        are found once per document."""
+        got = self._teams.get(text)
+        if got is None:
+            if self._cue_at is None:
+                after, before, _ = _team_cues()
+                self._cue_at = (
+                    frozenset(a for cue in after for a in self.starts(cue)),
+                    frozenset(a + len(cue) for cue in before for a in self.starts(cue)),
+                )
+            starts_cue, ends_cue = self._cue_at
+            size = len(text)
+            got = self._teams[text] = size >= 2 and (
+                (size > 2 and text.endswith(_team_cues()[2]))
+                or any(a + size in starts_cue or a in ends_cue for a in self.mentions(text)[0])
+            )
+        return got
+
+    def models(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The brand-and-model names of ``norm[start:end]`` (:func:`model_name`), each brand
+        cut by :meth:`trim_brand` and after the last word of its Chinese part that no brand
+        holds (a verb, particle, pronoun, numeral, measure word: 即将推出的|R10, 这款|R10),
+        the model alone when that word ends the Chinese part. (start, end) of each."""
+        found = []
+        for m in _MODEL_RE.finditer(self.norm, start, end):
+            cut = model_name(m.group(0))
+            if not cut:
+                continue
+            a = m.start()
+            # The regex's brand is at most five characters: read back to the start of the
+            # Chinese run (爱国者|数码相机V1218), up to :data:`_BRAND_MAX`.
+            while (
+                a > 0
+                and m.start() - a < _BRAND_MAX - 5
+                and "\u4e00" <= self.norm[a - 1] <= "\u9fff"
+            ):
+                a -= 1
+            a = self.trim_brand(a, m.start() + cut)
+            k = a
+            while "\u4e00" <= self.norm[k] <= "\u9fff":
+                k += 1
+            pos = a
+            for word, flag in nlp.tag(self.norm[a:k]):
+                pos += len(word)
+                if flag[:1] in _NOT_BRAND:
+                    a = pos
+            found.append((min(a, k), m.start() + cut))
+        return found
 
     def add_headline(self, tokens: Sequence[Token]) -> None:
         """Keep the noun runs of the headline as topic terms (地震, 按摩学院): what an
@@ -766,6 +850,7 @@ def subject_options(
     earlier: Sequence[tuple[tuple[int, int], int, Sequence[tuple[int, int]], int]] = (),
     frequent: Sequence[tuple[str, int, int]] = (),
     tokens_near: Callable[[int], Sequence[Token]] | None = None,
+    team_result: bool = False,
 ) -> list[Option]:
     """The candidate subjects of the quantity at ``q_start`` with their features.
 
@@ -790,6 +875,9 @@ def subject_options(
         tokens_near: the tagged words of the clause holding a position of the document:
             each option is described by the words its mention covers there
             (:func:`word_shape`); None leaves those features out.
+        team_result: the quantity is a team's result (a win-loss record, a score of two
+            sides, a streak): a team option is marked ``team_result``, a person
+            ``person_result``.
     """
     options: dict[str, Option] = {}
 
@@ -1021,6 +1109,13 @@ def subject_options(
             f.update(full_name=1.0, proper=1.0, person=1.0)
             add(person, o.start, o.end, f)
     out = list(options.values())
+    for o in out:
+        if table.is_team(o.text):
+            o.features["team"] = 1.0
+            if team_result:
+                o.features["team_result"] = 1.0
+        elif team_result and o.features.get("person"):
+            o.features["person_result"] = 1.0
     _relative_features(out, q_start, clauses[0][0], table)
     _recency_features(out, q_start, table)
     if tokens_near is not None:
@@ -1261,6 +1356,14 @@ def _clause_options(
         f = _base_features(lm.group(0), None, table)
         f.update(proper=1.0, same_sentence=1.0)
         found.append((lm.group(0), lm.start(), lm.end(), f))
+    # Brand-and-model names (佳能EOS 7D, 宾得Optio P70), which the tagger cuts at the space.
+    for a, b in table.models(span[0], limit) if _HAS_LATIN.search(norm, span[0], limit) else ():
+        text = resolve(norm[a:b])
+        f = _base_features(text, None, table)
+        f.update(proper=1.0, model=1.0, same_sentence=1.0)
+        if source:
+            f["source"] = 1.0
+        found.append((text, a, b, f))
     # Titles in book-title marks.
     for tm in marked(_TITLE_RE, "《", norm, span[0], span[1]):
         f = _base_features(tm.group(1), None, table)
@@ -1633,6 +1736,25 @@ def _overlapping(
         lo -= 1
     hi = bisect.bisect_left(spans, (end, -1))
     return spans[lo:hi]
+
+
+def model_name(text: str) -> int:
+    """How much of a :data:`_MODEL_RE` match is a brand-and-model name: the match without the
+    later parts that are sizes (18mm), when its model (after the Chinese brand) still holds a
+    Latin letter and a digit and, when it opens with a digit, goes on after a space (佳能5D Mark
+    II, never 中国3G); 0 when it is none (售价 2999, 型号EOS)."""
+    k = 0
+    while k < len(text) and "\u4e00" <= text[k] <= "\u9fff":
+        k += 1
+    parts = text[k:].strip().split(" ")
+    while len(parts) > 1 and _SIZE_PART.fullmatch(parts[-1]):
+        parts.pop()
+    model = " ".join(parts)
+    if not any(c.isascii() and c.isalpha() for c in model) or not any(c.isdigit() for c in model):
+        return 0
+    if model[0].isdigit() and len(parts) == 1:
+        return 0
+    return k + (text[k : k + 1] == " ") + len(model)
 
 
 def _subsequence(short: str, full: str) -> bool:
