@@ -12,13 +12,9 @@ from extractor.entities import _TRANSLIT_RE, EntityTable, is_source_clause, word
 from extractor.lexicon import table
 from extractor.ranker import Ranker
 from extractor.timex import find_times, normalise
+from tests.subject_checks import subject_options
 
-
-def _options(text: str, surface: str) -> dict[str, dict[str, float]]:
-    for cand, options in extract_with_options(text):
-        if cand.quantity_text == surface:
-            return {o.text: o.features for o in options}
-    raise AssertionError(f"{surface} not found in {text}")
+_options = subject_options
 
 
 # ----------------------------------------------------------------------------- sources

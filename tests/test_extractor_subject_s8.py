@@ -6,15 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.core import extract_with_options
 from extractor.entities import EntityTable
+from tests.subject_checks import subject_options
 
-
-def _options(text: str, surface: str) -> dict[str, dict[str, float]]:
-    for cand, options in extract_with_options(text):
-        if cand.quantity_text == surface:
-            return {o.text: o.features for o in options}
-    raise AssertionError(f"{surface} not found in {text}")
+_options = subject_options
 
 
 def test_a_mention_resolved_to_a_longer_name_is_offered_as_written_too() -> None:

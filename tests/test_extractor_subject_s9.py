@@ -7,14 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.core import extract_with_options
+from tests.subject_checks import subject_options
 
-
-def _options(text: str, surface: str) -> dict[str, dict[str, float]]:
-    for cand, options in extract_with_options(text):
-        if cand.quantity_text == surface:
-            return {o.text: o.features for o in options}
-    raise AssertionError(f"{surface} not found in {text}")
+_options = subject_options
 
 
 _ETF = "上周星河沪深300ETF和月光中证500ETF，净值分别上涨3.2%和2.7%。"
