@@ -235,6 +235,21 @@ _CLAIMS = [
 ]
 
 
+def _gold_row(d: str, surface: str, value: float, unit: str, subject: str) -> dict:
+    """A gold claim of one of :data:`_TEXTS`, at the first place its surface stands."""
+    start = _TEXTS[d].index(surface)
+    return {
+        "doc": d,
+        "surface": surface,
+        "start": start,
+        "end": start + len(surface),
+        "value": value,
+        "unit": unit,
+        "subject": subject,
+        "claim": True,
+    }
+
+
 def _write_gold(tmp_path: Path) -> tuple[Path, Path, Path]:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -246,19 +261,7 @@ def _write_gold(tmp_path: Path) -> tuple[Path, Path, Path]:
         for d, surface, value, unit, subject in _CLAIMS:
             if d != doc:
                 continue
-            start = _TEXTS[d].index(surface)
-            rows.append(
-                {
-                    "doc": d,
-                    "surface": surface,
-                    "start": start,
-                    "end": start + len(surface),
-                    "value": value,
-                    "unit": unit,
-                    "subject": subject,
-                    "claim": True,
-                }
-            )
+            rows.append(_gold_row(d, surface, value, unit, subject))
         path = tmp_path / name
         path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
         paths.append(path)
@@ -317,18 +320,7 @@ def test_the_training_command_weighs_a_file_and_reports_its_documents(tmp_path: 
 def test_cross_validation_reports_the_focus_documents_per_fold() -> None:
     gold = []
     for d, surface, value, unit, subject in _CLAIMS:
-        start = _TEXTS[d].index(surface)
-        gold.append(
-            {
-                "doc": d,
-                "start": start,
-                "end": start + len(surface),
-                "value": value,
-                "unit": unit,
-                "subject": subject,
-                "claim": True,
-            }
-        )
+        gold.append(_gold_row(d, surface, value, unit, subject))
     focus: dict = {}
     result = cross_validate(gold, _TEXTS, 2, stack={}, focus=["b.txt"], focus_out=focus)
     acc, n, folds = focus["subject"]
