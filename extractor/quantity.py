@@ -714,6 +714,12 @@ _SCORE_VERB_RE = re.compile("(?:" + "|".join(words("score_verbs")) + ")$")
 _LATIN_BEFORE = re.compile(r"[A-Za-z]$")
 _LATIN_AFTER = re.compile(r"^[A-Za-z]+")
 _YEAR_RE = re.compile(r"(?:1[89]\d\d|20\d\d|0\d)$")
+#: A year of the second millennium before 1800 (1588年, 1517年左右): four digits that are not
+#: a round number of centuries; spans of years that long are written round (1000年, 1900年前).
+_EARLY_YEAR_RE = re.compile(r"1[0-7](?!00)\d\d")
+#: What stands before 上一年 / 下一个月 when they name the period before or after (比上一年下降):
+#: a comparison word, a preposition, 的 or a clause break.
+_NEXT_PERIOD_BEFORE = frozenset("比较与和同在于从到至的，、；：（(")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _GAME_CLOCK_RE = re.compile(r"^\d+秒")
 
@@ -1911,6 +1917,13 @@ class _Finder:
             return None
         if before1 == "每":
             return None  # base of a ratio: 每10股派1.2元
+        if (
+            n == "一"
+            and before1 in "上下"
+            and (s < 2 or t[s - 2] in _NEXT_PERIOD_BEFORE)
+            and kind_of(unit) == "duration"
+        ):
+            return None  # 比上一年, 在下一个月: the period before or after, a time (花上一年 counts)
         if before1 and (
             (before1 in "这那此" and (is_cn or t.find(t[s:e], 0, s) >= 0))
             or (is_cn and before1 == "前")
@@ -1978,8 +1991,8 @@ class _Finder:
                 return "money.bare_currency", 0.6  # 人民币2999, RMB 3999
             return None
         if unit == "年":
-            if not scale and not is_cn and _YEAR_RE.fullmatch(n):
-                return None  # 2008年, 08年
+            if not scale and not is_cn and (_YEAR_RE.fullmatch(n) or _EARLY_YEAR_RE.fullmatch(n)):
+                return None  # 2008年, 08年, 1588年 (but 1000年, 1900年前: round, a span)
             if (t[e : e + 1] and t[e] in "代底初末中级") or re.match(r"\d", t[e : e + 1]):
                 return None
             if _MONTH_AFTER_RE.match(t, e):
