@@ -436,6 +436,8 @@ _COORDINATE_WORDS = tuple(words("coordinate_words"))
 _POSTPOSED_MEASURES = frozenset(words("postposed_measures"))
 #: Characters before 一 that make it part of a phrase, not a postposed count (问题中的一个,
 #: 还一个): particles and adverbs.
+#: Words opening an alternative in brackets after a postposed count (T恤一件(或戒指一个)).
+_ALTERNATIVE_WORDS = ("或", "或者")
 _NOT_POSTPOSED_BEFORE = frozenset("的还再又也都就才只是有这那每第")
 #: Words beside N G that make it a memory size (送2G卡, 内存4G) rather than a network
 #: generation (3G手机): data/memory_cues.tsv.
@@ -606,14 +608,19 @@ _QUOTE_RE = re.compile(r"(?<=[\[［(（])(?P<n>\d+\.\d+)(?=[\s,，]+[-+]?\d+(?:\
 _MORE_AFTER_UNIT_RE = re.compile(
     r"(?<![一二两三四五六七八九十百千\d.])(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,3}(?:\.\d+)?)"
     r"(?:(?P<u>年|天|周|倍|个月|个小时|小时|个星期|星期|分钟)多|个多(?P<v>月|小时|星期|钟头))"
-    r"(?=[，。；、！？,;!?）)的来了后\s]|时间|$)"
+    r"(?=[，。；、！？,;!?）)的来了后过\s]|时间|$)"
 )
 _MORE_UNIT = {"月": "个月", "小时": "小时", "星期": "星期", "钟头": "小时"}
+#: "Counted by tens of thousands" (数以万计, 数以百万计): at least the scale named.
+_COUNTED_BY_RE = re.compile(r"数以(?P<s>十万|百万|千万|[百千万亿])计")
+#: None at all (无一家, 无一只基金): a count of zero, with the measure word as its unit (无一例外
+#: is "without exception").
+_NONE_OF_RE = re.compile(r"无一(?!例外)(?P<u>" + _UNITS + r")")
 #: N and a half, 半 between 个 and the unit (一个半小时, 两个半月) or after a count of games
 #: (一场半, the gap in a standings table).
 _AND_A_HALF_RE = re.compile(
     r"(?<![一二两三四五六七八九十百千\d.])(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,3})"
-    r"(?:个半(?P<v>月|小时|星期|钟头)|(?P<u>场)半(?![天年月场]))"
+    r"(?:个半(?P<v>月|小时|星期|钟头)|(?P<u>场)半(?![天年月场])|分半(?P<m>钟)?(?![场天年月]))"
 )
 #: Top N (前三名, 前10位): a rank.
 _TOP_RE = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?=名|位|强|的位置|的排名)")
@@ -871,8 +878,22 @@ class _Finder:
             v = parse_number(m.group("n"))
             if not self._free(s, e) or v is None or (s > 0 and t[s - 1] in "第每前这那"):
                 continue
-            unit = m.group("u") or _MORE_UNIT[m.group("v")]
-            self.add(Mention(s, e, v + 0.5, None, unit, "=", kind_of(unit), "and_a_half", 0.7, s))
+            if m.group("v") or m.group("u"):
+                unit = m.group("u") or _MORE_UNIT[m.group("v")]
+            else:
+                unit = "分钟" if m.group("m") else "分"  # 三分半钟, 1分半: minutes and a half
+            kind = "duration" if unit == "分" else kind_of(unit)
+            self.add(Mention(s, e, v + 0.5, None, unit, "=", kind, "and_a_half", 0.7, s))
+        for m in _scan(_COUNTED_BY_RE, t, ("数以",)):
+            s, e = m.span()
+            v = _num_value("一", m.group("s"))
+            if self._free(s, e) and v is not None:
+                self.add(Mention(s, e, v, None, "", ">", "count", "count.counted_by", 0.7, s))
+        for m in _scan(_NONE_OF_RE, t, ("无一",)):
+            s, e = m.span()
+            unit = normal_unit(m.group("u"))
+            if self._free(s, e) and kind_of(unit) == "count":
+                self.add(Mention(s, e, 0.0, None, unit, "=", "count", "count.none", 0.7, s))
         for m in _scan(_MORE_AFTER_UNIT_RE, t, ("多",)):
             s, e = m.span()
             v = parse_number(m.group("n"))
@@ -1763,15 +1784,23 @@ class _Finder:
             return True  # 收到申请一个月后退回余款: the length of a wait
         if kind_of(unit) == "duration" and s > 1 and t[s - 1] == "了" and _CJK.match(t[s - 2]):
             return True  # 停了一年, 用了一个月的时间: how long it was done, as 了半年
+        if kind_of(unit) == "duration" and t.endswith(_DURATION_VERBS, max(0, s - 3), s):
+            return True  # 为期一天, 历时一年: a measured span (data/duration_verbs.tsv)
         end = s + 1 + len(unit)
         if (
             unit in _POSTPOSED_MEASURES
             and s > 0
             and _CJK.match(t[s - 1])
             and t[s - 1] not in _NOT_POSTPOSED_BEFORE
-            and (end >= len(t) or t[end] in _CLAUSE_END or t.startswith(("哦", "吧", "啊"), end))
+            and (
+                end >= len(t)
+                or t[end] in _CLAUSE_END
+                or t[end] in "+＋"
+                or (t[end] in "(（" and t.startswith(_ALTERNATIVE_WORDS, end + 1))
+                or t.startswith(("哦", "吧", "啊"), end)
+            )
         ):
-            return True  # 赠送纪念卡一张！: a count written after the noun it counts
+            return True  # 赠送纪念卡一张！, 武器一把+头盔一顶: a count written after its noun
         if t.endswith(_MARGIN_WORDS, max(0, s - 2), s) or (
             t.endswith("了", 0, s) and t.endswith(_MARGIN_WORDS, max(0, s - 3), s - 1)
         ):

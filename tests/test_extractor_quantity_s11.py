@@ -47,3 +47,56 @@ NEXT_PERIODS = [
 def test_the_period_before_or_after_is_no_duration(text: str) -> None:
     cands: dict[str, Any] = found(text)
     assert not [s for s in cands if s.startswith("一")], list(cands)
+
+
+# Spoken forms of a count or a span: "counted by thousands" (数以千计: at least the scale),
+# none at all (无一家: zero, not "without exception"), minutes and a half (三分半钟), more than
+# a year before what passed (一年多过去了).
+SPOKEN_FORMS = [
+    ("每年都有数以千计的游客来到这座小城。", "数以千计", 1000, "", ">"),
+    ("展会吸引了数以万计的观众。", "数以万计", 10000, "", ">"),
+    ("这类商品的买家数以百万计。", "数以百万计", 1e6, "", ">"),
+    ("在排名前10的车型中，无一家国产品牌。", "无一家", 0, "家", "="),
+    ("参赛的8支队伍无一支保持全胜。", "无一支", 0, "支", "="),
+    ("双方陷入长达两分半钟的僵持。", "两分半钟", 2.5, "分钟", "="),
+    ("影片的预告片长达2分半，在网上播出。", "2分半", 2.5, "分", "="),
+    ("一年多过去了，这家店的生意依然红火，月销3000件。", "一年多", 1, "年", ">"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit", "qual"), SPOKEN_FORMS)
+def test_spoken_counts_and_spans_are_read(
+    text: str, surface: str, value: float, unit: str, qual: str
+) -> None:
+    cands: dict[str, Any] = found(text)
+    assert surface in cands, list(cands)
+    c = cands[surface]
+    assert c.value == pytest.approx(value) and c.unit == unit and c.qualifier == qual
+
+
+def test_none_without_exception_is_no_count() -> None:
+    cands = found("参加调查的5家企业无一例外都表示看好市场。")
+    assert not [s for s in cands if s.startswith("无一")], list(cands)
+
+
+# 一 with a measure word counts (not the article "a") after a verb that measures a span
+# (为期一天: data/duration_verbs.tsv) and when a postposed count is followed by the next prize
+# of a list (T恤一件+海报, 一件(或…)).
+ONE_COUNTS = [
+    ("这项培训为期一年，共招收30名学员。", "一年"),
+    ("本次展览历时一天，吸引了2000多人。", "一天"),
+    ("三等奖：纪念T恤一件+海报两张。", "一件"),
+    ("二等奖：航海主题T恤一件(或戒指一个)，共50名。", "一件"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), ONE_COUNTS)
+def test_one_counts_after_a_span_verb_or_in_a_prize_list(text: str, surface: str) -> None:
+    cands: dict[str, Any] = found(text)
+    assert surface in cands, list(cands)
+    assert cands[surface].value == 1
+
+
+def test_one_before_an_aside_in_brackets_is_still_the_article() -> None:
+    cands = found("这款相机搭载了一枚(1/2.3)英寸的感光元件，售价2000元。")
+    assert "一枚" not in cands, list(cands)
