@@ -880,6 +880,8 @@ class _Finder:
                 continue
             if m.group("v") or m.group("u"):
                 unit = m.group("u") or _MORE_UNIT[m.group("v")]
+            elif _GAME_CLOCK_BEFORE_RE.search(t, max(0, s - 8), s):
+                continue  # 最后三分半钟: a moment on a game clock
             else:
                 unit = "分钟" if m.group("m") else "分"  # 三分半钟, 1分半: minutes and a half
             kind = "duration" if unit == "分" else kind_of(unit)
@@ -2059,6 +2061,8 @@ class _Finder:
             return None  # 本世纪的第一个10年, 第二个五年: a period named by its place
         if kind == "duration" and _RELATIVE_AFTER_RE.match(t, e):
             return None  # 35年前, 三天后: a point in time relative to now
+        if kind == "duration" and t.startswith("间", e) and not t.startswith("间隔", e):
+            return None  # 在短短的3年间, 一年间: the frame of what is told, not a measured span
         if unit in ("秒", "秒钟") and self._clock_seconds(s):
             return None  # 进行到7分25秒: the seconds of a clock time written in minutes
         if unit in ("秒", "秒钟", "分钟") and _GAME_CLOCK_BEFORE_RE.search(t, max(0, s - 8), s):

@@ -100,3 +100,15 @@ def test_one_counts_after_a_span_verb_or_in_a_prize_list(text: str, surface: str
 def test_one_before_an_aside_in_brackets_is_still_the_article() -> None:
     cands = found("这款相机搭载了一枚(1/2.3)英寸的感光元件，售价2000元。")
     assert "一枚" not in cands, list(cands)
+
+
+def test_minutes_and_a_half_on_a_game_clock_are_a_moment() -> None:
+    cands = found("比赛还剩两分半钟时，主队领先3分。")
+    assert "两分半钟" not in cands, list(cands)
+
+
+# A span followed by 间 frames what is told in it (在短短的3年间, 一年间); 间隔 is a gap.
+@pytest.mark.parametrize("text", ["在短短的5年间，公司开了20家分店。", "两年间，房价涨了30%。"])
+def test_a_span_before_jian_is_a_frame(text: str) -> None:
+    cands: dict[str, Any] = found(text)
+    assert not [s for s in cands if cands[s].kind == "duration"], list(cands)
