@@ -1016,7 +1016,7 @@ class _Finder:
                 and t[e : e + 1] not in ("月", "日", "号")
                 and t[s - 1] not in ("前", "后")  # 排在前1/4的基金: a bracket of a ranking
             ):
-                self._fraction(s, e, "", "other", "fraction.bare")
+                self._fraction(s, e, "%", "percent", "fraction.bare")
         for m in _scan(_PERCENT_WORD_RE, t, ("分之",)):
             s, e = m.span()
             if not self._free(s, e):
@@ -1032,8 +1032,9 @@ class _Finder:
             if not self._free(s, e) or not den or num is None or num > den:
                 continue
             # 三分之一 is a fraction, written in words: its value is null as that of 1/3
-            # (GUIDELINE: 1/2.3 -> null), with the qualifier words around it (超过三分之一).
-            self._fraction(s, e, "", "percent", "fraction.words")
+            # (GUIDELINE: 1/2.3 -> null), with the qualifier words around it (超过三分之一); a
+            # share, so its unit is % as for 三成 (GUIDELINE: "percentages and shares %").
+            self._fraction(s, e, "%", "percent", "fraction.words")
         for m in _scan(_YEAR_AND_HALF_RE, t, ("半",)):
             s, e = m.span()
             v = parse_number(m.group("n"))

@@ -55,13 +55,13 @@ FORMS = [
     ("这款手机配备了3 .5英寸的屏幕。", "3 .5英寸", 3.5, None, "英寸", "=", "length"),
     # a population: 人口 after a number counts people
     ("这座城市有110万人口。", "110万人口", 1.1e6, None, "人", "=", "count"),
-    # a bare fraction: a share whose value the guideline leaves null
-    ("今年销量同比增长了2/3，库存见底。", "2/3", None, None, "", "=", "other"),
-    ("调查显示约有1/4的人支持这一方案。", "约有1/4", None, None, "", "~", "other"),
+    # a bare fraction: a share (unit %) whose value the guideline leaves null
+    ("今年销量同比增长了2/3，库存见底。", "2/3", None, None, "%", "=", "percent"),
+    ("调查显示约有1/4的人支持这一方案。", "约有1/4", None, None, "%", "~", "percent"),
     # a fraction takes the qualifier words around it like any number
-    ("规定外籍演员必须超过1/3，本地演员不得超过1/3。", "超过1/3", None, None, "", ">", "other"),
-    ("规定本地演员不得超过1/3。", "不得超过1/3", None, None, "", "<=", "other"),
-    ("该区绿地面积占到1/5以上。", "1/5以上", None, None, "", ">=", "other"),
+    ("规定外籍演员必须超过1/3，本地演员不得超过1/3。", "超过1/3", None, None, "%", ">", "percent"),
+    ("规定本地演员不得超过1/3。", "不得超过1/3", None, None, "%", "<=", "percent"),
+    ("该区绿地面积占到1/5以上。", "1/5以上", None, None, "%", ">=", "percent"),
     # two ranks in one ordinal
     ("两名选手分获第二三名。", "第二三", 2, 3, "", "=", "other"),
     # units that start with a scale word
@@ -165,8 +165,8 @@ FORMS = [
     ("爵士以西部第11名的成绩结束了赛季。", "第11", 11, None, "", "=", "other"),
     # fractions in words, doubles, multiples of one, discounts
     # a fraction has no one value (GUIDELINE: 1/2.3 -> null)
-    ("管理费缩水了三分之二。", "三分之二", None, None, "", "=", "percent"),
-    ("农民工占全市人口的四分之一。", "四分之一", None, None, "", "=", "percent"),
+    ("管理费缩水了三分之二。", "三分之二", None, None, "%", "=", "percent"),
+    ("农民工占全市人口的四分之一。", "四分之一", None, None, "%", "=", "percent"),
     ("今年奖金是双倍，共发了3次。", "双倍", 2, None, "倍", "=", "other"),
     ("公司收入增加了一倍。", "一倍", 1, None, "倍", "=", "other"),
     ("全场商品6.8折出售。", "6.8折", 6.8, None, "折", "=", "other"),
@@ -186,7 +186,7 @@ FORMS = [
     ("三款机型分别售价2.5、3.8和4.6元。", "3.8", 3.8, None, "元", "=", "money"),
     ("他在两场比赛中分别拿下31和28分。", "31", 31, None, "分", "=", "score"),
     ("公司高管年薪在百万上下。", "百万上下", 1e6, None, "", "~", "money"),
-    ("约有三分之二的职工参加了培训。", "约有三分之二", None, None, "", "~", "percent"),
+    ("约有三分之二的职工参加了培训。", "约有三分之二", None, None, "%", "~", "percent"),
     ("两家公司按3：7的比例出资。", "3：7", None, None, "", "=", "other"),
     ("该校男女生比例为1.5比1。", "1.5比1", None, None, "", "=", "other"),
     ("展会吸引了十来个国家的厂商。", "十来个", 10, None, "个", "~", "count"),
