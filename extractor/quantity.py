@@ -1695,6 +1695,14 @@ class _Finder:
         if unit2 in ("楼", "层") or unit2 == "号" or (unit2 == "年" and t.startswith("级", e)):
             self._take(s, e)
             return e  # 3至5楼, 一、二年级: floors and school years name places
+        if (
+            unit2 == "年"
+            and not unit1
+            and _is_year_number(m.group("n1"))
+            and _is_year_number(m.group("n2"))
+        ):
+            self._take(s, e)
+            return e  # 规划(2006～2020年): a period from one year to another, not a span
         # 3至5万元: the low end borrows the high end's scale when it has none and is smaller.
         if not m.group("s1") and m.group("s2") and not unit1:
             raw1 = _num_value(m.group("n1"), None)
@@ -2097,6 +2105,12 @@ class _Finder:
 
 
 _CN_ZERO_DIGITS = frozenset("零〇一二三四五六七八九")
+
+
+def _is_year_number(n: str) -> bool:
+    """Four Arabic digits read as a year (1800-2099, or an earlier year that is not a round
+    number of centuries: 1588)."""
+    return bool(_YEAR_RE.fullmatch(n) and len(n) == 4) or bool(_EARLY_YEAR_RE.fullmatch(n))
 
 
 def _mixed_numeral(t: str, s: int) -> bool:

@@ -112,3 +112,16 @@ def test_minutes_and_a_half_on_a_game_clock_are_a_moment() -> None:
 def test_a_span_before_jian_is_a_frame(text: str) -> None:
     cands: dict[str, Any] = found(text)
     assert not [s for s in cands if cands[s].kind == "duration"], list(cands)
+
+
+# Two years joined into a range with one 年 name a period (规划(2011～2025年)), not a span of
+# 2011 years; a range of years as a span (3至5年) is still read.
+def test_a_range_of_two_years_is_a_period() -> None:
+    cands = found("《城市总体规划(2011～2025年)》提出，新增绿地3至5平方公里。")
+    assert not [s for s in cands if s.startswith("2011")], list(cands)
+    assert "3至5平方公里" in cands, list(cands)
+
+
+def test_a_range_of_a_few_years_is_still_a_span() -> None:
+    cands: dict[str, Any] = found("这项工程预计用3至5年完成，总投资8亿元。")
+    assert "3至5年" in cands and cands["3至5年"].value_max == 5, list(cands)
