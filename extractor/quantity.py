@@ -1963,7 +1963,7 @@ class _Finder:
             and (s < 2 or t[s - 2] in _NEXT_PERIOD_BEFORE)
             and kind_of(unit) == "duration"
         ):
-            return None  # 比上一年, 在下一个月: the period before or after, a time (花上一年 counts)
+            return None  # 比上一年, 在下一个月: the period before or after (花上一年 counts)
         if before1 and (
             (before1 in "这那此" and (is_cn or t.find(t[s:e], 0, s) >= 0))
             or (is_cn and before1 == "前")
