@@ -518,6 +518,10 @@ _ADJACENT_PAIR_RE = re.compile(r"([一二两三四五六七八])([二两三四�
 
 _DURATION_NOUNS = tuple(words("duration_nouns"))
 _DURATION_VERBS = tuple(words("duration_verbs"))
+#: A start right before a span followed by 来 (成立短短5年来: data/since_event_words.tsv).
+_SINCE_EVENT_RE = re.compile(
+    "(?:" + "|".join(words("since_event_words")) + ")(?:短短|仅仅|已经|已|才|了)?$"
+)
 #: Words after a duration that make it a condition or the scope of another figure (3年毕业).
 _DURATION_SCOPE = tuple(words("duration_scope_words"))
 #: 24 hours or 7 days followed by what goes on all the time (24小时值守, 7天24小时): round the
@@ -1726,7 +1730,7 @@ class _Finder:
         if self.filter and _mixed_numeral(t, s):
             self._take(s, e)
             return e  # 二0一五至一六年: years written in digits of both scripts
-        if self.filter and kind == "duration" and self._duration_condition(e):
+        if self.filter and kind == "duration" and self._duration_condition(e, s):
             self._take(s, e)
             return e
         if self.filter and kind == "age" and (m.group("post") or "").endswith(("以上", "以下")):
@@ -1757,7 +1761,7 @@ class _Finder:
             return _POST_QUAL.get(post, "=")
         return p_qual or "="
 
-    def _duration_condition(self, e: int) -> bool:
+    def _duration_condition(self, e: int, s: int = -1) -> bool:
         """A duration used as a condition, a scope or a clock time: 3年毕业, 4年学费 (the
         scope of another figure: data/duration_scope_words.tsv), 24小时不间断 (round the
         clock), 还有23秒时, 近3年来. A duration followed by a verb (2小时劲销, 一天销售) is a
@@ -1769,7 +1773,8 @@ class _Finder:
         if not nxt or not _CJK.match(nxt):
             return False
         if t.startswith(("以来", "来"), e):
-            return True  # 近3年来, 两个月以来: a time phrase
+            # 近3年来, 两个月以来: a time phrase; 成立88年来: the time since a start, a fact
+            return s < 0 or not _SINCE_EVENT_RE.search(t, max(0, s - 8), s)
         if t.startswith(_DURATION_NOUNS, e):
             return False  # 十三年历史, 两年时间: the duration of something
         if nxt == "时" or t.startswith(_DURATION_SCOPE, e):
@@ -2058,7 +2063,7 @@ class _Finder:
         if (
             kind == "duration"
             and not post
-            and self._duration_condition(e)
+            and self._duration_condition(e, s)
             and (not p_word or self.t.startswith(("以来", "来"), e))
         ):
             return None

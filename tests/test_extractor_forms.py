@@ -553,6 +553,7 @@ QUANTITY_LEXICONS = (
     "rank_goal_words",  # its entry test: tests/test_extractor_quantity_s9.py
     "model_price_words",  # its entry test: tests/test_extractor_quantity_s10.py
     "ratio_words",  # its entry test: tests/test_extractor_quantity_s10.py
+    "since_event_words",  # its entry test: tests/test_extractor_quantity_s11.py
 )
 
 

@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from extractor.lexicon import words
+from tests.lexicon_checks import check_lexicon_file
 from tests.quantity_checks import found
 
 # A year before 1800 written with 年 (or sharing the 年 of a list) is a year, not a span of
@@ -125,3 +127,20 @@ def test_a_range_of_two_years_is_a_period() -> None:
 def test_a_range_of_a_few_years_is_still_a_span() -> None:
     cands: dict[str, Any] = found("这项工程预计用3至5年完成，总投资8亿元。")
     assert "3至5年" in cands and cands["3至5年"].value_max == 5, list(cands)
+
+
+# A span followed by 来 after a verb of a start is the time since that event (成立20年来): a
+# measured fact; without one it frames another statement (近3年来, 三年来付出很多).
+def test_every_since_event_word_makes_the_span_a_fact() -> None:
+    check_lexicon_file("since_event_words")
+    for word in words("since_event_words"):
+        text = f"这家公司{word}20年来，累计纳税5亿元。"
+        assert "20年" in found(text), text
+    cands = found("这家公司成立短短6年来，员工增至300人。")
+    assert "6年" in cands, list(cands)
+
+
+@pytest.mark.parametrize("text", ["近3年来，房价上涨了30%。", "三年来，他付出了很多，存下8万元。"])
+def test_a_span_with_lai_and_no_start_is_a_frame(text: str) -> None:
+    cands: dict[str, Any] = found(text)
+    assert not [s for s in cands if cands[s].unit == "年"], list(cands)
