@@ -518,6 +518,7 @@ _ADJACENT_PAIR_RE = re.compile(r"([一二两三四五六七八])([二两三四�
 
 _DURATION_NOUNS = tuple(words("duration_nouns"))
 _DURATION_VERBS = tuple(words("duration_verbs"))
+_DESCRIBE_WORDS = tuple(words("describe_words"))
 #: A start right before a span followed by 来 (成立短短5年来: data/since_event_words.tsv).
 _SINCE_EVENT_RE = re.compile(
     "(?:" + "|".join(words("since_event_words")) + ")(?:短短|仅仅|已经|已|才|了)?$"
@@ -1831,6 +1832,19 @@ class _Finder:
             return True  # 海报中仅有成龙一人，: "only" before the noun, the count after it
         return bool(post) or t.endswith(_ONLY_WORDS, max(0, s - 2), s)
 
+    def _quotation_length(self, s: int, e: int, n: str, unit: str) -> bool:
+        """A handful of characters said or written (两个字, 四个大字; 12字 before a verb that
+        describes: data/describe_words.tsv): the length of a quotation, not a fact. Longer
+        texts (数百字, 3000个字) are counted."""
+        t = self.t
+        if unit == "个" and t.startswith(("字", "大字"), e):
+            v = parse_number(n)
+            return v is not None and v <= 10
+        if unit == "字":
+            k = e + 1 if t.startswith("来", e) else e
+            return t.startswith(_DESCRIBE_WORDS, k)
+        return False
+
     def _clock_seconds(self, s: int) -> bool:
         """Seconds right after minutes (进行到7分25秒): a moment on a clock, unless a verb of
         taking time stands before the minutes (跑出了3分28秒, 耗时2分5秒: a time taken)."""
@@ -2044,6 +2058,8 @@ class _Finder:
                 return None  # (二〇〇)九年六月十九日: the year of a date, not nine years
         if unit in ("楼", "号"):
             return None
+        if self._quotation_length(s, e, n, unit):
+            return None  # 用两个字表示, 可用12字形容: the length of a quotation
         if unit == "度" and t.endswith(_COORDINATE_WORDS, max(0, s - 3), s):
             return None  # 北纬23.7度: a position
         if unit == "点" and not self._index_points(s, n):

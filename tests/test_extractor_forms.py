@@ -554,6 +554,7 @@ QUANTITY_LEXICONS = (
     "model_price_words",  # its entry test: tests/test_extractor_quantity_s10.py
     "ratio_words",  # its entry test: tests/test_extractor_quantity_s10.py
     "since_event_words",  # its entry test: tests/test_extractor_quantity_s11.py
+    "describe_words",  # its entry test: tests/test_extractor_quantity_s11.py
 )
 
 

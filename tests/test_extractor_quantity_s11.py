@@ -144,3 +144,26 @@ def test_every_since_event_word_makes_the_span_a_fact() -> None:
 def test_a_span_with_lai_and_no_start_is_a_frame(text: str) -> None:
     cands: dict[str, Any] = found(text)
     assert not [s for s in cands if cands[s].unit == "年"], list(cands)
+
+
+# A handful of characters said or written (用两个字表示, 四个大字, 可用12字形容) is the length of
+# a quotation; a text's length (共3000个字) is counted.
+QUOTATION_LENGTHS = ["教练只用三个字评价了这场比赛，球队输了5分。", "墙上写着四个大字，格外醒目。"]
+
+
+@pytest.mark.parametrize("text", QUOTATION_LENGTHS)
+def test_a_few_characters_quoted_are_no_count(text: str) -> None:
+    cands: dict[str, Any] = found(text)
+    assert not [s for s in cands if s.endswith("个")], list(cands)
+
+
+def test_every_describe_word_makes_a_count_of_characters_a_quotation() -> None:
+    check_lexicon_file("describe_words")
+    for word in words("describe_words"):
+        text = f"这次行动可以用12字{word}，共有3名队员参加。"
+        assert "12字" not in found(text), text
+
+
+def test_the_length_of_a_text_is_counted() -> None:
+    cands: dict[str, Any] = found("这篇报告共3000个字，分为5个部分。")
+    assert "3000个" in cands, list(cands)
