@@ -484,6 +484,10 @@ _YEAR_IS_RE = re.compile(r"(?:\d{4}|[零〇一二三四五六七八九]{4})年(?
 _CLAUSE_TAIL_RE = re.compile(r"[^，。；！？,;!?\n]*$")
 #: Criterion words before a duration or an age (不足两年, 未满18岁).
 _CRITERION_WORDS = tuple(words("criterion_words"))
+#: A requirement a little before a quantity ending in 以上 (data/requirement_words.tsv).
+_REQUIREMENT_BEFORE_RE = re.compile(
+    "(?:" + "|".join(words("requirement_words")) + r")[^，。；：:！？!?\n]{0,8}$"
+)
 #: 8毫米厚的多用作推拉门, 月薪6000元的占一成: quantity (+ size adjective) + 的 + predicate.
 _CLASS_PREDICATES = sorted(
     (r[0] for r in table("class_predicates") if r[1] == "predicate"), key=len, reverse=True
@@ -2362,7 +2366,12 @@ def _criterion(t: str, m: Mention) -> bool:
         # 90平米以下住房, 60岁以上老人, 1000万元以上的项目: the quantity names a class.
         if nxt and _CJK.match(nxt) and nxt not in _CRITERION_FREE_AFTER:
             return True
-    return False
+    # 需缴存公积金6个月以上, 凡居留8年以上: the bar a rule sets.
+    return (
+        m.kind not in ("percent", "money")
+        and t.endswith("以上", m.start, m.end)
+        and _REQUIREMENT_BEFORE_RE.search(t, max(0, m.start - 10), m.start) is not None
+    )
 
 
 def _team_names(t: str, mentions: list[Mention]) -> set[str]:

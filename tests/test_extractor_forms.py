@@ -555,6 +555,7 @@ QUANTITY_LEXICONS = (
     "ratio_words",  # its entry test: tests/test_extractor_quantity_s10.py
     "since_event_words",  # its entry test: tests/test_extractor_quantity_s11.py
     "describe_words",  # its entry test: tests/test_extractor_quantity_s11.py
+    "requirement_words",  # its entry test: tests/test_extractor_quantity_s11.py
 )
 
 

@@ -167,3 +167,19 @@ def test_every_describe_word_makes_a_count_of_characters_a_quotation() -> None:
 def test_the_length_of_a_text_is_counted() -> None:
     cands: dict[str, Any] = found("这篇报告共3000个字，分为5个部分。")
     assert "3000个" in cands, list(cands)
+
+
+# A quantity ending in 以上 a little after a word of a requirement (需缴存6个月以上, 凡居留8年以上)
+# is the bar a rule sets; without one (房子起码100平方米以上) it is read, and shares and money
+# are left to the other rules.
+def test_every_requirement_word_makes_a_bar() -> None:
+    check_lexicon_file("requirement_words")
+    assert "6个月以上" in found("按规定，在本市缴纳社保6个月以上，共有20名员工。")
+    for word in words("requirement_words"):
+        text = f"按规定，{word}在本市缴纳社保6个月以上，共有20名员工。"
+        assert "6个月以上" not in found(text), text
+
+
+def test_a_quantity_above_without_a_requirement_is_read() -> None:
+    cands = found("改善型住房起码是三居，100平方米以上，总价要300万元。")
+    assert "100平方米以上" in cands, list(cands)
