@@ -85,12 +85,19 @@ class Card:
         focus: the field in focus.
         options: card field -> the alternatives' texts, numbered from 1 as shown.
         wraps: ``]`` on the last field goes to the first (and ``[`` the other way).
+        owners: for a stop of the ring that lists several fields' options (the app's row of
+            all fields, :data:`ALL`), the field of each of its options, in order.
     """
 
     ring: tuple[str, ...]
     focus: str | None
     options: Mapping[str, Sequence[str]]
     wraps: bool = True
+    owners: Mapping[str, Sequence[str]] | None = None
+
+
+#: The ring stop of the app's row of all fields (``db.alternatives.ALL``).
+ALL = "all"
 
 
 def ring_keys(card: Card, target: str) -> list[str] | None:
@@ -114,11 +121,20 @@ def pick_keys(card: Card, form_field: str, g: dict) -> list[str] | None:
     name = CARD_FIELD.get(form_field)
     if name is None:
         return None
-    for n, option in enumerate(list(card.options.get(name, ()))[:9], 1):
-        if right_for(form_field, option, g):
-            moves = ring_keys(card, name)
-            return None if moves is None else [*moves, str(n)]
-    return None
+    best: list[str] | None = None
+    for stop in card.ring:
+        owners = (card.owners or {}).get(stop)
+        if stop != name and owners is None:
+            continue
+        for n, option in enumerate(list(card.options.get(stop, ()))[:9], 1):
+            if owners is not None and (n > len(owners) or owners[n - 1] != name):
+                continue
+            if right_for(form_field, option, g):
+                moves = ring_keys(card, stop)
+                if moves is not None and (best is None or len(moves) + 1 < len(best)):
+                    best = [*moves, str(n)]
+                break
+    return best
 
 
 # --------------------------------------------------------------------------- selecting spans

@@ -787,7 +787,7 @@ class ReviewSession:
             changes = alternatives.pick_changes(
                 option, normalise_time=self.normalise_time, doc_date=doc["date"]
             )
-            record = alternatives.pick_record(option, n)
+            record = alternatives.pick_record(option, n, field)
             what = f" ({alternatives.describe_pick(record)})"
             return self._decide_run("edit", changes, {"picked": record}, what, stay=stay)
 

@@ -619,26 +619,28 @@ class ReviewScreen(SpanMode):
 
     # ---- alternatives and picks (issue 14: review by picking, not typing)
 
-    field_focus: str = "subject"
-    """The card's field in focus (``[``/``]``); digits pick among its alternatives."""
+    field_focus: str = alternatives.ALL
+    """The card's field in focus (``[``/``]``); digits pick among its alternatives
+    (:data:`db.alternatives.ALL`: the first options of every field, in turns)."""
     _focus_claim: tuple[int, frozenset[str]] | None = None
     """The claim the focus was chosen for, with the fields a reviewer had set then."""
 
     def _focus_picks(self, claim: ClaimRow, text: str) -> None:
         """Put the card's picks in place for ``claim``: on a new claim the focus starts on the
-        field most likely wrong (:func:`db.alternatives.focus_field`), and again when the fields
-        a reviewer set on it change (a pick that stayed on it: the focus goes on to the next
-        doubtful field no one has set; an undo gives back the proposal)."""
+        row of all fields (:func:`db.alternatives.mixed`: every field's first options, one
+        digit each), and again when the fields a reviewer set on it change (a pick that stayed
+        on it: the row then shows only the fields no one has set; an undo gives back the
+        proposal)."""
         alts = alternatives.parse(claim.get("alternatives"), text)
         seen = (claim["id"], frozenset(alternatives.settled(claim)))
         if seen != self._focus_claim:
             self._focus_claim = seen
-            self.field_focus = alternatives.focus_field(alts, claim)
+            self.field_focus = alternatives.ALL
         card = self.query_one(ClaimCard)
         if not alts:
             card.set_picks(None)
             return
-        options = tuple(alternatives.options(alts, claim, self.field_focus))
+        options = tuple(alternatives.shown_options(alts, claim, self.field_focus))
         card.set_picks(Picks(claim["id"], self.field_focus, options))
 
     def _step_field(self, by: int) -> None:
