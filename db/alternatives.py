@@ -310,12 +310,13 @@ def pick_changes(
     return changes
 
 
-def pick_record(option: Option, n: int, row: str | None = None) -> dict[str, Any]:
-    """What a decision row keeps of a pick (``after.picked``); ``row``: the card's row it was
-    picked from when that was not the field's own (:data:`ALL`)."""
+def pick_record(option: Option, n: int, digit: int | None = None) -> dict[str, Any]:
+    """What a decision row keeps of a pick (``after.picked``): ``n`` is the option's number
+    in its field's own list; a pick from the row of all fields also keeps ``row`` (``all``)
+    and the ``digit`` it had there."""
     out = {"field": option.field, "option": n, **option.to_json(), "rank": option.rank}
-    if row is not None and row != option.field:
-        out["row"] = row
+    if digit is not None:
+        out.update(row=ALL, digit=digit)
     return out
 
 
@@ -331,8 +332,6 @@ def describe_pick(picked: Any) -> str:
         return ""
     field = picked["field"]
     text = picked.get("text", "") or EMPTY_SHOWN.get(str(field), "")
-    if picked.get("row") == ALL:
-        return f"picked {field} ({text}), option {picked.get('option', '?')} of all fields"
     return f"picked {field} option {picked.get('option', '?')} ({text})"
 
 

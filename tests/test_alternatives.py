@@ -456,8 +456,10 @@ async def test_keys_move_the_field_and_pick_an_option(picks_db, focus):
     assert (second["time_start"], second["time_end"]) == at("截至4月21日")
     rows = decisions(path)
     assert [(d["claim_id"], d["action"]) for d in rows] == [(ids[0], "edit"), (ids[1], "edit")]
-    assert [json.loads(d["after"])["picked"]["option"] for d in rows] == [2, 3]
+    # numbered as in the field's own list; a pick from the row of all fields keeps its digit
+    assert [json.loads(d["after"])["picked"]["option"] for d in rows] == [2, 1]
     assert [json.loads(d["after"])["picked"].get("row") for d in rows] == [None, "all"]
+    assert [json.loads(d["after"])["picked"].get("digit") for d in rows] == [None, 3]
 
 
 @pytest.mark.parametrize("go_on", ["enter", "a"])
@@ -856,7 +858,7 @@ async def test_no_time_is_shown_and_picked_with_one_key(tmp_path):
     assert (row["status"], row["edited"]) == ("accepted", 1)
     (d,) = decisions(path)
     assert alternatives.describe_pick(json.loads(d["after"])["picked"]) == (
-        "picked time (no time), option 1 of all fields"
+        "picked time option 1 (no time)"
     )
 
 
