@@ -835,8 +835,11 @@ class Driver:
                 shown = f" option {at} of {len(opts)}" if at else f" not among {len(opts)}"
             parts.append(f"{name} {str(row.get(name) or '')!r} -> {want!r} ({where}{shown})")
         focus = card.focus if card is not None else None
-        print(f"  {self.acting} claim {claim_id} focus {focus}: {'; '.join(parts)} => "
-              f"{commit.way} {','.join(commit.fields)} ~{commit.cost}", file=sys.stderr)
+        print(
+            f"  {self.acting} claim {claim_id} focus {focus}: {'; '.join(parts)} => "
+            f"{commit.way} {','.join(commit.fields)} ~{commit.cost}",
+            file=sys.stderr,
+        )
 
     async def leave_modes(self) -> None:
         """Esc out of a form or span mode left open by a failure (counted under ``failed``)."""
@@ -1028,7 +1031,9 @@ class PickAlternative:
         n = keys[-1]
         shown = list(card.options.get(target, ()))
         owners = (card.owners or {}).get(target)
-        owner = owners[int(n) - 1] if owners and len(owners) >= int(n) else kp.CARD_FIELD[form_field]
+        owner = (
+            owners[int(n) - 1] if owners and len(owners) >= int(n) else kp.CARD_FIELD[form_field]
+        )
         if (len(shown) < int(n) or owner != kp.CARD_FIELD[form_field]
                 or not kp.right_for(form_field, shown[int(n) - 1], g)):  # fmt: skip
             raise BenchError(f"the card does not show a right option {n} for {target}: {shown}")
@@ -1219,7 +1224,10 @@ class SelectSpan:
         self.words(text)
         cur = SpanCursor(text, self._segs[text], 0)
         cur.claimed = self.claimed(driver, text)
-        return cur.first_missed_after(row["end"] if row is not None and row.get("id") else 0)
+        claim = row if row is not None and row.get("id") else None
+        if hasattr(SpanCursor, "missed_origin"):
+            return cur.first_missed_after(SpanCursor.missed_origin(claim))
+        return cur.first_missed_after(claim["end"] if claim is not None else 0)
 
     def labels(self, driver: Driver, text: str) -> Callable[[int], dict[int, str]] | None:
         """Span mode's hint labels while the cursor is on a word (word -> label: the app's

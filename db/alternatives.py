@@ -17,8 +17,10 @@ What a reviewer sees of them (:func:`options`): per field, the options that diff
 claim's current value, numbered 1..9; and, where a claim comes on screen, every field's at
 once (:func:`mixed`, the pseudo-field :data:`ALL`): the digits go round the fields not set
 yet — 1 the subject's first option, 2 the predicate's first, 3 the time's first, 4 the
-object's first, 5 the subject's second … — so the first options of any field are one key away. The field *most likely wrong* (:func:`focus_field`) is
-the one with the lowest margin between the chosen value's score and its best runner-up's.
+object's first, 5 the subject's second … — so the first options of any field are one key
+away. The field *most likely wrong* (:func:`focus_field`) is the one with the lowest margin
+between the chosen value's score and its best runner-up's (where span mode and the edit form
+start).
 A pick (:func:`pick_changes`) is an ordinary edit: the field's new text, with the option's
 offsets for the highlight; for time the normalised ``time`` too. Nothing here writes: the
 session saves a pick through the one decisions writer.

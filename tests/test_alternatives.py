@@ -214,6 +214,73 @@ def test_focus_skips_the_fields_a_reviewer_has_set(original, want):
     assert alternatives.focus_field(alts, claim(subject="甲公司", original=raw)) == want
 
 
+#: Options of four fields for the row of all fields (texts only; no offsets needed here).
+MIXED = {
+    "subject": [{"text": t, "score": 0.5} for t in ("甲公司", "丙集团", "丁银行")],
+    "predicate": [{"text": t, "score": 0.4} for t in ("投入", "提供")],
+    "time": [{"text": "", "score": 0.3}, {"text": "3月", "score": 0.2}],
+    "object": [{"text": "员工", "score": 0.1}],
+}
+
+
+@pytest.mark.parametrize(
+    ("fields", "now", "want"),
+    [
+        # in turns: each field's first option, then each one's second, … ("" is "no time",
+        # offered while the claim has a time)
+        (MIXED, {}, [("subject", "甲公司"), ("predicate", "投入"), ("time", ""),
+                     ("object", "员工"), ("subject", "丙集团"), ("predicate", "提供"),
+                     ("time", "3月"), ("subject", "丁银行")]),
+        # a field a reviewer has set (the subject, to 甲公司) leaves the row to the others
+        (MIXED, {"subject": "甲公司", "original": '{"subject": "乙市政府"}'},
+         [("predicate", "投入"), ("time", ""), ("object", "员工"), ("predicate", "提供"),
+          ("time", "3月")]),
+        # every field set: all of them again
+        ({"subject": MIXED["subject"][:2]},
+         {"subject": "甲公司", "predicate": "投入", "time_text": "", "object": "员工",
+          "original": '{"subject": "乙", "predicate": "捐", "time_text": "4月", "object": "钱"}'},
+         [("subject", "丙集团")]),
+        # nine at most
+        ({"subject": [{"text": f"主体{i}"} for i in range(12)]}, {},
+         [("subject", f"主体{i}") for i in range(9)]),
+    ],
+)  # fmt: skip
+def test_the_row_of_all_fields_takes_the_fields_in_turns(fields, now, want):
+    alts = alternatives.parse(json.dumps(fields, ensure_ascii=False), TEXT)
+    row = claim(**{"time_text": "4月", **now})
+    got = [(o.field, o.text) for o in alternatives.mixed(alts, row)]
+    assert got == want
+    assert alternatives.shown_options(alts, row, alternatives.ALL) == alternatives.mixed(alts, row)
+    picked = alternatives.pick(alts, row, alternatives.ALL, len(got))
+    assert (picked.field, picked.text) == got[-1]
+    with pytest.raises(alternatives.ReviewError, match="all fields has no option"):
+        alternatives.pick(alts, row, alternatives.ALL, len(got) + 1)
+
+
+async def test_one_digit_picks_the_predicate_from_the_row_of_all_fields(picks_db):
+    """Claim 1's row: 1 甲公司 (subject), 2 投入 (predicate), 3 丁银行 (subject): ``2`` fixes
+    the predicate with one key, saved as an edit, and the screen moves on."""
+    path, ids = picks_db
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_app(app, pilot)
+        assert "all fields:  subject 1甲公司  3丁银行  predicate 2投入" in card_text(app)
+        await pilot.press("2")
+        await pilot.pause()
+        assert screen.claim["id"] == ids[1]
+    row = claim_row(path, ids[0])
+    assert (row["predicate"], row["subject"], row["status"], row["edited"]) == (
+        "投入", "乙市政府", "accepted", 1,
+    )  # fmt: skip
+    assert (row["predicate_start"], row["predicate_end"]) == at("投入")
+    (d,) = decisions(path)
+    picked = json.loads(d["after"])["picked"]
+    assert (picked["field"], picked["option"], picked["row"], picked["digit"]) == (
+        "predicate", 1, "all", 2,
+    )  # fmt: skip
+    assert alternatives.describe_pick(picked) == "picked predicate option 1 (投入)"
+
+
 def test_walk_adds_unit_and_kind_only_when_they_have_options():
     alts = alternatives.parse(json.dumps({"kind": [{"text": "count", "score": 0.6}]}), TEXT)
     assert alternatives.walk(alts) == ["subject", "predicate", "time", "object", "kind"]

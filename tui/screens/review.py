@@ -157,8 +157,9 @@ REVIEW_BINDINGS = [
     ),
     Binding(
         "N,plus", "add_missed", "Add missed", id="review.next_missed",
-        tooltip="Select the next number of the document that no claim holds (span mode; n or"
-        " Enter adds it with the extractor's guess of its roles, N goes on to the next one)",
+        tooltip="Select a number no claim holds: the first of the claim's sentence, else the"
+        " next in the document (span mode; n or Enter adds it with the extractor's guess of its"
+        " roles, N goes on to the next one)",
     ),
     # ---- siblings and flags (issue 14, engineer "siblings")
     Binding(

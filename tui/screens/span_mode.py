@@ -240,7 +240,7 @@ class SpanMode(Screen):
             return
         text = doc["text"]
         start = claim["sentence_start"] if claim is not None else 0
-        after = claim["end"] if claim is not None else 0
+        after = SpanCursor.missed_origin(claim)
         readers = self.span_readers
         field = self.span_start_field()
         doc_id = doc["id"]

@@ -442,6 +442,13 @@ class SpanCursor:
             return spans[k - 1]
         return spans[-1] if wraps and spans else None
 
+    @staticmethod
+    def missed_origin(claim: Mapping[str, Any] | None) -> int:
+        """Where ``N`` starts looking for a number no claim holds: the start of the claim's
+        sentence (a missed number of the sentence on screen comes first, before or after the
+        claim), the document's start without a claim."""
+        return int(claim["sentence_start"]) if claim is not None else 0
+
     def first_missed_after(self, offset: int) -> tuple[int, int] | None:
         """The first number starting at or after ``offset`` that no claim holds (the
         ``missed`` jump's spans, wrapping round to the document's first when the region
