@@ -36,7 +36,8 @@ from extractor.evaluate import _aliases, _field_right, _norm, _predicate_variant
 
 #: The card's name of each form field the oracle may set by a pick or a span.
 CARD_FIELD = {"subject": "subject", "predicate": "predicate", "time_text": "time",
-              "object": "object", "unit": "unit", "kind": "kind"}  # fmt: skip
+              "object": "object", "unit": "unit", "kind": "kind",
+              "qualifier": "qualifier"}  # fmt: skip
 
 #: The key that assigns a span selection to each form field (``q``: the quantity).
 SPAN_KEY = {"subject": "s", "predicate": "p", "time_text": "t", "object": "o"}

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from db.errors import ReviewError
-from db.schema import KINDS
+from db.schema import KINDS, QUALIFIERS
 
 #: Fields that can have alternatives, in the order ``[``/``]`` walk them.
 FIELDS = ("subject", "predicate", "time", "object", "unit", "kind")
@@ -51,7 +51,12 @@ COLUMN = {
     "object": "object",
     "unit": "unit",
     "kind": "kind",
+    "qualifier": "qualifier",
 }
+#: The qualifier: not ranked by the extractor, so its options are every other qualifier, in
+#: this fixed order (the same digit is the same qualifier on every claim: ``=`` → 1 ``~``,
+#: 2 ``>`` …); the last stop of the ``[``/``]`` ring, never on the row of all fields.
+QUALIFIER = "qualifier"
 #: The claim's span columns for a field (offsets of its text in the document), where kept.
 SPAN = {
     "subject": ("subject_start", "subject_end"),
@@ -173,6 +178,9 @@ def options(alts: Alternatives, claim: Mapping[str, Any], field: str) -> list[Op
     """The options a reviewer can pick for ``field``: those that differ from the claim's
     current value, best first, at most :data:`MAX_SHOWN` (numbered 1.. in this order)."""
     now = current(claim, field)
+    if field == QUALIFIER:
+        others = [q for q in QUALIFIERS if q != (now or "=")]
+        return [Option(QUALIFIER, q, None, None, None, i) for i, q in enumerate(others, 1)]
     return [o for o in alts.get(field, []) if o.text != now][:MAX_SHOWN]
 
 
@@ -261,8 +269,9 @@ def focus_field(alts: Alternatives, claim: Mapping[str, Any]) -> str:
 
 def ring(alts: Alternatives) -> list[str]:
     """The stops of ``[``/``]``: :data:`ALL` (every field's first options), then the fields
-    of :func:`walk` one by one (all their options)."""
-    return [ALL, *walk(alts)]
+    of :func:`walk` one by one (all their options), then the :data:`QUALIFIER` (``[`` from
+    the row of all fields)."""
+    return [ALL, *walk(alts), QUALIFIER]
 
 
 def step(alts: Alternatives, field: str, by: int) -> str:
@@ -279,7 +288,7 @@ def pick(alts: Alternatives, claim: Mapping[str, Any], field: str, n: int) -> Op
     Raises:
         ReviewError: an unknown field, or no such option (nothing is written).
     """
-    if field not in FIELDS and field != ALL:
+    if field not in FIELDS and field not in (ALL, QUALIFIER):
         raise ReviewError(f"no field {field!r} to pick for; one of {', '.join(FIELDS)}")
     shown = shown_options(alts, claim, field)
     if not 1 <= n <= len(shown):

@@ -285,12 +285,15 @@ def test_walk_adds_unit_and_kind_only_when_they_have_options():
     alts = alternatives.parse(json.dumps({"kind": [{"text": "count", "score": 0.6}]}), TEXT)
     assert alternatives.walk(alts) == ["subject", "predicate", "time", "object", "kind"]
     assert alternatives.walk({}) == ["subject", "predicate", "time", "object"]
-    # The ring of [ ]: the row of all fields, then each field.
-    assert alternatives.ring(alts) == ["all", "subject", "predicate", "time", "object", "kind"]
-    assert alternatives.step(alts, "kind", 1) == "all"
+    # The ring of [ ]: the row of all fields, then each field, the qualifier last.
+    assert alternatives.ring(alts) == [
+        "all", "subject", "predicate", "time", "object", "kind", "qualifier",
+    ]  # fmt: skip
+    assert alternatives.step(alts, "kind", 1) == "qualifier"
+    assert alternatives.step(alts, "qualifier", 1) == "all"
     assert alternatives.step(alts, "all", 1) == "subject"
     assert alternatives.step(alts, "subject", -1) == "all"
-    assert alternatives.step(alts, "all", -1) == "kind"
+    assert alternatives.step(alts, "all", -1) == "qualifier"
     assert alternatives.step({}, "kind", 1) == "subject"  # not walked: from the start
     assert alternatives.focus_field(alts, claim()) == "kind"  # margin 0.4
 
@@ -503,8 +506,10 @@ async def test_keys_move_the_field_and_pick_an_option(picks_db, focus):
         assert card(app).picks.field == "predicate"
         assert [o.text for o in card(app).picks.options] == ["投入"]
         await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
-        assert card(app).picks.field == "object"  # wraps
-        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert card(app).picks.field == "qualifier"  # wraps: the last stop
+        await pilot.press("left_square_bracket")
+        assert card(app).picks.field == "object"
+        await pilot.press(*["right_square_bracket"] * 3)
         assert card(app).picks.field == "subject"
         await pilot.press("2")
         await pilot.pause()
@@ -857,10 +862,10 @@ async def test_unit_focus_marks_the_quantity_row(tmp_path):
         assert screen.claim["id"] == ids[2]
         assert card(app).picks.field == "all"
         assert "all fields:  unit 1美元" in card_text(app)
-        await pilot.press("left_square_bracket")
-        assert card(app).picks.field == "unit"  # the last stop (kind has no options)
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert card(app).picks.field == "unit"  # before the qualifier (kind has no options)
         assert "unit:  1美元" in card_text(app)
-        await pilot.press("right_square_bracket")
+        await pilot.press("right_square_bracket", "right_square_bracket")
         assert card(app).picks.field == "all"  # wraps
 
 
@@ -960,3 +965,43 @@ async def test_nine_options_and_the_sentence_fit_a_small_screen(tmp_path, size):
         await pilot.press(str(len(expected)))
         await pilot.pause()
     assert claim_row(path, ids[0])["subject"] == expected[-1]
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "options"),
+    [
+        ("=", ["~", ">", ">=", "<", "<="]),
+        (">", ["=", "~", ">=", "<", "<="]),
+        ("", ["~", ">", ">=", "<", "<="]),
+    ],
+)
+def test_the_qualifier_offers_every_other_qualifier_in_a_fixed_order(qualifier, options):
+    alts = alternatives.parse(json.dumps(ALT1, ensure_ascii=False), TEXT)
+    row = claim(qualifier=qualifier)
+    assert [o.text for o in alternatives.options(alts, row, "qualifier")] == options
+    assert "qualifier" not in {o.field for o in alternatives.mixed(alts, row)}
+    assert alternatives.focus_field(alts, row) != "qualifier"
+    option = alternatives.pick(alts, row, "qualifier", 3)
+    assert alternatives.pick_changes(option) == {"qualifier": options[2]}
+
+
+async def test_bracket_then_a_digit_sets_the_qualifier(picks_db):
+    """``[`` from the row of all fields is the qualifier: ``[`` ``5`` makes 1000万元 ``<=``
+    (an edit, accepted, the screen moves on) — no form, no typing."""
+    path, ids = picks_db
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_app(app, pilot)
+        await pilot.press("left_square_bracket")
+        assert card(app).picks.field == "qualifier"
+        assert "qualifier:  1~  2>  3>=  4<  5<=" in card_text(app)
+        await pilot.press("5")
+        await pilot.pause()
+        assert screen.claim["id"] == ids[1]
+    row = claim_row(path, ids[0])
+    assert (row["qualifier"], row["status"], row["edited"]) == ("<=", "accepted", 1)
+    assert (row["value"], row["subject"]) == (1e7, "乙市政府")  # nothing else changed
+    (d,) = decisions(path)
+    assert alternatives.describe_pick(json.loads(d["after"])["picked"]) == (
+        "picked qualifier option 5 (<=)"
+    )

@@ -930,8 +930,8 @@ async def test_shift_up_and_down_extend_the_selection_by_a_line(setup, long_docu
         (("right_square_bracket",) * 2, ("shift+left",), "predicate", "今年共有", (8, 12)),
         # time: v starts on 今年 (the nearest time)
         (("right_square_bracket",) * 3, (), "time_text", "今年", (8, 10)),
-        # object: v starts on 企业, the word after the quantity
-        (("left_square_bracket",), (), "object", "企业", None),
+        # object ([ [: past the qualifier): v starts on 企业, the word after the quantity
+        (("left_square_bracket",) * 2, (), "object", "企业", None),
     ],
 )
 async def test_enter_with_nothing_assigned_gives_the_selection_to_the_field_in_focus(

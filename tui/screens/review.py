@@ -116,11 +116,13 @@ REVIEW_BINDINGS = [
     # ---- alternatives and picks (issue 14, pick): [ ] the field in focus, 1…9 pick an option
     Binding(
         "left_square_bracket", "field_previous", "Prev field", id="review.field_previous",
-        show=False, tooltip="Focus the previous field (its alternatives are numbered on the card)",
+        show=False, tooltip="Focus the previous field (its alternatives are numbered on the card;"
+        " from the row of all fields: the qualifier)",
     ),
     Binding(
         "right_square_bracket", "field_next", "Next field", id="review.field_next", show=False,
-        tooltip="Focus the next field (its alternatives are numbered on the card)",
+        tooltip="Focus the next field (its alternatives are numbered on the card; a claim starts"
+        " on the row of all fields, their first options)",
     ),
     *(
         Binding(

@@ -67,6 +67,7 @@ FOCUS_LABEL = {
     "object": "object",
     "unit": "quantity",
     "kind": "quantity",
+    "qualifier": "quantity",
 }
 
 
