@@ -951,8 +951,9 @@ class TypeInForm:
 
 
 class PickAlternative:
-    """Pick an alternative the card shows: ``[`` / ``]`` to the field, then its digit (the
-    pick is saved and the screen moves on). Only an alternative shown on the card counts."""
+    """Pick an alternative the card shows: ``[`` / ``]`` to the field (or none, when the
+    card's row of all fields shows it), then its digit (the pick is saved and the screen
+    moves on). Only an alternative shown on the card counts."""
 
     def offered(self, driver: Driver) -> bool:
         return driver.key_for("review.pick1", "1") is not None and self.card(driver) is not None

@@ -9,6 +9,9 @@ The review keys are those of the team's key contract (issue 14):
 
 - **pick**: ``[`` / ``]`` move the card's field focus round the ring of fields, a digit picks
   the n-th alternative shown for the field in focus; the pick is saved and the screen moves on.
+  Where the app has it, a claim starts on the row of all fields (``all``: every field's first
+  options, the digits in turns; :attr:`Card.owners` names each option's field), and the
+  qualifier is the ring's last stop.
 - **span**: ``v`` opens a word cursor on the claim's sentence; ``left`` / ``right`` move one
   word, ``shift+left`` / ``shift+right`` extend the selection one word, ``home`` / ``end`` go
   to the sentence's ends; one key assigns the selection to a field of a draft (``s`` subject,
