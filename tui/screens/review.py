@@ -128,8 +128,8 @@ REVIEW_BINDINGS = [
         Binding(
             str(n), f"pick_alternative({n})", "Pick" if n == 1 else f"Pick {n}",
             id=f"review.pick{n}", show=n == 1, key_display="1…9" if n == 1 else None,
-            tooltip=f"Pick alternative {n} of the field in focus: saved as an edit, then the"
-            " next pending claim",
+            tooltip=f"Pick alternative {n} of the card's pick row (all fields', or the field"
+            " [ ] moved to): saved as an edit, then the next pending claim",
         )
         for n in range(1, 10)
     ),
@@ -138,8 +138,8 @@ REVIEW_BINDINGS = [
             f"alt+{n}", f"pick_alternative({n}, True)",
             "Pick, stay" if n == 1 else f"Pick {n}, stay",
             id=f"review.pick_stay{n}", show=n == 1, key_display="Alt+1…9" if n == 1 else None,
-            tooltip=f"Pick alternative {n} of the field in focus and stay on the claim (saved"
-            " as an edit; the focus goes to its next doubtful field; Enter then goes on)",
+            tooltip=f"Pick alternative {n} of the card's pick row and stay on the claim (saved"
+            " as an edit; the row then holds the fields no one has set; Enter then goes on)",
         )
         for n in range(1, 10)
     ),
