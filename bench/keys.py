@@ -793,6 +793,8 @@ class Driver:
                 # More to commit after this pick: pick and stay (Alt+digit) when the app can.
                 stay = commit.way == "pick" and len(plan) > 1 and PICK.stay_offered(self)
             before = self.claim(claim_id)
+            if self.verbose:
+                self.log_commit(claim_id, fixes, commit, g, text)
             try:
                 if commit.way == "pick":
                     await PICK.pick(self, claim_id, commit.fields[0], g, stay=stay)
@@ -813,6 +815,31 @@ class Driver:
             await SIBLINGS.after_change(self, before, self.claim(claim_id))
         raise BenchError(f"claim {claim_id} is still wrong after six commits: "
                          f"{', '.join(sorted(self.wrong(claim_id, g)))}")  # fmt: skip
+
+    def log_commit(self, claim_id: int, fixes: dict[str, str], commit: kp.Commit, g: dict,
+                   text: str) -> None:  # fmt: skip
+        """Say (on stderr) what is wrong with the claim and how the next commit fixes it: per
+        wrong field its text now and the gold's, where the gold's text is (sentence, document,
+        nowhere) and, for a pick, the option's place on the card."""
+        row = self.claim(claim_id)
+        sentence = text[row["sentence_start"] : row["sentence_end"]]
+        card = PICK.card(self) if PICK.offered(self) else None
+        parts = []
+        for name, want in sorted(fixes.items()):
+            where = "sentence" if want and want in sentence else (
+                "document" if want and want in text else "nowhere")  # fmt: skip
+            shown = ""
+            if card is not None and name in kp.CARD_FIELD:
+                opts = list(card.options.get(kp.CARD_FIELD[name], ()))
+                at = next((n for n, o in enumerate(opts, 1) if kp.right_for(name, o, g)), None)
+                shown = f" option {at} of {len(opts)}" if at else f" not among {len(opts)}"
+            parts.append(f"{name} {str(row.get(name) or '')!r} -> {want!r} ({where}{shown})")
+        focus = card.focus if card is not None else None
+        print(
+            f"  {self.acting} claim {claim_id} focus {focus}: {'; '.join(parts)} => "
+            f"{commit.way} {','.join(commit.fields)} ~{commit.cost}",
+            file=sys.stderr,
+        )
 
     async def leave_modes(self) -> None:
         """Esc out of a form or span mode left open by a failure (counted under ``failed``)."""
@@ -924,8 +951,9 @@ class TypeInForm:
 
 
 class PickAlternative:
-    """Pick an alternative the card shows: ``[`` / ``]`` to the field, then its digit (the
-    pick is saved and the screen moves on). Only an alternative shown on the card counts."""
+    """Pick an alternative the card shows: ``[`` / ``]`` to the field (or none, when the
+    card's row of all fields shows it), then its digit (the pick is saved and the screen
+    moves on). Only an alternative shown on the card counts."""
 
     def offered(self, driver: Driver) -> bool:
         return driver.key_for("review.pick1", "1") is not None and self.card(driver) is not None
@@ -956,10 +984,7 @@ class PickAlternative:
         if picks is None or claim is None or doc is None or picks.claim_id != claim["id"]:
             return None
         alts = alternatives.parse(claim.get("alternatives"), doc["text"])
-        ring = tuple(alternatives.walk(alts))
-        options = {f: [o.text for o in alternatives.options(alts, claim, f)] for f in ring}
-        options[picks.field] = [o.text for o in picks.options]
-        return kp.Card(ring, picks.field, options)
+        return card_of(alts, claim, picks.field, [(o.field, o.text) for o in picks.options])
 
     def costs(self, driver: Driver, fixes: dict[str, str], g: dict) -> dict[str, int]:
         """Field -> keys of picking it right, for the fields of ``fixes`` the card offers."""
@@ -982,7 +1007,10 @@ class PickAlternative:
         keys = kp.pick_keys(card, form_field, g) if card else None
         if card is None or keys is None:
             raise BenchError(f"the card shows no right alternative for {form_field}")
-        target = kp.CARD_FIELD[form_field]
+        at = card.ring.index(card.focus) if card.focus in card.ring else 0
+        for k in keys[:-1]:
+            at = (at + (1 if k == "]" else -1)) % len(card.ring)
+        target = card.ring[at]  # the field's own stop, or the row of all fields
         for k in keys[:-1]:
             bid, name = (("review.field_next", "right_square_bracket") if k == "]"
                          else ("review.field_previous", "left_square_bracket"))  # fmt: skip
@@ -1003,7 +1031,12 @@ class PickAlternative:
             raise BenchError(f"the field focus is on {card.focus}, not {target}")
         n = keys[-1]
         shown = list(card.options.get(target, ()))
-        if len(shown) < int(n) or not kp.right_for(form_field, shown[int(n) - 1], g):
+        owners = (card.owners or {}).get(target)
+        owner = (
+            owners[int(n) - 1] if owners and len(owners) >= int(n) else kp.CARD_FIELD[form_field]
+        )
+        if (len(shown) < int(n) or owner != kp.CARD_FIELD[form_field]
+                or not kp.right_for(form_field, shown[int(n) - 1], g)):  # fmt: skip
             raise BenchError(f"the card does not show a right option {n} for {target}: {shown}")
         bid = f"review.pick_stay{n}" if stay else f"review.pick{n}"
         key = driver.key_for(bid, f"alt+{n}" if stay else n)
@@ -1038,9 +1071,35 @@ def card_for(row: dict[str, Any], text: str) -> kp.Card | None:
     alts = alternatives.parse(row.get("alternatives"), text)
     if not alts:
         return None
-    ring = tuple(alternatives.walk(alts))
-    options = {f: [o.text for o in alternatives.options(alts, row, f)] for f in ring}
-    return kp.Card(ring, alternatives.focus_field(alts, row), options)
+    if hasattr(alternatives, "ALL"):  # the app starts on the row of all fields
+        return card_of(alts, row, alternatives.ALL)
+    return card_of(alts, row, alternatives.focus_field(alts, row))
+
+
+def card_of(alts: Any, claim: dict[str, Any], focus: str,
+            shown: list[tuple[str, str]] | None = None) -> kp.Card:  # fmt: skip
+    """The card's picks for ``claim`` with ``focus`` in focus (``shown``: the (field, text)
+    of the options the card numbers for it now, else the app's own lists): the ring of
+    ``[``/``]`` and each stop's options (:mod:`db.alternatives`: ``ring`` with the row of all
+    fields where the app has it, else ``walk``)."""
+    from db import alternatives
+
+    ring_of = getattr(alternatives, "ring", alternatives.walk)
+    ring = tuple(ring_of(alts))
+    options: dict[str, list[str]] = {}
+    owners: dict[str, list[str]] = {}
+    for stop in ring:
+        if stop == kp.ALL:
+            listed = [(o.field, o.text) for o in alternatives.mixed(alts, claim)]
+            owners[stop] = [f for f, _ in listed]
+            options[stop] = [t for _, t in listed]
+        else:
+            options[stop] = [o.text for o in alternatives.options(alts, claim, stop)]
+    if shown is not None:
+        options[focus] = [t for _, t in shown]
+        if focus in owners:
+            owners[focus] = [f for f, _ in shown]
+    return kp.Card(ring, focus, options, owners=owners)
 
 
 class SelectSpan:
@@ -1166,7 +1225,10 @@ class SelectSpan:
         self.words(text)
         cur = SpanCursor(text, self._segs[text], 0)
         cur.claimed = self.claimed(driver, text)
-        return cur.first_missed_after(row["end"] if row is not None and row.get("id") else 0)
+        claim = row if row is not None and row.get("id") else None
+        if hasattr(SpanCursor, "missed_origin"):
+            return cur.first_missed_after(SpanCursor.missed_origin(claim))
+        return cur.first_missed_after(claim["end"] if claim is not None else 0)
 
     def labels(self, driver: Driver, text: str) -> Callable[[int], dict[int, str]] | None:
         """Span mode's hint labels while the cursor is on a word (word -> label: the app's
@@ -1271,6 +1333,11 @@ class SelectSpan:
         if claim is not None and claim["id"] == row.get("id"):
             return screen.span_start_field()  # type: ignore[no-any-return]
         card = card_for(driver.as_shown(row), text)
+        if card is not None and card.focus == kp.ALL:
+            from db import alternatives
+
+            alts = alternatives.parse(driver.as_shown(row).get("alternatives"), text)
+            return alternatives.focus_field(alts, row)
         return card.focus if card is not None else None
 
     def enter_field(self, driver: Driver, text: str, row: dict[str, Any]) -> str | None:

@@ -9,6 +9,9 @@ The review keys are those of the team's key contract (issue 14):
 
 - **pick**: ``[`` / ``]`` move the card's field focus round the ring of fields, a digit picks
   the n-th alternative shown for the field in focus; the pick is saved and the screen moves on.
+  Where the app has it, a claim starts on the row of all fields (``all``: every field's first
+  options, the digits in turns; :attr:`Card.owners` names each option's field), and the
+  qualifier is the ring's last stop.
 - **span**: ``v`` opens a word cursor on the claim's sentence; ``left`` / ``right`` move one
   word, ``shift+left`` / ``shift+right`` extend the selection one word, ``home`` / ``end`` go
   to the sentence's ends; one key assigns the selection to a field of a draft (``s`` subject,
@@ -36,7 +39,8 @@ from extractor.evaluate import _aliases, _field_right, _norm, _predicate_variant
 
 #: The card's name of each form field the oracle may set by a pick or a span.
 CARD_FIELD = {"subject": "subject", "predicate": "predicate", "time_text": "time",
-              "object": "object", "unit": "unit", "kind": "kind"}  # fmt: skip
+              "object": "object", "unit": "unit", "kind": "kind",
+              "qualifier": "qualifier"}  # fmt: skip
 
 #: The key that assigns a span selection to each form field (``q``: the quantity).
 SPAN_KEY = {"subject": "s", "predicate": "p", "time_text": "t", "object": "o"}
@@ -85,12 +89,19 @@ class Card:
         focus: the field in focus.
         options: card field -> the alternatives' texts, numbered from 1 as shown.
         wraps: ``]`` on the last field goes to the first (and ``[`` the other way).
+        owners: for a stop of the ring that lists several fields' options (the app's row of
+            all fields, :data:`ALL`), the field of each of its options, in order.
     """
 
     ring: tuple[str, ...]
     focus: str | None
     options: Mapping[str, Sequence[str]]
     wraps: bool = True
+    owners: Mapping[str, Sequence[str]] | None = None
+
+
+#: The ring stop of the app's row of all fields (``db.alternatives.ALL``).
+ALL = "all"
 
 
 def ring_keys(card: Card, target: str) -> list[str] | None:
@@ -114,11 +125,20 @@ def pick_keys(card: Card, form_field: str, g: dict) -> list[str] | None:
     name = CARD_FIELD.get(form_field)
     if name is None:
         return None
-    for n, option in enumerate(list(card.options.get(name, ()))[:9], 1):
-        if right_for(form_field, option, g):
-            moves = ring_keys(card, name)
-            return None if moves is None else [*moves, str(n)]
-    return None
+    best: list[str] | None = None
+    for stop in card.ring:
+        owners = (card.owners or {}).get(stop)
+        if stop != name and owners is None:
+            continue
+        for n, option in enumerate(list(card.options.get(stop, ()))[:9], 1):
+            if owners is not None and (n > len(owners) or owners[n - 1] != name):
+                continue
+            if right_for(form_field, option, g):
+                moves = ring_keys(card, stop)
+                if moves is not None and (best is None or len(moves) + 1 < len(best)):
+                    best = [*moves, str(n)]
+                break
+    return best
 
 
 # --------------------------------------------------------------------------- selecting spans

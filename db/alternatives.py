@@ -14,8 +14,13 @@ not one of :data:`db.schema.KINDS` is dropped. A time option with empty text is 
 (:data:`EMPTY_OK`): the card shows it as ``no time`` and a pick of it empties the time.
 
 What a reviewer sees of them (:func:`options`): per field, the options that differ from the
-claim's current value, numbered 1..9. The field *most likely wrong* (:func:`focus_field`) is
-the one with the lowest margin between the chosen value's score and its best runner-up's.
+claim's current value, numbered 1..9; and, where a claim comes on screen, every field's at
+once (:func:`mixed`, the pseudo-field :data:`ALL`): the digits go round the fields not set
+yet — 1 the subject's first option, 2 the predicate's first, 3 the time's first, 4 the
+object's first, 5 the subject's second … — so the first options of any field are one key
+away. The field *most likely wrong* (:func:`focus_field`) is the one with the lowest margin
+between the chosen value's score and its best runner-up's (where span mode and the edit form
+start).
 A pick (:func:`pick_changes`) is an ordinary edit: the field's new text, with the option's
 offsets for the highlight; for time the normalised ``time`` too. Nothing here writes: the
 session saves a pick through the one decisions writer.
@@ -32,7 +37,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from db.errors import ReviewError
-from db.schema import KINDS
+from db.schema import KINDS, QUALIFIERS
 
 #: Fields that can have alternatives, in the order ``[``/``]`` walk them.
 FIELDS = ("subject", "predicate", "time", "object", "unit", "kind")
@@ -46,13 +51,21 @@ COLUMN = {
     "object": "object",
     "unit": "unit",
     "kind": "kind",
+    "qualifier": "qualifier",
 }
+#: The qualifier: not ranked by the extractor, so its options are every other qualifier, in
+#: this fixed order (the same digit is the same qualifier on every claim: ``=`` → 1 ``~``,
+#: 2 ``>`` …); the last stop of the ``[``/``]`` ring, never on the row of all fields.
+QUALIFIER = "qualifier"
 #: The claim's span columns for a field (offsets of its text in the document), where kept.
 SPAN = {
     "subject": ("subject_start", "subject_end"),
     "predicate": ("predicate_start", "predicate_end"),
     "time": ("time_start", "time_end"),
 }
+#: The pseudo-field of the card's "all fields" row (:func:`mixed`): the first stop of the
+#: ``[``/``]`` ring, where a claim comes on screen.
+ALL = "all"
 #: How many options a reviewer can pick with one digit.
 MAX_SHOWN = 9
 #: Fields whose options may be empty text: "no time" (the extractor stores it when it chose a
@@ -165,7 +178,32 @@ def options(alts: Alternatives, claim: Mapping[str, Any], field: str) -> list[Op
     """The options a reviewer can pick for ``field``: those that differ from the claim's
     current value, best first, at most :data:`MAX_SHOWN` (numbered 1.. in this order)."""
     now = current(claim, field)
+    if field == QUALIFIER:
+        others = [q for q in QUALIFIERS if q != (now or "=")]
+        return [Option(QUALIFIER, q, None, None, None, i) for i, q in enumerate(others, 1)]
     return [o for o in alts.get(field, []) if o.text != now][:MAX_SHOWN]
+
+
+def mixed(alts: Alternatives, claim: Mapping[str, Any]) -> list[Option]:
+    """The "all fields" row: the options of every field of :func:`walk` that no reviewer has
+    set yet (:func:`settled`; all of them when every one is set), taken in turns — each
+    field's first option in :func:`walk` order, then each one's second, … — at most
+    :data:`MAX_SHOWN` (numbered 1.. in this order). Each option keeps its own field."""
+    done = settled(claim)
+    fields = [f for f in walk(alts) if f not in done] or walk(alts)
+    lists = [options(alts, claim, f) for f in fields]
+    out: list[Option] = []
+    for turn in range(MAX_SHOWN):
+        for shown_ in lists:
+            if turn < len(shown_) and len(out) < MAX_SHOWN:
+                out.append(shown_[turn])
+    return out
+
+
+def shown_options(alts: Alternatives, claim: Mapping[str, Any], field: str) -> list[Option]:
+    """The options numbered on the card for ``field`` in focus: :func:`mixed` for
+    :data:`ALL`, else :func:`options`."""
+    return mixed(alts, claim) if field == ALL else options(alts, claim, field)
 
 
 def walk(alts: Alternatives) -> list[str]:
@@ -229,25 +267,34 @@ def focus_field(alts: Alternatives, claim: Mapping[str, Any]) -> str:
     return chosen
 
 
+def ring(alts: Alternatives) -> list[str]:
+    """The stops of ``[``/``]``: :data:`ALL` (every field's first options), then the fields
+    of :func:`walk` one by one (all their options), then the :data:`QUALIFIER` (``[`` from
+    the row of all fields)."""
+    return [ALL, *walk(alts), QUALIFIER]
+
+
 def step(alts: Alternatives, field: str, by: int) -> str:
-    """The field ``by`` places after ``field`` in :func:`walk`, wrapping."""
-    fields = walk(alts)
+    """The stop ``by`` places after ``field`` in :func:`ring`, wrapping."""
+    fields = ring(alts)
     i = fields.index(field) if field in fields else 0
     return fields[(i + by) % len(fields)]
 
 
 def pick(alts: Alternatives, claim: Mapping[str, Any], field: str, n: int) -> Option:
-    """Option ``n`` (1-based, as shown) of ``field``.
+    """Option ``n`` (1-based, as shown) of ``field`` (:data:`ALL`: of the "all fields" row;
+    the option names its own field).
 
     Raises:
         ReviewError: an unknown field, or no such option (nothing is written).
     """
-    if field not in FIELDS:
+    if field not in FIELDS and field not in (ALL, QUALIFIER):
         raise ReviewError(f"no field {field!r} to pick for; one of {', '.join(FIELDS)}")
-    shown = options(alts, claim, field)
+    shown = shown_options(alts, claim, field)
     if not 1 <= n <= len(shown):
         have = f"options 1–{len(shown)}" if len(shown) > 1 else f"{len(shown) or 'no'} option"
-        raise ReviewError(f"{field} has no option {n} ({have}); nothing saved")
+        name = "the row of all fields" if field == ALL else field
+        raise ReviewError(f"{name} has no option {n} ({have}); nothing saved")
     return shown[n - 1]
 
 
@@ -274,9 +321,14 @@ def pick_changes(
     return changes
 
 
-def pick_record(option: Option, n: int) -> dict[str, Any]:
-    """What a decision row keeps of a pick (``after.picked``)."""
-    return {"field": option.field, "option": n, **option.to_json(), "rank": option.rank}
+def pick_record(option: Option, n: int, digit: int | None = None) -> dict[str, Any]:
+    """What a decision row keeps of a pick (``after.picked``): ``n`` is the option's number
+    in its field's own list; a pick from the row of all fields also keeps ``row`` (``all``)
+    and the ``digit`` it had there."""
+    out = {"field": option.field, "option": n, **option.to_json(), "rank": option.rank}
+    if digit is not None:
+        out.update(row=ALL, digit=digit)
+    return out
 
 
 def shown(option: Option) -> str:

@@ -787,7 +787,11 @@ class ReviewSession:
             changes = alternatives.pick_changes(
                 option, normalise_time=self.normalise_time, doc_date=doc["date"]
             )
-            record = alternatives.pick_record(option, n)
+            if field == alternatives.ALL:  # numbered as in the field's own list, and the digit
+                own = alternatives.options(alts, self.claim, option.field).index(option) + 1
+                record = alternatives.pick_record(option, own, n)
+            else:
+                record = alternatives.pick_record(option, n)
             what = f" ({alternatives.describe_pick(record)})"
             return self._decide_run("edit", changes, {"picked": record}, what, stay=stay)
 

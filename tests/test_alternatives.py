@@ -214,13 +214,87 @@ def test_focus_skips_the_fields_a_reviewer_has_set(original, want):
     assert alternatives.focus_field(alts, claim(subject="甲公司", original=raw)) == want
 
 
+#: Options of four fields for the row of all fields (texts only; no offsets needed here).
+MIXED = {
+    "subject": [{"text": t, "score": 0.5} for t in ("甲公司", "丙集团", "丁银行")],
+    "predicate": [{"text": t, "score": 0.4} for t in ("投入", "提供")],
+    "time": [{"text": "", "score": 0.3}, {"text": "3月", "score": 0.2}],
+    "object": [{"text": "员工", "score": 0.1}],
+}
+
+
+@pytest.mark.parametrize(
+    ("fields", "now", "want"),
+    [
+        # in turns: each field's first option, then each one's second, … ("" is "no time",
+        # offered while the claim has a time)
+        (MIXED, {}, [("subject", "甲公司"), ("predicate", "投入"), ("time", ""),
+                     ("object", "员工"), ("subject", "丙集团"), ("predicate", "提供"),
+                     ("time", "3月"), ("subject", "丁银行")]),
+        # a field a reviewer has set (the subject, to 甲公司) leaves the row to the others
+        (MIXED, {"subject": "甲公司", "original": '{"subject": "乙市政府"}'},
+         [("predicate", "投入"), ("time", ""), ("object", "员工"), ("predicate", "提供"),
+          ("time", "3月")]),
+        # every field set: all of them again
+        ({"subject": MIXED["subject"][:2]},
+         {"subject": "甲公司", "predicate": "投入", "time_text": "", "object": "员工",
+          "original": '{"subject": "乙", "predicate": "捐", "time_text": "4月", "object": "钱"}'},
+         [("subject", "丙集团")]),
+        # nine at most
+        ({"subject": [{"text": f"主体{i}"} for i in range(12)]}, {},
+         [("subject", f"主体{i}") for i in range(9)]),
+    ],
+)  # fmt: skip
+def test_the_row_of_all_fields_takes_the_fields_in_turns(fields, now, want):
+    alts = alternatives.parse(json.dumps(fields, ensure_ascii=False), TEXT)
+    row = claim(**{"time_text": "4月", **now})
+    got = [(o.field, o.text) for o in alternatives.mixed(alts, row)]
+    assert got == want
+    assert alternatives.shown_options(alts, row, alternatives.ALL) == alternatives.mixed(alts, row)
+    picked = alternatives.pick(alts, row, alternatives.ALL, len(got))
+    assert (picked.field, picked.text) == got[-1]
+    with pytest.raises(alternatives.ReviewError, match="all fields has no option"):
+        alternatives.pick(alts, row, alternatives.ALL, len(got) + 1)
+
+
+async def test_one_digit_picks_the_predicate_from_the_row_of_all_fields(picks_db):
+    """Claim 1's row: 1 甲公司 (subject), 2 投入 (predicate), 3 丁银行 (subject): ``2`` fixes
+    the predicate with one key, saved as an edit, and the screen moves on."""
+    path, ids = picks_db
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_app(app, pilot)
+        assert "all fields:  subject 1甲公司  3丁银行  predicate 2投入" in card_text(app)
+        await pilot.press("2")
+        await pilot.pause()
+        assert screen.claim["id"] == ids[1]
+    row = claim_row(path, ids[0])
+    assert (row["predicate"], row["subject"], row["status"], row["edited"]) == (
+        "投入", "乙市政府", "accepted", 1,
+    )  # fmt: skip
+    assert (row["predicate_start"], row["predicate_end"]) == at("投入")
+    (d,) = decisions(path)
+    picked = json.loads(d["after"])["picked"]
+    assert (picked["field"], picked["option"], picked["row"], picked["digit"]) == (
+        "predicate", 1, "all", 2,
+    )  # fmt: skip
+    assert alternatives.describe_pick(picked) == "picked predicate option 1 (投入)"
+
+
 def test_walk_adds_unit_and_kind_only_when_they_have_options():
     alts = alternatives.parse(json.dumps({"kind": [{"text": "count", "score": 0.6}]}), TEXT)
     assert alternatives.walk(alts) == ["subject", "predicate", "time", "object", "kind"]
     assert alternatives.walk({}) == ["subject", "predicate", "time", "object"]
-    assert alternatives.step(alts, "kind", 1) == "subject"
-    assert alternatives.step(alts, "subject", -1) == "kind"
-    assert alternatives.step({}, "kind", 1) == "predicate"  # not walked: from the start
+    # The ring of [ ]: the row of all fields, then each field, the qualifier last.
+    assert alternatives.ring(alts) == [
+        "all", "subject", "predicate", "time", "object", "kind", "qualifier",
+    ]  # fmt: skip
+    assert alternatives.step(alts, "kind", 1) == "qualifier"
+    assert alternatives.step(alts, "qualifier", 1) == "all"
+    assert alternatives.step(alts, "all", 1) == "subject"
+    assert alternatives.step(alts, "subject", -1) == "all"
+    assert alternatives.step(alts, "all", -1) == "qualifier"
+    assert alternatives.step({}, "kind", 1) == "subject"  # not walked: from the start
     assert alternatives.focus_field(alts, claim()) == "kind"  # margin 0.4
 
 
@@ -421,20 +495,30 @@ async def test_keys_move_the_field_and_pick_an_option(picks_db, focus):
         screen = await open_app(app, pilot, focus)
         assert screen.claim["id"] == ids[0]
         picks = card(app).picks
-        assert picks is not None and picks.field == "subject"  # lowest margin
-        assert [o.text for o in picks.options] == ["甲公司", "丁银行"]
+        assert picks is not None and picks.field == "all"  # every field's first options
+        assert [(o.field, o.text) for o in picks.options] == [
+            ("subject", "甲公司"), ("predicate", "投入"), ("subject", "丁银行"),
+        ]  # fmt: skip
+        await pilot.press("right_square_bracket")
+        assert card(app).picks.field == "subject"
+        assert [o.text for o in card(app).picks.options] == ["甲公司", "丁银行"]
         await pilot.press("right_square_bracket")
         assert card(app).picks.field == "predicate"
         assert [o.text for o in card(app).picks.options] == ["投入"]
-        await pilot.press("left_square_bracket", "left_square_bracket")
-        assert card(app).picks.field == "object"  # wraps
-        await pilot.press("right_square_bracket")
+        await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
+        assert card(app).picks.field == "qualifier"  # wraps: the last stop
+        await pilot.press("left_square_bracket")
+        assert card(app).picks.field == "object"
+        await pilot.press(*["right_square_bracket"] * 3)
         assert card(app).picks.field == "subject"
         await pilot.press("2")
         await pilot.pause()
         assert screen.claim["id"] == ids[1]  # moved on to the next pending claim
-        assert card(app).picks.field == "time"  # the new claim's likeliest wrong field
-        await pilot.press("1")
+        assert card(app).picks.field == "all"  # a new claim starts on the row of all fields
+        # (claim 1's reviewed subject and predicate are offered too: db/reviewed.py)
+        fields = [o.field for o in card(app).picks.options]
+        assert fields == ["subject", "predicate", "time", "subject"]
+        await pilot.press("3")  # the time's first option, one key
         await pilot.pause()
         assert screen.claim["id"] == ids[2]
     first, second = claim_row(path, ids[0]), claim_row(path, ids[1])
@@ -444,7 +528,10 @@ async def test_keys_move_the_field_and_pick_an_option(picks_db, focus):
     assert (second["time_start"], second["time_end"]) == at("截至4月21日")
     rows = decisions(path)
     assert [(d["claim_id"], d["action"]) for d in rows] == [(ids[0], "edit"), (ids[1], "edit")]
+    # numbered as in the field's own list; a pick from the row of all fields keeps its digit
     assert [json.loads(d["after"])["picked"]["option"] for d in rows] == [2, 1]
+    assert [json.loads(d["after"])["picked"].get("row") for d in rows] == [None, "all"]
+    assert [json.loads(d["after"])["picked"].get("digit") for d in rows] == [None, 3]
 
 
 @pytest.mark.parametrize("go_on", ["enter", "a"])
@@ -453,13 +540,13 @@ async def test_alt_digit_picks_and_stays_with_the_focus_on_the_next_field(picks_
     app = make_app(str(path), reviewer="ann")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_app(app, pilot)
-        assert card(app).picks.field == "subject"
-        await pilot.press("alt+2")
+        assert card(app).picks.field == "all"
+        await pilot.press("alt+3")  # the subject's second option in the row of all fields
         await pilot.pause()
         assert screen.claim["id"] == ids[0]  # stayed
         assert screen.claim["subject"] == "丁银行"  # the card shows what was saved
-        assert card(app).picks.field == "predicate"  # on to the next field no one has set
-        assert [o.text for o in card(app).picks.options] == ["投入"]
+        assert card(app).picks.field == "all"  # the row now holds the fields no one has set
+        assert [(o.field, o.text) for o in card(app).picks.options] == [("predicate", "投入")]
         await pilot.press("alt+1")
         await pilot.pause()
         assert screen.claim["id"] == ids[0] and screen.claim["predicate"] == "投入"
@@ -499,12 +586,13 @@ async def test_alt_digit_from_an_esc_prefix_terminal_picks_and_stays(picks_db):
     app = make_app(str(path), reviewer="ann")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_app(app, pilot)
+        await pilot.press("right_square_bracket")
         assert card(app).picks.field == "subject"
         await pilot.press(key)
         await pilot.pause()
         assert screen.claim["id"] == ids[0]  # stayed
         assert screen.claim["subject"] == "丁银行"
-        assert card(app).picks.field == "predicate"
+        assert [o.field for o in card(app).picks.options] == ["predicate"]
     assert claim_row(path, ids[0])["subject"] == "丁银行"
     assert [(d["claim_id"], d["action"]) for d in decisions(path)] == [(ids[0], "edit")]
 
@@ -541,7 +629,9 @@ async def test_card_lists_the_options_numbered_as_text(tmp_path):
         await open_app(app, pilot)
         shown = card_text(app)
         assert "pick 1…9" in shown
-        assert "subject:  1[bold]甲[/bold]␛]2;x␇" in shown
+        assert "all fields:  subject 1[bold]甲[/bold]␛]2;x␇" in shown
+        await pilot.press("right_square_bracket")
+        assert "subject:  1[bold]甲[/bold]␛]2;x␇" in card_text(app)
         await pilot.press("right_square_bracket")
         assert "predicate:  no alternatives" in card_text(app)
 
@@ -554,7 +644,7 @@ async def test_no_option_is_refused_with_a_message_and_nothing_written(picks_db)
         await pilot.press("9")
         await pilot.pause()
         assert screen.claim["id"] == ids[0]
-        assert any("subject has no option 9" in n.message for n in app._notifications)
+        assert any("all fields has no option 9" in n.message for n in app._notifications)
         await pilot.press("j", "j")  # claim 3: bad JSON, no picks row, nothing to pick
         await pilot.pause()
         assert screen.claim["id"] == ids[2]
@@ -731,7 +821,7 @@ async def test_history_panel_says_which_option_was_picked(picks_db):
     app = make_app(str(path), reviewer="ann")
     async with app.run_test(size=(160, 40)) as pilot:
         await open_app(app, pilot)
-        await pilot.press("2", "k", "h")
+        await pilot.press("right_square_bracket", "2", "k", "h")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
         text = card_text(app)
@@ -770,10 +860,13 @@ async def test_unit_focus_marks_the_quantity_row(tmp_path):
         await pilot.press("j", "j")
         await pilot.pause()
         assert screen.claim["id"] == ids[2]
-        assert card(app).picks.field == "unit"
+        assert card(app).picks.field == "all"
+        assert "all fields:  unit 1美元" in card_text(app)
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert card(app).picks.field == "unit"  # before the qualifier (kind has no options)
         assert "unit:  1美元" in card_text(app)
-        await pilot.press("right_square_bracket")
-        assert card(app).picks.field == "subject"  # wraps past unit (kind has no options)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert card(app).picks.field == "all"  # wraps
 
 
 # --------------------------------------------------------------------------- "no time"
@@ -825,8 +918,8 @@ async def test_no_time_is_shown_and_picked_with_one_key(tmp_path):
         await pilot.press("j", "j")
         await pilot.pause()
         assert screen.claim["id"] == ids[2]
-        assert card(app).picks.field == "time"  # margin 1 - 0.6: the likeliest wrong
-        assert "time:  1no time  24月26日" in card_text(app)
+        assert card(app).picks.field == "all"
+        assert "all fields:  time 1no time  24月26日" in card_text(app)
         await pilot.press("1")
         await pilot.pause()
         assert screen.claim["id"] != ids[2]  # moved on
@@ -863,8 +956,52 @@ async def test_nine_options_and_the_sentence_fit_a_small_screen(tmp_path, size):
         shown = card_text(app).replace("│", "").replace(" ", "").replace("\n", "")
         # every option, numbered; the current subject (乙市政府) left out
         expected = [n for n in names if n != "乙市政府"]
+        # (the row of all fields: the subject's options, then the predicate's first)
+        assert "subject" + "".join(f"{i}{n}" for i, n in enumerate(expected[:8], 1)) in shown
+        await pilot.press("right_square_bracket")
+        shown = card_text(app).replace("│", "").replace(" ", "").replace("\n", "")
         assert "pick1…9subject:" + "".join(f"{i}{n}" for i, n in enumerate(expected, 1)) in shown
         assert S1.replace(" ", "") in shown  # the claim's sentence stays on screen
         await pilot.press(str(len(expected)))
         await pilot.pause()
     assert claim_row(path, ids[0])["subject"] == expected[-1]
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "options"),
+    [
+        ("=", ["~", ">", ">=", "<", "<="]),
+        (">", ["=", "~", ">=", "<", "<="]),
+        ("", ["~", ">", ">=", "<", "<="]),
+    ],
+)
+def test_the_qualifier_offers_every_other_qualifier_in_a_fixed_order(qualifier, options):
+    alts = alternatives.parse(json.dumps(ALT1, ensure_ascii=False), TEXT)
+    row = claim(qualifier=qualifier)
+    assert [o.text for o in alternatives.options(alts, row, "qualifier")] == options
+    assert "qualifier" not in {o.field for o in alternatives.mixed(alts, row)}
+    assert alternatives.focus_field(alts, row) != "qualifier"
+    option = alternatives.pick(alts, row, "qualifier", 3)
+    assert alternatives.pick_changes(option) == {"qualifier": options[2]}
+
+
+async def test_bracket_then_a_digit_sets_the_qualifier(picks_db):
+    """``[`` from the row of all fields is the qualifier: ``[`` ``5`` makes 1000万元 ``<=``
+    (an edit, accepted, the screen moves on) — no form, no typing."""
+    path, ids = picks_db
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_app(app, pilot)
+        await pilot.press("left_square_bracket")
+        assert card(app).picks.field == "qualifier"
+        assert "qualifier:  1~  2>  3>=  4<  5<=" in card_text(app)
+        await pilot.press("5")
+        await pilot.pause()
+        assert screen.claim["id"] == ids[1]
+    row = claim_row(path, ids[0])
+    assert (row["qualifier"], row["status"], row["edited"]) == ("<=", "accepted", 1)
+    assert (row["value"], row["subject"]) == (1e7, "乙市政府")  # nothing else changed
+    (d,) = decisions(path)
+    assert alternatives.describe_pick(json.loads(d["after"])["picked"]) == (
+        "picked qualifier option 5 (<=)"
+    )

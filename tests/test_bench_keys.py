@@ -335,6 +335,27 @@ def test_a_pick_is_planned_only_when_a_shown_alternative_is_right():
     assert kp.pick_keys(card, "value", GOLD) is None
 
 
+@pytest.mark.parametrize(
+    ("field", "keys"),
+    [
+        ("predicate", ["2"]),  # the predicate's first option: one digit on the row of all
+        ("time_text", ["3"]),
+        ("subject", ["]", "3"]),  # the subject's third option is not on the row: its own list
+    ],
+)
+def test_a_pick_from_the_row_of_all_fields_needs_no_field_move(field, keys):
+    ring = ("all", "subject", "predicate", "time", "object")
+    options = {
+        "all": ["上海", "投入", "目前", "北京"],
+        "subject": ["上海", "北京", "中国人保"],
+        "predicate": ["投入"],
+        "time": ["目前"],
+    }
+    owners = {"all": ["subject", "predicate", "time", "subject"]}
+    card = kp.Card(ring, "all", options, owners=owners)
+    assert kp.pick_keys(card, field, GOLD) == keys
+
+
 def test_selection_keys_move_then_extend_the_shorter_way():
     assert kp.move_keys(5, 2, None) == ["left"] * 3
     # home to word 0, then right once: 2 keys instead of 9 lefts.

@@ -161,3 +161,15 @@ def test_an_added_claim_gets_the_neighbours_subjects_as_extract_gives_them():
     for c in extract(TEXT):
         got = claim_at(TEXT, c.start, c.end)
         assert got is not None and got.alternatives == c.alternatives
+
+
+def test_the_apps_guess_for_an_added_claim_has_the_options_extract_gives():
+    """The review app's guess for a quantity a reviewer selects (span mode's ``n``, the add
+    form) reads the text after it too: the same options as ``extract``, the neighbours' after
+    it included."""
+    from tui.widgets.span_cursor import guess_roles
+
+    for c in extract(TEXT):
+        got = guess_roles(TEXT, c.start, c.end, None)
+        assert got.get("alternatives", {}) == c.alternatives
+        assert (got["subject"], got["predicate"]) == (c.subject, c.predicate)

@@ -147,7 +147,11 @@ async def test_the_pick_row_shows_every_pick_on_a_small_screen(tmp_path, size):
     async with app.run_test(size=size) as pilot:
         screen = await open_app(app, pilot)
         card = screen.query_one(ClaimCard)
-        assert card.picks is not None and card.picks.field == "subject"
+        assert card.picks is not None and card.picks.field == "all"
+        assert [o.text for o in card.picks.options] == OPTIONS  # only the subject has options
+        await pilot.press("right_square_bracket")  # the subject's own list: the same nine
+        await pilot.pause()
+        assert card.picks.field == "subject"
         assert [o.text for o in card.picks.options] == OPTIONS
         shown = "".join(ln.strip() for ln in panel(screen_text(app), "claim #"))
         assert "subject:" in shown

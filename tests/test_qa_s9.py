@@ -430,18 +430,20 @@ async def test_undo_of_a_pick_puts_the_focus_back_on_the_field_it_gave_back(tmp_
         await pilot.pause()
         screen = app.screen
         card = screen.query_one(ClaimCard)
-        assert screen.claim["id"] == ids[0] and card.picks.field == "subject"
-        await pilot.press("2")  # the subject's second option; saved, moves on
+        assert screen.claim["id"] == ids[0] and card.picks.field == "all"
+        await pilot.press("3")  # the subject's second option; saved, moves on
         await pilot.pause()
         assert screen.claim["id"] == ids[1]
-        await pilot.press("b")  # back to the claim just fixed: the next doubtful field
+        await pilot.press("b")  # back to the claim just fixed: the fields no one has set
         await pilot.pause()
-        assert screen.claim["id"] == ids[0] and card.picks.field != "subject"
+        assert screen.claim["id"] == ids[0] and card.picks.field == "all"
+        assert "subject" not in {o.field for o in card.picks.options}
         await pilot.press("u")  # the subject is the extractor's again
         await pilot.pause()
         assert screen.claim["id"] == ids[0] and screen.claim["status"] == "pending"
-        assert card.picks.field == "subject"
-        await pilot.press("right_square_bracket")  # a field chosen by hand stays chosen
+        assert card.picks.field == "all"
+        assert [o.field for o in card.picks.options][:2] == ["subject", "predicate"]
+        await pilot.press("right_square_bracket", "right_square_bracket")  # chosen by hand
         await pilot.pause()
         assert card.picks.field == "predicate"
         await pilot.press("h", "escape")  # the card drawn again, the claim as it was

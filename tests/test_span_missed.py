@@ -108,12 +108,15 @@ async def test_next_missed_number_selected_then_added(setup, key, again, add):
         await press(pilot, key)
         await pilot.pause()
         assert screen.span is not None and screen.span_adding
-        assert selected(screen) == "超过200名"  # the next number after the claim's own
+        # the first number of the claim's sentence that no claim holds, before the claim's own
+        assert selected(screen) == "12%"
         assert "Enter: add" in str(screen.query_one("#document").border_subtitle)
+        await press(pilot, again)
+        assert selected(screen) == "超过200名"  # 350亿元 skipped: it has a claim
         await press(pilot, again)
         assert selected(screen) == "约18个月"
         await press(pilot, again)
-        assert selected(screen) == "12%"  # round to the document's start; 350亿元 skipped
+        assert selected(screen) == "12%"  # round to the document's start
         assert decisions(path) == []  # selecting writes nothing
         await press(pilot, add)
         await pilot.pause()
@@ -144,14 +147,14 @@ async def test_undo_takes_the_add_back_and_the_number_is_missed_again(setup):
         await press(pilot, "enter")
         await pilot.pause()
         added = screen.claim["id"]
-        assert claim_row(path, added)["quantity_text"] == "超过200名"
+        assert claim_row(path, added)["quantity_text"] == "12%"
         await press(pilot, "u")
         await pilot.pause()
         assert claim_row(path, added)["status"] == "withdrawn"
         await at_doc(app, pilot, "350亿元")
         await press(pilot, "N")
         await pilot.pause()
-        assert selected(screen) == "超过200名"  # a withdrawn claim holds no number
+        assert selected(screen) == "12%"  # a withdrawn claim holds no number
         await press(pilot, "escape")
     assert [d["action"] for d in decisions(path)] == ["add", "undo"]
 
@@ -185,7 +188,7 @@ async def test_locked_database_adds_nothing_and_the_selection_stays(setup):
             await press(pilot, "enter")
             await pilot.pause()
             assert any("busy" in m and "nothing was saved" in m for m in notified(app))
-            assert screen.span is not None and selected(screen) == "超过200名"
+            assert screen.span is not None and selected(screen) == "12%"
         finally:
             blocker.execute("ROLLBACK")
             blocker.close()
@@ -214,7 +217,7 @@ async def test_footer_help_and_palette_list_the_key(setup):
         await pilot.pause()
         await press(pilot, "enter")
         await pilot.pause()
-        assert selected(screen) == "超过200名"
+        assert selected(screen) == "12%"  # the first of the claim's sentence
         assert "span: next missed" in {t for t, _h, _c in ReviewCommands(screen)._commands()}
         assert "Next missed" in screen_text(app).splitlines()[-1]
         await press(pilot, "escape")

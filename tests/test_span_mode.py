@@ -734,8 +734,9 @@ async def test_added_claim_has_the_extractors_roles_and_alternatives_to_pick(set
                     assert DOC2[o["start"] : o["end"]] == o["text"]
         assert screen.span is None  # the mode ended with the add
         card = screen.query_one(ClaimCard)
-        field = card.picks.field
+        assert card.picks.field == "all"  # the row of all fields: each option names its field
         option = card.picks.options[0]
+        field = option.field
         assert field and option.text
         await press(pilot, "1")
         await pilot.pause()
@@ -780,6 +781,10 @@ async def test_start_on_the_nearest_word_of_the_field_in_focus(tmp_path):
         if screen.claim["id"] != cid:
             await press(pilot, "j")
         assert screen.claim["id"] == cid
+        assert screen.field_focus == "all"
+        await enter_span(screen, pilot, home=False)
+        assert selected(screen) == "浦东新区"  # from the row of all fields: the likeliest wrong
+        await press(pilot, "escape", "right_square_bracket")
         seen = {}
         for _ in range(4):
             field = screen.field_focus
@@ -918,14 +923,15 @@ async def test_shift_up_and_down_extend_the_selection_by_a_line(setup, long_docu
 @pytest.mark.parametrize(
     ("ring", "keys", "column", "want", "offsets"),
     [
-        # subject in focus (the lowest margin): v starts on 浦东新区, Enter assigns and saves
+        # the row of all fields: the subject (the lowest margin); v starts on 浦东新区, Enter
+        # assigns and saves
         ((), (), "subject", "浦东新区", (4, 8)),
         # predicate: v starts on 共有; one word more to the left
-        (("right_square_bracket",), ("shift+left",), "predicate", "今年共有", (8, 12)),
+        (("right_square_bracket",) * 2, ("shift+left",), "predicate", "今年共有", (8, 12)),
         # time: v starts on 今年 (the nearest time)
-        (("right_square_bracket", "right_square_bracket"), (), "time_text", "今年", (8, 10)),
-        # object: v starts on 企业, the word after the quantity
-        (("left_square_bracket",), (), "object", "企业", None),
+        (("right_square_bracket",) * 3, (), "time_text", "今年", (8, 10)),
+        # object ([ [: past the qualifier): v starts on 企业, the word after the quantity
+        (("left_square_bracket",) * 2, (), "object", "企业", None),
     ],
 )
 async def test_enter_with_nothing_assigned_gives_the_selection_to_the_field_in_focus(
@@ -940,7 +946,7 @@ async def test_enter_with_nothing_assigned_gives_the_selection_to_the_field_in_f
         screen = app.screen
         if screen.claim["id"] != cid:
             await press(pilot, "j")
-        assert screen.claim["id"] == cid and screen.field_focus == "subject"
+        assert screen.claim["id"] == cid and screen.field_focus == "all"
         await press(pilot, *ring)
         await enter_span(screen, pilot, home=False)
         await press(pilot, *keys)

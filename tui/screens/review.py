@@ -116,18 +116,20 @@ REVIEW_BINDINGS = [
     # ---- alternatives and picks (issue 14, pick): [ ] the field in focus, 1…9 pick an option
     Binding(
         "left_square_bracket", "field_previous", "Prev field", id="review.field_previous",
-        show=False, tooltip="Focus the previous field (its alternatives are numbered on the card)",
+        show=False, tooltip="Focus the previous field (its alternatives are numbered on the card;"
+        " from the row of all fields: the qualifier)",
     ),
     Binding(
         "right_square_bracket", "field_next", "Next field", id="review.field_next", show=False,
-        tooltip="Focus the next field (its alternatives are numbered on the card)",
+        tooltip="Focus the next field (its alternatives are numbered on the card; a claim starts"
+        " on the row of all fields, their first options)",
     ),
     *(
         Binding(
             str(n), f"pick_alternative({n})", "Pick" if n == 1 else f"Pick {n}",
             id=f"review.pick{n}", show=n == 1, key_display="1…9" if n == 1 else None,
-            tooltip=f"Pick alternative {n} of the field in focus: saved as an edit, then the"
-            " next pending claim",
+            tooltip=f"Pick alternative {n} of the card's pick row (all fields', or the field"
+            " [ ] moved to): saved as an edit, then the next pending claim",
         )
         for n in range(1, 10)
     ),
@@ -136,8 +138,8 @@ REVIEW_BINDINGS = [
             f"alt+{n}", f"pick_alternative({n}, True)",
             "Pick, stay" if n == 1 else f"Pick {n}, stay",
             id=f"review.pick_stay{n}", show=n == 1, key_display="Alt+1…9" if n == 1 else None,
-            tooltip=f"Pick alternative {n} of the field in focus and stay on the claim (saved"
-            " as an edit; the focus goes to its next doubtful field; Enter then goes on)",
+            tooltip=f"Pick alternative {n} of the card's pick row and stay on the claim (saved"
+            " as an edit; the row then holds the fields no one has set; Enter then goes on)",
         )
         for n in range(1, 10)
     ),
@@ -157,8 +159,9 @@ REVIEW_BINDINGS = [
     ),
     Binding(
         "N,plus", "add_missed", "Add missed", id="review.next_missed",
-        tooltip="Select the next number of the document that no claim holds (span mode; n or"
-        " Enter adds it with the extractor's guess of its roles, N goes on to the next one)",
+        tooltip="Select a number no claim holds: the first of the claim's sentence, else the"
+        " next in the document (span mode; n or Enter adds it with the extractor's guess of its"
+        " roles, N goes on to the next one)",
     ),
     # ---- siblings and flags (issue 14, engineer "siblings")
     Binding(
@@ -619,26 +622,28 @@ class ReviewScreen(SpanMode):
 
     # ---- alternatives and picks (issue 14: review by picking, not typing)
 
-    field_focus: str = "subject"
-    """The card's field in focus (``[``/``]``); digits pick among its alternatives."""
+    field_focus: str = alternatives.ALL
+    """The card's field in focus (``[``/``]``); digits pick among its alternatives
+    (:data:`db.alternatives.ALL`: the first options of every field, in turns)."""
     _focus_claim: tuple[int, frozenset[str]] | None = None
     """The claim the focus was chosen for, with the fields a reviewer had set then."""
 
     def _focus_picks(self, claim: ClaimRow, text: str) -> None:
         """Put the card's picks in place for ``claim``: on a new claim the focus starts on the
-        field most likely wrong (:func:`db.alternatives.focus_field`), and again when the fields
-        a reviewer set on it change (a pick that stayed on it: the focus goes on to the next
-        doubtful field no one has set; an undo gives back the proposal)."""
+        row of all fields (:func:`db.alternatives.mixed`: every field's first options, one
+        digit each), and again when the fields a reviewer set on it change (a pick that stayed
+        on it: the row then shows only the fields no one has set; an undo gives back the
+        proposal)."""
         alts = alternatives.parse(claim.get("alternatives"), text)
         seen = (claim["id"], frozenset(alternatives.settled(claim)))
         if seen != self._focus_claim:
             self._focus_claim = seen
-            self.field_focus = alternatives.focus_field(alts, claim)
+            self.field_focus = alternatives.ALL
         card = self.query_one(ClaimCard)
         if not alts:
             card.set_picks(None)
             return
-        options = tuple(alternatives.options(alts, claim, self.field_focus))
+        options = tuple(alternatives.shown_options(alts, claim, self.field_focus))
         card.set_picks(Picks(claim["id"], self.field_focus, options))
 
     def _step_field(self, by: int) -> None:

@@ -207,13 +207,17 @@ class SpanMode(Screen):
 
     def span_start_field(self) -> str | None:
         """The field span mode starts on (:meth:`SpanCursor.start_selection`): the card's
-        field in focus when the claim has alternatives (the field most likely wrong, or the
-        one the reviewer moved to with ``[`` ``]``), else None (the quantity)."""
+        field in focus when the claim has alternatives (the one the reviewer moved to with
+        ``[`` ``]``; on the row of all fields, the field most likely wrong,
+        :func:`db.alternatives.focus_field`), else None (the quantity)."""
         claim, doc = self.claim, self.doc
         if claim is None or doc is None:
             return None
-        if not alternatives.parse(claim.get("alternatives"), doc["text"]):
+        alts = alternatives.parse(claim.get("alternatives"), doc["text"])
+        if not alts:
             return None
+        if self.field_focus == alternatives.ALL:
+            return alternatives.focus_field(alts, claim)
         return self.field_focus or None
 
     async def action_span_start(self) -> None:
@@ -236,7 +240,7 @@ class SpanMode(Screen):
             return
         text = doc["text"]
         start = claim["sentence_start"] if claim is not None else 0
-        after = claim["end"] if claim is not None else 0
+        after = SpanCursor.missed_origin(claim)
         readers = self.span_readers
         field = self.span_start_field()
         doc_id = doc["id"]

@@ -67,6 +67,7 @@ FOCUS_LABEL = {
     "object": "object",
     "unit": "quantity",
     "kind": "quantity",
+    "qualifier": "quantity",
 }
 
 
@@ -130,9 +131,25 @@ def pack_picks(picks: Picks, width: int, cells: int | None) -> list[Text]:
     """The pick row's lines at ``width`` cells with each option cut to ``cells``: options go
     two spaces apart, a line breaks only between them, and the hint follows when it fits."""
     head = Text(PICK_HEAD, style="bold", end="")
-    head.append(f"{picks.field}:", style="bold underline")
+    if picks.field == alternatives.ALL:
+        # Every field's first options: grouped by field (in the ring's order), each group
+        # named before its first option, the numbers as the digits pick them.
+        head.append("all fields:", style="bold underline")
+        numbered = list(enumerate(picks.options, start=1))
+        order = {f: i for i, f in enumerate(alternatives.FIELDS)}
+        numbered.sort(key=lambda no: (order.get(no[1].field, len(order)), no[0]))
+        items, last = [], None
+        for n, o in numbered:
+            item = pick_option(n, o, cells)
+            if o.field != last:
+                named = Text(f"{o.field} ", style="italic", end="")
+                named.append_text(item)
+                item, last = named, o.field
+            items.append(item)
+    else:
+        head.append(f"{picks.field}:", style="bold underline")
+        items = [pick_option(n, o, cells) for n, o in enumerate(picks.options, start=1)]
     lines = [head]
-    items = [pick_option(n, o, cells) for n, o in enumerate(picks.options, start=1)]
     if not items:
         head.append("  no alternatives", style="dim")
         return lines

@@ -32,8 +32,8 @@ from tui.widgets import hints
 WINDOW = 3000
 #: How far :func:`segment` looks for a sentence or line end to cut its region at.
 CUT_SLACK = 300
-#: Characters before a selection the extractor reads to guess the roles of an added claim
-#: (a subject carried over from earlier sentences).
+#: Characters on each side of a selection the extractor reads to guess the roles of an added
+#: claim (a subject carried over from earlier sentences, the neighbours' values after it).
 ROLE_CONTEXT = 3000
 
 #: Signs that belong to the number before them: a word on their own, so a selection can end
@@ -442,6 +442,13 @@ class SpanCursor:
             return spans[k - 1]
         return spans[-1] if wraps and spans else None
 
+    @staticmethod
+    def missed_origin(claim: Mapping[str, Any] | None) -> int:
+        """Where ``N`` starts looking for a number no claim holds: the start of the claim's
+        sentence (a missed number of the sentence on screen comes first, before or after the
+        claim), the document's start without a claim."""
+        return int(claim["sentence_start"]) if claim is not None else 0
+
     def first_missed_after(self, offset: int) -> tuple[int, int] | None:
         """The first number starting at or after ``offset`` that no claim holds (the
         ``missed`` jump's spans, wrapping round to the document's first when the region
@@ -538,14 +545,16 @@ def extractor_readers() -> spans.Readers:
 
 def guess_roles(text: str, start: int, end: int, doc_date: str | None) -> Mapping[str, Any]:
     """The extractor's roles for a quantity a reviewer selected at ``start..end``: its own
-    role resolution run on that quantity (:func:`extractor.core.claim_at`) over the sentence
-    and :data:`ROLE_CONTEXT` characters before it — subject, predicate, object and time, and
-    under ``alternatives`` the ranked runners-up of each (offsets are the document's), so a
-    wrong guess is fixed by a pick."""
+    role resolution run on that quantity (:func:`extractor.core.claim_at`) over the
+    :data:`ROLE_CONTEXT` characters on each side of it (the whole of a news article) —
+    subject, predicate, object and time, and under ``alternatives`` the ranked runners-up of
+    each (offsets are the document's), so a wrong guess is fixed by a pick. With the text
+    after it read too, the options are those ``extract`` gives the quantity: the subjects and
+    predicates of the neighbours after it as well as before."""
     from extractor.core import claim_at
 
     w0 = _cut(text, start - ROLE_CONTEXT, True) if start > ROLE_CONTEXT else 0
-    w1 = _cut(text, end, True)
+    w1 = _cut(text, end + ROLE_CONTEXT, True) if end + ROLE_CONTEXT < len(text) else len(text)
     if w1 <= end:
         w1 = min(len(text), end + CUT_SLACK)
     best = claim_at(text[w0:w1], start - w0, end - w0, doc_date)
