@@ -42,7 +42,7 @@ from .timex import TIME_RE, TimeExpr
 #: A reporting period (2008年, 今年以来, 第三季度, 截至3月12日).
 PERIOD_RE = re.compile(
     r"(?:^截至|^截止|(?:\d{2,4}|[零〇一二三四五六七八九]{2,4}) ?年(?:度)?$|季度(?:末)?$|半年$|"
-    r"^(?:今年|去年|本年|本年度|当年)(?:以来)?$|以来$)"
+    r"^(?:今年|去年|上年|本年|本年度|上年度|当年)(?:以来)?$|以来$)"
 )
 _RELATIVE_RE = re.compile(r"(?:今|去|本|上|下|当|目|近|昨|前|明|同)")
 _COMPARISON = ("比", "较", "与", "相较", "对比", "相比", "环比", "同比")
@@ -226,15 +226,23 @@ def _log_dist(a: int) -> float:
     return math.log1p(max(0, a)) / 5
 
 
+#: Words that open a comparison closed after its base (和2008年相比, 跟上周比较).
+_WITH = "和跟同"
+_COMPARED_AFTER = ("相比", "相较", "比较", "对比")
 #: Words joining two times of one list (2006年和2008年, 一月、二月).
 _TIME_JOINERS = "和与及、"
 
 
 def is_base(norm: str, start: int) -> bool:
-    """Whether the time at ``start`` is a comparison base (比去年同期, 较上月), also as the
-    second item of a list of bases (对比2006年12月14日和2008年9月5日)."""
+    """Whether the time at ``start`` is a comparison base (比去年同期, 较上月, 和2008年相比),
+    also as the second item of a list of bases (对比2006年12月14日和2008年9月5日)."""
     if norm[max(0, start - 2) : start].endswith(_COMPARISON):
         return True
+    if start >= 1 and norm[start - 1] in _WITH:
+        # 和2008年相比, 跟上周比较: the comparison word follows the base.
+        m = TIME_RE.match(norm, start)
+        if m is not None and norm.startswith(_COMPARED_AFTER, m.end()):
+            return True
     if start < 2 or norm[start - 1] not in _TIME_JOINERS:
         return False
     head = norm[max(0, start - 24) : start - 1]
@@ -364,6 +372,8 @@ def time_options(
         t = times[i]
         i += 1
         if t.end <= q_start:
+            if _multiple_base(norm, t, q_start, q_end):
+                continue  # 是上年同期的2.63倍: the time of what the quantity is compared with
             f = {"same_sentence": 1.0, "dist": _log_dist(q_start - t.end)}
             if t.end > clause[0]:
                 f["same_clause"] = 1.0
@@ -546,6 +556,23 @@ def _base_of(norm: str, t: TimeExpr, q_start: int, mention_starts: Sequence[int]
         return False
     # No other quantity between: 比去年的3家多出5家 gives 3家 the base, not 5家.
     return bisect.bisect_left(mention_starts, t.end) == bisect.bisect_left(mention_starts, q_start)
+
+
+#: Characters at most between a time's 的 and a multiple it is the base of (是去年的近3倍).
+_MULTIPLE_GAP = 2
+#: The words that state a multiple of a base (是上年同期的2.63倍, 相当于去年的3倍).
+_RATIO_COPULAS = ("是", "相当于")
+
+
+def _multiple_base(norm: str, t: TimeExpr, q_start: int, q_end: int) -> bool:
+    """Whether the time ``t`` is the base of the multiple at ``q_start`` (是上年同期的2.63倍,
+    相当于去年的近3倍): the time of what the quantity is compared with, never its own."""
+    if not norm.startswith("的", t.end) or "倍" not in norm[q_start : q_end + 1]:
+        return False
+    if not norm[max(0, t.start - 3) : t.start].endswith(_RATIO_COPULAS):
+        return False  # 提升为现在的4倍: the time of the quantity's own value
+    gap = norm[t.end + 1 : q_start]
+    return len(gap) <= _MULTIPLE_GAP and not any(ch in _CLAUSE_STOPS for ch in gap)
 
 
 #: Marks that end a sentence of the body (a heading split off at a space ends with none).
