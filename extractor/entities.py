@@ -99,6 +99,10 @@ _GLUE_MAX = 4
 #: Tag classes of a one-character word never glued into a name: prepositions, conjunctions,
 #: particles, pronouns, adverbs, interjections.
 _GLUE_BAD_TAGS = frozenset({"p", "c", "u", "r", "d", "e", "y", "o"})
+#: Tags of a first and a last piece that make a phrase, not a name: a degree adverb, verb or
+#: adjective before a verb, adjective or localiser (较|少, 高|达, 会|有, 砍|下).
+_PHRASE_FIRST = frozenset({"zg", "v", "a"})
+_PHRASE_LAST = frozenset({"v", "a", "f"})
 #: Chinese numerals: a one-character word that is one is a count, never part of a name.
 _NUMERAL_CHARS = frozenset((*CN_DIGITS, *CN_SMALL_UNITS, *CN_BIG_UNITS))
 #: The longest continuation (characters) read after a name by its repetitions.
@@ -339,7 +343,7 @@ class EntityTable:
         self._runs: dict[int, tuple[Sequence[Token], list[tuple[int, int]]]] = {}
         self._salient: tuple[tuple[int, int], list[Entry]] | None = None
         #: Token lists with the names the tagger split glued back (:meth:`glued`).
-        self._glued: dict[int, tuple[list[Token], list[Token]]] = {}
+        self._glued: dict[int, tuple[Sequence[Token], list[Token]]] = {}
         #: Option texts never offered (too short, a dateline, a word that is never a
         #: subject), memoised: the same texts come back for every claim.
         self.refused: dict[str, bool] = {}
@@ -365,7 +369,7 @@ class EntityTable:
             got = self._runs[id(tokens)] = (tokens, noun_runs(tokens))
         return got[1]
 
-    def glued(self, tokens: list[Token]) -> list[Token]:
+    def glued(self, tokens: Sequence[Token]) -> list[Token]:
         """The clause's words with each run of one-character words that the document writes
         together twice or more glued back into one name (交|银|规模 -> 交银|规模, 曲|美|家具):
         the tagger (no HMM) cuts the names its dictionary lacks into characters, and a name
@@ -380,7 +384,7 @@ class EntityTable:
         k = 0
         while k < n:
             e = k
-            while e < n and _gluable(tokens[e]):
+            while e < n and len(tokens[e][0]) == 1 and _gluable(tokens[e]):
                 e += 1
             if e - k < 2:
                 out.append(tokens[k])
@@ -393,6 +397,8 @@ class EntityTable:
             while i < e:
                 for m in range(min(_GLUE_MAX, e - i), 1, -1):
                     a, b = tokens[i][2], tokens[i + m - 1][3]
+                    if tokens[i][1] in _PHRASE_FIRST and tokens[i + m - 1][1] in _PHRASE_LAST:
+                        continue  # a phrase, not a name (较|少, 高|达, 会|有, 砍|下)
                     if self.count(self.norm[a:b]) >= 2:
                         flag = "nr" if tokens[i][1] == "nr" else "nz"
                         out.append((self.norm[a:b], flag, a, b))
@@ -402,6 +408,8 @@ class EntityTable:
                     out.append(tokens[i])
                     i += 1
             k = e
+        if len(out) == n and isinstance(tokens, list):
+            out = tokens  # nothing glued: the same list (its noun runs are cached by identity)
         self._glued[id(tokens)] = (tokens, out)
         return out
 
@@ -947,7 +955,7 @@ def subject_options(
     raw_of, raw_near = tokens_of, tokens_near
     tokens_of = lambda span: table.glued(raw_of(span))  # noqa: E731
     if raw_near is not None:
-        tokens_near = lambda pos: table.glued(list(raw_near(pos)))  # noqa: E731
+        tokens_near = lambda pos: table.glued(raw_near(pos))  # noqa: E731
 
     not_subject = _not_subject()
     refused = table.refused

@@ -1,7 +1,8 @@
 """Subject options of the eleventh session, on sentences written for these tests: names the
 tagger (no HMM) cuts into one-character words are read glued back when the document writes
 them twice or more (交|银 -> 交银, 偏|股|基金 -> 偏股基金), never across function words,
-numerals or a measure word after a number, never for a pair of characters written once."""
+numerals or a measure word after a number, never for a phrase (较|少) or a pair of characters
+written once."""
 
 from __future__ import annotations
 
@@ -49,6 +50,8 @@ def test_a_name_written_twice_is_glued_back(doc: str, clause: str, word: str) ->
     [
         # Written once: a chance pair of characters stays as the tagger cut it.
         ("交银规模扩大。排名上升。", "交银规模扩大", "交银"),
+        # A degree adverb or verb before an adjective or verb is a phrase, not a name.
+        ("价格较少变化。价格较少变化。", "价格较少变化", "较少"),
         # A measure word right after a number is never the start of a name.
         ("4只偏股基金上涨。偏股基金下跌，只偏股的说法。", "4只偏股基金上涨", "只偏股"),
     ],
