@@ -379,9 +379,20 @@ class EntityTable:
         got = self._glued.get(id(tokens))
         if got is not None and got[0] is tokens:
             return got[1]
-        out: list[Token] = []
         n = len(tokens)
-        k = 0
+        # Most clauses hold no two one-character words in a row: nothing to glue.
+        k = next(
+            (
+                k
+                for k in range(n - 1)
+                if len(tokens[k][0]) == 1
+                and len(tokens[k + 1][0]) == 1
+                and _gluable(tokens[k])
+                and _gluable(tokens[k + 1])
+            ),
+            n,
+        )
+        out: list[Token] = list(tokens[:k])
         while k < n:
             e = k
             while e < n and len(tokens[e][0]) == 1 and _gluable(tokens[e]):
