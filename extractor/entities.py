@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from . import lexicon, nlp
+from .numbers import CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS
 from .ranker import Option
 from .roles import (
     _ATTR_SUFFIXES,
@@ -93,6 +94,17 @@ _SIZE_PART = re.compile(r"[0-9][0-9.]*[a-z]+")
 _EXTEND_STOP = set(
     '，,。；;：:、！？!?（）()“”"《》的在是和与及于对向为被把将从以由等了着也都又还这那其每各'
 )
+#: The most one-character words glued into one name the tagger split (交|银 -> 交银).
+_GLUE_MAX = 4
+#: Tag classes of a one-character word never glued into a name: prepositions, conjunctions,
+#: particles, pronouns, adverbs, interjections.
+_GLUE_BAD_TAGS = frozenset({"p", "c", "u", "r", "d", "e", "y", "o"})
+#: Tags of a first and a last piece that make a phrase, not a name: a degree adverb, verb or
+#: adjective before a verb, adjective or localiser (较|少, 高|达, 会|有, 砍|下).
+_PHRASE_FIRST = frozenset({"zg", "v", "a"})
+_PHRASE_LAST = frozenset({"v", "a", "f"})
+#: Chinese numerals: a one-character word that is one is a count, never part of a name.
+_NUMERAL_CHARS = frozenset((*CN_DIGITS, *CN_SMALL_UNITS, *CN_BIG_UNITS))
 #: The longest continuation (characters) read after a name by its repetitions.
 _EXTEND_MAX = 6
 #: The longest piece (characters) read back before a person's name by its repetitions.
@@ -197,6 +209,19 @@ def _shape(run: Sequence[Token]) -> tuple[bool, bool]:
     if _LATIN.match(text):
         proper = True
     return proper or person, person
+
+
+def _gluable(t: Token) -> bool:
+    """Whether a word may be a piece of a name the tagger split into characters: one Chinese
+    character that is no function word, punctuation or numeral."""
+    word = t[0]
+    return (
+        len(word) == 1
+        and "\u4e00" <= word <= "\u9fff"
+        and word not in _EXTEND_STOP
+        and word not in _NUMERAL_CHARS
+        and t[1][:1] not in _GLUE_BAD_TAGS
+    )
 
 
 def noun_runs(tokens: Sequence[Token], stop: int | None = None) -> list[tuple[int, int]]:
@@ -317,6 +342,8 @@ class EntityTable:
         #: entity table and the subject options of an earlier clause both read them).
         self._runs: dict[int, tuple[Sequence[Token], list[tuple[int, int]]]] = {}
         self._salient: tuple[tuple[int, int], list[Entry]] | None = None
+        #: Token lists with the names the tagger split glued back (:meth:`glued`).
+        self._glued: dict[int, tuple[Sequence[Token], list[Token]]] = {}
         #: Option texts never offered (too short, a dateline, a word that is never a
         #: subject), memoised: the same texts come back for every claim.
         self.refused: dict[str, bool] = {}
@@ -341,6 +368,61 @@ class EntityTable:
         if got is None or got[0] is not tokens:
             got = self._runs[id(tokens)] = (tokens, noun_runs(tokens))
         return got[1]
+
+    def glued(self, tokens: Sequence[Token]) -> list[Token]:
+        """The clause's words with each run of one-character words that the document writes
+        together twice or more glued back into one name (交|银|规模 -> 交银|规模, 曲|美|家具):
+        the tagger (no HMM) cuts the names its dictionary lacks into characters, and a name
+        is written again where a chance pair of characters is not. Longest first, at most
+        :data:`_GLUE_MAX` characters; a glued name is tagged ``nr`` when it opens with a
+        surname (索|顿), ``nz`` otherwise. Once per token list."""
+        got = self._glued.get(id(tokens))
+        if got is not None and got[0] is tokens:
+            return got[1]
+        n = len(tokens)
+        # Most clauses hold no two one-character words in a row: nothing to glue.
+        k = next(
+            (
+                k
+                for k in range(n - 1)
+                if len(tokens[k][0]) == 1
+                and len(tokens[k + 1][0]) == 1
+                and _gluable(tokens[k])
+                and _gluable(tokens[k + 1])
+            ),
+            n,
+        )
+        out: list[Token] = list(tokens[:k])
+        while k < n:
+            e = k
+            while e < n and len(tokens[e][0]) == 1 and _gluable(tokens[e]):
+                e += 1
+            if e - k < 2:
+                out.append(tokens[k])
+                k += 1
+                continue
+            i = k
+            if k and (tokens[k - 1][1] == "m" or tokens[k - 1][0].isdigit()):
+                out.append(tokens[i])  # a measure word after a number (4只|偏|股)
+                i += 1
+            while i < e:
+                for m in range(min(_GLUE_MAX, e - i), 1, -1):
+                    a, b = tokens[i][2], tokens[i + m - 1][3]
+                    if tokens[i][1] in _PHRASE_FIRST and tokens[i + m - 1][1] in _PHRASE_LAST:
+                        continue  # a phrase, not a name (较|少, 高|达, 会|有, 砍|下)
+                    if self.count(self.norm[a:b]) >= 2:
+                        flag = "nr" if tokens[i][1] == "nr" else "nz"
+                        out.append((self.norm[a:b], flag, a, b))
+                        i += m
+                        break
+                else:
+                    out.append(tokens[i])
+                    i += 1
+            k = e
+        if len(out) == n and isinstance(tokens, list):
+            out = tokens  # nothing glued: the same list (its noun runs are cached by identity)
+        self._glued[id(tokens)] = (tokens, out)
+        return out
 
     def source_of(self, span: tuple[int, int]) -> bool:
         """:func:`is_source_clause` of a clause, once per clause."""
@@ -880,6 +962,11 @@ def subject_options(
             ``person_result``.
     """
     options: dict[str, Option] = {}
+    # Names the tagger split into characters are read glued back (:meth:`EntityTable.glued`).
+    raw_of, raw_near = tokens_of, tokens_near
+    tokens_of = lambda span: table.glued(raw_of(span))  # noqa: E731
+    if raw_near is not None:
+        tokens_near = lambda pos: table.glued(raw_near(pos))  # noqa: E731
 
     not_subject = _not_subject()
     refused = table.refused
