@@ -87,12 +87,16 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
-def validate_fields(text: str, fields: dict[str, Any]) -> dict[str, Any]:
+def validate_fields(
+    text: str, fields: dict[str, Any], *, null_value: bool = False
+) -> dict[str, Any]:
     """Check and normalise a claim's fact fields against its document text.
 
     Args:
         text: the document text the offsets refer to.
         fields: fact fields (a full claim or an edit); ``value``/``value_max`` already numbers.
+        null_value: an empty ``value`` is allowed (an edit that leaves a claim's empty value
+            alone: the quantity has no single value); otherwise the value must be a number.
 
     Returns:
         A copy with types normalised, the quantity text taken from the offsets, the sentence
@@ -124,7 +128,7 @@ def validate_fields(text: str, fields: dict[str, Any]) -> dict[str, Any]:
             continue
         if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
             errors[name] = f"{name} must be a number"
-    if out.get("value") is None:
+    if out.get("value") is None and not null_value:
         errors.setdefault("value", "value must be a number")
     if (
         out.get("value") is not None
@@ -193,5 +197,9 @@ def merge_edit(
         merged["time"] = ""
     if "quantity_text" not in changes:
         merged["quantity_text"] = None  # taken from the (new) offsets
-    fixed = validate_fields(document_text(conn, claim["doc_id"]), merged)
+    # A quantity with no single value (a fraction in words: GUIDELINE 1/2.3 -> null) keeps its
+    # empty value through an edit of its other fields (a pick of its subject); an edit that sets
+    # the value must give a number.
+    keep_null = claim["value"] is None and "value" not in changes
+    fixed = validate_fields(document_text(conn, claim["doc_id"]), merged, null_value=keep_null)
     return {f: fixed[f] for f in (*FACT_FIELDS, *SPAN_FIELDS)}

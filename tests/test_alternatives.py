@@ -1005,3 +1005,25 @@ async def test_bracket_then_a_digit_sets_the_qualifier(picks_db):
     assert alternatives.describe_pick(json.loads(d["after"])["picked"]) == (
         "picked qualifier option 5 (<=)"
     )
+
+
+def test_a_claim_with_no_single_value_takes_picks_and_keeps_its_empty_value(picks_db):
+    """A fraction in words has no single value (GUIDELINE: 1/2.3 -> null): picking its subject
+    saves the pick with the value still empty; an edit that empties a value is refused."""
+    path, ids = picks_db
+    conn = open_db(path)
+    with transaction(conn):
+        conn.execute("UPDATE claims SET value = NULL WHERE id = ?", (ids[0],))
+    conn.close()
+    s = session(path)
+    assert s.open().view.claim["id"] == ids[0]
+    out = s.pick_alternative("subject", 1)
+    assert out.kind == "done", out.message
+    row = claim_row(path, ids[0])
+    assert (row["status"], row["subject"], row["value"]) == ("accepted", "甲公司", None)
+    # a value the reviewer empties is still refused, and nothing is written
+    assert s.goto(ids[1]).ok
+    out = s.decide("edit", {"value": None})
+    assert not out.ok and "value must be a number" in out.message
+    assert claim_row(path, ids[1])["value"] == 650
+    assert len(decisions(path)) == 1
