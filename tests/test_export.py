@@ -259,10 +259,11 @@ def test_bad_export_arguments(built, db_path, tmp_path):
     assert not (tmp_path / "absent.db").exists()
 
 
-def test_interrupted_export_leaves_no_file(db_path, tmp_path):
-    """kill -9 in the middle of a big export: neither the target nor a temporary file remains."""
+def _add_claims(db_path, n: int) -> None:
+    """``n`` more accepted claims on the one document of ``db_path`` (made on the first call)."""
     conn = open_db(db_path)
-    doc = add_doc(conn, "big", "甲有5人。" * 2000)
+    row = conn.execute("SELECT id FROM documents").fetchone()
+    doc = row[0] if row else add_doc(conn, "big", "甲有5人。" * 2000)
     with transaction(conn):
         conn.executemany(
             'INSERT INTO claims (doc_id, quantity_text, start, "end", sentence_start,'
@@ -270,27 +271,46 @@ def test_interrupted_export_leaves_no_file(db_path, tmp_path):
             " VALUES (?, '5人', ?, ?, ?, ?, 'accepted', 'r', 't', 't')",
             [
                 (doc, 2 + 5 * (i % 2000), 4 + 5 * (i % 2000), 5 * (i % 2000), 5 * (i % 2000) + 5)
-                for i in range(100_000)
+                for i in range(n)
             ],
         )
     conn.close()
+
+
+def test_interrupted_export_leaves_no_file(db_path, tmp_path):
+    """kill -9 in the middle of a big export: neither the target nor a temporary file remains.
+
+    20,000 claims take the export a good half second after its temporary file appears; if it
+    still ended before the kill (this process not scheduled meanwhile, on a busy machine), the
+    kill proved nothing and it is tried again with 100,000."""
     out = tmp_path / "out.jsonl"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tui.cli", "export", "--db", str(db_path), "-o", str(out)],
-        cwd=ROOT,
-    )
-    deadline = time.time() + 30
-    while time.time() < deadline and not any(p.suffix == ".part" for p in tmp_path.iterdir()):
-        time.sleep(0.01)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    claims = 0
+    for more in (20_000, 80_000):
+        _add_claims(db_path, more)
+        claims += more
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "tui.cli", "export", "--db", str(db_path), "-o", str(out)],
+            cwd=ROOT,
+        )
+        deadline = time.time() + 30
+        while (
+            time.time() < deadline
+            and proc.poll() is None
+            and not any(p.suffix == ".part" for p in tmp_path.iterdir())
+        ):
+            time.sleep(0.01)
+        proc.send_signal(signal.SIGKILL)  # does nothing to a process that has ended
+        if proc.wait() == -signal.SIGKILL:
+            break
+        out.unlink()  # it ended first, with the whole file: the kill proved nothing
+    assert proc.returncode == -signal.SIGKILL, "the export always ended before the kill"
     assert not out.exists()
     # the temporary file may remain after kill -9, but never under the target's name
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.jsonl.")]
     assert all(name.endswith(".part") for name in leftovers)
     r = export(db_path, "-o", out)
     assert r.exit_code == 0
-    assert len(out.read_text(encoding="utf-8").splitlines()) == 100_000
+    assert len(out.read_text(encoding="utf-8").splitlines()) == claims
     # ... and the next export to the same target removes what the killed one left
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.jsonl.")] == []
 

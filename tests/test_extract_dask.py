@@ -31,7 +31,11 @@ from db.ingest import ingest_file
 from tests.conftest import ROOT, need_corpus
 from tui.pipeline import ExtractSummary, run_extract
 
-DOCS = 200
+DOCS = 80
+#: Write batches and cluster tasks of a few documents, so the 80 make many of each (as a big
+#: corpus does with the defaults, 100 and 25): the kill lands with tasks still out.
+BATCH = 20
+DASK_BATCH = 10
 
 SLOW_MACHINE = {
     "distributed.comm.timeouts.connect": "120s",
@@ -111,8 +115,12 @@ def _candidates(conn) -> list[tuple]:
 
 
 def test_cluster_equals_single_process_survives_a_killed_worker_adds_nothing_twice(
-    tmp_path, cluster, corpus_file
+    tmp_path, cluster, corpus_file, monkeypatch
 ):
+    import tui.pipeline
+
+    monkeypatch.setattr(tui.pipeline, "BATCH", BATCH)
+    monkeypatch.setattr(tui.pipeline, "DASK_BATCH", DASK_BATCH)
     single = _ingested(tmp_path / "single.db", corpus_file)
     run_extract(single)
     expected = _candidates(single)

@@ -21,8 +21,9 @@ from db.connection import open_db
 from db.ingest import ingest_file
 from tests.conftest import ROOT, need_corpus
 
-DOCS = 300  # three batches of 100: the signal comes after the first, one more may land
-DOCS_MORE = 992  # the whole corpus: a second try when the signal came after the last batch
+BATCH = 20  # documents per committed batch in the child (CLAIMDESK_EXTRACT_BATCH; 100 by default)
+DOCS = 3 * BATCH  # three batches: the signal comes after the first, one more may land
+DOCS_MORE = 15 * BATCH  # a second try when the signal came after the last batch
 
 
 def _as_from_a_shell() -> None:
@@ -59,12 +60,15 @@ def _interrupted_run(tmp_path, workers: int, docs: int):
     assert ingest_file(conn, str(part)).added == docs
     conn.close()
 
-    child = _cli("extract", "--db", str(db), "--workers", str(workers), start_new_session=True)
+    env = {**os.environ, "CLAIMDESK_EXTRACT_BATCH": str(BATCH)}
+    child = _cli(
+        "extract", "--db", str(db), "--workers", str(workers), start_new_session=True, env=env
+    )
     first = ""
     while not first.startswith("extracted "):  # blocks until the first batch is committed
         first = child.stderr.readline()
         assert first, "the child ended before reporting any progress"
-    assert first.startswith(f"extracted 100 of {docs} documents"), first
+    assert first.startswith(f"extracted {BATCH} of {docs} documents"), first
     # Hold the write lock while the signal is sent: on a fast idle machine the child could
     # otherwise commit every remaining batch before the signal lands (it then has nothing to
     # interrupt). Held, its next commit waits; released after the signal, it may commit that
@@ -102,7 +106,7 @@ def test_ctrl_c_says_what_was_kept_and_a_rerun_carries_on(tmp_path, workers):
     )
     assert m, err
     kept, claims, left = map(int, m.groups())
-    assert 100 <= kept < docs and left == docs - kept
+    assert BATCH <= kept < docs and left == docs - kept
     check = sqlite3.connect(db)
     done = check.execute("SELECT count(*) FROM documents WHERE extracted_version IS NOT NULL")
     assert done.fetchone()[0] == kept

@@ -9,6 +9,7 @@ and every export complete.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -24,6 +25,14 @@ from bench.faultlib import (
     write_jsonl,
 )
 from tests.conftest import ROOT, need_corpus
+
+#: Articles extracted before the writers start (their claims are decided meanwhile), articles
+#: in each of the four files the two ingests import, claims the two reviewers decide, and the
+#: extracts' batch (documents per transaction).
+BASE_DOCS = 40
+NEW_DOCS = 15
+DECIDED = 300
+EXTRACT_BATCH = 10
 
 DECIDER = r"""
 import random, sys
@@ -50,28 +59,33 @@ def test_concurrent_writers_lose_and_double_nothing(tmp_path):
     from tui.pipeline import run_extract
 
     db = tmp_path / "c.db"
-    base = articles(120)
+    base = articles(BASE_DOCS)
     conn = open_db(db)
     ingest_file(conn, str(write_jsonl(tmp_path / "base.jsonl", base)))
     run_extract(conn)
     claim_ids = [r[0] for r in conn.execute("SELECT id FROM claims ORDER BY id")]
     conn.close()
-    assert len(claim_ids) > 500
+    assert len(claim_ids) > DECIDED
 
     files = {"base.jsonl": [r["text"] for r in base]}
     paths = []
     for i in range(4):
-        recs = articles(40, offset=120 + i * 40)
+        recs = articles(NEW_DOCS, offset=BASE_DOCS + i * NEW_DOCS)
         files[f"new{i}.jsonl"] = [r["text"] for r in recs]
         paths.append(str(write_jsonl(tmp_path / f"new{i}.jsonl", recs)))
     decider = tmp_path / "decider.py"
     decider.write_text(DECIDER)
-    half = claim_ids[:400]
+    half = claim_ids[:DECIDED]
+
+    # The extracts commit every few documents, so their transactions interleave with the
+    # others' as big batches over a big import do.
+    env = {**os.environ, "CLAIMDESK_EXTRACT_BATCH": str(EXTRACT_BATCH)}
 
     def claimdesk(*args: str) -> subprocess.Popen:
         return subprocess.Popen(
             [sys.executable, "-m", "tui.cli", *args, "--db", str(db)],
             cwd=ROOT,
+            env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -123,7 +137,7 @@ def test_concurrent_writers_lose_and_double_nothing(tmp_path):
     conn = ro(db)
     for reviewer, name in (("ann", "review-ann"), ("bob", "review-bob")):
         done = [line.split() for line in outputs[name].splitlines()]
-        assert len(done) == 200
+        assert len(done) == DECIDED // 2
         logged = conn.execute(
             "SELECT claim_id, action FROM decisions WHERE reviewer = ? ORDER BY id", (reviewer,)
         ).fetchall()

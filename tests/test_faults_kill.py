@@ -38,6 +38,10 @@ from tests.conftest import ROOT, need_corpus
 from tui.cli import cli as main_cli
 
 SEED = int(os.environ.get("CLAIMDESK_FAULT_SEED", "20261125"))
+#: Documents the extract kills work on, and the batch (one transaction) the runs commit them in:
+#: three batches, as 300 documents make with the default batch of 100, at a fifth of the work.
+KILL_DOCS = 60
+KILL_BATCH = 20
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +66,25 @@ def corpus_dbs(tmp_path_factory) -> dict:
     assert done.exit_code == 0, done.output
     expected = check_extraction(extracted)
     assert len(expected) == 300 and sum(expected.values()) > 1000
-    return {"ingested": ingested, "extracted": extracted, "expected": expected}
+    # The first KILL_DOCS articles ingested alone: the extract kills cut their run, in batches of
+    # KILL_BATCH documents (each a transaction, as 100 are by default).
+    few = tmp / "few.db"
+    conn = open_db(few)
+    assert ingest_file(conn, str(write_jsonl(tmp / "few.jsonl", articles(KILL_DOCS)))).added
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    check = ro(few)
+    shas = {sha for (sha,) in check.execute("SELECT sha256 FROM documents")}
+    check.close()
+    few_expected = {sha: n for sha, n in expected.items() if sha in shas}
+    assert len(few_expected) == KILL_DOCS
+    return {
+        "ingested": ingested,
+        "extracted": extracted,
+        "expected": expected,
+        "few": few,
+        "few_expected": few_expected,
+    }
 
 
 def _fresh(path: Path, src: Path) -> Path:
@@ -110,10 +132,12 @@ def test_kill_ingest_never_half_imports_a_file(tmp_path):
     assert partial >= 2, "the kills never landed mid-import; the test proves nothing"
 
 
-def test_kill_extract_keeps_finished_batches_and_never_doubles(tmp_path, corpus_dbs):
+def test_kill_extract_keeps_finished_batches_and_never_doubles(tmp_path, corpus_dbs, monkeypatch):
     rng = random.Random(SEED + 1)
-    expected = corpus_dbs["expected"]
-    db = _fresh(tmp_path / "x.db", corpus_dbs["ingested"])
+    expected = corpus_dbs["few_expected"]
+    db = _fresh(tmp_path / "x.db", corpus_dbs["few"])
+    # Three batches of KILL_BATCH documents in every run (the commands read it at start-up).
+    monkeypatch.setenv("CLAIMDESK_EXTRACT_BATCH", str(KILL_BATCH))
     mid_run = 0
     for round_ in range(6):
         # Alternate plain runs (carry on where the last one stopped) and --redo runs (replace

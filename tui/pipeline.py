@@ -38,8 +38,9 @@ from db.claims import CANDIDATE_COLUMNS, count_to_extract, documents_to_extract,
 from db.connection import transaction
 from db.schema import fill_search_index
 
-#: Documents per write transaction.
-BATCH = 100
+#: Documents per write transaction. ``CLAIMDESK_EXTRACT_BATCH`` sets another size (the fault
+#: tests use it to get several batches out of a few documents).
+BATCH = max(1, int(os.environ.get("CLAIMDESK_EXTRACT_BATCH") or 100))
 #: Documents per task sent to a Dask worker (small enough to spread, big enough to amortise).
 DASK_BATCH = 25
 #: Queued documents indexed for search after each write batch (more than a batch, so the queue
