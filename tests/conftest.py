@@ -95,6 +95,42 @@ def need_corpus() -> Path:
     return CORPUS
 
 
+#: Parsed CSS rules shared by every app one test process starts (see ``css_parsed_once``).
+_CSS_RULES: dict[tuple[object, ...], list[object]] = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def css_parsed_once():
+    """Every app a test starts parses the same CSS (tui/review.tcss and each widget's default
+    CSS with the theme's variables) into a new stylesheet: Textual caches a parse per app only.
+    Here the parsed rules are kept for the process, keyed by everything the parse reads (the
+    text, where it came from, its kind and scope, the variables), so each app gets rules equal
+    to those it would have parsed. (An app runs once per process outside the tests.)"""
+    from textual.css.stylesheet import Stylesheet
+
+    original = Stylesheet._parse_rules
+
+    def parse_rules(
+        self: Stylesheet,
+        css: str,
+        read_from: tuple[str, str],
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> list:
+        key = (css, read_from, is_default_rules, tie_breaker, scope,
+               tuple(sorted(self._variables.items())))  # fmt: skip
+        rules = _CSS_RULES.get(key)
+        if rules is None:
+            rules = original(self, css, read_from, is_default_rules, tie_breaker, scope)
+            _CSS_RULES[key] = rules
+        return list(rules)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Stylesheet, "_parse_rules", parse_rules)
+        yield
+
+
 #: How long a settled pause waits for the app's workers at most (a guard, not a timing).
 SETTLE_LIMIT = 120.0
 

@@ -113,3 +113,45 @@ async def test_the_footer_is_textuals_in_every_state_and_rebuilt_only_on_a_chang
         await check("help closed", ("escape",))
         screen.query_one(ClaimList).focus()
         assert await check("list again") == on_list
+
+
+async def test_footer_keys_start_in_the_footers_compact_state_and_still_follow_it(
+    tmp_path, monkeypatch
+):
+    """Each key is composed in the footer's compact state: mounting it restyles no key
+    (Textual's keys start compact and were then switched back, two stylesheet passes per key
+    per rebuild), and a later change of the footer's state still reaches every key."""
+    path = tmp_path / "review.db"
+    build_review_db(path)
+    restyled: list[str] = []
+    update = FooterKey.update_node_styles
+
+    def counted(self: FooterKey, animate: bool = True) -> None:
+        restyled.append(self.key)
+        update(self, animate)
+
+    monkeypatch.setattr(FooterKey, "update_node_styles", counted)
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        footer = screen.query_one(KeyFooter)
+        screen.query_one(DocumentView).focus()
+        await pilot.press("v")  # span mode: a rebuild with other keys
+        await pilot.pause()
+        await pilot.pause()
+        keys = list(footer.query(FooterKey))
+        assert any(k.description == "Subject" for k in keys)
+        assert restyled == []
+        # The command palette's key is not bound to the footer: compact, as Textual has it.
+        [palette] = [k for k in keys if "-command-palette" in k.classes]
+        bound = [k for k in keys if k is not palette]
+        for key in bound:
+            assert key.compact is False and "-compact" not in key.classes
+        assert palette.compact is True and "-compact" in palette.classes
+        footer.compact = True
+        await pilot.pause()
+        assert set(restyled) == {key.key for key in bound}
+        for key in footer.query(FooterKey):
+            assert key.compact is True and "-compact" in key.classes

@@ -253,15 +253,15 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
         predicate."""
         index = y + int(self.scroll_offset.y)
         width = self.scrollable_content_region.width
-        base = self.rich_style
         row = self.row(index)
         if row is None:
-            return Strip.blank(width, base)
+            return Strip.blank(width, self.rich_style)
         selected = index == self.cursor
         key = (row["id"], row["status"], row["edited"], row.get("flagged"), selected, width,
                self.has_focus)  # fmt: skip
         strip = self._cache.get(key)
         if strip is None:
+            base = self.rich_style  # only for a row drawn anew: it walks every ancestor
             text = self.render_row(row, width)
             if selected:
                 text.stylize(self.get_component_rich_style("claim-list--cursor"))

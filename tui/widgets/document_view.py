@@ -434,12 +434,12 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         """One line of the view (Line API)."""
         index = y + int(self.scroll_offset.y)
         width = self.scrollable_content_region.width
-        base = self.rich_style
         if index >= len(self._rows):
-            return Strip.blank(width, base)
+            return Strip.blank(width, self.rich_style)
         key = (index, width, self._version)
         strip = self._cache.get(key)
         if strip is None:
+            base = self.rich_style  # only for a line drawn anew: it walks every ancestor
             line, is_hint = self._rows[index]
             text = self.render_hint_line(line) if is_hint else self.render_text_line(line)
             segments = list(text.render(self.app.console, end=""))
