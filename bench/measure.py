@@ -3,7 +3,9 @@
 Peak memory is measured two ways, because ``--workers N`` spreads work over grandchildren:
 
 - ``maxrss_mb``: the child's own peak resident set, from ``wait4``'s ``ru_maxrss`` (exact, but
-  only for the process started, not its children);
+  only for the process started, not its children; and never below the measuring process's own
+  peak at the start: Linux keeps the high-water mark of the memory the child was forked from
+  when it execs, so measure from a small process, as the bench scripts do);
 - ``tree_rss_mb``: the largest sum of ``VmRSS`` over the child and all its descendants, sampled
   from ``/proc`` every ``interval`` seconds (Linux; misses peaks shorter than the interval).
 """

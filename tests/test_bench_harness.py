@@ -3,16 +3,34 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
+from pathlib import Path
 
 from bench.measure import run
 from bench.report import MARKER, render, write_markdown
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+#: Measures an 80 MB child from a small process, as a bench script does (a test worker that has
+#: grown past 400 MB would pass its own high-water mark on to every child it starts).
+MEASURE_FROM_A_SMALL_PROCESS = """
+import dataclasses, json, sys
+from bench.measure import run
+child = "x = bytearray(80_000_000); x[::4096] = b'1' * len(x[::4096])"
+print(json.dumps(dataclasses.asdict(run([sys.executable, "-c", child]))))
+"""
+
 
 def test_measure_reports_the_child_peak_memory_and_exit_code():
-    r = run([sys.executable, "-c", "x = bytearray(80_000_000); x[::4096] = b'1' * len(x[::4096])"])
-    assert r.exit_code == 0
-    assert 80 <= r.maxrss_mb < 400 and r.tree_rss_mb >= r.maxrss_mb
+    out = subprocess.run(
+        [sys.executable, "-c", MEASURE_FROM_A_SMALL_PROCESS],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    )  # fmt: skip
+    r = json.loads(out.stdout)
+    assert r["exit_code"] == 0
+    assert 80 <= r["maxrss_mb"] < 400 and r["tree_rss_mb"] >= r["maxrss_mb"]
     failed = run([sys.executable, "-c", "import sys; print('out'); sys.exit(3)"])
     assert failed.exit_code == 3 and failed.stdout.strip() == "out"
 
