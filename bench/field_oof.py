@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.golddata import DATA, train_gold  # noqa: E402
-from bench.subject_oof import sentence  # noqa: E402
+from bench.subject_oof import fit_fold, sentence  # noqa: E402
 from extractor.core import extract_with_fields  # noqa: E402
-from extractor.ranker import DEFAULT_BOOST, canonical_key, fit, list_features  # noqa: E402
+from extractor.ranker import canonical_key, list_features  # noqa: E402
 from extractor.train import RULES, _right, load_gold, matched_pairs, predicate_targets  # noqa: E402
 
 #: The reference gold (the project owner's annotations).
@@ -91,16 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     lines: list[dict] = []
     for k in range(args.folds):
         held = set(docs[k :: args.folds])
-        model = fit(
-            [
-                list(zip(r["feats"], r["labels"], strict=True))
-                for d in docs
-                if d not in held
-                for r in per_doc[d]
-            ],
-            field=args.field,
-            boost=DEFAULT_BOOST.get(args.field),
-        )
+        model = fit_fold(per_doc, docs, held, args.field)
         for d in sorted(held):
             for r in per_doc[d]:
                 scores = model.scores(r["feats"], args.field)

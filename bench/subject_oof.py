@@ -41,6 +41,17 @@ def sentence(text: str, start: int, end: int) -> str:
     return (text[a:start] + "[" + text[start:end] + "]" + text[end:b]).strip()
 
 
+def fit_fold(records: dict[str, list[dict]], docs: list[str], held: set[str], field: str):
+    """The field's model fitted on every document's records but the ``held`` fold's."""
+    rows = [
+        list(zip(r["feats"], r["labels"], strict=True))
+        for d in docs
+        if d not in held
+        for r in records[d]
+    ]
+    return fit(rows, field=field, boost=DEFAULT_BOOST.get(field))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--folds", type=int, default=5)
@@ -77,16 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     lines: list[dict] = []
     for k in range(args.folds):
         held = set(docs[k :: args.folds])
-        model = fit(
-            [
-                list(zip(r["feats"], r["labels"], strict=True))
-                for d in docs
-                if d not in held
-                for r in records[d]
-            ],
-            field="subject",
-            boost=DEFAULT_BOOST.get("subject"),
-        )
+        model = fit_fold(records, docs, held, "subject")
         for d in sorted(held):
             for r in records[d]:
                 scores = model.scores(r["feats"], "subject")
