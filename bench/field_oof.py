@@ -19,7 +19,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -27,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.golddata import DATA, train_gold  # noqa: E402
-from bench.subject_oof import fit_fold, sentence  # noqa: E402
+from bench.subject_oof import fit_fold, write_records  # noqa: E402
 from extractor.core import extract_with_fields  # noqa: E402
 from extractor.ranker import canonical_key, list_features  # noqa: E402
 from extractor.train import RULES, _right, load_gold, matched_pairs, predicate_targets  # noqa: E402
@@ -110,12 +109,7 @@ def main(argv: list[str] | None = None) -> int:
             listed = set(path.read_text(encoding="utf-8").split())
             print(f"  {path.name} {share(lines, listed)}")
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as fh:
-            for r in lines:
-                row = {k: v for k, v in r.items() if k not in ("feats", "labels")}
-                row["flags"] = [sorted(k for k, v in f.items() if v) for f in r["feats"]]
-                row["sentence"] = sentence(texts[r["doc"]], r["start"], r["end"])
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        write_records(args.json, lines, texts, drop=("feats", "labels"))
     return 0
 
 

@@ -52,6 +52,19 @@ def fit_fold(records: dict[str, list[dict]], docs: list[str], held: set[str], fi
     return fit(rows, field=field, boost=DEFAULT_BOOST.get(field))
 
 
+def write_records(
+    path: str, lines: list[dict], texts: dict[str, str], drop: tuple[str, ...]
+) -> None:
+    """Each claim's record as a JSON line (what ``subject_oof_diff.py`` compares): the record
+    without the ``drop`` keys, each option's true features as ``flags``, and its sentence."""
+    with open(path, "w", encoding="utf-8") as fh:
+        for r in lines:
+            row = {k: v for k, v in r.items() if k not in drop}
+            row["flags"] = [sorted(k for k, v in f.items() if v) for f in r["feats"]]
+            row["sentence"] = sentence(texts[r["doc"]], r["start"], r["end"])
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--folds", type=int, default=5)
@@ -121,12 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         f"  ceiling {covered / max(total, 1):.3f}  claims {total}"
     )
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as fh:
-            for r in lines:
-                row = {k: v for k, v in r.items() if k != "feats"}
-                row["flags"] = [sorted(k for k, v in f.items() if v) for f in r["feats"]]
-                row["sentence"] = sentence(texts[r["doc"]], r["start"], r["end"])
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        write_records(args.json, lines, texts, drop=("feats",))
     return 0
 
 
