@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 
 from . import lexicon
-from .ranker import CONTEXT_WORDS, GENRE_SIGNALS, Option
+from .ranker import GENRE_SIGNALS, Option
 from .roles import (
     _COPULA,
     _DROP_BEFORE,
@@ -504,13 +504,6 @@ def time_options(
     # What the claim says (a change, a plan, a standing fact) only tells one option from
     # another where it stands: conjoined with the option's class, as the genre signals are.
     # The conjunctions of each class are built once per claim (its options share classes).
-    # The closed-class words right around the quantity (的 of 600人的影厅, 为 of 为5%),
-    # conjoined alike.
-    around = [
-        f"ctx_{slot}={w}"
-        for slot, at in (("quantity_before", q_start), ("quantity_after", q_end))
-        if (w := context_word(norm, at, slot)) is not None
-    ]
     conj: dict[str, dict[str, float]] = {}
     for _, o in out:
         c = time_class(o.features)
@@ -518,7 +511,6 @@ def time_options(
         if extra is None:
             extra = conj[c] = {f"genre_{g}*{c}": v for g, v in genre.items() if v} if genre else {}
             extra.update({f"cue_{cue}*{c}": 1.0 for cue in cues})
-            extra.update({f"{a}*{c}": 1.0 for a in around})
         o.features.update(extra)
     return out
 
@@ -611,26 +603,6 @@ def _source_between(norm: str, start: int, end: int) -> bool:
     return any(c in between for c in _source_cues())
 
 
-@cache
-def _context_longest_first(slot: str) -> tuple[str, ...]:
-    return tuple(sorted(CONTEXT_WORDS[slot], key=len, reverse=True))
-
-
-def context_word(norm: str, at: int, slot: str) -> str | None:
-    """The closed-class word of ``slot`` (:data:`~extractor.ranker.CONTEXT_WORDS`) written
-    right before ``at`` (slots ``*_before``) or right from ``at`` (``*_after``), the longest
-    when several are; None when none is."""
-    if slot.endswith("_before"):
-        for w in _context_longest_first(slot):
-            if at >= len(w) and norm.startswith(w, at - len(w)):
-                return w
-        return None
-    for w in _context_longest_first(slot):
-        if norm.startswith(w, at):
-            return w
-    return None
-
-
 def _static_time_features(
     norm: str, t: TimeExpr, headline_end: int, base_ok: bool = False
 ) -> dict[str, float] | None:
@@ -653,10 +625,6 @@ def _static_time_features(
         f["dateline"] = 1.0
     if norm[max(0, t.start - 4) : t.start].rstrip("于在到").endswith(_future_words()):
         f["plan_time"] = 1.0  # 将于近期上市, 计划明年: the time of a plan, not of a fact
-    for slot, at in (("time_before", t.start), ("time_after", t.end)):
-        w = context_word(norm, at, slot)
-        if w is not None:
-            f[f"ctx_{slot}={w}"] = 1.0  # 在2008年, 2008年以来: the word that frames the time
     return f
 
 
@@ -800,10 +768,6 @@ def predicate_options(
         if _inside_name(norm, start, end):
             return  # a piece of a transliterated name (武贾西奇 of 萨沙-武贾西奇)
         f = dict(f)
-        for slot, at in (("predicate_before", start), ("predicate_after", end)):
-            w = context_word(norm, at, slot)
-            if w is not None:
-                f[f"ctx_{slot}={w}"] = 1.0  # 增长了, 的份额: the word that frames the option
         lo_b, hi_b = (end, q_start) if end <= q_start else (q_end, start)
         if any(lo_b <= a and b <= hi_b for a, b in verbs):
             f["verb_between"] = 1.0  # 指数|跌|0.01%: what a verb follows is its subject

@@ -48,7 +48,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from . import lexicon
 from .docrank import STACK_FEATURES
 from .lookalike import LookalikeError, LookalikeModel
 from .trees import BoostParams, Trees, TreesError, fit_trees, group_weights
@@ -347,55 +346,6 @@ TIME_FEATURES.update(
         f"cue_{q}*{c}": f"the claim's clause states {qd}, for an option {cd}"
         for q, qd in CLAIM_CUES.items()
         for c, cd in TIME_CLASSES.items()
-    }
-)
-
-#: Where the closed-class words of ``data/context_words.tsv`` are read (prepositions,
-#: particles, copulas, clause marks: never content words), each slot with its words in file
-#: order: right before and right after a time option (``ctx_time_before=在``: a feature of the
-#: option), right before and right after the quantity (``ctx_quantity_before=的*{class}``:
-#: conjoined with where each time option stands, as the claim cues are).
-CONTEXT_SLOTS: dict[str, str] = {
-    "time_before": "right before the time option",
-    "time_after": "right after the time option",
-    "quantity_before": "right before the quantity",
-    "quantity_after": "right after the quantity",
-    "predicate_before": "right before the predicate option",
-    "predicate_after": "right after the predicate option",
-}
-
-
-def _context_words() -> dict[str, tuple[str, ...]]:
-    slots: dict[str, list[str]] = {s: [] for s in CONTEXT_SLOTS}
-    for word, slot in lexicon.table("context_words"):
-        slots[slot].append(word)
-    return {s: tuple(w) for s, w in slots.items()}
-
-
-CONTEXT_WORDS: dict[str, tuple[str, ...]] = _context_words()
-
-TIME_FEATURES.update(
-    {
-        f"ctx_{s}={w}": f"the closed-class word {w} stands {CONTEXT_SLOTS[s]}"
-        for s in ("time_before", "time_after")
-        for w in CONTEXT_WORDS[s]
-    }
-)
-TIME_FEATURES.update(
-    {
-        f"ctx_{s}={w}*{c}": f"the closed-class word {w} stands {CONTEXT_SLOTS[s]}, for an"
-        f" option {cd}"
-        for s in ("quantity_before", "quantity_after")
-        for w in CONTEXT_WORDS[s]
-        for c, cd in TIME_CLASSES.items()
-    }
-)
-
-PREDICATE_FEATURES.update(
-    {
-        f"ctx_{s}={w}": f"the closed-class word {w} stands {CONTEXT_SLOTS[s]}"
-        for s in ("predicate_before", "predicate_after")
-        for w in CONTEXT_WORDS[s]
     }
 )
 
