@@ -21,10 +21,11 @@ Two forms of pass 2:
 only the claims before (what a left-to-right decoder would know: the sequential alternative).
 
 Train part only (the split's ``train`` articles); prints per field the per-fold accuracy of
-pass 1 and pass 2, and on how many folds pass 2 wins and loses::
+pass 1 and pass 2, on how many folds pass 2 wins and loses, and both passes on the reference
+gold's documents and on each ``--docs`` list (the newest training articles by default)::
 
     python bench/doc_rank.py [--fields subject,predicate,time] [--mode residual|full]
-        [--soft] [--causal] [--l2 2]
+        [--soft] [--causal] [--l2 2] [--docs FILE...]
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.golddata import train_gold  # noqa: E402
+from bench.field_oof import NEWEST, REFERENCE  # noqa: E402
+from bench.golddata import DATA, train_gold  # noqa: E402
 from extractor.docrank import Place, pick_features, stack_rows  # noqa: E402
 from extractor.numbers import FULLWIDTH  # noqa: E402
 from extractor.ranker import (  # noqa: E402
@@ -54,7 +56,7 @@ from extractor.ranker import (  # noqa: E402
     list_features,
 )
 from extractor.sentences import split_clauses, split_sentences  # noqa: E402
-from extractor.train import FIELDS, _right, extract_all, matched_pairs  # noqa: E402
+from extractor.train import FIELDS, _right, extract_all, load_gold, matched_pairs  # noqa: E402
 from extractor.trees import fit_trees  # noqa: E402
 
 #: One claim: its place and, per field, option texts, features and labels (None: not a gold
@@ -107,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--causal", action="store_true")
     ap.add_argument("--l2", type=float, default=2.0, help="decay of the residual model")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--docs", nargs="*", default=list(NEWEST), help="files of document ids")
     args = ap.parse_args(argv)
     gold, texts = train_gold()
     docs = records(gold, texts)
@@ -154,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         began = time.process_time()
         base: list[float] = []
         new: list[float] = []
+        per_doc: dict[str, list[int]] = {}  # right in pass 1, right in pass 2, claims
         for k in range(k_folds):
             groups = []
             for d in names:
@@ -191,8 +195,14 @@ def main(argv: list[str] | None = None) -> int:
                     if trees is not None:
                         z2 = trees.adjust(z2, r)
                     total += 1
-                    right1 += labels[max(range(len(z1)), key=z1.__getitem__)] > 0
-                    right2 += labels[max(range(len(z2)), key=z2.__getitem__)] > 0
+                    ok1 = labels[max(range(len(z1)), key=z1.__getitem__)] > 0
+                    ok2 = labels[max(range(len(z2)), key=z2.__getitem__)] > 0
+                    right1 += ok1
+                    right2 += ok2
+                    counts = per_doc.setdefault(d, [0, 0, 0])
+                    counts[0] += ok1
+                    counts[1] += ok2
+                    counts[2] += 1
             base.append(right1 / total)
             new.append(right2 / total)
         wins = sum(b > a + 1e-9 for a, b in zip(base, new, strict=True))
@@ -202,7 +212,24 @@ def main(argv: list[str] | None = None) -> int:
             f" pass 2 {' '.join(f'{a:.3f}' for a in new)} (mean {_mean(new):.3f}) |"
             f" wins {wins} losses {losses} ({time.process_time() - began:.0f} CPU s)"
         )
+        for name, listed in _subsets(args.docs):
+            kept = [per_doc[d] for d in per_doc if d in listed]
+            n = max(1, sum(x[2] for x in kept))
+            print(
+                f"  {name}: pass 1 {sum(x[0] for x in kept) / n:.3f} pass 2"
+                f" {sum(x[1] for x in kept) / n:.3f} ({sum(x[2] for x in kept)} claims)"
+            )
     return 0
+
+
+def _subsets(files: Sequence[str]) -> list[tuple[str, set[str]]]:
+    """The reference gold's documents and each listed file's (that exists) by name."""
+    out = [("reference gold", {str(g["doc"]) for n in REFERENCE for g in load_gold(str(DATA / n))})]
+    for name in files:
+        path = Path(name)
+        if path.exists():
+            out.append((path.name, set(path.read_text(encoding="utf-8").split())))
+    return out
 
 
 def _dot(w: Mapping[str, float], f: Mapping[str, float]) -> float:
