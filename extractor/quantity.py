@@ -455,6 +455,9 @@ _GAME_CLOCK_BEFORE_RE = re.compile(
 _TWO_DIGIT_YEAR_RE = re.compile(r"[89]\d")
 #: Numerals that are idioms of multitude (亿万, 万千): data/numeral_idioms.tsv.
 _NUMERAL_IDIOMS = frozenset(words("numeral_idioms"))
+#: A lone 百/千/万 and the first character of its measure word that make an idiom or a name
+#: (万家, 百年名校, 感动万分), not an amount: data/bare_scale_idioms.tsv.
+_BARE_SCALE_IDIOMS = frozenset(words("bare_scale_idioms"))
 #: How far (characters) another count of the same measure word may stand from 一 and its
 #: measure word for 一 to count too (吃了两次饭，流了一次眼泪).
 _BESIDE = 24
@@ -1344,6 +1347,16 @@ class _Finder:
         end = e + len(post) if post and not p_qual else e
         self.add(Mention(p_start, end, None, None, unit, qual, kind, rule, 0.6, s))
 
+    def _bare_scale_amount(self, n: str, unit: str, e: int) -> bool:
+        """True for a lone 百, 千 or 万 read with its measure word as an amount (千元大奖,
+        万件家具, 百种技能): not an idiom or a name (万家, 百年, 万分) and not a fraction
+        (千分之三, 百分比)."""
+        return (
+            n in ("百", "千", "万")
+            and n + unit[0] not in _BARE_SCALE_IDIOMS
+            and not self.t.startswith("之", e)
+        )
+
     def _prefix(self, s: int) -> tuple[int, str, str]:
         """Look for a qualifier word before position ``s``: (new start, qualifier, word)."""
         window = self.t[max(0, s - 8) : s]
@@ -1375,6 +1388,7 @@ class _Finder:
             _is_scale_only(n)
             and not p_word
             and not (unit and (approx or len(n) >= 2))
+            and not (unit and self._bare_scale_amount(n, unit, e))
             and not (post and len(n) >= 2)
             and not (unit == "年" and t.startswith(_DURATION_NOUNS, e))
         ):
