@@ -230,6 +230,9 @@ _RANK_AFTER_OK = re.compile(
 #: 第一个访问的国家, 第一个副本: "the first" of something is a rank, unless what follows is a
 #: period or a part of a sequence (第一个季度, 第二个学期, 第三个阶段).
 _ORDINAL_PERIODS = tuple(words("ordinal_periods"))
+#: 首 + a measure word of a thing (首款, 首只, 首家): the first of its kind, a rank 1
+#: (data/first_measures.tsv); a word or a quote must follow (国内首家合资公司).
+_FIRST_RE = re.compile("首(?:" + "|".join(words("first_measures")) + ')(?=[\u4e00-\u9fff“"「《])')
 _RANK_GE_RE = re.compile("个(?!" + "|".join(_ORDINAL_PERIODS) + r")(?=[\u4e00-\u9fff])")
 _PRICE_BEFORE_RE = re.compile(
     "(?:"
@@ -1268,6 +1271,13 @@ class _Finder:
             # The surface is the ordinal with 第: 第四 stays whole for readability.
             self.add(Mention(s, e, v, v_max, "", "=", "other", "rank.ordinal", 0.55, s))
 
+    def firsts(self) -> None:
+        """首款, 首个, 首家 + what is ranked: the first of its kind, rank 1 (as 第一个)."""
+        for m in _scan(_FIRST_RE, self.t, ("首",)):
+            s, e = m.start(), m.end()
+            if self._free(s, e):
+                self.add(Mention(s, e, 1.0, None, "", "=", "other", "rank.ordinal", 0.5, s))
+
     # ------------------------------------------------------------------ the main pattern
     def main(self) -> None:
         t = self.t
@@ -2191,6 +2201,7 @@ def find_quantities(
     f = _Finder(norm, blocked or [], lookalikes)
     f.specials()
     f.ordinals()
+    f.firsts()
     f.main()
     f.out.sort(key=lambda m: m.start)
     if lookalikes:

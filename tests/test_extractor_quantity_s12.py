@@ -57,6 +57,41 @@ def test_every_bare_scale_idiom_is_no_amount() -> None:
     assert not [c for c in fraction.values() if (c.value, c.unit) == (1000, "分")]
 
 
+# 首 + a measure word of a thing: the first of its kind, rank 1 as 第一个 (not 首次, 首届,
+# 首轮: an occasion or a stage).
+FIRSTS = {
+    "个": "这是全省首个红木家具检测站，投资800万元。",
+    "款": "这是该公司首款触摸屏相机，售价2000元。",
+    "家": "它成为国内首家合资基金公司，有30名员工。",
+    "宗": "本地出现首宗流感危重病例，患者37岁。",
+    "例": "医院确诊了首例输入病例，共隔离12人。",
+}
+
+
+def test_every_first_measure_makes_a_rank_of_one() -> None:
+    check_lexicon_file("first_measures")
+    assert set(words("first_measures")) == set(FIRSTS)
+    for measure, text in FIRSTS.items():
+        cands: dict[str, Any] = found(text)
+        surface = "首" + measure
+        assert surface in cands, (measure, list(cands))
+        assert (cands[surface].value, cands[surface].unit, cands[surface].kind) == (1, "", "other")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["他首次入选国家队，得了12分。", "首届比赛共有20支球队参加。", "球队在首轮以3比1获胜。"],
+)
+def test_a_first_occasion_is_no_rank(text: str) -> None:
+    cands: dict[str, Any] = found(text)
+    assert not [s for s in cands if s.startswith("首")], list(cands)
+
+
+def test_a_first_needs_what_it_ranks_after_it() -> None:
+    # 首个。 at the end of a clause ranks nothing written.
+    assert not [s for s in found("这是首个。共3人。") if s.startswith("首")]
+
+
 # A game item after a level (30级武器, 4级水晶) names the tier of the item, as 30级副本 did.
 @pytest.mark.parametrize("word", ["武器", "宝石", "水晶"])
 def test_a_game_item_after_a_level_names_a_tier(word: str) -> None:
