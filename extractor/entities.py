@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 
 from . import lexicon, nlp
 from .numbers import CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS
-from .ranker import CONTEXT_WORDS, Option
+from .ranker import Option
 from .roles import (
     _ATTR_SUFFIXES,
     _COPULA,
@@ -1286,27 +1286,8 @@ def word_shape(
             f["first_bad"] = 1.0
         if any(w[1] == "v" for w in words[1:-1]):
             f["inner_verb"] = 1.0
-        if first[2] == start:
-            before = toks[lo - 1] if lo > 0 and toks[lo - 1][3] == start else None
-            _context(f, "pre", before, norm[start - 1] if start > 0 else "")
-        if last[3] == end:
-            after = toks[hi] if hi < len(toks) and toks[hi][2] == end else None
-            _context(f, "post", after, norm[end] if end < len(norm) else "")
     table.shape_cache[key] = f
     return f
-
-
-_CONTEXT_WORDS = frozenset(CONTEXT_WORDS)
-
-
-def _context(f: dict[str, float], side: str, word: Token | None, char: str) -> None:
-    """The feature of the word next to a mention on one ``side`` (``pre`` or ``post``) when it
-    is a closed-class word of ``data/context_words.tsv``. With no tagged word there (the
-    mention opens or closes the tagged part of its clause) the character there is read (a
-    clause mark such as ，; a letter or a character of an untagged stretch says nothing)."""
-    text = word[0] if word is not None else "" if char.isalnum() else char
-    if text in _CONTEXT_WORDS:
-        f[f"{side}:{text}"] = 1.0
 
 
 def _clause_options(

@@ -48,7 +48,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from . import lexicon
 from .docrank import STACK_FEATURES
 from .lookalike import LookalikeError, LookalikeModel
 from .trees import BoostParams, Trees, TreesError, fit_trees, group_weights
@@ -474,19 +473,6 @@ def _conjunctions(field: str) -> dict[str, str]:
 
 
 FEATURES.update(SUBJECT_DERIVED)
-
-#: Closed-class words (prepositions, conjunctions, particles, localisers, pronouns, copulas,
-#: a few adverbs, clause marks: ``data/context_words.tsv``) read right before and right after
-#: a subject option's mention: each is a feature of its own (``pre:据``, ``post:的``), so the
-#: model learns cues such as 据X (a source), X的 (an owner), 在X (a place), X、 (a list item)
-#: without any article's words. Content words around a mention are never read.
-CONTEXT_WORDS: tuple[str, ...] = lexicon.words("context_words")
-
-CONTEXT_FEATURES: dict[str, str] = {
-    **{f"pre:{w}": f"the word right before the mention is {w}" for w in CONTEXT_WORDS},
-    **{f"post:{w}": f"the word right after the mention is {w}" for w in CONTEXT_WORDS},
-}
-FEATURES.update(CONTEXT_FEATURES)
 PREDICATE_FEATURES.update(PREDICATE_DERIVED)
 PREDICATE_FEATURES.update(_conjunctions("predicate"))
 TIME_FEATURES.update(TIME_DERIVED)

@@ -8,16 +8,10 @@ import pytest
 
 from extractor import extract
 from extractor.core import extract_with_options, is_comparison_base
-from extractor.entities import (
-    _TRANSLIT_RE,
-    EntityTable,
-    is_source_clause,
-    word_shape,
-)
+from extractor.entities import _TRANSLIT_RE, EntityTable, is_source_clause, word_shape
 from extractor.lexicon import table
-from extractor.ranker import CONTEXT_WORDS, FEATURES, Ranker
+from extractor.ranker import Ranker
 from extractor.timex import find_times, normalise
-from tests.lexicon_checks import check_lexicon_file
 from tests.subject_checks import subject_options
 
 _options = subject_options
@@ -309,61 +303,6 @@ def test_the_words_of_a_mention_describe_it(
     got = word_shape(norm, text or norm[a:b], a, b, lambda _: toks, EntityTable(norm, len(norm)))
     assert flags <= set(got), got
     assert not absent & set(got), got
-
-
-def _tokens(words: list[tuple[str, str]]) -> list[tuple[str, str, int, int]]:
-    toks, pos = [], 0
-    for word, flag in words:
-        toks.append((word, flag, pos, pos + len(word)))
-        pos += len(word)
-    return toks
-
-
-@pytest.mark.parametrize(
-    ("tokens", "span", "flags", "absent"),
-    [
-        # A source: 据 before the name; a verb after it says nothing.
-        ([("据", "p"), ("甲机构", "nt"), ("统计", "v")], (1, 4), {"pre:据"}, {"post:统计"}),
-        # An owner: 的 after the name, a place: 在 before it.
-        (
-            [("在", "p"), ("乙市", "ns"), ("的", "uj"), ("销量", "n")],
-            (1, 3),
-            {"pre:在", "post:的"},
-            set(),
-        ),
-        # A list item: the mark after it, and the clause mark before the clause's first word.
-        ([("丙队", "nt"), ("、", "x"), ("丁队", "nt")], (0, 2), {"pre:，", "post:、"}, set()),
-        # Content words around it are never read.
-        ([("增加", "v"), ("戊厂", "nt"), ("产量", "n")], (2, 4), set(), {"pre:增加", "post:产量"}),
-        # A mention cut inside a word has no neighbour on that side.
-        ([("甲公司", "n"), ("收入", "n")], (1, 5), {"post:。"}, {"pre:甲"}),
-    ],
-)
-def test_the_closed_class_words_around_a_mention_describe_it(
-    tokens: list[tuple[str, str]], span: tuple[int, int], flags: set[str], absent: set[str]
-) -> None:
-    norm = "".join(w for w, _ in tokens) + "。"
-    toks = _tokens(tokens)
-    if span[0] == 0:
-        norm = "，" + norm
-        toks = [(w, f, a + 1, b + 1) for w, f, a, b in toks]
-        span = (span[0] + 1, span[1] + 1)
-    a, b = span
-    got = word_shape(norm, norm[a:b], a, b, lambda _: toks, EntityTable(norm, len(norm)))
-    context = {k for k in got if k.startswith(("pre:", "post:"))}
-    assert context == flags and not absent & set(got), got
-    assert set(got) <= set(FEATURES)
-
-
-def test_options_carry_the_words_around_their_mention() -> None:
-    opts = _options("据甲机构统计，乙市的销量为3000辆。", "3000辆")
-    assert opts["甲机构"].get("pre:据") == 1.0
-    assert opts["乙市"].get("post:的") == 1.0 and opts["乙市"].get("pre:，") == 1.0
-
-
-def test_every_context_word_is_one_word_of_a_closed_class() -> None:
-    check_lexicon_file("context_words")
-    assert all(len(w) == 1 for w in CONTEXT_WORDS)
 
 
 def test_options_carry_the_shape_of_their_words() -> None:
