@@ -466,9 +466,21 @@ def enter_assigns(steps: Sequence[SpanStep], enter_field: str | None) -> bool:
     return enter_field is not None and len(steps) == 1 and steps[0].form_field == enter_field
 
 
-def span_cost(steps: Sequence[SpanStep], enter_field: str | None = None) -> int:
+#: The app's binding that assigns the selection to each field and saves the draft in one key
+#: (a field key and ``enter`` at once), and its letter.
+SAVE_BINDING = {"subject": ("span.subject_save", "S"), "predicate": ("span.predicate_save", "P"),
+                "time_text": ("span.time_save", "T"), "object": ("span.object_save", "O"),
+                "quantity": ("span.quantity_save", "Q")}  # fmt: skip
+
+
+def span_cost(steps: Sequence[SpanStep], enter_field: str | None = None,
+              save_keys: bool = False) -> int:  # fmt: skip
     """``v``, every selection and field key, ``enter`` — without the field key when
-    ``enter`` assigns the one selection itself (:func:`enter_assigns`)."""
+    ``enter`` assigns the one selection itself (:func:`enter_assigns`), or (``save_keys``:
+    the app assigns and saves in one key, :data:`SAVE_BINDING`) with the last field key and
+    ``enter`` one key."""
+    if save_keys and steps:
+        return 1 + sum(len(s.keys) for s in steps)
     return 2 + sum(len(s.keys) for s in steps) - int(enter_assigns(steps, enter_field))
 
 

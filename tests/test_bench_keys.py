@@ -704,3 +704,21 @@ def test_add_form_cost_pays_the_offsets_when_the_quantity_is_not_in_the_sentence
     assert add_form_cost(g, text, elsewhere) > 2 + 4 + 2
     # A gold subject the pre-fill leaves empty is typed after Tabs.
     assert add_form_cost({**g, "subject": "甲公司"}, text, here) > 2 + 4 + 3
+
+
+@pytest.mark.parametrize(
+    ("fields", "enter", "want"),
+    [
+        (("predicate",), "predicate", 1 + 3 + 1),  # Enter assigns, or the save key: the same
+        (("predicate",), "subject", 1 + 3 + 1),  # another field: its save key, no Enter
+        (("predicate",), None, 1 + 3 + 1),
+        (("subject", "predicate"), "predicate", 1 + 3 + 1 + 3 + 1),  # the last key saves
+    ],
+)
+def test_a_field_key_that_saves_replaces_the_last_field_key_and_enter(fields, enter, want):
+    steps = [kp.SpanStep(f, 0, 2, ("left", "left", "left", kp.SPAN_KEY[f])) for f in fields]
+    assert kp.span_cost(steps, enter, save_keys=True) == want
+    assert kp.span_cost(steps, enter, save_keys=False) - want == int(
+        not kp.enter_assigns(steps, enter)
+    )
+    assert set(kp.SAVE_BINDING) >= {s.form_field for s in steps}
