@@ -227,14 +227,13 @@ MIXED = {
     ("fields", "now", "want"),
     [
         # in turns: each field's first option, then each one's second, … ("" is "no time",
-        # offered while the claim has a time)
+        # offered while the claim has a time); the object stays on its own list (OFF_ROW)
         (MIXED, {}, [("subject", "甲公司"), ("predicate", "投入"), ("time", ""),
-                     ("object", "员工"), ("subject", "丙集团"), ("predicate", "提供"),
+                     ("subject", "丙集团"), ("predicate", "提供"),
                      ("time", "3月"), ("subject", "丁银行")]),
         # a field a reviewer has set (the subject, to 甲公司) leaves the row to the others
         (MIXED, {"subject": "甲公司", "original": '{"subject": "乙市政府"}'},
-         [("predicate", "投入"), ("time", ""), ("object", "员工"), ("predicate", "提供"),
-          ("time", "3月")]),
+         [("predicate", "投入"), ("time", ""), ("predicate", "提供"), ("time", "3月")]),
         # every field set: all of them again
         ({"subject": MIXED["subject"][:2]},
          {"subject": "甲公司", "predicate": "投入", "time_text": "", "object": "员工",
