@@ -1026,3 +1026,38 @@ def test_a_claim_with_no_single_value_takes_picks_and_keeps_its_empty_value(pick
     assert not out.ok and "value must be a number" in out.message
     assert claim_row(path, ids[1])["value"] == 650
     assert len(decisions(path)) == 1
+
+
+async def test_the_object_stays_off_the_row_so_its_digit_picks_a_graded_field(tmp_path):
+    """Claim 3's row without the object: 1 甲公司, 2 投入, 3 乙市政府, 4 丙集团 (before, 4 was
+    the object's 员工): ``4`` saves the subject 丙集团; the object keeps its own list (``]``
+    four times) and its value."""
+    alt3 = {
+        "subject": [opt("甲公司", 0.4), opt("乙市政府", 0.3), opt("丙集团", 0.2)],
+        "predicate": [opt("投入", 0.3)],
+        "object": [opt("员工", 0.5)],
+    }
+    path = tmp_path / "picks.db"
+    ids = build_picks_db(path, alt3)
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_app(app, pilot)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert screen.claim["id"] == ids[2]
+        text = card_text(app)
+        assert "subject 1甲公司  3乙市政府  4丙集团  predicate 2投入" in text
+        assert "员工" not in text
+        await pilot.press("]", "]", "]", "]")
+        await pilot.pause()
+        assert card(app).picks.field == "object" and "1员工" in card_text(app)
+        await pilot.press("[", "[", "[", "[", "4")
+        await pilot.pause()
+    row = claim_row(path, ids[2])
+    assert (row["subject"], row["object"], row["status"]) == ("丙集团", "", "accepted")
+    assert (row["subject_start"], row["subject_end"]) == at("丙集团")
+    (d,) = decisions(path)
+    picked = json.loads(d["after"])["picked"]
+    assert (picked["field"], picked["option"], picked["row"], picked["digit"]) == (
+        "subject", 3, "all", 4,
+    )  # fmt: skip
