@@ -18,9 +18,9 @@ claim's current value, numbered 1..9; and, where a claim comes on screen, every 
 once (:func:`mixed`, the pseudo-field :data:`ALL`): the digits go round the fields not set
 yet — 1 the subject's first option, 2 the predicate's first, 3 the time's first, 4 the
 subject's second … (the object stays on its own list: :data:`OFF_ROW`) — so the first
-options of any graded field are one key away. The field *most likely wrong* (:func:`focus_field`) is the one with the lowest margin
-between the chosen value's score and its best runner-up's (where span mode and the edit form
-start).
+options of any graded field are one key away. The field *most likely wrong*
+(:func:`focus_field`) is the one with the lowest margin between the chosen value's score
+and its best runner-up's (where span mode and the edit form start).
 A pick (:func:`pick_changes`) is an ordinary edit: the field's new text, with the option's
 offsets for the highlight; for time the normalised ``time`` too. Nothing here writes: the
 session saves a pick through the one decisions writer.
@@ -191,9 +191,10 @@ def options(alts: Alternatives, claim: Mapping[str, Any], field: str) -> list[Op
 
 def mixed(alts: Alternatives, claim: Mapping[str, Any]) -> list[Option]:
     """The "all fields" row: the options of every field of :func:`walk` but the object
-    (:data:`OFF_ROW`) that no reviewer has set yet (:func:`settled`; all of them when every one is set), taken in turns — each
-    field's first option in :func:`walk` order, then each one's second, … — at most
-    :data:`MAX_SHOWN` (numbered 1.. in this order). Each option keeps its own field."""
+    (:data:`OFF_ROW`) that no reviewer has set yet (:func:`settled`; all of them when every
+    one is set), taken in turns — each field's first option in :func:`walk` order, then each
+    one's second, … — at most :data:`MAX_SHOWN` (numbered 1.. in this order). Each option
+    keeps its own field."""
     done = settled(claim)
     row = [f for f in walk(alts) if f not in OFF_ROW]
     fields = [f for f in row if f not in done] or row
