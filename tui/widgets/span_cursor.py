@@ -24,7 +24,7 @@ from typing import Any
 
 from textual.binding import Binding
 
-from db import spans
+from db import alternatives, spans
 from tui.keymap import with_ime_keys
 from tui.widgets import hints
 
@@ -478,7 +478,8 @@ class SpanCursor:
         likely wrong: (anchor, cursor) word indices, on the nearest word of that field's
         type in the claim's sentence —
 
-        - ``subject``: the sentence's first name or noun phrase before the quantity;
+        - ``subject``: the sentence's first name or noun phrase before the quantity that the
+          card does not offer already (neither the subject nor one of its alternatives);
         - ``predicate``: the word just before the quantity (a predicate's usual last word);
         - ``time``: the time expression of the sentence nearest the quantity;
         - ``object``: the word just after the quantity;
@@ -500,6 +501,14 @@ class SpanCursor:
 
         if field == "subject":
             names = [w for w in self.jump_spans("name") if inside(w) and w[1] < q[0]]
+            # A name the card offers already (the subject, a runner-up) is picked, not
+            # selected: start on the first one it does not offer.
+            offered = {str(claim.get("subject") or "")} | {
+                o.text for o in alternatives.parse(claim.get("alternatives"), self.text).get(
+                    "subject", [])
+            }  # fmt: skip
+            fresh = [w for w in names if self.text[words[w[0]][0] : words[w[1]][1]] not in offered]
+            names = fresh or names
             return names[0] if names else fallback
         if field == "predicate":
             k = q[0] - 1
