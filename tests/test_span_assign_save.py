@@ -111,3 +111,31 @@ def test_each_save_key_has_a_non_letter_and_its_input_method_form():
         assert keys[0].isupper() and len(keys[0]) == 1  # the letter: Shift and the field key
         other = [k for k in keys[1:] if k in IME_KEYS]
         assert other and IME_KEYS[other[0]] in keys  # e.g. ! and ！
+
+
+async def test_help_and_palette_list_the_save_keys_and_the_palette_runs_one(setup):
+    path, info = setup
+    cid = info["ids"][5]
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_doc2(app, pilot)
+        rows = {r[3]: r[0] for r in screen.help_rows()}
+        for bid in ("subject", "predicate", "time", "object", "quantity"):
+            assert f"span.{bid}_save" in rows
+        assert rows["span.subject_save"].split()[:2] == ["S", "!"]
+        from tui.app import ReviewCommands
+
+        await enter_span(screen, pilot)
+        await press(pilot, "right", "shift+right")
+        assert selected(screen) == "全市共有"
+        commands = {t for t, _h, _c in ReviewCommands(screen)._commands()}
+        assert {"span: subject, save", "span: time, save"} <= commands
+        await press(pilot, "ctrl+p")
+        await pilot.press(*"span: subject, save")
+        await pilot.pause()
+        await press(pilot, "enter")
+        await pilot.pause()
+        assert screen.span is None
+    row = claim_row(path, cid)
+    assert (row["subject"], row["status"]) == ("全市共有", "accepted")
+    assert [d["action"] for d in decisions(path)] == ["edit"]
