@@ -606,6 +606,14 @@ class Driver:
             return
         selection = widget.selection
         all_selected = sorted((selection.start, selection.end)) == [0, len(old)]
+        keep, rest = kp.typing_keys(old, new)
+        if keep is not None:  # the new text extends the old: keep it, type the rest
+            await self.press(action, "form/keep", keep)
+            await self.send(action, "form/type", list(rest))
+            self.keys.typed[name] += len(rest)
+            got = f"{keep} and {rest!r} made {name} {widget.value!r}, not {new!r}"
+            await self.settle(lambda: widget.value == new, got)
+            return
         if old and (not all_selected or not new):
             if not all_selected and widget.cursor_position != len(old):
                 await self.press(action, "form/clear", "end")
@@ -748,8 +756,14 @@ class Driver:
 
     def estimate_form(self, fixes: dict[str, str], row: dict[str, Any]
                       ) -> Callable[[frozenset[str]], int]:  # fmt: skip
-        start = self.form_start_for(row)
-        return lambda fs: kp.form_cost(FORM_CHAIN, start, {f: fixes[f] for f in fs}, route)
+        start, now = self.form_start_for(row), self.form_values(row)
+        return lambda fs: kp.form_cost(FORM_CHAIN, start, {f: fixes[f] for f in fs}, route, now)
+
+    def form_values(self, row: dict[str, Any]) -> dict[str, str]:
+        """The text the edit form shows in each text field for claim ``row`` (the role
+        fields and the unit; numbers and offsets are shown formatted, never extended)."""
+        return {f: str(row.get(f) or "") for f in ("subject", "predicate", "object", "time_text",
+                                                   "unit")}  # fmt: skip
 
     def plan_commits(self, claim_id: int, g: dict, fixes: dict[str, str], text: str
                      ) -> list[kp.Commit]:  # fmt: skip
@@ -1575,7 +1589,8 @@ class SelectSpan:
             return None if steps is None else kp.span_cost(steps, enter, save)
 
         start = driver.form_start_for(row)
-        form = lambda fs: kp.form_cost(FORM_CHAIN, start, {f: fixes[f] for f in fs}, route)  # noqa: E731
+        now = driver.form_values(fields)
+        form = lambda fs: kp.form_cost(FORM_CHAIN, start, {f: fixes[f] for f in fs}, route, now)  # noqa: E731
         stay = PICK.stay_offered(driver)
         plan = kp.cheapest(fixes, picks, span, form, back, stay=stay)
         unpicked = sum(c.way != "pick" for c in plan) if stay else len(plan)
@@ -1665,7 +1680,8 @@ class ApplyToSiblings:
         fixes = wrong_fields(g, shown_fields(row), adding=False)
         if not fixes:
             return 1
-        best = kp.form_cost(FORM_CHAIN, driver.form_start_for(row), fixes, route)
+        best = kp.form_cost(FORM_CHAIN, driver.form_start_for(row), fixes, route,
+                            driver.form_values(row))  # fmt: skip
         if len(fixes) == 1:
             (name,) = fixes
             alts = json.loads(row.get("alternatives") or "{}").get(kp.CARD_FIELD.get(name, ""), [])

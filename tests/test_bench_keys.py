@@ -722,3 +722,23 @@ def test_a_field_key_that_saves_replaces_the_last_field_key_and_enter(fields, en
         not kp.enter_assigns(steps, enter)
     )
     assert set(kp.SAVE_BINDING) >= {s.form_field for s in steps}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "want"),
+    [
+        ("昌平西关", "昌平西关廉租房项目", ("end", "廉租房项目")),  # extends it: End, the rest
+        ("廉租房项目", "昌平西关廉租房项目", ("home", "昌平西关")),  # Home, the part before
+        ("国泰双利", "今年以来成立的新基金", (None, "今年以来成立的新基金")),  # retyped
+        ("", "持续时间", (None, "持续时间")),
+        ("甲", "甲公司", (None, "甲公司")),  # one character kept is no cheaper
+        ("甲公司", "甲公司", (None, "甲公司")),
+    ],
+)
+def test_typing_keeps_the_old_text_when_the_new_one_extends_it(old, new, want):
+    assert kp.typing_keys(old, new) == want
+    chain = ("quantity_text", "subject")
+    plain = kp.form_cost(chain, "subject", {"subject": new}, lambda n, a, t: [])
+    kept = kp.form_cost(chain, "subject", {"subject": new}, lambda n, a, t: [], {"subject": old})
+    assert plain == 2 + len(new)  # e, the characters, Ctrl+S
+    assert kept == (2 + 1 + len(want[1]) if want[0] else plain)
