@@ -230,6 +230,9 @@ _RANK_AFTER_OK = re.compile(
 #: 第一个访问的国家, 第一个副本: "the first" of something is a rank, unless what follows is a
 #: period or a part of a sequence (第一个季度, 第二个学期, 第三个阶段).
 _ORDINAL_PERIODS = tuple(words("ordinal_periods"))
+#: 首 + a measure word of a thing (首款, 首只, 首家): the first of its kind, a rank 1
+#: (data/first_measures.tsv); a word or a quote must follow (国内首家合资公司).
+_FIRST_RE = re.compile("首(?:" + "|".join(words("first_measures")) + ')(?=[\u4e00-\u9fff“"「《])')
 _RANK_GE_RE = re.compile("个(?!" + "|".join(_ORDINAL_PERIODS) + r")(?=[\u4e00-\u9fff])")
 _PRICE_BEFORE_RE = re.compile(
     "(?:"
@@ -455,6 +458,9 @@ _GAME_CLOCK_BEFORE_RE = re.compile(
 _TWO_DIGIT_YEAR_RE = re.compile(r"[89]\d")
 #: Numerals that are idioms of multitude (亿万, 万千): data/numeral_idioms.tsv.
 _NUMERAL_IDIOMS = frozenset(words("numeral_idioms"))
+#: A lone 百/千/万 and the first character of its measure word that make an idiom or a name
+#: (万家, 百年名校, 感动万分), not an amount: data/bare_scale_idioms.tsv.
+_BARE_SCALE_IDIOMS = frozenset(words("bare_scale_idioms"))
 #: How far (characters) another count of the same measure word may stand from 一 and its
 #: measure word for 一 to count too (吃了两次饭，流了一次眼泪).
 _BESIDE = 24
@@ -1265,6 +1271,13 @@ class _Finder:
             # The surface is the ordinal with 第: 第四 stays whole for readability.
             self.add(Mention(s, e, v, v_max, "", "=", "other", "rank.ordinal", 0.55, s))
 
+    def firsts(self) -> None:
+        """首款, 首个, 首家 + what is ranked: the first of its kind, rank 1 (as 第一个)."""
+        for m in _scan(_FIRST_RE, self.t, ("首",)):
+            s, e = m.start(), m.end()
+            if self._free(s, e):
+                self.add(Mention(s, e, 1.0, None, "", "=", "other", "rank.ordinal", 0.5, s))
+
     # ------------------------------------------------------------------ the main pattern
     def main(self) -> None:
         t = self.t
@@ -1344,6 +1357,16 @@ class _Finder:
         end = e + len(post) if post and not p_qual else e
         self.add(Mention(p_start, end, None, None, unit, qual, kind, rule, 0.6, s))
 
+    def _bare_scale_amount(self, n: str, unit: str, e: int) -> bool:
+        """True for a lone 百, 千 or 万 read with its measure word as an amount (千元大奖,
+        万件家具, 百种技能): not an idiom or a name (万家, 百年, 万分) and not a fraction
+        (千分之三, 百分比)."""
+        return (
+            n in ("百", "千", "万")
+            and n + unit[0] not in _BARE_SCALE_IDIOMS
+            and not self.t.startswith("之", e)
+        )
+
     def _prefix(self, s: int) -> tuple[int, str, str]:
         """Look for a qualifier word before position ``s``: (new start, qualifier, word)."""
         window = self.t[max(0, s - 8) : s]
@@ -1375,6 +1398,7 @@ class _Finder:
             _is_scale_only(n)
             and not p_word
             and not (unit and (approx or len(n) >= 2))
+            and not (unit and self._bare_scale_amount(n, unit, e))
             and not (post and len(n) >= 2)
             and not (unit == "年" and t.startswith(_DURATION_NOUNS, e))
         ):
@@ -2177,6 +2201,7 @@ def find_quantities(
     f = _Finder(norm, blocked or [], lookalikes)
     f.specials()
     f.ordinals()
+    f.firsts()
     f.main()
     f.out.sort(key=lambda m: m.start)
     if lookalikes:

@@ -556,6 +556,8 @@ QUANTITY_LEXICONS = (
     "since_event_words",  # its entry test: tests/test_extractor_quantity_s11.py
     "describe_words",  # its entry test: tests/test_extractor_quantity_s11.py
     "requirement_words",  # its entry test: tests/test_extractor_quantity_s11.py
+    "bare_scale_idioms",  # its entry test: tests/test_extractor_quantity_s12.py
+    "first_measures",  # its entry test: tests/test_extractor_quantity_s12.py
 )
 
 
