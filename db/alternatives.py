@@ -345,11 +345,15 @@ def shown(option: Option) -> str:
 
 def describe_pick(picked: Any) -> str:
     """``picked subject option 2 (乙集团)`` for a decision's ``picked`` record ("" if none);
-    an empty time is ``(no time)``."""
+    an empty time is ``(no time)``. A pick from the row of all fields is named by the digit
+    the reviewer pressed there (``picked subject 8 of all fields (乙集团)``), not by the
+    option's number in its field's own list, which the row does not show."""
     if not isinstance(picked, dict) or "field" not in picked:
         return ""
     field = picked["field"]
     text = picked.get("text", "") or EMPTY_SHOWN.get(str(field), "")
+    if picked.get("row") == ALL and picked.get("digit") is not None:
+        return f"picked {field} {picked['digit']} of all fields ({text})"
     return f"picked {field} option {picked.get('option', '?')} ({text})"
 
 

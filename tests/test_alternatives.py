@@ -277,7 +277,7 @@ async def test_one_digit_picks_the_predicate_from_the_row_of_all_fields(picks_db
     assert (picked["field"], picked["option"], picked["row"], picked["digit"]) == (
         "predicate", 1, "all", 2,
     )  # fmt: skip
-    assert alternatives.describe_pick(picked) == "picked predicate option 1 (投入)"
+    assert alternatives.describe_pick(picked) == "picked predicate 2 of all fields (投入)"
 
 
 def test_walk_adds_unit_and_kind_only_when_they_have_options():
@@ -322,6 +322,10 @@ def test_pick_changes_carry_offsets_and_the_normalised_time():
         "picked time option 1 (3月)"
     )
     assert alternatives.describe_pick(None) == alternatives.describe_pick([1]) == ""
+    # From the row of all fields the reviewer pressed the row's digit, not the option's
+    # number in its field's list: the message names the key pressed.
+    row_pick = {"field": "subject", "option": 4, "text": "乙集团", "row": "all", "digit": 8}
+    assert alternatives.describe_pick(row_pick) == "picked subject 8 of all fields (乙集团)"
 
 
 # --------------------------------------------------------------------------- the session
@@ -929,7 +933,7 @@ async def test_no_time_is_shown_and_picked_with_one_key(tmp_path):
     assert (row["status"], row["edited"]) == ("accepted", 1)
     (d,) = decisions(path)
     assert alternatives.describe_pick(json.loads(d["after"])["picked"]) == (
-        "picked time option 1 (no time)"
+        "picked time 1 of all fields (no time)"
     )
 
 
