@@ -606,6 +606,14 @@ class Driver:
             return
         selection = widget.selection
         all_selected = sorted((selection.start, selection.end)) == [0, len(old)]
+        keep, rest = kp.typing_keys(old, new)
+        if keep is not None:  # the new text extends the old: keep it, type the rest
+            await self.press(action, "form/keep", keep)
+            await self.send(action, "form/type", list(rest))
+            self.keys.typed[name] += len(rest)
+            got = f"{keep} and {rest!r} made {name} {widget.value!r}, not {new!r}"
+            await self.settle(lambda: widget.value == new, got)
+            return
         if old and (not all_selected or not new):
             if not all_selected and widget.cursor_position != len(old):
                 await self.press(action, "form/clear", "end")
@@ -748,8 +756,14 @@ class Driver:
 
     def estimate_form(self, fixes: dict[str, str], row: dict[str, Any]
                       ) -> Callable[[frozenset[str]], int]:  # fmt: skip
-        start = self.form_start_for(row)
-        return lambda fs: kp.form_cost(FORM_CHAIN, start, {f: fixes[f] for f in fs}, route)
+        start, now = self.form_start_for(row), self.form_values(row)
+        return lambda fs: kp.form_cost(FORM_CHAIN, start, {f: fixes[f] for f in fs}, route, now)
+
+    def form_values(self, row: dict[str, Any]) -> dict[str, str]:
+        """The text the edit form shows in each text field for claim ``row`` (the role
+        fields and the unit; numbers and offsets are shown formatted, never extended)."""
+        return {f: str(row.get(f) or "") for f in ("subject", "predicate", "object", "time_text",
+                                                   "unit")}  # fmt: skip
 
     def plan_commits(self, claim_id: int, g: dict, fixes: dict[str, str], text: str
                      ) -> list[kp.Commit]:  # fmt: skip
@@ -1374,11 +1388,12 @@ class SelectSpan:
         (anchor, cursor), moves = self.start(driver, text, row), self.moves(driver, text)
         date = driver.doc_date(row["doc_id"])
         enter = self.enter_field(driver, text, row)
+        save = self.save_keys(driver) is not None
 
         def cost(fields: frozenset[str]) -> int | None:
             steps = kp.span_plan(words, text, cursor, fields, g, moves, anchor=anchor,
                                  quantity_ok=self.quantity_ok(text, g, date))  # fmt: skip
-            return None if steps is None else kp.span_cost(steps, enter)
+            return None if steps is None else kp.span_cost(steps, enter, save)
 
         return cost
 
@@ -1405,11 +1420,32 @@ class SelectSpan:
             raise BenchError(f"the span cursor is on {cur.cursor}, not one of the app's words")
         return words, at, anchor, self.moves(driver, text)
 
+    def save_keys(self, driver: Driver) -> dict[str, str] | None:
+        """The key that assigns the selection to each field and saves the draft at once
+        (:data:`keys_plan.SAVE_BINDING`: binding ids on the document view, a user keymap
+        applied; its letter when bound), or None on an app without them."""
+        view = next(iter(driver.app.screen.query("#document")), None)
+        if view is None:
+            return None
+        bound: dict[str, list[str]] = defaultdict(list)
+        for key, bindings in view._bindings.key_to_bindings.items():
+            for b in bindings:
+                bound[str(b.id)].append(key)
+        out = {}
+        for f, (bid, letter) in kp.SAVE_BINDING.items():
+            if not bound.get(bid):
+                return None
+            out[f] = letter if letter in bound[bid] else bound[bid][0]
+        return out
+
     async def assign(self, driver: Driver, action: str, fields: set[str], g: dict, text: str,
-                     doc_date: str | None, enter: str | None = None) -> None:  # fmt: skip
+                     doc_date: str | None, enter: str | None = None) -> str:  # fmt: skip
         """In span mode, select and assign every field of ``fields`` (nearest first); a
-        one-step draft of the field ``enter`` assigns itself (``enter``) is only selected."""
+        one-step draft of the field ``enter`` assigns itself (``enter``) is only selected.
+        Returns the key that saves the draft: ``enter``, or "" when the last field key was
+        one that saves too (the draft is saved)."""
         todo = set(fields)
+        save_keys = self.save_keys(driver)
         while todo:
             words, cursor, anchor, moves = self.live(driver, text)
             steps = kp.span_plan(words, text, cursor, todo, g, moves, anchor=anchor,
@@ -1417,15 +1453,18 @@ class SelectSpan:
             if not steps:
                 raise BenchError(f"no selection of the app's words sets {', '.join(sorted(todo))}")
             step = steps[0]
-            await self.select(driver, action, step)
+            await self.select(driver, action, step, text)
             if not self.drafted(driver) and kp.enter_assigns(steps, enter):
-                return  # enter (the save) assigns it
+                return "enter"  # enter (the save) assigns it
             key = step.keys[-1]
+            if len(steps) == 1 and save_keys is not None:
+                return save_keys[step.form_field]  # the last field: its key saves the draft
             await driver.press(action, "span/field", key)
             column = "quantity_text" if step.form_field == "quantity" else step.form_field
             await driver.settle(lambda c=column: c in self.drafted(driver),  # type: ignore[misc]
                                 f"{key} did not assign {step.form_field}")  # fmt: skip
             todo -= kp.QUANTITY_FIELDS if step.form_field == "quantity" else {step.form_field}
+        return "enter"
 
     async def draft(self, driver: Driver, claim_id: int, fields: set[str], g: dict,
                     text: str) -> None:  # fmt: skip
@@ -1433,13 +1472,16 @@ class SelectSpan:
         row = driver.claim(claim_id)
         date, enter = driver.doc_date(row["doc_id"]), self.enter_field(driver, text, row)
         await self.enter(driver, driver.acting)
-        await self.assign(driver, driver.acting, fields, g, text, date, enter)
-        await self.save(driver, driver.acting, claim_id)
+        key = await self.assign(driver, driver.acting, fields, g, text, date, enter)
+        await self.save(driver, driver.acting, claim_id, key)
         driver.keys.fixes[driver.fixer("span")] += 1
 
-    async def save(self, driver: Driver, action: str, claim_id: int) -> None:
+    async def save(self, driver: Driver, action: str, claim_id: int, key: str = "enter") -> None:
+        """Press ``key`` (``enter``, or a field key that saves too: counted as ``span/save
+        field``) and wait for the draft's edit."""
         before = driver.decisions(claim_id)
-        await driver.press(action, "span/enter", "enter")
+        part = "span/enter" if key == "enter" else "span/save field"
+        await driver.press(action, part, key)
 
         def done() -> bool:
             row = driver.claim(claim_id)
@@ -1448,9 +1490,16 @@ class SelectSpan:
 
         await driver.settle(done, f"the span draft of claim {claim_id} was not committed")
 
-    async def select(self, driver: Driver, action: str, step: kp.SpanStep) -> None:
+    async def select(self, driver: Driver, action: str, step: kp.SpanStep, text: str = ""
+                     ) -> None:  # fmt: skip
         """Press a selection's moves and extends; check the app selected what was planned."""
         moves = list(step.keys[:-1])
+        if driver.verbose:
+            print(
+                f"    select {step.form_field} {text[step.start : step.end]!r}: "
+                f"{' '.join(moves) or '(selected)'}",
+                file=sys.stderr,
+            )
         for key in moves:  # each move may segment more of the document: one at a time
             await driver.press(action, "span/select", key)
         want = (step.start, step.end)
@@ -1532,14 +1581,16 @@ class SelectSpan:
         anchor, cursor = self.start(driver, text, row)
         ok = self.quantity_ok(text, g, driver.doc_date(g["_doc_id"]))
         enter = self.enter_field(driver, text, row)
+        save = self.save_keys(driver) is not None
 
         def span(fs: frozenset[str]) -> int | None:
             steps = kp.span_plan(words, text, cursor, fs, g, moves, anchor=anchor,
                                  quantity_ok=ok)  # fmt: skip
-            return None if steps is None else kp.span_cost(steps, enter)
+            return None if steps is None else kp.span_cost(steps, enter, save)
 
         start = driver.form_start_for(row)
-        form = lambda fs: kp.form_cost(FORM_CHAIN, start, {f: fixes[f] for f in fs}, route)  # noqa: E731
+        now = driver.form_values(fields)
+        form = lambda fs: kp.form_cost(FORM_CHAIN, start, {f: fixes[f] for f in fs}, route, now)  # noqa: E731
         stay = PICK.stay_offered(driver)
         plan = kp.cheapest(fixes, picks, span, form, back, stay=stay)
         unpicked = sum(c.way != "pick" for c in plan) if stay else len(plan)
@@ -1567,7 +1618,7 @@ class SelectSpan:
         words, cursor, anchor, moves = self.live(driver, text)
         keys, _ = kp.select_keys(cursor, i, j, moves, anchor)
         await self.select(driver, "add", kp.SpanStep("quantity", words[i][0], words[j][1],
-                                                     (*keys, "n")))  # fmt: skip
+                                                     (*keys, "n")), text)  # fmt: skip
         key = driver.key_for("span.add", "n") or "n"
         await driver.press("add", "span/add", key)
 
@@ -1629,7 +1680,8 @@ class ApplyToSiblings:
         fixes = wrong_fields(g, shown_fields(row), adding=False)
         if not fixes:
             return 1
-        best = kp.form_cost(FORM_CHAIN, driver.form_start_for(row), fixes, route)
+        best = kp.form_cost(FORM_CHAIN, driver.form_start_for(row), fixes, route,
+                            driver.form_values(row))  # fmt: skip
         if len(fixes) == 1:
             (name,) = fixes
             alts = json.loads(row.get("alternatives") or "{}").get(kp.CARD_FIELD.get(name, ""), [])

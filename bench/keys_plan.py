@@ -466,23 +466,54 @@ def enter_assigns(steps: Sequence[SpanStep], enter_field: str | None) -> bool:
     return enter_field is not None and len(steps) == 1 and steps[0].form_field == enter_field
 
 
-def span_cost(steps: Sequence[SpanStep], enter_field: str | None = None) -> int:
+#: The app's binding that assigns the selection to each field and saves the draft in one key
+#: (a field key and ``enter`` at once), and its letter.
+SAVE_BINDING = {"subject": ("span.subject_save", "S"), "predicate": ("span.predicate_save", "P"),
+                "time_text": ("span.time_save", "T"), "object": ("span.object_save", "O"),
+                "quantity": ("span.quantity_save", "Q")}  # fmt: skip
+
+
+def span_cost(steps: Sequence[SpanStep], enter_field: str | None = None,
+              save_keys: bool = False) -> int:  # fmt: skip
     """``v``, every selection and field key, ``enter`` — without the field key when
-    ``enter`` assigns the one selection itself (:func:`enter_assigns`)."""
+    ``enter`` assigns the one selection itself (:func:`enter_assigns`), or (``save_keys``:
+    the app assigns and saves in one key, :data:`SAVE_BINDING`) with the last field key and
+    ``enter`` one key."""
+    if save_keys and steps:
+        return 1 + sum(len(s.keys) for s in steps)
     return 2 + sum(len(s.keys) for s in steps) - int(enter_assigns(steps, enter_field))
 
 
 # --------------------------------------------------------------------------- the form
 
 
-def form_cost(chain: Sequence[str], start: str, fixes: Mapping[str, str], route: Callable) -> int:
+def typing_keys(old: str, new: str) -> tuple[str | None, str]:
+    """How a field holding ``old`` is typed to ``new`` in the fewest keys: (None, ``new``) —
+    typing replaces the text the form selects on focus —, or, when ``new`` extends ``old``,
+    (``end``, the characters after it) or (``home``, the characters before it): the key that
+    keeps the text and moves the cursor to one end, then the rest."""
+    if old and len(old) > 1 and new != old:
+        if new.startswith(old):
+            return "end", new[len(old) :]
+        if new.endswith(old):
+            return "home", new[: len(new) - len(old)]
+    return None, new
+
+
+def form_cost(chain: Sequence[str], start: str, fixes: Mapping[str, str], route: Callable,
+              now: Mapping[str, str] | None = None) -> int:  # fmt: skip
     """Keys to fix ``fixes`` in the edit form: open, Tab round the chain, type (``Ctrl+U`` to
-    empty a field), save."""
+    empty a field; ``now``: the fields' present text, kept when the new text extends it,
+    :func:`typing_keys`), save."""
     if not fixes:
         return 0
     at = chain.index(start) if start in chain else 0
     steps = route(len(chain), at, [chain.index(f) for f in fixes if f in chain])
-    return 2 + sum(n for _, _, n in steps) + sum(len(v) or 1 for v in fixes.values())
+    typed = 0
+    for f, v in fixes.items():
+        keep, rest = typing_keys(str((now or {}).get(f) or ""), v)
+        typed += (keep is not None) + len(rest) if keep else len(v) or 1
+    return 2 + sum(n for _, _, n in steps) + typed
 
 
 # --------------------------------------------------------------------------- one claim's plan

@@ -17,10 +17,10 @@ What a reviewer sees of them (:func:`options`): per field, the options that diff
 claim's current value, numbered 1..9; and, where a claim comes on screen, every field's at
 once (:func:`mixed`, the pseudo-field :data:`ALL`): the digits go round the fields not set
 yet — 1 the subject's first option, 2 the predicate's first, 3 the time's first, 4 the
-object's first, 5 the subject's second … — so the first options of any field are one key
-away. The field *most likely wrong* (:func:`focus_field`) is the one with the lowest margin
-between the chosen value's score and its best runner-up's (where span mode and the edit form
-start).
+subject's second … (the object stays on its own list: :data:`OFF_ROW`) — so the first
+options of any graded field are one key away. The field *most likely wrong*
+(:func:`focus_field`) is the one with the lowest margin between the chosen value's score
+and its best runner-up's (where span mode and the edit form start).
 A pick (:func:`pick_changes`) is an ordinary edit: the field's new text, with the option's
 offsets for the highlight; for time the normalised ``time`` too. Nothing here writes: the
 session saves a pick through the one decisions writer.
@@ -63,6 +63,11 @@ SPAN = {
     "predicate": ("predicate_start", "predicate_end"),
     "time": ("time_start", "time_end"),
 }
+#: Fields left off the row of all fields (their own lists stay on the ``[``/``]`` ring): the
+#: object, which the annotation guideline keeps out of a claim (``object: X`` goes in its
+#: note) — in the gold no claim has one and reviewers fixing toward it never pick it, so its
+#: slots (4 and 8) go to the runners-up of the fields that are graded.
+OFF_ROW = frozenset({"object"})
 #: The pseudo-field of the card's "all fields" row (:func:`mixed`): the first stop of the
 #: ``[``/``]`` ring, where a claim comes on screen.
 ALL = "all"
@@ -185,12 +190,14 @@ def options(alts: Alternatives, claim: Mapping[str, Any], field: str) -> list[Op
 
 
 def mixed(alts: Alternatives, claim: Mapping[str, Any]) -> list[Option]:
-    """The "all fields" row: the options of every field of :func:`walk` that no reviewer has
-    set yet (:func:`settled`; all of them when every one is set), taken in turns — each
-    field's first option in :func:`walk` order, then each one's second, … — at most
-    :data:`MAX_SHOWN` (numbered 1.. in this order). Each option keeps its own field."""
+    """The "all fields" row: the options of every field of :func:`walk` but the object
+    (:data:`OFF_ROW`) that no reviewer has set yet (:func:`settled`; all of them when every
+    one is set), taken in turns — each field's first option in :func:`walk` order, then each
+    one's second, … — at most :data:`MAX_SHOWN` (numbered 1.. in this order). Each option
+    keeps its own field."""
     done = settled(claim)
-    fields = [f for f in walk(alts) if f not in done] or walk(alts)
+    row = [f for f in walk(alts) if f not in OFF_ROW]
+    fields = [f for f in row if f not in done] or row
     lists = [options(alts, claim, f) for f in fields]
     out: list[Option] = []
     for turn in range(MAX_SHOWN):
@@ -338,11 +345,15 @@ def shown(option: Option) -> str:
 
 def describe_pick(picked: Any) -> str:
     """``picked subject option 2 (乙集团)`` for a decision's ``picked`` record ("" if none);
-    an empty time is ``(no time)``."""
+    an empty time is ``(no time)``. A pick from the row of all fields is named by the digit
+    the reviewer pressed there (``picked subject 8 of all fields (乙集团)``), not by the
+    option's number in its field's own list, which the row does not show."""
     if not isinstance(picked, dict) or "field" not in picked:
         return ""
     field = picked["field"]
     text = picked.get("text", "") or EMPTY_SHOWN.get(str(field), "")
+    if picked.get("row") == ALL and picked.get("digit") is not None:
+        return f"picked {field} {picked['digit']} of all fields ({text})"
     return f"picked {field} option {picked.get('option', '?')} ({text})"
 
 

@@ -227,14 +227,13 @@ MIXED = {
     ("fields", "now", "want"),
     [
         # in turns: each field's first option, then each one's second, … ("" is "no time",
-        # offered while the claim has a time)
+        # offered while the claim has a time); the object stays on its own list (OFF_ROW)
         (MIXED, {}, [("subject", "甲公司"), ("predicate", "投入"), ("time", ""),
-                     ("object", "员工"), ("subject", "丙集团"), ("predicate", "提供"),
+                     ("subject", "丙集团"), ("predicate", "提供"),
                      ("time", "3月"), ("subject", "丁银行")]),
         # a field a reviewer has set (the subject, to 甲公司) leaves the row to the others
         (MIXED, {"subject": "甲公司", "original": '{"subject": "乙市政府"}'},
-         [("predicate", "投入"), ("time", ""), ("object", "员工"), ("predicate", "提供"),
-          ("time", "3月")]),
+         [("predicate", "投入"), ("time", ""), ("predicate", "提供"), ("time", "3月")]),
         # every field set: all of them again
         ({"subject": MIXED["subject"][:2]},
          {"subject": "甲公司", "predicate": "投入", "time_text": "", "object": "员工",
@@ -278,7 +277,7 @@ async def test_one_digit_picks_the_predicate_from_the_row_of_all_fields(picks_db
     assert (picked["field"], picked["option"], picked["row"], picked["digit"]) == (
         "predicate", 1, "all", 2,
     )  # fmt: skip
-    assert alternatives.describe_pick(picked) == "picked predicate option 1 (投入)"
+    assert alternatives.describe_pick(picked) == "picked predicate 2 of all fields (投入)"
 
 
 def test_walk_adds_unit_and_kind_only_when_they_have_options():
@@ -323,6 +322,10 @@ def test_pick_changes_carry_offsets_and_the_normalised_time():
         "picked time option 1 (3月)"
     )
     assert alternatives.describe_pick(None) == alternatives.describe_pick([1]) == ""
+    # From the row of all fields the reviewer pressed the row's digit, not the option's
+    # number in its field's list: the message names the key pressed.
+    row_pick = {"field": "subject", "option": 4, "text": "乙集团", "row": "all", "digit": 8}
+    assert alternatives.describe_pick(row_pick) == "picked subject 8 of all fields (乙集团)"
 
 
 # --------------------------------------------------------------------------- the session
@@ -930,7 +933,7 @@ async def test_no_time_is_shown_and_picked_with_one_key(tmp_path):
     assert (row["status"], row["edited"]) == ("accepted", 1)
     (d,) = decisions(path)
     assert alternatives.describe_pick(json.loads(d["after"])["picked"]) == (
-        "picked time option 1 (no time)"
+        "picked time 1 of all fields (no time)"
     )
 
 
@@ -1027,3 +1030,38 @@ def test_a_claim_with_no_single_value_takes_picks_and_keeps_its_empty_value(pick
     assert not out.ok and "value must be a number" in out.message
     assert claim_row(path, ids[1])["value"] == 650
     assert len(decisions(path)) == 1
+
+
+async def test_the_object_stays_off_the_row_so_its_digit_picks_a_graded_field(tmp_path):
+    """Claim 3's row without the object: 1 甲公司, 2 投入, 3 乙市政府, 4 丙集团 (before, 4 was
+    the object's 员工): ``4`` saves the subject 丙集团; the object keeps its own list (``]``
+    four times) and its value."""
+    alt3 = {
+        "subject": [opt("甲公司", 0.4), opt("乙市政府", 0.3), opt("丙集团", 0.2)],
+        "predicate": [opt("投入", 0.3)],
+        "object": [opt("员工", 0.5)],
+    }
+    path = tmp_path / "picks.db"
+    ids = build_picks_db(path, alt3)
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_app(app, pilot)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert screen.claim["id"] == ids[2]
+        text = card_text(app)
+        assert "subject 1甲公司  3乙市政府  4丙集团  predicate 2投入" in text
+        assert "员工" not in text
+        await pilot.press("]", "]", "]", "]")
+        await pilot.pause()
+        assert card(app).picks.field == "object" and "1员工" in card_text(app)
+        await pilot.press("[", "[", "[", "[", "4")
+        await pilot.pause()
+    row = claim_row(path, ids[2])
+    assert (row["subject"], row["object"], row["status"]) == ("丙集团", "", "accepted")
+    assert (row["subject_start"], row["subject_end"]) == at("丙集团")
+    (d,) = decisions(path)
+    picked = json.loads(d["after"])["picked"]
+    assert (picked["field"], picked["option"], picked["row"], picked["digit"]) == (
+        "subject", 3, "all", 4,
+    )  # fmt: skip

@@ -704,3 +704,41 @@ def test_add_form_cost_pays_the_offsets_when_the_quantity_is_not_in_the_sentence
     assert add_form_cost(g, text, elsewhere) > 2 + 4 + 2
     # A gold subject the pre-fill leaves empty is typed after Tabs.
     assert add_form_cost({**g, "subject": "甲公司"}, text, here) > 2 + 4 + 3
+
+
+@pytest.mark.parametrize(
+    ("fields", "enter", "want"),
+    [
+        (("predicate",), "predicate", 1 + 3 + 1),  # Enter assigns, or the save key: the same
+        (("predicate",), "subject", 1 + 3 + 1),  # another field: its save key, no Enter
+        (("predicate",), None, 1 + 3 + 1),
+        (("subject", "predicate"), "predicate", 1 + 3 + 1 + 3 + 1),  # the last key saves
+    ],
+)
+def test_a_field_key_that_saves_replaces_the_last_field_key_and_enter(fields, enter, want):
+    steps = [kp.SpanStep(f, 0, 2, ("left", "left", "left", kp.SPAN_KEY[f])) for f in fields]
+    assert kp.span_cost(steps, enter, save_keys=True) == want
+    assert kp.span_cost(steps, enter, save_keys=False) - want == int(
+        not kp.enter_assigns(steps, enter)
+    )
+    assert set(kp.SAVE_BINDING) >= {s.form_field for s in steps}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "want"),
+    [
+        ("昌平西关", "昌平西关廉租房项目", ("end", "廉租房项目")),  # extends it: End, the rest
+        ("廉租房项目", "昌平西关廉租房项目", ("home", "昌平西关")),  # Home, the part before
+        ("国泰双利", "今年以来成立的新基金", (None, "今年以来成立的新基金")),  # retyped
+        ("", "持续时间", (None, "持续时间")),
+        ("甲", "甲公司", (None, "甲公司")),  # one character kept is no cheaper
+        ("甲公司", "甲公司", (None, "甲公司")),
+    ],
+)
+def test_typing_keeps_the_old_text_when_the_new_one_extends_it(old, new, want):
+    assert kp.typing_keys(old, new) == want
+    chain = ("quantity_text", "subject")
+    plain = kp.form_cost(chain, "subject", {"subject": new}, lambda n, a, t: [])
+    kept = kp.form_cost(chain, "subject", {"subject": new}, lambda n, a, t: [], {"subject": old})
+    assert plain == 2 + len(new)  # e, the characters, Ctrl+S
+    assert kept == (2 + 1 + len(want[1]) if want[0] else plain)

@@ -555,5 +555,5 @@ async def test_the_history_panel_gives_the_changes_room_at_120_columns(tmp_path)
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
         shown = screen_text(app)
-        assert "picked subject option 1" in shown and "(中国人保上海区域工协)" in shown
+        assert "picked subject 1 of all fields" in shown and "(中国人保上海区域工协)" in shown
         assert "中国人民保险集团股份有限公司 →" in shown  # the change, in full (it wraps)

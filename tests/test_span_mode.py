@@ -965,3 +965,47 @@ async def test_enter_with_nothing_assigned_gives_the_selection_to_the_field_in_f
     [d] = decisions(path)
     assert (d["claim_id"], d["action"]) == (cid, "edit")
     assert row["quantity_text"] == "一千二百家"  # nothing else changed
+
+
+TWO_NAMES = "据统计，浦东新区和闵行区今年共有一千二百家企业参与。"
+
+
+@pytest.mark.parametrize(
+    ("subject", "offered", "want"),
+    [
+        ("全市", [], "浦东新区"),  # nothing offered: the sentence's first name
+        ("全市", ["浦东新区"], "闵行区"),  # the first name is a runner-up: picked, not selected
+        ("浦东新区", [], "闵行区"),  # the first name is the subject already
+        ("全市", ["浦东新区", "闵行区"], "浦东新区"),  # every name offered: the first again
+    ],
+)
+async def test_span_mode_starts_on_the_first_name_the_card_does_not_offer(
+    tmp_path, subject, offered, want
+):
+    """With the subject in focus, ``v`` selects the sentence's first name before the quantity
+    that is neither the subject nor one of its alternatives; ``Enter`` saves it (committed)."""
+    path = tmp_path / "names.db"
+    conn = open_db(path)
+    doc = add_document(conn, TWO_NAMES, "names", "names.txt")
+    cid = add_claim(conn, doc, TWO_NAMES, "一千二百家", value=1200, unit="家", subject=subject)
+    at = {t: TWO_NAMES.index(t) for t in offered}
+    options = [{"text": t, "start": a, "end": a + len(t), "score": 0.5} for t, a in at.items()]
+    alts = {"subject": options or [{"text": "全市"}]}
+    conn.execute("UPDATE claims SET alternatives = ? WHERE id = ?", (json.dumps(alts), cid))
+    conn.commit()
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.claim["id"] == cid
+        await press(pilot, "right_square_bracket")
+        assert screen.field_focus == "subject"
+        await enter_span(screen, pilot, home=False)
+        assert selected(screen) == want
+        await press(pilot, "enter")
+        await pilot.pause()
+        assert screen.span is None
+    row = claim_row(path, cid)
+    assert (row["subject"], row["status"]) == (want, "accepted")
+    assert TWO_NAMES[row["subject_start"] : row["subject_end"]] == want

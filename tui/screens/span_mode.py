@@ -55,8 +55,8 @@ T = TypeVar("T")
 
 #: Screen actions that stay on in span mode besides the mode's own.
 ALWAYS_ON = frozenset(
-    {"help", "span_move", "span_jump", "span_assign", "span_add", "span_save", "span_cancel",
-     "span_hints"}
+    {"help", "span_move", "span_jump", "span_assign", "span_assign_save", "span_add",
+     "span_save", "span_cancel", "span_hints"}
 )  # fmt: skip
 #: The mode's actions (off outside the mode; ``span_start`` enters it).
 SPAN_ACTIONS = ALWAYS_ON - {"help"}
@@ -64,7 +64,7 @@ SPAN_ACTIONS = ALWAYS_ON - {"help"}
 #: The document border while the mode is on: the mode and its keys.
 MODE_TITLE = (
     "SPAN MODE  7 8 ; … labels · ←→ word · ⇧←→↑↓ extend · Tab name · ] number · . time"
-    " · s p t o q assign · n add · Enter save · Esc leave"
+    " · s p t o q assign (S P T O Q: and save) · n add · Enter save · Esc leave"
 )
 
 #: What the help panel says of the hint labels' keys (they are typed, not bound).
@@ -484,21 +484,30 @@ class SpanMode(Screen):
             return None
         return claim, doc
 
-    def action_span_assign(self, target: str) -> None:
-        """Assign the selection to a field of the draft (nothing is written yet)."""
+    def action_span_assign(self, target: str) -> bool:
+        """Assign the selection to a field of the draft (nothing is written yet). Returns
+        whether it was assigned (False: refused with a message, or no claim)."""
         cursor = self.span
         current = self._span_current() if cursor is not None else None
         if cursor is None or current is None:
-            return
+            return False
         _claim, doc = current
         a, b = cursor.selection
         try:
             changes = spans.assign(doc["text"], target, a, b, self.span_readers, doc["date"])
         except ReviewError as exc:
             self.notify(shown(str(exc)), severity="warning", markup=False)
-            return
+            return False
         self.span_draft.update(changes)
         self._span_draw(draft=True)
+        return True
+
+    async def action_span_assign_save(self, target: str) -> None:
+        """Assign the selection to a field of the draft and save the draft at once (a field
+        key and ``Enter`` in one key: ``S`` or ``!`` for the subject, …); a refused selection
+        saves nothing."""
+        if self.span is not None and self.action_span_assign(target):
+            await self.action_span_save()
 
     def span_enter_target(self) -> str:
         """What ``Enter`` gives the selection when nothing is assigned yet: the field the mode

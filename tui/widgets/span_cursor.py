@@ -24,7 +24,7 @@ from typing import Any
 
 from textual.binding import Binding
 
-from db import spans
+from db import alternatives, spans
 from tui.keymap import with_ime_keys
 from tui.widgets import hints
 
@@ -72,6 +72,16 @@ _SPAN_KEYS = (
      "The selection is the draft's object", True),
     ("q,5", "span_assign('quantity')", "Quantity", "span.quantity",
      "The selection is the draft's quantity (value, unit, qualifier read from it)", True),
+    ("S,exclamation_mark", "span_assign_save('subject')", "Subject, save", "span.subject_save",
+     "The selection is the subject, and save the draft (s then Enter in one key)", False),
+    ("P,at", "span_assign_save('predicate')", "Predicate, save", "span.predicate_save",
+     "The selection is the predicate, and save the draft (p then Enter in one key)", False),
+    ("T,number_sign", "span_assign_save('time')", "Time, save", "span.time_save",
+     "The selection is the time, and save the draft (t then Enter in one key)", False),
+    ("O,dollar_sign", "span_assign_save('object')", "Object, save", "span.object_save",
+     "The selection is the object, and save the draft (o then Enter in one key)", False),
+    ("Q,percent_sign", "span_assign_save('quantity')", "Quantity, save", "span.quantity_save",
+     "The selection is the quantity, and save the draft (q then Enter in one key)", False),
     ("n,6,insert", "span_add", "Add", "span.add",
      "Add a claim from the selection (its quantity read from it)", True),
     ("enter", "span_save", "Save", "span.save",
@@ -468,7 +478,8 @@ class SpanCursor:
         likely wrong: (anchor, cursor) word indices, on the nearest word of that field's
         type in the claim's sentence —
 
-        - ``subject``: the sentence's first name or noun phrase before the quantity;
+        - ``subject``: the sentence's first name or noun phrase before the quantity that the
+          card does not offer already (neither the subject nor one of its alternatives);
         - ``predicate``: the word just before the quantity (a predicate's usual last word);
         - ``time``: the time expression of the sentence nearest the quantity;
         - ``object``: the word just after the quantity;
@@ -490,6 +501,14 @@ class SpanCursor:
 
         if field == "subject":
             names = [w for w in self.jump_spans("name") if inside(w) and w[1] < q[0]]
+            # A name the card offers already (the subject, a runner-up) is picked, not
+            # selected: start on the first one it does not offer.
+            offered = {str(claim.get("subject") or "")} | {
+                o.text for o in alternatives.parse(claim.get("alternatives"), self.text).get(
+                    "subject", [])
+            }  # fmt: skip
+            fresh = [w for w in names if self.text[words[w[0]][0] : words[w[1]][1]] not in offered]
+            names = fresh or names
             return names[0] if names else fallback
         if field == "predicate":
             k = q[0] - 1
