@@ -915,6 +915,12 @@ def _compute_base(text: str, run: Sequence[Token] | None, table: EntityTable) ->
     return {k: v for k, v in f.items() if v}
 
 
+#: Flags an option keeps when it is offered from several places (:func:`subject_options`).
+_MERGED_FLAGS = frozenset(
+    {"rule", "table", "alias", "generic", "source", "previous", "topic", "topic_term"}
+)
+
+
 def subject_options(
     *,
     norm: str,
@@ -995,16 +1001,9 @@ def subject_options(
         closer = feats.get("dist", 9.0) < old.features.get("dist", 9.0)
         near, far = (feats, old.features) if closer else (old.features, feats)
         merged = {**far, **near}
-        for k in (
-            "rule",
-            "table",
-            "alias",
-            "generic",
-            "source",
-            "previous",
-            "topic",
-            "topic_term",
-        ):
+        # Only the flags either place has (most merges have none or one): their values only
+        # change, the keys are already in ``merged``.
+        for k in _MERGED_FLAGS.intersection(merged):
             if far.get(k) or near.get(k):
                 merged[k] = 1.0
         if closer:
