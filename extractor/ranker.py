@@ -863,7 +863,7 @@ class Ranker:
     ) -> list[Option]:
         """The options scored and sorted best first (ties keep the given order); ``kind`` is
         the claim's kind (:data:`KINDS`), which the predicate and time models condition on."""
-        get = self._kind_weights(field, kind).get
+        w = self._kind_weights(field, kind)
         bias, exp = self.bias, math.exp
         # The kind's conjunctions are folded into the weights, not added to the features.
         order = canonical_order(options)
@@ -872,8 +872,16 @@ class Ranker:
         zs = []
         for f in feats:
             z = bias
-            for k, v in f.items():
-                z += get(k, 0.0) * v
+            try:
+                # The weights name every feature the options carry (a subscript is cheaper
+                # than a call of ``get``); a feature they lack weighs 0, added in the same order.
+                for k, v in f.items():
+                    z += w[k] * v
+            except KeyError:
+                z = bias
+                get = w.get
+                for k, v in f.items():
+                    z += get(k, 0.0) * v
             zs.append(z)
         trees = self.trees.get(field)
         if trees is not None:
