@@ -961,7 +961,10 @@ def _candidate(
     made.shared_output = shared_output
     made.paragraph = bisect.bisect_left(doc.newlines, m.start)
     ranked = {"subject": options, "predicate": pred_options, "time": time_ranked}
-    return _finish(doc, made, ranked), ranked, made
+    # When the second pass re-ranks the time alone, it replaces the time's runners-up
+    # (:func:`_refinish_time`): the first pass leaves them out.
+    time_later = doc.ranker.document.keys() == {"time"}
+    return _finish(doc, made, ranked, time_later), ranked, made
 
 
 class _Made:
@@ -1016,8 +1019,11 @@ def _choose_predicate(
     return made.chosen_pred
 
 
-def _finish(doc: _Doc, made: _Made, ranked: dict[str, list[Option]]) -> Candidate:
-    """The candidate of a claim from its ranked options (best first) of each field."""
+def _finish(
+    doc: _Doc, made: _Made, ranked: dict[str, list[Option]], time_later: bool = False
+) -> Candidate:
+    """The candidate of a claim from its ranked options (best first) of each field;
+    ``time_later``: without the time's runners-up (the second pass gives them)."""
     m = made.m
     subject, subj_phrase = made.subject, made.subj_phrase
     options = ranked["subject"]
@@ -1067,7 +1073,15 @@ def _finish(doc: _Doc, made: _Made, ranked: dict[str, list[Option]]) -> Candidat
         time_start=time.start if time else None,
         time_end=time.end if time else None,
         alternatives=_alternatives(
-            doc, m, subject, pred, obj, time, options, ranked["predicate"], time_ranked
+            doc,
+            m,
+            subject,
+            pred,
+            obj,
+            time,
+            options,
+            ranked["predicate"],
+            [] if time_later else time_ranked,
         ),
     )
 
