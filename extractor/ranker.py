@@ -45,7 +45,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 from .docrank import STACK_FEATURES
@@ -587,33 +587,6 @@ def _nesting(inner: dict[str, float], outer: dict[str, float], t: str, u: str) -
         outer["holds_other_inside"] = 1.0
 
 
-#: The features of a claim without the rules' choice, by the feature they conjoin.
-_NORULE = tuple((key, f"norule_{key}") for key in ("previous", "table", "same_clause"))
-
-
-@lru_cache(maxsize=1 << 16)
-def _text_flags(t: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """What a subject option's text alone says (memoised across claims and documents): the
-    marks it holds (a digit, a list mark, 的, a Latin letter) and its size, each as the names
-    of the features it sets, in the order :func:`_subject_derived` adds them."""
-    marks = []
-    if _DIGIT_RE.search(t):
-        marks.append("has_digit")
-    if _LIST_MARK_RE.search(t):
-        marks.append("has_punct")
-    if "的" in t:
-        marks.append("has_de")
-    if _LATIN_RE.search(t):
-        marks.append("latin")
-    size = len(t)
-    sizes: tuple[str, ...] = ()
-    if size >= 8:
-        sizes = ("long", "very_long") if size >= 12 else ("long",)
-    elif size == 2:
-        sizes = ("len2",)
-    return tuple(marks), sizes
-
-
 def _subject_derived(options: Sequence[Option], feats: list[dict[str, float]]) -> None:
     texts = [o.text for o in options]
     rule = next((i for i, f in enumerate(feats) if f.get("rule")), -1)
@@ -642,6 +615,7 @@ def _subject_derived(options: Sequence[Option], feats: list[dict[str, float]]) -
     entities = {t for t, f in zip(texts, feats, strict=True) if f.get("table") and t}
     n = math.log(len(options)) / 3
     starts: dict[int, list[int]] = {}
+    digit, mark, latin = _DIGIT_RE.search, _LIST_MARK_RE.search, _LATIN_RE.search
     norule = rule < 0
     for i, (o, f) in enumerate(zip(options, feats, strict=True)):
         t = o.text
@@ -657,9 +631,14 @@ def _subject_derived(options: Sequence[Option], feats: list[dict[str, float]]) -
                 f["ss_dist"] = d
             else:
                 f["far_dist"] = d
-        marks, sizes = _text_flags(t)
-        for k in marks:
-            f[k] = 1.0
+        if digit(t):
+            f["has_digit"] = 1.0
+        if mark(t):
+            f["has_punct"] = 1.0
+        if "的" in t:
+            f["has_de"] = 1.0
+        if latin(t):
+            f["latin"] = 1.0
         if entities and get("contains_other"):
             for e in entities:
                 if e != t and e in t:
@@ -667,8 +646,13 @@ def _subject_derived(options: Sequence[Option], feats: list[dict[str, float]]) -
                     break
         if t in entities and not get("table"):
             f["is_entity"] = 1.0
-        for k in sizes:
-            f[k] = 1.0
+        size = len(t)
+        if size >= 8:
+            f["long"] = 1.0
+            if size >= 12:
+                f["very_long"] = 1.0
+        elif size == 2:
+            f["len2"] = 1.0
         if get("previous") and get("earlier_sentence"):
             f["prev_far"] = 1.0
         if get("rule") and get("has_de"):
@@ -679,9 +663,9 @@ def _subject_derived(options: Sequence[Option], feats: list[dict[str, float]]) -
             if get("clause_opener"):
                 f["opener_proper"] = 1.0
         if norule:
-            for key, name in _NORULE:
+            for key in ("previous", "table", "same_clause"):
                 if get(key):
-                    f[name] = 1.0
+                    f[f"norule_{key}"] = 1.0
         if o.start >= 0:
             starts.setdefault(o.start, []).append(i)
     for same in starts.values():
