@@ -1524,7 +1524,7 @@ class SelectSpan:
         with what the added claim then needs fixed (a value or unit the app reads
         differently from the gold too, in the form): (first word, last word, keys, the
         added fields as the app will guess them, the key that starts span mode)."""
-        from db import spans
+        from db import reviewed, spans
 
         here = driver.on_screen()
         if here is not None and driver.claim(here)["doc_id"] == g["_doc_id"]:
@@ -1551,6 +1551,8 @@ class SelectSpan:
                 if not _overlaps(g, got):
                     continue
                 fields = spans.new_claim(text, a, b, self.readers(), date)
+                if hasattr(reviewed, "fill_empty"):  # as the app's add fills empty roles
+                    fields = reviewed.fill_empty(driver.db, g["_doc_id"], fields)
             except ClaimdeskError:
                 continue
             # A selection read with the wrong value or unit is fixed after the add (the form);

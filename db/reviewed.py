@@ -97,3 +97,41 @@ def with_reviewed(conn: sqlite3.Connection, claim: ClaimRow) -> ClaimRow:
     shown = dict(claim)
     shown["alternatives"] = merge(claim.get("alternatives"), found)
     return cast(ClaimRow, shown)
+
+
+#: Fields a claim added from a selection takes from its nearest accepted neighbour when the
+#: extractor's guess left them empty.
+FILLED = ("subject", "predicate")
+
+
+def fill_empty(conn: sqlite3.Connection, doc_id: int, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """``fields`` of a claim being added to document ``doc_id`` with each of its
+    :data:`FILLED` fields the extractor's guess left empty taken from the nearest accepted
+    claim of the document (by its place in the text, the earlier one on a tie) that has one,
+    with that claim's offsets. A reviewer adds a missed number next to the claim just decided,
+    and the items of a list share its subject and predicate: an empty field is wrong anyway,
+    a neighbour's value is right often enough (the extractor's own options stay as they are).
+    A guessed value is never replaced."""
+    out = dict(fields)
+    missing = [f for f in FILLED if not str(out.get(f) or "").strip()]
+    start = out.get("start")
+    if not missing or not isinstance(start, int):
+        return out
+    sql = (
+        "SELECT subject, subject_start, subject_end, predicate, predicate_start, predicate_end"
+        " FROM claims INDEXED BY claims_doc"
+        " WHERE doc_id = ? AND status = 'accepted'"
+        " ORDER BY abs(start - ?), start LIMIT ?"
+    )
+    for row in conn.execute(sql, (doc_id, start, SCAN)):
+        for field in list(missing):
+            i = 3 * list(FIELDS).index(field)
+            text = row[i]
+            if isinstance(text, str) and text.strip():
+                out[field] = text
+                a, b = FIELDS[field]
+                out[a], out[b] = row[i + 1], row[i + 2]
+                missing.remove(field)
+        if not missing:
+            break
+    return out

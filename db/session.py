@@ -897,6 +897,7 @@ class ReviewSession:
         def run() -> Outcome:
             doc = self.document(doc_id)
             fields = spans.new_claim(doc["text"], start, end, readers, doc["date"])
+            fields = reviewed.fill_empty(self.conn, doc_id, fields)
             decision = review.add_claim(self.conn, doc_id, fields, self.reviewer)
             self._doc_ordinals.clear()
             self._after_write(decision, moved=True)

@@ -35,6 +35,7 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -54,10 +55,17 @@ def _kind(g: dict) -> str:
 _FIELDS = ("subject", "predicate", "qualifier", "time")
 
 
+#: Dashes an annotator may type for the one the text writes (1—8月 against 1-8月).
+_DASHES = re.compile("[\u2010-\u2015\u2212\uff0d]")
+
+
 def _norm(s: object) -> str:
+    """A field as compared: quotes and spaces trimmed, full-width forms folded to their plain
+    ones (NFKC: 张／秒 is 张/秒, （ is ( ) and every dash to ``-``, on both sides alike."""
     if s is None:
         return ""
-    return str(s).strip(_TRIM).replace(" ", "")
+    folded = _DASHES.sub("-", unicodedata.normalize("NFKC", str(s)))
+    return folded.strip(_TRIM).replace(" ", "")
 
 
 def _same_value(g: Any, p: Any) -> bool:

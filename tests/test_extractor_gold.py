@@ -129,6 +129,37 @@ def test_score_unit_rules_and_one_proposal_per_claim() -> None:
     assert r["found"] == 1 and len(r["misses"]) == 1 and r["misses"][0]["start"] == 3
 
 
+@pytest.mark.parametrize(
+    ("gold_unit", "proposed_unit", "found"),
+    [
+        ("张／秒", "张/秒", 1),  # a full-width slash is the same unit
+        ("ｍｍ", "mm", 1),  # full-width letters too
+        ("元／平方米", "元", 0),  # folding widths never makes different units equal
+    ],
+)
+def test_score_units_compare_without_their_width(gold_unit, proposed_unit, found) -> None:
+    assert (
+        score([_g(0, 5, 7.0, unit=gold_unit)], [_p(0, 5, 7.0, unit=proposed_unit)])["found"]
+        == found
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "gold_text", "proposed", "right"),
+    [
+        ("time", "1-8月", "1—8月", True),  # an annotator's hyphen for the text's dash
+        ("time", "2009／2010学年", "2009/2010学年", True),
+        ("time", "1-8月", "1-9月", False),
+        ("subject", "桑福德－布朗学院", "桑福德-布朗学院", True),
+        ("predicate", "筹资水平（每人每年）", "筹资水平", True),  # brackets in either width
+    ],
+)
+def test_fields_compare_without_width_or_dash_form(field, gold_text, proposed, right) -> None:
+    gold = _g(0, 5, 1.0, **{field: gold_text})
+    pred = _p(0, 5, 1.0, **{("time_text" if field == "time" else field): proposed})
+    assert score([gold], [pred])["fields"][field] == (1.0 if right else 0.0)
+
+
 def test_score_null_values_match_only_null() -> None:
     gold = [_g(0, 5, None, unit="mm")]
     assert score(gold, [_p(0, 5, None, unit="mm")])["found"] == 1
