@@ -2747,12 +2747,13 @@ def parse_quantity(span: str) -> dict | None:
         if value is None:
             return _implied(norm)
         qualifier = _span_qualifier(norm, m.start(), m.end(), "=")
+        unit = _selected_unit(norm, m.end())
         return {
             "value": value,
             "value_max": None,
-            "unit": "",
+            "unit": unit,
             "qualifier": qualifier,
-            "kind": "other",
+            "kind": "count" if unit else "other",
         }
     q = found[0]
     return {
@@ -2777,6 +2778,21 @@ def _implied(norm: str) -> dict | None:
     if not re.search(f"[0-9{_CN_DIGIT_CHARS}]", rewritten):
         return None  # what it implies is written with no digit either: nothing to read
     return parse_quantity(rewritten)
+
+
+def _selected_unit(span: str, end: int) -> str:
+    """The one character a reviewer selected right after a number the finder leaves alone, as
+    its unit: 三席 is 3 席, 七国 7 国 (extraction never reads a character after a Chinese
+    numeral as a measure word: 五国 is far more often a look-alike; a reviewer who selects it
+    says it is one). Not a character of the class that follows a number without counting
+    (``data/not_measure_chars.tsv``: 六大, 3号), nor one of two or more (三席中), nor after a
+    qualifier character (两千余人 is read by the finder)."""
+    rest = span[end:].strip().rstrip("，。、；：？！,.;:?!）)”’\"' ")
+    if rest[:1] in ("余", "多"):
+        return ""
+    if len(rest) == 1 and "\u4e00" <= rest <= "\u9fff" and rest not in _NOT_MEASURE:
+        return rest
+    return ""
 
 
 def _span_qualifier(span: str, start: int, end: int, found: str) -> str:

@@ -176,6 +176,31 @@ def test_parse_quantity_keeps_lookalikes_a_reviewer_selects(span: str, value: fl
     assert q is not None and q["value"] == value and q["unit"] == unit
 
 
+@pytest.mark.parametrize(
+    ("span", "value", "unit", "kind"),
+    [
+        # One character a reviewer selects after a number the finder leaves alone is its unit:
+        # extraction never reads it (五国 is mostly a look-alike), the selection says it counts.
+        ("三席", 3, "席", "count"),
+        ("七国", 7, "国", "count"),
+        ("两队。", 2, "队", "count"),  # trailing punctuation of the selection ignored
+        # ... but not a character that follows a number without counting (not_measure_chars),
+        ("六大", 6, "", "other"),
+        ("3号", 3, "", "other"),
+        # nor two characters or more, nor after a qualifier character, nor nothing.
+        ("三席中", 3, "", "other"),
+        ("两千余", 2000, "", "other"),
+        ("2010", 2010, "", "other"),
+    ],
+)
+def test_a_selected_character_after_a_bare_number_is_its_unit(
+    span: str, value: float, unit: str, kind: str
+) -> None:
+    q = parse_quantity(span)
+    assert q is not None
+    assert (q["value"], q["unit"], q["kind"]) == (value, unit, kind)
+
+
 def test_dimensions_and_fractions_have_no_single_value() -> None:
     # A box, a resolution and two lengths are named by their first dimension (the annotated
     # articles); a fraction has no single value.
