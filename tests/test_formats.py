@@ -483,6 +483,23 @@ def test_bad_spans_each_get_a_line(conn, tmp_path):
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
 
 
+@pytest.mark.parametrize(
+    ("answer", "shown"),
+    [([], "'[]'"), ({"a": 1}, "'{\"a\": 1}'"), (3, "'3'"), ("maybe", "'maybe'")],
+)
+def test_prodigy_answer_that_is_not_a_word_gets_one_line(conn, tmp_path, answer, shown):
+    # Hypothesis found `"answer": []` raising TypeError (a list is not hashable) instead of
+    # giving the file, the line and what is wrong.
+    f = tmp_path / "p.jsonl"
+    f.write_text(json.dumps({"text": "共有3000人参加。", "answer": answer}) + "\n")
+    with pytest.raises(Problems) as exc:
+        import_file(conn, "prodigy", str(f))
+    assert [str(e) for e in exc.value.errors] == [
+        f"{f}:1: answer {shown} is not accept, reject or ignore"
+    ]
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+
+
 def test_labelstudio_offset_inside_a_surrogate_pair_is_refused(conn, tmp_path):
     f = tmp_path / "split.json"
     task = {

@@ -55,8 +55,9 @@ def _task(path: str, n: int, raw_line: str, errors: list[InputError]) -> Task | 
         bad("text contains a NUL character")
         return None
     answer = rec.get("answer")
-    if answer is not None and answer not in ANSWERS:
-        bad(f"answer {answer!r} is not accept, reject or ignore")
+    if answer is not None and (not isinstance(answer, str) or answer not in ANSWERS):
+        shown = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False)
+        bad(f"answer {shown[:40]!r} is not accept, reject or ignore")
         return None
     text, move = normalise_text(raw)
     cd = as_dict(rec.get("claimdesk")) or None
