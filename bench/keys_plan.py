@@ -512,7 +512,7 @@ def form_cost(chain: Sequence[str], start: str, fixes: Mapping[str, str], route:
     typed = 0
     for f, v in fixes.items():
         keep, rest = typing_keys(str((now or {}).get(f) or ""), v)
-        typed += (keep is not None) + len(rest) if keep else len(v) or 1
+        typed += 1 + len(rest) if keep else len(v) or 1  # the key that keeps, then the rest
     return 2 + sum(n for _, _, n in steps) + typed
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, cast
 
 from db.rows import ClaimRow
@@ -42,23 +42,34 @@ Reviewed = dict[str, list[dict[str, Any]]]
 """Field -> reviewed values, nearest first: ``{"text", "start", "end", "score": None}``."""
 
 
+def _nearest(
+    conn: sqlite3.Connection, doc_id: int, start: int, where: str = "", params: tuple = ()
+) -> Iterator[dict[str, tuple[str, Any, Any]]]:
+    """The accepted claims of document ``doc_id`` nearest to offset ``start`` (at most
+    :data:`SCAN`; the earlier one on a tie, ``where`` narrowing them): for each, its non-empty
+    :data:`FIELDS` as (text, start, end)."""
+    sql = (
+        "SELECT subject, subject_start, subject_end, predicate, predicate_start, predicate_end"
+        " FROM claims INDEXED BY claims_doc"
+        f" WHERE doc_id = ? AND status = 'accepted'{where}"
+        " ORDER BY abs(start - ?), start LIMIT ?"
+    )
+    for row in conn.execute(sql, (doc_id, *params, start, SCAN)):
+        yield {
+            field: (row[3 * i], row[3 * i + 1], row[3 * i + 2])
+            for i, field in enumerate(FIELDS)
+            if isinstance(row[3 * i], str) and row[3 * i].strip()
+        }
+
+
 def values(conn: sqlite3.Connection, doc_id: int, claim_id: int, start: int) -> Reviewed:
     """The subjects and predicates reviewers set on the claims of document ``doc_id`` nearest
     to offset ``start`` (edited or added, and accepted; not claim ``claim_id`` itself):
     :data:`NEAREST` distinct non-empty values per field, nearest first."""
-    sql = (
-        "SELECT subject, subject_start, subject_end, predicate, predicate_start, predicate_end"
-        " FROM claims INDEXED BY claims_doc"
-        " WHERE doc_id = ? AND id != ? AND status = 'accepted'"
-        " AND (edited = 1 OR origin = 'reviewer')"
-        " ORDER BY abs(start - ?), start LIMIT ?"
-    )
+    where = " AND id != ? AND (edited = 1 OR origin = 'reviewer')"
     out: Reviewed = {}
-    for row in conn.execute(sql, (doc_id, claim_id, start, SCAN)):
-        for i, field in enumerate(FIELDS):
-            text, a, b = row[3 * i], row[3 * i + 1], row[3 * i + 2]
-            if not isinstance(text, str) or not text.strip():
-                continue
+    for row in _nearest(conn, doc_id, start, where, (claim_id,)):
+        for field, (text, a, b) in row.items():
             have = out.setdefault(field, [])
             if len(have) < NEAREST and all(v["text"] != text for v in have):
                 have.append({"text": text, "start": a, "end": b, "score": None})
@@ -99,39 +110,24 @@ def with_reviewed(conn: sqlite3.Connection, claim: ClaimRow) -> ClaimRow:
     return cast(ClaimRow, shown)
 
 
-#: Fields a claim added from a selection takes from its nearest accepted neighbour when the
-#: extractor's guess left them empty.
-FILLED = ("subject", "predicate")
-
-
 def fill_empty(conn: sqlite3.Connection, doc_id: int, fields: Mapping[str, Any]) -> dict[str, Any]:
     """``fields`` of a claim being added to document ``doc_id`` with each of its
-    :data:`FILLED` fields the extractor's guess left empty taken from the nearest accepted
-    claim of the document (by its place in the text, the earlier one on a tie) that has one,
-    with that claim's offsets. A reviewer adds a missed number next to the claim just decided,
-    and the items of a list share its subject and predicate: an empty field is wrong anyway,
-    a neighbour's value is right often enough (the extractor's own options stay as they are).
+    :data:`FIELDS` the extractor's guess left empty taken from the nearest accepted claim of
+    the document (by its place in the text, the earlier one on a tie) that has one, with that
+    claim's offsets. A reviewer adds a missed number next to the claim just decided, and the
+    items of a list share its subject and predicate: an empty field is wrong anyway, a
+    neighbour's value is right often enough (the extractor's own options stay as they are).
     A guessed value is never replaced."""
     out = dict(fields)
-    missing = [f for f in FILLED if not str(out.get(f) or "").strip()]
+    missing = [f for f in FIELDS if not str(out.get(f) or "").strip()]
     start = out.get("start")
     if not missing or not isinstance(start, int):
         return out
-    sql = (
-        "SELECT subject, subject_start, subject_end, predicate, predicate_start, predicate_end"
-        " FROM claims INDEXED BY claims_doc"
-        " WHERE doc_id = ? AND status = 'accepted'"
-        " ORDER BY abs(start - ?), start LIMIT ?"
-    )
-    for row in conn.execute(sql, (doc_id, start, SCAN)):
-        for field in list(missing):
-            i = 3 * list(FIELDS).index(field)
-            text = row[i]
-            if isinstance(text, str) and text.strip():
-                out[field] = text
-                a, b = FIELDS[field]
-                out[a], out[b] = row[i + 1], row[i + 2]
-                missing.remove(field)
+    for row in _nearest(conn, doc_id, start):
+        for field in [f for f in missing if f in row]:
+            a, b = FIELDS[field]
+            out[field], out[a], out[b] = row[field]
+            missing.remove(field)
         if not missing:
             break
     return out
