@@ -518,9 +518,10 @@ async def test_keys_move_the_field_and_pick_an_option(picks_db, focus):
         await pilot.pause()
         assert screen.claim["id"] == ids[1]  # moved on to the next pending claim
         assert card(app).picks.field == "all"  # a new claim starts on the row of all fields
-        # (claim 1's reviewed subject and predicate are offered too: db/reviewed.py)
+        # (claim 1's reviewed subject, predicate and time are offered too: db/reviewed.py)
         fields = [o.field for o in card(app).picks.options]
-        assert fields == ["subject", "predicate", "time", "subject"]
+        assert fields == ["subject", "predicate", "time", "subject", "time"]
+        assert card(app).picks.options[-1].text == "4月26日"  # claim 1's, after the extractor's
         await pilot.press("3")  # the time's first option, one key
         await pilot.pause()
         assert screen.claim["id"] == ids[2]

@@ -145,3 +145,46 @@ async def test_the_card_lists_a_reviewed_value_and_its_digit_picks_it(tmp_path):
         assert options == ["甲公司与乙市政府"]
     row = claim_row(path, ids[1])
     assert (row["subject"], row["status"], row["edited"]) == ("甲公司与乙市政府", "accepted", 1)
+
+
+def test_a_reviewed_time_is_offered_and_a_pick_normalises_it(tmp_path):
+    # A time the reviewer set on one claim is offered on its neighbour, whose time the
+    # extractor left empty; a pick takes it with the normalised time, the stored column unchanged.
+    path = tmp_path / "r.db"
+    ids = build_picks_db(path)
+    s = session(path)
+    s.open()
+    out = s.decide("edit", {"time_text": "本季度"})  # written nowhere: no offsets
+    assert out.ok and out.view.claim["id"] == ids[1]
+    view = out.view.claim
+    assert view["time_text"] == ""
+    alts = alternatives.parse(view["alternatives"], out.view.doc["text"])
+    assert [o.text for o in alts["time"]] == ["截至4月21日", "本季度"]
+    shown = [o.text for o in alternatives.options(alts, view, "time")]
+    out = s.pick_alternative("time", shown.index("本季度") + 1)
+    assert out.ok, out.message
+    row = claim_row(path, ids[1])
+    assert (row["time_text"], row["time"], row["status"]) == (
+        "本季度",
+        "norm(本季度|2022-05-01)",
+        "accepted",
+    )
+    assert json.loads(row["alternatives"])["time"] == [
+        {"text": "截至4月21日", "start": at("截至4月21日")[0], "end": at("截至4月21日")[1],
+         "score": 0.9}
+    ]  # fmt: skip
+
+
+def test_fill_empty_leaves_the_time_of_an_added_claim_alone(tmp_path):
+    # An added claim takes an empty subject or predicate from its neighbour, never its time:
+    # an added claim with no time may have none.
+    path = tmp_path / "r.db"
+    ids = build_picks_db(path)
+    conn = open_db(path)
+    review_api.decide(conn, ids[0], "ann", "edit", {"time_text": "本季度"})
+    doc = claim_row(path, ids[0])["doc_id"]
+    filled = reviewed.fill_empty(conn, doc, {"start": 0, "subject": "", "predicate": "",
+                                             "time_text": ""})  # fmt: skip
+    assert (filled["subject"], filled["predicate"], filled["time_text"]) == ("乙市政府", "捐资", "")
+    assert reviewed.values(conn, doc, ids[1], 0)["time"][0]["text"] == "本季度"
+    conn.close()
