@@ -11,9 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import fields as dataclass_fields
 from dataclasses import replace
-from typing import Any
 
 from . import ner, nlp
 from .docrank import Place, stack_rows
@@ -508,8 +506,7 @@ def _refinish_time(
     )
     alts = {**cand.alternatives, "time": found}
     alternatives = {k: alts[k] for k in ("subject", "predicate", "time", "object") if alts.get(k)}
-    return _replaced(
-        cand,
+    return cand.replaced(
         time_text=chosen,
         time=doc.normalised(time.text) if time else "",
         time_start=time.start if time else None,
@@ -687,18 +684,6 @@ def _distinct(cands: Iterable[Candidate], attr: str, have: set[str]) -> list[Can
     return out
 
 
-#: The fields of a candidate, in their order (:func:`_replaced`).
-_CANDIDATE_FIELDS = tuple(f.name for f in dataclass_fields(Candidate))
-
-
-def _replaced(c: Candidate, **changes: Any) -> Candidate:
-    """:func:`dataclasses.replace` for a candidate (every field is an init field), without
-    its checks of each field's kind: called once or twice per claim."""
-    kw = {name: getattr(c, name) for name in _CANDIDATE_FIELDS}
-    kw.update(changes)
-    return Candidate(**kw)
-
-
 def _with_neighbours(cands: list[Candidate], i: int) -> Candidate:
     """Candidate ``i`` of ``cands`` (one document's, in text order) with its neighbours'
     subjects and predicates among its alternatives (see :func:`with_neighbours`)."""
@@ -728,7 +713,7 @@ def _with_neighbours(cands: list[Candidate], i: int) -> Candidate:
             changed[name] = [*ranked[:RANKED_FIRST], *extra, *ranked[RANKED_FIRST:]][:MAX_SHOWN]
     if not changed:
         return c
-    return _replaced(c, alternatives={**c.alternatives, **changed})
+    return c.replaced(alternatives={**c.alternatives, **changed})
 
 
 def with_neighbours(

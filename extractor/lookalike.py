@@ -47,7 +47,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Protocol
 
 from . import lexicon
@@ -461,7 +461,7 @@ def screen(norm: str, pairs: list, model: LookalikeModel | None) -> list:
         p = model.probability(f)
         if p < model.threshold:
             continue
-        out.append((replace(cand, confidence=round(max(0.05, min(p, 0.99)), 2)), fields))
+        out.append((cand.replaced(confidence=round(max(0.05, min(p, 0.99)), 2)), fields))
     return out
 
 

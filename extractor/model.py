@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
+from operator import attrgetter
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,3 +56,16 @@ class Candidate:
     def to_dict(self) -> dict:
         """The candidate as a plain dict (for JSON and the database layer)."""
         return asdict(self)
+
+    def replaced(self, **changes: Any) -> Candidate:
+        """:func:`dataclasses.replace` without its checks of each field's kind (every field
+        is an init field): the extractor copies each candidate a few times (the time's
+        document pass, the neighbours' alternatives, the look-alike decision's confidence)."""
+        kw = dict(zip(_FIELDS, _VALUES(self), strict=True))
+        kw.update(changes)
+        return Candidate(**kw)
+
+
+#: The fields of a candidate in their order, and a getter of all their values at once.
+_FIELDS = tuple(f.name for f in fields(Candidate))
+_VALUES = attrgetter(*_FIELDS)

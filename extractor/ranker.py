@@ -47,6 +47,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from operator import attrgetter
 
 from .docrank import STACK_FEATURES
 from .lookalike import LookalikeError, LookalikeModel
@@ -773,8 +774,10 @@ def _conjoin(f: dict[str, float], field: str, kind: str) -> dict[str, float]:
     return f
 
 
-def _by_score(o: Option) -> float:
-    return -o.score
+#: The key that sorts options best first: by score, with ``reverse=True`` (which keeps the
+#: given order among equal scores, as sorting by ``-score`` does, without a Python call per
+#: option).
+_SCORE = attrgetter("score")
 
 
 class Ranker:
@@ -898,7 +901,7 @@ class Ranker:
             elif z < -30.0:
                 z = -30.0
             o.score = round(1.0 / (1.0 + exp(-z)), 4)
-        return sorted(options, key=_by_score)
+        return sorted(options, key=_SCORE, reverse=True)
 
     def rerank(
         self, options: Sequence[Option], features: Sequence[Mapping[str, float]], field: str
@@ -915,7 +918,7 @@ class Ranker:
             o.logit = z
             z = max(-30.0, min(30.0, z))
             o.score = round(1.0 / (1.0 + exp(-z)), 4)
-        return sorted(options, key=_by_score)
+        return sorted(options, key=_SCORE, reverse=True)
 
     # ------------------------------------------------------------------ files
     def to_json(self) -> str:

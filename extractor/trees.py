@@ -82,7 +82,9 @@ class Trees:
     def shortlisted(self, scores: Sequence[float]) -> list[int]:
         """The indices of the options the trees re-score: the first :attr:`shortlist` by
         linear score (ties: the earlier option)."""
-        order = sorted(range(len(scores)), key=lambda i: -scores[i])
+        # ``reverse=True`` keeps the earlier of equal scores first, as sorting by the
+        # negated score does.
+        order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
         return order[: self.shortlist]
 
     def adjust(
