@@ -233,6 +233,11 @@ _ORDINAL_PERIODS = tuple(words("ordinal_periods"))
 #: 首 + a measure word of a thing (首款, 首只, 首家): the first of its kind, a rank 1
 #: (data/first_measures.tsv); a word or a quote must follow (国内首家合资公司).
 _FIRST_RE = re.compile("首(?:" + "|".join(words("first_measures")) + ')(?=[\u4e00-\u9fff“"「《])')
+#: Words that name the first place of a ranking (data/rank_one_words.tsv): "alone" ones are
+#: a rank 1 anywhere (榜首), the others after a rank verb or a ranking's field (跃居首位).
+_RANK_ONE_ALONE = tuple(r[0] for r in table("rank_one_words") if r[1:] == ("alone",))
+_RANK_ONE_RE = re.compile("|".join(sorted(words("rank_one_words"), key=len, reverse=True)))
+_RANK_ONE_CHARS = tuple(sorted({w[-1] for w in words("rank_one_words")}))
 _RANK_GE_RE = re.compile("个(?!" + "|".join(_ORDINAL_PERIODS) + r")(?=[\u4e00-\u9fff])")
 _PRICE_BEFORE_RE = re.compile(
     "(?:"
@@ -1272,10 +1277,22 @@ class _Finder:
             self.add(Mention(s, e, v, v_max, "", "=", "other", "rank.ordinal", 0.55, s))
 
     def firsts(self) -> None:
-        """首款, 首个, 首家 + what is ranked: the first of its kind, rank 1 (as 第一个)."""
+        """首款, 首个, 首家 + what is ranked: the first of its kind, rank 1 (as 第一个); 榜首,
+        and 首位 or 头名 after a rank verb: the first place of a ranking."""
         for m in _scan(_FIRST_RE, self.t, ("首",)):
             s, e = m.start(), m.end()
             if self._free(s, e):
+                self.add(Mention(s, e, 1.0, None, "", "=", "other", "rank.ordinal", 0.5, s))
+        for m in _scan(_RANK_ONE_RE, self.t, _RANK_ONE_CHARS):
+            s, e = m.span()
+            if not self._free(s, e):
+                continue
+            if m.group(0) in _RANK_ONE_ALONE or (
+                _RANK_BEFORE_RE.search(self.t[max(0, s - 12) : s])
+                and not _CJK.match(self.t[e : e + 1].replace("的", "") or " ")
+            ):
+                # 高居全球榜首, 跃居首位: the first place of a ranking, a rank 1 as 第一 (成为
+                # 首位获奖的演员 counts a person: 首位 before a word is the first one who…).
                 self.add(Mention(s, e, 1.0, None, "", "=", "other", "rank.ordinal", 0.5, s))
 
     # ------------------------------------------------------------------ the main pattern

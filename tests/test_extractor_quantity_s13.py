@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from extractor.lexicon import table, words
+from tests.lexicon_checks import check_lexicon_file
 from tests.quantity_checks import found
 
 # A character after an Arabic number that the tagger reads as a function word (a pronoun, a
@@ -52,3 +54,45 @@ def test_measure_words_that_are_no_function_words_still_count(
     cands: dict[str, Any] = found(text)
     assert surface in cands, list(cands)
     assert (cands[surface].value, cands[surface].unit) == (value, unit)
+
+
+# Words that name the first place of a ranking are a rank 1, as 第一: 榜首 anywhere, the others
+# after a rank verb or a ranking's field, not before the word they qualify (首位获奖的演员 is
+# the first person who…) and not as a figure of speech (把安全摆在首位).
+RANK_ONE_WORDS = {
+    "榜首": "该基金的加仓幅度本周排名榜首，涨了5%。",
+    "首位": "来华留学生人数超过5000人，跃居首位。",
+    "头名": "他在决赛中夺得头名，奖金1万元。",
+}
+RANK_ONE_ALONE = [
+    ("湖人队仅落后联盟榜首马刺队3.5场。", "榜首"),
+    ("该游戏连续三个月排在下载榜榜首，共3款。", "榜首"),
+]
+RANK_ONE_LOOKALIKES = [
+    "挑选儿童家具，安全应该摆在首位，共3人。",
+    "她成为内地首位在电影节获奖的演员，共3人。",
+    "公司把客户的头名需求放在心上，共3人。",
+]
+
+
+def test_every_rank_one_word_is_a_rank_of_one() -> None:
+    check_lexicon_file("rank_one_words")
+    assert set(words("rank_one_words")) == set(RANK_ONE_WORDS)
+    for word, text in RANK_ONE_WORDS.items():
+        cands: dict[str, Any] = found(text)
+        assert word in cands, (word, list(cands))
+        assert (cands[word].value, cands[word].unit, cands[word].kind) == (1, "", "other")
+
+
+@pytest.mark.parametrize(("text", "word"), RANK_ONE_ALONE)
+def test_a_rank_one_word_marked_alone_needs_no_rank_verb(text: str, word: str) -> None:
+    assert {r[0] for r in table("rank_one_words") if r[1:] == ("alone",)} == {"榜首"}
+    cands: dict[str, Any] = found(text)
+    assert word in cands, list(cands)
+
+
+@pytest.mark.parametrize("text", RANK_ONE_LOOKALIKES)
+def test_a_rank_one_word_without_a_ranking_is_no_rank(text: str) -> None:
+    cands: dict[str, Any] = found(text)
+    assert "3人" in cands, list(cands)
+    assert not [s for s in cands if "首位" in s or "头名" in s], list(cands)
