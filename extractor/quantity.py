@@ -447,6 +447,10 @@ _POSTPOSED_MEASURES = frozenset(words("postposed_measures"))
 #: Words opening an alternative in brackets after a postposed count (T恤一件(或戒指一个)).
 _ALTERNATIVE_WORDS = ("或", "或者")
 _NOT_POSTPOSED_BEFORE = frozenset("的还再又也都就才只是有这那每第")
+#: The label of the next slot of a prize table right after a postposed count, with no
+#: punctuation between (吸尘器一台二等奖：…, 魔符一套第四名…): a prize name ending in 奖 before
+#: a colon, or a rank 第N名.
+_NEXT_SLOT_RE = re.compile(r"[\u4e00-\u9fff]{1,3}奖[:：]|第[0-9一二三四五六七八九十]+名")
 #: Words beside N G that make it a memory size (送2G卡, 内存4G) rather than a network
 #: generation (3G手机): data/memory_cues.tsv.
 _MEMORY_BEFORE = tuple(r[0] for r in table("memory_cues") if r[1] == "before")
@@ -1084,8 +1088,11 @@ class _Finder:
             s, e = m.span()
             nxt = t[e : e + 1]
             if self._free(s, e) and (
-                not nxt or not _CJK.match(nxt) or t.endswith(_DOUBLE_WORDS, max(0, s - 3), s)
-            ):
+                not nxt
+                or not _CJK.match(nxt)
+                or t.endswith(_DOUBLE_WORDS, max(0, s - 3), s)
+                or (t.endswith("了", 0, s) and t.endswith(_DOUBLE_WORDS, max(0, s - 4), s - 1))
+            ):  # 翻了双倍, 赔偿了双倍的订金: the claiming word with its aspect particle
                 self.add(Mention(s, e, 2.0, None, "倍", "=", "other", "multiple.double", 0.7, s))
         for m in _scan(_CN_DISCOUNT_RE, t, ("折",)):
             s, e = m.span()
@@ -1860,9 +1867,12 @@ class _Finder:
                 or t[end] in "+＋"
                 or (t[end] in "(（" and t.startswith(_ALTERNATIVE_WORDS, end + 1))
                 or t.startswith(("哦", "吧", "啊"), end)
+                or _NEXT_SLOT_RE.match(t, end)
             )
         ):
-            return True  # 赠送纪念卡一张！, 武器一把+头盔一顶: a count written after its noun
+            # 赠送纪念卡一张！, 武器一把+头盔一顶, 吸尘器一台二等奖：: a count written after
+            # its noun
+            return True
         if t.endswith(_MARGIN_WORDS, max(0, s - 2), s) or (
             t.endswith("了", 0, s) and t.endswith(_MARGIN_WORDS, max(0, s - 3), s - 1)
         ):

@@ -96,3 +96,47 @@ def test_a_rank_one_word_without_a_ranking_is_no_rank(text: str) -> None:
     cands: dict[str, Any] = found(text)
     assert "3人" in cands, list(cands)
     assert not [s for s in cands if "首位" in s or "头名" in s], list(cands)
+
+
+# A count of one written after its noun in a prize table whose next slot follows with no
+# punctuation (吸尘器一台二等奖：…) counts, as at the end of a clause; one before a word that is
+# no slot label is still the article "a".
+NEXT_SLOT_COUNTS = [
+    ("抽奖：一等奖：电视机一台二等奖：电饭煲一个三等奖：雨伞3把。", ["一台", "一个"]),
+    ("冲级奖励：第三名奖励金币500+宝石一枚第四名奖励金币300。", ["一枚"]),
+    ("活动奖品：特等奖：笔记本电脑一台幸运奖：鼠标垫20个。", ["一台"]),
+]
+
+
+@pytest.mark.parametrize(("text", "surfaces"), NEXT_SLOT_COUNTS)
+def test_a_postposed_count_before_the_next_prize_slot_counts(text: str, surfaces: list) -> None:
+    cands: dict[str, Any] = found(text)
+    for surface in surfaces:
+        assert surface in cands, (surface, list(cands))
+        assert cands[surface].value == 1
+
+
+def test_a_postposed_one_before_a_word_that_is_no_slot_is_no_count() -> None:
+    cands: dict[str, Any] = found("他买了电视一台二手的，花了3000元。")
+    assert "一台" not in cands, list(cands)
+    assert "3000元" in cands, list(cands)
+
+
+# 双倍 after a claiming word with its aspect particle 了 (赔偿了双倍) is a multiple of two, as
+# right after the word (data/double_words.tsv); before a noun with no such word it names a
+# feature (双倍经验卡).
+DOUBLE_AFTER_LE = [
+    ("房东毁约后赔偿了双倍的订金，共3000元。", True),
+    ("这个月奖金翻了双倍的福利，共发了3次。", True),
+    ("玩家可以领取了双倍经验卡，共3张。", False),
+    ("礼包里有双倍经验卡和3个宝箱。", False),
+    ("他们做了双倍经验卡，共3张。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "claimed"), DOUBLE_AFTER_LE)
+def test_double_after_a_claiming_word_and_le_is_a_multiple(text: str, claimed: bool) -> None:
+    cands: dict[str, Any] = found(text)
+    assert ("双倍" in cands) is claimed, list(cands)
+    if claimed:
+        assert (cands["双倍"].value, cands["双倍"].unit) == (2, "倍")
