@@ -421,6 +421,8 @@ _FRAMED_FIGURE_RE = re.compile(
 )
 #: Words after a quantity that make it a condition (45级时), each with the longer words that
 #: start like it and do not (时间).
+#: Words after a level (N级) that make reaching it a condition or a moment (data).
+_LEVEL_CONDITION_WORDS = tuple(words("level_condition_words"))
 _CONDITION_AFTER = tuple(
     (r[0], tuple(r[1].split()) if len(r) > 1 else ()) for r in table("condition_after")
 )
@@ -2348,8 +2350,9 @@ def _reference_count(t: str, m: Mention) -> bool:
 
 def _condition_after(t: str, m: Mention) -> bool:
     """45级时可以…, 60级的时候, 55级以后: the quantity sets the moment another statement
-    holds (data/condition_after.tsv), not a fact. An age is a fact about a person at a
-    moment (他40岁时离开): it stays."""
+    holds (data/condition_after.tsv), not a fact; so does a level followed by what reaching
+    it brings (升到60级将获得, 35级可用: data/level_condition_words.tsv). An age is a fact about
+    a person at a moment (他40岁时离开): it stays."""
     if m.kind == "age":
         return False
     if m.kind == "duration" and _WAIT_AFTER_RE.match(t, m.end):
@@ -2359,7 +2362,9 @@ def _condition_after(t: str, m: Mention) -> bool:
     for word, but in _CONDITION_AFTER:
         if t.startswith(word, m.end) and not t.startswith(but, m.end):
             return True
-    return False
+    # 升到60级将获得, 转生1级就能用, 四十级之前: a level reached as a step or a moment
+    # (data/level_condition_words.tsv).
+    return m.unit == "级" and t.startswith(_LEVEL_CONDITION_WORDS, m.end)
 
 
 def _occasion(t: str, m: Mention) -> bool:

@@ -559,6 +559,7 @@ QUANTITY_LEXICONS = (
     "bare_scale_idioms",  # its entry test: tests/test_extractor_quantity_s12.py
     "first_measures",  # its entry test: tests/test_extractor_quantity_s12.py
     "rank_one_words",  # its entry test: tests/test_extractor_quantity_s13.py
+    "level_condition_words",  # its entry test: tests/test_extractor_quantity_s13.py
 )
 
 

@@ -140,3 +140,39 @@ def test_double_after_a_claiming_word_and_le_is_a_multiple(text: str, claimed: b
     assert ("双倍" in cands) is claimed, list(cands)
     if claimed:
         assert (cands["双倍"].value, cands["双倍"].unit) == (2, "倍")
+
+
+# A level followed by what reaching it brings, or by 前 (a moment before it), is a step of a
+# story, not a claim (data/level_condition_words.tsv); a level stated as a fact stays.
+LEVEL_CONDITIONS = {
+    "将": "所有玩家升到60级将获得宠物一只，共3人。",
+    "就": "装备转生1级就能用，共3件。",
+    "可": "这匹马35级可用，共3匹。",
+    "即可": "角色达到20级即可进入副本，共3人。",
+    "才": "玩家要到40级才开放坐骑，共3人。",
+    "便": "人物升到30级便能转职，共3人。",
+    "方可": "角色练到50级方可参加比赛，共3人。",
+    "前": "没有元气就像90级前挡着石头，共3人。",
+    "之前": "在我四十级之前跟朋友买了元气，共3人。",
+    "以前": "他在30级以前都没充过钱，共3人。",
+}
+LEVELS_KEPT = [
+    ("台湾南投县发生5.3级地震，3人受伤。", "5.3级"),
+    ("游戏开放7级资源，共3处。", "7级"),
+    ("这个号30分钟就练到了17级，共3人。", "17级"),
+]
+
+
+def test_every_level_condition_word_makes_a_level_a_step() -> None:
+    check_lexicon_file("level_condition_words")
+    assert set(words("level_condition_words")) == set(LEVEL_CONDITIONS)
+    for word, text in LEVEL_CONDITIONS.items():
+        cands: dict[str, Any] = found(text)
+        assert "3人" in cands or "3件" in cands or "3匹" in cands, (word, list(cands))
+        assert not [s for s in cands if s.endswith("级")], (word, list(cands))
+
+
+@pytest.mark.parametrize(("text", "surface"), LEVELS_KEPT)
+def test_a_level_stated_as_a_fact_stays(text: str, surface: str) -> None:
+    cands: dict[str, Any] = found(text)
+    assert surface in cands, list(cands)
