@@ -218,6 +218,9 @@ _PRIZE_AFTER_RE = re.compile(
 #: The measure words of a range of ranks (三至七名, 4到10位) that a prize word makes a slot.
 _RANK_RANGE_UNITS = frozenset(("名", "位"))
 _RANK_DIGITS = frozenset("一二三四五六七八九")
+#: 第N and a dash or a range word before a number: that number ends a range of ranks
+#: (第4----10名, 第11～50名), it counts nothing.
+_RANK_RANGE_HEAD_RE = re.compile(r"第[0-9一二三四五六七八九十]+\s*(?:-+|—+|～|~|至|到)\s*$")
 #: What stands before 第N个 when it opens a clause: the points of an argument.
 _ENUMERATION_BEFORE = frozenset("，。；：！？、,;:!?\n（(“")
 _RANK_AFTER_OK = re.compile(
@@ -1754,6 +1757,9 @@ class _Finder:
         if unit2 in ("楼", "层") or unit2 == "号" or (unit2 == "年" and t.startswith("级", e)):
             self._take(s, e)
             return e  # 3至5楼, 一、二年级: floors and school years name places
+        if t[s - 1 : s] == "第" and self.filter:
+            self._take(s, e)
+            return e  # 第4至10名: a range of ranks (the ordinals read it), not a count
         if (
             unit2 == "年"
             and not unit1
@@ -2031,6 +2037,8 @@ class _Finder:
             or t[max(0, s - 2) : s] in ("星期", "礼拜")
         ):
             return None
+        if _RANK_RANGE_HEAD_RE.search(t, max(0, s - 8), s):
+            return None  # 第4----10名, 第11～50名: the upper end of a range of ranks, no count
         if before1 == "每":
             return None  # base of a ratio: 每10股派1.2元
         if (

@@ -176,3 +176,25 @@ def test_every_level_condition_word_makes_a_level_a_step() -> None:
 def test_a_level_stated_as_a_fact_stays(text: str, surface: str) -> None:
     cands: dict[str, Any] = found(text)
     assert surface in cands, list(cands)
+
+
+# A number after 第N and a dash or a range word ends a range of ranks (第4----10名, 第4至10名):
+# it counts no one; the rank ranges the ordinals read (分列第二至第五位) are not touched.
+RANK_RANGE_ENDS = [
+    ("第4----10名：纪念T恤一件，奖励点数1000点。", "10名"),
+    ("第11---50名：奖励点数1500点，另有3份礼品。", "50名"),
+    ("第4至10名：纪念T恤一件，奖励点数1000点。", "4至10名"),
+    ("第6～20位：各奖励金币500个。", "20位"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), RANK_RANGE_ENDS)
+def test_the_end_of_a_range_of_ranks_is_no_count(text: str, surface: str) -> None:
+    cands: dict[str, Any] = found(text)
+    assert surface not in cands, list(cands)
+    assert not [c for c in cands.values() if c.unit in ("名", "位")], list(cands)
+
+
+def test_a_rank_range_read_by_the_ordinals_stays() -> None:
+    cands: dict[str, Any] = found("三所大学分列第二至第五位，共3所。")
+    assert "第二" in cands and cands["第二"].value == 2, list(cands)
