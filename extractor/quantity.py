@@ -2500,6 +2500,28 @@ _THRESHOLD_COMPARE = tuple(r[0] for r in table("threshold_words") if r[1] == "co
 _THRESHOLD_CONSEQUENCE = tuple(r[0] for r in table("threshold_words") if r[1] == "consequence")
 _SENTENCE_REST_RE = re.compile(r"[^。！？；!?;\n]*")
 _CONDITION_WORDS = tuple(words("condition_words"))
+#: Condition words that mean "only" right before a number (只要1080元).
+_CONDITION_ONLY = frozenset(r[0] for r in table("condition_words") if r[1:] == ("only",))
+
+
+#: A condition word in the clause before a quantity, not inside a longer word (若干, 宛若,
+#: 恍若: 若 only where it opens a condition).
+_CONDITION_OPENER_RE = re.compile(
+    "(?<![宛恍倘如假])(?:" + "|".join(sorted(_CONDITION_WORDS, key=len, reverse=True)) + ")(?!干)"
+)
+
+
+def _hypothetical(t: str, m: Mention) -> bool:
+    """如果4连胜结束赛季, 若是黄蜂追得更紧…不止30分, 只要你听了10段左右的录音: a quantity in the
+    clause a condition word opens (data/condition_words.tsv) is supposed, not told. 只要
+    right before the quantity is "only" (报价只要1080元: a price), not a condition."""
+    head = _CLAUSE_TAIL_RE.search(t, max(0, m.start - 20), m.start)
+    if head is None:
+        return False
+    opener = _CONDITION_OPENER_RE.search(head.group(0))
+    if opener is None:
+        return False
+    return opener.end() < len(head.group(0)) or opener.group(0) not in _CONDITION_ONLY
 
 
 def _threshold(t: str, m: Mention) -> bool:
@@ -2720,6 +2742,8 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
         return "criterion"
     if _threshold(t, m):
         return "threshold"
+    if _hypothetical(t, m):
+        return "hypothetical"
     if _bracket_after_share(t, m):
         return "bracket_after_share"
     if _denomination(t, m):

@@ -198,3 +198,37 @@ def test_the_end_of_a_range_of_ranks_is_no_count(text: str, surface: str) -> Non
 def test_a_rank_range_read_by_the_ordinals_stays() -> None:
     cands: dict[str, Any] = found("三所大学分列第二至第五位，共3所。")
     assert "第二" in cands and cands["第二"].value == 2, list(cands)
+
+
+# A quantity in the clause a condition word opens is supposed, not told (the rule of context
+# "hypothetical"); 只要 right before a number is "only" (a price), and a quantity after the
+# clause's comma is the told consequence.
+HYPOTHETICALS = [
+    ("如果4连胜结束赛季，那么战绩将达到39胜，共3人。", "4连胜"),
+    ("他说假如把市场平均切成100块，每块都一样。会上共3人发言。", "100块"),
+    ("倘若球队再输两场，就会跌出前八。会上共3人发言。", "两场"),
+    ("要是对手追到10分以内，比赛就悬了，共3人。", "10分"),
+    ("一旦出现公牛四连败的局面，东部格局将改变，共3人。", "四连败"),
+    ("只要你听了10段左右的录音，成绩就会提高，共3人。", "10段左右"),
+    ("若球员被罚下3次，将自动停赛一场，共3人。", "3次"),
+    ("如若价格再跌20%，公司将亏损，共3人。", "20%"),
+]
+TOLD_BESIDE_A_CONDITION = [
+    ("据商家的报价只要1080元，最近很便宜，共3人。", "1080元"),
+    ("若干只基金的规模达到3亿元，共3人。", "3亿元"),
+    ("如果天气好，他们明天将种下300棵树。", "300棵"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), HYPOTHETICALS)
+def test_a_quantity_in_a_condition_clause_is_supposed(text: str, surface: str) -> None:
+    cands: dict[str, Any] = found(text)
+    assert surface not in cands, list(cands)
+    assert "3人" in cands, list(cands)
+
+
+@pytest.mark.parametrize(("text", "surface"), TOLD_BESIDE_A_CONDITION)
+def test_a_quantity_outside_a_condition_clause_is_told(text: str, surface: str) -> None:
+    assert [r[0] for r in table("condition_words") if r[1:] == ("only",)] == ["只要"]
+    cands: dict[str, Any] = found(text)
+    assert any(surface in s for s in cands), list(cands)
