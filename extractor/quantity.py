@@ -1505,6 +1505,22 @@ class _Finder:
         end = e
         stored_unit = normal_unit(unit)
         kind = kind_of(unit) if unit else "other"
+        if (
+            unit in ("秒", "秒钟")
+            and self.filter
+            and _MINUTES_BEFORE_RE.search(t, max(0, s - 4), s)
+        ):
+            # 跑出了3分28秒, 长达7分40秒: a time taken in minutes and seconds (a clock's are
+            # dropped above), one duration in seconds from the minutes on.
+            i = s - 1
+            while i > 0 and (t[i - 1].isdigit() or t[i - 1] in _CN_NUM_CHARS):
+                i -= 1
+            minutes = _num_value(t[i : s - 1], None)
+            if minutes is not None and value is not None and self._free(i, s):
+                value += minutes * 60
+                p_start, p_qual, p_word = self._prefix(i)
+                qual = p_qual or qual
+                start = p_start if p_word else i
         if unit == "成":
             value *= 10
             stored_unit = "%"

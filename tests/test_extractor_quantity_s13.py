@@ -232,3 +232,28 @@ def test_a_quantity_outside_a_condition_clause_is_told(text: str, surface: str) 
     assert [r[0] for r in table("condition_words") if r[1:] == ("only",)] == ["只要"]
     cands: dict[str, Any] = found(text)
     assert any(surface in s for s in cands), list(cands)
+
+
+# Minutes and seconds of a time taken are one duration in seconds (跑出了3分28秒: 208 秒), not
+# the seconds alone; a moment on a game clock stays out.
+MINUTES_AND_SECONDS = [
+    ("他在比赛中跑出了3分28秒的成绩。", "3分28秒", 208),
+    ("球队连续投丢10个球，长达7分40秒内未中一球。", "7分40秒", 460),
+    ("整个实验耗时2分5秒，共3人参加。", "2分5秒", 125),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "seconds"), MINUTES_AND_SECONDS)
+def test_minutes_and_seconds_taken_are_one_duration(
+    text: str, surface: str, seconds: float
+) -> None:
+    cands: dict[str, Any] = found(text)
+    got = [c for s, c in cands.items() if surface in s]
+    assert got, list(cands)
+    assert (got[0].value, got[0].unit, got[0].kind) == (seconds, "秒", "duration")
+
+
+def test_minutes_and_seconds_on_a_game_clock_stay_out() -> None:
+    cands: dict[str, Any] = found("第三节比赛进行到7分25秒，希克森造成3次犯规。")
+    assert not [s for s in cands if "秒" in s], list(cands)
+    assert "3次" in cands, list(cands)
