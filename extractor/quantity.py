@@ -303,8 +303,11 @@ _CRITERION_PREFIXES = frozenset(
 _CRITERION_KINDS = frozenset({"weight", "length", "area", "age", "duration", "other"})
 #: Words right before such a quantity that make it held or reached, a fact (有超过1亿的网民).
 _HOLDING_WORDS = tuple(words("holding_words"))
-#: A minus sign that makes a share negative: 收益为-0.11%.
-_NEG_PERCENT_RE = re.compile(r"(?:(?<=[为是至到：:（(，,、\s])|^)-(?P<n>\d+(?:\.\d+)?)%")
+#: A minus sign that makes a share negative: 收益为-0.11%, 浮亏-6.75% (after a word or a
+#: separator, never after a digit: 5%-6% is a range).
+_NEG_PERCENT_RE = re.compile(
+    r"(?:(?<=[为是至到：:（(，,、\s\u4e00-\u9fff])|^)-(?P<n>\d+(?:\.\d+)?)%"
+)
 #: Half as a share: 报销一半, 占一半.
 #: 一多半, 一大半 and 大半 are more than half (缩水大半, 用去一大半); 大半天, 大半夜 are spans.
 _HALF_RE = re.compile(

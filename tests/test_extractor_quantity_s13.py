@@ -257,3 +257,23 @@ def test_minutes_and_seconds_on_a_game_clock_stay_out() -> None:
     cands: dict[str, Any] = found("第三节比赛进行到7分25秒，希克森造成3次犯规。")
     assert not [s for s in cands if "秒" in s], list(cands)
     assert "3次" in cands, list(cands)
+
+
+# A minus sign right after a word makes a share negative (浮亏-6.75%), as after 为 or a comma;
+# after a digit it joins a range (5%-6%).
+NEGATIVE_SHARES = [
+    ("社保基金去年权益投资浮亏-6.75%，今年收益3%。", "-6.75%", -6.75),
+    ("该基金净值增长-12.5%，排名第3。", "-12.5%", -12.5),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), NEGATIVE_SHARES)
+def test_a_minus_after_a_word_makes_a_share_negative(text: str, surface: str, value: float) -> None:
+    cands: dict[str, Any] = found(text)
+    assert surface in cands, list(cands)
+    assert (cands[surface].value, cands[surface].unit) == (value, "%")
+
+
+def test_a_minus_after_a_share_is_a_range() -> None:
+    cands: dict[str, Any] = found("涨幅在5%-6%之间，共3只。")
+    assert "5%-6%" in cands and cands["5%-6%"].value_max == 6, list(cands)
