@@ -747,6 +747,7 @@ _CRITERION_BEFORE_RE = re.compile(
 )
 
 #: Verbs of change before "A至B" (增持77.1万股至344.45万股): a change and its result.
+_CHANGE_WORDS = tuple(words("change_verbs"))
 _CHANGE_BEFORE_RE = re.compile("(?:" + "|".join(words("change_verbs")) + ")$")
 #: Verbs before 三分 that make it points scored (拿下三分), not the three-point shot.
 _SCORE_VERB_RE = re.compile("(?:" + "|".join(words("score_verbs")) + ")$")
@@ -899,6 +900,12 @@ class _Finder:
             v = parse_number(m.group("n"))
             if self._free(s, e) and v is not None:
                 low = float(10 ** (int(v) - 1))
+                after = e + 1 if t.startswith("的", e) else e
+                if t.startswith(_CHANGE_WORDS, after) or t.startswith(_CHANGE_WORDS, after + 1):
+                    # 两位数增长, 两位数的下降 (a word of change, or one with a character
+                    # before it: 下降, 上升): a rate of change, at least 10 %
+                    self.add(Mention(s, e, low, None, "%", ">=", "percent", "digits", 0.6, s))
+                    continue
                 self.add(Mention(s, e, low, None, "", ">=", "other", "digits", 0.6, s))
         for m in _scan(_QUOTE_RE, t, ("%",)):
             s, e = m.span()

@@ -277,3 +277,21 @@ def test_a_minus_after_a_word_makes_a_share_negative(text: str, surface: str, va
 def test_a_minus_after_a_share_is_a_range() -> None:
     cands: dict[str, Any] = found("涨幅在5%-6%之间，共3只。")
     assert "5%-6%" in cands and cands["5%-6%"].value_max == 6, list(cands)
+
+
+# N位数 before a word of change (data/change_verbs.tsv) is a rate: at least 10^(N-1) %; before
+# any other word it stays a number with no unit (两位数的优势, 六位数的年薪).
+DIGIT_COUNTS = [
+    ("出国留学人数呈两位数增长，共3人。", 10, "%"),
+    ("今年的销量出现了两位数的下降，共3家。", 10, "%"),
+    ("公牛最后一节保持两位数的优势，共3人。", 10, ""),
+    ("这些职位都能拿到六位数的年薪，共3个。", 100000, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), DIGIT_COUNTS)
+def test_a_number_of_digits_before_a_change_is_a_rate(text: str, value: float, unit: str) -> None:
+    cands: dict[str, Any] = found(text)
+    got = [c for s, c in cands.items() if "位数" in s]
+    assert got, list(cands)
+    assert (got[0].value, got[0].unit, got[0].qualifier) == (value, unit, ">=")
