@@ -2531,17 +2531,22 @@ _CONDITION_ONLY = frozenset(r[0] for r in table("condition_words") if r[1:] == (
 
 
 #: A condition word in the clause before a quantity, not inside a longer word (若干, 宛若,
-#: 恍若: 若 only where it opens a condition).
+#: 恍若: 若 only where it opens a condition; 主要是, 只要是: no 要是).
 _CONDITION_OPENER_RE = re.compile(
-    "(?<![宛恍倘如假])(?:" + "|".join(sorted(_CONDITION_WORDS, key=len, reverse=True)) + ")(?!干)"
+    "(?<![宛恍倘如假主只就还总需])(?:"
+    + "|".join(sorted(_CONDITION_WORDS, key=len, reverse=True))
+    + ")(?!干)"
 )
+#: The stretch of a clause before a quantity, an aside in brackets cut off (一旦罗斯陷入犯规危机
+#: (本赛季罗斯两次六犯离场): the aside is told, not supposed).
+_HYPOTHETICAL_HEAD_RE = re.compile(r"[^，。；！？,;!?\n(（]*$")
 
 
 def _hypothetical(t: str, m: Mention) -> bool:
     """如果4连胜结束赛季, 若是黄蜂追得更紧…不止30分, 只要你听了10段左右的录音: a quantity in the
     clause a condition word opens (data/condition_words.tsv) is supposed, not told. 只要
     right before the quantity is "only" (报价只要1080元: a price), not a condition."""
-    head = _CLAUSE_TAIL_RE.search(t, max(0, m.start - 20), m.start)
+    head = _HYPOTHETICAL_HEAD_RE.search(t, max(0, m.start - 20), m.start)
     if head is None:
         return False
     opener = _CONDITION_OPENER_RE.search(head.group(0))
