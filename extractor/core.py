@@ -563,9 +563,10 @@ def _inside_word(doc: _Doc, m: Mention) -> bool:
 
 
 #: Tags of the closed classes no measure word belongs to: pronouns (5该, 19万这套), prepositions
-#: (3按确定键), conjunctions, adverbs, particles, modal words and interjections. A character the
-#: tagger reads as one of them after a number is the next word, not the number's unit.
-_FUNCTION_TAGS = frozenset({"r", "p", "c", "d", "y", "e"})
+#: (3按确定键), conjunctions, adverbs, localisers (进入山洞1里), particles, modal words and
+#: interjections. A character the tagger reads as one of them after a number is the next word,
+#: not the number's unit.
+_FUNCTION_TAGS = frozenset({"r", "p", "c", "d", "f", "y", "e"})
 
 
 def _function_tag(flag: str) -> bool:
