@@ -240,7 +240,7 @@ _FIRST_RE = re.compile("首(?:" + "|".join(words("first_measures")) + ')(?=[\u4e
 #: a rank 1 anywhere (榜首), the others after a rank verb or a ranking's field (跃居首位).
 _RANK_ONE_ALONE = tuple(r[0] for r in table("rank_one_words") if r[1:] == ("alone",))
 _RANK_ONE_RE = re.compile("|".join(sorted(words("rank_one_words"), key=len, reverse=True)))
-_RANK_ONE_CHARS = tuple(sorted({w[-1] for w in words("rank_one_words")}))
+_RANK_ONE_WORDS = tuple(words("rank_one_words"))
 _RANK_GE_RE = re.compile("个(?!" + "|".join(_ORDINAL_PERIODS) + r")(?=[\u4e00-\u9fff])")
 _PRICE_BEFORE_RE = re.compile(
     "(?:"
@@ -1305,7 +1305,7 @@ class _Finder:
             s, e = m.start(), m.end()
             if self._free(s, e):
                 self.add(Mention(s, e, 1.0, None, "", "=", "other", "rank.ordinal", 0.5, s))
-        for m in _scan(_RANK_ONE_RE, self.t, _RANK_ONE_CHARS):
+        for m in _scan(_RANK_ONE_RE, self.t, _RANK_ONE_WORDS):
             s, e = m.span()
             if not self._free(s, e):
                 continue
