@@ -221,6 +221,9 @@ _RANK_DIGITS = frozenset("一二三四五六七八九")
 #: 第N and a dash or a range word before a number: that number ends a range of ranks
 #: (第4----10名, 第11～50名), it counts nothing.
 _RANK_RANGE_HEAD_RE = re.compile(r"第[0-9一二三四五六七八九十]+\s*(?:-+|—+|～|~|至|到)\s*$")
+#: A rate's denominator and a bound after a quantity, then 的 (25000元/平米以上的项目,
+#: 20000元/月以上的群体): the quantity bounds a class, as 9公斤以下的 does.
+_PER_BOUND_RE = re.compile(r"[/／][\u4e00-\u9fff]{1,3}(?:以上|以下|以内)的")
 #: What stands before 第N个 when it opens a clause: the points of an argument.
 _ENUMERATION_BEFORE = frozenset("，。；：！？、,;:!?\n（(“")
 _RANK_AFTER_OK = re.compile(
@@ -2769,6 +2772,9 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
             return "bound_class"  # 重9公斤以下的小型犬 (but 拥有超过500亩的厂房 is held: a fact)
     if after.startswith("的") and m.kind == "money" and t.endswith("以内", m.start, m.end):
         return "bound_class"  # 1万元以内的工程: a class of jobs by price
+    per = _PER_BOUND_RE.match(t, m.end)
+    if per and (m.kind in _CRITERION_KINDS or m.kind == "money"):
+        return "bound_class"  # 均价在25000元/平米以上的项目: a bound of a rate names a class
     if _criterion(t, m):
         return "criterion"
     if _threshold(t, m):
