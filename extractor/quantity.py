@@ -903,8 +903,8 @@ class _Finder:
             v = parse_number(m.group("n"))
             if self._free(s, e) and v is not None:
                 low = float(10 ** (int(v) - 1))
-                after = e + 1 if t.startswith("的", e) else e
-                if t.startswith(_CHANGE_WORDS, after) or t.startswith(_CHANGE_WORDS, after + 1):
+                word = e + 1 if t.startswith("的", e) else e
+                if t.startswith(_CHANGE_WORDS, word) or t.startswith(_CHANGE_WORDS, word + 1):
                     # 两位数增长, 两位数的下降 (a word of change, or one with a character
                     # before it: 下降, 上升): a rate of change, at least 10 %
                     self.add(Mention(s, e, low, None, "%", ">=", "percent", "digits", 0.6, s))
