@@ -559,9 +559,23 @@ def _inside_word(doc: _Doc, m: Mention) -> bool:
     )
 
 
+#: Tags of the closed classes no measure word belongs to: pronouns (5该, 19万这套), prepositions
+#: (3按确定键), conjunctions, adverbs, localisers (进入山洞1里), particles, modal words and
+#: interjections. A character the tagger reads as one of them after a number is the next word,
+#: not the number's unit.
+_FUNCTION_TAGS = frozenset({"r", "p", "c", "d", "f", "y", "e"})
+
+
+def _function_tag(flag: str) -> bool:
+    """A tag of a closed class of function words (:data:`_FUNCTION_TAGS`; every particle,
+    ``u`` and its subclasses ``uj``, ``ul``…)."""
+    return flag in _FUNCTION_TAGS or flag.startswith("u")
+
+
 def _confirm_measure_shapes(doc: _Doc) -> None:
     """Keep an unknown measure word read after a number (8幅作品) only where the tagger leaves
-    it standing alone: 9.5篮板, 300指数 and 20世纪 glue the character into a longer word. A
+    it standing alone, and not as a function word (:func:`_function_tag`: 3按确定键, 5该项目):
+    9.5篮板, 300指数 and 20世纪 glue the character into a longer word. A
     known one-character measure word with a character after it (``check_glue``) is dropped
     where the tagger reads it as the start of the next word (两元素, 3方面). A Chinese numeral
     inside a longer word of the tagger (十年如一日, 连中三元, 成千上万: an idiom or a name) is
@@ -574,7 +588,8 @@ def _confirm_measure_shapes(doc: _Doc) -> None:
             si = doc.sentence_of(m.start)
             clause = next((c for c in doc.clauses(si) if c[0] <= m.start < c[1]), None)
             if clause is None or not any(
-                s == m.end - 1 and e == m.end for _, _, s, e in doc.tokens(clause)
+                s == m.end - 1 and e == m.end and not _function_tag(flag)
+                for _, flag, s, e in doc.tokens(clause)
             ):
                 if m.fallback is not None:
                     keep.append(m.fallback)

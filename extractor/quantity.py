@@ -218,6 +218,12 @@ _PRIZE_AFTER_RE = re.compile(
 #: The measure words of a range of ranks (三至七名, 4到10位) that a prize word makes a slot.
 _RANK_RANGE_UNITS = frozenset(("名", "位"))
 _RANK_DIGITS = frozenset("一二三四五六七八九")
+#: 第N and a dash or a range word before a number: that number ends a range of ranks
+#: (第4----10名, 第11～50名), it counts nothing.
+_RANK_RANGE_HEAD_RE = re.compile(r"第[0-9一二三四五六七八九十]+\s*(?:-+|—+|～|~|至|到)\s*$")
+#: A rate's denominator and a bound after a quantity, then 的 (25000元/平米以上的项目,
+#: 20000元/月以上的群体): the quantity bounds a class, as 9公斤以下的 does.
+_PER_BOUND_RE = re.compile(r"[/／][\u4e00-\u9fff]{1,3}(?:以上|以下|以内)的")
 #: What stands before 第N个 when it opens a clause: the points of an argument.
 _ENUMERATION_BEFORE = frozenset("，。；：！？、,;:!?\n（(“")
 _RANK_AFTER_OK = re.compile(
@@ -233,6 +239,11 @@ _ORDINAL_PERIODS = tuple(words("ordinal_periods"))
 #: 首 + a measure word of a thing (首款, 首只, 首家): the first of its kind, a rank 1
 #: (data/first_measures.tsv); a word or a quote must follow (国内首家合资公司).
 _FIRST_RE = re.compile("首(?:" + "|".join(words("first_measures")) + ')(?=[\u4e00-\u9fff“"「《])')
+#: Words that name the first place of a ranking (data/rank_one_words.tsv): "alone" ones are
+#: a rank 1 anywhere (榜首), the others after a rank verb or a ranking's field (跃居首位).
+_RANK_ONE_ALONE = tuple(r[0] for r in table("rank_one_words") if r[1:] == ("alone",))
+_RANK_ONE_RE = re.compile("|".join(sorted(words("rank_one_words"), key=len, reverse=True)))
+_RANK_ONE_WORDS = tuple(words("rank_one_words"))
 _RANK_GE_RE = re.compile("个(?!" + "|".join(_ORDINAL_PERIODS) + r")(?=[\u4e00-\u9fff])")
 _PRICE_BEFORE_RE = re.compile(
     "(?:"
@@ -295,8 +306,11 @@ _CRITERION_PREFIXES = frozenset(
 _CRITERION_KINDS = frozenset({"weight", "length", "area", "age", "duration", "other"})
 #: Words right before such a quantity that make it held or reached, a fact (有超过1亿的网民).
 _HOLDING_WORDS = tuple(words("holding_words"))
-#: A minus sign that makes a share negative: 收益为-0.11%.
-_NEG_PERCENT_RE = re.compile(r"(?:(?<=[为是至到：:（(，,、\s])|^)-(?P<n>\d+(?:\.\d+)?)%")
+#: A minus sign that makes a share negative: 收益为-0.11%, 浮亏-6.75% (after a word or a
+#: separator, never after a digit: 5%-6% is a range).
+_NEG_PERCENT_RE = re.compile(
+    r"(?:(?<=[为是至到：:（(，,、\s\u4e00-\u9fff])|^)-(?P<n>\d+(?:\.\d+)?)%"
+)
 #: Half as a share: 报销一半, 占一半.
 #: 一多半, 一大半 and 大半 are more than half (缩水大半, 用去一大半); 大半天, 大半夜 are spans.
 _HALF_RE = re.compile(
@@ -416,6 +430,8 @@ _FRAMED_FIGURE_RE = re.compile(
 )
 #: Words after a quantity that make it a condition (45级时), each with the longer words that
 #: start like it and do not (时间).
+#: Words after a level (N级) that make reaching it a condition or a moment (data).
+_LEVEL_CONDITION_WORDS = tuple(words("level_condition_words"))
 _CONDITION_AFTER = tuple(
     (r[0], tuple(r[1].split()) if len(r) > 1 else ()) for r in table("condition_after")
 )
@@ -442,6 +458,10 @@ _POSTPOSED_MEASURES = frozenset(words("postposed_measures"))
 #: Words opening an alternative in brackets after a postposed count (T恤一件(或戒指一个)).
 _ALTERNATIVE_WORDS = ("或", "或者")
 _NOT_POSTPOSED_BEFORE = frozenset("的还再又也都就才只是有这那每第")
+#: The label of the next slot of a prize table right after a postposed count, with no
+#: punctuation between (吸尘器一台二等奖：…, 魔符一套第四名…): a prize name ending in 奖 before
+#: a colon, or a rank 第N名.
+_NEXT_SLOT_RE = re.compile(r"[\u4e00-\u9fff]{1,3}奖[:：]|第[0-9一二三四五六七八九十]+名")
 #: Words beside N G that make it a memory size (送2G卡, 内存4G) rather than a network
 #: generation (3G手机): data/memory_cues.tsv.
 _MEMORY_BEFORE = tuple(r[0] for r in table("memory_cues") if r[1] == "before")
@@ -730,6 +750,7 @@ _CRITERION_BEFORE_RE = re.compile(
 )
 
 #: Verbs of change before "A至B" (增持77.1万股至344.45万股): a change and its result.
+_CHANGE_WORDS = tuple(words("change_verbs"))
 _CHANGE_BEFORE_RE = re.compile("(?:" + "|".join(words("change_verbs")) + ")$")
 #: Verbs before 三分 that make it points scored (拿下三分), not the three-point shot.
 _SCORE_VERB_RE = re.compile("(?:" + "|".join(words("score_verbs")) + ")$")
@@ -882,6 +903,12 @@ class _Finder:
             v = parse_number(m.group("n"))
             if self._free(s, e) and v is not None:
                 low = float(10 ** (int(v) - 1))
+                word = e + 1 if t.startswith("的", e) else e
+                if t.startswith(_CHANGE_WORDS, word) or t.startswith(_CHANGE_WORDS, word + 1):
+                    # 两位数增长, 两位数的下降 (a word of change, or one with a character
+                    # before it: 下降, 上升): a rate of change, at least 10 %
+                    self.add(Mention(s, e, low, None, "%", ">=", "percent", "digits", 0.6, s))
+                    continue
                 self.add(Mention(s, e, low, None, "", ">=", "other", "digits", 0.6, s))
         for m in _scan(_QUOTE_RE, t, ("%",)):
             s, e = m.span()
@@ -1079,8 +1106,11 @@ class _Finder:
             s, e = m.span()
             nxt = t[e : e + 1]
             if self._free(s, e) and (
-                not nxt or not _CJK.match(nxt) or t.endswith(_DOUBLE_WORDS, max(0, s - 3), s)
-            ):
+                not nxt
+                or not _CJK.match(nxt)
+                or t.endswith(_DOUBLE_WORDS, max(0, s - 3), s)
+                or (t.endswith("了", 0, s) and t.endswith(_DOUBLE_WORDS, max(0, s - 4), s - 1))
+            ):  # 翻了双倍, 赔偿了双倍的订金: the claiming word with its aspect particle
                 self.add(Mention(s, e, 2.0, None, "倍", "=", "other", "multiple.double", 0.7, s))
         for m in _scan(_CN_DISCOUNT_RE, t, ("折",)):
             s, e = m.span()
@@ -1272,10 +1302,22 @@ class _Finder:
             self.add(Mention(s, e, v, v_max, "", "=", "other", "rank.ordinal", 0.55, s))
 
     def firsts(self) -> None:
-        """首款, 首个, 首家 + what is ranked: the first of its kind, rank 1 (as 第一个)."""
+        """首款, 首个, 首家 + what is ranked: the first of its kind, rank 1 (as 第一个); 榜首,
+        and 首位 or 头名 after a rank verb: the first place of a ranking."""
         for m in _scan(_FIRST_RE, self.t, ("首",)):
             s, e = m.start(), m.end()
             if self._free(s, e):
+                self.add(Mention(s, e, 1.0, None, "", "=", "other", "rank.ordinal", 0.5, s))
+        for m in _scan(_RANK_ONE_RE, self.t, _RANK_ONE_WORDS):
+            s, e = m.span()
+            if not self._free(s, e):
+                continue
+            if m.group(0) in _RANK_ONE_ALONE or (
+                _RANK_BEFORE_RE.search(self.t[max(0, s - 12) : s])
+                and not _CJK.match(self.t[e : e + 1].replace("的", "") or " ")
+            ):
+                # 高居全球榜首, 跃居首位: the first place of a ranking, a rank 1 as 第一 (成为
+                # 首位获奖的演员 counts a person: 首位 before a word is the first one who…).
                 self.add(Mention(s, e, 1.0, None, "", "=", "other", "rank.ordinal", 0.5, s))
 
     # ------------------------------------------------------------------ the main pattern
@@ -1476,6 +1518,22 @@ class _Finder:
         end = e
         stored_unit = normal_unit(unit)
         kind = kind_of(unit) if unit else "other"
+        if (
+            unit in ("秒", "秒钟")
+            and self.filter
+            and _MINUTES_BEFORE_RE.search(t, max(0, s - 4), s)
+        ):
+            # 跑出了3分28秒, 长达7分40秒: a time taken in minutes and seconds (a clock's are
+            # dropped above), one duration in seconds from the minutes on.
+            i = s - 1
+            while i > 0 and (t[i - 1].isdigit() or t[i - 1] in _CN_NUM_CHARS):
+                i -= 1
+            minutes = _num_value(t[i : s - 1], None)
+            if minutes is not None and value is not None and self._free(i, s):
+                value += minutes * 60
+                p_start, p_qual, p_word = self._prefix(i)
+                qual = p_qual or qual
+                start = p_start if p_word else i
         if unit == "成":
             value *= 10
             stored_unit = "%"
@@ -1728,6 +1786,9 @@ class _Finder:
         if unit2 in ("楼", "层") or unit2 == "号" or (unit2 == "年" and t.startswith("级", e)):
             self._take(s, e)
             return e  # 3至5楼, 一、二年级: floors and school years name places
+        if t[s - 1 : s] == "第" and self.filter:
+            self._take(s, e)
+            return e  # 第4至10名: a range of ranks (the ordinals read it), not a count
         if (
             unit2 == "年"
             and not unit1
@@ -1843,9 +1904,12 @@ class _Finder:
                 or t[end] in "+＋"
                 or (t[end] in "(（" and t.startswith(_ALTERNATIVE_WORDS, end + 1))
                 or t.startswith(("哦", "吧", "啊"), end)
+                or _NEXT_SLOT_RE.match(t, end)
             )
         ):
-            return True  # 赠送纪念卡一张！, 武器一把+头盔一顶: a count written after its noun
+            # 赠送纪念卡一张！, 武器一把+头盔一顶, 吸尘器一台二等奖：: a count written after
+            # its noun
+            return True
         if t.endswith(_MARGIN_WORDS, max(0, s - 2), s) or (
             t.endswith("了", 0, s) and t.endswith(_MARGIN_WORDS, max(0, s - 3), s - 1)
         ):
@@ -2002,6 +2066,8 @@ class _Finder:
             or t[max(0, s - 2) : s] in ("星期", "礼拜")
         ):
             return None
+        if _RANK_RANGE_HEAD_RE.search(t, max(0, s - 8), s):
+            return None  # 第4----10名, 第11～50名: the upper end of a range of ranks, no count
         if before1 == "每":
             return None  # base of a ratio: 每10股派1.2元
         if (
@@ -2321,8 +2387,9 @@ def _reference_count(t: str, m: Mention) -> bool:
 
 def _condition_after(t: str, m: Mention) -> bool:
     """45级时可以…, 60级的时候, 55级以后: the quantity sets the moment another statement
-    holds (data/condition_after.tsv), not a fact. An age is a fact about a person at a
-    moment (他40岁时离开): it stays."""
+    holds (data/condition_after.tsv), not a fact; so does a level followed by what reaching
+    it brings (升到60级将获得, 35级可用: data/level_condition_words.tsv). An age is a fact about
+    a person at a moment (他40岁时离开): it stays."""
     if m.kind == "age":
         return False
     if m.kind == "duration" and _WAIT_AFTER_RE.match(t, m.end):
@@ -2332,7 +2399,9 @@ def _condition_after(t: str, m: Mention) -> bool:
     for word, but in _CONDITION_AFTER:
         if t.startswith(word, m.end) and not t.startswith(but, m.end):
             return True
-    return False
+    # 升到60级将获得, 转生1级就能用, 四十级之前: a level reached as a step or a moment
+    # (data/level_condition_words.tsv).
+    return m.unit == "级" and t.startswith(_LEVEL_CONDITION_WORDS, m.end)
 
 
 def _occasion(t: str, m: Mention) -> bool:
@@ -2460,6 +2529,33 @@ _THRESHOLD_COMPARE = tuple(r[0] for r in table("threshold_words") if r[1] == "co
 _THRESHOLD_CONSEQUENCE = tuple(r[0] for r in table("threshold_words") if r[1] == "consequence")
 _SENTENCE_REST_RE = re.compile(r"[^。！？；!?;\n]*")
 _CONDITION_WORDS = tuple(words("condition_words"))
+#: Condition words that mean "only" right before a number (只要1080元).
+_CONDITION_ONLY = frozenset(r[0] for r in table("condition_words") if r[1:] == ("only",))
+
+
+#: A condition word in the clause before a quantity, not inside a longer word (若干, 宛若,
+#: 恍若: 若 only where it opens a condition; 主要是, 只要是: no 要是).
+_CONDITION_OPENER_RE = re.compile(
+    "(?<![宛恍倘如假主只就还总需])(?:"
+    + "|".join(sorted(_CONDITION_WORDS, key=len, reverse=True))
+    + ")(?!干)"
+)
+#: The stretch of a clause before a quantity, an aside in brackets cut off (一旦罗斯陷入犯规危机
+#: (本赛季罗斯两次六犯离场): the aside is told, not supposed).
+_HYPOTHETICAL_HEAD_RE = re.compile(r"[^，。；！？,;!?\n(（]*$")
+
+
+def _hypothetical(t: str, m: Mention) -> bool:
+    """如果4连胜结束赛季, 若是黄蜂追得更紧…不止30分, 只要你听了10段左右的录音: a quantity in the
+    clause a condition word opens (data/condition_words.tsv) is supposed, not told. 只要
+    right before the quantity is "only" (报价只要1080元: a price), not a condition."""
+    head = _HYPOTHETICAL_HEAD_RE.search(t, max(0, m.start - 20), m.start)
+    if head is None:
+        return False
+    opener = _CONDITION_OPENER_RE.search(head.group(0))
+    if opener is None:
+        return False
+    return opener.end() < len(head.group(0)) or opener.group(0) not in _CONDITION_ONLY
 
 
 def _threshold(t: str, m: Mention) -> bool:
@@ -2676,10 +2772,15 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
             return "bound_class"  # 重9公斤以下的小型犬 (but 拥有超过500亩的厂房 is held: a fact)
     if after.startswith("的") and m.kind == "money" and t.endswith("以内", m.start, m.end):
         return "bound_class"  # 1万元以内的工程: a class of jobs by price
+    per = _PER_BOUND_RE.match(t, m.end)
+    if per and (m.kind in _CRITERION_KINDS or m.kind == "money"):
+        return "bound_class"  # 均价在25000元/平米以上的项目: a bound of a rate names a class
     if _criterion(t, m):
         return "criterion"
     if _threshold(t, m):
         return "threshold"
+    if _hypothetical(t, m):
+        return "hypothetical"
     if _bracket_after_share(t, m):
         return "bracket_after_share"
     if _denomination(t, m):

@@ -196,7 +196,7 @@ FORMS = [
     ("购机即送2G存储卡一张。", "2G", 2, None, "G", "=", "other"),
     ("这台电脑的内存为4G。", "4G", 4, None, "G", "=", "other"),
     ("这名中锋身高7尺1寸。", "7尺1寸", 7, None, "尺", "=", "length"),
-    ("公司净利润实现两位数增长。", "两位数", 10, None, "", ">=", "other"),
+    ("公司净利润实现两位数增长。", "两位数", 10, None, "%", ">=", "percent"),  # a rate (s13)
     ("这批球衣的号码都是三位数。", "三位数", 100, None, "", ">=", "other"),
     ("参赛的有5辆车。", "5辆", 5, None, "辆", "=", "count"),
     ("街道已摸排辖内102家小微企业。", "102家", 102, None, "家", "=", "count"),
@@ -558,6 +558,8 @@ QUANTITY_LEXICONS = (
     "requirement_words",  # its entry test: tests/test_extractor_quantity_s11.py
     "bare_scale_idioms",  # its entry test: tests/test_extractor_quantity_s12.py
     "first_measures",  # its entry test: tests/test_extractor_quantity_s12.py
+    "rank_one_words",  # its entry test: tests/test_extractor_quantity_s13.py
+    "level_condition_words",  # its entry test: tests/test_extractor_quantity_s13.py
 )
 
 
