@@ -57,6 +57,12 @@ def list_columns(width: int) -> tuple[bool, int]:
     return LAYOUTS[-1]
 
 
+def row_key(row: ListRow) -> tuple[object, ...]:
+    """Everything :meth:`ClaimList.render_row` shows of ``row``: equal keys, equal rows."""
+    return (row["id"], row["status"], row["edited"], row["origin"], row.get("flagged"),
+            row["doc_id"], row["quantity_text"], row["subject"], row["predicate"])  # fmt: skip
+
+
 class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
     """The filtered claims in review order, one row each, the current one marked.
 
@@ -192,12 +198,12 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
         self.window_start, self.window = index, [row]
 
     def update_row(self, row: ListRow) -> None:
-        """Replace the cached copy of a row whose status or fields changed."""
+        """Replace the cached copy of a row whose status or fields changed, and redraw that
+        row alone (a drawn row is cached under what it shows, :func:`row_key`)."""
         for i, r in enumerate(self.window):
             if r["id"] == row["id"]:
                 self.window[i] = row
-                self._cache.clear()
-                self.refresh()
+                self.refresh_line(self.window_start + i)
                 return
 
     def remove_at(self, index: int) -> None:
@@ -218,10 +224,10 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
         """Mark row ``index`` as current and scroll it into view.
 
         Only the two rows whose mark changed are drawn again (a row's cached strip is keyed by
-        whether it is the current one; a scroll redraws the whole view by itself): a move
-        used to draw every row of the list anew, a fifth of a key's CPU time in the review
-        app. Whatever changes a row's content (``configure``, ``update_row``, ``remove_at``,
-        ``refresh_rows``) redraws the whole list itself."""
+        what it shows and whether it is the current one; a scroll redraws the whole view by
+        itself): a move used to draw every row of the list anew. Whatever changes rows
+        redraws them itself (``update_row`` its row; ``configure``, ``remove_at`` and
+        ``refresh_rows`` the whole list)."""
         if row is not None:
             self.seed(index, row)
         before, self.cursor = self.cursor, index
@@ -265,8 +271,7 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
         if row is None:
             return self._blank(width)
         selected = index == self.cursor
-        key = (row["id"], row["status"], row["edited"], row.get("flagged"), selected, width,
-               self.has_focus)  # fmt: skip
+        key = (row_key(row), selected, width, self.has_focus)
         strip = self._cache.get(key)
         if strip is None:
             base = self.rich_style  # only for a row drawn anew: it walks every ancestor
