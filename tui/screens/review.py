@@ -690,7 +690,9 @@ class ReviewScreen(SpanMode):
         if self.session.correction is not None and self.claim is not None:
             outcome = await self._call(self.session.siblings_offer)
             n = outcome.data if outcome.ok else 0
-        card.border_subtitle = f"g: apply to {n} sibling{'' if n == 1 else 's'}" if n else ""
+        offer = f"g: apply to {n} sibling{'' if n == 1 else 's'}" if n else ""
+        if card.border_subtitle != offer:  # setting it redraws the whole card
+            card.border_subtitle = offer
 
     async def action_apply_siblings(self) -> None:
         """Apply the last correction to its siblings in the document (one undo for all)."""

@@ -369,7 +369,9 @@ class SpanMode(Screen):
             then = "Enter: add"
         elif self.span_claim_id is None:
             then = "n: add"
-        view.border_subtitle = f"selection {a}–{b}: {shown_line(cursor.text[a:b])[:60]} · {then}"
+        subtitle = f"selection {a}–{b}: {shown_line(cursor.text[a:b])[:60]} · {then}"
+        if view.border_subtitle != subtitle:  # setting it redraws every line of the view
+            view.border_subtitle = subtitle
 
     # ---------------------------------------------------------------- hint labels
 

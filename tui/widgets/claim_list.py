@@ -57,6 +57,12 @@ def list_columns(width: int) -> tuple[bool, int]:
     return LAYOUTS[-1]
 
 
+def row_key(row: ListRow) -> tuple[object, ...]:
+    """Everything :meth:`ClaimList.render_row` shows of ``row``: equal keys, equal rows."""
+    return (row["id"], row["status"], row["edited"], row["origin"], row.get("flagged"),
+            row["doc_id"], row["quantity_text"], row["subject"], row["predicate"])  # fmt: skip
+
+
 class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
     """The filtered claims in review order, one row each, the current one marked.
 
@@ -136,6 +142,7 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache.clear()
         self.virtual_size = Size(0, total)
         self.set_cursor(cursor)
+        self.refresh()  # every row may be another claim now
 
     def refresh_rows(self) -> None:
         """Forget the rows read so far (others may have decided them) and redraw."""
@@ -191,12 +198,12 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
         self.window_start, self.window = index, [row]
 
     def update_row(self, row: ListRow) -> None:
-        """Replace the cached copy of a row whose status or fields changed."""
+        """Replace the cached copy of a row whose status or fields changed, and redraw that
+        row alone (a drawn row is cached under what it shows, :func:`row_key`)."""
         for i, r in enumerate(self.window):
             if r["id"] == row["id"]:
                 self.window[i] = row
-                self._cache.clear()
-                self.refresh()
+                self.refresh_line(self.window_start + i)
                 return
 
     def remove_at(self, index: int) -> None:
@@ -214,13 +221,20 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
     # ---------------------------------------------------------------- cursor
 
     def set_cursor(self, index: int, row: ListRow | None = None) -> None:
-        """Mark row ``index`` as current and scroll it into view."""
+        """Mark row ``index`` as current and scroll it into view.
+
+        Only the two rows whose mark changed are drawn again (a row's cached strip is keyed by
+        what it shows and whether it is the current one; a scroll redraws the whole view by
+        itself): a move used to draw every row of the list anew. Whatever changes rows
+        redraws them itself (``update_row`` its row; ``configure``, ``remove_at`` and
+        ``refresh_rows`` the whole list)."""
         if row is not None:
             self.seed(index, row)
-        self.cursor = index
-        self._cache.clear()
+        before, self.cursor = self.cursor, index
         self._follow_cursor()
-        self.refresh()
+        for changed in {before, index}:
+            if changed >= 0:
+                self.refresh_line(changed)
 
     def _follow_cursor(self) -> None:
         """Scroll so the cursor row is in view (a third of the way down when it was not)."""
@@ -255,10 +269,9 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.scrollable_content_region.width
         row = self.row(index)
         if row is None:
-            return Strip.blank(width, self.rich_style)
+            return self._blank(width)
         selected = index == self.cursor
-        key = (row["id"], row["status"], row["edited"], row.get("flagged"), selected, width,
-               self.has_focus)  # fmt: skip
+        key = (row_key(row), selected, width, self.has_focus)
         strip = self._cache.get(key)
         if strip is None:
             base = self.rich_style  # only for a row drawn anew: it walks every ancestor
@@ -271,6 +284,20 @@ class ClaimList(ScrollView, can_focus=True, inherit_bindings=False):
                 strip = strip.apply_style(self.get_component_rich_style("claim-list--cursor"))
             self._cache[key] = strip
         return strip
+
+    def _blank(self, width: int) -> Strip:
+        """An empty row past the list's end (``rich_style`` walks every ancestor: once per
+        width and style, not once per empty row drawn)."""
+        key = ("blank", width)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._cache[key] = Strip.blank(width, self.rich_style)
+        return strip
+
+    def notify_style_update(self) -> None:
+        """The styles changed (focus, theme, CSS): forget the rows drawn with the old ones."""
+        super().notify_style_update()
+        self._cache.clear()
 
     def render_row(self, row: ListRow, width: int) -> Text:
         """A row as Rich Text, cut to ``width`` cells (wide characters counted as two)."""

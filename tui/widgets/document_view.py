@@ -229,34 +229,40 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._row_of_line: list[int] = []
 
     def show(self, text: str, claim: Mapping[str, Any] | None) -> None:
-        """Show ``text`` with ``claim``'s spans highlighted and its sentence scrolled into view."""
+        """Show ``text`` with ``claim``'s spans highlighted and its sentence scrolled into view.
+
+        Another claim of the same document redraws only the lines whose highlight changed
+        (:meth:`_refresh_spans`); another document, every line."""
         changed = text != self.text
         if changed:
             self.search_hits = []
             self.hints, self.hint_typed = {}, ""
-        self.text = text
-        self.shown = displayed(text)
-        self.spans = spans_of(claim) if claim else {}
-        self._version += 1
-        self._cache.clear()
-        if changed or not self.lines:
+            self.text = text
+            self.shown = displayed(text)
+        before, self.spans = self.spans, spans_of(claim) if claim else {}
+        redraw = changed or not self.lines
+        if redraw:
+            self._version += 1
+            self._cache.clear()
             self._rewrap()
         self._pending_scroll = True
         self._scroll_to_claim()
-        self.refresh()
+        if redraw:
+            self.refresh()
+        else:
+            self._refresh_spans(before)
 
     # ---- span mode: the word cursor and the selection (tui/widgets/span_cursor.py)
 
     def set_marks(self, cursor: tuple[int, int] | None, selection: tuple[int, int] | None) -> None:
         """Draw span mode's cursor word and selection (None clears them); keep the cursor in
         view."""
+        before = dict(self.spans)
         for layer, span in (("cursor", cursor), ("selection", selection)):
             if span:
                 self.spans[layer] = span
             else:
                 self.spans.pop(layer, None)
-        self._version += 1
-        self._cache.clear()
         if cursor and self.lines:
             line = self.row_of(self.line_of(cursor[0]))
             height = self.scrollable_content_region.height
@@ -265,7 +271,28 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             if height > 0 and not top <= line < top + height - below:
                 self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True,
                                force=True)  # fmt: skip
-        self.refresh()
+        self._refresh_spans(before)
+
+    def _refresh_spans(self, before: Mapping[str, tuple[int, int]]) -> None:
+        """Redraw the rows of the visual lines whose highlight differs between ``before`` and
+        :attr:`spans` (a line's cached strip is keyed by the layers on it, :meth:`_line_key`).
+
+        A claim of the same document, a span-mode cursor step: a line or two of the view
+        instead of all of them (a scroll redraws the whole view by itself)."""
+        if not self.lines:
+            self.refresh()
+            return
+        lines: set[int] = set()
+        for layer in before.keys() | self.spans.keys():
+            old, new = before.get(layer), self.spans.get(layer)
+            if old == new:
+                continue
+            for span in (old, new):
+                if span:
+                    first, last = self.line_of(span[0]), self.line_of(max(span[0], span[1] - 1))
+                    lines.update(range(first, last + 1))
+        for line in sorted(lines):
+            self.refresh_line(self.row_of(line))
 
     def line_target(self, offset: int, step: int) -> tuple[int, int, int] | None:
         """The visual line ``step`` lines from the one holding ``offset``: its (start, end)
@@ -430,17 +457,36 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             column = at + len(label)
         return text
 
+    def _line_key(self, line: int) -> tuple[tuple[str, int, int], ...]:
+        """The highlight layers on visual line ``line``, cut to it: what its drawing reads of
+        :attr:`spans` (equal keys, equal lines)."""
+        a, b = self.lines[line]
+        return tuple(
+            (layer, max(s, a), min(e, b))
+            for layer, (s, e) in self.spans.items()
+            if max(s, a) < min(e, b)
+        )
+
+    def notify_style_update(self) -> None:
+        """The styles changed (theme, CSS): forget the lines drawn with the old ones."""
+        super().notify_style_update()
+        self._cache.clear()
+
     def render_line(self, y: int) -> Strip:
         """One line of the view (Line API)."""
         index = y + int(self.scroll_offset.y)
         width = self.scrollable_content_region.width
         if index >= len(self._rows):
-            return Strip.blank(width, self.rich_style)
-        key = (index, width, self._version)
+            blank_key = ("blank", width)  # rich_style walks every ancestor: once, not per row
+            blank = self._cache.get(blank_key)
+            if blank is None:
+                blank = self._cache[blank_key] = Strip.blank(width, self.rich_style)
+            return blank
+        line, is_hint = self._rows[index]
+        key = (index, width, self._version, None if is_hint else self._line_key(line))
         strip = self._cache.get(key)
         if strip is None:
             base = self.rich_style  # only for a line drawn anew: it walks every ancestor
-            line, is_hint = self._rows[index]
             text = self.render_hint_line(line) if is_hint else self.render_text_line(line)
             segments = list(text.render(self.app.console, end=""))
             strip = Strip(segments).apply_style(base).adjust_cell_length(width, base)
