@@ -430,11 +430,11 @@ _FRAMED_FIGURE_RE = re.compile(
 )
 #: Words after a quantity that make it a condition (45级时), each with the longer words that
 #: start like it and do not (时间).
-#: Words after a level (N级) that make reaching it a condition or a moment (data).
-_LEVEL_CONDITION_WORDS = tuple(words("level_condition_words"))
 _CONDITION_AFTER = tuple(
     (r[0], tuple(r[1].split()) if len(r) > 1 else ()) for r in table("condition_after")
 )
+#: Words after a level (N级) that make reaching it a condition or a moment (data).
+_LEVEL_CONDITION_WORDS = tuple(words("level_condition_words"))
 #: What follows the bound of a bracket of a distribution: a per-unit, 以上/以下, a bracketed
 #: note, then (的)占 and the share (6000~10000元/月的占10.1%).
 _BRACKET_SHARE_RE = re.compile(
@@ -751,7 +751,7 @@ _CRITERION_BEFORE_RE = re.compile(
 
 #: Verbs of change before "A至B" (增持77.1万股至344.45万股): a change and its result.
 _CHANGE_WORDS = tuple(words("change_verbs"))
-_CHANGE_BEFORE_RE = re.compile("(?:" + "|".join(words("change_verbs")) + ")$")
+_CHANGE_BEFORE_RE = re.compile("(?:" + "|".join(_CHANGE_WORDS) + ")$")
 #: Verbs before 三分 that make it points scored (拿下三分), not the three-point shot.
 _SCORE_VERB_RE = re.compile("(?:" + "|".join(words("score_verbs")) + ")$")
 _LATIN_BEFORE = re.compile(r"[A-Za-z]$")
