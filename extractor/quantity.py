@@ -2857,12 +2857,16 @@ def parse_quantity(span: str) -> dict | None:
             "kind": "count" if unit else "other",
         }
     q = found[0]
+    unit, kind = q.unit, q.kind
+    if not unit and kind != "score":
+        unit = _selected_word_unit(norm, q.end)
+        kind = "count" if unit and kind == "other" else kind
     return {
         "value": q.value,
         "value_max": q.value_max,
-        "unit": q.unit,
+        "unit": unit,
         "qualifier": _span_qualifier(norm, q.start, q.end, q.qualifier),
-        "kind": q.kind,
+        "kind": kind,
     }
 
 
@@ -2894,6 +2898,23 @@ def _selected_unit(span: str, end: int) -> str:
     if len(rest) == 1 and "\u4e00" <= rest <= "\u9fff" and rest not in _NOT_MEASURE:
         return rest
     return ""
+
+
+def _selected_word_unit(span: str, end: int) -> str:
+    """The word of one or two characters a reviewer selected right after a number the finder
+    reads without a unit, as its unit: 12记 is 12 记, 1000万象素 10,000,000 象素 (measure words
+    too rare for the unit table: the selection says they count). Not when the word opens with a
+    qualifier (30余, 100左右: :func:`_span_qualifier` reads those) or with a character of the
+    class that follows a number without counting (``data/not_measure_chars.tsv``: 3号, 六大),
+    nor a longer stretch (a selection running on into the next words names no unit)."""
+    rest = span[end:].rstrip("，。、；：？！,.;:?!）)”’\"' ")
+    if not 1 <= len(rest) <= 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in rest):
+        return ""
+    if rest[0] in ("余", "多") or rest[0] in _NOT_MEASURE:
+        return ""
+    if any(rest.startswith(w) for w in _POST_QUAL):
+        return ""
+    return rest
 
 
 def _span_qualifier(span: str, start: int, end: int, found: str) -> str:

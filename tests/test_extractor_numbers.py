@@ -157,6 +157,34 @@ def test_parse_quantity(
     assert (q["unit"], q["qualifier"], q["kind"]) == (unit, qualifier, kind)
 
 
+@pytest.mark.parametrize(
+    ("span", "unit", "kind"),
+    [
+        # A word of one or two characters a reviewer selects after a number read without a
+        # unit is its unit: measure words too rare for the unit table.
+        ("9记", "记", "count"),
+        ("十二记", "记", "count"),
+        ("800万象素", "象素", "count"),
+        ("3.6万户", "户", "count"),
+        ("40枚。", "枚", "count"),
+        # not a unit: qualifiers, numbers without counting, longer stretches, scores
+        ("40左右", "", "other"),
+        ("40余", "", "other"),
+        ("8号", "", "other"),
+        ("9记篮板球", "", "other"),
+        ("9记，", "记", "count"),
+        ("101比99获胜", "", "score"),
+        ("9 记", "", "other"),
+    ],
+)
+def test_parse_quantity_reads_a_selected_word_after_a_bare_number_as_its_unit(
+    span: str, unit: str, kind: str
+) -> None:
+    q = parse_quantity(span)
+    assert q is not None
+    assert (q["unit"], q["kind"]) == (unit, kind)
+
+
 @pytest.mark.parametrize("span", ["", "  ", "元", "公司向政府捐资", "亿", None])
 def test_parse_quantity_without_a_number(span) -> None:
     assert parse_quantity(span) is None
