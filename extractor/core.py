@@ -231,6 +231,14 @@ class _Doc:
         j = bisect.bisect_left(self.time_spans, (span[1], -1))
         return self.time_spans[i:j]
 
+    def numbers_in(self, span: tuple[int, int]) -> list[tuple[int, int]]:
+        """The spans of the quantities found that overlap ``span``, in start order."""
+        i = bisect.bisect_left(self.mention_starts, span[0])
+        if i > 0 and self.mentions[i - 1].end > span[0]:
+            i -= 1
+        j = bisect.bisect_left(self.mention_starts, span[1])
+        return [(m.start, m.end) for m in self.mentions[i:j]]
+
     def paragraph_start(self, pos: int) -> int:
         """Where the paragraph holding ``pos`` starts (after the last line break before it)."""
         k = bisect.bisect_left(self.newlines, pos)
@@ -814,6 +822,7 @@ def _candidate(
             frequent=_frequent_subjects(doc),
             tokens_near=doc.tokens_near,
             team_result=m.rule in _TEAM_RESULT_RULES or m.unit in team_result_units(),
+            number_spans=doc.numbers_in((clauses[0][0], clauses[-1][1])),
         )
         if doc.ner is not None:
             table = doc.table

@@ -939,6 +939,7 @@ def subject_options(
     frequent: Sequence[tuple[str, int, int]] = (),
     tokens_near: Callable[[int], Sequence[Token]] | None = None,
     team_result: bool = False,
+    number_spans: Sequence[tuple[int, int]] = (),
 ) -> list[Option]:
     """The candidate subjects of the quantity at ``q_start`` with their features.
 
@@ -966,6 +967,8 @@ def subject_options(
         team_result: the quantity is a team's result (a win-loss record, a score of two
             sides, a streak): a team option is marked ``team_result``, a person
             ``person_result``.
+        number_spans: the quantities found in the sentence (sorted, not nested): no option
+            cuts through one (进口8|.22万亿元 is 进口; 168|只偏股基金 is 偏股基金).
     """
     options: dict[str, Option] = {}
     # Names the tagger split into characters are read glued back (:meth:`EntityTable.glued`).
@@ -985,6 +988,16 @@ def subject_options(
                     text, start = norm[b:end], b
                 elif start < a < end:
                     return  # a time expression inside: a clause, not a name
+        if number_spans and 0 <= start < end and norm[start:end] == text:
+            for a, b in _overlapping(number_spans, start, end):
+                if a < start < b:
+                    # Begun inside a quantity (168|只偏股基金): start after it.
+                    if end <= b:
+                        return
+                    text, start = norm[b:end], b
+                elif start < a < end < b:
+                    # Ended inside a quantity (进口8|.22万亿元): end before it.
+                    text, end = norm[start:a], a
         bad = refused.get(text)
         if bad is None:
             bad = refused[text] = (

@@ -10,6 +10,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from .lexicon import words
 from .numbers import parse_chinese_integer
 
 _CN_D = "零〇一二两三四五六七八九十"
@@ -64,16 +65,21 @@ _SPAN = (
 _SEASON = r"(?:(?:19|20)\d\d ?(?:-|—|/|／|~|至|到) ?(?:19|20)?\d\d ?(?:赛季|学年|财年|年度))"
 _PART = (
     r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|夜间|晚间|早间|早盘|午盘|尾盘"
-    r"|(?<![小\d.])(?:[01]?\d|2[0-4])[点时](?:[0-5]?\d分|半)(?:许|左右)?)"
+    r"|(?<![小\d.])(?:[01]?\d|2[0-4])[点时](?:[0-5]?\d分|半|许)(?:许|左右)?)"
 )
 #: A day of the month written alone (讯 20日开放式基金…, ，8日晚…), only where a clause,
 #: a dateline or 据 stands right before it, or at the start of the text (a headline such
 #: as 20日股票基金跌多涨少): elsewhere 20日 is as often a duration.
 #: 从/自/于/在 before it (从20日起, 于8日) mark it as a day too.
 _BARE_DAY = r"(?:(?<=[\s，,。；：讯电据从自于在])|^)(?:3[01]|[12]\d|0?[1-9])日(?![\d内以来])"
-_CORE = (
-    rf"(?:{_SPAN}|{_SEASON}|{_DATE}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY}|{_WEEK_ALONE}|{_EVENT})"
+#: A day written alone after a name and before a word of the news (data/day_followers.tsv:
+#: 国家统计局15日发布, 记者8日从…获悉, 20日晚): a date wherever it stands, but not after a word
+#: that makes it a count of days (前15日, 每5日, 住了3日, 近10日, 第2日) or inside a number.
+_BARE_DAY_BEFORE_NEWS = (
+    r"(?<![\d.\-~～至到前每第近满了过这那约共数几余多逾超])(?:3[01]|[12]\d|0?[1-9])日"
+    r"(?=" + "|".join(sorted(words("day_followers"), key=len, reverse=True)) + ")"
 )
+_CORE = rf"(?:{_SPAN}|{_SEASON}|{_DATE}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY}|{_BARE_DAY_BEFORE_NEWS}|{_WEEK_ALONE}|{_EVENT})"
 #: Every character a time expression can start with. The leading lookahead lets the regex
 #: engine skip all other positions quickly (about seven times faster on news text).
 _FIRST = (

@@ -388,3 +388,29 @@ def test_a_transliterated_name_starts_at_a_word_boundary(text: str, name: str) -
     assert m is not None
     a, b = table.trim_name(m.start(), m.end())
     assert text[a:b] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "cut", "kept"),
+    [
+        # An option never ends inside a quantity: it ends before the number.
+        (
+            "其中，子产品出口9.85万亿元，增长8.1%；丑产品进口6.22万亿元，增长5.9%。",
+            "5.9%",
+            "丑产品进口6",
+            "丑产品进口",
+        ),
+        # Nor begins inside one: it begins after it.
+        (
+            "今年新成立的168只偏股基金共募集资金295亿元，平均收益率为26.8%。",
+            "295亿元",
+            "只偏股基金",
+            "偏股基金",
+        ),
+    ],
+)
+def test_no_subject_option_cuts_through_a_quantity(
+    text: str, surface: str, cut: str, kept: str
+) -> None:
+    options = subject_options(text, surface)
+    assert cut not in options and kept in options, list(options)

@@ -15,6 +15,7 @@ from extractor.core import extract_with_fields
 from extractor.options import claim_cues
 from extractor.ranker import CLAIM_CUES, TIME_FEATURES, Option
 from extractor.timex import find_times, normalise
+from tests.lexicon_checks import check_lexicon_file
 
 
 def _time_options(text: str, surface: str) -> dict[str, Option]:
@@ -229,3 +230,32 @@ def test_the_stretch_after_a_time_is_a_predicate_option(
             assert all(not find_times(o.text) for o in fields["predicate"])
             return
     raise AssertionError(f"{surface} not found")
+
+
+# ------------------------------------------------------- a day written alone before news
+def test_every_day_follower_makes_a_day_written_alone_a_date() -> None:
+    check_lexicon_file("day_followers")
+    for word in lexicon.words("day_followers"):
+        text = f"未名机构12日{word}了一份材料。"
+        assert any(t.text.startswith("12日") for t in find_times(text)), word
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("某统计局21日发布数据，产值增长3%。", True),
+        ("记者9日从某市教委获悉，共有300人报名。", True),
+        ("某地9日晚上8时许发生3.9级地震。", True),
+        # a count of days, not a date
+        ("他在医院住了9日，花费3000元。", False),
+        ("前9日发布的数据显示，销量增长3%。", False),
+        ("每9日发布一次，共3次。", False),
+        ("近9日在本地的气温都在30度以上。", False),
+        # no word of the news after it: as before, a date only after a clause break
+        ("某统计局21日的数据显示，产值增长3%。", False),
+    ],
+)
+def test_a_day_written_alone_before_a_word_of_the_news_is_a_date(text: str, day: bool) -> None:
+    found = [t.text for t in find_times(text) if t.text.startswith(("21日", "9日"))]
+    assert bool(found) is day, found
+    assert "9日晚上8时许" in found or "时许" not in text
