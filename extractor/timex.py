@@ -31,6 +31,8 @@ _DATE = (
 )
 _QUARTER = (
     r"(?:(?:第|前)?[一二三四1-4]季度(?:末|初)?|[上下]半年"
+    # 前10个月, 头两个月: the first months of the year, a reporting period like 前三季度
+    r"|(?<![\d一二两三四五六七八九十提之此以])[前头](?:1[0-2]|[1-9]|十[一二]|[一二两三四五六七八九十])个月"
     r"|(?<![\d一二两三四五六七八九十几多])(?:年初|年底|年末|年中))"
 )
 _REL = (
@@ -79,7 +81,10 @@ _BARE_DAY_BEFORE_NEWS = (
     r"(?<![\d.\-~～至到前每第近满了过这那约共数几余多逾超])(?:3[01]|[12]\d|0?[1-9])日"
     r"(?=" + "|".join(sorted(words("day_followers"), key=len, reverse=True)) + ")"
 )
-_CORE = rf"(?:{_SPAN}|{_SEASON}|{_DATE}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY}|{_BARE_DAY_BEFORE_NEWS}|{_WEEK_ALONE}|{_EVENT})"
+_CORE = (
+    rf"(?:{_SPAN}|{_SEASON}|{_DATE}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY}"
+    rf"|{_BARE_DAY_BEFORE_NEWS}|{_WEEK_ALONE}|{_EVENT})"
+)
 #: Every character a time expression can start with. The leading lookahead lets the regex
 #: engine skip all other positions quickly (about seven times faster on news text).
 _FIRST = (

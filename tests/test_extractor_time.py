@@ -259,3 +259,19 @@ def test_a_day_written_alone_before_a_word_of_the_news_is_a_date(text: str, day:
     found = [t.text for t in find_times(text) if t.text.startswith(("21日", "9日"))]
     assert bool(found) is day, found
     assert "9日晚上8时许" in found or "时许" not in text
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("今年前10个月，某市销售额增长3%。", "今年前10个月"),
+        ("前两个月，某市销售额增长3%。", "前两个月"),
+        ("2022年头3个月，某市销售额增长3%。", "2022年头3个月"),
+        # 提前, 之前, 此前, 以前 are not the first months of a year
+        ("某公司提前两个月完成了3个项目。", None),
+        ("某公司此前两个月完成了3个项目。", "此前"),
+    ],
+)
+def test_the_first_months_of_a_year_are_a_period(text: str, time: str | None) -> None:
+    found = [t.text for t in find_times(text)]
+    assert (found[0] if found else None) == time, found
