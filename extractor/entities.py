@@ -988,6 +988,12 @@ def subject_options(
                     text, start = norm[b:end], b
                 elif start < a < end:
                     return  # a time expression inside: a clause, not a name
+        if text.startswith(_team_cues()[1]):
+            # A verb written before a team's name (战胜|日本队, 不敌|湖人) opens no subject.
+            cue = next(c for c in _team_cues()[1] if text.startswith(c))
+            if 0 <= start < end and norm[start:end] == text:
+                start += len(cue)
+            text = text[len(cue) :]
         if number_spans and 0 <= start < end and norm[start:end] == text:
             for a, b in _overlapping(number_spans, start, end):
                 if a < start < b:

@@ -414,3 +414,12 @@ def test_no_subject_option_cuts_through_a_quantity(
 ) -> None:
     options = subject_options(text, surface)
     assert cut not in options and kept in options, list(options)
+
+
+def test_every_verb_before_a_team_opens_no_subject_option() -> None:
+    for cue, side in table("team_cues"):
+        if side not in ("before", "both"):
+            continue
+        text = f"甲城队以3:1{cue}乙城队，队长丙某拿下全队最高的21分。"
+        options = subject_options(text, "21分")
+        assert not any(o.startswith(cue) for o in options), (cue, list(options))
