@@ -150,6 +150,13 @@ def _cues(where: str) -> tuple[str, ...]:
 
 
 @cache
+def _long_close_cues() -> tuple[str, ...]:
+    """The closing source cues of two characters or more (表示, 预计): a subject option that
+    ends with one is a name glued to its verb of saying."""
+    return tuple(c for c in _cues("close") if len(c) >= 2)
+
+
+@cache
 def _team_cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """The cues after and before a team's name (``data/team_cues.tsv``), and the
     one-character cues after it, which a name may end with (湖人队)."""
@@ -994,6 +1001,16 @@ def subject_options(
             if 0 <= start < end and norm[start:end] == text:
                 start += len(cue)
             text = text[len(cue) :]
+        if text.startswith(_cues("open")) or text.endswith(_long_close_cues()):
+            # A source's cue glued to its name (据|海关总署, 美国劳工部|预计) is no part of it;
+            # one-character cues (称, 说) end nouns too (名称, 来说) and stay.
+            placed = 0 <= start < end and norm[start:end] == text
+            opener = max((c for c in _cues("open") if text.startswith(c)), key=len, default="")
+            if opener and len(text) - len(opener) >= 2:
+                text, start = text[len(opener) :], start + len(opener) if placed else start
+            close = max((c for c in _long_close_cues() if text.endswith(c)), key=len, default="")
+            if close and len(text) - len(close) >= 2:
+                text, end = text[: -len(close)], end - len(close) if placed else end
         if number_spans and 0 <= start < end and norm[start:end] == text:
             for a, b in _overlapping(number_spans, start, end):
                 if a < start < b:

@@ -423,3 +423,18 @@ def test_every_verb_before_a_team_opens_no_subject_option() -> None:
         text = f"甲城队以3:1{cue}乙城队，队长丙某拿下全队最高的21分。"
         options = subject_options(text, "21分")
         assert not any(o.startswith(cue) for o in options), (cue, list(options))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "glued", "name"),
+    [
+        ("据某汽车协会介绍，新能源汽车销量同比增长1倍。", "1倍", "据某汽车协会", "某汽车协会"),
+        ("根据江城劳工部预计，未来两年就业人数可望上升3%。", "3%", "江城劳工部预计", "江城劳工部"),
+        ("据某汽车协会统计，新能源汽车销量同比增长1倍。", "1倍", "据某汽车协会", "某汽车协会"),
+    ],
+)
+def test_a_source_cue_glued_to_a_name_is_no_part_of_its_option(
+    text: str, surface: str, glued: str, name: str
+) -> None:
+    options = subject_options(text, surface)
+    assert glued not in options and name in options, list(options)
