@@ -72,7 +72,10 @@ _WORD_CONTEXT = 4
 #: Tags of a word that may hold the edge of a name (a name the tagger knows: 小拜).
 _PERSON_FLAGS = frozenset({"nr", "nrt", "nrfg", "nz"})
 #: A name in Latin script: capitalised words, digits, and the marks of model names.
-_LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9&]*(?:[ \-.][A-Za-z0-9*/][A-Za-z0-9*/.\-]*){0,6}")
+#: A name may open with one or two small letters before its capital (iPhone, eBay).
+_LATIN_NAME_RE = re.compile(
+    r"(?<![A-Za-z])(?:[a-z]{1,2})?[A-Z][A-Za-z0-9&]*(?:[ \-.][A-Za-z0-9*/][A-Za-z0-9*/.\-]*){0,6}"
+)
 #: A product named by a brand and a model (尼康D90, 昂达VX585HD, 佳能EOS 7D, 宾得Optio P70,
 #: 佳能5D Mark II): Chinese characters, at most one space, then a model of Latin letters and
 #: digits in up to four parts joined by single spaces, each later part opening with a capital
@@ -1021,6 +1024,18 @@ def subject_options(
                 elif start < a < end < b:
                     # Ended inside a quantity (进口8|.22万亿元): end before it.
                     text, end = norm[start:a], a
+        if (
+            0 < end < len(norm) - 1
+            and norm[end] == "."
+            and norm[end - 1].isdigit()
+            and norm[end + 1].isdigit()
+            and norm[start:end] == text
+        ):
+            # Ended at a decimal point (PM2|.5): the number is read whole.
+            while end < len(norm) and (norm[end].isdigit() or norm[end] == "."):
+                end += 1
+            text = norm[start:end].rstrip(".")
+            end = start + len(text)
         bad = refused.get(text)
         if bad is None:
             bad = refused[text] = (

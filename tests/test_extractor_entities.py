@@ -438,3 +438,20 @@ def test_a_source_cue_glued_to_a_name_is_no_part_of_its_option(
 ) -> None:
     options = subject_options(text, surface)
     assert glued not in options and name in options, list(options)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "cut"),
+    [
+        # A Latin name may open with small letters before its capital.
+        ("iPad 9 Air的起售价为3999元。", "3999元", "iPad 9 Air", "Pad 9 Air"),
+        ("eBay的营收增长了12%。", "12%", "eBay", "Bay"),
+        # A name holding a decimal number is read whole, not cut at its point.
+        ("全市PM2.5平均浓度同比下降5.4%。", "5.4%", "全市PM2.5", "全市PM2"),
+    ],
+)
+def test_latin_names_and_decimal_numbers_in_names_are_read_whole(
+    text: str, surface: str, name: str, cut: str
+) -> None:
+    options = subject_options(text, surface)
+    assert name in options and cut not in options, list(options)
