@@ -1,0 +1,48 @@
+"""Time expressions and time features of the fourteenth session: a stretch up to now or within
+a bound counted without 过去/未来 (四年来, 两个月以来, 3年内, 一年间). Sentences written for the
+tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.core import extract_with_fields
+from extractor.timex import find_times
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        # A stretch up to now, counted in years, months, days, weeks or hours.
+        ("甲公司成立一年以来，注册用户超过500万。", ["一年以来"]),
+        ("四年来乙市房价上涨了三成。", ["四年来"]),
+        ("这是两个月以来获批的第四只基金。", ["两个月以来"]),
+        ("丙队27年来首次打进决赛。", ["27年来"]),
+        ("视频发布18个小时内转发量超过10万次。", ["18个小时内"]),
+        # A stretch within a bound (a plan's or a change's).
+        ("报销比例3年内逐步提高到75%。", ["3年内"]),
+        ("在15年间丁国留学生增加了8万人。", ["15年间"]),
+        ("半年内戊市房价上涨近9000元。", ["半年内"]),
+        ("承销商有权在30天内行使超额配售权。", ["30天内"]),
+        ("壬公司三个月内裁员200人。", ["三个月内"]),
+        # A year or a month since (2008年以来, 2月以来) stays what it was; a day of the month
+        # since (5日以来) is no stretch, and a duration without 来/内/间 is no time.
+        ("2008年以来成立的基金有122只。", ["2008年以来"]),
+        ("2月以来己指数上涨5%。", ["2月以来"]),
+        ("5日以来庚股下跌。", []),
+        ("辛工程持续了3年，耗资2亿元。", []),
+        ("壬公司裁员历时三个月。", []),
+    ],
+)
+def test_a_counted_stretch_up_to_now_or_within_a_bound_is_a_time(
+    text: str, times: list[str]
+) -> None:
+    assert [t.text for t in find_times(text)] == times
+
+
+def test_a_counted_stretch_is_a_span_and_never_hides_its_duration() -> None:
+    (found,) = find_times("癸队四年来首次晋级。")
+    assert found.span
+    text = "甲公司成立20年来，累计纳税15亿元。"
+    claims = {cand.quantity_text: fields for cand, fields in extract_with_fields(text)}
+    assert "20年来" in [o.text for o in claims["15亿元"]["time"]]
