@@ -46,6 +46,9 @@ _REL = (
     r"过去一[日天周年]|当时|此前|前不久|至今|迄今|"
     # A game of a series named by its order (第三场比赛, 首场, 上一场); digits stay a rank (第45场).
     r"(?:第[一二三四五六七]|首|上一|下一)场(?:比赛)?|"
+    # The month or the day of an earlier time (当月, 同日), an opening day (上市首日), the
+    # last or the first quarters of a game (最后一节, 前三节).
+    r"当月|同日|首日|最后一节|前[两三]节|"
     # The moment a story has reached or looks back to (至此, 那时, 那个时候).
     r"至此|那时|那个时候)"
 )
@@ -63,6 +66,8 @@ _SPAN = (
     # 3年内, 一年间): never a year (2008年以来) or a day of the month (5日以来).
     rf"|(?<![\d.年月个一二两三四五六七八九十几半百千万])(?:{_SPAN_NUM}|半)"
     rf"(?:年|个月|天|周|个星期|个小时|小时)(?:以来|来|之内|内|之间|间)"
+    # The first months of a year (前8个月, 前三个月): its reporting period so far.
+    rf"|前(?:1[0-2]|[1-9]|[一二三四五六七八九十]{{1,2}})个月"
 )
 #: A season, school or fiscal year written as two years (2009-10赛季, 2009/2010学年).
 _SEASON = r"(?:(?:19|20)\d\d ?(?:-|—|/|／|~|至|到) ?(?:19|20)?\d\d ?(?:赛季|学年|财年|年度))"

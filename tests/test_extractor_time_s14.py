@@ -1,6 +1,6 @@
 """Time expressions and time features of the fourteenth session: a stretch up to now or within
-a bound counted without 过去/未来 (四年来, 两个月以来, 3年内, 一年间). Sentences written for the
-tests."""
+a bound counted without 过去/未来 (四年来, 两个月以来, 3年内, 一年间), the first months of a year
+(前8个月), 当月, 同日, 首日, 最后一节, 前三节. Sentences written for the tests."""
 
 from __future__ import annotations
 
@@ -32,6 +32,16 @@ from extractor.timex import find_times
         ("5日以来庚股下跌。", []),
         ("辛工程持续了3年，耗资2亿元。", []),
         ("壬公司裁员历时三个月。", []),
+        # The first months of a year: its reporting period so far (a span too).
+        ("前8个月，甲市新开工面积下降15%。", ["前8个月"]),
+        ("前三个月乙公司售出3万辆。", ["前三个月"]),
+        # The month or the day of an earlier time, an opening day, a game's last or first
+        # quarters.
+        ("丙基金当月净值上涨3%。", ["当月"]),
+        ("同日，丁基金首募11亿元。", ["同日"]),
+        ("戊股上市首日上涨40%。", ["首日"]),
+        ("最后一节己队得了30分。", ["最后一节"]),
+        ("前三节庚球员拿下21分。", ["前三节"]),
     ],
 )
 def test_a_counted_stretch_up_to_now_or_within_a_bound_is_a_time(
@@ -42,6 +52,8 @@ def test_a_counted_stretch_up_to_now_or_within_a_bound_is_a_time(
 
 def test_a_counted_stretch_is_a_span_and_never_hides_its_duration() -> None:
     (found,) = find_times("癸队四年来首次晋级。")
+    assert found.span
+    (found,) = find_times("前8个月甲市投资增长。")
     assert found.span
     text = "甲公司成立20年来，累计纳税15亿元。"
     claims = {cand.quantity_text: fields for cand, fields in extract_with_fields(text)}
