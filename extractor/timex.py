@@ -49,6 +49,8 @@ _REL = (
     # The month or the day of an earlier time (当月, 同日), an opening day (上市首日), the
     # last or the first quarters of a game (最后一节, 前三节).
     r"当月|同日|首日|最后一节|前[两三]节|"
+    # Days of the week written with 星期, the present stage, the last few days, last season.
+    r"星期[一二三四五六日天]|现阶段|现时|前几[天日]|这几[天日]|近几[天日]|上个赛季|本季(?!度)|"
     # The moment a story has reached or looks back to (至此, 那时, 那个时候).
     r"至此|那时|那个时候)"
 )
@@ -66,11 +68,17 @@ _SPAN = (
     # 3年内, 一年间): never a year (2008年以来) or a day of the month (5日以来).
     rf"|(?<![\d.年月个一二两三四五六七八九十几半百千万])(?:{_SPAN_NUM}|半)"
     rf"(?:年|个月|天|周|个星期|个小时|小时)(?:以来|来|之内|内|之间|间)"
+    # A moment counted back from the present (两年前, 7年前, 三个月之前).
+    rf"|(?<![\d.年月个一二两三四五六七八九十几半百千万]){_SPAN_NUM}"
+    rf"(?:年|个月|天|周|个星期)(?:之)?前(?![往进锋面列夕])"
     # The first months of a year (前8个月, 前三个月): its reporting period so far.
     rf"|前(?:1[0-2]|[1-9]|[一二三四五六七八九十]{{1,2}})个月"
 )
 #: A season, school or fiscal year written as two years (2009-10赛季, 2009/2010学年).
-_SEASON = r"(?:(?:19|20)\d\d ?(?:-|—|/|／|~|至|到) ?(?:19|20)?\d\d ?(?:赛季|学年|财年|年度))"
+_SEASON = (
+    r"(?:(?:19|20)\d\d ?(?:-|—|/|／|~|至|到) ?(?:19|20)?\d\d ?(?:赛季|学年|财年|年度)"
+    r"|(?:19|20)\d\d ?财年)"
+)
 _PART = (
     r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|夜间|晚间|早间|早盘|午盘|尾盘"
     r"|(?<![小\d.])(?:[01]?\d|2[0-4])[点时](?:[0-5]?\d分|半)(?:许|左右)?)"
@@ -79,7 +87,7 @@ _PART = (
 #: a dateline or 据 stands right before it, or at the start of the text (a headline such
 #: as 20日股票基金跌多涨少): elsewhere 20日 is as often a duration.
 #: 从/自/于/在 before it (从20日起, 于8日) mark it as a day too.
-_BARE_DAY = r"(?:(?<=[\s，,。；：讯电据从自于在])|^)(?:3[01]|[12]\d|0?[1-9])日(?![\d内以来])"
+_BARE_DAY = r"(?:(?<=[\s，,。；：讯电据从自于在至])|^)(?:3[01]|[12]\d|0?[1-9])日(?![\d内以来])"
 _CORE = (
     rf"(?:{_SPAN}|{_SEASON}|{_DATE}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY}|{_WEEK_ALONE}|{_EVENT})"
 )
@@ -87,7 +95,7 @@ _CORE = (
 #: engine skip all other positions quickly (about seven times faster on news text).
 _FIRST = (
     "周截自从至到北当今去前明本目现日近次同上下凌早中傍夜晚加年第昨新此午尾全半隔后春节黄最"
-    "报期活首末过迄如未短那赛震战"
+    "报期活首末过迄如未短那赛震战星这"
     "0-9一二三四五六七八九十〇零两"
 )
 _TIME_RE = re.compile(

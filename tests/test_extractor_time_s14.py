@@ -1,6 +1,7 @@
 """Time expressions and time features of the fourteenth session: a stretch up to now or within
 a bound counted without 过去/未来 (四年来, 两个月以来, 3年内, 一年间), the first months of a year
-(前8个月), 当月, 同日, 首日, 最后一节, 前三节. Sentences written for the tests."""
+(前8个月), 当月, 同日, 首日, 最后一节, 前三节, 星期五, 现阶段, 前几日, 上个赛季, 2010财年, 截至20日
+and a moment counted back (两年前). Sentences written for the tests."""
 
 from __future__ import annotations
 
@@ -42,6 +43,20 @@ from extractor.timex import find_times
         ("戊股上市首日上涨40%。", ["首日"]),
         ("最后一节己队得了30分。", ["最后一节"]),
         ("前三节庚球员拿下21分。", ["前三节"]),
+        # Days of the week with 星期, the present stage, the last few days, last season, a
+        # fiscal year of one year, a cutoff at a bare day.
+        ("星期五辛店售出300台。", ["星期五"]),
+        ("现阶段壬市有12家医院。", ["现阶段"]),
+        ("前几日癸股上涨了5%。", ["前几日"]),
+        ("这几天甲店客流增加两成。", ["这几天"]),
+        ("上个赛季乙球员场均18分。", ["上个赛季"]),
+        ("本季丙球员命中率为45%。", ["本季"]),
+        ("2010财年，丁国签发签证3万个。", ["2010财年"]),
+        ("截至20日，戊基金规模为8亿元。", ["截至20日"]),
+        # A moment counted back from the present (a span); never 前往, 前锋.
+        ("两年前己某以1.1万元买进一套房。", ["两年前"]),
+        ("三个月之前庚股只有5元。", ["三个月之前"]),
+        ("辛队3天前往客场比赛。", []),
     ],
 )
 def test_a_counted_stretch_up_to_now_or_within_a_bound_is_a_time(
