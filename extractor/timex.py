@@ -68,9 +68,10 @@ _SPAN = (
     # 3年内, 一年间): never a year (2008年以来) or a day of the month (5日以来).
     rf"|(?<![\d.年月个一二两三四五六七八九十几半百千万])(?:{_SPAN_NUM}|半)"
     rf"(?:年|个月|天|周|个星期|个小时|小时)(?:以来|来|之内|内|之间|间)"
-    # A moment counted back from the present (两年前, 7年前, 三个月之前).
+    # A moment counted back from the present or forward from an earlier one (两年前,
+    # 三个月之前, 一年之后, 8个月后).
     rf"|(?<![\d.年月个一二两三四五六七八九十几半百千万]){_SPAN_NUM}"
-    rf"(?:年|个月|天|周|个星期)(?:之)?前(?![往进锋面列夕])"
+    rf"(?:年|个月|天|周|个星期)(?:之)?(?:前(?![往进锋面列夕])|后(?![卫者来]))"
     # The first months of a year (前8个月, 前三个月): its reporting period so far.
     rf"|前(?:1[0-2]|[1-9]|[一二三四五六七八九十]{{1,2}})个月"
 )

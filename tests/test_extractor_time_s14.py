@@ -1,7 +1,7 @@
 """Time expressions and time features of the fourteenth session: a stretch up to now or within
 a bound counted without 过去/未来 (四年来, 两个月以来, 3年内, 一年间), the first months of a year
 (前8个月), 当月, 同日, 首日, 最后一节, 前三节, 星期五, 现阶段, 前几日, 上个赛季, 2010财年, 截至20日
-and a moment counted back (两年前). Sentences written for the tests."""
+and a moment counted back or forward (两年前, 一年之后). Sentences written for the tests."""
 
 from __future__ import annotations
 
@@ -57,6 +57,10 @@ from extractor.timex import find_times
         ("两年前己某以1.1万元买进一套房。", ["两年前"]),
         ("三个月之前庚股只有5元。", ["三个月之前"]),
         ("辛队3天前往客场比赛。", []),
+        # ... or forward from an earlier moment (一年之后, 8个月后); never 后卫, 后者.
+        ("一年之后，壬基金规模达到554亿元。", ["一年之后"]),
+        ("8个月后癸股上涨了73%。", ["8个月后"]),
+        ("甲队3年后卫冕成功。", []),
     ],
 )
 def test_a_counted_stretch_up_to_now_or_within_a_bound_is_a_time(
