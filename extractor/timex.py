@@ -49,6 +49,11 @@ _REL = (
     r"过去一[日天周年]|当时|此前|前不久|至今|迄今|"
     # A game of a series named by its order (第三场比赛, 首场, 上一场); digits stay a rank (第45场).
     r"(?:第[一二三四五六七]|首|上一|下一)场(?:比赛)?|"
+    # The month or the day of an earlier time (当月, 同日), an opening day (上市首日), the
+    # last or the first quarters of a game (最后一节, 前三节).
+    r"当月|同日|首日|最后一节|前[两三]节|"
+    # Days of the week written with 星期, the present stage, the last few days, last season.
+    r"星期[一二三四五六日天]|现阶段|现时|前几[天日]|这几[天日]|近几[天日]|上个赛季|本季(?!度)|"
     # The moment a story has reached or looks back to (至此, 那时, 那个时候).
     r"至此|那时|那个时候)"
 )
@@ -62,9 +67,20 @@ _SPAN_NUM = r"(?:[1-9]\d{0,2}|[一二两三四五六七八九十几]{1,3})(?:多
 _SPAN = (
     rf"(?:(?:过去|未来|短短|最近)(?:的)?{_SPAN_NUM}(?:年|月|天|日|周|星期|小时|交易日|场比赛)"
     rf"|近{_SPAN_NUM}(?:年|月))(?:里|内|间|来|以来|中)?"
+    # A stretch up to now or within a bound, counted without 过去/未来 (四年来, 两个月以来,
+    # 3年内, 一年间): never a year (2008年以来) or a day of the month (5日以来).
+    rf"|(?<![\d.年月个一二两三四五六七八九十几半百千万])(?:{_SPAN_NUM}|半)"
+    rf"(?:年|个月|天|周|个星期|个小时|小时)(?:以来|来|之内|内|之间|间)"
+    # A moment counted back from the present or forward from an earlier one (两年前,
+    # 三个月之前, 一年之后, 8个月后).
+    rf"|(?<![\d.年月个一二两三四五六七八九十几半百千万]){_SPAN_NUM}"
+    rf"(?:年|个月|天|周|个星期)(?:之)?(?:前(?![往进锋面列夕])|后(?![卫者来]))"
 )
 #: A season, school or fiscal year written as two years (2009-10赛季, 2009/2010学年).
-_SEASON = r"(?:(?:19|20)\d\d ?(?:-|—|/|／|~|至|到) ?(?:19|20)?\d\d ?(?:赛季|学年|财年|年度))"
+_SEASON = (
+    r"(?:(?:19|20)\d\d ?(?:-|—|/|／|~|至|到) ?(?:19|20)?\d\d ?(?:赛季|学年|财年|年度)"
+    r"|(?:19|20)\d\d ?财年)"
+)
 _PART = (
     r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|夜间|晚间|早间|早盘|午盘|尾盘"
     r"|(?<![小\d.])(?:[01]?\d|2[0-4])[点时](?:[0-5]?\d分|半|许)(?:许|左右)?)"
@@ -73,7 +89,7 @@ _PART = (
 #: a dateline or 据 stands right before it, or at the start of the text (a headline such
 #: as 20日股票基金跌多涨少): elsewhere 20日 is as often a duration.
 #: 从/自/于/在 before it (从20日起, 于8日) mark it as a day too.
-_BARE_DAY = r"(?:(?<=[\s，,。；：讯电据从自于在])|^)(?:3[01]|[12]\d|0?[1-9])日(?![\d内以来])"
+_BARE_DAY = r"(?:(?<=[\s，,。；：讯电据从自于在至])|^)(?:3[01]|[12]\d|0?[1-9])日(?![\d内以来])"
 #: A day written alone after a name and before a word of the news (data/day_followers.tsv:
 #: 国家统计局15日发布, 记者8日从…获悉, 20日晚): a date wherever it stands, but not after a word
 #: that makes it a count of days (前15日, 每5日, 住了3日, 近10日, 第2日) or inside a number.
@@ -89,7 +105,7 @@ _CORE = (
 #: engine skip all other positions quickly (about seven times faster on news text).
 _FIRST = (
     "周截自从至到北当今去前明本目现日近次同上下凌早中傍夜晚加年第昨新此午尾全半隔后春节黄最"
-    "报期活首末过迄如未短那赛震战"
+    "报期活首末过迄如未短那赛震战星这"
     "0-9一二三四五六七八九十〇零两"
 )
 _TIME_RE = re.compile(

@@ -626,7 +626,8 @@ def test_time_option_features_of_topics_and_sources(
         ("午队98-90击败未队。", []),
         # A game named by its order is a time; with digits it stays a rank.
         ("申某在第三场比赛中得到32分，上一场只有9分。", ["第三场比赛", "上一场"]),
-        ("这是酉队本季的第45场胜利。", []),
+        # (本季 is this season since the fourteenth session; 第45场 stays a rank.)
+        ("这是酉队本季的第45场胜利。", ["本季"]),
         ("迄今已有30家企业入驻。", ["迄今"]),
         # A day written alone opens a headline; inside a clause it may be a duration.
         ("20日基金普遍下跌 午基金跌2%", ["20日"]),
