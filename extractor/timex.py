@@ -233,6 +233,9 @@ def _point(m: re.Match[str], base: _dt.date | None) -> str:
                 return ""
             return f"{year}-{mv:02d}-{dv:02d}"
         return f"{year}-{mv:02d}"
+    bare = _BARE_DAY_RE.match(body)
+    if bare and not ym:
+        return _bare_day(int(bare.group(1)), base)
     qm = _Q_RE.search(body)
     if qm:
         q = qm.group(0)
@@ -248,6 +251,24 @@ def _point(m: re.Match[str], base: _dt.date | None) -> str:
     if ym:
         return year
     return ""
+
+
+_BARE_DAY_RE = re.compile(r"(3[01]|[12]\d|0?[1-9])日")
+
+
+def _bare_day(day: int, base: _dt.date | None) -> str:
+    """A day of the month written alone (15日) in a document of date ``base``: that day of the
+    document's month, or of the month before when the day is still to come (28日 in a report of
+    4月3日 is 3月28日); XXXX-XX-15 without a date."""
+    if base is None:
+        return f"XXXX-XX-{day:02d}"
+    year, month = base.year, base.month
+    if day > base.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return ""  # 31日 of a month without one
 
 
 def _relative(rel: str, body: str, base: _dt.date | None) -> str:

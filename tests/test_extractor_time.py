@@ -275,3 +275,22 @@ def test_a_day_written_alone_before_a_word_of_the_news_is_a_date(text: str, day:
 def test_the_first_months_of_a_year_are_a_period(text: str, time: str | None) -> None:
     found = [t.text for t in find_times(text)]
     assert (found[0] if found else None) == time, found
+
+
+@pytest.mark.parametrize(
+    ("expr", "doc_date", "value"),
+    [
+        ("15日", "2022-04-26", "2022-04-15"),
+        # a day still to come in the document's month is the month before's
+        ("28日", "2022-04-03", "2022-03-28"),
+        ("28日", "2022-01-03", "2021-12-28"),
+        ("31日", "2022-03-05", ""),
+        ("15日", None, "XXXX-XX-15"),
+        ("8日晚上8时许", "2022-04-26", "2022-04-08"),
+        ("截至20日", "2022-04-26", "../2022-04-20"),
+    ],
+)
+def test_a_day_written_alone_is_a_day_of_the_documents_month(
+    expr: str, doc_date: str | None, value: str
+) -> None:
+    assert normalise(expr, doc_date) == value
