@@ -988,6 +988,7 @@ def subject_options(
         tokens_near = lambda pos: table.glued(raw_near(pos))  # noqa: E731
 
     not_subject = _not_subject()
+    tail_sizes = sorted({len(w) for w in not_subject})
     refused = table.refused
 
     def add(text: str, start: int, end: int, feats: dict[str, float]) -> None:
@@ -1014,6 +1015,14 @@ def subject_options(
             close = max((c for c in _long_close_cues() if text.endswith(c)), key=len, default="")
             if close and len(text) - len(close) >= 2:
                 text, end = text[: -len(close)], end - len(close) if placed else end
+        tail = next(
+            (text[-n:] for n in tail_sizes if len(text) > n and text[-n:] in not_subject), ""
+        )
+        if tail:
+            # A comparison or averaging adverb or a hedge ends no name (GDP|同比, 公司|累计).
+            if 0 <= start < end and norm[start:end] == text:
+                end -= len(tail)
+            text = text[: -len(tail)]
         if number_spans and 0 <= start < end and norm[start:end] == text:
             for a, b in _overlapping(number_spans, start, end):
                 if a < start < b:

@@ -455,3 +455,11 @@ def test_latin_names_and_decimal_numbers_in_names_are_read_whole(
 ) -> None:
     options = subject_options(text, surface)
     assert name in options and cut not in options, list(options)
+
+
+def test_no_subject_option_ends_with_a_word_that_names_no_subject() -> None:
+    # A comparison or averaging adverb or a hedge (data/not_subject_words.tsv) ends no name.
+    for (word,) in table("not_subject_words"):
+        options = subject_options(f"某城CPI{word}上涨3.5%。", "3.5%")
+        assert not any(o.endswith(word) for o in options), (word, list(options))
+    assert "GDP" in subject_options("今年全省GDP同比增长5.2%。", "5.2%")
