@@ -159,6 +159,31 @@ def _long_close_cues() -> tuple[str, ...]:
     return tuple(c for c in _cues("close") if len(c) >= 2)
 
 
+def _glued_ends(text: str) -> tuple[int, int]:
+    """How many characters at the head and at the tail of a subject option are words glued to
+    a name that are no part of it: a verb written before a team (``team_cues.tsv``:
+    战胜|日本队), a source's cue (``source_cues.tsv``: 据|海关总署, 美国劳工部|预计; closing
+    cues of one character, 称 and 说, end nouns too, 名称, 来说, and stay), and a word that
+    names no subject (``not_subject_words.tsv``: GDP|同比, 公司|累计). A cue is cut only where
+    two characters or more are left; the team's verb always."""
+    head = tail = 0
+    before_team = _team_cues()[1]
+    if text.startswith(before_team):
+        head = next(len(c) for c in before_team if text.startswith(c))
+    rest = text[head:]
+    if rest.startswith(_cues("open")):
+        opener = max((c for c in _cues("open") if rest.startswith(c)), key=len)
+        if len(rest) - len(opener) >= 2:
+            head, rest = head + len(opener), rest[len(opener) :]
+    if rest.endswith(_long_close_cues()):
+        close = max((c for c in _long_close_cues() if rest.endswith(c)), key=len)
+        if len(rest) - len(close) >= 2:
+            tail, rest = len(close), rest[: -len(close)]
+    words = _not_subject()
+    word = next((n for n in _not_subject_sizes() if len(rest) > n and rest[-n:] in words), 0)
+    return head, tail + word
+
+
 @cache
 def _team_cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """The cues after and before a team's name (``data/team_cues.tsv``), and the
@@ -179,6 +204,12 @@ def team_result_units() -> frozenset[str]:
 def _not_subject() -> frozenset[str]:
     """``data/not_subject_words.tsv`` as a set (tested once per token)."""
     return frozenset(lexicon.words("not_subject_words"))
+
+
+@cache
+def _not_subject_sizes() -> tuple[int, ...]:
+    """The lengths of the words of ``data/not_subject_words.tsv``, shortest first."""
+    return tuple(sorted({len(w) for w in _not_subject()}))
 
 
 #: A clause that ends like a dateline or a report (新华社电, 据…消息).
@@ -988,42 +1019,25 @@ def subject_options(
         tokens_near = lambda pos: table.glued(raw_near(pos))  # noqa: E731
 
     not_subject = _not_subject()
-    tail_sizes = sorted({len(w) for w in not_subject})
     refused = table.refused
 
     def add(text: str, start: int, end: int, feats: dict[str, float]) -> None:
-        if time_spans and 0 <= start < end and norm[start:end] == text:
+        # Whether the option is the text at its place: only then are its offsets cut with it.
+        placed = 0 <= start < end and norm[start:end] == text
+        if time_spans and placed:
             for a, b in _overlapping(time_spans, start, end):
                 if a <= start < b < end:
                     # Begun inside a time expression (8月|份北京市四环内): start after it.
                     text, start = norm[b:end], b
                 elif start < a < end:
                     return  # a time expression inside: a clause, not a name
-        if text.startswith(_team_cues()[1]):
-            # A verb written before a team's name (战胜|日本队, 不敌|湖人) opens no subject.
-            cue = next(c for c in _team_cues()[1] if text.startswith(c))
-            if 0 <= start < end and norm[start:end] == text:
-                start += len(cue)
-            text = text[len(cue) :]
-        if text.startswith(_cues("open")) or text.endswith(_long_close_cues()):
-            # A source's cue glued to its name (据|海关总署, 美国劳工部|预计) is no part of it;
-            # one-character cues (称, 说) end nouns too (名称, 来说) and stay.
-            placed = 0 <= start < end and norm[start:end] == text
-            opener = max((c for c in _cues("open") if text.startswith(c)), key=len, default="")
-            if opener and len(text) - len(opener) >= 2:
-                text, start = text[len(opener) :], start + len(opener) if placed else start
-            close = max((c for c in _long_close_cues() if text.endswith(c)), key=len, default="")
-            if close and len(text) - len(close) >= 2:
-                text, end = text[: -len(close)], end - len(close) if placed else end
-        tail = next(
-            (text[-n:] for n in tail_sizes if len(text) > n and text[-n:] in not_subject), ""
-        )
-        if tail:
-            # A comparison or averaging adverb or a hedge ends no name (GDP|同比, 公司|累计).
-            if 0 <= start < end and norm[start:end] == text:
-                end -= len(tail)
-            text = text[: -len(tail)]
-        if number_spans and 0 <= start < end and norm[start:end] == text:
+        head, tail = _glued_ends(text)
+        if head or tail:
+            text = text[head : len(text) - tail]
+            if placed:
+                start, end = start + head, end - tail
+        placed = placed and start < end
+        if number_spans and placed:
             for a, b in _overlapping(number_spans, start, end):
                 if a < start < b:
                     # Begun inside a quantity (168|只偏股基金): start after it.
@@ -1034,11 +1048,11 @@ def subject_options(
                     # Ended inside a quantity (进口8|.22万亿元): end before it.
                     text, end = norm[start:a], a
         if (
-            0 < end < len(norm) - 1
+            placed
+            and end < len(norm) - 1
             and norm[end] == "."
             and norm[end - 1].isdigit()
             and norm[end + 1].isdigit()
-            and norm[start:end] == text
         ):
             # Ended at a decimal point (PM2|.5): the number is read whole.
             while end < len(norm) and (norm[end].isdigit() or norm[end] == "."):

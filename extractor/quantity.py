@@ -2885,6 +2885,10 @@ def _implied(norm: str) -> dict | None:
     return parse_quantity(rewritten)
 
 
+#: Punctuation a reviewer's selection may run on to after the words it means.
+_SELECTION_END = "，。、；：？！,.;:?!）)”’\"' "
+
+
 def _selected_unit(span: str, end: int) -> str:
     """The one character a reviewer selected right after a number the finder leaves alone, as
     its unit: 三席 is 3 席, 七国 7 国 (extraction never reads a character after a Chinese
@@ -2892,7 +2896,7 @@ def _selected_unit(span: str, end: int) -> str:
     says it is one). Not a character of the class that follows a number without counting
     (``data/not_measure_chars.tsv``: 六大, 3号), nor one of two or more (三席中), nor after a
     qualifier character (两千余人 is read by the finder)."""
-    rest = span[end:].strip().rstrip("，。、；：？！,.;:?!）)”’\"' ")
+    rest = span[end:].strip().rstrip(_SELECTION_END)
     if rest[:1] in ("余", "多"):
         return ""
     if len(rest) == 1 and "\u4e00" <= rest <= "\u9fff" and rest not in _NOT_MEASURE:
@@ -2907,7 +2911,7 @@ def _selected_word_unit(span: str, end: int) -> str:
     qualifier (30余, 100左右: :func:`_span_qualifier` reads those) or with a character of the
     class that follows a number without counting (``data/not_measure_chars.tsv``: 3号, 六大),
     nor a longer stretch (a selection running on into the next words names no unit)."""
-    rest = span[end:].rstrip("，。、；：？！,.;:?!）)”’\"' ")
+    rest = span[end:].rstrip(_SELECTION_END)
     if not 1 <= len(rest) <= 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in rest):
         return ""
     if rest[0] in ("余", "多") or rest[0] in _NOT_MEASURE:

@@ -18,7 +18,9 @@ _CN_D = "零〇一二两三四五六七八九十"
 _YEAR_FROM = r"(?:(?:1[89]\d\d|20\d\d) ?(?:-{1,2}|—{1,2}|~|至|到) ?(?=(?:1[89]\d\d|20\d\d) ?年))"
 _YEAR = rf"(?:{_YEAR_FROM}?(?:1[89]\d\d|20\d\d|[{_CN_D}]{{4}}|0\d) ?年)"
 _MONTH = r"(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?)"
-_DAY = rf"(?:(?:3[01]|[12]\d|0?[1-9]|[{_CN_D}]{{1,3}})[日号])"
+#: A day of the month in digits (1-31).
+_DAY_NUM = r"(?:3[01]|[12]\d|0?[1-9])"
+_DAY = rf"(?:(?:{_DAY_NUM}|[{_CN_D}]{{1,3}})[日号])"
 #: The first month of a month range written with one 月 (1-7月, 1至9月): one expression.
 _MONTH_FROM = r"(?:(?:1[0-2]|0?[1-9])(?:-{1,2}|—{1,2}|~|至|到)(?=(?:1[0-2]|0?[1-9])月))"
 #: A week of a month (9月第二周, 3月份第1周).
@@ -89,12 +91,12 @@ _PART = (
 #: a dateline or 据 stands right before it, or at the start of the text (a headline such
 #: as 20日股票基金跌多涨少): elsewhere 20日 is as often a duration.
 #: 从/自/于/在 before it (从20日起, 于8日) mark it as a day too.
-_BARE_DAY = r"(?:(?<=[\s，,。；：讯电据从自于在至])|^)(?:3[01]|[12]\d|0?[1-9])日(?![\d内以来])"
+_BARE_DAY = rf"(?:(?<=[\s，,。；：讯电据从自于在至])|^){_DAY_NUM}日(?![\d内以来])"
 #: A day written alone after a name and before a word of the news (data/day_followers.tsv:
 #: 国家统计局15日发布, 记者8日从…获悉, 20日晚): a date wherever it stands, but not after a word
 #: that makes it a count of days (前15日, 每5日, 住了3日, 近10日, 第2日) or inside a number.
 _BARE_DAY_BEFORE_NEWS = (
-    r"(?<![\d.\-~～至到前每第近满了过这那约共数几余多逾超])(?:3[01]|[12]\d|0?[1-9])日"
+    rf"(?<![\d.\-~～至到前每第近满了过这那约共数几余多逾超]){_DAY_NUM}日"
     r"(?=" + "|".join(sorted(words("day_followers"), key=len, reverse=True)) + ")"
 )
 _CORE = (
@@ -191,6 +193,7 @@ _Y_RE = re.compile(rf"(1[89]\d\d|20\d\d|[{_CN_D}]{{4}}|0\d) ?年")
 _MONTH_RANGE_RE = re.compile(r"(1[0-2]|0?[1-9])(?:-{1,2}|—{1,2}|~|至|到)(1[0-2]|0?[1-9])月")
 _M_RE = re.compile(r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月")
 _D_RE = re.compile(rf"月份?(3[01]|[12]\d|0?[1-9]|[{_CN_D}]{{1,3}})[日号]")
+_BARE_DAY_RE = re.compile(rf"({_DAY_NUM})日")
 _Q_RE = re.compile(r"(?:第|前)?[一二三四1-4]季度|[上下]半年|年初|年底|年末|年中")
 _REL_RE = re.compile(_REL)
 _PART_RE = re.compile(_PART)
@@ -251,9 +254,6 @@ def _point(m: re.Match[str], base: _dt.date | None) -> str:
     if ym:
         return year
     return ""
-
-
-_BARE_DAY_RE = re.compile(r"(3[01]|[12]\d|0?[1-9])日")
 
 
 def _bare_day(day: int, base: _dt.date | None) -> str:
