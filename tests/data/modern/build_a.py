@@ -25,6 +25,12 @@ def main():
             if i < 0:
                 raise SystemExit(f"{mod.ID}: {a['surface']!r} not found after {pos} ({text[pos:pos+40]!r})")
             row = {"doc": mod.ID, "start": i, "end": i + len(a["surface"]), **a}
+            for k in ("value", "value_max"):
+                v = row[k]
+                if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+                    row[k] = int(v)
+                elif isinstance(v, float):
+                    row[k] = round(v, 10)
             lines.append({k: row[k] for k in KEYS})
             pos = i + len(a["surface"])
     with open(os.path.join(HERE, "articles_a.jsonl"), "w", encoding="utf-8") as f:

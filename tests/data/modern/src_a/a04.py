@@ -24,7 +24,7 @@ Q3 = "第三季度"
 ANN = [
     F("三季报", "name of a report"),
     F("前三季度", "part of a time expression (headline)"),
-    C("破百亿", 100e8, "元", ">", S, "营收破", T3, "money", "headline; 百亿 = 100亿元 (unit from context)"),
+    C("破百亿", 100e8, "", ">", S, "营收破", T3, "money", "headline; 百亿 = 100亿元 (unit from context)"),
     C("近两成", 20, "%", "~", S, "单季净利润下滑", None, "percent", "headline; 两成 = 20%; 单季 = the third quarter"),
     F("10月27日", "date"),
     F("2021年第三季度", "name of a report (2021年第三季度报告)"),

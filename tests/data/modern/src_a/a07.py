@@ -21,7 +21,7 @@ L = "辽宁本钢队"
 G = "广东东莞大益队"
 Z = "赵继威"
 ANN = [
-    F("CBA第二阶段", "name of a round (第二阶段)"),
+    F("第二阶段", "name of a round (headline)"),
     C("108-97", 108, "", "=", L, "击退广东", None, "score", "headline; A-B after the first team's name: one mention"),
     C("9连胜", 9, "连胜", "=", L, "豪取", None, "count", "headline; streak"),
     C("29分", 29, "分", "=", Z, "砍下", None, "score", "headline"),
@@ -31,9 +31,9 @@ ANN = [
     F("16日", "date"),
     C("108比97", 108, "", "=", L, "战胜广东东莞大益队", "16日晚", "score", ""),
     C("9连胜", 9, "连胜", "=", L, "豪取", "16日晚", "count", "streak"),
-    C("20胜3负", 20, "胜", "=", L, "战绩", "16日晚", "count", "record; one mention like A-B"),
+    C("20胜3负", 20, "", "=", L, "战绩（胜-负）", "16日晚", "score", "season record; one mention like A-B"),
     C("两连败", 2, "连败", "=", G, "遭遇", "16日晚", "count", "streak"),
-    C("16胜7负", 16, "胜", "=", G, "战绩", "目前", "count", "record; one mention like A-B"),
+    C("16胜7负", 16, "", "=", G, "战绩（胜-负）", "目前", "score", "season record; one mention like A-B"),
     C("第四", 4, "", "=", G, "排名", "目前", "other", "rank"),
     F("首节", "period ordinal"),
     F("两队", "discourse (the two teams)"),

@@ -45,7 +45,7 @@ ANN = [
     F("一跳", "discourse (最后一跳)"),
     C("上千次", 1000, "次", ">=", S, "平时练了", None, "count", "quoted; 上千 = at least 1000"),
     F("15日", "date"),
-    C("6金4银2铜", 6, "金", "=", D, "共获得", "截至15日赛事结束", "count", "medal tally, one mention"),
+    C("6金4银2铜", 6, "", "=", D, "共获得", "截至15日赛事结束", "count", "medal tally (6 gold, 4 silver, 2 bronze): one mention like A-B, value = golds"),
     C("12枚", 12, "枚", "=", D, "奖牌总数", "截至15日赛事结束", "count", ""),
     C("第三位", 3, "", "=", D, "位列奖牌榜", "截至15日赛事结束", "other", "rank"),
     C("4枚", 4, "枚", "=", "雪上项目", "贡献了金牌", "本届冬奥会上", "count", "of 中国代表团"),
