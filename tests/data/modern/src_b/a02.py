@@ -9,7 +9,7 @@ PARAS = [
 ]
 SPEC = """
 -11月|month (time expression, headline)
-19个月|19||个月|=|LPR|连续“按兵不动”||duration|headline
+19个月|19||个月|=|LPR|连续“按兵不动”|11月|duration|headline
 1万亿元|1e12||元|=|中国人民银行|等量续作MLF||money|headline; 央行
 -11月22日|date (dateline)
 -22日|date
