@@ -26,7 +26,7 @@ def train_gold() -> tuple[list[dict], dict[str, str]]:
     """The gold lines of the training part of ``tests/data/split.json`` and their texts."""
     gold = [g for name in GOLD for g in load_gold(str(DATA / name))]
     gold = restrict(gold, split_part(str(DATA / "split.json"), "train"))
-    return gold, _documents(gold, ROOT / "seeds", CORPUS)
+    return gold, _documents(gold, ROOT / "seeds", [CORPUS])
 
 
 def matched(

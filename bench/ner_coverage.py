@@ -48,7 +48,7 @@ def coverage(backend: ner.Backend) -> dict[str, float]:
     data = ROOT / "tests" / "data"
     gold = [g for name in GOLD for g in load_gold(str(data / name))]
     gold = restrict(gold, split_part(str(data / "split.json"), "train"))
-    texts = _documents(gold, ROOT / "seeds", CORPUS)
+    texts = _documents(gold, ROOT / "seeds", [CORPUS])
     hits = {k: 0 for k in ("ner_sentence", "ner_doc", "jieba_sentence")}
     by_type: dict[str, int] = {}
     total = 0

@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         print("error: training part only", file=sys.stderr)
         return 2
     gold = restrict([g for p in args.gold for g in load_gold(p)], split_part(args.split, "train"))
-    texts = _documents(gold, ROOT / "seeds", Path(args.corpus))
+    texts = _documents(gold, ROOT / "seeds", [Path(args.corpus)])
     cats = _categories(Path(args.corpus))
     found_by_doc = extract_all(texts)
     # One row per found gold claim with a predicate: (doc, gold, cand, options, feats, rights).

@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     tail = GOLD[-1].read_text("utf-8").splitlines()[-args.last :] if args.last else []
     last = {json.loads(x)["doc"] for x in tail if x.strip()}
-    texts = _documents(gold, ROOT / "seeds", CORPUS)
+    texts = _documents(gold, ROOT / "seeds", [CORPUS])
     rec = Recorder()
     from extractor import extract
 

@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.part == "train" and args.extra:
             held = split_part(args.split, "test")
             gold += [g for p in args.extra for g in load_gold(p) if str(g["doc"]) not in held]
-    texts = _documents(gold, ROOT / "seeds", Path(args.corpus))
+    texts = _documents(gold, ROOT / "seeds", [Path(args.corpus)])
     stats: dict[str, Counter] = defaultdict(Counter)
     examples: dict[str, list[str]] = defaultdict(list)
     for _doc, text, g, cand, fields in matched(gold, texts):

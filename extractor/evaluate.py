@@ -37,6 +37,7 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -357,21 +358,32 @@ def restrict(gold: list[dict], docs: set[str]) -> list[dict]:
     return [g for g in gold if str(g.get("doc")) in docs]
 
 
-def _documents(gold: list[dict], seeds: Path, corpus: Path) -> dict[str, str]:
-    """Texts of the gold's documents: seed files by name, corpus articles by id."""
+def default_corpora(here: Path) -> list[str]:
+    """The corpus files read when none is named: the shared corpus, then the repository's
+    modern-style articles (``tests/data/modern/articles_*.jsonl``)."""
+    modern = sorted((here / "tests" / "data" / "modern").glob("articles_*.jsonl"))
+    return [str(here.parent / "shared" / "corpus" / "thucnews_sample.jsonl"), *map(str, modern)]
+
+
+def _documents(gold: list[dict], seeds: Path, corpora: Sequence[Path]) -> dict[str, str]:
+    """Texts of the gold's documents: seed files by name, corpus articles by id (the first
+    corpus file that holds an id gives its text)."""
     wanted = {str(g["doc"]) for g in gold}
     texts: dict[str, str] = {}
     for doc in wanted:
         path = seeds / doc
         if path.is_file():
             texts[doc] = path.read_text(encoding="utf-8-sig").rstrip()
-    missing = wanted - set(texts)
-    if missing and corpus.is_file():
+    for corpus in corpora:
+        missing = wanted - set(texts)
+        if not missing or not corpus.is_file():
+            continue
         with open(corpus, encoding="utf-8") as fh:
             for line in fh:
                 rec = json.loads(line)
                 if rec.get("id") in missing:
                     texts[rec["id"]] = rec["text"]
+                    missing.discard(rec["id"])
     return texts
 
 
@@ -394,8 +406,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seeds", default=str(here / "seeds"), help="folder of seed documents")
     ap.add_argument(
         "--corpus",
-        default=str(here.parent / "shared" / "corpus" / "thucnews_sample.jsonl"),
-        help="corpus JSONL whose ids the gold uses",
+        action="append",
+        help="corpus JSONL whose ids the gold uses (repeatable; default: the shared corpus and"
+        " tests/data/modern/articles_*.jsonl)",
     )
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
     ap.add_argument("--split", help="a split file (tests/data/split.json) to restrict scoring")
@@ -413,7 +426,9 @@ def main(argv: list[str] | None = None) -> int:
         except SplitError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
-    texts = _documents(gold, Path(args.seeds), Path(args.corpus))
+    texts = _documents(
+        gold, Path(args.seeds), [Path(c) for c in args.corpus or default_corpora(here)]
+    )
     missing = {str(g["doc"]) for g in gold} - set(texts)
     if missing:
         print(f"warning: no text for {sorted(missing)}", file=sys.stderr)

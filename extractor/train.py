@@ -42,6 +42,7 @@ from .evaluate import (
     _field_right,
     _matches,
     _overlaps,
+    default_corpora,
     load_gold,
     restrict,
     split_part,
@@ -933,7 +934,10 @@ def main(argv: list[str] | None = None) -> int:
         " before training",
     )
     ap.add_argument(
-        "--corpus", default=str(here.parent / "shared" / "corpus" / "thucnews_sample.jsonl")
+        "--corpus",
+        action="append",
+        help="corpus JSONL whose ids the gold uses (repeatable; default: the shared corpus and"
+        " tests/data/modern/articles_*.jsonl)",
     )
     ap.add_argument(
         "--extra",
@@ -999,7 +1003,8 @@ def main(argv: list[str] | None = None) -> int:
     if not gold:
         print("error: no gold records to train on", file=sys.stderr)
         return 2
-    texts = _documents(gold, Path(args.seeds), Path(args.corpus))
+    corpora = [Path(c) for c in args.corpus or default_corpora(here)]
+    texts = _documents(gold, Path(args.seeds), corpora)
     l2: dict[str, float] = {}
     boost: dict[str, BoostParams] | None = {} if args.linear else None
     if args.tune:
