@@ -327,3 +327,54 @@ def test_annotated_files_hold_against_the_corpus_and_the_split(name: str) -> Non
     assert wanted <= train | test
     if name == "extra_claims.jsonl":
         assert not wanted & test
+
+
+@pytest.mark.parametrize("part", ["a", "b"])
+def test_modern_gold_holds_against_its_articles(part: str) -> None:
+    """The modern-style set (tests/data/modern): every gold line's offsets hold in its article,
+    every article has gold, and the ids of the two halves never meet."""
+    here = REPO / "tests" / "data" / "modern"
+    texts = {}
+    for line in (here / f"articles_{part}.jsonl").read_text("utf-8").splitlines():
+        rec = json.loads(line)
+        texts[rec["id"]] = rec["text"]
+    gold = load_gold(here / f"modern_{part}_claims.jsonl")
+    assert {g["doc"] for g in gold} == set(texts)
+    assert all(doc.startswith(f"modern-{part}-") for doc in texts)
+    for g in gold:
+        assert texts[g["doc"]][g["start"] : g["end"]] == g["surface"], g
+        assert g["qualifier"] in {"=", "~", ">", ">=", "<", "<="}, g
+
+
+def test_documents_come_from_several_corpus_files(tmp_path: Path) -> None:
+    """``--corpus`` is repeatable: each id is read from the first file that holds it, a missing
+    file is skipped, and the default reads the repository's modern articles too."""
+    from extractor.evaluate import _documents, default_corpora
+
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    one.write_text(json.dumps({"id": "x", "text": "甲"}, ensure_ascii=False) + "\n", "utf-8")
+    two.write_text(
+        "\n".join(
+            json.dumps(r, ensure_ascii=False)
+            for r in ({"id": "x", "text": "乙"}, {"id": "y", "text": "丙"})
+        ),
+        "utf-8",
+    )
+    gold = [{"doc": "x"}, {"doc": "y"}, {"doc": "z"}]
+    texts = _documents(gold, tmp_path / "no-seeds", [tmp_path / "absent.jsonl", one, two])
+    assert texts == {"x": "甲", "y": "丙"}
+    corpora = default_corpora(REPO)
+    assert corpora[0].endswith("thucnews_sample.jsonl")
+    assert [Path(c).name for c in corpora[1:]] == ["articles_a.jsonl", "articles_b.jsonl"]
+
+
+def test_evaluate_command_scores_a_gold_file_of_the_modern_set(capsys) -> None:
+    """``python -m extractor.evaluate`` finds the modern articles without ``--corpus``."""
+    from extractor.evaluate import main
+
+    gold = REPO / "tests" / "data" / "modern" / "modern_b_claims.jsonl"
+    assert main([str(gold), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["documents"] == 20
+    assert report["gold_claims"] == sum(1 for g in load_gold(gold) if g["claim"])
+    assert report["found"] > 0
