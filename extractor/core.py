@@ -48,13 +48,15 @@ from .roles import (
 from .sentences import split_clauses, split_sentences
 from .timex import TimeExpr, find_times, normalise
 
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 
 #: Any character that can start a quantity; a text without one has no claims.
 _HAS_NUMBER = re.compile(r"[0-9０-９零〇两一二三四五六七八九十百千万亿]")
 
 _ALIAS_RE = re.compile(
-    r"[（(](?:以下)?(?:简称|下称|简称为)[：:]?[“\"「『]?(?P<alias>[^”\"」』）)，,。]{1,16}?)[”\"」』]?[）)]"
+    r"[（(](?:以下)?(?:简称|下称|简称为)[：:]?[“\"「『]?(?P<alias>[^”\"」』）)，,。]{1,16}?)[”\"」』]?"
+    # what may follow the alias inside the brackets: （以下简称“华锐智能”，股票代码：688452）
+    r"(?:[，,；;][^（）()\n]{0,40})?[）)]"
 )
 _NAME_BEFORE_RE = re.compile(r"[^，,。；;：:、\s（）()“”\"]{2,40}$")
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extractor import ner
+from extractor import VERSION, ner
 from extractor.core import extract_with_options
 from extractor.ranker import NER_FEATURES, NER_MODEL, Option, Ranker, default, shipped
 from tui.cli import cli
@@ -257,7 +257,7 @@ def test_pipeline_with_ner_stores_its_own_version_and_turns_it_off_after(
     assert fake.calls  # the backend tagged the document
     assert ner.active() is None  # the switch does not outlive the run
     versions = {v for (v,) in conn.execute("SELECT DISTINCT extractor_version FROM claims")}
-    assert versions == {"1.1.0+ner-lac"}
+    assert versions == {f"{VERSION}+ner-lac"}
     assert pending_count(conn, ner="lac") == 0
     assert pending_count(conn) == 1  # without NER it is another version: extracted again
 

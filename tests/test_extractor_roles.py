@@ -40,6 +40,36 @@ def test_alias_maps_back_to_the_full_name() -> None:
     assert text[c.subject_start : c.subject_end] == "中国人保"
 
 
+@pytest.mark.parametrize(
+    ("text", "aliases"),
+    [
+        # an alias with more said inside its brackets (a listed company's code)
+        (
+            "甲乙智能装备股份有限公司（以下简称“甲乙智能”，股票代码：600000）今日披露年报。",
+            {"甲乙智能": "甲乙智能装备股份有限公司"},
+        ),
+        ("丙丁物流集团（下称“丙丁”；原名丙丁运输）宣布扩张。", {"丙丁": "丙丁物流集团"}),
+        ("中国信息通信研究院（简称：信通院）发布报告。", {"信通院": "中国信息通信研究院"}),
+        # no alias: brackets that define nothing, or an unclosed one
+        ("庚辛公司（股票代码：600001）发布公告。", {}),
+        ("壬癸银行（以下简称“壬癸”，发布公告。", {}),
+    ],
+)
+def test_aliases_defined_in_brackets(text: str, aliases: dict[str, str]) -> None:
+    from extractor.core import find_aliases
+
+    assert find_aliases(text, []) == aliases
+
+
+def test_a_company_named_by_its_alias_and_by_gongsi_is_the_full_name() -> None:
+    text = (
+        "甲乙智能装备股份有限公司（以下简称“甲乙智能”，股票代码：600000）今日披露年报。"
+        "报告期内，甲乙智能实现营业收入28.6亿元，同比增长35%。"
+    )
+    c = _by_surface(text)["28.6亿元"]
+    assert c.subject == "甲乙智能装备股份有限公司"
+
+
 def test_subject_is_carried_from_an_earlier_clause() -> None:
     text = (
         "中国人保上海区域工协迅速成立互助应急小组，主动关心客户需求，"
