@@ -38,7 +38,7 @@ import re
 import sys
 import threading
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 from math import log
 
 _lock = threading.Lock()
@@ -301,11 +301,50 @@ def is_loaded() -> bool:
 
 @lru_cache(maxsize=65536)
 def tag(clause: str) -> tuple[tuple[str, str], ...]:
-    """Segment and POS-tag a clause: ``((word, flag), ...)``; cached."""
+    """Segment and POS-tag a clause: ``((word, flag), ...)``; cached. A word of
+    ``data/modern_words.tsv`` (卫健委, 天猫, 元宇宙: newer than jieba's dictionary) is one word
+    with its tag, and the text on each side of it is tagged on its own, as a user dictionary
+    would make jieba do, whichever back end tags."""
     if not _loaded:
         load()
     assert _tagger is not None
-    return _tagger(clause)
+    found = _modern_words().search(clause)
+    if found is None:
+        return _tagger(clause)
+    return _with_modern_words(clause, found)
+
+
+@cache
+def _modern_words() -> re.Pattern[str]:
+    """One pattern for the words of ``data/modern_words.tsv``, longest first at each place."""
+    from . import lexicon
+
+    words = sorted((row[0] for row in lexicon.table("modern_words")), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@cache
+def _modern_tags() -> dict[str, str]:
+    from . import lexicon
+
+    return {row[0]: row[1] for row in lexicon.table("modern_words")}
+
+
+def _with_modern_words(clause: str, found: re.Match[str]) -> tuple[tuple[str, str], ...]:
+    assert _tagger is not None
+    tags = _modern_tags()
+    out: list[tuple[str, str]] = []
+    at = 0
+    match: re.Match[str] | None = found
+    while match is not None:
+        if match.start() > at:
+            out += _tagger(clause[at : match.start()])
+        out.append((match.group(0), tags[match.group(0)]))
+        at = match.end()
+        match = _modern_words().search(clause, at)
+    if at < len(clause):
+        out += _tagger(clause[at:])
+    return tuple(out)
 
 
 def tag_with_jieba(clause: str) -> tuple[tuple[str, str], ...]:

@@ -94,3 +94,53 @@ def test_the_word_tag_table_reads_tagged_lines_only(tmp_path) -> None:
     dict_file = tmp_path / "dict.txt"
     dict_file.write_text("中国 100 ns\n人保 10 nt\n单字\n两列 5\n\n", encoding="utf-8")
     assert nlp._word_tags(str(dict_file)) == {"中国": "ns", "人保": "nt"}
+
+
+def test_the_modern_words_file_is_a_lexicon() -> None:
+    from tests.lexicon_checks import check_lexicon_file
+
+    check_lexicon_file("modern_words")
+
+
+@pytest.mark.parametrize(("word", "flag"), list(nlp._modern_tags().items()))
+def test_every_modern_word_is_one_word_the_back_end_would_cut_or_mistag(
+    word: str, flag: str
+) -> None:
+    """Each entry of data/modern_words.tsv is used: the tagger alone cuts it or tags it as
+    something else, and nlp.tag gives it whole with the file's tag, in any clause."""
+    nlp.load()
+    assert nlp._tagger is not None
+    assert nlp._tagger(word) != ((word, flag),)
+    assert nlp.tag(word) == ((word, flag),)
+    clause = f"去年{word}同比增长12%"
+    tagged = nlp.tag(clause)
+    assert "".join(w for w, _ in tagged) == clause
+    assert (word, flag) in tagged
+
+
+@pytest.mark.parametrize(
+    ("clause", "words"),
+    [
+        # a new word between ordinary text: the text on each side is tagged on its own
+        ("国家卫健委发布通报", ["国家", "卫健委", "发布", "通报"]),
+        ("天猫双11成交额创新高", ["天猫"]),
+        ("两个新词元宇宙和算力", ["元宇宙", "算力"]),
+        # the longest entry where two start at one place
+        ("乡村振兴局成立", ["乡村振兴局"]),
+        # nothing new: the back end's words as they are
+        ("某公司营业收入达到120亿元", ["某", "公司", "营业", "收入"]),
+    ],
+)
+def test_modern_words_keep_the_clause_whole(clause: str, words: list[str]) -> None:
+    tagged = nlp.tag(clause)
+    assert "".join(w for w, _ in tagged) == clause
+    got = [w for w, _ in tagged]
+    assert all(w in got for w in words), got
+
+
+def test_a_new_word_is_never_read_as_a_quantity() -> None:
+    """天猫 is not 天 (days) + 猫, 元宇宙 not 元 (yuan): no claim is proposed for them."""
+    from extractor import extract
+
+    found = [c.quantity_text for c in extract("天猫今年元宇宙相关商品成交额增长35%。")]
+    assert found == ["35%"]
