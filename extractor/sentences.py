@@ -29,6 +29,31 @@ _GAP_RE = re.compile(r"[ \t\u3000\xa0]+")
 _CLAUSE_RE = re.compile(r"(?:[：:（）()\[\]【】—]|(?<!\d)[，,]|[，,](?!\d{3}(?!\d)))+|——")
 
 
+#: A dateline at the head of a report (新华社北京1月17日电, 中新网11月7日电, 本报讯, 新浪体育讯,
+#: 证券时报e公司讯): who reports, then where and when or the channel, then 电 or 讯. Scraped news
+#: glues it to the headline before it and the first sentence after it; it is cut off as a
+#: sentence of its own, so the headline is a sentence too. A known news organ may be glued to
+#: the headline (…增长22.2%中新网11月7日电); another paper's name (北京青年报讯, 南方日报讯) only
+#: after a space or a mark, since its first characters cannot be told from the headline's.
+#: Sought only near the start of a text (_DATELINE_WITHIN).
+_DATELINE_REST = (
+    r"(?:[(（]微博[)）])?"
+    r"(?:[\u4e00-\u9fff]{0,8}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
+    r"|(?:体育|娱乐|财经|科技|教育|汽车|房产|游戏|时尚|家居|快|e公司)?)"
+    r"(?:电|讯)(?![\u4e00-\u9fff])"
+)
+_DATELINE_RE = re.compile(
+    r"(?:据|综合)?(?:新华社|新华网|中新社|中新网|人民网|央视网|央广网|光明网|环球网|全景网"
+    r"|国际在线|本报|新浪|腾讯|网易|搜狐|凤凰网|证券时报)" + _DATELINE_REST
+)
+_PAPER_DATELINE_RE = re.compile(
+    r"(?<![\u4e00-\u9fff0-9.%])[\u4e00-\u9fff]{2,4}(?:日报|晚报|早报|时报|商报|青年报|考试报|快报|网)"
+    + _DATELINE_REST
+)
+_DATELINE_WITHIN = 200
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split a text into sentences.
 
@@ -52,6 +77,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         # The test of _HEADING_GAP_RE, made only where there is a gap at all.
         if m.start() > 0 and _HEADING_GAP_RE.match(text, m.start()):
             cuts.append(m.start())
+    dateline = _DATELINE_RE.search(text, 0, _DATELINE_WITHIN) or _PAPER_DATELINE_RE.search(
+        text, 0, _DATELINE_WITHIN
+    )
+    if dateline is not None:
+        cuts += [dateline.start(), dateline.end()]
     cuts.append(len(text))
     cuts = sorted(set(cuts))
     out: list[tuple[int, int]] = []

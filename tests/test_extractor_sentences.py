@@ -52,6 +52,40 @@ def test_split_sentences(text: str, expected: list[str]) -> None:
     assert _sentences(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a news organ's dateline glued to the headline and to the first sentence
+        (
+            "某市GDP增长5.2%新华社北京3月1日电（记者 张三）某市统计局发布数据。",
+            ["某市GDP增长5.2%", "新华社北京3月1日电", "（记者", "张三）某市统计局发布数据。"],
+        ),
+        ("今年营收破百亿元中新网11月7日电 据统计，营收增长。", None),
+        ("票房大涨本报讯（记者 李四）全市影院票房增长。", None),
+        ("新片首映新浪娱乐讯 北京时间3月18日，新片首映。", None),
+        ("某公司涨停证券时报e公司讯，某公司今日涨停。", None),
+        ("要求严查据新华社电 昨天，有关部门表示。", None),
+        # another paper's name after a mark; never glued to a number's unit
+        ("选中介要“五看” 北京考试报讯(记者 王五)考生增多。", None),
+        ("里程增至84.1公里大众日报济南12月25日讯（记者", None),
+        # not a dateline: 喜讯 is good news; a dateline further in is not read
+        ("学校传来了喜讯，近日开学。", ["学校传来了喜讯，近日开学。"]),
+        ("正文" * 120 + "新华社北京3月1日电", ["正文" * 120 + "新华社北京3月1日电"]),
+    ],
+)
+def test_a_dateline_is_a_sentence_of_its_own(text: str, expected: list[str] | None) -> None:
+    got = _sentences(text)
+    if expected is not None:
+        assert got == expected
+        return
+    datelines = [s for s in got if s.endswith(("电", "讯"))]
+    if "84.1公里" in text:
+        assert datelines == [] and got[0].startswith("里程增至84.1公里")
+    else:
+        assert len(datelines) == 1, got
+        assert got.index(datelines[0]) == 1  # the headline before it is a sentence
+
+
 def test_split_sentences_offsets_cover_the_text_in_order() -> None:
     text = "4月26日，公司捐资1000万元。目前，已有超过650名党员投入一线！“我们会继续。”\n新的一段"
     spans = split_sentences(text)
