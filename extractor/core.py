@@ -18,6 +18,7 @@ from .docrank import Place, stack_rows
 from .entities import (
     EntityTable,
     _base_features,
+    is_source_clause,
     subject_options,
     team_result_units,
     word_shape,
@@ -1241,15 +1242,21 @@ def _bracket_subject(doc: _Doc, clause: tuple[int, int], tokens: list[Token]) ->
 
 
 def _carry(doc: _Doc, si: int, ci: int) -> Phrase | None:
-    """The nearest subject in the clauses before clause ``ci`` of sentence ``si``."""
+    """The nearest subject in the clauses before clause ``ci`` of sentence ``si``; a source
+    clause (据…, …表示, a dateline: :func:`~extractor.entities.is_source_clause`) is passed
+    over, since who reports the figures is not their subject."""
     budget = _CARRY_LIMIT
     sentence = si
     index = ci - 1
     while sentence >= 0 and budget > 0 and sentence >= si - 3:
         clauses = doc.clauses(sentence)
         while index >= 0 and budget > 0:
-            found = doc.subject_of(clauses[index])
             budget -= 1
+            if is_source_clause(doc.norm, *clauses[index]):
+                # 国家统计局17日发布数据，…，比上年增长8.1%: who reports is not carried on
+                index -= 1
+                continue
+            found = doc.subject_of(clauses[index])
             if found is not None:
                 return found[0]
             bracket = _bracket_subject(doc, clauses[index], doc.tokens(clauses[index]))

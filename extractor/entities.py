@@ -153,6 +153,12 @@ def _cues(where: str) -> tuple[str, ...]:
 
 
 @cache
+def _report_nouns() -> tuple[str, ...]:
+    """``data/report_nouns.tsv``, longest first."""
+    return tuple(sorted(lexicon.words("report_nouns"), key=len, reverse=True))
+
+
+@cache
 def _long_close_cues() -> tuple[str, ...]:
     """The closing source cues of two characters or more (表示, 预计): a subject option that
     ends with one is a name glued to its verb of saying."""
@@ -236,6 +242,15 @@ def is_source_clause(norm: str, start: int, end: int) -> bool:
         return True
     if clause.endswith(_cues("close")):
         return True
+    if clause.endswith(_report_nouns()):
+        # 国家统计局17日发布数据, 海关总署公布的最新数据: a cue, then what the source issues
+        head = clause.rstrip()
+        for noun in _report_nouns():
+            if head.endswith(noun):
+                head = head[: -len(noun)].rstrip("的了")
+                if head.endswith(_cues("close")):
+                    return True
+
     if _REPORT_END.search(clause):
         return True
     # A quoted speaker: the clause ends with a full-width or plain colon after a short name.

@@ -43,6 +43,23 @@ def test_every_source_cue_makes_a_source_clause(cue: str, where: str) -> None:
     assert is_source_clause(text, 0, len(clause))
 
 
+def test_the_report_nouns_file_is_a_lexicon() -> None:
+    from tests.lexicon_checks import check_lexicon_file
+
+    check_lexicon_file("report_nouns")
+
+
+@pytest.mark.parametrize("noun", [row[0] for row in table("report_nouns")])
+def test_every_report_noun_after_a_cue_makes_a_source_clause(noun: str) -> None:
+    for clause in (f"乙局昨日发布{noun}", f"乙局公布的{noun}", f"乙局发布了{noun}"):
+        text = clause + "，甲公司收入10亿元。"
+        assert is_source_clause(text, 0, len(clause)), clause
+    # the noun alone, or after a word that reports nothing, makes no source
+    for clause in (f"乙局{noun}", f"乙局整理{noun}"):
+        text = clause + "，甲公司收入10亿元。"
+        assert not is_source_clause(text, 0, len(clause)), clause
+
+
 def test_a_clause_that_begins_inside_a_time_or_holds_one_is_no_option() -> None:
     opts = _options("今年8月份甲市四环内房价为18000元。", "18000元")
     assert not any(t.startswith("份") or "8月" in t for t in opts)

@@ -209,3 +209,25 @@ def test_user_dictionary(tmp_path: Path) -> None:
     # The name is tagged as one proper noun only with the user dictionary (the subject was
     # found without it too since the clause-opener options of issue 11).
     assert out.stdout.split() == ["False", "True", "'天汇'"]
+
+
+@pytest.mark.parametrize(
+    ("text", "carried"),
+    [
+        # who reports is passed over: the subject before it, or nothing
+        ("中国银行净利润达到20亿元。乙局17日发布数据，比上年增长8.1%。", "中国银行"),
+        ("据乙局统计，比上年增长8.1%。", None),
+        ("乙局局长表示，比上年增长8.1%。", None),
+        # a clause that reports nothing is carried as before
+        ("丙集团今年扩张，比上年增长8.1%。", "丙集团"),
+    ],
+)
+def test_the_carried_subject_passes_over_source_clauses(text: str, carried: str | None) -> None:
+    from extractor import core
+
+    doc = core._prepare(text, None, None)
+    assert doc is not None
+    si = len(doc.sentences) - 1
+    ci = len(doc.clauses(si)) - 1
+    got = core._carry(doc, si, ci)
+    assert (got.text if got else None) == carried
