@@ -16,6 +16,7 @@ from dataclasses import replace
 from . import ner, nlp
 from .docrank import Place, stack_rows
 from .entities import (
+    _MERGED_FLAGS,
     EntityTable,
     _base_features,
     is_source_clause,
@@ -844,6 +845,8 @@ def _candidate(
                     o.features.update(
                         word_shape(doc.norm, o.text, o.start, o.end, doc.tokens_near, table)
                     )
+        if roles.aliases:
+            subject_opts = _full_names(subject_opts, roles.aliases)
         options = doc.ranker.rank(subject_opts, kind=m.kind)
         if subject and subj_phrase is not None:
             doc.subject_counts[subject] = doc.subject_counts.get(subject, 0) + 1
@@ -1163,6 +1166,35 @@ _FREQUENT = 2
 #: Quantity rules whose claims are a team's result (a win-loss record, a score of two sides):
 #: with a unit of ``data/team_result_units.tsv`` (5连败), they mark team subject options.
 _TEAM_RESULT_RULES = frozenset({"sport.record", "score.pair", "score.teams"})
+
+
+def _full_names(opts: list[Option], aliases: dict[str, str]) -> list[Option]:
+    """Subject options that are an alias the text defines (（以下简称“华锐智能”）) stand for the
+    full name (GUIDELINE: aliases are resolved); where the full name is an option too, the two
+    are one, with the flags of both and the features of the one nearer the quantity."""
+    by_text = {o.text: o for o in opts}
+    out: list[Option] = []
+    for o in opts:
+        full = aliases.get(o.text)
+        if full is None or full == o.text:
+            out.append(o)
+            continue
+        other = by_text.get(full)
+        if other is None:
+            o.text = full
+            by_text[full] = o
+            out.append(o)
+            continue
+        near, far = (
+            (o.features, other.features)
+            if o.features.get("dist", 9.0) < other.features.get("dist", 9.0)
+            else (other.features, o.features)
+        )
+        merged = {**far, **near}
+        for k in _MERGED_FLAGS.intersection(far):
+            merged[k] = 1.0
+        other.features = merged
+    return out
 
 
 def _earlier_clauses(

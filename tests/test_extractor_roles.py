@@ -231,3 +231,23 @@ def test_the_carried_subject_passes_over_source_clauses(text: str, carried: str 
     ci = len(doc.clauses(si)) - 1
     got = core._carry(doc, si, ci)
     assert (got.text if got else None) == carried
+
+
+def test_subject_options_that_are_a_defined_alias_stand_for_the_full_name() -> None:
+    from extractor.core import _full_names
+    from extractor.ranker import Option
+
+    aliases = {"甲乙": "甲乙丙股份有限公司", "丁戊": "丁戊集团"}
+    opts = [
+        Option("甲乙", 10, 12, {"dist": 0.1, "same_clause": 1.0}),
+        Option("甲乙丙股份有限公司", 0, 9, {"dist": 0.5, "headline": 1.0, "org": 1.0}),
+        Option("丁戊", 20, 22, {"dist": 0.3}),
+        Option("己庚", 30, 32, {"dist": 0.2}),
+    ]
+    out = {o.text: o for o in _full_names(opts, aliases)}
+    assert sorted(out) == ["丁戊集团", "己庚", "甲乙丙股份有限公司"]
+    full = out["甲乙丙股份有限公司"]
+    # the nearer mention's features, and the flags of both
+    assert full.features["dist"] == 0.1 and full.features["same_clause"] == 1.0
+    assert full.features["headline"] == 1.0
+    assert (out["丁戊集团"].start, out["丁戊集团"].end) == (20, 22)  # offsets of the mention
