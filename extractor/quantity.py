@@ -696,7 +696,7 @@ _BRACKET_CURRENCY_RE = re.compile(
     + "|".join(sorted((u for u, k in UNIT_KIND.items() if k == "money"), key=len, reverse=True))
     + r")[）)]"
 )
-#: A rate: a unit per unit of time (10张/秒).
+#: A rate: a unit per unit of time (10张/秒, a speed: 80公里/小时).
 _PER_TIME_RE = re.compile(r"/(?:秒|分钟|分|小时|天|周|月|年)")
 
 _DURATION_ITEM = r"[一二两三四五六七八九十\d]+个?[年月天周]"
@@ -1555,7 +1555,7 @@ class _Finder:
                 stored_unit, kind = normal_unit(unit), "money"
                 e = end = bracket.end()
                 restart = max(restart, e)
-        elif _PER_TIME_RE.match(t, e) and kind_of(unit) == "count":
+        elif _PER_TIME_RE.match(t, e) and kind_of(unit) in ("count", "length"):
             rate = _PER_TIME_RE.match(t, e)
             assert rate is not None
             stored_unit = stored_unit + rate.group(0)  # 10张/秒: a rate

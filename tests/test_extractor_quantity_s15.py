@@ -1,0 +1,29 @@
+"""Quantity forms of 2021-2022 news read in the fifteenth session (sentences written for the
+tests): basis points, and a length per unit of time as one speed."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+
+FORMS = [
+    ("多地首套房贷利率回落约20个基点。", "约20个基点", 20, "个基点", "other"),
+    ("央行将利率下调10基点。", "10基点", 10, "个基点", "other"),
+    ("该线路最高运行速度80公里/小时，全长36公里。", "80公里/小时", 80, "公里/小时", "other"),
+    ("风速达到每秒12米/秒。", "12米/秒", 12, "米/秒", "other"),
+    # a count per unit of time keeps its reading
+    ("相机每秒可连拍10张/秒。", "10张/秒", 10, "张/秒", "other"),
+    # a length with no rate after it stays a length
+    ("线路全长约36.4公里。", "约36.4公里", 36.4, "公里", "length"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit", "kind"), FORMS)
+def test_rates_and_basis_points(
+    text: str, surface: str, value: float, unit: str, kind: str
+) -> None:
+    got = {c.quantity_text: c for c in extract(text)}
+    assert surface in got, list(got)
+    c = got[surface]
+    assert (c.value, c.unit, c.kind) == (value, unit, kind)
