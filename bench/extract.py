@@ -6,7 +6,9 @@ Sections (all printed, and written to ``bench/out/extract.json``):
 - ``accuracy``: precision and recall on the annotated articles of ``tests/data/`` (every
   ``*claims.jsonl`` there), scored separately on the ``train`` and ``test`` parts of
   ``tests/data/split.json``, counting a candidate that overlaps a gold claim with a wrong value or
-  unit as a false alarm (``extractor.evaluate.score``).
+  unit as a false alarm (``extractor.evaluate.score``); and on the two halves of the
+  modern-style articles of ``tests/data/modern/`` (``modern-dev``, read and tuned on, and
+  ``modern-held-out``).
 - ``whole``: ``claimdesk extract`` over a fresh database of the corpus
   (``../shared/corpus/thucnews_sample.jsonl``), timed as a whole process — interpreter start,
   imports, dictionary load, extraction and SQLite — beside a process that imports jieba and runs
@@ -140,7 +142,8 @@ def _env(tagger: str) -> dict:
 
 
 def accuracy() -> dict:
-    """Precision and recall on the train and test parts of the annotated articles."""
+    """Precision and recall on the train and test parts of the annotated articles and on the two
+    halves of the modern-style articles."""
     from extractor import extract
     from extractor.evaluate import score
 
@@ -170,6 +173,27 @@ def accuracy() -> dict:
         out[part] = {
             "documents": len({g["doc"] for g in part_gold}),
             "gold_claims": rep.get("gold_claims", sum(1 for g in part_gold if g.get("claim"))),
+            "precision": round(rep["precision"], 3),
+            "recall": round(rep["recall"], 3),
+        }
+    # The modern-style articles (tests/data/modern): half A is read and tuned on, half B held out.
+    modern = DATA / "modern"
+    for half, part in (("a", "modern-dev"), ("b", "modern-held-out")):
+        gold_path, docs_path = (
+            modern / f"modern_{half}_claims.jsonl",
+            modern / f"articles_{half}.jsonl",
+        )
+        if not (gold_path.is_file() and docs_path.is_file()):
+            continue
+        with open(gold_path, encoding="utf-8") as fh:
+            part_gold = [json.loads(line) for line in fh if line.strip()]
+        with open(docs_path, encoding="utf-8") as fh:
+            docs = {r["id"]: r["text"] for r in map(json.loads, fh)}
+        predicted = [{**c.to_dict(), "doc": d} for d, text in docs.items() for c in extract(text)]
+        rep = score(part_gold, predicted)
+        out[part] = {
+            "documents": len(docs),
+            "gold_claims": rep["gold_claims"],
             "precision": round(rep["precision"], 3),
             "recall": round(rep["recall"], 3),
         }
@@ -348,11 +372,11 @@ def main(argv: list[str] | None = None) -> int:
         for part, f in acc.items():
             if f:
                 print(
-                    f"{part:5s}  {f['documents']} articles  precision {f['precision']:.3f}  "
+                    f"{part:15s}  {f['documents']} articles  precision {f['precision']:.3f}  "
                     f"recall {f['recall']:.3f}"
                 )
             else:
-                print(f"{part:5s}  no annotations yet")
+                print(f"{part:15s}  no annotations yet")
     if "whole" in sections:
         figures["whole"] = w = whole(args.rounds, args.workers)
         print(
