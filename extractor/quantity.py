@@ -2270,9 +2270,38 @@ def find_quantities(
     f.firsts()
     f.main()
     f.out.sort(key=lambda m: m.start)
+    _negatives(norm, f.out)
     if lookalikes:
         return _drop_in_context(norm, f.out, soft)
     return f.out
+
+
+#: What may stand before the minus sign of a negative amount (净额为-1.35亿元, 利润：-2000万元): a
+#: copula, a colon, an opening bracket, a comma or a space; never a digit or a letter (3-5万元
+#: is a range, T-5 a code) and never a word (2万-3万元 is a range too).
+_NEGATIVE_AFTER = frozenset("为是：:（(，,、 \t")
+
+
+def _negatives(t: str, out: list[Mention]) -> None:
+    """A minus sign right before a number that starts its mention makes the amount negative:
+    the sign joins the mention (净额为-1.35亿元 is -135,000,000 元). Shares have their own
+    rule (``percent.negative``), which already holds the sign."""
+    for i, m in enumerate(out):
+        s = m.start
+        if (
+            s >= 2
+            and t[s - 1] == "-"
+            and t[s - 2] in _NEGATIVE_AFTER
+            and m.value is not None
+            and m.value > 0
+            and m.core_start in (-1, s)
+            and (i == 0 or out[i - 1].end < s - 1)
+        ):
+            m.start -= 1
+            m.core_start = m.start
+            m.value = -m.value
+            if m.value_max is not None:
+                m.value_max = -m.value_max
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:

@@ -1,5 +1,5 @@
 """Quantity forms of 2021-2022 news read in the fifteenth session (sentences written for the
-tests): basis points, and a length per unit of time as one speed."""
+tests): basis points, a length per unit of time as one speed, and negative amounts."""
 
 from __future__ import annotations
 
@@ -27,3 +27,24 @@ def test_rates_and_basis_points(
     assert surface in got, list(got)
     c = got[surface]
     assert (c.value, c.unit, c.kind) == (value, unit, kind)
+
+
+NEGATIVES = [
+    ("经营活动现金流净额为-1.35亿元。", "-1.35亿元", -1.35e8),
+    ("公司利润：-2000万元，同比下降。", "-2000万元", -2e7),
+    ("当晚最低气温为-5度。", "-5度", -5),
+    # the share rule keeps its own sign
+    ("该基金收益为-0.11%。", "-0.11%", -0.11),
+    # a range, a code and a word before the sign: no negative amount
+    ("预算区间为3-5万元。", "3-5万元", 3e4),
+    ("型号T-5售价2000元。", "2000元", 2000),
+    ("价格在2万-3万元之间。", "2万-3万元", 2e4),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), NEGATIVES)
+def test_a_minus_sign_before_an_amount(text: str, surface: str, value: float) -> None:
+    got = {c.quantity_text: c for c in extract(text)}
+    assert surface in got, list(got)
+    assert got[surface].value == value
+    assert text[got[surface].start : got[surface].end] == surface
