@@ -424,7 +424,7 @@ _FRAME_END_RE = re.compile(r"(?:以来|来|内|中|里|间|的)")
 #: A span after a duration (3年内, 一天之内, 15年间) and another figure later in its clause
 #: (…内11连胜, …间增加了43倍, …内第二次交锋; a space or a bracket ends the clause: a
 #: headline runs into its dateline): the duration frames that figure.
-_WITHIN_RE = re.compile(r"(?:之内|内|里|间)")
+_WITHIN_RE = re.compile(r"(?:之内|内|里|间|平均)")
 _FRAMED_FIGURE_RE = re.compile(
     r"[^，。；！？,;!?\s(（]*?(?:\d|第[一二两三四五六七八九十]|[两二三四五六七八九十百千][个次倍名家只场件多余])"
 )
@@ -2464,8 +2464,9 @@ def _time_frame(t: str, m: Mention) -> bool:
             # still frames).
             return bool(_FRAME_END_RE.match(t, m.end)) and not t.startswith("的", m.end)
         return not head.endswith(_DURATION_VERBS) or bool(_FRAME_END_RE.match(t, m.end))
-    # 1个月内11连胜, 15年间增加了43倍, 两队四天内第二次交锋: a span in which another figure
-    # is counted frames it (四年中每月只付200元 is rare against them).
+    # 1个月内11连胜, 15年间增加了43倍, 两队四天内第二次交锋, 两年平均增长5.1%: a span in which
+    # (or over which) another figure is counted frames it (四年中每月只付200元 is rare against
+    # them).
     return bool(_WITHIN_RE.match(t, m.end)) and bool(_FRAMED_FIGURE_RE.match(t, m.end))
 
 

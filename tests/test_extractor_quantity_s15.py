@@ -48,3 +48,17 @@ def test_a_minus_sign_before_an_amount(text: str, surface: str, value: float) ->
     assert surface in got, list(got)
     assert got[surface].value == value
     assert text[got[surface].start : got[surface].end] == surface
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a span over which another figure is averaged frames it
+        ("比上年增长8.1%，两年平均增长5.1%。", ["8.1%", "5.1%"]),
+        ("三年平均投入2亿元。", ["2亿元"]),
+        # a duration told on its own, then an average: both stand
+        ("工期两年，平均每天施工10小时。", ["两年", "10小时"]),
+    ],
+)
+def test_a_span_an_average_is_taken_over_is_a_frame(text: str, kept: list[str]) -> None:
+    assert [c.quantity_text for c in extract(text)] == kept
