@@ -1268,11 +1268,17 @@ def subject_options(
             f.update(_base_features(person, None, table))
             f.update(full_name=1.0, proper=1.0, person=1.0)
             add(person, o.start, o.end, f)
-    # Each written option read on to the whole noun phrase it opens (交银|增利债基 is cut by
-    # the tagger's verbs, 沪深|300|指数基金 by a number inside the name): one more option.
+    # Each option written in the quantity's sentence read on to the whole noun phrase it opens
+    # where a number inside a name (沪深|300|指数基金) or a verb or adjective between nouns
+    # (基金|新增|开户数) cut its run: one more option, the original kept. (Options of other
+    # sentences too: 1.3 phrases per claim against 0.28, CV 0.444 against 0.446.)
     if tokens_near is not None:
         for o in list(options.values()):
-            if o.start < 0 or o.features.get("unwritten") or norm[o.start : o.end] != o.text:
+            if (
+                not o.features.get("same_sentence")
+                or o.start < 0
+                or norm[o.start : o.end] != o.text
+            ):
                 continue
             phrase = _phrase_end(norm, tokens_near(o.start), o.start, o.end, q_start, number_spans)
             if phrase is None:
@@ -1993,7 +1999,8 @@ def _phrase_end(
     verb, adjective or distinguishing word between nouns (基金|新增|开户数); one stretch of
     such words at most, never past the quantity at ``q_start`` nor more than
     :data:`_PHRASE_MAX` words. (end, a number crossed, a verb or adjective crossed); None when
-    the mention is not whole words or no noun follows it."""
+    the mention is not whole words or the phrase crosses neither (nouns alone: the noun runs
+    offer those already; with them, 5-fold CV 0.444 against 0.446)."""
     k = bisect.bisect_left(toks, end, key=lambda t: t[2])
     if k >= len(toks) or toks[k][2] != end or k == 0 or toks[k - 1][3] != end:
         return None
@@ -2021,6 +2028,8 @@ def _phrase_end(
             bridged = True
         else:
             break
+    if best is None or not (best[1] or best[2]):
+        return None
     return best
 
 
