@@ -1996,7 +1996,8 @@ def _phrase_end(
     """Where the noun phrase that the mention ``start:end`` opens ends, read on over the
     words that follow it in its clause up to its last noun: nouns and names, a number inside
     a name (沪深|300|指数基金: never one the quantity finder read, ``number_spans``), and a
-    verb, adjective or distinguishing word between nouns (基金|新增|开户数); one stretch of
+    verb (not a copula: 甲是乙), adjective or distinguishing word between nouns
+    (基金|新增|开户数); one stretch of
     such words at most, never past the quantity at ``q_start`` nor more than
     :data:`_PHRASE_MAX` words. (end, a number crossed, a verb or adjective crossed); None when
     the mention is not whole words or the phrase crosses neither (nouns alone: the noun runs
@@ -2024,7 +2025,7 @@ def _phrase_end(
             if prev[1] == "m" or prev[0][-1:].isdigit():
                 break
             digits = True
-        elif t[1] in _PHRASE_BRIDGE:
+        elif t[1] in _PHRASE_BRIDGE and t[0] not in _COPULA:
             bridged = True
         else:
             break

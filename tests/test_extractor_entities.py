@@ -496,6 +496,9 @@ def test_an_option_is_read_on_to_the_noun_phrase_it_opens(
     [
         # Never across a number the quantity finder read.
         ("甲市共有企业312家职工，另有9万人待业。", "9万人", "企业312家职工"),
+        # Never across a copula: a clause, not a name.
+        ("甲乙钢铁是本市企业，去年利润为12亿元。", "12亿元", "甲乙钢铁是"),
+        ("甲乙钢铁有员工宿舍，去年利润为12亿元。", "12亿元", "甲乙钢铁有"),
         # Never across two stretches of verbs between nouns.
         (
             "本季甲乙地板新增门店数量扩大销售网点覆盖率提高了12%。",
