@@ -150,6 +150,10 @@ FEATURES: dict[str, str] = {
     "counted": "the noun (or 的-phrase) the quantity counts, right after it (168只偏股基金)",
     "repeated": "an option read on to what follows it (合丰成长), or a person's name back to what"
     " precedes it (拜纳姆), wherever the document writes it",
+    "phrase": "an option read on to the whole noun phrase it opens (交银增利债基 of 交银)",
+    "phrase_digits": "the noun phrase read on across a number inside a name (沪深300指数基金)",
+    "phrase_bridged": "the noun phrase read on across a verb or adjective between nouns"
+    " (基金新增开户数)",
     "split_name": "a person name the tagger split into one-character name tokens (徐/桑/楚)",
     "full_name": "a transliterated name the document writes in full, offered at a mention of one"
     " of its parts (勒布朗-詹姆斯 at 詹姆斯)",

@@ -480,3 +480,58 @@ def test_no_subject_option_ends_with_a_word_that_names_no_subject() -> None:
         options = subject_options(f"某城CPI{word}上涨3.5%。", "3.5%")
         assert not any(o.endswith(word) for o in options), (word, list(options))
     assert "GDP" in subject_options("今年全省GDP同比增长5.2%。", "5.2%")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "phrase", "how"),
+    [
+        # A number inside a name, between its words: not a count, a part of the name.
+        ("上周甲乙中证500指数基金的净值上涨了2.3%。", "2.3%", "甲乙中证500指数基金", "digits"),
+        ("去年甲乙公园1872项目销售额达到3亿元。", "达到3亿元", "甲乙公园1872项目销售额", "digits"),
+        # A verb or adjective between nouns: one noun phrase.
+        (
+            "甲省住房公积金最高贷款额度提高到60万元。",
+            "60万元",
+            "甲省住房公积金最高贷款额度",
+            "bridged",
+        ),
+        ("本市医保最高支付额今年提高到8万元。", "8万元", "本市医保最高支付额", "bridged"),
+    ],
+)
+def test_an_option_is_read_on_to_the_noun_phrase_it_opens(
+    text: str, surface: str, phrase: str, how: str
+) -> None:
+    options = subject_options(text, surface)
+    assert phrase in options, list(options)
+    assert options[phrase].get("phrase") == 1.0
+    for kind in ("digits", "bridged"):
+        assert bool(options[phrase].get("phrase_" + kind)) is (kind == how)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "not_phrase"),
+    [
+        # Never across a number the quantity finder read.
+        ("甲市共有企业312家职工，另有9万人待业。", "9万人", "企业312家职工"),
+        # Never across a copula: a clause, not a name.
+        ("甲乙钢铁是本市企业，去年利润为12亿元。", "12亿元", "甲乙钢铁是"),
+        ("甲乙钢铁有员工宿舍，去年利润为12亿元。", "12亿元", "甲乙钢铁有"),
+        # Never across two stretches of verbs between nouns.
+        (
+            "本季甲乙地板新增门店数量扩大销售网点覆盖率提高了12%。",
+            "12%",
+            "甲乙地板新增门店数量扩大",
+        ),
+    ],
+)
+def test_a_noun_phrase_read_on_stops_at_a_boundary(
+    text: str, surface: str, not_phrase: str
+) -> None:
+    options = subject_options(text, surface)
+    assert not any(o.startswith(not_phrase) for o in options), list(options)
+
+
+def test_a_phrase_cut_back_to_an_option_leaves_its_flags_alone() -> None:
+    # 开户数|环比 is cut back to 开户数 (data/not_subject_words.tsv): the option stays as it was.
+    options = subject_options("今年基金新增开户数环比上升了17%。", "17%")
+    assert not options["开户数"].get("phrase"), options["开户数"]
