@@ -244,12 +244,11 @@ def is_source_clause(norm: str, start: int, end: int) -> bool:
         return True
     if clause.endswith(_report_nouns()):
         # 国家统计局17日发布数据, 海关总署公布的最新数据: a cue, then what the source issues
-        head = clause.rstrip()
         for noun in _report_nouns():
-            if head.endswith(noun):
-                head = head[: -len(noun)].rstrip("的了")
-                if head.endswith(_cues("close")):
-                    return True
+            if clause.endswith(noun) and clause[: -len(noun)].rstrip("的了").endswith(
+                _cues("close")
+            ):
+                return True
 
     if _REPORT_END.search(clause):
         return True
