@@ -1284,7 +1284,12 @@ def _carry(doc: _Doc, si: int, ci: int) -> Phrase | None:
         clauses = doc.clauses(sentence)
         while index >= 0 and budget > 0:
             budget -= 1
-            if is_source_clause(doc.norm, *clauses[index]):
+            span = clauses[index]
+            if (
+                doc.table.source_of(span)
+                if doc.table is not None
+                else is_source_clause(doc.norm, *span)
+            ):
                 # 国家统计局17日发布数据，…，比上年增长8.1%: who reports is not carried on
                 index -= 1
                 continue
