@@ -22,7 +22,7 @@ X = "新疆伊力特队"
 S = "孙铭徽"
 ANN = [
     C("35分", 35, "分", "=", S, "轰下", None, "score", "headline"),
-    C("11助攻", 11, "次", "=", S, "助攻", None, "count", "headline; no measure word written, 次 implied"),
+    C("11助攻", 11, "", "=", S, "助攻", None, "count", "headline; no measure word written, so unit empty"),
     F("4月12日", "date (dateline)"),
     F("2021-2022赛季", "year range (season name)"),
     F("四分之一决赛", "name of a round"),
