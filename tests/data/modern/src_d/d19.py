@@ -18,7 +18,7 @@ TEXT = (
 ANN = [
     F("1月", "month (headline)"),
     C("7.5%", 7.5, "%", "=", "美国CPI", "同比上涨", "1月", "percent", "headline"),
-    C("40年", 40, "年", "=", "美国CPI", "来最大涨幅", "1月", "duration", "headline; 40年来 = in 40 years"),
+    C("40年", 40, "年", "=", "美国CPI", "创年来最大涨幅", "1月", "duration", "headline; 40年来 = in 40 years"),
     F("2月10日", "date (dateline)"),
     F("10日", "date"),
     F("1月", "month (今年1月)"),
