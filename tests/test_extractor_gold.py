@@ -329,7 +329,7 @@ def test_annotated_files_hold_against_the_corpus_and_the_split(name: str) -> Non
         assert not wanted & test
 
 
-@pytest.mark.parametrize("part", ["a", "b"])
+@pytest.mark.parametrize("part", ["a", "b", "c", "d"])
 def test_modern_gold_holds_against_its_articles(part: str) -> None:
     """The modern-style set (tests/data/modern): every gold line's offsets hold in its article,
     every article has gold, and the ids of the two halves never meet."""
@@ -365,7 +365,7 @@ def test_documents_come_from_several_corpus_files(tmp_path: Path) -> None:
     assert texts == {"x": "甲", "y": "丙"}
     corpora = default_corpora(REPO)
     assert corpora[0].endswith("thucnews_sample.jsonl")
-    assert [Path(c).name for c in corpora[1:]] == ["articles_a.jsonl", "articles_b.jsonl"]
+    assert [Path(c).name for c in corpora[1:]] == [f"articles_{h}.jsonl" for h in "abcd"]
 
 
 def test_evaluate_command_scores_a_gold_file_of_the_modern_set(capsys) -> None:
