@@ -16,10 +16,10 @@ from dataclasses import replace
 from . import ner, nlp
 from .docrank import Place, stack_rows
 from .entities import (
-    _MERGED_FLAGS,
     EntityTable,
     _base_features,
     is_source_clause,
+    merge_places,
     subject_options,
     team_result_units,
     word_shape,
@@ -1185,15 +1185,7 @@ def _full_names(opts: list[Option], aliases: dict[str, str]) -> list[Option]:
             by_text[full] = o
             out.append(o)
             continue
-        near, far = (
-            (o.features, other.features)
-            if o.features.get("dist", 9.0) < other.features.get("dist", 9.0)
-            else (other.features, o.features)
-        )
-        merged = {**far, **near}
-        for k in _MERGED_FLAGS.intersection(far):
-            merged[k] = 1.0
-        other.features = merged
+        other.features, _ = merge_places(o.features, other.features)
     return out
 
 

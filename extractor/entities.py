@@ -976,6 +976,21 @@ _MERGED_FLAGS = frozenset(
 )
 
 
+def merge_places(feats: dict[str, float], other: dict[str, float]) -> tuple[dict[str, float], bool]:
+    """The features of one subject option met at two places: the position features of the
+    place nearer the quantity and every flag of :data:`_MERGED_FLAGS` either place has; and
+    whether ``feats``' place is the nearer."""
+    closer = feats.get("dist", 9.0) < other.get("dist", 9.0)
+    near, far = (feats, other) if closer else (other, feats)
+    merged = {**far, **near}
+    # Only the flags either place has (most merges have none or one): their values only
+    # change, the keys are already in ``merged``.
+    for k in _MERGED_FLAGS.intersection(merged):
+        if far.get(k) or near.get(k):
+            merged[k] = 1.0
+    return merged, closer
+
+
 def subject_options(
     *,
     norm: str,
@@ -1084,19 +1099,9 @@ def subject_options(
         if old is None:
             options[text] = Option(text, start, end, feats)
             return
-        # The same filler from several places: keep the closest mention's position features,
-        # and every flag either place has.
-        closer = feats.get("dist", 9.0) < old.features.get("dist", 9.0)
-        near, far = (feats, old.features) if closer else (old.features, feats)
-        merged = {**far, **near}
-        # Only the flags either place has (most merges have none or one): their values only
-        # change, the keys are already in ``merged``.
-        for k in _MERGED_FLAGS.intersection(merged):
-            if far.get(k) or near.get(k):
-                merged[k] = 1.0
+        old.features, closer = merge_places(feats, old.features)
         if closer:
             old.start, old.end = start, end
-        old.features = merged
 
     # The kind's feature (see :func:`_kind_features`), inlined in the loops over cached options.
     kind_if, kind_key = _KIND_FEATURE.get(kind, (None, ""))

@@ -1,4 +1,4 @@
-"""Helpers for writing the modern-c gold by hand (no extractor involved)."""
+"""Helpers for writing the modern-style gold by hand (halves a, c, d) (no extractor involved)."""
 
 
 def C(surface, value, unit, q, subject, predicate, time, kind, note="", vmax=None):

@@ -1,18 +1,24 @@
-"""Build articles_a.jsonl and modern_a_claims.jsonl from src_a/aNN.py (hand-written gold).
+"""Build articles_X.jsonl and modern_X_claims.jsonl from src_X/XNN.py (hand-written gold) for
+the half X named on the command line (a, c or d; half b has its own build_b.py):
+``python3 build.py a``.
 
 Offsets are found with str.find from a running position, in the order the mentions are listed.
 """
 import importlib, json, os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "src_a"))
+HALF = sys.argv[1] if len(sys.argv) == 2 and sys.argv[1] in ("a", "c", "d") else None
+if HALF is None:
+    raise SystemExit("usage: python3 build.py a|c|d")
+SRC = os.path.join(HERE, f"src_{HALF}")
+sys.path[:0] = [SRC, HERE]  # the articles, then h.py (the helpers they import)
 
 KEYS = ["doc", "surface", "start", "end", "value", "value_max", "unit", "qualifier", "subject",
         "predicate", "time", "claim", "kind", "note"]
 
 
 def main():
-    mods = sorted(f[:-3] for f in os.listdir(os.path.join(HERE, "src_a")) if f.startswith("a") and f.endswith(".py"))
+    mods = sorted(f[:-3] for f in os.listdir(SRC) if f.startswith(HALF) and f.endswith(".py"))
     arts, lines = [], []
     for m in mods:
         mod = importlib.import_module(m)
@@ -33,10 +39,10 @@ def main():
                     row[k] = round(v, 10)
             lines.append({k: row[k] for k in KEYS})
             pos = i + len(a["surface"])
-    with open(os.path.join(HERE, "articles_a.jsonl"), "w", encoding="utf-8") as f:
+    with open(os.path.join(HERE, f"articles_{HALF}.jsonl"), "w", encoding="utf-8") as f:
         for a in arts:
             f.write(json.dumps(a, ensure_ascii=False) + "\n")
-    with open(os.path.join(HERE, "modern_a_claims.jsonl"), "w", encoding="utf-8") as f:
+    with open(os.path.join(HERE, f"modern_{HALF}_claims.jsonl"), "w", encoding="utf-8") as f:
         for l in lines:
             f.write(json.dumps(l, ensure_ascii=False) + "\n")
     print(len(arts), "articles,", len(lines), "lines")
