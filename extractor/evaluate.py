@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import unicodedata
@@ -433,7 +434,14 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"warning: no text for {sorted(missing)}", file=sys.stderr)
     report = score(gold, predict(texts))
-    print(json.dumps(report, ensure_ascii=False, indent=1) if args.json else format_report(report))
+    out = json.dumps(report, ensure_ascii=False, indent=1) if args.json else format_report(report)
+    try:
+        print(out, flush=True)
+    except BrokenPipeError:
+        # Read by ``head`` or a pager that quit: stop quietly, as other command-line tools do
+        # (standard output goes to /dev/null so the interpreter's own flush at exit is silent).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     return 0
 
 

@@ -371,7 +371,7 @@ def test_documents_come_from_several_corpus_files(tmp_path: Path) -> None:
     assert texts == {"x": "甲", "y": "丙"}
     corpora = default_corpora(REPO)
     assert corpora[0].endswith("thucnews_sample.jsonl")
-    assert [Path(c).name for c in corpora[1:]] == [f"articles_{h}.jsonl" for h in "abcd"]
+    assert [Path(c).name for c in corpora[1:]] == [f"articles_{h}.jsonl" for h in MODERN_HALVES]
 
 
 def test_evaluate_command_scores_a_gold_file_of_the_modern_set(capsys) -> None:
@@ -384,3 +384,23 @@ def test_evaluate_command_scores_a_gold_file_of_the_modern_set(capsys) -> None:
     assert report["documents"] == 20
     assert report["gold_claims"] == sum(1 for g in load_gold(gold) if g["claim"])
     assert report["found"] > 0
+
+
+def test_evaluate_command_stops_quietly_when_its_reader_goes_away() -> None:
+    """``python -m extractor.evaluate GOLD | head -1``: the reader closes the pipe before the
+    report is written; the command ends with status 141 and no traceback."""
+    import subprocess
+    import sys
+
+    gold = REPO.parent / "shared" / "gold" / "seed_claims.jsonl"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "extractor.evaluate", str(gold), "--seeds", str(REPO / "seeds")],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before a byte is written
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141
+    assert "Traceback" not in err and "BrokenPipeError" not in err
