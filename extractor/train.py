@@ -941,10 +941,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--extra",
-        action="append",
+        action="extend",
+        nargs="+",
         default=[],
-        help="more gold files of articles outside the split (all of them train); refused if"
-        " one holds an article of the split's test part",
+        metavar="GOLD",
+        help="more gold files of articles outside the split (all of them train; repeatable,"
+        " several files each); refused if one holds an article of the split's test part",
     )
     ap.add_argument(
         "--lookalike-only",

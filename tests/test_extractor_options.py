@@ -249,6 +249,7 @@ def test_training_takes_extra_gold_but_never_an_article_of_the_test_part(tmp_pat
         "a.txt": "甲公司表示，乙集团去年营业收入达到8亿元。",
         "b.txt": "丙公司去年营业收入为3亿元。",
         "c.txt": "丁公司去年营业收入为5亿元。",
+        "d.txt": "戊公司去年营业收入为6亿元。",
     }
     for name, text in texts.items():
         (seeds / name).write_text(text, encoding="utf-8")
@@ -260,13 +261,16 @@ def test_training_takes_extra_gold_but_never_an_article_of_the_test_part(tmp_pat
         "utf-8",
     )
 
-    def run(extra: dict) -> subprocess.CompletedProcess:
-        path = tmp_path / "extra.jsonl"
-        path.write_text(json.dumps(extra, ensure_ascii=False), "utf-8")
+    def run(*extra: dict) -> subprocess.CompletedProcess:
+        paths = []
+        for i, row in enumerate(extra):
+            path = tmp_path / f"extra{i}.jsonl"
+            path.write_text(json.dumps(row, ensure_ascii=False), "utf-8")
+            paths.append(str(path))
         return subprocess.run(
             [
                 sys.executable, "-m", "extractor.train", str(gold), "--seeds", str(seeds),
-                "--split", str(split), "--extra", str(path), "-o", str(tmp_path / "m.json"),
+                "--split", str(split), "--extra", *paths, "-o", str(tmp_path / "m.json"),
             ],
             capture_output=True, text=True, cwd=repo,
         )  # fmt: skip
@@ -279,6 +283,13 @@ def test_training_takes_extra_gold_but_never_an_article_of_the_test_part(tmp_pat
     assert "trained on 2 claims of 2 documents" in ok.stdout
     model = Ranker.from_json((tmp_path / "m.json").read_text("utf-8"))
     assert model.ranks("predicate") and model.ranks("time")
+    # One --extra takes several files (--extra modern_{a,c,d}_claims.jsonl).
+    two = run(
+        _gold_row(texts["c.txt"], "c.txt", "5亿元", 5e8, "丁公司"),
+        _gold_row(texts["d.txt"], "d.txt", "6亿元", 6e8, "戊公司"),
+    )
+    assert two.returncode == 0, two.stderr
+    assert "trained on 3 claims of 3 documents" in two.stdout
 
 
 # ------------------------------------------------------- issue 11: predicate option families
