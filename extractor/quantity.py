@@ -69,12 +69,13 @@ _CN_NUM_CHARS = "零〇两一二三四五六七八九十百千万亿"
 _CN_DIGIT_CHARS = "零〇两一二三四五六七八九十"
 _SCALE = "十万|百万|千万|十亿|百亿|千亿|万亿|[十百千万亿]"
 _UNITS = unit_alternation()
-#: Thousands written with a full-width comma (5，000万元) count only when a scale word or a
-#: unit follows: otherwise the comma ends a clause (得了5，000…).
+#: Thousands written with a full-width comma (5，000万元, 3，612.5亿元, 1，122列, 2，800多个)
+#: count only when a decimal part, a scale word, a unit or another character of a word
+#: follows: otherwise the comma ends a clause (得了5，000…).
 #: A space before the decimal point (3 .0英寸, 82 .4平方米, a typesetting slip) counts only
 #: when a scale word or a unit follows.
 _ARABIC = (
-    r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:，\d{3})+(?=\s?(?:[十百千万亿]|"
+    r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:，\d{3})+(?=(?:\.\d+)?\s?(?:[\u4e00-\u9fff]|"
     + _UNITS
     + r"))|\d+)(?:\.\d+| \.\d+(?=[十百千万亿]|"
     + _UNITS
@@ -198,7 +199,12 @@ _APERTURE_RE = re.compile(
     r"(?<=光圈)[^，。；\d]{0,6}?(?P<all>F/?(?P<a>\d+(?:\.\d+)?)(?:\s*[-~至]\s*(?:F/?)?(?P<b>\d+(?:\.\d+)?))?)",
     re.IGNORECASE,
 )
-_ORDINAL_RE = re.compile(r"第(?P<n>[" + _CN_DIGIT_CHARS + r"百]+|\d+)(?P<after>.{0,3})")
+_ORDINAL_RE = re.compile(
+    r"第(?P<n>[" + _CN_DIGIT_CHARS + r"百]+|\d{1,3}(?:[,，]\d{3})+(?!\d)|\d+)(?P<after>.{0,3})"
+)
+#: Thousands written with a separator (1,122, 1，122): a count or an amount, never a year or
+#: a code, however many digits.
+_GROUPED_RE = re.compile(r"\d[,，]\d{3}")
 _RANK_BEFORE_RE = re.compile(
     "(?:"
     + "|".join(sorted(words("rank_verbs") + words("rank_scopes"), key=len, reverse=True))
@@ -1260,7 +1266,7 @@ class _Finder:
                     # ，第二个风险是…; 。第一个是班主任: at the head of a clause 第N个 counts the
                     # points of an argument (firstly, secondly), it ranks nothing.
                     continue
-                v = parse_number(m.group("n"))
+                v = parse_number(m.group("n").replace("，", ","))
                 if v is not None and self._free(s, e + 1):
                     self.add(Mention(s, e + 1, v, None, "", "=", "other", "rank.ordinal", 0.5, s))
                 continue
@@ -1270,7 +1276,7 @@ class _Finder:
                 measure.group(0) in _RANK_MEASURE_ALONE or _RANK_BEFORE_RE.search(before)
             ):
                 # 国内第32家合资公司, 世界上第一架飞机: a rank in a field, with its measure word.
-                v = parse_number(m.group("n"))
+                v = parse_number(m.group("n").replace("，", ","))
                 if v is not None and self._free(s, measure.end()):
                     self.add(
                         Mention(s, measure.end(), v, None, "", "=", "other", "rank.ordinal", 0.5, s)
@@ -1295,7 +1301,7 @@ class _Finder:
                     continue
                 v, v_max = float(lo), float(hi)
             else:
-                v = parse_number(n)
+                v = parse_number(n.replace("，", ","))
             if v is None:
                 continue
             # The surface is the ordinal with 第: 第四 stays whole for readability.
@@ -1482,7 +1488,11 @@ class _Finder:
             and (
                 (
                     n[0].isdigit()
-                    and (scale or (len(n.split(".")[0]) <= 4 and not _YEAR_RE.fullmatch(n)))
+                    and (
+                        scale
+                        or _GROUPED_RE.search(n)
+                        or (len(n.split(".")[0]) <= 4 and not _YEAR_RE.fullmatch(n))
+                    )
                 )
                 or self._cn_shape_ok(n, s, e)
             )

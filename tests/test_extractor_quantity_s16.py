@@ -1,0 +1,61 @@
+"""Quantity forms read in the sixteenth session (sentences written for the tests): thousands
+written with a full-width comma before a decimal part, a qualifier or a measure word no list
+knows."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quantity_checks import found
+
+GROUPED = [
+    # a decimal part after the last group, then a scale word and the unit
+    ("全年网上零售额5，218.7亿元，增长两成。", "5，218.7亿元", 521_870_000_000, "元"),
+    ("累计接种疫苗1，307.2万剂次。", "1，307.2万剂次", 13_072_000, "剂次"),
+    # a qualifier after the number
+    ("全省已有3，400多个村通了快递。", "3，400多个", 3400, "个"),
+    ("共组织4，100余名志愿者。", "4，100余名", 4100, "名"),
+    # a measure word no list knows, however many digits
+    ("当天共开行旅客列车2，046列。", "2，046列", 2046, "列"),
+    # the plain forms keep their reading
+    ("全年营业收入5，000万元。", "5，000万元", 50_000_000, "元"),
+    ("平均房价1，288元/间夜。", "1，288元", 1288, "元"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), GROUPED)
+def test_thousands_with_a_full_width_comma(
+    text: str, surface: str, value: float, unit: str
+) -> None:
+    got = found(text)
+    assert surface in got, list(got)
+    c = got[surface]
+    assert (c.value, c.unit) == (value, unit)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("该考生的位次为第12，406名。", "第12，406", 12406),
+        ("全市排名第2,315位。", "第2,315", 2315),
+        # a comma that ends a clause before a year is no thousands separator
+        ("去年他排名第15，2021年又回到前十。", "第15", 15),
+    ],
+)
+def test_a_rank_written_with_thousands(text: str, surface: str, value: float) -> None:
+    got = found(text)
+    assert surface in got, list(got)
+    assert got[surface].value == value  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a comma between a number and a number that goes on is a clause's comma
+        "他得了5，0000分以上的评价",
+        # a comma before a clause that opens with a number and no word after it
+        "比分是3，100。",
+    ],
+)
+def test_a_comma_that_ends_a_clause_joins_no_numbers(text: str) -> None:
+    assert not any("，" in s for s in found(text)), list(found(text))
