@@ -59,3 +59,19 @@ def test_a_rank_written_with_thousands(text: str, surface: str, value: float) ->
 )
 def test_a_comma_that_ends_a_clause_joins_no_numbers(text: str) -> None:
     assert not any("，" in s for s in found(text)), list(found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        # the tagger glues the measure word to the scale word before it into one numeral
+        ("全年生产芯片1200亿块，同比增长。", "1200亿块", "块"),
+        ("全年生产芯片1200块，同比增长。", "1200块", "块"),
+        # a word that opens after the scale word is no measure word: the amount stays bare
+        ("公司共投入5000万资金。", "5000万", ""),
+    ],
+)
+def test_a_measure_word_after_a_scale_word(text: str, surface: str, unit: str) -> None:
+    got = found(text)
+    assert surface in got, list(got)
+    assert got[surface].unit == unit  # type: ignore[attr-defined]
