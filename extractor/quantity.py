@@ -116,7 +116,8 @@ _NUMBER = (
     + r"(?P<b{i}>[余多](?="
     + _UNITS
     + r"|[至到~、\-]))?"
-    r"(?P<u{i}>" + _UNITS + r"|成(?![员为立本交绩果熟功型长都就全品])(?=\W|[^\x00-\x7f])?)?"
+    # 成本 is a cost, but not where a headline ends before its dateline (占七成本报讯).
+    r"(?P<u{i}>" + _UNITS + r"|成(?!本(?!报)|[员为立交绩果熟功型长都就全品])(?=\W|[^\x00-\x7f])?)?"
 )
 
 _MAIN_RE = re.compile(

@@ -75,3 +75,22 @@ def test_a_measure_word_after_a_scale_word(text: str, surface: str, unit: str) -
     got = found(text)
     assert surface in got, list(got)
     assert got[surface].unit == unit  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a headline that ends in a share, glued to the dateline of the report
+        ("出口占比超三成本报讯（记者 李明）海关总署昨日公布", "超三成"),
+        ("净利润下滑近两成本报记者 王芳 10月27日", "近两成"),
+    ],
+)
+def test_a_share_before_a_dateline(text: str, surface: str) -> None:
+    got = found(text)
+    assert surface in got, list(got)
+    assert got[surface].unit == "%"  # type: ignore[attr-defined]
+
+
+def test_cost_stays_a_word() -> None:
+    # 成本 is a cost: no share of two tenths
+    assert not found("企业降低两成本钱的说法不实。")
