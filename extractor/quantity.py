@@ -203,6 +203,10 @@ _APERTURE_RE = re.compile(
 _ORDINAL_RE = re.compile(
     r"第(?P<n>[" + _CN_DIGIT_CHARS + r"百]+|\d{1,3}(?:[,，]\d{3})+(?!\d)|\d+)(?P<after>.{0,3})"
 )
+#: The other items of a list of ranks after 第N (第四、第六和第八名, 分列第二、三位): each is a
+#: rank of the same ranking, with or without its own 第.
+_RANK_LIST_TAIL_RE = re.compile(r"(?:[、和及与]第?(?:[一二三四五六七八九十]+|\d+))+")
+_RANK_LIST_ITEM_RE = re.compile(r"[、和及与](?P<di>第?)(?P<n>[一二三四五六七八九十]+|\d+)")
 #: Thousands written with a separator (1,122, 1，122): a count or an amount, never a year or
 #: a code, however many digits.
 _GROUPED_RE = re.compile(r"\d[,，]\d{3}")
@@ -1272,6 +1276,9 @@ class _Finder:
                     self.add(Mention(s, e + 1, v, None, "", "=", "other", "rank.ordinal", 0.5, s))
                 continue
             before = t[max(0, s - 12) : s]
+            tail = _RANK_LIST_TAIL_RE.match(t, e)
+            if tail:
+                after = t[tail.end() : tail.end() + 3]  # what follows the list's last item
             measure = _RANK_MEASURE_RE.match(t, e)
             if measure and (
                 measure.group(0) in _RANK_MEASURE_ALONE or _RANK_BEFORE_RE.search(before)
@@ -1307,6 +1314,21 @@ class _Finder:
                 continue
             # The surface is the ordinal with 第: 第四 stays whole for readability.
             self.add(Mention(s, e, v, v_max, "", "=", "other", "rank.ordinal", 0.55, s))
+            if tail:
+                self._rank_list(tail)
+
+    def _rank_list(self, tail: re.Match[str]) -> None:
+        """The other ranks of a list whose first item is a rank (第四、第六和第八名: 第六, 第八;
+        分列第二、三位: 三位, a bare numeral with the measure word that ends the list)."""
+        t = self.t
+        for item in _RANK_LIST_ITEM_RE.finditer(t, tail.start(), tail.end()):
+            v = parse_number(item.group("n"))
+            s = item.start("di")
+            e = item.end()
+            if not item.group("di") and t[e : e + 1] in ("名", "位") and e == tail.end():
+                e += 1
+            if v is not None and self._free(s, e):
+                self.add(Mention(s, e, v, None, "", "=", "other", "rank.ordinal", 0.55, s))
 
     def firsts(self) -> None:
         """首款, 首个, 首家 + what is ranked: the first of its kind, rank 1 (as 第一个); 榜首,

@@ -94,3 +94,23 @@ def test_a_share_before_a_dateline(text: str, surface: str) -> None:
 def test_cost_stays_a_word() -> None:
     # 成本 is a cost: no share of two tenths
     assert not found("企业降低两成本钱的说法不实。")
+
+
+RANK_LISTS = [
+    # every item of a list of ranks is a rank, with or without its own 第
+    ("甲、乙、丙三家公司分别位列第三、第五和第九名。", ["第三", "第五", "第九"]),
+    ("两款车型分列第二、三位，销量均过万。", ["第二", "三位"]),
+    ("两部影片分列第四和第七，票房均超过10亿元。", ["第四", "第七", "超过10亿元"]),
+]
+
+
+@pytest.mark.parametrize(("text", "ranks"), RANK_LISTS)
+def test_the_items_of_a_list_of_ranks(text: str, ranks: list[str]) -> None:
+    got = found(text)
+    assert all(r in got for r in ranks), list(got)
+    assert [got[r].kind for r in ranks[:2]] == ["other", "other"]  # type: ignore[attr-defined]
+
+
+def test_a_list_of_periods_is_no_list_of_ranks() -> None:
+    # 第五、六期 names two issues of a series: no rank, no count
+    assert not found("第五、六期获奖名单已经公布。")
