@@ -272,6 +272,10 @@ _MODEL_PRICE_RE = re.compile(
 _NTH_PERIOD_BEFORE_RE = re.compile(r"第[一二两三四五六七八九十\d]{1,3}个$")
 #: Minutes right before a number of seconds (7分25秒): a clock time, minutes and seconds.
 _MINUTES_BEFORE_RE = re.compile(r"(?:\d|[一二两三四五六七八九十])分$")
+#: Minutes right after hours (4小时18分, 两小时二十分钟; not 分之, 分别 or 分钟内的…).
+_MINUTES_AFTER_RE = re.compile(
+    r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})分(?:钟)?(?![之别析配布开享散])"
+)
 #: A ratio written as a bare number a little after its name (容积率仅1.1: data/ratio_words.tsv).
 _RATIO_NAME_BEFORE_RE = re.compile(
     "(?:"
@@ -1567,6 +1571,15 @@ class _Finder:
                 p_start, p_qual, p_word = self._prefix(i)
                 qual = p_qual or qual
                 start = p_start if p_word else i
+        if unit in ("小时", "个小时") and self.filter:
+            minutes_after = _MINUTES_AFTER_RE.match(t, e)
+            minutes = _num_value(minutes_after.group("n"), None) if minutes_after else None
+            if minutes_after and minutes is not None and value is not None and minutes < 60:
+                # 运行时间为4小时18分: one duration in hours (4.3), as minutes and seconds are
+                # one in seconds; the minutes are no score.
+                value += minutes / 60
+                e = end = minutes_after.end()
+                restart = max(restart, e)
         if unit == "成":
             value *= 10
             stored_unit = "%"

@@ -114,3 +114,23 @@ def test_the_items_of_a_list_of_ranks(text: str, ranks: list[str]) -> None:
 def test_a_list_of_periods_is_no_list_of_ranks() -> None:
     # 第五、六期 names two issues of a series: no rank, no count
     assert not found("第五、六期获奖名单已经公布。")
+
+
+HOURS_AND_MINUTES = [
+    # hours and minutes are one duration in hours, as minutes and seconds are one in seconds
+    ("这趟列车全程运行时间为5小时12分。", "5小时12分", 5.2),
+    ("全程用时两小时三十分钟。", "两小时三十分钟", 2.5),
+    ("手术持续了3个小时45分钟。", "3个小时45分钟", 3.75),
+    # hours alone, and a word that 分 opens after them, keep the hours alone
+    ("每天学习2小时，分别安排在上午和下午。", "2小时", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "hours"), HOURS_AND_MINUTES)
+def test_hours_and_minutes_are_one_duration(text: str, surface: str, hours: float) -> None:
+    got = found(text)
+    assert surface in got, list(got)
+    c = got[surface]
+    assert c.unit == "小时" and c.kind == "duration"  # type: ignore[attr-defined]
+    assert c.value == pytest.approx(hours)  # type: ignore[attr-defined]
+    assert not any(s.endswith("分") and s != surface for s in got), list(got)
