@@ -607,8 +607,10 @@ _SHOTS_MADE_RE = re.compile(
 _STAT_LINE_RE = re.compile(r"(?<![\d.+])(?P<a>[1-9]\d)(?:\+\d{1,2}){1,2}(?![\d.%+])")
 _STAT_PART_RE = re.compile(r"\d+")
 _CJK_DIGIT_AFTER_RE = re.compile(r"[年月日号岁个名人]")
-#: A season record: 55胜21负 (one mention, like a score A-B).
-_RECORD_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,3})胜(?P<b>\d{1,3})负")
+#: A season record: 55胜21负, with draws 8胜3平1负 or without losses 4胜1平.
+_RECORD_RE = re.compile(
+    r"(?<![\d.])(?P<a>\d{1,3})胜(?:(?P<b>\d{1,3})负|\d{1,3}平(?:(?P<c>\d{1,3})负)?)"
+)
 #: A seed of a tournament draw (8号种子): a rank.
 _SEED_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})号种子")
 #: A currency sign before an amount (￥7,800, $30万); a low single quote (‚) written for
@@ -1180,8 +1182,11 @@ class _Finder:
         for m in _scan(_RECORD_RE, t, ("胜",)):
             s, e = m.span()
             if self._free(s, e):
-                # 55胜21负: wins and losses are two counts (55胜, 21负), as the gold reads them.
-                for part, unit in (("a", "胜"), ("b", "负")):
+                # 55胜21负: wins and losses are two counts (55胜, 21负), as the gold reads them;
+                # the draws between them (8胜3平1负) are neither.
+                for part, unit in (("a", "胜"), ("b", "负"), ("c", "负")):
+                    if m.group(part) is None:
+                        continue
                     ps, pe = m.span(part)
                     v = float(m.group(part))
                     self.add(

@@ -134,3 +134,19 @@ def test_hours_and_minutes_are_one_duration(text: str, surface: str, hours: floa
     assert c.unit == "小时" and c.kind == "duration"  # type: ignore[attr-defined]
     assert c.value == pytest.approx(hours)  # type: ignore[attr-defined]
     assert not any(s.endswith("分") and s != surface for s in got), list(got)
+
+
+RECORDS = [
+    # wins, draws and losses: the wins and the losses count, the draws between them do not
+    ("球队以9胜4平2负积31分排名第三。", ["9胜", "2负"]),
+    # wins and draws with no loss: the wins
+    ("近6轮取得5胜1平。", ["5胜"]),
+    # the plain record keeps its two counts
+    ("球队目前战绩为40胜12负。", ["40胜", "12负"]),
+]
+
+
+@pytest.mark.parametrize(("text", "counts"), RECORDS)
+def test_a_record_with_draws(text: str, counts: list[str]) -> None:
+    got = found(text)
+    assert [s for s in got if got[s].rule == "sport.record"] == counts  # type: ignore[attr-defined]
