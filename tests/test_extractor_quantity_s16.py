@@ -150,3 +150,23 @@ RECORDS = [
 def test_a_record_with_draws(text: str, counts: list[str]) -> None:
     got = found(text)
     assert [s for s in got if got[s].rule == "sport.record"] == counts  # type: ignore[attr-defined]
+
+
+UNITS = [
+    # energy capacity, computing power and air pressure of recent news
+    ("全省风电装机容量超过12GW。", "超过12GW", 12, "GW"),
+    ("该电站装机容量为200MW。", "200MW", 200, "MW"),
+    ("全国算力总规模达到150EFLOPS。", "150EFLOPS", 150, "EFLOPS"),
+    ("这台超级计算机的峰值性能为93PFLOPS。", "93PFLOPS", 93, "PFLOPS"),
+    ("新款芯片的算力为128TOPS。", "128TOPS", 128, "TOPS"),
+    # 百帕 is one unit, not a hundred pascals
+    ("台风中心最低气压为960百帕。", "960百帕", 960, "百帕"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), UNITS)
+def test_units_of_recent_news(text: str, surface: str, value: float, unit: str) -> None:
+    got = found(text)
+    span = next((s for s in got if s.endswith(surface)), None)
+    assert span is not None, list(got)
+    assert (got[span].value, got[span].unit) == (value, unit)  # type: ignore[attr-defined]
