@@ -464,6 +464,11 @@ _PAIR_SUMMARY_RE = re.compile(r"[\u4e00-\u9fff\w”]{2,}(?:和|与|及)[\u4e00-\
 #: Cues before N点: index points (沪指下跌24点) or a clock time (上午10点).
 _POINT_INDEX = tuple(r[0] for r in table("index_point_cues") if r[1] == "index")
 _POINT_CLOCK = tuple(r[0] for r in table("index_point_cues") if r[1] == "clock")
+#: N点 a few characters before a word of data/point_count_words.tsv counts the points of a
+#: device (9点人工智能自动对焦, (11 点)自动对焦, 10点触控).
+_POINT_COUNT_RE = re.compile(
+    r"[^，。；！？\d]{0,6}?(?:" + "|".join(words("point_count_words")) + ")"
+)
 #: 北纬, 东经…: N度 after one of these is a coordinate.
 _COORDINATE_WORDS = tuple(words("coordinate_words"))
 #: Measure words of things that may follow the noun they count (纪念卡一张！).
@@ -2055,6 +2060,15 @@ class _Finder:
             return False
         return any(w in head for w in _POINT_INDEX) or float(n.replace(",", "")) > 24
 
+    def _point_count(self, s: int, e: int) -> bool:
+        """N点 as the points of a device (9点自动对焦, 10点触控: data/point_count_words.tsv),
+        unless a word of a clock time stands before it (早上9点)."""
+        if not _POINT_COUNT_RE.match(self.t, e):
+            return False
+        clause = _CLAUSE_TAIL_RE.search(self.t, max(0, s - 12), s)
+        head = clause.group(0) if clause else ""
+        return not any(w in head for w in _POINT_CLOCK)
+
     def _not_score(self, s: int, e: int) -> bool:
         t = self.t
         after = t[e : e + 3]
@@ -2207,7 +2221,7 @@ class _Finder:
             return None  # 用两个字表示, 可用12字形容: the length of a quotation
         if unit == "度" and t.endswith(_COORDINATE_WORDS, max(0, s - 3), s):
             return None  # 北纬23.7度: a position
-        if unit == "点" and not self._index_points(s, n):
+        if unit == "点" and not self._index_points(s, n) and not self._point_count(s, e):
             return None
         kind = kind_of(unit)
         if kind == "age":

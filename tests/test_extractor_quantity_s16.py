@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.lexicon import words
 from tests.quantity_checks import found
 
 GROUPED = [
@@ -170,3 +171,28 @@ def test_units_of_recent_news(text: str, surface: str, value: float, unit: str) 
     span = next((s for s in got if s.endswith(surface)), None)
     assert span is not None, list(got)
     assert (got[span].value, got[span].unit) == (value, unit)  # type: ignore[attr-defined]
+
+
+def test_every_point_count_word_makes_points_a_count() -> None:
+    for word in words("point_count_words"):
+        text = f"这款相机采用了7点智能{word}系统。"
+        got = found(text)
+        assert "7点" in got and got["7点"].unit == "点", (word, list(got))  # type: ignore[attr-defined]
+        # a clock word before it keeps it a time of day
+        assert "7点" not in found(f"早上7点{word}系统开始工作。"), word
+    # with no such word after it a small N点 is a clock time
+    assert "7点" not in found("这款相机于7点开始销售。")
+
+
+POINTS = [
+    ("该机配备了19点自动对焦系统。", "19点"),
+    ("机身支持（9 点）十字型对焦，反应迅速。", "9 点"),
+    ("新款平板支持10点触控。", "10点"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), POINTS)
+def test_points_of_a_device(text: str, surface: str) -> None:
+    got = found(text)
+    assert surface in got, list(got)
+    assert got[surface].value == float(surface.rstrip("点 "))  # type: ignore[attr-defined]
