@@ -196,3 +196,25 @@ def test_points_of_a_device(text: str, surface: str) -> None:
     got = found(text)
     assert surface in got, list(got)
     assert got[surface].value == float(surface.rstrip("点 "))  # type: ignore[attr-defined]
+
+
+CAPITALS = [
+    # Latin units written in capitals are the units they name, as written
+    ("机箱采用14CM静音风扇。", "14CM", "CM", "length"),
+    ("机身厚度仅为12MM。", "12MM", "MM", "length"),
+    ("整机重量约2.6KG。", "2.6KG", "KG", "weight"),
+    ("续航里程达到600KM。", "600KM", "KM", "length"),
+    # a model name in capitals stays a name
+    ("新款相机7D上市。", "", "", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "unit", "kind"), CAPITALS)
+def test_units_written_in_capitals(text: str, surface: str, unit: str, kind: str) -> None:
+    got = found(text)
+    if not surface:
+        assert not got, list(got)
+        return
+    span = next((s for s in got if s.endswith(surface)), None)
+    assert span is not None, list(got)
+    assert (got[span].unit, got[span].kind) == (unit, kind)  # type: ignore[attr-defined]
