@@ -196,6 +196,12 @@ _FRACTION_RE = re.compile(r"(?=\d)(?<![\d./])(?P<a>\d+)/(?P<b>\d+(?:\.\d+)?)(?P<
 _BARE_FRACTION_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?P<a>[1-9]\d?)/(?P<b>[1-9]\d?)(?=[\u4e00-\u9fff，。；、,;）)])"
 )
+#: An F-number written with its decimal (F2.8, f/5.6, F3.7～F4.2) is an aperture wherever it
+#: stands (对应F5.6光束, 和F5.8（长焦）); without one (F4, F60) it is most often a name.
+_F_NUMBER_RE = re.compile(
+    r"(?<![A-Za-z\d])[Ff]/?(?P<a>\d{1,2}\.\d)"
+    r"(?:\s*[-~～至]\s*(?:[Ff]/?)?(?P<b>\d{1,2}(?:\.\d)?)(?![\d.]))?(?![\d.])"
+)
 _APERTURE_RE = re.compile(
     r"(?<=光圈)[^，。；\d]{0,6}?(?P<all>F/?(?P<a>\d+(?:\.\d+)?)(?:\s*[-~至]\s*(?:F/?)?(?P<b>\d+(?:\.\d+)?))?)",
     re.IGNORECASE,
@@ -1008,8 +1014,9 @@ class _Finder:
                 if v is not None:
                     end = e + 1 if t[e] == "大" else e
                     self.add(Mention(s, end, v, None, "", "<=", "other", "rank.top", 0.6, s))
-        for m in _scan(_APERTURE_RE, t, ("光圈",)):
-            s, e = m.span("all")
+        apertures = [(m, m.span("all")) for m in _scan(_APERTURE_RE, t, ("光圈",))]
+        apertures += [(m, m.span()) for m in _scan(_F_NUMBER_RE, t, ("F", "f"))]
+        for m, (s, e) in apertures:
             if self._free(s, e):
                 b = m.group("b")
                 self.add(
@@ -1018,7 +1025,7 @@ class _Finder:
                         e,
                         float(m.group("a")),
                         float(b) if b else None,
-                        "F",
+                        t[s] if t[s] in "Ff" else "F",  # the letter as written (f/2.8: f)
                         "=",
                         "other",
                         "aperture",

@@ -218,3 +218,29 @@ def test_units_written_in_capitals(text: str, surface: str, unit: str, kind: str
     span = next((s for s in got if s.endswith(surface)), None)
     assert span is not None, list(got)
     assert (got[span].unit, got[span].kind) == (unit, kind)  # type: ignore[attr-defined]
+
+
+APERTURES = [
+    # an F-number with its decimal is an aperture wherever it stands
+    ("全部对焦点对应F4.0光束。", "F4.0", 4.0, None, "F"),
+    ("最大光圈为F1.8（广角）和F4.9（长焦）。", "F4.9", 4.9, None, "F"),
+    ("中央对焦点对f/2.8敏感。", "f/2.8", 2.8, None, "f"),
+    ("镜头光圈大小为F3.1-F6.3，支持微距。", "F3.1-F6.3", 3.1, 6.3, "F"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "high", "unit"), APERTURES)
+def test_an_f_number_is_an_aperture(
+    text: str, surface: str, value: float, high: float | None, unit: str
+) -> None:
+    got = found(text)
+    assert surface in got, list(got)
+    c = got[surface]
+    assert (c.value, c.value_max, c.unit) == (value, high, unit)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "text", ["有时尚F4之称的组合。", "富士F60热卖。", "这款EF2.8镜头很受欢迎。"]
+)
+def test_an_f_without_a_decimal_or_inside_a_word_is_a_name(text: str) -> None:
+    assert not [s for s in found(text) if "F" in s], list(found(text))
