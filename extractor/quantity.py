@@ -278,6 +278,10 @@ _MODEL_PRICE_RE = re.compile(
 _NTH_PERIOD_BEFORE_RE = re.compile(r"第[一二两三四五六七八九十\d]{1,3}个$")
 #: Minutes right before a number of seconds (7分25秒): a clock time, minutes and seconds.
 _MINUTES_BEFORE_RE = re.compile(r"(?:\d|[一二两三四五六七八九十])分$")
+#: Units of a temperature, which 零下 before the number makes negative.
+_TEMPERATURE_UNITS = frozenset({"度", "℃", "摄氏度"})
+#: A qualifier of a number read with its sign turned (零下二十多度: more than 20 below zero).
+_NEGATED_QUALIFIER = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
 #: Minutes right after hours (4小时18分, 两小时二十分钟; not 分之, 分别 or 分钟内的…).
 _MINUTES_AFTER_RE = re.compile(
     r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})分(?:钟)?(?![之别析配布开享散])"
@@ -1655,6 +1659,10 @@ class _Finder:
             stored_unit = CURRENCY_BEFORE[currency[0]]
         if unit == "分" and self.filter and self._not_score(s, e):
             return restart
+        if stored_unit in _TEMPERATURE_UNITS and value is not None and t.endswith("零下", 0, start):
+            # 零下二十多度: below zero, -20 and colder (the qualifier turns with the sign).
+            value, start = -value, start - 2
+            qual = _NEGATED_QUALIFIER.get(qual, qual)
         mention = Mention(start, end, value, None, stored_unit, qual, kind, rule, conf, s)
         mention.fallback = fallback
         if (

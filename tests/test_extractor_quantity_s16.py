@@ -244,3 +244,35 @@ def test_an_f_number_is_an_aperture(
 )
 def test_an_f_without_a_decimal_or_inside_a_word_is_a_name(text: str) -> None:
     assert not [s for s in found(text) if "F" in s], list(found(text))
+
+
+SIGNS_AND_BOUNDS = [
+    # 破 before a round number: more than it (a headline's 营收破百亿)
+    ("公司全年营收破千亿 净利润增长两成", "破千亿", 1e11, ">"),
+    ("影片票房破十亿元。", "破十亿元", 1e9, ">"),
+    # 零下 makes a temperature negative, and turns its qualifier with the sign
+    ("当地气温降至零下15℃。", "零下15℃", -15, "="),
+    ("最低气温零下8摄氏度。", "零下8摄氏度", -8, "="),
+    ("山顶气温一度跌到零下三十多度。", "零下三十多度", -30, "<"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "qualifier"), SIGNS_AND_BOUNDS)
+def test_signs_and_bounds(text: str, surface: str, value: float, qualifier: str) -> None:
+    got = found(text)
+    assert surface in got, list(got)
+    c = got[surface]
+    assert (c.value, c.qualifier) == (value, qualifier)  # type: ignore[attr-defined]
+
+
+def test_po_leaves_a_count_that_is_not_round_alone() -> None:
+    # 打破 before a plain count is the verb, no qualifier
+    got = found("他在本届赛事上打破3项纪录。")
+    assert "3项" in got and got["3项"].qualifier == "=", list(got)  # type: ignore[attr-defined]
+
+
+def test_an_interval_in_minutes_and_seconds_is_a_duration() -> None:
+    got = found("早高峰行车间隔为4分45秒。")
+    assert got["4分45秒"].value == 285, list(got)  # type: ignore[attr-defined]
+    # a moment on a game clock stays out
+    assert not found("比赛还剩4分45秒时，主队领先。")
