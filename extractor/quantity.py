@@ -622,6 +622,8 @@ _SHOTS_MADE_RE = re.compile(
 _STAT_LINE_RE = re.compile(r"(?<![\d.+])(?P<a>[1-9]\d)(?:\+\d{1,2}){1,2}(?![\d.%+])")
 _STAT_PART_RE = re.compile(r"\d+")
 _CJK_DIGIT_AFTER_RE = re.compile(r"[年月日号岁个名人]")
+#: A medal tally: 6金4银2铜 (one mention, the golds, as a record is its wins).
+_MEDALS_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,3})金(?P<b>\d{1,3})银(?:\d{1,3}铜)?")
 #: A season record: 55胜21负, with draws 8胜3平1负 or without losses 4胜1平.
 _RECORD_RE = re.compile(
     r"(?<![\d.])(?P<a>\d{1,3})胜(?:(?P<b>\d{1,3})负|\d{1,3}平(?:(?P<c>\d{1,3})负)?)"
@@ -1195,6 +1197,11 @@ class _Finder:
                     kind = "score" if k == 0 else "count"
                     v = float(piece.group(0))
                     self.add(Mention(ps, pe, v, None, "", "=", kind, "sport.stat_line", 0.6, ps))
+        for m in _scan(_MEDALS_RE, t, ("银",)):
+            s, e = m.span()
+            if self._free(s, e):
+                v = float(m.group("a"))
+                self.add(Mention(s, e, v, None, "", "=", "count", "sport.medals", 0.7, s))
         for m in _scan(_RECORD_RE, t, ("胜",)):
             s, e = m.span()
             if self._free(s, e):

@@ -276,3 +276,23 @@ def test_an_interval_in_minutes_and_seconds_is_a_duration() -> None:
     assert got["4分45秒"].value == 285, list(got)  # type: ignore[attr-defined]
     # a moment on a game clock stays out
     assert not found("比赛还剩4分45秒时，主队领先。")
+
+
+MEDALS = [
+    # a medal tally is one mention, its golds, as a record is its wins
+    ("代表团共获得9金5银3铜，列奖牌榜第三。", "9金5银3铜", 9),
+    ("她在本届赛事上收获2金1银。", "2金1银", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "golds"), MEDALS)
+def test_a_medal_tally(text: str, surface: str, golds: float) -> None:
+    got = found(text)
+    assert surface in got, list(got)
+    assert got[surface].value == golds  # type: ignore[attr-defined]
+    assert not any(s.endswith(("银", "铜")) and s != surface for s in got), list(got)
+
+
+def test_gold_coins_are_no_medal_tally() -> None:
+    got = found("第一名奖励10000金元宝。")
+    assert not [s for s in got if got[s].rule == "sport.medals"], list(got)  # type: ignore[attr-defined]
