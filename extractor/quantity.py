@@ -216,10 +216,12 @@ _RANK_LIST_ITEM_RE = re.compile(r"[、和及与](?P<di>第?)(?P<n>[一二三四�
 #: Thousands written with a separator (1,122, 1，122): a count or an amount, never a year or
 #: a code, however many digits.
 _GROUPED_RE = re.compile(r"\d[,，]\d{3}")
+#: A rank verb or field up to eight characters before 第N (位列中国影史春节档第二: the field
+#: named between them).
 _RANK_BEFORE_RE = re.compile(
     "(?:"
     + "|".join(sorted(words("rank_verbs") + words("rank_scopes"), key=len, reverse=True))
-    + r"|仅次于\S{0,6}?)[^，。；：:]{0,6}$"
+    + r"|仅次于\S{0,6}?)[^，。；：:]{0,8}$"
 )
 #: A month right after N年: the year of a date (九年六月十九日; 三年六个月 is a duration).
 _MONTH_AFTER_RE = re.compile(r"[零〇一二三四五六七八九十]{1,3}月")

@@ -296,3 +296,20 @@ def test_a_medal_tally(text: str, surface: str, golds: float) -> None:
 def test_gold_coins_are_no_medal_tally() -> None:
     got = found("第一名奖励10000金元宝。")
     assert not [s for s in got if got[s].rule == "sport.medals"], list(got)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a field of up to eight characters between the rank verb and the rank
+        ("该片票房位列中国影史国庆档第三；观影人次同比下降。", "第三"),
+        ("球队胜场数排在联盟历史常规赛第五，仅次于公牛。", "第五"),
+    ],
+)
+def test_a_rank_after_a_long_field(text: str, surface: str) -> None:
+    got = found(text)
+    assert surface in got, list(got)
+
+
+def test_an_ordinal_far_from_any_rank_verb_is_no_rank() -> None:
+    assert not found("他在本届中国国际进口博览会第三天到场。")
