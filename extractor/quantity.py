@@ -465,7 +465,7 @@ _LEVEL_CONDITION_WORDS = tuple(words("level_condition_words"))
 #: What follows the bound of a bracket of a distribution: a per-unit, 以上/以下, a bracketed
 #: note, then (的)占 and the share (6000~10000元/月的占10.1%).
 _BRACKET_SHARE_RE = re.compile(
-    r"(?:/[\u4e00-\u9fff])?(?:以上|以下)?(?:[(（][^)）]{0,12}[)）])?的?占(?!据|领|有)"
+    r"(?:/[\u4e00-\u9fff])?(?:以上|以下)?(?:[(（][^)）]{0,12}[)）])?的?占(?!据|领|有|优|上风)"
 )
 #: Words before a small count of people that refer to a known party (与两位主演).
 _REFERENCE_WORDS = tuple(words("reference_words"))

@@ -313,3 +313,17 @@ def test_a_rank_after_a_long_field(text: str, surface: str) -> None:
 
 def test_an_ordinal_far_from_any_rank_verb_is_no_rank() -> None:
     assert not found("他在本届中国国际进口博览会第三天到场。")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        # 占优 and 占上风 are "have the upper hand": the score before them is a fact
+        ("全场篮板球以52比40占优。", "52比40", True),
+        ("主队在禁区得分上以36比20占上风。", "36比20", True),
+        # 占 and a share after a bracket's bound: the bound names the bracket
+        ("月收入在8000元以上的占12.5%。", "8000元以上", False),
+    ],
+)
+def test_a_score_before_zhanyou_is_no_bracket(text: str, surface: str, kept: bool) -> None:
+    assert (surface in found(text)) is kept, list(found(text))
