@@ -584,14 +584,19 @@ def _function_tag(flag: str) -> bool:
     return flag in _FUNCTION_TAGS or flag.startswith("u")
 
 
+#: What may follow a measure word at the end of its clause.
+_CLAUSE_END_CHARS = frozenset("，。；！？、,;!?）)")
+
+
 def _shape_word(norm: str, m: Mention, flag: str, s: int, e: int) -> bool:
     """Whether the tagger's word ``s:e`` leaves the unknown measure word ending ``m`` a
-    measure word: a word of its own that is no function word (8幅作品; not 3按确定键), or one
-    glued to the scale word before it into a numeral (3594亿块: jieba's ``m``)."""
+    measure word: a word of its own that is no function word (8幅作品; not 3按确定键; a
+    preposition with the clause's end after it has no object, 注射6针。), or one glued to the
+    scale word before it into a numeral (3594亿块: jieba's ``m``)."""
     if e != m.end:
         return False
     if s == m.end - 1:
-        return not _function_tag(flag)
+        return not _function_tag(flag) or (flag == "p" and norm[e : e + 1] in _CLAUSE_END_CHARS)
     return s == m.end - 2 and norm[s] in "万亿" and flag in _MEASURE_TAGS
 
 

@@ -327,3 +327,20 @@ def test_an_ordinal_far_from_any_rank_verb_is_no_rank() -> None:
 )
 def test_a_score_before_zhanyou_is_no_bracket(text: str, surface: str, kept: bool) -> None:
     assert (surface in found(text)) is kept, list(found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        # a character the tagger reads as a preposition has no object at the clause's end:
+        # it is the measure word (针 of 针对)
+        ("这名患者一年内需要注射8针。", "8针", True),
+        ("孩子已经打了3针，反应良好。", "3针", True),
+        # before the word it opens it stays a preposition, no count
+        ("系统按3按确定键即可。", "3按", False),
+    ],
+)
+def test_a_preposition_at_the_end_of_a_clause_is_a_measure_word(
+    text: str, surface: str, kept: bool
+) -> None:
+    assert (surface in found(text)) is kept, list(found(text))
