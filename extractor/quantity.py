@@ -2220,7 +2220,11 @@ class _Finder:
                 and _MODEL_PRICE_RE.search(t, max(0, s - 16), s)
             ):
                 return "money.model_price", 0.55  # 松下FZ35仅2680: a product's price
-            if not is_cn and _RATIO_NAME_BEFORE_RE.search(t, max(0, s - 8), s):
+            if (
+                not is_cn
+                and _RATIO_NAME_BEFORE_RE.search(t, max(0, s - 8), s)
+                and not t.startswith(("日", "月", "号"), e)  # 汇率10日触及…: a date
+            ):
                 return "ratio.bare", 0.55  # 容积率仅1.1: a ratio's value
             if (
                 not is_cn

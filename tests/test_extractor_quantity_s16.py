@@ -344,3 +344,18 @@ def test_a_preposition_at_the_end_of_a_clause_is_a_measure_word(
     text: str, surface: str, kept: bool
 ) -> None:
     assert (surface in found(text)) is kept, list(found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        # an exchange rate is a ratio written as a bare number
+        ("欧元兑美元汇率一度升至1.13附近。", "1.13", True),
+        ("人民币汇率中间价报6.35。", "6.35", True),
+        # the day of a date after the ratio's name is no value of it
+        ("美元兑日元汇率12日触及115.8。", "12", False),
+    ],
+)
+def test_an_exchange_rate_is_a_bare_ratio(text: str, surface: str, kept: bool) -> None:
+    got = found(text)
+    assert any(s.startswith(surface) for s in got) is kept, list(got)
