@@ -250,6 +250,8 @@ SIGNS_AND_BOUNDS = [
     # 破 before a round number: more than it (a headline's 营收破百亿)
     ("公司全年营收破千亿 净利润增长两成", "破千亿", 1e11, ">"),
     ("影片票房破十亿元。", "破十亿元", 1e9, ">"),
+    # 跌破 before a round number: less than it
+    ("这款相机的售价跌破万元。", "跌破万元", 1e4, "<"),
     # 零下 makes a temperature negative, and turns its qualifier with the sign
     ("当地气温降至零下15℃。", "零下15℃", -15, "="),
     ("最低气温零下8摄氏度。", "零下8摄氏度", -8, "="),
