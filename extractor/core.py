@@ -584,6 +584,22 @@ def _function_tag(flag: str) -> bool:
     return flag in _FUNCTION_TAGS or flag.startswith("u")
 
 
+#: What may follow a measure word at the end of its clause.
+_CLAUSE_END_CHARS = frozenset("，。；！？、,;!?）)")
+
+
+def _shape_word(norm: str, m: Mention, flag: str, s: int, e: int) -> bool:
+    """Whether the tagger's word ``s:e`` leaves the unknown measure word ending ``m`` a
+    measure word: a word of its own that is no function word (8幅作品; not 3按确定键; a
+    preposition with the clause's end after it has no object, 注射6针。), or one glued to the
+    scale word before it into a numeral (3594亿块: jieba's ``m``)."""
+    if e != m.end:
+        return False
+    if s == m.end - 1:
+        return not _function_tag(flag) or (flag == "p" and norm[e : e + 1] in _CLAUSE_END_CHARS)
+    return s == m.end - 2 and norm[s] in "万亿" and flag in _MEASURE_TAGS
+
+
 def _confirm_measure_shapes(doc: _Doc) -> None:
     """Keep an unknown measure word read after a number (8幅作品) only where the tagger leaves
     it standing alone, and not as a function word (:func:`_function_tag`: 3按确定键, 5该项目):
@@ -600,8 +616,7 @@ def _confirm_measure_shapes(doc: _Doc) -> None:
             si = doc.sentence_of(m.start)
             clause = next((c for c in doc.clauses(si) if c[0] <= m.start < c[1]), None)
             if clause is None or not any(
-                s == m.end - 1 and e == m.end and not _function_tag(flag)
-                for _, flag, s, e in doc.tokens(clause)
+                _shape_word(doc.norm, m, flag, s, e) for _, flag, s, e in doc.tokens(clause)
             ):
                 if m.fallback is not None:
                     keep.append(m.fallback)

@@ -69,12 +69,13 @@ _CN_NUM_CHARS = "零〇两一二三四五六七八九十百千万亿"
 _CN_DIGIT_CHARS = "零〇两一二三四五六七八九十"
 _SCALE = "十万|百万|千万|十亿|百亿|千亿|万亿|[十百千万亿]"
 _UNITS = unit_alternation()
-#: Thousands written with a full-width comma (5，000万元) count only when a scale word or a
-#: unit follows: otherwise the comma ends a clause (得了5，000…).
+#: Thousands written with a full-width comma (5，000万元, 3，612.5亿元, 1，122列, 2，800多个)
+#: count only when a decimal part, a scale word, a unit or another character of a word
+#: follows: otherwise the comma ends a clause (得了5，000…).
 #: A space before the decimal point (3 .0英寸, 82 .4平方米, a typesetting slip) counts only
 #: when a scale word or a unit follows.
 _ARABIC = (
-    r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:，\d{3})+(?=\s?(?:[十百千万亿]|"
+    r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:，\d{3})+(?=(?:\.\d+)?\s?(?:[\u4e00-\u9fff]|"
     + _UNITS
     + r"))|\d+)(?:\.\d+| \.\d+(?=[十百千万亿]|"
     + _UNITS
@@ -115,7 +116,8 @@ _NUMBER = (
     + r"(?P<b{i}>[余多](?="
     + _UNITS
     + r"|[至到~、\-]))?"
-    r"(?P<u{i}>" + _UNITS + r"|成(?![员为立本交绩果熟功型长都就全品])(?=\W|[^\x00-\x7f])?)?"
+    # 成本 is a cost, but not where a headline ends before its dateline (占七成本报讯).
+    r"(?P<u{i}>" + _UNITS + r"|成(?!本(?!报)|[员为立交绩果熟功型长都就全品])(?=\W|[^\x00-\x7f])?)?"
 )
 
 _MAIN_RE = re.compile(
@@ -194,15 +196,32 @@ _FRACTION_RE = re.compile(r"(?=\d)(?<![\d./])(?P<a>\d+)/(?P<b>\d+(?:\.\d+)?)(?P<
 _BARE_FRACTION_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?P<a>[1-9]\d?)/(?P<b>[1-9]\d?)(?=[\u4e00-\u9fff，。；、,;）)])"
 )
+#: An F-number written with its decimal (F2.8, f/5.6, F3.7～F4.2) is an aperture wherever it
+#: stands (对应F5.6光束, 和F5.8（长焦）); without one (F4, F60) it is most often a name.
+_F_NUMBER_RE = re.compile(
+    r"(?<![A-Za-z\d])[Ff]/?(?P<a>\d{1,2}\.\d)"
+    r"(?:\s*[-~～至]\s*(?:[Ff]/?)?(?P<b>\d{1,2}(?:\.\d)?)(?![\d.]))?(?![\d.])"
+)
 _APERTURE_RE = re.compile(
     r"(?<=光圈)[^，。；\d]{0,6}?(?P<all>F/?(?P<a>\d+(?:\.\d+)?)(?:\s*[-~至]\s*(?:F/?)?(?P<b>\d+(?:\.\d+)?))?)",
     re.IGNORECASE,
 )
-_ORDINAL_RE = re.compile(r"第(?P<n>[" + _CN_DIGIT_CHARS + r"百]+|\d+)(?P<after>.{0,3})")
+_ORDINAL_RE = re.compile(
+    r"第(?P<n>[" + _CN_DIGIT_CHARS + r"百]+|\d{1,3}(?:[,，]\d{3})+(?!\d)|\d+)(?P<after>.{0,3})"
+)
+#: The other items of a list of ranks after 第N (第四、第六和第八名, 分列第二、三位): each is a
+#: rank of the same ranking, with or without its own 第.
+_RANK_LIST_TAIL_RE = re.compile(r"(?:[、和及与]第?(?:[一二三四五六七八九十]+|\d+))+")
+_RANK_LIST_ITEM_RE = re.compile(r"[、和及与](?P<di>第?)(?P<n>[一二三四五六七八九十]+|\d+)")
+#: Thousands written with a separator (1,122, 1，122): a count or an amount, never a year or
+#: a code, however many digits.
+_GROUPED_RE = re.compile(r"\d[,，]\d{3}")
+#: A rank verb or field up to eight characters before 第N (位列中国影史春节档第二: the field
+#: named between them).
 _RANK_BEFORE_RE = re.compile(
     "(?:"
     + "|".join(sorted(words("rank_verbs") + words("rank_scopes"), key=len, reverse=True))
-    + r"|仅次于\S{0,6}?)[^，。；：:]{0,6}$"
+    + r"|仅次于\S{0,6}?)[^，。；：:]{0,8}$"
 )
 #: A month right after N年: the year of a date (九年六月十九日; 三年六个月 is a duration).
 _MONTH_AFTER_RE = re.compile(r"[零〇一二三四五六七八九十]{1,3}月")
@@ -261,6 +280,14 @@ _MODEL_PRICE_RE = re.compile(
 _NTH_PERIOD_BEFORE_RE = re.compile(r"第[一二两三四五六七八九十\d]{1,3}个$")
 #: Minutes right before a number of seconds (7分25秒): a clock time, minutes and seconds.
 _MINUTES_BEFORE_RE = re.compile(r"(?:\d|[一二两三四五六七八九十])分$")
+#: Units of a temperature, which 零下 before the number makes negative.
+_TEMPERATURE_UNITS = frozenset({"度", "℃", "摄氏度"})
+#: A qualifier of a number read with its sign turned (零下二十多度: more than 20 below zero).
+_NEGATED_QUALIFIER = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
+#: Minutes right after hours (4小时18分, 两小时二十分钟; not 分之, 分别 or 分钟内的…).
+_MINUTES_AFTER_RE = re.compile(
+    r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})分(?:钟)?(?![之别析配布开享散])"
+)
 #: A ratio written as a bare number a little after its name (容积率仅1.1: data/ratio_words.tsv).
 _RATIO_NAME_BEFORE_RE = re.compile(
     "(?:"
@@ -438,7 +465,7 @@ _LEVEL_CONDITION_WORDS = tuple(words("level_condition_words"))
 #: What follows the bound of a bracket of a distribution: a per-unit, 以上/以下, a bracketed
 #: note, then (的)占 and the share (6000~10000元/月的占10.1%).
 _BRACKET_SHARE_RE = re.compile(
-    r"(?:/[\u4e00-\u9fff])?(?:以上|以下)?(?:[(（][^)）]{0,12}[)）])?的?占(?!据|领|有)"
+    r"(?:/[\u4e00-\u9fff])?(?:以上|以下)?(?:[(（][^)）]{0,12}[)）])?的?占(?!据|领|有|优|上风)"
 )
 #: Words before a small count of people that refer to a known party (与两位主演).
 _REFERENCE_WORDS = tuple(words("reference_words"))
@@ -449,6 +476,11 @@ _PAIR_SUMMARY_RE = re.compile(r"[\u4e00-\u9fff\w”]{2,}(?:和|与|及)[\u4e00-\
 #: Cues before N点: index points (沪指下跌24点) or a clock time (上午10点).
 _POINT_INDEX = tuple(r[0] for r in table("index_point_cues") if r[1] == "index")
 _POINT_CLOCK = tuple(r[0] for r in table("index_point_cues") if r[1] == "clock")
+#: N点 a few characters before a word of data/point_count_words.tsv counts the points of a
+#: device (9点人工智能自动对焦, (11 点)自动对焦, 10点触控).
+_POINT_COUNT_RE = re.compile(
+    r"[^，。；！？\d]{0,6}?(?:" + "|".join(words("point_count_words")) + ")"
+)
 #: 北纬, 东经…: N度 after one of these is a coordinate.
 _COORDINATE_WORDS = tuple(words("coordinate_words"))
 #: Measure words of things that may follow the noun they count (纪念卡一张！).
@@ -592,8 +624,12 @@ _SHOTS_MADE_RE = re.compile(
 _STAT_LINE_RE = re.compile(r"(?<![\d.+])(?P<a>[1-9]\d)(?:\+\d{1,2}){1,2}(?![\d.%+])")
 _STAT_PART_RE = re.compile(r"\d+")
 _CJK_DIGIT_AFTER_RE = re.compile(r"[年月日号岁个名人]")
-#: A season record: 55胜21负 (one mention, like a score A-B).
-_RECORD_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,3})胜(?P<b>\d{1,3})负")
+#: A medal tally: 6金4银2铜 (one mention, the golds, as a record is its wins).
+_MEDALS_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,3})金(?P<b>\d{1,3})银(?:\d{1,3}铜)?")
+#: A season record: 55胜21负, with draws 8胜3平1负 or without losses 4胜1平.
+_RECORD_RE = re.compile(
+    r"(?<![\d.])(?P<a>\d{1,3})胜(?:(?P<b>\d{1,3})负|\d{1,3}平(?:(?P<c>\d{1,3})负)?)"
+)
 #: A seed of a tournament draw (8号种子): a rank.
 _SEED_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})号种子")
 #: A currency sign before an amount (￥7,800, $30万); a low single quote (‚) written for
@@ -986,8 +1022,9 @@ class _Finder:
                 if v is not None:
                     end = e + 1 if t[e] == "大" else e
                     self.add(Mention(s, end, v, None, "", "<=", "other", "rank.top", 0.6, s))
-        for m in _scan(_APERTURE_RE, t, ("光圈",)):
-            s, e = m.span("all")
+        apertures = [(m, m.span("all")) for m in _scan(_APERTURE_RE, t, ("光圈",))]
+        apertures += [(m, m.span()) for m in _scan(_F_NUMBER_RE, t, ("F", "f"))]
+        for m, (s, e) in apertures:
             if self._free(s, e):
                 b = m.group("b")
                 self.add(
@@ -996,7 +1033,7 @@ class _Finder:
                         e,
                         float(m.group("a")),
                         float(b) if b else None,
-                        "F",
+                        t[s] if t[s] in "Ff" else "F",  # the letter as written (f/2.8: f)
                         "=",
                         "other",
                         "aperture",
@@ -1162,11 +1199,19 @@ class _Finder:
                     kind = "score" if k == 0 else "count"
                     v = float(piece.group(0))
                     self.add(Mention(ps, pe, v, None, "", "=", kind, "sport.stat_line", 0.6, ps))
+        for m in _scan(_MEDALS_RE, t, ("银",)):
+            s, e = m.span()
+            if self._free(s, e):
+                v = float(m.group("a"))
+                self.add(Mention(s, e, v, None, "", "=", "count", "sport.medals", 0.7, s))
         for m in _scan(_RECORD_RE, t, ("胜",)):
             s, e = m.span()
             if self._free(s, e):
-                # 55胜21负: wins and losses are two counts (55胜, 21负), as the gold reads them.
-                for part, unit in (("a", "胜"), ("b", "负")):
+                # 55胜21负: wins and losses are two counts (55胜, 21负), as the gold reads them;
+                # the draws between them (8胜3平1负) are neither.
+                for part, unit in (("a", "胜"), ("b", "负"), ("c", "负")):
+                    if m.group(part) is None:
+                        continue
                     ps, pe = m.span(part)
                     v = float(m.group(part))
                     self.add(
@@ -1260,17 +1305,20 @@ class _Finder:
                     # ，第二个风险是…; 。第一个是班主任: at the head of a clause 第N个 counts the
                     # points of an argument (firstly, secondly), it ranks nothing.
                     continue
-                v = parse_number(m.group("n"))
+                v = parse_number(m.group("n").replace("，", ","))
                 if v is not None and self._free(s, e + 1):
                     self.add(Mention(s, e + 1, v, None, "", "=", "other", "rank.ordinal", 0.5, s))
                 continue
             before = t[max(0, s - 12) : s]
+            tail = _RANK_LIST_TAIL_RE.match(t, e)
+            if tail:
+                after = t[tail.end() : tail.end() + 3]  # what follows the list's last item
             measure = _RANK_MEASURE_RE.match(t, e)
             if measure and (
                 measure.group(0) in _RANK_MEASURE_ALONE or _RANK_BEFORE_RE.search(before)
             ):
                 # 国内第32家合资公司, 世界上第一架飞机: a rank in a field, with its measure word.
-                v = parse_number(m.group("n"))
+                v = parse_number(m.group("n").replace("，", ","))
                 if v is not None and self._free(s, measure.end()):
                     self.add(
                         Mention(s, measure.end(), v, None, "", "=", "other", "rank.ordinal", 0.5, s)
@@ -1295,11 +1343,26 @@ class _Finder:
                     continue
                 v, v_max = float(lo), float(hi)
             else:
-                v = parse_number(n)
+                v = parse_number(n.replace("，", ","))
             if v is None:
                 continue
             # The surface is the ordinal with 第: 第四 stays whole for readability.
             self.add(Mention(s, e, v, v_max, "", "=", "other", "rank.ordinal", 0.55, s))
+            if tail:
+                self._rank_list(tail)
+
+    def _rank_list(self, tail: re.Match[str]) -> None:
+        """The other ranks of a list whose first item is a rank (第四、第六和第八名: 第六, 第八;
+        分列第二、三位: 三位, a bare numeral with the measure word that ends the list)."""
+        t = self.t
+        for item in _RANK_LIST_ITEM_RE.finditer(t, tail.start(), tail.end()):
+            v = parse_number(item.group("n"))
+            s = item.start("di")
+            e = item.end()
+            if not item.group("di") and t[e : e + 1] in ("名", "位") and e == tail.end():
+                e += 1
+            if v is not None and self._free(s, e):
+                self.add(Mention(s, e, v, None, "", "=", "other", "rank.ordinal", 0.55, s))
 
     def firsts(self) -> None:
         """首款, 首个, 首家 + what is ranked: the first of its kind, rank 1 (as 第一个); 榜首,
@@ -1482,7 +1545,11 @@ class _Finder:
             and (
                 (
                     n[0].isdigit()
-                    and (scale or (len(n.split(".")[0]) <= 4 and not _YEAR_RE.fullmatch(n)))
+                    and (
+                        scale
+                        or _GROUPED_RE.search(n)
+                        or (len(n.split(".")[0]) <= 4 and not _YEAR_RE.fullmatch(n))
+                    )
                 )
                 or self._cn_shape_ok(n, s, e)
             )
@@ -1534,6 +1601,15 @@ class _Finder:
                 p_start, p_qual, p_word = self._prefix(i)
                 qual = p_qual or qual
                 start = p_start if p_word else i
+        if unit in ("小时", "个小时") and self.filter:
+            minutes_after = _MINUTES_AFTER_RE.match(t, e)
+            minutes = _num_value(minutes_after.group("n"), None) if minutes_after else None
+            if minutes_after and minutes is not None and value is not None and minutes < 60:
+                # 运行时间为4小时18分: one duration in hours (4.3), as minutes and seconds are
+                # one in seconds; the minutes are no score.
+                value += minutes / 60
+                e = end = minutes_after.end()
+                restart = max(restart, e)
         if unit == "成":
             value *= 10
             stored_unit = "%"
@@ -1592,6 +1668,10 @@ class _Finder:
             stored_unit = CURRENCY_BEFORE[currency[0]]
         if unit == "分" and self.filter and self._not_score(s, e):
             return restart
+        if stored_unit in _TEMPERATURE_UNITS and value is not None and t.endswith("零下", 0, start):
+            # 零下二十多度: below zero, -20 and colder (the qualifier turns with the sign).
+            value, start = -value, start - 2
+            qual = _NEGATED_QUALIFIER.get(qual, qual)
         mention = Mention(start, end, value, None, stored_unit, qual, kind, rule, conf, s)
         mention.fallback = fallback
         if (
@@ -2004,6 +2084,15 @@ class _Finder:
             return False
         return any(w in head for w in _POINT_INDEX) or float(n.replace(",", "")) > 24
 
+    def _point_count(self, s: int, e: int) -> bool:
+        """N点 as the points of a device (9点自动对焦, 10点触控: data/point_count_words.tsv),
+        unless a word of a clock time stands before it (早上9点)."""
+        if not _POINT_COUNT_RE.match(self.t, e):
+            return False
+        clause = _CLAUSE_TAIL_RE.search(self.t, max(0, s - 12), s)
+        head = clause.group(0) if clause else ""
+        return not any(w in head for w in _POINT_CLOCK)
+
     def _not_score(self, s: int, e: int) -> bool:
         t = self.t
         after = t[e : e + 3]
@@ -2131,7 +2220,11 @@ class _Finder:
                 and _MODEL_PRICE_RE.search(t, max(0, s - 16), s)
             ):
                 return "money.model_price", 0.55  # 松下FZ35仅2680: a product's price
-            if not is_cn and _RATIO_NAME_BEFORE_RE.search(t, max(0, s - 8), s):
+            if (
+                not is_cn
+                and _RATIO_NAME_BEFORE_RE.search(t, max(0, s - 8), s)
+                and not t.startswith(("日", "月", "号"), e)  # 汇率10日触及…: a date
+            ):
                 return "ratio.bare", 0.55  # 容积率仅1.1: a ratio's value
             if (
                 not is_cn
@@ -2156,7 +2249,7 @@ class _Finder:
             return None  # 用两个字表示, 可用12字形容: the length of a quotation
         if unit == "度" and t.endswith(_COORDINATE_WORDS, max(0, s - 3), s):
             return None  # 北纬23.7度: a position
-        if unit == "点" and not self._index_points(s, n):
+        if unit == "点" and not self._index_points(s, n) and not self._point_count(s, e):
             return None
         kind = kind_of(unit)
         if kind == "age":

@@ -560,6 +560,7 @@ QUANTITY_LEXICONS = (
     "first_measures",  # its entry test: tests/test_extractor_quantity_s12.py
     "rank_one_words",  # its entry test: tests/test_extractor_quantity_s13.py
     "level_condition_words",  # its entry test: tests/test_extractor_quantity_s13.py
+    "point_count_words",  # its entry test: tests/test_extractor_quantity_s16.py
 )
 
 
