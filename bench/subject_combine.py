@@ -16,7 +16,8 @@ which each way of combining them is scored:
   trees each shortlisted option's linear score and its gap below the best as features;
   ``--bags N`` averages N tree ensembles each fitted on 70 % of the claims; ``--trees``,
   ``--rate``, ``--depth``, ``--l2``, ``--min-hessian`` the trees' parameters, ``--lin-l2`` the
-  linear model's decay.
+  linear model's decay; ``--exact W`` an exact option's weight as a target (4 as shipped,
+  another right option 1).
 
 Last, the claims whose choice the trees change are counted by the linear margin they
 override, with how many of them the trees fix and break.
@@ -210,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rate", type=float, default=0.0, help="0: the shipped rate")
     ap.add_argument("--l2", type=float, default=0.0, help="leaf L2 (0: the shipped)")
     ap.add_argument("--lin-l2", type=float, default=0.0, help="linear decay (0: shipped)")
+    ap.add_argument("--exact", type=float, default=0.0, help="an exact option's target weight")
     ap.add_argument("--bags", type=int, default=0, help="tree ensembles averaged")
     ap.add_argument("--depth", type=int, default=0, help="0: the shipped depth")
     ap.add_argument("--min-hessian", type=float, default=0.0, help="0: the shipped")
@@ -230,6 +232,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.min_hessian:
         params = replace(params, min_hessian=args.min_hessian)
     per_doc = records(args.cache)
+    if args.exact:
+        per_doc = {
+            d: [[(f, args.exact if y > 1 else y) for f, y in g] for g in gs]
+            for d, gs in per_doc.items()
+        }
     docs = sorted(per_doc)
     names = (
         ["linear", "trees"]
