@@ -498,6 +498,32 @@ class Driver:
         """Claim ids in the review list's order (document, then position)."""
         return [r[0] for r in self.db.execute("SELECT id FROM claims ORDER BY doc_id, start, id")]
 
+    def list_docs(self) -> list[int]:
+        """The document of each claim of :meth:`list_order`, in the same order."""
+        sql = "SELECT doc_id FROM claims ORDER BY doc_id, start, id"
+        return [r[0] for r in self.db.execute(sql)]
+
+    async def walk(self, here: int, target: int, stop: Callable[[], bool]) -> bool:
+        """Move along the review list from position ``here`` to ``target`` the cheapest way
+        the screen offers (:func:`keys_plan.list_route`: ``j``/``k``, and ``J``/``K`` to a
+        document's first claim when bound), one counted move; True as soon as ``stop()``
+        holds after a key."""
+        route = kp.list_route(self.list_docs(), here, target)
+        jumps = {"J": self.key_for("review.next_document", "J"),
+                 "K": self.key_for("review.previous_document", "K")}  # fmt: skip
+        if any(k in jumps and jumps[k] is None for k in route):
+            route = ["j" if target > here else "k"] * abs(target - here)
+        self.keys.actions["move"] += 1
+        for key in route:
+            key = jumps.get(key) or key
+            before = self.on_screen()
+            await self.press("move", key, key)
+            await self.settle(lambda b=before: self.on_screen() not in (None, b),  # type: ignore[misc]
+                              f"{key} did not move from claim {before}")  # fmt: skip
+            if stop():
+                return True
+        return stop()
+
     def back_target(self) -> int | None:
         """The claim the app's back key (``review.back``) would show, when it has one."""
         if self.key_for("review.back", "b") is None:
@@ -518,8 +544,8 @@ class Driver:
 
     async def to_pending(self) -> None:
         """From a decided claim on screen to a pending one: back (one key) to the claim shown
-        before when it is pending, else the next pending claim (one key), else the nearest
-        with ``j``/``k``."""
+        before when it is pending, else the next pending claim (one key), else the pending
+        claim fewest list keys away (:meth:`walk`)."""
         here = self.on_screen()
         order = self.list_order()
         status = dict(self.db.execute("SELECT id, status FROM claims").fetchall())
@@ -540,18 +566,15 @@ class Driver:
         todo = [i for i, cid in enumerate(order) if status[cid] == "pending"]
         if not todo:
             return
-        best = min(todo, key=lambda i: (abs(i - pos), i < pos))
-        key = "j" if best > pos else "k"
-        self.keys.actions["move"] += 1
-        for _ in range(len(order)):
-            before = self.on_screen()
-            await self.press("move", key, key)
-            await self.settle(lambda b=before: self.on_screen() not in (None, b),  # type: ignore[misc]
-                              f"{key} did not move from claim {before}")  # fmt: skip
+        docs = self.list_docs()
+        best = min(todo, key=lambda i: (len(kp.list_route(docs, pos, i)), abs(i - pos), i < pos))
+
+        def pending() -> bool:
             now = self.on_screen()
-            if now is not None and self.claim(now)["status"] == "pending":
-                return
-        raise BenchError(f"{key} never reached a pending claim from claim {here}")
+            return now is not None and self.claim(now)["status"] == "pending"
+
+        if not await self.walk(pos, best, pending):
+            raise BenchError(f"no pending claim reached from claim {here}")
 
     # ---- deciding
 
@@ -688,7 +711,7 @@ class Driver:
 
     async def goto(self, claim_id: int) -> None:
         """From the claim on screen to ``claim_id``: the back key when the app would go back
-        to it, else ``j``/``k`` (counted as moves)."""
+        to it, else the list keys (:meth:`walk`; counted as moves)."""
         order = self.list_order()
         here = self.on_screen()
         if here == claim_id:
@@ -697,16 +720,9 @@ class Driver:
             return
         if here not in order or claim_id not in order:
             raise BenchError(f"cannot find claim {claim_id} from claim {here} in the list")
-        key = "j" if order.index(claim_id) > order.index(here) else "k"
-        self.keys.actions["move"] += 1
-        for _ in range(len(order)):
-            before = self.on_screen()
-            await self.press("move", key, key)
-            await self.settle(lambda b=before: self.on_screen() not in (None, b),  # type: ignore[misc]
-                              f"{key} did not move from claim {before}")  # fmt: skip
-            if self.on_screen() == claim_id:
-                return
-        raise BenchError(f"{key} never reached claim {claim_id}")
+        if not await self.walk(order.index(here), order.index(claim_id),
+                               lambda: self.on_screen() == claim_id):  # fmt: skip
+            raise BenchError(f"the list keys never reached claim {claim_id}")
 
     def back_cost(self, claim_id: int) -> int:
         """Keys from the next pending claim after ``claim_id`` (where the app moves on to

@@ -163,6 +163,31 @@ def move_keys(cursor: int, target: int, ends: tuple[int, int] | None) -> list[st
     return best
 
 
+def list_route(docs: Sequence[int], here: int, target: int) -> list[str]:
+    """The fewest review-screen keys from list position ``here`` to ``target``: ``j``/``k``
+    step one claim, ``J``/``K`` go to the first claim of the next / previous document
+    (``docs[i]`` is the document of position ``i``; the list is in document order). Either
+    plain steps, or document jumps to some document's first claim and steps from there."""
+    if here == target:
+        return []
+    best = ["j" if target > here else "k"] * abs(target - here)
+    first: dict[int, int] = {}
+    for i, d in enumerate(docs):
+        first.setdefault(d, i)
+    order = sorted(first)
+    at = order.index(docs[here])
+    for k, landing in enumerate(order):
+        hops = k - at
+        if hops == 0:
+            continue
+        jump = ["J" if hops > 0 else "K"] * abs(hops)
+        steps = target - first[landing]
+        route = jump + ["j" if steps > 0 else "k"] * abs(steps)
+        if len(route) < len(best):
+            best = route
+    return best
+
+
 class Moves:
     """How the span cursor moves between words: ``keys(cursor, target)`` is the fewest keys
     from one word to another. This base moves with ``left`` / ``right`` and, inside the

@@ -315,6 +315,24 @@ GOLD = {"start": 10, "end": 14, "value": 650, "unit": "名", "qualifier": ">", "
         "predicate": "投入", "time": "目前", "claim": True}  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("here", "target", "keys"),
+    [
+        (5, 5, []),  # already there
+        (0, 2, ["j", "j"]),  # within a document: plain steps
+        (12, 1, ["K", "K", "j"]),  # two documents back to the first claim, one step
+        (12, 4, ["K", "j"]),
+        (0, 9, ["J", "J", "k"]),  # past the target's document, one step back
+        (9, 3, ["K", "j", "j", "j"]),  # the previous document's first claim is nearer
+        (4, 8, ["J", "k", "k"]),  # the next document's first claim, two steps back
+        (4, 6, ["j", "j"]),  # a jump would cost more: plain steps
+    ],
+)
+def test_list_route_jumps_by_document_where_it_is_cheaper(here, target, keys):
+    docs = [1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3]
+    assert kp.list_route(docs, here, target) == keys
+
+
 def test_ring_keys_take_the_shorter_way_and_respect_a_ring_that_does_not_wrap():
     card = kp.Card(("subject", "predicate", "time", "object"), "subject", {})
     assert kp.ring_keys(card, "subject") == []
