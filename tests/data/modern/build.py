@@ -1,5 +1,5 @@
 """Build articles_X.jsonl and modern_X_claims.jsonl from src_X/XNN.py (hand-written gold) for
-the half X named on the command line (a, c, d-j; half b has its own build_b.py):
+the half X named on the command line (a, c, d-n; half b has its own build_b.py):
 ``python3 build.py a``.
 
 Offsets are found with str.find from a running position, in the order the mentions are listed.
@@ -7,9 +7,9 @@ Offsets are found with str.find from a running position, in the order the mentio
 import importlib, json, os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-HALF = sys.argv[1] if len(sys.argv) == 2 and sys.argv[1] in ("a", "c", "d", "e", "f", "g", "h", "i", "j") else None
+HALF = sys.argv[1] if len(sys.argv) == 2 and sys.argv[1] in ("a", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n") else None
 if HALF is None:
-    raise SystemExit("usage: python3 build.py a|c|d|e|f|g|h|i|j")
+    raise SystemExit("usage: python3 build.py a|c|d-n")
 SRC = os.path.join(HERE, f"src_{HALF}")
 sys.path[:0] = [SRC, HERE]  # the articles, then h.py (the helpers they import)
 
