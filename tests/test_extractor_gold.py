@@ -330,9 +330,10 @@ def test_annotated_files_hold_against_the_corpus_and_the_split(name: str) -> Non
 
 
 #: The halves of the modern-style set that exist (a-d, and any half added later).
-MODERN_HALVES = [
-    p for p in "abcdefghijklmn" if (REPO / "tests/data/modern" / f"modern_{p}_claims.jsonl").exists()
-]
+MODERN_HALVES = sorted(
+    p.name[len("modern_") : -len("_claims.jsonl")]
+    for p in (REPO / "tests/data/modern").glob("modern_*_claims.jsonl")
+)
 
 
 @pytest.mark.parametrize("part", MODERN_HALVES)
