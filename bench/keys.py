@@ -503,12 +503,12 @@ class Driver:
         sql = "SELECT doc_id FROM claims ORDER BY doc_id, start, id"
         return [r[0] for r in self.db.execute(sql)]
 
-    async def walk(self, here: int, target: int, stop: Callable[[], bool]) -> bool:
-        """Move along the review list from position ``here`` to ``target`` the cheapest way
-        the screen offers (:func:`keys_plan.list_route`: ``j``/``k``, and ``J``/``K`` to a
-        document's first claim when bound), one counted move; True as soon as ``stop()``
-        holds after a key."""
-        route = kp.list_route(self.list_docs(), here, target)
+    async def walk(self, docs: list[int], here: int, target: int, stop: Callable[[], bool]) -> bool:
+        """Move along the review list (``docs``: :meth:`list_docs`) from position ``here`` to
+        ``target`` the cheapest way the screen offers (:func:`keys_plan.list_route`: ``j``/``k``,
+        and ``J``/``K`` to a document's first claim when bound), one counted move; True as soon
+        as ``stop()`` holds after a key."""
+        route = kp.list_route(docs, here, target)
         jumps = {"J": self.key_for("review.next_document", "J"),
                  "K": self.key_for("review.previous_document", "K")}  # fmt: skip
         if any(k in jumps and jumps[k] is None for k in route):
@@ -573,7 +573,7 @@ class Driver:
             now = self.on_screen()
             return now is not None and self.claim(now)["status"] == "pending"
 
-        if not await self.walk(pos, best, pending):
+        if not await self.walk(docs, pos, best, pending):
             raise BenchError(f"no pending claim reached from claim {here}")
 
     # ---- deciding
@@ -720,7 +720,7 @@ class Driver:
             return
         if here not in order or claim_id not in order:
             raise BenchError(f"cannot find claim {claim_id} from claim {here} in the list")
-        if not await self.walk(order.index(here), order.index(claim_id),
+        if not await self.walk(self.list_docs(), order.index(here), order.index(claim_id),
                                lambda: self.on_screen() == claim_id):  # fmt: skip
             raise BenchError(f"the list keys never reached claim {claim_id}")
 
