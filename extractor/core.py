@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 
-from . import ner, nlp
+from . import lexicon, ner, nlp
 from .docrank import Place, stack_rows
 from .entities import (
     EntityTable,
@@ -50,7 +50,7 @@ from .roles import (
 from .sentences import split_clauses, split_sentences
 from .timex import TimeExpr, find_times, normalise
 
-VERSION = "1.3.0"
+VERSION = "1.4.0"
 
 #: Any character that can start a quantity; a text without one has no claims.
 _HAS_NUMBER = re.compile(r"[0-9０-９零〇两一二三四五六七八九十百千万亿]")
@@ -94,20 +94,72 @@ def find_aliases(norm: str, times: list[TimeExpr]) -> dict[str, str]:
             # Drop a time expression glued to the front (4月26日中国人保…).
             if t.start <= full_start < t.end:
                 full_start = t.end
-        full = norm[full_start : m.start()]
-        tokens = _tokens(norm, full_start, m.start())
-        # Keep the trailing noun run: 据悉A公司 -> A公司.
-        best = None
-        for i in range(len(tokens)):
-            j = noun_run(tokens, i)
-            if j == len(tokens) and entity_score(tokens[i:j]) > 0:
-                best = norm[tokens[i][2] : m.start()]
-                break
-        full = best or full
         alias = m.group("alias").strip()
+        stretch = norm[full_start : m.start()]
+        title = _TITLE_END_RE.search(stretch)
+        if title is not None:
+            # A titled work stands for itself: 发布《…报告》（以下简称《报告》）.
+            if alias and alias != title.group(0):
+                out[alias] = title.group(0)
+            continue
+        cut = _alias_name_start(stretch, alias)
+        full = stretch[cut:]
+        if not cut:
+            # Keep the trailing noun run: 据悉A公司 -> A公司.
+            tokens = _tokens(norm, full_start, m.start())
+            for i in range(len(tokens)):
+                j = noun_run(tokens, i)
+                if j == len(tokens) and entity_score(tokens[i:j]) > 0:
+                    full = norm[tokens[i][2] : m.start()]
+                    break
         if alias and full and alias != full:
             out[alias] = full
     return out
+
+
+#: A work's title closing the stretch before （简称…）.
+_TITLE_END_RE = re.compile(r"《[^《》]{1,40}》$")
+
+
+def _alias_name_start(stretch: str, alias: str) -> int:
+    """Where the full name an alias stands for starts in the ``stretch`` written before its
+    （简称…）: after the last preposition or 的 whose rest still shares the alias's characters
+    (记者从|江城市医疗保障局, data/alias_lead_words.tsv), then at the alias's first character
+    where a class noun describes what follows (国内龙头企业|晋原化工集团, data/alias_descriptors.tsv)
+    and the alias is a subsequence of the rest."""
+    bare = alias.strip("《》“”\"「」『』")
+    if not bare:
+        return 0
+    chars = set(bare)
+    need = min(2, len(chars))
+    leads = lexicon.words("alias_lead_words")
+    cuts: set[int] = set()
+    pos = 0
+    for word, _flag in nlp.tag(stretch):
+        pos += len(word)
+        if word in leads:
+            cuts.add(pos)
+    for lead in leads:
+        if len(lead) > 1:
+            cuts.update(m.end() for m in re.finditer(re.escape(lead), stretch))
+    start = 0
+    for cut in sorted(cuts, reverse=True):
+        if len(stretch) - cut >= 2 and len(chars & set(stretch[cut:])) >= need:
+            start = cut
+            break
+    descriptors = lexicon.words("alias_descriptors")
+    for k in range(start + 1, len(stretch) - len(bare) + 1):
+        if stretch[k] != bare[0] or not stretch.endswith(descriptors, start, k):
+            continue
+        if _subsequence(bare, stretch[k:]):
+            return k
+    return start
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """Whether the characters of ``short`` occur in ``long`` in order."""
+    it = iter(long)
+    return all(ch in it for ch in short)
 
 
 def _tokens(norm: str, start: int, end: int) -> list[Token]:

@@ -662,11 +662,15 @@ class EntityTable:
         """The ``n`` titles in book-title marks the document writes most often (at least
         twice, or once in the headline), marks kept (《棒棒堂》: the work, game or event an
         article is about, the subject of quantities that name none); (text, start, end) of
-        the first mention. Computed once per document."""
+        the first mention. Not the titles of documents that publish figures (《…报告》,
+        《人民日报》: data/source_title_endings.tsv), which are sources. Computed once per
+        document."""
         if self._titles is None:
             seen: dict[str, tuple[int, int]] = {}
+            sources = lexicon.words("source_title_endings")
             for m in _TITLE_RE.finditer(self.norm):
-                seen.setdefault(m.group(0), (m.start(), m.end()))
+                if not m.group(1).endswith(sources):
+                    seen.setdefault(m.group(0), (m.start(), m.end()))
             ranked = sorted(
                 (
                     (t, a, b)

@@ -40,25 +40,83 @@ def test_alias_maps_back_to_the_full_name() -> None:
     assert text[c.subject_start : c.subject_end] == "中国人保"
 
 
-@pytest.mark.parametrize(
-    ("text", "aliases"),
-    [
-        # an alias with more said inside its brackets (a listed company's code)
-        (
-            "甲乙智能装备股份有限公司（以下简称“甲乙智能”，股票代码：600000）今日披露年报。",
-            {"甲乙智能": "甲乙智能装备股份有限公司"},
-        ),
-        ("丙丁物流集团（下称“丙丁”；原名丙丁运输）宣布扩张。", {"丙丁": "丙丁物流集团"}),
-        ("中国信息通信研究院（简称：信通院）发布报告。", {"信通院": "中国信息通信研究院"}),
-        # no alias: brackets that define nothing, or an unclosed one
-        ("庚辛公司（股票代码：600001）发布公告。", {}),
-        ("壬癸银行（以下简称“壬癸”，发布公告。", {}),
-    ],
-)
+_ALIAS_CASES = [
+    # an alias with more said inside its brackets (a listed company's code)
+    (
+        "甲乙智能装备股份有限公司（以下简称“甲乙智能”，股票代码：600000）今日披露年报。",
+        {"甲乙智能": "甲乙智能装备股份有限公司"},
+    ),
+    ("丙丁物流集团（下称“丙丁”；原名丙丁运输）宣布扩张。", {"丙丁": "丙丁物流集团"}),
+    ("中国信息通信研究院（简称：信通院）发布报告。", {"信通院": "中国信息通信研究院"}),
+    # a titled document stands for itself, not the clause that publishes it
+    (
+        "青川省统计局7日发布《2025青川旅游发展报告》（以下简称《报告》）。",
+        {"《报告》": "《2025青川旅游发展报告》"},
+    ),
+    (
+        "市政府日前印发《促进消费十条措施》（以下简称“十条措施”）。",
+        {"十条措施": "《促进消费十条措施》"},
+    ),
+    # a preposition or 的 before the name is not part of it (data/alias_lead_words.tsv)
+    ("记者从东岭市医疗保障局（简称“市医保局”）获悉。", {"市医保局": "东岭市医疗保障局"}),
+    ("据悉，在香港上市的旅游公司青游在线（简称“青游”）发布公告。", {"青游": "青游在线"}),
+    (
+        "组织对第9届湖滨运动会组织委员会（简称“湖运组委”）进行评估。",
+        {"湖运组委": "第9届湖滨运动会组织委员会"},
+    ),
+    ("以国内毛纺品牌远山服饰（简称“远山”）为例。", {"远山": "远山服饰"}),
+    ("由云帆软件（下称“云帆”）开发。", {"云帆": "云帆软件"}),
+    ("据出品方星海影业（简称“星海”）介绍。", {"星海": "星海影业"}),
+    ("向青禾种业科技有限公司（简称“青禾种业”）采购。", {"青禾种业": "青禾种业科技有限公司"}),
+    ("经东岭农商银行（简称“东岭农商”）审批。", {"东岭农商": "东岭农商银行"}),
+    # 由 and 在 inside a name are not prepositions (自由, 在线)
+    (
+        "海澄自由贸易试验区管理委员会（简称“管委会”）发布通知。",
+        {"管委会": "海澄自由贸易试验区管理委员会"},
+    ),
+    # a class noun before the name (data/alias_descriptors.tsv) ...
+    (
+        "国内氮肥龙头企业晋川化工集团有限公司（简称“晋川化工”）公告。",
+        {"晋川化工": "晋川化工集团有限公司"},
+    ),
+    ("乳业龙头青牧乳业股份有限公司（简称“青牧”）公告。", {"青牧": "青牧乳业股份有限公司"}),
+    ("国产手机厂商星耀通讯（简称“星耀”）公告。", {"星耀": "星耀通讯"}),
+    ("连锁品牌麦田坊食品集团（简称“麦田坊”）公告。", {"麦田坊": "麦田坊食品集团"}),
+    ("本地开发商恒远置业（简称“恒远”）公告。", {"恒远": "恒远置业"}),
+    ("通信运营商东联通信（简称“东联”）公告。", {"东联": "东联通信"}),
+    ("物流服务商迅达物流（简称“迅达”）公告。", {"迅达": "迅达物流"}),
+    ("电池供应商宁远电池（简称“宁远”）公告。", {"宁远": "宁远电池"}),
+    ("汽车制造商长风汽车（简称“长风”）公告。", {"长风": "长风汽车"}),
+    ("唱片公司星河音乐（简称“星河”）公告。", {"星河": "星河音乐"}),
+    ("发行方华影天下传媒（简称“华影”）公告。", {"华影": "华影天下传媒"}),
+    # ... but not an organisation ending that closes a longer name, nor a place before it
+    (
+        "中国音像出版协会游戏工作委员会（简称“游戏工委”）发布报告。",
+        {"游戏工委": "中国音像出版协会游戏工作委员会"},
+    ),
+    (
+        "中国银行保险监督管理委员会（简称“银保监会”）发布数据。",
+        {"银保监会": "中国银行保险监督管理委员会"},
+    ),
+    # no alias: brackets that define nothing, or an unclosed one
+    ("庚辛公司（股票代码：600001）发布公告。", {}),
+    ("壬癸银行（以下简称“壬癸”，发布公告。", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "aliases"), _ALIAS_CASES)
 def test_aliases_defined_in_brackets(text: str, aliases: dict[str, str]) -> None:
     from extractor.core import find_aliases
 
     assert find_aliases(text, []) == aliases
+
+
+def test_every_alias_lead_word_and_descriptor_is_tested() -> None:
+    from extractor import lexicon
+
+    cases = "".join(text for text, _ in _ALIAS_CASES)
+    for word in lexicon.words("alias_lead_words") + lexicon.words("alias_descriptors"):
+        assert word in cases, word
 
 
 def test_a_company_named_by_its_alias_and_by_gongsi_is_the_full_name() -> None:

@@ -44,6 +44,51 @@ def test_the_most_frequent_title_is_the_articles(text: str, titles: list[str]) -
     assert [t for t, _, _ in EntityTable(text, headline_end).titles()] == titles
 
 
+#: Every entry of data/source_title_endings.tsv, each in a title written three times: the
+#: title of a document that publishes figures is a source, never the article's title.
+SOURCE_TITLES = [
+    "《2025青川旅游发展报告》",
+    "《关于促进民宿发展的意见》",
+    "《关于做好秋粮收购工作的通知》",
+    "《促进消费十条措施》",
+    "《东岭市停车收费管理办法》",
+    "《老旧小区改造实施方案》",
+    "《南江新区五年规划》",
+    "《青川省国土空间规划纲要》",
+    "《2025年东岭市统计公报》",
+    "《西江流域生态白皮书》",
+    "《中国夜间经济蓝皮书》",
+    "《青少年近视防控指南》",
+    "《数据出境合规指引》",
+    "《关于设立湖滨新区的决定》",
+    "《青川日报》",
+    "《东岭晚报》",
+    "《南江早报》",
+    "《西川商报》",
+    "《湖滨时报》",
+    "《财经周刊》",
+    "《大众摄影杂志》",
+]
+
+
+@pytest.mark.parametrize("title", SOURCE_TITLES)
+def test_the_title_of_a_source_document_is_not_the_articles(title: str) -> None:
+    text = f"{title}发布。{title}显示，全市游客增长12%。据{title}统计，收入增长8%。"
+    headline_end = text.index("。") + 1
+    assert EntityTable(text, headline_end).titles() == []
+
+
+def test_every_source_title_ending_is_tested() -> None:
+    from extractor import lexicon
+
+    endings = lexicon.words("source_title_endings")
+    for ending in endings:
+        assert any(t[1:-1].endswith(ending) for t in SOURCE_TITLES), ending
+    # and a work's title that ends otherwise stays the article's title
+    text = "《星河物语》开测。《星河物语》显示，玩家增长12%。"
+    assert [t for t, _, _ in EntityTable(text, text.index("。") + 1).titles()] == ["《星河物语》"]
+
+
 def test_the_title_is_an_option_of_a_clause_without_a_subject() -> None:
     text = "《星河物语》新版开测。首日即吸引了10万名玩家。《星河物语》还将开放新地图。"
     opts = _options(text, "10万名")
