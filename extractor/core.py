@@ -123,11 +123,11 @@ _TITLE_END_RE = re.compile(r"《[^《》]{1,40}》$")
 
 def _alias_name_start(stretch: str, alias: str) -> int:
     """Where the full name an alias stands for starts in the ``stretch`` written before its
-    （简称…）: after the last preposition or 的 whose rest still shares the alias's characters
-    (记者从|江城市医疗保障局, data/alias_lead_words.tsv), then at the alias's first character
-    where a class noun describes what follows (国内龙头企业|晋原化工集团, data/alias_descriptors.tsv)
-    and the alias is a subsequence of the rest."""
-    bare = alias.strip("《》“”\"「」『』")
+    （简称…）: after the last preposition or 的 whose rest still shares the alias's
+    characters (记者从|江城市医疗保障局, data/alias_lead_words.tsv), then at the alias's first
+    character where a class noun describes what follows (国内龙头企业|晋原化工集团,
+    data/alias_descriptors.tsv) and the alias is a subsequence of the rest."""
+    bare = alias.strip('《》“”"「」『』')
     if not bare:
         return 0
     chars = set(bare)
