@@ -1,22 +1,24 @@
 """How far a second annotator agrees with the gold, by the eval's own rules.
 
-``tests/data/agreement/second_claims.jsonl`` holds a second, blind annotation of reference-gold
-articles (``dev_claims.jsonl`` and ``annotated_claims.jsonl``: the training part's 30 and the
-test part's 30), written from the text and ``../shared/gold/GUIDELINE.md`` alone by annotators
-who never saw the gold or the extractor's output. This script scores that annotation as if it
-were the extractor's proposals (``extractor.evaluate.score``: precision, recall, accept-as-is,
-each field on found claims) against the gold, for each part, and the extractor on the same
-articles beside it. It is the ceiling the eval's targets should be read against: where two
-careful annotators following the same guideline agree on 0.71 of subjects, an extractor scored
-against one of them cannot be expected to reach 0.80.
+``tests/data/agreement/second_claims.jsonl`` holds a second, blind annotation of the reference
+gold's articles (``dev_claims.jsonl`` and ``annotated_claims.jsonl``: 30 of the training part and
+the test part's 30), and ``second_b_claims.jsonl`` one of the held-out modern half B, written from
+the text and ``../shared/gold/GUIDELINE.md`` alone by annotators who never saw the gold or the
+extractor's output. This script scores each as if it were the extractor's proposals
+(``extractor.evaluate.score``: precision, recall, accept-as-is, each field on found claims)
+against the gold — by part of the split where the articles are in it — and the other way round,
+with the extractor on the same articles beside them. It is the ceiling the eval's targets are
+read against: an extractor scored against one annotator is not expected to agree with the gold
+more than a second annotator who follows the same guideline.
 
-The second annotation is checked before it is scored: every record's offsets must hold in the
-article text (``text[start:end] == surface``), or the script stops with the line at fault.
+Each second annotation is checked before it is scored: every record's offsets must hold in the
+article text (``text[start:end] == surface``), or the script stops with one line naming the
+file and line at fault (exit 2).
 
 Usage::
 
-    python bench/agreement.py                # prints the table, writes bench/out/agreement.json
-    python bench/agreement.py --out F.json
+    python bench/agreement.py                # every set; writes bench/out/agreement.json
+    python bench/agreement.py --second S.jsonl --gold G.jsonl [G2.jsonl ...] --out F.json
 """
 
 from __future__ import annotations
@@ -35,6 +37,15 @@ DATA = ROOT / "tests" / "data"
 SECOND = DATA / "agreement" / "second_claims.jsonl"
 REFERENCE = (DATA / "dev_claims.jsonl", DATA / "annotated_claims.jsonl")
 SPLIT = DATA / "split.json"
+#: Each gold and its second annotation: the reference gold's 60 articles (scored by part of the
+#: split) and the held-out modern half B.
+SETS: dict[str, tuple[tuple[Path, ...], Path]] = {
+    "reference": (REFERENCE, SECOND),
+    "modern B": (
+        (DATA / "modern" / "modern_b_claims.jsonl",),
+        DATA / "agreement" / "second_b_claims.jsonl",
+    ),
+}
 
 
 class SecondError(ValueError):
@@ -94,43 +105,54 @@ def summary(report: dict) -> dict:
     }
 
 
+def _rows(gold: list[dict], second: list[dict], extracted: list[dict], docs: set[str]) -> dict:
+    g = [x for x in gold if str(x["doc"]) in docs]
+    mine = [r for r in second if str(r["doc"]) in docs]
+    return {
+        "second annotator": summary(ev.score(g, as_proposals(mine))),
+        # The same comparison the other way round: the second annotation as the gold.
+        "gold against the second": summary(ev.score(mine, as_proposals(g))),
+        "extractor": summary(ev.score(g, [p for p in extracted if p["doc"] in docs])),
+    }
+
+
+def compare(gold_paths: tuple[Path, ...], second_path: Path) -> dict[str, dict]:
+    """The rows of one gold and its second annotation: by part of the split where the
+    documents are in it, else for all of them (``all``)."""
+    gold = [g for path in gold_paths for g in ev.load_gold(path)]
+    texts = ev._documents(gold, ROOT / "seeds", [Path(c) for c in ev.default_corpora(ROOT)])
+    second = load_second(second_path, texts)
+    docs = {str(r["doc"]) for r in second}
+    extracted = ev.predict({d: texts[d] for d in sorted(docs)})
+    parts = {part: ev.split_part(SPLIT, part) & docs for part in ("train", "test")}
+    if not any(parts.values()):
+        parts = {"all": docs}
+    return {part: _rows(gold, second, extracted, d) for part, d in parts.items() if d}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--second", default=str(SECOND), help="the second annotation (JSONL)")
+    ap.add_argument(
+        "--second",
+        help="score only this second annotation (JSONL) against --gold (default: every set of"
+        " SETS)",
+    )
+    ap.add_argument("--gold", nargs="+", help="the gold files --second annotates again")
     ap.add_argument("--out", default=str(ROOT / "bench" / "out" / "agreement.json"))
     args = ap.parse_args(argv)
-
-    gold = [g for path in REFERENCE for g in ev.load_gold(path)]
-    texts = ev._documents(gold, ROOT / "seeds", [Path(c) for c in ev.default_corpora(ROOT)])
-    try:
-        second = load_second(Path(args.second), texts)
-    except (OSError, SecondError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    docs = {str(r["doc"]) for r in second}
-    gold = [g for g in gold if str(g["doc"]) in docs]
-    proposals = as_proposals(second)
-    extracted = ev.predict({d: texts[d] for d in sorted(docs)})
-
+    if bool(args.second) != bool(args.gold):
+        ap.error("--second and --gold go together")
+    sets = (
+        {"given": (tuple(Path(g) for g in args.gold), Path(args.second))} if args.second else SETS
+    )
     results: dict[str, dict] = {}
-    for part in ("train", "test"):
-        part_docs = ev.split_part(SPLIT, part) & docs
-        if not part_docs:
-            continue
-        g = [x for x in gold if str(x["doc"]) in part_docs]
-        results[part] = {
-            "second annotator": summary(
-                ev.score(g, [p for p in proposals if p["doc"] in part_docs])
-            ),
-            # The same comparison the other way round: the second annotation as the gold.
-            "gold against the second": summary(
-                ev.score(
-                    [r for r in second if str(r["doc"]) in part_docs],
-                    as_proposals([x for x in g]),
-                )
-            ),
-            "extractor": summary(ev.score(g, [p for p in extracted if p["doc"] in part_docs])),
-        }
+    for name, (gold_paths, second_path) in sets.items():
+        try:
+            for part, rows in compare(gold_paths, second_path).items():
+                results[f"{name} {part}"] = rows
+        except (OSError, SecondError, ValueError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
 
     cols = (
         "documents",
@@ -143,10 +165,10 @@ def main(argv: list[str] | None = None) -> int:
         "predicate_exact",
         "time",
     )
-    print("part   who                       " + "  ".join(f"{c[:9]:>9}" for c in cols))
+    print(f"{'set':<16} {'who':<25} " + "  ".join(f"{c[:9]:>9}" for c in cols))
     for part, rows in results.items():
         for who, s in rows.items():
-            print(f"{part:<6} {who:<25} " + "  ".join(f"{s[c]:>9}" for c in cols))
+            print(f"{part:<16} {who:<25} " + "  ".join(f"{s[c]:>9}" for c in cols))
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")

@@ -70,7 +70,9 @@ def test_a_bad_line_is_named(tmp_path: Path, line: str, message: str) -> None:
 
 def test_a_bad_file_exits_2_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     path = _write(tmp_path, ["{not json"])
-    assert agreement.main(["--second", str(path), "--out", str(tmp_path / "o.json")]) == 2
+    gold = str(agreement.REFERENCE[0])
+    out = str(tmp_path / "o.json")
+    assert agreement.main(["--second", str(path), "--gold", gold, "--out", out]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error: ") and "second.jsonl:1" in err[0]
     assert not (tmp_path / "o.json").exists()
@@ -124,3 +126,23 @@ def test_the_shipped_second_annotation_holds_in_its_articles() -> None:
     assert docs & ev.split_part(agreement.SPLIT, "train")
     assert docs & ev.split_part(agreement.SPLIT, "test")
     assert sum(1 for r in second if r.get("claim")) >= 100
+
+
+def test_second_and_gold_go_together(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        agreement.main(["--second", str(tmp_path / "x.jsonl")])
+    assert exit_.value.code == 2
+
+
+def test_a_given_pair_is_scored_for_all_its_documents(tmp_path: Path) -> None:
+    # A second annotation of seed documents (in no part of the split): one row set, "all".
+    seed = agreement.ROOT.parent / "shared" / "gold" / "seed_claims.jsonl"
+    if not seed.is_file():
+        pytest.skip("no ../shared/gold/seed_claims.jsonl")
+    gold = ev.load_gold(seed)
+    path = _write(tmp_path, [json.dumps(g, ensure_ascii=False) for g in gold])
+    rows = agreement.compare((seed,), path)
+    assert list(rows) == ["all"]
+    # the gold against itself agrees in every field
+    assert rows["all"]["second annotator"]["accept_as_is"] == 1.0
+    assert rows["all"]["gold against the second"]["recall"] == 1.0
