@@ -56,11 +56,16 @@ VERSION = "1.4.0"
 _HAS_NUMBER = re.compile(r"[0-9０-９零〇两一二三四五六七八九十百千万亿]")
 
 _ALIAS_RE = re.compile(
-    r"[（(](?:以下)?(?:简称|下称|简称为)[：:]?[“\"「『]?(?P<alias>[^”\"」』）)，,。]{1,16}?)[”\"」』]?"
+    # a stock code or a note may come first: （600871，以下简称“华南钢铁”）
+    r"[（(](?:[^（）()，,。\n]{1,20}[，,；;]\s*)?(?:以下)?(?:简称|下称|简称为)[：:]?[“\"「『]?(?P<alias>[^”\"」』）)，,。]{1,16}?)[”\"」』]?"
     # what may follow the alias inside the brackets: （以下简称“华锐智能”，股票代码：688452）
     r"(?:[，,；;][^（）()\n]{0,40})?[）)]"
 )
-_NAME_BEFORE_RE = re.compile(r"[^，,。；;：:、\s（）()“”\"]{2,40}$")
+#: The name before （简称…）: no punctuation, save a short bracketed part of the name
+#: (北方稀土（集团）高科技股份有限公司).
+_NAME_BEFORE_RE = re.compile(
+    r"(?:[^，,。；;：:、\s（）()“”\"]|[（(][^（）()，,。]{1,4}[）)]){2,40}$"
+)
 
 #: What stands between two quantities of a list: the noun the first one counts and 、/和.
 _LIST_GAP_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:、|和|及|以及|与)")
@@ -112,9 +117,23 @@ def find_aliases(norm: str, times: list[TimeExpr]) -> dict[str, str]:
                 if j == len(tokens) and entity_score(tokens[i:j]) > 0:
                     full = norm[tokens[i][2] : m.start()]
                     break
+        full = _with_alias_start(stretch, full, alias)
         if alias and full and alias != full:
             out[alias] = full
     return out
+
+
+def _with_alias_start(stretch: str, full: str, alias: str) -> str:
+    """A full name (a trailing part of ``stretch``) read back to where the alias's characters
+    start, when a name the tagger split lost the alias's first ones (北京知行课堂教育科技有限公司
+    for 知行课堂, not 课堂教育科技有限公司)."""
+    bare = alias.strip('《》“”"「」『』')
+    if not bare or not full or _subsequence(bare, full):
+        return full
+    for p in range(len(stretch) - len(full) - 1, -1, -1):
+        if stretch[p] == bare[0] and _subsequence(bare, stretch[p:]):
+            return stretch[p:]
+    return full
 
 
 #: A work's title closing the stretch before （简称…）.
