@@ -239,6 +239,16 @@ class _Doc:
         self.names: dict[int, list[ner.Entity]] = {}
         #: The document's genre signals for the time options (computed once, on first use).
         self.genre: dict[str, float] | None = None
+        #: The place each scope word (全市, 全省) stands for (computed on first use).
+        self._scope: dict[str, str] | None = None
+
+    def scope_names(self) -> dict[str, str]:
+        """The place each word of ``data/scope_place_words.tsv`` stands for in this document:
+        of the names written with its level character (青州市, 江临省, 闽西县), the one written most
+        often, the first on a tie (see :func:`scope_places`). Computed once."""
+        if self._scope is None:
+            self._scope = scope_places(self.norm)
+        return self._scope
 
     # -------------------------------------------------------------- cached structure
     def normalised(self, expr: str) -> str:
@@ -933,6 +943,8 @@ def _candidate(
                     )
         if roles.aliases:
             subject_opts = _full_names(subject_opts, roles.aliases)
+        if any(o.text.startswith(_SCOPE_STARTS) for o in subject_opts):
+            subject_opts = _scope_names(subject_opts, doc.scope_names())
         options = doc.ranker.rank(subject_opts, kind=m.kind)
         if subject and subj_phrase is not None:
             doc.subject_counts[subject] = doc.subject_counts.get(subject, 0) + 1
@@ -1249,9 +1261,63 @@ _EARLIER_SENTENCES = 2
 _EARLIER_CLAUSES = 3
 #: How many of the document's most frequent rule subjects are options.
 _FREQUENT = 2
+#: The scope words (全市, 全省) a subject option may open with (data/scope_place_words.tsv).
+_SCOPE_STARTS = tuple(lexicon.words("scope_place_words"))
 #: Quantity rules whose claims are a team's result (a win-loss record, a score of two sides):
 #: with a unit of ``data/team_result_units.tsv`` (5连败), they mark team subject options.
 _TEAM_RESULT_RULES = frozenset({"sport.record", "score.pair", "score.teams"})
+
+
+def scope_places(norm: str) -> dict[str, str]:
+    """Each scope word of ``data/scope_place_words.tsv`` (全市, 全省) mapped to the place of its
+    level the text names most often (the first named on a tie): a name is the word the tagger writes
+    ending with the level character (青州市, 广东省), or the word before the character
+    (清河|市), or the two characters before it when the tagger split them (江|临|省) — never a
+    word of ``data/not_place_words.tsv`` (城市, 超市, 节省)."""
+    levels = {level for _, level in lexicon.table("scope_place_words")}
+    if not any(level in norm for level in levels):
+        return {}
+    not_place = frozenset(lexicon.words("not_place_words"))
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for m in re.finditer("|".join(sorted(levels)), norm):
+        level, at = m.group(), m.start()
+        window = norm[max(0, at - 6) : at + 1]
+        words = [w for w, _ in nlp.tag(window)]
+        name = ""
+        if words and words[-1].endswith(level) and len(words[-1]) >= 3:
+            name = words[-1]
+        elif words and words[-1] == level and len(words) >= 2 and len(words[-2]) >= 2:
+            name = words[-2] + level
+        elif at >= 2:
+            name = norm[at - 2 : at + 1]
+        if (
+            len(name) < 3
+            or not all("\u4e00" <= ch <= "\u9fff" for ch in name)
+            or name[-2:] in not_place
+            or name in not_place
+        ):
+            continue
+        counts[name] = counts.get(name, 0) + 1
+        first.setdefault(name, at)
+    out: dict[str, str] = {}
+    for word, level in lexicon.table("scope_place_words"):
+        names = [n for n in counts if n.endswith(level)]
+        if names:
+            out[word] = min(names, key=lambda n: (-counts[n], first[n]))
+    return out
+
+
+def _scope_names(opts: list[Option], places: dict[str, str]) -> list[Option]:
+    """Subject options opening with a scope word (全市新建公共停车场) name the place it stands
+    for (青州市新建公共停车场), merged with an option of that text as aliases are."""
+    named: dict[str, str] = {}
+    for o in opts:
+        for word, place in places.items():
+            if o.text.startswith(word):
+                named[o.text] = place + o.text[len(word) :]
+                break
+    return _full_names(opts, named) if named else opts
 
 
 def _full_names(opts: list[Option], aliases: dict[str, str]) -> list[Option]:

@@ -327,3 +327,55 @@ def test_subject_options_that_are_a_defined_alias_stand_for_the_full_name() -> N
     assert full.features["dist"] == 0.1 and full.features["same_clause"] == 1.0
     assert full.features["headline"] == 1.0
     assert (out["丁戊集团"].start, out["丁戊集团"].end) == (20, 22)  # offsets of the mention
+
+
+# ------------------------------------------------ scope words (全市, 全省) name their place
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # the tagger writes the name whole, or before the level character, or splits it
+        (
+            "青州市交通局表示，全市新建停车场。",
+            {"全市": "青州市", "本市": "青州市"},
+        ),
+        ("清河市教育局发布。", {"全市": "清河市", "本市": "清河市"}),
+        ("江临省卫生健康委员会发布。", {"全省": "江临省"}),
+        ("闽西县今年春茶上市。", {"全县": "闽西县"}),
+        # the name written most often wins; the first one on a tie
+        (
+            "甲州市与青州市合作。青州市交通局表示。",
+            {"全市": "青州市", "本市": "青州市"},
+        ),
+        ("甲州市与青州市合作。", {"全市": "甲州市", "本市": "甲州市"}),
+        # no place of a level: no name for its words
+        ("全国新建停车场。", {}),
+    ],
+)
+def test_scope_words_stand_for_the_place_the_text_names(text: str, places: dict[str, str]) -> None:
+    from extractor.core import scope_places
+
+    assert scope_places(text) == places
+
+
+def test_words_that_name_no_place_are_never_the_scope() -> None:
+    from extractor import lexicon
+    from extractor.core import scope_places
+
+    for word in lexicon.words("not_place_words"):
+        # the word written three times and nothing else that could be a place
+        assert scope_places(f"据悉，{word}，{word}，{word}。") == {}, word
+
+
+def test_every_scope_word_opens_a_subject_that_names_its_place() -> None:
+    from extractor import extract, lexicon
+
+    places = {"省": "江临省", "市": "青州市", "县": "闽西县"}
+    for word, level in lexicon.table("scope_place_words"):
+        place = places[level]
+        text = f"{place}统计局发布数据。{word}规模以上工业增加值同比增长6.5%。"
+        (c,) = [c for c in extract(text) if c.quantity_text == "6.5%"]
+        assert c.subject.startswith(place), (word, c.subject)
+        # the highlight stays on the words as written
+        assert text[c.subject_start : c.subject_end].startswith(word)
