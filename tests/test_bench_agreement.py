@@ -146,3 +146,14 @@ def test_a_given_pair_is_scored_for_all_its_documents(tmp_path: Path) -> None:
     # the gold against itself agrees in every field
     assert rows["all"]["second annotator"]["accept_as_is"] == 1.0
     assert rows["all"]["gold against the second"]["recall"] == 1.0
+
+
+def test_the_shipped_second_annotation_of_b_holds_in_its_articles() -> None:
+    gold_paths, second_path = agreement.SETS["modern B"]
+    gold = [g for path in gold_paths for g in ev.load_gold(path)]
+    texts = ev._documents(
+        gold, agreement.ROOT / "seeds", [Path(c) for c in ev.default_corpora(agreement.ROOT)]
+    )
+    second = agreement.load_second(second_path, texts)
+    # every article of B, and only those
+    assert {r["doc"] for r in second} == {str(g["doc"]) for g in gold}
