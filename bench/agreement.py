@@ -38,12 +38,19 @@ SECOND = DATA / "agreement" / "second_claims.jsonl"
 REFERENCE = (DATA / "dev_claims.jsonl", DATA / "annotated_claims.jsonl")
 SPLIT = DATA / "split.json"
 #: Each gold and its second annotation: the reference gold's 60 articles (scored by part of the
-#: split) and the held-out modern half B.
+#: split), the held-out modern half B, and a third annotation of the test part.
 SETS: dict[str, tuple[tuple[Path, ...], Path]] = {
     "reference": (REFERENCE, SECOND),
     "modern B": (
         (DATA / "modern" / "modern_b_claims.jsonl",),
         DATA / "agreement" / "second_b_claims.jsonl",
+    ),
+    # a third annotation of the test part: against the gold, and the two annotators against
+    # each other (the second annotation as the gold)
+    "third": (REFERENCE, DATA / "agreement" / "third_claims.jsonl"),
+    "third vs second": (
+        (DATA / "agreement" / "second_claims.jsonl",),
+        DATA / "agreement" / "third_claims.jsonl",
     ),
 }
 
@@ -109,9 +116,9 @@ def _rows(gold: list[dict], second: list[dict], extracted: list[dict], docs: set
     g = [x for x in gold if str(x["doc"]) in docs]
     mine = [r for r in second if str(r["doc"]) in docs]
     return {
-        "second annotator": summary(ev.score(g, as_proposals(mine))),
+        "annotation": summary(ev.score(g, as_proposals(mine))),
         # The same comparison the other way round: the second annotation as the gold.
-        "gold against the second": summary(ev.score(mine, as_proposals(g))),
+        "gold against it": summary(ev.score(mine, as_proposals(g))),
         "extractor": summary(ev.score(g, [p for p in extracted if p["doc"] in docs])),
     }
 
@@ -165,10 +172,10 @@ def main(argv: list[str] | None = None) -> int:
         "predicate_exact",
         "time",
     )
-    print(f"{'set':<16} {'who':<25} " + "  ".join(f"{c[:9]:>9}" for c in cols))
+    print(f"{'set':<21} {'who':<25} " + "  ".join(f"{c[:9]:>9}" for c in cols))
     for part, rows in results.items():
         for who, s in rows.items():
-            print(f"{part:<16} {who:<25} " + "  ".join(f"{s[c]:>9}" for c in cols))
+            print(f"{part:<21} {who:<25} " + "  ".join(f"{s[c]:>9}" for c in cols))
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")

@@ -144,8 +144,8 @@ def test_a_given_pair_is_scored_for_all_its_documents(tmp_path: Path) -> None:
     rows = agreement.compare((seed,), path)
     assert list(rows) == ["all"]
     # the gold against itself agrees in every field
-    assert rows["all"]["second annotator"]["accept_as_is"] == 1.0
-    assert rows["all"]["gold against the second"]["recall"] == 1.0
+    assert rows["all"]["annotation"]["accept_as_is"] == 1.0
+    assert rows["all"]["gold against it"]["recall"] == 1.0
 
 
 def test_the_shipped_second_annotation_of_b_holds_in_its_articles() -> None:
@@ -157,3 +157,13 @@ def test_the_shipped_second_annotation_of_b_holds_in_its_articles() -> None:
     second = agreement.load_second(second_path, texts)
     # every article of B, and only those
     assert {r["doc"] for r in second} == {str(g["doc"]) for g in gold}
+
+
+def test_the_shipped_third_annotation_covers_the_test_part() -> None:
+    gold_paths, third_path = agreement.SETS["third"]
+    gold = [g for path in gold_paths for g in ev.load_gold(path)]
+    texts = ev._documents(
+        gold, agreement.ROOT / "seeds", [Path(c) for c in ev.default_corpora(agreement.ROOT)]
+    )
+    third = agreement.load_second(third_path, texts)
+    assert {r["doc"] for r in third} == ev.split_part(agreement.SPLIT, "test")
