@@ -167,6 +167,48 @@ def assign(
     return out
 
 
+#: The fields a selection can be appended to (:func:`append`): a subject or predicate made of
+#: two places of the text (杭州星澜电竞 + 营业收入), as annotators often write it.
+APPEND_TARGETS = ("subject", "predicate")
+
+
+def append(text: str, target: str, start: int, end: int, current: str) -> Changes:
+    """The field changes that append the selection ``start..end`` to ``target``'s ``current``
+    value (the draft's or the claim's): the entity and what is measured, written in two
+    places (滨江市 … 共享单车 -> 滨江市共享单车). With no current value it is an assignment.
+
+    The offsets are those of the whole value when the text writes it in one place (the
+    selection right after the current value's span), else none: the value is located in the
+    text when the edit is saved, like a typed one (:func:`db.fields.locate_spans`).
+
+    Raises:
+        ReviewError: a target other than :data:`APPEND_TARGETS`, a bad selection, or a value
+            longer than :data:`MAX_SELECTION` characters.
+    """
+    if target not in APPEND_TARGETS:
+        raise ReviewError(
+            f"only {' or '.join(APPEND_TARGETS)} take an appended selection, not {target!r}"
+        )
+    start, end = selection(text, start, end)
+    field, start_col, end_col = TARGETS[target]
+    current = (current or "").strip()
+    value = current + text[start:end]
+    if len(value) > MAX_SELECTION:
+        raise ReviewError(
+            f"{field} would be {len(value)} characters, over {MAX_SELECTION}; nothing appended"
+        )
+    out: Changes = {field: value}
+    assert start_col is not None and end_col is not None
+    at = start - len(current)
+    if current and at >= 0 and text[at:end] == value:
+        out[start_col], out[end_col] = at, end
+    elif current:
+        out[start_col] = out[end_col] = None
+    else:
+        out[start_col], out[end_col] = start, end
+    return out
+
+
 def new_claim(
     text: str, start: int, end: int, readers: Readers, doc_date: str | None = None
 ) -> Changes:

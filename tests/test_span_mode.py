@@ -202,7 +202,7 @@ async def test_escape_drops_the_draft_and_restores_the_review_keys(setup):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await at_doc2(app, pilot)
         await enter_span(screen, pilot)
-        await press(pilot, "right", "s", "x", "a", "u")  # review keys do nothing in the mode
+        await press(pilot, "right", "s", "x", "e", "u")  # review keys do nothing in the mode
         await pilot.pause()
         assert screen.span_draft["subject"] == "全市"
         assert screen.claim["id"] == cid
@@ -407,7 +407,8 @@ async def test_mode_keys_take_precedence_and_are_listed(setup, tmp_path):
         assert active["s"] == "span.subject" and active["1"] == "span.subject"
         assert active["q"] == "span.quantity" and active["insert"] == "span.add"
         assert active["enter"] == "span.save" and active["escape"] == "span.leave"
-        assert "a" not in active and "x" not in active  # review keys are off
+        assert active["a"] == "span.append" and active["ampersand"] == "span.append"
+        assert "x" not in active and "j" not in active  # review keys are off
         assert "SPAN MODE" in str(screen.query_one(DocumentView).border_title)
         footer = screen_text(app).splitlines()[-1]
         assert "Subject" in footer and "Save" in footer and "Leave" in footer

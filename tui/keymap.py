@@ -119,6 +119,7 @@ IME_KEYS: dict[str, str] = {
     "comma": "fullwidth_comma",
     "asterisk": "fullwidth_asterisk",
     "plus": "fullwidth_plus_sign",
+    "ampersand": "fullwidth_ampersand",
     "at": "fullwidth_commercial_at",
     "number_sign": "fullwidth_number_sign",
     "dollar_sign": "fullwidth_yen_sign",

@@ -55,8 +55,8 @@ T = TypeVar("T")
 
 #: Screen actions that stay on in span mode besides the mode's own.
 ALWAYS_ON = frozenset(
-    {"help", "span_move", "span_jump", "span_assign", "span_assign_save", "span_add",
-     "span_save", "span_cancel", "span_hints"}
+    {"help", "span_move", "span_jump", "span_assign", "span_assign_save", "span_append",
+     "span_add", "span_save", "span_cancel", "span_hints"}
 )  # fmt: skip
 #: The mode's actions (off outside the mode; ``span_start`` enters it).
 SPAN_ACTIONS = ALWAYS_ON - {"help"}
@@ -64,7 +64,7 @@ SPAN_ACTIONS = ALWAYS_ON - {"help"}
 #: The document border while the mode is on: the mode and its keys.
 MODE_TITLE = (
     "SPAN MODE  7 8 ; … labels · ←→ word · ⇧←→↑↓ extend · Tab name · ] number · . time"
-    " · s p t o q assign (S P T O Q: and save) · n add · Enter save · Esc leave"
+    " · s p t o q assign (S P T O Q: and save) · a append · n add · Enter save · Esc leave"
 )
 
 #: What the help panel says of the hint labels' keys (they are typed, not bound).
@@ -152,6 +152,9 @@ class SpanMode(Screen):
     span_field: str | None = None
     """The field span mode started on (:meth:`span_start_field`): ``Enter`` with nothing
     assigned yet gives it the selection (:meth:`span_enter_target`)."""
+    span_appends_to = "subject"
+    """The field ``a`` / ``&`` appends the selection to: the subject or predicate assigned last
+    in the draft, else the subject (:meth:`action_span_append`)."""
     span_adding = False
     """The mode was started by ``N`` (:meth:`action_add_missed`) on a number no claim holds:
     ``Enter`` with nothing assigned adds the selection as a claim (like ``n``)."""
@@ -281,6 +284,7 @@ class SpanMode(Screen):
             return  # the screen moved on meanwhile
         self.span = cursor
         self.span_draft = {}
+        self.span_appends_to = "subject"
         self.span_claim_id = claim["id"] if claim is not None else None
         self.span_field = field
         self.span_adding = missed
@@ -497,6 +501,33 @@ class SpanMode(Screen):
         a, b = cursor.selection
         try:
             changes = spans.assign(doc["text"], target, a, b, self.span_readers, doc["date"])
+        except ReviewError as exc:
+            self.notify(shown(str(exc)), severity="warning", markup=False)
+            return False
+        self.span_draft.update(changes)
+        if target in spans.APPEND_TARGETS:
+            self.span_appends_to = target
+        self._span_draw(draft=True)
+        return True
+
+    def action_span_append(self) -> bool:
+        """Append the selection to the subject (or to the predicate, when the draft's last
+        assigned field of the two is the predicate): the entity and what is measured, written
+        in two places (the card's 滨江市, then 共享单车 selected: 滨江市共享单车) — no typing.
+        The value appended to is the draft's, else the claim's. Returns whether it was
+        appended (nothing is written yet: ``Enter`` saves the draft)."""
+        cursor = self.span
+        current = self._span_current() if cursor is not None else None
+        if cursor is None or current is None:
+            return False
+        claim, doc = current
+        target = self.span_appends_to
+        field = spans.TARGETS[target][0]
+        shown_value = claim["subject"] if field == "subject" else claim["predicate"]
+        value = self.span_draft.get(field, shown_value) or ""
+        a, b = cursor.selection
+        try:
+            changes = spans.append(doc["text"], target, a, b, str(value))
         except ReviewError as exc:
             self.notify(shown(str(exc)), severity="warning", markup=False)
             return False

@@ -82,6 +82,10 @@ _SPAN_KEYS = (
      "The selection is the object, and save the draft (o then Enter in one key)", False),
     ("Q,percent_sign", "span_assign_save('quantity')", "Quantity, save", "span.quantity_save",
      "The selection is the quantity, and save the draft (q then Enter in one key)", False),
+    ("a,ampersand", "span_append", "Append", "span.append",
+     "Append the selection to the subject (to the predicate when it was assigned last): an"
+     " entity and what is measured written in two places (滨江市 + 共享单车) make one value",
+     False),
     ("n,6,insert", "span_add", "Add", "span.add",
      "Add a claim from the selection (its quantity read from it)", True),
     ("enter", "span_save", "Save", "span.save",
