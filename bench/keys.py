@@ -1405,13 +1405,31 @@ class SelectSpan:
         date = driver.doc_date(row["doc_id"])
         enter = self.enter_field(driver, text, row)
         save = self.save_keys(driver) is not None
+        append = self.append_key(driver)
 
         def cost(fields: frozenset[str]) -> int | None:
             steps = kp.span_plan(words, text, cursor, fields, g, moves, anchor=anchor,
-                                 quantity_ok=self.quantity_ok(text, g, date))  # fmt: skip
+                                 quantity_ok=self.quantity_ok(text, g, date),
+                                 append_key=append, current=row)  # fmt: skip
             return None if steps is None else kp.span_cost(steps, enter, save)
 
         return cost
+
+    def append_key(self, driver: Driver) -> str | None:
+        """The key that appends the selection to the subject in span mode (binding id
+        ``span.append`` on the document view, a user keymap applied; its letter when bound),
+        or None on an app without it."""
+        view = next(iter(driver.app.screen.query("#document")), None)
+        if view is None:
+            return None
+        keys = [
+            key
+            for key, bindings in view._bindings.key_to_bindings.items()
+            if any(b.id == "span.append" for b in bindings)
+        ]
+        if not keys:
+            return None
+        return "a" if "a" in keys else keys[0]
 
     async def enter(self, driver: Driver, action: str, key: str | None = None) -> None:
         """Start span mode with ``v`` (or ``key``: ``N``, on the next number no claim
@@ -1462,10 +1480,14 @@ class SelectSpan:
         one that saves too (the draft is saved)."""
         todo = set(fields)
         save_keys = self.save_keys(driver)
+        append = self.append_key(driver)
         while todo:
             words, cursor, anchor, moves = self.live(driver, text)
+            draft = dict(getattr(driver.app.screen, "span_draft", None) or {})
+            current = {**(driver.app.screen.claim or {}), **draft}
             steps = kp.span_plan(words, text, cursor, todo, g, moves, anchor=anchor,
-                                 quantity_ok=self.quantity_ok(text, g, doc_date))  # fmt: skip
+                                 quantity_ok=self.quantity_ok(text, g, doc_date),
+                                 append_key=append, current=current)  # fmt: skip
             if not steps:
                 raise BenchError(f"no selection of the app's words sets {', '.join(sorted(todo))}")
             step = steps[0]
@@ -1473,13 +1495,20 @@ class SelectSpan:
             if not self.drafted(driver) and kp.enter_assigns(steps, enter):
                 return "enter"  # enter (the save) assigns it
             key = step.keys[-1]
-            if len(steps) == 1 and save_keys is not None:
+            if len(steps) == 1 and save_keys is not None and not step.append:
                 return save_keys[step.form_field]  # the last field: its key saves the draft
-            await driver.press(action, "span/field", key)
+            await driver.press(action, "span/append" if step.append else "span/field", key)
             column = "quantity_text" if step.form_field == "quantity" else step.form_field
-            await driver.settle(lambda c=column: c in self.drafted(driver),  # type: ignore[misc]
-                                f"{key} did not assign {step.form_field}")  # fmt: skip
-            todo -= kp.QUANTITY_FIELDS if step.form_field == "quantity" else {step.form_field}
+            # an append changes a value the draft may hold already
+            before = draft.get(column) if step.append else None
+
+            def assigned(c: str = column, b: Any = before) -> bool:
+                now = getattr(driver.app.screen, "span_draft", None) or {}
+                return c in now and (b is None or now[c] != b)
+
+            await driver.settle(assigned, f"{key} did not assign {step.form_field}")
+            if not step.partial:
+                todo -= kp.QUANTITY_FIELDS if step.form_field == "quantity" else {step.form_field}
         return "enter"
 
     async def draft(self, driver: Driver, claim_id: int, fields: set[str], g: dict,

@@ -420,12 +420,16 @@ def best_span(
 @dataclass(frozen=True)
 class SpanStep:
     """One selection assigned to one field (``quantity``: value, unit and qualifier read
-    from it): the keys, ending with the field's key."""
+    from it): the keys, ending with the field's key. ``append``: the key appends the selection
+    to the field's value (span mode's ``a``); ``partial``: the field is not right yet after
+    this step (the first place of a value written in two, an append follows)."""
 
     form_field: str
     start: int
     end: int
     keys: tuple[str, ...]
+    append: bool = False
+    partial: bool = False
 
 
 #: Fields the quantity key (``q``) sets, read from the selection.
@@ -442,6 +446,8 @@ def span_plan(
     *,
     anchor: int | None = None,
     quantity_ok: Callable[[int, int], bool] | None = None,
+    append_key: str | None = None,
+    current: Mapping[str, Any] | None = None,
 ) -> list[SpanStep] | None:
     """Selections that set every field of ``fixes`` right for ``g`` in one draft, nearest
     first from the cursor, or None when one of them cannot be selected.
@@ -449,6 +455,10 @@ def span_plan(
     Value, unit and qualifier are set together by one quantity selection, which
     ``quantity_ok(start, end)`` judges (the app's reading of it right for ``g`` in all
     three); without it they cannot be set from a span.
+
+    With ``append_key`` (span mode's append), a subject no one selection makes right may be
+    made of two places: a selection appended to its ``current`` value (the draft's or the
+    claim's), or a first selection assigned and a second appended (:func:`append_plan`).
     """
     todo = set(fixes)
     if todo & QUANTITY_FIELDS:
@@ -457,7 +467,7 @@ def span_plan(
         todo = (todo - QUANTITY_FIELDS) | {"quantity"}
     steps: list[SpanStep] = []
     while todo:
-        options = []
+        options: list[tuple[int, str, list[SpanStep], int, int]] = []
         for f in sorted(todo):
             if f == "quantity":
                 assert quantity_ok is not None
@@ -470,14 +480,83 @@ def span_plan(
                 key = SPAN_KEY[f]
             else:
                 return None
+            if found is None and f == "subject" and append_key is not None:
+                # The app appends to the subject unless the predicate was assigned last.
+                after_predicate = any(st.form_field == "predicate" for st in steps)
+                value = "" if after_predicate else str((current or {}).get(f) or "")
+                plan = append_plan(words, text, cursor, g, moves, anchor, append_key, value)
+                if plan is not None:
+                    cost = sum(len(st.keys) for st in plan[0])
+                    options.append((cost, f, plan[0], plan[1], plan[2]))
+                    continue
             if found is None:
                 return None
-            options.append((len(found[2]), f, key, found))
-        _, f, key, (i, j, keys, after) = min(options)
-        steps.append(SpanStep(f, words[i][0], words[j][1], (*keys, key)))
-        cursor, anchor = after, (i if after == j else j)
+            i, j, keys, after = found
+            step = SpanStep(f, words[i][0], words[j][1], (*keys, key))
+            options.append((len(keys), f, [step], after, i if after == j else j))
+        _, f, chosen, cursor, anchor = min(options, key=lambda o: (o[0], o[1]))
+        steps.extend(chosen)
         todo.discard(f)
     return steps
+
+
+def append_plan(
+    words: Sequence[Word],
+    text: str,
+    cursor: int,
+    g: dict,
+    moves: Moves | None,
+    anchor: int | None,
+    append_key: str,
+    current: str,
+) -> tuple[list[SpanStep], int, int] | None:
+    """The cheapest way to make the subject right from two places of the text with span
+    mode's append: a selection appended to ``current`` (when a right value starts with it),
+    else a first selection assigned (``s``) and a second appended. Returns the steps and the
+    cursor and anchor after them, or None."""
+    variants = gold_variants("subject", g)
+    cur = _norm(current)
+
+    def appended(prefix: str) -> Callable[[int, int], bool]:
+        return lambda a, b: right_for("subject", prefix + text[a:b].strip(), g)
+
+    if cur:
+        rests = [v[len(cur) :] for v in variants if v.startswith(cur) and len(v) > len(cur)]
+        if rests:
+            tries = span_choices(words, text, rests)
+            found = best_span(words, cursor, appended(cur), tries, moves, anchor)
+            if found is not None:
+                i, j, keys, after = found
+                step = SpanStep("subject", words[i][0], words[j][1], (*keys, append_key),
+                                append=True)  # fmt: skip
+                return [step], after, (i if after == j else j)
+    best: tuple[list[SpanStep], int, int] | None = None
+    for v in variants:
+        for k in range(2, len(v) - 1):
+            head = v[:k]
+            exact = span_choices(words, text, [head])
+            first = best_span(words, cursor, lambda a, b, h=head: _norm(text[a:b]) == h,
+                              exact, moves, anchor)  # fmt: skip
+            if first is None:
+                continue
+            i, j, keys1, after1 = first
+            anchor1 = i if after1 == j else j
+            tries = span_choices(words, text, [v[k:]])
+            second = best_span(words, after1, appended(head), tries, moves, anchor1)
+            if second is None:
+                continue
+            i2, j2, keys2, after2 = second
+            plan = [
+                SpanStep("subject", words[i][0], words[j][1], (*keys1, SPAN_KEY["subject"]),
+                         partial=True),
+                SpanStep("subject", words[i2][0], words[j2][1], (*keys2, append_key),
+                         append=True),
+            ]  # fmt: skip
+            if best is None or sum(len(st.keys) for st in plan) < sum(
+                len(st.keys) for st in best[0]
+            ):
+                best = (plan, after2, i2 if after2 == j2 else j2)
+    return best
 
 
 def _judge(form_field: str, g: dict, text: str) -> Callable[[int, int], bool]:
@@ -488,7 +567,12 @@ def enter_assigns(steps: Sequence[SpanStep], enter_field: str | None) -> bool:
     """Whether ``enter`` alone assigns the draft's one selection: a draft of one step whose
     field is the one the app gives the selection to when nothing is assigned yet
     (``enter_field``: the field span mode started on; None: an app without it)."""
-    return enter_field is not None and len(steps) == 1 and steps[0].form_field == enter_field
+    return (
+        enter_field is not None
+        and len(steps) == 1
+        and steps[0].form_field == enter_field
+        and not steps[0].append
+    )
 
 
 #: The app's binding that assigns the selection to each field and saves the draft in one key
@@ -504,7 +588,7 @@ def span_cost(steps: Sequence[SpanStep], enter_field: str | None = None,
     ``enter`` assigns the one selection itself (:func:`enter_assigns`), or (``save_keys``:
     the app assigns and saves in one key, :data:`SAVE_BINDING`) with the last field key and
     ``enter`` one key."""
-    if save_keys and steps:
+    if save_keys and steps and not steps[-1].append:
         return 1 + sum(len(s.keys) for s in steps)
     return 2 + sum(len(s.keys) for s in steps) - int(enter_assigns(steps, enter_field))
 

@@ -315,6 +315,42 @@ GOLD = {"start": 10, "end": 14, "value": 650, "unit": "名", "qualifier": ">", "
         "predicate": "投入", "time": "目前", "claim": True}  # fmt: skip
 
 
+def test_span_plan_appends_a_subject_written_in_two_places():
+    """With the app's append key, a subject no one selection holds is made of two: appended
+    to the claim's value when a right one starts with it, else assigned and appended."""
+    text = "滨江市交通局表示，今年共享单车日均骑行量为120万人次。"
+    #        滨江市 | 交通局 | 表示 | ， | 今年 | 共享单车 | 日均 | 骑行量 | 为 | 120万人次 | 。
+    words = _words(text, [3, 6, 8, 9, 11, 15, 17, 20, 21, 27])
+    g = {**GOLD, "start": 21, "end": 27, "subject": "滨江市共享单车", "predicate": "日均骑行量"}
+    # no one selection: no plan without the append key
+    assert kp.span_plan(words, text, 5, ["subject"], g) is None
+    # the claim's subject is 滨江市: select 共享单车 (the cursor is on it) and append
+    steps = kp.span_plan(words, text, 5, ["subject"], g, append_key="a",
+                         current={"subject": "滨江市"})  # fmt: skip
+    assert steps is not None and len(steps) == 1
+    assert (text[steps[0].start : steps[0].end], steps[0].keys, steps[0].append) == (
+        "共享单车", ("a",), True)  # fmt: skip
+    # v, a, Enter: an append never doubles as the save, nor does Enter assign it
+    assert kp.span_cost(steps, "subject", save_keys=True) == 3
+    assert not kp.enter_assigns(steps, "subject")
+    # a wrong current value: select 滨江市 and assign it, then select 共享单车 and append
+    steps = kp.span_plan(words, text, 5, ["subject"], g, append_key="a",
+                         current={"subject": "交通局"})  # fmt: skip
+    assert steps is not None
+    assert [(text[st.start : st.end], st.keys[-1], st.partial, st.append) for st in steps] == [
+        ("滨江市", "s", True, False), ("共享单车", "a", False, True)]  # fmt: skip
+    assert steps[0].keys == ("left",) * 5 + ("s",)  # without the app's moves: arrows only
+    assert steps[1].keys == ("right", "right", "right", "right", "right", "a")
+    # after the predicate is assigned in the same draft the app appends to the predicate:
+    # the subject is then assigned first, never appended to the claim's value
+    g2 = {**g, "predicate": "骑行量"}
+    steps = kp.span_plan(words, text, 7, ["predicate", "subject"], g2, append_key="a",
+                         current={"subject": "滨江市"})  # fmt: skip
+    assert steps is not None
+    assert [st.form_field for st in steps] == ["predicate", "subject", "subject"]
+    assert [st.keys[-1] for st in steps] == ["p", "s", "a"]
+
+
 @pytest.mark.parametrize(
     ("here", "target", "keys"),
     [
