@@ -1487,7 +1487,9 @@ class SelectSpan:
             current = {**(driver.app.screen.claim or {}), **draft}
             steps = kp.span_plan(words, text, cursor, todo, g, moves, anchor=anchor,
                                  quantity_ok=self.quantity_ok(text, g, doc_date),
-                                 append_key=append, current=current)  # fmt: skip
+                                 append_key=append, current=current,
+                                 appends_to=getattr(driver.app.screen, "span_appends_to",
+                                                    "subject"))  # fmt: skip
             if not steps:
                 raise BenchError(f"no selection of the app's words sets {', '.join(sorted(todo))}")
             step = steps[0]

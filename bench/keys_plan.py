@@ -448,6 +448,7 @@ def span_plan(
     quantity_ok: Callable[[int, int], bool] | None = None,
     append_key: str | None = None,
     current: Mapping[str, Any] | None = None,
+    appends_to: str = "subject",
 ) -> list[SpanStep] | None:
     """Selections that set every field of ``fixes`` right for ``g`` in one draft, nearest
     first from the cursor, or None when one of them cannot be selected.
@@ -458,7 +459,9 @@ def span_plan(
 
     With ``append_key`` (span mode's append), a subject no one selection makes right may be
     made of two places: a selection appended to its ``current`` value (the draft's or the
-    claim's), or a first selection assigned and a second appended (:func:`append_plan`).
+    claim's), or a first selection assigned and a second appended (:func:`append_plan`);
+    ``appends_to`` is the field the app appends to now (the predicate, once a draft has
+    assigned it last: then only the second way).
     """
     todo = set(fixes)
     if todo & QUANTITY_FIELDS:
@@ -482,7 +485,9 @@ def span_plan(
                 return None
             if found is None and f == "subject" and append_key is not None:
                 # The app appends to the subject unless the predicate was assigned last.
-                after_predicate = any(st.form_field == "predicate" for st in steps)
+                after_predicate = appends_to != "subject" or any(
+                    st.form_field == "predicate" for st in steps
+                )
                 value = "" if after_predicate else str((current or {}).get(f) or "")
                 plan = append_plan(words, text, cursor, g, moves, anchor, append_key, value)
                 if plan is not None:

@@ -349,6 +349,10 @@ def test_span_plan_appends_a_subject_written_in_two_places():
     assert steps is not None
     assert [st.form_field for st in steps] == ["predicate", "subject", "subject"]
     assert [st.keys[-1] for st in steps] == ["p", "s", "a"]
+    # the same when the draft assigned the predicate before this plan (a plan per step)
+    steps = kp.span_plan(words, text, 7, ["subject"], g2, append_key="a",
+                         current={"subject": "滨江市"}, appends_to="predicate")  # fmt: skip
+    assert steps is not None and [st.keys[-1] for st in steps] == ["s", "a"]
 
 
 @pytest.mark.parametrize(
