@@ -123,18 +123,29 @@ def _rows(gold: list[dict], second: list[dict], extracted: list[dict], docs: set
     }
 
 
-def compare(gold_paths: tuple[Path, ...], second_path: Path) -> dict[str, dict]:
+def compare(
+    gold_paths: tuple[Path, ...],
+    second_path: Path,
+    extracted: dict[str, list[dict]] | None = None,
+) -> dict[str, dict]:
     """The rows of one gold and its second annotation: by part of the split where the
-    documents are in it, else for all of them (``all``)."""
+    documents are in it, else for all of them (``all``). ``extracted`` keeps the extractor's
+    proposals by document across calls (sets that share articles extract them once)."""
     gold = [g for path in gold_paths for g in ev.load_gold(path)]
     texts = ev._documents(gold, ROOT / "seeds", [Path(c) for c in ev.default_corpora(ROOT)])
     second = load_second(second_path, texts)
     docs = {str(r["doc"]) for r in second}
-    extracted = ev.predict({d: texts[d] for d in sorted(docs)})
+    known = {} if extracted is None else extracted
+    todo = sorted(docs - set(known))
+    for doc in todo:
+        known[doc] = []
+    for p in ev.predict({d: texts[d] for d in todo}):
+        known[str(p["doc"])].append(p)
     parts = {part: ev.split_part(SPLIT, part) & docs for part in ("train", "test")}
     if not any(parts.values()):
         parts = {"all": docs}
-    return {part: _rows(gold, second, extracted, d) for part, d in parts.items() if d}
+    proposals = [p for d in sorted(docs) for p in known[d]]
+    return {part: _rows(gold, second, proposals, d) for part, d in parts.items() if d}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -153,9 +164,10 @@ def main(argv: list[str] | None = None) -> int:
         {"given": (tuple(Path(g) for g in args.gold), Path(args.second))} if args.second else SETS
     )
     results: dict[str, dict] = {}
+    extracted: dict[str, list[dict]] = {}
     for name, (gold_paths, second_path) in sets.items():
         try:
-            for part, rows in compare(gold_paths, second_path).items():
+            for part, rows in compare(gold_paths, second_path, extracted).items():
                 results[f"{name} {part}"] = rows
         except (OSError, SecondError, ValueError) as exc:
             print(f"error: {exc}", file=sys.stderr)

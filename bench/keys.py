@@ -1286,19 +1286,24 @@ class SelectSpan:
         """(kind, step) -> the key of each jump the span cursor offers (binding ids
         ``span.next_name`` … on the document view, a user keymap applied): none on an app
         without them."""
-        view = next(iter(driver.app.screen.query("#document")), None)
-        if view is None:
-            return {}
+        bound = self.view_keys(driver) or {}
         ids = {"span.next_name": ("name", 1), "span.previous_name": ("name", -1),
                "span.next_number": ("number", 1), "span.previous_number": ("number", -1),
                "span.next_time": ("time", 1), "span.previous_time": ("time", -1),
                "span.next_missed": ("missed", 1)}  # fmt: skip
-        out: dict[tuple[str, int], str] = {}
+        return {ids[bid]: keys[0] for bid, keys in bound.items() if bid in ids}
+
+    def view_keys(self, driver: Driver) -> dict[str, list[str]] | None:
+        """Binding id -> its keys on the document view, where span mode's keys live (a user
+        keymap applied; active or not), in the view's order; None when there is no view."""
+        view = next(iter(driver.app.screen.query("#document")), None)
+        if view is None:
+            return None
+        bound: dict[str, list[str]] = defaultdict(list)
         for key, bindings in view._bindings.key_to_bindings.items():
             for b in bindings:
-                if b.id in ids and ids[b.id] not in out:
-                    out[ids[b.id]] = key
-        return out
+                bound[str(b.id)].append(key)
+        return bound
 
     def jumps(
         self, driver: Driver, text: str, claimed: tuple[tuple[int, int], ...] = ()
@@ -1419,14 +1424,7 @@ class SelectSpan:
         """The key that appends the selection to the subject in span mode (binding id
         ``span.append`` on the document view, a user keymap applied; its letter when bound),
         or None on an app without it."""
-        view = next(iter(driver.app.screen.query("#document")), None)
-        if view is None:
-            return None
-        keys = [
-            key
-            for key, bindings in view._bindings.key_to_bindings.items()
-            if any(b.id == "span.append" for b in bindings)
-        ]
+        keys = (self.view_keys(driver) or {}).get("span.append")
         if not keys:
             return None
         return "a" if "a" in keys else keys[0]
@@ -1458,13 +1456,9 @@ class SelectSpan:
         """The key that assigns the selection to each field and saves the draft at once
         (:data:`keys_plan.SAVE_BINDING`: binding ids on the document view, a user keymap
         applied; its letter when bound), or None on an app without them."""
-        view = next(iter(driver.app.screen.query("#document")), None)
-        if view is None:
+        bound = self.view_keys(driver)
+        if bound is None:
             return None
-        bound: dict[str, list[str]] = defaultdict(list)
-        for key, bindings in view._bindings.key_to_bindings.items():
-            for b in bindings:
-                bound[str(b.id)].append(key)
         out = {}
         for f, (bid, letter) in kp.SAVE_BINDING.items():
             if not bound.get(bid):

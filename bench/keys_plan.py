@@ -536,6 +536,7 @@ def append_plan(
                                 append=True)  # fmt: skip
                 return [step], after, (i if after == j else j)
     best: tuple[list[SpanStep], int, int] | None = None
+    best_keys = 0
     for v in variants:
         for k in range(2, len(v) - 1):
             head = v[:k]
@@ -557,10 +558,9 @@ def append_plan(
                 SpanStep("subject", words[i2][0], words[j2][1], (*keys2, append_key),
                          append=True),
             ]  # fmt: skip
-            if best is None or sum(len(st.keys) for st in plan) < sum(
-                len(st.keys) for st in best[0]
-            ):
-                best = (plan, after2, i2 if after2 == j2 else j2)
+            n_keys = len(keys1) + len(keys2) + 2
+            if best is None or n_keys < best_keys:
+                best, best_keys = (plan, after2, i2 if after2 == j2 else j2), n_keys
     return best
 
 

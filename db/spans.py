@@ -197,16 +197,10 @@ def append(text: str, target: str, start: int, end: int, current: str) -> Change
         raise ReviewError(
             f"{field} would be {len(value)} characters, over {MAX_SELECTION}; nothing appended"
         )
-    out: Changes = {field: value}
     assert start_col is not None and end_col is not None
-    at = start - len(current)
-    if current and at >= 0 and text[at:end] == value:
-        out[start_col], out[end_col] = at, end
-    elif current:
-        out[start_col] = out[end_col] = None
-    else:
-        out[start_col], out[end_col] = start, end
-    return out
+    at = start - len(current)  # where the value starts if the text writes it in one place
+    whole = at >= 0 and text[at:end] == value
+    return {field: value, start_col: at if whole else None, end_col: end if whole else None}
 
 
 def new_claim(

@@ -189,8 +189,9 @@ def parse_arabic(s: str) -> float | None:
 def parse_number(s: str) -> float | None:
     """Parse a number written in any of the forms Chinese news uses.
 
-    Examples: "1200", "1,200", "１２３" (full-width), "一千二百", "两千", "三十五", "1.5万"
-    (15000), "3千万" (30000000), "2.7亿" (270000000), "三点五" (3.5), "-2.5".
+    Examples: "1200", "1,200", "1，200" (a full-width comma between digit groups),
+    "１２３" (full-width), "一千二百", "两千", "三十五", "1.5万" (15000), "3千万" (30000000),
+    "2.7亿" (270000000), "三点五" (3.5), "-2.5".
 
     Args:
         s: the number alone; surrounding whitespace is ignored.
@@ -200,7 +201,8 @@ def parse_number(s: str) -> float | None:
     """
     if not isinstance(s, str):
         return None
-    t = s.strip().translate(FULLWIDTH)
+    # The text keeps its full-width comma (it ends clauses); between digit groups it is ","
+    t = s.strip().translate(FULLWIDTH).replace("，", ",")
     if not t:
         return None
     value = parse_arabic(t)

@@ -1305,7 +1305,7 @@ class _Finder:
                     # ，第二个风险是…; 。第一个是班主任: at the head of a clause 第N个 counts the
                     # points of an argument (firstly, secondly), it ranks nothing.
                     continue
-                v = parse_number(m.group("n").replace("，", ","))
+                v = parse_number(m.group("n"))
                 if v is not None and self._free(s, e + 1):
                     self.add(Mention(s, e + 1, v, None, "", "=", "other", "rank.ordinal", 0.5, s))
                 continue
@@ -1318,7 +1318,7 @@ class _Finder:
                 measure.group(0) in _RANK_MEASURE_ALONE or _RANK_BEFORE_RE.search(before)
             ):
                 # 国内第32家合资公司, 世界上第一架飞机: a rank in a field, with its measure word.
-                v = parse_number(m.group("n").replace("，", ","))
+                v = parse_number(m.group("n"))
                 if v is not None and self._free(s, measure.end()):
                     self.add(
                         Mention(s, measure.end(), v, None, "", "=", "other", "rank.ordinal", 0.5, s)
@@ -1343,7 +1343,7 @@ class _Finder:
                     continue
                 v, v_max = float(lo), float(hi)
             else:
-                v = parse_number(n.replace("，", ","))
+                v = parse_number(n)
             if v is None:
                 continue
             # The surface is the ordinal with 第: 第四 stays whole for readability.

@@ -12,6 +12,7 @@ from extractor import parse_number, parse_quantity
     [
         ("1200", 1200),
         ("1,200", 1200),
+        ("1，200", 1200),  # a full-width comma between digit groups
         ("4,812", 4812),
         ("1,234.5", 1234.5),
         ("3.14", 3.14),

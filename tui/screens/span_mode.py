@@ -493,21 +493,14 @@ class SpanMode(Screen):
     def action_span_assign(self, target: str) -> bool:
         """Assign the selection to a field of the draft (nothing is written yet). Returns
         whether it was assigned (False: refused with a message, or no claim)."""
-        cursor = self.span
-        current = self._span_current() if cursor is not None else None
-        if cursor is None or current is None:
+
+        def assign(_claim: ClaimRow, doc: DocumentRow, a: int, b: int) -> spans.Changes:
+            return spans.assign(doc["text"], target, a, b, self.span_readers, doc["date"])
+
+        if not self._span_draft_from(assign):
             return False
-        _claim, doc = current
-        a, b = cursor.selection
-        try:
-            changes = spans.assign(doc["text"], target, a, b, self.span_readers, doc["date"])
-        except ReviewError as exc:
-            self.notify(shown(str(exc)), severity="warning", markup=False)
-            return False
-        self.span_draft.update(changes)
         if target in spans.APPEND_TARGETS:
             self.span_appends_to = target
-        self._span_draw(draft=True)
         return True
 
     def action_span_append(self) -> bool:
@@ -516,18 +509,30 @@ class SpanMode(Screen):
         in two places (the card's 滨江市, then 共享单车 selected: 滨江市共享单车) — no typing.
         The value appended to is the draft's, else the claim's. Returns whether it was
         appended (nothing is written yet: ``Enter`` saves the draft)."""
+        target = self.span_appends_to
+
+        def append(claim: ClaimRow, doc: DocumentRow, a: int, b: int) -> spans.Changes:
+            field = spans.TARGETS[target][0]
+            stored = claim["subject"] if field == "subject" else claim["predicate"]
+            value = self.span_draft.get(field, stored) or ""
+            return spans.append(doc["text"], target, a, b, str(value))
+
+        return self._span_draft_from(append)
+
+    def _span_draft_from(
+        self, changes_of: Callable[[ClaimRow, DocumentRow, int, int], spans.Changes]
+    ) -> bool:
+        """Put into the draft the changes ``changes_of`` reads from the selection (the claim
+        on the card, its document, the selection's offsets) and redraw; a refused selection
+        (:class:`ReviewError`) says why and changes nothing. Returns whether it was taken."""
         cursor = self.span
         current = self._span_current() if cursor is not None else None
         if cursor is None or current is None:
             return False
         claim, doc = current
-        target = self.span_appends_to
-        field = spans.TARGETS[target][0]
-        shown_value = claim["subject"] if field == "subject" else claim["predicate"]
-        value = self.span_draft.get(field, shown_value) or ""
         a, b = cursor.selection
         try:
-            changes = spans.append(doc["text"], target, a, b, str(value))
+            changes = changes_of(claim, doc, a, b)
         except ReviewError as exc:
             self.notify(shown(str(exc)), severity="warning", markup=False)
             return False
