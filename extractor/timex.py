@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
-from .lexicon import words
+from .lexicon import table, words
 from .numbers import parse_chinese_integer
 
 _CN_D = "零〇一二两三四五六七八九十"
@@ -41,7 +42,7 @@ _REL = (
     r"(?:(?:上|本|下)?周[一二三四五六日天]|去年同期|上年同期|今年以来|今年|去年|上年度|上年|前年|明后年|明年|本年度|本年|当年|今天|昨天|前天|明天|今日|昨日|"
     r"次日|当日|当天|今晨|昨晚|前晚|当晚|昨夜|今晚|目前|当前|(?<![出实表体发])现在|日前|近日|近期|本周|上周|下周|本月|上月|"
     r"上个月|下个月|下月|同期|上半场|下半场|半场|周末|本赛季|上赛季|新赛季|本场比赛|此役|"
-    r"全年|半日|早前|隔日|后来|春节期间|春节|节日期间|黄金周|最近几年|近几年|近年来|"
+    r"全年|半日|早前|隔日|后来|节日期间|最近几年|近几年|近年来|"
     # The present written as one word (如今).
     r"如今|"
     # The period of a report, an event or a game, and the moment a story left (报告期内, 活动
@@ -80,8 +81,8 @@ _SPAN = (
 )
 #: A season, school or fiscal year written as two years (2009-10赛季, 2009/2010学年).
 _SEASON = (
-    r"(?:(?:19|20)\d\d ?(?:-|—|/|／|~|至|到) ?(?:19|20)?\d\d ?(?:赛季|学年|财年|年度)"
-    r"|(?:19|20)\d\d ?财年)"
+    r"(?:(?:19|20)\d\d ?(?:-|—|/|／|~|至|到) ?(?:19|20)?\d\d ?(?:赛季|学年|财年|年度|冰雪季|雪季)"
+    r"|(?:19|20)\d\d ?(?:财年|赛季))"
 )
 _PART = (
     r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|夜间|晚间|早间|早盘|午盘|尾盘"
@@ -99,16 +100,40 @@ _BARE_DAY_BEFORE_NEWS = (
     rf"(?<![\d.\-~～至到前每第近满了过这那约共数几余多逾超]){_DAY_NUM}日"
     r"(?=" + "|".join(sorted(words("day_followers"), key=len, reverse=True)) + ")"
 )
+#: What follows a named period to make it a stretch or a moment of time (国庆假期, 春节档,
+#: 春运期间, 双11当天, 中秋节前): never a word of its own after 前/后 (前锋, 后卫).
+_PERIOD_WORDS = (
+    r"(?:小长假|长假|假期|黄金周|期间|档期|档|大促|当天|首日|前夕|过后"
+    r"|[前后](?![卫锋列景途身排面台方线来者]))"
+)
+_NAMED_ROWS = table("named_periods")
+_NAMED_ALONE, _NAMED_JOINED = (
+    "|".join(sorted((r[0] for r in _NAMED_ROWS if r[1] == where), key=len, reverse=True))
+    for where in ("alone", "joined")
+)
+#: A named period of the calendar (data/named_periods.tsv), quoted or not: a name that is a
+#: time alone (元旦, 暑假, 双11期间), or one only with a period word after it (国庆假期,
+#: “五一”劳动节假期, 春运期间); never inside a number (三十一期间).
+_NAMED = (
+    r"(?:(?<![0-9一二三四五六七八九十百千万零〇两])[“\"]?"
+    rf"(?:(?:{_NAMED_ALONE})[”\"]?{_PERIOD_WORDS}{{0,2}}"
+    rf"|(?:{_NAMED_JOINED})[”\"]?(?:(?:劳动)?节{_PERIOD_WORDS}{{0,2}}|{_PERIOD_WORDS}{{1,2}})))"
+)
+_ORD_NUM = r"(?:[1-9]\d?|[一二三四五六七八九十]{1,3})"
+#: A round, an edition or the first week of a competition, a film's run or a sale (第28轮,
+#: 前12轮, 最后8轮, 本轮, 首轮, 本届, 首周, 首月): the period a figure is counted over.
+_STAGE = rf"(?:(?:第{_ORD_NUM}|前{_ORD_NUM}|最后{_ORD_NUM}|本|首)轮|本届|首周末?|首月)"
 _CORE = (
-    rf"(?:{_SPAN}|{_SEASON}|{_DATE}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY}"
-    rf"|{_BARE_DAY_BEFORE_NEWS}|{_WEEK_ALONE}|{_EVENT})"
+    rf"(?:{_SPAN}|{_SEASON}|{_DATE}|{_NAMED}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY}"
+    rf"|{_BARE_DAY_BEFORE_NEWS}|{_WEEK_ALONE}|{_EVENT}|{_STAGE})"
 )
 #: Every character a time expression can start with. The leading lookahead lets the regex
 #: engine skip all other positions quickly (about seven times faster on news text).
 _FIRST = (
     "周截自从至到北当今去前明本目现日近次同上下凌早中傍夜晚加年第昨新此午尾全半隔后春节黄最"
     "报期活首末过迄如未短那赛震战星这"
-    "0-9一二三四五六七八九十〇零两"
+    "0-9一二三四五六七八九十〇零两" + "".join(sorted({r[0][0] for r in _NAMED_ROWS} | {"“", '"'}))
+    # the first characters of data/named_periods.tsv, quoted or not
 )
 _TIME_RE = re.compile(
     rf"(?=[{_FIRST}])(?P<pre>截至|截止到|截止|自|从|至|到)?(?P<zone>北京时间|当地时间)?"
@@ -358,4 +383,51 @@ def find_times(norm: str) -> list[TimeExpr]:
         anchor = not _PART_RE.fullmatch(body)
         span = _SPAN_RE.fullmatch(body) is not None
         out.append(TimeExpr(s, e, norm[s:e], "", anchor, span))
+    extra = _event_periods(norm, out)
+    if extra:
+        out = sorted(out + extra, key=attrgetter("start"))
+    return out
+
+
+#: Words that close the period of an event named before them (施工期间, 上线以来).
+_EVENT_TAILS = ("期间", "以来")
+#: Characters that, right before 期间 or 以来, make the two before them no event (在此期间,
+#: 这期间, 三年以来: a count of years is read elsewhere).
+_NOT_EVENT = frozenset("此这该其那同一二两三四五六七八九十百千万零几多年月日天周")
+
+
+def _is_ideograph(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _event_periods(norm: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """The periods of an event closed by 期间 or 以来 that the expressions ``found`` do not
+    cover: a quoted name (“十四五”期间) or the two characters before the tail (施工期间,
+    春耕期间, 上线以来), with 自/从 before them (自成立以来). A longer name (央视播出期间) is
+    read by its last word, which is what a reviewer keeps or widens."""
+    taken = [(t.start, t.end) for t in found]
+    out: list[TimeExpr] = []
+    for tail in _EVENT_TAILS:
+        i = norm.find(tail)
+        while i >= 0:
+            end = i + len(tail)
+            start = -1
+            if i >= 3 and norm[i - 1] == "”":
+                k = norm.rfind("“", max(0, i - 10), i - 1)
+                if k >= 0 and "”" not in norm[k + 1 : i - 1]:
+                    start = k
+            elif (
+                i >= 2
+                and _is_ideograph(norm[i - 2])
+                and _is_ideograph(norm[i - 1])
+                and norm[i - 2] not in _NOT_EVENT
+                and norm[i - 1] not in _NOT_EVENT
+            ):
+                start = i - 2
+                if tail == "以来" and start >= 1 and norm[start - 1] in "自从":
+                    start -= 1
+            if start >= 0 and not any(a < end and start < b for a, b in taken):
+                out.append(TimeExpr(start, end, norm[start:end], "", True, False))
+                taken.append((start, end))
+            i = norm.find(tail, end)
     return out
