@@ -123,17 +123,24 @@ _ORD_NUM = r"(?:[1-9]\d?|[一二三四五六七八九十]{1,3})"
 #: A round, an edition or the first week of a competition, a film's run or a sale (第28轮,
 #: 前12轮, 最后8轮, 本轮, 首轮, 本届, 首周, 首月): the period a figure is counted over.
 _STAGE = rf"(?:(?:第{_ORD_NUM}|前{_ORD_NUM}|最后{_ORD_NUM}|本|首)轮|本届|首周末?|首月)"
+#: A season of the year (秋季, 今年秋冬, 冬天; never the Winter Games, 冬季奥运会), the
+#: rest of the year (年内; 3年内 is a stretch), and the moment a report was filed (截至发稿时).
+_YEAR_PART = (
+    r"(?:(?:[春夏秋冬][季天]|春夏|夏秋|秋冬|冬春)(?![奥运])"
+    r"|(?<![\d一二两三四五六七八九十几半百千万今去明本当前])年内|[发截]稿时)"
+)
 _CORE = (
     rf"(?:{_SPAN}|{_SEASON}|{_DATE}|{_NAMED}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY}"
-    rf"|{_BARE_DAY_BEFORE_NEWS}|{_WEEK_ALONE}|{_EVENT}|{_STAGE})"
+    rf"|{_BARE_DAY_BEFORE_NEWS}|{_WEEK_ALONE}|{_EVENT}|{_STAGE}|{_YEAR_PART})"
 )
 #: Every character a time expression can start with. The leading lookahead lets the regex
 #: engine skip all other positions quickly (about seven times faster on news text).
 _FIRST = (
     "周截自从至到北当今去前明本目现日近次同上下凌早中傍夜晚加年第昨新此午尾全半隔后春节黄最"
     "报期活首末过迄如未短那赛震战星这"
-    "0-9一二三四五六七八九十〇零两" + "".join(sorted({r[0][0] for r in _NAMED_ROWS} | {"“", '"'}))
+    "0-9一二三四五六七八九十〇零两夏秋冬发"
     # the first characters of data/named_periods.tsv, quoted or not
+    + "".join(sorted({r[0][0] for r in _NAMED_ROWS} | {"“", '"'}))
 )
 _TIME_RE = re.compile(
     rf"(?=[{_FIRST}])(?P<pre>截至|截止到|截止|自|从|至|到)?(?P<zone>北京时间|当地时间)?"

@@ -1,8 +1,8 @@
 """Time expressions of the eighteenth session: named periods of the calendar (国庆假期, 春节档,
 “五一”劳动节假期, 双11期间, 春运期间; data/named_periods.tsv), a season of one year or of snow
 (2022赛季, 2021-2022冰雪季), the rounds and editions of a competition and a first week (第28轮,
-本届, 首周), and the period of an event closed by 期间 or 以来 (施工期间, “十四五”期间, 上线以来).
-Sentences written for the tests."""
+本届, 首周), the period of an event closed by 期间 or 以来 (施工期间, “十四五”期间, 上线以来), a
+season of the year (今年秋冬, 冬季), 年内 and 截至发稿时. Sentences written for the tests."""
 
 from __future__ import annotations
 
@@ -50,6 +50,15 @@ from tests.lexicon_checks import check_lexicon_file
         # ... never a pronoun's period (在此期间, 这期间) or a count of years read elsewhere.
         ("在此期间乙股上涨了5%。", []),
         ("三年以来丙市房价上涨三成。", ["三年以来"]),
+        # A season of the year (never the Winter Games), the rest of the year (3年内 stays a
+        # stretch), the moment a report was filed.
+        ("今年秋冬甲品牌新款均价为1280元。", ["今年秋冬"]),
+        ("冬季乙市供暖面积达到3亿平方米。", ["冬季"]),
+        ("2022年夏季丙省用电负荷创新高，达到1.2亿千瓦。", ["2022年夏季"]),
+        ("冬季奥运会共有109个小项。", []),
+        ("年内丁公司将新增门店100家。", ["年内"]),
+        ("戊国3年内将新增门店100家。", ["3年内"]),
+        ("截至发稿时，己视频播放量超过3000万次。", ["截至发稿时"]),
         # An expression read before stays whole (今年以来, 3月以来).
         ("今年以来丁市新增企业3万家。", ["今年以来"]),
         ("3月以来戊股累计上涨20%。", ["3月以来"]),
