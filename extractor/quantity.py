@@ -2984,6 +2984,8 @@ def parse_quantity(span: str) -> dict | None:
     if not unit and kind != "score":
         unit = _selected_word_unit(norm, q.end)
         kind = "count" if unit and kind == "other" else kind
+    elif unit:
+        unit = _selected_unit_word(norm, q.end, unit)
     return {
         "value": q.value,
         "value_max": q.value_max,
@@ -3042,6 +3044,29 @@ def _selected_word_unit(span: str, end: int) -> str:
     if any(rest.startswith(w) for w in _POST_QUAL):
         return ""
     return rest
+
+
+def _selected_unit_word(span: str, end: int, unit: str) -> str:
+    """The unit a reviewer's selection ends with when it runs on past the unit the finder read
+    into one word that continues it (12部门 is 12 部门, not 12 部; 30GWh past GW): the
+    selection says where the unit ends, and the tagger says the two make one word. Never a
+    qualifier (300元左右), 余/多, a character of the class that follows a number without
+    counting (``data/not_measure_chars.tsv``: 3年来, 5亿元的), nor more than three characters
+    (10万元人民币 keeps 元: the finder reads what it knows)."""
+    rest = span[end:].rstrip(_SELECTION_END)
+    if not 1 <= len(rest) <= 3 or rest[0] in ("余", "多") or rest[0] in _NOT_MEASURE:
+        return unit
+    if any(rest.startswith(w) for w in _POST_QUAL):
+        return unit
+    latin = unit[-1:].isascii() and unit[-1:].isalpha()
+    if latin != (rest.isascii() and rest.isalpha()):
+        return unit  # one script on both sides: GW|h, 部|门
+    if not latin and not all("\u4e00" <= ch <= "\u9fff" for ch in rest):
+        return unit
+    from . import nlp  # the tagger only for a selection that runs on past its unit
+
+    words = nlp.tag(unit + rest)
+    return unit + rest if len(words) == 1 else unit
 
 
 def _span_qualifier(span: str, start: int, end: int, found: str) -> str:

@@ -230,6 +230,33 @@ def test_a_selected_character_after_a_bare_number_is_its_unit(
     assert (q["value"], q["unit"], q["kind"]) == (value, unit, kind)
 
 
+@pytest.mark.parametrize(
+    ("span", "unit"),
+    [
+        # A selection that runs on past the unit the finder read, into one word that continues
+        # it, ends with its unit (eighteenth session: 12部门 is 12 部门, 30GWh past GW).
+        ("12部门", "部门"),
+        ("30GWh", "GWh"),
+        ("5TWh。", "TWh"),  # trailing punctuation of the selection ignored
+        # ... never a qualifier, 余/多, a character that follows a number without counting
+        # (3年来, 5亿元的), two words (12个省市, 3只股票), a stretch of more than three
+        # characters (10万元人民币: the finder reads what it knows), nor another script.
+        ("300元左右", "元"),
+        ("3年来", "年"),
+        ("5亿元的", "元"),
+        ("12个省市", "个"),
+        ("3只股票", "只"),
+        ("10万元人民币", "元"),
+        ("100MW级", "MW"),
+    ],
+)
+def test_a_selection_running_on_past_its_unit_into_one_word_ends_with_the_unit(
+    span: str, unit: str
+) -> None:
+    q = parse_quantity(span)
+    assert q is not None and q["unit"] == unit, (span, q)
+
+
 def test_dimensions_and_fractions_have_no_single_value() -> None:
     # A box, a resolution and two lengths are named by their first dimension (the annotated
     # articles); a fraction has no single value.
