@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -396,8 +397,8 @@ def find_times(norm: str) -> list[TimeExpr]:
     return out
 
 
-#: Words that close the period of an event named before them (施工期间, 上线以来).
-_EVENT_TAILS = ("期间", "以来")
+#: The words that close the period of an event named before them (施工期间, 上线以来).
+_EVENT_TAIL_RE = re.compile("期间|以来")
 #: Characters that, right before 期间 or 以来, make the two before them no event (在此期间,
 #: 这期间, 三年以来: a count of years is read elsewhere).
 _NOT_EVENT = frozenset("此这该其那同一二两三四五六七八九十百千万零几多年月日天周")
@@ -408,33 +409,35 @@ def _is_ideograph(ch: str) -> bool:
 
 
 def _event_periods(norm: str, found: list[TimeExpr]) -> list[TimeExpr]:
-    """The periods of an event closed by 期间 or 以来 that the expressions ``found`` do not
-    cover: a quoted name (“十四五”期间) or the two characters before the tail (施工期间,
-    春耕期间, 上线以来), with 自/从 before them (自成立以来). A longer name (央视播出期间) is
-    read by its last word, which is what a reviewer keeps or widens."""
-    taken = [(t.start, t.end) for t in found]
+    """The periods of an event closed by 期间 or 以来 that the expressions ``found`` (in text
+    order, none overlapping) do not cover: a quoted name (“十四五”期间) or the two characters
+    before the tail (施工期间, 春耕期间, 上线以来), with 自/从 before them (自成立以来). A longer
+    name (央视播出期间) is read by its last word, which is what a reviewer keeps or widens.
+    One pass in text order, each tail checked against the expressions by bisection: linear in
+    the text."""
+    ends = [t.end for t in found]
     out: list[TimeExpr] = []
-    for tail in _EVENT_TAILS:
-        i = norm.find(tail)
-        while i >= 0:
-            end = i + len(tail)
-            start = -1
-            if i >= 3 and norm[i - 1] == "”":
-                k = norm.rfind("“", max(0, i - 10), i - 1)
-                if k >= 0 and "”" not in norm[k + 1 : i - 1]:
-                    start = k
-            elif (
-                i >= 2
-                and _is_ideograph(norm[i - 2])
-                and _is_ideograph(norm[i - 1])
-                and norm[i - 2] not in _NOT_EVENT
-                and norm[i - 1] not in _NOT_EVENT
-            ):
-                start = i - 2
-                if tail == "以来" and start >= 1 and norm[start - 1] in "自从":
-                    start -= 1
-            if start >= 0 and not any(a < end and start < b for a, b in taken):
-                out.append(TimeExpr(start, end, norm[start:end], "", True, False))
-                taken.append((start, end))
-            i = norm.find(tail, end)
+    for m in _EVENT_TAIL_RE.finditer(norm):
+        i, end = m.start(), m.end()
+        start = -1
+        if i >= 3 and norm[i - 1] == "”":
+            k = norm.rfind("“", max(0, i - 10), i - 1)
+            if k >= 0 and "”" not in norm[k + 1 : i - 1]:
+                start = k
+        elif (
+            i >= 2
+            and _is_ideograph(norm[i - 2])
+            and _is_ideograph(norm[i - 1])
+            and norm[i - 2] not in _NOT_EVENT
+            and norm[i - 1] not in _NOT_EVENT
+        ):
+            start = i - 2
+            if m.group(0) == "以来" and start >= 1 and norm[start - 1] in "自从":
+                start -= 1
+        if start < 0 or (out and out[-1].end > start):
+            continue
+        k = bisect_right(ends, start)  # the first expression ending after ``start``
+        if k < len(found) and found[k].start < end:
+            continue  # covered by an expression read before (今年以来, 活动期间)
+        out.append(TimeExpr(start, end, norm[start:end], "", True, False))
     return out
