@@ -3036,10 +3036,17 @@ def _selected_word_unit(span: str, end: int) -> str:
     qualifier (30余, 100左右: :func:`_span_qualifier` reads those) or with a character of the
     class that follows a number without counting (``data/not_measure_chars.tsv``: 3号, 六大),
     nor a longer stretch (a selection running on into the next words names no unit)."""
+    rest = _unit_tail(span, end, 2)
+    return rest if all("\u4e00" <= ch <= "\u9fff" for ch in rest) else ""
+
+
+def _unit_tail(span: str, end: int, longest: int) -> str:
+    """What a reviewer's selection holds after ``end`` (its closing punctuation left out) when
+    it may be a unit word: at most ``longest`` characters, not opening with 余/多, a character
+    of the class that follows a number without counting (``data/not_measure_chars.tsv``) or a
+    qualifier word (左右, 以上); "" otherwise."""
     rest = span[end:].rstrip(_SELECTION_END)
-    if not 1 <= len(rest) <= 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in rest):
-        return ""
-    if rest[0] in ("余", "多") or rest[0] in _NOT_MEASURE:
+    if not 1 <= len(rest) <= longest or rest[0] in ("余", "多") or rest[0] in _NOT_MEASURE:
         return ""
     if any(rest.startswith(w) for w in _POST_QUAL):
         return ""
@@ -3053,10 +3060,8 @@ def _selected_unit_word(span: str, end: int, unit: str) -> str:
     qualifier (300元左右), 余/多, a character of the class that follows a number without
     counting (``data/not_measure_chars.tsv``: 3年来, 5亿元的), nor more than three characters
     (10万元人民币 keeps 元: the finder reads what it knows)."""
-    rest = span[end:].rstrip(_SELECTION_END)
-    if not 1 <= len(rest) <= 3 or rest[0] in ("余", "多") or rest[0] in _NOT_MEASURE:
-        return unit
-    if any(rest.startswith(w) for w in _POST_QUAL):
+    rest = _unit_tail(span, end, 3)
+    if not rest:
         return unit
     latin = unit[-1:].isascii() and unit[-1:].isalpha()
     if latin != (rest.isascii() and rest.isalpha()):
