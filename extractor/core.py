@@ -36,7 +36,7 @@ from .options import (
     sentence_times_from,
     time_options,
 )
-from .quantity import MEASURE_SHAPE, Mention, find_quantities
+from .quantity import MEASURE_SHAPE, Mention, find_quantities, rate_unit_alternative
 from .ranker import Option, Ranker, canonical_order, default
 from .roles import (
     _DROP_BEFORE,
@@ -50,7 +50,7 @@ from .roles import (
 from .sentences import split_clauses, split_sentences
 from .timex import TimeExpr, find_times, normalise
 
-VERSION = "1.5.0"
+VERSION = "1.6.0"
 
 #: Any character that can start a quantity; a text without one has no claims.
 _HAS_NUMBER = re.compile(r"[0-9０-９零〇两一二三四五六七八九十百千万亿]")
@@ -598,7 +598,9 @@ def _refinish_time(
         limit=MAX_ALTERNATIVES.get("time", ALTERNATIVES),
     )
     alts = {**cand.alternatives, "time": found}
-    alternatives = {k: alts[k] for k in ("subject", "predicate", "time", "object") if alts.get(k)}
+    alternatives = {
+        k: alts[k] for k in ("subject", "predicate", "time", "object", "unit") if alts.get(k)
+    }
     return cand.replaced(
         time_text=chosen,
         time=doc.normalised(time.text) if time else "",
@@ -1252,6 +1254,10 @@ def _alternatives(
     o_alts = _alts(obj.text if obj else "", nouns)
     if o_alts:
         out["object"] = o_alts
+    # Unit: a rate's other reading (元 of 8300元/平方米 has 元/平方米), one pick away.
+    other_unit = rate_unit_alternative(doc.text[m.start : m.end], m.unit, m.kind)
+    if other_unit:
+        out["unit"] = [{"text": other_unit, "start": None, "end": None, "score": None}]
     return out
 
 

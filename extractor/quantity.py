@@ -732,8 +732,44 @@ _BRACKET_CURRENCY_RE = re.compile(
     + "|".join(sorted((u for u, k in UNIT_KIND.items() if k == "money"), key=len, reverse=True))
     + r")[）)]"
 )
-#: A rate: a unit per unit of time (10张/秒, a speed: 80公里/小时).
-_PER_TIME_RE = re.compile(r"/(?:秒|分钟|分|小时|天|周|月|年)")
+#: A rate written with a slash: a unit per unit of time or per measure (10张/秒, a speed:
+#: 80公里/小时, 35微克/立方米, 440公斤/亩; a price, 8300元/平方米, keeps its currency). The
+#: denominator is a time word (10张/秒连拍) or a non-money unit of the table as a whole
+#: word (元/间夜 is per room-night, not per room: what follows it is no Chinese character
+#: but a bound word, 的 or a joining word), and no number follows the slash
+#: (2.47吉瓦/5.39吉瓦时 is two quantities).
+_PER_UNIT_RE = re.compile(
+    r"[/／](?:(?P<t>秒|分钟|分|小时|天|日|周|月|年|季度)|(?P<u>"
+    + "|".join(
+        sorted(
+            (
+                u
+                for u, k in UNIT_KIND.items()
+                if k not in ("money", "percent") and u[0] not in "十百千万亿"
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")(?=[^\u4e00-\u9fff]|$|以上|以下|以内|左右|上下|的|和|与|及|或|至|到|起))(?![A-Za-z0-9.])"
+)
+
+
+def rate_unit_alternative(surface: str, unit: str, kind: str) -> str | None:
+    """The other reading of a rate's unit, for a reviewer's pick (the gold batches write
+    both): a price per unit read as money in its currency (8300元/平方米: 元) has 元/平方米;
+    a measure per unit read whole (612.5公斤/亩: 公斤/亩) has its numerator, 公斤. None for
+    a quantity written without a rate."""
+    if "/" in unit:
+        return unit.split("/", 1)[0] or None
+    if kind != "money" or not unit:
+        return None
+    at = surface.rfind(unit)
+    rate = _PER_UNIT_RE.match(surface, at + len(unit)) if at >= 0 else None
+    if rate is None:
+        return None
+    return f"{unit}/{normal_unit(rate.group('t') or rate.group('u'))}"
+
 
 _DURATION_ITEM = r"[一二两三四五六七八九十\d]+个?[年月天周]"
 _DURATION_LIST_TAIL_RE = re.compile(r"(?:、" + _DURATION_ITEM + r")*的")
@@ -1631,13 +1667,21 @@ class _Finder:
                 stored_unit, kind = normal_unit(unit), "money"
                 e = end = bracket.end()
                 restart = max(restart, e)
-        elif _PER_TIME_RE.match(t, e) and kind_of(unit) in ("count", "length"):
-            rate = _PER_TIME_RE.match(t, e)
-            assert rate is not None
-            stored_unit = stored_unit + rate.group(0)  # 10张/秒: a rate
-            kind = "other"
+        elif (rate := _PER_UNIT_RE.match(t, e)) and kind_of(unit) != "percent":
+            # 10张/秒, 35微克/立方米: a rate, its unit as written. A price per unit
+            # (8300元/平方米) is money in its currency (the guideline: money in 元), the
+            # denominator in its surface.
+            if kind_of(unit) != "money":
+                stored_unit = f"{stored_unit}/{normal_unit(rate.group('t') or rate.group('u'))}"
+                kind = "other"
             e = end = rate.end()
             restart = max(restart, e)
+            after = next((w for w in _POST_BY_LENGTH if t.startswith(w, e)), "")
+            if after and not post:
+                # 30000元/平方米以上: the bound read after the rate's denominator.
+                qual = self._qualifier(p_qual, approx, after)
+                e = end = e + len(after)
+                restart = max(restart, e)
         if unit == "个人" and t.startswith("口", e):
             # 22个人口较少民族: the count is 22个; 人口 is the next word.
             e = end = e - 1

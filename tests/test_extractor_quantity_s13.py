@@ -303,9 +303,9 @@ def test_a_number_of_digits_before_a_change_is_a_rate(text: str, value: float, u
 # A quantity with a rate's denominator and a bound after it, then 的 (25000元/平米以上的项目),
 # bounds a class, as 9公斤以下的小型犬 does; the same rate told as a fact stays.
 PER_BOUNDS = [
-    ("高端项目里均价在25000元/平米以上的项目不多，共3个。", "25000元"),
-    ("月收入20000元/月以上的高收入群体很少，共3个。", "20000元"),
-    ("单价在30000元/平方米以下的房源占多数，共3个。", "30000元"),
+    ("高端项目里均价在25000元/平米以上的项目不多，共3个。", "25000元/平米以上"),
+    ("月收入20000元/月以上的高收入群体很少，共3个。", "20000元/月以上"),
+    ("单价在30000元/平方米以下的房源占多数，共3个。", "30000元/平方米以下"),
 ]
 
 
@@ -318,4 +318,5 @@ def test_a_bound_of_a_rate_before_de_names_a_class(text: str, surface: str) -> N
 
 def test_a_rate_told_as_a_fact_stays() -> None:
     cands: dict[str, Any] = found("二手房均价为25000元/平米，涨了3%。")
-    assert "25000元" in cands, list(cands)
+    assert "25000元/平米" in cands, list(cands)  # a price per unit: money in 元
+    assert (cands["25000元/平米"].unit, cands["25000元/平米"].kind) == ("元", "money")
