@@ -189,21 +189,30 @@ def options(alts: Alternatives, claim: Mapping[str, Any], field: str) -> list[Op
     return [o for o in alts.get(field, []) if o.text != now][:MAX_SHOWN]
 
 
+#: Fields whose options join the row of all fields one turn after the graded fields'.
+LATE_ON_ROW = frozenset(("unit", "kind"))
+
+
 def mixed(alts: Alternatives, claim: Mapping[str, Any]) -> list[Option]:
     """The "all fields" row: the options of every field of :func:`walk` but the object
     (:data:`OFF_ROW`) that no reviewer has set yet (:func:`settled`; all of them when every
     one is set), taken in turns — each field's first option in :func:`walk` order, then each
-    one's second, … — at most :data:`MAX_SHOWN` (numbered 1.. in this order). Each option
-    keeps its own field."""
+    one's second, … — at most :data:`MAX_SHOWN` (numbered 1.. in this order). Unit and kind
+    join a turn late (:data:`LATE_ON_ROW`): a rate's other unit is a convention, less often
+    wanted than a graded field's second option, so it does not take that option's digit.
+    Each option keeps its own field."""
     done = settled(claim)
     row = [f for f in walk(alts) if f not in OFF_ROW]
     fields = [f for f in row if f not in done] or row
-    lists = [options(alts, claim, f) for f in fields]
+    lists = [(options(alts, claim, f), 1 if f in LATE_ON_ROW else 0) for f in fields]
+    if all(late for _, late in lists):
+        lists = [(shown_, 0) for shown_, _ in lists]  # nothing to wait for
     out: list[Option] = []
-    for turn in range(MAX_SHOWN):
-        for shown_ in lists:
-            if turn < len(shown_) and len(out) < MAX_SHOWN:
-                out.append(shown_[turn])
+    for turn in range(MAX_SHOWN + 1):
+        for shown_, late in lists:
+            k = turn - late
+            if 0 <= k < len(shown_) and len(out) < MAX_SHOWN:
+                out.append(shown_[k])
     return out
 
 

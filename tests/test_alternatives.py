@@ -855,6 +855,28 @@ def test_unit_and_kind_picks_are_plain_edits(tmp_path):
     assert picks == ["unit", "kind"]
 
 
+def test_unit_joins_the_row_of_all_fields_a_turn_late():
+    # A rate's other unit (元/平方米 of 元) is a convention: the subject's second option keeps
+    # digit 4, the unit comes after it; alone on the row it is 1.
+    raw = {
+        "subject": [opt("甲公司", 0.4), opt("丁银行", 0.1)],
+        "predicate": [opt("投入", 0.2)],
+        "time": [opt("4月26日", 0.3)],
+        "unit": [{"text": "元/平方米", "start": None, "end": None, "score": None}],
+    }
+    alts = alternatives.parse(json.dumps(raw, ensure_ascii=False), TEXT)
+    row = [(o.field, o.text) for o in alternatives.mixed(alts, claim())]
+    assert row == [
+        ("subject", "甲公司"),
+        ("predicate", "投入"),
+        ("time", "4月26日"),
+        ("subject", "丁银行"),
+        ("unit", "元/平方米"),
+    ]
+    alone = alternatives.parse(json.dumps({"unit": raw["unit"]}, ensure_ascii=False), TEXT)
+    assert [o.text for o in alternatives.mixed(alone, claim())] == ["元/平方米"]
+
+
 async def test_unit_focus_marks_the_quantity_row(tmp_path):
     path = tmp_path / "unit.db"
     ids = build_picks_db(path, alt3=json.dumps({"unit": [{"text": "美元", "score": 0.7}]}))
