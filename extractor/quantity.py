@@ -341,10 +341,16 @@ _NEG_PERCENT_RE = re.compile(
 #: Half as a share: 报销一半, 占一半.
 #: 一多半, 一大半 and 大半 are more than half (缩水大半, 用去一大半); 大半天, 大半夜 are spans.
 _HALF_RE = re.compile(
-    r"(?<![\u4e00-\u9fff]{2}的)(?<=[\u4e00-\u9fff])(?:一(?P<more>[多大])?|(?P<big>大))半"
-    r"(?![天年月小时个夜辈生])"
+    r"(?<![0-9.])(?:一(?P<more>[多大])?|(?P<big>大))半(?![天年月小时个夜辈生场节])"
 )
 _HALF_VERB_RE = re.compile("(?:" + "|".join(words("half_verbs")) + ")$")
+#: A bound after 一半 that makes it a share (一半以上, 一半左右).
+_HALF_POST_RE = re.compile(r"以上|以下|左右|上下(?=[，。；、\s]|$)")
+#: 占 or a copula earlier in the clause: 一半 after 的 is the share it names (约占全省的一半,
+#: 仅为去年的一半).
+_HALF_SHARE_OF_RE = re.compile(
+    r"(?P<w>占|为|是|相当于|达到|达|只有|仅有|不到|不足|超过|接近)[^，。；！？,;!?]*$"
+)
 #: A fraction in words (三分之一, 十分之三): a share. 百分之/千分之 are read as % and ‰.
 _CN_FRACTION_RE = re.compile(
     r"(?<![百千万])(?P<b>[二两三四五六七八九十]+|\d+)分之(?P<a>[一二两三四五六七八九十]+|\d+)"
@@ -365,6 +371,9 @@ _JIAO_RE = re.compile(
 )
 #: What may follow a bare 8角: a qualifier word, 的, or the end of a clause (8角度 is no money).
 _JIAO_AFTER = frozenset("左上多的以，。；、！？,;!?）)")
+#: What after N块 keeps it from counting pieces: a function word (剩余的99块则…), 儿 and 头
+#: (一块儿, 块头).
+_KUAI_NOT_COUNT_AFTER = frozenset("儿头则就都也还又是在了而却和与及或但并将被把让给为对从到向以之")
 #: N and a half of a weight, length or area (2斤半, 3公斤半, 1米半, 5亩半): N.5 of the unit;
 #: not before a word 半 opens (3吨半挂车, 5米半径).
 _MEASURE_AND_HALF_RE = re.compile(
@@ -388,13 +397,14 @@ _GE_YI_RE = re.compile(
     r"(?P<a>[多余])?个(?P<s>亿)(?P<u>" + _UNITS + r")?"
 )
 #: Yuan in speech, 块 (2000块, 三千多块, 200来块): money where money is spoken of before it
-#: in the clause and no noun follows (5块金牌 counts medals); 块钱 is a unit of its own.
+#: in the clause and no noun follows; else a count of pieces (5块金牌, 银幕626块); 块钱 is a
+#: unit of its own.
 _KUAI_RE = re.compile(
     r"(?<![\d.一二两三四五六七八九十百千万])(?P<n>\d+(?:\.\d+)?|[两二三四五六七八九十百千]+)"
-    r"(?P<a>[多来余])?(?P<s>万|千)?块(?!钱)"
+    r"(?P<a>[多来余])?(?P<s>万|千|亿)?块(?!钱)"
 )
 #: Money spoken of before a bare 块 or 角 in its clause: the yuan, a price, a cost, a wage.
-_KUAI_CONTEXT_RE = re.compile(r"[元块钱价贵卖售费薪资涨降赚花付][^，。；！？]{0,12}$")
+_KUAI_CONTEXT_RE = re.compile(r"[元块钱价贵卖售费薪资涨降赚花付交缴罚赔][^，。；！？]{0,12}$")
 #: A share in tenths with one more digit (4成2: 42 %).
 _SHARE_TENTHS_RE = re.compile(r"(?<![\d.])(?P<a>[1-9])成(?P<b>[1-9])(?![\d.%成])")
 #: 过半 "more than half": more than 50 % (过半数 too; not 经过半年, 通过半数).
@@ -738,6 +748,11 @@ _BRACKET_CURRENCY_RE = re.compile(
 #: word (元/间夜 is per room-night, not per room: what follows it is no Chinese character
 #: but a bound word, 的 or a joining word), and no number follows the slash
 #: (2.47吉瓦/5.39吉瓦时 is two quantities).
+#: 次 after a count or area unit as one unit with it (台次, 亩次): what follows 次 is no
+#: Chinese character but a bound word, 的 or a joining word (次日, 次年, 次数 are words).
+_TIMES_AFTER_RE = re.compile(
+    r"次(?=[^\u4e00-\u9fff]|$|以上|以下|以内|左右|上下|的|和|与|及|或|至|到)"
+)
 _PER_UNIT_RE = re.compile(
     r"[/／](?:(?P<t>秒|分钟|分|小时|天|日|周|月|年|季度)|(?P<u>"
     + "|".join(
@@ -1221,12 +1236,7 @@ class _Finder:
                 self.add(Mention(s, e, v, None, "%", "=", "percent", "percent.negative", 0.85, s))
         if self.filter:
             for m in _scan(_HALF_RE, t, ("半",)):
-                s, e = m.span()
-                if self._free(s, e) and _HALF_VERB_RE.search(t[max(0, s - 3) : s]):
-                    qual = ">" if m.group("more") or m.group("big") else "="
-                    self.add(
-                        Mention(s, e, 50.0, None, "%", qual, "percent", "percent.half", 0.6, s)
-                    )
+                self._half_share(m)
         for m in _scan(_STAT_LINE_RE, t, ("+",)):
             s, e = m.span()
             if self._free(s, e) and not _CJK_DIGIT_AFTER_RE.match(t, e):
@@ -1667,6 +1677,21 @@ class _Finder:
                 stored_unit, kind = normal_unit(unit), "money"
                 e = end = bracket.end()
                 restart = max(restart, e)
+        elif (
+            kind_of(unit) in ("count", "area")
+            and not unit.endswith("次")
+            and _TIMES_AFTER_RE.match(t, e)
+        ):
+            # 9.8万台次, 14亿亩次, 8.7万家次: a count of times a unit was counted (as 人次
+            # and 架次 of the unit table), for any count or area unit.
+            stored_unit, kind = stored_unit + "次", "count"
+            e = end = e + 1
+            restart = max(restart, e)
+            after = next((w for w in _POST_BY_LENGTH if t.startswith(w, e)), "")
+            if after and not post:
+                qual = self._qualifier(p_qual, approx, after)  # 3000台次以上
+                e = end = e + len(after)
+                restart = max(restart, e)
         elif (rate := _PER_UNIT_RE.match(t, e)) and kind_of(unit) != "percent":
             # 10张/秒, 35微克/立方米: a rate, its unit as written. A price per unit
             # (8300元/平方米) is money in its currency (the guideline: money in 元), the
@@ -1695,7 +1720,7 @@ class _Finder:
             hint = _BARE_UNIT_HINT_RE.search(t[max(0, s - 10) : s])
             if hint:
                 stored_unit = _HINT_UNIT.get(hint.group(1), "")
-                kind = "count" if stored_unit == "人" else "other"
+                kind = "count" if stored_unit in ("人", "人次") else "other"
             elif _MONEY_HINT_RE.search(t[max(0, s - 10) : s]):
                 kind = "money"
         if shaped:
@@ -1729,6 +1754,41 @@ class _Finder:
             mention.check_glue = True  # 两元素, 3方面: the tagger tells (core.py)
         self.add(mention)
         return restart
+
+    def _half_share(self, m: re.Match[str]) -> None:
+        """一半 (一大半, 一多半, 大半) as a share of 50 %: after a verb or qualifier word of
+        ``data/half_verbs.tsv`` (报销一半, 减少了一半, 超过一半), before 以上 or 左右
+        (一半以上人口), or as the share a 占/为 names (约占员工总数的一半: ~); never "half of"
+        a thing told otherwise (一半的人, 男人的一半是女人) nor the middle of an event
+        (进行到一半). A qualifier word before it joins it (近一半: ~, 超过一半: >), as one
+        after (以上: >=)."""
+        t = self.t
+        s, e = m.span()
+        verb = _HALF_VERB_RE.search(t[max(0, s - 3) : s])
+        if not self._free(s, e) or (t.endswith("到", 0, s) and not verb):
+            return  # 进行到一半 (提高到一半 is a half verb's)
+        post = _HALF_POST_RE.match(t, e)
+        share_of = t.endswith("的", 0, s) and _HALF_SHARE_OF_RE.search(t, max(0, s - 16), s - 1)
+        if t.endswith("的", 0, s) and not share_of:
+            return  # 一半的人 is "half the people"; 男人的一半 is "a half"
+        if not (verb or post or share_of):
+            return
+        qual = ">" if m.group("more") or m.group("big") else "="
+        start = s
+        p = _qualifier_from_prefix(t[max(0, s - 8) : s])
+        if p is not None and p.end() == min(s, 8) and not p.group("c") and not p.group("f"):
+            word = p.group("q")
+            if word in _PREFIX_QUAL and self._free(s - len(word), s):
+                qual, start = _PREFIX_QUAL[word], s - len(word)
+        if share_of and qual == "=":
+            word = share_of.group("w")
+            if word in _PREFIX_QUAL:
+                qual = _PREFIX_QUAL[word]  # 不到去年同期的一半: <
+            elif t.endswith("约", 0, share_of.start()):
+                qual = "~"  # 约占全省的一半
+        if post:
+            qual, e = _POST_QUAL.get(post.group(0), qual), post.end()
+        self.add(Mention(start, e, 50.0, None, "%", qual, "percent", "percent.half", 0.6, s))
 
     def _half_duration(self, m: re.Match[str]) -> None:
         """半年, 半个月, 半分钟 (0.5 of the unit) where it measures something: after a verb
@@ -1787,18 +1847,35 @@ class _Finder:
         ("a piece", "together") never."""
         t = self.t
         s, e = m.span()
-        if e < len(t) and _CJK.match(t[e]) and t[e] not in _JIAO_AFTER:
+        if not self._free(s, e):
             return
-        if not _KUAI_CONTEXT_RE.search(t, max(0, s - 13), s) or not self._free(s, e):
-            return
+        nxt = t[e : e + 1]
+        noun_after = bool(nxt) and _CJK.match(nxt) is not None and nxt not in _JIAO_AFTER
+        money = not noun_after and _KUAI_CONTEXT_RE.search(t, max(0, s - 13), s)
+        if not money and (
+            m.group("n") in ("一", "两", "二")
+            or nxt in _KUAI_NOT_COUNT_AFTER
+            or not (noun_after or not nxt or nxt in "，。；、！？,;!?）)")
+        ):
+            return  # 一块 (a piece, together), 块头, 3块5 (money), 99块则… (a figure of speech)
         value = _num_value(m.group("n"), m.group("s"))
         if value is None:
             return
         approx = m.group("a")
         post = next((w for w in _POST_BY_LENGTH if t.startswith(w, e)), "")
-        qual = self._qualifier("", approx, post or None)
+        if noun_after and post:
+            post = ""
+        start, p_qual, p_word = self._prefix(s)
+        if not p_word or not self._free(start, s):
+            start, p_qual = s, ""
+        qual = self._qualifier(p_qual, approx, post or None)
         end = e + len(post)
-        self.add(Mention(s, end, value, None, "元", qual, "money", "money.kuai", 0.7, s))
+        if money:
+            self.add(Mention(start, end, value, None, "元", qual, "money", "money.kuai", 0.7, s))
+        else:
+            # 1800余块银幕, 银幕626块, 集成电路3594亿块: 块 counts pieces where no money is
+            # spoken of (5块金牌 too).
+            self.add(Mention(start, end, value, None, "块", qual, "count", "count.kuai", 0.6, s))
 
     def _jiao(self, m: re.Match[str]) -> None:
         """Tenths of a yuan (8角, 5毛钱, 两元五角): money in 元. A bare N角 or N毛 without

@@ -145,3 +145,100 @@ def test_the_unit_alternative_is_picked_in_the_review_session(tmp_path) -> None:
     assert s.pick_alternative("unit", 1).ok
     row = claim_row(db, claim_id)
     assert (row["unit"], row["value"], row["status"]) == ("元/平方米", 18600, "accepted")
+
+
+# 次 after a count or area unit makes one unit with it (as 人次 and 架次 of the unit table):
+# a count of times something was counted. 次日, 次年 are words of their own.
+TIMES_UNITS = [
+    ("全年植保作业面积超过14亿亩次，较五年前增长。", "超过14亿亩次", 1_400_000_000, "亩次"),
+    ("今年以来共检查特种设备9.8万台次。", "9.8万台次", 98_000, "台次"),
+    ("执法人员检查企业8.7万家次，同比增长。", "8.7万家次", 87_000, "家次"),
+    ("全市累计出动执法人员3000个次以上。", "3000个次以上", 3000, "个次"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), TIMES_UNITS)
+def test_a_unit_with_ci_counts_times(text: str, surface: str, value: float, unit: str) -> None:
+    c = found(text)[surface]
+    assert (c.value, c.unit, c.kind) == (value, unit, "count")
+
+
+def test_ci_opening_a_word_is_not_part_of_the_unit() -> None:
+    cands = found("甲队在主场连续训练了3天次日返回。")
+    assert "3天" in cands and cands["3天"].unit == "天", list(cands)
+
+
+def test_a_count_named_in_ren_ci_before_a_bare_number_takes_that_unit() -> None:
+    c = found("2021年全省医疗卫生机构总诊疗人次达3.86亿，同比增长9.7%。")["达3.86亿"]
+    assert (c.value, c.unit, c.kind) == (386_000_000, "人次", "count")
+
+
+# 一半 as a share of 50 %: after a half verb (as before), before 以上/左右, or as the share a
+# 占, a copula or a comparison word earlier in its clause names; a qualifier word before it
+# joins its surface.
+HALF_SHARES = [
+    ("这座城市，一半以上人口住进了新房。", "一半以上", ">="),
+    ("研发人员215人，约占员工总数的一半。", "一半", "~"),
+    ("上半年销售额4亿元，不到去年同期的一半。", "一半", "<"),
+    ("多数人的用量只有标准的一半左右。", "一半左右", "~"),
+    ("新项目体量比老项目少了近一半。", "近一半", "~"),
+    ("其中硕士研究生占比超过一半。", "超过一半", ">"),
+    ("全年贷款额度已经用去一大半。", "一大半", ">"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "qualifier"), HALF_SHARES)
+def test_half_as_a_share(text: str, surface: str, qualifier: str) -> None:
+    c = found(text)[surface]
+    assert (c.value, c.unit, c.kind, c.qualifier) == (50, "%", "percent", qualifier)
+
+
+HALF_LOOKALIKES = [
+    "第四节进行到一半，甲队大势已去，全场得分18分。",  # the middle of an event
+    "男人的一半是女人，这部电影上映3天。",  # a figure of speech
+    "一半的人表示满意，调查共访问1200人。",  # "half the people", no share told
+    "乙队连续作战了大半个月，赢下5场。",  # a span
+]
+
+
+@pytest.mark.parametrize("text", HALF_LOOKALIKES)
+def test_half_that_is_no_share(text: str) -> None:
+    cands = found(text)
+    assert not [s for s, c in cands.items() if c.rule == "percent.half"], list(cands)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("不良贷款率下降0.96个千分点。", "0.96个千分点", 0.96),
+        ("赔付率同比下降1.2千分点。", "1.2千分点", 1.2),
+    ],
+)
+def test_per_mille_points_are_one_unit(text: str, surface: str, value: float) -> None:
+    c = found(text)[surface]
+    assert (c.value, c.unit, c.kind) == (value, "个千分点", "percent")
+
+
+# 块 counts pieces where no money is spoken of before it (a noun after it, or the end of its
+# clause); with money spoken of (涨, 花, 交) and no noun after, it is yuan as before.
+KUAI = [
+    ("首周在全国1800余块银幕上映。", "1800余块", 1800, "块", "count", ">"),
+    ("今年新增银幕626块，银幕总数超过4700块。", "超过4700块", 4700, "块", "count", ">"),
+    ("全年集成电路产量3594亿块，同比增长。", "3594亿块", 359_400_000_000, "块", "count", "="),
+    ("甲队获得5块金牌。", "5块", 5, "块", "count", "="),
+    ("物业公司让我们每月交13块。", "13块", 13, "元", "money", "="),
+    ("他的工资涨了近2000块。", "近2000块", 2000, "元", "money", "~"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit", "kind", "qualifier"), KUAI)
+def test_kuai_counts_pieces_or_yuan(
+    text: str, surface: str, value: float, unit: str, kind: str, qualifier: str
+) -> None:
+    c = found(text)[surface]
+    assert (c.value, c.unit, c.kind, c.qualifier) == (value, unit, kind, qualifier)
+
+
+@pytest.mark.parametrize("text", ["他们一块去了北京，住了3天。", "两人一块儿出发，走了5公里。"])
+def test_kuai_as_together_is_no_count(text: str) -> None:
+    assert not [s for s in found(text) if "块" in s], list(found(text))
