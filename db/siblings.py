@@ -11,6 +11,10 @@ rejects them.
 Only the role fields (:data:`ROLE_FIELDS`) carry over: value, unit, qualifier, kind and the
 offsets belong to each claim's own quantity. A field that was empty is not a "wrong value"
 shared by siblings (filling in a missing object is not repeated on every claim without one).
+One exception: a unit the extractor offered as the claim's alternative (a rate's other
+reading: 元 of 8300元/平方米 has 元/平方米) is a convention, and it carries to the siblings
+that hold the same unit and offer the same alternative — the document's other prices per
+square metre, not every amount in 元.
 
 Each sibling gets its own decision row through :mod:`db.decisions` (or, in overlap mode, its
 own verdict through :func:`db.teams.judge`), all with one ``group_id`` and all in one
@@ -59,8 +63,13 @@ class Correction:
     rule: str = ""
 
     def changes_for(self, claim: Mapping[str, Any]) -> dict[str, Any]:
-        """The edit a sibling gets: the new value of each field that holds the old one."""
-        return {f: new for f, old, new in self.changes if claim[f] == old}
+        """The edit a sibling gets: the new value of each field that holds the old one (the
+        unit only where the sibling offers the new unit too)."""
+        return {
+            f: new
+            for f, old, new in self.changes
+            if claim[f] == old and (f != "unit" or offers_unit(claim, new))
+        }
 
     def describe(self) -> str:
         """``subject 收报 → 中国人保`` or ``reject 76人 (rule count)``, for messages."""
@@ -95,7 +104,22 @@ def of_decision(
         for f in ROLE_FIELDS
         if f in new and new.get(f) != claim[f] and claim[f] not in (None, "")
     )
+    unit = new.get("unit")
+    if unit and unit != claim["unit"] and claim["unit"] and offers_unit(claim, unit):
+        changes += (("unit", claim["unit"], unit),)
     return Correction("edit", claim["id"], claim["doc_id"], changes) if changes else None
+
+
+def offers_unit(claim: Mapping[str, Any], unit: str) -> bool:
+    """Whether the claim's stored alternatives offer ``unit`` as its unit (bad JSON: no)."""
+    try:
+        alts = json.loads(claim.get("alternatives") or "{}")
+    except (TypeError, ValueError, RecursionError):
+        return False
+    options = alts.get("unit") if isinstance(alts, dict) else None
+    return isinstance(options, list) and any(
+        isinstance(o, dict) and o.get("text") == unit for o in options
+    )
 
 
 def _query(
@@ -129,7 +153,10 @@ def find(
     if fix is None or not _offered(fix, asg):
         return []
     sql, params = _query(fix, asg, reviewer, "*")
-    return _dicts(conn.execute(sql + " ORDER BY doc_id, start, id", params))
+    rows = _dicts(conn.execute(sql + " ORDER BY doc_id, start, id", params))
+    if any(f == "unit" for f, _old, _new in fix.changes):
+        rows = [r for r in rows if fix.changes_for(r)]  # the unit: where it is offered too
+    return rows
 
 
 def count(
@@ -138,6 +165,8 @@ def count(
     """How many siblings :func:`apply` would decide now (for the ``g: apply to N`` hint)."""
     if fix is None or not _offered(fix, asg):
         return 0
+    if any(f == "unit" for f, _old, _new in fix.changes):
+        return len(find(conn, fix, asg, reviewer))  # the document's pending claims, read once
     sql, params = _query(fix, asg, reviewer, "count(*)")
     return int(conn.execute(sql, params).fetchone()[0])
 

@@ -242,3 +242,32 @@ def test_kuai_counts_pieces_or_yuan(
 @pytest.mark.parametrize("text", ["他们一块去了北京，住了3天。", "两人一块儿出发，走了5公里。"])
 def test_kuai_as_together_is_no_count(text: str) -> None:
     assert not [s for s in found(text) if "块" in s], list(found(text))
+
+
+def test_a_picked_rate_unit_carries_to_the_siblings_that_offer_it(tmp_path) -> None:
+    doc = tmp_path / "prices.txt"
+    doc.write_text(
+        "甲区新房均价为1.86万元/平方米，乙区新房均价为2.04万元/平方米，全市成交总额达到120亿元。",
+        encoding="utf-8",
+    )
+    db = tmp_path / "prices.db"
+    for args in (["ingest", str(doc), "--db", str(db)], ["extract", "--db", str(db)]):
+        r = CliRunner().invoke(cli, args)
+        assert r.exit_code == 0, r.output
+    s = ReviewSession(open_db(db), "ann", teams.Assignment(), strategy=Strategy())
+    s.open()
+    assert s.claim is not None and s.claim["quantity_text"] == "1.86万元/平方米"
+    first = s.claim["id"]
+    assert s.pick_alternative("unit", 1).ok
+    assert s.siblings_offer().data == 1  # 2.04万元/平方米; not 120亿元, also in 元
+    assert s.apply_siblings().ok
+    conn = open_db(db)
+    units = dict(conn.execute("SELECT quantity_text, unit FROM claims").fetchall())
+    statuses = dict(conn.execute("SELECT quantity_text, status FROM claims").fetchall())
+    assert units == {
+        "1.86万元/平方米": "元/平方米",
+        "2.04万元/平方米": "元/平方米",
+        "达到120亿元": "元",
+    }
+    assert statuses["达到120亿元"] == "pending"
+    assert claim_row(db, first)["status"] == "accepted"
