@@ -36,7 +36,13 @@ from .options import (
     sentence_times_from,
     time_options,
 )
-from .quantity import MEASURE_SHAPE, Mention, find_quantities, rate_unit_alternative
+from .quantity import (
+    MEASURE_SHAPE,
+    Mention,
+    find_quantities,
+    rate_unit_alternative,
+    selected_unit_alternative,
+)
 from .ranker import Option, Ranker, canonical_order, default
 from .roles import (
     _DROP_BEFORE,
@@ -526,6 +532,12 @@ def claim_at(
     if k is None:
         return None
     mine = out[k][0]
+    if not mine.unit and not mine.alternatives.get("unit"):
+        # 45大类 selected, read as 45 with no unit: 大类 is the unit's alternative.
+        tail = selected_unit_alternative(text[start:end], m.end - start)
+        if tail:
+            unit_alt = [{"text": tail, "start": None, "end": None, "score": None}]
+            mine = mine.replaced(alternatives={**mine.alternatives, "unit": unit_alt})
     others = out[:k] + out[k + 1 :]
     # Its neighbours are the candidates the extractor proposes around it (screened as
     # extract screens them), as for a candidate of its own.

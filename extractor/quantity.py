@@ -3174,6 +3174,19 @@ def _unit_tail(span: str, end: int, longest: int) -> str:
     return rest
 
 
+def selected_unit_alternative(span: str, end: int) -> str | None:
+    """A unit word a reviewer's selection holds after a number read without a unit (45大类,
+    3期: characters that follow a number without counting in extraction's reading,
+    ``data/not_measure_chars.tsv``), offered as the unit's alternative, a pick away: at most
+    three Chinese characters, never a qualifier word (左右, 以上) nor 余/多. None otherwise."""
+    rest = span[end:].rstrip(_SELECTION_END)
+    if not 1 <= len(rest) <= 3 or rest[0] in ("余", "多"):
+        return None
+    if any(rest.startswith(w) for w in _POST_QUAL) or not all(_CJK.match(ch) for ch in rest):
+        return None
+    return rest
+
+
 def _selected_unit_word(span: str, end: int, unit: str) -> str:
     """The unit a reviewer's selection ends with when it runs on past the unit the finder read
     into one word that continues it (12部门 is 12 部门, not 12 部; 30GWh past GW): the

@@ -527,6 +527,28 @@ def test_add_from_span_needs_no_current_claim_and_works_on_a_document_without_cl
     assert [d["action"] for d in decisions(path)] == ["add"]
 
 
+def test_a_selected_unit_the_reading_leaves_out_is_a_pick_away(tmp_path):
+    """45大类 selected: extraction never reads 大 after a number as a measure word, so the
+    added claim has no unit; the selection's 大类 is the unit's alternative, and one pick
+    sets it (nineteenth session)."""
+    path = tmp_path / "tail.db"
+    conn = open_db(path)
+    text = "离岛免税商品品类由38大类增至45大类，同比增长。"
+    doc = add_document(conn, text, "t", "t.txt")
+    session = ReviewSession(conn, "ann")
+    a = text.index("45大类")
+    out = session.add_from_span(doc, a, a + 4, extractor_readers())
+    assert out.ok and out.view is not None and out.view.claim is not None
+    added = out.view.claim["id"]
+    row = claim_row(path, added)
+    assert (row["value"], row["unit"]) == (45, "")
+    assert json.loads(row["alternatives"])["unit"][0]["text"] == "大类"
+    assert session.goto(added).ok
+    assert session.pick_alternative("unit", 1).ok
+    assert claim_row(path, added)["unit"] == "大类"
+    conn.close()
+
+
 def card_text(card: ClaimCard) -> str:
     """The card's content as plain text."""
     import io
