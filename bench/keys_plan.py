@@ -35,11 +35,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from extractor.evaluate import _aliases, _field_right, _norm, _predicate_variants
+from extractor.evaluate import _aliases, _field_right, _norm, _predicate_variants, _same_value
 
 #: The card's name of each form field the oracle may set by a pick or a span.
 CARD_FIELD = {"subject": "subject", "predicate": "predicate", "time_text": "time",
-              "object": "object", "unit": "unit", "kind": "kind",
+              "object": "object", "value": "value", "unit": "unit", "kind": "kind",
               "qualifier": "qualifier"}  # fmt: skip
 
 #: The key that assigns a span selection to each form field (``q``: the quantity).
@@ -59,6 +59,13 @@ def right_for(form_field: str, text: str, g: dict) -> bool:
     if form_field == "unit":
         gu = _norm(g.get("unit"))
         return not gu or gu == _norm(text)
+    if form_field == "value":
+        # a value option is a reading as the card shows it (33.333333 %): its number
+        try:
+            number: float | None = float(str(text).split()[0]) if str(text).strip() else None
+        except ValueError:
+            return _norm(text) == _norm(g.get(form_field))
+        return _same_value(g.get("value"), number)
     return _norm(text) == _norm(g.get(form_field))
 
 

@@ -40,8 +40,8 @@ from db.errors import ReviewError
 from db.schema import KINDS, QUALIFIERS
 
 #: Fields that can have alternatives, in the order ``[``/``]`` walk them.
-FIELDS = ("subject", "predicate", "time", "object", "unit", "kind")
-#: Fields the focus always walks; ``unit``/``kind`` only when they have options.
+FIELDS = ("subject", "predicate", "time", "object", "value", "unit", "kind")
+#: Fields the focus always walks; ``value``/``unit``/``kind`` only when they have options.
 ALWAYS = ("subject", "predicate", "time", "object")
 #: The claim column holding each field's current value.
 COLUMN = {
@@ -49,6 +49,7 @@ COLUMN = {
     "predicate": "predicate",
     "time": "time_text",
     "object": "object",
+    "value": "value",
     "unit": "unit",
     "kind": "kind",
     "qualifier": "qualifier",
@@ -85,11 +86,14 @@ class Option:
     """One runner-up of a field.
 
     Attributes:
-        field: subject, predicate, time, object, unit or kind.
-        text: the value it would give the field.
+        field: subject, predicate, time, object, value, unit or kind.
+        text: the value it would give the field (for ``value``: the reading as shown,
+            ``33.333333 %``).
         start, end: its place in the document (None when it is not written there as such).
         score: the extractor's score (None when missing or not a number).
         rank: its place in the extractor's list (1 = best).
+        reading: for ``value``, the (value, unit, kind) the pick sets together: the other
+            reading of a fraction, a ratio or a discount.
     """
 
     field: str
@@ -98,10 +102,16 @@ class Option:
     end: int | None
     score: float | None
     rank: int
+    reading: tuple[float, str, str] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The stored shape: text, start, end, score."""
-        return {"text": self.text, "start": self.start, "end": self.end, "score": self.score}
+        """The stored shape: text, start, end, score (and a reading's value, unit, kind)."""
+        out: dict[str, Any] = {
+            "text": self.text, "start": self.start, "end": self.end, "score": self.score
+        }  # fmt: skip
+        if self.reading is not None:
+            out.update(zip(("value", "unit", "kind"), self.reading, strict=True))
+        return out
 
 
 Alternatives = dict[str, list[Option]]
@@ -166,12 +176,25 @@ def parse(raw: Any, doc: str) -> Alternatives:
                 continue
             if field == "kind" and text not in KINDS:
                 continue
+            reading = _reading(entry) if field == "value" else None
+            if field == "value" and reading is None:
+                continue  # a value option sets value, unit and kind: all three, valid
             seen.add(text)
             start, end = _offsets(entry, text, doc)
-            options.append(Option(field, text, start, end, _score(entry.get("score")), rank))
+            options.append(
+                Option(field, text, start, end, _score(entry.get("score")), rank, reading)
+            )
         if options:
             out[field] = options
     return out
+
+
+def _reading(entry: Mapping[str, Any]) -> tuple[float, str, str] | None:
+    """A value option's (value, unit, kind): a finite number, a unit text, a known kind."""
+    value, unit, kind = _score(entry.get("value")), entry.get("unit"), entry.get("kind")
+    if value is None or not isinstance(unit, str) or kind not in KINDS:
+        return None
+    return value, unit, str(kind)
 
 
 def current(claim: Mapping[str, Any], field: str) -> str:
@@ -190,14 +213,14 @@ def options(alts: Alternatives, claim: Mapping[str, Any], field: str) -> list[Op
 
 
 #: Fields whose options join the row of all fields one turn after the graded fields'.
-LATE_ON_ROW = frozenset(("unit", "kind"))
+LATE_ON_ROW = frozenset(("value", "unit", "kind"))
 
 
 def mixed(alts: Alternatives, claim: Mapping[str, Any]) -> list[Option]:
     """The "all fields" row: the options of every field of :func:`walk` but the object
     (:data:`OFF_ROW`) that no reviewer has set yet (:func:`settled`; all of them when every
     one is set), taken in turns — each field's first option in :func:`walk` order, then each
-    one's second, … — at most :data:`MAX_SHOWN` (numbered 1.. in this order). Unit and kind
+    one's second, … — at most :data:`MAX_SHOWN` (numbered 1.. in this order). Value, unit and kind
     join a turn late (:data:`LATE_ON_ROW`): a rate's other unit is a convention, less often
     wanted than a graded field's second option, so it does not take that option's digit.
     Each option keeps its own field."""
@@ -223,9 +246,9 @@ def shown_options(alts: Alternatives, claim: Mapping[str, Any], field: str) -> l
 
 
 def walk(alts: Alternatives) -> list[str]:
-    """The fields ``[``/``]`` move through: subject, predicate, time, object, then unit and
-    kind when they have options."""
-    return [*ALWAYS, *(f for f in ("unit", "kind") if alts.get(f))]
+    """The fields ``[``/``]`` move through: subject, predicate, time, object, then value,
+    unit and kind when they have options."""
+    return [*ALWAYS, *(f for f in ("value", "unit", "kind") if alts.get(f))]
 
 
 def margin(alts: Alternatives, claim: Mapping[str, Any], field: str) -> float | None:
@@ -325,6 +348,10 @@ def pick_changes(
     For time, ``time_text`` and the normalised ``time`` (by ``normalise_time(text, doc_date)``;
     empty without a normaliser, never the old value, which described another expression).
     """
+    if option.reading is not None:
+        # The other reading of the quantity: value, unit and kind together (三分之一: 33.33 %).
+        value, unit, kind = option.reading
+        return {"value": value, "value_max": None, "unit": unit, "kind": kind}
     column = COLUMN[option.field]
     changes: dict[str, Any] = {column: option.text}
     if option.field in SPAN:
@@ -348,7 +375,11 @@ def pick_record(option: Option, n: int, digit: int | None = None) -> dict[str, A
 
 
 def shown(option: Option) -> str:
-    """The option as the card names it: its text, or ``no time`` for the empty time."""
+    """The option as the card names it: its text, ``no time`` for the empty time, and a
+    value's reading after an arrow (``→33.333333 %``: a number glued to the digit that
+    picks it would read as one number)."""
+    if option.reading is not None:
+        return f"→{option.text}"
     return option.text or EMPTY_SHOWN.get(option.field, "")
 
 

@@ -42,6 +42,7 @@ from .quantity import (
     find_quantities,
     rate_unit_alternative,
     selected_unit_alternative,
+    value_reading_alternative,
 )
 from .ranker import Option, Ranker, canonical_order, default
 from .roles import (
@@ -611,7 +612,9 @@ def _refinish_time(
     )
     alts = {**cand.alternatives, "time": found}
     alternatives = {
-        k: alts[k] for k in ("subject", "predicate", "time", "object", "unit") if alts.get(k)
+        k: alts[k]
+        for k in ("subject", "predicate", "time", "object", "unit", "value")
+        if alts.get(k)
     }
     return cand.replaced(
         time_text=chosen,
@@ -1267,9 +1270,14 @@ def _alternatives(
     if o_alts:
         out["object"] = o_alts
     # Unit: a rate's other reading (元 of 8300元/平方米 has 元/平方米), one pick away.
-    other_unit = rate_unit_alternative(doc.text[m.start : m.end], m.unit, m.kind)
+    surface = doc.text[m.start : m.end]
+    other_unit = rate_unit_alternative(surface, m.unit, m.kind)
     if other_unit:
         out["unit"] = [{"text": other_unit, "start": None, "end": None, "score": None}]
+    # Value: the other reading of a fraction, a ratio or a discount (三分之一: 33.333333 %).
+    reading = value_reading_alternative(surface.translate(FULLWIDTH), m.value, m.unit, m.rule)
+    if reading:
+        out["value"] = [{**reading, "start": None, "end": None, "score": None}]
     return out
 
 

@@ -3174,6 +3174,46 @@ def _unit_tail(span: str, end: int, longest: int) -> str:
     return rest
 
 
+_FRACTION_IN_RE = re.compile(
+    r"(?P<b>[二两三四五六七八九十]+|\d+)分之(?P<a>[一二两三四五六七八九十]+|\d+)"
+    r"|(?<![\d.])(?P<a2>\d+)/(?P<b2>\d+)(?![\d.])"
+)
+_RATIO_IN_RE = re.compile(r"(?P<a>\d+(?:\.\d+)?)\s*[:：∶比]\s*(?P<b>\d+(?:\.\d+)?)")
+
+
+def value_reading_alternative(
+    surface: str, value: float | None, unit: str, rule: str
+) -> dict | None:
+    """The other reading of a quantity whose value the gold batches write two ways, for a
+    reviewer's pick (value, unit and kind at once): a share written as a fraction, read null
+    as the guideline reads 1/2.3, is 100·a/b % (三分之一: 33.333333 %); a ratio read null is
+    the side that is not 1, else the first (1.26:1: 1.26; 1:7.5: 7.5); a discount of N折 is
+    10·N % (九折: 90 %; 88折: 88 %). None for any other quantity.
+
+    Returns ``{"text", "value", "unit", "kind"}``: ``text`` as the card shows it."""
+    if value is None and unit == "%":
+        m = _FRACTION_IN_RE.search(surface)
+        if m is None:
+            return None
+        a = parse_number(m.group("a") or m.group("a2"))
+        b = parse_number(m.group("b") or m.group("b2"))
+        if not a or not b or a > b:
+            return None
+        v, u, kind = 100.0 * a / b, "%", "percent"
+    elif value is None and rule == "ratio":
+        m = _RATIO_IN_RE.search(surface)
+        if m is None:
+            return None
+        a, b = float(m.group("a")), float(m.group("b"))
+        v, u, kind = (b if a == 1 and b != 1 else a), "", "other"
+    elif unit == "折" and value is not None and 0 < value < 100:
+        v, u, kind = (value * 10 if value < 10 else value), "%", "percent"
+    else:
+        return None
+    shown = f"{v:.6f}".rstrip("0").rstrip(".")
+    return {"text": f"{shown} {u}".strip(), "value": v, "unit": u, "kind": kind}
+
+
 def selected_unit_alternative(span: str, end: int) -> str | None:
     """A unit word a reviewer's selection holds after a number read without a unit (45大类,
     3期: characters that follow a number without counting in extraction's reading,

@@ -1088,3 +1088,40 @@ async def test_the_object_stays_off_the_row_so_its_digit_picks_a_graded_field(tm
     assert (picked["field"], picked["option"], picked["row"], picked["digit"]) == (
         "subject", 3, "all", 4,
     )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- value readings
+
+
+@pytest.mark.parametrize(
+    ("entry", "kept"),
+    [
+        ({"text": "33.333333 %", "value": 100 / 3, "unit": "%", "kind": "percent"}, True),
+        ({"text": "2.5", "value": 2.5, "unit": "", "kind": "other"}, True),
+        ({"text": "33.333333 %", "unit": "%", "kind": "percent"}, False),  # no value
+        ({"text": "33.333333 %", "value": "33", "unit": "%", "kind": "percent"}, False),
+        ({"text": "x", "value": float("nan"), "unit": "%", "kind": "percent"}, False),
+        ({"text": "33 %", "value": 33, "unit": 5, "kind": "percent"}, False),  # unit not text
+        ({"text": "33 %", "value": 33, "unit": "%", "kind": "share"}, False),  # unknown kind
+    ],
+)
+def test_a_value_option_needs_a_whole_valid_reading(entry, kept):
+    alts = alternatives.parse(json.dumps({"value": [entry]}), TEXT)
+    assert bool(alts) is kept
+    if kept:
+        (o,) = alts["value"]
+        assert o.reading == (float(entry["value"]), entry["unit"], entry["kind"])
+        assert o.to_json()["value"] == entry["value"]
+
+
+def test_a_value_pick_sets_value_unit_and_kind_together():
+    raw = {"value": [{"text": "33.333333 %", "value": 100 / 3, "unit": "%", "kind": "percent"}]}
+    alts = alternatives.parse(json.dumps(raw), TEXT)
+    assert alternatives.walk(alts)[-1] == "value"
+    (o,) = alternatives.options(alts, claim(value=None, unit="%"), "value")
+    assert alternatives.pick_changes(o) == {
+        "value": 100 / 3,
+        "value_max": None,
+        "unit": "%",
+        "kind": "percent",
+    }

@@ -800,3 +800,13 @@ def test_typing_keeps_the_old_text_when_the_new_one_extends_it(old, new, want):
     kept = kp.form_cost(chain, "subject", {"subject": new}, lambda n, a, t: [], {"subject": old})
     assert plain == 2 + len(new)  # e, the characters, Ctrl+S
     assert kept == (2 + 1 + len(want[1]) if want[0] else plain)
+
+
+def test_a_value_reading_is_right_by_its_number():
+    from bench import keys_plan as kp
+
+    g = {"value": 33.3333333333, "unit": "%"}
+    assert kp.right_for("value", "33.333333 %", g)
+    assert not kp.right_for("value", "33.33 %", g)
+    assert not kp.right_for("value", "2.5", g)
+    assert kp.right_for("value", "2.5", {"value": 2.5, "unit": ""})

@@ -271,3 +271,48 @@ def test_a_picked_rate_unit_carries_to_the_siblings_that_offer_it(tmp_path) -> N
     }
     assert statuses["达到120亿元"] == "pending"
     assert claim_row(db, first)["status"] == "accepted"
+
+
+# The other reading of a quantity whose value the gold batches write two ways is the value's
+# alternative (value, unit and kind in one pick): a share written as a fraction (read null as
+# the guideline's 1/2.3), a ratio (null), a discount (N折).
+READINGS = [
+    ("其中三分之一来自外地，共1200人。", "三分之一", 100 / 3, "%", "percent", "33.333333 %"),
+    ("约有2/3的用户表示满意，共1200人。", "约有2/3", 200 / 3, "%", "percent", "66.666667 %"),
+    ("全市车桩比约为2.5:1，共1200个。", "2.5:1", 2.5, "", "other", "2.5"),
+    ("当时按1：7.5的比例兑换，共1200元。", "1：7.5", 7.5, "", "other", "7.5"),
+    ("全场商品打九折销售，共1200件。", "九折", 90, "%", "percent", "90 %"),
+    ("会员可享8.5折优惠，共1200人。", "8.5折", 85, "%", "percent", "85 %"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit", "kind", "shown"), READINGS)
+def test_the_other_reading_of_a_value_is_its_alternative(
+    text: str, surface: str, value: float, unit: str, kind: str, shown: str
+) -> None:
+    (alt,) = found(text)[surface].alternatives["value"]
+    assert alt["value"] == pytest.approx(value)
+    assert (alt["unit"], alt["kind"], alt["text"]) == (unit, kind, shown)
+
+
+def test_a_plain_amount_has_no_other_reading() -> None:
+    assert "value" not in found("全年营收达到3000元。")["达到3000元"].alternatives
+
+
+def test_the_other_reading_is_picked_in_the_review_session(tmp_path) -> None:
+    doc = tmp_path / "share.txt"
+    doc.write_text("调查显示，其中三分之一的受访者来自外地，共访问1200人。", encoding="utf-8")
+    db = tmp_path / "share.db"
+    for args in (["ingest", str(doc), "--db", str(db)], ["extract", "--db", str(db)]):
+        r = CliRunner().invoke(cli, args)
+        assert r.exit_code == 0, r.output
+    s = ReviewSession(open_db(db), "ann", teams.Assignment(), strategy=Strategy())
+    s.open()
+    while s.claim is not None and s.claim["quantity_text"] != "三分之一":
+        assert s.move("next").ok
+    assert s.claim is not None and s.claim["value"] is None
+    claim_id = s.claim["id"]
+    assert s.pick_alternative("value", 1).ok
+    row = claim_row(db, claim_id)
+    assert row["value"] == pytest.approx(100 / 3)
+    assert (row["unit"], row["kind"], row["status"]) == ("%", "percent", "accepted")

@@ -65,6 +65,7 @@ FOCUS_LABEL = {
     "predicate": "predicate",
     "time": "time",
     "object": "object",
+    "value": "quantity",
     "unit": "quantity",
     "kind": "quantity",
     "qualifier": "quantity",
@@ -99,7 +100,7 @@ def pick_option(n: int, option: Option, cells: int | None = None) -> Text:
     as text, never markup."""
     item = Text(f"{n}", style="bold reverse", end="")
     shown = (
-        Text(shown_line(option.text))
+        Text(shown_line(alternatives.shown(option)))
         if option.text
         else Text(alternatives.shown(option), style="italic")
     )
