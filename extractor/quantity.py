@@ -1669,6 +1669,7 @@ class _Finder:
                 stored_unit, kind = normal_unit(unit), kind_of(unit)
                 e = end = modified.end()
                 restart = max(restart, e)
+        tail_end = e  # past a unit's tail: 次 (台次) or a rate's denominator (元/平方米)
         if not unit:
             bracket = _BRACKET_CURRENCY_RE.match(t, e)
             if bracket and (scale or is_money_hint(t, s)):
@@ -1685,13 +1686,7 @@ class _Finder:
             # 9.8万台次, 14亿亩次, 8.7万家次: a count of times a unit was counted (as 人次
             # and 架次 of the unit table), for any count or area unit.
             stored_unit, kind = stored_unit + "次", "count"
-            e = end = e + 1
-            restart = max(restart, e)
-            after = next((w for w in _POST_BY_LENGTH if t.startswith(w, e)), "")
-            if after and not post:
-                qual = self._qualifier(p_qual, approx, after)  # 3000台次以上
-                e = end = e + len(after)
-                restart = max(restart, e)
+            tail_end = e + 1
         elif (rate := _PER_UNIT_RE.match(t, e)) and kind_of(unit) != "percent":
             # 10张/秒, 35微克/立方米: a rate, its unit as written. A price per unit
             # (8300元/平方米) is money in its currency (the guideline: money in 元), the
@@ -1699,14 +1694,15 @@ class _Finder:
             if kind_of(unit) != "money":
                 stored_unit = f"{stored_unit}/{normal_unit(rate.group('t') or rate.group('u'))}"
                 kind = "other"
-            e = end = rate.end()
-            restart = max(restart, e)
+            tail_end = rate.end()
+        if tail_end > e:
+            # The bound read after the unit's tail (3000台次以上, 30000元/平方米以上).
+            e = end = tail_end
             after = next((w for w in _POST_BY_LENGTH if t.startswith(w, e)), "")
             if after and not post:
-                # 30000元/平方米以上: the bound read after the rate's denominator.
                 qual = self._qualifier(p_qual, approx, after)
                 e = end = e + len(after)
-                restart = max(restart, e)
+            restart = max(restart, e)
         if unit == "个人" and t.startswith("口", e):
             # 22个人口较少民族: the count is 22个; 人口 is the next word.
             e = end = e - 1
