@@ -611,11 +611,7 @@ def _refinish_time(
         limit=MAX_ALTERNATIVES.get("time", ALTERNATIVES),
     )
     alts = {**cand.alternatives, "time": found}
-    alternatives = {
-        k: alts[k]
-        for k in ("subject", "predicate", "time", "object", "unit", "value")
-        if alts.get(k)
-    }
+    alternatives = {k: v for k, v in alts.items() if v}
     return cand.replaced(
         time_text=chosen,
         time=doc.normalised(time.text) if time else "",
