@@ -40,6 +40,7 @@ from .quantity import (
     MEASURE_SHAPE,
     Mention,
     find_quantities,
+    rank_unit_alternative,
     rate_unit_alternative,
     selected_unit_alternative,
     value_reading_alternative,
@@ -1267,7 +1268,9 @@ def _alternatives(
         out["object"] = o_alts
     # Unit: a rate's other reading (元 of 8300元/平方米 has 元/平方米), one pick away.
     surface = doc.text[m.start : m.end]
-    other_unit = rate_unit_alternative(surface, m.unit, m.kind)
+    other_unit = rate_unit_alternative(surface, m.unit, m.kind) or rank_unit_alternative(
+        surface, m.unit, m.rule
+    )
     if other_unit:
         out["unit"] = [{"text": other_unit, "start": None, "end": None, "score": None}]
     # Value: the other reading of a fraction, a ratio or a discount (三分之一: 33.333333 %).

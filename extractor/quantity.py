@@ -3210,6 +3210,19 @@ def value_reading_alternative(
     return {"text": f"{shown} {u}".strip(), "value": v, "unit": u, "kind": kind}
 
 
+_ORDINAL_MEASURE_RE = re.compile(r"第[0-9一二两三四五六七八九十百千]+(?P<u>[\u4e00-\u9fff]{1,2})$")
+
+
+def rank_unit_alternative(surface: str, unit: str, rule: str) -> str | None:
+    """The measure word of an ordinal read as a rank with an empty unit (第8个, 第三部: the
+    guideline's ranks have none; annotators of recent news write 个, 部), for a reviewer's
+    pick. None for any other quantity."""
+    if unit or not rule.startswith("rank"):
+        return None
+    m = _ORDINAL_MEASURE_RE.search(surface)
+    return m.group("u") if m else None
+
+
 def selected_unit_alternative(span: str, end: int) -> str | None:
     """A unit word a reviewer's selection holds after a number read without a unit (45大类,
     3期: characters that follow a number without counting in extraction's reading,

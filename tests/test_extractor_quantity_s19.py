@@ -316,3 +316,23 @@ def test_the_other_reading_is_picked_in_the_review_session(tmp_path) -> None:
     row = claim_row(db, claim_id)
     assert row["value"] == pytest.approx(100 / 3)
     assert (row["unit"], row["kind"], row["status"]) == ("%", "percent", "accepted")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "other"),
+    [
+        ("这是他本赛季打进的第8个进球，全队共进15球。", "第8个", "个"),
+        ("这是两人合作的第三部电影，票房2亿元。", "第三部", "部"),
+    ],
+)
+def test_an_ordinals_measure_word_is_its_units_alternative(
+    text: str, surface: str, other: str
+) -> None:
+    c = found(text)[surface]
+    assert (c.unit, c.kind) == ("", "other")  # a rank, as the guideline reads it
+    assert [a["text"] for a in c.alternatives["unit"]] == [other]
+
+
+def test_a_bare_ordinal_has_no_unit_alternative() -> None:
+    c = found("他在比赛中排名第一，共15人参赛。")["第一"]
+    assert "unit" not in c.alternatives
