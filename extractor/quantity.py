@@ -742,17 +742,16 @@ _BRACKET_CURRENCY_RE = re.compile(
     + "|".join(sorted((u for u, k in UNIT_KIND.items() if k == "money"), key=len, reverse=True))
     + r")[）)]"
 )
+#: Where a unit's word ends: no Chinese character follows, or a bound word, 的 or a joining
+#: word (元/间夜 is per room-night, 次日 is a word).
+_WORD_END = r"(?=[^\u4e00-\u9fff]|$|以上|以下|以内|左右|上下|的|和|与|及|或|至|到|起)"
+#: 次 after a count or area unit as one unit with it (台次, 亩次; not 次日, 次年, 次数).
+_TIMES_AFTER_RE = re.compile("次" + _WORD_END)
 #: A rate written with a slash: a unit per unit of time or per measure (10张/秒, a speed:
 #: 80公里/小时, 35微克/立方米, 440公斤/亩; a price, 8300元/平方米, keeps its currency). The
-#: denominator is a time word (10张/秒连拍) or a non-money unit of the table as a whole
-#: word (元/间夜 is per room-night, not per room: what follows it is no Chinese character
-#: but a bound word, 的 or a joining word), and no number follows the slash
-#: (2.47吉瓦/5.39吉瓦时 is two quantities).
-#: 次 after a count or area unit as one unit with it (台次, 亩次): what follows 次 is no
-#: Chinese character but a bound word, 的 or a joining word (次日, 次年, 次数 are words).
-_TIMES_AFTER_RE = re.compile(
-    r"次(?=[^\u4e00-\u9fff]|$|以上|以下|以内|左右|上下|的|和|与|及|或|至|到)"
-)
+#: denominator is a time word (10张/秒连拍) or a non-money unit of the table as a whole word
+#: (:data:`_WORD_END`: 元/间夜 is per room-night, not per room), and no number follows the
+#: slash (2.47吉瓦/5.39吉瓦时 is two quantities).
 _PER_UNIT_RE = re.compile(
     r"[/／](?:(?P<t>秒|分钟|分|小时|天|日|周|月|年|季度)|(?P<u>"
     + "|".join(
@@ -766,7 +765,9 @@ _PER_UNIT_RE = re.compile(
             reverse=True,
         )
     )
-    + r")(?=[^\u4e00-\u9fff]|$|以上|以下|以内|左右|上下|的|和|与|及|或|至|到|起))(?![A-Za-z0-9.])"
+    + ")"
+    + _WORD_END
+    + r")(?![A-Za-z0-9.])"
 )
 
 
