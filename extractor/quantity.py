@@ -3158,13 +3158,15 @@ def _selected_word_unit(span: str, end: int) -> str:
     return rest if all("\u4e00" <= ch <= "\u9fff" for ch in rest) else ""
 
 
-def _unit_tail(span: str, end: int, longest: int) -> str:
+def _unit_tail(span: str, end: int, longest: int, counting_only: bool = True) -> str:
     """What a reviewer's selection holds after ``end`` (its closing punctuation left out) when
-    it may be a unit word: at most ``longest`` characters, not opening with 余/多, a character
-    of the class that follows a number without counting (``data/not_measure_chars.tsv``) or a
-    qualifier word (左右, 以上); "" otherwise."""
+    it may be a unit word: at most ``longest`` characters, not opening with 余/多, a qualifier
+    word (左右, 以上) or — with ``counting_only`` — a character of the class that follows a
+    number without counting (``data/not_measure_chars.tsv``); "" otherwise."""
     rest = span[end:].rstrip(_SELECTION_END)
-    if not 1 <= len(rest) <= longest or rest[0] in ("余", "多") or rest[0] in _NOT_MEASURE:
+    if not 1 <= len(rest) <= longest or rest[0] in ("余", "多"):
+        return ""
+    if counting_only and rest[0] in _NOT_MEASURE:
         return ""
     if any(rest.startswith(w) for w in _POST_QUAL):
         return ""
@@ -3229,12 +3231,8 @@ def selected_unit_alternative(span: str, end: int) -> str | None:
     3期: characters that follow a number without counting in extraction's reading,
     ``data/not_measure_chars.tsv``), offered as the unit's alternative, a pick away: at most
     three Chinese characters, never a qualifier word (左右, 以上) nor 余/多. None otherwise."""
-    rest = span[end:].rstrip(_SELECTION_END)
-    if not 1 <= len(rest) <= 3 or rest[0] in ("余", "多"):
-        return None
-    if any(rest.startswith(w) for w in _POST_QUAL) or not all(_CJK.match(ch) for ch in rest):
-        return None
-    return rest
+    rest = _unit_tail(span, end, 3, counting_only=False)
+    return rest if rest and all(_CJK.match(ch) for ch in rest) else None
 
 
 def _selected_unit_word(span: str, end: int, unit: str) -> str:

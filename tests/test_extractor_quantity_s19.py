@@ -4,6 +4,7 @@ unit is money in its currency, its denominator and a bound after it in its surfa
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -71,6 +72,20 @@ def _reads(text: str, surface: str, value: float, unit: str, kind: str, qualifie
     assert (c.value, c.unit, c.kind, c.qualifier) == (value, unit, kind, qualifier)
 
 
+def _reviewed(tmp_path: Path, text: str) -> tuple[Path, ReviewSession]:
+    """``text`` as a document ingested and extracted through the CLI into a new database,
+    and a review session opened on it."""
+    doc = tmp_path / "doc.txt"
+    doc.write_text(text, encoding="utf-8")
+    db = tmp_path / "doc.db"
+    for args in (["ingest", str(doc), "--db", str(db)], ["extract", "--db", str(db)]):
+        r = CliRunner().invoke(cli, args)
+        assert r.exit_code == 0, r.output
+    s = ReviewSession(open_db(db), "ann", teams.Assignment(), strategy=Strategy())
+    s.open()
+    return db, s
+
+
 @pytest.mark.parametrize(("text", "surface", "value", "unit", "kind", "qualifier"), RATES)
 def test_a_rate_keeps_its_denominator(
     text: str, surface: str, value: float, unit: str, kind: str, qualifier: str
@@ -136,14 +151,7 @@ def test_a_quantity_without_a_rate_has_no_unit_alternative(text: str) -> None:
 
 
 def test_the_unit_alternative_is_picked_in_the_review_session(tmp_path) -> None:
-    doc = tmp_path / "price.txt"
-    doc.write_text("本市新建商品住宅均价为1.86万元/平方米，环比上涨。", encoding="utf-8")
-    db = tmp_path / "price.db"
-    for args in (["ingest", str(doc), "--db", str(db)], ["extract", "--db", str(db)]):
-        r = CliRunner().invoke(cli, args)
-        assert r.exit_code == 0, r.output
-    s = ReviewSession(open_db(db), "ann", teams.Assignment(), strategy=Strategy())
-    s.open()
+    db, s = _reviewed(tmp_path, "本市新建商品住宅均价为1.86万元/平方米，环比上涨。")
     assert s.claim is not None and s.claim["unit"] == "元"
     claim_id = s.claim["id"]
     assert s.pick_alternative("unit", 1).ok
@@ -248,17 +256,10 @@ def test_kuai_as_together_is_no_count(text: str) -> None:
 
 
 def test_a_picked_rate_unit_carries_to_the_siblings_that_offer_it(tmp_path) -> None:
-    doc = tmp_path / "prices.txt"
-    doc.write_text(
+    db, s = _reviewed(
+        tmp_path,
         "甲区新房均价为1.86万元/平方米，乙区新房均价为2.04万元/平方米，全市成交总额达到120亿元。",
-        encoding="utf-8",
     )
-    db = tmp_path / "prices.db"
-    for args in (["ingest", str(doc), "--db", str(db)], ["extract", "--db", str(db)]):
-        r = CliRunner().invoke(cli, args)
-        assert r.exit_code == 0, r.output
-    s = ReviewSession(open_db(db), "ann", teams.Assignment(), strategy=Strategy())
-    s.open()
     assert s.claim is not None and s.claim["quantity_text"] == "1.86万元/平方米"
     first = s.claim["id"]
     assert s.pick_alternative("unit", 1).ok
@@ -303,14 +304,7 @@ def test_a_plain_amount_has_no_other_reading() -> None:
 
 
 def test_the_other_reading_is_picked_in_the_review_session(tmp_path) -> None:
-    doc = tmp_path / "share.txt"
-    doc.write_text("调查显示，其中三分之一的受访者来自外地，共访问1200人。", encoding="utf-8")
-    db = tmp_path / "share.db"
-    for args in (["ingest", str(doc), "--db", str(db)], ["extract", "--db", str(db)]):
-        r = CliRunner().invoke(cli, args)
-        assert r.exit_code == 0, r.output
-    s = ReviewSession(open_db(db), "ann", teams.Assignment(), strategy=Strategy())
-    s.open()
+    db, s = _reviewed(tmp_path, "调查显示，其中三分之一的受访者来自外地，共访问1200人。")
     while s.claim is not None and s.claim["quantity_text"] != "三分之一":
         assert s.move("next").ok
     assert s.claim is not None and s.claim["value"] is None
