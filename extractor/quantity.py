@@ -369,6 +369,12 @@ _JIAO_RE = re.compile(
     r"(?P<j>[1-9]|[一二两三四五六七八九])[角毛](?P<q>钱)?"
     r"(?:(?P<sep>到|至|-|~)(?P<hi>\d+(?:\.\d+)?)元)?"
 )
+#: Yuan and tenths in speech with the 角 or 毛 left unsaid (物业费3块5, 两块五的): 3.5 元,
+#: where only a qualifier word, 的 or the end of a clause follows (两块五花肉 is no money).
+_KUAI_TENTHS_RE = re.compile(
+    r"(?<![\d.一二两三四五六七八九十百千万])(?P<y>\d{1,4}|[一二两三四五六七八九十]{1,3})块"
+    r"(?P<j>[1-9]|[一二两三四五六七八九])(?![\d.])"
+)
 #: What may follow a bare 8角: a qualifier word, 的, or the end of a clause (8角度 is no money).
 _JIAO_AFTER = frozenset("左上多的以，。；、！？,;!?）)")
 #: What after N块 keeps it from counting pieces: a function word (剩余的99块则…), 儿 and 头
@@ -394,7 +400,7 @@ _MEASURE_AND_HALF_RE = re.compile(
 #: Hundreds of millions counted with 个 (10个亿, 一个亿, 六七个亿): the scale 亿, spoken.
 _GE_YI_RE = re.compile(
     r"(?<![\d.一二两三四五六七八九十百千])(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百千几]+)"
-    r"(?P<a>[多余])?个(?P<s>亿)(?P<u>" + _UNITS + r")?"
+    r"(?P<a>[多余])?个(?P<a2>[多余])?(?P<s>亿)(?P<u>" + _UNITS + r")?"
 )
 #: Yuan in speech, 块 (2000块, 三千多块, 200来块): money where money is spoken of before it
 #: in the clause and no noun follows; else a count of pieces (5块金牌, 银幕626块); 块钱 is a
@@ -964,8 +970,10 @@ class _Finder:
                 self.add(Mention(s, e, v + 0.5, None, unit, "=", kind, "and_a_half", 0.75, s))
         for m in _scan(_JIAO_RE, t, ("角", "毛")):
             self._jiao(m)
-        for m in _scan(_GE_YI_RE, t, ("个亿",)):
+        for m in _scan(_GE_YI_RE, t, ("个亿", "个多亿", "个余亿")):
             self._ge_yi(m)
+        for m in _scan(_KUAI_TENTHS_RE, t, ("块",)):
+            self._kuai_tenths(m)
         for m in _scan(_KUAI_RE, t, ("块",)):
             self._kuai(m)  # after 角: 1块5毛 is one amount
         for m in _scan(_HEIGHT_RE, t, ("米",)):
@@ -1834,9 +1842,24 @@ class _Finder:
         stored = normal_unit(unit)
         kind = kind_of(unit) if unit else ("money" if is_money_hint(t, s) else "other")
         p_start, p_qual, p_word = self._prefix(s)
-        qual = p_qual or (">" if m.group("a") or "几" in n else "=")
+        qual = p_qual or (">" if m.group("a") or m.group("a2") or "几" in n else "=")
         start = p_start if p_word else s
         self.add(Mention(start, e, low, high, stored, qual, kind, "scale.spoken", 0.75, s))
+
+    def _kuai_tenths(self, m: re.Match[str]) -> None:
+        """Yuan and tenths with the 角 unsaid (3块5, 两块五左右): money in 元, only where a
+        qualifier word, 的 or the end of a clause follows (两块五花肉, 3块5厘米 are no money)."""
+        t = self.t
+        s, e = m.span()
+        if not (e == len(t) or t[e] in _JIAO_AFTER) or not self._free(s, e):
+            return
+        yuan, jiao = parse_number(m.group("y")), parse_number(m.group("j"))
+        if yuan is None or jiao is None:
+            return
+        post = next((w for w in _POST_BY_LENGTH if t.startswith(w, e)), "")
+        qual = _POST_QUAL.get(post, "=") if post else "="
+        value = round(yuan + jiao / 10, 6)
+        self.add(Mention(s, e + len(post), value, None, "元", qual, "money", "money.jiao", 0.7, s))
 
     def _kuai(self, m: re.Match[str]) -> None:
         """N块 as yuan (涨了2000块, 工资三千多块): only with money spoken of before it in the

@@ -1,0 +1,41 @@
+"""Spoken money forms (twentieth session, issue 12), with sentences written for the test:
+yuan and tenths with the 角 left unsaid (3块5), and hundreds of millions with 多 between the
+measure word and 亿 (1个多亿)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quantity_checks import found
+
+# (text, surface, value, unit, qualifier)
+SPOKEN = [
+    ("小区的物业费每平方米3块5，比去年贵。", "3块5", 3.5, "元", "="),
+    ("早餐店的豆浆一杯两块五，油条一块。", "两块五", 2.5, "元", "="),
+    ("当初签约时定的是3块5的收费标准。", "3块5", 3.5, "元", "="),
+    ("他说停车一小时十块八左右。", "十块八左右", 10.8, "元", "~"),
+    ("开发商为这次促销拿出了1个多亿。", "1个多亿", 100_000_000, "", ">"),
+    ("两家公司各出了3个余亿元用于研发。", "3个余亿元", 300_000_000, "元", ">"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit", "qualifier"), SPOKEN)
+def test_spoken_money_forms(
+    text: str, surface: str, value: float, unit: str, qualifier: str
+) -> None:
+    c = found(text)[surface]
+    assert (c.value, c.unit, c.qualifier) == (value, unit, qualifier)
+
+
+NOT_TENTHS = [
+    # a noun after the digit: 五花肉, 5厘米, a count of pieces
+    ("他买了两块五花肉回家。", "两块五"),
+    ("把豆腐切成3块5厘米见方的小块。", "3块5"),
+    # a number after the digit: no tenths
+    ("门票3块55张，已经卖完。", "3块5"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), NOT_TENTHS)
+def test_what_is_not_yuan_and_tenths(text: str, surface: str) -> None:
+    assert surface not in found(text)
