@@ -1712,10 +1712,6 @@ class _Finder:
                 qual = self._qualifier(p_qual, approx, after)
                 e = end = e + len(after)
             restart = max(restart, e)
-        if unit == "个人" and t.startswith("口", e):
-            # 22个人口较少民族: the count is 22个; 人口 is the next word.
-            e = end = e - 1
-            stored_unit, kind, unit = "个", "count", "个"
         if not unit and scale:
             named = _MONEY_UNIT_BEFORE_RE.search(t, max(0, s - 5), s)
             if named:

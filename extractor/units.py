@@ -31,8 +31,8 @@ CN_EXCLUDED_UNITS = frozenset(words("numeral_word_units"))
 CURRENCY_BEFORE = {row[0]: row[1] for row in table("currency_before")}
 
 
-#: One-character units that open other words (战胜, 犯规): unit -> the characters after it
-#: that make it no unit (data/unit_word_starts.tsv).
+#: Units that open other words (战胜, 犯规, 个人物): unit -> the characters after it that make
+#: it no unit (data/unit_word_starts.tsv).
 UNIT_WORD_STARTS: dict[str, str] = {
     row[0]: "".join(row[1].split()) for row in table("unit_word_starts")
 }

@@ -39,3 +39,18 @@ NOT_TENTHS = [
 @pytest.mark.parametrize(("text", "surface"), NOT_TENTHS)
 def test_what_is_not_yuan_and_tenths(text: str, surface: str) -> None:
     assert surface not in found(text)
+
+
+# 个人 counts 人 (三个人 is 3 人), unless 人 opens the next word: then 个 counts
+# (data/unit_word_starts.tsv).
+GE_REN = [
+    ("比赛中有三个人受伤。", "三个人", "人"),
+    ("系统最多能同时识别5个人物的面部。", "5个", "个"),
+    ("全省有12个人口不足十万的县。", "12个", "个"),
+    ("公司派出了30个人员参加培训。", "30个", "个"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "unit"), GE_REN)
+def test_ge_ren_counts_people_unless_ren_opens_a_word(text: str, surface: str, unit: str) -> None:
+    assert found(text)[surface].unit == unit
