@@ -1220,14 +1220,15 @@ class _Finder:
                 v = float(m.group("n"))
                 self.add(Mention(s, e, v, None, "", "=", "other", "index.level", 0.6, s))
         # ISO 1600 from its name on; ISO感光度为100-6400 from the number (the mention is the
-        # value, not the words linking it to its name).
+        # value, not the words linking it to its name). Its unit is ISO, as an aperture's is F
+        # (the gold writes both ISO and none; an empty gold unit takes any).
         for rx, from_name in ((_ISO_RE, True), (_ISO_AFTER_RE, False)):
             for m in _scan(rx, t, ("ISO",)):
                 s, e = (m.start() if from_name else m.start("a")), m.end()
                 if self._free(s, e):
                     b = m.group("b")
                     v, vmax = float(m.group("a")), float(b) if b else None
-                    self.add(Mention(s, e, v, vmax, "", "=", "other", "iso", 0.7, s))
+                    self.add(Mention(s, e, v, vmax, "ISO", "=", "other", "iso", 0.7, s))
         for m in _scan(_INCH_MARK_RE, t, ('"', "＂")):
             s, e = m.span()
             if self._free(s, e):

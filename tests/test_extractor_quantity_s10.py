@@ -123,8 +123,8 @@ def test_seconds_alone_still_measure_a_duration() -> None:
 # A film speed after ISO and a linking word (ISO感光度为100-6400), and a screen size with the
 # inch mark (3.5", 2.8＂).
 SPEC_FORMS = [
-    ("这款相机的ISO感光度为200-3200，共3种模式。", "200-3200", 200, ""),
-    ("其ISO感光度最高为6400，共3种模式。", "6400", 6400, ""),
+    ("这款相机的ISO感光度为200-3200，共3种模式。", "200-3200", 200, "ISO"),
+    ("其ISO感光度最高为6400，共3种模式。", "6400", 6400, "ISO"),
     ('新机配备3.5"触摸屏，共3种颜色。', '3.5"', 3.5, "英寸"),
     ("新机配备2.8＂液晶屏，共3种颜色。", "2.8＂", 2.8, "英寸"),
 ]
