@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import math
+import os
 import sys
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -916,6 +917,19 @@ def _times(w: float) -> str:
     return "once" if w == 1 else f"{w:g} times"
 
 
+def write_model(path: Path, text: str) -> None:
+    """Write a model file whole or not at all: into a temporary file beside it, then renamed
+    over it, so that an extractor starting meanwhile (a test run, ``claimdesk extract``) reads
+    the old model or the new one, never half of one; on an error the old file stays and the
+    temporary file is removed."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     here = Path(__file__).resolve().parents[1]
     ap = argparse.ArgumentParser(prog="python -m extractor.train", description=__doc__)
@@ -1073,7 +1087,7 @@ def main(argv: list[str] | None = None) -> int:
             _report_lookalike(rows, args.folds)
         filt, n = train_lookalike(rows)
         model = replace_parts(current, lookalike=filt)
-        out.write_text(model.to_json() + "\n", encoding="utf-8")
+        write_model(out, model.to_json())
         threshold = f"threshold {filt.threshold:.2f}" if filt else "no candidates"
         print(
             f"look-alike filter trained on {n} candidates of {len(texts)} documents"
@@ -1084,7 +1098,7 @@ def main(argv: list[str] | None = None) -> int:
     model, n = train(gold, texts, l2=l2, extracted=extracted, boost=boost, weights=weights)
     if args.folds > 1:
         _report_lookalike(lookalike_rows(gold, extracted, texts), args.folds)
-    Path(args.output).write_text(model.to_json() + "\n", encoding="utf-8")
+    write_model(Path(args.output), model.to_json())
     print(f"trained on {n} claims of {len(texts)} documents -> {args.output}")
     return 0
 

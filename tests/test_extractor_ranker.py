@@ -319,6 +319,29 @@ def test_training_command_rebuilds_a_model_from_a_small_gold(tmp_path: Path) -> 
     assert "2-fold cross-validated subject accuracy" in r.stdout
 
 
+def test_a_model_file_is_written_whole_or_not_at_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The training command replaces a model file in one rename: a failure before it leaves
+    the old model as it was and no temporary file behind."""
+    from extractor import train
+
+    path = tmp_path / "ranker.json"
+    train.write_model(path, '{"old": 1}')
+    assert path.read_text("utf-8") == '{"old": 1}\n'
+    train.write_model(path, '{"new": 2}')
+    assert path.read_text("utf-8") == '{"new": 2}\n'
+
+    def refuse(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(train.os, "replace", refuse)
+    with pytest.raises(OSError):
+        train.write_model(path, '{"newer": 3}')
+    assert path.read_text("utf-8") == '{"new": 2}\n'
+    assert [p.name for p in tmp_path.iterdir()] == ["ranker.json"]
+
+
 # Written for the test: subjects carried across sentences, a list sharing one verb, a time
 # carried to the next claim, a look-alike (a rank) — every history feature is used.
 _DETERMINISM_DOCS = {
