@@ -24,6 +24,7 @@ from .entities import (
     team_result_units,
     word_shape,
 )
+from .hanzi import as_written, simplified, written_chars
 from .lookalike import screen as screen_lookalikes
 from .model import Candidate
 from .numbers import FULLWIDTH
@@ -205,6 +206,12 @@ class _Doc:
     def __init__(self, text: str, norm: str, doc_date: str | None, soft: Collection[str] = ()):
         self.text = text
         self.norm = norm
+        #: The text with full-width forms folded but traditional characters as written:
+        #: what a candidate's words are taken back from (:func:`_as_written`).
+        self.written = norm
+        #: Each simplified character the text writes in traditional, as it writes it first
+        #: (built when a candidate is first given back as written).
+        self.written_chars: dict[int, str] | None = None
         self.doc_date = doc_date
         self.times = find_times(norm)
         self.time_spans = [(t.start, t.end) for t in self.times]
@@ -214,7 +221,7 @@ class _Doc:
             norm, [(t.start, t.end) for t in self.times if _digit(t) and not t.span], soft=soft
         )
         self.mention_starts = [m.start for m in self.mentions]
-        self.sentences = split_sentences(text)
+        self.sentences = split_sentences(simplified(text))
         self.sent_starts = [s for s, _ in self.sentences]
         self._clauses: dict[int, list[tuple[int, int]]] = {}
         self._tok: dict[tuple[int, int], list[Token]] = {}
@@ -436,7 +443,49 @@ def extract_with_fields(
     # The learned look-alike filter (extractor/lookalike.py): confidence, and drops.
     if screen:
         out = screen_lookalikes(doc.norm, out, doc.ranker.lookalike)
+    if doc.norm is not doc.written:
+        out = [(_as_written(doc, c), fields) for c, fields in out]
     return with_neighbours(out)
+
+
+#: How far before its sentence a candidate's word is looked for in the text as written when
+#: it has no offsets of its own (an object, a runner-up carried from an earlier claim), and
+#: then in the document's first characters (the headline and lead that name its topic).
+_WRITTEN_WINDOW = 2000
+_WRITTEN_LEAD = 500
+
+
+def _as_written(doc: _Doc, c: Candidate) -> Candidate:
+    """The candidate with its words as the document writes them: a traditional document's
+    unit, subject, predicate, object and runners-up were read off its simplified reading
+    (:mod:`extractor.hanzi`); the same offsets give them back as written (a unit stored in
+    another form than its surface's, 个人 as 人, keeps it)."""
+    if doc.norm is doc.written:
+        return c
+    windows = ((c.sentence_start - _WRITTEN_WINDOW, c.sentence_end), (0, _WRITTEN_LEAD))
+    if doc.written_chars is None:
+        doc.written_chars = written_chars(doc.norm, doc.written)
+    chars = doc.written_chars
+
+    def back(value: str, start: int | None = None, end: int | None = None) -> str:
+        return as_written(doc.norm, doc.written, value, start, end, windows, chars)
+
+    alternatives = {
+        name: [
+            {**a, "text": back(a["text"], a.get("start"), a.get("end"))}
+            if name != "value" and isinstance(a.get("text"), str)
+            else a
+            for a in options
+        ]
+        for name, options in c.alternatives.items()
+    }
+    return c.replaced(
+        unit=as_written(doc.norm, doc.written, c.unit, None, None, [(c.start, c.end)], chars),
+        subject=back(c.subject, c.subject_start, c.subject_end),
+        predicate=back(c.predicate, c.predicate_start, c.predicate_end),
+        object=back(c.object),
+        alternatives=alternatives,
+    )
 
 
 def _prepare(
@@ -451,12 +500,14 @@ def _prepare(
     ``soft`` as for :func:`extract_with_fields`."""
     if not isinstance(text, str) or not text or not _HAS_NUMBER.search(text):
         return None
-    norm = text.translate(FULLWIDTH)
+    written = text.translate(FULLWIDTH)
+    norm = simplified(written)
     active = ner.active()
     model = ranker or default(ner=active is not None)
     if soft is None:
         soft = model.lookalike.soft if model.lookalike is not None else ()
     doc = _Doc(text, norm, doc_date, soft)
+    doc.written = written
     if extra is not None:
         kept = [m for m in doc.mentions if m.end <= extra.start or extra.end <= m.start]
         doc.mentions = sorted([*kept, extra], key=lambda m: m.start)
@@ -498,7 +549,9 @@ def claim_at(
     """
     if not isinstance(text, str) or not 0 <= start < end <= len(text):
         return None
-    found = find_quantities(text[start:end].translate(FULLWIDTH), None, lookalikes=False)
+    found = find_quantities(
+        simplified(text[start:end].translate(FULLWIDTH)), None, lookalikes=False
+    )
     if not found:
         return None
     m = found[0]
@@ -536,7 +589,7 @@ def claim_at(
     mine = out[k][0]
     if not mine.unit and not mine.alternatives.get("unit"):
         # 45大类 selected, read as 45 with no unit: 大类 is the unit's alternative.
-        tail = selected_unit_alternative(text[start:end], m.end - start)
+        tail = selected_unit_alternative(simplified(text[start:end]), m.end - start)
         if tail:
             unit_alt = [{"text": tail, "start": None, "end": None, "score": None}]
             mine = mine.replaced(alternatives={**mine.alternatives, "unit": unit_alt})
@@ -546,6 +599,7 @@ def claim_at(
     cands = [c for c, _ in screen_lookalikes(doc.norm, others, doc.ranker.lookalike)]
     k = bisect.bisect_left([(c.start, c.end) for c in cands], (mine.start, mine.end))
     cands.insert(k, mine)
+    cands = [_as_written(doc, c) for c in cands]
     return _with_neighbours(cands, k)
 
 
@@ -1267,7 +1321,7 @@ def _alternatives(
     if o_alts:
         out["object"] = o_alts
     # Unit: a rate's other reading (元 of 8300元/平方米 has 元/平方米), one pick away.
-    surface = doc.text[m.start : m.end]
+    surface = simplified(doc.text[m.start : m.end])
     other_unit = rate_unit_alternative(surface, m.unit, m.kind) or rank_unit_alternative(
         surface, m.unit, m.rule
     )

@@ -15,6 +15,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
+from .hanzi import simplified
 from .lexicon import table, words
 from .lookalike import context_lookalike
 from .numbers import CN_DIGITS, FULLWIDTH, SCALES, parse_chinese, parse_number
@@ -3098,7 +3099,7 @@ def parse_quantity(span: str) -> dict | None:
     """
     if not isinstance(span, str) or not span.strip():
         return None
-    norm = span.translate(FULLWIDTH)
+    norm = simplified(span.translate(FULLWIDTH))
     found = [q for q in find_quantities(norm, lookalikes=False) if q.rule != "rank.ordinal"]
     if not found:
         # A bare number the finder would not propose (a year, a code) is still a number.

@@ -1,0 +1,68 @@
+"""Traditional characters read as simplified ones, offsets kept.
+
+The rules, the word lists and the tagger's dictionary are written in simplified characters:
+a Hong Kong or Taiwan report (騰訊去年營業收入達到5601億元) would lose its amounts (億, 萬), its
+measure words (個, 場) and its names. The extractor reads every document through
+:func:`simplified`, which replaces each traditional character of ``data/traditional_chars.tsv``
+by its simplified reading — one code point for one, so every offset read off the result points
+at the same characters of the document as written. What the candidates carry (the quantity,
+subject, predicate, object and unit) is then taken back from the text as written
+(:func:`as_written`), so a traditional document gets traditional candidates. A simplified
+document that quotes no traditional character is returned as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .lexicon import table
+
+#: Traditional character -> its simplified reading (data/traditional_chars.tsv).
+T2S: dict[int, str] = {ord(t): s for t, s in table("traditional_chars")}
+
+#: The traditional characters (a set: testing a text against it costs a few ns a character,
+#: a tenth of a regular expression's character class of the same size).
+_TRADITIONAL = frozenset(chr(c) for c in T2S)
+
+
+def simplified(text: str) -> str:
+    """``text`` with its traditional characters read as simplified ones (same length, same
+    offsets); ``text`` itself when it has none."""
+    return text if _TRADITIONAL.isdisjoint(text) else text.translate(T2S)
+
+
+def as_written(
+    norm: str,
+    written: str,
+    value: str,
+    start: int | None,
+    end: int | None,
+    windows: Sequence[tuple[int, int]],
+    chars: dict[int, str] | None = None,
+) -> str:
+    """``value``, read off ``norm`` (the simplified text), as ``written`` writes it: the same
+    offsets of ``written`` when ``norm[start:end]`` is the value, else its first occurrence in
+    the first of ``windows`` (``(lo, hi)`` stretches of ``norm``: bounded, so that the cost
+    stays linear in the document) that holds it, else ``value`` with each character the
+    document writes in traditional as it writes it (``chars``, :func:`written_chars`: a unit
+    stored in another form than its surface's, 5個多月 as 個月; a name resolved from further
+    away), else ``value`` unchanged."""
+    if not value:
+        return value
+    if start is not None and end is not None and start >= 0 and norm[start:end] == value:
+        return written[start:end]
+    for lo, hi in windows:
+        at = norm.find(value, max(0, lo), max(0, hi))
+        if at >= 0:
+            return written[at : at + len(value)]
+    return value.translate(chars) if chars else value
+
+
+def written_chars(norm: str, written: str) -> dict[int, str]:
+    """Each character of ``norm`` that ``written`` writes otherwise (a traditional one), with
+    the first form ``written`` gives it: one pass over the document."""
+    out: dict[int, str] = {}
+    for n, w in zip(norm, written, strict=True):
+        if n != w:
+            out.setdefault(ord(n), w)
+    return out

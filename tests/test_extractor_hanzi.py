@@ -1,0 +1,117 @@
+"""Traditional characters (twentieth session, issues 11 and 12): a Hong Kong or Taiwan report
+is read through its simplified reading, offsets kept, and its candidates carry its words as
+written. Sentences written for the test, each beside its simplified twin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from db.connection import open_db
+from extractor import extract
+from extractor.core import claim_at
+from extractor.hanzi import T2S, simplified
+from extractor.lexicon import table
+from extractor.model import Candidate
+from extractor.quantity import parse_quantity
+from tests.lexicon_checks import check_lexicon_file
+from tui.cli import cli
+
+
+def test_every_row_maps_one_traditional_character_to_one_simplified() -> None:
+    check_lexicon_file("traditional_chars")
+    rows = table("traditional_chars")
+    for trad, simp in rows:
+        assert len(trad) == 1 and len(simp) == 1 and trad != simp, (trad, simp)
+        assert simplified(f"共{trad}") == f"共{simp}"
+    assert len(T2S) == len(rows)
+    # Characters that are also ordinary simplified ones are left out (乾隆, 著名, 哪吒).
+    assert not {"乾", "著", "吒"} & {t for t, _ in rows}
+
+
+def test_a_text_without_traditional_characters_is_returned_as_it_is() -> None:
+    text = "公司去年营业收入达到120亿元，同比增长15%。"
+    assert simplified(text) is text
+
+
+# (traditional sentence, its simplified twin): the same quantities at the same offsets, the
+# surfaces as written.
+TWINS = [
+    ("騰訊去年營業收入達到5601億元，同比增長8%。", "腾讯去年营业收入达到5601亿元，同比增长8%。"),
+    ("香港上月錄得3萬宗住宅買賣，按年減少兩成。", "香港上月录得3万宗住宅买卖，按年减少两成。"),
+    ("該集團共有1.2萬名員工，佔全港市場約三成。", "该集团共有1.2万名员工，占全港市场约三成。"),
+    ("台北市共設立26個投票所，投票率為六成五。", "台北市共设立26个投票所，投票率为六成五。"),
+]
+
+
+@pytest.mark.parametrize(("trad", "simp"), TWINS)
+def test_a_traditional_text_gives_its_simplified_twins_quantities(trad: str, simp: str) -> None:
+    got, want = extract(trad), extract(simp)
+    assert want, simp
+
+    def quantity(c: Candidate) -> tuple:
+        return (c.start, c.end, c.value, c.value_max, simplified(c.unit), c.qualifier, c.kind)
+
+    assert [quantity(c) for c in got] == [quantity(c) for c in want]
+    for c in got:
+        assert trad[c.start : c.end] == c.quantity_text
+        assert simplified(c.quantity_text) == simp[c.start : c.end]
+        # the unit as the text writes it (個, 萬名 -> 名)
+        assert c.unit in c.quantity_text or not c.unit or c.unit == simplified(c.unit)
+
+
+@pytest.mark.parametrize(("trad", "simp"), TWINS)
+def test_the_words_of_a_traditional_candidate_are_as_written(trad: str, simp: str) -> None:
+    for c, twin in zip(extract(trad), extract(simp), strict=True):
+        for field in ("subject", "predicate", "object"):
+            value = getattr(c, field)
+            assert simplified(value) == getattr(twin, field), (field, value)
+            assert value in trad or not value or value == getattr(twin, field), (field, value)
+        if c.subject_start is not None and c.subject_start >= 0:
+            assert trad[c.subject_start : c.subject_end] == c.subject
+        for name, options in c.alternatives.items():
+            twins = twin.alternatives[name]
+            assert [simplified(o["text"]) for o in options] == [o["text"] for o in twins]
+            for o, w in zip(options, twins, strict=True):
+                if w["text"] and w["text"] in simp:
+                    assert o["text"] in trad, (name, o)
+
+
+def test_the_subject_of_a_traditional_report_is_its_name_as_written() -> None:
+    got = {c.quantity_text: c for c in extract("匯豐控股去年稅前利潤達到189億美元。")}
+    assert (got["達到189億美元"].value, got["達到189億美元"].unit) == (18_900_000_000, "美元")
+    assert got["達到189億美元"].subject == "匯豐"
+
+
+def test_a_reviewers_traditional_selection_is_read() -> None:
+    text = "該集團共有1.2萬名員工，佔全港市場約三成。"
+    start = text.index("1.2萬名")
+    c = claim_at(text, start, start + len("1.2萬名"))
+    assert c is not None and (c.value, c.unit, c.quantity_text) == (12_000, "名", "1.2萬名")
+    text = "台北市共設立26個投票所。"
+    c = claim_at(text, text.index("26個"), text.index("26個") + 3)
+    assert c is not None and (c.value, c.unit) == (26, "個")
+    parsed = parse_quantity("近71億元")
+    assert parsed is not None and (parsed["value"], parsed["unit"]) == (7_100_000_000, "元")
+
+
+def test_a_traditional_document_is_extracted_into_the_database(tmp_path: Path) -> None:
+    doc = tmp_path / "hk.txt"
+    doc.write_text("匯豐控股去年稅前利潤達到189億美元，同比增長8%。", encoding="utf-8")
+    db = tmp_path / "hk.db"
+    for args in (["ingest", str(doc), "--db", str(db)], ["extract", "--db", str(db)]):
+        r = CliRunner().invoke(cli, args)
+        assert r.exit_code == 0, r.output
+    conn = open_db(db)
+    try:
+        rows = {
+            r["quantity_text"]: dict(r)
+            for r in conn.execute("SELECT quantity_text, value, unit, subject FROM claims")
+        }
+    finally:
+        conn.close()
+    assert rows["達到189億美元"]["value"] == 18_900_000_000
+    assert rows["達到189億美元"]["subject"] == "匯豐"
+    assert rows["8%"]["unit"] == "%"
