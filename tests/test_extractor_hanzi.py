@@ -115,3 +115,18 @@ def test_a_traditional_document_is_extracted_into_the_database(tmp_path: Path) -
     assert rows["達到189億美元"]["value"] == 18_900_000_000
     assert rows["達到189億美元"]["subject"] == "匯豐"
     assert rows["8%"]["unit"] == "%"
+
+
+def test_span_mode_and_a_typed_time_read_traditional_text() -> None:
+    from tui.timefix import renormalised
+    from tui.widgets.span_cursor import extractor_readers, segment
+
+    text = "香港上月錄得3萬宗住宅買賣，按年減少兩成。"
+    seg = segment(text, 0, len(text))
+    at = text.index("3萬宗")
+    assert any(a <= at < b for a, b in seg.quantities), seg.quantities
+    assert seg.sentences == [(0, len(text))]
+    readers = extractor_readers()
+    assert readers.time("2022年5月3號", None) == readers.time("2022年5月3号", None) != ""
+    claim = {"time_text": "", "time": ""}
+    assert renormalised({"time_text": "2022年5月3號"}, claim, None)["time"] == "2022-05-03"

@@ -25,8 +25,9 @@ def renormalised(
         return out
     if (out.get("time", claim.get("time")) or "") != (claim.get("time") or ""):
         return out  # the reviewer typed a time of their own
+    from extractor.hanzi import simplified
     from extractor.numbers import FULLWIDTH
     from extractor.timex import normalise
 
-    out["time"] = normalise(new_text.translate(FULLWIDTH), doc_date) if new_text else ""
+    out["time"] = normalise(simplified(new_text.translate(FULLWIDTH)), doc_date) if new_text else ""
     return out

@@ -184,25 +184,26 @@ def _cut(text: str, pos: int, forward: bool) -> int:
 def segment(text: str, lo: int, hi: int) -> Segmentation:
     """Words and sentences of the region ``lo..hi`` of ``text``, widened to sentence ends.
 
-    Uses the extractor's sentence splitter and tagger (on the full-width-normalised text, as
-    the extractor does; the translation is one character for one, so offsets hold). Slow
-    (the tagger): call it from a worker thread.
+    Uses the extractor's sentence splitter and tagger (on the full-width-normalised text with
+    traditional characters read as simplified, as the extractor does; both translations are
+    one character for one, so offsets hold). Slow (the tagger): call it from a worker thread.
     """
     from extractor import nlp, split_sentences
     from extractor.entities import noun_runs
+    from extractor.hanzi import simplified
     from extractor.numbers import FULLWIDTH
     from extractor.quantity import find_quantities
     from extractor.timex import find_times
 
     lo, hi = _cut(text, lo, False), _cut(text, hi, True)
     region = text[lo:hi]
-    norm = region.translate(FULLWIDTH)
+    norm = simplified(region.translate(FULLWIDTH))
     out = Segmentation(lo, hi)
     times = [(t.start, t.end) for t in find_times(norm)]
     quantities = [(m.start, m.end) for m in find_quantities(norm, times, lookalikes=False)]
     out.times = [(lo + a, lo + b) for a, b in times]
     out.quantities = [(lo + a, lo + b) for a, b in quantities]
-    for s, e in split_sentences(region):
+    for s, e in split_sentences(simplified(region)):
         out.sentences.append((lo + s, lo + e))
         pos = s
         tokens = []
@@ -557,11 +558,12 @@ class SpanCursor:
 def extractor_readers() -> spans.Readers:
     """The extractor's readers for :mod:`db.spans` (the app wires the layers)."""
     from extractor import parse_quantity
+    from extractor.hanzi import simplified
     from extractor.numbers import FULLWIDTH
     from extractor.timex import normalise
 
     def time(expr: str, doc_date: str | None) -> str:
-        return normalise(expr.translate(FULLWIDTH), doc_date)
+        return normalise(simplified(expr.translate(FULLWIDTH)), doc_date)
 
     return spans.Readers(quantity=parse_quantity, time=time, roles=guess_roles)
 
