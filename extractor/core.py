@@ -58,6 +58,7 @@ from .roles import (
 )
 from .sentences import split_clauses, split_sentences
 from .timex import TimeExpr, find_times, normalise
+from .units import normal_unit
 
 VERSION = "1.7.0"
 
@@ -480,7 +481,9 @@ def _as_written(doc: _Doc, c: Candidate) -> Candidate:
         for name, options in c.alternatives.items()
     }
     return c.replaced(
-        unit=as_written(doc.norm, doc.written, c.unit, None, None, [(c.start, c.end)], chars),
+        unit=normal_unit(
+            as_written(doc.norm, doc.written, c.unit, None, None, [(c.start, c.end)], chars)
+        ),
         subject=back(c.subject, c.subject_start, c.subject_end),
         predicate=back(c.predicate, c.predicate_start, c.predicate_end),
         object=back(c.object),
@@ -498,10 +501,12 @@ def _prepare(
     """The document state every candidate reads (None: no quantity to extract). ``extra``:
     a quantity a reviewer selected, put among the mentions in place of any it overlaps;
     ``soft`` as for :func:`extract_with_fields`."""
-    if not isinstance(text, str) or not text or not _HAS_NUMBER.search(text):
+    if not isinstance(text, str) or not text:
         return None
     written = text.translate(FULLWIDTH)
     norm = simplified(written)
+    if not _HAS_NUMBER.search(norm):
+        return None
     active = ner.active()
     model = ranker or default(ner=active is not None)
     if soft is None:

@@ -7,12 +7,14 @@ measure words (個, 場) and its names. The extractor reads every document throu
 by its simplified reading — one code point for one, so every offset read off the result points
 at the same characters of the document as written. What the candidates carry (the quantity,
 subject, predicate, object and unit) is then taken back from the text as written
-(:func:`as_written`), so a traditional document gets traditional candidates. A simplified
-document that quotes no traditional character is returned as it is.
+(:func:`as_written`), so a traditional document gets traditional candidates. The capital
+numerals of amounts (壹佰贰拾万元) are read as numerals the same way. A simplified document
+with neither is returned as it is.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .lexicon import table
@@ -25,10 +27,34 @@ T2S: dict[int, str] = {ord(t): s for t, s in table("traditional_chars")}
 _TRADITIONAL = frozenset(chr(c) for c in T2S)
 
 
+#: Capital numerals (data/capital_numerals.tsv) -> the numeral each is read as; a run of two
+#: or more is read as a number when one of them is strong (no surname: not 伍, 陆, 零).
+CAPITALS: dict[int, str] = {ord(row[0]): row[1] for row in table("capital_numerals")}
+_STRONG_CAPITALS = frozenset(row[0] for row in table("capital_numerals") if len(row) < 3)
+_CAPITALS_AND_YUAN = {**CAPITALS, ord("圆"): "元"}  # 叁仟伍佰圆整: 圆 is the capital 元
+_CAPITAL_CHARS = frozenset(chr(c) for c in CAPITALS)
+_CAPITAL_RUN_RE = re.compile("[" + "".join(_CAPITAL_CHARS) + "万萬亿億]+(?P<yuan>[元圆])?")
+
+
 def simplified(text: str) -> str:
-    """``text`` with its traditional characters read as simplified ones (same length, same
-    offsets); ``text`` itself when it has none."""
+    """``text`` with its traditional characters read as simplified ones and the capital
+    numerals of an amount as numerals (壹佰贰拾万元 as 一百二十万元, 伍万元; never one capital
+    alone in a word or a name, 收拾, 陆家嘴) — one character for one, so the offsets
+    hold; ``text`` itself when it has neither."""
+    if not _CAPITAL_CHARS.isdisjoint(text):
+        text = _CAPITAL_RUN_RE.sub(_numerals, text)
     return text if _TRADITIONAL.isdisjoint(text) else text.translate(T2S)
+
+
+def _numerals(m: re.Match[str]) -> str:
+    """A run of capitals read as numerals when 元 (圆) follows it (伍万元, 拾万元: an amount,
+    not a surname or a word), or when it holds two capitals or more, one of them strong
+    (壹佰贰拾: not 陆陆续续, nor one capital alone in a word or a name: 收拾, 大肆, 壹基金)."""
+    run = m.group(0)
+    capitals = sum(ch in _CAPITAL_CHARS for ch in run)
+    if m.group("yuan") or (capitals >= 2 and not _STRONG_CAPITALS.isdisjoint(run)):
+        return run.translate(_CAPITALS_AND_YUAN)
+    return run
 
 
 def as_written(

@@ -130,3 +130,47 @@ def test_span_mode_and_a_typed_time_read_traditional_text() -> None:
     assert readers.time("2022年5月3號", None) == readers.time("2022年5月3号", None) != ""
     claim = {"time_text": "", "time": ""}
     assert renormalised({"time_text": "2022年5月3號"}, claim, None)["time"] == "2022-05-03"
+
+
+# Capital numerals of amounts (data/capital_numerals.tsv): read as numerals in a run of two or
+# more with a strong one, or before 元/圆; one capital alone is a word or a name.
+CAPITALS = [
+    ("合同金额为人民币壹佰贰拾万元整。", "壹佰贰拾万元", 1_200_000, "元"),
+    ("法院判处其罚金人民币伍万元。", "伍万元", 50_000, "元"),
+    ("收到货款人民币叁仟伍佰圆整。", "叁仟伍佰圆", 3_500, "元"),
+    ("共有拾伍名队员出席。", "拾伍名", 15, "名"),
+    ("該公司向法院繳納罰金人民幣貳拾萬元。", "貳拾萬元", 200_000, "元"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), CAPITALS)
+def test_capital_numerals_of_an_amount(text: str, surface: str, value: float, unit: str) -> None:
+    c = {c.quantity_text: c for c in extract(text)}[surface]
+    assert (c.value, c.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "她重拾多年未碰的长笛，媒体大肆宣传。",
+        "陆先生在陆家嘴工作，伍女士陆陆续续来了。",
+        "壹基金和玖龙纸业都发布了公告。",
+    ],
+)
+def test_one_capital_alone_is_a_word_or_a_name(text: str) -> None:
+    assert simplified(text) == text
+    assert extract(text) == []
+
+
+def test_every_capital_numeral_is_read() -> None:
+    check_lexicon_file("capital_numerals")
+    for capital, numeral, *weak in table("capital_numerals"):
+        run = f"{capital}拾" if capital != "拾" else "壹拾"
+        assert (
+            simplified(f"共{run}名")
+            == f"共{run.translate({ord(capital): numeral, ord('拾'): '十', ord('壹'): '一'})}名"
+        ), capital
+        assert simplified(f"{capital}元") == f"{numeral}元", capital
+        if weak:
+            # two weak ones are no number (陆陆续续); a traditional one is still read as simplified
+            assert simplified(f"{capital}{capital}名") == f"{capital}{capital}名".translate(T2S)

@@ -54,3 +54,10 @@ GE_REN = [
 @pytest.mark.parametrize(("text", "surface", "unit"), GE_REN)
 def test_ge_ren_counts_people_unless_ren_opens_a_word(text: str, surface: str, unit: str) -> None:
     assert found(text)[surface].unit == unit
+
+
+def test_a_count_before_fen_xiang_is_no_score() -> None:
+    """分 opening 分享 (share), 分析 is no point of a score (data/unit_word_starts.tsv)."""
+    got = found("球迷评论 28 分享 12 次。")
+    assert not [c for c in got.values() if c.unit == "分"]
+    assert found("他全场拿下28分，分享了经验。")["28分"].unit == "分"
