@@ -1724,8 +1724,8 @@ class _Finder:
             if hint:
                 stored_unit = _HINT_UNIT.get(hint.group(1), "")
                 kind = "count" if stored_unit in ("人", "人次") else "other"
-            elif _MONEY_HINT_RE.search(t[max(0, s - 10) : s]):
-                kind = "money"
+            elif rule != "ratio.bare" and _MONEY_HINT_RE.search(t[max(0, s - 10) : s]):
+                kind = "money"  # (not 人民币兑美元中间价报6.4512: a ratio of two currencies)
         if shaped:
             kind = "count"
         if rule == "money.model_price":

@@ -61,3 +61,10 @@ def test_a_count_before_fen_xiang_is_no_score() -> None:
     got = found("球迷评论 28 分享 12 次。")
     assert not [c for c in got.values() if c.unit == "分"]
     assert found("他全场拿下28分，分享了经验。")["28分"].unit == "分"
+
+
+def test_a_central_parity_rate_is_a_bare_ratio() -> None:
+    """中间价 names a ratio written bare (data/ratio_words.tsv), not money though 人民币 is
+    named before it."""
+    c = found("人民币兑美元中间价报6.4512，较前一交易日下调105个基点。")["6.4512"]
+    assert (c.value, c.unit, c.kind) == (6.4512, "", "other")
