@@ -8,8 +8,9 @@ by its simplified reading — one code point for one, so every offset read off t
 at the same characters of the document as written. What the candidates carry (the quantity,
 subject, predicate, object and unit) is then taken back from the text as written
 (:func:`as_written`), so a traditional document gets traditional candidates. The capital
-numerals of amounts (壹佰贰拾万元) are read as numerals the same way. A simplified document
-with neither is returned as it is.
+numerals of amounts (壹佰贰拾万元) are read as numerals the same way, and the regional words of
+a change (按年下跌, 按季上升) as the mainland ones (同比, 环比). A simplified document with none
+of these is returned as it is.
 """
 
 from __future__ import annotations
@@ -36,6 +37,18 @@ _CAPITAL_CHARS = frozenset(chr(c) for c in CAPITALS)
 _CAPITAL_RUN_RE = re.compile("[" + "".join(_CAPITAL_CHARS) + "万萬亿億]+(?P<yuan>[元圆])?")
 
 
+#: Regional words read as the mainland ones of the same length (data/regional_words.tsv),
+#: before a verb of change.
+_REGIONAL: dict[str, str] = {row[0]: row[1] for row in table("regional_words")}
+_REGIONAL_RE = re.compile(
+    "|".join(
+        f"{re.escape(word)}(?=[{''.join(after.split())}])"
+        for word, _, after in table("regional_words")
+    )
+)
+_REGIONAL_FIRST = frozenset(word[0] for word in _REGIONAL)
+
+
 def simplified(text: str) -> str:
     """``text`` with its traditional characters read as simplified ones and the capital
     numerals of an amount as numerals (壹佰贰拾万元 as 一百二十万元, 伍万元; never one capital
@@ -43,7 +56,11 @@ def simplified(text: str) -> str:
     hold; ``text`` itself when it has neither."""
     if not _CAPITAL_CHARS.isdisjoint(text):
         text = _CAPITAL_RUN_RE.sub(_numerals, text)
-    return text if _TRADITIONAL.isdisjoint(text) else text.translate(T2S)
+    if not _TRADITIONAL.isdisjoint(text):
+        text = text.translate(T2S)
+    if not _REGIONAL_FIRST.isdisjoint(text):
+        text = _REGIONAL_RE.sub(lambda m: _REGIONAL[m.group(0)], text)
+    return text
 
 
 def _numerals(m: re.Match[str]) -> str:
