@@ -73,6 +73,9 @@ SCALES = {
     "百亿": 10_000_000_000,
     "千亿": 100_000_000_000,
     "万亿": 1_000_000_000_000,
+    # 兆 is 10^12 in Taiwan's and Hong Kong's money (台积电营收2.26兆元新台币); read only before
+    # a money unit (quantity._SCALE): 100兆 of a network is a measure (M).
+    "兆": 1_000_000_000_000,
 }
 
 _CN_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)

@@ -68,7 +68,11 @@ MEASURE_SHAPE = "count.measure_shape"
 
 _CN_NUM_CHARS = "零〇两一二三四五六七八九十百千万亿"
 _CN_DIGIT_CHARS = "零〇两一二三四五六七八九十"
-_SCALE = "十万|百万|千万|十亿|百亿|千亿|万亿|[十百千万亿]"
+#: Scales after a number; 兆 only before a money unit (2.26兆元新台币: 10^12, as Taiwan and Hong
+#: Kong write trillions; 100兆 of a network is no scale).
+_SCALE = (
+    "十万|百万|千万|十亿|百亿|千亿|万亿|[十百千万亿]|兆(?=元|美元|港元|港币|日元|欧元|新台币|台币)"
+)
 _UNITS = unit_alternation()
 #: Thousands written with a full-width comma (5，000万元, 3，612.5亿元, 1，122列, 2，800多个)
 #: count only when a decimal part, a scale word, a unit or another character of a word

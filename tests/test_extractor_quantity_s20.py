@@ -68,3 +68,22 @@ def test_a_central_parity_rate_is_a_bare_ratio() -> None:
     named before it."""
     c = found("人民币兑美元中间价报6.4512，较前一交易日下调105个基点。")["6.4512"]
     assert (c.value, c.unit, c.kind) == (6.4512, "", "other")
+
+
+# 兆 before a money unit is 10^12, as Taiwan and Hong Kong write trillions; elsewhere it is no
+# scale (100兆 of a network's speed).
+ZHAO = [
+    ("台积电去年营收达2.26兆元新台币。", "达2.26兆元新台币", 2.26e12, "新台币"),
+    ("美国国债规模超过30兆美元。", "超过30兆美元", 30e12, "美元"),
+    ("台積電去年營收達新台幣2.26兆元。", "達新台幣2.26兆元", 2.26e12, "新台幣"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), ZHAO)
+def test_zhao_before_money_is_a_trillion(text: str, surface: str, value: float, unit: str) -> None:
+    c = found(text)[surface]
+    assert (c.value, c.unit, c.kind) == (value, unit, "money")
+
+
+def test_zhao_without_money_is_no_scale() -> None:
+    assert [c.value for c in found("家里的网速达到100兆。").values()] == [100]
