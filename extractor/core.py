@@ -445,7 +445,7 @@ def extract_with_fields(
     if screen:
         out = screen_lookalikes(doc.norm, out, doc.ranker.lookalike)
     if doc.norm is not doc.written:
-        out = [(_as_written(doc, c), fields) for c, fields in out]
+        out = [(_as_written(doc, c), _options_as_written(doc, c, fields)) for c, fields in out]
     return with_neighbours(out)
 
 
@@ -454,6 +454,23 @@ def extract_with_fields(
 #: then in the document's first characters (the headline and lead that name its topic).
 _WRITTEN_WINDOW = 2000
 _WRITTEN_LEAD = 500
+
+
+def _options_as_written(
+    doc: _Doc, c: Candidate, fields: dict[str, list[Option]]
+) -> dict[str, list[Option]]:
+    """The ranked options of a traditional document's candidate with their texts as written
+    (what training compares with a reviewer's or a gold's words)."""
+    windows = ((c.sentence_start - _WRITTEN_WINDOW, c.sentence_end), (0, _WRITTEN_LEAD))
+    if doc.written_chars is None:
+        doc.written_chars = written_chars(doc.norm, doc.written)
+    for options in fields.values():
+        for o in options:
+            start = o.start if o.start >= 0 else None
+            o.text = as_written(
+                doc.norm, doc.written, o.text, start, o.end, windows, doc.written_chars
+            )
+    return fields
 
 
 def _as_written(doc: _Doc, c: Candidate) -> Candidate:

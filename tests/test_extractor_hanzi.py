@@ -192,3 +192,17 @@ def test_a_hong_kong_change_gets_its_phrase_as_written() -> None:
     twin = {c.quantity_text: c for c in extract("本地生产总值同比下跌4%，环比上升1.2%。")}
     assert got["1.2%"].predicate == "按季上升" and twin["1.2%"].predicate == "环比上升"
     assert got["4%"].subject == twin["4%"].subject
+
+
+def test_the_ranked_options_of_a_traditional_text_are_as_written() -> None:
+    """What training compares with a reviewer's words: the options of each ranked field."""
+    from extractor.core import extract_with_fields
+
+    text = "本地生產總值按年下跌4%，零售業總銷貨價值為247億港元。"
+    for _, fields in extract_with_fields(text):
+        for name, options in fields.items():
+            for o in options:
+                if o.start >= 0 and o.text:
+                    assert text[o.start : o.end] == o.text, (name, o.text)
+    subjects = [o.text for o in extract_with_fields(text)[1][1]["subject"]]
+    assert "零售業總銷貨價值" in subjects
