@@ -87,3 +87,17 @@ def test_zhao_before_money_is_a_trillion(text: str, surface: str, value: float, 
 
 def test_zhao_without_money_is_no_scale() -> None:
     assert [c.value for c in found("家里的网速达到100兆。").values()] == [100]
+
+
+# Brokers' shorthand of recent financial news: pct for percentage points, bps for basis points.
+SHORTHAND = [
+    ("公司毛利率同比提升1.2pct。", "1.2pct", 1.2, "个百分点"),
+    ("净利率下降0.5pcts，费用率持平。", "0.5pcts", 0.5, "个百分点"),
+    ("信用利差收窄30bps。", "30bps", 30, "BP"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), SHORTHAND)
+def test_brokers_shorthand_units(text: str, surface: str, value: float, unit: str) -> None:
+    c = found(text)[surface]
+    assert (c.value, c.unit, c.kind) == (value, unit, "percent")
