@@ -534,6 +534,11 @@ _NUMERAL_IDIOMS = frozenset(words("numeral_idioms"))
 #: A lone 百/千/万 and the first character of its measure word that make an idiom or a name
 #: (万家, 百年名校, 感动万分), not an amount: data/bare_scale_idioms.tsv.
 _BARE_SCALE_IDIOMS = frozenset(words("bare_scale_idioms"))
+#: A lone 百/千/万 and its unit before the measure taken per it (百公里油耗, 千人发病率): the
+#: base of a rate, not an amount (data/per_base_metrics.tsv).
+_PER_BASE_METRIC_RE = re.compile(
+    "(?:" + "|".join(sorted(words("per_base_metrics"), key=len, reverse=True)) + ")"
+)
 #: How far (characters) another count of the same measure word may stand from 一 and its
 #: measure word for 一 to count too (吃了两次饭，流了一次眼泪).
 _BESIDE = 24
@@ -760,11 +765,11 @@ _WORD_END = r"(?=[^\u4e00-\u9fff]|$|以上|以下|以内|左右|上下|的|和|�
 _TIMES_AFTER_RE = re.compile("次" + _WORD_END)
 #: A rate written with a slash: a unit per unit of time or per measure (10张/秒, a speed:
 #: 80公里/小时, 35微克/立方米, 440公斤/亩; a price, 8300元/平方米, keeps its currency). The
-#: denominator is a time word (10张/秒连拍) or a non-money unit of the table as a whole word
-#: (:data:`_WORD_END`: 元/间夜 is per room-night, not per room), and no number follows the
-#: slash (2.47吉瓦/5.39吉瓦时 is two quantities).
+#: denominator is a time word (10张/秒连拍, 200km/h) or a non-money unit of the table as a
+#: whole word (:data:`_WORD_END`: 元/间夜 is per room-night, not per room), and no number
+#: follows the slash (2.47吉瓦/5.39吉瓦时 is two quantities).
 _PER_UNIT_RE = re.compile(
-    r"[/／](?:(?P<t>秒|分钟|分|小时|天|日|周|月|年|季度)|(?P<u>"
+    r"[/／](?:(?P<t>秒|分钟|分|小时|天|日|周|月|年|季度|min|h|s)|(?P<u>"
     + "|".join(
         sorted(
             (
@@ -1525,12 +1530,13 @@ class _Finder:
 
     def _bare_scale_amount(self, n: str, unit: str, e: int) -> bool:
         """True for a lone 百, 千 or 万 read with its measure word as an amount (千元大奖,
-        万件家具, 百种技能): not an idiom or a name (万家, 百年, 万分) and not a fraction
-        (千分之三, 百分比)."""
+        万件家具, 百种技能): not an idiom or a name (万家, 百年, 万分), not a fraction
+        (千分之三, 百分比) and not the base of a rate (百公里油耗, 千人发病率)."""
         return (
             n in ("百", "千", "万")
             and n + unit[0] not in _BARE_SCALE_IDIOMS
             and not self.t.startswith("之", e)
+            and not _PER_BASE_METRIC_RE.match(self.t, e)
         )
 
     def _prefix(self, s: int) -> tuple[int, str, str]:

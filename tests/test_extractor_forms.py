@@ -561,6 +561,7 @@ QUANTITY_LEXICONS = (
     "rank_one_words",  # its entry test: tests/test_extractor_quantity_s13.py
     "level_condition_words",  # its entry test: tests/test_extractor_quantity_s13.py
     "point_count_words",  # its entry test: tests/test_extractor_quantity_s16.py
+    "per_base_metrics",  # its entry test: tests/test_extractor_quantity_s20.py
 )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.lexicon import words
 from tests.quantity_checks import found
 
 # (text, surface, value, unit, qualifier)
@@ -101,3 +102,28 @@ SHORTHAND = [
 def test_brokers_shorthand_units(text: str, surface: str, value: float, unit: str) -> None:
     c = found(text)[surface]
     assert (c.value, c.unit, c.kind) == (value, unit, "percent")
+
+
+# Rates with a Latin time word or unit after the slash: one unit as written.
+LATIN_RATES = [
+    ("新车最高车速200km/h，续航达600km。", "200km/h", 200, "km/h"),
+    ("电池能量密度达到255Wh/kg。", "达到255Wh/kg", 255, "Wh/kg"),
+    ("该机型连拍速度为10张/s。", "10张/s", 10, "张/s"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), LATIN_RATES)
+def test_a_rate_per_a_latin_time_word(text: str, surface: str, value: float, unit: str) -> None:
+    c = found(text)[surface]
+    assert (c.value, c.unit, c.kind) == (value, unit, "other")
+
+
+def test_every_per_base_metric_makes_a_lone_scale_a_base() -> None:
+    """A lone 百/千/万 and its unit before the measure taken per it is the base of a rate
+    (data/per_base_metrics.tsv), not an amount; the same pair elsewhere still counts."""
+    for word in words("per_base_metrics"):
+        got = found(f"该车型百公里{word}数据为5.6。")
+        assert "百公里" not in got, word
+    assert "百公里" in found("该车型百公里数据为5.6。")  # no metric word: an amount
+    assert found("新车百公里加速仅需3.9秒。")["3.9秒"].value == 3.9
+    assert found("公司投入近百公里的线路建设。")["近百公里"].value == 100
