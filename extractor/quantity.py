@@ -293,6 +293,10 @@ _NEGATED_QUALIFIER = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
 _MINUTES_AFTER_RE = re.compile(
     r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})分(?:钟)?(?![之别析配布开享散])"
 )
+#: Months right after years (有期徒刑十年六个月, 3年零6个月, 两年又三个月): one duration in years.
+_MONTHS_AFTER_RE = re.compile(
+    r"[零又]?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})个月(?!前|后|以来|内|里)"
+)
 #: A ratio written as a bare number a little after its name (容积率仅1.1: data/ratio_words.tsv).
 _RATIO_NAME_BEFORE_RE = re.compile(
     "(?:"
@@ -1676,6 +1680,15 @@ class _Finder:
                 # one in seconds; the minutes are no score.
                 value += minutes / 60
                 e = end = minutes_after.end()
+                restart = max(restart, e)
+        if unit == "年" and self.filter and kind_of(unit) == "duration":
+            months_after = _MONTHS_AFTER_RE.match(t, e)
+            months = _num_value(months_after.group("n"), None) if months_after else None
+            if months_after and months is not None and value is not None and 0 < months < 12:
+                # 判处有期徒刑十年六个月: one duration in years (10.5), as hours and minutes are
+                # one in hours.
+                value = round(value + months / 12, 6)
+                e = end = months_after.end()
                 restart = max(restart, e)
         if unit == "成":
             value *= 10

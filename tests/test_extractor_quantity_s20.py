@@ -127,3 +127,22 @@ def test_every_per_base_metric_makes_a_lone_scale_a_base() -> None:
     assert "百公里" in found("该车型百公里数据为5.6。")  # no metric word: an amount
     assert found("新车百公里加速仅需3.9秒。")["3.9秒"].value == 3.9
     assert found("公司投入近百公里的线路建设。")["近百公里"].value == 100
+
+
+# Years and the months after them are one duration in years, as hours and minutes are one in
+# hours (a court's sentence, a project's length).
+YEARS_MONTHS = [
+    ("被告人被判处有期徒刑十年六个月，并处罚金。", "十年六个月", 10.5),
+    ("工程历时3年零4个月完工。", "3年零4个月", 3.333333),
+    ("他已服刑两年又三个月，表现良好。", "两年又三个月", 2.25),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), YEARS_MONTHS)
+def test_years_and_months_are_one_duration(text: str, surface: str, value: float) -> None:
+    c = found(text)[surface]
+    assert (c.value, c.unit, c.kind) == (value, "年", "duration")
+
+
+def test_months_before_a_frame_word_stay_apart() -> None:
+    assert "两年又三个月" not in found("他在两年又三个月前离开。")
