@@ -446,6 +446,9 @@ _ISO_AFTER_RE = re.compile(
 )
 #: A screen size written with the inch mark (3.0" 液晶屏, 2.5＂): inches.
 _INCH_MARK_RE = re.compile(r"(?<![A-Za-z0-9.])(?P<n>\d{1,2}\.\d{1,2})[\"＂]")
+#: Seconds written s after a decimal number (百公里加速仅需3.9s, 快门时滞0.01s): an integer
+#: before s is a model's name as often (小米12s, iPhone 6s), so only decimals are read.
+_DECIMAL_SECONDS_RE = re.compile(r"(?<![A-Za-z0-9.])(?P<n>\d{1,3}\.\d{1,3})s(?![A-Za-z0-9])")
 #: A bare index level before 关口/大关/点位 (重返2245关口, 失守3000大关): points of an index.
 _INDEX_LEVEL_RE = re.compile(r"(?<![\d.,])(?P<n>\d{3,5}(?:\.\d+)?)(?=关口|大关|点位|整数关)")
 #: An f-number written before 光圈 (F2.0大光圈).
@@ -1248,6 +1251,11 @@ class _Finder:
             if self._free(s, e):
                 v = float(m.group("n"))
                 self.add(Mention(s, e, v, None, "英寸", "=", "length", "length.inch_mark", 0.7, s))
+        for m in _scan(_DECIMAL_SECONDS_RE, t, ("s",)):
+            s, e = m.span()
+            if self._free(s, e):
+                v = float(m.group("n"))
+                self.add(Mention(s, e, v, None, "s", "=", "duration", "duration.seconds", 0.7, s))
         for m in _scan(_FNUMBER_RE, t, ("光圈",)):
             s, e = m.span()
             if self._free(s, e):

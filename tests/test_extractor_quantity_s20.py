@@ -146,3 +146,23 @@ def test_years_and_months_are_one_duration(text: str, surface: str, value: float
 
 def test_months_before_a_frame_word_stay_apart() -> None:
     assert "两年又三个月" not in found("他在两年又三个月前离开。")
+
+
+# Seconds written s after a decimal number, milliseconds ms (auto and camera news); an integer
+# before s is a model's name as often (小米12s, iPhone 6s).
+SECONDS = [
+    ("新车百公里加速仅需3.9s。", "3.9s", 3.9, "s"),
+    ("该相机快门时滞仅0.01s。", "0.01s", 0.01, "s"),
+    ("显示器响应时间为5ms。", "5ms", 5, "ms"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), SECONDS)
+def test_seconds_written_in_latin(text: str, surface: str, value: float, unit: str) -> None:
+    c = found(text)[surface]
+    assert (c.value, c.unit, c.kind) == (value, unit, "duration")
+
+
+def test_an_integer_before_s_is_a_models_name() -> None:
+    assert not found("小米12s采用骁龙8+芯片。")
+    assert "6s" not in "".join(found("iPhone 6s的售价为5288元。"))
