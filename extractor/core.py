@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 
 from . import lexicon, ner, nlp
@@ -456,20 +456,36 @@ _WRITTEN_WINDOW = 2000
 _WRITTEN_LEAD = 500
 
 
+def _writer(doc: _Doc, c: Candidate) -> Callable[..., str]:
+    """A function that gives back a word read off a traditional document's simplified reading
+    as the document writes it (:func:`extractor.hanzi.as_written`): at its offsets, else near
+    candidate ``c`` (its sentence and what comes before it, then the document's lead), else
+    with the document's own form of each character."""
+    windows = ((c.sentence_start - _WRITTEN_WINDOW, c.sentence_end), (0, _WRITTEN_LEAD))
+    if doc.written_chars is None:
+        doc.written_chars = written_chars(doc.norm, doc.written)
+    chars = doc.written_chars
+
+    def back(
+        value: str,
+        start: int | None = None,
+        end: int | None = None,
+        near: Sequence[tuple[int, int]] = windows,
+    ) -> str:
+        return as_written(doc.norm, doc.written, value, start, end, near, chars)
+
+    return back
+
+
 def _options_as_written(
     doc: _Doc, c: Candidate, fields: dict[str, list[Option]]
 ) -> dict[str, list[Option]]:
     """The ranked options of a traditional document's candidate with their texts as written
     (what training compares with a reviewer's or a gold's words)."""
-    windows = ((c.sentence_start - _WRITTEN_WINDOW, c.sentence_end), (0, _WRITTEN_LEAD))
-    if doc.written_chars is None:
-        doc.written_chars = written_chars(doc.norm, doc.written)
+    back = _writer(doc, c)
     for options in fields.values():
         for o in options:
-            start = o.start if o.start >= 0 else None
-            o.text = as_written(
-                doc.norm, doc.written, o.text, start, o.end, windows, doc.written_chars
-            )
+            o.text = back(o.text, o.start if o.start >= 0 else None, o.end)
     return fields
 
 
@@ -480,14 +496,7 @@ def _as_written(doc: _Doc, c: Candidate) -> Candidate:
     another form than its surface's, 个人 as 人, keeps it)."""
     if doc.norm is doc.written:
         return c
-    windows = ((c.sentence_start - _WRITTEN_WINDOW, c.sentence_end), (0, _WRITTEN_LEAD))
-    if doc.written_chars is None:
-        doc.written_chars = written_chars(doc.norm, doc.written)
-    chars = doc.written_chars
-
-    def back(value: str, start: int | None = None, end: int | None = None) -> str:
-        return as_written(doc.norm, doc.written, value, start, end, windows, chars)
-
+    back = _writer(doc, c)
     alternatives = {
         name: [
             {**a, "text": back(a["text"], a.get("start"), a.get("end"))}
@@ -498,9 +507,7 @@ def _as_written(doc: _Doc, c: Candidate) -> Candidate:
         for name, options in c.alternatives.items()
     }
     return c.replaced(
-        unit=normal_unit(
-            as_written(doc.norm, doc.written, c.unit, None, None, [(c.start, c.end)], chars)
-        ),
+        unit=normal_unit(back(c.unit, near=[(c.start, c.end)])),
         subject=back(c.subject, c.subject_start, c.subject_end),
         predicate=back(c.predicate, c.predicate_start, c.predicate_end),
         object=back(c.object),

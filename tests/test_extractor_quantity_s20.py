@@ -71,51 +71,45 @@ def test_a_central_parity_rate_is_a_bare_ratio() -> None:
     assert (c.value, c.unit, c.kind) == (6.4512, "", "other")
 
 
-# 兆 before a money unit is 10^12, as Taiwan and Hong Kong write trillions; elsewhere it is no
-# scale (100兆 of a network's speed).
-ZHAO = [
-    ("台积电去年营收达2.26兆元新台币。", "达2.26兆元新台币", 2.26e12, "新台币"),
-    ("美国国债规模超过30兆美元。", "超过30兆美元", 30e12, "美元"),
-    ("台積電去年營收達新台幣2.26兆元。", "達新台幣2.26兆元", 2.26e12, "新台幣"),
+# Forms of recent news read with their unit and kind (text, surface, value, unit, kind).
+RECENT_FORMS = [
+    # 兆 before a money unit is 10^12, as Taiwan and Hong Kong write trillions
+    ("台积电去年营收达2.26兆元新台币。", "达2.26兆元新台币", 2.26e12, "新台币", "money"),
+    ("美国国债规模超过30兆美元。", "超过30兆美元", 30e12, "美元", "money"),
+    ("台積電去年營收達新台幣2.26兆元。", "達新台幣2.26兆元", 2.26e12, "新台幣", "money"),
+    # brokers' shorthand: pct for percentage points, bps for basis points
+    ("公司毛利率同比提升1.2pct。", "1.2pct", 1.2, "个百分点", "percent"),
+    ("净利率下降0.5pcts，费用率持平。", "0.5pcts", 0.5, "个百分点", "percent"),
+    ("信用利差收窄30bps。", "30bps", 30, "BP", "percent"),
+    # a rate per a Latin time word or unit after the slash: one unit as written
+    ("新车最高车速200km/h，续航达600km。", "200km/h", 200, "km/h", "other"),
+    ("电池能量密度达到255Wh/kg。", "达到255Wh/kg", 255, "Wh/kg", "other"),
+    ("该机型连拍速度为10张/s。", "10张/s", 10, "张/s", "other"),
+    # years and the months after them are one duration in years, as hours and minutes are
+    # one in hours (a court's sentence, a project's length)
+    ("被告人被判处有期徒刑十年六个月，并处罚金。", "十年六个月", 10.5, "年", "duration"),
+    ("工程历时3年零4个月完工。", "3年零4个月", 3.333333, "年", "duration"),
+    ("他已服刑两年又三个月，表现良好。", "两年又三个月", 2.25, "年", "duration"),
+    # seconds written s after a decimal number, milliseconds ms (auto and camera news)
+    ("新车百公里加速仅需3.9s。", "3.9s", 3.9, "s", "duration"),
+    ("该相机快门时滞仅0.01s。", "0.01s", 0.01, "s", "duration"),
+    ("显示器响应时间为5ms。", "5ms", 5, "ms", "duration"),
 ]
 
 
-@pytest.mark.parametrize(("text", "surface", "value", "unit"), ZHAO)
-def test_zhao_before_money_is_a_trillion(text: str, surface: str, value: float, unit: str) -> None:
+@pytest.mark.parametrize(("text", "surface", "value", "unit", "kind"), RECENT_FORMS)
+def test_forms_of_recent_news(text: str, surface: str, value: float, unit: str, kind: str) -> None:
     c = found(text)[surface]
-    assert (c.value, c.unit, c.kind) == (value, unit, "money")
+    assert (c.value, c.unit, c.kind) == (value, unit, kind)
 
 
 def test_zhao_without_money_is_no_scale() -> None:
+    """100兆 of a network's speed: 兆 is no scale without a money unit after it."""
     assert [c.value for c in found("家里的网速达到100兆。").values()] == [100]
 
 
-# Brokers' shorthand of recent financial news: pct for percentage points, bps for basis points.
-SHORTHAND = [
-    ("公司毛利率同比提升1.2pct。", "1.2pct", 1.2, "个百分点"),
-    ("净利率下降0.5pcts，费用率持平。", "0.5pcts", 0.5, "个百分点"),
-    ("信用利差收窄30bps。", "30bps", 30, "BP"),
-]
-
-
-@pytest.mark.parametrize(("text", "surface", "value", "unit"), SHORTHAND)
-def test_brokers_shorthand_units(text: str, surface: str, value: float, unit: str) -> None:
-    c = found(text)[surface]
-    assert (c.value, c.unit, c.kind) == (value, unit, "percent")
-
-
-# Rates with a Latin time word or unit after the slash: one unit as written.
-LATIN_RATES = [
-    ("新车最高车速200km/h，续航达600km。", "200km/h", 200, "km/h"),
-    ("电池能量密度达到255Wh/kg。", "达到255Wh/kg", 255, "Wh/kg"),
-    ("该机型连拍速度为10张/s。", "10张/s", 10, "张/s"),
-]
-
-
-@pytest.mark.parametrize(("text", "surface", "value", "unit"), LATIN_RATES)
-def test_a_rate_per_a_latin_time_word(text: str, surface: str, value: float, unit: str) -> None:
-    c = found(text)[surface]
-    assert (c.value, c.unit, c.kind) == (value, unit, "other")
+def test_months_before_a_frame_word_stay_apart() -> None:
+    assert "两年又三个月" not in found("他在两年又三个月前离开。")
 
 
 def test_every_per_base_metric_makes_a_lone_scale_a_base() -> None:
@@ -129,40 +123,7 @@ def test_every_per_base_metric_makes_a_lone_scale_a_base() -> None:
     assert found("公司投入近百公里的线路建设。")["近百公里"].value == 100
 
 
-# Years and the months after them are one duration in years, as hours and minutes are one in
-# hours (a court's sentence, a project's length).
-YEARS_MONTHS = [
-    ("被告人被判处有期徒刑十年六个月，并处罚金。", "十年六个月", 10.5),
-    ("工程历时3年零4个月完工。", "3年零4个月", 3.333333),
-    ("他已服刑两年又三个月，表现良好。", "两年又三个月", 2.25),
-]
-
-
-@pytest.mark.parametrize(("text", "surface", "value"), YEARS_MONTHS)
-def test_years_and_months_are_one_duration(text: str, surface: str, value: float) -> None:
-    c = found(text)[surface]
-    assert (c.value, c.unit, c.kind) == (value, "年", "duration")
-
-
-def test_months_before_a_frame_word_stay_apart() -> None:
-    assert "两年又三个月" not in found("他在两年又三个月前离开。")
-
-
-# Seconds written s after a decimal number, milliseconds ms (auto and camera news); an integer
-# before s is a model's name as often (小米12s, iPhone 6s).
-SECONDS = [
-    ("新车百公里加速仅需3.9s。", "3.9s", 3.9, "s"),
-    ("该相机快门时滞仅0.01s。", "0.01s", 0.01, "s"),
-    ("显示器响应时间为5ms。", "5ms", 5, "ms"),
-]
-
-
-@pytest.mark.parametrize(("text", "surface", "value", "unit"), SECONDS)
-def test_seconds_written_in_latin(text: str, surface: str, value: float, unit: str) -> None:
-    c = found(text)[surface]
-    assert (c.value, c.unit, c.kind) == (value, unit, "duration")
-
-
 def test_an_integer_before_s_is_a_models_name() -> None:
+    """An integer before s is a model's name as often as seconds (小米12s, iPhone 6s)."""
     assert not found("小米12s采用骁龙8+芯片。")
     assert "6s" not in "".join(found("iPhone 6s的售价为5288元。"))
