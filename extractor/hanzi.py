@@ -50,10 +50,11 @@ _REGIONAL_FIRST = frozenset(word[0] for word in _REGIONAL)
 
 
 def simplified(text: str) -> str:
-    """``text`` with its traditional characters read as simplified ones and the capital
-    numerals of an amount as numerals (壹佰贰拾万元 as 一百二十万元, 伍万元; never one capital
-    alone in a word or a name, 收拾, 陆家嘴) — one character for one, so the offsets
-    hold; ``text`` itself when it has neither."""
+    """``text`` with its traditional characters read as simplified ones, the capital numerals
+    of an amount as numerals (壹佰贰拾万元 as 一百二十万元, 伍万元; never one capital alone in a
+    word or a name, 收拾, 陆家嘴) and the regional words of a change as the mainland ones
+    (按年下跌 as 同比下跌) — one character for one, so the offsets hold; ``text`` itself when
+    it has none of these."""
     if not _CAPITAL_CHARS.isdisjoint(text):
         text = _CAPITAL_RUN_RE.sub(_numerals, text)
     if not _TRADITIONAL.isdisjoint(text):

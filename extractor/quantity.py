@@ -1689,7 +1689,7 @@ class _Finder:
                 value += minutes / 60
                 e = end = minutes_after.end()
                 restart = max(restart, e)
-        if unit == "年" and self.filter and kind_of(unit) == "duration":
+        if unit == "年" and self.filter:
             months_after = _MONTHS_AFTER_RE.match(t, e)
             months = _num_value(months_after.group("n"), None) if months_after else None
             if months_after and months is not None and value is not None and 0 < months < 12:
