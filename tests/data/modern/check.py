@@ -8,7 +8,7 @@ KINDS = {"money", "count", "percent", "duration", "age", "area", "weight", "leng
 QUALS = {"=", "~", ">", ">=", "<", "<="}
 KEYS = ["doc", "surface", "start", "end", "value", "value_max", "unit", "qualifier", "subject",
         "predicate", "time", "claim", "kind", "note"]
-CN = "零〇一二两三四五六七八九十百千万亿半"
+CN = "零〇一二两三四五六七八九十百千万亿半兩萬億"
 # words with a numeral character that are not number mentions (reviewed by hand)
 NOT_NUM = ["一些", "一直", "统一", "进一步", "一起", "一方面", "另一方面", "一样", "一定", "唯一",
            "一度", "同一", "一致", "一体", "一般", "一同", "之一", "万一", "一系列", "一批", "一旦",
@@ -25,7 +25,7 @@ NOT_NUM_OF = {
     "c": ["三镇", "程一笑", "半径"],
     "d": ["两市", "沪深两市", "下一步", "一部分", "一季度", "一线", "一大批", "三农", "两会", "一码通", "一次性", "两岸", "万物", "一号", "一流", "另一", "二氧化碳"],
 }
-HALF = sys.argv[1] if len(sys.argv) == 2 and sys.argv[1] in ("a", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n") else None
+HALF = sys.argv[1] if len(sys.argv) == 2 and sys.argv[1] in ("a", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p") else None
 if HALF is None:
     raise SystemExit("usage: python3 check.py a|c|d-n")
 # A half's own reviewed words (one per line) may also sit in src_X/not_numbers.txt.
