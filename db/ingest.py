@@ -217,10 +217,11 @@ def detect(head: bytes, path: str, encoding: str | None = None) -> tuple[str, bo
     """The codec to read a file with, from its first bytes; and whether GB18030 may replace it.
 
     UTF-16 with a byte-order mark, else UTF-8 (with or without BOM) when the head is valid
-    UTF-8 — then a failure later restarts the file as GB18030 — else GB18030.
+    UTF-8 — then a failure later restarts the file as GB18030 or Big5 — else GB18030 or Big5,
+    whichever reads the head as more common characters (:func:`legacy_codec`).
 
     Raises:
-        InputError: binary data, or a head valid in neither UTF-8 nor GB18030.
+        InputError: binary data, or a head valid in neither UTF-8, GB18030 nor Big5.
     """
     if encoding:
         return _codec(path, encoding), False
@@ -232,17 +233,67 @@ def detect(head: bytes, path: str, encoding: str | None = None) -> tuple[str, bo
         codecs.getincrementaldecoder("utf-8")().decode(head, False)
         return "utf-8-sig", True
     except UnicodeDecodeError as utf8_error:
-        try:
-            text = codecs.getincrementaldecoder("gb18030")().decode(head, False)
-        except UnicodeDecodeError:
+        reading = _legacy_reading(head)
+        if reading is None:
             raise InputError(
                 path,
-                "cannot decode as UTF-8 or GB18030 (use --encoding to name the encoding)",
+                _UNDECODABLE,
                 head.count(b"\n", 0, utf8_error.start) + 1,
             ) from None
+    codec, text = reading
     if _looks_binary(text):
         raise InputError(path, "binary file, not text")
-    return "gb18030", False
+    return codec, False
+
+
+_UNDECODABLE = "cannot decode as UTF-8, GB18030 or Big5 (use --encoding to name the encoding)"
+
+#: Each legacy codec with the one in which its common characters are counted, and the lead
+#: bytes of those characters there: GB2312's first level (the 3,755 most used hanzi) and Big5's
+#: frequent block (5,401 hanzi). Big5 bytes read as GB18030 come out as kana, Greek, private
+#: use and rare GBK hanzi; GB bytes read as Big5 as rarer hanzi and symbols, when they decode
+#: at all.
+_COMMON = (("gb18030", "gb2312", 0xB0, 0xD7), ("big5hkscs", "big5", 0xA4, 0xC6))
+
+
+def _common_share(text: str, codec: str, low: int, high: int) -> float:
+    """The share of a text's non-ASCII characters that are common hanzi in ``codec``."""
+    seen = common = 0
+    for ch in text:
+        if ch < "\x80":
+            continue
+        seen += 1
+        try:
+            b = ch.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        common += len(b) == 2 and low <= b[0] <= high
+    return common / seen if seen else 0.0
+
+
+def _legacy_reading(sample: bytes) -> tuple[str, str] | None:
+    """GB18030 or Big5 (HKSCS), whichever reads ``sample`` as the larger share of common
+    hanzi (GB18030 on a tie), with the text it reads; None when neither decodes it."""
+    best: tuple[float, str, str] | None = None
+    for codec, counted_in, low, high in _COMMON:
+        try:
+            text = codecs.getincrementaldecoder(codec)().decode(sample, False)
+        except UnicodeDecodeError:
+            continue
+        share = _common_share(text, counted_in, low, high)
+        if best is None or share > best[0]:
+            best = (share, codec, text)
+    return None if best is None else (best[1], best[2])
+
+
+def legacy_codec(sample: bytes) -> str:
+    """The legacy Chinese codec of some bytes that are not UTF-8: ``gb18030`` or ``big5hkscs``.
+
+    Both decode much the same bytes, so the choice is the one that reads more common
+    characters; GB18030 when neither decodes the sample (the caller's error names the line).
+    """
+    reading = _legacy_reading(sample)
+    return "gb18030" if reading is None else reading[0]
 
 
 def _looks_binary(text: str) -> bool:
@@ -328,7 +379,7 @@ def _line_of(f: IO[bytes], offset: int) -> int:
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> str:
-    """Decode a whole file's bytes as :func:`ingest_file` does (detection, GB18030 fallback).
+    """Decode a whole file's bytes as :func:`ingest_file` does (detection, GB18030 / Big5 fallback).
 
     Raises:
         InputError: binary data, or bytes that are not valid in any supported encoding.
@@ -342,9 +393,10 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
     except _DecodeFailure as failure:
         first = failure
     if fallback:
+        legacy = legacy_codec(data[first.offset : first.offset + HEAD_BYTES])
         f.seek(0)
         try:
-            text = "".join(_Lines(f, "gb18030"))
+            text = "".join(_Lines(f, legacy))
             if not _looks_binary(text):
                 return text
             raise InputError(path, "binary file, not text")
@@ -363,9 +415,7 @@ def _decode_error(
         )
     if codec == "utf-16":
         return InputError(path, "starts with a UTF-16 mark but is not valid UTF-16", line)
-    return InputError(
-        path, "cannot decode as UTF-8 or GB18030 (use --encoding to name the encoding)", line
-    )
+    return InputError(path, _UNDECODABLE, line)
 
 
 def _normalise(text: str) -> str:
@@ -741,13 +791,16 @@ def _ingest_open(
             raise _decode_error(path, f, failure, encoding, codec) from None
         first = failure
     # Valid UTF-8 at the head, not further on: the transaction was rolled back; read the
-    # whole file again as GB18030, or fail naming the line where UTF-8 failed.
+    # whole file again as GB18030 or Big5 (chosen from the bytes where UTF-8 failed), or fail
+    # naming the line where UTF-8 failed.
+    f.seek(first.offset)
+    legacy = legacy_codec(f.read(HEAD_BYTES))
     f.seek(0)
-    head_text = codecs.getincrementaldecoder("gb18030")().decode(f.read(HEAD_BYTES), False)
+    head_text = codecs.getincrementaldecoder(legacy)("replace").decode(f.read(HEAD_BYTES), False)
     if _looks_binary(head_text):
         raise InputError(path, "binary file, not text")
     f.seek(0)
     try:
-        return _import(conn, f, path, "gb18030", fmt, index, progress)
+        return _import(conn, f, path, legacy, fmt, index, progress)
     except _DecodeFailure:
         raise _decode_error(path, f, first, None, "utf-8") from None

@@ -79,6 +79,73 @@ def test_gb18030_only_characters(tmp_path):
     assert decode(text.encode("gb18030"), "x") == text
 
 
+#: Traditional-character news as Hong Kong and Taiwan media write it, written for these tests.
+BIG5_TEXTS = [
+    "香港政府統計處公布，今年首季本地生產總值按年下跌4.0%，失業率升至5.4%。",
+    "台積電3月營收新台幣1,719億元，年增45.5%，創同期新高。",
+    "恆生指數收報19,450點，跌312點，大市成交額1,083億港元。",
+    "恒生銀行",  # 恒 is in HKSCS only (Big5 writes 恆)
+    "澳門博彩毛收入錄得52億澳門元，按月上升兩成。",
+    "颱風帶來豪雨，累積雨量逾600毫米，約3萬戶停電。",
+    "臺",  # one character
+]
+
+
+@pytest.mark.parametrize(
+    ("codec", "text"),
+    [
+        (codec, text)
+        for codec in ("big5", "cp950", "big5hkscs")
+        for text in BIG5_TEXTS
+        if codec == "big5hkscs" or "恒" not in text
+    ],
+)
+def test_big5_is_detected_not_read_as_gb18030(db_path, tmp_path, text, codec):
+    # Big5 bytes also decode as GB18030 (into kana, Greek and rare hanzi): the reading with
+    # more common characters wins.
+    f = tmp_path / "tw.txt"
+    f.write_bytes(("新聞\n" + text).encode(codec))
+    r = run(db_path, f)
+    assert r.exit_code == 0, r.output
+    assert docs(db_path)[0]["text"] == "新聞\n" + text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "标题行\n正文：某公司收入１２３万元，同比增长５％。",
+        "上海证券交易所公布，今年一季度成交额同比增长12%。",
+        "电",  # one character that is valid Big5 bytes too
+    ],
+)
+def test_gb_text_that_big5_also_decodes_stays_gb(tmp_path, text):
+    data = text.encode("gb18030")
+    assert decode(data, "x") == text
+
+
+def test_big5_after_a_long_ascii_head_is_read_as_big5(db_path, tmp_path):
+    # the first 64 KB are ASCII (valid UTF-8): the codec is chosen where UTF-8 fails
+    head = b"".join(b'{"text": "plain ascii record %d"}\n' % i for i in range(3_000))
+    tail = json.dumps({"text": BIG5_TEXTS[1]}, ensure_ascii=False).encode("big5") + b"\n"
+    f = tmp_path / "mixed.jsonl"
+    f.write_bytes(head + tail)
+    r = run(db_path, f)
+    assert r.exit_code == 0, r.output
+    assert docs(db_path)[-1]["text"] == BIG5_TEXTS[1]
+    assert decode(head + tail, "x").splitlines()[-1] == json.dumps(
+        {"text": BIG5_TEXTS[1]}, ensure_ascii=False
+    )
+
+
+def test_big5_csv_on_stdin(db_path):
+    data = 'id,title,text\nhk-1,港股,"恆生指數收報19,450點，成交額1,083億港元。"\n'
+    r = CliRunner().invoke(
+        cli, ["ingest", "-", "--db", str(db_path), "--format", "csv"], input=data.encode("big5")
+    )
+    assert r.exit_code == 0, r.output
+    assert docs(db_path)[0]["text"] == "恆生指數收報19,450點，成交額1,083億港元。"
+
+
 def test_forced_encoding(db_path, tmp_path):
     f = tmp_path / "big5.txt"
     f.write_bytes("臺灣銀行今年獲利3億元。".encode("big5"))

@@ -286,7 +286,7 @@ def test_undecodable_half_way_is_a_clean_error_naming_the_line(tmp_path):
     conn = open_db(tmp_path / "t.db")
     result = ingest_file(conn, str(f))
     assert str(result.error) == (
-        f"{f}:3001: cannot decode as UTF-8 or GB18030 (use --encoding to name the encoding)"
+        f"{f}:3001: cannot decode as UTF-8, GB18030 or Big5 (use --encoding to name the encoding)"
     )
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
 

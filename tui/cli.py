@@ -103,7 +103,7 @@ def cli() -> None:
 @click.option(
     "--encoding",
     default=None,
-    help="Force this encoding (e.g. gb18030) instead of detecting UTF-8/GB18030.",
+    help="Force this encoding (e.g. gb18030) instead of detecting UTF-8/GB18030/Big5.",
 )
 @click.option(
     "--format",
