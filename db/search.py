@@ -7,7 +7,7 @@ of three or more characters, ``LIKE`` the shorter ones.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from db.claimlist import _ORDER
 from db.rows import SearchHit
@@ -49,7 +49,11 @@ def _snippet(text: str, pos: int, n: int, width: int = 18) -> str:
 
 
 def search(
-    conn: sqlite3.Connection, query: str, limit: int = 100, fields: Sequence[str] | None = None
+    conn: sqlite3.Connection,
+    query: str,
+    limit: int = 100,
+    fields: Sequence[str] | None = None,
+    forms: Callable[[str], Sequence[str]] | None = None,
 ) -> list[SearchHit]:
     """Find claims by their fields and documents by their title or text.
 
@@ -61,6 +65,9 @@ def search(
         query: the text to find (case-insensitive for Latin letters).
         limit: at most this many claim hits and this many document hits.
         fields: claim fields to search (default subject, predicate, quantity_text, object).
+        forms: the ways ``query`` may be written, itself included (the review app passes
+            simplified and traditional spellings, so 銀行 finds 银行; ``db`` does not know
+            the characters); default ``query`` alone.
 
     Returns:
         Hits, claim-field hits first: dicts with ``claim_id`` (the claim to jump to),
@@ -73,43 +80,46 @@ def search(
     for f in fields:
         if f not in FACT_FIELDS:
             raise ValueError(f)
-    pattern = _like(q)
-    cond = " OR ".join(f"\"{f}\" LIKE ? ESCAPE '\\'" for f in fields)
+    spellings = list(dict.fromkeys([q, *(forms(q) if forms else ())]))
+    patterns = [_like(s) for s in spellings]
+    cond = " OR ".join(f"\"{f}\" LIKE ? ESCAPE '\\'" for f in fields for _ in patterns)
     hits: list[SearchHit] = []
     rows = conn.execute(
         f"SELECT id, doc_id, {', '.join(fields)} FROM claims WHERE ({cond}) AND {_LIVE}"
         f" {_ORDER} LIMIT ?",
-        [*([pattern] * len(fields)), limit],
+        [*(p for _ in fields for p in patterns), limit],
     ).fetchall()
-    low = q.lower()
+    lows = [s.lower() for s in spellings]
     for r in rows:
-        where = next((f for f, v in zip(fields, r[2:], strict=True) if low in str(v).lower()), "")
+        where = next(
+            (f for f, v in zip(fields, r[2:], strict=True) if _find(str(v), lows)[0] >= 0), ""
+        )
         value = dict(zip(fields, r[2:], strict=True)).get(where, "")
         hits.append({"claim_id": r[0], "doc_id": r[1], "where": where, "snippet": str(value)})
+    text_like = " OR ".join("title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\'" for _ in patterns)
+    like_args = [p for p in patterns for _ in range(2)]
     if len(q) >= 3:
-        phrase = '"' + q.replace('"', '""') + '"'
+        phrases = " OR ".join('"' + s.replace('"', '""') + '"' for s in spellings if len(s) >= 3)
         # Documents still queued for the trigram index (a large import) are scanned instead;
         # each side stops at `limit` ids before any text is read.
         docs = conn.execute(
             "SELECT id, title, text FROM documents WHERE id IN ("
             " SELECT * FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
             " ORDER BY rowid LIMIT ?) UNION ALL SELECT * FROM (SELECT id FROM documents"
-            " WHERE id IN (SELECT doc_id FROM search_pending)"
-            " AND (title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\') ORDER BY id LIMIT ?)"
-            ") ORDER BY id LIMIT ?",
-            (phrase, limit, pattern, pattern, limit, limit),
+            f" WHERE id IN (SELECT doc_id FROM search_pending) AND ({text_like})"
+            " ORDER BY id LIMIT ?)) ORDER BY id LIMIT ?",
+            (phrases, limit, *like_args, limit, limit),
         ).fetchall()
     else:
         docs = conn.execute(
-            "SELECT id, title, text FROM documents"
-            " WHERE title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?",
-            (pattern, pattern, limit),
+            f"SELECT id, title, text FROM documents WHERE {text_like} ORDER BY id LIMIT ?",
+            (*like_args, limit),
         ).fetchall()
     for doc_id, title, text in docs:
-        pos = text.lower().find(low)
+        pos, n = _find(text, lows)
         where, body = ("text", text) if pos >= 0 else ("title", title)
         if pos < 0:
-            pos = title.lower().find(low)
+            pos, n = _find(title, lows)
         # None: a document without claims (the app opens it alone).
         claim_id = _claim_near(conn, doc_id, pos if where == "text" else 0)
         hits.append(
@@ -117,7 +127,15 @@ def search(
                 "claim_id": claim_id,
                 "doc_id": doc_id,
                 "where": where,
-                "snippet": _snippet(body, max(pos, 0), len(q)),
+                "snippet": _snippet(body, max(pos, 0), n or len(q)),
             }
         )
     return hits
+
+
+def _find(text: str, lows: Sequence[str]) -> tuple[int, int]:
+    """The first place ``text`` (case-folded) holds one of ``lows``, and that form's length;
+    (-1, 0) when it holds none."""
+    folded = text.lower()
+    found = [(i, len(low)) for low in lows if (i := folded.find(low)) >= 0]
+    return min(found) if found else (-1, 0)

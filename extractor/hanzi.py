@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import islice, product
 
 from .lexicon import table
 
@@ -26,6 +27,11 @@ T2S: dict[int, str] = {ord(t): s for t, s in table("traditional_chars")}
 #: The traditional characters (a set: testing a text against it costs a few ns a character,
 #: a tenth of a regular expression's character class of the same size).
 _TRADITIONAL = frozenset(chr(c) for c in T2S)
+
+#: Simplified character -> the traditional characters read as it, in the table's order.
+_S2T: dict[str, list[str]] = {}
+for _t, _s in table("traditional_chars"):
+    _S2T.setdefault(_s, []).append(_t)
 
 
 #: Capital numerals (data/capital_numerals.tsv) -> the numeral each is read as; a run of two
@@ -62,6 +68,24 @@ def simplified(text: str) -> str:
     if not _REGIONAL_FIRST.isdisjoint(text):
         text = _REGIONAL_RE.sub(lambda m: _REGIONAL[m.group(0)], text)
     return text
+
+
+def folded(text: str) -> str:
+    """``text`` with only its traditional characters read as simplified ones (no numerals, no
+    regional words), one character for one: what search compares, so that 銀行 finds 银行."""
+    return text.translate(T2S) if not _TRADITIONAL.isdisjoint(text) else text
+
+
+def written_forms(text: str, limit: int = 16) -> list[str]:
+    """``text`` and the other ways it may be written: its simplified spelling and its
+    traditional ones (发展 -> 發展, 髮展), ``text`` first, at most ``limit`` (a long query of
+    characters with several traditional forms is not spelled every way)."""
+    base = folded(text)
+    forms = dict.fromkeys((text, base))
+    spellings = product(*(_S2T.get(ch, [ch]) for ch in base))
+    for chars in islice(spellings, limit):
+        forms.setdefault("".join(chars))
+    return list(forms)[:limit]
 
 
 def _numerals(m: re.Match[str]) -> str:

@@ -258,9 +258,11 @@ class SearchScreen(ModalScreen[int | None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: str, then_focus: bool) -> None:
+        from extractor.hanzi import written_forms  # the extractor's import is costly: on use
+
         conn = connect(self.db_path, create=False, check_same_thread=False)
         try:
-            hits = review.search(conn, query)
+            hits = review.search(conn, query, forms=written_forms)
         finally:
             conn.close()
         self.app.call_from_thread(self._show, query, hits, then_focus)

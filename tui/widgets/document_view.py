@@ -520,10 +520,13 @@ MAX_SEARCH_HITS = 10_000
 
 def find_terms(text: str, query: str) -> list[tuple[int, int]]:
     """Sorted, non-overlapping (start, end) code-point offsets of every occurrence in ``text``
-    of each whitespace-separated term of ``query`` (Latin letters in any case)."""
-    folded = text.translate(_ASCII_LOWER)
+    of each whitespace-separated term of ``query`` (Latin letters in any case; traditional
+    and simplified characters alike: 銀行 finds 银行, one character read as one)."""
+    from extractor.hanzi import folded as fold  # the extractor's import is costly: on use
+
+    folded = fold(text).translate(_ASCII_LOWER)
     spans: list[tuple[int, int]] = []
-    for term in {t.translate(_ASCII_LOWER) for t in query.split()}:
+    for term in {fold(t).translate(_ASCII_LOWER) for t in query.split()}:
         i = folded.find(term)
         while i >= 0 and len(spans) < MAX_SEARCH_HITS:
             spans.append((i, i + len(term)))

@@ -1,0 +1,134 @@
+"""Search finds a word however it is written: simplified or traditional characters."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from db import review
+from db.connection import open_db, transaction
+from db.schema import fill_search_index
+from extractor.hanzi import folded, written_forms
+from tests.test_review_helpers import add_claim, add_document, build_review_db, polls
+from tui.app import make_app
+from tui.widgets.document_view import DocumentView, find_terms
+
+#: Written for these tests: a Hong Kong report in traditional characters.
+HK = "香港銀行業首季盈利按年上升，恆生銀行錄得溢利52億港元。"
+#: And a mainland one in simplified characters.
+CN = "内地银行业一季度盈利同比增长，某银行实现利润52亿元。"
+
+
+def test_written_forms():
+    assert written_forms("银行") == ["银行", "銀行"]
+    assert written_forms("銀行") == ["銀行", "银行"]
+    assert written_forms("发展") == ["发展", "發展", "髮展"]  # each traditional spelling
+    assert written_forms("GDP") == ["GDP"]
+    assert len(written_forms("发" * 9)) == 16  # a long ambiguous query is capped
+    assert len(written_forms("发" * 9, limit=4)) == 4
+    assert folded("恆生銀行錄得") == "恒生银行录得"
+    assert folded("壹佰元按年") == "壹佰元按年"  # only characters: no numerals, no regional words
+    assert folded("银行") == "银行"
+
+
+@pytest.fixture
+def conn(tmp_path):
+    conn = open_db(tmp_path / "t.db")
+    ids = {
+        "hk": add_document(conn, HK, "港聞", "hk.txt"),
+        "cn": add_document(conn, CN, "内地", "cn.txt"),
+    }
+    add_claim(conn, ids["hk"], HK, "52億港元", value=5.2e9, unit="港元", subject="恆生銀行")
+    add_claim(conn, ids["cn"], CN, "52亿元", value=5.2e9, unit="元", subject="某银行")
+    yield conn, ids
+    conn.close()
+
+
+@pytest.mark.parametrize("indexed", [False, True], ids=["queued", "trigram index"])
+@pytest.mark.parametrize(
+    ("query", "docs"),
+    [
+        ("银", {"hk", "cn"}),  # one character: LIKE
+        ("銀行", {"hk", "cn"}),  # two characters, traditional
+        ("银行业", {"hk", "cn"}),  # three: the trigram index (or the queue's LIKE)
+        ("恒生银行", {"hk"}),  # simplified query, traditional text
+        ("盈利同比", {"cn"}),  # 按年 is not 同比 for search: characters only
+        ("香港", {"hk"}),
+    ],
+)
+def test_documents_found_in_either_script(conn, indexed, query, docs):
+    conn, ids = conn
+    if indexed:
+        with transaction(conn):
+            assert fill_search_index(conn) == 2
+    hits = review.search(conn, query, forms=written_forms)
+    found = {
+        d
+        for d, i in ids.items()
+        for h in hits
+        if h["where"] in ("text", "title") and h["doc_id"] == i
+    }
+    assert found == docs
+    for h in hits:
+        if h["where"] == "text":
+            assert any(f in h["snippet"] for f in written_forms(query))
+
+
+def test_claim_fields_found_in_either_script(conn):
+    conn, _ = conn
+    hits = review.search(conn, "恒生银行", forms=written_forms)
+    assert [(h["where"], h["snippet"]) for h in hits if h["where"] == "subject"] == [
+        ("subject", "恆生銀行")
+    ]
+    subjects = {
+        h["snippet"]
+        for h in review.search(conn, "銀行", forms=written_forms)
+        if h["where"] == "subject"
+    }
+    assert subjects == {"恆生銀行", "某银行"}
+
+
+def test_without_forms_search_is_literal(conn):
+    conn, ids = conn
+    hits = review.search(conn, "银行")
+    assert {h["doc_id"] for h in hits} == {ids["cn"]}
+
+
+def test_document_highlights_fold_the_script():
+    hits = find_terms(HK + CN, "银行 按年")
+    words = [(HK + CN)[a:b] for a, b in hits]
+    assert words == ["銀行", "按年", "銀行", "银行", "银行"]
+
+
+async def test_search_in_the_app_finds_and_highlights_traditional_text(tmp_path):
+    from tui.screens.panels import SearchScreen
+
+    path = tmp_path / "r.db"
+    build_review_db(path)
+    c = open_db(path)
+    doc = add_document(c, HK, "港聞", "hk.txt")
+    add_claim(c, doc, HK, "52億港元", value=5.2e9, unit="港元", subject="恆生銀行")
+    c.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        app.screen.query_one("#query", Input).value = "恒生银行"
+        app.screen.run_search("恒生银行", then_focus=True)
+        for _ in polls():
+            await pilot.pause(0.05)
+            if app.screen.hits and app.screen.query("OptionList:focus"):
+                break
+        assert app.screen.hits, "the search never answered"
+        await pilot.press("enter")
+        view = screen.query_one(DocumentView)
+        for _ in polls():
+            await pilot.pause(0.05)
+            if app.screen is screen and view.search_hits:
+                break
+        assert screen.doc["id"] == doc
+        start = HK.index("恆生銀行")
+        assert view.search_hits == [(start, start + 4)]
