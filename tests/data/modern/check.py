@@ -67,7 +67,7 @@ def main():
                 bad("claim without value")
             if not r["subject"] or not r["predicate"]:
                 bad("claim without subject/predicate")
-            if r["kind"] == "percent" and r["unit"] not in ("%", "个百分点"):
+            if r["kind"] == "percent" and r["unit"] not in ("%", "个百分点", "個百分點", "百分点", "百分點"):
                 bad("percent unit")
             if r["value_max"] is not None and r["value_max"] < r["value"]:
                 bad("value_max < value")
