@@ -1562,6 +1562,7 @@ def _carry(doc: _Doc, si: int, ci: int) -> Phrase | None:
 #: a report states it once and its later sentences keep to it.
 _PERIOD_RE = re.compile(
     r"(?:^截至|^截止|(?:\d{2,4}|[零〇一二三四五六七八九]{2,4})年(?:度)?$|季度(?:末)?$|半年$|"
+    r"(?:第|前|首)[一二两三四1-4]?季$|"
     r"^(?:今年|去年|本年|本年度|当年)(?:以来)?$|以来$)"
 )
 #: How many sentences back a reporting period is carried.

@@ -39,7 +39,9 @@ from .roles import (
     _ends_with_org,
     _is_attr,
     _is_nounish,
+    ends_like_dateline,
     entity_score,
+    is_dateline,
     may_open_run,
     noun_run,
     unknown_han,
@@ -132,8 +134,6 @@ _TITLE_RE = re.compile(r"《([^《》]{1,30})》")
 #: Pronouns that stand for a person, and for anything else (it, its, both).
 _PERSON_PRONOUNS = frozenset({"他", "她", "他们", "她们"})
 _THING_PRONOUNS = frozenset({"它", "它们", "其", "两者", "二者"})
-#: A dateline glued to a headline (一半本报讯, 中锋新浪体育讯): never a subject.
-_DATELINE = re.compile(r"(?:讯|电)$|讯")
 #: How many table entries (most salient first) join the options of every claim.
 TABLE_OPTIONS = 3
 #: How many of the document's titles in book-title marks join the options of every claim.
@@ -218,8 +218,11 @@ def _not_subject_sizes() -> tuple[int, ...]:
     return tuple(sorted({len(w) for w in _not_subject()}))
 
 
+#: A token that is a number (digits, or Chinese numerals): a one-character word after it is
+#: its measure word, never the start of a name.
+_NUMBER_TOKEN = re.compile(r"[\d.,]+|[零〇一二两三四五六七八九十百千万亿]+")
 #: A clause that ends like a dateline or a report (新华社电, 据…消息).
-_REPORT_END = re.compile(r"(?:讯|电|消息|报道)$")
+_REPORT_END = re.compile(r"(?:消息|报道)$")
 
 
 @dataclass(slots=True)
@@ -250,7 +253,7 @@ def is_source_clause(norm: str, start: int, end: int) -> bool:
             ):
                 return True
 
-    if _REPORT_END.search(clause):
+    if _REPORT_END.search(clause) or ends_like_dateline(clause):
         return True
     # A quoted speaker: the clause ends with a full-width or plain colon after a short name.
     return end < len(norm) and norm[end] in "：:" and end - start <= 12
@@ -530,11 +533,18 @@ class EntityTable:
                     else:
                         j = k
                         break
+            if (
+                i > 0
+                and j - i > 1
+                and len(tokens[i][0]) == 1
+                and _NUMBER_TOKEN.fullmatch(tokens[i - 1][0])
+            ):
+                i += 1  # the measure word of a number (14,826宗|新冠病毒个案, 前3季|全台)
             if j <= i:
                 continue
             run = tokens[i:j]
             text = "".join(t[0] for t in run)
-            if len(text) < 2 or text in self.entries or text in _GENERIC or _DATELINE.search(text):
+            if len(text) < 2 or text in self.entries or text in _GENERIC or is_dateline(text):
                 continue
             proper, person = _shape(run)
             if len(run) > 1:
@@ -554,7 +564,7 @@ class EntityTable:
             )
 
     def _add(self, text: str, start: int, end: int, person: bool) -> None:
-        if _DATELINE.search(text):
+        if is_dateline(text):
             return
         self.entries[text] = Entry(
             text,
@@ -638,7 +648,7 @@ class EntityTable:
         for i, j in self.runs(tokens):
             run = tokens[i:j]
             text = "".join(t[0] for t in run)
-            if len(text) >= 2 and text not in _GENERIC and not _DATELINE.search(text):
+            if len(text) >= 2 and text not in _GENERIC and not is_dateline(text):
                 self._headline_terms.append((text, run[0][2], run[-1][3]))
 
     def topic_terms(self, n: int = 2) -> list[tuple[str, int, int]]:
@@ -900,7 +910,7 @@ class EntityTable:
         for e in self.entries.values():
             text = e.text
             # A name without the first character can neither start with nor abbreviate to it.
-            if len(text) <= size or first not in text or text.endswith(("讯", "电")):
+            if len(text) <= size or first not in text or is_dateline(text):
                 continue
             abbreviates = (
                 text.startswith(short)
@@ -1095,7 +1105,7 @@ def subject_options(
         bad = refused.get(text)
         if bad is None:
             bad = refused[text] = (
-                not text or len(text) < 2 or bool(_DATELINE.search(text)) or text in not_subject
+                not text or len(text) < 2 or is_dateline(text) or text in not_subject
             )
         if bad:
             return

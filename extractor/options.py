@@ -35,6 +35,7 @@ from .roles import (
     Token,
     _is_attr,
     _is_nounish,
+    ends_like_dateline,
     noun_run,
 )
 from .timex import TIME_RE, TimeExpr
@@ -42,6 +43,7 @@ from .timex import TIME_RE, TimeExpr
 #: A reporting period (2008年, 今年以来, 第三季度, 截至3月12日).
 PERIOD_RE = re.compile(
     r"(?:^截至|^截止|(?:\d{2,4}|[零〇一二三四五六七八九]{2,4}) ?年(?:度)?$|季度(?:末)?$|半年$|"
+    r"(?:第|前|首)[一二两三四1-4]?季$|"
     r"^(?:今年|去年|上年|本年|本年度|上年度|当年)(?:以来)?$|以来$)"
 )
 _RELATIVE_RE = re.compile(r"(?:今|去|本|上|下|当|目|近|昨|前|明|同)")
@@ -132,7 +134,9 @@ def _is_name(t: Token) -> bool:
 
 def _is_dateline(norm: str, t: Token) -> bool:
     """Whether a dateline (中新网5月22日电, 本报讯, …记者) starts at token ``t``."""
-    if (t[0].endswith("讯") and len(t[0]) >= 2) or t[0] == "记者":
+    if t[0] == "记者":
+        return True
+    if t[0].endswith("讯") and ends_like_dateline(norm[max(0, t[3] - 6) : t[3]]):
         return True
     return _DATELINE_RE.match(norm, t[2]) is not None
 
@@ -763,7 +767,7 @@ def predicate_options(
             for k, t in enumerate(span)
         ):
             return  # a name (or a piece of one) is who the claim is about, never what
-        if text.endswith(("讯", "电")) or "记者" in text or "作者" in text:
+        if ends_like_dateline(text) or "记者" in text or "作者" in text:
             return  # a dateline or a byline (…记者, 作者：…)
         if _inside_name(norm, start, end):
             return  # a piece of a transliterated name (武贾西奇 of 萨沙-武贾西奇)

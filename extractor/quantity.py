@@ -161,6 +161,12 @@ _PREFIX_RE = re.compile(
 _BARE_CURRENCY_RE = re.compile(
     "(?P<c>" + "|".join(sorted(CURRENCY_BEFORE, key=len, reverse=True)) + r")[ \u00a0]?$"
 )
+#: A currency word written right before an amount: part of the amount's surface (人民币50万元,
+#: 新台币1,719亿元), so that it is never read as the subject or the predicate.
+_CURRENCY_LEAD_RE = re.compile(
+    "(?:" + "|".join(sorted(CURRENCY_BEFORE, key=len, reverse=True)) + r")[ \u00a0]?$"
+)
+_CURRENCY_UNITS = frozenset(CURRENCY_BEFORE.values())
 #: A currency word written right before the amount (or before its qualifier word).
 _CURRENCY_BEFORE_RE = re.compile(
     "(?:" + "|".join(sorted(CURRENCY_BEFORE, key=len, reverse=True)) + r")(?=[约近逾达]?$)"
@@ -302,6 +308,11 @@ _RATIO_NAME_BEFORE_RE = re.compile(
     "(?:"
     + "|".join(sorted(words("ratio_words"), key=len, reverse=True))
     + r")[^，。；！？\d]{0,4}$"
+)
+#: The next item of a list whose unit a bare scaled number shares (约198万及312万人次,
+#: 3万、5万和8万元): a list word, then a number with its scale and its unit.
+_SHARED_UNIT_RE = re.compile(
+    r"(?:(?:及|和|与|、|或|以及)(?:约|近|逾|超过)?[\d.,]+[万亿]?)+(?P<u>" + _UNITS + ")"
 )
 #: Words before a bare number that say what it counts (人口300万): word -> stored unit.
 _HINT_UNIT = {r[0]: (r[1] if len(r) > 1 else "") for r in table("bare_unit_hints")}
@@ -695,9 +706,13 @@ _CN_HEIGHT_RE = re.compile(
 #: A height in feet and inches written 6尺8寸 or 6尺8: one mention, valued in feet as
 #: written (the gold reads 6尺8寸 as 6 尺).
 _FEET_INCHES_RE = re.compile(r"(?<![\d.])(?P<a>\d{1,2})尺(?P<b>\d{1,2})寸?(?![\d.])")
-#: A number written in two scaled parts (8万7千多名, 1亿2千万元, 3万5千人): one amount.
+#: A number written in two scaled parts (8万7千多名, 1亿2千万元, 3万5千人) or, as Taiwan and Hong
+#: Kong write them, a scaled part and the digits below its scale (6萬5,128棟, 2億3,600萬元,
+#: 23兆4,560億元, 3萬2,850美元): one amount. The digits alone follow 万 only, four of them
+#: (3万5 is said for 35,000: no such number).
 _TWO_SCALES_RE = re.compile(
-    r"(?<![\d.,])(?P<a>\d{1,4})(?P<sa>亿|万)(?P<b>\d{1,4})(?P<sb>千万|百万|万|千|百)"
+    r"(?<![\d.,])(?P<a>\d{1,4})(?P<sa>兆|亿|万)"
+    r"(?:(?P<b>\d{1,4}|\d,\d{3})(?P<sb>千万|百万|亿|万|千|百)|(?P<d>\d,\d{3}|\d{4})(?![\d.,]))"
     r"(?P<x>[多余])?(?P<u>" + _UNITS + r")?"
 )
 #: A number of N digits (两位数增长, 三位数): at least 10^(N-1), as 上万 is at least 10000.
@@ -970,6 +985,10 @@ class _Finder:
             m.value = float(f"{m.value:.12g}")
         if m.value_max is not None:
             m.value_max = float(f"{m.value_max:.12g}")
+        if m.kind == "money" and m.unit in _CURRENCY_UNITS and m.start:
+            lead = _CURRENCY_LEAD_RE.search(self.t, max(0, m.start - 4), m.start)
+            if lead is not None and self._free(lead.start(), m.start):
+                m.start = lead.start()
         self._take(m.start, m.end)
         self.out.append(m)
 
@@ -1059,12 +1078,19 @@ class _Finder:
             raw = m.group("u") or ""
             unit = normal_unit(raw) if raw else _MORE_UNIT[m.group("v")]
             self.add(Mention(s, e, v, None, unit, ">", kind_of(unit), "more_than", 0.7, s))
-        for m in _scan(_TWO_SCALES_RE, t, ("万",)):
+        for m in _scan(_TWO_SCALES_RE, t, ("万", "亿", "兆")):
             s, e = m.span()
-            low = int(m.group("b")) * SCALES[m.group("sb")]
+            if m.group("d"):
+                low = int(m.group("d").replace(",", ""))
+                if m.group("sa") != "万":
+                    continue  # 2亿3600: no one number (2亿3600万 is)
+            else:
+                low = int(m.group("b").replace(",", "")) * SCALES[m.group("sb")]
             high = SCALES[m.group("sa")]
             if not self._free(s, e) or low >= high:
                 continue  # 3万5万 is no one number
+            if m.group("sa") == "兆" and kind_of(m.group("u") or "") != "money":
+                continue  # 兆 is a scale of amounts of money only
             unit = m.group("u") or ""
             if not unit and m.group("x"):
                 e -= 1  # 8万7千多 with no unit: 多 stays with what follows
@@ -1750,7 +1776,13 @@ class _Finder:
             if named:
                 unit = named.group(0)  # 游戏币500万: the currency named before the amount
                 stored_unit, kind = normal_unit(unit), "money"
-        if not unit:
+        if not unit and scale:
+            shared = _SHARED_UNIT_RE.match(t, e)
+            if shared:
+                # 约198万及312万人次: the list's last item names the unit of them all.
+                stored_unit = normal_unit(shared.group("u"))
+                kind = kind_of(shared.group("u"))
+        if not unit and not stored_unit:
             hint = _BARE_UNIT_HINT_RE.search(t[max(0, s - 10) : s])
             if hint:
                 stored_unit = _HINT_UNIT.get(hint.group(1), "")
@@ -2409,8 +2441,10 @@ class _Finder:
         if unit == "年":
             if not scale and not is_cn and (_YEAR_RE.fullmatch(n) or _EARLY_YEAR_RE.fullmatch(n)):
                 return None  # 2008年, 08年, 1588年 (but 1000年, 1900年前: round, a span)
-            if (t[e : e + 1] and t[e] in "代底初末中级") or re.match(r"\d", t[e : e + 1]):
-                return None
+            if (t[e : e + 1] and t[e] in "代底初末中级") or (
+                re.match(r"\d", t[e : e + 1]) and not _MONTHS_AFTER_RE.match(t, e)
+            ):
+                return None  # 2008年8月 (but 6年8个月: years and months)
             if _MONTH_AFTER_RE.match(t, e):
                 return None  # (二〇〇)九年六月十九日: the year of a date, not nine years
         if unit in ("楼", "号"):

@@ -43,6 +43,27 @@ _NOT_ORG_T = lexicon.words("not_org_endings")
 #: People and places named by role or region rather than by name (防疫人员, 投资者, 南部地区).
 _ROLE_SUFFIXES = lexicon.words("role_suffixes")
 _NOT_ROLE = ("记者", "作者", "读者", "笔者")
+#: What stands right before the 讯 or 电 of a dateline (data/dateline_heads.tsv).
+_DATELINE_HEADS = "|".join(
+    re.escape(w) for w in sorted(lexicon.words("dateline_heads"), key=len, reverse=True)
+)
+#: A dateline's 讯 anywhere in a text (一半本报讯: a headline glued to the dateline).
+_DATELINE_IN_RE = re.compile(f"(?:{_DATELINE_HEADS})讯")
+#: A text that ends like a dateline (新浪体育讯, 新华社电, 中新网5月22日电).
+_DATELINE_END_RE = re.compile(f"(?:{_DATELINE_HEADS})[讯电]$")
+
+
+def ends_like_dateline(text: str) -> bool:
+    """Whether ``text`` ends like a dateline (新浪体育讯, 新华社电, 中新网5月22日电)."""
+    return _DATELINE_END_RE.search(text) is not None
+
+
+def is_dateline(text: str) -> bool:
+    """Whether ``text`` ends like a dateline or holds one's 讯 (本报讯, 新浪体育讯, 5月22日电);
+    a name or a word with 讯 or 电 in it is none (腾讯, 科大讯飞, 中兴通讯, 台积电)."""
+    return bool(_DATELINE_END_RE.search(text) or _DATELINE_IN_RE.search(text))
+
+
 _FOREIGN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[-·•－][\u4e00-\u9fff]{1,8})+")
 
 #: Nouns that name a measured attribute rather than who it is about.
@@ -315,7 +336,7 @@ def entity_score(tokens: list[Token], known: list[str] | tuple[str, ...] = ()) -
         score += 1
     if any(t[1] in ("eng",) and t[0].upper() == "VS" for t in tokens):
         return 0  # 加拿大VS澳大利亚: a comparison heading
-    if text.endswith(("讯", "电", "报道", "消息")):
+    if text.endswith(("报道", "消息")) or is_dateline(text):
         return 0  # a dateline (新浪娱乐讯, 中新网10月10日电)
     return score
 
@@ -387,7 +408,11 @@ class RoleFinder:
         n = len(tokens)
         # A dateline opening the clause (新浪体育讯, 中新网…电) is not part of any subject.
         i = next(
-            (k + 1 for k, t in enumerate(tokens[:5]) if t[0].endswith("讯") and len(t[0]) >= 2),
+            (
+                k + 1
+                for k, t in enumerate(tokens[:5])
+                if t[0].endswith("讯") and is_dateline("".join(x[0] for x in tokens[: k + 1]))
+            ),
             0,
         )
         while i < n:

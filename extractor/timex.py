@@ -35,6 +35,12 @@ _DATE = (
 )
 _QUARTER = (
     r"(?:(?:第|前)?[一二三四1-4]季度(?:末|初)?|[上下]半年"
+    # Hong Kong and Taiwan quarters without 度 (第3季, 前3季, 首季, 首三季): never a season of a
+    # show or a game (第3季节目 is rare; 季赛, 季军, 季节 are not periods).
+    r"|(?:第|前)[一二三四1-4]季(?![度节赛军后])|首[二两三23]?季(?![度节赛军后])"
+    # 首5个月 (Hong Kong's 前5个月), 前10月 (Taiwan's, without 个).
+    r"|(?<![\d一二两三四五六七八九十])首(?:1[0-2]|[1-9]|十[一二]|[一二两三四五六七八九十])个月"
+    r"|(?<![\d一二两三四五六七八九十提之此以])前(?:1[0-2]|[2-9])月(?![份底初末中])"
     # 前10个月, 头两个月: the first months of the year, a reporting period like 前三季度
     r"|(?<![\d一二两三四五六七八九十提之此以])[前头](?:1[0-2]|[1-9]|十[一二]|[一二两三四五六七八九十])个月"
     r"|(?<![\d一二两三四五六七八九十几多])(?:年初|年底|年末|年中))"
@@ -227,8 +233,12 @@ _MONTH_RANGE_RE = re.compile(r"(1[0-2]|0?[1-9])(?:-{1,2}|—{1,2}|~|至|到)(1[0
 _M_RE = re.compile(r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月")
 _D_RE = re.compile(rf"月份?(3[01]|[12]\d|0?[1-9]|[{_CN_D}]{{1,3}})[日号]")
 _BARE_DAY_RE = re.compile(rf"({_DAY_NUM})日")
-_Q_RE = re.compile(r"(?:第|前)?[一二三四1-4]季度|[上下]半年|年初|年底|年末|年中")
+_Q_RE = re.compile(
+    r"(?:第|前)?[一二三四1-4]季度|(?:第|前)[一二三四1-4]季|首[二两三23]?季|[上下]半年"
+    r"|年初|年底|年末|年中"
+)
 _REL_RE = re.compile(_REL)
+_FIRST_MONTHS_RE = re.compile(r"前(1[0-2]|[2-9])月")
 _PART_RE = re.compile(_PART)
 _SPAN_RE = re.compile(_SPAN)
 
@@ -253,6 +263,10 @@ def _point(m: re.Match[str], base: _dt.date | None) -> str:
     rel = _REL_RE.search(body)
     if rel and not ym:
         return _relative(rel.group(0), body, base)
+    first = _FIRST_MONTHS_RE.search(body)
+    if first:
+        # 前10月 (Taiwan: the first ten months, written without 个)
+        return f"{year}-01/{year}-{int(first.group(1)):02d}"
     mr = _MONTH_RANGE_RE.search(body)
     if mr:
         a, b = int(mr.group(1)), int(mr.group(2))
@@ -279,8 +293,10 @@ def _point(m: re.Match[str], base: _dt.date | None) -> str:
             return f"{year}-H{1 if q.startswith('上') else 2}"
         if q in ("年初", "年底", "年末", "年中"):
             return year
-        digit = re.search(r"[一二三四1-4]", q)
+        digit = re.search(r"[一二两三四1-4]", q)
         n = (_int(digit.group(0)) if digit else 0) or 0
+        if q.startswith("首"):
+            return f"{year}-Q1/{year}-Q{n}" if n > 1 else f"{year}-Q1"  # 首季, 首三季
         if q.startswith("前"):
             return f"{year}-Q1/{year}-Q{n}"
         return f"{year}-Q{n}"
@@ -328,9 +344,12 @@ def _relative(rel: str, body: str, base: _dt.date | None) -> str:
         return (base + _dt.timedelta(days=1)).isoformat() if base else "FUTURE_REF"
     if rel in ("今年", "本年", "本年度", "当年", "今年以来"):
         year = f"{base.year:04d}" if base else "XXXX"
-        quarter = re.search(r"([一二三四1-4])季度", body)
-        if quarter:
-            return f"{year}-Q{_int(quarter.group(1))}"
+        quarter = re.search(r"(首)?([一二两三四1-4])?季", body)
+        if quarter and (quarter.group(1) or quarter.group(2)):
+            n = (_int(quarter.group(2)) if quarter.group(2) else 1) or 1
+            if quarter.group(1) and n > 1:
+                return f"{year}-Q1/{year}-Q{n}"  # 今年首三季
+            return f"{year}-Q{n}"
         return year
     if rel in ("去年", "去年同期", "上年", "上年同期", "上年度"):
         return f"{base.year - 1:04d}" if base else "XXXX"

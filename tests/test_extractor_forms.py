@@ -37,13 +37,13 @@ FORMS = [
     ("共有14 个项目入选。", "14 个", 14, None, "个", "=", "count"),
     ("全年营收3.5\u3000亿元。", "3.5\u3000亿元", 3.5e8, None, "元", "=", "money"),
     # Hong Kong dollars however written; other currencies written before the amount
-    ("公司捐出港币1000万元。", "1000万元", 1e7, None, "港元", "=", "money"),
-    ("大宅以港元约2亿元成交。", "约2亿元", 2e8, None, "港元", "~", "money"),
+    ("公司捐出港币1000万元。", "港币1000万元", 1e7, None, "港元", "=", "money"),
+    ("大宅以港元约2亿元成交。", "港元约2亿元", 2e8, None, "港元", "~", "money"),
     ("收购作价5亿元港币。", "5亿元港币", 5e8, None, "港元", "=", "money"),
     ("上市集资80亿港币。", "80亿港币", 8e9, None, "港元", "=", "money"),
-    ("两地合作基金规模为人民币50亿元。", "50亿元", 5e9, None, "元", "=", "money"),
+    ("两地合作基金规模为人民币50亿元。", "人民币50亿元", 5e9, None, "元", "=", "money"),
     ("门票收入300万人民币。", "300万人民币", 3e6, None, "元", "=", "money"),
-    ("岛内补贴新台币2000元。", "2000元", 2000, None, "新台币", "=", "money"),
+    ("岛内补贴新台币2000元。", "新台币2000元", 2000, None, "新台币", "=", "money"),
     ("他年薪500万美金。", "500万美金", 5e6, None, "美元", "=", "money"),
     ("他花了800块钱买了一辆旧车。", "800块钱", 800, None, "元", "=", "money"),
     # thousands with a full-width comma
@@ -211,8 +211,8 @@ FORMS = [
     ("工期为三个半月。", "三个半月", 3.5, None, "个月", "=", "duration"),
     ("两队的差距缩小到一场半。", "一场半", 1.5, None, "场", "=", "count"),
     ("该机的市场售价为8GB 1350元。", "1350元", 1350, None, "元", "=", "money"),
-    ("新款售价RMB 3999。", "3999", 3999, None, "元", "=", "money"),
-    ("这款手机价格为人民币2999，已经开售。", "2999", 2999, None, "元", "=", "money"),
+    ("新款售价RMB 3999。", "RMB 3999", 3999, None, "元", "=", "money"),
+    ("这款手机价格为人民币2999，已经开售。", "人民币2999", 2999, None, "元", "=", "money"),
     ("该队本赛季只赢了一场。", "一场", 1, None, "场", "=", "count"),
     ("这座桥已有近百年历史。", "近百年", 100, None, "年", "~", "duration"),
     ("这座古城有着千年历史。", "千年", 1000, None, "年", "=", "duration"),
@@ -610,7 +610,8 @@ def test_every_numeral_word_unit_blocks_chinese_numerals_only() -> None:
 def test_every_currency_written_before_an_amount_names_its_unit() -> None:
     for word, unit in table("currency_before"):
         found = _found(f"公司出资{word}1000万元。")
-        assert found["1000万元"].unit == unit, word
+        # the currency word is part of the amount's surface (never the predicate's end)
+        assert found[f"{word}1000万元"].unit == unit, word
 
 
 def test_every_not_measure_character_and_name_suffix_stops_the_measure_rule() -> None:

@@ -137,11 +137,11 @@ def test_span_mode_and_a_typed_time_read_traditional_text() -> None:
 # Capital numerals of amounts (data/capital_numerals.tsv): read as numerals in a run of two or
 # more with a strong one, or before 元/圆; one capital alone is a word or a name.
 CAPITALS = [
-    ("合同金额为人民币壹佰贰拾万元整。", "壹佰贰拾万元", 1_200_000, "元"),
-    ("法院判处其罚金人民币伍万元。", "伍万元", 50_000, "元"),
-    ("收到货款人民币叁仟伍佰圆整。", "叁仟伍佰圆", 3_500, "元"),
+    ("合同金额为人民币壹佰贰拾万元整。", "人民币壹佰贰拾万元", 1_200_000, "元"),
+    ("法院判处其罚金人民币伍万元。", "人民币伍万元", 50_000, "元"),
+    ("收到货款人民币叁仟伍佰圆整。", "人民币叁仟伍佰圆", 3_500, "元"),
     ("共有拾伍名队员出席。", "拾伍名", 15, "名"),
-    ("該公司向法院繳納罰金人民幣貳拾萬元。", "貳拾萬元", 200_000, "元"),
+    ("該公司向法院繳納罰金人民幣貳拾萬元。", "人民幣貳拾萬元", 200_000, "元"),
 ]
 
 
