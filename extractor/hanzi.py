@@ -82,7 +82,9 @@ def written_forms(text: str, limit: int = 16) -> list[str]:
     characters with several traditional forms is not spelled every way)."""
     base = folded(text)
     forms = dict.fromkeys((text, base))
-    spellings = product(*(_S2T.get(ch, [ch]) for ch in base))
+    # Each character's traditional forms, then itself: Hong Kong and Taiwan write some
+    # characters both ways (恒生銀行 beside 恆生銀行).
+    spellings = product(*([*_S2T[ch], ch] if ch in _S2T else [ch] for ch in base))
     for chars in islice(spellings, limit):
         forms.setdefault("".join(chars))
     return list(forms)[:limit]

@@ -15,6 +15,8 @@ from tui.widgets.document_view import DocumentView, find_terms
 
 #: Written for these tests: a Hong Kong report in traditional characters.
 HK = "香港銀行業首季盈利按年上升，恆生銀行錄得溢利52億港元。"
+#: Hong Kong writes 恒 as well as 恆 (HKSCS), beside traditional 銀.
+HK2 = "恒生指數收報19,450點，中銀香港收報20.5元。"
 #: And a mainland one in simplified characters.
 CN = "内地银行业一季度盈利同比增长，某银行实现利润52亿元。"
 
@@ -23,6 +25,8 @@ def test_written_forms():
     assert written_forms("银行") == ["银行", "銀行"]
     assert written_forms("銀行") == ["銀行", "银行"]
     assert written_forms("发展") == ["发展", "發展", "髮展"]  # each traditional spelling
+    # Hong Kong writes 恒 (HKSCS) as well as 恆: mixed spellings are searched too
+    assert "恒生銀行" in written_forms("恒生银行") and "恆生銀行" in written_forms("恒生银行")
     assert written_forms("GDP") == ["GDP"]
     assert len(written_forms("发" * 9)) == 16  # a long ambiguous query is capped
     assert len(written_forms("发" * 9, limit=4)) == 4
@@ -37,6 +41,7 @@ def conn(tmp_path):
     ids = {
         "hk": add_document(conn, HK, "港聞", "hk.txt"),
         "cn": add_document(conn, CN, "内地", "cn.txt"),
+        "hk2": add_document(conn, HK2, "港股", "hk2.txt"),
     }
     add_claim(conn, ids["hk"], HK, "52億港元", value=5.2e9, unit="港元", subject="恆生銀行")
     add_claim(conn, ids["cn"], CN, "52亿元", value=5.2e9, unit="元", subject="某银行")
@@ -48,19 +53,21 @@ def conn(tmp_path):
 @pytest.mark.parametrize(
     ("query", "docs"),
     [
-        ("银", {"hk", "cn"}),  # one character: LIKE
+        ("银", {"hk", "cn", "hk2"}),  # one character: LIKE
         ("銀行", {"hk", "cn"}),  # two characters, traditional
+        ("恒生指数", {"hk2"}),  # 恒 as written, 數 traditional
         ("银行业", {"hk", "cn"}),  # three: the trigram index (or the queue's LIKE)
         ("恒生银行", {"hk"}),  # simplified query, traditional text
         ("盈利同比", {"cn"}),  # 按年 is not 同比 for search: characters only
-        ("香港", {"hk"}),
+        ("香港", {"hk", "hk2"}),
+        ("中银香港", {"hk2"}),  # 恒 and 銀 in one text
     ],
 )
 def test_documents_found_in_either_script(conn, indexed, query, docs):
     conn, ids = conn
     if indexed:
         with transaction(conn):
-            assert fill_search_index(conn) == 2
+            assert fill_search_index(conn) == 3
     hits = review.search(conn, query, forms=written_forms)
     found = {
         d
