@@ -46,6 +46,7 @@ from .roles import (
     noun_run,
     unknown_han,
 )
+from .units import CURRENCY_BEFORE
 
 #: A transliterated name (凯文-杜兰特, 丽萨•斯科曼) or a surname with 某 (高某, 程某某).
 _PERSON_SHAPE = re.compile(
@@ -56,7 +57,8 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z&.\- ]{1,30}$")
 _TRANSLIT_RE = re.compile(r"[\u4e00-\u9fff]{1,5}(?:[-·•－][\u4e00-\u9fff]{1,6})+")
 #: A person named by surname and 某, with the title before it (犯罪嫌疑人高某, 男子程某某).
 _MOU_RE = re.compile(
-    r"(?:犯罪嫌疑人|嫌疑人|被告人|被告|被害人|男子|女子|司机|患者|老人|村民|学生)?[\u4e00-\u9fff]某{1,2}"
+    r"(?:犯罪嫌疑人|嫌疑人|被告人|被告|被害人|男子|女子|司机|患者|老人|村民|学生)?"
+    r"(?P<name>[\u4e00-\u9fff]某{1,2})"
 )
 #: The marks between the parts of a transliterated name.
 _NAME_SEPARATORS = frozenset("-·•－")
@@ -218,6 +220,34 @@ def _not_subject_sizes() -> tuple[int, ...]:
     return tuple(sorted({len(w) for w in _not_subject()}))
 
 
+#: Class nouns that describe the name after them (data/alias_descriptors.tsv).
+_DESCRIPTORS = tuple(lexicon.words("alias_descriptors"))
+
+
+def _before_currency(tokens: Sequence[Token], i: int, j: int) -> int:
+    """The end of the run ``tokens[i:j]`` without a currency word that belongs to the amount
+    after it (营收|新台币1,719亿元, 罚金|人民币50万元: data/currency_before.tsv)."""
+    if (
+        j - i > 1
+        and j < len(tokens)
+        and tokens[j - 1][0] in CURRENCY_BEFORE
+        and tokens[j][0][:1].isdigit()
+    ):
+        return j - 1
+    return j
+
+
+def descriptor_split(run: Sequence[Token]) -> int:
+    """Where the name starts in a noun run that opens with its description (晶圆代工厂|晶宇科技,
+    电动车大厂|特斯拉, 开发商|恒裕置业): the index of the run's first token after the last class
+    noun of data/alias_descriptors.tsv that leaves a name of two characters or more; 0 when
+    the run has none."""
+    for k in range(len(run) - 1, 0, -1):
+        if run[k - 1][0].endswith(_DESCRIPTORS) and run[-1][3] - run[k][2] >= 2:
+            return k
+    return 0
+
+
 #: A token that is a number (digits, or Chinese numerals): a one-character word after it is
 #: its measure word, never the start of a name.
 _NUMBER_TOKEN = re.compile(r"[\d.,]+|[零〇一二两三四五六七八九十百千万亿]+")
@@ -295,7 +325,7 @@ def noun_runs(tokens: Sequence[Token], stop: int | None = None) -> list[tuple[in
             continue
         j = noun_run(toks, i, stop=stop)
         if j > i:
-            out.append((i, j))
+            out.append((i, _before_currency(toks, i, j)))
             i = j
         else:
             i += 1
@@ -547,6 +577,14 @@ class EntityTable:
             if len(text) < 2 or text in self.entries or text in _GENERIC or is_dateline(text):
                 continue
             proper, person = _shape(run)
+            k = descriptor_split(run) if len(run) > 1 else 0
+            if k:
+                named = run[k:]
+                name = "".join(t[0] for t in named)
+                if name not in self.entries and (
+                    _shape(named)[0] or entity_score(list(named)) >= 2
+                ):
+                    self._add(name, named[0][2], named[-1][3], _shape(named)[1])
             if len(run) > 1:
                 for t in run:
                     if t[1] in _ENTITY_FLAGS and len(t[0]) >= 2 and t[0] not in self.entries:
@@ -1486,12 +1524,17 @@ def _clause_options(
                 break
         if len(run) > 1 and not _ends_with_org("".join(t[0] for t in run)):
             pieces += [([t], "inner") for t in run if t[1] in _ENTITY_FLAGS and len(t[0]) >= 2]
+        k = descriptor_split(run) if len(run) > 1 else 0
+        named = run[k:] if k else None
+        if named is not None:
+            pieces.append((named, "inner"))  # 晶圆代工厂|晶宇科技: the name after its class
         for piece, how in pieces:
             text = "".join(t[0] for t in piece)
             end = piece[-1][3]
             if time_spans and any(a < end and piece[0][2] < b for a, b in time_spans):
                 continue  # a time expression (去年同期) is never the subject
-            resolved = resolve(text)
+            # (The name after its class noun stays itself: not the longer run it ends.)
+            resolved = text if piece is named else resolve(text)
             f = _base_features(resolved, piece, table)
             f["same_sentence"] = 1.0
             if how:
@@ -1665,6 +1708,10 @@ def _clause_options(
         f = {"proper": 1.0, "person": 1.0, "same_sentence": 1.0}
         f["length"] = len(mm.group(0)) / 10
         found.append((mm.group(0), mm.start(), mm.end(), f))
+        if mm.start("name") > mm.start():
+            # 被告陈某: the name without its title too (the name is who the claim is about)
+            f = {**f, "length": len(mm.group("name")) / 10, "inner": 1.0}
+            found.append((mm.group("name"), mm.start("name"), mm.end(), f))
 
     return found
 

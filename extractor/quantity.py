@@ -2414,6 +2414,11 @@ class _Finder:
                 return "bare.scaled", 0.6
             if not is_cn and _PRICE_BEFORE_RE.search(t[max(0, s - 4) : s]):
                 return "money.bare_price", 0.55
+            hint = _BARE_UNIT_HINT_RE.search(t[max(0, s - 6) : s]) if "," in n else None
+            if hint and _HINT_UNIT.get(hint.group(1)):
+                # 求诊人次约5,600, 人口12,345: a count whose unit the word before it names (a
+                # number written with thousands commas, no year or code).
+                return "count.hinted", 0.6
             if (
                 not is_cn
                 and n.isdigit()

@@ -219,3 +219,41 @@ def test_a_measure_word_after_a_number_opens_no_name() -> None:
 def test_modern_words_are_read_whole(text: str, word: str) -> None:
     c = extract(text)[0]
     assert word in (c.subject, c.predicate), (c.subject, c.predicate)
+
+
+def _subject_options(text: str) -> set[str]:
+    from extractor.core import extract_with_fields
+
+    return {o.text for _, fields in extract_with_fields(text) for o in fields.get("subject", [])}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("晶圆代工厂晶宇科技10月营收186.7亿元，月增8.6%。", "晶宇科技"),
+        ("电动车大厂东岭汽车上月交付3.2万辆。", "东岭汽车"),
+        ("国内乳业龙头青牧乳业去年营收120亿元。", "青牧乳业"),
+    ],
+)
+def test_the_name_after_its_class_noun_is_an_option(text: str, name: str) -> None:
+    # data/alias_descriptors.tsv: 晶圆代工厂|晶宇科技 offers 晶宇科技 itself
+    assert name in _subject_options(text)
+
+
+def test_a_class_noun_alone_splits_nothing() -> None:
+    from extractor.entities import descriptor_split
+
+    run = [("长春", "ns", 0, 2), ("第一", "m", 2, 4), ("汽车", "n", 4, 6), ("制造厂", "n", 6, 9)]
+    assert descriptor_split(run) == 0  # a name that ends with its class noun
+    named = [("晶圆", "n", 0, 2), ("代工厂", "n", 2, 5), ("晶宇", "nz", 5, 7), ("科技", "n", 7, 9)]
+    assert descriptor_split(named) == 2
+
+
+def test_a_person_named_by_surname_and_mou_is_offered_without_the_title() -> None:
+    options = _subject_options("被告陈某被判入狱6年8个月，并处罚金5万元。")
+    assert "陈某" in options and "被告陈某" in options
+
+
+def test_a_currency_word_before_an_amount_ends_no_name() -> None:
+    text = "这家晶圆厂3月营收新台币1,719亿元，年增45.5%。4月营收新台币1,500亿元，月减12.7%。"
+    assert not [o for o in _subject_options(text) if o.endswith(("新台币", "新台幣"))]
