@@ -388,6 +388,11 @@ def _in_title(norm: str, start: int, end: int) -> bool:
     return close >= 0 and "《" not in norm[end:close]
 
 
+#: The last characters of verbs of change that take 至/到 (降至, 升至, 增至, 跌至, 提高到, 扩大至,
+#: 回落至, 放缓至, 收窄至): after them 至 is the verb's, not the start of a time.
+_CHANGE_VERB_ENDS = frozenset("降升增跌减涨高低缩扩大小落缓窄加")
+
+
 def find_times(norm: str) -> list[TimeExpr]:
     """Find the time expressions of a normalised text (see :data:`extractor.numbers.FULLWIDTH`).
 
@@ -405,6 +410,8 @@ def find_times(norm: str) -> list[TimeExpr]:
             continue  # 三个月 is a duration, never matched whole; be safe with 个月份
         if m.group("pre") == "从" and m.group("post") not in ("起", "开始", "以来"):
             s += 1  # 从目前的40%: 从 only belongs to the time when 起/开始 closes it
+        elif m.group("pre") in ("至", "到") and s > 0 and norm[s - 1] in _CHANGE_VERB_ENDS:
+            s += 1  # 下降至8月至10月的2.7%: 至 is the verb's (降至, 升至, 增加到), not "until"
         if _in_title(norm, s, e):
             continue  # 《十月围城》, 《2012》: a title names a work, not a time
         anchor = not _PART_RE.fullmatch(body)

@@ -257,3 +257,46 @@ def test_a_person_named_by_surname_and_mou_is_offered_without_the_title() -> Non
 def test_a_currency_word_before_an_amount_ends_no_name() -> None:
     text = "这家晶圆厂3月营收新台币1,719亿元，年增45.5%。4月营收新台币1,500亿元，月减12.7%。"
     assert not [o for o in _subject_options(text) if o.endswith(("新台币", "新台幣"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("全日急症室求诊人次约5,600，较上周增加约一成。", "约5,600", "人次"),
+        ("全市人口12,345，面积3平方公里。", "12,345", "人"),
+    ],
+)
+def test_a_comma_number_takes_the_unit_named_before_it(text: str, surface: str, unit: str) -> None:
+    found = {c.quantity_text: c for c in extract(text)}
+    assert found[surface].unit == unit
+
+
+def test_a_plain_number_after_a_count_word_stays_no_claim() -> None:
+    # without thousands commas a bare number may be a code or a year: not proposed
+    assert "2022" not in {c.quantity_text for c in extract("人口2022，面积3平方公里。")}
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        ("失业率由7月至9月的2.8%下降至8月至10月的2.7%。", ["7月至9月", "8月至10月"]),
+        ("出口增加到2023年的5%。", ["2023年"]),
+        ("贷款期限至2025年。", ["至2025年"]),  # until: no verb of change before 至
+    ],
+)
+def test_zhi_after_a_verb_of_change_is_the_verbs(text: str, times: list[str]) -> None:
+    from extractor.timex import find_times
+
+    assert [t.text for t in find_times(text)] == times
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "predicate"),
+    [
+        ("恒生指数收市报19450点。", "恒生指数", "收市报"),
+        ("这家晶圆厂3月营收新台币1,719亿元，月减3.2%。", "晶圆厂", "营收"),
+    ],
+)
+def test_hong_kong_and_taiwan_market_words(text: str, subject: str, predicate: str) -> None:
+    c = extract(text)[0]
+    assert (c.subject, c.predicate) == (subject, predicate)
