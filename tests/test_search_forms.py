@@ -139,3 +139,22 @@ async def test_search_in_the_app_finds_and_highlights_traditional_text(tmp_path)
         assert screen.doc["id"] == doc
         start = HK.index("恆生銀行")
         assert view.search_hits == [(start, start + 4)]
+
+
+def test_like_scans_read_the_first_spellings_and_the_index_all(conn):
+    # Each spelling is one more pass of LIKE over every claim: the scans read the first
+    # LIKE_SPELLINGS, the trigram index every one.
+    from db.search import LIKE_SPELLINGS
+
+    conn, ids = conn
+    with transaction(conn):
+        fill_search_index(conn)
+    many = ["某某某", "乙乙乙", "丙丙丙", "丁丁丁", "恆生銀行"]
+    assert len(many) > LIKE_SPELLINGS
+
+    def forms(q: str) -> list[str]:
+        return many
+
+    hits = review.search(conn, "某某某", forms=forms)
+    assert {h["doc_id"] for h in hits if h["where"] == "text"} == {ids["hk"]}  # the index
+    assert not [h for h in hits if h["where"] == "subject"]  # the fifth spelling: not scanned
