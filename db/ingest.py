@@ -256,6 +256,11 @@ _UNDECODABLE = "cannot decode as UTF-8, GB18030 or Big5 (use --encoding to name 
 _COMMON = (("gb18030", "gb2312", 0xB0, 0xD7), ("big5hkscs", "big5", 0xA4, 0xC6))
 
 
+#: The characters of a head read for the share of common ones (plenty for the choice; the
+#: whole 64 KB head cost about 15 ms a file, a tenth of a second every seven files).
+_SHARE_SAMPLE = 4096
+
+
 def _common_share(text: str, codec: str, low: int, high: int) -> float:
     """The share of a text's non-ASCII characters that are common hanzi in ``codec``."""
     seen = common = 0
@@ -280,7 +285,7 @@ def _legacy_reading(sample: bytes) -> tuple[str, str] | None:
             text = codecs.getincrementaldecoder(codec)().decode(sample, False)
         except UnicodeDecodeError:
             continue
-        share = _common_share(text, counted_in, low, high)
+        share = _common_share(text[:_SHARE_SAMPLE], counted_in, low, high)
         if best is None or share > best[0]:
             best = (share, codec, text)
     return None if best is None else (best[1], best[2])
