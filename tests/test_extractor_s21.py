@@ -300,3 +300,31 @@ def test_zhi_after_a_verb_of_change_is_the_verbs(text: str, times: list[str]) ->
 def test_hong_kong_and_taiwan_market_words(text: str, subject: str, predicate: str) -> None:
     c = extract(text)[0]
     assert (c.subject, c.predicate) == (subject, predicate)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公司新建的12英寸晶圆厂月产能达到5万片。",
+        "该芯片采用7纳米工艺，性能提升20%。",
+        "7奈米及以下先进制程营收占比达52%。",
+        "晶宇12吋晶圆厂产能提升10%。",
+    ],
+)
+def test_a_wafer_size_or_process_node_is_no_claim(text: str) -> None:
+    # data/format_nouns.tsv: the length names a line or a class of chips
+    assert not [c for c in extract(text) if c.kind == "length"]
+
+
+def test_a_screen_size_stays_a_claim() -> None:
+    found = [c.quantity_text for c in extract("新机配备6.67英寸屏幕，售价1999元。")]
+    assert "6.67英寸" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [("央行宣布减息25点子。", "25点子", "点子"), ("这款笔电配备14吋屏幕。", "14吋", "吋")],
+)
+def test_taiwan_and_hong_kong_measures(text: str, surface: str, unit: str) -> None:
+    found = {c.quantity_text: c for c in extract(text)}
+    assert found[surface].unit == unit
