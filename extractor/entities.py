@@ -581,10 +581,9 @@ class EntityTable:
             if k:
                 named = run[k:]
                 name = "".join(t[0] for t in named)
-                if name not in self.entries and (
-                    _shape(named)[0] or entity_score(list(named)) >= 2
-                ):
-                    self._add(name, named[0][2], named[-1][3], _shape(named)[1])
+                named_proper, named_person = _shape(named)
+                if name not in self.entries and (named_proper or entity_score(list(named)) >= 2):
+                    self._add(name, named[0][2], named[-1][3], named_person)
             if len(run) > 1:
                 for t in run:
                     if t[1] in _ENTITY_FLAGS and len(t[0]) >= 2 and t[0] not in self.entries:
