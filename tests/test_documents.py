@@ -19,6 +19,7 @@ from tests.test_review_helpers import (
     claim_row,
     decisions,
     polls,
+    search_in_app,
 )
 from tui.app import make_app
 from tui.screens.documents import DocumentsScreen
@@ -412,7 +413,6 @@ def test_find_terms_offsets_are_str_indices():
     ("query", "word"), [("浦东", "浦东"), ("家", "家"), ("累计捐款", "累计捐款")]
 )
 async def test_search_terms_are_highlighted_after_the_jump(setup, query, word):
-    from tui.screens.panels import SearchScreen
     from tui.widgets.claim_list import ClaimList
 
     path, info = setup
@@ -421,16 +421,7 @@ async def test_search_terms_are_highlighted_after_the_jump(setup, query, word):
         await pilot.pause()
         screen = app.screen
         screen.query_one(ClaimList).focus()
-        await pilot.press("slash")
-        await pilot.pause()
-        assert isinstance(app.screen, SearchScreen)
-        app.screen.query_one("#query", Input).value = query
-        app.screen.run_search(query, then_focus=True)  # (typing races the debounced search)
-        for _ in polls():
-            await pilot.pause(0.05)
-            if app.screen.hits and app.screen.query("OptionList:focus"):
-                break
-        assert app.screen.hits, "the search never answered"
+        await search_in_app(app, pilot, query, key="slash")
         await pilot.press("enter")
         view = screen.query_one(DocumentView)
         await wait_for(pilot, lambda: app.screen is screen and view.search_hits, "no jump")
@@ -452,7 +443,6 @@ async def test_search_terms_are_highlighted_after_the_jump(setup, query, word):
 
 async def test_a_search_hit_in_a_document_without_claims_opens_it(setup):
     from db import review
-    from tui.screens.panels import SearchScreen
 
     path, info = setup
     conn = open_db(path)
@@ -463,15 +453,7 @@ async def test_a_search_hit_in_a_document_without_claims_opens_it(setup):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
-        await pilot.press("ctrl+f")
-        await pilot.pause()
-        assert isinstance(app.screen, SearchScreen)
-        app.screen.query_one("#query", Input).value = "晨练"
-        app.screen.run_search("晨练", then_focus=True)
-        for _ in polls():
-            await pilot.pause(0.05)
-            if app.screen.hits and app.screen.query("OptionList:focus"):
-                break
+        await search_in_app(app, pilot, "晨练")
         assert "claim —" in screen_text(app)
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.screen is screen and screen.claim is None, "no jump")

@@ -216,3 +216,22 @@ def polls(limit: float = 120.0):
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
         yield
+
+
+async def search_in_app(app: Any, pilot: Any, query: str, key: str = "ctrl+f") -> None:
+    """Open the app's search with ``key``, search ``query`` and wait until its hits have the
+    focus (typing races the debounced search, so the query is run directly)."""
+    from textual.widgets import Input
+
+    from tui.screens.panels import SearchScreen
+
+    await pilot.press(key)
+    await pilot.pause()
+    assert isinstance(app.screen, SearchScreen)
+    app.screen.query_one("#query", Input).value = query
+    app.screen.run_search(query, then_focus=True)
+    for _ in polls():
+        await pilot.pause(0.05)
+        if app.screen.hits and app.screen.query("OptionList:focus"):
+            break
+    assert app.screen.hits, "the search never answered"

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input
 
 from db import review
 from db.connection import open_db, transaction
 from db.schema import fill_search_index
 from extractor.hanzi import folded, written_forms
-from tests.test_review_helpers import add_claim, add_document, build_review_db, polls
+from tests.test_review_helpers import (
+    add_claim,
+    add_document,
+    build_review_db,
+    polls,
+    search_in_app,
+)
 from tui.app import make_app
 from tui.widgets.document_view import DocumentView, find_terms
 
@@ -108,8 +113,6 @@ def test_document_highlights_fold_the_script():
 
 
 async def test_search_in_the_app_finds_and_highlights_traditional_text(tmp_path):
-    from tui.screens.panels import SearchScreen
-
     path = tmp_path / "r.db"
     build_review_db(path)
     c = open_db(path)
@@ -120,16 +123,7 @@ async def test_search_in_the_app_finds_and_highlights_traditional_text(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
-        await pilot.press("ctrl+f")
-        await pilot.pause()
-        assert isinstance(app.screen, SearchScreen)
-        app.screen.query_one("#query", Input).value = "恒生银行"
-        app.screen.run_search("恒生银行", then_focus=True)
-        for _ in polls():
-            await pilot.pause(0.05)
-            if app.screen.hits and app.screen.query("OptionList:focus"):
-                break
-        assert app.screen.hits, "the search never answered"
+        await search_in_app(app, pilot, "恒生银行")
         await pilot.press("enter")
         view = screen.query_one(DocumentView)
         for _ in polls():
