@@ -1077,6 +1077,7 @@ def _candidate(
             prev_end <= m.start
             and _LIST_SEP_RE.fullmatch(doc.norm, prev_end, m.start)
             and own_measure(doc.norm, m.start, m.end) is None
+            and not _counted_after(tokens, m.end)
         ):
             pred = prev_pred
             shared = True
@@ -1207,6 +1208,13 @@ class _Made:
         #: a list (set by _choose_predicate).
         self.chosen: Phrase | None = None
         self.chosen_pred: Phrase | None = None
+
+
+def _counted_after(tokens: list[Token], end: int) -> bool:
+    """Whether a noun follows a quantity right where it ends: the list item names what it
+    counts itself (9分、11个篮板、2.5次助攻), so it does not share the list's first verb."""
+    k = bisect.bisect_left(tokens, end, key=lambda t: t[2])
+    return k < len(tokens) and tokens[k][2] == end and tokens[k][1] in ("n", "nz", "vn")
 
 
 def _choose_predicate(

@@ -45,6 +45,7 @@ from .roles import (
     may_open_run,
     noun_run,
     unknown_han,
+    verb_before_name,
 )
 from .units import CURRENCY_BEFORE
 
@@ -324,6 +325,13 @@ def noun_runs(tokens: Sequence[Token], stop: int | None = None) -> list[tuple[in
             i += 1
             continue
         j = noun_run(toks, i, stop=stop)
+        k = verb_before_name(toks, i, j)
+        while k >= 0:
+            # A verbal noun before a place or person is its verb: 专家|预测|上海, 访问|北京.
+            if k > i:
+                out.append((i, k))
+            i = k + 1
+            k = verb_before_name(toks, i, j)
         if j > i:
             out.append((i, _before_currency(toks, i, j)))
             i = j
@@ -374,6 +382,22 @@ def _breaks_name(word: str, flag: str, kept: int = 9) -> bool:
     return flag[:1] in _NAME_BREAK
 
 
+def _after_name(word: str, flag: str) -> bool:
+    """Whether a one-character word right after a name the tagger knows whole (里德/nrt)
+    starts the clause's predicate (砍 of 里德砍下, 也 of 约翰逊也拿下): a verb or an adverb."""
+    return len(word) == 1 and flag[:1] in "vd"
+
+
+#: One-character complements of direction or result after a one-character verb (砍下, 送出).
+_COMPLEMENTS = frozenset("下上出进到回起过了")
+
+
+def _verb_and_complement(word: str, flag: str, after: Sequence[tuple[str, str]]) -> bool:
+    """Whether a one-character verb with its one-character complement (砍|下 of 帕克砍下)
+    follows a name: the clause's predicate, no part of the name (登 of 戈|登 is, alone)."""
+    return len(word) == 1 and flag[:1] == "v" and bool(after) and after[0][0] in _COMPLEMENTS
+
+
 def _tag_trim(norm: str, start: int, end: int) -> tuple[int, int]:
     """A transliterated name read greedily by :data:`_TRANSLIT_RE` (球星勒布朗-詹姆斯全场,
     维斯-约翰逊也拿下) cut by the tagger's words: the first part starts after the last word
@@ -384,10 +408,17 @@ def _tag_trim(norm: str, start: int, end: int) -> tuple[int, int]:
         return start, end
     first, last = seps[0], seps[-1] + 1
     pos = last
-    for word, flag in nlp.tag(norm[last:end]):
-        if pos > last and _breaks_name(word, flag, pos - last):
+    named = False
+    words = nlp.tag(norm[last:end])
+    for k, (word, flag) in enumerate(words):
+        if pos > last and (
+            _breaks_name(word, flag, pos - last)
+            or (named and _after_name(word, flag))
+            or _verb_and_complement(word, flag, words[k + 1 : k + 2])
+        ):
             end = pos
             break
+        named = len(word) >= 2 and flag in _PERSON_FLAGS
         pos += len(word)
     words = []
     pos = start

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -341,6 +342,19 @@ def entity_score(tokens: list[Token], known: list[str] | tuple[str, ...] = ()) -
     return score
 
 
+#: Tags of a place or a person's name.
+PLACE_OR_PERSON = frozenset({"ns", "nr", "nrt", "nrfg"})
+
+
+def verb_before_name(tokens: Sequence[Token], i: int, j: int) -> int:
+    """The index of the first verbal noun of ``tokens[i:j]`` followed by a place or a
+    person's name (预测 of 预测|香港), the verb of the words after it; -1 if none."""
+    for k in range(i, j - 1):
+        if tokens[k][1] == "vn" and tokens[k + 1][1] in PLACE_OR_PERSON:
+            return k
+    return -1
+
+
 class RoleFinder:
     """Finds and resolves subjects across one document; keeps the alias and entity memory."""
 
@@ -436,6 +450,12 @@ class RoleFinder:
         if i >= n:
             return None
         j = noun_run(tokens, i, stop=limit)
+        k = verb_before_name(tokens, i, j)
+        if k == i:
+            i += 1  # a verbal noun before a place or person is its verb: 预测|香港
+            j = max(i, j)
+        elif k > i:
+            j = k  # 专家|预测|上海: the subject ends before the verb
         for k in range(i + 1, j):
             if tokens[k][1] == "t" or any(ts <= tokens[k][2] < te for ts, te in time_spans):
                 j = k  # a time word ends the subject (甲指数|上周五收市)

@@ -13,10 +13,10 @@ _options = subject_options
 
 
 def test_a_mention_resolved_to_a_longer_name_is_offered_as_written_too() -> None:
-    # The rules chose 常规赛钱德勒 for the first claim (the words before the name came
+    # The rules chose 主力钱德勒 for the first claim (the words before the name came
     # with it); the later mention 钱德勒 resolves to it, and is offered as written as well,
     # where the full name of the person is read.
-    text = "小牛中锋泰森-钱德勒状态很好。常规赛钱德勒场均9分。今天钱德勒拿下14分。"
+    text = "小牛中锋泰森-钱德勒状态很好。主力钱德勒场均9分。今天钱德勒拿下14分。"
     opts = _options(text, "14分")
     assert "泰森-钱德勒" in opts
     assert opts["泰森-钱德勒"].get("full_name") == 1.0
@@ -30,9 +30,9 @@ def test_a_generic_reference_is_not_offered_as_written() -> None:
 
 
 def test_the_mention_as_written_keeps_its_features_without_the_alias() -> None:
-    text = "小牛中锋泰森-钱德勒状态很好。常规赛钱德勒场均9分。今天钱德勒拿下14分。"
+    text = "小牛中锋泰森-钱德勒状态很好。主力钱德勒场均9分。今天钱德勒拿下14分。"
     opts = _options(text, "14分")
-    resolved = opts["常规赛钱德勒"]
+    resolved = opts["主力钱德勒"]
     assert resolved.get("alias") == 1.0
     full = opts["泰森-钱德勒"]
     # Read at the mention in the quantity's clause, as the resolution was.

@@ -1,0 +1,61 @@
+"""Twenty-second session's rules (issue 11), with sentences written for the tests: a list
+item that names what it counts keeps its own predicate, a transliterated name ends before
+the verb that follows it, and a verbal noun before a place or person is no part of its name."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+from extractor.entities import EntityTable, noun_runs
+from extractor.nlp import tag
+
+# (text, surface, predicate)
+COUNTED_ITEMS = [
+    ("王磊本场数据：12分、9个篮板、4次助攻。", "9个", "篮板"),
+    ("王磊本场数据：12分、9个篮板、4次助攻。", "4次", "助攻"),
+    ("该店上周卖出30台冰箱、12台洗衣机。", "12台", "洗衣机"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "predicate"), COUNTED_ITEMS)
+def test_a_list_item_naming_what_it_counts_keeps_its_own_predicate(
+    text: str, surface: str, predicate: str
+) -> None:
+    [c] = [c for c in extract(text) if c.quantity_text == surface]
+    assert c.predicate == predicate
+
+
+def test_a_list_without_its_own_nouns_still_shares_the_verb() -> None:
+    cands = extract("一季度出口和进口分别同比增长8.5%、6.1%。")
+    assert [c.quantity_text for c in cands] == ["8.5%", "6.1%"]
+    assert cands[1].predicate == cands[0].predicate != ""
+
+
+# (text, the name, the number the name scored)
+NAMES_THEN_VERBS = [
+    ("决赛第三场，安东尼-帕克砍下31分，率队取胜。", "安东尼-帕克", "31分"),
+    ("首节比赛，马库斯-戴维斯也拿下12分。", "马库斯-戴维斯", "12分"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "surface"), NAMES_THEN_VERBS)
+def test_a_transliterated_name_ends_before_its_verb(text: str, name: str, surface: str) -> None:
+    [c] = [c for c in extract(text) if c.quantity_text == surface]
+    assert c.subject == name
+    table = EntityTable(text, len(text))
+    table.add_shapes()
+    assert name in table.entries
+    assert not any(e.startswith(name) and e != name for e in table.entries)
+
+
+def test_a_verbal_noun_before_a_place_opens_no_run() -> None:
+    text = "专家预测上海明年将新增住房5万套"
+    toks, pos = [], 0
+    for word, flag in tag(text):
+        toks.append((word, flag, pos, pos + len(word)))
+        pos += len(word)
+    assert ("预测", "vn") in [(t[0], t[1]) for t in toks]
+    runs = ["".join(t[0] for t in toks[i:j]) for i, j in noun_runs(toks)]
+    assert not any(r.startswith("预测") for r in runs)
+    assert any(r.startswith("上海") for r in runs)
