@@ -409,12 +409,12 @@ def _tag_trim(norm: str, start: int, end: int) -> tuple[int, int]:
     first, last = seps[0], seps[-1] + 1
     pos = last
     named = False
-    words = nlp.tag(norm[last:end])
-    for k, (word, flag) in enumerate(words):
+    tail = nlp.tag(norm[last:end])
+    for k, (word, flag) in enumerate(tail):
         if pos > last and (
             _breaks_name(word, flag, pos - last)
             or (named and _after_name(word, flag))
-            or _verb_and_complement(word, flag, words[k + 1 : k + 2])
+            or _verb_and_complement(word, flag, tail[k + 1 : k + 2])
         ):
             end = pos
             break
