@@ -154,10 +154,18 @@ def _joins_names(toks: Sequence[Token], j: int) -> bool:
 
 def _inside_name(norm: str, start: int, end: int) -> bool:
     """Whether ``norm[start:end]`` touches a name joiner with a letter on its other side
-    (武贾西奇 in 萨沙-武贾西奇, 萨沙 in 萨沙-武贾西奇): a part of a transliterated name."""
+    (武贾西奇 in 萨沙-武贾西奇, 萨沙 in 萨沙-武贾西奇), or starts one character after one: a part
+    of a transliterated name."""
     before = start >= 2 and norm[start - 1] in _NAME_JOINERS and norm[start - 2].isalpha()
     after = end + 1 < len(norm) and norm[end] in _NAME_JOINERS and norm[end + 1].isalpha()
-    return before or after
+    # One character after the joiner is never a whole part: 登 of 埃里克-戈登 (戈|登).
+    second = (
+        start >= 3
+        and norm[start - 2] in _NAME_JOINERS
+        and "\u4e00" <= norm[start - 1] <= "\u9fff"
+        and norm[start - 3].isalpha()
+    )
+    return before or after or second
 
 
 def _name_tail(name_ends: set[int], t: Token) -> bool:
@@ -1086,4 +1094,8 @@ def predicate_options(
             for key in found:
                 if key[2] == rule.text:
                     found[key]["shared"] = 1.0
+    if not found and kind == "score" and norm[q_end - 1 : q_end] == "分":
+        # Points scored where no word of the text reads as what they measure (埃里克-戈登11分,
+        # 登 a piece of the name): 得分, not written.
+        found[(-1, -1, "得分")] = {"points_default": 1.0, "length": 0.2}
     return [Option(text, start, end, f) for (start, end, text), f in found.items()]

@@ -59,3 +59,11 @@ def test_a_verbal_noun_before_a_place_opens_no_run() -> None:
     runs = ["".join(t[0] for t in toks[i:j]) for i, j in noun_runs(toks)]
     assert not any(r.startswith("预测") for r in runs)
     assert any(r.startswith("上海") for r in runs)
+
+
+def test_one_character_after_a_name_joiner_is_no_predicate() -> None:
+    # 戈登 is tagged 戈|登 with 登 a verb: a piece of the name, and the points are 得分.
+    [c] = extract("上半场结束时，埃里克-戈登11分。")
+    assert c.subject == "埃里克-戈登"
+    assert c.predicate == "得分"
+    assert "登" not in [a["text"] for a in c.alternatives.get("predicate", [])]
