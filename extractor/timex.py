@@ -203,6 +203,15 @@ def normalise(expr: str, doc_date: str | None = None) -> str:
     Returns:
         The normalised value, or "" when nothing could be resolved.
     """
+    inner = _PAREN_RE.search(expr)
+    if inner is not None and inner.start() > 0:
+        # 今年春节假期（1月31日至2月6日）, 今日(23日): the date in brackets restates the period
+        # before it, more precisely when it can (in the year of the period when it names none).
+        outer = normalise(expr[: inner.start()] + expr[inner.end() :], doc_date)
+        within = normalise(inner.group(1), doc_date)
+        if doc_date and "年" not in inner.group(1) and outer[:4].isdigit():
+            within = within.replace(doc_date[:4], outer[:4])
+        return within if within and len(within) >= len(outer) else outer
     base: _dt.date | None = None
     if doc_date:
         try:
@@ -217,6 +226,9 @@ def normalise(expr: str, doc_date: str | None = None) -> str:
     rng = (m.group("range") or "").lstrip("至到-—~")
     if rng and value:
         end = normalise(rng, doc_date)
+        day = _BARE_DAY_RE.fullmatch(rng)
+        if day is not None and len(value) >= 10 and value[4] == "-" and value[7] == "-":
+            end = f"{value[:8]}{int(day.group(1)):02d}"  # 5月9日至15日: the 15th of May
         return f"{value}/{end}" if end else value
     today = base.isoformat() if base else "PRESENT_REF"
     if pre in ("截至", "截止", "截止到") and value:
@@ -417,9 +429,50 @@ def find_times(norm: str) -> list[TimeExpr]:
         anchor = not _PART_RE.fullmatch(body)
         span = _SPAN_RE.fullmatch(body) is not None
         out.append(TimeExpr(s, e, norm[s:e], "", anchor, span))
+    out = _with_brackets(norm, out)
     extra = _event_periods(norm, out)
     if extra:
         out = sorted(out + extra, key=attrgetter("start"))
+    return out
+
+
+#: The bracket inside a time expression that restates it: （1月31日至2月6日）, (23日).
+_PAREN_RE = re.compile(r"[（(]([^（()）]{1,20})[）)]")
+#: A day of the month alone in brackets after a time expression: 今日(23日).
+_PAREN_DAY_RE = re.compile(rf"[（(](?:{_DAY_NUM}|[{_CN_D}]{{1,3}})[日号][）)]")
+
+
+def _with_brackets(norm: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """Time expressions with the bracket that restates them joined in (今年春节假期（1月31日至
+    2月6日）, 今日(23日)), and a part of the day written right after the bracket (今日(21日)下午):
+    one expression, whichever of the two a reader quotes. Linear in the expressions."""
+    out: list[TimeExpr] = []
+    k = 0
+    while k < len(found):
+        t = found[k]
+        k += 1
+        end = t.end
+        if end < len(norm) and norm[end] in "（(":
+            nxt = found[k] if k < len(found) else None
+            if (
+                nxt is not None
+                and nxt.start == end + 1
+                and nxt.end < len(norm)
+                and norm[nxt.end] in "）)"
+            ):
+                end = nxt.end + 1
+                k += 1
+            else:
+                m = _PAREN_DAY_RE.match(norm, end)
+                if m is not None:
+                    end = m.end()
+        if end == t.end:
+            out.append(t)
+            continue
+        if k < len(found) and found[k].start == end and not found[k].anchor:
+            end = found[k].end  # 今日(21日)|下午
+            k += 1
+        out.append(TimeExpr(t.start, end, norm[t.start : end], "", t.anchor, t.span))
     return out
 
 

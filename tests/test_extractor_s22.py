@@ -9,6 +9,7 @@ import pytest
 from extractor import extract
 from extractor.entities import EntityTable, noun_runs
 from extractor.nlp import tag
+from extractor.timex import find_times, normalise
 
 # (text, surface, predicate)
 COUNTED_ITEMS = [
@@ -67,3 +68,37 @@ def test_one_character_after_a_name_joiner_is_no_predicate() -> None:
     assert c.subject == "埃里克-戈登"
     assert c.predicate == "得分"
     assert "登" not in [a["text"] for a in c.alternatives.get("predicate", [])]
+
+
+# (text, the one expression, its value with the document dated 2022-05-01)
+BRACKETED_TIMES = [
+    (
+        "今年春节假期（1月31日至2月6日），全市接待游客120万人次。",
+        "今年春节假期（1月31日至2月6日）",
+        "2022-01-31/2022-02-06",
+    ),
+    ("该片今日(21日)下午在北京举行首映礼，到场观众300人。", "今日(21日)下午", "2022-04-21"),
+    ("本周（5月9日至15日）全市新房共成交1200套。", "本周（5月9日至15日）", "2022-05-09/2022-05-15"),
+    ("2021年（截至12月31日），该行不良贷款率为1.2%。", "2021年（截至12月31日）", "../2021-12-31"),
+]
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), BRACKETED_TIMES)
+def test_a_time_and_the_bracket_restating_it_are_one_expression(
+    text: str, expr: str, value: str
+) -> None:
+    found = find_times(text)
+    assert [t.text for t in found][:1] == [expr]
+    assert text[found[0].start : found[0].end] == expr
+    assert normalise(expr, "2022-05-01") == value
+    [c] = extract(text)
+    assert c.time_text == expr
+
+
+def test_a_bracket_that_holds_no_time_is_left_alone() -> None:
+    found = find_times("今年一季度（不含港澳台）全国销量增长5%。")
+    assert [t.text for t in found] == ["今年一季度"]
+
+
+def test_a_day_range_ends_in_the_month_it_starts_in() -> None:
+    assert normalise("5月9日至15日", "2022-08-01") == "2022-05-09/2022-05-15"
