@@ -1197,6 +1197,7 @@ class _Finder:
                 and int(m.group("a")) < int(m.group("b"))
                 and t[e : e + 1] not in ("月", "日", "号")
                 and t[s - 1] not in ("前", "后")  # 排在前1/4的基金: a bracket of a ranking
+                and not t.startswith("决赛", e)  # 1/4决赛: a round of a tournament
             ):
                 self._fraction(s, e, "%", "percent", "fraction.bare")
         for m in _scan(_PERCENT_WORD_RE, t, ("分之",)):
@@ -2735,6 +2736,10 @@ def _condition_after(t: str, m: Mention) -> bool:
     return m.unit == "级" and t.startswith(_LEVEL_CONDITION_WORDS, m.end)
 
 
+#: What follows the number of a congress's sitting (十二届全国人大五次会议, 三次全会).
+_SESSION_RE = re.compile(r"(?:会议|全会|全体会议)")
+
+
 def _occasion(t: str, m: Mention) -> bool:
     """纪念辛亥革命一百周年, 庆祝国庆六十周年, 六十周年献礼: an anniversary that names the
     occasion being marked (data/occasion_words.tsv) rather than a measured duration."""
@@ -3125,6 +3130,8 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
         return "figure_of_speech"
     if _occasion(t, m):
         return "occasion"
+    if m.unit == "次" and _SESSION_RE.match(t, m.end) and "届" in t[max(0, m.start - 12) : m.start]:
+        return "session_name"  # 十二届全国人大五次会议: the name of a sitting, counting nothing
     if _condition_after(t, m):
         return "condition_after"
     if _list_summary(t, m):

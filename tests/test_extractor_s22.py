@@ -102,3 +102,28 @@ def test_a_bracket_that_holds_no_time_is_left_alone() -> None:
 
 def test_a_day_range_ends_in_the_month_it_starts_in() -> None:
     assert normalise("5月9日至15日", "2022-08-01") == "2022-05-09/2022-05-15"
+
+
+# (text, the look-alike, a claim of the same text that stays)
+LOOKALIKES = [
+    ("经十三届全国人大二次会议批准，今年国防预算增长7.5%。", "二次", "7.5%"),
+    ("中国队在1/4决赛中以3比0战胜对手，比赛共进行了78分钟。", "1/4", "78分钟"),
+    ("他说，做科研要有十年磨一剑的耐心，团队已投入2000万元。", "十年", "2000万元"),
+]
+
+
+@pytest.mark.parametrize(("text", "lookalike", "claim"), LOOKALIKES)
+def test_names_of_sittings_and_rounds_and_idioms_are_lookalikes(
+    text: str, lookalike: str, claim: str
+) -> None:
+    found = [c.quantity_text for c in extract(text)]
+    assert lookalike not in found
+    assert any(claim in q for q in found)
+
+
+def test_a_count_of_sittings_without_a_congress_is_a_claim() -> None:
+    assert "五次" in [c.quantity_text for c in extract("该委员会今年共召开五次会议。")]
+
+
+def test_years_of_effort_said_as_a_fact_stay_a_claim() -> None:
+    assert "四年" in [c.quantity_text for c in extract("导演四年磨一剑，新片票房已达3亿元。")]
