@@ -403,7 +403,7 @@ def time_options(
                 nearest = (t.start, t.end)
         elif t.start >= q_end and t.end <= clause[1]:
             add(t, {"after": 1.0, "same_clause": 1.0, "dist": _log_dist(t.start - q_end)})
-    if nearest is not None:
+    if nearest is not None and nearest in found:
         found[nearest][1]["nearest"] = 1.0
     # The last usable time of each of the few sentences before.
     # A time holds within its paragraph: none is offered from before a line break.
@@ -615,11 +615,19 @@ def _source_between(norm: str, start: int, end: int) -> bool:
     return any(c in between for c in _source_cues())
 
 
+#: What follows the window of a record (1951年以来|第四多, 2015年以来|新高, 有记录以来|最高).
+_RECORD_RE = re.compile(
+    r"(?:的)?(?:第[一二两三四五六七八九十\d]{1,3}|最|新)(?:多|少|高|低|大|小|好|差|快|慢|热|冷|暖|强|弱)"
+)
+
+
 def _static_time_features(
     norm: str, t: TimeExpr, headline_end: int, base_ok: bool = False
 ) -> dict[str, float] | None:
     if not base_ok and is_base(norm, t.start):
         return None
+    if t.text.endswith("以来") and _RECORD_RE.match(norm, t.end):
+        return None  # 为1951年以来第四多, 创2015年以来新高: the window of a record
     f = {"anchor": float(t.anchor)}
     if PERIOD_RE.search(t.text):
         f["period"] = 1.0

@@ -127,3 +127,19 @@ def test_a_count_of_sittings_without_a_congress_is_a_claim() -> None:
 
 def test_years_of_effort_said_as_a_fact_stay_a_claim() -> None:
     assert "四年" in [c.quantity_text for c in extract("导演四年磨一剑，新片票房已达3亿元。")]
+
+
+# (text, the quantity, its time)
+RECORD_WINDOWS = [
+    ("2020年全国平均降水量694.8毫米，为1951年以来第四多。", "694.8毫米", "2020年"),
+    ("上周沪指创2015年以来新高，两市成交额达到1.2万亿元。", "达到1.2万亿元", "上周"),
+    ("今年5月，该市气温为有记录以来最高，用电量增长12%。", "12%", "今年5月"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "time"), RECORD_WINDOWS)
+def test_the_window_of_a_record_is_no_claims_time(text: str, surface: str, time: str) -> None:
+    [c] = [c for c in extract(text) if c.quantity_text == surface]
+    assert c.time_text == time
+    assert "以来" not in c.time_text
+    assert not any("以来" in a["text"] for a in c.alternatives.get("time", []))
