@@ -1814,6 +1814,17 @@ _RESP_SPLIT = re.compile(r"[、和与及]")
 _ITEM_LEAD = ("是", "为", "有", "的", "：")
 
 
+def _word_ends_at(text: str, at: int) -> bool:
+    """Whether a word of ``text``'s tagging ends at ``at`` (B|涨幅, but not 人员生|活费 of
+    人员|生活费: an attribute suffix is cut off only as a word of its own)."""
+    pos = 0
+    for word, _flag in nlp.tag(text):
+        pos += len(word)
+        if pos >= at:
+            return pos == at
+    return False
+
+
 def _respective(
     norm: str,
     q_start: int,
@@ -1871,7 +1882,7 @@ def _respective(
         if de >= 2:
             text = text[:de]
         attr = max((len(w) for w in _ATTR_SUFFIXES if text.endswith(w)), default=0)
-        if attr and len(text) - attr >= 2:
+        if attr and len(text) - attr >= 2 and _word_ends_at(text, len(text) - attr):
             text = text[: len(text) - attr]
     f = _base_features(text, None, table)
     f.update(list_item=1.0, same_sentence=1.0)

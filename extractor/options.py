@@ -1073,6 +1073,9 @@ def predicate_options(
         found[(own.start, own.end, own.text)] = f_own
     if kind == "age":
         found[(-1, -1, "年龄")] = {"kind_default": 1.0, "length": 0.2}
+    if norm.startswith("约占", q_start):
+        # The share verb inside the quantity's qualifier (装备费约占41%): what the share is.
+        found[(q_start, q_start + 2, "约占")] = {"share_verb": 1.0, "verb": 1.0, "length": 0.2}
     # A label before the quantity's clause ([参考价格] 399元).
     if label is not None:
         key = (label.start, label.end, label.text)

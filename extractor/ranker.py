@@ -232,6 +232,7 @@ PREDICATE_FEATURES: dict[str, str] = {
     "stat_shape": "the statistic of a box-score shape (14投9中 -> 投篮)",
     "kind_default": "the attribute an age states (年龄), not written",
     "points_default": "the attribute points in 分 state (得分), not written",
+    "share_verb": "the share verb inside the quantity's qualifier word (约占41%)",
     "label": "a label before the quantity's clause ([参考价格] 399元, 价格：750美元)",
     "object_noun": "after a quantity that a verb right before governs: its object (授信, 风险保障)",
     "governs": "the verb right before the quantity (only qualifiers between, no copula)",

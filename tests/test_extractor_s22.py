@@ -143,3 +143,20 @@ def test_the_window_of_a_record_is_no_claims_time(text: str, surface: str, time:
     assert c.time_text == time
     assert "以来" not in c.time_text
     assert not any("以来" in a["text"] for a in c.alternatives.get("time", []))
+
+
+def test_the_last_item_of_a_respective_list_keeps_a_word_ending_like_an_attribute() -> None:
+    # 生活费 ends with 费 (an attribute suffix) but is one word: the item is 人员生活费.
+    cands = extract("训练维持费和人员生活费分别约占31%和28%。")
+    assert [c.subject for c in cands] == ["训练维持费", "人员生活费"]
+
+
+def test_the_last_item_of_a_respective_list_drops_its_measured_attribute() -> None:
+    cands = extract("甲基金和乙基金涨幅分别为5%和3%。")
+    assert cands[1].subject == "乙基金"
+
+
+def test_the_share_verb_inside_the_qualifier_is_a_predicate_option() -> None:
+    [c] = extract("其中装备费约占41%。")
+    options = [c.predicate] + [a["text"] for a in c.alternatives.get("predicate", [])]
+    assert "约占" in options
