@@ -621,6 +621,10 @@ _RECORD_RE = re.compile(
 )
 
 
+#: One-character complements of direction or result a one-character verb takes (砍下, 送出).
+_COMPLEMENTS = frozenset("下上出进回起过到")
+
+
 def _static_time_features(
     norm: str, t: TimeExpr, headline_end: int, base_ok: bool = False
 ) -> dict[str, float] | None:
@@ -873,7 +877,15 @@ def predicate_options(
             if not seen_verb:
                 f["nearest_verb"] = 1.0
                 seen_verb = True
-            add([t], f)
+            if (
+                len(t[0]) == 1
+                and j + 1 < len(core)
+                and core[j + 1][0] in _COMPLEMENTS
+                and core[j + 1][1] in ("f", "v")
+            ):
+                add(core[j : j + 2], f)  # 砍|下 (全场最高的27分): the verb with its complement
+            else:
+                add([t], f)
             # The verb with the adverbs or nouns before it (同比增长, 净值下挫).
             m = j
             while (

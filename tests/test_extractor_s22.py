@@ -160,3 +160,10 @@ def test_the_share_verb_inside_the_qualifier_is_a_predicate_option() -> None:
     [c] = extract("其中装备费约占41%。")
     options = [c.predicate] + [a["text"] for a in c.alternatives.get("predicate", [])]
     assert "约占" in options
+
+
+def test_a_one_character_verb_and_its_complement_are_one_predicate_option() -> None:
+    [c] = extract("对方主攻砍下全场最高的27分。")
+    options = [c.predicate] + [a["text"] for a in c.alternatives.get("predicate", [])]
+    assert "砍下" in options
+    assert "砍" not in options
