@@ -120,8 +120,7 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split the sentence ``text[start:end]`` into clauses at commas, colons and brackets.
 
-    The enumeration comma 、 joins the items of one list and does not split, unless it ends
-    a quantity and an item of words follows (A收入X元、B收入Y元).
+    The enumeration comma 、 does not split: it joins the items of one list.
 
     Returns:
         ``(start, end)`` offsets of each non-empty clause, in order.
@@ -129,27 +128,9 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     prev = start
     for m in _CLAUSE_RE.finditer(text, start, end):
-        _item_clauses(text, prev, m.start(), out)
+        if m.start() > prev:
+            out.append((prev, m.start()))
         prev = m.end()
-    _item_clauses(text, prev, end, out)
-    return out
-
-
-#: An enumeration comma that closes a quantity and opens a words-first item
-#: (城镇居民收入34,870元、农村居民收入15,260元): the items are clauses of their own.
-_ITEM_BREAK_RE = re.compile(r"(?<=[^、，。；\s])、(?=[^\d一二三四五六七八九十两几数、])")
-
-
-def _item_clauses(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    """Append the clause ``text[start:end]`` (if not empty), split at each 、 that ends a
-    quantity and starts an item of words (A收入X元、B收入Y元): each item names its own
-    subject. A list of quantities (增长1.0%、6.0%) or of names (A、B两家) stays one clause."""
-    prev = start
-    for m in _ITEM_BREAK_RE.finditer(text, start, end):
-        # The 、 must close a quantity: a digit among the few characters before it.
-        if any(ch.isdigit() for ch in text[max(prev, m.start() - 4) : m.start()]):
-            if m.start() > prev:
-                out.append((prev, m.start()))
-            prev = m.end()
     if prev < end:
         out.append((prev, end))
+    return out

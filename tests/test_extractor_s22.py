@@ -9,7 +9,6 @@ import pytest
 from extractor import extract
 from extractor.entities import EntityTable, noun_runs
 from extractor.nlp import tag
-from extractor.sentences import split_clauses
 from extractor.timex import find_times, normalise
 
 # (text, surface, predicate)
@@ -168,30 +167,3 @@ def test_a_one_character_verb_and_its_complement_are_one_predicate_option() -> N
     options = [c.predicate] + [a["text"] for a in c.alternatives.get("predicate", [])]
     assert "砍下" in options
     assert "砍" not in options
-
-
-# (sentence, its clauses)
-ITEM_CLAUSES = [
-    (
-        "城镇居民收入34,870元、农村居民收入15,260元。",
-        ["城镇居民收入34,870元", "农村居民收入15,260元。"],
-    ),
-    ("北京成交2万套、上海成交3万套", ["北京成交2万套", "上海成交3万套"]),
-    ("出口和进口分别增长1.0%、6.0%。", ["出口和进口分别增长1.0%、6.0%。"]),
-    ("共有6间睡房、5间浴室", ["共有6间睡房、5间浴室"]),
-    ("甲、乙两家公司", ["甲、乙两家公司"]),
-]
-
-
-@pytest.mark.parametrize(("text", "clauses"), ITEM_CLAUSES)
-def test_an_enumeration_comma_after_a_quantity_opens_a_clause(
-    text: str, clauses: list[str]
-) -> None:
-    assert [text[a:b] for a, b in split_clauses(text, 0, len(text))] == clauses
-
-
-def test_an_item_after_an_enumeration_comma_offers_its_own_opener() -> None:
-    text = "城镇常住居民人均收入34,870元、农村常住居民人均收入15,260元。"
-    second = extract(text)[1]
-    options = [second.subject] + [a["text"] for a in second.alternatives.get("subject", [])]
-    assert any(o.startswith("农村") for o in options)
