@@ -56,8 +56,8 @@ def _between(sentence: str, quantity: str) -> dict[str, list[str]]:
         (
             "科比全场砍下43分17个篮板。",
             "17个",
-            ["全场砍", "砍", "科比全场砍"],
-            ["全场砍", "砍", "科比全场砍"],
+            ["全场砍", "砍下", "科比全场砍"],
+            ["全场砍", "砍下", "科比全场砍"],
         ),
         ("科比全场砍下43分17个篮板。", "43分", [], ["篮板"]),
         # Nothing between the options and the quantity.
