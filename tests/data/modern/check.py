@@ -27,7 +27,7 @@ NOT_NUM_OF = {
 }
 HALF = sys.argv[1] if len(sys.argv) == 2 and sys.argv[1] in ("a", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r") else None
 if HALF is None:
-    raise SystemExit("usage: python3 check.py a|c|d-n")
+    raise SystemExit("usage: python3 check.py a|c|d-r")
 # A half's own reviewed words (one per line) may also sit in src_X/not_numbers.txt.
 _OWN = os.path.join(os.path.dirname(os.path.abspath(__file__)), f"src_{HALF}", "not_numbers.txt")
 _EXTRA = open(_OWN, encoding="utf-8").read().split() if os.path.exists(_OWN) else []
