@@ -257,6 +257,23 @@ class _Doc:
         self.genre: dict[str, float] | None = None
         #: The place each scope word (全市, 全省) stands for (computed on first use).
         self._scope: dict[str, str] | None = None
+        self._scopes: list[str] | None = None
+
+    def scopes(self) -> list[str]:
+        """The scopes a statistic of this document is composed with (:func:`_with_scope`):
+        我国 when the text writes it, and the place of the scope word (全省, 全市) the text
+        writes most often. Computed once."""
+        if self._scopes is None:
+            found: list[str] = []
+            if "我国" in self.norm:
+                found.append("我国")
+            places = self.scope_names()
+            written = [w for w in places if w in self.norm]
+            if written:
+                word = max(written, key=lambda w: (self.norm.count(w), -self.norm.find(w)))
+                found.append(places[word])
+            self._scopes = found
+        return self._scopes
 
     def scope_names(self) -> dict[str, str]:
         """The place each word of ``data/scope_place_words.tsv`` stands for in this document:
@@ -1338,6 +1355,8 @@ def _alternatives(
             keep_empty=name == "time",
             limit=MAX_ALTERNATIVES.get(name, ALTERNATIVES),
         )
+        if name == "subject":
+            found = _with_scope(doc, m, subject, found, options)
         if found:
             out[name] = found
     # Object: the other noun runs of the clause after the quantity, nearest first.
@@ -1369,6 +1388,47 @@ def _alternatives(
     if reading:
         out["value"] = [{**reading, "start": None, "end": None, "score": None}]
     return out
+
+
+#: How many of a claim's written subject options near it are offered again after the
+#: document's scope (汉江省 + 城镇常住居民), and where among the runners-up they go.
+_SCOPED_OPTIONS = 2
+_SCOPED_AT = 2
+
+
+def _with_scope(
+    doc: _Doc, m: Mention, chosen: str, found: list[dict], options: list[Option]
+) -> list[dict]:
+    """The subject's runners-up with the document's scope written before its nearest written
+    options (汉江省城镇常住居民, 我国民营企业: a statistic's subject as annotators compose it from
+    the report's place and the measured thing the sentence names), offered after the first
+    :data:`_SCOPED_AT` runners-up. The scope is 我国 when the text writes it, else the place a
+    scope word (全省, 全市) stands for; an option that already holds a place, a person or an
+    organisation is left as it is. Runners-up only: the ranker's choice is unchanged."""
+    scopes = doc.scopes()
+    if not scopes:
+        return found
+    s_start, s_end = doc.sentences[doc.sentence_of(m.start)]
+    have = {chosen, *(a["text"] for a in found)}
+    composed: list[dict] = []
+    for o in options:
+        if len(composed) >= _SCOPED_OPTIONS * len(scopes):
+            break
+        f = o.features
+        if not (s_start <= o.start < s_end) or not 2 <= len(o.text) <= 14:
+            continue
+        if f.get("person") or f.get("org") or f.get("source") or f.get("place"):
+            continue
+        for scope in scopes:
+            text = scope + o.text
+            if o.text.startswith(scope) or scope in o.text or text in have:
+                continue
+            have.add(text)
+            composed.append({"text": text, "start": None, "end": None, "score": None})
+    if not composed:
+        return found
+    limit = MAX_ALTERNATIVES["subject"]
+    return (found[:_SCOPED_AT] + composed + found[_SCOPED_AT:])[:limit]
 
 
 #: Sentences before the quantity's whose opening words are subject options, and how many

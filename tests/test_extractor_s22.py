@@ -167,3 +167,35 @@ def test_a_one_character_verb_and_its_complement_are_one_predicate_option() -> N
     options = [c.predicate] + [a["text"] for a in c.alternatives.get("predicate", [])]
     assert "砍下" in options
     assert "砍" not in options
+
+
+def test_a_statistic_offers_its_subject_composed_with_the_documents_scope() -> None:
+    text = (
+        "云岭省统计局发布公报。2020年全省规模以上工业增加值增长6.1%，"
+        "全省居民消费价格上涨2.5%；城镇登记失业率为3.9%。"
+    )
+    c = next(c for c in extract(text) if c.quantity_text == "3.9%")
+    alts = c.alternatives.get("subject", [])
+    composed = [a for a in alts if a["text"].startswith("云岭省") and a["start"] is None]
+    assert composed, alts
+    assert all(a["end"] is None and a["score"] is None for a in composed)
+    assert len(alts) <= 9
+
+
+def test_a_national_release_composes_with_我国() -> None:
+    text = (
+        "海关总署介绍，今年一季度我国货物贸易进出口9.89万亿元。"
+        "其中，民营企业进出口5.1万亿元，增长13.3%。"
+    )
+    c = next(c for c in extract(text) if c.quantity_text == "5.1万亿元")
+    texts = [a["text"] for a in c.alternatives.get("subject", [])]
+    assert any(t.startswith("我国") and t != "我国" for t in texts), texts
+
+
+def test_no_scope_no_composed_runner_up() -> None:
+    text = "华远智能去年营业收入58.6亿元，同比增长6.2%。"
+    for c in extract(text):
+        assert not any(
+            a["start"] is None and a["text"].startswith(("我国", "全"))
+            for a in c.alternatives.get("subject", [])
+        )
