@@ -1021,6 +1021,18 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     corpora = [Path(c) for c in args.corpus or default_corpora(here)]
     texts = _documents(gold, Path(args.seeds), corpora)
+    missing = sorted({str(g["doc"]) for g in gold} - set(texts))
+    if missing:
+        # Training on the documents that were found would silently drop the rest (a checkout
+        # whose ../shared/corpus is elsewhere loses the 617 corpus articles): refuse.
+        read = ", ".join(str(c) for c in corpora if c.is_file()) or "no corpus file"
+        print(
+            f"error: no text for {len(missing)} of the gold's {len({str(g['doc']) for g in gold})}"
+            f" documents ({', '.join(missing[:3])}{', …' if len(missing) > 3 else ''}); read"
+            f" {read} and {args.seeds}: name their corpus with --corpus",
+            file=sys.stderr,
+        )
+        return 2
     l2: dict[str, float] = {}
     boost: dict[str, BoostParams] | None = {} if args.linear else None
     if args.tune:

@@ -199,3 +199,42 @@ def test_no_scope_no_composed_runner_up() -> None:
             a["start"] is None and a["text"].startswith(("我国", "全"))
             for a in c.alternatives.get("subject", [])
         )
+
+
+def test_training_refuses_gold_documents_it_has_no_text_for(tmp_path) -> None:
+    # A checkout whose corpus is not where the default looks would train on part of the gold.
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    text = "丙公司去年营业收入为3亿元。"
+    (seeds / "a.txt").write_text(text, encoding="utf-8")
+    rows = []
+    for doc in ("a.txt", "gone-1", "gone-2"):
+        start = text.index("3亿元")
+        rows.append(
+            {
+                "doc": doc, "surface": "3亿元", "start": start, "end": start + 4,
+                "value": 3e8, "value_max": None, "unit": "元", "qualifier": "=",
+                "subject": "丙公司", "predicate": "营业收入", "time": "去年",
+                "claim": True, "kind": "money", "note": "",
+            }
+        )  # fmt: skip
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+    model = tmp_path / "m.json"
+    got = subprocess.run(
+        [
+            sys.executable, "-m", "extractor.train", str(gold), "--seeds", str(seeds),
+            "--corpus", str(tmp_path / "none.jsonl"), "-o", str(model),
+        ],
+        capture_output=True, text=True, cwd=repo,
+    )  # fmt: skip
+    assert got.returncode == 2 and not model.exists()
+    assert got.stderr.count("\n") == 1
+    assert "no text for 2 of the gold's 3 documents (gone-1, gone-2)" in got.stderr
+    assert "Traceback" not in got.stderr
