@@ -34,6 +34,7 @@ from .roles import (
     _GENERIC,
     _ORG_SUFFIXES,
     _ROLE_SUFFIXES,
+    COMPLEMENTS,
     Token,
     _deictic,
     _ends_with_org,
@@ -388,14 +389,14 @@ def _after_name(word: str, flag: str) -> bool:
     return len(word) == 1 and flag[:1] in "vd"
 
 
-#: One-character complements of direction or result after a one-character verb (砍下, 送出).
-_COMPLEMENTS = frozenset("下上出进到回起过了")
+#: What follows a one-character verb that ends a name before it: a complement (砍下) or 了.
+_AFTER_VERB = COMPLEMENTS | {"了"}
 
 
 def _verb_and_complement(word: str, flag: str, after: Sequence[tuple[str, str]]) -> bool:
     """Whether a one-character verb with its one-character complement (砍|下 of 帕克砍下)
     follows a name: the clause's predicate, no part of the name (登 of 戈|登 is, alone)."""
-    return len(word) == 1 and flag[:1] == "v" and bool(after) and after[0][0] in _COMPLEMENTS
+    return len(word) == 1 and flag[:1] == "v" and bool(after) and after[0][0] in _AFTER_VERB
 
 
 def _tag_trim(norm: str, start: int, end: int) -> tuple[int, int]:

@@ -31,6 +31,7 @@ from .roles import (
     _COPULA,
     _DROP_BEFORE,
     _ENTITY_FLAGS,
+    COMPLEMENTS,
     Phrase,
     Token,
     _is_attr,
@@ -621,10 +622,6 @@ _RECORD_RE = re.compile(
 )
 
 
-#: One-character complements of direction or result a one-character verb takes (砍下, 送出).
-_COMPLEMENTS = frozenset("下上出进回起过到")
-
-
 def _static_time_features(
     norm: str, t: TimeExpr, headline_end: int, base_ok: bool = False
 ) -> dict[str, float] | None:
@@ -880,7 +877,7 @@ def predicate_options(
             if (
                 len(t[0]) == 1
                 and j + 1 < len(core)
-                and core[j + 1][0] in _COMPLEMENTS
+                and core[j + 1][0] in COMPLEMENTS
                 and core[j + 1][1] in ("f", "v")
             ):
                 add(core[j : j + 2], f)  # 砍|下 (全场最高的27分): the verb with its complement

@@ -346,6 +346,10 @@ def entity_score(tokens: list[Token], known: list[str] | tuple[str, ...] = ()) -
 PLACE_OR_PERSON = frozenset({"ns", "nr", "nrt", "nrfg"})
 
 
+#: One-character complements of direction or result a one-character verb takes (砍下, 送出).
+COMPLEMENTS = frozenset("下上出进回起过到")
+
+
 def verb_before_name(tokens: Sequence[Token], i: int, j: int) -> int:
     """The index of the first verbal noun of ``tokens[i:j]`` followed by a place or a
     person's name (预测 of 预测|香港), the verb of the words after it; -1 if none."""
