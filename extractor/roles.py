@@ -343,7 +343,7 @@ def entity_score(tokens: list[Token], known: list[str] | tuple[str, ...] = ()) -
 
 
 #: Tags of a place or a person's name.
-PLACE_OR_PERSON = frozenset({"ns", "nr", "nrt", "nrfg"})
+_PLACE_OR_PERSON = frozenset({"ns", "nr", "nrt", "nrfg"})
 
 
 #: One-character complements of direction or result a one-character verb takes (砍下, 送出).
@@ -354,7 +354,7 @@ def verb_before_name(tokens: Sequence[Token], i: int, j: int) -> int:
     """The index of the first verbal noun of ``tokens[i:j]`` followed by a place or a
     person's name (预测 of 预测|香港), the verb of the words after it; -1 if none."""
     for k in range(i, j - 1):
-        if tokens[k][1] == "vn" and tokens[k + 1][1] in PLACE_OR_PERSON:
+        if tokens[k][1] == "vn" and tokens[k + 1][1] in _PLACE_OR_PERSON:
             return k
     return -1
 
@@ -457,7 +457,6 @@ class RoleFinder:
         k = verb_before_name(tokens, i, j)
         if k == i:
             i += 1  # a verbal noun before a place or person is its verb: 预测|香港
-            j = max(i, j)
         elif k > i:
             j = k  # 专家|预测|上海: the subject ends before the verb
         for k in range(i + 1, j):

@@ -1021,13 +1021,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     corpora = [Path(c) for c in args.corpus or default_corpora(here)]
     texts = _documents(gold, Path(args.seeds), corpora)
-    missing = sorted({str(g["doc"]) for g in gold} - set(texts))
+    wanted = {str(g["doc"]) for g in gold}
+    missing = sorted(wanted - set(texts))
     if missing:
         # Training on the documents that were found would silently drop the rest (a checkout
         # whose ../shared/corpus is elsewhere loses the 617 corpus articles): refuse.
         read = ", ".join(str(c) for c in corpora if c.is_file()) or "no corpus file"
         print(
-            f"error: no text for {len(missing)} of the gold's {len({str(g['doc']) for g in gold})}"
+            f"error: no text for {len(missing)} of the gold's {len(wanted)}"
             f" documents ({', '.join(missing[:3])}{', …' if len(missing) > 3 else ''}); read"
             f" {read} and {args.seeds}: name their corpus with --corpus",
             file=sys.stderr,
