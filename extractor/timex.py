@@ -129,7 +129,13 @@ _NAMED = (
 _ORD_NUM = r"(?:[1-9]\d?|[一二三四五六七八九十]{1,3})"
 #: A round, an edition or the first week of a competition, a film's run or a sale (第28轮,
 #: 前12轮, 最后8轮, 本轮, 首轮, 本届, 首周, 首月): the period a figure is counted over.
-_STAGE = rf"(?:(?:第{_ORD_NUM}|前{_ORD_NUM}|最后{_ORD_NUM}|本|首)轮|本届|首周末?|首月)"
+_STAGE = (
+    rf"(?:(?:第{_ORD_NUM}|前{_ORD_NUM}|最后{_ORD_NUM}|本|首)轮|本届|首周末?|首月"
+    # The final or semi-final a figure was made in (在决赛中贡献了30分, 半决赛第四场); never
+    # the event as a name or a subject (决赛圈, 总决赛共吸引了…).
+    r"|(?:半|总|四分之一)?决赛(?=[中上里第首]|期间|阶段)"
+    r")"
+)
 #: A season of the year (秋季, 今年秋冬, 冬天; never the Winter Games, 冬季奥运会), the
 #: rest of the year (年内; 3年内 is a stretch), and the moment a report was filed (截至发稿时).
 _YEAR_PART = (
@@ -144,7 +150,7 @@ _CORE = (
 #: engine skip all other positions quickly (about seven times faster on news text).
 _FIRST = (
     "周截自从至到北当今去前明本目现日近次同上下凌早中傍夜晚加年第昨新此午尾全半隔后春节黄最"
-    "报期活首末过迄如未短那赛震战星这"
+    "报期活首末过迄如未短那赛震战星这决总"
     "0-9一二三四五六七八九十〇零两夏秋冬发"
     # the first characters of data/named_periods.tsv, quoted or not
     + "".join(sorted({r[0][0] for r in _NAMED_ROWS} | {"“", '"'}))

@@ -1,0 +1,34 @@
+"""Twenty-third session's rules (issue 11), with sentences written for the tests: the final
+or semi-final a figure was made in is its time, never the event named as a subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+from extractor.timex import find_times
+
+# (text, surface, time)
+STAGES = [
+    ("李明在半决赛中拿下27分，帮助球队晋级。", "27分", "半决赛"),
+    ("她又在总决赛上贡献了9次助攻。", "9次", "总决赛"),
+    ("四分之一决赛中，张强独得18分。", "18分", "四分之一决赛"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "time"), STAGES)
+def test_the_final_a_figure_was_made_in_is_its_time(text: str, surface: str, time: str) -> None:
+    [c] = [c for c in extract(text) if c.quantity_text == surface]
+    assert c.time_text == time
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "总决赛共吸引了约3200名观众到场。",  # the event as the subject of its clause
+        "球队已经提前锁定决赛圈的席位。",  # a word of its own
+        "两队将争夺决赛权。",
+    ],
+)
+def test_a_final_named_as_a_thing_is_no_time(text: str) -> None:
+    assert not [t for t in find_times(text) if "决赛" in t.text]
