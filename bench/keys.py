@@ -9,21 +9,24 @@ qualifier and time are then right or wrong):
 
 - **accept** a candidate that finds a gold claim with every field right (one key);
 - **edit** one that finds a gold claim with wrong fields, or that overlaps a gold claim with
-  the wrong value or unit: open the form, move to each wrong field (Tab / Shift+Tab, whichever
-  way round is shorter), clear it when it must be emptied, type the gold value (each character
-  is one key; a value may be typed as ``71亿``), save. Today's app does not move on after an
-  edit, so the move to the next pending claim is paid too;
+  the wrong value or unit, the cheapest way the screen offers (:func:`bench.keys_plan.cheapest`
+  over the fixers below, a claim with several wrong fields by picks, one span draft and one
+  form together). Every answer moves the app on to the next pending claim;
 - **reject** a false alarm (a candidate that overlaps a look-alike, nothing, or a gold claim
   another candidate already finds);
-- **add** a gold claim no candidate finds, from a claim in its sentence (``n``, type the
-  quantity, fix what the form's pre-fill got wrong, save); when no candidate shares its
-  sentence, from the nearest one, typing the offsets too;
-- **move** with ``j``/``k`` when the screen is not on a pending claim.
+- **add** a gold claim no candidate finds: a selection in the sentence (``v`` or ``N``, then
+  ``n``) or the add form, its fields then fixed as an edit's; the document picker first for a
+  document without candidates;
+- **move** with ``J``/``K`` and ``j``/``k`` (:func:`bench.keys_plan.list_route`) when the
+  screen is not on the claim to answer.
 
-Every key press is counted. How a field is fixed is a :class:`Fixer`: today only
-:class:`TypeInForm` exists, because typing is all the app offers; picking an alternative,
-selecting a span or applying a fix to siblings plug in as further fixers, each used only when
-the screen offers it and it is cheaper.
+Every key press is counted, each typed character as one key. How a field is fixed is a
+:class:`Fixer`, used only when the screen offers it: :class:`PickAlternative` (a runner-up
+on the card: a digit, ``Alt`` + digit to stay, ``[``/``]``), :class:`SelectSpan` (span mode:
+word moves, jumps, hint labels, a field key; the fewest keys by a breadth-first search over
+the app's own words), :class:`ApplyToSiblings` (``g`` after a fix, when every claim it touches
+ends right), :class:`OpenDocument` (the document picker) and :class:`TypeInForm` (the edit
+form: Tab to the field, type, save), the fallback.
 
 The bench works on a copy of ``--db`` (the file given is left untouched, so a run can be
 repeated). At the end the copy is exported with ``claimdesk export --status any`` and checked:
