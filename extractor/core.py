@@ -866,6 +866,29 @@ MAX_ALTERNATIVES = {"subject": 9}
 ALTERNATIVES = 5
 
 
+def _whole_aliases(doc: _Doc, options: list[Option]) -> list[Option]:
+    """Subject options less the pieces of a defined alias (中国人, 人保 of （简称“中国人保”）: the
+    tagger's words inside a written alias, which names one organisation whole). The ranker's
+    choice is made before: only the runners-up lose them."""
+    defined = doc.roles.aliases if doc.roles is not None else {}
+    aliases = [a for a in defined if len(a) >= 2]
+    if not aliases:
+        return options
+    norm = doc.norm
+
+    def piece(o: Option) -> bool:
+        if o.start < 0 or o.text in defined:
+            return False
+        for a in aliases:
+            lo = max(0, o.end - len(a))
+            at = norm.find(a, lo, o.start + len(a))
+            if 0 <= at <= o.start and o.end <= at + len(a):
+                return True
+        return False
+
+    return [o for o in options if not piece(o)]
+
+
 def _alts(
     chosen: str,
     options: Iterable[tuple[str, int | None, int | None, float]],
@@ -1336,6 +1359,7 @@ def _alternatives(
     ranker's options best first, the chosen filler and empty options left out — but for time
     the empty option ("no time", text ``""``) keeps its place when a time was chosen."""
     out: dict[str, list[dict]] = {}
+    options = _whole_aliases(doc, options)
     for name, chosen, opts in (
         ("subject", subject, options),
         ("predicate", pred.text if pred else "", pred_options),
@@ -1421,7 +1445,7 @@ def _with_scope(
             continue
         for scope in scopes:
             text = scope + o.text
-            if o.text.startswith(scope) or scope in o.text or text in have:
+            if scope in o.text or _names_scope(o.text, scope) or text in have:
                 continue
             have.add(text)
             composed.append({"text": text, "start": None, "end": None, "score": None})
@@ -1429,6 +1453,17 @@ def _with_scope(
         return found
     limit = MAX_ALTERNATIVES["subject"]
     return (found[:_SCOPED_AT] + composed + found[_SCOPED_AT:])[:limit]
+
+
+def _names_scope(text: str, scope: str) -> bool:
+    """Whether ``text`` already names the scope's place: its name without the level character
+    (上海 of 上海市) opens the text or the text is that name (上海市 + 上海 is no subject)."""
+    name = scope[:-1] if len(scope) > 2 and scope[-1] in _LEVEL_CHARS else scope
+    return text.startswith(name) or name.startswith(text)
+
+
+#: The characters that close a place's name with its level (省, 市, 县, 区).
+_LEVEL_CHARS = frozenset("省市县区")
 
 
 #: Sentences before the quantity's whose opening words are subject options, and how many

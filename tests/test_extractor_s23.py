@@ -32,3 +32,22 @@ def test_the_final_a_figure_was_made_in_is_its_time(text: str, surface: str, tim
 )
 def test_a_final_named_as_a_thing_is_no_time(text: str) -> None:
     assert not [t for t in find_times(text) if "决赛" in t.text]
+
+
+def test_a_scope_is_not_composed_with_its_own_place_name() -> None:
+    # 青州市 + 青州 would read 青州市青州: the option already names the scope's place.
+    text = (
+        "青州市统计局发布公报。全市全年地区生产总值增长6.1%，"
+        "青州的城镇登记失业率为3.9%，全市居民收入增长5%。"
+    )
+    for c in extract(text):
+        for a in c.alternatives.get("subject", []):
+            assert not a["text"].startswith("青州市青州"), a
+
+
+def test_a_defined_alias_is_offered_whole_never_in_pieces() -> None:
+    text = "4月2日，远航电子科技股份有限公司（简称“远电科”）向某市捐资300万元。"
+    [c] = extract(text)
+    texts = [a["text"] for a in c.alternatives.get("subject", [])]
+    pieces = [t for t in texts if t != "远电科" and t in "远电科"]
+    assert not pieces, texts
