@@ -138,6 +138,8 @@ _TITLE_RE = re.compile(r"《([^《》]{1,30})》")
 #: Pronouns that stand for a person, and for anything else (it, its, both).
 _PERSON_PRONOUNS = frozenset({"他", "她", "他们", "她们"})
 _THING_PRONOUNS = frozenset({"它", "它们", "其", "两者", "二者"})
+#: The pronouns of one person: their antecedent is the person named last (他们 is a team's).
+_ONE_PERSON = frozenset({"他", "她"})
 #: How many table entries (most salient first) join the options of every claim.
 TABLE_OPTIONS = 3
 #: How many of the document's titles in book-title marks join the options of every claim.
@@ -433,6 +435,10 @@ def _tag_trim(norm: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: How far before a pronoun a name's latest mention is looked for (:meth:`EntityTable.antecedent`).
+_ANTECEDENT_WINDOW = 400
+
+
 class EntityTable:
     """The named mentions of a document, with salience."""
 
@@ -474,6 +480,8 @@ class EntityTable:
         self.name_marks = any(c in norm for c in _NAME_SEPARATORS)
         #: The transliterated names of the whole text (:meth:`add_shapes`), trimmed.
         self._persons: dict[str, int] = {}
+        #: The antecedent of a pronoun, by the pronoun's place and whether it is a person's.
+        self._antecedents: dict[tuple[int, bool, bool], Entry | None] = {}
         self._full: dict[str, str | None] = {}
         #: Mentions of option texts and how many open a clause (:meth:`mentions`).
         self._mentions: dict[str, tuple[list[int], int]] = {}
@@ -957,13 +965,40 @@ class EntityTable:
             text = back
         return self.extend(text) or text
 
-    def antecedent(self, pos: int, person: bool) -> Entry | None:
-        """The nearest name before ``pos`` that a pronoun can stand for (a person for 他/她)."""
+    def antecedent(self, pos: int, person: bool, latest: bool = False) -> Entry | None:
+        """The nearest name before ``pos`` that a pronoun can stand for (a person for 他/她),
+        each name at its first mention; with ``latest`` (他, 她: one person) at its latest
+        mention within :data:`_ANTECEDENT_WINDOW` characters, a transliterated name by its last
+        part too (拜纳姆 named again in the pronoun's sentence beats 加索尔 named once in
+        between), the shorter name on a tie (泰森-钱德勒, not 小牛中锋泰森-钱德勒)."""
+        key = (pos, person, latest)
+        if key in self._antecedents:
+            return self._antecedents[key]
+        lo = max(0, pos - _ANTECEDENT_WINDOW)
         best: Entry | None = None
+        best_key = (-1, 0)
         for e in self.entries.values():
-            if e.end <= pos and e.person == person and (best is None or e.end > best.end):
-                best = e
+            if e.person != person or e.end > pos:
+                continue
+            end = e.end
+            if latest:
+                for form in self._written_forms(e):
+                    at = self.norm.rfind(form, lo, pos)
+                    if at >= 0:
+                        end = max(end, at + len(form))
+            if (end, -len(e.text)) > best_key:
+                best, best_key = e, (end, -len(e.text))
+        self._antecedents[key] = best
         return best
+
+    def _written_forms(self, e: Entry) -> tuple[str, ...]:
+        """The forms a name is written again in: whole, and a person's transliterated name by
+        its last part (拜纳姆 of 安德鲁-拜纳姆)."""
+        if e.person:
+            last = max((e.text.rfind(c) for c in _NAME_SEPARATORS), default=-1)
+            if 0 < last < len(e.text) - 2:
+                return (e.text, e.text[last + 1 :])
+        return (e.text,)
 
     def expand(self, short: str) -> Entry | None:
         """The longer name that ``short`` abbreviates: one that starts with it, or whose
@@ -1622,7 +1657,7 @@ def _clause_options(
             break
         word = t[0]
         if word in _PERSON_PRONOUNS or word in _THING_PRONOUNS:
-            ante = table.antecedent(t[2], word in _PERSON_PRONOUNS)
+            ante = table.antecedent(t[2], word in _PERSON_PRONOUNS, word in _ONE_PERSON)
             if ante is not None:
                 # the name as the document writes it, read on where the tagger cut it short
                 name = table.whole_name(ante.text, ante.person)

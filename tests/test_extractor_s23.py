@@ -1,11 +1,14 @@
 """Twenty-third session's rules (issue 11), with sentences written for the tests: the final
-or semi-final a figure was made in is its time, never the event named as a subject."""
+or semi-final a figure was made in is its time, never the event named as a subject; a defined
+alias is offered whole and a scope never with its own place name; 他/她 stand for the person
+named last, by the short form of the name too."""
 
 from __future__ import annotations
 
 import pytest
 
 from extractor import extract
+from extractor.entities import EntityTable
 from extractor.timex import find_times
 
 # (text, surface, time)
@@ -51,3 +54,25 @@ def test_a_defined_alias_is_offered_whole_never_in_pieces() -> None:
     texts = [a["text"] for a in c.alternatives.get("subject", [])]
     pieces = [t for t in texts if t != "远电科" and t in "远电科"]
     assert not pieces, texts
+
+
+def test_a_pronoun_stands_for_the_person_named_last_by_the_short_form_too() -> None:
+    # 戴维斯 is named whole first, 布朗 in between, and 戴维斯 again right before 他.
+    text = (
+        "安东尼-戴维斯伤愈复出。赛后，杰伦-布朗谈到戴维斯时说，他很重要。"
+        "在戴维斯出战的20场比赛中，他场均贡献24.5分。"
+    )
+    table = EntityTable(text, 0)
+    table.add_shapes()
+    pos = text.rfind("他场均")
+    assert table.antecedent(pos, True, latest=True).text == "安东尼-戴维斯"
+    assert table.antecedent(pos, True).text == "杰伦-布朗"  # first mentions alone
+
+
+def test_the_antecedent_of_a_name_with_a_title_is_the_shorter_name_on_a_tie() -> None:
+    text = "小牛中锋泰森-钱德勒表现出色。泰森-钱德勒抢下12个篮板，他还送出3次盖帽。"
+    table = EntityTable(text, 0)
+    table.add_shapes()
+    table._add("小牛中锋泰森-钱德勒", 0, 10, True)
+    ante = table.antecedent(text.rfind("他还"), True, latest=True)
+    assert ante is not None and ante.text == "泰森-钱德勒"
