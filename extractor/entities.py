@@ -1186,8 +1186,9 @@ def subject_options(
         placed = placed and start < end
         if number_spans and placed:
             for a, b in _overlapping(number_spans, start, end):
-                if a < start < b:
-                    # Begun inside a quantity (168|只偏股基金): start after it.
+                if a <= start < b:
+                    # Begun inside a quantity (168|只偏股基金) or with it (12投9 of 12投9中):
+                    # start after it.
                     if end <= b:
                         return
                     text, start = norm[b:end], b

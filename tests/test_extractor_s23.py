@@ -76,3 +76,10 @@ def test_the_antecedent_of_a_name_with_a_title_is_the_shorter_name_on_a_tie() ->
     table._add("小牛中锋泰森-钱德勒", 0, 10, True)
     ante = table.antecedent(text.rfind("他还"), True, latest=True)
     assert ante is not None and ante.text == "泰森-钱德勒"
+
+
+def test_no_subject_option_is_a_piece_of_a_quantity_it_starts_with() -> None:
+    text = "正是王强，在上一场和篮网的比赛中，凭借15投11中的高效率砍下了28分，搞定篮网。"
+    c = next(c for c in extract(text) if c.quantity_text == "28分")
+    texts = [c.subject] + [a["text"] for a in c.alternatives.get("subject", [])]
+    assert not any(t.startswith("15投") for t in texts), texts
