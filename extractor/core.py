@@ -1458,12 +1458,12 @@ def _with_scope(
 def _names_scope(text: str, scope: str) -> bool:
     """Whether ``text`` already names the scope's place: its name without the level character
     (上海 of 上海市) opens the text or the text is that name (上海市 + 上海 is no subject)."""
-    name = scope[:-1] if len(scope) > 2 and scope[-1] in _LEVEL_CHARS else scope
+    name = scope[:-1] if len(scope) > 2 and scope[-1] in _LEVELS else scope
     return text.startswith(name) or name.startswith(text)
 
 
-#: The characters that close a place's name with its level (省, 市, 县, 区).
-_LEVEL_CHARS = frozenset("省市县区")
+#: The characters that close a scope's place name (省, 市, 县: data/scope_place_words.tsv).
+_LEVELS = frozenset(level for _, level in lexicon.table("scope_place_words"))
 
 
 #: Sentences before the quantity's whose opening words are subject options, and how many

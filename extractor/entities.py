@@ -995,9 +995,9 @@ class EntityTable:
         """The forms a name is written again in: whole, and a person's transliterated name by
         its last part (拜纳姆 of 安德鲁-拜纳姆)."""
         if e.person:
-            last = max((e.text.rfind(c) for c in _NAME_SEPARATORS), default=-1)
-            if 0 < last < len(e.text) - 2:
-                return (e.text, e.text[last + 1 :])
+            parts = _NAME_SPLIT.split(e.text)
+            if len(parts) > 1 and parts[0] and len(parts[-1]) >= 2:
+                return (e.text, parts[-1])
         return (e.text,)
 
     def expand(self, short: str) -> Entry | None:
