@@ -80,6 +80,9 @@ def local_cluster(n_workers: int) -> Iterator[LocalCluster]:
                 processes=True,
                 host="127.0.0.1",
                 dashboard_address=None,
+                # No dashboard, and its HTTP server (health, metrics) on a free port:
+                # 8787 is taken when two clusters run at once.
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
             ) as c,
         ):
             yield c
@@ -189,3 +192,29 @@ def test_a_batch_that_fails_on_the_cluster_is_one_clear_error(tmp_path, cluster,
     with pytest.raises(ClaimdeskError, match=r"the Dask cluster failed \(TypeError"):
         run_extract(conn, dask=cluster.scheduler_address)
     assert conn.execute("SELECT count(*) FROM claims").fetchone()[0] == 0
+
+
+def test_a_local_cluster_leaves_port_8787_alone(recwarn):
+    """``extract --dask local`` starts no dashboard and puts the scheduler's HTTP server on a
+    free port: with 8787 taken (another cluster, a notebook's dashboard) nothing warns."""
+    import socket
+
+    from tui.pipeline import _Dask
+
+    holder = socket.socket()
+    try:
+        holder.bind(("127.0.0.1", 8787))
+    except OSError:
+        holder.close()
+        pytest.skip("port 8787 is in use by something else here")
+    holder.listen()
+    try:
+        with dask.config.set(SLOW_MACHINE):
+            pool = _Dask("local", 1, None)
+            try:
+                assert pool.client.scheduler_info()["services"].get("dashboard") != 8787
+            finally:
+                pool.close()
+    finally:
+        holder.close()
+    assert not [w for w in recwarn if "8787" in str(w.message)]

@@ -251,6 +251,9 @@ class _Dask:
                     processes=True,
                     host="127.0.0.1",
                     dashboard_address=None,
+                    # No dashboard, and its HTTP server (health, metrics) on a free port:
+                    # 8787 is taken when two clusters run at once.
+                    scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
                 )
                 self.client = Client(self.cluster)
             else:
