@@ -1436,6 +1436,8 @@ def subject_options(
                 f["phrase_bridged"] = 1.0
             add(text, o.start, stop, f)
     out = list(options.values())
+    if tokens_near is not None:
+        out = [o for o in out if not _crosses_predicate(norm, o, tokens_near)]
     for o in out:
         if table.is_team(o.text):
             o.features["team"] = 1.0
@@ -1451,6 +1453,39 @@ def subject_options(
             written = norm[o.start : o.end] if o.features.get("full_name") else o.text
             o.features.update(word_shape(norm, written, o.start, o.end, tokens_near, table))
     return out
+
+
+@cache
+def _clause_verbs() -> frozenset[str]:
+    """``data/clause_verbs.tsv`` as a set."""
+    return frozenset(lexicon.words("clause_verbs"))
+
+
+#: Tags of the words that mark a clause after a verb (了, 着, 过).
+_ASPECT_FLAGS = frozenset({"ul", "uz", "ug"})
+
+
+def _crosses_predicate(norm: str, o: Option, tokens_near: Callable[[int], Sequence[Token]]) -> bool:
+    """Whether an option written where its mention is runs across its clause's predicate:
+    after its first word and before its last, a linking verb (data/clause_verbs.tsv: 中心四区
+    占全市) or a verb with an aspect particle (退还了), with no 的 after it in the option (a
+    phrase before 的 describes the noun after it: 涨幅超过五成的个股)."""
+    if o.start < 0 or norm[o.start : o.end] != o.text or len(o.text) < 4:
+        return False
+    toks = tokens_near(o.start)
+    lo = bisect.bisect_left(toks, o.start, key=lambda t: t[2])
+    hi = bisect.bisect_left(toks, o.end, key=lambda t: t[2])
+    words = toks[lo:hi]
+    if len(words) < 3 or words[0][2] != o.start or words[-1][3] != o.end:
+        return False
+    verbs = _clause_verbs()
+    for k in range(1, len(words) - 1):
+        word, flag = words[k][0], words[k][1]
+        linking = word in verbs and flag.startswith("v")
+        aspect = flag in _ASPECT_FLAGS and words[k - 1][1].startswith("v")
+        if linking or aspect:
+            return not any(w[0] == "的" for w in words[k + 1 :])
+    return False
 
 
 #: Word classes of the first and last word of a mention (jieba's tags, grouped); any other tag
