@@ -1394,6 +1394,20 @@ def subject_options(
         if start < clauses[0][0]:
             f["earlier_sentence"] = 1.0
         add(text, start, end, f)
+    # A role before a person's name (中锋|泰森-钱德勒, 购房者|薛先生): the option is the name,
+    # with its features (before the full names below, so 主帅|罗伊 is read as 罗伊-威廉姆斯).
+    for o in list(options.values()):
+        cut = _titled_person(norm, o, tokens_near, table)
+        if cut is None:
+            continue
+        del options[o.text]
+        name = o.text[cut:]
+        if name in options:
+            continue  # the name is offered already: as it was met, features and place
+        f = dict(o.features)
+        f.update(_base_features(name, None, table))
+        f.update(proper=1.0, person=1.0)
+        add(name, o.start + cut if o.start >= 0 else o.start, o.end, f)
     # A person named by one part of a transliterated name the document writes in full
     # (詹姆斯 of 勒布朗-詹姆斯): the option is the full name, at the mention.
     if table._persons:
@@ -1459,6 +1473,53 @@ def subject_options(
 def _clause_verbs() -> frozenset[str]:
     """``data/clause_verbs.tsv`` as a set."""
     return frozenset(lexicon.words("clause_verbs"))
+
+
+@cache
+def _person_titles() -> tuple[str, ...]:
+    """``data/person_titles.tsv``: roles written before a person's name."""
+    return tuple(lexicon.words("person_titles"))
+
+
+#: Tags of a person's name.
+_PERSON_FLAGS = frozenset({"nr", "nrfg", "nrt"})
+
+
+def _titled_person(
+    norm: str,
+    o: Option,
+    tokens_near: Callable[[int], Sequence[Token]] | None,
+    table: EntityTable,
+) -> int | None:
+    """Where the name starts in an option that runs from a role (data/person_titles.tsv) into
+    a person's name (小牛中锋|钱德勒, 购房者|薛先生), as a count of its characters: the name is a
+    transliterated name of the document (泰森-钱德勒), or, where the option is written, its
+    last word tagged as a person's; None when the option is not such a run."""
+    text = o.text
+    if len(text) < 4:
+        return None
+    titles = _person_titles()
+    if table._persons:
+        # A transliterated name of the document, or the part of one it is also named by
+        # (主帅|罗伊 of 罗伊-威廉姆斯).
+        for title in titles:
+            k = text.rfind(title) + len(title)
+            if k >= len(title) and len(text) - k >= 2:
+                rest = text[k:]
+                if rest in table._persons or table.full_person(rest) is not None:
+                    return k
+    if tokens_near is None or o.start < 0 or norm[o.start : o.end] != text:
+        return None
+    toks = tokens_near(o.start)
+    lo = bisect.bisect_left(toks, o.start, key=lambda t: t[2])
+    hi = bisect.bisect_left(toks, o.end, key=lambda t: t[2])
+    words = toks[lo:hi]
+    if len(words) < 2 or words[0][2] != o.start or words[-1][3] != o.end:
+        return None
+    last = words[-1]
+    if last[1] in _PERSON_FLAGS and len(last[0]) >= 2 and words[-2][0].endswith(titles):
+        return last[2] - o.start
+    return None
 
 
 #: Tags of the words that mark a clause after a verb (了, 着, 过).

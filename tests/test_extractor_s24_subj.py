@@ -1,7 +1,8 @@
 """Twenty-fourth session's subject rules, with sentences written for the tests: a subject
 option never runs across its clause's predicate (a linking verb of data/clause_verbs.tsv or a
 verb with an aspect particle inside it), unless 的 after the verb makes the words before it
-describe a noun."""
+describe a noun; a role before a person's name (data/person_titles.tsv: 中锋, 购房者) is no part
+of the name the subject is."""
 
 from __future__ import annotations
 
@@ -54,6 +55,61 @@ def test_a_phrase_with_the_verb_before_de_or_outside_it_is_left_alone(
     assert _subject(text, surface) == subject
 
 
+@pytest.mark.parametrize("verb", words("clause_verbs"))
+def test_every_clause_verb_ends_the_options_before_it(verb: str) -> None:
+    for text, surface in (
+        (f"报告显示，东部城区{verb}全市企业总数的42%。", "42%"),
+        (f"据统计，南城两区{verb}全市医院床位的六成。", "六成"),
+    ):
+        options = subject_options(text, surface)
+        assert not [o for o in options if o.find(verb) > 0 and not o.endswith(verb)], verb
+
+
 def test_clause_verbs_file() -> None:
     check_lexicon_file("clause_verbs")
-    assert "占" in words("clause_verbs")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        ("昨晚，火箭队中锋李大壮拿下18分。", "18分", "李大壮"),
+        ("据了解，业主张女士每月要还贷6000元。", "6000元", "张女士"),
+        # A transliterated name, carried to the next sentence by 他.
+        (
+            "湖人主力中锋马克-布朗表现抢眼，首节就抢下7个篮板。他全场还送出4次盖帽。",
+            "7个",
+            "马克-布朗",
+        ),
+        (
+            "湖人主力中锋马克-布朗表现抢眼，首节就抢下7个篮板。他全场还送出4次盖帽。",
+            "4次",
+            "马克-布朗",
+        ),
+    ],
+)
+def test_a_role_before_a_persons_name_is_no_part_of_the_subject(
+    text: str, surface: str, subject: str
+) -> None:
+    assert _subject(text, surface) == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # 市民 is a role, but 服务中心 is no person's name: the run is kept whole.
+        ("今年，市民服务中心共接待群众12万人次。", "12万人次", "市民服务中心"),
+        # A title not of data/person_titles.tsv (校长助理 ends with none): left to the ranker.
+        ("该校校长助理王刚介绍，学校今年招生1200人。", "1200人", "学校"),
+    ],
+)
+def test_a_role_before_no_persons_name_is_left_alone(text: str, surface: str, subject: str) -> None:
+    assert _subject(text, surface) == subject
+
+
+@pytest.mark.parametrize("title", words("person_titles"))
+def test_every_person_title_is_cut_from_the_name_after_it(title: str) -> None:
+    assert _subject(f"据介绍，{title}王建国今年共出资300万元。", "300万元") == "王建国"
+
+
+def test_person_titles_file() -> None:
+    check_lexicon_file("person_titles")
