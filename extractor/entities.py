@@ -1449,7 +1449,8 @@ def subject_options(
             if bridged:
                 f["phrase_bridged"] = 1.0
             add(text, o.start, stop, f)
-    out = list(options.values())
+    frames = _topic_frames()
+    out = [o for o in options.values() if not any(w in o.text for w in frames)]
     if tokens_near is not None:
         out = [o for o in out if not _crosses_predicate(norm, o, tokens_near)]
     for o in out:
@@ -1473,6 +1474,12 @@ def subject_options(
 def _clause_verbs() -> frozenset[str]:
     """``data/clause_verbs.tsv`` as a set."""
     return frozenset(lexicon.words("clause_verbs"))
+
+
+@cache
+def _topic_frames() -> tuple[str, ...]:
+    """``data/topic_frames.tsv``: nouns that close a topic frame (交通方面)."""
+    return tuple(lexicon.words("topic_frames"))
 
 
 @cache

@@ -2,7 +2,8 @@
 option never runs across its clause's predicate (a linking verb of data/clause_verbs.tsv or a
 verb with an aspect particle inside it), unless 的 after the verb makes the words before it
 describe a noun; a role before a person's name (data/person_titles.tsv: 中锋, 购房者) is no part
-of the name the subject is."""
+of the name the subject is; a topic frame (data/topic_frames.tsv: 交通方面) is no subject, nor
+any option running through one."""
 
 from __future__ import annotations
 
@@ -113,3 +114,24 @@ def test_every_person_title_is_cut_from_the_name_after_it(title: str) -> None:
 
 def test_person_titles_file() -> None:
     check_lexicon_file("person_titles")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        ("广东队方面王小龙贡献全队最高的19分。", "19分", "王小龙"),
+        ("交通方面，地铁三号线今天共运送乘客86万人次。", "86万人次", "地铁三号线"),
+    ],
+)
+def test_a_topic_frame_is_no_subject(text: str, surface: str, subject: str) -> None:
+    assert not [o for o in subject_options(text, surface) if "方面" in o]
+    assert _subject(text, surface) == subject
+
+
+def test_a_side_that_is_no_topic_frame_is_left_alone() -> None:
+    # 双方 names both sides: it is who signed, not a frame.
+    assert _subject("会上，中外双方共签署合作协议8项。", "8项") == "中外双方"
+
+
+def test_topic_frames_file() -> None:
+    check_lexicon_file("topic_frames")
