@@ -1477,6 +1477,13 @@ def _clause_verbs() -> frozenset[str]:
 
 
 @cache
+def _clause_verb_re() -> re.Pattern[str]:
+    """Any clause verb or aspect particle written in a text: the options without one are
+    passed at once."""
+    return re.compile("|".join(sorted(_clause_verbs(), key=len, reverse=True)) + "|[了着过]")
+
+
+@cache
 def _topic_frames() -> tuple[str, ...]:
     """``data/topic_frames.tsv``: nouns that close a topic frame (交通方面)."""
     return tuple(lexicon.words("topic_frames"))
@@ -1486,6 +1493,12 @@ def _topic_frames() -> tuple[str, ...]:
 def _person_titles() -> tuple[str, ...]:
     """``data/person_titles.tsv``: roles written before a person's name."""
     return tuple(lexicon.words("person_titles"))
+
+
+@cache
+def _person_title_re() -> re.Pattern[str]:
+    """Any role of data/person_titles.tsv written in a text."""
+    return re.compile("|".join(sorted(_person_titles(), key=len, reverse=True)))
 
 
 #: Tags of a person's name.
@@ -1503,7 +1516,7 @@ def _titled_person(
     transliterated name of the document (泰森-钱德勒), or, where the option is written, its
     last word tagged as a person's; None when the option is not such a run."""
     text = o.text
-    if len(text) < 4:
+    if len(text) < 4 or not _person_title_re().search(text):
         return None
     titles = _person_titles()
     if table._persons:
@@ -1538,7 +1551,9 @@ def _crosses_predicate(norm: str, o: Option, tokens_near: Callable[[int], Sequen
     after its first word and before its last, a linking verb (data/clause_verbs.tsv: 中心四区
     占全市) or a verb with an aspect particle (退还了), with no 的 after it in the option (a
     phrase before 的 describes the noun after it: 涨幅超过五成的个股)."""
-    if o.start < 0 or norm[o.start : o.end] != o.text or len(o.text) < 4:
+    if len(o.text) < 4 or not _clause_verb_re().search(o.text, 1):
+        return False
+    if o.start < 0 or norm[o.start : o.end] != o.text:
         return False
     toks = tokens_near(o.start)
     lo = bisect.bisect_left(toks, o.start, key=lambda t: t[2])
