@@ -135,3 +135,22 @@ def test_a_side_that_is_no_topic_frame_is_left_alone() -> None:
 
 def test_topic_frames_file() -> None:
     check_lexicon_file("topic_frames")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # A sum or the game a figure is counted over (data/not_subject_words.tsv) ends no name.
+        ("李明本场拿下23分，帮助球队取胜。", "23分", "李明"),
+        ("三家门店合计卖出900台。", "三家", "门店"),
+    ],
+)
+def test_the_game_a_figure_is_counted_over_ends_no_subject(
+    text: str, surface: str, subject: str
+) -> None:
+    assert _subject(text, surface) == subject
+
+
+def test_a_game_written_as_a_subject_before_its_noun_is_left_alone() -> None:
+    # 本场 opens 本场比赛: the game itself, counted; nothing is cut from a name.
+    assert _subject("本场比赛共吸引观众1.2万人。", "1.2万人") == "观众"
