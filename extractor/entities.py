@@ -1394,6 +1394,20 @@ def subject_options(
         if start < clauses[0][0]:
             f["earlier_sentence"] = 1.0
         add(text, start, end, f)
+    # A role before a person's name (中锋|泰森-钱德勒, 购房者|薛先生): the option is the name,
+    # with its features (before the full names below, so 主帅|罗伊 is read as 罗伊-威廉姆斯).
+    for o in list(options.values()):
+        cut = _titled_person(norm, o, tokens_near, table)
+        if cut is None:
+            continue
+        del options[o.text]
+        name = o.text[cut:]
+        if name in options:
+            continue  # the name is offered already: as it was met, features and place
+        f = dict(o.features)
+        f.update(_base_features(name, None, table))
+        f.update(proper=1.0, person=1.0)
+        add(name, o.start + cut if o.start >= 0 else o.start, o.end, f)
     # A person named by one part of a transliterated name the document writes in full
     # (詹姆斯 of 勒布朗-詹姆斯): the option is the full name, at the mention.
     if table._persons:
@@ -1435,7 +1449,10 @@ def subject_options(
             if bridged:
                 f["phrase_bridged"] = 1.0
             add(text, o.start, stop, f)
-    out = list(options.values())
+    frames = _topic_frames()
+    out = [o for o in options.values() if not any(w in o.text for w in frames)]
+    if tokens_near is not None:
+        out = [o for o in out if not _crosses_predicate(norm, o, tokens_near)]
     for o in out:
         if table.is_team(o.text):
             o.features["team"] = 1.0
@@ -1451,6 +1468,107 @@ def subject_options(
             written = norm[o.start : o.end] if o.features.get("full_name") else o.text
             o.features.update(word_shape(norm, written, o.start, o.end, tokens_near, table))
     return out
+
+
+@cache
+def _clause_verbs() -> frozenset[str]:
+    """``data/clause_verbs.tsv`` as a set."""
+    return frozenset(lexicon.words("clause_verbs"))
+
+
+@cache
+def _clause_verb_re() -> re.Pattern[str]:
+    """Any clause verb or aspect particle written in a text: the options without one are
+    passed at once."""
+    return re.compile("|".join(sorted(_clause_verbs(), key=len, reverse=True)) + "|[了着过]")
+
+
+@cache
+def _topic_frames() -> tuple[str, ...]:
+    """``data/topic_frames.tsv``: nouns that close a topic frame (交通方面)."""
+    return tuple(lexicon.words("topic_frames"))
+
+
+@cache
+def _person_titles() -> tuple[str, ...]:
+    """``data/person_titles.tsv``: roles written before a person's name."""
+    return tuple(lexicon.words("person_titles"))
+
+
+@cache
+def _person_title_re() -> re.Pattern[str]:
+    """Any role of data/person_titles.tsv written in a text."""
+    return re.compile("|".join(sorted(_person_titles(), key=len, reverse=True)))
+
+
+#: Tags of a person's name.
+_PERSON_FLAGS = frozenset({"nr", "nrfg", "nrt"})
+
+
+def _titled_person(
+    norm: str,
+    o: Option,
+    tokens_near: Callable[[int], Sequence[Token]] | None,
+    table: EntityTable,
+) -> int | None:
+    """Where the name starts in an option that runs from a role (data/person_titles.tsv) into
+    a person's name (小牛中锋|钱德勒, 购房者|薛先生), as a count of its characters: the name is a
+    transliterated name of the document (泰森-钱德勒), or, where the option is written, its
+    last word tagged as a person's; None when the option is not such a run."""
+    text = o.text
+    if len(text) < 4 or not _person_title_re().search(text):
+        return None
+    titles = _person_titles()
+    if table._persons:
+        # A transliterated name of the document, or the part of one it is also named by
+        # (主帅|罗伊 of 罗伊-威廉姆斯).
+        for title in titles:
+            k = text.rfind(title) + len(title)
+            if k >= len(title) and len(text) - k >= 2:
+                rest = text[k:]
+                if rest in table._persons or table.full_person(rest) is not None:
+                    return k
+    if tokens_near is None or o.start < 0 or norm[o.start : o.end] != text:
+        return None
+    toks = tokens_near(o.start)
+    lo = bisect.bisect_left(toks, o.start, key=lambda t: t[2])
+    hi = bisect.bisect_left(toks, o.end, key=lambda t: t[2])
+    words = toks[lo:hi]
+    if len(words) < 2 or words[0][2] != o.start or words[-1][3] != o.end:
+        return None
+    last = words[-1]
+    if last[1] in _PERSON_FLAGS and len(last[0]) >= 2 and words[-2][0].endswith(titles):
+        return last[2] - o.start
+    return None
+
+
+#: Tags of the words that mark a clause after a verb (了, 着, 过).
+_ASPECT_FLAGS = frozenset({"ul", "uz", "ug"})
+
+
+def _crosses_predicate(norm: str, o: Option, tokens_near: Callable[[int], Sequence[Token]]) -> bool:
+    """Whether an option written where its mention is runs across its clause's predicate:
+    after its first word and before its last, a linking verb (data/clause_verbs.tsv: 中心四区
+    占全市) or a verb with an aspect particle (退还了), with no 的 after it in the option (a
+    phrase before 的 describes the noun after it: 涨幅超过五成的个股)."""
+    if len(o.text) < 4 or not _clause_verb_re().search(o.text, 1):
+        return False
+    if o.start < 0 or norm[o.start : o.end] != o.text:
+        return False
+    toks = tokens_near(o.start)
+    lo = bisect.bisect_left(toks, o.start, key=lambda t: t[2])
+    hi = bisect.bisect_left(toks, o.end, key=lambda t: t[2])
+    words = toks[lo:hi]
+    if len(words) < 3 or words[0][2] != o.start or words[-1][3] != o.end:
+        return False
+    verbs = _clause_verbs()
+    for k in range(1, len(words) - 1):
+        word, flag = words[k][0], words[k][1]
+        linking = word in verbs and flag.startswith("v")
+        aspect = flag in _ASPECT_FLAGS and words[k - 1][1].startswith("v")
+        if linking or aspect:
+            return not any(w[0] == "的" for w in words[k + 1 :])
+    return False
 
 
 #: Word classes of the first and last word of a mention (jieba's tags, grouped); any other tag
