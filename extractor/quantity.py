@@ -761,6 +761,12 @@ _RANK_ADJACENT_RE = re.compile(
     + "|".join(sorted(words("rank_verbs") + words("rank_scopes"), key=len, reverse=True))
     + ")$"
 )
+#: The words of a tally (data/tally_words.tsv): clause openers (这是) after which 第N counts
+#: what happened so far, and the measure words of occasions 第N then takes (第15次, 第45场).
+_TALLY_HEADS = tuple(r[0] for r in table("tally_words") if r[1] == "head")
+_TALLY_MEASURES = tuple(r[0] for r in table("tally_words") if r[1] == "measure")
+_TALLY_MEASURE_RE = re.compile("(?:" + "|".join(_TALLY_MEASURES) + ")(?=[\u4e00-\u9fff])")
+_TALLY_CLAUSE_STOPS = frozenset("，。；！？,;!?：:\n“”")
 #: A currency written in brackets after a bare amount: 30万(新台币).
 #: A currency named right before a scaled amount with no unit after it (游戏币500万, 金币3万):
 #: the amount is in that currency. Only names of two characters or more (元 alone is no name).
@@ -1412,7 +1418,8 @@ class _Finder:
                     continue
                 v = parse_number(m.group("n"))
                 if v is not None and self._free(s, e + 1):
-                    self.add(Mention(s, e + 1, v, None, "", "=", "other", "rank.ordinal", 0.5, s))
+                    unit = "个" if self._tally(s) else ""
+                    self.add(Mention(s, e + 1, v, None, unit, "=", "other", "rank.ordinal", 0.5, s))
                 continue
             before = t[max(0, s - 12) : s]
             tail = _RANK_LIST_TAIL_RE.match(t, e)
@@ -1425,8 +1432,18 @@ class _Finder:
                 # 国内第32家合资公司, 世界上第一架飞机: a rank in a field, with its measure word.
                 v = parse_number(m.group("n"))
                 if v is not None and self._free(s, measure.end()):
+                    unit = measure.group(0) if self._tally(s) else ""
+                    end = measure.end()
+                    self.add(Mention(s, end, v, None, unit, "=", "other", "rank.ordinal", 0.5, s))
+                continue
+            tally = _TALLY_MEASURE_RE.match(t, e)
+            if tally and self._tally(s):
+                # 这是他本赛季第15次技术犯规: the fifteenth so far, a count of its measure.
+                v = parse_number(m.group("n"))
+                if v is not None and self._free(s, tally.end()):
+                    unit = tally.group(0)
                     self.add(
-                        Mention(s, measure.end(), v, None, "", "=", "other", "rank.ordinal", 0.5, s)
+                        Mention(s, tally.end(), v, None, unit, "=", "other", "rank.ordinal", 0.5, s)
                     )
                 continue
             if not _RANK_AFTER_OK.match(after) and not (
@@ -1455,6 +1472,24 @@ class _Finder:
             self.add(Mention(s, e, v, v_max, "", "=", "other", "rank.ordinal", 0.55, s))
             if tail:
                 self._rank_list(tail)
+
+    def _tally(self, s: int) -> bool:
+        """这是他本赛季第15次…, 她这也是第四次…: 第N at s stands in a clause opened by a word
+        of a tally (data/tally_words.tsv, after at most a pronoun), in a sentence that asks
+        nothing (这是你们的第一个项目吗？). Such an ordinal is the Nth so far, a count: its
+        measure word is its unit (这是他本赛季的第8个进球: 8 个), where a rank has none."""
+        t = self.t
+        k = s
+        while k > max(0, s - 40) and t[k - 1] not in _TALLY_CLAUSE_STOPS:
+            k -= 1
+        if not any(t.startswith(w, j) for j in range(k, min(k + 3, s)) for w in _TALLY_HEADS):
+            return False
+        end, stop = s, min(len(t), s + 120)
+        while end < stop and t[end] not in "。！!\n":
+            if t[end] in "？?":
+                return False
+            end += 1
+        return not any(ch in "？?" for ch in t[k:s])
 
     def _rank_list(self, tail: re.Match[str]) -> None:
         """The other ranks of a list whose first item is a rank (第四、第六和第八名: 第六, 第八;

@@ -1,0 +1,94 @@
+"""Twenty-fourth session's quantity rules, with sentences written for the tests: after a word
+of a tally at the head of its clause (这是…, 这也是…) 第N次 and 第N场 count what happened so
+far, and an ordinal there takes its measure word as unit (这是他的第8个进球: 8 个); a rank
+elsewhere keeps none."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+from extractor.lexicon import table
+from tests.lexicon_checks import check_lexicon_file
+
+
+def _at(text: str, surface: str) -> list:
+    return [c for c in extract(text) if c.quantity_text == surface]
+
+
+# (text, surface, value, unit): in a tally the ordinal is the Nth so far, its measure the unit
+ORDINAL_UNITS = [
+    ("这部战争片上映了，也是两位导演合作的第三部电影。", "第三部", 3.0, "部"),
+    ("这是她本赛季打进的第7个联赛进球。", "第7个", 7.0, "个"),
+    ("这是该公司旗下第12只指数基金。", "第12只", 12.0, "只"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), ORDINAL_UNITS)
+def test_an_ordinal_in_a_tally_takes_its_measure_word_as_unit(
+    text: str, surface: str, value: float, unit: str
+) -> None:
+    [c] = _at(text, surface)
+    assert (c.value, c.unit) == (value, unit)
+
+
+# (text, surface): a rank outside a tally keeps no unit (GUIDELINE: ranks have none)
+RANKS = [
+    ("两位导演合作的第三部电影票房过亿。", "第三部"),
+    ("该公司成为国内第41家获批的托管机构。", "第41家"),
+    ("她是第一个登上领奖台的中国选手。", "第一个"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), RANKS)
+def test_a_rank_outside_a_tally_has_no_unit(text: str, surface: str) -> None:
+    [c] = _at(text, surface)
+    assert c.unit == ""
+
+
+# (text, surface, value, unit)
+TALLIES = [
+    ("这是该队本赛季第12次主场失利。", "第12次", 12.0, "次"),
+    ("比赛还剩两分钟，这已经是他本场第五次犯规。", "第五次", 5.0, "次"),
+    ("她这也是第三次参加这项国际比赛。", "第三次", 3.0, "次"),
+    ("这又是主教练执教以来的第200场胜利。", "第200场", 200.0, "场"),
+    ("这已是该厂今年第六次召回产品。", "第六次", 6.0, "次"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), TALLIES)
+def test_an_ordinal_after_a_tally_word_counts(
+    text: str, surface: str, value: float, unit: str
+) -> None:
+    [c] = _at(text, surface)
+    assert (c.value, c.unit) == (value, unit)
+
+
+NOT_TALLIES = [
+    # no tally word opening the clause: the occasion is named, nothing is counted
+    ("委员会第三次会议昨天在省城召开。", "第三次"),
+    ("球队在第二场比赛中以十分落败。", "第二场"),
+    # the tally word does not open the clause of the ordinal
+    ("这是一场硬仗，第四场比赛将在周日进行。", "第四场"),
+    # a question asks, it states no tally
+    ("这是你们在本市的第一次投资吗？", "第一次"),
+    # the ordinal ends its clause: nothing is counted by its measure
+    ("这还是第一次，以后会更好。", "第一次"),
+    # 这将是: a coming game, not a tally
+    ("这将是两队本赛季的第四场较量。", "第四场"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), NOT_TALLIES)
+def test_an_ordinal_without_a_tally_stays_out(text: str, surface: str) -> None:
+    assert _at(text, surface) == []
+
+
+def test_tally_words_file() -> None:
+    check_lexicon_file("tally_words")
+    kinds = {row[1] for row in table("tally_words")}
+    assert kinds == {"head", "measure"}
+    # every word is used by a test sentence above
+    used = "".join(t for t, *_ in TALLIES + NOT_TALLIES + ORDINAL_UNITS)
+    for word, _kind in table("tally_words"):
+        assert word in used, word
