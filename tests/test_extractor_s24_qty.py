@@ -92,3 +92,24 @@ def test_tally_words_file() -> None:
     used = "".join(t for t, *_ in TALLIES + NOT_TALLIES + ORDINAL_UNITS)
     for word, _kind in table("tally_words"):
         assert word in used, word
+
+
+# (text, surface, qualifier): 了 after a comparison word keeps it the quantity's qualifier
+QUALIFIERS_WITH_LE = [
+    ("今年以来，这只基金的涨幅已经超过了25%。", "超过了25%", ">"),
+    ("新歌上线三天，播放量就突破了800万次。", "突破了800万次", ">"),
+    ("工程的实际花费超出了预算1200万元。", "1200万元", "="),
+    ("全年的订单量超出了3万份。", "超出了3万份", ">"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "qualifier"), QUALIFIERS_WITH_LE)
+def test_a_comparison_word_with_le_qualifies(text: str, surface: str, qualifier: str) -> None:
+    [c] = _at(text, surface)
+    assert c.qualifier == qualifier
+
+
+def test_le_after_a_comparison_word_needs_the_number_next() -> None:
+    # 超过了 before a noun compares with that noun: the score after it is exact
+    [c] = _at("他在最后一轮超过了对手，以3分的优势夺冠。", "3分")
+    assert c.qualifier == "="
