@@ -2610,8 +2610,32 @@ def find_quantities(
     f.out.sort(key=lambda m: m.start)
     _negatives(norm, f.out)
     if lookalikes:
-        return _drop_in_context(norm, f.out, soft)
+        kept = _drop_in_context(norm, f.out, soft)
+        _distant_bounds(norm, kept)
+        return kept
     return f.out
+
+
+#: A word of a bound (data/bound_words.tsv) earlier in the clause of a number, with no stop and
+#: no other number between (至少被改编了10次, 不低于基金资产净值的80%).
+_BOUND_WORDS = {r[0]: r[1] for r in table("bound_words")}
+_DISTANT_BOUND_RE = re.compile(
+    "(?P<w>"
+    + "|".join(sorted(_BOUND_WORDS, key=len, reverse=True))
+    + ")[^，。；！？,;!?\n：:0-9零〇一二两三四五六七八九十百千万亿]{1,12}$"
+)
+
+
+def _distant_bounds(t: str, out: list[Mention]) -> None:
+    """An exact quantity (qualifier =) whose clause holds a word of a bound a few words before
+    it takes that word's qualifier: 至少被改编了10次 is at least 10 times, 不超过基金资产净值的
+    3% at most 3 %. Ranks are left alone (至少排名第三 bounds no rank's value)."""
+    for m in out:
+        if m.qualifier != "=" or m.rule.startswith("rank") or m.value is None:
+            continue
+        b = _DISTANT_BOUND_RE.search(t, max(0, m.start - 16), m.start)
+        if b is not None:
+            m.qualifier = _BOUND_WORDS[b.group("w")]
 
 
 #: What may stand before the minus sign of a negative amount (净额为-1.35亿元, 利润：-2000万元): a

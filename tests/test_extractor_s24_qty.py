@@ -113,3 +113,54 @@ def test_le_after_a_comparison_word_needs_the_number_next() -> None:
     # 超过了 before a noun compares with that noun: the score after it is exact
     [c] = _at("他在最后一轮超过了对手，以3分的优势夺冠。", "3分")
     assert c.qualifier == "="
+
+
+# (text, surface, qualifier): a word of a bound a few words before the number qualifies it
+DISTANT_BOUNDS = [
+    ("这部小说至少被翻拍了6次。", "6次", ">="),
+    ("基金投资于股票的比例不低于基金资产的60%。", "60%", ">="),
+    ("单只股票的持仓不超过基金净值的10%。", "10%", "<="),
+    ("一家三口每月起码要花掉三千元。", "三千元", ">="),
+    ("合同规定收购价格不得低于每公斤8元。", "8元", ">="),
+    ("货车的超载部分不得超过核定载重的30%。", "30%", "<="),
+    ("新车的售价不高于同级车型的九成。", "九成", "<="),
+    ("公司计划回购的股份不少于总股本的2%。", "2%", ">="),
+    ("扶手的高度不小于地面以上90厘米。", "90厘米", ">="),
+    ("管道的埋深不得小于地表以下50厘米。", "50厘米", ">="),
+    ("设备的噪音不大于国家标准的60分贝。", "60分贝", "<="),
+    ("每户的申请面积不多于规定标准的120平方米。", "120平方米", "<="),
+    ("每个班的学生不得少于规定的30名。", "30名", ">="),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "qualifier"), DISTANT_BOUNDS)
+def test_a_bound_word_qualifies_a_number_later_in_its_clause(
+    text: str, surface: str, qualifier: str
+) -> None:
+    [c] = _at(text, surface)
+    assert c.qualifier == qualifier
+
+
+NOT_DISTANT_BOUNDS = [
+    # another number stands between the word and the number: it is the one bounded
+    ("他至少跑了3圈，用时12分钟。", "12分钟", "="),
+    # the bound ends with its clause
+    ("收益不低于预期，全年盈利5亿元。", "5亿元", "="),
+    # a rank is never bounded
+    ("球队至少要排在西部第八名。", "第八", "="),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "qualifier"), NOT_DISTANT_BOUNDS)
+def test_a_bound_word_stops_at_a_number_or_a_clause(
+    text: str, surface: str, qualifier: str
+) -> None:
+    found = _at(text, surface)
+    assert found and all(c.qualifier == qualifier for c in found)
+
+
+def test_bound_words_file() -> None:
+    check_lexicon_file("bound_words")
+    used = "".join(t for t, *_ in DISTANT_BOUNDS)
+    for word, _qualifier in table("bound_words"):
+        assert word in used, word
