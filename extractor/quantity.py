@@ -1661,7 +1661,8 @@ class _Finder:
                 return restart  # 一两年: "a year or two", vague (七八年 is 7 to 8 years)
             if unit in CN_EXCLUDED_UNITS and self.filter:
                 return restart  # 二三线城市, 二三级市场: a class of words, not a range
-            return self._pair(m, s, e, unit, scale, pair, p_start if p_word else s, restart)
+            qual = (p_qual or "=") if p_word else "="
+            return self._pair(m, s, e, unit, scale, pair, p_start if p_word else s, restart, qual)
         if value is None:
             return restart
         shaped = False
@@ -2030,6 +2031,7 @@ class _Finder:
         pair: re.Match[str],
         start: int,
         restart: int,
+        qual: str = "=",
     ) -> int:
         rest = pair[3]
         v1 = _num_value(pair[1] + rest, scale)
@@ -2053,8 +2055,9 @@ class _Finder:
         if stored == "元" and currency:
             stored = CURRENCY_BEFORE[currency[0]]
         # A range (四五万, value 40000 to 50000): the qualifier describes the low end, which
-        # is written as it is (GUIDELINE: "For a range the qualifier describes the low end").
-        self.add(Mention(start, e, v1, v2, stored, "=", kind, "range.approximate", 0.7, s))
+        # is written as it is (GUIDELINE: "For a range the qualifier describes the low end"),
+        # unless a qualifier word stands before it (约三四百美元: ~).
+        self.add(Mention(start, e, v1, v2, stored, qual, kind, "range.approximate", 0.7, s))
         return restart
 
     def _cn_shape_ok(self, n: str, s: int, e: int) -> bool:

@@ -172,3 +172,20 @@ def test_bound_words_file() -> None:
     used = "".join(t for t, *_ in DISTANT_BOUNDS)
     for word, _qualifier in table("bound_words"):
         assert word in used, word
+
+
+# (text, surface, value, value_max, qualifier): a qualifier word before two neighbouring numerals
+APPROXIMATE_RANGES = [
+    ("一件外套约五六百元。", "约五六百元", 500.0, 600.0, "~"),
+    ("这批设备的报价超过七八十万元。", "超过七八十万元", 700000.0, 800000.0, ">"),
+    # no qualifier word: the low end as written
+    ("一件外套卖五六百元。", "五六百元", 500.0, 600.0, "="),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "value_max", "qualifier"), APPROXIMATE_RANGES)
+def test_a_qualifier_word_before_an_approximate_range_is_its_qualifier(
+    text: str, surface: str, value: float, value_max: float, qualifier: str
+) -> None:
+    [c] = _at(text, surface)
+    assert (c.value, c.value_max, c.qualifier) == (value, value_max, qualifier)
