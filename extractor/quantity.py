@@ -351,6 +351,11 @@ _CRITERION_PREFIXES = frozenset(
     r[0] for r in table("criterion_prefixes") if r[1] in ("prefix", "both")
 )
 _CRITERION_KINDS = frozenset({"weight", "length", "area", "age", "duration", "other"})
+#: Kinds whose bound with 的 picks a class only after the attribute it bounds (死亡5人以上的
+#: 事故); a share with 的 is the share of a population (超过七成的人), so never.
+_BOUND_CLASS_KINDS = frozenset({"count", "money", "score"})
+#: Price words (data/price_words.tsv) after 的 make the bounded amount a price (不足700元的价格).
+_PRICE_AFTER = tuple(words("price_words"))
 #: Words right before such a quantity that make it held or reached, a fact (有超过1亿的网民).
 _HOLDING_WORDS = tuple(words("holding_words"))
 #: A minus sign that makes a share negative: 收益为-0.11%, 浮亏-6.75% (after a word or a
@@ -3169,6 +3174,21 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
             prefix in _CRITERION_PREFIXES and not t.endswith(_HOLDING_WORDS, 0, m.start)
         ):
             return "bound_class"  # 重9公斤以下的小型犬 (but 拥有超过500亩的厂房 is held: a fact)
+    if (
+        after.startswith("的")
+        and m.kind in _BOUND_CLASS_KINDS
+        and m.start > 0
+        and _CJK.match(t[m.start - 1])
+        and not t.endswith(_HOLDING_WORDS, 0, m.start)
+        and not t.startswith(_PRICE_AFTER, m.end + 1)
+    ):
+        surface = t[m.start : m.end]
+        prefix = t[m.start : m.core_start] if m.core_start > m.start else ""
+        if surface.endswith(("以上", "以下", "以内")) or prefix in _CRITERION_PREFIXES:
+            # 死亡5人以上的事故, 捐赠额超过1亿元的企业, 总分在650分以上的考生: a bound of an
+            # attribute named before it picks a class (超过7万名的学生 after a stop counts them,
+            # 有超过1亿的网民 is held, 不足200元的价格 is a price).
+            return "bound_class"
     if after.startswith("的") and m.kind == "money" and t.endswith("以内", m.start, m.end):
         return "bound_class"  # 1万元以内的工程: a class of jobs by price
     per = _PER_BOUND_RE.match(t, m.end)

@@ -189,3 +189,35 @@ def test_a_qualifier_word_before_an_approximate_range_is_its_qualifier(
 ) -> None:
     [c] = _at(text, surface)
     assert (c.value, c.value_max, c.qualifier) == (value, value_max, qualifier)
+
+
+# (text, surface): a bound of an attribute named before it, with 的, picks a class of things
+BOUND_CLASSES = [
+    ("全省今年未发生死亡3人以上的较大火灾。", "3人以上"),
+    ("年销售额超过5000万元的企业可申请补贴。", "超过5000万元"),
+    ("全市中考总分在600分以上的考生约有两千人。", "600分以上"),
+    ("单场观众不超过2000人的比赛可以照常举行。", "不超过2000人"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), BOUND_CLASSES)
+def test_a_bound_of_an_attribute_names_a_class(text: str, surface: str) -> None:
+    assert _at(text, surface) == []
+
+
+# (text, surface): the same shapes that state a fact
+NOT_BOUND_CLASSES = [
+    # after a stop the bounded count is the count of what follows
+    ("据统计，超过3万名的学生参加了这次考试。", "超过3万名"),
+    # held: what something has
+    ("这家公司拥有超过800名的研发人员。", "超过800名"),
+    # a price after 的: the bounded amount is the price
+    ("这款耳机贵出不足80元的价格，却多了降噪功能。", "不足80元"),
+    # a share with 的 is the share of a population
+    ("调查显示，教师中有超过七成的人支持这项改革。", "超过七成"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), NOT_BOUND_CLASSES)
+def test_a_bound_that_states_a_fact_stays(text: str, surface: str) -> None:
+    assert _at(text, surface)
