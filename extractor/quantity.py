@@ -2630,13 +2630,14 @@ _BOUND_WORDS = {r[0]: r[1] for r in table("bound_words")}
 _DISTANT_BOUND_RE = re.compile(
     "(?P<w>"
     + "|".join(sorted(_BOUND_WORDS, key=len, reverse=True))
-    + ")[^，。；！？,;!?\n：:0-9零〇一二两三四五六七八九十百千万亿]{1,12}$"
+    + ")[^，。；！？,;!?\n：:0-9零〇一二两三四五六七八九十百千万亿]{0,12}$"
 )
 
 
 def _distant_bounds(t: str, out: list[Mention]) -> None:
     """An exact quantity (qualifier =) whose clause holds a word of a bound a few words before
-    it takes that word's qualifier: 至少被改编了10次 is at least 10 times, 不超过基金资产净值的
+    it (or right before it, where qualifiers.tsv has no such word: 差不多5万元, 不得小于50毫米)
+    takes that word's qualifier: 至少被改编了10次 is at least 10 times, 不超过基金资产净值的
     3% at most 3 %. Ranks are left alone (至少排名第三 bounds no rank's value)."""
     for m in out:
         if m.qualifier != "=" or m.rule.startswith("rank") or m.value is None:
