@@ -2620,6 +2620,7 @@ def find_quantities(
     if lookalikes:
         kept = _drop_in_context(norm, f.out, soft)
         _distant_bounds(norm, kept)
+        _more_after_unit(norm, kept)
         return kept
     return f.out
 
@@ -2632,6 +2633,25 @@ _DISTANT_BOUND_RE = re.compile(
     + "|".join(sorted(_BOUND_WORDS, key=len, reverse=True))
     + ")[^，。；！？,;!?\n：:0-9零〇一二两三四五六七八九十百千万亿]{0,12}$"
 )
+
+
+#: 多 and 余 after a share, a size or a scaled amount (GUIDELINE: 余, 多 -> >).
+_MORE_AFTER = ("多", "余")
+
+
+def _more_after_unit(t: str, out: list[Mention]) -> None:
+    """三成多, 两米余, 2%多一点, 5千多: 多 or 余 right after the unit of an exact quantity
+    makes it more than that, and joins its surface. Counts are left alone, where 多 opens the
+    next word (4种多功能, 十所多波束)."""
+    for i, m in enumerate(out):
+        if m.qualifier != "=" or m.kind == "count" or m.value is None or m.value_max is not None:
+            continue
+        if not t.startswith(_MORE_AFTER, m.end):
+            continue
+        if i + 1 < len(out) and out[i + 1].start <= m.end:
+            continue
+        m.qualifier = ">"
+        m.end += 1
 
 
 def _distant_bounds(t: str, out: list[Mention]) -> None:

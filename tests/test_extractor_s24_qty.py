@@ -224,3 +224,23 @@ NOT_BOUND_CLASSES = [
 @pytest.mark.parametrize(("text", "surface"), NOT_BOUND_CLASSES)
 def test_a_bound_that_states_a_fact_stays(text: str, surface: str) -> None:
     assert _at(text, surface)
+
+
+# (text, surface, qualifier): 多 or 余 after the unit of a share, a size or an amount
+MORE_AFTER_UNIT = [
+    ("今年的机票比去年贵了两成多。", "两成多", ">"),
+    ("两栋楼之间隔着三米余的通道。", "三米余", ">"),
+    ("这块手表折合人民币也在8千多，价格不菲。", "8千多", ">"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "qualifier"), MORE_AFTER_UNIT)
+def test_more_after_the_unit_is_more_than(text: str, surface: str, qualifier: str) -> None:
+    [c] = _at(text, surface)
+    assert c.qualifier == qualifier
+
+
+def test_more_that_opens_the_next_word_after_a_count_stays_out() -> None:
+    # 多功能 is a word: the count of modes is exact
+    [c] = _at("这台相机支持5种多功能拍摄模式。", "5种")
+    assert c.qualifier == "="
