@@ -351,6 +351,11 @@ _CRITERION_PREFIXES = frozenset(
     r[0] for r in table("criterion_prefixes") if r[1] in ("prefix", "both")
 )
 _CRITERION_KINDS = frozenset({"weight", "length", "area", "age", "duration", "other"})
+#: Kinds whose bound with 的 picks a class only after the attribute it bounds (死亡5人以上的
+#: 事故); a share with 的 is the share of a population (超过七成的人), so never.
+_BOUND_CLASS_KINDS = frozenset({"count", "money", "score"})
+#: Price words (data/price_words.tsv) after 的 make the bounded amount a price (不足700元的价格).
+_PRICE_AFTER = tuple(words("price_words"))
 #: Words right before such a quantity that make it held or reached, a fact (有超过1亿的网民).
 _HOLDING_WORDS = tuple(words("holding_words"))
 #: A minus sign that makes a share negative: 收益为-0.11%, 浮亏-6.75% (after a word or a
@@ -761,6 +766,12 @@ _RANK_ADJACENT_RE = re.compile(
     + "|".join(sorted(words("rank_verbs") + words("rank_scopes"), key=len, reverse=True))
     + ")$"
 )
+#: The words of a tally (data/tally_words.tsv): clause openers (这是) after which 第N counts
+#: what happened so far, and the measure words of occasions 第N then takes (第15次, 第45场).
+_TALLY_HEADS = tuple(r[0] for r in table("tally_words") if r[1] == "head")
+_TALLY_MEASURES = tuple(r[0] for r in table("tally_words") if r[1] == "measure")
+_TALLY_MEASURE_RE = re.compile("(?:" + "|".join(_TALLY_MEASURES) + ")(?=[\u4e00-\u9fff])")
+_TALLY_CLAUSE_STOPS = frozenset("，。；！？,;!?：:\n“”")
 #: A currency written in brackets after a bare amount: 30万(新台币).
 #: A currency named right before a scaled amount with no unit after it (游戏币500万, 金币3万):
 #: the amount is in that currency. Only names of two characters or more (元 alone is no name).
@@ -1412,7 +1423,8 @@ class _Finder:
                     continue
                 v = parse_number(m.group("n"))
                 if v is not None and self._free(s, e + 1):
-                    self.add(Mention(s, e + 1, v, None, "", "=", "other", "rank.ordinal", 0.5, s))
+                    unit = "个" if self._tally(s) else ""
+                    self.add(Mention(s, e + 1, v, None, unit, "=", "other", "rank.ordinal", 0.5, s))
                 continue
             before = t[max(0, s - 12) : s]
             tail = _RANK_LIST_TAIL_RE.match(t, e)
@@ -1425,8 +1437,18 @@ class _Finder:
                 # 国内第32家合资公司, 世界上第一架飞机: a rank in a field, with its measure word.
                 v = parse_number(m.group("n"))
                 if v is not None and self._free(s, measure.end()):
+                    unit = measure.group(0) if self._tally(s) else ""
+                    end = measure.end()
+                    self.add(Mention(s, end, v, None, unit, "=", "other", "rank.ordinal", 0.5, s))
+                continue
+            tally = _TALLY_MEASURE_RE.match(t, e)
+            if tally and self._tally(s):
+                # 这是他本赛季第15次技术犯规: the fifteenth so far, a count of its measure.
+                v = parse_number(m.group("n"))
+                if v is not None and self._free(s, tally.end()):
+                    unit = tally.group(0)
                     self.add(
-                        Mention(s, measure.end(), v, None, "", "=", "other", "rank.ordinal", 0.5, s)
+                        Mention(s, tally.end(), v, None, unit, "=", "other", "rank.ordinal", 0.5, s)
                     )
                 continue
             if not _RANK_AFTER_OK.match(after) and not (
@@ -1455,6 +1477,24 @@ class _Finder:
             self.add(Mention(s, e, v, v_max, "", "=", "other", "rank.ordinal", 0.55, s))
             if tail:
                 self._rank_list(tail)
+
+    def _tally(self, s: int) -> bool:
+        """这是他本赛季第15次…, 她这也是第四次…: 第N at s stands in a clause opened by a word
+        of a tally (data/tally_words.tsv, after at most a pronoun), in a sentence that asks
+        nothing (这是你们的第一个项目吗？). Such an ordinal is the Nth so far, a count: its
+        measure word is its unit (这是他本赛季的第8个进球: 8 个), where a rank has none."""
+        t = self.t
+        k = s
+        while k > max(0, s - 40) and t[k - 1] not in _TALLY_CLAUSE_STOPS:
+            k -= 1
+        if not any(t.startswith(w, j) for j in range(k, min(k + 3, s)) for w in _TALLY_HEADS):
+            return False
+        end, stop = s, min(len(t), s + 120)
+        while end < stop and t[end] not in "。！!\n":
+            if t[end] in "？?":
+                return False
+            end += 1
+        return not any(ch in "？?" for ch in t[k:s])
 
     def _rank_list(self, tail: re.Match[str]) -> None:
         """The other ranks of a list whose first item is a rank (第四、第六和第八名: 第六, 第八;
@@ -1626,7 +1666,8 @@ class _Finder:
                 return restart  # 一两年: "a year or two", vague (七八年 is 7 to 8 years)
             if unit in CN_EXCLUDED_UNITS and self.filter:
                 return restart  # 二三线城市, 二三级市场: a class of words, not a range
-            return self._pair(m, s, e, unit, scale, pair, p_start if p_word else s, restart)
+            qual = (p_qual or "=") if p_word else "="
+            return self._pair(m, s, e, unit, scale, pair, p_start if p_word else s, restart, qual)
         if value is None:
             return restart
         shaped = False
@@ -1995,6 +2036,7 @@ class _Finder:
         pair: re.Match[str],
         start: int,
         restart: int,
+        qual: str = "=",
     ) -> int:
         rest = pair[3]
         v1 = _num_value(pair[1] + rest, scale)
@@ -2018,8 +2060,9 @@ class _Finder:
         if stored == "元" and currency:
             stored = CURRENCY_BEFORE[currency[0]]
         # A range (四五万, value 40000 to 50000): the qualifier describes the low end, which
-        # is written as it is (GUIDELINE: "For a range the qualifier describes the low end").
-        self.add(Mention(start, e, v1, v2, stored, "=", kind, "range.approximate", 0.7, s))
+        # is written as it is (GUIDELINE: "For a range the qualifier describes the low end"),
+        # unless a qualifier word stands before it (约三四百美元: ~).
+        self.add(Mention(start, e, v1, v2, stored, qual, kind, "range.approximate", 0.7, s))
         return restart
 
     def _cn_shape_ok(self, n: str, s: int, e: int) -> bool:
@@ -2575,8 +2618,53 @@ def find_quantities(
     f.out.sort(key=lambda m: m.start)
     _negatives(norm, f.out)
     if lookalikes:
-        return _drop_in_context(norm, f.out, soft)
+        kept = _drop_in_context(norm, f.out, soft)
+        _distant_bounds(norm, kept)
+        _more_after_unit(norm, kept)
+        return kept
     return f.out
+
+
+#: A word of a bound (data/bound_words.tsv) earlier in the clause of a number, with no stop and
+#: no other number between (至少被改编了10次, 不低于基金资产净值的80%).
+_BOUND_WORDS = {r[0]: r[1] for r in table("bound_words")}
+_DISTANT_BOUND_RE = re.compile(
+    "(?P<w>"
+    + "|".join(sorted(_BOUND_WORDS, key=len, reverse=True))
+    + ")[^，。；！？,;!?\n：:0-9零〇一二两三四五六七八九十百千万亿]{0,12}$"
+)
+
+
+#: 多 and 余 after a share, a size or a scaled amount (GUIDELINE: 余, 多 -> >).
+_MORE_AFTER = ("多", "余")
+
+
+def _more_after_unit(t: str, out: list[Mention]) -> None:
+    """三成多, 两米余, 2%多一点, 5千多: 多 or 余 right after the unit of an exact quantity
+    makes it more than that, and joins its surface. Counts are left alone, where 多 opens the
+    next word (4种多功能, 十所多波束)."""
+    for i, m in enumerate(out):
+        if m.qualifier != "=" or m.kind == "count" or m.value is None or m.value_max is not None:
+            continue
+        if not t.startswith(_MORE_AFTER, m.end):
+            continue
+        if i + 1 < len(out) and out[i + 1].start <= m.end:
+            continue
+        m.qualifier = ">"
+        m.end += 1
+
+
+def _distant_bounds(t: str, out: list[Mention]) -> None:
+    """An exact quantity (qualifier =) whose clause holds a word of a bound a few words before
+    it (or right before it, where qualifiers.tsv has no such word: 差不多5万元, 不得小于50毫米)
+    takes that word's qualifier: 至少被改编了10次 is at least 10 times, 不超过基金资产净值的
+    3% at most 3 %. Ranks are left alone (至少排名第三 bounds no rank's value)."""
+    for m in out:
+        if m.qualifier != "=" or m.rule.startswith("rank") or m.value is None:
+            continue
+        b = _DISTANT_BOUND_RE.search(t, max(0, m.start - 16), m.start)
+        if b is not None:
+            m.qualifier = _BOUND_WORDS[b.group("w")]
 
 
 #: What may stand before the minus sign of a negative amount (净额为-1.35亿元, 利润：-2000万元): a
@@ -3107,6 +3195,21 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
             prefix in _CRITERION_PREFIXES and not t.endswith(_HOLDING_WORDS, 0, m.start)
         ):
             return "bound_class"  # 重9公斤以下的小型犬 (but 拥有超过500亩的厂房 is held: a fact)
+    if (
+        after.startswith("的")
+        and m.kind in _BOUND_CLASS_KINDS
+        and m.start > 0
+        and _CJK.match(t[m.start - 1])
+        and not t.endswith(_HOLDING_WORDS, 0, m.start)
+        and not t.startswith(_PRICE_AFTER, m.end + 1)
+    ):
+        surface = t[m.start : m.end]
+        prefix = t[m.start : m.core_start] if m.core_start > m.start else ""
+        if surface.endswith(("以上", "以下", "以内")) or prefix in _CRITERION_PREFIXES:
+            # 死亡5人以上的事故, 捐赠额超过1亿元的企业, 总分在650分以上的考生: a bound of an
+            # attribute named before it picks a class (超过7万名的学生 after a stop counts them,
+            # 有超过1亿的网民 is held, 不足200元的价格 is a price).
+            return "bound_class"
     if after.startswith("的") and m.kind == "money" and t.endswith("以内", m.start, m.end):
         return "bound_class"  # 1万元以内的工程: a class of jobs by price
     per = _PER_BOUND_RE.match(t, m.end)

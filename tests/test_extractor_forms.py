@@ -562,6 +562,8 @@ QUANTITY_LEXICONS = (
     "level_condition_words",  # its entry test: tests/test_extractor_quantity_s13.py
     "point_count_words",  # its entry test: tests/test_extractor_quantity_s16.py
     "per_base_metrics",  # its entry test: tests/test_extractor_quantity_s20.py
+    "tally_words",  # its entry test: tests/test_extractor_s24_qty.py
+    "bound_words",  # its entry test: tests/test_extractor_s24_qty.py
 )
 
 

@@ -318,8 +318,8 @@ def test_the_other_reading_is_picked_in_the_review_session(tmp_path) -> None:
 @pytest.mark.parametrize(
     ("text", "surface", "other"),
     [
-        ("这是他本赛季打进的第8个进球，全队共进15球。", "第8个", "个"),
-        ("这是两人合作的第三部电影，票房2亿元。", "第三部", "部"),
+        ("他本赛季打进的第8个进球来自点球，全队共进15球。", "第8个", "个"),
+        ("两人合作的第三部电影票房2亿元。", "第三部", "部"),
     ],
 )
 def test_an_ordinals_measure_word_is_its_units_alternative(
