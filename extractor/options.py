@@ -381,12 +381,16 @@ def time_options(
     # sentence split cut (北京时间|4月20日，… of a heading glued to a dateline) opens it.
     i = sentence_times_from(times, time_spans, s_start)
     nearest: tuple[int, int] | None = None
+    skipped: set[tuple[int, int]] = set()  # times that date another value, never this one
     while i < len(times) and times[i].start < s_end:
         t = times[i]
         i += 1
         if t.end <= q_start:
             if _multiple_base(norm, t, q_start, q_end):
                 continue  # 是上年同期的2.63倍: the time of what the quantity is compared with
+            if _start_value_time(norm, t, q_start, mention_starts):
+                skipped.add((t.start, t.end))
+                continue  # 由上年的3.9%降至1.6%: the time of the value the change starts from
             f = {"same_sentence": 1.0, "dist": _log_dist(q_start - t.end)}
             if t.end > clause[0]:
                 f["same_clause"] = 1.0
@@ -460,7 +464,7 @@ def time_options(
     while para_start == 0 and i < len(times) and times[i].start < headline_end:
         t = times[i]
         if t.anchor and not is_base(norm, t.start):
-            if (t.start, t.end) not in found:
+            if (t.start, t.end) not in found and (t.start, t.end) not in skipped:
                 add(t, {"dist": _log_dist(q_start - t.end), "sentences_back": min(si, 6) / 3})
             break
         i += 1
@@ -482,7 +486,7 @@ def time_options(
             found[(t.start, t.end)][1]["lead"] = 1.0
         else:
             add(t, f)
-    if rule is not None:
+    if rule is not None and (rule.start, rule.end) not in skipped:
         key = (rule.start, rule.end)
         if key in found:
             found[key][1]["rule"] = 1.0
@@ -586,6 +590,30 @@ def _multiple_base(norm: str, t: TimeExpr, q_start: int, q_end: int) -> bool:
         return False  # 提升为现在的4倍: the time of the quantity's own value
     gap = norm[t.end + 1 : q_start]
     return len(gap) <= _MULTIPLE_GAP and not any(ch in _CLAUSE_STOPS for ch in gap)
+
+
+#: Characters at most between the time of a change's starting value and the quantity the
+#: change reaches (由上年的3.9%降至1.6%, 从去年秋拍的68件减少到51件).
+_FROM_GAP = 40
+#: What leads from a starting value to the value reached (降至, 提高到, 调整为).
+_REACHED_RE = re.compile(r"[至到为]")
+
+
+def _start_value_time(norm: str, t: TimeExpr, q_start: int, mention_starts: Sequence[int]) -> bool:
+    """Whether the time ``t`` dates the starting value of a change the quantity at ``q_start``
+    is the value reached (由上年的3.9%降至1.6%, 从目前的40%提高到50%: 由 or 从 of
+    :data:`_FROM_WORDS` right before the time): the time of the value the quantity is compared
+    with, never the quantity's own. The starting value itself (3.9%, no quantity between)
+    keeps it."""
+    if t.start < 1 or norm[t.start - 1] not in _FROM_WORDS:
+        return False
+    gap = norm[t.end : q_start]
+    if len(gap) > _FROM_GAP or any(ch in _CLAUSE_STOPS for ch in gap):
+        return False
+    k = bisect.bisect_left(mention_starts, t.end)
+    if k >= len(mention_starts) or mention_starts[k] >= q_start:
+        return False  # no value between: the quantity is the starting value
+    return _REACHED_RE.search(norm, mention_starts[k], q_start) is not None
 
 
 #: Marks that end a sentence of the body (a heading split off at a space ends with none).

@@ -1,0 +1,34 @@
+"""Twenty-fourth session's time rules, with sentences written for the tests: the time of a
+change's starting value (由上年的…降至…) never dates the value the change reaches."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+
+
+def _times(text: str, surface: str) -> list[str]:
+    [c] = [c for c in extract(text) if c.quantity_text == surface]
+    return [a["text"] for a in c.alternatives.get("time", [])] + [c.time_text or ""]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "reached", "time"),
+    [
+        ("该县的入学率由去年的81.5%提高至93.2%。", "81.5%", "93.2%", "去年"),
+        ("这家工厂的日产量从上月的120吨增加到160吨。", "120吨", "160吨", "上月"),
+        ("全市的空置率已由三年前的14%降为9%。", "14%", "9%", "三年前"),
+    ],
+)
+def test_a_starting_values_time_never_dates_the_value_reached(
+    text: str, start: str, reached: str, time: str
+) -> None:
+    assert time in _times(text, start)
+    assert time not in _times(text, reached)
+
+
+def test_a_time_after_from_without_a_value_between_stays() -> None:
+    # No starting value between 由上月起 and the quantity: the time is the quantity's own.
+    text = "据介绍，这家工厂由上月起日产量提高到160吨。"
+    assert any("上月" in t for t in _times(text, "160吨"))
