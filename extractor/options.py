@@ -517,7 +517,8 @@ def time_options(
             empty["previous_empty"] = 1.0
         elif previous in found:
             found[previous][1]["previous_time"] = 1.0
-    out.append((None, Option("", -1, -1, empty)))
+    if not out or not _BREAKDOWN_RE.match(norm, s_start):
+        out.append((None, Option("", -1, -1, empty)))
     # What the claim says (a change, a plan, a standing fact) only tells one option from
     # another where it stands: conjoined with the option's class, as the genre signals are.
     # The conjunctions of each class are built once per claim (its options share classes).
@@ -590,6 +591,14 @@ def _multiple_base(norm: str, t: TimeExpr, q_start: int, q_end: int) -> bool:
         return False  # 提升为现在的4倍: the time of the quantity's own value
     gap = norm[t.end + 1 : q_start]
     return len(gap) <= _MULTIPLE_GAP and not any(ch in _CLAUSE_STOPS for ch in gap)
+
+
+#: A sentence that breaks the figures of a report down by a dimension (从地区看，分产品看，
+#: 按行业分析，): its figures are parts of the report's, so they hold at a time the sentence
+#: or the paragraph names, never at none.
+_BREAKDOWN_RE = re.compile(
+    r"(?:其中[，,]?)?(?:从|分|按)[^，,。；;！？!?]{1,12}?(?:来看|看|分析)[，,]"
+)
 
 
 #: Characters at most between the time of a change's starting value and the quantity the

@@ -1,5 +1,6 @@
 """Twenty-fourth session's time rules, with sentences written for the tests: the time of a
-change's starting value (由上年的…降至…) never dates the value the change reaches."""
+change's starting value (由上年的…降至…) never dates the value the change reaches; a sentence
+that breaks a report's figures down (从地区看，分产品看，) holds at a time, never at none."""
 
 from __future__ import annotations
 
@@ -32,3 +33,32 @@ def test_a_time_after_from_without_a_value_between_stays() -> None:
     # No starting value between 由上月起 and the quantity: the time is the quantity's own.
     text = "据介绍，这家工厂由上月起日产量提高到160吨。"
     assert any("上月" in t for t in _times(text, "160吨"))
+
+
+BREAKDOWN = (
+    "2025年，全省规模以上工业企业实现利润总额3120亿元，同比增长6.4%。"
+    "{opener}制造业实现利润2480亿元，占全部利润的79.5%。"
+)
+
+
+@pytest.mark.parametrize("opener", ["分行业看，", "从行业结构看，", "按行业分析，", "从行业来看，"])
+def test_a_breakdown_sentence_offers_no_empty_time(opener: str) -> None:
+    text = BREAKDOWN.format(opener=opener)
+    for surface in ("2480亿元", "79.5%"):
+        times = _times(text, surface)
+        assert "" not in times, times
+        assert "2025年" in times
+
+
+@pytest.mark.parametrize("opener", ["", "专家分析，", "从明年起，"])
+def test_other_sentence_openers_keep_the_empty_time(opener: str) -> None:
+    text = BREAKDOWN.format(opener=opener)
+    [c] = [c for c in extract(text) if c.quantity_text == "79.5%"]
+    texts = [a["text"] for a in c.alternatives.get("time", [])] + [c.time_text or ""]
+    assert "" in texts, texts
+
+
+def test_a_breakdown_sentence_with_no_time_to_offer_keeps_the_empty_one() -> None:
+    text = "分品种看，小麦亩产约520公斤，玉米亩产约610公斤。"
+    [c] = [c for c in extract(text) if c.quantity_text == "约520公斤"]
+    assert c.time_text in ("", None)
