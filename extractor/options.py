@@ -594,10 +594,10 @@ def _multiple_base(norm: str, t: TimeExpr, q_start: int, q_end: int) -> bool:
 
 
 #: A sentence that breaks the figures of a report down by a dimension (从地区看，分产品看，
-#: 按行业分析，): its figures are parts of the report's, so they hold at a time the sentence
-#: or the paragraph names, never at none.
+#: 按行业分析，按业务划分，): its figures are parts of the report's, so they hold at a time
+#: the sentence or the paragraph names, never at none.
 _BREAKDOWN_RE = re.compile(
-    r"(?:其中[，,]?)?(?:从|分|按)[^，,。；;！？!?]{1,12}?(?:来看|看|分析)[，,]"
+    r"(?:其中[，,]?)?(?:从|分|按)[^，,。；;！？!?]{1,12}?(?:来看|看|分析|划分)[，,]"
 )
 
 

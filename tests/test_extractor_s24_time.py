@@ -41,7 +41,9 @@ BREAKDOWN = (
 )
 
 
-@pytest.mark.parametrize("opener", ["分行业看，", "从行业结构看，", "按行业分析，", "从行业来看，"])
+@pytest.mark.parametrize(
+    "opener", ["分行业看，", "从行业结构看，", "按行业分析，", "从行业来看，", "按行业划分，"]
+)
 def test_a_breakdown_sentence_offers_no_empty_time(opener: str) -> None:
     text = BREAKDOWN.format(opener=opener)
     for surface in ("2480亿元", "79.5%"):
