@@ -664,8 +664,9 @@ def _static_time_features(
 ) -> dict[str, float] | None:
     if not base_ok and is_base(norm, t.start):
         return None
-    if t.text.endswith("以来") and _RECORD_RE.match(norm, t.end):
-        return None  # 为1951年以来第四多, 创2015年以来新高: the window of a record
+    if (t.text.endswith("以来") or t.span) and _RECORD_RE.match(norm, t.end):
+        # 为1951年以来第四多, 创2015年以来新高, 创近3个月新高: the window of a record
+        return None
     f = {"anchor": float(t.anchor)}
     if PERIOD_RE.search(t.text):
         f["period"] = 1.0

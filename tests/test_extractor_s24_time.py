@@ -64,3 +64,24 @@ def test_a_breakdown_sentence_with_no_time_to_offer_keeps_the_empty_one() -> Non
     text = "分品种看，小麦亩产约520公斤，玉米亩产约610公斤。"
     [c] = [c for c in extract(text) if c.quantity_text == "约520公斤"]
     assert c.time_text in ("", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "沪指今天上涨1.5%，创近3个月新高。两市成交额达4500亿元。",
+        "该市上月气温偏高，为三年来最高。全市用电量达52亿千瓦时。",
+    ],
+)
+def test_a_stretch_that_is_the_window_of_a_record_is_no_time(text: str) -> None:
+    # 近3个月新高, 三年来最高: the window of a record, as 2015年以来新高 is.
+    [c] = [c for c in extract(text) if c.quantity_text.endswith(("4500亿元", "52亿千瓦时"))]
+    times = [a["text"] for a in c.alternatives.get("time", [])] + [c.time_text or ""]
+    assert not [t for t in times if "近3个月" in t or "三年来" in t], times
+
+
+def test_a_stretch_as_the_period_of_a_change_stays_a_time() -> None:
+    text = "近3个月，两市成交额累计达4500亿元。"
+    [c] = [c for c in extract(text) if c.quantity_text.endswith("4500亿元")]
+    times = [a["text"] for a in c.alternatives.get("time", [])] + [c.time_text or ""]
+    assert "近3个月" in times, times
