@@ -20,6 +20,7 @@ Only words of the text are offered; features never name words (only shapes, tags
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -382,9 +383,13 @@ def time_options(
     i = sentence_times_from(times, time_spans, s_start)
     nearest: tuple[int, int] | None = None
     skipped: set[tuple[int, int]] = set()  # times that date another value, never this one
+    others = _respective_others(norm, times, time_spans, mention_starts, s_start, q_start, clause)
     while i < len(times) and times[i].start < s_end:
         t = times[i]
         i += 1
+        if (t.start, t.end) in others:
+            skipped.add((t.start, t.end))
+            continue  # 2003年和2004年…分别为13.6%和16.81%: the other items' times
         if t.end <= q_start:
             if _multiple_base(norm, t, q_start, q_end):
                 continue  # 是上年同期的2.63倍: the time of what the quantity is compared with
@@ -599,6 +604,60 @@ def _multiple_base(norm: str, t: TimeExpr, q_start: int, q_end: int) -> bool:
 _BREAKDOWN_RE = re.compile(
     r"(?:其中[，,]?)?(?:从|分|按)[^，,。；;！？!?]{1,12}?(?:来看|看|分析|划分)[，,]"
 )
+
+
+#: The word of a respective list (2003年和2004年…分别为13.6%和16.81%).
+_RESPECTIVE = "分别"
+#: Characters at most between two times of a respective list (1月份成立的甲基金和2月份…).
+_LIST_GAP = 12
+
+
+def _respective_others(
+    norm: str,
+    times: Sequence[TimeExpr],
+    time_spans: Sequence[tuple[int, int]],
+    mention_starts: Sequence[int],
+    s_start: int,
+    q_start: int,
+    clause: tuple[int, int],
+) -> set[tuple[int, int]]:
+    """The spans of the times that date the other items of a respective list the quantity
+    at ``q_start`` is an item of: as many times before 分别 in the sentence as quantities
+    after it in the clause (2003年和2004年…分别为13.6%和16.81%; 自去年11月份、12月份到今年1月份…
+    分别为5136户、3772户、493户), the k-th quantity dated by the k-th time. Empty when the
+    sentence holds no such list."""
+    at = norm.rfind(_RESPECTIVE, max(s_start, clause[0] - 200), q_start)
+    if at < 0 or any(ch in _CLAUSE_STOPS for ch in norm[at:q_start]):
+        return set()
+    lo = bisect.bisect_left(mention_starts, at)
+    k = bisect.bisect_left(mention_starts, q_start) - lo
+    n = bisect.bisect_left(mention_starts, clause[1]) - lo
+    j = bisect.bisect_left(time_spans, (s_start, -1))
+    listed = []
+    while j < len(times) and times[j].end <= at:
+        if times[j].start >= s_start and not is_base(norm, times[j].start):
+            listed.append((times[j].start, times[j].end))
+        j += 1
+    if n < 2 or k >= n or len(listed) < n:
+        return set()
+    # The list is the run of times last before 分别 that joiners join (2003年和2004年,
+    # 11月份、12月份到1月份; an earlier time of the sentence, 近期, is none of it).
+    run = listed[-n:]
+    for (_, end), (start, _) in itertools.pairwise(run):
+        gap = norm[end:start]
+        if len(gap) > _LIST_GAP or any(ch in _CLAUSE_STOPS for ch in gap):
+            return set()
+        if gap and not any(ch in _TIME_JOINERS for ch in gap):
+            return set()
+    if len(listed) > n:
+        gap = norm[listed[-n - 1][1] : run[0][0]]
+        if (
+            len(gap) <= _LIST_GAP
+            and not any(ch in _CLAUSE_STOPS for ch in gap)
+            and (not gap or any(ch in _TIME_JOINERS for ch in gap))
+        ):
+            return set()  # a longer list than the items: no respective reading
+    return {span for m, span in enumerate(run) if m != k}
 
 
 #: Characters at most between the time of a change's starting value and the quantity the

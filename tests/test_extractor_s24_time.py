@@ -1,6 +1,8 @@
 """Twenty-fourth session's time rules, with sentences written for the tests: the time of a
 change's starting value (由上年的…降至…) never dates the value the change reaches; a sentence
-that breaks a report's figures down (从地区看，分产品看，) holds at a time, never at none."""
+that breaks a report's figures down (从地区看，分产品看，) holds at a time, never at none; a
+stretch that is the window of a record (创近3个月新高) is no time; the items of a respective
+list (2021年和2022年…分别为…和…) are dated item by item."""
 
 from __future__ import annotations
 
@@ -85,3 +87,35 @@ def test_a_stretch_as_the_period_of_a_change_stays_a_time() -> None:
     [c] = [c for c in extract(text) if c.quantity_text.endswith("4500亿元")]
     times = [a["text"] for a in c.alternatives.get("time", [])] + [c.time_text or ""]
     assert "近3个月" in times, times
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "受行情影响，该公司2021年和2022年的净利润分别为3.2亿元和4.5亿元。",
+            {"3.2亿元": "2021年", "4.5亿元": "2022年"},
+        ),
+        (
+            "据统计，本市1月、2月和3月的新车销量分别为1.2万辆、0.9万辆和1.5万辆。",
+            {"1.2万辆": "1月", "0.9万辆": "2月", "1.5万辆": "3月"},
+        ),
+    ],
+)
+def test_a_respective_list_dates_each_item_by_its_own_time(
+    text: str, expected: dict[str, str]
+) -> None:
+    for c in extract(text):
+        for surface, time in expected.items():
+            if c.quantity_text.endswith(surface):
+                others = set(expected.values()) - {time}
+                times = [a["text"] for a in c.alternatives.get("time", [])] + [c.time_text]
+                assert not others & set(times), (surface, times)
+
+
+def test_a_respective_list_with_more_times_than_items_is_left_alone() -> None:
+    # Three joined times, two items: no item-by-item reading, every time stays offered.
+    text = "该公司2020年、2021年和2022年的净利润分别为3.2亿元和4.5亿元。"
+    [c] = [c for c in extract(text) if c.quantity_text.endswith("3.2亿元")]
+    times = [a["text"] for a in c.alternatives.get("time", [])] + [c.time_text]
+    assert "2022年" in times or "2021年" in times, times
