@@ -56,7 +56,10 @@ _REFERS_BACK = frozenset(
 )
 #: Words that name the moment of an earlier time of their sentence (2008年9月5日跌破…，当天收于
 #: 2202.45点; 2006年12月14日…，当时共计有48只): that earlier time stands in their place.
-_NAMES_EARLIER = frozenset(("当时", "当天", "当日", "当晚", "当年"))
+_NAMES_EARLIER = frozenset(("当时", "当天", "当日", "当晚", "当年", "全年"))
+#: What an earlier time names to be the year 全年 stands for (公司2015年年报显示，其全年实现…;
+#: 2004年全年下跌…，但全年振幅…): a year, never a part of one (下半年, 四季度, 8月2日).
+_WHOLE_YEAR_RE = re.compile(r"(?:\d{2,4}|[今去明本上当前])年(?:度|全年)?$")
 #: How a cutoff date opens (截至2月11日, 截止3月底).
 _CUTOFFS = ("截至", "截止")
 #: The claim kinds whose share of a document's quantities is a genre signal.
@@ -285,7 +288,8 @@ def antecedent(norm: str, times: Sequence[TimeExpr], i: int, s_start: int) -> Ti
 
     - a word naming an earlier moment (当时, 当天, 当年: :data:`_NAMES_EARLIER`) stands for the
       nearest anchored time before it that is no comparison base, no modifier (今年的) and no
-      such word itself (2008年9月5日跌破…，当天收于…);
+      such word itself (2008年9月5日跌破…，当天收于…); 全年 only for a year (2015年年报显示，
+      其全年…: :data:`_WHOLE_YEAR_RE`);
     - a reporting period after a cutoff date (截至2月11日，今年以来…) is the period up to that
       date: the cutoff stands for it.
 
@@ -310,6 +314,7 @@ def antecedent(norm: str, times: Sequence[TimeExpr], i: int, s_start: int) -> Ti
             and t.text not in _NAMES_EARLIER
             and t.text != "同期"
             and not norm.startswith("的", t.end)
+            and (own.text != "全年" or _WHOLE_YEAR_RE.search(t.text))
         ):
             return t
     return None

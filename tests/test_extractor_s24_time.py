@@ -2,7 +2,8 @@
 change's starting value (由上年的…降至…) never dates the value the change reaches; a sentence
 that breaks a report's figures down (从地区看，分产品看，) holds at a time, never at none; a
 stretch that is the window of a record (创近3个月新高) is no time; the items of a respective
-list (2021年和2022年…分别为…和…) are dated item by item."""
+list (2021年和2022年…分别为…和…) are dated item by item; 全年 stands for the year its
+sentence names (2023年年报显示，其全年…), never for a part of one."""
 
 from __future__ import annotations
 
@@ -119,3 +120,26 @@ def test_a_respective_list_with_more_times_than_items_is_left_alone() -> None:
     [c] = [c for c in extract(text) if c.quantity_text.endswith("3.2亿元")]
     times = [a["text"] for a in c.alternatives.get("time", [])] + [c.time_text]
     assert "2022年" in times or "2021年" in times, times
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "year"),
+    [
+        ("该公司2023年年报显示，其全年实现营业收入12.5亿元。", "12.5亿元", "2023年"),
+        ("分析师预计，今年该市新房价格全年涨幅约3%。", "约3%", "今年"),
+    ],
+)
+def test_the_whole_year_stands_for_the_year_its_sentence_names(
+    text: str, surface: str, year: str
+) -> None:
+    [c] = [c for c in extract(text) if c.quantity_text.endswith(surface)]
+    assert c.time_text == year
+    assert "全年" not in [a["text"] for a in c.alternatives.get("time", [])]
+
+
+def test_the_whole_year_never_stands_for_a_part_of_one() -> None:
+    # 下半年 is a part of the year: 全年 stays itself.
+    text = "该厂二期工程将于下半年投产，全年产量预计达到5万吨。"
+    [c] = [c for c in extract(text) if c.quantity_text.endswith("5万吨")]
+    times = [a["text"] for a in c.alternatives.get("time", [])] + [c.time_text]
+    assert "全年" in times, times
