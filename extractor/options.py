@@ -20,6 +20,7 @@ Only words of the text are offered; features never name words (only shapes, tags
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -55,7 +56,10 @@ _REFERS_BACK = frozenset(
 )
 #: Words that name the moment of an earlier time of their sentence (2008年9月5日跌破…，当天收于
 #: 2202.45点; 2006年12月14日…，当时共计有48只): that earlier time stands in their place.
-_NAMES_EARLIER = frozenset(("当时", "当天", "当日", "当晚", "当年"))
+_NAMES_EARLIER = frozenset(("当时", "当天", "当日", "当晚", "当年", "全年"))
+#: What an earlier time names to be the year 全年 stands for (公司2015年年报显示，其全年实现…;
+#: 2004年全年下跌…，但全年振幅…): a year, never a part of one (下半年, 四季度, 8月2日).
+_WHOLE_YEAR_RE = re.compile(r"(?:\d{2,4}|[今去明本上当前])年(?:度|全年)?$")
 #: How a cutoff date opens (截至2月11日, 截止3月底).
 _CUTOFFS = ("截至", "截止")
 #: The claim kinds whose share of a document's quantities is a genre signal.
@@ -284,7 +288,8 @@ def antecedent(norm: str, times: Sequence[TimeExpr], i: int, s_start: int) -> Ti
 
     - a word naming an earlier moment (当时, 当天, 当年: :data:`_NAMES_EARLIER`) stands for the
       nearest anchored time before it that is no comparison base, no modifier (今年的) and no
-      such word itself (2008年9月5日跌破…，当天收于…);
+      such word itself (2008年9月5日跌破…，当天收于…); 全年 only for a year (2015年年报显示，
+      其全年…: :data:`_WHOLE_YEAR_RE`);
     - a reporting period after a cutoff date (截至2月11日，今年以来…) is the period up to that
       date: the cutoff stands for it.
 
@@ -309,6 +314,7 @@ def antecedent(norm: str, times: Sequence[TimeExpr], i: int, s_start: int) -> Ti
             and t.text not in _NAMES_EARLIER
             and t.text != "同期"
             and not norm.startswith("的", t.end)
+            and (own.text != "全年" or _WHOLE_YEAR_RE.search(t.text))
         ):
             return t
     return None
@@ -381,12 +387,20 @@ def time_options(
     # sentence split cut (北京时间|4月20日，… of a heading glued to a dateline) opens it.
     i = sentence_times_from(times, time_spans, s_start)
     nearest: tuple[int, int] | None = None
+    skipped: set[tuple[int, int]] = set()  # times that date another value, never this one
+    others = _respective_others(norm, times, time_spans, mention_starts, s_start, q_start, clause)
     while i < len(times) and times[i].start < s_end:
         t = times[i]
         i += 1
+        if (t.start, t.end) in others:
+            skipped.add((t.start, t.end))
+            continue  # 2003年和2004年…分别为13.6%和16.81%: the other items' times
         if t.end <= q_start:
             if _multiple_base(norm, t, q_start, q_end):
                 continue  # 是上年同期的2.63倍: the time of what the quantity is compared with
+            if _start_value_time(norm, t, q_start, mention_starts):
+                skipped.add((t.start, t.end))
+                continue  # 由上年的3.9%降至1.6%: the time of the value the change starts from
             f = {"same_sentence": 1.0, "dist": _log_dist(q_start - t.end)}
             if t.end > clause[0]:
                 f["same_clause"] = 1.0
@@ -460,7 +474,7 @@ def time_options(
     while para_start == 0 and i < len(times) and times[i].start < headline_end:
         t = times[i]
         if t.anchor and not is_base(norm, t.start):
-            if (t.start, t.end) not in found:
+            if (t.start, t.end) not in found and (t.start, t.end) not in skipped:
                 add(t, {"dist": _log_dist(q_start - t.end), "sentences_back": min(si, 6) / 3})
             break
         i += 1
@@ -482,7 +496,7 @@ def time_options(
             found[(t.start, t.end)][1]["lead"] = 1.0
         else:
             add(t, f)
-    if rule is not None:
+    if rule is not None and (rule.start, rule.end) not in skipped:
         key = (rule.start, rule.end)
         if key in found:
             found[key][1]["rule"] = 1.0
@@ -513,7 +527,8 @@ def time_options(
             empty["previous_empty"] = 1.0
         elif previous in found:
             found[previous][1]["previous_time"] = 1.0
-    out.append((None, Option("", -1, -1, empty)))
+    if not out or not _BREAKDOWN_RE.match(norm, s_start):
+        out.append((None, Option("", -1, -1, empty)))
     # What the claim says (a change, a plan, a standing fact) only tells one option from
     # another where it stands: conjoined with the option's class, as the genre signals are.
     # The conjunctions of each class are built once per claim (its options share classes).
@@ -588,6 +603,92 @@ def _multiple_base(norm: str, t: TimeExpr, q_start: int, q_end: int) -> bool:
     return len(gap) <= _MULTIPLE_GAP and not any(ch in _CLAUSE_STOPS for ch in gap)
 
 
+#: A sentence that breaks the figures of a report down by a dimension (从地区看，分产品看，
+#: 按行业分析，按业务划分，): its figures are parts of the report's, so they hold at a time
+#: the sentence or the paragraph names, never at none.
+_BREAKDOWN_RE = re.compile(
+    r"(?:其中[，,]?)?(?:从|分|按)[^，,。；;！？!?]{1,12}?(?:来看|看|分析|划分)[，,]"
+)
+
+
+#: The word of a respective list (2003年和2004年…分别为13.6%和16.81%).
+_RESPECTIVE = "分别"
+#: Characters at most between two times of a respective list (1月份成立的甲基金和2月份…).
+_LIST_GAP = 12
+
+
+def _respective_others(
+    norm: str,
+    times: Sequence[TimeExpr],
+    time_spans: Sequence[tuple[int, int]],
+    mention_starts: Sequence[int],
+    s_start: int,
+    q_start: int,
+    clause: tuple[int, int],
+) -> set[tuple[int, int]]:
+    """The spans of the times that date the other items of a respective list the quantity
+    at ``q_start`` is an item of: as many times before 分别 in the sentence as quantities
+    after it in the clause (2003年和2004年…分别为13.6%和16.81%; 自去年11月份、12月份到今年1月份…
+    分别为5136户、3772户、493户), the k-th quantity dated by the k-th time. Empty when the
+    sentence holds no such list."""
+    at = norm.rfind(_RESPECTIVE, max(s_start, clause[0] - 200), q_start)
+    if at < 0 or any(ch in _CLAUSE_STOPS for ch in norm[at:q_start]):
+        return set()
+    lo = bisect.bisect_left(mention_starts, at)
+    k = bisect.bisect_left(mention_starts, q_start) - lo
+    n = bisect.bisect_left(mention_starts, clause[1]) - lo
+    j = bisect.bisect_left(time_spans, (s_start, -1))
+    listed = []
+    while j < len(times) and times[j].end <= at:
+        if times[j].start >= s_start and not is_base(norm, times[j].start):
+            listed.append((times[j].start, times[j].end))
+        j += 1
+    if n < 2 or k >= n or len(listed) < n:
+        return set()
+    # The list is the run of times last before 分别 that joiners join (2003年和2004年,
+    # 11月份、12月份到1月份; an earlier time of the sentence, 近期, is none of it).
+    run = listed[-n:]
+    for (_, end), (start, _) in itertools.pairwise(run):
+        gap = norm[end:start]
+        if len(gap) > _LIST_GAP or any(ch in _CLAUSE_STOPS for ch in gap):
+            return set()
+        if gap and not any(ch in _TIME_JOINERS for ch in gap):
+            return set()
+    if len(listed) > n:
+        gap = norm[listed[-n - 1][1] : run[0][0]]
+        if (
+            len(gap) <= _LIST_GAP
+            and not any(ch in _CLAUSE_STOPS for ch in gap)
+            and (not gap or any(ch in _TIME_JOINERS for ch in gap))
+        ):
+            return set()  # a longer list than the items: no respective reading
+    return {span for m, span in enumerate(run) if m != k}
+
+
+#: Characters at most between the time of a change's starting value and the quantity the
+#: change reaches (由上年的3.9%降至1.6%, 从去年秋拍的68件减少到51件).
+_FROM_GAP = 40
+#: What leads from a starting value to the value reached (降至, 提高到, 调整为).
+_REACHED_RE = re.compile(r"[至到为]")
+
+
+def _start_value_time(norm: str, t: TimeExpr, q_start: int, mention_starts: Sequence[int]) -> bool:
+    """Whether the time ``t`` dates the starting value of a change the quantity at ``q_start``
+    is the value reached (由上年的3.9%降至1.6%, 从目前的40%提高到50%: 由 or 从 of
+    :data:`_FROM_WORDS` right before the time): the time of the value the quantity is compared
+    with, never the quantity's own. The starting value itself (3.9%, no quantity between)
+    keeps it."""
+    if t.start < 1 or norm[t.start - 1] not in _FROM_WORDS:
+        return False
+    gap = norm[t.end : q_start]
+    if len(gap) > _FROM_GAP or any(ch in _CLAUSE_STOPS for ch in gap):
+        return False
+    k = bisect.bisect_left(mention_starts, t.end)
+    if k >= len(mention_starts) or mention_starts[k] >= q_start:
+        return False  # no value between: the quantity is the starting value
+    return _REACHED_RE.search(norm, mention_starts[k], q_start) is not None
+
+
 #: Marks that end a sentence of the body (a heading split off at a space ends with none).
 _FULL_STOPS = frozenset("。！？!?；;")
 
@@ -627,8 +728,9 @@ def _static_time_features(
 ) -> dict[str, float] | None:
     if not base_ok and is_base(norm, t.start):
         return None
-    if t.text.endswith("以来") and _RECORD_RE.match(norm, t.end):
-        return None  # 为1951年以来第四多, 创2015年以来新高: the window of a record
+    if (t.text.endswith("以来") or t.span) and _RECORD_RE.match(norm, t.end):
+        # 为1951年以来第四多, 创2015年以来新高, 创近3个月新高: the window of a record
+        return None
     f = {"anchor": float(t.anchor)}
     if PERIOD_RE.search(t.text):
         f["period"] = 1.0

@@ -664,8 +664,11 @@ def test_a_season_normalises_to_its_two_years() -> None:
         # Both items of a list of comparison bases are bases.
         ("对比2005年和2007年，戌市人口增长了12%。", "12%", "2007年", False),
         ("对比2005年和2007年，戌市人口增长了12%。", "12%", "2005年", False),
-        # A list of times that compares nothing is offered.
-        ("2005年和2007年，戌市人口分别增长了12%和9%。", "12%", "2007年", True),
+        # A list of times that compares nothing is offered (item by item where the list is
+        # respective: 12% is of 2005年, 9% of 2007年).
+        ("2005年和2007年，戌市人口分别增长了12%和9%。", "12%", "2005年", True),
+        ("2005年和2007年，戌市人口分别增长了12%和9%。", "9%", "2007年", True),
+        ("2005年和2007年，戌市人口分别增长了12%和9%。", "12%", "2007年", False),
     ],
 )
 def test_every_item_of_a_list_of_comparison_bases_is_a_base(
