@@ -1502,7 +1502,7 @@ def _person_title_re() -> re.Pattern[str]:
 
 
 #: Tags of a person's name.
-_PERSON_FLAGS = frozenset({"nr", "nrfg", "nrt"})
+_PERSON_NAME_FLAGS = frozenset({"nr", "nrfg", "nrt"})
 
 
 def _titled_person(
@@ -1537,7 +1537,7 @@ def _titled_person(
     if len(words) < 2 or words[0][2] != o.start or words[-1][3] != o.end:
         return None
     last = words[-1]
-    if last[1] in _PERSON_FLAGS and len(last[0]) >= 2 and words[-2][0].endswith(titles):
+    if last[1] in _PERSON_NAME_FLAGS and len(last[0]) >= 2 and words[-2][0].endswith(titles):
         return last[2] - o.start
     return None
 
