@@ -231,6 +231,11 @@ def _is_number(t: Token) -> bool:
     return t[1] == "m" or (t[1] == "eng" and t[0][:1].isdigit())
 
 
+@cache
+def _equip_verbs() -> frozenset[str]:
+    return frozenset(lexicon.words("equip_verbs"))
+
+
 def _future_words() -> tuple[str, ...]:
     return tuple(lexicon.words("plan_words"))
 
@@ -1118,4 +1123,16 @@ def predicate_options(
         # Points scored where no word of the text reads as what they measure (埃里克-戈登11分,
         # 登 a piece of the name): 得分, not written.
         found[(-1, -1, "得分")] = {"points_default": 1.0, "length": 0.2}
+    if (
+        governed
+        and run_end > i
+        and core[-1][0] in _equip_verbs()
+        and kind != "money"
+        and (after[i][2], after[run_end - 1][3], "".join(t[0] for t in after[i:run_end])) in found
+    ):
+        # A part the quantity measures follows (具有4倍光学变焦, 搭载了3.0英寸的显示屏): the
+        # verb of having it is no predicate option, the part is.
+        v_end = core[-1][3]
+        for key in [key for key in found if key[0] >= 0 and key[1] == v_end]:
+            del found[key]
     return [Option(text, start, end, f) for (start, end, text), f in found.items()]
