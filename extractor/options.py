@@ -236,6 +236,11 @@ def _equip_verbs() -> frozenset[str]:
     return frozenset(lexicon.words("equip_verbs"))
 
 
+@cache
+def _duration_fillers() -> frozenset[str]:
+    return frozenset(lexicon.words("duration_fillers"))
+
+
 def _future_words() -> tuple[str, ...]:
     return tuple(lexicon.words("plan_words"))
 
@@ -1010,19 +1015,23 @@ def predicate_options(
         if m > i and noun_run(after, m) > m:
             j = noun_run(after, m)
     run_end = j
+    # A duration restated as a span (两年时间, 七八年的时间) counts no noun: the verb after it
+    # is still read.
+    filler = kind == "duration" and "".join(t[0] for t in after[i:j]) in _duration_fillers()
     if j > i:
         run = after[i:j]
         yi = bool(before) and before[-1][0] in ("以", "按")
-        add(
-            run,
-            {
-                "counted": float(i == 0),
-                "after_de": float(i == 1),
-                "yi_de": float(i == 1 and yi and _is_attr(run[-1][0])),
-                "adjacent": 1.0,
-                "object_noun": float(governed),
-            },
-        )
+        if not filler:
+            add(
+                run,
+                {
+                    "counted": float(i == 0),
+                    "after_de": float(i == 1),
+                    "yi_de": float(i == 1 and yi and _is_attr(run[-1][0])),
+                    "adjacent": 1.0,
+                    "object_noun": float(governed),
+                },
+            )
         if j < len(after) and after[j][1] in _ADVERB_FLAGS:
             j += 1
         if (
@@ -1038,7 +1047,8 @@ def predicate_options(
             if _number_follows(after, j + 1):
                 g["next_quantity"] = 1.0
             add([after[j]], g)
-            add(after[i : j + 1], {**g, "counted": 1.0})
+            if not filler:
+                add(after[i : j + 1], {**g, "counted": 1.0})
     # What the clause states of the quantity (and the noun it counts) when the tagger calls
     # it no verb: a state or adjective closing the clause (3人重伤, 四成半飘红), or the words
     # after an adverb there (百余款地板将特价销售, 7级资源将面市).

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from extractor import extract
+from extractor.lexicon import words
+from tests.lexicon_checks import check_lexicon_file
 
 
 def _claim(text: str, surface: str):
@@ -44,3 +46,36 @@ def test_a_sum_after_a_verb_of_having_keeps_the_verb() -> None:
     # Money is what the part costs or is worth: the verb stays an option.
     c = _claim("该基金会拥有2亿元资产。", "2亿元")
     assert "拥有" in _options(c)
+
+
+def test_a_duration_restated_as_a_span_is_no_predicate() -> None:
+    # 两年的时间 is the span itself; the verb after it is what is said of it.
+    c = _claim("研究小组花了两年的时间改进这套设备。", "两年")
+    assert "时间" not in _options(c)
+    c = _claim("新厂房建设只用了不到八个月时间。", "不到八个月")
+    assert c.predicate != "时间"
+    assert "时间" not in _options(c)
+
+
+def test_a_time_noun_before_the_quantity_stays_an_option() -> None:
+    # What is measured, written before the quantity: still an option.
+    c = _claim("这款相机的启动时间为0.5秒。", "0.5秒")
+    assert any("时间" in o for o in _options(c))
+
+
+@pytest.mark.parametrize("name", ["equip_verbs", "duration_fillers"])
+def test_the_lists_open_with_one_comment_and_hold_no_entry_twice(name: str) -> None:
+    check_lexicon_file(name)
+
+
+@pytest.mark.parametrize("verb", words("equip_verbs"))
+def test_every_verb_of_having_gives_way_to_the_part_after_the_quantity(verb: str) -> None:
+    c = _claim(f"这款新型相机{verb}8倍光学变焦。", "8倍")
+    assert verb not in _options(c)[:1]
+    assert "光学变焦" in c.predicate
+
+
+@pytest.mark.parametrize("noun", words("duration_fillers"))
+def test_every_span_noun_after_a_duration_is_no_predicate(noun: str) -> None:
+    c = _claim(f"作者用了整整三年{noun}写完这部小说。", "三年")
+    assert noun not in _options(c)
