@@ -247,6 +247,8 @@ class _Doc:
         #: The end of the previous quantity, the rules' predicate and the chosen one (for
         #: lists sharing one verb).
         self.previous_pred: tuple[int, Phrase, Phrase | None] | None = None
+        #: The end of the previous quantity and the predicate chosen for it (None: none).
+        self.previous_chosen: tuple[int, Phrase] | None = None
         #: Where the previous claim is and the span of the rules' time ((-1, -1): none).
         self.previous_time: tuple[int, tuple[int, int]] | None = None
         #: The optional NER backend (:mod:`extractor.ner`; None: off) and its names of each
@@ -1122,6 +1124,18 @@ def _candidate(
             pred = prev_pred
             shared = True
     carried: Phrase | None = None
+    # The predicate chosen for the quantity before, an item of the same list (跌幅较小，分别为
+    # 5.4%、6.1%): offered when this item has no option of its own.
+    list_fallback: Phrase | None = None
+    if doc.previous_chosen is not None and doc.previous_chosen[0] <= m.start:
+        f_end, f_pred = doc.previous_chosen
+        k_end = bisect.bisect_left(tokens, m.end, key=lambda t: t[2])
+        if _LIST_SEP_RE.fullmatch(doc.norm, f_end, m.start) or (
+            s_start <= f_end <= clause[0]
+            and not any(_is_verb(t) for t in _before(tokens, m.start))
+            and not any(_is_verb(t) for t in tokens[k_end : k_end + 8])
+        ):
+            list_fallback = f_pred
     if not shared and doc.previous_pred is not None:
         # An item of a list whose clause names only the item (其中A 498亿元，B 187亿元): the
         # predicate of the quantity before it in the sentence is an option.
@@ -1164,11 +1178,21 @@ def _candidate(
         "predicate",
         m.kind,
     )
+    if (
+        not pred_options
+        and not shared
+        and carried is None
+        and list_fallback is not None
+        and not (options and options[0].text == list_fallback.text)  # who, never what
+    ):
+        f = {"list_carried": 1.0, "length": min(len(list_fallback.text), 20) / 10}
+        pred_options = [Option(list_fallback.text, list_fallback.start, list_fallback.end, f)]
     # A list item passes on the list's predicate, not its own choice (the rules' one to the
     # next item's options, the chosen one to its output).
     list_pred = carried if carried is not None else pred
     made.pred, made.shared, made.carried, made.obj = pred, shared, carried, obj
     chosen_pred = _choose_predicate(doc.ranker, made, pred_options, shared_output)
+    doc.previous_chosen = (m.end, chosen_pred) if chosen_pred is not None else None
     doc.previous_pred = (m.end, list_pred, chosen_pred) if list_pred is not None else None
 
     time = _governing_time(doc, m, s_start, clause)

@@ -79,3 +79,22 @@ def test_every_verb_of_having_gives_way_to_the_part_after_the_quantity(verb: str
 def test_every_span_noun_after_a_duration_is_no_predicate(noun: str) -> None:
     c = _claim(f"作者用了整整三年{noun}写完这部小说。", "三年")
     assert noun not in _options(c)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "predicate"),
+    [
+        ("甲基金和乙基金的涨幅较大，分别为8.2%、7.5%和6.9%。", "7.5%", "涨幅"),
+        ("甲基金和乙基金的涨幅较大，分别为8.2%、7.5%和6.9%。", "6.9%", "涨幅"),
+        ("两家公司的净利润率较低，分别为3.1%、2.8%，营业收入则下降了20%。", "2.8%", "净利润率"),
+    ],
+)
+def test_a_list_item_without_options_takes_the_predicate_chosen_for_the_item_before(
+    text: str, surface: str, predicate: str
+) -> None:
+    assert _claim(text, surface).predicate == predicate
+
+
+def test_a_quantity_with_a_verb_of_its_own_keeps_it_after_a_list() -> None:
+    text = "两家公司的净利润率较低，分别为3.1%、2.8%，营业收入则下降了20%。"
+    assert "下降" in _claim(text, "20%").predicate
