@@ -1097,6 +1097,11 @@ def predicate_options(
         found[(own.start, own.end, own.text)] = f_own
     if kind == "age":
         found[(-1, -1, "年龄")] = {"kind_default": 1.0, "length": 0.2}
+    if kind == "area" and not any(
+        _is_attr(text) or (f.get("before") and f.get("adjacent"))
+        for (_, _, text), f in found.items()
+    ):
+        found[(-1, -1, "面积")] = {"kind_default": 1.0, "length": 0.2}
     if norm.startswith("约占", q_start):
         # The share verb inside the quantity's qualifier (装备费约占41%): what the share is.
         found[(q_start, q_start + 2, "约占")] = {"share_verb": 1.0, "verb": 1.0, "length": 0.2}

@@ -98,3 +98,23 @@ def test_a_list_item_without_options_takes_the_predicate_chosen_for_the_item_bef
 def test_a_quantity_with_a_verb_of_its_own_keeps_it_after_a_list() -> None:
     text = "两家公司的净利润率较低，分别为3.1%、2.8%，营业收入则下降了20%。"
     assert "下降" in _claim(text, "20%").predicate
+
+
+def test_an_area_with_no_attribute_near_it_measures_the_area() -> None:
+    # 面积, like 年龄 for an age: what an area measures when the text names nothing else.
+    assert _claim("他们在郊区买了一套120平方米的房子。", "120平方米").predicate == "面积"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "predicate"),
+    [
+        ("这家公司的土地储备3200万平方米，位居全国前列。", "3200万平方米", "土地储备"),
+        ("新园区规划用地面积为86公顷。", "86公顷", "面积"),
+    ],
+)
+def test_an_area_keeps_the_attribute_written_before_it(
+    text: str, surface: str, predicate: str
+) -> None:
+    c = _claim(text, surface)
+    assert c.predicate == predicate
+    assert c.predicate_start is not None  # the words of the text, not the default
