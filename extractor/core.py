@@ -1106,6 +1106,14 @@ def _candidate(
         if _LIST_GAP_RE.fullmatch(doc.norm, doc.mentions[k].end, m.start):
             # 6间睡房、5间浴室: the noun after the earlier quantity is its own, not this one's.
             after_subject = m.start
+        elif (
+            m.kind in _TALLY_KINDS
+            and doc.mentions[k].kind in _TALLY_KINDS
+            and _counted_after(tokens, m.end)
+            and _nouns_between(tokens, doc.mentions[k].end, m.start)
+        ):
+            # 8个篮板3次助攻: the earlier quantity's noun, when this one names its own.
+            after_subject = m.start
     pred, obj = predicate_and_object(tokens, m.start, m.end, after_subject, m.unit, m.kind)
     if pred is None and attr is not None:
         pred = attr
@@ -1272,6 +1280,23 @@ class _Made:
         #: a list (set by _choose_predicate).
         self.chosen: Phrase | None = None
         self.chosen_pred: Phrase | None = None
+
+
+#: Kinds of the quantities of a tally that name what each counts (8个篮板3次助攻).
+_TALLY_KINDS = ("count", "score")
+
+
+def _nouns_between(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether the words from ``start`` to ``end`` are nouns only (at least one)."""
+    k = bisect.bisect_left(tokens, start, key=lambda t: t[2])
+    j = bisect.bisect_left(tokens, end, key=lambda t: t[2])
+    span = tokens[k:j]
+    return (
+        bool(span)
+        and span[0][2] == start
+        and span[-1][3] == end
+        and all(t[1] in ("n", "nz", "vn") for t in span)
+    )
 
 
 def _counted_after(tokens: list[Token], end: int) -> bool:

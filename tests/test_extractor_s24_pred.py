@@ -118,3 +118,23 @@ def test_an_area_keeps_the_attribute_written_before_it(
     c = _claim(text, surface)
     assert c.predicate == predicate
     assert c.predicate_start is not None  # the words of the text, not the default
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "predicate"),
+    [
+        ("王强全场得到21分9个篮板6次助攻。", "6次", "助攻"),
+        ("赵亮全场得到12分5次助攻7个篮板2次抢断。", "7个", "篮板"),
+        ("赵亮全场得到12分5次助攻7个篮板2次抢断。", "2次", "抢断"),
+    ],
+)
+def test_a_tally_item_names_its_own_statistic_not_the_one_before(
+    text: str, surface: str, predicate: str
+) -> None:
+    assert _claim(text, surface).predicate == predicate
+
+
+def test_a_duration_after_a_counted_word_keeps_the_verb_before_it() -> None:
+    # Not a tally: 历时 before 10个月 stays what the duration is said of.
+    c = _claim("这是该公司首款历时10个月精心研制的单机游戏。", "10个月")
+    assert "历时" in _options(c)
