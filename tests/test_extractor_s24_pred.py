@@ -138,3 +138,28 @@ def test_a_duration_after_a_counted_word_keeps_the_verb_before_it() -> None:
     # Not a tally: 历时 before 10个月 stays what the duration is said of.
     c = _claim("这是该公司首款历时10个月精心研制的单机游戏。", "10个月")
     assert "历时" in _options(c)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "predicate"),
+    [
+        ("去年该市经济总量排名第9。", "第9", "排名"),
+        ("一年之后，该基金以554亿的规模排名第23位。", "第23", "排名"),
+        ("中国学生人数已超过8000人，跃居首位。", "首位", "跃居"),
+    ],
+)
+def test_a_verb_glued_to_an_ordinal_is_read_as_a_verb(
+    text: str, surface: str, predicate: str
+) -> None:
+    # The tagger reads 排名第 and 跃居首位 as one word running into the quantity.
+    assert _claim(text, surface).predicate == predicate
+
+
+def test_an_idiom_with_a_number_other_than_an_ordinal_stays_whole() -> None:
+    from extractor import core, nlp
+
+    nlp.load()
+    for text in ("成千上万的游客涌入景区。", "他看到美食垂涎三尺。"):
+        toks = core._tokens(text, 0, len(text))
+        for q in range(len(text)):
+            assert core._split_glued(toks, q) == toks
