@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
+from functools import cache
 
 from . import lexicon, ner, nlp
 from .docrank import Place, stack_rows
@@ -219,7 +220,21 @@ def _split_glued(tokens: list[Token], q: int) -> list[Token]:
     w, flag, a, b = tokens[k]
     if a + 2 <= q < b and flag in _GLUED_FLAGS and w[q - a] in _ORDINAL_HEADS:
         return [*tokens[:k], (w[: q - a], "v", a, q), (w[q - a :], "m", q, b), *tokens[k + 1 :]]
+    # An attribute whose last character the tagger glued to the copula before the quantity
+    # (满|分为720分, 平均|分为86分): the attribute whole, then 为.
+    k = bisect.bisect_left(tokens, q, key=lambda t: t[3])
+    if 0 < k < len(tokens) and tokens[k][3] == q and len(tokens[k][0]) == 2:
+        w, _, a, b = tokens[k]
+        p_w, _, p_a, _ = tokens[k - 1]
+        if w[1] == "为" and tokens[k - 1][3] == a and p_w + w[0] in _glued_copula_nouns():
+            glued = (p_w + w[0], "n", p_a, a + 1)
+            return [*tokens[: k - 1], glued, ("为", "p", a + 1, b), *tokens[k + 1 :]]
     return tokens
+
+
+@cache
+def _glued_copula_nouns() -> frozenset[str]:
+    return frozenset(lexicon.words("glued_copula_nouns"))
 
 
 class _Doc:

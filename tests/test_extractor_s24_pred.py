@@ -163,3 +163,20 @@ def test_an_idiom_with_a_number_other_than_an_ordinal_stays_whole() -> None:
         toks = core._tokens(text, 0, len(text))
         for q in range(len(text)):
             assert core._split_glued(toks, q) == toks
+
+
+@pytest.mark.parametrize("noun", words("glued_copula_nouns"))
+def test_an_attribute_glued_to_the_copula_is_read_whole(noun: str) -> None:
+    # The tagger reads 满分为 as 满|分为: the attribute is 满分, not 分为 (divide into).
+    c = _claim(f"本次测验{noun}为88分，及格线为53分。", "88分")
+    assert c.predicate.endswith(noun)
+
+
+def test_divide_into_before_a_quantity_stays_a_verb() -> None:
+    # 收费 + 分 is no attribute: 分为 is the verb it is.
+    assert _claim("这项服务的收费分为120元和300元两档。", "120元").predicate == "分为"
+    assert _claim("比赛分为3个阶段。", "3个").predicate == "分为"
+
+
+def test_the_glued_lists_hold_one_comment_and_no_entry_twice() -> None:
+    check_lexicon_file("glued_copula_nouns")
