@@ -189,7 +189,17 @@ def _is_verb_at(toks: Sequence[Token], j: int) -> bool:
     t = toks[j]
     if t[1].startswith("v") and t[1] != "vn":
         return True
-    return t[1] == "p" and j + 1 < len(toks) and toks[j + 1][0] in ("了", "过")
+    if not (j + 1 < len(toks) and toks[j + 1][0] in ("了", "过")):
+        return False
+    # A word the tagger reads as a noun that takes 了 is a verb too (办理了, 回国了).
+    if t[1] == "p":
+        return True
+    # (时间了 of 七八年的时间了 stays the span it restates.)
+    return t[1] in _NOUN_READ_VERB_FLAGS and len(t[0]) >= 2 and t[0] not in _duration_fillers()
+
+
+#: Tags of a word the tagger may read as a noun or a place when it is a verb (办理/n, 回国/ns).
+_NOUN_READ_VERB_FLAGS = ("n", "vn", "ns", "nz")
 
 
 #: Tags of a word that states something of what stands before it when it closes the clause
@@ -914,8 +924,7 @@ def predicate_options(
         if t[1] == "x" and t[0] not in _QUOTES:
             break
         if (
-            t[1].startswith("v")
-            and t[1] != "vn"
+            _is_verb_at(after, j)
             and (len(t[0]) >= 2 or t[0] not in _DROP_BEFORE)
             and t[0] not in _MODAL_VERBS
         ):

@@ -180,3 +180,19 @@ def test_divide_into_before_a_quantity_stays_a_verb() -> None:
 
 def test_the_glued_lists_hold_one_comment_and_no_entry_twice() -> None:
     check_lexicon_file("glued_copula_nouns")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("今年共有215名学生办理了休学手续。", "215名"),
+        ("其中86人办理了退学手续。", "86人"),
+    ],
+)
+def test_a_word_read_as_a_noun_that_takes_le_is_a_verb(text: str, surface: str) -> None:
+    # The tagger reads 办理 as a noun; 了 after it says it is a verb.
+    assert _claim(text, surface).predicate == "办理"
+
+
+def test_a_span_noun_with_le_after_a_duration_is_no_verb() -> None:
+    assert "时间" not in _options(_claim("球队已经等了两年的时间了。", "两年"))
