@@ -868,6 +868,11 @@ def predicate_options(
             copula = True
         k -= 1
     core = before[:k]
+    # A measured attribute among the words dropped before the quantity (获得价值400元的奖品:
+    # 价值 reads as a qualifier of the sum, and is what it measures).
+    for t in before[k:]:
+        if _is_attr(t[0]) and t[0] in _DROP_BEFORE:
+            add([t], {"adjacent": 1.0, "copula": float(copula)})
     # A verb right before the quantity (only qualifiers between, no copula) governs it: the
     # noun after the quantity is then its object (提供约1500亿元保障), not what is measured.
     governed = (

@@ -196,3 +196,18 @@ def test_a_word_read_as_a_noun_that_takes_le_is_a_verb(text: str, surface: str) 
 
 def test_a_span_noun_with_le_after_a_duration_is_no_verb() -> None:
     assert "时间" not in _options(_claim("球队已经等了两年的时间了。", "两年"))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("新用户注册即可得到价值30元的礼包。", "30元"),
+        ("活动期间购买可获赠价值200元的优惠券。", "200元"),
+    ],
+)
+def test_value_before_a_sum_is_what_the_sum_measures(text: str, surface: str) -> None:
+    assert _claim(text, surface).predicate == "价值"
+
+
+def test_a_sum_without_value_before_it_keeps_its_attribute() -> None:
+    assert _claim("公司去年净利润为3亿元。", "3亿元").predicate == "净利润"
