@@ -102,6 +102,8 @@ _NAME_TAIL_FLAGS = frozenset({"n", "ng", "k"})
 _NAME_JOINERS = frozenset("-·•－—")
 #: Words that open the starting value of a change (从6.9%下降到6.3%, 由4个增至7个).
 _FROM_WORDS = ("从", "由")
+#: A match score: two numbers joined by 比 or a dash (102比90, 100-82).
+_MATCH_SCORE_RE = re.compile(r"\d+\s*(?:比|-|－|:|：)\s*\d+")
 _DATELINE_RE = re.compile(r"[^，。；\s]{0,6}?\d{1,2}月\d{1,2}日(?:电|讯)")
 
 
@@ -1152,6 +1154,10 @@ def predicate_options(
         # Points scored where no word of the text reads as what they measure (埃里克-戈登11分,
         # 登 a piece of the name): 得分, not written.
         found[(-1, -1, "得分")] = {"points_default": 1.0, "length": 0.2}
+    if not found and kind == "score" and _MATCH_SCORE_RE.fullmatch(norm, q_start, q_end):
+        # A match score where no word of the text reads as what it measures (湖人100-82给比赛
+        # 盖棺定论, 以3比1（19比25、25比17…）): 比分, not written.
+        found[(-1, -1, "比分")] = {"kind_default": 1.0, "length": 0.2}
     if (
         governed
         and run_end > i

@@ -211,3 +211,13 @@ def test_value_before_a_sum_is_what_the_sum_measures(text: str, surface: str) ->
 
 def test_a_sum_without_value_before_it_keeps_its_attribute() -> None:
     assert _claim("公司去年净利润为3亿元。", "3亿元").predicate == "净利润"
+
+
+def test_a_match_score_with_no_word_for_it_measures_the_score() -> None:
+    # Inside brackets after the match result, nothing of the text reads as what it measures.
+    text = "中国队以3比1（25比18、23比25、25比20、25比21）战胜对手。"
+    assert _claim(text, "23比25").predicate == "比分"
+
+
+def test_a_match_score_keeps_the_verb_written_with_it() -> None:
+    assert _claim("火箭最终以98比91击败太阳。", "98比91").predicate == "击败"
