@@ -244,6 +244,11 @@ def _is_number(t: Token) -> bool:
 
 
 @cache
+def _list_adverbs() -> frozenset[str]:
+    return frozenset(lexicon.words("list_adverbs"))
+
+
+@cache
 def _equip_verbs() -> frozenset[str]:
     return frozenset(lexicon.words("equip_verbs"))
 
@@ -919,7 +924,10 @@ def predicate_options(
                 and core[m - 1][2] >= after_subject
             ):
                 m -= 1
-                add(core[m : j + 1], {**f, "modal": 1.0})
+                span = [u for u in core[m : j + 1] if u[0] not in _list_adverbs()]
+                if len(span) > 1 or len(span) == j + 1 - m:
+                    # 同比分别增长 reads 同比增长 (分别 alone adds nothing to 增长).
+                    add(span, {**f, "modal": 1.0})
     # 以15%的份额位居第一: the attribute after 以…的 is what the quantity measures; the verbs
     # after it belong to the main clause (位居 governs 第一), so none is offered.
     yi_attr = False
@@ -963,7 +971,10 @@ def predicate_options(
     while gap and (gap[0][1] in ("x", "c", "p", "t", "uj") or gap[0][0] in ("的", "在", "了")):
         gap = gap[1:]
     if gap and len("".join(t[0] for t in gap)) <= 8 and not any(t[1] == "x" for t in gap):
-        add(gap, {"gap": 1.0, "adjacent": 1.0, "copula": float(copula)})
+        add(
+            [t for t in gap if t[0] not in _list_adverbs()] or gap,
+            {"gap": 1.0, "adjacent": 1.0, "copula": float(copula)},
+        )
     # A measured attribute right before (at most three noun tokens).
     j = len(core)
     while j > 0 and len(core) - j < 3 and _is_nounish(core[j - 1]):

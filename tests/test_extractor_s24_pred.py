@@ -221,3 +221,22 @@ def test_a_match_score_with_no_word_for_it_measures_the_score() -> None:
 
 def test_a_match_score_keeps_the_verb_written_with_it() -> None:
     assert _claim("火箭最终以98比91击败太阳。", "98比91").predicate == "击败"
+
+
+@pytest.mark.parametrize("surface", ["12%", "8%"])
+def test_respectively_is_left_out_of_a_list_verb(surface: str) -> None:
+    # 同比分别增长 reads 同比增长 (the span still covers 分别).
+    text = "两家公司营收分别为5亿元和3亿元，同比分别增长12%和8%。"
+    c = _claim(text, surface)
+    assert "分别" not in c.predicate and c.predicate.endswith("增长")
+    assert all("分别" not in o for o in _options(c))
+
+
+def test_per_game_stays_whole() -> None:
+    # 场均 is no list adverb: 场均砍下 keeps its words.
+    c = _claim("他本赛季场均砍下17.4分。", "17.4分")
+    assert all("场砍下" not in o for o in _options(c))
+
+
+def test_the_list_adverbs_hold_one_comment_and_no_entry_twice() -> None:
+    check_lexicon_file("list_adverbs")
