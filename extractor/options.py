@@ -244,6 +244,11 @@ def _is_number(t: Token) -> bool:
 
 
 @cache
+def _age_words() -> tuple[str, ...]:
+    return tuple(lexicon.words("age_words"))
+
+
+@cache
 def _list_adverbs() -> frozenset[str]:
     return frozenset(lexicon.words("list_adverbs"))
 
@@ -1122,8 +1127,18 @@ def predicate_options(
         f_own = {"length": len(own.text) / 10}
         f_own["unit_word" if own.start >= 0 else "stat_shape"] = 1.0
         found[(own.start, own.end, own.text)] = f_own
+    word = None
     if kind == "age":
-        found[(-1, -1, "年龄")] = {"kind_default": 1.0, "length": 0.2}
+        word = next((w for w in _age_words() if norm.endswith(w, 0, q_start)), None)
+        if word is None:
+            found[(-1, -1, "年龄")] = {"kind_default": 1.0, "length": 0.2}
+        else:
+            # 现年54岁, 年仅15岁: the word naming the age is written, in place of 年龄.
+            a = q_start - len(word)
+            f_age = {"adjacent": 1.0, "before": 1.0, "verb": 1.0, "nearest_verb": 1.0}
+            found.setdefault((a, q_start, word), {"length": len(word) / 10}).update(
+                {**f_age, "governs": 1.0}
+            )
     if kind == "area" and not any(
         _is_attr(text) or (f.get("before") and f.get("adjacent"))
         for (_, _, text), f in found.items()
@@ -1155,7 +1170,7 @@ def predicate_options(
                 add(span, {"rule": 1.0})
             else:
                 found[key] = {"rule": 1.0, "length": min(len(rule.text), 20) / 10}
-        else:
+        elif word is None:  # (年龄 of the rules gives way to 现年 as written)
             found[(-1, -1, rule.text)] = {"rule": 1.0, "length": min(len(rule.text), 20) / 10}
         if shared:
             for key in found:

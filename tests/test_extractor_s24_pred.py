@@ -240,3 +240,17 @@ def test_per_game_stays_whole() -> None:
 
 def test_the_list_adverbs_hold_one_comment_and_no_entry_twice() -> None:
     check_lexicon_file("list_adverbs")
+
+
+@pytest.mark.parametrize("word", words("age_words"))
+def test_the_word_naming_an_age_is_its_predicate(word: str) -> None:
+    c = _claim(f"{word}27岁的李华是队中的主力。", "27岁")
+    assert c.predicate == word
+
+
+def test_an_age_with_no_such_word_measures_the_age() -> None:
+    assert _claim("这名男子今年42岁。", "42岁").predicate == "年龄"
+
+
+def test_the_age_words_hold_one_comment_and_no_entry_twice() -> None:
+    check_lexicon_file("age_words")
