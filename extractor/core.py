@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
+from functools import cache
 
 from . import lexicon, ner, nlp
 from .docrank import Place, stack_rows
@@ -201,6 +202,41 @@ def _tokens(norm: str, start: int, end: int) -> list[Token]:
     return out
 
 
+#: Tags of a word the tagger may run from a verb into the ordinal after it (排名第 "i", 倒数第
+#: "l"; 名列第一, tagged a noun, is left alone), and the characters an ordinal opens with.
+#: Idioms with other numbers (成千上万, 垂涎三尺) stay whole: the look-alike filter reads them.
+_GLUED_FLAGS = ("v", "i", "l")
+_ORDINAL_HEADS = "第首"
+
+
+def _split_glued(tokens: list[Token], q: int) -> list[Token]:
+    """A claim's clause ``tokens`` with the word the tagger glued from a verb into its
+    ordinal's first characters (排名第|23位, 倒数第|3, 跃居首位) split where the quantity starts
+    at ``q``: the part before it (two characters at least) a verb of its own, the rest a
+    numeral."""
+    k = bisect.bisect_right(tokens, q, key=lambda t: t[2]) - 1
+    if k < 0:
+        return tokens
+    w, flag, a, b = tokens[k]
+    if a + 2 <= q < b and flag in _GLUED_FLAGS and w[q - a] in _ORDINAL_HEADS:
+        return [*tokens[:k], (w[: q - a], "v", a, q), (w[q - a :], "m", q, b), *tokens[k + 1 :]]
+    # An attribute whose last character the tagger glued to the copula before the quantity
+    # (满|分为720分, 平均|分为86分): the attribute whole, then 为.
+    k = bisect.bisect_left(tokens, q, key=lambda t: t[3])
+    if 0 < k < len(tokens) and tokens[k][3] == q and len(tokens[k][0]) == 2:
+        w, _, a, b = tokens[k]
+        p_w, _, p_a, _ = tokens[k - 1]
+        if w[1] == "为" and tokens[k - 1][3] == a and p_w + w[0] in _glued_copula_nouns():
+            glued = (p_w + w[0], "n", p_a, a + 1)
+            return [*tokens[: k - 1], glued, ("为", "p", a + 1, b), *tokens[k + 1 :]]
+    return tokens
+
+
+@cache
+def _glued_copula_nouns() -> frozenset[str]:
+    return frozenset(lexicon.words("glued_copula_nouns"))
+
+
 class _Doc:
     """Per-document state shared by the candidates of one :func:`extract` call."""
 
@@ -247,6 +283,8 @@ class _Doc:
         #: The end of the previous quantity, the rules' predicate and the chosen one (for
         #: lists sharing one verb).
         self.previous_pred: tuple[int, Phrase, Phrase | None] | None = None
+        #: The end of the previous quantity and the predicate chosen for it (None: none).
+        self.previous_chosen: tuple[int, Phrase] | None = None
         #: Where the previous claim is and the span of the rules' time ((-1, -1): none).
         self.previous_time: tuple[int, tuple[int, int]] | None = None
         #: The optional NER backend (:mod:`extractor.ner`; None: off) and its names of each
@@ -1004,7 +1042,7 @@ def _candidate(
             ci = i
             break
     clause = clauses[ci]
-    tokens = doc.tokens(clause)
+    tokens = _split_glued(doc.tokens(clause), m.start)
     roles = doc.roles
     assert roles is not None
 
@@ -1104,6 +1142,14 @@ def _candidate(
         if _LIST_GAP_RE.fullmatch(doc.norm, doc.mentions[k].end, m.start):
             # 6间睡房、5间浴室: the noun after the earlier quantity is its own, not this one's.
             after_subject = m.start
+        elif (
+            m.kind in _TALLY_KINDS
+            and doc.mentions[k].kind in _TALLY_KINDS
+            and _counted_after(tokens, m.end)
+            and _nouns_between(tokens, doc.mentions[k].end, m.start)
+        ):
+            # 8个篮板3次助攻: the earlier quantity's noun, when this one names its own.
+            after_subject = m.start
     pred, obj = predicate_and_object(tokens, m.start, m.end, after_subject, m.unit, m.kind)
     if pred is None and attr is not None:
         pred = attr
@@ -1122,6 +1168,18 @@ def _candidate(
             pred = prev_pred
             shared = True
     carried: Phrase | None = None
+    # The predicate chosen for the quantity before, an item of the same list (跌幅较小，分别为
+    # 5.4%、6.1%): offered when this item has no option of its own.
+    list_fallback: Phrase | None = None
+    if doc.previous_chosen is not None and doc.previous_chosen[0] <= m.start:
+        f_end, f_pred = doc.previous_chosen
+        k_end = bisect.bisect_left(tokens, m.end, key=lambda t: t[2])
+        if _LIST_SEP_RE.fullmatch(doc.norm, f_end, m.start) or (
+            s_start <= f_end <= clause[0]
+            and not any(_is_verb(t) for t in _before(tokens, m.start))
+            and not any(_is_verb(t) for t in tokens[k_end : k_end + 8])
+        ):
+            list_fallback = f_pred
     if not shared and doc.previous_pred is not None:
         # An item of a list whose clause names only the item (其中A 498亿元，B 187亿元): the
         # predicate of the quantity before it in the sentence is an option.
@@ -1164,11 +1222,21 @@ def _candidate(
         "predicate",
         m.kind,
     )
+    if (
+        not pred_options
+        and not shared
+        and carried is None
+        and list_fallback is not None
+        and not (options and options[0].text == list_fallback.text)  # who, never what
+    ):
+        f = {"list_carried": 1.0, "length": min(len(list_fallback.text), 20) / 10}
+        pred_options = [Option(list_fallback.text, list_fallback.start, list_fallback.end, f)]
     # A list item passes on the list's predicate, not its own choice (the rules' one to the
     # next item's options, the chosen one to its output).
     list_pred = carried if carried is not None else pred
     made.pred, made.shared, made.carried, made.obj = pred, shared, carried, obj
     chosen_pred = _choose_predicate(doc.ranker, made, pred_options, shared_output)
+    doc.previous_chosen = (m.end, chosen_pred) if chosen_pred is not None else None
     doc.previous_pred = (m.end, list_pred, chosen_pred) if list_pred is not None else None
 
     time = _governing_time(doc, m, s_start, clause)
@@ -1248,6 +1316,23 @@ class _Made:
         #: a list (set by _choose_predicate).
         self.chosen: Phrase | None = None
         self.chosen_pred: Phrase | None = None
+
+
+#: Kinds of the quantities of a tally that name what each counts (8个篮板3次助攻).
+_TALLY_KINDS = ("count", "score")
+
+
+def _nouns_between(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether the words from ``start`` to ``end`` are nouns only (at least one)."""
+    k = bisect.bisect_left(tokens, start, key=lambda t: t[2])
+    j = bisect.bisect_left(tokens, end, key=lambda t: t[2])
+    span = tokens[k:j]
+    return (
+        bool(span)
+        and span[0][2] == start
+        and span[-1][3] == end
+        and all(t[1] in ("n", "nz", "vn") for t in span)
+    )
 
 
 def _counted_after(tokens: list[Token], end: int) -> bool:

@@ -106,6 +106,8 @@ _NAME_TAIL_FLAGS = frozenset({"n", "ng", "k"})
 _NAME_JOINERS = frozenset("-·•－—")
 #: Words that open the starting value of a change (从6.9%下降到6.3%, 由4个增至7个).
 _FROM_WORDS = ("从", "由")
+#: A match score: two numbers joined by 比 or a dash (102比90, 100-82).
+_MATCH_SCORE_RE = re.compile(r"\d+\s*(?:比|-|－|:|：)\s*\d+")
 _DATELINE_RE = re.compile(r"[^，。；\s]{0,6}?\d{1,2}月\d{1,2}日(?:电|讯)")
 
 
@@ -193,7 +195,17 @@ def _is_verb_at(toks: Sequence[Token], j: int) -> bool:
     t = toks[j]
     if t[1].startswith("v") and t[1] != "vn":
         return True
-    return t[1] == "p" and j + 1 < len(toks) and toks[j + 1][0] in ("了", "过")
+    if not (j + 1 < len(toks) and toks[j + 1][0] in ("了", "过")):
+        return False
+    # A word the tagger reads as a noun that takes 了 is a verb too (办理了, 回国了).
+    if t[1] == "p":
+        return True
+    # (时间了 of 七八年的时间了 stays the span it restates.)
+    return t[1] in _NOUN_READ_VERB_FLAGS and len(t[0]) >= 2 and t[0] not in _duration_fillers()
+
+
+#: Tags of a word the tagger may read as a noun or a place when it is a verb (办理/n, 回国/ns).
+_NOUN_READ_VERB_FLAGS = ("n", "vn", "ns", "nz")
 
 
 #: Tags of a word that states something of what stands before it when it closes the clause
@@ -233,6 +245,26 @@ def _number_follows(toks: Sequence[Token], k: int) -> bool:
 def _is_number(t: Token) -> bool:
     """A number word (两, 十几; 43, which the tagger calls eng)."""
     return t[1] == "m" or (t[1] == "eng" and t[0][:1].isdigit())
+
+
+@cache
+def _age_words() -> tuple[str, ...]:
+    return tuple(lexicon.words("age_words"))
+
+
+@cache
+def _list_adverbs() -> frozenset[str]:
+    return frozenset(lexicon.words("list_adverbs"))
+
+
+@cache
+def _equip_verbs() -> frozenset[str]:
+    return frozenset(lexicon.words("equip_verbs"))
+
+
+@cache
+def _duration_fillers() -> frozenset[str]:
+    return frozenset(lexicon.words("duration_fillers"))
 
 
 def _future_words() -> tuple[str, ...]:
@@ -950,6 +982,11 @@ def predicate_options(
             copula = True
         k -= 1
     core = before[:k]
+    # A measured attribute among the words dropped before the quantity (获得价值400元的奖品:
+    # 价值 reads as a qualifier of the sum, and is what it measures).
+    for t in before[k:]:
+        if _is_attr(t[0]) and t[0] in _DROP_BEFORE:
+            add([t], {"adjacent": 1.0, "copula": float(copula)})
     # A verb right before the quantity (only qualifiers between, no copula) governs it: the
     # noun after the quantity is then its object (提供约1500亿元保障), not what is measured.
     governed = (
@@ -994,7 +1031,10 @@ def predicate_options(
                 and core[m - 1][2] >= after_subject
             ):
                 m -= 1
-                add(core[m : j + 1], {**f, "modal": 1.0})
+                span = [u for u in core[m : j + 1] if u[0] not in _list_adverbs()]
+                if len(span) > 1 or len(span) == j + 1 - m:
+                    # 同比分别增长 reads 同比增长 (分别 alone adds nothing to 增长).
+                    add(span, {**f, "modal": 1.0})
     # 以15%的份额位居第一: the attribute after 以…的 is what the quantity measures; the verbs
     # after it belong to the main clause (位居 governs 第一), so none is offered.
     yi_attr = False
@@ -1006,8 +1046,7 @@ def predicate_options(
         if t[1] == "x" and t[0] not in _QUOTES:
             break
         if (
-            t[1].startswith("v")
-            and t[1] != "vn"
+            _is_verb_at(after, j)
             and (len(t[0]) >= 2 or t[0] not in _DROP_BEFORE)
             and t[0] not in _MODAL_VERBS
         ):
@@ -1039,7 +1078,10 @@ def predicate_options(
     while gap and (gap[0][1] in ("x", "c", "p", "t", "uj") or gap[0][0] in ("的", "在", "了")):
         gap = gap[1:]
     if gap and len("".join(t[0] for t in gap)) <= 8 and not any(t[1] == "x" for t in gap):
-        add(gap, {"gap": 1.0, "adjacent": 1.0, "copula": float(copula)})
+        add(
+            [t for t in gap if t[0] not in _list_adverbs()] or gap,
+            {"gap": 1.0, "adjacent": 1.0, "copula": float(copula)},
+        )
     # A measured attribute right before (at most three noun tokens).
     j = len(core)
     while j > 0 and len(core) - j < 3 and _is_nounish(core[j - 1]):
@@ -1107,19 +1149,23 @@ def predicate_options(
         if m > i and noun_run(after, m) > m:
             j = noun_run(after, m)
     run_end = j
+    # A duration restated as a span (两年时间, 七八年的时间) counts no noun: the verb after it
+    # is still read.
+    filler = kind == "duration" and "".join(t[0] for t in after[i:j]) in _duration_fillers()
     if j > i:
         run = after[i:j]
         yi = bool(before) and before[-1][0] in ("以", "按")
-        add(
-            run,
-            {
-                "counted": float(i == 0),
-                "after_de": float(i == 1),
-                "yi_de": float(i == 1 and yi and _is_attr(run[-1][0])),
-                "adjacent": 1.0,
-                "object_noun": float(governed),
-            },
-        )
+        if not filler:
+            add(
+                run,
+                {
+                    "counted": float(i == 0),
+                    "after_de": float(i == 1),
+                    "yi_de": float(i == 1 and yi and _is_attr(run[-1][0])),
+                    "adjacent": 1.0,
+                    "object_noun": float(governed),
+                },
+            )
         if j < len(after) and after[j][1] in _ADVERB_FLAGS:
             j += 1
         if (
@@ -1135,7 +1181,8 @@ def predicate_options(
             if _number_follows(after, j + 1):
                 g["next_quantity"] = 1.0
             add([after[j]], g)
-            add(after[i : j + 1], {**g, "counted": 1.0})
+            if not filler:
+                add(after[i : j + 1], {**g, "counted": 1.0})
     # What the clause states of the quantity (and the noun it counts) when the tagger calls
     # it no verb: a state or adjective closing the clause (3人重伤, 四成半飘红), or the words
     # after an adverb there (百余款地板将特价销售, 7级资源将面市).
@@ -1182,8 +1229,23 @@ def predicate_options(
         f_own = {"length": len(own.text) / 10}
         f_own["unit_word" if own.start >= 0 else "stat_shape"] = 1.0
         found[(own.start, own.end, own.text)] = f_own
+    word = None
     if kind == "age":
-        found[(-1, -1, "年龄")] = {"kind_default": 1.0, "length": 0.2}
+        word = next((w for w in _age_words() if norm.endswith(w, 0, q_start)), None)
+        if word is None:
+            found[(-1, -1, "年龄")] = {"kind_default": 1.0, "length": 0.2}
+        else:
+            # 现年54岁, 年仅15岁: the word naming the age is written, in place of 年龄.
+            a = q_start - len(word)
+            f_age = {"adjacent": 1.0, "before": 1.0, "verb": 1.0, "nearest_verb": 1.0}
+            found.setdefault((a, q_start, word), {"length": len(word) / 10}).update(
+                {**f_age, "governs": 1.0}
+            )
+    if kind == "area" and not any(
+        _is_attr(text) or (f.get("before") and f.get("adjacent"))
+        for (_, _, text), f in found.items()
+    ):
+        found[(-1, -1, "面积")] = {"kind_default": 1.0, "length": 0.2}
     if norm.startswith("约占", q_start):
         # The share verb inside the quantity's qualifier (装备费约占41%): what the share is.
         found[(q_start, q_start + 2, "约占")] = {"share_verb": 1.0, "verb": 1.0, "length": 0.2}
@@ -1210,7 +1272,7 @@ def predicate_options(
                 add(span, {"rule": 1.0})
             else:
                 found[key] = {"rule": 1.0, "length": min(len(rule.text), 20) / 10}
-        else:
+        elif word is None:  # (年龄 of the rules gives way to 现年 as written)
             found[(-1, -1, rule.text)] = {"rule": 1.0, "length": min(len(rule.text), 20) / 10}
         if shared:
             for key in found:
@@ -1220,4 +1282,20 @@ def predicate_options(
         # Points scored where no word of the text reads as what they measure (埃里克-戈登11分,
         # 登 a piece of the name): 得分, not written.
         found[(-1, -1, "得分")] = {"points_default": 1.0, "length": 0.2}
+    if not found and kind == "score" and _MATCH_SCORE_RE.fullmatch(norm, q_start, q_end):
+        # A match score where no word of the text reads as what it measures (湖人100-82给比赛
+        # 盖棺定论, 以3比1（19比25、25比17…）): 比分, not written.
+        found[(-1, -1, "比分")] = {"kind_default": 1.0, "length": 0.2}
+    if (
+        governed
+        and run_end > i
+        and core[-1][0] in _equip_verbs()
+        and kind != "money"
+        and (after[i][2], after[run_end - 1][3], "".join(t[0] for t in after[i:run_end])) in found
+    ):
+        # A part the quantity measures follows (具有4倍光学变焦, 搭载了3.0英寸的显示屏): the
+        # verb of having it is no predicate option, the part is.
+        v_end = core[-1][3]
+        for key in [key for key in found if key[0] >= 0 and key[1] == v_end]:
+            del found[key]
     return [Option(text, start, end, f) for (start, end, text), f in found.items()]
