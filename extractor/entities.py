@@ -435,6 +435,38 @@ def _tag_trim(norm: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: How many characters a short name's written full form (:meth:`EntityTable.written_full`)
+#: may add to it.
+_FULL_MORE = 10
+#: The characters of a written name: Han, Latin letters, digits (no punctuation, no space).
+_WRITTEN_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
+#: The tags of the words such a full form is written with (nouns, names, verbs and adjectives
+#: of a fund's name, 增强/v 优选/v): no particle, conjunction, preposition, numeral or adverb.
+_NAME_WORD_TAG = re.compile(r"[nvabjz]|eng")
+
+
+@cache
+def _name_endings() -> tuple[str, ...]:
+    """``data/name_endings.tsv``: the endings of a company's full name."""
+    return tuple(lexicon.words("name_endings"))
+
+
+#: The tags of the known names a short name may be written with (长盛/nz 同庆/ns).
+_SHORT_NAME_TAGS = frozenset({"nz", "ns", "nr", "nrt", "nt", "j", "ng"})
+
+
+def _unknown_name(words: Sequence[tuple[str, str]]) -> bool:
+    """Whether a short name is one the dictionary does not hold: the tagger splits it into
+    pieces, each a single character or a known name (晶|宇, 民生|加|银, 长盛|同庆), not opened by
+    a place's name (广州, 德国|威|能: the place names it already) nor all a person's (李|莹)."""
+    return (
+        len(words) >= 2
+        and all(len(w) == 1 or f in _SHORT_NAME_TAGS for w, f in words)
+        and not (words[0][1] == "ns" and len(words[0][0]) > 1)
+        and not all(f == "nr" for _, f in words)
+    )
+
+
 #: How far before a pronoun a name's latest mention is looked for (:meth:`EntityTable.antecedent`).
 _ANTECEDENT_WINDOW = 400
 
@@ -449,6 +481,7 @@ class EntityTable:
         self._counts: dict[str, int] = {}
         self._expanded: dict[str, Entry | None] = {}
         self._extended: dict[str, str | None] = {}
+        self._written_full: dict[str, str | None] = {}
         self._back: dict[str, str | None] = {}
         #: Subject options of clauses before a quantity's own, by clause span.
         self._sources: dict[tuple[int, int], bool] = {}
@@ -1026,6 +1059,38 @@ class EntityTable:
         self._expanded[short] = best
         return best
 
+    def written_full(self, short: str) -> str | None:
+        """The full name the text writes a short name as at one of its mentions: the short
+        name read on by a few words to a company's or a fund's ending (晶宇 -> 晶宇科技,
+        长盛同庆 -> 长盛同庆可分离交易型基金), where the tagger broke the run so no table
+        entry holds it. Only a name the dictionary does not hold reads on (:func:`_unknown_name`):
+        a word (债券 of 债券基金) or a place (广州 of 广州基金公司) does not. None if no
+        mention reads on to one."""
+        if short in self._written_full:
+            return self._written_full[short]
+        found: str | None = None
+        if (
+            len(short) >= 2
+            and _WRITTEN_NAME.fullmatch(short)
+            and not _ends_with_org(short)
+            and not short.endswith(_name_endings())
+            and _unknown_name(nlp.tag(short))
+        ):
+            at = self.norm.find(short)
+            while at >= 0 and found is None:
+                end = at + len(short)
+                m = _WRITTEN_NAME.match(self.norm, end, end + _FULL_MORE)
+                text = short
+                for word, flag in nlp.tag(self.norm[end : m.end()]) if m is not None else ():
+                    if not _NAME_WORD_TAG.match(flag):
+                        break
+                    text += word
+                    if text.endswith(_name_endings()):
+                        found = text
+                at = self.norm.find(short, end)
+        self._written_full[short] = found
+        return found
+
     def salient(self, n: int = TABLE_OPTIONS) -> list[Entry]:
         """The ``n`` most salient names: in the headline, then by frequency."""
         # Entries are only ever added, with their salience fixed: sort again only when the
@@ -1344,6 +1409,21 @@ def subject_options(
             f["expanded"] = 1.0
             f.update(_base_features(name, None, table))
             add(name, o.start, o.end, f)
+    # A short name the text writes in full at one of its mentions, with a company's or fund's
+    # ending the tagger broke off (晶宇|科技, 长盛同庆|可分离交易型基金): the option is the full
+    # name, at the mention (GUIDELINE: aliases are resolved). A full name offered already keeps
+    # the features of its own mention, and the short name stays beside it.
+    for o in list(options.values()):
+        if o.features.get("person"):
+            continue
+        longer = table.written_full(o.text)
+        if longer is None or longer in options:
+            continue
+        del options[o.text]
+        f = dict(o.features)
+        f["expanded"] = 1.0
+        f.update(_base_features(longer, None, table))
+        add(longer, o.start, o.end, f)
     # Names the tagger cut short, read on by the document's repetitions (合丰 -> 合丰成长).
     for o in list(options.values()):
         longer = extended[o.text] if o.text in extended else table.extend(o.text)
