@@ -482,6 +482,7 @@ class EntityTable:
         self._expanded: dict[str, Entry | None] = {}
         self._extended: dict[str, str | None] = {}
         self._written_full: dict[str, str | None] = {}
+        self._written_long: dict[str, str | None] = {}
         self._back: dict[str, str | None] = {}
         #: Subject options of clauses before a quantity's own, by clause span.
         self._sources: dict[tuple[int, int], bool] = {}
@@ -1091,6 +1092,40 @@ class EntityTable:
         self._written_full[short] = found
         return found
 
+    def written_longer(self, short: str) -> str | None:
+        """The longer form the text first writes a shortened name in, where the short name
+        left words out of its middle (国泰双利债券基金 of 国泰双利债券证券投资基金, 诺德债券基金
+        of 诺德增强收益债券型基金): a written run of name words that opens with the short name's
+        first two characters, ends with its company's or fund's ending and takes its
+        characters in order. The short name opens with a name (国泰/nz) and writes at least
+        four characters before its ending: a house's two (泰信|基金) name the company, not one
+        of its funds. None if the text writes no such form."""
+        if short in self._written_long:
+            return self._written_long[short]
+        found: str | None = None
+        ending = next((e for e in _name_endings() if short.endswith(e)), "")
+        words = nlp.tag(short) if ending and len(short) - len(ending) >= 4 else ()
+        if words and words[0][1] in _SHORT_NAME_TAGS and words[0][1] != "ns":
+            at = self.norm.find(short[:2])
+            while at >= 0 and found is None:
+                m = _WRITTEN_NAME.match(self.norm, at, at + len(short) + _FULL_MORE)
+                text = ""
+                for word, flag in nlp.tag(m.group(0)) if m is not None else ():
+                    if not _NAME_WORD_TAG.match(flag):
+                        break
+                    text += word
+                    if (
+                        text.endswith(ending)
+                        and len(text) > len(short)
+                        and short not in text
+                        and _subsequence(short, text)
+                    ):
+                        found = text
+                        break
+                at = self.norm.find(short[:2], at + 2)
+        self._written_long[short] = found
+        return found
+
     def salient(self, n: int = TABLE_OPTIONS) -> list[Entry]:
         """The ``n`` most salient names: in the headline, then by frequency."""
         # Entries are only ever added, with their salience fixed: sort again only when the
@@ -1411,12 +1446,14 @@ def subject_options(
             add(name, o.start, o.end, f)
     # A short name the text writes in full at one of its mentions, with a company's or fund's
     # ending the tagger broke off (晶宇|科技, 长盛同庆|可分离交易型基金): the option is the full
-    # name, at the mention (GUIDELINE: aliases are resolved). A full name offered already keeps
+    # name, at the mention (GUIDELINE: aliases are resolved); so is a fund's name shortened by
+    # words left out of its middle (国泰双利债券基金 -> 国泰双利债券证券投资基金,
+    # :meth:`EntityTable.written_longer`). A full name offered already keeps
     # the features of its own mention, and the short name stays beside it.
     for o in list(options.values()):
         if o.features.get("person"):
             continue
-        longer = table.written_full(o.text)
+        longer = table.written_full(o.text) or table.written_longer(o.text)
         if longer is None or longer in options:
             continue
         del options[o.text]
