@@ -1070,25 +1070,34 @@ class EntityTable:
         if short in self._written_full:
             return self._written_full[short]
         found: str | None = None
+        runs: list[str] = []
         if (
             len(short) >= 2
             and _WRITTEN_NAME.fullmatch(short)
             and not _ends_with_org(short)
             and not short.endswith(_name_endings())
-            and _unknown_name(nlp.tag(short))
         ):
+            # The words after each mention, where an ending is written at all (string
+            # searches; most option texts have none, and are neither tagged nor read on).
+            endings = _name_endings()
             at = self.norm.find(short)
-            while at >= 0 and found is None:
+            while at >= 0:
                 end = at + len(short)
                 m = _WRITTEN_NAME.match(self.norm, end, end + _FULL_MORE)
+                if m is not None and any(e in m.group(0) for e in endings):
+                    runs.append(m.group(0))
+                at = self.norm.find(short, end)
+        if runs and _unknown_name(nlp.tag(short)):
+            for run in runs:
                 text = short
-                for word, flag in nlp.tag(self.norm[end : m.end()]) if m is not None else ():
+                for word, flag in nlp.tag(run):
                     if not _NAME_WORD_TAG.match(flag):
                         break
                     text += word
                     if text.endswith(_name_endings()):
                         found = text
-                at = self.norm.find(short, end)
+                if found is not None:
+                    break
         self._written_full[short] = found
         return found
 
@@ -1109,8 +1118,9 @@ class EntityTable:
             at = self.norm.find(short[:2])
             while at >= 0 and found is None:
                 m = _WRITTEN_NAME.match(self.norm, at, at + len(short) + _FULL_MORE)
+                run = m.group(0) if m is not None else ""
                 text = ""
-                for word, flag in nlp.tag(m.group(0)) if m is not None else ():
+                for word, flag in nlp.tag(run) if ending in run[2:] else ():
                     if not _NAME_WORD_TAG.match(flag):
                         break
                     text += word
