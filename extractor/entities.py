@@ -435,6 +435,38 @@ def _tag_trim(norm: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: How many characters a short name's written full form (:meth:`EntityTable.written_full`)
+#: may add to it.
+_FULL_MORE = 10
+#: The characters of a written name: Han, Latin letters, digits (no punctuation, no space).
+_WRITTEN_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
+#: The tags of the words such a full form is written with (nouns, names, verbs and adjectives
+#: of a fund's name, 增强/v 优选/v): no particle, conjunction, preposition, numeral or adverb.
+_NAME_WORD_TAG = re.compile(r"[nvabjz]|eng")
+
+
+@cache
+def _name_endings() -> tuple[str, ...]:
+    """``data/name_endings.tsv``: the endings of a company's full name."""
+    return tuple(lexicon.words("name_endings"))
+
+
+#: The tags of the known names a short name may be written with (长盛/nz 同庆/ns).
+_SHORT_NAME_TAGS = frozenset({"nz", "ns", "nr", "nrt", "nt", "j", "ng"})
+
+
+def _unknown_name(words: Sequence[tuple[str, str]]) -> bool:
+    """Whether a short name is one the dictionary does not hold: the tagger splits it into
+    pieces, each a single character or a known name (晶|宇, 民生|加|银, 长盛|同庆), not opened by
+    a place's name (广州, 德国|威|能: the place names it already) nor all a person's (李|莹)."""
+    return (
+        len(words) >= 2
+        and all(len(w) == 1 or f in _SHORT_NAME_TAGS for w, f in words)
+        and not (words[0][1] == "ns" and len(words[0][0]) > 1)
+        and not all(f == "nr" for _, f in words)
+    )
+
+
 #: How far before a pronoun a name's latest mention is looked for (:meth:`EntityTable.antecedent`).
 _ANTECEDENT_WINDOW = 400
 
@@ -449,6 +481,8 @@ class EntityTable:
         self._counts: dict[str, int] = {}
         self._expanded: dict[str, Entry | None] = {}
         self._extended: dict[str, str | None] = {}
+        self._written_full: dict[str, str | None] = {}
+        self._written_long: dict[str, str | None] = {}
         self._back: dict[str, str | None] = {}
         #: Subject options of clauses before a quantity's own, by clause span.
         self._sources: dict[tuple[int, int], bool] = {}
@@ -1026,6 +1060,82 @@ class EntityTable:
         self._expanded[short] = best
         return best
 
+    def written_full(self, short: str) -> str | None:
+        """The full name the text writes a short name as at one of its mentions: the short
+        name read on by a few words to a company's or a fund's ending (晶宇 -> 晶宇科技,
+        长盛同庆 -> 长盛同庆可分离交易型基金), where the tagger broke the run so no table
+        entry holds it. Only a name the dictionary does not hold reads on (:func:`_unknown_name`):
+        a word (债券 of 债券基金) or a place (广州 of 广州基金公司) does not. None if no
+        mention reads on to one."""
+        if short in self._written_full:
+            return self._written_full[short]
+        found: str | None = None
+        runs: list[str] = []
+        if (
+            len(short) >= 2
+            and _WRITTEN_NAME.fullmatch(short)
+            and not _ends_with_org(short)
+            and not short.endswith(_name_endings())
+        ):
+            # The words after each mention, where an ending is written at all (string
+            # searches; most option texts have none, and are neither tagged nor read on).
+            endings = _name_endings()
+            at = self.norm.find(short)
+            while at >= 0:
+                end = at + len(short)
+                m = _WRITTEN_NAME.match(self.norm, end, end + _FULL_MORE)
+                if m is not None and any(e in m.group(0) for e in endings):
+                    runs.append(m.group(0))
+                at = self.norm.find(short, end)
+        if runs and _unknown_name(nlp.tag(short)):
+            for run in runs:
+                text = short
+                for word, flag in nlp.tag(run):
+                    if not _NAME_WORD_TAG.match(flag):
+                        break
+                    text += word
+                    if text.endswith(_name_endings()):
+                        found = text
+                if found is not None:
+                    break
+        self._written_full[short] = found
+        return found
+
+    def written_longer(self, short: str) -> str | None:
+        """The longer form the text first writes a shortened name in, where the short name
+        left words out of its middle (国泰双利债券基金 of 国泰双利债券证券投资基金, 诺德债券基金
+        of 诺德增强收益债券型基金): a written run of name words that opens with the short name's
+        first two characters, ends with its company's or fund's ending and takes its
+        characters in order. The short name opens with a name (国泰/nz) and writes at least
+        four characters before its ending: a house's two (泰信|基金) name the company, not one
+        of its funds. None if the text writes no such form."""
+        if short in self._written_long:
+            return self._written_long[short]
+        found: str | None = None
+        ending = next((e for e in _name_endings() if short.endswith(e)), "")
+        words = nlp.tag(short) if ending and len(short) - len(ending) >= 4 else ()
+        if words and words[0][1] in _SHORT_NAME_TAGS and words[0][1] != "ns":
+            at = self.norm.find(short[:2])
+            while at >= 0 and found is None:
+                m = _WRITTEN_NAME.match(self.norm, at, at + len(short) + _FULL_MORE)
+                run = m.group(0) if m is not None else ""
+                text = ""
+                for word, flag in nlp.tag(run) if ending in run[2:] else ():
+                    if not _NAME_WORD_TAG.match(flag):
+                        break
+                    text += word
+                    if (
+                        text.endswith(ending)
+                        and len(text) > len(short)
+                        and short not in text
+                        and _subsequence(short, text)
+                    ):
+                        found = text
+                        break
+                at = self.norm.find(short[:2], at + 2)
+        self._written_long[short] = found
+        return found
+
     def salient(self, n: int = TABLE_OPTIONS) -> list[Entry]:
         """The ``n`` most salient names: in the headline, then by frequency."""
         # Entries are only ever added, with their salience fixed: sort again only when the
@@ -1344,6 +1454,23 @@ def subject_options(
             f["expanded"] = 1.0
             f.update(_base_features(name, None, table))
             add(name, o.start, o.end, f)
+    # A short name the text writes in full at one of its mentions, with a company's or fund's
+    # ending the tagger broke off (晶宇|科技, 长盛同庆|可分离交易型基金): the option is the full
+    # name, at the mention (GUIDELINE: aliases are resolved); so is a fund's name shortened by
+    # words left out of its middle (国泰双利债券基金 -> 国泰双利债券证券投资基金,
+    # :meth:`EntityTable.written_longer`). A full name offered already keeps
+    # the features of its own mention, and the short name stays beside it.
+    for o in list(options.values()):
+        if o.features.get("person"):
+            continue
+        longer = table.written_full(o.text) or table.written_longer(o.text)
+        if longer is None or longer in options:
+            continue
+        del options[o.text]
+        f = dict(o.features)
+        f["expanded"] = 1.0
+        f.update(_base_features(longer, None, table))
+        add(longer, o.start, o.end, f)
     # Names the tagger cut short, read on by the document's repetitions (合丰 -> 合丰成长).
     for o in list(options.values()):
         longer = extended[o.text] if o.text in extended else table.extend(o.text)
