@@ -1307,6 +1307,9 @@ def subject_options(
                 elif start < a < end < b:
                     # Ended inside a quantity (进口8|.22万亿元): end before it.
                     text, end = norm[start:a], a
+                elif start <= a and b <= end and "的" in norm[b:end]:
+                    # A quantity inside a 的-phrase (退还了50万元的首付款): a clause, not a name.
+                    return
         if (
             placed
             and end < len(norm) - 1

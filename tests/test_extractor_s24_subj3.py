@@ -1,7 +1,8 @@
-"""Twenty-fourth session's third subject rule, with sentences written for the tests: a count
+"""Twenty-fourth session's third subject rules, with sentences written for the tests: a count
 of a group with its noun opening the quantity's clause (data/group_measures.tsv: 只, 家, 名)
 is offered whole as the subject (40只基金合计分红90亿元 -> 40只基金), not after a preposition
-and not when 的 follows the noun (the group's attribute is then measured)."""
+and not when 的 follows the noun (the group's attribute is then measured); a 的-phrase that
+holds a whole quantity of the sentence (退还了80万元的定金) is no subject option."""
 
 from __future__ import annotations
 
@@ -55,3 +56,38 @@ def test_every_group_measure_keeps_its_count_with_the_noun(measure: str) -> None
 
 def test_group_measures_lexicon() -> None:
     check_lexicon_file("group_measures")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "phrase"),
+    [
+        (
+            "去年3月，李建华退还了80万元的定金，并支付了6万元利息。",
+            "6万元",
+            "李建华退还了80万元的定金",
+        ),
+        (
+            "上周，陈海峰交纳了12万元的保证金，同时缴清了3万元罚款。",
+            "3万元",
+            "陈海峰交纳了12万元的保证金",
+        ),
+    ],
+)
+def test_a_de_phrase_holding_a_quantity_is_no_option(text: str, surface: str, phrase: str) -> None:
+    """A 的-phrase holding a whole quantity of the sentence is a clause, not a name."""
+    options = subject_options(text, surface)
+    assert phrase not in options
+    assert phrase[:3] in options
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "phrase"),
+    [
+        ("记者走访发现，北城新开的书店今年营业额达到500万元。", "达到500万元", "北城新开的书店"),
+        ("调查显示，出国读研的学生约占毕业生总数的两成。", "两成", "出国读研的学生"),
+    ],
+)
+def test_a_de_phrase_without_a_quantity_stays_an_option(
+    text: str, surface: str, phrase: str
+) -> None:
+    assert phrase in subject_options(text, surface)
