@@ -108,6 +108,11 @@ _NAME_JOINERS = frozenset("-·•－—")
 _FROM_WORDS = ("从", "由")
 #: A match score: two numbers joined by 比 or a dash (102比90, 100-82).
 _MATCH_SCORE_RE = re.compile(r"\d+\s*(?:比|-|－|:|：)\s*\d+")
+#: A stock quote in brackets after a company's name (工商银行[5.08 -0.20%], 中国银行（4.16，
+#: 0.00%）): the price, then its change in %; the text writes neither attribute.
+_QUOTE_PRICE_RE = re.compile(r"(?<=[\[［(（])\d+\.\d+(?=[\s,，]+[-+]?\d+(?:\.\d+)?%[\]］)）])")
+_QUOTE_CHANGE_RE = re.compile(r"[\[［(（]\d+\.\d+[\s,，]+$")
+_QUOTE_CLOSE = "]］)）"
 _DATELINE_RE = re.compile(r"[^，。；\s]{0,6}?\d{1,2}月\d{1,2}日(?:电|讯)")
 
 
@@ -1286,6 +1291,17 @@ def predicate_options(
         # A match score where no word of the text reads as what it measures (湖人100-82给比赛
         # 盖棺定论, 以3比1（19比25、25比17…）): 比分, not written.
         found[(-1, -1, "比分")] = {"kind_default": 1.0, "length": 0.2}
+    quote = _QUOTE_PRICE_RE.match(norm, q_start)
+    if quote is not None and quote.end() == q_end:
+        # 工商银行[5.08 -0.20%]: a share's price, whatever words stand around the quote.
+        found = {(-1, -1, "股价"): {"kind_default": 1.0, "length": 0.2}}
+    elif (
+        kind == "percent"
+        and norm[q_end : q_end + 1] in _QUOTE_CLOSE
+        and _QUOTE_CHANGE_RE.search(norm, max(0, q_start - 16), q_start)
+    ):
+        # (…[5.08 -0.20%]): the change of the share's price that day.
+        found = {(-1, -1, "股价涨跌幅"): {"kind_default": 1.0, "length": 0.2}}
     if (
         governed
         and run_end > i

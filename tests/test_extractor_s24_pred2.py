@@ -1,0 +1,26 @@
+"""Twenty-fourth session's predicate rules (round 2), with sentences written for the tests:
+a stock quote in brackets after a company's name (某银行[6.12 -0.35%]) states the share's
+price (股价) and its change that day (股价涨跌幅), words the text does not write."""
+
+from __future__ import annotations
+
+from extractor import extract
+
+
+def _claim(text: str, surface: str):
+    [c] = [c for c in extract(text) if c.quantity_text == surface]
+    return c
+
+
+def test_a_bracketed_stock_quote_states_the_price_and_its_change() -> None:
+    text = "目前推出这项业务的有光大银行[3.27 -0.61%]、民生银行[6.45 1.26%]等几家。"
+    assert _claim(text, "3.27").predicate == "股价"
+    assert _claim(text, "-0.61%").predicate == "股价涨跌幅"
+    assert _claim(text, "6.45").predicate == "股价"
+    assert _claim(text, "1.26%").predicate == "股价涨跌幅"
+
+
+def test_a_bracketed_share_without_a_price_before_it_is_left_alone() -> None:
+    # A share in brackets with no price before it is no quote.
+    c = _claim("该行的不良贷款率（1.26%）比去年有所下降。", "1.26%")
+    assert c.predicate != "股价涨跌幅"
