@@ -113,6 +113,8 @@ _MATCH_SCORE_RE = re.compile(r"\d+\s*(?:比|-|－|:|：)\s*\d+")
 _QUOTE_PRICE_RE = re.compile(r"(?<=[\[［(（])\d+\.\d+(?=[\s,，]+[-+]?\d+(?:\.\d+)?%[\]］)）])")
 _QUOTE_CHANGE_RE = re.compile(r"[\[［(（]\d+\.\d+[\s,，]+$")
 _QUOTE_CLOSE = "]］)）"
+#: A memory size (2G, 512MB, 1TB): what it measures, where no word of the text names it.
+_MEMORY_SIZE_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:GB?|[MT]B)")
 _DATELINE_RE = re.compile(r"[^，。；\s]{0,6}?\d{1,2}月\d{1,2}日(?:电|讯)")
 
 
@@ -1291,6 +1293,9 @@ def predicate_options(
         # A match score where no word of the text reads as what it measures (湖人100-82给比赛
         # 盖棺定论, 以3比1（19比25、25比17…）): 比分, not written.
         found[(-1, -1, "比分")] = {"kind_default": 1.0, "length": 0.2}
+    if not found and _MEMORY_SIZE_RE.fullmatch(norm, q_start, q_end):
+        # NUNU-X1(2G): the player's memory, 容量, not written.
+        found[(-1, -1, "容量")] = {"kind_default": 1.0, "length": 0.2}
     quote = _QUOTE_PRICE_RE.match(norm, q_start)
     if quote is not None and quote.end() == q_end:
         # 工商银行[5.08 -0.20%]: a share's price, whatever words stand around the quote.

@@ -24,3 +24,14 @@ def test_a_bracketed_share_without_a_price_before_it_is_left_alone() -> None:
     # A share in brackets with no price before it is no quote.
     c = _claim("该行的不良贷款率（1.26%）比去年有所下降。", "1.26%")
     assert c.predicate != "股价涨跌幅"
+
+
+def test_a_memory_size_with_no_word_naming_it_states_the_capacity() -> None:
+    c = _claim("小米推出了一款卡片式播放器Q7(4G)，价格不高。", "4G")
+    assert c.predicate == "容量"
+
+
+def test_a_memory_size_named_in_the_text_keeps_its_word() -> None:
+    c = _claim("这款播放器的内存为8G。", "8G")
+    assert c.predicate != "容量"
+    assert "内存" in c.predicate
