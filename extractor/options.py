@@ -87,9 +87,9 @@ _NOUN_MODIFIER_FLAGS = ("a", "b", "an", "vn", "ad")
 _NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 #: Verbs of modality, never a predicate by themselves (都会给父母… -> 给, not 会).
 _MODAL_VERBS = frozenset("会能要可将让使应需得该")
-#: A sport statistic written as a shape: 14投9中, 两罚一中.
+#: A sport statistic written as a shape: 14投9中, 两罚一中, 两罚全中, 两罚 (the shots alone).
 _STAT_NUM = "[0-9一二两三四五六七八九十]+"
-_STAT_SHAPE_RE = re.compile(rf"{_STAT_NUM}([\u4e00-\u9fff]){_STAT_NUM}中")
+_STAT_SHAPE_RE = re.compile(rf"{_STAT_NUM}([\u4e00-\u9fff])(?:{_STAT_NUM}中|全中|全失|不中)?")
 #: Kinds of claim that count members of a group (八成受访者…, 38%的人…): a quantity of
 #: these kinds opening its clause may be what the rest of the clause speaks of.
 _GROUP_KINDS = ("percent", "count")

@@ -4,6 +4,8 @@ price (股价) and its change that day (股价涨跌幅), words the text does no
 
 from __future__ import annotations
 
+import pytest
+
 from extractor import extract
 
 
@@ -35,3 +37,19 @@ def test_a_memory_size_named_in_the_text_keeps_its_word() -> None:
     c = _claim("这款播放器的内存为8G。", "8G")
     assert c.predicate != "容量"
     assert "内存" in c.predicate
+
+
+@pytest.mark.parametrize("shape", ["两罚全中", "两罚不中"])
+def test_free_throws_all_made_or_missed_are_free_throws(shape: str) -> None:
+    c = _claim(f"比赛最后时刻，张强走上罚球线{shape}，比分未变。", shape)
+    assert c.predicate == "罚球"
+
+
+def test_a_made_of_attempted_shape_still_reads_as_before() -> None:
+    c = _claim("李明全场12投7中，表现稳定。", "12投7中")
+    assert c.predicate == "投篮"
+
+
+def test_a_fine_is_no_free_throw() -> None:
+    c = _claim("这家工厂因排污超标被罚50万元。", "50万元")
+    assert c.predicate != "罚球"
