@@ -113,6 +113,10 @@ _MATCH_SCORE_RE = re.compile(r"\d+\s*(?:比|-|－|:|：)\s*\d+")
 _QUOTE_PRICE_RE = re.compile(r"(?<=[\[［(（])\d+\.\d+(?=[\s,，]+[-+]?\d+(?:\.\d+)?%[\]］)）])")
 _QUOTE_CHANGE_RE = re.compile(r"[\[［(（]\d+\.\d+[\s,，]+$")
 _QUOTE_CLOSE = "]］)）"
+#: A stat line (22+6+5: points, rebounds, assists; 17+16: points and rebounds), read as
+#: quantity.py reads it: what each of its numbers counts, in order.
+_STAT_LINE_RE = re.compile(r"(?<![\d.+])[1-9]\d(?:\+\d{1,2}){1,2}(?![\d.%+])")
+_STAT_LINE_FIELDS = ("得分", "篮板", "助攻")
 #: A memory size (2G, 512MB, 1TB): what it measures, where no word of the text names it.
 _MEMORY_SIZE_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:GB?|[MT]B)")
 _DATELINE_RE = re.compile(r"[^，。；\s]{0,6}?\d{1,2}月\d{1,2}日(?:电|讯)")
@@ -1296,6 +1300,13 @@ def predicate_options(
     if not found and _MEMORY_SIZE_RE.fullmatch(norm, q_start, q_end):
         # NUNU-X1(2G): the player's memory, 容量, not written.
         found[(-1, -1, "容量")] = {"kind_default": 1.0, "length": 0.2}
+    if kind in ("score", "count") and norm[q_start:q_end].isdigit():
+        for line in _STAT_LINE_RE.finditer(norm, max(0, q_start - 9), min(len(norm), q_end + 9)):
+            # 22+6+5: points, rebounds, assists (only 得分, 篮板 or 助攻 is offered).
+            starts = [line.start() + m.start() for m in re.finditer(r"\d+", line.group())]
+            if q_start in starts and q_end <= line.end():
+                place = starts.index(q_start)
+                found = {(-1, -1, _STAT_LINE_FIELDS[place]): {"kind_default": 1.0, "length": 0.2}}
     quote = _QUOTE_PRICE_RE.match(norm, q_start)
     if quote is not None and quote.end() == q_end:
         # 工商银行[5.08 -0.20%]: a share's price, whatever words stand around the quote.

@@ -53,3 +53,18 @@ def test_a_made_of_attempted_shape_still_reads_as_before() -> None:
 def test_a_fine_is_no_free_throw() -> None:
     c = _claim("这家工厂因排污超标被罚50万元。", "50万元")
     assert c.predicate != "罚球"
+
+
+def test_a_stat_line_names_what_each_number_counts() -> None:
+    text = "王浩今晚砍下31+9+7，帮助球队取胜。"
+    assert _claim(text, "31").predicate == "得分"
+    assert _claim(text, "9").predicate == "篮板"
+    assert _claim(text, "7").predicate == "助攻"
+
+
+def test_a_plus_format_of_a_programme_is_no_stat_line() -> None:
+    # 2+2 names a study format (one digit first): no points, no rebounds.
+    claims = [
+        c for c in extract("该校推出2+2留学项目，学费3万元。") if c.predicate in ("得分", "篮板")
+    ]
+    assert claims == []
