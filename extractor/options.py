@@ -1297,9 +1297,6 @@ def predicate_options(
         # A match score where no word of the text reads as what it measures (湖人100-82给比赛
         # 盖棺定论, 以3比1（19比25、25比17…）): 比分, not written.
         found[(-1, -1, "比分")] = {"kind_default": 1.0, "length": 0.2}
-    if not found and norm[q_end - 1 : q_end] == "级" and norm[q_start : q_end - 1].isdigit():
-        # 圣蓝矿场(7级): a level, 等级, not written.
-        found[(-1, -1, "等级")] = {"kind_default": 1.0, "length": 0.2}
     if not found and _MEMORY_SIZE_RE.fullmatch(norm, q_start, q_end):
         # NUNU-X1(2G): the player's memory, 容量, not written.
         found[(-1, -1, "容量")] = {"kind_default": 1.0, "length": 0.2}

@@ -68,13 +68,3 @@ def test_a_plus_format_of_a_programme_is_no_stat_line() -> None:
         c for c in extract("该校推出2+2留学项目，学费3万元。") if c.predicate in ("得分", "篮板")
     ]
     assert claims == []
-
-
-def test_a_level_with_no_word_naming_it_is_a_level() -> None:
-    c = _claim("新版本开放了两处新场景：雪原哨站(9级)和沙海营地。", "9级")
-    assert c.predicate == "等级"
-
-
-def test_a_level_whose_noun_follows_keeps_the_noun() -> None:
-    c = _claim("当地昨晚发生了5级地震。", "5级")
-    assert c.predicate != "等级"
