@@ -1294,9 +1294,7 @@ def subject_options(
             if placed:
                 start, end = start + head, end - tail
         placed = placed and start < end
-        # A group's count opening its clause is kept with its noun (70只基金共分红…).
-        whole = feats.pop("_count_kept", 0.0)
-        if number_spans and placed and not whole:
+        if number_spans and placed:
             for a, b in _overlapping(number_spans, start, end):
                 if a <= start < b:
                     # Begun inside a quantity (168|只偏股基金) or with it (12投9 of 12投9中):
@@ -1307,9 +1305,6 @@ def subject_options(
                 elif start < a < end < b:
                     # Ended inside a quantity (进口8|.22万亿元): end before it.
                     text, end = norm[start:a], a
-                elif start <= a and b <= end and "的" in norm[b:end]:
-                    # A quantity inside a 的-phrase (退还了50万元的首付款): a clause, not a name.
-                    return
         if (
             placed
             and end < len(norm) - 1
@@ -1982,15 +1977,6 @@ def _clause_options(
                 f.update(after=1.0, same_sentence=1.0, same_clause=1.0)
                 f[how] = 1.0
                 found.append((text, a, b, f))
-    if own:
-        for text, start, end in _counted_opener(toks, q_start, time_spans):
-            text = resolve(text)
-            f = _base_features(text, None, table)
-            f.update(same_sentence=1.0, same_clause=1.0, clause_opener=1.0, stretch=1.0)
-            f["_count_kept"] = 1.0
-            if source:
-                f["source"] = 1.0
-            found.append((text, start, end, f))
     for text, start, end, how in _openers(toks, q_start, time_spans):
         if not own and how == "stretch":
             how = "sentence_opener"  # offered for the first clause of a sentence only
@@ -2287,48 +2273,6 @@ def _openers(
                     out.append((text, toks[i][2], toks[e - 1][3], "de_phrase"))
         k += 1
     return out
-
-
-#: Measure words of a counted group (data/group_measures.tsv): 70只基金, 3家银行.
-_GROUP_MEASURES = frozenset(lexicon.words("group_measures"))
-
-
-def _counted_opener(
-    toks: Sequence[Token], q_start: int, time_spans: Sequence[tuple[int, int]]
-) -> list[tuple[str, int, int]]:
-    """A count of a group with its noun opening the quantity's clause, before it (70只基金
-    共分红150亿元 -> 70只基金): the group the clause says the quantity of. Not after a
-    preposition (与13家银行签订…), nor when 的 follows the noun (its attribute is measured)."""
-    n = len(toks)
-    i = 0
-    while i < n and toks[i][2] < q_start:
-        word, flag, a, _ = toks[i]
-        if (flag in ("t", "x", "d") and word not in _QUOTE_CHARS) or (
-            time_spans and any(x <= a < y for x, y in time_spans)
-        ):
-            i += 1
-            continue
-        break
-    if i >= n or toks[i][2] >= q_start:
-        return []
-    word = toks[i][0]
-    if _NUMBER_TOKEN.fullmatch(word) and i + 1 < n and toks[i + 1][0] in _GROUP_MEASURES:
-        c = i + 2
-    elif len(word) >= 2 and word[-1] in _GROUP_MEASURES and _NUMBER_TOKEN.fullmatch(word[:-1]):
-        c = i + 1
-    else:
-        return []
-    if c >= n or toks[c - 1][3] >= q_start:
-        return []
-    ends = {t[3]: k for k, t in enumerate(toks)}
-    for text, _a, b, _, how in _counted(toks, toks[c - 1][3]):
-        nxt = ends.get(b, n - 1) + 1
-        if nxt < n and toks[nxt][1] == "uj":
-            return []  # the group's attribute is measured (123只基金的平均仓位): not the group
-        if how == "counted" and b < q_start and len(text) >= 2:
-            whole = "".join(t[0] for t in toks[i:c]) + text
-            return [(whole, toks[i][2], b)]
-    return []
 
 
 #: Organisation and product suffixes of two characters or more (公司, 基金, 银行, …).

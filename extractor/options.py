@@ -87,9 +87,9 @@ _NOUN_MODIFIER_FLAGS = ("a", "b", "an", "vn", "ad")
 _NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 #: Verbs of modality, never a predicate by themselves (都会给父母… -> 给, not 会).
 _MODAL_VERBS = frozenset("会能要可将让使应需得该")
-#: A sport statistic written as a shape: 14投9中, 两罚一中, 两罚全中, 两罚 (the shots alone).
+#: A sport statistic written as a shape: 14投9中, 两罚一中.
 _STAT_NUM = "[0-9一二两三四五六七八九十]+"
-_STAT_SHAPE_RE = re.compile(rf"{_STAT_NUM}([\u4e00-\u9fff])(?:{_STAT_NUM}中|全中|全失|不中)?")
+_STAT_SHAPE_RE = re.compile(rf"{_STAT_NUM}([\u4e00-\u9fff]){_STAT_NUM}中")
 #: Kinds of claim that count members of a group (八成受访者…, 38%的人…): a quantity of
 #: these kinds opening its clause may be what the rest of the clause speaks of.
 _GROUP_KINDS = ("percent", "count")
@@ -108,17 +108,6 @@ _NAME_JOINERS = frozenset("-·•－—")
 _FROM_WORDS = ("从", "由")
 #: A match score: two numbers joined by 比 or a dash (102比90, 100-82).
 _MATCH_SCORE_RE = re.compile(r"\d+\s*(?:比|-|－|:|：)\s*\d+")
-#: A stock quote in brackets after a company's name (工商银行[5.08 -0.20%], 中国银行（4.16，
-#: 0.00%）): the price, then its change in %; the text writes neither attribute.
-_QUOTE_PRICE_RE = re.compile(r"(?<=[\[［(（])\d+\.\d+(?=[\s,，]+[-+]?\d+(?:\.\d+)?%[\]］)）])")
-_QUOTE_CHANGE_RE = re.compile(r"[\[［(（]\d+\.\d+[\s,，]+$")
-_QUOTE_CLOSE = "]］)）"
-#: A stat line (22+6+5: points, rebounds, assists; 17+16: points and rebounds), read as
-#: quantity.py reads it: what each of its numbers counts, in order.
-_STAT_LINE_RE = re.compile(r"(?<![\d.+])[1-9]\d(?:\+\d{1,2}){1,2}(?![\d.%+])")
-_STAT_LINE_FIELDS = ("得分", "篮板", "助攻")
-#: A memory size (2G, 512MB, 1TB): what it measures, where no word of the text names it.
-_MEMORY_SIZE_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:GB?|[MT]B)")
 _DATELINE_RE = re.compile(r"[^，。；\s]{0,6}?\d{1,2}月\d{1,2}日(?:电|讯)")
 
 
@@ -1297,27 +1286,6 @@ def predicate_options(
         # A match score where no word of the text reads as what it measures (湖人100-82给比赛
         # 盖棺定论, 以3比1（19比25、25比17…）): 比分, not written.
         found[(-1, -1, "比分")] = {"kind_default": 1.0, "length": 0.2}
-    if not found and _MEMORY_SIZE_RE.fullmatch(norm, q_start, q_end):
-        # NUNU-X1(2G): the player's memory, 容量, not written.
-        found[(-1, -1, "容量")] = {"kind_default": 1.0, "length": 0.2}
-    if kind in ("score", "count") and norm[q_start:q_end].isdigit():
-        for line in _STAT_LINE_RE.finditer(norm, max(0, q_start - 9), min(len(norm), q_end + 9)):
-            # 22+6+5: points, rebounds, assists (only 得分, 篮板 or 助攻 is offered).
-            starts = [line.start() + m.start() for m in re.finditer(r"\d+", line.group())]
-            if q_start in starts and q_end <= line.end():
-                place = starts.index(q_start)
-                found = {(-1, -1, _STAT_LINE_FIELDS[place]): {"kind_default": 1.0, "length": 0.2}}
-    quote = _QUOTE_PRICE_RE.match(norm, q_start)
-    if quote is not None and quote.end() == q_end:
-        # 工商银行[5.08 -0.20%]: a share's price, whatever words stand around the quote.
-        found = {(-1, -1, "股价"): {"kind_default": 1.0, "length": 0.2}}
-    elif (
-        kind == "percent"
-        and norm[q_end : q_end + 1] in _QUOTE_CLOSE
-        and _QUOTE_CHANGE_RE.search(norm, max(0, q_start - 16), q_start)
-    ):
-        # (…[5.08 -0.20%]): the change of the share's price that day.
-        found = {(-1, -1, "股价涨跌幅"): {"kind_default": 1.0, "length": 0.2}}
     if (
         governed
         and run_end > i
