@@ -1632,6 +1632,22 @@ def _person_title_re() -> re.Pattern[str]:
 _PERSON_NAME_FLAGS = frozenset({"nr", "nrfg", "nrt"})
 
 
+def _option_words(
+    norm: str, o: Option, tokens_near: Callable[[int], Sequence[Token]]
+) -> Sequence[Token] | None:
+    """The tagger's words of an option written where its mention is, when they start and end
+    where it does; None for an option not written there or cut inside a word."""
+    if o.start < 0 or norm[o.start : o.end] != o.text:
+        return None
+    toks = tokens_near(o.start)
+    lo = bisect.bisect_left(toks, o.start, key=lambda t: t[2])
+    hi = bisect.bisect_left(toks, o.end, key=lambda t: t[2])
+    words = toks[lo:hi]
+    if not words or words[0][2] != o.start or words[-1][3] != o.end:
+        return None
+    return words
+
+
 def _titled_person(
     norm: str,
     o: Option,
@@ -1655,13 +1671,8 @@ def _titled_person(
                 rest = text[k:]
                 if rest in table._persons or table.full_person(rest) is not None:
                     return k
-    if tokens_near is None or o.start < 0 or norm[o.start : o.end] != text:
-        return None
-    toks = tokens_near(o.start)
-    lo = bisect.bisect_left(toks, o.start, key=lambda t: t[2])
-    hi = bisect.bisect_left(toks, o.end, key=lambda t: t[2])
-    words = toks[lo:hi]
-    if len(words) < 2 or words[0][2] != o.start or words[-1][3] != o.end:
+    words = _option_words(norm, o, tokens_near) if tokens_near is not None else None
+    if words is None or len(words) < 2:
         return None
     last = words[-1]
     if last[1] in _PERSON_NAME_FLAGS and len(last[0]) >= 2 and words[-2][0].endswith(titles):
@@ -1680,13 +1691,8 @@ def _crosses_predicate(norm: str, o: Option, tokens_near: Callable[[int], Sequen
     phrase before 的 describes the noun after it: 涨幅超过五成的个股)."""
     if len(o.text) < 4 or not _clause_verb_re().search(o.text, 1):
         return False
-    if o.start < 0 or norm[o.start : o.end] != o.text:
-        return False
-    toks = tokens_near(o.start)
-    lo = bisect.bisect_left(toks, o.start, key=lambda t: t[2])
-    hi = bisect.bisect_left(toks, o.end, key=lambda t: t[2])
-    words = toks[lo:hi]
-    if len(words) < 3 or words[0][2] != o.start or words[-1][3] != o.end:
+    words = _option_words(norm, o, tokens_near)
+    if words is None or len(words) < 3:
         return False
     verbs = _clause_verbs()
     for k in range(1, len(words) - 1):
