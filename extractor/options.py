@@ -680,21 +680,21 @@ def _respective_others(
     # The list is the run of times last before 分别 that joiners join (2003年和2004年,
     # 11月份、12月份到1月份; an earlier time of the sentence, 近期, is none of it).
     run = listed[-n:]
-    for (_, end), (start, _) in itertools.pairwise(run):
-        gap = norm[end:start]
-        if len(gap) > _LIST_GAP or any(ch in _CLAUSE_STOPS for ch in gap):
-            return set()
-        if gap and not any(ch in _TIME_JOINERS for ch in gap):
-            return set()
-    if len(listed) > n:
-        gap = norm[listed[-n - 1][1] : run[0][0]]
-        if (
-            len(gap) <= _LIST_GAP
-            and not any(ch in _CLAUSE_STOPS for ch in gap)
-            and (not gap or any(ch in _TIME_JOINERS for ch in gap))
-        ):
-            return set()  # a longer list than the items: no respective reading
+    if not all(_joins(norm[end:start]) for (_, end), (start, _) in itertools.pairwise(run)):
+        return set()
+    if len(listed) > n and _joins(norm[listed[-n - 1][1] : run[0][0]]):
+        return set()  # a longer list than the items: no respective reading
     return {span for m, span in enumerate(run) if m != k}
+
+
+def _joins(gap: str) -> bool:
+    """Whether ``gap``, the text between two times, joins them into one list: short, no
+    clause stop, and nothing or a joiner (和, 、, 到)."""
+    return (
+        len(gap) <= _LIST_GAP
+        and not any(ch in _CLAUSE_STOPS for ch in gap)
+        and (not gap or any(ch in _TIME_JOINERS for ch in gap))
+    )
 
 
 #: Characters at most between the time of a change's starting value and the quantity the
