@@ -1362,6 +1362,67 @@ def _choose_predicate(
     return made.chosen_pred
 
 
+@cache
+def _owner_determiners() -> tuple[str, ...]:
+    return tuple(lexicon.words("owner_determiners"))
+
+
+def _attribute_of(pred: Phrase, subject: str, pred_options: list[Option]) -> Phrase:
+    """A predicate that writes its owner before the measured attribute (网络文学市场规模,
+    其不良贷款率, 全县茶园面积) is cut to that attribute when another option is the attribute
+    alone: the words before it are the subject's (they share two characters with the subject,
+    or open with a determiner of ``data/owner_determiners.tsv``) and are no sum or average
+    (``data/not_subject_words.tsv``: 累计) and no linking verb with its object
+    (``data/clause_verbs.tsv``: 占汽车总量). The shortest such option of two
+    characters or more ending in an attribute word (``data/attribute_words.tsv``) wins."""
+    text = pred.text
+    if len(text) < 3:
+        return pred
+    ends = _attribute_endings()
+    cuts = [
+        o
+        for o in pred_options
+        if 2 <= len(o.text) < len(text) and text.endswith(o.text) and o.text.endswith(ends)
+    ]
+    if not cuts:
+        return pred
+    best = min(cuts, key=lambda o: len(o.text))
+    if best.text == subject:
+        return pred
+    owner = text[: len(text) - len(best.text)]
+    shares = bool(subject) and (
+        owner in subject
+        or subject in owner
+        or any(owner[i : i + 2] in subject for i in range(len(owner) - 1))
+    )
+    if owner.startswith(_owner_determiners()):
+        pass
+    elif not shares or simplified(owner).startswith(_not_owner_openers()):
+        # 累计经济成长率: a sum or an average of the attribute, not whose it is.
+        return pred
+    if simplified(owner).startswith(_linking_verbs()):
+        # 占汽车总量: the words before the attribute are a share's verb and its base.
+        return pred
+    if pred.start >= 0 and not pred.start <= best.start < best.end <= pred.end:
+        return Phrase(best.text, pred.end - len(best.text), pred.end)
+    return Phrase(best.text, best.start, best.end)
+
+
+@cache
+def _not_owner_openers() -> tuple[str, ...]:
+    return tuple(lexicon.words("not_subject_words"))
+
+
+@cache
+def _linking_verbs() -> tuple[str, ...]:
+    return tuple(lexicon.words("clause_verbs"))
+
+
+@cache
+def _attribute_endings() -> tuple[str, ...]:
+    return tuple(lexicon.words("attribute_words"))
+
+
 def _finish(
     doc: _Doc, made: _Made, ranked: dict[str, list[Option]], time_later: bool = False
 ) -> Candidate:
@@ -1384,6 +1445,8 @@ def _finish(
         other = next((o for o in options if o.text and o.text != pred.text), None)
         if other is not None:
             subject, subj_phrase = other.text, Phrase(other.text, other.start, other.end)
+    if pred is not None:
+        pred = _attribute_of(pred, subject, ranked["predicate"])
     time = made.time
     time_ranked = ranked["time"]
     assert doc.ranker is not None

@@ -1,0 +1,75 @@
+"""Twenty-fifth session's predicate rules, with sentences written for the tests: a predicate
+option that writes the figure's owner before the measured attribute (其净利润, 该银行不良贷款率,
+全县粮食播种面积) gives way to the attribute alone when that is an option."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+from extractor.core import _attribute_of
+from extractor.lexicon import words
+from extractor.ranker import Option
+from extractor.roles import Phrase
+from tests.lexicon_checks import check_lexicon_file
+
+
+def _claim(text: str, surface: str):
+    [c] = [c for c in extract(text) if c.quantity_text == surface]
+    return c
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "attribute"),
+    [
+        ("该公司年报显示，其净利润为5.2亿元，同比增长9%。", "5.2亿元", "净利润"),
+        ("年报显示，该银行不良贷款率为1.2%，比年初下降0.1个百分点。", "1.2%", "不良贷款率"),
+        ("该县统计局称，全县粮食播种面积为120万亩。", "120万亩", "播种面积"),
+    ],
+)
+def test_the_attribute_after_its_owner_is_the_predicate(
+    text: str, surface: str, attribute: str
+) -> None:
+    assert _claim(text, surface).predicate == attribute
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "predicate"),
+    [
+        # A share's verb and its base before the attribute: not an owner.
+        ("新能源汽车销量300万辆，占汽车总量的12%。", "12%", "占汽车总量"),
+        # A sum of the attribute: not whose it is.
+        ("今年前三季度累计客运量约3.5亿人次，同比增长8%。", "约3.5亿人次", "累计客运量"),
+    ],
+)
+def test_a_verb_or_a_sum_before_the_attribute_stays(
+    text: str, surface: str, predicate: str
+) -> None:
+    assert _claim(text, surface).predicate == predicate
+
+
+def _options(*texts: str) -> list[Option]:
+    return [Option(t, 10, 10 + len(t)) for t in texts]
+
+
+def test_an_owner_sharing_the_subject_is_cut_off() -> None:
+    pred = Phrase("动画电影市场规模", 4, 12)
+    cut = _attribute_of(pred, "动画电影市场", _options("动画电影市场规模", "规模"))
+    assert (cut.text, cut.start, cut.end) == ("规模", 10, 12)
+
+
+def test_a_modifier_the_subject_does_not_share_stays() -> None:
+    pred = Phrase("成交均价", 4, 8)
+    assert _attribute_of(pred, "万达广场", _options("成交均价", "均价")) is pred
+
+
+def test_the_subject_itself_is_never_made_the_predicate() -> None:
+    pred = Phrase("其净利润率", 0, 5)
+    assert _attribute_of(pred, "净利润率", _options("其净利润率", "净利润率")) is pred
+
+
+def test_owner_determiners_lexicon() -> None:
+    check_lexicon_file("owner_determiners")
+    for word in words("owner_determiners"):
+        pred = Phrase(f"{word}库存总量", 0, len(word) + 4)
+        assert _attribute_of(pred, "", _options("总量")).text == "总量"
