@@ -1362,6 +1362,16 @@ def _choose_predicate(
     return made.chosen_pred
 
 
+def _without_ordinal_size(pred: Phrase, quantity: str, end: int) -> Phrase:
+    """第一大贸易伙伴, 第三大生源国: the 大 after an ordinal is the ordinal's (the Nth
+    largest), not the predicate's: a predicate written right after 第N that opens with it
+    (大贸易伙伴) is read without it."""
+    text = pred.text
+    if quantity.startswith("第") and pred.start == end and len(text) >= 3 and text[0] == "大":
+        return Phrase(text[1:], pred.start + 1, pred.end)
+    return pred
+
+
 @cache
 def _owner_determiners() -> tuple[str, ...]:
     return tuple(lexicon.words("owner_determiners"))
@@ -1447,6 +1457,7 @@ def _finish(
             subject, subj_phrase = other.text, Phrase(other.text, other.start, other.end)
     if pred is not None:
         pred = _attribute_of(pred, subject, ranked["predicate"])
+        pred = _without_ordinal_size(pred, doc.text[m.start : m.end], m.end)
     time = made.time
     time_ranked = ranked["time"]
     assert doc.ranker is not None

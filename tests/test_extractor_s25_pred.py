@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extractor import extract
-from extractor.core import _attribute_of
+from extractor.core import _attribute_of, _without_ordinal_size
 from extractor.lexicon import words
 from extractor.ranker import Option
 from extractor.roles import Phrase
@@ -73,3 +73,22 @@ def test_owner_determiners_lexicon() -> None:
     for word in words("owner_determiners"):
         pred = Phrase(f"{word}库存总量", 0, len(word) + 4)
         assert _attribute_of(pred, "", _options("总量")).text == "总量"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "predicate"),
+    [
+        ("目前，日本已成为该国第二大旅游客源国。", "第二", "旅游客源国"),
+        ("去年，东湖市是全省第三大港口城市。", "第三", "港口城市"),
+    ],
+)
+def test_the_size_word_after_an_ordinal_is_the_ordinal_s(
+    text: str, surface: str, predicate: str
+) -> None:
+    assert _claim(text, surface).predicate == predicate
+
+
+def test_a_size_word_after_a_comma_stays() -> None:
+    pred = Phrase("大比分", 8, 11)
+    assert _without_ordinal_size(pred, "第三", 7) is pred
+    assert _without_ordinal_size(Phrase("大客源国", 7, 11), "第5", 7).text == "客源国"
