@@ -1362,6 +1362,28 @@ def _choose_predicate(
     return made.chosen_pred
 
 
+#: A win-loss record's losses (and draws) right after its wins: 41胜|21负, 16胜|6平6负.
+_RECORD_REST = re.compile(r"(\d+[平和])?\d+[负負敗败]")
+
+
+def _record_noun(pred: Phrase, text: str, end: int, pred_options: list[Option]) -> Phrase:
+    """The wins of a record written N胜M负 (战绩为41胜21负) take the record's noun
+    (``data/record_nouns.tsv``) when an option names it, rather than 胜 itself."""
+    if pred.text not in ("胜", "勝") or not _RECORD_REST.match(text, end):
+        return pred
+    nouns = _record_nouns()
+    named = [o for o in pred_options if o.text.endswith(nouns)]
+    if not named:
+        return pred
+    best = min(named, key=lambda o: len(o.text))
+    return Phrase(best.text, best.start, best.end)
+
+
+@cache
+def _record_nouns() -> tuple[str, ...]:
+    return tuple(lexicon.words("record_nouns"))
+
+
 def _without_ordinal_size(pred: Phrase, quantity: str, end: int) -> Phrase:
     """第一大贸易伙伴, 第三大生源国: the 大 after an ordinal is the ordinal's (the Nth
     largest), not the predicate's: a predicate written right after 第N that opens with it
@@ -1458,6 +1480,7 @@ def _finish(
     if pred is not None:
         pred = _attribute_of(pred, subject, ranked["predicate"])
         pred = _without_ordinal_size(pred, doc.text[m.start : m.end], m.end)
+        pred = _record_noun(pred, doc.text, m.end, ranked["predicate"])
     time = made.time
     time_ranked = ranked["time"]
     assert doc.ranker is not None

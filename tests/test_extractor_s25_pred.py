@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extractor import extract
-from extractor.core import _attribute_of, _without_ordinal_size
+from extractor.core import _attribute_of, _record_noun, _without_ordinal_size
 from extractor.lexicon import words
 from extractor.ranker import Option
 from extractor.roles import Phrase
@@ -92,3 +92,34 @@ def test_a_size_word_after_a_comma_stays() -> None:
     pred = Phrase("大比分", 8, 11)
     assert _without_ordinal_size(pred, "第三", 7) is pred
     assert _without_ordinal_size(Phrase("大客源国", 7, 11), "第5", 7).text == "客源国"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("赛后，猛龙队本赛季战绩为38胜20负，继续排名东部第二。", "38胜"),
+        ("此役过后，飞鹰队战绩为12胜5平3负，升至积分榜第三。", "12胜"),
+    ],
+)
+def test_the_wins_of_a_record_take_the_record_noun(text: str, surface: str) -> None:
+    assert _claim(text, surface).predicate.endswith("战绩")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # No record noun in the sentence.
+        ("猛龙队目前38胜20负，仍排名东部第二。", "38胜"),
+        # Wins with no losses after them are no record.
+        ("赛后，猛龙队本赛季战绩为38胜，主场战绩出色。", "38胜"),
+    ],
+)
+def test_wins_without_a_record_noun_or_losses_stay(text: str, surface: str) -> None:
+    assert _claim(text, surface).predicate == "胜"
+
+
+def test_record_nouns_lexicon() -> None:
+    check_lexicon_file("record_nouns")
+    for word in words("record_nouns"):
+        opts = _options(f"球队{word}", word)
+        assert _record_noun(Phrase("胜", 0, 1), "3胜1负", 2, opts).text == word
