@@ -123,3 +123,22 @@ def test_record_nouns_lexicon() -> None:
     for word in words("record_nouns"):
         opts = _options(f"球队{word}", word)
         assert _record_noun(Phrase("胜", 0, 1), "3胜1负", 2, opts).text == word
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "part"),
+    [
+        ("该队的大名单包括14名后卫，主帅对此很满意。", "14名", "后卫"),
+        ("这座古城有着八百年历史。", "八百年", "历史"),
+    ],
+)
+def test_what_a_verb_of_including_counts_is_the_predicate(
+    text: str, surface: str, part: str
+) -> None:
+    assert _claim(text, surface).predicate == part
+
+
+def test_a_verb_of_adding_a_sum_stays() -> None:
+    # Money is left to the verb (the s24 rule reads no part for it).
+    c = _claim("学费每年三万元，加上每年两万元的生活费，总费用不低。", "两万元")
+    assert c.predicate == "加上"
