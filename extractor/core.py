@@ -1362,6 +1362,54 @@ def _choose_predicate(
     return made.chosen_pred
 
 
+#: How far back from a change's starting value its 由/从 may stand (由去年同期的|38%), and how
+#: far before 由 the attribute that changes may end (仓位还从, 高度拟将由).
+_FROM_REACH = 10
+_FROM_GAP = 3
+_FROM_STOPS = "，,。；;、：:由从從"
+_CHANGE_ENDS = ("至", "到", "为", "為")
+
+
+def _change_start(
+    pred: Phrase, text: str, start: int, end: int, pred_options: list[Option]
+) -> Phrase:
+    """The starting value of a change (平均耗时由17分钟缩短至6分钟, 仓位从一季度的68.39%加至…)
+    is a value of the attribute written before 由/从, not of the verb of the change after it:
+    a predicate that is that verb (right after the quantity, 至/到/为 ending it or after it)
+    gives way to an option ending just before 由/从 (an attribute word's first)."""
+    if (
+        pred.start < end
+        or pred.start - end > 1
+        or not (pred.text.endswith(_CHANGE_ENDS) or text[pred.end : pred.end + 1] in _CHANGE_ENDS)
+    ):
+        return pred
+    k = start - 1
+    while k >= max(0, start - _FROM_REACH) and text[k] not in _FROM_STOPS:
+        k -= 1
+    if k < 0 or text[k] not in "由从從":
+        return pred
+    near = [
+        o
+        for o in pred_options
+        if o.start >= 0 and o.end <= k and k - o.end <= _FROM_GAP and len(o.text) >= 2
+    ]
+    if not near:
+        return pred
+    ends = _attribute_endings()
+    best = max(near, key=lambda o: (o.text.endswith(ends), o.end, -len(o.text)))
+    if best.text[-1] in _GLUED_ADVERBS:
+        # An adverb the tagger glued to the attribute (高度拟|由, 年数则|由): left out, or
+        # no reading when nothing is left.
+        if len(best.text) < 3:
+            return pred
+        return Phrase(best.text[:-1], best.start, best.end - 1)
+    return Phrase(best.text, best.start, best.end)
+
+
+#: One-character adverbs the tagger glues to a noun before 由/从 (高度拟由, 年数则由, 仓位已从).
+_GLUED_ADVERBS = "拟将已则还也又均"
+
+
 #: A win-loss record's losses (and draws) right after its wins: 41胜|21负, 16胜|6平6负.
 _RECORD_REST = re.compile(r"(\d+[平和])?\d+[负負敗败]")
 
@@ -1481,6 +1529,7 @@ def _finish(
         pred = _attribute_of(pred, subject, ranked["predicate"])
         pred = _without_ordinal_size(pred, doc.text[m.start : m.end], m.end)
         pred = _record_noun(pred, doc.text, m.end, ranked["predicate"])
+        pred = _change_start(pred, doc.text, m.start, m.end, ranked["predicate"])
     time = made.time
     time_ranked = ranked["time"]
     assert doc.ranker is not None

@@ -7,7 +7,12 @@ from __future__ import annotations
 import pytest
 
 from extractor import extract
-from extractor.core import _attribute_of, _record_noun, _without_ordinal_size
+from extractor.core import (
+    _attribute_of,
+    _change_start,
+    _record_noun,
+    _without_ordinal_size,
+)
 from extractor.lexicon import words
 from extractor.ranker import Option
 from extractor.roles import Phrase
@@ -142,3 +147,38 @@ def test_a_verb_of_adding_a_sum_stays() -> None:
     # Money is left to the verb (the s24 rule reads no part for it).
     c = _claim("学费每年三万元，加上每年两万元的生活费，总费用不低。", "两万元")
     assert c.predicate == "加上"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "attribute"),
+    [
+        ("该厂的年产能将由目前的5万吨扩至明年的8万吨。", "5万吨", "产能"),
+        ("该公司门店数量已由高峰时的300家减少至200家。", "300家", "数量"),
+    ],
+)
+def test_a_change_s_starting_value_takes_the_attribute_before_from(
+    text: str, surface: str, attribute: str
+) -> None:
+    assert _claim(text, surface).predicate == attribute
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "predicate"),
+    [
+        # The value reached keeps the verb of the change.
+        ("据统计，市民的平均等候时间由30分钟缩短至10分钟。", "10分钟", "缩短"),
+        # 由 of the agent, no change after the quantity.
+        ("这支代表队由30名队员组成。", "30名", "组成"),
+    ],
+)
+def test_a_value_reached_or_an_agent_s_count_stays(text: str, surface: str, predicate: str) -> None:
+    assert _claim(text, surface).predicate == predicate
+
+
+def test_an_adverb_glued_to_the_attribute_is_left_out() -> None:
+    text = "建筑控制高度拟由60米调整为80米。"
+    q = text.index("60米")
+    verb = text.index("调整")
+    opts = [Option("高度拟", 4, 7), Option("调整", verb, verb + 2)]
+    cut = _change_start(Phrase("调整", verb, verb + 2), text, q, q + 3, opts)
+    assert (cut.text, cut.start, cut.end) == ("高度", 4, 6)
