@@ -135,6 +135,10 @@ _QUOTED_RE = re.compile(r"[“\"「『]([^“”\"「」『』，。；！？、
 _NAME_QUOTE_RE = re.compile(r"“([^“”，。；：！？、,;:!?\s]{2,12})”")
 #: A title in book-title marks.
 _TITLE_RE = re.compile(r"《([^《》]{1,30})》")
+#: Words naming a side or every place of the area (data/side_words.tsv), longest first.
+_SIDE_RE = re.compile(
+    "|".join(sorted(map(re.escape, lexicon.words("side_words")), key=len, reverse=True))
+)
 #: Pronouns that stand for a person, and for anything else (it, its, both).
 _PERSON_PRONOUNS = frozenset({"他", "她", "他们", "她们"})
 _THING_PRONOUNS = frozenset({"它", "它们", "其", "两者", "二者"})
@@ -1919,6 +1923,23 @@ def _clause_options(
                     f["clause_opener"] = 1.0
                 found.append((resolve(name), t[2], t[3], f))
     limit = q_start if own else span[1]
+    # Words naming a side or every place of the area (中方, 双方, 各地, 本港; data/side_words.tsv)
+    # that the tagger reads as a localiser, measure word or pronoun: each written as whole
+    # words before the quantity (德|方 split is one; 道德|方面 is none).
+    if _SIDE_RE.search(norm, span[0], limit):
+        starts = {t[2]: k for k, t in enumerate(toks)}
+        ends = {t[3] for t in toks}
+        for sm in _SIDE_RE.finditer(norm, span[0], limit):
+            at = starts.get(sm.start())
+            if at is None or sm.end() not in ends:
+                continue
+            f = _base_features(sm.group(), None, table)
+            f["same_sentence"] = 1.0
+            if _opens(toks, at):
+                f["clause_opener"] = 1.0
+            if source:
+                f["source"] = 1.0
+            found.append((sm.group(), sm.start(), sm.end(), f))
     # A whole list of names before the quantity (甲、乙、丙涨幅都在1%以上); each regex below
     # needs a character (、, 《, a name mark, 某) that most clauses lack: a find skips it.
     for lm in marked(_NAME_LIST_RE, "、", norm, span[0], limit):
