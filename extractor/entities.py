@@ -135,6 +135,28 @@ _QUOTED_RE = re.compile(r"[“\"「『]([^“”\"「」『』，。；！？、
 _NAME_QUOTE_RE = re.compile(r"“([^“”，。；：！？、,;:!?\s]{2,12})”")
 #: A title in book-title marks.
 _TITLE_RE = re.compile(r"《([^《》]{1,30})》")
+
+
+@cache
+def _demonstrative_classes() -> dict[str, tuple[str, ...]]:
+    """Class nouns that after 该 point back to a named thing, with the endings such a name
+    has (《 for a title), from ``data/demonstrative_classes.tsv``."""
+    return {row[0]: tuple(row[1].split(",")) for row in lexicon.table("demonstrative_classes")}
+
+
+#: Words naming a side or every place of the area (data/side_words.tsv), longest first.
+_SIDE_RE = re.compile(
+    "|".join(
+        sorted(
+            [
+                *map(re.escape, lexicon.words("side_words")),
+                *("该" + re.escape(w) for w in lexicon.words("demonstrative_classes")),
+            ],
+            key=len,
+            reverse=True,
+        )
+    )
+)
 #: Pronouns that stand for a person, and for anything else (it, its, both).
 _PERSON_PRONOUNS = frozenset({"他", "她", "他们", "她们"})
 _THING_PRONOUNS = frozenset({"它", "它们", "其", "两者", "二者"})
@@ -516,6 +538,7 @@ class EntityTable:
         self._persons: dict[str, int] = {}
         #: The antecedent of a pronoun, by the pronoun's place and whether it is a person's.
         self._antecedents: dict[tuple[int, bool, bool], Entry | None] = {}
+        self._class_antecedents: dict[tuple[int, tuple[str, ...]], str | None] = {}
         self._full: dict[str, str | None] = {}
         #: Mentions of option texts and how many open a clause (:meth:`mentions`).
         self._mentions: dict[str, tuple[list[int], int]] = {}
@@ -1023,6 +1046,52 @@ class EntityTable:
             if (end, -len(e.text)) > best_key:
                 best, best_key = e, (end, -len(e.text))
         self._antecedents[key] = best
+        return best
+
+    def class_antecedent(self, pos: int, ends: tuple[str, ...]) -> str | None:
+        """The name of the class ``ends`` gives (江湾市 for 市, 《极速飞驰》 for 《) met last
+        before ``pos`` within :data:`_ANTECEDENT_WINDOW` characters: what 该市, 该游戏 stand
+        for (data/demonstrative_classes.tsv)."""
+        key = (pos, ends)
+        if key in self._class_antecedents:
+            return self._class_antecedents[key]
+        lo = max(0, pos - _ANTECEDENT_WINDOW)
+        best: str | None = None
+        best_end = -1
+        if "《" in ends:
+            # a title: the last one written before (the tagger's runs never hold its marks)
+            close = self.norm.rfind("》", lo, pos)
+            open_ = self.norm.rfind("《", lo, close) if close >= 0 else -1
+            if open_ >= 0 and 1 < close - open_ <= 31:
+                best, best_end = self.norm[open_ : close + 1], close + 1
+        ends = tuple(e for e in ends if e != "《")
+        for e in self.entries.values() if ends else ():
+            if e.person or e.end > pos or len(e.text) < 3 or not e.text.endswith(ends):
+                continue
+            at = self.norm.rfind(e.text, lo, pos)
+            if at >= 0 and at + len(e.text) > best_end:
+                best, best_end = e.text, at + len(e.text)
+        if ends:
+            # the noun runs of the text before (its sentences without a quantity are in no
+            # clause the table has read: 记者走访了青禾市。该市…)
+            toks: list[Token] = []
+            at = lo
+            for word, flag in nlp.tag(self.norm[lo:pos]):
+                toks.append((word, flag, at, at + len(word)))
+                at += len(word)
+            for i, j in noun_runs(toks):
+                if j < len(toks) and toks[j][0] in ends:
+                    j += 1  # a level character the tagger leaves out of the run (青禾|县/zg)
+                run = toks[i:j]
+                k = descriptor_split(run) if len(run) > 1 else 0
+                run = run[k:]
+                text = "".join(t[0] for t in run)
+                if len(text) < 3 or not text.endswith(ends) or run[-1][3] <= best_end:
+                    continue
+                # a name, as the table takes one (岩松县), never a class (工作重点县, 专业镇)
+                if _shape(run)[0] or entity_score(list(run)) >= 2:
+                    best, best_end = text, run[-1][3]
+        self._class_antecedents[key] = best
         return best
 
     def _written_forms(self, e: Entry) -> tuple[str, ...]:
@@ -1853,6 +1922,10 @@ def _clause_options(
                 continue  # a time expression (去年同期) is never the subject
             # (The name after its class noun stays itself: not the longer run it ends.)
             resolved = text if piece is named else resolve(text)
+            if resolved == text and text[1:] in _demonstrative_classes() and text[0] == "该":
+                # 该游戏 as one word: what it points back to (data/demonstrative_classes.tsv)
+                pointed = table.class_antecedent(piece[0][2], _demonstrative_classes()[text[1:]])
+                resolved = resolve(pointed) if pointed is not None else text
             f = _base_features(resolved, piece, table)
             f["same_sentence"] = 1.0
             if how:
@@ -1919,6 +1992,33 @@ def _clause_options(
                     f["clause_opener"] = 1.0
                 found.append((resolve(name), t[2], t[3], f))
     limit = q_start if own else span[1]
+    # Words naming a side or every place of the area (中方, 双方, 各地, 本港; data/side_words.tsv)
+    # that the tagger reads as a localiser, measure word or pronoun: each written as whole
+    # words before the quantity (德|方 split is one; 道德|方面 is none).
+    # 该 with a class noun (该市, 该校; data/demonstrative_classes.tsv), which the tagger reads as a
+    # pronoun too: the thing it points back to.
+    if _SIDE_RE.search(norm, span[0], limit):
+        starts = {t[2]: k for k, t in enumerate(toks)}
+        ends = {t[3] for t in toks}
+        for sm in _SIDE_RE.finditer(norm, span[0], limit):
+            at = starts.get(sm.start())
+            if at is None or sm.end() not in ends:
+                continue
+            word = text = sm.group()
+            if word.startswith("该"):
+                pointed = table.class_antecedent(sm.start(), _demonstrative_classes()[word[1:]])
+                if pointed is None:
+                    continue
+                text = resolve(pointed)
+            f = _base_features(text, None, table)
+            f["same_sentence"] = 1.0
+            if text != word:
+                f["generic"] = 1.0
+            if _opens(toks, at):
+                f["clause_opener"] = 1.0
+            if source:
+                f["source"] = 1.0
+            found.append((text, sm.start(), sm.end(), f))
     # A whole list of names before the quantity (甲、乙、丙涨幅都在1%以上); each regex below
     # needs a character (、, 《, a name mark, 某) that most clauses lack: a find skips it.
     for lm in marked(_NAME_LIST_RE, "、", norm, span[0], limit):
