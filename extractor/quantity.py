@@ -266,6 +266,19 @@ _RANK_AFTER_OK = re.compile(
 #: 第一个访问的国家, 第一个副本: "the first" of something is a rank, unless what follows is a
 #: period or a part of a sequence (第一个季度, 第二个学期, 第三个阶段).
 _ORDINAL_PERIODS = tuple(words("ordinal_periods"))
+#: A run of consecutive periods (data/run_words.tsv: 连续, 连升, 连降…) then a number of
+#: periods, 日, 月 and 季 included (连升三日, 连降两月, 连续两季), or 第N and any period
+#: (连续第四年, 连续第七个交易日: the Nth period of the run, counted as N periods).
+_RUN_RE = re.compile(
+    "(?:"
+    + "|".join(sorted(words("run_words"), key=len, reverse=True))
+    + r")了?(?P<di>第)?(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})"
+    + r"(?P<u>个?交易日|个?季度|个?月|个?星期|日|季|年|天|周)(?![元币本度初底末中内])"
+)
+#: A word of a run right before a quantity (连续四次, 连升三日).
+_RUN_BEFORE_RE = re.compile(
+    "(?:" + "|".join(sorted(words("run_words"), key=len, reverse=True)) + ")了?$"
+)
 #: 首 + a measure word of a thing (首款, 首只, 首家): the first of its kind, a rank 1
 #: (data/first_measures.tsv); a word or a quote must follow (国内首家合资公司).
 _FIRST_RE = re.compile("首(?:" + "|".join(words("first_measures")) + ')(?=[\u4e00-\u9fff“"「《])')
@@ -1528,6 +1541,19 @@ class _Finder:
                 # 首位获奖的演员 counts a person: 首位 before a word is the first one who…).
                 self.add(Mention(s, e, 1.0, None, "", "=", "other", "rank.ordinal", 0.5, s))
 
+    def runs(self) -> None:
+        """连升三日, 连降两月, 连续第四年: the periods of a run (:data:`_RUN_RE`) the main
+        pattern leaves (日, 月 and 季 alone are dates there; 第N ranks nothing)."""
+        for m in _scan(_RUN_RE, self.t, ("连",)):
+            s, e = m.start("di") if m.group("di") else m.start("n"), m.end()
+            v = parse_number(m.group("n"))
+            if v is None or not self._free(s, e):
+                continue
+            unit = m.group("u")
+            self.add(
+                Mention(s, e, v, None, normal_unit(unit), "=", "duration", "duration.run", 0.7, s)
+            )
+
     # ------------------------------------------------------------------ the main pattern
     def main(self) -> None:
         t = self.t
@@ -2615,6 +2641,7 @@ def find_quantities(
     f.ordinals()
     f.firsts()
     f.main()
+    f.runs()
     f.out.sort(key=lambda m: m.start)
     _negatives(norm, f.out)
     if lookalikes:
@@ -3116,6 +3143,8 @@ def _context_spans(t: str, mentions: list[Mention]) -> _Spans:
 def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
     """The name of the first rule of context (:data:`extractor.lookalike.CUES`) that makes
     ``m`` a look-alike, or None."""
+    if _RUN_BEFORE_RE.search(t, max(0, m.start - 3), m.start):
+        return None  # 连续四次罚球命中: the length of a run is measured, never a look-alike
     if sp.names and m.kind != "percent" and m.unit != "折":
         # (A share or a discount in quotes, “首付四成”, “七折优惠”, quotes a rule, not a name.)
         i = bisect.bisect_right(sp.name_starts, m.start) - 1
