@@ -559,6 +559,10 @@ _MEMORY_AFTER = tuple(r[0] for r in table("memory_cues") if r[1] == "after")
 _SURVEY_BEFORE_RE = re.compile("(?:" + "|".join(words("survey_words")) + ")(?:了|的)?$")
 #: Characters after a quantity that make it the name of a design (两段式).
 _STYLE_SUFFIXES = tuple(words("style_suffixes"))
+#: The same after other figures joined to the quantity by + (6GB+128GB版: 6GB names it too).
+_STYLE_AFTER_RE = re.compile(
+    r"(?:[+＋][\d.]+[A-Za-z]{0,3})*(?:" + "|".join(map(re.escape, _STYLE_SUFFIXES)) + ")"
+)
 #: Words before seconds or minutes that make them a moment on a game clock (还剩7.5秒).
 _GAME_CLOCK_BEFORE_RE = re.compile(
     "(?:" + "|".join(sorted(words("game_clock_words"), key=len, reverse=True)) + ")[^，。；]{0,4}$"
@@ -3256,7 +3260,7 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
         return "denomination"  # 50元充值卡: the face value of a product
     if m.kind == "duration" and _time_frame(t, m):
         return "time_frame"
-    if t.startswith(_STYLE_SUFFIXES, m.end):
+    if _STYLE_AFTER_RE.match(t, m.end):
         return "style_name"  # 两段式设计: the name of a design
     if _figure_of_speech(t, m):
         return "figure_of_speech"

@@ -1,6 +1,7 @@
 """Twenty-fifth session's quantity rules, with sentences written for the tests: the length of
 a run of consecutive periods after a word of a run (data/run_words.tsv: 连升三日, 连续5日,
-连降两月, 连续第七个交易日, 连续四次), where 日, 月 and 季 alone are dates."""
+连降两月, 连续第七个交易日, 连续四次), where 日, 月 and 季 alone are dates; and a figure that names
+an edition (8GB版本, 6GB+128GB版: data/style_suffixes.tsv), which counts nothing."""
 
 from __future__ import annotations
 
@@ -56,3 +57,20 @@ def test_run_words_file() -> None:
     used = "".join(t for t, *_ in RUNS)
     for word in words("run_words"):
         assert word in used or word.replace("连", "連") in used, word
+
+
+# (text, named, counted): a figure before 版 or 版本 names an edition; a figure elsewhere counts
+EDITIONS = [
+    ("这款平板的8GB版本售价为1999元。", ["8GB"], ["1999元"]),
+    ("该机的6GB+128GB版售价3299元。", ["6GB", "128GB"], ["3299元"]),
+    ("这部手机配备8GB运行内存，售价2599元。", [], ["8GB", "2599元"]),
+]
+
+
+@pytest.mark.parametrize(("text", "named", "counted"), EDITIONS)
+def test_a_figure_that_names_an_edition_is_no_quantity(
+    text: str, named: list[str], counted: list[str]
+) -> None:
+    found = {c.quantity_text for c in extract(text)}
+    assert not found & set(named), found
+    assert set(counted) <= found, found
