@@ -1,7 +1,9 @@
 """Twenty-fifth session's quantity rules, with sentences written for the tests: the length of
 a run of consecutive periods after a word of a run (data/run_words.tsv: 连升三日, 连续5日,
 连降两月, 连续第七个交易日, 连续四次), where 日, 月 and 季 alone are dates; and a figure that names
-an edition (8GB版本, 6GB+128GB版: data/style_suffixes.tsv), which counts nothing."""
+an edition (8GB版本, 6GB+128GB版: data/style_suffixes.tsv), which counts nothing; a duration
+right before 共 or 累计 (7天共运送…, 七天累计销售额…: data/duration_scope_words.tsv) scopes the
+total after it."""
 
 from __future__ import annotations
 
@@ -74,3 +76,16 @@ def test_a_figure_that_names_an_edition_is_no_quantity(
     found = {c.quantity_text for c in extract(text)}
     assert not found & set(named), found
     assert set(counted) <= found, found
+
+
+# (text, surface, kept): a duration right before 共 or 累计 scopes the total that follows
+DURATION_SCOPES = [
+    ("假期里航空公司7天共运送旅客1200万人次。", "7天", False),
+    ("这家商场七天累计销售额达8500万元。", "七天", False),
+    ("他在那家航空公司工作了7天，共运送旅客300人次。", "7天", True),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kept"), DURATION_SCOPES)
+def test_a_duration_before_a_total_is_its_scope(text: str, surface: str, kept: bool) -> None:
+    assert bool(_at(text, surface)) == kept
