@@ -266,6 +266,19 @@ _RANK_AFTER_OK = re.compile(
 #: 第一个访问的国家, 第一个副本: "the first" of something is a rank, unless what follows is a
 #: period or a part of a sequence (第一个季度, 第二个学期, 第三个阶段).
 _ORDINAL_PERIODS = tuple(words("ordinal_periods"))
+#: A run of consecutive periods (data/run_words.tsv: 连续, 连升, 连降…) then a number of
+#: periods, 日, 月 and 季 included (连升三日, 连降两月, 连续两季), or 第N and any period
+#: (连续第四年, 连续第七个交易日: the Nth period of the run, counted as N periods).
+_RUN_RE = re.compile(
+    "(?:"
+    + "|".join(sorted(words("run_words"), key=len, reverse=True))
+    + r")了?(?P<di>第)?(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})"
+    + r"(?P<u>个?交易日|个?季度|个?月|个?星期|日|季|年|天|周)(?![元币本度初底末中内])"
+)
+#: A word of a run right before a quantity (连续四次, 连升三日).
+_RUN_BEFORE_RE = re.compile(
+    "(?:" + "|".join(sorted(words("run_words"), key=len, reverse=True)) + ")了?$"
+)
 #: 首 + a measure word of a thing (首款, 首只, 首家): the first of its kind, a rank 1
 #: (data/first_measures.tsv); a word or a quote must follow (国内首家合资公司).
 _FIRST_RE = re.compile("首(?:" + "|".join(words("first_measures")) + ')(?=[\u4e00-\u9fff“"「《])')
@@ -546,6 +559,10 @@ _MEMORY_AFTER = tuple(r[0] for r in table("memory_cues") if r[1] == "after")
 _SURVEY_BEFORE_RE = re.compile("(?:" + "|".join(words("survey_words")) + ")(?:了|的)?$")
 #: Characters after a quantity that make it the name of a design (两段式).
 _STYLE_SUFFIXES = tuple(words("style_suffixes"))
+#: The same after other figures joined to the quantity by + (6GB+128GB版: 6GB names it too).
+_STYLE_AFTER_RE = re.compile(
+    r"(?:[+＋][\d.]+[A-Za-z]{0,3})*(?:" + "|".join(map(re.escape, _STYLE_SUFFIXES)) + ")"
+)
 #: Words before seconds or minutes that make them a moment on a game clock (还剩7.5秒).
 _GAME_CLOCK_BEFORE_RE = re.compile(
     "(?:" + "|".join(sorted(words("game_clock_words"), key=len, reverse=True)) + ")[^，。；]{0,4}$"
@@ -1527,6 +1544,19 @@ class _Finder:
                 # 高居全球榜首, 跃居首位: the first place of a ranking, a rank 1 as 第一 (成为
                 # 首位获奖的演员 counts a person: 首位 before a word is the first one who…).
                 self.add(Mention(s, e, 1.0, None, "", "=", "other", "rank.ordinal", 0.5, s))
+
+    def runs(self) -> None:
+        """连升三日, 连降两月, 连续第四年: the periods of a run (:data:`_RUN_RE`) the main
+        pattern leaves (日, 月 and 季 alone are dates there; 第N ranks nothing)."""
+        for m in _scan(_RUN_RE, self.t, ("连",)):
+            s, e = m.start("di") if m.group("di") else m.start("n"), m.end()
+            v = parse_number(m.group("n"))
+            if v is None or not self._free(s, e):
+                continue
+            unit = m.group("u")
+            self.add(
+                Mention(s, e, v, None, normal_unit(unit), "=", "duration", "duration.run", 0.7, s)
+            )
 
     # ------------------------------------------------------------------ the main pattern
     def main(self) -> None:
@@ -2615,6 +2645,7 @@ def find_quantities(
     f.ordinals()
     f.firsts()
     f.main()
+    f.runs()
     f.out.sort(key=lambda m: m.start)
     _negatives(norm, f.out)
     if lookalikes:
@@ -3116,6 +3147,8 @@ def _context_spans(t: str, mentions: list[Mention]) -> _Spans:
 def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
     """The name of the first rule of context (:data:`extractor.lookalike.CUES`) that makes
     ``m`` a look-alike, or None."""
+    if _RUN_BEFORE_RE.search(t, max(0, m.start - 3), m.start):
+        return None  # 连续四次罚球命中: the length of a run is measured, never a look-alike
     if sp.names and m.kind != "percent" and m.unit != "折":
         # (A share or a discount in quotes, “首付四成”, “七折优惠”, quotes a rule, not a name.)
         i = bisect.bisect_right(sp.name_starts, m.start) - 1
@@ -3227,7 +3260,7 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
         return "denomination"  # 50元充值卡: the face value of a product
     if m.kind == "duration" and _time_frame(t, m):
         return "time_frame"
-    if t.startswith(_STYLE_SUFFIXES, m.end):
+    if _STYLE_AFTER_RE.match(t, m.end):
         return "style_name"  # 两段式设计: the name of a design
     if _figure_of_speech(t, m):
         return "figure_of_speech"

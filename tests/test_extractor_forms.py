@@ -564,6 +564,7 @@ QUANTITY_LEXICONS = (
     "per_base_metrics",  # its entry test: tests/test_extractor_quantity_s20.py
     "tally_words",  # its entry test: tests/test_extractor_s24_qty.py
     "bound_words",  # its entry test: tests/test_extractor_s24_qty.py
+    "run_words",  # its entry test: tests/test_extractor_s25_qty.py
 )
 
 
