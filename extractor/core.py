@@ -1118,6 +1118,7 @@ def _candidate(
                     )
         if roles.aliases:
             subject_opts = _full_names(subject_opts, roles.aliases)
+        _mark_sources(doc, clauses, ci, m.start, subject_opts)
         if any(o.text.startswith(_SCOPE_STARTS) for o in subject_opts):
             subject_opts = _scope_names(subject_opts, doc.scope_names())
         options = doc.ranker.rank(subject_opts, kind=m.kind)
@@ -1711,6 +1712,82 @@ def _bracket_subject(doc: _Doc, clause: tuple[int, int], tokens: list[Token]) ->
                 return None
         return None
     return None
+
+
+@cache
+def _clause_source_cues() -> frozenset[str]:
+    """``data/clause_source_cues.tsv``: verbs of reporting read inside the quantity's clause."""
+    return frozenset(lexicon.words("clause_source_cues"))
+
+
+@cache
+def _source_frame() -> re.Pattern[str]:
+    """``data/source_frame_words.tsv`` as one pattern: an open word, then a close word ending
+    the clause."""
+    rows = lexicon.table("source_frame_words")
+    opens = "|".join(re.escape(r[0]) for r in rows if r[1] == "open")
+    closes = "|".join(
+        re.escape(r[0]) for r in sorted(rows, key=lambda r: -len(r[0])) if r[1] == "close"
+    )
+    return re.compile(f"(?:{opens}).*(?:{closes})$")
+
+
+def _mark_sources(
+    doc: _Doc, clauses: list[tuple[int, int]], ci: int, q_start: int, opts: list[Option]
+) -> None:
+    """Marks ``source`` on a subject option written in the quantity's sentence before it only
+    where it names who reports the figures: in a source clause (据…, …表示, …发布数据, a
+    dateline) or before a verb of reporting in its clause (``clause_source_cues.tsv``:
+    统计局今天公布10月出口额为…) or in a frame (``source_frame_words.tsv``: 记者根据初步统计,
+    经数据中心测算). A name followed by brackets (某委员会（以下简称“某委”）16日发布数据) is read
+    with the clause the brackets close into; a place is left alone (the scope a source's name
+    often shares with the figures: 西班牙|国家统计局…，西班牙人口…). An option reached another way
+    (a name of the headline, an alias's full name, the document's topic) is then marked as its
+    mentions in the sentence are; the speaker of a colon is not read (开业地点：…)."""
+    norm = doc.norm
+    own = clauses[ci]
+    cues = _clause_source_cues()
+    before = clauses[: ci + 1]
+
+    def frame(k: int) -> tuple[int, int]:
+        end = before[k][1]
+        if end < len(norm) and norm[end] in "（(":
+            close = norm.find("）" if norm[end] == "（" else ")", end, q_start)
+            if close >= 0:
+                for span in before[k + 1 :]:
+                    if span[0] > close + 1:
+                        break
+                    if span[0] >= close:
+                        return span
+        return before[k]
+
+    def sourced(at: int, end: int) -> bool:
+        k = next((i for i, c in enumerate(before) if c[0] <= at < c[1]), -1)
+        if k < 0:
+            return False
+        span = frame(k)
+        if span != own and (
+            is_source_clause(norm, *span, speaker=False)
+            or _source_frame().search(norm, span[0], span[1]) is not None
+        ):
+            return True
+        return any(w in cues and a >= end and b <= q_start for w, _, a, b in doc.tokens(span))
+
+    s0 = clauses[0][0]
+    for i, o in enumerate(opts):
+        f = o.features
+        if f.get("source") or f.get("place") or len(o.text) < 2:
+            continue
+        at = norm.find(o.text, s0, q_start)
+        if at < 0:
+            continue
+        marked = True
+        while at >= 0 and marked:
+            marked = sourced(at, at + len(o.text))
+            at = norm.find(o.text, at + 1, q_start)
+        if marked:
+            # A copy: an option object may be shared with other claims' lists.
+            opts[i] = replace(o, features={**f, "source": 1.0})
 
 
 def _carry(doc: _Doc, si: int, ci: int) -> Phrase | None:
