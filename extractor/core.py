@@ -1121,7 +1121,9 @@ def _candidate(
         _mark_sources(doc, clauses, ci, m.start, subject_opts)
         if any(o.text.startswith(_SCOPE_STARTS) for o in subject_opts):
             subject_opts = _scope_names(subject_opts, doc.scope_names())
-        options = doc.ranker.rank(subject_opts, kind=m.kind)
+        options = _past_source(
+            doc, clauses, ci, m.start, doc.ranker.rank(subject_opts, kind=m.kind)
+        )
         if subject and subj_phrase is not None:
             doc.subject_counts[subject] = doc.subject_counts.get(subject, 0) + 1
             doc.subject_at[subject] = (subj_phrase.start, subj_phrase.end)
@@ -1788,6 +1790,64 @@ def _mark_sources(
         if marked:
             # A copy: an option object may be shared with other claims' lists.
             opts[i] = replace(o, features={**f, "source": 1.0})
+
+
+#: The ranker's score an option of the quantity's clause needs to be put before a publisher
+#: chosen first (below it, the clause offers a word of no name: 基本, 連續, 每吨).
+_PAST_SOURCE_FLOOR = 0.75
+
+
+@cache
+def _publisher_endings() -> tuple[str, ...]:
+    """``data/publisher_endings.tsv``."""
+    return tuple(lexicon.words("publisher_endings"))
+
+
+@cache
+def _self_words() -> frozenset[str]:
+    """``data/self_reference_words.tsv``."""
+    return frozenset(lexicon.words("self_reference_words"))
+
+
+def _past_source(
+    doc: _Doc, clauses: list[tuple[int, int]], ci: int, q_start: int, options: list[Option]
+) -> list[Option]:
+    """The ranked subject options with a source chosen first put after the best option of
+    the quantity's own clause that is no source, when the source reports on something else:
+    it is written in the sentence before the quantity's clause, its name ends like a body that
+    publishes figures (``publisher_endings.tsv``: 协会, 统计局, 研究中心, 数据; a company or a
+    person speaking of its own figures is a subject), the option put first scores at least
+    :data:`_PAST_SOURCE_FLOOR`, and no word after the source points back to it
+    (``self_reference_words.tsv`` or a word opening with 该: X表示，其营收…, 该会…, keep X)."""
+    if not options or not options[0].features.get("source"):
+        return options
+    top = options[0]
+    if not (clauses[0][0] <= top.start < clauses[ci][0]) or not top.text.endswith(
+        _publisher_endings()
+    ):
+        return options
+    k = next(
+        (
+            i
+            for i, o in enumerate(options)
+            if o.features.get("same_clause")
+            and not o.features.get("source")
+            and o.score >= _PAST_SOURCE_FLOOR
+        ),
+        -1,
+    )
+    if k <= 0:
+        return options
+    words = _self_words()
+    for span in clauses[: ci + 1]:
+        if span[1] <= top.end:
+            continue
+        for w, _, a, _ in doc.tokens(span):
+            if a >= q_start:
+                break
+            if a >= top.end and (w in words or w.startswith("该")):
+                return options
+    return [options[k], *options[:k], *options[k + 1 :]]
 
 
 def _carry(doc: _Doc, si: int, ci: int) -> Phrase | None:

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from extractor import extract
+from extractor import core, extract
 from extractor.entities import is_source_clause
 from extractor.lexicon import table
+from extractor.ranker import Option
+from extractor.roles import Token
+from extractor.sentences import split_clauses
 from tests.lexicon_checks import check_lexicon_file
 from tests.subject_checks import subject_options
 
@@ -82,3 +85,69 @@ def test_every_frame_word_makes_a_source(word: str) -> None:
     opener = word if (word, "open") in rows else "据"
     closer = word if (word, "close") in rows else "统计"
     assert _frame_marks(opener, closer)
+
+
+# ------------------------------------------------- a publisher chosen first is put after
+
+
+class _Doc:
+    """What :func:`extractor.core._past_source` reads of a document: its tagged words."""
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+
+    def tokens(self, span: tuple[int, int]) -> list[Token]:
+        return core._tokens(self.norm, *span)
+
+
+def _past(text: str, source: str, measured: str, score: float = 0.9) -> str:
+    """The first option after :func:`core._past_source`, the source ranked first and the
+    measured thing of the quantity's clause second."""
+    q = next(i for i, ch in enumerate(text) if ch.isdigit() and i > text.index("，"))
+    clauses = split_clauses(text, 0, len(text))
+    ci = next(i for i, (a, b) in enumerate(clauses) if a <= q < b)
+    s, m = text.index(source), text.index(measured, clauses[ci][0])
+    options = [
+        Option(source, s, s + len(source), {"source": 1.0}, score=0.97),
+        Option(measured, m, m + len(measured), {"same_clause": 1.0}, score=score),
+    ]
+    got = core._past_source(_Doc(text), clauses, ci, q, options)  # type: ignore[arg-type]
+    return got[0].text
+
+
+@pytest.mark.parametrize("ending", table("publisher_endings"))
+def test_a_publisher_chosen_first_goes_after_the_measured_thing(ending: tuple[str]) -> None:
+    name = "甲乙" + ending[0]
+    text = f"{name}昨日发布数据显示，7月全省二手车市场交易量为148.9万辆。"
+    assert _past(text, name, "全省二手车市场交易量") == "全省二手车市场交易量"
+
+
+def test_a_company_chosen_first_stays() -> None:
+    text = "甲乙科技有限公司昨日发布数据显示，7月全省二手车市场交易量为148.9万辆。"
+    assert _past(text, "甲乙科技有限公司", "全省二手车市场交易量") == "甲乙科技有限公司"
+
+
+def test_a_weak_measured_option_leaves_the_publisher_first() -> None:
+    text = "甲乙协会昨日发布数据显示，7月全省二手车市场交易量为148.9万辆。"
+    assert _past(text, "甲乙协会", "全省二手车市场交易量", score=0.5) == "甲乙协会"
+
+
+@pytest.mark.parametrize("word", [row[0] for row in table("self_reference_words")])
+def test_a_publisher_speaking_of_itself_stays(word: str) -> None:
+    text = f"甲乙研究中心表示，{word}今年新建实验室12个。"
+    assert _past(text, "甲乙研究中心", "新建实验室") == "甲乙研究中心"
+
+
+def test_the_publisher_lexicons_are_lexicons() -> None:
+    check_lexicon_file("publisher_endings")
+    check_lexicon_file("self_reference_words")
+
+
+def test_a_publisher_named_again_by_gai_stays() -> None:
+    text = "甲乙研究中心表示，该中心今年新建实验室12个。"
+    assert _past(text, "甲乙研究中心", "新建实验室") == "甲乙研究中心"
+
+
+def test_qizhong_is_no_pointer_back() -> None:
+    text = "甲乙研究中心表示，其中东部新建实验室12个。"
+    assert _past(text, "甲乙研究中心", "东部新建实验室") == "东部新建实验室"
