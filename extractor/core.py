@@ -1118,9 +1118,12 @@ def _candidate(
                     )
         if roles.aliases:
             subject_opts = _full_names(subject_opts, roles.aliases)
+        _mark_sources(doc, clauses, ci, m.start, subject_opts)
         if any(o.text.startswith(_SCOPE_STARTS) for o in subject_opts):
             subject_opts = _scope_names(subject_opts, doc.scope_names())
-        options = doc.ranker.rank(subject_opts, kind=m.kind)
+        options = _past_source(
+            doc, clauses, ci, m.start, doc.ranker.rank(subject_opts, kind=m.kind)
+        )
         if subject and subj_phrase is not None:
             doc.subject_counts[subject] = doc.subject_counts.get(subject, 0) + 1
             doc.subject_at[subject] = (subj_phrase.start, subj_phrase.end)
@@ -1857,6 +1860,140 @@ def _bracket_subject(doc: _Doc, clause: tuple[int, int], tokens: list[Token]) ->
                 return None
         return None
     return None
+
+
+@cache
+def _clause_source_cues() -> frozenset[str]:
+    """``data/clause_source_cues.tsv``: verbs of reporting read inside the quantity's clause."""
+    return frozenset(lexicon.words("clause_source_cues"))
+
+
+@cache
+def _source_frame() -> re.Pattern[str]:
+    """``data/source_frame_words.tsv`` as one pattern: an open word, then a close word ending
+    the clause."""
+    rows = lexicon.table("source_frame_words")
+    opens = "|".join(re.escape(r[0]) for r in rows if r[1] == "open")
+    closes = "|".join(
+        re.escape(r[0]) for r in sorted(rows, key=lambda r: -len(r[0])) if r[1] == "close"
+    )
+    return re.compile(f"(?:{opens}).*(?:{closes})$")
+
+
+def _mark_sources(
+    doc: _Doc, clauses: list[tuple[int, int]], ci: int, q_start: int, opts: list[Option]
+) -> None:
+    """Marks ``source`` on a subject option written in the quantity's sentence before it only
+    where it names who reports the figures: in a source clause (据…, …表示, …发布数据, a
+    dateline) or before a verb of reporting in its clause (``clause_source_cues.tsv``:
+    统计局今天公布10月出口额为…) or in a frame (``source_frame_words.tsv``: 记者根据初步统计,
+    经数据中心测算). A name followed by brackets (某委员会（以下简称“某委”）16日发布数据) is read
+    with the clause the brackets close into; a place is left alone (the scope a source's name
+    often shares with the figures: 西班牙|国家统计局…，西班牙人口…). An option reached another way
+    (a name of the headline, an alias's full name, the document's topic) is then marked as its
+    mentions in the sentence are; the speaker of a colon is not read (开业地点：…)."""
+    norm = doc.norm
+    own = clauses[ci]
+    cues = _clause_source_cues()
+    before = clauses[: ci + 1]
+
+    def frame(k: int) -> tuple[int, int]:
+        end = before[k][1]
+        if end < len(norm) and norm[end] in "（(":
+            close = norm.find("）" if norm[end] == "（" else ")", end, q_start)
+            if close >= 0:
+                for span in before[k + 1 :]:
+                    if span[0] > close + 1:
+                        break
+                    if span[0] >= close:
+                        return span
+        return before[k]
+
+    def sourced(at: int, end: int) -> bool:
+        k = next((i for i, c in enumerate(before) if c[0] <= at < c[1]), -1)
+        if k < 0:
+            return False
+        span = frame(k)
+        if span != own and (
+            is_source_clause(norm, *span, speaker=False)
+            or _source_frame().search(norm, span[0], span[1]) is not None
+        ):
+            return True
+        return any(w in cues and a >= end and b <= q_start for w, _, a, b in doc.tokens(span))
+
+    s0 = clauses[0][0]
+    for i, o in enumerate(opts):
+        f = o.features
+        if f.get("source") or f.get("place") or len(o.text) < 2:
+            continue
+        at = norm.find(o.text, s0, q_start)
+        if at < 0:
+            continue
+        marked = True
+        while at >= 0 and marked:
+            marked = sourced(at, at + len(o.text))
+            at = norm.find(o.text, at + 1, q_start)
+        if marked:
+            # A copy: an option object may be shared with other claims' lists.
+            opts[i] = replace(o, features={**f, "source": 1.0})
+
+
+#: The ranker's score an option of the quantity's clause needs to be put before a publisher
+#: chosen first (below it, the clause offers a word of no name: 基本, 連續, 每吨).
+_PAST_SOURCE_FLOOR = 0.75
+
+
+@cache
+def _publisher_endings() -> tuple[str, ...]:
+    """``data/publisher_endings.tsv``."""
+    return tuple(lexicon.words("publisher_endings"))
+
+
+@cache
+def _self_words() -> frozenset[str]:
+    """``data/self_reference_words.tsv``."""
+    return frozenset(lexicon.words("self_reference_words"))
+
+
+def _past_source(
+    doc: _Doc, clauses: list[tuple[int, int]], ci: int, q_start: int, options: list[Option]
+) -> list[Option]:
+    """The ranked subject options with a source chosen first put after the best option of
+    the quantity's own clause that is no source, when the source reports on something else:
+    it is written in the sentence before the quantity's clause, its name ends like a body that
+    publishes figures (``publisher_endings.tsv``: 协会, 统计局, 研究中心, 数据; a company or a
+    person speaking of its own figures is a subject), the option put first scores at least
+    :data:`_PAST_SOURCE_FLOOR`, and no word after the source points back to it
+    (``self_reference_words.tsv`` or a word opening with 该: X表示，其营收…, 该会…, keep X)."""
+    if not options or not options[0].features.get("source"):
+        return options
+    top = options[0]
+    if not (clauses[0][0] <= top.start < clauses[ci][0]) or not top.text.endswith(
+        _publisher_endings()
+    ):
+        return options
+    k = next(
+        (
+            i
+            for i, o in enumerate(options)
+            if o.features.get("same_clause")
+            and not o.features.get("source")
+            and o.score >= _PAST_SOURCE_FLOOR
+        ),
+        -1,
+    )
+    if k <= 0:
+        return options
+    words = _self_words()
+    for span in clauses[: ci + 1]:
+        if span[1] <= top.end:
+            continue
+        for w, _, a, _ in doc.tokens(span):
+            if a >= q_start:
+                break
+            if a >= top.end and (w in words or w.startswith("该")):
+                return options
+    return [options[k], *options[:k], *options[k + 1 :]]
 
 
 def _carry(doc: _Doc, si: int, ci: int) -> Phrase | None:

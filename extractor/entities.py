@@ -294,8 +294,9 @@ class Entry:
     person: bool
 
 
-def is_source_clause(norm: str, start: int, end: int) -> bool:
-    """Whether ``norm[start:end]`` is a clause that names a source (据…, …表示, a dateline)."""
+def is_source_clause(norm: str, start: int, end: int, speaker: bool = True) -> bool:
+    """Whether ``norm[start:end]`` is a clause that names a source (据…, …表示, a dateline);
+    ``speaker``: a short clause before a colon (a quoted speaker, or a label: 地点：) counts."""
     clause = norm[start:end].strip()
     if clause.startswith(_cues("open")):
         return True
@@ -312,7 +313,7 @@ def is_source_clause(norm: str, start: int, end: int) -> bool:
     if _REPORT_END.search(clause) or ends_like_dateline(clause):
         return True
     # A quoted speaker: the clause ends with a full-width or plain colon after a short name.
-    return end < len(norm) and norm[end] in "：:" and end - start <= 12
+    return speaker and end < len(norm) and norm[end] in "：:" and end - start <= 12
 
 
 def _shape(run: Sequence[Token]) -> tuple[bool, bool]:
