@@ -53,8 +53,9 @@ _REL = (
     # The present written as one word (如今).
     r"如今|"
     # The period of a report, an event or a game, and the moment a story left (报告期内, 活动
-    # 期间, 第四节, 第三战, 上财年, 当时, 此前).
-    r"报告期内|报告期末|报告期|期末|期内|活动期间|(?:第[一二三四]|首|末)节|上半时|下半时|"
+    # 期间, 第四节, 第三战, 上财年, 当时, 此前); 期内 alone or after 在/该/本/其, never the end
+    # of a word (短期内, 发行期内).
+    r"报告期内|报告期末|报告期|期末|(?:(?<![\u4e00-\u9fff])|(?<=[在于该本其]))期内|活动期间|(?:第[一二三四]|首|末)节|上半时|下半时|"
     r"首战|第[一二三四五六七]战|前[两三四五六]战|上财年|本财年|今个财年|"
     r"过去一[日天周年]|当时|此前|前不久|至今|迄今|"
     # A game of a series named by its order (第三场比赛, 首场, 上一场); digits stay a rank (第45场).

@@ -1,6 +1,6 @@
 """Twenty-fifth session's time rules, with sentences written for the tests: the quarter before
 one (上一季度, 上季度) is one relative time, so 较上一季度 is a comparison base and never the
-first quarter."""
+first quarter; 期内 ending a word (短期内, 发行期内) is no time."""
 
 from __future__ import annotations
 
@@ -34,3 +34,17 @@ def test_the_quarter_before_is_a_base_never_the_first_quarter(text: str) -> None
 def test_a_first_quarter_written_as_such_stays_a_time() -> None:
     times = _times("该行一季度的净息差为1.9%。", "1.9%")
     assert times[-1] == "一季度", times
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("新规规定，在短期内多次违规等9种情形的人员不得任职。", "9种"),
+        ("该基金参与了同一发行期内另外3只新股的申购。", "3只"),
+        ("她表示将在两年任期内推动新建社区食堂15家。", "15家"),
+    ],
+)
+def test_qinei_at_the_end_of_a_word_is_no_time(text: str, surface: str) -> None:
+    # 短期内, 发行期内, 任期内: a word of its own, not the period of a report.
+    times = _times(text, surface)
+    assert "期内" not in times, times
