@@ -467,6 +467,7 @@ def time_options(
                 break
         i = bisect.bisect_left(time_spans, (s, -1))
         last: TimeExpr | None = None
+        last_i = -1
         part: TimeExpr | None = None
         opener: TimeExpr | None = None
         while i < len(times) and times[i].start < e:
@@ -476,6 +477,7 @@ def time_options(
             if not is_base(norm, t.start) and not norm.startswith("的", t.end):
                 if t.anchor:
                     last = t
+                    last_i = i
                     if opener is None and norm[t.end : t.end + 1] in ("，", ","):
                         opener = t
                 else:
@@ -492,6 +494,10 @@ def time_options(
                     "sentence_opener": 1.0,
                 },
             )
+        if last is not None and last_i >= 0:
+            # What the sentence passes on is what its last time stands for: 截至2月23日，
+            # 今年以来，… the cutoff; …，当天… the earlier date.
+            last = antecedent(norm, times, last_i, s) or last
         # A sentence whose only time is a part of the day (ETF午盘全线下跌。) passes it on.
         last = last or part
         if last is not None:

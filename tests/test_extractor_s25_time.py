@@ -1,6 +1,7 @@
 """Twenty-fifth session's time rules, with sentences written for the tests: the quarter before
 one (上一季度, 上季度) is one relative time, so 较上一季度 is a comparison base and never the
-first quarter; 期内 ending a word (短期内, 发行期内) is no time."""
+first quarter; 期内 ending a word (短期内, 发行期内) is no time; what an earlier sentence passes on
+is what its last time stands for (截至…，今年以来，… -> the cutoff)."""
 
 from __future__ import annotations
 
@@ -48,3 +49,17 @@ def test_qinei_at_the_end_of_a_word_is_no_time(text: str, surface: str) -> None:
     # 短期内, 发行期内, 任期内: a word of its own, not the period of a report.
     times = _times(text, surface)
     assert "期内" not in times, times
+
+
+def test_a_carried_period_after_a_cutoff_is_the_cutoff() -> None:
+    # 截至3月5日，今年以来，…；…: what the earlier part passes on is what 今年以来 stands for.
+    text = "截至3月5日，今年以来，甲基金的净值上涨了12%；乙基金净值上涨9.5%。"
+    times = _times(text, "9.5%")
+    assert times[-1] == "截至3月5日", times
+
+
+def test_a_carried_period_with_no_cutoff_stays_itself() -> None:
+    text = "今年以来，甲基金的净值上涨了12%；乙基金净值上涨9.5%。"
+    times = _times(text, "9.5%")
+    assert "今年以来" in times, times
+    assert not [t for t in times if t.startswith("截至")], times
