@@ -277,7 +277,19 @@ def _log_dist(a: int) -> float:
 
 #: Words that open a comparison closed after its base (和2008年相比, 跟上周比较).
 _WITH = "和跟同"
-_COMPARED_AFTER = ("相比", "相较", "比较", "对比")
+_COMPARED_AFTER = (
+    "相比",
+    "相较",
+    "比较",
+    "对比",
+    # 和去年全年持平, 跟上月基本持平, 同去年相当: the base of an equality.
+    "持平",
+    "基本持平",
+    "大致持平",
+    "相当",
+    "相同",
+    "相近",
+)
 #: Words joining two times of one list (2006年和2008年, 一月、二月).
 _TIME_JOINERS = "和与及、"
 

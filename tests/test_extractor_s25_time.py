@@ -1,7 +1,8 @@
 """Twenty-fifth session's time rules, with sentences written for the tests: the quarter before
 one (上一季度, 上季度) is one relative time, so 较上一季度 is a comparison base and never the
 first quarter; 期内 ending a word (短期内, 发行期内) is no time; what an earlier sentence passes on
-is what its last time stands for (截至…，今年以来，… -> the cutoff)."""
+is what its last time stands for (截至…，今年以来，… -> the cutoff); the base of an equality
+(和去年全年持平) is no time."""
 
 from __future__ import annotations
 
@@ -63,3 +64,23 @@ def test_a_carried_period_with_no_cutoff_stays_itself() -> None:
     times = _times(text, "9.5%")
     assert "今年以来" in times, times
     assert not [t for t in times if t.startswith("截至")], times
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这家门店今年前三季度的营业额和去年全年持平，已经达到了2400万元。",
+        "该厂一季度的用电量跟上年同期基本持平，约为860万千瓦时。",
+    ],
+)
+def test_the_base_of_an_equality_is_no_time(text: str) -> None:
+    # 和去年全年持平: the time of what the figure equals, never the figure's own.
+    surface = "2400万元" if "2400万元" in text else "860万千瓦时"
+    times = _times(text, surface)
+    assert not [t for t in times if t in ("去年全年", "上年同期")], times
+
+
+def test_a_time_after_he_without_an_equality_stays() -> None:
+    text = "该店今年和明年计划新增门店12家。"
+    times = _times(text, "12家")
+    assert [t for t in times if "明年" in t or "今年" in t], times
