@@ -441,6 +441,7 @@ def time_options(
             continue  # 2003年和2004年…分别为13.6%和16.81%: the other items' times
         if t.end <= q_start:
             if _multiple_base(norm, t, q_start, q_end):
+                skipped.add((t.start, t.end))
                 continue  # 是上年同期的2.63倍: the time of what the quantity is compared with
             if _start_value_time(norm, t, q_start, mention_starts):
                 skipped.add((t.start, t.end))
@@ -638,6 +639,8 @@ def _base_of(norm: str, t: TimeExpr, q_start: int, mention_starts: Sequence[int]
 
 #: Characters at most between a time's 的 and a multiple it is the base of (是去年的近3倍).
 _MULTIPLE_GAP = 2
+#: Characters at most of the base's noun between its time and 的 (是去年全年|贷款增量|的).
+_MULTIPLE_NOUN = 16
 #: The words that state a multiple of a base (是上年同期的2.63倍, 相当于去年的3倍).
 _RATIO_COPULAS = ("是", "相当于")
 
@@ -645,12 +648,16 @@ _RATIO_COPULAS = ("是", "相当于")
 def _multiple_base(norm: str, t: TimeExpr, q_start: int, q_end: int) -> bool:
     """Whether the time ``t`` is the base of the multiple at ``q_start`` (是上年同期的2.63倍,
     相当于去年的近3倍): the time of what the quantity is compared with, never its own."""
-    if not norm.startswith("的", t.end) or "倍" not in norm[q_start : q_end + 1]:
+    if "倍" not in norm[q_start : q_end + 1]:
         return False
     if not norm[max(0, t.start - 3) : t.start].endswith(_RATIO_COPULAS):
         return False  # 提升为现在的4倍: the time of the quantity's own value
-    gap = norm[t.end + 1 : q_start]
-    return len(gap) <= _MULTIPLE_GAP and not any(ch in _CLAUSE_STOPS for ch in gap)
+    # 是去年全年房地产贷款增量的1.5倍: the base's noun may stand between the time and 的.
+    k = norm.rfind("的", t.end, q_start)
+    if k < 0 or k - t.end > _MULTIPLE_NOUN:
+        return False
+    between = norm[t.end : q_start]
+    return q_start - k - 1 <= _MULTIPLE_GAP and not any(ch in _CLAUSE_STOPS for ch in between)
 
 
 #: A sentence that breaks the figures of a report down by a dimension (从地区看，分产品看，

@@ -2,7 +2,7 @@
 one (上一季度, 上季度) is one relative time, so 较上一季度 is a comparison base and never the
 first quarter; 期内 ending a word (短期内, 发行期内) is no time; what an earlier sentence passes on
 is what its last time stands for (截至…，今年以来，… -> the cutoff); the base of an equality
-(和去年全年持平) is no time."""
+(和去年全年持平) or of a multiple with its noun between (是去年全年…增量的1.5倍) is no time."""
 
 from __future__ import annotations
 
@@ -84,3 +84,18 @@ def test_a_time_after_he_without_an_equality_stays() -> None:
     text = "该店今年和明年计划新增门店12家。"
     times = _times(text, "12家")
     assert [t for t in times if "明年" in t or "今年" in t], times
+
+
+def test_the_base_of_a_multiple_with_its_noun_between_is_no_time() -> None:
+    # 是去年全年…增量的1.5倍: the base's noun between the time and 的.
+    text = "今年前5个月，该市新增贷款820亿元，是去年全年新增贷款总额的1.5倍。"
+    times = _times(text, "1.5倍")
+    assert "去年全年" not in times, times
+    assert times[-1] == "今年前5个月", times
+
+
+def test_a_time_of_the_multiples_own_value_stays() -> None:
+    # 提升为…的3倍 is no copula of a base: the time before it is the value's own.
+    text = "该市新增贷款提升为去年全年总额的3倍。"
+    times = _times(text, "3倍")
+    assert "去年全年" in times, times
