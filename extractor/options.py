@@ -774,10 +774,14 @@ def _source_between(norm: str, start: int, end: int) -> bool:
     return any(c in between for c in _source_cues())
 
 
-#: What follows the window of a record (1951年以来|第四多, 2015年以来|新高, 有记录以来|最高).
+#: What follows the window of a record (1951年以来|第四多, 2015年以来|新高, 有记录以来|最高,
+#: 1951年以来|第八个最暖年份, 年内|高点).
 _RECORD_RE = re.compile(
-    r"(?:的)?(?:第[一二两三四五六七八九十\d]{1,3}|最|新)(?:多|少|高|低|大|小|好|差|快|慢|热|冷|暖|强|弱)"
+    r"(?:的)?(?:第[一二两三四五六七八九十\d]{1,3}(?:个|位|名)?最?|最|新)"
+    r"(?:多|少|高|低|大|小|好|差|快|慢|热|冷|暖|强|弱)"
 )
+#: A record within the year (较4月上旬的年内高点, 创年内新低): 年内 is its window, not a time.
+_YEAR_RECORD_RE = re.compile(r"(?:的)?(?:高点|低点|高位|低位|新高|新低|最高|最低)")
 
 
 def _static_time_features(
@@ -788,6 +792,8 @@ def _static_time_features(
     if (t.text.endswith("以来") or t.span) and _RECORD_RE.match(norm, t.end):
         # 为1951年以来第四多, 创2015年以来新高, 创近3个月新高: the window of a record
         return None
+    if t.text == "年内" and _YEAR_RECORD_RE.match(norm, t.end):
+        return None  # 较4月上旬的年内高点: the window of a record
     f = {"anchor": float(t.anchor)}
     if PERIOD_RE.search(t.text):
         f["period"] = 1.0

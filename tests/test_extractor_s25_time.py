@@ -2,7 +2,9 @@
 one (上一季度, 上季度) is one relative time, so 较上一季度 is a comparison base and never the
 first quarter; 期内 ending a word (短期内, 发行期内) is no time; what an earlier sentence passes on
 is what its last time stands for (截至…，今年以来，… -> the cutoff); the base of an equality
-(和去年全年持平) or of a multiple with its noun between (是去年全年…增量的1.5倍) is no time."""
+(和去年全年持平) or of a multiple with its noun between (是去年全年…增量的1.5倍) is no time; the
+window of a record is no time also when the record is counted (第八个最暖) or is the year's own
+(年内高点)."""
 
 from __future__ import annotations
 
@@ -99,3 +101,34 @@ def test_a_time_of_the_multiples_own_value_stays() -> None:
     text = "该市新增贷款提升为去年全年总额的3倍。"
     times = _times(text, "3倍")
     assert "去年全年" in times, times
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "window"),
+    [
+        (
+            "2022年，该省平均气温为17.3℃，为1961年以来第三个最暖年份；全省平均降水量1320毫米。",
+            "1320毫米",
+            "1961年以来",
+        ),
+        (
+            "据监测，6月中旬玉米均价为每吨2,650元，较3月上旬的年内高点回落约9%，比去年同期低4.2%。",
+            "4.2%",
+            "年内",
+        ),
+        (
+            "周五铜价收于每吨8,100美元，创年内新低，较周初下跌3.5%。",
+            "3.5%",
+            "年内",
+        ),
+    ],
+)
+def test_a_counted_or_yearly_record_window_is_no_time(text: str, surface: str, window: str) -> None:
+    times = _times(text, surface)
+    assert window not in times, times
+
+
+def test_a_year_as_a_bound_of_a_plan_stays_a_time() -> None:
+    # 年内 with no record after it is the rest of the year, still offered.
+    times = _times("该公司年内将新开门店120家。", "120家")
+    assert "年内" in times, times
