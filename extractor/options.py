@@ -60,6 +60,11 @@ _NAMES_EARLIER = frozenset(("当时", "当天", "当日", "当晚", "当年", "�
 #: What an earlier time names to be the year 全年 stands for (公司2015年年报显示，其全年实现…;
 #: 2004年全年下跌…，但全年振幅…): a year, never a part of one (下半年, 四季度, 8月2日).
 _WHOLE_YEAR_RE = re.compile(r"(?:\d{2,4}|[今去明本上当前])年(?:度|全年)?$")
+#: Words that name the period of a report stated before them in their paragraph (…截至6月30日
+#:止六个月的中期业绩。期内收入…): that period stands in their place.
+_NAMES_PERIOD = frozenset(("期内",))
+#: How many earlier times of the paragraph are read for the period :data:`_NAMES_PERIOD` names.
+_PERIOD_REACH = 12
 #: How a cutoff date opens (截至2月11日, 截止3月底).
 _CUTOFFS = ("截至", "截止")
 #: The claim kinds whose share of a document's quantities is a genre signal.
@@ -327,7 +332,9 @@ def sentence_times_from(
     return i
 
 
-def antecedent(norm: str, times: Sequence[TimeExpr], i: int, s_start: int) -> TimeExpr | None:
+def antecedent(
+    norm: str, times: Sequence[TimeExpr], i: int, s_start: int, para_start: int | None = None
+) -> TimeExpr | None:
     """The earlier time of its sentence (starting at ``s_start``) that ``times[i]`` stands for:
 
     - a word naming an earlier moment (当时, 当天, 当年: :data:`_NAMES_EARLIER`) stands for the
@@ -337,9 +344,29 @@ def antecedent(norm: str, times: Sequence[TimeExpr], i: int, s_start: int) -> Ti
     - a reporting period after a cutoff date (截至2月11日，今年以来…) is the period up to that
       date: the cutoff stands for it.
 
+    - 期内 (:data:`_NAMES_PERIOD`) stands for the nearest reporting period before it in its
+      paragraph (from ``para_start``; its own sentence when None): a year, a quarter, a half
+      or a cutoff (…截至2023年6月30日止六个月的中期业绩，期内收益…).
+
     None otherwise, and when the sentence names no such earlier time (a moment of an earlier
     sentence is not resolved: a new sentence often moves on)."""
     own = times[i]
+    if own.text in _NAMES_PERIOD:
+        floor = s_start if para_start is None else para_start
+        k = i - 1
+        while k >= max(0, i - _PERIOD_REACH) and times[k].end > floor:
+            t = times[k]
+            k -= 1
+            if (
+                t.anchor
+                and PERIOD_RE.search(t.text)
+                and t.text not in _NAMES_EARLIER
+                and t.text not in _NAMES_PERIOD
+                and not is_base(norm, t.start)
+                and not norm.startswith("的", t.end)
+            ):
+                return t
+        return None
     names = own.text in _NAMES_EARLIER
     period = not names and not own.text.startswith(_CUTOFFS) and PERIOD_RE.search(own.text)
     if not names and not period:
@@ -453,7 +480,11 @@ def time_options(
                 f["source_between"] = 1.0  # 近日透露，“…5个…”: the time dates the report
             if _base_of(norm, t, q_start, mention_starts):
                 f["base_value"] = 1.0
-            earlier = None if is_base(norm, t.start) else antecedent(norm, times, i - 1, s_start)
+            earlier = (
+                None
+                if is_base(norm, t.start)
+                else antecedent(norm, times, i - 1, s_start, para_start)
+            )
             if earlier is not None:
                 add(earlier, f, t)  # 当天 of 2008年9月5日, 今年以来 of 截至2月11日: at their place
                 t = earlier

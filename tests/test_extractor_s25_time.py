@@ -4,7 +4,7 @@ first quarter; 期内 ending a word (短期内, 发行期内) is no time; what a
 is what its last time stands for (截至…，今年以来，… -> the cutoff); the base of an equality
 (和去年全年持平) or of a multiple with its noun between (是去年全年…增量的1.5倍) is no time; the
 window of a record is no time also when the record is counted (第八个最暖) or is the year's own
-(年内高点)."""
+(年内高点); 期内 stands for the report's period named before it in its paragraph."""
 
 from __future__ import annotations
 
@@ -132,3 +132,29 @@ def test_a_year_as_a_bound_of_a_plan_stays_a_time() -> None:
     # 年内 with no record after it is the rest of the year, still offered.
     times = _times("该公司年内将新开门店120家。", "120家")
     assert "年内" in times, times
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "period"),
+    [
+        (
+            "该集团昨日公布截至2024年3月31日止年度的业绩，期内营业额上升6.5%至88.2亿元。",
+            "88.2亿元",
+            "截至2024年3月31日",
+        ),
+        (
+            "该银行2024年上半年业绩稳健。期内净利润为41.7亿元，按年上升3.2%。",
+            "41.7亿元",
+            "2024年上半年",
+        ),
+    ],
+)
+def test_qinei_stands_for_the_period_named_before_it(text: str, surface: str, period: str) -> None:
+    # 期内 names the report's period stated earlier in its paragraph: that period is offered.
+    times = _times(text, surface)
+    assert times[-1] == period, times
+
+
+def test_qinei_with_no_period_before_it_stays_the_word() -> None:
+    times = _times("该公司业绩稳健。期内净利润为41.7亿元。", "41.7亿元")
+    assert times[-1] == "期内", times
