@@ -63,6 +63,9 @@ _WHOLE_YEAR_RE = re.compile(r"(?:\d{2,4}|[今去明本上当前])年(?:度|全�
 #: Words that name the period of a report stated before them in their paragraph (…截至6月30日
 #:止六个月的中期业绩。期内收入…): that period stands in their place.
 _NAMES_PERIOD = frozenset(("期内",))
+#: A word that names it too when it opens its sentence (同期，磷酸二铵均价…; inside a clause,
+#: 相对保守，同期仅上涨…, it stays the word).
+_NAMES_PERIOD_OPENING = frozenset(("同期",))
 #: How many earlier times of the paragraph are read for the period :data:`_NAMES_PERIOD` names.
 _PERIOD_REACH = 12
 #: How a cutoff date opens (截至2月11日, 截止3月底).
@@ -332,6 +335,14 @@ def sentence_times_from(
     return i
 
 
+def names_period(norm: str, t: TimeExpr, s_start: int) -> bool:
+    """Whether ``t`` (of the sentence starting at ``s_start``) names the reporting period
+    stated before it: 期内, or 同期 opening its sentence (:data:`_NAMES_PERIOD_OPENING`)."""
+    if t.text in _NAMES_PERIOD:
+        return True
+    return t.text in _NAMES_PERIOD_OPENING and not norm[s_start : t.start].strip()
+
+
 def antecedent(
     norm: str, times: Sequence[TimeExpr], i: int, s_start: int, para_start: int | None = None
 ) -> TimeExpr | None:
@@ -344,14 +355,15 @@ def antecedent(
     - a reporting period after a cutoff date (截至2月11日，今年以来…) is the period up to that
       date: the cutoff stands for it.
 
-    - 期内 (:data:`_NAMES_PERIOD`) stands for the nearest reporting period before it in its
-      paragraph (from ``para_start``; its own sentence when None): a year, a quarter, a half
-      or a cutoff (…截至2023年6月30日止六个月的中期业绩，期内收益…).
+    - 期内, and 同期 opening its sentence (:func:`names_period`), stand for the nearest
+      anchored time before it in its paragraph (from ``para_start``; its own sentence when
+      None), no dateline and no back-referring word itself (…截至2023年6月30日止六个月的中期
+      业绩，期内收益…; 5月下旬…。同期，磷酸二铵…).
 
     None otherwise, and when the sentence names no such earlier time (a moment of an earlier
     sentence is not resolved: a new sentence often moves on)."""
     own = times[i]
-    if own.text in _NAMES_PERIOD:
+    if names_period(norm, own, s_start):
         floor = s_start if para_start is None else para_start
         k = i - 1
         while k >= max(0, i - _PERIOD_REACH) and times[k].end > floor:
@@ -359,9 +371,11 @@ def antecedent(
             k -= 1
             if (
                 t.anchor
-                and PERIOD_RE.search(t.text)
+                and t.text not in _REFERS_BACK
+                and norm[t.end : t.end + 1] not in ("讯", "电")
                 and t.text not in _NAMES_EARLIER
                 and t.text not in _NAMES_PERIOD
+                and t.text not in _NAMES_PERIOD_OPENING
                 and not is_base(norm, t.start)
                 and not norm.startswith("的", t.end)
             ):
@@ -540,8 +554,8 @@ def time_options(
             )
         if last is not None and last_i >= 0:
             # What the sentence passes on is what its last time stands for: 截至2月23日，
-            # 今年以来，… the cutoff; …，当天… the earlier date.
-            last = antecedent(norm, times, last_i, s) or last
+            # 今年以来，… the cutoff; …，当天… the earlier date; 同期，… the period before it.
+            last = antecedent(norm, times, last_i, s, para_start) or last
         # A sentence whose only time is a part of the day (ETF午盘全线下跌。) passes it on.
         last = last or part
         if last is not None:
@@ -572,6 +586,8 @@ def time_options(
             continue
         if norm[t.end : t.end + 1] in ("讯", "电") or norm.startswith("消息", t.end):
             continue  # a dateline (中新网3月23日电) dates the report, not its facts
+        if t.text in _NAMES_PERIOD or t.text in _NAMES_PERIOD_OPENING:
+            continue  # 期内, 同期: the lead's period they name is offered itself
         taken += 1
         f = {"lead": 1.0, "dist": _log_dist(q_start - t.end), "sentences_back": min(si, 6) / 3}
         if (t.start, t.end) in found:

@@ -4,7 +4,8 @@ first quarter; 期内 ending a word (短期内, 发行期内) is no time; what a
 is what its last time stands for (截至…，今年以来，… -> the cutoff); the base of an equality
 (和去年全年持平) or of a multiple with its noun between (是去年全年…增量的1.5倍) is no time; the
 window of a record is no time also when the record is counted (第八个最暖) or is the year's own
-(年内高点); 期内 stands for the report's period named before it in its paragraph."""
+(年内高点); 期内 (and 同期 opening its sentence) stands for the time named before it in its
+paragraph."""
 
 from __future__ import annotations
 
@@ -158,3 +159,16 @@ def test_qinei_stands_for_the_period_named_before_it(text: str, surface: str, pe
 def test_qinei_with_no_period_before_it_stays_the_word() -> None:
     times = _times("该公司业绩稳健。期内净利润为41.7亿元。", "41.7亿元")
     assert times[-1] == "期内", times
+
+
+def test_tongqi_opening_a_sentence_stands_for_the_period_before_it() -> None:
+    text = "今年一季度全省粮食进口量为210万吨。同期，全省粮食出口量为35万吨。"
+    times = _times(text, "35万吨")
+    assert times[-1] == "今年一季度", times
+
+
+def test_tongqi_inside_a_clause_stays_the_word() -> None:
+    # Inside its sentence 同期 is kept as written: the word is still offered.
+    text = "今年一季度全省粮食进口量为210万吨。出口商同期仅增加了5家。"
+    times = _times(text, "5家")
+    assert "同期" in times, times
