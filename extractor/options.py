@@ -60,6 +60,14 @@ _NAMES_EARLIER = frozenset(("当时", "当天", "当日", "当晚", "当年", "�
 #: What an earlier time names to be the year 全年 stands for (公司2015年年报显示，其全年实现…;
 #: 2004年全年下跌…，但全年振幅…): a year, never a part of one (下半年, 四季度, 8月2日).
 _WHOLE_YEAR_RE = re.compile(r"(?:\d{2,4}|[今去明本上当前])年(?:度|全年)?$")
+#: Words that name the period of a report stated before them in their paragraph (…截至6月30日
+#:止六个月的中期业绩。期内收入…): that period stands in their place.
+_NAMES_PERIOD = frozenset(("期内",))
+#: A word that names it too when it opens its sentence (同期，磷酸二铵均价…; inside a clause,
+#: 相对保守，同期仅上涨…, it stays the word).
+_NAMES_PERIOD_OPENING = frozenset(("同期",))
+#: How many earlier times of the paragraph are read for the period :data:`_NAMES_PERIOD` names.
+_PERIOD_REACH = 12
 #: How a cutoff date opens (截至2月11日, 截止3月底).
 _CUTOFFS = ("截至", "截止")
 #: The claim kinds whose share of a document's quantities is a genre signal.
@@ -277,7 +285,19 @@ def _log_dist(a: int) -> float:
 
 #: Words that open a comparison closed after its base (和2008年相比, 跟上周比较).
 _WITH = "和跟同"
-_COMPARED_AFTER = ("相比", "相较", "比较", "对比")
+_COMPARED_AFTER = (
+    "相比",
+    "相较",
+    "比较",
+    "对比",
+    # 和去年全年持平, 跟上月基本持平, 同去年相当: the base of an equality.
+    "持平",
+    "基本持平",
+    "大致持平",
+    "相当",
+    "相同",
+    "相近",
+)
 #: Words joining two times of one list (2006年和2008年, 一月、二月).
 _TIME_JOINERS = "和与及、"
 
@@ -315,7 +335,17 @@ def sentence_times_from(
     return i
 
 
-def antecedent(norm: str, times: Sequence[TimeExpr], i: int, s_start: int) -> TimeExpr | None:
+def names_period(norm: str, t: TimeExpr, s_start: int) -> bool:
+    """Whether ``t`` (of the sentence starting at ``s_start``) names the reporting period
+    stated before it: 期内, or 同期 opening its sentence (:data:`_NAMES_PERIOD_OPENING`)."""
+    if t.text in _NAMES_PERIOD:
+        return True
+    return t.text in _NAMES_PERIOD_OPENING and not norm[s_start : t.start].strip()
+
+
+def antecedent(
+    norm: str, times: Sequence[TimeExpr], i: int, s_start: int, para_start: int | None = None
+) -> TimeExpr | None:
     """The earlier time of its sentence (starting at ``s_start``) that ``times[i]`` stands for:
 
     - a word naming an earlier moment (当时, 当天, 当年: :data:`_NAMES_EARLIER`) stands for the
@@ -325,9 +355,32 @@ def antecedent(norm: str, times: Sequence[TimeExpr], i: int, s_start: int) -> Ti
     - a reporting period after a cutoff date (截至2月11日，今年以来…) is the period up to that
       date: the cutoff stands for it.
 
+    - 期内, and 同期 opening its sentence (:func:`names_period`), stand for the nearest
+      anchored time before it in its paragraph (from ``para_start``; its own sentence when
+      None), no dateline and no back-referring word itself (…截至2023年6月30日止六个月的中期
+      业绩，期内收益…; 5月下旬…。同期，磷酸二铵…).
+
     None otherwise, and when the sentence names no such earlier time (a moment of an earlier
     sentence is not resolved: a new sentence often moves on)."""
     own = times[i]
+    if names_period(norm, own, s_start):
+        floor = s_start if para_start is None else para_start
+        k = i - 1
+        while k >= max(0, i - _PERIOD_REACH) and times[k].end > floor:
+            t = times[k]
+            k -= 1
+            if (
+                t.anchor
+                and t.text not in _REFERS_BACK
+                and norm[t.end : t.end + 1] not in ("讯", "电")
+                and t.text not in _NAMES_EARLIER
+                and t.text not in _NAMES_PERIOD
+                and t.text not in _NAMES_PERIOD_OPENING
+                and not is_base(norm, t.start)
+                and not norm.startswith("的", t.end)
+            ):
+                return t
+        return None
     names = own.text in _NAMES_EARLIER
     period = not names and not own.text.startswith(_CUTOFFS) and PERIOD_RE.search(own.text)
     if not names and not period:
@@ -429,6 +482,7 @@ def time_options(
             continue  # 2003年和2004年…分别为13.6%和16.81%: the other items' times
         if t.end <= q_start:
             if _multiple_base(norm, t, q_start, q_end):
+                skipped.add((t.start, t.end))
                 continue  # 是上年同期的2.63倍: the time of what the quantity is compared with
             if _start_value_time(norm, t, q_start, mention_starts):
                 skipped.add((t.start, t.end))
@@ -440,7 +494,11 @@ def time_options(
                 f["source_between"] = 1.0  # 近日透露，“…5个…”: the time dates the report
             if _base_of(norm, t, q_start, mention_starts):
                 f["base_value"] = 1.0
-            earlier = None if is_base(norm, t.start) else antecedent(norm, times, i - 1, s_start)
+            earlier = (
+                None
+                if is_base(norm, t.start)
+                else antecedent(norm, times, i - 1, s_start, para_start)
+            )
             if earlier is not None:
                 add(earlier, f, t)  # 当天 of 2008年9月5日, 今年以来 of 截至2月11日: at their place
                 t = earlier
@@ -467,6 +525,7 @@ def time_options(
                 break
         i = bisect.bisect_left(time_spans, (s, -1))
         last: TimeExpr | None = None
+        last_i = -1
         part: TimeExpr | None = None
         opener: TimeExpr | None = None
         while i < len(times) and times[i].start < e:
@@ -476,6 +535,7 @@ def time_options(
             if not is_base(norm, t.start) and not norm.startswith("的", t.end):
                 if t.anchor:
                     last = t
+                    last_i = i
                     if opener is None and norm[t.end : t.end + 1] in ("，", ","):
                         opener = t
                 else:
@@ -492,6 +552,10 @@ def time_options(
                     "sentence_opener": 1.0,
                 },
             )
+        if last is not None and last_i >= 0:
+            # What the sentence passes on is what its last time stands for: 截至2月23日，
+            # 今年以来，… the cutoff; …，当天… the earlier date; 同期，… the period before it.
+            last = antecedent(norm, times, last_i, s, para_start) or last
         # A sentence whose only time is a part of the day (ETF午盘全线下跌。) passes it on.
         last = last or part
         if last is not None:
@@ -522,6 +586,8 @@ def time_options(
             continue
         if norm[t.end : t.end + 1] in ("讯", "电") or norm.startswith("消息", t.end):
             continue  # a dateline (中新网3月23日电) dates the report, not its facts
+        if t.text in _NAMES_PERIOD or t.text in _NAMES_PERIOD_OPENING:
+            continue  # 期内, 同期: the lead's period they name is offered itself
         taken += 1
         f = {"lead": 1.0, "dist": _log_dist(q_start - t.end), "sentences_back": min(si, 6) / 3}
         if (t.start, t.end) in found:
@@ -620,6 +686,8 @@ def _base_of(norm: str, t: TimeExpr, q_start: int, mention_starts: Sequence[int]
 
 #: Characters at most between a time's 的 and a multiple it is the base of (是去年的近3倍).
 _MULTIPLE_GAP = 2
+#: Characters at most of the base's noun between its time and 的 (是去年全年|贷款增量|的).
+_MULTIPLE_NOUN = 16
 #: The words that state a multiple of a base (是上年同期的2.63倍, 相当于去年的3倍).
 _RATIO_COPULAS = ("是", "相当于")
 
@@ -627,12 +695,16 @@ _RATIO_COPULAS = ("是", "相当于")
 def _multiple_base(norm: str, t: TimeExpr, q_start: int, q_end: int) -> bool:
     """Whether the time ``t`` is the base of the multiple at ``q_start`` (是上年同期的2.63倍,
     相当于去年的近3倍): the time of what the quantity is compared with, never its own."""
-    if not norm.startswith("的", t.end) or "倍" not in norm[q_start : q_end + 1]:
+    if "倍" not in norm[q_start : q_end + 1]:
         return False
     if not norm[max(0, t.start - 3) : t.start].endswith(_RATIO_COPULAS):
         return False  # 提升为现在的4倍: the time of the quantity's own value
-    gap = norm[t.end + 1 : q_start]
-    return len(gap) <= _MULTIPLE_GAP and not any(ch in _CLAUSE_STOPS for ch in gap)
+    # 是去年全年房地产贷款增量的1.5倍: the base's noun may stand between the time and 的.
+    k = norm.rfind("的", t.end, q_start)
+    if k < 0 or k - t.end > _MULTIPLE_NOUN:
+        return False
+    between = norm[t.end : q_start]
+    return q_start - k - 1 <= _MULTIPLE_GAP and not any(ch in _CLAUSE_STOPS for ch in between)
 
 
 #: A sentence that breaks the figures of a report down by a dimension (从地区看，分产品看，
@@ -749,10 +821,14 @@ def _source_between(norm: str, start: int, end: int) -> bool:
     return any(c in between for c in _source_cues())
 
 
-#: What follows the window of a record (1951年以来|第四多, 2015年以来|新高, 有记录以来|最高).
+#: What follows the window of a record (1951年以来|第四多, 2015年以来|新高, 有记录以来|最高,
+#: 1951年以来|第八个最暖年份, 年内|高点).
 _RECORD_RE = re.compile(
-    r"(?:的)?(?:第[一二两三四五六七八九十\d]{1,3}|最|新)(?:多|少|高|低|大|小|好|差|快|慢|热|冷|暖|强|弱)"
+    r"(?:的)?(?:第[一二两三四五六七八九十\d]{1,3}(?:个|位|名)?最?|最|新)"
+    r"(?:多|少|高|低|大|小|好|差|快|慢|热|冷|暖|强|弱)"
 )
+#: A record within the year (较4月上旬的年内高点, 创年内新低): 年内 is its window, not a time.
+_YEAR_RECORD_RE = re.compile(r"(?:的)?(?:高点|低点|高位|低位|新高|新低|最高|最低)")
 
 
 def _static_time_features(
@@ -763,6 +839,8 @@ def _static_time_features(
     if (t.text.endswith("以来") or t.span) and _RECORD_RE.match(norm, t.end):
         # 为1951年以来第四多, 创2015年以来新高, 创近3个月新高: the window of a record
         return None
+    if t.text == "年内" and _YEAR_RECORD_RE.match(norm, t.end):
+        return None  # 较4月上旬的年内高点: the window of a record
     f = {"anchor": float(t.anchor)}
     if PERIOD_RE.search(t.text):
         f["period"] = 1.0
