@@ -1959,7 +1959,9 @@ def _past_source(
     doc: _Doc, clauses: list[tuple[int, int]], ci: int, q_start: int, options: list[Option]
 ) -> list[Option]:
     """The ranked subject options with a source chosen first put after the best option of
-    the quantity's own clause that is no source, when the source reports on something else:
+    the quantity's own clause (or of a clause between the source and the quantity:
+    协会发布数据，全国卖场销售额为X，环比上升Y) that is no source, when the source reports on
+    something else:
     it is written in the sentence before the quantity's clause, its name ends like a body that
     publishes figures (``publisher_endings.tsv``: 协会, 统计局, 研究中心, 数据; a company or a
     person speaking of its own figures is a subject), the option put first scores at least
@@ -1976,7 +1978,7 @@ def _past_source(
         (
             i
             for i, o in enumerate(options)
-            if o.features.get("same_clause")
+            if (o.features.get("same_clause") or top.end <= o.start < q_start)
             and not o.features.get("source")
             and o.score >= _PAST_SOURCE_FLOOR
         ),

@@ -151,3 +151,28 @@ def test_a_publisher_named_again_by_gai_stays() -> None:
 def test_qizhong_is_no_pointer_back() -> None:
     text = "甲乙研究中心表示，其中东部新建实验室12个。"
     assert _past(text, "甲乙研究中心", "东部新建实验室") == "东部新建实验室"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        (
+            "中国北方汽车流通协会8月12日发布数据显示，7月全国二手车市场交易量148.9万辆，"
+            "环比增长5.2%，同比增长1.36%；",
+            "5.2%",
+            "全国二手车市场交易量",
+        ),
+        (
+            "据中国农机流通协会数据，今年1-5月我国拖拉机销量为18.3万台，同比下降16.8%。",
+            "16.8%",
+            "拖拉机销量",
+        ),
+    ],
+)
+def test_a_publisher_goes_after_the_measured_thing_of_a_clause_before_the_quantitys(
+    text: str, surface: str, subject: str
+) -> None:
+    # The quantity's own clause names nothing (环比增长5.2%): the measured thing written
+    # between the publisher and the quantity is put first, not the publisher.
+    got = {c.quantity_text: c.subject for c in extract(text)}
+    assert got[surface] == subject
