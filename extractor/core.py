@@ -53,6 +53,7 @@ from .roles import (
     Phrase,
     RoleFinder,
     Token,
+    _is_attr,
     entity_score,
     noun_run,
     predicate_and_object,
@@ -1526,6 +1527,27 @@ def _finish(
         # A claim's subject is never its own predicate (震源深度 | 约6公里: what the quantity
         # measures is the predicate; the subject is whose it is): the next option that is not.
         other = next((o for o in options if o.text and o.text != pred.text), None)
+        if other is not None:
+            subject, subj_phrase = other.text, Phrase(other.text, other.start, other.end)
+    elif (
+        pred is not None
+        and len(pred.text) > 1
+        and subj_phrase is not None
+        and subj_phrase.start <= pred.start
+        and pred.end <= subj_phrase.end
+        and _is_attr(pred.text)
+        and not any(
+            o.features.get("in_subject") or o.features.get("number_between")
+            for o in ranked["predicate"]
+            if (o.start, o.end) == (pred.start, pred.end)
+        )
+    ):
+        # A measured attribute (a word, not one character) is the predicate or written in the
+        # subject, never both (部分酒店入住率 | 入住率, 沪市日成交量的天数 | 天数): the best
+        # option without it is whose it is. Not
+        # when the clause rules' subject holds it (训练维持费和人员生活费 | 生活费: a list item)
+        # or another number stands between (营收超过百亿的企业 | 营收: it measures that one).
+        other = next((o for o in options if o.text and pred.text not in o.text), None)
         if other is not None:
             subject, subj_phrase = other.text, Phrase(other.text, other.start, other.end)
     if pred is not None:
