@@ -1650,6 +1650,10 @@ def subject_options(
     out = [o for o in options.values() if not any(w in o.text for w in frames)]
     if number_spans:
         out = [o for o in out if not _counted_item(norm, o, q_start, number_spans)]
+        if tokens_near is not None:
+            out = [
+                o for o in out if not _measured_item(norm, o, q_start, number_spans, tokens_near)
+            ]
     if tokens_near is not None:
         out = [o for o in out if not _crosses_predicate(norm, o, tokens_near)]
     for o in out:
@@ -1727,6 +1731,38 @@ def _counted_item(
             return False
         at = nxt
     return joined_once
+
+
+def _measured_item(
+    norm: str,
+    o: Option,
+    q_start: int,
+    number_spans: Sequence[tuple[int, int]],
+    tokens_near: Callable[[int], Sequence[Token]],
+) -> bool:
+    """Whether option ``o`` is what an earlier figure of the quantity's list measures, the
+    quantity naming its own (营收|3.2亿元、净利润|5000万元; 公共充电桩|162万台，私人充电桩|286万台):
+    written right before that figure, and nothing between the figure and the quantity but a
+    joiner and nouns the tagger reads as nouns."""
+    if o.start < 0 or o.end >= q_start:
+        return False
+    span = next(((a, b) for a, b in number_spans if a == o.end and b <= q_start), None)
+    if span is None:
+        return False
+    at = span[1]
+    joined = next((w for w in _list_joiners() if norm.startswith(w, at)), None)
+    if joined is None:
+        return False
+    at += len(joined)
+    if not 0 < q_start - at <= _ITEM_NOUN_MAX:
+        return False
+    words = [t for t in tokens_near(q_start) if at <= t[2] < q_start]
+    return (
+        bool(words)
+        and words[0][2] == at
+        and words[-1][3] == q_start
+        and all(t[1].startswith("n") for t in words)
+    )
 
 
 @cache

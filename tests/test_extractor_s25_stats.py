@@ -2,7 +2,8 @@
 the noun an earlier figure of a list counts (2个篮板、|3次助攻; 500多所职业学院、|90多所大学) is
 no subject option of a later figure of the same list (data/list_joiners.tsv: what joins the
 items); a noun counted by a figure with no joiner before the next figure, or with other words
-between, is left alone."""
+between, is left alone. What an earlier figure measures (营收|3.2亿元、净利润|5000万元) is no
+option of a later item that names its own measured noun; a verb there (同比增长) leaves it."""
 
 from __future__ import annotations
 
@@ -51,3 +52,23 @@ def test_a_counted_noun_outside_a_list_of_figures_stays_an_option(
 def test_list_joiners_file() -> None:
     check_lexicon_file("list_joiners")
     assert "、" in words("list_joiners")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measured"),
+    [
+        ("今年上半年，华远公司实现营收3.2亿元、净利润5000万元。", "5000万元", "营收"),
+        ("其中，公共充电桩162.7万台，私人充电桩286.1万台。", "286.1万台", "公共充电桩"),
+    ],
+)
+def test_what_an_earlier_figure_measures_is_not_offered_to_an_item_naming_its_own(
+    text: str, surface: str, measured: str
+) -> None:
+    assert measured not in subject_options(text, surface)
+
+
+def test_what_a_figure_measures_stays_an_option_of_its_change() -> None:
+    # A verb, not a noun, between the figure and the next quantity: the change of the same
+    # measured thing.
+    text = "上月该厂水泥产量1.5亿吨，同比增长24%。"
+    assert "水泥产量" in subject_options(text, "24%")
