@@ -1648,6 +1648,12 @@ def subject_options(
             add(text, o.start, stop, f)
     frames = _topic_frames()
     out = [o for o in options.values() if not any(w in o.text for w in frames)]
+    if number_spans:
+        out = [o for o in out if not _counted_item(norm, o, q_start, number_spans)]
+        if tokens_near is not None:
+            out = [
+                o for o in out if not _measured_item(norm, o, q_start, number_spans, tokens_near)
+            ]
     if tokens_near is not None:
         out = [o for o in out if not _crosses_predicate(norm, o, tokens_near)]
     for o in out:
@@ -1678,6 +1684,85 @@ def _clause_verb_re() -> re.Pattern[str]:
     """Any clause verb or aspect particle written in a text: the options without one are
     passed at once."""
     return re.compile("|".join(sorted(_clause_verbs(), key=len, reverse=True)) + "|[了着过]")
+
+
+#: The longest noun an item of a list of figures counts (500多所|延续教育学院).
+_ITEM_NOUN_MAX = 6
+
+
+@cache
+def _list_joiners() -> frozenset[str]:
+    """``data/list_joiners.tsv``: what joins the items of a list of figures (、, 和, 以及)."""
+    return frozenset(lexicon.words("list_joiners"))
+
+
+def _counted_item(
+    norm: str, o: Option, q_start: int, number_spans: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether option ``o`` is the thing an earlier figure of the quantity's list counts
+    (2个篮板、|3次助攻, 500多所延续教育学院、|90多所大学): written right after that figure and
+    followed by nothing but a list joiner (or nothing) up to the quantity at ``q_start``.
+    Read at the option's mention, whatever name it was resolved to."""
+    if o.start < 0 or o.end > q_start:
+        return False
+    if not any(a < o.start <= b for a, b in number_spans):
+        return False
+    # Up to the quantity: a list joiner, then only whole items of the list (a figure, the
+    # short noun it counts and a joiner: 500多所延续教育学院、).
+    joiners = _list_joiners()
+    items = [(a, b) for a, b in number_spans if o.end <= a < q_start]
+    at, joined_once = o.end, False
+    while at < q_start:
+        joined = next((w for w in joiners if norm.startswith(w, at)), None)
+        if joined is not None:
+            at += len(joined)
+            joined_once = True
+            continue
+        if not joined_once or not items or items[0][0] != at:
+            return False
+        at = items.pop(0)[1]
+        nxt = min((i for w in joiners if (i := norm.find(w, at, q_start)) >= 0), default=q_start)
+        noun = norm[at:nxt]
+        if (
+            nxt == q_start
+            or len(noun) > _ITEM_NOUN_MAX
+            or not all("\u4e00" <= ch <= "\u9fff" and ch != "的" for ch in noun)
+        ):
+            return False
+        at = nxt
+    return joined_once
+
+
+def _measured_item(
+    norm: str,
+    o: Option,
+    q_start: int,
+    number_spans: Sequence[tuple[int, int]],
+    tokens_near: Callable[[int], Sequence[Token]],
+) -> bool:
+    """Whether option ``o`` is what an earlier figure of the quantity's list measures, the
+    quantity naming its own (营收|3.2亿元、净利润|5000万元; 公共充电桩|162万台，私人充电桩|286万台):
+    written right before that figure, and nothing between the figure and the quantity but a
+    joiner and nouns the tagger reads as nouns."""
+    if o.start < 0 or o.end >= q_start:
+        return False
+    span = next(((a, b) for a, b in number_spans if a == o.end and b <= q_start), None)
+    if span is None:
+        return False
+    at = span[1]
+    joined = next((w for w in _list_joiners() if norm.startswith(w, at)), None)
+    if joined is None:
+        return False
+    at += len(joined)
+    if not 0 < q_start - at <= _ITEM_NOUN_MAX:
+        return False
+    words = [t for t in tokens_near(q_start) if at <= t[2] < q_start]
+    return (
+        bool(words)
+        and words[0][2] == at
+        and words[-1][3] == q_start
+        and all(t[1].startswith("n") for t in words)
+    )
 
 
 @cache
