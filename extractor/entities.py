@@ -664,10 +664,12 @@ class EntityTable:
             if (
                 i > 0
                 and j - i > 1
-                and len(tokens[i][0]) == 1
+                and (len(tokens[i][0]) == 1 or tokens[i][1] == "m")
                 and _NUMBER_TOKEN.fullmatch(tokens[i - 1][0])
             ):
-                i += 1  # the measure word of a number (14,826宗|新冠病毒个案, 前3季|全台)
+                # the measure word of a number (14,826宗|新冠病毒个案, 前3季|全台), with the
+                # 多/余 the tagger glues to it (600|多所|中学: 中学, not 多所中学)
+                i += 1
             if j <= i:
                 continue
             run = tokens[i:j]
