@@ -49,6 +49,7 @@ from .quantity import (
 )
 from .ranker import Option, Ranker, canonical_order, default
 from .roles import (
+    _ATTR_SUFFIXES,
     _DROP_BEFORE,
     Phrase,
     RoleFinder,
@@ -1399,7 +1400,7 @@ def _change_start(
     ]
     if not near:
         return pred
-    ends = _attribute_endings()
+    ends = _ATTR_SUFFIXES
     best = max(near, key=lambda o: (o.text.endswith(ends), o.end, -len(o.text)))
     if best.text[-1] in _GLUED_ADVERBS:
         # An adverb the tagger glued to the attribute (高度拟|由, 年数则|由): left out, or
@@ -1423,17 +1424,12 @@ def _record_noun(pred: Phrase, text: str, end: int, pred_options: list[Option]) 
     (``data/record_nouns.tsv``) when an option names it, rather than 胜 itself."""
     if pred.text not in ("胜", "勝") or not _RECORD_REST.match(text, end):
         return pred
-    nouns = _record_nouns()
+    nouns = lexicon.words("record_nouns")
     named = [o for o in pred_options if o.text.endswith(nouns)]
     if not named:
         return pred
     best = min(named, key=lambda o: len(o.text))
     return Phrase(best.text, best.start, best.end)
-
-
-@cache
-def _record_nouns() -> tuple[str, ...]:
-    return tuple(lexicon.words("record_nouns"))
 
 
 def _without_ordinal_size(pred: Phrase, quantity: str, end: int) -> Phrase:
@@ -1444,11 +1440,6 @@ def _without_ordinal_size(pred: Phrase, quantity: str, end: int) -> Phrase:
     if quantity.startswith("第") and pred.start == end and len(text) >= 3 and text[0] == "大":
         return Phrase(text[1:], pred.start + 1, pred.end)
     return pred
-
-
-@cache
-def _owner_determiners() -> tuple[str, ...]:
-    return tuple(lexicon.words("owner_determiners"))
 
 
 def _attribute_of(pred: Phrase, subject: str, pred_options: list[Option]) -> Phrase:
@@ -1462,7 +1453,7 @@ def _attribute_of(pred: Phrase, subject: str, pred_options: list[Option]) -> Phr
     text = pred.text
     if len(text) < 3:
         return pred
-    ends = _attribute_endings()
+    ends = _ATTR_SUFFIXES
     cuts = [
         o
         for o in pred_options
@@ -1479,32 +1470,17 @@ def _attribute_of(pred: Phrase, subject: str, pred_options: list[Option]) -> Phr
         or subject in owner
         or any(owner[i : i + 2] in subject for i in range(len(owner) - 1))
     )
-    if owner.startswith(_owner_determiners()):
+    if owner.startswith(lexicon.words("owner_determiners")):
         pass
-    elif not shares or simplified(owner).startswith(_not_owner_openers()):
+    elif not shares or simplified(owner).startswith(lexicon.words("not_subject_words")):
         # 累计经济成长率: a sum or an average of the attribute, not whose it is.
         return pred
-    if simplified(owner).startswith(_linking_verbs()):
+    if simplified(owner).startswith(lexicon.words("clause_verbs")):
         # 占汽车总量: the words before the attribute are a share's verb and its base.
         return pred
     if pred.start >= 0 and not pred.start <= best.start < best.end <= pred.end:
         return Phrase(best.text, pred.end - len(best.text), pred.end)
     return Phrase(best.text, best.start, best.end)
-
-
-@cache
-def _not_owner_openers() -> tuple[str, ...]:
-    return tuple(lexicon.words("not_subject_words"))
-
-
-@cache
-def _linking_verbs() -> tuple[str, ...]:
-    return tuple(lexicon.words("clause_verbs"))
-
-
-@cache
-def _attribute_endings() -> tuple[str, ...]:
-    return tuple(lexicon.words("attribute_words"))
 
 
 def _finish(
@@ -1966,12 +1942,6 @@ _PAST_SOURCE_FLOOR = 0.75
 
 
 @cache
-def _publisher_endings() -> tuple[str, ...]:
-    """``data/publisher_endings.tsv``."""
-    return tuple(lexicon.words("publisher_endings"))
-
-
-@cache
 def _self_words() -> frozenset[str]:
     """``data/self_reference_words.tsv``."""
     return frozenset(lexicon.words("self_reference_words"))
@@ -1993,7 +1963,7 @@ def _past_source(
         return options
     top = options[0]
     if not (clauses[0][0] <= top.start < clauses[ci][0]) or not top.text.endswith(
-        _publisher_endings()
+        lexicon.words("publisher_endings")
     ):
         return options
     k = next(
