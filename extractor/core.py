@@ -1613,6 +1613,7 @@ def _alternatives(
         )
         if name == "subject":
             found = _with_scope(doc, m, subject, found, options)
+            found = _with_bare_scope(doc, m, subject, found)
         if found:
             out[name] = found
     # Object: the other noun runs of the clause after the quantity, nearest first.
@@ -1679,12 +1680,43 @@ def _with_scope(
             text = scope + o.text
             if scope in o.text or _names_scope(o.text, scope) or text in have:
                 continue
+            if o.text.startswith(_NATIONAL):
+                continue  # 我国 + 全国粮食 or 中国稀土: the country is named already
             have.add(text)
             composed.append({"text": text, "start": None, "end": None, "score": None})
     if not composed:
         return found
     limit = MAX_ALTERNATIVES["subject"]
     return (found[:_SCOPED_AT] + composed + found[_SCOPED_AT:])[:limit]
+
+
+#: The words naming the whole country (data/national_scope_words.tsv): an option opening with
+#: one is not composed with a scope; those marked ``alone`` are offered by themselves.
+_NATIONAL = tuple(lexicon.words("national_scope_words"))
+_NATIONAL_ALONE = tuple(w for w, use in lexicon.table("national_scope_words") if use == "alone")
+#: How many sentences before the quantity's are read for a national scope word, and where among
+#: the runners-up it goes (after the ranker's first ones and the scope's compositions).
+_BARE_BACK = 2
+_BARE_AT = 3
+
+
+def _with_bare_scope(doc: _Doc, m: Mention, chosen: str, found: list[dict]) -> list[dict]:
+    """The subject's runners-up with a national scope word (全国, 我国) written before the
+    quantity, in its sentence or the :data:`_BARE_BACK` before it, offered by itself at
+    :data:`_BARE_AT`: the report's figures are the country's (全国粮食播种面积17.64亿亩，…；
+    粮食单产每亩387公斤: 全国), which the gold often names alone. Runners-up only: the ranker's
+    choice is unchanged (as an option the ranker reads it was left out, session 25)."""
+    si = doc.sentence_of(m.start)
+    start = doc.sentences[max(0, si - _BARE_BACK)][0]
+    have = {chosen, *(a["text"] for a in found)}
+    bare: list[dict] = []
+    for w in _NATIONAL_ALONE:
+        at = doc.norm.rfind(w, start, m.start)
+        if at >= 0 and w not in have:
+            bare.append({"text": w, "start": at, "end": at + len(w), "score": None})
+    if not bare:
+        return found
+    return (found[:_BARE_AT] + bare + found[_BARE_AT:])[: MAX_ALTERNATIVES["subject"]]
 
 
 def _names_scope(text: str, scope: str) -> bool:
