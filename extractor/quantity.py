@@ -718,6 +718,24 @@ _CURRENCY_SIGN_RE = re.compile(
 _RATIO_RE = re.compile(r"(?<![\d.:：])(?P<a>\d+(?:\.\d+)?)[:：比](?P<b>\d+(?:\.\d+)?)(?![\d.:：%])")
 _RATIO_BEFORE_RE = re.compile(r"比例?(?:为|是|达|达到|约为|约|接近|高达)?$")
 _RATIO_AFTER_RE = re.compile(r"的?(?:比例|比率|配比)")
+
+#: A ratio against 1 with a decimal on the other side (车位与汽车之比为0.77:1, 汇率从1：10.5):
+#: no score or clock time has a decimal, so no word needs to name it.
+_DECIMAL_RATIO_RE = re.compile(
+    r"(?<![\d.:：∶])(?:(?P<a>\d+\.\d+)[:：∶](?P<b>1)|(?P<a1>1)[:：∶](?P<b1>\d+\.\d+))(?![\d.:：∶%])"
+)
+
+
+def _against_one(m: re.Match[str]) -> float | None:
+    """The value of a ratio against 1 (车桩比约为2.5:1: 2.5; 1：7.5: 7.5): the side that is
+    not 1, as the modern gold reads it; a ratio of two other terms (3：7) has no one value."""
+    g = m.groupdict()
+    a, b = float(g["a"] or g["a1"]), float(g["b"] or g["b1"])
+    if (a == 1) == (b == 1):
+        return None
+    return b if a == 1 else a
+
+
 #: A height or length written as 1米77 (1.77 m) or 1米8 (1.8 m).
 _HEIGHT_RE = re.compile(r"(?<![\d.])(?P<a>\d)米(?P<b>\d{1,2})(?![\d.%])")
 #: The same in Chinese numerals: 一米六 (1.6 m), 一米七五 (1.75 m), 两米一 (2.1 m).
@@ -1379,7 +1397,11 @@ class _Finder:
             if self._free(s, e) and (
                 _RATIO_BEFORE_RE.search(t, max(0, s - 6), s) or _RATIO_AFTER_RE.match(t, e)
             ):
-                self.add(Mention(s, e, None, None, "", "=", "other", "ratio", 0.7, s))
+                self.add(Mention(s, e, _against_one(m), None, "", "=", "other", "ratio", 0.7, s))
+        for m in _scan(_DECIMAL_RATIO_RE, t, (":", "：", "∶")):
+            s, e = m.span()
+            if self._free(s, e):
+                self.add(Mention(s, e, _against_one(m), None, "", "=", "other", "ratio", 0.7, s))
         for m in _scan(_TEAM_SCORE_RE, t, ("-", "—", ":", "：")):
             a_s, a_e = m.span("a")
             b_s, b_e = m.span("b")

@@ -1,0 +1,57 @@
+"""Twenty-sixth session's recall rules, with sentences written for the tests: a ratio against 1
+takes its other side as its value (车桩比为3.5:1 -> 3.5; 1：6.8 -> 6.8), and a ratio with a
+decimal against 1 is read with no word naming it (较上年的0.82:1); a ratio of two other terms
+(2：8) keeps no one value, a score keeps its first side, and a clock time is no ratio."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+
+
+def _at(text: str, surface: str) -> list:
+    return [c for c in extract(text) if c.quantity_text == surface]
+
+
+# (text, surface, value): a ratio against 1 is valued by its other side
+AGAINST_ONE = [
+    ("该市的师生比约为12.5:1，高于全省水平。", "12.5:1", 12.5),
+    ("今年新房供求比为0.93：1，市场趋于平衡。", "0.93：1", 0.93),
+    ("两地货币当时按1：6.8的比例兑换。", "1：6.8", 6.8),
+    ("园区男女比例为3比1。", "3比1", 3.0),
+    ("停车位与车辆之比由上年的0.82:1升至0.9:1。", "0.82:1", 0.82),
+    ("停车位与车辆之比由上年的0.82:1升至0.9:1。", "0.9:1", 0.9),
+    ("兑换汇率从1:7.1降到1:6.4，留学成本随之下降。", "1:6.4", 6.4),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), AGAINST_ONE)
+def test_a_ratio_against_one_is_valued_by_its_other_side(
+    text: str, surface: str, value: float
+) -> None:
+    [c] = _at(text, surface)
+    assert c.value == pytest.approx(value)
+    assert c.unit == ""
+
+
+def test_a_ratio_of_two_other_terms_keeps_no_value() -> None:
+    [c] = _at("两家企业按2：8的比例出资设立新公司。", "2：8")
+    assert c.value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("主队最终以1:3告负，无缘决赛。", "1:3", 1.0),  # a score: its first side
+        ("主队最终以3比1获胜，晋级决赛。", "3比1", 3.0),
+    ],
+)
+def test_a_score_keeps_its_first_side(text: str, surface: str, value: float) -> None:
+    [c] = _at(text, surface)
+    assert c.value == pytest.approx(value)
+
+
+def test_a_clock_time_is_no_ratio() -> None:
+    text = "发布会于上午10:30开始，下午2:15结束。"
+    assert not [c for c in extract(text) if ":" in c.quantity_text]
