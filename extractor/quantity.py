@@ -672,10 +672,10 @@ _HALF_OF_RE = re.compile(r"的[\u4e00-\u9fff]")
 #: After these 半年 is a frame or a condition (半年前, 半年以上, 半个月里, 半年来, 半天时;
 #: not 半年时间).
 _HALF_NOT_RE = re.compile(r"(?:以前|之前|前|以上|以下|以内|里|内|来|以来|时(?!间))")
-#: Shots made of shots taken (12投9中) and free throws (三罚两中, 两罚命中, 两罚都没进): one
+#: Shots made of shots taken (12投9中: 12 投) and free throws (三罚两中, 两罚命中, 两罚都没进): one
 #: mention, the first number.
 _SHOTS_RE = re.compile(
-    r"(?=[一两二三四五六七八九十\d])(?<![\d.])(?P<a>[一两二三四五六七八九十\d]{1,2})[罚投][仅只]?"
+    r"(?=[一两二三四五六七八九十\d])(?<![\d.])(?P<a>[一两二三四五六七八九十\d]{1,2})(?P<u>[罚投])[仅只]?"
     r"(?:(?P<b>[一两二三四五六七八九十零\d]{1,2}|全)中|罚?(?:命中|不中|全失|都没进|均未命中|都进))"
 )
 #: Shots taken and made written N中M (全场14中5, 三分球7中3, 罚球4中4): one mention, the shots
@@ -1386,7 +1386,9 @@ class _Finder:
             s, e = m.span()
             if self._free(s, e):
                 v = parse_number(m.group("a"))
-                self.add(Mention(s, e, v, None, "", "=", "count", "sport.free_throws", 0.7, s))
+                # Shots taken are counted in 投 (19投11中: 19 投); free throws have no unit.
+                unit = "投" if m.group("u") == "投" else ""
+                self.add(Mention(s, e, v, None, unit, "=", "count", "sport.free_throws", 0.7, s))
         for m in _scan(_SHOTS_MADE_RE, t, ("中",)):
             s, e = m.start("a"), m.end()
             if self._free(s, e) and int(m.group("b")) <= int(m.group("a")):

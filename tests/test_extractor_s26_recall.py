@@ -1,7 +1,8 @@
 """Twenty-sixth session's recall rules, with sentences written for the tests: a ratio against 1
 takes its other side as its value (车桩比为3.5:1 -> 3.5; 1：6.8 -> 6.8), and a ratio with a
 decimal against 1 is read with no word naming it (较上年的0.82:1); a ratio of two other terms
-(2：8) keeps no one value, a score keeps its first side, and a clock time is no ratio."""
+(2：8) keeps no one value, a score keeps its first side, and a clock time is no ratio; shots
+taken are counted in 投 (21投13中: 21 投), free throws (3罚2中) have no unit."""
 
 from __future__ import annotations
 
@@ -55,3 +56,17 @@ def test_a_score_keeps_its_first_side(text: str, surface: str, value: float) -> 
 def test_a_clock_time_is_no_ratio() -> None:
     text = "发布会于上午10:30开始，下午2:15结束。"
     assert not [c for c in extract(text) if ":" in c.quantity_text]
+
+
+# (text, surface, value, unit): shots taken are counted in 投, free throws have no unit
+SHOTS = [
+    ("这名前锋全场21投13中，拿下31分。", "21投13中", 21.0, "投"),
+    ("他在第四节连续6投不中。", "6投不中", 6.0, "投"),
+    ("新秀后卫本场3罚2中。", "3罚2中", 3.0, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), SHOTS)
+def test_shots_taken_are_counted_in_tou(text: str, surface: str, value: float, unit: str) -> None:
+    [c] = _at(text, surface)
+    assert (c.value, c.unit) == (value, unit)
