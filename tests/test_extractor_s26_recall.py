@@ -2,13 +2,17 @@
 takes its other side as its value (车桩比为3.5:1 -> 3.5; 1：6.8 -> 6.8), and a ratio with a
 decimal against 1 is read with no word naming it (较上年的0.82:1); a ratio of two other terms
 (2：8) keeps no one value, a score keeps its first side, and a clock time is no ratio; shots
-taken are counted in 投 (21投13中: 21 投), free throws (3罚2中) have no unit."""
+taken are counted in 投 (21投13中: 21 投), free throws (3罚2中) have no unit; a measure word the
+tagger fuses with the noun it counts (248套房源: data/measure_noun_words.tsv) still measures,
+except after 一 or 二 (二套房贷)."""
 
 from __future__ import annotations
 
 import pytest
 
 from extractor import extract
+from extractor.lexicon import words
+from tests.lexicon_checks import check_lexicon_file
 
 
 def _at(text: str, surface: str) -> list:
@@ -70,3 +74,34 @@ SHOTS = [
 def test_shots_taken_are_counted_in_tou(text: str, surface: str, value: float, unit: str) -> None:
     [c] = _at(text, surface)
     assert (c.value, c.unit) == (value, unit)
+
+
+# (text, surface, value): a measure word the tagger fuses with its noun (套房) still measures
+FUSED = [
+    ("该楼盘周末加推了248套房源，当天售出九成。", "248套", 248.0),
+    ("他名下共有七套房产，分布在三个城市。", "七套", 7.0),
+    ("开发商首批推出的百余套房源很快售罄。", "百余套", 100.0),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), FUSED)
+def test_a_measure_word_fused_with_its_noun_still_measures(
+    text: str, surface: str, value: float
+) -> None:
+    [c] = _at(text, surface)
+    assert (c.value, c.unit) == (value, "套")
+
+
+@pytest.mark.parametrize("text", ["多地银行收紧了二套房贷款。", "他攒够了买一套房的首付。"])
+def test_one_or_two_before_a_fused_measure_word_is_no_count(text: str) -> None:
+    assert not [c for c in extract(text) if c.quantity_text.endswith("套")]
+
+
+@pytest.mark.parametrize("word", words("measure_noun_words"))
+def test_every_fused_measure_word_is_read(word: str) -> None:
+    [c] = _at(f"这个小区去年交付了36{word}。", "36" + word[0])
+    assert c.value == 36.0
+
+
+def test_the_fused_measure_words_hold_one_comment_and_no_entry_twice() -> None:
+    check_lexicon_file("measure_noun_words")
