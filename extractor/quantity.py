@@ -3443,9 +3443,10 @@ def value_reading_alternative(
 ) -> dict | None:
     """The other reading of a quantity whose value the gold batches write two ways, for a
     reviewer's pick (value, unit and kind at once): a share written as a fraction, read null
-    as the guideline reads 1/2.3, is 100·a/b % (三分之一: 33.333333 %); a ratio read null is
-    the side that is not 1, else the first (1.26:1: 1.26; 1:7.5: 7.5); a discount of N折 is
-    10·N % (九折: 90 %; 88折: 88 %). None for any other quantity.
+    as the guideline reads 1/2.3, is 100·a/b % (三分之一: 33.333333 %); a ratio read null (of
+    two terms neither of them 1: 3：7; one against 1 has its other side as its value already) is
+    its first side; a discount of N折 is 10·N % (九折: 90 %; 88折: 88 %). None for any other
+    quantity.
 
     Returns ``{"text", "value", "unit", "kind"}``: ``text`` as the card shows it."""
     if value is None and unit == "%":
