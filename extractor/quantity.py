@@ -720,9 +720,11 @@ _RATIO_BEFORE_RE = re.compile(r"比例?(?:为|是|达|达到|约为|约|接近|�
 _RATIO_AFTER_RE = re.compile(r"的?(?:比例|比率|配比)")
 
 #: A ratio against 1 with a decimal on the other side (车位与汽车之比为0.77:1, 汇率从1：10.5):
-#: no score or clock time has a decimal, so no word needs to name it.
+#: no score or clock time has a decimal, so no word needs to name it; 1:45.32 (minutes and
+#: seconds to the hundredth) is a race time.
 _DECIMAL_RATIO_RE = re.compile(
-    r"(?<![\d.:：∶])(?:(?P<a>\d+\.\d+)[:：∶](?P<b>1)|(?P<a1>1)[:：∶](?P<b1>\d+\.\d+))(?![\d.:：∶%])"
+    r"(?<![\d.:：∶])(?:(?P<a>\d+\.\d+)[:：∶](?P<b>1)"
+    r"|(?P<a1>1)[:：∶](?![0-5]\d\.\d\d(?!\d))(?P<b1>\d+\.\d+))(?![\d.:：∶%])"
 )
 
 

@@ -1,10 +1,10 @@
 """Twenty-sixth session's recall rules, with sentences written for the tests: a ratio against 1
 takes its other side as its value (车桩比为3.5:1 -> 3.5; 1：6.8 -> 6.8), and a ratio with a
 decimal against 1 is read with no word naming it (较上年的0.82:1); a ratio of two other terms
-(2：8) keeps no one value, a score keeps its first side, and a clock time is no ratio; shots
-taken are counted in 投 (21投13中: 21 投), free throws (3罚2中) have no unit; a measure word the
-tagger fuses with the noun it counts (248套房源: data/measure_noun_words.tsv) still measures,
-except after 一 or 二 (二套房贷)."""
+(2：8) keeps no one value, a score keeps its first side, and a clock time or a race time
+(1:56.48) is no ratio; shots taken are counted in 投 (21投13中: 21 投), free throws (3罚2中) have
+no unit; a measure word the tagger fuses with the noun it counts (248套房源:
+data/measure_noun_words.tsv) still measures, except after 一 or 二 (二套房贷)."""
 
 from __future__ import annotations
 
@@ -57,8 +57,10 @@ def test_a_score_keeps_its_first_side(text: str, surface: str, value: float) -> 
     assert c.value == pytest.approx(value)
 
 
-def test_a_clock_time_is_no_ratio() -> None:
-    text = "发布会于上午10:30开始，下午2:15结束。"
+@pytest.mark.parametrize(
+    "text", ["发布会于上午10:30开始，下午2:15结束。", "她以1:56.48的成绩夺得女子200米蝶泳金牌。"]
+)
+def test_a_clock_time_or_a_race_time_is_no_ratio(text: str) -> None:
     assert not [c for c in extract(text) if ":" in c.quantity_text]
 
 
