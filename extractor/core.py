@@ -779,6 +779,19 @@ def _glued_measure(flag: str, s: int, e: int, end: int) -> bool:
     return flag in _MEASURE_TAGS or (s == end - 1 and e - s >= 3) or flag not in _COMMON_WORD_TAGS
 
 
+@cache
+def _measure_noun_words() -> frozenset[str]:
+    return frozenset(lexicon.words("measure_noun_words"))
+
+
+def _measure_and_noun(norm: str, m: Mention, word: str) -> bool:
+    """A measure word fused by the tagger with the noun it counts (312套房源:
+    ``data/measure_noun_words.tsv``) still measures, unless a numeral 一 or 二 makes it a
+    determiner or an ordinal (一套房子, 二套房贷)."""
+    core = m.core_start if m.core_start >= 0 else m.start
+    return word in _measure_noun_words() and norm[core : m.end - 1] not in ("一", "二", "1")
+
+
 #: Tags of the words a numeral may stand inside and still count: measure words and set
 #: phrases (增加一倍).
 _NUMBER_WORD_TAGS = frozenset({"q", "mq", "l"})
@@ -865,8 +878,10 @@ def _confirm_measure_shapes(doc: _Doc) -> None:
             # characters opened by the measure word (部手机: the measure word and the noun it
             # counts, in the tagger's dictionary) still counts.
             if clause is not None and not any(
-                e == m.end or (s <= m.end - 1 < e and _glued_measure(flag, s, e, m.end))
-                for _, flag, s, e in doc.tokens(clause)
+                e == m.end
+                or (s <= m.end - 1 < e and _glued_measure(flag, s, e, m.end))
+                or (s == m.end - 1 and _measure_and_noun(doc.norm, m, word))
+                for word, flag, s, e in doc.tokens(clause)
             ):
                 continue
         keep.append(m)

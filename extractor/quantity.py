@@ -672,10 +672,10 @@ _HALF_OF_RE = re.compile(r"的[\u4e00-\u9fff]")
 #: After these 半年 is a frame or a condition (半年前, 半年以上, 半个月里, 半年来, 半天时;
 #: not 半年时间).
 _HALF_NOT_RE = re.compile(r"(?:以前|之前|前|以上|以下|以内|里|内|来|以来|时(?!间))")
-#: Shots made of shots taken (12投9中) and free throws (三罚两中, 两罚命中, 两罚都没进): one
+#: Shots made of shots taken (12投9中: 12 投) and free throws (三罚两中, 两罚命中, 两罚都没进): one
 #: mention, the first number.
 _SHOTS_RE = re.compile(
-    r"(?=[一两二三四五六七八九十\d])(?<![\d.])(?P<a>[一两二三四五六七八九十\d]{1,2})[罚投][仅只]?"
+    r"(?=[一两二三四五六七八九十\d])(?<![\d.])(?P<a>[一两二三四五六七八九十\d]{1,2})(?P<u>[罚投])[仅只]?"
     r"(?:(?P<b>[一两二三四五六七八九十零\d]{1,2}|全)中|罚?(?:命中|不中|全失|都没进|均未命中|都进))"
 )
 #: Shots taken and made written N中M (全场14中5, 三分球7中3, 罚球4中4): one mention, the shots
@@ -718,6 +718,26 @@ _CURRENCY_SIGN_RE = re.compile(
 _RATIO_RE = re.compile(r"(?<![\d.:：])(?P<a>\d+(?:\.\d+)?)[:：比](?P<b>\d+(?:\.\d+)?)(?![\d.:：%])")
 _RATIO_BEFORE_RE = re.compile(r"比例?(?:为|是|达|达到|约为|约|接近|高达)?$")
 _RATIO_AFTER_RE = re.compile(r"的?(?:比例|比率|配比)")
+
+#: A ratio against 1 with a decimal on the other side (车位与汽车之比为0.77:1, 汇率从1：10.5):
+#: no score or clock time has a decimal, so no word needs to name it; 1:45.32 (minutes and
+#: seconds to the hundredth) is a race time.
+_DECIMAL_RATIO_RE = re.compile(
+    r"(?<![\d.:：∶])(?:(?P<a>\d+\.\d+)[:：∶](?P<b>1)"
+    r"|(?P<a1>1)[:：∶](?![0-5]\d\.\d\d(?!\d))(?P<b1>\d+\.\d+))(?![\d.:：∶%])"
+)
+
+
+def _against_one(m: re.Match[str]) -> float | None:
+    """The value of a ratio against 1 (车桩比约为2.5:1: 2.5; 1：7.5: 7.5): the side that is
+    not 1, as the modern gold reads it; a ratio of two other terms (3：7) has no one value."""
+    g = m.groupdict()
+    a, b = float(g["a"] or g["a1"]), float(g["b"] or g["b1"])
+    if (a == 1) == (b == 1):
+        return None
+    return b if a == 1 else a
+
+
 #: A height or length written as 1米77 (1.77 m) or 1米8 (1.8 m).
 _HEIGHT_RE = re.compile(r"(?<![\d.])(?P<a>\d)米(?P<b>\d{1,2})(?![\d.%])")
 #: The same in Chinese numerals: 一米六 (1.6 m), 一米七五 (1.75 m), 两米一 (2.1 m).
@@ -1368,7 +1388,9 @@ class _Finder:
             s, e = m.span()
             if self._free(s, e):
                 v = parse_number(m.group("a"))
-                self.add(Mention(s, e, v, None, "", "=", "count", "sport.free_throws", 0.7, s))
+                # Shots taken are counted in 投 (19投11中: 19 投); free throws have no unit.
+                unit = "投" if m.group("u") == "投" else ""
+                self.add(Mention(s, e, v, None, unit, "=", "count", "sport.free_throws", 0.7, s))
         for m in _scan(_SHOTS_MADE_RE, t, ("中",)):
             s, e = m.start("a"), m.end()
             if self._free(s, e) and int(m.group("b")) <= int(m.group("a")):
@@ -1379,7 +1401,11 @@ class _Finder:
             if self._free(s, e) and (
                 _RATIO_BEFORE_RE.search(t, max(0, s - 6), s) or _RATIO_AFTER_RE.match(t, e)
             ):
-                self.add(Mention(s, e, None, None, "", "=", "other", "ratio", 0.7, s))
+                self.add(Mention(s, e, _against_one(m), None, "", "=", "other", "ratio", 0.7, s))
+        for m in _scan(_DECIMAL_RATIO_RE, t, (":", "：", "∶")):
+            s, e = m.span()
+            if self._free(s, e):
+                self.add(Mention(s, e, _against_one(m), None, "", "=", "other", "ratio", 0.7, s))
         for m in _scan(_TEAM_SCORE_RE, t, ("-", "—", ":", "：")):
             a_s, a_e = m.span("a")
             b_s, b_e = m.span("b")
@@ -3419,9 +3445,10 @@ def value_reading_alternative(
 ) -> dict | None:
     """The other reading of a quantity whose value the gold batches write two ways, for a
     reviewer's pick (value, unit and kind at once): a share written as a fraction, read null
-    as the guideline reads 1/2.3, is 100·a/b % (三分之一: 33.333333 %); a ratio read null is
-    the side that is not 1, else the first (1.26:1: 1.26; 1:7.5: 7.5); a discount of N折 is
-    10·N % (九折: 90 %; 88折: 88 %). None for any other quantity.
+    as the guideline reads 1/2.3, is 100·a/b % (三分之一: 33.333333 %); a ratio read null (of
+    two terms neither of them 1: 3：7; one against 1 has its other side as its value already) is
+    its first side; a discount of N折 is 10·N % (九折: 90 %; 88折: 88 %). None for any other
+    quantity.
 
     Returns ``{"text", "value", "unit", "kind"}``: ``text`` as the card shows it."""
     if value is None and unit == "%":

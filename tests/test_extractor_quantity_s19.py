@@ -279,12 +279,11 @@ def test_a_picked_rate_unit_carries_to_the_siblings_that_offer_it(tmp_path) -> N
 
 # The other reading of a quantity whose value the gold batches write two ways is the value's
 # alternative (value, unit and kind in one pick): a share written as a fraction (read null as
-# the guideline's 1/2.3), a ratio (null), a discount (N折).
+# the guideline's 1/2.3), a discount (N折); a ratio against 1 takes its other side as the value
+# (tests/test_extractor_s26_recall.py).
 READINGS = [
     ("其中三分之一来自外地，共1200人。", "三分之一", 100 / 3, "%", "percent", "33.333333 %"),
     ("约有2/3的用户表示满意，共1200人。", "约有2/3", 200 / 3, "%", "percent", "66.666667 %"),
-    ("全市车桩比约为2.5:1，共1200个。", "2.5:1", 2.5, "", "other", "2.5"),
-    ("当时按1：7.5的比例兑换，共1200元。", "1：7.5", 7.5, "", "other", "7.5"),
     ("全场商品打九折销售，共1200件。", "九折", 90, "%", "percent", "90 %"),
     ("会员可享8.5折优惠，共1200人。", "8.5折", 85, "%", "percent", "85 %"),
 ]
