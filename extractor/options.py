@@ -87,6 +87,16 @@ _MODIFIER_FLAGS = ("d", "ad", "j", "vn", "n", "a", "vd")
 #: Kinds whose claims are seldom tied to a time (a size, a weight, an age).
 _STATIC_KINDS = ("length", "weight", "age")
 _CLAUSE_STOPS = frozenset("，。；,;！？!?")
+#: A comma that groups a number's digits (10,020亿元, 1,455万人次): no clause stop.
+_DIGIT_GROUP_RE = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
+
+
+def _stops_in(text: str) -> bool:
+    """Whether ``text`` holds a clause stop (:data:`_CLAUSE_STOPS`) other than the commas that
+    group a number's digits (从上年的10,020亿元提高至…: one clause)."""
+    return any(ch in _CLAUSE_STOPS for ch in _DIGIT_GROUP_RE.sub("", text))
+
+
 _QUOTES = frozenset("“”\"「」『』‘’'")
 _QUOTES_OPEN = frozenset("“「『‘")
 _QUOTES_CLOSE = frozenset("”」』’")
@@ -678,7 +688,7 @@ def _base_of(norm: str, t: TimeExpr, q_start: int, mention_starts: Sequence[int]
     if not is_base(norm, t.start) or not norm.startswith("的", t.end):
         return False
     gap = norm[t.end + 1 : q_start]
-    if len(gap) > _BASE_VALUE_GAP or any(ch in _CLAUSE_STOPS for ch in gap):
+    if len(gap) > _BASE_VALUE_GAP or _stops_in(gap):
         return False
     # No other quantity between: 比去年的3家多出5家 gives 3家 the base, not 5家.
     return bisect.bisect_left(mention_starts, t.end) == bisect.bisect_left(mention_starts, q_start)
@@ -704,7 +714,7 @@ def _multiple_base(norm: str, t: TimeExpr, q_start: int, q_end: int) -> bool:
     if k < 0 or k - t.end > _MULTIPLE_NOUN:
         return False
     between = norm[t.end : q_start]
-    return q_start - k - 1 <= _MULTIPLE_GAP and not any(ch in _CLAUSE_STOPS for ch in between)
+    return q_start - k - 1 <= _MULTIPLE_GAP and not _stops_in(between)
 
 
 #: A sentence that breaks the figures of a report down by a dimension (从地区看，分产品看，
@@ -736,7 +746,7 @@ def _respective_others(
     分别为5136户、3772户、493户), the k-th quantity dated by the k-th time. Empty when the
     sentence holds no such list."""
     at = norm.rfind(_RESPECTIVE, max(s_start, clause[0] - 200), q_start)
-    if at < 0 or any(ch in _CLAUSE_STOPS for ch in norm[at:q_start]):
+    if at < 0 or _stops_in(norm[at:q_start]):
         return set()
     lo = bisect.bisect_left(mention_starts, at)
     k = bisect.bisect_left(mention_starts, q_start) - lo
@@ -764,7 +774,7 @@ def _joins(gap: str) -> bool:
     clause stop, and nothing or a joiner (和, 、, 到)."""
     return (
         len(gap) <= _LIST_GAP
-        and not any(ch in _CLAUSE_STOPS for ch in gap)
+        and not _stops_in(gap)
         and (not gap or any(ch in _TIME_JOINERS for ch in gap))
     )
 
@@ -785,7 +795,7 @@ def _start_value_time(norm: str, t: TimeExpr, q_start: int, mention_starts: Sequ
     if t.start < 1 or norm[t.start - 1] not in _FROM_WORDS:
         return False
     gap = norm[t.end : q_start]
-    if len(gap) > _FROM_GAP or any(ch in _CLAUSE_STOPS for ch in gap):
+    if len(gap) > _FROM_GAP or _stops_in(gap):
         return False
     k = bisect.bisect_left(mention_starts, t.end)
     if k >= len(mention_starts) or mention_starts[k] >= q_start:
