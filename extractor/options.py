@@ -517,6 +517,9 @@ def time_options(
             if not is_base(norm, t.start) and not norm.startswith("的", t.end):
                 nearest = (t.start, t.end)
         elif t.start >= q_end and t.end <= clause[1]:
+            if _opens_body(norm, q_end, t):
+                skipped.add((t.start, t.end))
+                continue  # 将募集10亿美元|记者昨日获悉，…: the time of a body after its headline
             add(t, {"after": 1.0, "same_clause": 1.0, "dist": _log_dist(t.start - q_end)})
     if nearest is not None and nearest in found:
         found[nearest][1]["nearest"] = 1.0
@@ -580,7 +583,12 @@ def time_options(
     while para_start == 0 and i < len(times) and times[i].start < headline_end:
         t = times[i]
         if t.anchor and not is_base(norm, t.start):
-            if (t.start, t.end) not in found and (t.start, t.end) not in skipped:
+            if (
+                (t.start, t.end) not in found
+                and (t.start, t.end) not in skipped
+                and not (t.start >= q_end and _body_mark_between(norm, q_end, t.start))
+            ):
+                # A time after a mark of the body (逾8小时【明报专讯】…昨日公布) is the body's.
                 add(t, {"dist": _log_dist(q_start - t.end), "sentences_back": min(si, 6) / 3})
             break
         i += 1
@@ -816,6 +824,35 @@ def _lead_end(norm: str, sentences: Sequence[tuple[int, int]]) -> int:
         if k >= 1 and norm[e - 1 : e] in _FULL_STOPS:
             return e
     return sentences[min(1, len(sentences) - 1)][1]
+
+
+#: Characters at most between a headline's figure and the body's opening time glued to it
+#: (500间|房|昨日，).
+_GLUED_GAP = 1
+
+
+@cache
+def _report_body_marks() -> tuple[str, ...]:
+    return tuple(lexicon.words("report_body_marks"))
+
+
+def _opens_body(norm: str, q_end: int, t: TimeExpr) -> bool:
+    """Whether the time ``t``, after the quantity ending at ``q_end`` in its clause, opens a
+    report's body glued to the headline the quantity ends (首付比20%|上周日，国务院…; 逾8小时
+    【明报专讯】…昨日公布; 将募集10亿美元|记者昨日获悉): a mark of a report's body stands between
+    (``data/report_body_marks.tsv``), or the time stands right after the figure (a measure
+    word at most between) and ends the clause, a comma after it: a clause never closes with
+    its own time glued to its figure (…结束本赛季，, a verb's object, is left alone)."""
+    if t.start - q_end <= _GLUED_GAP and norm[t.end : t.end + 1] in ("，", ","):
+        return True
+    return _body_mark_between(norm, q_end, t.start)
+
+
+def _body_mark_between(norm: str, start: int, end: int) -> bool:
+    """Whether a mark of a report's body (``data/report_body_marks.tsv``: 【, 记者, 消息)
+    stands between ``start`` and ``end``."""
+    between = norm[start:end]
+    return any(m in between for m in _report_body_marks())
 
 
 @cache
