@@ -87,6 +87,16 @@ _MODIFIER_FLAGS = ("d", "ad", "j", "vn", "n", "a", "vd")
 #: Kinds whose claims are seldom tied to a time (a size, a weight, an age).
 _STATIC_KINDS = ("length", "weight", "age")
 _CLAUSE_STOPS = frozenset("，。；,;！？!?")
+#: A comma that groups a number's digits (10,020亿元, 1,455万人次): no clause stop.
+_DIGIT_GROUP_RE = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
+
+
+def _stops_in(text: str) -> bool:
+    """Whether ``text`` holds a clause stop (:data:`_CLAUSE_STOPS`) other than the commas that
+    group a number's digits (从上年的10,020亿元提高至…: one clause)."""
+    return any(ch in _CLAUSE_STOPS for ch in _DIGIT_GROUP_RE.sub("", text))
+
+
 _QUOTES = frozenset("“”\"「」『』‘’'")
 _QUOTES_OPEN = frozenset("“「『‘")
 _QUOTES_CLOSE = frozenset("”」』’")
@@ -507,6 +517,9 @@ def time_options(
             if not is_base(norm, t.start) and not norm.startswith("的", t.end):
                 nearest = (t.start, t.end)
         elif t.start >= q_end and t.end <= clause[1]:
+            if _opens_body(norm, q_end, t):
+                skipped.add((t.start, t.end))
+                continue  # 将募集10亿美元|记者昨日获悉，…: the time of a body after its headline
             add(t, {"after": 1.0, "same_clause": 1.0, "dist": _log_dist(t.start - q_end)})
     if nearest is not None and nearest in found:
         found[nearest][1]["nearest"] = 1.0
@@ -570,7 +583,12 @@ def time_options(
     while para_start == 0 and i < len(times) and times[i].start < headline_end:
         t = times[i]
         if t.anchor and not is_base(norm, t.start):
-            if (t.start, t.end) not in found and (t.start, t.end) not in skipped:
+            if (
+                (t.start, t.end) not in found
+                and (t.start, t.end) not in skipped
+                and not (t.start >= q_end and _body_mark_between(norm, q_end, t.start))
+            ):
+                # A time after a mark of the body (逾8小时【明报专讯】…昨日公布) is the body's.
                 add(t, {"dist": _log_dist(q_start - t.end), "sentences_back": min(si, 6) / 3})
             break
         i += 1
@@ -678,7 +696,7 @@ def _base_of(norm: str, t: TimeExpr, q_start: int, mention_starts: Sequence[int]
     if not is_base(norm, t.start) or not norm.startswith("的", t.end):
         return False
     gap = norm[t.end + 1 : q_start]
-    if len(gap) > _BASE_VALUE_GAP or any(ch in _CLAUSE_STOPS for ch in gap):
+    if len(gap) > _BASE_VALUE_GAP or _stops_in(gap):
         return False
     # No other quantity between: 比去年的3家多出5家 gives 3家 the base, not 5家.
     return bisect.bisect_left(mention_starts, t.end) == bisect.bisect_left(mention_starts, q_start)
@@ -704,7 +722,7 @@ def _multiple_base(norm: str, t: TimeExpr, q_start: int, q_end: int) -> bool:
     if k < 0 or k - t.end > _MULTIPLE_NOUN:
         return False
     between = norm[t.end : q_start]
-    return q_start - k - 1 <= _MULTIPLE_GAP and not any(ch in _CLAUSE_STOPS for ch in between)
+    return q_start - k - 1 <= _MULTIPLE_GAP and not _stops_in(between)
 
 
 #: A sentence that breaks the figures of a report down by a dimension (从地区看，分产品看，
@@ -736,7 +754,7 @@ def _respective_others(
     分别为5136户、3772户、493户), the k-th quantity dated by the k-th time. Empty when the
     sentence holds no such list."""
     at = norm.rfind(_RESPECTIVE, max(s_start, clause[0] - 200), q_start)
-    if at < 0 or any(ch in _CLAUSE_STOPS for ch in norm[at:q_start]):
+    if at < 0 or _stops_in(norm[at:q_start]):
         return set()
     lo = bisect.bisect_left(mention_starts, at)
     k = bisect.bisect_left(mention_starts, q_start) - lo
@@ -764,7 +782,7 @@ def _joins(gap: str) -> bool:
     clause stop, and nothing or a joiner (和, 、, 到)."""
     return (
         len(gap) <= _LIST_GAP
-        and not any(ch in _CLAUSE_STOPS for ch in gap)
+        and not _stops_in(gap)
         and (not gap or any(ch in _TIME_JOINERS for ch in gap))
     )
 
@@ -785,7 +803,7 @@ def _start_value_time(norm: str, t: TimeExpr, q_start: int, mention_starts: Sequ
     if t.start < 1 or norm[t.start - 1] not in _FROM_WORDS:
         return False
     gap = norm[t.end : q_start]
-    if len(gap) > _FROM_GAP or any(ch in _CLAUSE_STOPS for ch in gap):
+    if len(gap) > _FROM_GAP or _stops_in(gap):
         return False
     k = bisect.bisect_left(mention_starts, t.end)
     if k >= len(mention_starts) or mention_starts[k] >= q_start:
@@ -806,6 +824,35 @@ def _lead_end(norm: str, sentences: Sequence[tuple[int, int]]) -> int:
         if k >= 1 and norm[e - 1 : e] in _FULL_STOPS:
             return e
     return sentences[min(1, len(sentences) - 1)][1]
+
+
+#: Characters at most between a headline's figure and the body's opening time glued to it
+#: (500间|房|昨日，).
+_GLUED_GAP = 1
+
+
+@cache
+def _report_body_marks() -> tuple[str, ...]:
+    return tuple(lexicon.words("report_body_marks"))
+
+
+def _opens_body(norm: str, q_end: int, t: TimeExpr) -> bool:
+    """Whether the time ``t``, after the quantity ending at ``q_end`` in its clause, opens a
+    report's body glued to the headline the quantity ends (首付比20%|上周日，国务院…; 逾8小时
+    【明报专讯】…昨日公布; 将募集10亿美元|记者昨日获悉): a mark of a report's body stands between
+    (``data/report_body_marks.tsv``), or the time stands right after the figure (a measure
+    word at most between) and ends the clause, a comma after it: a clause never closes with
+    its own time glued to its figure (…结束本赛季，, a verb's object, is left alone)."""
+    if t.start - q_end <= _GLUED_GAP and norm[t.end : t.end + 1] in ("，", ","):
+        return True
+    return _body_mark_between(norm, q_end, t.start)
+
+
+def _body_mark_between(norm: str, start: int, end: int) -> bool:
+    """Whether a mark of a report's body (``data/report_body_marks.tsv``: 【, 记者, 消息)
+    stands between ``start`` and ``end``."""
+    between = norm[start:end]
+    return any(m in between for m in _report_body_marks())
 
 
 @cache
