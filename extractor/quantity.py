@@ -653,6 +653,10 @@ _SINCE_EVENT_RE = re.compile(
 )
 #: Words after a duration that make it a condition or the scope of another figure (3年毕业).
 _DURATION_SCOPE = tuple(words("duration_scope_words"))
+#: The figures a period scopes, which may follow it after 的 (五年的业绩, 两个月的水电费).
+_DURATION_FIGURES = tuple(r[0] for r in table("duration_scope_words") if r[1:] == ("figure",))
+#: Words of equivalence before a duration that measure something in periods (相当于两个月的产量).
+_PERIOD_EQUIVALENCE_RE = re.compile(r"(?:相当于|等于|约合|够)[^，。；！？,;!?\n]{0,2}$")
 #: 24 hours or 7 days followed by what goes on all the time (24小时值守, 7天24小时): round the
 #: clock, never a measured duration.
 _ROUND_THE_CLOCK_RE = re.compile(r"(?<![\d.])(?:24个?小时|24h|7天)$")
@@ -2225,6 +2229,12 @@ class _Finder:
             return False  # 十三年历史, 两年时间: the duration of something
         if nxt == "时" or t.startswith(_DURATION_SCOPE, e):
             return True
+        if (
+            nxt == "的"
+            and t.startswith(_DURATION_FIGURES, e + 1)
+            and not (s >= 0 and _PERIOD_EQUIVALENCE_RE.search(t, max(0, s - 6), s))
+        ):
+            return True  # 五年的业绩, 两个月的水电费: the period a figure is measured over
         clock = _ROUND_THE_CLOCK_RE.search(t, max(0, e - 5), e)
         # 7天 is round the clock only with 24 hours after it (7天24小时): 为期7天的活动 and
         # 受孕7天后 measure days.

@@ -1,0 +1,46 @@
+"""Twenty-sixth session's look-alike rules (precision), with sentences written for the tests:
+a period right before a figure it scopes (三天票房, 两周销售额, after 的 too: 五年的业绩;
+data/duration_scope_words.tsv, column "figure") claims nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+from extractor.lexicon import table
+from tests.lexicon_checks import check_lexicon_file
+
+
+def _at(text: str, surface: str) -> list:
+    return [c for c in extract(text) if c.quantity_text == surface]
+
+
+# (text, surface, kept): a period right before (or 的 and) a figure it scopes
+PERIOD_FIGURES = [
+    ("这部动画片上映头三天票房就有九千万元。", "三天", False),
+    ("商场开业两周销售额增长了四成。", "两周", False),
+    ("投资者不宜只看一只基金最近五年的业绩。", "五年", False),
+    ("那间小店一年的营业额不过二十万元。", "一年", False),
+    ("這家書店首兩周銷售額按年上升一成。", "兩周", False),
+    # the period itself measured: kept
+    ("这批库存相当于工厂两个月的产量，约有3万吨。", "两个月", True),
+    ("他在这家公司干了两个月，收入却不高。", "两个月", True),
+    ("工程队用了三天修好这段路。", "三天", True),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kept"), PERIOD_FIGURES)
+def test_a_period_before_the_figure_it_scopes_claims_nothing(
+    text: str, surface: str, kept: bool
+) -> None:
+    assert bool(_at(text, surface)) == kept
+
+
+def test_every_figure_word_makes_a_period_before_it_a_lookalike_with_or_without_de() -> None:
+    check_lexicon_file("duration_scope_words")
+    figures = [r[0] for r in table("duration_scope_words") if r[1:] == ("figure",)]
+    assert figures
+    for word in figures:
+        assert not _at(f"这家店三个月{word}不错。", "三个月"), word
+        assert not _at(f"这家店三个月的{word}不错。", "三个月"), word
+    assert _at("这家店开了三个月，生意不错。", "三个月")
