@@ -44,3 +44,21 @@ def test_every_figure_word_makes_a_period_before_it_a_lookalike_with_or_without_
         assert not _at(f"这家店三个月{word}不错。", "三个月"), word
         assert not _at(f"这家店三个月的{word}不错。", "三个月"), word
     assert _at("这家店开了三个月，生意不错。", "三个月")
+
+
+# (text, surface, kept): a period counted from a date (以来的) or up to one (日止) frames the
+# figures reported over it (data/time_frame_words.tsv)
+DATED_FRAMES = [
+    ("这两家公司都是在去年8月以来的4个月中成立的。", "4个月", False),
+    ("集团公布截至9月30日止九个月的业绩，期内收入增长12%。", "九个月", False),
+    # a duration done since the date: kept
+    ("自今年3月以来，工人们连续加班了4个月。", "4个月", True),
+    ("这项工程用了九个月才完工。", "九个月", True),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kept"), DATED_FRAMES)
+def test_a_period_from_or_up_to_a_date_frames_the_figures(
+    text: str, surface: str, kept: bool
+) -> None:
+    assert bool(_at(text, surface)) == kept
