@@ -653,8 +653,11 @@ _SINCE_EVENT_RE = re.compile(
 )
 #: Words after a duration that make it a condition or the scope of another figure (3年毕业).
 _DURATION_SCOPE = tuple(words("duration_scope_words"))
-#: The figures a period scopes, which may follow it after 的 (五年的业绩, 两个月的水电费).
-_DURATION_FIGURES = tuple(r[0] for r in table("duration_scope_words") if r[1:] == ("figure",))
+#: The figures a period scopes and the plans and terms it names, which may follow it after 的
+#: (五年的业绩, 两个月的水电费, 十年的约定).
+_DURATION_FIGURES = tuple(
+    r[0] for r in table("duration_scope_words") if r[1:] in (("figure",), ("term",))
+)
 #: Words of equivalence before a duration that measure something in periods (相当于两个月的产量).
 _PERIOD_EQUIVALENCE_RE = re.compile(r"(?:相当于|等于|约合|够)[^，。；！？,;!?\n]{0,2}$")
 #: 24 hours or 7 days followed by what goes on all the time (24小时值守, 7天24小时): round the

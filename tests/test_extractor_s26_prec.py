@@ -1,6 +1,8 @@
 """Twenty-sixth session's look-alike rules (precision), with sentences written for the tests:
 a period right before a figure it scopes (三天票房, 两周销售额, after 的 too: 五年的业绩;
-data/duration_scope_words.tsv, column "figure") claims nothing."""
+data/duration_scope_words.tsv, column "figure") or a plan or term it names (三年行动, 八年的租约:
+column "term") claims nothing, nor does a period counted from a date or up to one (去年8月以来的
+4个月, 截至9月30日止九个月: data/time_frame_words.tsv)."""
 
 from __future__ import annotations
 
@@ -44,6 +46,34 @@ def test_every_figure_word_makes_a_period_before_it_a_lookalike_with_or_without_
         assert not _at(f"这家店三个月{word}不错。", "三个月"), word
         assert not _at(f"这家店三个月的{word}不错。", "三个月"), word
     assert _at("这家店开了三个月，生意不错。", "三个月")
+
+
+# (text, surface, kept): a period right before a plan or a term it names (data/
+# duration_scope_words.tsv, column "term"), after 的 too
+PERIOD_TERMS = [
+    ("市政府公布了新的三年行动方案，重点治理河道。", "三年", False),
+    ("这家公司制订了五年规划，准备进军海外。", "五年", False),
+    ("两人签下了八年的租约。", "八年", False),
+    # the period itself measured: kept
+    ("他计划用三年读完硕士课程。", "三年", True),
+    ("这项行动持续了五年。", "五年", True),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kept"), PERIOD_TERMS)
+def test_a_period_that_names_a_plan_or_a_term_claims_nothing(
+    text: str, surface: str, kept: bool
+) -> None:
+    assert bool(_at(text, surface)) == kept
+
+
+def test_every_term_word_makes_a_period_before_it_a_lookalike_with_or_without_de() -> None:
+    terms = [r[0] for r in table("duration_scope_words") if r[1:] == ("term",)]
+    assert terms
+    for word in terms:
+        assert not _at(f"公司公布了两年{word}。", "两年"), word
+        assert not _at(f"公司公布了两年的{word}。", "两年"), word
+    assert _at("公司的项目做了两年。", "两年")
 
 
 # (text, surface, kept): a period counted from a date (以来的) or up to one (日止) frames the
