@@ -2922,11 +2922,14 @@ def _criterion(t: str, m: Mention) -> bool:
             _CRITERION_WORDS
         ):
             return True
-    if (m.kind in _CRITERION_KINDS or m.kind == "money") and t.endswith(
-        ("以上", "以下"), m.start, m.end
-    ):
+    if (
+        m.kind in _CRITERION_KINDS
+        or m.kind == "money"
+        or (m.kind == "score" and not t.endswith(_HOLDING_WORDS, 0, m.start))
+    ) and t.endswith(("以上", "以下"), m.start, m.end):
         nxt = t[m.end : m.end + 1]
-        # 90平米以下住房, 60岁以上老人, 1000万元以上的项目: the quantity names a class.
+        # 90平米以下住房, 60岁以上老人, 1000万元以上的项目, 600分以上的考生: the quantity names
+        # a class (拥有100分以上的托福成绩 is held: a fact).
         if nxt and _CJK.match(nxt) and nxt not in _CRITERION_FREE_AFTER:
             return True
     # 需缴存公积金6个月以上, 凡居留8年以上: the bar a rule sets.

@@ -2,7 +2,8 @@
 a period right before a figure it scopes (三天票房, 两周销售额, after 的 too: 五年的业绩;
 data/duration_scope_words.tsv, column "figure") or a plan or term it names (三年行动, 八年的租约:
 column "term") claims nothing, nor does a period counted from a date or up to one (去年8月以来的
-4个月, 截至9月30日止九个月: data/time_frame_words.tsv)."""
+4个月, 截至9月30日止九个月: data/time_frame_words.tsv), nor a score bounded by 以上/以下 before a
+word (600分以上的考生), which names a class."""
 
 from __future__ import annotations
 
@@ -92,3 +93,19 @@ def test_a_period_from_or_up_to_a_date_frames_the_figures(
     text: str, surface: str, kept: bool
 ) -> None:
     assert bool(_at(text, surface)) == kept
+
+
+# (text, surface, kept): a score bound by 以上/以下 with a word after it names a class of
+# candidates or results, unless it is held (拥有…)
+SCORE_BOUNDS = [
+    ("全省总分550分以上的考生有3200名。", "550分以上", False),
+    ("这次测验达到80分以上就能进入复试。", "80分以上", False),
+    ("她拥有110分以上的托福成绩。", "110分以上", True),
+    ("这名前锋本赛季场均得到25分以上。", "25分以上", True),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kept"), SCORE_BOUNDS)
+def test_a_bounded_score_before_a_word_names_a_class(text: str, surface: str, kept: bool) -> None:
+    found = [c for c in extract(text) if surface in c.quantity_text]
+    assert bool(found) == kept, [c.quantity_text for c in extract(text)]
