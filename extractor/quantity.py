@@ -3052,6 +3052,20 @@ def _threshold(t: str, m: Mention) -> bool:
     return rest is not None and any(w in rest.group(0) for w in _THRESHOLD_CONSEQUENCE)
 
 
+#: 距离2万亿元仅一步之遥, 距榜首仅差2球, 距离胜率不足五成只差一场败仗: a figure between 距/距离/离
+#: and the gap still to go is a mark not yet reached (the gap after it, 2球, is the claim).
+_DISTANCE_BEFORE_RE = re.compile(r"(?:距离|距|离)[^，。；！？,;!?\n]{0,10}$")
+_DISTANCE_GAP_AFTER_RE = re.compile(r"(?:还|仅|只|尚|就)?(?:差(?![距别异])|一步之遥)")
+
+
+def _distance_target(t: str, m: Mention) -> bool:
+    """距离2万亿元仅一步之遥, 距榜首仅差2球: a mark written between 距/距离/离 and the gap
+    still to go (差, 一步之遥) is not reached, so nothing is claimed of it."""
+    return bool(_DISTANCE_GAP_AFTER_RE.match(t, m.end)) and bool(
+        _DISTANCE_BEFORE_RE.search(t, max(0, m.start - 10), m.start)
+    )
+
+
 def _in_duration_list(t: str, m: Mention) -> bool:
     """一年、两年、三年的评比: a list of durations followed by 的 names classes."""
     tail = _DURATION_LIST_TAIL_RE.match(t, m.end)
@@ -3268,6 +3282,8 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
         return "criterion"
     if _threshold(t, m):
         return "threshold"
+    if _distance_target(t, m):
+        return "distance_target"  # 距离2万亿元仅一步之遥: a mark not yet reached
     if _hypothetical(t, m):
         return "hypothetical"
     if _bracket_after_share(t, m):

@@ -3,7 +3,8 @@ a period right before a figure it scopes (三天票房, 两周销售额, after �
 data/duration_scope_words.tsv, column "figure") or a plan or term it names (三年行动, 八年的租约:
 column "term") claims nothing, nor does a period counted from a date or up to one (去年8月以来的
 4个月, 截至9月30日止九个月: data/time_frame_words.tsv), nor a score bounded by 以上/以下 before a
-word (600分以上的考生), which names a class."""
+word (600分以上的考生), which names a class, nor a mark not yet reached (距离1万亿元仅一步之遥:
+the rule of context distance_target)."""
 
 from __future__ import annotations
 
@@ -109,3 +110,32 @@ SCORE_BOUNDS = [
 def test_a_bounded_score_before_a_word_names_a_class(text: str, surface: str, kept: bool) -> None:
     found = [c for c in extract(text) if surface in c.quantity_text]
     assert bool(found) == kept, [c.quantity_text for c in extract(text)]
+
+
+# (text, surface, kept): a mark between 距/距离/离 and the gap still to go (差, 一步之遥) is not
+# reached; the gap itself is the claim
+DISTANCE_TARGETS = [
+    ("该市去年GDP为9,650亿元，距离1万亿元仅一步之遥。", "1万亿元", False),
+    ("这家公司的市值离1000亿元还差80亿元。", "1000亿元", False),
+    ("这家公司的市值离1000亿元还差80亿元。", "80亿元", True),
+    ("主队积分距离降级区仅有4分之差。", "4分", True),
+    ("两座城市相距约160公里，开车要两个小时。", "约160公里", True),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kept"), DISTANCE_TARGETS)
+def test_a_mark_not_yet_reached_claims_nothing(text: str, surface: str, kept: bool) -> None:
+    assert bool(_at(text, surface)) == kept, [c.quantity_text for c in extract(text)]
+
+
+def test_a_mark_not_yet_reached_is_a_rule_of_context_the_model_may_make_soft() -> None:
+    from extractor.quantity import find_quantities
+
+    text = "该市去年GDP为9,650亿元，距离1万亿元仅一步之遥。"
+    assert not [m for m in find_quantities(text) if "1万亿元" in text[m.start : m.end]]
+    marked = [
+        m
+        for m in find_quantities(text, soft=("distance_target",))
+        if "1万亿元" in text[m.start : m.end]
+    ]
+    assert [m.cue for m in marked] == ["distance_target"]
