@@ -21,10 +21,10 @@ def _at(text: str, surface: str) -> list:
 
 # (text, surface, kept): a period right before (or 的 and) a figure it scopes
 PERIOD_FIGURES = [
-    ("这部动画片上映头三天票房就有九千万元。", "三天", False),
+    ("这部动画片上映三天票房就有九千万元。", "三天", False),
     ("商场开业两周销售额增长了四成。", "两周", False),
-    ("投资者不宜只看一只基金最近五年的业绩。", "五年", False),
-    ("那间小店一年的营业额不过二十万元。", "一年", False),
+    ("投资者不宜只看一只基金五年的业绩。", "五年", False),
+    ("那间小店两年的营业额不过四十万元。", "两年", False),
     ("這家書店首兩周銷售額按年上升一成。", "兩周", False),
     # the period itself measured: kept
     ("这批库存相当于工厂两个月的产量，约有3万吨。", "两个月", True),
@@ -99,8 +99,9 @@ def test_a_period_from_or_up_to_a_date_frames_the_figures(
 # (text, surface, kept): a score bound by 以上/以下 with a word after it names a class of
 # candidates or results, unless it is held (拥有…)
 SCORE_BOUNDS = [
-    ("全省总分550分以上的考生有3200名。", "550分以上", False),
-    ("这次测验达到80分以上就能进入复试。", "80分以上", False),
+    ("今年高考放榜。600分以上的考生约有4800人。", "600分以上", False),
+    ("共有12名考生获得满分中的650分以上高分。", "650分以上", False),
+    ("雅思考到6分以上同样可以申请该校。", "6分以上", False),
     ("她拥有110分以上的托福成绩。", "110分以上", True),
     ("这名前锋本赛季场均得到25分以上。", "25分以上", True),
 ]
