@@ -77,6 +77,7 @@ CUES: tuple[str, ...] = (
     "bound_class",
     "criterion",
     "threshold",
+    "distance_target",
     "hypothetical",
     "bracket_after_share",
     "denomination",

@@ -653,6 +653,13 @@ _SINCE_EVENT_RE = re.compile(
 )
 #: Words after a duration that make it a condition or the scope of another figure (3年毕业).
 _DURATION_SCOPE = tuple(words("duration_scope_words"))
+#: The figures a period scopes and the plans and terms it names, which may follow it after 的
+#: (五年的业绩, 两个月的水电费, 十年的约定).
+_DURATION_FIGURES = tuple(
+    r[0] for r in table("duration_scope_words") if r[1:] in (("figure",), ("term",))
+)
+#: Words of equivalence before a duration that measure something in periods (相当于两个月的产量).
+_PERIOD_EQUIVALENCE_RE = re.compile(r"(?:相当于|等于|约合|够)[^，。；！？,;!?\n]{0,2}$")
 #: 24 hours or 7 days followed by what goes on all the time (24小时值守, 7天24小时): round the
 #: clock, never a measured duration.
 _ROUND_THE_CLOCK_RE = re.compile(r"(?<![\d.])(?:24个?小时|24h|7天)$")
@@ -2251,6 +2258,12 @@ class _Finder:
             return False  # 十三年历史, 两年时间: the duration of something
         if nxt == "时" or t.startswith(_DURATION_SCOPE, e):
             return True
+        if (
+            nxt == "的"
+            and t.startswith(_DURATION_FIGURES, e + 1)
+            and not (s >= 0 and _PERIOD_EQUIVALENCE_RE.search(t, max(0, s - 6), s))
+        ):
+            return True  # 五年的业绩, 两个月的水电费: the period a figure is measured over
         clock = _ROUND_THE_CLOCK_RE.search(t, max(0, e - 5), e)
         # 7天 is round the clock only with 24 hours after it (7天24小时): 为期7天的活动 and
         # 受孕7天后 measure days.
@@ -2935,11 +2948,14 @@ def _criterion(t: str, m: Mention) -> bool:
             _CRITERION_WORDS
         ):
             return True
-    if (m.kind in _CRITERION_KINDS or m.kind == "money") and t.endswith(
-        ("以上", "以下"), m.start, m.end
-    ):
+    if (
+        m.kind in _CRITERION_KINDS
+        or m.kind == "money"
+        or (m.kind == "score" and not t.endswith(_HOLDING_WORDS, 0, m.start))
+    ) and t.endswith(("以上", "以下"), m.start, m.end):
         nxt = t[m.end : m.end + 1]
-        # 90平米以下住房, 60岁以上老人, 1000万元以上的项目: the quantity names a class.
+        # 90平米以下住房, 60岁以上老人, 1000万元以上的项目, 600分以上的考生: the quantity names
+        # a class (拥有100分以上的托福成绩 is held: a fact).
         if nxt and _CJK.match(nxt) and nxt not in _CRITERION_FREE_AFTER:
             return True
     # 需缴存公积金6个月以上, 凡居留8年以上: the bar a rule sets.
@@ -3060,6 +3076,20 @@ def _threshold(t: str, m: Mention) -> bool:
         return True  # 若费率低于0.6%，则…: the clause a condition word opens
     rest = _SENTENCE_REST_RE.match(t, m.end)
     return rest is not None and any(w in rest.group(0) for w in _THRESHOLD_CONSEQUENCE)
+
+
+#: 距离2万亿元仅一步之遥, 距榜首仅差2球, 距离胜率不足五成只差一场败仗: a figure between 距/距离/离
+#: and the gap still to go is a mark not yet reached (the gap after it, 2球, is the claim).
+_DISTANCE_BEFORE_RE = re.compile(r"(?:距离|距|离)[^，。；！？,;!?\n]{0,10}$")
+_DISTANCE_GAP_AFTER_RE = re.compile(r"(?:还|仅|只|尚|就)?(?:差(?![距别异])|一步之遥)")
+
+
+def _distance_target(t: str, m: Mention) -> bool:
+    """距离2万亿元仅一步之遥, 距榜首仅差2球: a mark written between 距/距离/离 and the gap
+    still to go (差, 一步之遥) is not reached, so nothing is claimed of it."""
+    return bool(_DISTANCE_GAP_AFTER_RE.match(t, m.end)) and bool(
+        _DISTANCE_BEFORE_RE.search(t, max(0, m.start - 10), m.start)
+    )
 
 
 def _in_duration_list(t: str, m: Mention) -> bool:
@@ -3278,6 +3308,8 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
         return "criterion"
     if _threshold(t, m):
         return "threshold"
+    if _distance_target(t, m):
+        return "distance_target"  # 距离2万亿元仅一步之遥: a mark not yet reached
     if _hypothetical(t, m):
         return "hypothetical"
     if _bracket_after_share(t, m):
