@@ -1981,6 +1981,54 @@ def _mark_sources(
         if marked:
             # A copy: an option object may be shared with other claims' lists.
             opts[i] = replace(o, features={**f, "source": 1.0})
+    # A body that publishes figures (``publisher_endings.tsv``) written only in an earlier
+    # sentence, where it names who reports that sentence's figures (农业农村部渔业局发布数据。
+    # …其中，养殖产量…): a source there too. A person speaking of their own figures is not.
+    bodies = lexicon.words("publisher_endings")
+    for i, o in enumerate(opts):
+        f = o.features
+        if f.get("source") or f.get("place") or f.get("person") or not 0 <= o.start < s0:
+            continue
+        if len(o.text) < 3 or not o.text.endswith(bodies):
+            continue
+        mention = norm[o.start : o.end]
+        if len(mention) < 2 or any(norm.find(w, s0, q_start) >= 0 for w in (o.text, mention)):
+            continue
+        if _reports_there(doc, o.start, o.end, cues):
+            opts[i] = replace(o, features={**f, "source": 1.0})
+
+
+def _reports_there(doc: _Doc, start: int, end: int, cues: frozenset[str]) -> bool:
+    """Whether the name written at ``start:end`` (in a sentence before the quantity's) stands
+    where its sentence names a source: in a source clause (据…, …表示, …发布数据; a name
+    followed by brackets is read with the clause the brackets close into: 某局（以下简称
+    “某局”）20日发布的公报显示), in a frame (``source_frame_words.tsv``), or before a verb of
+    reporting in its clause (``clause_source_cues.tsv``)."""
+    si = doc.sentence_of(start)
+    if si < 0:
+        return False
+    clauses = doc.clauses(si)
+    k = next((i for i, c in enumerate(clauses) if c[0] <= start < c[1]), -1)
+    if k < 0:
+        return False
+    norm = doc.norm
+    s, e = clauses[k]
+    # A name before brackets, or its short name defined inside them (某局（以下简称“某局”）).
+    at = (
+        e if e < len(norm) and norm[e] in "（(" else s - 1 if s > 0 and norm[s - 1] in "（(" else -1
+    )
+    if at >= 0:
+        close = norm.find("）" if norm[at] == "（" else ")", at, at + 40)
+        later = [c for c in clauses[k + 1 :] if c[0] >= close]
+        if close >= 0 and later:
+            s, e = later[0]
+    while e > s and norm[e - 1] in _CLAUSE_END_CHARS:
+        e -= 1
+    if is_source_clause(norm, s, e, speaker=False):
+        return True
+    if _source_frame().search(norm, s, e) is not None:
+        return True
+    return any(w in cues and a >= end for w, _, a, _ in doc.tokens_near(start))
 
 
 #: The ranker's score an option of the quantity's clause needs to be put before a publisher

@@ -1667,7 +1667,12 @@ def subject_options(
                 o for o in out if not _measured_item(norm, o, q_start, number_spans, tokens_near)
             ]
     if tokens_near is not None:
-        out = [o for o in out if not _crosses_predicate(norm, o, tokens_near)]
+        out = [
+            o
+            for o in out
+            if not _crosses_predicate(norm, o, tokens_near)
+            and not _closed_by_localiser(norm, o, tokens_near)
+        ]
     for o in out:
         if table.is_team(o.text):
             o.features["team"] = 1.0
@@ -1849,6 +1854,28 @@ def _titled_person(
 
 #: Tags of the words that mark a clause after a verb (了, 着, 过).
 _ASPECT_FLAGS = frozenset({"ul", "uz", "ug"})
+
+
+@cache
+def _frame_localisers() -> frozenset[str]:
+    """``data/frame_localisers.tsv`` as a set."""
+    return frozenset(lexicon.words("frame_localisers"))
+
+
+def _closed_by_localiser(
+    norm: str, o: Option, tokens_near: Callable[[int], Sequence[Token]]
+) -> bool:
+    """Whether an option written where its mention is ends with a localiser after a noun
+    (data/frame_localisers.tsv: 基础上, 交易中, 队史上): a frame of place or scope."""
+    if len(o.text) < 3 or o.text[-1] not in _frame_localisers():
+        return False
+    words = _option_words(norm, o, tokens_near)
+    return (
+        words is not None
+        and len(words) >= 2
+        and words[-1][1] == "f"
+        and words[-1][0] in _frame_localisers()
+    )
 
 
 def _crosses_predicate(norm: str, o: Option, tokens_near: Callable[[int], Sequence[Token]]) -> bool:
