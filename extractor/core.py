@@ -1013,7 +1013,22 @@ def _with_neighbours(cands: list[Candidate], i: int) -> Candidate:
             changed[name] = [*ranked[:RANKED_FIRST], *extra, *ranked[RANKED_FIRST:]][:MAX_SHOWN]
     if not changed:
         return c
-    return c.replaced(alternatives={**c.alternatives, **changed})
+    fill: dict[str, object] = {}
+    taken_pred = changed.get("predicate")
+    if not c.predicate and not c.alternatives.get("predicate") and taken_pred:
+        # No reading of the claim's own clause was offered (a list item in brackets, 圣蓝矿场
+        # (7级)、圣蓝农场(7级); a name the tagger took for a person): the predicate of the
+        # nearest claim around it, before first, as the list's items share it.
+        first, *rest = taken_pred
+        fill = {
+            "predicate": first["text"],
+            "predicate_start": first["start"],
+            "predicate_end": first["end"],
+        }
+        changed["predicate"] = rest
+        if not rest:
+            del changed["predicate"]
+    return c.replaced(alternatives={**c.alternatives, **changed}, **fill)
 
 
 def with_neighbours(
@@ -1029,7 +1044,10 @@ def with_neighbours(
     list share a verb: a value the ranker missed is often one chosen next door. On the
     training part (in-sample), of 857 wrong subjects a right one among the runners-up goes
     from 370 (the ranker's 9) to 440; of 368 wrong predicates 64 of the 227 with no right
-    runner-up get one. ``fields`` (the ranked options) are left as they are."""
+    runner-up get one. A claim whose own clause offered no predicate at all takes the first
+    of its neighbours' as its predicate (the list's items share it: right for 24 of 108 such
+    training claims, none of which had a right one before). ``fields`` (the ranked options)
+    are left as they are."""
     cands = [c for c, _ in pairs]
     return [(_with_neighbours(cands, i), fields) for i, (_, fields) in enumerate(pairs)]
 
