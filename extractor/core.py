@@ -1429,6 +1429,28 @@ def _change_start(
     return Phrase(best.text, best.start, best.end)
 
 
+def _counted_over_scope(
+    pred: Phrase, text: str, start: int, end: int, pred_options: list[Option]
+) -> Phrase:
+    """A word naming the whole a count is taken over, written right before it
+    (``data/whole_scope_words.tsv``: 全国5万家家具生产企业, 全省31个贫困县, 覆盖全球200多个国家),
+    or a verb of origin opening the words right before it (``data/origin_verbs.tsv``:
+    来自5个国家), is the count's frame, not what it counts: the noun the quantity counts (an
+    option right after it) is the predicate. Ranks (全国第一, 全球首家) keep it."""
+    if pred.end != start or text[start:end].startswith(("第", "首")):
+        return pred
+    written = simplified(pred.text)
+    if not (
+        written.endswith(lexicon.words("whole_scope_words"))
+        or written.startswith(lexicon.words("origin_verbs"))
+    ):
+        return pred
+    counted = next((o for o in pred_options if o.start == end and o.features.get("counted")), None)
+    if counted is None:
+        return pred
+    return Phrase(counted.text, counted.start, counted.end)
+
+
 #: One-character adverbs the tagger glues to a noun before 由/从 (高度拟由, 年数则由, 仓位已从).
 _GLUED_ADVERBS = "拟将已则还也又均"
 
@@ -1549,6 +1571,7 @@ def _finish(
         pred = _without_ordinal_size(pred, doc.text[m.start : m.end], m.end)
         pred = _record_noun(pred, doc.text, m.end, ranked["predicate"])
         pred = _change_start(pred, doc.text, m.start, m.end, ranked["predicate"])
+        pred = _counted_over_scope(pred, doc.text, m.start, m.end, ranked["predicate"])
     time = made.time
     time_ranked = ranked["time"]
     assert doc.ranker is not None

@@ -1,9 +1,18 @@
 """Twenty-sixth session's predicate rules, with sentences written for the tests: a claim whose
-own clause offers no predicate takes its nearest neighbour's."""
+own clause offers no predicate takes its nearest neighbour's; a word naming the whole a count is
+taken over (全省31个贫困县) or a verb of origin (来自5个国家) gives way to the noun the count
+counts."""
 
 from __future__ import annotations
 
+import pytest
+
 from extractor import extract
+from extractor.core import _counted_over_scope
+from extractor.lexicon import words
+from extractor.ranker import Option
+from extractor.roles import Phrase
+from tests.lexicon_checks import check_lexicon_file
 
 
 def _claim(text: str, surface: str):
@@ -26,3 +35,54 @@ def test_a_claim_with_no_reading_of_its_own_takes_its_neighbour_s_predicate() ->
 def test_a_claim_with_a_reading_of_its_own_keeps_it() -> None:
     text = "东港市去年实现地区生产总值1200亿元，常住人口增加3万人。"
     assert _claim(text, "3万人").predicate.endswith("增加")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "counted"),
+    [
+        ("据统计，全国5万家家具生产企业中有三成以出口为主。", "5万家", "家具生产企业"),
+        ("去年，全省31个贫困县中有12个实现摘帽。", "31个", "贫困县"),
+        ("本赛季他打满了全部82场常规赛。", "82场", "常规赛"),
+        ("该平台已经覆盖全国26个省市自治区。", "26个", "省市自治区"),
+        ("这张唱片邀请了来自5个国家的乐手参与录音。", "5个", "国家"),
+    ],
+)
+def test_a_whole_before_a_count_gives_way_to_what_it_counts(
+    text: str, surface: str, counted: str
+) -> None:
+    assert _claim(text, surface).predicate == counted
+
+
+def test_a_rank_over_the_whole_keeps_it() -> None:
+    pred = Phrase("全国", 0, 2)
+    opts = [Option("产量", 3, 5, {"counted": 1.0})]
+    assert _counted_over_scope(pred, "全国第一产量", 2, 4, opts) is pred
+
+
+def test_a_whole_not_right_before_the_count_stays() -> None:
+    pred = Phrase("全国", 0, 2)
+    opts = [Option("企业", 6, 8, {"counted": 1.0})]
+    assert _counted_over_scope(pred, "全国共有5万家企业", 4, 6, opts) is pred
+
+
+def test_a_share_after_a_verb_of_origin_keeps_the_verb() -> None:
+    assert _claim("40%的参会者来自北美以外的国家。", "40%").predicate == "来自"
+
+
+def test_origin_verbs_lexicon() -> None:
+    check_lexicon_file("origin_verbs")
+    for word in words("origin_verbs"):
+        pred = Phrase(word, 0, len(word))
+        end = len(word) + 2
+        opts = [Option("城市", end, end + 2, {"counted": 1.0})]
+        assert _counted_over_scope(pred, f"{word}8个城市", len(word), end, opts).text == "城市"
+
+
+def test_whole_scope_words_lexicon() -> None:
+    check_lexicon_file("whole_scope_words")
+    for word in words("whole_scope_words"):
+        pred = Phrase(word, 0, len(word))
+        end = len(word) + 3
+        opts = [Option("村庄", end, end + 2, {"counted": 1.0})]
+        text = f"{word}300个村庄"
+        assert _counted_over_scope(pred, text, len(word), end, opts).text == "村庄", word
