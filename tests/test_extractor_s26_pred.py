@@ -1,7 +1,7 @@
 """Twenty-sixth session's predicate rules, with sentences written for the tests: a claim whose
 own clause offers no predicate takes its nearest neighbour's; a word naming the whole a count is
 taken over (全省31个贫困县) or a verb of origin (来自5个国家) gives way to the noun the count
-counts."""
+counts; a connective (其中, 即) is no predicate option."""
 
 from __future__ import annotations
 
@@ -86,3 +86,30 @@ def test_whole_scope_words_lexicon() -> None:
         opts = [Option("村庄", end, end + 2, {"counted": 1.0})]
         text = f"{word}300个村庄"
         assert _counted_over_scope(pred, text, len(word), end, opts).text == "村庄", word
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "word"),
+    [
+        ("今天新增确诊病例3万例，其中2万例为本土病例。", "2万例", "其中"),
+        ("组队可多加1倍经验，即6倍经验快速升级。", "6倍", "即"),
+        ("全市有医院120家，当中6家为三甲医院。", "6家", "当中"),
+    ],
+)
+def test_a_connective_is_no_predicate(text: str, surface: str, word: str) -> None:
+    c = _claim(text, surface)
+    assert c.predicate != word
+    assert word not in [a["text"] for a in c.alternatives.get("predicate", [])]
+
+
+def test_a_connective_inside_a_longer_option_stays() -> None:
+    text = "其中城镇人口288.6万人，比上年增加2万人。"
+    assert _claim(text, "288.6万人").predicate.endswith("城镇人口")
+
+
+def test_connective_words_lexicon() -> None:
+    check_lexicon_file("connective_words")
+    for word in words("connective_words"):
+        text = f"全区共有学校40所，{word}12所为新建学校。"
+        c = _claim(text, "12所")
+        assert c.predicate != word, word
