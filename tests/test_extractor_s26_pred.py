@@ -113,3 +113,10 @@ def test_connective_words_lexicon() -> None:
         text = f"全区共有学校40所，{word}12所为新建学校。"
         c = _claim(text, "12所")
         assert c.predicate != word, word
+
+
+def test_a_change_the_tagger_reads_as_a_name_is_a_verb() -> None:
+    # jieba's dictionary tags 同比增加 as a person's name (nr): no option, and a subject.
+    c = _claim("去年全市财政收入为120亿元，同比增加8.5%。", "8.5%")
+    assert c.predicate == "同比增加"
+    assert c.subject != "同比增加"
