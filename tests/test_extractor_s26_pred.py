@@ -120,3 +120,22 @@ def test_a_change_the_tagger_reads_as_a_name_is_a_verb() -> None:
     c = _claim("去年全市财政收入为120亿元，同比增加8.5%。", "8.5%")
     assert c.predicate == "同比增加"
     assert c.subject != "同比增加"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "predicate"),
+    [
+        # jieba's dictionary tags 广角 as a place and 续航 as a person: no predicate option.
+        ("这款相机提供了28mm广角，售价1999元。", "28mm", "广角"),
+        ("新款无人机最大续航46分钟。", "46分钟", "续航"),
+    ],
+)
+def test_a_common_word_the_tagger_reads_as_a_name_is_an_option(
+    text: str, surface: str, predicate: str
+) -> None:
+    assert _claim(text, surface).predicate == predicate
+
+
+def test_a_word_the_tagger_reads_as_a_name_is_no_subject() -> None:
+    text = "报告期内，公司实现归属于上市公司股东的净利润8.7亿元，同比增长12%。"
+    assert "股东" not in _claim(text, "8.7亿元").subject
