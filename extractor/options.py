@@ -1043,6 +1043,8 @@ def predicate_options(
             for k, t in enumerate(span)
         ):
             return  # a name (or a piece of one) is who the claim is about, never what
+        if text in lexicon.words("connective_words"):
+            return  # 其中32784例为本土病例, 即6倍经验: how the figure links to the clause before
         if ends_like_dateline(text) or "记者" in text or "作者" in text:
             return  # a dateline or a byline (…记者, 作者：…)
         if _inside_name(norm, start, end):

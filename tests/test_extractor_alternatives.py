@@ -119,7 +119,8 @@ def test_neighbours_are_looked_for_only_near_the_claim():
     ("predicates", "expected"),
     [
         (["增长", "增长", "下降"], [["下降"], ["下降"], ["增长"]]),
-        (["营收", "", "净利"], [["净利"], ["营收", "净利"], ["营收"]]),
+        # a claim with no predicate takes the nearest one (before first) as its own
+        (["营收", "", "净利"], [["净利"], ["净利"], ["营收"]]),
     ],
 )
 def test_neighbours_predicates_join_the_predicate_alternatives(predicates, expected):
@@ -129,6 +130,12 @@ def test_neighbours_predicates_join_the_predicate_alternatives(predicates, expec
     (first,) = got[0]
     at = 10 * predicates.index(first["text"])
     assert (first["start"], first["end"], first["score"]) == (200 + at, 202 + at, None)
+
+
+def test_a_claim_with_no_predicate_takes_its_nearest_neighbours():
+    pairs = [(cand(10 * i, "", predicate=p), {}) for i, p in enumerate(["营收", "", "净利"])]
+    c = with_neighbours(pairs)[1][0]
+    assert (c.predicate, c.predicate_start, c.predicate_end) == ("营收", 200, 202)
 
 
 def test_a_neighbours_subject_keeps_its_offsets_and_has_no_score():
