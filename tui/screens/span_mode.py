@@ -258,6 +258,7 @@ class SpanMode(Screen):
             readers.quantity("1")  # load the extractor's word lists here, not on a key
             cursor = SpanCursor(text, seg, start)
             cursor.claimed = claimed
+            cursor.pivot = (claim["start"], claim["end"]) if claim is not None else None
             cursor.start_on(claim, field)
             if not missed:
                 return cursor, True

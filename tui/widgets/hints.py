@@ -10,8 +10,10 @@ Chinese input method in its Chinese-punctuation mode sends other characters for 
 :func:`key_char` reads them as the key pressed.
 
 The labels are prefix-free: as many words as possible get one key, the rest two (a first key
-that is only a prefix, then any key), in reading order — stable while the cursor stays in the
-sentence. Pure functions, no Textual.
+that is only a prefix, then any key), in the order the words are given: the span cursor gives
+the claim's sentence from its quantity backwards first (where subjects, predicates and times
+are written; :meth:`tui.widgets.span_cursor.SpanCursor.label_order`), any other sentence in
+reading order — stable while the cursor stays in the sentence. Pure functions, no Textual.
 """
 
 from __future__ import annotations
@@ -51,7 +53,8 @@ def make_labels(n: int, alphabet: str = ALPHABET) -> list[str]:
 
 
 def label_words(words: list[int], alphabet: str = ALPHABET) -> dict[str, int]:
-    """Label -> word for ``words`` (word indices in reading order): :func:`make_labels`."""
+    """Label -> word for ``words`` (word indices, the first to get the shortest labels):
+    :func:`make_labels`."""
     return dict(zip(make_labels(len(words), alphabet), words, strict=False))
 
 
