@@ -36,10 +36,11 @@ def setup(tmp_path):
         (0, []),
         (3, ["7", "8", "9"]),
         (10, list("7890;'-=/\\")),
-        # eleven words: one key becomes a prefix (the backslash), nine keep one key
-        (11, [*"7890;'-=/", "\\7", "\\8"]),
-        # forty words: four prefixes (- = / \), six one-key labels
-        (40, [*"7890;'", *(p + c for p in "-=/\\" for c in hints.ALPHABET)][:40]),
+        (14, list("7890;'-=/\\():~")),  # the unshifted keys first, then ( ) : ~
+        # fifteen words: one key becomes a prefix (~), thirteen keep one key
+        (15, [*"7890;'-=/\\():", "~7", "~8"]),
+        # forty words: two prefixes (: ~), twelve one-key labels
+        (40, [*"7890;'-=/\\()", *(p + c for p in ":~" for c in hints.ALPHABET)][:40]),
     ],
 )
 def test_labels_are_prefix_free_and_as_short_as_the_count_allows(n, want):
@@ -64,6 +65,11 @@ def test_more_words_than_two_keys_can_label_get_no_label():
         ("’", "'"),
         ("８", "8"),  # full-width digits
         ("－", "-"),
+        ("（", "("),  # shifted keys: the input method's full-width forms
+        ("）", ")"),
+        ("：", ":"),
+        ("～", "~"),
+        ("〜", "~"),
         ("1", None),  # span mode's field keys are no labels
         ("s", None),
         ("[", None),
@@ -77,10 +83,10 @@ def test_key_char_reads_input_method_forms(character, want):
 
 @pytest.mark.parametrize(
     ("typed", "want"),
-    [("7", (0, True)), ("\\", (None, True)), ("\\8", (10, True)), ("\\\\", (None, False))],
+    [("7", (0, True)), ("~", (None, True)), ("~8", (14, True)), ("~~", (None, False))],
 )
 def test_typed_label(typed, want):
-    labels = hints.label_words(list(range(11)))
+    labels = hints.label_words(list(range(15)))
     assert hints.typed_label(labels, typed) == want
 
 
@@ -180,7 +186,7 @@ async def test_input_method_punctuation_and_two_key_labels(tmp_path):
         await pilot.pause()
         c, d = words[labels[first_two]]
         assert selected(screen) == text[min(a, c) : max(b, d)]  # extends
-        await press(pilot, "backslash", "backslash")  # a prefix, then no label
+        await press(pilot, "~", "~")  # a prefix, then no label
         assert any("No hint label" in m for m in notes(app))
         await press(pilot, "escape")
     assert claim_row(path, cid)["status"] == "pending"
@@ -214,7 +220,7 @@ async def test_help_footer_and_palette_list_the_labels(setup):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await at_doc2(app, pilot)
         rows = {r[1]: r for r in screen.help_rows()}
-        assert rows["span: hint label"][0] == "7 8 9 0 ; ' - = / \\"
+        assert rows["span: hint label"][0] == "7 8 9 0 ; ' - = / \\ ( ) : ~"
         assert rows["span: Labels"][0].lower().split() == ["h", "f3"]
         from tui.app import ReviewCommands
 
@@ -277,3 +283,37 @@ async def test_the_words_before_the_quantity_take_one_key_labels(tmp_path):
     assert (row["status"], row["predicate"]) == ("accepted", "投资")
     assert (row["predicate_start"], row["predicate_end"]) == (start, start + 2)
     assert [d["action"] for d in decisions_of(path)] == ["edit"]
+
+
+async def test_shifted_label_keys_and_their_input_method_forms_select(tmp_path):
+    """A sentence of more than ten words: its eleventh to thirteenth words (in label order)
+    take the shifted one-key labels ( ) : — typed as such or as an input method's （ ） ：."""
+    path = tmp_path / "shifted.db"
+    conn = open_db(path)
+    doc = add_document(conn, ORDERED, "shifted", "shifted.txt")
+    cid = add_claim(conn, doc, ORDERED, "超过三千万元", value=3e7, unit="元", subject="甲公司")
+    conn.commit()
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await enter_span(screen, pilot, home=False)
+        labels, words = screen.span_labels, screen.span.words
+        assert {"(", ")", ":"} <= set(labels) and "~" not in labels  # ~ is a prefix here
+        app.post_message(events.Key("left_parenthesis", "("))
+        app.post_message(events.Key("fullwidth_right_parenthesis", "）"))  # extends to its word
+        await pilot.pause()
+        (a1, b1), (a2, b2) = words[labels["("]], words[labels[")"]]
+        assert selected(screen) == ORDERED[min(a1, a2) : max(b1, b2)]
+        await press(pilot, "right")  # ends the pair
+        app.post_message(events.Key("fullwidth_colon", "："))
+        await pilot.pause()
+        a, b = words[labels[":"]]
+        assert selected(screen) == ORDERED[a:b]
+        await press(pilot, "s", "enter")
+        await pilot.pause()
+        assert screen.span is None
+    row = claim_row(path, cid)
+    assert (row["status"], row["subject_start"], row["subject_end"]) == ("accepted", a, b)
+    assert row["subject"] == ORDERED[a:b]
