@@ -36,11 +36,11 @@ def setup(tmp_path):
         (0, []),
         (3, ["7", "8", "9"]),
         (10, list("7890;'-=/\\")),
-        (14, list("7890;'-=/\\():~")),  # the unshifted keys first, then ( ) : ~
-        # fifteen words: one key becomes a prefix (~), thirteen keep one key
-        (15, [*"7890;'-=/\\():", "~7", "~8"]),
-        # forty words: two prefixes (: ~), twelve one-key labels
-        (40, [*"7890;'-=/\\()", *(p + c for p in ":~" for c in hints.ALPHABET)][:40]),
+        (17, list("7890;'-=/\\():~<>\"")),  # the unshifted keys first, then ( ) : ~ < > "
+        # eighteen words: one key becomes a prefix ("), sixteen keep one key
+        (18, [*"7890;'-=/\\():~<>", '"7', '"8']),
+        # forty words: two prefixes (> "), fifteen one-key labels
+        (40, [*"7890;'-=/\\():~<", *(p + c for p in '>"' for c in hints.ALPHABET)][:40]),
     ],
 )
 def test_labels_are_prefix_free_and_as_short_as_the_count_allows(n, want):
@@ -52,7 +52,7 @@ def test_labels_are_prefix_free_and_as_short_as_the_count_allows(n, want):
 
 
 def test_more_words_than_two_keys_can_label_get_no_label():
-    assert len(hints.make_labels(200)) == len(hints.ALPHABET) ** 2
+    assert len(hints.make_labels(400)) == len(hints.ALPHABET) ** 2
 
 
 @pytest.mark.parametrize(
@@ -70,6 +70,10 @@ def test_more_words_than_two_keys_can_label_get_no_label():
         ("：", ":"),
         ("～", "~"),
         ("〜", "~"),
+        ("《", "<"),
+        ("》", ">"),
+        ("“", '"'),
+        ("”", '"'),
         ("1", None),  # span mode's field keys are no labels
         ("s", None),
         ("[", None),
@@ -83,10 +87,10 @@ def test_key_char_reads_input_method_forms(character, want):
 
 @pytest.mark.parametrize(
     ("typed", "want"),
-    [("7", (0, True)), ("~", (None, True)), ("~8", (14, True)), ("~~", (None, False))],
+    [("7", (0, True)), ('"', (None, True)), ('"8', (17, True)), ('""', (None, False))],
 )
 def test_typed_label(typed, want):
-    labels = hints.label_words(list(range(15)))
+    labels = hints.label_words(list(range(18)))
     assert hints.typed_label(labels, typed) == want
 
 
@@ -186,7 +190,7 @@ async def test_input_method_punctuation_and_two_key_labels(tmp_path):
         await pilot.pause()
         c, d = words[labels[first_two]]
         assert selected(screen) == text[min(a, c) : max(b, d)]  # extends
-        await press(pilot, "~", "~")  # a prefix, then no label
+        await press(pilot, '"', '"')  # a prefix, then no label
         assert any("No hint label" in m for m in notes(app))
         await press(pilot, "escape")
     assert claim_row(path, cid)["status"] == "pending"
@@ -220,7 +224,7 @@ async def test_help_footer_and_palette_list_the_labels(setup):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await at_doc2(app, pilot)
         rows = {r[1]: r for r in screen.help_rows()}
-        assert rows["span: hint label"][0] == "7 8 9 0 ; ' - = / \\ ( ) : ~"
+        assert rows["span: hint label"][0] == "7 8 9 0 ; ' - = / \\ ( ) : ~ < > \""
         assert rows["span: Labels"][0].lower().split() == ["h", "f3"]
         from tui.app import ReviewCommands
 
@@ -236,8 +240,11 @@ async def test_help_footer_and_palette_list_the_labels(setup):
 
 # --------------------------------------------------------------------------- the labels' order
 
-#: Eleven words and more before the quantity, then a second sentence.
-ORDERED = "甲公司、乙公司、丙公司、丁公司和戊公司今年共同投资了超过三千万元的新项目。项目明年开工。"
+#: Twenty words and more before the quantity, then a second sentence.
+ORDERED = (
+    "甲公司、乙公司、丙公司、丁公司、戊公司、己公司、庚公司、辛公司和壬公司今年共同投资了超过三千万元"
+    "的新项目。项目明年开工。"
+)
 
 
 def test_label_order_runs_from_the_quantity_back_then_on_and_elsewhere_in_reading_order():
@@ -257,8 +264,8 @@ def test_label_order_runs_from_the_quantity_back_then_on_and_elsewhere_in_readin
 
 
 async def test_the_words_before_the_quantity_take_one_key_labels(tmp_path):
-    """In a sentence of more than ten words, the verb right before the quantity is one label
-    away (reading order gave it two keys): its label and P set the predicate and save."""
+    """In a sentence of more than seventeen words, the verb right before the quantity is one
+    label away (reading order gave it two keys): its label and P set the predicate and save."""
     path = tmp_path / "ordered.db"
     conn = open_db(path)
     doc = add_document(conn, ORDERED, "ordered", "ordered.txt")
@@ -300,7 +307,7 @@ async def test_shifted_label_keys_and_their_input_method_forms_select(tmp_path):
         screen = app.screen
         await enter_span(screen, pilot, home=False)
         labels, words = screen.span_labels, screen.span.words
-        assert {"(", ")", ":"} <= set(labels) and "~" not in labels  # ~ is a prefix here
+        assert {"(", ")", ":", "<"} <= set(labels) and '"' not in labels  # " is a prefix here
         app.post_message(events.Key("left_parenthesis", "("))
         app.post_message(events.Key("fullwidth_right_parenthesis", "）"))  # extends to its word
         await pilot.pause()

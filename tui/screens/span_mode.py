@@ -70,8 +70,8 @@ MODE_TITLE = (
 #: What the help panel says of the hint labels' keys (they are typed, not bound).
 HINT_HELP = (
     "Type the label under a word to select it; a second label right after extends the"
-    " selection to its word (a Chinese input method's ； 、 （ ） ： ～ and full-width digits"
-    " count too)"
+    " selection to its word (a Chinese input method's ； 、 （ ） ： ～ 《 》 “ ” and full-width"
+    " digits count too)"
 )
 
 #: Fields ``Enter`` may give the selection to when nothing is assigned yet.

@@ -7,8 +7,8 @@ sentence is two labels away, whatever the cursor's place. The labels are drawn f
 none of span mode's own keys (``1``–``6`` assign fields, ``[`` ``]`` ``,`` ``.`` jump,
 ``! @ # $ %`` assign and save, ``&`` appends, ``+`` selects a missed number). A Chinese input
 method in its Chinese-punctuation mode sends other characters for some of them (``；`` for
-``;``, ``、`` for the backslash, ``‘`` ``’`` for ``'``, ``（`` ``）`` ``：`` ``～``, full-width
-digits): :func:`key_char` reads them as the key pressed.
+``;``, ``、`` for the backslash, ``‘`` ``’`` for ``'``, ``（`` ``）`` ``：`` ``～`` ``《`` ``》``,
+``“`` ``”`` for ``"``, full-width digits): :func:`key_char` reads them as the key pressed.
 
 The labels are prefix-free: as many words as possible get one key, the rest two (a first key
 that is only a prefix, then any key), in the order the words are given: the span cursor gives
@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import unicodedata
 
-#: The label keys, in the order labels use them: the unshifted ones first, then four shifted
-#: ones (twenty-sixth session: fourteen keys give a sentence of up to fourteen words one key
-#: each, and a long one twelve one-key labels instead of six; the last keys are the first of
-#: the two-key labels).
-ALPHABET = "7890;'-=/\\():~"
+#: The label keys, in the order labels use them: the unshifted ones first, then seven shifted
+#: ones (twenty-sixth session: seventeen keys give a sentence of up to seventeen words one key
+#: each, and one of forty words fifteen one-key labels instead of six; the last keys are the
+#: first of the two-key labels).
+ALPHABET = "7890;'-=/\\():~<>\""
 #: Characters an input method sends for a label key that NFKC does not map back to it.
-IME_FORMS = {"、": "\\", "‘": "'", "’": "'", "〜": "~"}
+IME_FORMS = {"、": "\\", "‘": "'", "’": "'", "〜": "~", "《": "<", "》": ">", "“": '"', "”": '"'}
 
 
 def key_char(character: str | None) -> str | None:
