@@ -1181,18 +1181,21 @@ class SelectSpan:
             self._segs[text] = seg
         return self._words[text]
 
-    def moves(self, driver: Driver, text: str) -> kp.Moves:
+    def moves(self, driver: Driver, text: str, pivot: tuple[int, int] | None = None
+              ) -> kp.Moves:  # fmt: skip
         """Every move of the span cursor over the document's words: ``left``/``right``,
         ``home``/``end`` to its sentence's ends, and ``up``/``down`` a line of the document
         view as it is laid out now (the app's :meth:`DocumentView.line_target`, then the word
-        nearest the same column, as the app's cursor does)."""
+        nearest the same column, as the app's cursor does); the hint labels as the app orders
+        them from ``pivot``, the quantity of the claim span mode was opened on
+        (:meth:`pivot`)."""
         from bisect import bisect_left
 
         view = next(iter(driver.app.screen.query("#document")), None)
         width = getattr(view, "_width", None)
         claimed = self.claimed(driver, text)
         cached = self._moves.get(text)
-        if cached is not None and cached[0] == (width, claimed):
+        if cached is not None and cached[0] == (width, claimed, pivot):
             return cached[1]
         words = self.words(text)
         starts = [a for a, _ in words]
@@ -1232,8 +1235,8 @@ class SelectSpan:
             return [(key, m) for key, m in out if m != k]
 
         moves = kp.GraphMoves(neighbours, jumps=self.jumps(driver, text, claimed),
-                              labels=self.labels(driver, text))  # fmt: skip
-        self._moves[text] = ((width, claimed), moves)
+                              labels=self.labels(driver, text, pivot))  # fmt: skip
+        self._moves[text] = ((width, claimed, pivot), moves)
         return moves
 
     def claimed(self, driver: Driver, text: str) -> tuple[tuple[int, int], ...]:
@@ -1263,10 +1266,22 @@ class SelectSpan:
             return cur.first_missed_after(SpanCursor.missed_origin(claim))
         return cur.first_missed_after(claim["end"] if claim is not None else 0)
 
-    def labels(self, driver: Driver, text: str) -> Callable[[int], dict[int, str]] | None:
+    @staticmethod
+    def pivot(row: dict[str, Any] | None) -> tuple[int, int] | None:
+        """What the app orders span mode's hint labels from when the mode is opened on
+        ``row`` (the claim on screen; None: a document alone): its quantity's offsets, on an
+        app that orders them so (:meth:`SpanCursor.label_order`), else None."""
+        from tui.widgets.span_cursor import SpanCursor
+
+        if row is None or not hasattr(SpanCursor, "label_order"):
+            return None
+        return int(row["start"]), int(row["end"])
+
+    def labels(self, driver: Driver, text: str, pivot: tuple[int, int] | None = None
+               ) -> Callable[[int], dict[int, str]] | None:  # fmt: skip
         """Span mode's hint labels while the cursor is on a word (word -> label: the app's
-        own :meth:`SpanCursor.hint_labels` for the cursor's sentence); None on an app
-        without them, or with them hidden."""
+        own :meth:`SpanCursor.hint_labels` for the cursor's sentence, ordered from
+        ``pivot``); None on an app without them, or with them hidden."""
         from tui.widgets.span_cursor import SpanCursor
 
         screen = driver.app.screen
@@ -1274,6 +1289,8 @@ class SelectSpan:
             return None
         self.words(text)
         cur = SpanCursor(text, self._segs[text], 0)
+        if pivot is not None:
+            cur.pivot = pivot
         by_sentence: dict[tuple[int, int], dict[int, str]] = {}
 
         def labels(k: int) -> dict[int, str]:
@@ -1409,7 +1426,8 @@ class SelectSpan:
                   ) -> Callable[[frozenset[str]], int | None]:  # fmt: skip
         row = driver.claim(claim_id)
         words = self.words(text)
-        (anchor, cursor), moves = self.start(driver, text, row), self.moves(driver, text)
+        anchor, cursor = self.start(driver, text, row)
+        moves = self.moves(driver, text, self.pivot(row))
         date = driver.doc_date(row["doc_id"])
         enter = self.enter_field(driver, text, row)
         save = self.save_keys(driver) is not None
@@ -1453,7 +1471,7 @@ class SelectSpan:
         at, anchor = index.get(tuple(cur.cursor)), index.get(tuple(cur.words[cur.anchor]))
         if at is None or anchor is None:
             raise BenchError(f"the span cursor is on {cur.cursor}, not one of the app's words")
-        return words, at, anchor, self.moves(driver, text)
+        return words, at, anchor, self.moves(driver, text, getattr(cur, "pivot", None))
 
     def save_keys(self, driver: Driver) -> dict[str, str] | None:
         """The key that assigns the selection to each field and saves the draft at once
@@ -1574,7 +1592,7 @@ class SelectSpan:
         if here is not None and driver.claim(here)["doc_id"] == g["_doc_id"]:
             host = driver.claim(here)
         words = self.words(text)
-        moves = self.moves(driver, text)
+        moves = self.moves(driver, text, self.pivot(host))
         date = driver.doc_date(g["_doc_id"])
         starts = [(driver.key_for("review.select", "v") or "v", self.start(driver, text, host))]
         missed_key = driver.key_for("review.next_missed", "N")
@@ -1623,7 +1641,7 @@ class SelectSpan:
                 got = kp.pick_keys(card, name, g)
                 if got is not None:
                     picks[name] = len(got)
-        words, moves = self.words(text), self.moves(driver, text)
+        words, moves = self.words(text), self.moves(driver, text, self.pivot(row))
         anchor, cursor = self.start(driver, text, row)
         ok = self.quantity_ok(text, g, driver.doc_date(g["_doc_id"]))
         enter = self.enter_field(driver, text, row)

@@ -4,7 +4,8 @@ typing a label selects its word, a second label right after extends the selectio
 Pilot tests through ``tui.app.make_app`` check what was committed (a fresh connection); the
 labels themselves are pure functions (:mod:`tui.widgets.hints`). DOC2's first sentence
 据统计，全市共有一千二百家企业参与。 is 据统计 | 全市 | 共有 | 一千二百 | 家 | 企业 | 参与: seven
-words, labels 7 8 9 0 ; ' -.
+words; the claim's quantity is 一千二百家, so the labels go from it backwards first (共有 7, 全市 8,
+据统计 9), then on from it (一千二百 0, 家 ;, 企业 ', 参与 -).
 """
 
 from __future__ import annotations
@@ -35,10 +36,11 @@ def setup(tmp_path):
         (0, []),
         (3, ["7", "8", "9"]),
         (10, list("7890;'-=/\\")),
-        # eleven words: one key becomes a prefix (the backslash), nine keep one key
-        (11, [*"7890;'-=/", "\\7", "\\8"]),
-        # forty words: four prefixes (- = / \), six one-key labels
-        (40, [*"7890;'", *(p + c for p in "-=/\\" for c in hints.ALPHABET)][:40]),
+        (17, list("7890;'-=/\\():~<>\"")),  # the unshifted keys first, then ( ) : ~ < > "
+        # eighteen words: one key becomes a prefix ("), sixteen keep one key
+        (18, [*"7890;'-=/\\():~<>", '"7', '"8']),
+        # forty words: two prefixes (> "), fifteen one-key labels
+        (40, [*"7890;'-=/\\():~<", *(p + c for p in '>"' for c in hints.ALPHABET)][:40]),
     ],
 )
 def test_labels_are_prefix_free_and_as_short_as_the_count_allows(n, want):
@@ -50,7 +52,7 @@ def test_labels_are_prefix_free_and_as_short_as_the_count_allows(n, want):
 
 
 def test_more_words_than_two_keys_can_label_get_no_label():
-    assert len(hints.make_labels(200)) == len(hints.ALPHABET) ** 2
+    assert len(hints.make_labels(400)) == len(hints.ALPHABET) ** 2
 
 
 @pytest.mark.parametrize(
@@ -63,6 +65,15 @@ def test_more_words_than_two_keys_can_label_get_no_label():
         ("’", "'"),
         ("８", "8"),  # full-width digits
         ("－", "-"),
+        ("（", "("),  # shifted keys: the input method's full-width forms
+        ("）", ")"),
+        ("：", ":"),
+        ("～", "~"),
+        ("〜", "~"),
+        ("《", "<"),
+        ("》", ">"),
+        ("“", '"'),
+        ("”", '"'),
         ("1", None),  # span mode's field keys are no labels
         ("s", None),
         ("[", None),
@@ -76,10 +87,10 @@ def test_key_char_reads_input_method_forms(character, want):
 
 @pytest.mark.parametrize(
     ("typed", "want"),
-    [("7", (0, True)), ("\\", (None, True)), ("\\8", (10, True)), ("\\\\", (None, False))],
+    [("7", (0, True)), ('"', (None, True)), ('"8', (17, True)), ('""', (None, False))],
 )
 def test_typed_label(typed, want):
-    labels = hints.label_words(list(range(11)))
+    labels = hints.label_words(list(range(18)))
     assert hints.typed_label(labels, typed) == want
 
 
@@ -89,11 +100,11 @@ def test_typed_label(typed, want):
 @pytest.mark.parametrize(
     ("keys", "field", "column", "want", "offsets"),
     [
-        (("8", "9"), "s", "subject", "全市共有", (4, 8)),  # two labels: 全市 … 共有
-        (("9",), "p", "predicate", "共有", (6, 8)),  # one label: one word
-        (("9", "8"), "1", "subject", "全市共有", (4, 8)),  # the second label before the first
-        (("7", "9", "8"), "s", "subject", "全市", (4, 6)),  # a third label starts anew
-        (("right", "9"), "p", "predicate", "共有", (6, 8)),  # after a move: a new selection
+        (("8", "7"), "s", "subject", "全市共有", (4, 8)),  # two labels: 全市 … 共有
+        (("7",), "p", "predicate", "共有", (6, 8)),  # one label: one word
+        (("7", "8"), "1", "subject", "全市共有", (4, 8)),  # the second label before the first
+        (("9", "7", "8"), "s", "subject", "全市", (4, 6)),  # a third label starts anew
+        (("right", "7"), "p", "predicate", "共有", (6, 8)),  # after a move: a new selection
     ],
 )
 async def test_labels_select_and_extend_then_assign_and_save(
@@ -105,9 +116,10 @@ async def test_labels_select_and_extend_then_assign_and_save(
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await at_doc2(app, pilot)
         await enter_span(screen, pilot, home=False)
-        labels = screen.span_labels  # the sentence's seven words, in reading order
+        labels = screen.span_labels  # the sentence's seven words, from the quantity back first
         assert list(labels) == list("7890;'-")
-        assert list(labels.values()) == list(range(labels["7"], labels["7"] + 7))
+        first = labels["9"]  # 据统计
+        assert list(labels.values()) == [first + 2, first + 1, first, *range(first + 3, first + 7)]
         await press(pilot, *keys)
         assert selected(screen) == want
         await press(pilot, field, "enter")
@@ -134,7 +146,7 @@ async def test_labels_are_drawn_under_their_words_as_text(setup):
         line = view.line_of(DOC2.index("全市"))
         row = view.render_hint_line(line).plain
         text = view.render_text_line(line).plain
-        for word, label in (("据统计", "7"), ("全市", "8"), ("共有", "9"), ("企业", "'")):
+        for word, label in (("据统计", "9"), ("全市", "8"), ("共有", "7"), ("企业", "'")):
             column = cell_len(text[: text.index(word)])  # the word's first cell
             assert row[column : column + len(label)] == label, (word, row)
         shown = screen_text(app)
@@ -178,7 +190,7 @@ async def test_input_method_punctuation_and_two_key_labels(tmp_path):
         await pilot.pause()
         c, d = words[labels[first_two]]
         assert selected(screen) == text[min(a, c) : max(b, d)]  # extends
-        await press(pilot, "backslash", "backslash")  # a prefix, then no label
+        await press(pilot, '"', '"')  # a prefix, then no label
         assert any("No hint label" in m for m in notes(app))
         await press(pilot, "escape")
     assert claim_row(path, cid)["status"] == "pending"
@@ -201,7 +213,7 @@ async def test_labels_fit_a_small_terminal(setup, size):
         assert top <= view.row_of(line) < view.row_of(line) + 1 < top + height
         shown = screen_text(app)
         assert "全市共有" in shown.replace("\n", "").replace("│", "").replace(" ", "")
-        await press(pilot, "8", "9", "s", "enter")
+        await press(pilot, "8", "7", "s", "enter")
         await pilot.pause()
     assert claim_row(path, cid)["subject"] == "全市共有"
 
@@ -212,7 +224,7 @@ async def test_help_footer_and_palette_list_the_labels(setup):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await at_doc2(app, pilot)
         rows = {r[1]: r for r in screen.help_rows()}
-        assert rows["span: hint label"][0] == "7 8 9 0 ; ' - = / \\"
+        assert rows["span: hint label"][0] == "7 8 9 0 ; ' - = / \\ ( ) : ~ < > \""
         assert rows["span: Labels"][0].lower().split() == ["h", "f3"]
         from tui.app import ReviewCommands
 
@@ -224,3 +236,91 @@ async def test_help_footer_and_palette_list_the_labels(setup):
         await pilot.pause()
         assert screen.span_labels == {} and not screen.span_hints_on
     assert decisions_of(path) == []
+
+
+# --------------------------------------------------------------------------- the labels' order
+
+#: Twenty words and more before the quantity, then a second sentence.
+ORDERED = (
+    "甲公司、乙公司、丙公司、丁公司、戊公司、己公司、庚公司、辛公司和壬公司今年共同投资了超过三千万元"
+    "的新项目。项目明年开工。"
+)
+
+
+def test_label_order_runs_from_the_quantity_back_then_on_and_elsewhere_in_reading_order():
+    from tui.widgets.span_cursor import SpanCursor, segment
+
+    cur = SpanCursor(ORDERED, segment(ORDERED, 0, len(ORDERED)), 0)
+    q0 = ORDERED.index("超过三千万元")
+    words = [ORDERED[a:b] for a, b in cur.words]
+    assert cur.label_order() == cur.sentence_words()  # no pivot: reading order
+    cur.pivot = (q0, q0 + len("超过三千万元"))
+    order = [words[k] for k in cur.label_order()]
+    assert order[:4] == ["了", "投资", "共同", "今年"]  # nearest the quantity first
+    assert order.index("甲") < order.index("的") < order.index("新")  # then on from it
+    assert sorted(cur.label_order()) == cur.sentence_words()  # every word, once
+    cur.goto(ORDERED.index("明年"))  # another sentence: reading order
+    assert [words[k] for k in cur.label_order()][:2] == ["项目", "明年"]
+
+
+async def test_the_words_before_the_quantity_take_one_key_labels(tmp_path):
+    """In a sentence of more than seventeen words, the verb right before the quantity is one
+    label away (reading order gave it two keys): its label and P set the predicate and save."""
+    path = tmp_path / "ordered.db"
+    conn = open_db(path)
+    doc = add_document(conn, ORDERED, "ordered", "ordered.txt")
+    cid = add_claim(conn, doc, ORDERED, "超过三千万元", value=3e7, unit="元", subject="甲公司")
+    conn.commit()
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await enter_span(screen, pilot, home=False)
+        words = screen.span.words
+        by_word = {ORDERED[slice(*words[k])]: label for label, k in screen.span_labels.items()}
+        assert len(screen.span_labels) > 10 and any(len(k) == 2 for k in screen.span_labels)
+        assert (by_word["了"], by_word["投资"]) == ("7", "8")
+        assert len(by_word["甲"]) == 2  # far from the quantity: two keys
+        await press(pilot, "8", "P")
+        await pilot.pause()
+        assert screen.span is None
+    row = claim_row(path, cid)
+    start = ORDERED.index("投资")
+    assert (row["status"], row["predicate"]) == ("accepted", "投资")
+    assert (row["predicate_start"], row["predicate_end"]) == (start, start + 2)
+    assert [d["action"] for d in decisions_of(path)] == ["edit"]
+
+
+async def test_shifted_label_keys_and_their_input_method_forms_select(tmp_path):
+    """A sentence of more than ten words: its eleventh to thirteenth words (in label order)
+    take the shifted one-key labels ( ) : — typed as such or as an input method's （ ） ：."""
+    path = tmp_path / "shifted.db"
+    conn = open_db(path)
+    doc = add_document(conn, ORDERED, "shifted", "shifted.txt")
+    cid = add_claim(conn, doc, ORDERED, "超过三千万元", value=3e7, unit="元", subject="甲公司")
+    conn.commit()
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await enter_span(screen, pilot, home=False)
+        labels, words = screen.span_labels, screen.span.words
+        assert {"(", ")", ":", "<"} <= set(labels) and '"' not in labels  # " is a prefix here
+        app.post_message(events.Key("left_parenthesis", "("))
+        app.post_message(events.Key("fullwidth_right_parenthesis", "）"))  # extends to its word
+        await pilot.pause()
+        (a1, b1), (a2, b2) = words[labels["("]], words[labels[")"]]
+        assert selected(screen) == ORDERED[min(a1, a2) : max(b1, b2)]
+        await press(pilot, "right")  # ends the pair
+        app.post_message(events.Key("fullwidth_colon", "："))
+        await pilot.pause()
+        a, b = words[labels[":"]]
+        assert selected(screen) == ORDERED[a:b]
+        await press(pilot, "s", "enter")
+        await pilot.pause()
+        assert screen.span is None
+    row = claim_row(path, cid)
+    assert (row["status"], row["subject_start"], row["subject_end"]) == ("accepted", a, b)
+    assert row["subject"] == ORDERED[a:b]

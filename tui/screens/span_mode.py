@@ -70,7 +70,8 @@ MODE_TITLE = (
 #: What the help panel says of the hint labels' keys (they are typed, not bound).
 HINT_HELP = (
     "Type the label under a word to select it; a second label right after extends the"
-    " selection to its word (a Chinese input method's ； 、 and full-width digits count too)"
+    " selection to its word (a Chinese input method's ； 、 （ ） ： ～ 《 》 “ ” and full-width"
+    " digits count too)"
 )
 
 #: Fields ``Enter`` may give the selection to when nothing is assigned yet.
@@ -258,6 +259,7 @@ class SpanMode(Screen):
             readers.quantity("1")  # load the extractor's word lists here, not on a key
             cursor = SpanCursor(text, seg, start)
             cursor.claimed = claimed
+            cursor.pivot = (claim["start"], claim["end"]) if claim is not None else None
             cursor.start_on(claim, field)
             if not missed:
                 return cursor, True

@@ -4,24 +4,30 @@ Typing a word's label selects that word (vimium's link hints, easymotion's jumps
 label typed right after the first extends the selection to its word, so any span of the
 sentence is two labels away, whatever the cursor's place. The labels are drawn from
 :data:`ALPHABET`: keys that are not letters (an input method turns letters into pinyin) and
-none of span mode's own keys (``1``–``6`` assign fields, ``[`` ``]`` ``,`` ``.`` jump). A
-Chinese input method in its Chinese-punctuation mode sends other characters for some of them
-(``；`` for ``;``, ``、`` for the backslash, ``‘`` ``’`` for ``'``, full-width digits):
-:func:`key_char` reads them as the key pressed.
+none of span mode's own keys (``1``–``6`` assign fields, ``[`` ``]`` ``,`` ``.`` jump,
+``! @ # $ %`` assign and save, ``&`` appends, ``+`` selects a missed number). A Chinese input
+method in its Chinese-punctuation mode sends other characters for some of them (``；`` for
+``;``, ``、`` for the backslash, ``‘`` ``’`` for ``'``, ``（`` ``）`` ``：`` ``～`` ``《`` ``》``,
+``“`` ``”`` for ``"``, full-width digits): :func:`key_char` reads them as the key pressed.
 
 The labels are prefix-free: as many words as possible get one key, the rest two (a first key
-that is only a prefix, then any key), in reading order — stable while the cursor stays in the
-sentence. Pure functions, no Textual.
+that is only a prefix, then any key), in the order the words are given: the span cursor gives
+the claim's sentence from its quantity backwards first (where subjects, predicates and times
+are written; :meth:`tui.widgets.span_cursor.SpanCursor.label_order`), any other sentence in
+reading order — stable while the cursor stays in the sentence. Pure functions, no Textual.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-#: The label keys, in the order labels use them.
-ALPHABET = "7890;'-=/\\"
+#: The label keys, in the order labels use them: the unshifted ones first, then seven shifted
+#: ones (twenty-sixth session: seventeen keys give a sentence of up to seventeen words one key
+#: each, and one of forty words fifteen one-key labels instead of six; the last keys are the
+#: first of the two-key labels).
+ALPHABET = "7890;'-=/\\():~<>\""
 #: Characters an input method sends for a label key that NFKC does not map back to it.
-IME_FORMS = {"、": "\\", "‘": "'", "’": "'"}
+IME_FORMS = {"、": "\\", "‘": "'", "’": "'", "〜": "~", "《": "<", "》": ">", "“": '"', "”": '"'}
 
 
 def key_char(character: str | None) -> str | None:
@@ -51,7 +57,8 @@ def make_labels(n: int, alphabet: str = ALPHABET) -> list[str]:
 
 
 def label_words(words: list[int], alphabet: str = ALPHABET) -> dict[str, int]:
-    """Label -> word for ``words`` (word indices in reading order): :func:`make_labels`."""
+    """Label -> word for ``words`` (word indices, the first to get the shortest labels):
+    :func:`make_labels`."""
     return dict(zip(make_labels(len(words), alphabet), words, strict=False))
 
 

@@ -241,6 +241,9 @@ class SpanCursor:
         self._cache_seg: Segmentation | None = None
         self._cache: dict[str, list[Any]] = {}
         self._claimed: tuple[tuple[int, int], ...] = ()
+        self.pivot: tuple[int, int] | None = None
+        """The offsets the hint labels of its sentence are ordered from (the claim's quantity:
+        :meth:`label_order`); None: reading order everywhere."""
         self.goto(start_at)
 
     @property
@@ -366,9 +369,27 @@ class SpanCursor:
         starts = self._starts()
         return list(range(bisect_left(starts, s0), bisect_left(starts, s1)))
 
+    def label_order(self) -> list[int]:
+        """The words of the cursor's sentence in the order hint labels go to them (the first
+        get one key): in the sentence of :attr:`pivot` (the claim's quantity), the words
+        before it nearest first — where a claim's subject, predicate and time are written —,
+        then the quantity and the words after it in reading order; in any other sentence,
+        reading order. The order depends on the sentence alone, so the labels stay put while
+        the cursor moves in it."""
+        words = self.sentence_words()
+        if self.pivot is None:
+            return words
+        s0, s1 = self.sentence()
+        a = self.pivot[0]
+        if not s0 <= a < s1:
+            return words
+        before = [k for k in words if self.words[k][1] <= a]
+        return before[::-1] + [k for k in words if self.words[k][1] > a]
+
     def hint_labels(self) -> dict[str, int]:
-        """Label -> word for the words of the cursor's sentence (:func:`hints.label_words`)."""
-        return hints.label_words(self.sentence_words())
+        """Label -> word for the words of the cursor's sentence, in :meth:`label_order`
+        (:func:`hints.label_words`)."""
+        return hints.label_words(self.label_order())
 
     def select_label(self, word: int, extend: bool) -> None:
         """Select word ``word`` (a hint label typed): alone, or with ``extend`` from the
