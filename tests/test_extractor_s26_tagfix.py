@@ -111,3 +111,26 @@ def test_a_wrong_join_is_cut_so_the_share_word_is_the_predicate() -> None:
 def test_a_real_place_keeps_its_tag() -> None:
     """A real place name of the dictionary (上海 ns) is not in the file and stays a name."""
     assert ("上海", "ns") in nlp.tag("上海今年新增门店36家")
+
+
+def test_a_market_word_tagged_as_a_place_is_not_the_subject() -> None:
+    """大牛市 (ns in the dictionary) is when, not who: the fund's size is what grew."""
+    (claim,) = extract("去年大牛市中，该基金规模增长80%。")
+    assert claim.subject == "基金规模"
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # a low-frequency phrase entry of the dictionary tagged as a name
+        ("今天上午股价上涨", [("今天上午", "t")]),
+        ("涨幅远高于全国", [("远高于", "v")]),
+        # a demonstrative's measure word glued to the noun after it: 这|段时间
+        ("这段时间销量增长", [("这", "r"), ("段", "q"), ("时间", "n")]),
+    ],
+)
+def test_phrases_and_joins_of_the_dictionary(clause: str, expected: list[tuple[str, str]]) -> None:
+    tagged = nlp.tag(clause)
+    assert "".join(w for w, _ in tagged) == clause
+    for pair in expected:
+        assert pair in tagged, (pair, tagged)
