@@ -304,14 +304,46 @@ def tag(clause: str) -> tuple[tuple[str, str], ...]:
     """Segment and POS-tag a clause: ``((word, flag), ...)``; cached. A word of
     ``data/modern_words.tsv`` (卫健委, 天猫, 元宇宙: newer than jieba's dictionary) is one word
     with its tag, and the text on each side of it is tagged on its own, as a user dictionary
-    would make jieba do, whichever back end tags."""
+    would make jieba do, whichever back end tags. A common word the dictionary tags as a name
+    (``data/tagger_retags.tsv``: 明白, 阳光, 城市) gets the tag of what it is, and a wrong join
+    (``data/tagger_splits.tsv``: 占|比达) is cut into its words."""
     if not _loaded:
         load()
     assert _tagger is not None
     found = _modern_words().search(clause)
-    if found is None:
-        return _tagger(clause)
-    return _with_modern_words(clause, found)
+    tagged = _tagger(clause) if found is None else _with_modern_words(clause, found)
+    fixes = _tag_fixes()
+    if fixes.keys().isdisjoint([w for w, _ in tagged]):
+        return tagged
+    out: list[tuple[str, str]] = []
+    surname = False
+    for word, flag in tagged:
+        fix = fixes.get(word)
+        if fix is None or (surname and len(fix) == 1):
+            # after a one-character surname (杨|光荣, 李|阳光) the word is a given name
+            out.append((word, flag))
+        else:
+            out += fix
+        surname = flag == "nr" and len(word) == 1
+    return tuple(out)
+
+
+@cache
+def _tag_fixes() -> dict[str, tuple[tuple[str, str], ...]]:
+    """What the tagger's own dictionary gets wrong, word -> its right words and tags:
+    ``data/tagger_retags.tsv`` (common words it tags as names: 明白 nr, 城市 ns, 国际化 nt ->
+    the tag of what they are) and ``data/tagger_splits.tsv`` (wrong joins tagged as names:
+    占|比达 -> 比 p, 达 v). Looked up for each word the tagger gives, so the cost is one dict
+    probe a word; a retag is not made right after a one-character surname (杨|光荣 is a
+    name)."""
+    from . import lexicon
+
+    fixes: dict[str, tuple[tuple[str, str], ...]] = {
+        row[0]: ((row[0], row[1]),) for row in lexicon.table("tagger_retags")
+    }
+    for word, pieces, flags in lexicon.table("tagger_splits"):
+        fixes[word] = tuple(zip(pieces.split(), flags.split(), strict=True))
+    return fixes
 
 
 @cache
