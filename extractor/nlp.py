@@ -273,7 +273,11 @@ def load(userdict: str | None = None) -> None:
             jieba.load_userdict(userdict)
             # posseg keeps its own word -> tag table built from the main dictionary.
             assert _posseg is not None
-            _posseg.dt.word_tag_tab.update(_read_tags(userdict))
+            user_tags = _read_tags(userdict)
+            _posseg.dt.word_tag_tab.update(user_tags)
+            # the user's word and tag win over the tagger fixes (a user's 阳光 nt stays a name)
+            for word in user_tags:
+                _tag_fixes().pop(word, None)
             _userdicts.add(userdict)
             _tagger = _tag_jieba
             backend = "jieba"

@@ -4,6 +4,10 @@ tags. The sentences are written for these tests."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from extractor import extract, lexicon, nlp
@@ -134,3 +138,27 @@ def test_phrases_and_joins_of_the_dictionary(clause: str, expected: list[tuple[s
     assert "".join(w for w, _ in tagged) == clause
     for pair in expected:
         assert pair in tagged, (pair, tagged)
+
+
+def test_a_user_dictionary_wins_over_the_fixes(tmp_path: Path) -> None:
+    """A user dictionary that names one of the fixed words (阳光 as an organisation) keeps the
+    user's tag: the fixes are for the tagger's own dictionary only. In a subprocess, since a
+    user dictionary changes the tagger for the whole process."""
+    userdict = tmp_path / "words.txt"
+    userdict.write_text("阳光 100 nt\n", encoding="utf-8")
+    code = (
+        "import extractor\n"
+        "from extractor import nlp\n"
+        "t = '阳光今年营收增长20%。'\n"
+        "before = nlp.tag(t)[0]\n"
+        f"extractor.load(userdict={str(userdict)!r})\n"
+        "print(*before, *nlp.tag(t)[0])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.split() == ["阳光", "n", "阳光", "nt"]
