@@ -1466,6 +1466,28 @@ def _counted_over_scope(
     return Phrase(counted.text, counted.start, counted.end)
 
 
+def _part_of_spec_unit(pred: Phrase, text: str, pred_options: list[Option]) -> Phrase:
+    """A measure word of a part's specification (``data/part_spec_units.tsv``: 像素, 毫安时)
+    chosen as what it measures (23万像素 | 像素), with the part named after the quantity and
+    的 (23万像素的显示屏, 500万像素的摄像头): the predicate is the part's measure,
+    written part first (显示屏像素), as the figure is that part's; a modifier of the unit
+    (``data/unit_modifiers.tsv``: 有效) stays with it (CCD有效像素)."""
+    if simplified(pred.text) not in lexicon.words("part_spec_units"):
+        return pred
+    chosen = next((o for o in pred_options if (o.start, o.end) == (pred.start, pred.end)), None)
+    if chosen is None or not chosen.features.get("unit_word"):
+        return pred
+    head = next((o for o in pred_options if o.features.get("after_de") and o.start >= 0), None)
+    if head is None:
+        return pred
+    measure = pred.text
+    for word in lexicon.words("unit_modifiers"):
+        if pred.start >= len(word) and text[pred.start - len(word) : pred.start] == word:
+            measure = word + measure  # 1010万有效像素的CCD: CCD有效像素
+            break
+    return Phrase(head.text + measure, -1, -1)
+
+
 #: One-character adverbs the tagger glues to a noun before 由/从 (高度拟由, 年数则由, 仓位已从).
 _GLUED_ADVERBS = "拟将已则还也又均"
 
@@ -1587,6 +1609,7 @@ def _finish(
         pred = _record_noun(pred, doc.text, m.end, ranked["predicate"])
         pred = _change_start(pred, doc.text, m.start, m.end, ranked["predicate"])
         pred = _counted_over_scope(pred, doc.text, m.start, m.end, ranked["predicate"])
+        pred = _part_of_spec_unit(pred, doc.text, ranked["predicate"])
     time = made.time
     time_ranked = ranked["time"]
     assert doc.ranker is not None

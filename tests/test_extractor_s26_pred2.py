@@ -1,13 +1,18 @@
 """Twenty-sixth session's second round of predicate rules, with sentences written for the
 tests: every quantity of a list under one 以…的 (以4.78%和4.55%的周涨幅) takes the attribute
-after 的, as a single quantity there already does."""
+after 的, as a single quantity there already does; a part's specification in a measure word
+(23万像素的显示屏) names the part with the measure (显示屏像素)."""
 
 from __future__ import annotations
 
 import pytest
 
 from extractor import extract
-from extractor.roles import yi_list
+from extractor.core import _part_of_spec_unit
+from extractor.lexicon import words
+from extractor.ranker import Option
+from extractor.roles import Phrase, yi_list
+from tests.lexicon_checks import check_lexicon_file
 
 
 def _claim(text: str, surface: str):
@@ -56,3 +61,46 @@ def test_yi_list_reads_items_with_numerals_only() -> None:
     # 以稳健和 …: the other item holds no numeral, so no list of quantities.
     assert yi_list(toks("以|稳健|和"), toks("的|风格")) == (False, -1)
     assert yi_list(toks("以"), toks("和|稳健|的|风格")) == (False, -1)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "predicate"),
+    [
+        ("手表表盘采用40万像素的圆形显示屏。", "40万像素", "圆形显示屏像素"),
+        ("新机搭载1600万有效像素的图像传感器。", "1600万有效像素", "图像传感器有效像素"),
+    ],
+)
+def test_a_part_s_pixels_name_the_part(text: str, surface: str, predicate: str) -> None:
+    c = _claim(text, surface)
+    assert c.predicate == predicate
+    assert c.predicate_start is None
+
+
+def test_pixels_with_no_part_after_de_stay_pixels() -> None:
+    # 和 joins another feature: no part after 的 owns the pixels.
+    assert (
+        _claim("这台相机拥有1600万有效像素和5倍光学变焦镜头。", "1600万有效像素").predicate
+        == "像素"
+    )
+
+
+def test_a_unit_word_outside_the_list_keeps_its_reading() -> None:
+    pred = Phrase("篮板", 4, 6)
+    opts = [
+        Option("篮板", 4, 6, {"unit_word": 1.0}),
+        Option("好成绩", 7, 10, {"after_de": 1.0}),
+    ]
+    assert _part_of_spec_unit(pred, "他抢下9篮板的好成绩", opts) is pred
+
+
+def test_part_spec_units_lexicon() -> None:
+    check_lexicon_file("part_spec_units")
+    for word in words("part_spec_units"):
+        text = f"内置3000{word}的电池"
+        a = len("内置3000")
+        pred = Phrase(word, a, a + len(word))
+        opts = [
+            Option(word, a, a + len(word), {"unit_word": 1.0}),
+            Option("电池", a + len(word) + 1, a + len(word) + 3, {"after_de": 1.0}),
+        ]
+        assert _part_of_spec_unit(pred, text, opts).text == "电池" + word, word
