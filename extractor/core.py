@@ -1498,7 +1498,18 @@ _RECORD_REST = re.compile(r"(\d+[平和])?\d+[负負敗败]")
 
 def _record_noun(pred: Phrase, text: str, end: int, pred_options: list[Option]) -> Phrase:
     """The wins of a record written N胜M负 (战绩为41胜21负) take the record's noun
-    (``data/record_nouns.tsv``) when an option names it, rather than 胜 itself."""
+    (``data/record_nouns.tsv``) when an option names it, rather than 胜 itself; so does a
+    record the noun follows after 的 (取得14胜2负的战绩, 以2胜3负的小组赛战绩: the noun with the
+    words between)."""
+    if pred.text in ("胜", "勝"):
+        rest = _RECORD_REST.match(text, end)
+        after = rest.end() if rest else end
+        if text.startswith("的", after):
+            window = text[after + 1 : after + 12]
+            for noun in lexicon.words("record_nouns"):
+                k = window.find(noun)
+                if k >= 0 and not any(ch in "，。；、,;" for ch in window[:k]):
+                    return Phrase(window[: k + len(noun)], after + 1, after + 1 + k + len(noun))
     if pred.text not in ("胜", "勝") or not _RECORD_REST.match(text, end):
         return pred
     nouns = lexicon.words("record_nouns")

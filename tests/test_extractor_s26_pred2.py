@@ -104,3 +104,23 @@ def test_part_spec_units_lexicon() -> None:
             Option("电池", a + len(word) + 1, a + len(word) + 3, {"after_de": 1.0}),
         ]
         assert _part_of_spec_unit(pred, text, opts).text == "电池" + word, word
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "predicate"),
+    [
+        ("东城队在联赛中取得12胜3负的战绩，排名第二。", "12胜", "战绩"),
+        ("西岭队以3胜4负的小组赛战绩出线。", "3胜", "小组赛战绩"),
+    ],
+)
+def test_a_record_named_after_de_is_the_wins_predicate(
+    text: str, surface: str, predicate: str
+) -> None:
+    c = _claim(text, surface)
+    assert c.predicate == predicate
+    assert text[c.predicate_start : c.predicate_end] == predicate
+
+
+@pytest.mark.parametrize("text", ["东城队以12胜3负领先。", "北港队领先同为12胜3负的东城队。"])
+def test_a_record_with_no_record_noun_after_de_keeps_its_wins(text: str) -> None:
+    assert _claim(text, "12胜").predicate == "胜"
