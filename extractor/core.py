@@ -1466,6 +1466,28 @@ def _counted_over_scope(
     return Phrase(counted.text, counted.start, counted.end)
 
 
+def _part_of_spec_unit(pred: Phrase, text: str, pred_options: list[Option]) -> Phrase:
+    """A measure word of a part's specification (``data/part_spec_units.tsv``: 像素, 毫安时)
+    chosen as what it measures (23万像素 | 像素), with the part named after the quantity and
+    的 (23万像素的显示屏, 500万像素的摄像头): the predicate is the part's measure,
+    written part first (显示屏像素), as the figure is that part's; a modifier of the unit
+    (``data/unit_modifiers.tsv``: 有效) stays with it (CCD有效像素)."""
+    if simplified(pred.text) not in lexicon.words("part_spec_units"):
+        return pred
+    chosen = next((o for o in pred_options if (o.start, o.end) == (pred.start, pred.end)), None)
+    if chosen is None or not chosen.features.get("unit_word"):
+        return pred
+    head = next((o for o in pred_options if o.features.get("after_de") and o.start >= 0), None)
+    if head is None:
+        return pred
+    measure = pred.text
+    for word in lexicon.words("unit_modifiers"):
+        if pred.start >= len(word) and text[pred.start - len(word) : pred.start] == word:
+            measure = word + measure  # 1010万有效像素的CCD: CCD有效像素
+            break
+    return Phrase(head.text + measure, -1, -1)
+
+
 #: One-character adverbs the tagger glues to a noun before 由/从 (高度拟由, 年数则由, 仓位已从).
 _GLUED_ADVERBS = "拟将已则还也又均"
 
@@ -1476,7 +1498,18 @@ _RECORD_REST = re.compile(r"(\d+[平和])?\d+[负負敗败]")
 
 def _record_noun(pred: Phrase, text: str, end: int, pred_options: list[Option]) -> Phrase:
     """The wins of a record written N胜M负 (战绩为41胜21负) take the record's noun
-    (``data/record_nouns.tsv``) when an option names it, rather than 胜 itself."""
+    (``data/record_nouns.tsv``) when an option names it, rather than 胜 itself; so does a
+    record the noun follows after 的 (取得14胜2负的战绩, 以2胜3负的小组赛战绩: the noun with the
+    words between)."""
+    if pred.text in ("胜", "勝"):
+        rest = _RECORD_REST.match(text, end)
+        after = rest.end() if rest else end
+        if text.startswith("的", after):
+            window = text[after + 1 : after + 12]
+            for noun in lexicon.words("record_nouns"):
+                k = window.find(noun)
+                if k >= 0 and not any(ch in "，。；、,;" for ch in window[:k]):
+                    return Phrase(window[: k + len(noun)], after + 1, after + 1 + k + len(noun))
     if pred.text not in ("胜", "勝") or not _RECORD_REST.match(text, end):
         return pred
     nouns = lexicon.words("record_nouns")
@@ -1504,7 +1537,9 @@ def _attribute_of(pred: Phrase, subject: str, pred_options: list[Option]) -> Phr
     or open with a determiner of ``data/owner_determiners.tsv``) and are no sum or average
     (``data/not_subject_words.tsv``: 累计) and no linking verb with its object
     (``data/clause_verbs.tsv``: 占汽车总量). The shortest such option of two
-    characters or more ending in an attribute word (``data/attribute_words.tsv``) wins."""
+    characters or more ending in an attribute word (``data/attribute_words.tsv``) wins.
+    A share (``data/share_words.tsv``: 00后消费者占比) is cut whatever the subject: the words
+    of two characters or more before it name the group whose share it is."""
     text = pred.text
     if len(text) < 3:
         return pred
@@ -1527,6 +1562,12 @@ def _attribute_of(pred: Phrase, subject: str, pred_options: list[Option]) -> Phr
     )
     if owner.startswith(lexicon.words("owner_determiners")):
         pass
+    elif (
+        simplified(best.text) in lexicon.words("share_words")
+        and len(owner) >= 2
+        and not simplified(owner).startswith(lexicon.words("not_subject_words"))
+    ):
+        pass  # 00后消费者占比: a share's group is whose share it is, shared with the subject or not
     elif not shares or simplified(owner).startswith(lexicon.words("not_subject_words")):
         # 累计经济成长率: a sum or an average of the attribute, not whose it is.
         return pred
@@ -1587,6 +1628,7 @@ def _finish(
         pred = _record_noun(pred, doc.text, m.end, ranked["predicate"])
         pred = _change_start(pred, doc.text, m.start, m.end, ranked["predicate"])
         pred = _counted_over_scope(pred, doc.text, m.start, m.end, ranked["predicate"])
+        pred = _part_of_spec_unit(pred, doc.text, ranked["predicate"])
     time = made.time
     time_ranked = ranked["time"]
     assert doc.ranker is not None

@@ -39,6 +39,7 @@ from .roles import (
     _is_nounish,
     ends_like_dateline,
     noun_run,
+    yi_list,
 )
 from .timex import TIME_RE, TimeExpr
 
@@ -1165,9 +1166,18 @@ def predicate_options(
     # 以15%的份额位居第一: the attribute after 以…的 is what the quantity measures; the verbs
     # after it belong to the main clause (位居 governs 第一), so none is offered.
     yi_attr = False
-    if before and before[-1][0] in ("以", "按") and after and after[0][0] == "的":
+    in_list, list_de = yi_list([t for t in toks[max(0, at - 16) : at] if t[3] <= q_start], after)
+    yi_before = (bool(before) and before[-1][0] in ("以", "按")) or in_list
+    if yi_before and after and after[0][0] == "的":
         e = noun_run(after, 1)
         yi_attr = e > 1 and _is_attr(after[e - 1][0])
+    elif list_de >= 0 and before and before[-1][0] in ("以", "按"):
+        # 以4.78%和4.55%的周涨幅: the first item of the list shares the attribute after 的.
+        k = list_de
+        e = noun_run(after, k + 1)
+        if e > k + 1 and _is_attr(after[e - 1][0]):
+            yi_attr = True
+            add(after[k + 1 : e], {"after_de": 1.0, "yi_de": 1.0, "adjacent": 1.0})
     seen_verb = False
     for j, t in enumerate([] if yi_attr else after):
         if t[1] == "x" and t[0] not in _QUOTES:
@@ -1281,7 +1291,7 @@ def predicate_options(
     filler = kind == "duration" and "".join(t[0] for t in after[i:j]) in _duration_fillers()
     if j > i:
         run = after[i:j]
-        yi = bool(before) and before[-1][0] in ("以", "按")
+        yi = yi_before
         if not filler:
             add(
                 run,

@@ -242,6 +242,35 @@ def _ends_with_org(text: str) -> bool:
     return len(text) >= 2 and text.endswith(_ORG_SUFFIXES)
 
 
+#: A list of quantities under one 以…的 (以4.78%和4.55%的周涨幅, 分别以97亿元、85亿元的
+#: 交易额): the items before a quantity back to 以/按, and the items after it up to 的.
+_YI_LIST_BEFORE_RE = re.compile(r"[以按](?:[^，。；：！？,;:!?、和及与以按的]{1,14}[和及与、])+$")
+_YI_LIST_AFTER_RE = re.compile(r"(?:[和及与、][^，。；：！？,;:!?、和及与以按的]{1,14})+的")
+_LIST_NUMERAL_RE = re.compile(r"[0-9０-９一二三四五六七八九十两百千万亿]")
+
+
+def _numeral_items(stretch: str) -> bool:
+    return all(_LIST_NUMERAL_RE.search(item) for item in re.split(r"[和及与、]", stretch) if item)
+
+
+def yi_list(before: Sequence[Token], after: Sequence[Token]) -> tuple[bool, int]:
+    """Whether the quantity between ``before`` and ``after`` is a later item of a list of
+    quantities opened by 以/按 (以4.78%和|4.55%), and the index in ``after`` of the 的 that
+    closes the list when this quantity is an item before it (4.78%|和4.55%的; -1: none).
+    Every other item holds a numeral."""
+    tail = "".join(t[0] for t in before[-16:])
+    m = _YI_LIST_BEFORE_RE.search(tail)
+    in_list = m is not None and _numeral_items(m.group()[1:-1])
+    head = ""
+    for n, t in enumerate(after[:16]):
+        head += t[0]
+        if t[0] == "的":
+            if n > 0 and _YI_LIST_AFTER_RE.fullmatch(head) and _numeral_items(head[1:-1]):
+                return in_list, n
+            break
+    return in_list, -1
+
+
 def _is_attr(word: str) -> bool:
     return word.endswith(_ATTR_SUFFIXES)
 
@@ -708,12 +737,18 @@ def predicate_and_object(
             pred = attr
     if pred is None:
         pred = _verb_phrase_before(before)
-    if after and after[0][0] == "的":
+    raw_before = tokens[max(0, at - 16) : at]
+    raw_before = [t for t in raw_before if t[3] <= q_start]
+    yi_at = bool(raw_before) and raw_before[-1][0] in ("以", "按")
+    in_list, list_de = yi_list(raw_before, after)
+    de = 0 if after and after[0][0] == "的" and (yi_at or in_list) else -1
+    if de < 0 and yi_at and list_de >= 0:
+        de = list_de  # 以4.78%和4.55%的周涨幅: the first item shares the attribute
+    if de >= 0:
         # 以18.74%的净值增长率位居…: the attribute the quantity measures follows it.
-        j = noun_run(after, 1)
-        inner = after[1:j]
-        raw_before = [t for t in tokens if t[3] <= q_start]
-        if j > 1 and _is_attr(inner[-1][0]) and raw_before and raw_before[-1][0] in ("以", "按"):
+        j = noun_run(after, de + 1)
+        inner = after[de + 1 : j]
+        if j > de + 1 and _is_attr(inner[-1][0]):
             return Phrase("".join(t[0] for t in inner), inner[0][2], inner[-1][3]), obj
     if pred is None and kind == "count" and after and _is_nounish(after[0]):
         j = noun_run(after, 0)
