@@ -1537,9 +1537,7 @@ def _attribute_of(pred: Phrase, subject: str, pred_options: list[Option]) -> Phr
     or open with a determiner of ``data/owner_determiners.tsv``) and are no sum or average
     (``data/not_subject_words.tsv``: 累计) and no linking verb with its object
     (``data/clause_verbs.tsv``: 占汽车总量). The shortest such option of two
-    characters or more ending in an attribute word (``data/attribute_words.tsv``) wins.
-    A share (``data/share_words.tsv``: 00后消费者占比) is cut whatever the subject: the words
-    of two characters or more before it name the group whose share it is."""
+    characters or more ending in an attribute word (``data/attribute_words.tsv``) wins."""
     text = pred.text
     if len(text) < 3:
         return pred
@@ -1562,12 +1560,6 @@ def _attribute_of(pred: Phrase, subject: str, pred_options: list[Option]) -> Phr
     )
     if owner.startswith(lexicon.words("owner_determiners")):
         pass
-    elif (
-        simplified(best.text) in lexicon.words("share_words")
-        and len(owner) >= 2
-        and not simplified(owner).startswith(lexicon.words("not_subject_words"))
-    ):
-        pass  # 00后消费者占比: a share's group is whose share it is, shared with the subject or not
     elif not shares or simplified(owner).startswith(lexicon.words("not_subject_words")):
         # 累计经济成长率: a sum or an average of the attribute, not whose it is.
         return pred

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from extractor import extract
-from extractor.core import _attribute_of, _part_of_spec_unit
+from extractor.core import _part_of_spec_unit
 from extractor.lexicon import words
 from extractor.ranker import Option
 from extractor.roles import Phrase, yi_list
@@ -125,26 +125,3 @@ def test_a_record_named_after_de_is_the_wins_predicate(
 @pytest.mark.parametrize("text", ["东城队以12胜3负领先。", "北港队领先同为12胜3负的东城队。"])
 def test_a_record_with_no_record_noun_after_de_keeps_its_wins(text: str) -> None:
     assert _claim(text, "12胜").predicate == "胜"
-
-
-def test_a_share_s_group_is_cut_off_whatever_the_subject() -> None:
-    c = _claim("元旦期间滑雪镜销量增长两倍，95后消费者占比达到41%。", "达到41%")
-    assert c.predicate == "占比"
-
-
-def _share_options(text: str, share: str) -> list[Option]:
-    return [Option(share, len(text) - len(share), len(text), {})]
-
-
-def test_a_one_character_head_before_a_share_stays() -> None:
-    # 屏占比 (screen-to-body ratio) is one term, not a group and its share.
-    pred = Phrase("屏占比", 2, 5)
-    assert _attribute_of(pred, "新款手机", _share_options("手机屏占比", "占比")) is pred
-
-
-def test_share_words_lexicon() -> None:
-    check_lexicon_file("share_words")
-    for word in words("share_words"):
-        text = f"外地游客{word}"
-        pred = Phrase(text, 0, len(text))
-        assert _attribute_of(pred, "东港市", _share_options(text, word)).text == word, word
