@@ -1,8 +1,8 @@
 """Twenty-sixth session's second round of predicate rules, with sentences written for the
 tests: every quantity of a list under one 以…的 (以4.78%和4.55%的周涨幅) takes the attribute
 after 的, as a single quantity there already does; a part's specification in a measure word
-(23万像素的显示屏) names the part with the measure (显示屏像素); a record's wins take the
-record noun after 的 (12胜3负的战绩); a share is cut from its group (消费者占比 | 占比)."""
+(23万像素的显示屏) names the part with the measure (显示屏像素); and a record's wins take the
+record noun after 的 (12胜3负的战绩)."""
 
 from __future__ import annotations
 
