@@ -80,6 +80,8 @@ _SENTENCES_BACK = 4
 _PIECES_BACK = 16
 #: Tokens on each side of the quantity read for predicate options.
 _PRED_WINDOW = 10
+#: Kinds of quantity whose counted noun may follow them in a tally (8个篮板3次助攻).
+_TALLY_KINDS = ("count", "score")
 _ADVERB_FLAGS = ("d", "ad")
 #: Tags of the words a verb phrase may start with (同比/j 增长, 净值/n 下挫, 大幅/d 下降).
 _MODIFIER_FLAGS = ("d", "ad", "j", "vn", "n", "a", "vd")
@@ -984,9 +986,14 @@ def predicate_options(
     lo_w = max(0, lo_w - sum(1 for t in toks[lo_w:at] if _is_name(t) or t[0] in _NAME_JOINERS))
     before = [t for t in toks[lo_w:at] if t[3] <= q_start]
     after: list[Token] = []
+    # A count with the noun it counts right after it (7个篮板2次抢断): the words after the
+    # next number are that number's, not this one's.
+    counted = kind in _TALLY_KINDS and past < len(toks) and toks[past][1] in ("n", "nz", "vn")
     for t in toks[past : past + _PRED_WINDOW]:
         if t[0] in _CLAUSE_STOPS or _is_dateline(norm, t):
             break  # a clause ends; a dateline glued to a headline (…764亿元中新网5月22日电)
+        if counted and t[1] in ("m", "eng") and t[0][:1].isdigit():
+            break
         after.append(t)
     found: dict[tuple[int, int, str], dict[str, float]] = {}
     state = {"governed": False}

@@ -125,3 +125,17 @@ def test_a_record_named_after_de_is_the_wins_predicate(
 @pytest.mark.parametrize("text", ["东城队以12胜3负领先。", "北港队领先同为12胜3负的东城队。"])
 def test_a_record_with_no_record_noun_after_de_keeps_its_wins(text: str) -> None:
     assert _claim(text, "12胜").predicate == "胜"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "predicate"),
+    [
+        # a count with its counted noun right after it: the words after the next number are
+        # that number's (盖帽 is not the rebounds' statistic)
+        ("他本场贡献8个篮板4次盖帽。", "8个", "篮板"),
+        ("他本场贡献8个篮板4次盖帽。", "4次", "盖帽"),
+    ],
+)
+def test_a_tally_item_stops_at_the_next_number(text: str, surface: str, predicate: str) -> None:
+    (claim,) = [c for c in extract(text) if c.quantity_text == surface]
+    assert claim.predicate == predicate
