@@ -162,3 +162,17 @@ def test_a_user_dictionary_wins_over_the_fixes(tmp_path: Path) -> None:
         check=True,
     )
     assert out.stdout.split() == ["阳光", "n", "阳光", "nt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a team and a singer the dictionary tags as names, rightly: words of the dictionary's
+        # name entries that news uses as names stay out of the retag file
+        ("雷霆本场命中率达到48%，杜兰特得到32分。", "达到48%", "雷霆"),
+        ("黎明今年开了15场演唱会。", "15场", "黎明"),
+    ],
+)
+def test_names_news_uses_keep_their_name_tag(text: str, surface: str, subject: str) -> None:
+    (claim,) = [c for c in extract(text) if c.quantity_text == surface]
+    assert claim.subject == subject
