@@ -30,6 +30,8 @@ from .lookalike import screen as screen_lookalikes
 from .model import Candidate
 from .numbers import FULLWIDTH
 from .options import (
+    COUNTED_TAGS,
+    TALLY_KINDS,
     antecedent,
     document_genre,
     is_base,
@@ -1181,8 +1183,8 @@ def _candidate(
             # 6间睡房、5间浴室: the noun after the earlier quantity is its own, not this one's.
             after_subject = m.start
         elif (
-            m.kind in _TALLY_KINDS
-            and doc.mentions[k].kind in _TALLY_KINDS
+            m.kind in TALLY_KINDS
+            and doc.mentions[k].kind in TALLY_KINDS
             and _counted_after(tokens, m.end)
             and _nouns_between(tokens, doc.mentions[k].end, m.start)
         ):
@@ -1356,10 +1358,6 @@ class _Made:
         self.chosen_pred: Phrase | None = None
 
 
-#: Kinds of the quantities of a tally that name what each counts (8个篮板3次助攻).
-_TALLY_KINDS = ("count", "score")
-
-
 def _nouns_between(tokens: list[Token], start: int, end: int) -> bool:
     """Whether the words from ``start`` to ``end`` are nouns only (at least one)."""
     k = bisect.bisect_left(tokens, start, key=lambda t: t[2])
@@ -1369,7 +1367,7 @@ def _nouns_between(tokens: list[Token], start: int, end: int) -> bool:
         bool(span)
         and span[0][2] == start
         and span[-1][3] == end
-        and all(t[1] in ("n", "nz", "vn") for t in span)
+        and all(t[1] in COUNTED_TAGS for t in span)
     )
 
 
@@ -1377,7 +1375,7 @@ def _counted_after(tokens: list[Token], end: int) -> bool:
     """Whether a noun follows a quantity right where it ends: the list item names what it
     counts itself (9分、11个篮板、2.5次助攻), so it does not share the list's first verb."""
     k = bisect.bisect_left(tokens, end, key=lambda t: t[2])
-    return k < len(tokens) and tokens[k][2] == end and tokens[k][1] in ("n", "nz", "vn")
+    return k < len(tokens) and tokens[k][2] == end and tokens[k][1] in COUNTED_TAGS
 
 
 def _choose_predicate(

@@ -80,8 +80,10 @@ _SENTENCES_BACK = 4
 _PIECES_BACK = 16
 #: Tokens on each side of the quantity read for predicate options.
 _PRED_WINDOW = 10
-#: Kinds of quantity whose counted noun may follow them in a tally (8个篮板3次助攻).
-_TALLY_KINDS = ("count", "score")
+#: Kinds of quantity whose counted noun may follow them in a tally (8个篮板3次助攻), and the
+#: tags of that noun.
+TALLY_KINDS = ("count", "score")
+COUNTED_TAGS = ("n", "nz", "vn")
 _ADVERB_FLAGS = ("d", "ad")
 #: Tags of the words a verb phrase may start with (同比/j 增长, 净值/n 下挫, 大幅/d 下降).
 _MODIFIER_FLAGS = ("d", "ad", "j", "vn", "n", "a", "vd")
@@ -988,7 +990,7 @@ def predicate_options(
     after: list[Token] = []
     # A count with the noun it counts right after it (7个篮板2次抢断): the words after the
     # next number are that number's, not this one's.
-    counted = kind in _TALLY_KINDS and past < len(toks) and toks[past][1] in ("n", "nz", "vn")
+    counted = kind in TALLY_KINDS and past < len(toks) and toks[past][1] in COUNTED_TAGS
     for t in toks[past : past + _PRED_WINDOW]:
         if t[0] in _CLAUSE_STOPS or _is_dateline(norm, t):
             break  # a clause ends; a dateline glued to a headline (…764亿元中新网5月22日电)

@@ -22,9 +22,8 @@ from __future__ import annotations
 import unicodedata
 
 #: The label keys, in the order labels use them: the unshifted ones first, then seven shifted
-#: ones (twenty-sixth session: seventeen keys give a sentence of up to seventeen words one key
-#: each, and one of forty words fifteen one-key labels instead of six; the last keys are the
-#: first of the two-key labels).
+#: ones (a sentence of up to seventeen words gets one key a word; the last keys also open the
+#: two-key labels).
 ALPHABET = "7890;'-=/\\():~<>\""
 #: Characters an input method sends for a label key that NFKC does not map back to it.
 IME_FORMS = {"、": "\\", "‘": "'", "’": "'", "〜": "~", "《": "<", "》": ">", "“": '"', "”": '"'}
