@@ -432,11 +432,19 @@ class Driver:
             return int(claim.id)
 
     def claim(self, claim_id: int) -> dict[str, Any]:
-        """A claim's committed state."""
+        """A claim's committed state — as the screen shows it while it is pending and on
+        screen: the app may show a pending claim's fields re-ranked by the document's
+        decisions (``db.feedback``), and what a reviewer judges, picks from and accepts is
+        what the card shows."""
         row = self.db.execute("SELECT * FROM claims WHERE id = ?", (claim_id,)).fetchone()
         if row is None:
             raise BenchError(f"claim {claim_id} is not in the database")
-        return dict(row)
+        out = dict(row)
+        if out["status"] == "pending":
+            shown = getattr(self.app.screen, "claim", None)
+            if shown is not None and shown["id"] == claim_id and shown["status"] == "pending":
+                out.update(dict(shown))
+        return out
 
     def decisions(self, claim_id: int) -> int:
         """How many decisions the claim has (each commit adds one)."""
@@ -1949,14 +1957,18 @@ class Outcome:
 
 
 async def review(db_path: str, gold: list[dict], plan: Plan, texts: dict[int, str],
-                 verbose: bool) -> tuple[Keys, list[str]]:  # fmt: skip
+                 verbose: bool, suggest: bool = True) -> tuple[Keys, list[str]]:  # fmt: skip
     """Drive the app until nothing is pending and every gold claim is added; return the keys
-    and the problems met."""
+    and the problems met. ``suggest``: the app's suggestions from the document's decisions
+    (``review --no-suggest`` turns them off)."""
     from tui.app import make_app
 
     keys = Keys()
     problems: list[str] = []
-    app = make_app(db_path, "keys-bench")
+    try:
+        app = make_app(db_path, "keys-bench", suggest=suggest)
+    except TypeError:  # an app from before the suggestions
+        app = make_app(db_path, "keys-bench")
     async with app.run_test(size=SIZE) as pilot:
         d = Driver(app, pilot, db_path, keys, verbose, plan, texts)
         await d.settle(
@@ -2007,7 +2019,9 @@ async def review(db_path: str, gold: list[dict], plan: Plan, texts: dict[int, st
                     await attempt(d, problems, d.add(doc_id, g, text, claim), g)
                 continue
             try:
-                if action == "edit":
+                if action in ("accept", "edit"):
+                    # Judged on the card: a right candidate may be shown with a suggested field
+                    # that is wrong, a wrong one with the right suggestion (db.feedback).
                     await d.fix_claim(here, plan.target[here], text)
                 else:
                     await d.decide(action, here)
@@ -2157,7 +2171,9 @@ def run(args: argparse.Namespace) -> Outcome:
             g["_doc_id"] = by_name[g["doc"]]
         plan = make_plan(gold, texts, candidates)
         t0, c0 = time.perf_counter(), time.process_time()
-        keys, problems = asyncio.run(review(work, gold, plan, texts, args.verbose))
+        keys, problems = asyncio.run(
+            review(work, gold, plan, texts, args.verbose, not args.no_suggest)
+        )
         seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
         records = export_all(work)
     differences = check(gold, records, docs, [g for g, _ in plan.inexpressible])
@@ -2273,6 +2289,12 @@ def main(argv: list[str] | None = None) -> int:
         help="fail also when the gold has claims the app cannot express",
     )
     ap.add_argument("--verbose", action="store_true", help="say what is done to each claim")
+    ap.add_argument(
+        "--no-suggest",
+        action="store_true",
+        help="review as with `claimdesk review --no-suggest`: each claim's subject and time as"
+        " the extractor proposed them, not re-ranked by the document's decisions",
+    )
     args = ap.parse_args(argv)  # fmt: skip
     if not Path(args.db).is_file():
         print(f"error: {args.db}: no such database", file=sys.stderr)

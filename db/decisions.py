@@ -478,7 +478,10 @@ def decide(
         action: ``accept``, ``reject``, ``skip`` (logged; the claim stays pending) or ``edit``
             (``changes`` applied, the claim accepted, the extractor's proposal kept in
             ``original`` and ``edited`` set).
-        changes: for ``edit``, the fact fields that change (see :func:`merge_edit`).
+        changes: for ``edit``, the fact fields that change (see :func:`merge_edit`); for
+            ``accept``, the fields of the claim as shown that the stored row does not hold yet
+            (suggested from the document's decisions, :mod:`db.feedback`): written with the
+            accept, the extractor's proposal kept in ``original``, ``edited`` left unset.
         seen: the state the reviewer saw; when someone changed the claim since, the decision
             is refused instead of overwriting theirs.
         group_id: the group of a group action (:func:`db.decisions.new_group`).
@@ -514,6 +517,14 @@ def decide(
             if claim["status"] == status:
                 # Never log a second identical decision (a key pressed twice).
                 raise ReviewError(f"claim {claim_id} is already {status}{who}; not changed")
+            if action == "accept" and changes:
+                # The claim as shown: fields suggested from the document's decisions
+                # (db.feedback) are accepted with it; the extractor's proposal is kept.
+                after.update(merge_edit(conn, claim, changes))
+                if claim["original"] is None:
+                    after["original"] = json.dumps(
+                        {f: before[f] for f in (*FACT_FIELDS, *SPAN_FIELDS)}, ensure_ascii=False
+                    )
             after.update(status=status, reviewer=reviewer, decided_at=at)
         elif claim["status"] != "pending":
             raise ReviewError(f"claim {claim_id} is already {claim['status']}{who}; not skipped")

@@ -23,9 +23,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, cast
 
-from db import alternatives, decisions, flags, review, reviewed, siblings, spans, teams
+from db import (
+    alternatives,
+    decisions,
+    feedback,
+    flags,
+    review,
+    reviewed,
+    siblings,
+    spans,
+    teams,
+)
 from db.decisions import Decision, ReviewError, Seen
 from db.errors import describe, unsaved
+from db.fields import validate_fields
 from db.review import ClaimFilter, Key
 from db.rows import ClaimRow, DocumentRow, ListRow, Verdict
 from db.schema import WITHDRAWN
@@ -69,6 +80,9 @@ class View:
     on it are refused until the reviewer moves, so a stray key never changes it)."""
     own_verdict: Verdict | None = None
     """Overlap mode: the reviewer's own verdict on the pending claim (its fields are shown)."""
+    suggested: dict[str, str] = field(default_factory=dict)
+    """Fields of the pending claim shown re-ranked by the document's decisions
+    (:mod:`db.feedback`): field -> the extractor's proposal they replace."""
 
 
 @dataclass(frozen=True)
@@ -262,6 +276,11 @@ def strategy_for(assignment: teams.Assignment) -> Strategy:
 # The session
 
 
+#: The modes whose pending claims are shown re-ranked by the document's decisions (overlap
+#: shows a reviewer's own verdicts, adjudication reviewers' versions).
+FEEDBACK_MODES = ("single", "split")
+
+
 class ReviewSession:
     """One reviewer's review session over one connection (see the module docstring).
 
@@ -402,6 +421,7 @@ class ReviewSession:
         rows: list[ListRow] | None = None,
     ) -> View:
         """Make ``row`` the current claim and describe the screen that shows it."""
+        self.suggested, self.replaced = {}, {}
         self.doc_only = None
         self.finished = False
         self.stayed = None
@@ -415,6 +435,12 @@ class ReviewSession:
         own = self.strategy.own_verdict(self, claim)
         if own is not None:
             claim = with_verdict(claim, own, self.document(claim["doc_id"])["text"])
+        # Subject and time re-ranked with what reviewers accepted before it in the document.
+        if self.feedback is not None and own is None and self.strategy.name in FEEDBACK_MODES:
+            text = self.document(claim["doc_id"])
+            claim, self.suggested, self.replaced = feedback.apply(
+                self.conn, claim, self.feedback, text["text"], self.normalise_time, text["date"]
+            )
         # What reviewers set on the document's nearest claims, offered among its options.
         claim = reviewed.with_reviewed(self.conn, claim)
         if index is None:
@@ -441,6 +467,7 @@ class ReviewSession:
             relist=relist,
             rows=rows or [],
             own_verdict=own,
+            suggested=dict(self.replaced),
         )
 
     # ---------------------------------------------------------------- actions
@@ -536,6 +563,10 @@ class ReviewSession:
         if self.finished and action in ("accept", "reject"):
             return self._out("refused", self.finished_reason(action))
         note = self._sync_mode()
+        if self.suggested and action in ("accept", "edit"):
+            # What is saved is what was shown: the suggested fields, the reviewer's own over them.
+            changes = {**self.suggested, **(changes or {})}
+            extra = {**(extra or {}), "suggested": sorted(self.replaced)}
         decision = self.strategy.decide(self, self.claim, action, changes, extra)
         self._note_correction(self.claim, decision)
         if action == "skip":
@@ -771,6 +802,15 @@ class ReviewSession:
     """Normalises a picked time expression against the document's date (the app sets the
     extractor's; ``db`` never imports it). Without one a picked time gets an empty ``time``."""
 
+    feedback: feedback.Rerank | None = None
+    """Re-ranks a pending claim's subject and time with the document's decisions (the app sets
+    the extractor's ``extractor.feedback`` model; ``db`` never imports it). None: the
+    extractor's proposal is shown as stored."""
+    suggested: dict[str, Any] = {}  # noqa: RUF012 - replaced per view, never mutated
+    """The changes that make the stored claim the one shown (accept and edits write them)."""
+    replaced: dict[str, str] = {}  # noqa: RUF012 - replaced per view, never mutated
+    """Field -> the extractor's proposal the shown claim's suggestion replaces."""
+
     def pick_alternative(self, field: str, n: int, *, stay: bool = False) -> Outcome:
         """Pick option ``n`` (as numbered on the card) of ``field`` for the current claim: saved
         as an edit decision (which records the option under ``picked``), then the next pending
@@ -850,6 +890,7 @@ class ReviewSession:
     def _document_view(self, doc: DocumentRow) -> View:
         """The view of a document without claims."""
         self.claim, self.index, self.doc_only = None, -1, doc["id"]
+        self.suggested, self.replaced = {}, {}
         self._doc_total = self._doc_total or review.document_count(self.conn)
         position = (0, 0, self._doc_ordinal(doc["id"]), self._doc_total)
         message = (
@@ -897,6 +938,7 @@ class ReviewSession:
         def run() -> Outcome:
             doc = self.document(doc_id)
             fields = spans.new_claim(doc["text"], start, end, readers, doc["date"])
+            fields = self._suggest_for_add(doc, fields)
             fields = reviewed.fill_empty(self.conn, doc_id, fields)
             decision = review.add_claim(self.conn, doc_id, fields, self.reviewer)
             self._doc_ordinals.clear()
@@ -907,6 +949,29 @@ class ReviewSession:
                              decision=decision, view=self._view(row, relist=True))  # fmt: skip
 
         return self._run(run)
+
+    def _suggest_for_add(self, doc: DocumentRow, fields: Changes) -> Changes:
+        """The extractor's guesses for a claim added from a selection, its subject and time
+        re-ranked by the document's decisions like a pending claim's (:mod:`db.feedback`)."""
+        if self.feedback is None or self.strategy.name not in FEEDBACK_MODES:
+            return fields
+        try:
+            fixed = validate_fields(
+                doc["text"], {"qualifier": "=", "kind": "other", "value_max": None, **fields}
+            )
+        except ReviewError:
+            return fields  # adding refuses it with its own message
+        guess = cast(
+            ClaimRow,
+            {**fixed, "id": 0, "doc_id": doc["id"], "status": "pending",
+             "alternatives": fields.get("alternatives")},
+        )  # fmt: skip
+        shown, changes, _replaced = feedback.apply(
+            self.conn, guess, self.feedback, doc["text"], self.normalise_time, doc["date"]
+        )
+        if not changes:
+            return fields
+        return {**fields, **changes, "alternatives": shown["alternatives"]}
 
     # ---------------------------------------------------------------- siblings
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 
 from .hanzi import simplified
@@ -3370,16 +3370,27 @@ def parse_quantity(span: str) -> dict | None:
     """
     if not isinstance(span, str) or not span.strip():
         return None
-    norm = simplified(span.translate(FULLWIDTH))
+    return _parse_selection(simplified(span.translate(FULLWIDTH)), implied=True)
+
+
+def _parse_selection(norm: str, *, implied: bool) -> dict | None:
+    """:func:`parse_quantity` of a normalised span; ``implied``: read a span with no number
+    through the number a morpheme implies (once: the rewritten span is read without it)."""
+    if not implied:
+        return _read_selection(norm, lambda _norm: None)
+    return _read_selection(norm, _implied)
+
+
+def _read_selection(norm: str, fallback: Callable[[str], dict | None]) -> dict | None:
     found = [q for q in find_quantities(norm, lookalikes=False) if q.rule != "rank.ordinal"]
     if not found:
         # A bare number the finder would not propose (a year, a code) is still a number.
         m = re.search(_ARABIC + "|" + _CN, norm)
         if not m or not re.search(f"[0-9{_CN_DIGIT_CHARS}]", m.group(0)):
-            return _implied(norm)
+            return fallback(norm)
         value = parse_number(m.group(0))
         if value is None:
-            return _implied(norm)
+            return fallback(norm)
         qualifier = _span_qualifier(norm, m.start(), m.end(), "=")
         unit = _selected_unit(norm, m.end())
         return {
@@ -3417,7 +3428,8 @@ def _implied(norm: str) -> dict | None:
     rewritten = norm[:i] + number + norm[i + len(morpheme) :]
     if not re.search(f"[0-9{_CN_DIGIT_CHARS}]", rewritten):
         return None  # what it implies is written with no digit either: nothing to read
-    return parse_quantity(rewritten)
+    # Once: 百千 -> 一百千 reads no number, and rewriting again would never end (一一百千...).
+    return _parse_selection(rewritten, implied=False)
 
 
 #: Punctuation a reviewer's selection may run on to after the words it means.

@@ -97,3 +97,13 @@ def test_every_corpus_article_keeps_offsets() -> None:
             if i % 5:
                 continue
             _check(json.loads(line)["text"])
+
+
+def test_a_selection_of_numeral_morphemes_alone_ends() -> None:
+    """百千 read through the number a morpheme implies: rewritten once (一百千), never again
+    (found by the property above: each rewrite held another morpheme, 一一百千…)."""
+    assert parse_quantity("百千") is None
+    assert parse_quantity("百千万") is None
+    assert parse_quantity("上千亩") == {
+        "value": 1000.0, "value_max": None, "unit": "亩", "qualifier": ">=", "kind": "area",
+    }  # fmt: skip

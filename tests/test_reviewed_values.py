@@ -127,7 +127,8 @@ async def test_the_card_lists_a_reviewed_value_and_its_digit_picks_it(tmp_path):
     conn = open_db(path)
     review_api.decide(conn, ids[0], "ann", "edit", {"subject": "甲公司与乙市政府"})
     conn.close()
-    app = make_app(str(path), reviewer="ann")
+    # Without suggestions: with them the reviewed value is the subject shown (test_feedback).
+    app = make_app(str(path), reviewer="ann", suggest=False)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_app(app, pilot)
         assert screen.claim["id"] == ids[1]

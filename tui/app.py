@@ -100,6 +100,8 @@ class ReviewApp(App):
         """Split, overlap or adjudication (see :mod:`db.teams`)."""
         self.ask_reviewer = ask_reviewer
         self.source: str | None = None
+        self.suggest = True
+        """Re-rank pending claims' subject and time with the document's decisions."""
         """Review only claims of documents whose source holds this text (``--source``)."""
         self.list_conn: sqlite3.Connection | None = None
         """Ask for the reviewer's name first (a browser session has no login name)."""
@@ -140,6 +142,10 @@ class ReviewApp(App):
         )
         if self.source:
             screen.session.restrict_source(self.source)
+        if self.suggest and not self.assignment.adjudicate:
+            from extractor import feedback
+
+            screen.session.feedback = feedback.ranking(feedback.shipped())
         self.push_screen(screen)
 
     def on_unmount(self) -> None:
@@ -160,6 +166,7 @@ def make_app(
     lease_seconds: float = teams.LEASE_SECONDS,
     keymap: str | Path | None = None,
     source: str | None = None,
+    suggest: bool = True,
 ) -> App:
     """Build the review app on an existing claimdesk database.
 
@@ -174,6 +181,8 @@ def make_app(
         lease_seconds: how long a claim stays leased to a reviewer who went away.
         keymap: a keymap file (see :mod:`tui.keymap`) remapping keys by binding id.
         source: review only claims of documents whose source holds this text.
+        suggest: show a pending claim's subject and time re-ranked with what reviewers
+            accepted before it in its document (``extractor.feedback``; ``db.feedback``).
 
     Raises:
         db.errors.ClaimdeskError: the file is missing, not a claimdesk database, or unreadable,
@@ -197,6 +206,7 @@ def make_app(
     name = (reviewer or "").strip() or getpass.getuser()
     app = ReviewApp(conn, str(db_path), name, assignment, ask_reviewer=ask_reviewer)
     app.source = (source or "").strip() or None
+    app.suggest = suggest
     if remap:
         app.set_keymap(remap)
     return app

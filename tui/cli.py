@@ -753,6 +753,13 @@ def review_options(f):
                 " [default: $XDG_CONFIG_HOME/claimdesk/keymap.toml if present].",
             ),
             click.option(
+                "--no-suggest",
+                "no_suggest",
+                is_flag=True,
+                help="Show each claim's subject and time as the extractor proposed them, not"
+                " re-ranked with what reviewers accepted before it in its document.",
+            ),
+            click.option(
                 "--lease",
                 "lease_seconds",
                 type=click.FloatRange(5, 86400),
@@ -789,6 +796,7 @@ def review(
     lease_seconds: float,
     ask_reviewer: bool,
     keymap: str | None,
+    no_suggest: bool = False,
     source: str | None = None,
 ) -> None:
     """Open the review app: confirm, edit or reject each candidate claim.
@@ -801,7 +809,7 @@ def review(
     _run_app(make_app(
         db_path, reviewer, mode=mode, per_claim=per_claim, adjudicate=adjudicate,
         ask_reviewer=ask_reviewer, lease_seconds=lease_seconds, keymap=_keymap_file(keymap),
-        source=source,
+        source=source, suggest=not no_suggest,
     ))  # fmt: skip
     # The decisions are saved either way; a file that cannot be sealed is checked next time.
     with contextlib.suppress(ClaimdeskError):
@@ -850,6 +858,7 @@ def serve(
     adjudicate: bool,
     lease_seconds: float,
     keymap: str | None,
+    no_suggest: bool,
     host: str,
     port: int,
 ) -> None:
@@ -875,6 +884,8 @@ def serve(
         args += ["--mode", mode, "--per-claim", str(per_claim)]
     if adjudicate:
         args.append("--adjudicate")
+    if no_suggest:
+        args.append("--no-suggest")
     keymap = _keymap_file(keymap)
     if keymap:
         from tui.keymap import load as load_keymap

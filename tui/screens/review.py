@@ -745,6 +745,11 @@ class ReviewScreen(SpanMode):
             note.append(", waiting for the other reviewers")
         elif view.finished:
             note.append(" · nothing left pending")
+        if view.suggested and view.claim["status"] == "pending":
+            # Shown re-ranked by the document's decisions; a digit picks the extractor's back.
+            note.append(" · ")
+            note.append(" and ".join(view.suggested), style="bold")
+            note.append(" from your decisions on this document")
         card.set_title_note(view.claim["id"], note if note.plain else None)
         card.show(view.claim)
 
