@@ -55,6 +55,9 @@ BASE_FEATURES: dict[str, str] = {
     "empty": "the empty value (a time: no time)",
     "d_last": "the value accepted on the nearest decided claim before it",
     "d_last_part": "holds, or is held by, that value (not equal)",
+    "d_last_far": "on that value: log(1 + characters between the two claims' sentences) / 5",
+    "d_last_fixed": "on that value: a reviewer set it there in place of the extractor's",
+    "d_second": "the value accepted on the nearest decided claim before it with another value",
     "d_sent": "a value accepted on a decided claim of the same sentence before it",
     "d_n": "log(1 + decided claims before it that carry the value)",
     "d_rejected": "the extractor proposed it on a decided claim and the reviewer set another",
@@ -63,7 +66,18 @@ BASE_FEATURES: dict[str, str] = {
 }
 #: Features crossed with the kind of option (how much a decided value counts differs between
 #: the extractor's choice, its runners-up and an injected value).
-CROSSED = ("d_last", "d_sent", "d_n", "d_rejected", "d_corrected_to", "empty_last", "d_last_part")
+CROSSED = (
+    "d_last",
+    "d_last_fixed",
+    "d_last_far",
+    "d_second",
+    "d_sent",
+    "d_n",
+    "d_rejected",
+    "d_corrected_to",
+    "empty_last",
+    "d_last_part",
+)
 KINDS = ("r0", "alt", "injected", "empty")
 #: Every feature of the model.
 FEATURES: dict[str, str] = {
@@ -184,9 +198,17 @@ def options(
         for d in decided
         if d.proposed is not None and norm(d.proposed) == cur and norm(d.value) != cur
     }
+    far = math.log1p(max(0, sentence_start - decided[-1].sentence_start)) / 5 if decided else 0.0
+    second = next((norm(d.value) for d in reversed(decided) if norm(d.value) != last), None)
     for key, (_t, _a, _b, f, _inj) in out.items():
+        if key == second:
+            f["d_second"] = 1.0
         if key == last:
             f["d_last"] = 1.0
+            if far:
+                f["d_last_far"] = far
+            if decided[-1].proposed is not None and norm(decided[-1].proposed) != last:
+                f["d_last_fixed"] = 1.0
         elif last and key and (key in last or last in key):
             f["d_last_part"] = 1.0
         if key in same_sentence:
@@ -393,6 +415,66 @@ def accuracy(
     return right, base, n, exact, base_exact
 
 
+def in_order_scores(
+    gold: Sequence[Mapping[str, Any]], predicted: Sequence[Mapping[str, Any]], model: Model
+) -> dict[str, tuple[int, int]]:
+    """What a reviewer going through each document in order sees: per field (and
+    ``accept-as-is``), (right as extracted, right as shown), counted as the scorer counts —
+    fields on found claims, accept-as-is on every gold claim (claim: true). Each found claim's
+    subject and time are re-ranked with the gold claims before it as the decided ones."""
+    from .evaluate import _field_right, _matches
+
+    by_doc: dict[str, list[Mapping[str, Any]]] = {}
+    for p in predicted:
+        by_doc.setdefault(p["doc"], []).append(p)
+    names = ("subject", "predicate", "qualifier", "time")
+    before = dict.fromkeys((*names, "accept-as-is"), 0)
+    after = dict(before)
+    found = claims = 0
+    for doc in sorted({g["doc"] for g in gold}):
+        golds = sorted(
+            (g for g in gold if g["doc"] == doc and g.get("claim")),
+            key=lambda g: (g["start"], g["end"]),
+        )
+        preds = sorted(by_doc.get(doc, []), key=lambda p: (p["start"], p["end"]))
+        used: set[int] = set()
+        decided: dict[str, list[Decided]] = {f: [] for f in FIELDS}
+        for g in golds:
+            claims += 1
+            hit = None
+            for i, p in enumerate(preds):
+                if i not in used and _matches(dict(g), dict(p)):
+                    used.add(i)
+                    hit = dict(p)
+                    break
+            if hit is not None:
+                found += 1
+                shown = dict(hit)
+                for field in FIELDS:
+                    key = _KEY[field]
+                    alts = (hit.get("alternatives") or {}).get(field) or []
+                    span = (hit.get(f"{field}_start"), hit.get(f"{field}_end"))
+                    ranked = model.rerank(field, hit.get(key) or "", span, alts, decided[field],
+                                          hit["sentence_start"])  # fmt: skip
+                    shown[key] = ranked[0].text
+                ok_before = [_field_right(f, dict(g), hit)[0] for f in names]
+                ok_after = [_field_right(f, dict(g), shown)[0] for f in names]
+                for f, a, b in zip(names, ok_before, ok_after, strict=True):
+                    before[f] += a
+                    after[f] += b
+                before["accept-as-is"] += all(ok_before)
+                after["accept-as-is"] += all(ok_after)
+            for field in FIELDS:
+                proposed = None if hit is None else str(hit.get(_KEY[field]) or "")
+                sentence = hit["sentence_start"] if hit is not None else -1
+                value = str(g.get(_GOLD[field]) or "")
+                decided[field].append(Decided(g["start"], sentence, value, None, None, proposed))
+    out = {f: (before[f], after[f]) for f in before}
+    out["found"] = (found, found)
+    out["claims"] = (claims, claims)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m extractor.feedback GOLD.jsonl... --split S --part train -o FILE``."""
     from .evaluate import (
@@ -411,6 +493,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--part", default="train", help="the split's part to train on")
     ap.add_argument("--folds", type=int, default=0, help="also report K-fold CV accuracy")
     ap.add_argument("-o", "--output", type=Path, help="write the model here")
+    ap.add_argument(
+        "--score",
+        type=Path,
+        metavar="MODEL",
+        help="train nothing: score the gold's documents as a reviewer going through each in"
+        " order sees them with this model (each field and accept-as-is, as extracted and as"
+        " shown)",
+    )
     args = ap.parse_args(argv)
     repo = Path(__file__).resolve().parent.parent
     try:
@@ -420,8 +510,25 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError, SplitError) as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
+    if args.score is not None:
+        try:
+            scored_with = Model.from_json(args.score.read_text("utf-8"), str(args.score))
+        except (OSError, UnicodeDecodeError, ModelError) as exc:
+            print(f"Error: {exc}", file=sys.stderr)
+            return 1
     texts = _documents(gold, repo / "seeds", [Path(c) for c in default_corpora(repo)])
     predicted = predict(texts)
+    if args.score is not None:
+        scores = in_order_scores(gold, predicted, scored_with)
+        found, claims = scores.pop("found")[0], scores.pop("claims")[0]
+        print(
+            f"{claims} gold claims, {found} found; as extracted -> as shown to a reviewer"
+            " going through each document in order (the gold claims before as decided):"
+        )
+        for name, (a, b) in scores.items():
+            n = claims if name == "accept-as-is" else found
+            print(f"  {name:12} {a / max(n, 1):.3f} -> {b / max(n, 1):.3f}  ({a} -> {b} of {n})")
+        return 0
     weights: dict[str, dict[str, float]] = {}
     for field in FIELDS:
         per_doc = training_groups(gold, predicted, field)

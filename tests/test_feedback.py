@@ -156,6 +156,29 @@ def test_training_learns_to_follow_the_decided_subject_and_the_model_ranks():
     assert ranked[0].text == "甲集团"
 
 
+def test_in_order_scores_count_as_the_scorer_does():
+    """Fields on found claims, accept-as-is on every gold claim; a missed gold claim still
+    counts as decided for the claims after it (a reviewer adds it)."""
+    gold = [gold_line("d", 0, 2, "甲集团"), gold_line("d", 10, 12, "甲集团"),
+            gold_line("d", 20, 22, "甲集团")]  # fmt: skip
+    pred = [candidate("d", 10, 12, "乙银行", ["甲集团"]), candidate("d", 20, 22, "甲集团", [])]
+    follow = fb.Model({"subject": {"d_last": 5.0}, "time": {}})
+    got = fb.in_order_scores(gold, pred, follow)
+    assert got["claims"] == (3, 3) and got["found"] == (2, 2)
+    assert got["subject"] == (1, 2) and got["accept-as-is"] == (1, 2)
+    assert got["predicate"] == (2, 2) and got["time"] == (2, 2)
+
+
+def test_the_score_command_names_a_bad_model(tmp_path, capsys):
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps(gold_line("seed.txt", 0, 2, "甲")) + "\n", "utf-8")
+    model = tmp_path / "m.json"
+    model.write_text('{"version": 1, "fields": {"subject": {"words": 2}}}', "utf-8")
+    assert fb.main([str(gold), "--score", str(model)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("Error: ") and "m.json" in err and "words" in err and "\n" not in err
+
+
 def test_the_training_command_writes_a_model_that_loads(tmp_path, capsys):
     """``python -m extractor.feedback`` on one seed article's gold: the model file loads."""
     seeds = Path(__file__).resolve().parents[1] / "seeds"
