@@ -404,8 +404,9 @@ def decide_side(
 
 
 def history(conn: sqlite3.Connection, claim_id: int) -> list[dict[str, Any]]:
-    """A claim's decisions, oldest first, each with ``changes``: field -> (before, after), and
-    ``picked``: the alternative a pick took (None for other decisions)."""
+    """A claim's decisions, oldest first, each with ``changes``: field -> (before, after),
+    ``picked``: the alternative a pick took (None for other decisions), and ``suggested``: the
+    fields saved as shown re-ranked by the document's decisions (:mod:`db.feedback`)."""
     cur = conn.execute("SELECT * FROM decisions WHERE claim_id = ? ORDER BY id", (claim_id,))
     names = [c[0] for c in cur.description]
     rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
@@ -421,6 +422,9 @@ def history(conn: sqlite3.Connection, claim_id: int) -> list[dict[str, Any]]:
             old, new = after["side_before"], after["side"]
             r["changes"].update({f: (old[f], new[f]) for f in SIDE_FIELDS if old[f] != new[f]})
         r["picked"] = after.get("picked")  # the alternative a pick took, if any
+        # Fields shown re-ranked by the document's decisions and saved with it (db.feedback).
+        suggested = after.get("suggested")
+        r["suggested"] = [str(f) for f in suggested] if isinstance(suggested, list) else []
     return rows
 
 

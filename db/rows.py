@@ -89,6 +89,8 @@ class HistoryRow(DecisionRow):
     changes: dict[str, tuple[Any, Any]]
     picked: dict[str, Any] | None
     """The alternative a pick took (field, option, text, start, end, score, rank), or None."""
+    suggested: list[str]
+    """Fields saved as shown re-ranked by the document's decisions (``db.feedback``)."""
 
 
 class SearchHit(TypedDict):

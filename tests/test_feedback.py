@@ -403,3 +403,28 @@ def test_a_claim_added_from_a_selection_gets_the_suggested_subject(tmp_path):
     plain.open()
     guess = plain.add_from_span(out.view.doc["id"], a, b, extractor_readers())
     assert claim_row(other, guess.view.claim["id"])["subject"] == "乙银行"
+
+
+async def test_history_names_the_suggested_fields_an_accept_saved(tmp_path):
+    path = tmp_path / "f.db"
+    ids = build_db(path)
+    s = session(path)
+    s.open()
+    s.decide("accept")
+    s.decide("accept")  # claim 2, with the suggested 甲集团
+    conn = open_db(path)
+    from db import decisions as log
+
+    rows = log.history(conn, ids[1])
+    conn.close()
+    assert rows[-1]["suggested"] == ["subject"]
+    assert rows[-1]["changes"]["subject"] == ("乙银行", "甲集团")
+    from tests.test_review_app import screen_text
+    from tui.screens.panels import HistoryScreen
+
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        await app.push_screen(HistoryScreen(claim_row(path, ids[1]), rows))
+        await pilot.pause()
+        assert "subject suggested from decisions" in screen_text(app)

@@ -112,6 +112,8 @@ class HistoryScreen(ModalScreen[None]):
             changes = Text()
             if r.get("picked"):  # a pick among the extractor's alternatives (issue 14)
                 changes.append(shown_line(alternatives.describe_pick(r["picked"])) + "  ")
+            if r.get("suggested"):  # saved as shown, from the document's decisions
+                changes.append(f"{' and '.join(r['suggested'])} suggested from decisions  ")
             if flags.describe(r["after"]):  # a flag, or the undo of one
                 changes.append(shown_line(flags.describe(r["after"])))
             for field, (old, new) in r["changes"].items():
