@@ -31,6 +31,9 @@ FIELDS = {
 }
 #: Decided claims read before a claim (the nearest ones; enough for the model's counts).
 SCAN = 200
+#: How far back (characters) decided claims are read: a news article's length, so a claim deep
+#: in a long document reads a bounded stretch of the index, whatever the document holds.
+WINDOW = 20_000
 
 Decided = tuple[int, int, str, int | None, int | None, str | None]
 """A decided claim for one field: (quantity start, sentence start, accepted value, its start,
@@ -44,15 +47,21 @@ Rerank = Callable[[str, str, Span, Sequence[Any], Sequence[Decided], int], Ranke
 """``rerank(field, current, (start, end), stored alternatives, decided, sentence start)``."""
 
 
+#: The accepted claims before a claim: a range of the ``claims_doc`` index (doc, start).
+DECIDED_SQL = (
+    "SELECT start, sentence_start, origin, original, "
+    + ", ".join(c for spec in FIELDS.values() for c in spec)
+    + " FROM claims INDEXED BY claims_doc"
+    " WHERE doc_id = ? AND start < ? AND start >= ? AND status = 'accepted' AND id != ?"
+    " ORDER BY start DESC, end DESC LIMIT ?"
+)
+
+
 def decided_before(conn: sqlite3.Connection, claim: Mapping[str, Any]) -> dict[str, list[Decided]]:
     """Per field, the accepted claims of the claim's document that start before it (at most
-    :data:`SCAN`, nearest ones), in text order."""
-    cols = ", ".join(c for spec in FIELDS.values() for c in spec)
+    :data:`SCAN`, the nearest ones, within :data:`WINDOW` characters), in text order."""
     rows = conn.execute(
-        f"SELECT start, sentence_start, origin, original, {cols} FROM claims INDEXED BY claims_doc"
-        " WHERE doc_id = ? AND status = 'accepted' AND start < ? AND id != ?"
-        " ORDER BY start DESC, end DESC LIMIT ?",
-        (claim["doc_id"], claim["start"], claim["id"], SCAN),
+        DECIDED_SQL, (claim["doc_id"], claim["start"], claim["start"] - WINDOW, claim["id"], SCAN)
     ).fetchall()
     out: dict[str, list[Decided]] = {f: [] for f in FIELDS}
     for row in reversed(rows):

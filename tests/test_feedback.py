@@ -428,3 +428,23 @@ async def test_history_names_the_suggested_fields_an_accept_saved(tmp_path):
         await app.push_screen(HistoryScreen(claim_row(path, ids[1]), rows))
         await pilot.pause()
         assert "subject suggested from decisions" in screen_text(app)
+
+
+def test_the_decided_claims_are_read_from_a_bounded_range_of_the_index(tmp_path):
+    """Fast at any size: the query reads the document's index between the claim and
+    ``WINDOW`` characters before it, never the document's other claims."""
+    from db import feedback as dbf
+
+    path = tmp_path / "f.db"
+    ids = build_db(path)
+    conn = open_db(path)
+    plan = " ".join(str(r[-1]) for r in conn.execute("EXPLAIN QUERY PLAN " + dbf.DECIDED_SQL,
+                                                       (1, 10, 0, 0, 5)))  # fmt: skip
+    assert "USING INDEX claims_doc (doc_id=? AND start>? AND start<?)" in plan
+    review_api.decide(conn, ids[0], "ann", "accept")
+    near = dict(claim_row(path, ids[1]))
+    got = dbf.decided_before(conn, near)["subject"]
+    assert [(d[2], d[5]) for d in got] == [("甲集团", "甲集团")]
+    far = {**near, "start": near["start"] + dbf.WINDOW + 100}
+    assert dbf.decided_before(conn, far)["subject"] == []
+    conn.close()
