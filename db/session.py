@@ -36,6 +36,7 @@ from db import (
 )
 from db.decisions import Decision, ReviewError, Seen
 from db.errors import describe, unsaved
+from db.feedback import Rerank
 from db.fields import validate_fields
 from db.review import ClaimFilter, Key
 from db.rows import ClaimRow, DocumentRow, ListRow, Verdict
@@ -802,7 +803,7 @@ class ReviewSession:
     """Normalises a picked time expression against the document's date (the app sets the
     extractor's; ``db`` never imports it). Without one a picked time gets an empty ``time``."""
 
-    feedback: feedback.Rerank | None = None
+    feedback: Rerank | None = None
     """Re-ranks a pending claim's subject and time with the document's decisions (the app sets
     the extractor's ``extractor.feedback`` model; ``db`` never imports it). None: the
     extractor's proposal is shown as stored."""
@@ -834,6 +835,22 @@ class ReviewSession:
                 record = alternatives.pick_record(option, n)
             what = f" ({alternatives.describe_pick(record)})"
             return self._decide_run("edit", changes, {"picked": record}, what, stay=stay)
+
+        return self._run(run)
+
+    def set_feedback(self, rerank: Rerank | None) -> Outcome:
+        """Turn the suggestions from the document's decisions on (``rerank``) or off (None),
+        and show the current claim again accordingly."""
+
+        def run() -> Outcome:
+            self.feedback = rerank
+            message = "Suggestions from your decisions " + (
+                "on." if rerank is not None else "off: claims show the extractor's proposals."
+            )
+            if self.claim is None:
+                return self._out("done", message)
+            row = review.list_row(self.conn, self.claim["id"])
+            return self._out("done", message, view=self._view(row, self.index))
 
         return self._run(run)
 

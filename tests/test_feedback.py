@@ -448,3 +448,26 @@ def test_the_decided_claims_are_read_from_a_bounded_range_of_the_index(tmp_path)
     far = {**near, "start": near["start"] + dbf.WINDOW + 100}
     assert dbf.decided_before(conn, far)["subject"] == []
     conn.close()
+
+
+async def test_o_turns_the_suggestions_off_and_on_again(tmp_path):
+    path = tmp_path / "f.db"
+    ids = build_db(path, first="乙银行")
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        while app.screen.query_one(ClaimCard).picks.field != "subject":
+            await pilot.press("right_square_bracket")
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.screen.claim["id"] == ids[1] and app.screen.claim["subject"] == "甲集团"
+        await pilot.press("f10")  # the key that passes an input method; `o` alike
+        await pilot.pause()
+        assert app.screen.claim["id"] == ids[1] and app.screen.claim["subject"] == "乙银行"
+        assert "from your decisions" not in str(app.screen.query_one(ClaimCard).border_title)
+        await pilot.press("o")  # on again: the same claim, suggested
+        await pilot.pause()
+        assert app.screen.claim["id"] == ids[1] and app.screen.claim["subject"] == "甲集团"
+        await pilot.press("f10", "a")  # off, and accepted as the extractor proposed it
+        await pilot.pause()
+        assert claim_row(path, ids[1])["subject"] == "乙银行"

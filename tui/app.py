@@ -142,10 +142,12 @@ class ReviewApp(App):
         )
         if self.source:
             screen.session.restrict_source(self.source)
-        if self.suggest and not self.assignment.adjudicate:
+        if not self.assignment.adjudicate:
             from extractor import feedback
 
-            screen.session.feedback = feedback.ranking(feedback.shipped())
+            screen.suggestions = feedback.ranking(feedback.shipped())
+            if self.suggest:
+                screen.session.feedback = screen.suggestions
         self.push_screen(screen)
 
     def on_unmount(self) -> None:

@@ -175,6 +175,11 @@ REVIEW_BINDINGS = [
     ),
     # ---- documents (issue 14): open any document, one without candidates too
     Binding(
+        "o,f10", "toggle_suggestions", "Suggest", id="review.suggestions", show=False,
+        tooltip="Turn the suggestions from your decisions off or on (off: each claim's subject"
+        " and time as the extractor proposed them)",
+    ),
+    Binding(
         "d,f9", "documents", "Documents", id="review.documents",
         tooltip="Open any document: a list with source, title and claim counts; type to filter",
     ),
@@ -439,6 +444,18 @@ class ReviewScreen(SpanMode):
         else:
             self.render_outcome(outcome)
             await self._offer_siblings()  # the card may have come from a document alone
+
+    suggestions: Callable[..., Any] | None = None
+    """The ranking that suggests subjects and times from the document's decisions (the app
+    sets the extractor's; ``o`` turns it off and on again for this session)."""
+
+    async def action_toggle_suggestions(self) -> None:
+        """Suggestions from the document's decisions off, or on again."""
+        rerank = None if self.session.feedback is not None else self.suggestions
+        if rerank is None and self.session.feedback is None:
+            self.notify("No suggestion model in this app.", timeout=3)
+            return
+        await self._act(lambda: self.session.set_feedback(rerank))
 
     async def action_next_pending(self) -> None:
         """The next pending claim for the reviewer (wrapping), deciding nothing."""
