@@ -471,3 +471,23 @@ async def test_o_turns_the_suggestions_off_and_on_again(tmp_path):
         await pilot.press("f10", "a")  # off, and accepted as the extractor proposed it
         await pilot.pause()
         assert claim_row(path, ids[1])["subject"] == "乙银行"
+
+
+async def test_help_and_palette_list_the_suggestions_key(tmp_path):
+    from tui.app import ReviewCommands
+    from tui.screens.panels import HelpScreen
+
+    path = tmp_path / "f.db"
+    build_db(path)
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        rows = {r[3]: r for r in screen.help_rows()}
+        assert rows["review.suggestions"][0] == "o f10"
+        commands = {title for title, _help, _run in ReviewCommands(screen)._commands()}
+        assert "review: suggest" in commands
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "review.suggestions" in [r[3] for r in app.screen.rows]
