@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import inspect
 import json
 import os
 import platform
@@ -1965,9 +1966,9 @@ async def review(db_path: str, gold: list[dict], plan: Plan, texts: dict[int, st
 
     keys = Keys()
     problems: list[str] = []
-    try:
+    if "suggest" in inspect.signature(make_app).parameters:
         app = make_app(db_path, "keys-bench", suggest=suggest)
-    except TypeError:  # an app from before the suggestions
+    else:  # an app from before the suggestions
         app = make_app(db_path, "keys-bench")
     async with app.run_test(size=SIZE) as pilot:
         d = Driver(app, pilot, db_path, keys, verbose, plan, texts)

@@ -541,6 +541,19 @@ def decide(
     return Decision(did, claim_id, action, before["status"], after["status"])
 
 
+def added_fields(text: str, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields of a claim being added to a document of ``text``, with the defaults an added
+    claim gets (qualifier ``=``, kind ``other``) and checked (:func:`validate_fields`: offsets,
+    sentence bounds found when missing).
+
+    Raises:
+        ReviewError: invalid fields.
+    """
+    merged = {"qualifier": "=", "kind": "other", "value_max": None, **fields}
+    merged.setdefault("value", None)
+    return validate_fields(text, merged)
+
+
 def _alternatives_text(value: Any) -> str | None:
     """An added claim's alternatives (the extractor's runners-up for a selected quantity,
     issue 14) as stored: JSON text, or NULL when there are none."""
@@ -576,9 +589,7 @@ def add_claim(
         row = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             raise ReviewError(f"no document {doc_id}")
-        merged = {"qualifier": "=", "kind": "other", "value_max": None, **fields}
-        merged.setdefault("value", None)
-        fixed = validate_fields(row[0], merged)
+        fixed = added_fields(row[0], fields)
         at = now_iso()
         state = {f: fixed.get(f) for f in (*FACT_FIELDS, *SPAN_FIELDS)}
         state.update(status="accepted", edited=0, original=None, reviewer=reviewer, decided_at=at)

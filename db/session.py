@@ -37,7 +37,6 @@ from db import (
 from db.decisions import Decision, ReviewError, Seen
 from db.errors import describe, unsaved
 from db.feedback import Rerank
-from db.fields import validate_fields
 from db.review import ClaimFilter, Key
 from db.rows import ClaimRow, DocumentRow, ListRow, Verdict
 from db.schema import WITHDRAWN
@@ -323,6 +322,11 @@ class ReviewSession:
         """Nothing is left pending and the claim shown was just decided (see View.finished)."""
         self.doc_only: int | None = None
         """The document shown without a claim (it has no candidates), else None."""
+        self.suggested: dict[str, Any] = {}
+        """The changes that make the stored claim the one shown (accept and edits write them;
+        :mod:`db.feedback`)."""
+        self.replaced: dict[str, str] = {}
+        """Field -> the extractor's proposal the shown claim's suggestion replaces."""
 
     # ---------------------------------------------------------------- plumbing
 
@@ -807,10 +811,6 @@ class ReviewSession:
     """Re-ranks a pending claim's subject and time with the document's decisions (the app sets
     the extractor's ``extractor.feedback`` model; ``db`` never imports it). None: the
     extractor's proposal is shown as stored."""
-    suggested: dict[str, Any] = {}  # noqa: RUF012 - replaced per view, never mutated
-    """The changes that make the stored claim the one shown (accept and edits write them)."""
-    replaced: dict[str, str] = {}  # noqa: RUF012 - replaced per view, never mutated
-    """Field -> the extractor's proposal the shown claim's suggestion replaces."""
 
     def pick_alternative(self, field: str, n: int, *, stay: bool = False) -> Outcome:
         """Pick option ``n`` (as numbered on the card) of ``field`` for the current claim: saved
@@ -973,9 +973,7 @@ class ReviewSession:
         if self.feedback is None or self.strategy.name not in FEEDBACK_MODES:
             return fields
         try:
-            fixed = validate_fields(
-                doc["text"], {"qualifier": "=", "kind": "other", "value_max": None, **fields}
-            )
+            fixed = decisions.added_fields(doc["text"], fields)
         except ReviewError:
             return fields  # adding refuses it with its own message
         guess = cast(

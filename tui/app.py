@@ -100,9 +100,9 @@ class ReviewApp(App):
         """Split, overlap or adjudication (see :mod:`db.teams`)."""
         self.ask_reviewer = ask_reviewer
         self.source: str | None = None
+        """Review only claims of documents whose source holds this text (``--source``)."""
         self.suggest = True
         """Re-rank pending claims' subject and time with the document's decisions."""
-        """Review only claims of documents whose source holds this text (``--source``)."""
         self.list_conn: sqlite3.Connection | None = None
         """Ask for the reviewer's name first (a browser session has no login name)."""
         self._set_title()
