@@ -280,6 +280,8 @@ class Model:
         extractor's own order (its choice first): nothing to learn from yet."""
         w = self.weights.get(field)
         opts = options(current, current_span, alternatives, decided, sentence_start)
+        if field != "time":  # no time is a reading; no subject is never a suggestion
+            opts = [o for i, o in enumerate(opts) if i == 0 or norm(o[0])]
         if not w or not decided:
             return [Choice(t, a, b, 1.0 if i == 0 else 0.0, inj)
                     for i, (t, a, b, _f, inj) in enumerate(opts)]  # fmt: skip

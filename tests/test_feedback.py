@@ -531,3 +531,11 @@ def test_review_and_serve_pass_no_suggest_on(tmp_path, monkeypatch):
         r = runner.invoke(tui.cli.cli, ["serve", "--db", str(path), *extra])
         assert r.exit_code == 0, r.output
     assert "--no-suggest" not in commands[0] and commands[1].endswith("--no-suggest")
+
+
+def test_an_empty_subject_is_never_suggested_but_no_time_is():
+    m = model(d_last=9.0)
+    ranked = m.rerank("subject", "丙公司", (None, None), [], [d("")], 0)
+    assert [c.text for c in ranked] == ["丙公司"]
+    ranked = m.rerank("time", "3月", (None, None), [alt("", 0.1)], [d("")], 0)
+    assert ranked[0].text == ""
