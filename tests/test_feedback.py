@@ -539,3 +539,25 @@ def test_an_empty_subject_is_never_suggested_but_no_time_is():
     assert [c.text for c in ranked] == ["丙公司"]
     ranked = m.rerank("time", "3月", (None, None), [alt("", 0.1)], [d("")], 0)
     assert ranked[0].text == ""
+
+
+@pytest.mark.parametrize("mode", ["split", "overlap"])
+def test_split_mode_suggests_and_overlap_mode_shows_the_proposal(tmp_path, mode):
+    """Split mode (leases, one reviewer per claim) reads the accepted claims like a single
+    reviewer; overlap mode shows a reviewer's own verdicts, never a suggestion."""
+    path = tmp_path / "f.db"
+    ids = build_db(path, first="乙银行")
+    conn = open_db(path)
+    review_api.decide(conn, ids[0], "bob", "edit", {"subject": "甲集团"})  # decided before
+    conn.close()
+    conn = open_db(path, check_same_thread=False)
+    s = ReviewSession(conn, "ann", teams.save_assignment(conn, mode, 2))
+    s.feedback = fb.ranking(fb.shipped())
+    out = s.open()
+    assert out.view.claim["id"] == ids[1]
+    if mode == "split":
+        assert out.view.suggested == {"subject": "乙银行"}
+        assert out.view.claim["subject"] == "甲集团"
+    else:
+        assert out.view.suggested == {} and out.view.claim["subject"] == "乙银行"
+    conn.close()
