@@ -358,7 +358,7 @@ async def test_the_app_shows_the_suggestion_on_the_card_and_accepts_it(tmp_path)
         assert app.screen.claim["id"] == ids[1]
         # the shipped model repeats the correction on the next claim that proposes 乙银行
         assert app.screen.claim["subject"] == "甲集团"
-        assert "from your decisions" in str(card.border_title)
+        assert "suggested: [bold]subject" in str(card.border_title)
         await pilot.press("a")
         await pilot.pause()
     row = claim_row(path, ids[1])
@@ -377,7 +377,7 @@ async def test_review_no_suggest_shows_the_proposal(tmp_path):
         await pilot.pause()
         assert claim_row(path, ids[0])["subject"] == "甲集团"
         assert app.screen.claim["id"] == ids[1] and app.screen.claim["subject"] == "乙银行"
-        assert "from your decisions" not in str(app.screen.query_one(ClaimCard).border_title)
+        assert "suggested" not in str(app.screen.query_one(ClaimCard).border_title)
 
 
 def test_a_claim_added_from_a_selection_gets_the_suggested_subject(tmp_path):
@@ -464,7 +464,7 @@ async def test_o_turns_the_suggestions_off_and_on_again(tmp_path):
         await pilot.press("f10")  # the key that passes an input method; `o` alike
         await pilot.pause()
         assert app.screen.claim["id"] == ids[1] and app.screen.claim["subject"] == "乙银行"
-        assert "from your decisions" not in str(app.screen.query_one(ClaimCard).border_title)
+        assert "suggested" not in str(app.screen.query_one(ClaimCard).border_title)
         await pilot.press("o")  # on again: the same claim, suggested
         await pilot.pause()
         assert app.screen.claim["id"] == ids[1] and app.screen.claim["subject"] == "甲集团"

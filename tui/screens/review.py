@@ -764,9 +764,8 @@ class ReviewScreen(SpanMode):
             note.append(" · nothing left pending")
         if view.suggested and view.claim["status"] == "pending":
             # Shown re-ranked by the document's decisions; a digit picks the extractor's back.
-            note.append(" · ")
+            note.append(" · suggested: ")
             note.append(" and ".join(view.suggested), style="bold")
-            note.append(" from your decisions on this document")
         card.set_title_note(view.claim["id"], note if note.plain else None)
         card.show(view.claim)
 
