@@ -493,6 +493,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold", nargs="+", help="gold JSONL files")
     ap.add_argument("--split", help="split file (article ids per part)")
     ap.add_argument("--part", default="train", help="the split's part to train on")
+    ap.add_argument(
+        "--extra",
+        action="extend",
+        nargs="+",
+        default=[],
+        metavar="GOLD",
+        help="more gold files of articles outside the split (all of them train); refused if"
+        " one holds an article of the split's test part",
+    )
     ap.add_argument("--folds", type=int, default=0, help="also report K-fold CV accuracy")
     ap.add_argument("-o", "--output", type=Path, help="write the model here")
     ap.add_argument(
@@ -507,8 +516,17 @@ def main(argv: list[str] | None = None) -> int:
     repo = Path(__file__).resolve().parent.parent
     try:
         gold = [g for path in args.gold for g in load_gold(Path(path))]
+        held: set[str] = set()
         if args.split:
             gold = restrict(gold, split_part(Path(args.split), args.part))
+            held = set(split_part(Path(args.split), "test"))
+        for path in args.extra:
+            extra = load_gold(Path(path))
+            leaked = sorted({str(g["doc"]) for g in extra} & held)
+            if leaked:
+                print(f"Error: {path}: articles of the test part: {leaked[:3]}", file=sys.stderr)
+                return 1
+            gold += extra
     except (OSError, ValueError, SplitError) as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1

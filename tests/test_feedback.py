@@ -561,3 +561,17 @@ def test_split_mode_suggests_and_overlap_mode_shows_the_proposal(tmp_path, mode)
     else:
         assert out.view.suggested == {} and out.view.claim["subject"] == "乙银行"
     conn.close()
+
+
+def test_the_training_command_refuses_extra_gold_holding_a_test_article(tmp_path, capsys):
+    split = Path(__file__).resolve().parent / "data" / "split.json"
+    test_doc = json.loads(split.read_text("utf-8"))["test"][0]
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(json.dumps(gold_line(test_doc, 0, 2, "甲")) + "\n", "utf-8")
+    train = tmp_path / "train.jsonl"
+    train.write_text("", "utf-8")
+    code = fb.main([str(train), "--split", str(split), "--extra", str(extra), "-o",
+                    str(tmp_path / "m.json")])  # fmt: skip
+    err = capsys.readouterr().err.strip()
+    assert code == 1 and "extra.jsonl" in err and test_doc in err and "\n" not in err
+    assert not (tmp_path / "m.json").exists()
