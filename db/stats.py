@@ -53,20 +53,25 @@ def compute(conn: sqlite3.Connection) -> dict:
         by_kind.setdefault(kind, dict.fromkeys(("pending", "accepted", "rejected"), 0))[status] = n
 
     # Precision counts only the candidates accepted as proposed: an edited accept means the
-    # extractor got something wrong, so it is reported apart and not counted as right.
+    # extractor got something wrong, so it is reported apart and not counted as right; so is an
+    # accept of a claim shown with fields suggested from the document's decisions (db.feedback:
+    # not edited, the extractor's proposal kept in ``original``), which the extractor alone
+    # would not have proposed.
     rules = []
-    for rule, total, unchanged, edited, rejected in q(
+    for rule, total, unchanged, suggested, edited, rejected in q(
         "SELECT rule, count(*),"
-        " sum(status = 'accepted' AND edited = 0), sum(status = 'accepted' AND edited = 1),"
-        " sum(status = 'rejected')"
+        " sum(status = 'accepted' AND edited = 0 AND original IS NULL),"
+        " sum(status = 'accepted' AND edited = 0 AND original IS NOT NULL),"
+        " sum(status = 'accepted' AND edited = 1), sum(status = 'rejected')"
         " FROM claims WHERE origin = 'extractor' GROUP BY rule ORDER BY count(*) DESC, rule"
     ):
-        decided = unchanged + edited + rejected
+        decided = unchanged + suggested + edited + rejected
         rules.append(
             {
                 "rule": rule,
                 "candidates": total,
                 "unchanged": unchanged,
+                "suggested": suggested,
                 "edited": edited,
                 "rejected": rejected,
                 "pending": total - decided,

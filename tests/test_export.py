@@ -439,6 +439,7 @@ def test_stats_known_answers(built):
         "rule": "money",
         "candidates": 2,
         "unchanged": 1,
+        "suggested": 0,
         "edited": 1,
         "rejected": 0,
         "pending": 0,

@@ -575,3 +575,27 @@ def test_the_training_command_refuses_extra_gold_holding_a_test_article(tmp_path
     err = capsys.readouterr().err.strip()
     assert code == 1 and "extra.jsonl" in err and test_doc in err and "\n" not in err
     assert not (tmp_path / "m.json").exists()
+
+
+def test_stats_count_a_suggested_accept_apart_from_the_extractor_s_hits(tmp_path):
+    """Precision is the extractor's: an accept of suggested fields is reported as `suggested`,
+    like an edit not counted as a hit (the CLI table has the column)."""
+    from click.testing import CliRunner
+
+    from db import stats
+    from tui.cli import cli
+
+    path = tmp_path / "f.db"
+    build_db(path)
+    s = session(path)
+    s.open()
+    s.decide("accept")  # claim 1 as proposed
+    s.decide("accept")  # claim 2 with the suggested subject
+    s.decide("reject")  # claim 3
+    conn = open_db(path)
+    rule = stats.compute(conn)["rules"][0]
+    conn.close()
+    assert (rule["unchanged"], rule["suggested"], rule["edited"], rule["rejected"]) == (1, 1, 0, 1)
+    assert rule["precision"] == round(1 / 3, 4)
+    out = CliRunner().invoke(cli, ["stats", "--db", str(path)]).output
+    assert "suggested" in out

@@ -10,6 +10,9 @@ from rich.text import Text
 
 from tui.text import shown_line
 
+#: The counts of each extractor rule's row, in column order.
+RULE_COUNTS = ("candidates", "unchanged", "suggested", "edited", "rejected", "pending")
+
 
 def _t(value: object) -> Text:
     """Text from the database (names, rules, titles): never markup, control codes visible."""
@@ -63,6 +66,7 @@ def print_stats(f: dict, console: Console | None = None) -> None:
             "rule",
             "candidates",
             "unchanged",
+            "suggested",
             "edited",
             "rejected",
             "pending",
@@ -72,7 +76,7 @@ def print_stats(f: dict, console: Console | None = None) -> None:
         for r in f["rules"]:
             t.add_row(
                 _t(r["rule"] or "—"),
-                *(str(r[k]) for k in ("candidates", "unchanged", "edited", "rejected", "pending")),
+                *(str(r.get(k, 0)) for k in RULE_COUNTS),
                 _pct(r["precision"]),
             )
         console.print(t)
