@@ -123,15 +123,13 @@ class StatsScreen(ModalScreen[None]):
             sparkline.styles.width = len(pace["per_hour"])
             sparkline.display = True
         table = Table(expand=True, box=None, header_style="bold", padding=(0, 1))
-        for col in ("rule", "candidates", "unchanged", "edited", "rejected", "precision"):
+        columns = ("candidates", "unchanged", "suggested", "edited", "rejected")
+        for col in ("rule", *columns, "precision"):
             table.add_column(col, justify="left" if col == "rule" else "right")
         for r in figures["rules"]:
             table.add_row(
                 Text(shown_line(r["rule"] or "—")),
-                str(r["candidates"]),
-                str(r["unchanged"]),
-                str(r["edited"]),
-                str(r["rejected"]),
+                *(str(r.get(col, 0)) for col in columns),
                 _pct(r["precision"]),
             )
         self.query_one("#rules", Static).update(table)
