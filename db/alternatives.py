@@ -139,6 +139,18 @@ def _offsets(entry: Mapping[str, Any], text: str, doc: str) -> tuple[int | None,
     return None, None
 
 
+def decoded(raw: Any) -> dict[str, Any]:
+    """The ``alternatives`` column as a dict (JSON text, or already decoded); empty for None,
+    bad JSON or a wrong shape. Never raises."""
+    data = raw
+    if isinstance(raw, str | bytes):
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            return {}
+    return data if isinstance(data, dict) else {}
+
+
 def parse(raw: Any, doc: str) -> Alternatives:
     """The alternatives of a claim, validated against its document text.
 
@@ -149,16 +161,7 @@ def parse(raw: Any, doc: str) -> Alternatives:
     Returns:
         Options per field, best first; empty for None, bad JSON or a wrong shape. Never raises.
     """
-    if raw is None or raw == "":
-        return {}
-    data = raw
-    if isinstance(raw, str | bytes):
-        try:
-            data = json.loads(raw)
-        except (ValueError, RecursionError):
-            return {}
-    if not isinstance(data, dict):
-        return {}
+    data = decoded(raw)
     out: Alternatives = {}
     for field in FIELDS:
         entries = data.get(field)

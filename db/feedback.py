@@ -22,6 +22,7 @@ import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, cast
 
+from db import alternatives
 from db.rows import ClaimRow
 
 #: Field -> (column, start column, end column) of the fields re-ranked.
@@ -92,16 +93,8 @@ def _original(raw: Any) -> Mapping[str, Any] | None:
 
 def _stored(raw: Any) -> dict[str, list[dict[str, Any]]]:
     """The claim's stored alternatives per field (bad JSON or a wrong shape: none)."""
-    data = raw
-    if isinstance(raw, str | bytes):
-        try:
-            data = json.loads(raw)
-        except (ValueError, RecursionError):
-            return {}
-    if not isinstance(data, dict):
-        return {}
     out: dict[str, list[dict[str, Any]]] = {}
-    for field, entries in data.items():
+    for field, entries in alternatives.decoded(raw).items():
         if isinstance(entries, list):
             out[str(field)] = [e for e in entries if isinstance(e, dict) and "text" in e]
     return out

@@ -28,6 +28,7 @@ import sqlite3
 from collections.abc import Iterator, Mapping
 from typing import Any, cast
 
+from db import alternatives
 from db.rows import ClaimRow
 
 #: Fields offered from reviewed claims (their names among the alternatives), with the claim's
@@ -90,13 +91,7 @@ def merge(raw: Any, reviewed: Mapping[str, list[dict[str, Any]]]) -> Any:
     itself when there is nothing to add. Bad JSON or a wrong shape counts as no options."""
     if not any(reviewed.values()):
         return raw
-    data: Any = raw
-    if isinstance(raw, str | bytes):
-        try:
-            data = json.loads(raw)
-        except (ValueError, RecursionError):
-            data = None
-    merged: dict[str, Any] = dict(data) if isinstance(data, dict) else {}
+    merged: dict[str, Any] = dict(alternatives.decoded(raw))
     for field, new in reviewed.items():
         entries = merged.get(field)
         listed = list(entries) if isinstance(entries, list) else []
