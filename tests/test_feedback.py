@@ -292,7 +292,7 @@ def test_an_accept_commits_the_suggested_subject_and_keeps_the_proposal(tmp_path
     assert out.view.claim["id"] == ids[1] and out.view.claim["subject"] == "甲集团"
 
 
-def test_a_reject_skip_or_edit_of_another_field_and_a_pick_back(tmp_path):
+def test_an_edit_of_another_field_keeps_the_suggestion_and_a_pick_takes_it_back(tmp_path):
     path = tmp_path / "f.db"
     ids = build_db(path)
     s = session(path)
@@ -342,6 +342,13 @@ def test_a_claim_decided_after_it_or_rejected_before_it_is_no_evidence(tmp_path)
     assert out.view.claim["id"] == ids[1] and out.view.suggested == {}
 
 
+async def pick_first_subject(app, pilot) -> None:
+    """``]`` to the subject's own options, then ``1``: the claim's first subject option."""
+    while app.screen.query_one(ClaimCard).picks.field != "subject":
+        await pilot.press("right_square_bracket")
+    await pilot.press("1")
+
+
 async def test_the_app_shows_the_suggestion_on_the_card_and_accepts_it(tmp_path):
     path = tmp_path / "f.db"
     ids = build_db(path, first="乙银行")
@@ -350,9 +357,7 @@ async def test_the_app_shows_the_suggestion_on_the_card_and_accepts_it(tmp_path)
         await pilot.pause()
         assert app.screen.claim["id"] == ids[0]
         # the reviewer replaces the proposal 乙银行 with its runner-up 甲集团 (a pick: `1`)
-        while app.screen.query_one(ClaimCard).picks.field != "subject":
-            await pilot.press("right_square_bracket")
-        await pilot.press("1")
+        await pick_first_subject(app, pilot)
         await pilot.pause()
         card = app.screen.query_one(ClaimCard)
         assert app.screen.claim["id"] == ids[1]
@@ -371,9 +376,7 @@ async def test_review_no_suggest_shows_the_proposal(tmp_path):
     app = make_app(str(path), reviewer="ann", suggest=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        while app.screen.query_one(ClaimCard).picks.field != "subject":
-            await pilot.press("right_square_bracket")
-        await pilot.press("1")
+        await pick_first_subject(app, pilot)
         await pilot.pause()
         assert claim_row(path, ids[0])["subject"] == "甲集团"
         assert app.screen.claim["id"] == ids[1] and app.screen.claim["subject"] == "乙银行"
@@ -456,9 +459,7 @@ async def test_o_turns_the_suggestions_off_and_on_again(tmp_path):
     app = make_app(str(path), reviewer="ann")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        while app.screen.query_one(ClaimCard).picks.field != "subject":
-            await pilot.press("right_square_bracket")
-        await pilot.press("1")
+        await pick_first_subject(app, pilot)
         await pilot.pause()
         assert app.screen.claim["id"] == ids[1] and app.screen.claim["subject"] == "甲集团"
         await pilot.press("f10")  # the key that passes an input method; `o` alike
