@@ -118,8 +118,11 @@ def test_train_from_decisions_then_redo_reranks_only_pending(db_path, seed_text)
     assert r.exit_code == 0, r.output
     assert "trained on" in r.output and "stored as model 'ranker'" in r.output
     assert "look-alike filter refitted on" in r.output and "(1 rejected)" in r.output
+    # One document: nothing to hold out, so every field is ranked as shipped.
+    assert "ranked as shipped (one document" in r.output
     model = Ranker.from_json(load_model(conn, "ranker") or "")
     assert model.lookalike is not None
+    assert model.weights == shipped().weights and model.fields == shipped().fields
 
     r = invoke("extract", "--db", db_path, "--redo")
     assert r.exit_code == 0, r.output
