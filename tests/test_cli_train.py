@@ -120,6 +120,7 @@ def test_train_from_decisions_then_redo_reranks_only_pending(db_path, seed_text)
     assert "look-alike filter refitted on" in r.output and "(1 rejected)" in r.output
     # One document: nothing to hold out, so every field is ranked as shipped.
     assert "ranked as shipped (one document" in r.output
+    assert "claims of 1 document;" in r.output
     model = Ranker.from_json(load_model(conn, "ranker") or "")
     assert model.lookalike is not None
     assert model.weights == shipped().weights and model.fields == shipped().fields

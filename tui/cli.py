@@ -509,7 +509,8 @@ def train(db_path: str, min_claims: int) -> None:
         else "look-alike filter as shipped (it needs accepted and rejected candidates)"
     )
     click.echo(
-        f"trained on {examples} accepted claims of {len(texts)} documents; {filt}; stored as"
+        f"trained on {examples} accepted claims of {len(texts)}"
+        f" document{'s' if len(texts) != 1 else ''}; {filt}; stored as"
         f" model 'ranker' in {db_path} (claimdesk extract --redo re-ranks pending candidates)"
     )
     if len(texts) < 2:
