@@ -107,22 +107,67 @@ def test_redo_keeps_decided_claims(seeded):
     assert conn.execute("SELECT count(*) FROM claims WHERE id = ?", (second[0],)).fetchone()[0]
 
 
-def test_workers_give_the_same_claims(tmp_path):
+def test_workers_give_the_same_claims(tmp_path, monkeypatch):
     from tests.conftest import need_corpus
 
     corpus = need_corpus()
     sample = tmp_path / "sample.jsonl"
     with corpus.open(encoding="utf-8") as f:
         sample.write_text("".join(next(f) for _ in range(12)), encoding="utf-8")
+    # auto: two workers here, whatever the machine (12 documents are past the threshold).
+    monkeypatch.setattr(pipeline, "AUTO_MIN_DOCUMENTS", 10)
+    monkeypatch.setattr(pipeline, "cores", lambda: 2)
+    started: list[int] = []
+    real_local = pipeline._Local
+
+    def counting_local(workers, *args, **kwargs):
+        started.append(workers)
+        return real_local(workers, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "_Local", counting_local)
     results = []
-    for workers in (1, 2):
+    for workers in (1, 2, "auto", None):
         db = tmp_path / f"w{workers}.db"
         invoke("ingest", sample, "--db", db)
-        r = invoke("extract", "--db", db, "--workers", workers)
+        args = ["extract", "--db", db] + (["--workers", workers] if workers is not None else [])
+        r = invoke(*args)
         assert r.exit_code == 0, r.output
         assert "12 documents extracted" in r.output
         results.append(claims(db))
-    assert results[0] == results[1] and results[0]
+    assert started == [1, 2, 2, 2]  # the default is auto
+    assert all(r == results[0] for r in results) and results[0]
+
+
+def test_auto_workers_are_one_per_core_for_enough_documents_only(monkeypatch):
+    monkeypatch.setattr(pipeline, "cores", lambda: 4)
+    assert pipeline.auto_workers(pipeline.AUTO_MIN_DOCUMENTS) == 4
+    assert pipeline.auto_workers(pipeline.AUTO_MIN_DOCUMENTS - 1) == 1
+    assert pipeline.auto_workers(1) == 1
+    assert pipeline.auto_workers(10_000, ner="lac") == 1  # its own threads
+    assert pipeline.auto_workers(1, dask="local") == 4  # a local cluster: one per core
+    assert pipeline.auto_workers(10_000, dask="tcp://host:8786") == 4
+    monkeypatch.setattr(pipeline, "cores", lambda: 64)
+    assert pipeline.auto_workers(10_000) == pipeline.AUTO_MAX_WORKERS
+    monkeypatch.undo()
+    assert pipeline.cores() >= 1
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("x", "'x' is neither a number of processes nor 'auto'"),
+        ("0", "0 is not between 1 and 64 (or 'auto')"),
+        ("65", "65 is not between 1 and 64 (or 'auto')"),
+        ("", "'' is neither a number of processes nor 'auto'"),
+    ],
+)
+def test_bad_workers_are_one_line_and_extract_nothing(seeded, value, message):
+    before = claims(seeded)
+    r = invoke("extract", "--db", seeded, "--redo", "--workers", value)
+    assert r.exit_code == 2
+    assert f"Error: Invalid value for '--workers': {message}" in r.output
+    assert "Traceback" not in r.output
+    assert claims(seeded) == before
 
 
 def test_userdict(seeded, tmp_path):

@@ -326,14 +326,38 @@ def _short(item) -> str:
 # --------------------------------------------------------------------------- extract
 
 
+class WorkersType(click.ParamType):
+    """``--workers``: a number of processes from 1 to 64, or ``auto`` (None: the command
+    chooses from the cores and the pending documents, :func:`tui.pipeline.auto_workers`)."""
+
+    name = "N|auto"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> int | None:
+        if isinstance(value, int) and not isinstance(value, bool):
+            n = value
+        elif str(value).strip().lower() == "auto":
+            return None
+        else:
+            try:
+                n = int(str(value).strip())
+            except ValueError:
+                self.fail(f"{value!r} is neither a number of processes nor 'auto'", param, ctx)
+        if not 1 <= n <= 64:
+            self.fail(f"{n} is not between 1 and 64 (or 'auto')", param, ctx)
+        return n
+
+
 @cli.command()
 @db_option
 @click.option(
     "--workers",
-    type=click.IntRange(1, 64),
-    default=1,
+    type=WorkersType(),
+    default="auto",
     show_default=True,
-    help="Processes to spread documents over (with --dask local: local cluster workers).",
+    help="Processes to spread documents over, 1 to 64, or auto: one per core (at most 8) from"
+    " 50 pending documents, else 1 (with --dask local: local cluster workers).",
 )
 @click.option(
     "--redo", is_flag=True, help="Re-extract every document (decided claims are never touched)."
@@ -360,7 +384,7 @@ def _short(item) -> str:
 )
 def extract(
     db_path: str,
-    workers: int,
+    workers: int | None,
     redo: bool,
     userdict: str | None,
     dask_address: str | None,
@@ -372,7 +396,13 @@ def extract(
     candidates no reviewer has touched. Ctrl+C keeps every finished batch; run it again to
     carry on.
     """
-    from tui.pipeline import ExtractSummary, index_pending, pending_count, run_extract
+    from tui.pipeline import (
+        ExtractSummary,
+        auto_workers,
+        index_pending,
+        pending_count,
+        run_extract,
+    )
 
     if ner:
         from extractor import ner as ner_backend
@@ -396,6 +426,8 @@ def extract(
                 "(--redo to extract again)"
             )
         return
+    if workers is None:  # auto
+        workers = auto_workers(total, ner, dask_address)
     summary = ExtractSummary()
     go = functools.partial(
         run_extract, conn, workers=workers, redo=redo, userdict=userdict, dask=dask_address,
