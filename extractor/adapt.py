@@ -30,7 +30,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .ranker import FIELD_FEATURES, Ranker, _lbfgs, replace_parts, shipped
+from .ranker import FIELD_FEATURES, Ranker, _lbfgs, _objective, replace_parts, shipped
 from .train import FIELDS, Groups, _right, extract_all, field_groups, matched_pairs, train
 
 #: The L2 decay of a tuned correction (against the mean loss over the claims: with ``n``
@@ -79,43 +79,20 @@ def fit_offset(groups: Groups, field: str, base: Ranker, l2: float = ADAPT_L2) -
     alone. Empty when no group has a right option."""
     names = list(FIELD_FEATURES[field])
     index = {k: i for i, k in enumerate(names)}
-    data: list[tuple[list[list[tuple[int, float]]], list[float], list[float]]] = []
+    data: list[tuple[list[list[tuple[int, float]]], list[float], float]] = []
+    offsets: list[list[float]] = []
     for group in groups:
         if not any(right > 0 for _, right in group):
             continue
         feats = [f for f, _ in group]
         rows = [[(index[k], float(v)) for k, v in f.items() if k in index and v] for f in feats]
-        data.append((rows, [max(0.0, float(r)) for _, r in group], base.scores(feats, field)))
+        data.append((rows, [max(0.0, float(r)) for _, r in group], 1.0))
+        offsets.append(base.scores(feats, field))
     if not data:
         return {}
-    decay = l2 / len(data)
 
     def objective(w: list[float]) -> tuple[float, list[float]]:
-        loss = 0.0
-        grad = [0.0] * len(w)
-        for rows, right, offsets in data:
-            zs = [o + sum(w[i] * v for i, v in row) for row, o in zip(rows, offsets, strict=True)]
-            top = max(zs)
-            es = [math.exp(z - top) for z in zs]
-            total = sum(es)
-            hit = sum(e * r for e, r in zip(es, right, strict=True))
-            if hit <= 0.0:
-                # The right options' scores underflow: their log-probability from their best.
-                best = max(z for z, r in zip(zs, right, strict=True) if r)
-                hits = [math.exp(z - best) * r for z, r in zip(zs, right, strict=True)]
-                loss += top - best + math.log(total) - math.log(sum(hits))
-                posterior = [h / sum(hits) for h in hits]
-            else:
-                loss -= math.log(hit / total)
-                posterior = [e * r / hit for e, r in zip(es, right, strict=True)]
-            for row, e, q in zip(rows, es, posterior, strict=True):
-                d = e / total - q
-                if d:
-                    for i, v in row:
-                        grad[i] += d * v
-        n = len(data)
-        value = loss / n + 0.5 * decay * sum(x * x for x in w)
-        return value, [g / n + decay * x for g, x in zip(grad, w, strict=True)]
+        return _objective(w, data, l2, offsets)
 
     w = _lbfgs(objective, [0.0] * len(names), 300)
     return {k: w[i] for i, k in enumerate(names) if w[i]}

@@ -335,6 +335,22 @@ L2 = 1.0
 Groups = list[list[tuple[dict[str, float], float]]]
 
 
+def documents_in_order(
+    gold: Sequence[Mapping[str, Any]], predicted: Sequence[Mapping[str, Any]]
+) -> Iterable[tuple[str, list[Mapping[str, Any]], list[Mapping[str, Any]]]]:
+    """Each gold document (sorted) with its gold claims (claim: true) and its predicted
+    candidates, both in text order: how a reviewer going through the document meets them."""
+    by_doc: dict[str, list[Mapping[str, Any]]] = {}
+    for p in predicted:
+        by_doc.setdefault(p["doc"], []).append(p)
+    for doc in sorted({g["doc"] for g in gold}):
+        golds = sorted(
+            (g for g in gold if g["doc"] == doc and g.get("claim")),
+            key=lambda g: (g["start"], g["end"]),
+        )
+        yield doc, golds, sorted(by_doc.get(doc, []), key=lambda p: (p["start"], p["end"]))
+
+
 def training_groups(
     gold: Sequence[Mapping[str, Any]], predicted: Sequence[Mapping[str, Any]], field: str
 ) -> dict[str, Groups]:
@@ -343,16 +359,8 @@ def training_groups(
     proposal where it found them) and whether each is right by the scorer's rule."""
     from .evaluate import _matches
 
-    by_doc: dict[str, list[Mapping[str, Any]]] = {}
-    for p in predicted:
-        by_doc.setdefault(p["doc"], []).append(p)
     out: dict[str, Groups] = {}
-    for doc in sorted({g["doc"] for g in gold}):
-        golds = sorted(
-            (g for g in gold if g["doc"] == doc and g.get("claim")),
-            key=lambda g: (g["start"], g["end"]),
-        )
-        preds = sorted(by_doc.get(doc, []), key=lambda p: (p["start"], p["end"]))
+    for doc, golds, preds in documents_in_order(gold, predicted):
         used: set[int] = set()
         decided: list[Decided] = []
         groups: Groups = []
@@ -426,19 +434,11 @@ def in_order_scores(
     subject and time are re-ranked with the gold claims before it as the decided ones."""
     from .evaluate import _field_right, _matches
 
-    by_doc: dict[str, list[Mapping[str, Any]]] = {}
-    for p in predicted:
-        by_doc.setdefault(p["doc"], []).append(p)
     names = ("subject", "predicate", "qualifier", "time")
     before = dict.fromkeys((*names, "accept-as-is"), 0)
     after = dict(before)
     found = claims = 0
-    for doc in sorted({g["doc"] for g in gold}):
-        golds = sorted(
-            (g for g in gold if g["doc"] == doc and g.get("claim")),
-            key=lambda g: (g["start"], g["end"]),
-        )
-        preds = sorted(by_doc.get(doc, []), key=lambda p: (p["start"], p["end"]))
+    for _doc, golds, preds in documents_in_order(gold, predicted):
         used: set[int] = set()
         decided: dict[str, list[Decided]] = {f: [] for f in FIELDS}
         for g in golds:

@@ -1155,16 +1155,24 @@ def fit_weights(
 
 
 def _objective(
-    w: list[float], data: Sequence[tuple[list[_Row], list[float], float]], l2: float
+    w: list[float],
+    data: Sequence[tuple[list[_Row], list[float], float]],
+    l2: float,
+    offsets: Sequence[Sequence[float]] | None = None,
 ) -> tuple[float, list[float]]:
     """The negative log of the right options' probability of winning (each weighted by how
     right it is), summed over the claims (each times its weight), plus the L2 penalty, both
     divided by the claims' total weight; and its gradient. With every weight 1 the total is
-    the number of claims and every product is exact: the unweighted fit, bit for bit."""
+    the number of claims and every product is exact: the unweighted fit, bit for bit.
+    ``offsets`` (one list per claim, one number per option) are added to the options' scores:
+    the weights then learn a correction of another model's scores
+    (:func:`extractor.adapt.fit_offset`)."""
     loss = 0.0
     grad = [0.0] * len(w)
-    for rows, right, count in data:
+    for k, (rows, right, count) in enumerate(data):
         zs = [sum(w[i] * v for i, v in row) for row in rows]
+        if offsets is not None:
+            zs = [z + o for z, o in zip(zs, offsets[k], strict=True)]
         top = max(zs)
         es = [math.exp(z - top) for z in zs]
         total = sum(es)
