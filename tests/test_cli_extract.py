@@ -116,6 +116,7 @@ def test_workers_give_the_same_claims(tmp_path, monkeypatch):
         sample.write_text("".join(next(f) for _ in range(12)), encoding="utf-8")
     # auto: two workers here, whatever the machine (12 documents are past the threshold).
     monkeypatch.setattr(pipeline, "AUTO_MIN_DOCUMENTS", 10)
+    monkeypatch.setattr(pipeline, "AUTO_MIN_DOCUMENTS_SPAWNED", 10)
     monkeypatch.setattr(pipeline, "cores", lambda: 2)
     started: list[int] = []
     real_local = pipeline._Local
@@ -148,6 +149,10 @@ def test_auto_workers_are_one_per_core_for_enough_documents_only(monkeypatch):
     assert pipeline.auto_workers(10_000, dask="tcp://host:8786") == 4
     monkeypatch.setattr(pipeline, "cores", lambda: 64)
     assert pipeline.auto_workers(10_000) == pipeline.AUTO_MAX_WORKERS
+    # Where workers are spawned (each loads the dictionaries) a pool pays from more documents.
+    monkeypatch.setattr(pipeline, "can_fork", lambda: False)
+    assert pipeline.auto_workers(pipeline.AUTO_MIN_DOCUMENTS) == 1
+    assert pipeline.auto_workers(pipeline.AUTO_MIN_DOCUMENTS_SPAWNED) == pipeline.AUTO_MAX_WORKERS
     monkeypatch.undo()
     assert pipeline.cores() >= 1
 

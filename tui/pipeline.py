@@ -328,9 +328,11 @@ def _connect(client_cls, address: str):
 
 #: ``--workers auto``: the most processes it starts, and the fewest pending documents that
 #: pay for a pool (forking two workers after the dictionaries load costs about 0.1 s; a corpus
-#: article takes about 12 ms).
+#: article takes about 12 ms). Where processes cannot fork (macOS, Windows) each worker is
+#: spawned and loads the dictionaries itself (1-2 s): a pool pays from more documents.
 AUTO_MAX_WORKERS = 8
 AUTO_MIN_DOCUMENTS = 50
+AUTO_MIN_DOCUMENTS_SPAWNED = 500
 
 
 def cores() -> int:
@@ -344,15 +346,26 @@ def cores() -> int:
 
 def auto_workers(pending: int, ner: str | None = None, dask: str | None = None) -> int:
     """The processes ``--workers auto`` extracts ``pending`` documents with: one per core (at
-    most :data:`AUTO_MAX_WORKERS`) from :data:`AUTO_MIN_DOCUMENTS` documents on, else one; one
+    most :data:`AUTO_MAX_WORKERS`) from :data:`AUTO_MIN_DOCUMENTS` documents on
+    (:data:`AUTO_MIN_DOCUMENTS_SPAWNED` where workers are spawned), else one; one
     with an NER backend (its ONNX runtime runs threads of its own); for a local Dask cluster
     one worker per core whatever the count."""
     n = min(cores(), AUTO_MAX_WORKERS)
     if dask == "local":
         return n
-    if ner is not None or pending < AUTO_MIN_DOCUMENTS:
+    if ner is not None or pending < (
+        AUTO_MIN_DOCUMENTS if can_fork() else AUTO_MIN_DOCUMENTS_SPAWNED
+    ):
         return 1
     return n
+
+
+def can_fork() -> bool:
+    """Whether worker processes are forked here (once the dictionaries are loaded) rather
+    than spawned."""
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 # --------------------------------------------------------------------------- the writer
