@@ -357,7 +357,8 @@ class WorkersType(click.ParamType):
     default="auto",
     show_default=True,
     help="Processes to spread documents over, 1 to 64, or auto: one per core (at most 8) from"
-    " 50 pending documents, else 1 (with --dask local: local cluster workers).",
+    " 50 pending documents (500 where processes cannot fork), else 1 (with --dask local: local"
+    " cluster workers).",
 )
 @click.option(
     "--redo", is_flag=True, help="Re-extract every document (decided claims are never touched)."
