@@ -1026,7 +1026,9 @@ class PickAlternative:
         if picks is None or claim is None or doc is None or picks.claim_id != claim["id"]:
             return None
         alts = alternatives.parse(claim.get("alternatives"), doc["text"])
-        return card_of(alts, claim, picks.field, [(o.field, o.text) for o in picks.options])
+        # A gap (None: the digit of a field just set by a pick that stayed) picks nothing.
+        shown = [(o.field, o.text) if o is not None else ("", GAP) for o in picks.options]
+        return card_of(alts, claim, picks.field, shown)
 
     def costs(self, driver: Driver, fixes: dict[str, str], g: dict) -> dict[str, int]:
         """Field -> keys of picking it right, for the fields of ``fixes`` the card offers."""
@@ -1104,6 +1106,10 @@ class PickAlternative:
         driver.keys.fixes[driver.fixer("pick")] += 1
 
 
+#: What the bench reads at a gap of the card's row of picks: no gold value is ever this text.
+GAP = "\x00"
+
+
 def card_for(row: dict[str, Any], text: str) -> kp.Card | None:
     """The card the app shows for ``row`` when it comes on screen (its alternatives as
     numbered, the focus on the field most likely wrong): the app's own
@@ -1132,7 +1138,10 @@ def card_of(alts: Any, claim: dict[str, Any], focus: str,
     owners: dict[str, list[str]] = {}
     for stop in ring:
         if stop == kp.ALL:
-            listed = [(o.field, o.text) for o in alternatives.mixed(alts, claim)]
+            listed = [
+                (o.field, o.text) if o is not None else ("", GAP)
+                for o in alternatives.mixed(alts, claim)
+            ]
             owners[stop] = [f for f, _ in listed]
             options[stop] = [t for _, t in listed]
         else:

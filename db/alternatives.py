@@ -219,33 +219,64 @@ def options(alts: Alternatives, claim: Mapping[str, Any], field: str) -> list[Op
 LATE_ON_ROW = frozenset(("value", "unit", "kind"))
 
 
-def mixed(alts: Alternatives, claim: Mapping[str, Any]) -> list[Option]:
+def mixed(
+    alts: Alternatives, claim: Mapping[str, Any], hold: Mapping[str, int] | None = None
+) -> list[Option | None]:
     """The "all fields" row: the options of every field of :func:`walk` but the object
     (:data:`OFF_ROW`) that no reviewer has set yet (:func:`settled`; all of them when every
     one is set), taken in turns — each field's first option in :func:`walk` order, then each
     one's second, … — at most :data:`MAX_SHOWN` (numbered 1.. in this order). Value, unit and kind
     join a turn late (:data:`LATE_ON_ROW`): a rate's other unit is a convention, less often
     wanted than a graded field's second option, so it does not take that option's digit.
-    Each option keeps its own field."""
+    Each option keeps its own field.
+
+    ``hold``: fields set while the claim stayed on screen (a pick with Alt), each with the
+    number of options it had in the row: they keep their places as gaps (None), so every
+    other option keeps the digit the reviewer saw (:func:`held`)."""
     done = settled(claim)
+    hold = hold or {}
     row = [f for f in walk(alts) if f not in OFF_ROW]
-    fields = [f for f in row if f not in done] or row
-    lists = [(options(alts, claim, f), 1 if f in LATE_ON_ROW else 0) for f in fields]
+    fields = [f for f in row if f not in done or f in hold] or row
+    lists: list[tuple[list[Option | None], int]] = [
+        (
+            [None] * hold[f] if f in hold else list(options(alts, claim, f)),
+            1 if f in LATE_ON_ROW else 0,
+        )
+        for f in fields
+    ]
     if all(late for _, late in lists):
         lists = [(shown_, 0) for shown_, _ in lists]  # nothing to wait for
-    out: list[Option] = []
+    out: list[Option | None] = []
     for turn in range(MAX_SHOWN + 1):
         for shown_, late in lists:
             k = turn - late
             if 0 <= k < len(shown_) and len(out) < MAX_SHOWN:
                 out.append(shown_[k])
+    while out and out[-1] is None:
+        out.pop()
     return out
 
 
-def shown_options(alts: Alternatives, claim: Mapping[str, Any], field: str) -> list[Option]:
+def held(alts: Alternatives, first: Mapping[str, Any], claim: Mapping[str, Any]) -> dict[str, int]:
+    """The ``hold`` of :func:`mixed` for ``claim`` shown again after picks that stayed on it:
+    the fields set since it came on screen as ``first`` (``alts``: the alternatives of
+    ``first``), each with the number of options it had in the row of ``first`` (empty for
+    another claim)."""
+    if first.get("id") != claim.get("id"):
+        return {}
+    new = settled(claim) - settled(first)
+    if not new:
+        return {}
+    row = mixed(alts, first)
+    return {f: n for f in new if (n := sum(1 for o in row if o is not None and o.field == f))}
+
+
+def shown_options(
+    alts: Alternatives, claim: Mapping[str, Any], field: str, hold: Mapping[str, int] | None = None
+) -> list[Option | None]:
     """The options numbered on the card for ``field`` in focus: :func:`mixed` for
-    :data:`ALL`, else :func:`options`."""
-    return mixed(alts, claim) if field == ALL else options(alts, claim, field)
+    :data:`ALL` (gaps, None, where ``hold`` says), else :func:`options`."""
+    return mixed(alts, claim, hold) if field == ALL else list(options(alts, claim, field))
 
 
 def walk(alts: Alternatives) -> list[str]:
@@ -323,21 +354,30 @@ def step(alts: Alternatives, field: str, by: int) -> str:
     return fields[(i + by) % len(fields)]
 
 
-def pick(alts: Alternatives, claim: Mapping[str, Any], field: str, n: int) -> Option:
-    """Option ``n`` (1-based, as shown) of ``field`` (:data:`ALL`: of the "all fields" row;
-    the option names its own field).
+def pick(
+    alts: Alternatives,
+    claim: Mapping[str, Any],
+    field: str,
+    n: int,
+    hold: Mapping[str, int] | None = None,
+) -> Option:
+    """Option ``n`` (1-based, as shown) of ``field`` (:data:`ALL`: of the "all fields" row,
+    with the gaps of ``hold``; the option names its own field).
 
     Raises:
         ReviewError: an unknown field, or no such option (nothing is written).
     """
     if field not in FIELDS and field not in (ALL, QUALIFIER):
         raise ReviewError(f"no field {field!r} to pick for; one of {', '.join(FIELDS)}")
-    shown = shown_options(alts, claim, field)
+    shown = shown_options(alts, claim, field, hold)
+    name = "the row of all fields" if field == ALL else field
     if not 1 <= n <= len(shown):
         have = f"options 1–{len(shown)}" if len(shown) > 1 else f"{len(shown) or 'no'} option"
-        name = "the row of all fields" if field == ALL else field
         raise ReviewError(f"{name} has no option {n} ({have}); nothing saved")
-    return shown[n - 1]
+    option = shown[n - 1]
+    if option is None:
+        raise ReviewError(f"option {n} of {name} was of a field you have just set; nothing saved")
+    return option
 
 
 def pick_changes(

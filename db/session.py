@@ -355,8 +355,11 @@ class ReviewSession:
         if row is None:
             return None
         stayed = self.stayed  # still on the claim kept after an edit: Enter still goes on
+        first = self.first_shown  # and the row of picks keeps its digits
         view = self._view(row, self.index)
         self.stayed = stayed if stayed == row["id"] else None
+        if self.stayed is not None and first is not None and first["id"] == row["id"]:
+            self.first_shown = first
         return view
 
     def _sync_mode(self) -> str:
@@ -456,6 +459,7 @@ class ReviewSession:
             else:
                 index = review.count_before(self.conn, self.flt, new_key)
         self.claim, self.index = claim, index
+        self.first_shown = claim
         doc = self.document(claim["doc_id"])
         n, m = review.position_in_document(self.conn, claim)
         position = (n, m, self._doc_ordinal(claim["doc_id"]), self._doc_total)
@@ -593,16 +597,33 @@ class ReviewSession:
     (``a``, ``Enter``) on it then goes on to the next pending claim and writes nothing — the
     edit already accepted it. Any other view ends it."""
 
+    first_shown: ClaimRow | None = None
+    """The claim on screen as it came on screen (before any pick that stayed on it): the row
+    of picks keeps the digits it showed then (:meth:`pick_hold`)."""
+
     def _stay(self, decision: Decision, relist: bool, rows: list[ListRow], note: str) -> Outcome:
         """After an edit committed on the claim on screen: show it again, as saved."""
         row = review.list_row(self.conn, decision.claim_id)
         if relist:
             self.claim = None
+        first = self.first_shown
         view = self._view(row, self.index if not relist else None, relist=relist, rows=rows)
         if view.claim is not None and view.claim["id"] == decision.claim_id:
             self.stayed = decision.claim_id
+            if first is not None and first["id"] == decision.claim_id:
+                self.first_shown = first
             note = f"{note} Still on it: Enter goes on.".strip()
         return self._out("done", note, decision=decision, view=view)
+
+    def pick_hold(self, claim: ClaimRow, text: str) -> dict[str, int]:
+        """The gaps of the row of picks for ``claim`` (in the document ``text``): the fields
+        set by picks that stayed on it since it came on screen keep their digits as gaps, so
+        every other option keeps the digit the reviewer saw (:func:`db.alternatives.held`).
+        In memory: no database work."""
+        first = self.first_shown
+        if first is None or first["id"] != claim["id"]:
+            return {}
+        return alternatives.held(alternatives.parse(first.get("alternatives"), text), first, claim)
 
     def _go_on(self) -> Outcome:
         """Accept on the claim kept after an edit: the next pending claim; nothing written."""
@@ -824,7 +845,8 @@ class ReviewSession:
                 raise ReviewError("no claim on screen")
             doc = self.document(self.claim["doc_id"])
             alts = alternatives.parse(self.claim.get("alternatives"), doc["text"])
-            option = alternatives.pick(alts, self.claim, field, n)
+            hold = self.pick_hold(self.claim, doc["text"])
+            option = alternatives.pick(alts, self.claim, field, n, hold)
             changes = alternatives.pick_changes(
                 option, normalise_time=self.normalise_time, doc_date=doc["date"]
             )

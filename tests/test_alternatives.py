@@ -550,8 +550,14 @@ async def test_alt_digit_picks_and_stays_with_the_focus_on_the_next_field(picks_
         assert screen.claim["id"] == ids[0]  # stayed
         assert screen.claim["subject"] == "丁银行"  # the card shows what was saved
         assert card(app).picks.field == "all"  # the row now holds the fields no one has set
-        assert [(o.field, o.text) for o in card(app).picks.options] == [("predicate", "投入")]
-        await pilot.press("alt+1")
+        # ... each under the digit it had: the subject's digits are gaps, the predicate keeps 2,
+        # so keys planned from the first screen (Alt+3, then 2) pick what it showed.
+        shown = [(o.field, o.text) if o else None for o in card(app).picks.options]
+        assert shown == [None, ("predicate", "投入")]
+        await pilot.press("alt+1")  # a gap: refused, nothing saved
+        await pilot.pause()
+        assert screen.claim["id"] == ids[0] and screen.claim["predicate"] != "投入"
+        await pilot.press("alt+2")
         await pilot.pause()
         assert screen.claim["id"] == ids[0] and screen.claim["predicate"] == "投入"
         await pilot.press(go_on)
@@ -596,7 +602,7 @@ async def test_alt_digit_from_an_esc_prefix_terminal_picks_and_stays(picks_db):
         await pilot.pause()
         assert screen.claim["id"] == ids[0]  # stayed
         assert screen.claim["subject"] == "丁银行"
-        assert [o.field for o in card(app).picks.options] == ["predicate"]
+        assert [o.field if o else None for o in card(app).picks.options] == [None, "predicate"]
     assert claim_row(path, ids[0])["subject"] == "丁银行"
     assert [(d["claim_id"], d["action"]) for d in decisions(path)] == [(ids[0], "edit")]
 
@@ -853,6 +859,39 @@ def test_unit_and_kind_picks_are_plain_edits(tmp_path):
     assert claim_row(path, ids[2])["kind"] == "count"
     picks = [json.loads(d["after"])["picked"]["field"] for d in decisions(path)]
     assert picks == ["unit", "kind"]
+
+
+def test_a_pick_that_stays_leaves_every_other_option_under_the_digit_it_had():
+    """Alt+digit on the row of all fields sets a field and stays: the row then drops that
+    field's options but keeps the others' digits (gaps where the set field's were), so keys
+    planned from the first screen pick what it showed."""
+    alts = alternatives.parse(json.dumps(MIXED, ensure_ascii=False), TEXT)
+    first = claim(id=7, time_text="4月")
+    row0 = [(o.field, o.text) for o in alternatives.mixed(alts, first) if o]
+    assert row0[:5] == [("subject", "甲公司"), ("predicate", "投入"), ("time", ""),
+                        ("subject", "丙集团"), ("predicate", "提供")]  # fmt: skip
+    # The subject set to 丙集团 (digit 4) while staying on the claim.
+    now = claim(id=7, time_text="4月", subject="丙集团", original='{"subject": "乙市政府"}')
+    hold = alternatives.held(alts, first, now)
+    assert hold == {"subject": 3}
+    row = alternatives.mixed(alts, now, hold)
+    assert [(o.field, o.text) if o else None for o in row] == [
+        None,
+        ("predicate", "投入"),
+        ("time", ""),
+        None,
+        ("predicate", "提供"),
+        ("time", "3月"),
+    ]  # fmt: skip  (the subject's third option, digit 7, was last: no gap kept after it)
+    picked = alternatives.pick(alts, now, alternatives.ALL, 5, hold)
+    assert (picked.field, picked.text) == ("predicate", "提供")  # digit 5 as first shown
+    with pytest.raises(alternatives.ReviewError, match="option 4 of the row of all fields"):
+        alternatives.pick(alts, now, alternatives.ALL, 4, hold)
+    # Without the hold (the claim shown afresh later) the row closes up, as before.
+    assert [o.field for o in alternatives.mixed(alts, now) if o][:2] == ["predicate", "time"]
+    # Another claim, or nothing set since it came on screen: no gaps.
+    assert alternatives.held(alts, first, {**now, "id": 8}) == {}
+    assert alternatives.held(alts, first, first) == {}
 
 
 def test_unit_joins_the_row_of_all_fields_a_turn_late():

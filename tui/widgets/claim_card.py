@@ -79,7 +79,8 @@ class Picks:
 
     claim_id: int
     field: str
-    options: tuple[Option, ...]
+    options: tuple[Option | None, ...]
+    """None: a gap, the digit of an option of a field just set (the others keep theirs)."""
 
 
 #: Lines the pick row may take on a short screen (under 30 rows: the card's five field rows,
@@ -136,7 +137,7 @@ def pack_picks(picks: Picks, width: int, cells: int | None) -> list[Text]:
         # Every field's first options: grouped by field (in the ring's order), each group
         # named before its first option, the numbers as the digits pick them.
         head.append("all fields:", style="bold underline")
-        numbered = list(enumerate(picks.options, start=1))
+        numbered = [(n, o) for n, o in enumerate(picks.options, start=1) if o is not None]
         order = {f: i for i, f in enumerate(alternatives.FIELDS)}
         numbered.sort(key=lambda no: (order.get(no[1].field, len(order)), no[0]))
         items, last = [], None
@@ -149,7 +150,9 @@ def pack_picks(picks: Picks, width: int, cells: int | None) -> list[Text]:
             items.append(item)
     else:
         head.append(f"{picks.field}:", style="bold underline")
-        items = [pick_option(n, o, cells) for n, o in enumerate(picks.options, start=1)]
+        items = [
+            pick_option(n, o, cells) for n, o in enumerate(picks.options, start=1) if o is not None
+        ]
     lines = [head]
     if not items:
         head.append("  no alternatives", style="dim")
@@ -182,7 +185,10 @@ class PickRow:
         ``c``), and packing narrower options never takes more lines, so whether a cut fits is
         monotone in its length: a binary search finds the longest that fits (this runs on every
         redraw of the card, and a linear scan over the cuts cost tens of milliseconds)."""
-        longest = max((pick_option(1, o).cell_len - 1 for o in self.picks.options), default=0)
+        longest = max(
+            (pick_option(1, o).cell_len - 1 for o in self.picks.options if o is not None),
+            default=0,
+        )
         cuts: list[int | None] = [None, *range(longest - 1, PICK_MIN_CELLS - 1, -1)]
         lo, hi, found = 0, len(cuts), None
         while lo < hi:
