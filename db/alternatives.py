@@ -231,8 +231,9 @@ def mixed(
     Each option keeps its own field.
 
     ``hold``: fields set while the claim stayed on screen (a pick with Alt), each with the
-    number of options it had in the row: they keep their places as gaps (None), so every
-    other option keeps the digit the reviewer saw (:func:`held`)."""
+    number of options it had in the row: their places go to the other fields' next options,
+    or stay gaps (None), so every option shown before keeps the digit the reviewer saw
+    (:func:`held`)."""
     done = settled(claim)
     hold = hold or {}
     row = [f for f in walk(alts) if f not in OFF_ROW]
@@ -252,6 +253,12 @@ def mixed(
             k = turn - late
             if 0 <= k < len(shown_) and len(out) < MAX_SHOWN:
                 out.append(shown_[k])
+    if hold:
+        # The gaps take the options the row closed up would show and this one does not yet
+        # (a field's next runners-up), in its order: every option shown before keeps its digit.
+        extra = [o for o in mixed(alts, claim) if o not in out]
+        out = [o if o is not None or not extra else extra.pop(0) for o in out]
+        out += extra[: MAX_SHOWN - len(out)]
     while out and out[-1] is None:
         out.pop()
     return out

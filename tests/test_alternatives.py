@@ -894,6 +894,24 @@ def test_a_pick_that_stays_leaves_every_other_option_under_the_digit_it_had():
     assert alternatives.held(alts, first, first) == {}
 
 
+def test_the_gaps_of_a_field_just_set_take_the_other_fields_next_options():
+    raw = {
+        "subject": [{"text": t, "score": 0.5} for t in ("甲公司", "丙集团", "丁银行")],
+        "predicate": [{"text": f"动词{i}", "score": 0.4} for i in range(1, 9)],
+    }
+    alts = alternatives.parse(json.dumps(raw, ensure_ascii=False), TEXT)
+    first = claim(id=3)
+    assert [o.text for o in alternatives.mixed(alts, first) if o] == [
+        "甲公司", "动词1", "丙集团", "动词2", "丁银行", "动词3", "动词4", "动词5", "动词6",
+    ]  # fmt: skip
+    now = claim(id=3, subject="丙集团", original='{"subject": "乙市政府"}')
+    row = alternatives.mixed(alts, now, alternatives.held(alts, first, now))
+    # 动词1-6 keep digits 2, 4, 6-9; the subject's digits 1, 3 take 动词7, 动词8; 5 stays a gap.
+    assert [o.text if o else None for o in row] == [
+        "动词7", "动词1", "动词8", "动词2", None, "动词3", "动词4", "动词5", "动词6",
+    ]  # fmt: skip
+
+
 def test_unit_joins_the_row_of_all_fields_a_turn_late():
     # A rate's other unit (元/平方米 of 元) is a convention: the subject's second option keeps
     # digit 4, the unit comes after it; alone on the row it is 1.
