@@ -623,6 +623,35 @@ def _prepare(
     return doc
 
 
+#: The first numeral of a selection (digits, Chinese numerals, scale characters).
+_NUMERAL = re.compile("[0-9零〇两一二三四五六七八九十百千万亿]")
+
+
+def _selected_mention(selection: str) -> Mention | None:
+    """A selection the quantity finder reads no quantity in (三层: a measure word it does not
+    know; 揽金百万: a bare scale) as one mention, read as the review app reads a selection
+    (:func:`~extractor.quantity.parse_quantity`), so its roles are still resolved; None
+    without a number."""
+    from .quantity import parse_quantity
+
+    read = parse_quantity(selection)
+    numeral = _NUMERAL.search(selection)
+    if read is None or numeral is None:
+        return None
+    return Mention(
+        start=0,
+        end=len(selection),
+        value=read["value"],
+        value_max=read["value_max"],
+        unit=read["unit"],
+        qualifier=read["qualifier"],
+        kind=read["kind"],
+        rule="reviewer",
+        confidence=1.0,
+        core_start=numeral.start(),
+    )
+
+
 def claim_at(
     text: str, start: int, end: int, doc_date: str | None = None, ranker: Ranker | None = None
 ) -> Candidate | None:
@@ -637,12 +666,11 @@ def claim_at(
     """
     if not isinstance(text, str) or not 0 <= start < end <= len(text):
         return None
-    found = find_quantities(
-        simplified(text[start:end].translate(FULLWIDTH)), None, lookalikes=False
-    )
-    if not found:
+    selection = simplified(text[start:end].translate(FULLWIDTH))
+    found = find_quantities(selection, None, lookalikes=False)
+    m = found[0] if found else _selected_mention(selection)
+    if m is None:
         return None
-    m = found[0]
     shift = start
     m = replace(
         m,

@@ -44,3 +44,23 @@ def test_no_number_or_a_bad_span_gives_none():
     assert claim_at(TEXT, 5, 3) is None
     assert claim_at(TEXT, 0, len(TEXT) + 1) is None
     assert claim_at("", 0, 0) is None
+
+
+def test_a_selection_the_finder_reads_no_quantity_in_still_gets_its_roles():
+    """A measure word the quantity finder does not know (三层) or a bare scale (百万): the
+    selection is read as the app reads it (value, unit) and its roles are resolved as for
+    any other quantity — an added claim needs no typed subject or predicate."""
+    text = "这个收纳盒共分为三层，售价不到200元。"
+    start = text.index("三层")
+    got = claim_at(text, start, start + 2)
+    assert got is not None
+    assert (got.start, got.end, got.value, got.unit) == (start, start + 2, 3, "")
+    assert got.subject == "收纳盒" and got.predicate == "分为"
+    assert got.alternatives.get("predicate")  # runners-up to pick from
+    text = "这位歌手最近几个月代言收入超百万，远超去年。"
+    start = text.index("百万")
+    got = claim_at(text, start, start + 2)
+    assert got is not None and got.value == 1_000_000
+    assert got.predicate
+    # Still no number: nothing.
+    assert claim_at(text, 0, 4) is None  # 这位歌手
