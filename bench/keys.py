@@ -1138,10 +1138,7 @@ def card_of(alts: Any, claim: dict[str, Any], focus: str,
     owners: dict[str, list[str]] = {}
     for stop in ring:
         if stop == kp.ALL:
-            listed = [
-                (o.field, o.text) if o is not None else ("", GAP)
-                for o in alternatives.mixed(alts, claim)
-            ]
+            listed = [(o.field, o.text) for o in alternatives.mixed(alts, claim)]
             owners[stop] = [f for f, _ in listed]
             options[stop] = [t for _, t in listed]
         else:

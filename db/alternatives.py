@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -219,71 +219,68 @@ def options(alts: Alternatives, claim: Mapping[str, Any], field: str) -> list[Op
 LATE_ON_ROW = frozenset(("value", "unit", "kind"))
 
 
-def mixed(
-    alts: Alternatives, claim: Mapping[str, Any], hold: Mapping[str, int] | None = None
-) -> list[Option | None]:
+def mixed(alts: Alternatives, claim: Mapping[str, Any]) -> list[Option]:
     """The "all fields" row: the options of every field of :func:`walk` but the object
     (:data:`OFF_ROW`) that no reviewer has set yet (:func:`settled`; all of them when every
     one is set), taken in turns — each field's first option in :func:`walk` order, then each
     one's second, … — at most :data:`MAX_SHOWN` (numbered 1.. in this order). Value, unit and kind
     join a turn late (:data:`LATE_ON_ROW`): a rate's other unit is a convention, less often
     wanted than a graded field's second option, so it does not take that option's digit.
-    Each option keeps its own field.
-
-    ``hold``: fields set while the claim stayed on screen (a pick with Alt), each with the
-    number of options it had in the row: their places go to the other fields' next options,
-    or stay gaps (None), so every option shown before keeps the digit the reviewer saw
-    (:func:`held`)."""
+    Each option keeps its own field."""
     done = settled(claim)
-    hold = hold or {}
     row = [f for f in walk(alts) if f not in OFF_ROW]
-    fields = [f for f in row if f not in done or f in hold] or row
-    lists: list[tuple[list[Option | None], int]] = [
-        (
-            [None] * hold[f] if f in hold else list(options(alts, claim, f)),
-            1 if f in LATE_ON_ROW else 0,
-        )
-        for f in fields
-    ]
+    fields = [f for f in row if f not in done] or row
+    lists = [(options(alts, claim, f), 1 if f in LATE_ON_ROW else 0) for f in fields]
     if all(late for _, late in lists):
         lists = [(shown_, 0) for shown_, _ in lists]  # nothing to wait for
-    out: list[Option | None] = []
+    out: list[Option] = []
     for turn in range(MAX_SHOWN + 1):
         for shown_, late in lists:
             k = turn - late
             if 0 <= k < len(shown_) and len(out) < MAX_SHOWN:
                 out.append(shown_[k])
-    if hold:
-        # The gaps take the options the row closed up would show and this one does not yet
-        # (a field's next runners-up), in its order: every option shown before keeps its digit.
-        extra = [o for o in mixed(alts, claim) if o not in out]
-        out = [o if o is not None or not extra else extra.pop(0) for o in out]
-        out += extra[: MAX_SHOWN - len(out)]
-    while out and out[-1] is None:
-        out.pop()
     return out
 
 
-def held(alts: Alternatives, first: Mapping[str, Any], claim: Mapping[str, Any]) -> dict[str, int]:
-    """The ``hold`` of :func:`mixed` for ``claim`` shown again after picks that stayed on it:
-    the fields set since it came on screen as ``first`` (``alts``: the alternatives of
-    ``first``), each with the number of options it had in the row of ``first`` (empty for
-    another claim)."""
+def kept_row(
+    first_alts: Alternatives,
+    first: Mapping[str, Any],
+    alts: Alternatives,
+    claim: Mapping[str, Any],
+) -> list[Option | None] | None:
+    """The row of all fields for ``claim`` shown again after picks that stayed on it, when it
+    came on screen as ``first`` (with ``first_alts``): the row ``first`` showed, each option
+    under the digit it had — so keys planned from that screen (Alt+6 for the subject, then 5
+    for the predicate) pick what it showed — but the options of the fields set since, whose
+    digits go to the options the row of ``claim`` (:func:`mixed`) adds, or stay gaps (None).
+    None when there is nothing to keep: another claim, or no field set since."""
     if first.get("id") != claim.get("id"):
-        return {}
+        return None
     new = settled(claim) - settled(first)
     if not new:
-        return {}
-    row = mixed(alts, first)
-    return {f: n for f in new if (n := sum(1 for o in row if o is not None and o.field == f))}
+        return None
+    row: list[Option | None] = [o if o.field not in new else None for o in mixed(first_alts, first)]
+    kept = {(o.field, o.text) for o in row if o is not None}
+    extra = [o for o in mixed(alts, claim) if o.field not in new and (o.field, o.text) not in kept]
+    row = [o if o is not None or not extra else extra.pop(0) for o in row]
+    row += extra[: MAX_SHOWN - len(row)]
+    while row and row[-1] is None:
+        row.pop()
+    return row
 
 
 def shown_options(
-    alts: Alternatives, claim: Mapping[str, Any], field: str, hold: Mapping[str, int] | None = None
+    alts: Alternatives,
+    claim: Mapping[str, Any],
+    field: str,
+    kept: Sequence[Option | None] | None = None,
 ) -> list[Option | None]:
-    """The options numbered on the card for ``field`` in focus: :func:`mixed` for
-    :data:`ALL` (gaps, None, where ``hold`` says), else :func:`options`."""
-    return mixed(alts, claim, hold) if field == ALL else list(options(alts, claim, field))
+    """The options numbered on the card for ``field`` in focus: for :data:`ALL` the row
+    ``kept`` from the screen the claim came on with (:func:`kept_row`, gaps None) when given,
+    else :func:`mixed`; for a field, :func:`options`."""
+    if field == ALL:
+        return list(kept) if kept is not None else list(mixed(alts, claim))
+    return list(options(alts, claim, field))
 
 
 def walk(alts: Alternatives) -> list[str]:
@@ -366,17 +363,17 @@ def pick(
     claim: Mapping[str, Any],
     field: str,
     n: int,
-    hold: Mapping[str, int] | None = None,
+    kept: Sequence[Option | None] | None = None,
 ) -> Option:
     """Option ``n`` (1-based, as shown) of ``field`` (:data:`ALL`: of the "all fields" row,
-    with the gaps of ``hold``; the option names its own field).
+    ``kept`` when the claim stayed on screen; the option names its own field).
 
     Raises:
         ReviewError: an unknown field, or no such option (nothing is written).
     """
     if field not in FIELDS and field not in (ALL, QUALIFIER):
         raise ReviewError(f"no field {field!r} to pick for; one of {', '.join(FIELDS)}")
-    shown = shown_options(alts, claim, field, hold)
+    shown = shown_options(alts, claim, field, kept)
     name = "the row of all fields" if field == ALL else field
     if not 1 <= n <= len(shown):
         have = f"options 1–{len(shown)}" if len(shown) > 1 else f"{len(shown) or 'no'} option"

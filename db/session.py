@@ -599,7 +599,7 @@ class ReviewSession:
 
     first_shown: ClaimRow | None = None
     """The claim on screen as it came on screen (before any pick that stayed on it): the row
-    of picks keeps the digits it showed then (:meth:`pick_hold`)."""
+    of picks keeps the digits it showed then (:meth:`pick_row`)."""
 
     def _stay(self, decision: Decision, relist: bool, rows: list[ListRow], note: str) -> Outcome:
         """After an edit committed on the claim on screen: show it again, as saved."""
@@ -615,15 +615,20 @@ class ReviewSession:
             note = f"{note} Still on it: Enter goes on.".strip()
         return self._out("done", note, decision=decision, view=view)
 
-    def pick_hold(self, claim: ClaimRow, text: str) -> dict[str, int]:
-        """The gaps of the row of picks for ``claim`` (in the document ``text``): the fields
-        set by picks that stayed on it since it came on screen keep their digits as gaps, so
-        every other option keeps the digit the reviewer saw (:func:`db.alternatives.held`).
-        In memory: no database work."""
+    def pick_row(self, claim: ClaimRow, text: str) -> list[alternatives.Option | None] | None:
+        """The row of all fields for ``claim`` (in the document ``text``) after picks that
+        stayed on it: each option under the digit it had when the claim came on screen
+        (:func:`db.alternatives.kept_row`); None when the row is simply recomputed. In memory:
+        no database work."""
         first = self.first_shown
         if first is None or first["id"] != claim["id"]:
-            return {}
-        return alternatives.held(alternatives.parse(first.get("alternatives"), text), first, claim)
+            return None
+        return alternatives.kept_row(
+            alternatives.parse(first.get("alternatives"), text),
+            first,
+            alternatives.parse(claim.get("alternatives"), text),
+            claim,
+        )
 
     def _go_on(self) -> Outcome:
         """Accept on the claim kept after an edit: the next pending claim; nothing written."""
@@ -845,8 +850,8 @@ class ReviewSession:
                 raise ReviewError("no claim on screen")
             doc = self.document(self.claim["doc_id"])
             alts = alternatives.parse(self.claim.get("alternatives"), doc["text"])
-            hold = self.pick_hold(self.claim, doc["text"])
-            option = alternatives.pick(alts, self.claim, field, n, hold)
+            kept = self.pick_row(self.claim, doc["text"])
+            option = alternatives.pick(alts, self.claim, field, n, kept)
             changes = alternatives.pick_changes(
                 option, normalise_time=self.normalise_time, doc_date=doc["date"]
             )

@@ -867,31 +867,41 @@ def test_a_pick_that_stays_leaves_every_other_option_under_the_digit_it_had():
     planned from the first screen pick what it showed."""
     alts = alternatives.parse(json.dumps(MIXED, ensure_ascii=False), TEXT)
     first = claim(id=7, time_text="4月")
-    row0 = [(o.field, o.text) for o in alternatives.mixed(alts, first) if o]
+    row0 = [(o.field, o.text) for o in alternatives.mixed(alts, first)]
     assert row0[:5] == [("subject", "甲公司"), ("predicate", "投入"), ("time", ""),
                         ("subject", "丙集团"), ("predicate", "提供")]  # fmt: skip
     # The subject set to 丙集团 (digit 4) while staying on the claim.
     now = claim(id=7, time_text="4月", subject="丙集团", original='{"subject": "乙市政府"}')
-    hold = alternatives.held(alts, first, now)
-    assert hold == {"subject": 3}
-    row = alternatives.mixed(alts, now, hold)
+    row = alternatives.kept_row(alts, first, alts, now)
+    assert row is not None
+    # The subject's third option (丁银行, digit 7) was last: no gap is kept after it.
     assert [(o.field, o.text) if o else None for o in row] == [
-        None,
-        ("predicate", "投入"),
-        ("time", ""),
-        None,
-        ("predicate", "提供"),
-        ("time", "3月"),
-    ]  # fmt: skip  (the subject's third option, digit 7, was last: no gap kept after it)
-    picked = alternatives.pick(alts, now, alternatives.ALL, 5, hold)
+        None, ("predicate", "投入"), ("time", ""), None, ("predicate", "提供"), ("time", "3月"),
+    ]  # fmt: skip
+    picked = alternatives.pick(alts, now, alternatives.ALL, 5, row)
     assert (picked.field, picked.text) == ("predicate", "提供")  # digit 5 as first shown
     with pytest.raises(alternatives.ReviewError, match="option 4 of the row of all fields"):
-        alternatives.pick(alts, now, alternatives.ALL, 4, hold)
-    # Without the hold (the claim shown afresh later) the row closes up, as before.
-    assert [o.field for o in alternatives.mixed(alts, now) if o][:2] == ["predicate", "time"]
-    # Another claim, or nothing set since it came on screen: no gaps.
-    assert alternatives.held(alts, first, {**now, "id": 8}) == {}
-    assert alternatives.held(alts, first, first) == {}
+        alternatives.pick(alts, now, alternatives.ALL, 4, row)
+    # Without it (the claim shown afresh later) the row closes up, as before.
+    assert [o.field for o in alternatives.mixed(alts, now)][:2] == ["predicate", "time"]
+    # Another claim, or nothing set since it came on screen: nothing kept.
+    assert alternatives.kept_row(alts, first, alts, {**now, "id": 8}) is None
+    assert alternatives.kept_row(alts, first, alts, first) is None
+
+
+def test_the_kept_row_shows_what_the_first_screen_showed_even_if_the_lists_change():
+    """The suggestions re-rank a pending claim's time; once a pick saves the claim its lists
+    are the stored ones again. The options the first screen showed keep their digits."""
+    shown = dict(MIXED, time=[{"text": "3月", "score": 0.6}, {"text": "", "score": 0.3}])
+    first_alts = alternatives.parse(json.dumps(shown, ensure_ascii=False), TEXT)
+    alts = alternatives.parse(json.dumps(MIXED, ensure_ascii=False), TEXT)
+    first = claim(id=7, time_text="4月")
+    now = claim(id=7, time_text="4月", subject="丙集团", original='{"subject": "乙市政府"}')
+    row = alternatives.kept_row(first_alts, first, alts, now)
+    assert row is not None
+    assert [(o.field, o.text) if o else None for o in row] == [
+        None, ("predicate", "投入"), ("time", "3月"), None, ("predicate", "提供"), ("time", ""),
+    ]  # fmt: skip
 
 
 def test_the_gaps_of_a_field_just_set_take_the_other_fields_next_options():
@@ -901,11 +911,12 @@ def test_the_gaps_of_a_field_just_set_take_the_other_fields_next_options():
     }
     alts = alternatives.parse(json.dumps(raw, ensure_ascii=False), TEXT)
     first = claim(id=3)
-    assert [o.text for o in alternatives.mixed(alts, first) if o] == [
+    assert [o.text for o in alternatives.mixed(alts, first)] == [
         "甲公司", "动词1", "丙集团", "动词2", "丁银行", "动词3", "动词4", "动词5", "动词6",
     ]  # fmt: skip
     now = claim(id=3, subject="丙集团", original='{"subject": "乙市政府"}')
-    row = alternatives.mixed(alts, now, alternatives.held(alts, first, now))
+    row = alternatives.kept_row(alts, first, alts, now)
+    assert row is not None
     # 动词1-6 keep digits 2, 4, 6-9; the subject's digits 1, 3 take 动词7, 动词8; 5 stays a gap.
     assert [o.text if o else None for o in row] == [
         "动词7", "动词1", "动词8", "动词2", None, "动词3", "动词4", "动词5", "动词6",

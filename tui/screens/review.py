@@ -660,8 +660,8 @@ class ReviewScreen(SpanMode):
         if not alts:
             card.set_picks(None)
             return
-        hold = self.session.pick_hold(claim, text)
-        options = tuple(alternatives.shown_options(alts, claim, self.field_focus, hold))
+        kept = self.session.pick_row(claim, text)
+        options = tuple(alternatives.shown_options(alts, claim, self.field_focus, kept))
         card.set_picks(Picks(claim["id"], self.field_focus, options))
 
     def _step_field(self, by: int) -> None:
