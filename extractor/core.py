@@ -623,8 +623,10 @@ def _prepare(
     return doc
 
 
-#: The first numeral of a selection (digits, Chinese numerals, scale characters).
-_NUMERAL = re.compile("[0-9零〇两一二三四五六七八九十百千万亿]")
+#: The first number of a selection (digits, Chinese numerals, scale characters).
+_NUMERAL = re.compile(
+    "[0-9零〇两一二三四五六七八九十百千万亿][0-9.零〇两一二三四五六七八九十百千万亿]*"
+)
 
 
 def _selected_mention(selection: str) -> Mention | None:
@@ -671,6 +673,9 @@ def claim_at(
     m = found[0] if found else _selected_mention(selection)
     if m is None:
         return None
+    # Where the number ends in the selection: what follows it may be a unit (below).
+    number = _NUMERAL.search(selection)
+    number_end = m.end if found or number is None else number.end()
     shift = start
     m = replace(
         m,
@@ -705,7 +710,7 @@ def claim_at(
     mine = out[k][0]
     if not mine.unit and not mine.alternatives.get("unit"):
         # 45大类 selected, read as 45 with no unit: 大类 is the unit's alternative.
-        tail = selected_unit_alternative(simplified(text[start:end]), m.end - start)
+        tail = selected_unit_alternative(simplified(text[start:end]), number_end)
         if tail:
             unit_alt = [{"text": tail, "start": None, "end": None, "score": None}]
             mine = mine.replaced(alternatives={**mine.alternatives, "unit": unit_alt})

@@ -57,6 +57,8 @@ def test_a_selection_the_finder_reads_no_quantity_in_still_gets_its_roles():
     assert (got.start, got.end, got.value, got.unit) == (start, start + 2, 3, "")
     assert got.subject == "收纳盒" and got.predicate == "分为"
     assert got.alternatives.get("predicate")  # runners-up to pick from
+    # The character selected after the number is the unit's alternative, a pick away.
+    assert [o["text"] for o in got.alternatives["unit"]] == ["层"]
     text = "这位歌手最近几个月代言收入超百万，远超去年。"
     start = text.index("百万")
     got = claim_at(text, start, start + 2)
