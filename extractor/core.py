@@ -714,6 +714,15 @@ def claim_at(
         if tail:
             unit_alt = [{"text": tail, "start": None, "end": None, "score": None}]
             mine = mine.replaced(alternatives={**mine.alternatives, "unit": unit_alt})
+    elif mine.unit and number_end < len(selection):
+        # 一个礼拜 selected, read as 一个: what the selection holds after the unit (礼拜) is
+        # one more alternative of the unit, a pick away.
+        tail = selected_unit_alternative(selection, number_end)
+        listed = [o.get("text") for o in mine.alternatives.get("unit", [])]
+        if tail and tail != mine.unit and tail not in listed:
+            extra = {"text": tail, "start": None, "end": None, "score": None}
+            units = [*mine.alternatives.get("unit", []), extra]
+            mine = mine.replaced(alternatives={**mine.alternatives, "unit": units})
     others = out[:k] + out[k + 1 :]
     # Its neighbours are the candidates the extractor proposes around it (screened as
     # extract screens them), as for a candidate of its own.

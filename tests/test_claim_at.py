@@ -66,3 +66,16 @@ def test_a_selection_the_finder_reads_no_quantity_in_still_gets_its_roles():
     assert got.predicate
     # Still no number: nothing.
     assert claim_at(text, 0, 4) is None  # 这位歌手
+
+
+def test_a_selection_running_past_the_unit_offers_the_rest_as_another_unit():
+    text = "在香港的23人中，有人一个礼拜后才出现症状。"
+    start = text.index("一个礼拜")
+    got = claim_at(text, start, start + 4)
+    assert got is not None and (got.value, got.unit) == (1, "个")
+    assert [o["text"] for o in got.alternatives["unit"]] == ["礼拜"]
+    # A selection of the quantity alone adds nothing to the unit's alternatives.
+    exact = claim_at(text, start, start + 2)
+    assert exact is not None and "礼拜" not in [
+        o["text"] for o in (exact.alternatives or {}).get("unit", [])
+    ]
