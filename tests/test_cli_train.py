@@ -161,6 +161,7 @@ def test_train_learns_look_alikes_from_rejected_candidates(db_path, seed_text):
     r = invoke("train", "--db", db_path, "--min-claims", 2)
     assert r.exit_code == 0, r.output
     assert "look-alike filter as shipped" in r.output
+    assert "extract --redo would propose the same candidates" in r.output
     kept = Ranker.from_json(load_model(conn, "ranker") or "")
     assert kept.lookalike == shipped().lookalike
     # Rejecting candidates makes them look-alikes: the refitted filter scores them lower.

@@ -556,6 +556,14 @@ def train(db_path: str, min_claims: int) -> None:
             f"fields, checked on held-out documents (right on the claims found):"
             f" {'; '.join(c.describe() for c in choices)}"
         )
+    if all(c.chosen == "shipped" for c in choices):
+        click.echo(
+            "so claimdesk extract --redo changes only what the refitted look-alike filter keeps"
+            " or drops"
+            if taught
+            else "so claimdesk extract --redo would propose the same candidates (the look-alike"
+            " filter is as shipped too)"
+        )
 
 
 class _LongDocumentProgress:
