@@ -339,6 +339,20 @@ class SplitError(ValueError):
     """A split file that cannot be read or has no such part (the message says which)."""
 
 
+def add_extra_option(ap: argparse.ArgumentParser) -> None:
+    """The ``--extra GOLD...`` option of the training commands (:mod:`extractor.train`,
+    :mod:`extractor.feedback`): more gold files outside the split, all of them training data."""
+    ap.add_argument(
+        "--extra",
+        action="extend",
+        nargs="+",
+        default=[],
+        metavar="GOLD",
+        help="more gold files of articles outside the split (all of them train; repeatable,"
+        " several files each); refused if one holds an article of the split's test part",
+    )
+
+
 def split_part(path: str | Path, part: str) -> set[str]:
     """The article ids of one part (``train`` or ``test``) of a split file such as
     ``tests/data/split.json`` (``{"train": [ids], "test": [ids]}``)."""

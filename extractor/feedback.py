@@ -482,6 +482,7 @@ def main(argv: list[str] | None = None) -> int:
     from .evaluate import (
         SplitError,
         _documents,
+        add_extra_option,
         default_corpora,
         load_gold,
         predict,
@@ -493,15 +494,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold", nargs="+", help="gold JSONL files")
     ap.add_argument("--split", help="split file (article ids per part)")
     ap.add_argument("--part", default="train", help="the split's part to train on")
-    ap.add_argument(
-        "--extra",
-        action="extend",
-        nargs="+",
-        default=[],
-        metavar="GOLD",
-        help="more gold files of articles outside the split (all of them train); refused if"
-        " one holds an article of the split's test part",
-    )
+    add_extra_option(ap)
     ap.add_argument("--folds", type=int, default=0, help="also report K-fold CV accuracy")
     ap.add_argument("-o", "--output", type=Path, help="write the model here")
     ap.add_argument(

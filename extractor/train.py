@@ -43,6 +43,7 @@ from .evaluate import (
     _field_right,
     _matches,
     _overlaps,
+    add_extra_option,
     default_corpora,
     load_gold,
     restrict,
@@ -953,15 +954,7 @@ def main(argv: list[str] | None = None) -> int:
         help="corpus JSONL whose ids the gold uses (repeatable; default: the shared corpus and"
         " tests/data/modern/articles_*.jsonl)",
     )
-    ap.add_argument(
-        "--extra",
-        action="extend",
-        nargs="+",
-        default=[],
-        metavar="GOLD",
-        help="more gold files of articles outside the split (all of them train; repeatable,"
-        " several files each); refused if one holds an article of the split's test part",
-    )
+    add_extra_option(ap)
     ap.add_argument(
         "--lookalike-only",
         action="store_true",
