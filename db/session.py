@@ -615,20 +615,18 @@ class ReviewSession:
             note = f"{note} Still on it: Enter goes on.".strip()
         return self._out("done", note, decision=decision, view=view)
 
-    def pick_row(self, claim: ClaimRow, text: str) -> list[alternatives.Option | None] | None:
-        """The row of all fields for ``claim`` (in the document ``text``) after picks that
-        stayed on it: each option under the digit it had when the claim came on screen
-        (:func:`db.alternatives.kept_row`); None when the row is simply recomputed. In memory:
-        no database work."""
+    def pick_row(
+        self, claim: ClaimRow, alts: alternatives.Alternatives, text: str
+    ) -> list[alternatives.Option | None] | None:
+        """The row of all fields for ``claim`` (its alternatives ``alts``, in the document
+        ``text``) after picks that stayed on it: each option under the digit it had when the
+        claim came on screen (:func:`db.alternatives.kept_row`); None when the row is simply
+        recomputed. In memory: no database work."""
         first = self.first_shown
-        if first is None or first["id"] != claim["id"]:
+        if first is None or first["id"] != claim["id"] or first is claim:
             return None
-        return alternatives.kept_row(
-            alternatives.parse(first.get("alternatives"), text),
-            first,
-            alternatives.parse(claim.get("alternatives"), text),
-            claim,
-        )
+        first_alts = alternatives.parse(first.get("alternatives"), text)
+        return alternatives.kept_row(first_alts, first, alts, claim)
 
     def _go_on(self) -> Outcome:
         """Accept on the claim kept after an edit: the next pending claim; nothing written."""
@@ -850,7 +848,7 @@ class ReviewSession:
                 raise ReviewError("no claim on screen")
             doc = self.document(self.claim["doc_id"])
             alts = alternatives.parse(self.claim.get("alternatives"), doc["text"])
-            kept = self.pick_row(self.claim, doc["text"])
+            kept = self.pick_row(self.claim, alts, doc["text"])
             option = alternatives.pick(alts, self.claim, field, n, kept)
             changes = alternatives.pick_changes(
                 option, normalise_time=self.normalise_time, doc_date=doc["date"]

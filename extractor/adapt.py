@@ -30,8 +30,18 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from .docrank import Place
 from .ranker import FIELD_FEATURES, Ranker, _lbfgs, _objective, replace_parts, shipped
-from .train import FIELDS, Groups, _right, extract_all, field_groups, matched_pairs, train
+from .train import (
+    FIELDS,
+    Found,
+    Groups,
+    _right,
+    extract_all,
+    field_groups,
+    matched_pairs,
+    train,
+)
 
 #: The L2 decay of a tuned correction (against the mean loss over the claims: with ``n``
 #: claims each weight is pulled to 0 by ``ADAPT_L2 / n``). Dev halves N and Q, fitted on one
@@ -183,8 +193,9 @@ def adapt(
             fit_texts = {d: t for d, t in texts.items() if d not in keep}
             test_gold = [g for g in gold if str(g["doc"]) in keep]
             test_texts = {d: t for d, t in texts.items() if d in keep}
-            groups = field_groups(fit_gold, fit_texts, dates, extract_all(fit_texts, dates))
-            team, _ = train(fit_gold, fit_texts, dates, decisions=True)
+            first = _rules_extraction(fit_texts, dates)
+            groups = field_groups(fit_gold, fit_texts, dates, first[0])
+            team, _ = train(fit_gold, fit_texts, dates, decisions=True, first=first)
             models = {"shipped": model0, "tuned": tuned(model0, groups, l2), "team": team}
             fold = {c: held_out(m, test_gold, test_texts, dates) for c, m in models.items()}
             for name in FIELDS:
@@ -200,14 +211,23 @@ def adapt(
         best = max(steady, key=lambda c: (right[c], -CANDIDATES.index(c)))
         chosen = best if len(parts) > 1 and right[best] >= need else "shipped"
         choices.append(FieldChoice(name, dict(right), judged[name], chosen))
-    team_all, examples = train(gold, texts, dates, decisions=True, stats=stats)
+    first = _rules_extraction(texts, dates)
+    team_all, examples = train(gold, texts, dates, decisions=True, stats=stats, first=first)
     kept = {c.field: c.chosen for c in choices}
     full = {"shipped": model0, "team": team_all}
     if "tuned" in kept.values():
-        found = extract_all(texts, dates)
-        full["tuned"] = tuned(model0, field_groups(gold, texts, dates, found), l2)
+        full["tuned"] = tuned(model0, field_groups(gold, texts, dates, first[0]), l2)
     model = compose({name: full[kept[name]] for name in FIELDS}, team_all)
     return model, choices, examples
+
+
+def _rules_extraction(
+    texts: Mapping[str, str], dates: Mapping[str, str | None] | None
+) -> tuple[Found, dict[str, list[Place]]]:
+    """The documents extracted once with the clause rules, with their candidates' places: what
+    both the tuned correction's groups and :func:`extractor.train.train` start from."""
+    places: dict[str, list[Place]] = {}
+    return extract_all(texts, dates, places=places), places
 
 
 def compose(per_field: Mapping[str, Ranker], lookalike_from: Ranker) -> Ranker:

@@ -629,16 +629,17 @@ _NUMERAL = re.compile(
 )
 
 
-def _selected_mention(selection: str) -> Mention | None:
+def _selected_mention(selection: str, numeral: re.Match[str] | None) -> Mention | None:
     """A selection the quantity finder reads no quantity in (三层: a measure word it does not
     know; 揽金百万: a bare scale) as one mention, read as the review app reads a selection
-    (:func:`~extractor.quantity.parse_quantity`), so its roles are still resolved; None
-    without a number."""
+    (:func:`~extractor.quantity.parse_quantity`), so its roles are still resolved; ``numeral``
+    is its first number (:data:`_NUMERAL`). None without a number."""
     from .quantity import parse_quantity
 
+    if numeral is None:
+        return None
     read = parse_quantity(selection)
-    numeral = _NUMERAL.search(selection)
-    if read is None or numeral is None:
+    if read is None:
         return None
     return Mention(
         start=0,
@@ -670,11 +671,11 @@ def claim_at(
         return None
     selection = simplified(text[start:end].translate(FULLWIDTH))
     found = find_quantities(selection, None, lookalikes=False)
-    m = found[0] if found else _selected_mention(selection)
+    number = _NUMERAL.search(selection)
+    m = found[0] if found else _selected_mention(selection, number)
     if m is None:
         return None
     # Where the number ends in the selection: what follows it may be a unit (below).
-    number = _NUMERAL.search(selection)
     number_end = m.end if found or number is None else number.end()
     shift = start
     m = replace(

@@ -757,6 +757,7 @@ def train(
     boost: Mapping[str, BoostParams] | None = None,
     stack: Mapping[str, float] | None = None,
     weights: SourceWeights | None = None,
+    first: tuple[Found, dict[str, list[Place]]] | None = None,
 ) -> tuple[Ranker, int]:
     """A ranker fitted on the gold's claims (subject, predicate and time) with its look-alike
     filter (:func:`train_lookalike`; ``decisions``: the gold is a database's decisions), and
@@ -770,13 +771,18 @@ def train(
     :data:`~extractor.ranker.DEFAULT_STACK`, ``{}`` none; from
     :data:`~extractor.ranker.STACK_MIN_CLAIMS` claims on, first picks cross-fitted by
     :func:`fit_document`); ``weights`` how many times each document's claims count, per field
-    (absent: once; the look-alike filter counts every candidate once).
+    (absent: once; the look-alike filter counts every candidate once); ``first`` the
+    documents as :func:`extract_all` extracts them with the clause rules, with their
+    candidates' places, when the caller has them already (not extracted again).
 
     A pure function of its arguments (and, for ``decisions``, of the shipped filter it
     refits): the ranker learns from options whose features no model's choice enters, and the
     filter from the candidates the new ranker makes, whose scores it reads."""
-    places: dict[str, list[Place]] = {}
-    first_found = extract_all(texts, dates, places=places)
+    if first is None:
+        places: dict[str, list[Place]] = {}
+        first_found = extract_all(texts, dates, places=places)
+    else:
+        first_found, places = first
     doc_of: dict[str, list[str]] = {}
     groups = field_groups(gold, texts, dates, first_found, doc_of)
     decay = {**DEFAULT_L2, **(l2 or {})}

@@ -187,7 +187,7 @@ class _Local:
             import multiprocessing
 
             # An NER backend (ONNX runtime threads) is not forked: its workers are spawned.
-            if ner is None and "fork" in multiprocessing.get_all_start_methods():
+            if ner is None and can_fork():
                 import extractor
 
                 # Loaded once, before the fork: the workers skip the interpreter start,

@@ -660,7 +660,7 @@ class ReviewScreen(SpanMode):
         if not alts:
             card.set_picks(None)
             return
-        kept = self.session.pick_row(claim, text)
+        kept = self.session.pick_row(claim, alts, text)
         options = tuple(alternatives.shown_options(alts, claim, self.field_focus, kept))
         card.set_picks(Picks(claim["id"], self.field_focus, options))
 
