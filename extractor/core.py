@@ -49,7 +49,7 @@ from .quantity import (
     selected_unit_alternative,
     value_reading_alternative,
 )
-from .ranker import Option, Ranker, canonical_order, default
+from .ranker import Option, Ranker, add_context, canonical_order, default
 from .roles import (
     _ATTR_SUFFIXES,
     _DROP_BEFORE,
@@ -65,7 +65,7 @@ from .sentences import split_clauses, split_sentences
 from .timex import TimeExpr, find_times, normalise
 from .units import normal_unit
 
-VERSION = "1.13.0"
+VERSION = "1.14.0"
 
 #: Any character that can start a quantity; a text without one has no claims.
 _HAS_NUMBER = re.compile(r"[0-9０-９零〇两一二三四五六七八九十百千万亿]")
@@ -1201,6 +1201,7 @@ def _candidate(
         _mark_sources(doc, clauses, ci, m.start, subject_opts)
         if any(o.text.startswith(_SCOPE_STARTS) for o in subject_opts):
             subject_opts = _scope_names(subject_opts, doc.scope_names())
+        add_context(subject_opts, doc.norm)
         options = _past_source(
             doc, clauses, ci, m.start, doc.ranker.rank(subject_opts, kind=m.kind)
         )
@@ -1287,24 +1288,22 @@ def _candidate(
         g = 1 if label_m.group(1) else 2
         label = Phrase(label_m.group(g), label_m.start(g), label_m.end(g))
     assert doc.ranker is not None
-    pred_options = doc.ranker.rank(
-        predicate_options(
-            norm=doc.norm,
-            tokens=tokens,
-            q_start=m.start,
-            q_end=m.end,
-            after_subject=after_subject,
-            rule=pred,
-            shared=shared,
-            kind=m.kind,
-            time_spans=doc.time_spans,
-            label=label,
-            carried=carried,
-            previous_clause=doc.tokens(clauses[ci - 1]) if opens else (),
-        ),
-        "predicate",
-        m.kind,
+    pred_found = predicate_options(
+        norm=doc.norm,
+        tokens=tokens,
+        q_start=m.start,
+        q_end=m.end,
+        after_subject=after_subject,
+        rule=pred,
+        shared=shared,
+        kind=m.kind,
+        time_spans=doc.time_spans,
+        label=label,
+        carried=carried,
+        previous_clause=doc.tokens(clauses[ci - 1]) if opens else (),
     )
+    add_context(pred_found, doc.norm)
+    pred_options = doc.ranker.rank(pred_found, "predicate", m.kind)
     if (
         not pred_options
         and not shared
@@ -1357,7 +1356,9 @@ def _candidate(
             # The option carries the text as written (2009／2010学年), as the claim will.
             o.text = doc.text[t.start : t.end]
     made.time_of = {id(o): t for t, o in time_pairs}
-    time_ranked = doc.ranker.rank([o for _, o in time_pairs], "time", m.kind)
+    time_found = [o for _, o in time_pairs]
+    add_context(time_found, doc.norm)
+    time_ranked = doc.ranker.rank(time_found, "time", m.kind)
     doc.previous_time = (m.start, (time.start, time.end) if time is not None else (-1, -1))
     made.time = time
     made.shared_output = shared_output

@@ -492,6 +492,76 @@ FIELD_FEATURES: dict[str, dict[str, str]] = {
     "time": TIME_FEATURES,
 }
 
+#: The **context characters** of an option of any ranked field (twenty-ninth session): its
+#: first and last characters (公司|司, 湖人队|队, 增幅|幅; 增|长, 去|年), and the characters
+#: written right before and after its mention (…的|增幅, 在|上海, 基金|的…), as one feature
+#: each, ``first=增``, ``last=司``, ``prev=的``, ``next=的``; punctuation reads as ``P``, the
+#: text's start and end as ``^``. They are not a word list: the model learns a weight for each
+#: character that starts, ends, precedes or follows at least :data:`CONTEXT_MIN` options of
+#: the training claims (the rest weigh nothing), the way it learns any other feature — a class
+#: cue (an organisation's last character, a particle after a measured thing, a verb's first
+#: character) that no rule lists. The trees never split on them.
+CONTEXT_PREFIXES = ("first=", "last=", "prev=", "next=")
+#: How many training options must carry a context character for the model to weigh it.
+CONTEXT_MIN = 50
+_CONTEXT_PUNCT = frozenset(
+    "，。、；：？！,.;:?!（）()《》〈〉“”‘’\"'「」『』【】[]—-…·/ \t\n\r\u3000"
+)
+
+
+def is_context(name: str) -> bool:
+    """Whether ``name`` is a context-character feature (:data:`CONTEXT_PREFIXES`): one
+    prefix and one character."""
+    head, eq, char = name.partition("=")
+    return bool(eq) and len(char) == 1 and head + "=" in CONTEXT_PREFIXES
+
+
+def _context_char(c: str) -> str:
+    if not c:
+        return "^"
+    return "P" if c in _CONTEXT_PUNCT else c
+
+
+def add_context(options: Sequence[Option], text: str) -> None:
+    """Set each option's context-character features (:data:`CONTEXT_PREFIXES`) in place: its
+    text's first (of two or more) and last characters, and, for an option written in ``text``
+    (the document, the options' offsets are indices into it), the characters before and after
+    the mention. An empty option (no time) gets none."""
+    n = len(text)
+    for o in options:
+        if not o.text:
+            continue
+        f = o.features
+        if len(o.text) > 1:  # one character is its last, counted once
+            f["first=" + _context_char(o.text[0])] = 1.0
+        f["last=" + _context_char(o.text[-1])] = 1.0
+        if 0 <= o.start < o.end <= n:
+            f["prev=" + _context_char(text[o.start - 1] if o.start else "")] = 1.0
+            f["next=" + _context_char(text[o.end] if o.end < n else "")] = 1.0
+
+
+def context_names(groups: Sequence[Sequence[tuple[Mapping[str, float], float]]]) -> list[str]:
+    """The context-character features carried by at least :data:`CONTEXT_MIN` options of
+    ``groups`` (claims with a right option only: the others teach nothing), sorted."""
+    counts: dict[str, int] = {}
+    for g in groups:
+        if not any(right > 0 for _, right in g):
+            continue
+        for f, _ in g:
+            for k in f:
+                if is_context(k):
+                    counts[k] = counts.get(k, 0) + 1
+    return sorted(k for k, c in counts.items() if c >= CONTEXT_MIN)
+
+
+class _Weights(dict):
+    """Weights that read a feature they do not name as 0 (a context character the training
+    claims did not weigh), without adding it."""
+
+    def __missing__(self, key: str) -> float:
+        return 0.0
+
+
 #: L2 penalty of each field (``l2 / 2 * |w|^2`` added to the summed loss of the claims, a
 #: Gaussian prior: it weighs more against a few dozen claims of a database than against a
 #: thousand of the gold), chosen by 5-fold cross-validation on the training part
@@ -799,12 +869,18 @@ class Ranker:
         trees: Mapping[str, Trees] | None = None,
         document: Mapping[str, Mapping[str, float]] | None = None,
     ):
-        self.weights = {k: float(v) for k, v in weights.items() if k in FEATURES}
+        self.weights = {
+            k: float(v) for k, v in weights.items() if k in FEATURES or (is_context(k) and v)
+        }
         self.bias = float(bias)
         #: Weights of the other ranked fields (predicate, time); a field absent here keeps
         #: the clause rules' choice.
         self.fields: dict[str, dict[str, float]] = {
-            name: {k: float(v) for k, v in w.items() if k in FIELD_FEATURES[name]}
+            name: {
+                k: float(v)
+                for k, v in w.items()
+                if k in FIELD_FEATURES[name] or (is_context(k) and v)
+            }
             for name, w in (fields or {}).items()
             if name in FIELD_FEATURES and name != "subject"
         }
@@ -840,7 +916,7 @@ class Ranker:
         merged = self._by_kind.get(key)
         if merged is None:
             w = self._weights(field)
-            merged = dict(w)
+            merged = _Weights(w)
             if kind in KINDS:
                 for k in CONJOINED.get(field, ()):
                     extra = w.get(f"{kind}*{k}", 0.0)
@@ -929,14 +1005,20 @@ class Ranker:
     # ------------------------------------------------------------------ files
     def to_json(self) -> str:
         """The model as JSON text (see the module docstring)."""
+        weights = {k: round(self.weights.get(k, 0.0), 6) for k in FEATURES}
+        # The context characters the model weighs, after the named features, sorted.
+        weights.update((k, round(w, 6)) for k, w in sorted(self.weights.items()) if is_context(k))
         data: dict[str, object] = {
             "version": MODEL_VERSION,
             "bias": round(self.bias, 6),
-            "weights": {k: round(self.weights.get(k, 0.0), 6) for k in FEATURES},
+            "weights": weights,
         }
         if self.fields:
             data["fields"] = {
-                name: {k: round(w.get(k, 0.0), 6) for k in FIELD_FEATURES[name]}
+                name: {
+                    **{k: round(w.get(k, 0.0), 6) for k in FIELD_FEATURES[name]},
+                    **{k: round(v, 6) for k, v in sorted(w.items()) if is_context(k)},
+                }
                 for name, w in sorted(self.fields.items())
             }
         if self.lookalike is not None:
@@ -1102,9 +1184,10 @@ def fit(
             2 teaches what two copies of it would (a gold source written by the convention
             wanted counts more than another).
     """
+    names = {**FIELD_FEATURES[field], **dict.fromkeys(context_names(groups), "")}
     coefs = fit_weights(
         groups,
-        FIELD_FEATURES[field],
+        names,
         l2=DEFAULT_L2[field] if l2 is None else l2,
         iterations=iterations,
         weights=weights,

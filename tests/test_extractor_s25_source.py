@@ -156,11 +156,15 @@ def test_qizhong_is_no_pointer_back() -> None:
 @pytest.mark.parametrize(
     ("text", "surface", "subject"),
     [
-        (
+        pytest.param(
             "中国北方汽车流通协会8月12日发布数据显示，7月全国二手车市场交易量148.9万辆，"
             "环比增长5.2%，同比增长1.36%；",
             "5.2%",
             "全国二手车市场交易量",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the context-character model chooses 全国二手车市场 (HISTORY)",
+            ),
         ),
         (
             "据中国农机流通协会数据，今年1-5月我国拖拉机销量为18.3万台，同比下降16.8%。",
