@@ -1201,7 +1201,7 @@ def _candidate(
         _mark_sources(doc, clauses, ci, m.start, subject_opts)
         if any(o.text.startswith(_SCOPE_STARTS) for o in subject_opts):
             subject_opts = _scope_names(subject_opts, doc.scope_names())
-        add_context(subject_opts, doc.norm)
+        add_context(subject_opts, doc.norm, doc.tokens_near)
         options = _past_source(
             doc, clauses, ci, m.start, doc.ranker.rank(subject_opts, kind=m.kind)
         )

@@ -39,6 +39,7 @@ builds one from a database's decisions. Pure Python: no numpy, nothing to instal
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import json
 import math
@@ -502,6 +503,9 @@ FIELD_FEATURES: dict[str, dict[str, str]] = {
 #: cue (an organisation's last character, a particle after a measured thing, a verb's first
 #: character) that no rule lists. The trees never split on them.
 CONTEXT_PREFIXES = ("first=", "last=", "prev=", "next=")
+#: The subject's **context words**: the tagger's word written just before and just after the
+#: option's mention in its clause (``prevw=的``, ``nextw=同比``), learned the same way.
+CONTEXT_WORD_PREFIXES = ("prevw=", "nextw=")
 #: How many training options must carry a context character for the model to weigh it.
 CONTEXT_MIN = 50
 _CONTEXT_PUNCT = frozenset(
@@ -512,8 +516,11 @@ _CONTEXT_PUNCT = frozenset(
 def is_context(name: str) -> bool:
     """Whether ``name`` is a context-character feature (:data:`CONTEXT_PREFIXES`): one
     prefix and one character."""
-    head, eq, char = name.partition("=")
-    return bool(eq) and len(char) == 1 and head + "=" in CONTEXT_PREFIXES
+    head, eq, rest = name.partition("=")
+    if not eq or not rest:
+        return False
+    head += "="
+    return (len(rest) == 1 and head in CONTEXT_PREFIXES) or head in CONTEXT_WORD_PREFIXES
 
 
 def _context_char(c: str) -> str:
@@ -522,7 +529,15 @@ def _context_char(c: str) -> str:
     return "P" if c in _CONTEXT_PUNCT else c
 
 
-def add_context(options: Sequence[Option], text: str) -> None:
+def _word_start(word: tuple[str, str, int, int]) -> int:
+    return word[2]
+
+
+def add_context(
+    options: Sequence[Option],
+    text: str,
+    words_near: Callable[[int], Sequence[tuple[str, str, int, int]]] | None = None,
+) -> None:
     """Set each option's context-character features (:data:`CONTEXT_PREFIXES`) in place: its
     text's first (of two or more) and last characters, and, for an option written in ``text``
     (the document, the options' offsets are indices into it), the characters before and after
@@ -538,6 +553,14 @@ def add_context(options: Sequence[Option], text: str) -> None:
         if 0 <= o.start < o.end <= n:
             f["prev=" + _context_char(text[o.start - 1] if o.start else "")] = 1.0
             f["next=" + _context_char(text[o.end] if o.end < n else "")] = 1.0
+            if words_near is not None:
+                words = words_near(o.start)
+                k = bisect.bisect_left(words, o.start, key=_word_start)
+                if 0 < k <= len(words) and words[k - 1][3] == o.start:
+                    f["prevw=" + words[k - 1][0]] = 1.0
+                k = bisect.bisect_left(words, o.end, key=_word_start)
+                if k < len(words) and words[k][2] == o.end:
+                    f["nextw=" + words[k][0]] = 1.0
 
 
 def context_names(groups: Sequence[Sequence[tuple[Mapping[str, float], float]]]) -> list[str]:

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from extractor import ranker
+from extractor.core import extract_with_fields
 from extractor.ranker import (
     CONTEXT_MIN,
     Option,
@@ -79,6 +80,9 @@ def test_empty_option_is_left_alone():
         ("last=司局", False),  # one character only
         ("last=", False),
         ("head=司", False),
+        ("prevw=的", True),
+        ("nextw=同比", True),  # a word: any length
+        ("nextw=", False),
         ("same_clause", False),
     ],
 )
@@ -134,7 +138,14 @@ def test_shipped_model_weighs_context_characters():
     weights = shipped().weights
     context = [k for k in weights if is_context(k)]
     assert context, "the shipped subject model was trained with context characters"
-    assert {k.partition("=")[0] for k in context} == {"first", "last", "prev", "next"}
+    assert {k.partition("=")[0] for k in context} == {
+        "first",
+        "last",
+        "prev",
+        "next",
+        "prevw",
+        "nextw",
+    }
     for field in ("predicate", "time"):
         assert any(is_context(k) for k in shipped().fields[field])
 
@@ -152,3 +163,26 @@ def test_predicate_and_time_learn_context_weights_too(field):
     a, b = _opt("增长", 0, 2), _opt("的", 3, 4)
     add_context([a, b], "增长率的")
     assert again.rank([b, a], field)[0] is a
+
+
+def test_subject_options_get_the_tagger_words_around_them():
+    words = [("去年", "t", 0, 2), ("甲乙公司", "nt", 2, 6), ("的", "uj", 6, 7), ("营收", "n", 7, 9)]
+    inner = _opt("甲乙公司", 2, 6)
+    first = _opt("去年甲乙", 0, 4)  # ends inside a word: no word after it
+    add_context([inner, first], "去年甲乙公司的营收为3亿元", lambda pos: words)
+    assert {k for k in inner.features if k.startswith(("prevw=", "nextw="))} == {
+        "prevw=去年",
+        "nextw=的",
+    }
+    assert not {k for k in first.features if k.startswith(("prevw=", "nextw="))}
+
+
+def test_the_extractor_gives_subject_options_their_words():
+    ((_, fields),) = extract_with_fields("据了解，丙丁队的王小明全场拿下21分。")
+    by_text = {o.text: o.features for o in fields["subject"]}
+    assert by_text["王小明"]["prevw=的"] == 1.0
+    assert by_text["王小明"]["nextw=全场"] == 1.0
+    # predicate and time options carry the characters only
+    assert not any(
+        k.startswith(("prevw=", "nextw=")) for o in fields["predicate"] for k in o.features
+    )
