@@ -506,7 +506,7 @@ CONTEXT_PREFIXES = ("first=", "last=", "prev=", "next=")
 #: The subject's **context words**: the tagger's word written just before and just after the
 #: option's mention in its clause (``prevw=的``, ``nextw=同比``), learned the same way.
 CONTEXT_WORD_PREFIXES = ("prevw=", "nextw=")
-#: How many training options must carry a context character for the model to weigh it.
+#: How many training options must carry a context character or word for the model to weigh it.
 CONTEXT_MIN = 50
 _CONTEXT_PUNCT = frozenset(
     "，。、；：？！,.;:?!（）()《》〈〉“”‘’\"'「」『』【】[]—-…·/ \t\n\r\u3000"
@@ -514,8 +514,8 @@ _CONTEXT_PUNCT = frozenset(
 
 
 def is_context(name: str) -> bool:
-    """Whether ``name`` is a context-character feature (:data:`CONTEXT_PREFIXES`): one
-    prefix and one character."""
+    """Whether ``name`` is a context feature: a prefix of :data:`CONTEXT_PREFIXES` and one
+    character, or one of :data:`CONTEXT_WORD_PREFIXES` and a word."""
     head, eq, rest = name.partition("=")
     if not eq or not rest:
         return False
@@ -538,10 +538,12 @@ def add_context(
     text: str,
     words_near: Callable[[int], Sequence[tuple[str, str, int, int]]] | None = None,
 ) -> None:
-    """Set each option's context-character features (:data:`CONTEXT_PREFIXES`) in place: its
-    text's first (of two or more) and last characters, and, for an option written in ``text``
-    (the document, the options' offsets are indices into it), the characters before and after
-    the mention. An empty option (no time) gets none."""
+    """Set each option's context features in place: its text's first (of two or more) and
+    last characters, and, for an option written in ``text`` (the document, the options'
+    offsets are indices into it), the characters before and after the mention
+    (:data:`CONTEXT_PREFIXES`); with ``words_near`` (the tagged words of the clause holding a
+    place, in text order) also the words that end where the mention starts and start where it
+    ends (:data:`CONTEXT_WORD_PREFIXES`). An empty option (no time) gets none."""
     n = len(text)
     for o in options:
         if not o.text:
@@ -556,7 +558,7 @@ def add_context(
             if words_near is not None:
                 words = words_near(o.start)
                 k = bisect.bisect_left(words, o.start, key=_word_start)
-                if 0 < k <= len(words) and words[k - 1][3] == o.start:
+                if k and words[k - 1][3] == o.start:
                     f["prevw=" + words[k - 1][0]] = 1.0
                 k = bisect.bisect_left(words, o.end, key=_word_start)
                 if k < len(words) and words[k][2] == o.end:
@@ -564,7 +566,7 @@ def add_context(
 
 
 def context_names(groups: Sequence[Sequence[tuple[Mapping[str, float], float]]]) -> list[str]:
-    """The context-character features carried by at least :data:`CONTEXT_MIN` options of
+    """The context features (:func:`is_context`) carried by at least :data:`CONTEXT_MIN` options of
     ``groups`` (claims with a right option only: the others teach nothing), sorted."""
     counts: dict[str, int] = {}
     for g in groups:
@@ -979,17 +981,11 @@ class Ranker:
         feats = list_features(ordered, field)
         zs = []
         for f in feats:
+            # A subscript is cheaper than a call of ``get``; a feature the weights lack (a
+            # context character no training option carried) reads 0 (:class:`_Weights`).
             z = bias
-            try:
-                # The weights name every feature the options carry (a subscript is cheaper
-                # than a call of ``get``); a feature they lack weighs 0, added in the same order.
-                for k, v in f.items():
-                    z += w[k] * v
-            except KeyError:
-                z = bias
-                get = w.get
-                for k, v in f.items():
-                    z += get(k, 0.0) * v
+            for k, v in f.items():
+                z += w[k] * v
             zs.append(z)
         trees = self.trees.get(field)
         if trees is not None:
