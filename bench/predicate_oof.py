@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         for g in restrict(load_gold(p), train):
             gold.append(g)
             batch[str(g["doc"])] = Path(p).stem
-    texts = _documents(gold, ROOT / "seeds", Path(args.corpus))
+    texts = _documents(gold, ROOT / "seeds", [Path(args.corpus)])
     cats = _categories(Path(args.corpus))
     found_by_doc = extract_all(texts)
     rows: dict[str, list[tuple]] = defaultdict(list)

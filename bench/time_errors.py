@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     gold = [g for name in GOLD for g in load_gold(str(data / name))]
     gold = restrict(gold, split_part(str(data / "split.json"), "train"))
     corpus = ROOT.parent / "shared" / "corpus" / "thucnews_sample.jsonl"
-    texts = _documents(gold, ROOT / "seeds", corpus)
+    texts = _documents(gold, ROOT / "seeds", [corpus])
     per_doc = collect(texts, gold)
     drop = {d for d in args.drop.split(",") if d}
     if drop:
