@@ -157,7 +157,7 @@ def accuracy() -> dict:
         for line in fh:
             rec = json.loads(line)
             texts[rec["id"]] = rec["text"]
-    out = {}
+    out: dict[str, dict | None] = {}
     for part in ("train", "test"):
         docs = set(split[part])
         part_gold = [g for g in gold if g["doc"] in docs]
@@ -188,11 +188,13 @@ def accuracy() -> dict:
         with open(gold_path, encoding="utf-8") as fh:
             part_gold = [json.loads(line) for line in fh if line.strip()]
         with open(docs_path, encoding="utf-8") as fh:
-            docs = {r["id"]: r["text"] for r in map(json.loads, fh)}
-        predicted = [{**c.to_dict(), "doc": d} for d, text in docs.items() for c in extract(text)]
+            doc_texts = {r["id"]: r["text"] for r in map(json.loads, fh)}
+        predicted = [
+            {**c.to_dict(), "doc": d} for d, text in doc_texts.items() for c in extract(text)
+        ]
         rep = score(part_gold, predicted)
         out[part] = {
-            "documents": len(docs),
+            "documents": len(doc_texts),
             "gold_claims": rep["gold_claims"],
             "precision": round(rep["precision"], 3),
             "recall": round(rep["recall"], 3),

@@ -130,7 +130,7 @@ def sha256(path: Path) -> str:
 
 def articles(n: int, *, offset: int = 0) -> list[dict]:
     """``n`` real articles from the shared corpus (id, text, date), starting at ``offset``."""
-    out = []
+    out: list[dict] = []
     with CORPUS.open(encoding="utf-8") as f:
         for i, line in enumerate(f):
             if i < offset:

@@ -40,8 +40,8 @@ def main() -> None:
     args = ap.parse_args()
     size = int(args.mb * 1_000_000)
     results = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
         for name, writer, target in (
             ("jsonl", write_jsonl, tmp / "corpus.jsonl"),
             ("txt-folder", write_folder, tmp / "folder"),

@@ -532,6 +532,9 @@ def append_plan(
     def appended(prefix: str) -> Callable[[int, int], bool]:
         return lambda a, b: right_for("subject", prefix + text[a:b].strip(), g)
 
+    def exactly(head: str) -> Callable[[int, int], bool]:
+        return lambda a, b: _norm(text[a:b]) == head
+
     if cur:
         rests = [v[len(cur) :] for v in variants if v.startswith(cur) and len(v) > len(cur)]
         if rests:
@@ -548,8 +551,7 @@ def append_plan(
         for k in range(2, len(v) - 1):
             head = v[:k]
             exact = span_choices(words, text, [head])
-            first = best_span(words, cursor, lambda a, b, h=head: _norm(text[a:b]) == h,
-                              exact, moves, anchor)  # fmt: skip
+            first = best_span(words, cursor, exactly(head), exact, moves, anchor)
             if first is None:
                 continue
             i, j, keys1, after1 = first

@@ -90,9 +90,10 @@ def run(
 
     Standard output goes to ``stdout_path`` when given (a big export), else it is captured.
     """
-    out_f = open(stdout_path, "wb") if stdout_path else subprocess.PIPE  # noqa: SIM115
+    out_f = open(stdout_path, "wb") if stdout_path else None  # noqa: SIM115
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out_f, stderr=subprocess.PIPE)
+    stdout = out_f if out_f is not None else subprocess.PIPE
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=stdout, stderr=subprocess.PIPE)
     peak = 0.0
     stop = threading.Event()
 
@@ -123,7 +124,7 @@ def run(
     sampler.join()
     for r in readers:
         r.join()
-    if stdout_path:
+    if out_f is not None:
         out_f.close()
     return Run(
         cmd=[str(c) for c in cmd],

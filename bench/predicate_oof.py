@@ -108,9 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     gold: list[dict] = []
     batch: dict[str, str] = {}
     for p in args.gold:
-        for g in restrict(load_gold(p), train):
-            gold.append(g)
-            batch[str(g["doc"])] = Path(p).stem
+        for rec in restrict(load_gold(p), train):
+            gold.append(rec)
+            batch[str(rec["doc"])] = Path(p).stem
     texts = _documents(gold, ROOT / "seeds", [Path(args.corpus)])
     cats = _categories(Path(args.corpus))
     found_by_doc = extract_all(texts)

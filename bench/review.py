@@ -31,6 +31,10 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.screens.review import ReviewScreen
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -199,6 +203,13 @@ async def time_start(db_path: Path) -> tuple[float, float]:
     return shown, painted
 
 
+def _claim_id(screen: ReviewScreen) -> int:
+    """The id of the claim on the screen (the benchmark leaves pending claims to show)."""
+    claim = screen.claim
+    assert claim is not None, "no claim on the review screen"
+    return claim["id"]
+
+
 async def measure(db_path: Path, accepts: int) -> dict:
     """Time the start (three runs) and ``accepts`` accept-to-next-claim steps.
 
@@ -211,6 +222,7 @@ async def measure(db_path: Path, accepts: int) -> dict:
     from textual import events
 
     from tui.app import make_app
+    from tui.screens.review import ReviewScreen
 
     rss_before = current_rss_mb()
     starts = [await time_start(db_path) for _ in range(3)]
@@ -218,13 +230,14 @@ async def measure(db_path: Path, accepts: int) -> dict:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
-        first = screen.claim["id"]
+        assert isinstance(screen, ReviewScreen)  # or AdjudicateScreen, a subclass
+        first = _claim_id(screen)
         times, rounds = [], []
         for _ in range(accepts):
-            before = screen.claim["id"]
+            before = _claim_id(screen)
             t = time.perf_counter()
             app.post_message(events.Key("a", "a"))
-            while screen.claim["id"] == before:
+            while _claim_id(screen) == before:
                 await asyncio.sleep(0)
             screen._on_timer_update()
             times.append((time.perf_counter() - t) * 1000)
@@ -236,7 +249,7 @@ async def measure(db_path: Path, accepts: int) -> dict:
             rounds.append((time.perf_counter() - t) * 1000)
         # Undo them all, so the database is as it was for the next run.
         for _ in range(accepts + len(rounds)):
-            screen.action_undo()
+            await screen.action_undo()
         await pilot.pause()
         rss_after = current_rss_mb()
     times.sort()

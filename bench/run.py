@@ -40,6 +40,7 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TextIO
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -86,12 +87,13 @@ def split_corpus(corpus_path: Path, per_file: int = 1000) -> Path:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
     with corpus_path.open(encoding="utf-8") as f:
-        out = None
+        out: TextIO | None = None
         for n, line in enumerate(f):
             if n % per_file == 0:
                 if out:
                     out.close()
                 out = (folder / f"part-{n // per_file:04d}.jsonl").open("w", encoding="utf-8")
+            assert out is not None  # opened at line 0
             out.write(line)
         if out:
             out.close()
@@ -368,18 +370,19 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     started = datetime.now(UTC)
-    report = {
+    sizes: list[dict] = []
+    report: dict[str, object] = {
         "date": started.isoformat(timespec="seconds"),
         "machine": machine(),
         "command": " ".join(["bench/run.py", *(argv if argv is not None else sys.argv[1:])]),
         "commit": git_head(),
         "load_at_start": os.getloadavg(),
         "corpus_source": f"seeds/ + {DEFAULT_CORPUS.relative_to(ROOT.parent)}",
-        "sizes": [],
+        "sizes": sizes,
         "million": None,
     }
     for n in (int(s) for s in args.sizes.split(",") if s):
-        report["sizes"].append(run_size(n, args))
+        sizes.append(run_size(n, args))
         args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     if args.review_claims:
         report["million"] = run_million(args.review_claims, args)

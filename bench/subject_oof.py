@@ -120,15 +120,15 @@ def main(argv: list[str] | None = None) -> int:
             continue
         opts = r["options"]
         best = opts[r["order"][0]][0]
-        rank = "-" if r["rank"] is None else str(r["rank"])
-        print(f"{r['doc']}\t{r['start']}\tgold={r['gold']}\tchose={best}\trank={rank}")
+        rank_text = "-" if r["rank"] is None else str(r["rank"])
+        print(f"{r['doc']}\t{r['start']}\tgold={r['gold']}\tchose={best}\trank={rank_text}")
         print("    " + sentence(texts[r["doc"]], r["start"], r["end"])[:200])
         for i in r["order"][: args.options]:
-            feats = ",".join(
+            flags = ",".join(
                 k for k, v in sorted(r["feats"][i].items()) if v and "*" not in k and k != "n_opts"
             )
             mark = "+" if r["labels"][i] > 0 else " "
-            print(f"    {mark} {opts[i][0]} [{opts[i][1]}:{opts[i][2]}] {feats}")
+            print(f"    {mark} {opts[i][0]} [{opts[i][1]}:{opts[i][2]}] {flags}")
     print(
         f"{args.folds}-fold CV subject {right / max(total, 1):.3f}"
         f"  ceiling {covered / max(total, 1):.3f}  claims {total}"
