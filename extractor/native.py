@@ -47,7 +47,7 @@ def build(modules: tuple[str, ...] = MODULES) -> Path:
             PACKAGE, pkg, ignore=shutil.ignore_patterns("_native", "__pycache__", "*.so", "data")
         )
         # jieba, rjieba and the optional NER backends ship no type information (the
-        # project's own mypy run, `mypy db extractor tui`, checks the types).
+        # project's own mypy run, `mypy db extractor tui bench`, checks the types).
         (root / "mypy.ini").write_text("[mypy]\nignore_missing_imports = True\n", encoding="utf-8")
         (pkg / "_native").mkdir()
         (pkg / "_native" / "__init__.py").write_text("", encoding="utf-8")
