@@ -59,7 +59,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -1073,15 +1073,13 @@ class PickAlternative:
             assert card is not None
         if card.focus != target:
             raise BenchError(f"the field focus is on {card.focus}, not {target}")
-        n = keys[-1]
         shown = list(card.options.get(target, ()))
         owners = (card.owners or {}).get(target)
-        owner = (
-            owners[int(n) - 1] if owners and len(owners) >= int(n) else kp.CARD_FIELD[form_field]
-        )
-        if (len(shown) < int(n) or owner != kp.CARD_FIELD[form_field]
-                or not kp.right_for(form_field, shown[int(n) - 1], g)):  # fmt: skip
-            raise BenchError(f"the card does not show a right option {n} for {target}: {shown}")
+        n = _digit_shown(shown, owners, kp.CARD_FIELD[form_field], form_field, g, keys[-1])
+        if n is None:
+            raise BenchError(
+                f"the card does not show a right option {keys[-1]} for {target}: {shown}"
+            )
         bid = f"review.pick_stay{n}" if stay else f"review.pick{n}"
         key = driver.key_for(bid, f"alt+{n}" if stay else n)
         if key is None:
@@ -1108,6 +1106,29 @@ class PickAlternative:
 
 #: What the bench reads at a gap of the card's row of picks: no gold value is ever this text.
 GAP = "\x00"
+
+
+def _digit_shown(
+    shown: Sequence[str],
+    owners: Sequence[str] | None,
+    name: str,
+    form_field: str,
+    g: dict,
+    planned: str,
+) -> str | None:
+    """The digit that picks a right option for ``form_field`` on the row the focus has reached:
+    the planned one when it still does, else the first that does there (a reviewer reads the
+    digit off the screen: back on the row of all fields after a pick that stayed, the row keeps
+    its first digits with gaps, which the plan made from another stop cannot see); None when no
+    digit of the row does."""
+    order = [int(planned)] + [k for k in range(1, min(len(shown), 9) + 1) if k != int(planned)]
+    for k in order:
+        if k > len(shown):
+            continue
+        owner = owners[k - 1] if owners and len(owners) >= k else name
+        if owner == name and kp.right_for(form_field, shown[k - 1], g):
+            return str(k)
+    return None
 
 
 def card_for(row: dict[str, Any], text: str) -> kp.Card | None:

@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from bench import keys_plan as kp
-from bench.keys import check, main, make_plan, route, value_text, wrong_fields
+from bench.keys import GAP, _digit_shown, check, main, make_plan, route, value_text, wrong_fields
 from tests.conftest import ROOT, SHARED
 from tui.cli import cli
 
@@ -415,6 +415,21 @@ def test_a_pick_from_the_row_of_all_fields_needs_no_field_move(field, keys):
     owners = {"all": ["subject", "predicate", "time", "subject"]}
     card = kp.Card(ring, "all", options, owners=owners)
     assert kp.pick_keys(card, field, GOLD) == keys
+
+
+def test_a_pick_reads_the_digit_off_the_row_the_focus_reached():
+    # Back on the row of all fields after a pick that stayed, the app keeps each option under
+    # the digit it had and leaves gaps: the planned digit may be a gap, the right option under
+    # another digit — the bench presses the one the screen shows, as a reviewer would.
+    row = ["上海", "投入", GAP, GAP, "中国人保", "目前"]
+    owners = ["subject", "predicate", "time", "subject", "subject", "time"]
+    assert _digit_shown(row, owners, "subject", "subject", GOLD, "4") == "5"
+    assert _digit_shown(row, owners, "time", "time_text", GOLD, "6") == "6"  # still right
+    # an option of another field never picks this one, and none right: None
+    assert _digit_shown(row, owners, "predicate", "predicate", GOLD, "1") == "2"
+    assert _digit_shown(["上海", GAP], ["subject", "time"], "time", "time_text", GOLD, "2") is None
+    # a field's own list has no owners: every digit is the field's
+    assert _digit_shown(["北京", "中国人保"], None, "subject", "subject", GOLD, "1") == "2"
 
 
 def test_selection_keys_move_then_extend_the_shorter_way():
