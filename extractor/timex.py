@@ -90,6 +90,8 @@ _SPAN = (
 #: A season, school or fiscal year written as two years (2009-10赛季, 2009/2010学年).
 _SEASON = (
     r"(?:(?:19|20)\d\d ?(?:-|—|/|／|~|至|到) ?(?:19|20)?\d\d ?(?:赛季|学年|财年|年度|冰雪季|雪季)"
+    # A season written with both years short (05-06赛季, 98/99赛季): never a score (98-90战胜).
+    r"|(?<![\d.])\d\d ?(?:-|—|/|／|~) ?\d\d ?(?:赛季|学年|财年|年度)"
     r"|(?:19|20)\d\d ?(?:财年|赛季))"
 )
 _PART = (
@@ -265,7 +267,7 @@ _SPAN_RE = re.compile(_SPAN)
 _YEAR_RANGE_RE = re.compile(
     r"(1[89]\d\d|20\d\d) ?(?:-{1,2}|—{1,2}|~|至|到) ?(1[89]\d\d|20\d\d) ?年$"
 )
-_SEASON_RE = re.compile(r"((?:19|20)\d\d) ?(?:-|—|/|／|~|至|到) ?((?:19|20)?\d\d)")
+_SEASON_RE = re.compile(r"((?:19|20)?\d\d) ?(?:-|—|/|／|~|至|到) ?((?:19|20)?\d\d)")
 
 
 def _point(m: re.Match[str], base: _dt.date | None) -> str:
@@ -273,6 +275,7 @@ def _point(m: re.Match[str], base: _dt.date | None) -> str:
     season = _SEASON_RE.match(body)
     if season:
         first, second = season.group(1), season.group(2)
+        first = _year(first) if len(first) == 2 else first  # 05-06赛季: 2005/2006
         return f"{first}/{first[:2] + second if len(second) == 2 else second}"
     yr = _YEAR_RANGE_RE.match(body)
     if yr:
