@@ -267,7 +267,10 @@ _SPAN_RE = re.compile(_SPAN)
 _YEAR_RANGE_RE = re.compile(
     r"(1[89]\d\d|20\d\d) ?(?:-{1,2}|—{1,2}|~|至|到) ?(1[89]\d\d|20\d\d) ?年$"
 )
-_SEASON_RE = re.compile(r"((?:19|20)?\d\d) ?(?:-|—|/|／|~|至|到) ?((?:19|20)?\d\d)")
+_SEASON_RE = re.compile(r"((?:19|20)\d\d) ?(?:-|—|/|／|~|至|到) ?((?:19|20)?\d\d)")
+#: A season written with both years short (05-06赛季); its season word is required, so a
+#: range of months (10-12月) is never read as one.
+_SHORT_SEASON_RE = re.compile(r"(\d\d) ?(?:-|—|/|／|~) ?(\d\d) ?(?:赛季|学年|财年|年度)")
 
 
 def _point(m: re.Match[str], base: _dt.date | None) -> str:
@@ -275,8 +278,11 @@ def _point(m: re.Match[str], base: _dt.date | None) -> str:
     season = _SEASON_RE.match(body)
     if season:
         first, second = season.group(1), season.group(2)
-        first = _year(first) if len(first) == 2 else first  # 05-06赛季: 2005/2006
         return f"{first}/{first[:2] + second if len(second) == 2 else second}"
+    short = _SHORT_SEASON_RE.match(body)
+    if short:
+        first = _year(short.group(1))  # 05-06赛季: 2005/2006
+        return f"{first}/{first[:2] + short.group(2)}"
     yr = _YEAR_RANGE_RE.match(body)
     if yr:
         return f"{yr.group(1)}/{yr.group(2)}"

@@ -54,6 +54,20 @@ def test_a_short_season_reads_as_its_two_years(expr, value):
     assert normalise(expr) == value
 
 
+@pytest.mark.parametrize(
+    ("expr", "value"),
+    [
+        # A range of months or days is never read as a season of two short years.
+        ("10-12月", "2009-10/2009-12"),
+        ("11—12月份", "2009-11/2009-12"),
+        ("2009年10-12月", "2009-10/2009-12"),
+        ("1-7月", "2009-01/2009-07"),
+    ],
+)
+def test_month_ranges_keep_their_reading(expr, value):
+    assert normalise(expr, "2009-05-01") == value
+
+
 def test_digits_inside_a_longer_number_are_no_season():
     # 1.05-06 or 2005-06 read from their start: the short form never starts inside a number.
     assert [t.text for t in find_times("癸指数3.05-06赛季")] == []
