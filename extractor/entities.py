@@ -133,31 +133,6 @@ _READ_BACK_VERB_FREQ = 10000
 _QUOTED_RE = re.compile(r"[“\"「『]([^“”\"「」『』，。；！？、\s]{2,10})[”\"」』]")
 #: A short name in quotes (“勇士礼包”): no punctuation inside, so no quoted speech.
 _NAME_QUOTE_RE = re.compile(r"“([^“”，。；：！？、,;:!?\s]{2,12})”")
-#: The name of a list item written right before its quantity, after the mark that opens the
-#: item (、 or a colon), with at most an opening bracket between (交银保本(49.7亿)): letters,
-#: digits and the marks of names, not opening with a digit.
-_ITEM_NAME_RE = re.compile(r"[、：:]\s*([^\W\d_][\w·\-－]{1,11})\s*[（(]?\s*$")
-#: How far before the quantity an item's mark is looked for.
-_ITEM_NAME_REACH = 16
-
-
-def list_item_name(
-    norm: str, q_start: int, sent_start: int, sent_end: int
-) -> tuple[int, int] | None:
-    """The span of the name heading the quantity's item of a list (开拓者|96.3%,
-    、工银300|(36.1亿)): the text from the item's mark (、 or a colon) to the quantity, bracket and
-    spaces left out, when the list goes on (another 、 in the sentence after the mark) — None
-    otherwise."""
-    lo = max(sent_start, q_start - _ITEM_NAME_REACH)
-    m = _ITEM_NAME_RE.search(norm, lo, q_start)
-    if m is None:
-        return None
-    mark = m.start()
-    if norm[mark] != "、" and norm.find("、", q_start, sent_end) < 0:
-        return None  # a colon then one figure: a label (地点：…), not a list
-    return m.start(1), m.end(1)
-
-
 #: A title in book-title marks.
 _TITLE_RE = re.compile(r"《([^《》]{1,30})》")
 
@@ -1514,19 +1489,6 @@ def subject_options(
         add(text, start, end, f)
 
     _respective(norm, q_start, clauses, clause_index, add, table, kind)
-    # The name heading the quantity's own item of a list (开拓者96.3%、黄蜂93.0%; 交银保本(49.7亿)、
-    # 工银300(36.1亿)), read from the item's mark to the quantity whatever the tagger cut
-    # (交|银保本, 工银|300).
-    item = list_item_name(norm, q_start, clauses[0][0], clauses[-1][1])
-    if item is not None:
-        a, b = item
-        f = _base_features(norm[a:b], None, table)
-        f.update(item_name=1.0, same_sentence=1.0)
-        f["dist"] = log1p(q_start - b) / 5
-        if a >= clauses[clause_index][0]:
-            f["same_clause"] = 1.0
-        _kind_features(f, kind)
-        add(norm[a:b], a, b, f)
     # Quoted names of the quantity's sentence before it, however far back in the sentence and
     # whatever the tagger made of them (“冲级优胜礼包”1份，礼包包含…，传音石50个).
     for qm in marked(_NAME_QUOTE_RE, "“", norm, clauses[0][0], q_start):

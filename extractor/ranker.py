@@ -97,8 +97,6 @@ FEATURES: dict[str, str] = {
     "nearest": "the option written nearest before the quantity",
     "first": "the first option written in the quantity's sentence",
     "list_item": "the item of a list aligned with the quantity's place in a list (A、B分别为X、Y)",
-    "item_name": "the name heading the quantity's own item of a list, from the item's mark to"
-    " the quantity (开拓者96.3%、黄蜂93.0%; 、工银300(36.1亿))",
     "list_cut": "a respective list's first item cut to the length of the others, after the"
     " category that leads into it (指数基金|华夏红利ETF)",
     "quoted": "a short name in quotes in the quantity's sentence before it (“勇士礼包”)",

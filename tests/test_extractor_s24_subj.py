@@ -119,15 +119,7 @@ def test_person_titles_file() -> None:
 @pytest.mark.parametrize(
     ("text", "surface", "subject"),
     [
-        pytest.param(
-            "广东队方面王小龙贡献全队最高的19分。",
-            "19分",
-            "王小龙",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the list-item model chooses 广东队 (0.952 against 0.943; HISTORY)",
-            ),
-        ),
+        ("广东队方面王小龙贡献全队最高的19分。", "19分", "王小龙"),
         ("交通方面，地铁三号线今天共运送乘客86万人次。", "86万人次", "地铁三号线"),
     ],
 )
