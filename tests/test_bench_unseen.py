@@ -1,0 +1,56 @@
+"""``bench/unseen.py``: the candidates of corpus articles no gold file holds, printed to read."""
+
+from __future__ import annotations
+
+import json
+
+from bench import unseen
+
+
+def _corpus(tmp_path, articles):
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), "utf-8")
+    return path
+
+
+def test_articles_of_a_gold_file_are_never_shown(tmp_path, capsys):
+    gold = unseen.gold_documents()
+    assert "thucnews-val-0148" in gold  # a document of tests/data/dev_claims.jsonl
+    path = _corpus(
+        tmp_path,
+        [
+            {"id": "thucnews-val-0148", "category": "财经", "text": "甲公司营收12亿元。"},
+            {"id": "free-1", "category": "财经", "text": "乙公司去年营收达到8亿元，同比增长15%。"},
+        ],
+    )
+    assert unseen.main(["--corpus", str(path), "--n", "5"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("===== free-1 财经")
+    assert "thucnews-val-0148" not in "\n".join(out)
+    assert any("[达到8亿元]" in line and "subject=乙公司" in line for line in out)
+    assert any("[15%]" in line and "predicate=" in line for line in out)
+
+
+def test_a_category_and_a_seed_choose_the_sample(tmp_path):
+    arts = [
+        {"id": f"a{i}", "category": "体育" if i % 2 else "财经", "text": "x"} for i in range(10)
+    ]
+    path = _corpus(tmp_path, arts)
+    one = unseen.sample(path, 3, 7, "体育", exclude=set())
+    assert [a["id"] for a in one] == [a["id"] for a in unseen.sample(path, 3, 7, "体育", set())]
+    assert {a["category"] for a in one} == {"体育"} and len(one) == 3
+
+
+def test_bad_input_is_one_line_and_status_2(tmp_path, capsys):
+    assert unseen.main(["--corpus", str(tmp_path / "none.jsonl")]) == 2
+    assert (
+        capsys.readouterr().err.strip() == f"error: {tmp_path / 'none.jsonl'}: no such corpus file"
+    )
+    assert unseen.main(["--corpus", str(tmp_path / "none.jsonl"), "--n", "0"]) == 2
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n", "utf-8")
+    assert unseen.main(["--corpus", str(bad)]) == 2
+    assert capsys.readouterr().err.count("\n") == 2  # one line for each of the two runs
+    only_gold = _corpus(tmp_path, [{"id": "thucnews-val-0148", "text": "甲公司营收12亿元。"}])
+    assert unseen.main(["--corpus", str(only_gold)]) == 2
+    assert "no article outside the gold files" in capsys.readouterr().err
