@@ -273,16 +273,23 @@ _SEASON_RE = re.compile(r"((?:19|20)\d\d) ?(?:-|—|/|／|~|至|到) ?((?:19|20)
 _SHORT_SEASON_RE = re.compile(r"(\d\d) ?(?:-|—|/|／|~) ?(\d\d) ?(?:赛季|学年|财年|年度)")
 
 
+def _season(first: str, second: str) -> str:
+    """A season's two years, ``first`` written whole: a short second year takes the first's
+    century, or the next one when it would come before it (1999-00赛季: 1999/2000)."""
+    if len(second) == 2:
+        year = int(first[:2] + second)
+        second = str(year + 100 if year < int(first) else year)
+    return f"{first}/{second}"
+
+
 def _point(m: re.Match[str], base: _dt.date | None) -> str:
     body = m.group("body")
     season = _SEASON_RE.match(body)
     if season:
-        first, second = season.group(1), season.group(2)
-        return f"{first}/{first[:2] + second if len(second) == 2 else second}"
+        return _season(season.group(1), season.group(2))
     short = _SHORT_SEASON_RE.match(body)
     if short:
-        first = _year(short.group(1))  # 05-06赛季: 2005/2006
-        return f"{first}/{first[:2] + short.group(2)}"
+        return _season(_year(short.group(1)), short.group(2))  # 05-06赛季: 2005/2006
     yr = _YEAR_RANGE_RE.match(body)
     if yr:
         return f"{yr.group(1)}/{yr.group(2)}"

@@ -48,6 +48,10 @@ def test_scores_are_still_scores(text, score):
         ("98/99赛季", "1998/1999"),
         ("08-09学年", "2008/2009"),
         ("2009-10赛季", "2009/2010"),  # as before
+        # Across a century: the second year is the one after the first (was 1999/1900).
+        ("99-00赛季", "1999/2000"),
+        ("1999-00赛季", "1999/2000"),
+        ("2009/2010学年", "2009/2010"),
     ],
 )
 def test_a_short_season_reads_as_its_two_years(expr, value):
