@@ -46,11 +46,14 @@ def test_bad_input_is_one_line_and_status_2(tmp_path, capsys):
     assert (
         capsys.readouterr().err.strip() == f"error: {tmp_path / 'none.jsonl'}: no such corpus file"
     )
-    assert unseen.main(["--corpus", str(tmp_path / "none.jsonl"), "--n", "0"]) == 2
+    good = _corpus(tmp_path, [{"id": "free-1", "text": "乙公司营收8亿元。"}])
+    assert unseen.main(["--corpus", str(good), "--n", "0"]) == 2
+    assert capsys.readouterr().err == "error: --n must be at least 1\n"
     bad = tmp_path / "bad.jsonl"
     bad.write_text("not json\n", "utf-8")
     assert unseen.main(["--corpus", str(bad)]) == 2
-    assert capsys.readouterr().err.count("\n") == 2  # one line for each of the two runs
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {bad}: not JSON lines") and err.count("\n") == 1
     only_gold = _corpus(tmp_path, [{"id": "thucnews-val-0148", "text": "甲公司营收12亿元。"}])
     assert unseen.main(["--corpus", str(only_gold)]) == 2
     assert "no article outside the gold files" in capsys.readouterr().err
