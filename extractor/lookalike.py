@@ -84,6 +84,7 @@ CUES: tuple[str, ...] = (
     "time_frame",
     "style_name",
     "figure_of_speech",
+    "idiom",
     "occasion",
     "condition_after",
     "list_summary",

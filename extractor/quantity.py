@@ -500,6 +500,19 @@ _FIGURE_AFTER: dict[str, tuple[str, ...]] = {}
 for _u, _side, _w in table("figure_of_speech"):
     _d = _FIGURE_BEFORE if _side == "before" else _FIGURE_AFTER
     _d[_u] = (*_d.get(_u, ()), _w)
+#: Idioms and set phrases with a numeral (千篇一律, 七尺男儿: data/numeral_chengyu.tsv), each
+#: numeral matching its digit too (3位1体).
+_CHENGYU_DIGITS = {"一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5", "六": "6",
+                   "七": "7", "八": "8", "九": "9"}  # fmt: skip
+_CHENGYU_RE = re.compile(
+    "|".join(
+        "".join(
+            f"[{ch}{_CHENGYU_DIGITS[ch]}]" if ch in _CHENGYU_DIGITS else re.escape(ch)
+            for ch in phrase
+        )
+        for phrase in sorted(words("numeral_chengyu"), key=len, reverse=True)
+    )
+)
 #: Time frames: words before a duration (过去2年); those marked "frame" need a frame word
 #: after the duration (近3年来).
 _FRAME_ALWAYS = tuple(r[0] for r in table("time_frame_words") if r[1] == "always")
@@ -775,8 +788,10 @@ _QUOTE_RE = re.compile(r"(?<=[\[［(（])(?P<n>\d+\.\d+)(?=[\s,，]+[-+]?\d+(?:\
 #: between 个 and the unit (两个多月, 三个多小时): the qualifier is >.
 _MORE_AFTER_UNIT_RE = re.compile(
     r"(?<![一二两三四五六七八九十百千\d.])(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,3}(?:\.\d+)?)"
-    r"(?:(?P<u>年|天|周|倍|个月|个小时|小时|个星期|星期|分钟)多|个多(?P<v>月|小时|星期|钟头))"
+    r"(?:(?P<u>年|天|周|倍|个月|个小时|小时|个星期|星期|分钟)多"
     r"(?=[，。；、！？,;!?）)的来了后过\s]|时间|$)"
+    # 多 between 个 and the unit says "more than" whatever follows (5个多小时内, 两个多月完成)
+    r"|个多(?P<v>月|小时|星期|钟头))"
 )
 _MORE_UNIT = {"月": "个月", "小时": "小时", "星期": "星期", "钟头": "小时"}
 #: "Counted by tens of thousands" (数以万计, 数以百万计): at least the scale named.
@@ -895,7 +910,10 @@ _QUOTED_RE = re.compile(
     r"[“\"「](?P<name>[^“”\"「」，。,\n]{2,12})[”\"」]|《(?P<t>[^《》\n]{1,20})》"
 )
 #: The group a statistic is made in or about (227只基金中，; 123只基金的平均仓位).
-_SCOPE_IN_RE = re.compile(r"(?:(?![是在有为])[\u4e00-\u9fff]){0,10}?(?<![高初其])中[，,]")
+#: 中 closing a verb of hitting or choosing (命中, 投中, 选中) is no scope.
+_SCOPE_IN_RE = re.compile(
+    r"(?:(?![是在有为])[\u4e00-\u9fff]){0,10}?(?<![高初其命投打击射选看猜抽考相])中[，,]"
+)
 _SCOPE_STAT_RE = re.compile(r"[\u4e00-\u9fff]{0,10}?的(?:平均|总|整体)")
 #: 仓位最高的5只: the group a statistic is about (最近的5场比赛 is "the recent five games", no
 #: superlative).
@@ -1013,6 +1031,8 @@ def _qualifier_from_prefix(window: str) -> re.Match[str] | None:
         return None
     if q == "达" and before.endswith(("到", "表", "发", "通", "抵", "下", "传")):
         return None
+    if q == "上" and (m.group("c") or m.group("f")):
+        return None  # 上万 only joined to its number: 市面上有千万种 is "on the market"
     return m
 
 
@@ -1095,6 +1115,10 @@ class _Finder:
                     # 两位数增长, 两位数的下降 (a word of change, or one with a character
                     # before it: 下降, 上升): a rate of change, at least 10 %
                     self.add(Mention(s, e, low, None, "%", ">=", "percent", "digits", 0.6, s))
+                    continue
+                p_start, p_qual, _word = self._prefix(s)
+                if p_qual in ("<", "<="):  # 不足两位数: below ten
+                    self.add(Mention(p_start, e, low, None, "", p_qual, "other", "digits", 0.6, s))
                     continue
                 self.add(Mention(s, e, low, None, "", ">=", "other", "digits", 0.6, s))
         for m in _scan(_QUOTE_RE, t, ("%",)):
@@ -1647,8 +1671,20 @@ class _Finder:
             return False
         if not unit2 and not (not unit1 and m.group("s1") and m.group("s2") and sep != "、"):
             # only both ends scaled make a range without a unit (3亿-4亿农民, 2万至3万; a
-            # list 3万、4万 is two numbers)
-            return False
+            # list 3万、4万 is two numbers), or a smaller low end of at most three digits that
+            # borrows the high end's scale (3~4万的收入, 10至20万)
+            raw1, raw2 = _num_value(n1, None), _num_value(n2, None)
+            if not (
+                not unit1
+                and not m.group("s1")
+                and m.group("s2")
+                and sep != "、"
+                and len(n1) <= 3
+                and raw1 is not None
+                and raw2 is not None
+                and raw1 < raw2
+            ):
+                return False
         if sep == "、":
             v1, v2 = _num_value(n1, None), _num_value(n2, None)
             return bool(not unit1 and v1 is not None and v2 is not None and v2 == v1 + 1)
@@ -1718,7 +1754,11 @@ class _Finder:
         ):
             # 百 alone needs a prefix (数百, 上百); 百余款 and 千万种 count on their own.
             return restart
-        if (p_word in _SCALE_ONLY_PREFIXES and not _is_round(n)) or (p_word == "上" and n == "十"):
+        if (
+            p_word in _SCALE_ONLY_PREFIXES
+            and not _is_round(n)
+            and not (scale and p_word.endswith("破"))  # 破1亿次, 跌破1万点: a round mark passed
+        ) or (p_word == "上" and n == "十"):
             # 上 qualifies 上百/上千/上万 only; 岛上十位 is "on the island".
             p_start, p_qual, p_word = s, "", ""
         value = _num_value(n, scale)
@@ -2205,7 +2245,7 @@ class _Finder:
         if _LATIN_BEFORE.search(before) or _LATIN_AFTER.match(t[e:]):
             self._take(s, e)
             return e
-        kind = kind_of(unit2)
+        kind = kind_of(unit2) if unit2 else ("money" if is_money_hint(t, s) else "other")
         if self.filter and _mixed_numeral(t, s):
             self._take(s, e)
             return e  # 二0一五至一六年: years written in digits of both scripts
@@ -2794,6 +2834,14 @@ def _question_spans(t: str) -> list[tuple[int, int]]:
     return out
 
 
+def _in_idiom(t: str, m: Mention) -> bool:
+    """千篇一律, 货比三家, 3位1体: the number stands inside an idiom (data/numeral_chengyu.tsv)."""
+    for im in _CHENGYU_RE.finditer(t, max(0, m.core_start - 8), m.end + 8):
+        if im.start() < m.end and im.end() > m.core_start:
+            return True
+    return False
+
+
 def _figure_of_speech(t: str, m: Mention) -> bool:
     """开心10倍, 180度转变, 一百个放心: a figure of speech (data/figure_of_speech.tsv)."""
     unit = t[m.core_start : m.end][-1:]
@@ -3322,6 +3370,8 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
         return "style_name"  # 两段式设计: the name of a design
     if _figure_of_speech(t, m):
         return "figure_of_speech"
+    if _in_idiom(t, m):
+        return "idiom"
     if _occasion(t, m):
         return "occasion"
     if m.unit == "次" and _SESSION_RE.match(t, m.end) and "届" in t[max(0, m.start - 12) : m.start]:

@@ -29,9 +29,11 @@ _MONTH_FROM = r"(?:(?:1[0-2]|0?[1-9])(?:-{1,2}|—{1,2}|~|至|到)(?=(?:1[0-2]|0
 _WEEK = r"(?:第[一二三四五1-5]周)"
 #: A week of a season or a year written alone (第9周, 第十二周); never an anniversary (第10周年).
 _WEEK_ALONE = r"(?:第(?:[1-9]\d?|[一二三四五六七八九十]{1,3})周(?!年))"
+#: An hour written right after a day (6月17日18时, 5日8点30分): a clock time even without 许.
+_DAY_HOUR = r"(?:(?:[01]?\d|2[0-4])[时点](?:[0-5]?\d分)?(?![\d多余]))"
 _DATE = (
-    rf"(?:{_YEAR}(?:{_MONTH_FROM}?{_MONTH}(?:{_DAY}|{_WEEK})?)?"
-    rf"|{_MONTH_FROM}?{_MONTH}(?:{_DAY}|{_WEEK})?)"
+    rf"(?:{_YEAR}(?:{_MONTH_FROM}?{_MONTH}(?:{_DAY}{_DAY_HOUR}?|{_WEEK})?)?"
+    rf"|{_MONTH_FROM}?{_MONTH}(?:{_DAY}{_DAY_HOUR}?|{_WEEK})?)"
 )
 _QUARTER = (
     r"(?:(?:第|前)?[一二三四1-4]季度(?:末|初)?|[上下]半年"
@@ -74,7 +76,11 @@ _EVENT = r"(?:[赛节震战](?:之)?[前后](?![卫锋列景途身排面台方�
 #: A stretch of time measured back or forward from the present (近两年, 过去32年里, 未来5年内,
 #: 短短八个交易日): the period of a change or a plan. Its number may be a quantity of its own
 #: (八个交易日 is a duration claim), so it never blocks one (:attr:`TimeExpr.span`).
-_SPAN_NUM = r"(?:[1-9]\d{0,2}|[一二两三四五六七八九十几]{1,3})(?:多)?(?:个)?(?:多)?"
+_SPAN_NUM = (
+    # the first number of a range (3-5年内, 三至五年来) is part of the stretch
+    r"(?:(?:[1-9]\d{0,2}|[一二两三四五六七八九十]{1,3})(?:-|—|~|～|至|到))?"
+    r"(?:[1-9]\d{0,2}|[一二两三四五六七八九十几]{1,3})(?:多)?(?:个)?(?:多)?"
+)
 _SPAN = (
     rf"(?:(?:过去|未来|短短|最近)(?:的)?{_SPAN_NUM}(?:年|月|天|日|周|星期|小时|交易日|场比赛)"
     rf"|近{_SPAN_NUM}(?:年|月))(?:里|内|间|来|以来|中)?"
@@ -161,7 +167,7 @@ _FIRST = (
 _TIME_RE = re.compile(
     rf"(?=[{_FIRST}])(?P<pre>截至|截止到|截止|自|从|至|到)?(?P<zone>北京时间|当地时间)?"
     rf"(?P<body>{_CORE}+)"
-    rf"(?P<range>(?:至|到|-{{1,2}}|—{{1,2}}|~)(?:{_DATE}|{_DAY}))?"
+    rf"(?P<range>(?:至|到|-{{1,2}}|—{{1,2}}|~)(?:{_DATE}|{_DAY}{_DAY_HOUR}?))?"
     rf"(?P<post>起至今|以来|开始|起|至今|前后|底|末|初|中旬|上旬|下旬)?"
 )
 
@@ -264,6 +270,14 @@ _PART_RE = re.compile(_PART)
 _SPAN_RE = re.compile(_SPAN)
 
 
+#: Words naming a year relative to the document's, by how many years they shift it.
+_YEAR_SHIFT = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "去年": -1, "上年": -1, "上年度": -1,
+               "前年": -2, "明年": 1}  # fmt: skip
+#: What a relative year may be followed by that names part of it: a month, a quarter, a half.
+_WITHIN_YEAR_RE = re.compile(
+    r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|[一二两三四1-4]季|首季|季度|半年"
+)
+
 _YEAR_RANGE_RE = re.compile(
     r"(1[89]\d\d|20\d\d) ?(?:-{1,2}|—{1,2}|~|至|到) ?(1[89]\d\d|20\d\d) ?年$"
 )
@@ -297,7 +311,12 @@ def _point(m: re.Match[str], base: _dt.date | None) -> str:
     year = _year(ym.group(1)) if ym else (f"{base.year:04d}" if base else "XXXX")
     rel = _REL_RE.search(body)
     if rel and not ym:
-        return _relative(rel.group(0), body, base)
+        shift = _YEAR_SHIFT.get(rel.group(0))
+        if shift is None or not _WITHIN_YEAR_RE.search(body, rel.end()):
+            return _relative(rel.group(0), body, base)
+        # 今年3月, 去年12月31日, 今年1到3月, 今年上半年: the relative word gives the year, the
+        # rest reads as it does after a written year (2022年3月).
+        year = f"{base.year + shift:04d}" if base else "XXXX"
     first = _FIRST_MONTHS_RE.search(body)
     if first:
         # 前10月 (Taiwan: the first ten months, written without 个)
@@ -335,8 +354,8 @@ def _point(m: re.Match[str], base: _dt.date | None) -> str:
         if q.startswith("前"):
             return f"{year}-Q1/{year}-Q{n}"
         return f"{year}-Q{n}"
-    if ym:
-        return year
+    if ym or rel:
+        return year  # (a relative word here names the year: 今年 before a part read above)
     return ""
 
 

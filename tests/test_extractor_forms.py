@@ -499,6 +499,7 @@ QUANTITY_LEXICONS = (
     "number_name_suffixes",
     "team_cues",
     "figure_of_speech",
+    "numeral_chengyu",
     "time_frame_words",
     "criterion_words",
     "question_words",

@@ -1,0 +1,196 @@
+"""Forms found by reading the candidates of corpus articles no gold file holds (the thirty-first
+session): a relative year keeps its month, ranges of hours and of stretches are one time, 个多
+before a unit, 年头, 上 that is "on", ranges that borrow a scale, 不足两位数, 破 before a scaled
+number, 年薪 and 年代, idioms with numerals, and 中 closing a verb. Sentences written for the
+tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.core import extract
+from extractor.lexicon import words
+from extractor.timex import find_times, normalise
+
+
+def _found(text: str) -> dict:
+    return {c.quantity_text: c for c in extract(text)}
+
+
+# ---------------------------------------------------------------- a relative year and its parts
+
+
+@pytest.mark.parametrize(
+    ("expr", "undated", "dated"),
+    [
+        ("今年3月", "XXXX-03", "2022-03"),
+        ("今年3月份", "XXXX-03", "2022-03"),
+        ("去年8月份", "XXXX-08", "2021-08"),
+        ("去年12月31日", "XXXX-12-31", "2021-12-31"),
+        ("明年3月", "XXXX-03", "2023-03"),
+        ("今年上半年", "XXXX-H1", "2022-H1"),
+        ("今年1到3月", "XXXX-01/XXXX-03", "2022-01/2022-03"),
+        ("今年1-9月", "XXXX-01/XXXX-09", "2022-01/2022-09"),
+        ("今年前三季度", "XXXX-Q1/XXXX-Q3", "2022-Q1/2022-Q3"),
+        ("去年第四季度", "XXXX-Q4", "2021-Q4"),
+        ("今年前10月", "XXXX-01/XXXX-10", "2022-01/2022-10"),
+        ("截至今年3月底", "../XXXX-03", "../2022-03"),
+        ("今年3月以来", "XXXX-03/PRESENT_REF", "2022-03/2022-04-27"),
+        # the relative word alone keeps its reading
+        ("今年", "XXXX", "2022"),
+        ("去年同期", "XXXX", "2021"),
+        ("前年底", "XXXX", "2020"),
+        ("今年以来", "XXXX", "2022"),
+    ],
+)
+def test_a_relative_year_keeps_the_month_quarter_or_half_after_it(expr, undated, dated):
+    assert normalise(expr) == undated
+    assert normalise(expr, "2022-04-27") == dated
+
+
+def test_a_claim_under_a_relative_month_is_normalised_to_that_month():
+    (c,) = extract("今年3月，该市新建住宅成交1.2万套。", doc_date="2022-04-27")
+    assert (c.time_text, c.time) == ("今年3月", "2022-03")
+
+
+# ---------------------------------------------------------------- ranges of hours and stretches
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "norm"),
+    [
+        (
+            "6月17日18时至6月18日18时，全市新增病例9例。",
+            "6月17日18时至6月18日18时",
+            "XXXX-06-17/XXXX-06-18",
+        ),
+        ("截至6月18日24时，累计报告病例100例。", "截至6月18日24时", "../XXXX-06-18"),
+        ("3月5日10时，会议开幕，到会代表300人。", "3月5日10时", "XXXX-03-05"),
+        ("计划将在3-5年内新建学校20所。", "3-5年内", ""),
+        ("过去3至5年里，销量增长了8倍。", "过去3至5年里", ""),
+        ("近2-3年来，该市房价上涨了8倍。", "近2-3年来", ""),
+    ],
+)
+def test_an_hour_after_a_day_and_the_first_number_of_a_stretch_are_part_of_the_time(
+    text, time, norm
+):
+    assert [t.text for t in find_times(text)] == [time]
+    assert normalise(time) == norm
+    assert extract(text)[0].time_text == time
+
+
+def test_a_range_of_numbers_without_a_stretch_word_is_no_time():
+    assert find_times("比分为3-5年轻队员占多数。") == []
+    assert find_times("他每日8小时工作。") == []
+
+
+# ---------------------------------------------------------------- durations
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit", "qualifier"),
+    [
+        ("考生在5个多小时内完成了考试。", "5个多小时", "小时", ">"),
+        ("考生用了5个多小时完成考试。", "5个多小时", "小时", ">"),
+        ("工程两个多月完成。", "两个多月", "个月", ">"),
+        ("这家工厂已经走过了30个年头。", "30个年头", "年", "="),
+        ("他在这里已经13个年头了。", "13个年头", "年", "="),
+    ],
+)
+def test_ge_duo_before_a_unit_and_nian_tou_are_durations(text, surface, unit, qualifier):
+    c = _found(text)[surface]
+    assert (c.kind, c.unit, c.qualifier) == ("duration", unit, qualifier)
+
+
+# ---------------------------------------------------------------- qualifiers
+
+
+def test_shang_is_no_qualifier_when_a_word_stands_between_it_and_the_number():
+    found = _found("市面上有千万种产品。")
+    assert list(found) == ["千万种"] and found["千万种"].qualifier == "="
+    assert _found("网上有上万名网友参与。")["上万名"].qualifier == ">="
+
+
+def test_below_two_digits_is_below_ten():
+    c = _found("两人得分均不足两位数。")["不足两位数"]
+    assert (c.value, c.qualifier) == (10, "<")
+    assert _found("实现两位数增长。")["两位数"].qualifier == ">="
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "qualifier"),
+    [
+        ("游戏下载破1亿次。", "破1亿次", 1e8, ">"),
+        ("游戏下载破亿次。", "破亿次", 1e8, ">"),
+        ("股指跌破1万点。", "跌破1万点", 1e4, "<"),
+    ],
+)
+def test_po_before_a_scaled_number_passes_a_round_mark(text, surface, value, qualifier):
+    c = _found(text)[surface]
+    assert (c.value, c.qualifier) == (value, qualifier)
+    assert _found("他打破3项纪录。")["3项"].qualifier == "="
+
+
+# ---------------------------------------------------------------- ranges that borrow a scale
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high", "kind"),
+    [
+        ("在网上查询到3~4万的收入。", "3~4万", 3e4, 4e4, "other"),
+        ("在网上查询到3-4万的收入。", "3-4万", 3e4, 4e4, "other"),
+        ("他的收入3至4万。", "3至4万", 3e4, 4e4, "money"),
+        ("售价2万至3万。", "2万至3万", 2e4, 3e4, "money"),
+    ],
+)
+def test_a_bare_range_whose_low_end_borrows_the_scale(text, surface, low, high, kind):
+    c = _found(text)[surface]
+    assert (c.value, c.value_max, c.unit, c.kind) == (low, high, "", kind)
+
+
+def test_a_list_of_two_scaled_numbers_is_no_range():
+    found = _found("他家有2、3万存款。")
+    assert "2、3万" not in found
+
+
+# ---------------------------------------------------------------- 年薪, 年代
+
+
+def test_nian_before_xin_or_dai_is_no_unit():
+    c = _found("他放弃20万年薪，回到家乡。")["20万"]
+    assert (c.value, c.unit) == (200000, "")
+    assert extract("很多70、80年代出生的人买了房。") == []
+    assert _found("这家公司成立了20年，员工300人。")["20年"].unit == "年"
+
+
+# ---------------------------------------------------------------- idioms
+
+
+@pytest.mark.parametrize("idiom", words("numeral_chengyu"))
+def test_every_idiom_with_a_numeral_holds_no_quantity(idiom):
+    for text in (f"他说{idiom}，公司营收增长5%。", f"{idiom}的做法让公司营收增长5%。"):
+        assert [c.quantity_text for c in extract(text)] == ["5%"], text
+
+
+def test_an_idiom_is_matched_with_digits_and_the_same_words_outside_it_count():
+    assert [c.quantity_text for c in extract("3位1体的设计，售价5000元。")] == ["5000元"]
+    assert "三家" in _found("公司有三家分店。")
+    assert "三位" in _found("会上有三位专家发言。")
+
+
+# ---------------------------------------------------------------- 中 closing a verb
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("罚球2次也全都未能命中，球队输了。", "2次"),
+        ("他投篮3次均未投中，球队输了。", "3次"),
+    ],
+)
+def test_zhong_closing_a_verb_is_no_scope(text, surface):
+    assert surface in _found(text)
+
+
+def test_a_scope_in_is_still_no_claim():
+    assert "227只" not in _found("统计的227只基金中，有59只上涨。")
