@@ -102,7 +102,7 @@ class Option:
     end: int | None
     score: float | None
     rank: int
-    reading: tuple[float, str, str] | None = None
+    reading: tuple[float | None, str, str] | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The stored shape: text, start, end, score (and a reading's value, unit, kind)."""
@@ -192,12 +192,29 @@ def parse(raw: Any, doc: str) -> Alternatives:
     return out
 
 
-def _reading(entry: Mapping[str, Any]) -> tuple[float, str, str] | None:
-    """A value option's (value, unit, kind): a finite number, a unit text, a known kind."""
+def _reading(entry: Mapping[str, Any]) -> tuple[float | None, str, str] | None:
+    """A value option's (value, unit, kind): a finite number — or null, written as such (a
+    share in words read as a fraction with no value: ``"value": null``) —, a unit text, a
+    known kind."""
     value, unit, kind = _score(entry.get("value")), entry.get("unit"), entry.get("kind")
-    if value is None or not isinstance(unit, str) or kind not in KINDS:
+    null = "value" in entry and entry["value"] is None
+    if (value is None and not null) or not isinstance(unit, str) or kind not in KINDS:
         return None
     return value, unit, str(kind)
+
+
+def offers_null_value(stored: Any) -> bool:
+    """Whether a claim's stored alternatives (JSON text or a dict) offer the reading with no
+    value (三分之一 as a fraction: ``{"text": "no value", "value": null, …}``)."""
+    if isinstance(stored, str):
+        try:
+            stored = json.loads(stored)
+        except ValueError:
+            return False
+    entries = stored.get("value") if isinstance(stored, dict) else None
+    return isinstance(entries, list) and any(
+        isinstance(e, dict) and "value" in e and e["value"] is None for e in entries
+    )
 
 
 def current(claim: Mapping[str, Any], field: str) -> str:

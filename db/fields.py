@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
+from db.alternatives import offers_null_value
 from db.errors import ReviewError
 from db.schema import FACT_FIELDS, KINDS, QUALIFIERS, SPAN_FIELDS
 
@@ -197,9 +198,13 @@ def merge_edit(
         merged["time"] = ""
     if "quantity_text" not in changes:
         merged["quantity_text"] = None  # taken from the (new) offsets
-    # A quantity with no single value (a fraction in words: GUIDELINE 1/2.3 -> null) keeps its
-    # empty value through an edit of its other fields (a pick of its subject); an edit that sets
-    # the value must give a number.
-    keep_null = claim["value"] is None and "value" not in changes
+    # A quantity with no single value (a fraction: GUIDELINE 1/2.3 -> null) keeps its empty
+    # value through an edit of its other fields (a pick of its subject); an edit that sets the
+    # value must give a number, unless the extractor offered the reading with none (三分之一 read
+    # 33.333333 %, or as a fraction with no value).
+    if "value" in changes and changes["value"] is None:
+        keep_null = offers_null_value(dict(claim).get("alternatives"))
+    else:
+        keep_null = claim["value"] is None and "value" not in changes
     fixed = validate_fields(document_text(conn, claim["doc_id"]), merged, null_value=keep_null)
     return {f: fixed[f] for f in (*FACT_FIELDS, *SPAN_FIELDS)}

@@ -83,15 +83,15 @@ _SPAN_NUM = (
 )
 _SPAN = (
     rf"(?:(?:过去|未来|短短|最近)(?:的)?{_SPAN_NUM}(?:年|月|天|日|周|星期|小时|交易日|场比赛)"
-    rf"|近{_SPAN_NUM}(?:年|月))(?:里|内|间|来|以来|中)?"
+    rf"|近{_SPAN_NUM}(?:年|月|赛季))(?:里|内|间|来|以来|中)?"
     # A stretch up to now or within a bound, counted without 过去/未来 (四年来, 两个月以来,
     # 3年内, 一年间): never a year (2008年以来) or a day of the month (5日以来).
     rf"|(?<![\d.年月个一二两三四五六七八九十几半百千万])(?:{_SPAN_NUM}|半)"
-    rf"(?:年|个月|天|周|个星期|个小时|小时)(?:以来|来|之内|内|之间|间)"
+    rf"(?:年|个月|天|周|个星期|个小时|小时|个赛季)(?:以来|来|之内|内|之间|间)"
     # A moment counted back from the present or forward from an earlier one (两年前,
     # 三个月之前, 一年之后, 8个月后).
     rf"|(?<![\d.年月个一二两三四五六七八九十几半百千万]){_SPAN_NUM}"
-    rf"(?:年|个月|天|周|个星期)(?:之)?(?:前(?![往进锋面列夕])|后(?![卫者来]))"
+    rf"(?:年|个月|天|周|个星期|个赛季)(?:之)?(?:前(?![往进锋面列夕])|后(?![卫者来]))"
 )
 #: A season, school or fiscal year written as two years (2009-10赛季, 2009/2010学年).
 _SEASON = (

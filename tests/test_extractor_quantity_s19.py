@@ -278,11 +278,11 @@ def test_a_picked_rate_unit_carries_to_the_siblings_that_offer_it(tmp_path) -> N
 
 
 # The other reading of a quantity whose value the gold batches write two ways is the value's
-# alternative (value, unit and kind in one pick): a share written as a fraction (read null as
-# the guideline's 1/2.3), a discount (N折); a ratio against 1 takes its other side as the value
-# (tests/test_extractor_s26_recall.py).
+# alternative (value, unit and kind in one pick): a share written as a fraction in digits (read
+# null as the guideline's 1/2.3), a discount (N折); a share written in words is read 100·a/b %
+# and its other reading is no value (below); a ratio against 1 takes its other side as the
+# value (tests/test_extractor_s26_recall.py).
 READINGS = [
-    ("其中三分之一来自外地，共1200人。", "三分之一", 100 / 3, "%", "percent", "33.333333 %"),
     ("约有2/3的用户表示满意，共1200人。", "约有2/3", 200 / 3, "%", "percent", "66.666667 %"),
     ("全场商品打九折销售，共1200件。", "九折", 90, "%", "percent", "90 %"),
     ("会员可享8.5折优惠，共1200人。", "8.5折", 85, "%", "percent", "85 %"),
@@ -298,6 +298,18 @@ def test_the_other_reading_of_a_value_is_its_alternative(
     assert (alt["unit"], alt["kind"], alt["text"]) == (unit, kind, shown)
 
 
+def test_a_share_in_words_is_a_percentage_and_no_value_is_its_other_reading() -> None:
+    c = found("其中三分之一来自外地，共1200人。")["三分之一"]
+    assert (c.value, c.unit, c.kind) == (pytest.approx(100 / 3), "%", "percent")
+    (alt,) = c.alternatives["value"]
+    assert (alt["value"], alt["unit"], alt["kind"], alt["text"]) == (
+        None,
+        "%",
+        "percent",
+        "no value",
+    )
+
+
 def test_a_plain_amount_has_no_other_reading() -> None:
     assert "value" not in found("全年营收达到3000元。")["达到3000元"].alternatives
 
@@ -306,11 +318,11 @@ def test_the_other_reading_is_picked_in_the_review_session(tmp_path) -> None:
     db, s = _reviewed(tmp_path, "调查显示，其中三分之一的受访者来自外地，共访问1200人。")
     while s.claim is not None and s.claim["quantity_text"] != "三分之一":
         assert s.move("next").ok
-    assert s.claim is not None and s.claim["value"] is None
+    assert s.claim is not None and s.claim["value"] == pytest.approx(100 / 3)
     claim_id = s.claim["id"]
     assert s.pick_alternative("value", 1).ok
     row = claim_row(db, claim_id)
-    assert row["value"] == pytest.approx(100 / 3)
+    assert row["value"] is None
     assert (row["unit"], row["kind"], row["status"]) == ("%", "percent", "accepted")
 
 

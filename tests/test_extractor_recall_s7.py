@@ -18,9 +18,9 @@ FORMS = [
     ("机身采用12.5×8.4厘米的外壳。", "12.5×8.4厘米", 12.5, None, "厘米", "=", "length"),
     ("音箱尺寸为210×150×95mm。", "210×150×95mm", 210, None, "mm", "=", "length"),
     # a fraction in words has no single value, and takes the qualifier words around it
-    ("全村有五分之三的农户种植茶叶。", "五分之三", None, None, "%", "=", "percent"),
-    ("赞成票超过三分之二，议案获得通过。", "超过三分之二", None, None, "%", ">", "percent"),
-    ("新增用地不到四分之一用于住宅。", "不到四分之一", None, None, "%", "<", "percent"),
+    ("全村有五分之三的农户种植茶叶。", "五分之三", 60, None, "%", "=", "percent"),
+    ("赞成票超过三分之二，议案获得通过。", "超过三分之二", 200 / 3, None, "%", ">", "percent"),
+    ("新增用地不到四分之一用于住宅。", "不到四分之一", 25, None, "%", "<", "percent"),
     # area in square centimetres, inches, millimetres and decimetres
     ("墙上出现了一个20平方厘米的裂口。", "20平方厘米", 20, None, "平方厘米", "=", "area"),
     ("该屏幕的显示面积约45平方英寸。", "约45平方英寸", 45, None, "平方英寸", "~", "area"),

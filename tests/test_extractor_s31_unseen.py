@@ -194,3 +194,49 @@ def test_zhong_closing_a_verb_is_no_scope(text, surface):
 
 def test_a_scope_in_is_still_no_claim():
     assert "227只" not in _found("统计的227只基金中，有59只上涨。")
+
+
+# ---------------------------------------------------------------- seasons counted back
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("2个赛季之前，他场均得到20分。", "2个赛季之前"),
+        ("两个赛季前，他场均得到20分。", "两个赛季前"),
+        ("近3个赛季中，他场均得到20分。", "近3个赛季中"),
+    ],
+)
+def test_seasons_counted_back_are_a_time_and_no_count(text, time):
+    assert [c.quantity_text for c in extract(text)] == ["20分"]
+    assert extract(text)[0].time_text == time
+
+
+def test_seasons_played_are_still_counted():
+    assert "3个" in _found("他在湖人效力了3个赛季，场均得到20分。")
+
+
+# ---------------------------------------------------------------- a share in words
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "qualifier"),
+    [
+        ("超过三分之一的企业亏损。", "超过三分之一", 100 / 3, ">"),
+        ("全市约有五分之二左右的家庭购车。", "约有五分之二", 40, "~"),
+        ("该公司营收只剩原来的三分之二。", "三分之二", 200 / 3, "="),
+    ],
+)
+def test_a_share_in_words_is_a_percentage(text, surface, value, qualifier):
+    c = _found(text)[surface]
+    assert (c.value, c.unit, c.kind, c.qualifier) == (
+        pytest.approx(value),
+        "%",
+        "percent",
+        qualifier,
+    )
+
+
+def test_a_fraction_in_digits_stays_without_a_value():
+    c = _found("传感器为1/2.3英寸。")["1/2.3英寸"]
+    assert c.value is None
