@@ -125,6 +125,9 @@ _NUMBER = (
     r"(?P<u{i}>" + _UNITS + r"|成(?!本(?!报)|[员为立交绩果熟功型长都就全品])(?=\W|[^\x00-\x7f])?)?"
 )
 
+#: The scale characters that end a Chinese numeral (八亿, 十五万, 五千).
+_CN_SCALE_TAIL_RE = re.compile(r"[百千万亿]+$")
+
 _MAIN_RE = re.compile(
     r"(?=[0-9"
     + _CN_NUM_CHARS
@@ -2237,6 +2240,14 @@ class _Finder:
             raw2 = _num_value(m.group("n2"), None)
             if raw1 is not None and raw2 is not None and raw1 <= raw2:
                 v1 = raw1 * SCALES[m.group("s2")]
+        # 六到八亿元, 三至五万元: the same in Chinese numerals, the scale written inside the
+        # high end's numeral.
+        n1, n2 = m.group("n1"), m.group("n2")
+        tail = _CN_SCALE_TAIL_RE.search(n2)
+        if not unit1 and not m.group("s1") and tail and not _CN_SCALE_TAIL_RE.search(n1):
+            raw1, head2 = parse_number(n1), parse_number(n2[: tail.start()])
+            if raw1 is not None and head2 is not None and raw1 <= head2:
+                v1 = raw1 * (v2 / head2) if head2 else v1
         p_start, p_qual, p_word = self._prefix(s)
         if p_word in _SCALE_ONLY_PREFIXES:
             p_start, p_qual, p_word = s, "", ""
@@ -2754,6 +2765,8 @@ _DISTANT_BOUND_RE = re.compile(
 
 #: 多 and 余 after a share, a size or a scaled amount (GUIDELINE: 余, 多 -> >).
 _MORE_AFTER = ("多", "余")
+#: The words 多 and 余 open after a quantity, where they say no "more than" (余款, 多元化).
+_MORE_OPENS = {"余": "款额粮", "多": "元样种项"}
 
 
 def _more_after_unit(t: str, out: list[Mention]) -> None:
@@ -2765,6 +2778,8 @@ def _more_after_unit(t: str, out: list[Mention]) -> None:
             continue
         if not t.startswith(_MORE_AFTER, m.end):
             continue
+        if t[m.end + 1 : m.end + 2] in _MORE_OPENS.get(t[m.end], ""):
+            continue  # 13万元余款, 余额: the balance; 3亿元多元化: a word of its own
         if i + 1 < len(out) and out[i + 1].start <= m.end:
             continue
         m.qualifier = ">"

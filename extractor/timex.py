@@ -18,7 +18,7 @@ from .numbers import parse_chinese_integer
 _CN_D = "零〇一二两三四五六七八九十"
 #: The first year of a range written with one 年 (2005-2007年, 2010~2011年): one expression.
 _YEAR_FROM = r"(?:(?:1[89]\d\d|20\d\d) ?(?:-{1,2}|—{1,2}|~|至|到) ?(?=(?:1[89]\d\d|20\d\d) ?年))"
-_YEAR = rf"(?:{_YEAR_FROM}?(?:1[89]\d\d|20\d\d|[{_CN_D}]{{4}}|0\d) ?年)"
+_YEAR = rf"(?:{_YEAR_FROM}?(?:1[89]\d\d|20\d\d|[{_CN_D}]{{4}}|(?<![\d.])0\d) ?年)"
 _MONTH = r"(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?)"
 #: A day of the month in digits (1-31).
 _DAY_NUM = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -241,6 +241,8 @@ def normalise(expr: str, doc_date: str | None = None) -> str:
     rng = (m.group("range") or "").lstrip("至到-—~")
     if rng and value:
         end = normalise(rng, doc_date)
+        if "年" not in rng and value[:4].isdigit() and len(end) >= 4 and end[4:5] == "-":
+            end = value[:4] + end[4:]  # 2006年1月至5月: the end in the start's year
         day = _BARE_DAY_RE.fullmatch(rng)
         if day is not None and len(value) >= 10 and value[4] == "-" and value[7] == "-":
             end = f"{value[:8]}{int(day.group(1)):02d}"  # 5月9日至15日: the 15th of May
@@ -248,8 +250,12 @@ def normalise(expr: str, doc_date: str | None = None) -> str:
     today = base.isoformat() if base else "PRESENT_REF"
     if pre in ("截至", "截止", "截止到") and value:
         return f"../{value}"
-    if post in ("起至今", "以来", "至今") and value:
-        return f"{value}/{today}"
+    body = m.group("body")
+    if value and (
+        post in ("起至今", "以来", "至今")
+        or (body.endswith(("至今", "迄今")) and len(body) > 2 and value != today)
+    ):
+        return f"{value}/{today}"  # 自3月18日起至今, 今年1月至今
     if pre in ("自", "从") or post in ("起", "开始"):
         return f"{value}/.." if value else ""
     return value
@@ -265,7 +271,7 @@ _Q_RE = re.compile(
     r"|年初|年底|年末|年中"
 )
 _REL_RE = re.compile(_REL)
-_FIRST_MONTHS_RE = re.compile(r"前(1[0-2]|[2-9])月")
+_FIRST_MONTHS_RE = re.compile(r"[前头首](1[0-2]|[2-9]|十[一二]?|[二两三四五六七八九])个?月")
 _PART_RE = re.compile(_PART)
 _SPAN_RE = re.compile(_SPAN)
 
@@ -275,7 +281,7 @@ _YEAR_SHIFT = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "去年": 
                "前年": -2, "明年": 1}  # fmt: skip
 #: What a relative year may be followed by that names part of it: a month, a quarter, a half.
 _WITHIN_YEAR_RE = re.compile(
-    r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|[一二两三四1-4]季|首季|季度|半年"
+    r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二两三四五六七八九])个?月|[一二两三四1-4]季|首季|季度|半年"
 )
 
 _YEAR_RANGE_RE = re.compile(
@@ -318,9 +324,9 @@ def _point(m: re.Match[str], base: _dt.date | None) -> str:
         # rest reads as it does after a written year (2022年3月).
         year = f"{base.year + shift:04d}" if base else "XXXX"
     first = _FIRST_MONTHS_RE.search(body)
-    if first:
-        # 前10月 (Taiwan: the first ten months, written without 个)
-        return f"{year}-01/{year}-{int(first.group(1)):02d}"
+    if first and (months := _int(first.group(1))) and 2 <= months <= 12:
+        # 前10月 (Taiwan: the first ten months, written without 个), 前9个月, 今年头两个月
+        return f"{year}-01/{year}-{months:02d}"
     mr = _MONTH_RANGE_RE.search(body)
     if mr:
         a, b = int(mr.group(1)), int(mr.group(2))

@@ -180,7 +180,7 @@ def test_a_bare_scaled_number_shares_the_unit_of_its_list() -> None:
         ("首季本地生产总值按年下跌4.0%。", "首季", "2023-Q1"),
         ("今年首三季合计增长3.9%。", "今年首三季", "2023-Q1/2023-Q3"),
         ("累计前10月营收增长18.9%。", "前10月", "2023-01/2023-10"),
-        ("今年首5个月出口增长12%。", "今年首5个月", "2023"),
+        ("今年首5个月出口增长12%。", "今年首5个月", "2023-01/2023-05"),
     ],
 )
 def test_hong_kong_and_taiwan_periods(text: str, time: str, normal: str) -> None:

@@ -240,3 +240,69 @@ def test_a_share_in_words_is_a_percentage(text, surface, value, qualifier):
 def test_a_fraction_in_digits_stays_without_a_value():
     c = _found("传感器为1/2.3英寸。")["1/2.3英寸"]
     assert c.value is None
+
+
+# ---------------------------------------------------------------- periods of a year, ranges
+
+
+@pytest.mark.parametrize(
+    ("expr", "undated", "dated"),
+    [
+        ("今年前9个月", "XXXX-01/XXXX-09", "2009-01/2009-09"),
+        ("前8个月", "XXXX-01/XXXX-08", "2009-01/2009-08"),
+        ("今年头两个月", "XXXX-01/XXXX-02", "2009-01/2009-02"),
+        ("2007年前9个月", "2007-01/2007-09", "2007-01/2007-09"),
+        ("首5个月", "XXXX-01/XXXX-05", "2009-01/2009-05"),
+        ("前10月", "XXXX-01/XXXX-10", "2009-01/2009-10"),
+        # a range's end in the year of its start
+        ("2006年1月至5月", "2006-01/2006-05", "2006-01/2006-05"),
+        ("去年1月至7月", "XXXX-01/XXXX-07", "2008-01/2008-07"),
+        ("2009年3月5日至4月1日", "2009-03-05/2009-04-01", "2009-03-05/2009-04-01"),
+        # up to now, 至今 written inside the expression
+        ("今年1月至今", "XXXX-01/PRESENT_REF", "2009-01/2009-05-01"),
+        ("1991年至今", "1991/PRESENT_REF", "1991/2009-05-01"),
+        ("去年四季度迄今", "XXXX-Q4/PRESENT_REF", "2008-Q4/2009-05-01"),
+        ("自3月18日起至今", "XXXX-03-18/PRESENT_REF", "2009-03-18/2009-05-01"),
+    ],
+)
+def test_periods_of_a_year_and_ranges_are_normalised_whole(expr, undated, dated):
+    assert normalise(expr) == undated
+    assert normalise(expr, "2009-05-01") == dated
+
+
+def test_a_two_digit_year_never_follows_a_digit():
+    assert find_times("该油田储采比不到100年，产量200万吨。") == []
+    assert [t.text for t in find_times("08年销量增长了5%。")] == ["08年"]
+    c = _found("该油田储采比不到100年，产量200万吨。")["不到100年"]
+    assert (c.value, c.unit, c.qualifier) == (100, "年", "<")
+
+
+# ---------------------------------------------------------------- Chinese-numeral ranges, 余款
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("项目投资六到八亿元。", "六到八亿元", 6e8, 8e8),
+        ("工程需要三至五万元。", "三至五万元", 3e4, 5e4),
+        ("现场来了三到五千人。", "三到五千人", 3000, 5000),
+        ("单价十至十五万元。", "十至十五万元", 1e5, 1.5e5),
+        ("现场有五至十人。", "五至十人", 5, 10),
+    ],
+)
+def test_the_low_end_of_a_chinese_numeral_range_borrows_the_scale(text, surface, low, high):
+    c = _found(text)[surface]
+    assert (c.value, c.value_max) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier"),
+    [
+        ("他还欠13万元余款。", "13万元", "="),
+        ("投资3亿元多元化经营。", "3亿元", "="),
+        ("共有13万元余，剩下的捐出。", "13万元余", ">"),
+        ("他身高两米多。", "两米多", ">"),
+    ],
+)
+def test_yu_and_duo_opening_a_word_say_no_more_than(text, surface, qualifier):
+    assert _found(text)[surface].qualifier == qualifier
