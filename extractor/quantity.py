@@ -535,6 +535,10 @@ _CONDITION_AFTER = tuple(
 )
 #: Words after a level (N级) that make reaching it a condition or a moment (data).
 _LEVEL_CONDITION_WORDS = tuple(words("level_condition_words"))
+#: A requirement word a little before a level (等级限制是：35级: data/level_requirement_words).
+_LEVEL_REQUIREMENT_RE = re.compile(
+    "(?:" + "|".join(words("level_requirement_words")) + r")[^，。；！？,;!?\n]{0,6}$"
+)
 #: What follows the bound of a bracket of a distribution: a per-unit, 以上/以下, a bracketed
 #: note, then (的)占 and the share (6000~10000元/月的占10.1%).
 _BRACKET_SHARE_RE = re.compile(
@@ -2961,7 +2965,11 @@ def _condition_after(t: str, m: Mention) -> bool:
             return True
     # 升到60级将获得, 转生1级就能用, 四十级之前: a level reached as a step or a moment
     # (data/level_condition_words.tsv).
-    return m.unit == "级" and t.startswith(_LEVEL_CONDITION_WORDS, m.end)
+    if m.unit != "级":
+        return False
+    return t.startswith(_LEVEL_CONDITION_WORDS, m.end) or bool(
+        _LEVEL_REQUIREMENT_RE.search(t, max(0, m.start - 10), m.start)
+    )  # 等级限制是：35级, 建议玩家15级 (data/level_requirement_words.tsv)
 
 
 #: What follows the number of a congress's sitting (十二届全国人大五次会议, 三次全会).

@@ -501,6 +501,7 @@ QUANTITY_LEXICONS = (
     "team_cues",
     "figure_of_speech",
     "numeral_chengyu",
+    "level_requirement_words",
     "time_frame_words",
     "criterion_words",
     "question_words",

@@ -306,3 +306,23 @@ def test_the_low_end_of_a_chinese_numeral_range_borrows_the_scale(text, surface,
 )
 def test_yu_and_duo_opening_a_word_say_no_more_than(text, surface, qualifier):
     assert _found(text)[surface].qualifier == qualifier
+
+
+# ---------------------------------------------------------------- a level required, a line named
+
+
+@pytest.mark.parametrize("word", words("level_requirement_words"))
+def test_every_level_requirement_word_makes_a_level_a_threshold(word):
+    text = f"副本的{word}是：35级，奖励3件装备。"
+    assert [c.quantity_text for c in extract(text)] == ["3件"], text
+
+
+def test_a_level_reached_or_a_magnitude_stays_a_claim():
+    assert "60级" in _found("他已升到60级，装备精良。")
+    assert "5.3级" in _found("该地发生5.3级地震。")
+
+
+def test_a_moving_average_and_a_score_to_pass_are_no_claims():
+    assert [c.quantity_text for c in extract("该股突破120天均线，成交5亿元。")] == ["5亿元"]
+    assert extract("打老鼠，5000分过关。") == []
+    assert "120天" in _found("他连续工作了120天，成交5亿元。")
