@@ -7,9 +7,15 @@ checks the rule on every set. The articles are a seeded sample of ``../shared/co
 every document of a gold file under ``tests/data/`` (the test part's articles are in a gold file,
 so they are never shown).
 
+``--full`` adds what each candidate reads (value, value_max, unit, qualifier, the normalised
+time, the rule), and ``--uncovered`` lists after each article the numbers written in digits that
+no candidate holds: the first finds a wrong reading, the second a missed quantity (the three
+readers of the thirty-first session each wrote both by hand).
+
 Usage::
 
-    python bench/unseen.py [--n 30] [--seed 30] [--category 体育] [--corpus FILE]
+    python bench/unseen.py [--n 30] [--seed 30] [--category 体育] [--full] [--uncovered]
+                           [--corpus FILE]
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -27,6 +34,8 @@ sys.path.insert(0, str(ROOT))
 CORPUS = ROOT.parent / "shared" / "corpus" / "thucnews_sample.jsonl"
 #: Characters of text shown before and after a quantity.
 BEFORE, AFTER = 14, 8
+#: A number written in digits (with its decimals and thousands separators).
+_DIGITS = re.compile(r"[0-9０-９][0-9０-９.,，]*")
 
 
 def gold_documents(data: Path = ROOT / "tests" / "data") -> set[str]:
@@ -61,8 +70,11 @@ def sample(
     return random.Random(seed).sample(pool, min(n, len(pool)))
 
 
-def lines(articles: Sequence[dict]) -> Iterator[str]:
-    """The report: a header per article, then one line per candidate."""
+def lines(
+    articles: Sequence[dict], *, full: bool = False, uncovered: bool = False
+) -> Iterator[str]:
+    """The report: a header per article, then one line per candidate (with ``full``, what it
+    reads too), then (with ``uncovered``) the numbers in digits no candidate holds."""
     from extractor.core import extract
 
     for art in articles:
@@ -76,10 +88,26 @@ def lines(articles: Sequence[dict]) -> Iterator[str]:
                 + f"[{text[c.start : c.end]}]"
                 + text[c.end : c.end + AFTER]
             ).replace("\n", " ")
-            yield (
+            line = (
                 f"  {c.kind:8} {around} || subject={c.subject} predicate={c.predicate}"
                 f" time={c.time_text}"
             )
+            if full:
+                upper = "" if c.value_max is None else f"..{c.value_max:g}"
+                value = "null" if c.value is None else f"{c.value:g}"
+                line += (
+                    f" || {c.qualifier} {value}{upper} {c.unit or '-'}"
+                    f" time={c.time or '-'} rule={c.rule}"
+                )
+            yield line
+        if uncovered:
+            spans = [(c.start, c.end) for c in cands]
+            free = [
+                text[max(0, m.start() - 6) : m.end() + 4].replace("\n", " ")
+                for m in _DIGITS.finditer(text)
+                if not any(a <= m.start() < b for a, b in spans)
+            ]
+            yield "  no candidate: " + (" | ".join(free) if free else "(none)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,6 +116,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=30, help="seed of the sample")
     ap.add_argument("--category", default="", help="only articles of this category (体育, 财经…)")
     ap.add_argument("--corpus", default=str(CORPUS), help="JSON lines with id, text, category")
+    ap.add_argument(
+        "--full", action="store_true", help="also value, unit, qualifier, normalised time, rule"
+    )
+    ap.add_argument(
+        "--uncovered", action="store_true", help="list the numbers in digits no candidate holds"
+    )
     args = ap.parse_args(argv)
     corpus = Path(args.corpus)
     if not corpus.is_file():
@@ -104,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     if not articles:
         print(f"error: {corpus}: no article outside the gold files", file=sys.stderr)
         return 2
-    for line in lines(articles):
+    for line in lines(articles, full=args.full, uncovered=args.uncovered):
         print(line)
     return 0
 

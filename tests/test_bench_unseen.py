@@ -57,3 +57,18 @@ def test_bad_input_is_one_line_and_status_2(tmp_path, capsys):
     only_gold = _corpus(tmp_path, [{"id": "thucnews-val-0148", "text": "甲公司营收12亿元。"}])
     assert unseen.main(["--corpus", str(only_gold)]) == 2
     assert "no article outside the gold files" in capsys.readouterr().err
+
+
+def test_full_shows_what_each_candidate_reads_and_uncovered_the_numbers_left(tmp_path, capsys):
+    path = _corpus(
+        tmp_path,
+        [{"id": "free-1", "text": "乙公司今年3月营收达到3至5万元，电话是12345678。"}],
+    )
+    assert unseen.main(["--corpus", str(path), "--full", "--uncovered"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    (cand,) = [line for line in out if "[达到3至5万元]" in line]
+    assert "|| = 30000..50000 元" in cand and "time=XXXX-03" in cand and "rule=range" in cand
+    assert out[-1].startswith("  no candidate: ") and "12345678" in out[-1]
+    assert unseen.main(["--corpus", str(path)]) == 0
+    plain = capsys.readouterr().out
+    assert "rule=" not in plain and "no candidate" not in plain
