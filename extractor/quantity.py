@@ -128,6 +128,9 @@ _NUMBER = (
 #: The scale characters that end a Chinese numeral (八亿, 十五万, 五千).
 _CN_SCALE_TAIL_RE = re.compile(r"[百千万亿]+$")
 
+#: Nouns after A-B that number a place or an item (4-2地块: data/pair_name_nouns.tsv).
+_PAIR_NAME_NOUNS = tuple(words("pair_name_nouns"))
+
 _MAIN_RE = re.compile(
     r"(?=[0-9"
     + _CN_NUM_CHARS
@@ -137,7 +140,7 @@ _MAIN_RE = re.compile(
     + _NUMBER.replace("{i}", "2")
     + r")?"
     r"(?P<post>"
-    + "|".join(w if w != "上下" else r"上下(?=[，。、；）)\s]|$)" for w in _POST_WORDS)
+    + "|".join(w if w != "上下" else r"上下(?=[，。、；）)\s的]|$)" for w in _POST_WORDS)
     + r")?"
 )
 
@@ -690,9 +693,11 @@ _RELATIVE_AFTER_RE = re.compile(r"(?:以前|之前|前)(?![\u4e00-\u9fff]{0,1}[�
 #: 历时三年; before 前 it dates something (35年前, 一个月前曾…) and is a look-alike.
 _WAIT_AFTER_RE = re.compile(r"(?:以后|之后|后)(?![\u4e00-\u9fff]{0,1}[期台卫锋])")
 #: Half a year, month, day, hour, minute… (为期半年, 念了半个多小时); 多 before or after the
-#: unit is "more than". Never inside 上半年, 下半场, 大半天, 多半, 一半, 过半 or 一年半年 (vague).
+#: unit is "more than". Never inside 上半年, 下半场, 大半天, 多半, 一半, 过半 or 一年半年 (vague),
+#: nor the half of N个半小时 (its own reading: 1.5 hours, or none before 后).
 _HALF_DURATION_RE = re.compile(
-    r"(?<![上下前后大多每这那过一年])半(?:(?P<c>个)(?P<m>多)?(?P<cu>月|小时|钟头|星期)"
+    r"(?<![上下前后大多每这那过一年])(?<![一二两三四五六七八九十\d]个)半"
+    r"(?:(?P<c>个)(?P<m>多)?(?P<cu>月|小时|钟头|星期)"
     r"|(?P<u>年|天|小时|钟头|分钟|秒钟|周))(?P<m2>多)?"
 )
 #: What makes 半年 or 半个月 a measured duration when no verb of duration stands before it:
@@ -1025,6 +1030,10 @@ def _is_round(n: str) -> bool:
     return bool(n) and all(ch in "十百千万亿" for ch in n)
 
 
+#: Characters that make 约 the end of a verb (续约, 签约, 节约, 预约, 违约, 制约…).
+_YUE_VERB_HEADS = tuple("续签节预违履制邀婚")  # (not 失 or 合: 损失约, 折合约 are "about")
+
+
 def _qualifier_from_prefix(window: str) -> re.Match[str] | None:
     m = _PREFIX_RE.search(window)
     if m is None:
@@ -1040,6 +1049,8 @@ def _qualifier_from_prefix(window: str) -> re.Match[str] | None:
         return None
     if q == "达" and before.endswith(("到", "表", "发", "通", "抵", "下", "传")):
         return None
+    if q == "约" and before.endswith(_YUE_VERB_HEADS):
+        return None  # 续约两年, 节约20%, 预约一个: 约 closes a verb, no "about"
     if q == "上" and (m.group("c") or m.group("f")):
         return None  # 上万 only joined to its number: 市面上有千万种 is "on the market"
     return m
@@ -1165,6 +1176,9 @@ class _Finder:
                 continue
             raw = m.group("u") or ""
             unit = normal_unit(raw) if raw else _MORE_UNIT[m.group("v")]
+            if self.filter and kind_of(unit) == "duration" and _RELATIVE_AFTER_RE.match(t, e):
+                self._take(s, e)
+                continue  # 两年多前, 一个多月以前: a point in time relative to now, as 35年前
             self.add(Mention(s, e, v, None, unit, ">", kind_of(unit), "more_than", 0.7, s))
         for m in _scan(_TWO_SCALES_RE, t, ("万", "亿", "兆")):
             s, e = m.span()
@@ -1489,6 +1503,15 @@ class _Finder:
             if m.group("sep") in ":：" and (m.group("a"), m.group("b")) in _ASPECT_RATIOS:
                 self._take(s, e)
                 continue  # 16:9: the shape of a screen or a video, not a score
+            if m.group("sep") in "-—" and (
+                t.startswith(_PAIR_NAME_NOUNS, e) or t[s - 1 : s] == "第"
+            ):
+                self._take(s, e)
+                continue  # 4-2地块, 1-2单元, 第1-20题: a place or an item numbered, no score
+            if m.group("sep") in "-—" and t.startswith("之间", e) and a < int(m.group("b")):
+                b = float(m.group("b"))  # 一般在4-6之间: a range, no score
+                self.add(Mention(s, e, float(a), b, "", "=", "other", "range", 0.6, s))
+                continue
             self.add(Mention(s, e, float(a), None, "", "=", "score", "score.pair", 0.65, s))
 
     # ------------------------------------------------------------------ ordinals (ranks)
@@ -2658,8 +2681,8 @@ class _Finder:
             return None  # ，3个月后，他…: at the head of a clause it dates what follows
         if kind == "duration" and _NTH_PERIOD_BEFORE_RE.search(t, max(0, s - 5), s):
             return None  # 本世纪的第一个10年, 第二个五年: a period named by its place
-        if kind == "duration" and _RELATIVE_AFTER_RE.match(t, e):
-            return None  # 35年前, 三天后: a point in time relative to now
+        if kind == "duration" and _RELATIVE_AFTER_RE.match(t, e + (t[e : e + 1] in ("多", "余"))):
+            return None  # 35年前, 三天后, 两年多前: a point in time relative to now
         if unit == "个" and _SEASONS_FRAME_RE.match(t, e):
             return None  # 2个赛季之前, 近两个赛季中: a time (timex._SPAN), not seasons counted
         if kind == "duration" and t.startswith("间", e) and not t.startswith("间隔", e):

@@ -48,9 +48,9 @@ _QUARTER = (
     r"|(?<![\d一二两三四五六七八九十几多])(?:年初|年底|年末|年中))"
 )
 _REL = (
-    r"(?:(?:上|本|下)?周[一二三四五六日天]|去年同期|上年同期|今年以来|今年|去年|上年度|上年|前年|明后年|明年|本年度|本年|当年|今天|昨天|前天|明天|今日|昨日|"
-    r"次日|当日|当天|今晨|昨晚|前晚|当晚|昨夜|今晚|目前|当前|(?<![出实表体发])现在|日前|近日|近期|本周|上周|下周|本月|上月|"
-    r"上个月|下个月|下月|(?:上|下)一?个?季度|同期|上半场|下半场|半场|周末|本赛季|上赛季|新赛季|本场比赛|此役|"
+    r"(?:(?:上|本|下)?周[一二三四五六日天]|去年同期|上年同期|今年以来|今年|去年|上年度|上年|(?<![提])前年|明后年|明年|本年度|本年|当年|今天|昨天|前天|明天|今日|昨日|"
+    r"次日|当日|当天|今晨|昨晚|前晚|当晚|昨夜|今晚|目前|当前|(?<![出实表体发])现在|日前|近日|近期|本周|上周|下周(?![期边围])|本月|上月(?![球亮])|"
+    r"上个月|下个月|下月|(?:上|下)一?个?季度|(?<![合共协])同期(?![待望盼])|上半场|下半场|半场|周末|本赛季|上赛季|新赛季|本场比赛|此役|"
     r"全年|半日|早前|隔日|后来|节日期间|最近几年|近几年|近年来|"
     # The present written as one word (如今).
     r"如今|"
@@ -91,7 +91,8 @@ _SPAN = (
     # A moment counted back from the present or forward from an earlier one (两年前,
     # 三个月之前, 一年之后, 8个月后).
     rf"|(?<![\d.年月个一二两三四五六七八九十几半百千万]){_SPAN_NUM}"
-    rf"(?:年|个月|天|周|个星期|个赛季)(?:之)?(?:前(?![往进锋面列夕])|后(?![卫者来]))"
+    rf"(?:年|个月|个[多余]月|天|周|个星期|个赛季)(?:多|余)?(?:之|以)?"
+    r"(?:前(?![往进锋面列夕])|后(?![卫者来]))"
 )
 #: A season, school or fiscal year written as two years (2009-10赛季, 2009/2010学年).
 _SEASON = (
@@ -108,7 +109,7 @@ _PART = (
 #: a dateline or 据 stands right before it, or at the start of the text (a headline such
 #: as 20日股票基金跌多涨少): elsewhere 20日 is as often a duration.
 #: 从/自/于/在 before it (从20日起, 于8日) mark it as a day too.
-_BARE_DAY = rf"(?:(?<=[\s，,。；：讯电据从自于在至])|^){_DAY_NUM}日(?![\d内以来])"
+_BARE_DAY = rf"(?:(?<=[\s，,。；：讯电据从自于在至])|^){_DAY_NUM}日(?![\d内以来]|年化)"
 #: A day written alone after a name and before a word of the news (data/day_followers.tsv:
 #: 国家统计局15日发布, 记者8日从…获悉, 20日晚): a date wherever it stands, but not after a word
 #: that makes it a count of days (前15日, 每5日, 住了3日, 近10日, 第2日) or inside a number.

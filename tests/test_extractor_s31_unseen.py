@@ -326,3 +326,94 @@ def test_a_moving_average_and_a_score_to_pass_are_no_claims():
     assert [c.quantity_text for c in extract("该股突破120天均线，成交5亿元。")] == ["5亿元"]
     assert extract("打老鼠，5000分过关。") == []
     assert "120天" in _found("他连续工作了120天，成交5亿元。")
+
+
+# ---------------------------------------------------------------- second reading round
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier"),
+    [
+        ("今年亏损不会超过1亿元。", "不会超过1亿元", "<="),
+        ("今年增速没有超过5%。", "没有超过5%", "<="),
+        ("全年增速未超过5%。", "未超过5%", "<="),
+        ("他的进球不止13个。", "不止13个", ">"),
+        ("利润率高于80%。", "高于80%", ">"),
+        ("售价大于3000元。", "大于3000元", ">"),
+        ("公司有400亿元上下的坏账。", "400亿元上下", "~"),
+        ("约20%的企业亏损。", "约20%", "~"),
+    ],
+)
+def test_qualifier_words_of_the_second_round(text, surface, qualifier):
+    assert _found(text)[surface].qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("他与球队续约两年，年薪500万美元。", "两年"),
+        ("公司节约20%的成本。", "20%"),
+        ("双方签约3年。", "3年"),
+    ],
+)
+def test_yue_closing_a_verb_is_no_about(text, surface):
+    assert _found(text)[surface].qualifier == "="
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("两年多前开盘时售价1.5万元。", "两年多前"),
+        ("一个多月以前，他来过长沙，花了3000元。", "一个多月以前"),
+    ],
+)
+def test_a_stretch_with_duo_counted_back_is_a_time_and_no_duration(text, time):
+    (c,) = extract(text)
+    assert c.time_text == time and c.kind == "money"
+
+
+@pytest.mark.parametrize(
+    "text", ["公司合同期限为5年。", "双方共同期待合作。", "他登上月球。", "签下周期合同。"]
+)
+def test_time_words_inside_other_words_are_no_times(text):
+    assert find_times(text) == []
+
+
+def test_a_year_earlier_is_not_read_inside_ti_qian():
+    assert [t.text for t in find_times("工程提前年底完成。")] == ["年底"]
+    assert [t.text for t in find_times("前年底，工程完成。")] == ["前年底"]
+
+
+def test_n_ge_ban_hours_is_one_and_a_half_also_before_hou():
+    assert _found("两队一个半小时后再战。")["一个半小时"].value == 1.5
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("姚明贡献3抢断1封盖。", "1封盖", "封盖"),
+        ("噪音超过95dB。", "超过95dB", "分贝"),
+        ("最低照度1.5lux。", "1.5lux", "lux"),
+    ],
+)
+def test_new_units(text, surface, unit):
+    assert _found(text)[surface].unit == unit
+
+
+@pytest.mark.parametrize("noun", words("pair_name_nouns"))
+def test_every_pair_name_noun_makes_a_pair_a_name(noun):
+    text = f"南区4-2{noun}成交价5亿元。"
+    assert [c.quantity_text for c in extract(text)] == ["5亿元"], text
+
+
+def test_a_pair_between_is_a_range_and_scores_stay():
+    c = _found("房价收入比一般在4-6之间。")["4-6"]
+    assert (c.value, c.value_max, c.kind) == (4, 6, "other")
+    assert _found("湖人以98-90战胜火箭。")["98-90"].kind == "score"
+    assert extract("请完成第1-20题。") == []
+
+
+def test_a_yield_named_by_its_days_is_no_time_and_no_duration():
+    for text in ("7日年化收益率为3.5%。", "该基金7天年化收益率为3.5%。"):
+        (c,) = extract(text)
+        assert (c.quantity_text, c.time_text) == ("3.5%", ""), text
