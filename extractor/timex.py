@@ -40,6 +40,8 @@ _QUARTER = (
     # Hong Kong and Taiwan quarters without 度 (第3季, 前3季, 首季, 首三季): never a season of a
     # show or a game (第3季节目 is rare; 季赛, 季军, 季节 are not periods).
     r"|(?:第|前)[一二三四1-4]季(?![度节赛军后])|首[二两三23]?季(?![度节赛军后])"
+    # a quarter right after its year (2007年三季末, 2009年四季): written without 度
+    r"|(?<=年)[一二三四1-4]季(?![度节赛军后])"
     # 首5个月 (Hong Kong's 前5个月), 前10月 (Taiwan's, without 个).
     r"|(?<![\d一二两三四五六七八九十])首(?:1[0-2]|[1-9]|十[一二]|[一二两三四五六七八九十])个月"
     r"|(?<![\d一二两三四五六七八九十提之此以])前(?:1[0-2]|[2-9])月(?![份底初末中])"
@@ -169,7 +171,7 @@ _TIME_RE = re.compile(
     rf"(?=[{_FIRST}])(?P<pre>截至|截止到|截止|自|从|至|到)?(?P<zone>北京时间|当地时间)?"
     rf"(?P<body>{_CORE}+)"
     rf"(?P<range>(?:至|到|-{{1,2}}|—{{1,2}}|~)(?:{_DATE}|{_DAY}{_DAY_HOUR}?))?"
-    rf"(?P<post>起至今|以来|开始|起|至今|前后|底|末|初|中旬|上旬|下旬)?"
+    rf"(?P<post>起至今|以来|开始|起|至今|前后|之前|以前|之后|以后|底|末|初|中旬|上旬|下旬)?"
 )
 
 
@@ -257,8 +259,10 @@ def normalise(expr: str, doc_date: str | None = None) -> str:
         or (body.endswith(("至今", "迄今")) and len(body) > 2 and value != today)
     ):
         return f"{value}/{today}"  # 自3月18日起至今, 今年1月至今
-    if pre in ("自", "从") or post in ("起", "开始"):
-        return f"{value}/.." if value else ""
+    if pre in ("自", "从") or post in ("起", "开始", "之后", "以后"):
+        return f"{value}/.." if value else ""  # 自3月起, 7月份以后: from then on
+    if post in ("之前", "以前") and value:
+        return f"../{value}"  # 6月份之前, 2006年以前: up to then
     return value
 
 
@@ -269,7 +273,7 @@ _D_RE = re.compile(rf"月份?(3[01]|[12]\d|0?[1-9]|[{_CN_D}]{{1,3}})[日号]")
 _BARE_DAY_RE = re.compile(rf"({_DAY_NUM})日")
 _Q_RE = re.compile(
     r"(?:第|前)?[一二三四1-4]季度|(?:第|前)[一二三四1-4]季|首[二两三23]?季|[上下]半年"
-    r"|年初|年底|年末|年中"
+    r"|(?<=年)[一二三四1-4]季|年初|年底|年末|年中"
 )
 _REL_RE = re.compile(_REL)
 _FIRST_MONTHS_RE = re.compile(r"[前头首](1[0-2]|[2-9]|十[一二]?|[二两三四五六七八九])个?月")

@@ -417,3 +417,18 @@ def test_a_yield_named_by_its_days_is_no_time_and_no_duration():
     for text in ("7日年化收益率为3.5%。", "该基金7天年化收益率为3.5%。"):
         (c,) = extract(text)
         assert (c.quantity_text, c.time_text) == ("3.5%", ""), text
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "norm"),
+    [
+        ("他在6月份之前完成了80%的任务。", "6月份之前", "../2009-06"),
+        ("7月份以后，成交量增长了20%。", "7月份以后", "2009-07/.."),
+        ("2006年之前，公司亏损3亿元。", "2006年之前", "../2006"),
+        ("今年三季度以前，公司亏损3亿元。", "今年三季度以前", "../2009-Q3"),
+        ("2007年三季末的仓位为74.3%。", "2007年三季末", "2007-Q3"),
+    ],
+)
+def test_before_and_after_a_date_and_a_quarter_without_du(text, time, norm):
+    assert [t.text for t in find_times(text)] == [time]
+    assert normalise(time, "2009-05-01") == norm
