@@ -583,6 +583,10 @@ _SURVEY_BEFORE_RE = re.compile("(?:" + "|".join(words("survey_words")) + ")(?:�
 #: Characters after a quantity that make it the name of a design (两段式).
 _STYLE_SUFFIXES = tuple(words("style_suffixes"))
 #: The same after other figures joined to the quantity by + (6GB+128GB版: 6GB names it too).
+#: An amount right after a number of years (签下5年3500万美元的合同): the term of a deal.
+_AMOUNT_AFTER_RE = re.compile(r"[\d.,]+(?:[万亿]|千万|百万)(?:美元|元|欧元|英镑|港元)?")
+#: Measure words that count what follows them, whatever its name (3个版本, 12项制度).
+_COUNTING_MEASURES = ("个", "种", "款", "项", "套", "条")
 _STYLE_AFTER_RE = re.compile(
     r"(?:[+＋][\d.]+[A-Za-z]{0,3})*(?:" + "|".join(map(re.escape, _STYLE_SUFFIXES)) + ")"
 )
@@ -1466,8 +1470,10 @@ class _Finder:
             b_s, b_e = m.span("b")
             if not (self._free(a_s, a_e) and self._free(b_s, b_e)):
                 continue
-            if _CJK.match(t[b_e : b_e + 1] or " ") and t[b_e] in "分年月日号人名":
-                continue
+            if _CJK.match(t[b_e : b_e + 1] or " ") and (
+                t[b_e] in "分年月日号人名后代" or _UNIT_START_RE.match(t, b_e)
+            ):
+                continue  # 方案1：公司推出3款, 设想1：…80后: a heading, then a count, no score
             t1 = _TEAM_BEFORE_RE.search(t, max(0, a_s - 8), a_s)
             if t1 is None:
                 continue
@@ -2643,9 +2649,13 @@ class _Finder:
             if not scale and not is_cn and (_YEAR_RE.fullmatch(n) or _EARLY_YEAR_RE.fullmatch(n)):
                 return None  # 2008年, 08年, 1588年 (but 1000年, 1900年前: round, a span)
             if (t[e : e + 1] and t[e] in "代底初末中级") or (
-                re.match(r"\d", t[e : e + 1]) and not _MONTHS_AFTER_RE.match(t, e)
+                re.match(r"\d", t[e : e + 1])
+                and not _MONTHS_AFTER_RE.match(t, e)
+                and not _AMOUNT_AFTER_RE.match(t, e)
             ):
-                return None  # 2008年8月 (but 6年8个月: years and months)
+                # 2008年8月 (but 6年8个月: years and months; 5年3500万美元: a contract's term
+                # and its amount)
+                return None
             if _MONTH_AFTER_RE.match(t, e):
                 return None  # (二〇〇)九年六月十九日: the year of a date, not nine years
         if unit in ("楼", "号"):
@@ -2935,8 +2945,14 @@ def _bracket_after_share(t: str, m: Mention) -> bool:
     以下 after a share in its clause is the bracket the share is about, not a fact."""
     if not t.endswith(("以上", "以下"), m.start, m.end):
         return False
+    if m.unit == "%" and _CHANGE_TO_BEFORE_RE.search(t, max(0, m.start - 4), m.start):
+        return False  # 从20%提高到35%以上: the share a change reached, a fact
     head = _CLAUSE_TAIL_RE.search(t, max(0, m.start - 20), m.start)
     return head is not None and _SHARE_IN_CLAUSE_RE.search(head.group(0)) is not None
+
+
+#: A verb of change to a level right before a number (提高到, 升至, 降到).
+_CHANGE_TO_BEFORE_RE = re.compile(r"[高升降增减涨跌回]\w?(?:到|至)$")
 
 
 def _list_summary(t: str, m: Mention) -> bool:
@@ -3137,7 +3153,8 @@ _CONDITION_ONLY = frozenset(r[0] for r in table("condition_words") if r[1:] == (
 _CONDITION_OPENER_RE = re.compile(
     "(?<![宛恍倘如假主只就还总需])(?:"
     + "|".join(sorted(_CONDITION_WORDS, key=len, reverse=True))
-    + ")(?!干)"
+    # 若不是, 如果不是, 要是没有, 若非: a counterfactual states what did happen
+    + ")(?!干|不是|非|没有)"
 )
 #: The stretch of a clause before a quantity, an aside in brackets cut off (一旦罗斯陷入犯规危机
 #: (本赛季罗斯两次六犯离场): the aside is told, not supposed).
@@ -3419,8 +3436,8 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
         return "denomination"  # 50元充值卡: the face value of a product
     if m.kind == "duration" and _time_frame(t, m):
         return "time_frame"
-    if _STYLE_AFTER_RE.match(t, m.end):
-        return "style_name"  # 两段式设计: the name of a design
+    if _STYLE_AFTER_RE.match(t, m.end) and m.unit not in _COUNTING_MEASURES:
+        return "style_name"  # 两段式设计: the name of a design (推出3个版本 counts versions)
     if _figure_of_speech(t, m):
         return "figure_of_speech"
     if _in_idiom(t, m):

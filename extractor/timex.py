@@ -31,9 +31,11 @@ _WEEK = r"(?:第[一二三四五1-5]周)"
 _WEEK_ALONE = r"(?:第(?:[1-9]\d?|[一二三四五六七八九十]{1,3})周(?!年))"
 #: An hour written right after a day (6月17日18时, 5日8点30分): a clock time even without 许.
 _DAY_HOUR = r"(?:(?:[01]?\d|2[0-4])[时点](?:[0-5]?\d分)?(?![\d多余]))"
+#: The first day of a day range written with one 日 (5月28～30日, 4月1至3日): one expression.
+_DAY_FROM = rf"(?:{_DAY_NUM}(?:-{{1,2}}|—{{1,2}}|~|～|至|到)(?={_DAY_NUM}[日号]))"
 _DATE = (
-    rf"(?:{_YEAR}(?:{_MONTH_FROM}?{_MONTH}(?:{_DAY}{_DAY_HOUR}?|{_WEEK})?)?"
-    rf"|{_MONTH_FROM}?{_MONTH}(?:{_DAY}{_DAY_HOUR}?|{_WEEK})?)"
+    rf"(?:{_YEAR}(?:{_MONTH_FROM}?{_MONTH}(?:{_DAY_FROM}?{_DAY}{_DAY_HOUR}?|{_WEEK})?)?"
+    rf"|{_MONTH_FROM}?{_MONTH}(?:{_DAY_FROM}?{_DAY}{_DAY_HOUR}?|{_WEEK})?)"
 )
 _QUARTER = (
     r"(?:(?:第|前)?[一二三四1-4]季度(?:末|初)?|[上下]半年"
@@ -171,7 +173,7 @@ _TIME_RE = re.compile(
     rf"(?=[{_FIRST}])(?P<pre>截至|截止到|截止|自|从|至|到)?(?P<zone>北京时间|当地时间)?"
     rf"(?P<body>{_CORE}+)"
     rf"(?P<range>(?:至|到|-{{1,2}}|—{{1,2}}|~)(?:{_DATE}|{_DAY}{_DAY_HOUR}?))?"
-    rf"(?P<post>起至今|以来|开始|起|至今|前后|之前|以前|之后|以后|底|末|初|中旬|上旬|下旬)?"
+    rf"(?P<post>起至今|以来|开始|起|至今|前后|之前|以前|之后|以后|为止|底为止|末为止|底|末|初|中旬|上旬|下旬)?"
 )
 
 
@@ -251,8 +253,11 @@ def normalise(expr: str, doc_date: str | None = None) -> str:
             end = f"{value[:8]}{int(day.group(1)):02d}"  # 5月9日至15日: the 15th of May
         return f"{value}/{end}" if end else value
     today = base.isoformat() if base else "PRESENT_REF"
-    if pre in ("截至", "截止", "截止到") and value:
-        return f"../{value}"
+    if "/" in value and (post in _OPEN_POSTS or pre in _UP_TO or pre in ("自", "从")):
+        # a season (1990/1991) with an open end: from its first year, up to its last
+        value = value.split("/")[-1 if post.endswith("为止") or pre in _UP_TO else 0]
+    if (pre in _UP_TO or post.endswith("为止")) and value:
+        return f"../{value}"  # 截至4月21日, 到三季度为止
     body = m.group("body")
     if value and (
         post in ("起至今", "以来", "至今")
@@ -271,9 +276,13 @@ _MONTH_RANGE_RE = re.compile(r"(1[0-2]|0?[1-9])(?:-{1,2}|—{1,2}|~|至|到)(1[0
 _M_RE = re.compile(r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月")
 _D_RE = re.compile(rf"月份?(3[01]|[12]\d|0?[1-9]|[{_CN_D}]{{1,3}})[日号]")
 _BARE_DAY_RE = re.compile(rf"({_DAY_NUM})日")
+_DAY_RANGE_RE = re.compile(
+    r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
+    r"(3[01]|[12]\d|0?[1-9])(?:-{1,2}|—{1,2}|~|～|至|到)(3[01]|[12]\d|0?[1-9])[日号]"
+)
 _Q_RE = re.compile(
     r"(?:第|前)?[一二三四1-4]季度|(?:第|前)[一二三四1-4]季|首[二两三23]?季|[上下]半年"
-    r"|(?<=年)[一二三四1-4]季|年初|年底|年末|年中"
+    r"|(?<=年)[一二三四1-4]季|年初|年底|年末|(?<![\d一二两三四五六七八九十几个])年中"
 )
 _REL_RE = re.compile(_REL)
 _FIRST_MONTHS_RE = re.compile(r"[前头首](1[0-2]|[2-9]|十[一二]?|[二两三四五六七八九])个?月")
@@ -288,6 +297,12 @@ _YEAR_SHIFT = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "去年": 
 _WITHIN_YEAR_RE = re.compile(
     r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二两三四五六七八九])个?月|[一二两三四1-4]季|首季|季度|半年"
 )
+
+#: Words before a time that end an open interval at it (截至4月21日), and after it.
+_UP_TO = ("截至", "截止", "截止到")
+_UP_TO_POSTS = ("之前", "以前", "为止", "底为止", "末为止")
+#: Words after a time that leave its interval open at one end.
+_OPEN_POSTS = ("起", "开始", "之后", "以后", "起至今", "以来", "至今", *_UP_TO_POSTS)
 
 _YEAR_RANGE_RE = re.compile(
     r"(1[89]\d\d|20\d\d) ?(?:-{1,2}|—{1,2}|~|至|到) ?(1[89]\d\d|20\d\d) ?年$"
@@ -336,6 +351,11 @@ def _point(m: re.Match[str], base: _dt.date | None) -> str:
     if mr:
         a, b = int(mr.group(1)), int(mr.group(2))
         return f"{year}-{a:02d}/{year}-{b:02d}"
+    dr = _DAY_RANGE_RE.search(body)
+    if dr:
+        mv, d1, d2 = _int(dr.group(1)), int(dr.group(2)), int(dr.group(3))
+        if mv and 1 <= mv <= 12 and 1 <= d1 < d2 <= 31:
+            return f"{year}-{mv:02d}-{d1:02d}/{year}-{mv:02d}-{d2:02d}"  # 5月28～30日
     mm = _M_RE.search(body)
     if mm:
         mv = _int(mm.group(1))

@@ -432,3 +432,64 @@ def test_a_yield_named_by_its_days_is_no_time_and_no_duration():
 def test_before_and_after_a_date_and_a_quarter_without_du(text, time, norm):
     assert [t.text for t in find_times(text)] == [time]
     assert normalise(time, "2009-05-01") == norm
+
+
+# ---------------------------------------------------------------- third reading round
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "norm"),
+    [
+        ("5月28～30日举行，观众3万人。", "5月28～30日", "2009-05-28/2009-05-30"),
+        ("4月1-3日举行，观众3万人。", "4月1-3日", "2009-04-01/2009-04-03"),
+        ("4月1至3日举行，观众3万人。", "4月1至3日", "2009-04-01/2009-04-03"),
+        ("从1990-91赛季开始，他得到2万分。", "从1990-91赛季开始", "1990/.."),
+        ("2009-2010赛季以来，他得到2万分。", "2009-2010赛季以来", "2009/2009-05-01"),
+        ("2010-11赛季之前，他得到2万分。", "2010-11赛季之前", "../2010"),
+        ("到三季度为止，公司营收3亿元。", "到三季度为止", "../2009-Q3"),
+        ("到2008年底为止，公司营收3亿元。", "到2008年底为止", "../2008"),
+        ("过去两年中，公司营收3亿元。", "过去两年中", ""),
+    ],
+)
+def test_day_ranges_open_seasons_wei_zhi_and_stretches(text, time, norm):
+    assert [t.text for t in find_times(text)] == [time]
+    assert normalise(time, "2009-05-01") == norm
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "如果不是公司去年亏损了3亿元，就不会裁员。",
+        "若非球队取得了5连胜，早就被淘汰。",
+    ],
+)
+def test_a_counterfactual_tells_what_happened(text):
+    assert len(extract(text)) == 1
+
+
+def test_a_condition_still_supposes():
+    assert extract("如果球队取得5连胜，就能进入季后赛。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("公司推出了20个版本。", "20个"),
+        ("出台了12项制度。", "12项"),
+        ("他签下了5年3500万美元的合同。", "5年"),
+        ("双方签订3年2400万的合同。", "3年"),
+        ("比例从20%提高到35%以上。", "35%以上"),
+        ("方案1：公司推出3款新品。", "3款"),
+    ],
+)
+def test_counts_terms_and_levels_reached_are_claims(text, surface):
+    assert surface in _found(text)
+
+
+def test_a_design_a_date_a_heading_and_a_bracket_stay_no_claims():
+    assert extract("采用两段式设计。") == []
+    assert [c.quantity_text for c in extract("2008年8月，公司营收增长5%。")] == ["5%"]
+    assert "1" not in _found("方案1：公司推出3款新品。")
+    assert "6000元以下" not in _found("81%的受访者表示月收入在6000元以下。")
+    teams = _found("湖人95-火箭100。")
+    assert teams["95"].kind == "score" and teams["100"].kind == "score"
