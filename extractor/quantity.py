@@ -297,7 +297,7 @@ _RANK_GE_RE = re.compile("个(?!" + "|".join(_ORDINAL_PERIODS) + r")(?=[\u4e00-\
 _PRICE_BEFORE_RE = re.compile(
     "(?:"
     + "|".join(sorted(words("price_words"), key=len, reverse=True))
-    + r")(?:为|是|仅|只|约|近|达)?$"
+    + r")(?:为|是|仅|只|约|近|达|[：:] ?)?$"
 )
 #: A product's model name (Latin letters, as FZ35, iPod classic3) in the clause before a word
 #: that names its price (data/model_price_words.tsv) right before a bare number: 松下FZ35仅2680.

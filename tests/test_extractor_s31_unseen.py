@@ -493,3 +493,21 @@ def test_a_design_a_date_a_heading_and_a_bracket_stay_no_claims():
     assert "6000元以下" not in _found("81%的受访者表示月收入在6000元以下。")
     teams = _found("湖人95-火箭100。")
     assert teams["95"].kind == "score" and teams["100"].kind == "score"
+
+
+def test_a_bare_price_after_a_price_word_and_a_colon():
+    c = _found("售价：1999，比上月下降。")["1999"]
+    assert (c.value, c.kind) == (1999, "money")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "seconds"),
+    [
+        ("他场均出战29分14秒，得到20分。", "29分14秒", 1754),
+        ("他用时3分21秒夺冠。", "3分21秒", 201),
+    ],
+)
+def test_minutes_and_seconds_spent_are_a_duration(text, surface, seconds):
+    c = _found(text)[surface]
+    assert (c.value, c.unit, c.kind) == (seconds, "秒", "duration")
+    assert extract("比赛进行到7分25秒时，主队领先。") == []
