@@ -1845,7 +1845,7 @@ class _Finder:
                 or self._cn_shape_ok(n, s, e)
             )
         ):
-            unit = self._measure_shape(e)
+            unit = self._measure_shape(e, s)
             if unit:
                 shaped = True
                 count = len(self.out)
@@ -2221,7 +2221,7 @@ class _Finder:
             p is not None and p.group("q") in _SCALE_ONLY_PREFIXES and bool(self._measure_shape(e))
         )
 
-    def _measure_shape(self, e: int) -> str:
+    def _measure_shape(self, e: int, s: int = -1) -> str:
         """An unknown single-character measure word right after an Arabic number (8幅作品,
         12节课, 导弹4枚。): a CJK character that is neither one of the characters that follow
         numbers without counting (dates, directions, function words: data/not_measure_chars)
@@ -2232,6 +2232,13 @@ class _Finder:
         if not c or not _CJK.match(c) or c in _NOT_MEASURE or c in _NAME_SUFFIXES:
             return ""
         nxt = t[e + 1 : e + 2]
+        if (
+            nxt.isdigit()
+            and s >= 2
+            and t[s - 2].isdigit()
+            and _UNIT_START_RE.match(t, s - 1) is not None
+        ):
+            return c  # 18分16板2帽: one item of a run of statistics, the next right after it
         if nxt and not (_CJK.match(nxt) or nxt in _CLAUSE_END or (nxt.isascii() and nxt.isalpha())):
             return ""  # 8幅作品, 导弹4枚。, 26万色TFT屏幕
         if nxt and nxt in _NAME_SUFFIXES:

@@ -511,3 +511,19 @@ def test_minutes_and_seconds_spent_are_a_duration(text, surface, seconds):
     c = _found(text)[surface]
     assert (c.value, c.unit, c.kind) == (seconds, "秒", "duration")
     assert extract("比赛进行到7分25秒时，主队领先。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("拜纳姆18分16板2帽。", ["16板", "2帽"]),
+        ("韦德3分4板3帽。", ["4板", "3帽"]),
+    ],
+)
+def test_a_run_of_statistics_counts_each_item(text, counts):
+    found = _found(text)
+    assert all(found[c].kind == "count" for c in counts), list(found)
+
+
+def test_a_run_of_offers_is_no_run_of_statistics():
+    assert "120满" not in _found("满1000送120满2000送300。")
