@@ -3144,6 +3144,8 @@ def _scope_of_statistic(t: str, m: Mention) -> bool:
     if _SCOPE_IN_RE.match(after) or _SCOPE_STAT_RE.match(after):
         return True
     before = t[max(0, m.start - 14) : m.start]
+    if m.unit in ("连胜", "连败"):
+        return False  # 赛季最长的6连胜: a streak is one record, no group
     return bool(_SUPERLATIVE_BEFORE_RE.search(before))
 
 

@@ -527,3 +527,21 @@ def test_a_run_of_statistics_counts_each_item(text, counts):
 
 def test_a_run_of_offers_is_no_run_of_statistics():
     assert "120满" not in _found("满1000送120满2000送300。")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("拟发行不超过10亿元的公司债券。", "不超过10亿元"),
+        ("签下超过10亿元的订单。", "超过10亿元"),
+        ("拿出至少5000万元的资金。", "至少5000万元"),
+        ("他们取得了赛季最长的6连胜。", "6连胜"),
+    ],
+)
+def test_a_bound_spent_or_signed_for_and_a_record_streak_are_facts(text, surface):
+    assert surface in _found(text)
+
+
+def test_a_bound_naming_a_class_and_a_superlative_group_stay_dropped():
+    assert [c.quantity_text for c in extract("投资超过1亿元的项目有5个。")] == ["5个"]
+    assert extract("仓位最高的5只基金。") == []
