@@ -454,7 +454,7 @@ _KUAI_RE = re.compile(
     r"(?P<a>[多来余])?(?P<s>万|千|亿)?块(?!钱)"
 )
 #: Money spoken of before a bare 块 or 角 in its clause: the yuan, a price, a cost, a wage.
-_KUAI_CONTEXT_RE = re.compile(r"[元块钱价贵卖售费薪资涨降赚花付交缴罚赔][^，。；！？]{0,12}$")
+_KUAI_CONTEXT_RE = re.compile(r"[元块钱价贵卖售费薪资涨降赚花付交缴罚赔值][^，。；！？]{0,12}$")
 #: A share in tenths with one more digit (4成2: 42 %).
 _SHARE_TENTHS_RE = re.compile(r"(?<![\d.])(?P<a>[1-9])成(?P<b>[1-9])(?![\d.%成])")
 #: 过半 "more than half": more than 50 % (过半数 too; not 经过半年, 通过半数).
@@ -1713,10 +1713,17 @@ class _Finder:
             # list 3万、4万 is two numbers), or a smaller low end of at most three digits that
             # borrows the high end's scale (3~4万的收入, 10至20万)
             raw1, raw2 = _num_value(n1, None), _num_value(n2, None)
+            tail = _CN_SCALE_TAIL_RE.search(n2)
+            if tail and not m.group("s2") and not _CN_SCALE_TAIL_RE.search(n1):
+                # 六到八亿的增长: the scale inside the high end's Chinese numeral
+                raw2 = parse_number(n2[: tail.start()])
+                scaled = bool(raw2)
+            else:
+                scaled = bool(m.group("s2"))
             if not (
                 not unit1
                 and not m.group("s1")
-                and m.group("s2")
+                and scaled
                 and sep != "、"
                 and len(n1) <= 3
                 and raw1 is not None
@@ -2158,7 +2165,10 @@ class _Finder:
         if m.group("j") == "一" and not m.group("y"):
             return  # 一毛钱都不给, 一角: "not a penny", a part
         if not (m.group("y") or m.group("q") or m.group("hi")):
-            if not m.group("j").isdigit() or not _KUAI_CONTEXT_RE.search(t, max(0, s - 13), s):
+            if not m.group("j").isdigit():
+                return
+            if not _KUAI_CONTEXT_RE.search(t, max(0, s - 13), s):
+                self._take(s, e)  # 4毛 with no money near: no claim, and no count of 毛 either
                 return
             if e < len(t) and _CJK.match(t[e]) and t[e] not in _JIAO_AFTER:
                 return

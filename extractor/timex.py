@@ -24,7 +24,12 @@ _MONTH = r"(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?
 _DAY_NUM = r"(?:3[01]|[12]\d|0?[1-9])"
 _DAY = rf"(?:(?:{_DAY_NUM}|[{_CN_D}]{{1,3}})[日号])"
 #: The first month of a month range written with one 月 (1-7月, 1至9月): one expression.
-_MONTH_FROM = r"(?:(?:1[0-2]|0?[1-9])(?:-{1,2}|—{1,2}|~|至|到)(?=(?:1[0-2]|0?[1-9])月))"
+_MONTH_FROM = (
+    r"(?:(?:1[0-2]|0?[1-9])(?:-{1,2}|—{1,2}|~|至|到|、)(?=(?:1[0-2]|0?[1-9])月)"
+    # two neighbouring months in Chinese numerals (四五月份, 九十月份)
+    r"|一(?=二月)|二(?=三月)|三(?=四月)|四(?=五月)|五(?=六月)|六(?=七月)|七(?=八月)|八(?=九月)"
+    r"|九(?=十月)|十(?=十一月)|十一(?=十二月))"
+)
 #: A week of a month (9月第二周, 3月份第1周).
 _WEEK = r"(?:第[一二三四五1-5]周)"
 #: A week of a season or a year written alone (第9周, 第十二周); never an anniversary (第10周年).
@@ -171,7 +176,8 @@ _FIRST = (
 )
 _TIME_RE = re.compile(
     rf"(?=[{_FIRST}])(?P<pre>截至|截止到|截止|自|从|至|到)?(?P<zone>北京时间|当地时间)?"
-    rf"(?P<body>{_CORE}+)"
+    # 去年的2月份, 2009年的上半年: 的 between a year and a part of it
+    rf"(?P<body>(?:{_CORE}(?:的(?=(?:{_MONTH_FROM}?{_MONTH}|{_QUARTER})))?)+)"
     rf"(?P<range>(?:至|到|-{{1,2}}|—{{1,2}}|~)(?:{_DATE}|{_DAY}{_DAY_HOUR}?))?"
     rf"(?P<post>起至今|以来|开始|起|至今|前后|之前|以前|之后|以后|为止|底为止|末为止|底|末|初|中旬|上旬|下旬)?"
 )
@@ -272,7 +278,10 @@ def normalise(expr: str, doc_date: str | None = None) -> str:
 
 
 _Y_RE = re.compile(rf"(1[89]\d\d|20\d\d|[{_CN_D}]{{4}}|0\d) ?年")
-_MONTH_RANGE_RE = re.compile(r"(1[0-2]|0?[1-9])(?:-{1,2}|—{1,2}|~|至|到)(1[0-2]|0?[1-9])月")
+_MONTH_RANGE_RE = re.compile(
+    r"(1[0-2]|0?[1-9])(?P<sep>-{1,2}|—{1,2}|~|至|到|、)(1[0-2]|0?[1-9])月"
+    r"|(十一|十|[一二三四五六七八九])(?P<cn_sep>至|到|、)?(十[一二]?|[二三四五六七八九])月"
+)
 _M_RE = re.compile(r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月")
 _D_RE = re.compile(rf"月份?(3[01]|[12]\d|0?[1-9]|[{_CN_D}]{{1,3}})[日号]")
 _BARE_DAY_RE = re.compile(rf"({_DAY_NUM})日")
@@ -349,8 +358,11 @@ def _point(m: re.Match[str], base: _dt.date | None) -> str:
         return f"{year}-01/{year}-{months:02d}"
     mr = _MONTH_RANGE_RE.search(body)
     if mr:
-        a, b = int(mr.group(1)), int(mr.group(2))
-        return f"{year}-{a:02d}/{year}-{b:02d}"
+        a, b = _int(mr.group(1) or mr.group(4)) or 0, _int(mr.group(3) or mr.group(6)) or 0
+        listed = (mr.group("sep") or mr.group("cn_sep") or "、") == "、"
+        # 1-7月, 1至9月; a pair only of neighbours (7、8月份, 四五月份: not 十二月)
+        if 1 <= a < b <= 12 and (b == a + 1 or not listed):
+            return f"{year}-{a:02d}/{year}-{b:02d}"
     dr = _DAY_RANGE_RE.search(body)
     if dr:
         mv, d1, d2 = _int(dr.group(1)), int(dr.group(2)), int(dr.group(3))

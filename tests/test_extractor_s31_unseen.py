@@ -545,3 +545,49 @@ def test_a_bound_spent_or_signed_for_and_a_record_streak_are_facts(text, surface
 def test_a_bound_naming_a_class_and_a_superlative_group_stay_dropped():
     assert [c.quantity_text for c in extract("投资超过1亿元的项目有5个。")] == ["5个"]
     assert extract("仓位最高的5只基金。") == []
+
+
+# ---------------------------------------------------------------- fourth reading round
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "norm"),
+    [
+        ("2009年7、8月份，房价上涨了20%。", "2009年7、8月份", "2009-07/2009-08"),
+        ("今年四五月份销量增长了20%。", "今年四五月份", "2009-04/2009-05"),
+        ("2009年九十月份销量增长了20%。", "2009年九十月份", "2009-09/2009-10"),
+        ("去年的2月份，销量增长了5%。", "去年的2月份", "2008-02"),
+        ("2009年的1月份，销量增长了5%。", "2009年的1月份", "2009-01"),
+        ("十二月销量增长了5%。", "十二月", "2009-12"),
+    ],
+)
+def test_paired_months_and_a_year_joined_by_de(text, time, norm):
+    assert [t.text for t in find_times(text)] == [time]
+    assert normalise(time, "2009-05-01") == norm
+
+
+def test_a_year_and_de_before_anything_else_stays_the_year():
+    assert [t.text for t in find_times("去年的销量增长了5%。")] == ["去年"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier"),
+    [
+        ("只占供给5%都不到。", "5%都不到", "<"),
+        ("郑毛才30岁出头。", "30岁出头", ">"),
+        ("他50岁开外。", "50岁开外", ">"),
+    ],
+)
+def test_qualifier_words_after_the_number(text, surface, qualifier):
+    assert _found(text)[surface].qualifier == qualifier
+
+
+def test_tenths_of_a_yuan_after_a_value_word_and_never_a_count_of_mao():
+    c = _found("基金净值在4毛以下。")["4毛以下"]
+    assert (c.value, c.unit, c.qualifier) == (0.4, "元", "<=")
+    assert extract("他拿了4毛。") == []
+
+
+def test_a_chinese_numeral_range_without_a_unit_borrows_the_scale():
+    c = _found("保持六到八亿的增长。")["六到八亿"]
+    assert (c.value, c.value_max) == (6e8, 8e8)
