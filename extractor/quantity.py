@@ -186,7 +186,7 @@ _PERCENT_WORD_RE = re.compile(
     + r"]+)?)"
 )
 _SCORE_RE = re.compile(
-    r"(?=\d)(?<![\d.:\-/])(?P<a>\d{1,3})(?P<sep>[-—:：比])(?P<b>\d{1,3})(?![\d.:/%]|[年月日号时点])"
+    r"(?=\d)(?<![\d.:\-/])(?P<a>\d{1,3})(?P<sep>[-—:：∶比])(?P<b>\d{1,3})(?![\d.:/%]|[年月日号时点])"
 )
 _TEAM_SCORE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?P<a>\d{1,3})[-—:：](?P<t2>[\u4e00-\u9fff]{1,8}?)(?P<b>\d{1,3})(?![\d.%])"
@@ -457,8 +457,9 @@ _KUAI_RE = re.compile(
 _KUAI_CONTEXT_RE = re.compile(r"[元块钱价贵卖售费薪资涨降赚花付交缴罚赔值][^，。；！？]{0,12}$")
 #: A share in tenths with one more digit (4成2: 42 %).
 _SHARE_TENTHS_RE = re.compile(r"(?<![\d.])(?P<a>[1-9])成(?P<b>[1-9])(?![\d.%成])")
-#: 过半 "more than half": more than 50 % (过半数 too; not 经过半年, 通过半数).
-_MORE_THAN_HALF_RE = re.compile(r"(?<![不超经通度])过半(?![夜])")
+#: 过半 "more than half": more than 50 % (过半数 too; not 经过半年, 通过半数, nor a period half
+#: gone: 赛季过半, 时间过半, “金九”过半).
+_MORE_THAN_HALF_RE = re.compile(r"(?<![不超经通度季间份程期”\"])过半(?![夜])")
 #: 半数 "half of them" after a qualifier word or before 以上 (超过半数, 近半数, 半数以上): 50 %.
 _HALF_COUNT_RE = re.compile(r"半数(?P<ge>以上)?")
 #: 双倍: a multiple of two (data/double_words.tsv for the words that claim it).
@@ -1487,7 +1488,7 @@ class _Finder:
                 mention.subject_hint = team
                 mention.subject_hint_start = ts
                 self.add(mention)
-        for m in _scan(_SCORE_RE, t, ("-", "—", ":", "：", "比")):
+        for m in _scan(_SCORE_RE, t, ("-", "—", ":", "：", "∶", "比")):
             s, e = m.span()
             if not self._free(s, e):
                 continue
@@ -1502,11 +1503,11 @@ class _Finder:
             if _LATIN_BEFORE.search(t[max(0, s - 1) : s]):
                 continue
             a = int(m.group("a"))
-            if m.group("sep") in ":：" and a <= 24 and len(m.group("b")) == 2:
+            if m.group("sep") in ":：∶" and a <= 24 and len(m.group("b")) == 2:
                 continue  # a clock time (10:30)
             if m.group("sep") == "-" and s > 0 and t[s - 1] in "-—/":
                 continue
-            if m.group("sep") in ":：" and (m.group("a"), m.group("b")) in _ASPECT_RATIOS:
+            if m.group("sep") in ":：∶" and (m.group("a"), m.group("b")) in _ASPECT_RATIOS:
                 self._take(s, e)
                 continue  # 16:9: the shape of a screen or a video, not a score
             if m.group("sep") in "-—" and (

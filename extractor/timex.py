@@ -28,7 +28,9 @@ _MONTH_FROM = (
     r"(?:(?:1[0-2]|0?[1-9])(?:-{1,2}|—{1,2}|~|至|到|、)(?=(?:1[0-2]|0?[1-9])月)"
     # two neighbouring months in Chinese numerals (四五月份, 九十月份)
     r"|一(?=二月)|二(?=三月)|三(?=四月)|四(?=五月)|五(?=六月)|六(?=七月)|七(?=八月)|八(?=九月)"
-    r"|九(?=十月)|十(?=十一月)|十一(?=十二月))"
+    r"|九(?=十月)|十(?=十一月)|十一(?=十二月)"
+    # a range of months in Chinese numerals (一至五月, 三到六月)
+    r"|(?:十一|十|[一二三四五六七八九])(?:至|到)(?=(?:十[一二]?|[二三四五六七八九])月))"
 )
 #: A week of a month (9月第二周, 3月份第1周).
 _WEEK = r"(?:第[一二三四五1-5]周)"
@@ -333,6 +335,8 @@ def _season(first: str, second: str) -> str:
 
 def _point(m: re.Match[str], base: _dt.date | None) -> str:
     body = m.group("body")
+    if _SPAN_RE.fullmatch(body):
+        return ""  # 近三月, 过去两年中: a stretch back from now, no point of the calendar
     season = _SEASON_RE.match(body)
     if season:
         return _season(season.group(1), season.group(2))
@@ -345,6 +349,9 @@ def _point(m: re.Match[str], base: _dt.date | None) -> str:
     ym = _Y_RE.search(body)
     year = _year(ym.group(1)) if ym else (f"{base.year:04d}" if base else "XXXX")
     rel = _REL_RE.search(body)
+    if rel and rel.start() > 0 and rel.group(0) in ("至今", "迄今"):
+        body = body[: rel.start()]  # 8月至今: the point is 8月 (normalise adds the open end)
+        rel = _REL_RE.search(body)
     if rel and not ym:
         shift = _YEAR_SHIFT.get(rel.group(0))
         if shift is None or not _WITHIN_YEAR_RE.search(body, rel.end()):

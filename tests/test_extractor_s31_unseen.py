@@ -591,3 +591,28 @@ def test_tenths_of_a_yuan_after_a_value_word_and_never_a_count_of_mao():
 def test_a_chinese_numeral_range_without_a_unit_borrows_the_scale():
     c = _found("保持六到八亿的增长。")["六到八亿"]
     assert (c.value, c.value_max) == (6e8, 8e8)
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "norm"),
+    [
+        ("8月至今，销量增长了5%。", "8月至今", "XXXX-08/PRESENT_REF"),
+        ("今年一至五月，销量增长了5%。", "今年一至五月", "XXXX-01/XXXX-05"),
+        ("近三月销量增长了5%。", "近三月", ""),
+        ("最近三月销量增长了5%。", "最近三月", ""),
+    ],
+)
+def test_up_to_now_after_a_month_a_chinese_month_range_and_recent_months(text, time, norm):
+    assert [t.text for t in find_times(text)] == [time]
+    assert normalise(time) == norm
+
+
+def test_a_period_half_gone_is_no_share():
+    assert [c.quantity_text for c in extract("赛季过半，他场均得到20分。")] == ["20分"]
+    assert [c.quantity_text for c in extract("比赛时间过半，他得到20分。")] == ["20分"]
+
+
+def test_a_score_with_the_ratio_sign_and_bu_man():
+    assert _found("双方以67∶66结束。")["67∶66"].kind == "score"
+    assert extract("会议10∶30开始。") == []
+    assert _found("员工不满10人。")["不满10人"].qualifier == "<"
