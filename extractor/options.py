@@ -420,6 +420,10 @@ def antecedent(
     return None
 
 
+#: Words right after a date that make it a birth date (1995年出生, 10月22日生于北京).
+_BIRTH_AFTER = ("出生", "生于", "出世", "诞生")
+
+
 def time_options(
     *,
     norm: str,
@@ -459,6 +463,8 @@ def time_options(
             found.pop((t.start, t.end), None)
         if t.start < q_end and q_start < t.end:
             return  # a stretch holding the quantity (短短八个交易日) is not its own time
+        if norm.startswith(_BIRTH_AFTER, t.end) and not clause[0] <= t.start < clause[1]:
+            return  # 1982年10月22日生于…，身高205公分: a birth date dates the birth alone
         if t.start not in static:
             static[t.start] = _static_time_features(norm, t, headline_end)
         base = static[t.start]

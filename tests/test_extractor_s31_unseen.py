@@ -616,3 +616,12 @@ def test_a_score_with_the_ratio_sign_and_bu_man():
     assert _found("双方以67∶66结束。")["67∶66"].kind == "score"
     assert extract("会议10∶30开始。") == []
     assert _found("员工不满10人。")["不满10人"].qualifier == "<"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["他1982年10月22日生于北京，身高205公分，体重105公斤。", "她1995年出生，身高1米85。"],
+)
+def test_a_birth_date_dates_no_other_claim(text):
+    assert all(c.time_text == "" for c in extract(text))
+    assert extract("2009年，公司营收增长5%。")[0].time_text == "2009年"
