@@ -128,6 +128,16 @@ _NUMBER = (
 #: The scale characters that end a Chinese numeral (八亿, 十五万, 五千).
 _CN_SCALE_TAIL_RE = re.compile(r"[百千万亿]+$")
 
+
+def _cn_scaled_head(n1: str, n2: str) -> float | None:
+    """The high end of a range without the scale its Chinese numeral ends in, when the low
+    end has none (六到八亿: 8 of 八亿, whose 亿 六 borrows); None otherwise."""
+    tail = _CN_SCALE_TAIL_RE.search(n2)
+    if tail is None or _CN_SCALE_TAIL_RE.search(n1):
+        return None
+    return parse_number(n2[: tail.start()])
+
+
 #: Nouns after A-B that number a place or an item (4-2地块: data/pair_name_nouns.tsv).
 _PAIR_NAME_NOUNS = tuple(words("pair_name_nouns"))
 
@@ -1714,11 +1724,9 @@ class _Finder:
             # list 3万、4万 is two numbers), or a smaller low end of at most three digits that
             # borrows the high end's scale (3~4万的收入, 10至20万)
             raw1, raw2 = _num_value(n1, None), _num_value(n2, None)
-            tail = _CN_SCALE_TAIL_RE.search(n2)
-            if tail and not m.group("s2") and not _CN_SCALE_TAIL_RE.search(n1):
-                # 六到八亿的增长: the scale inside the high end's Chinese numeral
-                raw2 = parse_number(n2[: tail.start()])
-                scaled = bool(raw2)
+            head2 = None if m.group("s2") else _cn_scaled_head(n1, n2)
+            if head2:  # 六到八亿的增长: the scale inside the high end's Chinese numeral
+                raw2, scaled = head2, True
             else:
                 scaled = bool(m.group("s2"))
             if not (
@@ -2293,12 +2301,11 @@ class _Finder:
                 v1 = raw1 * SCALES[m.group("s2")]
         # 六到八亿元, 三至五万元: the same in Chinese numerals, the scale written inside the
         # high end's numeral.
-        n1, n2 = m.group("n1"), m.group("n2")
-        tail = _CN_SCALE_TAIL_RE.search(n2)
-        if not unit1 and not m.group("s1") and tail and not _CN_SCALE_TAIL_RE.search(n1):
-            raw1, head2 = parse_number(n1), parse_number(n2[: tail.start()])
-            if raw1 is not None and head2 is not None and raw1 <= head2:
-                v1 = raw1 * (v2 / head2) if head2 else v1
+        head2 = None if unit1 or m.group("s1") else _cn_scaled_head(m.group("n1"), m.group("n2"))
+        if head2:
+            raw1 = parse_number(m.group("n1"))
+            if raw1 is not None and raw1 <= head2:
+                v1 = raw1 * (v2 / head2)
         p_start, p_qual, p_word = self._prefix(s)
         if p_word in _SCALE_ONLY_PREFIXES:
             p_start, p_qual, p_word = s, "", ""
