@@ -48,7 +48,7 @@ from .roles import (
     unknown_han,
     verb_before_name,
 )
-from .units import CURRENCY_BEFORE
+from .units import CURRENCY_BEFORE, kind_of
 
 #: A transliterated name (凯文-杜兰特, 丽萨•斯科曼) or a surname with 某 (高某, 程某某).
 _PERSON_SHAPE = re.compile(
@@ -2338,6 +2338,24 @@ def _word_ends_at(text: str, at: int) -> bool:
     return False
 
 
+#: The count that sums a list up, written after its last item: 等, a number and a counting
+#: measure word, and the counted noun (OPPO|三家企业, 融通蓝筹成长|两只基金, B|等5只基金).
+_LIST_COUNT_RE = re.compile(
+    r"等?(?:[0-9]+|[一二三四五六七八九十两几]+)([\u4e00-\u9fff])[\u4e00-\u9fff]*$"
+)
+
+
+def _list_count_start(item: str) -> int:
+    """Where the count summing a list up starts in its last ``item`` (the item's length
+    when there is none): the head before it keeps two characters or more, and the character
+    after the number is a counting measure word of ``units.tsv`` (三家企业, not 七匹狼 or
+    三一重工)."""
+    for m in _LIST_COUNT_RE.finditer(item, 2):
+        if kind_of(m.group(1)) == "count":
+            return m.start()
+    return len(item)
+
+
 def _respective(
     norm: str,
     q_start: int,
@@ -2397,6 +2415,8 @@ def _respective(
         attr = max((len(w) for w in _ATTR_SUFFIXES if text.endswith(w)), default=0)
         if attr and len(text) - attr >= 2 and _word_ends_at(text, len(text) - attr):
             text = text[: len(text) - attr]
+        # …and before the count that sums the list up (C三家企业, C等5只基金, C两只基金).
+        text = text[: _list_count_start(text)]
     f = _base_features(text, None, table)
     f.update(list_item=1.0, same_sentence=1.0)
     f["dist"] = math.log1p(abs(q_start - start - len(text))) / 5

@@ -19,10 +19,11 @@ _CN_D = "零〇一二两三四五六七八九十"
 #: The first year of a range written with one 年 (2005-2007年, 2010~2011年): one expression.
 _YEAR_FROM = r"(?:(?:1[89]\d\d|20\d\d) ?(?:-{1,2}|—{1,2}|~|至|到) ?(?=(?:1[89]\d\d|20\d\d) ?年))"
 _YEAR = rf"(?:{_YEAR_FROM}?(?:1[89]\d\d|20\d\d|[{_CN_D}]{{4}}|(?<![\d.])0\d) ?年)"
-_MONTH = r"(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?)"
+#: A month; a space may stand between its number and 月 in typeset text (6 月).
+_MONTH = r"(?:(?:(?:1[0-2]|0?[1-9]) ?|十[一二]?|[一二三四五六七八九])月(?:份)?)"
 #: A day of the month in digits (1-31).
 _DAY_NUM = r"(?:3[01]|[12]\d|0?[1-9])"
-_DAY = rf"(?:(?:{_DAY_NUM}|[{_CN_D}]{{1,3}})[日号])"
+_DAY = rf"(?:(?:{_DAY_NUM} ?|[{_CN_D}]{{1,3}})[日号])"
 #: The first month of a month range written with one 月 (1-7月, 1至9月): one expression.
 _MONTH_FROM = (
     r"(?:(?:1[0-2]|0?[1-9])(?:-{1,2}|—{1,2}|~|至|到|、)(?=(?:1[0-2]|0?[1-9])月)"
@@ -40,15 +41,18 @@ _WEEK_ALONE = r"(?:第(?:[1-9]\d?|[一二三四五六七八九十]{1,3})周(?!�
 _DAY_HOUR = r"(?:(?:[01]?\d|2[0-4])[时点](?:[0-5]?\d分)?(?![\d多余]))"
 #: The first day of a day range written with one 日 (5月28～30日, 4月1至3日): one expression.
 _DAY_FROM = rf"(?:{_DAY_NUM}(?:-{{1,2}}|—{{1,2}}|~|～|至|到)(?={_DAY_NUM}[日号]))"
+#: A date; typeset text may set a space between its parts (2022 年 6 月 30 日).
 _DATE = (
-    rf"(?:{_YEAR}(?:{_MONTH_FROM}?{_MONTH}(?:{_DAY_FROM}?{_DAY}{_DAY_HOUR}?|{_WEEK})?)?"
-    rf"|{_MONTH_FROM}?{_MONTH}(?:{_DAY_FROM}?{_DAY}{_DAY_HOUR}?|{_WEEK})?)"
+    rf"(?:{_YEAR}(?: ?{_MONTH_FROM}?{_MONTH}(?: ?(?:{_DAY_FROM}?{_DAY}{_DAY_HOUR}?|{_WEEK}))?)?"
+    rf"|{_MONTH_FROM}?{_MONTH}(?: ?(?:{_DAY_FROM}?{_DAY}{_DAY_HOUR}?|{_WEEK}))?)"
 )
 _QUARTER = (
     r"(?:(?:第|前)?[一二三四1-4]季度(?:末|初)?|[上下]半年"
     # Hong Kong and Taiwan quarters without 度 (第3季, 前3季, 首季, 首三季): never a season of a
     # show or a game (第3季节目 is rare; 季赛, 季军, 季节 are not periods).
     r"|(?:第|前)[一二三四1-4]季(?![度节赛军后])|首[二两三23]?季(?![度节赛军后])"
+    # a quarter of a fiscal year (第四财季, 上一财季)
+    r"|(?:第|前|上一?|本)[一二三四1-4]?财季(?:度)?"
     # a quarter right after its year (2007年三季末, 2009年四季): written without 度
     r"|(?<=年)[一二三四1-4]季(?![度节赛军后])"
     # 首5个月 (Hong Kong's 前5个月), 前10月 (Taiwan's, without 个).
@@ -177,7 +181,9 @@ _FIRST = (
     + "".join(sorted({r[0][0] for r in _NAMED_ROWS} | {"“", '"'}))
 )
 _TIME_RE = re.compile(
-    rf"(?=[{_FIRST}])(?P<pre>截至|截止到|截止|自|从|至|到)?(?P<zone>北京时间|当地时间)?"
+    # 截至 and the like, and a space after them in typeset text (截至 2022 年 6 月末)
+    rf"(?=[{_FIRST}])(?P<pre>(?:截至|截止到|截止|自|从|至|到)(?= ?[{_FIRST}]) ?)?"
+    r"(?P<zone>北京时间|当地时间)?"
     # 去年的2月份, 2009年的上半年: 的 between a year and a part of it
     rf"(?P<body>(?:{_CORE}(?:的(?=(?:{_MONTH_FROM}?{_MONTH}|{_QUARTER})))?)+)"
     rf"(?P<range>(?:至|到|-{{1,2}}|—{{1,2}}|~)(?:{_DATE}|{_DAY}{_DAY_HOUR}?))?"
@@ -231,6 +237,8 @@ def normalise(expr: str, doc_date: str | None = None) -> str:
     Returns:
         The normalised value, or "" when nothing could be resolved.
     """
+    if " " in expr:
+        expr = expr.replace(" ", "")  # typeset text: 截至 2022 年 6 月末 reads as 截至2022年6月末
     inner = _PAREN_RE.search(expr)
     if inner is not None and inner.start() > 0:
         # 今年春节假期（1月31日至2月6日）, 今日(23日): the date in brackets restates the period
@@ -510,12 +518,15 @@ def find_times(norm: str) -> list[TimeExpr]:
         if s == e:
             continue
         body = m.group("body")
-        if s > 0 and norm[s - 1] == "个" and not m.group("pre"):
+        pre = (m.group("pre") or "").rstrip()
+        if s > 0 and norm[s - 1] == "个" and not pre:
             continue  # 三个月 is a duration, never matched whole; be safe with 个月份
-        if m.group("pre") == "从" and m.group("post") not in ("起", "开始", "以来"):
-            s += 1  # 从目前的40%: 从 only belongs to the time when 起/开始 closes it
-        elif m.group("pre") in ("至", "到") and s > 0 and norm[s - 1] in _CHANGE_VERB_ENDS:
-            s += 1  # 下降至8月至10月的2.7%: 至 is the verb's (降至, 升至, 增加到), not "until"
+        if pre == "从" and m.group("post") not in ("起", "开始", "以来"):
+            # 从目前的40%: 从 only belongs to the time when 起/开始 closes it
+            s += len(m.group("pre"))
+        elif pre in ("至", "到") and s > 0 and norm[s - 1] in _CHANGE_VERB_ENDS:
+            # 下降至8月至10月的2.7%: 至 is the verb's (降至, 升至, 增加到), not "until"
+            s += len(m.group("pre"))
         if _in_title(norm, s, e):
             continue  # 《十月围城》, 《2012》: a title names a work, not a time
         anchor = not _PART_RE.fullmatch(body)
@@ -575,6 +586,11 @@ _EVENT_TAIL_RE = re.compile("期间|以来")
 _NOT_EVENT = frozenset("此这该其那同一二两三四五六七八九十百千万零几多年月日天周")
 
 
+#: The last characters of the names of events three characters long (冬奥会, 艺术节, 车展, 锦标赛):
+#: the period before 期间 or 以来 is read from the third character back.
+_EVENT_ENDS = frozenset("会节展赛")
+
+
 def _is_ideograph(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -603,6 +619,13 @@ def _event_periods(norm: str, found: list[TimeExpr]) -> list[TimeExpr]:
             and norm[i - 1] not in _NOT_EVENT
         ):
             start = i - 2
+            if (
+                norm[i - 1] in _EVENT_ENDS
+                and i >= 3
+                and _is_ideograph(norm[i - 3])
+                and norm[i - 3] not in _NOT_EVENT
+            ):
+                start = i - 3  # 冬奥会期间, 艺术节期间: the event's word whole, not 奥会
             if m.group(0) == "以来" and start >= 1 and norm[start - 1] in "自从":
                 start -= 1
         if start < 0 or (out and out[-1].end > start):

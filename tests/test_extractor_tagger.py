@@ -127,8 +127,12 @@ def test_every_modern_word_is_one_word_the_back_end_would_cut_or_mistag(
         ("两个新词元宇宙和算力", ["元宇宙", "算力"]),
         # the longest entry where two start at one place
         ("乡村振兴局成立", ["乡村振兴局"]),
+        # a statement's line item (营业|收入 would leave 收入 a verb)
+        ("某公司营业收入达到120亿元", ["某", "公司", "营业收入", "达到"]),
         # nothing new: the back end's words as they are
-        ("某公司营业收入达到120亿元", ["某", "公司", "营业", "收入"]),
+        ("某公司利润达到120亿元", ["某", "公司", "利润", "达到"]),
+        # the longest entry where one holds another (主营收入 holds 营收)
+        ("某公司主营收入达到120亿元", ["主营收入"]),
     ],
 )
 def test_modern_words_keep_the_clause_whole(clause: str, words: list[str]) -> None:

@@ -1,0 +1,147 @@
+"""Forms of 2021-2022 news read in the thirty-second session: a date typeset with spaces, the
+line items of company results that the tagger cut (营业|收入 with 收入 a verb, 归|母净利润), a
+verb glued to its object and 据 glued to a verb of saying, events named in three characters
+before 期间, fiscal quarters, and the count that sums up a respective list. Sentences written
+for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import nlp
+from extractor.core import extract
+from extractor.entities import _list_count_start
+from extractor.timex import find_times, normalise
+
+
+def _found(text: str, doc_date: str | None = None) -> dict:
+    return {c.quantity_text: c for c in extract(text, doc_date)}
+
+
+# ---------------------------------------------------------------- a date typeset with spaces
+
+
+@pytest.mark.parametrize(
+    ("expr", "norm"),
+    [
+        ("2022 年 6 月末", "2022-06"),
+        ("截至 2022 年 6 月末", "../2022-06"),
+        ("2022 年 6 月 30 日", "2022-06-30"),
+        ("2021 年上半年", "2021-H1"),
+        ("从 3 月起", "2022-03/.."),
+        ("4 月 26 日", "2022-04-26"),
+        # written without spaces, as before
+        ("截至2022年6月30日", "../2022-06-30"),
+    ],
+)
+def test_a_date_typeset_with_spaces_reads_as_one(expr: str, norm: str) -> None:
+    (t,) = find_times(f"据悉，{expr}，该市")
+    assert t.text == expr
+    assert normalise(t.text, "2022-08-01") == norm
+
+
+def test_a_spaced_date_dates_the_claim_whole() -> None:
+    c = _found("截至 2022 年 6 月末，全市常住人口达到 1,234.5 万人。", "2022-08-01")["1,234.5 万人"]
+    assert (c.time_text, c.time) == ("截至 2022 年 6 月末", "../2022-06")
+
+
+def test_a_space_ends_no_time_and_a_verb_keeps_its_to() -> None:
+    # a space after the last part is not taken in; 降至 keeps 至 as the verb's
+    assert [t.text for t in find_times("截至 2022 年 ，下降至8月")] == ["截至 2022 年", "8月"]
+
+
+# ---------------------------------------------------------------- company results
+
+
+@pytest.mark.parametrize(
+    ("word", "clause"),
+    [
+        ("营业收入", "某公司营业收入达到12亿元"),
+        ("归母净利润", "该行归母净利润为356亿元"),
+        ("扣非净利润", "该企业扣非净利润下降8%"),
+        ("不良贷款率", "该行不良贷款率为1.25%"),
+        ("拨备覆盖率", "该行拨备覆盖率为245%"),
+        ("可支配收入", "居民人均可支配收入27650元"),
+        ("调查失业率", "全国城镇调查失业率为5.5%"),
+        ("主营收入", "某公司主营收入达到10亿元"),
+    ],
+)
+def test_a_line_item_of_results_is_one_noun(word: str, clause: str) -> None:
+    assert (word, "n") in nlp.tag(clause)
+
+
+def test_revenue_is_what_the_company_realised_not_part_of_its_name() -> None:
+    c = _found("2021年上半年，公司实现营业收入12.5亿元，同比增长23.4%。")["12.5亿元"]
+    assert (c.subject, c.predicate) == ("公司", "实现营业收入")
+
+
+def test_a_bank_ratio_is_the_predicate_of_the_bank_named_before() -> None:
+    found = _found("招商银行发布半年报。报告期内，该行不良贷款率为1.25%，拨备覆盖率为245%。")
+    assert (found["1.25%"].subject, found["1.25%"].predicate) == ("招商银行", "不良贷款率")
+    assert found["245%"].predicate == "拨备覆盖率"
+
+
+def test_a_fiscal_quarter_is_a_time_and_no_part_of_the_subject() -> None:
+    found = _found("苹果公司第四财季营收为901.5亿美元，同比增长8%。")
+    assert found["901.5亿美元"].time_text == "第四财季"
+    assert found["8%"].subject == "苹果公司"
+
+
+# ---------------------------------------------------------------- wrong joins of the tagger
+
+
+def test_a_company_that_published_a_notice_is_named_without_the_verb() -> None:
+    c = _found("比亚迪发布公告称，报告期内，该公司营业收入为1000亿元。")["1000亿元"]
+    assert c.subject == "比亚迪"
+
+
+@pytest.mark.parametrize("source", ["据介绍", "据估计"])
+def test_according_to_is_a_source_never_a_subject(source: str) -> None:
+    c = _found(f"{source}，该项目总投资约120亿元。")["约120亿元"]
+    assert c.subject != source
+    assert ("据", "p") in nlp.tag(source)
+
+
+# ---------------------------------------------------------------- events before 期间
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("北京冬奥会期间，共有近2900名运动员参赛。", "冬奥会期间"),
+        ("据悉，艺术节期间共演出120场。", "艺术节期间"),
+        # two characters, as before
+        ("施工期间，共投入300名工人。", "施工期间"),
+    ],
+)
+def test_an_event_named_in_three_characters_is_the_period_whole(text: str, time: str) -> None:
+    assert [t.text for t in find_times(text)] == [time]
+
+
+def test_a_count_before_the_tail_is_no_event() -> None:
+    assert find_times("在此期间，共投入300名工人。") == []
+
+
+# ---------------------------------------------------------------- the count after a list
+
+
+@pytest.mark.parametrize(
+    ("item", "head"),
+    [
+        ("OPPO三家企业", "OPPO"),
+        ("融通蓝筹成长两只基金", "融通蓝筹成长"),
+        ("南方积配等5只基金", "南方积配"),
+        # a numeral inside a name, or before no counting word, stays
+        ("七匹狼", "七匹狼"),
+        ("三一重工", "三一重工"),
+        ("华安上证180ETF", "华安上证180ETF"),
+    ],
+)
+def test_the_count_that_sums_up_a_list_is_cut_off_its_last_item(item: str, head: str) -> None:
+    assert item[: _list_count_start(item)] == head
+
+
+def test_the_last_item_of_a_respective_list_is_named_without_the_count() -> None:
+    found = _found("华为、小米、OPPO三家企业的销量分别增长12%、9%和5%。")
+    assert found["12%"].subject == "华为"
+    assert found["5%"].subject == "OPPO"
