@@ -1875,6 +1875,20 @@ _SCOPE_STARTS = tuple(lexicon.words("scope_place_words"))
 _TEAM_RESULT_RULES = frozenset({"sport.record", "score.pair", "score.teams"})
 
 
+#: Characters that never stand in the name of a place the tagger split (从|市, 在|省).
+_NOT_PLACE_CHARS = frozenset("从在于自向往到至对和与及的了是为将把被给也都已")
+
+
+def _starts_word(words: list[str], at: int) -> bool:
+    """Whether a word of ``words`` (the tagging of one text, in order) starts at ``at``."""
+    pos = 0
+    for w in words:
+        if pos >= at:
+            return pos == at
+        pos += len(w)
+    return False
+
+
 def scope_places(norm: str) -> dict[str, str]:
     """Each scope word of ``data/scope_place_words.tsv`` (全市, 全省) mapped to the place of its
     level the text names most often (the first named on a tie): a name is the word the tagger writes
@@ -1896,7 +1910,13 @@ def scope_places(norm: str) -> dict[str, str]:
             name = words[-1]
         elif words and words[-1] == level and len(words) >= 2 and len(words[-2]) >= 2:
             name = words[-2] + level
-        elif at >= 2:
+        elif (
+            at >= 2
+            and _starts_word(words, len(window) - 3)
+            and not _NOT_PLACE_CHARS.intersection(norm[at - 2 : at])
+        ):
+            # two characters the tagger split (江|临|省, 甲|州市), never the end of a word and
+            # a preposition (记者|从|市交通委)
             name = norm[at - 2 : at + 1]
         if (
             len(name) < 3

@@ -367,17 +367,35 @@ def _modern_tags() -> dict[str, str]:
 
 
 def _with_modern_words(clause: str, found: re.Match[str]) -> tuple[tuple[str, str], ...]:
+    """The clause tagged with the modern words found in it as words of their own. A match that
+    starts and ends inside words the back end gives (年增 of 去年|增加, 营收 of 主营|收入) is
+    no word of the text and is left alone: the new word must meet a word boundary of the
+    back end's on at least one side (卫|健|委, 中|超联赛)."""
     assert _tagger is not None
     tags = _modern_tags()
-    out: list[tuple[str, str]] = []
-    at = 0
+    raw = _tagger(clause)
+    bounds = {0}
+    pos = 0
+    for word, _flag in raw:
+        pos += len(word)
+        bounds.add(pos)
+    kept: list[re.Match[str]] = []
     match: re.Match[str] | None = found
     while match is not None:
+        if match.start() in bounds or match.end() in bounds:
+            kept.append(match)
+            match = _modern_words().search(clause, match.end())
+        else:
+            match = _modern_words().search(clause, match.start() + 1)
+    if not kept:
+        return raw
+    out: list[tuple[str, str]] = []
+    at = 0
+    for match in kept:
         if match.start() > at:
             out += _tagger(clause[at : match.start()])
         out.append((match.group(0), tags[match.group(0)]))
         at = match.end()
-        match = _modern_words().search(clause, at)
     if at < len(clause):
         out += _tagger(clause[at:])
     return tuple(out)

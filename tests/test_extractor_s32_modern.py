@@ -145,3 +145,39 @@ def test_the_last_item_of_a_respective_list_is_named_without_the_count() -> None
     found = _found("华为、小米、OPPO三家企业的销量分别增长12%、9%和5%。")
     assert found["12%"].subject == "华为"
     assert found["5%"].subject == "OPPO"
+
+
+# ---------------------------------------------------------------- a new word across two words
+
+
+@pytest.mark.parametrize(
+    ("clause", "words"),
+    [
+        # 年增 (Taiwan's "up from a year before") is no word of 去年|增加 or 今年|增长
+        ("比去年增加115万人", ["去年", "增加"]),
+        ("今年增长5%", ["今年", "增长"]),
+        ("比上年增加28.9亿斤", ["上年", "增加"]),
+        # where it meets a word boundary it is read: 营收|年增
+        ("营收年增5%", ["营收", "年增"]),
+    ],
+)
+def test_a_new_word_is_read_only_where_it_meets_a_word_boundary(clause, words) -> None:
+    got = [w for w, _ in nlp.tag(clause)]
+    assert "".join(got) == clause
+    assert all(w in got for w in words), got
+
+
+def test_a_growth_over_last_year_has_the_whole_verb() -> None:
+    c = _found("今年全国高考报名人数达1193万人，比去年增加115万人。")["115万人"]
+    assert c.predicate.endswith("增加")
+
+
+# ---------------------------------------------------------------- the place of 全市
+
+
+def test_a_preposition_and_a_word_end_name_no_city() -> None:
+    from extractor.core import scope_places
+
+    assert scope_places("记者从市交通委获悉，全市地铁运送乘客。") == {}
+    c = _found("记者从市交通委获悉，全市地铁累计运送乘客1280万人次。")["1280万人次"]
+    assert c.subject == "全市地铁"
