@@ -30,6 +30,7 @@ clause, since scraped news repeats paragraphs.
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import importlib.util
 import logging
@@ -366,23 +367,42 @@ def _modern_tags() -> dict[str, str]:
     return {row[0]: row[1] for row in lexicon.table("modern_words")}
 
 
+#: The tags of names: a modern word inside a word the back end tags so (全高清/nr, 超广角/nz)
+#: is read, the rest of that word being a wrong join.
+_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+
+
 def _with_modern_words(clause: str, found: re.Match[str]) -> tuple[tuple[str, str], ...]:
-    """The clause tagged with the modern words found in it as words of their own. A match that
-    starts and ends inside words the back end gives (年增 of 去年|增加, 营收 of 主营|收入) is
-    no word of the text and is left alone: the new word must meet a word boundary of the
-    back end's on at least one side (卫|健|委, 中|超联赛)."""
+    """The clause tagged with the modern words found in it as words of their own. A new word
+    is made of the back end's pieces (卫|健|委, 营|收|年|增); a match that cuts a word of the
+    back end's is no word of the text and is left alone (年增 of 去年|增加, of 2009|年|增长, of
+    年增长率; 营收 of 主营|收入), unless it holds two whole pieces and cuts one word at one
+    end only, a wrong join of the back end's (中|汽|协同比 is 中汽协|同比)."""
     assert _tagger is not None
     tags = _modern_tags()
     raw = _tagger(clause)
-    bounds = {0}
+    starts: list[int] = []
     pos = 0
     for word, _flag in raw:
+        starts.append(pos)
         pos += len(word)
-        bounds.add(pos)
+    bounds = set(starts) | {pos}
+
+    def readable(m: re.Match[str]) -> bool:
+        a, b = m.start(), m.end()
+        cuts = (a not in bounds) + (b not in bounds)
+        if not cuts:
+            return True
+        k = bisect.bisect_right(starts, a) - 1
+        if starts[k] + len(raw[k][0]) >= b and raw[k][1] in _NAME_TAGS:
+            return True  # inside a word the back end takes for a name: 全|高清 of 全高清/nr
+        whole = sum(1 for k, st in enumerate(starts) if a <= st and st + len(raw[k][0]) <= b)
+        return cuts == 1 and whole >= 2
+
     kept: list[re.Match[str]] = []
     match: re.Match[str] | None = found
     while match is not None:
-        if match.start() in bounds or match.end() in bounds:
+        if readable(match):
             kept.append(match)
             match = _modern_words().search(clause, match.end())
         else:

@@ -181,3 +181,24 @@ def test_a_preposition_and_a_word_end_name_no_city() -> None:
     assert scope_places("记者从市交通委获悉，全市地铁运送乘客。") == {}
     c = _found("记者从市交通委获悉，全市地铁累计运送乘客1280万人次。")["1280万人次"]
     assert c.subject == "全市地铁"
+
+
+@pytest.mark.parametrize(
+    ("clause", "words"),
+    [
+        # a year in digits before 增长, and a word the back end gives whole (年增长率)
+        ("2009年增长20%", ["年", "增长"]),
+        ("年增长率为5%", ["年增长率"]),
+        # a wrong join of the back end's at one end of a new word of two pieces or more
+        ("去年中汽协同比增长12%", ["中汽协", "同比"]),
+    ],
+)
+def test_a_new_word_never_cuts_a_word_of_the_back_end(clause, words) -> None:
+    got = [w for w, _ in nlp.tag(clause)]
+    assert all(w in got for w in words), got
+
+
+def test_a_new_word_inside_a_word_taken_for_a_name_is_read() -> None:
+    # 全高清 and 超广角 are tagged as names whole; 高清 and 广角 inside them are the words
+    assert ("高清", "n") in nlp.tag("全高清短片")
+    assert ("广角", "n") in nlp.tag("24mm超广角变焦镜头")

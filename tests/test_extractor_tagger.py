@@ -112,7 +112,7 @@ def test_every_modern_word_is_one_word_the_back_end_would_cut_or_mistag(
     assert nlp._tagger is not None
     assert nlp._tagger(word) != ((word, flag),)
     assert nlp.tag(word) == ((word, flag),)
-    clause = f"去年{word}同比增长12%"
+    clause = f"去年{word}，同比增长12%"
     tagged = nlp.tag(clause)
     assert "".join(w for w, _ in tagged) == clause
     assert (word, flag) in tagged
