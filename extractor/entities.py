@@ -2083,24 +2083,42 @@ def _clause_options(
             found.append((resolve(name), toks[k][2], toks[e - 1][3], f))
         k = max(e, k + 1)
     # A surname the tagger split from its given name (村民|陈/nr 妹/n, 小|宋/nr 佳/a): the
-    # surname with the one or two characters that follow it in the same word run.
+    # surname with the one or two characters that follow it in the same word run; with two
+    # one-character words the name is all three (赵/nr 继/v 伟/zg, 孙/zg 铭/n 徽/n: a surname of
+    # data/surnames.tsv whatever its tag, before a word of two characters or a mark).
     for k, t in enumerate(toks[:-1]):
-        if t[1] != "nr" or len(t[0]) != 1 or (own and t[2] >= q_start):
+        if len(t[0]) != 1 or (own and t[2] >= q_start):
+            continue
+        if k and toks[k - 1][1] == "nr" and len(toks[k - 1][0]) == 1:
             continue
         nxt = toks[k + 1]
+        ends = []
         if (
-            len(nxt[0]) <= 2
+            t[1] == "nr"
+            and len(nxt[0]) <= 2
             and nxt[1] in _GIVEN_NAME_TAGS
             and "\u4e00" <= nxt[0][0] <= "\u9fff"
-            and (not own or nxt[3] <= q_start)
-            and not (k and toks[k - 1][1] == "nr" and len(toks[k - 1][0]) == 1)
         ):
-            name = t[0] + nxt[0]
+            ends.append(k + 1)
+        if (
+            (t[1] == "nr" or t[0] in _surnames())
+            and k + 2 < len(toks)
+            and _gluable(nxt)
+            and _gluable(toks[k + 2])
+            and nxt[1] in _GIVEN_NAME_TAGS
+            and toks[k + 2][1] in _GIVEN_NAME_TAGS
+            and (k + 3 == len(toks) or len(toks[k + 3][0]) >= 2 or toks[k + 3][1] == "x")
+        ):
+            ends.append(k + 2)
+        for last in ends:
+            if own and toks[last][3] > q_start:
+                continue
+            name = "".join(x[0] for x in toks[k : last + 1])
             f = _base_features(name, None, table)
             f.update(proper=1.0, person=1.0, same_sentence=1.0, split_name=1.0)
             if source:
                 f["source"] = 1.0
-            found.append((resolve(name), t[2], nxt[3], f))
+            found.append((resolve(name), t[2], toks[last][3], f))
     # Pronouns for their antecedents, surname-某 names with their titles.
     for i, t in enumerate(toks):
         if own and t[2] >= q_start:
@@ -2768,6 +2786,12 @@ def _counted(toks: Sequence[Token], q_end: int) -> list[tuple[str, int, int, lis
         if all(text != o[0] for o in out):
             out.append((text, run[0][2], run[-1][3], run, "after_de" if i else "counted"))
     return out
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    """``data/surnames.tsv``: the common one-character surnames."""
+    return frozenset(lexicon.words("surnames"))
 
 
 #: Tags of a given name's characters the tagger split from its surname (陈/nr 妹/n).

@@ -202,3 +202,28 @@ def test_a_new_word_inside_a_word_taken_for_a_name_is_read() -> None:
     # 全高清 and 超广角 are tagged as names whole; 高清 and 广角 inside them are the words
     assert ("高清", "n") in nlp.tag("全高清短片")
     assert ("广角", "n") in nlp.tag("24mm超广角变焦镜头")
+
+
+# ---------------------------------------------------------------- a name split into characters
+
+
+def test_a_name_of_three_characters_the_tagger_split_is_a_subject() -> None:
+    text = "辽宁队战胜广厦队。本场比赛，赵继伟贡献18分和9个篮板。广厦队方面，孙铭徽拿到全队最高的27分。"
+    from extractor.core import extract_with_fields
+
+    options = {
+        c.quantity_text: [o.text for o in fields["subject"][:3]]
+        for c, fields in extract_with_fields(text)
+    }
+    assert "赵继伟" in options["18分"]
+    assert "孙铭徽" in options["27分"]
+
+
+def test_every_surname_opens_a_name_split_into_three_words() -> None:
+    from extractor.entities import _surnames
+    from extractor.lexicon import table
+
+    rows = [r[0] for r in table("surnames")]
+    assert len(rows) == len(set(rows)) == 100
+    assert all(len(r) == 1 and "\u4e00" <= r <= "\u9fff" for r in rows)
+    assert _surnames() == frozenset(rows)
