@@ -208,8 +208,12 @@ def test_a_new_word_inside_a_word_taken_for_a_name_is_read() -> None:
 
 
 def test_a_name_of_three_characters_the_tagger_split_is_a_subject() -> None:
-    text = "辽宁队战胜广厦队。本场比赛，赵继伟贡献18分和9个篮板。广厦队方面，孙铭徽拿到全队最高的27分。"
     from extractor.core import extract_with_fields
+
+    text = (
+        "辽宁队战胜广厦队。本场比赛，赵继伟贡献18分和9个篮板。"
+        "广厦队方面，孙铭徽拿到全队最高的27分。"
+    )
 
     options = {
         c.quantity_text: [o.text for o in fields["subject"][:3]]
@@ -227,3 +231,21 @@ def test_every_surname_opens_a_name_split_into_three_words() -> None:
     assert len(rows) == len(set(rows)) == 100
     assert all(len(r) == 1 and "\u4e00" <= r <= "\u9fff" for r in rows)
     assert _surnames() == frozenset(rows)
+
+
+# ---------------------------------------------------------------- a measured thing and its verb
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject", "predicate"),
+    [
+        ("其中，食品价格上涨7.0%，非食品价格上涨1.1%。", "7.0%", "食品价格", "上涨"),
+        ("1-10月平均，全国居民消费价格比上年同期上涨2.0%。", "2.0%", "全国居民消费价格", "上涨"),
+        ("首三季合计，零售业总销货价值较去年同期下跌2.3%。", "2.3%", "零售业总销货价值", "下跌"),
+    ],
+)
+def test_the_measured_thing_ends_before_its_verb_or_comparison(
+    text: str, surface: str, subject: str, predicate: str
+) -> None:
+    c = _found(text)[surface]
+    assert (c.subject, c.predicate) == (subject, predicate)
