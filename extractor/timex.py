@@ -73,7 +73,7 @@ _REL = (
     # 期间, 第四节, 第三战, 上财年, 当时, 此前); 期内 alone or after 在/该/本/其, never the end
     # of a word (短期内, 发行期内).
     r"报告期内|报告期末|报告期|期末|(?:(?<![\u4e00-\u9fff])|(?<=[在于该本其]))期内|活动期间|(?:第[一二三四]|首|末)节|上半时|下半时|"
-    r"首战|第[一二三四五六七]战|前[两三四五六]战|上财年|本财年|今个财年|"
+    r"首战|第[一二三四五六七]战|前[两三四五六]战|上财年|本财年|今个财年|财年[末底初内]|"
     r"过去一[日天周年]|当时|此前|前不久|至今|迄今|"
     # A game of a series named by its order (第三场比赛, 首场, 上一场); digits stay a rank (第45场).
     r"(?:第[一二三四五六七]|首|上一|下一)场(?:比赛)?|"
@@ -175,7 +175,7 @@ _CORE = (
 #: engine skip all other positions quickly (about seven times faster on news text).
 _FIRST = (
     "周截自从至到北当今去前明本目现日近次同上下凌早中傍夜晚加年第昨新此午尾全半隔后春节黄最"
-    "报期活首末过迄如未短那赛震战星这决总"
+    "报期活首末过迄如未短那赛震战星这决总财"
     "0-9一二三四五六七八九十〇零两夏秋冬发"
     # the first characters of data/named_periods.tsv, quoted or not
     + "".join(sorted({r[0][0] for r in _NAMED_ROWS} | {"“", '"'}))

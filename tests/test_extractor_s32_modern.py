@@ -81,6 +81,11 @@ def test_a_bank_ratio_is_the_predicate_of_the_bank_named_before() -> None:
     assert found["245%"].predicate == "拨备覆盖率"
 
 
+@pytest.mark.parametrize("expr", ["截至财年末", "财年内", "上财年末"])
+def test_the_end_of_a_fiscal_year_is_one_time(expr: str) -> None:
+    assert [t.text for t in find_times(f"据悉，{expr}，宜家共有36家商场")] == [expr]
+
+
 def test_a_fiscal_quarter_is_a_time_and_no_part_of_the_subject() -> None:
     found = _found("苹果公司第四财季营收为901.5亿美元，同比增长8%。")
     assert found["901.5亿美元"].time_text == "第四财季"
