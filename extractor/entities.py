@@ -92,8 +92,9 @@ _MODEL_RE = re.compile(
 #: The most Chinese characters a brand-and-model name's brand part is read over.
 _BRAND_MAX = 9
 #: Tag classes of words that are no part of a brand (verbs, particles, pronouns, numerals,
-#: measure words, prepositions, conjunctions, places of direction: 推出, 的, 这, 款, 最近).
-_NOT_BRAND = frozenset("vurmqpcf")
+#: measure words, prepositions, conjunctions, places of direction, times: 推出, 的, 这, 款,
+#: 最近, 月末 of 6月末M2).
+_NOT_BRAND = frozenset("vurmqpcft")
 #: A Latin letter: a clause without one holds no brand-and-model name.
 _HAS_LATIN = re.compile(r"[A-Za-z]")
 #: A later part of a model that is a size with its unit (18mm, 5cm): the model ends before it.

@@ -254,3 +254,10 @@ def test_the_measured_thing_ends_before_its_verb_or_comparison(
 ) -> None:
     c = _found(text)[surface]
     assert (c.subject, c.predicate) == (subject, predicate)
+
+
+def test_a_time_word_is_no_part_of_a_brand() -> None:
+    # 6月末M2: 月末 closes a date, it names no product with the model M2
+    found = _found("央行：6月末M2同比增长11.3%。6月末，广义货币(M2)余额287.3万亿元。")
+    assert found["11.3%"].subject == "M2"
+    assert found["11.3%"].time_text == "6月末"
