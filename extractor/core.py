@@ -1923,8 +1923,9 @@ def scope_places(norm: str) -> dict[str, str]:
             or not all("\u4e00" <= ch <= "\u9fff" for ch in name)
             or name[-2:] in not_place
             or name in not_place
+            or norm[at : at + 2] in not_place
         ):
-            continue
+            continue  # 城市, 超市; 消费|市场: the level opens a word that is no place's end
         counts[name] = counts.get(name, 0) + 1
         first.setdefault(name, at)
     out: dict[str, str] = {}

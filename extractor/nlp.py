@@ -317,6 +317,7 @@ def tag(clause: str) -> tuple[tuple[str, str], ...]:
     assert _tagger is not None
     found = _modern_words().search(clause)
     tagged = _tagger(clause) if found is None else _with_modern_words(clause, found)
+    tagged = _context_verbs(tagged)
     fixes = _tag_fixes()
     if fixes.keys().isdisjoint([w for w, _ in tagged]):
         return tagged
@@ -330,6 +331,42 @@ def tag(clause: str) -> tuple[tuple[str, str], ...]:
         else:
             out += fix
         surname = flag == "nr" and len(word) == 1
+    return tuple(out)
+
+
+@cache
+def _context_verb_rows() -> dict[str, frozenset[str]]:
+    """``data/context_verbs.tsv``: word -> what may follow it to make it a verb."""
+    from . import lexicon
+
+    rows: dict[str, set[str]] = {}
+    for word, after in lexicon.table("context_verbs"):
+        rows.setdefault(word, set()).add(after)
+    return {w: frozenset(a) for w, a in rows.items()}
+
+
+def _context_verbs(tagged: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """A word the dictionary tags as a noun that the word after it shows to be a verb
+    (``data/context_verbs.tsv``: 公告|， 报|3216 全市|计划|改造) tagged ``v``."""
+    rows = _context_verb_rows()
+    if rows.keys().isdisjoint([w for w, _ in tagged]):
+        return tagged
+    out = list(tagged)
+    for k, (word, flag) in enumerate(tagged):
+        after = rows.get(word)
+        if after is None or not flag.startswith("n") or k + 1 >= len(tagged):
+            continue
+        nxt, nflag = tagged[k + 1]
+        prev_flag = tagged[k - 1][1] if k else ""
+        if (
+            ("mark" in after and nxt in ("，", "：", ",", ":"))
+            or ("称" in after and nxt == "称")
+            or ("number" in after and nxt[:1].isdigit())
+            or (
+                "verb" in after and nflag == "v" and (prev_flag.startswith("n") or prev_flag == "r")
+            )
+        ):
+            out[k] = (word, "v")
     return tuple(out)
 
 

@@ -261,3 +261,83 @@ def test_a_time_word_is_no_part_of_a_brand() -> None:
     found = _found("央行：6月末M2同比增长11.3%。6月末，广义货币(M2)余额287.3万亿元。")
     assert found["11.3%"].subject == "M2"
     assert found["11.3%"].time_text == "6月末"
+
+
+# ---------------------------------------------------------------- the helpers' probes (round 2)
+
+
+@pytest.mark.parametrize(
+    ("clause", "word"),
+    [
+        ("上证指数报3216.45点", "报"),
+        ("长江电力公告，上半年发电量增长", "公告"),
+        ("卫健委通报称，新增病例", "通报"),
+        ("今年全市计划改造城镇老旧小区320个", "计划"),
+    ],
+)
+def test_a_noun_the_next_word_shows_to_be_a_verb_is_a_verb(clause: str, word: str) -> None:
+    assert (word, "v") in nlp.tag(clause)
+
+
+@pytest.mark.parametrize(
+    ("clause", "word"),
+    [
+        ("公告显示，公司营收增长", "公告"),  # the announcement shows: a noun
+        ("五年计划实施以来", "五年计划"),
+        ("该计划", "计划"),
+    ],
+)
+def test_the_same_noun_stays_a_noun_elsewhere(clause: str, word: str) -> None:
+    assert (word, "n") in nlp.tag(clause)
+
+
+def test_every_context_verb_row_is_used() -> None:
+    from extractor.lexicon import table
+
+    examples = {
+        "mark": "X{w}，Y",
+        "称": "X{w}称Y",
+        "verb": "全市{w}改造小区",
+        "number": "指数{w}3216点",
+    }
+    for word, after in table("context_verbs"):
+        clause = examples[after].format(w=word)
+        assert (word, "v") in nlp.tag(clause), (word, after, nlp.tag(clause))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        ("沪深股市收涨。当日，深证成指涨1.12%，创业板指涨1.56%。", "1.12%", "深证成指"),
+        ("财政收入增长。全国一般公共预算收入171045亿元，同比增长6.1%。", "171045亿元", "全国"),
+        ("市场人气回暖。节日期间全市消费市场活跃，重点零售企业销售额增长12%。", "12%", None),
+    ],
+)
+def test_statistics_and_indexes_name_their_subject_whole(text, surface, subject) -> None:
+    c = _found(text)[surface]
+    if subject is not None:
+        assert c.subject == subject
+    assert "消费市" not in c.subject  # 全市 never stands for 消费市 of 消费|市场
+
+
+def test_the_market_of_a_city_is_no_city() -> None:
+    from extractor.core import scope_places
+
+    assert scope_places("节日期间全市消费市场活跃，全市旅游市场火爆。") == {}
+
+
+def test_a_half_year_to_a_date_is_one_time() -> None:
+    expr = "截至2023年6月30日止六个月"
+    (t,) = find_times(f"据悉，{expr}，公司收入增长12%")
+    assert t.text == expr
+    assert normalise(t.text, "2023-08-01") == "../2023-06-30"
+
+
+def test_the_close_of_a_trading_day_is_no_time_of_its_own() -> None:
+    # 截至收盘 stands beside the day the report names (周二…截至收盘): the day dates the figures
+    assert find_times("沪指收盘报3000点，截至收盘，两市成交额8532亿元") == []
+
+
+@pytest.mark.parametrize("verb", ["时长", "使用"])
+def test_a_time_spent_is_a_duration_claim(verb: str) -> None:
+    assert "近2.5小时" in _found(f"用户日均{verb}近2.5小时，同比增加10%。")
