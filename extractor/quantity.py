@@ -318,6 +318,9 @@ _MODEL_PRICE_RE = re.compile(
 )
 #: 第一个 right before a duration (第一个10年, 第二个五年): the period is named by its place.
 _NTH_PERIOD_BEFORE_RE = re.compile(r"第[一二两三四五六七八九十\d]{1,3}个$")
+#: Words before a time in minutes and seconds that make it a result (以2分05秒夺冠, 成绩为
+#: 3分28秒), not a moment on a clock.
+_RESULT_BEFORE = ("以", "成绩为", "成绩是", "跑出", "游出")
 #: Minutes right before a number of seconds (7分25秒): a clock time, minutes and seconds.
 _MINUTES_BEFORE_RE = re.compile(r"(?:\d|[一二两三四五六七八九十])分$")
 #: Units of a temperature, which 零下 before the number makes negative.
@@ -2455,7 +2458,11 @@ class _Finder:
         i = s - 1  # at 分
         while i > 0 and (t[i - 1].isdigit() or t[i - 1] in _CN_NUM_CHARS):
             i -= 1
-        return not (t.endswith("了", 0, i) or t.endswith(_DURATION_VERBS, max(0, i - 3), i))
+        return not (
+            t.endswith("了", 0, i)
+            or t.endswith(_DURATION_VERBS, max(0, i - 3), i)
+            or t.endswith(_RESULT_BEFORE, max(0, i - 3), i)
+        )
 
     def _reduplicated(self, s: int, e: int) -> bool:
         """一 and its measure word written twice in a row (一秒一秒, 一步一步): an adverb of
@@ -2550,8 +2557,18 @@ class _Finder:
             return None  # T900, H1N1
         if _mixed_numeral(t, s):
             return None  # 二0一五年: a year written in digits of both scripts
-        if not is_cn and len(n) > 1 and n[0] == "0" and n[1].isdigit():
-            return None  # 0052, 002243: codes and phone numbers
+        if (
+            not is_cn
+            and len(n) > 1
+            and n[0] == "0"
+            and n[1].isdigit()
+            and not (
+                len(n) == 2
+                and unit in ("秒", "秒钟")
+                and _MINUTES_BEFORE_RE.search(t, max(0, s - 4), s)
+            )
+        ):
+            return None  # 0052, 002243: codes and phone numbers (2分05秒 is a time taken)
         if re.search(r"\d[-/:：+]$", t[max(0, s - 2) : s]):
             return None  # the tail of 400-0052-500, 2010/05, 9:30 or 12+5
         if (

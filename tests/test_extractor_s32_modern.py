@@ -341,3 +341,33 @@ def test_the_close_of_a_trading_day_is_no_time_of_its_own() -> None:
 @pytest.mark.parametrize("verb", ["时长", "使用"])
 def test_a_time_spent_is_a_duration_claim(verb: str) -> None:
     assert "近2.5小时" in _found(f"用户日均{verb}近2.5小时，同比增加10%。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "她在女子200米蝶泳决赛中获得银牌。",
+        "他获得男子110米栏金牌。",
+        "中国队在4×100米接力中获得铜牌。",
+    ],
+)
+def test_a_race_named_by_its_distance_is_no_length(text: str) -> None:
+    assert not [c for c in extract(text) if c.kind == "length"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "seconds"),
+    [
+        ("她以2分05秒夺冠。", "2分05秒", 125),
+        ("她用时2分05秒夺冠。", "2分05秒", 125),
+        ("他的成绩为3分28秒。", "3分28秒", 208),
+    ],
+)
+def test_a_result_in_minutes_and_seconds_is_a_time_taken(text, surface, seconds) -> None:
+    c = _found(text)[surface]
+    assert (c.value, c.unit) == (seconds, "秒")
+
+
+def test_a_moment_on_the_clock_stays_no_claim() -> None:
+    assert not _found("比赛进行到2分05秒时，他投篮命中。")
+    assert "0052" not in _found("客服电话0052")
