@@ -187,9 +187,7 @@ _TIME_RE = re.compile(
     # 去年的2月份, 2009年的上半年: 的 between a year and a part of it
     rf"(?P<body>(?:{_CORE}(?:的(?=(?:{_MONTH_FROM}?{_MONTH}|{_QUARTER})))?)+)"
     rf"(?P<range>(?:至|到|-{{1,2}}|—{{1,2}}|~)(?:{_DATE}|{_DAY}{_DAY_HOUR}?))?"
-    rf"(?P<post>起至今|以来|开始|起|至今|前后|之前|以前|之后|以后|为止|底为止|末为止|底|末|初|中旬|上旬|下旬"
-    # 截至2023年6月30日止六个月: the half year of a Hong Kong report, ending then
-    r"|止(?:[一二三四五六七八九十]|1[0-2]|[1-9])个月)?"
+    rf"(?P<post>起至今|以来|开始|起|至今|前后|之前|以前|之后|以后|为止|底为止|末为止|底|末|初|中旬|上旬|下旬)?"
 )
 
 

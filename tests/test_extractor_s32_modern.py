@@ -326,13 +326,6 @@ def test_the_market_of_a_city_is_no_city() -> None:
     assert scope_places("节日期间全市消费市场活跃，全市旅游市场火爆。") == {}
 
 
-def test_a_half_year_to_a_date_is_one_time() -> None:
-    expr = "截至2023年6月30日止六个月"
-    (t,) = find_times(f"据悉，{expr}，公司收入增长12%")
-    assert t.text == expr
-    assert normalise(t.text, "2023-08-01") == "../2023-06-30"
-
-
 def test_the_close_of_a_trading_day_is_no_time_of_its_own() -> None:
     # 截至收盘 stands beside the day the report names (周二…截至收盘): the day dates the figures
     assert find_times("沪指收盘报3000点，截至收盘，两市成交额8532亿元") == []
