@@ -364,3 +364,14 @@ def test_a_result_in_minutes_and_seconds_is_a_time_taken(text, surface, seconds)
 def test_a_moment_on_the_clock_stays_no_claim() -> None:
     assert not _found("比赛进行到2分05秒时，他投篮命中。")
     assert "0052" not in _found("客服电话0052")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "predicate"),
+    [
+        ("热火战胜公牛。韦德第三节独得16分。", "16分", "独得"),
+        ("公司发布分红方案。每10股派发现金红利2.5元。", "2.5元", "派发现金红利"),
+    ],
+)
+def test_a_verb_the_tagger_cut_is_the_predicate_whole(text, surface, predicate) -> None:
+    assert _found(text)[surface].predicate.endswith(predicate)
