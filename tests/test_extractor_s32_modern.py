@@ -375,3 +375,26 @@ def test_a_moment_on_the_clock_stays_no_claim() -> None:
 )
 def test_a_verb_the_tagger_cut_is_the_predicate_whole(text, surface, predicate) -> None:
     assert _found(text)[surface].predicate.endswith(predicate)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("公司派中期股息每股10美仙。", "10美仙", "美仙"),
+        ("單位實用面積434方呎。", "434方呎", "方呎"),
+    ],
+)
+def test_hong_kong_units(text: str, surface: str, unit: str) -> None:
+    assert _found(text)[surface].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("clause", "word"),
+    [
+        ("该厂良率超过90%", "良率"),
+        ("月产能达到10万片", "产能"),
+        ("全国粗钢产量8.7亿吨", "粗钢产量"),
+    ],
+)
+def test_industry_measures_are_one_noun(clause: str, word: str) -> None:
+    assert (word, "n") in nlp.tag(clause)
