@@ -2108,7 +2108,11 @@ def _clause_options(
             and _gluable(toks[k + 2])
             and nxt[1] in _GIVEN_NAME_TAGS
             and toks[k + 2][1] in _GIVEN_NAME_TAGS
-            and (k + 3 == len(toks) or len(toks[k + 3][0]) >= 2 or toks[k + 3][1] == "x")
+            and (
+                k + 3 == len(toks)
+                or len(toks[k + 3][0]) >= 2
+                or toks[k + 3][1][:1] in "xvdpcub"  # 吳|承|叡|主投, 王|小|明|说
+            )
         ):
             ends.append(k + 2)
         for last in ends:

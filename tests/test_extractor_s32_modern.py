@@ -398,3 +398,8 @@ def test_hong_kong_units(text: str, surface: str, unit: str) -> None:
 )
 def test_industry_measures_are_one_noun(clause: str, word: str) -> None:
     assert (word, "n") in nlp.tag(clause)
+
+
+def test_a_split_name_before_a_one_character_word_that_is_no_name() -> None:
+    found = _found("獅隊勝出。先發投手吳承叡主投7局，送出8次三振。")
+    assert found["7局"].subject == "吳承叡"
