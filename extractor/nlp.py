@@ -310,8 +310,9 @@ def tag(clause: str) -> tuple[tuple[str, str], ...]:
     ``data/modern_words.tsv`` (卫健委, 天猫, 元宇宙: newer than jieba's dictionary) is one word
     with its tag, and the text on each side of it is tagged on its own, as a user dictionary
     would make jieba do, whichever back end tags. A common word the dictionary tags as a name
-    (``data/tagger_retags.tsv``: 明白, 阳光, 城市) gets the tag of what it is, and a wrong join
-    (``data/tagger_splits.tsv``: 占|比达) is cut into its words."""
+    (``data/tagger_retags.tsv``: 明白, 阳光, 城市) gets the tag of what it is, a wrong join
+    (``data/tagger_splits.tsv``: 占|比达) is cut into its words, and a noun the word after it
+    shows to be a verb (``data/context_verbs.tsv``: 公告|，) is tagged ``v``."""
     if not _loaded:
         load()
     assert _tagger is not None
