@@ -2093,14 +2093,14 @@ def _clause_options(
         if k and toks[k - 1][1] == "nr" and len(toks[k - 1][0]) == 1:
             continue
         nxt = toks[k + 1]
-        ends = []
+        lasts: list[int] = []
         if (
             t[1] == "nr"
             and len(nxt[0]) <= 2
             and nxt[1] in _GIVEN_NAME_TAGS
             and "\u4e00" <= nxt[0][0] <= "\u9fff"
         ):
-            ends.append(k + 1)
+            lasts.append(k + 1)
         if (
             (t[1] == "nr" or t[0] in _surnames())
             and k + 2 < len(toks)
@@ -2114,8 +2114,8 @@ def _clause_options(
                 or toks[k + 3][1][:1] in "xvdpcub"  # 吳|承|叡|主投, 王|小|明|说
             )
         ):
-            ends.append(k + 2)
-        for last in ends:
+            lasts.append(k + 2)
+        for last in lasts:
             if own and toks[last][3] > q_start:
                 continue
             name = "".join(x[0] for x in toks[k : last + 1])
