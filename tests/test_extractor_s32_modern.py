@@ -403,3 +403,22 @@ def test_industry_measures_are_one_noun(clause: str, word: str) -> None:
 def test_a_split_name_before_a_one_character_word_that_is_no_name() -> None:
     found = _found("獅隊勝出。先發投手吳承叡主投7局，送出8次三振。")
     assert found["7局"].subject == "吳承叡"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("他以9秒83夺冠。", "9秒83", 9.83),
+        ("成绩为12秒88。", "12秒88", 12.88),
+        ("她以2分05秒86的成绩夺冠。", "2分05秒86", 125.86),
+    ],
+)
+def test_hundredths_after_seconds_are_part_of_a_race_time(text, surface, value) -> None:
+    assert _found(text)[surface].value == pytest.approx(value)
+
+
+def test_a_count_after_seconds_is_its_own_number() -> None:
+    found = _found("他用时3秒，83次出手。")
+    assert found["3秒"].value == 3
+    assert "83次" in found
+    assert "83次" in _found("用时3秒83次")
