@@ -194,6 +194,11 @@ def _long_close_cues() -> tuple[str, ...]:
     return tuple(c for c in _cues("close") if len(c) >= 2)
 
 
+#: The words that close a criterion on a number (60岁以上, 90平米以下): left at the head of a
+#: subject option when the number is read apart, they name no part of the group.
+_CRITERION_TAILS = ("以上", "以下", "以内")
+
+
 def _glued_ends(text: str) -> tuple[int, int]:
     """How many characters at the head and at the tail of a subject option are words glued to
     a name that are no part of it: a verb written before a team (``team_cues.tsv``:
@@ -206,6 +211,9 @@ def _glued_ends(text: str) -> tuple[int, int]:
     if text.startswith(before_team):
         head = next(len(c) for c in before_team if text.startswith(c))
     rest = text[head:]
+    if rest.startswith(_CRITERION_TAILS) and len(rest) >= 4:
+        # the tail of a criterion before the group it bounds (40岁以上|人群, 90平米以下|小户型)
+        head, rest = head + 2, rest[2:]
     if rest.startswith(_cues("open")):
         opener = max((c for c in _cues("open") if rest.startswith(c)), key=len)
         if len(rest) - len(opener) >= 2:
@@ -1366,6 +1374,8 @@ def subject_options(
             text = text[head : len(text) - tail]
             if placed:
                 start, end = start + head, end - tail
+        if text in _CRITERION_TAILS:
+            return  # 40岁|以上: the bound of a criterion, no name
         placed = placed and start < end
         if number_spans and placed:
             for a, b in _overlapping(number_spans, start, end):

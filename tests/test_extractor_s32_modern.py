@@ -422,3 +422,25 @@ def test_a_count_after_seconds_is_its_own_number() -> None:
     assert found["3秒"].value == 3
     assert "83次" in found
     assert "83次" in _found("用时3秒83次")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("新政出台。90平米以下普通住房的交易税费有两项减免，共有300户受益。", "300户"),
+        ("健康提示。40岁以上人群中，糖尿病患者约有1.4亿人。", "约有1.4亿人"),
+    ],
+)
+def test_the_bound_of_a_criterion_opens_no_subject(text: str, surface: str) -> None:
+    from extractor.core import extract_with_fields
+
+    for c, fields in extract_with_fields(text):
+        assert not any(o.text.startswith(("以上", "以下")) for o in fields["subject"]), c
+
+
+def test_a_final_named_by_its_distance_is_no_length() -> None:
+    assert [c.quantity_text for c in extract("他在男子100米决赛中以9秒83夺冠。")] == ["9秒83"]
+
+
+def test_a_net_flow_is_one_verb() -> None:
+    assert _found("北向资金净买入32.5亿元。")["32.5亿元"].predicate == "净买入"
