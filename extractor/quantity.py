@@ -3233,9 +3233,18 @@ def _threshold(t: str, m: Mention) -> bool:
     """大于140平方米…就可划归为…, 超过60%，…才会受到损失: a quantity after a comparison word
     whose sentence goes on to a consequence (data/threshold_words.tsv), or in a clause a
     condition word opens (若费率低于0.6%: data/condition_words.tsv), is the threshold of a
-    rule, not a fact. A duration stays (不到5分钟就能上四环: how long something takes)."""
+    rule, not a fact; so is an amount right after 满 (购物满5000元送…, 每满1000元减200元: what a
+    promotion asks, the gift after it is the fact). A duration stays (不到5分钟就能上四环: how
+    long something takes)."""
     if m.kind == "duration":
         return False
+    if (
+        m.kind == "money"
+        and m.start == m.core_start
+        and t.endswith("满", 0, m.start)
+        and not t.endswith(("已满", "刚满"), 0, m.start)  # 资金已满5000万元: reached, a fact
+    ):
+        return True
     surface = t[m.start : m.end]
     if not (
         surface.startswith(_THRESHOLD_COMPARE)

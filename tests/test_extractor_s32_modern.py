@@ -444,3 +444,14 @@ def test_a_final_named_by_its_distance_is_no_length() -> None:
 
 def test_a_net_flow_is_one_verb() -> None:
     assert _found("北向资金净买入32.5亿元。")["32.5亿元"].predicate == "净买入"
+
+
+@pytest.mark.parametrize(
+    "text", ["活动期间，购物满5000元送500元购物券。", "买橱柜满3000元用500元抵用券。"]
+)
+def test_what_a_promotion_asks_is_no_claim(text: str) -> None:
+    assert not [c for c in extract(text) if c.value in (5000, 3000)]
+
+
+def test_an_amount_reached_is_a_claim() -> None:
+    assert "5000万元" in _found("截至目前，该基金募集资金已满5000万元。")
