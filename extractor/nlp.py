@@ -414,8 +414,9 @@ def _with_modern_words(clause: str, found: re.Match[str]) -> tuple[tuple[str, st
     """The clause tagged with the modern words found in it as words of their own. A new word
     is made of the back end's pieces (卫|健|委, 营|收|年|增); a match that cuts a word of the
     back end's is no word of the text and is left alone (年增 of 去年|增加, of 2009|年|增长, of
-    年增长率; 营收 of 主营|收入), unless it holds two whole pieces and cuts one word at one
-    end only, a wrong join of the back end's (中|汽|协同比 is 中汽协|同比)."""
+    年增长率; 营收 of 主营|收入), unless it lies inside a word the back end takes for a name
+    (高清 of 全高清/nr), or holds two whole pieces and cuts one word at one end only, a wrong
+    join of the back end's (中|汽|协同比 is 中汽协|同比)."""
     assert _tagger is not None
     tags = _modern_tags()
     raw = _tagger(clause)

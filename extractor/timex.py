@@ -586,9 +586,11 @@ _EVENT_TAIL_RE = re.compile("期间|以来")
 _NOT_EVENT = frozenset("此这该其那同一二两三四五六七八九十百千万零几多年月日天周")
 
 
-#: The last characters of the names of events three characters long (冬奥会, 艺术节, 车展, 锦标赛):
-#: the period before 期间 or 以来 is read from the third character back.
+#: The last characters of the names of events three characters long (冬奥会, 艺术节, 锦标赛): the
+#: period before 期间 or 以来 is read from the third character back, unless its last two are an
+#: event's word of their own (data/event_words.tsv: 大会, 车展, 比赛).
 _EVENT_ENDS = frozenset("会节展赛")
+_EVENT_WORDS = frozenset(words("event_words"))
 
 
 def _is_ideograph(ch: str) -> bool:
@@ -622,6 +624,7 @@ def _event_periods(norm: str, found: list[TimeExpr]) -> list[TimeExpr]:
             if (
                 norm[i - 1] in _EVENT_ENDS
                 and i >= 3
+                and norm[i - 2 : i] not in _EVENT_WORDS
                 and _is_ideograph(norm[i - 3])
                 and norm[i - 3] not in _NOT_EVENT
             ):

@@ -123,6 +123,16 @@ def test_an_event_named_in_three_characters_is_the_period_whole(text: str, time:
     assert [t.text for t in find_times(text)] == [time]
 
 
+def test_every_event_word_is_read_alone_before_its_tail() -> None:
+    from extractor.lexicon import words
+
+    for word in words("event_words"):
+        # 北京车展期间, 在比赛期间: the word of two characters, never 京车展 or 在比赛
+        assert [t.text for t in find_times(f"北京{word}期间，共签约50个项目")] == [f"{word}期间"], (
+            word
+        )
+
+
 def test_a_count_before_the_tail_is_no_event() -> None:
     assert find_times("在此期间，共投入300名工人。") == []
 
