@@ -2180,8 +2180,12 @@ def _clause_options(
     # A whole list of names before the quantity (甲、乙、丙涨幅都在1%以上); each regex below
     # needs a character (、, 《, a name mark, 某) that most clauses lack: a find skips it.
     for lm in marked(_NAME_LIST_RE, "、", norm, span[0], limit):
-        if norm.startswith("分别", lm.end()) or (own and lm.end() >= limit - 1):
-            continue
+        if (
+            norm.startswith("分别", lm.end())
+            or "分别" in lm.group(0)
+            or (own and lm.end() >= limit - 1)
+        ):
+            continue  # a respective list gives its items (A、B分别以X和Y), never the whole
         f = {"whole_list": 1.0, "same_sentence": 1.0, "length": min(len(lm.group(0)), 20) / 10}
         found.append((lm.group(0), lm.start(), lm.end(), f))
     # The same read on the tags: noun runs joined by 、/和/与/及, with a closing 等+noun
@@ -2355,7 +2359,8 @@ _NAME_LIST_RE = re.compile(rf"({_ITEM}(?:、{_ITEM})+(?:(?:和|与|及){_ITEM})?
 _RESP_ITEM = r"[^、，。；：,;:\s（）()0-9两几和与及][^、，。；：,;:\s（）()两几和与及]{1,15}"
 #: A respective list: two or more items joined by 、 or a last 和/与/及 (A和B分别为X和Y).
 _RESP_LIST_RE = re.compile(rf"{_RESP_ITEM}(?:、{_RESP_ITEM})*(?:[、和与及]{_RESP_ITEM})")
-_RESP_SPLIT = re.compile(r"[、和与及]")
+_RESP_SPLIT = re.compile(r"以及|[、和与及]")
+_CLAUSE_SPLIT = re.compile(r"[，,；;]")
 #: Words after which a respective list's first item starts (…的两只基金为|A和B).
 _ITEM_LEAD = ("是", "为", "有", "的", "：")
 
@@ -2389,6 +2394,42 @@ def _list_count_start(item: str) -> int:
     return len(item)
 
 
+#: A quantity standing alone as an item of a respective series (13.6%, 30,664.85亿元, 第三,
+#: 5136户, 约2个百分点): a qualifier, a number, and a unit of at most four characters.
+_SERIES_ITEM_RE = re.compile(
+    r"\s*(?:约|近|超过|逾|达|第)?[-−+]?[0-9.,，０-９零〇一二三四五六七八九十百千万亿两]+"
+    r"[\u4e00-\u9fff%％‰]{0,4}\s*"
+)
+#: Words of a clause after the series that go on with its items (，同比增长|a和b; ，均增长|20%):
+#: at most this many characters besides its quantities, and no 的.
+_SERIES_GOES_ON = 6
+
+
+def _respective_place(tail: str) -> int:
+    """The place of a quantity in its series after 分别, from ``tail`` (the text from 分别 to
+    the quantity): the items of the quantity's own run, joined by 、/和/及 — a run that a verb
+    or other words interrupt starts again (分别以X和Y位列|第三、第四: 第三 is the first item, as
+    the second run's first; 分别为X和Y，同比增长|a和b: a is the first). -1 when a clause
+    after the series is about something else (，跌幅较大的B下跌幅度达; ，而C、D的仓位…): more
+    than :data:`_SERIES_GOES_ON` characters besides its quantities, or a 的."""
+    for clause in _CLAUSE_SPLIT.split(tail)[1:]:
+        rest = _RESP_SPLIT.sub("", _SERIES_ITEM_RE.sub("", clause))
+        if len(rest) > _SERIES_GOES_ON or "的" in rest:
+            return -1
+    pieces = _RESP_SPLIT.split(tail)
+    if pieces[-1].strip():
+        # Words before the quantity: it opens a run of its own, when they go on with the
+        # series (位列, ，同比增长) rather than open a clause about something else (，跌幅较大的
+        # B下跌幅度达: -1, no item).
+        return 0
+    place = 1
+    for piece in reversed(pieces[1:-1]):
+        if not _SERIES_ITEM_RE.fullmatch(piece):
+            break
+        place += 1
+    return place
+
+
 def _respective(
     norm: str,
     q_start: int,
@@ -2410,17 +2451,19 @@ def _respective(
     if at < 0 or c_end < q_start:
         return
     # The quantity's place among the quantities after 分别.
-    tail = norm[s_start + at : q_start]
-    place = tail.count("、") + tail.count("和") + tail.count("及")
+    place = _respective_place(norm[s_start + at : q_start])
+    if place < 0:
+        return
     names = list(_RESP_LIST_RE.finditer(norm, s_start, s_start + at))
     if not names:
         return
     m = names[-1]
     items: list[tuple[str, int]] = []
     pos = m.start()
-    for piece in _RESP_SPLIT.split(m.group(0)):
-        items.append((piece, pos))
-        pos += len(piece) + 1
+    for sep in _RESP_SPLIT.finditer(norm, m.start(), m.end()):
+        items.append((norm[pos : sep.start()], pos))
+        pos = sep.end()
+    items.append((norm[pos : m.end()], pos))
     if place >= len(items):
         return
     text, start = items[place]

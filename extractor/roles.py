@@ -32,6 +32,8 @@ _NOUNISH = frozenset(
     {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "nl", "j", "l", "vn", "s", "an", "eng"}
 )
 _ENTITY_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})
+#: The tags of a person's, a place's or an organisation's name.
+_NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt"})
 #: Endings of organisation names (公司, 银行, 协会, 俱乐部), and words that end with one but
 #: name no organisation (社会, 机会, 全部).
 _ORG_SUFFIXES = lexicon.words("org_suffixes")
@@ -691,9 +693,11 @@ def predicate_and_object(
             obj = Phrase("".join(t[0] for t in inner), inner[0][2], inner[-1][3])
             before = before[:k]
     copula = False
+    respective = False
     while before and (before[-1][0] in _DROP_BEFORE or before[-1][1] in ("x", "ul", "uj")):
         if before[-1][0] in _COPULA:
             copula = True
+        respective = respective or before[-1][0] == "分别"
         before.pop()
     if before:
         last = before[-1]
@@ -706,7 +710,11 @@ def predicate_and_object(
                 k -= 1  # 解决/率 -> 解决率
             span = before[k:]
             pred = Phrase("".join(t[0] for t in span), span[0][2], span[-1][3])
-        elif _is_nounish(last) or _is_attr(last[0]):
+        elif (_is_nounish(last) and not (respective and last[1] in _NAME_FLAGS)) or _is_attr(
+            last[0]
+        ):
+            # A name right before 分别 (深圳、广州分别以X: a respective list's last item) is
+            # who the claim is about, never what it measures.
             k = len(before) - 1
             while (
                 k > 0

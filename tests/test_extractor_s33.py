@@ -1,0 +1,77 @@
+"""Forms read in the thirty-third session: respective lists whose items run across two series
+(A、B分别以X和Y位列第三、第四), a clause after the series about something else, items joined
+by 以及, and a signed or spaced series. Sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.core import extract
+from extractor.entities import _respective_place
+
+
+def _found(text: str, doc_date: str | None = None) -> dict:
+    """The candidates by their number and unit (the qualifier dropped: 达1.4% -> 1.4%)."""
+    return {c.quantity_text.lstrip("达约近逾"): c for c in extract(text, doc_date)}
+
+
+# ---------------------------------------------------------------- the place in a series
+
+
+@pytest.mark.parametrize(
+    ("tail", "place"),
+    [
+        ("分别为", 0),
+        ("分别为12亿元和", 1),
+        ("分别为13.6%、16.8%和", 2),
+        # a second series after a verb starts again
+        ("分别以3.1万亿元和2.8万亿元位列", 0),
+        ("分别以3.1万亿元和2.8万亿元位列第三、", 1),
+        # a clause that goes on with the series
+        ("分别为5亿元和4亿元，同比增长", 0),
+        ("分别为5亿元和4亿元，同比增长12%和", 1),
+        # signed and spaced items
+        ("分别为-1.41%、-1.29%、", 2),
+        ("分别上涨14.65% 、12.65%、 ", 2),
+        # a clause about something else: no item
+        ("分别上涨3%和2%，跌幅较大的丙基金下跌幅度达", -1),
+        ("分别为5%和4%，而丙、丁的仓位仍在两成以下，同期仅上涨0.6%、", -1),
+    ],
+)
+def test_the_place_of_a_quantity_in_its_series(tail: str, place: int) -> None:
+    assert _respective_place(tail) == place
+
+
+# ---------------------------------------------------------------- respective lists, end to end
+
+
+def test_two_series_after_one_list_align_item_by_item() -> None:
+    found = _found("苏州、成都分别以2.3万亿元和2.1万亿元位列第六、第七。")
+    assert found["2.3万亿元"].subject == "苏州"
+    assert found["2.1万亿元"].subject == "成都"
+    assert found["第六"].subject == "苏州"
+    assert found["第七"].subject == "成都"
+
+
+def test_the_last_name_before_fen_bie_is_no_predicate() -> None:
+    c = _found("苏州、成都分别以2.3万亿元和2.1万亿元位列第六、第七。")["2.3万亿元"]
+    assert c.predicate != "成都"
+    assert c.predicate == "位列"
+
+
+def test_no_subject_option_runs_into_fen_bie() -> None:
+    for c in extract("甲公司、乙公司分别以8.5亿元和7.2亿元中标。"):
+        assert "分别" not in c.subject
+
+
+def test_items_joined_by_yi_ji_keep_no_yi() -> None:
+    found = _found("长城稳健、华安成长以及南方绩优分别上涨5.1%、4.3%和3.9%。")
+    assert found["4.3%"].subject == "华安成长"
+    assert found["3.9%"].subject == "南方绩优"
+    assert all(not c.subject.endswith("以") for c in found.values())
+
+
+def test_a_clause_about_another_fund_takes_no_item_of_the_list() -> None:
+    found = _found("甲基金、乙基金分别上涨3.1%和2.2%，跌幅较大的丙基金下跌幅度达1.4%。")
+    assert "丙基金" in found["1.4%"].subject
+    assert "甲基金" not in found["1.4%"].subject and "乙基金" not in found["1.4%"].subject
