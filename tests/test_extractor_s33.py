@@ -75,3 +75,24 @@ def test_a_clause_about_another_fund_takes_no_item_of_the_list() -> None:
     found = _found("甲基金、乙基金分别上涨3.1%和2.2%，跌幅较大的丙基金下跌幅度达1.4%。")
     assert "丙基金" in found["1.4%"].subject
     assert "甲基金" not in found["1.4%"].subject and "乙基金" not in found["1.4%"].subject
+
+
+# ---------------------------------------------------------------- the writer's own country
+
+
+@pytest.mark.parametrize("word", ["我国", "我省", "我市", "本省", "本港", "本县", "本国"])
+def test_the_writers_own_place_is_tagged_a_place(word: str) -> None:
+    from extractor import nlp
+
+    nlp.load()
+    assert (word, "ns") in nlp.tag(f"{word}茶叶出口量36万吨")
+
+
+def test_a_measured_thing_of_our_country_is_no_company_of_the_article() -> None:
+    text = (
+        "东华稀土公司发布公告称，公司拟扩建产线。据海关统计，2021年我国稀土出口4.9万吨，"
+        "同比增长38%。我国稀土储量约4400万吨。"
+    )
+    found = _found(text)
+    for q in ("4.9万吨", "约4400万吨"):
+        assert found[q.lstrip("约")].subject.startswith("我国稀土")
