@@ -205,7 +205,9 @@ def _glued_ends(text: str) -> tuple[int, int]:
     战胜|日本队), a source's cue (``source_cues.tsv``: 据|海关总署, 美国劳工部|预计; closing
     cues of one character, 称 and 说, end nouns too, 名称, 来说, and stay), and a word that
     names no subject (``not_subject_words.tsv``: GDP|同比, 公司|累计). A cue is cut only where
-    two characters or more are left; the team's verb always."""
+    two characters or more are left; the team's verb always. A connective or a discourse
+    word glued to the head (``option_heads.tsv``: 其中|统筹基金, 而|招商银行) is cut the same
+    way."""
     head = tail = 0
     before_team = _team_cues()[1]
     if text.startswith(before_team):
@@ -214,6 +216,10 @@ def _glued_ends(text: str) -> tuple[int, int]:
     if rest.startswith(_CRITERION_TAILS) and len(rest) >= 4:
         # the tail of a criterion before the group it bounds (40岁以上|人群, 90平米以下|小户型)
         head, rest = head + 2, rest[2:]
+    if rest.startswith(_option_heads()):
+        lead = max((w for w in _option_heads() if rest.startswith(w)), key=len)
+        if len(rest) - len(lead) >= 2:
+            head, rest = head + len(lead), rest[len(lead) :]
     if rest.startswith(_cues("open")):
         opener = max((c for c in _cues("open") if rest.startswith(c)), key=len)
         if len(rest) - len(opener) >= 2:
@@ -225,6 +231,13 @@ def _glued_ends(text: str) -> tuple[int, int]:
     words = _not_subject()
     word = next((n for n in _not_subject_sizes() if len(rest) > n and rest[-n:] in words), 0)
     return head, tail + word
+
+
+@cache
+def _option_heads() -> tuple[str, ...]:
+    """Connectives and discourse words glued to the head of a subject option
+    (``data/option_heads.tsv``: 其中|统筹基金, 而|招商银行)."""
+    return lexicon.words("option_heads")
 
 
 @cache

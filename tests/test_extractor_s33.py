@@ -96,3 +96,26 @@ def test_a_measured_thing_of_our_country_is_no_company_of_the_article() -> None:
     found = _found(text)
     for q in ("4.9万吨", "约4400万吨"):
         assert found[q.lstrip("约")].subject.startswith("我国稀土")
+
+
+# ---------------------------------------------------------------- connectives glued to a name
+
+
+@pytest.mark.parametrize("head", __import__("extractor.lexicon").lexicon.words("option_heads"))
+def test_every_option_head_is_cut_off_a_subject_option(head: str) -> None:
+    from extractor.entities import _glued_ends
+
+    assert _glued_ends(head + "东方钢铁集团") == (len(head), 0)
+    # never where less than two characters would be left
+    assert _glued_ends(head + "甲")[0] < len(head)
+
+
+def test_a_connective_glued_to_the_subject_is_cut_off() -> None:
+    found = _found("其中统筹基金收入1758亿元，个人账户收入1128亿元。")
+    assert found["1758亿元"].subject == "统筹基金"
+
+
+def test_the_word_that_defines_an_alias_opens_no_subject() -> None:
+    text = "香港零售管理协会（下称零售管理协会）主席表示，逾九成会员商户已恢复正常营业。"
+    for c in extract(text):
+        assert not c.subject.startswith("下称")
