@@ -234,6 +234,22 @@ def _glued_ends(text: str) -> tuple[int, int]:
 
 
 @cache
+def _source_frame_re() -> re.Pattern[str]:
+    """A whole source frame (``data/source_frame_words.tsv``: an open word, then a close word
+    ending it — 经数据中心测算, 据初步统计): a clause that names who reports, never a name."""
+    rows = lexicon.table("source_frame_words")
+    opens = "|".join(re.escape(r[0]) for r in rows if r[1] == "open")
+    closes = "|".join(
+        re.escape(r[0]) for r in sorted(rows, key=lambda r: -len(r[0])) if r[1] == "close"
+    )
+    return re.compile(f"(?:{opens}).+(?:{closes})")
+
+
+#: The first characters of the open words of a source frame (a cheap test before the pattern).
+_FRAME_OPENS = frozenset(r[0][0] for r in lexicon.table("source_frame_words") if r[1] == "open")
+
+
+@cache
 def _option_heads() -> tuple[str, ...]:
     """Connectives and discourse words glued to the head of a subject option
     (``data/option_heads.tsv``: 其中|统筹基金, 而|招商银行)."""
@@ -1389,6 +1405,8 @@ def subject_options(
                 start, end = start + head, end - tail
         if text in _CRITERION_TAILS:
             return  # 40岁|以上: the bound of a criterion, no name
+        if text[:1] in _FRAME_OPENS and _source_frame_re().fullmatch(text):
+            return  # 经如皋市公安局交警大队调查: a whole source frame, no name
         placed = placed and start < end
         if number_spans and placed:
             for a, b in _overlapping(number_spans, start, end):

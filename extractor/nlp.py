@@ -319,6 +319,8 @@ def tag(clause: str) -> tuple[tuple[str, str], ...]:
     found = _modern_words().search(clause)
     tagged = _tagger(clause) if found is None else _with_modern_words(clause, found)
     tagged = _context_verbs(tagged)
+    if "某" in clause:
+        tagged = _mou_names(tagged)
     fixes = _tag_fixes()
     if fixes.keys().isdisjoint([w for w, _ in tagged]):
         return tagged
@@ -332,6 +334,45 @@ def tag(clause: str) -> tuple[tuple[str, str], ...]:
         else:
             out += fix
         surname = flag == "nr" and len(word) == 1
+    return tuple(out)
+
+
+#: Tags a one-character given name after 某 may have (张某|鹏/nr, 周某|平/n, 黄某|龙/n).
+_GIVEN_AFTER_MOU = frozenset({"n", "nr", "nrfg", "a", "ng", "ag", "zg", "nz", "ns"})
+
+
+def _mou_names(tagged: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """A person written by surname and 某, as court and police news writes the people of a
+    case (张某, 李某某, 张某鹏), is one word tagged ``nr``: the tagger cuts it into the surname,
+    某 and a given name it joins to nothing or reads as a noun (张/q 某/r 鹏/nr). The surname is
+    one of ``data/surnames.tsv``; a one-character given name is taken when a word of two
+    characters, a mark or a function word follows it (张某鹏|有期徒刑, 周某平|以), never a verb
+    or a preposition (高某|被, 王某|说)."""
+    from . import lexicon
+
+    surnames = frozenset(lexicon.words("surnames"))
+    out: list[tuple[str, str]] = []
+    k = 0
+    n = len(tagged)
+    while k < n:
+        word, flag = tagged[k]
+        if word in surnames and k + 1 < n and tagged[k + 1][0] in ("某", "某某"):
+            end = k + 2
+            if tagged[k + 1][0] == "某" and end < n:
+                given, gflag = tagged[end]
+                after = tagged[end + 1] if end + 1 < n else None
+                if (
+                    len(given) == 1
+                    and "\u4e00" <= given <= "\u9fff"
+                    and gflag in _GIVEN_AFTER_MOU
+                    and (after is None or len(after[0]) >= 2 or after[1][:1] in "xudpcr")
+                ):
+                    end += 1
+            out.append(("".join(w for w, _ in tagged[k:end]), "nr"))
+            k = end
+            continue
+        out.append((word, flag))
+        k += 1
     return tuple(out)
 
 

@@ -32,6 +32,8 @@ _NOUNISH = frozenset(
     {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "nl", "j", "l", "vn", "s", "an", "eng"}
 )
 _ENTITY_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})
+#: Verbs that cause the result written after the count (造成25人死亡, 致3人受伤).
+_CAUSATIVES = ("造成", "致", "导致", "致使")
 #: The tags of a person's, a place's or an organisation's name.
 _NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt"})
 #: Endings of organisation names (公司, 银行, 协会, 俱乐部), and words that end with one but
@@ -785,4 +787,14 @@ def predicate_and_object(
             if pred is None and kind == "count":
                 pred = obj
                 obj = None
+    if (
+        pred is not None
+        and pred.text.endswith(_CAUSATIVES)
+        and after
+        and after[0][1] == "v"
+        and len(after[0][0]) >= 2
+    ):
+        # 造成25人死亡, 致175万人受灾: what the count measures is the result after it, not the
+        # verb that causes it.
+        pred = Phrase(after[0][0], after[0][2], after[0][3])
     return pred, obj

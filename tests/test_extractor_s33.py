@@ -119,3 +119,76 @@ def test_the_word_that_defines_an_alias_opens_no_subject() -> None:
     text = "香港零售管理协会（下称零售管理协会）主席表示，逾九成会员商户已恢复正常营业。"
     for c in extract(text):
         assert not c.subject.startswith("下称")
+
+
+# ---------------------------------------------------------------- casualties: the result counts
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "predicate"),
+    [
+        ("据通报，事故已造成12人死亡。", "12人", "死亡"),
+        ("当地强降雨致3万余人受灾。", "3万余人", "受灾"),
+        ("山体滑坡导致4人遇难。", "4人", "遇难"),
+    ],
+)
+def test_a_causative_gives_way_to_the_result_after_the_count(
+    text: str, surface: str, predicate: str
+) -> None:
+    assert _found(text)[surface].predicate == predicate
+
+
+def test_a_causative_without_a_result_verb_stays() -> None:
+    from extractor.roles import _CAUSATIVES
+
+    c = _found("这起事故造成直接经济损失约2000万元。")["2000万元"]
+    assert c.predicate != "" and not c.predicate.startswith("直接经济损失2000")
+    assert "造成" in _CAUSATIVES
+
+
+# ---------------------------------------------------------------- people of a case: 张某鹏
+
+
+@pytest.mark.parametrize(
+    ("clause", "name"),
+    [
+        ("判处主犯张某鹏有期徒刑11年", "张某鹏"),
+        ("张某鹏等人搭建赌博网站", "张某鹏"),
+        ("被告人周某平以投资为名骗取钱财", "周某平"),
+        ("犯罪嫌疑人高某被抓获", "高某"),
+        ("李某某因涉嫌诈骗被刑拘", "李某某"),
+        ("王某说", "王某"),
+        ("张某称其投资了5万元", "张某"),
+    ],
+)
+def test_a_surname_with_mou_is_one_person(clause: str, name: str) -> None:
+    from extractor import nlp
+
+    nlp.load()
+    assert (name, "nr") in nlp.tag(clause)
+
+
+def test_mou_without_a_surname_stays_a_pronoun() -> None:
+    from extractor import nlp
+
+    nlp.load()
+    assert ("某", "r") in nlp.tag("某公司去年营收增长12%")
+
+
+def test_the_given_name_after_mou_is_no_part_of_the_predicate() -> None:
+    c = _found("法院判处被告人黄某龙有期徒刑18年。")["18年"]
+    assert c.subject.endswith("黄某龙")
+    assert "龙" not in c.predicate
+
+
+# ---------------------------------------------------------------- a source frame is no name
+
+
+def test_a_whole_source_frame_is_no_subject_option() -> None:
+    from extractor.core import extract_with_fields
+
+    text = "一辆货车超载被查。经如皋市公安局交警大队调查，该货车核载31吨，实载102.6吨。"
+    for c, fields in extract_with_fields(text):
+        texts = [o.text for o in fields["subject"]]
+        assert "经如皋市公安局交警大队调查" not in texts
+        assert c.subject != "经如皋市公安局交警大队调查"
