@@ -2354,12 +2354,19 @@ def _relative_features(
             o.features["topic_implicit"] = 1.0
         if opener and o.features.get("clause_opener") and o.features.get("same_clause"):
             o.features["own_opener"] = 1.0
+        if 0 < o.start <= q_start and _PART_LEAD_RE.search(
+            table.norm, max(0, o.start - 3), o.start
+        ):
+            o.features["part_opener"] = 1.0
     written = [o for o in options if s_start <= o.start and o.end <= q_start]
     if written:
         max(written, key=lambda o: o.end).features["nearest"] = 1.0
         min(written, key=lambda o: o.start).features["first"] = 1.0
 
 
+#: What stands right before a part of a whole named before it (…投资增长10%，其中，工业投资…;
+#: 当中约55%): 其中 or 当中, and a mark or none.
+_PART_LEAD_RE = re.compile(r"(?:其中|当中)[，,：:]?\Z")
 #: Marks after which a mention opens a clause or a sentence (the topic of what follows).
 _OPENING_MARKS = frozenset("，,。；;！？!?：:\n")
 

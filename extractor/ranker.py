@@ -148,6 +148,7 @@ FEATURES: dict[str, str] = {
     "topic_implicit": "the article's topic (its title, most salient name or a headline term),"
     " when nothing before the quantity in its clause can be the subject",
     "own_opener": "it opens the quantity's own clause",
+    "part_opener": "it follows 其中 or 当中: a part of the whole named before (其中，工业投资)",
     "counted": "the noun (or 的-phrase) the quantity counts, right after it (168只偏股基金)",
     "repeated": "an option read on to what follows it (合丰成长), or a person's name back to what"
     " precedes it (拜纳姆), wherever the document writes it",
