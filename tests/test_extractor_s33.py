@@ -192,3 +192,13 @@ def test_a_whole_source_frame_is_no_subject_option() -> None:
         texts = [o.text for o in fields["subject"]]
         assert "经如皋市公安局交警大队调查" not in texts
         assert c.subject != "经如皋市公安局交警大队调查"
+
+
+# ---------------------------------------------------------------- 该集团 points back
+
+
+def test_gai_jituan_points_back_to_the_group_named_before() -> None:
+    text = "记者从晋能控股集团获悉，2021年该集团原煤产量达4.1亿吨。"
+    (c,) = extract(text)
+    assert c.subject.endswith("控股集团")
+    assert c.subject != "该集团"
