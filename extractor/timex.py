@@ -38,7 +38,12 @@ _WEEK = r"(?:第[一二三四五1-5]周)"
 #: A week of a season or a year written alone (第9周, 第十二周); never an anniversary (第10周年).
 _WEEK_ALONE = r"(?:第(?:[1-9]\d?|[一二三四五六七八九十]{1,3})周(?!年))"
 #: An hour written right after a day (6月17日18时, 5日8点30分): a clock time even without 许.
-_DAY_HOUR = r"(?:(?:[01]?\d|2[0-4])[时点](?:[0-5]?\d分)?(?![\d多余]))"
+_DAY_HOUR = (
+    # the hours of a daily bulletin (8月4日0—24时, 4日0时至24时): one stretch of the day
+    r"(?:(?:[01]?\d|2[0-4])(?:[时点](?:[0-5]?\d分)?)?(?:-{1,2}|—{1,2}|~|～|至|到)"
+    r"(?:[01]?\d|2[0-4])[时点](?:[0-5]?\d分)?(?![\d多余])"
+    r"|(?:[01]?\d|2[0-4])[时点](?:[0-5]?\d分)?(?![\d多余]))"
+)
 #: The first day of a day range written with one 日 (5月28～30日, 4月1至3日): one expression.
 _DAY_FROM = rf"(?:{_DAY_NUM}(?:-{{1,2}}|—{{1,2}}|~|～|至|到)(?={_DAY_NUM}[日号]))"
 #: A date; typeset text may set a space between its parts (2022 年 6 月 30 日).
@@ -123,13 +128,18 @@ _PART = (
 #: A day of the month written alone (讯 20日开放式基金…, ，8日晚…), only where a clause,
 #: a dateline or 据 stands right before it, or at the start of the text (a headline such
 #: as 20日股票基金跌多涨少): elsewhere 20日 is as often a duration.
-#: 从/自/于/在 before it (从20日起, 于8日) mark it as a day too.
-_BARE_DAY = rf"(?:(?<=[\s，,。；：讯电据从自于在至])|^){_DAY_NUM}日(?![\d内以来]|年化)"
+#: 从/自/于/在 before it (从20日起, 于8日), or a time zone (北京时间17日), mark it as a day too;
+#: never where 日 opens a word (5日均线, 30日元, 日本, 日经, 日产).
+_BARE_DAY = (
+    rf"(?:(?<=[\s，,。；：讯电据从自于在至])|(?<=时间)|^){_DAY_NUM}日"
+    # with the hour of a bulletin (截至25日17时, 8日0时至24时): no month needs to be written
+    rf"(?:{_DAY_HOUR}|(?![\d内以来元本经均产]|年化))"
+)
 #: A day written alone after a name and before a word of the news (data/day_followers.tsv:
 #: 国家统计局15日发布, 记者8日从…获悉, 20日晚): a date wherever it stands, but not after a word
 #: that makes it a count of days (前15日, 每5日, 住了3日, 近10日, 第2日) or inside a number.
 _BARE_DAY_BEFORE_NEWS = (
-    rf"(?<![\d.\-~～至到前每第近满了过这那约共数几余多逾超]){_DAY_NUM}日"
+    rf"(?<![\d.\-~～至到前每第近满了过这那约共数几余多逾超续达期限隔]){_DAY_NUM}日"
     r"(?=" + "|".join(sorted(words("day_followers"), key=len, reverse=True)) + ")"
 )
 #: What follows a named period to make it a stretch or a moment of time (国庆假期, 春节档,

@@ -1,0 +1,99 @@
+"""Thirty-third session's time rules, with sentences written for the tests: a day with the hour
+of a daily bulletin written without its month (截至25日17时, 4日0时至24时, 8月4日0—24时); a day
+written alone after a name and before a price's or a bulletin's verb (铜价8日上涨, 北京时间17日),
+a date and no quantity of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+from extractor.timex import find_times, normalise
+
+
+def _claim(text: str, surface: str):  # type: ignore[no-untyped-def]
+    [c] = [c for c in extract(text) if c.quantity_text.endswith(surface)]
+    return c
+
+
+# ------------------------------------------------ a day and an hour without their month
+@pytest.mark.parametrize(
+    ("text", "surface", "time", "value"),
+    [
+        ("截至25日17时，全省累计转移人员约148万人。", "148万人", "截至25日17时", "../2022-04-25"),
+        ("截至8日20时，该市新增确诊病例46例。", "46例", "截至8日20时", "../2022-04-08"),
+        ("截至8日20时30分，该市累计报告病例46例。", "46例", "截至8日20时30分", "../2022-04-08"),
+        ("4日0时至24时，全省新增确诊病例46例。", "46例", "4日0时至24时", "2022-04-04"),
+        ("8月4日0—24时，全省新增确诊病例46例。", "46例", "8月4日0—24时", "2022-08-04"),
+        # forms that kept working: a day alone, a full date and hour range
+        ("截至19日，该市新增确诊病例46例。", "46例", "截至19日", "../2022-04-19"),
+        ("6月17日18时至6月18日18时，全市新增病例9例。", "9例", "6月17日18时至6月18日18时", ""),
+        ("5月3日8时至5日20时，全市平均降雨量达120毫米。", "120毫米", "5月3日8时至5日20时", ""),
+    ],
+)
+def test_a_bulletin_day_and_hour_without_a_month_is_the_time(
+    text: str, surface: str, time: str, value: str
+) -> None:
+    assert _claim(text, surface).time_text == time
+    if value:
+        assert normalise(time, "2022-04-27") == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该病房已连续3日17时起停电。",  # not a bulletin form: 连续 makes 3日 a count
+        "他在医院住了9日，花费3000元。",
+        "投资者须在30日内完成缴款。",
+    ],
+)
+def test_a_count_of_days_is_still_no_day_of_the_month(text: str) -> None:
+    assert not any(t.text.startswith(("3日", "9日", "30日")) for t in find_times(text))
+
+
+# --------------------------------------------- a day alone after a name, before its verb
+@pytest.mark.parametrize(
+    ("text", "surface", "time", "subject"),
+    [
+        ("伦敦金属交易所铜价8日上涨3.2%。", "3.2%", "8日", "伦敦金属交易所"),
+        ("荷兰天然气期货价格28日收于每兆瓦时129.5欧元。", "129.5欧元", "28日", "荷兰天然气"),
+        ("上证综指8日收于3200.5点。", "3200.5点", "8日", "上证综指"),
+        ("国际油价5日大幅下跌，布伦特原油期货价格跌至每桶90.5美元。", "90.5美元", "5日", ""),
+        ("该市28日新增确诊病例46例。", "46例", "28日", ""),
+        ("日元汇率3日下跌0.5%。", "0.5%", "3日", "日元汇率"),
+        ("北京时间17日，勇士队客场以103-90战胜凯尔特人队。", "103-90", "北京时间17日", "勇士队"),
+    ],
+)
+def test_a_day_alone_after_a_name_before_its_verb_is_the_time(
+    text: str, surface: str, time: str, subject: str
+) -> None:
+    c = _claim(text, surface)
+    assert c.time_text == time
+    assert not c.subject.endswith(tuple("0123456789")), c.subject
+    if subject:
+        assert c.subject.startswith(subject), c.subject
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("伦敦金属交易所铜价8日上涨3.2%。", "8"),
+        ("荷兰天然气期货价格28日收于每兆瓦时129.5欧元。", "28"),
+    ],
+)
+def test_a_day_after_a_price_is_no_price(text: str, day: str) -> None:
+    assert all(c.quantity_text != day for c in extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "铜价连续3日上涨，累计涨幅达5%。",  # a count of days: 连续
+        "该基金为期30日上涨概率较高。",
+        "股价跌破，5日均线支撑。",  # 日 opens a word: 5日均线
+        "报价，30日元一个。",
+        "该股近5日上涨12%。",
+    ],
+)
+def test_a_count_of_days_or_a_word_opened_by_ri_is_no_date(text: str) -> None:
+    assert not any(t.text[:1].isdigit() for t in find_times(text)), find_times(text)
