@@ -1,14 +1,16 @@
 """Thirty-third session's time rules, with sentences written for the tests: a day with the hour
 of a daily bulletin written without its month (截至25日17时, 4日0时至24时, 8月4日0—24时); a day
 written alone after a name and before a price's or a bulletin's verb (铜价8日上涨, 北京时间17日),
-a date and no quantity of its own."""
+a date and no quantity of its own; 同期 as the period of a base, a whole or a record (占同期出货量
+的80.2%, 恢复至疫前同期的92.5%, 创同期新高) is never the claim's time."""
 
 from __future__ import annotations
 
 import pytest
 
-from extractor import extract
+from extractor import extract, lexicon
 from extractor.timex import find_times, normalise
+from tests.lexicon_checks import check_lexicon_file
 
 
 def _claim(text: str, surface: str):  # type: ignore[no-untyped-def]
@@ -97,3 +99,49 @@ def test_a_day_after_a_price_is_no_price(text: str, day: str) -> None:
 )
 def test_a_count_of_days_or_a_word_opened_by_ri_is_no_date(text: str) -> None:
     assert not any(t.text[:1].isdigit() for t in find_times(text)), find_times(text)
+
+
+# ------------------------------------------- 同期 as the base, the whole or the record
+def _times(text: str, surface: str) -> list[str]:
+    c = _claim(text, surface)
+    return [a["text"] for a in c.alternatives.get("time", [])] + [c.time_text or ""]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "time"),
+    [
+        ("小米5G手机出货量达1200万部，占同期手机出货量的80.2%。", "80.2%", ""),
+        ("国庆假期，全市接待游客120万人次，旅游收入恢复至疫前同期的92.5%。", "92.5%", "国庆假期"),
+        ("上半年访港旅客约1337万人次，相当于2018年同期的约46%。", "46%", "上半年"),
+        ("10月营收186.7亿元，月增8.6%，创同期新高。", "8.6%", "10月"),
+        ("该片首周上映，在同期上映的7部影片中票房排名第一。", "第一", "首周"),
+    ],
+)
+def test_the_same_period_of_a_base_or_a_whole_is_never_the_time(
+    text: str, surface: str, time: str
+) -> None:
+    times = _times(text, surface)
+    assert not any(t.endswith("同期") for t in times), times
+    assert times[-1] == time
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "time"),
+    [
+        # 同期 opening its clause is the period itself; a comparison base stays one
+        ("上证综指三次徘徊在2245点附近，同期沪深300指数上涨32.23%。", "32.23%", "同期"),
+        ("公司第三季度实现净利润2.14亿元，而上年同期亏损1.37亿元。", "1.37亿元", "上年同期"),
+    ],
+)
+def test_the_same_period_as_a_time_of_its_own_stays(text: str, surface: str, time: str) -> None:
+    assert _claim(text, surface).time_text == time
+
+
+def test_the_same_period_heads_file_is_a_lexicon() -> None:
+    check_lexicon_file("same_period_heads")
+
+
+@pytest.mark.parametrize("head", lexicon.words("same_period_heads"))
+def test_every_same_period_head_makes_same_period_no_time(head: str) -> None:
+    text = f"今年一季度，某公司营收约120亿元，其中线上收入{head}同期行业收入的12.5%。"
+    assert "同期" not in _times(text, "12.5%")
