@@ -164,8 +164,16 @@ _NAMED = (
 _ORD_NUM = r"(?:[1-9]\d?|[一二三四五六七八九十]{1,3})"
 #: A round, an edition or the first week of a competition, a film's run or a sale (第28轮,
 #: 前12轮, 最后8轮, 本轮, 首轮, 本届, 首周, 首月): the period a figure is counted over.
+#: A round is never one of an event counted in rounds (第二轮投票, 第三轮区域核酸检测:
+#: data/round_event_words.tsv) nor the stage a team reaches (晋级第二轮:
+#: data/round_entry_verbs.tsv).
+_ROUND_NOT_AFTER = "".join(f"(?<!{w})" for w in words("round_entry_verbs"))
+_ROUND_NOT_BEFORE = (
+    "(?!" + "|".join(sorted(words("round_event_words"), key=len, reverse=True)) + ")"
+)
 _STAGE = (
-    rf"(?:(?:第{_ORD_NUM}|前{_ORD_NUM}|最后{_ORD_NUM}|本|首)轮|本届|首周末?|首月"
+    rf"(?:{_ROUND_NOT_AFTER}(?:第{_ORD_NUM}|前{_ORD_NUM}|最后{_ORD_NUM}|本|首)轮{_ROUND_NOT_BEFORE}"
+    r"|本届|首周末?|首月"
     # The final or semi-final a figure was made in (在决赛中贡献了30分, 半决赛第四场); never
     # the event as a name or a subject (决赛圈, 总决赛共吸引了…).
     r"|(?:半|总|四分之一)?决赛(?=[中上里第首]|期间|阶段)"

@@ -145,3 +145,51 @@ def test_the_same_period_heads_file_is_a_lexicon() -> None:
 def test_every_same_period_head_makes_same_period_no_time(head: str) -> None:
     text = f"今年一季度，某公司营收约120亿元，其中线上收入{head}同期行业收入的12.5%。"
     assert "同期" not in _times(text, "12.5%")
+
+
+# ----------------------------------------------- a round of an event, a stage reached
+@pytest.mark.parametrize(
+    ("text", "surface", "time"),
+    [
+        ("在24日举行的总统选举第二轮投票中，候选人甲得票率为58.54%。", "58.54%", "24日"),
+        ("该市完成第三轮区域核酸检测，共采样约340万人。", "340万人", ""),
+        ("其中第五轮线上答题环节有效参赛选手为1869人。", "1869人", ""),
+        ("灰熊晋级第二轮，康利得到25分。", "25分", ""),
+    ],
+)
+def test_a_round_of_an_event_or_a_stage_reached_is_no_time(
+    text: str, surface: str, time: str
+) -> None:
+    times = _times(text, surface)
+    assert not any("轮" in t for t in times), times
+    assert times[-1] == time
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "time"),
+    [
+        # the rounds of a league stay the period of its figures
+        ("中超第28轮，山东泰山主场3-1战胜上海申花。", "3-1", "第28轮"),
+        ("本轮比赛，梅西打入2球。", "2球", "本轮"),
+        ("前12轮比赛，该队共打入25球。", "25球", "前12轮"),
+        ("在决赛中，詹姆斯贡献了30分。", "30分", "决赛"),
+    ],
+)
+def test_a_round_of_a_competition_stays_a_time(text: str, surface: str, time: str) -> None:
+    assert _claim(text, surface).time_text == time
+
+
+@pytest.mark.parametrize("name", ["round_event_words", "round_entry_verbs"])
+def test_the_round_files_are_lexicons(name: str) -> None:
+    check_lexicon_file(name)
+
+
+@pytest.mark.parametrize("word", lexicon.words("round_event_words"))
+def test_every_round_event_word_makes_a_round_no_time(word: str) -> None:
+    assert not any("轮" in t.text for t in find_times(f"该市上周完成第三轮{word}工作。"))
+    assert any(t.text == "第三轮" for t in find_times("该队上周完成第三轮比赛。"))
+
+
+@pytest.mark.parametrize("verb", lexicon.words("round_entry_verbs"))
+def test_every_round_entry_verb_makes_a_round_no_time(verb: str) -> None:
+    assert not any("轮" in t.text for t in find_times(f"该队上周{verb}第三轮，士气高涨。"))
