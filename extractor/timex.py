@@ -185,9 +185,16 @@ _YEAR_PART = (
     r"(?:(?:[春夏秋冬][季天]|春夏|夏秋|秋冬|冬春)(?![奥运])"
     r"|(?<![\d一二两三四五六七八九十几半百千万今去明本当前])年内|[发截]稿时)"
 )
+#: 昨 or 今 alone at the start of a headline or a paragraph, before a word of the news
+#: (昨新增3宗, 今起实施, 今上午发布: data/day_followers.tsv): yesterday or today.
+_HEADLINE_DAY = (
+    r"(?:^|(?<=\n))[昨今]"
+    # (at the end of the text: the expression read alone, as :func:`normalise` reads it)
+    r"(?=" + "|".join(sorted(words("day_followers"), key=len, reverse=True)) + "|$)"
+)
 _CORE = (
     rf"(?:{_SPAN}|{_SEASON}|{_DATE}|{_NAMED}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY}"
-    rf"|{_BARE_DAY_BEFORE_NEWS}|{_WEEK_ALONE}|{_EVENT}|{_STAGE}|{_YEAR_PART})"
+    rf"|{_BARE_DAY_BEFORE_NEWS}|{_WEEK_ALONE}|{_EVENT}|{_STAGE}|{_YEAR_PART}|{_HEADLINE_DAY})"
 )
 #: Every character a time expression can start with. The leading lookahead lets the regex
 #: engine skip all other positions quickly (about seven times faster on news text).
@@ -374,6 +381,8 @@ def _point(m: re.Match[str], base: _dt.date | None) -> str:
         return f"{yr.group(1)}/{yr.group(2)}"
     ym = _Y_RE.search(body)
     year = _year(ym.group(1)) if ym else (f"{base.year:04d}" if base else "XXXX")
+    if body in ("昨", "今"):
+        return _relative("昨天" if body == "昨" else "今天", body, base)  # 昨新增3宗
     rel = _REL_RE.search(body)
     if rel and rel.start() > 0 and rel.group(0) in ("至今", "迄今"):
         body = body[: rel.start()]  # 8月至今: the point is 8月 (normalise adds the open end)

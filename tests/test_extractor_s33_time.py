@@ -193,3 +193,39 @@ def test_every_round_event_word_makes_a_round_no_time(word: str) -> None:
 @pytest.mark.parametrize("verb", lexicon.words("round_entry_verbs"))
 def test_every_round_entry_verb_makes_a_round_no_time(verb: str) -> None:
     assert not any("轮" in t.text for t in find_times(f"该队上周{verb}第三轮，士气高涨。"))
+
+
+# ----------------------------------------------------- 昨 or 今 opening a headline
+@pytest.mark.parametrize(
+    ("text", "time", "value"),
+    [
+        ("昨新增3宗 全港累计病例达120宗", "昨", "2022-04-26"),
+        ("今起油价上调 每吨上调200元", "今起", "2022-04-27/.."),
+        ("本市消息\n今上午发布新规", "今上午", ""),
+        # the words of their own win
+        ("今晚发布新规", "今晚", "2022-04-27"),
+        ("昨日公布数据", "昨日", "2022-04-26"),
+    ],
+)
+def test_yesterday_or_today_opening_a_headline_is_a_time(text: str, time: str, value: str) -> None:
+    [t] = find_times(text)
+    assert t.text == time
+    if value:
+        assert normalise(time, "2022-04-27") == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年新增3宗",  # 今年 is read whole
+        "本港昨新增3宗",  # not at the start: 昨 stays unread (no safe rule)
+        "对比昨新增3宗",
+        "今非昔比",  # no word of the news after it
+    ],
+)
+def test_yesterday_or_today_elsewhere_is_not_read_alone(text: str) -> None:
+    assert all(t.text not in ("昨", "今") for t in find_times(text))
+
+
+def test_yesterday_opening_a_headline_dates_its_figure() -> None:
+    assert _claim("昨新增3宗 全港累计病例达120宗", "3宗").time_text == "昨"
