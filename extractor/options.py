@@ -889,6 +889,36 @@ _RECORD_RE = re.compile(
 _YEAR_RECORD_RE = re.compile(r"(?:的)?(?:高点|低点|高位|低位|新高|新低|最高|最低)")
 
 
+@cache
+def _same_period_heads() -> tuple[str, ...]:
+    return tuple(sorted(lexicon.words("same_period_heads"), key=len, reverse=True))
+
+
+#: Characters at most between a word of data/same_period_heads.tsv and the 同期 it takes
+#: (恢复至|疫前|同期, 占|全国|同期).
+_SAME_PERIOD_GAP = 2
+
+
+def _same_period_base(norm: str, t: TimeExpr) -> bool:
+    """Whether ``t`` (同期, 2018年同期) is the period of the base, the whole or the record a
+    quantity is measured against (占同期出货量的80.2%, 恢复至疫前同期的92.5%, 相当于2018年同期
+    的46%, 创同期新高): the claim's own period is stated elsewhere."""
+    if not t.text.endswith("同期"):
+        return False
+    if t.text != "同期":
+        # 相当于2018年同期: the head right before the whole time
+        return norm[max(0, t.start - 4) : t.start].endswith(_same_period_heads())
+    head = norm[max(0, t.start - 4 - _SAME_PERIOD_GAP) : t.start]
+    for gap in range(_SAME_PERIOD_GAP + 1):
+        before = head[: len(head) - gap]
+        between = head[len(head) - gap :]
+        if any(not ("\u4e00" <= ch <= "\u9fff") for ch in between):
+            return False
+        if before.endswith(_same_period_heads()):
+            return True
+    return False
+
+
 def _static_time_features(
     norm: str, t: TimeExpr, headline_end: int, base_ok: bool = False
 ) -> dict[str, float] | None:
@@ -899,6 +929,8 @@ def _static_time_features(
         return None
     if t.text == "年内" and _YEAR_RECORD_RE.match(norm, t.end):
         return None  # 较4月上旬的年内高点: the window of a record
+    if _same_period_base(norm, t):
+        return None  # 占同期出货量的80.2%, 恢复至疫前同期的92.5%: the base, not the time
     f = {"anchor": float(t.anchor)}
     if PERIOD_RE.search(t.text):
         f["period"] = 1.0

@@ -38,7 +38,12 @@ _WEEK = r"(?:第[一二三四五1-5]周)"
 #: A week of a season or a year written alone (第9周, 第十二周); never an anniversary (第10周年).
 _WEEK_ALONE = r"(?:第(?:[1-9]\d?|[一二三四五六七八九十]{1,3})周(?!年))"
 #: An hour written right after a day (6月17日18时, 5日8点30分): a clock time even without 许.
-_DAY_HOUR = r"(?:(?:[01]?\d|2[0-4])[时点](?:[0-5]?\d分)?(?![\d多余]))"
+_DAY_HOUR = (
+    # the hours of a daily bulletin (8月4日0—24时, 4日0时至24时): one stretch of the day
+    r"(?:(?:[01]?\d|2[0-4])(?:[时点](?:[0-5]?\d分)?)?(?:-{1,2}|—{1,2}|~|～|至|到)"
+    r"(?:[01]?\d|2[0-4])[时点](?:[0-5]?\d分)?(?![\d多余])"
+    r"|(?:[01]?\d|2[0-4])[时点](?:[0-5]?\d分)?(?![\d多余]))"
+)
 #: The first day of a day range written with one 日 (5月28～30日, 4月1至3日): one expression.
 _DAY_FROM = rf"(?:{_DAY_NUM}(?:-{{1,2}}|—{{1,2}}|~|～|至|到)(?={_DAY_NUM}[日号]))"
 #: A date; typeset text may set a space between its parts (2022 年 6 月 30 日).
@@ -123,13 +128,18 @@ _PART = (
 #: A day of the month written alone (讯 20日开放式基金…, ，8日晚…), only where a clause,
 #: a dateline or 据 stands right before it, or at the start of the text (a headline such
 #: as 20日股票基金跌多涨少): elsewhere 20日 is as often a duration.
-#: 从/自/于/在 before it (从20日起, 于8日) mark it as a day too.
-_BARE_DAY = rf"(?:(?<=[\s，,。；：讯电据从自于在至])|^){_DAY_NUM}日(?![\d内以来]|年化)"
+#: 从/自/于/在 before it (从20日起, 于8日), or a time zone (北京时间17日), mark it as a day too;
+#: never where 日 opens a word (5日均线, 30日元, 日本, 日经, 日产).
+_BARE_DAY = (
+    rf"(?:(?<=[\s，,。；：讯电据从自于在至])|(?<=时间)|^){_DAY_NUM}日"
+    # with the hour of a bulletin (截至25日17时, 8日0时至24时): no month needs to be written
+    rf"(?:{_DAY_HOUR}|(?![\d内以来元本经均产]|年化))"
+)
 #: A day written alone after a name and before a word of the news (data/day_followers.tsv:
 #: 国家统计局15日发布, 记者8日从…获悉, 20日晚): a date wherever it stands, but not after a word
 #: that makes it a count of days (前15日, 每5日, 住了3日, 近10日, 第2日) or inside a number.
 _BARE_DAY_BEFORE_NEWS = (
-    rf"(?<![\d.\-~～至到前每第近满了过这那约共数几余多逾超]){_DAY_NUM}日"
+    rf"(?<![\d.\-~～至到前每第近满了过这那约共数几余多逾超续达期限隔]){_DAY_NUM}日"
     r"(?=" + "|".join(sorted(words("day_followers"), key=len, reverse=True)) + ")"
 )
 #: What follows a named period to make it a stretch or a moment of time (国庆假期, 春节档,
@@ -154,8 +164,16 @@ _NAMED = (
 _ORD_NUM = r"(?:[1-9]\d?|[一二三四五六七八九十]{1,3})"
 #: A round, an edition or the first week of a competition, a film's run or a sale (第28轮,
 #: 前12轮, 最后8轮, 本轮, 首轮, 本届, 首周, 首月): the period a figure is counted over.
+#: A round is never one of an event counted in rounds (第二轮投票, 第三轮区域核酸检测:
+#: data/round_event_words.tsv) nor the stage a team reaches (晋级第二轮:
+#: data/round_entry_verbs.tsv).
+_ROUND_NOT_AFTER = "".join(f"(?<!{w})" for w in words("round_entry_verbs"))
+_ROUND_NOT_BEFORE = (
+    "(?!" + "|".join(sorted(words("round_event_words"), key=len, reverse=True)) + ")"
+)
 _STAGE = (
-    rf"(?:(?:第{_ORD_NUM}|前{_ORD_NUM}|最后{_ORD_NUM}|本|首)轮|本届|首周末?|首月"
+    rf"(?:{_ROUND_NOT_AFTER}(?:第{_ORD_NUM}|前{_ORD_NUM}|最后{_ORD_NUM}|本|首)轮{_ROUND_NOT_BEFORE}"
+    r"|本届|首周末?|首月"
     # The final or semi-final a figure was made in (在决赛中贡献了30分, 半决赛第四场); never
     # the event as a name or a subject (决赛圈, 总决赛共吸引了…).
     r"|(?:半|总|四分之一)?决赛(?=[中上里第首]|期间|阶段)"
@@ -167,9 +185,16 @@ _YEAR_PART = (
     r"(?:(?:[春夏秋冬][季天]|春夏|夏秋|秋冬|冬春)(?![奥运])"
     r"|(?<![\d一二两三四五六七八九十几半百千万今去明本当前])年内|[发截]稿时)"
 )
+#: 昨 or 今 alone at the start of a headline or a paragraph, before a word of the news
+#: (昨新增3宗, 今起实施, 今上午发布: data/day_followers.tsv): yesterday or today.
+_HEADLINE_DAY = (
+    r"(?:^|(?<=\n))[昨今]"
+    # (at the end of the text: the expression read alone, as :func:`normalise` reads it)
+    r"(?=" + "|".join(sorted(words("day_followers"), key=len, reverse=True)) + "|$)"
+)
 _CORE = (
     rf"(?:{_SPAN}|{_SEASON}|{_DATE}|{_NAMED}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY}"
-    rf"|{_BARE_DAY_BEFORE_NEWS}|{_WEEK_ALONE}|{_EVENT}|{_STAGE}|{_YEAR_PART})"
+    rf"|{_BARE_DAY_BEFORE_NEWS}|{_WEEK_ALONE}|{_EVENT}|{_STAGE}|{_YEAR_PART}|{_HEADLINE_DAY})"
 )
 #: Every character a time expression can start with. The leading lookahead lets the regex
 #: engine skip all other positions quickly (about seven times faster on news text).
@@ -356,6 +381,8 @@ def _point(m: re.Match[str], base: _dt.date | None) -> str:
         return f"{yr.group(1)}/{yr.group(2)}"
     ym = _Y_RE.search(body)
     year = _year(ym.group(1)) if ym else (f"{base.year:04d}" if base else "XXXX")
+    if body in ("昨", "今"):
+        return _relative("昨天" if body == "昨" else "今天", body, base)  # 昨新增3宗
     rel = _REL_RE.search(body)
     if rel and rel.start() > 0 and rel.group(0) in ("至今", "迄今"):
         body = body[: rel.start()]  # 8月至今: the point is 8月 (normalise adds the open end)
