@@ -318,9 +318,10 @@ _MODEL_PRICE_RE = re.compile(
 )
 #: 第一个 right before a duration (第一个10年, 第二个五年): the period is named by its place.
 _NTH_PERIOD_BEFORE_RE = re.compile(r"第[一二两三四五六七八九十\d]{1,3}个$")
-#: Two digits right after 秒 and before no other digit, unit or number sign: the hundredths of a
-#: race time (9秒83, 12秒88), never the start of another number (3秒，83岁 has a mark between).
-_HUNDREDTHS_AFTER_RE = re.compile(r"(\d\d)(?![\d.%％A-Za-z])")
+#: Two or three digits right after 秒 and before no other digit, unit or number sign: the
+#: hundredths or thousandths of a race time (9秒83, 12秒88, 2分37秒348), never the start of
+#: another number (3秒，83岁 has a mark between).
+_HUNDREDTHS_AFTER_RE = re.compile(r"(\d{2,3})(?![\d.%％A-Za-z])")
 #: Words before a time in minutes and seconds that make it a result (以2分05秒夺冠, 成绩为
 #: 3分28秒), not a moment on a clock.
 _RESULT_BEFORE = ("以", "成绩为", "成绩是", "跑出", "游出")
@@ -1916,10 +1917,12 @@ class _Finder:
                 start = p_start if p_word else i
         if unit == "秒" and self.filter and value is not None:
             hundredths = _HUNDREDTHS_AFTER_RE.match(t, e)
-            nxt = t[e + 2 : e + 3]
+            nxt = t[hundredths.end(1) : hundredths.end(1) + 1] if hundredths else ""
             if hundredths and not (nxt and (nxt in UNIT_KIND or nxt in "万亿千百十")):
-                # 以9秒83夺冠, 2分05秒86: a race time in hundredths written after 秒
-                value = round(value + int(hundredths.group(1)) / 100, 6)
+                # 以9秒83夺冠, 2分05秒86, 2分37秒348: a race time in hundredths or
+                # thousandths written after 秒
+                digits = hundredths.group(1)
+                value = round(value + int(digits) / 10 ** len(digits), 6)
                 e = end = hundredths.end(1)
                 restart = max(restart, e)
         if unit in ("小时", "个小时") and self.filter:
