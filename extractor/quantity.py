@@ -1869,7 +1869,17 @@ class _Finder:
             )
         ):
             unit = self._measure_shape(e, s)
-            if unit:
+            vague = ""
+            if not unit and n[0].isdigit() and not scale and t[e : e + 1] in ("余", "多"):
+                # 9000余列, 300多班: 余 or 多 between the number and an unknown measure word
+                # (the tagger confirms it, core.py); no bare number is kept in its place.
+                unit = self._measure_shape(e + 1)
+                vague = t[e] if unit else ""
+            if unit and vague:
+                shaped, approx = True, vague
+                e += 1 + len(unit)
+                restart = max(restart, e)
+            elif unit:
                 shaped = True
                 count = len(self.out)
                 self._single(m, s, e, "", restart, post_ok, shape=False)

@@ -79,3 +79,42 @@ def test_a_shooting_score_in_rings(text: str, surface: str, value: float) -> Non
 )
 def test_rings_of_roads_and_words_opened_by_huan_are_no_score(text: str, bad: str) -> None:
     assert not [s for s in _found(text) if bad in s]
+
+
+# ---------------------------------------------------------------- trains, flights and services
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "qual"),
+    [
+        ("全国铁路预计开行旅客列车9000余列。", "9000余列", 9000.0, "列", ">"),
+        ("民航每日执飞航班300余班。", "300余班", 300.0, "班", ">"),
+        ("全国铁路开行旅客列车9000列以上。", "9000列以上", 9000.0, "列", ">="),
+        ("民航每日执飞航班300班左右。", "300班左右", 300.0, "班", "~"),
+        ("今年共开行中欧班列1.5万列。", "1.5万列", 15000.0, "列", "="),
+        ("全年完成2000航次。", "2000航次", 2000.0, "航次", "="),
+        ("节日期间共开行临客120列次。", "120列次", 120.0, "列次", "="),
+        ("机场起降航班1200架次。", "1200架次", 1200.0, "架次", "="),
+        # 余 or 多 before a measure word the table does not know (the tagger confirms it)
+        ("他收藏了300多幅作品。", "300多幅", 300.0, "幅", ">"),
+        ("这条古道他走了3000多步。", "3000多步", 3000.0, "步", ">"),
+    ],
+)
+def test_measure_words_of_trains_and_flights(
+    text: str, surface: str, value: float, unit: str, qual: str
+) -> None:
+    c = _one(text, surface)
+    assert (c.value, c.unit, c.qualifier, c.kind) == (value, unit, qual, "count")
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("他被列为3号种子，共有5人。", "3列"),
+        ("工厂实行三班倒，共有30人。", "三班"),
+        ("他家有3列车模型，共5人。", "3列"),
+        ("公司共有3个班子成员，共5人。", "3个班"),
+    ],
+)
+def test_words_opened_by_lie_and_ban_are_no_count(text: str, bad: str) -> None:
+    assert not [s for s in _found(text) if s.startswith(bad)]
