@@ -327,6 +327,14 @@ _HUNDREDTHS_AFTER_RE = re.compile(r"(\d{2,3})(?![\d.%％A-Za-z])")
 _RESULT_BEFORE = ("以", "成绩为", "成绩是", "跑出", "游出")
 #: Minutes right before a number of seconds (7分25秒): a clock time, minutes and seconds.
 _MINUTES_BEFORE_RE = re.compile(r"(?:\d|[一二两三四五六七八九十])分$")
+#: A bare 内 after a span of time or space (6分钟内, 30天内, 5公里内): at most, as 以内; not the
+#: first character of a word (3米内径, 10厘米内侧, 5年内部).
+_WITHIN_AFTER_RE = re.compile(
+    r"内(?![容部地资需存外涵销置蒙线阁科陆心侧幕江河核衣饰径务政讧疚乱伤胆])"
+)
+#: 在 right before a span with a bare 内 (他在20天内游历了…), no word of the future or of duty
+#: before it (将在, 需在, 必须在, 应在, 可在, 争取在: a deadline).
+_SPAN_IN_BEFORE_RE = re.compile(r"(?<![将要需须应会可能争力求望])在(?:这|此|接下来的)?$")
 #: Units of a temperature, which 零下 before the number makes negative.
 _TEMPERATURE_UNITS = frozenset({"度", "℃", "摄氏度"})
 #: A qualifier of a number read with its sign turned (零下二十多度: more than 20 below zero).
@@ -2032,6 +2040,20 @@ class _Finder:
             stored_unit = CURRENCY_BEFORE[currency[0]]
         if unit == "分" and self.filter and self._not_score(s, e):
             return restart
+        if (
+            kind in ("duration", "length")
+            and not post
+            and end == e
+            and (within := _WITHIN_AFTER_RE.match(t, e))
+        ):
+            # 6分钟内到场, 30天内完工, 5公里内: a bare 内 after a span of time or space bounds
+            # it as 以内 does (<=), unless a qualifier word stands before the number; after a
+            # bare 在 it names the span something took (他在20天内游历了…, 在35分钟内: =), a
+            # deadline only with a word of the future or of duty before 在 (将在30天内完工).
+            if not p_qual and not _SPAN_IN_BEFORE_RE.search(t, max(0, s - 6), s):
+                qual = "<="
+            e = end = within.end()
+            restart = max(restart, e)
         if stored_unit in _TEMPERATURE_UNITS and value is not None and t.endswith("零下", 0, start):
             # 零下二十多度: below zero, -20 and colder (the qualifier turns with the sign).
             value, start = -value, start - 2
@@ -3103,19 +3125,30 @@ def _time_frame(t: str, m: Mention) -> bool:
     if before.endswith(_FRAME_ALWAYS):
         return True
     prefix = t[m.start : m.core_start]
-    if t.startswith(_DURATION_NOUNS, m.end):
+    # A bare 内 read into the surface (3年内: <=) is read here as the span word it is.
+    end = m.end - 1 if _bare_within(t, m) else m.end
+    if t.startswith(_DURATION_NOUNS, end):
         return False  # 已有近百年历史: the age of something, not a frame
     if prefix in _FRAME_AFTER or before.endswith(_FRAME_AFTER):
         head = t[max(0, m.start - 4) : m.start]
         if head.endswith("了"):
             # 空置了近1年, 制作了近30分钟的动画: a verb done for so long, a fact (做了近3年来…
             # still frames).
-            return bool(_FRAME_END_RE.match(t, m.end)) and not t.startswith("的", m.end)
-        return not head.endswith(_DURATION_VERBS) or bool(_FRAME_END_RE.match(t, m.end))
+            return bool(_FRAME_END_RE.match(t, end)) and not t.startswith("的", end)
+        return not head.endswith(_DURATION_VERBS) or bool(_FRAME_END_RE.match(t, end))
     # 1个月内11连胜, 15年间增加了43倍, 两队四天内第二次交锋, 两年平均增长5.1%: a span in which
     # (or over which) another figure is counted frames it (四年中每月只付200元 is rare against
     # them).
-    return bool(_WITHIN_RE.match(t, m.end)) and bool(_FRAMED_FIGURE_RE.match(t, m.end))
+    return bool(_WITHIN_RE.match(t, end)) and bool(_FRAMED_FIGURE_RE.match(t, end))
+
+
+def _bare_within(t: str, m: Mention) -> bool:
+    """Whether a span's surface ends in a bare 内 (6分钟内, 3年内), not 以内 or 之内."""
+    return (
+        m.kind in ("duration", "length")
+        and t.endswith("内", m.start, m.end)
+        and not t.endswith(("以内", "之内"), m.start, m.end)
+    )
 
 
 def _criterion(t: str, m: Mention) -> bool:

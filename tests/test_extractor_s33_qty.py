@@ -118,3 +118,51 @@ def test_measure_words_of_trains_and_flights(
 )
 def test_words_opened_by_lie_and_ban_are_no_count(text: str, bad: str) -> None:
     assert not [s for s in _found(text) if s.startswith(bad)]
+
+
+# ---------------------------------------------------------------- a bare 内 after a span
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qual"),
+    [
+        ("消防员6分钟内到场。", "6分钟内", "<="),
+        ("项目将在30天内完工。", "30天内", "<="),
+        ("企业须在15天内完成整改。", "15天内", "<="),
+        ("5公里内的居民需要撤离。", "5公里内", "<="),
+        ("公司将在3个月内完成重组。", "3个月内", "<="),
+        # 以内 keeps working
+        ("公司3年以内上市。", "3年以内", "<="),
+        # a qualifier word before the number wins
+        ("救援人员约10分钟内赶到。", "约10分钟内", "~"),
+        # after a bare 在 the span is the time something took
+        ("钱德勒在35分钟内，抢下了篮板。", "35分钟内", "="),
+    ],
+)
+def test_a_bare_nei_after_a_span_bounds_it(text: str, surface: str, qual: str) -> None:
+    assert _one(text, surface).qualifier == qual
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # 内 opening a word stays out of the surface
+        ("管道3米内径，长100米。", "3米"),
+        ("该车10厘米内侧有划痕。", "10厘米"),
+    ],
+)
+def test_nei_opening_a_word_is_no_bound(text: str, surface: str) -> None:
+    c = _one(text, surface)
+    assert c.qualifier == "="
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公司计划年内完成改造，共有3人。",
+        "两队四天内第二次交锋，共有3人。",
+        "球队1个月内11连胜，共有3人。",
+    ],
+)
+def test_a_span_with_nei_that_frames_another_figure_is_no_claim(text: str) -> None:
+    assert not [s for s in _found(text) if s.endswith("内")], list(_found(text))
