@@ -1064,6 +1064,10 @@ def _is_round(n: str) -> bool:
 _YUE_VERB_HEADS = tuple("续签节预违履制邀婚")  # (not 失 or 合: 损失约, 折合约 are "about")
 
 
+#: Names of leagues ending in 超 (英超, 中超, 排超): data/league_names.tsv.
+_SUPER_LEAGUES = tuple(words("league_names"))
+
+
 def _qualifier_from_prefix(window: str) -> re.Match[str] | None:
     m = _PREFIX_RE.search(window)
     if m is None:
@@ -1076,6 +1080,14 @@ def _qualifier_from_prefix(window: str) -> re.Match[str] | None:
     if q in ("上", "过", "超") and before.endswith(
         ("以", "不", "超", "经", "通", "跑", "赶", "反")
     ):
+        return None
+    if (
+        q == "超"
+        and (before + q).endswith(_SUPER_LEAGUES)
+        and not before.endswith(("其中", "之中", "当中"))
+    ):
+        # 英超20家俱乐部, 中超16支球队: 超 closes a league's name (data); 其中超20家 is
+        # "of which more than 20".
         return None
     if q == "达" and before.endswith(("到", "表", "发", "通", "抵", "下", "传")):
         return None

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from extractor.core import extract
+from extractor.lexicon import words
+from tests.lexicon_checks import check_lexicon_file
 
 
 def _found(text: str) -> dict:
@@ -166,3 +168,34 @@ def test_nei_opening_a_word_is_no_bound(text: str, surface: str) -> None:
 )
 def test_a_span_with_nei_that_frames_another_figure_is_no_claim(text: str) -> None:
     assert not [s for s in _found(text) if s.endswith("内")], list(_found(text))
+
+
+# ---------------------------------------------------------------- 超 closing a league's name
+
+
+def test_every_league_name_keeps_its_chao_out_of_the_qualifier() -> None:
+    check_lexicon_file("league_names")
+    for name in words("league_names"):
+        assert name.endswith("超"), name
+        c = _one(f"本赛季{name}16支球队共有3人受伤。", "16支")
+        assert c.qualifier == "=", name
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qual"),
+    [
+        ("英超20家俱乐部本夏共花费约19亿英镑。", "20家", "="),
+        ("中超16家俱乐部本赛季收入下降。", "16家", "="),
+        # 超 as "more than" keeps working
+        ("公司营收超20亿元。", "超20亿元", ">"),
+        ("今年销量超3万辆。", "超3万辆", ">"),
+        # 其中超: "of which more than", no league
+        ("全市共有企业300家，其中超20家企业营收过亿。", "超20家", ">"),
+        # a word closed by a league name's first character (占比, 今日, 香港) before 超
+        ("今年出口占比超三成。", "超三成", ">"),
+        ("今日超20万人次出行。", "超20万人次", ">"),
+        ("香港超3万家企业受影响。", "超3万家", ">"),
+    ],
+)
+def test_chao_after_a_league_name_is_no_qualifier(text: str, surface: str, qual: str) -> None:
+    assert _one(text, surface).qualifier == qual
