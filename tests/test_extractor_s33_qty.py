@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.core import extract
-from extractor.lexicon import words
+from extractor.lexicon import table, words
 from tests.lexicon_checks import check_lexicon_file
 
 
@@ -199,3 +199,60 @@ def test_every_league_name_keeps_its_chao_out_of_the_qualifier() -> None:
 )
 def test_chao_after_a_league_name_is_no_qualifier(text: str, surface: str, qual: str) -> None:
     assert _one(text, surface).qualifier == qual
+
+
+# ---------------------------------------------------------------- the size of a fixed whole
+
+
+def test_every_fixed_set_count_names_its_whole() -> None:
+    check_lexicon_file("fixed_set_counts")
+    for number, nouns in table("fixed_set_counts"):
+        for noun in nouns.split():
+            text = f"全国{number}个{noun}报告新增病例85例。"
+            got = _found(text)
+            assert f"{number}个" not in got, (text, list(got))
+            assert "85例" in got, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31个省（自治区、直辖市）和新疆生产建设兵团报告新增确诊病例85例。",
+        "31个省份报告新增确诊病例85例。",
+        "31省份报告新增本土确诊病例20例。",
+        "全国31个省区市的平均工资上涨5%。",
+    ],
+)
+def test_the_national_reporting_scope_is_no_claim(text: str) -> None:
+    assert not [s for s in _found(text) if s.startswith("31")], list(_found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # another number of provinces, or 31 of something else, is counted
+        ("全国已有25个省份出台了政策。", "25个"),
+        ("公司在31个城市开设了门店。", "31个"),
+        ("新增病例分布在31个地市。", "31个"),
+    ],
+)
+def test_other_counts_of_provinces_stay(text: str, surface: str) -> None:
+    assert surface in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # the object of a verb is counted
+        ("活动覆盖全国31省市。", "31省市"),
+        ("公司业务遍及全国31个省份。", "31个"),
+    ],
+)
+def test_a_fixed_whole_after_a_verb_is_counted(text: str, surface: str) -> None:
+    assert surface in _found(text)
+
+
+def test_the_reporting_scope_after_a_time_is_no_claim() -> None:
+    text = "4月5日0—24时，31个省（自治区、直辖市）和新疆生产建设兵团报告新增确诊病例85例。"
+    assert not [s for s in _found(text) if s.startswith("31")]
+    assert not [s for s in _found("昨日31个省份报告新增确诊病例85例。") if s.startswith("31")]
