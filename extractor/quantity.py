@@ -335,6 +335,16 @@ _WITHIN_AFTER_RE = re.compile(
 #: 在 right before a span with a bare 内 (他在20天内游历了…), no word of the future or of duty
 #: before it (将在, 需在, 必须在, 应在, 可在, 争取在: a deadline).
 _SPAN_IN_BEFORE_RE = re.compile(r"(?<![将要需须应会可能争力求望])在(?:这|此|接下来的)?$")
+#: Characters of a casualty tally (致4死7伤, 造成一死两伤): data/casualty_tally_chars.tsv.
+_CASUALTY_TALLY = tuple(words("casualty_tally_chars"))
+#: The next item of a tally: a number and its character (4死|7伤).
+_TALLY_NEXT_RE = re.compile(r"\d{1,4}([\u4e00-\u9fff])")
+_CN_TALLY_NEXT_RE = re.compile("[一二两三四五六七八九十]{1,2}(?:" + "|".join(_CASUALTY_TALLY) + ")")
+_CN_TALLY_BEFORE_RE = re.compile(
+    "(?:致|造成|导致)[一二两三四五六七八九十]{1,2}(?:" + "|".join(_CASUALTY_TALLY) + ")$"
+)
+#: A verb of causing right before a casualty tally (致一死, 造成两死, 导致一死一伤).
+_CAUSE_BEFORE_RE = re.compile(r"(?:致|造成|导致)$")
 #: Units of a temperature, which 零下 before the number makes negative.
 _TEMPERATURE_UNITS = frozenset({"度", "℃", "摄氏度"})
 #: A qualifier of a number read with its sign turned (零下二十多度: more than 20 below zero).
@@ -2294,12 +2304,29 @@ class _Finder:
         a qualifier word before it (少则数百褶，多则上千褶, 几十幅), followed by a character
         that may be a measure word; the tagger confirms it (core.py). A plain numeral and a
         character (两国, 三地, 十里) is most often a word or a name, never read so."""
-        if not self.filter or not n or not _is_round(n):
+        if not self.filter or not n:
+            return False
+        if self._cn_casualty_tally(n, s, e):
+            return True
+        if not _is_round(n):
             return False
         p = _qualifier_from_prefix(self.t[max(0, s - 8) : s])
         return (
             p is not None and p.group("q") in _SCALE_ONLY_PREFIXES and bool(self._measure_shape(e))
         )
+
+    def _cn_casualty_tally(self, n: str, s: int, e: int) -> bool:
+        """致一死, 造成两死三伤: a small Chinese numeral before a character of a casualty
+        tally (data/casualty_tally_chars.tsv) right after a verb of causing, or before another
+        number of the tally (一死一伤); 九死一生 and 一死了之 are idioms."""
+        t = self.t
+        if len(n) > 2 or not t.startswith(_CASUALTY_TALLY, e):
+            return False
+        if _CAUSE_BEFORE_RE.search(t, max(0, s - 3), s):
+            return True
+        if _CN_TALLY_BEFORE_RE.search(t, max(0, s - 6), s):
+            return True  # 一死两伤: the item after another of the tally
+        return _CN_TALLY_NEXT_RE.match(t, e + 1) is not None
 
     def _measure_shape(self, e: int, s: int = -1) -> str:
         """An unknown single-character measure word right after an Arabic number (8幅作品,
@@ -2319,6 +2346,10 @@ class _Finder:
             and _UNIT_START_RE.match(t, s - 1) is not None
         ):
             return c  # 18分16板2帽: one item of a run of statistics, the next right after it
+        if nxt.isdigit() and c in _CASUALTY_TALLY:
+            tally = _TALLY_NEXT_RE.match(t, e + 1)
+            if tally and tally.group(1) in _CASUALTY_TALLY:
+                return c  # 致4死7伤: the first item of a casualty tally, the next right after
         if nxt and not (_CJK.match(nxt) or nxt in _CLAUSE_END or (nxt.isascii() and nxt.isalpha())):
             return ""  # 8幅作品, 导弹4枚。, 26万色TFT屏幕
         if nxt and nxt in _NAME_SUFFIXES:
@@ -2486,6 +2517,8 @@ class _Finder:
             return True  # 各胜一场, 只赢了一场, 领先一球: a margin in play
         if t.startswith(_CASUALTY_WORDS, s + 1 + len(unit)):
             return True  # 造成一人死亡, 一例确诊: a count of those it happened to
+        if unit in _CASUALTY_TALLY:
+            return True  # 致一死两伤: read only in a tally (_cn_casualty_tally)
         if self._counted_beside(s, end, unit):
             return True  # 吃了两次饭，流了一次眼泪: one of a contrast or a list of counts
         if _PER_PERIOD_RE.search(t, max(0, s - 12), s):

@@ -256,3 +256,52 @@ def test_the_reporting_scope_after_a_time_is_no_claim() -> None:
     text = "4月5日0—24时，31个省（自治区、直辖市）和新疆生产建设兵团报告新增确诊病例85例。"
     assert not [s for s in _found(text) if s.startswith("31")]
     assert not [s for s in _found("昨日31个省份报告新增确诊病例85例。") if s.startswith("31")]
+
+
+# ---------------------------------------------------------------- a headline's casualty tally
+# The unit is the character as written (死, 伤), as 7伤 and 16板 were read before: the
+# guideline's unit "as written", kind count.
+
+
+def test_every_casualty_tally_char_counts_after_a_number() -> None:
+    check_lexicon_file("casualty_tally_chars")
+    for char in words("casualty_tally_chars"):
+        c = _one(f"一辆货车侧翻致4{char}。", f"4{char}")
+        assert (c.value, c.unit, c.kind) == (4.0, char, "count")
+        c = _one(f"一辆货车侧翻致两{char}。", f"两{char}")
+        assert (c.value, c.unit) == (2.0, char)
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("沪昆高速发生一起多车相撞事故 致4死7伤。", [("4死", 4.0, "死"), ("7伤", 7.0, "伤")]),
+        ("货车追尾客车致3死5伤。", [("3死", 3.0, "死"), ("5伤", 5.0, "伤")]),
+        ("事故已致8死5伤。", [("8死", 8.0, "死"), ("5伤", 5.0, "伤")]),
+        ("货车侧翻致一死。", [("一死", 1.0, "死")]),
+        ("货车侧翻致一死两伤。", [("一死", 1.0, "死"), ("两伤", 2.0, "伤")]),
+        ("事故致两死三伤。", [("两死", 2.0, "死"), ("三伤", 3.0, "伤")]),
+        # the long form keeps working
+        ("事故造成3人死亡5人受伤。", [("3人", 3.0, "人"), ("5人", 5.0, "人")]),
+    ],
+)
+def test_a_casualty_tally_counts_each_fate(text: str, items: list) -> None:
+    got = _found(text)
+    for surface, value, unit in items:
+        assert surface in got, (surface, list(got))
+        assert (got[surface].value, got[surface].unit, got[surface].kind) == (value, unit, "count")
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("他九死一生，共3人。", "九死"),
+        ("不如一死了之，共3人。", "一死"),
+        ("两败俱伤，共3人。", "伤"),
+        ("3月5日发生事故，共3人。", "3月"),
+        # a run of other characters is no tally
+        ("本赛季球队3胜2负。", "3胜2"),
+    ],
+)
+def test_no_casualty_tally(text: str, bad: str) -> None:
+    assert not [s for s in _found(text) if bad in s], list(_found(text))
