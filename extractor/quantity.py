@@ -250,6 +250,15 @@ _RANK_BEFORE_RE = re.compile(
     + "|".join(sorted(words("rank_verbs") + words("rank_scopes"), key=len, reverse=True))
     + r"|仅次于\S{0,6}?)[^，。；：:]{0,8}$"
 )
+#: What makes 首款, 首个, 首家 a rank (这是该公司首款触摸屏相机, 成为国内首家, 全省首个): a
+#: copula or a rank verb, or the field of a ranking, a little before it in its clause.
+_FIRST_GOVERNED_RE = re.compile(
+    "(?:"
+    + "|".join(sorted(words("rank_verbs") + words("rank_scopes"), key=len, reverse=True))
+    + r"|是|为|系|乃|堪称|当属)[^，。；：:]{0,8}$"
+)
+#: Measure words after 首 that need such a word (data/first_measures.tsv, "governed").
+_FIRST_GOVERNED = frozenset(r[0] for r in table("first_measures") if r[1:] == ("governed",))
 #: A month right after N年: the year of a date (九年六月十九日; 三年六个月 is a duration).
 _MONTH_AFTER_RE = re.compile(r"[零〇一二三四五六七八九十]{1,3}月")
 #: Rank verbs that name a ranking by themselves (data/rank_verbs.tsv, "bare"): 排名12，
@@ -1675,6 +1684,12 @@ class _Finder:
         and 首位 or 头名 after a rank verb: the first place of a ranking."""
         for m in _scan(_FIRST_RE, self.t, ("首",)):
             s, e = m.start(), m.end()
+            if (
+                self.filter
+                and m.group(0)[1:] in _FIRST_GOVERNED
+                and not _FIRST_GOVERNED_RE.search(self.t, max(0, s - 16), s)
+            ):
+                continue  # 首款车型极风001正式上市, 发布了首款芯片: the model's name, no rank
             if self._free(s, e):
                 self.add(Mention(s, e, 1.0, None, "", "=", "other", "rank.ordinal", 0.5, s))
         for m in _scan(_RANK_ONE_RE, self.t, _RANK_ONE_WORDS):

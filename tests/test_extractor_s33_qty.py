@@ -305,3 +305,39 @@ def test_a_casualty_tally_counts_each_fate(text: str, items: list) -> None:
 )
 def test_no_casualty_tally(text: str, bad: str) -> None:
     assert not [s for s in _found(text) if bad in s], list(_found(text))
+
+
+# ---------------------------------------------------------------- 首款 + noun: a model's name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "极风汽车首款车型极风001正式上市，售价20万元。",
+        "公司发布了首款自研影像芯片，售价20万元。",
+        "该品牌首款电动车明年交付，售价20万元。",
+        # 首台 and 首批 were never ranks
+        "首台机组并网发电，装机容量60万千瓦。",
+        "首批疫苗运抵机场，共3万剂。",
+    ],
+)
+def test_a_first_model_ranks_nothing_without_a_ranking_word(text: str) -> None:
+    assert not [s for s in _found(text) if s.startswith("首")], list(_found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a copula, a rank verb or the field of a ranking makes it the first of its kind
+        ("这是该公司首款触摸屏相机，售价2000元。", "首款"),
+        ("该车成为国内首款量产的氢能源汽车，售价20万元。", "首款"),
+        ("这也是全球首款折叠屏手机，售价2000元。", "首款"),
+        ("我国首款大型客机完成首飞，共有3人。", "首款"),
+        # 首家, 首个, 首例 keep their reading (tests/test_extractor_quantity_s12.py)
+        ("它成为国内首家合资基金公司，有30名员工。", "首家"),
+        ("医院确诊了首例输入病例，共隔离12人。", "首例"),
+    ],
+)
+def test_a_governed_first_is_a_rank_of_one(text: str, surface: str) -> None:
+    c = _one(text, surface)
+    assert (c.value, c.unit, c.kind) == (1.0, "", "other")
