@@ -102,6 +102,7 @@ CUES: tuple[str, ...] = (
     "session_name",
     "from_age",
     "game_clock",
+    "fixed_set",
 )
 
 
@@ -541,6 +542,7 @@ class _Quantity(Protocol):
     end: int
     core_start: int
     value: float | None
+    value_max: float | None
     unit: str
     kind: str
     rule: str
@@ -572,6 +574,7 @@ class _Rules:
     casualty_words: tuple[str, ...]
     pair_forms: frozenset[str]
     pair_counting: tuple[str, ...]
+    fixed_sets: dict[float, tuple[str, ...]]
 
 
 _rules: _Rules | None = None
@@ -599,6 +602,10 @@ def _context_rules() -> _Rules:
             casualty_words=lexicon.words("casualty_words"),
             pair_forms=frozenset(r[0] for r in lexicon.table("pair_pronouns") if r[1] == "form"),
             pair_counting=tuple(r[0] for r in lexicon.table("pair_pronouns") if r[1] == "count"),
+            fixed_sets={
+                float(row[0]): tuple(sorted(row[1].split(), key=len, reverse=True))
+                for row in lexicon.table("fixed_set_counts")
+            },
         )
     return _rules
 
@@ -712,6 +719,26 @@ def _subject_count(t: str, m: _Quantity) -> bool:
 _CLAUSE_REST = re.compile(r"[^，。；！？,;!?\n]{0,12}")
 
 
+#: What may stand before a fixed whole at the head of its clause: a national word and a time
+#: (全国, 昨日, 4月5日0—24时).
+_SET_HEAD = re.compile(r"[\d年月日号时分至到—\-－0-9昨今本全我中国内地各的\s]*")
+
+
+def _fixed_set(t: str, m: _Quantity) -> bool:
+    """31个省（自治区、直辖市）和新疆生产建设兵团报告…, 全国31个省份, 56个民族: a count that is
+    the size of a fixed whole (data/fixed_set_counts.tsv) names that whole, the scope of a
+    report, and claims no number (25个省份 counts provinces)."""
+    if m.kind != "count" or m.value is None or m.value_max is not None or m.core_start != m.start:
+        return False
+    nouns = _context_rules().fixed_sets.get(m.value)
+    if not nouns or not (m.unit in nouns or (m.unit == "个" and t.startswith(nouns, m.end))):
+        return False
+    # Only as the head of its clause, the whole a report or a statistic runs over; the object
+    # of a verb is counted (活动覆盖全国31省市, 业务遍及31个省份).
+    head = _CLAUSE_HEAD.search(t, max(0, m.start - 20), m.start)
+    return head is None or bool(_SET_HEAD.fullmatch(head.group(0)))
+
+
 def _order_of_appearance(t: str, m: _Quantity) -> bool:
     """第一位出场的是…, 第三个登场: an ordinal before a verb of appearance
     (data/sequence_verbs.tsv) places something in an order, it ranks nothing."""
@@ -756,6 +783,7 @@ _CONTEXT_RULES: tuple[tuple[str, Callable[[str, _Quantity], bool]], ...] = (
     ("order_of_appearance", _order_of_appearance),
     ("film_format", _film_format),
     ("pair_pronoun", _pair_pronoun),
+    ("fixed_set", _fixed_set),
 )
 
 

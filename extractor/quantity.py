@@ -250,6 +250,15 @@ _RANK_BEFORE_RE = re.compile(
     + "|".join(sorted(words("rank_verbs") + words("rank_scopes"), key=len, reverse=True))
     + r"|仅次于\S{0,6}?)[^，。；：:]{0,8}$"
 )
+#: What makes 首款, 首个, 首家 a rank (这是该公司首款触摸屏相机, 成为国内首家, 全省首个): a
+#: copula or a rank verb, or the field of a ranking, a little before it in its clause.
+_FIRST_GOVERNED_RE = re.compile(
+    "(?:"
+    + "|".join(sorted(words("rank_verbs") + words("rank_scopes"), key=len, reverse=True))
+    + r"|是|为|系|乃|堪称|当属)[^，。；：:]{0,8}$"
+)
+#: Measure words after 首 that need such a word (data/first_measures.tsv, "governed").
+_FIRST_GOVERNED = frozenset(r[0] for r in table("first_measures") if r[1:] == ("governed",))
 #: A month right after N年: the year of a date (九年六月十九日; 三年六个月 is a duration).
 _MONTH_AFTER_RE = re.compile(r"[零〇一二三四五六七八九十]{1,3}月")
 #: Rank verbs that name a ranking by themselves (data/rank_verbs.tsv, "bare"): 排名12，
@@ -318,14 +327,33 @@ _MODEL_PRICE_RE = re.compile(
 )
 #: 第一个 right before a duration (第一个10年, 第二个五年): the period is named by its place.
 _NTH_PERIOD_BEFORE_RE = re.compile(r"第[一二两三四五六七八九十\d]{1,3}个$")
-#: Two digits right after 秒 and before no other digit, unit or number sign: the hundredths of a
-#: race time (9秒83, 12秒88), never the start of another number (3秒，83岁 has a mark between).
-_HUNDREDTHS_AFTER_RE = re.compile(r"(\d\d)(?![\d.%％A-Za-z])")
+#: Two or three digits right after 秒 and before no other digit, unit or number sign: the
+#: hundredths or thousandths of a race time (9秒83, 12秒88, 2分37秒348), never the start of
+#: another number (3秒，83岁 has a mark between).
+_HUNDREDTHS_AFTER_RE = re.compile(r"(\d{2,3})(?![\d.%％A-Za-z])")
 #: Words before a time in minutes and seconds that make it a result (以2分05秒夺冠, 成绩为
 #: 3分28秒), not a moment on a clock.
 _RESULT_BEFORE = ("以", "成绩为", "成绩是", "跑出", "游出")
 #: Minutes right before a number of seconds (7分25秒): a clock time, minutes and seconds.
 _MINUTES_BEFORE_RE = re.compile(r"(?:\d|[一二两三四五六七八九十])分$")
+#: A bare 内 after a span of time or space (6分钟内, 30天内, 5公里内): at most, as 以内; not the
+#: first character of a word (3米内径, 10厘米内侧, 5年内部).
+_WITHIN_AFTER_RE = re.compile(
+    r"内(?![容部地资需存外涵销置蒙线阁科陆心侧幕江河核衣饰径务政讧疚乱伤胆])"
+)
+#: 在 right before a span with a bare 内 (他在20天内游历了…), no word of the future or of duty
+#: before it (将在, 需在, 必须在, 应在, 可在, 争取在: a deadline).
+_SPAN_IN_BEFORE_RE = re.compile(r"(?<![将要需须应会可能争力求望])在(?:这|此|接下来的)?$")
+#: Characters of a casualty tally (致4死7伤, 造成一死两伤): data/casualty_tally_chars.tsv.
+_CASUALTY_TALLY = tuple(words("casualty_tally_chars"))
+#: The next item of a tally: a number and its character (4死|7伤).
+_TALLY_NEXT_RE = re.compile(r"\d{1,4}([\u4e00-\u9fff])")
+_CN_TALLY_NEXT_RE = re.compile("[一二两三四五六七八九十]{1,2}(?:" + "|".join(_CASUALTY_TALLY) + ")")
+_CN_TALLY_BEFORE_RE = re.compile(
+    "(?:致|造成|导致)[一二两三四五六七八九十]{1,2}(?:" + "|".join(_CASUALTY_TALLY) + ")$"
+)
+#: A verb of causing right before a casualty tally (致一死, 造成两死, 导致一死一伤).
+_CAUSE_BEFORE_RE = re.compile(r"(?:致|造成|导致)$")
 #: Units of a temperature, which 零下 before the number makes negative.
 _TEMPERATURE_UNITS = frozenset({"度", "℃", "摄氏度"})
 #: A qualifier of a number read with its sign turned (零下二十多度: more than 20 below zero).
@@ -1055,6 +1083,10 @@ def _is_round(n: str) -> bool:
 _YUE_VERB_HEADS = tuple("续签节预违履制邀婚")  # (not 失 or 合: 损失约, 折合约 are "about")
 
 
+#: Names of leagues ending in 超 (英超, 中超, 排超): data/league_names.tsv.
+_SUPER_LEAGUES = tuple(words("league_names"))
+
+
 def _qualifier_from_prefix(window: str) -> re.Match[str] | None:
     m = _PREFIX_RE.search(window)
     if m is None:
@@ -1067,6 +1099,14 @@ def _qualifier_from_prefix(window: str) -> re.Match[str] | None:
     if q in ("上", "过", "超") and before.endswith(
         ("以", "不", "超", "经", "通", "跑", "赶", "反")
     ):
+        return None
+    if (
+        q == "超"
+        and (before + q).endswith(_SUPER_LEAGUES)
+        and not before.endswith(("其中", "之中", "当中"))
+    ):
+        # 英超20家俱乐部, 中超16支球队: 超 closes a league's name (data); 其中超20家 is
+        # "of which more than 20".
         return None
     if q == "达" and before.endswith(("到", "表", "发", "通", "抵", "下", "传")):
         return None
@@ -1644,6 +1684,12 @@ class _Finder:
         and 首位 or 头名 after a rank verb: the first place of a ranking."""
         for m in _scan(_FIRST_RE, self.t, ("首",)):
             s, e = m.start(), m.end()
+            if (
+                self.filter
+                and m.group(0)[1:] in _FIRST_GOVERNED
+                and not _FIRST_GOVERNED_RE.search(self.t, max(0, s - 16), s)
+            ):
+                continue  # 首款车型极风001正式上市, 发布了首款芯片: the model's name, no rank
             if self._free(s, e):
                 self.add(Mention(s, e, 1.0, None, "", "=", "other", "rank.ordinal", 0.5, s))
         for m in _scan(_RANK_ONE_RE, self.t, _RANK_ONE_WORDS):
@@ -1868,7 +1914,17 @@ class _Finder:
             )
         ):
             unit = self._measure_shape(e, s)
-            if unit:
+            vague = ""
+            if not unit and n[0].isdigit() and not scale and t[e : e + 1] in ("余", "多"):
+                # 9000余列, 300多班: 余 or 多 between the number and an unknown measure word
+                # (the tagger confirms it, core.py); no bare number is kept in its place.
+                unit = self._measure_shape(e + 1)
+                vague = t[e] if unit else ""
+            if unit and vague:
+                shaped, approx = True, vague
+                e += 1 + len(unit)
+                restart = max(restart, e)
+            elif unit:
                 shaped = True
                 count = len(self.out)
                 self._single(m, s, e, "", restart, post_ok, shape=False)
@@ -1916,10 +1972,12 @@ class _Finder:
                 start = p_start if p_word else i
         if unit == "秒" and self.filter and value is not None:
             hundredths = _HUNDREDTHS_AFTER_RE.match(t, e)
-            nxt = t[e + 2 : e + 3]
+            nxt = t[hundredths.end(1) : hundredths.end(1) + 1] if hundredths else ""
             if hundredths and not (nxt and (nxt in UNIT_KIND or nxt in "万亿千百十")):
-                # 以9秒83夺冠, 2分05秒86: a race time in hundredths written after 秒
-                value = round(value + int(hundredths.group(1)) / 100, 6)
+                # 以9秒83夺冠, 2分05秒86, 2分37秒348: a race time in hundredths or
+                # thousandths written after 秒
+                digits = hundredths.group(1)
+                value = round(value + int(digits) / 10 ** len(digits), 6)
                 e = end = hundredths.end(1)
                 restart = max(restart, e)
         if unit in ("小时", "个小时") and self.filter:
@@ -2019,6 +2077,20 @@ class _Finder:
             stored_unit = CURRENCY_BEFORE[currency[0]]
         if unit == "分" and self.filter and self._not_score(s, e):
             return restart
+        if (
+            kind in ("duration", "length")
+            and not post
+            and end == e
+            and (within := _WITHIN_AFTER_RE.match(t, e))
+        ):
+            # 6分钟内到场, 30天内完工, 5公里内: a bare 内 after a span of time or space bounds
+            # it as 以内 does (<=), unless a qualifier word stands before the number; after a
+            # bare 在 it names the span something took (他在20天内游历了…, 在35分钟内: =), a
+            # deadline only with a word of the future or of duty before 在 (将在30天内完工).
+            if not p_qual and not _SPAN_IN_BEFORE_RE.search(t, max(0, s - 6), s):
+                qual = "<="
+            e = end = within.end()
+            restart = max(restart, e)
         if stored_unit in _TEMPERATURE_UNITS and value is not None and t.endswith("零下", 0, start):
             # 零下二十多度: below zero, -20 and colder (the qualifier turns with the sign).
             value, start = -value, start - 2
@@ -2247,12 +2319,29 @@ class _Finder:
         a qualifier word before it (少则数百褶，多则上千褶, 几十幅), followed by a character
         that may be a measure word; the tagger confirms it (core.py). A plain numeral and a
         character (两国, 三地, 十里) is most often a word or a name, never read so."""
-        if not self.filter or not n or not _is_round(n):
+        if not self.filter or not n:
+            return False
+        if self._cn_casualty_tally(n, s, e):
+            return True
+        if not _is_round(n):
             return False
         p = _qualifier_from_prefix(self.t[max(0, s - 8) : s])
         return (
             p is not None and p.group("q") in _SCALE_ONLY_PREFIXES and bool(self._measure_shape(e))
         )
+
+    def _cn_casualty_tally(self, n: str, s: int, e: int) -> bool:
+        """致一死, 造成两死三伤: a small Chinese numeral before a character of a casualty
+        tally (data/casualty_tally_chars.tsv) right after a verb of causing, or before another
+        number of the tally (一死一伤); 九死一生 and 一死了之 are idioms."""
+        t = self.t
+        if len(n) > 2 or not t.startswith(_CASUALTY_TALLY, e):
+            return False
+        if _CAUSE_BEFORE_RE.search(t, max(0, s - 3), s):
+            return True
+        if _CN_TALLY_BEFORE_RE.search(t, max(0, s - 6), s):
+            return True  # 一死两伤: the item after another of the tally
+        return _CN_TALLY_NEXT_RE.match(t, e + 1) is not None
 
     def _measure_shape(self, e: int, s: int = -1) -> str:
         """An unknown single-character measure word right after an Arabic number (8幅作品,
@@ -2272,6 +2361,10 @@ class _Finder:
             and _UNIT_START_RE.match(t, s - 1) is not None
         ):
             return c  # 18分16板2帽: one item of a run of statistics, the next right after it
+        if nxt.isdigit() and c in _CASUALTY_TALLY:
+            tally = _TALLY_NEXT_RE.match(t, e + 1)
+            if tally and tally.group(1) in _CASUALTY_TALLY:
+                return c  # 致4死7伤: the first item of a casualty tally, the next right after
         if nxt and not (_CJK.match(nxt) or nxt in _CLAUSE_END or (nxt.isascii() and nxt.isalpha())):
             return ""  # 8幅作品, 导弹4枚。, 26万色TFT屏幕
         if nxt and nxt in _NAME_SUFFIXES:
@@ -2439,6 +2532,8 @@ class _Finder:
             return True  # 各胜一场, 只赢了一场, 领先一球: a margin in play
         if t.startswith(_CASUALTY_WORDS, s + 1 + len(unit)):
             return True  # 造成一人死亡, 一例确诊: a count of those it happened to
+        if unit in _CASUALTY_TALLY:
+            return True  # 致一死两伤: read only in a tally (_cn_casualty_tally)
         if self._counted_beside(s, end, unit):
             return True  # 吃了两次饭，流了一次眼泪: one of a contrast or a list of counts
         if _PER_PERIOD_RE.search(t, max(0, s - 12), s):
@@ -3090,19 +3185,30 @@ def _time_frame(t: str, m: Mention) -> bool:
     if before.endswith(_FRAME_ALWAYS):
         return True
     prefix = t[m.start : m.core_start]
-    if t.startswith(_DURATION_NOUNS, m.end):
+    # A bare 内 read into the surface (3年内: <=) is read here as the span word it is.
+    end = m.end - 1 if _bare_within(t, m) else m.end
+    if t.startswith(_DURATION_NOUNS, end):
         return False  # 已有近百年历史: the age of something, not a frame
     if prefix in _FRAME_AFTER or before.endswith(_FRAME_AFTER):
         head = t[max(0, m.start - 4) : m.start]
         if head.endswith("了"):
             # 空置了近1年, 制作了近30分钟的动画: a verb done for so long, a fact (做了近3年来…
             # still frames).
-            return bool(_FRAME_END_RE.match(t, m.end)) and not t.startswith("的", m.end)
-        return not head.endswith(_DURATION_VERBS) or bool(_FRAME_END_RE.match(t, m.end))
+            return bool(_FRAME_END_RE.match(t, end)) and not t.startswith("的", end)
+        return not head.endswith(_DURATION_VERBS) or bool(_FRAME_END_RE.match(t, end))
     # 1个月内11连胜, 15年间增加了43倍, 两队四天内第二次交锋, 两年平均增长5.1%: a span in which
     # (or over which) another figure is counted frames it (四年中每月只付200元 is rare against
     # them).
-    return bool(_WITHIN_RE.match(t, m.end)) and bool(_FRAMED_FIGURE_RE.match(t, m.end))
+    return bool(_WITHIN_RE.match(t, end)) and bool(_FRAMED_FIGURE_RE.match(t, end))
+
+
+def _bare_within(t: str, m: Mention) -> bool:
+    """Whether a span's surface ends in a bare 内 (6分钟内, 3年内), not 以内 or 之内."""
+    return (
+        m.kind in ("duration", "length")
+        and t.endswith("内", m.start, m.end)
+        and not t.endswith(("以内", "之内"), m.start, m.end)
+    )
 
 
 def _criterion(t: str, m: Mention) -> bool:

@@ -569,6 +569,8 @@ QUANTITY_LEXICONS = (
     "tally_words",  # its entry test: tests/test_extractor_s24_qty.py
     "bound_words",  # its entry test: tests/test_extractor_s24_qty.py
     "run_words",  # its entry test: tests/test_extractor_s25_qty.py
+    "league_names",  # its entry test: tests/test_extractor_s33_qty.py
+    "casualty_tally_chars",  # its entry test: tests/test_extractor_s33_qty.py
 )
 
 
