@@ -202,19 +202,3 @@ def test_gai_jituan_points_back_to_the_group_named_before() -> None:
     (c,) = extract(text)
     assert c.subject.endswith("控股集团")
     assert c.subject != "该集团"
-
-
-# ---------------------------------------------------------------- titles before a foreign name
-
-
-@pytest.mark.parametrize(
-    ("text", "surface", "subject"),
-    [
-        ("西班牙名将拉斐尔·纳达尔以6:3、6:4击败对手。", "6:3", "拉斐尔·纳达尔"),
-        ("英国首相莉兹·特拉斯执政仅45天。", "45天", "莉兹·特拉斯"),
-    ],
-)
-def test_a_title_before_a_foreign_name_is_no_part_of_it(
-    text: str, surface: str, subject: str
-) -> None:
-    assert _found(text)[surface].subject == subject
