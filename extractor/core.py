@@ -21,6 +21,7 @@ from .entities import (
     _base_features,
     is_source_clause,
     merge_places,
+    source_frame,
     subject_options,
     team_result_units,
     word_shape,
@@ -2051,18 +2052,6 @@ def _clause_source_cues() -> frozenset[str]:
     return frozenset(lexicon.words("clause_source_cues"))
 
 
-@cache
-def _source_frame() -> re.Pattern[str]:
-    """``data/source_frame_words.tsv`` as one pattern: an open word, then a close word ending
-    the clause."""
-    rows = lexicon.table("source_frame_words")
-    opens = "|".join(re.escape(r[0]) for r in rows if r[1] == "open")
-    closes = "|".join(
-        re.escape(r[0]) for r in sorted(rows, key=lambda r: -len(r[0])) if r[1] == "close"
-    )
-    return re.compile(f"(?:{opens}).*(?:{closes})$")
-
-
 def _mark_sources(
     doc: _Doc, clauses: list[tuple[int, int]], ci: int, q_start: int, opts: list[Option]
 ) -> None:
@@ -2099,7 +2088,7 @@ def _mark_sources(
         span = frame(k)
         if span != own and (
             is_source_clause(norm, *span, speaker=False)
-            or _source_frame().search(norm, span[0], span[1]) is not None
+            or source_frame().search(norm, span[0], span[1]) is not None
         ):
             return True
         return any(w in cues and a >= end and b <= q_start for w, _, a, b in doc.tokens(span))
@@ -2164,7 +2153,7 @@ def _reports_there(doc: _Doc, start: int, end: int, cues: frozenset[str]) -> boo
         e -= 1
     if is_source_clause(norm, s, e, speaker=False):
         return True
-    if _source_frame().search(norm, s, e) is not None:
+    if source_frame().search(norm, s, e) is not None:
         return True
     return any(w in cues and a >= end for w, _, a, _ in doc.tokens_near(start))
 

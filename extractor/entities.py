@@ -234,15 +234,17 @@ def _glued_ends(text: str) -> tuple[int, int]:
 
 
 @cache
-def _source_frame_re() -> re.Pattern[str]:
-    """A whole source frame (``data/source_frame_words.tsv``: an open word, then a close word
-    ending it — 经数据中心测算, 据初步统计): a clause that names who reports, never a name."""
+def source_frame(inner: int = 0) -> re.Pattern[str]:
+    """``data/source_frame_words.tsv`` as one pattern: an open word, then at least ``inner``
+    characters and a close word ending the text searched (经数据中心测算, 据初步统计): a clause
+    that names who reports the figures after it (:mod:`extractor.core` marks its names as
+    sources) and never a name itself."""
     rows = lexicon.table("source_frame_words")
     opens = "|".join(re.escape(r[0]) for r in rows if r[1] == "open")
     closes = "|".join(
         re.escape(r[0]) for r in sorted(rows, key=lambda r: -len(r[0])) if r[1] == "close"
     )
-    return re.compile(f"(?:{opens}).+(?:{closes})")
+    return re.compile(f"(?:{opens}).{{{inner},}}(?:{closes})$")
 
 
 #: The first characters of the open words of a source frame (a cheap test before the pattern).
@@ -1405,7 +1407,7 @@ def subject_options(
                 start, end = start + head, end - tail
         if text in _CRITERION_TAILS:
             return  # 40岁|以上: the bound of a criterion, no name
-        if text[:1] in _FRAME_OPENS and _source_frame_re().fullmatch(text):
+        if text[:1] in _FRAME_OPENS and source_frame(1).match(text):
             return  # 经如皋市公安局交警大队调查: a whole source frame, no name
         placed = placed and start < end
         if number_spans and placed:
@@ -2456,10 +2458,7 @@ def _respective_place(tail: str) -> int:
             return -1
     pieces = _RESP_SPLIT.split(tail)
     if pieces[-1].strip():
-        # Words before the quantity: it opens a run of its own, when they go on with the
-        # series (位列, ，同比增长) rather than open a clause about something else (，跌幅较大的
-        # B下跌幅度达: -1, no item).
-        return 0
+        return 0  # words before the quantity (位列, ，同比增长): it opens a run of its own
     place = 1
     for piece in reversed(pieces[1:-1]):
         if not _SERIES_ITEM_RE.fullmatch(piece):
