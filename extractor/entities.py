@@ -1711,6 +1711,8 @@ def subject_options(
                 o for o in out if not _measured_item(norm, o, q_start, number_spans, tokens_near)
             ]
     if tokens_near is not None:
+        out = _cut_at_names(norm, out, tokens_near, table)
+    if tokens_near is not None:
         out = [
             o
             for o in out
@@ -1920,6 +1922,104 @@ def _closed_by_localiser(
         and words[-1][1] == "f"
         and words[-1][0] in _frame_localisers()
     )
+
+
+@cache
+def _owned_nouns() -> tuple[str, ...]:
+    """``data/owned_nouns.tsv``: endings of nouns an organisation or place has and counts."""
+    return tuple(lexicon.words("owned_nouns"))
+
+
+#: Tags of the words of a measured attribute written after a name (5G/eng 套餐/n 用户/n).
+_ATTRIBUTE_WORD_FLAGS = frozenset({"n", "vn", "eng", "nz", "j", "l"})
+
+
+def _name_edge(
+    norm: str,
+    o: Option,
+    tokens_near: Callable[[int], Sequence[Token]],
+    count: Callable[[str], int],
+) -> int:
+    """Where the name ends in an option written where its mention is that runs from a name
+    into what the name has and counts (中国电信|5G套餐用户, 航宇通信|全球员工总数): the name
+    is an organisation's (its last word tagged as one, or an organisation ending) or one the
+    document writes more often than the option (``count``: a name met before), and the words
+    after it, read on over the nouns after the option, are nouns ending with a thing owned
+    and counted (data/owned_nouns.tsv), an attribute of it after them at most (总数). Not
+    where a clause of the nouns' own follows them (万科员工|所节省的电费: they act). A
+    place's (全国渔民, 北京市常住人口) or a market's nouns (我国工业机器人|产量) are the
+    measured thing and stay whole, as the gold has them. The longest such name, as a count
+    of characters; 0 for none."""
+    words = _option_words(norm, o, tokens_near)
+    if words is None:
+        return 0
+    toks = tokens_near(o.start)
+    at = bisect.bisect_left(toks, o.end, key=lambda t: t[2])
+    words = list(words)
+    for t in toks[at : at + 3]:
+        if t[2] != words[-1][3] or t[1] not in _ATTRIBUTE_WORD_FLAGS:
+            break
+        words.append(t)
+    if len(words) < 2:
+        return 0
+    if norm.startswith(_CLAUSE_AFTER_NOUN, words[-1][3]):
+        return 0  # 万科员工|所节省的电费: the nouns are who acts, not what is measured
+    owned = _owned_nouns()
+    while len(words) > 1 and not words[-1][0].endswith(owned):
+        if words[-1][3] <= o.end and not _is_attr(words[-1][0]):
+            return 0  # the option's last noun is no attribute of the owned thing
+        words.pop()
+    for k in range(len(words) - 1, 0, -1):
+        if words[k][1] not in _ATTRIBUTE_WORD_FLAGS:
+            return 0
+        name = norm[o.start : words[k - 1][3]]
+        if len(name) >= 2 and (
+            words[k - 1][1] in _EDGE_FLAGS or _ends_with_org(name) or count(name) > count(o.text)
+        ):
+            return len(name) if len(name) < len(o.text) else 0
+    return 0
+
+
+#: What follows a noun that acts in a clause of its own (万科员工|所节省的, 用户|的).
+_CLAUSE_AFTER_NOUN = ("所", "的")
+
+
+#: Tags of the last word of an organisation's name.
+_EDGE_FLAGS = frozenset({"nt"})
+
+
+def _cut_at_names(
+    norm: str,
+    out: list[Option],
+    tokens_near: Callable[[int], Sequence[Token]],
+    table: EntityTable,
+) -> list[Option]:
+    """The options with each one that runs from a name into the attribute measured of it
+    (:func:`_name_edge`) cut at the name: the longer options at its place, down to the name,
+    are left out (中国电信5G套餐用户, 中国电信5G套餐 -> 中国电信; the attribute is the
+    predicate), and the name is offered when it is not."""
+    cuts = []
+    for o in out:
+        if len(o.text) >= 4 and o.start >= 0:
+            k = _name_edge(norm, o, tokens_near, table.count)
+            if k:
+                cuts.append((o, k))
+    if not cuts:
+        return out
+    drop = {
+        id(x)
+        for o, k in cuts
+        for x in out
+        if x.start == o.start and o.start + k < x.end <= o.end and norm[x.start : x.end] == x.text
+    }
+    kept = [x for x in out if id(x) not in drop]
+    have = {x.text for x in kept}
+    for o, k in cuts:
+        name = o.text[:k]
+        if name not in have:
+            have.add(name)
+            kept.append(Option(name, o.start, o.start + k, dict(o.features)))
+    return kept
 
 
 def _crosses_predicate(norm: str, o: Option, tokens_near: Callable[[int], Sequence[Token]]) -> bool:
