@@ -1712,6 +1712,7 @@ def subject_options(
             ]
     if tokens_near is not None:
         out = _cut_at_names(norm, out, tokens_near, table)
+        out = _cut_before_predicates(norm, out, tokens_near, table)
     if tokens_near is not None:
         out = [
             o
@@ -2018,7 +2019,9 @@ def _cut_at_names(
         name = o.text[:k]
         if name not in have:
             have.add(name)
-            kept.append(Option(name, o.start, o.start + k, dict(o.features)))
+            f = dict(o.features)
+            f.update(_base_features(name, None, table))
+            kept.append(Option(name, o.start, o.start + k, f))
     return kept
 
 
@@ -2040,6 +2043,115 @@ def _crosses_predicate(norm: str, o: Option, tokens_near: Callable[[int], Sequen
         if linking or aspect:
             return not any(w[0] == "的" for w in words[k + 1 :])
     return False
+
+
+#: Tags of a name that opens a clause as its subject: a person's, a place's, an
+#: organisation's (陈某|赔偿被害人, 长春|已建成方舱医院, 津南区|作为重点区域).
+_OPENING_NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt"})
+#: One-character adverbs the tagger reads as one word with the verb after them (共出动).
+_GLUED_ADVERBS = frozenset("共已均再又还曾")
+
+
+@cache
+def _whole_scopes() -> frozenset[str]:
+    """``data/whole_scope_words.tsv`` as a set: the whole area a clause opens with (全省)."""
+    return frozenset(lexicon.words("whole_scope_words"))
+
+
+@cache
+def _national_scopes() -> frozenset[str]:
+    """The words of ``data/national_scope_words.tsv`` as a set (全国, 我国)."""
+    return frozenset(lexicon.words("national_scope_words"))
+
+
+#: Tags of adverbs, which start a clause's predicate after a name.
+_ADVERB_FLAGS = frozenset({"d", "ad"})
+
+
+@cache
+def _report_verbs() -> frozenset[str]:
+    """``data/report_verbs.tsv`` as a set."""
+    return frozenset(lexicon.words("report_verbs"))
+
+
+def _name_then_predicate(
+    norm: str, o: Option, tokens_near: Callable[[int], Sequence[Token]]
+) -> int:
+    """Where the predicate starts in an option written where its mention is that opens with
+    a name or the whole area (data/whole_scope_words.tsv: 全省) and runs on into its
+    clause's predicate, as a count of its characters: an adverb
+    (长春|已建成方舱医院, 约翰-伍登|则有), a linking verb (data/clause_verbs.tsv: 三区合计|占)
+    or a report verb (data/report_verbs.tsv: 陈某|赔偿被害人, 津南区|作为重点区域) after the
+    name, with no 的 after it in the option (a phrase before 的 describes the noun after it);
+    0 for none."""
+    if len(o.text) < 3:
+        return 0
+    words = _option_words(norm, o, tokens_near)
+    if (
+        words is None
+        or len(words) < 2
+        or (words[0][1] not in _OPENING_NAME_FLAGS and words[0][0] not in _whole_scopes())
+    ):
+        return 0
+    verbs, report = _clause_verbs(), _report_verbs()
+    # After the whole country only an adverb starts the predicate: a verb after it is read
+    # with it as the national scope of a count (全国新建充电站; core._with_bare_scope).
+    named = words[0][1] in _OPENING_NAME_FLAGS or words[0][0] not in _national_scopes()
+    for k in range(1, len(words)):
+        word, flag = words[k][0], words[k][1]
+        glued = word[:1] in _GLUED_ADVERBS and word[1:] in report  # 共|出动, 已|建成
+        if not (flag in _ADVERB_FLAGS or glued or (named and (word in verbs or word in report))):
+            continue
+        if any(w[0] == "的" for w in words[k + 1 :]):
+            return 0
+        return words[k][2] - o.start
+    return 0
+
+
+def _all_name(
+    norm: str, start: int, end: int, tokens_near: Callable[[int], Sequence[Token]]
+) -> bool:
+    """Whether the words from ``start`` to ``end`` are all a name's (a person's, a place's,
+    an organisation's, with the marks and the one-character pieces the tagger cut a name
+    into: 约翰-伍|登) or the whole area (全省)."""
+    toks = tokens_near(start)
+    lo = bisect.bisect_left(toks, start, key=lambda t: t[2])
+    hi = bisect.bisect_left(toks, end, key=lambda t: t[2])
+    return all(
+        t[1] in _OPENING_NAME_FLAGS or t[1] == "x" or len(t[0]) == 1 or t[0] in _whole_scopes()
+        for t in toks[lo:hi]
+    )
+
+
+def _cut_before_predicates(
+    norm: str,
+    out: list[Option],
+    tokens_near: Callable[[int], Sequence[Token]],
+    table: EntityTable,
+) -> list[Option]:
+    """The options with each one that runs from a name into its clause's predicate
+    (:func:`_name_then_predicate`) cut back to the name (陈某赔偿被害人 -> 陈某), its features
+    kept; left out where the name is offered already, or where the words before the
+    predicate are more than a name (全国新农合筹资水平|达到: the noun phrase is offered on its
+    own where it is one)."""
+    have = {o.text for o in out}
+    kept = []
+    for o in out:
+        k = _name_then_predicate(norm, o, tokens_near) if o.start >= 0 else 0
+        if not k:
+            kept.append(o)
+            continue
+        name = o.text[:k]
+        if (
+            len(name) >= 2
+            and name not in have
+            and _all_name(norm, o.start, o.start + k, tokens_near)
+        ):
+            have.add(name)
+            f = dict(o.features)
+            f.update(_base_features(name, None, table))
+            kept.append(Option(name, o.start, o.start + k, f))
+    return kept
 
 
 #: Word classes of the first and last word of a mention (jieba's tags, grouped); any other tag

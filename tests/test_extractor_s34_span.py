@@ -57,3 +57,60 @@ def test_other_subjects_keep_their_span(text, quantity, subject):
     c, options = _claim(text, quantity)
     assert subject in options
     assert c.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "subject", "never"),
+    [
+        # A name, then an adverb, a linking verb or a report verb: the predicate starts there.
+        ("陈某赔偿被害人各项损失共计45万元。", "45万元", "陈某", "陈某赔偿被害人"),
+        ("长春已建成方舱医院12家。", "12家", "长春", "长春已建成方舱医院"),
+        ("三区合计占全市新增的73.1%。", "73.1%", "三区", "三区合计占"),
+        ("津南区作为重点区域，检测率达到99.2%。", "达到99.2%", "津南区", "津南区作为重点区域"),
+        # The whole area, with an adverb the tagger glued to the verb (共|出动).
+        ("全省共出动执法人员4620人次。", "4620人次", "全省", "全省共出动"),
+        # The whole city before a report verb (a work report's target): the city it stands for.
+        (
+            "丰水市统计局发布数据。今年全市新建公共停车场61个。",
+            "61个",
+            "丰水市",
+            "丰水市新建公共停车场",
+        ),
+        # A transliterated name cut by the tagger is offered whole before the adverb.
+        ("刚刚故去的约翰-伍登则有47场胜利。", "47场", "约翰-伍登", "约翰-伍登则有"),
+    ],
+)
+def test_the_subject_stops_before_the_predicate(text, quantity, subject, never):
+    c, options = _claim(text, quantity)
+    assert c.subject == subject
+    assert never not in options
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "subject"),
+    [
+        # A verb that modifies the noun after it in a compound is part of the name.
+        ("上海租赁市场下挫近4成。", "近4成", "上海租赁市场"),
+        ("石家庄倒楼事故已致10人遇难。", "10人", "石家庄倒楼事故"),
+        # A fund or company name with a verb in it keeps it.
+        ("宝盈区域增长基金上涨0.92%。", "0.92%", "宝盈区域增长基金"),
+    ],
+)
+def test_names_with_a_verb_inside_stay_whole(text, quantity, subject):
+    c, options = _claim(text, quantity)
+    assert subject in options
+    assert c.subject == subject
+
+
+def test_the_whole_country_before_a_verb_stays_a_scope():
+    # 全国 before a verb is the count's national scope (tests/test_extractor_s26_noopt.py):
+    # the option is not cut to the bare scope.
+    _, options = _claim("今年上半年，全国新建充电站四千余座。", "四千余座")
+    assert "全国新建充电站" in options
+
+
+def test_more_than_a_name_before_the_verb_is_not_offered_cut():
+    # 全国新农合筹资水平|达到: the words before the verb are no name; the noun phrase is
+    # offered as it is read, never a new option cut at the verb.
+    _, options = _claim("全国新农合筹资水平达到每人每年150元。", "150元")
+    assert not any(o.endswith("达到") for o in options)
