@@ -2123,6 +2123,27 @@ def _all_name(
     )
 
 
+@cache
+def _modal_openers() -> frozenset[str]:
+    """``data/modal_openers.tsv`` as a set."""
+    return frozenset(lexicon.words("modal_openers"))
+
+
+def _opens_with_modal(norm: str, o: Option, tokens_near: Callable[[int], Sequence[Token]]) -> bool:
+    """Whether an option written where its mention is opens with a modal or intent word the
+    tagger reads as a verb or an adverb (data/modal_openers.tsv: 拟|安排地方政府): a
+    predicate, not a subject."""
+    if len(o.text) < 3 or not o.text.startswith(tuple(_modal_openers())):
+        return False
+    words = _option_words(norm, o, tokens_near)
+    return (
+        words is not None
+        and len(words) >= 2
+        and words[0][0] in _modal_openers()
+        and words[0][1][:1] in "vd"
+    )
+
+
 def _cut_before_predicates(
     norm: str,
     out: list[Option],
@@ -2133,11 +2154,17 @@ def _cut_before_predicates(
     (:func:`_name_then_predicate`) cut back to the name (陈某赔偿被害人 -> 陈某), its features
     kept; left out where the name is offered already, or where the words before the
     predicate are more than a name (全国新农合筹资水平|达到: the noun phrase is offered on its
-    own where it is one)."""
+    own where it is one). An option that opens with a modal word is left out
+    (:func:`_opens_with_modal`)."""
     have = {o.text for o in out}
     kept = []
     for o in out:
-        k = _name_then_predicate(norm, o, tokens_near) if o.start >= 0 else 0
+        if o.start < 0:
+            kept.append(o)
+            continue
+        if _opens_with_modal(norm, o, tokens_near):
+            continue
+        k = _name_then_predicate(norm, o, tokens_near)
         if not k:
             kept.append(o)
             continue

@@ -114,3 +114,29 @@ def test_more_than_a_name_before_the_verb_is_not_offered_cut():
     # offered as it is read, never a new option cut at the verb.
     _, options = _claim("全国新农合筹资水平达到每人每年150元。", "150元")
     assert not any(o.endswith("达到") for o in options)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "never"),
+    [
+        # An option opening with a modal or intent word is the predicate.
+        ("今年拟安排地方政府专项债券3.65万亿元。", "3.65万亿元", "拟安排地方政府"),
+    ],
+)
+def test_an_option_opening_with_a_modal_word_is_not_offered(text, quantity, never):
+    c, options = _claim(text, quantity)
+    assert never not in options
+    assert c.subject != never
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "subject"),
+    [
+        # A plan noun inside a name or after it is no modal opener.
+        ("全国高校招生计划约为400万人。", "约为400万人", "全国高校"),
+        ("将军澳医院今年收治病人3000人。", "3000人", "将军澳医院"),
+    ],
+)
+def test_words_that_only_start_like_a_modal_stay(text, quantity, subject):
+    _, options = _claim(text, quantity)
+    assert subject in options
