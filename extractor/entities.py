@@ -2144,6 +2144,58 @@ def _opens_with_modal(norm: str, o: Option, tokens_near: Callable[[int], Sequenc
     )
 
 
+@cache
+def _label_quote_frames() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``data/label_quote_frames.tsv``: the words written before and after a quoted label."""
+    rows = lexicon.table("label_quote_frames")
+    return (
+        tuple(w for w, where in rows if where == "before"),
+        tuple(w for w, where in rows if where == "after"),
+    )
+
+
+#: A code of a date written as a label (3·15, 7·20, 12·31): an event's name, no subject.
+_DATE_CODE_RE = re.compile(r"\d{1,2}[·.．]\d{1,2}")
+#: Quoted labels of one list, written one after the other (“家人住院”“购买房产”、“投资”).
+_QUOTED_BEFORE_RE = re.compile(r"(?:“[^“”]{1,20}”[、，,]?)*$")
+_QUOTED_AFTER_RE = re.compile(r"(?:[、，,]?“[^“”]{1,20}”)*")
+
+
+def _quoted_label(norm: str, o: Option) -> bool:
+    """Whether an option written where its mention is cuts through a quotation mark
+    (河南“7), or is, or is written inside, a quoted label: a date code (“7·20”), or a pretext
+    or campaign its frame names (data/label_quote_frames.tsv: 以“小额贷款”为幌子,
+    针对央视“3·15”晚会, 以“家人住院”“购买房产”等理由)."""
+    if o.start < 0:
+        return False
+    text, start, end = o.text, o.start, o.end
+    if norm[start:end] != text:
+        # The mention with its marks (“小额贷款”, 家人住院”“): the text inside it.
+        at = norm.find(text, start, end)
+        if at < 0 or "“" not in norm[start:end]:
+            return False
+        start, end = at, at + len(text)
+    if text.count("“") != text.count("”"):
+        return True
+    # The quotation the option is written in (a word of it: 购买|房产 of “购买房产”).
+    a = norm.rfind("“", max(0, start - 20), start + 1)
+    b = norm.find("”", end, end + 20)
+    if a < 0 or b < 0 or "”" in norm[a:start] or "“" in norm[end:b]:
+        return False
+    start, end = a + 1, b
+    if _DATE_CODE_RE.fullmatch(norm[start:end]):
+        return True
+    before, after = _label_quote_frames()
+    head = norm[max(0, start - 60) : start - 1]
+    m = _QUOTED_BEFORE_RE.search(head)
+    lead = head[: m.start()] if m is not None else head
+    if lead.endswith(before) or any(w in lead[-12:] for w in ("针对", "开展")):
+        return True
+    m2 = _QUOTED_AFTER_RE.match(norm, end + 1)
+    rest = m2.end() if m2 is not None else end + 1
+    return norm.startswith(after, rest)
+
+
 def _cut_before_predicates(
     norm: str,
     out: list[Option],
@@ -2155,7 +2207,7 @@ def _cut_before_predicates(
     kept; left out where the name is offered already, or where the words before the
     predicate are more than a name (全国新农合筹资水平|达到: the noun phrase is offered on its
     own where it is one). An option that opens with a modal word is left out
-    (:func:`_opens_with_modal`)."""
+    (:func:`_opens_with_modal`), and so is a quoted label (:func:`_quoted_label`)."""
     have = {o.text for o in out}
     kept = []
     for o in out:
@@ -2163,6 +2215,8 @@ def _cut_before_predicates(
             kept.append(o)
             continue
         if _opens_with_modal(norm, o, tokens_near):
+            continue
+        if _quoted_label(norm, o):
             continue
         k = _name_then_predicate(norm, o, tokens_near)
         if not k:

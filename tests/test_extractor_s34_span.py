@@ -140,3 +140,39 @@ def test_an_option_opening_with_a_modal_word_is_not_offered(text, quantity, neve
 def test_words_that_only_start_like_a_modal_stay(text, quantity, subject):
     _, options = _claim(text, quantity)
     assert subject in options
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "never"),
+    [
+        # A pretext after 以 … 为幌子 / 等理由, a campaign after 针对, a date code.
+        ("该团伙以“小额贷款”为幌子，共放贷1600余笔。", "1600余笔", "小额贷款"),
+        ("该团伙以“家人住院”“购买房产”等理由骗取钱财共计86.4万元。", "86.4万元", "家人住院"),
+        # A word inside such a label is no subject either.
+        ("该团伙以“家人住院”“购买房产”等理由骗取钱财共计86.4万元。", "86.4万元", "房产"),
+        (
+            "针对央视“3·15”晚会曝光的问题，全省共检查经营主体2870户。",
+            "2870户",
+            "3·15",
+        ),
+        # An option cut through a quotation mark.
+        ("河南“7·20”特大暴雨灾害因灾死亡失踪398人。", "398人", "河南“7"),
+    ],
+)
+def test_a_quoted_label_is_no_subject(text, quantity, never):
+    c, options = _claim(text, quantity)
+    assert never not in options
+    assert c.subject != never
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "subject"),
+    [
+        # A quoted name with no frame of a pretext or campaign stays an option.
+        ("“冲级优胜礼包”1份。", "1份", "冲级优胜礼包"),
+        ("该团伙以小额贷款为幌子，共放贷1600余笔。", "1600余笔", "团伙"),
+    ],
+)
+def test_other_quoted_names_stay(text, quantity, subject):
+    _, options = _claim(text, quantity)
+    assert subject in options
