@@ -2145,13 +2145,19 @@ def _opens_with_modal(norm: str, o: Option, tokens_near: Callable[[int], Sequenc
 
 
 @cache
-def _label_quote_frames() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """``data/label_quote_frames.tsv``: the words written before and after a quoted label."""
+def _label_quote_frames() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """``data/label_quote_frames.tsv``: the words written right before, in the phrase before
+    and right after a quoted label."""
     rows = lexicon.table("label_quote_frames")
     return (
         tuple(w for w, where in rows if where == "before"),
+        tuple(w for w, where in rows if where == "near"),
         tuple(w for w, where in rows if where == "after"),
     )
+
+
+#: How far before a quoted label a ``near`` word of its frame is read (针对央视“3·15”).
+_NEAR_FRAME = 12
 
 
 #: A code of a date written as a label (3·15, 7·20, 12·31): an event's name, no subject.
@@ -2185,11 +2191,11 @@ def _quoted_label(norm: str, o: Option) -> bool:
     start, end = a + 1, b
     if _DATE_CODE_RE.fullmatch(norm[start:end]):
         return True
-    before, after = _label_quote_frames()
+    before, near, after = _label_quote_frames()
     head = norm[max(0, start - 60) : start - 1]
     m = _QUOTED_BEFORE_RE.search(head)
     lead = head[: m.start()] if m is not None else head
-    if lead.endswith(before) or any(w in lead[-12:] for w in ("针对", "开展")):
+    if lead.endswith(before) or any(w in lead[-_NEAR_FRAME:] for w in near):
         return True
     m2 = _QUOTED_AFTER_RE.match(norm, end + 1)
     rest = m2.end() if m2 is not None else end + 1
