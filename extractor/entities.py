@@ -2202,6 +2202,36 @@ def _quoted_label(norm: str, o: Option) -> bool:
     return norm.startswith(after, rest)
 
 
+@cache
+def _indicator_re() -> re.Pattern[str]:
+    """Any name of data/indicator_names.tsv written in a text, the longest first."""
+    names = sorted(lexicon.words("indicator_names"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def _indicator_cut(norm: str, o: Option) -> int | None:
+    """Where an option written where its mention is should end when it ends inside a
+    statistical indicator's name (data/indicator_names.tsv: 南京地区|生产总值 -> 南京, as a
+    count of its characters; 0 for 城镇|新增就业, nothing before the indicator); None when
+    it ends at no such place, or where the words before the indicator are the whole area
+    (全市|规模以上工业增加值: the city and its indicator, as core resolves it)."""
+    if o.start < 0 or norm[o.start : o.end] != o.text:
+        return None
+    for m in _indicator_re().finditer(norm, o.start, min(len(norm), o.end + 12)):
+        if m.start() < o.end < m.end():
+            scope = norm[o.start : m.start()]
+            if scope in _whole_scopes() or scope in _scope_places():
+                return None  # 全市|规模以上工业: read as the city's (core), kept
+            return m.start() - o.start
+    return None
+
+
+@cache
+def _scope_places() -> frozenset[str]:
+    """The words of data/scope_place_words.tsv (全市, 本市, 该省) as a set."""
+    return frozenset(lexicon.words("scope_place_words"))
+
+
 def _cut_before_predicates(
     norm: str,
     out: list[Option],
@@ -2223,6 +2253,15 @@ def _cut_before_predicates(
         if _opens_with_modal(norm, o, tokens_near):
             continue
         if _quoted_label(norm, o):
+            continue
+        cut = _indicator_cut(norm, o)
+        if cut is not None:
+            name = o.text[:cut]
+            if len(name) >= 2 and name not in have:
+                have.add(name)
+                f = dict(o.features)
+                f.update(_base_features(name, None, table))
+                kept.append(Option(name, o.start, o.start + cut, f))
             continue
         k = _name_then_predicate(norm, o, tokens_near)
         if not k:

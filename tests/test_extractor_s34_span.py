@@ -176,3 +176,24 @@ def test_a_quoted_label_is_no_subject(text, quantity, never):
 def test_other_quoted_names_stay(text, quantity, subject):
     _, options = _claim(text, quantity)
     assert subject in options
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "subject", "never"),
+    [
+        # A place before a statistical indicator: the option stops before the indicator.
+        ("2021年南京地区生产总值达到16355亿元。", "达到16355亿元", "南京", "南京地区"),
+        # Nothing before the indicator: the piece of it is no option.
+        ("全年城镇新增就业28万人以上。", "28万人以上", "城镇新增就业", "城镇"),
+    ],
+)
+def test_an_indicator_name_is_not_cut(text, quantity, subject, never):
+    c, options = _claim(text, quantity)
+    assert c.subject == subject
+    assert never not in options
+
+
+def test_a_subject_ending_before_an_indicator_stays():
+    # 全省|地区生产总值: the option ends where the indicator starts, not inside it.
+    c, options = _claim("今年上半年全省地区生产总值达到5000亿元。", "达到5000亿元")
+    assert "全省" in options or c.subject.endswith("省")
