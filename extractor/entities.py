@@ -1711,6 +1711,9 @@ def subject_options(
                 o for o in out if not _measured_item(norm, o, q_start, number_spans, tokens_near)
             ]
     if tokens_near is not None:
+        out = _cut_at_names(norm, out, tokens_near, table)
+        out = _cut_before_predicates(norm, out, tokens_near, table)
+    if tokens_near is not None:
         out = [
             o
             for o in out
@@ -1922,6 +1925,106 @@ def _closed_by_localiser(
     )
 
 
+@cache
+def _owned_nouns() -> tuple[str, ...]:
+    """``data/owned_nouns.tsv``: endings of nouns an organisation or place has and counts."""
+    return tuple(lexicon.words("owned_nouns"))
+
+
+#: Tags of the words of a measured attribute written after a name (5G/eng 套餐/n 用户/n).
+_ATTRIBUTE_WORD_FLAGS = frozenset({"n", "vn", "eng", "nz", "j", "l"})
+
+
+def _name_edge(
+    norm: str,
+    o: Option,
+    tokens_near: Callable[[int], Sequence[Token]],
+    count: Callable[[str], int],
+) -> int:
+    """Where the name ends in an option written where its mention is that runs from a name
+    into what the name has and counts (中国电信|5G套餐用户, 航宇通信|全球员工总数): the name
+    is an organisation's (its last word tagged as one, or an organisation ending) or one the
+    document writes more often than the option (``count``: a name met before), and the words
+    after it, read on over the nouns after the option, are nouns ending with a thing owned
+    and counted (data/owned_nouns.tsv), an attribute of it after them at most (总数). Not
+    where a clause of the nouns' own follows them (万科员工|所节省的电费: they act). A
+    place's (全国渔民, 北京市常住人口) or a market's nouns (我国工业机器人|产量) are the
+    measured thing and stay whole, as the gold has them. The longest such name, as a count
+    of characters; 0 for none."""
+    words = _option_words(norm, o, tokens_near)
+    if words is None:
+        return 0
+    toks = tokens_near(o.start)
+    at = bisect.bisect_left(toks, o.end, key=lambda t: t[2])
+    words = list(words)
+    for t in toks[at : at + 3]:
+        if t[2] != words[-1][3] or t[1] not in _ATTRIBUTE_WORD_FLAGS:
+            break
+        words.append(t)
+    if len(words) < 2:
+        return 0
+    if norm.startswith(_CLAUSE_AFTER_NOUN, words[-1][3]):
+        return 0  # 万科员工|所节省的电费: the nouns are who acts, not what is measured
+    owned = _owned_nouns()
+    while len(words) > 1 and not words[-1][0].endswith(owned):
+        if words[-1][3] <= o.end and not _is_attr(words[-1][0]):
+            return 0  # the option's last noun is no attribute of the owned thing
+        words.pop()
+    for k in range(len(words) - 1, 0, -1):
+        if words[k][1] not in _ATTRIBUTE_WORD_FLAGS:
+            return 0
+        name = norm[o.start : words[k - 1][3]]
+        if len(name) >= 2 and (
+            words[k - 1][1] in _EDGE_FLAGS or _ends_with_org(name) or count(name) > count(o.text)
+        ):
+            return len(name) if len(name) < len(o.text) else 0
+    return 0
+
+
+#: What follows a noun that acts in a clause of its own (万科员工|所节省的, 用户|的).
+_CLAUSE_AFTER_NOUN = ("所", "的")
+
+
+#: Tags of the last word of an organisation's name.
+_EDGE_FLAGS = frozenset({"nt"})
+
+
+def _cut_at_names(
+    norm: str,
+    out: list[Option],
+    tokens_near: Callable[[int], Sequence[Token]],
+    table: EntityTable,
+) -> list[Option]:
+    """The options with each one that runs from a name into the attribute measured of it
+    (:func:`_name_edge`) cut at the name: the longer options at its place, down to the name,
+    are left out (中国电信5G套餐用户, 中国电信5G套餐 -> 中国电信; the attribute is the
+    predicate), and the name is offered when it is not."""
+    cuts = []
+    for o in out:
+        if len(o.text) >= 4 and o.start >= 0:
+            k = _name_edge(norm, o, tokens_near, table.count)
+            if k:
+                cuts.append((o, k))
+    if not cuts:
+        return out
+    drop = {
+        id(x)
+        for o, k in cuts
+        for x in out
+        if x.start == o.start and o.start + k < x.end <= o.end and norm[x.start : x.end] == x.text
+    }
+    kept = [x for x in out if id(x) not in drop]
+    have = {x.text for x in kept}
+    for o, k in cuts:
+        name = o.text[:k]
+        if name not in have:
+            have.add(name)
+            f = dict(o.features)
+            f.update(_base_features(name, None, table))
+            kept.append(Option(name, o.start, o.start + k, f))
+    return kept
+
+
 def _crosses_predicate(norm: str, o: Option, tokens_near: Callable[[int], Sequence[Token]]) -> bool:
     """Whether an option written where its mention is runs across its clause's predicate:
     after its first word and before its last, a linking verb (data/clause_verbs.tsv: 中心四区
@@ -1940,6 +2043,241 @@ def _crosses_predicate(norm: str, o: Option, tokens_near: Callable[[int], Sequen
         if linking or aspect:
             return not any(w[0] == "的" for w in words[k + 1 :])
     return False
+
+
+#: Tags of a name that opens a clause as its subject: a person's, a place's, an
+#: organisation's (陈某|赔偿被害人, 长春|已建成方舱医院, 津南区|作为重点区域).
+_OPENING_NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt"})
+#: One-character adverbs the tagger reads as one word with the verb after them (共出动).
+_GLUED_ADVERBS = frozenset("共已均再又还曾")
+
+
+@cache
+def _whole_scopes() -> frozenset[str]:
+    """``data/whole_scope_words.tsv`` as a set: the whole area a clause opens with (全省)."""
+    return frozenset(lexicon.words("whole_scope_words"))
+
+
+@cache
+def _national_scopes() -> frozenset[str]:
+    """The words of ``data/national_scope_words.tsv`` as a set (全国, 我国)."""
+    return frozenset(lexicon.words("national_scope_words"))
+
+
+#: Tags of adverbs, which start a clause's predicate after a name.
+_ADVERB_FLAGS = frozenset({"d", "ad"})
+
+
+@cache
+def _report_verbs() -> frozenset[str]:
+    """``data/report_verbs.tsv`` as a set."""
+    return frozenset(lexicon.words("report_verbs"))
+
+
+def _name_then_predicate(
+    norm: str, o: Option, tokens_near: Callable[[int], Sequence[Token]]
+) -> int:
+    """Where the predicate starts in an option written where its mention is that opens with
+    a name or the whole area (data/whole_scope_words.tsv: 全省) and runs on into its
+    clause's predicate, as a count of its characters: an adverb
+    (长春|已建成方舱医院, 约翰-伍登|则有), a linking verb (data/clause_verbs.tsv: 三区合计|占)
+    or a report verb (data/report_verbs.tsv: 陈某|赔偿被害人, 津南区|作为重点区域) after the
+    name, with no 的 after it in the option (a phrase before 的 describes the noun after it);
+    0 for none."""
+    if len(o.text) < 3:
+        return 0
+    words = _option_words(norm, o, tokens_near)
+    if (
+        words is None
+        or len(words) < 2
+        or (words[0][1] not in _OPENING_NAME_FLAGS and words[0][0] not in _whole_scopes())
+    ):
+        return 0
+    verbs, report = _clause_verbs(), _report_verbs()
+    # After the whole country only an adverb starts the predicate: a verb after it is read
+    # with it as the national scope of a count (全国新建充电站; core._with_bare_scope).
+    named = words[0][1] in _OPENING_NAME_FLAGS or words[0][0] not in _national_scopes()
+    for k in range(1, len(words)):
+        word, flag = words[k][0], words[k][1]
+        glued = word[:1] in _GLUED_ADVERBS and word[1:] in report  # 共|出动, 已|建成
+        if not (flag in _ADVERB_FLAGS or glued or (named and (word in verbs or word in report))):
+            continue
+        if any(w[0] == "的" for w in words[k + 1 :]):
+            return 0
+        return words[k][2] - o.start
+    return 0
+
+
+def _all_name(
+    norm: str, start: int, end: int, tokens_near: Callable[[int], Sequence[Token]]
+) -> bool:
+    """Whether the words from ``start`` to ``end`` are all a name's (a person's, a place's,
+    an organisation's, with the marks and the one-character pieces the tagger cut a name
+    into: 约翰-伍|登) or the whole area (全省)."""
+    toks = tokens_near(start)
+    lo = bisect.bisect_left(toks, start, key=lambda t: t[2])
+    hi = bisect.bisect_left(toks, end, key=lambda t: t[2])
+    return all(
+        t[1] in _OPENING_NAME_FLAGS or t[1] == "x" or len(t[0]) == 1 or t[0] in _whole_scopes()
+        for t in toks[lo:hi]
+    )
+
+
+@cache
+def _modal_openers() -> frozenset[str]:
+    """``data/modal_openers.tsv`` as a set."""
+    return frozenset(lexicon.words("modal_openers"))
+
+
+def _opens_with_modal(norm: str, o: Option, tokens_near: Callable[[int], Sequence[Token]]) -> bool:
+    """Whether an option written where its mention is opens with a modal or intent word the
+    tagger reads as a verb or an adverb (data/modal_openers.tsv: 拟|安排地方政府): a
+    predicate, not a subject."""
+    if len(o.text) < 3 or not o.text.startswith(tuple(_modal_openers())):
+        return False
+    words = _option_words(norm, o, tokens_near)
+    return (
+        words is not None
+        and len(words) >= 2
+        and words[0][0] in _modal_openers()
+        and words[0][1][:1] in "vd"
+    )
+
+
+@cache
+def _label_quote_frames() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """``data/label_quote_frames.tsv``: the words written right before, in the phrase before
+    and right after a quoted label."""
+    rows = lexicon.table("label_quote_frames")
+    return (
+        tuple(w for w, where in rows if where == "before"),
+        tuple(w for w, where in rows if where == "near"),
+        tuple(w for w, where in rows if where == "after"),
+    )
+
+
+#: How far before a quoted label a ``near`` word of its frame is read (针对央视“3·15”).
+_NEAR_FRAME = 12
+
+
+#: A code of a date written as a label (3·15, 7·20, 12·31): an event's name, no subject.
+_DATE_CODE_RE = re.compile(r"\d{1,2}[·.．]\d{1,2}")
+#: Quoted labels of one list, written one after the other (“家人住院”“购买房产”、“投资”).
+_QUOTED_BEFORE_RE = re.compile(r"(?:“[^“”]{1,20}”[、，,]?)*$")
+_QUOTED_AFTER_RE = re.compile(r"(?:[、，,]?“[^“”]{1,20}”)*")
+
+
+def _quoted_label(norm: str, o: Option) -> bool:
+    """Whether an option written where its mention is cuts through a quotation mark
+    (河南“7), or is, or is written inside, a quoted label: a date code (“7·20”), or a pretext
+    or campaign its frame names (data/label_quote_frames.tsv: 以“小额贷款”为幌子,
+    针对央视“3·15”晚会, 以“家人住院”“购买房产”等理由)."""
+    if o.start < 0:
+        return False
+    text, start, end = o.text, o.start, o.end
+    if norm[start:end] != text:
+        # The mention with its marks (“小额贷款”, 家人住院”“): the text inside it.
+        at = norm.find(text, start, end)
+        if at < 0 or "“" not in norm[start:end]:
+            return False
+        start, end = at, at + len(text)
+    if text.count("“") != text.count("”"):
+        return True
+    # The quotation the option is written in (a word of it: 购买|房产 of “购买房产”).
+    a = norm.rfind("“", max(0, start - 20), start + 1)
+    b = norm.find("”", end, end + 20)
+    if a < 0 or b < 0 or "”" in norm[a:start] or "“" in norm[end:b]:
+        return False
+    start, end = a + 1, b
+    if _DATE_CODE_RE.fullmatch(norm[start:end]):
+        return True
+    before, near, after = _label_quote_frames()
+    head = norm[max(0, start - 60) : start - 1]
+    m = _QUOTED_BEFORE_RE.search(head)
+    lead = head[: m.start()] if m is not None else head
+    if lead.endswith(before) or any(w in lead[-_NEAR_FRAME:] for w in near):
+        return True
+    m2 = _QUOTED_AFTER_RE.match(norm, end + 1)
+    rest = m2.end() if m2 is not None else end + 1
+    return norm.startswith(after, rest)
+
+
+@cache
+def _indicator_re() -> re.Pattern[str]:
+    """Any name of data/indicator_names.tsv written in a text, the longest first."""
+    names = sorted(lexicon.words("indicator_names"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def _indicator_cut(norm: str, o: Option) -> int | None:
+    """Where an option written where its mention is should end when it ends inside a
+    statistical indicator's name (data/indicator_names.tsv: 南京地区|生产总值 -> 南京, as a
+    count of its characters; 0 for 城镇|新增就业, nothing before the indicator); None when
+    it ends at no such place, or where the words before the indicator are the whole area
+    (全市|规模以上工业增加值: the city and its indicator, as core resolves it)."""
+    if o.start < 0 or norm[o.start : o.end] != o.text:
+        return None
+    for m in _indicator_re().finditer(norm, o.start, min(len(norm), o.end + 12)):
+        if m.start() < o.end < m.end():
+            scope = norm[o.start : m.start()]
+            if scope in _whole_scopes() or scope in _scope_places():
+                return None  # 全市|规模以上工业: read as the city's (core), kept
+            return m.start() - o.start
+    return None
+
+
+@cache
+def _scope_places() -> frozenset[str]:
+    """The words of data/scope_place_words.tsv (全市, 本市, 该省) as a set."""
+    return frozenset(lexicon.words("scope_place_words"))
+
+
+def _cut_before_predicates(
+    norm: str,
+    out: list[Option],
+    tokens_near: Callable[[int], Sequence[Token]],
+    table: EntityTable,
+) -> list[Option]:
+    """The options with each one that runs from a name into its clause's predicate
+    (:func:`_name_then_predicate`) cut back to the name (陈某赔偿被害人 -> 陈某), its features
+    kept; left out where the name is offered already, or where the words before the
+    predicate are more than a name (全国新农合筹资水平|达到: the noun phrase is offered on its
+    own where it is one). An option that opens with a modal word is left out
+    (:func:`_opens_with_modal`), and so is a quoted label (:func:`_quoted_label`)."""
+    have = {o.text for o in out}
+    kept = []
+    for o in out:
+        if o.start < 0:
+            kept.append(o)
+            continue
+        if _opens_with_modal(norm, o, tokens_near):
+            continue
+        if _quoted_label(norm, o):
+            continue
+        cut = _indicator_cut(norm, o)
+        if cut is not None:
+            name = o.text[:cut]
+            if len(name) >= 2 and name not in have:
+                have.add(name)
+                f = dict(o.features)
+                f.update(_base_features(name, None, table))
+                kept.append(Option(name, o.start, o.start + cut, f))
+            continue
+        k = _name_then_predicate(norm, o, tokens_near)
+        if not k:
+            kept.append(o)
+            continue
+        name = o.text[:k]
+        if (
+            len(name) >= 2
+            and name not in have
+            and _all_name(norm, o.start, o.start + k, tokens_near)
+        ):
+            have.add(name)
+            f = dict(o.features)
+            f.update(_base_features(name, None, table))
+            kept.append(Option(name, o.start, o.start + k, f))
+    return kept
 
 
 #: Word classes of the first and last word of a mention (jieba's tags, grouped); any other tag
