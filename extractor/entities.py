@@ -1331,6 +1331,25 @@ def merge_places(feats: dict[str, float], other: dict[str, float]) -> tuple[dict
     return merged, closer
 
 
+#: Words that join a partner to the one who acts with it (与, 同, 跟, 和).
+_PARTNER_JOINERS = frozenset("与同跟和")
+
+
+@cache
+def _partner_verbs() -> tuple[str, ...]:
+    """``data/partner_verbs.tsv``: verbs of a joint action (合作, 签署, 共建)."""
+    return tuple(sorted(lexicon.words("partner_verbs"), key=len, reverse=True))
+
+
+def _partner_at(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` is the partner of a joint action, written between 与/同/跟/和
+    and its verb (拟与|滨江市人民政府|合作, 同|华为|签署): the object of the preposition, never
+    who the figures of the clause are about."""
+    return (
+        start > 0 and norm[start - 1] in _PARTNER_JOINERS and norm.startswith(_partner_verbs(), end)
+    )
+
+
 def subject_options(
     *,
     norm: str,
@@ -1440,6 +1459,8 @@ def subject_options(
             )
         if bad:
             return
+        if placed and _partner_at(norm, start, end):
+            return  # 公司拟与|滨江市人民政府|合作，投资约120亿元: the partner is no subject
         old = options.get(text)
         if old is None:
             options[text] = Option(text, start, end, feats)

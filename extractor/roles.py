@@ -603,11 +603,19 @@ def _deictic() -> dict[str, str]:
     return {row[0]: row[1] for row in lexicon.table("deictic_names")}
 
 
+#: Prepositions whose object is the quantity itself (荣耀以18.1%的份额排名第二).
+_MEANS_PREPS = frozenset({"以"})
+
+
 def _verb_then_quantity(tokens: list[Token], j: int, limit: int | None) -> bool:
-    """True when ``tokens[j]`` is a verb and the quantity (at ``limit``) follows it at once,
-    with at most an aspect or qualifier word between (补助40元, 缴费了20元)."""
+    """True when ``tokens[j]`` is a verb and the quantity (at ``limit``)
+    follows it at once, with at most an aspect or qualifier word between (补助40元, 缴费了20元),
+    or when ``tokens[j]`` is 以 and the quantity its object (以18.1%的份额排名第二)."""
     if limit is None or j >= len(tokens):
         return False
+    if tokens[j][0] in _MEANS_PREPS and j + 1 < len(tokens) and tokens[j + 1][2] >= limit:
+        # 荣耀以18.1%的份额排名第二: the quantity is the means of the clause's own verb.
+        return True
     word, flag = tokens[j][0], tokens[j][1]
     if not flag.startswith("v") or flag == "vn" or word in _COPULA:
         return False

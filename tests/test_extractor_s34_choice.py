@@ -1,0 +1,103 @@
+"""Which option becomes the subject and the predicate, read in the thirty-fourth session from
+the probe reports of the thirty-third (docs/PROBES_S33.md): a clause with its own subject
+before 以 and the quantity (荣耀以18.1%的份额排名第二), the partner of a joint action (与X合作)
+never the subject. Sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.core import _tokens, extract
+from extractor.entities import _partner_at
+from extractor.roles import RoleFinder
+
+
+def _found(text: str, doc_date: str | None = None) -> dict:
+    """The candidates by their number and unit (the qualifier dropped: 约120亿元 -> 120亿元)."""
+    return {c.quantity_text.lstrip("达约近逾超"): c for c in extract(text, doc_date)}
+
+
+def _clause_subject(clause: str, quantity: str) -> str | None:
+    """What the clause rules read as the subject of ``clause`` before ``quantity``."""
+    found = RoleFinder({}).clause_subject(
+        _tokens(clause, 0, len(clause)), [], clause.index(quantity)
+    )
+    return None if found is None else found[0].text
+
+
+# ---------------------------------------------------------------- NP + 以 + quantity
+
+
+@pytest.mark.parametrize(
+    ("clause", "quantity", "subject"),
+    [
+        # a noun phrase before 以 and the quantity is the clause's own subject
+        ("荣耀以18.1%的份额排名第二", "18.1%", "荣耀"),
+        ("vivo以19.8%的份额位居第一", "19.8%", "vivo"),
+        ("二手住宅以1.2万套的成交量居首", "1.2万套", "二手住宅"),
+        # a descriptive subject before its verb and the quantity keeps working
+        ("中央补助40元", "40元", "中央"),
+        # no noun phrase before 以: no subject
+        ("以18.1%的份额排名第二", "18.1%", None),
+        # 以 not right before the quantity: the clause names no entity
+        ("荣耀以高端机型为主，销量增长12%", "12%", None),
+        # a verb between: no means phrase
+        ("份额提升以后达到18.1%", "18.1%", None),
+    ],
+)
+def test_a_noun_phrase_before_yi_and_the_quantity_is_the_subject(
+    clause: str, quantity: str, subject: str | None
+) -> None:
+    assert _clause_subject(clause, quantity) == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "subject"),
+    [
+        ("小米以15.2%的份额排名第三。", "15.2%", "小米"),
+        ("今年一季度，华为以18.1%的份额位居第二。", "18.1%", "华为"),
+    ],
+)
+def test_a_means_clause_keeps_its_own_subject_end_to_end(
+    text: str, quantity: str, subject: str
+) -> None:
+    assert _found(text)[quantity].subject == subject
+
+
+# ---------------------------------------------------------------- the partner of 与…合作
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "partner"),
+    [
+        ("公司拟与滨江市人民政府合作，投资约120亿元", "滨江市人民政府", True),
+        ("公司将同国家电网签署协议", "国家电网", True),
+        ("两家企业和华为开展合作", "华为", True),
+        ("甲方跟乙方共建产业园", "乙方", True),
+        # no joint action after the name: a list or a subject
+        ("腾讯与京东分别增长12%和8%", "京东", False),
+        ("滨江市人民政府合作投资120亿元", "滨江市人民政府", False),
+        # a joiner that is no partner's: 和 of a list before a verb of its own
+        ("上海和北京增长5%", "北京", False),
+    ],
+)
+def test_the_partner_of_a_joint_action(text: str, name: str, partner: bool) -> None:
+    start = text.index(name)
+    assert _partner_at(text, start, start + len(name)) is partner
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "subject"),
+    [
+        (
+            "华远科技发布公告称，公司拟与滨江市人民政府合作，投资约120亿元建设芯片基地。",
+            "120亿元",
+            "华远科技",
+        ),
+        ("华远科技发布公告称，公司将同国家电网签署协议，投资约50亿元。", "50亿元", "华远科技"),
+        # the government acting itself stays the subject
+        ("滨江市人民政府拟投资约120亿元建设芯片基地。", "120亿元", "滨江市人民政府"),
+    ],
+)
+def test_the_partner_is_never_the_subject(text: str, quantity: str, subject: str) -> None:
+    assert _found(text)[quantity].subject == subject
