@@ -670,6 +670,48 @@ def _verb_phrase_before(before: list[Token]) -> Phrase | None:
     return None
 
 
+#: Tags of the words inside a compound object between its verb and the quantity (审结|危险/an
+#: 驾驶/v 案件|约34.8万件, 发射|低/a 轨/n 通信卫星).
+_OBJECT_INNER_FLAGS = frozenset({"a", "an", "b", "v", "vn", "ng", "nz", "n", "j", "l"})
+#: Tags of the word before a verb that opens a predicate (共/d 起诉, 各地/r 累计, 目前/t 发射).
+_VERB_OPENER_FLAGS = frozenset({"d", "ad", "r", "t", "x", "p", "c", "uj"})
+#: Tokens and characters a compound object may span back to its verb, at most.
+_OBJECT_TOKENS = 5
+_OBJECT_CHARS = 12
+
+
+def _governing_verb(before: list[Token], k: int) -> int:
+    """Where the predicate of a counted object ``before[k:]`` starts: at the verb that governs
+    the whole compound object when one opens the words before the quantity (审结危险驾驶案件,
+    共起诉电信网络诈骗犯罪, 累计报告接种新冠病毒疫苗), else at ``k``. The verb is the first
+    word after the subject or stands after an adverb, a pronoun, a time or a mark; a
+    measured attribute among the words (总像素为663万, 任务量居全国首位) or a copula before the
+    quantity keeps the predicate at ``k``: the quantity measures the attribute."""
+    if any(_is_attr(t[0]) for t in before[k:]):
+        return k  # a measured attribute (总像素, 任务量) is what the quantity measures
+    size = sum(len(t[0]) for t in before[k:])
+    m = k - 1
+    found = k
+    while m >= 0 and k - m <= _OBJECT_TOKENS:
+        word, flag = before[m][0], before[m][1]
+        size += len(word)
+        if size > _OBJECT_CHARS:
+            break
+        if (
+            flag.startswith("v")
+            and flag != "vn"
+            and len(word) >= 2
+            and word not in _COPULA
+            and word not in _DROP_BEFORE
+            and (m == 0 or before[m - 1][1] in _VERB_OPENER_FLAGS)
+        ):
+            found = m
+        if flag not in _OBJECT_INNER_FLAGS or _is_attr(word):
+            break
+        m -= 1
+    return found
+
+
 #: Tokens on each side of a quantity searched for its predicate and object.
 _WINDOW = 40
 
@@ -739,6 +781,8 @@ def predicate_and_object(
                 and (len(before[k][0]) == 1 or len(before[k - 1][0]) >= 2)
             ):
                 k -= 1  # 解决/率 -> 解决率; 实现/营业收入 -> 实现营业收入
+            if not copula:
+                k = _governing_verb(before, k)
             span = before[k:]
             pred = Phrase("".join(t[0] for t in span), span[0][2], span[-1][3])
         # The object of a 向/为/给/对 phrase before the verb.

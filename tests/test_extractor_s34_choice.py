@@ -9,7 +9,7 @@ import pytest
 
 from extractor.core import _tokens, extract
 from extractor.entities import _partner_at
-from extractor.roles import RoleFinder
+from extractor.roles import RoleFinder, predicate_and_object
 
 
 def _found(text: str, doc_date: str | None = None) -> dict:
@@ -101,3 +101,56 @@ def test_the_partner_of_a_joint_action(text: str, name: str, partner: bool) -> N
 )
 def test_the_partner_is_never_the_subject(text: str, quantity: str, subject: str) -> None:
     assert _found(text)[quantity].subject == subject
+
+
+# ---------------------------------------------------------------- the verb of a compound object
+
+
+def _rule_predicate(clause: str, quantity: str, kind: str = "count") -> str | None:
+    """The predicate the clause rules read for ``quantity`` of ``clause`` (no subject)."""
+    tokens = _tokens(clause, 0, len(clause))
+    start = clause.index(quantity)
+    pred, _ = predicate_and_object(tokens, start, start + len(quantity), 0, "", kind)
+    return None if pred is None else pred.text
+
+
+@pytest.mark.parametrize(
+    ("clause", "quantity", "predicate"),
+    [
+        # the verb that governs a compound object opens the predicate
+        ("审结危险驾驶案件约34.8万件", "34.8万件", "审结危险驾驶案件"),
+        ("共起诉电信网络诈骗犯罪40100余人", "40100余人", "起诉电信网络诈骗犯罪"),
+        (
+            "各地累计报告接种新冠病毒疫苗278376.3万剂次",
+            "278376.3万剂次",
+            "累计报告接种新冠病毒疫苗",
+        ),
+        ("目前已发射低轨通信卫星12颗", "12颗", "发射低轨通信卫星"),
+        # forms that keep working: a verb right before its object
+        ("实现营业收入12亿元", "12亿元", "实现营业收入"),
+        # a measured attribute: the quantity measures it, not the verb's object
+        ("采用总像素为663万", "663万", "像素"),
+        ("改造任务量居全国首位", "首位", "全国"),
+        # a long object: the verb is too far back
+        ("发放农村居民最低生活保障困难群众补助资金12亿元", "12亿元", "补助资金"),
+    ],
+)
+def test_the_verb_of_a_compound_object_is_the_predicate(
+    clause: str, quantity: str, predicate: str
+) -> None:
+    assert _rule_predicate(clause, quantity) == predicate
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "predicate"),
+    [
+        ("2021年，全国法院审结危险驾驶案件约34.8万件。", "34.8万件", "审结危险驾驶案件"),
+        ("全国检察机关共起诉电信网络诈骗犯罪40100余人。", "40100余人", "起诉电信网络诈骗犯罪"),
+        ("全市共查处酒驾违法行为3200起。", "3200起", "查处酒驾违法行为"),
+        # kept: a verb and its attribute, a new count
+        ("该公司实现营业收入12亿元。", "12亿元", "实现营业收入"),
+        ("全市新增就业人数12万人。", "12万人", "新增就业人数"),
+    ],
+)
+def test_the_verb_of_a_compound_object_end_to_end(text: str, quantity: str, predicate: str) -> None:
+    assert _found(text)[quantity].predicate == predicate
