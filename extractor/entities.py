@@ -1091,6 +1091,25 @@ class EntityTable:
         self._antecedents[key] = best
         return best
 
+    def company_antecedent(self, pos: int) -> str | None:
+        """The company 公司, 本公司 or 该公司 stands for when no subject so far names one: the
+        name before ``pos`` within :data:`_ANTECEDENT_WINDOW` characters, met last, that ends
+        like a company's (公司, 集团: data/demonstrative_classes.tsv) or is a proper name that
+        is no person's, place's or agency's (安远电子 of 安远电子4月27日发布一季报; not
+        青禾市统计局)."""
+        lo = max(0, pos - _ANTECEDENT_WINDOW)
+        best: str | None = None
+        best_end = -1
+        for e in self.entries.values():
+            if e.end > pos or len(e.text) < 2 or e.text in _GENERIC:
+                continue
+            if not (e.text.endswith(_company_ends()) or (e.proper and _company_shape(e.text))):
+                continue
+            at = self.norm.rfind(e.text, lo, pos)
+            if at >= 0 and at + len(e.text) > best_end:
+                best, best_end = e.text, at + len(e.text)
+        return best
+
     def class_antecedent(self, pos: int, ends: tuple[str, ...]) -> str | None:
         """The name of the class ``ends`` gives (江湾市 for 市, 《极速飞驰》 for 《) met last
         before ``pos`` within :data:`_ANTECEDENT_WINDOW` characters: what 该市, 该游戏 stand
@@ -1308,6 +1327,31 @@ def _compute_base(text: str, run: Sequence[Token] | None, table: EntityTable) ->
     f["freq"] = math.log1p(table.count(text)) / 3 if text else 0.0
     f["headline"] = float(table.in_headline(text))
     return {k: v for k, v in f.items() if v}
+
+
+#: Words for the company a report is about (公司一季度实现营业收入…): with no subject so far to
+#: stand for, the company the text named last (:meth:`EntityTable.company_antecedent`).
+_COMPANY_ANAPHORS = frozenset({"公司", "本公司", "该公司"})
+
+
+def _company_shape(text: str) -> bool:
+    """Whether a proper name may be a company's: its last word is tagged no place, person or
+    organisation (安远电子, 华远科技; not 滨江市, 张某, 统计局) and it ends with no organisation
+    suffix (an agency's, 局, 委)."""
+    tags = nlp.tag(text)
+    return (
+        bool(tags)
+        and tags[-1][1] not in ("ns", "nr", "nrt", "nrfg", "nt")
+        and not _ends_with_org(text)
+    )
+
+
+@cache
+def _company_ends() -> tuple[str, ...]:
+    """How the name of a company ends: the ends 该公司 and 该集团 point back to
+    (data/demonstrative_classes.tsv)."""
+    classes = _demonstrative_classes()
+    return tuple(e for c in ("公司", "集团") for e in classes.get(c, ()))
 
 
 #: Flags an option keeps when it is offered from several places (:func:`subject_options`).
@@ -2112,6 +2156,10 @@ def _clause_options(
                 continue  # a time expression (去年同期) is never the subject
             # (The name after its class noun stays itself: not the longer run it ends.)
             resolved = text if piece is named else resolve(text)
+            if resolved == text and text in _COMPANY_ANAPHORS:
+                # 安远电子发布一季报。公司一季度实现…: the company the text named last
+                pointed = table.company_antecedent(piece[0][2])
+                resolved = resolve(pointed) if pointed is not None else text
             if resolved == text and text[1:] in _demonstrative_classes() and text[0] == "该":
                 # 该游戏 as one word: what it points back to (data/demonstrative_classes.tsv)
                 pointed = table.class_antecedent(piece[0][2], _demonstrative_classes()[text[1:]])

@@ -154,3 +154,29 @@ def test_the_verb_of_a_compound_object_is_the_predicate(
 )
 def test_the_verb_of_a_compound_object_end_to_end(text: str, quantity: str, predicate: str) -> None:
     assert _found(text)[quantity].predicate == predicate
+
+
+# ---------------------------------------------------------------- 公司 for the company named last
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "subject"),
+    [
+        # the company named in a sentence without a quantity (its report)
+        (
+            "安远电子4月27日发布一季报。公司一季度实现营业收入12.3亿元，同比增长8.5%。",
+            "12.3亿元",
+            "安远电子",
+        ),
+        (
+            "安远电子4月27日发布一季报。公司一季度实现营业收入12.3亿元，同比增长8.5%。",
+            "8.5%",
+            "安远电子",
+        ),
+        ("华远科技发布公告称，公司拟与滨江市人民政府合作，投资约120亿元。", "120亿元", "华远科技"),
+        # no company named: a person or an agency is no antecedent of 公司
+        ("王伟4月27日表示，公司一季度实现营业收入12.3亿元。", "12.3亿元", "公司"),
+    ],
+)
+def test_gong_si_stands_for_the_company_named_last(text: str, quantity: str, subject: str) -> None:
+    assert _found(text)[quantity].subject == subject
