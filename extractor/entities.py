@@ -34,7 +34,9 @@ from .roles import (
     _GENERIC,
     _ORG_SUFFIXES,
     _ROLE_SUFFIXES,
+    _SENTENCING_VERBS,
     COMPLEMENTS,
+    Phrase,
     Token,
     _deictic,
     _ends_with_org,
@@ -45,6 +47,7 @@ from .roles import (
     is_dateline,
     may_open_run,
     noun_run,
+    sentence_parts,
     unknown_han,
     verb_before_name,
 )
@@ -1329,6 +1332,19 @@ def _compute_base(text: str, run: Sequence[Token] | None, table: EntityTable) ->
     return {k: v for k, v in f.items() if v}
 
 
+#: A sentencing verb anywhere (a cheap test before the clause's words are read).
+_SENTENCING_RE = re.compile("|".join(map(re.escape, sorted(_SENTENCING_VERBS))))
+
+
+def _not_the_court(o: Option, name: Phrase, verb_at: int, s_start: int) -> bool:
+    """Whether an option may be the subject of a penalty imposed on ``name`` by a verb at
+    ``verb_at`` of the sentence starting at ``s_start``: not the court written before the
+    verb (广州市中级人民法院以…判处), not the name run on into its penalty (赵某有期徒刑)."""
+    if o.start < name.end and name.start < o.end:
+        return o.end <= name.end
+    return not (s_start <= o.start and o.end <= verb_at)
+
+
 #: Words for the company a report is about (公司一季度实现营业收入…): with no subject so far to
 #: stand for, the company the text named last (:meth:`EntityTable.company_antecedent`).
 _COMPANY_ANAPHORS = frozenset({"公司", "本公司", "该公司"})
@@ -1789,6 +1805,15 @@ def subject_options(
                 o.features["team_result"] = 1.0
         elif team_result and o.features.get("person"):
             o.features["person_result"] = 1.0
+    if _SENTENCING_RE.search(norm, clauses[0][0], q_start):
+        # 法院以开设赌场罪判处主犯张某鹏有期徒刑11年，并处罚金1500万元: a penalty of the sentence
+        # is the person's, never the court's written before the verb
+        for ci in range(clause_index, -1, -1):
+            parts = sentence_parts(tokens_of(clauses[ci]), q_start)
+            if parts is not None:
+                punished, verb_at = parts
+                out = [o for o in out if _not_the_court(o, punished, verb_at, clauses[0][0])]
+                break
     _relative_features(out, q_start, clauses[0][0], table)
     _recency_features(out, q_start, table)
     if tokens_near is not None:

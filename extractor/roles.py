@@ -392,6 +392,62 @@ def verb_before_name(tokens: Sequence[Token], i: int, j: int) -> int:
     return -1
 
 
+#: Verbs that impose a penalty on the one named after them (data/sentencing_verbs.tsv).
+_SENTENCING_VERBS = frozenset(lexicon.words("sentencing_verbs"))
+#: Tags of a person's name.
+_PERSON_FLAGS = frozenset({"nr", "nrfg", "nrt"})
+#: Tokens after a sentencing verb searched for the name (判处|主犯|张某鹏, 判处|被告人|黄某龙).
+_SENTENCED_REACH = 3
+
+
+def _name_run(tokens: Sequence[Token], k: int, end: int) -> Phrase | None:
+    """The person's name that starts within :data:`_SENTENCED_REACH` tokens at ``tokens[k]``
+    (after role titles: 主犯, 被告人), before index ``end``: one name token, with the
+    one-character name pieces that follow it (李/nr 华/ns)."""
+    for m in range(k, min(end, k + _SENTENCED_REACH)):
+        if tokens[m][1] in _PERSON_FLAGS:
+            j = m + 1
+            while (
+                j < end
+                and len(tokens[j][0]) == 1
+                and tokens[j][1] in _PERSON_FLAGS | {"ns", "ng", "nz"}
+            ):
+                j += 1
+            if sum(len(t[0]) for t in tokens[m:j]) < 2:
+                return None
+            return Phrase("".join(t[0] for t in tokens[m:j]), tokens[m][2], tokens[j - 1][3])
+        if not _is_nounish(tokens[m]):
+            return None
+    return None
+
+
+def sentenced(tokens: Sequence[Token], limit: int | None) -> Phrase | None:
+    """The person a penalty of the clause is imposed on, when a sentencing verb stands before
+    the quantity (at ``limit``): the name after it (法院以开设赌场罪判处主犯张某鹏有期徒刑11年),
+    or after 对 before it (对被告人王某某判处拘役6个月); None without such a verb or name."""
+    found = sentence_parts(tokens, limit)
+    return None if found is None else found[0]
+
+
+def sentence_parts(tokens: Sequence[Token], limit: int | None) -> tuple[Phrase, int] | None:
+    """:func:`sentenced`'s person with where its sentencing verb starts (who is written before
+    it, outside the person's 对 phrase, is the court that sentences)."""
+    end = len(tokens)
+    if limit is not None:
+        end = bisect.bisect_left(tokens, limit, key=lambda t: t[2])
+    for k in range(end):
+        if tokens[k][0] not in _SENTENCING_VERBS:
+            continue
+        name = _name_run(tokens, k + 1, end)
+        if name is None:
+            for d in range(k - 1, max(-1, k - 6), -1):
+                if tokens[d][0] == "对":
+                    name = _name_run(tokens, d + 1, k)
+                    break
+        return None if name is None else (name, tokens[k][2])
+    return None
+
+
 class RoleFinder:
     """Finds and resolves subjects across one document; keeps the alias and entity memory."""
 
@@ -444,6 +500,16 @@ class RoleFinder:
 
     # ------------------------------------------------------------------ clause subject
     def clause_subject(
+        self, tokens: list[Token], time_spans: list[tuple[int, int]], limit: int | None = None
+    ) -> tuple[Phrase, Phrase | None] | None:
+        """The subject of a clause (:meth:`opening_subject`), except in a sentence of a
+        penalty: the one punished (:func:`sentenced`), not the court that sentences."""
+        found = sentenced(tokens, limit)
+        if found is not None:
+            return found, None
+        return self.opening_subject(tokens, time_spans, limit)
+
+    def opening_subject(
         self, tokens: list[Token], time_spans: list[tuple[int, int]], limit: int | None = None
     ) -> tuple[Phrase, Phrase | None] | None:
         """The subject at the start of a clause, with the attribute that follows it if any.

@@ -9,7 +9,7 @@ import pytest
 
 from extractor.core import _tokens, extract
 from extractor.entities import _partner_at
-from extractor.roles import RoleFinder, predicate_and_object
+from extractor.roles import RoleFinder, predicate_and_object, sentenced
 
 
 def _found(text: str, doc_date: str | None = None) -> dict:
@@ -179,4 +179,48 @@ def test_the_verb_of_a_compound_object_end_to_end(text: str, quantity: str, pred
     ],
 )
 def test_gong_si_stands_for_the_company_named_last(text: str, quantity: str, subject: str) -> None:
+    assert _found(text)[quantity].subject == subject
+
+
+# ---------------------------------------------------------------- penalties: the one punished
+
+
+@pytest.mark.parametrize(
+    ("clause", "quantity", "person"),
+    [
+        ("广州市中级人民法院以开设赌场罪判处主犯张某鹏有期徒刑11年", "11年", "张某鹏"),
+        ("法院判处被告人黄某龙有期徒刑18年", "18年", "黄某龙"),
+        ("法院对被告人王某某判处拘役6个月", "6个月", "王某某"),
+        # no sentencing verb, or none before the quantity
+        ("法院审结案件120件", "120件", None),
+        ("共有120人被判处有期徒刑", "120人", None),
+        # no person's name after the verb
+        ("市场监管局对该公司处以罚款50万元", "50万元", None),
+    ],
+)
+def test_the_one_sentenced(clause: str, quantity: str, person: str | None) -> None:
+    found = sentenced(_tokens(clause, 0, len(clause)), clause.index(quantity))
+    assert (None if found is None else found.text) == person
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "subject"),
+    [
+        (
+            "近日，广州市中级人民法院以开设赌场罪判处主犯张某鹏有期徒刑11年，并处罚金1500万元。",
+            "11年",
+            "张某鹏",
+        ),
+        (
+            "近日，广州市中级人民法院以开设赌场罪判处主犯张某鹏有期徒刑11年，并处罚金1500万元。",
+            "1500万元",
+            "张某鹏",
+        ),
+        ("宁波市中级人民法院对被告人赵某等5人作出一审判决，判处赵某有期徒刑4年。", "4年", "赵某"),
+        ("法院判处被告人黄某龙有期徒刑18年，剥夺政治权利3年。", "3年", "黄某龙"),
+        # kept: a court's own figures
+        ("2021年，全国法院审结危险驾驶案件约34.8万件。", "34.8万件", "全国法院"),
+    ],
+)
+def test_a_penalty_is_the_defendants_not_the_courts(text: str, quantity: str, subject: str) -> None:
     assert _found(text)[quantity].subject == subject
