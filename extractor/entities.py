@@ -36,6 +36,7 @@ from .roles import (
     _ROLE_SUFFIXES,
     _SENTENCING_VERBS,
     COMPLEMENTS,
+    INCIDENT_RE,
     Phrase,
     Token,
     _deictic,
@@ -1814,6 +1815,19 @@ def subject_options(
                 punished, verb_at = parts
                 out = [o for o in out if _not_the_court(o, punished, verb_at, clauses[0][0])]
                 break
+    if "发生" in norm[clauses[0][0] : q_start]:
+        # 某路口发生一起交通事故，造成2人死亡: the figures are the incident's, never the place's
+        # where it happened
+        events = list(INCIDENT_RE.finditer(norm, clauses[0][0], q_start))
+        if events:
+            verb_at = events[-1].start()
+            out = [o for o in out if not (clauses[0][0] <= o.start and o.end <= verb_at)]
+            a, b = events[-1].span(1)
+            if not any(o.start < b and a < o.end for o in out):
+                # the incident itself, where the clause's words were not read that far
+                f = _base_features(norm[a:b], None, table)
+                f.update(same_sentence=1.0, dist=math.log1p(abs(q_start - b)) / 5)
+                out.append(Option(norm[a:b], a, b, f))
     _relative_features(out, q_start, clauses[0][0], table)
     _recency_features(out, q_start, table)
     if tokens_near is not None:

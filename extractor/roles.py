@@ -448,6 +448,54 @@ def sentence_parts(tokens: Sequence[Token], limit: int | None) -> tuple[Phrase, 
     return None
 
 
+#: How the name of an incident ends (data/incident_words.tsv).
+_INCIDENT_ENDS = tuple(lexicon.words("incident_words"))
+#: Words that count one incident after 发生 (发生一起, 发生了一场).
+_ONE_INCIDENT = frozenset({"一起", "一场", "一次", "1起"})
+#: Characters that deny an incident before 发生 (未发生, 没发生, 无发生).
+_NEGATIONS = frozenset("未没无")
+#: Characters an incident's name may have, at most.
+_INCIDENT_MAX = 16
+#: An incident a text reports, up to the mark that ends its clause (…路口发生一起交通事故，).
+INCIDENT_RE = re.compile(
+    "(?<![未没无])发生了?(?:一起|一场|一次|1起)?"
+    f"([^，。；,;！？]{{0,{_INCIDENT_MAX}}}?(?:{'|'.join(map(re.escape, _INCIDENT_ENDS))}))"
+    "(?=[，。；,;])"
+)
+
+
+def incident(tokens: Sequence[Token], limit: int | None) -> Phrase | None:
+    """The incident a clause reports, before the quantity (at ``limit``): the words after
+    发生(了)(一起/一场) up to the mark that ends the clause, when they end like an incident's name
+    (某路口发生一起交通事故 -> 交通事故, 集贸市场发生燃气爆炸 -> 燃气爆炸;
+    data/incident_words.tsv)."""
+    end = len(tokens)
+    if limit is not None:
+        end = bisect.bisect_left(tokens, limit, key=lambda t: t[2])
+    for k in range(end):
+        if tokens[k][0] != "发生":
+            continue
+        if k > 0 and tokens[k - 1][0][-1:] in _NEGATIONS:
+            return None  # 未发生重特大火灾: no incident happened
+        m = k + 1
+        if m < end and tokens[m][0] == "了":
+            m += 1
+        if m < end and tokens[m][0] in _ONE_INCIDENT:
+            m += 1
+        elif m + 1 < end and tokens[m][0] + tokens[m + 1][0] in _ONE_INCIDENT:
+            m += 2
+        j = m
+        while j < end and tokens[j][1] != "x" and tokens[j][3] - tokens[m][2] <= _INCIDENT_MAX:
+            j += 1
+        if j == m or j == len(tokens) or tokens[j][0] not in "，。；,;":
+            return None  # the clause goes on (发生交通事故1200起), or is cut before its end
+        text = "".join(t[0] for t in tokens[m:j])
+        if not text.endswith(_INCIDENT_ENDS):
+            return None
+        return Phrase(text, tokens[m][2], tokens[j - 1][3])
+    return None
+
+
 class RoleFinder:
     """Finds and resolves subjects across one document; keeps the alias and entity memory."""
 
@@ -503,8 +551,9 @@ class RoleFinder:
         self, tokens: list[Token], time_spans: list[tuple[int, int]], limit: int | None = None
     ) -> tuple[Phrase, Phrase | None] | None:
         """The subject of a clause (:meth:`opening_subject`), except in a sentence of a
-        penalty: the one punished (:func:`sentenced`), not the court that sentences."""
-        found = sentenced(tokens, limit)
+        penalty: the one punished (:func:`sentenced`), not the court that sentences; and in a
+        clause that reports an incident, the incident (:func:`incident`), not its place."""
+        found = sentenced(tokens, limit) or incident(tokens, limit)
         if found is not None:
             return found, None
         return self.opening_subject(tokens, time_spans, limit)

@@ -9,7 +9,7 @@ import pytest
 
 from extractor.core import _tokens, extract
 from extractor.entities import _partner_at
-from extractor.roles import RoleFinder, predicate_and_object, sentenced
+from extractor.roles import INCIDENT_RE, RoleFinder, incident, predicate_and_object, sentenced
 
 
 def _found(text: str, doc_date: str | None = None) -> dict:
@@ -223,4 +223,46 @@ def test_the_one_sentenced(clause: str, quantity: str, person: str | None) -> No
     ],
 )
 def test_a_penalty_is_the_defendants_not_the_courts(text: str, quantity: str, subject: str) -> None:
+    assert _found(text)[quantity].subject == subject
+
+
+# ---------------------------------------------------------------- incidents: not their place
+
+
+@pytest.mark.parametrize(
+    ("clause", "event"),
+    [
+        ("杭州市西湖区某路口发生一起交通事故，", "交通事故"),
+        ("某化工厂发生了一场火灾，", "火灾"),
+        ("集贸市场发生燃气爆炸。", "燃气爆炸"),
+        # the clause goes on with a count of incidents: no incident of its own
+        ("该市去年发生交通事故1200起。", None),
+        # denied
+        ("未发生重特大火灾。", None),
+        # no incident word
+        ("该市经济发生深刻变化，", None),
+    ],
+)
+def test_the_incident_a_clause_reports(clause: str, event: str | None) -> None:
+    found = incident(_tokens(clause, 0, len(clause)), None)
+    assert (None if found is None else found.text) == event
+    match = INCIDENT_RE.search(clause)
+    assert (None if match is None else match.group(1)) == event
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "subject"),
+    [
+        ("杭州市西湖区某路口发生一起交通事故，造成2人死亡、3人受伤。", "2人", "一起交通事故"),
+        (
+            "4月10日7时20分许，沪昆高速公路湖南邵阳段K1288处发生一起多车相撞的交通事故，"
+            "造成4人死亡、7人受伤。",
+            "4人",
+            "多车相撞的交通事故",
+        ),
+        # kept: a place's count of incidents
+        ("该市去年发生交通事故1200起。", "1200起", "交通事故"),
+    ],
+)
+def test_an_incidents_figures_are_the_incidents(text: str, quantity: str, subject: str) -> None:
     assert _found(text)[quantity].subject == subject
