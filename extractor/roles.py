@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from . import lexicon
+from . import lexicon, nlp
 
 Token = tuple[str, str, int, int]  # word, flag, start, end (offsets in the document)
 
@@ -496,6 +496,31 @@ def incident(tokens: Sequence[Token], limit: int | None) -> Phrase | None:
     return None
 
 
+#: Class nouns a text points back with (该平台, 平台: data/demonstrative_classes.tsv).
+_CLASS_NOUNS = frozenset(lexicon.words("demonstrative_classes"))
+#: Tags of the words that make a kind of a common noun (新能源/n 汽车, 一手/m 住宅, 高端/b 手机).
+_KIND_WORD_FLAGS = frozenset({"n", "b", "m", "a"})
+#: Tags of the words of a name, not of a class (a place, a person, an organisation, a brand).
+_NAME_WORD_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz", "j", "eng"})
+
+
+def _subclass(ent: str, name: str) -> bool:
+    """Whether the longer name ``ent`` ending with the common noun ``name`` names a kind of
+    it rather than it (我国新能源汽车 of 汽车: 4月汽车产销… is about cars, not new-energy cars): a
+    common word before the noun (新能源, 一手) says the longer one is a subclass; a place, a
+    person or an organisation before it (休斯敦火箭, 中国人保…财险公司), or a clause that
+    describes a group (来加拿大留学的学生), keeps the short one a short mention of it, and so
+    does a class noun a text points back with (平台 of
+    Game2游戏平台; data/demonstrative_classes.tsv)."""
+    words = nlp.tag(name)
+    if len(words) != 1 or words[0][1] != "n" or _ends_with_org(name) or name in _CLASS_NOUNS:
+        return False
+    flags = [flag for _, flag in nlp.tag(ent[: -len(name)])]
+    if any(f not in _NAME_WORD_FLAGS and f not in _KIND_WORD_FLAGS for f in flags):
+        return False  # a clause before it (来加拿大留学的学生): those it describes, named again
+    return any(f in _KIND_WORD_FLAGS for f in flags)
+
+
 class RoleFinder:
     """Finds and resolves subjects across one document; keeps the alias and entity memory."""
 
@@ -532,7 +557,7 @@ class RoleFinder:
                     return ent
             return name
         for ent in reversed(self.entities):
-            if len(ent) > len(name) >= 2 and ent.endswith(name):
+            if len(ent) > len(name) >= 2 and ent.endswith(name) and not _subclass(ent, name):
                 return ent
         return name
 

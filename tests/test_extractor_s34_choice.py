@@ -266,3 +266,39 @@ def test_the_incident_a_clause_reports(clause: str, event: str | None) -> None:
 )
 def test_an_incidents_figures_are_the_incidents(text: str, quantity: str, subject: str) -> None:
     assert _found(text)[quantity].subject == subject
+
+
+# ---------------------------------------------------------------- a common noun is no subclass's
+
+
+@pytest.mark.parametrize(
+    ("known", "name", "resolved"),
+    [
+        # a kind of the noun named before: the noun stays itself
+        ("我国新能源汽车", "汽车", "汽车"),
+        ("深圳一手住宅", "住宅", "住宅"),
+        # a place, a team or an organisation before it: a short mention of the longer name
+        ("休斯敦火箭", "火箭", "休斯敦火箭"),
+        ("中国人保上海区域分公司旗下财险公司", "财险公司", "中国人保上海区域分公司旗下财险公司"),
+        # a group a clause describes, named again
+        ("来加拿大留学的学生", "学生", "来加拿大留学的学生"),
+        # a class noun a text points back with
+        ("Game2游戏平台", "平台", "Game2游戏平台"),
+    ],
+)
+def test_a_common_noun_is_no_short_mention_of_its_subclass(
+    known: str, name: str, resolved: str
+) -> None:
+    roles = RoleFinder({})
+    roles.register(known)
+    assert roles.resolve(name) == resolved
+
+
+def test_the_clauses_own_general_noun_beats_the_carried_subclass() -> None:
+    text = (
+        "我国新能源汽车产销分别完成45万辆和44万辆。"
+        "受疫情影响，4月汽车产销分别完成120.5万辆和118.1万辆。"
+    )
+    found = _found(text)
+    assert found["45万辆"].subject == "我国新能源汽车"
+    assert "新能源" not in found["120.5万辆"].subject
