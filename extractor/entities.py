@@ -1333,6 +1333,8 @@ def _compute_base(text: str, run: Sequence[Token] | None, table: EntityTable) ->
     return {k: v for k, v in f.items() if v}
 
 
+#: Characters before a quantity read for a penalty or an incident of its sentence.
+_PENALTY_REACH = 160
 #: A sentencing verb anywhere (a cheap test before the clause's words are read).
 _SENTENCING_RE = re.compile("|".join(map(re.escape, sorted(_SENTENCING_VERBS))))
 
@@ -1806,7 +1808,10 @@ def subject_options(
                 o.features["team_result"] = 1.0
         elif team_result and o.features.get("person"):
             o.features["person_result"] = 1.0
-    if _SENTENCING_RE.search(norm, clauses[0][0], q_start):
+    # (Both read a bounded stretch before the quantity: a long clause full of quantities stays
+    # linear.)
+    reach = max(clauses[0][0], q_start - _PENALTY_REACH)
+    if _SENTENCING_RE.search(norm, reach, q_start):
         # 法院以开设赌场罪判处主犯张某鹏有期徒刑11年，并处罚金1500万元: a penalty of the sentence
         # is the person's, never the court's written before the verb
         for ci in range(clause_index, -1, -1):
@@ -1815,10 +1820,10 @@ def subject_options(
                 punished, verb_at = parts
                 out = [o for o in out if _not_the_court(o, punished, verb_at, clauses[0][0])]
                 break
-    if "发生" in norm[clauses[0][0] : q_start]:
+    if norm.find("发生", reach, q_start) >= 0:
         # 某路口发生一起交通事故，造成2人死亡: the figures are the incident's, never the place's
         # where it happened
-        events = list(INCIDENT_RE.finditer(norm, clauses[0][0], q_start))
+        events = list(INCIDENT_RE.finditer(norm, reach, q_start))
         if events:
             verb_at = events[-1].start()
             out = [o for o in out if not (clauses[0][0] <= o.start and o.end <= verb_at)]

@@ -396,6 +396,9 @@ def verb_before_name(tokens: Sequence[Token], i: int, j: int) -> int:
 _SENTENCING_VERBS = frozenset(lexicon.words("sentencing_verbs"))
 #: Tags of a person's name.
 _PERSON_FLAGS = frozenset({"nr", "nrfg", "nrt"})
+#: Tokens before the quantity searched for a sentencing verb or 发生 (a long clause full of
+#: quantities stays linear).
+_VERB_REACH = 40
 #: Tokens after a sentencing verb searched for the name (判处|主犯|张某鹏, 判处|被告人|黄某龙).
 _SENTENCED_REACH = 3
 
@@ -435,7 +438,7 @@ def sentence_parts(tokens: Sequence[Token], limit: int | None) -> tuple[Phrase, 
     end = len(tokens)
     if limit is not None:
         end = bisect.bisect_left(tokens, limit, key=lambda t: t[2])
-    for k in range(end):
+    for k in range(max(0, end - _VERB_REACH), end):
         if tokens[k][0] not in _SENTENCING_VERBS:
             continue
         name = _name_run(tokens, k + 1, end)
@@ -472,7 +475,7 @@ def incident(tokens: Sequence[Token], limit: int | None) -> Phrase | None:
     end = len(tokens)
     if limit is not None:
         end = bisect.bisect_left(tokens, limit, key=lambda t: t[2])
-    for k in range(end):
+    for k in range(max(0, end - _VERB_REACH), end):
         if tokens[k][0] != "发生":
             continue
         if k > 0 and tokens[k - 1][0][-1:] in _NEGATIONS:
