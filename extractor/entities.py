@@ -34,7 +34,10 @@ from .roles import (
     _GENERIC,
     _ORG_SUFFIXES,
     _ROLE_SUFFIXES,
+    _SENTENCING_VERBS,
     COMPLEMENTS,
+    INCIDENT_RE,
+    Phrase,
     Token,
     _deictic,
     _ends_with_org,
@@ -45,6 +48,7 @@ from .roles import (
     is_dateline,
     may_open_run,
     noun_run,
+    sentence_parts,
     unknown_han,
     verb_before_name,
 )
@@ -1091,6 +1095,25 @@ class EntityTable:
         self._antecedents[key] = best
         return best
 
+    def company_antecedent(self, pos: int) -> str | None:
+        """The company 公司, 本公司 or 该公司 stands for when no subject so far names one: the
+        name before ``pos`` within :data:`_ANTECEDENT_WINDOW` characters, met last, that ends
+        like a company's (公司, 集团: data/demonstrative_classes.tsv) or is a proper name that
+        is no person's, place's or agency's (安远电子 of 安远电子4月27日发布一季报; not
+        青禾市统计局)."""
+        lo = max(0, pos - _ANTECEDENT_WINDOW)
+        best: str | None = None
+        best_end = -1
+        for e in self.entries.values():
+            if e.end > pos or len(e.text) < 2 or e.text in _GENERIC:
+                continue
+            if not (e.text.endswith(_company_ends()) or (e.proper and _company_shape(e.text))):
+                continue
+            at = self.norm.rfind(e.text, lo, pos)
+            if at >= 0 and at + len(e.text) > best_end:
+                best, best_end = e.text, at + len(e.text)
+        return best
+
     def class_antecedent(self, pos: int, ends: tuple[str, ...]) -> str | None:
         """The name of the class ``ends`` gives (江湾市 for 市, 《极速飞驰》 for 《) met last
         before ``pos`` within :data:`_ANTECEDENT_WINDOW` characters: what 该市, 该游戏 stand
@@ -1310,6 +1333,46 @@ def _compute_base(text: str, run: Sequence[Token] | None, table: EntityTable) ->
     return {k: v for k, v in f.items() if v}
 
 
+#: Characters before a quantity read for a penalty or an incident of its sentence.
+_PENALTY_REACH = 160
+#: A sentencing verb anywhere (a cheap test before the clause's words are read).
+_SENTENCING_RE = re.compile("|".join(map(re.escape, sorted(_SENTENCING_VERBS))))
+
+
+def _not_the_court(o: Option, name: Phrase, verb_at: int, s_start: int) -> bool:
+    """Whether an option may be the subject of a penalty imposed on ``name`` by a verb at
+    ``verb_at`` of the sentence starting at ``s_start``: not the court written before the
+    verb (广州市中级人民法院以…判处), not the name run on into its penalty (赵某有期徒刑)."""
+    if o.start < name.end and name.start < o.end:
+        return o.end <= name.end
+    return not (s_start <= o.start and o.end <= verb_at)
+
+
+#: Words for the company a report is about (公司一季度实现营业收入…): with no subject so far to
+#: stand for, the company the text named last (:meth:`EntityTable.company_antecedent`).
+_COMPANY_ANAPHORS = frozenset({"公司", "本公司", "该公司"})
+
+
+def _company_shape(text: str) -> bool:
+    """Whether a proper name may be a company's: its last word is tagged no place, person or
+    organisation (安远电子, 华远科技; not 滨江市, 张某, 统计局) and it ends with no organisation
+    suffix (an agency's, 局, 委)."""
+    tags = nlp.tag(text)
+    return (
+        bool(tags)
+        and tags[-1][1] not in ("ns", "nr", "nrt", "nrfg", "nt")
+        and not _ends_with_org(text)
+    )
+
+
+@cache
+def _company_ends() -> tuple[str, ...]:
+    """How the name of a company ends: the ends 该公司 and 该集团 point back to
+    (data/demonstrative_classes.tsv)."""
+    classes = _demonstrative_classes()
+    return tuple(e for c in ("公司", "集团") for e in classes.get(c, ()))
+
+
 #: Flags an option keeps when it is offered from several places (:func:`subject_options`).
 _MERGED_FLAGS = frozenset(
     {"rule", "table", "alias", "generic", "source", "previous", "topic", "topic_term"}
@@ -1329,6 +1392,25 @@ def merge_places(feats: dict[str, float], other: dict[str, float]) -> tuple[dict
         if far.get(k) or near.get(k):
             merged[k] = 1.0
     return merged, closer
+
+
+#: Words that join a partner to the one who acts with it (与, 同, 跟, 和).
+_PARTNER_JOINERS = frozenset("与同跟和")
+
+
+@cache
+def _partner_verbs() -> tuple[str, ...]:
+    """``data/partner_verbs.tsv``: verbs of a joint action (合作, 签署, 共建)."""
+    return tuple(sorted(lexicon.words("partner_verbs"), key=len, reverse=True))
+
+
+def _partner_at(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` is the partner of a joint action, written between 与/同/跟/和
+    and its verb (拟与|滨江市人民政府|合作, 同|华为|签署): the object of the preposition, never
+    who the figures of the clause are about."""
+    return (
+        start > 0 and norm[start - 1] in _PARTNER_JOINERS and norm.startswith(_partner_verbs(), end)
+    )
 
 
 def subject_options(
@@ -1440,6 +1522,8 @@ def subject_options(
             )
         if bad:
             return
+        if placed and _partner_at(norm, start, end):
+            return  # 公司拟与|滨江市人民政府|合作，投资约120亿元: the partner is no subject
         old = options.get(text)
         if old is None:
             options[text] = Option(text, start, end, feats)
@@ -1727,6 +1811,31 @@ def subject_options(
                 o.features["team_result"] = 1.0
         elif team_result and o.features.get("person"):
             o.features["person_result"] = 1.0
+    # (Both read a bounded stretch before the quantity: a long clause full of quantities stays
+    # linear.)
+    reach = max(clauses[0][0], q_start - _PENALTY_REACH)
+    if _SENTENCING_RE.search(norm, reach, q_start):
+        # 法院以开设赌场罪判处主犯张某鹏有期徒刑11年，并处罚金1500万元: a penalty of the sentence
+        # is the person's, never the court's written before the verb
+        for ci in range(clause_index, -1, -1):
+            parts = sentence_parts(tokens_of(clauses[ci]), q_start)
+            if parts is not None:
+                punished, verb_at = parts
+                out = [o for o in out if _not_the_court(o, punished, verb_at, clauses[0][0])]
+                break
+    if norm.find("发生", reach, q_start) >= 0:
+        # 某路口发生一起交通事故，造成2人死亡: the figures are the incident's, never the place's
+        # where it happened
+        events = list(INCIDENT_RE.finditer(norm, reach, q_start))
+        if events:
+            verb_at = events[-1].start()
+            out = [o for o in out if not (clauses[0][0] <= o.start and o.end <= verb_at)]
+            a, b = events[-1].span(1)
+            if not any(o.start < b and a < o.end for o in out):
+                # the incident itself, where the clause's words were not read that far
+                f = _base_features(norm[a:b], None, table)
+                f.update(same_sentence=1.0, dist=math.log1p(abs(q_start - b)) / 5)
+                out.append(Option(norm[a:b], a, b, f))
     _relative_features(out, q_start, clauses[0][0], table)
     _recency_features(out, q_start, table)
     if tokens_near is not None:
@@ -2429,6 +2538,10 @@ def _clause_options(
                 continue  # a time expression (去年同期) is never the subject
             # (The name after its class noun stays itself: not the longer run it ends.)
             resolved = text if piece is named else resolve(text)
+            if resolved == text and text in _COMPANY_ANAPHORS:
+                # 安远电子发布一季报。公司一季度实现…: the company the text named last
+                pointed = table.company_antecedent(piece[0][2])
+                resolved = resolve(pointed) if pointed is not None else text
             if resolved == text and text[1:] in _demonstrative_classes() and text[0] == "该":
                 # 该游戏 as one word: what it points back to (data/demonstrative_classes.tsv)
                 pointed = table.class_antecedent(piece[0][2], _demonstrative_classes()[text[1:]])

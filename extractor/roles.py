@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from . import lexicon
+from . import lexicon, nlp
 
 Token = tuple[str, str, int, int]  # word, flag, start, end (offsets in the document)
 
@@ -392,6 +392,138 @@ def verb_before_name(tokens: Sequence[Token], i: int, j: int) -> int:
     return -1
 
 
+#: Verbs that impose a penalty on the one named after them (data/sentencing_verbs.tsv).
+_SENTENCING_VERBS = frozenset(lexicon.words("sentencing_verbs"))
+#: Tags of a person's name.
+_PERSON_FLAGS = frozenset({"nr", "nrfg", "nrt"})
+#: Tokens before the quantity searched for a sentencing verb or 发生 (a long clause full of
+#: quantities stays linear).
+_VERB_REACH = 40
+#: Tokens after a sentencing verb searched for the name (判处|主犯|张某鹏, 判处|被告人|黄某龙).
+_SENTENCED_REACH = 3
+
+
+def _name_run(tokens: Sequence[Token], k: int, end: int) -> Phrase | None:
+    """The person's name that starts within :data:`_SENTENCED_REACH` tokens at ``tokens[k]``
+    (after role titles: 主犯, 被告人), before index ``end``: one name token, with the
+    one-character name pieces that follow it (李/nr 华/ns)."""
+    for m in range(k, min(end, k + _SENTENCED_REACH)):
+        if tokens[m][1] in _PERSON_FLAGS:
+            j = m + 1
+            while (
+                j < end
+                and len(tokens[j][0]) == 1
+                and tokens[j][1] in _PERSON_FLAGS | {"ns", "ng", "nz"}
+            ):
+                j += 1
+            if sum(len(t[0]) for t in tokens[m:j]) < 2:
+                return None
+            return Phrase("".join(t[0] for t in tokens[m:j]), tokens[m][2], tokens[j - 1][3])
+        if not _is_nounish(tokens[m]):
+            return None
+    return None
+
+
+def sentenced(tokens: Sequence[Token], limit: int | None) -> Phrase | None:
+    """The person a penalty of the clause is imposed on, when a sentencing verb stands before
+    the quantity (at ``limit``): the name after it (法院以开设赌场罪判处主犯张某鹏有期徒刑11年),
+    or after 对 before it (对被告人王某某判处拘役6个月); None without such a verb or name."""
+    found = sentence_parts(tokens, limit)
+    return None if found is None else found[0]
+
+
+def sentence_parts(tokens: Sequence[Token], limit: int | None) -> tuple[Phrase, int] | None:
+    """:func:`sentenced`'s person with where its sentencing verb starts (who is written before
+    it, outside the person's 对 phrase, is the court that sentences)."""
+    end = len(tokens)
+    if limit is not None:
+        end = bisect.bisect_left(tokens, limit, key=lambda t: t[2])
+    for k in range(max(0, end - _VERB_REACH), end):
+        if tokens[k][0] not in _SENTENCING_VERBS:
+            continue
+        name = _name_run(tokens, k + 1, end)
+        if name is None:
+            for d in range(k - 1, max(-1, k - 6), -1):
+                if tokens[d][0] == "对":
+                    name = _name_run(tokens, d + 1, k)
+                    break
+        return None if name is None else (name, tokens[k][2])
+    return None
+
+
+#: How the name of an incident ends (data/incident_words.tsv).
+_INCIDENT_ENDS = tuple(lexicon.words("incident_words"))
+#: Words that count one incident after 发生 (发生一起, 发生了一场).
+_ONE_INCIDENT = frozenset({"一起", "一场", "一次", "1起"})
+#: Characters that deny an incident before 发生 (未发生, 没发生, 无发生).
+_NEGATIONS = frozenset("未没无")
+#: Characters an incident's name may have, at most.
+_INCIDENT_MAX = 16
+#: An incident a text reports, up to the mark that ends its clause (…路口发生一起交通事故，).
+INCIDENT_RE = re.compile(
+    "(?<![未没无])发生了?(?:一起|一场|一次|1起)?"
+    f"([^，。；,;！？]{{0,{_INCIDENT_MAX}}}?(?:{'|'.join(map(re.escape, _INCIDENT_ENDS))}))"
+    "(?=[，。；,;])"
+)
+
+
+def incident(tokens: Sequence[Token], limit: int | None) -> Phrase | None:
+    """The incident a clause reports, before the quantity (at ``limit``): the words after
+    发生(了)(一起/一场) up to the mark that ends the clause, when they end like an incident's name
+    (某路口发生一起交通事故 -> 交通事故, 集贸市场发生燃气爆炸 -> 燃气爆炸;
+    data/incident_words.tsv)."""
+    end = len(tokens)
+    if limit is not None:
+        end = bisect.bisect_left(tokens, limit, key=lambda t: t[2])
+    for k in range(max(0, end - _VERB_REACH), end):
+        if tokens[k][0] != "发生":
+            continue
+        if k > 0 and tokens[k - 1][0][-1:] in _NEGATIONS:
+            return None  # 未发生重特大火灾: no incident happened
+        m = k + 1
+        if m < end and tokens[m][0] == "了":
+            m += 1
+        if m < end and tokens[m][0] in _ONE_INCIDENT:
+            m += 1
+        elif m + 1 < end and tokens[m][0] + tokens[m + 1][0] in _ONE_INCIDENT:
+            m += 2
+        j = m
+        while j < end and tokens[j][1] != "x" and tokens[j][3] - tokens[m][2] <= _INCIDENT_MAX:
+            j += 1
+        if j == m or j == len(tokens) or tokens[j][0] not in "，。；,;":
+            return None  # the clause goes on (发生交通事故1200起), or is cut before its end
+        text = "".join(t[0] for t in tokens[m:j])
+        if not text.endswith(_INCIDENT_ENDS):
+            return None
+        return Phrase(text, tokens[m][2], tokens[j - 1][3])
+    return None
+
+
+#: Class nouns a text points back with (该平台, 平台: data/demonstrative_classes.tsv).
+_CLASS_NOUNS = frozenset(lexicon.words("demonstrative_classes"))
+#: Tags of the words that make a kind of a common noun (新能源/n 汽车, 一手/m 住宅, 高端/b 手机).
+_KIND_WORD_FLAGS = frozenset({"n", "b", "m", "a"})
+#: Tags of the words of a name, not of a class (a place, a person, an organisation, a brand).
+_NAME_WORD_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz", "j", "eng"})
+
+
+def _subclass(ent: str, name: str) -> bool:
+    """Whether the longer name ``ent`` ending with the common noun ``name`` names a kind of
+    it rather than it (我国新能源汽车 of 汽车: 4月汽车产销… is about cars, not new-energy cars): a
+    common word before the noun (新能源, 一手) says the longer one is a subclass; a place, a
+    person or an organisation before it (休斯敦火箭, 中国人保…财险公司), or a clause that
+    describes a group (来加拿大留学的学生), keeps the short one a short mention of it, and so
+    does a class noun a text points back with (平台 of
+    Game2游戏平台; data/demonstrative_classes.tsv)."""
+    words = nlp.tag(name)
+    if len(words) != 1 or words[0][1] != "n" or _ends_with_org(name) or name in _CLASS_NOUNS:
+        return False
+    flags = [flag for _, flag in nlp.tag(ent[: -len(name)])]
+    if any(f not in _NAME_WORD_FLAGS and f not in _KIND_WORD_FLAGS for f in flags):
+        return False  # a clause before it (来加拿大留学的学生): those it describes, named again
+    return any(f in _KIND_WORD_FLAGS for f in flags)
+
+
 class RoleFinder:
     """Finds and resolves subjects across one document; keeps the alias and entity memory."""
 
@@ -428,7 +560,7 @@ class RoleFinder:
                     return ent
             return name
         for ent in reversed(self.entities):
-            if len(ent) > len(name) >= 2 and ent.endswith(name):
+            if len(ent) > len(name) >= 2 and ent.endswith(name) and not _subclass(ent, name):
                 return ent
         return name
 
@@ -444,6 +576,17 @@ class RoleFinder:
 
     # ------------------------------------------------------------------ clause subject
     def clause_subject(
+        self, tokens: list[Token], time_spans: list[tuple[int, int]], limit: int | None = None
+    ) -> tuple[Phrase, Phrase | None] | None:
+        """The subject of a clause (:meth:`opening_subject`), except in a sentence of a
+        penalty: the one punished (:func:`sentenced`), not the court that sentences; and in a
+        clause that reports an incident, the incident (:func:`incident`), not its place."""
+        found = sentenced(tokens, limit) or incident(tokens, limit)
+        if found is not None:
+            return found, None
+        return self.opening_subject(tokens, time_spans, limit)
+
+    def opening_subject(
         self, tokens: list[Token], time_spans: list[tuple[int, int]], limit: int | None = None
     ) -> tuple[Phrase, Phrase | None] | None:
         """The subject at the start of a clause, with the attribute that follows it if any.
@@ -603,11 +746,19 @@ def _deictic() -> dict[str, str]:
     return {row[0]: row[1] for row in lexicon.table("deictic_names")}
 
 
+#: Prepositions whose object is the quantity itself (荣耀以18.1%的份额排名第二).
+_MEANS_PREPS = frozenset({"以"})
+
+
 def _verb_then_quantity(tokens: list[Token], j: int, limit: int | None) -> bool:
-    """True when ``tokens[j]`` is a verb and the quantity (at ``limit``) follows it at once,
-    with at most an aspect or qualifier word between (补助40元, 缴费了20元)."""
+    """True when ``tokens[j]`` is a verb and the quantity (at ``limit``)
+    follows it at once, with at most an aspect or qualifier word between (补助40元, 缴费了20元),
+    or when ``tokens[j]`` is 以 and the quantity its object (以18.1%的份额排名第二)."""
     if limit is None or j >= len(tokens):
         return False
+    if tokens[j][0] in _MEANS_PREPS and j + 1 < len(tokens) and tokens[j + 1][2] >= limit:
+        # 荣耀以18.1%的份额排名第二: the quantity is the means of the clause's own verb.
+        return True
     word, flag = tokens[j][0], tokens[j][1]
     if not flag.startswith("v") or flag == "vn" or word in _COPULA:
         return False
@@ -660,6 +811,48 @@ def _verb_phrase_before(before: list[Token]) -> Phrase | None:
                 return Phrase(text, span[0][2], span[-1][3])
             return None
     return None
+
+
+#: Tags of the words inside a compound object between its verb and the quantity (审结|危险/an
+#: 驾驶/v 案件|约34.8万件, 发射|低/a 轨/n 通信卫星).
+_OBJECT_INNER_FLAGS = frozenset({"a", "an", "b", "v", "vn", "ng", "nz", "n", "j", "l"})
+#: Tags of the word before a verb that opens a predicate (共/d 起诉, 各地/r 累计, 目前/t 发射).
+_VERB_OPENER_FLAGS = frozenset({"d", "ad", "r", "t", "x", "p", "c", "uj"})
+#: Tokens and characters a compound object may span back to its verb, at most.
+_OBJECT_TOKENS = 5
+_OBJECT_CHARS = 12
+
+
+def _governing_verb(before: list[Token], k: int) -> int:
+    """Where the predicate of a counted object ``before[k:]`` starts: at the verb that governs
+    the whole compound object when one opens the words before the quantity (审结危险驾驶案件,
+    共起诉电信网络诈骗犯罪, 累计报告接种新冠病毒疫苗), else at ``k``. The verb is the first
+    word after the subject or stands after an adverb, a pronoun, a time or a mark; a
+    measured attribute among the words (总像素为663万, 任务量居全国首位) or a copula before the
+    quantity keeps the predicate at ``k``: the quantity measures the attribute."""
+    if any(_is_attr(t[0]) for t in before[k:]):
+        return k  # a measured attribute (总像素, 任务量) is what the quantity measures
+    size = sum(len(t[0]) for t in before[k:])
+    m = k - 1
+    found = k
+    while m >= 0 and k - m <= _OBJECT_TOKENS:
+        word, flag = before[m][0], before[m][1]
+        size += len(word)
+        if size > _OBJECT_CHARS:
+            break
+        if (
+            flag.startswith("v")
+            and flag != "vn"
+            and len(word) >= 2
+            and word not in _COPULA
+            and word not in _DROP_BEFORE
+            and (m == 0 or before[m - 1][1] in _VERB_OPENER_FLAGS)
+        ):
+            found = m
+        if flag not in _OBJECT_INNER_FLAGS or _is_attr(word):
+            break
+        m -= 1
+    return found
 
 
 #: Tokens on each side of a quantity searched for its predicate and object.
@@ -731,6 +924,8 @@ def predicate_and_object(
                 and (len(before[k][0]) == 1 or len(before[k - 1][0]) >= 2)
             ):
                 k -= 1  # 解决/率 -> 解决率; 实现/营业收入 -> 实现营业收入
+            if not copula:
+                k = _governing_verb(before, k)
             span = before[k:]
             pred = Phrase("".join(t[0] for t in span), span[0][2], span[-1][3])
         # The object of a 向/为/给/对 phrase before the verb.
