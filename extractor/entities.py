@@ -1358,11 +1358,7 @@ def _company_shape(text: str) -> bool:
     organisation (安远电子, 华远科技; not 滨江市, 张某, 统计局) and it ends with no organisation
     suffix (an agency's, 局, 委)."""
     tags = nlp.tag(text)
-    return (
-        bool(tags)
-        and tags[-1][1] not in ("ns", "nr", "nrt", "nrfg", "nt")
-        and not _ends_with_org(text)
-    )
+    return bool(tags) and tags[-1][1] not in _OPENING_NAME_FLAGS and not _ends_with_org(text)
 
 
 @cache

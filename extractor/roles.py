@@ -461,7 +461,7 @@ _NEGATIONS = frozenset("未没无")
 _INCIDENT_MAX = 16
 #: An incident a text reports, up to the mark that ends its clause (…路口发生一起交通事故，).
 INCIDENT_RE = re.compile(
-    "(?<![未没无])发生了?(?:一起|一场|一次|1起)?"
+    f"(?<![{''.join(sorted(_NEGATIONS))}])发生了?(?:{'|'.join(sorted(_ONE_INCIDENT))})?"
     f"([^，。；,;！？]{{0,{_INCIDENT_MAX}}}?(?:{'|'.join(map(re.escape, _INCIDENT_ENDS))}))"
     "(?=[，。；,;])"
 )
