@@ -88,11 +88,26 @@ _REL = (
     # Days of the week written with 星期, the present stage, the last few days, last season.
     r"星期[一二三四五六日天]|现阶段|现时|前几[天日]|这几[天日]|近几[天日]|上个赛季|本季(?!度)|"
     # The moment a story has reached or looks back to (至此, 那时, 那个时候).
-    r"至此|那时|那个时候)"
+    r"至此|那时|那个时候|"
+    # Recently, written alone (最近，…; 最近推出的; 最近的三连胜); never the nearest (离…最近,
+    # 最近对焦距离, 最近处).
+    r"(?<![离距近])最近(?!几|一段|一个|一次|的?(?:对焦|距离|处|点))|"
+    r"最近一段时间|最近一个时期)"
 )
 #: A moment set by an event: before or after a game, a festival, a quake or a battle (赛后,
 #: 春节后 -> 节后, 震后, 三战之后); never a word of its own (前锋, 后卫, 前景).
 _EVENT = r"(?:[赛节震战](?:之)?[前后](?![卫锋列景途身排面台方线来者]))"
+#: The moment of a happening (data/event_onset_words.tsv) that dates what follows it: 案发时,
+#: 案发后, 开售首小时, 上市首日, 开盘后 (not 当天: 在开盘当天认购…的话 is as often a condition);
+#: never a word of its own after 前/后 (上市后备,
+#: 开盘前景).
+_ONSET = (
+    # (right after a time of its own, 两年多前开盘时, that time stays the expression)
+    "(?<![前后时年月日])(?:"
+    + "|".join(sorted(words("event_onset_words"), key=len, reverse=True))
+    + ")"
+    r"(?:之)?(?:首日|首周|首月|首小时|[前后](?![卫锋列景途身排面台方线来者备])|时(?![间期代候段刻]))"
+)
 #: A stretch of time measured back or forward from the present (近两年, 过去32年里, 未来5年内,
 #: 短短八个交易日): the period of a change or a plan. Its number may be a quantity of its own
 #: (八个交易日 is a duration claim), so it never blocks one (:attr:`TimeExpr.span`).
@@ -194,7 +209,7 @@ _HEADLINE_DAY = (
 )
 _CORE = (
     rf"(?:{_SPAN}|{_SEASON}|{_DATE}|{_NAMED}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY}"
-    rf"|{_BARE_DAY_BEFORE_NEWS}|{_WEEK_ALONE}|{_EVENT}|{_STAGE}|{_YEAR_PART}|{_HEADLINE_DAY})"
+    rf"|{_BARE_DAY_BEFORE_NEWS}|{_WEEK_ALONE}|{_ONSET}|{_EVENT}|{_STAGE}|{_YEAR_PART}|{_HEADLINE_DAY})"
 )
 #: Every character a time expression can start with. The leading lookahead lets the regex
 #: engine skip all other positions quickly (about seven times faster on news text).
@@ -204,6 +219,8 @@ _FIRST = (
     "0-9一二三四五六七八九十〇零两夏秋冬发"
     # the first characters of data/named_periods.tsv, quoted or not
     + "".join(sorted({r[0][0] for r in _NAMED_ROWS} | {"“", '"'}))
+    # and of data/event_onset_words.tsv
+    + "".join(sorted({w[0] for w in words("event_onset_words")}))
 )
 _TIME_RE = re.compile(
     # 截至 and the like, and a space after them in typeset text (截至 2022 年 6 月末)
@@ -473,6 +490,9 @@ def _relative(rel: str, body: str, base: _dt.date | None) -> str:
         "日前",
         "近日",
         "近期",
+        "最近",
+        "最近一段时间",
+        "最近一个时期",
     ):
         return base.isoformat() if base else "PRESENT_REF"
     if rel in ("昨天", "昨日", "昨晚", "昨夜"):
@@ -532,6 +552,11 @@ def _in_title(norm: str, start: int, end: int) -> bool:
 _CHANGE_VERB_ENDS = frozenset("降升增跌减涨高低缩扩大小落缓窄加")
 
 
+#: 离 or 距 a little before 最近 (离市中心最近, 距离我们最近的): the nearest place, no time.
+_NEAREST_RE = re.compile(r"[离距][^，。；,;！？!?]*$")
+_NEAREST_REACH = 12
+
+
 def find_times(norm: str) -> list[TimeExpr]:
     """Find the time expressions of a normalised text (see :data:`extractor.numbers.FULLWIDTH`).
 
@@ -556,6 +581,8 @@ def find_times(norm: str) -> list[TimeExpr]:
             s += len(m.group("pre"))
         if _in_title(norm, s, e):
             continue  # 《十月围城》, 《2012》: a title names a work, not a time
+        if body.startswith("最近") and _NEAREST_RE.search(norm, max(0, s - _NEAREST_REACH), s):
+            continue  # 离市中心最近的地铁站: the nearest, not recently
         anchor = not _PART_RE.fullmatch(body)
         span = _SPAN_RE.fullmatch(body) is not None
         out.append(TimeExpr(s, e, norm[s:e], "", anchor, span))

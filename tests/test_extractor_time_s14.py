@@ -40,7 +40,8 @@ from extractor.timex import find_times
         # quarters.
         ("丙基金当月净值上涨3%。", ["当月"]),
         ("同日，丁基金首募11亿元。", ["同日"]),
-        ("戊股上市首日上涨40%。", ["首日"]),
+        # (the onset verb before it is read with it since the thirty-fifth session: 上市首日)
+        ("戊股上市首日上涨40%。", ["上市首日"]),
         ("最后一节己队得了30分。", ["最后一节"]),
         ("前三节庚球员拿下21分。", ["前三节"]),
         # Days of the week with 星期, the present stage, the last few days, last season, a

@@ -40,7 +40,8 @@ from tests.lexicon_checks import check_lexicon_file
         ("前12轮戊队只输了2场。", ["前12轮"]),
         ("本届比赛共有300名选手。", ["本届"]),
         ("首周己片票房达到3亿元。", ["首周"]),
-        ("上市首月庚车售出1.2万辆。", ["首月"]),
+        # (read with its onset verb since the thirty-fifth session: 上市首月)
+        ("上市首月庚车售出1.2万辆。", ["上市首月"]),
         # The period of an event closed by 期间 or 以来: a quoted name or the two characters
         # before the tail, with 自/从 before them.
         ("“十四五”期间，辛市计划新建住房65万套。", ["“十四五”期间"]),

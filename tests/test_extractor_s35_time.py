@@ -1,0 +1,125 @@
+"""Thirty-fifth session's time rules, with sentences written for the tests: a day written alone
+before an event verb (日本银行28日结束…, 联赛22日进行…); the moment of a happening (案发时, 案发后,
+开售首小时, 上市首日); 最近 written alone as a time, never the nearest (离…最近, 最近对焦距离)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract, lexicon
+from extractor.timex import find_times, normalise
+from tests.lexicon_checks import check_lexicon_file
+
+
+def _claim(text: str, surface: str):  # type: ignore[no-untyped-def]
+    [c] = [c for c in extract(text) if c.quantity_text.endswith(surface)]
+    return c
+
+
+def _texts(text: str) -> list[str]:
+    return [t.text for t in find_times(text)]
+
+
+# ------------------------------------------------- a day alone before an event verb
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("日本银行28日结束为期两天的会议，维持利率在-0.1%不变。", "28日"),
+        ("英格兰足球超级联赛22日进行第5轮比赛。", "22日"),
+        ("第十届航展9日开幕，共有40个国家参展。", "9日"),
+        ("代表团3日抵达首都，将访问5个城市。", "3日"),
+        # forms that kept working
+        ("伦敦金属交易所铜价8日上涨3.2%。", "8日"),
+        ("国家统计局15日发布数据。", "15日"),
+    ],
+)
+def test_a_day_alone_before_an_event_verb_is_a_date(text: str, day: str) -> None:
+    assert day in _texts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他在医院住了3日进行治疗。",  # a count of days after 了
+        "项目须在前15日开始施工。",
+        "每5日进行一次检测。",
+    ],
+)
+def test_a_count_of_days_before_an_event_verb_is_no_date(text: str) -> None:
+    assert not any(t.endswith("日") and t[0].isdigit() for t in _texts(text))
+
+
+def test_a_day_before_an_event_verb_dates_its_figure() -> None:
+    c = _claim("日本银行28日结束会议，维持利率在-0.1%不变。", "-0.1%")
+    assert c.time_text == "28日"
+    assert "28" not in c.subject
+
+
+# ------------------------------------------------- the moment of a happening
+@pytest.mark.parametrize(
+    ("text", "surface", "time"),
+    [
+        ("案发时，该公司尚有1150万元未归还。", "1150万元", "案发时"),
+        ("案发后，被告人退赔286万元。", "286万元", "案发后"),
+        ("事发时，车上共有乘客32人。", "32人", "事发时"),
+        ("开售首小时，手机品类成交额同比增长超过30%。", "30%", "开售首小时"),
+        ("该股上市首日大涨44%。", "44%", "上市首日"),
+        ("新片上映前，预售票房已突破2亿元。", "2亿元", "上映前"),
+    ],
+)
+def test_the_moment_of_a_happening_is_the_time(text: str, surface: str, time: str) -> None:
+    assert _claim(text, surface).time_text == time
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("公司公布了上市时间表，募资5亿元。", "上市时"),
+        ("开盘前景看好，成交量达3亿股。", "开盘前"),
+        ("该店开业时期的员工有20人。", "开业时"),
+    ],
+)
+def test_an_onset_verb_inside_a_word_is_no_time(text: str, word: str) -> None:
+    assert word not in _texts(text)
+
+
+def test_the_event_onset_words_file_is_a_lexicon() -> None:
+    check_lexicon_file("event_onset_words")
+
+
+@pytest.mark.parametrize("word", lexicon.words("event_onset_words"))
+def test_every_onset_word_makes_a_time_before_hou(word: str) -> None:
+    assert f"{word}后" in _texts(f"据悉，{word}后该公司共收到订单12份。")
+
+
+# ------------------------------------------------- 最近, recently
+@pytest.mark.parametrize(
+    ("text", "surface", "time"),
+    [
+        ("最近，首次置业的客户明显减少，占到近三成。", "近三成", "最近"),
+        ("他最近才购买了一艘长16英尺的游艇。", "16英尺", "最近"),
+        ("最近一段时间，他每天至少接到3个电话。", "3个", "最近一段时间"),
+        # forms that kept working
+        ("最近5年，该市人口增长12%。", "12%", "最近5年"),
+        ("近期，该市新增就业岗位3万个。", "3万个", "近期"),
+    ],
+)
+def test_recently_written_alone_is_the_time(text: str, surface: str, time: str) -> None:
+    assert _claim(text, surface).time_text == time
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "离市中心最近的地铁站有3个出口。",
+        "距离我们最近的医院约有5公里。",
+        "该镜头最近对焦距离为24cm。",
+        "它的最近的对焦距离达到14cm。",
+    ],
+)
+def test_the_nearest_is_no_time(text: str) -> None:
+    assert not any(t.startswith("最近") for t in _texts(text))
+
+
+def test_recently_normalises_to_the_document_date() -> None:
+    assert normalise("最近", "2022-04-27") == "2022-04-27"
