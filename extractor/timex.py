@@ -92,7 +92,11 @@ _REL = (
     # Recently, written alone (最近，…; 最近推出的; 最近的三连胜); never the nearest (离…最近,
     # 最近对焦距离, 最近处).
     r"(?<![离距近])最近(?!几|一段|一个|一次|的?(?:对焦|距离|处|点))|"
-    r"最近一段时间|最近一个时期)"
+    r"最近一段时间|最近一个时期|"
+    # 现 as now, before an adverb or a verb of having (现已, 现正, 现有220种, 现共有); never
+    # inside a word (出现, 实现, 表现, 发现) nor before a noun of its own (现有政策, 现金); (at
+    # the end of the text: the expression read alone, as :func:`normalise` reads it)
+    r"(?<![出实表体发呈展再重涌浮显兑])现(?=已|正在|仍|共有|拥有|有[\d一二两三四五六七八九十几近约逾超]|$))"
 )
 #: A moment set by an event: before or after a game, a festival, a quake or a battle (赛后,
 #: 春节后 -> 节后, 震后, 三战之后); never a word of its own (前锋, 后卫, 前景).
@@ -491,6 +495,7 @@ def _relative(rel: str, body: str, base: _dt.date | None) -> str:
         "近日",
         "近期",
         "最近",
+        "现",
         "最近一段时间",
         "最近一个时期",
     ):

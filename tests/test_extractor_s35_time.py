@@ -123,3 +123,35 @@ def test_the_nearest_is_no_time(text: str) -> None:
 
 def test_recently_normalises_to_the_document_date() -> None:
     assert normalise("最近", "2022-04-27") == "2022-04-27"
+
+
+# ------------------------------------------------- 现 as now
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("北京市现已配售政策性住房4.1万套。", "4.1万套"),
+        ("安省现有220种搭桥计划。", "220种"),
+        ("该公司现共有员工300名。", "300名"),
+        ("该厂现拥有超过1000亩的厂房。", "1000亩"),
+    ],
+)
+def test_xian_before_an_adverb_or_a_verb_of_having_is_the_time(text: str, surface: str) -> None:
+    assert _claim(text, surface).time_text == "现"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该市现有政策规定补贴3000元。",  # 现有 before a noun: existing
+        "他的表现已经超过90%的球员。",
+        "公司出现已有3年的亏损。",
+        "这一目标的实现仍需5年。",
+        "他用现金支付了3000元。",
+    ],
+)
+def test_xian_inside_a_word_or_before_a_noun_is_no_time(text: str) -> None:
+    assert "现" not in _texts(text)
+
+
+def test_xian_normalises_to_the_document_date() -> None:
+    assert normalise("现", "2022-04-27") == "2022-04-27"
