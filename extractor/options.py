@@ -420,6 +420,11 @@ def antecedent(
     return None
 
 
+@cache
+def _penalty_verbs() -> tuple[str, ...]:
+    return tuple(lexicon.words("sentencing_verbs"))
+
+
 #: Words right after a date that make it a birth date (1995年出生, 10月22日生于北京).
 _BIRTH_AFTER = ("出生", "生于", "出世", "诞生")
 
@@ -454,11 +459,16 @@ def time_options(
     where it stands (``genre_money*back``)."""
     s_start, s_end = sentences[si]
     found: dict[tuple[int, int], tuple[TimeExpr, dict[str, float]]] = {}
+    # A penalty (法院…判处罚金5000万元) is imposed when it is pronounced: the period of the
+    # offence stated in an earlier sentence (2015年至2019年，…吸收存款12亿元) is not its time.
+    penalty = any(v in norm[s_start:q_start] for v in _penalty_verbs())
 
     def add(t: TimeExpr, f: dict[str, float], at: TimeExpr | None = None) -> None:
         # ``at``: the word standing for ``t`` (当时 of an earlier date): where the option is
         # read, its place replacing the earlier time's own.
         at = at or t
+        if penalty and t.end <= s_start and PERIOD_RE.search(t.text):
+            return  # the offence's period, carried into the sentence of its penalty
         if at is not t:
             found.pop((t.start, t.end), None)
         if t.start < q_end and q_start < t.end:

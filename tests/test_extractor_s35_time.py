@@ -155,3 +155,32 @@ def test_xian_inside_a_word_or_before_a_noun_is_no_time(text: str) -> None:
 
 def test_xian_normalises_to_the_document_date() -> None:
     assert normalise("现", "2022-04-27") == "2022-04-27"
+
+
+# ------------------------------------------------- a penalty and the offence's period
+def test_the_offences_period_is_not_carried_into_its_penalty() -> None:
+    text = (
+        "2015年至2019年，甲公司非法吸收公众存款12亿元。"
+        "法院以非法吸收公众存款罪对甲公司判处罚金5000万元。"
+    )
+    assert _claim(text, "12亿元").time_text == "2015年至2019年"
+    assert _claim(text, "5000万元").time_text == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "time"),
+    [
+        # the penalty's own date, in its sentence, stays
+        ("2021年6月，法院对甲公司判处罚金5000万元。", "5000万元", "2021年6月"),
+        # a period carried into a sentence without a penalty stays
+        (
+            "2015年至2019年，甲公司吸收存款12亿元。其中乙公司吸收存款3亿元。",
+            "3亿元",
+            "2015年至2019年",
+        ),
+    ],
+)
+def test_a_penaltys_own_date_and_a_carried_period_without_penalty_stay(
+    text: str, surface: str, time: str
+) -> None:
+    assert _claim(text, surface).time_text == time
