@@ -46,9 +46,19 @@ _DAY_HOUR = (
 )
 #: The first day of a day range written with one 日 (5月28～30日, 4月1至3日): one expression.
 _DAY_FROM = rf"(?:{_DAY_NUM}(?:-{{1,2}}|—{{1,2}}|~|～|至|到)(?={_DAY_NUM}[日号]))"
+#: What makes a year written alone part of the name of an event (2022年美国网球公开赛男单决赛
+#: 在纽约举行, 2008年北京奥运会的: data/event_name_endings.tsv) a few characters on, in its
+#: clause; an event set as the frame of what follows (2003年NBA总决赛，…; 2008年奥运会上, 中,
+#: 期间) keeps its year, the time of the clause.
+_EVENT_NAME_YEAR = (
+    r"(?![^，。；,;、：:！？!?\s\d年月日]{0,8}(?:"
+    + "|".join(sorted(words("event_name_endings"), key=len, reverse=True))
+    + ")(?![，,上中里]|期间))"
+)
 #: A date; typeset text may set a space between its parts (2022 年 6 月 30 日).
 _DATE = (
-    rf"(?:{_YEAR}(?: ?{_MONTH_FROM}?{_MONTH}(?: ?(?:{_DAY_FROM}?{_DAY}{_DAY_HOUR}?|{_WEEK}))?)?"
+    rf"(?:{_YEAR}(?: ?{_MONTH_FROM}?{_MONTH}(?: ?(?:{_DAY_FROM}?{_DAY}{_DAY_HOUR}?|{_WEEK}))?"
+    rf"|{_EVENT_NAME_YEAR})"
     rf"|{_MONTH_FROM}?{_MONTH}(?: ?(?:{_DAY_FROM}?{_DAY}{_DAY_HOUR}?|{_WEEK}))?)"
 )
 _QUARTER = (

@@ -184,3 +184,43 @@ def test_a_penaltys_own_date_and_a_carried_period_without_penalty_stay(
     text: str, surface: str, time: str
 ) -> None:
     assert _claim(text, surface).time_text == time
+
+
+# ------------------------------------------------- the year of an event's name
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022年美国网球公开赛男单决赛在纽约举行，甲以3:1击败乙。",
+        "乙国承办的2030年亚运会预算为50亿美元。",
+        "2022年卡塔尔世界杯共有32支球队参赛。",
+        "2021年进博会的意向成交额达707.2亿美元。",
+    ],
+)
+def test_a_year_opening_an_events_name_is_no_time(text: str) -> None:
+    assert not any(t.endswith("年") and t[:4].isdigit() for t in _texts(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        # an event set as the frame of what follows keeps its year
+        ("2003年NBA总决赛，甲在头两场共砍下50分。", "2003年"),
+        ("2008年北京奥运会上，中国队获得51枚金牌。", "2008年"),
+        ("2008年北京奥运会期间，北京接待游客652万人次。", "2008年"),
+        # a year, a date or a quarter before other words stays
+        ("2022年公司营收增长12%。", "2022年"),
+        ("2022年第三季度，公司营收增长12%。", "2022年第三季度"),
+        ("2022年8月世界杯门票售出300万张。", "2022年8月"),
+    ],
+)
+def test_a_year_framing_an_event_or_other_words_stays_a_time(text: str, time: str) -> None:
+    assert time in _texts(text)
+
+
+def test_the_event_name_endings_file_is_a_lexicon() -> None:
+    check_lexicon_file("event_name_endings")
+
+
+@pytest.mark.parametrize("word", lexicon.words("event_name_endings"))
+def test_every_event_name_ending_takes_the_year_into_the_name(word: str) -> None:
+    assert "2022年" not in _texts(f"甲队参加了2022年{word}的比赛，得到12分。")
