@@ -293,6 +293,12 @@ def normalise(expr: str, doc_date: str | None = None) -> str:
     Returns:
         The normalised value, or "" when nothing could be resolved.
     """
+    two = _TWO_CLAUSE_RE.fullmatch(expr)
+    if two is not None:
+        # 从1月17日开始，至2月25日结束: one range written in two clauses
+        first = normalise(two.group(1), doc_date).rstrip("/.")
+        last = normalise(two.group(2), doc_date).lstrip("./")
+        return f"{first}/{last}" if first and last else ""
     if " " in expr:
         expr = expr.replace(" ", "")  # typeset text: 截至 2022 年 6 月末 reads as 截至2022年6月末
     inner = _PAREN_RE.search(expr)
@@ -602,9 +608,45 @@ def find_times(norm: str) -> list[TimeExpr]:
         span = _SPAN_RE.fullmatch(body) is not None
         out.append(TimeExpr(s, e, norm[s:e], "", anchor, span))
     out = _with_brackets(norm, out)
+    out = _two_clause_ranges(norm, out)
     extra = _event_periods(norm, out)
     if extra:
         out = sorted(out + extra, key=attrgetter("start"))
+    return out
+
+
+#: A range written in two clauses (从1月17日开始，至2月25日结束; 自3月1日起，到5月31日止): its start
+#: opened by 从/自 and closed by 开始/起, a comma, and its end opened by 至/到 and closed by
+#: 结束/止 or nothing; read as one expression, never its end alone (至2月25日).
+_TWO_CLAUSE_RE = re.compile(r"((?:从|自)[^，,]+(?:开始|起))[，,]((?:至|到)[^，,]+?)(?:结束|止)?")
+
+
+def _two_clause_ranges(norm: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """The expressions with each range written in two clauses joined into one (see
+    :data:`_TWO_CLAUSE_RE`). Linear in the expressions."""
+    out: list[TimeExpr] = []
+    k = 0
+    while k < len(found):
+        t = found[k]
+        k += 1
+        nxt = found[k] if k < len(found) else None
+        if (
+            nxt is not None
+            and t.text.startswith(("从", "自"))
+            and t.text.endswith(("开始", "起"))
+            and nxt.start == t.end + 1
+            and norm[t.end] in "，,"
+            and nxt.text.startswith(("至", "到"))
+        ):
+            end = nxt.end
+            if norm.startswith("结束", end):
+                end += 2
+            elif norm.startswith("止", end):
+                end += 1
+            out.append(TimeExpr(t.start, end, norm[t.start : end], "", True, False))
+            k += 1
+            continue
+        out.append(t)
     return out
 
 

@@ -224,3 +224,41 @@ def test_the_event_name_endings_file_is_a_lexicon() -> None:
 @pytest.mark.parametrize("word", lexicon.words("event_name_endings"))
 def test_every_event_name_ending_takes_the_year_into_the_name(word: str) -> None:
     assert "2022年" not in _texts(f"甲队参加了2022年{word}的比赛，得到12分。")
+
+
+# ------------------------------------------------- a range written in two clauses
+@pytest.mark.parametrize(
+    ("text", "surface", "time", "value"),
+    [
+        (
+            "春运从1月17日开始，至2月25日结束，全国发送旅客11.8亿人次。",
+            "11.8亿人次",
+            "从1月17日开始，至2月25日结束",
+            "2022-01-17/2022-02-25",
+        ),
+        (
+            "活动自3月1日起，到5月31日止，共发放消费券2亿元。",
+            "2亿元",
+            "自3月1日起，到5月31日止",
+            "2022-03-01/2022-05-31",
+        ),
+    ],
+)
+def test_a_range_written_in_two_clauses_is_one_time(
+    text: str, surface: str, time: str, value: str
+) -> None:
+    assert _claim(text, surface).time_text == time
+    assert normalise(time, "2022-06-01") == value
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        # a start alone, and an end without a start before it, stay as they were
+        ("活动从3月1日开始，共发放消费券2亿元。", ["从3月1日开始"]),
+        ("降幅由3月的5%收窄至4月的2%。", ["3月", "4月"]),
+        ("从3月1日开始，商场销售额达到2亿元，至今增长12%。", ["从3月1日开始", "至今"]),
+    ],
+)
+def test_a_start_or_an_end_alone_is_not_joined(text: str, times: list[str]) -> None:
+    assert _texts(text) == times
