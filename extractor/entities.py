@@ -149,6 +149,32 @@ def _demonstrative_classes() -> dict[str, tuple[str, ...]]:
     return {row[0]: tuple(row[1].split(",")) for row in lexicon.table("demonstrative_classes")}
 
 
+#: The end of a demonstrative class that stands for a product's own name: a brand-and-model
+#: name (明途M7) or a name in quotes (“鸿达一号”).
+_PRODUCT_MARK = "@"
+
+
+@cache
+def _anaphor_classes() -> dict[str, tuple[str, ...]]:
+    """Whole words that point back to a named thing, with that thing's endings: 该 with a
+    class noun of ``data/demonstrative_classes.tsv`` (该市, 该芯片) and the words of
+    ``data/product_anaphors.tsv`` (新车, 新机)."""
+    got = {"该" + k: v for k, v in _demonstrative_classes().items()}
+    for row in lexicon.table("product_anaphors"):
+        got[row[0]] = tuple(row[1].split(","))
+    return got
+
+
+@cache
+def _product_heads() -> tuple[str, ...]:
+    """Class nouns of a made thing (芯片, 技术): the ends of ``data/product_anaphors.tsv``
+    that are no :data:`_PRODUCT_MARK`."""
+    return tuple(
+        {e for row in lexicon.table("product_anaphors") for e in row[1].split(",")}
+        - {_PRODUCT_MARK}
+    )
+
+
 #: Words naming a side or every place of the area (data/side_words.tsv), longest first.
 _SIDE_RE = re.compile(
     "|".join(
@@ -156,6 +182,7 @@ _SIDE_RE = re.compile(
             [
                 *map(re.escape, lexicon.words("side_words")),
                 *("该" + re.escape(w) for w in lexicon.words("demonstrative_classes")),
+                *map(re.escape, lexicon.words("product_anaphors")),
             ],
             key=len,
             reverse=True,
@@ -1130,7 +1157,21 @@ class EntityTable:
             open_ = self.norm.rfind("《", lo, close) if close >= 0 else -1
             if open_ >= 0 and 1 < close - open_ <= 31:
                 best, best_end = self.norm[open_ : close + 1], close + 1
-        ends = tuple(e for e in ends if e != "《")
+        if _PRODUCT_MARK in ends:
+            # a product (新车, 该机): the brand-and-model name whose model the text writes most
+            # (a lens named in passing is not the camera the article is about), the most
+            # written, shortest and last of its forms; or the quoted name written last
+            rank = (0, 0, 0, -1)
+            for a, b in self.models(lo, pos):
+                text = self.norm[a:b]
+                code = text.lstrip("".join(c for c in text if "\u4e00" <= c <= "\u9fff"))
+                mine = (self.count(code.strip()), self.count(text), -len(text), b)
+                if mine > rank:
+                    best, best_end, rank = text, b, mine
+            for qm in _NAME_QUOTE_RE.finditer(self.norm, lo, pos):
+                if qm.end() > best_end:
+                    best, best_end = qm.group(1), qm.end()
+        ends = tuple(e for e in ends if e not in ("《", _PRODUCT_MARK))
         for e in self.entries.values() if ends else ():
             if e.person or e.end > pos or len(e.text) < 3 or not e.text.endswith(ends):
                 continue
@@ -1157,6 +1198,14 @@ class EntityTable:
                 # a name, as the table takes one (岩松县), never a class (工作重点县, 专业镇)
                 if _shape(run)[0] or entity_score(list(run)) >= 2:
                     best, best_end = text, run[-1][3]
+                elif text.endswith(_product_heads()) and _HAS_LATIN.search(text):
+                    # a product by its generation or code (第三代CTP技术, 新一代AI芯片)
+                    best, best_end = text, run[-1][3]
+            heads = tuple(e for e in ends if e in _product_heads())
+            for qm in _NAME_QUOTE_RE.finditer(self.norm, lo, pos) if heads else ():
+                # the product's own name in quotes right after its class (芯片“鸿达一号”)
+                if qm.end() > best_end and self.norm.endswith(heads, lo, qm.start()):
+                    best, best_end = qm.group(1), qm.end()
         self._class_antecedents[key] = best
         return best
 
@@ -2538,9 +2587,9 @@ def _clause_options(
                 # 安远电子发布一季报。公司一季度实现…: the company the text named last
                 pointed = table.company_antecedent(piece[0][2])
                 resolved = resolve(pointed) if pointed is not None else text
-            if resolved == text and text[1:] in _demonstrative_classes() and text[0] == "该":
-                # 该游戏 as one word: what it points back to (data/demonstrative_classes.tsv)
-                pointed = table.class_antecedent(piece[0][2], _demonstrative_classes()[text[1:]])
+            if resolved == text and text in _anaphor_classes():
+                # 该游戏, 新车 as one word: what it points back to (data/demonstrative_classes.tsv)
+                pointed = table.class_antecedent(piece[0][2], _anaphor_classes()[text])
                 resolved = resolve(pointed) if pointed is not None else text
             f = _base_features(resolved, piece, table)
             f["same_sentence"] = 1.0
@@ -2643,8 +2692,8 @@ def _clause_options(
             if at is None or sm.end() not in ends:
                 continue
             word = text = sm.group()
-            if word.startswith("该"):
-                pointed = table.class_antecedent(sm.start(), _demonstrative_classes()[word[1:]])
+            if word in _anaphor_classes():
+                pointed = table.class_antecedent(sm.start(), _anaphor_classes()[word])
                 if pointed is None:
                     continue
                 text = resolve(pointed)
