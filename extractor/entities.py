@@ -905,7 +905,20 @@ class EntityTable:
         document writes on their own more often than with their neighbours: the first part
         to its longest ending written more often (萨沙), the last to its longest beginning
         written more often (武贾西奇). Parts no shorter than two characters."""
+        greedy = end
         start, end = _tag_trim(self.norm, start, end)
+        last_at = max(i for i in range(start, end) if self.norm[i] in _NAME_SEPARATORS) + 1
+        for stop in range(greedy, end, -1):
+            # a last part the tagger cut at a word it knows (阿德|托 of 扬尼斯·阿德托昆博拿下) that
+            # the document writes on its own again, whole (阿德托昆博还抢下): read on to it over
+            # one-character words the last of which the tagger reads as a name's (托|昆|博/nr;
+            # never 詹姆斯|全场, 杜兰特|砍|下)
+            if stop - last_at < 3 or self.count(self.norm[last_at:stop]) < 2:
+                continue
+            more = nlp.tag(self.norm[end:stop])
+            if all(len(w) == 1 for w, _ in more) and more[-1][1] in _NAME_TAGS:
+                end = stop
+                break
         text = self.norm[start:end]
         parts = _NAME_SPLIT.split(text)
         first, last = parts[0], parts[-1]
@@ -943,6 +956,37 @@ class EntityTable:
             return None
         self._full[short] = best
         return best
+
+    def person_around(self, start: int, end: int) -> str | None:
+        """The transliterated name of the document (:meth:`add_shapes`) that a piece written
+        at ``norm[start:end]`` was cut from: the piece lies inside a mention of the whole name
+        (诺瓦克·德 of 诺瓦克·德约科维奇, 扬尼斯·阿德 of 扬尼斯·阿德托昆博) or of its last part of
+        two characters or more (科维奇 of 德约科维奇: :meth:`full_person` of the part), cutting
+        that last part short or lying inside it, and is not that mention itself. None when
+        there is none."""
+        piece = self.norm[start:end]
+        for name in self._persons:
+            parts = _NAME_SPLIT.split(name)
+            forms = [name] + [p for p in parts[-1:] if len(p) >= 2 and p != name]
+            for form in forms:
+                if form == piece or piece not in form or len(form) <= len(piece):
+                    continue
+                lo = max(0, end - len(form))
+                at = self.norm.find(form, lo, start + len(form))
+                # the piece cuts the last part short (诺瓦克·德) or lies inside it (科维奇); a
+                # piece that only drops letters of the first part is a title cut elsewhere
+                while 0 <= at <= start:
+                    last = at + len(form) - len(parts[-1]) if form == name else at
+                    if (
+                        at + len(form) >= end
+                        and end > last
+                        and (end < at + len(form) or start >= last)
+                    ):
+                        whole = name if form == name else self.full_person(form)
+                        if whole is not None and whole != piece:
+                            return whole
+                    at = self.norm.find(form, at + 1, start + len(form))
+        return None
 
     def trim_brand(self, start: int, end: int) -> int:
         """The start of a brand-and-model name read greedily (推出新款尼康D90): its Chinese
@@ -1802,6 +1846,19 @@ def subject_options(
             f.update(_base_features(person, None, table))
             f.update(full_name=1.0, proper=1.0, person=1.0)
             add(person, o.start, o.end, f)
+        # A piece of such a name the tagger cut out of one of its mentions (诺瓦克·德|约|科维奇,
+        # 扬尼斯·阿德|托): the option is the whole name, at the piece.
+        for o in list(options.values()):
+            if o.start < 0 or norm[o.start : o.end] != o.text or o.text in table._persons:
+                continue
+            person = table.person_around(o.start, o.end)
+            if person is None:
+                continue
+            del options[o.text]
+            f = dict(o.features)
+            f.update(_base_features(person, None, table))
+            f.update(full_name=1.0, proper=1.0, person=1.0)
+            add(person, o.start, o.end, f)  # (merged with the name where it is offered)
     # Each option written in the quantity's sentence read on to the whole noun phrase it opens
     # where a number inside a name (沪深|300|指数基金) or a verb or adjective between nouns
     # (基金|新增|开户数) cut its run: one more option, the original kept. 5-fold CV of the
@@ -2418,7 +2475,9 @@ def _cut_before_predicates(
                 kept.append(Option(name, o.start, o.start + cut, f))
             continue
         k = _name_then_predicate(norm, o, tokens_near)
-        if not k:
+        if not k or (o.text in table._persons and len(_NAME_SPLIT.split(o.text[:k])[-1]) < 2):
+            # (a transliterated name of the document is not cut inside its last part:
+            # 诺瓦克·德约科维奇, not 诺瓦克·德|约; 约翰-伍登|则有 is)
             kept.append(o)
             continue
         name = o.text[:k]

@@ -72,3 +72,67 @@ def test_place_anaphors_keep_their_class() -> None:
     text = "理想L9在江湾市上市。该市新能源汽车销量增长12%。"
     table = EntityTable(text, 0)
     assert table.class_antecedent(text.index("该市"), _anaphor_classes()["该市"]) == "江湾市"
+
+
+# ---------------------------------------------------------------- transliterated names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a last part the tagger cuts at a word it knows, written whole again later
+        ("扬尼斯·阿德托昆博拿下40分。阿德托昆博还抢下12个篮板。", ["扬尼斯·阿德托昆博"]),
+        ("诺瓦克·德约科维奇以3:1获胜。德约科维奇轰出12记Ace球。", ["诺瓦克·德约科维奇"]),
+        # never read on over a word of its own (全场) or a verb with its complement (砍下)
+        ("勒布朗-詹姆斯全场砍下30分。詹姆斯全场还有8次助攻。", ["勒布朗-詹姆斯"]),
+        ("凯文-杜兰特砍下30分。杜兰特砍下两双。", ["凯文-杜兰特"]),
+    ],
+)
+def test_a_transliterated_name_is_read_whole(text: str, names: list[str]) -> None:
+    table = EntityTable(text, 0)
+    table.add_shapes()
+    assert list(table._persons) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "piece", "whole"),
+    [
+        # a piece cut out of the name's mention, or out of its last part written alone
+        ("诺瓦克·德约科维奇以3:1获胜。", "诺瓦克·德", "诺瓦克·德约科维奇"),
+        ("诺瓦克·德约科维奇获胜。德约科维奇轰出12记Ace球。", "科维奇", "诺瓦克·德约科维奇"),
+        # the whole name, a part alone, or a piece of the first part only: no piece
+        ("诺瓦克·德约科维奇以3:1获胜。", "诺瓦克·德约科维奇", None),
+        ("诺瓦克·德约科维奇获胜。德约科维奇轰出12记Ace球。", "德约科维奇", None),
+        ("前北卡名帅迪恩-威廉姆斯获胜。", "帅迪恩", None),
+    ],
+)
+def test_a_piece_of_a_transliterated_name(text: str, piece: str, whole: str | None) -> None:
+    table = EntityTable(text, 0)
+    table.add_shapes()
+    at = text.rindex(piece)
+    assert table.person_around(at, at + len(piece)) == whole
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "subject"),
+    [
+        (
+            "在决赛中，诺瓦克·德约科维奇以3:1获胜。德约科维奇全场轰出12记Ace球。",
+            "3:1",
+            "诺瓦克·德约科维奇",
+        ),
+        (
+            "在决赛中，诺瓦克·德约科维奇以3:1获胜。德约科维奇全场轰出12记Ace球。",
+            "12记",
+            "诺瓦克·德约科维奇",
+        ),
+        ("扬尼斯·阿德托昆博拿下40分。阿德托昆博还抢下12个篮板。", "40分", "扬尼斯·阿德托昆博"),
+        ("扬尼斯·阿德托昆博拿下40分。阿德托昆博还抢下12个篮板。", "12个", "扬尼斯·阿德托昆博"),
+        # names the tagger reads whole keep working
+        ("勒布朗-詹姆斯全场砍下30分。詹姆斯全场还有8次助攻。", "30分", "勒布朗-詹姆斯"),
+    ],
+)
+def test_the_subject_is_the_whole_transliterated_name(
+    text: str, quantity: str, subject: str
+) -> None:
+    assert _subject(text, quantity)[0] == subject
