@@ -2058,6 +2058,9 @@ def _person_title_re() -> re.Pattern[str]:
     return re.compile("|".join(sorted(_person_titles(), key=len, reverse=True)))
 
 
+#: An age written before a person's name (年仅21岁的|杨倩, 现年35岁的|李明).
+_AGE_PREFIX_RE = re.compile(r"(?:年仅|现年|年满|年近|年逾|已经|仅)?[0-9一二三四五六七八九十]+岁的")
+
 #: Tags of a person's name.
 _PERSON_NAME_FLAGS = frozenset({"nr", "nrfg", "nrt"})
 
@@ -2089,6 +2092,9 @@ def _titled_person(
     transliterated name of the document (泰森-钱德勒), or, where the option is written, its
     last word tagged as a person's; None when the option is not such a run."""
     text = o.text
+    age = _AGE_PREFIX_RE.match(text)
+    if age is not None and len(text) > age.end():
+        return age.end()  # 年仅21岁的|杨倩: an age before a name says who the person is
     if len(text) < 4 or not _person_title_re().search(text):
         return None
     titles = _person_titles()
@@ -2101,6 +2107,11 @@ def _titled_person(
                 rest = text[k:]
                 if rest in table._persons or table.full_person(rest) is not None:
                     return k
+    for title in titles:
+        # a transliterated name whole after the role (希腊球星|扬尼斯·阿德托昆博)
+        k = text.rfind(title) + len(title)
+        if k >= len(title) and _TRANSLIT_RE.fullmatch(text, k):
+            return k
     words = _option_words(norm, o, tokens_near) if tokens_near is not None else None
     if words is None or len(words) < 2:
         return None

@@ -136,3 +136,26 @@ def test_the_subject_is_the_whole_transliterated_name(
     text: str, quantity: str, subject: str
 ) -> None:
     assert _subject(text, quantity)[0] == subject
+
+
+# ---------------------------------------------------------------- title and age prefixes
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "subject"),
+    [
+        # a nationality and a role before a transliterated name: the name alone
+        ("西班牙名将拉斐尔·纳达尔以6:3击败对手，全场轰出15记Ace球。", "15记", "拉斐尔·纳达尔"),
+        ("英国首相莉兹·特拉斯宣布辞职，执政时间仅为45天。", "45天", "莉兹·特拉斯"),
+        ("现任总统埃马纽埃尔·马克龙得票率为27.8%。", "27.8%", "埃马纽埃尔·马克龙"),
+        # an age before a name: the name alone
+        ("年仅21岁的杨倩在决赛中得到251.8环。", "251.8环", "杨倩"),
+        ("现年35岁的李明去年收入12万元。", "12万元", "李明"),
+        # a role that is no title of a person keeps its noun phrase
+        ("今年，市民服务中心共接待群众12万人次。", "12万人次", "市民服务中心"),
+    ],
+)
+def test_a_title_or_age_before_a_name_is_no_part_of_the_subject(
+    text: str, quantity: str, subject: str
+) -> None:
+    assert _subject(text, quantity)[0] == subject
