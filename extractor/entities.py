@@ -162,7 +162,40 @@ def _anaphor_classes() -> dict[str, tuple[str, ...]]:
     got = {"该" + k: v for k, v in _demonstrative_classes().items()}
     for row in lexicon.table("product_anaphors"):
         got[row[0]] = tuple(row[1].split(","))
+    for head, ends in _event_ends().items():
+        for this in _EVENT_DEMONSTRATIVES:
+            mark = _EDITION_MARK if "届" in this else _EVENT_MARK
+            got.setdefault(this + head, (mark, *ends))
     return got
+
+
+#: The demonstratives of an occasion: with an event noun of ``data/event_anaphors.tsv`` they
+#: point back to the event the text named last (本次选举, 这场比赛).
+_EVENT_DEMONSTRATIVES = (
+    "本次",
+    "此次",
+    "这次",
+    "该次",
+    "本届",
+    "这届",
+    "此届",
+    "该届",
+    "这场",
+    "本场",
+    "该场",
+)
+#: The end of a demonstrative class that stands for an event's name (:meth:`event_antecedent`),
+#: and for a whole edition of one (本届: never a stage of it, 决赛).
+_EVENT_MARK = "!"
+_EDITION_MARK = "!届"
+#: The stages of a competition (a 届 is the whole edition, never one of them).
+_STAGE_ENDS = ("决赛", "预赛", "小组赛", "淘汰赛", "资格赛")
+
+
+@cache
+def _event_ends() -> dict[str, tuple[str, ...]]:
+    """Event nouns with the ends of the names they stand for (data/event_anaphors.tsv)."""
+    return {row[0]: tuple(row[1].split(",")) for row in lexicon.table("event_anaphors")}
 
 
 @cache
@@ -183,6 +216,11 @@ _SIDE_RE = re.compile(
                 *map(re.escape, lexicon.words("side_words")),
                 *("该" + re.escape(w) for w in lexicon.words("demonstrative_classes")),
                 *map(re.escape, lexicon.words("product_anaphors")),
+                *(
+                    t + re.escape(w)
+                    for t in _EVENT_DEMONSTRATIVES
+                    for w in lexicon.words("event_anaphors")
+                ),
             ],
             key=len,
             reverse=True,
@@ -1192,6 +1230,10 @@ class EntityTable:
         key = (pos, ends)
         if key in self._class_antecedents:
             return self._class_antecedents[key]
+        if ends[:1] in ((_EVENT_MARK,), (_EDITION_MARK,)):
+            got = self.event_antecedent(pos, ends[1:], ends[0] == _EDITION_MARK)
+            self._class_antecedents[key] = got
+            return got
         lo = max(0, pos - _ANTECEDENT_WINDOW)
         best: str | None = None
         best_end = -1
@@ -1252,6 +1294,32 @@ class EntityTable:
                     best, best_end = qm.group(1), qm.end()
         self._class_antecedents[key] = best
         return best
+
+    def event_antecedent(self, pos: int, ends: tuple[str, ...], edition: bool) -> str | None:
+        """The event 本次选举, 这场比赛 stand for: the last name before ``pos`` within
+        :data:`_ANTECEDENT_WINDOW` characters that ends with one of ``ends`` (菲律宾总统选举,
+        法网男单决赛): an event noun with the nouns and names the tagger writes before it, one
+        at least (a bare 比赛, 一场比赛 names no event); never one after a demonstrative, nor
+        for an ``edition`` (本届) a stage of a competition (全国总决赛)."""
+        lo = max(0, pos - _ANTECEDENT_WINDOW)
+        toks: list[Token] = []
+        at = lo
+        for word, flag in nlp.tag(self.norm[lo:pos]):
+            toks.append((word, flag, at, at + len(word)))
+            at += len(word)
+        for j in range(len(toks) - 1, 0, -1):
+            if not toks[j][0].endswith(ends) or (edition and toks[j][0].endswith(_STAGE_ENDS)):
+                continue
+            i = j
+            while i > 0 and toks[i - 1][1] in _EVENT_NAME_FLAGS and len(toks[i - 1][0]) >= 2:
+                i -= 1
+            if i < j and not (i > 0 and toks[i - 1][0] in _EVENT_DEMONSTRATIVES):
+                a = toks[i][2]
+                if self.norm.startswith("》", a - 1):
+                    # the title the event is named by (《极速飞驰》全国总决赛)
+                    a = max(self.norm.rfind("《", lo, a), lo) if "《" in self.norm[lo:a] else a
+                return self.norm[a : toks[j][3]]
+        return None
 
     def _written_forms(self, e: Entry) -> tuple[str, ...]:
         """The forms a name is written again in: whole, and a person's transliterated name by
@@ -1440,6 +1508,10 @@ def _not_the_court(o: Option, name: Phrase, verb_at: int, s_start: int) -> bool:
         return o.end <= name.end
     return not (s_start <= o.start and o.end <= verb_at)
 
+
+#: Tags of the words of an event's name before its event noun (菲律宾/ns 总统/n 选举, 法网/n
+#: 男单/n 决赛, 2022年 is no part: the year belongs to the time).
+_EVENT_NAME_FLAGS = frozenset({"n", "ns", "nt", "nz", "nr", "nrt", "j", "eng", "vn", "l"})
 
 #: Words for the company a report is about (公司一季度实现营业收入…): with no subject so far to
 #: stand for, the company the text named last (:meth:`EntityTable.company_antecedent`).

@@ -159,3 +159,43 @@ def test_a_title_or_age_before_a_name_is_no_part_of_the_subject(
     text: str, quantity: str, subject: str
 ) -> None:
     assert _subject(text, quantity)[0] == subject
+
+
+# ---------------------------------------------------------------- event deictics
+
+
+@pytest.mark.parametrize(
+    ("text", "anaphor", "antecedent"),
+    [
+        (
+            "菲律宾总统选举9日举行，马科斯赢得选举。本次选举登记选民约6700万人。",
+            "本次选举",
+            "菲律宾总统选举",
+        ),
+        ("在法网男单决赛中，纳达尔以3:0获胜。这场比赛历时5小时。", "这场比赛", "法网男单决赛"),
+        (
+            "第三届进口博览会在上海开幕。本届博览会共吸引观众约40万人次。",
+            "本届博览会",
+            "进口博览会",
+        ),
+        # an edition is never a stage of the competition
+        ("全国总决赛昨天结束。本届比赛历时四个月。", "本届比赛", None),
+        # a bare event noun, or one after a numeral, names no event
+        ("昨晚的比赛中，他拿下30分。这场比赛历时3小时。", "这场比赛", None),
+        ("他参加了一场比赛。这场比赛历时3小时。", "这场比赛", None),
+    ],
+)
+def test_the_antecedent_of_an_event_deictic(
+    text: str, anaphor: str, antecedent: str | None
+) -> None:
+    table = EntityTable(text, 0)
+    assert table.class_antecedent(text.index(anaphor), _anaphor_classes()[anaphor]) == antecedent
+
+
+def test_an_event_deictic_is_the_event_named_before() -> None:
+    text = (
+        "菲律宾总统选举9日举行，小费迪南德·马科斯赢得选举。"
+        "本次选举登记选民约6700万人，投票率超过80%。"
+    )
+    assert _subject(text, "6700万人")[0] == "菲律宾总统选举"
+    assert _subject(text, "80%")[0] == "菲律宾总统选举"
