@@ -199,3 +199,21 @@ def test_an_event_deictic_is_the_event_named_before() -> None:
     )
     assert _subject(text, "6700万人")[0] == "菲律宾总统选举"
     assert _subject(text, "80%")[0] == "菲律宾总统选举"
+
+
+# ---------------------------------------------------------------- share sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "subject"),
+    [
+        # X占Y的N%: the verb of the share is no part of X
+        ("第三产业增加值占地区生产总值的比重为60.2%。", "60.2%", "第三产业增加值"),
+        ("民营企业出口额占全国出口总额的55.9%。", "55.9%", "民营企业出口额"),
+        ("三区合计占全市新增的73.1%。", "73.1%", "三区"),
+    ],
+)
+def test_the_subject_of_a_share_is_the_noun_before_zhan(
+    text: str, quantity: str, subject: str
+) -> None:
+    assert _subject(text, quantity)[0] == subject
