@@ -2653,6 +2653,44 @@ def word_shape(
     return f
 
 
+@cache
+def _parcel_re() -> re.Pattern[str]:
+    """Any head noun of data/parcel_heads.tsv written in a text."""
+    return re.compile("|".join(map(re.escape, lexicon.words("parcel_heads"))))
+
+
+#: Tags of a place that names a project or parcel (海淀区/ns), and of the words between it
+#: and the head noun (某/r, 一宗/m, 豪宅/n, 树/v 村/zg: a local name the tagger cuts).
+_PARCEL_PLACE_FLAGS = frozenset({"ns"})
+_PARCEL_INNER_FLAGS = frozenset({"n", "nz", "ns", "nr", "zg", "v", "vn", "a", "j", "f", "r", "m"})
+#: The most words between the place and the head noun.
+_PARCEL_INNER_MAX = 4
+
+
+def _parcels(toks: Sequence[Token], limit: int) -> list[tuple[int, int]]:
+    """The spans of the projects and parcels named by their place among ``toks`` before
+    ``limit``: a place, at most :data:`_PARCEL_INNER_MAX` words (a pronoun only 某, a numeral
+    only 一 with its measure word), and a word ending with a head noun of
+    data/parcel_heads.tsv (海淀区树村地块, 厦门岛内某豪宅项目, 朝阳区一宗住宅地块)."""
+    heads = tuple(lexicon.words("parcel_heads"))
+    found = []
+    for i, t in enumerate(toks):
+        if t[1] not in _PARCEL_PLACE_FLAGS or t[3] > limit:
+            continue
+        for j in range(i + 1, min(len(toks), i + 2 + _PARCEL_INNER_MAX)):
+            w, flag, _, end = toks[j]
+            if end > limit:
+                break
+            if w.endswith(heads) and j > i + 1:
+                found.append((t[2], end))
+                break
+            if flag not in _PARCEL_INNER_FLAGS or (flag == "r" and w != "某"):
+                break
+            if flag == "m" and not w.startswith("一"):
+                break
+    return found
+
+
 def _clause_options(
     norm: str,
     span: tuple[int, int],
@@ -2954,6 +2992,14 @@ def _clause_options(
         a, b = table.trim_name(tm.start(), tm.end())
         f = _base_features(norm[a:b], None, table)
         f.update(proper=1.0, person=1.0, same_sentence=1.0)
+        found.append((resolve(norm[a:b]), a, b, f))
+    # A project or parcel named by its place (厦门岛内|某|豪宅|项目, 海淀区|树|村|地块): one
+    # subject from the place to the head noun (data/parcel_heads.tsv).
+    for a, b in _parcels(toks, limit) if _parcel_re().search(norm, span[0], limit) else ():
+        f = _base_features(norm[a:b], None, table)
+        f.update(same_sentence=1.0, parcel=1.0)
+        if source:
+            f["source"] = 1.0
         found.append((resolve(norm[a:b]), a, b, f))
     for mm in marked(_MOU_RE, "某", norm, span[0], limit):
         f = {"proper": 1.0, "person": 1.0, "same_sentence": 1.0}

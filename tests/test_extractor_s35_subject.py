@@ -217,3 +217,24 @@ def test_the_subject_of_a_share_is_the_noun_before_zhan(
     text: str, quantity: str, subject: str
 ) -> None:
     assert _subject(text, quantity)[0] == subject
+
+
+# ---------------------------------------------------------------- projects and parcels
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "subject"),
+    [
+        # a place, a few words, a head noun of data/parcel_heads.tsv: one subject
+        ("其中，海淀区树村地块以61.5亿元成交，溢价率15%。", "61.5亿元", "海淀区树村地块"),
+        ("其中，海淀区树村地块以61.5亿元成交，溢价率15%。", "15%", "海淀区树村地块"),
+        ("厦门岛内某豪宅项目开盘，备案均价约9.2万元/平方米。", "9.2万元", "厦门岛内某豪宅项目"),
+        ("朝阳区一宗住宅地块以45亿元成交。", "45亿元", "朝阳区一宗住宅地块"),
+        # a time between the place and the noun: the place's own count
+        ("海淀区今年新开工项目120个。", "120个", "海淀区"),
+    ],
+)
+def test_a_project_or_parcel_is_not_cut_to_its_place(
+    text: str, quantity: str, subject: str
+) -> None:
+    assert _subject(text, quantity)[0] == subject
