@@ -2010,6 +2010,29 @@ def subject_options(
                 f = _base_features(norm[a:b], None, table)
                 f.update(same_sentence=1.0, dist=math.log1p(abs(q_start - b)) / 5)
                 out.append(Option(norm[a:b], a, b, f))
+    own_means = next(
+        (
+            o
+            for o in out
+            if o.features.get("rule")
+            and o.features.get("same_clause")
+            and o.end + 1 < len(norm)
+            and o.end < q_start
+            and norm.startswith("以", o.end)
+            and norm[o.end + 1].isdigit()
+        ),
+        None,
+    )
+    if own_means is not None:
+        # 荣耀以18.1%的份额排名第二: the clause names its own subject right before 以 and a
+        # number; the subject of the clause before it (vivo以19.8%…，) is carried no further
+        out = [
+            o
+            for o in out
+            if o is own_means
+            or o.features.get("same_clause")
+            or not (o.features.get("previous") or o.features.get("doc_subject"))
+        ]
     _relative_features(out, q_start, clauses[0][0], table)
     _recency_features(out, q_start, table)
     if tokens_near is not None:

@@ -238,3 +238,35 @@ def test_a_project_or_parcel_is_not_cut_to_its_place(
     text: str, quantity: str, subject: str
 ) -> None:
     assert _subject(text, quantity)[0] == subject
+
+
+# ---------------------------------------------------------------- a clause's own subject
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "subject"),
+    [
+        # NP以 + a number opens the clause: its own subject, not the clause's before it
+        (
+            "上半年市场出货量增长。vivo以19.8%的份额位居第一，荣耀以18.1%的份额排名第二。",
+            "18.1%",
+            "荣耀",
+        ),
+        (
+            "上半年市场出货量增长。vivo以19.8%的份额位居第一，荣耀以18.1%的份额排名第二。",
+            "第二",
+            "荣耀",
+        ),
+        (
+            "上半年市场出货量增长。vivo以19.8%的份额位居第一，荣耀以18.1%的份额排名第二。",
+            "第一",
+            "vivo",
+        ),
+        # no subject of its own before 以: the subject is carried
+        ("vivo手机销量增长。今年以来份额提升至19.8%。", "19.8%", "vivo手机"),
+    ],
+)
+def test_a_clause_with_its_own_subject_before_yi_keeps_it(
+    text: str, quantity: str, subject: str
+) -> None:
+    assert _subject(text, quantity)[0] == subject
