@@ -149,6 +149,65 @@ def _demonstrative_classes() -> dict[str, tuple[str, ...]]:
     return {row[0]: tuple(row[1].split(",")) for row in lexicon.table("demonstrative_classes")}
 
 
+#: The end of a demonstrative class that stands for a product's own name: a brand-and-model
+#: name (明途M7) or a name in quotes (“鸿达一号”).
+_PRODUCT_MARK = "@"
+
+
+@cache
+def _anaphor_classes() -> dict[str, tuple[str, ...]]:
+    """Whole words that point back to a named thing, with that thing's endings: 该 with a
+    class noun of ``data/demonstrative_classes.tsv`` (该市, 该芯片) and the words of
+    ``data/product_anaphors.tsv`` (新车, 新机)."""
+    got = {"该" + k: v for k, v in _demonstrative_classes().items()}
+    for row in lexicon.table("product_anaphors"):
+        got[row[0]] = tuple(row[1].split(","))
+    for head, ends in _event_ends().items():
+        for this in _EVENT_DEMONSTRATIVES:
+            mark = _EDITION_MARK if "届" in this else _EVENT_MARK
+            got.setdefault(this + head, (mark, *ends))
+    return got
+
+
+#: The demonstratives of an occasion: with an event noun of ``data/event_anaphors.tsv`` they
+#: point back to the event the text named last (本次选举, 这场比赛).
+_EVENT_DEMONSTRATIVES = (
+    "本次",
+    "此次",
+    "这次",
+    "该次",
+    "本届",
+    "这届",
+    "此届",
+    "该届",
+    "这场",
+    "本场",
+    "该场",
+)
+#: The end of a demonstrative class that stands for an event's name (:meth:`event_antecedent`),
+#: and for a whole edition of one (本届: never a stage of it, 决赛).
+_EVENT_MARK = "!"
+_EDITION_MARK = "!届"
+#: The stages of a competition (a 届 is the whole edition, never one of them).
+_STAGE_ENDS = ("决赛", "预赛", "小组赛", "淘汰赛", "资格赛")
+
+
+@cache
+def _event_ends() -> dict[str, tuple[str, ...]]:
+    """Event nouns with the ends of the names they stand for (data/event_anaphors.tsv)."""
+    return {row[0]: tuple(row[1].split(",")) for row in lexicon.table("event_anaphors")}
+
+
+@cache
+def _product_heads() -> tuple[str, ...]:
+    """Class nouns of a made thing (芯片, 技术): the ends of ``data/product_anaphors.tsv``
+    that are no :data:`_PRODUCT_MARK`."""
+    return tuple(
+        {e for row in lexicon.table("product_anaphors") for e in row[1].split(",")}
+        - {_PRODUCT_MARK}
+    )
+
+
 #: Words naming a side or every place of the area (data/side_words.tsv), longest first.
 _SIDE_RE = re.compile(
     "|".join(
@@ -156,6 +215,12 @@ _SIDE_RE = re.compile(
             [
                 *map(re.escape, lexicon.words("side_words")),
                 *("该" + re.escape(w) for w in lexicon.words("demonstrative_classes")),
+                *map(re.escape, lexicon.words("product_anaphors")),
+                *(
+                    t + re.escape(w)
+                    for t in _EVENT_DEMONSTRATIVES
+                    for w in lexicon.words("event_anaphors")
+                ),
             ],
             key=len,
             reverse=True,
@@ -878,7 +943,20 @@ class EntityTable:
         document writes on their own more often than with their neighbours: the first part
         to its longest ending written more often (萨沙), the last to its longest beginning
         written more often (武贾西奇). Parts no shorter than two characters."""
+        greedy = end
         start, end = _tag_trim(self.norm, start, end)
+        last_at = max(i for i in range(start, end) if self.norm[i] in _NAME_SEPARATORS) + 1
+        for stop in range(greedy, end, -1):
+            # a last part the tagger cut at a word it knows (阿德|托 of 扬尼斯·阿德托昆博拿下) that
+            # the document writes on its own again, whole (阿德托昆博还抢下): read on to it over
+            # one-character words the last of which the tagger reads as a name's (托|昆|博/nr;
+            # never 詹姆斯|全场, 杜兰特|砍|下)
+            if stop - last_at < 3 or self.count(self.norm[last_at:stop]) < 2:
+                continue
+            more = nlp.tag(self.norm[end:stop])
+            if all(len(w) == 1 for w, _ in more) and more[-1][1] in _NAME_TAGS:
+                end = stop
+                break
         text = self.norm[start:end]
         parts = _NAME_SPLIT.split(text)
         first, last = parts[0], parts[-1]
@@ -916,6 +994,37 @@ class EntityTable:
             return None
         self._full[short] = best
         return best
+
+    def person_around(self, start: int, end: int) -> str | None:
+        """The transliterated name of the document (:meth:`add_shapes`) that a piece written
+        at ``norm[start:end]`` was cut from: the piece lies inside a mention of the whole name
+        (诺瓦克·德 of 诺瓦克·德约科维奇, 扬尼斯·阿德 of 扬尼斯·阿德托昆博) or of its last part of
+        two characters or more (科维奇 of 德约科维奇: :meth:`full_person` of the part), cutting
+        that last part short or lying inside it, and is not that mention itself. None when
+        there is none."""
+        piece = self.norm[start:end]
+        for name in self._persons:
+            parts = _NAME_SPLIT.split(name)
+            forms = [name] + [p for p in parts[-1:] if len(p) >= 2 and p != name]
+            for form in forms:
+                if form == piece or piece not in form or len(form) <= len(piece):
+                    continue
+                lo = max(0, end - len(form))
+                at = self.norm.find(form, lo, start + len(form))
+                # the piece cuts the last part short (诺瓦克·德) or lies inside it (科维奇); a
+                # piece that only drops letters of the first part is a title cut elsewhere
+                while 0 <= at <= start:
+                    last = at + len(form) - len(parts[-1]) if form == name else at
+                    if (
+                        at + len(form) >= end
+                        and end > last
+                        and (end < at + len(form) or start >= last)
+                    ):
+                        whole = name if form == name else self.full_person(form)
+                        if whole is not None and whole != piece:
+                            return whole
+                    at = self.norm.find(form, at + 1, start + len(form))
+        return None
 
     def trim_brand(self, start: int, end: int) -> int:
         """The start of a brand-and-model name read greedily (推出新款尼康D90): its Chinese
@@ -1121,6 +1230,10 @@ class EntityTable:
         key = (pos, ends)
         if key in self._class_antecedents:
             return self._class_antecedents[key]
+        if ends[:1] in ((_EVENT_MARK,), (_EDITION_MARK,)):
+            got = self.event_antecedent(pos, ends[1:], ends[0] == _EDITION_MARK)
+            self._class_antecedents[key] = got
+            return got
         lo = max(0, pos - _ANTECEDENT_WINDOW)
         best: str | None = None
         best_end = -1
@@ -1130,7 +1243,21 @@ class EntityTable:
             open_ = self.norm.rfind("《", lo, close) if close >= 0 else -1
             if open_ >= 0 and 1 < close - open_ <= 31:
                 best, best_end = self.norm[open_ : close + 1], close + 1
-        ends = tuple(e for e in ends if e != "《")
+        if _PRODUCT_MARK in ends:
+            # a product (新车, 该机): the brand-and-model name whose model the text writes most
+            # (a lens named in passing is not the camera the article is about), the most
+            # written, shortest and last of its forms; or the quoted name written last
+            rank = (0, 0, 0, -1)
+            for a, b in self.models(lo, pos):
+                text = self.norm[a:b]
+                code = text.lstrip("".join(c for c in text if "\u4e00" <= c <= "\u9fff"))
+                mine = (self.count(code.strip()), self.count(text), -len(text), b)
+                if mine > rank:
+                    best, best_end, rank = text, b, mine
+            for qm in _NAME_QUOTE_RE.finditer(self.norm, lo, pos):
+                if qm.end() > best_end:
+                    best, best_end = qm.group(1), qm.end()
+        ends = tuple(e for e in ends if e not in ("《", _PRODUCT_MARK))
         for e in self.entries.values() if ends else ():
             if e.person or e.end > pos or len(e.text) < 3 or not e.text.endswith(ends):
                 continue
@@ -1157,8 +1284,42 @@ class EntityTable:
                 # a name, as the table takes one (岩松县), never a class (工作重点县, 专业镇)
                 if _shape(run)[0] or entity_score(list(run)) >= 2:
                     best, best_end = text, run[-1][3]
+                elif text.endswith(_product_heads()) and _HAS_LATIN.search(text):
+                    # a product by its generation or code (第三代CTP技术, 新一代AI芯片)
+                    best, best_end = text, run[-1][3]
+            heads = tuple(e for e in ends if e in _product_heads())
+            for qm in _NAME_QUOTE_RE.finditer(self.norm, lo, pos) if heads else ():
+                # the product's own name in quotes right after its class (芯片“鸿达一号”)
+                if qm.end() > best_end and self.norm.endswith(heads, lo, qm.start()):
+                    best, best_end = qm.group(1), qm.end()
         self._class_antecedents[key] = best
         return best
+
+    def event_antecedent(self, pos: int, ends: tuple[str, ...], edition: bool) -> str | None:
+        """The event 本次选举, 这场比赛 stand for: the last name before ``pos`` within
+        :data:`_ANTECEDENT_WINDOW` characters that ends with one of ``ends`` (菲律宾总统选举,
+        法网男单决赛): an event noun with the nouns and names the tagger writes before it, one
+        at least (a bare 比赛, 一场比赛 names no event); never one after a demonstrative, nor
+        for an ``edition`` (本届) a stage of a competition (全国总决赛)."""
+        lo = max(0, pos - _ANTECEDENT_WINDOW)
+        toks: list[Token] = []
+        at = lo
+        for word, flag in nlp.tag(self.norm[lo:pos]):
+            toks.append((word, flag, at, at + len(word)))
+            at += len(word)
+        for j in range(len(toks) - 1, 0, -1):
+            if not toks[j][0].endswith(ends) or (edition and toks[j][0].endswith(_STAGE_ENDS)):
+                continue
+            i = j
+            while i > 0 and toks[i - 1][1] in _EVENT_NAME_FLAGS and len(toks[i - 1][0]) >= 2:
+                i -= 1
+            if i < j and not (i > 0 and toks[i - 1][0] in _EVENT_DEMONSTRATIVES):
+                a = toks[i][2]
+                if self.norm.startswith("》", a - 1):
+                    # the title the event is named by (《极速飞驰》全国总决赛)
+                    a = max(self.norm.rfind("《", lo, a), lo) if "《" in self.norm[lo:a] else a
+                return self.norm[a : toks[j][3]]
+        return None
 
     def _written_forms(self, e: Entry) -> tuple[str, ...]:
         """The forms a name is written again in: whole, and a person's transliterated name by
@@ -1347,6 +1508,10 @@ def _not_the_court(o: Option, name: Phrase, verb_at: int, s_start: int) -> bool:
         return o.end <= name.end
     return not (s_start <= o.start and o.end <= verb_at)
 
+
+#: Tags of the words of an event's name before its event noun (菲律宾/ns 总统/n 选举, 法网/n
+#: 男单/n 决赛, 2022年 is no part: the year belongs to the time).
+_EVENT_NAME_FLAGS = frozenset({"n", "ns", "nt", "nz", "nr", "nrt", "j", "eng", "vn", "l"})
 
 #: Words for the company a report is about (公司一季度实现营业收入…): with no subject so far to
 #: stand for, the company the text named last (:meth:`EntityTable.company_antecedent`).
@@ -1753,6 +1918,19 @@ def subject_options(
             f.update(_base_features(person, None, table))
             f.update(full_name=1.0, proper=1.0, person=1.0)
             add(person, o.start, o.end, f)
+        # A piece of such a name the tagger cut out of one of its mentions (诺瓦克·德|约|科维奇,
+        # 扬尼斯·阿德|托): the option is the whole name, at the piece.
+        for o in list(options.values()):
+            if o.start < 0 or norm[o.start : o.end] != o.text or o.text in table._persons:
+                continue
+            person = table.person_around(o.start, o.end)
+            if person is None:
+                continue
+            del options[o.text]
+            f = dict(o.features)
+            f.update(_base_features(person, None, table))
+            f.update(full_name=1.0, proper=1.0, person=1.0)
+            add(person, o.start, o.end, f)  # (merged with the name where it is offered)
     # Each option written in the quantity's sentence read on to the whole noun phrase it opens
     # where a number inside a name (沪深|300|指数基金) or a verb or adjective between nouns
     # (基金|新增|开户数) cut its run: one more option, the original kept. 5-fold CV of the
@@ -1832,6 +2010,29 @@ def subject_options(
                 f = _base_features(norm[a:b], None, table)
                 f.update(same_sentence=1.0, dist=math.log1p(abs(q_start - b)) / 5)
                 out.append(Option(norm[a:b], a, b, f))
+    own_means = next(
+        (
+            o
+            for o in out
+            if o.features.get("rule")
+            and o.features.get("same_clause")
+            and o.end + 1 < len(norm)
+            and o.end < q_start
+            and norm.startswith("以", o.end)
+            and norm[o.end + 1].isdigit()
+        ),
+        None,
+    )
+    if own_means is not None:
+        # 荣耀以18.1%的份额排名第二: the clause names its own subject right before 以 and a
+        # number; the subject of the clause before it (vivo以19.8%…，) is carried no further
+        out = [
+            o
+            for o in out
+            if o is own_means
+            or o.features.get("same_clause")
+            or not (o.features.get("previous") or o.features.get("doc_subject"))
+        ]
     _relative_features(out, q_start, clauses[0][0], table)
     _recency_features(out, q_start, table)
     if tokens_near is not None:
@@ -1952,6 +2153,9 @@ def _person_title_re() -> re.Pattern[str]:
     return re.compile("|".join(sorted(_person_titles(), key=len, reverse=True)))
 
 
+#: An age written before a person's name (年仅21岁的|杨倩, 现年35岁的|李明).
+_AGE_PREFIX_RE = re.compile(r"(?:年仅|现年|年满|年近|年逾|已经|仅)?[0-9一二三四五六七八九十]+岁的")
+
 #: Tags of a person's name.
 _PERSON_NAME_FLAGS = frozenset({"nr", "nrfg", "nrt"})
 
@@ -1983,6 +2187,9 @@ def _titled_person(
     transliterated name of the document (泰森-钱德勒), or, where the option is written, its
     last word tagged as a person's; None when the option is not such a run."""
     text = o.text
+    age = _AGE_PREFIX_RE.match(text)
+    if age is not None and len(text) > age.end():
+        return age.end()  # 年仅21岁的|杨倩: an age before a name says who the person is
     if len(text) < 4 or not _person_title_re().search(text):
         return None
     titles = _person_titles()
@@ -1995,6 +2202,11 @@ def _titled_person(
                 rest = text[k:]
                 if rest in table._persons or table.full_person(rest) is not None:
                     return k
+    for title in titles:
+        # a transliterated name whole after the role (希腊球星|扬尼斯·阿德托昆博)
+        k = text.rfind(title) + len(title)
+        if k >= len(title) and _TRANSLIT_RE.fullmatch(text, k):
+            return k
     words = _option_words(norm, o, tokens_near) if tokens_near is not None else None
     if words is None or len(words) < 2:
         return None
@@ -2369,7 +2581,9 @@ def _cut_before_predicates(
                 kept.append(Option(name, o.start, o.start + cut, f))
             continue
         k = _name_then_predicate(norm, o, tokens_near)
-        if not k:
+        if not k or (o.text in table._persons and len(_NAME_SPLIT.split(o.text[:k])[-1]) < 2):
+            # (a transliterated name of the document is not cut inside its last part:
+            # 诺瓦克·德约科维奇, not 诺瓦克·德|约; 约翰-伍登|则有 is)
             kept.append(o)
             continue
         name = o.text[:k]
@@ -2462,6 +2676,44 @@ def word_shape(
     return f
 
 
+@cache
+def _parcel_re() -> re.Pattern[str]:
+    """Any head noun of data/parcel_heads.tsv written in a text."""
+    return re.compile("|".join(map(re.escape, lexicon.words("parcel_heads"))))
+
+
+#: Tags of a place that names a project or parcel (海淀区/ns), and of the words between it
+#: and the head noun (某/r, 一宗/m, 豪宅/n, 树/v 村/zg: a local name the tagger cuts).
+_PARCEL_PLACE_FLAGS = frozenset({"ns"})
+_PARCEL_INNER_FLAGS = frozenset({"n", "nz", "ns", "nr", "zg", "v", "vn", "a", "j", "f", "r", "m"})
+#: The most words between the place and the head noun.
+_PARCEL_INNER_MAX = 4
+
+
+def _parcels(toks: Sequence[Token], limit: int) -> list[tuple[int, int]]:
+    """The spans of the projects and parcels named by their place among ``toks`` before
+    ``limit``: a place, at most :data:`_PARCEL_INNER_MAX` words (a pronoun only 某, a numeral
+    only 一 with its measure word), and a word ending with a head noun of
+    data/parcel_heads.tsv (海淀区树村地块, 厦门岛内某豪宅项目, 朝阳区一宗住宅地块)."""
+    heads = tuple(lexicon.words("parcel_heads"))
+    found = []
+    for i, t in enumerate(toks):
+        if t[1] not in _PARCEL_PLACE_FLAGS or t[3] > limit:
+            continue
+        for j in range(i + 1, min(len(toks), i + 2 + _PARCEL_INNER_MAX)):
+            w, flag, _, end = toks[j]
+            if end > limit:
+                break
+            if w.endswith(heads) and j > i + 1:
+                found.append((t[2], end))
+                break
+            if flag not in _PARCEL_INNER_FLAGS or (flag == "r" and w != "某"):
+                break
+            if flag == "m" and not w.startswith("一"):
+                break
+    return found
+
+
 def _clause_options(
     norm: str,
     span: tuple[int, int],
@@ -2538,9 +2790,9 @@ def _clause_options(
                 # 安远电子发布一季报。公司一季度实现…: the company the text named last
                 pointed = table.company_antecedent(piece[0][2])
                 resolved = resolve(pointed) if pointed is not None else text
-            if resolved == text and text[1:] in _demonstrative_classes() and text[0] == "该":
-                # 该游戏 as one word: what it points back to (data/demonstrative_classes.tsv)
-                pointed = table.class_antecedent(piece[0][2], _demonstrative_classes()[text[1:]])
+            if resolved == text and text in _anaphor_classes():
+                # 该游戏, 新车 as one word: what it points back to (data/demonstrative_classes.tsv)
+                pointed = table.class_antecedent(piece[0][2], _anaphor_classes()[text])
                 resolved = resolve(pointed) if pointed is not None else text
             f = _base_features(resolved, piece, table)
             f["same_sentence"] = 1.0
@@ -2643,8 +2895,8 @@ def _clause_options(
             if at is None or sm.end() not in ends:
                 continue
             word = text = sm.group()
-            if word.startswith("该"):
-                pointed = table.class_antecedent(sm.start(), _demonstrative_classes()[word[1:]])
+            if word in _anaphor_classes():
+                pointed = table.class_antecedent(sm.start(), _anaphor_classes()[word])
                 if pointed is None:
                     continue
                 text = resolve(pointed)
@@ -2763,6 +3015,14 @@ def _clause_options(
         a, b = table.trim_name(tm.start(), tm.end())
         f = _base_features(norm[a:b], None, table)
         f.update(proper=1.0, person=1.0, same_sentence=1.0)
+        found.append((resolve(norm[a:b]), a, b, f))
+    # A project or parcel named by its place (厦门岛内|某|豪宅|项目, 海淀区|树|村|地块): one
+    # subject from the place to the head noun (data/parcel_heads.tsv).
+    for a, b in _parcels(toks, limit) if _parcel_re().search(norm, span[0], limit) else ():
+        f = _base_features(norm[a:b], None, table)
+        f.update(same_sentence=1.0, parcel=1.0)
+        if source:
+            f["source"] = 1.0
         found.append((resolve(norm[a:b]), a, b, f))
     for mm in marked(_MOU_RE, "某", norm, span[0], limit):
         f = {"proper": 1.0, "person": 1.0, "same_sentence": 1.0}
