@@ -995,6 +995,47 @@ def time_class(f: dict[str, float]) -> str:
 
 
 # ------------------------------------------------------------------------------ predicate
+@cache
+def _modal_words() -> frozenset[str]:
+    """Modal words (可, 能, 有望): never a predicate alone (see ``modal_words.tsv``)."""
+    return frozenset(lexicon.words("modal_words"))
+
+
+@cache
+def _total_words() -> frozenset[str]:
+    """Words saying a figure is a total (累计, 合计): see ``total_words.tsv``."""
+    return frozenset(lexicon.words("total_words"))
+
+
+@cache
+def _report_verbs() -> frozenset[str]:
+    """Verbs of reporting (称, 表示, 透露): they govern a clause, never the quantity in it."""
+    return frozenset(lexicon.words("clause_source_cues"))
+
+
+#: Qualifiers that may stand between a modal and its quantity (可达, 有望突破, 能超过).
+_QUALIFYING_VERBS = frozenset(
+    ("达", "达到", "超过", "突破", "高达", "超", "逾", "接近", "近", "约")
+)
+
+
+def _lone_word_rule(rule: Phrase, toks: Sequence[Token], report_end: int) -> bool:
+    """Whether the clause rules' predicate is a word that is never one alone: a modal (可 of
+    续航里程可达650公里), a report verb before the quantity (称 of 官方称15分钟…), or a total word
+    right after a measured noun (累计 of 出货量累计1.36亿部). ``report_end``: where a report
+    verb that governs the quantity's clause would end (-1: it opens no reported clause)."""
+    if rule.text in _modal_words() and len(rule.text) == 1:
+        return True  # (有望达到110个: a modal of two characters may be the gold's)
+    if rule.start < 0:
+        return False
+    if rule.text in _report_verbs() and rule.end == report_end:
+        return True
+    if rule.text in _total_words():
+        k = bisect.bisect_left(toks, rule.start, key=lambda t: t[2])
+        return k > 0 and toks[k - 1][3] == rule.start and _is_attr(toks[k - 1][0])
+    return False
+
+
 def predicate_options(
     *,
     norm: str,
@@ -1037,6 +1078,14 @@ def predicate_options(
         after.append(t)
     found: dict[tuple[int, int, str], dict[str, float]] = {}
     state = {"governed": False}
+    # A quantity that opens a reported clause (官方称15分钟可充满电, 调查称七成海归选择…): a
+    # verb follows it in its clause, and the report verb right before it governs that clause.
+    # (最高法公布5起重大制贩毒品案 6人被执行死刑: the verb after a mark or another number is
+    # not said of this quantity.)
+    reach = next(
+        (j for j, t in enumerate(after) if t[1] == "x" or (j > 0 and _is_number(t))), len(after)
+    )
+    reported = any(_is_verb_at(after, j) for j in range(reach))
     # Where the name tokens of the window end (a one-character word starting there is the
     # rest of the name).
     name_ends = {
@@ -1095,6 +1144,8 @@ def predicate_options(
             return  # 其中32784例为本土病例, 即6倍经验: how the figure links to the clause before
         if ends_like_dateline(text) or "记者" in text or "作者" in text:
             return  # a dateline or a byline (…记者, 作者：…)
+        if text in _report_verbs() and reported and before and span[-1] is before[-1]:
+            return  # 官方称15分钟可充满电: the report governs the clause, not the quantity
         if _inside_name(norm, start, end):
             return  # a piece of a transliterated name (武贾西奇 of 萨沙-武贾西奇)
         f = dict(f)
@@ -1152,11 +1203,27 @@ def predicate_options(
     # What stands right before the quantity once qualifiers and copulas are dropped.
     k = len(before)
     copula = False
-    while k > 0 and (before[k - 1][0] in _DROP_BEFORE or before[k - 1][1] in ("ul", "uj")):
+    while (
+        k > 0
+        and (
+            before[k - 1][0] in _DROP_BEFORE
+            or before[k - 1][1] in ("ul", "uj")
+            # 续航里程可达650公里: the attribute is 续航里程 (将以不低于80%的…: 以 stays a word).
+            or (
+                before[k - 1][0] in _modal_words()
+                and all(t[0] in _QUALIFYING_VERBS for t in before[k:])
+            )
+        )
+    ):
         if before[k - 1][0] in ("为", "是", "达", "达到", "有"):
             copula = True
         k -= 1
     core = before[:k]
+    # A total word dropped before a qualifier with no noun before it (三家合计超过7.3亿户):
+    # what the clause says of the figure.
+    for m in range(k, len(before)):
+        if before[m][0] in _total_words() and not (m > 0 and _is_attr(before[m - 1][0])):
+            add([before[m]], {"adjacent": 1.0, "copula": float(copula)})
     # A measured attribute among the words dropped before the quantity (获得价值400元的奖品:
     # 价值 reads as a qualifier of the sum, and is what it measures).
     for t in before[k:]:
@@ -1195,7 +1262,8 @@ def predicate_options(
                 and core[j + 1][1] in ("f", "v")
             ):
                 add(core[j : j + 2], f)  # 砍|下 (全场最高的27分): the verb with its complement
-            else:
+            elif not (t[0] in _total_words() and j > 0 and _is_attr(core[j - 1][0])):
+                # (出货量累计1.36亿部: 累计 alone says nothing; 出货量累计 is offered below.)
                 add([t], f)
             # The verb with the adverbs or nouns before it (同比增长, 净值下挫).
             m = j
@@ -1371,7 +1439,9 @@ def predicate_options(
     # it no verb: a state or adjective closing the clause (3人重伤, 四成半飘红), or the words
     # after an adverb there (百余款地板将特价销售, 7级资源将面市).
     if not yi_attr:
-        _closing_state(after, max(i, run_end), add)
+        # Modal words read as adverbs there (15分钟可充满电 -> 充满电).
+        after_m = [(t[0], "d", t[2], t[3]) if t[0] in _modal_words() else t for t in after]
+        _closing_state(after_m, max(i, run_end), add)
     # A quantity that opens its clause and is what the clause speaks of (38%的“甲世代”每月
     # 给父母补贴家用, 三成因为房子老化要装修): the rest of the clause after it and the noun it
     # counts (a quoted term, a noun run) states what is claimed of that share.
@@ -1442,7 +1512,11 @@ def predicate_options(
         key = (carried.start, carried.end, carried.text)
         f0 = found.setdefault(key, {"length": min(len(carried.text), 20) / 10})
         f0["list_carried"] = 1.0
-    if rule is not None and rule.text:
+    if (
+        rule is not None
+        and rule.text
+        and not _lone_word_rule(rule, toks, before[-1][3] if reported and before else -1)
+    ):
         if rule.start >= 0:
             span = [
                 t

@@ -1,0 +1,67 @@
+"""Thirty-fifth session's predicate options, with sentences written for the tests: a modal
+(可, 能, 将) before a qualifier is stepped over to the attribute before it and no option alone;
+a report verb (称, 说) right before a quantity that opens a reported clause is none either, the
+verb after the modal is; a total word (合计, 累计) after a noun is offered only with the noun,
+with no noun before it (三家合计超过…) alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.core import extract_with_fields
+from extractor.lexicon import words
+
+
+def _options(text: str, surface: str) -> list[str]:
+    [opts] = [
+        [o.text for o in f.get("predicate", [])]
+        for c, f in extract_with_fields(text)
+        if c.quantity_text == surface
+    ]
+    return opts
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "wanted", "unwanted"),
+    [
+        # A modal before a qualifier: the attribute before it is offered, the modal is not.
+        ("这款轿车的综合续航里程可达720公里。", "达720公里", "续航里程", "可"),
+        ("这台电动车的最大续航能达到610公里。", "达到610公里", "续航", "能"),
+        ("该项目年发电量将超过12亿千瓦时。", "超过12亿千瓦时", "发电量", "将"),
+        # A report verb right before a reported clause: the verb after the modal instead.
+        ("厂家称20分钟可充满电。", "20分钟", "充满电", "称"),
+        ("报告称六成受访者选择线上购物。", "六成", "选择", "称"),
+        # A total word with no noun before it is what is said of the figure.
+        ("两家公司合计超过5.6亿户。", "超过5.6亿户", "合计", None),
+        # After a measured noun, the total word comes only with the noun.
+        ("全国平板电脑出货量累计2.45亿台。", "2.45亿台", "出货量", "累计"),
+    ],
+)
+def test_modal_report_and_total_words(
+    text: str, surface: str, wanted: str, unwanted: str | None
+) -> None:
+    opts = _options(text, surface)
+    assert any(wanted in o for o in opts), opts
+    if unwanted is not None:
+        assert unwanted not in opts, opts
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "wanted"),
+    [
+        # A report verb with the quantity as its object (no clause after it) stays.
+        ("法院公布8起典型案例。", "8起", "公布"),
+        # A report verb before 的 modifies the figure: it stays.
+        ("增速由此前公布的2.1%上修为2.4%。", "2.1%", "公布"),
+        # A modal followed by a preposition is no modal of the figure (将以…的: 以 stays).
+        ("公司营收同比增长15%。", "15%", "增长"),
+    ],
+)
+def test_forms_that_keep_their_verb(text: str, surface: str, wanted: str) -> None:
+    opts = _options(text, surface)
+    assert any(wanted in o for o in opts), opts
+
+
+def test_word_lists_have_their_entries() -> None:
+    assert {"可", "能", "有望"} <= set(words("modal_words"))
+    assert {"累计", "合计", "共计"} <= set(words("total_words"))
