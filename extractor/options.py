@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cache
 
-from . import lexicon
+from . import lexicon, nlp
 from .ranker import GENRE_SIGNALS, Option
 from .roles import (
     _COPULA,
@@ -1013,6 +1013,27 @@ def _report_verbs() -> frozenset[str]:
     return frozenset(lexicon.words("clause_source_cues"))
 
 
+#: Tags and marks of the words inside a chain of counts (76个/q 县/zg （市、区）175万/m 人).
+_CHAIN_FLAGS = frozenset(("q", "m", "zg", "k"))
+_CHAIN_MARKS = frozenset("（）()、.")
+
+
+def _bracket_rest(norm: str, at: int) -> list[Token]:
+    """The tokens from a bracket opening at ``at`` to the end of its clause (（市、区）175万人受灾
+    of 76个县（市、区）175万人受灾), tagged on their own; none when no bracket opens there."""
+    if norm[at : at + 1] not in ("（", "("):
+        return []
+    end = at
+    while end < len(norm) and end - at < 40 and norm[end] not in _CLAUSE_STOPS:
+        end += 1
+    out: list[Token] = []
+    pos = at
+    for word, flag in nlp.tag(norm[at:end]):
+        out.append((word, flag, pos, pos + len(word)))
+        pos += len(word)
+    return out if pos == end else []
+
+
 #: Qualifiers that may stand between a modal and its quantity (可达, 有望突破, 能超过).
 _QUALIFYING_VERBS = frozenset(
     ("达", "达到", "超过", "突破", "高达", "超", "逾", "接近", "近", "约")
@@ -1070,12 +1091,21 @@ def predicate_options(
     # A count with the noun it counts right after it (7个篮板2次抢断): the words after the
     # next number are that number's, not this one's.
     counted = kind in TALLY_KINDS and past < len(toks) and toks[past][1] in COUNTED_TAGS
-    for t in toks[past : past + _PRED_WINDOW]:
+    chain_at = -1  # where the next count of a chain starts (11个市76个县…受灾)
+    ran_out = (
+        kind in TALLY_KINDS
+        and past < len(toks)
+        and (toks[past][1] in COUNTED_TAGS or toks[past][1] in _CHAIN_FLAGS)
+    )
+    for n_at, t in enumerate(toks[past : past + _PRED_WINDOW], start=past):
         if t[0] in _CLAUSE_STOPS or _is_dateline(norm, t):
+            ran_out = False
             break  # a clause ends; a dateline glued to a headline (…764亿元中新网5月22日电)
         if counted and t[1] in ("m", "eng") and t[0][:1].isdigit():
+            chain_at = n_at
             break
         after.append(t)
+    ran_out = ran_out and chain_at < 0 and past + _PRED_WINDOW >= len(toks)
     found: dict[tuple[int, int, str], dict[str, float]] = {}
     state = {"governed": False}
     # A quantity that opens a reported clause (官方称15分钟可充满电, 调查称七成海归选择…): a
@@ -1435,6 +1465,36 @@ def predicate_options(
             add([after[j]], g)
             if not filler:
                 add(after[i : j + 1], {**g, "counted": 1.0})
+    # A chain of counts with their nouns and one verb closing it (全省11个市76个县（市、区）
+    # 175万人受灾): the verb is said of every count of the chain, the nouns are what they count.
+    if (chain_at >= 0 or ran_out) and toks:
+        chain = list(toks[chain_at:]) if chain_at >= 0 else []
+        # A note in brackets (县（市、区）) ends the clause's tokens: the chain reads on.
+        chain += _bracket_rest(norm, toks[-1][3])
+        counts = chain_at >= 0  # a count stands after the last bracket
+        for n_at in range(min(len(chain), 3 * _PRED_WINDOW)):
+            t = chain[n_at]
+            if t[0] in _CLAUSE_STOPS:
+                break
+            if t[0] in ("（", "("):
+                counts = False  # (7个篮板3次助攻（生涯新高）: a note, no count after it)
+            elif _is_number(t):
+                counts = True
+            if _is_verb_at(chain, n_at):
+                # (…7次助攻3次抢断: a verb right after a measure word is what it counts.)
+                if (
+                    counts
+                    and n_at > 0
+                    and _is_nounish(chain[n_at - 1])
+                    and t[0] not in _DROP_BEFORE
+                    and t[0] not in _MODAL_VERBS
+                ):
+                    add([t], {"counted_verb": 1.0, "next_quantity": 1.0})
+                break
+            if not (
+                _is_number(t) or t[1] in _CHAIN_FLAGS or _is_nounish(t) or t[0] in _CHAIN_MARKS
+            ):
+                break
     # What the clause states of the quantity (and the noun it counts) when the tagger calls
     # it no verb: a state or adjective closing the clause (3人重伤, 四成半飘红), or the words
     # after an adverb there (百余款地板将特价销售, 7级资源将面市).

@@ -65,3 +65,29 @@ def test_forms_that_keep_their_verb(text: str, surface: str, wanted: str) -> Non
 def test_word_lists_have_their_entries() -> None:
     assert {"可", "能", "有望"} <= set(words("modal_words"))
     assert {"累计", "合计", "共计"} <= set(words("total_words"))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # Every count of a chain takes the verb that closes it, across a note in brackets.
+        ("全市8个县12个乡镇（街道）32.5万人受灾。", "8个"),
+        ("全市8个县12个乡镇（街道）32.5万人受灾。", "12个"),
+        ("暴雨造成全省96个县（市、区）210万人受灾。", "96个"),
+    ],
+)
+def test_a_chain_of_counts_takes_its_closing_verb(text: str, surface: str) -> None:
+    assert "受灾" in _options(text, surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unwanted"),
+    [
+        # A box score: the stat after a measure word is what that number counts.
+        ("他拿下28分9个篮板6次助攻2次抢断。", "9个", "抢断"),
+        # A note in brackets with no count after it closes no chain.
+        ("他拿下9个篮板3次助攻（生涯新高）。", "9个", "新高"),
+    ],
+)
+def test_a_box_score_is_no_chain(text: str, surface: str, unwanted: str) -> None:
+    assert unwanted not in _options(text, surface)
