@@ -1057,6 +1057,12 @@ def _lone_word_rule(rule: Phrase, toks: Sequence[Token], report_end: int) -> boo
     return False
 
 
+@cache
+def _rank_verbs() -> frozenset[str]:
+    """Verbs that put an ordinal in a ranking (排名, 位列, 位居): ``rank_verbs.tsv``."""
+    return frozenset(lexicon.words("rank_verbs"))
+
+
 def predicate_options(
     *,
     norm: str,
@@ -1323,12 +1329,29 @@ def predicate_options(
         if e > k + 1 and _is_attr(after[e - 1][0]):
             yi_attr = True
             add(after[k + 1 : e], {"after_de": 1.0, "yi_de": 1.0, "adjacent": 1.0})
+    # 韩国以5枚金牌排名第七: the rank verb after a 以-phrase governs the ordinal, not the
+    # quantity of the 以-phrase (what it counts, 金牌, is what that measures).
+    # (以26胜18负排名第三: a record's second count stands in the 以-phrase too.)
+    m = len(before)
+    while (
+        m > 0 and len(before) - m < 4 and (_is_number(before[m - 1]) or before[m - 1][1] in "vqm")
+    ):
+        m -= 1
+    yi_rank = yi_before or (0 < m < len(before) and before[m - 1][0] in ("以", "按"))
+    rank_at = frozenset(
+        j
+        for j, t in enumerate(after)
+        if yi_rank
+        and t[0] in _rank_verbs()
+        and any(u[0].startswith("第") for u in after[j + 1 : j + 3])
+    )
     seen_verb = False
     for j, t in enumerate([] if yi_attr else after):
         if t[1] == "x" and t[0] not in _QUOTES:
             break
         if (
-            _is_verb_at(after, j)
+            j not in rank_at
+            and _is_verb_at(after, j)
             and (len(t[0]) >= 2 or t[0] not in _DROP_BEFORE)
             and t[0] not in _MODAL_VERBS
         ):
@@ -1453,6 +1476,7 @@ def predicate_options(
         if (
             j < len(after)
             and not yi_attr
+            and j not in rank_at
             and after[j][1].startswith("v")
             and after[j][1] != "vn"
             and after[j][0] not in _MODAL_VERBS
@@ -1572,10 +1596,12 @@ def predicate_options(
         key = (carried.start, carried.end, carried.text)
         f0 = found.setdefault(key, {"length": min(len(carried.text), 20) / 10})
         f0["list_carried"] = 1.0
+    rank_spans = {(after[j][2], after[j][3]) for j in rank_at}
     if (
         rule is not None
         and rule.text
         and not _lone_word_rule(rule, toks, before[-1][3] if reported and before else -1)
+        and (rule.start, rule.end) not in rank_spans
     ):
         if rule.start >= 0:
             span = [

@@ -91,3 +91,34 @@ def test_a_chain_of_counts_takes_its_closing_verb(text: str, surface: str) -> No
 )
 def test_a_box_score_is_no_chain(text: str, surface: str, unwanted: str) -> None:
     assert unwanted not in _options(text, surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "wanted", "rank_verb"),
+    [
+        # In 以 Q X 排名第K the rank verb is said of the ordinal; Q measures X.
+        ("日本队以9枚金牌排名第五。", "9枚", "金牌", "排名"),
+        ("挪威队以16枚金牌位列奖牌榜第一。", "16枚", "金牌", "位列"),
+        # A record's second count stands in the 以-phrase too.
+        ("太阳以31胜12负排名西部第二。", "12负", "负", "排名"),
+    ],
+)
+def test_a_rank_verb_after_yi_is_the_ordinals(
+    text: str, surface: str, wanted: str, rank_verb: str
+) -> None:
+    opts = _options(text, surface)
+    assert wanted in opts, opts
+    assert rank_verb not in opts, opts
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "wanted"),
+    [
+        # The ordinal keeps its rank verb.
+        ("日本队以9枚金牌排名第五。", "第五", "排名"),
+        # Without 以 the verb after a count is still offered.
+        ("全市12家企业排名靠前。", "12家", "排名"),
+    ],
+)
+def test_rank_verbs_kept_elsewhere(text: str, surface: str, wanted: str) -> None:
+    assert wanted in _options(text, surface)
