@@ -1063,6 +1063,12 @@ def _rank_verbs() -> frozenset[str]:
     return frozenset(lexicon.words("rank_verbs"))
 
 
+@cache
+def _milestone_nouns() -> frozenset[str]:
+    """Figurative milestone nouns after a value (台阶, 大关): ``milestone_nouns.tsv``."""
+    return frozenset(lexicon.words("milestone_nouns"))
+
+
 def predicate_options(
     *,
     norm: str,
@@ -1180,6 +1186,10 @@ def predicate_options(
             return  # 其中32784例为本土病例, 即6倍经验: how the figure links to the clause before
         if ends_like_dateline(text) or "记者" in text or "作者" in text:
             return  # a dateline or a byline (…记者, 作者：…)
+        if text in _milestone_nouns() and start >= q_end and kind != "count":
+            # 迈上1.9万亿元台阶: a figure of speech, not what the value measures (设立5个关口:
+            # a count counts it).
+            return
         if text in _report_verbs() and reported and before and span[-1] is before[-1]:
             return  # 官方称15分钟可充满电: the report governs the clause, not the quantity
         if _inside_name(norm, start, end):

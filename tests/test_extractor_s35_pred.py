@@ -122,3 +122,24 @@ def test_a_rank_verb_after_yi_is_the_ordinals(
 )
 def test_rank_verbs_kept_elsewhere(text: str, surface: str, wanted: str) -> None:
     assert wanted in _options(text, surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "wanted", "unwanted"),
+    [
+        # A milestone figure of speech after an amount is no option; the verb before is.
+        ("全省经济总量迈上5万亿元台阶。", "5万亿元", "迈上", "台阶"),
+        ("深证成指站上12000点关口。", "12000点", "站上", "关口"),
+        # A count counts the noun: it stays.
+        ("边境设立5个关口。", "5个", "关口", None),
+    ],
+)
+def test_milestone_nouns(text: str, surface: str, wanted: str, unwanted: str | None) -> None:
+    opts = _options(text, surface)
+    assert any(wanted in o for o in opts), opts
+    if unwanted is not None:
+        assert unwanted not in opts, opts
+
+
+def test_milestone_list_has_its_entries() -> None:
+    assert {"台阶", "大关", "关口"} <= set(words("milestone_nouns"))
