@@ -1069,6 +1069,45 @@ def _milestone_nouns() -> frozenset[str]:
     return frozenset(lexicon.words("milestone_nouns"))
 
 
+@cache
+def _comparison_base_words() -> frozenset[str]:
+    """Words opening a comparison base X的+value: ``comparison_base_words.tsv``."""
+    return frozenset(lexicon.words("comparison_base_words"))
+
+
+def _comparison_base(before: Sequence[Token]) -> int:
+    """Where the comparison word starts when the quantity after ``before`` is the base of a
+    comparison (较上年同期的|4.2亿美元, 远|超其对手乙的|约120万票), else -1."""
+    if not before or before[-1][0] != "的":
+        return -1
+    for j in range(len(before) - 2, max(-1, len(before) - 8), -1):
+        w = before[j][0]
+        if w in _CLAUSE_STOPS or w == "的":
+            return -1
+        if j > 0 and before[j - 1][0] + w in _comparison_base_words():
+            return before[j - 1][2]
+        if w in _comparison_base_words():
+            # (不低于股票资产的80%: a bound of the quantity, not a base.)
+            return -1 if j > 0 and before[j - 1][0] in ("不", "并不", "不会") else before[j][2]
+    return -1
+
+
+def _clause_before(norm: str, at: int) -> list[Token]:
+    """The tokens of the clause ending with the stop right before ``at``, tagged on their own
+    (at most 30 characters back); none when no stop stands there."""
+    if at < 1 or norm[at - 1] not in _CLAUSE_STOPS:
+        return []
+    start = at - 1
+    while start > 0 and at - 1 - start < 30 and norm[start - 1] not in _CLAUSE_STOPS:
+        start -= 1
+    out: list[Token] = []
+    pos = start
+    for word, flag in nlp.tag(norm[start : at - 1]):
+        out.append((word, flag, pos, pos + len(word)))
+        pos += len(word)
+    return out if pos == at - 1 else []
+
+
 def predicate_options(
     *,
     norm: str,
@@ -1120,6 +1159,7 @@ def predicate_options(
     ran_out = ran_out and chain_at < 0 and past + _PRED_WINDOW >= len(toks)
     found: dict[tuple[int, int, str], dict[str, float]] = {}
     state = {"governed": False}
+    base_at = _comparison_base(before)
     # A quantity that opens a reported clause (官方称15分钟可充满电, 调查称七成海归选择…): a
     # verb follows it in its clause, and the report verb right before it governs that clause.
     # (最高法公布5起重大制贩毒品案 6人被执行死刑: the verb after a mark or another number is
@@ -1186,6 +1226,8 @@ def predicate_options(
             return  # 其中32784例为本土病例, 即6倍经验: how the figure links to the clause before
         if ends_like_dateline(text) or "记者" in text or "作者" in text:
             return  # a dateline or a byline (…记者, 作者：…)
+        if base_at >= 0 and start >= base_at:
+            return  # 较上年同期的4.2亿美元下降: the base's X and the change verb are not its own
         if text in _milestone_nouns() and start >= q_end and kind != "count":
             # 迈上1.9万亿元台阶: a figure of speech, not what the value measures (设立5个关口:
             # a count counts it).
@@ -1436,6 +1478,17 @@ def predicate_options(
             add(lead[m : j + 1], g_attr)
             add(lead[j : j + 1], g_attr)
             break
+    # The base of a comparison opening its clause (净利润为3.5亿美元，较上年同期的4.2亿美元下降
+    # 16.7%): what the clause before measures, and its verb.
+    if base_at >= 0 and toks and not any(t[1] == "x" for t in before if t[2] < base_at):
+        prev_toks = _clause_before(norm, toks[0][2])
+        for j in range(len(prev_toks) - 1, -1, -1):
+            t = prev_toks[j]
+            if (_is_nounish(t) and _is_attr(t[0])) or (
+                _is_verb_at(prev_toks, j) and t[0] not in _DROP_BEFORE
+            ):
+                add([t], {"clause_attr": 1.0, "previous_clause": 1.0})
+                break
     # A clause that opens with its quantity (…总价款大幅增加，达1.59万亿元): the measured
     # attribute of the clause before.
     if not core and previous_clause:

@@ -143,3 +143,34 @@ def test_milestone_nouns(text: str, surface: str, wanted: str, unwanted: str | N
 
 def test_milestone_list_has_its_entries() -> None:
     assert {"台阶", "大关", "关口"} <= set(words("milestone_nouns"))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "wanted", "unwanted"),
+    [
+        # The base of a comparison takes what the clause before measures, not the change verb.
+        ("营业收入为8.6亿元，较上年同期的7.9亿元增长8.9%。", "7.9亿元", "营业收入", "增长"),
+        ("失业率为4.1%，较8月的4.5%明显回落。", "4.5%", "失业率", "回落"),
+        # The compared entity X is no predicate of the base either.
+        ("甲队获得约52万张选票，远超其对手乙队的约31万张选票。", "约31万张", "获得", "乙队"),
+    ],
+)
+def test_a_comparison_base_takes_the_main_attribute(
+    text: str, surface: str, wanted: str, unwanted: str
+) -> None:
+    opts = _options(text, surface)
+    assert wanted in opts, opts
+    assert unwanted not in opts, opts
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "wanted"),
+    [
+        # The changed value itself keeps the change verb.
+        ("营业收入为8.6亿元，较上年同期的7.9亿元增长8.9%。", "8.9%", "增长"),
+        # 不低于…的 is a bound of the quantity, not a base.
+        ("该类资产不低于股票资产的80%。", "80%", "资产"),
+    ],
+)
+def test_forms_that_are_no_comparison_base(text: str, surface: str, wanted: str) -> None:
+    assert any(wanted in o for o in _options(text, surface))
