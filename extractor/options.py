@@ -1108,6 +1108,35 @@ def _clause_before(norm: str, at: int) -> list[Token]:
     return out if pos == at - 1 else []
 
 
+@cache
+def _bound_suffixes() -> frozenset[str]:
+    return frozenset(lexicon.words("bound_attribute_suffixes"))
+
+
+def _glue_bound_suffixes(tokens: Sequence[Token]) -> Sequence[Token]:
+    """``tokens`` with a bound attribute suffix the tagger cut off and read as a verb glued
+    back to the verb before it (付费/v 率/v 提升 -> 付费率/n 提升): one measured noun. Only
+    where a verb, an adverb or a qualifier follows (主教练|率队 stays)."""
+    if not any(t[0] in _bound_suffixes() and t[1] == "v" for t in tokens):
+        return tokens
+    out: list[Token] = []
+    for k, t in enumerate(tokens):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if (
+            out
+            and t[0] in _bound_suffixes()
+            and t[1] == "v"
+            and out[-1][1] in ("v", "vn")
+            and out[-1][3] == t[2]
+            and (nxt is None or nxt[1][:1] in ("v", "d", "p", "x") or _is_number(nxt))
+        ):
+            prev = out.pop()
+            out.append((prev[0] + t[0], "n", prev[2], t[3]))
+        else:
+            out.append(t)
+    return out
+
+
 def predicate_options(
     *,
     norm: str,
@@ -1130,7 +1159,7 @@ def predicate_options(
     ``carried`` the predicate of the quantity before it when this one's clause names an item
     of the same list and no verb of its own (其中A 49亿元，B 18亿元); ``previous_clause`` the
     tokens of the clause before (总价款大幅增加，达1.59万亿元: the attribute is there)."""
-    toks = tokens
+    toks = _glue_bound_suffixes(tokens)
     at = bisect.bisect_left(toks, q_start, key=lambda t: t[2])
     past = bisect.bisect_left(toks, q_end, key=lambda t: t[2])
     # A transliterated name spans many tokens (安德烈-伊戈达拉): names and their joiners do

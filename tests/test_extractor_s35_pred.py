@@ -174,3 +174,28 @@ def test_a_comparison_base_takes_the_main_attribute(
 )
 def test_forms_that_are_no_comparison_base(text: str, surface: str, wanted: str) -> None:
     assert any(wanted in o for o in _options(text, surface))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "wanted", "unwanted"),
+    [
+        # A bound suffix cut off a verb is glued back: the rate is one option, not 率 alone.
+        ("该应用付费率提升至9.6%。", "9.6%", "付费率", "率"),
+        ("新用户留存率达到38%。", "达到38%", "留存率", "率"),
+    ],
+)
+def test_a_bound_attribute_suffix_is_glued_back(
+    text: str, surface: str, wanted: str, unwanted: str
+) -> None:
+    opts = _options(text, surface)
+    assert any(o.endswith(wanted) for o in opts), opts
+    assert unwanted not in opts, opts
+
+
+def test_a_suffix_char_before_a_noun_stays_apart() -> None:
+    from extractor.options import _glue_bound_suffixes
+
+    toks = [("主教练", "n", 0, 3), ("率", "v", 3, 4), ("队", "n", 4, 5)]
+    assert list(_glue_bound_suffixes(toks)) == toks
+    glued = _glue_bound_suffixes([("付费", "v", 0, 2), ("率", "v", 2, 3), ("提升", "v", 3, 5)])
+    assert [t[0] for t in glued] == ["付费率", "提升"]
