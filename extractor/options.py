@@ -1602,7 +1602,12 @@ def predicate_options(
                     counts
                     and n_at > 0
                     and _is_nounish(chain[n_at - 1])
-                    and t[0] not in _DROP_BEFORE
+                    # (…城市达到标准: 达到 closes the chain; 达到5个 qualifies a count.)
+                    and not (
+                        t[0] in _DROP_BEFORE
+                        and n_at + 1 < len(chain)
+                        and chain[n_at + 1][0][:1].isdigit()
+                    )
                     and t[0] not in _MODAL_VERBS
                 ):
                     add([t], {"counted_verb": 1.0, "next_quantity": 1.0})

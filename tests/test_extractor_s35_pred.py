@@ -199,3 +199,16 @@ def test_a_suffix_char_before_a_noun_stays_apart() -> None:
     assert list(_glue_bound_suffixes(toks)) == toks
     glued = _glue_bound_suffixes([("付费", "v", 0, 2), ("率", "v", 2, 3), ("提升", "v", 3, 5)])
     assert [t[0] for t in glued] == ["付费率", "提升"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "wanted"),
+    [
+        # N个X的M个Y VERB: the first count is offered the verb closing the chain too, a
+        # qualifying verb (达到) included when no number follows it.
+        ("全国已有17个省份的64个城市达到示范标准。", "17个", "达到"),
+        ("全国已有17个省份的64个城市完成改造。", "17个", "完成"),
+    ],
+)
+def test_a_chain_through_de_takes_its_closing_verb(text: str, surface: str, wanted: str) -> None:
+    assert wanted in _options(text, surface)
