@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cache
 
-from . import lexicon
+from . import lexicon, nlp
 from .ranker import GENRE_SIGNALS, Option
 from .roles import (
     _COPULA,
@@ -1005,6 +1005,148 @@ def time_class(f: dict[str, float]) -> str:
 
 
 # ------------------------------------------------------------------------------ predicate
+@cache
+def _modal_words() -> frozenset[str]:
+    """Modal words (可, 能, 有望): never a predicate alone (see ``modal_words.tsv``)."""
+    return frozenset(lexicon.words("modal_words"))
+
+
+@cache
+def _total_words() -> frozenset[str]:
+    """Words saying a figure is a total (累计, 合计): see ``total_words.tsv``."""
+    return frozenset(lexicon.words("total_words"))
+
+
+@cache
+def _report_verbs() -> frozenset[str]:
+    """Verbs of reporting (称, 表示, 透露): they govern a clause, never the quantity in it."""
+    return frozenset(lexicon.words("clause_source_cues"))
+
+
+#: Tags and marks of the words inside a chain of counts (76个/q 县/zg （市、区）175万/m 人).
+_CHAIN_FLAGS = frozenset(("q", "m", "zg", "k"))
+_CHAIN_MARKS = frozenset("（）()、.")
+
+
+def _bracket_rest(norm: str, at: int) -> list[Token]:
+    """The tokens from a bracket opening at ``at`` to the end of its clause (（市、区）175万人受灾
+    of 76个县（市、区）175万人受灾), tagged on their own; none when no bracket opens there."""
+    if norm[at : at + 1] not in ("（", "("):
+        return []
+    end = at
+    while end < len(norm) and end - at < 40 and norm[end] not in _CLAUSE_STOPS:
+        end += 1
+    out: list[Token] = []
+    pos = at
+    for word, flag in nlp.tag(norm[at:end]):
+        out.append((word, flag, pos, pos + len(word)))
+        pos += len(word)
+    return out if pos == end else []
+
+
+#: Qualifiers that may stand between a modal and its quantity (可达, 有望突破, 能超过).
+_QUALIFYING_VERBS = frozenset(
+    ("达", "达到", "超过", "突破", "高达", "超", "逾", "接近", "近", "约")
+)
+
+
+def _lone_word_rule(rule: Phrase, toks: Sequence[Token], report_end: int) -> bool:
+    """Whether the clause rules' predicate is a word that is never one alone: a modal (可 of
+    续航里程可达650公里), a report verb before the quantity (称 of 官方称15分钟…), or a total word
+    right after a measured noun (累计 of 出货量累计1.36亿部). ``report_end``: where a report
+    verb that governs the quantity's clause would end (-1: it opens no reported clause)."""
+    if rule.text in _modal_words() and len(rule.text) == 1:
+        return True  # (有望达到110个: a modal of two characters may be the gold's)
+    if rule.start < 0:
+        return False
+    if rule.text in _report_verbs() and rule.end == report_end:
+        return True
+    if rule.text in _total_words():
+        k = bisect.bisect_left(toks, rule.start, key=lambda t: t[2])
+        return k > 0 and toks[k - 1][3] == rule.start and _is_attr(toks[k - 1][0])
+    return False
+
+
+@cache
+def _rank_verbs() -> frozenset[str]:
+    """Verbs that put an ordinal in a ranking (排名, 位列, 位居): ``rank_verbs.tsv``."""
+    return frozenset(lexicon.words("rank_verbs"))
+
+
+@cache
+def _milestone_nouns() -> frozenset[str]:
+    """Figurative milestone nouns after a value (台阶, 大关): ``milestone_nouns.tsv``."""
+    return frozenset(lexicon.words("milestone_nouns"))
+
+
+@cache
+def _comparison_base_words() -> frozenset[str]:
+    """Words opening a comparison base X的+value: ``comparison_base_words.tsv``."""
+    return frozenset(lexicon.words("comparison_base_words"))
+
+
+def _comparison_base(before: Sequence[Token]) -> int:
+    """Where the comparison word starts when the quantity after ``before`` is the base of a
+    comparison (较上年同期的|4.2亿美元, 远|超其对手乙的|约120万票), else -1."""
+    if not before or before[-1][0] != "的":
+        return -1
+    for j in range(len(before) - 2, max(-1, len(before) - 8), -1):
+        w = before[j][0]
+        if w in _CLAUSE_STOPS or w == "的":
+            return -1
+        if j > 0 and before[j - 1][0] + w in _comparison_base_words():
+            return before[j - 1][2]
+        if w in _comparison_base_words():
+            # (不低于股票资产的80%: a bound of the quantity, not a base.)
+            return -1 if j > 0 and before[j - 1][0] in ("不", "并不", "不会") else before[j][2]
+    return -1
+
+
+def _clause_before(norm: str, at: int) -> list[Token]:
+    """The tokens of the clause ending with the stop right before ``at``, tagged on their own
+    (at most 30 characters back); none when no stop stands there."""
+    if at < 1 or norm[at - 1] not in _CLAUSE_STOPS:
+        return []
+    start = at - 1
+    while start > 0 and at - 1 - start < 30 and norm[start - 1] not in _CLAUSE_STOPS:
+        start -= 1
+    out: list[Token] = []
+    pos = start
+    for word, flag in nlp.tag(norm[start : at - 1]):
+        out.append((word, flag, pos, pos + len(word)))
+        pos += len(word)
+    return out if pos == at - 1 else []
+
+
+@cache
+def _bound_suffixes() -> frozenset[str]:
+    return frozenset(lexicon.words("bound_attribute_suffixes"))
+
+
+def _glue_bound_suffixes(tokens: Sequence[Token]) -> Sequence[Token]:
+    """``tokens`` with a bound attribute suffix the tagger cut off and read as a verb glued
+    back to the verb before it (付费/v 率/v 提升 -> 付费率/n 提升): one measured noun. Only
+    where a verb, an adverb or a qualifier follows (主教练|率队 stays)."""
+    if not any(t[0] in _bound_suffixes() and t[1] == "v" for t in tokens):
+        return tokens
+    out: list[Token] = []
+    for k, t in enumerate(tokens):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if (
+            out
+            and t[0] in _bound_suffixes()
+            and t[1] == "v"
+            and out[-1][1] in ("v", "vn")
+            and out[-1][3] == t[2]
+            and (nxt is None or nxt[1][:1] in ("v", "d", "p", "x") or _is_number(nxt))
+        ):
+            prev = out.pop()
+            out.append((prev[0] + t[0], "n", prev[2], t[3]))
+        else:
+            out.append(t)
+    return out
+
+
 def predicate_options(
     *,
     norm: str,
@@ -1027,7 +1169,7 @@ def predicate_options(
     ``carried`` the predicate of the quantity before it when this one's clause names an item
     of the same list and no verb of its own (其中A 49亿元，B 18亿元); ``previous_clause`` the
     tokens of the clause before (总价款大幅增加，达1.59万亿元: the attribute is there)."""
-    toks = tokens
+    toks = _glue_bound_suffixes(tokens)
     at = bisect.bisect_left(toks, q_start, key=lambda t: t[2])
     past = bisect.bisect_left(toks, q_end, key=lambda t: t[2])
     # A transliterated name spans many tokens (安德烈-伊戈达拉): names and their joiners do
@@ -1039,14 +1181,32 @@ def predicate_options(
     # A count with the noun it counts right after it (7个篮板2次抢断): the words after the
     # next number are that number's, not this one's.
     counted = kind in TALLY_KINDS and past < len(toks) and toks[past][1] in COUNTED_TAGS
-    for t in toks[past : past + _PRED_WINDOW]:
+    chain_at = -1  # where the next count of a chain starts (11个市76个县…受灾)
+    ran_out = (
+        kind in TALLY_KINDS
+        and past < len(toks)
+        and (toks[past][1] in COUNTED_TAGS or toks[past][1] in _CHAIN_FLAGS)
+    )
+    for n_at, t in enumerate(toks[past : past + _PRED_WINDOW], start=past):
         if t[0] in _CLAUSE_STOPS or _is_dateline(norm, t):
+            ran_out = False
             break  # a clause ends; a dateline glued to a headline (…764亿元中新网5月22日电)
         if counted and t[1] in ("m", "eng") and t[0][:1].isdigit():
+            chain_at = n_at
             break
         after.append(t)
+    ran_out = ran_out and chain_at < 0 and past + _PRED_WINDOW >= len(toks)
     found: dict[tuple[int, int, str], dict[str, float]] = {}
     state = {"governed": False}
+    base_at = _comparison_base(before)
+    # A quantity that opens a reported clause (官方称15分钟可充满电, 调查称七成海归选择…): a
+    # verb follows it in its clause, and the report verb right before it governs that clause.
+    # (最高法公布5起重大制贩毒品案 6人被执行死刑: the verb after a mark or another number is
+    # not said of this quantity.)
+    reach = next(
+        (j for j, t in enumerate(after) if t[1] == "x" or (j > 0 and _is_number(t))), len(after)
+    )
+    reported = any(_is_verb_at(after, j) for j in range(reach))
     # Where the name tokens of the window end (a one-character word starting there is the
     # rest of the name).
     name_ends = {
@@ -1105,6 +1265,14 @@ def predicate_options(
             return  # 其中32784例为本土病例, 即6倍经验: how the figure links to the clause before
         if ends_like_dateline(text) or "记者" in text or "作者" in text:
             return  # a dateline or a byline (…记者, 作者：…)
+        if base_at >= 0 and start >= base_at:
+            return  # 较上年同期的4.2亿美元下降: the base's X and the change verb are not its own
+        if text in _milestone_nouns() and start >= q_end and kind != "count":
+            # 迈上1.9万亿元台阶: a figure of speech, not what the value measures (设立5个关口:
+            # a count counts it).
+            return
+        if text in _report_verbs() and reported and before and span[-1] is before[-1]:
+            return  # 官方称15分钟可充满电: the report governs the clause, not the quantity
         if _inside_name(norm, start, end):
             return  # a piece of a transliterated name (武贾西奇 of 萨沙-武贾西奇)
         f = dict(f)
@@ -1162,11 +1330,27 @@ def predicate_options(
     # What stands right before the quantity once qualifiers and copulas are dropped.
     k = len(before)
     copula = False
-    while k > 0 and (before[k - 1][0] in _DROP_BEFORE or before[k - 1][1] in ("ul", "uj")):
+    while (
+        k > 0
+        and (
+            before[k - 1][0] in _DROP_BEFORE
+            or before[k - 1][1] in ("ul", "uj")
+            # 续航里程可达650公里: the attribute is 续航里程 (将以不低于80%的…: 以 stays a word).
+            or (
+                before[k - 1][0] in _modal_words()
+                and all(t[0] in _QUALIFYING_VERBS for t in before[k:])
+            )
+        )
+    ):
         if before[k - 1][0] in ("为", "是", "达", "达到", "有"):
             copula = True
         k -= 1
     core = before[:k]
+    # A total word dropped before a qualifier with no noun before it (三家合计超过7.3亿户):
+    # what the clause says of the figure.
+    for m in range(k, len(before)):
+        if before[m][0] in _total_words() and not (m > 0 and _is_attr(before[m - 1][0])):
+            add([before[m]], {"adjacent": 1.0, "copula": float(copula)})
     # A measured attribute among the words dropped before the quantity (获得价值400元的奖品:
     # 价值 reads as a qualifier of the sum, and is what it measures).
     for t in before[k:]:
@@ -1205,7 +1389,8 @@ def predicate_options(
                 and core[j + 1][1] in ("f", "v")
             ):
                 add(core[j : j + 2], f)  # 砍|下 (全场最高的27分): the verb with its complement
-            else:
+            elif not (t[0] in _total_words() and j > 0 and _is_attr(core[j - 1][0])):
+                # (出货量累计1.36亿部: 累计 alone says nothing; 出货量累计 is offered below.)
                 add([t], f)
             # The verb with the adverbs or nouns before it (同比增长, 净值下挫).
             m = j
@@ -1235,12 +1420,29 @@ def predicate_options(
         if e > k + 1 and _is_attr(after[e - 1][0]):
             yi_attr = True
             add(after[k + 1 : e], {"after_de": 1.0, "yi_de": 1.0, "adjacent": 1.0})
+    # 韩国以5枚金牌排名第七: the rank verb after a 以-phrase governs the ordinal, not the
+    # quantity of the 以-phrase (what it counts, 金牌, is what that measures).
+    # (以26胜18负排名第三: a record's second count stands in the 以-phrase too.)
+    m = len(before)
+    while (
+        m > 0 and len(before) - m < 4 and (_is_number(before[m - 1]) or before[m - 1][1] in "vqm")
+    ):
+        m -= 1
+    yi_rank = yi_before or (0 < m < len(before) and before[m - 1][0] in ("以", "按"))
+    rank_at = frozenset(
+        j
+        for j, t in enumerate(after)
+        if yi_rank
+        and t[0] in _rank_verbs()
+        and any(u[0].startswith("第") for u in after[j + 1 : j + 3])
+    )
     seen_verb = False
     for j, t in enumerate([] if yi_attr else after):
         if t[1] == "x" and t[0] not in _QUOTES:
             break
         if (
-            _is_verb_at(after, j)
+            j not in rank_at
+            and _is_verb_at(after, j)
             and (len(t[0]) >= 2 or t[0] not in _DROP_BEFORE)
             and t[0] not in _MODAL_VERBS
         ):
@@ -1315,6 +1517,17 @@ def predicate_options(
             add(lead[m : j + 1], g_attr)
             add(lead[j : j + 1], g_attr)
             break
+    # The base of a comparison opening its clause (净利润为3.5亿美元，较上年同期的4.2亿美元下降
+    # 16.7%): what the clause before measures, and its verb.
+    if base_at >= 0 and toks and not any(t[1] == "x" for t in before if t[2] < base_at):
+        prev_toks = _clause_before(norm, toks[0][2])
+        for j in range(len(prev_toks) - 1, -1, -1):
+            t = prev_toks[j]
+            if (_is_nounish(t) and _is_attr(t[0])) or (
+                _is_verb_at(prev_toks, j) and t[0] not in _DROP_BEFORE
+            ):
+                add([t], {"clause_attr": 1.0, "previous_clause": 1.0})
+                break
     # A clause that opens with its quantity (…总价款大幅增加，达1.59万亿元): the measured
     # attribute of the clause before.
     if not core and previous_clause:
@@ -1365,6 +1578,7 @@ def predicate_options(
         if (
             j < len(after)
             and not yi_attr
+            and j not in rank_at
             and after[j][1].startswith("v")
             and after[j][1] != "vn"
             and after[j][0] not in _MODAL_VERBS
@@ -1377,11 +1591,48 @@ def predicate_options(
             add([after[j]], g)
             if not filler:
                 add(after[i : j + 1], {**g, "counted": 1.0})
+    # A chain of counts with their nouns and one verb closing it (全省11个市76个县（市、区）
+    # 175万人受灾): the verb is said of every count of the chain, the nouns are what they count.
+    if (chain_at >= 0 or ran_out) and toks:
+        chain = list(toks[chain_at:]) if chain_at >= 0 else []
+        # A note in brackets (县（市、区）) ends the clause's tokens: the chain reads on.
+        chain += _bracket_rest(norm, toks[-1][3])
+        counts = chain_at >= 0  # a count stands after the last bracket
+        for n_at in range(min(len(chain), 3 * _PRED_WINDOW)):
+            t = chain[n_at]
+            if t[0] in _CLAUSE_STOPS:
+                break
+            if t[0] in ("（", "("):
+                counts = False  # (7个篮板3次助攻（生涯新高）: a note, no count after it)
+            elif _is_number(t):
+                counts = True
+            if _is_verb_at(chain, n_at):
+                # (…7次助攻3次抢断: a verb right after a measure word is what it counts.)
+                if (
+                    counts
+                    and n_at > 0
+                    and _is_nounish(chain[n_at - 1])
+                    # (…城市达到标准: 达到 closes the chain; 达到5个 qualifies a count.)
+                    and not (
+                        t[0] in _DROP_BEFORE
+                        and n_at + 1 < len(chain)
+                        and chain[n_at + 1][0][:1].isdigit()
+                    )
+                    and t[0] not in _MODAL_VERBS
+                ):
+                    add([t], {"counted_verb": 1.0, "next_quantity": 1.0})
+                break
+            if not (
+                _is_number(t) or t[1] in _CHAIN_FLAGS or _is_nounish(t) or t[0] in _CHAIN_MARKS
+            ):
+                break
     # What the clause states of the quantity (and the noun it counts) when the tagger calls
     # it no verb: a state or adjective closing the clause (3人重伤, 四成半飘红), or the words
     # after an adverb there (百余款地板将特价销售, 7级资源将面市).
     if not yi_attr:
-        _closing_state(after, max(i, run_end), add)
+        # Modal words read as adverbs there (15分钟可充满电 -> 充满电).
+        after_m = [(t[0], "d", t[2], t[3]) if t[0] in _modal_words() else t for t in after]
+        _closing_state(after_m, max(i, run_end), add)
     # A quantity that opens its clause and is what the clause speaks of (38%的“甲世代”每月
     # 给父母补贴家用, 三成因为房子老化要装修): the rest of the clause after it and the noun it
     # counts (a quoted term, a noun run) states what is claimed of that share.
@@ -1452,7 +1703,13 @@ def predicate_options(
         key = (carried.start, carried.end, carried.text)
         f0 = found.setdefault(key, {"length": min(len(carried.text), 20) / 10})
         f0["list_carried"] = 1.0
-    if rule is not None and rule.text:
+    rank_spans = {(after[j][2], after[j][3]) for j in rank_at}
+    if (
+        rule is not None
+        and rule.text
+        and not _lone_word_rule(rule, toks, before[-1][3] if reported and before else -1)
+        and (rule.start, rule.end) not in rank_spans
+    ):
         if rule.start >= 0:
             span = [
                 t
