@@ -2075,12 +2075,17 @@ def _counted_item(
     Read at the option's mention, whatever name it was resolved to."""
     if o.start < 0 or o.end > q_start:
         return False
-    if not any(a < o.start <= b for a, b in number_spans):
+    # (``number_spans`` are in start order and do not overlap: read by bisection, so a
+    # clause of thousands of quantities stays linear.)
+    k = bisect.bisect_left(number_spans, o.start, key=lambda x: x[0])
+    if k == 0 or number_spans[k - 1][1] < o.start:
         return False
     # Up to the quantity: a list joiner, then only whole items of the list (a figure, the
     # short noun it counts and a joiner: 500多所延续教育学院、).
     joiners = _list_joiners()
-    items = [(a, b) for a, b in number_spans if o.end <= a < q_start]
+    lo = bisect.bisect_left(number_spans, o.end, key=lambda x: x[0])
+    hi = bisect.bisect_left(number_spans, q_start, key=lambda x: x[0])
+    items = list(number_spans[lo:hi])
     at, joined_once = o.end, False
     while at < q_start:
         joined = next((w for w in joiners if norm.startswith(w, at)), None)
@@ -2116,8 +2121,9 @@ def _measured_item(
     joiner and nouns the tagger reads as nouns."""
     if o.start < 0 or o.end >= q_start:
         return False
-    span = next(((a, b) for a, b in number_spans if a == o.end and b <= q_start), None)
-    if span is None:
+    k = bisect.bisect_left(number_spans, o.end, key=lambda x: x[0])
+    span = number_spans[k] if k < len(number_spans) else None
+    if span is None or span[0] != o.end or span[1] > q_start:
         return False
     at = span[1]
     joined = next((w for w in _list_joiners() if norm.startswith(w, at)), None)
@@ -2126,7 +2132,10 @@ def _measured_item(
     at += len(joined)
     if not 0 < q_start - at <= _ITEM_NOUN_MAX:
         return False
-    words = [t for t in tokens_near(q_start) if at <= t[2] < q_start]
+    near = tokens_near(q_start)
+    lo = bisect.bisect_left(near, at, key=lambda t: t[2])
+    hi = bisect.bisect_left(near, q_start, key=lambda t: t[2])
+    words = near[lo:hi]
     return (
         bool(words)
         and words[0][2] == at

@@ -461,7 +461,10 @@ def time_options(
     found: dict[tuple[int, int], tuple[TimeExpr, dict[str, float]]] = {}
     # A penalty (法院…判处罚金5000万元) is imposed when it is pronounced: the period of the
     # offence stated in an earlier sentence (2015年至2019年，…吸收存款12亿元) is not its time.
-    penalty = any(v in norm[s_start:q_start] for v in _penalty_verbs())
+    # (Read within the 200 characters before the quantity: a sentence of thousands of
+    # quantities stays linear.)
+    head = norm[max(s_start, q_start - 200) : q_start]
+    penalty = any(v in head for v in _penalty_verbs())
 
     def add(t: TimeExpr, f: dict[str, float], at: TimeExpr | None = None) -> None:
         # ``at``: the word standing for ``t`` (当时 of an earlier date): where the option is
@@ -1123,14 +1126,19 @@ def _bound_suffixes() -> frozenset[str]:
     return frozenset(lexicon.words("bound_attribute_suffixes"))
 
 
-def _glue_bound_suffixes(tokens: Sequence[Token]) -> Sequence[Token]:
+def _glue_bound_suffixes(tokens: Sequence[Token], q_start: int) -> Sequence[Token]:
     """``tokens`` with a bound attribute suffix the tagger cut off and read as a verb glued
     back to the verb before it (付费/v 率/v 提升 -> 付费率/n 提升): one measured noun. Only
-    where a verb, an adverb or a qualifier follows (主教练|率队 stays)."""
-    if not any(t[0] in _bound_suffixes() and t[1] == "v" for t in tokens):
+    where a verb, an adverb or a qualifier follows (主教练|率队 stays). Only the words the
+    predicate options of the quantity at ``q_start`` read are looked at (a clause of
+    thousands of quantities stays linear)."""
+    at = bisect.bisect_left(tokens, q_start, key=lambda t: t[2])
+    lo, hi = max(0, at - 4 * _PRED_WINDOW), min(len(tokens), at + 3 * _PRED_WINDOW)
+    if not any(t[0] in _bound_suffixes() and t[1] == "v" for t in tokens[lo:hi]):
         return tokens
-    out: list[Token] = []
-    for k, t in enumerate(tokens):
+    out: list[Token] = list(tokens[:lo])
+    for k in range(lo, hi):
+        t = tokens[k]
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         if (
             out
@@ -1144,6 +1152,7 @@ def _glue_bound_suffixes(tokens: Sequence[Token]) -> Sequence[Token]:
             out.append((prev[0] + t[0], "n", prev[2], t[3]))
         else:
             out.append(t)
+    out.extend(tokens[hi:])
     return out
 
 
@@ -1169,7 +1178,7 @@ def predicate_options(
     ``carried`` the predicate of the quantity before it when this one's clause names an item
     of the same list and no verb of its own (其中A 49亿元，B 18亿元); ``previous_clause`` the
     tokens of the clause before (总价款大幅增加，达1.59万亿元: the attribute is there)."""
-    toks = _glue_bound_suffixes(tokens)
+    toks = _glue_bound_suffixes(tokens, q_start)
     at = bisect.bisect_left(toks, q_start, key=lambda t: t[2])
     past = bisect.bisect_left(toks, q_end, key=lambda t: t[2])
     # A transliterated name spans many tokens (安德烈-伊戈达拉): names and their joiners do

@@ -196,9 +196,23 @@ def test_a_suffix_char_before_a_noun_stays_apart() -> None:
     from extractor.options import _glue_bound_suffixes
 
     toks = [("主教练", "n", 0, 3), ("率", "v", 3, 4), ("队", "n", 4, 5)]
-    assert list(_glue_bound_suffixes(toks)) == toks
-    glued = _glue_bound_suffixes([("付费", "v", 0, 2), ("率", "v", 2, 3), ("提升", "v", 3, 5)])
+    assert list(_glue_bound_suffixes(toks, 5)) == toks
+    glued = _glue_bound_suffixes([("付费", "v", 0, 2), ("率", "v", 2, 3), ("提升", "v", 3, 5)], 5)
     assert [t[0] for t in glued] == ["付费率", "提升"]
+
+
+def test_only_the_words_a_quantity_reads_are_glued() -> None:
+    """A suffix far before the quantity is not looked at (a clause of thousands of
+    quantities stays linear); near it, it is glued as anywhere."""
+    from extractor.options import _glue_bound_suffixes
+
+    head = [("付费", "v", 0, 2), ("率", "v", 2, 3), ("提升", "v", 3, 5)]
+    filler = [("20%", "m", 5 + 2 * k, 7 + 2 * k) for k in range(200)]
+    toks = head + filler
+    assert _glue_bound_suffixes(toks, filler[-1][2]) is toks
+    near = _glue_bound_suffixes(toks, filler[3][2])
+    assert [t[0] for t in near[:2]] == ["付费率", "提升"]
+    assert list(near[2:]) == filler
 
 
 @pytest.mark.parametrize(
