@@ -894,6 +894,22 @@ def _shape_word(norm: str, m: Mention, flag: str, s: int, e: int) -> bool:
     return s == m.end - 2 and norm[s] in "万亿" and flag in _MEASURE_TAGS
 
 
+def _clause_at(doc: _Doc, si: int, pos: int) -> tuple[int, int] | None:
+    """The clause of sentence ``si`` holding ``pos`` (found by bisection: a sentence of
+    thousands of clauses stays linear), None when none does."""
+    clauses = doc.clauses(si)
+    k = bisect.bisect_right(clauses, pos, key=lambda c: c[0]) - 1
+    return clauses[k] if k >= 0 and clauses[k][0] <= pos < clauses[k][1] else None
+
+
+def _words_over(toks: Sequence[Token], pos: int) -> Sequence[Token]:
+    """The tagged words among ``toks`` (in text order) that hold the character at ``pos``,
+    with a word on each side: every word that ends right after ``pos`` or holds it (found by
+    bisection: a clause of thousands of quantities stays linear)."""
+    k = bisect.bisect_right(toks, pos, key=lambda t: t[2])
+    return toks[max(0, k - 2) : k + 1]
+
+
 def _confirm_measure_shapes(doc: _Doc) -> None:
     """Keep an unknown measure word read after a number (8幅作品) only where the tagger leaves
     it standing alone, and not as a function word (:func:`_function_tag`: 3按确定键, 5该项目):
@@ -908,9 +924,10 @@ def _confirm_measure_shapes(doc: _Doc) -> None:
             continue
         if m.rule == MEASURE_SHAPE:
             si = doc.sentence_of(m.start)
-            clause = next((c for c in doc.clauses(si) if c[0] <= m.start < c[1]), None)
+            clause = _clause_at(doc, si, m.start)
             if clause is None or not any(
-                _shape_word(doc.norm, m, flag, s, e) for _, flag, s, e in doc.tokens(clause)
+                _shape_word(doc.norm, m, flag, s, e)
+                for _, flag, s, e in _words_over(doc.tokens(clause), m.end - 1)
             ):
                 if m.fallback is not None:
                     keep.append(m.fallback)
@@ -919,7 +936,7 @@ def _confirm_measure_shapes(doc: _Doc) -> None:
             # A known one-character measure word glued to what follows (两元素, 3方面): the
             # character starts a word, it measures nothing.
             si = doc.sentence_of(m.start)
-            clause = next((c for c in doc.clauses(si) if c[0] <= m.start < c[1]), None)
+            clause = _clause_at(doc, si, m.start)
             # m.end must end a word, as for an unknown measure word; a word of three or more
             # characters opened by the measure word (部手机: the measure word and the noun it
             # counts, in the tagger's dictionary) still counts.
@@ -927,7 +944,7 @@ def _confirm_measure_shapes(doc: _Doc) -> None:
                 e == m.end
                 or (s <= m.end - 1 < e and _glued_measure(flag, s, e, m.end))
                 or (s == m.end - 1 and _measure_and_noun(doc.norm, m, word))
-                for word, flag, s, e in doc.tokens(clause)
+                for word, flag, s, e in _words_over(doc.tokens(clause), m.end - 1)
             ):
                 continue
         keep.append(m)

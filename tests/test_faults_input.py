@@ -221,8 +221,12 @@ def test_nul_file_does_not_stop_the_other_files(tmp_path):
         # source cues read by bisection, the sentencing verb within 200 characters: 17x for
         # 6x the text before the thirty-fifth session)
         lambda n: "法院判处被告人" + "罚金20万元、" * n + "。",
+        # a chain of counts with measure words (the measure word's check against the
+        # tagger's words reads the words at its end, not the whole clause: 11x for 6x the
+        # text before the thirty-fifth session)
+        lambda n: "".join(f"{i}个县" for i in range(1, n)) + "受灾。",
     ],
-    ids=["bare", "penalty-list"],
+    ids=["bare", "penalty-list", "count-chain"],
 )
 def test_extractor_time_is_linear_in_a_long_clause(clause):
     import extractor
