@@ -269,6 +269,8 @@ class _Doc:
         self._tok: dict[tuple[int, int], list[Token]] = {}
         self._subj: dict[tuple[int, int], tuple[Phrase, Phrase | None] | None] = {}
         self._normalised: dict[str, str] = {}
+        self._numbers: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
+        self._numbers_of: list[Mention] | None = None
         self.roles: RoleFinder | None = None
         self.table: EntityTable | None = None
         self.ranker: Ranker | None = None
@@ -392,13 +394,20 @@ class _Doc:
         j = bisect.bisect_left(self.time_spans, (span[1], -1))
         return self.time_spans[i:j]
 
-    def numbers_in(self, span: tuple[int, int]) -> list[tuple[int, int]]:
-        """The spans of the quantities found that overlap ``span``, in start order."""
-        i = bisect.bisect_left(self.mention_starts, span[0])
-        if i > 0 and self.mentions[i - 1].end > span[0]:
-            i -= 1
-        j = bisect.bisect_left(self.mention_starts, span[1])
-        return [(m.start, m.end) for m in self.mentions[i:j]]
+    def numbers_in(self, span: tuple[int, int]) -> Sequence[tuple[int, int]]:
+        """The spans of the quantities found that overlap ``span``, in start order; cached
+        per span (every claim of a sentence asks for its sentence's) until the mentions are
+        replaced."""
+        if self._numbers_of is not self.mentions:
+            self._numbers, self._numbers_of = {}, self.mentions
+        got = self._numbers.get(span)
+        if got is None:
+            i = bisect.bisect_left(self.mention_starts, span[0])
+            if i > 0 and self.mentions[i - 1].end > span[0]:
+                i -= 1
+            j = bisect.bisect_left(self.mention_starts, span[1])
+            got = self._numbers[span] = tuple((m.start, m.end) for m in self.mentions[i:j])
+        return got
 
     def paragraph_start(self, pos: int) -> int:
         """Where the paragraph holding ``pos`` starts (after the last line break before it)."""

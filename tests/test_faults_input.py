@@ -225,8 +225,11 @@ def test_nul_file_does_not_stop_the_other_files(tmp_path):
         # tagger's words reads the words at its end, not the whole clause: 11x for 6x the
         # text before the thirty-fifth session)
         lambda n: "".join(f"{i}个县" for i in range(1, n)) + "受灾。",
+        # a rate word before a list of figures (the sentence's quantities read once per
+        # sentence, not once per claim)
+        lambda n: "付费率提升" + "20%、" * n + "。",
     ],
-    ids=["bare", "penalty-list", "count-chain"],
+    ids=["bare", "penalty-list", "count-chain", "figure-list"],
 )
 def test_extractor_time_is_linear_in_a_long_clause(clause):
     import extractor
