@@ -2079,7 +2079,7 @@ _CUE_REACH = 200
 @cache
 def _clause_source_cues() -> frozenset[str]:
     """``data/clause_source_cues.tsv``: verbs of reporting read inside the quantity's clause."""
-    return frozenset(lexicon.words("clause_source_cues"))
+    return lexicon.word_set("clause_source_cues")
 
 
 def _mark_sources(

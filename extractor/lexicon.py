@@ -2,8 +2,8 @@
 
 Each file starts with ``#`` comment lines that say what the list is for and where its entries
 come from (a class of words, never the words of one article). Every other non-blank line is one
-entry; columns are separated by a tab. :func:`words` gives the first column, :func:`table`
-every column.
+entry; columns are separated by a tab. :func:`words` gives the first column (:func:`word_set`
+as a set), :func:`table` every column.
 """
 
 from __future__ import annotations
@@ -28,3 +28,9 @@ def table(name: str) -> tuple[tuple[str, ...], ...]:
 def words(name: str) -> tuple[str, ...]:
     """The first column of ``data/NAME.tsv``."""
     return tuple(row[0] for row in table(name))
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """The first column of ``data/NAME.tsv`` as a set (for membership tests)."""
+    return frozenset(words(name))

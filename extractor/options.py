@@ -32,6 +32,7 @@ from .roles import (
     _COPULA,
     _DROP_BEFORE,
     _ENTITY_FLAGS,
+    _SENTENCING_VERBS,
     COMPLEMENTS,
     Phrase,
     Token,
@@ -420,11 +421,6 @@ def antecedent(
     return None
 
 
-@cache
-def _penalty_verbs() -> tuple[str, ...]:
-    return tuple(lexicon.words("sentencing_verbs"))
-
-
 #: Words right after a date that make it a birth date (1995年出生, 10月22日生于北京).
 _BIRTH_AFTER = ("出生", "生于", "出世", "诞生")
 
@@ -464,7 +460,7 @@ def time_options(
     # (Read within the 200 characters before the quantity: a sentence of thousands of
     # quantities stays linear.)
     head = norm[max(s_start, q_start - 200) : q_start]
-    penalty = any(v in head for v in _penalty_verbs())
+    penalty = any(v in head for v in _SENTENCING_VERBS)
 
     def add(t: TimeExpr, f: dict[str, float], at: TimeExpr | None = None) -> None:
         # ``at``: the word standing for ``t`` (当时 of an earlier date): where the option is
@@ -1008,24 +1004,6 @@ def time_class(f: dict[str, float]) -> str:
 
 
 # ------------------------------------------------------------------------------ predicate
-@cache
-def _modal_words() -> frozenset[str]:
-    """Modal words (可, 能, 有望): never a predicate alone (see ``modal_words.tsv``)."""
-    return frozenset(lexicon.words("modal_words"))
-
-
-@cache
-def _total_words() -> frozenset[str]:
-    """Words saying a figure is a total (累计, 合计): see ``total_words.tsv``."""
-    return frozenset(lexicon.words("total_words"))
-
-
-@cache
-def _report_verbs() -> frozenset[str]:
-    """Verbs of reporting (称, 表示, 透露): they govern a clause, never the quantity in it."""
-    return frozenset(lexicon.words("clause_source_cues"))
-
-
 #: Tags and marks of the words inside a chain of counts (76个/q 县/zg （市、区）175万/m 人).
 _CHAIN_FLAGS = frozenset(("q", "m", "zg", "k"))
 _CHAIN_MARKS = frozenset("（）()、.")
@@ -1058,34 +1036,16 @@ def _lone_word_rule(rule: Phrase, toks: Sequence[Token], report_end: int) -> boo
     续航里程可达650公里), a report verb before the quantity (称 of 官方称15分钟…), or a total word
     right after a measured noun (累计 of 出货量累计1.36亿部). ``report_end``: where a report
     verb that governs the quantity's clause would end (-1: it opens no reported clause)."""
-    if rule.text in _modal_words() and len(rule.text) == 1:
+    if rule.text in lexicon.word_set("modal_words") and len(rule.text) == 1:
         return True  # (有望达到110个: a modal of two characters may be the gold's)
     if rule.start < 0:
         return False
-    if rule.text in _report_verbs() and rule.end == report_end:
+    if rule.text in lexicon.word_set("clause_source_cues") and rule.end == report_end:
         return True
-    if rule.text in _total_words():
+    if rule.text in lexicon.word_set("total_words"):
         k = bisect.bisect_left(toks, rule.start, key=lambda t: t[2])
         return k > 0 and toks[k - 1][3] == rule.start and _is_attr(toks[k - 1][0])
     return False
-
-
-@cache
-def _rank_verbs() -> frozenset[str]:
-    """Verbs that put an ordinal in a ranking (排名, 位列, 位居): ``rank_verbs.tsv``."""
-    return frozenset(lexicon.words("rank_verbs"))
-
-
-@cache
-def _milestone_nouns() -> frozenset[str]:
-    """Figurative milestone nouns after a value (台阶, 大关): ``milestone_nouns.tsv``."""
-    return frozenset(lexicon.words("milestone_nouns"))
-
-
-@cache
-def _comparison_base_words() -> frozenset[str]:
-    """Words opening a comparison base X的+value: ``comparison_base_words.tsv``."""
-    return frozenset(lexicon.words("comparison_base_words"))
 
 
 def _comparison_base(before: Sequence[Token]) -> int:
@@ -1097,9 +1057,9 @@ def _comparison_base(before: Sequence[Token]) -> int:
         w = before[j][0]
         if w in _CLAUSE_STOPS or w == "的":
             return -1
-        if j > 0 and before[j - 1][0] + w in _comparison_base_words():
+        if j > 0 and before[j - 1][0] + w in lexicon.word_set("comparison_base_words"):
             return before[j - 1][2]
-        if w in _comparison_base_words():
+        if w in lexicon.word_set("comparison_base_words"):
             # (不低于股票资产的80%: a bound of the quantity, not a base.)
             return -1 if j > 0 and before[j - 1][0] in ("不", "并不", "不会") else before[j][2]
     return -1
@@ -1121,11 +1081,6 @@ def _clause_before(norm: str, at: int) -> list[Token]:
     return out if pos == at - 1 else []
 
 
-@cache
-def _bound_suffixes() -> frozenset[str]:
-    return frozenset(lexicon.words("bound_attribute_suffixes"))
-
-
 def _glue_bound_suffixes(tokens: Sequence[Token], q_start: int) -> Sequence[Token]:
     """``tokens`` with a bound attribute suffix the tagger cut off and read as a verb glued
     back to the verb before it (付费/v 率/v 提升 -> 付费率/n 提升): one measured noun. Only
@@ -1134,7 +1089,9 @@ def _glue_bound_suffixes(tokens: Sequence[Token], q_start: int) -> Sequence[Toke
     thousands of quantities stays linear)."""
     at = bisect.bisect_left(tokens, q_start, key=lambda t: t[2])
     lo, hi = max(0, at - 4 * _PRED_WINDOW), min(len(tokens), at + 3 * _PRED_WINDOW)
-    if not any(t[0] in _bound_suffixes() and t[1] == "v" for t in tokens[lo:hi]):
+    if not any(
+        t[0] in lexicon.word_set("bound_attribute_suffixes") and t[1] == "v" for t in tokens[lo:hi]
+    ):
         return tokens
     out: list[Token] = list(tokens[:lo])
     for k in range(lo, hi):
@@ -1142,7 +1099,7 @@ def _glue_bound_suffixes(tokens: Sequence[Token], q_start: int) -> Sequence[Toke
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         if (
             out
-            and t[0] in _bound_suffixes()
+            and t[0] in lexicon.word_set("bound_attribute_suffixes")
             and t[1] == "v"
             and out[-1][1] in ("v", "vn")
             and out[-1][3] == t[2]
@@ -1276,11 +1233,16 @@ def predicate_options(
             return  # a dateline or a byline (…记者, 作者：…)
         if base_at >= 0 and start >= base_at:
             return  # 较上年同期的4.2亿美元下降: the base's X and the change verb are not its own
-        if text in _milestone_nouns() and start >= q_end and kind != "count":
+        if text in lexicon.word_set("milestone_nouns") and start >= q_end and kind != "count":
             # 迈上1.9万亿元台阶: a figure of speech, not what the value measures (设立5个关口:
             # a count counts it).
             return
-        if text in _report_verbs() and reported and before and span[-1] is before[-1]:
+        if (
+            text in lexicon.word_set("clause_source_cues")
+            and reported
+            and before
+            and span[-1] is before[-1]
+        ):
             return  # 官方称15分钟可充满电: the report governs the clause, not the quantity
         if _inside_name(norm, start, end):
             return  # a piece of a transliterated name (武贾西奇 of 萨沙-武贾西奇)
@@ -1346,7 +1308,7 @@ def predicate_options(
             or before[k - 1][1] in ("ul", "uj")
             # 续航里程可达650公里: the attribute is 续航里程 (将以不低于80%的…: 以 stays a word).
             or (
-                before[k - 1][0] in _modal_words()
+                before[k - 1][0] in lexicon.word_set("modal_words")
                 and all(t[0] in _QUALIFYING_VERBS for t in before[k:])
             )
         )
@@ -1358,7 +1320,9 @@ def predicate_options(
     # A total word dropped before a qualifier with no noun before it (三家合计超过7.3亿户):
     # what the clause says of the figure.
     for m in range(k, len(before)):
-        if before[m][0] in _total_words() and not (m > 0 and _is_attr(before[m - 1][0])):
+        if before[m][0] in lexicon.word_set("total_words") and not (
+            m > 0 and _is_attr(before[m - 1][0])
+        ):
             add([before[m]], {"adjacent": 1.0, "copula": float(copula)})
     # A measured attribute among the words dropped before the quantity (获得价值400元的奖品:
     # 价值 reads as a qualifier of the sum, and is what it measures).
@@ -1398,7 +1362,9 @@ def predicate_options(
                 and core[j + 1][1] in ("f", "v")
             ):
                 add(core[j : j + 2], f)  # 砍|下 (全场最高的27分): the verb with its complement
-            elif not (t[0] in _total_words() and j > 0 and _is_attr(core[j - 1][0])):
+            elif not (
+                t[0] in lexicon.word_set("total_words") and j > 0 and _is_attr(core[j - 1][0])
+            ):
                 # (出货量累计1.36亿部: 累计 alone says nothing; 出货量累计 is offered below.)
                 add([t], f)
             # The verb with the adverbs or nouns before it (同比增长, 净值下挫).
@@ -1442,7 +1408,7 @@ def predicate_options(
         j
         for j, t in enumerate(after)
         if yi_rank
-        and t[0] in _rank_verbs()
+        and t[0] in lexicon.word_set("rank_verbs")
         and any(u[0].startswith("第") for u in after[j + 1 : j + 3])
     )
     seen_verb = False
@@ -1640,7 +1606,9 @@ def predicate_options(
     # after an adverb there (百余款地板将特价销售, 7级资源将面市).
     if not yi_attr:
         # Modal words read as adverbs there (15分钟可充满电 -> 充满电).
-        after_m = [(t[0], "d", t[2], t[3]) if t[0] in _modal_words() else t for t in after]
+        after_m = [
+            (t[0], "d", t[2], t[3]) if t[0] in lexicon.word_set("modal_words") else t for t in after
+        ]
         _closing_state(after_m, max(i, run_end), add)
     # A quantity that opens its clause and is what the clause speaks of (38%的“甲世代”每月
     # 给父母补贴家用, 三成因为房子老化要装修): the rest of the clause after it and the noun it
