@@ -231,15 +231,14 @@ def _split_glued(tokens: list[Token], q: int) -> list[Token]:
     if 0 < k < len(tokens) and tokens[k][3] == q and len(tokens[k][0]) == 2:
         w, _, a, b = tokens[k]
         p_w, _, p_a, _ = tokens[k - 1]
-        if w[1] == "为" and tokens[k - 1][3] == a and p_w + w[0] in _glued_copula_nouns():
+        if (
+            w[1] == "为"
+            and tokens[k - 1][3] == a
+            and p_w + w[0] in lexicon.word_set("glued_copula_nouns")
+        ):
             glued = (p_w + w[0], "n", p_a, a + 1)
             return [*tokens[: k - 1], glued, ("为", "p", a + 1, b), *tokens[k + 1 :]]
     return tokens
-
-
-@cache
-def _glued_copula_nouns() -> frozenset[str]:
-    return frozenset(lexicon.words("glued_copula_nouns"))
 
 
 class _Doc:
@@ -834,17 +833,16 @@ def _glued_measure(flag: str, s: int, e: int, end: int) -> bool:
     return flag in _MEASURE_TAGS or (s == end - 1 and e - s >= 3) or flag not in _COMMON_WORD_TAGS
 
 
-@cache
-def _measure_noun_words() -> frozenset[str]:
-    return frozenset(lexicon.words("measure_noun_words"))
-
-
 def _measure_and_noun(norm: str, m: Mention, word: str) -> bool:
     """A measure word fused by the tagger with the noun it counts (312套房源:
     ``data/measure_noun_words.tsv``) still measures, unless a numeral 一 or 二 makes it a
     determiner or an ordinal (一套房子, 二套房贷)."""
     core = m.core_start if m.core_start >= 0 else m.start
-    return word in _measure_noun_words() and norm[core : m.end - 1] not in ("一", "二", "1")
+    return word in lexicon.word_set("measure_noun_words") and norm[core : m.end - 1] not in (
+        "一",
+        "二",
+        "1",
+    )
 
 
 #: Tags of the words a numeral may stand inside and still count: measure words and set
@@ -2203,12 +2201,6 @@ def _reports_there(doc: _Doc, start: int, end: int, cues: frozenset[str]) -> boo
 _PAST_SOURCE_FLOOR = 0.75
 
 
-@cache
-def _self_words() -> frozenset[str]:
-    """``data/self_reference_words.tsv``."""
-    return frozenset(lexicon.words("self_reference_words"))
-
-
 def _items_first(options: list[Option]) -> list[Option]:
     """The ranked subject options with every whole list (``whole_list``: 华为、小米、OPPO三家企业)
     put after the item a respective list aligns with the quantity (``list_item``: 华为 for the
@@ -2255,7 +2247,7 @@ def _past_source(
     )
     if k <= 0:
         return options
-    words = _self_words()
+    words = lexicon.word_set("self_reference_words")
     for span in clauses[: ci + 1]:
         if span[1] <= top.end:
             continue

@@ -297,7 +297,7 @@ def _glued_ends(text: str) -> tuple[int, int]:
         close = max((c for c in _long_close_cues() if rest.endswith(c)), key=len)
         if len(rest) - len(close) >= 2:
             tail, rest = len(close), rest[: -len(close)]
-    words = _not_subject()
+    words = lexicon.word_set("not_subject_words")
     word = next((n for n in _not_subject_sizes() if len(rest) > n and rest[-n:] in words), 0)
     return head, tail + word
 
@@ -344,15 +344,9 @@ def team_result_units() -> frozenset[str]:
 
 
 @cache
-def _not_subject() -> frozenset[str]:
-    """``data/not_subject_words.tsv`` as a set (tested once per token)."""
-    return frozenset(lexicon.words("not_subject_words"))
-
-
-@cache
 def _not_subject_sizes() -> tuple[int, ...]:
     """The lengths of the words of ``data/not_subject_words.tsv``, shortest first."""
-    return tuple(sorted({len(w) for w in _not_subject()}))
+    return tuple(sorted({len(w) for w in lexicon.word_set("not_subject_words")}))
 
 
 #: Class nouns that describe the name after them (data/alias_descriptors.tsv).
@@ -1630,7 +1624,7 @@ def subject_options(
     if raw_near is not None:
         tokens_near = lambda pos: table.glued(raw_near(pos))  # noqa: E731
 
-    not_subject = _not_subject()
+    not_subject = lexicon.word_set("not_subject_words")
     refused = table.refused
 
     def add(text: str, start: int, end: int, feats: dict[str, float]) -> None:
@@ -2044,26 +2038,16 @@ def subject_options(
 
 
 @cache
-def _clause_verbs() -> frozenset[str]:
-    """``data/clause_verbs.tsv`` as a set."""
-    return frozenset(lexicon.words("clause_verbs"))
-
-
-@cache
 def _clause_verb_re() -> re.Pattern[str]:
     """Any clause verb or aspect particle written in a text: the options without one are
     passed at once."""
-    return re.compile("|".join(sorted(_clause_verbs(), key=len, reverse=True)) + "|[了着过]")
+    return re.compile(
+        "|".join(sorted(lexicon.word_set("clause_verbs"), key=len, reverse=True)) + "|[了着过]"
+    )
 
 
 #: The longest noun an item of a list of figures counts (500多所|延续教育学院).
 _ITEM_NOUN_MAX = 6
-
-
-@cache
-def _list_joiners() -> frozenset[str]:
-    """``data/list_joiners.tsv``: what joins the items of a list of figures (、, 和, 以及)."""
-    return frozenset(lexicon.words("list_joiners"))
 
 
 def _counted_item(
@@ -2082,7 +2066,7 @@ def _counted_item(
         return False
     # Up to the quantity: a list joiner, then only whole items of the list (a figure, the
     # short noun it counts and a joiner: 500多所延续教育学院、).
-    joiners = _list_joiners()
+    joiners = lexicon.word_set("list_joiners")
     lo = bisect.bisect_left(number_spans, o.end, key=lambda x: x[0])
     hi = bisect.bisect_left(number_spans, q_start, key=lambda x: x[0])
     items = list(number_spans[lo:hi])
@@ -2126,7 +2110,7 @@ def _measured_item(
     if span is None or span[0] != o.end or span[1] > q_start:
         return False
     at = span[1]
-    joined = next((w for w in _list_joiners() if norm.startswith(w, at)), None)
+    joined = next((w for w in lexicon.word_set("list_joiners") if norm.startswith(w, at)), None)
     if joined is None:
         return False
     at += len(joined)
@@ -2229,25 +2213,19 @@ def _titled_person(
 _ASPECT_FLAGS = frozenset({"ul", "uz", "ug"})
 
 
-@cache
-def _frame_localisers() -> frozenset[str]:
-    """``data/frame_localisers.tsv`` as a set."""
-    return frozenset(lexicon.words("frame_localisers"))
-
-
 def _closed_by_localiser(
     norm: str, o: Option, tokens_near: Callable[[int], Sequence[Token]]
 ) -> bool:
     """Whether an option written where its mention is ends with a localiser after a noun
     (data/frame_localisers.tsv: 基础上, 交易中, 队史上): a frame of place or scope."""
-    if len(o.text) < 3 or o.text[-1] not in _frame_localisers():
+    if len(o.text) < 3 or o.text[-1] not in lexicon.word_set("frame_localisers"):
         return False
     words = _option_words(norm, o, tokens_near)
     return (
         words is not None
         and len(words) >= 2
         and words[-1][1] == "f"
-        and words[-1][0] in _frame_localisers()
+        and words[-1][0] in lexicon.word_set("frame_localisers")
     )
 
 
@@ -2361,7 +2339,7 @@ def _crosses_predicate(norm: str, o: Option, tokens_near: Callable[[int], Sequen
     words = _option_words(norm, o, tokens_near)
     if words is None or len(words) < 3:
         return False
-    verbs = _clause_verbs()
+    verbs = lexicon.word_set("clause_verbs")
     for k in range(1, len(words) - 1):
         word, flag = words[k][0], words[k][1]
         linking = word in verbs and flag.startswith("v")
@@ -2378,26 +2356,8 @@ _OPENING_NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt"})
 _GLUED_ADVERBS = frozenset("共已均再又还曾")
 
 
-@cache
-def _whole_scopes() -> frozenset[str]:
-    """``data/whole_scope_words.tsv`` as a set: the whole area a clause opens with (全省)."""
-    return frozenset(lexicon.words("whole_scope_words"))
-
-
-@cache
-def _national_scopes() -> frozenset[str]:
-    """The words of ``data/national_scope_words.tsv`` as a set (全国, 我国)."""
-    return frozenset(lexicon.words("national_scope_words"))
-
-
 #: Tags of adverbs, which start a clause's predicate after a name.
 _ADVERB_FLAGS = frozenset({"d", "ad"})
-
-
-@cache
-def _report_verbs() -> frozenset[str]:
-    """``data/report_verbs.tsv`` as a set."""
-    return frozenset(lexicon.words("report_verbs"))
 
 
 def _name_then_predicate(
@@ -2416,13 +2376,18 @@ def _name_then_predicate(
     if (
         words is None
         or len(words) < 2
-        or (words[0][1] not in _OPENING_NAME_FLAGS and words[0][0] not in _whole_scopes())
+        or (
+            words[0][1] not in _OPENING_NAME_FLAGS
+            and words[0][0] not in lexicon.word_set("whole_scope_words")
+        )
     ):
         return 0
-    verbs, report = _clause_verbs(), _report_verbs()
+    verbs, report = lexicon.word_set("clause_verbs"), lexicon.word_set("report_verbs")
     # After the whole country only an adverb starts the predicate: a verb after it is read
     # with it as the national scope of a count (全国新建充电站; core._with_bare_scope).
-    named = words[0][1] in _OPENING_NAME_FLAGS or words[0][0] not in _national_scopes()
+    named = words[0][1] in _OPENING_NAME_FLAGS or words[0][0] not in lexicon.word_set(
+        "national_scope_words"
+    )
     for k in range(1, len(words)):
         word, flag = words[k][0], words[k][1]
         glued = word[:1] in _GLUED_ADVERBS and word[1:] in report  # 共|出动, 已|建成
@@ -2444,28 +2409,25 @@ def _all_name(
     lo = bisect.bisect_left(toks, start, key=lambda t: t[2])
     hi = bisect.bisect_left(toks, end, key=lambda t: t[2])
     return all(
-        t[1] in _OPENING_NAME_FLAGS or t[1] == "x" or len(t[0]) == 1 or t[0] in _whole_scopes()
+        t[1] in _OPENING_NAME_FLAGS
+        or t[1] == "x"
+        or len(t[0]) == 1
+        or t[0] in lexicon.word_set("whole_scope_words")
         for t in toks[lo:hi]
     )
-
-
-@cache
-def _modal_openers() -> frozenset[str]:
-    """``data/modal_openers.tsv`` as a set."""
-    return frozenset(lexicon.words("modal_openers"))
 
 
 def _opens_with_modal(norm: str, o: Option, tokens_near: Callable[[int], Sequence[Token]]) -> bool:
     """Whether an option written where its mention is opens with a modal or intent word the
     tagger reads as a verb or an adverb (data/modal_openers.tsv: 拟|安排地方政府): a
     predicate, not a subject."""
-    if len(o.text) < 3 or not o.text.startswith(tuple(_modal_openers())):
+    if len(o.text) < 3 or not o.text.startswith(tuple(lexicon.word_set("modal_openers"))):
         return False
     words = _option_words(norm, o, tokens_near)
     return (
         words is not None
         and len(words) >= 2
-        and words[0][0] in _modal_openers()
+        and words[0][0] in lexicon.word_set("modal_openers")
         and words[0][1][:1] in "vd"
     )
 
@@ -2546,16 +2508,12 @@ def _indicator_cut(norm: str, o: Option) -> int | None:
     for m in _indicator_re().finditer(norm, o.start, min(len(norm), o.end + 12)):
         if m.start() < o.end < m.end():
             scope = norm[o.start : m.start()]
-            if scope in _whole_scopes() or scope in _scope_places():
+            if scope in lexicon.word_set("whole_scope_words") or scope in lexicon.word_set(
+                "scope_place_words"
+            ):
                 return None  # 全市|规模以上工业: read as the city's (core), kept
             return m.start() - o.start
     return None
-
-
-@cache
-def _scope_places() -> frozenset[str]:
-    """The words of data/scope_place_words.tsv (全市, 本市, 该省) as a set."""
-    return frozenset(lexicon.words("scope_place_words"))
 
 
 def _cut_before_predicates(
@@ -3277,7 +3235,7 @@ def _openers(
     preposition or adverb (``stretch``); and, when a 的 stands before the verb that governs
     the quantity, the whole 的-phrase up to that verb (涨幅超过五成的个股, ``de_phrase``)."""
     out: list[tuple[str, int, int, str]] = []
-    not_subject = _not_subject()
+    not_subject = lexicon.word_set("not_subject_words")
     n = len(toks)
     i = 0
     while i < n and toks[i][2] < q_start:

@@ -225,7 +225,11 @@ def _is_verb_at(toks: Sequence[Token], j: int) -> bool:
     if t[1] == "p":
         return True
     # (时间了 of 七八年的时间了 stays the span it restates.)
-    return t[1] in _NOUN_READ_VERB_FLAGS and len(t[0]) >= 2 and t[0] not in _duration_fillers()
+    return (
+        t[1] in _NOUN_READ_VERB_FLAGS
+        and len(t[0]) >= 2
+        and t[0] not in lexicon.word_set("duration_fillers")
+    )
 
 
 #: Tags of a word the tagger may read as a noun or a place when it is a verb (办理/n, 回国/ns).
@@ -274,21 +278,6 @@ def _is_number(t: Token) -> bool:
 @cache
 def _age_words() -> tuple[str, ...]:
     return tuple(lexicon.words("age_words"))
-
-
-@cache
-def _list_adverbs() -> frozenset[str]:
-    return frozenset(lexicon.words("list_adverbs"))
-
-
-@cache
-def _equip_verbs() -> frozenset[str]:
-    return frozenset(lexicon.words("equip_verbs"))
-
-
-@cache
-def _duration_fillers() -> frozenset[str]:
-    return frozenset(lexicon.words("duration_fillers"))
 
 
 def _future_words() -> tuple[str, ...]:
@@ -1376,7 +1365,7 @@ def predicate_options(
                 and core[m - 1][2] >= after_subject
             ):
                 m -= 1
-                span = [u for u in core[m : j + 1] if u[0] not in _list_adverbs()]
+                span = [u for u in core[m : j + 1] if u[0] not in lexicon.word_set("list_adverbs")]
                 if len(span) > 1 or len(span) == j + 1 - m:
                     # 同比分别增长 reads 同比增长 (分别 alone adds nothing to 增长).
                     add(span, {**f, "modal": 1.0})
@@ -1450,7 +1439,7 @@ def predicate_options(
         gap = gap[1:]
     if gap and len("".join(t[0] for t in gap)) <= 8 and not any(t[1] == "x" for t in gap):
         add(
-            [t for t in gap if t[0] not in _list_adverbs()] or gap,
+            [t for t in gap if t[0] not in lexicon.word_set("list_adverbs")] or gap,
             {"gap": 1.0, "adjacent": 1.0, "copula": float(copula)},
         )
     # A measured attribute right before (at most three noun tokens).
@@ -1533,7 +1522,9 @@ def predicate_options(
     run_end = j
     # A duration restated as a span (两年时间, 七八年的时间) counts no noun: the verb after it
     # is still read.
-    filler = kind == "duration" and "".join(t[0] for t in after[i:j]) in _duration_fillers()
+    filler = kind == "duration" and "".join(t[0] for t in after[i:j]) in lexicon.word_set(
+        "duration_fillers"
+    )
     if j > i:
         run = after[i:j]
         yi = yi_before
@@ -1717,7 +1708,7 @@ def predicate_options(
     if (
         governed
         and run_end > i
-        and core[-1][0] in _equip_verbs()
+        and core[-1][0] in lexicon.word_set("equip_verbs")
         and kind != "money"
         and (after[i][2], after[run_end - 1][3], "".join(t[0] for t in after[i:run_end])) in found
     ):
