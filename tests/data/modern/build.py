@@ -7,9 +7,9 @@ Offsets are found with str.find from a running position, in the order the mentio
 import importlib, json, os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-HALF = sys.argv[1] if len(sys.argv) == 2 and sys.argv[1] in ("a", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t") else None
+HALF = sys.argv[1] if len(sys.argv) == 2 and sys.argv[1] in ("a", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v") else None
 if HALF is None:
-    raise SystemExit("usage: python3 build.py a|c|d-t")
+    raise SystemExit("usage: python3 build.py a|c|d-v")
 SRC = os.path.join(HERE, f"src_{HALF}")
 sys.path[:0] = [SRC, HERE]  # the articles, then h.py (the helpers they import)
 

@@ -25,9 +25,9 @@ NOT_NUM_OF = {
     "c": ["三镇", "程一笑", "半径"],
     "d": ["两市", "沪深两市", "下一步", "一部分", "一季度", "一线", "一大批", "三农", "两会", "一码通", "一次性", "两岸", "万物", "一号", "一流", "另一", "二氧化碳"],
 }
-HALF = sys.argv[1] if len(sys.argv) == 2 and sys.argv[1] in ("a", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t") else None
+HALF = sys.argv[1] if len(sys.argv) == 2 and sys.argv[1] in ("a", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v") else None
 if HALF is None:
-    raise SystemExit("usage: python3 check.py a|c|d-t")
+    raise SystemExit("usage: python3 check.py a|c|d-v")
 # A half's own reviewed words (one per line) may also sit in src_X/not_numbers.txt.
 _OWN = os.path.join(os.path.dirname(os.path.abspath(__file__)), f"src_{HALF}", "not_numbers.txt")
 _EXTRA = open(_OWN, encoding="utf-8").read().split() if os.path.exists(_OWN) else []
