@@ -17,7 +17,7 @@ K = "2022届"
 T = "截至8月31日"
 ANN = [
     F("2022届", "cohort name (headline)"),
-    C("91.36%", 91.36, "%", "=", S + "2022届毕业生", "毕业去向落实率", T, "percent", "headline (达 = exact); time from the body"),
+    C("91.36%", 91.36, "%", "=", S, "毕业去向落实率", T, "percent", "headline (达 = exact); time from the body"),
     F("12月28日", "date"),
     F("2022届", "cohort name inside the report's title"),
     F("2022届", "cohort name (time of the cohort's figures)"),

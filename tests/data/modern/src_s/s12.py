@@ -28,7 +28,7 @@ ANN = [
     C("5.2%", 5.2, "%", "=", "螺纹钢主力合约", "上涨", T, "percent"),
     C("232.5点", 232.5, "点", "=", "文华商品指数", "收于", T, "other", "index level (E)"),
     C("2.1%", 2.1, "%", "=", "文华商品指数", "上涨", T, "percent"),
-    F("65个", "scope: the set of varieties the share is taken of (as 41个 in s02)", "count"),
+    F("65个", "scope: the set of varieties the count and share are taken of", "count"),
     C("52个", 52, "个", "=", "国内主要期货品种", "累计上涨（品种数）", "今年以来", "count"),
     C("八成", 80, "%", "=", "国内主要期货品种", "累计上涨占比", "今年以来", "percent", "成 -> %"),
     F("三个月", "contract name (三个月期铜)", "duration"),
