@@ -24,7 +24,7 @@ ANN = [
     C("390元", 390, "元", "=", "国内汽油价格", "提高（每吨）", T, "money", "分别 list, first member"),
     C("375元", 375, "元", "=", "国内柴油价格", "提高（每吨）", T, "money", "分别 list, second member"),
     C("第十次", 10, "次", "=", "国内成品油价格", "上调（次数）", "今年以来", "count", "an ordinal that counts"),
-    C("第十三个", 13, "个", "=", "国内成品油调价窗口", "今年（第几个）", "今年", "count", "an ordinal that counts"),
+    C("第十三个", 13, "个", "=", "国内成品油调价窗口", "今年累计（个）", "今年", "count", "an ordinal that counts"),
     F("92号", "fuel grade"),
     F("95号", "fuel grade"),
     F("0号", "fuel grade"),
