@@ -1972,6 +1972,8 @@ def subject_options(
             if not _crosses_predicate(norm, o, tokens_near)
             and not _closed_by_localiser(norm, o, tokens_near)
         ]
+    out = _indicator_owners(out, table)
+    out = [o for o in out if not _builds_counted(norm, o)]
     for o in out:
         if table.is_team(o.text):
             o.features["team"] = 1.0
@@ -2490,11 +2492,22 @@ def _quoted_label(norm: str, o: Option) -> bool:
     return norm.startswith(after, rest)
 
 
+_INDICATOR_ENDS = tuple(lexicon.words("indicator_names"))
+
+
 @cache
 def _indicator_re() -> re.Pattern[str]:
     """Any name of data/indicator_names.tsv written in a text, the longest first."""
     names = sorted(lexicon.words("indicator_names"), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names)))
+
+
+def _whole_scope(words: str) -> bool:
+    """Whether words name the whole area or the article's place (全国, 全市: data/
+    whole_scope_words.tsv, data/scope_place_words.tsv)."""
+    return words in lexicon.word_set("whole_scope_words") or words in lexicon.word_set(
+        "scope_place_words"
+    )
 
 
 def _indicator_cut(norm: str, o: Option) -> int | None:
@@ -2508,12 +2521,100 @@ def _indicator_cut(norm: str, o: Option) -> int | None:
     for m in _indicator_re().finditer(norm, o.start, min(len(norm), o.end + 12)):
         if m.start() < o.end < m.end():
             scope = norm[o.start : m.start()]
-            if scope in lexicon.word_set("whole_scope_words") or scope in lexicon.word_set(
-                "scope_place_words"
-            ):
+            if _whole_scope(scope):
                 return None  # 全市|规模以上工业: read as the city's (core), kept
             return m.start() - o.start
     return None
+
+
+#: The organisation suffixes of two characters or more (银行, 公司, 集团).
+_LONG_ORG_SUFFIXES = tuple(w for w in _ORG_SUFFIXES if len(w) >= 2)
+#: Words that may stand before a build verb in a target or a tally (计划新建, 已建成, 累计建成).
+_BUILD_LEADS = ("累计", "已经", "已", "共", "再", "年内", "今年")
+#: A count right after an option: words without punctuation, then digits (5G基站|约6.6万个).
+_COUNT_AFTER_RE = re.compile(r"[^\s，。；：、！？,;:（）()“”\[\]【】]{0,10}?[0-9]")
+
+
+def _builds_counted(norm: str, o: Option) -> bool:
+    """Whether an option written where its mention is opens with a verb of building or raising
+    (data/build_verbs.tsv, after a modal of data/modal_openers.tsv or 累计/已) and runs on, with
+    no attribute word, to a number (计划新建5G基站|1万个, 新开工保障性|租赁住房3万套): the
+    clause's predicate and its counted object, never who built them (新建商品住宅|均价2万元
+    and 新建商品住宅|价格上涨5% stay: an attribute is measured)."""
+    if len(o.text) < 2 or o.text.endswith(_LONG_ORG_SUFFIXES):
+        return False  # (建设银行 is a name; 基站 is no 站 of a body)
+    text = o.text
+    for lead in (*lexicon.words("modal_openers"), *_BUILD_LEADS):
+        if text.startswith(lead) and len(text) > len(lead):
+            text = text[len(lead) :]
+            break
+    verbs = tuple(lexicon.word_set("build_verbs"))
+    if not text.startswith(verbs):
+        # the verb's object alone, right after it (改造|城中村|45个, 建成|5G基站|6.2万个)
+        placed = o.start >= 2 and norm[o.start : o.end] == o.text
+        if not (placed and norm.endswith(verbs, 0, o.start)):
+            return False
+    # (where the option is a name it stands for, 5G基站 -> 新建5G基站, its written places)
+    at = o.start if o.start >= 0 and norm[o.start : o.end] == o.text else norm.find(o.text)
+    while at >= 0:
+        m = _COUNT_AFTER_RE.match(norm, at + len(o.text))
+        if m is not None and not any(w in norm[at : m.end() - 1] for w in _ATTR_SUFFIXES):
+            return True
+        if at == o.start:
+            return False
+        at = norm.find(o.text, at + 1)
+    return False
+
+
+def _indicator_owner(text: str) -> str:
+    """The name before a statistical indicator an option ends with (长沙市|地区生产总值 ->
+    长沙市, data/indicator_names.tsv), or "" when it ends with none or nothing stands before it."""
+    for m in _indicator_re().finditer(text):
+        if m.end() == len(text) and m.start() >= 2:
+            return text[: m.start()]
+    return ""
+
+
+def _indicator_owners(out: list[Option], table: EntityTable) -> list[Option]:
+    """The options with each one that is a name and its statistical indicator
+    (data/indicator_names.tsv) read as the name, merged with it where it is offered too: the
+    subject is the place or body the indicators are about, the indicator is the predicate
+    (长沙市地区生产总值1200.5亿元，增长5.1%。一般公共预算收入95.2亿元: the city's, not the
+    previous clause's indicator carried on; GUIDELINE, 全市固定资产投资…，同比增长33.7% is the
+    city's). Train+dev: accept-as-is +3 -0 (carrying one indicator into a clause of the next
+    was always wrong); read the same way, the commoner heads 增加值, 销售额, 人均纯收入 gain 6
+    and lose 6 (the gold keeps 第一产业增加值 whole), so they are not in the list."""
+    if not any(o.text.endswith(_INDICATOR_ENDS) for o in out):
+        return out
+    owners: dict[str, str] = {}
+    offered = {o.text for o in out}
+    for o in out:
+        owner = _indicator_owner(o.text)
+        # (a name offered on its own: 第三产业增加值|占地区生产总值 has no owner)
+        if owner in offered and not _whole_scope(owner):
+            # (全市|固定资产投资 stays whole: core reads it as the city's, where it is written)
+            owners[o.text] = owner
+    if not owners:
+        return out
+    by_text: dict[str, Option] = {}
+    kept = []
+    for o in out:
+        owner = owners.get(o.text, "")
+        text = owner or o.text
+        have = by_text.get(text)
+        if have is None:
+            if owner:
+                f = dict(o.features)
+                f.update(_base_features(owner, None, table))
+                end = o.start + len(owner) if o.start >= 0 else o.end
+                o = Option(owner, o.start, end, f)
+            by_text[text] = o
+            kept.append(o)
+            continue
+        have.features, closer = merge_places(dict(o.features), have.features)
+        if closer and o.start >= 0:
+            have.start, have.end = o.start, o.start + len(text)
+    return kept
 
 
 def _cut_before_predicates(

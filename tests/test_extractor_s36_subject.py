@@ -1,0 +1,113 @@
+"""Subject options read in the thirty-sixth session from the probe reports of the thirty-third
+(docs/PROBES_S33.md). Sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.core import extract_with_fields
+from extractor.entities import _indicator_owner
+
+
+def _subject(text: str, quantity: str) -> tuple[str, list[str]]:
+    """The subject of the candidate whose text holds ``quantity``, and its options."""
+    for c, f in extract_with_fields(text):
+        if quantity in c.quantity_text:
+            return c.subject or "", [o.text for o in f.get("subject", [])]
+    raise AssertionError(f"no candidate {quantity} in {text}")
+
+
+# ---------------------------------------------------------------- a name and its indicator
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("长沙市地区生产总值", "长沙市"),
+        ("重庆市固定资产投资", "重庆市"),
+        ("本县房地产开发投资", "本县"),
+        ("东江市一般公共预算收入", "东江市"),
+        # nothing, or too little, before the indicator: no owner
+        ("地区生产总值", ""),
+        ("县一般公共预算收入", ""),
+        # the indicator not at the end: no owner
+        ("长沙市地区生产总值增速", ""),
+        ("深圳一手住宅", ""),
+    ],
+)
+def test_the_name_before_an_indicator(text: str, owner: str) -> None:
+    assert _indicator_owner(text) == owner
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "subject"),
+    [
+        # the next clause's or sentence's own indicator: the place, not the indicator before
+        (
+            "2021年，长沙市地区生产总值1200.5亿元，增长5.1%。一般公共预算收入95.2亿元，增长3.3%。",
+            "95.2亿元",
+            "长沙市",
+        ),
+        (
+            "前三季度，湘潭市地区生产总值1890亿元。社会消费品零售总额650亿元。",
+            "650亿元",
+            "湘潭市",
+        ),
+        # its own clause's growth: the place
+        ("2021年，长沙市地区生产总值1200.5亿元，增长5.1%。", "5.1%", "长沙市"),
+        # forms that keep working: a plain subject, an indicator without an owner
+        ("今年上半年，深圳一手住宅共成交21165套；二手住宅共成交19367套。", "19367套", "二手住宅"),
+        ("今年上半年，深圳一手住宅共成交21165套。", "21165套", "深圳一手住宅"),
+    ],
+)
+def test_an_indicator_is_not_carried_as_the_subject(text: str, quantity: str, subject: str) -> None:
+    got, options = _subject(text, quantity)
+    assert got == subject
+    assert not any(o.endswith("地区生产总值") and len(o) > 6 for o in options)
+
+
+# ---------------------------------------------------------------- build and raise counts
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "subject"),
+    [
+        # the doer written before the verb
+        ("我国已累计建成5G基站142.5万个。", "142.5万个", "中国"),
+        ("截至2月末，全省累计建成5G基站6.2万个。", "6.2万个", "全省"),
+        ("南方电信去年新建5G基站3.4万个。", "3.4万个", "南方电信"),
+        # carried: the verb phrase of the clause or of the sentence before is no option
+        ("我国已累计建成5G基站142.5万个。今年以来新建5G基站约6.6万个。", "6.6万个", "中国"),
+        ("今年，全市将新开工保障性租赁住房3万套，改造老旧小区200个。", "200个", "全市"),
+        ("今年，全市将新开工保障性租赁住房3万套，改造老旧小区200个。", "3万套", "全市"),
+        # forms that keep working: an attribute of 新建商品住宅 is measured, a bank's name
+        ("3月份，新建商品住宅均价2.1万元。", "2.1万元", "新建商品住宅"),
+        ("建设银行去年净利润3025亿元。", "3025亿元", "建设银行"),
+    ],
+)
+def test_a_build_count_is_the_builders(text: str, quantity: str, subject: str) -> None:
+    assert _subject(text, quantity)[0] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "not_offered"),
+    [
+        ("今年计划新建5G基站1万个。", "1万个", "计划新建5G基站"),
+        ("今年以来新建5G基站约6.6万个。", "6.6万个", "新建5G基站"),
+        ("全年计划启动改造城中村45个。", "45个", "城中村"),
+        ("今年全市计划新增供应公租房1500套。", "1500套", "新增供应公租房"),
+        ("今年全市筹集保障性租赁住房2万套。", "2万套", "筹集保障性租赁住房"),
+    ],
+)
+def test_a_build_verb_and_its_object_are_no_subject(
+    text: str, quantity: str, not_offered: str
+) -> None:
+    assert not_offered not in _subject(text, quantity)[1]
+
+
+def test_build_verbs_are_verbs_of_building() -> None:
+    from extractor import lexicon
+
+    verbs = lexicon.word_set("build_verbs")
+    assert {"新建", "建成", "新开工", "改造", "筹集", "开通"} <= verbs
+    assert not verbs & {"银行", "住宅", "增长"}
