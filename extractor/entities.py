@@ -597,6 +597,43 @@ def _unknown_name(words: Sequence[tuple[str, str]]) -> bool:
 _ANTECEDENT_WINDOW = 400
 
 
+#: Tag classes of a one-character word that never opens a brand name cut into characters.
+_BRAND_BAD_FIRST = frozenset({"p", "c", "u", "r", "e", "y", "o", "f", "q", "x"})
+
+
+def _brand_glued(tokens: Sequence[Token]) -> Sequence[Token]:
+    """The words with each pair of one-character words between a boundary and a brand head
+    (data/brand_heads.tsv) glued into one name, tagged ``nz`` (零|跑|汽车 -> 零跑|汽车,
+    极|风|汽车, 三|大|运营商): the tagger cuts a brand its dictionary lacks into characters,
+    and a numeral or adverb character first keeps the pair out of :meth:`EntityTable.glued`."""
+    n = len(tokens)
+    heads = lexicon.word_set("brand_heads")
+    out: list[Token] | None = None
+    for k in range(n - 2):
+        a, b, h = tokens[k], tokens[k + 1], tokens[k + 2]
+        if (
+            h[0] in heads
+            and len(a[0]) == 1
+            and len(b[0]) == 1
+            and "\u4e00" <= a[0] <= "\u9fff"
+            and "\u4e00" <= b[0] <= "\u9fff"
+            and a[0] not in _EXTEND_STOP
+            and b[0] not in _EXTEND_STOP
+            and a[1][:1] not in _BRAND_BAD_FIRST
+            and b[1][:1] not in _GLUE_BAD_TAGS
+            and not (k and len(tokens[k - 1][0]) == 1 and tokens[k - 1][1] != "x")
+        ):
+            if out is None:
+                out = list(tokens[:k])
+            out.append((a[0] + b[0], "nz", a[2], b[3]))
+        elif out is not None and not (k and out[-1][3] > tokens[k][2]):
+            out.append(tokens[k])
+    if out is None:
+        return tokens
+    out.extend(t for t in tokens[n - 2 :] if t[2] >= out[-1][3])
+    return out
+
+
 class EntityTable:
     """The named mentions of a document, with salience."""
 
@@ -668,6 +705,7 @@ class EntityTable:
         got = self._glued.get(id(tokens))
         if got is not None and got[0] is tokens:
             return got[1]
+        tokens = _brand_glued(tokens)
         n = len(tokens)
         # Most clauses hold no two one-character words in a row: nothing to glue.
         k = next(

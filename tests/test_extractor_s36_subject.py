@@ -111,3 +111,48 @@ def test_build_verbs_are_verbs_of_building() -> None:
     verbs = lexicon.word_set("build_verbs")
     assert {"新建", "建成", "新开工", "改造", "筹集", "开通"} <= verbs
     assert not verbs & {"银行", "住宅", "增长"}
+
+
+# ---------------------------------------------------------------- brands cut into characters
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "subject"),
+    [
+        # a numeral or adverb character first: the brand whole
+        ("零跑汽车6月交付11200辆。", "11200辆", "零跑汽车"),
+        ("五菱汽车上月销量达到5万辆。", "5万辆", "五菱汽车"),
+        # forms that keep working: a brand the tagger knows, a count before the head
+        ("小鹏汽车6月交付15295辆。", "15295辆", "小鹏汽车"),
+    ],
+)
+def test_a_brand_cut_into_characters_is_read_whole(text: str, quantity: str, subject: str) -> None:
+    assert _subject(text, quantity)[0] == subject
+
+
+@pytest.mark.parametrize(
+    ("words", "glued"),
+    [
+        (["零", "跑", "汽车", "交付"], ["零跑", "汽车", "交付"]),
+        (["，", "极", "风", "汽车"], ["，", "极风", "汽车"]),
+        (["三", "大", "运营商", "用户"], ["三大", "运营商", "用户"]),
+        # a third one-character word before the pair: no boundary, nothing glued
+        (["买", "零", "跑", "汽车"], ["买", "零", "跑", "汽车"]),
+        # a particle or a pronoun in the pair: nothing glued
+        (["的", "新", "汽车"], ["的", "新", "汽车"]),
+        (["这", "辆", "汽车"], ["这", "辆", "汽车"]),
+        # no brand head after the pair
+        (["零", "跑", "交付"], ["零", "跑", "交付"]),
+    ],
+)
+def test_brand_pairs_are_glued_before_a_head(words: list[str], glued: list[str]) -> None:
+    from extractor import nlp
+    from extractor.entities import _brand_glued
+
+    text = "".join(words)
+    tags = dict(nlp.tag(text))
+    tokens, at = [], 0
+    for w in words:
+        tokens.append((w, tags.get(w, "x" if w == "，" else "n"), at, at + len(w)))
+        at += len(w)
+    assert [t[0] for t in _brand_glued(tokens)] == glued
