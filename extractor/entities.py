@@ -634,6 +634,47 @@ def _brand_glued(tokens: Sequence[Token]) -> Sequence[Token]:
     return out
 
 
+#: A name written with its Latin abbreviation in brackets (消费者价格指数（CPI）).
+_LATIN_ALIAS_RE = re.compile(r"([\u4e00-\u9fff0-9]{2,20})[（(]([A-Z]{2,6})[）)]")
+#: Tags of the words of such a name, read back from the bracket.
+_LATIN_NAME_TAGS = frozenset({"n", "nz", "nt", "ns", "s", "vn", "j", "l", "b"})
+#: Tags of the words of a time between a place and such a name (2|月, 第三季度).
+_TIME_TAGS = frozenset({"m", "mq", "t", "eng"})
+#: Endings of a time word (季度, 月份): never part of such a name.
+_TIME_ENDS = ("年", "月", "日", "季度", "月份", "年度", "周")
+
+
+#: What ends a team's full name (队).
+_TEAM_END = "队"
+#: Words glued after a team's name by the tagger (菲尼克斯太阳队|主场).
+_TEAM_SIDES = ("主场", "客场")
+
+
+def _team_names(texts: Iterable[str]) -> tuple[str, ...]:
+    """The team names among names: those ending with 队, a home or away word after it cut
+    off (菲尼克斯太阳队|主场)."""
+    names = set()
+    for text in texts:
+        for side in _TEAM_SIDES:
+            if text.endswith(side):
+                text = text[: -len(side)]
+        if text.endswith(_TEAM_END) and len(text) >= 4:
+            names.add(text)
+    return tuple(sorted(names))
+
+
+def _team_short(short: str, full: str) -> bool:
+    """Whether ``short`` is a team's short name of the team name ``full`` (雄鹿 of 密尔沃基雄鹿队,
+    太阳队 of 菲尼克斯太阳队): the full name ends with it, 队 read or not, and is longer."""
+    if not full.endswith(_TEAM_END) or len(short) < 2 or len(full) <= len(short) + 1:
+        return False
+    return full.endswith(short) or full[: -len(_TEAM_END)].endswith(short)
+
+
+def _time_word(word: str) -> bool:
+    return word.endswith(_TIME_ENDS)
+
+
 class EntityTable:
     """The named mentions of a document, with salience."""
 
@@ -687,6 +728,10 @@ class EntityTable:
         #: the team cues start (those after a name) and end (those before one).
         self._teams: dict[str, bool] = {}
         self._cue_at: tuple[frozenset[int], frozenset[int]] | None = None
+        #: The document's team names (:meth:`team_names`).
+        self._team_names: tuple[str, ...] | None = None
+        #: Latin abbreviations defined in brackets and their names (:meth:`latin_names`).
+        self._latin: dict[str, str] | None = None
 
     def runs(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """:func:`noun_runs` of a clause's tokens, once per token list."""
@@ -1362,6 +1407,44 @@ class EntityTable:
                 return (e.text, parts[-1])
         return (e.text,)
 
+    def team_names(self) -> tuple[str, ...]:
+        """The team names of the document's table: names ending with 队, a home or away word
+        after it cut off (菲尼克斯太阳队|主场). Once per document."""
+        if self._team_names is None:
+            self._team_names = _team_names(e.text for e in self.entries.values())
+        return self._team_names
+
+    def latin_names(self) -> dict[str, str]:
+        """The Latin abbreviations the text defines in brackets after a name (消费者价格指数
+        （CPI）, 国内生产总值（GDP）), each mapped to the name, with the place written before it
+        across a time expression (德国2月消费者价格指数（CPI） -> 德国消费者价格指数); the name
+        as written maps to that too. Once per document."""
+        if self._latin is not None:
+            return self._latin
+        out: dict[str, str] = {}
+        for m in _LATIN_ALIAS_RE.finditer(self.norm):
+            toks = nlp.tag(m.group(1))
+            k = len(toks)
+            while k > 0 and toks[k - 1][1] in _LATIN_NAME_TAGS and not _time_word(toks[k - 1][0]):
+                k -= 1
+            name = "".join(t[0] for t in toks[k:])
+            if len(name) < 2:
+                continue
+            j = k
+            while j > 0 and (
+                toks[j - 1][1] in ("m", "mq", "t", "eng") or _time_word(toks[j - 1][0])
+            ):
+                j -= 1  # a time between the place and the name (德国|2月|消费者价格指数)
+            if j < k and j > 0 and toks[j - 1][1] == "ns" and not toks[j - 1][0].isascii():
+                name = toks[j - 1][0] + name
+            full = name
+            bare = "".join(t[0] for t in toks[k:])
+            out.setdefault(m.group(2), full)
+            if bare != full:
+                out.setdefault(bare, full)
+        self._latin = out
+        return out
+
     def expand(self, short: str) -> Entry | None:
         """The longer name that ``short`` abbreviates: one that starts with it, or whose
         characters it takes in order, first character first (长航局 of 交通运输部长江航务管理局
@@ -1878,6 +1961,35 @@ def subject_options(
             f["expanded"] = 1.0
             f.update(_base_features(name, None, table))
             add(name, o.start, o.end, f)
+    # A team's short name (雄鹿, 太阳队) of a team name the document writes in full
+    # (密尔沃基雄鹿队): the team, at the mention, where one team name alone ends with it.
+    teams = _team_names([*table.team_names(), *options])
+    if teams:
+        for o in list(options.values()):
+            if o.text.endswith(_TEAM_END) and o.text in teams:
+                continue
+            team_full = [t for t in teams if _team_short(o.text, t)]
+            if len(team_full) != 1:
+                continue
+            del options[o.text]
+            f = dict(o.features)
+            f["expanded"] = 1.0
+            f.update(_base_features(team_full[0], None, table))
+            add(team_full[0], o.start, o.end, f)
+    # A Latin abbreviation the text defines after a name (2月CPI上涨0.9% after 德国2月消费者
+    # 价格指数（CPI）), and that name written without its place: the name with its place, at
+    # the mention (GUIDELINE: aliases are resolved).
+    latin = table.latin_names()
+    if latin:
+        for o in list(options.values()):
+            spelled = latin.get(o.text)
+            if spelled is None or spelled == o.text:
+                continue
+            del options[o.text]
+            f = dict(o.features)
+            f["expanded"] = 1.0
+            f.update(_base_features(spelled, None, table))
+            add(spelled, o.start, o.end, f)
     # A short name the text writes in full at one of its mentions, with a company's or fund's
     # ending the tagger broke off (晶宇|科技, 长盛同庆|可分离交易型基金): the option is the full
     # name, at the mention (GUIDELINE: aliases are resolved); so is a fund's name shortened by

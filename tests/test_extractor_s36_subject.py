@@ -156,3 +156,64 @@ def test_brand_pairs_are_glued_before_a_head(words: list[str], glued: list[str])
         tokens.append((w, tags.get(w, "x" if w == "，" else "n"), at, at + len(w)))
         at += len(w)
     assert [t[0] for t in _brand_glued(tokens)] == glued
+
+
+# ---------------------------------------------------------------- abbreviations and teams
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "subject"),
+    [
+        # a Latin abbreviation defined in brackets: the name, with the place before a time
+        (
+            "德国2月消费者价格指数（CPI）同比上涨5.1%。从环比看，2月CPI上涨0.9%。",
+            "0.9%",
+            "德国消费者价格指数",
+        ),
+        ("德国2月消费者价格指数（CPI）同比上涨5.1%。", "5.1%", "德国消费者价格指数"),
+        (
+            "日本3月生产者价格指数（PPI）同比上涨9.5%。2月PPI上涨9.7%。",
+            "9.7%",
+            "日本生产者价格指数",
+        ),
+        # no definition in the text: the abbreviation as written
+        ("美国6月CPI同比上涨9.1%。", "9.1%", "CPI"),
+    ],
+)
+def test_a_latin_abbreviation_is_the_name_it_stands_for(
+    text: str, quantity: str, subject: str
+) -> None:
+    assert _subject(text, quantity)[0] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "subject"),
+    [
+        (
+            "密尔沃基雄鹿队以118-105击败芝加哥公牛队。雄鹿以26胜18负排名东部第三。",
+            "26胜",
+            "密尔沃基雄鹿队",
+        ),
+        ("菲尼克斯太阳队主场迎战金州勇士队。太阳队本场命中率达到52%。", "52%", "菲尼克斯太阳队"),
+        # a city's name that opens a team's is no short name of it
+        ("芝加哥公牛队主场失利。芝加哥今年的人口约为270万。", "270万", "芝加哥"),
+    ],
+)
+def test_a_team_short_name_is_the_team(text: str, quantity: str, subject: str) -> None:
+    assert _subject(text, quantity)[0] == subject
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "is_short"),
+    [
+        ("雄鹿", "密尔沃基雄鹿队", True),
+        ("太阳队", "菲尼克斯太阳队", True),
+        ("芝加哥", "芝加哥公牛队", False),
+        ("公牛", "公牛队", False),
+        ("湖人", "洛杉矶湖人", False),
+    ],
+)
+def test_team_short_names(short: str, full: str, is_short: bool) -> None:
+    from extractor.entities import _team_short
+
+    assert _team_short(short, full) is is_short
