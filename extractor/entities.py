@@ -728,6 +728,9 @@ class EntityTable:
         #: the team cues start (those after a name) and end (those before one).
         self._teams: dict[str, bool] = {}
         self._cue_at: tuple[frozenset[int], frozenset[int]] | None = None
+        #: Whether an option text not written where its mention is runs on to a count at
+        #: one of its written places (:func:`_builds_counted`), by text.
+        self.built_counts: dict[str, bool] = {}
         #: The document's team names (:meth:`team_names`).
         self._team_names: tuple[str, ...] | None = None
         #: Latin abbreviations defined in brackets and their names (:meth:`latin_names`).
@@ -2123,7 +2126,7 @@ def subject_options(
             and not _closed_by_localiser(norm, o, tokens_near)
         ]
     out = _indicator_owners(out, table)
-    out = [o for o in out if not _builds_counted(norm, o)]
+    out = [o for o in out if not _builds_counted(norm, o, table.built_counts)]
     for o in out:
         if table.is_team(o.text):
             o.features["team"] = 1.0
@@ -2179,6 +2182,7 @@ def subject_options(
             or o.features.get("same_clause")
             or not (o.features.get("previous") or o.features.get("doc_subject"))
         ]
+    out = _counted_head(norm, out, clauses[clause_index][0], q_start, table)
     _relative_features(out, q_start, clauses[0][0], table)
     _recency_features(out, q_start, table)
     if tokens_near is not None:
@@ -2685,7 +2689,7 @@ _BUILD_LEADS = ("累计", "已经", "已", "共", "再", "年内", "今年")
 _COUNT_AFTER_RE = re.compile(r"[^\s，。；：、！？,;:（）()“”\[\]【】]{0,10}?[0-9]")
 
 
-def _builds_counted(norm: str, o: Option) -> bool:
+def _builds_counted(norm: str, o: Option, cache: dict[str, bool]) -> bool:
     """Whether an option written where its mention is opens with a verb of building or raising
     (data/build_verbs.tsv, after a modal of data/modal_openers.tsv or 累计/已) and runs on, with
     no attribute word, to a number (计划新建5G基站|1万个, 新开工保障性|租赁住房3万套): the
@@ -2704,16 +2708,59 @@ def _builds_counted(norm: str, o: Option) -> bool:
         placed = o.start >= 2 and norm[o.start : o.end] == o.text
         if not (placed and norm.endswith(verbs, 0, o.start)):
             return False
-    # (where the option is a name it stands for, 5G基站 -> 新建5G基站, its written places)
-    at = o.start if o.start >= 0 and norm[o.start : o.end] == o.text else norm.find(o.text)
-    while at >= 0:
-        m = _COUNT_AFTER_RE.match(norm, at + len(o.text))
-        if m is not None and not any(w in norm[at : m.end() - 1] for w in _ATTR_SUFFIXES):
-            return True
-        if at == o.start:
-            return False
-        at = norm.find(o.text, at + 1)
-    return False
+    if o.start >= 0 and norm[o.start : o.end] == o.text:
+        return _count_after(norm, o.start, o.text)
+    # Where the option is a name it stands for (5G基站 -> 新建5G基站): its written places,
+    # read once per document.
+    got = cache.get(o.text)
+    if got is None:
+        got = False
+        at = norm.find(o.text)
+        while at >= 0 and not got:
+            got = _count_after(norm, at, o.text)
+            at = norm.find(o.text, at + 1)
+        cache[o.text] = got
+    return got
+
+
+def _count_after(norm: str, at: int, text: str) -> bool:
+    """Whether the text written at ``at`` runs on, with no attribute word, to a number."""
+    m = _COUNT_AFTER_RE.match(norm, at + len(text))
+    return m is not None and not any(w in norm[at : m.end() - 1] for w in _ATTR_SUFFIXES)
+
+
+#: A clause that counts the things a 的-phrase describes: …的 + head noun + 有 + the count
+#: (新建商品住宅销售价格环比下降的城市有38个, 营业收入超过百亿元的企业共有12家).
+_COUNTED_HEAD_RE = re.compile(
+    r"([^，。；：！？,;:]{2,30}?)的([\u4e00-\u9fff]{1,4}?)(?:共|仅|只|则|也|已|已经)?有$"
+)
+#: The longest such 的-phrase offered whole.
+_COUNTED_HEAD_MAX = 24
+#: How far before the quantity such a clause is read.
+_COUNTED_HEAD_REACH = 40
+
+
+def _counted_head(
+    norm: str, out: list[Option], clause_start: int, q_start: int, table: EntityTable
+) -> list[Option]:
+    """The options of a quantity that counts the entities (data/counted_heads.tsv) a 的-phrase
+    of its clause describes (…环比下降的城市有38个): the whole 的-phrase is offered, and the
+    nouns inside its modifier are left out (新建商品住宅 of …的城市有38个 is no subject: the
+    cities are counted). Any head noun instead: train+dev -2 +1 (沪市日成交量超过2亿手的天数
+    只有3天 is 沪市's)."""
+    # (a bounded stretch before the quantity: a long clause full of quantities stays linear)
+    m = _COUNTED_HEAD_RE.search(norm, max(clause_start, q_start - _COUNTED_HEAD_REACH), q_start)
+    if m is None or m.end() != q_start or m.group(2) not in lexicon.word_set("counted_heads"):
+        return out
+    a, b = m.span(1)
+    kept = [o for o in out if not (o.start >= 0 and a <= o.start and o.end <= b)]
+    text = norm[a : m.end(2)]
+    if len(text) <= _COUNTED_HEAD_MAX and not any(o.text == text for o in kept):
+        f = _base_features(text, None, table)
+        f.update(same_sentence=1.0, same_clause=1.0, de_phrase=1.0)
+        f["dist"] = math.log1p(q_start - m.end(2)) / 5
+        kept.append(Option(text, a, m.end(2), f))
+    return kept
 
 
 def _indicator_owner(text: str) -> str:

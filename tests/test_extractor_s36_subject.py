@@ -217,3 +217,38 @@ def test_team_short_names(short: str, full: str, is_short: bool) -> None:
     from extractor.entities import _team_short
 
     assert _team_short(short, full) is is_short
+
+
+# ---------------------------------------------------------------- counts of described entities
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "offered", "not_offered"),
+    [
+        (
+            "3月份，70个大中城市中，新建商品住宅销售价格环比下降的城市有38个。",
+            "38个",
+            "新建商品住宅销售价格环比下降的城市",
+            "新建商品住宅",
+        ),
+        (
+            "上半年，营业收入超过百亿元的企业有12家。",
+            "12家",
+            "营业收入超过百亿元的企业",
+            "营业收入",
+        ),
+    ],
+)
+def test_a_count_of_described_entities_offers_the_phrase(
+    text: str, quantity: str, offered: str, not_offered: str
+) -> None:
+    options = _subject(text, quantity)[1]
+    assert offered in options
+    assert not_offered not in options
+
+
+def test_a_count_of_an_attribute_keeps_the_owner() -> None:
+    # 天数 is no counted entity: 沪市 stays the subject
+    text = "2007年，沪市日成交量超过2亿手的天数只有3天。"
+    options = _subject(text, "3天")[1]
+    assert "沪市" in options
