@@ -2740,6 +2740,12 @@ _COUNTED_HEAD_MAX = 24
 _COUNTED_HEAD_REACH = 40
 
 
+@cache
+def _counted_heads() -> tuple[str, ...]:
+    """``data/counted_heads.tsv``: nouns of counted entities (城市, 企业, 基金)."""
+    return tuple(lexicon.words("counted_heads"))
+
+
 def _counted_head(
     norm: str, out: list[Option], clause_start: int, q_start: int, table: EntityTable
 ) -> list[Option]:
@@ -2750,7 +2756,7 @@ def _counted_head(
     只有3天 is 沪市's)."""
     # (a bounded stretch before the quantity: a long clause full of quantities stays linear)
     m = _COUNTED_HEAD_RE.search(norm, max(clause_start, q_start - _COUNTED_HEAD_REACH), q_start)
-    if m is None or m.end() != q_start or m.group(2) not in lexicon.word_set("counted_heads"):
+    if m is None or m.end() != q_start or not m.group(2).endswith(_counted_heads()):
         return out
     a, b = m.span(1)
     kept = [o for o in out if not (o.start >= 0 and a <= o.start and o.end <= b)]
