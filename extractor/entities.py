@@ -597,6 +597,84 @@ def _unknown_name(words: Sequence[tuple[str, str]]) -> bool:
 _ANTECEDENT_WINDOW = 400
 
 
+#: Tag classes of a one-character word that never opens a brand name cut into characters.
+_BRAND_BAD_FIRST = frozenset({"p", "c", "u", "r", "e", "y", "o", "f", "q", "x"})
+
+
+def _brand_glued(tokens: Sequence[Token]) -> Sequence[Token]:
+    """The words with each pair of one-character words between a boundary and a brand head
+    (data/brand_heads.tsv) glued into one name, tagged ``nz`` (零|跑|汽车 -> 零跑|汽车,
+    极|风|汽车, 三|大|运营商): the tagger cuts a brand its dictionary lacks into characters,
+    and a numeral or adverb character first keeps the pair out of :meth:`EntityTable.glued`."""
+    n = len(tokens)
+    heads = lexicon.word_set("brand_heads")
+    out: list[Token] | None = None
+    for k in range(n - 2):
+        a, b, h = tokens[k], tokens[k + 1], tokens[k + 2]
+        if (
+            h[0] in heads
+            and len(a[0]) == 1
+            and len(b[0]) == 1
+            and "\u4e00" <= a[0] <= "\u9fff"
+            and "\u4e00" <= b[0] <= "\u9fff"
+            and a[0] not in _EXTEND_STOP
+            and b[0] not in _EXTEND_STOP
+            and a[1][:1] not in _BRAND_BAD_FIRST
+            and b[1][:1] not in _GLUE_BAD_TAGS
+            and not (k and len(tokens[k - 1][0]) == 1 and tokens[k - 1][1] != "x")
+        ):
+            if out is None:
+                out = list(tokens[:k])
+            out.append((a[0] + b[0], "nz", a[2], b[3]))
+        elif out is not None and not (k and out[-1][3] > tokens[k][2]):
+            out.append(tokens[k])
+    if out is None:
+        return tokens
+    out.extend(t for t in tokens[n - 2 :] if t[2] >= out[-1][3])
+    return out
+
+
+#: A name written with its Latin abbreviation in brackets (消费者价格指数（CPI）).
+_LATIN_ALIAS_RE = re.compile(r"([\u4e00-\u9fff0-9]{2,20})[（(]([A-Z]{2,6})[）)]")
+#: Tags of the words of such a name, read back from the bracket.
+_LATIN_NAME_TAGS = frozenset({"n", "nz", "nt", "ns", "s", "vn", "j", "l", "b"})
+#: Tags of the words of a time between a place and such a name (2|月, 第三季度).
+_TIME_TAGS = frozenset({"m", "mq", "t", "eng"})
+#: Endings of a time word (季度, 月份): never part of such a name.
+_TIME_ENDS = ("年", "月", "日", "季度", "月份", "年度", "周")
+
+
+#: What ends a team's full name (队).
+_TEAM_END = "队"
+#: Words glued after a team's name by the tagger (菲尼克斯太阳队|主场).
+_TEAM_SIDES = ("主场", "客场")
+
+
+def _team_names(texts: Iterable[str]) -> tuple[str, ...]:
+    """The team names among names: those ending with 队, a home or away word after it cut
+    off (菲尼克斯太阳队|主场)."""
+    names = set()
+    for text in texts:
+        for side in _TEAM_SIDES:
+            if text.endswith(side):
+                text = text[: -len(side)]
+        if text.endswith(_TEAM_END) and len(text) >= 4:
+            names.add(text)
+    return tuple(sorted(names))
+
+
+def _team_short(short: str, full: str) -> bool:
+    """Whether ``short`` is a team's short name of the team name ``full`` (雄鹿 of 密尔沃基雄鹿队,
+    太阳队 of 菲尼克斯太阳队): the full name ends with it, 队 read or not, and is longer."""
+    if not full.endswith(_TEAM_END) or len(short) < 2 or len(full) <= len(short) + 1:
+        return False
+    return full.endswith(short) or full[: -len(_TEAM_END)].endswith(short)
+
+
+def _time_word(word: str) -> bool:
+    return word.endswith(_TIME_ENDS)
+
+
 class EntityTable:
     """The named mentions of a document, with salience."""
 
@@ -650,6 +728,13 @@ class EntityTable:
         #: the team cues start (those after a name) and end (those before one).
         self._teams: dict[str, bool] = {}
         self._cue_at: tuple[frozenset[int], frozenset[int]] | None = None
+        #: Whether an option text not written where its mention is runs on to a count at
+        #: one of its written places (:func:`_builds_counted`), by text.
+        self.built_counts: dict[str, bool] = {}
+        #: The document's team names (:meth:`team_names`).
+        self._team_names: tuple[str, ...] | None = None
+        #: Latin abbreviations defined in brackets and their names (:meth:`latin_names`).
+        self._latin: dict[str, str] | None = None
 
     def runs(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """:func:`noun_runs` of a clause's tokens, once per token list."""
@@ -668,6 +753,7 @@ class EntityTable:
         got = self._glued.get(id(tokens))
         if got is not None and got[0] is tokens:
             return got[1]
+        tokens = _brand_glued(tokens)
         n = len(tokens)
         # Most clauses hold no two one-character words in a row: nothing to glue.
         k = next(
@@ -1324,6 +1410,44 @@ class EntityTable:
                 return (e.text, parts[-1])
         return (e.text,)
 
+    def team_names(self) -> tuple[str, ...]:
+        """The team names of the document's table: names ending with 队, a home or away word
+        after it cut off (菲尼克斯太阳队|主场). Once per document."""
+        if self._team_names is None:
+            self._team_names = _team_names(e.text for e in self.entries.values())
+        return self._team_names
+
+    def latin_names(self) -> dict[str, str]:
+        """The Latin abbreviations the text defines in brackets after a name (消费者价格指数
+        （CPI）, 国内生产总值（GDP）), each mapped to the name, with the place written before it
+        across a time expression (德国2月消费者价格指数（CPI） -> 德国消费者价格指数); the name
+        as written maps to that too. Once per document."""
+        if self._latin is not None:
+            return self._latin
+        out: dict[str, str] = {}
+        for m in _LATIN_ALIAS_RE.finditer(self.norm):
+            toks = nlp.tag(m.group(1))
+            k = len(toks)
+            while k > 0 and toks[k - 1][1] in _LATIN_NAME_TAGS and not _time_word(toks[k - 1][0]):
+                k -= 1
+            name = "".join(t[0] for t in toks[k:])
+            if len(name) < 2:
+                continue
+            j = k
+            while j > 0 and (
+                toks[j - 1][1] in ("m", "mq", "t", "eng") or _time_word(toks[j - 1][0])
+            ):
+                j -= 1  # a time between the place and the name (德国|2月|消费者价格指数)
+            if j < k and j > 0 and toks[j - 1][1] == "ns" and not toks[j - 1][0].isascii():
+                name = toks[j - 1][0] + name
+            full = name
+            bare = "".join(t[0] for t in toks[k:])
+            out.setdefault(m.group(2), full)
+            if bare != full:
+                out.setdefault(bare, full)
+        self._latin = out
+        return out
+
     def expand(self, short: str) -> Entry | None:
         """The longer name that ``short`` abbreviates: one that starts with it, or whose
         characters it takes in order, first character first (长航局 of 交通运输部长江航务管理局
@@ -1840,6 +1964,35 @@ def subject_options(
             f["expanded"] = 1.0
             f.update(_base_features(name, None, table))
             add(name, o.start, o.end, f)
+    # A team's short name (雄鹿, 太阳队) of a team name the document writes in full
+    # (密尔沃基雄鹿队): the team, at the mention, where one team name alone ends with it.
+    teams = _team_names([*table.team_names(), *options])
+    if teams:
+        for o in list(options.values()):
+            if o.text.endswith(_TEAM_END) and o.text in teams:
+                continue
+            team_full = [t for t in teams if _team_short(o.text, t)]
+            if len(team_full) != 1:
+                continue
+            del options[o.text]
+            f = dict(o.features)
+            f["expanded"] = 1.0
+            f.update(_base_features(team_full[0], None, table))
+            add(team_full[0], o.start, o.end, f)
+    # A Latin abbreviation the text defines after a name (2月CPI上涨0.9% after 德国2月消费者
+    # 价格指数（CPI）), and that name written without its place: the name with its place, at
+    # the mention (GUIDELINE: aliases are resolved).
+    latin = table.latin_names()
+    if latin:
+        for o in list(options.values()):
+            spelled = latin.get(o.text)
+            if spelled is None or spelled == o.text:
+                continue
+            del options[o.text]
+            f = dict(o.features)
+            f["expanded"] = 1.0
+            f.update(_base_features(spelled, None, table))
+            add(spelled, o.start, o.end, f)
     # A short name the text writes in full at one of its mentions, with a company's or fund's
     # ending the tagger broke off (晶宇|科技, 长盛同庆|可分离交易型基金): the option is the full
     # name, at the mention (GUIDELINE: aliases are resolved); so is a fund's name shortened by
@@ -1972,6 +2125,8 @@ def subject_options(
             if not _crosses_predicate(norm, o, tokens_near)
             and not _closed_by_localiser(norm, o, tokens_near)
         ]
+    out = _indicator_owners(out, table)
+    out = [o for o in out if not _builds_counted(norm, o, table.built_counts)]
     for o in out:
         if table.is_team(o.text):
             o.features["team"] = 1.0
@@ -2027,6 +2182,7 @@ def subject_options(
             or o.features.get("same_clause")
             or not (o.features.get("previous") or o.features.get("doc_subject"))
         ]
+    out = _counted_head(norm, out, clauses[clause_index][0], q_start, table)
     _relative_features(out, q_start, clauses[0][0], table)
     _recency_features(out, q_start, table)
     if tokens_near is not None:
@@ -2490,11 +2646,22 @@ def _quoted_label(norm: str, o: Option) -> bool:
     return norm.startswith(after, rest)
 
 
+_INDICATOR_ENDS = tuple(lexicon.words("indicator_names"))
+
+
 @cache
 def _indicator_re() -> re.Pattern[str]:
     """Any name of data/indicator_names.tsv written in a text, the longest first."""
     names = sorted(lexicon.words("indicator_names"), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names)))
+
+
+def _whole_scope(words: str) -> bool:
+    """Whether words name the whole area or the article's place (全国, 全市: data/
+    whole_scope_words.tsv, data/scope_place_words.tsv)."""
+    return words in lexicon.word_set("whole_scope_words") or words in lexicon.word_set(
+        "scope_place_words"
+    )
 
 
 def _indicator_cut(norm: str, o: Option) -> int | None:
@@ -2508,12 +2675,149 @@ def _indicator_cut(norm: str, o: Option) -> int | None:
     for m in _indicator_re().finditer(norm, o.start, min(len(norm), o.end + 12)):
         if m.start() < o.end < m.end():
             scope = norm[o.start : m.start()]
-            if scope in lexicon.word_set("whole_scope_words") or scope in lexicon.word_set(
-                "scope_place_words"
-            ):
+            if _whole_scope(scope):
                 return None  # 全市|规模以上工业: read as the city's (core), kept
             return m.start() - o.start
     return None
+
+
+#: The organisation suffixes of two characters or more (银行, 公司, 集团).
+_LONG_ORG_SUFFIXES = tuple(w for w in _ORG_SUFFIXES if len(w) >= 2)
+#: Words that may stand before a build verb in a target or a tally (计划新建, 已建成, 累计建成).
+_BUILD_LEADS = ("累计", "已经", "已", "共", "再", "年内", "今年")
+#: A count right after an option: words without punctuation, then digits (5G基站|约6.6万个).
+_COUNT_AFTER_RE = re.compile(r"[^\s，。；：、！？,;:（）()“”\[\]【】]{0,10}?[0-9]")
+
+
+def _builds_counted(norm: str, o: Option, cache: dict[str, bool]) -> bool:
+    """Whether an option written where its mention is opens with a verb of building or raising
+    (data/build_verbs.tsv, after a modal of data/modal_openers.tsv or 累计/已) and runs on, with
+    no attribute word, to a number (计划新建5G基站|1万个, 新开工保障性|租赁住房3万套): the
+    clause's predicate and its counted object, never who built them (新建商品住宅|均价2万元
+    and 新建商品住宅|价格上涨5% stay: an attribute is measured)."""
+    if len(o.text) < 2 or o.text.endswith(_LONG_ORG_SUFFIXES):
+        return False  # (建设银行 is a name; 基站 is no 站 of a body)
+    text = o.text
+    for lead in (*lexicon.words("modal_openers"), *_BUILD_LEADS):
+        if text.startswith(lead) and len(text) > len(lead):
+            text = text[len(lead) :]
+            break
+    verbs = tuple(lexicon.word_set("build_verbs"))
+    if not text.startswith(verbs):
+        # the verb's object alone, right after it (改造|城中村|45个, 建成|5G基站|6.2万个)
+        placed = o.start >= 2 and norm[o.start : o.end] == o.text
+        if not (placed and norm.endswith(verbs, 0, o.start)):
+            return False
+    if o.start >= 0 and norm[o.start : o.end] == o.text:
+        return _count_after(norm, o.start, o.text)
+    # Where the option is a name it stands for (5G基站 -> 新建5G基站): its written places,
+    # read once per document.
+    got = cache.get(o.text)
+    if got is None:
+        got = False
+        at = norm.find(o.text)
+        while at >= 0 and not got:
+            got = _count_after(norm, at, o.text)
+            at = norm.find(o.text, at + 1)
+        cache[o.text] = got
+    return got
+
+
+def _count_after(norm: str, at: int, text: str) -> bool:
+    """Whether the text written at ``at`` runs on, with no attribute word, to a number."""
+    m = _COUNT_AFTER_RE.match(norm, at + len(text))
+    return m is not None and not any(w in norm[at : m.end() - 1] for w in _ATTR_SUFFIXES)
+
+
+#: A clause that counts the things a 的-phrase describes: …的 + head noun + 有 + the count
+#: (新建商品住宅销售价格环比下降的城市有38个, 营业收入超过百亿元的企业共有12家).
+_COUNTED_HEAD_RE = re.compile(
+    r"([^，。；：！？,;:]{2,30}?)的([\u4e00-\u9fff]{1,4}?)(?:共|仅|只|则|也|已|已经)?有$"
+)
+#: The longest such 的-phrase offered whole.
+_COUNTED_HEAD_MAX = 24
+#: How far before the quantity such a clause is read.
+_COUNTED_HEAD_REACH = 40
+
+
+@cache
+def _counted_heads() -> tuple[str, ...]:
+    """``data/counted_heads.tsv``: nouns of counted entities (城市, 企业, 基金)."""
+    return tuple(lexicon.words("counted_heads"))
+
+
+def _counted_head(
+    norm: str, out: list[Option], clause_start: int, q_start: int, table: EntityTable
+) -> list[Option]:
+    """The options of a quantity that counts the entities (data/counted_heads.tsv) a 的-phrase
+    of its clause describes (…环比下降的城市有38个): the whole 的-phrase is offered, and the
+    nouns inside its modifier are left out (新建商品住宅 of …的城市有38个 is no subject: the
+    cities are counted). Any head noun instead: train+dev -2 +1 (沪市日成交量超过2亿手的天数
+    只有3天 is 沪市's)."""
+    # (a bounded stretch before the quantity: a long clause full of quantities stays linear)
+    m = _COUNTED_HEAD_RE.search(norm, max(clause_start, q_start - _COUNTED_HEAD_REACH), q_start)
+    if m is None or m.end() != q_start or not m.group(2).endswith(_counted_heads()):
+        return out
+    a, b = m.span(1)
+    kept = [o for o in out if not (o.start >= 0 and a <= o.start and o.end <= b)]
+    text = norm[a : m.end(2)]
+    if len(text) <= _COUNTED_HEAD_MAX and not any(o.text == text for o in kept):
+        f = _base_features(text, None, table)
+        f.update(same_sentence=1.0, same_clause=1.0, de_phrase=1.0)
+        f["dist"] = math.log1p(q_start - m.end(2)) / 5
+        kept.append(Option(text, a, m.end(2), f))
+    return kept
+
+
+def _indicator_owner(text: str) -> str:
+    """The name before a statistical indicator an option ends with (长沙市|地区生产总值 ->
+    长沙市, data/indicator_names.tsv), or "" when it ends with none or nothing stands before it."""
+    for m in _indicator_re().finditer(text):
+        if m.end() == len(text) and m.start() >= 2:
+            return text[: m.start()]
+    return ""
+
+
+def _indicator_owners(out: list[Option], table: EntityTable) -> list[Option]:
+    """The options with each one that is a name and its statistical indicator
+    (data/indicator_names.tsv) read as the name, merged with it where it is offered too: the
+    subject is the place or body the indicators are about, the indicator is the predicate
+    (长沙市地区生产总值1200.5亿元，增长5.1%。一般公共预算收入95.2亿元: the city's, not the
+    previous clause's indicator carried on; GUIDELINE, 全市固定资产投资…，同比增长33.7% is the
+    city's). Train+dev: accept-as-is +3 -0 (carrying one indicator into a clause of the next
+    was always wrong); read the same way, the commoner heads 增加值, 销售额, 人均纯收入 gain 6
+    and lose 6 (the gold keeps 第一产业增加值 whole), so they are not in the list."""
+    if not any(o.text.endswith(_INDICATOR_ENDS) for o in out):
+        return out
+    owners: dict[str, str] = {}
+    offered = {o.text for o in out}
+    for o in out:
+        owner = _indicator_owner(o.text)
+        # (a name offered on its own: 第三产业增加值|占地区生产总值 has no owner)
+        if owner in offered and not _whole_scope(owner):
+            # (全市|固定资产投资 stays whole: core reads it as the city's, where it is written)
+            owners[o.text] = owner
+    if not owners:
+        return out
+    by_text: dict[str, Option] = {}
+    kept = []
+    for o in out:
+        owner = owners.get(o.text, "")
+        text = owner or o.text
+        have = by_text.get(text)
+        if have is None:
+            if owner:
+                f = dict(o.features)
+                f.update(_base_features(owner, None, table))
+                end = o.start + len(owner) if o.start >= 0 else o.end
+                o = Option(owner, o.start, end, f)
+            by_text[text] = o
+            kept.append(o)
+            continue
+        have.features, closer = merge_places(dict(o.features), have.features)
+        if closer and o.start >= 0:
+            have.start, have.end = o.start, o.start + len(text)
+    return kept
 
 
 def _cut_before_predicates(
