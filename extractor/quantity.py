@@ -3242,6 +3242,37 @@ def _criterion(t: str, m: Mention) -> bool:
     )
 
 
+#: Comparison words right before a round amount made of scale words only (超千万, 过亿,
+#: 突破亿元): the bar of a class (data/scale_threshold_words.tsv).
+_SCALE_THRESHOLD_WORDS = frozenset(words("scale_threshold_words"))
+#: A count of a class earlier in the clause (有18个品牌…, 第15个常住人口…): the class a bar
+#: after it picks.
+_CLAUSE_COUNT_RE = re.compile(
+    r"(?<![一二两三四五六七八九十百千])(?:\d+|[两三四五六七八九十百千]+)"
+    r"(?:个|家|只|款|座|名|位|所|项|种|部|辆|户)(?![月小星])[^，。；！？、,;!?\n]*$"
+)
+
+
+def _scale_threshold(t: str, m: Mention) -> bool:
+    """有18个品牌成交额过亿, 第15个常住人口超千万的城市: a round amount written with scale
+    words only (千万, 亿, 万亿元) after a comparison word (data/scale_threshold_words.tsv), in
+    a clause that counts a class before it, is the bar that picks the class (the count is the
+    claim), not a fact. 一个月点击突破千万 counts no class (一 is the article); what
+    something has or reached (data/holding_words.tsv) stays a fact, and so does a bar with
+    digits (超过1.2亿) or one with no count before it (过万元的酒店, 单日销量过亿)."""
+    if m.core_start <= m.start or t[m.start : m.core_start] not in _SCALE_THRESHOLD_WORDS:
+        return False
+    core = t[m.core_start : m.end]
+    k = 0
+    while k < len(core) and core[k] in "百千万亿":
+        k += 1
+    if k == 0 or core[k:] not in ("", m.unit):
+        return False
+    if t.endswith(_HOLDING_WORDS, 0, m.start):
+        return False
+    return _CLAUSE_COUNT_RE.search(t, max(0, m.start - 20), m.start) is not None
+
+
 def _team_names(t: str, mentions: list[Mention]) -> set[str]:
     """Number-and-unit surfaces that name a team somewhere in the text (76人队, 不敌76人), or
     that the text repeats three times or more as they are (a count is rarely restated so)."""
@@ -3565,6 +3596,8 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
         return "criterion_class"  # 8毫米厚的多用作推拉门: a headless phrase names a class
     if m.kind == "duration" and _in_duration_list(t, m):
         return "duration_list"  # 银河一年、两年、三年的星级评比: periods that name classes
+    if _scale_threshold(t, m):
+        return "bound_class"  # 有18个品牌成交额过亿: the bar of the class counted
     if after.startswith("的") and m.kind in _CRITERION_KINDS:
         surface = t[m.start : m.end]
         prefix = t[m.start : m.core_start] if m.core_start > m.start else ""

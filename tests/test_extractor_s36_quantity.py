@@ -1,0 +1,47 @@
+"""Quantity forms and look-alikes of the thirty-sixth session, each with sentences written for
+the test: classes of the bench's misses and of the 2021-2022 probes (docs/PROBES_S33.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.lexicon import words
+from tests.lexicon_checks import check_lexicon_file
+from tests.quantity_checks import found
+
+# A round amount of scale words only after a comparison word, in a clause that counts a class
+# before it, is the bar that picks the class (data/scale_threshold_words.tsv); the count stays.
+SCALE_THRESHOLDS = [
+    ("去年共有37个品牌销售额突破亿元。", "突破亿元", "37个"),
+    ("本月有12家企业营收过亿，同比增加3家。", "过亿", "12家"),
+    ("该市成为全国第9个常住人口超千万的城市。", "超千万", "第9个"),
+    ("全省已有5座城市经济总量破万亿。", "破万亿", "5座"),
+]
+
+
+@pytest.mark.parametrize(("text", "bar", "count"), SCALE_THRESHOLDS)
+def test_a_scale_only_bar_after_a_count_is_a_criterion(text: str, bar: str, count: str) -> None:
+    cands = found(text)
+    assert bar not in cands and count in cands, list(cands)
+
+
+# The same amount with no count of a class before it, with digits, or after 一个月 (一 is the
+# article) is a fact.
+SCALE_FACTS = [
+    ("公司去年销售额突破亿元。", "突破亿元"),
+    ("该片上映一个月票房突破千万。", "突破千万"),
+    ("有12家企业营收超过1.2亿元。", "超过1.2亿元"),
+    ("该市常住人口超千万。", "超千万"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), SCALE_FACTS)
+def test_a_scale_amount_that_bounds_no_counted_class_is_a_fact(text: str, surface: str) -> None:
+    assert surface in found(text)
+
+
+def test_every_scale_threshold_word_makes_a_counted_bar_a_criterion() -> None:
+    check_lexicon_file("scale_threshold_words")
+    for word in words("scale_threshold_words"):
+        cands = found(f"今年有8家公司利润{word}亿，增加2家。")
+        assert f"{word}亿" not in cands and "8家" in cands, (word, list(cands))
