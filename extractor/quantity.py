@@ -509,6 +509,8 @@ _HALF_COUNT_RE = re.compile(r"半数(?P<ge>以上)?")
 #: 双倍: a multiple of two (data/double_words.tsv for the words that claim it).
 _DOUBLE_RE = re.compile("双倍")
 _DOUBLE_WORDS = tuple(words("double_words"))
+#: 翻番, 翻了一番, 翻两番: doubled once (2 倍) or twice (4 倍), a multiple written with no digit.
+_DOUBLING_RE = re.compile("翻了?(?P<n>[一两二三])?番")
 #: A discount of two digits in words (八五折: 85 % of the price, read 8.5).
 _CN_DISCOUNT_RE = re.compile("(?P<a>[一二三四五六七八九])(?P<b>[一二三四五六七八九])折")
 #: A film speed (感光度 ISO 2000, ISO125-ISO3200): a camera's sensitivity, written after ISO
@@ -1417,6 +1419,12 @@ class _Finder:
                 or (t.endswith("了", 0, s) and t.endswith(_DOUBLE_WORDS, max(0, s - 4), s - 1))
             ):  # 翻了双倍, 赔偿了双倍的订金: the claiming word with its aspect particle
                 self.add(Mention(s, e, 2.0, None, "倍", "=", "other", "multiple.double", 0.7, s))
+        for m in _scan(_DOUBLING_RE, t, ("番",)):
+            s, e = m.span()
+            times = {"一": 1, "两": 2, "二": 2, "三": 3}.get(m.group("n") or "一", 1)
+            if self._free(s, e):
+                v = float(2**times)
+                self.add(Mention(s, e, v, None, "倍", "=", "other", "multiple.doubling", 0.7, s))
         for m in _scan(_CN_DISCOUNT_RE, t, ("折",)):
             s, e = m.span()
             if self._free(s, e) and not (s > 0 and t[s - 1] in _CN_NUM_CHARS):

@@ -45,3 +45,24 @@ def test_every_scale_threshold_word_makes_a_counted_bar_a_criterion() -> None:
     for word in words("scale_threshold_words"):
         cands = found(f"今年有8家公司利润{word}亿，增加2家。")
         assert f"{word}亿" not in cands and "8家" in cands, (word, list(cands))
+
+
+# 翻番, 翻了一番, 翻两番: a multiple written with no digit (doubled once: 2 倍, twice: 4 倍).
+DOUBLINGS = [
+    ("该市人均收入比十年前翻了一番。", "翻了一番", 2.0),
+    ("到2025年制造业产值实现翻番。", "翻番", 2.0),
+    ("规划提出经济总量翻两番。", "翻两番", 4.0),
+    ("预计全球需求将较去年翻一番。", "翻一番", 2.0),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), DOUBLINGS)
+def test_a_doubling_is_a_multiple(text: str, surface: str, value: float) -> None:
+    cands = found(text)
+    assert surface in cands, list(cands)
+    assert cands[surface].value == value and cands[surface].unit == "倍"
+
+
+@pytest.mark.parametrize("text", ["经过一番努力，他成功了。", "两人一番交谈后离开。"])
+def test_a_bout_with_no_doubling_verb_is_no_multiple(text: str) -> None:
+    assert not found(text)
