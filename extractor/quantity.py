@@ -813,6 +813,14 @@ _DECIMAL_RATIO_RE = re.compile(
 )
 
 
+#: A structure of three or more shares written a:b:c with decimals (三次产业结构为8.0:48.5:43.5,
+#: 比例为2.1:35.6:62.3): no score or clock time has three parts with decimals; its value is
+#: the first term, as the modern gold reads it.
+_STRUCTURE_RATIO_RE = re.compile(
+    r"(?<![\d.:：∶])(?P<a>\d+\.\d+)(?:[:：∶]\d+\.\d+){2,}(?![\d.:：∶%])"
+)
+
+
 def _against_one(m: re.Match[str]) -> float | None:
     """The value of a ratio against 1 (车桩比约为2.5:1: 2.5; 1：7.5: 7.5): the side that is
     not 1, as the modern gold reads it; a ratio of two other terms (3：7) has no one value."""
@@ -1526,6 +1534,11 @@ class _Finder:
                 _RATIO_BEFORE_RE.search(t, max(0, s - 6), s) or _RATIO_AFTER_RE.match(t, e)
             ):
                 self.add(Mention(s, e, _against_one(m), None, "", "=", "other", "ratio", 0.7, s))
+        for m in _scan(_STRUCTURE_RATIO_RE, t, (":", "：", "∶")):
+            s, e = m.span()
+            if self._free(s, e):
+                v = float(m.group("a"))
+                self.add(Mention(s, e, v, None, "", "=", "other", "ratio.structure", 0.7, s))
         for m in _scan(_DECIMAL_RATIO_RE, t, (":", "：", "∶")):
             s, e = m.span()
             if self._free(s, e):

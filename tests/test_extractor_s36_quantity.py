@@ -66,3 +66,18 @@ def test_a_doubling_is_a_multiple(text: str, surface: str, value: float) -> None
 @pytest.mark.parametrize("text", ["经过一番努力，他成功了。", "两人一番交谈后离开。"])
 def test_a_bout_with_no_doubling_verb_is_no_multiple(text: str) -> None:
     assert not found(text)
+
+
+# A structure of three or more shares a:b:c with decimals is one ratio, its value the first
+# term; 三次产业 (the three sectors) is a name, its 三次 no count (data/number_name_words.tsv).
+def test_a_three_part_structure_is_one_ratio_and_three_sectors_is_a_name() -> None:
+    cands = found("全省三次产业结构调整为7.5:40.2:52.3。")
+    assert "7.5:40.2:52.3" in cands and cands["7.5:40.2:52.3"].value == 7.5, list(cands)
+    assert "三次" not in cands
+    assert "3:1" in found("两队比分为3:1。")
+    assert "三次" in found("他本场三次被吹犯规。")
+
+
+@pytest.mark.parametrize("text", ["比赛在1:23:45时暂停。", "他的电话是010:1234:5678。"])
+def test_colon_runs_without_decimals_are_no_structure(text: str) -> None:
+    assert not [c for c in found(text).values() if c.rule == "ratio.structure"]
