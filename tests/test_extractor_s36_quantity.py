@@ -81,3 +81,24 @@ def test_a_three_part_structure_is_one_ratio_and_three_sectors_is_a_name() -> No
 @pytest.mark.parametrize("text", ["比赛在1:23:45时暂停。", "他的电话是010:1234:5678。"])
 def test_colon_runs_without_decimals_are_no_structure(text: str) -> None:
     assert not [c for c in found(text).values() if c.rule == "ratio.structure"]
+
+
+# A duration right before a rainfall figure is the window the figure is measured over
+# (data/duration_scope_words.tsv), not a claim; the rainfall is.
+@pytest.mark.parametrize(
+    ("text", "window", "figure"),
+    [
+        ("受台风影响，当地1小时降雨量达120.5毫米。", "1小时", "达120.5毫米"),
+        ("该站3小时降水量为88毫米。", "3小时", "88毫米"),
+        ("山区6小时雨量超过50毫米。", "6小时", "超过50毫米"),
+    ],
+)
+def test_a_duration_before_a_rainfall_figure_is_its_window(
+    text: str, window: str, figure: str
+) -> None:
+    cands = found(text)
+    assert window not in cands and figure in cands, list(cands)
+
+
+def test_a_rain_that_lasted_hours_is_a_duration() -> None:
+    assert "3小时" in found("这场暴雨持续了3小时。")
