@@ -102,3 +102,21 @@ def test_a_duration_before_a_rainfall_figure_is_its_window(
 
 def test_a_rain_that_lasted_hours_is_a_duration() -> None:
     assert "3小时" in found("这场暴雨持续了3小时。")
+
+
+# A range before a shooting or hurdles event names the event (data/format_nouns.tsv); a
+# distance to a target is still measured.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "她获得射击女子10米气步枪决赛冠军。",
+        "他在男子25米速射手枪比赛中发挥稳定。",
+        "他是400米跨栏的老将。",
+    ],
+)
+def test_a_range_before_an_event_names_the_event(text: str) -> None:
+    assert not [c for c in found(text) if c.endswith("米")], list(found(text))
+
+
+def test_a_distance_to_a_target_is_measured() -> None:
+    assert "300米" in found("士兵在300米外用步枪击中目标。")
