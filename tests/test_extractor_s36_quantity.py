@@ -120,3 +120,22 @@ def test_a_range_before_an_event_names_the_event(text: str) -> None:
 
 def test_a_distance_to_a_target_is_measured() -> None:
     assert "300米" in found("士兵在300米外用步枪击中目标。")
+
+
+# An index written as a bare number a little after its name is the index's value
+# (data/ratio_words.tsv); a number inside an index's name is not.
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("二季度全省房地产开发景气指数为96.18。", "96.18", 96.18),
+        ("5月份非制造业PMI为51.3，比上月回升。", "51.3", 51.3),
+    ],
+)
+def test_a_bare_number_after_an_index_is_its_value(text: str, surface: str, value: float) -> None:
+    cands = found(text)
+    assert surface in cands and cands[surface].value == value, list(cands)
+
+
+def test_a_number_inside_an_index_name_is_no_value() -> None:
+    cands = found("跟踪沪深300指数的基金共有20只。")
+    assert "300" not in cands and "20只" in cands, list(cands)
