@@ -139,3 +139,37 @@ def test_a_bare_number_after_an_index_is_its_value(text: str, surface: str, valu
 def test_a_number_inside_an_index_name_is_no_value() -> None:
     cands = found("跟踪沪深300指数的基金共有20只。")
     assert "300" not in cands and "20只" in cands, list(cands)
+
+
+# A count inside a source clause (据 at the head of a clause, closed by a verb of reporting:
+# data/source_report_verbs.tsv) sizes the source; the report's figures stay.
+@pytest.mark.parametrize(
+    ("text", "source", "figure"),
+    [
+        ("据三家基础电信企业公布的数据，5G用户超过7亿户。", "三家", "超过7亿户"),
+        ("另据5家机构统计，全市新增门店120家。", "5家", "120家"),
+        ("根据两家媒体报道，该片票房达3亿元。", "两家", "达3亿元"),
+    ],
+)
+def test_a_count_in_a_source_clause_sizes_the_source(text: str, source: str, figure: str) -> None:
+    cands = found(text)
+    assert source not in cands and figure in cands, list(cands)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("数据显示，3家企业营收下降。", "3家"),
+        ("公司依据3份合同支付了款项。", "3份"),
+        ("据介绍，该园区已入驻企业56家。", "56家"),
+    ],
+)
+def test_a_count_outside_a_source_clause_stays(text: str, surface: str) -> None:
+    assert surface in found(text)
+
+
+def test_every_source_verb_closes_a_source_clause() -> None:
+    check_lexicon_file("source_report_verbs")
+    for verb in words("source_report_verbs"):
+        cands = found(f"据4家机构{verb}，全市新增企业300家。")
+        assert "4家" not in cands and "300家" in cands, (verb, list(cands))
