@@ -3263,6 +3263,15 @@ def _criterion(t: str, m: Mention) -> bool:
     )
 
 
+#: A relative clause that a count stands in, closed by 的 and a noun of the size or share of
+#: the group it defines (已接种两剂疫苗的人数: data/set_size_nouns.tsv).
+_SET_SIZE_AFTER_RE = re.compile(
+    r"[^，。；！？、,;!?\n的]{0,8}的(?:"
+    + "|".join(sorted(words("set_size_nouns"), key=len, reverse=True))
+    + ")"
+)
+
+
 #: Comparison words right before a round amount made of scale words only (超千万, 过亿,
 #: 突破亿元): the bar of a class (data/scale_threshold_words.tsv).
 _SCALE_THRESHOLD_WORDS = frozenset(words("scale_threshold_words"))
@@ -3570,6 +3579,8 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
             return "scope_of_statistic"
         if _SURVEY_BEFORE_RE.search(t, max(0, m.start - 5), m.start):
             return "survey_sample"  # 采访了20名消费者: the sample of a survey
+        if _SET_SIZE_AFTER_RE.match(t, m.end) and not t.endswith(_HOLDING_WORDS, 0, m.start):
+            return "criterion_class"  # 已接种两剂疫苗的人数: the count defines the group
     is_rank = m.rule in ("rank.ordinal", "rank.top")
     if m.unit in ("mm", "毫米") and _LENS_APERTURE_RE.match(t, m.end):
         return "lens_name"  # 15-85mm f/3.5-5.6镜头: a lens, named by its focal lengths

@@ -173,3 +173,31 @@ def test_every_source_verb_closes_a_source_clause() -> None:
     for verb in words("source_report_verbs"):
         cands = found(f"据4家机构{verb}，全市新增企业300家。")
         assert "4家" not in cands and "300家" in cands, (verb, list(cands))
+
+
+# A count in a relative clause that defines a group whose size or share follows
+# (data/set_size_nouns.tsv) is the group's criterion; the size, and a held count, stay.
+@pytest.mark.parametrize(
+    ("text", "criterion", "figure"),
+    [
+        ("全省已接种两剂疫苗的人数达3200万。", "两剂", "达3200万"),
+        ("购买2套住房的户数为1.5万户。", "2套", "1.5万户"),
+        ("出现3次逾期的占比为12%。", "3次", "12%"),
+    ],
+)
+def test_a_count_that_defines_a_counted_group_is_a_criterion(
+    text: str, criterion: str, figure: str
+) -> None:
+    cands = found(text)
+    assert criterion not in cands and figure in cands, list(cands)
+
+
+def test_a_count_held_before_a_share_stays() -> None:
+    assert "73名" in found("去年有73名女性因家庭暴力致死。")
+
+
+def test_every_set_size_noun_closes_a_criterion_clause() -> None:
+    check_lexicon_file("set_size_nouns")
+    for noun in words("set_size_nouns"):
+        cands = found(f"全市接种3剂疫苗的{noun}达到80万。")
+        assert "3剂" not in cands, (noun, list(cands))
