@@ -2551,6 +2551,8 @@ class _Finder:
             t.endswith("了", 0, s) and t.endswith(_MARGIN_WORDS, max(0, s - 3), s - 1)
         ):
             return True  # 各胜一场, 只赢了一场, 领先一球: a margin in play
+        if unit == "次" and _FOUL_AFTER_RE.match(t, end):
+            return True  # 吃了一次技术犯规, 一次掩护犯规: a foul counted, a statistic of play
         if t.startswith(_CASUALTY_WORDS, s + 1 + len(unit)):
             return True  # 造成一人死亡, 一例确诊: a count of those it happened to
         if unit in _CASUALTY_TALLY:
@@ -3270,6 +3272,11 @@ _SET_SIZE_AFTER_RE = re.compile(
     + "|".join(sorted(words("set_size_nouns"), key=len, reverse=True))
     + ")"
 )
+
+
+#: A foul or another called event of play a few characters after 一次 (一次技术犯规, 一次掩护
+#: 进攻犯规: data/foul_words.tsv).
+_FOUL_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:" + "|".join(words("foul_words")) + ")")
 
 
 #: Comparison words right before a round amount made of scale words only (超千万, 过亿,

@@ -201,3 +201,25 @@ def test_every_set_size_noun_closes_a_criterion_clause() -> None:
     for noun in words("set_size_nouns"):
         cands = found(f"全市接种3剂疫苗的{noun}达到80万。")
         assert "3剂" not in cands, (noun, list(cands))
+
+
+# 一次 a few characters before a foul or another called event of play counts it
+# (data/foul_words.tsv); 一次 before other nouns stays the article "a".
+@pytest.mark.parametrize(
+    "text",
+    ["裁判又给了他一次技术犯规。", "中锋第三节先是一次掩护犯规。", "后卫全场只有一次失误。"],
+)
+def test_one_before_a_foul_counts_it(text: str) -> None:
+    cands = found(text)
+    assert "一次" in cands and cands["一次"].value == 1, list(cands)
+
+
+@pytest.mark.parametrize("text", ["这是一次难得的机会。", "他参加了一次会议。"])
+def test_one_before_other_nouns_is_the_article(text: str) -> None:
+    assert "一次" not in found(text)
+
+
+def test_every_foul_word_makes_one_a_count() -> None:
+    check_lexicon_file("foul_words")
+    for word in words("foul_words"):
+        assert "一次" in found(f"他上半场出现一次{word}，共得到12分。"), word
