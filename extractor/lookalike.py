@@ -103,6 +103,7 @@ CUES: tuple[str, ...] = (
     "from_age",
     "game_clock",
     "fixed_set",
+    "source_count",
 )
 
 
@@ -575,6 +576,7 @@ class _Rules:
     pair_forms: frozenset[str]
     pair_counting: tuple[str, ...]
     fixed_sets: dict[float, tuple[str, ...]]
+    source_verbs: tuple[str, ...]
 
 
 _rules: _Rules | None = None
@@ -606,6 +608,7 @@ def _context_rules() -> _Rules:
                 float(row[0]): tuple(sorted(row[1].split(), key=len, reverse=True))
                 for row in lexicon.table("fixed_set_counts")
             },
+            source_verbs=lexicon.words("source_report_verbs"),
         )
     return _rules
 
@@ -717,6 +720,20 @@ def _subject_count(t: str, m: _Quantity) -> bool:
 
 
 _CLAUSE_REST = re.compile(r"[^，。；！？,;!?\n]{0,12}")
+#: A source clause opened by 据 or 根据 at the head of a clause (另据, 而据 too; 数据, 依据 and
+#: 占据 open nothing), running to the quantity.
+_SOURCE_HEAD = re.compile(r"(?:^|[，。；！？,;!?\n\s）)”])[另又而但]?根?据[^，。；！？,;!?\n]*$")
+_SOURCE_REST = re.compile(r"[^，。；！？,;!?\n]{0,20}")
+
+
+def _source_count(t: str, m: _Quantity) -> bool:
+    """据三家基础电信企业公布的数据, 根据5家机构统计: a count inside a source clause (opened by
+    据 at the head of a clause, closed by a verb of reporting: data/source_report_verbs.tsv)
+    sizes the source; the report's own figures come after the clause."""
+    if m.kind != "count" or not _SOURCE_HEAD.search(t, max(0, m.start - 24), m.start):
+        return False
+    rest = _SOURCE_REST.match(t, m.end)
+    return rest is not None and any(v in rest.group(0) for v in _context_rules().source_verbs)
 
 
 #: What may stand before a fixed whole at the head of its clause: a national word and a time
@@ -784,6 +801,7 @@ _CONTEXT_RULES: tuple[tuple[str, Callable[[str, _Quantity], bool]], ...] = (
     ("film_format", _film_format),
     ("pair_pronoun", _pair_pronoun),
     ("fixed_set", _fixed_set),
+    ("source_count", _source_count),
 )
 
 

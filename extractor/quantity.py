@@ -509,6 +509,8 @@ _HALF_COUNT_RE = re.compile(r"半数(?P<ge>以上)?")
 #: 双倍: a multiple of two (data/double_words.tsv for the words that claim it).
 _DOUBLE_RE = re.compile("双倍")
 _DOUBLE_WORDS = tuple(words("double_words"))
+#: 翻番, 翻了一番, 翻两番: doubled once (2 倍) or twice (4 倍), a multiple written with no digit.
+_DOUBLING_RE = re.compile("翻了?(?P<n>[一两二三])?番")
 #: A discount of two digits in words (八五折: 85 % of the price, read 8.5).
 _CN_DISCOUNT_RE = re.compile("(?P<a>[一二三四五六七八九])(?P<b>[一二三四五六七八九])折")
 #: A film speed (感光度 ISO 2000, ISO125-ISO3200): a camera's sensitivity, written after ISO
@@ -808,6 +810,14 @@ _RATIO_AFTER_RE = re.compile(r"的?(?:比例|比率|配比)")
 _DECIMAL_RATIO_RE = re.compile(
     r"(?<![\d.:：∶])(?:(?P<a>\d+\.\d+)[:：∶](?P<b>1)"
     r"|(?P<a1>1)[:：∶](?![0-5]\d\.\d\d(?!\d))(?P<b1>\d+\.\d+))(?![\d.:：∶%])"
+)
+
+
+#: A structure of three or more shares written a:b:c with decimals (三次产业结构为8.0:48.5:43.5,
+#: 比例为2.1:35.6:62.3): no score or clock time has three parts with decimals; its value is
+#: the first term, as the modern gold reads it.
+_STRUCTURE_RATIO_RE = re.compile(
+    r"(?<![\d.:：∶])(?P<a>\d+\.\d+)(?:[:：∶]\d+\.\d+){2,}(?![\d.:：∶%])"
 )
 
 
@@ -1417,6 +1427,12 @@ class _Finder:
                 or (t.endswith("了", 0, s) and t.endswith(_DOUBLE_WORDS, max(0, s - 4), s - 1))
             ):  # 翻了双倍, 赔偿了双倍的订金: the claiming word with its aspect particle
                 self.add(Mention(s, e, 2.0, None, "倍", "=", "other", "multiple.double", 0.7, s))
+        for m in _scan(_DOUBLING_RE, t, ("番",)):
+            s, e = m.span()
+            times = {"一": 1, "两": 2, "二": 2, "三": 3}.get(m.group("n") or "一", 1)
+            if self._free(s, e):
+                v = float(2**times)
+                self.add(Mention(s, e, v, None, "倍", "=", "other", "multiple.doubling", 0.7, s))
         for m in _scan(_CN_DISCOUNT_RE, t, ("折",)):
             s, e = m.span()
             if self._free(s, e) and not (s > 0 and t[s - 1] in _CN_NUM_CHARS):
@@ -1518,6 +1534,11 @@ class _Finder:
                 _RATIO_BEFORE_RE.search(t, max(0, s - 6), s) or _RATIO_AFTER_RE.match(t, e)
             ):
                 self.add(Mention(s, e, _against_one(m), None, "", "=", "other", "ratio", 0.7, s))
+        for m in _scan(_STRUCTURE_RATIO_RE, t, (":", "：", "∶")):
+            s, e = m.span()
+            if self._free(s, e):
+                v = float(m.group("a"))
+                self.add(Mention(s, e, v, None, "", "=", "other", "ratio.structure", 0.7, s))
         for m in _scan(_DECIMAL_RATIO_RE, t, (":", "：", "∶")):
             s, e = m.span()
             if self._free(s, e):
@@ -2530,6 +2551,8 @@ class _Finder:
             t.endswith("了", 0, s) and t.endswith(_MARGIN_WORDS, max(0, s - 3), s - 1)
         ):
             return True  # 各胜一场, 只赢了一场, 领先一球: a margin in play
+        if unit == "次" and _FOUL_AFTER_RE.match(t, end):
+            return True  # 吃了一次技术犯规, 一次掩护犯规: a foul counted, a statistic of play
         if t.startswith(_CASUALTY_WORDS, s + 1 + len(unit)):
             return True  # 造成一人死亡, 一例确诊: a count of those it happened to
         if unit in _CASUALTY_TALLY:
@@ -3242,6 +3265,51 @@ def _criterion(t: str, m: Mention) -> bool:
     )
 
 
+#: A relative clause that a count stands in, closed by 的 and a noun of the size or share of
+#: the group it defines (已接种两剂疫苗的人数: data/set_size_nouns.tsv).
+_SET_SIZE_AFTER_RE = re.compile(
+    r"[^，。；！？、,;!?\n的]{0,8}的(?:"
+    + "|".join(sorted(words("set_size_nouns"), key=len, reverse=True))
+    + ")"
+)
+
+
+#: A foul or another called event of play a few characters after 一次 (一次技术犯规, 一次掩护
+#: 进攻犯规: data/foul_words.tsv).
+_FOUL_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:" + "|".join(words("foul_words")) + ")")
+
+
+#: Comparison words right before a round amount made of scale words only (超千万, 过亿,
+#: 突破亿元): the bar of a class (data/scale_threshold_words.tsv).
+_SCALE_THRESHOLD_WORDS = frozenset(words("scale_threshold_words"))
+#: A count of a class earlier in the clause (有18个品牌…, 第15个常住人口…): the class a bar
+#: after it picks.
+_CLAUSE_COUNT_RE = re.compile(
+    r"(?<![一二两三四五六七八九十百千])(?:\d+|[两三四五六七八九十百千]+)"
+    r"(?:个|家|只|款|座|名|位|所|项|种|部|辆|户)(?![月小星])[^，。；！？、,;!?\n]*$"
+)
+
+
+def _scale_threshold(t: str, m: Mention) -> bool:
+    """有18个品牌成交额过亿, 第15个常住人口超千万的城市: a round amount written with scale
+    words only (千万, 亿, 万亿元) after a comparison word (data/scale_threshold_words.tsv), in
+    a clause that counts a class before it, is the bar that picks the class (the count is the
+    claim), not a fact. 一个月点击突破千万 counts no class (一 is the article); what
+    something has or reached (data/holding_words.tsv) stays a fact, and so does a bar with
+    digits (超过1.2亿) or one with no count before it (过万元的酒店, 单日销量过亿)."""
+    if m.core_start <= m.start or t[m.start : m.core_start] not in _SCALE_THRESHOLD_WORDS:
+        return False
+    core = t[m.core_start : m.end]
+    k = 0
+    while k < len(core) and core[k] in "百千万亿":
+        k += 1
+    if k == 0 or core[k:] not in ("", m.unit):
+        return False
+    if t.endswith(_HOLDING_WORDS, 0, m.start):
+        return False
+    return _CLAUSE_COUNT_RE.search(t, max(0, m.start - 20), m.start) is not None
+
+
 def _team_names(t: str, mentions: list[Mention]) -> set[str]:
     """Number-and-unit surfaces that name a team somewhere in the text (76人队, 不敌76人), or
     that the text repeats three times or more as they are (a count is rarely restated so)."""
@@ -3518,6 +3586,8 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
             return "scope_of_statistic"
         if _SURVEY_BEFORE_RE.search(t, max(0, m.start - 5), m.start):
             return "survey_sample"  # 采访了20名消费者: the sample of a survey
+        if _SET_SIZE_AFTER_RE.match(t, m.end) and not t.endswith(_HOLDING_WORDS, 0, m.start):
+            return "criterion_class"  # 已接种两剂疫苗的人数: the count defines the group
     is_rank = m.rule in ("rank.ordinal", "rank.top")
     if m.unit in ("mm", "毫米") and _LENS_APERTURE_RE.match(t, m.end):
         return "lens_name"  # 15-85mm f/3.5-5.6镜头: a lens, named by its focal lengths
@@ -3565,6 +3635,8 @@ def _context_cue(t: str, m: Mention, sp: _Spans) -> str | None:
         return "criterion_class"  # 8毫米厚的多用作推拉门: a headless phrase names a class
     if m.kind == "duration" and _in_duration_list(t, m):
         return "duration_list"  # 银河一年、两年、三年的星级评比: periods that name classes
+    if _scale_threshold(t, m):
+        return "bound_class"  # 有18个品牌成交额过亿: the bar of the class counted
     if after.startswith("的") and m.kind in _CRITERION_KINDS:
         surface = t[m.start : m.end]
         prefix = t[m.start : m.core_start] if m.core_start > m.start else ""

@@ -558,6 +558,9 @@ QUANTITY_LEXICONS = (
     "model_price_words",  # its entry test: tests/test_extractor_quantity_s10.py
     "ratio_words",  # its entry test: tests/test_extractor_quantity_s10.py
     "since_event_words",  # its entry test: tests/test_extractor_quantity_s11.py
+    "scale_threshold_words",  # its entry test: tests/test_extractor_s36_quantity.py
+    "set_size_nouns",  # its entry test: tests/test_extractor_s36_quantity.py
+    "foul_words",  # its entry test: tests/test_extractor_s36_quantity.py
     "describe_words",  # its entry test: tests/test_extractor_quantity_s11.py
     "requirement_words",  # its entry test: tests/test_extractor_quantity_s11.py
     "bare_scale_idioms",  # its entry test: tests/test_extractor_quantity_s12.py
