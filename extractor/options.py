@@ -43,6 +43,7 @@ from .roles import (
     yi_list,
 )
 from .timex import TIME_RE, TimeExpr
+from .units import UNIT_KIND
 
 #: A reporting period (2008年, 今年以来, 第三季度, 截至3月12日).
 PERIOD_RE = re.compile(
@@ -93,6 +94,8 @@ _MODIFIER_FLAGS = ("d", "ad", "j", "vn", "n", "a", "vd")
 #: Kinds whose claims are seldom tied to a time (a size, a weight, an age).
 _STATIC_KINDS = ("length", "weight", "age")
 _CLAUSE_STOPS = frozenset("，。；,;！？!?")
+#: The kinds of the physical units that 每 makes the base of a rate (每平方米, 每吨, 每公斤).
+_RATE_BASE_KINDS = frozenset(("area", "weight", "length", "volume"))
 #: A comma that groups a number's digits (10,020亿元, 1,455万人次): no clause stop.
 _DIGIT_GROUP_RE = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
 
@@ -1717,4 +1720,15 @@ def predicate_options(
         v_end = core[-1][3]
         for key in [key for key in found if key[0] >= 0 and key[1] == v_end]:
             del found[key]
+    # 平均销售价格为每平方米14686元: 每 + a unit is the base of the rate, not what is measured,
+    # where an attribute outside the subject (价格, 均价) is offered instead; a range set with
+    # 在 (售价普遍在每公斤35元至60元之间) names the rate itself.
+    if any(f.get("attr") and not f.get("in_subject") for f in found.values()):
+        for key in [k for k in found if _rate_base(k[2]) and norm[k[0] - 1 : k[0]] != "在"]:
+            del found[key]
     return [Option(text, start, end, f) for (start, end, text), f in found.items()]
+
+
+def _rate_base(text: str) -> bool:
+    """Whether ``text`` is 每 and a physical unit (每平方米, 每吨, 每公斤)."""
+    return text.startswith("每") and UNIT_KIND.get(text[1:]) in _RATE_BASE_KINDS

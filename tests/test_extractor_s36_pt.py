@@ -1,0 +1,49 @@
+"""Thirty-sixth session, predicate and time options: the forms fixed, each with the forms
+next to it that must keep working (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.core import extract_with_fields
+
+
+def _options(text: str, surface: str, field: str) -> list[str]:
+    for cand, fields in extract_with_fields(text):
+        if cand.quantity_text == surface:
+            return [o.text for o in fields[field]]
+    raise AssertionError(f"{surface} not found in {text}")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "absent", "present"),
+    [
+        # 每 + a physical unit is the base of a rate: the attribute before it is offered.
+        ("该楼盘平均销售价格为每平方米14686元。", "14686元", "每平方米", "销售价格"),
+        ("本周化肥出厂均价为每吨2812元。", "2812元", "每吨", "均价"),
+        ("当地猪肉价格回落至每公斤30元。", "30元", "每公斤", "价格"),
+    ],
+)
+def test_a_rate_base_is_no_predicate_where_an_attribute_is_offered(
+    text: str, surface: str, absent: str, present: str
+) -> None:
+    opts = _options(text, surface, "predicate")
+    assert absent not in opts
+    assert present in opts
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        # a range set with 在: the rate is what the range is stated in
+        ("业内人士表示，目前氢气售价普遍在每公斤35元至60元之间。", "35元至60元", "每公斤"),
+        # no attribute of its own: the rate base stays an option
+        ("货币补偿是每平方米1.1万元。", "1.1万元", "每平方米"),
+        # 每 + a count word is no rate base of a physical unit (每股收益, 每人)
+        ("公司每股收益0.16元。", "0.16元", "每股收益"),
+    ],
+)
+def test_a_rate_base_stays_where_nothing_else_is_measured(
+    text: str, surface: str, kept: str
+) -> None:
+    assert kept in _options(text, surface, "predicate")
