@@ -1128,6 +1128,9 @@ def predicate_options(
     of the same list and no verb of its own (其中A 49亿元，B 18亿元); ``previous_clause`` the
     tokens of the clause before (总价款大幅增加，达1.59万亿元: the attribute is there)."""
     toks = _glue_bound_suffixes(tokens, q_start)
+    lead_words = _before_gloss(norm, toks)
+    if lead_words:
+        toks = [*lead_words, *toks]
     at = bisect.bisect_left(toks, q_start, key=lambda t: t[2])
     past = bisect.bisect_left(toks, q_end, key=lambda t: t[2])
     # A transliterated name spans many tokens (安德烈-伊戈达拉): names and their joiners do
@@ -1727,6 +1730,42 @@ def predicate_options(
         for key in [k for k in found if _rate_base(k[2]) and norm[k[0] - 1 : k[0]] != "在"]:
             del found[key]
     return [Option(text, start, end, f) for (start, end, text), f in found.items()]
+
+
+#: The longest gloss in brackets read as a restatement of the word before it (（PMI）, （GDP）).
+_GLOSS_CHARS = 12
+
+
+def _before_gloss(norm: str, toks: Sequence[Token]) -> list[Token]:
+    """The words of a clause that a bracketed gloss cut off (制造业采购经理指数（PMI）为49.0%:
+    the clause's tokens start after ``）``; the acronym restates the attribute before it,
+    which is what the quantity measures), tagged on their own, the gloss left out (at most 30
+    characters back to a stop); none when no gloss closes right before the tokens."""
+    if not toks:
+        return []
+    close = toks[0][2] - 1
+    if close < 2 or norm[close] not in ("）", ")"):
+        return []
+    o = close - 1
+    while o > 0 and close - o <= _GLOSS_CHARS and norm[o] not in "（(":
+        if norm[o] in _CLAUSE_STOPS or norm[o] in "）)":
+            return []
+        o -= 1
+    if norm[o] not in "（(" or o == close - 1:
+        return []
+    start = o
+    while start > 0 and o - start < 30 and norm[start - 1] not in _CLAUSE_STOPS:
+        if norm[start - 1] in "（()）":
+            break
+        start -= 1
+    if start == o:
+        return []
+    out: list[Token] = []
+    pos = start
+    for word, flag in nlp.tag(norm[start:o]):
+        out.append((word, flag, pos, pos + len(word)))
+        pos += len(word)
+    return out if pos == o else []
 
 
 def _rate_base(text: str) -> bool:

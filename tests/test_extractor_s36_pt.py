@@ -47,3 +47,35 @@ def test_a_rate_base_stays_where_nothing_else_is_measured(
     text: str, surface: str, kept: str
 ) -> None:
     assert kept in _options(text, surface, "predicate")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "attribute"),
+    [
+        # a gloss in brackets between the attribute and its quantity restates the attribute
+        ("制造业采购经理指数（PMI）为49.0%。", "49.0%", "采购经理指数"),
+        ("国内生产总值（GDP）达到114万亿元。", "达到114万亿元", "国内生产总值"),
+        ("全市化肥产量（折纯）182万吨，同比增长3.9%。", "182万吨", "产量"),
+        ("该校的平均学费(不包括住宿费)为6397美元。", "6397美元", "学费"),
+        # no gloss: the attribute right before the quantity, as before
+        ("国内生产总值达到114万亿元。", "达到114万亿元", "国内生产总值"),
+    ],
+)
+def test_the_attribute_before_a_bracketed_gloss_is_offered(
+    text: str, surface: str, attribute: str
+) -> None:
+    opts = _options(text, surface, "predicate")
+    assert any(attribute in o for o in opts), opts
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "absent"),
+    [
+        # the gloss itself is never read as words of the clause
+        ("制造业采购经理指数（PMI）为49.0%。", "49.0%", "PMI"),
+        # a bracket that closes a clause of its own (a stop inside) is no gloss
+        ("全市投资增长（见表一，下同）5%。", "5%", "见表一"),
+    ],
+)
+def test_a_gloss_adds_no_words_of_its_own(text: str, surface: str, absent: str) -> None:
+    assert not any(absent in o for o in _options(text, surface, "predicate"))
