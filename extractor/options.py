@@ -417,6 +417,15 @@ def antecedent(
 _BIRTH_AFTER = ("出生", "生于", "出世", "诞生")
 
 
+#: A year that names a batch, an edition or a round of a programme (2022年第三批集中供地,
+#: 2022年首批): part of the name where a date of its own opens the sentence.
+_BATCH_YEAR_RE = re.compile(
+    r"\d{4} ?年(?:度)?(?:第[一二三四五六七八九十\d]{1,3}|首|最后一|末)(?:批|期|届|轮)"
+)
+#: How far into its sentence a date may stand and still open it (据悉，6月28日，…).
+_OPENER_REACH = 6
+
+
 def time_options(
     *,
     norm: str,
@@ -496,12 +505,18 @@ def time_options(
     nearest: tuple[int, int] | None = None
     skipped: set[tuple[int, int]] = set()  # times that date another value, never this one
     others = _respective_others(norm, times, time_spans, mention_starts, s_start, q_start, clause)
+    opened = False  # a date opening the sentence before a comma (6月28日，…) has been read
     while i < len(times) and times[i].start < s_end:
         t = times[i]
         i += 1
         if (t.start, t.end) in others:
             skipped.add((t.start, t.end))
             continue  # 2003年和2004年…分别为13.6%和16.81%: the other items' times
+        if opened and _BATCH_YEAR_RE.match(norm, t.start) and t.text.endswith("年"):
+            skipped.add((t.start, t.end))
+            continue  # 6月28日，杭州市2022年第三批集中供地…: the year names the batch
+        if t.anchor and t.start - s_start <= _OPENER_REACH and norm[t.end : t.end + 1] in "，,":
+            opened = True
         if t.end <= q_start:
             if _multiple_base(norm, t, q_start, q_end):
                 skipped.add((t.start, t.end))

@@ -79,3 +79,42 @@ def test_the_attribute_before_a_bracketed_gloss_is_offered(
 )
 def test_a_gloss_adds_no_words_of_its_own(text: str, surface: str, absent: str) -> None:
     assert not any(absent in o for o in _options(text, surface, "predicate"))
+
+
+def _time(text: str, surface: str) -> str:
+    for cand, _ in extract_with_fields(text):
+        if cand.quantity_text == surface:
+            return cand.time_text or ""
+    raise AssertionError(f"{surface} not found in {text}")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "absent", "present"),
+    [
+        # a year naming a batch after a date opening the sentence: the date is the time
+        ("6月28日，某市2022年第三批集中供地完成出让，共推出22宗地。", "22宗", "2022年", "6月28日"),
+        ("11月2日，某市2021年第四批次供地完成，共揽金387亿元。", "387亿元", "2021年", "11月2日"),
+        ("3月5日，该省2023年首批项目开工，总投资达1200亿元。", "达1200亿元", "2023年", "3月5日"),
+    ],
+)
+def test_a_batch_year_gives_way_to_the_opening_date(
+    text: str, surface: str, absent: str, present: str
+) -> None:
+    opts = _options(text, surface, "time")
+    assert absent not in opts
+    assert present in opts
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        # no date opens the sentence: the batch's year stays an option
+        ("两部门下达2022年第一批稀土开采总量控制指标，为10.08万吨。", "10.08万吨", "2022年"),
+        # a year with no batch after it stays the time
+        ("6月28日，某市2022年全年供地完成出让，共推出22宗涉宅用地。", "22宗", "2022年全年"),
+    ],
+)
+def test_a_year_without_an_opening_date_or_a_batch_stays(
+    text: str, surface: str, kept: str
+) -> None:
+    assert kept in _options(text, surface, "time")
