@@ -118,3 +118,39 @@ def test_a_year_without_an_opening_date_or_a_batch_stays(
     text: str, surface: str, kept: str
 ) -> None:
     assert kept in _options(text, surface, "time")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "verb_object", "absent"),
+    [
+        # a handling verb with its long object: the whole phrase, not the object's tail
+        (
+            "某省公安机关破获电信网络诈骗案件3.7万起。",
+            "3.7万起",
+            "破获电信网络诈骗案件",
+            "网络诈骗案件",
+        ),
+        ("全省交警查处酒驾醉驾违法行为2117起。", "2117起", "查处酒驾醉驾违法行为", ""),
+        ("该市累计接种新冠病毒疫苗850万剂次。", "850万剂次", "接种新冠病毒疫苗", ""),
+    ],
+)
+def test_a_handling_verb_keeps_its_whole_object(
+    text: str, surface: str, verb_object: str, absent: str
+) -> None:
+    opts = _options(text, surface, "predicate")
+    assert verb_object in opts
+    if absent:
+        assert absent not in opts
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        # a verb outside the class: its object stays an option of its own
+        ("该公司去年销售新能源汽车12万辆。", "12万辆", "新能源汽车"),
+        # a noun right before the quantity with no handling verb: the attribute, as before
+        ("全市常住人口达到491万人。", "达到491万人", "常住人口"),
+    ],
+)
+def test_other_verbs_and_attributes_are_unchanged(text: str, surface: str, kept: str) -> None:
+    assert any(kept in o for o in _options(text, surface, "predicate"))
