@@ -426,6 +426,12 @@ _BATCH_YEAR_RE = re.compile(
 _OPENER_REACH = 6
 
 
+def _opens_sentence(norm: str, at: int) -> bool:
+    """Whether ``at`` opens its sentence (the start of the text or a line, or after a full
+    stop)."""
+    return at == 0 or norm[at - 1] in "。！？!?；;\n"
+
+
 def time_options(
     *,
     norm: str,
@@ -467,6 +473,10 @@ def time_options(
         # ``at``: the word standing for ``t`` (当时 of an earlier date): where the option is
         # read, its place replacing the earlier time's own.
         at = at or t
+        if t.text in _NAMES_PERIOD_OPENING and _opens_sentence(norm, t.start):
+            # 同期，… names the period stated before it (offered at its place, or carried
+            # from the sentences before): never a time of its own.
+            return
         if penalty and t.end <= s_start and PERIOD_RE.search(t.text):
             return  # the offence's period, carried into the sentence of its penalty
         if at is not t:

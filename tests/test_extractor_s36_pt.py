@@ -154,3 +154,32 @@ def test_a_handling_verb_keeps_its_whole_object(
 )
 def test_other_verbs_and_attributes_are_unchanged(text: str, surface: str, kept: str) -> None:
     assert any(kept in o for o in _options(text, surface, "predicate"))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "period"),
+    [
+        # 同期 opening a sentence stands for the period stated before it
+        ("5月下旬某地尿素均价为每吨2812元。同期，磷酸二铵均价为每吨3960元。", "3960元", "5月下旬"),
+        ("一季度粮食进口量为210万吨，同比增长3%。同期，出口量为35万吨。", "35万吨", "一季度"),
+    ],
+)
+def test_same_period_opening_a_sentence_is_no_time_option(
+    text: str, surface: str, period: str
+) -> None:
+    opts = _options(text, surface, "time")
+    assert "同期" not in opts
+    assert period in opts
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        # a named comparison period stays what it is
+        ("去年同期，该市新增就业岗位8.2万个。", "8.2万个", "去年同期"),
+        # inside its clause 同期 is kept as written (tests/test_extractor_s25_time.py)
+        ("今年一季度粮食进口量为210万吨。出口商同期仅增加了5家。", "5家", "同期"),
+    ],
+)
+def test_a_named_same_period_stays(text: str, surface: str, kept: str) -> None:
+    assert kept in _options(text, surface, "time")
