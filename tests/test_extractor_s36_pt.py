@@ -183,3 +183,29 @@ def test_same_period_opening_a_sentence_is_no_time_option(
 )
 def test_a_named_same_period_stays(text: str, surface: str, kept: str) -> None:
     assert kept in _options(text, surface, "time")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "day"),
+    [
+        # a day written alone after a name, before an issuing or confirming verb: a date
+        ("工信部14日下达稀土开采总量控制指标，共计10.08万吨。", "10.08万吨", "14日"),
+        ("卫生署8日证实一名76岁老翁感染流感。", "76岁", "8日"),
+        ("该公司20日推出新款手机3款。", "3款", "20日"),
+    ],
+)
+def test_a_bare_day_before_an_issuing_verb_is_a_date(text: str, surface: str, day: str) -> None:
+    assert day in _options(text, surface, "time")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a count of days stays a count (前15日, 近10日, 共5日)
+        ("该市近10日推出新盘12个。", "12个"),
+        ("工程前15日开工面积达到30万平方米。", "达到30万平方米"),
+    ],
+)
+def test_a_count_of_days_is_no_date(text: str, surface: str) -> None:
+    opts = _options(text, surface, "time")
+    assert "10日" not in opts and "15日" not in opts
