@@ -1100,7 +1100,8 @@ def _clause_before(norm: str, at: int) -> list[Token]:
 
 def _glue_bound_suffixes(tokens: Sequence[Token], q_start: int) -> Sequence[Token]:
     """``tokens`` with a bound attribute suffix the tagger cut off and read as a verb glued
-    back to the verb before it (付费/v 率/v 提升 -> 付费率/n 提升): one measured noun. Only
+    back to the verb or the noun before it (付费/v 率/v 提升 -> 付费率/n 提升, 核酸检测/n 率/v
+    达到 -> 核酸检测率/n 达到): one measured noun. Only
     where a verb, an adverb or a qualifier follows (主教练|率队 stays). Only the words the
     predicate options of the quantity at ``q_start`` read are looked at (a clause of
     thousands of quantities stays linear)."""
@@ -1118,7 +1119,7 @@ def _glue_bound_suffixes(tokens: Sequence[Token], q_start: int) -> Sequence[Toke
             out
             and t[0] in lexicon.word_set("bound_attribute_suffixes")
             and t[1] == "v"
-            and out[-1][1] in ("v", "vn")
+            and out[-1][1] in ("v", "vn", "n")
             and out[-1][3] == t[2]
             and (nxt is None or nxt[1][:1] in ("v", "d", "p", "x") or _is_number(nxt))
         ):

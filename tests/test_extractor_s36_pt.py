@@ -209,3 +209,22 @@ def test_a_bare_day_before_an_issuing_verb_is_a_date(text: str, surface: str, da
 def test_a_count_of_days_is_no_date(text: str, surface: str) -> None:
     opts = _options(text, surface, "time")
     assert "10日" not in opts and "15日" not in opts
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "attribute"),
+    [
+        # a bound suffix the tagger cut off a noun is glued back to it
+        ("全市核酸检测率达到99.2%。", "达到99.2%", "核酸检测率"),
+        # after a verb, as before
+        ("该应用付费率提升至13.4%。", "13.4%", "付费率"),
+    ],
+)
+def test_a_bound_suffix_is_glued_back_to_its_word(text: str, surface: str, attribute: str) -> None:
+    assert attribute in _options(text, surface, "predicate")
+
+
+def test_a_suffix_word_of_its_own_stays() -> None:
+    # 率队 is a verb of its own: nothing is glued
+    opts = _options("主教练率队出战，球队以3分险胜。", "3分", "predicate")
+    assert not any("主教练率" in o for o in opts)
