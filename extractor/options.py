@@ -563,6 +563,7 @@ def time_options(
     # The last usable time of each of the few sentences before.
     # A time holds within its paragraph: none is offered from before a line break.
     full = 0
+    held = False
     for back, sj in enumerate(range(si - 1, max(-1, si - 1 - _PIECES_BACK), -1), start=1):
         s, e = sentences[sj]
         if e <= para_start:
@@ -612,6 +613,10 @@ def time_options(
             f = {"sentences_back": back / 3, "dist": _log_dist(q_start - last.end)}
             if all(norm[sentences[k][1] - 1] in "；;" for k in range(sj, si)):
                 f["semicolon"] = 1.0  # the same sentence, split at ；
+                if last is opener and last.start - s <= _OPENER_REACH:
+                    # 8月4日0—24时，…新增85例；本土病例71例: the date opening the sentence
+                    # governs every part of it split at ；
+                    held = True
             if back == 1 and PERIOD_RE.search(last.text):
                 f["period_carried"] = 1.0  # a reporting period stated once for what follows
             add(last, f)
@@ -680,7 +685,11 @@ def time_options(
             empty["previous_empty"] = 1.0
         elif previous in found:
             found[previous][1]["previous_time"] = 1.0
-    if not out or not _BREAKDOWN_RE.match(norm, s_start):
+    # (A part split at ； with no time of its own, after a part opening with its date: the
+    # date holds, no empty option.)
+    if (not out or not _BREAKDOWN_RE.match(norm, s_start)) and not (
+        held and empty.get("no_time_here")
+    ):
         out.append((None, Option("", -1, -1, empty)))
     # What the claim says (a change, a plan, a standing fact) only tells one option from
     # another where it stands: conjoined with the option's class, as the genre signals are.

@@ -228,3 +228,23 @@ def test_a_suffix_word_of_its_own_stays() -> None:
     # 率队 is a verb of its own: nothing is glued
     opts = _options("主教练率队出战，球队以3分险胜。", "3分", "predicate")
     assert not any("主教练率" in o for o in opts)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "period"),
+    [
+        # a part split at ； after a part opening with its date: the date holds, no empty option
+        ("10月2日至7日，全省转移安置12.01万人；倒塌房屋1.2万间。", "1.2万间", "10月2日至7日"),
+        ("8月4日0—24时，全省新增确诊病例85例；本土病例71例。", "71例", "8月4日0—24时"),
+    ],
+)
+def test_a_date_opening_a_sentence_holds_across_semicolons(
+    text: str, surface: str, period: str
+) -> None:
+    assert _options(text, surface, "time") == [period]
+
+
+def test_a_part_with_a_time_of_its_own_keeps_the_empty_option() -> None:
+    # the date does not open the first part: the empty option stays
+    opts = _options("全省转移安置12.01万人，10月2日起；倒塌房屋1.2万间。", "1.2万间", "time")
+    assert "" in opts
