@@ -426,6 +426,23 @@ _BATCH_YEAR_RE = re.compile(
 _OPENER_REACH = 6
 
 
+#: The longest second half of a headline (揽金约445亿元), written with no stop.
+_HALF_CHARS = 20
+
+
+def _space_split(norm: str, end: int, start: int) -> bool:
+    """Whether the sentence ending at ``end`` and the one starting at ``start`` are halves of
+    one line set apart by spaces (no stop, no line break between them)."""
+    gap = norm[end:start]
+    return (
+        end > 0
+        and norm[end - 1] not in _FULL_STOPS
+        and norm[end - 1] not in "，,\n"
+        and bool(gap)
+        and not gap.strip(" \u3000")
+    ) or (end > 0 and norm[end - 1] in " \u3000" and not gap.strip(" \u3000"))
+
+
 def _opens_sentence(norm: str, at: int) -> bool:
     """Whether ``at`` opens its sentence (the start of the text or a line, or after a full
     stop)."""
@@ -619,6 +636,16 @@ def time_options(
                     held = True
             if back == 1 and PERIOD_RE.search(last.text):
                 f["period_carried"] = 1.0  # a reporting period stated once for what follows
+            if (
+                back == 1
+                and e <= headline_end
+                and _space_split(norm, e, s_start)
+                and s_end - s_start <= _HALF_CHARS
+                and not any(c in _CLAUSE_STOPS for c in norm[s_start:s_end])
+            ):
+                # 杭州今年第三批集中供地收官 揽金约445亿元: a headline in two halves set
+                # apart by a space; the first half's time holds for the second.
+                held = True
             add(last, f)
     # The headline's first anchored time (a report's date).
     i = 0

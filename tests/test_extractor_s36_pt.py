@@ -248,3 +248,21 @@ def test_a_part_with_a_time_of_its_own_keeps_the_empty_option() -> None:
     # the date does not open the first part: the empty option stays
     opts = _options("全省转移安置12.01万人，10月2日起；倒塌房屋1.2万间。", "1.2万间", "time")
     assert "" in opts
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "time"),
+    [
+        # a headline in two halves set apart by a space: the first half's time holds
+        ("某市今年第三批供地收官 揽金约445亿元\n6月28日，供地完成出让。", "约445亿元", "今年"),
+        ("某省去年法院收案创新高 一审结案率近九成\n记者从省法院获悉。", "近九成", "去年"),
+    ],
+)
+def test_the_first_half_of_a_headline_dates_the_second(text: str, surface: str, time: str) -> None:
+    assert _options(text, surface, "time") == [time]
+
+
+def test_a_body_after_a_headline_keeps_the_empty_option() -> None:
+    # the second part is a sentence of the body (a stop in it): no headline half
+    text = "恒大地产今年上市 将募集10亿美元，记者获悉，公司已通过上市聆讯。"
+    assert "" in _options(text, "10亿美元", "time")
