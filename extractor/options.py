@@ -43,6 +43,7 @@ from .roles import (
     yi_list,
 )
 from .timex import TIME_RE, TimeExpr
+from .units import UNIT_KIND
 
 #: A reporting period (2008年, 今年以来, 第三季度, 截至3月12日).
 PERIOD_RE = re.compile(
@@ -93,6 +94,8 @@ _MODIFIER_FLAGS = ("d", "ad", "j", "vn", "n", "a", "vd")
 #: Kinds whose claims are seldom tied to a time (a size, a weight, an age).
 _STATIC_KINDS = ("length", "weight", "age")
 _CLAUSE_STOPS = frozenset("，。；,;！？!?")
+#: The kinds of the physical units that 每 makes the base of a rate (每平方米, 每吨, 每公斤).
+_RATE_BASE_KINDS = frozenset(("area", "weight", "length", "volume"))
 #: A comma that groups a number's digits (10,020亿元, 1,455万人次): no clause stop.
 _DIGIT_GROUP_RE = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
 
@@ -414,6 +417,38 @@ def antecedent(
 _BIRTH_AFTER = ("出生", "生于", "出世", "诞生")
 
 
+#: A year that names a batch, an edition or a round of a programme (2022年第三批集中供地,
+#: 2022年首批): part of the name where a date of its own opens the sentence.
+_BATCH_YEAR_RE = re.compile(
+    r"\d{4} ?年(?:度)?(?:第[一二三四五六七八九十\d]{1,3}|首|最后一|末)(?:批|期|届|轮)"
+)
+#: How far into its sentence a date may stand and still open it (据悉，6月28日，…).
+_OPENER_REACH = 6
+
+
+#: The longest second half of a headline (揽金约445亿元), written with no stop.
+_HALF_CHARS = 20
+
+
+def _space_split(norm: str, end: int, start: int) -> bool:
+    """Whether the sentence ending at ``end`` and the one starting at ``start`` are halves of
+    one line set apart by spaces (no stop, no line break between them)."""
+    gap = norm[end:start]
+    return (
+        end > 0
+        and norm[end - 1] not in _FULL_STOPS
+        and norm[end - 1] not in "，,\n"
+        and bool(gap)
+        and not gap.strip(" \u3000")
+    ) or (end > 0 and norm[end - 1] in " \u3000" and not gap.strip(" \u3000"))
+
+
+def _opens_sentence(norm: str, at: int) -> bool:
+    """Whether ``at`` opens its sentence (the start of the text or a line, or after a full
+    stop)."""
+    return at == 0 or norm[at - 1] in "。！？!?；;\n"
+
+
 def time_options(
     *,
     norm: str,
@@ -455,6 +490,10 @@ def time_options(
         # ``at``: the word standing for ``t`` (当时 of an earlier date): where the option is
         # read, its place replacing the earlier time's own.
         at = at or t
+        if t.text in _NAMES_PERIOD_OPENING and _opens_sentence(norm, t.start):
+            # 同期，… names the period stated before it (offered at its place, or carried
+            # from the sentences before): never a time of its own.
+            return
         if penalty and t.end <= s_start and PERIOD_RE.search(t.text):
             return  # the offence's period, carried into the sentence of its penalty
         if at is not t:
@@ -493,12 +532,18 @@ def time_options(
     nearest: tuple[int, int] | None = None
     skipped: set[tuple[int, int]] = set()  # times that date another value, never this one
     others = _respective_others(norm, times, time_spans, mention_starts, s_start, q_start, clause)
+    opened = False  # a date opening the sentence before a comma (6月28日，…) has been read
     while i < len(times) and times[i].start < s_end:
         t = times[i]
         i += 1
         if (t.start, t.end) in others:
             skipped.add((t.start, t.end))
             continue  # 2003年和2004年…分别为13.6%和16.81%: the other items' times
+        if opened and _BATCH_YEAR_RE.match(norm, t.start) and t.text.endswith("年"):
+            skipped.add((t.start, t.end))
+            continue  # 6月28日，杭州市2022年第三批集中供地…: the year names the batch
+        if t.anchor and t.start - s_start <= _OPENER_REACH and norm[t.end : t.end + 1] in "，,":
+            opened = True
         if t.end <= q_start:
             if _multiple_base(norm, t, q_start, q_end):
                 skipped.add((t.start, t.end))
@@ -535,6 +580,7 @@ def time_options(
     # The last usable time of each of the few sentences before.
     # A time holds within its paragraph: none is offered from before a line break.
     full = 0
+    held = False
     for back, sj in enumerate(range(si - 1, max(-1, si - 1 - _PIECES_BACK), -1), start=1):
         s, e = sentences[sj]
         if e <= para_start:
@@ -584,8 +630,22 @@ def time_options(
             f = {"sentences_back": back / 3, "dist": _log_dist(q_start - last.end)}
             if all(norm[sentences[k][1] - 1] in "；;" for k in range(sj, si)):
                 f["semicolon"] = 1.0  # the same sentence, split at ；
+                if last is opener and last.start - s <= _OPENER_REACH:
+                    # 8月4日0—24时，…新增85例；本土病例71例: the date opening the sentence
+                    # governs every part of it split at ；
+                    held = True
             if back == 1 and PERIOD_RE.search(last.text):
                 f["period_carried"] = 1.0  # a reporting period stated once for what follows
+            if (
+                back == 1
+                and e <= headline_end
+                and _space_split(norm, e, s_start)
+                and s_end - s_start <= _HALF_CHARS
+                and not any(c in _CLAUSE_STOPS for c in norm[s_start:s_end])
+            ):
+                # 杭州今年第三批集中供地收官 揽金约445亿元: a headline in two halves set
+                # apart by a space; the first half's time holds for the second.
+                held = True
             add(last, f)
     # The headline's first anchored time (a report's date).
     i = 0
@@ -652,7 +712,11 @@ def time_options(
             empty["previous_empty"] = 1.0
         elif previous in found:
             found[previous][1]["previous_time"] = 1.0
-    if not out or not _BREAKDOWN_RE.match(norm, s_start):
+    # (A part split at ； with no time of its own, after a part opening with its date: the
+    # date holds, no empty option.)
+    if (not out or not _BREAKDOWN_RE.match(norm, s_start)) and not (
+        held and empty.get("no_time_here")
+    ):
         out.append((None, Option("", -1, -1, empty)))
     # What the claim says (a change, a plan, a standing fact) only tells one option from
     # another where it stands: conjoined with the option's class, as the genre signals are.
@@ -1072,7 +1136,8 @@ def _clause_before(norm: str, at: int) -> list[Token]:
 
 def _glue_bound_suffixes(tokens: Sequence[Token], q_start: int) -> Sequence[Token]:
     """``tokens`` with a bound attribute suffix the tagger cut off and read as a verb glued
-    back to the verb before it (付费/v 率/v 提升 -> 付费率/n 提升): one measured noun. Only
+    back to the verb or the noun before it (付费/v 率/v 提升 -> 付费率/n 提升, 核酸检测/n 率/v
+    达到 -> 核酸检测率/n 达到): one measured noun. Only
     where a verb, an adverb or a qualifier follows (主教练|率队 stays). Only the words the
     predicate options of the quantity at ``q_start`` read are looked at (a clause of
     thousands of quantities stays linear)."""
@@ -1090,7 +1155,7 @@ def _glue_bound_suffixes(tokens: Sequence[Token], q_start: int) -> Sequence[Toke
             out
             and t[0] in lexicon.word_set("bound_attribute_suffixes")
             and t[1] == "v"
-            and out[-1][1] in ("v", "vn")
+            and out[-1][1] in ("v", "vn", "n")
             and out[-1][3] == t[2]
             and (nxt is None or nxt[1][:1] in ("v", "d", "p", "x") or _is_number(nxt))
         ):
@@ -1125,6 +1190,9 @@ def predicate_options(
     of the same list and no verb of its own (其中A 49亿元，B 18亿元); ``previous_clause`` the
     tokens of the clause before (总价款大幅增加，达1.59万亿元: the attribute is there)."""
     toks = _glue_bound_suffixes(tokens, q_start)
+    lead_words = _before_gloss(norm, toks)
+    if lead_words:
+        toks = [*lead_words, *toks]
     at = bisect.bisect_left(toks, q_start, key=lambda t: t[2])
     past = bisect.bisect_left(toks, q_end, key=lambda t: t[2])
     # A transliterated name spans many tokens (安德烈-伊戈达拉): names and their joiners do
@@ -1442,6 +1510,11 @@ def predicate_options(
             [t for t in gap if t[0] not in lexicon.word_set("list_adverbs")] or gap,
             {"gap": 1.0, "adjacent": 1.0, "copula": float(copula)},
         )
+    handled = _handling_object(core)
+    if handled:
+        # 公安机关破获电信网络诈骗案件37.2万起: the handling verb with its whole object is
+        # what the count says; the object's tail alone (网络诈骗案件) is no option.
+        add(handled, {"gap": 1.0, "adjacent": 1.0, "handling": 1.0})
     # A measured attribute right before (at most three noun tokens).
     j = len(core)
     while j > 0 and len(core) - j < 3 and _is_nounish(core[j - 1]):
@@ -1717,4 +1790,80 @@ def predicate_options(
         v_end = core[-1][3]
         for key in [key for key in found if key[0] >= 0 and key[1] == v_end]:
             del found[key]
+    # 平均销售价格为每平方米14686元: 每 + a unit is the base of the rate, not what is measured,
+    # where an attribute outside the subject (价格, 均价) is offered instead; a range set with
+    # 在 (售价普遍在每公斤35元至60元之间) names the rate itself.
+    if any(f.get("attr") and not f.get("in_subject") for f in found.values()):
+        for key in [k for k in found if _rate_base(k[2]) and norm[k[0] - 1 : k[0]] != "在"]:
+            del found[key]
+    if handled:
+        v_end, o_end = handled[0][3], handled[-1][3]
+        for key in [k for k in found if v_end <= k[0] and k[1] == o_end]:
+            del found[key]
     return [Option(text, start, end, f) for (start, end, text), f in found.items()]
+
+
+#: The longest object of a handling verb read whole before its count (电信网络诈骗案件).
+_OBJECT_CHARS = 12
+
+
+def _handling_object(core: Sequence[Token]) -> list[Token]:
+    """A handling verb (data/handling_verbs.tsv) and the object after it that ends right
+    before the quantity (破获|电信网络诈骗案件|37.2万起, 查处|酒驾醉驾违法行为|2117起): the
+    object's words may be any but marks, prepositions, conjunctions and 的, at most
+    :data:`_OBJECT_CHARS` characters, a noun last; none otherwise."""
+    if not core or not (_is_nounish(core[-1]) or core[-1][1] in ("zg", "l")):
+        return []
+    verbs = lexicon.word_set("handling_verbs")
+    chars = 0
+    for j in range(len(core) - 1, 0, -1):
+        t = core[j]
+        if t[1] in ("x", "p", "c", "uj", "ul") or t[0] in _DROP_BEFORE:
+            return []
+        chars += len(t[0])
+        if chars > _OBJECT_CHARS:
+            return []
+        if core[j - 1][0] in verbs:
+            return list(core[j - 1 :])
+    return []
+
+
+#: The longest gloss in brackets read as a restatement of the word before it (（PMI）, （GDP）).
+_GLOSS_CHARS = 12
+
+
+def _before_gloss(norm: str, toks: Sequence[Token]) -> list[Token]:
+    """The words of a clause that a bracketed gloss cut off (制造业采购经理指数（PMI）为49.0%:
+    the clause's tokens start after ``）``; the acronym restates the attribute before it,
+    which is what the quantity measures), tagged on their own, the gloss left out (at most 30
+    characters back to a stop); none when no gloss closes right before the tokens."""
+    if not toks:
+        return []
+    close = toks[0][2] - 1
+    if close < 2 or norm[close] not in ("）", ")"):
+        return []
+    o = close - 1
+    while o > 0 and close - o <= _GLOSS_CHARS and norm[o] not in "（(":
+        if norm[o] in _CLAUSE_STOPS or norm[o] in "）)":
+            return []
+        o -= 1
+    if norm[o] not in "（(" or o == close - 1:
+        return []
+    start = o
+    while start > 0 and o - start < 30 and norm[start - 1] not in _CLAUSE_STOPS:
+        if norm[start - 1] in "（()）":
+            break
+        start -= 1
+    if start == o:
+        return []
+    out: list[Token] = []
+    pos = start
+    for word, flag in nlp.tag(norm[start:o]):
+        out.append((word, flag, pos, pos + len(word)))
+        pos += len(word)
+    return out if pos == o else []
+
+
+def _rate_base(text: str) -> bool:
+    """Whether ``text`` is 每 and a physical unit (每平方米, 每吨, 每公斤)."""
+    return text.startswith("每") and UNIT_KIND.get(text[1:]) in _RATE_BASE_KINDS
