@@ -134,15 +134,7 @@ def test_a_change_the_tagger_reads_as_a_name_is_a_verb() -> None:
     ("text", "surface", "predicate"),
     [
         # jieba's dictionary tags 广角 as a place and 续航 as a person: no predicate option.
-        pytest.param(
-            "这款相机提供了28mm广角，售价1999元。",
-            "28mm",
-            "广角",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the model retrained in the thirty-second session chooses 提供 (HISTORY)",
-            ),
-        ),
+        ("这款相机提供了28mm广角，售价1999元。", "28mm", "广角"),
         ("新款无人机最大续航46分钟。", "46分钟", "续航"),
     ],
 )

@@ -136,10 +136,6 @@ def test_a_market_word_tagged_as_a_place_is_not_read_as_a_place() -> None:
     assert "基金规模" in options
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the context-character model chooses 大牛市 (HISTORY)",
-)
 def test_a_market_word_tagged_as_a_place_is_not_the_subject() -> None:
     """The fund's size is what grew, not the market of the time."""
     (claim,) = extract("去年大牛市中，该基金规模增长80%。")

@@ -67,10 +67,6 @@ def test_a_count_of_days_is_still_no_day_of_the_month(text: str) -> None:
             "0.5%",
             "3日",
             "日元汇率",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the model retrained in the thirty-fifth session chooses 日元",
-            ),
         ),
         ("北京时间17日，勇士队客场以103-90战胜凯尔特人队。", "103-90", "北京时间17日", "勇士队"),
     ],

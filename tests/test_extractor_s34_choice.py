@@ -220,16 +220,7 @@ def test_the_one_sentenced(clause: str, quantity: str, person: str | None) -> No
         ("宁波市中级人民法院对被告人赵某等5人作出一审判决，判处赵某有期徒刑4年。", "4年", "赵某"),
         ("法院判处被告人黄某龙有期徒刑18年，剥夺政治权利3年。", "3年", "黄某龙"),
         # kept: a court's own figures
-        pytest.param(
-            "2021年，全国法院审结危险驾驶案件约34.8万件。",
-            "34.8万件",
-            "全国法院",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the model retrained in the thirty-fourth session chooses the glued option"
-                " 全国法院审结危险 (HISTORY); the court stays an option (test below)",
-            ),
-        ),
+        ("2021年，全国法院审结危险驾驶案件约34.8万件。", "34.8万件", "全国法院"),
     ],
 )
 def test_a_penalty_is_the_defendants_not_the_courts(text: str, quantity: str, subject: str) -> None:
