@@ -1430,18 +1430,15 @@ class EntityTable:
             k = len(toks)
             while k > 0 and toks[k - 1][1] in _LATIN_NAME_TAGS and not _time_word(toks[k - 1][0]):
                 k -= 1
-            name = "".join(t[0] for t in toks[k:])
-            if len(name) < 2:
+            bare = "".join(t[0] for t in toks[k:])
+            if len(bare) < 2:
                 continue
             j = k
-            while j > 0 and (
-                toks[j - 1][1] in ("m", "mq", "t", "eng") or _time_word(toks[j - 1][0])
-            ):
+            while j > 0 and (toks[j - 1][1] in _TIME_TAGS or _time_word(toks[j - 1][0])):
                 j -= 1  # a time between the place and the name (德国|2月|消费者价格指数)
+            full = bare
             if j < k and j > 0 and toks[j - 1][1] == "ns" and not toks[j - 1][0].isascii():
-                name = toks[j - 1][0] + name
-            full = name
-            bare = "".join(t[0] for t in toks[k:])
+                full = toks[j - 1][0] + bare
             out.setdefault(m.group(2), full)
             if bare != full:
                 out.setdefault(bare, full)
@@ -2702,7 +2699,7 @@ def _builds_counted(norm: str, o: Option, cache: dict[str, bool]) -> bool:
         if text.startswith(lead) and len(text) > len(lead):
             text = text[len(lead) :]
             break
-    verbs = tuple(lexicon.word_set("build_verbs"))
+    verbs = lexicon.words("build_verbs")
     if not text.startswith(verbs):
         # the verb's object alone, right after it (改造|城中村|45个, 建成|5G基站|6.2万个)
         placed = o.start >= 2 and norm[o.start : o.end] == o.text
