@@ -3728,6 +3728,16 @@ def _digit_word(t: Token) -> bool:
     return t[0].isascii() and t[0].isalnum() and any(ch.isdigit() for ch in t[0])
 
 
+#: A small count written in Chinese inside a name (美股|三|大|指数, 中意|两|国|领导人): the
+#: numerals of one to ten, one character, tagged a numeral.
+_SMALL_NUMERALS = frozenset("一二两三四五六七八九十")
+
+
+def _small_numeral(t: Token) -> bool:
+    """A one-character Chinese numeral word (三 of 美股三大指数, 两 of 中美两国)."""
+    return t[1] == "m" and t[0] in _SMALL_NUMERALS
+
+
 def _phrase_end(
     norm: str,
     toks: Sequence[Token],
@@ -3759,11 +3769,14 @@ def _phrase_end(
         if _is_nounish(t) or unknown_han(t[0], t[1]):
             best, gap = (t[3], digits, bridged), 0
             continue
-        gaps += gap == 0
+        # A stretch opened by a small numeral is the name's own count (沪深|两|市|主要|指数):
+        # it leaves the phrase its one stretch of verbs or adjectives.
+        small = _small_numeral(t) and not _overlapping(number_spans, t[2], t[3])
+        gaps += gap == 0 and not small
         gap += 1
         if gap > 2 or gaps > 1:
             break
-        if _digit_word(t) and not _overlapping(number_spans, t[2], t[3]):
+        if small or (_digit_word(t) and not _overlapping(number_spans, t[2], t[3])):
             prev = toks[j - 1]
             if prev[1] == "m" or prev[0][-1:].isdigit():
                 break
