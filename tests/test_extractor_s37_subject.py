@@ -58,3 +58,56 @@ def test_a_counted_numeral_is_not_read_into_a_name(text: str, quantity: str, abs
 def test_the_short_name_stays_beside_the_longer_one() -> None:
     _, options = _subject("数据显示，美股三大指数上周下跌了6%。", "6%")
     assert "美股" in options
+
+
+# ---------------------------------------------------- an owner and 的 before an option
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "option", "chosen"),
+    [
+        # place + 的 + noun phrase
+        ("新加坡的公立大学可免八成学费。", "八成", "新加坡的公立大学", True),
+        ("据透露，东江的研发团队已经准备了一年多。", "一年多", "东江的研发团队", True),
+        # an organisation + 的 + the people counted
+        ("东江大学的学生共有3万人。", "3万人", "东江大学的学生", False),
+    ],
+)
+def test_an_owner_before_de_is_read_with_the_option(
+    text: str, quantity: str, option: str, chosen: bool
+) -> None:
+    subject, options = _subject(text, quantity)
+    assert option in options
+    # the option without its owner stays beside it
+    assert option.split("的", 1)[1] in options or option.split("的", 1)[1] in subject
+    if chosen:
+        assert subject == option
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "absent"),
+    [
+        # a person is named alone
+        ("替补出场的詹宁斯得了18分。", "18分", "出场的詹宁斯"),
+        # an owner cut out of a counted phrase (前50所|学校的学生)
+        ("美国前50所学校的学生每年增长30%左右。", "30%左右", "学校的学生"),
+        # a clause before 的, no owner (未读|的|邮件)
+        ("未读的普通邮件只保存10天。", "10天", "未读的普通邮件"),
+    ],
+)
+def test_no_owner_is_read_where_none_is_written(text: str, quantity: str, absent: str) -> None:
+    _, options = _subject(text, quantity)
+    assert absent not in options
+
+
+def test_the_owner_of_an_attribute_stays_the_subject() -> None:
+    # 出口额 is a measured attribute: its owner is the subject, no 中国的出口额 is built for it
+    from extractor.entities import _de_owner
+    from extractor.nlp import tag
+
+    toks, pos = [], 0
+    for word, flag in tag("今年中国的出口额下降"):
+        toks.append((word, flag, pos, pos + len(word)))
+        pos += len(word)
+    assert _de_owner(toks, 5) == 2  # the owner 中国 is found where 的 follows it
+    assert _de_owner(toks, 4) is None  # a mention that does not follow 的 has none
