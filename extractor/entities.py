@@ -2136,6 +2136,37 @@ def subject_options(
             f.update(_base_features(text, None, table))
             f["phrase"] = 1.0
             add(text, owner, o.end, f)
+    # A name with a short note in brackets inside it (广义货币（M2）|供应量, 美国四年制(或以上)|
+    # 公立大学): the options on either side of the brackets read as one, one more option.
+    if norm.find("(", clauses[0][0], q_start) >= 0 or norm.find("（", clauses[0][0], q_start) >= 0:
+        for o in list(options.values()):
+            if o.start < clauses[0][0] or o.end > q_start or norm[o.start : o.end] != o.text:
+                continue
+            if o.features.get("attr") or o.features.get("person"):
+                continue
+            bm = _BRACKET_BEFORE_RE.search(norm, max(clauses[0][0], o.start - 14), o.start)
+            if bm is None or bm.end() != o.start:
+                continue
+            # the longest option written right before the brackets (at its place or not: a
+            # name met twice keeps the offsets of its nearer mention)
+            a = bm.start()
+            heads = [
+                h.text
+                for h in options.values()
+                if not h.features.get("person")
+                and a - len(h.text) >= clauses[0][0]
+                and norm.startswith(h.text, a - len(h.text))
+            ]
+            if not heads:
+                continue
+            start = a - max(map(len, heads))
+            text = norm[start : o.end]
+            if text in options:
+                continue
+            f = {k: v for k, v in o.features.items() if k not in _PROVENANCE}
+            f.update(_base_features(text, None, table))
+            f["phrase"] = 1.0
+            add(text, start, o.end, f)
     frames = _topic_frames()
     out = [o for o in options.values() if not any(w in o.text for w in frames)]
     if number_spans:
@@ -3820,6 +3851,13 @@ def _phrase_end(
     if best is None or not (best[1] or best[2]):
         return None
     return best
+
+
+#: A short note in brackets inside a name (（M2）, (或以上), (Americana)): no clause mark, no
+#: alias defined (简称, 以下), not a stock code of digits alone.
+_BRACKET_BEFORE_RE = re.compile(
+    r"[（(](?!简称|以下|下称|下同)(?![0-9]+[）)])[^（）()，,。；;：:“”\s]{1,12}[）)]"
+)
 
 
 #: A mention that ends with a Chinese character (not a Latin abbreviation: GDP, ATM机 reads

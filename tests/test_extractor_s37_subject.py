@@ -111,3 +111,52 @@ def test_the_owner_of_an_attribute_stays_the_subject() -> None:
         pos += len(word)
     assert _de_owner(toks, 5) == 2  # the owner 中国 is found where 的 follows it
     assert _de_owner(toks, 4) is None  # a mention that does not follow 的 has none
+
+
+# -------------------------------------------------- a short note in brackets inside a name
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "option", "chosen"),
+    [
+        (
+            "2009年美国四年制(或以上)公立大学的学费为6397美元。",
+            "6397美元",
+            "美国四年制(或以上)公立大学",
+            True,
+        ),
+        (
+            "今年以来，广义货币（M2）供应量的增长速度达到18%。",
+            "18%",
+            "广义货币（M2）供应量的增长速度",
+            False,
+        ),
+    ],
+)
+def test_a_note_in_brackets_inside_a_name_is_read_through(
+    text: str, quantity: str, option: str, chosen: bool
+) -> None:
+    subject, options = _subject(text, quantity)
+    assert option in options
+    if chosen:
+        assert subject == option
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "absent"),
+    [
+        # a stock code in brackets is no part of the name
+        ("平安银行(000001)股价上涨了3%。", "3%", "平安银行(000001)股价"),
+        # an alias defined in brackets neither
+        ("东江银行（简称东银）存款增长了8%。", "8%", "东江银行（简称东银）存款"),
+        # a note with a clause mark neither
+        (
+            "东江地产(企业专区,旗下楼盘)大股东提供了16亿元担保。",
+            "16亿元",
+            "东江地产(企业专区,旗下楼盘)大股东",
+        ),
+    ],
+)
+def test_no_name_is_read_through_other_brackets(text: str, quantity: str, absent: str) -> None:
+    _, options = _subject(text, quantity)
+    assert absent not in options
