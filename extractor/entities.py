@@ -2104,6 +2104,69 @@ def subject_options(
             if bridged:
                 f["phrase_bridged"] = 1.0
             add(text, o.start, stop, f)
+    # Each option written in the quantity's sentence right after a noun phrase and 的 (新加坡的
+    # |公立大学, 传呼中心的|主任): the phrase with its owner, one more option, the original kept.
+    if tokens_near is not None:
+        # (the longest option at a place only: 贝茨学院, not 贝茨 too)
+        longest: dict[int, int] = {}
+        for o in options.values():
+            if o.end <= q_start and norm[o.start : o.end] == o.text:
+                longest[o.start] = max(longest.get(o.start, 0), o.end)
+        for o in list(options.values()):
+            if (
+                not o.features.get("same_sentence")
+                or o.start < 2
+                or longest.get(o.start) != o.end
+                or o.end > q_start
+                or norm[o.start : o.end] != o.text
+                or o.features.get("attr")
+                or o.features.get("person")
+                or o.text.endswith(_INDICATOR_ENDS)
+                or not _HAN_END.search(o.text)
+                or norm.startswith("的", o.end)
+            ):
+                continue  # a person is named alone; so is the owner of an attribute (北京市的|GDP)
+            owner = _de_owner(tokens_near(o.start), o.start)
+            if owner is None or owner < clauses[0][0]:
+                continue
+            text = norm[owner : o.end]
+            if text in options:
+                continue
+            f = {k: v for k, v in o.features.items() if k not in _PROVENANCE}
+            f.update(_base_features(text, None, table))
+            f["phrase"] = 1.0
+            add(text, owner, o.end, f)
+    # A name with a short note in brackets inside it (广义货币（M2）|供应量, 美国四年制(或以上)|
+    # 公立大学): the options on either side of the brackets read as one, one more option.
+    if norm.find("(", clauses[0][0], q_start) >= 0 or norm.find("（", clauses[0][0], q_start) >= 0:
+        for o in list(options.values()):
+            if o.start < clauses[0][0] or o.end > q_start or norm[o.start : o.end] != o.text:
+                continue
+            if o.features.get("attr") or o.features.get("person"):
+                continue
+            bm = _BRACKET_BEFORE_RE.search(norm, max(clauses[0][0], o.start - 14), o.start)
+            if bm is None or bm.end() != o.start:
+                continue
+            # the longest option written right before the brackets (at its place or not: a
+            # name met twice keeps the offsets of its nearer mention)
+            a = bm.start()
+            heads = [
+                h.text
+                for h in options.values()
+                if not h.features.get("person")
+                and a - len(h.text) >= clauses[0][0]
+                and norm.startswith(h.text, a - len(h.text))
+            ]
+            if not heads:
+                continue
+            start = a - max(map(len, heads))
+            text = norm[start : o.end]
+            if text in options:
+                continue
+            f = {k: v for k, v in o.features.items() if k not in _PROVENANCE}
+            f.update(_base_features(text, None, table))
+            f["phrase"] = 1.0
+            add(text, start, o.end, f)
     frames = _topic_frames()
     out = [o for o in options.values() if not any(w in o.text for w in frames)]
     if number_spans:
@@ -3728,6 +3791,16 @@ def _digit_word(t: Token) -> bool:
     return t[0].isascii() and t[0].isalnum() and any(ch.isdigit() for ch in t[0])
 
 
+#: A small count written in Chinese inside a name (美股|三|大|指数, 中意|两|国|领导人): the
+#: numerals of one to ten, one character, tagged a numeral.
+_SMALL_NUMERALS = frozenset("一二两三四五六七八九十")
+
+
+def _small_numeral(t: Token) -> bool:
+    """A one-character Chinese numeral word (三 of 美股三大指数, 两 of 中美两国)."""
+    return t[1] == "m" and t[0] in _SMALL_NUMERALS
+
+
 def _phrase_end(
     norm: str,
     toks: Sequence[Token],
@@ -3759,11 +3832,14 @@ def _phrase_end(
         if _is_nounish(t) or unknown_han(t[0], t[1]):
             best, gap = (t[3], digits, bridged), 0
             continue
-        gaps += gap == 0
+        # A stretch opened by a small numeral is the name's own count (沪深|两|市|主要|指数):
+        # it leaves the phrase its one stretch of verbs or adjectives.
+        small = _small_numeral(t) and not _overlapping(number_spans, t[2], t[3])
+        gaps += gap == 0 and not small
         gap += 1
         if gap > 2 or gaps > 1:
             break
-        if _digit_word(t) and not _overlapping(number_spans, t[2], t[3]):
+        if small or (_digit_word(t) and not _overlapping(number_spans, t[2], t[3])):
             prev = toks[j - 1]
             if prev[1] == "m" or prev[0][-1:].isdigit():
                 break
@@ -3775,6 +3851,45 @@ def _phrase_end(
     if best is None or not (best[1] or best[2]):
         return None
     return best
+
+
+#: A short note in brackets inside a name (（M2）, (或以上), (Americana)): no clause mark, no
+#: alias defined (简称, 以下), not a stock code of digits alone.
+_BRACKET_BEFORE_RE = re.compile(
+    r"[（(](?!简称|以下|下称|下同)(?![0-9]+[）)])[^（）()，,。；;：:“”\s]{1,12}[）)]"
+)
+
+
+#: A mention that ends with a Chinese character (not a Latin abbreviation: GDP, ATM机 reads
+#: as one).
+_HAN_END = re.compile(r"[\u4e00-\u9fff]{2}$")
+#: Words of an owner before 的, at most, and its characters.
+_DE_OWNER_WORDS = 3
+_DE_OWNER_CHARS = 8
+
+
+#: Tags of an owner's words: nouns and names (not a verbal noun: 出场|的|厄尔森).
+_DE_OWNER_FLAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng", "s"})
+
+
+def _de_owner(toks: Sequence[Token], start: int) -> int | None:
+    """Where the owner of the mention at ``start`` begins when 的 and a noun phrase stand right
+    before it (新加坡|的|公立大学, 宋丹丹|的|微博): a run of nouns and names of two
+    characters or more, at most :data:`_DE_OWNER_WORDS` words; None when the mention is not
+    whole words or no such owner is written (未读|的|邮件: a clause, not an owner)."""
+    k = bisect.bisect_left(toks, start, key=lambda t: t[2])
+    if k < 2 or k >= len(toks) or toks[k][2] != start or toks[k - 1][0] != "的":
+        return None
+    j = k - 1
+    while j > 0 and k - 1 - j < _DE_OWNER_WORDS and toks[j - 1][1] in _DE_OWNER_FLAGS:
+        if toks[k - 1][2] - toks[j - 1][2] > _DE_OWNER_CHARS:
+            break
+        j -= 1
+    if j == k - 1 or toks[k - 1][2] - toks[j][2] < 2:
+        return None
+    if any(t[1] in ("m", "q") or t[0][-1:].isdigit() for t in toks[max(0, j - 2) : j]):
+        return None  # cut out of a counted phrase (前50|所|学校的学生): no owner of its own
+    return toks[j][2]
 
 
 def _kind_features(f: dict[str, float], kind: str) -> None:
