@@ -744,10 +744,11 @@ _RELATIVE_AFTER_RE = re.compile(r"(?:以前|之前|前)(?![\u4e00-\u9fff]{0,1}[�
 #: 历时三年; before 前 it dates something (35年前, 一个月前曾…) and is a look-alike.
 _WAIT_AFTER_RE = re.compile(r"(?:以后|之后|后)(?![\u4e00-\u9fff]{0,1}[期台卫锋])")
 #: Half a year, month, day, hour, minute… (为期半年, 念了半个多小时); 多 before or after the
-#: unit is "more than". Never inside 上半年, 下半场, 大半天, 多半, 一半, 过半 or 一年半年 (vague),
-#: nor the half of N个半小时 (its own reading: 1.5 hours, or none before 后).
+#: unit is "more than". Never inside 上半年, 下半场, 大半天, 多半, 一半, 过半 (经过半年 is a
+#: span) or 一年半年 (vague), nor the half of N个半小时 (its own reading: 1.5 hours, or none
+#: before 后).
 _HALF_DURATION_RE = re.compile(
-    r"(?<![上下前后大多每这那过一年])(?<![一二两三四五六七八九十\d]个)半"
+    r"(?<![上下前后大多每这那一年])(?<!(?<!经)过)(?<![一二两三四五六七八九十\d]个)半"
     r"(?:(?P<c>个)(?P<m>多)?(?P<cu>月|小时|钟头|星期)"
     r"|(?P<u>年|天|小时|钟头|分钟|秒钟|周))(?P<m2>多)?"
 )
