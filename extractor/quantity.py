@@ -494,9 +494,11 @@ _GE_YI_RE = re.compile(
 #: in the clause and no noun follows; else a count of pieces (5块金牌, 银幕626块); 块钱 is a
 #: unit of its own.
 _KUAI_RE = re.compile(
-    r"(?<![\d.一二两三四五六七八九十百千万])(?P<n>\d+(?:\.\d+)?|[两二三四五六七八九十百千]+)"
+    r"(?<![\d.一二两三四五六七八九十百千万])(?P<n>\d+(?:\.\d+)?|[两二三四五六七八九十百千]+|一(?=[万千]))"
     r"(?P<a>[多来余])?(?P<s>万|千|亿)?块(?!钱)"
 )
+#: A fee or a wage named after N块的 (13块的物业费, 三千块的工资): 块 is then the yuan.
+_KUAI_FEE_AFTER_RE = re.compile(r"的[\u4e00-\u9fff]{0,3}?(?:费|钱|价|租|薪|工资)")
 #: Money spoken of before a bare 块 or 角 in its clause: the yuan, a price, a cost, a wage.
 _KUAI_CONTEXT_RE = re.compile(r"[元块钱价贵卖售费薪资涨降赚花付交缴罚赔值][^，。；！？]{0,12}$")
 #: A share in tenths with one more digit (4成2: 42 %).
@@ -2242,7 +2244,17 @@ class _Finder:
             return
         nxt = t[e : e + 1]
         noun_after = bool(nxt) and _CJK.match(nxt) is not None and nxt not in _JIAO_AFTER
-        money = not noun_after and _KUAI_CONTEXT_RE.search(t, max(0, s - 13), s)
+        money = (not noun_after and _KUAI_CONTEXT_RE.search(t, max(0, s - 13), s)) or (
+            # 借了一万块来…, 赚了三千块: thousands of 块 spoken (Chinese numerals) with no noun
+            # after them are yuan (产量为325亿块 counts chips); so is N块 before the fee it names
+            # (要13块的物业费)
+            (
+                m.group("s") in ("万", "千")
+                and not m.group("n")[0].isdigit()
+                and (not noun_after or nxt in _KUAI_NOT_COUNT_AFTER or nxt == "来")
+            )
+            or _KUAI_FEE_AFTER_RE.match(t, e)
+        )
         if not money and (
             m.group("n") in ("一", "两", "二")
             or nxt in _KUAI_NOT_COUNT_AFTER

@@ -2,6 +2,9 @@
 
 - verbs that spend or shift time (经过, 推迟, 迟到, 延长…: data/duration_verbs.tsv) make the
   duration after them a measured fact, 半年 and 半小时 too (经过半年 is no 过半);
+- 块 is the spoken yuan in 一万块 (spoken thousands, no noun after) and before the fee it names
+  (13块的物业费);
+- 胜场, the games one team is ahead of another in the standings, is a count unit.
 """
 
 from __future__ import annotations
@@ -54,3 +57,39 @@ def test_a_duration_after_a_verb_of_time_is_measured(
 )
 def test_half_and_one_that_stay_words(text: str, absent: str) -> None:
     assert absent not in _found(text)
+
+
+# ---------------------------------------------------------------- 块 as the spoken yuan
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("婆婆跟朋友借了一万块来应景，又花了5000块钱买衣服。", "一万块", 10000.0, "元"),
+        ("物业公司到期再跟我们要13块的物业费，每月还要交10块钱的卫生费。", "13块", 13.0, "元"),
+        ("他一个月能赚三千块，比去年多了500元。", "三千块", 3000.0, "元"),
+        # pieces stay pieces: a noun after 块, or chips counted in Arabic digits
+        ("工地运来3万块砖，每块重2公斤。", "3万块", 30000.0, "块"),
+        ("全国集成电路产量为325亿块，同比增长14.4%。", "325亿块", 3.25e10, "块"),
+    ],
+)
+def test_kuai_is_the_yuan_when_spoken_of_money(
+    text: str, surface: str, value: float, unit: str
+) -> None:
+    c = _one(text, surface)
+    assert (c.value, c.unit) == (pytest.approx(value), unit)
+
+
+# ---------------------------------------------------------------- games ahead in the standings
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("公牛剩4场比赛领先热火4胜场，仍未锁定东部第一。", "4胜场", 4.0),
+        ("火箭领先爵士2胜场，排名西部第五。", "2胜场", 2.0),
+    ],
+)
+def test_games_ahead_in_the_standings_are_counted(text: str, surface: str, value: float) -> None:
+    c = _one(text, surface)
+    assert (c.value, c.unit) == (pytest.approx(value), "胜场")
