@@ -3085,8 +3085,21 @@ def _in_idiom(t: str, m: Mention) -> bool:
     return False
 
 
+#: A negation earlier in the clause (没有100%康复, 不能做到100分, 没有人能100%保证).
+_NEGATION_BEFORE_RE = re.compile(
+    r"(?:没有|没能|不能|未能|无法|不可能|不会|并非|不是|并不)[^，。；！？!?;\d]{0,6}$"
+)
+
+
 def _figure_of_speech(t: str, m: Mention) -> bool:
-    """开心10倍, 180度转变, 一百个放心: a figure of speech (data/figure_of_speech.tsv)."""
+    """开心10倍, 180度转变, 一百个放心: a figure of speech (data/figure_of_speech.tsv); a full
+    100% or 100分 denied (我没有100%康复, 行动不能做到100分) says "not entirely", no figure."""
+    if (
+        m.value == 100
+        and m.unit in ("%", "分")
+        and _NEGATION_BEFORE_RE.search(t, max(0, m.start - 10), m.start)
+    ):
+        return True
     unit = t[m.core_start : m.end][-1:]
     before = _FIGURE_BEFORE.get(unit)
     if before:

@@ -4,7 +4,8 @@
   duration after them a measured fact, 半年 and 半小时 too (经过半年 is no 过半);
 - 块 is the spoken yuan in 一万块 (spoken thousands, no noun after) and before the fee it names
   (13块的物业费);
-- 胜场, the games one team is ahead of another in the standings, is a count unit.
+- 胜场, the games one team is ahead of another in the standings, is a count unit;
+- a full 100% or 100分 after a negation (没有100%康复) is a figure of speech.
 """
 
 from __future__ import annotations
@@ -93,3 +94,32 @@ def test_kuai_is_the_yuan_when_spoken_of_money(
 def test_games_ahead_in_the_standings_are_counted(text: str, surface: str, value: float) -> None:
     c = _one(text, surface)
     assert (c.value, c.unit) == (pytest.approx(value), "胜场")
+
+
+# ---------------------------------------------------------------- a full 100% denied
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "kept"),
+    [
+        ("“我没有100%康复，但我保证可以上场。”他说，球队已经连赢3场。", "100%", "3场"),
+        ("虽然这次行动不能做到100分，但已展现出诚意，共有20家企业参与。", "100分", "20家"),
+        ("没有人能100%保证市场好转，去年销量下降了8%。", "100%", "8%"),
+    ],
+)
+def test_a_full_hundred_denied_is_a_figure_of_speech(text: str, absent: str, kept: str) -> None:
+    got = _found(text)
+    assert not any(absent in s for s in got), list(got)
+    assert kept in got, list(got)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("该校毕业生就业率达到100%，平均月薪5000元。", "达到100%"),
+        ("他在期末考试中考了100分，全班有3人满分。", "100分"),
+        ("今年没有下调目标，公司利润增长了100%，营收增长12%。", "100%"),
+    ],
+)
+def test_a_full_hundred_stated_is_kept(text: str, surface: str) -> None:
+    assert any(surface in s for s in _found(text)), list(_found(text))
