@@ -5,7 +5,8 @@
 - 块 is the spoken yuan in 一万块 (spoken thousands, no noun after) and before the fee it names
   (13块的物业费);
 - 胜场, the games one team is ahead of another in the standings, is a count unit;
-- a full 100% or 100分 after a negation (没有100%康复) is a figure of speech.
+- a full 100% or 100分 after a negation (没有100%康复) is a figure of speech;
+- 记 counts shots (两记三分球); 一记 stays the article "a".
 """
 
 from __future__ import annotations
@@ -123,3 +124,29 @@ def test_a_full_hundred_denied_is_a_figure_of_speech(text: str, absent: str, kep
 )
 def test_a_full_hundred_stated_is_kept(text: str, surface: str) -> None:
     assert any(surface in s for s in _found(text)), list(_found(text))
+
+
+# ---------------------------------------------------------------- 记, the measure word of shots
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("第四节最后3分钟，他连续命中两记三分球，帮助球队锁定胜局。", "两记", 2.0),
+        ("上半场他就投中4记三分，第二节独得12分。", "4记", 4.0),
+    ],
+)
+def test_shots_counted_with_ji(text: str, surface: str, value: float) -> None:
+    c = _one(text, surface)
+    assert (c.value, c.unit) == (pytest.approx(value), "记")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加内特命中一记中投，随后麦基送出一记大帽，全场得到10分。",
+        "这是一记警钟，公司去年亏损了3亿元。",
+    ],
+)
+def test_one_ji_stays_the_article(text: str) -> None:
+    assert "一记" not in _found(text)
