@@ -892,7 +892,10 @@ _TOP_BARE_RE = re.compile(
 #: A measure word after 第N that counts what is ranked (第32家, 第二只, 第一架): the rank
 #: keeps it when a rank verb or field stands before (国内第32家), or always for the measures
 #: of things in a sequence (第22部竞赛片, 第10例病例): data/rank_measures.tsv.
-_RANK_MEASURE_RE = re.compile("(?:" + "|".join(words("rank_measures")) + ')(?=[\u4e00-\u9fff“"「])')
+#: (第二部分 is "part two" of a text, no rank: 部 with 分 after it is the word 部分.)
+_RANK_MEASURE_RE = re.compile(
+    "(?:" + "|".join(words("rank_measures")) + ')(?!(?<=部)分)(?=[\u4e00-\u9fff“"「])'
+)
 _RANK_MEASURE_ALONE = frozenset(r[0] for r in table("rank_measures") if r[1] == "alone")
 #: A rank verb or field right before 第N (销量第一的, 排在第一的是, 东部第一碰上): a rank
 #: whatever follows, unless a measure word or a period makes 第N something else.

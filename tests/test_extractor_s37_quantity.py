@@ -6,7 +6,8 @@
   (13块的物业费);
 - 胜场, the games one team is ahead of another in the standings, is a count unit;
 - a full 100% or 100分 after a negation (没有100%康复) is a figure of speech;
-- 记 counts shots (两记三分球); 一记 stays the article "a".
+- 记 counts shots (两记三分球); 一记 stays the article "a";
+- 第N部分 is a numbered part of a text, no rank (第一部 + a noun still ranks).
 """
 
 from __future__ import annotations
@@ -150,3 +151,17 @@ def test_shots_counted_with_ji(text: str, surface: str, value: float) -> None:
 )
 def test_one_ji_stays_the_article(text: str) -> None:
     assert "一记" not in _found(text)
+
+
+# ---------------------------------------------------------------- 第N部分 is a part, no rank
+
+
+def test_a_numbered_part_is_no_rank() -> None:
+    got = _found("第二稿中，该部分内容从第二部分“提升”到了第一部分，共有20条意见。")
+    assert not any(s.startswith("第") for s in got), list(got)
+    assert "20条" in got
+
+
+def test_a_rank_with_bu_is_kept() -> None:
+    got = _found("卡特穆尔预言世界上第一部电脑动画长片将于1995年上映，投资3000万美元。")
+    assert "第一部" in got, list(got)
