@@ -494,9 +494,11 @@ _GE_YI_RE = re.compile(
 #: in the clause and no noun follows; else a count of pieces (5块金牌, 银幕626块); 块钱 is a
 #: unit of its own.
 _KUAI_RE = re.compile(
-    r"(?<![\d.一二两三四五六七八九十百千万])(?P<n>\d+(?:\.\d+)?|[两二三四五六七八九十百千]+)"
+    r"(?<![\d.一二两三四五六七八九十百千万])(?P<n>\d+(?:\.\d+)?|[两二三四五六七八九十百千]+|一(?=[万千]))"
     r"(?P<a>[多来余])?(?P<s>万|千|亿)?块(?!钱)"
 )
+#: A fee or a wage named after N块的 (13块的物业费, 三千块的工资): 块 is then the yuan.
+_KUAI_FEE_AFTER_RE = re.compile(r"的[\u4e00-\u9fff]{0,3}?(?:费|钱|价|租|薪|工资)")
 #: Money spoken of before a bare 块 or 角 in its clause: the yuan, a price, a cost, a wage.
 _KUAI_CONTEXT_RE = re.compile(r"[元块钱价贵卖售费薪资涨降赚花付交缴罚赔值][^，。；！？]{0,12}$")
 #: A share in tenths with one more digit (4成2: 42 %).
@@ -744,10 +746,11 @@ _RELATIVE_AFTER_RE = re.compile(r"(?:以前|之前|前)(?![\u4e00-\u9fff]{0,1}[�
 #: 历时三年; before 前 it dates something (35年前, 一个月前曾…) and is a look-alike.
 _WAIT_AFTER_RE = re.compile(r"(?:以后|之后|后)(?![\u4e00-\u9fff]{0,1}[期台卫锋])")
 #: Half a year, month, day, hour, minute… (为期半年, 念了半个多小时); 多 before or after the
-#: unit is "more than". Never inside 上半年, 下半场, 大半天, 多半, 一半, 过半 or 一年半年 (vague),
-#: nor the half of N个半小时 (its own reading: 1.5 hours, or none before 后).
+#: unit is "more than". Never inside 上半年, 下半场, 大半天, 多半, 一半, 过半 (经过半年 is a
+#: span) or 一年半年 (vague), nor the half of N个半小时 (its own reading: 1.5 hours, or none
+#: before 后).
 _HALF_DURATION_RE = re.compile(
-    r"(?<![上下前后大多每这那过一年])(?<![一二两三四五六七八九十\d]个)半"
+    r"(?<![上下前后大多每这那一年])(?<!(?<!经)过)(?<![一二两三四五六七八九十\d]个)半"
     r"(?:(?P<c>个)(?P<m>多)?(?P<cu>月|小时|钟头|星期)"
     r"|(?P<u>年|天|小时|钟头|分钟|秒钟|周))(?P<m2>多)?"
 )
@@ -889,7 +892,10 @@ _TOP_BARE_RE = re.compile(
 #: A measure word after 第N that counts what is ranked (第32家, 第二只, 第一架): the rank
 #: keeps it when a rank verb or field stands before (国内第32家), or always for the measures
 #: of things in a sequence (第22部竞赛片, 第10例病例): data/rank_measures.tsv.
-_RANK_MEASURE_RE = re.compile("(?:" + "|".join(words("rank_measures")) + ')(?=[\u4e00-\u9fff“"「])')
+#: (第二部分 is "part two" of a text, no rank: 部 with 分 after it is the word 部分.)
+_RANK_MEASURE_RE = re.compile(
+    "(?:" + "|".join(words("rank_measures")) + ')(?!(?<=部)分)(?=[\u4e00-\u9fff“"「])'
+)
 _RANK_MEASURE_ALONE = frozenset(r[0] for r in table("rank_measures") if r[1] == "alone")
 #: A rank verb or field right before 第N (销量第一的, 排在第一的是, 东部第一碰上): a rank
 #: whatever follows, unless a measure word or a period makes 第N something else.
@@ -2241,7 +2247,17 @@ class _Finder:
             return
         nxt = t[e : e + 1]
         noun_after = bool(nxt) and _CJK.match(nxt) is not None and nxt not in _JIAO_AFTER
-        money = not noun_after and _KUAI_CONTEXT_RE.search(t, max(0, s - 13), s)
+        money = (not noun_after and _KUAI_CONTEXT_RE.search(t, max(0, s - 13), s)) or (
+            # 借了一万块来…, 赚了三千块: thousands of 块 spoken (Chinese numerals) with no noun
+            # after them are yuan (产量为325亿块 counts chips); so is N块 before the fee it names
+            # (要13块的物业费)
+            (
+                m.group("s") in ("万", "千")
+                and not m.group("n")[0].isdigit()
+                and (not noun_after or nxt in _KUAI_NOT_COUNT_AFTER or nxt == "来")
+            )
+            or _KUAI_FEE_AFTER_RE.match(t, e)
+        )
         if not money and (
             m.group("n") in ("一", "两", "二")
             or nxt in _KUAI_NOT_COUNT_AFTER
@@ -3072,8 +3088,21 @@ def _in_idiom(t: str, m: Mention) -> bool:
     return False
 
 
+#: A negation earlier in the clause (没有100%康复, 不能做到100分, 没有人能100%保证).
+_NEGATION_BEFORE_RE = re.compile(
+    r"(?:没有|没能|不能|未能|无法|不可能|不会|并非|不是|并不)[^，。；！？!?;\d]{0,6}$"
+)
+
+
 def _figure_of_speech(t: str, m: Mention) -> bool:
-    """开心10倍, 180度转变, 一百个放心: a figure of speech (data/figure_of_speech.tsv)."""
+    """开心10倍, 180度转变, 一百个放心: a figure of speech (data/figure_of_speech.tsv); a full
+    100% or 100分 denied (我没有100%康复, 行动不能做到100分) says "not entirely", no figure."""
+    if (
+        m.value == 100
+        and m.unit in ("%", "分")
+        and _NEGATION_BEFORE_RE.search(t, max(0, m.start - 10), m.start)
+    ):
+        return True
     unit = t[m.core_start : m.end][-1:]
     before = _FIGURE_BEFORE.get(unit)
     if before:

@@ -10,9 +10,9 @@ from bench.quantity_misses import form, main
 # surface, its form
 FORMS = [
     ("120亿元", "unit"),
-    ("8记", "measure"),
+    ("8尾", "measure"),
     ("1599", "bare"),
-    ("两记", "cn-measure"),
+    ("两尾", "cn-measure"),
     ("前三", "cn-bare"),
     ("三名", "cn-unit"),
     ("四被告", "cn-other"),
