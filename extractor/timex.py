@@ -240,9 +240,18 @@ _CLOCK = (
     rf"{_CLOCK_TIME}时?"
     r"|比赛最后(?:[1-9]?\d分[0-5]?\d秒钟?|[1-9]?\d分钟|[1-5]?\d秒钟?)时?"
 )
+#: A century, its decade and its part (上世纪90年代末, 本世纪后期, 20世纪, 十六世纪中叶): the
+#: period of a figure of history (a decade alone, 90年代, is as often an era of style); never
+#: the opening of a name (21世纪经济报道, 20世纪福克斯: data/century_name_words.tsv).
+_CENTURY = (
+    r"(?:本|上个?|这个|(?<![\d.])(?:1\d|2[01])|(?:二十一?|十[一二三四五六七八九]|[一二三四五六七八九]))世纪"
+    r"(?:的?(?:[1-9]0|[一二三四五六七八九]十)年代)?"
+    r"(?:初期|末期|中期|后期|前期|中叶|后半叶|前半叶|初|末)?"
+    "(?!" + "|".join(sorted(words("century_name_words"), key=len, reverse=True)) + ")"
+)
 _CORE = (
     rf"(?:{_SPAN}|{_SEASON}|{_DATE}|{_NAMED}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY}"
-    rf"|{_BARE_DAY_BEFORE_NEWS}|{_WEEK_ALONE}|{_ONSET}|{_EVENT}|{_STAGE}|{_YEAR_PART}|{_HEADLINE_DAY}|{_CLOCK})"
+    rf"|{_BARE_DAY_BEFORE_NEWS}|{_WEEK_ALONE}|{_ONSET}|{_EVENT}|{_STAGE}|{_YEAR_PART}|{_HEADLINE_DAY}|{_CLOCK}|{_CENTURY})"
 )
 #: Every character a time expression can start with. The leading lookahead lets the regex
 #: engine skip all other positions quickly (about seven times faster on news text).

@@ -102,3 +102,45 @@ def test_the_game_clock_is_offered_and_no_claim(text, quantity, time):
 )
 def test_no_game_clock(text):
     assert not any("秒" in t.text or "分" in t.text for t in find_times(text))
+
+
+# --- a century (本世纪后期, 上世纪90年代末, 20世纪, 十六世纪中叶) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("甲地降雨量在本世纪后期将上升10%。", "本世纪后期"),
+        ("上世纪90年代末，乙厂年产值仅为200万元。", "上世纪90年代末"),
+        ("20世纪，全球至少有四分之一的人口患过此病。", "20世纪"),
+        ("十六世纪中叶，丙城人口约为3万人。", "十六世纪中叶"),
+        ("从上世纪80年代开始，丁剧被翻拍了12次。", "从上世纪80年代开始"),
+        ("二十一世纪初，戊国移民增加了5成。", "二十一世纪初"),
+    ],
+)
+def test_a_century_is_a_time(text, time):
+    assert time in [t.text for t in find_times(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "time"),
+    [
+        ("甲地降雨量在本世纪后期将上升10%。", "10%", "本世纪后期"),
+        ("上世纪90年代末，乙厂年产值仅为200万元。", "200万元", "上世纪90年代末"),
+    ],
+)
+def test_a_century_is_offered(text, quantity, time):
+    assert time in _time_options(text, quantity)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "21世纪经济报道记者获悉，甲公司营收增长10%。",  # a newspaper's name
+        "20世纪福克斯公司出品的乙片票房达3亿元。",  # a studio's name
+        "丙楼是90年代风格，面积120平方米。",  # a decade alone: a style
+        "世纪大桥长1200米。",  # a name, no number before 世纪
+    ],
+)
+def test_no_century(text):
+    assert not any("世纪" in t.text or "年代" in t.text for t in find_times(text))
