@@ -99,6 +99,8 @@ _REL = (
     r"星期[一二三四五六日天]|现阶段|现时|前几[天日]|这几[天日]|近几[天日]|上个赛季|本季(?!度)|"
     # The moment a story has reached or looks back to (至此, 那时, 那个时候).
     r"至此|那时|那个时候|"
+    # Today and tomorrow, this year and next, as one stretch (今明两日, 今明两年内).
+    r"今明两[年日天](?:内)?|"
     # Recently, written alone (最近，…; 最近推出的; 最近的三连胜); never the nearest (离…最近,
     # 最近对焦距离, 最近处).
     r"(?<![离距近])最近(?!几|一段|一个|一次|的?(?:对焦|距离|处|点))|"

@@ -144,3 +144,44 @@ def test_a_century_is_offered(text, quantity, time):
 )
 def test_no_century(text):
     assert not any("世纪" in t.text or "年代" in t.text for t in find_times(text))
+
+
+# --- today and tomorrow as one stretch, an auction or a handover as the event ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("今明两年，丁市场将有3000亿元的增量。", "今明两年"),
+        ("今明两日，我市将有12个楼盘集中上市。", "今明两日"),
+        ("拍卖前，戊宅的估价为2亿元。", "拍卖前"),
+        ("到了交房时，业主被告知物业费为每平方米13元。", "交房时"),
+        ("收房后，己发现面积少了3平方米。", "收房后"),
+    ],
+)
+def test_today_and_tomorrow_and_an_event_moment_are_times(text, time):
+    assert time in [t.text for t in find_times(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "time"),
+    [
+        ("今明两年，丁市场将有3000亿元的增量。", "3000亿元", "今明两年"),
+        ("拍卖前，戊宅的估价为2亿元。", "2亿元", "拍卖前"),
+    ],
+)
+def test_today_and_tomorrow_and_an_event_moment_are_offered(text, quantity, time):
+    assert time in _time_options(text, quantity)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲拍卖行去年成交额为12亿元。",  # the auction house, no moment
+        "乙公司交房率达到95%。",
+        "丙市今明星云集，门票售出3000张。",
+    ],
+)
+def test_no_event_moment(text):
+    found = [t.text for t in find_times(text)]
+    assert not any("拍卖" in t or "交房" in t or "今明" in t for t in found), found
