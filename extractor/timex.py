@@ -99,6 +99,8 @@ _REL = (
     r"星期[一二三四五六日天]|现阶段|现时|前几[天日]|这几[天日]|近几[天日]|上个赛季|本季(?!度)|"
     # The moment a story has reached or looks back to (至此, 那时, 那个时候).
     r"至此|那时|那个时候|"
+    # Today and tomorrow, this year and next, as one stretch (今明两日, 今明两年内).
+    r"今明两[年日天](?:内)?|"
     # Recently, written alone (最近，…; 最近推出的; 最近的三连胜); never the nearest (离…最近,
     # 最近对焦距离, 最近处).
     r"(?<![离距近])最近(?!几|一段|一个|一次|的?(?:对焦|距离|处|点))|"
@@ -130,6 +132,8 @@ _SPAN_NUM = (
     r"(?:(?:[1-9]\d{0,2}|[一二两三四五六七八九十]{1,3})(?:-|—|~|～|至|到))?"
     r"(?:[1-9]\d{0,2}|[一二两三四五六七八九十几]{1,3})(?:多)?(?:个)?(?:多)?"
 )
+#: What a game of a series is called after its count (过去3场交锋中, 前四场比赛).
+_GAME_WORDS = "比赛|交锋|较量|交手|对决|季后赛|常规赛"
 _SPAN = (
     rf"(?:(?:过去|未来|短短|最近)(?:的)?{_SPAN_NUM}(?:年|月|天|日|周|星期|小时|交易日|场比赛)"
     rf"|近{_SPAN_NUM}(?:年|月|赛季))(?:里|内|间|来|以来|中)?"
@@ -142,6 +146,15 @@ _SPAN = (
     rf"|(?<![\d.年月个一二两三四五六七八九十几半百千万]){_SPAN_NUM}"
     rf"(?:年|个月|个[多余]月|天|周|个星期|个赛季)(?:多|余)?(?:之|以)?"
     r"(?:前(?![往进锋面列夕])|后(?![卫者来]))"
+    # The last or the first few games of a series or a season, counted back or from the start
+    # (过去22场交锋中, 前四场比赛, 最后两场, 过去3次和国王的交锋中, 在7场比赛中): the stretch a
+    # tally is summed over. A bare number of games needs 比赛 and 中/里 (在7场比赛中); a rank
+    # (排名前3) never has 场 or 次.
+    # (more than one game: 之前一场…的比赛 names a single game)
+    rf"|(?<![之此以提])(?:过去|最近|前|头|最后)(?:的)?(?!一场){_SPAN_NUM}场(?:{_GAME_WORDS})?(?:中|里|内)?"
+    rf"|(?:过去|最近|最后)(?:的)?{_SPAN_NUM}次(?:和[^，。；,;！？!?\s]{{1,8}}的)?(?:{_GAME_WORDS})(?:中|里)?"
+    # (never after 的: 3月份首发的8场比赛中 is the period before it, narrowed)
+    rf"|(?<![\d.年月个一二两三四五六七八九十几半百千万第前头的])(?:{_SPAN_NUM})场比赛(?:中|里)"
 )
 #: A season, school or fiscal year written as two years (2009-10赛季, 2009/2010学年).
 _SEASON = (
@@ -221,15 +234,32 @@ _HEADLINE_DAY = (
     # (at the end of the text: the expression read alone, as :func:`normalise` reads it)
     r"(?=" + "|".join(sorted(words("day_followers"), key=len, reverse=True)) + "|$)"
 )
+#: The game clock a play or a score is read at (比赛还剩1分21秒时, 终场前2分46秒, 距终场还有
+#: 24秒, 比赛最后1分钟): a moment of the game; its minutes and seconds are never a claim.
+_CLOCK_TIME = r"(?:[1-9]?\d分(?:[0-5]?\d秒钟?|钟)?|[1-5]?\d(?:\.\d)?秒钟?)"
+_CLOCK = (
+    r"(?:(?:比赛|全场)(?:还剩下?|还有|仅剩|只剩下?)(?:最后)?|(?:距离?)?终场(?:前|还剩下?|还有|仅剩)(?:最后)?)"
+    rf"{_CLOCK_TIME}时?"
+    r"|比赛最后(?:[1-9]?\d分[0-5]?\d秒钟?|[1-9]?\d分钟|[1-5]?\d秒钟?)时?"
+)
+#: A century, its decade and its part (上世纪90年代末, 本世纪后期, 20世纪, 十六世纪中叶): the
+#: period of a figure of history (a decade alone, 90年代, is as often an era of style); never
+#: the opening of a name (21世纪经济报道, 20世纪福克斯: data/century_name_words.tsv).
+_CENTURY = (
+    r"(?:本|上个?|这个|(?<![\d.])(?:1\d|2[01])|(?:二十一?|十[一二三四五六七八九]|[一二三四五六七八九]))世纪"
+    r"(?:的?(?:[1-9]0|[一二三四五六七八九]十)年代)?"
+    r"(?:初期|末期|中期|后期|前期|中叶|后半叶|前半叶|初|末)?"
+    "(?!" + "|".join(sorted(words("century_name_words"), key=len, reverse=True)) + ")"
+)
 _CORE = (
     rf"(?:{_SPAN}|{_SEASON}|{_DATE}|{_NAMED}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY}"
-    rf"|{_BARE_DAY_BEFORE_NEWS}|{_WEEK_ALONE}|{_ONSET}|{_EVENT}|{_STAGE}|{_YEAR_PART}|{_HEADLINE_DAY})"
+    rf"|{_BARE_DAY_BEFORE_NEWS}|{_WEEK_ALONE}|{_ONSET}|{_EVENT}|{_STAGE}|{_YEAR_PART}|{_HEADLINE_DAY}|{_CLOCK}|{_CENTURY})"
 )
 #: Every character a time expression can start with. The leading lookahead lets the regex
 #: engine skip all other positions quickly (about seven times faster on news text).
 _FIRST = (
     "周截自从至到北当今去前明本目现日近次同上下凌早中傍夜晚加年第昨新此午尾全半隔后春节黄最"
-    "报期活首末过迄如未短那赛震战星这决总财"
+    "报期活首末过迄如未短那赛震战星这决总财头比距终"
     "0-9一二三四五六七八九十〇零两夏秋冬发"
     # the first characters of data/named_periods.tsv, quoted or not
     + "".join(sorted({r[0][0] for r in _NAMED_ROWS} | {"“", '"'}))
