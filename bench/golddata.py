@@ -18,7 +18,12 @@ from extractor.train import matched_pairs
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 #: The gold files of the split, in the order the training command reads them.
-GOLD = ("dev_claims.jsonl", "annotated_claims.jsonl", "extra_claims.jsonl")
+GOLD = (
+    "dev_claims.jsonl",
+    "annotated_claims.jsonl",
+    "extra_claims.jsonl",
+    "extra_s37_claims.jsonl",
+)
 CORPUS = ROOT.parent / "shared" / "corpus" / "thucnews_sample.jsonl"
 
 

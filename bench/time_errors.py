@@ -40,7 +40,12 @@ from extractor.train import (  # noqa: E402
     split_part,
 )
 
-GOLD = ("dev_claims.jsonl", "annotated_claims.jsonl", "extra_claims.jsonl")
+GOLD = (
+    "dev_claims.jsonl",
+    "annotated_claims.jsonl",
+    "extra_claims.jsonl",
+    "extra_s37_claims.jsonl",
+)
 
 
 def _where(f: dict[str, float]) -> str:

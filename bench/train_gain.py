@@ -60,7 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     gold = restrict(
         [
             g
-            for name in ("dev_claims.jsonl", "annotated_claims.jsonl", "extra_claims.jsonl")
+            for name in (
+                "dev_claims.jsonl",
+                "annotated_claims.jsonl",
+                "extra_claims.jsonl",
+                "extra_s37_claims.jsonl",
+            )
             for g in load_gold(data / name)
         ],
         set(train),

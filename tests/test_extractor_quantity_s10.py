@@ -11,6 +11,9 @@ from extractor.lexicon import words
 from tests.lexicon_checks import check_lexicon_file
 from tests.quantity_checks import found
 
+#: Why a case below is a strict expected failure (docs/HISTORY.md, thirty-seventh session).
+S37 = "the model retrained in the thirty-seventh session"
+
 # Electrical units after a number (功率, 电压, 电流, 电量) and currencies written after the
 # scale with their own names (澳门元, 元台币).
 UNIT_FORMS = [
@@ -83,7 +86,14 @@ def test_most_of_a_day_or_night_is_no_share(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "surface", "unit"),
     [
-        ("这是全国3家银行中惟一一家获批的。", "一家", "家"),
+        pytest.param(
+            "这是全国3家银行中惟一一家获批的。",
+            "一家",
+            "家",
+            marks=pytest.mark.xfail(
+                strict=True, reason=S37 + " drops it (its look-alike filter: 一 + a measure word)"
+            ),
+        ),
         ("他是队中唯一一个得分上双的球员，共3人。", "一个", "个"),
     ],
 )

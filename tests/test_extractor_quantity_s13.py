@@ -11,6 +11,9 @@ from extractor.lexicon import table, words
 from tests.lexicon_checks import check_lexicon_file
 from tests.quantity_checks import found
 
+#: Why a case below is a strict expected failure (docs/HISTORY.md, thirty-seventh session).
+S37 = "the model retrained in the thirty-seventh session"
+
 # A character after an Arabic number that the tagger reads as a function word (a pronoun, a
 # preposition, a conjunction, an adverb, a particle) opens the next word: it is no unknown
 # measure word, so the number is not read with it as its unit.
@@ -287,7 +290,14 @@ def test_a_minus_after_a_share_is_a_range() -> None:
 DIGIT_COUNTS = [
     ("出国留学人数呈两位数增长，共3人。", 10, "%"),
     ("今年的销量出现了两位数的下降，共3家。", 10, "%"),
-    ("公牛最后一节保持两位数的优势，共3人。", 10, ""),
+    pytest.param(
+        "公牛最后一节保持两位数的优势，共3人。",
+        10,
+        "",
+        marks=pytest.mark.xfail(
+            strict=True, reason=S37 + " drops it (its look-alike filter, switched on by the CV)"
+        ),
+    ),
     ("这些职位都能拿到六位数的年薪，共3个。", 100000, ""),
 ]
 

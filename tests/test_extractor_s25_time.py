@@ -55,11 +55,6 @@ def test_qinei_at_the_end_of_a_word_is_no_time(text: str, surface: str) -> None:
     assert "期内" not in times, times
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the model retrained in the thirty-sixth session chooses 今年以来 (the cutoff stays"
-    " its runner-up; HISTORY)",
-)
 def test_a_carried_period_after_a_cutoff_is_the_cutoff() -> None:
     # 截至3月5日，今年以来，…；…: what the earlier part passes on is what 今年以来 stands for.
     text = "截至3月5日，今年以来，甲基金的净值上涨了12%；乙基金净值上涨9.5%。"
