@@ -24,17 +24,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.golddata import GOLD  # noqa: E402
 from extractor import ner  # noqa: E402
 from extractor.evaluate import _documents, load_gold, restrict, split_part  # noqa: E402
 from extractor.quantity import find_quantities  # noqa: E402
 from extractor.sentences import split_sentences  # noqa: E402
 
-GOLD = (
-    "dev_claims.jsonl",
-    "annotated_claims.jsonl",
-    "extra_claims.jsonl",
-    "extra_s37_claims.jsonl",
-)
 CORPUS = ROOT.parent / "shared" / "corpus" / "thucnews_sample.jsonl"
 #: jieba's tags of names (person, place, organisation, other proper noun).
 JIEBA_NAMES = ("nr", "nrt", "nrfg", "ns", "nt", "nz")

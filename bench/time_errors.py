@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.golddata import GOLD  # noqa: E402
 from extractor.core import extract_with_fields  # noqa: E402
 from extractor.evaluate import _matches  # noqa: E402
 from extractor.ranker import canonical_key, fit, list_features  # noqa: E402
@@ -38,13 +39,6 @@ from extractor.train import (  # noqa: E402
     load_gold,
     restrict,
     split_part,
-)
-
-GOLD = (
-    "dev_claims.jsonl",
-    "annotated_claims.jsonl",
-    "extra_claims.jsonl",
-    "extra_s37_claims.jsonl",
 )
 
 

@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from click.testing import CliRunner  # noqa: E402
 
+from bench.golddata import GOLD  # noqa: E402
 from db.claims import extractor_proposals, match_sources, save_model  # noqa: E402
 from db.connection import open_db  # noqa: E402
 from db.errors import ClaimdeskError  # noqa: E402
@@ -58,16 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     corpus = ROOT.parent / "shared" / "corpus" / "thucnews_sample.jsonl"
     train = sorted(split_part(data / "split.json", "train"))
     gold = restrict(
-        [
-            g
-            for name in (
-                "dev_claims.jsonl",
-                "annotated_claims.jsonl",
-                "extra_claims.jsonl",
-                "extra_s37_claims.jsonl",
-            )
-            for g in load_gold(data / name)
-        ],
+        [g for name in GOLD for g in load_gold(data / name)],
         set(train),
     )
     taught, held = set(train[::2]), set(train[1::2])

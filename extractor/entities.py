@@ -1950,6 +1950,15 @@ def subject_options(
             f.update(_base_features(mention, None, table))
             f["as_written"] = 1.0
             add(mention, o.start, o.end, f)
+
+    def add_resolved(o: Option, name: str) -> None:
+        # ``o`` as the longer name it stands for, at its mention (GUIDELINE: aliases are
+        # resolved).
+        f = dict(o.features)
+        f["expanded"] = 1.0
+        f.update(_base_features(name, None, table))
+        add(name, o.start, o.end, f)
+
     # Abbreviations of longer names of the document (圣象 -> 圣象集团, 长航局 -> 长江航务管理局).
     expanded, extended = table._expanded, table._extended
     for o in list(options.values()):
@@ -1957,10 +1966,7 @@ def subject_options(
         # The longer name as the document defines it (an alias stands for its full name).
         name = resolve(full.text) if full is not None else ""
         if name and name not in options:
-            f = dict(o.features)
-            f["expanded"] = 1.0
-            f.update(_base_features(name, None, table))
-            add(name, o.start, o.end, f)
+            add_resolved(o, name)
     # A team's short name (雄鹿, 太阳队) of a team name the document writes in full
     # (密尔沃基雄鹿队): the team, at the mention, where one team name alone ends with it.
     teams = _team_names([*table.team_names(), *options])
@@ -1972,10 +1978,7 @@ def subject_options(
             if len(team_full) != 1:
                 continue
             del options[o.text]
-            f = dict(o.features)
-            f["expanded"] = 1.0
-            f.update(_base_features(team_full[0], None, table))
-            add(team_full[0], o.start, o.end, f)
+            add_resolved(o, team_full[0])
     # A Latin abbreviation the text defines after a name (2月CPI上涨0.9% after 德国2月消费者
     # 价格指数（CPI）), and that name written without its place: the name with its place, at
     # the mention (GUIDELINE: aliases are resolved).
@@ -1986,10 +1989,7 @@ def subject_options(
             if spelled is None or spelled == o.text:
                 continue
             del options[o.text]
-            f = dict(o.features)
-            f["expanded"] = 1.0
-            f.update(_base_features(spelled, None, table))
-            add(spelled, o.start, o.end, f)
+            add_resolved(o, spelled)
     # A short name the text writes in full at one of its mentions, with a company's or fund's
     # ending the tagger broke off (晶宇|科技, 长盛同庆|可分离交易型基金): the option is the full
     # name, at the mention (GUIDELINE: aliases are resolved); so is a fund's name shortened by
@@ -2075,11 +2075,21 @@ def subject_options(
             f.update(_base_features(person, None, table))
             f.update(full_name=1.0, proper=1.0, person=1.0)
             add(person, o.start, o.end, f)  # (merged with the name where it is offered)
+
     # Each option written in the quantity's sentence read on to the whole noun phrase it opens
     # where a number inside a name (沪深|300|指数基金) or a verb or adjective between nouns
     # (基金|新增|开户数) cut its run: one more option, the original kept. 5-fold CV of the
     # subject 0.440 -> 0.447, ceiling 0.726 -> 0.734 (bench/subject_oof.py); read on from the
     # options of every sentence (1.3 phrases per claim against 0.28) 0.444, ceiling 0.740.
+    def add_phrase(o: Option, text: str, start: int, end: int, *flags: str) -> None:
+        # A longer phrase read from option ``o``: its features but where it came from, the
+        # phrase's own, and ``phrase`` with ``flags``.
+        f = {k: v for k, v in o.features.items() if k not in _PROVENANCE}
+        f.update(_base_features(text, None, table))
+        f["phrase"] = 1.0
+        f.update(dict.fromkeys(flags, 1.0))
+        add(text, start, end, f)
+
     if tokens_near is not None:
         for o in list(options.values()):
             if (
@@ -2096,14 +2106,8 @@ def subject_options(
             head, tail = _glued_ends(text)
             if text[head : len(text) - tail] in options:
                 continue  # already offered, or cut back to an option (开户数|环比)
-            f = {k: v for k, v in o.features.items() if k not in _PROVENANCE}
-            f.update(_base_features(text, None, table))
-            f["phrase"] = 1.0
-            if digits:
-                f["phrase_digits"] = 1.0
-            if bridged:
-                f["phrase_bridged"] = 1.0
-            add(text, o.start, stop, f)
+            flags = [n for n, on in (("phrase_digits", digits), ("phrase_bridged", bridged)) if on]
+            add_phrase(o, text, o.start, stop, *flags)
     # Each option written in the quantity's sentence right after a noun phrase and 的 (新加坡的
     # |公立大学, 传呼中心的|主任): the phrase with its owner, one more option, the original kept.
     if tokens_near is not None:
@@ -2132,10 +2136,7 @@ def subject_options(
             text = norm[owner : o.end]
             if text in options:
                 continue
-            f = {k: v for k, v in o.features.items() if k not in _PROVENANCE}
-            f.update(_base_features(text, None, table))
-            f["phrase"] = 1.0
-            add(text, owner, o.end, f)
+            add_phrase(o, text, owner, o.end)
     # A name with a short note in brackets inside it (广义货币（M2）|供应量, 美国四年制(或以上)|
     # 公立大学): the options on either side of the brackets read as one, one more option.
     if norm.find("(", clauses[0][0], q_start) >= 0 or norm.find("（", clauses[0][0], q_start) >= 0:
@@ -2163,10 +2164,7 @@ def subject_options(
             text = norm[start : o.end]
             if text in options:
                 continue
-            f = {k: v for k, v in o.features.items() if k not in _PROVENANCE}
-            f.update(_base_features(text, None, table))
-            f["phrase"] = 1.0
-            add(text, start, o.end, f)
+            add_phrase(o, text, start, o.end)
     frames = _topic_frames()
     out = [o for o in options.values() if not any(w in o.text for w in frames)]
     if number_spans:

@@ -434,13 +434,10 @@ def _space_split(norm: str, end: int, start: int) -> bool:
     """Whether the sentence ending at ``end`` and the one starting at ``start`` are halves of
     one line set apart by spaces (no stop, no line break between them)."""
     gap = norm[end:start]
-    return (
-        end > 0
-        and norm[end - 1] not in _FULL_STOPS
-        and norm[end - 1] not in "，,\n"
-        and bool(gap)
-        and not gap.strip(" \u3000")
-    ) or (end > 0 and norm[end - 1] in " \u3000" and not gap.strip(" \u3000"))
+    if end <= 0 or gap.strip(" \u3000"):
+        return False
+    last = norm[end - 1]
+    return last in " \u3000" or (bool(gap) and last not in _FULL_STOPS and last not in "，,\n")
 
 
 def _opens_sentence(norm: str, at: int) -> bool:

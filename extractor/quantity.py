@@ -1435,9 +1435,8 @@ class _Finder:
                 self.add(Mention(s, e, 2.0, None, "倍", "=", "other", "multiple.double", 0.7, s))
         for m in _scan(_DOUBLING_RE, t, ("番",)):
             s, e = m.span()
-            times = {"一": 1, "两": 2, "二": 2, "三": 3}.get(m.group("n") or "一", 1)
             if self._free(s, e):
-                v = float(2**times)
+                v = float(2 ** CN_DIGITS[m.group("n") or "一"])
                 self.add(Mention(s, e, v, None, "倍", "=", "other", "multiple.doubling", 0.7, s))
         for m in _scan(_CN_DISCOUNT_RE, t, ("折",)):
             s, e = m.span()
