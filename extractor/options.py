@@ -40,6 +40,7 @@ from .roles import (
     _is_nounish,
     ends_like_dateline,
     noun_run,
+    unknown_han,
     yi_list,
 )
 from .timex import TIME_RE, TimeExpr
@@ -1264,6 +1265,11 @@ def predicate_options(
             span = span[1:]
         if not span:
             return
+        # A run that reaches a character the dictionary does not know (光学变焦|徕|卡, a
+        # piece of a brand's name) ends before it.
+        cut = next((k for k, t in enumerate(span) if unknown_han(t[0], t[1])), len(span))
+        if 0 < cut < len(span) and _is_nounish(span[cut - 1]):
+            span = span[:cut]
         text = "".join(t[0] for t in span)
         if not text.strip() or any(t[1] == "x" for t in span):
             return
