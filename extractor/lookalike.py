@@ -117,6 +117,8 @@ _SENTENCE_END = "。！？!?\n"
 _CN_DIGITS = frozenset("零〇两一二三四五六七八九十百千万亿")
 _OPEN_CLOSE = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("「", "」"), ("【", "】"))
 _OPENING = re.compile("[“《（(「【]")
+#: A number written with a decimal point.
+_POINT = re.compile(r"\d\.\d")
 
 
 def _char_class(ch: str) -> str:
@@ -248,6 +250,11 @@ class _Cues:
     frame: re.Pattern[str]
     condition: re.Pattern[str]
     survey: re.Pattern[str]
+    tally: frozenset[str]
+    only: tuple[str, ...]
+    scope_in: re.Pattern[str]
+    statistic: re.Pattern[str]
+    superlative: re.Pattern[str]
 
 
 _cues: _Cues | None = None
@@ -266,6 +273,10 @@ def _alternation(name: str, column: str | None = None) -> re.Pattern[str]:
 def _lexicons() -> _Cues:
     global _cues
     if _cues is None:
+        # The shapes of the rule of context scope_of_statistic, read as features (imported
+        # here: extractor.quantity imports this module).
+        from . import quantity
+
         _cues = _Cues(
             plan=_alternation("plan_words"),
             source=_alternation("source_cues"),
@@ -281,6 +292,11 @@ def _lexicons() -> _Cues:
             frame=_alternation("time_frame_words"),
             condition=_alternation("condition_after"),
             survey=_alternation("survey_words"),
+            tally=frozenset(lexicon.words("casualty_tally_chars")),
+            only=tuple(lexicon.words("only_words")),
+            scope_in=quantity._SCOPE_IN_RE,
+            statistic=quantity._SCOPE_STAT_RE,
+            superlative=quantity._SUPERLATIVE_BEFORE_RE,
         )
     return _cues
 
@@ -427,11 +443,31 @@ def features(
             f["lex_condition_after"] = 1.0
         if cues.survey.search(norm, max(cs, c.start - 5), c.start):
             f["lex_survey"] = 1.0
+        # Forms of a claim the shape alone hides: a headline's casualty tally (一死两伤), the
+        # count "only one" (唯一一家, 只有一个: data/only_words.tsv), a number written with a
+        # decimal point (F2.0, 3.0米: a measure, however small).
+        if c.unit in cues.tally and c.end - c.start <= 3:
+            f["casualty_tally"] = 1.0
+        if norm.endswith(cues.only, max(0, c.start - 2), c.start):
+            f["only_before"] = 1.0
+        point = _POINT.search(surface) is not None
+        if point:
+            f["written_decimal"] = 1.0
+        # The group a statistic is about (the rule of context scope_of_statistic, by form): a
+        # scope closed by 中 (统计的230只基金中，), a statistic after it (120只基金的平均仓位),
+        # a superlative before it (仓位最高的5只).
+        after = norm[c.end : c.end + 14]
+        if cues.scope_in.match(after):
+            f["scope_in_after"] = 1.0
+        if cues.statistic.match(after):
+            f["statistic_after"] = 1.0
+        if cues.superlative.search(norm, max(0, c.start - 14), c.start):
+            f["superlative_before"] = 1.0
         # The number's shape.
         v = c.value
         if v is not None and v == int(v):
             iv = abs(int(v))
-            if iv <= 10:
+            if iv <= 10 and not point:
                 f["small_int"] = 1.0
             elif iv % 100 == 0 or (iv % 10 == 0 and iv < 100):
                 f["round"] = 1.0
