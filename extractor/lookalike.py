@@ -250,11 +250,6 @@ class _Cues:
     frame: re.Pattern[str]
     condition: re.Pattern[str]
     survey: re.Pattern[str]
-    tally: frozenset[str]
-    only: tuple[str, ...]
-    scope_in: re.Pattern[str]
-    statistic: re.Pattern[str]
-    superlative: re.Pattern[str]
 
 
 _cues: _Cues | None = None
@@ -273,10 +268,6 @@ def _alternation(name: str, column: str | None = None) -> re.Pattern[str]:
 def _lexicons() -> _Cues:
     global _cues
     if _cues is None:
-        # The shapes of the rule of context scope_of_statistic, read as features (imported
-        # here: extractor.quantity imports this module).
-        from . import quantity
-
         _cues = _Cues(
             plan=_alternation("plan_words"),
             source=_alternation("source_cues"),
@@ -292,11 +283,6 @@ def _lexicons() -> _Cues:
             frame=_alternation("time_frame_words"),
             condition=_alternation("condition_after"),
             survey=_alternation("survey_words"),
-            tally=frozenset(lexicon.words("casualty_tally_chars")),
-            only=tuple(lexicon.words("only_words")),
-            scope_in=quantity._SCOPE_IN_RE,
-            statistic=quantity._SCOPE_STAT_RE,
-            superlative=quantity._SUPERLATIVE_BEFORE_RE,
         )
     return _cues
 
@@ -443,26 +429,10 @@ def features(
             f["lex_condition_after"] = 1.0
         if cues.survey.search(norm, max(cs, c.start - 5), c.start):
             f["lex_survey"] = 1.0
-        # Forms of a claim the shape alone hides: a headline's casualty tally (一死两伤), the
-        # count "only one" (唯一一家, 只有一个: data/only_words.tsv), a number written with a
-        # decimal point (F2.0, 3.0米: a measure, however small).
-        if c.unit in cues.tally and c.end - c.start <= 3:
-            f["casualty_tally"] = 1.0
-        if norm.endswith(cues.only, max(0, c.start - 2), c.start):
-            f["only_before"] = 1.0
+        # A number written with a decimal point (F2.0, 3.0米) is a measure, however small.
         point = _POINT.search(surface) is not None
         if point:
             f["written_decimal"] = 1.0
-        # The group a statistic is about (the rule of context scope_of_statistic, by form): a
-        # scope closed by 中 (统计的230只基金中，), a statistic after it (120只基金的平均仓位),
-        # a superlative before it (仓位最高的5只).
-        after = norm[c.end : c.end + 14]
-        if cues.scope_in.match(after):
-            f["scope_in_after"] = 1.0
-        if cues.statistic.match(after):
-            f["statistic_after"] = 1.0
-        if cues.superlative.search(norm, max(0, c.start - 14), c.start):
-            f["superlative_before"] = 1.0
         # The number's shape.
         v = c.value
         if v is not None and v == int(v):
