@@ -117,6 +117,8 @@ _SENTENCE_END = "。！？!?\n"
 _CN_DIGITS = frozenset("零〇两一二三四五六七八九十百千万亿")
 _OPEN_CLOSE = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("「", "」"), ("【", "】"))
 _OPENING = re.compile("[“《（(「【]")
+#: A number written with a decimal point.
+_POINT = re.compile(r"\d\.\d")
 
 
 def _char_class(ch: str) -> str:
@@ -427,11 +429,15 @@ def features(
             f["lex_condition_after"] = 1.0
         if cues.survey.search(norm, max(cs, c.start - 5), c.start):
             f["lex_survey"] = 1.0
+        # A number written with a decimal point (F2.0, 3.0米) is a measure, however small.
+        point = _POINT.search(surface) is not None
+        if point:
+            f["written_decimal"] = 1.0
         # The number's shape.
         v = c.value
         if v is not None and v == int(v):
             iv = abs(int(v))
-            if iv <= 10:
+            if iv <= 10 and not point:
                 f["small_int"] = 1.0
             elif iv % 100 == 0 or (iv % 10 == 0 and iv < 100):
                 f["round"] = 1.0

@@ -3,8 +3,6 @@ from attributes and lists, time ranges and reporting periods."""
 
 from __future__ import annotations
 
-import pytest
-
 from extractor import extract
 from extractor.ranker import Ranker
 from extractor.timex import find_times, normalise
@@ -39,12 +37,6 @@ def test_negative_share_half_and_grams() -> None:
     assert not any("3G" in q for q in got)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the model retrained in the thirty-seventh session drops F2.0 (its look-alike"
-    " filter, switched on by the CV; the new data marks F5.6 and F2.8 naming a focus sensor"
-    " as look-alikes)",
-)
 def test_an_f_number_is_an_aperture() -> None:
     cands = extract("整体收益为-0.11%，报销比例将提高到一半。F2.0大光圈，重量580g，支持3G网络。")
     got = {c.quantity_text: (c.value, c.unit) for c in cands}
