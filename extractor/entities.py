@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 
 from . import lexicon, nlp
 from .numbers import CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS
-from .ranker import Option
+from .ranker import FEATURES, Option
 from .roles import (
     _ATTR_SUFFIXES,
     _COPULA,
@@ -3001,8 +3001,64 @@ def word_shape(
             f["first_bad"] = 1.0
         if any(w[1] == "v" for w in words[1:-1]):
             f["inner_verb"] = 1.0
+        before = toks[lo - 1] if lo and toks[lo - 1][3] == start else None
+        after = toks[hi] if hi < len(toks) and toks[hi][2] == end else None
+        f["prev_" + _neighbour_class(before)] = 1.0
+        f["next_" + _neighbour_class(after)] = 1.0
     table.shape_cache[key] = f
     return f
+
+
+#: The class of the word written right before or right after a mention (``prev_*``, ``next_*``
+#: of :func:`word_shape`): a subject is followed by its verb or an adverb (郭台铭|遭到, 湖人|领先)
+#: and stands after a mark, a time or a connective; an object stands after a verb or a
+#: preposition (对|王某, 在|北京), a modifier before 的 or a localiser (北京|的, 行业|中).
+_NEIGHBOUR_CLASSES = {
+    **dict.fromkeys(("v", "vd", "vi", "vg", "vq"), "v"),
+    "p": "p",
+    **dict.fromkeys(("uj", "ud", "uv", "ul", "uz", "ug", "u"), "u"),
+    **dict.fromkeys(("m", "mq", "q"), "m"),
+    "c": "c",
+    **dict.fromkeys(("d", "ad", "df", "dg"), "d"),
+    "f": "f",
+    "t": "t",
+    "r": "r",
+    **dict.fromkeys(("n", "ns", "nr", "nrt", "nrfg", "nt", "nz", "j", "vn", "eng", "l", "s"), "n"),
+}
+
+#: The features :func:`word_shape` adds for the words around a mention (registered with the
+#: ranker's subject features below).
+NEIGHBOUR_FEATURES: dict[str, str] = {
+    f"{side}_{c}": f"the word {where} its mention is {what}"
+    for side, where in (("prev", "right before"), ("next", "right after"))
+    for c, what in (
+        ("v", "a verb"),
+        ("p", "a preposition"),
+        ("u", "a particle (的, 了, 地)"),
+        ("m", "a numeral or measure word"),
+        ("c", "a conjunction"),
+        ("d", "an adverb"),
+        ("f", "a localiser (中, 内, 上)"),
+        ("t", "a time word"),
+        ("r", "a pronoun"),
+        ("n", "a noun or name (the mention is inside a longer run)"),
+        ("edge", "none: a mark or the clause's edge"),
+        ("other", "of another class"),
+    )
+}
+FEATURES.update(NEIGHBOUR_FEATURES)
+
+
+def _neighbour_class(tok: Token | None) -> str:
+    """The class of a neighbouring word (:data:`_NEIGHBOUR_CLASSES`); ``edge`` for none or a
+    mark."""
+    if tok is None:
+        return "edge"
+    if tok[1] == "x" and not tok[0].isalnum():
+        return "edge"
+    # (A number the tagger calls eng, 59 of 59万元, stays with the names: read as a numeral
+    # the 5-fold CV of the subject was 0.462 against 0.467.)
+    return _NEIGHBOUR_CLASSES.get(tok[1], "other")
 
 
 @cache
