@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 
 from . import lexicon, nlp
 from .numbers import CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS
-from .ranker import FEATURES, Option
+from .ranker import Option
 from .roles import (
     _ATTR_SUFFIXES,
     _COPULA,
@@ -3025,28 +3025,6 @@ _NEIGHBOUR_CLASSES = {
     "r": "r",
     **dict.fromkeys(("n", "ns", "nr", "nrt", "nrfg", "nt", "nz", "j", "vn", "eng", "l", "s"), "n"),
 }
-
-#: The features :func:`word_shape` adds for the words around a mention (registered with the
-#: ranker's subject features below).
-NEIGHBOUR_FEATURES: dict[str, str] = {
-    f"{side}_{c}": f"the word {where} its mention is {what}"
-    for side, where in (("prev", "right before"), ("next", "right after"))
-    for c, what in (
-        ("v", "a verb"),
-        ("p", "a preposition"),
-        ("u", "a particle (的, 了, 地)"),
-        ("m", "a numeral or measure word"),
-        ("c", "a conjunction"),
-        ("d", "an adverb"),
-        ("f", "a localiser (中, 内, 上)"),
-        ("t", "a time word"),
-        ("r", "a pronoun"),
-        ("n", "a noun or name (the mention is inside a longer run)"),
-        ("edge", "none: a mark or the clause's edge"),
-        ("other", "of another class"),
-    )
-}
-FEATURES.update(NEIGHBOUR_FEATURES)
 
 
 def _neighbour_class(tok: Token | None) -> str:

@@ -201,6 +201,30 @@ NER_FEATURES: dict[str, str] = {
 }
 FEATURES.update(NER_FEATURES)
 
+#: Subject features of the word written right before and after an option's mention
+#: (:func:`extractor.entities.word_shape`; thirty-eighth session): a subject is followed by
+#: its verb or an adverb and stands after a mark, a time or a connective; an object stands
+#: after a verb or a preposition (对|王某), a modifier before 的 or a localiser.
+NEIGHBOUR_FEATURES: dict[str, str] = {
+    f"{side}_{c}": f"the word {where} its mention is {what}"
+    for side, where in (("prev", "right before"), ("next", "right after"))
+    for c, what in (
+        ("v", "a verb"),
+        ("p", "a preposition"),
+        ("u", "a particle (的, 了, 地)"),
+        ("m", "a numeral or measure word"),
+        ("c", "a conjunction"),
+        ("d", "an adverb"),
+        ("f", "a localiser (中, 内, 上)"),
+        ("t", "a time word"),
+        ("r", "a pronoun"),
+        ("n", "a noun or name (the mention is inside a longer run)"),
+        ("edge", "none: a mark or the clause's edge"),
+        ("other", "of another class"),
+    )
+}
+FEATURES.update(NEIGHBOUR_FEATURES)
+
 
 #: Features of a predicate option (absent = 0).
 PREDICATE_FEATURES: dict[str, str] = {

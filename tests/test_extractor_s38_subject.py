@@ -1,14 +1,13 @@
 """Thirty-eighth session's subject features, with sentences written for the tests: the class of
 the word written right before and right after an option's mention (``prev_*``, ``next_*``: a
 subject is followed by its verb, an object stands after a verb or a preposition, an owner
-before 的). The shipped model does not weigh them yet: the tests read the options' features."""
+before 的). The tests read the options' features."""
 
 from __future__ import annotations
 
 import pytest
 
-from extractor.entities import NEIGHBOUR_FEATURES
-from extractor.ranker import FEATURES
+from extractor.ranker import FEATURES, NEIGHBOUR_FEATURES
 from tests.subject_checks import subject_options
 
 
