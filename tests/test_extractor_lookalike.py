@@ -184,6 +184,21 @@ def test_operating_point_most_precise_within_the_recall_it_may_give() -> None:
         ([(0.9, 1.0, ""), (0.8, 1.0, ""), (0.1, 0.0, ""), (0.05, 0.0, "y")], 2, (), 0.46),
         # A gain under MIN_PRECISION_GAIN is noise: the rules alone, no model.
         ([(0.9, 1.0, "")] * 400 + [(0.1, 0.0, "")] + [(0.95, 0.0, "")] * 30, 400, (), 0.0),
+        # A rule that would bring back one claim of 3,000 (recall +0.0003, under
+        # MIN_SOFT_GAIN) stays a drop; the model still decides (its own gain is large).
+        (
+            [(0.9, 1.0, "")] * 3000 + [(0.2, 0.0, "")] * 100 + [(0.8, 1.0, "z")],
+            3001,
+            (),
+            0.56,
+        ),
+        # Ten claims of 3,000 back (+0.0033) make it a feature.
+        (
+            [(0.9, 1.0, "")] * 3000 + [(0.2, 0.0, "")] * 100 + [(0.8, 1.0, "z")] * 10,
+            3010,
+            ("z",),
+            0.51,
+        ),
     ],
 )
 def test_choose_soft_rules_and_threshold_by_the_operating_point(
@@ -191,6 +206,12 @@ def test_choose_soft_rules_and_threshold_by_the_operating_point(
 ) -> None:
     chosen, point = choose_soft(scored, claims)
     assert chosen == soft and point[0] == pytest.approx(threshold)
+
+
+def test_a_rule_gaining_one_claim_is_soft_only_without_the_minimum_gain() -> None:
+    scored = [(0.9, 1.0, "")] * 3000 + [(0.2, 0.0, "")] * 100 + [(0.8, 1.0, "z")]
+    assert choose_soft(scored, 3001)[0] == ()
+    assert choose_soft(scored, 3001, rule_gain=0.0)[0] == ("z",)
 
 
 @pytest.mark.parametrize(
