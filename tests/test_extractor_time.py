@@ -73,11 +73,12 @@ def test_an_option_carries_the_time_as_written() -> None:
             "周二午盘",
             True,
         ),
-        # Sentences ended by full stops: at most four are read back.
+        # Sentences ended by full stops: at most five are read back (four before the
+        # thirty-ninth session).
         (
             "酉报道\n周二午盘，甲基金跌1%。乙基金跌2%。丙基金跌3%。丁基金跌4%。"
-            "戊基金跌5%。己基金跌6%。",
-            "6%",
+            "戊基金跌5%。己基金跌6%。庚基金跌7%。",
+            "7%",
             "周二午盘",
             False,
         ),
