@@ -182,6 +182,8 @@ FEATURES: dict[str, str] = {
     },
     "first_other": "its first word has another tag",
     "last_other": "its last word has another tag",
+    "figures_between": "log(1 + other quantities of the sentence written between its mention"
+    " and the quantity) / 2 (A涨1%，B涨2%，C涨3%: the subject of each figure is its own)",
     "kind_percent": "the claim is a percentage and the filler is an attribute",
     "kind_count": "the claim is a count and the filler is a proper name",
     "kind_score": "the claim is a sport score or stat and the filler is a person",

@@ -1,15 +1,20 @@
 """Thirty-ninth session's subject features, with sentences written for the tests: how an
 option's mention stands against the other options' mentions (``ranker.PAIR_FEATURES``) — an
 option opening a clause of the quantity's sentence, a name, or any other option written
-between it and the quantity. The tests read the features the ranker derives from a claim's
-whole list of options."""
+between it and the quantity — and how many other quantities of the sentence stand between
+(``figures_between``: in a list of figures each with its own subject, the names of the earlier
+figures are not the later ones'). The tests read the options' features and those the ranker
+derives from a claim's whole list of options."""
 
 from __future__ import annotations
+
+import math
 
 import pytest
 
 from extractor.core import extract_with_options
 from extractor.ranker import FEATURES, PAIR_FEATURES, Option, list_features
+from tests.subject_checks import subject_options
 
 
 def _pair(text: str, surface: str) -> dict[str, set[str]]:
@@ -117,6 +122,41 @@ def test_pair_features_of_built_options(options: list[Option], expected: list[se
     assert [{k for k in f if k in PAIR_FEATURES} for f in feats] == expected
 
 
+_FUNDS = "上周，嘉实海外上涨6.5%，海富通精选上涨8.1%，银华优选上涨6.9%。"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # Each figure of a list has its own subject: the earlier names stand before one or
+        # two other figures, the figure's own before none.
+        (_FUNDS, "6.5%", {"嘉实海外": 0}),
+        (_FUNDS, "8.1%", {"嘉实海外": 1, "海富通精选": 0}),
+        (_FUNDS, "6.9%", {"嘉实海外": 2, "海富通": 1, "银华优选": 0}),
+        # A subject carried over a figure of its own sentence.
+        ("华远科技去年营收8亿元，净利润增长了20%。", "20%", {"华远科技": 1}),
+        # One figure: nothing between.
+        ("华远科技去年营收增长15%。", "15%", {"华远科技": 0}),
+    ],
+)
+def test_figures_between_an_option_and_the_quantity(
+    text: str, surface: str, expected: dict[str, int]
+) -> None:
+    options = subject_options(text, surface)
+    got = {
+        name: round(math.expm1(options[name].get("figures_between", 0.0) * 2)) for name in expected
+    }
+    assert got == expected
+
+
+def test_an_option_of_an_earlier_sentence_counts_no_figures() -> None:
+    # Only the quantity's own sentence is read: the figure of the sentence before is not
+    # between the name and this one.
+    options = subject_options("华远科技去年营收8亿元。今年净利润增长了20%。", "20%")
+    assert not options["华远科技"].get("figures_between")
+
+
 def test_the_new_features_are_subject_features_of_the_ranker() -> None:
+    assert "figures_between" in FEATURES
     assert set(PAIR_FEATURES) <= set(FEATURES)
     assert all(PAIR_FEATURES[k] for k in PAIR_FEATURES)
