@@ -2243,6 +2243,8 @@ def subject_options(
     out = _counted_head(norm, out, clauses[clause_index][0], q_start, table)
     _relative_features(out, q_start, clauses[0][0], table)
     _recency_features(out, q_start, table)
+    if number_spans:
+        _figures_between(out, q_start, clauses[0][0], number_spans)
     if tokens_near is not None:
         for o in out:
             # A full name stands at its short mention: the words read are the mention's.
@@ -3441,6 +3443,21 @@ def _relative_features(
 _PART_LEAD_RE = re.compile(r"(?:其中|当中)[，,：:]?\Z")
 #: Marks after which a mention opens a clause or a sentence (the topic of what follows).
 _OPENING_MARKS = frozenset("，,。；;！？!?：:\n")
+
+
+def _figures_between(
+    options: list[Option], q_start: int, s_start: int, number_spans: Sequence[tuple[int, int]]
+) -> None:
+    """``figures_between``: how many other quantities of the sentence stand between an
+    option's mention and the quantity (A涨1%，B涨2%，C涨[3%]: two after A, none after C)."""
+    ends = [b for _, b in number_spans]
+    starts = [a for a, _ in number_spans]
+    hi = bisect.bisect_right(ends, q_start)
+    for o in options:
+        if s_start <= o.start and o.end <= q_start:
+            n = hi - bisect.bisect_left(starts, o.end)
+            if n > 0:
+                o.features["figures_between"] = math.log1p(n) / 2
 
 
 def _recency_features(options: list[Option], q_start: int, table: EntityTable) -> None:

@@ -182,6 +182,8 @@ FEATURES: dict[str, str] = {
     },
     "first_other": "its first word has another tag",
     "last_other": "its last word has another tag",
+    "figures_between": "log(1 + other quantities of the sentence written between its mention"
+    " and the quantity) / 2 (A涨1%，B涨2%，C涨3%: the subject of each figure is its own)",
     "kind_percent": "the claim is a percentage and the filler is an attribute",
     "kind_count": "the claim is a count and the filler is a proper name",
     "kind_score": "the claim is a sport score or stat and the filler is a person",
@@ -445,6 +447,21 @@ SUBJECT_DERIVED: dict[str, str] = {
     "freq_rel": "freq minus the highest freq among the options",
     "dist_rel": "dist minus the smallest dist among the options",
 }
+
+#: Subject features that compare an option's mention with the other options' mentions
+#: (thirty-ninth session, :func:`_pair_features`): what stands between it and the quantity.
+#: A subject stated once in an earlier clause or sentence gives way to a nearer one: an option
+#: opening a later clause of the quantity's sentence, a name, or any other written mention
+#: between it and the quantity.
+PAIR_FEATURES: dict[str, str] = {
+    "opener_between": "an option opening a clause of the quantity's sentence is written between"
+    " its mention and the quantity (a nearer subject)",
+    "between_n": "log(1 + other options' mentions written between its mention and the"
+    " quantity) / 2",
+    "name_between": "a proper name or an entity-table name is written between its mention and"
+    " the quantity",
+}
+SUBJECT_DERIVED.update(PAIR_FEATURES)
 
 #: Features derived from the list of predicate options (see :data:`SUBJECT_DERIVED`).
 PREDICATE_DERIVED: dict[str, str] = {
@@ -810,6 +827,37 @@ def _subject_derived(options: Sequence[Option], feats: list[dict[str, float]]) -
             same.sort(key=lambda i: len(texts[i]))
             feats[same[0]]["shortest_at"] = 1.0
             feats[same[-1]]["longest_at"] = 1.0
+    _pair_features(options, feats)
+
+
+def _pair_features(options: Sequence[Option], feats: list[dict[str, float]]) -> None:
+    """The features of :data:`PAIR_FEATURES`: an option's mention against the others'. Only
+    options written where their mention is, before the quantity, are compared."""
+    before = [
+        i
+        for i, (o, f) in enumerate(zip(options, feats, strict=True))
+        if o.start >= 0 and "dist" in f and not f.get("after") and not f.get("unwritten")
+    ]
+    # Distinct mentions before the quantity, by where they start.
+    spans = sorted({(options[i].start, options[i].end) for i in before})
+    span_starts = [a for a, _ in spans]
+    openers = sorted(
+        options[i].start
+        for i in before
+        if feats[i].get("clause_opener") and feats[i].get("same_sentence")
+    )
+    names = sorted(
+        options[i].start for i in before if feats[i].get("proper") or feats[i].get("table")
+    )
+    for i in before:
+        o, f = options[i], feats[i]
+        k = bisect.bisect_left(span_starts, o.end)
+        if k < len(spans):
+            f["between_n"] = math.log1p(len(spans) - k) / 2
+            if openers and openers[-1] >= o.end:
+                f["opener_between"] = 1.0
+            if names and names[-1] >= o.end:
+                f["name_between"] = 1.0
 
 
 def _predicate_derived(options: Sequence[Option], feats: list[dict[str, float]]) -> None:
