@@ -351,26 +351,8 @@ LOOKALIKES = [
     ("这部影片是纪念建校一百周年的献礼。", "一百周年"),
     ("全市举行活动庆祝建市六十周年。", "六十周年"),
     # a count that sums up the list before it, people already named, brackets of a share
-    pytest.param(
-        "北京、天津、重庆三座城市入选。",
-        "三座",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=S38
-            + " keeps it (list_summary is a feature of its look-alike filter now; the gold"
-            " marks the form both ways)",
-        ),
-    ),
-    pytest.param(
-        "甲基金、乙基金两只基金表现最好。",
-        "两只",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=S38
-            + " keeps it (list_summary is a feature of its look-alike filter now; the gold"
-            " marks the form both ways)",
-        ),
-    ),
+    ("北京、天津、重庆三座城市入选。", "三座"),
+    ("甲基金、乙基金两只基金表现最好。", "两只"),
     ("两人在合作中结下友谊。", "两人"),
     ("记者与两位主演聊了聊。", "两位"),
     ("尽管三人的组合很年轻，前景仍被看好。", "三人"),
@@ -426,16 +408,7 @@ LOOKALIKES = [
     ("会议讨论了3方面的问题。", "3方"),
     ("账号须包含两元素。", "两元"),
     ("他在医院躺了3个月。不过这3个月让他错过了考试。", "这3个月"),
-    pytest.param(
-        "投资者分别认购优先和进取两个产品。",
-        "两个",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=S38
-            + " keeps it (list_summary is a feature of its look-alike filter now; the gold"
-            " marks the form both ways)",
-        ),
-    ),
+    ("投资者分别认购优先和进取两个产品。", "两个"),
     ("改分分为450元和2500元两个价位。", "两个"),
     ("举例说，某投资者认购了1万份基金。", "1万份"),
     ("试想一下，顾客买到一片300元左右的瓷砖。", "300元左右"),
