@@ -3450,12 +3450,12 @@ def _figures_between(
 ) -> None:
     """``figures_between``: how many other quantities of the sentence stand between an
     option's mention and the quantity (A涨1%，B涨2%，C涨[3%]: two after A, none after C)."""
-    ends = [b for _, b in number_spans]
-    starts = [a for a, _ in number_spans]
-    hi = bisect.bisect_right(ends, q_start)
+    # Read by bisection on the spans themselves (in start order, not overlapping, so their
+    # ends are in order too): no per-claim copy of a sentence's thousands of quantities.
+    hi = bisect.bisect_right(number_spans, q_start, key=lambda x: x[1])
     for o in options:
         if s_start <= o.start and o.end <= q_start:
-            n = hi - bisect.bisect_left(starts, o.end)
+            n = hi - bisect.bisect_left(number_spans, o.end, key=lambda x: x[0])
             if n > 0:
                 o.features["figures_between"] = math.log1p(n) / 2
 

@@ -687,9 +687,8 @@ def _better(
     """Operating point ``a`` beats ``b``: more precise, or as precise with more recall — by at
     least ``margin`` where one is given."""
     if margin:
-        more_precise = round(a[1] - b[1], 6) >= margin
-        more_recall = round(a[1] - b[1], 6) >= 0 and round(a[2] - b[2], 6) >= margin
-        return more_precise or more_recall
+        precision = round(a[1] - b[1], 6)
+        return precision >= margin or (precision >= 0 and round(a[2] - b[2], 6) >= margin)
     return (round(a[1], 6), round(a[2], 6)) > (round(b[1], 6), round(b[2], 6))
 
 
