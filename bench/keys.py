@@ -1338,6 +1338,42 @@ class SelectSpan:
 
         return labels
 
+    def review_labels(self, driver: Driver, text: str, row: dict[str, Any] | None
+                      ) -> dict[int, str] | None:  # fmt: skip
+        """The hint labels the review screen shows under the sentence of ``row``, the claim
+        on screen (word -> label, as span mode labels that sentence: the app's own
+        :meth:`SpanCursor.hint_labels` ordered from its quantity), on an app where typing one
+        starts span mode with its word selected (no ``v``); else None."""
+        from tui.widgets.span_cursor import SpanCursor
+
+        screen = driver.app.screen
+        if row is None or not hasattr(screen, "prime_hints") or not screen.span_hints_on:
+            return None
+        words = self.words(text)
+        cur = SpanCursor(text, self._segs[text], 0)
+        cur.pivot = self.pivot(row)
+        cur.goto(int(row["start"]))
+        if not words or cur.sentence() == cur.cursor:
+            return None
+        return {w: lab for lab, w in cur.hint_labels().items()}
+
+    async def labelled(self, driver: Driver) -> None:
+        """Wait for the review screen to label the claim's sentence (a worker segments it)."""
+        screen = driver.app.screen
+        claim = getattr(screen, "claim", None)
+
+        def ready() -> bool:
+            return bool(screen.span_labels) and screen._primed_for(claim, screen.doc) is not None
+
+        await driver.settle(ready, "the review screen did not label the claim's sentence")
+
+    def entry_moves(self, driver: Driver, text: str, row: dict[str, Any] | None,
+                    moves: kp.Moves) -> kp.LabelEntry | None:  # fmt: skip
+        """``moves`` for a draft begun by a label typed on the review screen
+        (:class:`keys_plan.LabelEntry`), or None on an app without such labels."""
+        entry = self.review_labels(driver, text, row)
+        return kp.LabelEntry(entry, moves) if entry else None
+
     def jump_keys(self, driver: Driver) -> dict[tuple[str, int], str]:
         """(kind, step) -> the key of each jump the span cursor offers (binding ids
         ``span.next_name`` … on the document view, a user keymap applied): none on an app
@@ -1469,13 +1505,45 @@ class SelectSpan:
         save = self.save_keys(driver) is not None
         append = self.append_key(driver)
 
+        entry = self.entry_moves(driver, text, row, moves)
+
         def cost(fields: frozenset[str]) -> int | None:
-            steps = kp.span_plan(words, text, cursor, fields, g, moves, anchor=anchor,
-                                 quantity_ok=self.quantity_ok(text, g, date),
-                                 append_key=append, current=row)  # fmt: skip
-            return None if steps is None else kp.span_cost(steps, enter, save)
+            ways = [(1, moves)] + ([(0, entry)] if entry is not None else [])
+            costs = []
+            for opener, how in ways:
+                steps = kp.span_plan(words, text, cursor, fields, g, how, anchor=anchor,
+                                     quantity_ok=self.quantity_ok(text, g, date),
+                                     append_key=append, current=row)  # fmt: skip
+                if steps is not None:
+                    costs.append(kp.span_cost(steps, enter, save, opener))
+            return min(costs) if costs else None
 
         return cost
+
+    def entry_plan(self, driver: Driver, claim_id: int, fields: set[str], g: dict, text: str
+                   ) -> list[kp.SpanStep] | None:  # fmt: skip
+        """The draft of ``fields`` begun by a label typed on the review screen, when that is
+        cheaper than ``v`` and the same plan from where it starts; else None."""
+        row = driver.claim(claim_id)
+        words = self.words(text)
+        anchor, cursor = self.start(driver, text, row)
+        moves = self.moves(driver, text, self.pivot(row))
+        entry = self.entry_moves(driver, text, row, moves)
+        if entry is None:
+            return None
+        date = driver.doc_date(row["doc_id"])
+        enter = self.enter_field(driver, text, row)
+        save = self.save_keys(driver) is not None
+        ok, append = self.quantity_ok(text, g, date), self.append_key(driver)
+        plans = {}
+        for opener, how in ((1, moves), (0, entry)):
+            steps = kp.span_plan(words, text, cursor, fields, g, how, anchor=anchor,
+                                 quantity_ok=ok, append_key=append, current=row)  # fmt: skip
+            if steps is not None:
+                plans[opener] = (kp.span_cost(steps, enter, save, opener), steps)
+        if 0 not in plans or (1 in plans and plans[1][0] <= plans[0][0]):
+            return None
+        return plans[0][1]
 
     def append_key(self, driver: Driver) -> str | None:
         """The key that appends the selection to the subject in span mode (binding id
@@ -1524,7 +1592,8 @@ class SelectSpan:
         return out
 
     async def assign(self, driver: Driver, action: str, fields: set[str], g: dict, text: str,
-                     doc_date: str | None, enter: str | None = None) -> str:  # fmt: skip
+                     doc_date: str | None, enter: str | None = None,
+                     first: list[kp.SpanStep] | None = None) -> str:  # fmt: skip
         """In span mode, select and assign every field of ``fields`` (nearest first); a
         one-step draft of the field ``enter`` assigns itself (``enter``) is only selected.
         Returns the key that saves the draft: ``enter``, or "" when the last field key was
@@ -1533,14 +1602,18 @@ class SelectSpan:
         save_keys = self.save_keys(driver)
         append = self.append_key(driver)
         while todo:
-            words, cursor, anchor, moves = self.live(driver, text)
             draft = dict(getattr(driver.app.screen, "span_draft", None) or {})
-            current = {**(driver.app.screen.claim or {}), **draft}
-            steps = kp.span_plan(words, text, cursor, todo, g, moves, anchor=anchor,
-                                 quantity_ok=self.quantity_ok(text, g, doc_date),
-                                 append_key=append, current=current,
-                                 appends_to=getattr(driver.app.screen, "span_appends_to",
-                                                    "subject"))  # fmt: skip
+            steps: list[kp.SpanStep] | None = first
+            if first is not None:  # begun on the review screen: its labels, as planned
+                first = None
+            else:
+                words, cursor, anchor, moves = self.live(driver, text)
+                current = {**(driver.app.screen.claim or {}), **draft}
+                steps = kp.span_plan(words, text, cursor, todo, g, moves, anchor=anchor,
+                                     quantity_ok=self.quantity_ok(text, g, doc_date),
+                                     append_key=append, current=current,
+                                     appends_to=getattr(driver.app.screen, "span_appends_to",
+                                                        "subject"))  # fmt: skip
             if not steps:
                 raise BenchError(f"no selection of the app's words sets {', '.join(sorted(todo))}")
             step = steps[0]
@@ -1569,8 +1642,12 @@ class SelectSpan:
         """Set ``fields`` of the claim on screen from selections, then save the draft."""
         row = driver.claim(claim_id)
         date, enter = driver.doc_date(row["doc_id"]), self.enter_field(driver, text, row)
-        await self.enter(driver, driver.acting)
-        key = await self.assign(driver, driver.acting, fields, g, text, date, enter)
+        first = self.entry_plan(driver, claim_id, fields, g, text)
+        if first is None:
+            await self.enter(driver, driver.acting)
+        else:
+            await self.labelled(driver)
+        key = await self.assign(driver, driver.acting, fields, g, text, date, enter, first)
         await self.save(driver, driver.acting, claim_id, key)
         driver.keys.fixes[driver.fixer("span")] += 1
 
@@ -1637,9 +1714,19 @@ class SelectSpan:
             starts.append((missed_key, missed))
         best: tuple[int, int, list[str], dict[str, Any], str] | None = None
         best_cost = 0
-        choices = [(kp.select_keys(cursor, i, j, moves, anchor)[0], i, j, opener)
-                   for opener, (anchor, cursor) in starts
-                   for i, j in kp.near_choices(words, g["start"], g["end"])]  # fmt: skip
+        near = kp.near_choices(words, g["start"], g["end"])
+        # each way: the keys from the review screen to the selection (the opener's too)
+        choices = [([opener, *kp.select_keys(cursor, i, j, moves, anchor)[0]], i, j, opener)
+                   for opener, (anchor, cursor) in starts for i, j in near]  # fmt: skip
+        # a label of the claim's sentence typed on the review screen (the claim on screen is
+        # the document's): no opener
+        on_doc = here is not None and driver.claim(here)["doc_id"] == g["_doc_id"]
+        entry = self.review_labels(driver, text, host) if on_doc else None
+        if entry is not None:
+            for i, j in near:
+                by_label = kp.label_keys(entry, i, j)
+                if by_label is not None:
+                    choices.append((by_label[0], i, j, ""))
         for keys, i, j, opener in sorted(choices, key=lambda c: len(c[0])):
             a, b = words[i][0], words[j][1]
             if best is not None and len(keys) >= best_cost:
@@ -1683,10 +1770,18 @@ class SelectSpan:
         enter = self.enter_field(driver, text, row)
         save = self.save_keys(driver) is not None
 
+        entry = self.entry_moves(driver, text, row, moves)
+
         def span(fs: frozenset[str]) -> int | None:
-            steps = kp.span_plan(words, text, cursor, fs, g, moves, anchor=anchor,
-                                 quantity_ok=ok)  # fmt: skip
-            return None if steps is None else kp.span_cost(steps, enter, save)
+            costs = []
+            for opener, how in ((1, moves), (0, entry)):
+                if how is None:
+                    continue
+                steps = kp.span_plan(words, text, cursor, fs, g, how, anchor=anchor,
+                                     quantity_ok=ok)  # fmt: skip
+                if steps is not None:
+                    costs.append(kp.span_cost(steps, enter, save, opener))
+            return min(costs) if costs else None
 
         start = driver.form_start_for(row)
         now = driver.form_values(fields)
@@ -1699,11 +1794,12 @@ class SelectSpan:
     def add_cost(self, driver: Driver,
                  plan: tuple[int, int, list[str], dict[str, Any], str],
                  g: dict, text: str) -> int:  # fmt: skip
-        """Estimated keys of adding from ``plan`` (:meth:`add_plan`): ``v`` (or ``N``), the
-        selection, ``n`` (the mode ends with the added claim on the card), then the wrong
-        guesses fixed the cheapest way (:meth:`after_add`)."""
+        """Estimated keys of adding from ``plan`` (:meth:`add_plan`): ``v`` (or ``N``; none
+        after a label typed on the review screen) and the selection, ``n`` (the mode ends
+        with the added claim on the card), then the wrong guesses fixed the cheapest way
+        (:meth:`after_add`)."""
         _i, _j, keys, fields, _opener = plan
-        return 2 + len(keys) + self.after_add(driver, fields, g, text)
+        return 1 + len(keys) + self.after_add(driver, fields, g, text)
 
     async def add(self, driver: Driver, g: dict, text: str, host: dict | None) -> int:
         """``v`` (or ``N``), select ``g``'s quantity, ``n`` (the added claim comes on the
@@ -1712,11 +1808,16 @@ class SelectSpan:
         plan = self.add_plan(driver, host, g, text)
         if plan is None:
             raise BenchError("no selection of the app's words reads as the gold quantity")
-        i, j, _, _, opener = plan
+        i, j, planned, _, opener = plan
         before = driver.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0
-        await self.enter(driver, "add", opener)
-        words, cursor, anchor, moves = self.live(driver, text)
-        keys, _ = kp.select_keys(cursor, i, j, moves, anchor)
+        words = self.words(text)
+        if opener:
+            await self.enter(driver, "add", opener)
+            words, cursor, anchor, moves = self.live(driver, text)
+            keys, _ = kp.select_keys(cursor, i, j, moves, anchor)
+        else:  # a label of the claim's sentence, typed on the review screen
+            keys = planned
+            await self.labelled(driver)
         await self.select(driver, "add", kp.SpanStep("quantity", words[i][0], words[j][1],
                                                      (*keys, "n")), text)  # fmt: skip
         key = driver.key_for("span.add", "n") or "n"

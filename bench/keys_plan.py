@@ -316,6 +316,22 @@ class GraphMoves(Moves):
         return [*self._way(self._tree(start), start, state), *([key] * abs(other - c))], other
 
 
+class LabelEntry(Moves):
+    """The first selection of a draft begun on the review screen by typing a hint label of the
+    claim's sentence (no ``v``): only ``entry``'s labels (word -> label) reach it — one label,
+    or two for a span (the second extends) —, and the selections after it move by ``then``."""
+
+    def __init__(self, entry: Mapping[int, str], then: Moves) -> None:
+        super().__init__()
+        self.entry = entry
+        self.then = then
+
+
+def after_entry(moves: Moves | None) -> Moves | None:
+    """The moves of a draft's later selections (:class:`LabelEntry` gives way to its own)."""
+    return moves.then if isinstance(moves, LabelEntry) else moves
+
+
 def select_keys(
     cursor: int, i: int, j: int, moves: Moves | None, anchor: int | None = None
 ) -> tuple[list[str], int]:
@@ -416,7 +432,13 @@ def best_span(
     accepts: (first word, last word, keys, cursor after), or None."""
     best: tuple[int, int, list[str], int] | None = None
     for i, j in choices:
-        keys, after = select_keys(cursor, i, j, moves, anchor)
+        if isinstance(moves, LabelEntry):
+            by_label = label_keys(moves.entry, i, j)
+            if by_label is None:
+                continue
+            keys, after = by_label
+        else:
+            keys, after = select_keys(cursor, i, j, moves, anchor)
         if best is not None and len(keys) >= len(best[2]):
             continue
         if ok(words[i][0], words[j][1]):
@@ -469,6 +491,10 @@ def span_plan(
     claim's), or a first selection assigned and a second appended (:func:`append_plan`);
     ``appends_to`` is the field the app appends to now (the predicate, once a draft has
     assigned it last: then only the second way).
+
+    With ``moves`` a :class:`LabelEntry` (a draft begun on the review screen by a label), the
+    first selection is made with the claim sentence's labels alone, the others by its
+    ``then``.
     """
     todo = set(fixes)
     if todo & QUANTITY_FIELDS:
@@ -509,6 +535,7 @@ def span_plan(
         _, f, chosen, cursor, anchor = min(options, key=lambda o: (o[0], o[1]))
         steps.extend(chosen)
         todo.discard(f)
+        moves = after_entry(moves)
     return steps
 
 
@@ -557,7 +584,7 @@ def append_plan(
             i, j, keys1, after1 = first
             anchor1 = i if after1 == j else j
             tries = span_choices(words, text, [v[k:]])
-            second = best_span(words, after1, appended(head), tries, moves, anchor1)
+            second = best_span(words, after1, appended(head), tries, after_entry(moves), anchor1)
             if second is None:
                 continue
             i2, j2, keys2, after2 = second
@@ -597,14 +624,15 @@ SAVE_BINDING = {"subject": ("span.subject_save", "S"), "predicate": ("span.predi
 
 
 def span_cost(steps: Sequence[SpanStep], enter_field: str | None = None,
-              save_keys: bool = False) -> int:  # fmt: skip
-    """``v``, every selection and field key, ``enter`` — without the field key when
-    ``enter`` assigns the one selection itself (:func:`enter_assigns`), or (``save_keys``:
-    the app assigns and saves in one key, :data:`SAVE_BINDING`) with the last field key and
-    ``enter`` one key."""
+              save_keys: bool = False, opener: int = 1) -> int:  # fmt: skip
+    """``v`` (``opener`` keys: 0 for a draft begun by a label typed on the review screen,
+    :class:`LabelEntry`), every selection and field key, ``enter`` — without the field key
+    when ``enter`` assigns the one selection itself (:func:`enter_assigns`), or
+    (``save_keys``: the app assigns and saves in one key, :data:`SAVE_BINDING`) with the last
+    field key and ``enter`` one key."""
     if save_keys and steps and not steps[-1].append:
-        return 1 + sum(len(s.keys) for s in steps)
-    return 2 + sum(len(s.keys) for s in steps) - int(enter_assigns(steps, enter_field))
+        return opener + sum(len(s.keys) for s in steps)
+    return opener + 1 + sum(len(s.keys) for s in steps) - int(enter_assigns(steps, enter_field))
 
 
 # --------------------------------------------------------------------------- the form

@@ -648,7 +648,7 @@ async def test_highlight_equals_the_claim_spans(setup, size):
             if claim["time_start"] is not None:
                 assert highlighted(view, "time") == claim["time_text"]
             # the quantity's line is on screen
-            line = view.line_of(claim["start"])
+            line = view.row_of(view.line_of(claim["start"]))  # label rows come between
             top = int(view.scroll_offset.y)
             assert top <= line < top + view.scrollable_content_region.height
             # wide characters wrap by cells: no line wider than the view, no text lost

@@ -66,12 +66,12 @@ def assert_claim_in_view(app, claim_id: int) -> DocumentView:
     screen = app.screen
     assert screen.claim is not None and screen.claim["id"] == claim_id
     view = screen.query_one(DocumentView)
-    line = view.line_of(screen.claim["start"])
+    line = view.row_of(view.line_of(screen.claim["start"]))  # the row: label rows between
     top = int(view.scroll_offset.y)
     height = view.scrollable_content_region.height
     assert height > 0
     assert line > height, "the claim must be out of sight at the top for the test to mean much"
-    assert top <= line < top + height, f"line {line} not in view {top}..{top + height - 1}"
+    assert top <= line < top + height, f"row {line} not in view {top}..{top + height - 1}"
     return view
 
 
@@ -251,14 +251,20 @@ def test_the_rules_change_what_greedy_folding_does():
     assert bad > 50
 
 
-def document_panel_lines(app) -> list[str]:
-    """The text rows inside the document panel's border, as the terminal shows them."""
+def document_panel_lines(app, labels: bool = False) -> list[str]:
+    """The text rows inside the document panel's border, as the terminal shows them (the rows
+    of hint labels under the claim's sentence left out, unless ``labels``)."""
     rows = screen_text(app).splitlines()
     top = next(i for i, r in enumerate(rows) if "╭─ document" in r)
+    view = app.screen.query_one(DocumentView)
+    first = int(view.scroll_offset.y)
     out = []
-    for row in rows[top + 1 :]:
+    for k, row in enumerate(rows[top + 1 :]):
         if row.lstrip().startswith("╰"):
             break
+        shows = view.row_line(first + k)
+        if shows is not None and shows[1] and not labels:
+            continue
         inside = row.split("│")[1]  # the document is the leftmost panel
         out.append(inside.rstrip(" ▁▂▃▄▅▆▇█▔").strip())
     return out
@@ -279,11 +285,13 @@ async def test_document_panel_shows_lines_broken_the_chinese_way(tmp_path, size)
         view = app.screen.query_one(DocumentView)
         top = int(view.scroll_offset.y)
         height = view.scrollable_content_region.height
-        expected = [text[a:b] for a, b in view.lines[top : top + height]]
+        rows = [view.row_line(r) for r in range(top, top + height)]
+        in_view = [view.lines[r[0]] for r in rows if r is not None and not r[1]]
+        expected = [text[a:b] for a, b in in_view]
         shown = document_panel_lines(app)
         assert shown[: len(expected)] == [line.strip() for line in expected]
         assert len(expected) >= 3
-        for (a, _b), line in zip(view.lines[top : top + height], shown, strict=False):
+        for (a, _b), line in zip(in_view, shown, strict=False):
             if a > 0 and text[a - 1] != "\n":
                 assert line[:1] not in NO_START and not text[a].isspace(), line
         # guard: at this width plain greedy folding would have broken a rule on this text
@@ -365,7 +373,9 @@ def sentence_on_screen(app) -> bool:
     view = screen.query_one(DocumentView)
     claim = screen.claim
     s0, s1 = claim["sentence_start"], claim["sentence_end"]
-    first, last = view.line_of(s0), view.line_of(s1 - 1)
+    first, last = view.row_of(view.line_of(s0)), view.row_of(view.line_of(s1 - 1))
+    if view.hints:
+        last += 1  # the labels' row under the sentence's last line
     top = int(view.scroll_offset.y)
     if not (top <= first and last < top + view.scrollable_content_region.height):
         return False
@@ -448,7 +458,7 @@ async def test_narrow_screen_hides_the_list_and_l_brings_it_back(tmp_path):
         assert "╭─ claims" in screen_text(app)
         assert claims.region.height > 0
         view = app.screen.query_one(DocumentView)
-        line = view.line_of(screen.claim["start"])
+        line = view.row_of(view.line_of(screen.claim["start"]))
         top = int(view.scroll_offset.y)
         assert top <= line < top + view.scrollable_content_region.height
         await pilot.resize_terminal(120, 40)

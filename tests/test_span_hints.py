@@ -4,8 +4,8 @@ typing a label selects its word, a second label right after extends the selectio
 Pilot tests through ``tui.app.make_app`` check what was committed (a fresh connection); the
 labels themselves are pure functions (:mod:`tui.widgets.hints`). DOC2's first sentence
 据统计，全市共有一千二百家企业参与。 is 据统计 | 全市 | 共有 | 一千二百 | 家 | 企业 | 参与: seven
-words; the claim's quantity is 一千二百家, so the labels go from it backwards first (共有 7, 全市 8,
-据统计 9), then on from it (一千二百 0, 家 ;, 企业 ', 参与 -).
+words; the claim's quantity is 一千二百家, so the labels go from it backwards first (共有 0, 全市 ;,
+据统计 '), then on from it (一千二百 -, 家 =, 企业 \\, 参与 `).
 """
 
 from __future__ import annotations
@@ -34,13 +34,14 @@ def setup(tmp_path):
     ("n", "want"),
     [
         (0, []),
-        (3, ["7", "8", "9"]),
-        (10, list("7890;'-=/\\")),
-        (17, list("7890;'-=/\\():~<>\"")),  # the unshifted keys first, then ( ) : ~ < > "
+        (3, ["0", ";", "'"]),
+        (10, list("0;'-=\\`(){")),
+        # the unshifted keys first, then ( ) { } | : ~ < > "
+        (17, list("0;'-=\\`(){}|:~<>\"")),
         # eighteen words: one key becomes a prefix ("), sixteen keep one key
-        (18, [*"7890;'-=/\\():~<>", '"7', '"8']),
+        (18, [*"0;'-=\\`(){}|:~<>", '"0', '";']),
         # forty words: two prefixes (> "), fifteen one-key labels
-        (40, [*"7890;'-=/\\():~<", *(p + c for p in '>"' for c in hints.ALPHABET)][:40]),
+        (40, [*"0;'-=\\`(){}|:~<", *(p + c for p in '>"' for c in hints.ALPHABET)][:40]),
     ],
 )
 def test_labels_are_prefix_free_and_as_short_as_the_count_allows(n, want):
@@ -58,12 +59,18 @@ def test_more_words_than_two_keys_can_label_get_no_label():
 @pytest.mark.parametrize(
     ("character", "want"),
     [
-        ("7", "7"),
+        ("0", "0"),
         ("；", ";"),  # an input method's Chinese punctuation
         ("、", "\\"),  # the backslash key's 顿号
-        ("/", "/"),
+        ("·", "`"),  # the backquote key's 间隔号
         ("’", "'"),
-        ("８", "8"),  # full-width digits
+        ("０", "0"),  # a full-width digit
+        ("｛", "{"),
+        ("｝", "}"),
+        ("｜", "|"),
+        ("7", None),  # the review screen's pick keys are no labels
+        ("８", None),
+        ("/", None),  # nor its search key
         ("－", "-"),
         ("（", "("),  # shifted keys: the input method's full-width forms
         ("）", ")"),
@@ -87,7 +94,7 @@ def test_key_char_reads_input_method_forms(character, want):
 
 @pytest.mark.parametrize(
     ("typed", "want"),
-    [("7", (0, True)), ('"', (None, True)), ('"8', (17, True)), ('""', (None, False))],
+    [("0", (0, True)), ('"', (None, True)), ('";', (17, True)), ('""', (None, False))],
 )
 def test_typed_label(typed, want):
     labels = hints.label_words(list(range(18)))
@@ -100,11 +107,11 @@ def test_typed_label(typed, want):
 @pytest.mark.parametrize(
     ("keys", "field", "column", "want", "offsets"),
     [
-        (("8", "7"), "s", "subject", "全市共有", (4, 8)),  # two labels: 全市 … 共有
-        (("7",), "p", "predicate", "共有", (6, 8)),  # one label: one word
-        (("7", "8"), "1", "subject", "全市共有", (4, 8)),  # the second label before the first
-        (("9", "7", "8"), "s", "subject", "全市", (4, 6)),  # a third label starts anew
-        (("right", "7"), "p", "predicate", "共有", (6, 8)),  # after a move: a new selection
+        ((";", "0"), "s", "subject", "全市共有", (4, 8)),  # two labels: 全市 … 共有
+        (("0",), "p", "predicate", "共有", (6, 8)),  # one label: one word
+        (("0", ";"), "1", "subject", "全市共有", (4, 8)),  # the second label before the first
+        (("'", "0", ";"), "s", "subject", "全市", (4, 6)),  # a third label starts anew
+        (("right", "0"), "p", "predicate", "共有", (6, 8)),  # after a move: a new selection
     ],
 )
 async def test_labels_select_and_extend_then_assign_and_save(
@@ -117,8 +124,8 @@ async def test_labels_select_and_extend_then_assign_and_save(
         screen = await at_doc2(app, pilot)
         await enter_span(screen, pilot, home=False)
         labels = screen.span_labels  # the sentence's seven words, from the quantity back first
-        assert list(labels) == list("7890;'-")
-        first = labels["9"]  # 据统计
+        assert list(labels) == list("0;'-=\\`")
+        first = labels["'"]  # 据统计
         assert list(labels.values()) == [first + 2, first + 1, first, *range(first + 3, first + 7)]
         await press(pilot, *keys)
         assert selected(screen) == want
@@ -146,17 +153,17 @@ async def test_labels_are_drawn_under_their_words_as_text(setup):
         line = view.line_of(DOC2.index("全市"))
         row = view.render_hint_line(line).plain
         text = view.render_text_line(line).plain
-        for word, label in (("据统计", "9"), ("全市", "8"), ("共有", "7"), ("企业", "'")):
+        for word, label in (("据统计", "'"), ("全市", ";"), ("共有", "0"), ("企业", "\\")):
             column = cell_len(text[: text.index(word)])  # the word's first cell
             assert row[column : column + len(label)] == label, (word, row)
         shown = screen_text(app)
         assert "据统计，全市共有一千二百家企业参与" in shown  # the sentence reads as before
         await press(pilot, "h")
         assert screen.span_labels == {} and view.hints == {}
-        await press(pilot, "9")  # no labels: 9 does nothing (the pick key is off in the mode)
-        assert screen.span is not None
+        await press(pilot, "'")  # no labels: ' does nothing
+        assert screen.span is not None and screen.span.selected_text != "据统计"
         await press(pilot, "f3")
-        assert screen.span_labels["9"] is not None
+        assert screen.span_labels["'"] is not None
     assert decisions_of(path) == []
 
 
@@ -186,7 +193,7 @@ async def test_input_method_punctuation_and_two_key_labels(tmp_path):
         view = screen.query_one(DocumentView)
         await press(pilot, first_two[0])  # the first key of a two-key label: waits
         assert view.hint_typed == first_two[0] and selected(screen) == text[a:b]
-        app.post_message(events.Key(first_two[1], "８" if first_two[1] == "8" else first_two[1]))
+        app.post_message(events.Key(first_two[1], "０" if first_two[1] == "0" else first_two[1]))
         await pilot.pause()
         c, d = words[labels[first_two]]
         assert selected(screen) == text[min(a, c) : max(b, d)]  # extends
@@ -213,7 +220,7 @@ async def test_labels_fit_a_small_terminal(setup, size):
         assert top <= view.row_of(line) < view.row_of(line) + 1 < top + height
         shown = screen_text(app)
         assert "全市共有" in shown.replace("\n", "").replace("│", "").replace(" ", "")
-        await press(pilot, "8", "7", "s", "enter")
+        await press(pilot, ";", "0", "s", "enter")
         await pilot.pause()
     assert claim_row(path, cid)["subject"] == "全市共有"
 
@@ -224,7 +231,7 @@ async def test_help_footer_and_palette_list_the_labels(setup):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await at_doc2(app, pilot)
         rows = {r[1]: r for r in screen.help_rows()}
-        assert rows["span: hint label"][0] == "7 8 9 0 ; ' - = / \\ ( ) : ~ < > \""
+        assert rows["span: hint label"][0] == "0 ; ' - = \\ ` ( ) { } | : ~ < > \""
         assert rows["span: Labels"][0].lower().split() == ["h", "f3"]
         from tui.app import ReviewCommands
 
@@ -280,9 +287,9 @@ async def test_the_words_before_the_quantity_take_one_key_labels(tmp_path):
         words = screen.span.words
         by_word = {ORDERED[slice(*words[k])]: label for label, k in screen.span_labels.items()}
         assert len(screen.span_labels) > 10 and any(len(k) == 2 for k in screen.span_labels)
-        assert (by_word["了"], by_word["投资"]) == ("7", "8")
+        assert (by_word["了"], by_word["投资"]) == ("0", ";")
         assert len(by_word["甲"]) == 2  # far from the quantity: two keys
-        await press(pilot, "8", "P")
+        await press(pilot, ";", "P")
         await pilot.pause()
         assert screen.span is None
     row = claim_row(path, cid)
@@ -293,8 +300,9 @@ async def test_the_words_before_the_quantity_take_one_key_labels(tmp_path):
 
 
 async def test_shifted_label_keys_and_their_input_method_forms_select(tmp_path):
-    """A sentence of more than ten words: its eleventh to thirteenth words (in label order)
-    take the shifted one-key labels ( ) : — typed as such or as an input method's （ ） ：."""
+    """A sentence of more than seven words: its eighth, ninth and thirteenth words (in label
+    order) take the shifted one-key labels ( ) : — typed as such or as an input method's
+    （ ） ：."""
     path = tmp_path / "shifted.db"
     conn = open_db(path)
     doc = add_document(conn, ORDERED, "shifted", "shifted.txt")

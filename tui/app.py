@@ -103,6 +103,8 @@ class ReviewApp(App):
         """Review only claims of documents whose source holds this text (``--source``)."""
         self.suggest = True
         """Re-rank pending claims' subject and time with the document's decisions."""
+        self.hints = True
+        """Start with the hint labels shown (under the claim's sentence; ``F3`` toggles)."""
         self.list_conn: sqlite3.Connection | None = None
         """Ask for the reviewer's name first (a browser session has no login name)."""
         self._set_title()
@@ -148,6 +150,7 @@ class ReviewApp(App):
             screen.suggestions = feedback.ranking(feedback.shipped())
             if self.suggest:
                 screen.session.feedback = screen.suggestions
+        screen.span_hints_on = self.hints
         self.push_screen(screen)
 
     def on_unmount(self) -> None:
@@ -169,6 +172,7 @@ def make_app(
     keymap: str | Path | None = None,
     source: str | None = None,
     suggest: bool = True,
+    hints: bool = True,
 ) -> App:
     """Build the review app on an existing claimdesk database.
 
@@ -185,6 +189,8 @@ def make_app(
         source: review only claims of documents whose source holds this text.
         suggest: show a pending claim's subject and time re-ranked with what reviewers
             accepted before it in its document (``extractor.feedback``; ``db.feedback``).
+        hints: label the words of the claim's sentence (a label typed selects its word in
+            span mode); False starts with them hidden (``F3`` shows them).
 
     Raises:
         db.errors.ClaimdeskError: the file is missing, not a claimdesk database, or unreadable,
@@ -209,6 +215,7 @@ def make_app(
     app = ReviewApp(conn, str(db_path), name, assignment, ask_reviewer=ask_reviewer)
     app.source = (source or "").strip() or None
     app.suggest = suggest
+    app.hints = hints
     if remap:
         app.set_keymap(remap)
     return app

@@ -818,6 +818,13 @@ def review_options(f):
                 " re-ranked with what reviewers accepted before it in its document.",
             ),
             click.option(
+                "--no-hints",
+                "no_hints",
+                is_flag=True,
+                help="Start with the hint labels under the claim's sentence hidden (F3 shows"
+                " them; typing a label starts span mode with its word selected).",
+            ),
+            click.option(
                 "--lease",
                 "lease_seconds",
                 type=click.FloatRange(5, 86400),
@@ -856,6 +863,7 @@ def review(
     keymap: str | None,
     no_suggest: bool = False,
     source: str | None = None,
+    no_hints: bool = False,
 ) -> None:
     """Open the review app: confirm, edit or reject each candidate claim.
 
@@ -867,7 +875,7 @@ def review(
     _run_app(make_app(
         db_path, reviewer, mode=mode, per_claim=per_claim, adjudicate=adjudicate,
         ask_reviewer=ask_reviewer, lease_seconds=lease_seconds, keymap=_keymap_file(keymap),
-        source=source, suggest=not no_suggest,
+        source=source, suggest=not no_suggest, hints=not no_hints,
     ))  # fmt: skip
     # The decisions are saved either way; a file that cannot be sealed is checked next time.
     with contextlib.suppress(ClaimdeskError):
@@ -917,6 +925,7 @@ def serve(
     lease_seconds: float,
     keymap: str | None,
     no_suggest: bool,
+    no_hints: bool,
     host: str,
     port: int,
 ) -> None:
@@ -944,6 +953,8 @@ def serve(
         args.append("--adjudicate")
     if no_suggest:
         args.append("--no-suggest")
+    if no_hints:
+        args.append("--no-hints")
     keymap = _keymap_file(keymap)
     if keymap:
         from tui.keymap import load as load_keymap

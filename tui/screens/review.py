@@ -158,6 +158,11 @@ REVIEW_BINDINGS = [
         tooltip="Span mode: select words in the document and assign them to the claim's fields",
     ),
     Binding(
+        "f3", "toggle_hints", "Labels", id="review.hints", show=False,
+        tooltip="Hide or show the hint labels under the claim's sentence (typing a label"
+        " starts span mode with its word selected; span mode shows them too)",
+    ),
+    Binding(
         "N,plus", "add_missed", "Add missed", id="review.next_missed",
         tooltip="Select a number no claim holds: the first of the claim's sentence, else the"
         " next in the document (span mode; n or Enter adds it with the extractor's guess of its"
@@ -373,6 +378,7 @@ class ReviewScreen(SpanMode):
             self.query_one(ClaimCard).show(None, view.empty_message)
             self.query_one(ReviewHeader).show(None, None)
             claims.set_cursor(-1)
+            self.prime_hints()
             self.on_view(view)
             return
         text = view.doc["text"]
@@ -394,6 +400,7 @@ class ReviewScreen(SpanMode):
             info += f" · filter: {view.flt.describe()}"
         self.query_one(ReviewHeader).show(view.doc, view.position, info)
         claims.set_cursor(view.index, claim if view.in_list else None)
+        self.prime_hints()
         self.on_view(view)
 
     def on_view(self, view: View) -> None:
@@ -782,4 +789,5 @@ class ReviewScreen(SpanMode):
             info += f" · document {view.position[2]:,} of {view.position[3]:,}"
         self.query_one(ReviewHeader).show(view.doc, None, info)
         self.query_one(ClaimList).set_cursor(-1)
+        self.prime_hints()
         self.on_view(view)

@@ -23,6 +23,7 @@ the mode's keys. Segmenting runs in a thread worker; the writes go through the s
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -63,15 +64,16 @@ SPAN_ACTIONS = ALWAYS_ON - {"help"}
 
 #: The document border while the mode is on: the mode and its keys.
 MODE_TITLE = (
-    "SPAN MODE  7 8 ; … labels · ←→ word · ⇧←→↑↓ extend · Tab name · ] number · . time"
+    "SPAN MODE  0 ; ' … labels · ←→ word · ⇧←→↑↓ extend · Tab name · ] number · . time"
     " · s p t o q assign (S P T O Q: and save) · a append · n add · Enter save · Esc leave"
 )
 
 #: What the help panel says of the hint labels' keys (they are typed, not bound).
 HINT_HELP = (
     "Type the label under a word to select it; a second label right after extends the"
-    " selection to its word (a Chinese input method's ； 、 （ ） ： ～ 《 》 “ ” and full-width"
-    " digits count too)"
+    " selection to its word (a Chinese input method's ； 、 · （ ） ： ～ 《 》 ｛ ｝ ｜ “ ” and"
+    " ０ count too). The claim's sentence is labelled on the review screen as well: a label"
+    " typed there starts span mode with its word selected (no v needed)"
 )
 
 #: Fields ``Enter`` may give the selection to when nothing is assigned yet.
@@ -168,6 +170,10 @@ class SpanMode(Screen):
     _hint_typed = ""
     _hint_extends = False
     """The last key was a hint label that started a selection: the next one extends it."""
+    _primed: tuple[int, str, tuple[int, int], Any] | None = None
+    """The claim whose sentence is labelled on the review screen (outside span mode): (its
+    id, its document's text, its quantity's offsets, the segmentation the labels come from),
+    or None while none is (:meth:`prime_hints`)."""
 
     # ---------------------------------------------------------------- what is on
 
@@ -235,9 +241,15 @@ class SpanMode(Screen):
         for a document alone): ``n`` or ``Enter`` adds it, ``N`` goes on to the next one."""
         await self._span_open(missed=True)
 
-    async def _span_open(self, missed: bool) -> None:
-        """Enter span mode (see :meth:`action_span_start`, :meth:`action_add_missed`)."""
+    async def _span_open(self, missed: bool, label_word: int | None = None) -> None:
+        """Enter span mode (see :meth:`action_span_start`, :meth:`action_add_missed`); with
+        ``label_word``, a word of the claim's sentence whose hint label was typed on the
+        review screen, with that word selected (the segmentation the labels came from is
+        reused, so the word is the one labelled)."""
         doc, claim = self.doc, self.claim
+        primed = self._primed_for(claim, doc) if label_word is not None else None
+        if label_word is not None and primed is None:
+            return  # the labels were another claim's: the screen moved on
         if doc is None or self.span is not None:
             if doc is None:
                 self.notify("No document on screen to select in.", severity="warning")
@@ -255,12 +267,14 @@ class SpanMode(Screen):
         claimed = listed.data if listed.ok else []
 
         def work() -> tuple[SpanCursor, bool]:
-            seg = segment_around(text, start)
+            seg = primed if primed is not None else segment_around(text, start)
             readers.quantity("1")  # load the extractor's word lists here, not on a key
             cursor = SpanCursor(text, seg, start)
             cursor.claimed = claimed
             cursor.pivot = (claim["start"], claim["end"]) if claim is not None else None
             cursor.start_on(claim, field)
+            if label_word is not None and 0 <= label_word < len(cursor.words):
+                cursor.select_label(label_word, extend=False)
             if not missed:
                 return cursor, True
             while (target := cursor.first_missed_after(after)) is None:
@@ -285,6 +299,9 @@ class SpanMode(Screen):
         if self.doc is None or self.doc["text"] != text:
             return  # the screen moved on meanwhile
         self.span = cursor
+        self._primed = None
+        # After a label typed on the review screen, the next label extends the selection.
+        self._hint_typed, self._hint_extends = "", label_word is not None
         self.span_draft = {}
         self.span_appends_to = "subject"
         self.span_claim_id = claim["id"] if claim is not None else None
@@ -320,6 +337,7 @@ class SpanMode(Screen):
             self._span_focus.focus()
         self._span_focus = None
         self.refresh_bindings()
+        self.prime_hints()
 
     def action_span_cancel(self) -> None:
         """Leave span mode, dropping the draft (nothing is written)."""
@@ -349,8 +367,12 @@ class SpanMode(Screen):
             card.show(claim)
 
     def on_resize(self) -> None:
-        """The card follows the screen's height class (:meth:`fit_card`)."""
+        """The card follows the screen's height class (:meth:`fit_card`); the review screen's
+        labels are laid out again (they show only where they fit, :meth:`_labels_fit`)."""
         self.fit_card()
+        if self.span is None and self.is_mounted:
+            self._primed = None
+            self.call_after_refresh(self.prime_hints)
 
     def _span_draw(self, draft: bool = False) -> None:
         """Draw the cursor and the selection, and with ``draft`` the draft too (its spans in
@@ -381,12 +403,16 @@ class SpanMode(Screen):
 
     # ---------------------------------------------------------------- hint labels
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         """In span mode, a hint label's keys (:mod:`tui.widgets.hints`) select its word — a
         second label right after the first extends the selection to its word —, before any
-        binding sees them; every other key ends a label's sequence."""
+        binding sees them; every other key ends a label's sequence. On the review screen a
+        label of the claim's sentence starts span mode with its word selected."""
         cursor = self.span
-        if cursor is None or not self.span_labels:
+        if cursor is None:
+            await self._review_label_key(event)
+            return
+        if not self.span_labels:
             return
         ch = hints.key_char(event.character)
         if ch is None:
@@ -408,11 +434,119 @@ class SpanMode(Screen):
         self._span_draw()
 
     def action_span_hints(self) -> None:
-        """Show or hide the hint labels."""
+        """Show or hide the hint labels (in span mode and on the review screen)."""
         self.span_hints_on = not self.span_hints_on
         self._hint_typed, self._hint_extends = "", False
-        self._span_draw()
+        if self.span is not None:
+            self._span_draw()
+        else:
+            self.prime_hints()
         self.notify("Hint labels on." if self.span_hints_on else "Hint labels off.", timeout=2)
+
+    # ---------------------------------------------------------------- labels on the review screen
+
+    def action_toggle_hints(self) -> None:
+        """``F3`` on the review screen: hide or show the hint labels (as ``h``/``F3`` in span
+        mode; one setting for both, kept for the session)."""
+        self.action_span_hints()
+
+    def _primed_for(self, claim: ClaimRow | None, doc: DocumentRow | None) -> Any:
+        """The segmentation of the labels on screen when they are ``claim``'s, else None."""
+        primed = self._primed
+        if primed is None or claim is None or doc is None:
+            return None
+        claim_id, text, quantity, seg = primed
+        same = (claim["id"], doc["text"], (claim["start"], claim["end"]))
+        return seg if (claim_id, text, quantity) == same else None
+
+    def prime_hints(self) -> None:
+        """Label the words of the claim's sentence on the review screen (outside span mode),
+        as span mode would label them: segmenting runs in a worker, and the labels appear when
+        it is done — a label typed then starts span mode with its word selected
+        (:meth:`_review_label_key`). Called on every view; off with ``F3``."""
+        if self.span is not None:
+            return
+        claim, doc = self.claim, self.doc
+        if self._primed_for(claim, doc) is not None and self.span_hints_on:
+            return  # the same claim's sentence, labelled already
+        self._primed, self.span_labels, self._hint_typed = None, {}, ""
+        if self.is_mounted:
+            self.query_one(DocumentView).set_hints({})
+        if claim is None or doc is None or not self.span_hints_on:
+            return
+        text, start = doc["text"], claim["sentence_start"]
+        key = (claim["id"], text, (claim["start"], claim["end"]))
+        pivot = key[2]
+
+        def work() -> tuple[Any, dict[str, int], dict[int, str]]:
+            seg = segment_around(text, start)
+            cursor = SpanCursor(text, seg, start)
+            cursor.pivot = pivot
+            cursor.start_on(claim, None)
+            labels = cursor.hint_labels()
+            return seg, labels, {cursor.words[k][0]: label for label, k in labels.items()}
+
+        async def label() -> None:
+            try:
+                seg, labels, drawn = await asyncio.to_thread(work)
+            except Exception:  # no labels is no harm: v still works
+                return
+            now = self.claim, self.doc
+            if self.span is not None or not self.span_hints_on or now[0] is None or now[1] is None:
+                return
+            if (now[0]["id"], now[1]["text"], (now[0]["start"], now[0]["end"])) != key:
+                return  # the screen moved on meanwhile
+            view = self.query_one(DocumentView)
+            if not self._labels_fit(view, now[0], drawn):
+                return  # they would push the sentence out of view: v still labels it
+            self._primed, self.span_labels, self._hint_typed = (*key, seg), labels, ""
+            view.set_hints(drawn)
+
+        # a function, not a coroutine: an exclusive worker cancelled before it starts never
+        # runs it (Textual's stub wants Coroutine[None, None, T] where async def gives Any)
+        self.run_worker(label, group="review-hints", exclusive=True,  # type: ignore[arg-type]
+                        exit_on_error=False)  # fmt: skip
+
+    @staticmethod
+    def _labels_fit(view: DocumentView, claim: ClaimRow, drawn: dict[int, str]) -> bool:
+        """Whether the claim's sentence and its rows of labels fit the document's viewport
+        together (on a short screen a long sentence would be pushed out of view: the review
+        screen then shows no labels, and span mode makes room for them)."""
+        if not view.lines:
+            return False
+        first = view.line_of(claim["sentence_start"])
+        last = view.line_of(max(claim["sentence_start"], claim["sentence_end"] - 1))
+        hinted = {view.line_of(offset) for offset in drawn}
+        return last - first + 1 + len(hinted) <= view.scrollable_content_region.height
+
+    async def _review_label_key(self, event: events.Key) -> None:
+        """A key on the review screen: a hint label of the claim's sentence (its keys, the
+        first of a two-key label waiting for the second) starts span mode with its word
+        selected; any other key ends a label begun."""
+        if self._primed is None or not self.span_labels:
+            return
+        ch = hints.key_char(event.character)
+        view = self.query_one(DocumentView)
+        if ch is None:
+            if self._hint_typed:
+                self._hint_typed = ""
+                view.set_hints(view.hints)
+            return
+        event.stop()
+        event.prevent_default()
+        typed = self._hint_typed + ch
+        word, known = hints.typed_label(self.span_labels, typed)
+        if not known:
+            self._hint_typed = ""
+            view.set_hints(view.hints)
+            self.notify(f"No hint label {typed!r} here.", severity="warning", timeout=2,
+                        markup=False)  # fmt: skip
+        elif word is None:  # the first key of a two-key label: the view shows what is left
+            self._hint_typed = typed
+            view.set_hints(view.hints, typed)
+        else:
+            self._hint_typed = ""
+            await self._span_open(missed=False, label_word=word)
 
     # ---------------------------------------------------------------- moving
 

@@ -312,15 +312,20 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         return s, e, target
 
     def set_hints(self, hints: dict[int, str], typed: str = "") -> None:
-        """Draw span mode's hint labels (word start offset -> label; empty: none) with the
-        keys typed so far."""
+        """Draw the hint labels (word start offset -> label; empty: none) with the keys typed
+        so far. Outside span mode (the labels of the claim's sentence on the review screen)
+        the claim is scrolled into view again: the label rows move the lines below them."""
         if hints == self.hints and typed == self.hint_typed:
             return
+        rows = hints.keys() != self.hints.keys()
         self.hints = dict(hints)
         self.hint_typed = typed
         self._rebuild_rows()
         self._version += 1
         self._cache.clear()
+        if rows and not self.span_mode:
+            self._pending_scroll = True
+            self._scroll_to_claim()
         self.refresh()
 
     def row_of(self, line: int) -> int:
@@ -328,6 +333,11 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         if 0 <= line < len(self._row_of_line):
             return self._row_of_line[line]
         return line
+
+    def row_line(self, row: int) -> tuple[int, bool] | None:
+        """What row ``row`` of the view shows: (its visual line, whether it is that line's
+        row of hint labels), or None past the last row."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def _rebuild_rows(self) -> None:
         hinted = {self.line_of(offset) for offset in self.hints} if self.lines else set()

@@ -5,10 +5,13 @@ label typed right after the first extends the selection to its word, so any span
 sentence is two labels away, whatever the cursor's place. The labels are drawn from
 :data:`ALPHABET`: keys that are not letters (an input method turns letters into pinyin) and
 none of span mode's own keys (``1``–``6`` assign fields, ``[`` ``]`` ``,`` ``.`` jump,
-``! @ # $ %`` assign and save, ``&`` appends, ``+`` selects a missed number). A Chinese input
+``! @ # $ %`` assign and save, ``&`` appends, ``+`` selects a missed number) nor of the review
+screen's (``1``–``9`` pick, ``/`` searches): the claim's sentence is labelled on the review
+screen too, and typing a label there starts span mode with its word selected. A Chinese input
 method in its Chinese-punctuation mode sends other characters for some of them (``；`` for
-``;``, ``、`` for the backslash, ``‘`` ``’`` for ``'``, ``（`` ``）`` ``：`` ``～`` ``《`` ``》``,
-``“`` ``”`` for ``"``, full-width digits): :func:`key_char` reads them as the key pressed.
+``;``, ``、`` for the backslash, ``‘`` ``’`` for ``'``, ``·`` for the backquote, ``（`` ``）``
+``：`` ``～`` ``《`` ``》`` ``｛`` ``｝`` ``｜``, ``“`` ``”`` for ``"``, a full-width ``０``):
+:func:`key_char` reads them as the key pressed.
 
 The labels are prefix-free: as many words as possible get one key, the rest two (a first key
 that is only a prefix, then any key), in the order the words are given: the span cursor gives
@@ -21,12 +24,16 @@ from __future__ import annotations
 
 import unicodedata
 
-#: The label keys, in the order labels use them: the unshifted ones first, then seven shifted
+#: The label keys, in the order labels use them: the unshifted ones first, then ten shifted
 #: ones (a sentence of up to seventeen words gets one key a word; the last keys also open the
-#: two-key labels).
-ALPHABET = "7890;'-=/\\():~<>\""
+#: two-key labels). None of them is a key of the review screen either (its digits pick, ``/``
+#: searches), so the labels of the claim's sentence are typed there too, without ``v``.
+ALPHABET = "0;'-=\\`(){}|:~<>\""
 #: Characters an input method sends for a label key that NFKC does not map back to it.
-IME_FORMS = {"、": "\\", "‘": "'", "’": "'", "〜": "~", "《": "<", "》": ">", "“": '"', "”": '"'}
+IME_FORMS = {
+    "、": "\\", "‘": "'", "’": "'", "〜": "~", "《": "<", "》": ">", "“": '"', "”": '"',
+    "·": "`",
+}  # fmt: skip
 
 
 def key_char(character: str | None) -> str | None:
