@@ -67,6 +67,10 @@ async def test_the_claims_sentence_is_labelled_as_span_mode_labels_it(setup):
         in_span = {screen.span.words[k][0]: label for label, k in screen.span_labels.items()}
         assert in_span == shown_on_review
         await press(pilot, "escape")
+        await labelled(screen, pilot)
+        assert "type a label" in str(view.border_subtitle)  # says what the labels are for
+        await press(pilot, "f3")
+        assert not view.border_subtitle
     assert decisions_of(path) == []
 
 

@@ -68,6 +68,9 @@ MODE_TITLE = (
     " · s p t o q assign (S P T O Q: and save) · a append · n add · Enter save · Esc leave"
 )
 
+#: The document's bottom border while the review screen labels the claim's sentence.
+LABELS_SUBTITLE = "type a label to select its word · F3 hides the labels"
+
 #: What the help panel says of the hint labels' keys (they are typed, not bound).
 HINT_HELP = (
     "Type the label under a word to select it; a second label right after extends the"
@@ -471,7 +474,10 @@ class SpanMode(Screen):
             return  # the same claim's sentence, labelled already
         self._primed, self.span_labels, self._hint_typed = None, {}, ""
         if self.is_mounted:
-            self.query_one(DocumentView).set_hints({})
+            view = self.query_one(DocumentView)
+            view.set_hints({})
+            if view.border_subtitle:
+                view.border_subtitle = ""
         if claim is None or doc is None or not self.span_hints_on:
             return
         text, start = doc["text"], claim["sentence_start"]
@@ -501,6 +507,8 @@ class SpanMode(Screen):
                 return  # they would push the sentence out of view: v still labels it
             self._primed, self.span_labels, self._hint_typed = (*key, seg), labels, ""
             view.set_hints(drawn)
+            if view.border_subtitle != LABELS_SUBTITLE:  # setting it redraws every line
+                view.border_subtitle = LABELS_SUBTITLE
 
         # a function, not a coroutine: an exclusive worker cancelled before it starts never
         # runs it (Textual's stub wants Coroutine[None, None, T] where async def gives Any)
