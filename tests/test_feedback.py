@@ -16,7 +16,7 @@ from db import teams
 from db.connection import open_db, transaction
 from db.session import ReviewSession, Strategy
 from extractor import feedback as fb
-from tests.test_review_helpers import claim_row, decisions
+from tests.test_review_helpers import claim_row, decisions, review_and_serve_with
 from tui.app import make_app
 from tui.widgets.claim_card import ClaimCard
 
@@ -497,40 +497,10 @@ async def test_help_and_palette_list_the_suggestions_key(tmp_path):
 def test_review_and_serve_pass_no_suggest_on(tmp_path, monkeypatch):
     """``review --no-suggest`` builds the app with the suggestions off; ``serve
     --no-suggest`` gives each browser tab's review command the flag."""
-    import sys
-    import types
-
-    from click.testing import CliRunner
-
-    import tui.app
-    import tui.cli
-
     path = tmp_path / "f.db"
     build_db(path)
-    built: list[dict[str, Any]] = []
-    monkeypatch.setattr(tui.app, "make_app", lambda *a, **kw: built.append(kw) or object())
-    monkeypatch.setattr(tui.cli, "_run_app", lambda app: None)
-    runner = CliRunner()
-    assert runner.invoke(tui.cli.cli, ["review", "--db", str(path)]).exit_code == 0
-    assert runner.invoke(tui.cli.cli, ["review", "--db", str(path), "--no-suggest"]).exit_code == 0
+    built, commands = review_and_serve_with(monkeypatch, path, "--no-suggest")
     assert [kw["suggest"] for kw in built] == [True, False]
-
-    commands: list[str] = []
-
-    class Server:
-        def __init__(self, command: str, **kw: Any) -> None:
-            commands.append(command)
-
-        def serve(self) -> None:
-            return None
-
-    fake = types.ModuleType("textual_serve.server")
-    fake.Server = Server  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "textual_serve", types.ModuleType("textual_serve"))
-    monkeypatch.setitem(sys.modules, "textual_serve.server", fake)
-    for extra in ([], ["--no-suggest"]):
-        r = runner.invoke(tui.cli.cli, ["serve", "--db", str(path), *extra])
-        assert r.exit_code == 0, r.output
     assert "--no-suggest" not in commands[0] and commands[1].endswith("--no-suggest")
 
 

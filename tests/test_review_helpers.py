@@ -235,3 +235,53 @@ async def search_in_app(app: Any, pilot: Any, query: str, key: str = "ctrl+f") -
         if app.screen.hits and app.screen.query("OptionList:focus"):
             break
     assert app.screen.hits, "the search never answered"
+
+
+def review_and_serve_with(monkeypatch, db_path: Path, flag: str) -> tuple[list[dict], list[str]]:
+    """``review --db DB`` and ``review --db DB FLAG``, then ``serve --db DB`` and ``serve --db
+    DB FLAG``, with the app and textual-serve's server faked: the keyword arguments
+    ``make_app`` got for the two reviews, and the review command each serve gives its browser
+    tabs."""
+    import sys
+    import types
+
+    from click.testing import CliRunner
+
+    import tui.app
+    import tui.cli
+
+    built: list[dict[str, Any]] = []
+    monkeypatch.setattr(tui.app, "make_app", lambda *a, **kw: built.append(kw) or object())
+    monkeypatch.setattr(tui.cli, "_run_app", lambda app: None)
+    commands: list[str] = []
+
+    class Server:
+        def __init__(self, command: str, **kw: Any) -> None:
+            commands.append(command)
+
+        def serve(self) -> None:
+            return None
+
+    fake = types.ModuleType("textual_serve.server")
+    fake.Server = Server  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "textual_serve", types.ModuleType("textual_serve"))
+    monkeypatch.setitem(sys.modules, "textual_serve.server", fake)
+    runner = CliRunner()
+    for command in ("review", "serve"):
+        for extra in ([], [flag]):
+            result = runner.invoke(tui.cli.cli, [command, "--db", str(db_path), *extra])
+            assert result.exit_code == 0, result.output
+    return built, commands
+
+
+def one_claim_db(path: Path, text: str, subject: str = "甲公司") -> int:
+    """A database at ``path`` holding ``text`` as one document with one pending claim, its
+    quantity 超过三千万元 (written in ``text``; 30,000,000 元): the claim's id."""
+    from db.connection import open_db
+
+    conn = open_db(path)
+    doc = add_document(conn, text, path.stem, f"{path.stem}.txt")
+    cid = add_claim(conn, doc, text, "超过三千万元", value=3e7, unit="元", subject=subject)
+    conn.commit()
+    conn.close()
+    return cid

@@ -10,14 +10,17 @@ run from the quantity backwards first (共有 ``0``, 全市 ``;``, 据统计 ``'
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from textual import events
 
 from bench import keys_plan as kp
-from db.connection import open_db
-from tests.test_review_helpers import DOC2, add_claim, add_document, build_review_db, claim_row
+from tests.test_review_helpers import (
+    DOC2,
+    build_review_db,
+    claim_row,
+    one_claim_db,
+    review_and_serve_with,
+)
 from tests.test_review_helpers import decisions as decisions_of
 from tests.test_span_mode import at_doc2, notes, press, selected
 from tui.app import make_app
@@ -75,17 +78,18 @@ async def test_the_claims_sentence_is_labelled_as_span_mode_labels_it(setup):
 
 
 @pytest.mark.parametrize(
-    ("keys", "field", "column", "want", "offsets"),
+    ("keys", "then", "column", "want", "offsets"),
     [
-        ((";", "0"), "s", "subject", "全市共有", (4, 8)),  # two labels: 全市 … 共有
-        (("0",), "p", "predicate", "共有", (6, 8)),  # one label: one word
-        (("0", ";"), "1", "subject", "全市共有", (4, 8)),  # the second label before the first
-        (("'", "0", ";"), "s", "subject", "全市", (4, 6)),  # a third label starts anew
-        (("0", "left"), "s", "subject", "全市", (4, 6)),  # then span mode's own keys
+        ((";", "0"), ("s", "enter"), "subject", "全市共有", (4, 8)),  # two labels: 全市 … 共有
+        (("0",), ("p", "enter"), "predicate", "共有", (6, 8)),  # one label: one word
+        (("0", ";"), ("1", "enter"), "subject", "全市共有", (4, 8)),  # the second before the first
+        (("'", "0", ";"), ("s", "enter"), "subject", "全市", (4, 6)),  # a third label starts anew
+        (("0", "left"), ("s", "enter"), "subject", "全市", (4, 6)),  # then span mode's own keys
+        (("0",), ("P",), "predicate", "共有", (6, 8)),  # assigned and saved: two keys in all
     ],
 )
 async def test_a_label_typed_on_the_review_screen_starts_span_mode_with_its_word(
-    setup, keys, field, column, want, offsets
+    setup, keys, then, column, want, offsets
 ):
     path, info = setup
     cid = info["ids"][5]
@@ -97,7 +101,7 @@ async def test_a_label_typed_on_the_review_screen_starts_span_mode_with_its_word
         assert screen.span is not None  # no v
         await press(pilot, *keys[1:])
         assert selected(screen) == want
-        await press(pilot, field, "enter")
+        await press(pilot, *then)
         assert screen.span is None
         assert screen.claim["id"] != cid  # saved, and on to the next pending claim
     row = claim_row(path, cid)
@@ -106,31 +110,13 @@ async def test_a_label_typed_on_the_review_screen_starts_span_mode_with_its_word
     assert [d["action"] for d in decisions_of(path)] == ["edit"]
 
 
-async def test_a_label_then_a_save_key_is_two_keys_for_a_field(setup):
-    """``0`` (共有) then ``P``: the predicate set and saved, nothing else pressed."""
-    path, info = setup
-    cid = info["ids"][5]
-    app = make_app(str(path), reviewer="ann")
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await at_doc2(app, pilot)
-        await labelled(screen, pilot)
-        await press(pilot, "0", "P")
-        assert screen.span is None
-    row = claim_row(path, cid)
-    assert (row["status"], row["predicate"], row["predicate_start"]) == ("accepted", "共有", 6)
-
-
 async def test_input_method_forms_and_two_key_labels_on_the_review_screen(tmp_path):
     """A long sentence: the first key of a two-key label waits (shown dimmed), the second
     starts span mode; an input method's ； is ``;``; a key that is no label says so and
     changes nothing; any other key ends a label begun."""
     text = "甲公司、乙公司、丙公司、丁公司、戊公司和己公司今年共同投资了超过三千万元的新项目。"
     path = tmp_path / "long.db"
-    conn = open_db(path)
-    doc = add_document(conn, text, "long", "long.txt")
-    cid = add_claim(conn, doc, text, "超过三千万元", value=3e7, unit="元", subject="甲公司")
-    conn.commit()
-    conn.close()
+    cid = one_claim_db(path, text)
     app = make_app(str(path), reviewer="ann")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -219,11 +205,7 @@ async def test_no_labels_where_they_would_push_the_sentence_out_of_view(tmp_path
     text = "，".join(f"第{n}个项目的负责人介绍了今年的进展情况" for n in range(1, 7))
     text += "，总投资超过三千万元。"
     path = tmp_path / "tall.db"
-    conn = open_db(path)
-    doc = add_document(conn, text, "tall", "tall.txt")
-    add_claim(conn, doc, text, "超过三千万元", value=3e7, unit="元", subject="负责人")
-    conn.commit()
-    conn.close()
+    one_claim_db(path, text, subject="负责人")
     app = make_app(str(path), reviewer="ann")
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause(0.3)
@@ -241,40 +223,11 @@ async def test_no_labels_where_they_would_push_the_sentence_out_of_view(tmp_path
 def test_review_and_serve_pass_no_hints_on(tmp_path, monkeypatch):
     """``review --no-hints`` builds the app with the labels hidden; ``serve --no-hints``
     gives each browser tab's review command the flag."""
-    import sys
-    import types
-
-    from click.testing import CliRunner
-
-    import tui.app
-    import tui.cli
-
     path = tmp_path / "f.db"
     build_review_db(path)
-    built: list[dict[str, Any]] = []
-    monkeypatch.setattr(tui.app, "make_app", lambda *a, **kw: built.append(kw) or object())
-    monkeypatch.setattr(tui.cli, "_run_app", lambda app: None)
-    runner = CliRunner()
-    assert runner.invoke(tui.cli.cli, ["review", "--db", str(path)]).exit_code == 0
-    assert runner.invoke(tui.cli.cli, ["review", "--db", str(path), "--no-hints"]).exit_code == 0
+    built, commands = review_and_serve_with(monkeypatch, path, "--no-hints")
     assert [kw["hints"] for kw in built] == [True, False]
-
-    commands: list[str] = []
-
-    class Server:
-        def __init__(self, command: str, **kw: Any) -> None:
-            commands.append(command)
-
-        def serve(self) -> None:
-            return None
-
-    fake = types.ModuleType("textual_serve.server")
-    fake.Server = Server  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "textual_serve", types.ModuleType("textual_serve"))
-    monkeypatch.setitem(sys.modules, "textual_serve.server", fake)
-    result = runner.invoke(tui.cli.cli, ["serve", "--db", str(path), "--no-hints"])
-    assert result.exit_code == 0, result.output
-    assert "--no-hints" in commands[-1]
+    assert "--no-hints" not in commands[0] and "--no-hints" in commands[1]
 
 
 # --------------------------------------------------------------------------- the bench's plan

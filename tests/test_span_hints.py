@@ -14,9 +14,8 @@ import pytest
 from rich.cells import cell_len
 from textual import events
 
-from db.connection import open_db
 from tests.test_review_app import screen_text
-from tests.test_review_helpers import DOC2, add_claim, add_document, build_review_db, claim_row
+from tests.test_review_helpers import DOC2, build_review_db, claim_row, one_claim_db
 from tests.test_review_helpers import decisions as decisions_of
 from tests.test_span_mode import at_doc2, enter_span, notes, press, selected
 from tui.app import make_app
@@ -172,11 +171,7 @@ async def test_input_method_punctuation_and_two_key_labels(tmp_path):
     full-width digit select like ; and the digit; a key that is no label says so."""
     text = "甲公司、乙公司、丙公司、丁公司和戊公司今年共同投资了超过三千万元的新项目。"
     path = tmp_path / "long.db"
-    conn = open_db(path)
-    doc = add_document(conn, text, "long", "long.txt")
-    cid = add_claim(conn, doc, text, "超过三千万元", value=3e7, unit="元", subject="甲公司")
-    conn.commit()
-    conn.close()
+    cid = one_claim_db(path, text)
     app = make_app(str(path), reviewer="ann")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -274,11 +269,7 @@ async def test_the_words_before_the_quantity_take_one_key_labels(tmp_path):
     """In a sentence of more than seventeen words, the verb right before the quantity is one
     label away (reading order gave it two keys): its label and P set the predicate and save."""
     path = tmp_path / "ordered.db"
-    conn = open_db(path)
-    doc = add_document(conn, ORDERED, "ordered", "ordered.txt")
-    cid = add_claim(conn, doc, ORDERED, "超过三千万元", value=3e7, unit="元", subject="甲公司")
-    conn.commit()
-    conn.close()
+    cid = one_claim_db(path, ORDERED)
     app = make_app(str(path), reviewer="ann")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -304,11 +295,7 @@ async def test_shifted_label_keys_and_their_input_method_forms_select(tmp_path):
     order) take the shifted one-key labels ( ) : — typed as such or as an input method's
     （ ） ：."""
     path = tmp_path / "shifted.db"
-    conn = open_db(path)
-    doc = add_document(conn, ORDERED, "shifted", "shifted.txt")
-    cid = add_claim(conn, doc, ORDERED, "超过三千万元", value=3e7, unit="元", subject="甲公司")
-    conn.commit()
-    conn.close()
+    cid = one_claim_db(path, ORDERED)
     app = make_app(str(path), reviewer="ann")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -407,34 +407,39 @@ class SpanMode(Screen):
     # ---------------------------------------------------------------- hint labels
 
     async def on_key(self, event: events.Key) -> None:
-        """In span mode, a hint label's keys (:mod:`tui.widgets.hints`) select its word — a
-        second label right after the first extends the selection to its word —, before any
-        binding sees them; every other key ends a label's sequence. On the review screen a
-        label of the claim's sentence starts span mode with its word selected."""
+        """A hint label's keys (:mod:`tui.widgets.hints`) select its word — a second label
+        right after the first extends the selection to its word —, before any binding sees
+        them; every other key ends a label's sequence. In span mode the labels are the
+        cursor's sentence's; on the review screen the claim's sentence's, and a label typed
+        there starts span mode with its word selected."""
         cursor = self.span
-        if cursor is None:
-            await self._review_label_key(event)
+        if not self.span_labels or (cursor is None and self._primed is None):
             return
-        if not self.span_labels:
-            return
+        view = self.query_one(DocumentView)
         ch = hints.key_char(event.character)
         if ch is None:
+            begun = self._hint_typed
             self._hint_typed, self._hint_extends = "", False
+            if begun and cursor is None:
+                view.set_hints(view.hints)  # the first key of a two-key label, undimmed
             return
         event.stop()
         event.prevent_default()
         typed = self._hint_typed + ch
         word, known = hints.typed_label(self.span_labels, typed)
+        self._hint_typed = typed if known and word is None else ""
         if not known:
-            self._hint_typed = ""
             self.notify(f"No hint label {typed!r} here.", severity="warning", timeout=2,
                         markup=False)  # fmt: skip
-        elif word is None:  # the first key of a two-key label: the view shows what is left
-            self._hint_typed = typed
-        else:
-            cursor.select_label(word, extend=self._hint_extends)
-            self._hint_typed, self._hint_extends = "", not self._hint_extends
-        self._span_draw()
+        if cursor is not None:
+            if word is not None:
+                cursor.select_label(word, extend=self._hint_extends)
+                self._hint_extends = not self._hint_extends
+            self._span_draw()
+            return
+        view.set_hints(view.hints, self._hint_typed)  # a first key dims the labels it rules out
+        if word is not None:
+            await self._span_open(missed=False, label_word=word)
 
     def action_span_hints(self) -> None:
         """Show or hide the hint labels (in span mode and on the review screen)."""
@@ -466,7 +471,7 @@ class SpanMode(Screen):
         """Label the words of the claim's sentence on the review screen (outside span mode),
         as span mode would label them: segmenting runs in a worker, and the labels appear when
         it is done — a label typed then starts span mode with its word selected
-        (:meth:`_review_label_key`). Called on every view; off with ``F3``."""
+        (:meth:`on_key`). Called on every view; off with ``F3``."""
         if self.span is not None:
             return
         claim, doc = self.claim, self.doc
@@ -526,35 +531,6 @@ class SpanMode(Screen):
         last = view.line_of(max(claim["sentence_start"], claim["sentence_end"] - 1))
         hinted = {view.line_of(offset) for offset in drawn}
         return last - first + 1 + len(hinted) <= view.scrollable_content_region.height
-
-    async def _review_label_key(self, event: events.Key) -> None:
-        """A key on the review screen: a hint label of the claim's sentence (its keys, the
-        first of a two-key label waiting for the second) starts span mode with its word
-        selected; any other key ends a label begun."""
-        if self._primed is None or not self.span_labels:
-            return
-        ch = hints.key_char(event.character)
-        view = self.query_one(DocumentView)
-        if ch is None:
-            if self._hint_typed:
-                self._hint_typed = ""
-                view.set_hints(view.hints)
-            return
-        event.stop()
-        event.prevent_default()
-        typed = self._hint_typed + ch
-        word, known = hints.typed_label(self.span_labels, typed)
-        if not known:
-            self._hint_typed = ""
-            view.set_hints(view.hints)
-            self.notify(f"No hint label {typed!r} here.", severity="warning", timeout=2,
-                        markup=False)  # fmt: skip
-        elif word is None:  # the first key of a two-key label: the view shows what is left
-            self._hint_typed = typed
-            view.set_hints(view.hints, typed)
-        else:
-            self._hint_typed = ""
-            await self._span_open(missed=False, label_word=word)
 
     # ---------------------------------------------------------------- moving
 
