@@ -146,8 +146,9 @@ async def test_input_method_forms_and_two_key_labels_on_the_review_screen(tmp_pa
 
 
 async def test_labels_follow_the_claim_and_never_select_in_another_sentence(setup):
-    """``j`` to a claim of another sentence: the labels are its sentence's; a label typed
-    selects a word of that sentence."""
+    """``j`` to a claim of another sentence: the labels are its sentence's and the sentence's
+    before it (:meth:`SpanCursor.label_order`); the one-key label ``0`` selects a word of the
+    claim's own sentence."""
     path, _info = setup
     app = make_app(str(path), reviewer="ann")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -161,7 +162,9 @@ async def test_labels_follow_the_claim_and_never_select_in_another_sentence(setu
         assert screen._primed[0] == claim["id"]
         s0, s1 = claim["sentence_start"], claim["sentence_end"]
         seg = screen._primed[3]
-        assert all(s0 <= seg.words[k][0] < s1 for k in labels.values())
+        before = max((s for s in seg.sentences if s[1] <= s0), default=(s0, s0))
+        assert all(before[0] <= seg.words[k][0] < s1 for k in labels.values())
+        assert any(s0 <= seg.words[k][0] for k in labels.values())
         await press(pilot, "0")
         a, b = screen.span.selection
         assert s0 <= a < b <= s1

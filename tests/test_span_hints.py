@@ -319,3 +319,56 @@ async def test_shifted_label_keys_and_their_input_method_forms_select(tmp_path):
     row = claim_row(path, cid)
     assert (row["status"], row["subject_start"], row["subject_end"]) == ("accepted", a, b)
     assert row["subject"] == ORDERED[a:b]
+
+
+#: A subject in the sentence before the claim's, then the claim's sentence, then another.
+CARRIED = "乙集团去年在华东设立了研发中心。该中心共有超过三千万元的设备。设备明年更新。"
+
+
+def test_the_sentence_before_the_claims_is_labelled_after_it():
+    """The claim's sentence first (from the quantity back, then on), then the sentence before
+    it in reading order; the same labels while the cursor is in either; the sentence after
+    it (or two before) alone, in reading order."""
+    from tui.widgets.span_cursor import SpanCursor, segment
+
+    cur = SpanCursor(CARRIED, segment(CARRIED, 0, len(CARRIED)), 0)
+    q0 = CARRIED.index("超过三千万元")
+    cur.pivot = (q0, q0 + len("超过三千万元"))
+    words = [CARRIED[a:b] for a, b in cur.words]
+    cur.goto(q0)
+    order = [words[k] for k in cur.label_order()]
+    second = CARRIED.index("该中心")
+    claims = [w for k, w in enumerate(words) if second <= cur.words[k][0] < CARRIED.index("设备明")]
+    assert order[: len(claims)] == [
+        *reversed(claims[: claims.index("超过")]),
+        *claims[claims.index("超过") :],
+    ]
+    assert order[len(claims) :][:2] == ["乙", "集团"]  # then the sentence before, in reading order
+    labels = cur.hint_labels()
+    cur.goto(CARRIED.index("研发"))  # the cursor in the sentence before: the same labels
+    assert cur.hint_labels() == labels
+    cur.goto(CARRIED.index("明年"))  # the sentence after: alone, in reading order
+    assert [words[k] for k in cur.label_order()][:2] == ["设备", "明年"]
+
+
+async def test_a_label_selects_a_subject_in_the_sentence_before(tmp_path):
+    """On the review screen a label of the sentence before the claim's selects its word: the
+    subject carried over is a label and ``S`` away."""
+    path = tmp_path / "carried.db"
+    cid = one_claim_db(path, CARRIED, subject="该中心")
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        for _ in range(50):
+            if screen.span_labels:
+                break
+            await pilot.pause(0.02)
+        seg = screen._primed[3]
+        by_word = {CARRIED[slice(*seg.words[k])]: label for label, k in screen.span_labels.items()}
+        await press(pilot, *by_word["乙"], *by_word["集团"], "S")
+        assert screen.span is None
+    row = claim_row(path, cid)
+    start = CARRIED.index("乙集团")
+    assert (row["status"], row["subject"]) == ("accepted", "乙集团")
+    assert (row["subject_start"], row["subject_end"]) == (start, start + 3)

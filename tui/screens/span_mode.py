@@ -529,7 +529,8 @@ class SpanMode(Screen):
             return False
         first = view.line_of(claim["sentence_start"])
         last = view.line_of(max(claim["sentence_start"], claim["sentence_end"] - 1))
-        hinted = {view.line_of(offset) for offset in drawn}
+        # the sentence before it is labelled too, above: its rows may run out of view
+        hinted = {k for k in map(view.line_of, drawn) if first <= k <= last}
         return last - first + 1 + len(hinted) <= view.scrollable_content_region.height
 
     # ---------------------------------------------------------------- moving

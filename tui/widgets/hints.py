@@ -16,8 +16,9 @@ method in its Chinese-punctuation mode sends other characters for some of them (
 The labels are prefix-free: as many words as possible get one key, the rest two (a first key
 that is only a prefix, then any key), in the order the words are given: the span cursor gives
 the claim's sentence from its quantity backwards first (where subjects, predicates and times
-are written; :meth:`tui.widgets.span_cursor.SpanCursor.label_order`), any other sentence in
-reading order — stable while the cursor stays in the sentence. Pure functions, no Textual.
+are written), then the sentence before it, and any other sentence in reading order
+(:meth:`tui.widgets.span_cursor.SpanCursor.label_order`) — stable while the cursor stays in
+the sentence. Pure functions, no Textual.
 """
 
 from __future__ import annotations

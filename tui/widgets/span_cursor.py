@@ -370,25 +370,38 @@ class SpanCursor:
         return list(range(bisect_left(starts, s0), bisect_left(starts, s1)))
 
     def label_order(self) -> list[int]:
-        """The words of the cursor's sentence in the order hint labels go to them (the first
-        get one key): in the sentence of :attr:`pivot` (the claim's quantity), the words
-        before it nearest first — where a claim's subject, predicate and time are written —,
-        then the quantity and the words after it in reading order; in any other sentence,
-        reading order. The order depends on the sentence alone, so the labels stay put while
-        the cursor moves in it."""
+        """The words hint labels go to, in the order they get them (the first get one key).
+        In the sentence of :attr:`pivot` (the claim's quantity) and in the sentence before it,
+        both sentences' words: the claim's sentence's words before the quantity nearest first —
+        where a claim's subject, predicate and time are written —, then the quantity and the
+        words after it in reading order, then the sentence before in reading order (a subject
+        carried over from it is the commonest one written outside the claim's sentence). In
+        any other sentence, its words in reading order. The order depends on the sentence
+        alone, so the labels stay put while the cursor moves in it (or between the claim's
+        sentence and the one before)."""
         words = self.sentence_words()
         if self.pivot is None:
             return words
         s0, s1 = self.sentence()
         a = self.pivot[0]
-        if not s0 <= a < s1:
+        sentences = self.seg.sentences
+        k = bisect_right([s for s, _ in sentences], a) - 1
+        if not 0 <= k < len(sentences) or not sentences[k][0] <= a < sentences[k][1]:
             return words
-        before = [k for k in words if self.words[k][1] <= a]
-        return before[::-1] + [k for k in words if self.words[k][1] > a]
+        prev = sentences[k - 1] if k > 0 else None
+        if (s0, s1) not in (sentences[k], prev):
+            return words
+        starts = self._starts()
+        p0, p1 = sentences[k]
+        own = list(range(bisect_left(starts, p0), bisect_left(starts, p1)))
+        before = [w for w in own if self.words[w][1] <= a]
+        order = before[::-1] + [w for w in own if self.words[w][1] > a]
+        if prev is not None:
+            order += list(range(bisect_left(starts, prev[0]), bisect_left(starts, prev[1])))
+        return order
 
     def hint_labels(self) -> dict[str, int]:
-        """Label -> word for the words of the cursor's sentence, in :meth:`label_order`
-        (:func:`hints.label_words`)."""
+        """Label -> word for the words of :meth:`label_order` (:func:`hints.label_words`)."""
         return hints.label_words(self.label_order())
 
     def select_label(self, word: int, extend: bool) -> None:
