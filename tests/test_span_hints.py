@@ -372,3 +372,29 @@ async def test_a_label_selects_a_subject_in_the_sentence_before(tmp_path):
     start = CARRIED.index("乙集团")
     assert (row["status"], row["subject"]) == ("accepted", "乙集团")
     assert (row["subject_start"], row["subject_end"]) == (start, start + 3)
+
+
+#: A headline naming the topic, a sentence, then the claim's sentence.
+HEADED = "丙银行发布年报。去年市场回暖。净利润增长超过三千万元。"
+
+
+def test_the_documents_first_sentence_is_labelled_last():
+    """The claim's sentence, the sentence before it, then the document's first sentence (the
+    headline names the topic): the same labels with the cursor in any of the three."""
+    from tui.widgets.span_cursor import SpanCursor, segment
+
+    cur = SpanCursor(HEADED, segment(HEADED, 0, len(HEADED)), 0)
+    q0 = HEADED.index("超过三千万元")
+    cur.pivot = (q0, q0 + len("超过三千万元"))
+    words = [HEADED[a:b] for a, b in cur.words]
+    cur.goto(q0)
+    order = [words[k] for k in cur.label_order()]
+    assert order[:2] == ["增长", "净利润"]  # the claim's sentence from the quantity back
+    assert order.index("去年") < order.index("丙") < order.index("年报")  # then before, then first
+    assert sorted(cur.label_order()) == list(range(len(words)))  # every word once
+    labels = cur.hint_labels()
+    cur.goto(HEADED.index("丙银行"))
+    assert cur.hint_labels() == labels
+    cur.pivot = (HEADED.index("市场"), HEADED.index("市场") + 2)  # a claim of the second
+    cur.goto(HEADED.index("市场"))  # sentence: the first is the one before, labelled once
+    assert sorted(cur.label_order()) == list(range(len(words[: words.index("净利润")])))

@@ -371,14 +371,16 @@ class SpanCursor:
 
     def label_order(self) -> list[int]:
         """The words hint labels go to, in the order they get them (the first get one key).
-        In the sentence of :attr:`pivot` (the claim's quantity) and in the sentence before it,
-        both sentences' words: the claim's sentence's words before the quantity nearest first —
-        where a claim's subject, predicate and time are written —, then the quantity and the
-        words after it in reading order, then the sentence before in reading order (a subject
-        carried over from it is the commonest one written outside the claim's sentence). In
-        any other sentence, its words in reading order. The order depends on the sentence
-        alone, so the labels stay put while the cursor moves in it (or between the claim's
-        sentence and the one before)."""
+        In the sentence of :attr:`pivot` (the claim's quantity), in the sentence before it and
+        in the document's first sentence, the words of all three: the claim's sentence's words
+        before the quantity nearest first — where a claim's subject, predicate and time are
+        written —, then the quantity and the words after it in reading order, then the
+        sentence before in reading order (a subject carried over from it is the commonest one
+        written outside the claim's sentence), then the first sentence, the headline or the
+        lead that names the article's topic (when the segmentation holds the document's start
+        and it is neither of the other two). In any other sentence, its words in reading
+        order. The order depends on the sentence alone, so the labels stay put while the
+        cursor moves in it (or among the three)."""
         words = self.sentence_words()
         if self.pivot is None:
             return words
@@ -389,7 +391,8 @@ class SpanCursor:
         if not 0 <= k < len(sentences) or not sentences[k][0] <= a < sentences[k][1]:
             return words
         prev = sentences[k - 1] if k > 0 else None
-        if (s0, s1) not in (sentences[k], prev):
+        first = sentences[0] if k > 1 and sentences[0][0] == 0 else None
+        if (s0, s1) not in (sentences[k], prev, first):
             return words
         starts = self._starts()
         p0, p1 = sentences[k]
@@ -398,6 +401,8 @@ class SpanCursor:
         order = before[::-1] + [w for w in own if self.words[w][1] > a]
         if prev is not None:
             order += list(range(bisect_left(starts, prev[0]), bisect_left(starts, prev[1])))
+        if first is not None:
+            order += list(range(bisect_left(starts, first[0]), bisect_left(starts, first[1])))
         return order
 
     def hint_labels(self) -> dict[str, int]:
