@@ -321,6 +321,19 @@ async def test_shifted_label_keys_and_their_input_method_forms_select(tmp_path):
     assert row["subject"] == ORDERED[a:b]
 
 
+def on_the_claim(text: str):
+    """A span cursor on ``text``'s claim 超过三千万元 (the labels' pivot), its words' texts, and
+    the words in label order."""
+    from tui.widgets.span_cursor import SpanCursor, segment
+
+    cur = SpanCursor(text, segment(text, 0, len(text)), 0)
+    q0 = text.index("超过三千万元")
+    cur.pivot = (q0, q0 + len("超过三千万元"))
+    words = [text[a:b] for a, b in cur.words]
+    cur.goto(q0)
+    return cur, words, [words[k] for k in cur.label_order()]
+
+
 #: A subject in the sentence before the claim's, then the claim's sentence, then another.
 CARRIED = "乙集团去年在华东设立了研发中心。该中心共有超过三千万元的设备。设备明年更新。"
 
@@ -329,14 +342,7 @@ def test_the_sentence_before_the_claims_is_labelled_after_it():
     """The claim's sentence first (from the quantity back, then on), then the sentence before
     it in reading order; the same labels while the cursor is in either; the sentence after
     it (or two before) alone, in reading order."""
-    from tui.widgets.span_cursor import SpanCursor, segment
-
-    cur = SpanCursor(CARRIED, segment(CARRIED, 0, len(CARRIED)), 0)
-    q0 = CARRIED.index("超过三千万元")
-    cur.pivot = (q0, q0 + len("超过三千万元"))
-    words = [CARRIED[a:b] for a, b in cur.words]
-    cur.goto(q0)
-    order = [words[k] for k in cur.label_order()]
+    cur, words, order = on_the_claim(CARRIED)
     second = CARRIED.index("该中心")
     claims = [w for k, w in enumerate(words) if second <= cur.words[k][0] < CARRIED.index("设备明")]
     assert order[: len(claims)] == [
@@ -381,14 +387,7 @@ HEADED = "丙银行发布年报。去年市场回暖。净利润增长超过三�
 def test_the_documents_first_sentence_is_labelled_last():
     """The claim's sentence, the sentence before it, then the document's first sentence (the
     headline names the topic): the same labels with the cursor in any of the three."""
-    from tui.widgets.span_cursor import SpanCursor, segment
-
-    cur = SpanCursor(HEADED, segment(HEADED, 0, len(HEADED)), 0)
-    q0 = HEADED.index("超过三千万元")
-    cur.pivot = (q0, q0 + len("超过三千万元"))
-    words = [HEADED[a:b] for a, b in cur.words]
-    cur.goto(q0)
-    order = [words[k] for k in cur.label_order()]
+    cur, words, order = on_the_claim(HEADED)
     assert order[:2] == ["增长", "净利润"]  # the claim's sentence from the quantity back
     assert order.index("去年") < order.index("丙") < order.index("年报")  # then before, then first
     assert sorted(cur.label_order()) == list(range(len(words)))  # every word once
