@@ -1508,15 +1508,12 @@ class SelectSpan:
         entry = self.entry_moves(driver, text, row, moves)
 
         def cost(fields: frozenset[str]) -> int | None:
-            ways = [(1, moves)] + ([(0, entry)] if entry is not None else [])
-            costs = []
-            for opener, how in ways:
-                steps = kp.span_plan(words, text, cursor, fields, g, how, anchor=anchor,
-                                     quantity_ok=self.quantity_ok(text, g, date),
-                                     append_key=append, current=row)  # fmt: skip
-                if steps is not None:
-                    costs.append(kp.span_cost(steps, enter, save, opener))
-            return min(costs) if costs else None
+            best = kp.cheapest_draft(
+                lambda how: kp.span_plan(words, text, cursor, fields, g, how, anchor=anchor,
+                                         quantity_ok=self.quantity_ok(text, g, date),
+                                         append_key=append, current=row),
+                moves, entry, enter, save)  # fmt: skip
+            return None if best is None else best[0]
 
         return cost
 
@@ -1535,15 +1532,11 @@ class SelectSpan:
         enter = self.enter_field(driver, text, row)
         save = self.save_keys(driver) is not None
         ok, append = self.quantity_ok(text, g, date), self.append_key(driver)
-        plans = {}
-        for opener, how in ((1, moves), (0, entry)):
-            steps = kp.span_plan(words, text, cursor, fields, g, how, anchor=anchor,
-                                 quantity_ok=ok, append_key=append, current=row)  # fmt: skip
-            if steps is not None:
-                plans[opener] = (kp.span_cost(steps, enter, save, opener), steps)
-        if 0 not in plans or (1 in plans and plans[1][0] <= plans[0][0]):
-            return None
-        return plans[0][1]
+        best = kp.cheapest_draft(
+            lambda how: kp.span_plan(words, text, cursor, fields, g, how, anchor=anchor,
+                                     quantity_ok=ok, append_key=append, current=row),
+            moves, entry, enter, save)  # fmt: skip
+        return best[2] if best is not None and best[1] == 0 else None
 
     def append_key(self, driver: Driver) -> str | None:
         """The key that appends the selection to the subject in span mode (binding id
@@ -1773,15 +1766,11 @@ class SelectSpan:
         entry = self.entry_moves(driver, text, row, moves)
 
         def span(fs: frozenset[str]) -> int | None:
-            costs = []
-            for opener, how in ((1, moves), (0, entry)):
-                if how is None:
-                    continue
-                steps = kp.span_plan(words, text, cursor, fs, g, how, anchor=anchor,
-                                     quantity_ok=ok)  # fmt: skip
-                if steps is not None:
-                    costs.append(kp.span_cost(steps, enter, save, opener))
-            return min(costs) if costs else None
+            best = kp.cheapest_draft(
+                lambda how: kp.span_plan(words, text, cursor, fs, g, how, anchor=anchor,
+                                         quantity_ok=ok),
+                moves, entry, enter, save)  # fmt: skip
+            return None if best is None else best[0]
 
         start = driver.form_start_for(row)
         now = driver.form_values(fields)

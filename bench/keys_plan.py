@@ -623,6 +623,28 @@ SAVE_BINDING = {"subject": ("span.subject_save", "S"), "predicate": ("span.predi
                 "quantity": ("span.quantity_save", "Q")}  # fmt: skip
 
 
+def cheapest_draft(
+    plan: Callable[[Moves | None], list[SpanStep] | None],
+    moves: Moves | None,
+    entry: LabelEntry | None,
+    enter_field: str | None = None,
+    save_keys: bool = False,
+) -> tuple[int, int, list[SpanStep]] | None:
+    """The cheaper of a draft begun with ``v`` (``plan(moves)``) and one begun by a label typed
+    on the review screen (``plan(entry)``, when the app has such labels): (keys, keys of the
+    opener — 1 or 0 —, the steps), ``v`` on a tie; None when neither sets the fields."""
+    best: tuple[int, int, list[SpanStep]] | None = None
+    for opener, how in ((1, moves), (0, entry)):
+        if opener == 0 and entry is None:
+            continue
+        steps = plan(how)
+        if steps is not None:
+            cost = span_cost(steps, enter_field, save_keys, opener)
+            if best is None or cost < best[0]:
+                best = (cost, opener, steps)
+    return best
+
+
 def span_cost(steps: Sequence[SpanStep], enter_field: str | None = None,
               save_keys: bool = False, opener: int = 1) -> int:  # fmt: skip
     """``v`` (``opener`` keys: 0 for a draft begun by a label typed on the review screen,

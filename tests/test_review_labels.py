@@ -256,3 +256,21 @@ def test_a_draft_begun_by_a_label_costs_no_v_and_selects_by_labels_first():
     two = kp.span_plan(words, text, 3, {"predicate", "subject"}, g, entry, anchor=3)
     assert two is not None and two[0].keys == ("0", "p")
     assert two[1].form_field == "subject" and two[1].keys == ("shift+left", "s")
+
+    # the cheaper way is chosen, v on a tie; without labels, v alone
+    def plan(how):
+        return kp.span_plan(words, text, 3, {"subject"}, g, how, anchor=3)
+
+    assert kp.cheapest_draft(plan, kp.Moves(), entry, None, True) == (3, 0, steps)
+    assert kp.cheapest_draft(plan, kp.Moves(), None, None, True)[1] == 1
+    free = kp.LabelEntry({2: "0", 1: ";"}, kp.Moves())
+    same = kp.cheapest_draft(lambda how: steps, kp.Moves(), free, None, True)
+    assert same == (3, 0, steps)  # 0 + 3 keys against v + 3: the label
+    assert kp.cheapest_draft(lambda how: None, kp.Moves(), free) is None
+    by_v = [kp.SpanStep("subject", 4, 8, ("s",))]  # v s: 2 keys
+    by_label = [kp.SpanStep("subject", 4, 8, (";", "s"))]  # ; s: 2 keys too
+
+    def tie(how):
+        return by_label if isinstance(how, kp.LabelEntry) else by_v
+
+    assert kp.cheapest_draft(tie, kp.Moves(), free, None, True) == (2, 1, by_v)

@@ -126,6 +126,23 @@ def span_help_rows(app: App) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def _placed(
+    text: str, seg: Any, start: int, claim: ClaimRow | None, field: str | None
+) -> SpanCursor:
+    """A span cursor on ``seg`` where span mode starts for ``claim`` (its labels ordered from
+    its quantity): :meth:`SpanCursor.start_on` the field ``field``."""
+    cursor = SpanCursor(text, seg, start)
+    cursor.pivot = (claim["start"], claim["end"]) if claim is not None else None
+    cursor.start_on(claim, field)
+    return cursor
+
+
+def _labelled(claim: ClaimRow, doc: DocumentRow) -> tuple[int, str, tuple[int, int]]:
+    """What the labels on the review screen belong to: the claim's id, its document's text and
+    its quantity's offsets (another claim, or the same one edited, is labelled anew)."""
+    return claim["id"], doc["text"], (claim["start"], claim["end"])
+
+
 class SpanMode(Screen):
     """The span mode of :class:`tui.screens.review.ReviewScreen` (a base class of it)."""
 
@@ -272,10 +289,8 @@ class SpanMode(Screen):
         def work() -> tuple[SpanCursor, bool]:
             seg = primed if primed is not None else segment_around(text, start)
             readers.quantity("1")  # load the extractor's word lists here, not on a key
-            cursor = SpanCursor(text, seg, start)
+            cursor = _placed(text, seg, start, claim, field)
             cursor.claimed = claimed
-            cursor.pivot = (claim["start"], claim["end"]) if claim is not None else None
-            cursor.start_on(claim, field)
             if label_word is not None and 0 <= label_word < len(cursor.words):
                 cursor.select_label(label_word, extend=False)
             if not missed:
@@ -463,9 +478,7 @@ class SpanMode(Screen):
         primed = self._primed
         if primed is None or claim is None or doc is None:
             return None
-        claim_id, text, quantity, seg = primed
-        same = (claim["id"], doc["text"], (claim["start"], claim["end"]))
-        return seg if (claim_id, text, quantity) == same else None
+        return primed[3] if primed[:3] == _labelled(claim, doc) else None
 
     def prime_hints(self) -> None:
         """Label the words of the claim's sentence on the review screen (outside span mode),
@@ -486,14 +499,11 @@ class SpanMode(Screen):
         if claim is None or doc is None or not self.span_hints_on:
             return
         text, start = doc["text"], claim["sentence_start"]
-        key = (claim["id"], text, (claim["start"], claim["end"]))
-        pivot = key[2]
+        key = _labelled(claim, doc)
 
         def work() -> tuple[Any, dict[str, int], dict[int, str]]:
             seg = segment_around(text, start)
-            cursor = SpanCursor(text, seg, start)
-            cursor.pivot = pivot
-            cursor.start_on(claim, None)
+            cursor = _placed(text, seg, start, claim, None)
             labels = cursor.hint_labels()
             return seg, labels, {cursor.words[k][0]: label for label, k in labels.items()}
 
@@ -502,13 +512,13 @@ class SpanMode(Screen):
                 seg, labels, drawn = await asyncio.to_thread(work)
             except Exception:  # no labels is no harm: v still works
                 return
-            now = self.claim, self.doc
-            if self.span is not None or not self.span_hints_on or now[0] is None or now[1] is None:
+            claim, doc = self.claim, self.doc
+            if self.span is not None or not self.span_hints_on or claim is None or doc is None:
                 return
-            if (now[0]["id"], now[1]["text"], (now[0]["start"], now[0]["end"])) != key:
+            if _labelled(claim, doc) != key:
                 return  # the screen moved on meanwhile
             view = self.query_one(DocumentView)
-            if not self._labels_fit(view, now[0], drawn):
+            if not self._labels_fit(view, claim, drawn):
                 return  # they would push the sentence out of view: v still labels it
             self._primed, self.span_labels, self._hint_typed = (*key, seg), labels, ""
             view.set_hints(drawn)
