@@ -163,6 +163,21 @@ async def test_the_help_panel_names_the_input_method_keys_once(setup):
     assert "its ！？。，＊【】" in text and "full-width digits work as" in text
 
 
+async def test_the_help_panel_gives_its_room_to_what_each_key_does(setup):
+    """Forty-first session: the seventeen hint labels on one line made the keys column a third
+    of the panel, and at 120 columns each action's description wrapped into four lines."""
+    path, _info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+    accept = next(line for line in lines if "review.accept" in line)
+    assert "Accept the claim and go to the next" in accept
+    assert accept.index("Accept the claim") - accept.index("a ⏎") < 40
+
+
 # --------------------------------------------------------------------------- 3: the draft's title
 
 

@@ -41,6 +41,10 @@ PANEL_CSS = """
 """
 
 
+#: The widest the help's keys column gets (its longest key, ``shift+tab W``, fits).
+KEYS_WIDTH = 14
+
+
 class HelpScreen(ModalScreen[None]):
     """Every key, what it does, and its id for a keymap."""
 
@@ -58,7 +62,9 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         table = Table(expand=True, box=None, header_style="bold", padding=(0, 1))
-        table.add_column("keys", no_wrap=True, style="bold")
+        # The keys wrap at their spaces: the seventeen hint labels on one line took a third
+        # of the width and left "what it does" four lines per action at 120 columns.
+        table.add_column("keys", style="bold", max_width=KEYS_WIDTH)
         table.add_column("action", no_wrap=True)
         table.add_column("what it does", ratio=1)
         table.add_column("id (keymap)", style="dim", no_wrap=True)
