@@ -1193,3 +1193,20 @@ def test_a_value_pick_sets_value_unit_and_kind_together():
         "unit": "%",
         "kind": "percent",
     }
+
+
+def test_only_the_pick_number_is_in_reverse_video():
+    """Forty-first session: the number's reverse video was the whole item's base style, so
+    option 6, 4月26日, read as one "64月26日" block; the number alone is set apart now."""
+    from db.alternatives import Option
+    from tui.widgets.claim_card import pick_option
+
+    item = pick_option(6, Option("time", "4月26日", None, None, 0.5, 6))
+    assert item.plain == "64月26日"
+    assert not item.style
+    number = [s for s in item.spans if s.start == 0 and s.end == 1]
+    assert number and "reverse" in str(number[0].style)
+    assert all("reverse" not in str(s.style) for s in item.spans if s.end > 1)
+    long = Option("subject", "中国人民保险集团股份有限公司", None, None, None, 3)
+    cut = pick_option(3, long, cells=7)
+    assert cut.plain.startswith("3") and "…" in cut.plain and not cut.style

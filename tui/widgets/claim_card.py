@@ -99,7 +99,10 @@ def pick_option(n: int, option: Option, cells: int | None = None) -> Text:
     """``3中国人民保险…``: option ``n`` with its number glued to it (reverse video sets it
     apart), its text cut with … to ``cells`` cells when given. Text from documents is shown
     as text, never markup."""
-    item = Text(f"{n}", style="bold reverse", end="")
+    # The number alone in reverse video (a base style would cover the option too, and 6 then
+    # ran into 4月26日 as one "64月26日").
+    item = Text(end="")
+    item.append(str(n), style="bold reverse")
     shown = (
         Text(shown_line(alternatives.shown(option)))
         if option.text
