@@ -178,6 +178,20 @@ async def test_the_help_panel_gives_its_room_to_what_each_key_does(setup):
     assert accept.index("Accept the claim") - accept.index("a ⏎") < 40
 
 
+async def test_the_help_panel_fits_what_each_key_does_on_a_small_screen(setup):
+    """At 60×20 the action's and the id's columns, unwrapped, left "what it does" no room:
+    it was not shown at all. The id goes after the description there."""
+    path, _info = setup
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+    assert "Accept the claim and go to" in text and "review.accept" in text
+    assert "what it does · id (keymap)" in text
+
+
 # --------------------------------------------------------------------------- 3: the draft's title
 
 

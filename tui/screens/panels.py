@@ -43,6 +43,8 @@ PANEL_CSS = """
 
 #: The widest the help's keys column gets (its longest key, ``shift+tab W``, fits).
 KEYS_WIDTH = 14
+#: From this many terminal columns the help gives the binding ids a column of their own.
+WIDE = 100
 
 
 class HelpScreen(ModalScreen[None]):
@@ -63,16 +65,25 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         table = Table(expand=True, box=None, header_style="bold", padding=(0, 1))
         # The keys wrap at their spaces: the seventeen hint labels on one line took a third
-        # of the width and left "what it does" four lines per action at 120 columns.
-        table.add_column("keys", style="bold", max_width=KEYS_WIDTH)
-        table.add_column("action", no_wrap=True)
-        table.add_column("what it does", ratio=1)
-        table.add_column("id (keymap)", style="dim", no_wrap=True)
-        for row in self.rows:
-            table.add_row(*row)
-        table.add_row("tab", "Focus", "Move focus between the claim list and the document", "")
-        table.add_row("ctrl+p", "Commands", "Command palette with every action", "")
-        table.add_row("shift+↑↓", "Scroll", "Scroll the focused document or list", "")
+        # of the width and left "what it does" four lines per action at 120 columns. Under
+        # WIDE columns the binding id goes after what the action does and the keys and the
+        # action wrap narrower: unwrapped, they left "what it does" no room at 60 columns.
+        wide = self.app.size.width >= WIDE
+        table.add_column("keys", style="bold", max_width=KEYS_WIDTH if wide else KEYS_WIDTH // 2)
+        table.add_column("action", no_wrap=wide, max_width=None if wide else KEYS_WIDTH)
+        table.add_column("what it does" if wide else "what it does · id (keymap)", ratio=1)
+        if wide:
+            table.add_column("id (keymap)", style="dim", no_wrap=True)
+        extra = [
+            ("tab", "Focus", "Move focus between the claim list and the document", ""),
+            ("ctrl+p", "Commands", "Command palette with every action", ""),
+            ("shift+↑↓", "Scroll", "Scroll the focused document or list", ""),
+        ]
+        for keys, action, what, bid in [*self.rows, *extra]:
+            if wide:
+                table.add_row(keys, action, what, bid)
+            else:
+                table.add_row(keys, action, Text.assemble(what, (f"  {bid}" if bid else "", "dim")))
         with Vertical():
             yield Static("[b]claimdesk review — keys[/b]   (Esc closes)")
             with VerticalScroll():
