@@ -838,6 +838,22 @@ async def test_history_panel_says_which_option_was_picked(picks_db):
         assert "edit" in text and "picked subject option 2 (丁银行)" in text
 
 
+async def test_history_panel_shows_the_changes_on_a_small_screen(picks_db):
+    """Forty-first session: at 60×20 the six columns pushed "changes" off the panel; the
+    decision's number, action, status, reviewer and time now share one column there."""
+    from tui.screens.panels import HistoryScreen
+
+    path, _ids = picks_db
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await open_app(app, pilot)
+        await pilot.press("right_square_bracket", "2", "k", "h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        text = card_text(app)
+    assert "changes" in text and "丁银行" in text and "#1 edit" in text
+
+
 def test_unit_and_kind_picks_are_plain_edits(tmp_path):
     path = tmp_path / "unit.db"
     extra = {"unit": [{"text": "美元", "score": 0.7}], "kind": [{"text": "count", "score": 0.2}]}

@@ -116,14 +116,20 @@ class HistoryScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         table = Table(expand=True, box=None, header_style="bold", padding=(0, 1))
-        table.add_column("#", justify="right", style="dim")
-        table.add_column("at (UTC)", no_wrap=True)
-        table.add_column("reviewer", no_wrap=True)
-        table.add_column("action", no_wrap=True, style="bold")
-        table.add_column("status", no_wrap=True)
+        # Under WIDE columns the decision's number, time, reviewer, action and status share
+        # one wrapping column: as six columns they pushed "changes" off the panel at 60.
+        wide = self.app.size.width >= WIDE
+        if wide:
+            table.add_column("#", justify="right", style="dim")
+            table.add_column("at (UTC)", no_wrap=True)
+            table.add_column("reviewer", no_wrap=True)
+            table.add_column("action", no_wrap=True, style="bold")
+            table.add_column("status", no_wrap=True)
+        else:
+            table.add_column("decision", max_width=KEYS_WIDTH + 6)
         # The changes are what a reader looks for: they get the room (at 120 columns a pick's
         # description in the action column and the full timestamp left them six cells).
-        table.add_column("changes", ratio=1, min_width=30)
+        table.add_column("changes", ratio=1, min_width=30 if wide else 12)
         for r in self.rows:
             status = f"{r['status_before'] or '—'} → {r['status_after']}"
             changes = Text()
@@ -141,9 +147,18 @@ class HistoryScreen(ModalScreen[None]):
                 changes.append(shown_line(old_new))
             action = r["action"] + (f" of #{r['undoes']}" if r["undoes"] else "")
             at = r["at"][:19].replace("T", " ")  # to the second: the log keeps milliseconds
-            table.add_row(
-                str(r["id"]), at, as_text(shown_line(r["reviewer"])), action, status, changes
-            )
+            reviewer = as_text(shown_line(r["reviewer"]))
+            if wide:
+                table.add_row(str(r["id"]), at, reviewer, action, status, changes)
+            else:
+                decision = Text.assemble(
+                    (f"#{r['id']} ", "dim"),
+                    (action, "bold"),
+                    f" {status}\n",
+                    reviewer,
+                    (f" {at} UTC", "dim"),
+                )
+                table.add_row(decision, changes)
         original = self.claim.get("original")
         with Vertical():
             yield Static(
