@@ -191,6 +191,33 @@ async def test_stats_panel_shows_progress_pace_and_rules(setup, key):
         assert "3 accepted" in str(app.screen.query_one("#progress", Static).render())
 
 
+async def test_stats_panel_names_every_rule_whole_on_a_small_screen(tmp_path):
+    """Forty-first session: at 60×20 the rule column was cut with …, so count.measure and
+    count.bare both read "count…"; under PANEL_WIDE columns the headers are short and a long
+    rule name folds onto a second line."""
+    from tests.test_review_helpers import add_claim, add_document
+
+    path = tmp_path / "rules.db"
+    conn = open_db(path)
+    text = "甲公司有员工300人，分店12家，去年营收8亿元。"
+    doc = add_document(conn, text, "甲公司", "rules.txt")
+    for quantity, rule in (("300人", "count.measure"), ("12家", "count.bare"),
+                           ("8亿元", "money.scaled.with_a_long_rule_name")):  # fmt: skip
+        add_claim(conn, doc, text, quantity, value=1.0, rule=rule)
+    conn.commit()
+    conn.close()
+    app = make_app(str(path), reviewer="ann")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await start(app, pilot)
+        await pilot.press("f7")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, StatsScreen)
+        text = screen_text(app)
+    assert "count.measure" in text and "count.bare" in text and "prec." in text
+    assert "money.scaled." in text and "count…" not in text and "money…" not in text
+
+
 async def test_stats_from_the_command_palette(setup):
     path, _ = setup
     app = make_app(str(path), reviewer="ann")

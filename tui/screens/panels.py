@@ -24,6 +24,7 @@ from db.schema import KINDS, STATUSES
 from tui.text import as_text, shown_line
 from tui.widgets.claim_card import QUALIFIER_WORDS, format_number
 from tui.widgets.claim_list import hit_label
+from tui.widgets.layout import PANEL_WIDE
 
 PANEL_CSS = """
 {name} {{
@@ -43,8 +44,6 @@ PANEL_CSS = """
 
 #: The widest the help's keys column gets (its longest key, ``shift+tab W``, fits).
 KEYS_WIDTH = 14
-#: From this many terminal columns the help gives the binding ids a column of their own.
-WIDE = 100
 
 
 class HelpScreen(ModalScreen[None]):
@@ -66,9 +65,9 @@ class HelpScreen(ModalScreen[None]):
         table = Table(expand=True, box=None, header_style="bold", padding=(0, 1))
         # The keys wrap at their spaces: the seventeen hint labels on one line took a third
         # of the width and left "what it does" four lines per action at 120 columns. Under
-        # WIDE columns the binding id goes after what the action does and the keys and the
+        # PANEL_WIDE columns the binding id goes after what the action does and the keys and the
         # action wrap narrower: unwrapped, they left "what it does" no room at 60 columns.
-        wide = self.app.size.width >= WIDE
+        wide = self.app.size.width >= PANEL_WIDE
         table.add_column("keys", style="bold", max_width=KEYS_WIDTH if wide else KEYS_WIDTH // 2)
         table.add_column("action", no_wrap=wide, max_width=None if wide else KEYS_WIDTH)
         table.add_column("what it does" if wide else "what it does · id (keymap)", ratio=1)
@@ -116,9 +115,9 @@ class HistoryScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         table = Table(expand=True, box=None, header_style="bold", padding=(0, 1))
-        # Under WIDE columns the decision's number, time, reviewer, action and status share
+        # Under PANEL_WIDE columns the decision's number, time, reviewer, action and status share
         # one wrapping column: as six columns they pushed "changes" off the panel at 60.
-        wide = self.app.size.width >= WIDE
+        wide = self.app.size.width >= PANEL_WIDE
         if wide:
             table.add_column("#", justify="right", style="dim")
             table.add_column("at (UTC)", no_wrap=True)

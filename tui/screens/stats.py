@@ -26,6 +26,7 @@ from db.connection import connect
 from db.errors import ClaimdeskError
 from tui.screens.panels import PANEL_CSS
 from tui.text import shown_line
+from tui.widgets.layout import PANEL_WIDE
 
 #: Minutes per bar of the sparkline.
 BUCKET_MINUTES = 5
@@ -39,6 +40,17 @@ def _clock(stamp: str | None) -> str:
     if not stamp:
         return "—"
     return datetime.fromisoformat(stamp).astimezone().strftime("%H:%M")
+
+
+#: The statistics' column headers under PANEL_WIDE columns.
+SHORT_HEADERS = {
+    "candidates": "cand.",
+    "unchanged": "same",
+    "suggested": "sugg.",
+    "edited": "edit",
+    "rejected": "rej.",
+    "precision": "prec.",
+}
 
 
 class StatsScreen(ModalScreen[None]):
@@ -124,8 +136,14 @@ class StatsScreen(ModalScreen[None]):
             sparkline.display = True
         table = Table(expand=True, box=None, header_style="bold", padding=(0, 1))
         columns = ("candidates", "unchanged", "suggested", "edited", "rejected")
+        # Under PANEL_WIDE columns the headers are short and a rule's name folds onto a second
+        # line: cut with … at 60 columns, count.measure and count.bare both read "count…".
+        wide = self.app.size.width >= PANEL_WIDE
         for col in ("rule", *columns, "precision"):
-            table.add_column(col, justify="left" if col == "rule" else "right")
+            if col == "rule":
+                table.add_column(col, overflow="fold", min_width=None if wide else 10)
+            else:
+                table.add_column(col if wide else SHORT_HEADERS[col], justify="right")
         for r in figures["rules"]:
             table.add_row(
                 Text(shown_line(r["rule"] or "—")),

@@ -12,3 +12,6 @@ from __future__ import annotations
 WIDTH_BREAKPOINTS: list[tuple[int, str]] = [(0, "-narrow"), (70, "-wide")]
 #: (minimum rows, class) for ``App.VERTICAL_BREAKPOINTS``.
 HEIGHT_BREAKPOINTS: list[tuple[int, str]] = [(0, "-short"), (30, "-tall")]
+#: From this many columns the panels (help, history, statistics) give each part of a row a
+#: column of its own; under it they fold parts together so what matters keeps the room.
+PANEL_WIDE = 100
