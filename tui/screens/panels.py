@@ -44,6 +44,9 @@ PANEL_CSS = """
 
 #: The widest the help's keys column gets (its longest key, ``shift+tab W``, fits).
 KEYS_WIDTH = 14
+#: The widest the history's one "decision" column gets under PANEL_WIDE columns (a time to the
+#: second, ``2026-12-07 19:09:47``, fits on a line).
+DECISION_WIDTH = 20
 
 
 class HelpScreen(ModalScreen[None]):
@@ -125,7 +128,7 @@ class HistoryScreen(ModalScreen[None]):
             table.add_column("action", no_wrap=True, style="bold")
             table.add_column("status", no_wrap=True)
         else:
-            table.add_column("decision", max_width=KEYS_WIDTH + 6)
+            table.add_column("decision", max_width=DECISION_WIDTH)
         # The changes are what a reader looks for: they get the room (at 120 columns a pick's
         # description in the action column and the full timestamp left them six cells).
         table.add_column("changes", ratio=1, min_width=30 if wide else 12)

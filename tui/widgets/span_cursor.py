@@ -353,21 +353,26 @@ class SpanCursor:
             self.anchor = k
         return True
 
+    def _sentence_at(self, offset: int) -> int | None:
+        """The index in :attr:`seg` of the sentence holding ``offset``, None when none does."""
+        sentences = self.seg.sentences
+        k = bisect_right([s for s, _ in sentences], offset) - 1
+        return k if k >= 0 and sentences[k][0] <= offset < sentences[k][1] else None
+
+    def _words_in(self, span: tuple[int, int]) -> list[int]:
+        """The words starting in ``span`` (indices, in reading order)."""
+        starts = self._starts()
+        return list(range(bisect_left(starts, span[0]), bisect_left(starts, span[1])))
+
     def sentence(self) -> tuple[int, int]:
         """The sentence that holds the cursor (its word when no sentence does)."""
-        s0 = self.cursor[0]
-        starts = [s for s, _ in self.seg.sentences]
-        k = bisect_right(starts, s0) - 1
-        if k >= 0 and self.seg.sentences[k][0] <= s0 < self.seg.sentences[k][1]:
-            return self.seg.sentences[k]
-        return self.cursor
+        k = self._sentence_at(self.cursor[0])
+        return self.seg.sentences[k] if k is not None else self.cursor
 
     def sentence_words(self) -> list[int]:
         """The words of the cursor's sentence (indices, in reading order): the words hint
         labels go to (:mod:`tui.widgets.hints`)."""
-        s0, s1 = self.sentence()
-        starts = self._starts()
-        return list(range(bisect_left(starts, s0), bisect_left(starts, s1)))
+        return self._words_in(self.sentence())
 
     def label_order(self) -> list[int]:
         """The words hint labels go to, in the order they get them (the first get one key).
@@ -384,25 +389,21 @@ class SpanCursor:
         words = self.sentence_words()
         if self.pivot is None:
             return words
-        s0, s1 = self.sentence()
         a = self.pivot[0]
-        sentences = self.seg.sentences
-        k = bisect_right([s for s, _ in sentences], a) - 1
-        if not 0 <= k < len(sentences) or not sentences[k][0] <= a < sentences[k][1]:
+        k = self._sentence_at(a)
+        if k is None:
             return words
+        sentences = self.seg.sentences
         prev = sentences[k - 1] if k > 0 else None
         first = sentences[0] if k > 1 and sentences[0][0] == 0 else None
-        if (s0, s1) not in (sentences[k], prev, first):
+        if self.sentence() not in (sentences[k], prev, first):
             return words
-        starts = self._starts()
-        p0, p1 = sentences[k]
-        own = list(range(bisect_left(starts, p0), bisect_left(starts, p1)))
+        own = self._words_in(sentences[k])
         before = [w for w in own if self.words[w][1] <= a]
         order = before[::-1] + [w for w in own if self.words[w][1] > a]
-        if prev is not None:
-            order += list(range(bisect_left(starts, prev[0]), bisect_left(starts, prev[1])))
-        if first is not None:
-            order += list(range(bisect_left(starts, first[0]), bisect_left(starts, first[1])))
+        for other in (prev, first):
+            if other is not None:
+                order += self._words_in(other)
         return order
 
     def hint_labels(self) -> dict[str, int]:
