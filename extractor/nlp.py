@@ -321,6 +321,8 @@ def tag(clause: str) -> tuple[tuple[str, str], ...]:
     tagged = _context_verbs(tagged)
     if "某" in clause:
         tagged = _mou_names(tagged)
+    if _title_re().search(clause):
+        tagged = _titled_names(tagged)
     fixes = _tag_fixes()
     if fixes.keys().isdisjoint([w for w, _ in tagged]):
         return tagged
@@ -374,6 +376,82 @@ def _mou_names(tagged: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ..
         out.append((word, flag))
         k += 1
     return tuple(out)
+
+
+@cache
+def _title_re() -> re.Pattern[str]:
+    """Any role of ``data/person_titles.tsv`` (后卫, 村民, 董事长) written in a clause."""
+    from . import lexicon
+
+    return re.compile("|".join(sorted(lexicon.words("person_titles"), key=len, reverse=True)))
+
+
+#: Characters never read as part of a given name after a role: function words and marks.
+_NOT_GIVEN = frozenset("的在是和与及于对向为被把将从以由等了着也都又还就则已曾说称")
+
+
+def _titled_names(tagged: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """A person's name written right after a role (后卫|陈亦凡, 村民|陈妹, 选手|周雨桐) is one
+    word tagged ``nr``. The tagger runs without its HMM, so a name its dictionary lacks comes
+    out in pieces (陈/nr 亦/d 凡/d, 韩子/nr 墨/nr); after a role of ``data/person_titles.tsv``
+    and a surname (one of ``data/surnames.tsv``, or a word of one or two characters tagged
+    ``nr``), jieba's
+    character HMM (``jieba.finalseg``, what ``jieba.cut`` uses for unknown words) reads where
+    the name ends (or, where the HMM cuts it, two name-tagged words of three characters in all
+    are joined): its first piece of two or three characters, taken when it ends where a word
+    of the tagger ends, covers two words or more of one or two characters, and holds no
+    function word (主席|王|说 is no name)."""
+    from . import lexicon
+
+    titles = tuple(lexicon.words("person_titles"))
+    surnames = frozenset(lexicon.words("surnames"))
+    out: list[tuple[str, str]] = []
+    k, n = 0, len(tagged)
+    while k < n:
+        word, flag = tagged[k]
+        out.append((word, flag))
+        k += 1
+        if k >= n or not word.endswith(titles):
+            continue
+        first, fflag = tagged[k]
+        if not (
+            (len(first) == 1 and (first in surnames or fflag == "nr"))
+            or (len(first) == 2 and fflag.startswith("nr"))
+        ):
+            continue
+        window = ""
+        for w, _ in tagged[k : k + 5]:
+            if not all("\u4e00" <= c <= "\u9fff" for c in w):
+                break
+            window += w
+        pieces = [next(iter(_finalseg_cut(window[:6])), "")] if len(window) >= 2 else []
+        nxt = tagged[k + 1] if k + 1 < n else ("", "")
+        if len(first) + len(nxt[0]) == 3 and nxt[1].startswith("nr"):
+            pieces.append(first + nxt[0])  # 韩子/nr 墨/nr: the tagger's own name pieces
+        for piece in pieces:
+            if not 2 <= len(piece) <= 3 or any(c in _NOT_GIVEN for c in piece[1:]):
+                continue
+            j, got = k, 0
+            while j < n and got < len(piece) and len(tagged[j][0]) <= 2:
+                got += len(tagged[j][0])
+                j += 1
+            if got == len(piece) and j - k >= 2:
+                break
+        else:
+            continue
+        if len(piece) == 2 and j < n and len(tagged[j][0]) == 1 and tagged[j][1] == "nr":
+            piece += tagged[j][0]  # 韩|子 + 墨/nr: a given name's last character tagged as one
+            j += 1
+        out.append((piece, "nr"))
+        k = j
+    return tuple(out)
+
+
+def _finalseg_cut(text: str) -> list[str]:
+    """jieba's character HMM over ``text`` (imported on first use: a role before a name is rare)."""
+    from jieba import finalseg
+
+    return list(finalseg.cut(text))
 
 
 @cache

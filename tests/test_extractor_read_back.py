@@ -19,8 +19,9 @@ def _read_back(text: str, name: str) -> str | None:
     [
         # 拜|纳|姆: the first character tagged a verb, written before every mention.
         ("队友们都很关心拜纳姆的伤情，拜纳姆本人却很乐观。", "纳姆", "拜纳姆"),
-        # An adjective-tagged first character (高|昌|健), every mention.
-        ("主教练高昌健说，高昌健上任三年。", "昌健", "高昌健"),
+        # An adjective-tagged first character (高|昌|健), every mention (after a role the
+        # tagger reads the name whole: tests/test_extractor_titled_names.py).
+        ("他说高昌健很好，高昌健上任三年。", "昌健", "高昌健"),
         # A piece of two characters, each a word of its own (卢/nr 拜/v).
         ("卢拜纳姆上场，卢拜纳姆得分。", "纳姆", "卢拜纳姆"),
         # Three mentions in five share the piece: enough.
