@@ -2356,12 +2356,6 @@ def _person_titles() -> tuple[str, ...]:
     return tuple(lexicon.words("person_titles"))
 
 
-@cache
-def _person_title_re() -> re.Pattern[str]:
-    """Any role of data/person_titles.tsv written in a text."""
-    return re.compile("|".join(sorted(_person_titles(), key=len, reverse=True)))
-
-
 #: An age written before a person's name (年仅21岁的|杨倩, 现年35岁的|李明).
 _AGE_PREFIX_RE = re.compile(r"(?:年仅|现年|年满|年近|年逾|已经|仅)?[0-9一二三四五六七八九十]+岁的")
 
@@ -2399,7 +2393,7 @@ def _titled_person(
     age = _AGE_PREFIX_RE.match(text)
     if age is not None and len(text) > age.end():
         return age.end()  # 年仅21岁的|杨倩: an age before a name says who the person is
-    if len(text) < 4 or not _person_title_re().search(text):
+    if len(text) < 4 or not nlp.person_title_re().search(text):
         return None
     titles = _person_titles()
     if table._persons:

@@ -321,7 +321,7 @@ def tag(clause: str) -> tuple[tuple[str, str], ...]:
     tagged = _context_verbs(tagged)
     if "某" in clause:
         tagged = _mou_names(tagged)
-    if _title_re().search(clause):
+    if person_title_re().search(clause):
         tagged = _titled_names(tagged)
     fixes = _tag_fixes()
     if fixes.keys().isdisjoint([w for w, _ in tagged]):
@@ -379,8 +379,8 @@ def _mou_names(tagged: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ..
 
 
 @cache
-def _title_re() -> re.Pattern[str]:
-    """Any role of ``data/person_titles.tsv`` (后卫, 村民, 董事长) written in a clause."""
+def person_title_re() -> re.Pattern[str]:
+    """Any role of ``data/person_titles.tsv`` (后卫, 村民, 董事长) written in a text."""
     from . import lexicon
 
     return re.compile("|".join(sorted(lexicon.words("person_titles"), key=len, reverse=True)))
@@ -393,18 +393,17 @@ _NOT_GIVEN = frozenset("的在是和与及于对向为被把将从以由等了�
 def _titled_names(tagged: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     """A person's name written right after a role (后卫|陈亦凡, 村民|陈妹, 选手|周雨桐) is one
     word tagged ``nr``. The tagger runs without its HMM, so a name its dictionary lacks comes
-    out in pieces (陈/nr 亦/d 凡/d, 韩子/nr 墨/nr); after a role of ``data/person_titles.tsv``
+    out in pieces (陈/nr 亦/d 凡/d, 韩子/nr 墨/nr). After a role of ``data/person_titles.tsv``
     and a surname (one of ``data/surnames.tsv``, or a word of one or two characters tagged
-    ``nr``), jieba's
-    character HMM (``jieba.finalseg``, what ``jieba.cut`` uses for unknown words) reads where
-    the name ends (or, where the HMM cuts it, two name-tagged words of three characters in all
-    are joined): its first piece of two or three characters, taken when it ends where a word
-    of the tagger ends, covers two words or more of one or two characters, and holds no
-    function word (主席|王|说 is no name)."""
+    ``nr``), jieba's character HMM (``jieba.finalseg``, what ``jieba.cut`` uses for unknown
+    words) reads where the name ends, or, where the HMM cuts it, two name-tagged words of three
+    characters in all are joined: the first piece of two or three characters is taken when it
+    ends where a word of the tagger ends, covers two words or more of one or two characters,
+    and holds no function word (主席|王|说 is no name)."""
     from . import lexicon
 
-    titles = tuple(lexicon.words("person_titles"))
-    surnames = frozenset(lexicon.words("surnames"))
+    titles = lexicon.words("person_titles")
+    surnames = lexicon.word_set("surnames")
     out: list[tuple[str, str]] = []
     k, n = 0, len(tagged)
     while k < n:
