@@ -2350,12 +2350,6 @@ def _topic_frames() -> tuple[str, ...]:
     return tuple(lexicon.words("topic_frames"))
 
 
-@cache
-def _person_titles() -> tuple[str, ...]:
-    """``data/person_titles.tsv``: roles written before a person's name."""
-    return tuple(lexicon.words("person_titles"))
-
-
 #: An age written before a person's name (年仅21岁的|杨倩, 现年35岁的|李明).
 _AGE_PREFIX_RE = re.compile(r"(?:年仅|现年|年满|年近|年逾|已经|仅)?[0-9一二三四五六七八九十]+岁的")
 
@@ -2395,7 +2389,7 @@ def _titled_person(
         return age.end()  # 年仅21岁的|杨倩: an age before a name says who the person is
     if len(text) < 4 or not nlp.person_title_re().search(text):
         return None
-    titles = _person_titles()
+    titles = lexicon.words("person_titles")  # roles written before a person's name
     if table._persons:
         # A transliterated name of the document, or the part of one it is also named by
         # (主帅|罗伊 of 罗伊-威廉姆斯).
