@@ -314,6 +314,26 @@ _COMPARED_AFTER = (
 _TIME_JOINERS = "和与及、"
 
 
+#: Characters at most between a comparison word and the moment before an event it compares
+#: with (较|条例|实施前, 比|疫情|发生前).
+_EVENT_BASE_REACH = 6
+
+
+def _event_base(norm: str, start: int) -> bool:
+    """Whether the time at ``start`` is the moment before an event (实施前, 改造前) that a
+    comparison word a few characters before it in its clause compares with (较条例实施前增长
+    1.1倍): the base of a change, never the claim's time."""
+    m = TIME_RE.match(norm, start)
+    if m is None or not m.group(0).endswith("前"):
+        return False
+    head = norm[max(0, start - _EVENT_BASE_REACH - 2) : start]
+    for word in _COMPARISON:
+        k = head.rfind(word)
+        if k >= 0 and not any(c in _CLAUSE_STOPS for c in head[k:]):
+            return True
+    return False
+
+
 def is_base(norm: str, start: int) -> bool:
     """Whether the time at ``start`` is a comparison base (比去年同期, 较上月, 和2008年相比),
     also as the second item of a list of bases (对比2006年12月14日和2008年9月5日)."""
@@ -324,6 +344,8 @@ def is_base(norm: str, start: int) -> bool:
         m = TIME_RE.match(norm, start)
         if m is not None and norm.startswith(_COMPARED_AFTER, m.end()):
             return True
+    if _event_base(norm, start):
+        return True
     if start < 2 or norm[start - 1] not in _TIME_JOINERS:
         return False
     head = norm[max(0, start - 24) : start - 1]
@@ -565,7 +587,9 @@ def time_options(
                 else antecedent(norm, times, i - 1, s_start, para_start)
             )
             if earlier is not None:
-                add(earlier, f, t)  # 当天 of 2008年9月5日, 今年以来 of 截至2月11日: at their place
+                # 当天 of 2008年9月5日, 今年以来 of 截至2月11日: at their place, marked as
+                # the time a word of the sentence stands for
+                add(earlier, {**f, "resolved": 1.0}, t)
                 t = earlier
             else:
                 add(t, f)
@@ -1701,6 +1725,9 @@ def predicate_options(
         r = noun_run(after, r)
         rest: list[Token] = []
         for t in after[r:]:
+            if any(s <= t[2] < e for s, e in near_times) and not rest and t[1] != "x":
+                # a time opening the rest (六成的受访者|今年|打算换工作) is the claim's own
+                continue
             if t[1] == "x" or any(s <= t[2] < e for s, e in near_times):
                 break  # the rest ends at a mark or a time (the claim's time, not its verb)
             rest.append(t)

@@ -310,6 +310,8 @@ TIME_FEATURES: dict[str, str] = {
     "kind_static": "the claim is a size, weight or age (usually no time)",
     "kind_other": "the claim is a rank or another measure (often no time)",
     "refers_back": "a time that takes its value from an earlier one (当时, 同期, 全年)",
+    "resolved": "the earlier time a word of the quantity's sentence stands for, offered in its"
+    " place (2008年9月5日 of …，当天…; the cutoff of 截至3月1日，今年以来…)",
     "dateline": "the time of a dateline (…讯, …电, …消息)",
     "semicolon": "from the part of the quantity's sentence before a ；",
     "topical": "a time set before a comma (2009年，…): it governs the clauses after it",

@@ -81,6 +81,10 @@ _REL = (
     r"(?:(?:上|本|下)?周[一二三四五六日天]|去年同期|上年同期|今年以来|今年|去年|上年度|上年|(?<![提])前年|明后年|明年|本年度|本年|当年|今天|昨天|前天|明天|今日|昨日|"
     r"次日|当日|当天|今晨|昨晚|前晚|当晚|昨夜|今晚|目前|当前|(?<![出实表体发])现在|日前|近日|近期|本周|上周|下周(?![期边围])|本月|上月(?![球亮])|"
     r"上个月|下个月|下月|(?:上|下)一?个?季度|(?<![合共协])同期(?![待望盼])|上半场|下半场|半场|周末|本赛季|上赛季|新赛季|本场比赛|此役|"
+    # The whole game a tally is summed over (全场比赛，…; 全场比赛科比20次出手).
+    r"全场比赛|"
+    # The moment a plan is set for, named before (…明年3月投产，届时…).
+    r"届时|"
     r"全年|半日|早前|隔日|后来|节日期间|最近几年|近几年|近年来|"
     # The present written as one word (如今).
     r"如今|"
@@ -122,7 +126,16 @@ _ONSET = (
     "(?<![前后时年月日])(?:"
     + "|".join(sorted(words("event_onset_words"), key=len, reverse=True))
     + ")"
-    r"(?:之)?(?:首日|首周|首月|首小时|[前后](?![卫锋列景途身排面台方线来者备])|时(?![间期代候段刻]))"
+    r"(?:之)?(?:首日|首周|首月|首小时|[前后](?![卫锋列景途身排面台方线来者备续果勤援])|时(?![间期代候段刻]))"
+)
+#: The moment of an event set before a comma, dating the clauses after it (调价后，…;
+#: 本轮融资完成后，… -> 完成后; 毕业时，…): a completion or transition verb of
+#: data/event_frame_verbs.tsv with 后, 之后, 时 or 前. Inside a clause (完成后续工作, 调整后的
+#: 价格) the verb stays a word.
+_FRAME = (
+    "(?<![前后时年月日])(?:"
+    + "|".join(sorted(words("event_frame_verbs"), key=len, reverse=True))
+    + r")(?:之后|[后时前])(?=[，,])"
 )
 #: A stretch of time measured back or forward from the present (近两年, 过去32年里, 未来5年内,
 #: 短短八个交易日): the period of a change or a plan. Its number may be a quantity of its own
@@ -161,7 +174,9 @@ _SEASON = (
     r"(?:(?:19|20)\d\d ?(?:-|—|/|／|~|至|到) ?(?:19|20)?\d\d ?(?:赛季|学年|财年|年度|冰雪季|雪季)"
     # A season written with both years short (05-06赛季, 98/99赛季): never a score (98-90战胜).
     r"|(?<![\d.])\d\d ?(?:-|—|/|／|~) ?\d\d ?(?:赛季|学年|财年|年度)"
-    r"|(?:19|20)\d\d ?(?:财年|赛季))"
+    r"|(?:19|20)\d\d ?(?:财年|赛季)"
+    # a class of a school named by the year it graduates or enters (2022届毕业生, 2021级新生)
+    r"|(?<![\d第])(?:19|20)\d\d ?[届级](?=[\u4e00-\u9fff]))"
 )
 _PART = (
     r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|夜间|晚间|早间|早盘|午盘|尾盘"
@@ -182,7 +197,8 @@ _BARE_DAY = (
 #: that makes it a count of days (前15日, 每5日, 住了3日, 近10日, 第2日) or inside a number.
 _BARE_DAY_BEFORE_NEWS = (
     rf"(?<![\d.\-~～至到前每第近满了过这那约共数几余多逾超续达期限隔]){_DAY_NUM}日"
-    r"(?=" + "|".join(sorted(words("day_followers"), key=len, reverse=True)) + ")"
+    # with an hour of that day (水位9日21时涨至…): a clock time is never a count of days
+    rf"(?:{_DAY_HOUR}|(?=" + "|".join(sorted(words("day_followers"), key=len, reverse=True)) + "))"
 )
 #: What follows a named period to make it a stretch or a moment of time (国庆假期, 春节档,
 #: 春运期间, 双11当天, 中秋节前): never a word of its own after 前/后 (前锋, 后卫).
@@ -225,6 +241,8 @@ _STAGE = (
 #: rest of the year (年内; 3年内 is a stretch), and the moment a report was filed (截至发稿时).
 _YEAR_PART = (
     r"(?:(?:[春夏秋冬][季天]|春夏|夏秋|秋冬|冬春)(?![奥运])"
+    # a season of this year, the last or the next written with one character (今冬, 明春)
+    r"|(?<![如至迄])[今去明][春夏秋冬](?![天季装款节])"
     r"|(?<![\d一二两三四五六七八九十几半百千万今去明本当前])年内|[发截]稿时)"
 )
 #: 昨 or 今 alone at the start of a headline or a paragraph, before a word of the news
@@ -253,18 +271,18 @@ _CENTURY = (
 )
 _CORE = (
     rf"(?:{_SPAN}|{_SEASON}|{_DATE}|{_NAMED}|{_REL}|{_QUARTER}|{_PART}|{_BARE_DAY}"
-    rf"|{_BARE_DAY_BEFORE_NEWS}|{_WEEK_ALONE}|{_ONSET}|{_EVENT}|{_STAGE}|{_YEAR_PART}|{_HEADLINE_DAY}|{_CLOCK}|{_CENTURY})"
+    rf"|{_BARE_DAY_BEFORE_NEWS}|{_WEEK_ALONE}|{_ONSET}|{_FRAME}|{_EVENT}|{_STAGE}|{_YEAR_PART}|{_HEADLINE_DAY}|{_CLOCK}|{_CENTURY})"
 )
 #: Every character a time expression can start with. The leading lookahead lets the regex
 #: engine skip all other positions quickly (about seven times faster on news text).
 _FIRST = (
     "周截自从至到北当今去前明本目现日近次同上下凌早中傍夜晚加年第昨新此午尾全半隔后春节黄最"
-    "报期活首末过迄如未短那赛震战星这决总财头比距终"
+    "报期活首末过迄如未短那赛震战星这决总财头比距终届"
     "0-9一二三四五六七八九十〇零两夏秋冬发"
     # the first characters of data/named_periods.tsv, quoted or not
     + "".join(sorted({r[0][0] for r in _NAMED_ROWS} | {"“", '"'}))
-    # and of data/event_onset_words.tsv
-    + "".join(sorted({w[0] for w in words("event_onset_words")}))
+    # and of data/event_onset_words.tsv and data/event_frame_verbs.tsv
+    + "".join(sorted({w[0] for w in words("event_onset_words") + words("event_frame_verbs")}))
 )
 _TIME_RE = re.compile(
     # 截至 and the like, and a space after them in typeset text (截至 2022 年 6 月末)

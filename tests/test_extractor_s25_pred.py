@@ -19,7 +19,6 @@ from extractor.roles import Phrase
 from tests.lexicon_checks import check_lexicon_file
 
 #: Why a case below is a strict expected failure (docs/HISTORY.md, thirty-eighth session).
-S38 = "the model retrained in the thirty-eighth session"
 
 
 def _claim(text: str, surface: str):
@@ -188,15 +187,7 @@ def test_a_change_s_starting_value_takes_the_attribute_before_from(
         # The value reached keeps the verb of the change.
         ("据统计，市民的平均等候时间由30分钟缩短至10分钟。", "10分钟", "缩短"),
         # 由 of the agent, no change after the quantity.
-        pytest.param(
-            "这支代表队由30名队员组成。",
-            "30名",
-            "组成",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=S38 + " chooses 队员组成 (the scorer's containment counts it right)",
-            ),
-        ),
+        ("这支代表队由30名队员组成。", "30名", "组成"),
     ],
 )
 def test_a_value_reached_or_an_agent_s_count_stays(text: str, surface: str, predicate: str) -> None:

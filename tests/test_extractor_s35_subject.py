@@ -11,7 +11,6 @@ from extractor.core import extract_with_fields
 from extractor.entities import EntityTable, _anaphor_classes
 
 #: Why a case below is a strict expected failure (docs/HISTORY.md, thirty-eighth session).
-S38 = "the model retrained in the thirty-eighth session"
 
 
 def _subject(text: str, quantity: str) -> tuple[str, list[str]]:
@@ -266,15 +265,7 @@ def test_a_project_or_parcel_is_not_cut_to_its_place(
             "vivo",
         ),
         # no subject of its own before 以: the subject is carried
-        pytest.param(
-            "vivo手机销量增长。今年以来份额提升至19.8%。",
-            "19.8%",
-            "vivo手机",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=S38 + " chooses vivo手机销量 (the measured thing of the sentence before)",
-            ),
-        ),
+        ("vivo手机销量增长。今年以来份额提升至19.8%。", "19.8%", "vivo手机"),
     ],
 )
 def test_a_clause_with_its_own_subject_before_yi_keeps_it(
