@@ -40,4 +40,6 @@ def test_held_out_b_in_traditional_is_found_as_in_simplified(tmp_path: Path) -> 
     simp, trad = row["simplified"], row["traditional"]
     assert simp["recall"] > 0.9
     for key in ("precision", "recall", "accept_as_is", "subject", "time"):
-        assert abs(trad[key] - simp[key]) <= 0.01, (key, trad, simp)
+        # (the figures are rounded to three places: a difference of one point, 0.855 against
+        # 0.845, is within the bound, whatever the float subtraction leaves in the last bits)
+        assert round(abs(trad[key] - simp[key]), 3) <= 0.01, (key, trad, simp)
