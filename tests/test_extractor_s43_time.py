@@ -57,6 +57,7 @@ def test_the_moment_of_an_event_set_before_a_comma_is_a_time(text: str, time: st
     "text",
     [
         "该公司完成后续融资5亿元。",  # 后续: the next round, no moment
+        "该店开业后续推出3款新品。",  # (an onset verb of event_onset_words.tsv too)
         "丙项目达产后月产能可达3万片。",  # inside its clause: a word, not a frame
         "他毕业时只有21岁。",
         "调整后的票价为每张45元。",
