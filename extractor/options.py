@@ -323,15 +323,14 @@ def _event_base(norm: str, start: int) -> bool:
     """Whether the time at ``start`` is the moment before an event (实施前, 改造前) that a
     comparison word a few characters before it in its clause compares with (较条例实施前增长
     1.1倍): the base of a change, never the claim's time."""
-    m = TIME_RE.match(norm, start)
-    if m is None or not m.group(0).endswith("前"):
-        return False
     head = norm[max(0, start - _EVENT_BASE_REACH - 2) : start]
-    for word in _COMPARISON:
-        k = head.rfind(word)
-        if k >= 0 and not any(c in _CLAUSE_STOPS for c in head[k:]):
-            return True
-    return False
+    if not any(
+        (k := head.rfind(word)) >= 0 and not any(c in _CLAUSE_STOPS for c in head[k:])
+        for word in _COMPARISON
+    ):
+        return False  # (read first: no time is matched again where no comparison stands)
+    m = TIME_RE.match(norm, start)
+    return m is not None and m.group(0).endswith("前")
 
 
 def is_base(norm: str, start: int) -> bool:
@@ -1725,10 +1724,11 @@ def predicate_options(
         r = noun_run(after, r)
         rest: list[Token] = []
         for t in after[r:]:
-            if any(s <= t[2] < e for s, e in near_times) and not rest and t[1] != "x":
+            timed = any(s <= t[2] < e for s, e in near_times)
+            if timed and not rest and t[1] != "x":
                 # a time opening the rest (六成的受访者|今年|打算换工作) is the claim's own
                 continue
-            if t[1] == "x" or any(s <= t[2] < e for s, e in near_times):
+            if t[1] == "x" or timed:
                 break  # the rest ends at a mark or a time (the claim's time, not its verb)
             rest.append(t)
         if any(_is_verb_at(rest, m) or rest[m][1] == "p" for m in range(len(rest))):
