@@ -491,10 +491,11 @@ _GE_YI_RE = re.compile(
     r"(?P<a>[多余])?个(?P<a2>[多余])?(?P<s>亿)(?P<u>" + _UNITS + r")?"
 )
 #: Yuan in speech, 块 (2000块, 三千多块, 200来块): money where money is spoken of before it
-#: in the clause and no noun follows; else a count of pieces (5块金牌, 银幕626块); 块钱 is a
-#: unit of its own.
+#: in the clause and no noun follows; else a count of pieces (5块金牌, 银幕626块, thousands
+#: grouped: 60,079块); 块钱 is a unit of its own.
 _KUAI_RE = re.compile(
-    r"(?<![\d.一二两三四五六七八九十百千万])(?P<n>\d+(?:\.\d+)?|[两二三四五六七八九十百千]+|一(?=[万千]))"
+    r"(?<![\d.一二两三四五六七八九十百千万])(?<!\d[,，])"
+    r"(?P<n>(?:\d{1,3}(?:[,，]\d{3})+(?!\d)|\d+)(?:\.\d+)?|[两二三四五六七八九十百千]+|一(?=[万千]))"
     r"(?P<a>[多来余])?(?P<s>万|千|亿)?块(?!钱)"
 )
 #: A fee or a wage named after N块的 (13块的物业费, 三千块的工资): 块 is then the yuan.
