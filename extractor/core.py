@@ -66,7 +66,7 @@ from .sentences import split_clauses, split_sentences
 from .timex import TimeExpr, find_times, normalise
 from .units import normal_unit
 
-VERSION = "1.26.1"  # (1.15.0 was a list-item subject option, reverted in the thirtieth session)
+VERSION = "1.27.0"  # (1.15.0 was a list-item subject option, reverted in the thirtieth session)
 
 #: Any character that can start a quantity; a text without one has no claims.
 _HAS_NUMBER = re.compile(r"[0-9０-９零〇两一二三四五六七八九十百千万亿]")
@@ -1137,6 +1137,33 @@ def with_neighbours(
     return [(_with_neighbours(cands, i), fields) for i, (_, fields) in enumerate(pairs)]
 
 
+#: Brackets that open an aside, and the mark closing each.
+_ASIDE_CLOSE = {"（": "）", "(": ")"}
+#: The longest aside after a quantity whose clause goes on after it (characters).
+_ASIDE_LENGTH = 60
+
+
+def _with_aside_continued(
+    doc: _Doc, clauses: list[tuple[int, int]], ci: int, tokens: list[Token], q_end: int
+) -> list[Token]:
+    """The tokens a quantity's predicate is read in: its clause's, and where the quantity ends
+    the clause before a bracketed aside and the clause goes on right after the bracket
+    closes (甲队以2比0（21比18、21比15）击败乙队: the set scores are the aside), the words after
+    it too (clauses are split at brackets)."""
+    end = clauses[ci][1]
+    norm = doc.norm
+    close = _ASIDE_CLOSE.get(norm[end : end + 1])
+    if close is None or norm[q_end:end].strip():
+        return tokens
+    k = norm.find(close, end + 1, end + 1 + _ASIDE_LENGTH)
+    if k < 0:
+        return tokens
+    after = next((c for c in clauses[ci + 1 :] if c[0] == k + 1), None)
+    if after is None:
+        return tokens
+    return [*tokens, *doc.tokens(after)]
+
+
 def _candidate(
     doc: _Doc, m: Mention, si: int, s_start: int, s_end: int
 ) -> tuple[Candidate, dict[str, list[Option]], _Made]:
@@ -1315,7 +1342,7 @@ def _candidate(
     assert doc.ranker is not None
     pred_found = predicate_options(
         norm=doc.norm,
-        tokens=tokens,
+        tokens=_with_aside_continued(doc, clauses, ci, tokens, m.end),
         q_start=m.start,
         q_end=m.end,
         after_subject=after_subject,

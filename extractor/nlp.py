@@ -321,7 +321,7 @@ def tag(clause: str) -> tuple[tuple[str, str], ...]:
     tagged = _context_verbs(tagged)
     if "某" in clause:
         tagged = _mou_names(tagged)
-    if person_title_re().search(clause):
+    if "岁的" in clause or person_title_re().search(clause):
         tagged = _titled_names(tagged)
     fixes = _tag_fixes()
     if fixes.keys().isdisjoint([w for w, _ in tagged]):
@@ -410,8 +410,8 @@ def _titled_names(tagged: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str],
         word, flag = tagged[k]
         out.append((word, flag))
         k += 1
-        if k >= n or not word.endswith(titles):
-            continue
+        if k >= n or not (word.endswith(titles) or (word == "的" and tagged[k - 2][0] == "岁")):
+            continue  # a role (后卫|陈亦凡) or an age (28岁的|宋佳琪) says a person is named
         first, fflag = tagged[k]
         if not (
             (len(first) == 1 and (first in surnames or fflag == "nr"))
@@ -424,6 +424,18 @@ def _titled_names(tagged: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str],
                 break
             window += w
         pieces = [next(iter(_finalseg_cut(window[:6])), "")] if len(window) >= 2 else []
+        singles = ""
+        for w, _ in tagged[k : k + 4]:
+            if len(w) != 1 or not "\u4e00" <= w <= "\u9fff":
+                break
+            singles += w
+        if len(singles) >= 2:
+            # the run of one-character words alone, when the piece above is no name (张|伟|表示:
+            # the HMM reads 张伟表示 as one word, 张伟 as the name), and its first three (a
+            # window cut inside the word after the name: 崔|世|安|表)
+            pieces.append(next(iter(_finalseg_cut(singles)), ""))
+            if len(singles) > 3:
+                pieces.append(next(iter(_finalseg_cut(singles[:3])), ""))
         nxt = tagged[k + 1] if k + 1 < n else ("", "")
         if len(first) + len(nxt[0]) == 3 and nxt[1].startswith("nr"):
             pieces.append(first + nxt[0])  # 韩子/nr 墨/nr: the tagger's own name pieces

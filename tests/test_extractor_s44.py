@@ -1,8 +1,11 @@
 """Forms read in the forty-fourth session, each with sentences written for the test: N块 with
 its thousands grouped (60,079块 is one count, never 079块), a person's name after an age and
 的 (28岁的宋佳琪) read whole like a name after a role, a name of one-character words after a
-role read by the HMM over those words alone (村民|曹|宏|表示), and the look-alike filter's
-features of a bound inside a count's clause (成交额破亿元的直播间有37个)."""
+role read by the HMM over those words alone (村民|曹|宏|表示), and the roles of
+``data/person_titles.tsv`` added in the session (positions of volleyball and football,
+officials, teachers, students: 主攻|李盈莹, 司长|崔世安, 学生|高昌健), and the words after
+a bracketed aside that ends a quantity's clause read for its predicate
+(以2比0（21比18、21比15）击败)."""
 
 from __future__ import annotations
 
@@ -10,7 +13,6 @@ import pytest
 
 from extractor import nlp
 from extractor.core import extract, extract_with_fields
-from extractor.lookalike import features
 
 
 def _found(text: str) -> list[tuple[str, float | None, str]]:
@@ -99,37 +101,64 @@ def test_names_after_a_role_read_as_before(text: str, name: str) -> None:
     assert (name, "nr") in _words(text)
 
 
-# ------------------------------------------------------------------ a bound in a count's clause
-def _features(text: str, surface: str) -> dict[str, float]:
-    cands = extract(text)
-    feats = features(text, cands)
-    for c, f in zip(cands, feats, strict=True):
-        if c.quantity_text.endswith(surface):
-            return f
-    raise AssertionError(f"{surface} not among {[c.quantity_text for c in cands]}")
+# ------------------------------------------------------------------ roles added
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("本场比赛，甲队主攻李盈莹独得31分。", "31分", "李盈莹"),
+        ("乙队接应王云飞拿下19分。", "19分", "王云飞"),
+        ("52岁的社会文化司司长崔世安表示，今年将投入3亿元。", "3亿元", "崔世安"),
+        ("19岁的师范学院学生高昌健独自游历20天。", "20天", "高昌健"),
+    ],
+)
+def test_a_name_after_a_role_added_in_the_session_is_one_word_and_a_subject_option(
+    text: str, surface: str, name: str
+) -> None:
+    assert (name, "nr") in _words(text)
+    for cand, fields in extract_with_fields(text):
+        if cand.quantity_text.endswith(surface):
+            assert name in [o.text for o in fields["subject"]]
+            return
+    raise AssertionError(f"{surface} not found")
+
+
+def test_the_name_alone_is_the_subject_after_a_volleyball_position() -> None:
+    [cand] = extract("本场比赛，甲队主攻李盈莹独得31分。")
+    assert cand.subject == "李盈莹"
+
+
+# ------------------------------------------------------------------ an aside after a quantity
+@pytest.mark.parametrize(
+    ("text", "surface", "verb"),
+    [
+        ("甲队以2比0（21比18、21比15）击败乙队。", "2比0", "击败"),
+        ("丙队以103-98（上半场55-50）击败丁队。", "103-98", "击败"),
+    ],
+)
+def test_the_verb_after_a_bracketed_aside_is_a_predicate_option(
+    text: str, surface: str, verb: str
+) -> None:
+    for cand, fields in extract_with_fields(text):
+        if cand.quantity_text == surface:
+            assert verb in [o.text for o in fields["predicate"]]
+            return
+    raise AssertionError(f"{surface} not found")
 
 
 @pytest.mark.parametrize(
-    ("text", "surface", "de"),
+    ("text", "surface", "not_verb"),
     [
-        ("本次大促中，成交额破亿元的直播间有37个。", "破亿元", True),
-        ("全国共有26所高校科研经费超过20亿元。", "超过20亿元", False),
-        ("其中3家增幅超过30%。", "超过30%", False),
+        # the clause ends after the aside: the words after the comma are another clause's
+        ("戊公司营收86.4亿元（约合12亿美元），同比增长18%。", "86.4亿元", "同比增长"),
+        # the quantity does not end its clause before the bracket
+        ("己公司净利润3.2亿元左右的水平（未经审计）增长明显。", "3.2亿元左右", "增长"),
     ],
 )
-def test_a_bound_inside_a_counts_clause_is_marked(text: str, surface: str, de: bool) -> None:
-    f = _features(text, surface)
-    assert f.get("bound_with_count") == 1.0
-    assert (f.get("bound_de") == 1.0) is de
-
-
-@pytest.mark.parametrize(
-    ("text", "surface"),
-    [
-        ("该公司营业收入超过20亿元，同比增长5%。", "超过20亿元"),  # no count in the clause
-        ("全国共有26所高校入选。", "26所"),  # the count itself
-        ("甲公司营业收入为20亿元，员工有300名。", "20亿元"),  # no bound
-    ],
-)
-def test_no_bound_with_a_count_where_there_is_none(text: str, surface: str) -> None:
-    assert "bound_with_count" not in _features(text, surface)
+def test_no_words_after_an_aside_that_does_not_continue_the_quantitys_clause(
+    text: str, surface: str, not_verb: str
+) -> None:
+    for cand, fields in extract_with_fields(text):
+        if cand.quantity_text == surface:
+            assert not_verb not in [o.text for o in fields["predicate"]]
+            return
+    raise AssertionError(f"{surface} not found")
