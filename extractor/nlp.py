@@ -399,7 +399,9 @@ def _titled_names(tagged: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str],
     words) reads where the name ends, or, where the HMM cuts it, two name-tagged words of three
     characters in all are joined: the first piece of two or three characters is taken when it
     ends where a word of the tagger ends, covers two words or more of one or two characters,
-    and holds no function word (主席|王|说 is no name)."""
+    and holds no function word (主席|王|说 is no name). An age and 的 is such a cue too
+    (28岁的|宋佳琪), and where the HMM over the words after the cue reads no name (张伟表示 as
+    one word) it reads the run of one-character words alone (张|伟), then its first three."""
     from . import lexicon
 
     titles = lexicon.words("person_titles")
@@ -410,7 +412,9 @@ def _titled_names(tagged: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str],
         word, flag = tagged[k]
         out.append((word, flag))
         k += 1
-        if k >= n or not (word.endswith(titles) or (word == "的" and tagged[k - 2][0] == "岁")):
+        if k >= n or not (
+            word.endswith(titles) or (word == "的" and k >= 2 and tagged[k - 2][0] == "岁")
+        ):
             continue  # a role (后卫|陈亦凡) or an age (28岁的|宋佳琪) says a person is named
         first, fflag = tagged[k]
         if not (

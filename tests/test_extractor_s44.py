@@ -19,6 +19,14 @@ def _found(text: str) -> list[tuple[str, float | None, str]]:
     return [(c.quantity_text, c.value, c.unit) for c in extract(text)]
 
 
+def _options(text: str, surface: str, field: str) -> list[str]:
+    """The options of ``field`` of the quantity whose text ends with ``surface``."""
+    for cand, fields in extract_with_fields(text):
+        if cand.quantity_text.endswith(surface):
+            return [o.text for o in fields[field]]
+    raise AssertionError(f"{surface} not found in {text}")
+
+
 # ------------------------------------------------------------------ N块, thousands grouped
 @pytest.mark.parametrize(
     ("text", "surface", "value", "unit"),
@@ -115,11 +123,7 @@ def test_a_name_after_a_role_added_in_the_session_is_one_word_and_a_subject_opti
     text: str, surface: str, name: str
 ) -> None:
     assert (name, "nr") in _words(text)
-    for cand, fields in extract_with_fields(text):
-        if cand.quantity_text.endswith(surface):
-            assert name in [o.text for o in fields["subject"]]
-            return
-    raise AssertionError(f"{surface} not found")
+    assert name in _options(text, surface, "subject")
 
 
 def test_the_name_alone_is_the_subject_after_a_volleyball_position() -> None:
@@ -138,11 +142,7 @@ def test_the_name_alone_is_the_subject_after_a_volleyball_position() -> None:
 def test_the_verb_after_a_bracketed_aside_is_a_predicate_option(
     text: str, surface: str, verb: str
 ) -> None:
-    for cand, fields in extract_with_fields(text):
-        if cand.quantity_text == surface:
-            assert verb in [o.text for o in fields["predicate"]]
-            return
-    raise AssertionError(f"{surface} not found")
+    assert verb in _options(text, surface, "predicate")
 
 
 @pytest.mark.parametrize(
@@ -157,8 +157,4 @@ def test_the_verb_after_a_bracketed_aside_is_a_predicate_option(
 def test_no_words_after_an_aside_that_does_not_continue_the_quantitys_clause(
     text: str, surface: str, not_verb: str
 ) -> None:
-    for cand, fields in extract_with_fields(text):
-        if cand.quantity_text == surface:
-            assert not_verb not in [o.text for o in fields["predicate"]]
-            return
-    raise AssertionError(f"{surface} not found")
+    assert not_verb not in _options(text, surface, "predicate")
