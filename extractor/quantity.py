@@ -362,6 +362,8 @@ _NEGATED_QUALIFIER = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
 _MINUTES_AFTER_RE = re.compile(
     r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})分(?:钟)?(?![之别析配布开享散])"
 )
+#: Seconds right after hours and minutes (2小时08分41秒): a race time, one duration in seconds.
+_SECONDS_AFTER_RE = re.compile(r"(?P<n>[0-5]?\d|[一二两三四五六七八九十]{1,3})秒(?:钟)?")
 #: Months right after years (有期徒刑十年六个月, 3年零6个月, 两年又三个月): one duration in years.
 _MONTHS_AFTER_RE = re.compile(
     r"[零又]?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})个月(?!前|后|以来|内|里)"
@@ -940,22 +942,33 @@ _TIMES_AFTER_RE = re.compile("次" + _WORD_END)
 #: denominator is a time word (10张/秒连拍, 200km/h) or a non-money unit of the table as a
 #: whole word (:data:`_WORD_END`: 元/间夜 is per room-night, not per room), and no number
 #: follows the slash (2.47吉瓦/5.39吉瓦时 is two quantities).
+_PER_UNITS = "|".join(
+    sorted(
+        (
+            u
+            for u, k in UNIT_KIND.items()
+            if k not in ("money", "percent") and u[0] not in "十百千万亿"
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 _PER_UNIT_RE = re.compile(
     r"[/／](?:(?P<t>秒|分钟|分|小时|天|日|周|月|年|季度|min|h|s)|(?P<u>"
-    + "|".join(
-        sorted(
-            (
-                u
-                for u, k in UNIT_KIND.items()
-                if k not in ("money", "percent") and u[0] not in "十百千万亿"
-            ),
-            key=len,
-            reverse=True,
-        )
-    )
+    + _PER_UNITS
     + ")"
     + _WORD_END
     + r")(?![A-Za-z0-9.])"
+)
+#: A rate per a round measure written with its number (186.4毫克/100毫升, the blood alcohol of
+#: a drunk-driving case; 12.5元/500克): the denominator — a power of ten or 500 of a unit of
+#: another kind than the numerator's — is no quantity of its own (2.47吉瓦/5.39吉瓦时 is two).
+_PER_ROUND_UNIT_RE = re.compile(
+    r"[/／](?P<n>1|10|100|1000|10000|100000|500)(?P<u>"
+    + _PER_UNITS
+    + ")"
+    + _WORD_END
+    + r"(?![A-Za-z0-9.])"
 )
 
 
@@ -2016,6 +2029,16 @@ class _Finder:
                 value += minutes / 60
                 e = end = minutes_after.end()
                 restart = max(restart, e)
+                seconds_after = _SECONDS_AFTER_RE.match(t, e)
+                seconds = _num_value(seconds_after.group("n"), None) if seconds_after else None
+                if seconds_after and seconds is not None and seconds < 60:
+                    # 以2小时08分41秒夺冠: a race time in hours, minutes and seconds is one
+                    # duration in seconds (7721), as minutes and seconds are.
+                    value = round(value * 3600) + seconds
+                    unit = "秒"
+                    stored_unit, kind = normal_unit(unit), kind_of(unit)
+                    e = end = seconds_after.end()
+                    restart = max(restart, e)
         if unit == "年" and self.filter:
             months_after = _MONTHS_AFTER_RE.match(t, e)
             months = _num_value(months_after.group("n"), None) if months_after else None
@@ -2064,6 +2087,17 @@ class _Finder:
                 stored_unit = f"{stored_unit}/{normal_unit(rate.group('t') or rate.group('u'))}"
                 kind = "other"
             tail_end = rate.end()
+        elif (
+            (per := _PER_ROUND_UNIT_RE.match(t, e))
+            and kind_of(unit) != "percent"
+            and kind_of(per.group("u")) != kind_of(unit)
+        ):
+            # 186.4毫克/100毫升: a rate per a round measure, its unit as written; a price
+            # per one (12.5元/500克) is money in its currency, as 8300元/平方米.
+            if kind_of(unit) != "money":
+                stored_unit = f"{stored_unit}/{per.group('n')}{normal_unit(per.group('u'))}"
+                kind = "other"
+            tail_end = per.end()
         if tail_end > e:
             # The bound read after the unit's tail (3000台次以上, 30000元/平方米以上).
             e = end = tail_end

@@ -657,9 +657,44 @@ def find_times(norm: str) -> list[TimeExpr]:
         out.append(TimeExpr(s, e, norm[s:e], "", anchor, span))
     out = _with_brackets(norm, out)
     out = _two_clause_ranges(norm, out)
-    extra = _event_periods(norm, out)
+    extra = _event_periods(norm, out) + _days_of_dates(norm, out)
     if extra:
         out = sorted(out + extra, key=attrgetter("start"))
+    return out
+
+
+#: The day of a date written with its month (新华社11月19日电, 4月3日): what a day written
+#: alone later in the text (…19日鸣枪开跑) names.
+_DAY_OF_DATE_RE = re.compile(rf"月({_DAY_NUM})[日号]")
+#: A day of the month written alone in digits, not after a word that makes it a count of days
+#: (前15日, 每5日, 住了3日, 持续3日, 第2日) or inside a number, and not where 日 opens a word
+#: (5日均线, 30日元).
+_LONE_DAY_RE = re.compile(
+    rf"(?<![\d.\-~～至到前每第近满了过这那约共数几余多逾超续达期限隔])({_DAY_NUM})日"
+    r"(?![\d内以来元本经均产]|年化)"
+)
+
+
+def _days_of_dates(norm: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """Days written alone that repeat the day of a full date written before them (the
+    dateline's 11月19日, then 城南马拉松19日鸣枪开跑): that date, whatever word follows. Elsewhere a
+    lone day needs a word of the news after it (``_BARE_DAY_BEFORE_NEWS``)."""
+    first: dict[int, int] = {}
+    for x in found:
+        for m in _DAY_OF_DATE_RE.finditer(x.text):
+            first.setdefault(int(m.group(1)), x.end)
+    if not first:
+        return []
+    taken = [(x.start, x.end) for x in found]
+    out: list[TimeExpr] = []
+    for m in _LONE_DAY_RE.finditer(norm):
+        s, e = m.span()
+        at = first.get(int(m.group(1)))
+        if at is None or at > s or any(a < e and s < b for a, b in taken):
+            continue
+        if _in_title(norm, s, e):
+            continue
+        out.append(TimeExpr(s, e, norm[s:e], "", True, False))
     return out
 
 

@@ -1,0 +1,150 @@
+"""Forms read in the forty-fifth session, each with sentences written for the test: a race time
+in hours, minutes and seconds is one duration in seconds (2小时08分41秒 is 7,721 seconds, as
+3分45秒 is 225), and a day written alone that repeats the day of a full date written before
+it (the dateline's 11月19日, then 城南马拉松19日鸣枪开跑) is that date, whatever word follows
+it — elsewhere a lone day still needs a word of the news after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.core import extract, extract_with_fields
+from extractor.timex import find_times
+
+
+def _found(text: str) -> list[tuple[str, float | None, str, str]]:
+    return [(c.quantity_text, c.value, c.unit, c.kind) for c in extract(text)]
+
+
+# ------------------------------------------------------------ hours, minutes and seconds
+@pytest.mark.parametrize(
+    ("text", "surface", "seconds"),
+    [
+        ("肯尼亚选手以2小时8分35秒获得男子全程冠军。", "2小时8分35秒", 7715.0),
+        ("她以2小时08分41秒夺得女子组冠军，", "2小时08分41秒", 7721.0),
+        ("全程用时1小时5分3秒。", "1小时5分3秒", 3903.0),
+        ("他最终以两小时二十分三十秒完赛。", "两小时二十分三十秒", 8430.0),
+        ("整场比赛历时2小时10分钟30秒。", "2小时10分钟30秒", 7830.0),
+    ],
+)
+def test_hours_minutes_and_seconds_are_one_duration_in_seconds(
+    text: str, surface: str, seconds: float
+) -> None:
+    found = _found(text)
+    assert (surface, seconds, "秒", "duration") in found, found
+    # the seconds are never a quantity of their own
+    assert len(found) == 1, found
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        # hours and minutes alone stay in hours, minutes and seconds alone in seconds
+        ("列车全程运行时间为4小时18分。", "4小时18分", 4.3, "小时"),
+        ("他跑出了3分45秒的成绩。", "3分45秒", 225.0, "秒"),
+    ],
+)
+def test_two_part_durations_read_as_before(
+    text: str, surface: str, value: float, unit: str
+) -> None:
+    assert [(q, v, u) for q, v, u, _ in _found(text)] == [(surface, value, unit)]
+
+
+def test_seconds_after_a_comma_are_not_the_durations() -> None:
+    # a mark between: the seconds belong to another clause
+    found = _found("比赛进行了2小时5分，30秒后他再次得分。")
+    assert found[0][:3] == ("2小时5分", pytest.approx(2 + 5 / 60), "小时")
+    assert all(q != "2小时5分，30秒" for q, *_ in found)
+
+
+def test_seventy_seconds_are_no_seconds_of_a_minute() -> None:
+    # 75 is no second of a minute: the hours and minutes end before it
+    found = _found("全程用时2小时5分75秒。")
+    assert ("2小时5分75秒", 7575.0, "秒", "duration") not in found
+
+
+# ------------------------------------------------------------ a lone day repeating a date
+def _times(text: str) -> list[str]:
+    return [x.text for x in find_times(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("新华社11月19日电 2023城南马拉松19日鸣枪开跑，", "19日"),
+        ("本报讯 4月3日，省里召开会议。全省3日晚间启动应急响应，", "3日晚间"),
+        ("中新网8月28日电 鸿远银行28日晚间披露半年报，", "28日晚间"),
+        ("（2023年9月5日）本届博览会5日揭幕，", "5日"),
+    ],
+)
+def test_a_lone_day_repeating_a_dated_day_is_a_time(text: str, day: str) -> None:
+    assert day in _times(text)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "day"),
+    [
+        # no full date before it: a lone day needs a word of the news after it
+        ("", "城南马拉松19日鸣枪开跑。", "19日"),
+        # a full date of another day
+        ("新华社11月20日电 ", "城南马拉松19日鸣枪开跑。", "19日"),
+        # the full date comes after the lone day
+        ("", "城南马拉松19日鸣枪开跑。新华社11月19日电", "19日"),
+        # a count of days, whatever the dateline says
+        ("新华社11月19日电 ", "展览持续19日。", "19日"),
+        ("新华社11月5日电 ", "每5日检测一次，", "5日"),
+        ("新华社11月5日电 ", "前5日累计降雨，", "5日"),
+        # 日 opening a word
+        ("新华社11月5日电 ", "股价跌破5日均线，", "5日"),
+    ],
+)
+def test_a_lone_day_without_its_date_stays_no_time(before: str, after: str, day: str) -> None:
+    at = len(before) + after.index(day)
+    assert all(x.start != at for x in find_times(before + after))
+
+
+def test_the_repeated_day_is_the_claims_time_and_no_part_of_a_name() -> None:
+    text = (
+        "城南马拉松鸣枪开跑新华社11月19日电 2023城南马拉松19日鸣枪开跑，"
+        "来自28个国家和地区的3万名跑者参加了比赛。"
+    )
+    for cand, fields in extract_with_fields(text):
+        if cand.quantity_text == "28个":
+            assert "19日" in [o.text for o in fields["time"]]
+            # the day is never read into the name before it (2023城南马拉松19)
+            assert all(not o.text.endswith("19") for o in fields["subject"])
+            break
+    else:
+        raise AssertionError("28个 not found")
+
+
+# ------------------------------------------------------------ a rate per a round measure
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "kind"),
+    [
+        ("乙醇含量为186.4毫克/100毫升，", "186.4毫克/100毫升", 186.4, "毫克/100毫升", "other"),
+        ("车间粉尘浓度为3.2毫克/1000升。", "3.2毫克/1000升", 3.2, "毫克/1000升", "other"),
+        # a price per a round measure is money in its currency, as 8300元/平方米
+        ("今天的猪肉售价12.5元/500克。", "12.5元/500克", 12.5, "元", "money"),
+    ],
+)
+def test_a_rate_per_a_round_measure_is_one_quantity(
+    text: str, surface: str, value: float, unit: str, kind: str
+) -> None:
+    # the denominator (100毫升, 500克) is no quantity of its own
+    assert _found(text) == [(surface, value, unit, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two figures of the same kind around the slash: two quantities
+        ("电站装机2.47吉瓦/5.39吉瓦时。", [("2.47吉瓦", 2.47), ("5.39吉瓦时", 5.39)]),
+        # a denominator that is no round measure: a figure of its own
+        ("两地分别降雨86毫米/73毫米。", [("86毫米", 86.0), ("73毫米", 73.0)]),
+    ],
+)
+def test_a_slash_between_two_figures_of_a_kind_stays_two(
+    text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert [(q, v) for q, v, _, _ in _found(text)] == expected
