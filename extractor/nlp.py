@@ -496,13 +496,28 @@ def _context_verbs(tagged: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str]
         if (
             ("mark" in after and nxt in ("，", "：", ",", ":"))
             or ("称" in after and nxt == "称")
-            or ("number" in after and nxt[:1].isdigit())
+            or ("number" in after and _opens_number(tagged, k + 1))
             or (
                 "verb" in after and nflag == "v" and (prev_flag.startswith("n") or prev_flag == "r")
             )
         ):
             out[k] = (word, "v")
     return tuple(out)
+
+
+#: Chinese numerals a number may open with (贡献两分).
+_CN_NUMERAL_OPENERS = frozenset("一二两三四五六七八九十百千万几")
+
+
+def _opens_number(tagged: tuple[tuple[str, str], ...], k: int) -> bool:
+    """Whether a number opens at word ``k``, or right after an aspect particle there
+    (贡献|22分, 贡献|了|22分, 盈利|了|两亿元)."""
+    if k < len(tagged) and tagged[k][0] in ("了", "过"):
+        k += 1
+    if k >= len(tagged):
+        return False
+    first = tagged[k][0][:1]
+    return first.isdigit() or (first in _CN_NUMERAL_OPENERS and tagged[k][1] in ("m", "mq"))
 
 
 @cache

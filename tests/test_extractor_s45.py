@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractor import nlp
 from extractor.core import extract, extract_with_fields
 from extractor.timex import find_times
 
@@ -148,3 +149,48 @@ def test_a_slash_between_two_figures_of_a_kind_stays_two(
     text: str, expected: list[tuple[str, float]]
 ) -> None:
     assert [(q, v) for q, v, _, _ in _found(text)] == expected
+
+
+# ------------------------------------------------------------ scoring and earning verbs
+@pytest.mark.parametrize(
+    ("clause", "word"),
+    [
+        ("易建联贡献20分", "贡献"),
+        ("郭艾伦贡献了22分", "贡献"),
+        ("他全场贡献两次抢断", "贡献"),
+        ("该公司去年盈利5000万元", "盈利"),
+        ("门店当月盈利了3万元", "盈利"),
+    ],
+)
+def test_a_scoring_or_earning_word_before_a_number_is_a_verb(clause: str, word: str) -> None:
+    assert (word, "v") in nlp.tag(clause)
+
+
+@pytest.mark.parametrize(
+    ("clause", "word"),
+    [
+        ("他为球队做出了重要贡献，", "贡献"),
+        ("盈利能力明显增强，", "盈利"),
+        ("公司实现盈利，", "盈利"),
+    ],
+)
+def test_the_same_words_stay_nouns_before_no_number(clause: str, word: str) -> None:
+    assert (word, "v") not in nlp.tag(clause)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        ("辽宁队取胜。易建联贡献20分。", "20分", "易建联"),
+        ("辽宁队取胜。郭艾伦贡献了22分。", "22分", "郭艾伦"),
+        ("门店经营稳定。王明当月盈利3000元。", "3000元", "王明"),
+    ],
+)
+def test_the_verb_is_no_part_of_the_name_before_it(text: str, surface: str, subject: str) -> None:
+    for cand, fields in extract_with_fields(text):
+        if cand.quantity_text == surface:
+            # the name alone, never the name run on into the verb (易建联贡献)
+            assert subject in [o.text for o in fields["subject"]]
+            assert all(not o.text.endswith(("贡献", "盈利")) for o in fields["subject"])
+            return
+    raise AssertionError(f"{surface} not found")
