@@ -319,6 +319,8 @@ def tag(clause: str) -> tuple[tuple[str, str], ...]:
     found = _modern_words().search(clause)
     tagged = _tagger(clause) if found is None else _with_modern_words(clause, found)
     tagged = _context_verbs(tagged)
+    if _DATE_UNIT_JOIN.search(clause):
+        tagged = _date_units_cut(tagged)
     if "某" in clause:
         tagged = _mou_names(tagged)
     if "岁的" in clause or person_title_re().search(clause):
@@ -336,6 +338,33 @@ def tag(clause: str) -> tuple[tuple[str, str], ...]:
         else:
             out += fix
         surname = flag == "nr" and len(word) == 1
+    return tuple(out)
+
+
+#: A digit right before 年, 月 or 日 and at least two more characters: where the dictionary
+#: may have joined the date's unit to the noun after it (9|月销量, 2023|年收入).
+_DATE_UNIT_JOIN = re.compile(r"\d[年月日]\w\w")
+
+
+def _date_units_cut(tagged: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """A word of the dictionary that joins a date's unit to the noun after it (月销量, 年收入,
+    月产量, 年增长率), right after the digits of the date (比亚迪9|月销量), is cut into the
+    unit (``m``, as the tagger tags 月 after digits) and the noun, so the date ends where it
+    is written and the noun is a word of its own (9|月|销量). Only where what is left is a
+    word of two characters or more (9|月份, 19|日电 stay)."""
+    assert _tagger is not None
+    out: list[tuple[str, str]] = []
+    prev = ""
+    for word, flag in tagged:
+        if len(word) >= 3 and word[0] in "年月日" and prev.isascii() and prev.isdigit():
+            rest = _tagger(word[1:])
+            if len(rest) == 1 and len(rest[0][0]) >= 2:
+                out.append((word[0], "m"))
+                out.extend(rest)
+                prev = word
+                continue
+        out.append((word, flag))
+        prev = word
     return tuple(out)
 
 

@@ -194,3 +194,40 @@ def test_the_verb_is_no_part_of_the_name_before_it(text: str, surface: str, subj
             assert all(not o.text.endswith(("贡献", "盈利")) for o in fields["subject"])
             return
     raise AssertionError(f"{surface} not found")
+
+
+# ------------------------------------------------------------ a date's unit joined to a noun
+@pytest.mark.parametrize(
+    ("clause", "words"),
+    [
+        ("比亚迪9月销量达到20.1万辆", ["9", "月", "销量"]),
+        ("9月产量为3.2万吨", ["9", "月", "产量"]),
+        ("2022年增长率为5%", ["2022", "年", "增长率"]),
+    ],
+)
+def test_a_dates_unit_is_cut_from_the_noun_after_it(clause: str, words: list[str]) -> None:
+    got = [w for w, _ in nlp.tag(clause)]
+    at = got.index(words[0])
+    assert got[at : at + len(words)] == words
+
+
+@pytest.mark.parametrize(
+    ("clause", "word"),
+    [
+        ("今年3月份销量增长", "月份"),  # what is left of 月份 is one character
+        ("新华社11月19日电", "日电"),  # the dateline's 日电
+        ("公司月销量达到3万辆", "月销量"),  # no digits before it: the dictionary's word
+    ],
+)
+def test_the_words_of_a_date_or_with_no_date_stay_whole(clause: str, word: str) -> None:
+    assert word in [w for w, _ in nlp.tag(clause)]
+
+
+def test_the_noun_after_the_date_is_the_predicate() -> None:
+    text = "从企业来看，比亚迪9月销量达到20.1万辆，继续位居榜首。"
+    for cand, fields in extract_with_fields(text):
+        if cand.quantity_text.endswith("20.1万辆"):
+            assert "销量" in [o.text for o in fields["predicate"]]
+            assert cand.time_text == "9月"
+            return
+    raise AssertionError("20.1万辆 not found")
