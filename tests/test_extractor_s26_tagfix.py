@@ -13,7 +13,7 @@ import pytest
 from extractor import extract, lexicon, nlp
 from extractor.core import extract_with_fields
 
-_NAME_FLAGS = {"nr", "nrt", "nrfg", "ns", "nt"}
+_NAME_FLAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz"}
 
 
 def test_the_retag_file_is_a_lexicon() -> None:

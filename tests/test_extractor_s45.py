@@ -231,3 +231,30 @@ def test_the_noun_after_the_date_is_the_predicate() -> None:
             assert cand.time_text == "9月"
             return
     raise AssertionError("20.1万辆 not found")
+
+
+# ------------------------------------------------------------ common words jieba lists as nz
+@pytest.mark.parametrize(
+    ("word", "flag"),
+    [("力争", "v"), ("普通", "a"), ("新开工", "v"), ("换乘", "v")],
+)
+def test_a_common_word_jieba_lists_as_a_proper_name_gets_its_own_tag(word: str, flag: str) -> None:
+    assert (word, flag) in nlp.tag(f"今年{word}项目增加，")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "wrong"),
+    [
+        # 力争 (strive to) and 普通 (ordinary) open no name: the subject is never read from them
+        ("全市公交站点覆盖率较高。今年力争公交站点500米覆盖率达到95%。", "95%", "力争"),
+        ("我省高考报名人数创新高。今年我省普通高考报名人数为68.5万人。", "68.5万人", "我省普通"),
+    ],
+)
+def test_a_common_word_jieba_lists_as_a_proper_name_is_no_subject(
+    text: str, surface: str, wrong: str
+) -> None:
+    for cand in extract(text):
+        if cand.quantity_text.endswith(surface):
+            assert not cand.subject.startswith(wrong) and cand.subject != wrong, cand.subject
+            return
+    raise AssertionError(f"{surface} not found")
