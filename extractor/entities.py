@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from . import lexicon, nlp
 from .numbers import CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS
@@ -152,6 +153,25 @@ def _demonstrative_classes() -> dict[str, tuple[str, ...]]:
 #: The end of a demonstrative class that stands for a product's own name: a brand-and-model
 #: name (明途M7) or a name in quotes (“鸿达一号”).
 _PRODUCT_MARK = "@"
+
+
+def _class_prefix(text: str, ends: tuple[str, ...]) -> str | None:
+    """The name of the class ``ends`` gives that opens a longer name of the table, where a
+    unit of it follows (市第一人民医院|心外科团队, 滨江大学|经济学院院长): what 该院, 该校
+    stand for.
+    Only a class end of two characters or more (医院, 大学, 公司; never 市 of 超市), ending
+    where a word of the tagger ends, with three characters or more before the unit."""
+    cut = -1
+    for end in ends:
+        if len(end) < 2:
+            continue
+        at = text.rfind(end)
+        if at > 0 and at + len(end) < len(text) and at + len(end) > cut:
+            cut = at + len(end)
+    if cut < 3:
+        return None
+    edges = set(accumulate(len(w) for w, _ in nlp.tag(text)))
+    return text[:cut] if cut in edges else None
 
 
 @cache
@@ -1339,11 +1359,14 @@ class EntityTable:
                     best, best_end = qm.group(1), qm.end()
         ends = tuple(e for e in ends if e not in ("《", _PRODUCT_MARK))
         for e in self.entries.values() if ends else ():
-            if e.person or e.end > pos or len(e.text) < 3 or not e.text.endswith(ends):
+            if e.person or e.end > pos or len(e.text) < 3:
                 continue
-            at = self.norm.rfind(e.text, lo, pos)
-            if at >= 0 and at + len(e.text) > best_end:
-                best, best_end = e.text, at + len(e.text)
+            named = e.text if e.text.endswith(ends) else _class_prefix(e.text, ends)
+            if named is None:
+                continue
+            at = self.norm.rfind(named, lo, pos)
+            if at >= 0 and at + len(named) > best_end:
+                best, best_end = named, at + len(named)
         if ends:
             # the noun runs of the text before (its sentences without a quantity are in no
             # clause the table has read: 记者走访了青禾市。该市…)

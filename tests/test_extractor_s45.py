@@ -258,3 +258,40 @@ def test_a_common_word_jieba_lists_as_a_proper_name_is_no_subject(
             assert not cand.subject.startswith(wrong) and cand.subject != wrong, cand.subject
             return
     raise AssertionError(f"{surface} not found")
+
+
+# ------------------------------------------------------------ 该院 for a unit's organisation
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        (
+            "近日，市第一人民医院心外科团队完成一台手术，这是该院首例机器人手术。"
+            "据心外科主任介绍，机器人手术切口仅有3至4厘米。今年以来，该院已完成心脏手术862例。",
+            "862例",
+            "市第一人民医院",
+        ),
+        (
+            "江城大学附属中学教务处发布通知。今年该校共招收新生800人。",
+            "800人",
+            "江城大学附属中学",
+        ),
+    ],
+)
+def test_a_demonstrative_points_to_the_organisation_a_unit_of_it_was_named_by(
+    text: str, surface: str, subject: str
+) -> None:
+    for cand, fields in extract_with_fields(text):
+        if cand.quantity_text.endswith(surface):
+            assert subject in [o.text for o in fields["subject"]][:2]
+            return
+    raise AssertionError(f"{surface} not found")
+
+
+def test_a_one_character_class_end_is_never_read_inside_a_name() -> None:
+    from extractor.entities import _class_prefix
+
+    # 市 of 超市: 该市 never points to 永辉超市
+    assert _class_prefix("永辉超市股份有限公司", ("市",)) is None
+    assert _class_prefix("市第一人民医院心外科团队", ("医院", "法院")) == "市第一人民医院"
+    # the class end inside a word of the tagger is no end (北京|大学生)
+    assert _class_prefix("北京大学生创业园", ("大学",)) is None
