@@ -2835,7 +2835,11 @@ class _Finder:
                 if _YEAR_RE.search(n) and not scale:
                     return None
                 return "bare.scaled", 0.6
-            if not is_cn and _PRICE_BEFORE_RE.search(t[max(0, s - 4) : s]):
+            if (
+                not is_cn
+                and _PRICE_BEFORE_RE.search(t[max(0, s - 4) : s])
+                and not t.startswith(("日", "号"), e)  # 股价22日收涨: a day, no price
+            ):
                 return "money.bare_price", 0.55
             hint = _BARE_UNIT_HINT_RE.search(t[max(0, s - 6) : s]) if "," in n else None
             if hint and _HINT_UNIT.get(hint.group(1)):

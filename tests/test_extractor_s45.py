@@ -295,3 +295,23 @@ def test_a_one_character_class_end_is_never_read_inside_a_name() -> None:
     assert _class_prefix("市第一人民医院心外科团队", ("医院", "法院")) == "市第一人民医院"
     # the class end inside a word of the tagger is no end (北京|大学生)
     assert _class_prefix("北京大学生创业园", ("大学",)) is None
+
+
+# ------------------------------------------------------------ a day before a closing move
+@pytest.mark.parametrize(
+    ("text", "surface", "day"),
+    [
+        ("受此消息影响，宁德时代股价22日收涨2.35%。", "2.35%", "22日"),
+        ("该股22日收跌3%，", "3%", "22日"),
+        ("沪指22日高开0.5%，", "0.5%", "22日"),
+    ],
+)
+def test_a_day_before_a_closing_move_is_the_claims_time(text: str, surface: str, day: str) -> None:
+    found = {c.quantity_text: c for c in extract(text)}
+    assert found[surface].time_text == day
+    # the day is never a price of its own (股价22)
+    assert "22" not in found
+
+
+def test_a_bare_price_is_still_read_where_no_day_follows() -> None:
+    assert "22" in {c.quantity_text for c in extract("股价22，市盈率为30倍。")}
