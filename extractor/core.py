@@ -66,7 +66,7 @@ from .sentences import split_clauses, split_sentences
 from .timex import TimeExpr, find_times, normalise
 from .units import normal_unit
 
-VERSION = "1.27.0"  # (1.15.0 was a list-item subject option, reverted in the thirtieth session)
+VERSION = "1.28.0"  # (1.15.0 was a list-item subject option, reverted in the thirtieth session)
 
 #: Any character that can start a quantity; a text without one has no claims.
 _HAS_NUMBER = re.compile(r"[0-9０-９零〇两一二三四五六七八九十百千万亿]")
