@@ -315,3 +315,19 @@ def test_a_day_before_a_closing_move_is_the_claims_time(text: str, surface: str,
 
 def test_a_bare_price_is_still_read_where_no_day_follows() -> None:
     assert "22" in {c.quantity_text for c in extract("股价22，市盈率为30倍。")}
+
+
+# ------------------------------------------------------------ a verb of cause is a predicate
+@pytest.mark.parametrize(
+    ("text", "surface", "verb"),
+    [
+        ("市防汛办通报，暴雨造成全市23条道路积水。", "23条", "造成"),
+        ("受台风影响，强降雨导致全省8个县停电。", "8个", "导致"),
+    ],
+)
+def test_no_subject_option_runs_across_a_verb_of_cause(text: str, surface: str, verb: str) -> None:
+    for cand, fields in extract_with_fields(text):
+        if cand.quantity_text == surface:
+            assert all(verb not in o.text for o in fields["subject"])
+            return
+    raise AssertionError(f"{surface} not found")
