@@ -1802,6 +1802,12 @@ def subject_options(
                 elif start < a < end < b:
                     # Ended inside a quantity (进口8|.22万亿元): end before it.
                     text, end = norm[start:a], a
+        if placed and end < len(norm) and norm[end] in "日月" and text[-1:].isdigit():
+            # Ended inside a date (国际金价12|日继续走高): the day is no part of the name.
+            k = len(text)
+            while k > 0 and text[k - 1].isdigit():
+                k -= 1
+            text, end = text[:k], start + k
         if (
             placed
             and end < len(norm) - 1

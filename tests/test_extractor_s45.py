@@ -331,3 +331,25 @@ def test_no_subject_option_runs_across_a_verb_of_cause(text: str, surface: str, 
             assert all(verb not in o.text for o in fields["subject"])
             return
     raise AssertionError(f"{surface} not found")
+
+
+# ------------------------------------------------------------ a date's day ends no name
+def test_a_dates_day_is_no_part_of_the_name_before_it() -> None:
+    text = "国际金价12日继续走高，黄金期货价格一度突破每盎司2,400美元。"
+    for cand, fields in extract_with_fields(text):
+        if cand.quantity_text.endswith("2,400美元"):
+            options = [o.text for o in fields["subject"]]
+            assert "国际金价" in options
+            assert not any(o.endswith("12") for o in options)
+            return
+    raise AssertionError("2,400美元 not found")
+
+
+def test_a_grade_before_hao_stays_in_the_name() -> None:
+    # 92号汽油: 号 after a number is a grade, not a day
+    text = "调价后，北京地区92号汽油最高零售价为每升9.02元。"
+    for cand, fields in extract_with_fields(text):
+        if cand.quantity_text.endswith("9.02元"):
+            assert not any(o.text == "北京地区" for o in fields["subject"][:1])
+            return
+    raise AssertionError("9.02元 not found")
