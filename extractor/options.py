@@ -1302,6 +1302,8 @@ def predicate_options(
         start, end = span[0][2], span[-1][3]
         if any(s < end and start < e for s, e in near_times):
             return  # a time expression is the claim's time, never its predicate
+        if norm[start - 1 : start] == "《" and norm[end : end + 1] == "》":
+            return  # 《飞驰人生2》以24.3亿元…: a title names a work, who the claim is about
         if all(
             (_is_name(t) and t[1] != "nz")
             or (

@@ -353,3 +353,14 @@ def test_a_grade_before_hao_stays_in_the_name() -> None:
             assert not any(o.text == "北京地区" for o in fields["subject"][:1])
             return
     raise AssertionError("9.02元 not found")
+
+
+# ------------------------------------------------------------ a title is no predicate
+def test_a_title_in_book_marks_is_never_a_predicate() -> None:
+    text = "其中，《热辣滚烫》以26.9亿元暂列票房冠军，《飞驰人生2》以24.3亿元位居第二。"
+    for cand, fields in extract_with_fields(text):
+        if cand.quantity_text == "24.3亿元":
+            assert "飞驰人生2" not in [o.text for o in fields["predicate"]]
+            assert cand.predicate != "飞驰人生2"
+            return
+    raise AssertionError("24.3亿元 not found")
