@@ -19,6 +19,7 @@ S37 = "the model retrained in the thirty-seventh session"
 S44 = "the model retrained in the forty-fourth session"
 #: its look-alike filter's operating point chosen by the CV moved from threshold 0.49 to 0.51
 S44_DROPS = S44 + " drops it (its look-alike filter: the CV moved the threshold to 0.51)"
+S45 = "the model retrained in the forty-fifth session"
 
 # sentence, surface proposed, value, value_max, unit, qualifier, kind
 FORMS = [
@@ -67,8 +68,8 @@ FORMS = [
     ("调查显示约有1/4的人支持这一方案。", "约有1/4", None, None, "%", "~", "percent"),
     # a fraction takes the qualifier words around it like any number
     ("规定外籍演员必须超过1/3，本地演员不得超过1/3。", "超过1/3", None, None, "%", ">", "percent"),
-    # the thirty-eighth session's model dropped it (its look-alike filter); found again since
-    # the forty-second session's retrain
+    # the thirty-eighth and forty-fourth sessions' models dropped it (their look-alike filter);
+    # found by the others since the forty-second's
     pytest.param(
         "规定本地演员不得超过1/3。",
         "不得超过1/3",
@@ -77,7 +78,6 @@ FORMS = [
         "%",
         "<=",
         "percent",
-        marks=pytest.mark.xfail(strict=True, reason=S44_DROPS),
     ),
     ("该区绿地面积占到1/5以上。", "1/5以上", None, None, "%", ">=", "percent"),
     # two ranks in one ordinal
@@ -151,6 +151,7 @@ FORMS = [
     ("他有在海外2-4年的工作经验。", "2-4年", 2, 4, "年", "=", "duration"),
     # durations followed by what happened in them, levels, anniversaries, trading days
     ("新品上市后2小时卖出一万台。", "2小时", 2, None, "小时", "=", "duration"),
+    # (the forty-fourth session's model dropped it: its look-alike filter at threshold 0.51)
     pytest.param(
         "邮件超过时限1小时之后，系统会退回。",
         "1小时",
@@ -159,7 +160,6 @@ FORMS = [
         "小时",
         "=",
         "duration",
-        marks=pytest.mark.xfail(strict=True, reason=S44_DROPS),
     ),
     # seven days that are not round the clock
     ("同期还有为期7天的双倍经验活动。", "7天", 7, None, "天", "=", "duration"),
@@ -180,8 +180,8 @@ FORMS = [
     # ranks with their measure word, top N before 的位置, "only one", 一 with a qualifier
     ("该公司成为国内第32家合资基金公司。", "第32家", 32, None, "", "=", "other"),
     ("他基本锁定了前10的位置，得了3分。", "前10", 10, None, "", "<=", "other"),
-    # the thirty-seventh session's model dropped it (一 + a measure word); found again since the
-    # forty-second session's retrain
+    # the thirty-seventh session's model dropped it (一 + a measure word); found by the
+    # forty-second and forty-third sessions' retrains
     pytest.param(
         "其媒体只有一个记者名额，共3人。",
         "一个",
@@ -190,7 +190,10 @@ FORMS = [
         "个",
         "=",
         "count",
-        marks=pytest.mark.xfail(strict=True, reason=S44_DROPS),
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=S44_DROPS + "; the forty-fifth session's drops it too, at threshold 0.49",
+        ),
     ),
     ("审批时间在一周左右，共3天。", "一周左右", 1, None, "周", "~", "duration"),
     # a list whose last item alone carries the scale and unit
@@ -326,20 +329,12 @@ LOOKALIKES = [
     pytest.param(
         "统计的230只股票型基金中，180只下跌。",
         "230只",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=S37 + " keeps it (scope_of_statistic is a feature of its look-alike filter now;"
-            " the gold marks the form both ways)",
-        ),
     ),
     # the thirty-seventh session's model kept it; dropped again since the forty-fourth's
     ("120只股票型基金的平均仓位为80%。", "120只"),
     pytest.param(
         "仓位最高的5只基金都满仓了。",
         "5只",
-        marks=pytest.mark.xfail(
-            strict=True, reason=S37 + " keeps it (its look-alike filter, switched on by the CV)"
-        ),
     ),
     ("须开发过不少于建筑面积50万平方米的项目。", "50万平方米"),
     ("涨幅超过五成的个股有几十只。", "超过五成"),
@@ -419,7 +414,14 @@ LOOKALIKES = [
     ("会议讨论了3方面的问题。", "3方"),
     ("账号须包含两元素。", "两元"),
     ("他在医院躺了3个月。不过这3个月让他错过了考试。", "这3个月"),
-    ("投资者分别认购优先和进取两个产品。", "两个"),
+    pytest.param(
+        "投资者分别认购优先和进取两个产品。",
+        "两个",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=S45 + " keeps it (its look-alike filter: the CV moved its threshold to 0.49)",
+        ),
+    ),
     ("改分分为450元和2500元两个价位。", "两个"),
     ("举例说，某投资者认购了1万份基金。", "1万份"),
     ("试想一下，顾客买到一片300元左右的瓷砖。", "300元左右"),

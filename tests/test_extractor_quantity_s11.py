@@ -68,10 +68,6 @@ SPOKEN_FORMS = [
         0,
         "家",
         "=",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=S44 + " drops it (its look-alike filter: 一 + a measure word, threshold 0.51)",
-        ),
     ),
     pytest.param(
         "参赛的8支队伍无一支保持全胜。",
@@ -79,10 +75,6 @@ SPOKEN_FORMS = [
         0,
         "支",
         "=",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=S38 + " drops it (its look-alike filter: 一 + a measure word)",
-        ),
     ),
     ("双方陷入长达两分半钟的僵持。", "两分半钟", 2.5, "分钟", "="),
     ("影片的预告片长达2分半，在网上播出。", "2分半", 2.5, "分", "="),

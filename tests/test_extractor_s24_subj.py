@@ -149,9 +149,6 @@ def test_topic_frames_file() -> None:
             "三家门店合计卖出900台。",
             "三家",
             "门店",
-            marks=pytest.mark.xfail(
-                strict=True, reason=S44 + " drops 三家 (its look-alike filter, threshold 0.51)"
-            ),
         ),
     ],
 )

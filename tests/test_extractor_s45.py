@@ -364,3 +364,13 @@ def test_a_title_in_book_marks_is_never_a_predicate() -> None:
             assert cand.predicate != "飞驰人生2"
             return
     raise AssertionError("24.3亿元 not found")
+
+
+def test_a_tally_items_options_stop_at_the_next_number_after_a_verb() -> None:
+    # 贡献 is a verb here: the rebounds' options are the verb and 篮板, never 盖帽
+    for cand, fields in extract_with_fields("他本场贡献8个篮板4次盖帽。"):
+        if cand.quantity_text == "8个":
+            options = [o.text for o in fields["predicate"]]
+            assert "篮板" in options[:2] and "盖帽" not in options
+            return
+    raise AssertionError("8个 not found")
