@@ -10,11 +10,21 @@ import pytest
 
 from extractor import nlp
 from extractor.core import extract, extract_with_fields
+from extractor.model import Candidate
+from extractor.ranker import Option
 from extractor.timex import find_times
 
 
 def _found(text: str) -> list[tuple[str, float | None, str, str]]:
     return [(c.quantity_text, c.value, c.unit, c.kind) for c in extract(text)]
+
+
+def _claim(text: str, surface: str) -> tuple[Candidate, dict[str, list[Option]]]:
+    """The candidate whose quantity text ends with ``surface``, with its options per field."""
+    for cand, fields in extract_with_fields(text):
+        if cand.quantity_text.endswith(surface):
+            return cand, fields
+    raise AssertionError(f"{surface} not found in {text}")
 
 
 # ------------------------------------------------------------ hours, minutes and seconds
@@ -109,14 +119,10 @@ def test_the_repeated_day_is_the_claims_time_and_no_part_of_a_name() -> None:
         "城南马拉松鸣枪开跑新华社11月19日电 2023城南马拉松19日鸣枪开跑，"
         "来自28个国家和地区的3万名跑者参加了比赛。"
     )
-    for cand, fields in extract_with_fields(text):
-        if cand.quantity_text == "28个":
-            assert "19日" in [o.text for o in fields["time"]]
-            # the day is never read into the name before it (2023城南马拉松19)
-            assert all(not o.text.endswith("19") for o in fields["subject"])
-            break
-    else:
-        raise AssertionError("28个 not found")
+    _, fields = _claim(text, "28个")
+    assert "19日" in [o.text for o in fields["time"]]
+    # the day is never read into the name before it (2023城南马拉松19)
+    assert all(not o.text.endswith("19") for o in fields["subject"])
 
 
 # ------------------------------------------------------------ a rate per a round measure
@@ -187,13 +193,10 @@ def test_the_same_words_stay_nouns_before_no_number(clause: str, word: str) -> N
     ],
 )
 def test_the_verb_is_no_part_of_the_name_before_it(text: str, surface: str, subject: str) -> None:
-    for cand, fields in extract_with_fields(text):
-        if cand.quantity_text == surface:
-            # the name alone, never the name run on into the verb (易建联贡献)
-            assert subject in [o.text for o in fields["subject"]]
-            assert all(not o.text.endswith(("贡献", "盈利")) for o in fields["subject"])
-            return
-    raise AssertionError(f"{surface} not found")
+    _, fields = _claim(text, surface)
+    # the name alone, never the name run on into the verb (易建联贡献)
+    assert subject in [o.text for o in fields["subject"]]
+    assert all(not o.text.endswith(("贡献", "盈利")) for o in fields["subject"])
 
 
 # ------------------------------------------------------------ a date's unit joined to a noun
@@ -225,12 +228,9 @@ def test_the_words_of_a_date_or_with_no_date_stay_whole(clause: str, word: str) 
 
 def test_the_noun_after_the_date_is_the_predicate() -> None:
     text = "从企业来看，比亚迪9月销量达到20.1万辆，继续位居榜首。"
-    for cand, fields in extract_with_fields(text):
-        if cand.quantity_text.endswith("20.1万辆"):
-            assert "销量" in [o.text for o in fields["predicate"]]
-            assert cand.time_text == "9月"
-            return
-    raise AssertionError("20.1万辆 not found")
+    cand, fields = _claim(text, "20.1万辆")
+    assert "销量" in [o.text for o in fields["predicate"]]
+    assert cand.time_text == "9月"
 
 
 # ------------------------------------------------------------ common words jieba lists as nz
@@ -253,11 +253,8 @@ def test_a_common_word_jieba_lists_as_a_proper_name_gets_its_own_tag(word: str, 
 def test_a_common_word_jieba_lists_as_a_proper_name_is_no_subject(
     text: str, surface: str, wrong: str
 ) -> None:
-    for cand in extract(text):
-        if cand.quantity_text.endswith(surface):
-            assert not cand.subject.startswith(wrong) and cand.subject != wrong, cand.subject
-            return
-    raise AssertionError(f"{surface} not found")
+    cand, _ = _claim(text, surface)
+    assert not cand.subject.startswith(wrong) and cand.subject != wrong, cand.subject
 
 
 # ------------------------------------------------------------ 该院 for a unit's organisation
@@ -280,11 +277,8 @@ def test_a_common_word_jieba_lists_as_a_proper_name_is_no_subject(
 def test_a_demonstrative_points_to_the_organisation_a_unit_of_it_was_named_by(
     text: str, surface: str, subject: str
 ) -> None:
-    for cand, fields in extract_with_fields(text):
-        if cand.quantity_text.endswith(surface):
-            assert subject in [o.text for o in fields["subject"]][:2]
-            return
-    raise AssertionError(f"{surface} not found")
+    _, fields = _claim(text, surface)
+    assert subject in [o.text for o in fields["subject"]][:2]
 
 
 def test_a_one_character_class_end_is_never_read_inside_a_name() -> None:
@@ -326,51 +320,36 @@ def test_a_bare_price_is_still_read_where_no_day_follows() -> None:
     ],
 )
 def test_no_subject_option_runs_across_a_verb_of_cause(text: str, surface: str, verb: str) -> None:
-    for cand, fields in extract_with_fields(text):
-        if cand.quantity_text == surface:
-            assert all(verb not in o.text for o in fields["subject"])
-            return
-    raise AssertionError(f"{surface} not found")
+    _, fields = _claim(text, surface)
+    assert all(verb not in o.text for o in fields["subject"])
 
 
 # ------------------------------------------------------------ a date's day ends no name
 def test_a_dates_day_is_no_part_of_the_name_before_it() -> None:
     text = "国际金价12日继续走高，黄金期货价格一度突破每盎司2,400美元。"
-    for cand, fields in extract_with_fields(text):
-        if cand.quantity_text.endswith("2,400美元"):
-            options = [o.text for o in fields["subject"]]
-            assert "国际金价" in options
-            assert not any(o.endswith("12") for o in options)
-            return
-    raise AssertionError("2,400美元 not found")
+    _, fields = _claim(text, "2,400美元")
+    options = [o.text for o in fields["subject"]]
+    assert "国际金价" in options
+    assert not any(o.endswith("12") for o in options)
 
 
 def test_a_grade_before_hao_stays_in_the_name() -> None:
     # 92号汽油: 号 after a number is a grade, not a day
     text = "调价后，北京地区92号汽油最高零售价为每升9.02元。"
-    for cand, fields in extract_with_fields(text):
-        if cand.quantity_text.endswith("9.02元"):
-            assert not any(o.text == "北京地区" for o in fields["subject"][:1])
-            return
-    raise AssertionError("9.02元 not found")
+    _, fields = _claim(text, "9.02元")
+    assert not any(o.text == "北京地区" for o in fields["subject"][:1])
 
 
 # ------------------------------------------------------------ a title is no predicate
 def test_a_title_in_book_marks_is_never_a_predicate() -> None:
     text = "其中，《热辣滚烫》以26.9亿元暂列票房冠军，《飞驰人生2》以24.3亿元位居第二。"
-    for cand, fields in extract_with_fields(text):
-        if cand.quantity_text == "24.3亿元":
-            assert "飞驰人生2" not in [o.text for o in fields["predicate"]]
-            assert cand.predicate != "飞驰人生2"
-            return
-    raise AssertionError("24.3亿元 not found")
+    cand, fields = _claim(text, "24.3亿元")
+    assert "飞驰人生2" not in [o.text for o in fields["predicate"]]
+    assert cand.predicate != "飞驰人生2"
 
 
 def test_a_tally_items_options_stop_at_the_next_number_after_a_verb() -> None:
     # 贡献 is a verb here: the rebounds' options are the verb and 篮板, never 盖帽
-    for cand, fields in extract_with_fields("他本场贡献8个篮板4次盖帽。"):
-        if cand.quantity_text == "8个":
-            options = [o.text for o in fields["predicate"]]
-            assert "篮板" in options[:2] and "盖帽" not in options
-            return
-    raise AssertionError("8个 not found")
+    _, fields = _claim("他本场贡献8个篮板4次盖帽。", "8个")
+    options = [o.text for o in fields["predicate"]]
+    assert "篮板" in options[:2] and "盖帽" not in options
