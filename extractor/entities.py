@@ -157,10 +157,10 @@ _PRODUCT_MARK = "@"
 
 def _class_prefix(text: str, ends: tuple[str, ...]) -> str | None:
     """The name of the class ``ends`` gives that opens a longer name of the table, where a
-    unit of it follows (市第一人民医院|心外科团队, 滨江大学|经济学院院长): what 该院, 该校
-    stand for.
-    Only a class end of two characters or more (医院, 大学, 公司; never 市 of 超市), ending
-    where a word of the tagger ends, with three characters or more before the unit."""
+    unit of it follows (市第一人民医院|心外科团队, 江城大学附属中学|教务处): what 该院, 该校
+    stand for. Only a class end of two characters or more (医院, 中学, 公司; never 市 of
+    超市), ending where a word of the tagger ends, with three characters or more before the
+    unit."""
     cut = -1
     for end in ends:
         if len(end) < 2:
